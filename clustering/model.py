@@ -1,0 +1,48 @@
+"""Stories: what the clustering stage produces."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class Member:
+    """One article's place in a story: how strongly it belongs."""
+
+    article_id: str
+    score: float  # similarity to the story (0..1), shown as "why grouped"
+    pinned: bool = False  # placed by hand: kept there when the clustering re-runs
+
+
+@dataclass
+class Story:
+    """One specific real-world event or development, across outlets."""
+
+    id: str
+    label: str  # a readable headline
+    first_published: datetime
+    last_published: datetime
+    outlets: list[str]
+    members: list[Member] = field(default_factory=list)
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [m.article_id for m in self.members]
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["first_published"] = self.first_published.isoformat()
+        d["last_published"] = self.last_published.isoformat()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Story:
+        return cls(
+            id=d["id"],
+            label=d["label"],
+            first_published=datetime.fromisoformat(d["first_published"]),
+            last_published=datetime.fromisoformat(d["last_published"]),
+            outlets=list(d["outlets"]),
+            members=[Member(**m) for m in d["members"]],
+        )

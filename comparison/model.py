@@ -1,0 +1,43 @@
+"""What the comparison stage produces for one story."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+FINDING_KINDS = ("agree", "contradiction", "precision", "framing", "unique")
+FACT_TYPES = ("number", "date", "entity", "quote", "source", "statement")
+
+
+@dataclass
+class Span:
+    """Exact characters of one article's text (``Article.text``) a finding rests on."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Finding:
+    """One aligned fact and how the outlets relate on it."""
+
+    kind: str  # one of FINDING_KINDS
+    fact_type: str  # one of FACT_TYPES
+    why: str  # a one-line reason a journalist can read
+    spans: list[Span] = field(default_factory=list)
+    subject: str = ""  # the thing the fact is about (e.g. "后备役军人"), when known
+
+
+@dataclass
+class Comparison:
+    """Facts side by side for the articles of one story."""
+
+    article_ids: list[str]
+    findings: list[Finding] = field(default_factory=list)
+    naming: list[dict] = field(default_factory=list)  # {"actor": str, "names": {outlet: [str]}}
+    sources: dict[str, list[str]] = field(default_factory=dict)  # outlet -> sources cited
+    quotes: list[dict] = field(default_factory=list)  # {"outlet", "speaker", "text", "span"}
+
+    def to_dict(self) -> dict:
+        return asdict(self)

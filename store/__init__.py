@@ -1,0 +1,5 @@
+"""Persistence: one SQLite file holds articles, embeddings, stories and comparisons."""
+
+from store.sqlite import DEFAULT_DB, Store
+
+__all__ = ["DEFAULT_DB", "Store"]
