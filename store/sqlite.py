@@ -183,6 +183,19 @@ class Store:
         row = self.conn.execute("SELECT fingerprint FROM sources WHERE path=?", (path,)).fetchone()
         return row["fingerprint"] if row else None
 
+    def sources_of_file(self, path: str) -> list[tuple[str, str, str | None]]:
+        """``(source path, article id, fingerprint)`` rows of a file and its records.
+
+        Files holding many articles (JSON Lines, CSV, feeds) record each one as
+        ``path#N``; this finds those along with ``path`` itself.
+        """
+        rows = self.conn.execute(
+            "SELECT path, article_id, fingerprint FROM sources"
+            " WHERE path=? OR (path >= ? AND path < ?) ORDER BY rowid",
+            (path, path + "#", path + "$"),
+        )
+        return [(r["path"], r["article_id"], r["fingerprint"]) for r in rows]
+
     def article_ids_for_source(self, path: str) -> list[str]:
         rows = self.conn.execute("SELECT article_id FROM sources WHERE path=?", (path,))
         return [r["article_id"] for r in rows]
