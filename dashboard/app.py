@@ -1,0 +1,672 @@
+"""The Streamlit dashboard: story list, story view, why grouped, edits, uploads, exports.
+
+``app.py`` at the repository root only calls :func:`main`. Everything shown from
+an article is either rendered by an element that displays plain text
+(dataframes, charts, st.text) or escaped by :mod:`dashboard.text` first.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from articles.model import Article
+from clustering.model import Story
+from comparison.model import Comparison, Finding
+from dashboard import actions, storylist, workspace
+from dashboard.text import (
+    KIND_COLOURS,
+    KIND_LABELS,
+    SCRIPTS,
+    highlight,
+    in_script,
+    plain_markdown,
+)
+from store import Store
+
+MAX_SIDE_BY_SIDE = 4
+# How many stories the "open a story" picker offers (the table shows them all).
+PICKER_LIMIT = 500
+_bootstrap_lock = threading.Lock()
+
+
+# ---- cached data ----------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def get_store(path: str) -> Store:
+    return Store(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def cached_stories(path: str, fingerprint: tuple) -> list[Story]:
+    return workspace.load_stories(get_store(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def cached_heads(path: str, fingerprint: tuple) -> dict[str, storylist.ArticleHead]:
+    return storylist.heads(get_store(path).articles())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def cached_frame(path: str, fingerprint: tuple) -> pd.DataFrame:
+    return storylist.story_frame(cached_stories(path, fingerprint), cached_heads(path, fingerprint))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_comparison(path: str, story_id: str, fingerprint: tuple) -> Comparison:
+    return actions.compare_story(get_store(path), story_id)
+
+
+# ---- entry point ----------------------------------------------------------
+def main() -> None:
+    st.set_page_config(page_title="Parallax", page_icon="◐", layout="wide")
+    path = str(workspace.db_path())
+    store = get_store(path)
+    if workspace.needs_bootstrap(store):
+        _bootstrap(store)
+    fingerprint = workspace.store_fingerprint(store)
+    stories = cached_stories(path, fingerprint)
+    by_id = {s.id: s for s in stories}
+
+    _sync_story_from_url(by_id)
+    script = _sidebar(store, path, fingerprint, len(stories))
+    _flash()
+
+    story_id = st.session_state.get("story_id")
+    if story_id and story_id in by_id:
+        story_view(store, path, fingerprint, by_id[story_id], stories, script)
+    else:
+        story_list_view(path, fingerprint, script)
+
+
+def _bootstrap(store: Store) -> None:
+    with _bootstrap_lock:
+        if not workspace.needs_bootstrap(store):  # another session did it meanwhile
+            return
+        with st.status(
+            "First launch: building the demo workspace from seeds/ …", expanded=True
+        ) as status:
+            try:
+                report = workspace.bootstrap(store, step=status.write)
+            except Exception as exc:  # noqa: BLE001 - shown as one line, not a traceback
+                status.update(label="Could not build the demo workspace", state="error")
+                st.error(f"Building the demo workspace failed: {type(exc).__name__}: {exc}")
+                st.stop()
+            status.update(
+                label=f"Demo workspace ready: {report.articles} articles, {report.stories} stories",
+                state="complete",
+                expanded=False,
+            )
+
+
+def _sync_story_from_url(by_id: dict[str, Story]) -> None:
+    """?story=ID opens that story (links can be shared); the URL follows the open story."""
+    wanted = st.query_params.get("story")
+    if wanted and "story_id" not in st.session_state and wanted in by_id:
+        st.session_state["story_id"] = wanted
+
+
+def open_story(story_id: str | None) -> None:
+    st.session_state["story_id"] = story_id
+    if story_id:
+        st.query_params["story"] = story_id
+    else:
+        st.query_params.pop("story", None)
+
+
+def _flash() -> None:
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(message)
+
+
+# ---- sidebar: display script, uploads, workspace ---------------------------
+def _sidebar(store: Store, path: str, fingerprint: tuple, n_stories: int) -> str:
+    with st.sidebar:
+        st.title("◐ Parallax")
+        st.caption("How different outlets cover the same story.")
+        script = st.radio(
+            "Chinese script",
+            SCRIPTS,
+            horizontal=True,
+            key="script",
+            help="Convert displayed text to Simplified or Traditional characters "
+            "(the stored articles are unchanged).",
+        )
+        st.divider()
+        _upload_panel(store)
+        st.divider()
+        st.caption(
+            f"Workspace `{Path(path).name}`: {fingerprint[1]} articles, {n_stories} stories."
+        )
+    return script
+
+
+def _upload_panel(store: Store) -> None:
+    st.subheader("Add articles")
+    files = st.file_uploader(
+        f"Markdown, text, HTML, RSS/Atom, JSON Lines or CSV (up to {actions.MAX_UPLOAD_MB} MB each)",
+        type=actions.UPLOAD_TYPES,
+        accept_multiple_files=True,
+        key="uploads",
+    )
+    if st.button("Add to workspace", key="add_uploads", disabled=not files, type="primary"):
+        payload = [(f.name, f.getvalue()) for f in files]
+        with st.spinner("Reading and grouping the new articles…"):
+            try:
+                result = actions.add_uploads(store, payload, workspace.uploads_dir(store))
+            except Exception as exc:  # noqa: BLE001 - one line for the user
+                result = actions.UploadResult(
+                    files=len(payload), error=f"{type(exc).__name__}: {exc}"
+                )
+        st.session_state["last_upload"] = result
+    result: actions.UploadResult | None = st.session_state.get("last_upload")
+    if result is not None:
+        _upload_summary(result)
+
+
+def _upload_summary(result: actions.UploadResult) -> None:
+    if result.error:
+        st.error(f"The upload failed: {result.error}")
+        return
+    st.success(
+        f"{result.files} file(s): {result.stored} new article(s), "
+        f"{result.duplicates} already in the workspace, "
+        f"{len(result.stories_touched)} story(ies) updated."
+    )
+    if result.rejected:
+        st.warning(f"{len(result.rejected)} file(s) or record(s) rejected:")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "file": [r.source_path for r in result.rejected],
+                    "reason": [r.error for r in result.rejected],
+                }
+            ),
+            hide_index=True,
+            key="rejections",
+        )
+
+
+# ---- story list -----------------------------------------------------------
+def story_list_view(path: str, fingerprint: tuple, script: str) -> None:
+    frame = cached_frame(path, fingerprint)
+    st.header("Stories")
+    if frame.empty:
+        st.info("No stories yet: add articles in the sidebar.")
+        return
+    all_outlets = sorted({o for outlets in frame["outlet_list"] for o in outlets})
+    lo, hi = frame["first_published"].min().date(), frame["last_published"].max().date()
+
+    top = st.columns([3, 2, 2])
+    keyword = top[0].text_input(
+        "Keyword", key="keyword", placeholder="e.g. 塔吉克, 塔利班, Taliban (简/繁 both match)"
+    )
+    sort = top[1].selectbox("Sort by", list(storylist.SORTS), key="sort")
+    dates = top[2].date_input("Dates", value=(lo, hi), min_value=lo, max_value=hi, key="dates")
+    row = st.columns([5, 2])
+    outlets = row[0].multiselect("Outlets", all_outlets, key="outlets", placeholder="All outlets")
+    multi_only = row[1].toggle("Multi-outlet stories only", value=True, key="multi_only")
+
+    since, until = _date_range(dates)
+    shown = storylist.sort_stories(
+        storylist.filter_stories(
+            frame,
+            keyword=keyword,
+            outlets=outlets,
+            since=since,
+            until=until,
+            multi_outlet_only=multi_only,
+        ),
+        sort,
+    )
+    st.caption(f"{len(shown)} of {len(frame)} stories match. Click a row to open it.")
+    table = shown[["label", "n_outlets", "n_articles", "last_published", "outlets", "id"]].copy()
+    table["label"] = table["label"].map(lambda t: in_script(t, script))
+    table["outlets"] = table["outlets"].map(lambda t: in_script(t, script))
+    table["last_published"] = table["last_published"].dt.tz_localize(None)
+    st.session_state["listed_ids"] = list(table["id"])
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=460,
+        column_order=["label", "n_outlets", "n_articles", "last_published", "outlets"],
+        column_config={
+            "label": st.column_config.TextColumn("Story", width="large"),
+            "n_outlets": st.column_config.NumberColumn("Outlets", width="small"),
+            "n_articles": st.column_config.NumberColumn("Articles", width="small"),
+            "last_published": st.column_config.DatetimeColumn(
+                "Latest (UTC)", format="YYYY-MM-DD HH:mm"
+            ),
+            "outlets": st.column_config.TextColumn("Covered by"),
+        },
+        on_select=_open_selected_row,
+        selection_mode="single-row",
+        key="story_table",
+    )
+    labels = dict(zip(table["id"], table["label"], strict=True))
+    picked = st.selectbox(
+        "Or pick a story",
+        list(table["id"])[:PICKER_LIMIT],
+        index=None,
+        format_func=lambda sid: labels.get(sid, sid),
+        placeholder="Type to search the listed stories…",
+        key="story_picker",
+    )
+    if picked:
+        st.session_state.pop("story_picker", None)
+        open_story(picked)
+        st.rerun()
+
+
+def _open_selected_row() -> None:
+    selection = st.session_state.get("story_table")
+    rows = selection.selection.rows if selection else []
+    listed = st.session_state.get("listed_ids", [])
+    if rows and rows[0] < len(listed):
+        open_story(listed[rows[0]])
+
+
+def _date_range(value) -> tuple:
+    if isinstance(value, (tuple, list)):
+        if len(value) == 2:
+            return value[0], value[1]
+        if len(value) == 1:
+            return value[0], None
+        return None, None
+    return value, value
+
+
+# ---- story view -----------------------------------------------------------
+def story_view(
+    store: Store, path: str, fingerprint: tuple, story: Story, stories: list[Story], script: str
+) -> None:
+    if st.button("← All stories", key="back"):
+        open_story(None)
+        st.rerun()
+    articles = store.articles(story.article_ids)
+    by_id = {a.id: a for a in articles}
+    st.header(plain_markdown(story.label, script))
+    st.caption(
+        f"{len(articles)} articles from {len(story.outlets)} outlets · "
+        f"{story.first_published:%Y-%m-%d %H:%M} – {story.last_published:%Y-%m-%d %H:%M} UTC"
+    )
+    _timeline(articles, script)
+
+    comp: Comparison | None = None
+    with st.spinner("Comparing the outlets…"):
+        try:
+            comp = cached_comparison(path, story.id, fingerprint)
+        except Exception as exc:  # noqa: BLE001 - one line for the user
+            st.error(f"Could not compare this story: {type(exc).__name__}: {exc}")
+
+    outlets_in_story = _outlets_by_coverage(articles, comp)
+    chosen = st.multiselect(
+        f"Outlets side by side (2-{MAX_SIDE_BY_SIDE})",
+        outlets_in_story,
+        default=outlets_in_story[:3],
+        max_selections=MAX_SIDE_BY_SIDE,
+        key=f"side_by_side_{story.id}",
+    )
+    chosen = chosen or outlets_in_story[:MAX_SIDE_BY_SIDE]
+
+    tabs = st.tabs(
+        ["Facts", "Numbers", "Naming", "Sources & quotes", "Reader", "Why grouped", "Export"]
+    )
+    with tabs[0]:
+        if comp is not None:
+            _facts_table(comp.findings, by_id, chosen, script, key="facts")
+    with tabs[1]:
+        if comp is not None:
+            numbers = [f for f in comp.findings if f.fact_type in ("number", "date")]
+            _facts_table(numbers, by_id, chosen, script, key="numbers")
+    with tabs[2]:
+        if comp is not None:
+            _naming_table(comp, chosen, script)
+    with tabs[3]:
+        if comp is not None:
+            _sources_and_quotes(comp, chosen, script)
+    with tabs[4]:
+        _reader(articles, comp, chosen, script)
+    with tabs[5]:
+        _why_grouped(store, story, stories, by_id, comp, script)
+    with tabs[6]:
+        if comp is not None:
+            _export(story, comp, articles)
+
+
+def _timeline(articles: list[Article], script: str) -> None:
+    data = pd.DataFrame(
+        {
+            "published": [a.published.replace(tzinfo=None) for a in articles],
+            "outlet": [in_script(a.outlet, script) for a in articles],
+            "title": [in_script(a.title, script) for a in articles],
+        }
+    )
+    chart = (
+        alt.Chart(data)
+        .mark_circle(size=140, opacity=0.8)
+        .encode(
+            x=alt.X("published:T", title="Published (UTC)"),
+            y=alt.Y("outlet:N", title=None),
+            color=alt.Color("outlet:N", legend=None),
+            tooltip=[
+                alt.Tooltip("outlet:N", title="Outlet"),
+                alt.Tooltip("published:T", title="Published", format="%Y-%m-%d %H:%M"),
+                alt.Tooltip("title:N", title="Title"),
+            ],
+        )
+        .properties(height=max(80, 28 * data["outlet"].nunique()))
+    )
+    st.altair_chart(chart, width="stretch")
+
+
+def _outlets_by_coverage(articles: list[Article], comp: Comparison | None) -> list[str]:
+    """Story outlets, those with the most findings (then articles) first."""
+    outlet_of = {a.id: a.outlet for a in articles}
+    weight: dict[str, int] = defaultdict(int)
+    for a in articles:
+        weight[a.outlet] += 1
+    if comp is not None:
+        for f in comp.findings:
+            for o in {outlet_of.get(s.article_id) for s in f.spans} - {None}:
+                weight[o] += 10
+    return sorted(weight, key=lambda o: (-weight[o], o))
+
+
+def finding_rows(
+    findings: list[Finding], by_id: dict[str, Article], outlets: list[str], script: str
+) -> pd.DataFrame:
+    """One row per finding that involves a chosen outlet; a column per outlet."""
+    rows = []
+    for f in findings:
+        per_outlet: dict[str, list[str]] = defaultdict(list)
+        for span in f.spans:
+            article = by_id.get(span.article_id)
+            if article is not None and span.text not in per_outlet[article.outlet]:
+                per_outlet[article.outlet].append(span.text)
+        if not set(per_outlet) & set(outlets):
+            continue
+        row = {
+            "kind": KIND_LABELS.get(f.kind, f.kind),
+            "fact": f.fact_type,
+            "subject": in_script(f.subject, script),
+        }
+        for outlet in outlets:
+            row[in_script(outlet, script)] = in_script(
+                " / ".join(per_outlet.get(outlet, [])), script
+            )
+        row["why"] = in_script(f.why, script)
+        row["_kind"] = f.kind
+        rows.append(row)
+    columns = ["kind", "fact", "subject", *[in_script(o, script) for o in outlets], "why", "_kind"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _facts_table(
+    findings: list[Finding], by_id: dict[str, Article], outlets: list[str], script: str, key: str
+) -> None:
+    frame = finding_rows(findings, by_id, outlets, script)
+    if frame.empty:
+        st.info("No aligned facts for these outlets.")
+        return
+    _legend()
+    kinds = frame.pop("_kind")
+    styled = frame.style.apply(
+        lambda row: [f"background-color: {KIND_COLOURS.get(kinds[row.name], '#fff')}"] * len(row),
+        axis=1,
+    )
+    st.dataframe(
+        styled,
+        hide_index=True,
+        width="stretch",
+        column_config={"why": st.column_config.TextColumn("why", width="large")},
+        key=f"{key}_table",
+    )
+
+
+def _legend() -> None:
+    # Our own fixed markup only (no article text), so HTML is safe here.
+    chips = " ".join(
+        f'<span style="background:{KIND_COLOURS[k]};padding:2px 8px;border-radius:4px;'
+        f'margin-right:4px">{KIND_LABELS[k]}</span>'
+        for k in KIND_COLOURS
+    )
+    st.markdown(chips, unsafe_allow_html=True)
+
+
+def _naming_table(comp: Comparison, outlets: list[str], script: str) -> None:
+    if not comp.naming:
+        st.info("No actor is named differently by these outlets.")
+        return
+    rows = []
+    for entry in comp.naming:
+        names = entry.get("names", {})
+        row = {"actor": in_script(entry.get("actor", ""), script)}
+        for outlet in outlets:
+            row[in_script(outlet, script)] = in_script(", ".join(names.get(outlet, [])), script)
+        rows.append(row)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="naming_table")
+
+
+def _sources_and_quotes(comp: Comparison, outlets: list[str], script: str) -> None:
+    st.markdown("**Sources cited**")
+    source_rows = [
+        {
+            "outlet": in_script(o, script),
+            "sources": in_script(", ".join(comp.sources.get(o, [])), script),
+        }
+        for o in outlets
+    ]
+    st.dataframe(pd.DataFrame(source_rows), hide_index=True, width="stretch", key="sources_table")
+    st.markdown("**People quoted**")
+    quotes = [q for q in comp.quotes if q.get("outlet") in outlets]
+    if not quotes:
+        st.caption("No quotes found for these outlets.")
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "outlet": [in_script(q.get("outlet", ""), script) for q in quotes],
+                "speaker": [in_script(q.get("speaker", ""), script) for q in quotes],
+                "quote": [in_script(q.get("text", ""), script) for q in quotes],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="quotes_table",
+    )
+
+
+def _reader(
+    articles: list[Article], comp: Comparison | None, outlets: list[str], script: str
+) -> None:
+    readable = [a for a in articles if a.outlet in outlets] or articles
+    if not readable:
+        return
+    article = st.selectbox(
+        "Article",
+        readable,
+        format_func=lambda a: (
+            f"{a.outlet} · {a.published:%m-%d %H:%M} · {in_script(a.title, script)}"
+        ),
+        key="reader_article",
+    )
+    article = article or readable[0]
+    marks = []
+    if comp is not None:
+        for f in comp.findings:
+            for span in f.spans:
+                if span.article_id == article.id:
+                    marks.append(
+                        (
+                            span.start,
+                            span.end,
+                            f.kind,
+                            f"{KIND_LABELS.get(f.kind, f.kind)}: {f.why}",
+                        )
+                    )
+    st.subheader(plain_markdown(article.title, script))
+    st.caption(
+        plain_markdown(
+            f"{article.outlet} · {article.published:%Y-%m-%d %H:%M} UTC · {article.url or ''}"
+        )
+    )
+    if marks:
+        _legend()
+    # highlight() escapes every character of the article; only its <mark>s are markup.
+    st.markdown(highlight(article.text, marks, script), unsafe_allow_html=True)
+
+
+def _why_grouped(
+    store: Store,
+    story: Story,
+    stories: list[Story],
+    by_id: dict[str, Article],
+    comp: Comparison | None,
+    script: str,
+) -> None:
+    shared = shared_subjects(comp, by_id) if comp is not None else {}
+    rows = []
+    for m in sorted(story.members, key=lambda m: -m.score):
+        a = by_id.get(m.article_id)
+        if a is None:
+            continue
+        rows.append(
+            {
+                "title": in_script(a.title, script),
+                "outlet": in_script(a.outlet, script),
+                "published": a.published.replace(tzinfo=None),
+                "similarity": float(m.score),
+                "pinned": bool(m.pinned),
+                "shared with the story": in_script(", ".join(shared.get(a.id, [])), script),
+            }
+        )
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "similarity": st.column_config.ProgressColumn(
+                "similarity", min_value=0.0, max_value=1.0, format="%.2f"
+            ),
+            "published": st.column_config.DatetimeColumn(
+                "published (UTC)", format="YYYY-MM-DD HH:mm"
+            ),
+            "pinned": st.column_config.CheckboxColumn("placed by hand"),
+        },
+        key="members_table",
+    )
+    _edit_panel(store, story, stories, by_id, script)
+
+
+def shared_subjects(comp: Comparison, by_id: dict[str, Article]) -> dict[str, list[str]]:
+    """Per article, what it reports that another outlet's article in the story also reports.
+
+    Read off the comparison's findings (a finding whose spans come from two
+    outlets or more), so it shows what the articles actually share.
+    """
+    shared: dict[str, list[str]] = defaultdict(list)
+    for f in comp.findings:
+        outlets = {by_id[s.article_id].outlet for s in f.spans if s.article_id in by_id}
+        if len(outlets) < 2:
+            continue
+        for s in f.spans:
+            label = f.subject or s.text
+            if label and label not in shared[s.article_id]:
+                shared[s.article_id].append(label)
+    return shared
+
+
+def _edit_panel(
+    store: Store, story: Story, stories: list[Story], by_id: dict[str, Article], script: str
+) -> None:
+    st.markdown("**Fix the grouping** (kept when new articles arrive)")
+    others = sorted(
+        (s for s in stories if s.id != story.id), key=lambda s: (-len(s.outlets), -len(s.members))
+    )
+    other_labels = {
+        s.id: f"{in_script(s.label, script)} ({len(s.members)} art., {len(s.outlets)} outlets)"
+        for s in others
+    }
+    article_label = {aid: f"{a.outlet} · {in_script(a.title, script)}" for aid, a in by_id.items()}
+    member_ids = [m.article_id for m in story.members if m.article_id in by_id]
+    move, split, merge = st.columns(3)
+    with move:
+        aid = st.selectbox(
+            "Move article", member_ids, format_func=article_label.get, key="move_article"
+        )
+        target = st.selectbox(
+            "to story",
+            [s.id for s in others],
+            index=None,
+            format_func=other_labels.get,
+            key="move_target",
+        )
+        if st.button("Move", key="do_move", disabled=not (aid and target)):
+            _run_edit(lambda: actions.move_article(store, aid, target), None, "Article moved.")
+    with split:
+        picked = st.multiselect(
+            "Split off articles", member_ids, format_func=article_label.get, key="split_articles"
+        )
+        can_split = 0 < len(picked) < len(member_ids)
+        if st.button("Split into a new story", key="do_split", disabled=not can_split):
+            _run_edit(
+                lambda: actions.split_story(store, story.id, picked),
+                None,
+                "Story split.",
+                follow_result=True,
+            )
+    with merge:
+        other = st.selectbox(
+            "Merge with story",
+            [s.id for s in others],
+            index=None,
+            format_func=other_labels.get,
+            key="merge_with",
+        )
+        if st.button("Merge", key="do_merge", disabled=not other):
+            _run_edit(
+                lambda: actions.merge_stories(store, [story.id, other]),
+                None,
+                "Stories merged.",
+                follow_result=True,
+            )
+
+
+def _run_edit(edit, open_after: str | None, message: str, follow_result: bool = False) -> None:
+    try:
+        result = edit()
+    except Exception as exc:  # noqa: BLE001 - one line for the user
+        st.error(f"The edit failed: {type(exc).__name__}: {exc}")
+        return
+    for key in ("move_article", "move_target", "split_articles", "merge_with"):
+        st.session_state.pop(key, None)
+    st.session_state["flash"] = message
+    if follow_result and isinstance(result, str):
+        open_story(result)
+    elif open_after:
+        open_story(open_after)
+    st.rerun()
+
+
+def _export(story: Story, comp: Comparison, articles: list[Article]) -> None:
+    try:
+        files = actions.exports(comp, articles)
+    except Exception as exc:  # noqa: BLE001 - one line for the user
+        st.error(f"Export failed: {type(exc).__name__}: {exc}")
+        return
+    extensions = {"Markdown": "md", "JSON": "json", "CSV": "csv"}
+    for column, (fmt, (content, mime)) in zip(st.columns(3), files.items(), strict=True):
+        column.download_button(
+            f"Download {fmt}",
+            data=content.encode("utf-8"),
+            file_name=f"story-{story.id}.{extensions[fmt]}",
+            mime=mime,
+            key=f"export_{extensions[fmt]}",
+        )

@@ -1,0 +1,110 @@
+"""Safe text for the dashboard: script conversion, escaping and span highlighting.
+
+Everything shown from an article goes through :func:`escape` (or a Streamlit
+element that renders plain text), so markup inside an article is displayed as
+literal characters, never interpreted. Only markup this module writes itself
+(``<mark>``, ``<p>``) reaches the page as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from functools import lru_cache
+
+import opencc
+
+SCRIPT_ORIGINAL = "Original"
+SCRIPT_SIMPLIFIED = "简体"
+SCRIPT_TRADITIONAL = "繁體"
+SCRIPTS = (SCRIPT_ORIGINAL, SCRIPT_SIMPLIFIED, SCRIPT_TRADITIONAL)
+
+# Characters Markdown (and Streamlit's LaTeX/emoji extensions) would interpret.
+# Written as numeric entities they display as themselves and mean nothing.
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|~$:"
+_ENTITY_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _MARKDOWN_SPECIAL})
+
+# Background colours per finding kind, shared by the tables and the reader.
+KIND_COLOURS = {
+    "agree": "#c8f0c8",
+    "contradiction": "#ffc4c4",
+    "precision": "#ffe3a8",
+    "framing": "#dcd0ff",
+    "unique": "#cfe6ff",
+}
+KIND_LABELS = {
+    "agree": "agree",
+    "contradiction": "contradiction",
+    "precision": "precision",
+    "framing": "framing",
+    "unique": "one outlet only",
+}
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text) if text else text
+
+
+def to_traditional(text: str) -> str:
+    return _converter("s2t").convert(text) if text else text
+
+
+def in_script(text: str, script: str) -> str:
+    """``text`` as the reader asked to see it (Original, 简体 or 繁體)."""
+    if script == SCRIPT_SIMPLIFIED:
+        return to_simplified(text)
+    if script == SCRIPT_TRADITIONAL:
+        return to_traditional(text)
+    return text
+
+
+def search_key(text: str) -> str:
+    """Normal form for keyword matching: Simplified, case-folded."""
+    return to_simplified(text or "").casefold()
+
+
+def escape(text: str) -> str:
+    """HTML- and Markdown-inert form of ``text`` for st.markdown."""
+    return html.escape(text or "", quote=True).translate(_ENTITY_TABLE)
+
+
+def plain_markdown(text: str, script: str = SCRIPT_ORIGINAL) -> str:
+    """Article-derived text for st.markdown/st.subheader: shown literally."""
+    return escape(in_script(text, script))
+
+
+def highlight(
+    text: str,
+    marks: Iterable[tuple[int, int, str, str]],
+    script: str = SCRIPT_ORIGINAL,
+) -> str:
+    """Escaped HTML of ``text`` with ``marks`` (start, end, kind, tooltip) highlighted.
+
+    Each segment is escaped (and script-converted) separately, so character
+    offsets into the original text stay right whatever the conversion does.
+    Overlapping marks are clipped to the first one.
+    """
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, kind, tooltip in sorted(marks, key=lambda m: (m[0], -m[1])):
+        start, end = max(start, cursor), min(end, len(text))
+        if end <= start:
+            continue
+        pieces.append(_paragraphs(in_script(text[cursor:start], script)))
+        colour = KIND_COLOURS.get(kind, "#eeeeee")
+        pieces.append(
+            f'<mark class="px-{html.escape(kind)}" style="background:{colour}" '
+            f'title="{escape(tooltip)}">{_paragraphs(in_script(text[start:end], script))}</mark>'
+        )
+        cursor = end
+    pieces.append(_paragraphs(in_script(text[cursor:], script)))
+    return '<div class="px-reader">' + "".join(pieces) + "</div>"
+
+
+def _paragraphs(text: str) -> str:
+    return "<br><br>".join(escape(part) for part in text.split("\n"))

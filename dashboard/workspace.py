@@ -1,0 +1,105 @@
+"""The dashboard's workspace: which store it opens and how a fresh one is filled.
+
+A fresh clone has no ``data/parallax.db``; the first launch ingests ``seeds/``
+and builds stories with the library pipeline (using the precomputed embeddings
+shipped in ``seeds/`` when present, so it does not have to run the model over
+the whole demo corpus). Later launches only open the store.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from articles.model import Rejection
+from clustering.model import Story
+from store import DEFAULT_DB, Store
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO_ROOT / "seeds"
+DB_ENV = "PARALLAX_DB"
+SEEDS_ENV = "PARALLAX_SEEDS"
+
+Step = Callable[[str], None]
+
+
+def db_path() -> Path:
+    """The store the dashboard opens: $PARALLAX_DB, else data/parallax.db in the repo."""
+    configured = os.environ.get(DB_ENV)
+    return Path(configured) if configured else REPO_ROOT / DEFAULT_DB
+
+
+def seeds_dir() -> Path:
+    configured = os.environ.get(SEEDS_ENV)
+    return Path(configured) if configured else SEEDS_DIR
+
+
+def uploads_dir(store: Store) -> Path:
+    """Uploaded files are kept next to the store, so re-ingesting them is possible."""
+    return store.path.parent / "uploads"
+
+
+def needs_bootstrap(store: Store) -> bool:
+    return store.count_articles() == 0 and not store.stories()
+
+
+def seed_inputs(directory: Path) -> list[Path]:
+    """The demo corpus files: every article file under seeds/ (not its README)."""
+    found = [
+        p
+        for p in sorted(directory.rglob("*"))
+        if p.is_file() and p.suffix.lower() in {".md", ".txt"} and p.name != "README.md"
+    ]
+    return found
+
+
+def precomputed_embeddings(directory: Path) -> list[Path]:
+    return sorted(directory.glob("embeddings-*.npz"))
+
+
+@dataclass
+class BootstrapReport:
+    inputs: int = 0
+    articles: int = 0
+    stories: int = 0
+    precomputed: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def bootstrap(store: Store, directory: Path | None = None, step: Step = print) -> BootstrapReport:
+    """Fill an empty store from ``directory`` (default seeds/) with the library pipeline."""
+    import embeddings
+    from clustering import pipeline
+
+    directory = directory or seeds_dir()
+    report = BootstrapReport()
+    inputs = seed_inputs(directory)
+    report.inputs = len(inputs)
+    for npz in precomputed_embeddings(directory):
+        # Fills the store's embedding cache, so the pipeline only embeds what is new.
+        step(f"Loading precomputed embeddings {npz.name}")
+        embeddings.load_precomputed(npz, store)
+        report.precomputed.append(npz.name)
+    step(f"Reading and grouping {len(inputs)} files from {directory.name}/")
+    result = pipeline.run([str(p) for p in inputs], store)
+    report.rejected = list(getattr(result, "rejected", []) or [])
+    report.articles = store.count_articles()
+    report.stories = len(store.stories())
+    step(f"{report.articles} articles in {report.stories} stories")
+    return report
+
+
+def load_stories(store: Store) -> list[Story]:
+    """Every story in the store, as dataclasses."""
+    return [Story.from_dict(d) for d in store.stories()]
+
+
+def store_fingerprint(store: Store) -> tuple:
+    """Changes whenever articles, stories or manual edits change (cache key for views)."""
+    conn = store.conn
+    articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    stories = conn.execute("SELECT COUNT(*), TOTAL(LENGTH(data)) FROM stories").fetchone()
+    edits = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM edits").fetchone()[0]
+    return (str(store.path), articles, stories[0], stories[1], edits, store.get_meta("stories_at"))
