@@ -1,0 +1,22 @@
+"""Articles stage: read news archives into normalized, deduplicated articles.
+
+Public API: :func:`read_path` (one file -> articles and rejections),
+:func:`ingest` (files/folders -> the store, with an :class:`IngestReport`),
+and the :class:`Article` / :class:`Rejection` dataclasses.
+"""
+
+from articles.ingest import IngestReport, ingest, iter_files
+from articles.model import Article, Rejection
+from articles.reader import DEFAULT_MAX_BYTES, read_bytes, read_path, read_text
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Article",
+    "IngestReport",
+    "Rejection",
+    "ingest",
+    "iter_files",
+    "read_bytes",
+    "read_path",
+    "read_text",
+]

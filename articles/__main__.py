@@ -1,0 +1,45 @@
+"""``python -m articles INPUT... [--db FILE]``: ingest files and folders.
+
+Rejected inputs are printed to stderr, one line each (``path: reason``); the
+last line on stdout is the summary: ``N articles stored, N duplicates, N rejected``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from articles.ingest import ingest
+from articles.reader import DEFAULT_MAX_BYTES
+
+
+def main(argv: list[str] | None = None) -> int:
+    from store.sqlite import DEFAULT_DB, Store
+
+    parser = argparse.ArgumentParser(
+        prog="python -m articles",
+        description="Ingest news archives (feed-archive markdown, HTML pages, RSS/Atom, "
+        "JSON Lines, CSV) into the Parallax store.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    parser.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite store (default {DEFAULT_DB})")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                        help="refuse files larger than this (default 20 MB)")
+    parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    args = parser.parse_args(argv)
+
+    try:
+        store = Store(args.db)
+    except Exception as exc:  # noqa: BLE001 - one line, not a traceback
+        print(f"{args.db}: cannot open the store ({exc})", file=sys.stderr)
+        return 2
+    with store:
+        report = ingest(args.inputs, store, progress=args.progress, max_bytes=args.max_bytes)
+    for rejection in report.rejected:
+        print(str(rejection), file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""HTML article bodies (as found in feed archives) to clean paragraphs.
+
+Feed archives store the article body as an HTML fragment copied from the feed.
+trafilatura is built for whole pages and drops short bodies, so fragments are
+walked here: every block element (or ``<br>``) ends a paragraph, images,
+scripts and ads are dropped, figure captions and ``<small>`` credits go to
+``captions``, and a leading line holding only a date (the feed's dateline,
+``<i>Mon, 05 Jul 2021 22:41:17 GMT</i>``) is removed and returned apart.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import lxml.etree
+import lxml.html
+
+from articles.normalize import clean_line, parse_datetime
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog div dl dt fieldset "
+    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol p pre section "
+    "summary table tbody td tfoot th thead tr ul".split()
+)
+DROP_TAGS = frozenset(
+    "audio button canvas embed head iframe img input link map meta noscript object picture "
+    "script select source style svg template textarea time title track video".split()
+)
+CAPTION_TAGS = frozenset({"figure", "figcaption", "small"})
+# Boxes of links to other articles ("延伸閱讀") and ad slots, by class or id.
+_NOISE_ATTR = re.compile(r"moreArticle|related|dfp-ad|advert|share-?bar|social", re.I)
+
+# Feed-archive promo footer appended by the archiver (feedx.net).
+PROMO_MARKERS = ("获取更多RSS", "獲取更多RSS")
+_PROMO_LINE = re.compile(r"^(https?://)?feedx\.(net|top|xyz)/?$", re.I)
+
+_DATELINE = re.compile(
+    r"^(?:"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? \d{1,2} \w{3} \d{4} \d{1,2}:\d{2}(?::\d{2})?(?: [A-Z]{2,4}| [+-]\d{4})?"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2}| UTC| GMT)?"
+    r"|\d{1,2}/\d{1,2}/\d{4}(?: - \d{1,2}:\d{2})?"
+    r"|\d{4}年\d{1,2}月\d{1,2}日(?: ?\d{1,2}:\d{2})?"
+    r")$"
+)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+@dataclass
+class BodyText:
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    dateline: datetime | None = None  # only when the dateline names its zone
+    dateline_text: str | None = None
+
+
+def _text(value: str | None) -> str:
+    if not value:
+        return ""
+    # lxml decodes entities once; archives sometimes escaped them twice.
+    if "&" in value and _ENTITY.search(value):
+        value = html.unescape(value)
+    return value
+
+
+def _tag(el) -> str | None:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else None
+
+
+def _is_noise(el) -> bool:
+    attrs = (el.get("class") or "") + " " + (el.get("id") or "")
+    return bool(attrs.strip()) and bool(_NOISE_ATTR.search(attrs))
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.captions: list[str] = []
+        self.buffer: list[str] = []
+
+    def flush(self) -> None:
+        line = clean_line("".join(self.buffer))
+        self.buffer.clear()
+        if line:
+            self.paragraphs.append(line)
+
+    def caption_text(self, el) -> str:
+        parts: list[str] = []
+
+        def collect(node) -> None:
+            tag = _tag(node)
+            if tag is None or tag in DROP_TAGS:
+                return
+            parts.append(_text(node.text))
+            for child in node:
+                collect(child)
+                parts.append(_text(child.tail))
+            if tag in BLOCK_TAGS or tag in CAPTION_TAGS or tag == "br":
+                parts.append(" ")
+
+        collect(el)
+        return clean_line("".join(parts))
+
+    def walk(self, el) -> None:
+        tag = _tag(el)
+        if tag is None or tag in DROP_TAGS or _is_noise(el):
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag in CAPTION_TAGS:
+            self.flush()
+            caption = self.caption_text(el)
+            if caption:
+                self.captions.append(caption)
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            self.flush()
+        self.buffer.append(_text(el.text))
+        for child in el:
+            self.walk(child)
+            self.buffer.append(_text(child.tail))
+        if block:
+            self.flush()
+
+
+def parse_fragment(fragment: str):
+    """An lxml element holding ``fragment``, tolerant of broken markup (None if empty)."""
+    fragment = fragment.replace("\x00", "")
+    if not fragment.strip():
+        return None
+    try:
+        doc = lxml.html.document_fromstring("<html><body>" + fragment + "</body></html>")
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    body = doc.find("body")
+    return body if body is not None else doc
+
+
+def body_text(fragment: str, title: str | None = None) -> BodyText:
+    """Paragraphs, captions and dateline of an HTML body fragment."""
+    result = BodyText()
+    root = parse_fragment(fragment)
+    if root is None:
+        return result
+    walker = _Walker()
+    walker.walk(root)
+    walker.flush()
+    paragraphs = walker.paragraphs
+
+    # Promo footer: everything from the archiver's marker on.
+    for index, line in enumerate(paragraphs):
+        if line.startswith(PROMO_MARKERS):
+            paragraphs = paragraphs[:index]
+            break
+    paragraphs = [p for p in paragraphs if not _PROMO_LINE.match(p)]
+
+    # A dateline is one of the first lines and holds nothing but a date.
+    for index, line in enumerate(paragraphs[:3]):
+        if _DATELINE.match(line):
+            result.dateline_text = line
+            result.dateline = parse_datetime(line, require_timezone=True)
+            del paragraphs[index]
+            break
+
+    # Some bodies repeat the headline as their first line (BBC's <h1>).
+    if title and paragraphs and clean_line(paragraphs[0]) == clean_line(title):
+        paragraphs = paragraphs[1:]
+
+    result.paragraphs = paragraphs
+    result.captions = walker.captions
+    return result

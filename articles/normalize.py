@@ -1,0 +1,215 @@
+"""Field normalization shared by every reader: ids, URLs, dates, language, script."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+
+# Query parameters that identify a campaign or a click, never the article.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "spm",
+        "ref", "ref_src", "ref_url", "referrer", "share", "from", "cmpid", "ocid",
+        "smid", "smtyp", "_ga", "yclid", "wt.mc_id", "at_medium", "at_campaign",
+    }
+)
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_")
+
+_MIN_YEAR, _MAX_YEAR = 1900, 2100
+
+
+# ---- URLs and ids ----------------------------------------------------------
+def canonical_url(url: str | None) -> str | None:
+    """The form of ``url`` used for identity, or None when it is no web URL.
+
+    Lowercased scheme and host, no default port, no fragment, no tracking
+    parameters, percent-encoding normalized, duplicate slashes collapsed. http
+    and https are treated as one (archives mix them for the same page).
+    """
+    if not url or not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not host:
+        return None
+    netloc = host.lower().rstrip(".")
+    if port and port not in (80, 443):
+        netloc += f":{port}"
+    path = re.sub(r"/{2,}", "/", unquote(parts.path)) or "/"
+    path = quote(path, safe="/:@!$&'()*+,;=-._~")
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)
+    ]
+    return urlunsplit(("https", netloc, path, urlencode(query, doseq=True), ""))
+
+
+def article_id(url: str | None, outlet: str, title: str, published: datetime) -> str:
+    """Stable id: sha1 of the canonical URL, else of outlet + title + time."""
+    canon = canonical_url(url)
+    if canon:
+        key = "url:" + canon
+    else:
+        key = "|".join(("meta", outlet, " ".join(title.split()), published.isoformat()))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+# ---- dates -----------------------------------------------------------------
+_ISO = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$"
+)
+
+
+def _in_range(dt: datetime) -> datetime | None:
+    return dt if _MIN_YEAR <= dt.year <= _MAX_YEAR else None
+
+
+def parse_datetime(value: object, require_timezone: bool = False) -> datetime | None:
+    """A UTC-aware datetime from a date value, or None when it is no date.
+
+    Accepts datetimes (naive ones are taken as UTC, as YAML does), epoch
+    seconds or milliseconds, ISO 8601 and RFC 2822 strings. With
+    ``require_timezone`` a string without an explicit zone is refused (used
+    for datelines, whose local zone is unknown).
+    """
+    try:
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, datetime):
+            dt = value if value.tzinfo else value.replace(tzinfo=UTC)
+            return _in_range(dt.astimezone(UTC))
+        if isinstance(value, int | float):
+            seconds = value / 1000 if abs(value) > 1e11 else value
+            return _in_range(datetime.fromtimestamp(seconds, tz=UTC))
+        if not isinstance(value, str):
+            return None
+        text = " ".join(value.split())
+        if not text or len(text) > 64:
+            return None
+        if text.isdigit() and len(text) in (10, 13):
+            return parse_datetime(int(text))
+        match = _ISO.match(text)
+        if match:
+            year, month, day, hour, minute, second, frac, zone = match.groups()
+            if zone is None and require_timezone:
+                return None
+            micro = int((frac or "0")[:6].ljust(6, "0"))
+            tz = UTC
+            if zone and zone[0] in "+-":
+                digits = zone[1:].replace(":", "")
+                offset = int(digits[:2]) * 60 + (int(digits[2:4]) if len(digits) > 2 else 0)
+                tz = timezone(timedelta(minutes=offset if zone[0] == "+" else -offset))
+            dt = datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+                int(second or 0), micro, tzinfo=tz,
+            )
+            return _in_range(dt.astimezone(UTC))
+        dt = parsedate_to_datetime(text)
+        if dt.tzinfo is None:
+            # RFC 2822 "-0000" means "zone unknown".
+            if require_timezone:
+                return None
+            dt = dt.replace(tzinfo=UTC)
+        return _in_range(dt.astimezone(UTC))
+    except (ValueError, TypeError, OverflowError, IndexError, OSError):
+        return None
+
+
+# ---- text ------------------------------------------------------------------
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+
+
+def clean_line(text: str) -> str:
+    """One line of text: no control characters, runs of whitespace collapsed."""
+    return " ".join(_CONTROL.sub("", text).split())
+
+
+# ---- language and script ---------------------------------------------------
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_EN_STOPWORDS = frozenset(
+    "the a an of to in and is are was were for on with that this by as at from it be has have "
+    "said not but or its will he she they".split()
+)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code from character scripts: zh, en, ja, ko, ru, ar, else "und".
+
+    A Chinese character carries about a word, so Han characters are weighed
+    against Latin *words*: a Chinese article quoting English names stays zh.
+    """
+    sample = text[:4000]
+    han = len(_HAN.findall(sample))
+    kana = len(_KANA.findall(sample))
+    hangul = len(_HANGUL.findall(sample))
+    words = _LATIN_WORD.findall(sample)
+    counts = {
+        "zh": han,
+        "ja": kana * 2,  # Japanese mixes kana with Han: kana decide
+        "ko": hangul,
+        "ru": len(_CYRILLIC.findall(sample)) // 5,
+        "ar": len(_ARABIC.findall(sample)) // 5,
+        "latin": len(words),
+    }
+    if kana and kana * 5 >= han:
+        return "ja"
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] == 0:
+        return "und"
+    if best != "latin":
+        return best
+    lowered = [w.lower() for w in words]
+    english = sum(w in _EN_STOPWORDS for w in lowered)
+    return "en" if english >= max(1, len(lowered) // 20) else "und"
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text)
+
+
+def detect_script(text: str) -> str | None:
+    """'Hant' or 'Hans' for Chinese text, None when no character tells them apart.
+
+    Converting Traditional text to Simplified changes many characters and the
+    reverse changes few; Simplified text behaves the other way round, so the
+    direction that changes more characters tells the script.
+    """
+    han = "".join(_HAN.findall(text[:6000]))[:3000]
+    if not han:
+        return None
+    to_hans = _converter("t2s").convert(han)
+    to_hant = _converter("s2t").convert(han)
+    changed_by_t2s = sum(a != b for a, b in zip(han, to_hans, strict=False))
+    changed_by_s2t = sum(a != b for a, b in zip(han, to_hant, strict=False))
+    if changed_by_t2s == changed_by_s2t == 0:
+        return None
+    return "Hant" if changed_by_t2s > changed_by_s2t else "Hans"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,174 @@
+"""One canonical name per outlet, whatever the source calls it.
+
+Archives name the same outlet many ways: a feed's ``author:`` ("(臺)中央社CNA"),
+its ``categories:`` ("Aljazeera 半岛网"), an English label ("VOA"), or only the
+URL's domain (cna.com.tw). Stories compare *outlets*, so these must collapse to
+one name. The names are the short Chinese names a reader of these outlets knows.
+
+Precedence (see :func:`canonical_outlet`): the article URL's domain first (an
+``author:`` field is sometimes a person, e.g. China Digital Times posts), then
+the author, then categories, then the domains of other URLs in the record
+(header images), then the raw author/category, then the bare host name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str  # canonical display name
+    english: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+
+
+OUTLETS: tuple[Outlet, ...] = (
+    Outlet("美国之音", "Voice of America",
+           ("美国之音", "美国之音中文网", "VOA", "VOA Chinese", "VOA中文", "Voice of America"),
+           ("voachinese.com", "voanews.com", "voacantonese.com", "voatibetan.com")),
+    Outlet("半岛电视台", "Al Jazeera",
+           ("半岛电视台", "半岛网", "Aljazeera 半岛网", "半岛电视台中文网", "Al Jazeera", "Aljazeera",
+            "Al Jazeera Chinese"),
+           ("aljazeera.net", "aljazeera.com")),
+    Outlet("中央社", "Central News Agency (Taiwan)",
+           ("中央社", "(臺)中央社CNA", "(台)中央社CNA", "中央社CNA", "中央通讯社", "中央社即时新闻", "CNA",
+            "Central News Agency", "Focus Taiwan"),
+           ("cna.com.tw", "focustaiwan.tw")),
+    Outlet("法广", "Radio France Internationale",
+           ("法广", "法国国际广播电台", "法国国际广播电台 - RFI", "RFI", "RFI 华语", "RFI中文",
+            "Radio France Internationale"),
+           ("rfi.fr",)),
+    Outlet("路透", "Reuters",
+           ("路透", "路透社", "路透中文网", "Reuters", "Reuters China"),
+           ("reuters.com",)),
+    Outlet("联合早报", "Lianhe Zaobao",
+           ("联合早报", "早报", "联合早报网", "Zaobao", "Lianhe Zaobao"),
+           ("zaobao.com", "zaobao.com.sg", "zaobao.sg")),
+    Outlet("大纪元", "The Epoch Times",
+           ("大纪元", "大纪元时报", "大纪元新闻网", "Epoch Times", "The Epoch Times"),
+           ("epochtimes.com", "theepochtimes.com", "epochtimes.com.tw")),
+    Outlet("德国之声", "Deutsche Welle",
+           ("德国之声", "德国之声中文网", "DW", "DW中文", "Deutsche Welle"),
+           ("dw.com", "dw.de")),
+    Outlet("BBC", "BBC",
+           ("BBC", "BBC中文", "BBC中文网", "BBC News 中文", "BBC News", "英国广播公司"),
+           ("bbc.com", "bbc.co.uk")),
+    Outlet("自由亚洲电台", "Radio Free Asia",
+           ("自由亚洲电台", "自由亚洲", "RFA", "Radio Free Asia"),
+           ("rfa.org",)),
+    Outlet("纽约时报", "The New York Times",
+           ("纽约时报", "纽约时报中文网", "New York Times", "The New York Times", "NYT", "NYTimes"),
+           ("nytimes.com",)),
+    Outlet("中国数字时代", "China Digital Times",
+           ("中国数字时代", "China Digital Times", "CDT"),
+           ("chinadigitaltimes.net",)),
+    Outlet("Solidot", "Solidot", ("Solidot", "奇客Solidot"), ("solidot.org",)),
+    Outlet("维权网", "Rights Defense Network", ("维权网", "维权网信息中心"), ("wqw2010.blogspot.com",)),
+    Outlet("CCTV新闻联播", "CCTV Xinwen Lianbo",
+           ("CCTV新闻联播", "新闻联播", "央视新闻联播"), ("govopendata.com",)),
+    Outlet("经济学人", "The Economist",
+           ("经济学人", "经济学人en", "经济学人中文", "The Economist", "Economist"),
+           ("economist.com",)),
+    Outlet("金融时报", "Financial Times",
+           ("金融时报", "FT中文网", "Financial Times", "FT"), ("ft.com", "ftchinese.com")),
+    Outlet("南华早报", "South China Morning Post",
+           ("南华早报", "South China Morning Post", "SCMP"), ("scmp.com",)),
+    Outlet("立场新闻", "Stand News", ("立场新闻", "Stand News"), ("thestandnews.com",)),
+    Outlet("端传媒", "Initium Media", ("端传媒", "Initium Media"), ("theinitium.com",)),
+    Outlet("新华社", "Xinhua", ("新华社", "新华网", "Xinhua"), ("xinhuanet.com", "news.cn")),
+    Outlet("人民日报", "People's Daily", ("人民日报", "人民网", "People's Daily"), ("people.com.cn",)),
+    Outlet("环球时报", "Global Times", ("环球时报", "环球网", "Global Times"),
+           ("globaltimes.cn", "huanqiu.com")),
+    Outlet("联合新闻网", "United Daily News", ("联合新闻网", "联合报", "UDN"), ("udn.com",)),
+    Outlet("自由时报", "Liberty Times", ("自由时报", "Liberty Times"), ("ltn.com.tw",)),
+    Outlet("明报", "Ming Pao", ("明报", "Ming Pao"), ("mingpao.com",)),
+    Outlet("法新社", "AFP", ("法新社", "AFP", "Agence France-Presse"), ("afp.com",)),
+    Outlet("美联社", "Associated Press", ("美联社", "AP", "Associated Press"), ("apnews.com",)),
+    Outlet("CNN", "CNN", ("CNN",), ("cnn.com",)),
+    Outlet("卫报", "The Guardian", ("卫报", "The Guardian", "Guardian"), ("theguardian.com",)),
+    Outlet("华尔街日报", "The Wall Street Journal",
+           ("华尔街日报", "Wall Street Journal", "WSJ"), ("wsj.com", "cn.wsj.com")),
+    Outlet("日经中文网", "Nikkei", ("日经中文网", "日经", "Nikkei"), ("nikkei.com",)),
+)
+
+_PUNCT = re.compile(r"[\s\-_·・()（）\[\]【】|:：,，.。'\"]+")
+
+
+def _key(name: str) -> str:
+    """Comparison key: Simplified script, case-folded, no spaces or punctuation."""
+    from articles.normalize import to_simplified
+
+    return _PUNCT.sub("", to_simplified(name)).casefold()
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for outlet in OUTLETS:
+        for alias in (outlet.name, outlet.english, *outlet.aliases):
+            index.setdefault(_key(alias), outlet.name)
+    return index
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.lower().rstrip(".") if host else None
+
+
+def outlet_for_domain(url: str | None) -> str | None:
+    """Canonical outlet whose domain (or a subdomain of it) serves ``url``."""
+    host = host_of(url)
+    if not host:
+        return None
+    for outlet in OUTLETS:
+        for domain in outlet.domains:
+            if host == domain or host.endswith("." + domain):
+                return outlet.name
+    return None
+
+
+def outlet_for_name(name: str | None) -> str | None:
+    """Canonical outlet for a name or alias ("VOA", "(臺)中央社CNA"), else None."""
+    if not name or not isinstance(name, str):
+        return None
+    return _alias_index().get(_key(name))
+
+
+def canonical_outlet(
+    author: str | None = None,
+    categories: Iterable[str] = (),
+    url: str | None = None,
+    other_urls: Iterable[str] = (),
+) -> str | None:
+    """The one name of the outlet behind a record (see module docstring for precedence)."""
+    categories = [c for c in categories if isinstance(c, str) and c.strip()]
+    found = outlet_for_domain(url) or outlet_for_name(author)
+    if found:
+        return found
+    for category in categories:
+        found = outlet_for_name(category)
+        if found:
+            return found
+    for other in other_urls:
+        found = outlet_for_domain(other)
+        if found:
+            return found
+    if isinstance(author, str) and author.strip() and author.strip().lower() != "unknown":
+        return " ".join(author.split())
+    if categories:
+        return " ".join(categories[0].split())
+    host = host_of(url)
+    if host:
+        return host.removeprefix("www.")
+    return None
