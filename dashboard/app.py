@@ -361,7 +361,7 @@ def _timeline(articles: list[Article], script: str) -> None:
                 alt.Tooltip("title:N", title="Title"),
             ],
         )
-        .properties(height=max(80, 28 * data["outlet"].nunique()))
+        .properties(height=60 + 36 * data["outlet"].nunique())
     )
     st.altair_chart(chart, width="stretch")
 

@@ -1,0 +1,204 @@
+"""Dashboard helpers without Streamlit: escaping, highlighting, script toggle, list filters, upload checks."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard import actions, storylist, text
+from dashboard.app import finding_rows, shared_subjects
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "dashboard"))
+import fake_store  # noqa: E402
+
+from comparison.model import Comparison, Finding, Span  # noqa: E402
+
+
+# ---- escaping and highlighting --------------------------------------------
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        '"><svg onload=alert(1)>',
+        "[click](javascript:alert(1))",
+        "![x](http://example.com/track.png)",
+        "**bold** _it_ `code` $x^2$ http://example.com",
+    ],
+)
+def test_escape_leaves_no_markup(hostile: str) -> None:
+    escaped = text.escape(hostile)
+    for char in '<>"[]()*_`$:':
+        assert char not in escaped
+    # Entities decode back to exactly the original characters.
+    import html
+
+    assert html.unescape(escaped) == hostile
+
+
+def test_highlight_marks_spans_and_escapes_everything_else() -> None:
+    body = "A <b>bold</b> claim: 20000 reservists.\nSecond line <script>x</script>"
+    start = body.index("20000")
+    html_out = text.highlight(body, [(start, start + 5, "contradiction", "why <i>")])
+    assert '<mark class="px-contradiction"' in html_out
+    assert "20000</mark>" in html_out
+    # Only our own tags are markup.
+    stripped = html_out.replace("<br><br>", "")
+    tags = {t.split(">")[0].split()[0] for t in stripped.split("<")[1:]}
+    assert tags <= {"div", "/div", "mark", "/mark"}
+    assert "&lt;script&gt;" in html_out
+    assert "why &lt;i&gt;" in html_out
+
+
+def test_highlight_keeps_offsets_when_converting_script() -> None:
+    body = "臺灣後備軍人2萬名"
+    start = body.index("2萬")
+    html_out = text.highlight(
+        body, [(start, start + 2, "agree", "")], script=text.SCRIPT_SIMPLIFIED
+    )
+    assert "台湾后备军人" in html_out
+    assert "2万</mark>" in html_out
+
+
+def test_overlapping_marks_do_not_duplicate_text() -> None:
+    body = "abcdefgh"
+    html_out = text.highlight(body, [(1, 5, "agree", ""), (3, 7, "unique", "")])
+    import re
+
+    visible = re.sub(r"<[^>]+>", "", html_out)
+    assert visible == body
+
+
+def test_script_toggle() -> None:
+    assert (
+        text.in_script("塔吉克斯坦動員後備軍人", text.SCRIPT_SIMPLIFIED) == "塔吉克斯坦动员后备军人"
+    )
+    assert (
+        text.in_script("塔吉克斯坦动员后备军人", text.SCRIPT_TRADITIONAL)
+        == "塔吉克斯坦動員後備軍人"
+    )
+    assert text.in_script("動員", text.SCRIPT_ORIGINAL) == "動員"
+
+
+# ---- story list ------------------------------------------------------------
+@pytest.fixture()
+def frame():
+    heads = storylist.heads(fake_store.ARTICLES)
+    return storylist.story_frame(fake_store.STORIES, heads)
+
+
+def test_keyword_matches_across_scripts_and_titles(frame) -> None:
+    # 動員 (Traditional) finds the story labelled in Simplified; 後備 only occurs in a
+    # Traditional member title, and 后备 (Simplified) must find it too.
+    assert list(storylist.filter_stories(frame, keyword="塔吉克")["id"]) == ["s-tajik"]
+    assert list(storylist.filter_stories(frame, keyword="動員")["id"]) == ["s-tajik"]
+    assert list(storylist.filter_stories(frame, keyword="強化")["id"]) == ["s-tajik"]
+    assert list(storylist.filter_stories(frame, keyword="HEATWAVE canada")["id"]) == ["s-heat"]
+    assert storylist.filter_stories(frame, keyword="heatwave henan").empty
+
+
+def test_outlet_date_and_multi_outlet_filters(frame) -> None:
+    assert set(storylist.filter_stories(frame, outlets=["中央社"])["id"]) == {"s-tajik"}
+    assert set(storylist.filter_stories(frame, outlets=["BBC", "Other Wire"])["id"]) == {
+        "s-heat",
+        "s-xss",
+    }
+    # Coverage overlapping 4 July only: the heatwave.
+    only_4th = storylist.filter_stories(frame, since=date(2021, 7, 4), until=date(2021, 7, 4))
+    assert list(only_4th["id"]) == ["s-heat"]
+    assert set(storylist.filter_stories(frame, since=date(2021, 7, 8))["id"]) == {"s-tajik"}
+    single = frame.copy()
+    single.loc[single["id"] == "s-heat", "n_outlets"] = 1
+    assert "s-heat" not in set(storylist.filter_stories(single, multi_outlet_only=True)["id"])
+
+
+def test_sorts(frame) -> None:
+    assert list(storylist.sort_stories(frame)["id"])[0] == "s-tajik"
+    assert list(storylist.sort_stories(frame, "Most recent")["id"])[0] == "s-tajik"
+    assert list(storylist.sort_stories(frame, "Oldest")["id"])[0] == "s-heat"
+
+
+# ---- comparison tables -------------------------------------------------------
+def _comparison() -> Comparison:
+    by_id = {a.id: a for a in fake_store.ARTICLES}
+    aj, voa = by_id["aj1"], by_id["voa1"]
+    a_start = aj.text.index("2万")
+    v_start = voa.text.index("2万")
+    return Comparison(
+        article_ids=["aj1", "voa1", "cna1"],
+        findings=[
+            Finding(
+                "agree",
+                "number",
+                "both report 20,000",
+                [
+                    Span("aj1", a_start, a_start + 2, "2万"),
+                    Span("voa1", v_start, v_start + 2, "2万"),
+                ],
+                subject="后备役军人",
+            ),
+            Finding(
+                "unique",
+                "entity",
+                "only VOA names him",
+                [Span("voa1", 6, 9, "拉赫蒙")],
+                subject="拉赫蒙",
+            ),
+        ],
+    )
+
+
+def test_finding_rows_one_column_per_outlet() -> None:
+    by_id = {a.id: a for a in fake_store.ARTICLES}
+    rows = finding_rows(
+        _comparison().findings, by_id, ["美国之音", "Aljazeera 半岛网"], text.SCRIPT_ORIGINAL
+    )
+    assert list(rows.columns) == [
+        "kind",
+        "fact",
+        "subject",
+        "美国之音",
+        "Aljazeera 半岛网",
+        "why",
+        "_kind",
+    ]
+    assert list(rows["kind"]) == ["agree", "one outlet only"]
+    assert rows.iloc[0]["美国之音"] == "2万" and rows.iloc[1]["Aljazeera 半岛网"] == ""
+    # A finding involving none of the chosen outlets is left out.
+    assert finding_rows(_comparison().findings, by_id, ["中央社"], text.SCRIPT_ORIGINAL).empty
+
+
+def test_shared_subjects_only_counts_facts_of_two_outlets() -> None:
+    by_id = {a.id: a for a in fake_store.ARTICLES}
+    shared = shared_subjects(_comparison(), by_id)
+    assert shared["aj1"] == ["后备役军人"] and shared["voa1"] == ["后备役军人"]
+    assert "cna1" not in shared
+
+
+# ---- uploads -------------------------------------------------------------------
+def test_check_upload_refuses_type_size_and_empty() -> None:
+    assert actions.check_upload("a.md", 10) is None
+    assert "unsupported" in actions.check_upload("a.exe", 10)
+    assert "limit" in actions.check_upload("a.csv", actions.MAX_UPLOAD_BYTES + 1)
+    assert "empty" in actions.check_upload("a.jsonl", 0)
+
+
+def test_save_uploads_stays_in_folder(tmp_path: Path) -> None:
+    saved, refused = actions.save_uploads(
+        [("../../etc/passwd.md", b"x"), ("ok.txt", b"hello"), ("bad.bin", b"x")], tmp_path / "up"
+    )
+    assert [r.source_path for r in refused] == ["bad.bin"]
+    assert sorted(saved.values()) == ["../../etc/passwd.md", "ok.txt"]
+    for path in saved:
+        assert path.parent == tmp_path / "up" and path.exists()
+
+
+def test_upload_cap_matches_streamlit_config() -> None:
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == actions.MAX_UPLOAD_MB
+    assert config["browser"]["gatherUsageStats"] is False
