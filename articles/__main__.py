@@ -11,6 +11,7 @@ import sys
 
 from articles.ingest import ingest
 from articles.reader import DEFAULT_MAX_BYTES
+from articles.tabular import DEFAULT_FIELDS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +27,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help="refuse files larger than this (default 20 MB)")
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN",
+                        help="JSON Lines/CSV field name for an article field, e.g. "
+                        "--field title=headline (fields: id outlet date title url text)")
     args = parser.parse_args(argv)
+    fields = {}
+    for item in args.field:
+        name, sep, column = item.partition("=")
+        if not sep or name not in DEFAULT_FIELDS or not column:
+            parser.error(f"--field {item!r}: expected NAME=COLUMN with NAME in {', '.join(DEFAULT_FIELDS)}")
+        fields[name] = column
 
     try:
         store = Store(args.db)
@@ -34,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.db}: cannot open the store ({exc})", file=sys.stderr)
         return 2
     with store:
-        report = ingest(args.inputs, store, progress=args.progress, max_bytes=args.max_bytes)
+        options = {"fields": fields} if fields else {}
+        report = ingest(args.inputs, store, progress=args.progress, max_bytes=args.max_bytes, **options)
     for rejection in report.rejected:
         print(str(rejection), file=sys.stderr)
     print(report.summary())

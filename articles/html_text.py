@@ -45,6 +45,9 @@ _DATELINE = re.compile(
     r"|\d{4}年\d{1,2}月\d{1,2}日(?: ?\d{1,2}:\d{2})?"
     r")$"
 )
+# Markdown images some archivers leave inside HTML bodies.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
+_WORD = re.compile(r"\w")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
 
@@ -158,6 +161,9 @@ def body_text(fragment: str, title: str | None = None) -> BodyText:
             paragraphs = paragraphs[:index]
             break
     paragraphs = [p for p in paragraphs if not _PROMO_LINE.match(p)]
+    paragraphs = [clean_line(_MD_IMAGE.sub(" ", p)) if "![" in p else p for p in paragraphs]
+    # Lines of punctuation only ("(·)", "***") carry nothing.
+    paragraphs = [p for p in paragraphs if _WORD.search(p)]
 
     # A dateline is one of the first lines and holds nothing but a date.
     for index, line in enumerate(paragraphs[:3]):

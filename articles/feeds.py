@@ -1,0 +1,83 @@
+"""RSS and Atom files (feedparser): each entry is one article.
+
+An entry's source path is ``file#N`` (N = 1-based entry number), so the
+store can hold every entry of one file. The entry's HTML content (or its
+summary when the feed carries no full text) goes through the same body
+cleaner as feed archives. Outlet: the entry link's domain, the feed's title,
+the entry author, then the feed's link. Time: the entry's published (or
+updated) time, else a dateline in its body.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+
+from articles.build import build_article
+from articles.html_text import body_text
+from articles.model import Article, Rejection
+from articles.normalize import parse_datetime
+
+
+def _entry_time(entry) -> object:
+    for key in ("published", "updated", "created", "dc_date"):
+        value = parse_datetime(entry.get(key) or "")
+        if value:
+            return value
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            # feedparser's struct_time is UTC.
+            return parse_datetime(calendar.timegm(parsed))
+    return None
+
+
+def _entry_html(entry) -> str:
+    for content in entry.get("content") or []:
+        value = content.get("value")
+        if value and value.strip():
+            return value
+    return entry.get("summary") or entry.get("description") or ""
+
+
+def _as_html(value: str) -> str:
+    """Plain-text content becomes one paragraph per line."""
+    if "<" in value and ">" in value:
+        return value
+    from html import escape
+
+    return "".join(f"<p>{escape(line)}</p>" for line in value.splitlines())
+
+
+def read_feed_text(text: str, source_path: str) -> Iterator[Article | Rejection]:
+    import feedparser
+
+    parsed = feedparser.parse(text)
+    entries = parsed.get("entries") or []
+    if not entries:
+        if parsed.get("bozo"):
+            reason = " ".join(str(parsed.get("bozo_exception", "malformed XML")).split())[:160]
+            yield Rejection(source_path, f"not a valid RSS/Atom feed ({reason})")
+        else:
+            yield Rejection(source_path, "feed has no entries")
+        return
+    feed = parsed.get("feed") or {}
+    feed_title = feed.get("title")
+    feed_link = feed.get("link")
+    for number, entry in enumerate(entries, start=1):
+        entry_path = f"{source_path}#{number}"
+        title = entry.get("title")
+        body = body_text(_as_html(_entry_html(entry)), title=title if isinstance(title, str) else None)
+        categories = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
+        yield build_article(
+            entry_path,
+            title=title,
+            paragraphs=body.paragraphs,
+            captions=body.captions,
+            published=_entry_time(entry) or body.dateline,
+            url=entry.get("link"),
+            # The feed's title names the outlet; an entry's author is often a person.
+            author=feed_title or entry.get("author"),
+            categories=[entry.get("author") or "", *categories],
+            other_urls=[feed_link] if isinstance(feed_link, str) else [],
+        )

@@ -1,0 +1,132 @@
+"""JSON Lines and CSV: one article per line / row, with configurable field names.
+
+The default field names match ``corpus/nbw-2021h1.jsonl.gz`` (id, outlet,
+date, title, url, text); pass ``fields={"title": "headline", ...}`` to map
+other names. ``text`` may be a string (paragraphs separated by newlines) or a
+list of paragraphs. Each record's source path is ``file#N`` (N = 1-based line
+of a JSON Lines file, 1-based data row of a CSV file).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator, Mapping
+
+from articles.build import build_article
+from articles.model import Article, Rejection
+from articles.normalize import parse_datetime
+
+DEFAULT_FIELDS: dict[str, str] = {
+    "id": "id",
+    "outlet": "outlet",
+    "date": "date",
+    "title": "title",
+    "url": "url",
+    "text": "text",
+}
+
+
+def resolve_fields(fields: Mapping[str, str] | None) -> dict[str, str]:
+    resolved = dict(DEFAULT_FIELDS)
+    if fields:
+        unknown = set(fields) - set(DEFAULT_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown article field(s) {sorted(unknown)}; known: {sorted(DEFAULT_FIELDS)}")
+        resolved.update(fields)
+    return resolved
+
+
+def _paragraphs(value: object) -> list[str]:
+    if isinstance(value, str):
+        return value.splitlines()
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, str]) -> Article | Rejection:
+    """One JSON object / CSV row to an article, using ``fields`` for the names."""
+    outlet = record.get(fields["outlet"])
+    date_value = record.get(fields["date"])
+    published = parse_datetime(date_value) if date_value not in (None, "") else None
+    if published is None and date_value not in (None, ""):
+        return Rejection(source_path, f"unreadable publication date {str(date_value)[:40]!r}")
+    return build_article(
+        source_path,
+        title=record.get(fields["title"]),
+        paragraphs=_paragraphs(record.get(fields["text"])),
+        published=published,
+        url=record.get(fields["url"]) if isinstance(record.get(fields["url"]), str) else None,
+        outlet=outlet if isinstance(outlet, str) and outlet.strip() else None,
+    )
+
+
+def read_jsonl_text(
+    text: str, source_path: str, fields: Mapping[str, str] | None = None
+) -> Iterator[Article | Rejection]:
+    try:
+        names = resolve_fields(fields)
+    except ValueError as exc:
+        yield Rejection(source_path, str(exc))
+        return
+    found = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        found = True
+        record_path = f"{source_path}#{number}"
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            yield Rejection(record_path, f"invalid JSON ({reason})")
+            continue
+        if not isinstance(record, dict):
+            yield Rejection(record_path, "not a JSON object")
+            continue
+        yield record_to_article(record, record_path, names)
+    if not found:
+        yield Rejection(source_path, "empty file")
+
+
+def read_csv_text(
+    text: str,
+    source_path: str,
+    fields: Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+) -> Iterator[Article | Rejection]:
+    try:
+        names = resolve_fields(fields)
+    except ValueError as exc:
+        yield Rejection(source_path, str(exc))
+        return
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    if delimiter is None:
+        sample = text[:8192]
+        try:
+            delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;|").delimiter
+        except csv.Error:
+            delimiter = "\t" if source_path.endswith(".tsv") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        yield Rejection(source_path, f"invalid CSV ({exc})")
+        return
+    missing = [names[key] for key in ("title", "date") if names[key] not in header]
+    if missing:
+        shown = ", ".join(header[:8]) or "none"
+        yield Rejection(source_path, f"CSV has no {' / '.join(repr(m) for m in missing)} column "
+                                     f"(columns: {shown})")
+        return
+    number = 0
+    try:
+        for number, row in enumerate(reader, start=1):
+            yield record_to_article(row, f"{source_path}#{number}", names)
+    except csv.Error as exc:
+        yield Rejection(f"{source_path}#{number + 1}", f"invalid CSV ({exc})")
+    if number == 0:
+        yield Rejection(source_path, "CSV has a header but no rows")
