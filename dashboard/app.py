@@ -72,7 +72,7 @@ def main() -> None:
     stories = cached_stories(path, fingerprint)
     by_id = {s.id: s for s in stories}
 
-    _sync_story_from_url(by_id)
+    _sync_story_from_url(store, by_id)
     script = _sidebar(store, path, fingerprint, len(stories))
     _flash()
 
@@ -103,10 +103,20 @@ def _bootstrap(store: Store) -> None:
             )
 
 
-def _sync_story_from_url(by_id: dict[str, Story]) -> None:
-    """?story=ID opens that story (links can be shared); the URL follows the open story."""
+def _sync_story_from_url(store: Store, by_id: dict[str, Story]) -> None:
+    """?story=ID opens that story, ?article=ID the story of that article in the reader.
+
+    Links can be shared; the URL follows the open story.
+    """
+    if "story_id" in st.session_state:
+        return
     wanted = st.query_params.get("story")
-    if wanted and "story_id" not in st.session_state and wanted in by_id:
+    article_id = st.query_params.get("article")
+    if article_id and not wanted:
+        wanted = store.story_of_article(article_id)
+        if wanted in by_id:
+            st.session_state["reader_article"] = article_id
+    if wanted and wanted in by_id:
         st.session_state["story_id"] = wanted
 
 
@@ -489,15 +499,17 @@ def _reader(
     readable = [a for a in articles if a.outlet in outlets] or articles
     if not readable:
         return
-    article = st.selectbox(
+    titles = {a.id: a for a in readable}
+    picked = st.selectbox(
         "Article",
-        readable,
-        format_func=lambda a: (
-            f"{a.outlet} · {a.published:%m-%d %H:%M} · {in_script(a.title, script)}"
+        list(titles),
+        format_func=lambda aid: (
+            f"{titles[aid].outlet} · {titles[aid].published:%m-%d %H:%M} · "
+            f"{in_script(titles[aid].title, script)}"
         ),
         key="reader_article",
     )
-    article = article or readable[0]
+    article = titles.get(picked) or readable[0]
     marks = []
     if comp is not None:
         for f in comp.findings:

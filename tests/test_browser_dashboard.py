@@ -1,0 +1,104 @@
+"""End to end: the real `streamlit run app.py` in headless Chromium (Debian's, via Playwright).
+
+Opens the seed story, saves a screenshot, and checks that an article quoting
+``<script>`` and ``<img onerror>`` shows them as text: visible, no dialog fired,
+no such element in the page.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
+from store import Store
+from tests.test_dashboard_app import (  # noqa: F401 - pytest fixtures
+    FIXTURES,
+    article_ids_of,
+    base_workspace,
+    seed_story_id,
+)
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+SCREENSHOT_DIR_ENV = "PARALLAX_SCREENSHOTS"
+WAIT_MS = 90_000
+
+
+@pytest.fixture()
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (install Debian's chromium: apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def _wait_idle(page) -> None:
+    """Streamlit shows a running indicator while the script runs; wait until it is gone."""
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=WAIT_MS)
+
+
+def test_seed_story_and_hostile_markup_in_chromium(
+    browser,
+    base_workspace,
+    seed_story_id,
+    tmp_path: Path,  # noqa: F811 - fixtures
+) -> None:
+    db = tmp_path / "parallax.db"
+    shutil.copy(base_workspace, db)
+    xss_id = article_ids_of(FIXTURES / "articles" / "2021-07-06-xss-test.md")[0]
+    with Store(db) as store:
+        seed_label = store.story(seed_story_id)["label"]
+    shots = Path(os.environ.get(SCREENSHOT_DIR_ENV) or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+
+    with running_app(db, log=tmp_path / "streamlit.log") as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        # The story list, then the seed story found by keyword and opened from the picker.
+        page.goto(url)
+        page.get_by_role("heading", name="Stories").wait_for(timeout=WAIT_MS)
+        page.get_by_label("Keyword").fill("塔吉克")
+        page.get_by_label("Keyword").press("Enter")
+        _wait_idle(page)
+        page.get_by_text("Or pick a story").wait_for(timeout=WAIT_MS)
+        page.locator("[data-testid='stSelectbox']").filter(has_text="Or pick a story").click()
+        page.get_by_role("option").filter(has_text=seed_label[:12]).first.click()
+        page.get_by_role("button", name="← All stories").wait_for(timeout=WAIT_MS)
+        _wait_idle(page)
+        page.get_by_role("heading", name=seed_label).wait_for(timeout=WAIT_MS)
+        page.get_by_role("tab", name="Facts").wait_for(timeout=WAIT_MS)
+        page.screenshot(path=str(shots / "seed-story.png"), full_page=True)
+        assert (shots / "seed-story.png").stat().st_size > 10_000
+
+        # The article quoting hostile markup, opened by link, read in the reader.
+        page.goto(f"{url}/?article={xss_id}")
+        page.get_by_role("button", name="← All stories").wait_for(timeout=WAIT_MS)
+        page.get_by_role("tab", name="Reader").click()
+        reader = page.locator(".px-reader").first
+        reader.wait_for(timeout=WAIT_MS)
+        _wait_idle(page)
+        page.screenshot(path=str(shots / "hostile-article.png"), full_page=True)
+        heading = page.get_by_role(
+            "heading", name="Security test <script>alert(1)</script> headline"
+        )
+        assert heading.count() >= 1
+        body_text = reader.inner_text()
+        assert "<script>alert(1)</script>" in body_text
+        assert "<img src=x onerror=alert(1)>" in body_text
+        assert "**markdown**" in body_text and "[a link](javascript:alert(1))" in body_text
+        assert page.locator(".px-reader script, .px-reader img").count() == 0
+        assert page.locator("img[src='x']").count() == 0
+        assert page.locator("a[href^='javascript']").count() == 0
+        page.wait_for_timeout(500)
+        assert dialogs == []

@@ -1,0 +1,220 @@
+"""The Streamlit app driven by streamlit.testing (AppTest) on a small real workspace.
+
+The workspace is built once per session with the real pipeline from
+tests/fixtures/dashboard/inputs.txt (the two seeds, a dozen demo articles and an
+article quoting hostile markup); each test works on its own copy.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.workspace import DB_ENV, REPO_ROOT
+from store import Store
+
+pytestmark = pytest.mark.slow  # builds embeddings (model) for ~17 articles once
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dashboard"
+SEED_FILES = ["seeds/000_299cce44e7b57b22.txt", "seeds/001_bd7e773d7b869fe3.txt"]
+TIMEOUT = 180
+
+
+def fixture_inputs() -> list[Path]:
+    found: list[Path] = []
+    for line in (FIXTURES / "inputs.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            matches = sorted(REPO_ROOT.glob(line.strip()))
+            assert matches, f"fixture input missing: {line}"
+            found += matches
+    return found
+
+
+def article_ids_of(path: Path) -> list[str]:
+    import articles
+
+    return [a.id for a in articles.read_path(path) if isinstance(a, articles.Article)]
+
+
+@pytest.fixture(scope="session")
+def base_workspace(tmp_path_factory) -> Path:
+    try:
+        from clustering import pipeline
+    except ImportError as exc:
+        pytest.skip(f"clustering.pipeline is not available yet ({exc})")
+    db = tmp_path_factory.mktemp("dashboard") / "base.db"
+    with Store(db) as store:
+        pipeline.run([str(p) for p in fixture_inputs()], store)
+    return db
+
+
+@pytest.fixture()
+def workspace(base_workspace: Path, tmp_path: Path, monkeypatch) -> Path:
+    db = tmp_path / "parallax.db"
+    shutil.copy(base_workspace, db)
+    monkeypatch.setenv(DB_ENV, str(db))
+    return db
+
+
+@pytest.fixture(scope="session")
+def seed_story_id(base_workspace: Path) -> str:
+    with Store(base_workspace) as store:
+        stories = {
+            store.story_of_article(a) for f in SEED_FILES for a in article_ids_of(REPO_ROOT / f)
+        }
+    assert len(stories) == 1 and None not in stories, f"seeds not in one story: {stories}"
+    return stories.pop()
+
+
+def app():
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=TIMEOUT)
+
+
+def listed_ids(at) -> list[str]:
+    return list(at.dataframe(key="story_table").value["id"]) if _has(at, "story_table") else []
+
+
+def _has(at, key: str) -> bool:
+    try:
+        at.dataframe(key=key)
+    except KeyError:
+        return False
+    return True
+
+
+def no_errors(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def open_story(at, story_id: str):
+    at.selectbox(key="story_picker").select(story_id).run()
+    no_errors(at)
+    assert at.session_state["story_id"] == story_id
+    return at
+
+
+# ---- tests -------------------------------------------------------------------
+def test_loads_the_story_list_with_the_seed_story_near_the_top(workspace, seed_story_id) -> None:
+    at = app().run()
+    no_errors(at)
+    ids = listed_ids(at)
+    assert ids, "no story listed"
+    # Default sort: most outlets first; the seed story (several outlets) is in the top rows.
+    assert seed_story_id in ids[:3], ids[:5]
+
+
+def test_filters(workspace, seed_story_id) -> None:
+    at = app().run()
+    everything_multi = listed_ids(at)
+    at.toggle(key="multi_only").set_value(False).run()
+    everything = listed_ids(at)
+    assert len(everything) > len(everything_multi)
+
+    at.text_input(key="keyword").input("塔吉克").run()
+    assert seed_story_id in listed_ids(at)
+    # Traditional keyword matches Simplified titles (塔吉克斯坦加強邊防 vs 加强边防).
+    at.text_input(key="keyword").input("加強邊防").run()
+    assert seed_story_id in listed_ids(at)
+    at.text_input(key="keyword").input("no-such-words-anywhere").run()
+    assert listed_ids(at) == []
+
+    at.text_input(key="keyword").input("").run()
+    at.multiselect(key="outlets").set_value(["Parallax Test Wire"]).run()
+    assert 0 < len(listed_ids(at)) < len(everything)
+    assert seed_story_id not in listed_ids(at)
+
+
+def test_open_seed_story_shows_comparison_reader_and_script_toggle(
+    workspace, seed_story_id
+) -> None:
+    at = open_story(app().run(), seed_story_id)
+    header = at.header[0].value
+    assert at.button(key="back")
+    assert _has(at, "members_table")
+    members = at.dataframe(key="members_table").value
+    assert len(members) >= 2 and members["similarity"].between(0, 1).all()
+    assert _has(at, "facts_table"), "no aligned facts table for the seed story"
+    assert [b.label for b in at.get("download_button")] == [
+        "Download Markdown",
+        "Download JSON",
+        "Download CSV",
+    ]
+    reader = [m.value for m in at.markdown if 'class="px-reader"' in m.value]
+    assert reader, "article reader missing"
+    at.radio(key="script").set_value("繁體").run()
+    no_errors(at)
+    assert at.header[0].value != header  # the label contains Simplified characters
+
+
+def test_manual_merge_is_persisted(workspace, seed_story_id) -> None:
+    at = open_story(app().run(), seed_story_id)
+    with Store(workspace) as store:
+        before = {s["id"]: s for s in store.stories()}
+    other = next(sid for sid in before if sid != seed_story_id)
+    moved = {m["article_id"] for m in before[other]["members"]}
+    at.selectbox(key="merge_with").select(other).run()
+    at.button(key="do_merge").click().run()
+    no_errors(at)
+    assert [s.value for s in at.success] == ["Stories merged."]
+    with Store(workspace) as store:
+        after = store.stories()
+        merged_id = store.story_of_article(next(iter(moved)))
+        assert len(after) == len(before) - 1
+        assert merged_id == store.story_of_article(article_ids_of(REPO_ROOT / SEED_FILES[0])[0])
+        assert store.edits(), "the merge was not recorded as an edit"
+    assert at.session_state["story_id"] == merged_id
+
+
+def test_upload_with_one_bad_file(workspace) -> None:
+    good = (REPO_ROOT / "seeds/nbw-2021-07").glob("2021-07-09-难了，巴基斯坦是塔利班大后方.md")
+    good_path = next(good)
+    with Store(workspace) as store:
+        count = store.count_articles()
+    at = app().run()
+    at.file_uploader(key="uploads").set_value(
+        [
+            (good_path.name, good_path.read_bytes(), "text/markdown"),
+            ("broken.jsonl", b'{"title": "no closing brace"\n', "application/jsonl"),
+        ]
+    ).run()
+    at.button(key="add_uploads").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("1 new article" in s.value for s in at.success), [s.value for s in at.success]
+    rejected = at.dataframe(key="rejections").value
+    assert list(rejected["file"]) == ["broken.jsonl"]
+    assert rejected["reason"].iloc[0].strip()
+    with Store(workspace) as store:
+        assert store.count_articles() == count + 1
+        new_id = article_ids_of(good_path)[0]
+        assert store.story_of_article(new_id), "the uploaded article joined no story"
+    assert list((workspace.parent / "uploads").iterdir())
+
+
+def test_hostile_markup_is_shown_as_text(workspace) -> None:
+    xss_id = article_ids_of(FIXTURES / "articles" / "2021-07-06-xss-test.md")[0]
+    with Store(workspace) as store:
+        story_id = store.story_of_article(xss_id)
+    at = app().run()
+    at.toggle(key="multi_only").set_value(False).run()
+    open_story(at, story_id)
+    at.selectbox(key="reader_article").select(xss_id).run()
+    no_errors(at)
+    rendered = (
+        [h.value for h in at.header]
+        + [m.value for m in at.markdown]
+        + [c.value for c in at.caption]
+    )
+    joined = "\n".join(rendered)
+    assert "<script" not in joined and "<img" not in joined
+    assert "javascript:" not in joined
+    # ...and the characters themselves are there, as text.
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;".replace("(", "&#40;").replace(")", "&#41;")
+        in joined
+    )
+    assert "onerror=alert" in joined
