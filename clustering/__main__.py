@@ -1,0 +1,137 @@
+"""Batch script: ``python -m clustering INPUT... --out DIR [--db FILE] [--model NAME] [--since DATE] [--until DATE]``.
+
+Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id),
+DIR/errors.csv (source_path,error) and DIR/stories.md. Exit 0 when any article
+was processed, 1 otherwise. The store defaults to data/parallax.db.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from clustering.model import Story
+from store.sqlite import DEFAULT_DB, Store
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m clustering",
+        description="Ingest news files/folders/feeds, embed, group the articles into stories.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or feeds")
+    parser.add_argument("--out", required=True, type=Path, help="output folder")
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"store (default {DEFAULT_DB})")
+    parser.add_argument("--model", default=None, help="embedding backend name (default: the product default)")
+    parser.add_argument("--since", type=_date, default=None, help="keep articles published on/after DATE")
+    parser.add_argument("--until", type=_date, default=None, help="keep articles published on/before DATE")
+    return parser.parse_args(argv)
+
+
+def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: list, inputs: list[str]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    story_of = {m.article_id: s.id for s in stories for m in s.members}
+    payload = []
+    for story in stories:
+        data = story.to_dict()
+        data["articles"] = [
+            {
+                "id": a.id,
+                "outlet": a.outlet,
+                "title": a.title,
+                "published": a.published.isoformat(),
+                "source_paths": a.source_paths,
+                "score": m.score,
+                "pinned": m.pinned,
+            }
+            for m in story.members
+            if (a := articles.get(m.article_id)) is not None
+        ]
+        payload.append(data)
+    (out / "stories.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    with (out / "assignments.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["source_path", "article_id", "story_id"])
+        for article in sorted(articles.values(), key=lambda a: (a.published, a.id)):
+            # One row per file or record the article was read from in this run.
+            paths = [p for p in article.source_paths if _under_inputs(p, inputs)] or article.source_paths
+            for path in paths or [""]:
+                writer.writerow([path, article.id, story_of.get(article.id, "")])
+
+    with (out / "errors.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["source_path", "error"])
+        for rejection in rejected:
+            writer.writerow([rejection.source_path, rejection.error])
+
+    lines = [
+        "# Stories",
+        "",
+        f"{len(articles)} articles, {len(stories)} stories, {len(rejected)} inputs rejected.",
+        "",
+    ]
+    multi = [s for s in stories if len(s.members) > 1]
+    multi.sort(key=lambda s: (-len(s.outlets), -len(s.members), s.first_published))
+    for story in multi[:100]:
+        lines.append(
+            f"- **{story.label}** ({len(story.members)} articles, {len(story.outlets)} outlets: "
+            f"{', '.join(story.outlets[:6])}; {story.first_published:%Y-%m-%d} to "
+            f"{story.last_published:%Y-%m-%d}) `{story.id}`"
+        )
+    if len(multi) > 100:
+        lines.append(f"- ... and {len(multi) - 100} more stories with several articles")
+    lines.append(f"\n{len(stories) - len(multi)} single-article stories not listed.\n")
+    (out / "stories.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def _under_inputs(path: str, inputs: list[str]) -> bool:
+    base = path.split("#", 1)[0]
+    resolved = [str(Path(i).resolve()) for i in inputs] + inputs
+    return any(base == i or base.startswith(i.rstrip("/") + "/") for i in resolved)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    missing = [i for i in args.inputs if not Path(i).exists() and "://" not in i]
+    for path in missing:
+        print(f"{path}: no such file or folder", file=sys.stderr)
+    try:
+        store = Store(args.db)
+    except Exception as exc:  # noqa: BLE001 - one line, no traceback
+        print(f"{args.db}: cannot open the store ({exc})", file=sys.stderr)
+        return 1
+    from clustering.pipeline import run
+
+    inputs = [i for i in args.inputs if i not in missing]
+    try:
+        result = run(inputs, store, model=args.model, since=args.since, until=args.until, progress=True)
+    finally:
+        store.close()
+    from articles.model import Rejection
+
+    rejected = [Rejection(p, "no such file or folder") for p in missing] + result.rejected
+    articles = {a.id: a for a in result.articles}
+    write_outputs(args.out, result.stories, articles, rejected, inputs)
+    print(
+        f"{len(articles)} articles -> {len(result.stories)} stories "
+        f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
+        f"{len(rejected)} rejected; vectors: {result.backend}; wrote {args.out}/",
+        file=sys.stderr,
+    )
+    return 0 if articles else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

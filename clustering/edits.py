@@ -1,0 +1,213 @@
+"""Manual story edits: applied to the stored stories at once and logged in the store.
+
+Every edit is logged with ``store.add_edit`` together with enough anchors (the
+member ids it concerned) to be replayed after a later batch re-clustering,
+when story ids may have changed. Articles placed by hand are ``pinned``:
+incremental updates never move them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from articles.model import Article
+from clustering.clusterer import build_story, story_id_for
+from clustering.model import Story
+
+
+class EditError(ValueError):
+    """An edit that cannot be applied (unknown story or article)."""
+
+
+def _rebuild(story_id: str, members: dict[str, tuple[float, bool]], articles: dict[str, Article]) -> Story | None:
+    present = [articles[i] for i in members if i in articles]
+    if not present:
+        return None
+    return build_story(
+        story_id,
+        present,
+        {i: score for i, (score, _) in members.items()},
+        {i for i, (_, pinned) in members.items() if pinned},
+    )
+
+
+def _members(story: Story) -> dict[str, tuple[float, bool]]:
+    return {m.article_id: (m.score, m.pinned) for m in story.members}
+
+
+def _story_holding(stories: dict[str, Story], article_ids: Iterable[str]) -> str | None:
+    """The story holding most of ``article_ids`` (anchors of an edit), if any."""
+    owner = {m.article_id: s.id for s in stories.values() for m in s.members}
+    votes = Counter(owner[i] for i in article_ids if i in owner)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def apply_edit(
+    stories: dict[str, Story], op: str, payload: dict, articles: dict[str, Article]
+) -> tuple[dict[str, Story], str | None]:
+    """Apply one logged edit to ``stories`` (by id); returns them and the resulting story id.
+
+    Edits whose articles are no longer around are skipped (result id None).
+    """
+    stories = dict(stories)
+    owner = {m.article_id: s.id for s in stories.values() for m in s.members}
+
+    def remove(article_id: str) -> tuple[float, bool] | None:
+        sid = owner.get(article_id)
+        if sid is None:
+            return None
+        members = _members(stories[sid])
+        removed = members.pop(article_id)
+        del owner[article_id]
+        rebuilt = _rebuild(sid, members, articles)
+        if rebuilt is None:
+            del stories[sid]
+        else:
+            stories[sid] = rebuilt
+        return removed
+
+    if op == "move":
+        article_id = payload["article_id"]
+        if article_id not in articles:
+            return stories, None
+        target = payload["to_story_id"]
+        if target not in stories:
+            target = _story_holding(stories, [i for i in payload.get("anchor_ids", []) if i != article_id])
+        if target is None:
+            return stories, None
+        if owner.get(article_id) == target:
+            members = _members(stories[target])
+            members[article_id] = (members[article_id][0], True)
+            stories[target] = _rebuild(target, members, articles)
+            return stories, target
+        previous = remove(article_id)
+        members = _members(stories[target])
+        members[article_id] = (previous[0] if previous else 0.0, True)
+        stories[target] = _rebuild(target, members, articles)
+        return stories, target
+
+    if op == "merge":
+        found = []
+        for group in payload["groups"]:
+            sid = _story_holding(stories, group)
+            if sid is not None and sid not in found:
+                found.append(sid)
+        if not found:
+            return stories, None
+        members: dict[str, tuple[float, bool]] = {}
+        anchored = {i for group in payload["groups"] for i in group}
+        for sid in found:
+            for article_id, (score, pinned) in _members(stories.pop(sid)).items():
+                members[article_id] = (score, pinned or article_id in anchored)
+        present = [articles[i] for i in members if i in articles]
+        earliest = min(present, key=lambda a: (a.published, a.id))
+        merged_id = payload.get("result_id") or story_id_for(earliest.id)
+        stories[merged_id] = _rebuild(merged_id, members, articles)
+        return stories, merged_id
+
+    if op == "split":
+        moved: dict[str, tuple[float, bool]] = {}
+        for article_id in payload["article_ids"]:
+            if article_id in articles:
+                previous = remove(article_id)
+                moved[article_id] = (previous[0] if previous else 0.0, True)
+        if not moved:
+            return stories, None
+        earliest = min((articles[i] for i in moved), key=lambda a: (a.published, a.id))
+        new_id = payload.get("result_id") or story_id_for(earliest.id)
+        if new_id in stories:  # the split part's earliest article anchored the old story id
+            new_id = story_id_for("split:" + earliest.id)
+        stories[new_id] = _rebuild(new_id, moved, articles)
+        return stories, new_id
+
+    raise EditError(f"unknown edit operation {op!r}")
+
+
+def replay_edits(
+    stories: Sequence[Story], edits: Iterable[tuple[str, dict]], articles: dict[str, Article]
+) -> list[Story]:
+    """Re-apply the logged edits (oldest first) to freshly clustered stories."""
+    by_id = {s.id: s for s in stories}
+    for op, payload in edits:
+        by_id, _ = apply_edit(by_id, op, payload, articles)
+    return sorted(by_id.values(), key=lambda s: (s.first_published, s.id))
+
+
+def _stored(store, story_ids: Sequence[str]) -> dict[str, Story]:
+    stories = {}
+    for sid in story_ids:
+        data = store.story(sid)
+        if data is None:
+            raise EditError(f"no story with id {sid!r}")
+        stories[sid] = Story.from_dict(data)
+    return stories
+
+
+def _commit(store, before: dict[str, Story], after: dict[str, Story], op: str, payload: dict) -> None:
+    with store.transaction():
+        gone = [sid for sid in before if sid not in after]
+        if gone:
+            store.delete_stories(gone)
+        changed = [s.to_dict() for sid, s in after.items() if sid not in before or before[sid] != s]
+        if changed:
+            store.put_stories(changed)
+        store.add_edit(op, payload)
+
+
+def _articles_of(store, stories: Iterable[Story], extra: Iterable[str] = ()) -> dict[str, Article]:
+    ids = [m.article_id for s in stories for m in s.members] + list(extra)
+    return {a.id: a for a in store.articles(ids)}
+
+
+def move_article(store, article_id: str, to_story_id: str) -> str:
+    """Move one article into another story (pinned there); returns the target story id."""
+    current = store.story_of_article(article_id)
+    if store.article(article_id) is None:
+        raise EditError(f"no article with id {article_id!r}")
+    involved = _stored(store, [to_story_id] + ([current] if current and current != to_story_id else []))
+    payload = {
+        "article_id": article_id,
+        "to_story_id": to_story_id,
+        "anchor_ids": [m.article_id for m in involved[to_story_id].members if m.article_id != article_id],
+    }
+    after, result = apply_edit(involved, "move", payload, _articles_of(store, involved.values(), [article_id]))
+    _commit(store, involved, after, "move", payload)
+    return result
+
+
+def merge_stories(store, story_ids: Sequence[str]) -> str:
+    """Merge stories into one (members pinned together); returns the merged story's id."""
+    story_ids = list(dict.fromkeys(story_ids))
+    if len(story_ids) < 2:
+        raise EditError("merging needs at least two stories")
+    involved = _stored(store, story_ids)
+    payload = {
+        "story_ids": story_ids,
+        "groups": [[m.article_id for m in involved[sid].members] for sid in story_ids],
+    }
+    articles = _articles_of(store, involved.values())
+    _, result = apply_edit(involved, "merge", payload, articles)
+    payload["result_id"] = result
+    after, _ = apply_edit(involved, "merge", payload, articles)
+    _commit(store, involved, after, "merge", payload)
+    return result
+
+
+def split_story(store, story_id: str, article_ids: Sequence[str]) -> str:
+    """Move ``article_ids`` out of ``story_id`` into a new story; returns the new story's id."""
+    involved = _stored(store, [story_id])
+    members = {m.article_id for m in involved[story_id].members}
+    article_ids = list(dict.fromkeys(article_ids))
+    missing = [i for i in article_ids if i not in members]
+    if missing:
+        raise EditError(f"story {story_id!r} has no article {missing[0]!r}")
+    if not article_ids or len(article_ids) == len(members):
+        raise EditError("a split needs some, but not all, of the story's articles")
+    payload = {"story_id": story_id, "article_ids": article_ids}
+    articles = _articles_of(store, involved.values())
+    _, result = apply_edit(involved, "split", payload, articles)
+    payload["result_id"] = result
+    after, _ = apply_edit(involved, "split", payload, articles)
+    _commit(store, involved, after, "split", payload)
+    return result

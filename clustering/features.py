@@ -1,0 +1,227 @@
+"""Per-article features the story similarity fuses.
+
+* lexical: TF-IDF over CJK character bigrams and Latin/digit words, after
+  Traditional-to-Simplified conversion, so a CNA (Traditional) and an RFI
+  (Simplified) report of one event share their n-grams;
+* entities: TF-IDF over proper-noun-ish tokens (capitalized Latin words,
+  acronyms, numbers, transliterated foreign names in Chinese): what tells two
+  similar events apart (two earthquakes, two rehab stays of two actresses);
+* dense: the embedding backend's vectors (optional), rescaled by the corpus'
+  own baseline because e5 puts unrelated Chinese texts at cosine 0.85-0.93;
+* time: publication day (NaN when unknown, e.g. ECB+).
+
+Texts are cut (title + the first ``max_chars`` characters) so cost stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from articles.model import Article
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]+|[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+# Characters Chinese transliterations of foreign names are built from
+# (塔吉克斯坦, 拉夫罗夫, 巴达赫尚): runs of >= 3 of them are almost always names.
+_TRANSLIT_CHARS = (
+    "阿埃艾爱安昂奥澳巴拜班邦贝本比彼毕宾波玻伯博布查达戴丹道德迪蒂杜顿多厄恩法菲费芬"
+    "弗福盖甘冈戈格古圭哈海汉豪赫黑亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱兰朗"
+    "劳勒雷黎里利莉林琳留卢鲁伦罗洛马迈麦曼梅蒙米密明摩莫姆穆纳乃南内尼涅宁纽努诺欧帕"
+    "佩彭皮普齐奇恰乔切钦琼萨塞桑瑟森沙尚什舍施斯松苏索塔泰坦汤特图托瓦万旺威韦维温沃"
+    "乌武西希锡夏谢辛休修雅亚扬耶伊英尤约泽扎詹兹佐"
+)
+_TRANSLIT = re.compile(f"[{_TRANSLIT_CHARS}]{{3,}}")
+_CAPITALIZED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)*|[A-Z]{2,})\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:万|亿|千|百)?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z]+)")
+# Capitalized words that are not names (sentence starts are skipped anyway,
+# but headlines and quotes capitalize these too).
+_NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "For", "And", "But", "Or", "Of", "To", "By", "With",
+    "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Their", "Our", "This", "That",
+    "These", "Those", "There", "Here", "When", "While", "After", "Before", "As", "If", "Mr",
+    "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "New", "Who", "What", "Why", "How",
+    "According", "Police", "President", "Officials", "Reuters", "AP", "AFP", "Associated",
+    "Press", "News", "CNN", "BBC", "Getty", "Images", "Photo", "Read", "More", "Related",
+}
+
+
+@lru_cache(maxsize=1)
+def _t2s_converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified Chinese (other text passes through unchanged)."""
+    if not _CJK_RUN.search(text):
+        return text
+    return _t2s_converter().convert(text)
+
+
+def lexical_tokens(text: str) -> list[str]:
+    """CJK character bigrams (a lone character stays a unigram) + lowercased words.
+
+    Character bigrams need no word segmenter and are robust to the spelling
+    variants of Chinese news; Latin words cover English texts and names.
+    """
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(text):
+        run = match.group()
+        if "\u3400" <= run[0]:
+            if len(run) == 1:
+                tokens.append(run)
+            else:
+                tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            word = run.lower().replace(",", "")
+            if len(word) > 1 or word.isdigit():
+                tokens.append(word)
+    return tokens
+
+
+def entity_tokens(text: str) -> list[str]:
+    """Proper-noun-ish tokens: what distinguishes one event from a similar one."""
+    tokens: list[str] = []
+    sentence_starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
+    for m in _CAPITALIZED.finditer(text):
+        word = m.group(1)
+        if m.start(1) in sentence_starts or word in _NOT_NAMES:
+            continue
+        tokens.append("E:" + word.lower())
+    for m in _NUMBER.finditer(text):
+        number = m.group().replace(",", "")
+        # Lone small numbers ("2", "10") are everywhere; years and counts are not.
+        if len(number) >= 2 and not (number.isdigit() and int(number) < 13):
+            tokens.append("N:" + number)
+    tokens.extend("T:" + m.group() for m in _TRANSLIT.finditer(text))
+    return tokens
+
+
+def article_document(article: Article, max_chars: int) -> str:
+    """Title (twice: it names the event) + the beginning of the body, in Simplified script."""
+    body = article.text[:max_chars]
+    return to_simplified(f"{article.title}\n{article.title}\n{body}")
+
+
+def split_segments(article: Article, segment_chars: int) -> list[str]:
+    """Consecutive paragraph groups of about ``segment_chars`` characters.
+
+    Used for roundups: a multi-event article matches a story through one of
+    its parts. Short articles are one segment.
+    """
+    segments: list[str] = []
+    current: list[str] = []
+    size = 0
+    for paragraph in article.paragraphs:
+        current.append(paragraph)
+        size += len(paragraph)
+        if size >= segment_chars:
+            segments.append("\n".join(current))
+            current, size = [], 0
+    if current:
+        if segments and size < segment_chars / 2:
+            segments[-1] += "\n" + "\n".join(current)
+        else:
+            segments.append("\n".join(current))
+    return [to_simplified(s) for s in segments] or [to_simplified(article.title)]
+
+
+def publication_days(articles: Sequence[Article]) -> np.ndarray:
+    """Days since the epoch (float); NaN where the date is unknown."""
+    days = np.full(len(articles), np.nan)
+    for i, article in enumerate(articles):
+        if article.published is not None and article.published.year > 1971:
+            days[i] = article.published.timestamp() / 86400.0
+    return days
+
+
+@dataclass
+class Features:
+    """Row-aligned feature blocks of a list of articles (rows L2-normalized)."""
+
+    lexical: sp.csr_matrix
+    entities: sp.csr_matrix
+    dense: np.ndarray | None
+    days: np.ndarray
+
+    def __len__(self) -> int:
+        return self.lexical.shape[0]
+
+    def take(self, rows: np.ndarray) -> Features:
+        return Features(
+            self.lexical[rows],
+            self.entities[rows],
+            None if self.dense is None else self.dense[rows],
+            self.days[rows],
+        )
+
+    @staticmethod
+    def stack(parts: Sequence[Features]) -> Features:
+        dense = None
+        if all(p.dense is not None for p in parts):
+            dense = np.vstack([p.dense for p in parts])
+        return Features(
+            sp.vstack([p.lexical for p in parts], format="csr"),
+            sp.vstack([p.entities for p in parts], format="csr"),
+            dense,
+            np.concatenate([p.days for p in parts]),
+        )
+
+
+class FeatureBuilder:
+    """Fits the TF-IDF vocabularies on a corpus, then turns articles into :class:`Features`."""
+
+    def __init__(self, max_chars: int = 3000, max_df: float = 0.3, min_df: int = 1):
+        self.max_chars = max_chars
+        self.max_df = max_df
+        self.min_df = min_df
+
+    def fit(self, articles: Sequence[Article]) -> FeatureBuilder:
+        documents = [article_document(a, self.max_chars) for a in articles]
+        self._fit_documents(documents)
+        return self
+
+    def _fit_documents(self, documents: list[str]) -> None:
+        # max_df drops the n-grams most documents share ("表示", "the"): they carry
+        # no event identity and dominate the cost of sparse products.
+        max_df = self.max_df if len(documents) >= 20 else 1.0
+        self.lexical_ = TfidfVectorizer(
+            analyzer=lexical_tokens, sublinear_tf=True, max_df=max_df, min_df=self.min_df,
+            dtype=np.float32,
+        )
+        self.entities_ = TfidfVectorizer(
+            analyzer=entity_tokens, sublinear_tf=True, max_df=max_df, dtype=np.float32
+        )
+        self.lexical_.fit(documents)
+        try:
+            self.entities_.fit(documents)
+        except ValueError:  # no entity token anywhere (tiny corpora)
+            self.entities_.fit(documents + ["E:none"])
+
+    def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        return (
+            self.lexical_.transform(documents).tocsr(),
+            self.entities_.transform(documents).tocsr(),
+        )
+
+    def transform(self, articles: Sequence[Article], embeddings: np.ndarray | None) -> Features:
+        documents = [article_document(a, self.max_chars) for a in articles]
+        lexical, entities = self.transform_documents(documents)
+        dense = None
+        if embeddings is not None:
+            dense = np.asarray(embeddings, dtype=np.float32)
+            norms = np.linalg.norm(dense, axis=1, keepdims=True)
+            dense = dense / np.maximum(norms, 1e-12)
+        return Features(lexical, entities, dense, publication_days(articles))
