@@ -18,7 +18,7 @@ import streamlit as st
 from articles.model import Article
 from clustering.model import Story
 from comparison.model import Comparison, Finding
-from dashboard import actions, storylist, workspace
+from dashboard import actions, explain, storylist, workspace
 from dashboard.text import (
     KIND_COLOURS,
     KIND_LABELS,
@@ -362,7 +362,7 @@ def _timeline(articles: list[Article], script: str) -> None:
         alt.Chart(data)
         .mark_circle(size=140, opacity=0.8)
         .encode(
-            x=alt.X("published:T", title="Published (UTC)"),
+            x=alt.X("published:T", title="Published (UTC)", axis=alt.Axis(format="%b %d %H:%M")),
             y=alt.Y("outlet:N", title=None),
             color=alt.Color("outlet:N", legend=None),
             tooltip=[
@@ -544,6 +544,7 @@ def _why_grouped(
     script: str,
 ) -> None:
     shared = shared_subjects(comp, by_id) if comp is not None else {}
+    entities = explain.shared_entities(list(by_id.values()))
     rows = []
     for m in sorted(story.members, key=lambda m: -m.score):
         a = by_id.get(m.article_id)
@@ -556,7 +557,8 @@ def _why_grouped(
                 "published": a.published.replace(tzinfo=None),
                 "similarity": float(m.score),
                 "pinned": bool(m.pinned),
-                "shared with the story": in_script(", ".join(shared.get(a.id, [])), script),
+                "shared names & numbers": in_script(", ".join(entities.get(a.id, [])), script),
+                "shared facts": in_script(", ".join(shared.get(a.id, [])), script),
             }
         )
     st.dataframe(
@@ -564,6 +566,10 @@ def _why_grouped(
         hide_index=True,
         width="stretch",
         column_config={
+            "title": st.column_config.TextColumn("title", width="large"),
+            "shared names & numbers": st.column_config.TextColumn(
+                "shared names & numbers", width="large"
+            ),
             "similarity": st.column_config.ProgressColumn(
                 "similarity", min_value=0.0, max_value=1.0, format="%.2f"
             ),
