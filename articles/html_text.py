@@ -18,6 +18,7 @@ from datetime import datetime
 import lxml.etree
 import lxml.html
 
+from articles.build import clean_title
 from articles.normalize import clean_line, parse_datetime
 
 BLOCK_TAGS = frozenset(
@@ -31,7 +32,11 @@ DROP_TAGS = frozenset(
 )
 CAPTION_TAGS = frozenset({"figure", "figcaption", "small"})
 # Boxes of links to other articles ("延伸閱讀") and ad slots, by class or id.
-_NOISE_ATTR = re.compile(r"moreArticle|related|dfp-ad|advert|share-?bar|social", re.I)
+_NOISE_ATTR = re.compile(
+    r"moreArticle|related|dfp-ad|adslot|advert|self-promo|share-?bar|social", re.I
+)
+# Image captions that are not <figcaption>: CNA "picinfo", RFA "image-caption", RFI "a-media-legend".
+_CAPTION_ATTR = re.compile(r"caption|picinfo|media-legend", re.I)
 
 # Feed-archive promo footer appended by the archiver (feedx.net).
 PROMO_MARKERS = ("获取更多RSS", "獲取更多RSS")
@@ -78,6 +83,11 @@ def _is_noise(el) -> bool:
     return bool(attrs.strip()) and bool(_NOISE_ATTR.search(attrs))
 
 
+def _is_caption(el) -> bool:
+    classes = el.get("class")
+    return bool(classes) and bool(_CAPTION_ATTR.search(classes))
+
+
 class _Walker:
     def __init__(self) -> None:
         self.paragraphs: list[str] = []
@@ -114,7 +124,7 @@ class _Walker:
         if tag == "br":
             self.flush()
             return
-        if tag in CAPTION_TAGS:
+        if tag in CAPTION_TAGS or _is_caption(el):
             self.flush()
             caption = self.caption_text(el)
             if caption:
@@ -173,9 +183,17 @@ def body_text(fragment: str, title: str | None = None) -> BodyText:
             del paragraphs[index]
             break
 
-    # Some bodies repeat the headline as their first line (BBC's <h1>).
-    if title and paragraphs and clean_line(paragraphs[0]) == clean_line(title):
-        paragraphs = paragraphs[1:]
+    # DW's feed writes a missing byline field as "null" before the author.
+    for index, line in enumerate(paragraphs[:3]):
+        if line == "null" or line.startswith("null "):
+            paragraphs[index] = line[5:]
+    paragraphs = [p for p in paragraphs if p]
+
+    # Some bodies repeat the headline in their first lines (BBC: <h1> and again <strong>).
+    if title:
+        titles = {clean_line(title), clean_title(title)}
+        head = [p for p in paragraphs[:3] if p not in titles]
+        paragraphs = head + paragraphs[3:]
 
     result.paragraphs = paragraphs
     result.captions = walker.captions
