@@ -93,8 +93,7 @@ def add_uploads(store: Store, files: list[tuple[str, bytes]], folder: Path) -> U
     result.duplicates = report.duplicates
     result.article_ids = list(report.article_ids)
     result.rejected += [
-        Rejection(by_path.get(r.source_path, Path(r.source_path).name), r.error)
-        for r in report.rejected
+        Rejection(_uploaded_name(r.source_path, by_path), r.error) for r in report.rejected
     ]
     if result.article_ids:
         pipeline.update_stories(store, article_ids=result.article_ids)
@@ -102,6 +101,13 @@ def add_uploads(store: Store, files: list[tuple[str, bytes]], folder: Path) -> U
             {sid for a in result.article_ids if (sid := store.story_of_article(a))}
         )
     return result
+
+
+def _uploaded_name(source_path: str, by_path: dict[str, str]) -> str:
+    """The name the journalist uploaded, keeping a record suffix ("file.jsonl#3")."""
+    path, hash_sign, record = source_path.partition("#")
+    name = by_path.get(path, Path(path).name)
+    return f"{name}{hash_sign}{record}"
 
 
 # ---- manual edits ---------------------------------------------------------

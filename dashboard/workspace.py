@@ -77,10 +77,11 @@ def bootstrap(store: Store, directory: Path | None = None, step: Step = print) -
     report = BootstrapReport()
     inputs = seed_inputs(directory)
     report.inputs = len(inputs)
-    for npz in precomputed_embeddings(directory):
+    loader = getattr(embeddings, "load_precomputed", None)
+    for npz in precomputed_embeddings(directory) if loader else []:
         # Fills the store's embedding cache, so the pipeline only embeds what is new.
         step(f"Loading precomputed embeddings {npz.name}")
-        embeddings.load_precomputed(npz, store)
+        loader(npz, store)
         report.precomputed.append(npz.name)
     step(f"Reading and grouping {len(inputs)} files from {directory.name}/")
     result = pipeline.run([str(p) for p in inputs], store)
@@ -93,7 +94,9 @@ def bootstrap(store: Store, directory: Path | None = None, step: Step = print) -
 
 def load_stories(store: Store) -> list[Story]:
     """Every story in the store, as dataclasses."""
-    return [Story.from_dict(d) for d in store.stories()]
+    from clustering import pipeline
+
+    return pipeline.load_stories(store)
 
 
 def store_fingerprint(store: Store) -> tuple:

@@ -15,12 +15,12 @@ import pytest
 
 from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
 from store import Store
-from tests.test_dashboard_app import (  # noqa: F401 - pytest fixtures
-    FIXTURES,
-    article_ids_of,
-    base_workspace,
-    seed_story_id,
-)
+from tests import test_dashboard_app as app_tests
+from tests.test_dashboard_app import FIXTURES, article_ids_of
+
+# The same small real workspace as the AppTest tests (pytest fixtures, shared).
+base_workspace = app_tests.base_workspace
+seed_story_id = app_tests.seed_story_id
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -50,7 +50,7 @@ def test_seed_story_and_hostile_markup_in_chromium(
     browser,
     base_workspace,
     seed_story_id,
-    tmp_path: Path,  # noqa: F811 - fixtures
+    tmp_path: Path,
 ) -> None:
     db = tmp_path / "parallax.db"
     shutil.copy(base_workspace, db)

