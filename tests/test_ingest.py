@@ -1,0 +1,389 @@
+"""Ingest on real files: both seed formats, NBW outlets, dedup, idempotence, CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from articles import Article, Rejection, ingest, read_path
+from articles.normalize import canonical_url
+from articles.outlets import canonical_outlet
+from store.sqlite import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+NBW = SEEDS / "nbw-2021-07"
+FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
+ALJAZEERA = SEEDS / "000_299cce44e7b57b22.txt"
+VOA = SEEDS / "001_bd7e773d7b869fe3.txt"
+VOA_COPY = NBW / "2021-07-05-阿政府军躲避塔利班攻势越境逃亡 塔吉克斯坦加强边防.md"
+VOA_URL = (
+    "https://www.voachinese.com/a/tajikistan-bolsters-border-as-afhan-troops-fleeing-taliban"
+    "-se-refutge-20210705/5954259.html"
+)
+
+
+def only_article(path: Path) -> Article:
+    items = list(read_path(path))
+    assert len(items) == 1, items
+    assert isinstance(items[0], Article), items[0]
+    return items[0]
+
+
+def assert_clean(article: Article) -> None:
+    """Nothing of the markup, promo footer or dateline is left in the text."""
+    assert article.text == "\n".join(article.paragraphs)
+    for paragraph in article.paragraphs:
+        assert paragraph and "\n" not in paragraph
+        assert paragraph == paragraph.strip()
+        assert "<" not in paragraph or ">" not in paragraph, paragraph
+        assert "获取更多RSS" not in paragraph and "feedx" not in paragraph
+        assert "&nbsp;" not in paragraph and "&amp;" not in paragraph
+        assert "  " not in paragraph
+    assert article.published.tzinfo is not None
+    assert article.published.utcoffset().total_seconds() == 0
+
+
+# ---- the two seed formats ------------------------------------------------------
+def test_hexo_seed_aljazeera_fields():
+    article = only_article(ALJAZEERA)
+    assert article.outlet == "半岛电视台"
+    assert article.title == "阿富汗 塔利班继续推进与塔吉克斯坦请求俄罗斯援助及在多哈和德黑兰的外交运动"
+    assert article.url is None  # the Hexo front matter carries no article URL
+    assert article.published == datetime(2021, 7, 8, 4, 56, 2, tzinfo=UTC)
+    assert (article.language, article.script) == ("zh", "Hans")
+    assert article.paragraphs[0].startswith("周三，塔利班向阿富汗北部和西部地区推进")
+    assert article.paragraphs[-1].startswith("拉夫罗夫表示，俄罗斯总统普京已与塔吉克斯坦")
+    # <h3> headings are paragraphs; the <figure> caption is kept apart.
+    assert "安全总部" in article.paragraphs
+    assert "塔吉克斯坦的要求" in article.paragraphs
+    assert article.captions == ["阿富汗邻国的担忧"]
+    assert "阿富汗邻国的担忧" not in article.paragraphs
+    assert all("aljazeera.net" not in p and "img" not in p for p in article.paragraphs)
+    assert_clean(article)
+    assert article.source_paths == [str(ALJAZEERA)]
+
+
+def test_feed_archive_seed_voa_fields():
+    article = only_article(VOA)
+    assert article.outlet == "美国之音"
+    assert article.title == "阿政府军躲避塔利班攻势越境逃亡 塔吉克斯坦加强边防"
+    assert article.url == VOA_URL
+    # The dateline (22:41:17 GMT) wins over the archive's epoch comment (22:59:02).
+    assert article.published == datetime(2021, 7, 5, 22, 41, 17, tzinfo=UTC)
+    assert (article.language, article.script) == ("zh", "Hans")
+    assert article.paragraphs[0] == (
+        "据路透社从杜尚别报道，塔吉克斯坦总统拉赫蒙星期一(7月5日)下令动员两万名后备役军人，"
+        "以加强与阿富汗交界处的防御。在此之前，一千多名阿富汗安全部队成员在塔利班激进分子的攻势下越境逃入塔吉克斯坦。"
+    )
+    assert article.paragraphs[-1] == "（本文依据了路透社的报道。)"
+    assert "“无处可走”" in article.paragraphs
+    assert article.captions == ["在阿富汗北部巴达赫尚市附近与塔利班交战的前线，阿富汗政府士兵在路上暂停。(2021年7月4日)"]
+    assert not any("Jul 2021" in p or "GMT" in p for p in article.paragraphs)
+    assert not any("weserv" in p or "https://" in p for p in article.paragraphs)
+    assert_clean(article)
+
+
+def test_epoch_comment_is_the_last_resort_for_time(tmp_path):
+    text = VOA.read_text("utf-8").replace("<div><i>Mon, 05 Jul 2021 22:41:17 GMT</i></div>", "")
+    path = tmp_path / "voa-no-dateline.txt"
+    path.write_text(text, "utf-8")
+    assert only_article(path).published == datetime(2021, 7, 5, 22, 59, 2, tzinfo=UTC)
+
+
+def test_offsets_of_paragraphs_in_text_are_exact():
+    article = only_article(VOA)
+    offset = 0
+    for paragraph in article.paragraphs:
+        assert article.text[offset : offset + len(paragraph)] == paragraph
+        offset += len(paragraph) + 1
+    assert offset - 1 == len(article.text)
+
+
+# ---- NBW outlets -----------------------------------------------------------------
+def test_traditional_script_cna_article():
+    article = only_article(NBW / "2021-07-07-花蓮地震規模5.4 最大震度4級.md")
+    assert article.outlet == "中央社"
+    assert (article.language, article.script) == ("zh", "Hant")
+    assert article.url == "https://www.cna.com.tw/news/firstnews/202107080014.aspx"
+    assert article.published == datetime(2021, 7, 7, 22, 34, 2, tzinfo=UTC)
+    assert article.paragraphs == [
+        "（中央社台北8日電）根據中央氣象局最新資訊，8日6時11分發生芮氏規模5.4地震，地震深度9.6公里，"
+        "震央位於花蓮縣政府南偏西方11.4公里(位於花蓮縣壽豐鄉)，最大震度花蓮縣4級。（編輯：陳正健）1100708"
+    ]
+    assert_clean(article)
+
+
+def test_cna_related_links_dropped_and_photo_captions_kept_apart():
+    article = only_article(NBW / "2021-07-04-1個月募得近14年善款 立陶宛社福機構：歸功台灣人.md")
+    assert article.script == "Hant"
+    assert not any("延伸閱讀" in p for p in article.paragraphs)
+    assert len(article.captions) == 3
+    assert all(c.endswith("中央社記者陳韻聿傳真 110年7月4日") for c in article.captions)
+    assert not any("傳真 110年7月4日" in p for p in article.paragraphs)
+    assert article.paragraphs[-1].endswith("（編輯：林憬屏）1100704")
+
+
+def test_rfi_article():
+    article = only_article(NBW / "2021-07-07-艾尔莎将增为飓风 – 法国国际广播电台 - RFI.md")
+    assert article.outlet == "法广"
+    assert article.title == "艾尔莎将增为飓风"  # the feed's " – 法国国际广播电台 - RFI" suffix is dropped
+    assert article.script == "Hans"
+    # RFI's dateline ("07/07/2021 - 09:32", Paris time, no zone) is removed but not
+    # trusted; the front matter's UTC date is used.
+    assert article.published == datetime(2021, 7, 7, 7, 45, 6, tzinfo=UTC)
+    assert article.paragraphs[0] == "（法新社迈阿密6日电） 热带风暴艾尔莎来势汹汹，强度即将增为飓风。"
+    assert article.paragraphs[-1] == "© 2021 AFP"
+    assert not any("07/07/2021" in p for p in article.paragraphs)
+    assert_clean(article)
+
+
+def test_reuters_article():
+    article = only_article(NBW / "2021-07-08-日本将宣布东京进入紧急状态 直至奥运会结束--日经.md")
+    assert article.outlet == "路透"
+    assert article.url == "https://cn.reuters.com/article/japan-tokyo-emergency-report-0707-wedn-idCNKCS2EE00T"
+    # Reuters' own ISO dateline (00:19:55Z) precedes the front matter date (00:31:03Z).
+    assert article.published == datetime(2021, 7, 8, 0, 19, 55, tzinfo=UTC)
+    assert article.paragraphs == [
+        "路透东京7月7日 - 据日本经济新闻报导，日本政府准备在本月宣布东京进入紧急状态，以应对新冠病毒感染上升的情况，"
+        "并将紧急状态持续至2020年东京奥运会结束后的8月22日。(完)"
+    ]
+    assert_clean(article)
+
+
+def test_bbc_title_tag_and_repeated_headline_removed():
+    path = next(NBW.glob("2021-07-04-?Uk? 帮助无家可归猫咪的伦敦咖啡厅.md"))
+    article = only_article(path)
+    assert article.outlet == "BBC"
+    assert article.title == "帮助无家可归猫咪的伦敦咖啡厅"
+    assert article.title not in article.paragraphs
+    assert article.paragraphs[0].startswith("伦敦一家新的猫咪咖啡厅是9只救援猫咪的新家")
+
+
+def test_person_author_resolves_to_outlet_by_domain():
+    # China Digital Times posts name a person as author; the URL names the outlet.
+    path = next(NBW.glob("*.md"))
+    for candidate in sorted(NBW.glob("*.md")):
+        if "\nauthor: 乌合麒麟\n" in candidate.read_text("utf-8"):
+            path = candidate
+            break
+    else:
+        pytest.skip("no China Digital Times post by 乌合麒麟 in seeds/")
+    assert only_article(path).outlet == "中国数字时代"
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"author": "美国之音"},
+        {"author": "VOA"},
+        {"categories": ["Voice of America"]},
+        {"url": "https://www.voachinese.com/a/x.html"},
+        {"author": "美國之音"},
+    ],
+)
+def test_outlet_aliases_collapse_to_one_name(kwargs):
+    assert canonical_outlet(**kwargs) == "美国之音"
+
+
+def test_outlet_table_pairs():
+    assert canonical_outlet(author="Aljazeera 半岛网") == canonical_outlet(url="https://chinese.aljazeera.net/a") == "半岛电视台"
+    assert canonical_outlet(author="(臺)中央社CNA") == canonical_outlet(url="https://www.cna.com.tw/n") == "中央社"
+    assert canonical_outlet(author="RFI") == canonical_outlet(url="http://www.rfi.fr//cn/x") == "法广"
+    assert canonical_outlet(author="Reuters") == canonical_outlet(url="https://cn.reuters.com/a") == "路透"
+    assert canonical_outlet(author="联合早报") == canonical_outlet(url="https://www.zaobao.com/r") == "联合早报"
+    assert canonical_outlet(author="大紀元") == canonical_outlet(url="https://www.epochtimes.com/gb/x") == "大纪元"
+    assert canonical_outlet(author="DW") == canonical_outlet(url="https://www.dw.com/zh/x") == "德国之声"
+    assert canonical_outlet(author="BBC中文") == canonical_outlet(url="http://www.bbc.com/zhongwen/simp/x") == "BBC"
+    assert canonical_outlet(author="RFA") == canonical_outlet(url="https://www.rfa.org/mandarin/x") == "自由亚洲电台"
+    assert canonical_outlet(author="The New York Times") == canonical_outlet(url="https://cn.nytimes.com/x") == "纽约时报"
+    # Unknown outlets keep their own name; nothing at all gives None.
+    assert canonical_outlet(author="某某日报") == "某某日报"
+    assert canonical_outlet(url="https://news.example.org/a") == "news.example.org"
+    assert canonical_outlet() is None
+
+
+def test_canonical_url_drops_tracking_and_fragment():
+    base = "https://www.voachinese.com/a/x/5954259.html"
+    assert canonical_url("HTTPS://WWW.VOAChinese.com/a/x/5954259.html#comments") == base
+    assert canonical_url("http://www.voachinese.com/a/x/5954259.html?utm_source=tw&utm_medium=s") == base
+    assert canonical_url("https://www.voachinese.com:443/a//x/5954259.html?fbclid=abc") == base
+    assert canonical_url(base + "?id=7") != base  # a real query parameter identifies the page
+    assert canonical_url("mailto:a@b.c") is None and canonical_url("not a url") is None
+
+
+# ---- dedup and idempotence ---------------------------------------------------------
+def test_voa_seed_and_its_nbw_copy_are_one_article(tmp_path):
+    seed, copy = only_article(VOA), only_article(VOA_COPY)
+    assert seed.id == copy.id
+    assert (seed.title, seed.published, seed.paragraphs) == (copy.title, copy.published, copy.paragraphs)
+    with Store(tmp_path / "p.db") as store:
+        report = ingest([VOA, VOA_COPY], store)
+        assert (report.stored, report.duplicates, report.rejected) == (1, 1, [])
+        assert report.article_ids == [seed.id]
+        assert store.count_articles() == 1
+        stored = store.article(seed.id)
+        assert sorted(stored.source_paths) == sorted([str(VOA), str(VOA_COPY)])
+
+
+def test_reingest_of_unchanged_files_changes_nothing(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in (ALJAZEERA, VOA, VOA_COPY):
+        shutil.copy2(path, folder / path.name)
+    with Store(tmp_path / "p.db") as store:
+        first = ingest([folder], store)
+        assert (first.stored, first.duplicates, len(first.rejected)) == (2, 1, 0)
+        before = [(a.id, a.content_hash, a.source_paths) for a in store.articles()]
+        second = ingest([folder], store)
+        assert (second.stored, second.duplicates, second.rejected) == (0, 0, [])
+        assert second.unchanged_files == 3
+        assert sorted(second.article_ids) == sorted(first.article_ids)
+        # Touched but identical content: still unchanged (the SHA-1 decides).
+        os.utime(folder / VOA.name, ns=(1, 1))
+        third = ingest([folder], store)
+        assert (third.stored, third.duplicates, third.unchanged_files) == (0, 0, 3)
+        assert [(a.id, a.content_hash, a.source_paths) for a in store.articles()] == before
+
+
+def test_changed_file_is_read_again(tmp_path):
+    path = tmp_path / "voa.txt"
+    shutil.copy2(VOA, path)
+    with Store(tmp_path / "p.db") as store:
+        assert ingest([path], store).stored == 1
+        path.write_text(VOA.read_text("utf-8").replace("[阿政府军", "[阿富汗政府军", 1), "utf-8")
+        report = ingest([path], store)
+        # Same URL, so the same article: counted as a duplicate, not stored twice.
+        assert (report.stored, report.duplicates, report.unchanged_files) == (0, 1, 0)
+        assert store.count_articles() == 1
+
+
+def test_a_failing_file_loses_nothing_stored_before(tmp_path, monkeypatch):
+    with Store(tmp_path / "p.db") as store:
+        voa_id = only_article(VOA).id
+        original = Store.add_article
+
+        def failing_add(self, article, fingerprint=None):
+            if article.id == voa_id:
+                raise RuntimeError("disk full")
+            return original(self, article, fingerprint)
+
+        monkeypatch.setattr(Store, "add_article", failing_add)
+        report = ingest([ALJAZEERA, VOA], store)
+        assert report.stored == 1
+        assert [r.source_path for r in report.rejected] == [str(VOA)]
+        assert "could not be stored" in report.rejected[0].error
+        assert [a.outlet for a in store.articles()] == ["半岛电视台"]
+
+
+def test_folder_walk_is_sorted_recursive_and_skips_hidden_and_readme(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    shutil.copy2(VOA, tmp_path / "b" / "voa.txt")
+    shutil.copy2(ALJAZEERA, tmp_path / "a.txt")
+    shutil.copy2(VOA, tmp_path / ".hidden" / "voa.txt")
+    shutil.copy2(VOA, tmp_path / ".dotfile.txt")
+    (tmp_path / "README.md").write_text("# notes", "utf-8")
+    (tmp_path / "b" / "style.css").write_text("body {}", "utf-8")
+    from articles import iter_files
+
+    assert [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])] == ["a.txt", "b/voa.txt"]
+
+
+# ---- other formats ----------------------------------------------------------------
+def test_html_page_via_trafilatura_dedups_with_the_archive_copy():
+    article = only_article(FIXTURES / "voa-page.html")
+    assert article.id == only_article(VOA).id  # canonical link = the archive's URL
+    assert article.outlet == "美国之音"
+    assert article.published == datetime(2021, 7, 5, 22, 41, 17, tzinfo=UTC)
+    assert article.paragraphs == only_article(VOA).paragraphs
+    assert article.captions == ["在阿富汗北部巴达赫尚市附近与塔利班交战的前线，阿富汗政府士兵在路上暂停。(2021年7月4日)"]
+    assert not any("相关新闻" in p or "首页" in p or "© 2021" in p for p in article.paragraphs)
+
+
+def test_rss_entries_are_articles():
+    items = list(read_path(FIXTURES / "feed.rss"))
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "Rejection"]
+    dw, rfa, no_date = items
+    assert dw.outlet == "德国之声" and rfa.outlet == "自由亚洲电台"
+    assert dw.published == datetime(2021, 7, 4, 8, 47, 5, tzinfo=UTC)
+    assert rfa.published == datetime(2021, 7, 5, 3, 5, tzinfo=UTC)  # +0800 converted to UTC
+    assert dw.source_paths == [f"{FIXTURES / 'feed.rss'}#1"]
+    assert dw.paragraphs[1].startswith("(德国之声中文网)1854年参与巴拿马铁路建设")
+    assert "巴拿马城中国城" in dw.captions
+    assert no_date.source_path.endswith("feed.rss#3") and no_date.error == "no publication date"
+    for article in (dw, rfa):
+        assert_clean(article)
+
+
+def test_atom_entries_are_articles():
+    bbc, cna = list(read_path(FIXTURES / "feed.atom"))
+    assert (bbc.outlet, bbc.title) == ("BBC", "帮助无家可归猫咪的伦敦咖啡厅")
+    assert bbc.published == datetime(2021, 7, 4, 8, 14, 38, tzinfo=UTC)
+    assert cna.outlet == "中央社" and cna.script == "Hant"
+    assert cna.published == datetime(2021, 7, 7, 22, 30, tzinfo=UTC)
+    assert cna.paragraphs[0].startswith("（中央社台北8日電）")
+
+
+CUSTOM_FIELDS = {
+    "id": "uid", "outlet": "source", "date": "published_at", "title": "headline", "url": "link", "text": "body",
+}
+
+
+@pytest.mark.parametrize("name", ["custom-fields.jsonl", "custom-fields.csv"])
+def test_jsonl_and_csv_with_custom_field_names(name):
+    items = list(read_path(FIXTURES / name, fields=CUSTOM_FIELDS))
+    articles = [i for i in items if isinstance(i, Article)]
+    rejections = [i for i in items if isinstance(i, Rejection)]
+    assert [a.outlet for a in articles] == ["路透", "中央社", "德国之声"]
+    assert articles[1].script == "Hant"
+    assert articles[0].published == datetime(2021, 7, 8, 0, 31, 3, tzinfo=UTC)
+    assert articles[0].id == only_article(NBW / "2021-07-08-日本将宣布东京进入紧急状态 直至奥运会结束--日经.md").id
+    assert len(articles[2].paragraphs) > 10
+    reasons = sorted(r.error for r in rejections)
+    if name.endswith(".jsonl"):
+        assert reasons[0].startswith("invalid JSON") and rejections[0].source_path.endswith("#3")
+        assert reasons[1] == "no publication date"
+    else:
+        assert reasons == ["no publication date"]
+
+
+def test_jsonl_default_fields_match_the_shared_corpus_schema(tmp_path):
+    line = (
+        '{"id": "x", "outlet": "BBC", "date": "2021-01-05T01:25:40.000Z", "title": "[World] 南茜·佩洛西",'
+        ' "url": "http://www.bbc.com/zhongwen/simp/world-55528058", "text": "第一段。\\n第二段。"}'
+    )
+    path = tmp_path / "sample.jsonl"
+    path.write_text(line + "\n", "utf-8")
+    (article,) = read_path(path)
+    assert (article.outlet, article.title, article.paragraphs) == ("BBC", "南茜·佩洛西", ["第一段。", "第二段。"])
+    assert article.source_paths == [f"{path}#1"]
+
+
+def test_csv_without_the_mapped_columns_is_rejected_with_the_columns_named():
+    (rejection,) = read_path(FIXTURES / "custom-fields.csv")  # default names: no 'title'/'date'
+    assert isinstance(rejection, Rejection)
+    assert "no 'title' / 'date' column" in rejection.error and "headline" in rejection.error
+
+
+# ---- CLI --------------------------------------------------------------------------
+def test_cli_prints_rejections_and_one_summary_line(tmp_path):
+    db = tmp_path / "cli.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "articles", str(ALJAZEERA), str(VOA), str(VOA_COPY),
+         str(FIXTURES / "empty.md"), str(FIXTURES / "no-date.md"), "--db", str(db)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "2 articles stored, 1 duplicates, 2 rejected"
+    errors = result.stderr.strip().splitlines()
+    assert errors == [f"{FIXTURES / 'empty.md'}: empty file", f"{FIXTURES / 'no-date.md'}: no publication date"]
+    with Store(db) as store:
+        assert store.count_articles() == 2
+        assert len(store.rejections()) == 2
