@@ -32,7 +32,7 @@ _MEASURE_RE = "|".join(sorted(set(MEASURE_WORDS), key=len, reverse=True))
 _PREFIX_QUALIFIERS = {
     "约有": "about", "大约": "about", "大概": "about", "约": "about", "估计": "about",
     "将近": "under", "接近": "under", "近": "under", "不到": "under", "不足": "under",
-    "超过": "over", "逾": "over", "至少": "over", "最少": "over", "多于": "over",
+    "至少有": "over", "大约有": "about", "超过": "over", "逾": "over", "至少": "over", "最少": "over", "多于": "over",
     "多达": "upto", "高达": "upto", "最多": "upto",
 }
 _PREFIX_RE = "|".join(sorted(_PREFIX_QUALIFIERS, key=len, reverse=True))
@@ -175,13 +175,15 @@ def _apply_qualifier(low: float, high: float, qualifier: str) -> tuple[float, fl
 
 # Characters that end a counted noun phrase in the regex fallback (no NER model).
 _COUNTED_STOP = set("的在从被于已将和与及并但而却也都就还又因由向对把给为是有了着过，。、；：！？“”「」（）() ,.\n")
-_COUNTED_STOP_WORDS = ("越过", "越境", "逃", "丧生", "死亡", "受伤", "被", "进入", "返回", "参加",
+_COUNTED_STOP_WORDS = ("仓皇", "正在", "已经", "仍然", "目前", "越过", "越境", "逃", "丧生", "死亡", "受伤", "被", "进入", "返回", "参加",
                        "加强", "获得", "表示", "说", "通过", "离开", "抵达", "撤离", "遭", "经过",
                        "组成", "包括", "其中", "以及", "左右", "以上")
 
 
 def counted_phrase(text: str, start: int, max_chars: int = 10) -> tuple[int, int]:
     """The noun phrase right after a measure word: 名阿富汗军人越境 -> 阿富汗军人."""
+    while start < len(text) and text[start] in "「“『\"":
+        start += 1  # 4名「雇佣兵」
     end = start
     while end < len(text) and end - start < max_chars:
         ch = text[end]

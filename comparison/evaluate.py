@@ -1,0 +1,124 @@
+"""Discrepancy precision and recall against hand-annotated stories.
+
+    python -m comparison.evaluate [--gold tests/fixtures/comparison/gold.json] [--dense]
+
+A predicted discrepancy (contradiction, precision, framing) matches a gold one when
+it has a span in each of the gold's two articles overlapping any occurrence of one
+of that article's annotated phrases. Scores are printed strict (the kind must match
+too) and lenient (any discrepancy kind), overall and per kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+DISCREPANCY_KINDS = ("contradiction", "precision", "framing")
+DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "comparison" / "gold.json"
+
+
+def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+    found, start = [], text.find(phrase)
+    while start >= 0:
+        found.append((start, start + len(phrase)))
+        start = text.find(phrase, start + 1)
+    return found
+
+
+def _side_matches(finding, article_id: str, ranges: list[tuple[int, int]]) -> bool:
+    return any(
+        s.article_id == article_id and any(s.start < e and st < s.end for st, e in ranges)
+        for s in finding.spans
+    )
+
+
+def load_story(folder: Path, files: list[str]):
+    from articles import read_path
+
+    by_file = {}
+    for name in files:
+        items = [a for a in read_path(str(folder / name)) if hasattr(a, "paragraphs")]
+        if not items:
+            raise SystemExit(f"{folder / name}: could not be read as an article")
+        by_file[name] = items[0]
+    return by_file
+
+
+def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False) -> dict:
+    from comparison import compare
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    totals = {k: Counter() for k in ("strict", "lenient")}
+    per_kind = {k: Counter() for k in DISCREPANCY_KINDS}
+    for story in gold["stories"]:
+        folder = gold_path.parent / story["id"]
+        by_file = load_story(folder, story["files"])
+        comparison = compare(list(by_file.values()), use_dense=use_dense)
+        predicted = [f for f in comparison.findings if f.kind in DISCREPANCY_KINDS]
+        matched_pred_strict: set[int] = set()
+        matched_pred_lenient: set[int] = set()
+        for g in story["discrepancies"]:
+            sides = []
+            for side in ("a", "b"):
+                article = by_file[g[side]["file"]]
+                ranges = [r for phrase in g[side]["text"] for r in _occurrences(article.text, phrase)]
+                sides.append((article.id, ranges))
+            hits = [n for n, f in enumerate(predicted)
+                    if all(_side_matches(f, aid, ranges) for aid, ranges in sides)]
+            strict_hits = [n for n in hits if predicted[n].kind == g["kind"]]
+            totals["strict"]["gold"] += 1
+            totals["lenient"]["gold"] += 1
+            per_kind[g["kind"]]["gold"] += 1
+            if strict_hits:
+                totals["strict"]["found"] += 1
+                per_kind[g["kind"]]["found"] += 1
+                matched_pred_strict.update(strict_hits)
+            if hits:
+                totals["lenient"]["found"] += 1
+                matched_pred_lenient.update(hits)
+            if verbose:
+                mark = "OK " if strict_hits else ("~  " if hits else "MISS")
+                print(f"  [{story['id']}] {mark} {g['kind']}: {g['a']['text'][0]} vs {g['b']['text'][0]}")
+        for n, f in enumerate(predicted):
+            totals["strict"]["predicted"] += 1
+            totals["lenient"]["predicted"] += 1
+            per_kind[f.kind]["predicted"] += 1
+            if n in matched_pred_strict:
+                totals["strict"]["correct"] += 1
+                per_kind[f.kind]["correct"] += 1
+            if n in matched_pred_lenient:
+                totals["lenient"]["correct"] += 1
+            if verbose and n not in matched_pred_lenient:
+                print(f"  [{story['id']}] FALSE {f.kind}/{f.fact_type}: {f.why[:120]}")
+    return {"totals": totals, "per_kind": per_kind}
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m comparison.evaluate", description=__doc__.split("\n")[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--dense", action="store_true", help="use the dense sentence backend too")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list matches, misses and false alarms")
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        print(f"{args.gold}: gold file not found; nothing to evaluate")
+        return 0
+    result = evaluate(args.gold, use_dense=args.dense, verbose=args.verbose)
+    print(f"discrepancies against {args.gold} ({'dense+lexical' if args.dense else 'lexical'} alignment)")
+    for mode, c in result["totals"].items():
+        print(f"  {mode:8s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
+              f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
+    for kind, c in result["per_kind"].items():
+        print(f"  {kind:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
+              f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""What a number is about: the counted thing, the event, and whether two match.
+
+Two figures are only compared when they count the same kind of thing for the same
+event (deaths, missing, arrests, escapes...). "about 300 soldiers flown back" and
+"1,037 soldiers who crossed" count soldiers for different events of one story: the
+classifier also checks that neither outlet itself reports both figures as different
+numbers (see ``comparison.compare``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from comparison.numbers import Quantity
+from comparison.text import to_simplified
+
+# Kinds of counted things: family -> {sub-kind: keywords}. Sub-kinds of one family
+# are the same people/things named differently (framing), e.g. 部队 vs 后备役军人.
+COUNTED_FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "troops": {
+        "reservists": ("后备役", "预备役"),
+        "soldiers": ("军人", "士兵", "部队", "军队", "官兵", "兵力", "安全部队", "边防", "士卒"),
+    },
+    "attackers": {
+        "mercenaries": ("雇佣兵", "雇佣军", "佣兵"),
+        "suspects": ("嫌疑人", "嫌犯", "犯嫌", "凶嫌", "歹徒", "凶手", "刺客", "嫌凶"),
+        "armed men": ("武装人士", "武装分子", "武装人员", "枪手", "战斗人员", "激进分子",
+                      "叛乱分子", "反叛分子", "极端分子", "战士"),
+    },
+    "prisoners": {"prisoners": ("囚犯", "犯人", "囚徒", "在押人员")},
+    "police": {"police": ("警察", "警员", "警官")},
+    "buildings": {"buildings": ("住宅", "建筑", "房屋", "楼房", "民宅", "栋", "座")},
+    "rescuers": {"rescuers": ("救援人员", "搜救人员", "消防员")},
+    "refugees": {"refugees": ("难民",)},
+    "districts": {"districts": ("区", "县")},
+    "provinces": {"provinces": ("省",)},
+    "countries": {"countries": ("国家", "国")},
+    "vaccine": {"doses": ("剂", "疫苗")},
+}
+_GENERIC_PEOPLE = ("人", "民众", "居民", "平民", "名", "人士", "成员", "者")
+# Families of people: a generic count of people ("4人") may be about them.
+_PEOPLE_FAMILIES = ("troops", "attackers", "prisoners", "police", "rescuers", "refugees")
+
+# Events a count is about; keywords searched in the clause around the number.
+EVENTS: dict[str, tuple[str, ...]] = {
+    "killed": ("死亡", "丧生", "罹难", "遇难", "被杀", "打死", "击毙", "身亡", "丧命", "尸体",
+               "遗体"),
+    "injured": ("受伤", "伤者", "负伤"),
+    "missing": ("失踪", "失联", "下落不明", "确认行踪", "联系上", "联系不上"),
+    "arrested": ("被捕", "逮捕", "拘捕", "抓获", "逮获", "扣留", "拘留", "拦截", "被抓", "控制下",
+                 "羁押", "落网"),
+    "escaped": ("逃脱", "越狱", "逃出", "释放", "逃离监狱"),
+    "crossed": ("越境", "越过", "逃入", "入境", "过境", "边界", "边境线", "逃过"),
+    "mobilized": ("动员", "征召", "部署"),
+    "damaged": ("被毁", "受灾", "冲垮", "倒塌", "损毁", "摧毁", "被淹"),
+    "rescued": ("获救", "救出", "找回", "解救"),
+    "withdrawn": ("撤军", "撤离", "撤出"),
+    "flown": ("乘坐飞机", "空运", "飞回"),
+}
+# Event words whose difference is a framing difference (destroyed vs affected).
+_STRONG_DAMAGE = ("被毁", "冲垮", "倒塌", "损毁", "摧毁")
+
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;\n]")
+
+
+@dataclass
+class Subject:
+    """The counted thing of one quantity, as far as the text says."""
+
+    family: str  # "" when unknown or generic people
+    kind: str  # sub-kind ("reservists"), "" when unknown
+    keyword: str  # the keyword that matched, for the "why"
+    events: frozenset[str]
+    event_words: tuple[str, ...]
+    qualifiers: frozenset[str]  # places/groups inside the counted phrase (阿富汗, 塔利班)
+    generic_people: bool
+    unit: str
+    percent: bool
+    has_total: bool
+
+
+def _clause(simple: str, start: int, end: int) -> tuple[int, int]:
+    left = start
+    while left > 0 and not _CLAUSE_BREAK.match(simple[left - 1]):
+        left -= 1
+    right = end
+    while right < len(simple) and not _CLAUSE_BREAK.match(simple[right]):
+        right += 1
+    return left, right
+
+
+def subject_of(q: Quantity, text: str, place_names: set[str],
+               neighbours: tuple[int, int] | None = None) -> Subject:
+    """``neighbours``: end of the previous and start of the next quantity, so the
+    event words of one figure are not read from the clause of another
+    (逮捕6名歹徒并在楼内找到3具尸体: 6 were arrested, 3 were found dead)."""
+    simple_counted = to_simplified(q.counted)
+    family = kind = keyword = ""
+    for fam, kinds in COUNTED_FAMILIES.items():
+        for sub, words in kinds.items():
+            for w in words:
+                if w in simple_counted and len(w) > len(keyword):
+                    family, kind, keyword = fam, sub, w
+    unit = q.unit
+    if not family and unit in ("座", "栋"):
+        family, kind, keyword = "buildings", "buildings", unit
+    generic = not family and (not simple_counted or any(simple_counted.endswith(g) for g in _GENERIC_PEOPLE)
+                              or unit in ("名", "人", "位"))
+    simple = to_simplified(text)
+    left, right = _clause(simple, q.start, max(q.end, q.counted_end))
+    if neighbours is not None:
+        left = max(left, min(neighbours[0], q.start))
+        right = min(right, max(neighbours[1], max(q.end, q.counted_end)))
+    clause = simple[left:right]
+    events: set[str] = set()
+    words: list[str] = []
+    for event, keys in EVENTS.items():
+        for k in keys:
+            if k in clause:
+                events.add(event)
+                words.append(k)
+                break
+    after = simple[q.end:q.end + 1]
+    if after == "死" or simple[q.end:q.end + 2] in ("人死", "名死"):
+        events.add("killed")  # 累计3死, 2人死
+        words.append("死")
+    qualifiers = frozenset(p for p in place_names if p and p in simple_counted)
+    return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, generic,
+                   "%" if q.percent else _unit_class(unit), q.percent, q.total is not None)
+
+
+def _unit_class(unit: str) -> str:
+    # Counting words for people and things are interchangeable (名/个/位/人); others are not.
+    if unit in ("名", "个", "位", "人", "", "座", "栋", "具", "起", "户", "家", "所"):
+        return "count"
+    return unit
+
+
+def same_subject(a: Subject, b: Subject) -> bool:
+    """Could these two figures be counts of the same thing?"""
+    if a.unit != b.unit or a.percent != b.percent or a.has_total != b.has_total:
+        return False
+    if a.family and b.family and a.family != b.family:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.family and not y.family and x.family not in _PEOPLE_FAMILIES:
+            return False  # 130座建筑 is not a count of people
+    if a.qualifiers and b.qualifiers and not (a.qualifiers & b.qualifiers):
+        return False
+    if a.events or b.events:
+        if not (a.events & b.events):
+            return False
+    elif not (a.family and a.family == b.family):
+        return False  # no event and no specific counted thing: nothing to anchor on
+    if not a.family and not b.family and not (a.generic_people and b.generic_people):
+        return False
+    return True
+
+
+def specific(a: Subject) -> bool:
+    """A subject precise enough to compare across the whole story (not just aligned
+    sentences): a named kind of thing and an event (囚犯 who escaped, deaths)."""
+    return bool(a.events - {"crossed"}) and not a.has_total and a.family not in ("districts", "provinces", "countries")
+
+
+def framing_difference(a: Subject, b: Subject) -> str:
+    """A one-line reason when the same figure is worded differently, else ''."""
+    if a.family and a.family == b.family and a.kind != b.kind:
+        return f"{a.keyword} vs {b.keyword}"
+    strong_a = [w for w in a.event_words if w in _STRONG_DAMAGE]
+    strong_b = [w for w in b.event_words if w in _STRONG_DAMAGE]
+    if "damaged" in a.events and "damaged" in b.events and bool(strong_a) != bool(strong_b):
+        wa = next(w for w in a.event_words if w in EVENTS["damaged"])
+        wb = next(w for w in b.event_words if w in EVENTS["damaged"])
+        return f"{wa} vs {wb}"
+    return ""
