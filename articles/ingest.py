@@ -97,6 +97,8 @@ def ingest(
     Rejections are recorded in the store and returned in the report; they
     never interrupt the batch.
     """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]  # one path given bare, not an iterable of its characters
     report = IngestReport()
     seen: set[str] = set()
     files = list(iter_files(paths))

@@ -199,7 +199,7 @@ def detect_script(text: str) -> str | None:
     reverse changes few; Simplified text behaves the other way round, so the
     direction that changes more characters tells the script.
     """
-    han = "".join(_HAN.findall(text[:6000]))[:3000]
+    han = "".join(_HAN.findall(text[:4000]))[:1500]
     if not han:
         return None
     to_hans = _converter("t2s").convert(han)

@@ -6,8 +6,11 @@ because archives mislabel files (feed-archive markdown saved as ``.txt``).
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +19,22 @@ from articles.decode import DecodeError, decode_bytes
 from articles.model import Article, Rejection
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress gzip data, refusing more than ``max_bytes`` of output (zip bombs)."""
+    out = bytearray()
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        while chunk := stream.read(1 << 20):
+            out += chunk
+            if len(out) > max_bytes:
+                raise _TooLarge(f"file too large once decompressed (over {max_bytes:,} bytes)")
+    return bytes(out)
 
 FEED_EXTENSIONS = {".rss", ".atom", ".xml", ".rdf"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
@@ -102,6 +121,9 @@ def read_path(
     """
     source_path = str(path)
     file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix == ".gz":  # archive.jsonl.gz is read as JSON Lines
+        suffix = Path(file.stem).suffix.lower()
     try:
         size = file.stat().st_size
         if not file.is_file():
@@ -111,6 +133,14 @@ def read_path(
             yield Rejection(source_path, f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
             return
         data = file.read_bytes()
+        if data[:2] == GZIP_MAGIC:
+            data = _gunzip(data, max_bytes)
+    except _TooLarge as exc:
+        yield Rejection(source_path, str(exc))
+        return
+    except (EOFError, zlib.error, gzip.BadGzipFile):
+        yield Rejection(source_path, "corrupt gzip file")
+        return
     except FileNotFoundError:
         yield Rejection(source_path, "no such file")
         return
@@ -118,7 +148,7 @@ def read_path(
         yield Rejection(source_path, f"cannot read file ({exc.strerror or exc})")
         return
     try:
-        yield from read_bytes(data, source_path, file.suffix.lower(), **options)
+        yield from read_bytes(data, source_path, suffix, **options)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         yield Rejection(source_path, f"unreadable ({type(exc).__name__}: {_one_line(str(exc))})")
 

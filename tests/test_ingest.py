@@ -387,3 +387,36 @@ def test_cli_prints_rejections_and_one_summary_line(tmp_path):
     with Store(db) as store:
         assert store.count_articles() == 2
         assert len(store.rejections()) == 2
+
+
+def test_gzipped_jsonl_is_read(tmp_path):
+    import gzip
+
+    line = ('{"outlet": "路透", "date": "2021-07-08T00:31:03Z", "title": "标题",'
+            ' "url": "https://cn.reuters.com/article/x", "text": "正文。"}\n')
+    path = tmp_path / "part.jsonl.gz"
+    path.write_bytes(gzip.compress(line.encode("utf-8") * 2))
+    items = list(read_path(path))
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]
+    assert items[1].source_paths == [f"{path}#2"] and items[0].id == items[1].id
+
+
+def test_corrupt_and_oversized_gzip_are_rejected(tmp_path):
+    import gzip
+
+    corrupt = tmp_path / "bad.jsonl.gz"
+    payload = "".join(f'{{"title": "{n}", "n": {n * n}}}\n' for n in range(2000)).encode()
+    compressed = gzip.compress(payload)
+    corrupt.write_bytes(compressed[: len(compressed) // 2])  # a download cut in half
+    assert [str(r) for r in read_path(corrupt)] == [f"{corrupt}: corrupt gzip file"]
+    bomb = tmp_path / "bomb.jsonl.gz"
+    bomb.write_bytes(gzip.compress(b" " * 3_000_000))
+    (rejection,) = read_path(bomb, max_bytes=1_000_000)
+    assert rejection.error.startswith("file too large once decompressed")
+
+
+def test_ingest_accepts_a_single_path_and_shows_progress(tmp_path, capsys):
+    with Store(tmp_path / "p.db") as store:
+        report = ingest(str(VOA), store, progress=True)
+    assert report.stored == 1
+    assert "ingest" in capsys.readouterr().err  # tqdm's bar, on stderr
