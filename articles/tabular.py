@@ -49,6 +49,8 @@ def _paragraphs(value: object) -> list[str]:
 
 def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, str]) -> Article | Rejection:
     """One JSON object / CSV row to an article, using ``fields`` for the names."""
+    if fields["text"] not in record:
+        return Rejection(source_path, f"no {fields['text']!r} field (the article text)")
     outlet = record.get(fields["outlet"])
     date_value = record.get(fields["date"])
     published = parse_datetime(date_value) if date_value not in (None, "") else None
@@ -61,6 +63,9 @@ def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, st
         published=published,
         url=record.get(fields["url"]) if isinstance(record.get(fields["url"]), str) else None,
         outlet=outlet if isinstance(outlet, str) and outlet.strip() else None,
+        # An empty text field is a title-only item (kept, like image-only feed items);
+        # a missing one is refused above, as it usually means a wrong field mapping.
+        allow_empty_body=True,
     )
 
 
@@ -73,7 +78,9 @@ def read_jsonl_text(
         yield Rejection(source_path, str(exc))
         return
     found = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() would also cut at U+2028 and other
+    # separators that JSON strings may hold unescaped.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         found = True
@@ -116,7 +123,7 @@ def read_csv_text(
     except csv.Error as exc:
         yield Rejection(source_path, f"invalid CSV ({exc})")
         return
-    missing = [names[key] for key in ("title", "date") if names[key] not in header]
+    missing = [names[key] for key in ("title", "date", "text") if names[key] not in header]
     if missing:
         shown = ", ".join(header[:8]) or "none"
         yield Rejection(source_path, f"CSV has no {' / '.join(repr(m) for m in missing)} column "

@@ -369,7 +369,7 @@ def test_jsonl_default_fields_match_the_shared_corpus_schema(tmp_path):
 def test_csv_without_the_mapped_columns_is_rejected_with_the_columns_named():
     (rejection,) = read_path(FIXTURES / "custom-fields.csv")  # default names: no 'title'/'date'
     assert isinstance(rejection, Rejection)
-    assert "no 'title' / 'date' column" in rejection.error and "headline" in rejection.error
+    assert "no 'title' / 'date' / 'text' column" in rejection.error and "headline" in rejection.error
 
 
 # ---- CLI --------------------------------------------------------------------------
@@ -420,3 +420,16 @@ def test_ingest_accepts_a_single_path_and_shows_progress(tmp_path, capsys):
         report = ingest(str(VOA), store, progress=True)
     assert report.stored == 1
     assert "ingest" in capsys.readouterr().err  # tqdm's bar, on stderr
+
+
+def test_jsonl_splits_records_on_newlines_only_and_names_a_missing_text_field(tmp_path):
+    import json
+
+    path = tmp_path / "sep.jsonl"
+    good = {"title": "标题\u2028续", "date": "2021-07-01T00:00:00Z", "text": "第一段\u2028仍是第一段\n第二段"}
+    wrong = {"title": "标题", "date": "2021-07-01T00:00:00Z", "body": "正文"}
+    path.write_text(json.dumps(good, ensure_ascii=False) + "\n" + json.dumps(wrong) + "\n", "utf-8")
+    article, rejection = read_path(path)
+    assert article.title == "标题 续"
+    assert len(article.paragraphs) >= 2 and article.paragraphs[-1] == "第二段"
+    assert str(rejection) == f"{path}#2: no 'text' field (the article text)"
