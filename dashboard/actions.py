@@ -9,6 +9,7 @@ comparisons and exports through ``comparison``.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -140,17 +141,11 @@ def exports(comp: Comparison, articles: list[Article]) -> dict[str, tuple[str, s
     """{format: (file content, mime type)} for the three export formats."""
     from comparison import report
 
+    as_json = report.to_json(comp, articles)
+    if not isinstance(as_json, str):  # to_json gives the document; the file is its text
+        as_json = json.dumps(as_json, ensure_ascii=False, indent=2)
     return {
-        "Markdown": (_call(report.to_markdown, comp, articles), "text/markdown"),
-        "JSON": (_call(report.to_json, comp, articles), "application/json"),
-        "CSV": (_call(report.to_csv, comp, articles), "text/csv"),
+        "Markdown": (report.to_markdown(comp, articles), "text/markdown"),
+        "JSON": (as_json, "application/json"),
+        "CSV": (report.to_csv(comp, articles), "text/csv"),
     }
-
-
-def _call(render, comp: Comparison, articles: list[Article]) -> str:
-    # The report functions take the comparison and, when they accept them, the
-    # articles (to name outlets and titles); stay compatible with either form.
-    try:
-        return render(comp, articles)
-    except TypeError:
-        return render(comp)

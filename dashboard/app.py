@@ -340,7 +340,7 @@ def story_view(
             _naming_table(comp, chosen, script)
     with tabs[3]:
         if comp is not None:
-            _sources_and_quotes(comp, chosen, script)
+            _sources_and_quotes(comp, by_id, chosen, script)
     with tabs[4]:
         _reader(articles, comp, chosen, script)
     with tabs[5]:
@@ -450,32 +450,56 @@ def _legend() -> None:
     st.markdown(chips, unsafe_allow_html=True)
 
 
+def per_outlet(by_label: dict[str, list[str]], outlets: list[str]) -> dict[str, list[str]]:
+    """Merge a comparison's per-article lists into per-outlet ones.
+
+    The comparison keys an outlet's articles by "outlet" or, when the outlet has
+    several articles in the story, "outlet (MM-DD HH:MM)".
+    """
+    merged: dict[str, list[str]] = {o: [] for o in outlets}
+    for label, values in by_label.items():
+        outlet = next((o for o in outlets if label == o or label.startswith(f"{o} (")), None)
+        if outlet is None:
+            continue
+        for value in values:
+            if value not in merged[outlet]:
+                merged[outlet].append(value)
+    return merged
+
+
 def _naming_table(comp: Comparison, outlets: list[str], script: str) -> None:
-    if not comp.naming:
-        st.info("No actor is named differently by these outlets.")
-        return
     rows = []
     for entry in comp.naming:
-        names = entry.get("names", {})
+        names = per_outlet(entry.get("names", {}), outlets)
+        if sum(bool(v) for v in names.values()) == 0:
+            continue
         row = {"actor": in_script(entry.get("actor", ""), script)}
         for outlet in outlets:
-            row[in_script(outlet, script)] = in_script(", ".join(names.get(outlet, [])), script)
+            row[in_script(outlet, script)] = in_script(", ".join(names[outlet]), script)
         rows.append(row)
+    if not rows:
+        st.info("No naming differences found for these outlets.")
+        return
+    st.caption("How each outlet names the same actor.")
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="naming_table")
 
 
-def _sources_and_quotes(comp: Comparison, outlets: list[str], script: str) -> None:
+def _sources_and_quotes(
+    comp: Comparison, by_id: dict[str, Article], outlets: list[str], script: str
+) -> None:
     st.markdown("**Sources cited**")
+    sources = per_outlet(comp.sources, outlets)
     source_rows = [
-        {
-            "outlet": in_script(o, script),
-            "sources": in_script(", ".join(comp.sources.get(o, [])), script),
-        }
+        {"outlet": in_script(o, script), "sources": in_script(", ".join(sources[o]), script)}
         for o in outlets
     ]
     st.dataframe(pd.DataFrame(source_rows), hide_index=True, width="stretch", key="sources_table")
     st.markdown("**People quoted**")
-    quotes = [q for q in comp.quotes if q.get("outlet") in outlets]
+    quotes = [
+        q
+        for q in comp.quotes
+        if (a := by_id.get(q.get("article_id", ""))) is not None and a.outlet in outlets
+    ]
     if not quotes:
         st.caption("No quotes found for these outlets.")
         return
@@ -489,6 +513,7 @@ def _sources_and_quotes(comp: Comparison, outlets: list[str], script: str) -> No
         ),
         hide_index=True,
         width="stretch",
+        column_config={"quote": st.column_config.TextColumn("quote", width="large")},
         key="quotes_table",
     )
 

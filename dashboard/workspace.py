@@ -80,8 +80,8 @@ def bootstrap(store: Store, directory: Path | None = None, step: Step = print) -
     loader = getattr(embeddings, "load_precomputed", None)
     for npz in precomputed_embeddings(directory) if loader else []:
         # Fills the store's embedding cache, so the pipeline only embeds what is new.
-        step(f"Loading precomputed embeddings {npz.name}")
-        loader(npz, store)
+        loaded = loader(store, npz)
+        step(f"Loaded {loaded} precomputed embeddings from {npz.name}")
         report.precomputed.append(npz.name)
     step(f"Reading and grouping {len(inputs)} files from {directory.name}/")
     result = pipeline.run([str(p) for p in inputs], store)

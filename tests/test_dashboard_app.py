@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.workspace import DB_ENV, REPO_ROOT
+from dashboard.workspace import DB_ENV, REPO_ROOT, SEEDS_ENV
 from store import Store
 
 pytestmark = pytest.mark.slow  # builds embeddings (model) for ~17 articles once
@@ -47,6 +47,12 @@ def base_workspace(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("dashboard") / "base.db"
     with Store(db) as store:
         pipeline.run([str(p) for p in fixture_inputs()], store)
+        # Compare every story once (cached in the store, as after a first look in
+        # the app), so each test's copy opens stories without recomputing.
+        import comparison
+
+        for story in store.stories():
+            comparison.compare_story(store, story["id"])
     return db
 
 
@@ -103,6 +109,31 @@ def open_story(at, story_id: str):
 
 
 # ---- tests -------------------------------------------------------------------
+def test_first_launch_builds_the_workspace_from_seeds(tmp_path, monkeypatch) -> None:
+    """An empty store is filled from the seeds folder on first launch, then listed."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n, path in enumerate(fixture_inputs()):
+        shutil.copy(path, seeds / f"{n:02d}-{path.name}")
+    (seeds / "README.md").write_text("# not an article\n")
+    db = tmp_path / "fresh" / "parallax.db"
+    monkeypatch.setenv(DB_ENV, str(db))
+    monkeypatch.setenv(SEEDS_ENV, str(seeds))
+    at = app().run()
+    no_errors(at)
+    statuses = [s.label for s in at.status]
+    assert any(label.startswith("Demo workspace ready") for label in statuses), statuses
+    assert listed_ids(at)
+    with Store(db) as store:
+        assert store.count_articles() >= 10 and store.stories()
+        assert not any("README" in r.source_path for r in store.rejections())
+    # A second launch opens the stored workspace without rebuilding it.
+    again = app().run()
+    no_errors(again)
+    assert not [s for s in again.status if "Demo workspace" in s.label]
+    assert listed_ids(again) == listed_ids(at)
+
+
 def test_loads_the_story_list_with_the_seed_story_near_the_top(workspace, seed_story_id) -> None:
     at = app().run()
     no_errors(at)
