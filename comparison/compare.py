@@ -124,7 +124,7 @@ def compare(articles: list[Article], backend=None, use_dense: bool = True) -> Co
         return sim(index_of[(d1, k1)], index_of[(d2, k2)])
 
     findings += _number_findings(docs, sentence_score, sim.threshold)
-    findings += _date_findings(docs, aligned)
+    findings += _date_findings(docs, aligned, sim.threshold)
     findings += _statement_findings(docs, aligned)
     findings += _quote_findings(docs)
     findings += _source_findings(docs)
@@ -226,7 +226,7 @@ def _number_findings(docs: list[_Doc], sentence_score, threshold: float) -> list
     # Figures no other outlet reports (about a specific thing or event).
     for d, doc in enumerate(docs):
         for i, (q, s) in enumerate(zip(doc.facts.quantities, doc.subjects, strict=True)):
-            if (d, i) in paired or not (s.family or s.events) or q.percent and not s.events:
+            if (d, i) in paired or s.is_total or not (s.family or s.events) or q.percent and not s.events:
                 continue
             findings.append(Finding(
                 kind="unique", fact_type="number",
@@ -278,12 +278,12 @@ def _classify_pair(doc1: _Doc, q1: Quantity, s1: Subject, doc2: _Doc, q2: Quanti
 
 
 # -------------------------------------------------------------------- dates --
-def _date_findings(docs: list[_Doc], aligned) -> list[Finding]:
+def _date_findings(docs: list[_Doc], aligned, threshold: float) -> list[Finding]:
     """In aligned sentences, a single day each: same day agrees, different days contradict."""
     findings: list[Finding] = []
     seen: set[tuple] = set()
     for (d1, k1), matches in aligned.items():
-        for d2, (k2, _score) in matches.items():
+        for d2, (k2, score) in matches.items():
             if (d2, k2, d1, k1) in seen or (d1, k1, d2, k2) in seen:
                 continue
             seen.add((d1, k1, d2, k2))
@@ -298,7 +298,10 @@ def _date_findings(docs: list[_Doc], aligned) -> list[Finding]:
             b = f"{docs[d2].label}: {'/'.join(x.text for x in dates2)} ({', '.join(sorted(map(str, values2)))})"
             if values1 & values2:
                 findings.append(Finding("agree", "date", f"same day in matching sentences: {a}; {b}", spans))
-            elif len(values1) == 1 and len(values2) == 1:
+            elif (len(values1) == 1 and len(values2) == 1 and score >= 1.5 * threshold
+                  and not any(x.relative for x in dates1 + dates2)):
+                # Only explicit dates in closely matching sentences: weekday words
+                # in two articles of different days usually name different events.
                 findings.append(Finding("contradiction", "date", f"different days for the same event: {a} vs {b}", spans))
     return findings
 

@@ -99,6 +99,7 @@ class Quantity:
     counted_end: int = -1
     total: float | None = None  # "26 of 28" -> 28
     percent: bool = False
+    is_total: bool = False  # the 28 of "28个区的26个": a whole, not a figure to compare
 
     @property
     def value(self) -> float:
@@ -200,11 +201,13 @@ def extract_quantities(text: str) -> list[Quantity]:
     simple = to_simplified(text)
     found: list[Quantity] = []
     parts: dict[int, tuple[float, str, int, int]] = {}
+    totals: set[int] = set()
     for m in _PART_OF_RE.finditer(simple):
         total = _parse_number(m.group("total"))
         part = _parse_number(m.group("part"))
         if total and part is not None and part <= total:
             parts[m.start("part")] = (total, m.group("noun"), m.start("noun"), m.end("noun"))
+            totals.add(m.start("total"))
     for m in _QUANTITY_RE.finditer(simple):
         if m.group(0).strip() == "" or m.end() == m.start():
             continue
@@ -214,6 +217,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         core_start = m.start("pct_cn") if m.group("pct_cn") else (
             m.start("vague") if m.group("vague") else (
                 m.start("arabic") if m.group("arabic") else m.start("chinese")))
+        q.is_total = core_start in totals
         if core_start in parts:
             total, noun, ns, ne = parts[core_start]
             q.total, q.counted, q.counted_start, q.counted_end = total, noun, ns, ne

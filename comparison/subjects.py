@@ -78,6 +78,8 @@ class Subject:
     unit: str
     percent: bool
     has_total: bool
+    total: float | None = None
+    is_total: bool = False
 
 
 def _clause(simple: str, start: int, end: int) -> tuple[int, int]:
@@ -127,7 +129,8 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
         words.append("死")
     qualifiers = frozenset(p for p in place_names if p and p in simple_counted)
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, generic,
-                   "%" if q.percent else _unit_class(unit), q.percent, q.total is not None)
+                   "%" if q.percent else _unit_class(unit), q.percent, q.total is not None,
+                   q.total, q.is_total)
 
 
 def _unit_class(unit: str) -> str:
@@ -141,6 +144,8 @@ def same_subject(a: Subject, b: Subject) -> bool:
     """Could these two figures be counts of the same thing?"""
     if a.unit != b.unit or a.percent != b.percent or a.has_total != b.has_total:
         return False
+    if a.is_total or b.is_total or (a.total is not None and a.total != b.total):
+        return False  # parts of different wholes (6 of 7 districts vs 26 of 28)
     if a.family and b.family and a.family != b.family:
         return False
     for x, y in ((a, b), (b, a)):
@@ -161,7 +166,8 @@ def same_subject(a: Subject, b: Subject) -> bool:
 def specific(a: Subject) -> bool:
     """A subject precise enough to compare across the whole story (not just aligned
     sentences): a named kind of thing and an event (囚犯 who escaped, deaths)."""
-    return bool(a.events - {"crossed"}) and not a.has_total and a.family not in ("districts", "provinces", "countries")
+    return (bool(a.events - {"crossed"}) or bool(a.kind)) and not a.has_total and a.family not in (
+        "districts", "provinces", "countries")
 
 
 def framing_difference(a: Subject, b: Subject) -> str:

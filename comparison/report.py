@@ -1,0 +1,110 @@
+"""Comparison reports: JSON (machine), Markdown (journalist) and CSV (one row per span)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from articles.model import Article
+from comparison.model import Comparison
+
+_KIND_TITLES = {
+    "contradiction": "Contradictions",
+    "precision": "Precision differences",
+    "framing": "Framing differences",
+    "agree": "Agreements",
+    "unique": "Reported by one outlet only",
+}
+
+
+def _article_dict(a: Article) -> dict:
+    return {
+        "id": a.id,
+        "outlet": a.outlet,
+        "title": a.title,
+        "url": a.url,
+        "published": a.published.isoformat(),
+        "language": a.language,
+        "script": a.script,
+    }
+
+
+def to_json(comparison: Comparison, articles: list[Article]) -> dict:
+    """articles; findings (kind, fact_type, why, subject, spans [article id, start, end,
+    text]); naming; sources cited per outlet; quotes."""
+    wanted = set(comparison.article_ids)
+    return {
+        "articles": [_article_dict(a) for a in articles if a.id in wanted],
+        "findings": [
+            {
+                "kind": f.kind,
+                "fact_type": f.fact_type,
+                "why": f.why,
+                "subject": f.subject,
+                "spans": [[s.article_id, s.start, s.end, s.text] for s in f.spans],
+            }
+            for f in comparison.findings
+        ],
+        "naming": comparison.naming,
+        "sources": comparison.sources,
+        "quotes": comparison.quotes,
+    }
+
+
+def _outlet_of(articles: list[Article]) -> dict[str, str]:
+    return {a.id: a.outlet for a in articles}
+
+
+def to_markdown(comparison: Comparison, articles: list[Article], max_per_section: int = 200) -> str:
+    """A readable report: discrepancies first, then agreements and unique facts."""
+    outlet = _outlet_of(articles)
+    wanted = set(comparison.article_ids)
+    lines = ["# Comparison", "", "## Articles", ""]
+    for a in articles:
+        if a.id in wanted:
+            lines.append(f"- **{a.outlet}**, {a.published:%Y-%m-%d %H:%M} UTC: {a.title} (`{a.id}`)")
+    for kind, title in _KIND_TITLES.items():
+        items = [f for f in comparison.findings if f.kind == kind]
+        if not items:
+            continue
+        lines += ["", f"## {title} ({len(items)})", ""]
+        for f in items[:max_per_section]:
+            lines.append(f"- *{f.fact_type}*: {f.why}")
+            for s in f.spans:
+                quoted = s.text.replace("\n", " ")
+                if len(quoted) > 160:
+                    quoted = quoted[:157] + "..."
+                lines.append(f"  - {outlet.get(s.article_id, s.article_id)} [{s.start}:{s.end}]: «{quoted}»")
+        if len(items) > max_per_section:
+            lines.append(f"- ... and {len(items) - max_per_section} more")
+    if comparison.naming:
+        lines += ["", "## Naming", "", "| actor | " + " | ".join(["names by outlet"]) + " |", "|---|---|"]
+        for row in comparison.naming:
+            names = "; ".join(f"{o}: {', '.join(v)}" for o, v in row["names"].items())
+            lines.append(f"| {row['actor']} | {names} |")
+    lines += ["", "## Sources cited", ""]
+    for o, names in comparison.sources.items():
+        lines.append(f"- **{o}**: {', '.join(names) if names else '(none found)'}")
+    speakers: dict[str, list[str]] = {}
+    for q in comparison.quotes:
+        if q.get("speaker"):
+            who = speakers.setdefault(q["outlet"], [])
+            if q["speaker"] not in who:
+                who.append(q["speaker"])
+    lines += ["", "## People quoted", ""]
+    for o in comparison.sources:
+        lines.append(f"- **{o}**: {', '.join(speakers.get(o, [])) or '(none found)'}")
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(comparison: Comparison, articles: list[Article]) -> str:
+    """One row per finding span: finding number, kind, fact type, why, outlet, span."""
+    outlet = _outlet_of(articles)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["finding", "kind", "fact_type", "subject", "why", "article_id", "outlet", "start", "end", "text"])
+    for n, f in enumerate(comparison.findings):
+        for s in f.spans:
+            writer.writerow([n, f.kind, f.fact_type, f.subject, f.why, s.article_id,
+                             outlet.get(s.article_id, ""), s.start, s.end, s.text])
+    return buffer.getvalue()

@@ -1,0 +1,227 @@
+"""Alignment and classification on the seed examples of issue 3, the report
+formats, the CLI and the story cache. Lexical alignment (no model) unless a test
+says otherwise, so the suite stays fast and offline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import articles
+from comparison import compare, compare_story, comparison_signature
+from comparison.__main__ import main as cli_main
+from comparison.report import to_csv, to_json, to_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+AJ = ROOT / "seeds" / "000_299cce44e7b57b22.txt"
+VOA = ROOT / "seeds" / "001_bd7e773d7b869fe3.txt"
+RFI_QALA_I_NAW = ROOT / "seeds" / "nbw-2021-07" / "2021-07-07-美军从阿富汗撤军90% 塔利班进攻一个省会城市.md"
+VOA_QALA_I_NAW = ROOT / "seeds" / "nbw-2021-07" / "2021-07-08-塔利班冲入阿富汗一省府 让数百囚犯逃离.md"
+
+
+def _read(*paths: Path):
+    out = []
+    for p in paths:
+        out += [a for a in articles.read_path(str(p)) if hasattr(a, "paragraphs")]
+    assert len(out) == len(paths)
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_pair():
+    arts = _read(AJ, VOA)
+    return arts, compare(arts, use_dense=False)
+
+
+def _with_texts(findings, *texts):
+    """Findings whose spans cover every given text."""
+    return [f for f in findings if all(any(t in s.text for s in f.spans) for t in texts)]
+
+
+def _exact_spans(comparison, arts):
+    by_id = {a.id: a.text for a in arts}
+    for f in comparison.findings:
+        for s in f.spans:
+            assert by_id[s.article_id][s.start:s.end] == s.text
+
+
+def test_spans_are_exact(seed_pair):
+    arts, comparison = seed_pair
+    _exact_spans(comparison, arts)
+
+
+def test_same_number_different_category_is_framing(seed_pair):
+    _, comparison = seed_pair
+    found = _with_texts(comparison.findings, "2万名部队", "两万名后备役军人")
+    assert [f.kind for f in found] == ["framing"]
+    assert found[0].fact_type == "number"
+    assert "部队" in found[0].why and "后备役" in found[0].why
+
+
+def test_vaguer_compatible_figure_is_precision(seed_pair):
+    _, comparison = seed_pair
+    found = _with_texts(comparison.findings, "一千多名阿富汗士兵", "1037名阿富汗军人")
+    assert [f.kind for f in found] == ["precision"]
+    assert "半岛电视台 is vaguer" in found[0].why
+
+
+def test_both_cite_reuters(seed_pair):
+    _, comparison = seed_pair
+    assert "路透社" in comparison.sources["半岛电视台"]
+    assert "路透社" in comparison.sources["美国之音"]
+    reuters = [f for f in comparison.findings if f.fact_type == "source" and f.subject == "路透社"]
+    assert [f.kind for f in reuters] == ["agree"]
+    assert {s.article_id for s in reuters[0].spans} == set(comparison.article_ids)
+
+
+def test_lavrov_statement_only_in_al_jazeera(seed_pair):
+    arts, comparison = seed_pair
+    aj_id = next(a.id for a in arts if a.outlet == "半岛电视台")
+    lavrov = [f for f in comparison.findings
+              if f.fact_type == "statement" and any("拉夫罗夫在印度尼西亚" in s.text for s in f.spans)]
+    assert [f.kind for f in lavrov] == ["unique"]
+    assert lavrov[0].spans[0].article_id == aj_id
+    people = [f for f in comparison.findings if f.fact_type == "entity" and "拉夫罗夫" in f.subject]
+    assert people and all(f.kind == "unique" for f in people)
+
+
+def test_ishkashim_152_only_in_voa(seed_pair):
+    arts, comparison = seed_pair
+    voa_id = next(a.id for a in arts if a.outlet == "美国之音")
+    found = [f for f in comparison.findings if any("152人" in s.text for s in f.spans)]
+    assert found and all(f.kind == "unique" for f in found)
+    assert all(s.article_id == voa_id for f in found for s in f.spans)
+
+
+def test_no_false_contradiction_300_flown_back_vs_1037_crossed(seed_pair):
+    _, comparison = seed_pair
+    found = _with_texts(comparison.findings, "大约 300 名阿富汗士兵", "1037名阿富汗军人")
+    assert not [f for f in found if f.kind == "contradiction"]
+    assert not [f for f in comparison.findings if f.kind == "contradiction" and f.fact_type == "number"]
+
+
+def test_naming_table_taliban_descriptors(seed_pair):
+    _, comparison = seed_pair
+    rows = [r for r in comparison.naming if r["actor"] == "塔利班"]
+    assert rows
+    names = rows[0]["names"]
+    assert "武装分子" in names["半岛电视台"]
+    assert {"激进分子", "反叛分子"} <= set(names["美国之音"])
+    ghani = [r for r in comparison.naming if "加尼" in r["actor"]]
+    assert ghani and ghani[0]["names"]["美国之音"] == ["加尼"]
+
+
+def test_people_quoted(seed_pair):
+    _, comparison = seed_pair
+    speakers = {q["speaker"] for q in comparison.quotes if q["outlet"] == "半岛电视台"}
+    assert {"扎里夫", "普赖斯"} <= speakers
+
+
+def test_qala_i_naw_escaped_prisoners_200_vs_600_is_a_contradiction():
+    arts = _read(AJ, RFI_QALA_I_NAW, VOA_QALA_I_NAW)
+    comparison = compare(arts, use_dense=False)
+    _exact_spans(comparison, arts)
+    contradictions = [f for f in comparison.findings if f.kind == "contradiction" and f.subject == "囚犯"]
+    pairs = {frozenset(s.article_id for s in f.spans) for f in contradictions}
+    aj, rfi, voa = (a.id for a in arts)
+    assert frozenset({aj, voa}) in pairs and frozenset({rfi, voa}) in pairs
+    texts = {s.text for f in contradictions for s in f.spans}
+    assert "大约600名囚犯" in texts and "约有200名囚犯" in texts
+    # AJ and RFI say the same (about 200): no contradiction between them.
+    assert frozenset({aj, rfi}) not in pairs
+
+
+def test_traditional_and_simplified_articles_compare(tmp_path):
+    folder = ROOT / "tests" / "fixtures" / "comparison" / "atami-landslide"
+    arts = _read(folder / "cna.md", folder / "reuters.md")
+    assert {a.script for a in arts} == {"Hant", "Hans"}
+    comparison = compare(arts, use_dense=False)
+    agree = [f for f in comparison.findings if f.kind == "agree" and f.fact_type == "number"
+             and {s.article_id for s in f.spans} == {a.id for a in arts}
+             and all(s.text.startswith("113") for s in f.spans)]
+    assert agree and "missing" in agree[0].why  # 失聯 (Traditional) = 失踪 (Simplified)
+
+
+def test_reports(seed_pair):
+    arts, comparison = seed_pair
+    data = to_json(comparison, arts)
+    assert {a["id"] for a in data["articles"]} == set(comparison.article_ids)
+    kinds = {f["kind"] for f in data["findings"]}
+    assert {"framing", "precision", "agree", "unique"} <= kinds
+    first = data["findings"][0]
+    assert set(first) >= {"kind", "fact_type", "why", "spans"}
+    article_id, start, end, text = first["spans"][0]
+    assert next(a for a in arts if a.id == article_id).text[start:end] == text
+    json.dumps(data, ensure_ascii=False)  # serializable
+
+    md = to_markdown(comparison, arts)
+    assert "## Framing differences" in md and "2万名部队" in md and "## Naming" in md
+
+    rows = list(csv.DictReader(io.StringIO(to_csv(comparison, arts))))
+    assert len(rows) == sum(len(f.spans) for f in comparison.findings)
+    assert {"kind", "fact_type", "why", "article_id", "start", "end", "text"} <= set(rows[0])
+
+
+def test_cli_writes_json_and_markdown(tmp_path, capsys):
+    out = tmp_path / "cmp.json"
+    assert cli_main([str(AJ), str(VOA), "--out", str(out), "--lexical"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["articles"]) == 2 and data["findings"]
+    md = tmp_path / "cmp.md"
+    assert cli_main([str(AJ), str(VOA), "--out", str(md), "--lexical"]) == 0
+    assert md.read_text(encoding="utf-8").startswith("# Comparison")
+
+
+def test_cli_bad_input_is_one_line(tmp_path, capsys):
+    missing = tmp_path / "nope.md"
+    code = cli_main([str(AJ), str(missing), "--out", str(tmp_path / "x.json"), "--lexical"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "nope.md" in err and "Traceback" not in err
+
+
+def test_compare_story_is_cached_by_member_content(tmp_path):
+    from store.sqlite import Store
+
+    arts = _read(AJ, VOA)
+    store = Store(tmp_path / "p.db")
+    for a in arts:
+        store.add_article(a)
+    store.put_stories([{"id": "s1", "label": "Tajikistan", "members": [{"article_id": a.id} for a in arts]}])
+    first = compare_story(store, "s1", use_dense=False)
+    signature = comparison_signature(arts)
+    assert store.get_comparison("s1", signature) is not None
+    second = compare_story(store, "s1", use_dense=False)
+    assert second.to_dict() == first.to_dict()
+    # A member's content changes -> a new signature, so the cache misses.
+    changed = _read(AJ)[0]
+    changed.paragraphs = changed.paragraphs + ["新增一段。"]
+    assert comparison_signature([changed, arts[1]]) != signature
+    with pytest.raises(KeyError):
+        compare_story(store, "missing", use_dense=False)
+
+
+@pytest.mark.slow
+def test_seed_examples_with_dense_alignment():
+    """Same examples with the default dense backend (skipped when no model loads)."""
+    try:
+        import embeddings
+
+        backend = embeddings.get_backend()
+    except Exception as exc:  # no model files in this checkout
+        pytest.skip(f"no embedding backend: {exc}")
+    if "lexical" in backend.name.lower():
+        pytest.skip("only the lexical fallback backend is available")
+    arts = _read(AJ, VOA)
+    comparison = compare(arts, backend=backend)
+    numbers = [f for f in comparison.findings if f.fact_type == "number"]
+    assert [f.kind for f in _with_texts(numbers, "2万名部队", "两万名后备役军人")] == ["framing"]
+    assert [f.kind for f in _with_texts(numbers, "一千多名阿富汗士兵", "1037名阿富汗军人")] == ["precision"]
+    lavrov = [f for f in comparison.findings
+              if f.fact_type == "statement" and any("拉夫罗夫在印度尼西亚" in s.text for s in f.spans)]
+    assert [f.kind for f in lavrov] == ["unique"]
+    assert not [f for f in comparison.findings if f.kind == "contradiction" and f.fact_type == "number"]
