@@ -53,6 +53,8 @@ _DATELINE = re.compile(
 # Markdown images some archivers leave inside HTML bodies.
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
 _WORD = re.compile(r"\w")
+# Widget labels left by embeds and page chrome (charts, "see more" / "close" buttons).
+UI_LINES = frozenset({"Infogram", "看更多", "關閉", "关闭", "展开全文", "点击展开"})
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
 
@@ -173,7 +175,7 @@ def body_text(fragment: str, title: str | None = None) -> BodyText:
     paragraphs = [p for p in paragraphs if not _PROMO_LINE.match(p)]
     paragraphs = [clean_line(_MD_IMAGE.sub(" ", p)) if "![" in p else p for p in paragraphs]
     # Lines of punctuation only ("(·)", "***") carry nothing.
-    paragraphs = [p for p in paragraphs if _WORD.search(p)]
+    paragraphs = [p for p in paragraphs if _WORD.search(p) and p not in UI_LINES]
 
     # A dateline is one of the first lines and holds nothing but a date.
     for index, line in enumerate(paragraphs[:3]):
