@@ -127,6 +127,9 @@ def read_html_text(text: str, source_path: str) -> Article | Rejection:
             include_tables=False,
             include_images=False,
             favor_recall=True,
+            # No extensive search: it falls back to guesses such as the footer's
+            # copyright year (1 January), which would be a made-up publication date.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except (ValueError, TypeError, AttributeError, lxml.etree.LxmlError) as exc:
         return Rejection(source_path, f"HTML could not be parsed ({type(exc).__name__})")

@@ -241,3 +241,34 @@ def test_random_front_matter_and_bodies_never_crash(meta, body, epoch):
 def test_random_html_pages_never_crash(body):
     page = f"<html><head><title>t</title></head><body>{body}</body></html>"
     check_items(list(read_text(page, "random.html", ".html")))
+
+
+JSON_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30)),
+    lambda children: st.one_of(st.lists(children, max_size=3), st.dictionaries(st.text(max_size=5), children, max_size=3)),
+    max_leaves=8,
+)
+RECORDS = st.dictionaries(
+    st.sampled_from(["id", "outlet", "date", "title", "url", "text", "other"]), JSON_VALUES, max_size=7
+)
+
+
+@FAST
+@given(records=st.lists(RECORDS, max_size=5))
+def test_random_json_records_never_crash(records):
+    import json
+
+    text = "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    items = list(read_text(text + "\n", "random.jsonl", ".jsonl"))
+    check_items(items)
+    assert len(items) == max(1, len(records))  # one result per record (or "empty file")
+
+
+def test_html_page_without_any_date_is_rejected(tmp_path):
+    page = (FIXTURES / "voa-page.html").read_text("utf-8")
+    page = page.replace('<meta property="article:published_time" content="2021-07-05T22:41:17+00:00">', "")
+    page = page.replace('<time datetime="2021-07-05T22:41:17+00:00">2021年7月5日</time>', "")
+    page = page.replace("20210705", "x")  # the URL holds a date trafilatura would find
+    path = tmp_path / "undated.html"
+    path.write_text(page, "utf-8")
+    assert rejection(path).error == "no publication date"
