@@ -433,3 +433,15 @@ def test_jsonl_splits_records_on_newlines_only_and_names_a_missing_text_field(tm
     assert article.title == "标题 续"
     assert len(article.paragraphs) >= 2 and article.paragraphs[-1] == "第二段"
     assert str(rejection) == f"{path}#2: no 'text' field (the article text)"
+
+
+def test_cli_field_mapping_and_bad_field_option(tmp_path):
+    db = tmp_path / "cli.db"
+    command = [sys.executable, "-m", "articles", str(FIXTURES / "custom-fields.csv"), "--db", str(db)]
+    mapping = [f"--field={k}={v}" for k, v in CUSTOM_FIELDS.items()]
+    result = subprocess.run(command + mapping, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "3 articles stored, 0 duplicates, 1 rejected"
+    assert result.stderr.strip() == f"{FIXTURES / 'custom-fields.csv'}#4: no publication date"
+    bad = subprocess.run(command + ["--field", "headline"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and "NAME=COLUMN" in bad.stderr
