@@ -1,0 +1,108 @@
+"""Comparison time for 2-, 5- and 10-article stories (real articles).
+
+    .venv/bin/python benchmarks/bench_comparison.py [--repeat 3] [--lexical-only]
+
+Stories: the two seeds (2 articles), and the first 5 / 10 articles on the killing
+of Haiti's president (7-9 Jul 2021, several outlets) from the NBW slice in
+seeds/nbw-2021-07 (falls back to ../shared/corpus/nbw-2021-07). Model load time
+(embedding backend and the LAC NER model) is measured separately, then each story
+is compared with lexical alignment and with dense-confirmed alignment. Goal: under
+15 s for 10 articles on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HAITI_TITLE_WORDS = ("海地总统", "海地:", "海地警方", "刺杀总统", "海地在总统")
+
+
+def _haiti_files() -> list[Path]:
+    for folder in (ROOT / "seeds" / "nbw-2021-07", ROOT.parent / "shared" / "corpus" / "nbw-2021-07"):
+        if folder.is_dir():
+            files = sorted(
+                p for p in folder.glob("2021-07-0[789]-*.md")
+                if any(w in p.name for w in HAITI_TITLE_WORDS) and "简报" not in p.name
+            )
+            if len(files) >= 10:
+                return files
+    return []
+
+
+def _read(paths: list[Path]):
+    from articles import read_path
+
+    out = []
+    for p in paths:
+        out += [a for a in read_path(str(p)) if hasattr(a, "paragraphs")]
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--lexical-only", action="store_true")
+    args = parser.parse_args()
+
+    seeds = [ROOT / "seeds" / "000_299cce44e7b57b22.txt", ROOT / "seeds" / "001_bd7e773d7b869fe3.txt"]
+    haiti = _haiti_files()
+    if not all(p.exists() for p in seeds) or len(haiti) < 10:
+        print("bench_comparison: seeds/ or the NBW slice (seeds/nbw-2021-07, ../shared/corpus) is missing; nothing to measure")
+        return 0
+    stories = {
+        "2 articles (seeds: Al Jazeera + VOA)": _read(seeds),
+        "5 articles (Haiti, 7-9 Jul)": _read(haiti[:5]),
+        "10 articles (Haiti, 7-9 Jul)": _read(haiti[:10]),
+    }
+
+    from comparison import compare
+    from comparison.extract import _lac
+
+    t0 = time.perf_counter()
+    _lac()
+    lac_load = time.perf_counter() - t0
+    print(f"LAC NER model load: {lac_load:.2f} s")
+    backend = None
+    if not args.lexical_only:
+        try:
+            import embeddings
+
+            t0 = time.perf_counter()
+            backend = embeddings.get_backend()
+            backend.embed(["预热"])  # first call builds the session
+            print(f"embedding backend load ({backend.name}): {time.perf_counter() - t0:.2f} s")
+        except Exception as exc:
+            print(f"no embedding backend ({exc}); lexical alignment only")
+            backend = None
+
+    modes = [("lexical", False)] + ([("dense+lexical", True)] if backend is not None else [])
+    for label, arts in stories.items():
+        outlets = sorted({a.outlet for a in arts})
+        chars = sum(len(a.text) for a in arts)
+        print(f"\n{label}: {len(arts)} articles, {chars} chars, outlets: {', '.join(outlets)}")
+        for mode, dense in modes:
+            times = []
+            result = None
+            for _ in range(args.repeat):
+                t0 = time.perf_counter()
+                result = compare(arts, backend=backend if dense else None, use_dense=dense)
+                times.append(time.perf_counter() - t0)
+            kinds: dict[str, int] = {}
+            for f in result.findings:
+                kinds[f.kind] = kinds.get(f.kind, 0) + 1
+            print(f"  {mode:14s} best {min(times):.2f} s, mean {sum(times) / len(times):.2f} s "
+                  f"over {args.repeat} runs; findings: {kinds}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS: {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
