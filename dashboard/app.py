@@ -120,7 +120,14 @@ def _sync_story_from_url(store: Store, by_id: dict[str, Story]) -> None:
         st.session_state["story_id"] = wanted
 
 
+# Widgets whose options belong to one story: reset when another story opens.
+_PER_STORY_KEYS = ("reader_article", "move_article", "move_target", "split_articles", "merge_with")
+
+
 def open_story(story_id: str | None) -> None:
+    if story_id != st.session_state.get("story_id"):
+        for key in _PER_STORY_KEYS:
+            st.session_state.pop(key, None)
     st.session_state["story_id"] = story_id
     if story_id:
         st.query_params["story"] = story_id
@@ -330,11 +337,11 @@ def story_view(
     )
     with tabs[0]:
         if comp is not None:
-            _facts_table(comp.findings, by_id, chosen, script, key="facts")
+            _facts_table(comp.findings, by_id, chosen, script, key=f"facts_{story.id}")
     with tabs[1]:
         if comp is not None:
             numbers = [f for f in comp.findings if f.fact_type in ("number", "date")]
-            _facts_table(numbers, by_id, chosen, script, key="numbers")
+            _facts_table(numbers, by_id, chosen, script, key=f"numbers_{story.id}")
     with tabs[2]:
         if comp is not None:
             _naming_table(comp, chosen, script)
@@ -426,16 +433,36 @@ def _facts_table(
         st.info("No aligned facts for these outlets.")
         return
     _legend()
+    counts = frame["_kind"].value_counts()
+    present = [k for k in KIND_COLOURS if k in counts]
+    shown = st.pills(
+        "Show",
+        present,
+        selection_mode="multi",
+        default=present,
+        format_func=lambda k: f"{KIND_LABELS[k]} ({counts[k]})",
+        key=f"{key}_kinds",
+    )
+    frame = frame[frame["_kind"].isin(shown or present)].reset_index(drop=True)
     kinds = frame.pop("_kind")
     styled = frame.style.apply(
         lambda row: [f"background-color: {KIND_COLOURS.get(kinds[row.name], '#fff')}"] * len(row),
         axis=1,
     )
+    outlet_columns = [c for c in frame.columns if c not in ("kind", "fact", "subject", "why")]
     st.dataframe(
         styled,
         hide_index=True,
         width="stretch",
-        column_config={"why": st.column_config.TextColumn("why", width="large")},
+        height=min(600, 38 + 35 * len(frame)),
+        column_order=["kind", "subject", *outlet_columns, "why", "fact"],
+        column_config={
+            "kind": st.column_config.TextColumn("kind", width="small"),
+            "subject": st.column_config.TextColumn("subject", width="small"),
+            "why": st.column_config.TextColumn("why", width="large"),
+            "fact": st.column_config.TextColumn("fact", width="small"),
+            **{c: st.column_config.TextColumn(c, width="medium") for c in outlet_columns},
+        },
         key=f"{key}_table",
     )
 
@@ -688,7 +715,7 @@ def _run_edit(edit, open_after: str | None, message: str, follow_result: bool = 
     except Exception as exc:  # noqa: BLE001 - one line for the user
         st.error(f"The edit failed: {type(exc).__name__}: {exc}")
         return
-    for key in ("move_article", "move_target", "split_articles", "merge_with"):
+    for key in _PER_STORY_KEYS:
         st.session_state.pop(key, None)
     st.session_state["flash"] = message
     if follow_result and isinstance(result, str):
