@@ -47,13 +47,18 @@ def load_story(folder: Path, files: list[str]):
     return by_file
 
 
-def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False) -> dict:
+def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
+             heldout: bool | None = None) -> dict:
+    """Scores over the gold stories (``heldout``: only held-out ones, only
+    development ones, or all when None)."""
     from comparison import compare
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     totals = {k: Counter() for k in ("strict", "lenient")}
     per_kind = {k: Counter() for k in DISCREPANCY_KINDS}
     for story in gold["stories"]:
+        if heldout is not None and bool(story.get("heldout")) != heldout:
+            continue
         folder = gold_path.parent / story["id"]
         by_file = load_story(folder, story["files"])
         comparison = compare(list(by_file.values()), use_dense=use_dense)
@@ -109,14 +114,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.gold.exists():
         print(f"{args.gold}: gold file not found; nothing to evaluate")
         return 0
-    result = evaluate(args.gold, use_dense=args.dense, verbose=args.verbose)
     print(f"discrepancies against {args.gold} ({'dense+lexical' if args.dense else 'lexical'} alignment)")
-    for mode, c in result["totals"].items():
-        print(f"  {mode:8s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
-              f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
-    for kind, c in result["per_kind"].items():
-        print(f"  {kind:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
-              f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
+    for title, which in (("all stories", None), ("development stories (classifier tuned on them after annotation)", False),
+                         ("held-out stories (never tuned on)", True)):
+        result = evaluate(args.gold, use_dense=args.dense, verbose=args.verbose and which is None, heldout=which)
+        print(f"{title}:")
+        for mode, c in result["totals"].items():
+            print(f"  {mode:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
+                  f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
+        if which is None:
+            for kind, c in result["per_kind"].items():
+                print(f"  {kind:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
+                      f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
     return 0
 
 
