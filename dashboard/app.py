@@ -457,11 +457,14 @@ def _facts_table(
         height=min(600, 38 + 35 * len(frame)),
         column_order=["kind", "subject", *outlet_columns, "why", "fact"],
         column_config={
-            "kind": st.column_config.TextColumn("kind", width="small"),
-            "subject": st.column_config.TextColumn("subject", width="small"),
-            "why": st.column_config.TextColumn("why", width="large"),
-            "fact": st.column_config.TextColumn("fact", width="small"),
-            **{c: st.column_config.TextColumn(c, width="medium") for c in outlet_columns},
+            "kind": st.column_config.TextColumn("kind", width=105),
+            "subject": st.column_config.TextColumn("subject", width=80),
+            "why": st.column_config.TextColumn("why", width=280),
+            "fact": st.column_config.TextColumn("fact", width=70),
+            **{
+                c: st.column_config.TextColumn(c, width=max(150, 520 // len(outlet_columns)))
+                for c in outlet_columns
+            },
         },
         key=f"{key}_table",
     )
