@@ -158,7 +158,7 @@ def _build_docs(articles: list[Article]) -> list[_Doc]:
             subject_of(q, text, places, (
                 qs[n - 1].end if n > 0 else 0,
                 qs[n + 1].start if n + 1 < len(qs) else len(text),
-            ))
+            ), facts.dates)
             for n, q in enumerate(qs)
         ]
         docs.append(doc)

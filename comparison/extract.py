@@ -87,6 +87,9 @@ _RELATIVE_RE = re.compile(
     r"今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|前天|明天|上周|上星期|"
     rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,3}})\s*天(?:以)?前"
 )
+# A day of the month alone (东京都7日新增…, 8日清晨): this month, or last month
+# when the day is after the publication day.
+_DAY_ONLY_RE = re.compile(r"(?<![月\d年.])(?P<day>\d{1,2})\s*[日号](?![本元圆币语文])")
 _YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
@@ -211,6 +214,22 @@ def extract_dates(
             value = reference - timedelta(days=reference.weekday() + 7)
             precision = "week"
         found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, precision, True))
+        taken.append((m.start(), m.end()))
+
+    for m in _DAY_ONLY_RE.finditer(simple):
+        if overlaps(m.start(), m.end()):
+            continue
+        day = int(m.group("day"))
+        if not 1 <= day <= 31:
+            continue
+        if day <= reference.day:
+            value = _safe_date(reference.year, reference.month, day)
+        else:
+            last_month = reference.replace(day=1) - timedelta(days=1)
+            value = _safe_date(last_month.year, last_month.month, day)
+        if value is None:
+            continue
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day"))
         taken.append((m.start(), m.end()))
 
     for m in _YEAR_RE.finditer(simple):

@@ -7,7 +7,6 @@ percentages (90%以上, 百分之九十) and "26 of 28" (28个区的26个).
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -168,7 +167,9 @@ def _apply_qualifier(low: float, high: float, qualifier: str) -> tuple[float, fl
     if qualifier == "under":
         return low * 0.85, high
     if qualifier == "over":
-        return low, math.inf
+        # "超过1000" is read as 1000-2000: open-ended ranges would be compatible
+        # with any larger figure (逾900例 vs 81万 cases in total).
+        return low, high * 2
     if qualifier == "upto":
         return low * 0.8, high
     return low, high
@@ -251,13 +252,15 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         if measure == "年" or (measure is None and len(chinese) == 1):
             return None
     if arabic:
-        if before == "第":
-            return None
+        if before == "第" or (before and (before.isascii() and (before.isalnum() or before in "-_/."))):
+            return None  # COVID-19, G7, A-10, version numbers
         # Years and clock times belong to the date extractor.
         if measure == "年" or re.match(r"\d{1,2}[:：]\d{2}", simple[m.start("arabic"):]):
             return None
         if simple[m.end("arabic"):m.end("arabic") + 1] in ("月", "日", "号", "时", "点", ":", "："):
             return None
+        if re.fullmatch(r"(?:19|20)\d\d", arabic) and not (measure or mult or percent_sign or more):
+            return None  # a bare year: 2019冠状病毒疾病, 2016年 written without 年
 
     is_percent = bool(pct_cn or percent_sign)
     vague = False

@@ -37,10 +37,11 @@ COUNTED_FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
     "provinces": {"provinces": ("省",)},
     "countries": {"countries": ("国家", "国")},
     "vaccine": {"doses": ("剂", "疫苗")},
+    "cases": {"cases": ("病例", "确诊", "感染者", "例")},
 }
 _GENERIC_PEOPLE = ("人", "民众", "居民", "平民", "名", "人士", "成员", "者")
 # Families of people: a generic count of people ("4人") may be about them.
-_PEOPLE_FAMILIES = ("troops", "attackers", "prisoners", "police", "rescuers", "refugees")
+_PEOPLE_FAMILIES = ("troops", "attackers", "prisoners", "police", "rescuers", "refugees", "cases")
 
 # Events a count is about; keywords searched in the clause around the number.
 EVENTS: dict[str, tuple[str, ...]] = {
@@ -57,9 +58,13 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "rescued": ("获救", "救出", "找回", "解救"),
     "withdrawn": ("撤军", "撤离", "撤出"),
     "flown": ("乘坐飞机", "空运", "飞回"),
+    "infected": ("新增", "确诊", "感染", "染疫", "阳性"),
 }
 # Event words whose difference is a framing difference (destroyed vs affected).
 _STRONG_DAMAGE = ("被毁", "冲垮", "倒塌", "损毁", "摧毁")
+
+_DAILY = ("新增", "一天", "单日", "当天", "日增", "每天", "感染人数", "确诊人数")
+_HEDGES = ("可能", "预计", "预期", "估计", "将会", "或将", "有望", "恐将", "预测")
 
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;\n]")
 
@@ -74,6 +79,8 @@ class Subject:
     events: frozenset[str]
     event_words: tuple[str, ...]
     qualifiers: frozenset[str]  # places/groups inside the counted phrase (阿富汗, 塔利班)
+    days: frozenset  # calendar days named in the figure's clause (7日新增920例)
+    hedged: bool  # a forecast or estimate (可能飙升到1000多例): not a reported fact
     generic_people: bool
     unit: str
     percent: bool
@@ -93,7 +100,7 @@ def _clause(simple: str, start: int, end: int) -> tuple[int, int]:
 
 
 def subject_of(q: Quantity, text: str, place_names: set[str],
-               neighbours: tuple[int, int] | None = None) -> Subject:
+               neighbours: tuple[int, int] | None = None, dates: list | None = None) -> Subject:
     """``neighbours``: end of the previous and start of the next quantity, so the
     event words of one figure are not read from the clause of another
     (逮捕6名歹徒并在楼内找到3具尸体: 6 were arrested, 3 were found dead)."""
@@ -104,6 +111,16 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
             for w in words:
                 if w in simple_counted and len(w) > len(keyword):
                     family, kind, keyword = fam, sub, w
+    if not family and q.counted_end > 0:
+        # 11名涉嫌暗杀海地总统的嫌犯: the head noun comes after 的.
+        simple_text = to_simplified(text)
+        if simple_text[q.counted_end:q.counted_end + 1] == "的":
+            head = simple_text[q.counted_end + 1:q.counted_end + 5]
+            for fam, kinds in COUNTED_FAMILIES.items():
+                for sub, words in kinds.items():
+                    for w in words:
+                        if head.startswith(w) and len(w) > len(keyword):
+                            family, kind, keyword = fam, sub, w
     unit = q.unit
     if not family and unit in ("座", "栋"):
         family, kind, keyword = "buildings", "buildings", unit
@@ -128,14 +145,30 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
         events.add("killed")  # 累计3死, 2人死
         words.append("死")
     qualifiers = frozenset(p for p in place_names if p and p in simple_counted)
-    return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, generic,
+    day_dates = [d for d in (dates or []) if d.precision == "day" and d.value]
+    days = frozenset(d.value for d in day_dates if left <= d.start and d.end <= right)
+    if not days:
+        # No day in the clause: the last day named earlier in the same sentence
+        # (东京都在7月7日一天之内，…新增了920例).
+        sentence_start = max(simple.rfind(c, 0, q.start) for c in "。！？\n") + 1
+        earlier = [d for d in day_dates if sentence_start <= d.start and d.end <= q.start]
+        if earlier:
+            days = frozenset({earlier[-1].value})
+    sentence_start = max(simple.rfind(c, 0, q.start) for c in "。！？\n") + 1
+    sentence_end = min([i for i in (simple.find(c, q.end) for c in "。！？\n") if i >= 0] or [len(simple)])
+    if not any(w in simple[sentence_start:sentence_end] for w in _DAILY):
+        # Only daily counts are about their day; a running total (killed so far)
+        # reported on two days is still one figure that outlets may disagree on.
+        days = frozenset()
+    hedged = any(w in clause for w in _HEDGES)
+    return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
                    "%" if q.percent else _unit_class(unit), q.percent, q.total is not None,
                    q.total, q.is_total)
 
 
 def _unit_class(unit: str) -> str:
     # Counting words for people and things are interchangeable (名/个/位/人); others are not.
-    if unit in ("名", "个", "位", "人", "", "座", "栋", "具", "起", "户", "家", "所"):
+    if unit in ("名", "个", "位", "人", "", "座", "栋", "具", "起", "户", "家", "所", "例"):
         return "count"
     return unit
 
@@ -144,6 +177,8 @@ def same_subject(a: Subject, b: Subject) -> bool:
     """Could these two figures be counts of the same thing?"""
     if a.unit != b.unit or a.percent != b.percent or a.has_total != b.has_total:
         return False
+    if a.hedged or b.hedged:
+        return False  # forecasts are not compared with reported figures
     if a.is_total or b.is_total or (a.total is not None and a.total != b.total):
         return False  # parts of different wholes (6 of 7 districts vs 26 of 28)
     if a.family and b.family and a.family != b.family:
@@ -153,6 +188,8 @@ def same_subject(a: Subject, b: Subject) -> bool:
             return False  # 130座建筑 is not a count of people
     if a.qualifiers and b.qualifiers and not (a.qualifiers & b.qualifiers):
         return False
+    if a.days and b.days and not (a.days & b.days):
+        return False  # counts of different days (7日 920 cases vs 8日 896)
     if a.events or b.events:
         if not (a.events & b.events):
             return False
