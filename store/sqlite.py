@@ -196,6 +196,19 @@ class Store:
         )
         return [(r["path"], r["article_id"], r["fingerprint"]) for r in rows]
 
+    def set_file_fingerprint(self, path: str, fingerprint: str | None) -> None:
+        """Record ``fingerprint`` on every source row of a file and its ``path#N`` records.
+
+        Ingest writes a large file's records in several transactions without a
+        fingerprint and sets it once the whole file is stored, so a file cut
+        short by a crash is never mistaken for an unchanged, complete one.
+        """
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE sources SET fingerprint=? WHERE path=? OR (path >= ? AND path < ?)",
+                (fingerprint, path, path + "#", path + "$"),
+            )
+
     def article_ids_for_source(self, path: str) -> list[str]:
         rows = self.conn.execute("SELECT article_id FROM sources WHERE path=?", (path,))
         return [r["article_id"] for r in rows]
