@@ -56,12 +56,14 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     totals = {k: Counter() for k in ("strict", "lenient")}
     per_kind = {k: Counter() for k in DISCREPANCY_KINDS}
+    other = Counter()
     for story in gold["stories"]:
         if heldout is not None and bool(story.get("heldout")) != heldout:
             continue
         folder = gold_path.parent / story["id"]
         by_file = load_story(folder, story["files"])
         comparison = compare(list(by_file.values()), use_dense=use_dense)
+        _score_agreements_and_unique(story, by_file, comparison, other)
         predicted = [f for f in comparison.findings if f.kind in DISCREPANCY_KINDS]
         matched_pred_strict: set[int] = set()
         matched_pred_lenient: set[int] = set()
@@ -98,7 +100,31 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
                 totals["lenient"]["correct"] += 1
             if verbose and n not in matched_pred_lenient:
                 print(f"  [{story['id']}] FALSE {f.kind}/{f.fact_type}: {f.why[:120]}")
-    return {"totals": totals, "per_kind": per_kind}
+    return {"totals": totals, "per_kind": per_kind, "other": other}
+
+
+def _score_agreements_and_unique(story: dict, by_file: dict, comparison, counts: Counter) -> None:
+    """Gold agreements found as 'agree' findings (every pair of their articles
+    that belongs to different outlets), and gold unique facts found as 'unique'."""
+    agree = [f for f in comparison.findings if f.kind == "agree"]
+    for g in story.get("agreements", []):
+        items = list(g["texts"].items())
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                (fa, ta), (fb, tb) = items[x], items[y]
+                a, b = by_file[fa], by_file[fb]
+                if a.outlet == b.outlet:
+                    continue
+                counts["agreement pairs"] += 1
+                ra, rb = _occurrences(a.text, ta), _occurrences(b.text, tb)
+                if any(_side_matches(f, a.id, ra) and _side_matches(f, b.id, rb) for f in agree):
+                    counts["agreement pairs found"] += 1
+    unique = [f for f in comparison.findings if f.kind == "unique"]
+    for g in story.get("unique", []):
+        article = by_file[g["file"]]
+        counts["unique facts"] += 1
+        if any(_side_matches(f, article.id, _occurrences(article.text, g["text"])) for f in unique):
+            counts["unique facts found"] += 1
 
 
 def _ratio(a: int, b: int) -> str:
@@ -122,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
         for mode, c in result["totals"].items():
             print(f"  {mode:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
                   f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
+        o = result["other"]
+        print(f"  agreements found {_ratio(o['agreement pairs found'], o['agreement pairs'])}"
+              f" ({o['agreement pairs found']}/{o['agreement pairs']} pairs),"
+              f" unique facts found {_ratio(o['unique facts found'], o['unique facts'])}"
+              f" ({o['unique facts found']}/{o['unique facts']})")
         if which is None:
             for kind, c in result["per_kind"].items():
                 print(f"  {kind:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
