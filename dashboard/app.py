@@ -90,8 +90,11 @@ def _bootstrap(store: Store) -> None:
         with st.status(
             "First launch: building the demo workspace from seeds/ …", expanded=True
         ) as status:
+            bar = st.progress(0.0, text="Embedding articles …")
             try:
-                report = workspace.bootstrap(store, step=status.write)
+                report = workspace.bootstrap(
+                    store, step=status.write, progress=lambda f, text: bar.progress(f, text=text)
+                )
             except Exception as exc:  # noqa: BLE001 - shown as one line, not a traceback
                 status.update(label="Could not build the demo workspace", state="error")
                 st.error(f"Building the demo workspace failed: {type(exc).__name__}: {exc}")

@@ -68,24 +68,59 @@ class BootstrapReport:
     rejected: list[Rejection] = field(default_factory=list)
 
 
-def bootstrap(store: Store, directory: Path | None = None, step: Step = print) -> BootstrapReport:
-    """Fill an empty store from ``directory`` (default seeds/) with the library pipeline."""
+Progress = Callable[[float, str], None]
+
+# Articles embedded per progress update during the first launch.
+EMBED_BATCH = 128
+
+
+def bootstrap(
+    store: Store,
+    directory: Path | None = None,
+    step: Step = print,
+    progress: Progress | None = None,
+) -> BootstrapReport:
+    """Fill an empty store from ``directory`` (default seeds/) with the library pipeline.
+
+    Same result as ``clustering.pipeline.run(seed files, store)``; the stages are
+    called one by one first (ingest, embed in batches) only so the first launch
+    can show its progress: the final ``pipeline.run`` then finds every file
+    ingested and every vector cached.
+    """
+    import articles
     import embeddings
     from clustering import pipeline
 
     directory = directory or seeds_dir()
     report = BootstrapReport()
-    inputs = seed_inputs(directory)
+    inputs = [str(p) for p in seed_inputs(directory)]
     report.inputs = len(inputs)
     loader = getattr(embeddings, "load_precomputed", None)
     for npz in precomputed_embeddings(directory) if loader else []:
-        # Fills the store's embedding cache, so the pipeline only embeds what is new.
+        # Fills the store's embedding cache, so only articles it lacks are embedded.
         loaded = loader(store, npz)
         step(f"Loaded {loaded} precomputed embeddings from {npz.name}")
         report.precomputed.append(npz.name)
-    step(f"Reading and grouping {len(inputs)} files from {directory.name}/")
-    result = pipeline.run([str(p) for p in inputs], store)
-    report.rejected = list(getattr(result, "rejected", []) or [])
+
+    step(f"Reading {len(inputs)} files from {directory.name}/ …")
+    ingested = articles.ingest(inputs, store)
+    report.rejected = list(ingested.rejected)
+    step(
+        f"Read {ingested.stored} articles ({ingested.duplicates} duplicates, "
+        f"{len(ingested.rejected)} rejected)"
+    )
+
+    backend = embeddings.get_backend(None)
+    found = store.articles(ingested.article_ids)
+    step(f"Embedding {len(found)} articles with {backend.name} (cached ones are skipped) …")
+    for start in range(0, len(found), EMBED_BATCH):
+        embeddings.embed_articles(found[start : start + EMBED_BATCH], backend, store=store)
+        if progress:
+            done = min(start + EMBED_BATCH, len(found))
+            progress(done / max(len(found), 1), f"Embedded {done} / {len(found)} articles")
+
+    step("Grouping articles into stories …")
+    pipeline.run(inputs, store)
     report.articles = store.count_articles()
     report.stories = len(store.stories())
     step(f"{report.articles} articles in {report.stories} stories")
