@@ -202,3 +202,48 @@ def test_upload_cap_matches_streamlit_config() -> None:
     config = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == actions.MAX_UPLOAD_MB
     assert config["browser"]["gatherUsageStats"] is False
+
+
+# ---- why grouped and exports on the real seed articles --------------------------
+def _seed_articles():
+    import articles
+
+    root = Path(__file__).parents[1] / "seeds"
+    return [
+        a
+        for name in ("000_299cce44e7b57b22.txt", "001_bd7e773d7b869fe3.txt")
+        for a in articles.read_path(root / name)
+        if isinstance(a, articles.Article)
+    ]
+
+
+def test_shared_entities_of_the_two_seeds() -> None:
+    from dashboard import explain
+
+    seeds = _seed_articles()
+    shared = explain.shared_entities(seeds)
+    assert set(shared) == {a.id for a in seeds}
+    for names in shared.values():
+        assert any("塔吉克斯坦" in n for n in names), names
+        assert len(names) <= explain.MAX_SHOWN
+        # A name inside a longer listed one is dropped.
+        assert not any(a != b and a in b for a in names for b in names)
+    # An article alone shares nothing.
+    assert explain.shared_entities(seeds[:1]) == {seeds[0].id: []}
+
+
+def test_exports_are_text_in_three_formats() -> None:
+    import csv
+    import io
+    import json
+
+    from comparison import compare
+
+    seeds = _seed_articles()
+    files = actions.exports(compare(seeds, use_dense=False), seeds)
+    assert set(files) == {"Markdown", "JSON", "CSV"}
+    assert all(isinstance(content, str) and content for content, _ in files.values())
+    document = json.loads(files["JSON"][0])
+    assert {a["id"] for a in document["articles"]} == {a.id for a in seeds}
+    rows = list(csv.reader(io.StringIO(files["CSV"][0])))
+    assert len(rows) >= 2
