@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from articles.ingest import ingest
-from articles.reader import DEFAULT_MAX_BYTES
+from articles.reader import MAX_INPUT_BYTES
 from articles.tabular import DEFAULT_FIELDS
 
 
@@ -24,8 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     parser.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite store (default {DEFAULT_DB})")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                        help="refuse files larger than this (default 20 MB)")
+    parser.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES,
+                        help=f"refuse files larger than this, decompressed (default {MAX_INPUT_BYTES:,})")
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
     parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN",
                         help="JSON Lines/CSV field name for an article field, e.g. "

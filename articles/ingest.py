@@ -1,26 +1,33 @@
-"""``ingest``: files and folders into the store, one transaction per file.
+"""``ingest``: files and folders into the store, one transaction per batch.
 
-A failure while reading or storing one file rolls back that file only; what
-earlier files stored stays. Unchanged files (same size and modification time,
-or same SHA-1) are skipped without parsing, so re-ingesting changes nothing.
+Records are read lazily and stored in transactions of :data:`BATCH_SIZE`
+records, so a large JSON Lines / CSV file keeps memory flat. A failure while
+storing rolls back the current batch only: earlier files and earlier batches
+of the same file stay stored. Unchanged files (same size and modification
+time, or same SHA-1) are skipped without parsing, so re-ingesting changes
+nothing; a file counts as ingested only once it was read to its end.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles.model import Article, Rejection
-from articles.reader import DEFAULT_MAX_BYTES, read_path
+from articles.reader import MAX_INPUT_BYTES, read_path
 
 # Web-page assets found next to saved pages: not articles, not worth a rejection line.
 ASSET_EXTENSIONS = frozenset(
     ".js .mjs .css .map .png .jpg .jpeg .gif .webp .svg .ico .bmp .avif .woff .woff2 .ttf .otf "
     ".eot .mp4 .webm .mp3 .wav".split()
 )
+# Records per transaction: large enough that commits cost little, small
+# enough that a batch of articles is a few megabytes at most.
+BATCH_SIZE = 1000
 # Documentation files that sit in archive folders (seeds/README.md).
 DOC_PREFIXES = ("readme", "license", "licence", "changelog", "copying")
 
@@ -74,8 +81,9 @@ def _sha1_of_file(path: Path) -> str:
 def _unchanged_ids(store, path: Path, stat: os.stat_result) -> list[str] | None:
     """Article ids of ``path`` when it was ingested before and has not changed since."""
     rows = store.sources_of_file(str(path))
-    fingerprints = {fp for _, _, fp in rows if fp}
-    if not rows or len(fingerprints) != 1:
+    fingerprints = {fp for _, _, fp in rows}
+    # A row without a fingerprint belongs to a file whose ingest did not finish.
+    if not rows or len(fingerprints) != 1 or None in fingerprints:
         return None
     size, mtime, sha1 = next(iter(fingerprints)).split(":", 2)
     if size != str(stat.st_size):
@@ -89,23 +97,26 @@ def ingest(
     paths: Iterable[str | os.PathLike],
     store,
     progress: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = MAX_INPUT_BYTES,
+    batch_size: int = BATCH_SIZE,
     **read_options,
 ) -> IngestReport:
     """Read files/folders into ``store`` (a :class:`store.sqlite.Store`).
 
     Rejections are recorded in the store and returned in the report; they
-    never interrupt the batch.
+    never interrupt the batch. ``max_bytes`` caps each file (decompressed
+    size for gzip'd files); ``batch_size`` records are stored per transaction.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]  # one path given bare, not an iterable of its characters
     report = IngestReport()
     seen: set[str] = set()
     files = list(iter_files(paths))
+    bar = None
     if progress:
         from tqdm import tqdm
 
-        files = tqdm(files, unit="file", desc="ingest")
+        files = bar = tqdm(files, unit="file", desc="ingest")
 
     def note_id(article_id: str) -> None:
         if article_id not in seen:
@@ -124,31 +135,57 @@ def ingest(
                 for article_id in known:
                     note_id(article_id)
                 continue
-        items = list(read_path(path, max_bytes=max_bytes, **read_options))
-        fingerprint = None
-        if stat is not None and any(isinstance(i, Article) for i in items):
-            fingerprint = _fingerprint(path, stat, _sha1_of_file(path))
-        stored = duplicates = 0
-        rejected: list[Rejection] = []
-        try:
-            with store.transaction():
-                for item in items:
-                    if isinstance(item, Article):
-                        if store.add_article(item, fingerprint=fingerprint):
-                            stored += 1
-                        else:
-                            duplicates += 1
-                    else:
-                        store.add_rejection(item)
-                        rejected.append(item)
-        except Exception as exc:  # noqa: BLE001 - one file's storage failure must not stop the batch
-            rejection = Rejection(str(path), f"could not be stored ({type(exc).__name__}: {exc})")
-            report.rejected.append(rejection)
-            continue
-        report.stored += stored
-        report.duplicates += duplicates
-        report.rejected.extend(rejected)
-        for item in items:
-            if isinstance(item, Article):
-                note_id(item.id)
+        _ingest_file(path, stat, store, report, note_id, batch_size, max_bytes, read_options, bar)
     return report
+
+
+def _ingest_file(path: Path, stat, store, report: IngestReport, note_id, batch_size: int,
+                 max_bytes: int, read_options: dict, bar) -> None:
+    """Store one file's records batch by batch, then mark the file as ingested."""
+    items = read_path(path, max_bytes=max_bytes, **read_options)
+    any_article = complete = False
+    try:
+        while True:
+            batch = list(itertools.islice(items, batch_size))
+            if not batch:
+                complete = True
+                break
+            stored = duplicates = 0
+            rejected: list[Rejection] = []
+            try:
+                with store.transaction():
+                    for item in batch:
+                        if isinstance(item, Article):
+                            # No fingerprint yet: it is set once the whole file is stored.
+                            if store.add_article(item):
+                                stored += 1
+                            else:
+                                duplicates += 1
+                        else:
+                            store.add_rejection(item)
+                            rejected.append(item)
+            except Exception as exc:  # noqa: BLE001 - one file's storage failure must not stop the batch
+                report.rejected.append(
+                    Rejection(str(path), f"could not be stored ({type(exc).__name__}: {exc})"))
+                return
+            report.stored += stored
+            report.duplicates += duplicates
+            report.rejected.extend(rejected)
+            for item in batch:
+                if isinstance(item, Article):
+                    any_article = True
+                    note_id(item.id)
+            # A rejection of the file itself (too large or corrupt part-way) means
+            # it was not read to its end: it must be read again next time.
+            if any(isinstance(i, Rejection) and i.source_path == str(path) for i in rejected):
+                return
+            if bar is not None:
+                bar.set_postfix(articles=report.stored + report.duplicates, refresh=False)
+    finally:
+        items.close()  # closes the file if reading stopped early
+    if complete and any_article and stat is not None:
+        try:
+            store.set_file_fingerprint(str(path), _fingerprint(path, stat, _sha1_of_file(path)))
+        except Exception as exc:  # noqa: BLE001 - stored records stay; the file is just read again next time
+            report.rejected.append(
+                Rejection(str(path), f"could not record the file as ingested ({type(exc).__name__}: {exc})"))

@@ -6,35 +6,112 @@ because archives mislabel files (feed-archive markdown saved as ``.txt``).
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import gzip
-import io
 import os
 import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from articles.archive import looks_like_archive, read_archive_text
 from articles.decode import DecodeError, decode_bytes
 from articles.model import Article, Rejection
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The default size cap of one input file (decompressed size for gzip'd files).
+# Files read whole (pages, feeds, archives) are held in memory, hence the cap;
+# JSON Lines and CSV stream, but are capped alike so a runaway input still stops.
+# The dashboard's upload limit uses this same number.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_INPUT_BYTES  # the former name, kept for callers that use it
 GZIP_MAGIC = b"\x1f\x8b"
+# The first bytes of a file are read to choose its format and encoding; files
+# no larger than this are read whole, larger JSON Lines / CSV files stream.
+HEAD_BYTES = 256 * 1024
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 
 class _TooLarge(Exception):
     pass
 
 
-def _gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing more than ``max_bytes`` of output (zip bombs)."""
+class _StreamStopped(Exception):
+    """A streamed file could not be read to its end; the message is the one-line reason."""
+
+
+def _read_capped(stream: BinaryIO, size: int, already: int, max_bytes: int) -> bytes:
+    """Up to ``size`` bytes (-1: all), refusing to go past ``max_bytes`` in total."""
     out = bytearray()
-    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-        while chunk := stream.read(1 << 20):
-            out += chunk
-            if len(out) > max_bytes:
-                raise _TooLarge(f"file too large once decompressed (over {max_bytes:,} bytes)")
+    while size < 0 or len(out) < size:
+        want = 1 << 20 if size < 0 else min(1 << 20, size - len(out))
+        chunk = stream.read(want)
+        if not chunk:
+            break
+        out += chunk
+        if already + len(out) > max_bytes:
+            raise _TooLarge(f"file too large once decompressed (over {max_bytes:,} bytes)")
     return bytes(out)
+
+
+def _byte_lines(head: bytes, stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
+    """The lines (split after b"\\n", endings kept) of ``head`` then the rest of ``stream``.
+
+    Reads lazily, counting bytes: past ``max_bytes`` (or on a corrupt gzip
+    stream) it raises :class:`_StreamStopped` naming the line it stopped at,
+    after every earlier line has been yielded.
+    """
+    pieces = head.split(b"\n")
+    partial = pieces.pop()
+    number = len(pieces)
+    yield from (piece + b"\n" for piece in pieces)
+    del pieces
+    total = len(head)
+    while True:
+        try:
+            line = stream.readline(max_bytes - total + 1)
+        except _GZIP_ERRORS:
+            raise _StreamStopped("corrupt gzip file" + _stopped_at(number)) from None
+        total += len(line)
+        if total > max_bytes:
+            raise _StreamStopped(f"file too large once decompressed (over {max_bytes:,} bytes)"
+                                 + _stopped_at(number))
+        if not line:
+            break
+        line, partial = partial + line, b""
+        if not line.endswith(b"\n"):  # the last line, without a newline
+            partial = line
+            continue
+        number += 1
+        yield line
+    if partial:
+        yield partial
+
+
+def _stopped_at(lines_read: int) -> str:
+    if not lines_read:
+        return ""
+    return f"; stopped at line {lines_read + 1:,}, the records before it were read"
+
+
+def _decoded_lines(lines: Iterator[bytes], encoding: str) -> Iterator[str]:
+    """Text lines for the csv module: also split at a lone "\\r", as ``newline=""`` would."""
+    for number, line in enumerate(lines, start=1):
+        try:
+            text = line.decode(encoding)
+        except UnicodeDecodeError:
+            raise _StreamStopped(f"invalid {encoding} text at line {number:,} "
+                                 "(the rest of the file was not read)") from None
+        if "\r" in text.rstrip("\r\n"):
+            yield from _LONE_CR.split(text)
+        else:
+            yield text
+
+
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)(?=.)", re.S)
+
 
 FEED_EXTENSIONS = {".rss", ".atom", ".xml", ".rdf"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
@@ -111,13 +188,17 @@ def read_bytes(data: bytes, source_path: str, suffix: str = "", **options) -> It
 
 def read_path(
     path: str | os.PathLike,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = MAX_INPUT_BYTES,
     **options,
 ) -> Iterator[Article | Rejection]:
     """Read one file: an :class:`Article` per article found, a :class:`Rejection` per failure.
 
     Bad input never raises: every problem becomes a one-line Rejection.
     ``options`` go to the JSON Lines / CSV readers (``fields=...``).
+    JSON Lines and CSV files larger than :data:`HEAD_BYTES` stream record by
+    record (gzip'd ones too), so memory does not grow with the file; if one
+    turns out too large or corrupt part-way, the records before are still
+    yielded, then one Rejection for the file.
     """
     source_path = str(path)
     file = Path(path)
@@ -132,13 +213,25 @@ def read_path(
         if size > max_bytes:
             yield Rejection(source_path, f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
             return
-        data = file.read_bytes()
-        if data[:2] == GZIP_MAGIC:
-            data = _gunzip(data, max_bytes)
+        with contextlib.ExitStack() as stack:
+            stream: BinaryIO = stack.enter_context(file.open("rb"))
+            if stream.peek(2)[:2] == GZIP_MAGIC:
+                stream = stack.enter_context(gzip.GzipFile(fileobj=stream, mode="rb"))
+            head = _read_capped(stream, HEAD_BYTES, 0, max_bytes)
+            plan = _streaming_plan(head, suffix) if len(head) == HEAD_BYTES else None
+            if plan is None:  # small, or not a format that streams: read whole
+                data = head + _read_capped(stream, -1, len(head), max_bytes)
+                del head
+            else:
+                yield from _read_streaming(plan, head, stream, source_path, max_bytes, options)
+                return
     except _TooLarge as exc:
         yield Rejection(source_path, str(exc))
         return
-    except (EOFError, zlib.error, gzip.BadGzipFile):
+    except _StreamStopped as exc:
+        yield Rejection(source_path, str(exc))
+        return
+    except _GZIP_ERRORS:
         yield Rejection(source_path, "corrupt gzip file")
         return
     except FileNotFoundError:
@@ -149,6 +242,49 @@ def read_path(
         return
     try:
         yield from read_bytes(data, source_path, suffix, **options)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+        yield Rejection(source_path, f"unreadable ({type(exc).__name__}: {_one_line(str(exc))})")
+
+
+def _streaming_plan(head: bytes, suffix: str) -> tuple[str, str, str] | None:
+    """``(format, encoding, head text)`` when a file starting with ``head`` can stream.
+
+    Only JSON Lines and CSV stream, in UTF-8 or a byte-oriented legacy
+    encoding (where b"\\n" always ends a line); UTF-16/32 files and anything
+    that does not decode are read whole, with the whole-file checks.
+    """
+    if head.startswith(_WIDE_BOMS) or b"\x00" in head:
+        return None
+    complete = head[: head.rfind(b"\n") + 1]  # no character cut in half at the end
+    try:
+        text, encoding = decode_bytes(complete)
+    except DecodeError:
+        return None
+    fmt = sniff_format(text, suffix)
+    if fmt not in ("jsonl", "csv") or encoding.startswith(("utf-16", "utf-32")):
+        return None
+    return fmt, encoding, text
+
+
+def _read_streaming(
+    plan: tuple[str, str, str], head: bytes, stream: BinaryIO, source_path: str, max_bytes: int, options: dict
+) -> Iterator[Article | Rejection]:
+    from articles.tabular import read_csv_lines, read_jsonl_lines
+
+    fmt, encoding, head_text = plan
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[len(codecs.BOM_UTF8):]
+    lines = _byte_lines(head, stream, max_bytes)
+    del head  # the generator holds the lines it has not yielded yet
+    try:
+        if fmt == "jsonl":
+            yield from read_jsonl_lines(lines, source_path, encoding=encoding, **options)
+        else:
+            sample = head_text[:8192]
+            del head_text
+            yield from read_csv_lines(_decoded_lines(lines, encoding), source_path, sample=sample, **options)
+    except _StreamStopped:
+        raise
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         yield Rejection(source_path, f"unreadable ({type(exc).__name__}: {_one_line(str(exc))})")
 

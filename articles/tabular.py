@@ -5,6 +5,9 @@ date, title, url, text); pass ``fields={"title": "headline", ...}`` to map
 other names. ``text`` may be a string (paragraphs separated by newlines) or a
 list of paragraphs. Each record's source path is ``file#N`` (N = 1-based line
 of a JSON Lines file, 1-based data row of a CSV file).
+
+The ``*_lines`` readers consume their lines lazily, so a large (or gzip'd)
+file streams record by record (see :func:`articles.reader.read_path`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from articles.build import build_article
 from articles.model import Article, Rejection
@@ -72,19 +75,41 @@ def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, st
 def read_jsonl_text(
     text: str, source_path: str, fields: Mapping[str, str] | None = None
 ) -> Iterator[Article | Rejection]:
+    # Split on "\n" only: str.splitlines() would also cut at U+2028 and other
+    # separators that JSON strings may hold unescaped.
+    yield from read_jsonl_lines(text.split("\n"), source_path, fields)
+
+
+def read_jsonl_lines(
+    lines: Iterable[str | bytes],
+    source_path: str,
+    fields: Mapping[str, str] | None = None,
+    encoding: str = "utf-8",
+) -> Iterator[Article | Rejection]:
+    """One article (or rejection) per line, consuming ``lines`` lazily.
+
+    ``lines`` are the file's lines split on "\n" only; ``bytes`` lines are
+    decoded with ``encoding`` here, so one undecodable line rejects that record
+    alone.
+    """
     try:
         names = resolve_fields(fields)
     except ValueError as exc:
         yield Rejection(source_path, str(exc))
         return
     found = False
-    # Split on "\n" only: str.splitlines() would also cut at U+2028 and other
-    # separators that JSON strings may hold unescaped.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
+        record_path = f"{source_path}#{number}"
+        if isinstance(line, bytes):
+            try:
+                line = line.decode(encoding)
+            except UnicodeDecodeError:
+                found = True
+                yield Rejection(record_path, f"invalid {encoding} text")
+                continue
         if not line.strip():
             continue
         found = True
-        record_path = f"{source_path}#{number}"
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
@@ -105,6 +130,22 @@ def read_csv_text(
     fields: Mapping[str, str] | None = None,
     delimiter: str | None = None,
 ) -> Iterator[Article | Rejection]:
+    yield from read_csv_lines(io.StringIO(text, newline=""), source_path, fields, delimiter, sample=text[:8192])
+
+
+def read_csv_lines(
+    lines: Iterable[str],
+    source_path: str,
+    fields: Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+    sample: str = "",
+) -> Iterator[Article | Rejection]:
+    """One article (or rejection) per data row, consuming ``lines`` lazily.
+
+    ``lines`` keep their line endings (as ``open(..., newline="")`` gives them);
+    ``sample``, the file's first few kilobytes, is used to sniff the delimiter
+    when none is given.
+    """
     try:
         names = resolve_fields(fields)
     except ValueError as exc:
@@ -112,12 +153,11 @@ def read_csv_text(
         return
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     if delimiter is None:
-        sample = text[:8192]
         try:
             delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;|").delimiter
         except csv.Error:
             delimiter = "\t" if source_path.endswith(".tsv") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.DictReader(lines, delimiter=delimiter)
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
