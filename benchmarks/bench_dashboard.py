@@ -28,7 +28,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-SEED_FILE = REPO / "seeds" / "000_299cce44e7b57b22.txt"
+# The VOA seed: its story is the Tajikistan mobilization.
+SEED_FILE = REPO / "seeds" / "001_bd7e773d7b869fe3.txt"
 TIMEOUT = 900
 
 

@@ -56,6 +56,11 @@ def cached_frame(path: str, fingerprint: tuple) -> pd.DataFrame:
     return storylist.story_frame(cached_stories(path, fingerprint), cached_heads(path, fingerprint))
 
 
+@st.cache_data(show_spinner=False)
+def cached_seed_ids(seeds: str) -> list[str]:
+    return workspace.seed_article_ids(Path(seeds))
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def cached_comparison(path: str, story_id: str, fingerprint: tuple) -> Comparison:
     return actions.compare_story(get_store(path), story_id)
@@ -219,6 +224,7 @@ def story_list_view(path: str, fingerprint: tuple, script: str) -> None:
     if frame.empty:
         st.info("No stories yet: add articles in the sidebar.")
         return
+    _seed_shortcut(path, frame, script)
     all_outlets = sorted({o for outlets in frame["outlet_list"] for o in outlets})
     lo, hi = frame["first_published"].min().date(), frame["last_published"].max().date()
 
@@ -282,6 +288,29 @@ def story_list_view(path: str, fingerprint: tuple, script: str) -> None:
         st.session_state.pop("story_picker", None)
         open_story(picked)
         st.rerun()
+
+
+def _seed_shortcut(path: str, frame: pd.DataFrame, script: str) -> None:
+    """A one-click way to the reference example (the seed articles' story), when present."""
+    store = get_store(path)
+    story_ids = list(
+        dict.fromkeys(
+            sid
+            for aid in cached_seed_ids(str(workspace.seeds_dir()))
+            if (sid := store.story_of_article(aid))
+        )
+    )
+    labels = dict(zip(frame["id"], frame["label"], strict=True))
+    for sid in story_ids[:2]:
+        if sid in labels and st.button(
+            f"Seed example: {plain_markdown(labels[sid], script)}",
+            key=f"seed_{sid}",
+            icon=":material/star:",
+            help="The story of the project's reference articles (VOA / Al Jazeera on "
+            "Tajikistan mobilizing reservists at the Afghan border).",
+        ):
+            open_story(sid)
+            st.rerun()
 
 
 def _open_selected_row() -> None:

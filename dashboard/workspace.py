@@ -127,6 +127,23 @@ def bootstrap(
     return report
 
 
+# The project's reference case: two reports of Tajikistan mobilizing reservists.
+SEED_EXAMPLES = ("001_bd7e773d7b869fe3.txt", "000_299cce44e7b57b22.txt")
+
+
+def seed_article_ids(directory: Path | None = None) -> list[str]:
+    """Ids of the seed example articles (read with the articles stage), VOA first."""
+    import articles
+
+    directory = directory or seeds_dir()
+    ids: list[str] = []
+    for name in SEED_EXAMPLES:
+        path = directory / name
+        if path.is_file():
+            ids += [a.id for a in articles.read_path(path) if isinstance(a, articles.Article)]
+    return ids
+
+
 def load_stories(store: Store) -> list[Story]:
     """Every story in the store, as dataclasses."""
     from clustering import pipeline

@@ -141,6 +141,10 @@ def test_loads_the_story_list_with_the_seed_story_near_the_top(workspace, seed_s
     assert ids, "no story listed"
     # Default sort: most outlets first; the seed story (several outlets) is in the top rows.
     assert seed_story_id in ids[:3], ids[:5]
+    # And one click away, whatever the sort: the seed example button.
+    at.button(key=f"seed_{seed_story_id}").click().run()
+    no_errors(at)
+    assert at.session_state["story_id"] == seed_story_id
 
 
 def test_filters(workspace, seed_story_id) -> None:
