@@ -11,7 +11,7 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from articles.model import Article
-from clustering.features import FeatureBuilder, Features
+from clustering.features import FeatureBuilder, Features, section_count, split_segments
 from clustering.graph import (
     NeighborStats,
     Similarity,
@@ -24,10 +24,11 @@ from clustering.model import Member, Story
 
 # Defaults chosen by clustering/tune.py (see clustering/README.md for the figures).
 DEFAULTS = {
-    "threshold": 0.16,
-    "lexical_weight": 0.5,
-    "entity_weight": 0.3,
-    "dense_weight": 0.2,
+    "threshold": 0.12,
+    "topic_threshold": 0.06,
+    "lexical_weight": 0.6,
+    "entity_weight": 0.4,
+    "dense_weight": 0.25,
     "time_grace_days": 1.0,
     "time_scale_days": 4.0,
 }
@@ -41,9 +42,14 @@ def story_id_for(earliest_article_id: str) -> str:
 class StoryClusterer:
     """Groups articles into stories (one specific event each), scikit-learn style.
 
-    Parameters are the similarity fusion weights, the merge ``threshold`` on the
-    average fused similarity between two groups, the time handling and the
-    neighbor-graph sizes. Learned state lives in trailing-underscore attributes:
+    Two stages, both average linkage over a sparse neighbor graph of fused
+    similarities: (1) articles group into broad topics (``topic_threshold``,
+    corpus-wide IDF); (2) inside each topic the TF-IDF weights are refitted on
+    the topic's own articles, so what all of them share ("Taliban",
+    "Klitschko") weighs little and what tells two events apart (the place, the
+    opponent, the date) weighs much; groups merge while their average fused
+    similarity is >= ``threshold``. Parameters are the fusion weights, the
+    thresholds, the time handling and the neighbor-graph sizes. Learned state lives in trailing-underscore attributes:
     ``labels_``, ``stories_``, ``article_ids_``, ``features_``, ``similarity_``.
 
     ``fit_predict(articles, embeddings)`` clusters a batch; ``partial_fit(new_articles,
@@ -54,6 +60,7 @@ class StoryClusterer:
     def __init__(
         self,
         threshold: float = DEFAULTS["threshold"],
+        topic_threshold: float = DEFAULTS["topic_threshold"],
         lexical_weight: float = DEFAULTS["lexical_weight"],
         entity_weight: float = DEFAULTS["entity_weight"],
         dense_weight: float = DEFAULTS["dense_weight"],
@@ -64,8 +71,11 @@ class StoryClusterer:
         min_edge_similarity: float = 0.04,
         chunk_size: int = 512,
         max_chars: int = 3000,
+        roundup_min_segments: int = 3,
+        roundup_min_chars: int = 1500,
     ):
         self.threshold = threshold
+        self.topic_threshold = topic_threshold
         self.lexical_weight = lexical_weight
         self.entity_weight = entity_weight
         self.dense_weight = dense_weight
@@ -76,6 +86,8 @@ class StoryClusterer:
         self.min_edge_similarity = min_edge_similarity
         self.chunk_size = chunk_size
         self.max_chars = max_chars
+        self.roundup_min_segments = roundup_min_segments
+        self.roundup_min_chars = roundup_min_chars
 
     # ---- public API ------------------------------------------------------
     def fit(self, articles: Sequence[Article], embeddings: np.ndarray | None = None):
@@ -90,7 +102,21 @@ class StoryClusterer:
             self.stories_ = []
             return self
         graph = self._graph(queries=None)
-        labels = average_linkage(graph, self.threshold)
+        topics = average_linkage(graph, self.topic_threshold)
+        labels = np.empty(n, dtype=np.int64)
+        next_label = 0
+        for rows in _groups(topics):
+            if len(rows) == 1:
+                sub = np.zeros(1, dtype=np.int64)
+            else:
+                local, similarity, builder = self._local_features(rows)
+                sub_graph = self._edges(local, similarity, queries=None)
+                sub = average_linkage(sub_graph, self.threshold)
+                if self.roundup_min_segments:
+                    sub = self._place_roundups(rows, local, builder, sub)
+            labels[rows] = next_label + sub
+            next_label += int(sub.max()) + 1
+        self.topics_ = topics
         self._finish(labels, story_ids={})
         return self
 
@@ -116,21 +142,34 @@ class StoryClusterer:
             raise ValueError("partial_fit needs embeddings exactly when fit had them")
         n_old = len(self.articles_)
         old_labels = self.labels_
-        old_ids = {label: story.id for label, story in zip(self._story_labels, self.stories_, strict=False)}
+        old_ids = {label: story.id for label, story in zip(self._story_labels, self.stories_, strict=True)}
         self.articles_ = self.articles_ + new_articles
         if self.embeddings_ is not None:
             self.embeddings_ = np.vstack([self.embeddings_, np.asarray(new_embeddings)[keep]])
         self._featurize()
         n = len(self.articles_)
-        graph = self._graph(queries=np.arange(n_old, n))
+        new_rows = np.arange(n_old, n)
         initial = np.concatenate([old_labels, old_labels.max(initial=-1) + 1 + np.arange(n - n_old)])
-        labels = average_linkage(graph, self.threshold, initial, frozen=np.unique(old_labels))
-        # Carry story ids over: a cluster holding old articles keeps their story's id.
-        story_ids = {}
-        for label in np.unique(labels):
-            old = old_labels[labels[:n_old] == label]
-            if len(old):
-                story_ids[int(label)] = old_ids[int(old[0])]
+        # Stage 1: which old stories are topically near the new articles?
+        graph = self._graph(queries=new_rows).tocoo()
+        near = graph.col[(graph.data >= self.topic_threshold) & (graph.col < n_old)]
+        touched = np.unique(old_labels[near])
+        rows = np.concatenate([np.flatnonzero(np.isin(old_labels, touched)), new_rows])
+        # Stage 2: local weights on that neighborhood; old stories stay frozen.
+        local, similarity, _ = self._local_features(rows)
+        local_new = np.arange(len(rows) - len(new_rows), len(rows))
+        sub_graph = self._edges(local, similarity, queries=local_new)
+        sub = average_linkage(sub_graph, self.threshold, initial[rows], frozen=touched)
+        labels = initial.copy()
+        # Map local clusters back: a cluster holding an old story takes its label.
+        for cluster in np.unique(sub):
+            members = rows[sub == cluster]
+            old = members[members < n_old]
+            labels[members] = initial[old[0]] if len(old) else initial[members[0]]
+        _, labels = np.unique(labels, return_inverse=True)
+        relabel = {int(o): int(nw) for o, nw in zip(initial[:n_old], labels[:n_old], strict=True)}
+        # Carry story ids over: a cluster holding an old story keeps its id.
+        story_ids = {relabel[label]: sid for label, sid in old_ids.items() if label in relabel}
         pinned = {m.article_id for s in self.stories_ for m in s.members if m.pinned}
         self._finish(labels, story_ids, pinned)
         return self
@@ -186,6 +225,7 @@ class StoryClusterer:
     def _featurize(self) -> None:
         self.builder_ = FeatureBuilder(max_chars=self.max_chars).fit(self.articles_)
         self.features_ = self.builder_.transform(self.articles_, self.embeddings_)
+        self.neighbor_stats_ = NeighborStats()
         self.similarity_ = Similarity(
             lexical_weight=self.lexical_weight,
             entity_weight=self.entity_weight,
@@ -195,11 +235,88 @@ class StoryClusterer:
             time_scale_days=self.time_scale_days,
         )
 
+    def _local_features(self, rows: np.ndarray) -> tuple[Features, Similarity, FeatureBuilder]:
+        """Features of ``rows`` with TF-IDF weights refitted on just these articles."""
+        articles = [self.articles_[r] for r in rows]
+        # No max_df inside a topic: the terms all its articles share get a low
+        # IDF anyway; pruning only pays (speed) on big topics.
+        builder = FeatureBuilder(self.max_chars, max_df=1.0 if len(rows) < 500 else 0.5)
+        builder.fit(articles)
+        embeddings = None if self.embeddings_ is None else self.embeddings_[rows]
+        local = builder.transform(articles, embeddings)
+        return local, self.similarity_, builder
+
+    def _place_roundups(
+        self, rows: np.ndarray, local: Features, builder: FeatureBuilder, sub: np.ndarray
+    ) -> np.ndarray:
+        """Put each roundup (a long article in several sections) in the story one of its
+        sections matches best.
+
+        A roundup's whole text resembles several stories a little; one of its
+        sections resembles its own story a lot. Score = max over sections of
+        the fused lexical+entity similarity to the story's centroid (built
+        without the roundup), times the time factor of the gap to the story's span.
+        """
+        sub = sub.copy()
+        w_lex, w_ent, _ = self.similarity_.weights(False)
+        for k, row in enumerate(rows.tolist()):
+            article = self.articles_[row]
+            if len(article.text) < self.roundup_min_chars:
+                continue
+            # Roundups are told apart by their sections (<h3>/<strong> headings):
+            # matching paragraph groups of ordinary long reports moved too many
+            # of them after their background paragraphs (measured on NBW).
+            if section_count(article) < self.roundup_min_segments:
+                continue
+            segments = split_segments(article)
+            seg_lex, seg_ent = builder.transform_documents(segments)
+            others = np.flatnonzero(np.arange(len(rows)) != k)
+            labels = sub[others]
+            n_labels = int(sub.max()) + 1
+            assign = sp.csr_matrix(
+                (np.ones(len(others), np.float32), (labels, np.arange(len(others)))),
+                shape=(n_labels, len(others)),
+            )
+            lex_centroids = normalize(assign @ local.lexical[others])
+            ent_centroids = normalize(assign @ local.entities[others])
+            scores = (
+                w_lex * (seg_lex @ lex_centroids.T).toarray()
+                + w_ent * (seg_ent @ ent_centroids.T).toarray()
+            ).max(axis=0)
+            day = local.days[k]
+            if not np.isnan(day):
+                first = np.full(n_labels, np.inf)
+                last = np.full(n_labels, -np.inf)
+                np.minimum.at(first, labels, local.days[others])
+                np.maximum.at(last, labels, local.days[others])
+                gap = np.maximum(np.maximum(first - day, day - last), 0.0)
+                factor = np.exp(
+                    -np.maximum(gap - self.time_grace_days, 0.0) / self.time_scale_days
+                )
+                scores = scores * np.where(np.isfinite(gap), factor, 0.0)
+            has_others = np.bincount(labels, minlength=n_labels) > 0
+            scores = np.where(has_others, scores, -1.0)
+            best = int(np.argmax(scores))
+            current = int(sub[k])
+            current_score = scores[current] if has_others[current] else -1.0
+            if best != current and scores[best] >= self.threshold and scores[best] > current_score:
+                sub[k] = best
+        _, sub = np.unique(sub, return_inverse=True)
+        return sub
+
     def _graph(self, queries: np.ndarray | None) -> sp.csr_matrix:
-        self.neighbor_stats_ = NeighborStats()
+        if not hasattr(self, "neighbor_stats_"):
+            self.neighbor_stats_ = NeighborStats()
+        return self._edges(self.features_, self.similarity_, queries)
+
+    def _edges(
+        self, features: Features, similarity: Similarity, queries: np.ndarray | None
+    ) -> sp.csr_matrix:
+        if not hasattr(self, "neighbor_stats_"):
+            self.neighbor_stats_ = NeighborStats()
         i, j, s = neighbor_edges(
-            self.features_,
-            self.similarity_,
+            features,
+            similarity,
             n_neighbors=self.n_neighbors,
             min_similarity=self.min_edge_similarity,
             window_days=self.window_days,
@@ -207,7 +324,7 @@ class StoryClusterer:
             queries=queries,
             stats=self.neighbor_stats_,
         )
-        return symmetric_edges(i, j, s, len(self.features_))
+        return symmetric_edges(i, j, s, len(features))
 
     def membership_scores(self, labels: np.ndarray) -> np.ndarray:
         """Each article's fused similarity (0..1) to its story's centroid."""
@@ -257,6 +374,13 @@ class StoryClusterer:
         self.stories_ = [stories[k] for k in order]
         self._story_labels = [story_labels[k] for k in order]
         self.article_ids_ = [a.id for a in self.articles_]
+
+
+def _groups(labels: np.ndarray) -> list[np.ndarray]:
+    """Row indices of each label, in label order."""
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    return np.split(order, bounds)
 
 
 def build_story(

@@ -71,12 +71,13 @@ def to_simplified(text: str) -> str:
 
 
 def lexical_tokens(text: str) -> list[str]:
-    """CJK character bigrams (a lone character stays a unigram) + lowercased words.
+    """CJK character bigrams (a lone character stays a unigram) + lowercased words and word bigrams.
 
     Character bigrams need no word segmenter and are robust to the spelling
     variants of Chinese news; Latin words cover English texts and names.
     """
     tokens: list[str] = []
+    previous_word: str | None = None
     for match in _TOKEN.finditer(text):
         run = match.group()
         if "\u3400" <= run[0]:
@@ -88,6 +89,13 @@ def lexical_tokens(text: str) -> list[str]:
             word = run.lower().replace(",", "")
             if len(word) > 1 or word.isdigit():
                 tokens.append(word)
+                # Word bigrams ("tony thompson", "injured reserve") name specific
+                # events in alphabetic languages; CJK bigrams already do.
+                if previous_word is not None:
+                    tokens.append(previous_word + "_" + word)
+                previous_word = word
+                continue
+        previous_word = None
     return tokens
 
 
@@ -115,27 +123,51 @@ def article_document(article: Article, max_chars: int) -> str:
     return to_simplified(f"{article.title}\n{article.title}\n{body}")
 
 
-def split_segments(article: Article, segment_chars: int) -> list[str]:
-    """Consecutive paragraph groups of about ``segment_chars`` characters.
+_SENTENCE_PUNCTUATION = set("。！？.!?，,：:；;")
 
-    Used for roundups: a multi-event article matches a story through one of
-    its parts. Short articles are one segment.
+
+def is_heading(paragraph: str) -> bool:
+    """A short line without sentence punctuation: a section heading (<h3>, <strong>)."""
+    text = paragraph.strip()
+    return 0 < len(text) <= 25 and not any(ch in _SENTENCE_PUNCTUATION for ch in text)
+
+
+def section_count(article: Article) -> int:
+    """Number of heading-delimited sections (1 when the article has fewer than two headings)."""
+    paragraphs = [p for p in article.paragraphs if p.strip()]
+    headings = sum(1 for i, p in enumerate(paragraphs) if i > 0 and is_heading(p))
+    return headings + 1 if headings >= 2 else 1
+
+
+def split_segments(article: Article, segment_chars: int = 500) -> list[str]:
+    """An article's parts: its sections when it has headings, else paragraph groups.
+
+    Roundups report several events; matched part by part, each part can
+    recognise its own story. Sections are cut at headings (two or more); without
+    headings, consecutive paragraphs are grouped to about ``segment_chars``.
     """
-    segments: list[str] = []
-    current: list[str] = []
-    size = 0
-    for paragraph in article.paragraphs:
-        current.append(paragraph)
-        size += len(paragraph)
-        if size >= segment_chars:
-            segments.append("\n".join(current))
-            current, size = [], 0
-    if current:
-        if segments and size < segment_chars / 2:
-            segments[-1] += "\n" + "\n".join(current)
-        else:
-            segments.append("\n".join(current))
-    return [to_simplified(s) for s in segments] or [to_simplified(article.title)]
+    paragraphs = [p for p in article.paragraphs if p.strip()]
+    headings = [i for i, p in enumerate(paragraphs) if i > 0 and is_heading(p)]
+    groups: list[list[str]] = []
+    if len(headings) >= 2:
+        bounds = [0, *headings, len(paragraphs)]
+        groups = [paragraphs[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    else:
+        current: list[str] = []
+        size = 0
+        for paragraph in paragraphs:
+            current.append(paragraph)
+            size += len(paragraph)
+            if size >= segment_chars:
+                groups.append(current)
+                current, size = [], 0
+        if current:
+            if groups and size < segment_chars / 2:
+                groups[-1].extend(current)
+            else:
+                groups.append(current)
+    segments = [to_simplified("\n".join(g)) for g in groups]
+    return segments or [to_simplified(article.title)]
 
 
 def publication_days(articles: Sequence[Article]) -> np.ndarray:
@@ -204,11 +236,12 @@ class FeatureBuilder:
         self.entities_ = TfidfVectorizer(
             analyzer=entity_tokens, sublinear_tf=True, max_df=max_df, dtype=np.float32
         )
-        self.lexical_.fit(documents)
-        try:
-            self.entities_.fit(documents)
-        except ValueError:  # no entity token anywhere (tiny corpora)
-            self.entities_.fit(documents + ["E:none"])
+        for vectorizer in (self.lexical_, self.entities_):
+            try:
+                vectorizer.fit(documents)
+            except ValueError:  # no token anywhere (tiny or text-less groups)
+                vectorizer.set_params(max_df=1.0, min_df=1)
+                vectorizer.fit(documents + ["Placeholder Token 1999"])
 
     def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         return (
