@@ -618,6 +618,17 @@ def _reader(
     )
     if marks:
         _legend()
+        present = [k for k in KIND_COLOURS if any(m[2] == k for m in marks)]
+        # Agreements are often whole sentences: off by default, so differences stand out.
+        wanted = st.pills(
+            "Highlight",
+            present,
+            selection_mode="multi",
+            default=[k for k in present if k != "agree"],
+            format_func=lambda k: KIND_LABELS[k],
+            key=f"reader_kinds_{article.id}",
+        )
+        marks = [m for m in marks if m[2] in (wanted or [])]
     # highlight() escapes every character of the article; only its <mark>s are markup.
     st.markdown(highlight(article.text, marks, script), unsafe_allow_html=True)
 
@@ -653,7 +664,7 @@ def _why_grouped(
         hide_index=True,
         width="stretch",
         column_config={
-            "title": st.column_config.TextColumn("title", width="large"),
+            "title": st.column_config.TextColumn("title", width=260),
             "shared names & numbers": st.column_config.TextColumn(
                 "shared names & numbers", width="large"
             ),
@@ -665,6 +676,15 @@ def _why_grouped(
             ),
             "pinned": st.column_config.CheckboxColumn("placed by hand"),
         },
+        column_order=[
+            "title",
+            "outlet",
+            "similarity",
+            "shared names & numbers",
+            "shared facts",
+            "published",
+            "pinned",
+        ],
         key="members_table",
     )
     _edit_panel(store, story, stories, by_id, script)

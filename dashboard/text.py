@@ -78,6 +78,11 @@ def plain_markdown(text: str, script: str = SCRIPT_ORIGINAL) -> str:
     return escape(in_script(text, script))
 
 
+# When marks overlap, the more telling kind wins (a contradicted number inside a
+# sentence both outlets report shows as the contradiction).
+KIND_PRIORITY = {"contradiction": 0, "precision": 1, "framing": 2, "unique": 3, "agree": 4}
+
+
 def highlight(
     text: str,
     marks: Iterable[tuple[int, int, str, str]],
@@ -85,24 +90,37 @@ def highlight(
 ) -> str:
     """Escaped HTML of ``text`` with ``marks`` (start, end, kind, tooltip) highlighted.
 
-    Each segment is escaped (and script-converted) separately, so character
-    offsets into the original text stay right whatever the conversion does.
-    Overlapping marks are clipped to the first one.
+    Where marks overlap, each character shows the mark of the most telling kind
+    (then the shortest mark). Each segment is escaped (and script-converted)
+    separately, so character offsets stay right whatever the conversion does.
     """
+    ranked = sorted(
+        (m for m in marks if m[1] > m[0]),
+        key=lambda m: (KIND_PRIORITY.get(m[2], 9), m[1] - m[0], m[0]),
+    )
+    owner: list[int | None] = [None] * len(text)
+    for index, (start, end, _kind, _tip) in enumerate(ranked):
+        for pos in range(max(start, 0), min(end, len(text))):
+            if owner[pos] is None:
+                owner[pos] = index
     pieces: list[str] = []
     cursor = 0
-    for start, end, kind, tooltip in sorted(marks, key=lambda m: (m[0], -m[1])):
-        start, end = max(start, cursor), min(end, len(text))
-        if end <= start:
-            continue
-        pieces.append(_paragraphs(in_script(text[cursor:start], script)))
-        colour = KIND_COLOURS.get(kind, "#eeeeee")
-        pieces.append(
-            f'<mark class="px-{html.escape(kind)}" style="background:{colour}" '
-            f'title="{escape(tooltip)}">{_paragraphs(in_script(text[start:end], script))}</mark>'
-        )
-        cursor = end
-    pieces.append(_paragraphs(in_script(text[cursor:], script)))
+    while cursor < len(text):
+        current = owner[cursor]
+        stop = cursor
+        while stop < len(text) and owner[stop] == current:
+            stop += 1
+        segment = _paragraphs(in_script(text[cursor:stop], script))
+        if current is None:
+            pieces.append(segment)
+        else:
+            _start, _end, kind, tooltip = ranked[current]
+            colour = KIND_COLOURS.get(kind, "#eeeeee")
+            pieces.append(
+                f'<mark class="px-{html.escape(kind)}" style="background:{colour}" '
+                f'title="{escape(tooltip)}">{segment}</mark>'
+            )
+        cursor = stop
     return '<div class="px-reader">' + "".join(pieces) + "</div>"
 
 

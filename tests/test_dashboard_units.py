@@ -63,13 +63,25 @@ def test_highlight_keeps_offsets_when_converting_script() -> None:
     assert "2万</mark>" in html_out
 
 
-def test_overlapping_marks_do_not_duplicate_text() -> None:
-    body = "abcdefgh"
-    html_out = text.highlight(body, [(1, 5, "agree", ""), (3, 7, "unique", "")])
+def test_overlapping_marks_do_not_duplicate_text_and_discrepancies_win() -> None:
+    import html
     import re
 
-    visible = re.sub(r"<[^>]+>", "", html_out)
-    assert visible == body
+    body = "abcdefgh"
+    html_out = text.highlight(body, [(1, 5, "agree", ""), (3, 7, "unique", "")])
+    assert re.sub(r"<[^>]+>", "", html_out) == body
+    # A contradicted figure inside an agreed sentence shows as the contradiction.
+    sentence = "They mobilized 20000 reservists."
+    at = sentence.index("20000")
+    html_out = text.highlight(
+        sentence, [(0, len(sentence), "agree", ""), (at, at + 5, "contradiction", "")]
+    )
+    assert html.unescape(re.sub(r"<[^>]+>", "", html_out)) == sentence
+    assert (
+        '<mark class="px-contradiction" style="background:#ffc4c4" title="">20000</mark>'
+        in html_out
+    )
+    assert html_out.count("px-agree") == 2  # before and after the figure
 
 
 def test_script_toggle() -> None:
