@@ -95,12 +95,14 @@ class StoryClusterer:
         self._check(articles, embeddings)
         self.articles_ = articles
         self.embeddings_ = None if embeddings is None else np.asarray(embeddings, np.float32)
-        self._featurize()
         n = len(articles)
         if n == 0:
             self.labels_ = np.array([], dtype=np.int64)
             self.stories_ = []
+            self._story_labels = []
+            self.article_ids_ = []
             return self
+        self._featurize()
         graph = self._graph(queries=None)
         topics = average_linkage(graph, self.topic_threshold)
         labels = np.empty(n, dtype=np.int64)

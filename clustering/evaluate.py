@@ -24,12 +24,16 @@ from clustering.clusterer import StoryClusterer
 from clustering.datasets import SHARED, bcubed, load_ecbplus, load_semeval
 
 
-def _vectors(articles, model: str | None, use_dense: bool, store=None):
+def _vectors(articles, model: str | None, use_dense: bool):
+    """Dense vectors (cached by content hash in data/eval-cache.db across runs)."""
     if not use_dense:
         return None, "none"
+    from clustering.nbw_eval import EVAL_CACHE
     from clustering.pipeline import embed
+    from store.sqlite import Store
 
-    return embed(articles, store, model=model)
+    with Store(EVAL_CACHE) as cache:
+        return embed(articles, cache, model=model)
 
 
 def evaluate_ecbplus(model: str | None = None, use_dense: bool = True, clusterer=None) -> dict | None:

@@ -1,0 +1,176 @@
+"""Pipeline, manual edits and the batch CLI on a small real corpus (copied from seeds/)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clustering import edits, pipeline
+from clustering.__main__ import main as cli_main
+from store.sqlite import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+NBW = ROOT / "seeds" / "nbw-2021-07"
+BAD_FILE = ROOT / "tests" / "fixtures" / "ingest" / "binary.md"
+
+# Three distinct real events, several outlets and both scripts each.
+FIRE = "2021-07-09-孟加拉*"  # Bangladesh food factory fire
+CRASH = "2021-07-0[45]-菲律*軍機*"  # Philippine C-130 crash (CNA, Traditional)
+CRASH_HANS = "2021-07-0[45]-菲律宾军机*"
+DIDI = "2021-07-04-*滴滴*"
+
+
+def _copy(patterns: list[str], folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for pattern in patterns:
+        for source in sorted(NBW.glob(pattern)):
+            target = folder / source.name
+            shutil.copy(source, target)
+            copied.append(target)
+    return copied
+
+
+def _story_of(store: Store) -> dict[str, str]:
+    return {m.article_id: s.id for s in pipeline.load_stories(store) for m in s.members}
+
+
+def _ids_matching(store: Store, word: str) -> list[str]:
+    return [a.id for a in store.articles() if word in a.title]
+
+
+@pytest.fixture()
+def workspace(tmp_path: Path):
+    inputs = tmp_path / "in"
+    _copy([FIRE, CRASH, CRASH_HANS], inputs)
+    store = Store(tmp_path / "p.db")
+    result = pipeline.run([inputs], store, model="lexical")
+    yield store, result, tmp_path
+    store.close()
+
+
+def test_run_groups_each_event_across_scripts(workspace):
+    store, result, _ = workspace
+    story_of = _story_of(store)
+    fire = _ids_matching(store, "孟加拉")
+    crash = _ids_matching(store, "菲律宾") + _ids_matching(store, "菲律賓")
+    assert len(fire) == 5 and len(crash) >= 8
+    # Most of each event in one story, and the two events never share a story.
+    fire_story = max(set(story_of[i] for i in fire), key=[story_of[i] for i in fire].count)
+    crash_story = max(set(story_of[i] for i in crash), key=[story_of[i] for i in crash].count)
+    assert fire_story != crash_story
+    assert sum(story_of[i] == fire_story for i in fire) >= 4
+    assert sum(story_of[i] == crash_story for i in crash) >= 6
+    # The Traditional-script CNA reports join the Simplified ones.
+    cna_crash = _ids_matching(store, "菲律賓")
+    assert any(story_of[i] == crash_story for i in cna_crash)
+    cna_fire = [i for i in fire if store.article(i).script == "Hant"]
+    assert cna_fire and story_of[cna_fire[0]] == fire_story
+    story = next(s for s in result.stories if s.id == fire_story)
+    assert story.label and story.first_published <= story.last_published
+    assert all(0.0 <= m.score <= 1.0 for m in story.members)
+    assert len(story.outlets) >= 3
+
+
+def test_edits_apply_at_once_and_survive_rerun_and_new_articles(workspace):
+    store, _, tmp_path = workspace
+    story_of = _story_of(store)
+    fire = _ids_matching(store, "孟加拉")
+    crash = _ids_matching(store, "菲律宾")
+    fire_story = story_of[fire[0]]
+
+    # move: a crash report into the fire story, pinned there
+    moved = crash[0]
+    target = edits.move_article(store, moved, fire_story)
+    assert store.story_of_article(moved) == target == fire_story
+    member = next(m for m in store.story(fire_story)["members"] if m["article_id"] == moved)
+    assert member["pinned"] is True
+
+    # split: two fire reports out into a new story
+    split_ids = [i for i in fire if story_of[i] == fire_story and i != moved][:2]
+    new_story = edits.split_story(store, fire_story, split_ids)
+    assert new_story != fire_story
+    assert {store.story_of_article(i) for i in split_ids} == {new_story}
+
+    # merge: the split-off part back with the crash story
+    other_crash_story = store.story_of_article(crash[1])
+    merged = edits.merge_stories(store, [new_story, other_crash_story])
+    assert store.story_of_article(split_ids[0]) == merged == store.story_of_article(crash[1])
+    assert store.story(merged)["outlets"]  # recomputed
+    assert len(store.edits()) == 3
+
+    before = _story_of(store)
+    # A batch re-run replays the edits on the fresh clustering.
+    rerun = pipeline.run([tmp_path / "in"], store, model="lexical")
+    after = _story_of(store)
+    # The moved report is back with the rest of the fire story it was moved to.
+    fire_rest = [i for i in fire if story_of[i] == fire_story and i not in split_ids]
+    assert fire_rest and after[moved] == before[moved] == after[fire_rest[0]]
+    assert after[split_ids[0]] == after[split_ids[1]] == after[crash[1]]
+    assert after[moved] != after[crash[1]]
+    assert rerun.stories
+
+    # New articles arrive: they join or start stories; hand placements stay.
+    _copy([DIDI], tmp_path / "more")
+    from articles import ingest
+
+    report = ingest([tmp_path / "more"], store)
+    changed = pipeline.update_stories(store, report.article_ids, model="lexical")
+    final = _story_of(store)
+    assert all(i in final for i in report.article_ids)
+    assert changed
+    for article_id in [moved, *split_ids]:
+        assert final[article_id] == after[article_id]
+    didi_stories = {final[i] for i in report.article_ids}
+    assert not didi_stories & {final[i] for i in fire + crash}
+
+
+def test_edit_errors_are_clear(workspace):
+    store, _, _ = workspace
+    any_story = pipeline.load_stories(store)[0].id
+    with pytest.raises(edits.EditError, match="no story"):
+        edits.move_article(store, store.articles()[0].id, "st-missing")
+    with pytest.raises(edits.EditError):
+        edits.merge_stories(store, [any_story])
+    with pytest.raises(edits.EditError):
+        edits.split_story(store, any_story, ["not-a-member"])
+
+
+def test_cli_writes_the_outputs(tmp_path: Path):
+    inputs = tmp_path / "in"
+    files = _copy([FIRE, CRASH], inputs)
+    shutil.copy(BAD_FILE, inputs / "broken.md")
+    out = tmp_path / "out"
+    code = cli_main([str(inputs), "--out", str(out), "--db", str(tmp_path / "c.db"), "--model", "lexical"])
+    assert code == 0
+    stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    assert stories and {"id", "label", "first_published", "last_published", "outlets", "articles"} <= set(stories[0])
+    assert {"id", "outlet", "title", "published", "source_paths"} <= set(stories[0]["articles"][0])
+    with (out / "assignments.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == ["source_path", "article_id", "story_id"]
+    assigned_paths = {Path(r["source_path"]).name for r in rows}
+    assert {f.name for f in files} <= assigned_paths
+    assert all(r["story_id"] for r in rows)
+    story_ids = {s["id"] for s in stories}
+    assert {r["story_id"] for r in rows} <= story_ids
+    with (out / "errors.csv").open(encoding="utf-8") as f:
+        errors = list(csv.DictReader(f))
+    assert list(errors[0]) == ["source_path", "error"]
+    assert any(Path(e["source_path"]).name == "broken.md" and e["error"] for e in errors)
+    assert (out / "stories.md").read_text(encoding="utf-8").startswith("# Stories")
+
+
+def test_cli_exits_1_without_articles(tmp_path: Path, capsys):
+    bad = tmp_path / "broken.md"
+    shutil.copy(BAD_FILE, bad)
+    code = cli_main([str(bad), str(tmp_path / "missing.md"), "--out", str(tmp_path / "o"),
+                     "--db", str(tmp_path / "c.db"), "--model", "lexical"])
+    assert code == 1
+    assert "missing.md: no such file or folder" in capsys.readouterr().err
+    errors = (tmp_path / "o" / "errors.csv").read_text(encoding="utf-8")
+    assert "broken.md" in errors and "missing.md" in errors
