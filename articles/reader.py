@@ -255,7 +255,11 @@ def _streaming_plan(head: bytes, suffix: str) -> tuple[str, str, str] | None:
     """
     if head.startswith(_WIDE_BOMS) or b"\x00" in head:
         return None
-    complete = head[: head.rfind(b"\n") + 1]  # no character cut in half at the end
+    # Up to the last line break, so no character is cut in half at the end
+    # (b"\\r" too: CSV files may end lines with a lone CR).
+    complete = head[: max(head.rfind(b"\n"), head.rfind(b"\r")) + 1]
+    if not complete:
+        return None  # no line break in the head: nothing to stream by line
     try:
         text, encoding = decode_bytes(complete)
     except DecodeError:

@@ -1,12 +1,19 @@
-"""Ingest throughput and peak memory over the NBW July 2021 corpus.
+"""Ingest throughput and peak memory over the NBW July 2021 corpus (or a JSON Lines file).
 
     .venv/bin/python benchmarks/bench_ingest.py [--corpus DIR] [--no-tracemalloc]
+    .venv/bin/python benchmarks/bench_ingest.py --jsonl [FILE]
 
 Ingests the 4,877 files of ../shared/corpus/nbw-2021-07 plus both seeds into a
 temporary store and prints articles/s, peak memory and the counts (stored,
 duplicates, rejected: must be 0). A second pass re-ingests the same files to
 time the unchanged-file skip; a third, under tracemalloc, measures the Python
 heap peak (tracemalloc slows Python down, so it is timed apart).
+
+``--jsonl`` instead ingests one JSON Lines file (default
+../shared/corpus/nbw-2021h1.jsonl.gz, 67k records, 216 MB decompressed, so the
+size cap is lifted to --max-bytes) into a temporary store, alone in this
+process so the peak RSS is that of this ingest, and prints articles/s and
+peak RSS.
 """
 
 from __future__ import annotations
@@ -26,6 +33,34 @@ from articles import ingest, iter_files  # noqa: E402
 from store.sqlite import Store  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "nbw-2021-07"
+DEFAULT_JSONL = ROOT.parent / "shared" / "corpus" / "nbw-2021h1.jsonl.gz"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def bench_jsonl(path: Path, max_bytes: int) -> int:
+    if not path.is_file():
+        print(f"JSON Lines file not found at {path} (../shared is absent): nothing to benchmark")
+        return 0
+    print(f"input: {path} ({path.stat().st_size / 1e6:.1f} MB on disk)")
+    rss_before = peak_rss_mb()
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        start = time.perf_counter()
+        report = ingest(path, store, max_bytes=max_bytes)
+        elapsed = time.perf_counter() - start
+        read = report.stored + report.duplicates
+        print(f"ingest: {elapsed:.1f} s, {read / elapsed:,.0f} articles/s "
+              f"({read:,} read: stored {report.stored:,}, duplicates {report.duplicates:,}, "
+              f"rejected {len(report.rejected)})")
+        for rejection in report.rejected[:10]:
+            print(f"  REJECTED {rejection}")
+        db_size = (Path(tmp) / "bench.db").stat().st_size
+    print(f"store size: {db_size / 1e6:.1f} MB")
+    print(f"peak RSS of the process (ru_maxrss): {peak_rss_mb():.0f} MB "
+          f"({rss_before:.0f} MB before ingest, after imports)")
+    return 0
 SEEDS = [ROOT / "seeds" / "000_299cce44e7b57b22.txt", ROOT / "seeds" / "001_bd7e773d7b869fe3.txt"]
 
 
@@ -33,7 +68,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--no-tracemalloc", action="store_true", help="skip the heap-peak pass")
+    parser.add_argument("--jsonl", type=Path, nargs="?", const=DEFAULT_JSONL, default=None, metavar="FILE",
+                        help=f"benchmark one JSON Lines file instead (default {DEFAULT_JSONL})")
+    parser.add_argument("--max-bytes", type=int, default=1 << 30,
+                        help="size cap for --jsonl (default 1 GiB: the corpus file is 216 MB decompressed)")
     args = parser.parse_args()
+    if args.jsonl is not None:
+        return bench_jsonl(args.jsonl, args.max_bytes)
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus} (../shared is absent): nothing to benchmark")
         return 0
@@ -65,8 +106,7 @@ def main() -> int:
         db_size = (Path(tmp) / "bench.db").stat().st_size
         print(f"store size: {db_size / 1e6:.1f} MB")
 
-        maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
-        print(f"peak RSS of the process (ru_maxrss): {maxrss_mb:.0f} MB")
+        print(f"peak RSS of the process (ru_maxrss): {peak_rss_mb():.0f} MB")
 
         if not args.no_tracemalloc:
             with Store(Path(tmp) / "traced.db") as store:

@@ -1,0 +1,188 @@
+"""Large JSON Lines / CSV files stream record by record; ingest stores them in batches.
+
+Memory is checked with tracemalloc bounds that a whole-file read cannot meet
+(no timing assertions: speed is measured by benchmarks/bench_ingest.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import inspect
+import io
+import itertools
+import json
+import tracemalloc
+from pathlib import Path
+
+import articles
+from articles import Article, Rejection, ingest, read_path
+from articles.reader import HEAD_BYTES
+from articles.tabular import read_csv_text, read_jsonl_text
+from store.sqlite import Store
+
+
+def record(n: int, text_repeat: int = 5) -> dict:
+    return {
+        "outlet": "路透",
+        "date": f"2021-07-{1 + n % 28:02d}T00:00:00Z",
+        "title": f"第{n}号新闻标题",
+        "url": f"https://cn.reuters.com/article/{n}",
+        "text": f"第{n}条新闻的第一段。\n" + "正文" * text_repeat,
+    }
+
+
+def write_jsonl(path: Path, count: int, **kwargs) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(count):
+            handle.write(json.dumps(record(n, **kwargs), ensure_ascii=False) + "\n")
+    return path
+
+
+def traced_peak(run) -> tuple[object, int]:
+    tracemalloc.start()
+    try:
+        result = run()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_large_jsonl_is_read_lazily(tmp_path):
+    path = write_jsonl(tmp_path / "big.jsonl", 20_000)
+    size = path.stat().st_size  # about 4.2 MB
+    items = read_path(path)
+    assert inspect.isgenerator(items)
+    first, peak = traced_peak(lambda: list(itertools.islice(items, 10)))
+    items.close()
+    assert [a.source_paths for a in first[:2]] == [[f"{path}#1"], [f"{path}#2"]]
+    # Reading the whole file first (bytes + decoded text + its lines) peaks above 8 MB here;
+    # streaming holds the 256 KB head and its decoded text.
+    assert peak < 10 * HEAD_BYTES < size / 1.5, f"peak {peak:,} bytes for the first 10 of a {size:,}-byte file"
+
+
+def test_large_jsonl_ingests_with_memory_bounded_by_a_batch(tmp_path):
+    count = 10_000  # 2.1 MB; enough to tell a batch from the file, and quick under tracemalloc
+    path = write_jsonl(tmp_path / "big.jsonl", count)
+    with Store(tmp_path / "s.db") as store:
+        report, peak = traced_peak(lambda: ingest(path, store))
+        assert (report.stored, report.duplicates, report.rejected) == (count, 0, [])
+        assert store.count_articles() == count
+        # Allowance: one batch of 1,000 small articles plus the read head (3 MB), and the
+        # ids the report returns by design (~170 bytes each). Before streaming: ~19 MB.
+        bound = 3_000_000 + 250 * count
+        assert peak < bound, f"peak {peak:,} bytes (bound {bound:,})"
+        again = ingest(path, store)
+        assert (again.unchanged_files, again.stored, again.duplicates) == (1, 0, 0)
+        assert len(again.article_ids) == count
+
+
+class FailingStore(Store):
+    """A store whose disk 'fails' on the N-th article write."""
+
+    def __init__(self, path, fail_at: int):
+        super().__init__(path)
+        self.fail_at = fail_at
+        self.writes = 0
+
+    def add_article(self, article, fingerprint=None):
+        self.writes += 1
+        if self.writes == self.fail_at:
+            raise OSError("disk I/O error")
+        return super().add_article(article, fingerprint)
+
+
+def test_a_failure_mid_file_keeps_earlier_batches_and_the_file_is_read_again(tmp_path):
+    path = write_jsonl(tmp_path / "big.jsonl", 2_500)
+    db = tmp_path / "s.db"
+    with FailingStore(db, fail_at=1_500) as store:
+        report = ingest(path, store, batch_size=1_000)
+        assert report.stored == 1_000  # the first batch; the second was rolled back
+        assert [r.source_path for r in report.rejected] == [str(path)]
+        assert "could not be stored (OSError: disk I/O error)" in report.rejected[0].error
+        assert store.count_articles() == 1_000
+    with Store(db) as store:
+        again = ingest(path, store, batch_size=1_000)
+        assert (again.unchanged_files, again.stored, again.duplicates) == (0, 1_500, 1_000)
+        assert ingest(path, store).unchanged_files == 1  # now complete
+
+
+def test_gzip_over_the_cap_part_way_keeps_the_records_before(tmp_path):
+    path = tmp_path / "big.jsonl.gz"
+    payload = "".join(json.dumps(record(n), ensure_ascii=False) + "\n" for n in range(3_000)).encode()
+    path.write_bytes(gzip.compress(payload))
+    cap = 400_000
+    assert path.stat().st_size < cap < len(payload) and HEAD_BYTES < cap
+    items = list(read_path(path, max_bytes=cap))
+    *records, last = items
+    lines_within_cap = payload[:cap].count(b"\n")
+    assert len(records) == lines_within_cap and all(isinstance(a, Article) for a in records)
+    assert records[-1].source_paths == [f"{path}#{lines_within_cap}"]
+    assert str(last) == (f"{path}: file too large once decompressed (over 400,000 bytes); stopped at line "
+                         f"{lines_within_cap + 1:,}, the records before it were read")
+    with Store(tmp_path / "s.db") as store:
+        report = ingest(path, store, max_bytes=cap)
+        assert report.stored == lines_within_cap and [str(r) for r in report.rejected] == [str(last)]
+        assert [str(r) for r in store.rejections()] == [str(last)]
+        whole = ingest(path, store, max_bytes=len(payload))  # a larger cap reads it again, to its end
+        assert (whole.unchanged_files, whole.stored, whole.rejected) == (0, 3_000 - lines_within_cap, [])
+
+
+def test_corrupt_gzip_part_way_keeps_the_records_before(tmp_path):
+    path = tmp_path / "cut.jsonl.gz"
+    # Hash-derived text compresses poorly, so the cut lands well past the 256 KB head.
+    payload = "".join(
+        json.dumps({**record(n), "text": hashlib.sha256(str(n).encode()).hexdigest() * 4}) + "\n"
+        for n in range(4_000)
+    ).encode()
+    compressed = gzip.compress(payload)
+    path.write_bytes(compressed[: len(compressed) * 8 // 10])
+    *records, last = read_path(path)
+    assert len(records) * len(payload) // 4_000 > HEAD_BYTES
+    assert all(isinstance(a, Article) for a in records)
+    assert last.source_path == str(path)
+    assert last.error == f"corrupt gzip file; stopped at line {len(records) + 1:,}, the records before it were read"
+
+
+def test_streamed_files_read_exactly_like_whole_files(tmp_path):
+    """Encodings, BOM, U+2028 in JSON strings, CSV quoted newlines and CR line endings."""
+    rows = [{**record(n), "text": f"第{n}条\u2028第一段。\n第二段“引语”。" + "正文" * 60} for n in range(2_000)]
+    jsonl = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    cases = []
+    for encoding in ("utf-8", "utf-8-sig", "gb18030"):
+        path = tmp_path / f"records-{encoding}.jsonl"
+        path.write_bytes(jsonl.encode(encoding))
+        cases.append((path, read_jsonl_text(jsonl, str(path))))
+    for terminator, encoding in (("\r\n", "gb18030"), ("\r", "utf-8")):
+        buffer = io.StringIO(newline="")
+        writer = csv.DictWriter(buffer, list(rows[0]), lineterminator=terminator, quoting=csv.QUOTE_ALL)
+        writer.writeheader()
+        writer.writerows({**r, "title": r["title"].replace("0", "\u2028")} for r in rows)
+        path = tmp_path / f"records-{encoding}-{len(terminator)}.csv"
+        path.write_bytes(buffer.getvalue().encode(encoding))
+        cases.append((path, read_csv_text(buffer.getvalue(), str(path))))
+    for path, expected in cases:
+        assert path.stat().st_size > HEAD_BYTES  # so it streams
+        items = read_path(path)
+        assert inspect.isgenerator(items)
+        got = list(items)
+        assert len(got) == 2_000 and all(isinstance(a, Article) for a in got), path.name
+        assert got == list(expected), path.name
+
+
+def test_an_undecodable_line_in_a_streamed_jsonl_rejects_that_record_only(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    lines = [json.dumps(record(n), ensure_ascii=False).encode() + b"\n" for n in range(3_000)]
+    lines[2_500] = json.dumps(record(2_500), ensure_ascii=False).encode("big5", "replace") + b"\n"
+    path.write_bytes(b"".join(lines))
+    items = list(read_path(path))
+    rejections = [i for i in items if isinstance(i, Rejection)]
+    assert [str(r) for r in rejections] == [f"{path}#2501: invalid utf-8 text"]
+    assert len(items) == 3_000
+
+
+def test_max_input_bytes_is_the_default_cap_everywhere():
+    assert articles.MAX_INPUT_BYTES == 20 * 1024 * 1024
+    assert inspect.signature(ingest).parameters["max_bytes"].default == articles.MAX_INPUT_BYTES
+    assert inspect.signature(read_path).parameters["max_bytes"].default == articles.MAX_INPUT_BYTES
