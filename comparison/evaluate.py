@@ -120,11 +120,17 @@ def _score_agreements_and_unique(story: dict, by_file: dict, comparison, counts:
                 if any(_side_matches(f, a.id, ra) and _side_matches(f, b.id, rb) for f in agree):
                     counts["agreement pairs found"] += 1
     unique = [f for f in comparison.findings if f.kind == "unique"]
+    headline = [f for f in unique if not f.minor]
     for g in story.get("unique", []):
         article = by_file[g["file"]]
         counts["unique facts"] += 1
-        if any(_side_matches(f, article.id, _occurrences(article.text, g["text"])) for f in unique):
+        ranges = _occurrences(article.text, g["text"])
+        if any(_side_matches(f, article.id, ranges) for f in unique):
             counts["unique facts found"] += 1
+        if any(_side_matches(f, article.id, ranges) for f in headline):
+            counts["unique facts in headline"] += 1
+    counts["unique findings"] += len(unique)
+    counts["unique headline findings"] += len(headline)
 
 
 def _ratio(a: int, b: int) -> str:
@@ -152,7 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  agreements found {_ratio(o['agreement pairs found'], o['agreement pairs'])}"
               f" ({o['agreement pairs found']}/{o['agreement pairs']} pairs),"
               f" unique facts found {_ratio(o['unique facts found'], o['unique facts'])}"
-              f" ({o['unique facts found']}/{o['unique facts']})")
+              f" ({o['unique facts found']}/{o['unique facts']}),"
+              f" of them in headline (non-minor) findings {_ratio(o['unique facts in headline'], o['unique facts'])}"
+              f" ({o['unique facts in headline']}/{o['unique facts']});"
+              f" unique findings: {o['unique headline findings']} headline of {o['unique findings']}")
         if which is None:
             for kind, c in result["per_kind"].items():
                 print(f"  {kind:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"

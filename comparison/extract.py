@@ -366,10 +366,80 @@ def _speaker_from(span_text: str, entities_in: list[Entity]) -> str:
     return cleaned[-16:]
 
 
+_PLURAL_PRONOUNS = ("他们", "她们")
+_CITATION_HEADS = ("据", "根据", "援引", "按照")
+UNNAMED_SPEAKER = "unnamed ({})"  # an unresolved pronoun: honest rather than a guessed name
+
+
+_TITLED_NAME_RE = re.compile(
+    rf"(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})(?P<name>[\u4e00-\u9fff·]{{2,5}}?)"
+    rf"(?=在|对|向|{'|'.join(_SPEECH_VERBS)})"
+)
+
+
+def _head_subject(simple: str, start: int, end: int, entities: list[Entity]) -> Entity | None:
+    """The person who is the grammatical subject of simple[start:end], approximated
+    as a person named in its first clause (after a leading 据…报道, clause) with
+    no other noun phrase of the clause before it being a person or a speech verb."""
+    clause_start = start
+    while True:
+        comma = min([i for i in (simple.find(c, clause_start, end) for c in "，,：:") if i >= 0] or [end])
+        head = simple[clause_start:comma]
+        if head.lstrip().startswith(_CITATION_HEADS) and comma < end:
+            clause_start = comma + 1  # 据路透社报道，拉赫蒙…: the subject is in the next clause
+            continue
+        break
+    persons = [e for e in entities if e.kind == "PER" and clause_start <= e.start and e.end <= comma]
+    if not persons:
+        # NER missed the name (发言人欧江安告诉法新社 tagged 欧江/LOC): a title
+        # directly followed by a short name and a speech verb.
+        m = _TITLED_NAME_RE.search(simple, clause_start, comma)
+        if m is None:
+            return None
+        return Entity(m.start("name"), m.end("name"), m.group("name"), "PER", entity_key(m.group("name")))
+    first = persons[0]
+    before = simple[clause_start:first.start]
+    if any(v in before for v in _SPEECH_VERBS):
+        return None  # 声明说拉赫蒙…: the statement speaks, not the person
+    return first
+
+
+def _sentence_bounds_before(simple: str, position: int) -> tuple[int, int]:
+    """Start and end of the sentence that ends just before ``position``."""
+    end = position
+    while end > 0 and simple[end - 1] in " \t\n\u3000":
+        end -= 1
+    start = max(simple.rfind(c, 0, max(0, end - 1)) for c in "。！？\n") + 1
+    return start, end
+
+
+def _resolve_pronoun(simple: str, pronoun: str, sentence_start: int, pronoun_start: int,
+                     entities: list[Entity], earlier_quotes: list[Quote]) -> str:
+    """A pronoun speaker (他说) is the subject of the clause before it in the same
+    sentence, or of the immediately preceding sentence (or that sentence's named
+    quoted speaker); anything else stays ``unnamed (他)`` rather than the last name
+    seen, which is often someone else (an official quoted after a list of names)."""
+    unnamed = UNNAMED_SPEAKER.format(pronoun)
+    if pronoun in _PLURAL_PRONOUNS:
+        return unnamed  # "they" is never one named person
+    own = _head_subject(simple, sentence_start, pronoun_start, entities)
+    if own is not None:
+        return own.text
+    start, end = _sentence_bounds_before(simple, sentence_start)
+    if end <= start:
+        return unnamed
+    for q in reversed(earlier_quotes):
+        if start <= q.start < end and q.speaker and not q.speaker.startswith("unnamed"):
+            return q.speaker  # 拉赫蒙说：“……。”他还说：“……”
+    subject = _head_subject(simple, start, end, entities)
+    return subject.text if subject is not None else unnamed
+
+
 def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quote]:
     """Quotations (“…”, 「…」, "…") with the speaker named before or after them.
 
-    A pronoun speaker (他说) resolves to the last person named before the quote.
+    A pronoun speaker (他说) resolves only to the person who is the subject of the
+    same or the immediately preceding sentence; otherwise it is ``unnamed (他)``.
     Short quotes with no speaker (scare quotes such as “强行越境”) are skipped.
     """
     simple = to_simplified(text)
@@ -393,8 +463,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             inside = [e for e in entities if e.start >= s_start and e.end <= s_end]
             raw = simple[s_start:s_end]
             if raw.strip() in _PRONOUNS or raw.strip().startswith(_PRONOUNS) and not inside:
-                previous = [e for e in entities if e.kind == "PER" and e.end <= m.start()]
-                speaker = previous[-1].text if previous else raw.strip()
+                pronoun = next(p for p in sorted(_PRONOUNS, key=len, reverse=True) if raw.strip().startswith(p))
+                speaker = _resolve_pronoun(simple, pronoun, sentence_start, s_start, entities, quotes)
             else:
                 speaker = _speaker_from(text[s_start:s_end], inside)
         body_len = m.end() - m.start() - 2

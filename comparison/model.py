@@ -27,6 +27,14 @@ class Finding:
     why: str  # a one-line reason a journalist can read
     spans: list[Span] = field(default_factory=list)
     subject: str = ""  # the thing the fact is about (e.g. "后备役军人"), when known
+    # How much a journalist should care, for ranking "unique" findings (sum of the
+    # weights of the checkable facts they carry: numbers, dates, names, quotes,
+    # cited sources); 0.0 for the other kinds, which are not ranked.
+    salience: float = 0.0
+    # True for a "unique" finding a short report can leave out: a sentence with no
+    # checkable fact, or a fact already listed inside a reported unique sentence.
+    # Kept in the list so nothing is silently dropped (the dashboard filters on it).
+    minor: bool = False
 
 
 @dataclass

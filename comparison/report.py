@@ -30,8 +30,8 @@ def _article_dict(a: Article) -> dict:
 
 
 def to_json(comparison: Comparison, articles: list[Article]) -> dict:
-    """articles; findings (kind, fact_type, why, subject, spans [article id, start, end,
-    text]); naming; sources cited per outlet; quotes."""
+    """articles; findings (kind, fact_type, why, subject, salience, minor, spans
+    [article id, start, end, text]); naming; sources cited per outlet; quotes."""
     wanted = set(comparison.article_ids)
     return {
         "articles": [_article_dict(a) for a in articles if a.id in wanted],
@@ -41,6 +41,8 @@ def to_json(comparison: Comparison, articles: list[Article]) -> dict:
                 "fact_type": f.fact_type,
                 "why": f.why,
                 "subject": f.subject,
+                "salience": f.salience,
+                "minor": f.minor,
                 "spans": [[s.article_id, s.start, s.end, s.text] for s in f.spans],
             }
             for f in comparison.findings
@@ -63,20 +65,43 @@ def to_markdown(comparison: Comparison, articles: list[Article], max_per_section
     for a in articles:
         if a.id in wanted:
             lines.append(f"- **{a.outlet}**, {a.published:%Y-%m-%d %H:%M} UTC: {a.title} (`{a.id}`)")
+    def add_finding(f) -> None:
+        lines.append(f"- *{f.fact_type}*: {f.why}")
+        for s in f.spans:
+            quoted = s.text.replace("\n", " ")
+            if len(quoted) > 160:
+                quoted = quoted[:157] + "..."
+            lines.append(f"  - {outlet.get(s.article_id, s.article_id)} [{s.start}:{s.end}]: «{quoted}»")
+
     for kind, title in _KIND_TITLES.items():
         items = [f for f in comparison.findings if f.kind == kind]
         if not items:
             continue
-        lines += ["", f"## {title} ({len(items)})", ""]
-        for f in items[:max_per_section]:
-            lines.append(f"- *{f.fact_type}*: {f.why}")
-            for s in f.spans:
-                quoted = s.text.replace("\n", " ")
-                if len(quoted) > 160:
-                    quoted = quoted[:157] + "..."
-                lines.append(f"  - {outlet.get(s.article_id, s.article_id)} [{s.start}:{s.end}]: «{quoted}»")
-        if len(items) > max_per_section:
-            lines.append(f"- ... and {len(items) - max_per_section} more")
+        if kind != "unique":
+            lines += ["", f"## {title} ({len(items)})", ""]
+            for f in items[:max_per_section]:
+                add_finding(f)
+            if len(items) > max_per_section:
+                lines.append(f"- ... and {len(items) - max_per_section} more")
+            continue
+        # Facts only one outlet reports: per outlet, most salient first; the
+        # minor ones (no checkable fact, or already inside a listed sentence)
+        # are only counted here and stay in the JSON/CSV output.
+        headline = [f for f in items if not f.minor]
+        minor = len(items) - len(headline)
+        lines += ["", f"## {title} ({len(headline)})", ""]
+        by_outlet: dict[str, list] = {}
+        for f in headline:
+            name = outlet.get(f.spans[0].article_id, "?") if f.spans else "?"
+            by_outlet.setdefault(name, []).append(f)
+        for name, group in by_outlet.items():
+            lines += [f"### {name} ({len(group)})", ""]
+            for f in sorted(group, key=lambda f: -f.salience)[:max_per_section]:
+                add_finding(f)
+            lines.append("")
+        if minor:
+            lines.append(f"*{minor} minor items (sentences with no checkable fact, or facts already "
+                         "inside a sentence above) are in the JSON/CSV output with `minor: true`.*")
     if comparison.naming:
         lines += ["", "## Naming", "", "| actor | " + " | ".join(["names by outlet"]) + " |", "|---|---|"]
         for row in comparison.naming:
@@ -87,7 +112,7 @@ def to_markdown(comparison: Comparison, articles: list[Article], max_per_section
         lines.append(f"- **{o}**: {', '.join(names) if names else '(none found)'}")
     speakers: dict[str, list[str]] = {}
     for q in comparison.quotes:
-        if q.get("speaker"):
+        if q.get("speaker") and not q["speaker"].startswith("unnamed ("):
             who = speakers.setdefault(q["outlet"], [])
             if q["speaker"] not in who:
                 who.append(q["speaker"])
@@ -102,9 +127,10 @@ def to_csv(comparison: Comparison, articles: list[Article]) -> str:
     outlet = _outlet_of(articles)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["finding", "kind", "fact_type", "subject", "why", "article_id", "outlet", "start", "end", "text"])
+    writer.writerow(["finding", "kind", "fact_type", "subject", "why", "article_id", "outlet", "start", "end", "text",
+                     "salience", "minor"])
     for n, f in enumerate(comparison.findings):
         for s in f.spans:
             writer.writerow([n, f.kind, f.fact_type, f.subject, f.why, s.article_id,
-                             outlet.get(s.article_id, ""), s.start, s.end, s.text])
+                             outlet.get(s.article_id, ""), s.start, s.end, s.text, f.salience, int(f.minor)])
     return buffer.getvalue()

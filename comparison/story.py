@@ -9,7 +9,8 @@ from comparison.model import Comparison, Finding, Span
 def comparison_from_dict(data: dict) -> Comparison:
     findings = [
         Finding(kind=f["kind"], fact_type=f["fact_type"], why=f["why"],
-                spans=[Span(**s) for s in f.get("spans", [])], subject=f.get("subject", ""))
+                spans=[Span(**s) for s in f.get("spans", [])], subject=f.get("subject", ""),
+                salience=float(f.get("salience", 0.0)), minor=bool(f.get("minor", False)))
         for f in data.get("findings", [])
     ]
     return Comparison(article_ids=list(data.get("article_ids", [])), findings=findings,

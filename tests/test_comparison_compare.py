@@ -238,3 +238,57 @@ def test_evaluation_against_the_annotated_stories():
     assert strict["gold"] >= 28
     assert strict["correct"] / strict["predicted"] >= 0.7
     assert strict["found"] / strict["gold"] >= 0.7
+
+
+# ---------------------------------------------------------- unique ranking --
+def test_unique_findings_are_fact_bearing_and_ranked(seed_pair):
+    arts, comparison = seed_pair
+    unique = [f for f in comparison.findings if f.kind == "unique"]
+    headline = [f for f in unique if not f.minor]
+    # Nothing is dropped, but a short report keeps well under half of the list.
+    assert unique and len(headline) < len(unique) / 2
+    # A sentence with no checkable fact is minor (VOA: 双方的和平会谈仍然无果。).
+    talks = [f for f in unique if f.fact_type == "statement" and f.spans[0].text == "双方的和平会谈仍然无果。"]
+    assert [f.minor for f in talks] == [True]
+    # The required examples stay headline findings, and say which fact they carry.
+    lavrov = [f for f in headline if f.fact_type == "statement" and "拉夫罗夫在印度尼西亚" in f.spans[0].text]
+    assert len(lavrov) == 1 and "谢尔盖·拉夫罗夫" in lavrov[0].why
+    ishkashim = [f for f in headline if any("152人" in s.text for s in f.spans)]
+    assert ishkashim and all(f.spans[0].article_id == arts[1].id for f in ishkashim)
+    assert any("152人" in f.why for f in ishkashim)
+    # Grouped per outlet, most salient first within an outlet.
+    label_of = {a.id: a.outlet for a in arts}
+    outlets = [label_of[f.spans[0].article_id] for f in headline]
+    assert outlets == sorted(outlets, key=outlets.index)  # contiguous groups
+    for outlet in set(outlets):
+        saliences = [f.salience for f in headline if label_of[f.spans[0].article_id] == outlet]
+        assert saliences == sorted(saliences, reverse=True)
+    # Headline findings come before minor ones.
+    flags = [f.minor for f in unique]
+    assert flags == sorted(flags)
+
+
+def test_figure_already_compared_does_not_make_a_sentence_unique_news(seed_pair):
+    """AJ's 2万名部队 sentence is compared with VOA's 两万名后备役军人 (framing):
+    that figure is not a fact only AJ reports."""
+    _, comparison = seed_pair
+    sentence = [f for f in comparison.findings if f.kind == "unique" and f.fact_type == "statement"
+                and "动员2万名部队" in f.spans[0].text]
+    assert sentence and "2万名部队" not in sentence[0].why
+
+
+def test_minor_and_salience_in_reports_and_cache(seed_pair, tmp_path):
+    arts, comparison = seed_pair
+    data = to_json(comparison, arts)
+    assert all({"salience", "minor"} <= set(f) for f in data["findings"])
+    assert any(f["minor"] for f in data["findings"]) and any(not f["minor"] for f in data["findings"])
+    md = to_markdown(comparison, arts)
+    assert "### 美国之音" in md and "### 半岛电视台" in md and "minor: true" in md
+    minor_sentence = next(f for f in comparison.findings if f.minor and f.fact_type == "statement")
+    assert minor_sentence.spans[0].text[:30] not in md
+    rows = list(csv.DictReader(io.StringIO(to_csv(comparison, arts))))
+    assert {"salience", "minor"} <= set(rows[0])
+    from comparison.story import comparison_from_dict
+
+    again = comparison_from_dict(comparison.to_dict())
+    assert [(f.salience, f.minor) for f in again.findings] == [(f.salience, f.minor) for f in comparison.findings]

@@ -216,3 +216,33 @@ def test_english_sentences_and_traditional_script():
     assert len(to_simplified(traditional)) == len(traditional)
     q = _one(extract_quantities(traditional), "兩萬名")
     assert q.low == 20000 and q.counted == "後備役軍人"
+
+
+def test_pronoun_speaker_is_not_the_last_name_seen():
+    # VOA seed: the quote after a list of leaders is an unnamed Afghan official's.
+    text = (
+        "总统办公室说，拉赫蒙还与乌兹别克斯坦总统米尔济约耶夫、哈萨克斯坦总统托卡耶夫等中亚近邻领导人通了电话。\n"
+        "“无处可走”\n一名阿富汗官员证实，有数百人越境逃入塔吉克斯坦，但具体人数不详。\n"
+        "他对路透社说：“塔利班切断了所有道路，这些人无处可走，只能越过边境。”"
+    )
+    (quote,) = extract_quotes(text, extract_entities(text))
+    assert quote.speaker == "unnamed (他)"
+    assert text[quote.speaker_start:quote.speaker_end] == "他"
+
+
+def test_pronoun_speaker_is_the_subject_of_the_preceding_sentence():
+    # Zaobao (haiti-embassy fixture): NER misses 欧江安, the title+name rule finds her.
+    zaobao = (
+        "台湾外交部发言人欧江安告诉法新社，大使馆的保安人员昨天黎明时分发现一群武装份子闯入使馆庭院后，"
+        "立即通知使馆人员和海地警方。她说：“应海地政府的要求，并且为了协助逮捕嫌犯，使馆允许海地警方进入。”"
+    )
+    (quote,) = extract_quotes(zaobao, extract_entities(zaobao))
+    assert quote.speaker == "欧江安"
+    # RFI (haiti-manhunt fixture): the subject earlier in the same sentence.
+    rfi = '海地临时总理克劳德-约瑟夫似乎暂时控制了国家。早些时候，他在一次用克里奥尔语的演讲中宣布，他已决定"宣布全国进入戒严状态"。'
+    (quote,) = extract_quotes(rfi, extract_entities(rfi))
+    assert quote.speaker == "克劳德-约瑟夫"
+    # "They" is never resolved to one person.
+    plural = "拉赫蒙会见了两国外长。他们说：“边境局势正在迅速恶化，需要立即采取行动。”"
+    (quote,) = extract_quotes(plural, extract_entities(plural))
+    assert quote.speaker == "unnamed (他们)"
