@@ -41,8 +41,15 @@ def uploads_dir(store: Store) -> Path:
     return store.path.parent / "uploads"
 
 
+BOOTSTRAP_META = "dashboard_bootstrap"
+
+
 def needs_bootstrap(store: Store) -> bool:
-    return store.count_articles() == 0 and not store.stories()
+    """An empty store, or one whose first launch was interrupted (it resumes:
+    ingested files are skipped and computed vectors are cached)."""
+    if store.stories():
+        return False
+    return store.count_articles() == 0 or store.get_meta(BOOTSTRAP_META) == "started"
 
 
 def seed_inputs(directory: Path) -> list[Path]:
@@ -92,6 +99,7 @@ def bootstrap(
     from clustering import pipeline
 
     directory = directory or seeds_dir()
+    store.set_meta(BOOTSTRAP_META, "started")
     report = BootstrapReport()
     inputs = [str(p) for p in seed_inputs(directory)]
     report.inputs = len(inputs)
@@ -123,6 +131,7 @@ def bootstrap(
     pipeline.run(inputs, store)
     report.articles = store.count_articles()
     report.stories = len(store.stories())
+    store.set_meta(BOOTSTRAP_META, "done")
     step(f"{report.articles} articles in {report.stories} stories")
     return report
 

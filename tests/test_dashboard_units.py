@@ -259,3 +259,19 @@ def test_exports_are_text_in_three_formats() -> None:
     assert {a["id"] for a in document["articles"]} == {a.id for a in seeds}
     rows = list(csv.reader(io.StringIO(files["CSV"][0])))
     assert len(rows) >= 2
+
+
+def test_interrupted_first_launch_is_resumed(tmp_path: Path) -> None:
+    from dashboard import workspace
+    from store import Store
+
+    with Store(tmp_path / "w.db") as store:
+        assert workspace.needs_bootstrap(store)
+        store.set_meta(workspace.BOOTSTRAP_META, "started")
+        store.add_article(fake_store.ARTICLES[0])
+        assert workspace.needs_bootstrap(store)  # articles in, no stories: resume
+        store.set_meta(workspace.BOOTSTRAP_META, "done")
+        assert not workspace.needs_bootstrap(store)  # e.g. a workspace of uploads only
+    fake_store.build(tmp_path / "full.db")
+    with Store(tmp_path / "full.db") as store:
+        assert not workspace.needs_bootstrap(store)
