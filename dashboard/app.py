@@ -452,8 +452,17 @@ def finding_rows(
             )
         row["why"] = in_script(f.why, script)
         row["_kind"] = f.kind
+        row["_minor"] = bool(getattr(f, "minor", False))
         rows.append(row)
-    columns = ["kind", "fact", "subject", *[in_script(o, script) for o in outlets], "why", "_kind"]
+    columns = [
+        "kind",
+        "fact",
+        "subject",
+        *[in_script(o, script) for o in outlets],
+        "why",
+        "_kind",
+        "_minor",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -475,7 +484,15 @@ def _facts_table(
         format_func=lambda k: f"{KIND_LABELS[k]} ({counts[k]})",
         key=f"{key}_kinds",
     )
-    frame = frame[frame["_kind"].isin(shown or present)].reset_index(drop=True)
+    frame = frame[frame["_kind"].isin(shown or present)]
+    minor = int(frame["_minor"].sum())
+    if minor and not st.toggle(
+        f"Include {minor} minor one-outlet sentences (no checkable fact)",
+        value=False,
+        key=f"{key}_minor",
+    ):
+        frame = frame[~frame["_minor"]]
+    frame = frame.drop(columns="_minor").reset_index(drop=True)
     kinds = frame.pop("_kind")
     styled = frame.style.apply(
         lambda row: [f"background-color: {KIND_COLOURS.get(kinds[row.name], '#fff')}"] * len(row),

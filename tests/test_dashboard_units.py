@@ -176,6 +176,7 @@ def test_finding_rows_one_column_per_outlet() -> None:
         "Aljazeera 半岛网",
         "why",
         "_kind",
+        "_minor",
     ]
     assert list(rows["kind"]) == ["agree", "one outlet only"]
     assert rows.iloc[0]["美国之音"] == "2万" and rows.iloc[1]["Aljazeera 半岛网"] == ""
