@@ -526,6 +526,87 @@ def extract_sources(text: str) -> list[SourceCitation]:
     return found
 
 
+# ------------------------------------------------------- counted nouns ----
+# Tags (LAC, and jieba's mapped to them) that may be part of a counted noun phrase:
+# nouns, names, places, organizations, and adjectives/verbal nouns used as
+# modifiers (安全/an 部队, 救援/vn 人员).
+_NOUN_PHRASE_TAGS = {"n", "nz", "nw", "an", "vn", "a", "s", "PER", "LOC", "ORG", "nr", "ns", "nt", "ng"}
+
+
+@lru_cache(maxsize=1)
+def _counted_keywords() -> frozenset[str]:
+    from comparison.subjects import COUNTED_FAMILIES
+
+    return frozenset(w for kinds in COUNTED_FAMILIES.values() for words in kinds.values()
+                     for w in words if len(w) >= 2)
+
+
+def _is_counted_keyword(word: str) -> bool:
+    """LAC tags rare nouns as verbs (雇佣兵/v, 犯嫌/v): known counted nouns stay nouns."""
+    return any(k in word for k in _counted_keywords())
+
+
+def token_spans(simple: str, pieces: list[tuple[int, int]],
+                segmented: list[list[tuple[str, str]]]) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of every token, as offsets into the text."""
+    spans: list[tuple[int, int, str]] = []
+    for (start, _end), tokens in zip(pieces, segmented, strict=True):
+        pos = start
+        for word, tag in tokens:
+            at = simple.find(word, pos) if word else -1
+            if at < 0:
+                continue
+            spans.append((at, at + len(word), tag))
+            pos = at + len(word)
+    return spans
+
+
+def trim_counted_phrases(quantities: list[Quantity], text: str, tokens: list[tuple[int, int, str]]) -> None:
+    """Cut each quantity's counted phrase at the noun-phrase boundary.
+
+    The regex reading (comparison.numbers.counted_phrase) runs on to the next stop
+    word: 三个区政府军未经一战便拱, 11名武装人士破窗潜入中华, 2名女性不幸罹难. Here the
+    phrase keeps only the noun-like tokens it starts with (武装人士, 女性); a phrase
+    that starts with a verb is dropped unless a 的 follows it (11名涉嫌暗杀海地总统的
+    嫌犯: the head noun after 的 is read by comparison.subjects). A phrase that
+    starts with the counted noun of an earlier figure of the sentence is that noun
+    (28个区的26个，其中三个区政府军…: 三个 counts 区, not 区政府军).
+    """
+    simple = to_simplified(text)
+    starts = {s: n for n, (s, _e, _t) in enumerate(tokens)}
+    sentence_nouns: list[tuple[int, str]] = []  # (sentence start, counted noun) of earlier figures
+    for q in quantities:
+        if q.counted_start < q.end or q.counted_end <= q.counted_start:
+            continue  # no phrase, or the measure word is the noun itself (152人)
+        cs, ce = q.counted_start, q.counted_end
+        n = starts.get(cs)
+        if n is not None:
+            end = cs
+            while n < len(tokens) and tokens[n][0] < ce and (
+                    tokens[n][2] in _NOUN_PHRASE_TAGS or _is_counted_keyword(simple[tokens[n][0]:tokens[n][1]])):
+                end = tokens[n][1]
+                n += 1
+            fragmented = end - cs == 1 and n < len(tokens) and tokens[n][1] - tokens[n][0] == 1
+            if end == cs:
+                if simple[ce:ce + 1] != "的":
+                    ce = cs  # 2名遭到拘捕: no noun counted
+            elif not fragmented:  # 15个邦/交/国: LAC broke an unknown word, keep the regex reading
+                ce = min(ce, end)
+        sentence_start = max(simple.rfind(c, 0, q.start) for c in "。！？\n") + 1
+        for other_start, noun in reversed(sentence_nouns):
+            if other_start == sentence_start and simple[cs:ce].startswith(noun) and ce - cs > len(noun):
+                ce = cs + len(noun)
+                break
+        if ce > cs:
+            q.counted_start, q.counted_end, q.counted = cs, ce, text[cs:ce]
+            if len(q.counted) <= 2:
+                sentence_nouns.append((sentence_start, to_simplified(q.counted)))
+        else:
+            q.counted_start = q.counted_end = -1
+            q.counted = ""
+    # The 28 of "28个区的26个" is read by the part-of rule, not here: add its noun.
+
+
 # ------------------------------------------------------------------ all ----
 def extract_all(text: str, published: datetime) -> Facts:
     """All facts of one article text; quantities inside dates are dropped."""
@@ -534,7 +615,15 @@ def extract_all(text: str, published: datetime) -> Facts:
         q for q in extract_quantities(text)
         if not any(q.start < d.end and d.start < q.end for d in dates)
     ]
-    entities = extract_entities(text)
+    simple = to_simplified(text)
+    pieces, cursor = [], 0
+    for par in simple.split("\n"):
+        pieces.append((cursor, cursor + len(par)))
+        cursor += len(par) + 1
+    # One segmentation serves both the NER and the counted-noun boundaries.
+    segmented = segment([simple[s:e] for s, e in pieces])
+    entities = extract_entities(text, segmented, pieces)
+    trim_counted_phrases(quantities, text, token_spans(simple, pieces, segmented))
     return Facts(
         quantities=quantities,
         dates=dates,

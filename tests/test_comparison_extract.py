@@ -246,3 +246,35 @@ def test_pronoun_speaker_is_the_subject_of_the_preceding_sentence():
     plural = "拉赫蒙会见了两国外长。他们说：“边境局势正在迅速恶化，需要立即采取行动。”"
     (quote,) = extract_quotes(plural, extract_entities(plural))
     assert quote.speaker == "unnamed (他们)"
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, counted",
+    [
+        # VOA seed: 三个 counts the 区 of 28个区的26个, not "区政府军未经一战便拱".
+        ("来自巴达赫尚省的议员扎比胡拉·阿提克对路透社说，塔利班攻占了该省28个区的26个，"
+         "其中三个区政府军未经一战便拱手让给了反叛分子。", "三个", "区"),
+        # Epoch Times (haiti-embassy): the phrase stops before the verb.
+        ("11名武装人士破窗潜入中华民国驻海地大使馆，经我馆通报海地警方。", "11名", "武装人士"),
+        # CNA, Traditional (atami-landslide).
+        ("目前已確認2名女性不幸罹難。", "2名", "女性"),
+        # RFI (haiti-manhunt): LAC tags 雇佣兵 as a verb; a known counted noun stays.
+        ("他补充说：\"四名雇佣兵被杀，两名在我们的控制下被拦截\"。", "四名", "雇佣兵"),
+        # Al Jazeera seed: 地区中 -> 地区.
+        ("塔利班还控制了巴德吉斯省 7 个地区中的 6 个。", "7 个", "地区"),
+        # DW (haiti-embassy): a verb right after the measure word counts no noun.
+        ("另外2名遭到拘捕。", "2名", ""),
+        # Zaobao: a relative clause before 的 is kept (the head noun is read after 的).
+        ("11名涉嫌暗杀海地总统的嫌犯试图逃跑时，闯入大使馆。", "11名", "涉嫌暗杀海地总统"),
+    ],
+)
+def test_counted_noun_stops_at_the_noun_phrase_boundary(sentence, figure, counted):
+    from comparison.extract import extract_all
+
+    facts = extract_all(sentence, VOA_PUBLISHED)
+    q = _one(facts.quantities, figure)
+    assert q.counted == counted
+    if counted:
+        assert sentence[q.counted_start:q.counted_end] == counted
+    else:
+        assert q.counted_start == -1
