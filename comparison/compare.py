@@ -305,8 +305,8 @@ def _date_findings(docs: list[_Doc], aligned, threshold: float) -> list[Finding]
             if (d2, k2, d1, k1) in seen or (d1, k1, d2, k2) in seen:
                 continue
             seen.add((d1, k1, d2, k2))
-            dates1 = _day_dates(docs[d1], k1)
-            dates2 = _day_dates(docs[d2], k2)
+            dates1 = _explicit_first(_day_dates(docs[d1], k1))
+            dates2 = _explicit_first(_day_dates(docs[d2], k2))
             if not dates1 or not dates2:
                 continue
             values1 = {x.value for x in dates1}
@@ -321,6 +321,65 @@ def _date_findings(docs: list[_Doc], aligned, threshold: float) -> list[Finding]
                 # Only explicit dates in closely matching sentences: weekday words
                 # in two articles of different days usually name different events.
                 findings.append(Finding("contradiction", "date", f"different days for the same event: {a} vs {b}", spans))
+    findings += _clock_anchored_date_findings(docs, seen_spans={
+        frozenset((s.article_id, s.start) for s in f.spans) for f in findings})
+    return findings
+
+
+def _explicit_first(dates: list) -> list:
+    """In a sentence naming an explicit day (昨天7月7日), the relative word only
+    repeats it: keep the explicit dates."""
+    explicit = [x for x in dates if not x.relative]
+    return explicit or dates
+
+
+# A time of day right after a date (7月6日凌晨1点左右): the same clock time
+# and the same kind of event in two outlets pins the same moment.
+_CLOCK_RE = re.compile(
+    r"\s*(?:（[^）]{0,12}）|\([^)]{0,12}\))?\s*(?P<period>凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|晚间|深夜|午夜)?"
+    r"\s*(?:约|大约)?\s*(?P<hour>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:点|时|[:：]\d{2})"
+)
+
+
+def _clock_anchored_date_findings(docs: list[_Doc], seen_spans: set[frozenset]) -> list[Finding]:
+    """Explicit days followed by the same time of day, in sentences about the same
+    kind of event (killed, arrested...), compared across outlets even when the
+    sentences are worded too differently to align: 当地时间7月6日凌晨1点左右…打死了
+    总统 (DW) vs 昨天7月7日凌晨1点多…遇刺身亡 (RFI) is a contradiction."""
+    from comparison.extract import _small_number
+    from comparison.subjects import EVENTS
+
+    anchored: list[tuple[int, object, tuple[str, int], frozenset[str]]] = []
+    for d, doc in enumerate(docs):
+        simple = to_simplified(doc.article.text)
+        for x in doc.facts.dates:
+            if x.relative or x.precision != "day" or x.value is None:
+                continue
+            m = _CLOCK_RE.match(simple, x.end)
+            hour = _small_number(m.group("hour")) if m else None
+            if hour is None:
+                continue
+            k = doc.sentence_at(x.start)
+            sentence = to_simplified(doc.sentences[k].text) if k >= 0 else ""
+            events = frozenset(e for e, words in EVENTS.items() if any(w in sentence for w in words))
+            anchored.append((d, x, (m.group("period") or "", hour), events))
+    findings: list[Finding] = []
+    for n, (d1, x1, clock1, ev1) in enumerate(anchored):
+        for d2, x2, clock2, ev2 in anchored[n + 1:]:
+            if docs[d1].group == docs[d2].group or clock1 != clock2 or not (ev1 & ev2):
+                continue
+            spans = [_span(docs[d1], x1.start, x1.end), _span(docs[d2], x2.start, x2.end)]
+            if frozenset((s.article_id, s.start) for s in spans) in seen_spans:
+                continue
+            when = f"{clock1[0]}{clock1[1]}点"
+            a = f"{docs[d1].label}: {x1.text} ({x1.value})"
+            b = f"{docs[d2].label}: {x2.text} ({x2.value})"
+            event = "/".join(sorted(ev1 & ev2))
+            if x1.value == x2.value:
+                findings.append(Finding("agree", "date", f"same day for the {event} at {when}: {a}; {b}", spans))
+            else:
+                findings.append(Finding("contradiction", "date",
+                                        f"different days for the {event} at {when}: {a} vs {b}", spans))
     return findings
 
 

@@ -604,7 +604,6 @@ def trim_counted_phrases(quantities: list[Quantity], text: str, tokens: list[tup
         else:
             q.counted_start = q.counted_end = -1
             q.counted = ""
-    # The 28 of "28个区的26个" is read by the part-of rule, not here: add its noun.
 
 
 # ------------------------------------------------------------------ all ----

@@ -63,6 +63,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
 # Event words whose difference is a framing difference (destroyed vs affected).
 _STRONG_DAMAGE = ("被毁", "冲垮", "倒塌", "损毁", "摧毁")
 
+_GROUP_SIZE_RE = re.compile(
+    r"(?P<group>[\u4e00-\u9fff]{2,8}?)(?:团伙|小组|小队|突击队|团队|队伍|一伙|集团)?(?:总共|一共|共有|共计|总计|合计|共)\s*$"
+)
 _DAILY = ("新增", "一天", "单日", "当天", "日增", "每天", "感染人数", "确诊人数")
 _HEDGES = ("可能", "预计", "预期", "估计", "将会", "或将", "有望", "恐将", "预测")
 
@@ -122,6 +125,21 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                         if head.startswith(w) and len(w) > len(keyword):
                             family, kind, keyword = fam, sub, w
     unit = q.unit
+    group_size = False
+    if not family and q.unit in ("人", "名") and not q.percent:
+        # 雇佣兵团伙共26人: the size of a group named just before 共 — a count of
+        # that group's members, with no event verb needed.
+        simple_text = to_simplified(text)
+        clause_start = max(simple_text.rfind(c, 0, q.start) for c in "，。；：！？,;\n") + 1
+        before = simple_text[clause_start:q.start]
+        m = _GROUP_SIZE_RE.search(before)
+        if m:
+            for fam in _PEOPLE_FAMILIES:  # a group of people (not 全国共有…: 国 is no group)
+                for sub, words in COUNTED_FAMILIES[fam].items():
+                    for w in words:
+                        if len(w) >= 2 and w in m.group("group") and len(w) > len(keyword):
+                            family, kind, keyword = fam, sub, w
+            group_size = bool(family)
     if not family and unit in ("座", "栋"):
         family, kind, keyword = "buildings", "buildings", unit
     generic = not family and (not simple_counted or any(simple_counted.endswith(g) for g in _GENERIC_PEOPLE)
@@ -140,6 +158,9 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                 events.add(event)
                 words.append(k)
                 break
+    if group_size:
+        events = {"group"}  # the group's size is its own fact, not a count of arrests or deaths
+        words = ["共"]
     after = simple[q.end:q.end + 1]
     if after == "死" or simple[q.end:q.end + 2] in ("人死", "名死"):
         events.add("killed")  # 累计3死, 2人死

@@ -230,14 +230,15 @@ def test_seed_examples_with_dense_alignment():
 def test_evaluation_against_the_annotated_stories():
     """Regression floor on the hand-annotated development stories (gold.json):
     the scores printed by ``python -m comparison.evaluate`` must not fall below
-    what the classifier reached when this test was written (0.76 P / 0.79 R)."""
+    what the classifier reached (0.76 P / 0.79 R when first written; 0.77 / 0.82
+    with the clock-anchored date rule)."""
     from comparison.evaluate import DEFAULT_GOLD, evaluate
 
     result = evaluate(DEFAULT_GOLD, use_dense=False, heldout=False)
     strict = result["totals"]["strict"]
     assert strict["gold"] >= 28
-    assert strict["correct"] / strict["predicted"] >= 0.7
-    assert strict["found"] / strict["gold"] >= 0.7
+    assert strict["correct"] / strict["predicted"] >= 0.75
+    assert strict["found"] / strict["gold"] >= 0.8
 
 
 # ---------------------------------------------------------- unique ranking --
@@ -292,3 +293,51 @@ def test_minor_and_salience_in_reports_and_cache(seed_pair, tmp_path):
 
     again = comparison_from_dict(comparison.to_dict())
     assert [(f.salience, f.minor) for f in again.findings] == [(f.salience, f.minor) for f in comparison.findings]
+
+
+# ------------------------------------------------------------ dates, groups --
+FIXTURES = ROOT / "tests" / "fixtures" / "comparison"
+
+
+def test_assassination_day_6_vs_7_july_is_a_date_contradiction():
+    """DW: 当地时间7月6日凌晨1点左右…打死了总统; RFI: 昨天7月7日凌晨1点多…遇刺身亡.
+    The sentences are worded too differently to align; the same clock time and the
+    same event pin the same moment."""
+    arts = _read(FIXTURES / "haiti-manhunt" / "dw.md", FIXTURES / "haiti-manhunt" / "rfi-mercenaries.md")
+    comparison = compare(arts, use_dense=False)
+    _exact_spans(comparison, arts)
+    dates = [f for f in comparison.findings if f.fact_type == "date" and f.kind == "contradiction"]
+    assert len(dates) == 1
+    assert {s.text for s in dates[0].spans} == {"7月6日", "7月7日"}
+    assert "凌晨1点" in dates[0].why
+
+
+def test_same_clock_time_same_day_agrees_and_never_contradicts():
+    # Haiti embassy: police moved in at 4 pm on the 8th (DW 7月8日下午4时, RFA 8日下午4点).
+    folder = FIXTURES / "haiti-embassy"
+    arts = _read(*(folder / n for n in ("dw.md", "rfa.md", "epochtimes.md", "zaobao.md")))
+    comparison = compare(arts, use_dense=False)
+    dates = [f for f in comparison.findings if f.fact_type == "date"]
+    assert not [f for f in dates if f.kind == "contradiction"]
+    assert any(f.kind == "agree" and "下午4点" in f.why for f in dates)
+
+
+def test_group_size_without_an_event_verb():
+    """DW: 刺杀海地总统莫伊兹的雇佣兵团伙共26人 is the size of the commando: read as
+    mercenaries (a group), never compared with a count of arrests (RFA: 逮获…28人)."""
+    from comparison.compare import _build_docs
+    from comparison.subjects import same_subject
+
+    dw, rfa = _read(FIXTURES / "haiti-embassy" / "dw.md", FIXTURES / "haiti-embassy" / "rfa.md")
+    dw_doc, rfa_doc = _build_docs([dw, rfa])
+    by_text = {q.text: s for q, s in zip(dw_doc.facts.quantities, dw_doc.subjects, strict=True)}
+    group = by_text["26人"]
+    assert (group.family, group.kind, group.events) == ("attackers", "mercenaries", frozenset({"group"}))
+    assert same_subject(group, group)  # two commando sizes are comparable
+    arrested = next(s for q, s in zip(rfa_doc.facts.quantities, rfa_doc.subjects, strict=True) if q.text == "28人")
+    assert "arrested" in arrested.events and not same_subject(group, arrested)
+    # 全国共有2191人 (RFI, Tokyo) is no group: 国 is not a group of people.
+    tokyo = _read(FIXTURES / "tokyo-emergency" / "rfi.md")
+    (doc,) = _build_docs(tokyo)
+    national = next(s for q, s in zip(doc.facts.quantities, doc.subjects, strict=True) if q.text == "2191人")
+    assert "group" not in national.events
