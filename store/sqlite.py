@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -81,7 +81,7 @@ CREATE TABLE IF NOT EXISTS meta (
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat()
+    return datetime.now(UTC).isoformat()
 
 
 def _article_from_row(row: sqlite3.Row, paths: list[str]) -> Article:
@@ -231,8 +231,8 @@ class Store:
         else:
             rows = []
             for chunk in _chunks(ids, 500):
-                q = "SELECT path, article_id FROM sources WHERE article_id IN (%s) ORDER BY path"
-                rows += self.conn.execute(q % ",".join("?" * len(chunk)), chunk).fetchall()
+                q = f"SELECT path, article_id FROM sources WHERE article_id IN ({_marks(chunk)}) ORDER BY path"
+                rows += self.conn.execute(q, chunk).fetchall()
         for r in rows:
             paths.setdefault(r["article_id"], []).append(r["path"])
         return paths
@@ -248,7 +248,7 @@ class Store:
             id_list = list(dict.fromkeys(ids))
             rows = []
             for chunk in _chunks(id_list, 500):
-                q = "SELECT * FROM articles WHERE id IN (%s)" % ",".join("?" * len(chunk))
+                q = f"SELECT * FROM articles WHERE id IN ({_marks(chunk)})"
                 rows += self.conn.execute(q, chunk).fetchall()
             order = {i: n for n, i in enumerate(id_list)}
             rows.sort(key=lambda r: order[r["id"]])
@@ -256,10 +256,10 @@ class Store:
             clauses, args = [], []
             if since is not None:
                 clauses.append("published >= ?")
-                args.append(since.astimezone(timezone.utc).isoformat())
+                args.append(since.astimezone(UTC).isoformat())
             if until is not None:
                 clauses.append("published < ?")
-                args.append(until.astimezone(timezone.utc).isoformat())
+                args.append(until.astimezone(UTC).isoformat())
             where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
             rows = self.conn.execute(
                 f"SELECT * FROM articles {where} ORDER BY published, id", args
@@ -280,8 +280,8 @@ class Store:
         """Cached vectors for the hashes that have one (float32)."""
         found: dict[str, np.ndarray] = {}
         for chunk in _chunks(list(dict.fromkeys(content_hashes)), 500):
-            q = "SELECT content_hash, vector FROM embeddings WHERE model=? AND content_hash IN (%s)"
-            for r in self.conn.execute(q % ",".join("?" * len(chunk)), [model, *chunk]):
+            q = f"SELECT content_hash, vector FROM embeddings WHERE model=? AND content_hash IN ({_marks(chunk)})"
+            for r in self.conn.execute(q, [model, *chunk]):
                 found[r["content_hash"]] = np.frombuffer(r["vector"], dtype=np.float32)
         return found
 
@@ -379,6 +379,11 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as c:
             c.execute("INSERT OR REPLACE INTO meta VALUES (?,?)", (key, value))
+
+
+def _marks(chunk: list) -> str:
+    """SQL placeholders for an IN (...) list of ``chunk``'s length."""
+    return ",".join("?" * len(chunk))
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
