@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     for f in comparison.findings:
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
     summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items()))
+    minor = sum(1 for f in comparison.findings if f.minor)
+    if minor:
+        summary += f" ({minor} of them minor: no checkable fact, or already listed)"
     print(f"compared {len(comparison.article_ids)} articles: {summary} -> {out}")
     return 0
 

@@ -582,6 +582,8 @@ def trim_counted_phrases(quantities: list[Quantity], text: str, tokens: list[tup
         n = starts.get(cs)
         if n is not None:
             end = cs
+            # The regex may stop inside a noun (三个方|向: 向 is a stop character).
+            ce = max(ce, next((e for st, e, t in tokens if st < ce < e and t in _NOUN_PHRASE_TAGS), ce))
             while n < len(tokens) and tokens[n][0] < ce and (
                     tokens[n][2] in _NOUN_PHRASE_TAGS or _is_counted_keyword(simple[tokens[n][0]:tokens[n][1]])):
                 end = tokens[n][1]

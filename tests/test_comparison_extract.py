@@ -264,6 +264,8 @@ def test_pronoun_speaker_is_the_subject_of_the_preceding_sentence():
         ("塔利班还控制了巴德吉斯省 7 个地区中的 6 个。", "7 个", "地区"),
         # DW (haiti-embassy): a verb right after the measure word counts no noun.
         ("另外2名遭到拘捕。", "2名", ""),
+        # Al Jazeera seed: the regex stops at 向 (a stop character); the token is 方向.
+        ("路透社援引巴德吉斯省省长胡萨姆丁·沙姆斯的话说，塔利班早上从三个方向袭击了瑙堡。", "三个", "方向"),
         # Zaobao: a relative clause before 的 is kept (the head noun is read after 的).
         ("11名涉嫌暗杀海地总统的嫌犯试图逃跑时，闯入大使馆。", "11名", "涉嫌暗杀海地总统"),
     ],
