@@ -92,6 +92,26 @@ def browser_child(db: Path) -> dict:
     return result
 
 
+def describe_seeds() -> None:
+    """Say what the cold start can reuse: precomputed vectors of the default backend or not."""
+    import numpy as np
+
+    import embeddings
+    from dashboard import workspace
+
+    seeds = workspace.seeds_dir()
+    default = embeddings.get_backend(None).name
+    files = workspace.precomputed_embeddings(seeds)
+    print(f"seeds: {seeds} ({len(workspace.seed_inputs(seeds))} files); default backend {default}")
+    if not files:
+        print("precomputed embeddings: none (the cold start embeds every article)")
+    for npz in files:
+        with np.load(npz, allow_pickle=False) as data:
+            model, count = str(data["model"]), len(data["keys"])
+        usable = "used" if model == default else "NOT used: made with another backend"
+        print(f"precomputed embeddings: {npz.name}: {count} vectors of {model} ({usable})")
+
+
 def run_child(kind: str, db: Path) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind, "--db", str(db)],
@@ -119,6 +139,7 @@ def main() -> int:
         print(json.dumps(child(args.db)))
         return 0
 
+    describe_seeds()
     work = args.keep or Path(tempfile.mkdtemp(prefix="parallax-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, dict]] = []

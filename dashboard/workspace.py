@@ -103,12 +103,18 @@ def bootstrap(
     report = BootstrapReport()
     inputs = [str(p) for p in seed_inputs(directory)]
     report.inputs = len(inputs)
-    loader = getattr(embeddings, "load_precomputed", None)
-    for npz in precomputed_embeddings(directory) if loader else []:
+    backend = embeddings.get_backend(None)
+    for npz in precomputed_embeddings(directory):
         # Fills the store's embedding cache, so only articles it lacks are embedded.
-        loaded = loader(store, npz)
-        step(f"Loaded {loaded} precomputed embeddings from {npz.name}")
-        report.precomputed.append(npz.name)
+        # A file made with another backend is skipped (its vectors cannot be mixed).
+        loaded = embeddings.load_precomputed(store, npz, backend.name)
+        if loaded:
+            step(f"Loaded {loaded} precomputed embeddings from {npz.name}")
+            report.precomputed.append(npz.name)
+        else:
+            step(
+                f"{npz.name}: nothing to load for {backend.name} (already cached or another model)"
+            )
 
     step(f"Reading {len(inputs)} files from {directory.name}/ …")
     ingested = articles.ingest(inputs, store)
@@ -118,7 +124,6 @@ def bootstrap(
         f"{len(ingested.rejected)} rejected)"
     )
 
-    backend = embeddings.get_backend(None)
     found = store.articles(ingested.article_ids)
     step(f"Embedding {len(found)} articles with {backend.name} (cached ones are skipped) …")
     for start in range(0, len(found), EMBED_BATCH):
