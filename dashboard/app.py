@@ -23,6 +23,7 @@ from dashboard.text import (
     KIND_COLOURS,
     KIND_LABELS,
     SCRIPTS,
+    escape,
     highlight,
     in_script,
     plain_markdown,
@@ -102,7 +103,7 @@ def _bootstrap(store: Store) -> None:
                 )
             except Exception as exc:  # noqa: BLE001 - shown as one line, not a traceback
                 status.update(label="Could not build the demo workspace", state="error")
-                st.error(f"Building the demo workspace failed: {type(exc).__name__}: {exc}")
+                st.error(f"Building the demo workspace failed: {_one_line(exc)}")
                 st.stop()
             status.update(
                 label=f"Demo workspace ready: {report.articles} articles, {report.stories} stories",
@@ -141,6 +142,12 @@ def open_story(story_id: str | None) -> None:
         st.query_params["story"] = story_id
     else:
         st.query_params.pop("story", None)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error as one escaped line (messages may quote file or article text)."""
+    lines = str(exc).strip().splitlines()
+    return escape(f"{type(exc).__name__}: {lines[0] if lines else ''}"[:300])
 
 
 def _flash() -> None:
@@ -185,9 +192,7 @@ def _upload_panel(store: Store) -> None:
             try:
                 result = actions.add_uploads(store, payload, workspace.uploads_dir(store))
             except Exception as exc:  # noqa: BLE001 - one line for the user
-                result = actions.UploadResult(
-                    files=len(payload), error=f"{type(exc).__name__}: {exc}"
-                )
+                result = actions.UploadResult(files=len(payload), error=f"{_one_line(exc)}")
         st.session_state["last_upload"] = result
     result: actions.UploadResult | None = st.session_state.get("last_upload")
     if result is not None:
@@ -352,7 +357,7 @@ def story_view(
         try:
             comp = cached_comparison(path, story.id, fingerprint)
         except Exception as exc:  # noqa: BLE001 - one line for the user
-            st.error(f"Could not compare this story: {type(exc).__name__}: {exc}")
+            st.error(f"Could not compare this story: {_one_line(exc)}")
 
     outlets_in_story = _outlets_by_coverage(articles, comp)
     chosen = st.multiselect(
@@ -785,7 +790,7 @@ def _run_edit(edit, open_after: str | None, message: str, follow_result: bool = 
     try:
         result = edit()
     except Exception as exc:  # noqa: BLE001 - one line for the user
-        st.error(f"The edit failed: {type(exc).__name__}: {exc}")
+        st.error(f"The edit failed: {_one_line(exc)}")
         return
     for key in _PER_STORY_KEYS:
         st.session_state.pop(key, None)
@@ -801,7 +806,7 @@ def _export(story: Story, comp: Comparison, articles: list[Article]) -> None:
     try:
         files = actions.exports(comp, articles)
     except Exception as exc:  # noqa: BLE001 - one line for the user
-        st.error(f"Export failed: {type(exc).__name__}: {exc}")
+        st.error(f"Export failed: {_one_line(exc)}")
         return
     extensions = {"Markdown": "md", "JSON": "json", "CSV": "csv"}
     for column, (fmt, (content, mime)) in zip(st.columns(3), files.items(), strict=True):
