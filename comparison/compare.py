@@ -442,6 +442,9 @@ def _sentence_facts(doc: _Doc, k: int, named_elsewhere: set[str],
     s = doc.sentences[k]
     inside = lambda x: s.start <= x.start < s.end  # noqa: E731
     facts: list[tuple[str, float]] = []
+    # An outlet naming or citing itself (一名消息人士告诉半岛电视台) is no new fact.
+    own = to_simplified(doc.article.outlet or "")
+    is_own = lambda name: bool(own) and (to_simplified(name) in own or own in to_simplified(name))  # noqa: E731
     for q, subj in zip(doc.facts.quantities, doc.subjects, strict=True):
         if inside(q) and not q.is_total and q.start not in compared:
             weight = WEIGHT_NUMBER_SPECIFIC if (subj.family or subj.events) else WEIGHT_NUMBER
@@ -451,7 +454,7 @@ def _sentence_facts(doc: _Doc, k: int, named_elsewhere: set[str],
             facts.append((d.text, WEIGHT_DATE_RELATIVE if d.relative else WEIGHT_DATE_EXPLICIT))
     seen: set[str] = set()
     for e in doc.facts.entities:
-        if not inside(e) or e.key in seen:
+        if not inside(e) or e.key in seen or is_own(e.text):
             continue
         seen.add(e.key)
         new = not any(same_entity(e.key, other) for other in named_elsewhere)
@@ -465,7 +468,7 @@ def _sentence_facts(doc: _Doc, k: int, named_elsewhere: set[str],
             facts.append((f"quote of {quote.speaker or 'an unnamed speaker'}",
                           WEIGHT_QUOTE_NAMED if named else WEIGHT_QUOTE_UNNAMED))
     for c in doc.facts.sources:
-        if inside(c):
+        if inside(c) and not is_own(c.source):
             facts.append((f"citing {c.source}", WEIGHT_SOURCE))
     return facts
 
