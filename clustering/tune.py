@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     for threshold, topic, dense, entity in itertools.product(
         args.thresholds, args.topic_thresholds, args.dense_weights, args.entity_weights
     ):
-        params = dict(threshold=threshold, topic_threshold=topic, dense_weight=dense,
+        params = dict(threshold=threshold, lexical_only_threshold=threshold,
+                      topic_threshold=topic, dense_weight=dense,
                       entity_weight=entity, lexical_weight=1.0 - entity)
         line = " ".join(f"{k}={v:g}" for k, v in params.items())
         ecb_f1 = float("nan")
