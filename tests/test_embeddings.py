@@ -192,3 +192,31 @@ def test_load_precomputed_fills_the_cache(tmp_path):
         out = embed_articles(arts, fresh, store=store)
     assert fresh.seen == []
     assert np.min(np.sum(out * vectors, axis=1)) > 0.999
+
+
+def test_precompute_command_round_trip(tmp_path):
+    """The precompute command on the two seeds (lexical backend: no model needed)."""
+    from pathlib import Path
+
+    from articles import ingest
+    from embeddings.precompute import main
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    inputs = [str(seeds / "000_299cce44e7b57b22.txt"), str(seeds / "001_bd7e773d7b869fe3.txt")]
+    out = tmp_path / "pre.npz"
+    assert main([*inputs, "--out", str(out), "--model", "lexical", "--quiet"]) == 0
+    backend = get_backend("lexical")
+    with np.load(out) as data:
+        assert str(data["model"]) == backend.name and data["vectors"].shape[0] == 2
+    with Store(tmp_path / "s.db") as store:
+        ingest(inputs, store)
+        arts = store.articles()
+        assert embeddings.load_precomputed(store, out, backend.name) == 2
+        calls = []
+        original = backend.embed
+        backend.embed = lambda texts, show_progress=False: calls.append(texts) or original(texts)
+        cached = embed_articles(arts, backend, store=store)
+        assert calls == []
+        fresh = LexicalBackend().embed([article_text(a) for a in arts])
+        assert np.min(np.sum(cached * fresh, axis=1)) > 0.999
+    assert main([str(tmp_path / "missing"), "--out", str(out)]) == 2
