@@ -11,7 +11,13 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from articles.model import Article
-from clustering.features import FeatureBuilder, Features, section_count, split_segments
+from clustering.features import (
+    FeatureBuilder,
+    Features,
+    TokenizedArticles,
+    section_count,
+    split_segments,
+)
 from clustering.graph import (
     NeighborStats,
     Similarity,
@@ -236,8 +242,10 @@ class StoryClusterer:
             )
 
     def _featurize(self) -> None:
-        self.builder_ = FeatureBuilder(max_chars=self.max_chars).fit(self.articles_)
-        self.features_ = self.builder_.transform(self.articles_, self.embeddings_)
+        # Tokenize once: the local (per-topic) vocabularies reuse these tokens.
+        self.tokens_ = TokenizedArticles.of(self.articles_, self.max_chars)
+        self.builder_ = FeatureBuilder(max_chars=self.max_chars)
+        self.features_ = self.builder_.fit_features(self.articles_, self.tokens_, self.embeddings_)
         self.neighbor_stats_ = NeighborStats()
         self.similarity_ = Similarity(
             lexical_weight=self.lexical_weight,
@@ -259,9 +267,8 @@ class StoryClusterer:
         # No max_df inside a topic: the terms all its articles share get a low
         # IDF anyway; pruning only pays (speed) on big topics.
         builder = FeatureBuilder(self.max_chars, max_df=1.0 if len(rows) < 500 else 0.5)
-        builder.fit(articles)
         embeddings = None if self.embeddings_ is None else self.embeddings_[rows]
-        local = builder.transform(articles, embeddings)
+        local = builder.fit_features(articles, self.tokens_.take(rows), embeddings)
         return local, self.similarity_, builder
 
     def _place_roundups(

@@ -212,6 +212,37 @@ class Features:
         )
 
 
+def _given_tokens(tokens: list[str]) -> list[str]:
+    """Analyzer for documents that are already token lists (tokenized once, reused)."""
+    return tokens
+
+
+@dataclass
+class TokenizedArticles:
+    """Each article's lexical and entity tokens, computed once per clustering run."""
+
+    lexical: list[list[str]]
+    entities: list[list[str]]
+
+    @staticmethod
+    def of(articles: Sequence[Article], max_chars: int) -> TokenizedArticles:
+        documents = [article_document(a, max_chars) for a in articles]
+        return TokenizedArticles(
+            [lexical_tokens(d) for d in documents], [entity_tokens(d) for d in documents]
+        )
+
+    def take(self, rows: Sequence[int]) -> TokenizedArticles:
+        return TokenizedArticles([self.lexical[r] for r in rows], [self.entities[r] for r in rows])
+
+
+def _normalized_dense(embeddings: np.ndarray | None) -> np.ndarray | None:
+    if embeddings is None:
+        return None
+    dense = np.asarray(embeddings, dtype=np.float32)
+    norms = np.linalg.norm(dense, axis=1, keepdims=True)
+    return dense / np.maximum(norms, 1e-12)
+
+
 class FeatureBuilder:
     """Fits the TF-IDF vocabularies on a corpus, then turns articles into :class:`Features`."""
 
@@ -221,40 +252,44 @@ class FeatureBuilder:
         self.min_df = min_df
 
     def fit(self, articles: Sequence[Article]) -> FeatureBuilder:
-        documents = [article_document(a, self.max_chars) for a in articles]
-        self._fit_documents(documents)
+        self.fit_transform_tokens(TokenizedArticles.of(articles, self.max_chars))
         return self
 
-    def _fit_documents(self, documents: list[str]) -> None:
+    def fit_transform_tokens(self, tokens: TokenizedArticles) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Fit both vocabularies on pre-tokenized articles and return their matrices."""
         # max_df drops the n-grams most documents share ("表示", "the"): they carry
         # no event identity and dominate the cost of sparse products.
-        max_df = self.max_df if len(documents) >= 20 else 1.0
+        max_df = self.max_df if len(tokens.lexical) >= 20 else 1.0
         self.lexical_ = TfidfVectorizer(
-            analyzer=lexical_tokens, sublinear_tf=True, max_df=max_df, min_df=self.min_df,
+            analyzer=_given_tokens, sublinear_tf=True, max_df=max_df, min_df=self.min_df,
             dtype=np.float32,
         )
         self.entities_ = TfidfVectorizer(
-            analyzer=entity_tokens, sublinear_tf=True, max_df=max_df, dtype=np.float32
+            analyzer=_given_tokens, sublinear_tf=True, max_df=max_df, dtype=np.float32
         )
-        for vectorizer in (self.lexical_, self.entities_):
+        matrices = []
+        for vectorizer, lists in ((self.lexical_, tokens.lexical), (self.entities_, tokens.entities)):
             try:
-                vectorizer.fit(documents)
+                matrices.append(vectorizer.fit_transform(lists).tocsr())
             except ValueError:  # no token anywhere (tiny or text-less groups)
                 vectorizer.set_params(max_df=1.0, min_df=1)
-                vectorizer.fit(documents + ["Placeholder Token 1999"])
+                vectorizer.fit([*lists, ["placeholder"]])
+                matrices.append(vectorizer.transform(lists).tocsr())
+        return matrices[0], matrices[1]
+
+    def fit_features(
+        self, articles: Sequence[Article], tokens: TokenizedArticles, embeddings: np.ndarray | None
+    ) -> Features:
+        lexical, entities = self.fit_transform_tokens(tokens)
+        return Features(lexical, entities, _normalized_dense(embeddings), publication_days(articles))
 
     def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         return (
-            self.lexical_.transform(documents).tocsr(),
-            self.entities_.transform(documents).tocsr(),
+            self.lexical_.transform([lexical_tokens(d) for d in documents]).tocsr(),
+            self.entities_.transform([entity_tokens(d) for d in documents]).tocsr(),
         )
 
     def transform(self, articles: Sequence[Article], embeddings: np.ndarray | None) -> Features:
         documents = [article_document(a, self.max_chars) for a in articles]
         lexical, entities = self.transform_documents(documents)
-        dense = None
-        if embeddings is not None:
-            dense = np.asarray(embeddings, dtype=np.float32)
-            norms = np.linalg.norm(dense, axis=1, keepdims=True)
-            dense = dense / np.maximum(norms, 1e-12)
-        return Features(lexical, entities, dense, publication_days(articles))
+        return Features(lexical, entities, _normalized_dense(embeddings), publication_days(articles))
