@@ -107,8 +107,6 @@ def test_labeled_groups_are_not_merged(demo):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known shortfall: in incremental mode the 8 July roundup "
-                   "does not reach the 5 July Tajikistan story (batch mode places it right)")
 def test_partial_fit_adds_new_days_to_existing_stories(demo):
     articles, vectors, batch, gold = demo
     cut = datetime(2021, 7, 7, 12, tzinfo=UTC)
@@ -126,7 +124,11 @@ def test_partial_fit_adds_new_days_to_existing_stories(demo):
     ids = [a.id for a in articles]
     by_path = {Path(p).name: a.id for a in articles for p in a.source_paths}
     # The 8 July roundup joins the 5 July Tajikistan story, as in batch mode.
-    assert after[by_path["000_299cce44e7b57b22.txt"]] == after[by_path["001_bd7e773d7b869fe3.txt"]]
+    roundup_joined = after[by_path["000_299cce44e7b57b22.txt"]] == after[by_path["001_bd7e773d7b869fe3.txt"]]
+    if not roundup_joined and vectors is not None:
+        pytest.xfail("known shortfall: with dense vectors, incremental mode does not bring the "
+                     "8 July roundup to the 5 July Tajikistan story (lexical mode and batch mode do)")
+    assert roundup_joined
     # New-only events form their own stories, like in batch mode.
     for name in ("biden", "bangladesh"):
         members = _group(gold, name)
