@@ -12,9 +12,11 @@ from sklearn.preprocessing import normalize
 
 from articles.model import Article
 from clustering.features import (
-    FeatureBuilder,
+    CorpusTerms,
     Features,
+    TermWeights,
     TokenizedArticles,
+    publication_days,
     section_count,
     split_segments,
 )
@@ -42,6 +44,9 @@ DEFAULTS = {
     "time_grace_days": 1.0,
     "time_scale_days": 4.0,
 }
+# Corpus-wide TF-IDF drops the n-grams more than this share of articles use
+# ("表示", "the"): they carry no event identity and dominate sparse product cost.
+CORPUS_MAX_DF = 0.3
 
 
 def story_id_for(earliest_article_id: str) -> str:
@@ -242,10 +247,12 @@ class StoryClusterer:
             )
 
     def _featurize(self) -> None:
-        # Tokenize once: the local (per-topic) vocabularies reuse these tokens.
-        self.tokens_ = TokenizedArticles.of(self.articles_, self.max_chars)
-        self.builder_ = FeatureBuilder(max_chars=self.max_chars)
-        self.features_ = self.builder_.fit_features(self.articles_, self.tokens_, self.embeddings_)
+        # Tokenize and count once: the per-topic weights re-weight these counts.
+        self.terms_ = CorpusTerms(TokenizedArticles.of(self.articles_, self.max_chars))
+        self.days_ = publication_days(self.articles_)
+        self.features_, self.weights_ = self.terms_.features(
+            None, CORPUS_MAX_DF, self.embeddings_, self.days_
+        )
         self.neighbor_stats_ = NeighborStats()
         self.similarity_ = Similarity(
             lexical_weight=self.lexical_weight,
@@ -261,21 +268,22 @@ class StoryClusterer:
         fused scores are lexical + entities only, on their own scale)."""
         return self.threshold if self.embeddings_ is not None else self.lexical_only_threshold
 
-    def _local_features(self, rows: np.ndarray) -> tuple[Features, Similarity, FeatureBuilder]:
-        """Features of ``rows`` with TF-IDF weights refitted on just these articles."""
-        articles = [self.articles_[r] for r in rows]
+    def _local_features(self, rows: np.ndarray) -> tuple[Features, Similarity, TermWeights]:
+        """Features of ``rows`` with TF-IDF weights computed on just these articles
+        (the corpus-wide counts re-weighted by the rows' own document frequencies)."""
         # No max_df inside a topic: the terms all its articles share get a low
         # IDF anyway; pruning only pays (speed) on big topics.
-        builder = FeatureBuilder(self.max_chars, max_df=1.0 if len(rows) < 500 else 0.5)
         embeddings = None if self.embeddings_ is None else self.embeddings_[rows]
-        local = builder.fit_features(articles, self.tokens_.take(rows), embeddings)
-        return local, self.similarity_, builder
+        local, weights = self.terms_.features(
+            rows, 1.0 if len(rows) < 500 else 0.5, embeddings, self.days_
+        )
+        return local, self.similarity_, weights
 
     def _place_roundups(
         self,
         rows: np.ndarray,
         local: Features,
-        builder: FeatureBuilder,
+        builder: TermWeights,
         sub: np.ndarray,
         only: np.ndarray | None = None,
     ) -> np.ndarray:

@@ -22,7 +22,8 @@ from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from articles.model import Article
 
@@ -293,3 +294,112 @@ class FeatureBuilder:
         documents = [article_document(a, self.max_chars) for a in articles]
         lexical, entities = self.transform_documents(documents)
         return Features(lexical, entities, _normalized_dense(embeddings), publication_days(articles))
+
+
+def _sublinear_counts(vectorizer: CountVectorizer, lists: list[list[str]]) -> sp.csr_matrix:
+    """Raw ``1 + log(count)`` term frequencies (what sublinear TF-IDF multiplies by IDF)."""
+    return _sublinear(vectorizer.transform(lists).tocsr())
+
+
+def _sublinear(counts: sp.csr_matrix) -> sp.csr_matrix:
+    counts = counts.astype(np.float32)
+    np.log(counts.data, out=counts.data)
+    counts.data += 1.0
+    return counts
+
+
+@dataclass
+class GroupIdf:
+    """IDF of the terms one group of rows uses: sorted column ids and their weights.
+
+    A term absent from (or pruned in) the group has no entry, i.e. weight 0,
+    which is what a vectorizer refitted on the group alone does: its vocabulary
+    has no such column. Dot products are therefore identical to a refit.
+    """
+
+    columns: np.ndarray
+    values: np.ndarray
+
+    @staticmethod
+    def of(tf: sp.csr_matrix, max_df: float) -> GroupIdf:
+        """Smoothed IDF (``ln((1+n)/(1+df)) + 1``, sklearn's) over the rows of ``tf``,
+        terms in more than ``max_df`` of the rows pruned (when n >= 20)."""
+        n = tf.shape[0]
+        # np.unique over the group's non-zeros, not a bincount over the whole
+        # vocabulary: thousands of topics x millions of terms would dominate.
+        columns, df = np.unique(tf.indices, return_counts=True)
+        if max_df < 1.0 and n >= 20:
+            keep = df <= max_df * n
+            # sklearn refuses a vocabulary pruned to nothing; the refit fallback kept every term.
+            if keep.any():
+                columns, df = columns[keep], df[keep]
+        values = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+        return GroupIdf(columns, values)
+
+    def apply(self, tf: sp.csr_matrix) -> sp.csr_matrix:
+        """Rows of ``tf`` times these weights (0 off the group's terms), rows L2-normalized."""
+        out = tf.copy()
+        if len(self.columns) and out.nnz:
+            at = np.minimum(np.searchsorted(self.columns, out.indices), len(self.columns) - 1)
+            found = self.columns[at] == out.indices
+            out.data *= np.where(found, self.values[at], 0.0).astype(np.float32)
+        else:
+            out.data[:] = 0.0
+        out.eliminate_zeros()
+        return normalize(out).astype(np.float32)
+
+
+@dataclass
+class TermWeights:
+    """TF-IDF weights fitted on one group of rows, over the corpus-wide vocabulary."""
+
+    terms: CorpusTerms
+    lexical: GroupIdf
+    entities: GroupIdf
+
+    def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        lexical = _sublinear_counts(self.terms.lexical_vocabulary, [lexical_tokens(d) for d in documents])
+        entities = _sublinear_counts(self.terms.entity_vocabulary, [entity_tokens(d) for d in documents])
+        return self.lexical.apply(lexical), self.entities.apply(entities)
+
+
+class CorpusTerms:
+    """Every article's term counts, counted ONCE per run over a corpus-wide vocabulary.
+
+    ``features(rows)`` gives TF-IDF features re-weighted for any group of rows
+    (a topic) from the column document frequencies restricted to those rows:
+    no re-tokenization, no refit; the cost is linear in the group's non-zeros.
+    """
+
+    def __init__(self, tokens: TokenizedArticles):
+        self.lexical_vocabulary = CountVectorizer(analyzer=_given_tokens, dtype=np.float32)
+        self.entity_vocabulary = CountVectorizer(analyzer=_given_tokens, dtype=np.float32)
+        matrices = []
+        for vectorizer, lists in (
+            (self.lexical_vocabulary, tokens.lexical),
+            (self.entity_vocabulary, tokens.entities),
+        ):
+            # A placeholder row keeps the vocabulary non-empty for text-less corpora
+            # (dropped again: counting once, not fit then transform).
+            counts = vectorizer.fit_transform([*lists, ["placeholder"]]).tocsr()[:-1]
+            matrices.append(_sublinear(counts))
+        self.lexical_tf, self.entity_tf = matrices
+
+    def features(
+        self,
+        rows: np.ndarray | None,
+        max_df: float,
+        embeddings: np.ndarray | None,
+        days: np.ndarray,
+    ) -> tuple[Features, TermWeights]:
+        """Features of ``rows`` (all rows when None) weighted by the IDF of just these rows."""
+        lexical = self.lexical_tf if rows is None else self.lexical_tf[rows]
+        entities = self.entity_tf if rows is None else self.entity_tf[rows]
+        weights = TermWeights(self, GroupIdf.of(lexical, max_df), GroupIdf.of(entities, max_df))
+        features = Features(
+            weights.lexical.apply(lexical),
+            weights.entities.apply(entities),
+            _normalized_dense(embeddings),
+            days if rows is None else days[rows],
+        )
+        return features, weights
