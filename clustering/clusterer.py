@@ -15,7 +15,7 @@ from clustering.features import (
     CorpusTerms,
     Features,
     TermWeights,
-    TokenizedArticles,
+    article_document,
     publication_days,
     section_count,
     split_segments,
@@ -248,7 +248,7 @@ class StoryClusterer:
 
     def _featurize(self) -> None:
         # Tokenize and count once: the per-topic weights re-weight these counts.
-        self.terms_ = CorpusTerms(TokenizedArticles.of(self.articles_, self.max_chars))
+        self.terms_ = CorpusTerms([article_document(a, self.max_chars) for a in self.articles_])
         self.days_ = publication_days(self.articles_)
         self.features_, self.weights_ = self.terms_.features(
             None, CORPUS_MAX_DF, self.embeddings_, self.days_

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from articles.model import Article
@@ -296,12 +296,8 @@ class FeatureBuilder:
         return Features(lexical, entities, _normalized_dense(embeddings), publication_days(articles))
 
 
-def _sublinear_counts(vectorizer: CountVectorizer, lists: list[list[str]]) -> sp.csr_matrix:
-    """Raw ``1 + log(count)`` term frequencies (what sublinear TF-IDF multiplies by IDF)."""
-    return _sublinear(vectorizer.transform(lists).tocsr())
-
-
 def _sublinear(counts: sp.csr_matrix) -> sp.csr_matrix:
+    """Raw ``1 + log(count)`` term frequencies (what sublinear TF-IDF multiplies by IDF)."""
     counts = counts.astype(np.float32)
     np.log(counts.data, out=counts.data)
     counts.data += 1.0
@@ -358,8 +354,7 @@ class TermWeights:
     entities: GroupIdf
 
     def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        lexical = _sublinear_counts(self.terms.lexical_vocabulary, [lexical_tokens(d) for d in documents])
-        entities = _sublinear_counts(self.terms.entity_vocabulary, [entity_tokens(d) for d in documents])
+        lexical, entities = self.terms.transform_documents(documents)
         return self.lexical.apply(lexical), self.entities.apply(entities)
 
 
@@ -369,21 +364,43 @@ class CorpusTerms:
     ``features(rows)`` gives TF-IDF features re-weighted for any group of rows
     (a topic) from the column document frequencies restricted to those rows:
     no re-tokenization, no refit; the cost is linear in the group's non-zeros.
+    Terms are the same as :func:`lexical_tokens` / :func:`entity_tokens`, counted
+    as integer keys (see :func:`cjk_keys`).
     """
 
-    def __init__(self, tokens: TokenizedArticles):
-        self.lexical_vocabulary = CountVectorizer(analyzer=_given_tokens, dtype=np.float32)
-        self.entity_vocabulary = CountVectorizer(analyzer=_given_tokens, dtype=np.float32)
-        matrices = []
-        for vectorizer, lists in (
-            (self.lexical_vocabulary, tokens.lexical),
-            (self.entity_vocabulary, tokens.entities),
-        ):
-            # A placeholder row keeps the vocabulary non-empty for text-less corpora
-            # (dropped again: counting once, not fit then transform).
-            counts = vectorizer.fit_transform([*lists, ["placeholder"]]).tocsr()[:-1]
-            matrices.append(_sublinear(counts))
-        self.lexical_tf, self.entity_tf = matrices
+    def __init__(self, documents: Sequence[str], batch_size: int = 1000):
+        self.words = _StringKeys()
+        self.entity_names = _StringKeys()
+        lexical_batches = []
+        entity_batches = []
+        for start in range(0, len(documents), batch_size):
+            batch = documents[start : start + batch_size]
+            lexical_batches.append(self._pairs(start, *self._lexical_keys(batch, grow=True)))
+            entity_docs, entity_keys = self.entity_names.keys([entity_tokens(d) for d in batch], grow=True)
+            entity_batches.append(self._pairs(start, entity_docs, entity_keys))
+        self.lexical_counts = KeyedCounts(len(documents), lexical_batches)
+        self.entity_counts = KeyedCounts(len(documents), entity_batches)
+        self.lexical_tf = self.lexical_counts.matrix
+        self.entity_tf = self.entity_counts.matrix
+
+    @staticmethod
+    def _pairs(offset: int, docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        rows, keys, counts = _count_pairs(docs, keys)
+        return rows + offset, keys, counts
+
+    def _lexical_keys(self, documents: Sequence[str], grow: bool) -> tuple[np.ndarray, np.ndarray]:
+        cjk_docs, cjk = cjk_keys(documents)
+        word_docs, words = self.words.keys([word_tokens(d) for d in documents], grow=grow)
+        return np.concatenate([cjk_docs, word_docs]), np.concatenate([cjk, words])
+
+    def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Sublinear counts of new documents over this vocabulary (unknown terms ignored)."""
+        lexical = self.lexical_counts.transform_keys(len(documents), *self._lexical_keys(documents, False))
+        entity_docs, entity_keys = self.entity_names.keys(
+            [entity_tokens(d) for d in documents], grow=False
+        )
+        entities = self.entity_counts.transform_keys(len(documents), entity_docs, entity_keys)
+        return lexical, entities
 
     def features(
         self,
@@ -403,3 +420,124 @@ class CorpusTerms:
             days if rows is None else days[rows],
         )
         return features, weights
+
+
+# ---- vectorized term counting ------------------------------------------------
+# CJK character bigrams dominate the token count of Chinese news (~one per
+# character); making a Python string of each one cost most of a run's time and
+# memory. They are counted as integer keys computed with numpy over the code
+# points instead: bigram = (first << 16) | second, lone character = its code
+# point (< 2^16, so the two never collide); Latin words, word bigrams and
+# entity tokens (few) keep string tokens, keyed by an id >= 2^32.
+_WORD_KEY_BASE = 1 << 32
+_KEY_BITS = 41  # keys < 2^41; the batch-local document index goes above them
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+def _is_cjk(codes: np.ndarray) -> np.ndarray:
+    mask = np.zeros(len(codes), dtype=bool)
+    for lo, hi in _CJK_RANGES:
+        mask |= (codes >= lo) & (codes <= hi)
+    return mask
+
+
+def cjk_keys(documents: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(document index, key) of every CJK character bigram (a lone character: unigram)."""
+    if not documents:
+        return np.array([], np.int64), np.array([], np.int64)
+    # "\n" between documents is not CJK: no bigram crosses a document boundary.
+    codes = np.frombuffer("\n".join(documents).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    lengths = np.fromiter((len(d) + 1 for d in documents), dtype=np.int64, count=len(documents))
+    doc_of = np.repeat(np.arange(len(documents), dtype=np.int64), lengths)[: len(codes)]
+    cjk = _is_cjk(codes)
+    previous = np.concatenate([[False], cjk[:-1]])
+    following = np.concatenate([cjk[1:], [False]])
+    bigram = np.flatnonzero(cjk & following)
+    lone = np.flatnonzero(cjk & ~previous & ~following)
+    keys = np.concatenate([(codes[bigram] << 16) | codes[bigram + 1], codes[lone]])
+    return np.concatenate([doc_of[bigram], doc_of[lone]]), keys
+
+
+def word_tokens(text: str) -> list[str]:
+    """The Latin/digit part of :func:`lexical_tokens`: words and word bigrams
+    (a CJK run or a one-letter word between two words breaks the bigram)."""
+    tokens: list[str] = []
+    previous_word: str | None = None
+    for match in _TOKEN.finditer(text):
+        run = match.group()
+        if "\u3400" <= run[0]:
+            previous_word = None
+            continue
+        word = run.lower().replace(",", "")
+        if len(word) > 1 or word.isdigit():
+            tokens.append(word)
+            if previous_word is not None:
+                tokens.append(previous_word + "_" + word)
+            previous_word = word
+        else:
+            previous_word = None
+    return tokens
+
+
+class _StringKeys:
+    """Stable integer keys (>= 2^32) for string tokens."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def keys(self, token_lists: Sequence[list[str]], grow: bool) -> tuple[np.ndarray, np.ndarray]:
+        docs: list[int] = []
+        keys: list[int] = []
+        ids = self.ids
+        for doc, tokens in enumerate(token_lists):
+            for token in tokens:
+                key = ids.get(token)
+                if key is None:
+                    if not grow:
+                        continue
+                    key = ids[token] = _WORD_KEY_BASE + len(ids)
+                docs.append(doc)
+                keys.append(key)
+        return np.array(docs, dtype=np.int64), np.array(keys, dtype=np.int64)
+
+
+def _count_pairs(docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unique (document, key) pairs and how often each occurs."""
+    combined, counts = np.unique((docs << _KEY_BITS) | keys, return_counts=True)
+    return combined >> _KEY_BITS, combined & ((1 << _KEY_BITS) - 1), counts
+
+
+class KeyedCounts:
+    """Sublinear term counts over integer keys, with the sorted key vocabulary.
+
+    ``batches``: (global row, key, count) of unique pairs, batches in row order
+    and each sorted by (row, key), so the pairs are already in CSR order.
+    """
+
+    def __init__(self, n_rows: int, batches: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
+        batches = batches or [(np.array([], np.int64),) * 2 + (np.array([], np.int64),)]
+        self.vocabulary = np.unique(np.concatenate([np.unique(k) for _, k, _ in batches]))
+        rows = np.concatenate([d for d, _, _ in batches])
+        cols = np.concatenate([np.searchsorted(self.vocabulary, k) for _, k, _ in batches])
+        data = np.log(np.concatenate([c for _, _, c in batches]).astype(np.float32)) + np.float32(1.0)
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
+        self.matrix = sp.csr_matrix(
+            (data.astype(np.float32), cols.astype(np.int32), indptr),
+            shape=(n_rows, max(len(self.vocabulary), 1)),
+        )
+
+    def transform_keys(self, n_rows: int, docs: np.ndarray, keys: np.ndarray) -> sp.csr_matrix:
+        """Sublinear counts of new documents; keys outside the vocabulary are ignored."""
+        if len(keys) and len(self.vocabulary):
+            at = np.minimum(np.searchsorted(self.vocabulary, keys), len(self.vocabulary) - 1)
+            known = self.vocabulary[at] == keys
+            docs, cols = docs[known], at[known]
+        else:
+            docs, cols = docs[:0], keys[:0]
+        counts = sp.csr_matrix(
+            (np.ones(len(cols), np.float32), (docs, cols)),
+            shape=(n_rows, max(len(self.vocabulary), 1)),
+        )
+        counts.sum_duplicates()
+        return _sublinear(counts)
