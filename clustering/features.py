@@ -200,6 +200,15 @@ class Features:
             self.days[rows],
         )
 
+    def slice(self, start: int, stop: int) -> Features:
+        """Rows ``start:stop`` (contiguous: cheap views of the CSR arrays)."""
+        return Features(
+            self.lexical[start:stop],
+            self.entities[start:stop],
+            None if self.dense is None else self.dense[start:stop],
+            self.days[start:stop],
+        )
+
     @staticmethod
     def stack(parts: Sequence[Features]) -> Features:
         dense = None

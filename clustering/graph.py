@@ -128,21 +128,31 @@ def neighbor_edges(
     query_days = days[queries]
     queries = queries[np.argsort(np.where(np.isnan(query_days), np.inf, query_days), kind="stable")]
 
+    # Gather the targets once in time order: each window is then a contiguous
+    # slice (cheap) instead of a fancy-indexed copy of thousands of rows.
+    sorted_targets = features.take(targets)
     out_i: list[np.ndarray] = []
     out_j: list[np.ndarray] = []
     out_s: list[np.ndarray] = []
     for start in range(0, len(queries), chunk_size):
         rows = queries[start : start + chunk_size]
         row_days = days[rows]
-        if np.all(np.isnan(row_days)) or np.any(np.isnan(row_days)):
-            cols = targets
+        if np.any(np.isnan(row_days)):
+            lo, hi = 0, len(targets)  # undated rows meet every target
         else:
             lo = np.searchsorted(target_days[:dated_targets], row_days.min() - window_days, "left")
             hi = np.searchsorted(target_days[:dated_targets], row_days.max() + window_days, "right")
-            cols = np.concatenate([targets[lo:hi], undated_targets])
+        if hi < len(targets) and len(undated_targets):
+            # The dated window plus the undated targets (sorted last): not one slice.
+            picked = np.concatenate([np.arange(lo, hi), np.arange(dated_targets, len(targets))])
+            cols = targets[picked]
+            column_features = sorted_targets.take(picked)
+        else:
+            cols = targets[lo:hi]
+            column_features = sorted_targets.slice(lo, hi)
         if len(cols) == 0:
             continue
-        block = similarity.block(features.take(rows), features.take(cols))
+        block = similarity.block(features.take(rows), column_features)
         if stats is not None:
             stats.blocks += 1
             stats.max_block_elements = max(stats.max_block_elements, block.size)
