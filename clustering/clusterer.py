@@ -298,52 +298,80 @@ class StoryClusterer:
         sub = sub.copy()
         w_lex, w_ent, _ = self.similarity_.weights(False)
         allowed = None if only is None else set(np.asarray(only).tolist())
-        for k, row in enumerate(rows.tolist()):
-            article = self.articles_[row]
-            if allowed is not None and k not in allowed:
-                continue
-            if len(article.text) < self.roundup_min_chars:
-                continue
-            # Roundups are told apart by their sections (<h3>/<strong> headings):
-            # matching paragraph groups of ordinary long reports moved too many
-            # of them after their background paragraphs (measured on NBW).
-            if section_count(article) < self.roundup_min_segments:
-                continue
-            segments = split_segments(article)
-            seg_lex, seg_ent = builder.transform_documents(segments)
-            others = np.flatnonzero(np.arange(len(rows)) != k)
-            labels = sub[others]
-            n_labels = int(sub.max()) + 1
-            assign = sp.csr_matrix(
-                (np.ones(len(others), np.float32), (labels, np.arange(len(others)))),
-                shape=(n_labels, len(others)),
-            )
-            lex_centroids = normalize(assign @ local.lexical[others])
-            ent_centroids = normalize(assign @ local.entities[others])
-            scores = (
-                w_lex * (seg_lex @ lex_centroids.T).toarray()
-                + w_ent * (seg_ent @ ent_centroids.T).toarray()
-            ).max(axis=0)
+        candidates = [
+            k for k, row in enumerate(rows.tolist())
+            if (allowed is None or k in allowed) and self._is_roundup(row)
+        ]
+        if not candidates or len(rows) < 2:
+            return np.unique(sub, return_inverse=True)[1]
+        # Per-story sums of the member vectors, computed once and only redone after
+        # a move: a centroid without the roundup is its story's sum minus the roundup.
+        sums: tuple | None = None
+        for k in candidates:
+            if sums is None:
+                sums = _label_sums(sub, local)
+            lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last = sums
+            current = int(sub[k])
+            seg_lex, seg_ent = builder.apply(*self._segment_counts(rows[k]))
+            scores = np.zeros((seg_lex.shape[0], len(counts)), dtype=np.float64)
+            for weight, segs, total, squares, own in (
+                (w_lex, seg_lex, lex_sum, lex_sq, local.lexical[k]),
+                (w_ent, seg_ent, ent_sum, ent_sq, local.entities[k]),
+            ):
+                dots = (segs @ total.T).toarray().astype(np.float64)
+                norms = squares.copy()
+                # The roundup's own story without the roundup.
+                dots[:, current] -= (segs @ own.T).toarray().ravel()
+                own_dot = float((total[current] @ own.T).toarray().ravel()[0]) if own.nnz else 0.0
+                norms[current] = squares[current] - 2.0 * own_dot + float(own.multiply(own).sum())
+                norms = np.sqrt(np.maximum(norms, 0.0))
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    cosine = np.where(norms > 1e-6, dots / norms, 0.0)
+                scores += weight * cosine
+            scores = scores.max(axis=0)
+            n_labels = len(counts)
+            has_others = counts.copy()
+            has_others[current] -= 1
+            has_others = has_others > 0
             day = local.days[k]
             if not np.isnan(day):
-                first = np.full(n_labels, np.inf)
-                last = np.full(n_labels, -np.inf)
-                np.minimum.at(first, labels, local.days[others])
-                np.maximum.at(last, labels, local.days[others])
-                gap = np.maximum(np.maximum(first - day, day - last), 0.0)
+                first_k, last_k = first.copy(), last.copy()
+                if has_others[current]:
+                    mates = np.flatnonzero(sub == current)
+                    mates = mates[mates != k]
+                    mate_days = local.days[mates][~np.isnan(local.days[mates])]
+                    first_k[current] = mate_days.min(initial=np.inf)
+                    last_k[current] = mate_days.max(initial=-np.inf)
+                gap = np.maximum(np.maximum(first_k - day, day - last_k), 0.0)
                 factor = np.exp(
                     -np.maximum(gap - self.time_grace_days, 0.0) / self.time_scale_days
                 )
                 scores = scores * np.where(np.isfinite(gap), factor, 0.0)
-            has_others = np.bincount(labels, minlength=n_labels) > 0
             scores = np.where(has_others, scores, -1.0)
-            best = int(np.argmax(scores))
-            current = int(sub[k])
+            best = int(np.argmax(scores)) if n_labels else current
             current_score = scores[current] if has_others[current] else -1.0
             if best != current and scores[best] >= self._threshold() and scores[best] > current_score:
                 sub[k] = best
+                sums = None
         _, sub = np.unique(sub, return_inverse=True)
         return sub
+
+    def _is_roundup(self, row: int) -> bool:
+        article = self.articles_[row]
+        # Roundups are told apart by their sections (<h3>/<strong> headings):
+        # matching paragraph groups of ordinary long reports moved too many
+        # of them after their background paragraphs (measured on NBW).
+        return (
+            len(article.text) >= self.roundup_min_chars
+            and section_count(article) >= self.roundup_min_segments
+        )
+
+    def _segment_counts(self, row: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """A roundup's sections counted over the corpus vocabulary (once per run)."""
+        cache = self.__dict__.setdefault("_segment_cache", {})
+        if row not in cache:
+            cache[row] = self.terms_.transform_documents(split_segments(self.articles_[row]))
+        return cache[row]
 
     def _graph(self, queries: np.ndarray | None) -> sp.csr_matrix:
         if not hasattr(self, "neighbor_stats_"):
@@ -415,6 +443,27 @@ class StoryClusterer:
         self.stories_ = [stories[k] for k in order]
         self._story_labels = [story_labels[k] for k in order]
         self.article_ids_ = [a.id for a in self.articles_]
+
+
+def _label_sums(labels: np.ndarray, local: Features) -> tuple:
+    """Per label: summed lexical and entity rows, their squared norms, member counts
+    and first/last publication day (NaN days ignored)."""
+    n_labels = int(labels.max()) + 1
+    assign = sp.csr_matrix(
+        (np.ones(len(labels), np.float32), (labels, np.arange(len(labels)))),
+        shape=(n_labels, len(labels)),
+    )
+    lex_sum = (assign @ local.lexical).tocsr()
+    ent_sum = (assign @ local.entities).tocsr()
+    lex_sq = np.asarray(lex_sum.multiply(lex_sum).sum(axis=1), dtype=np.float64).ravel()
+    ent_sq = np.asarray(ent_sum.multiply(ent_sum).sum(axis=1), dtype=np.float64).ravel()
+    counts = np.bincount(labels, minlength=n_labels)
+    first = np.full(n_labels, np.inf)
+    last = np.full(n_labels, -np.inf)
+    dated = ~np.isnan(local.days)
+    np.minimum.at(first, labels[dated], local.days[dated])
+    np.maximum.at(last, labels[dated], local.days[dated])
+    return lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last
 
 
 def _relabel_like(original: np.ndarray, placed: np.ndarray) -> np.ndarray:

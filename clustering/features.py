@@ -363,7 +363,10 @@ class TermWeights:
     entities: GroupIdf
 
     def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        lexical, entities = self.terms.transform_documents(documents)
+        return self.apply(*self.terms.transform_documents(documents))
+
+    def apply(self, lexical: sp.csr_matrix, entities: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """These weights on sublinear counts (from :meth:`CorpusTerms.transform_documents`)."""
         return self.lexical.apply(lexical), self.entities.apply(entities)
 
 
