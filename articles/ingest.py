@@ -23,7 +23,9 @@ from articles.reader import MAX_INPUT_BYTES, read_path
 # Web-page assets found next to saved pages: not articles, not worth a rejection line.
 ASSET_EXTENSIONS = frozenset(
     ".js .mjs .css .map .png .jpg .jpeg .gif .webp .svg .ico .bmp .avif .woff .woff2 .ttf .otf "
-    ".eot .mp4 .webm .mp3 .wav".split()
+    ".eot .mp4 .webm .mp3 .wav"
+    # Precomputed vectors shipped beside a corpus (seeds/embeddings-e5.npz).
+    " .npz .npy".split()
 )
 # Records per transaction: large enough that commits cost little, small
 # enough that a batch of articles is a few megabytes at most.
