@@ -89,6 +89,7 @@ class StoryClusterer:
         max_chars: int = 3000,
         roundup_min_segments: int = 3,
         roundup_min_chars: int = 1500,
+        topic_terms: int | None = 150,
     ):
         self.threshold = threshold
         self.topic_threshold = topic_threshold
@@ -105,6 +106,7 @@ class StoryClusterer:
         self.max_chars = max_chars
         self.roundup_min_segments = roundup_min_segments
         self.roundup_min_chars = roundup_min_chars
+        self.topic_terms = topic_terms
 
     # ---- public API ------------------------------------------------------
     def fit(self, articles: Sequence[Article], embeddings: np.ndarray | None = None):
@@ -250,6 +252,7 @@ class StoryClusterer:
         # Tokenize and count once: the per-topic weights re-weight these counts.
         self.terms_ = CorpusTerms([article_document(a, self.max_chars) for a in self.articles_])
         self.days_ = publication_days(self.articles_)
+        self._topic_features: Features | None = None
         self.features_, self.weights_ = self.terms_.features(
             None, CORPUS_MAX_DF, self.embeddings_, self.days_
         )
@@ -376,6 +379,12 @@ class StoryClusterer:
     def _graph(self, queries: np.ndarray | None) -> sp.csr_matrix:
         if not hasattr(self, "neighbor_stats_"):
             self.neighbor_stats_ = NeighborStats()
+        if self.topic_terms:
+            # Topics are coarse: each article's heaviest terms find its topic
+            # neighbors at a fraction of the sparse-product cost.
+            if self._topic_features is None:
+                self._topic_features = self.features_.top_terms(self.topic_terms)
+            return self._edges(self._topic_features, self.similarity_, queries)
         return self._edges(self.features_, self.similarity_, queries)
 
     def _edges(

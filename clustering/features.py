@@ -209,6 +209,11 @@ class Features:
             self.days[start:stop],
         )
 
+    def top_terms(self, k: int) -> Features:
+        """Each row keeps only its ``k`` heaviest lexical and entity terms (not renormalized:
+        dot products become slightly lower bounds), for a cheaper coarse neighbor search."""
+        return Features(_top_per_row(self.lexical, k), _top_per_row(self.entities, k), self.dense, self.days)
+
     @staticmethod
     def stack(parts: Sequence[Features]) -> Features:
         dense = None
@@ -220,6 +225,20 @@ class Features:
             dense,
             np.concatenate([p.days for p in parts]),
         )
+
+
+def _top_per_row(matrix: sp.csr_matrix, k: int) -> sp.csr_matrix:
+    lengths = np.diff(matrix.indptr)
+    if lengths.max(initial=0) <= k:
+        return matrix
+    rows = np.repeat(np.arange(matrix.shape[0]), lengths)
+    order = np.lexsort((-matrix.data, rows))
+    rank = np.arange(len(order)) - matrix.indptr[rows[order]]
+    keep = np.sort(order[rank < k])
+    kept_rows = rows[keep]
+    indptr = np.zeros(matrix.shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.bincount(kept_rows, minlength=matrix.shape[0]), out=indptr[1:])
+    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
 
 
 def _given_tokens(tokens: list[str]) -> list[str]:
