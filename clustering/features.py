@@ -425,7 +425,7 @@ class CorpusTerms:
     @staticmethod
     def _pairs(offset: int, docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         rows, keys, counts = _count_pairs(docs, keys)
-        return rows + offset, keys, counts
+        return (rows + offset).astype(np.int32), keys, counts.astype(np.int32)
 
     def _lexical_keys(self, documents: Sequence[str], grow: bool) -> tuple[np.ndarray, np.ndarray]:
         cjk_docs, cjk = cjk_keys(documents)
@@ -554,17 +554,24 @@ class KeyedCounts:
     """
 
     def __init__(self, n_rows: int, batches: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
-        batches = batches or [(np.array([], np.int64),) * 2 + (np.array([], np.int64),)]
+        batches = batches or [(np.array([], np.int32), np.array([], np.int64), np.array([], np.float32))]
         self.vocabulary = np.unique(np.concatenate([np.unique(k) for _, k, _ in batches]))
-        rows = np.concatenate([d for d, _, _ in batches])
-        cols = np.concatenate([np.searchsorted(self.vocabulary, k) for _, k, _ in batches])
-        data = np.log(np.concatenate([c for _, _, c in batches]).astype(np.float32)) + np.float32(1.0)
+        # Per-row counts for indptr, then the batches are released one by one
+        # (their int64 keys are the largest arrays of a run).
+        per_row = np.zeros(n_rows, dtype=np.int64)
+        for rows, _, _ in batches:
+            per_row += np.bincount(rows, minlength=n_rows)
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
-        np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
-        self.matrix = sp.csr_matrix(
-            (data.astype(np.float32), cols.astype(np.int32), indptr),
-            shape=(n_rows, max(len(self.vocabulary), 1)),
-        )
+        np.cumsum(per_row, out=indptr[1:])
+        cols = np.empty(int(indptr[-1]), dtype=np.int32)
+        data = np.empty(int(indptr[-1]), dtype=np.float32)
+        at = 0
+        while batches:
+            _, keys, counts = batches.pop(0)
+            cols[at : at + len(keys)] = np.searchsorted(self.vocabulary, keys)
+            data[at : at + len(keys)] = np.log(counts.astype(np.float32)) + np.float32(1.0)
+            at += len(keys)
+        self.matrix = sp.csr_matrix((data, cols, indptr), shape=(n_rows, max(len(self.vocabulary), 1)))
 
     def transform_keys(self, n_rows: int, docs: np.ndarray, keys: np.ndarray) -> sp.csr_matrix:
         """Sublinear counts of new documents; keys outside the vocabulary are ignored."""
