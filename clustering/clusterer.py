@@ -122,6 +122,8 @@ class StoryClusterer:
             self.article_ids_ = []
             return self
         self._featurize()
+        if self.roundup_min_segments:
+            self._count_segments([r for r in range(n) if self._is_roundup(r)])
         graph = self._graph(queries=None)
         topics = average_linkage(graph, self.topic_threshold)
         labels = np.empty(n, dtype=np.int64)
@@ -253,6 +255,7 @@ class StoryClusterer:
         self.terms_ = CorpusTerms([article_document(a, self.max_chars) for a in self.articles_])
         self.days_ = publication_days(self.articles_)
         self._topic_features: Features | None = None
+        self._segment_cache: dict[int, tuple[sp.csr_matrix, sp.csr_matrix]] = {}
         self.features_, self.weights_ = self.terms_.features(
             None, CORPUS_MAX_DF, self.embeddings_, self.days_
         )
@@ -373,8 +376,21 @@ class StoryClusterer:
         """A roundup's sections counted over the corpus vocabulary (once per run)."""
         cache = self.__dict__.setdefault("_segment_cache", {})
         if row not in cache:
-            cache[row] = self.terms_.transform_documents(split_segments(self.articles_[row]))
+            self._count_segments([row])
         return cache[row]
+
+    def _count_segments(self, rows: Sequence[int]) -> None:
+        """Count the sections of many roundups in one vectorized pass (per-call
+        overhead dominated when each of thousands of roundups was counted alone)."""
+        cache = self.__dict__.setdefault("_segment_cache", {})
+        segments = [split_segments(self.articles_[r]) for r in rows]
+        if not segments:
+            return
+        lexical, entities = self.terms_.transform_documents([s for group in segments for s in group])
+        start = 0
+        for row, group in zip(rows, segments, strict=True):
+            cache[row] = (lexical[start : start + len(group)], entities[start : start + len(group)])
+            start += len(group)
 
     def _graph(self, queries: np.ndarray | None) -> sp.csr_matrix:
         if not hasattr(self, "neighbor_stats_"):

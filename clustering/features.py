@@ -231,14 +231,18 @@ def _top_per_row(matrix: sp.csr_matrix, k: int) -> sp.csr_matrix:
     lengths = np.diff(matrix.indptr)
     if lengths.max(initial=0) <= k:
         return matrix
-    rows = np.repeat(np.arange(matrix.shape[0]), lengths)
-    order = np.lexsort((-matrix.data, rows))
-    rank = np.arange(len(order)) - matrix.indptr[rows[order]]
-    keep = np.sort(order[rank < k])
-    kept_rows = rows[keep]
+    # Per long row, its k-th largest weight by a partial sort of that row only
+    # (a global sort of every non-zero costs ~10x more at 67k articles).
+    floor = np.zeros(matrix.shape[0], dtype=np.float32)
+    data = matrix.data
+    for row in np.flatnonzero(lengths > k).tolist():
+        values = data[matrix.indptr[row] : matrix.indptr[row + 1]]
+        floor[row] = np.partition(values, len(values) - k)[len(values) - k]
+    keep = data >= np.repeat(floor, lengths)  # ties at the floor may keep a few more
+    rows = np.repeat(np.arange(matrix.shape[0]), lengths)[keep]
     indptr = np.zeros(matrix.shape[0] + 1, dtype=np.int64)
-    np.cumsum(np.bincount(kept_rows, minlength=matrix.shape[0]), out=indptr[1:])
-    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
+    np.cumsum(np.bincount(rows, minlength=matrix.shape[0]), out=indptr[1:])
+    return sp.csr_matrix((data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
 
 
 def _given_tokens(tokens: list[str]) -> list[str]:
