@@ -559,7 +559,10 @@ class KeyedCounts:
 
     def __init__(self, n_rows: int, batches: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
         batches = batches or [(np.array([], np.int32), np.array([], np.int64), np.array([], np.float32))]
-        self.vocabulary = np.unique(np.concatenate([np.unique(k) for _, k, _ in batches]))
+        # Each batch's distinct keys (and where each pair's key sits among them):
+        # the binary search into the big vocabulary then runs once per distinct key.
+        distinct = [np.unique(k, return_inverse=True) for _, k, _ in batches]
+        self.vocabulary = np.unique(np.concatenate([d for d, _ in distinct]))
         # Per-row counts for indptr, then the batches are released one by one
         # (their int64 keys are the largest arrays of a run).
         per_row = np.zeros(n_rows, dtype=np.int64)
@@ -572,7 +575,8 @@ class KeyedCounts:
         at = 0
         while batches:
             _, keys, counts = batches.pop(0)
-            cols[at : at + len(keys)] = np.searchsorted(self.vocabulary, keys)
+            batch_keys, where = distinct.pop(0)
+            cols[at : at + len(keys)] = np.searchsorted(self.vocabulary, batch_keys)[where]
             data[at : at + len(keys)] = np.log(counts.astype(np.float32)) + np.float32(1.0)
             at += len(keys)
         self.matrix = sp.csr_matrix((data, cols, indptr), shape=(n_rows, max(len(self.vocabulary), 1)))
