@@ -22,7 +22,6 @@ from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from articles.model import Article
@@ -245,87 +244,12 @@ def _top_per_row(matrix: sp.csr_matrix, k: int) -> sp.csr_matrix:
     return sp.csr_matrix((data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
 
 
-def _given_tokens(tokens: list[str]) -> list[str]:
-    """Analyzer for documents that are already token lists (tokenized once, reused)."""
-    return tokens
-
-
-@dataclass
-class TokenizedArticles:
-    """Each article's lexical and entity tokens, computed once per clustering run."""
-
-    lexical: list[list[str]]
-    entities: list[list[str]]
-
-    @staticmethod
-    def of(articles: Sequence[Article], max_chars: int) -> TokenizedArticles:
-        documents = [article_document(a, max_chars) for a in articles]
-        return TokenizedArticles(
-            [lexical_tokens(d) for d in documents], [entity_tokens(d) for d in documents]
-        )
-
-    def take(self, rows: Sequence[int]) -> TokenizedArticles:
-        return TokenizedArticles([self.lexical[r] for r in rows], [self.entities[r] for r in rows])
-
-
 def _normalized_dense(embeddings: np.ndarray | None) -> np.ndarray | None:
     if embeddings is None:
         return None
     dense = np.asarray(embeddings, dtype=np.float32)
     norms = np.linalg.norm(dense, axis=1, keepdims=True)
     return dense / np.maximum(norms, 1e-12)
-
-
-class FeatureBuilder:
-    """Fits the TF-IDF vocabularies on a corpus, then turns articles into :class:`Features`."""
-
-    def __init__(self, max_chars: int = 3000, max_df: float = 0.3, min_df: int = 1):
-        self.max_chars = max_chars
-        self.max_df = max_df
-        self.min_df = min_df
-
-    def fit(self, articles: Sequence[Article]) -> FeatureBuilder:
-        self.fit_transform_tokens(TokenizedArticles.of(articles, self.max_chars))
-        return self
-
-    def fit_transform_tokens(self, tokens: TokenizedArticles) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """Fit both vocabularies on pre-tokenized articles and return their matrices."""
-        # max_df drops the n-grams most documents share ("表示", "the"): they carry
-        # no event identity and dominate the cost of sparse products.
-        max_df = self.max_df if len(tokens.lexical) >= 20 else 1.0
-        self.lexical_ = TfidfVectorizer(
-            analyzer=_given_tokens, sublinear_tf=True, max_df=max_df, min_df=self.min_df,
-            dtype=np.float32,
-        )
-        self.entities_ = TfidfVectorizer(
-            analyzer=_given_tokens, sublinear_tf=True, max_df=max_df, dtype=np.float32
-        )
-        matrices = []
-        for vectorizer, lists in ((self.lexical_, tokens.lexical), (self.entities_, tokens.entities)):
-            try:
-                matrices.append(vectorizer.fit_transform(lists).tocsr())
-            except ValueError:  # no token anywhere (tiny or text-less groups)
-                vectorizer.set_params(max_df=1.0, min_df=1)
-                vectorizer.fit([*lists, ["placeholder"]])
-                matrices.append(vectorizer.transform(lists).tocsr())
-        return matrices[0], matrices[1]
-
-    def fit_features(
-        self, articles: Sequence[Article], tokens: TokenizedArticles, embeddings: np.ndarray | None
-    ) -> Features:
-        lexical, entities = self.fit_transform_tokens(tokens)
-        return Features(lexical, entities, _normalized_dense(embeddings), publication_days(articles))
-
-    def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        return (
-            self.lexical_.transform([lexical_tokens(d) for d in documents]).tocsr(),
-            self.entities_.transform([entity_tokens(d) for d in documents]).tocsr(),
-        )
-
-    def transform(self, articles: Sequence[Article], embeddings: np.ndarray | None) -> Features:
-        documents = [article_document(a, self.max_chars) for a in articles]
-        lexical, entities = self.transform_documents(documents)
-        return Features(lexical, entities, _normalized_dense(embeddings), publication_days(articles))
 
 
 def _sublinear(counts: sp.csr_matrix) -> sp.csr_matrix:
