@@ -70,35 +70,6 @@ def to_simplified(text: str) -> str:
     return _t2s_converter().convert(text)
 
 
-def lexical_tokens(text: str) -> list[str]:
-    """CJK character bigrams (a lone character stays a unigram) + lowercased words and word bigrams.
-
-    Character bigrams need no word segmenter and are robust to the spelling
-    variants of Chinese news; Latin words cover English texts and names.
-    """
-    tokens: list[str] = []
-    previous_word: str | None = None
-    for match in _TOKEN.finditer(text):
-        run = match.group()
-        if "\u3400" <= run[0]:
-            if len(run) == 1:
-                tokens.append(run)
-            else:
-                tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
-        else:
-            word = run.lower().replace(",", "")
-            if len(word) > 1 or word.isdigit():
-                tokens.append(word)
-                # Word bigrams ("tony thompson", "injured reserve") name specific
-                # events in alphabetic languages; CJK bigrams already do.
-                if previous_word is not None:
-                    tokens.append(previous_word + "_" + word)
-                previous_word = word
-                continue
-        previous_word = None
-    return tokens
-
-
 def entity_tokens(text: str) -> list[str]:
     """Proper-noun-ish tokens: what distinguishes one event from a similar one."""
     tokens: list[str] = []
@@ -331,7 +302,7 @@ class CorpusTerms:
     ``features(rows)`` gives TF-IDF features re-weighted for any group of rows
     (a topic) from the column document frequencies restricted to those rows:
     no re-tokenization, no refit; the cost is linear in the group's non-zeros.
-    Terms are the same as :func:`lexical_tokens` / :func:`entity_tokens`, counted
+    Terms are CJK character bigrams (a lone character stays a unigram), :func:`word_tokens` and :func:`entity_tokens`, counted
     as integer keys (see :func:`cjk_keys`).
     """
 
@@ -426,7 +397,7 @@ def cjk_keys(documents: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def word_tokens(text: str) -> list[str]:
-    """The Latin/digit part of :func:`lexical_tokens`: words and word bigrams
+    """The Latin/digit lexical terms: lowercased words and word bigrams
     (a CJK run or a one-letter word between two words breaks the bigram)."""
     tokens: list[str] = []
     previous_word: str | None = None
