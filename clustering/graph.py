@@ -281,3 +281,40 @@ def average_linkage(
             labels[members[cluster]] = next_label
             next_label += 1
     return labels
+
+
+def attach_singletons(
+    graph: sp.csr_matrix,
+    labels: np.ndarray,
+    min_similarity: float,
+    movable: np.ndarray | None = None,
+) -> np.ndarray:
+    """Each article alone in its cluster joins the multi-article cluster it is most
+    similar to on average (over all that cluster's members, missing edges = 0),
+    when that average is >= ``min_similarity``.
+
+    Average linkage leaves an article alone when its mean similarity to a story
+    falls short of the merge threshold; short reports (one or two sentences)
+    often do, though they clearly point at one story of their topic and nowhere
+    else. Measured on ECB+ (clustering/README.md): 0.7 x threshold lifts recall
+    without merging events. ``movable``: the only rows that may move (incremental
+    mode: the new articles; existing stories stay as they are).
+    """
+    _, labels = np.unique(labels, return_inverse=True)
+    sizes = np.bincount(labels)
+    alone = np.flatnonzero(sizes[labels] == 1)
+    if movable is not None:
+        alone = np.intersect1d(alone, movable)
+    if not len(alone) or len(sizes) < 2 or not (sizes > 1).any():
+        return labels
+    n = len(labels)
+    membership = sp.csr_matrix(
+        (np.ones(n, dtype=np.float64), (np.arange(n), labels)), shape=(n, len(sizes))
+    )
+    average = (graph[alone] @ membership).toarray() / sizes[None, :]
+    average[:, sizes == 1] = -np.inf  # singletons join stories, not each other
+    best = np.argmax(average, axis=1)
+    joins = average[np.arange(len(alone)), best] >= min_similarity
+    result = labels.copy()
+    result[alone[joins]] = best[joins]
+    return np.unique(result, return_inverse=True)[1]

@@ -94,8 +94,6 @@ def test_traditional_and_simplified_reports_land_together(demo):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known shortfall: VOA's 8 July Biden report shares a story "
-                   "with VOA's Qala-i-Naw report (same outlet, same day, both on the Taliban advance)")
 def test_labeled_groups_are_not_merged(demo):
     _, _, clusterer, gold = demo
     story_of = _story_of(clusterer)
