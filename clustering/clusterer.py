@@ -187,32 +187,38 @@ class StoryClusterer:
         n = len(self.articles_)
         new_rows = np.arange(n_old, n)
         initial = np.concatenate([old_labels, old_labels.max(initial=-1) + 1 + np.arange(n - n_old)])
-        # Stage 1: which old stories are topically near the new articles?
-        graph = self._graph(queries=new_rows).tocoo()
-        near = graph.col[(graph.data >= self.topic_threshold) & (graph.col < n_old)]
-        touched = np.unique(old_labels[near])
-        rows = np.concatenate([np.flatnonzero(np.isin(old_labels, touched)), new_rows])
-        # Stage 2: local weights on that neighborhood; old stories stay frozen.
-        local, similarity, builder = self._local_features(rows)
-        local_new = np.arange(len(rows) - len(new_rows), len(rows))
-        sub_graph = self._edges(local, similarity, queries=local_new)
-        sub = average_linkage(sub_graph, self._threshold(), initial[rows], frozen=touched)
-        if self.singleton_attach:
-            # New articles left alone may still join the story they point at.
-            attached = attach_singletons(sub_graph, sub, self.singleton_attach * self._threshold(),
-                                         movable=local_new)
-            sub = _relabel_like(sub, attached)
-        if self.roundup_min_segments:
-            # New roundups go where one of their sections points (old articles stay).
-            placed = self._place_roundups(rows, local, builder, np.unique(sub, return_inverse=True)[1],
-                                          only=local_new)
-            sub = _relabel_like(sub, placed)
         labels = initial.copy()
-        # Map local clusters back: a cluster holding an old story takes its label.
-        for cluster in np.unique(sub):
-            members = rows[sub == cluster]
-            old = members[members < n_old]
-            labels[members] = initial[old[0]] if len(old) else initial[members[0]]
+        # Stage 1, as in batch mode but only over the articles dated within the window
+        # of the new ones: topics, with every existing story kept whole inside one.
+        window = self._window_rows(new_rows)
+        topic_graph = self._graph(queries=window, targets=window)[window][:, window]
+        topics = average_linkage(topic_graph, self.topic_threshold, initial[window])
+        for members in _groups(topics):
+            rows = window[members]
+            local_new = np.flatnonzero(rows >= n_old)
+            if not len(local_new):
+                continue
+            # Stage 2 inside the topic, with the topic's own weights: new articles join
+            # its stories (frozen: never merged with each other) or form new ones.
+            frozen = np.unique(initial[rows[rows < n_old]])
+            local, similarity, builder = self._local_features(rows)
+            sub_graph = self._edges(local, similarity, queries=local_new)
+            sub = average_linkage(sub_graph, self._threshold(), initial[rows], frozen=frozen)
+            if self.singleton_attach:
+                # New articles left alone may still join the story they point at.
+                attached = attach_singletons(sub_graph, sub, self.singleton_attach * self._threshold(),
+                                             movable=local_new)
+                sub = _relabel_like(sub, attached)
+            if self.roundup_min_segments:
+                # New roundups go where one of their sections points (old articles stay).
+                placed = self._place_roundups(rows, local, builder,
+                                              np.unique(sub, return_inverse=True)[1], only=local_new)
+                sub = _relabel_like(sub, placed)
+            # Map local clusters back: a cluster holding an old story takes its label.
+            for cluster in np.unique(sub):
+                in_cluster = rows[sub == cluster]
+                old = in_cluster[in_cluster < n_old]
+                labels[in_cluster] = initial[old[0]] if len(old) else initial[in_cluster[0]]
         _, labels = np.unique(labels, return_inverse=True)
         relabel = {int(o): int(nw) for o, nw in zip(initial[:n_old], labels[:n_old], strict=True)}
         # Carry story ids over: a cluster holding an old story keeps its id.
@@ -430,7 +436,19 @@ class StoryClusterer:
             cache[row] = (lexical[start : start + len(group)], entities[start : start + len(group)])
             start += len(group)
 
-    def _graph(self, queries: np.ndarray | None) -> sp.csr_matrix:
+    def _window_rows(self, rows: np.ndarray) -> np.ndarray:
+        """``rows`` plus every article dated within ``window_days`` of them (and the
+        undated ones, which meet everything)."""
+        days = self.days_
+        row_days = days[rows]
+        if np.isnan(row_days).any():
+            return np.arange(len(days))
+        near = (days >= row_days.min() - self.window_days) & (days <= row_days.max() + self.window_days)
+        near |= np.isnan(days)
+        near[rows] = True
+        return np.flatnonzero(near)
+
+    def _graph(self, queries: np.ndarray | None, targets: np.ndarray | None = None) -> sp.csr_matrix:
         if not hasattr(self, "neighbor_stats_"):
             self.neighbor_stats_ = NeighborStats()
         if self.topic_terms:
@@ -438,11 +456,15 @@ class StoryClusterer:
             # neighbors at a fraction of the sparse-product cost.
             if self._topic_features is None:
                 self._topic_features = self.features_.top_terms(self.topic_terms)
-            return self._edges(self._topic_features, self.similarity_, queries)
-        return self._edges(self.features_, self.similarity_, queries)
+            return self._edges(self._topic_features, self.similarity_, queries, targets)
+        return self._edges(self.features_, self.similarity_, queries, targets)
 
     def _edges(
-        self, features: Features, similarity: Similarity, queries: np.ndarray | None
+        self,
+        features: Features,
+        similarity: Similarity,
+        queries: np.ndarray | None,
+        targets: np.ndarray | None = None,
     ) -> sp.csr_matrix:
         if not hasattr(self, "neighbor_stats_"):
             self.neighbor_stats_ = NeighborStats()
@@ -454,6 +476,7 @@ class StoryClusterer:
             window_days=self.window_days,
             chunk_size=self.chunk_size,
             queries=queries,
+            targets=targets,
             stats=self.neighbor_stats_,
         )
         return symmetric_edges(i, j, s, len(features))

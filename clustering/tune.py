@@ -1,6 +1,7 @@
 """Grid search behind the defaults in clustering/clusterer.py (DEFAULTS).
 
     python -m clustering.tune [--no-dense] [--thresholds 0.1 0.12 ...] [--dense-weights 0 0.25 ...]
+        [--entity-weights ...] [--local-dense-shifts 0 0.5 ...] [--singleton-attach 0 0.7 ...]
 
 For each setting prints ECB+ BCubed F1 (English event clusters with hard
 negatives, no dates) and the NBW labeled set's pairwise F1 (Chinese news,
@@ -33,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topic-thresholds", type=float, nargs="+", default=[DEFAULTS["topic_threshold"]])
     parser.add_argument("--dense-weights", type=float, nargs="+", default=[DEFAULTS["dense_weight"]])
     parser.add_argument("--entity-weights", type=float, nargs="+", default=[DEFAULTS["entity_weight"]])
+    parser.add_argument("--local-dense-shifts", type=float, nargs="+", default=[DEFAULTS["local_dense_shift"]])
+    parser.add_argument("--singleton-attach", type=float, nargs="+", default=[DEFAULTS["singleton_attach"]])
     args = parser.parse_args(argv)
     use_dense = not args.no_dense
 
@@ -42,12 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     nbw_vectors, _ = _vectors(nbw, None, use_dense)
     gold = labeled_articles(nbw, load_labels())
     print(f"vectors={backend}")
-    for threshold, topic, dense, entity in itertools.product(
-        args.thresholds, args.topic_thresholds, args.dense_weights, args.entity_weights
+    for threshold, topic, dense, entity, shift, attach in itertools.product(
+        args.thresholds, args.topic_thresholds, args.dense_weights, args.entity_weights,
+        args.local_dense_shifts, args.singleton_attach,
     ):
         params = dict(threshold=threshold, lexical_only_threshold=threshold,
                       topic_threshold=topic, dense_weight=dense,
-                      entity_weight=entity, lexical_weight=1.0 - entity)
+                      entity_weight=entity, lexical_weight=1.0 - entity,
+                      local_dense_shift=shift, singleton_attach=attach)
         line = " ".join(f"{k}={v:g}" for k, v in params.items())
         ecb_f1 = float("nan")
         if ecb:
