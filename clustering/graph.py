@@ -24,6 +24,13 @@ class Similarity:
     weights renormalized over the blocks present (no dense vectors: lexical +
     entities only), ``dense' = (cos - baseline) / (1 - baseline)`` and
     ``time_factor = exp(-max(0, days_apart - grace) / scale)`` (1 when a date is unknown).
+
+    Short texts lean on the dense vectors: when the shorter text of a pair has fewer
+    than ``short_text_terms`` distinct lexical terms, the dense weight grows by up to
+    ``short_text_dense_boost`` x (``1 + boost * (1 - terms / short_text_terms)``) and
+    the weights are renormalized. Two one-sentence reports of one event share few
+    words (TF-IDF cosine is low and noisy) but read alike to the model; long
+    articles are untouched.
     """
 
     lexical_weight: float
@@ -32,6 +39,8 @@ class Similarity:
     dense_baseline: float
     time_grace_days: float
     time_scale_days: float
+    short_text_terms: int = 0
+    short_text_dense_boost: float = 0.0
 
     def weights(self, has_dense: bool) -> tuple[float, float, float]:
         dense = self.dense_weight if has_dense else 0.0
@@ -51,9 +60,33 @@ class Similarity:
         if w_ent:
             block += (a.entities @ b.entities.T).toarray() * np.float32(w_ent)
         if has_dense and w_dense:
-            scale = np.float32(w_dense / (1.0 - self.dense_baseline))
-            block += (a.dense @ b.dense.T - np.float32(self.dense_baseline)) * scale
+            boost = self._short_text_boost(_term_counts(a)[:, None], _term_counts(b)[None, :])
+            if boost is None:
+                scale = np.float32(w_dense / (1.0 - self.dense_baseline))
+                block += (a.dense @ b.dense.T - np.float32(self.dense_baseline)) * scale
+            else:
+                # Per pair: raw weights, the dense one boosted, renormalized.
+                dense = (a.dense @ b.dense.T - np.float32(self.dense_baseline)) / np.float32(
+                    1.0 - self.dense_baseline
+                )
+                total = self.lexical_weight + self.entity_weight + self.dense_weight
+                boosted = (self.dense_weight * boost).astype(np.float32)
+                block *= np.float32(total)  # back to raw weights
+                block += boosted * dense
+                block /= np.float32(self.lexical_weight + self.entity_weight) + boosted
         return block
+
+    def _short_text_boost(self, terms_a: np.ndarray, terms_b: np.ndarray) -> np.ndarray | None:
+        """``1 + boost * shortness`` per pair (broadcast), or None when no text is short."""
+        if not (self.short_text_terms and self.short_text_dense_boost):
+            return None
+        if not terms_a.size or not terms_b.size:
+            return None
+        if min(int(terms_a.min()), int(terms_b.min())) >= self.short_text_terms:
+            return None
+        shorter = np.minimum(terms_a, terms_b).astype(np.float32)
+        shortness = np.maximum(0.0, 1.0 - shorter / np.float32(self.short_text_terms))
+        return 1.0 + np.float32(self.short_text_dense_boost) * shortness
 
     def block(self, a: Features, b: Features) -> np.ndarray:
         return self.content_block(a, b) * self.time_factor(a.days, b.days)
@@ -67,10 +100,22 @@ class Similarity:
         fused = w_lex * lex + w_ent * ent
         if has_dense and w_dense:
             cos = np.einsum("ij,ij->i", a.dense, b.dense)
-            fused += w_dense * (cos - self.dense_baseline) / (1.0 - self.dense_baseline)
+            dense = (cos - self.dense_baseline) / (1.0 - self.dense_baseline)
+            boost = self._short_text_boost(_term_counts(a), _term_counts(b))
+            if boost is None:
+                fused += w_dense * dense
+            else:
+                boosted = self.dense_weight * boost
+                fused = (fused * (self.lexical_weight + self.entity_weight + self.dense_weight)
+                         + boosted * dense) / (self.lexical_weight + self.entity_weight + boosted)
         apart = np.abs(a.days - b.days)
         factor = np.exp(-np.maximum(apart - self.time_grace_days, 0.0) / self.time_scale_days)
         return fused * np.where(np.isnan(factor), 1.0, factor)
+
+
+def _term_counts(features: Features) -> np.ndarray:
+    """Distinct lexical terms per row (what "short" is measured in)."""
+    return np.diff(features.lexical.indptr)
 
 
 def dense_baseline(dense: np.ndarray | None, samples: int = 4000, seed: int = 0) -> float:

@@ -2,6 +2,7 @@
 
     python -m clustering.tune [--no-dense] [--thresholds 0.1 0.12 ...] [--dense-weights 0 0.25 ...]
         [--entity-weights ...] [--local-dense-shifts 0 0.5 ...] [--singleton-attach 0 0.7 ...]
+        [--short-text-boosts 0 4 ...]
 
 For each setting prints ECB+ BCubed F1 (English event clusters with hard
 negatives, no dates) and the NBW labeled set's pairwise F1 (Chinese news,
@@ -36,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entity-weights", type=float, nargs="+", default=[DEFAULTS["entity_weight"]])
     parser.add_argument("--local-dense-shifts", type=float, nargs="+", default=[DEFAULTS["local_dense_shift"]])
     parser.add_argument("--singleton-attach", type=float, nargs="+", default=[DEFAULTS["singleton_attach"]])
+    parser.add_argument("--short-text-boosts", type=float, nargs="+",
+                        default=[DEFAULTS["short_text_dense_boost"]])
     args = parser.parse_args(argv)
     use_dense = not args.no_dense
 
@@ -45,14 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     nbw_vectors, _ = _vectors(nbw, None, use_dense)
     gold = labeled_articles(nbw, load_labels())
     print(f"vectors={backend}")
-    for threshold, topic, dense, entity, shift, attach in itertools.product(
+    for threshold, topic, dense, entity, shift, attach, boost in itertools.product(
         args.thresholds, args.topic_thresholds, args.dense_weights, args.entity_weights,
-        args.local_dense_shifts, args.singleton_attach,
+        args.local_dense_shifts, args.singleton_attach, args.short_text_boosts,
     ):
         params = dict(threshold=threshold, lexical_only_threshold=threshold,
                       topic_threshold=topic, dense_weight=dense,
                       entity_weight=entity, lexical_weight=1.0 - entity,
-                      local_dense_shift=shift, singleton_attach=attach)
+                      local_dense_shift=shift, singleton_attach=attach,
+                      short_text_dense_boost=boost)
         line = " ".join(f"{k}={v:g}" for k, v in params.items())
         ecb_f1 = float("nan")
         if ecb:

@@ -21,6 +21,7 @@ from clustering.features import Features
 from clustering.graph import (
     NeighborStats,
     Similarity,
+    attach_singletons,
     average_linkage,
     neighbor_edges,
     symmetric_edges,
@@ -199,3 +200,47 @@ def test_story_fields_and_stable_ids():
     assert quake.outlets == ["outlet0", "outlet1", "outlet2"]
     assert quake.label in {a.title for a in articles[:3]}
     assert all(0 <= m.score <= 1 for m in quake.members)
+
+
+def _rows_with_terms(term_counts: list[int], vocabulary: int = 1000, seed: int = 1) -> sp.csr_matrix:
+    """L2-normalized rows with the given numbers of distinct terms (random columns)."""
+    rng = np.random.default_rng(seed)
+    rows = [rng.choice(vocabulary, size=k, replace=False) for k in term_counts]
+    data = np.concatenate([np.full(k, 1 / np.sqrt(k), np.float32) for k in term_counts])
+    indptr = np.concatenate([[0], np.cumsum(term_counts)])
+    return sp.csr_matrix((data, np.concatenate(rows), indptr), shape=(len(term_counts), vocabulary))
+
+
+def test_short_texts_lean_on_the_dense_score():
+    # Rows 0-1: two short texts (20 terms); rows 2-3: two long ones (400 terms);
+    # within each pair the dense vectors agree closely and the words barely.
+    lexical = _rows_with_terms([20, 20, 400, 400])
+    dense = np.array([[1, 0], [0.99, 0.141], [1, 0], [0.99, 0.141]], np.float32)
+    features = Features(lexical, lexical.copy(), dense, np.full(4, np.nan))
+    common = dict(lexical_weight=0.6, entity_weight=0.4, dense_weight=0.6, dense_baseline=0.5,
+                  time_grace_days=1.0, time_scale_days=4.0)
+    plain = Similarity(**common).block(features, features)
+    boosted_similarity = Similarity(**common, short_text_terms=100, short_text_dense_boost=4.0)
+    boosted = boosted_similarity.block(features, features)
+    assert boosted[0, 1] > plain[0, 1] + 0.1  # short pair: the dense agreement counts more
+    assert boosted[2, 3] == pytest.approx(plain[2, 3], abs=1e-6)  # long pair untouched
+    # Row-wise pairs use the same rule as the blocks.
+    pairs = boosted_similarity.pairs(features.take(np.array([0, 2])), features.take(np.array([1, 3])))
+    assert pairs == pytest.approx([boosted[0, 1], boosted[2, 3]], abs=1e-5)
+
+
+def test_attach_singletons_joins_the_story_a_lone_article_points_at():
+    # Story {0, 1, 2}; article 3 resembles the story a little (mean 0.12), article 4 not at all,
+    # article 5 resembles only article 4 (two singletons never pair up through this step).
+    i = np.array([0, 0, 1, 3, 3, 3, 5])
+    j = np.array([1, 2, 2, 0, 1, 2, 4])
+    s = np.array([0.5, 0.5, 0.5, 0.2, 0.1, 0.06, 0.3], np.float32)
+    graph = symmetric_edges(i, j, s, 6)
+    labels = np.array([0, 0, 0, 1, 2, 3])
+    attached = attach_singletons(graph, labels, min_similarity=0.1)
+    assert attached[3] == attached[0]
+    assert len({attached[0], attached[4], attached[5]}) == 3
+    # Above the bar nothing moves; only "movable" rows may move.
+    assert len(set(attach_singletons(graph, labels, min_similarity=0.13).tolist())) == 4
+    kept = attach_singletons(graph, labels, min_similarity=0.1, movable=np.array([4, 5]))
+    assert kept[3] != kept[0]
