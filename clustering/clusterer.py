@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import inspect
 from collections import Counter
 from collections.abc import Sequence
 
@@ -53,6 +54,9 @@ DEFAULTS = {
     "time_grace_days": 1.0,
     "time_scale_days": 4.0,
 }
+# Bumped whenever the same parameters would group articles differently, so stores
+# holding stories of an older clusterer can tell (clustering.pipeline.stories_outdated).
+ALGORITHM_VERSION = "3"  # 3: local dense baseline, singleton attachment, short-text boost
 # Corpus-wide TF-IDF drops the n-grams more than this share of articles use
 # ("表示", "the"): they carry no event identity and dominate sparse product cost.
 CORPUS_MAX_DF = 0.3
@@ -129,6 +133,11 @@ class StoryClusterer:
         self.topic_terms = topic_terms
 
     # ---- public API ------------------------------------------------------
+    def get_params(self) -> dict[str, object]:
+        """The constructor parameters and their values (scikit-learn's convention)."""
+        names = [p for p in inspect.signature(type(self).__init__).parameters if p != "self"]
+        return {name: getattr(self, name) for name in names}
+
     def fit(self, articles: Sequence[Article], embeddings: np.ndarray | None = None):
         articles = list(articles)
         self._check(articles, embeddings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterable, Sequence
@@ -11,11 +12,14 @@ from datetime import UTC, date, datetime, time, timedelta
 import numpy as np
 
 from articles.model import Article, Rejection
-from clustering.clusterer import StoryClusterer, build_story
+from clustering.clusterer import ALGORITHM_VERSION, StoryClusterer, build_story
 from clustering.edits import replay_edits
 from clustering.model import Member, Story
 
 log = logging.getLogger(__name__)
+
+# Store meta key: which clusterer (version + parameters) made the stored stories.
+STORIES_CLUSTERER_META = "stories_clusterer"
 
 # Backends whose vectors add nothing to the clusterer's own lexical features.
 _LEXICAL_BACKENDS = ("lexical", "tfidf", "char")
@@ -105,7 +109,39 @@ def run(
     by_id = {a.id: a for a in found}
     stories = replay_edits(clusterer.stories_, store.edits(), by_id)
     store.replace_stories([s.to_dict() for s in stories])
+    store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
     return RunResult(stories, found, list(report.rejected), backend_name)
+
+
+def clusterer_fingerprint(clusterer: StoryClusterer) -> str:
+    """The algorithm version and parameters of ``clusterer``, as one string."""
+    return json.dumps({"version": ALGORITHM_VERSION, **clusterer.get_params()}, sort_keys=True)
+
+
+def stories_outdated(store, clusterer: StoryClusterer | None = None) -> bool:
+    """True when the stored stories were made by another clusterer version or other
+    parameters (or by a version that did not record itself)."""
+    if not store.stories():
+        return False
+    return store.get_meta(STORIES_CLUSTERER_META) != clusterer_fingerprint(clusterer or StoryClusterer())
+
+
+def recluster(
+    store,
+    model: str | None = None,
+    progress: bool = False,
+    clusterer: StoryClusterer | None = None,
+) -> list[Story]:
+    """Group every stored article again (vectors come from the cache) and replace the
+    stored stories; logged manual edits are replayed on top, as after a batch run."""
+    found = store.articles()
+    vectors, _ = embed(found, store, model=model, progress=progress)
+    clusterer = clusterer or StoryClusterer()
+    clusterer.fit(found, vectors)
+    stories = replay_edits(clusterer.stories_, store.edits(), {a.id: a for a in found})
+    store.replace_stories([s.to_dict() for s in stories])
+    store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
+    return stories
 
 
 def load_stories(store) -> list[Story]:

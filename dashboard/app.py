@@ -74,6 +74,8 @@ def main() -> None:
     store = get_store(path)
     if workspace.needs_bootstrap(store):
         _bootstrap(store)
+    elif workspace.needs_recluster(store):
+        _recluster(store)
     fingerprint = workspace.store_fingerprint(store)
     stories = cached_stories(path, fingerprint)
     by_id = {s.id: s for s in stories}
@@ -110,6 +112,24 @@ def _bootstrap(store: Store) -> None:
                 state="complete",
                 expanded=False,
             )
+
+
+def _recluster(store: Store) -> None:
+    with _bootstrap_lock:
+        if not workspace.needs_recluster(store):  # another session did it meanwhile
+            return
+        with st.status(
+            "These stories were made by an older version of the clusterer: grouping the "
+            f"{store.count_articles()} articles again (manual edits are kept) …",
+            expanded=False,
+        ) as status:
+            try:
+                stories = workspace.recluster(store)
+            except Exception as exc:  # noqa: BLE001 - shown as one line; the old stories stay
+                status.update(label="Could not regroup the stories; showing the stored ones", state="error")
+                st.warning(f"Regrouping failed: {_one_line(exc)}")
+                return
+            status.update(label=f"Stories regrouped: {len(stories)}", state="complete")
 
 
 def _sync_story_from_url(store: Store, by_id: dict[str, Story]) -> None:

@@ -52,6 +52,20 @@ def needs_bootstrap(store: Store) -> bool:
     return store.count_articles() == 0 or store.get_meta(BOOTSTRAP_META) == "started"
 
 
+def needs_recluster(store: Store) -> bool:
+    """Stories made by an older clusterer (version or parameters): group them again."""
+    from clustering import pipeline
+
+    return pipeline.stories_outdated(store)
+
+
+def recluster(store: Store) -> list[Story]:
+    """Group every stored article again with the current clusterer (edits kept)."""
+    from clustering import pipeline
+
+    return pipeline.recluster(store)
+
+
 def seed_inputs(directory: Path) -> list[Path]:
     """The demo corpus files: every article file under seeds/ (not its README)."""
     found = [

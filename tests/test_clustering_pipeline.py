@@ -174,3 +174,20 @@ def test_cli_exits_1_without_articles(tmp_path: Path, capsys):
     assert "missing.md: no such file or folder" in capsys.readouterr().err
     errors = (tmp_path / "o" / "errors.csv").read_text(encoding="utf-8")
     assert "broken.md" in errors and "missing.md" in errors
+
+
+def test_stories_of_another_clusterer_are_regrouped_with_edits_kept(workspace):
+    store, _, _ = workspace
+    assert not pipeline.stories_outdated(store)  # made by the current default clusterer
+    fire = _ids_matching(store, "孟加拉")
+    crash_story = _story_of(store)[_ids_matching(store, "菲律宾")[0]]
+    edits.move_article(store, fire[0], crash_story)  # a hand edit, to be kept
+    # Other parameters (or a store written before versions were recorded) -> outdated.
+    assert pipeline.stories_outdated(store, pipeline.StoryClusterer(threshold=0.3))
+    store.set_meta(pipeline.STORIES_CLUSTERER_META, "")
+    assert pipeline.stories_outdated(store)
+    stories = pipeline.recluster(store, model="lexical")
+    assert not pipeline.stories_outdated(store)
+    story_of = _story_of(store)
+    assert sum(len(s.members) for s in stories) == len(store.articles()) == len(story_of)
+    assert story_of[fire[0]] == story_of[_ids_matching(store, "菲律宾")[0]]

@@ -289,3 +289,19 @@ def test_split_then_move_back_are_persisted(workspace, seed_story_id) -> None:
 def store_story_of(db: Path, article_id: str) -> str | None:
     with Store(db) as store:
         return store.story_of_article(article_id)
+
+
+def test_stories_of_an_older_clusterer_are_regrouped_on_open(workspace: Path):
+    from clustering import pipeline
+
+    with Store(workspace) as store:
+        before = {s["id"] for s in store.stories()}
+        # As a store written before the clusterer recorded its version would be.
+        store.set_meta(pipeline.STORIES_CLUSTERER_META, "")
+        assert pipeline.stories_outdated(store)
+    at = app().run()
+    no_errors(at)
+    with Store(workspace) as store:
+        assert not pipeline.stories_outdated(store)
+        assert {s["id"] for s in store.stories()} == before  # same clusterer: same stories
+    assert set(listed_ids(at)) <= before and listed_ids(at)
