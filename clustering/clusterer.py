@@ -15,6 +15,7 @@ from clustering.features import (
     CorpusTerms,
     Features,
     TermWeights,
+    _l2_normalized_rows,
     article_document,
     publication_days,
     section_count,
@@ -128,8 +129,12 @@ class StoryClusterer:
         topics = average_linkage(graph, self.topic_threshold)
         labels = np.empty(n, dtype=np.int64)
         next_label = 0
-        for rows in _groups(topics):
-            if len(rows) == 1:
+        groups = _groups(topics)
+        small = self._small_topic_labels(groups)
+        for index, rows in enumerate(groups):
+            if index in small:
+                sub = small[index]
+            elif len(rows) == 1:
                 sub = np.zeros(1, dtype=np.int64)
             else:
                 local, similarity, builder = self._local_features(rows)
@@ -273,6 +278,96 @@ class StoryClusterer:
         """The merge threshold for the features present (without dense vectors the
         fused scores are lexical + entities only, on their own scale)."""
         return self.threshold if self.embeddings_ is not None else self.lexical_only_threshold
+
+    def _roundup_rows(self) -> np.ndarray:
+        """Boolean mask of the roundup articles (computed once per fit)."""
+        mask = self.__dict__.get("_roundup_mask")
+        if mask is None or len(mask) != len(self.articles_):
+            mask = np.zeros(len(self.articles_), dtype=bool)
+            if self.roundup_min_segments:
+                mask[[r for r in range(len(self.articles_)) if self._is_roundup(r)]] = True
+            self._roundup_mask = mask
+        return mask
+
+    def _small_topic_labels(self, groups: list[np.ndarray]) -> dict[int, np.ndarray]:
+        """Stage 2 of every small topic at once: {group index: its local labels}.
+
+        Most topics hold 2-30 articles; per topic, the scipy/sklearn call
+        overheads cost far more than their arithmetic. A topic of at most
+        ``n_neighbors + 1`` articles keeps ALL its pairs as neighbor edges (its
+        one block holds every row), so the per-topic graph is just every pair
+        inside the topic above the floor and within the window. Computed here for
+        all small topics in one block-diagonal sparse product (same per-pair float
+        operations, in the same order, as the per-topic product), then one
+        average linkage over the union of the topic graphs (disjoint components
+        merge exactly as they would alone). Topics holding a roundup keep the
+        per-topic path (their placement needs the topic's own weights).
+        """
+        largest = min(self.n_neighbors + 1, self.chunk_size)
+        roundups = self._roundup_rows() if self.roundup_min_segments else None
+        chosen = [
+            index for index, rows in enumerate(groups)
+            if 2 <= len(rows) <= largest and (roundups is None or not roundups[rows].any())
+        ]
+        if not chosen:
+            return {}
+        rows = np.concatenate([groups[index] for index in chosen])
+        sizes = np.array([len(groups[index]) for index in chosen], dtype=np.int64)
+        group_of = np.repeat(np.arange(len(chosen)), sizes)
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        lexical = _block_diagonal_tfidf(self.terms_.lexical_tf[rows], group_of, sizes)
+        entities = _block_diagonal_tfidf(self.terms_.entity_tf[rows], group_of, sizes)
+        w_lex, w_ent, w_dense = self.similarity_.weights(self.embeddings_ is not None)
+        # Every within-topic pair (i != j), i.e. the block-diagonal product's pattern.
+        pair_group = np.repeat(np.arange(len(chosen)), sizes * sizes)
+        within = np.arange(len(pair_group)) - np.repeat(np.cumsum(sizes * sizes) - sizes * sizes, sizes * sizes)
+        i = starts[pair_group] + within // sizes[pair_group]
+        j = starts[pair_group] + within % sizes[pair_group]
+        off_diagonal = i != j
+        i, j, pair_group = i[off_diagonal], j[off_diagonal], pair_group[off_diagonal]
+        fused = _pair_values(lexical @ lexical.T, i, j) * np.float32(w_lex)
+        if w_ent:
+            fused += _pair_values(entities @ entities.T, i, j) * np.float32(w_ent)
+        if self.embeddings_ is not None and w_dense:
+            fused += self._small_dense_terms(rows, starts, sizes, i, j, w_dense)
+        days = self.days_[rows]
+        apart = np.abs(days[i] - days[j])
+        factor = np.exp(
+            -np.maximum(apart - self.similarity_.time_grace_days, 0.0) / self.similarity_.time_scale_days
+        )
+        fused = fused * np.where(np.isnan(factor), 1.0, factor).astype(np.float32)
+        keep = (fused >= self.min_edge_similarity) & ~(apart > self.window_days)
+        graph = symmetric_edges(i[keep], j[keep], fused[keep].astype(np.float32), len(rows))
+        merged = average_linkage(graph, self._threshold())
+        result = {}
+        for k, index in enumerate(chosen):
+            sub = merged[starts[k] : starts[k] + sizes[k]]
+            result[index] = sub - sub.min()
+        return result
+
+    def _small_dense_terms(
+        self, rows: np.ndarray, starts: np.ndarray, sizes: np.ndarray,
+        i: np.ndarray, j: np.ndarray, w_dense: float,
+    ) -> np.ndarray:
+        """The dense term of each pair (i, j), from the same per-topic matrix product
+        (rows in time order, two buffers) the per-topic path makes, so BLAS
+        rounds each value alike."""
+        base = np.float32(self.similarity_.dense_baseline)
+        scale = np.float32(w_dense / (1.0 - self.similarity_.dense_baseline))
+        days = self.days_[rows]
+        rank = np.empty(len(rows), dtype=np.int64)  # time rank inside its topic
+        offsets = np.concatenate([[0], np.cumsum(sizes * sizes)[:-1]])
+        group_offset = np.repeat(offsets, sizes)
+        group_size = np.repeat(sizes, sizes)
+        products = []
+        for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+            local_days = days[start : start + size]
+            order = np.argsort(np.where(np.isnan(local_days), np.inf, local_days), kind="stable")
+            rank[start + order] = np.arange(size)
+            vectors = self.features_.dense[rows[start + order]]
+            products.append(((vectors @ vectors.copy().T - base) * scale).ravel())
+        flat = np.concatenate(products)
+        return flat[group_offset[i] + rank[i] * group_size[i] + rank[j]]
 
     def _local_features(self, rows: np.ndarray) -> tuple[Features, Similarity, TermWeights]:
         """Features of ``rows`` with TF-IDF weights computed on just these articles
@@ -489,6 +584,34 @@ def _label_sums(labels: np.ndarray, local: Features) -> tuple:
     np.minimum.at(first, labels[dated], local.days[dated])
     np.maximum.at(last, labels[dated], local.days[dated])
     return lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last
+
+
+def _block_diagonal_tfidf(tf: sp.csr_matrix, group_of: np.ndarray, sizes: np.ndarray) -> sp.csr_matrix:
+    """Each group's rows weighted by the IDF of that group alone (what
+    :meth:`CorpusTerms.features` gives one group: smoothed IDF, no pruning,
+    rows L2-normalized, compact columns), all groups side by side on disjoint
+    columns: group g's columns are its own terms in corpus column order."""
+    entry_group = np.repeat(group_of, np.diff(tf.indptr))
+    keys = entry_group * np.int64(tf.shape[1]) + tf.indices
+    distinct, column, df = np.unique(keys, return_inverse=True, return_counts=True)
+    n = sizes[distinct // tf.shape[1]]
+    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    data = _l2_normalized_rows((tf.data * idf[column]).astype(np.float32), tf.indptr)
+    return sp.csr_matrix(
+        (data, column.astype(np.int32), tf.indptr.copy()), shape=(tf.shape[0], max(len(distinct), 1))
+    )
+
+
+def _pair_values(product: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Entries (i, j) of a sparse matrix (0 where absent), as float32."""
+    product = product.tocsr()
+    product.sort_indices()
+    keys = np.repeat(np.arange(product.shape[0], dtype=np.int64), np.diff(product.indptr))
+    keys = keys * product.shape[1] + product.indices
+    wanted = i.astype(np.int64) * product.shape[1] + j
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    found = keys[at] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
+    return np.where(found, product.data[at] if len(keys) else 0.0, 0.0).astype(np.float32)
 
 
 def _relabel_like(original: np.ndarray, placed: np.ndarray) -> np.ndarray:
