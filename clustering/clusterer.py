@@ -398,11 +398,12 @@ class StoryClusterer:
         """
         sub = sub.copy()
         w_lex, w_ent, _ = self.similarity_.weights(False)
-        allowed = None if only is None else set(np.asarray(only).tolist())
-        candidates = [
-            k for k, row in enumerate(rows.tolist())
-            if (allowed is None or k in allowed) and self._is_roundup(row)
-        ]
+        is_candidate = self._roundup_rows()[rows]
+        if only is not None:
+            allowed = np.zeros(len(rows), dtype=bool)
+            allowed[np.asarray(only, dtype=np.int64)] = True
+            is_candidate &= allowed
+        candidates = np.flatnonzero(is_candidate).tolist()
         if not candidates or len(rows) < 2:
             return np.unique(sub, return_inverse=True)[1]
         # Per-story sums of the member vectors, computed once and only redone after
@@ -411,15 +412,17 @@ class StoryClusterer:
         for k in candidates:
             if sums is None:
                 sums = _label_sums(sub, local)
-            lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last = sums
+            lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last, lex_sum_t, ent_sum_t = sums
             current = int(sub[k])
             seg_lex, seg_ent = builder.apply(*self._segment_counts(rows[k]))
             scores = np.zeros((seg_lex.shape[0], len(counts)), dtype=np.float64)
-            for weight, segs, total, squares, own in (
-                (w_lex, seg_lex, lex_sum, lex_sq, local.lexical[k]),
-                (w_ent, seg_ent, ent_sum, ent_sq, local.entities[k]),
+            for weight, segs, total, total_t, squares, own in (
+                (w_lex, seg_lex, lex_sum, lex_sum_t, lex_sq, local.lexical[k]),
+                (w_ent, seg_ent, ent_sum, ent_sum_t, ent_sq, local.entities[k]),
             ):
-                dots = (segs @ total.T).toarray().astype(np.float64)
+                # total_t: the sums transposed once per sums (scipy transposes
+                # its right operand on every product otherwise).
+                dots = (segs @ total_t).toarray().astype(np.float64)
                 norms = squares.copy()
                 # The roundup's own story without the roundup.
                 dots[:, current] -= (segs @ own.T).toarray().ravel()
@@ -583,7 +586,7 @@ def _label_sums(labels: np.ndarray, local: Features) -> tuple:
     dated = ~np.isnan(local.days)
     np.minimum.at(first, labels[dated], local.days[dated])
     np.maximum.at(last, labels[dated], local.days[dated])
-    return lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last
+    return lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last, lex_sum.T.tocsr(), ent_sum.T.tocsr()
 
 
 def _block_diagonal_tfidf(tf: sp.csr_matrix, group_of: np.ndarray, sizes: np.ndarray) -> sp.csr_matrix:
