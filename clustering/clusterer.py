@@ -409,12 +409,21 @@ class StoryClusterer:
         # Per-story sums of the member vectors, computed once and only redone after
         # a move: a centroid without the roundup is its story's sum minus the roundup.
         sums: tuple | None = None
-        for k in candidates:
+        # Every candidate's sections weighted at once (the weights are per term and
+        # per row, so this equals weighting each roundup alone).
+        counted = [self._segment_counts(rows[k]) for k in candidates]
+        all_lex, all_ent = builder.apply(
+            sp.vstack([lexical for lexical, _ in counted], format="csr"),
+            sp.vstack([entities for _, entities in counted], format="csr"),
+        )
+        bounds = np.concatenate([[0], np.cumsum([lexical.shape[0] for lexical, _ in counted])]).tolist()
+        for index, k in enumerate(candidates):
             if sums is None:
                 sums = _label_sums(sub, local)
             lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last, lex_sum_t, ent_sum_t = sums
             current = int(sub[k])
-            seg_lex, seg_ent = builder.apply(*self._segment_counts(rows[k]))
+            seg_lex = all_lex[bounds[index] : bounds[index + 1]]
+            seg_ent = all_ent[bounds[index] : bounds[index + 1]]
             scores = np.zeros((seg_lex.shape[0], len(counts)), dtype=np.float64)
             for weight, segs, total, total_t, squares, own in (
                 (w_lex, seg_lex, lex_sum, lex_sum_t, lex_sq, local.lexical[k]),

@@ -507,8 +507,11 @@ class KeyedCounts:
     def transform_keys(self, n_rows: int, docs: np.ndarray, keys: np.ndarray) -> sp.csr_matrix:
         """Sublinear counts of new documents; keys outside the vocabulary are ignored."""
         if len(keys) and len(self.vocabulary):
-            at = np.minimum(np.searchsorted(self.vocabulary, keys), len(self.vocabulary) - 1)
-            known = self.vocabulary[at] == keys
+            # One binary search per distinct key (segments repeat their bigrams).
+            distinct, where = np.unique(keys, return_inverse=True)
+            at = np.minimum(np.searchsorted(self.vocabulary, distinct), len(self.vocabulary) - 1)
+            known = (self.vocabulary[at] == distinct)[where]
+            at = at[where]
             docs, cols = docs[known], at[known]
         else:
             docs, cols = docs[:0], keys[:0]
