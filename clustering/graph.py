@@ -39,9 +39,25 @@ class Similarity:
         return self.lexical_weight / total, self.entity_weight / total, dense / total
 
     def time_factor(self, days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:
-        apart = np.abs(days_a[:, None] - days_b[None, :])
-        factor = np.exp(-np.maximum(apart - self.time_grace_days, 0.0) / self.time_scale_days)
-        return np.where(np.isnan(factor), 1.0, factor).astype(np.float32)
+        return self.time_factor_of_apart(np.abs(days_a[:, None] - days_b[None, :]))
+
+    def time_factor_of_apart(self, apart: np.ndarray, overwrite: bool = False) -> np.ndarray:
+        """``exp(-max(0, apart - grace) / scale)`` as float32, 1 where a day is unknown.
+
+        Computed in place (the same float64 operations, in the same order, as
+        the straightforward expression): a neighbor block is millions of
+        entries and each temporary array cost as much as the exponential.
+        """
+        factor = apart if overwrite else apart.copy()
+        np.subtract(factor, self.time_grace_days, out=factor)
+        np.maximum(factor, 0.0, out=factor)
+        np.negative(factor, out=factor)
+        np.divide(factor, self.time_scale_days, out=factor)
+        np.exp(factor, out=factor)
+        unknown = np.isnan(factor)
+        if unknown.any():
+            factor[unknown] = 1.0
+        return factor.astype(np.float32)
 
     def content_block(self, a: Features, b: Features) -> np.ndarray:
         """Fused content similarity of every row of ``a`` with every row of ``b`` (no time)."""
@@ -131,6 +147,9 @@ def neighbor_edges(
     # Gather the targets once in time order: each window is then a contiguous
     # slice (cheap) instead of a fancy-indexed copy of thousands of rows.
     sorted_targets = features.take(targets)
+    # Where each row sits among the sorted targets (-1: not a target).
+    sorted_position = np.full(n, -len(targets) - 1, dtype=np.int64)
+    sorted_position[targets] = np.arange(len(targets))
     out_i: list[np.ndarray] = []
     out_j: list[np.ndarray] = []
     out_s: list[np.ndarray] = []
@@ -147,19 +166,29 @@ def neighbor_edges(
             picked = np.concatenate([np.arange(lo, hi), np.arange(dated_targets, len(targets))])
             cols = targets[picked]
             column_features = sorted_targets.take(picked)
+            contiguous = False
         else:
             cols = targets[lo:hi]
             column_features = sorted_targets.slice(lo, hi)
+            contiguous = True
         if len(cols) == 0:
             continue
-        block = similarity.block(features.take(rows), column_features)
+        block = similarity.content_block(features.take(rows), column_features)
+        apart = np.abs(row_days[:, None] - days[cols][None, :])
+        too_far = apart > window_days
+        block *= similarity.time_factor_of_apart(apart, overwrite=True)
         if stats is not None:
             stats.blocks += 1
             stats.max_block_elements = max(stats.max_block_elements, block.size)
         # No self edges; no edges across more than the window.
-        block[rows[:, None] == cols[None, :]] = -np.inf
-        apart = np.abs(row_days[:, None] - days[cols][None, :])
-        block[apart > window_days] = -np.inf
+        if contiguous:
+            # Each query row sits at one known column of a contiguous window.
+            at = sorted_position[rows] - lo
+            inside = (at >= 0) & (at < len(cols))
+            block[np.flatnonzero(inside), at[inside]] = -np.inf
+        else:
+            block[rows[:, None] == cols[None, :]] = -np.inf
+        block[too_far] = -np.inf
         k = min(n_neighbors, len(cols))
         if k <= 0:
             continue
