@@ -264,44 +264,54 @@ def average_linkage(
         members[cluster].append(node)
     version = [0] * n_clusters
     alive = [True] * n_clusters
+    # Heap entries (-average, a, b, version a, version b); stale ones are skipped
+    # when popped. The initial entries are heapified at once and pushes are
+    # inlined: the pop order (hence every merge) is the same as pushing them one
+    # by one, at a fraction of the Python overhead.
     heap: list[tuple[float, int, int, int, int]] = []
-
-    def push(a: int, b: int, total: float) -> None:
-        if is_frozen[a] and is_frozen[b]:
-            return
-        average = total / (size[a] * size[b])
-        if average >= threshold:
-            heapq.heappush(heap, (-average, a, b, version[a], version[b]))
-
     for a in range(n_clusters):
+        frozen_a = is_frozen[a]
+        size_a = size[a]
         for b, total in sums[a].items():
-            if a < b:
-                push(a, b, total)
+            if a < b and not (frozen_a and is_frozen[b]):
+                average = total / (size_a * size[b])
+                if average >= threshold:
+                    heap.append((-average, a, b, 0, 0))
+    heapq.heapify(heap)
+    heappop, heappush = heapq.heappop, heapq.heappush
 
     while heap:
-        _, a, b, va, vb = heapq.heappop(heap)
-        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+        _, a, b, va, vb = heappop(heap)
+        if version[a] != va or version[b] != vb or not (alive[a] and alive[b]):
             continue
         # Merge the smaller neighbor map into the larger one.
-        if len(sums[a]) < len(sums[b]):
+        sums_a, sums_b = sums[a], sums[b]
+        if len(sums_a) < len(sums_b):
             a, b = b, a
+            sums_a, sums_b = sums_b, sums_a
         alive[b] = False
-        sums[a].pop(b, None)
-        for c, total in sums[b].items():
+        sums_a.pop(b, None)
+        for c, total in sums_b.items():
             if c == a:
                 continue
-            sums[a][c] = sums[a].get(c, 0.0) + total
+            merged = sums_a.get(c, 0.0) + total
+            sums_a[c] = merged
             neighbor = sums[c]
             neighbor.pop(b, None)
-            neighbor[a] = sums[a][c]
+            neighbor[a] = merged
         sums[b] = {}
         size[a] += size[b]
         is_frozen[a] = is_frozen[a] or is_frozen[b]
         version[a] += 1
         members[a].extend(members[b])
         members[b] = []
-        for c, total in sums[a].items():
-            push(a, c, total)
+        size_a, version_a, frozen_a = size[a], version[a], is_frozen[a]
+        for c, total in sums_a.items():
+            if frozen_a and is_frozen[c]:
+                continue
+            average = total / (size_a * size[c])
+            if average >= threshold:
+                heappush(heap, (-average, a, c, version_a, version[c]))
 
     labels = np.empty(n, dtype=np.int64)
     next_label = 0
