@@ -15,6 +15,7 @@ Texts are cut (title + the first ``max_chars`` characters) so cost stays linear.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,12 +86,12 @@ def entity_tokens(text: str, latin_text: str | None = None) -> list[str]:
         if m.start(1) in sentence_starts or word in _NOT_NAMES:
             continue
         tokens.append("E:" + word.lower())
-    for m in _NUMBER.finditer(latin):
-        number = m.group().replace(",", "")
+    for number in _NUMBER.findall(latin):
+        number = number.replace(",", "")
         # Lone small numbers ("2", "10") are everywhere; years and counts are not.
         if len(number) >= 2 and not (number.isdigit() and int(number) < 13):
             tokens.append("N:" + number)
-    tokens.extend("T:" + m.group() for m in _TRANSLIT.finditer(text))
+    tokens.extend(["T:" + name for name in _TRANSLIT.findall(text)])
     return tokens
 
 
@@ -448,12 +449,13 @@ def collapse_cjk_runs(documents: Sequence[str]) -> list[str]:
     keep = ~cjk
     keep[1:] |= cjk[1:] & ~cjk[:-1]
     keep[0] = True
-    text = codes[keep].tobytes().decode("utf-32-le")
+    kept = np.flatnonzero(keep)
+    text = codes[kept].tobytes().decode("utf-32-le")
     lengths = np.fromiter((len(d) + 1 for d in documents), dtype=np.int64, count=len(documents))
     ends = np.cumsum(lengths)  # one past each document's "\n" separator (the last has none)
-    kept_before = np.concatenate([[0], np.cumsum(keep)])
-    starts = kept_before[ends - lengths].tolist()
-    stops = kept_before[np.minimum(ends - 1, len(codes))].tolist()
+    # Kept characters before a position = where that position falls among the kept ones.
+    starts = np.searchsorted(kept, ends - lengths).tolist()
+    stops = np.searchsorted(kept, np.minimum(ends - 1, len(codes))).tolist()
     return [text[a:b] for a, b in zip(starts, stops, strict=True)]
 
 
@@ -461,43 +463,47 @@ def word_tokens(text: str) -> list[str]:
     """The Latin/digit lexical terms: lowercased words and word bigrams
     (a CJK run or a one-letter word between two words breaks the bigram)."""
     tokens: list[str] = []
+    append = tokens.append
     previous_word: str | None = None
-    for match in _TOKEN.finditer(text):
-        run = match.group()
-        if "\u3400" <= run[0]:
+    for run in _TOKEN.findall(text):
+        if run >= "\u3400":  # a CJK run (its first character is >= U+3400)
             previous_word = None
             continue
         word = run.lower().replace(",", "")
         if len(word) > 1 or word.isdigit():
-            tokens.append(word)
+            append(word)
             if previous_word is not None:
-                tokens.append(previous_word + "_" + word)
+                append(previous_word + "_" + word)
             previous_word = word
         else:
             previous_word = None
     return tokens
 
 
+class _KeyTable(dict):
+    """token -> key; a missing token gets the next key (>= 2^32) when looked up, so
+    ``map(table.__getitem__, tokens)`` assigns keys in first-seen order in C."""
+
+    def __missing__(self, token: str) -> int:
+        key = self[token] = _WORD_KEY_BASE + len(self)
+        return key
+
+
 class _StringKeys:
     """Stable integer keys (>= 2^32) for string tokens."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
+        self.ids: _KeyTable = _KeyTable()
 
     def keys(self, token_lists: Sequence[list[str]], grow: bool) -> tuple[np.ndarray, np.ndarray]:
-        docs: list[int] = []
-        keys: list[int] = []
-        ids = self.ids
-        for doc, tokens in enumerate(token_lists):
-            for token in tokens:
-                key = ids.get(token)
-                if key is None:
-                    if not grow:
-                        continue
-                    key = ids[token] = _WORD_KEY_BASE + len(ids)
-                docs.append(doc)
-                keys.append(key)
-        return np.array(docs, dtype=np.int64), np.array(keys, dtype=np.int64)
+        lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
+        docs = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
+        flat = [token for tokens in token_lists for token in tokens]
+        if grow:
+            return docs, np.fromiter(map(self.ids.__getitem__, flat), dtype=np.int64, count=len(flat))
+        keys = np.fromiter(map(self.ids.get, flat, itertools.repeat(-1)), dtype=np.int64, count=len(flat))
+        known = keys >= 0
+        return docs[known], keys[known]
 
 
 def _count_pairs(docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
