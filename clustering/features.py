@@ -271,7 +271,13 @@ class GroupIdf:
         n = tf.shape[0]
         # np.unique over the group's non-zeros, not a bincount over the whole
         # vocabulary: thousands of topics x millions of terms would dominate.
-        columns, df = np.unique(tf.indices, return_counts=True)
+        if tf.nnz > tf.shape[1] // 8:
+            # Many non-zeros (the whole corpus): counting beats sorting them.
+            df = np.bincount(tf.indices, minlength=tf.shape[1])
+            columns = np.flatnonzero(df)
+            df = df[columns]
+        else:
+            columns, df = np.unique(tf.indices, return_counts=True)
         if max_df < 1.0 and n >= 20:
             keep = df <= max_df * n
             # sklearn refuses a vocabulary pruned to nothing; the refit fallback kept every term.
