@@ -123,10 +123,13 @@ class StoryClusterer:
             self.article_ids_ = []
             return self
         self._featurize()
-        if self.roundup_min_segments:
-            self._count_segments([r for r in range(n) if self._is_roundup(r)])
         graph = self._graph(queries=None)
         topics = average_linkage(graph, self.topic_threshold)
+        if self.roundup_min_segments:
+            # Only roundups that share their topic are ever placed (a lone
+            # article's topic is its story): count just their sections.
+            topic_sizes = np.bincount(topics)
+            self._count_segments(np.flatnonzero(self._roundup_rows() & (topic_sizes[topics] > 1)).tolist())
         labels = np.empty(n, dtype=np.int64)
         next_label = 0
         groups = _groups(topics)
@@ -654,9 +657,19 @@ def _block_diagonal_tfidf(tf: sp.csr_matrix, group_of: np.ndarray, sizes: np.nda
     :meth:`CorpusTerms.features` gives one group: smoothed IDF, no pruning,
     rows L2-normalized, compact columns), all groups side by side on disjoint
     columns: group g's columns are its own terms in corpus column order."""
+    if not tf.nnz:
+        return sp.csr_matrix((tf.shape[0], 1), dtype=np.float32)
     entry_group = np.repeat(group_of, np.diff(tf.indptr))
     keys = entry_group * np.int64(tf.shape[1]) + tf.indices
-    distinct, column, df = np.unique(keys, return_inverse=True, return_counts=True)
+    # A stable argsort merges the already sorted rows (much faster than the
+    # generic unique-with-inverse); same distinct keys, ids and counts.
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    distinct = ordered[starts]
+    df = np.diff(np.r_[starts, len(ordered)])
+    column = np.empty(len(keys), dtype=np.int64)
+    column[order] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1
     n = sizes[distinct // tf.shape[1]]
     idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
     data = _l2_normalized_rows((tf.data * idf[column]).astype(np.float32), tf.indptr)
