@@ -264,6 +264,7 @@ class StoryClusterer:
         self.days_ = publication_days(self.articles_)
         self._topic_features: Features | None = None
         self._segment_cache: dict[int, tuple[sp.csr_matrix, sp.csr_matrix]] = {}
+        self._roundup_mask: np.ndarray | None = None  # per article list (see _roundup_rows)
         self.features_, self.weights_ = self.terms_.features(
             None, CORPUS_MAX_DF, self.embeddings_, self.days_
         )
@@ -285,7 +286,7 @@ class StoryClusterer:
     def _roundup_rows(self) -> np.ndarray:
         """Boolean mask of the roundup articles (computed once per fit)."""
         mask = self.__dict__.get("_roundup_mask")
-        if mask is None or len(mask) != len(self.articles_):
+        if mask is None:
             mask = np.zeros(len(self.articles_), dtype=bool)
             if self.roundup_min_segments:
                 mask[[r for r in range(len(self.articles_)) if self._is_roundup(r)]] = True
