@@ -421,26 +421,60 @@ class StoryClusterer:
             sp.vstack([entities for _, entities in counted], format="csr"),
         )
         bounds = np.concatenate([[0], np.cumsum([lexical.shape[0] for lexical, _ in counted])]).tolist()
+        n_candidates = len(candidates)
+        # What does not depend on the story sums, for every candidate at once (each
+        # value is the same sparse product entry the per-roundup products gave).
+        own_lex = local.lexical[candidates]
+        own_ent = local.entities[candidates]
+        owner = np.repeat(np.arange(n_candidates), np.diff(bounds))
+        segment_rows = np.arange(len(owner))
+        self_lex = _pair_values(all_lex @ own_lex.T, segment_rows, owner)
+        self_ent = _pair_values(all_ent @ own_ent.T, segment_rows, owner)
+        own_nnz_lex = np.diff(own_lex.indptr)
+        own_nnz_ent = np.diff(own_ent.indptr)
+        # float(own.multiply(own).sum()): numpy's sum of the squared row data.
+        own_sq_lex = [float(np.sum(own_lex.data[x:y] * own_lex.data[x:y]))
+                      for x, y in zip(own_lex.indptr[:-1].tolist(), own_lex.indptr[1:].tolist(), strict=True)]
+        own_sq_ent = [float(np.sum(own_ent.data[x:y] * own_ent.data[x:y]))
+                      for x, y in zip(own_ent.indptr[:-1].tolist(), own_ent.indptr[1:].tolist(), strict=True)]
+        window = 32  # candidates whose sum-dependent products are made at once
+        cached: dict | None = None
         for index, k in enumerate(candidates):
             if sums is None:
                 sums = _label_sums(sub, local)
+                cached = None
             lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last, lex_sum_t, ent_sum_t = sums
             current = int(sub[k])
-            seg_lex = all_lex[bounds[index] : bounds[index + 1]]
-            seg_ent = all_ent[bounds[index] : bounds[index + 1]]
-            scores = np.zeros((seg_lex.shape[0], len(counts)), dtype=np.float64)
-            for weight, segs, total, total_t, squares, own in (
-                (w_lex, seg_lex, lex_sum, lex_sum_t, lex_sq, local.lexical[k]),
-                (w_ent, seg_ent, ent_sum, ent_sum_t, ent_sq, local.entities[k]),
+            if cached is None or index >= cached["stop"]:
+                # Products with the current sums for the next candidates (redone
+                # after a move changes the sums).
+                stop = min(index + window, n_candidates)
+                lo, hi = bounds[index], bounds[stop]
+                currents = sub[candidates[index:stop]]
+                cached = {
+                    "start": index,
+                    "stop": stop,
+                    "first_segment": lo,
+                    # total[current] @ own.T with the sums' rows in their stored order.
+                    "own_lex": (lex_sum[currents] @ own_lex[index:stop].T).toarray().diagonal(),
+                    "own_ent": (ent_sum[currents] @ own_ent[index:stop].T).toarray().diagonal(),
+                    "dots_lex": (all_lex[lo:hi] @ lex_sum_t).toarray(),
+                    "dots_ent": (all_ent[lo:hi] @ ent_sum_t).toarray(),
+                }
+            seg_lo = bounds[index] - cached["first_segment"]
+            seg_hi = bounds[index + 1] - cached["first_segment"]
+            at = index - cached["start"]
+            scores = np.zeros((seg_hi - seg_lo, len(counts)), dtype=np.float64)
+            for weight, block, self_dots, own_dots, own_nnz, own_sq, squares in (
+                (w_lex, cached["dots_lex"], self_lex, cached["own_lex"], own_nnz_lex, own_sq_lex, lex_sq),
+                (w_ent, cached["dots_ent"], self_ent, cached["own_ent"], own_nnz_ent, own_sq_ent, ent_sq),
             ):
-                # total_t: the sums transposed once per sums (scipy transposes
-                # its right operand on every product otherwise).
-                dots = (segs @ total_t).toarray().astype(np.float64)
+                dots = block[seg_lo:seg_hi].astype(np.float64)
                 norms = squares.copy()
                 # The roundup's own story without the roundup.
-                dots[:, current] -= (segs @ own.T).toarray().ravel()
-                own_dot = float((total[current] @ own.T).toarray().ravel()[0]) if own.nnz else 0.0
-                norms[current] = squares[current] - 2.0 * own_dot + float(own.multiply(own).sum())
+                dots[:, current] -= self_dots[bounds[index] : bounds[index + 1]]
+                own_dot = float(own_dots[at]) if own_nnz[index] else 0.0
+                norms[current] = squares[current] - 2.0 * own_dot + own_sq[index]
                 norms = np.sqrt(np.maximum(norms, 0.0))
                 with np.errstate(divide="ignore", invalid="ignore"):
                     cosine = np.where(norms > 1e-6, dots / norms, 0.0)
