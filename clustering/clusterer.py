@@ -20,6 +20,7 @@ from clustering.features import (
     publication_days,
     section_count,
     split_segments,
+    unique_with_inverse,
 )
 from clustering.graph import (
     NeighborStats,
@@ -696,15 +697,9 @@ def _block_diagonal_tfidf(tf: sp.csr_matrix, group_of: np.ndarray, sizes: np.nda
         return sp.csr_matrix((tf.shape[0], 1), dtype=np.float32)
     entry_group = np.repeat(group_of, np.diff(tf.indptr))
     keys = entry_group * np.int64(tf.shape[1]) + tf.indices
-    # A stable argsort merges the already sorted rows (much faster than the
-    # generic unique-with-inverse); same distinct keys, ids and counts.
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    distinct = ordered[starts]
-    df = np.diff(np.r_[starts, len(ordered)])
-    column = np.empty(len(keys), dtype=np.int64)
-    column[order] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1
+    # (np.unique with return_counts: a stable argsort merges the sorted rows.)
+    distinct, column = unique_with_inverse(keys)
+    df = np.bincount(column, minlength=len(distinct))
     n = sizes[distinct // tf.shape[1]]
     idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
     data = _l2_normalized_rows((tf.data * idf[column]).astype(np.float32), tf.indptr)

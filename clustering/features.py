@@ -512,6 +512,19 @@ class _StringKeys:
         return docs[known], keys[known]
 
 
+def unique_with_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_inverse=True)`` by a stable argsort: keys made of
+    sorted runs (each document's keys) merge in a fraction of a generic sort."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    new = np.empty(len(ordered), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return ordered[new], inverse
+
+
 def _count_pairs(docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Unique (document, key) pairs and how often each occurs."""
     combined, counts = np.unique((docs << _KEY_BITS) | keys, return_counts=True)
@@ -529,7 +542,7 @@ class KeyedCounts:
         batches = batches or [(np.array([], np.int32), np.array([], np.int64), np.array([], np.float32))]
         # Each batch's distinct keys (and where each pair's key sits among them):
         # the binary search into the big vocabulary then runs once per distinct key.
-        distinct = [np.unique(k, return_inverse=True) for _, k, _ in batches]
+        distinct = [unique_with_inverse(k) for _, k, _ in batches]
         self.vocabulary = np.unique(np.concatenate([d for d, _ in distinct]))
         # Per-row counts for indptr, then the batches are released one by one
         # (their int64 keys are the largest arrays of a run).
