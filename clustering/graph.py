@@ -340,27 +340,50 @@ def average_linkage(
     members: list[list[int]] = [[] for _ in range(n_clusters)]
     for node, cluster in enumerate(cluster_of.tolist()):
         members[cluster].append(node)
-    version = [0] * n_clusters
     alive = [True] * n_clusters
-    # Heap entries (-average, a, b, version a, version b); stale ones are skipped
-    # when popped. The initial entries are heapified at once and pushes are
-    # inlined: the pop order (hence every merge) is the same as pushing them one
-    # by one, at a fraction of the Python overhead.
+    # The merge order is that of one heap holding every candidate pair as
+    # (-average, first, second), where ``first`` is the cluster of the pair that
+    # merged last (both unmerged: the smaller id). Instead of that heap (at 63k
+    # articles 1.5 million entries, 98% stale when popped), each cluster keeps
+    # its own best such key, and the heap holds one entry per cluster: the same
+    # minimum, hence the same merges, in a few percent of the heap operations.
+    last_merge = [0] * n_clusters  # step of the cluster's last merge (0: never)
+    best: list[tuple[float, int, int] | None] = [None] * n_clusters
+    stamp = [0] * n_clusters
     heap: list[tuple[float, int, int, int, int]] = []
-    for a in range(n_clusters):
-        frozen_a = is_frozen[a]
-        size_a = size[a]
-        for b, total in sums[a].items():
-            if a < b and not (frozen_a and is_frozen[b]):
-                average = total / (size_a * size[b])
-                if average >= threshold:
-                    heap.append((-average, a, b, 0, 0))
-    heapq.heapify(heap)
     heappop, heappush = heapq.heappop, heapq.heappush
 
+    def best_of(x: int) -> tuple[float, int, int] | None:
+        found = None
+        frozen_x, size_x, last_x = is_frozen[x], size[x], last_merge[x]
+        for y, total in sums[x].items():
+            if frozen_x and is_frozen[y]:
+                continue
+            average = total / (size_x * size[y])
+            if average < threshold:
+                continue
+            last_y = last_merge[y]
+            if last_x > last_y:
+                key = (-average, x, y)
+            elif last_y > last_x:
+                key = (-average, y, x)
+            else:
+                key = (-average, x, y) if x < y else (-average, y, x)
+            if found is None or key < found:
+                found = key
+        return found
+
+    for x in range(n_clusters):
+        key = best_of(x)
+        best[x] = key
+        if key is not None:
+            heap.append((key[0], key[1], key[2], x, 0))
+    heapq.heapify(heap)
+
+    step = 0
     while heap:
-        _, a, b, va, vb = heappop(heap)
-        if version[a] != va or version[b] != vb or not (alive[a] and alive[b]):
+        _, a, b, owner, owner_stamp = heappop(heap)
+        if stamp[owner] != owner_stamp or not alive[owner]:
             continue
         # Merge the smaller neighbor map into the larger one.
         sums_a, sums_b = sums[a], sums[b]
@@ -380,16 +403,36 @@ def average_linkage(
         sums[b] = {}
         size[a] += size[b]
         is_frozen[a] = is_frozen[a] or is_frozen[b]
-        version[a] += 1
         members[a].extend(members[b])
         members[b] = []
-        size_a, version_a, frozen_a = size[a], version[a], is_frozen[a]
+        step += 1
+        last_merge[a] = step
+        stamp[b] += 1
+        # a's pairs all changed (and are now oriented (a, c)).
+        key = best_of(a)
+        best[a] = key
+        stamp[a] += 1
+        if key is not None:
+            heappush(heap, (key[0], key[1], key[2], a, stamp[a]))
+        size_a, frozen_a = size[a], is_frozen[a]
         for c, total in sums_a.items():
-            if frozen_a and is_frozen[c]:
-                continue
-            average = total / (size_a * size[c])
-            if average >= threshold:
-                heappush(heap, (-average, a, c, version_a, version[c]))
+            current = best[c]
+            if current is not None and (current[1] in (a, b) or current[2] in (a, b)):
+                key = best_of(c)  # its best pair changed or is gone: look again
+            else:
+                key = current
+                if not (frozen_a and is_frozen[c]):
+                    average = total / (size_a * size[c])
+                    if average >= threshold:
+                        candidate = (-average, a, c)
+                        if current is None or candidate < current:
+                            key = candidate
+                if key is current:
+                    continue
+            best[c] = key
+            stamp[c] += 1
+            if key is not None:
+                heappush(heap, (key[0], key[1], key[2], c, stamp[c]))
 
     labels = np.empty(n, dtype=np.int64)
     next_label = 0
