@@ -17,10 +17,12 @@ from clustering.features import (
     CorpusTerms,
     Features,
     TermWeights,
+    _l2_normalized_rows,
     article_document,
     publication_days,
     section_count,
     split_segments,
+    unique_with_inverse,
 )
 from clustering.graph import (
     NeighborStats,
@@ -151,14 +153,21 @@ class StoryClusterer:
             self.article_ids_ = []
             return self
         self._featurize()
-        if self.roundup_min_segments:
-            self._count_segments([r for r in range(n) if self._is_roundup(r)])
         graph = self._graph(queries=None)
         topics = average_linkage(graph, self.topic_threshold)
+        if self.roundup_min_segments:
+            # Only roundups that share their topic are ever placed (a lone
+            # article's topic is its story): count just their sections.
+            topic_sizes = np.bincount(topics)
+            self._count_segments(np.flatnonzero(self._roundup_rows() & (topic_sizes[topics] > 1)).tolist())
         labels = np.empty(n, dtype=np.int64)
         next_label = 0
-        for rows in _groups(topics):
-            if len(rows) == 1:
+        groups = _groups(topics)
+        small = self._small_topic_labels(groups)
+        for index, rows in enumerate(groups):
+            if index in small:
+                sub = small[index]
+            elif len(rows) == 1:
                 sub = np.zeros(1, dtype=np.int64)
             else:
                 local, similarity, builder = self._local_features(rows)
@@ -298,6 +307,7 @@ class StoryClusterer:
         self.days_ = publication_days(self.articles_)
         self._topic_features: Features | None = None
         self._segment_cache: dict[int, tuple[sp.csr_matrix, sp.csr_matrix]] = {}
+        self._roundup_mask: np.ndarray | None = None  # per article list (see _roundup_rows)
         self.features_, self.weights_ = self.terms_.features(
             None, CORPUS_MAX_DF, self.embeddings_, self.days_
         )
@@ -317,6 +327,109 @@ class StoryClusterer:
         """The merge threshold for the features present (without dense vectors the
         fused scores are lexical + entities only, on their own scale)."""
         return self.threshold if self.embeddings_ is not None else self.lexical_only_threshold
+
+    def _roundup_rows(self) -> np.ndarray:
+        """Boolean mask of the roundup articles (computed once per fit)."""
+        mask = self.__dict__.get("_roundup_mask")
+        if mask is None:
+            mask = np.zeros(len(self.articles_), dtype=bool)
+            if self.roundup_min_segments:
+                mask[[r for r in range(len(self.articles_)) if self._is_roundup(r)]] = True
+            self._roundup_mask = mask
+        return mask
+
+    def _small_topic_labels(self, groups: list[np.ndarray]) -> dict[int, np.ndarray]:
+        """Stage 2 of every small topic at once: {group index: its local labels}.
+
+        Most topics hold 2-30 articles; per topic, the scipy/sklearn call
+        overheads cost far more than their arithmetic. A topic of at most
+        ``n_neighbors + 1`` articles keeps ALL its pairs as neighbor edges (its
+        one block holds every row), so the per-topic graph is just every pair
+        inside the topic above the floor and within the window. Computed here for
+        all small topics in one block-diagonal sparse product (same per-pair float
+        operations, in the same order, as the per-topic product), then one
+        average linkage over the union of the topic graphs (disjoint components
+        merge exactly as they would alone). Topics holding a roundup keep the
+        per-topic path (their placement needs the topic's own weights).
+        """
+        largest = min(self.n_neighbors + 1, self.chunk_size)
+        roundups = self._roundup_rows() if self.roundup_min_segments else None
+        # Pairs with a short text fuse with per-pair weights (Similarity's short-text
+        # boost): their topics keep the per-topic path.
+        short = None
+        if self.embeddings_ is not None and self.short_text_terms and self.short_text_dense_boost:
+            short = np.diff(self.terms_.lexical_tf.indptr) < self.short_text_terms
+        chosen = [
+            index for index, rows in enumerate(groups)
+            if 2 <= len(rows) <= largest
+            and (roundups is None or not roundups[rows].any())
+            and (short is None or not short[rows].any())
+        ]
+        if not chosen:
+            return {}
+        rows = np.concatenate([groups[index] for index in chosen])
+        sizes = np.array([len(groups[index]) for index in chosen], dtype=np.int64)
+        group_of = np.repeat(np.arange(len(chosen)), sizes)
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        lexical = _block_diagonal_tfidf(self.terms_.lexical_tf[rows], group_of, sizes)
+        entities = _block_diagonal_tfidf(self.terms_.entity_tf[rows], group_of, sizes)
+        w_lex, w_ent, w_dense = self.similarity_.weights(self.embeddings_ is not None)
+        # Every within-topic pair (i != j), i.e. the block-diagonal product's pattern.
+        pair_group = np.repeat(np.arange(len(chosen)), sizes * sizes)
+        within = np.arange(len(pair_group)) - np.repeat(np.cumsum(sizes * sizes) - sizes * sizes, sizes * sizes)
+        i = starts[pair_group] + within // sizes[pair_group]
+        j = starts[pair_group] + within % sizes[pair_group]
+        off_diagonal = i != j
+        i, j, pair_group = i[off_diagonal], j[off_diagonal], pair_group[off_diagonal]
+        fused = _pair_values(lexical @ lexical.T, i, j) * np.float32(w_lex)
+        if w_ent:
+            fused += _pair_values(entities @ entities.T, i, j) * np.float32(w_ent)
+        if self.embeddings_ is not None and w_dense:
+            fused += self._small_dense_terms(rows, starts, sizes, i, j, w_dense)
+        days = self.days_[rows]
+        apart = np.abs(days[i] - days[j])
+        factor = np.exp(
+            -np.maximum(apart - self.similarity_.time_grace_days, 0.0) / self.similarity_.time_scale_days
+        )
+        fused = fused * np.where(np.isnan(factor), 1.0, factor).astype(np.float32)
+        keep = (fused >= self.min_edge_similarity) & ~(apart > self.window_days)
+        graph = symmetric_edges(i[keep], j[keep], fused[keep].astype(np.float32), len(rows))
+        merged = average_linkage(graph, self._threshold())
+        if self.singleton_attach:
+            # The union of disjoint topic graphs: a lone article has edges (hence a
+            # non-zero average) only towards stories of its own topic.
+            merged = attach_singletons(graph, merged, self.singleton_attach * self._threshold())
+        result = {}
+        for k, index in enumerate(chosen):
+            sub = merged[starts[k] : starts[k] + sizes[k]]
+            result[index] = sub - sub.min()
+        return result
+
+    def _small_dense_terms(
+        self, rows: np.ndarray, starts: np.ndarray, sizes: np.ndarray,
+        i: np.ndarray, j: np.ndarray, w_dense: float,
+    ) -> np.ndarray:
+        """The dense term of each pair (i, j), from the same per-topic matrix product
+        (rows in time order, two buffers) the per-topic path makes, so BLAS
+        rounds each value alike."""
+        days = self.days_[rows]
+        rank = np.empty(len(rows), dtype=np.int64)  # time rank inside its topic
+        offsets = np.concatenate([[0], np.cumsum(sizes * sizes)[:-1]])
+        group_offset = np.repeat(offsets, sizes)
+        group_size = np.repeat(sizes, sizes)
+        products = []
+        for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+            local_days = days[start : start + size]
+            order = np.argsort(np.where(np.isnan(local_days), np.inf, local_days), kind="stable")
+            rank[start + order] = np.arange(size)
+            # The topic's own baseline, from its rows in topic order (as _local_features).
+            baseline = self._topic_dense_baseline(self.features_.dense[rows[start : start + size]])
+            base = np.float32(baseline)
+            scale = np.float32(w_dense / (1.0 - baseline))
+            vectors = self.features_.dense[rows[start + order]]
+            products.append(((vectors @ vectors.copy().T - base) * scale).ravel())
+        flat = np.concatenate(products)
+        return flat[group_offset[i] + rank[i] * group_size[i] + rank[j]]
 
     def _local_features(self, rows: np.ndarray) -> tuple[Features, Similarity, TermWeights]:
         """Features of ``rows`` with TF-IDF weights computed on just these articles
@@ -338,15 +451,24 @@ class StoryClusterer:
         one event, exactly like the terms the local IDF down-weights. Measured on
         ECB+ and NBW together (clustering/README.md): shift 0.65 lifted NBW pair F1
         from 0.80 to 0.90 at the same ECB+ F1."""
-        n = len(local)
-        if local.dense is None or n < 3 or not self.local_dense_shift:
+        if local.dense is None:
             return self.similarity_
-        centroid = local.dense.mean(axis=0, dtype=np.float64)
+        baseline = self._topic_dense_baseline(local.dense)
+        if baseline == self.similarity_.dense_baseline:
+            return self.similarity_
+        return dataclasses.replace(self.similarity_, dense_baseline=baseline)
+
+    def _topic_dense_baseline(self, dense: np.ndarray) -> float:
+        """The corpus baseline moved ``local_dense_shift`` of the way to the mean cosine
+        of the topic's articles (``dense``: their unit vectors)."""
+        n = len(dense)
+        base = self.similarity_.dense_baseline
+        if n < 3 or not self.local_dense_shift:
+            return base
+        centroid = dense.mean(axis=0, dtype=np.float64)
         # Mean cosine over distinct pairs of unit vectors, from the centroid: O(n d).
         topic_mean = (float(centroid @ centroid) * n * n - n) / (n * (n - 1))
-        base = self.similarity_.dense_baseline
-        shifted = base + self.local_dense_shift * max(topic_mean - base, 0.0)
-        return dataclasses.replace(self.similarity_, dense_baseline=min(shifted, 0.97))
+        return min(base + self.local_dense_shift * max(topic_mean - base, 0.0), 0.97)
 
     def _place_roundups(
         self,
@@ -366,33 +488,79 @@ class StoryClusterer:
         """
         sub = sub.copy()
         w_lex, w_ent, _ = self.similarity_.weights(False)
-        allowed = None if only is None else set(np.asarray(only).tolist())
-        candidates = [
-            k for k, row in enumerate(rows.tolist())
-            if (allowed is None or k in allowed) and self._is_roundup(row)
-        ]
+        is_candidate = self._roundup_rows()[rows]
+        if only is not None:
+            allowed = np.zeros(len(rows), dtype=bool)
+            allowed[np.asarray(only, dtype=np.int64)] = True
+            is_candidate &= allowed
+        candidates = np.flatnonzero(is_candidate).tolist()
         if not candidates or len(rows) < 2:
             return np.unique(sub, return_inverse=True)[1]
         # Per-story sums of the member vectors, computed once and only redone after
         # a move: a centroid without the roundup is its story's sum minus the roundup.
         sums: tuple | None = None
-        for k in candidates:
+        # Every candidate's sections weighted at once (the weights are per term and
+        # per row, so this equals weighting each roundup alone).
+        counted = [self._segment_counts(rows[k]) for k in candidates]
+        all_lex, all_ent = builder.apply(
+            sp.vstack([lexical for lexical, _ in counted], format="csr"),
+            sp.vstack([entities for _, entities in counted], format="csr"),
+        )
+        bounds = np.concatenate([[0], np.cumsum([lexical.shape[0] for lexical, _ in counted])]).tolist()
+        n_candidates = len(candidates)
+        # What does not depend on the story sums, for every candidate at once (each
+        # value is the same sparse product entry the per-roundup products gave).
+        own_lex = local.lexical[candidates]
+        own_ent = local.entities[candidates]
+        owner = np.repeat(np.arange(n_candidates), np.diff(bounds))
+        segment_rows = np.arange(len(owner))
+        self_lex = _pair_values(all_lex @ own_lex.T, segment_rows, owner)
+        self_ent = _pair_values(all_ent @ own_ent.T, segment_rows, owner)
+        own_nnz_lex = np.diff(own_lex.indptr)
+        own_nnz_ent = np.diff(own_ent.indptr)
+        # float(own.multiply(own).sum()): numpy's sum of the squared row data.
+        own_sq_lex = [float(np.sum(own_lex.data[x:y] * own_lex.data[x:y]))
+                      for x, y in zip(own_lex.indptr[:-1].tolist(), own_lex.indptr[1:].tolist(), strict=True)]
+        own_sq_ent = [float(np.sum(own_ent.data[x:y] * own_ent.data[x:y]))
+                      for x, y in zip(own_ent.indptr[:-1].tolist(), own_ent.indptr[1:].tolist(), strict=True)]
+        window = 32  # candidates whose sum-dependent products are made at once
+        cached: dict | None = None
+        for index, k in enumerate(candidates):
             if sums is None:
                 sums = _label_sums(sub, local)
-            lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last = sums
+                cached = None
+            lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last, lex_sum_t, ent_sum_t = sums
             current = int(sub[k])
-            seg_lex, seg_ent = builder.apply(*self._segment_counts(rows[k]))
-            scores = np.zeros((seg_lex.shape[0], len(counts)), dtype=np.float64)
-            for weight, segs, total, squares, own in (
-                (w_lex, seg_lex, lex_sum, lex_sq, local.lexical[k]),
-                (w_ent, seg_ent, ent_sum, ent_sq, local.entities[k]),
+            if cached is None or index >= cached["stop"]:
+                # Products with the current sums for the next candidates (redone
+                # after a move changes the sums).
+                stop = min(index + window, n_candidates)
+                lo, hi = bounds[index], bounds[stop]
+                currents = sub[candidates[index:stop]]
+                cached = {
+                    "start": index,
+                    "stop": stop,
+                    "first_segment": lo,
+                    # total[current] @ own.T with the sums' rows in their stored order.
+                    "own_lex": (lex_sum[currents] @ own_lex[index:stop].T).toarray().diagonal(),
+                    "own_ent": (ent_sum[currents] @ own_ent[index:stop].T).toarray().diagonal(),
+                    "dots_lex": (all_lex[lo:hi] @ lex_sum_t).toarray(),
+                    "dots_ent": (all_ent[lo:hi] @ ent_sum_t).toarray(),
+                }
+            seg_lo = bounds[index] - cached["first_segment"]
+            seg_hi = bounds[index + 1] - cached["first_segment"]
+            at = index - cached["start"]
+            scores = np.zeros((seg_hi - seg_lo, len(counts)), dtype=np.float64)
+            for weight, block, self_dots, own_dots, own_nnz, own_sq, squares in (
+                (w_lex, cached["dots_lex"], self_lex, cached["own_lex"], own_nnz_lex, own_sq_lex, lex_sq),
+                (w_ent, cached["dots_ent"], self_ent, cached["own_ent"], own_nnz_ent, own_sq_ent, ent_sq),
             ):
-                dots = (segs @ total.T).toarray().astype(np.float64)
+                dots = block[seg_lo:seg_hi].astype(np.float64)
                 norms = squares.copy()
                 # The roundup's own story without the roundup.
-                dots[:, current] -= (segs @ own.T).toarray().ravel()
-                own_dot = float((total[current] @ own.T).toarray().ravel()[0]) if own.nnz else 0.0
-                norms[current] = squares[current] - 2.0 * own_dot + float(own.multiply(own).sum())
+                dots[:, current] -= self_dots[bounds[index] : bounds[index + 1]]
+                own_dot = float(own_dots[at]) if own_nnz[index] else 0.0
+                norms[current] = squares[current] - 2.0 * own_dot + own_sq[index]
                 norms = np.sqrt(np.maximum(norms, 0.0))
                 with np.errstate(divide="ignore", invalid="ignore"):
                     cosine = np.where(norms > 1e-6, dots / norms, 0.0)
@@ -509,16 +677,17 @@ class StoryClusterer:
         )
         f = self.features_
         w_lex, w_ent, w_dense = self.similarity_.weights(f.dense is not None)
+        sizes = np.bincount(labels, minlength=n_labels)
+        shared = np.flatnonzero(sizes[labels] > 1)  # a lone member scores 1 anyway
         lex_centroids = normalize(assign @ f.lexical)
         ent_centroids = normalize(assign @ f.entities)
-        score = w_lex * np.asarray(f.lexical.multiply(lex_centroids[labels]).sum(axis=1)).ravel()
-        score += w_ent * np.asarray(f.entities.multiply(ent_centroids[labels]).sum(axis=1)).ravel()
+        score = w_lex * _centroid_dots(f.lexical, lex_centroids, labels, shared)
+        score += w_ent * _centroid_dots(f.entities, ent_centroids, labels, shared)
         if f.dense is not None and w_dense:
             dense_centroids = normalize(np.asarray(assign @ f.dense))
             cos = np.einsum("ij,ij->i", f.dense, dense_centroids[labels])
             base = self.similarity_.dense_baseline
             score += w_dense * (cos - base) / (1.0 - base)
-        sizes = np.bincount(labels, minlength=n_labels)
         score = np.where(sizes[labels] == 1, 1.0, score)
         return np.clip(score, 0.0, 1.0)
 
@@ -550,6 +719,56 @@ class StoryClusterer:
         self.article_ids_ = [a.id for a in self.articles_]
 
 
+def _centroid_dots(
+    matrix: sp.csr_matrix, centroids: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray
+) -> np.ndarray:
+    """Row i's dot product with its label's centroid row, for ``rows`` (0 elsewhere), as
+    float32 exactly as ``matrix.multiply(centroids[labels]).sum(axis=1)`` computes it.
+
+    That expression copies the centroid once per member (a 1,000-member story
+    copies its centroid 1,000 times: gigabytes and most of the time at 63k
+    articles). Here each row's centroid values are looked up at the row's own
+    columns, story by story; the products are then summed per row in the order
+    scipy's element-wise product lists them (descending columns when the
+    centroids' indices are unsorted, as a sparse product leaves them; ascending
+    when canonical), with the same ``np.add.reduceat``.
+    """
+    result = np.zeros(matrix.shape[0], dtype=np.float32)
+    if not len(rows):
+        return result
+    descending = not centroids.has_canonical_format
+    searchable = centroids.copy()
+    searchable.sort_indices()
+    order = rows[np.argsort(labels[rows], kind="stable")]
+    sub = matrix[order]
+    values = np.zeros(sub.nnz, dtype=np.float32)
+    ordered_labels = labels[order]
+    label_starts = np.flatnonzero(np.r_[True, ordered_labels[1:] != ordered_labels[:-1]])
+    label_stops = np.r_[label_starts[1:], len(order)]
+    entry_bounds = sub.indptr
+    for label, first, stop in zip(
+        ordered_labels[label_starts].tolist(), label_starts.tolist(), label_stops.tolist(), strict=True
+    ):
+        lo, hi = int(entry_bounds[first]), int(entry_bounds[stop])
+        c_lo, c_hi = searchable.indptr[label], searchable.indptr[label + 1]
+        where = np.searchsorted(searchable.indices[c_lo:c_hi], sub.indices[lo:hi])
+        values[lo:hi] = searchable.data[c_lo + where]
+    products = sub.data * values
+    lengths = np.diff(entry_bounds)
+    nonempty = np.flatnonzero(lengths)
+    sums = np.zeros(len(order), dtype=np.float32)
+    if len(nonempty):
+        if descending:
+            total = len(products)
+            # Reversing the whole array reverses every row and the row order.
+            starts = (total - entry_bounds[1:][nonempty])[::-1]
+            sums[nonempty[::-1]] = np.add.reduceat(products[::-1], starts)
+        else:
+            sums[nonempty] = np.add.reduceat(products, entry_bounds[:-1][nonempty])
+    result[order] = sums
+    return result
+
+
 def _label_sums(labels: np.ndarray, local: Features) -> tuple:
     """Per label: summed lexical and entity rows, their squared norms, member counts
     and first/last publication day (NaN days ignored)."""
@@ -568,7 +787,39 @@ def _label_sums(labels: np.ndarray, local: Features) -> tuple:
     dated = ~np.isnan(local.days)
     np.minimum.at(first, labels[dated], local.days[dated])
     np.maximum.at(last, labels[dated], local.days[dated])
-    return lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last
+    return lex_sum, ent_sum, lex_sq, ent_sq, counts, first, last, lex_sum.T.tocsr(), ent_sum.T.tocsr()
+
+
+def _block_diagonal_tfidf(tf: sp.csr_matrix, group_of: np.ndarray, sizes: np.ndarray) -> sp.csr_matrix:
+    """Each group's rows weighted by the IDF of that group alone (what
+    :meth:`CorpusTerms.features` gives one group: smoothed IDF, no pruning,
+    rows L2-normalized, compact columns), all groups side by side on disjoint
+    columns: group g's columns are its own terms in corpus column order."""
+    if not tf.nnz:
+        return sp.csr_matrix((tf.shape[0], 1), dtype=np.float32)
+    entry_group = np.repeat(group_of, np.diff(tf.indptr))
+    keys = entry_group * np.int64(tf.shape[1]) + tf.indices
+    # (np.unique with return_counts: a stable argsort merges the sorted rows.)
+    distinct, column = unique_with_inverse(keys)
+    df = np.bincount(column, minlength=len(distinct))
+    n = sizes[distinct // tf.shape[1]]
+    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    data = _l2_normalized_rows((tf.data * idf[column]).astype(np.float32), tf.indptr)
+    return sp.csr_matrix(
+        (data, column.astype(np.int32), tf.indptr.copy()), shape=(tf.shape[0], max(len(distinct), 1))
+    )
+
+
+def _pair_values(product: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Entries (i, j) of a sparse matrix (0 where absent), as float32."""
+    product = product.tocsr()
+    product.sort_indices()
+    keys = np.repeat(np.arange(product.shape[0], dtype=np.int64), np.diff(product.indptr))
+    keys = keys * product.shape[1] + product.indices
+    wanted = i.astype(np.int64) * product.shape[1] + j
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    found = keys[at] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
+    return np.where(found, product.data[at] if len(keys) else 0.0, 0.0).astype(np.float32)
 
 
 def _relabel_like(original: np.ndarray, placed: np.ndarray) -> np.ndarray:

@@ -48,9 +48,25 @@ class Similarity:
         return self.lexical_weight / total, self.entity_weight / total, dense / total
 
     def time_factor(self, days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:
-        apart = np.abs(days_a[:, None] - days_b[None, :])
-        factor = np.exp(-np.maximum(apart - self.time_grace_days, 0.0) / self.time_scale_days)
-        return np.where(np.isnan(factor), 1.0, factor).astype(np.float32)
+        return self.time_factor_of_apart(np.abs(days_a[:, None] - days_b[None, :]))
+
+    def time_factor_of_apart(self, apart: np.ndarray, overwrite: bool = False) -> np.ndarray:
+        """``exp(-max(0, apart - grace) / scale)`` as float32, 1 where a day is unknown.
+
+        Computed in place (the same float64 operations, in the same order, as
+        the straightforward expression): a neighbor block is millions of
+        entries and each temporary array cost as much as the exponential.
+        """
+        factor = apart if overwrite else apart.copy()
+        np.subtract(factor, self.time_grace_days, out=factor)
+        np.maximum(factor, 0.0, out=factor)
+        np.negative(factor, out=factor)
+        np.divide(factor, self.time_scale_days, out=factor)
+        np.exp(factor, out=factor)
+        unknown = np.isnan(factor)
+        if unknown.any():
+            factor[unknown] = 1.0
+        return factor.astype(np.float32)
 
     def content_block(self, a: Features, b: Features) -> np.ndarray:
         """Fused content similarity of every row of ``a`` with every row of ``b`` (no time)."""
@@ -176,6 +192,9 @@ def neighbor_edges(
     # Gather the targets once in time order: each window is then a contiguous
     # slice (cheap) instead of a fancy-indexed copy of thousands of rows.
     sorted_targets = features.take(targets)
+    # Where each row sits among the sorted targets (-1: not a target).
+    sorted_position = np.full(n, -len(targets) - 1, dtype=np.int64)
+    sorted_position[targets] = np.arange(len(targets))
     out_i: list[np.ndarray] = []
     out_j: list[np.ndarray] = []
     out_s: list[np.ndarray] = []
@@ -192,34 +211,122 @@ def neighbor_edges(
             picked = np.concatenate([np.arange(lo, hi), np.arange(dated_targets, len(targets))])
             cols = targets[picked]
             column_features = sorted_targets.take(picked)
+            contiguous = False
         else:
             cols = targets[lo:hi]
             column_features = sorted_targets.slice(lo, hi)
+            contiguous = True
         if len(cols) == 0:
             continue
-        block = similarity.block(features.take(rows), column_features)
+        content = similarity.content_block(features.take(rows), column_features)
         if stats is not None:
             stats.blocks += 1
-            stats.max_block_elements = max(stats.max_block_elements, block.size)
-        # No self edges; no edges across more than the window.
-        block[rows[:, None] == cols[None, :]] = -np.inf
-        apart = np.abs(row_days[:, None] - days[cols][None, :])
-        block[apart > window_days] = -np.inf
+            stats.max_block_elements = max(stats.max_block_elements, content.size)
         k = min(n_neighbors, len(cols))
         if k <= 0:
             continue
-        top = np.argpartition(-block, k - 1, axis=1)[:, :k] if k < len(cols) else (
-            np.broadcast_to(np.arange(len(cols)), (len(rows), len(cols)))
-        )
-        top_sim = np.take_along_axis(block, top, axis=1)
+        column_days = days[cols]
+        if contiguous:
+            # Each query row sits at one known column of a contiguous window.
+            at = sorted_position[rows] - lo
+            inside = (at >= 0) & (at < len(cols))
+            self_rows, self_cols = np.flatnonzero(inside), at[inside]
+        else:
+            self_rows, self_cols = np.nonzero(rows[:, None] == cols[None, :])
+        picked = None
+        if min_similarity > 0:
+            picked = _top_candidates(
+                content, row_days, column_days, self_rows, self_cols, similarity,
+                k, min_similarity, window_days,
+            )
+        if picked is None:
+            picked = _top_exact(
+                content, row_days, column_days, self_rows, self_cols, similarity,
+                k, min_similarity, window_days,
+            )
+        top, top_sim = picked
         keep = top_sim >= min_similarity
-        out_i.append(np.repeat(rows, k).reshape(len(rows), k)[keep])
+        out_i.append(np.repeat(rows, top.shape[1]).reshape(len(rows), top.shape[1])[keep])
         out_j.append(cols[top][keep])
         out_s.append(top_sim[keep].astype(np.float32))
     if not out_i:
         empty = np.array([], dtype=np.int64)
         return empty, empty, np.array([], dtype=np.float32)
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+
+
+def _top_exact(
+    block: np.ndarray, row_days: np.ndarray, column_days: np.ndarray,
+    self_rows: np.ndarray, self_cols: np.ndarray, similarity: Similarity,
+    k: int, min_similarity: float, window_days: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``k`` best columns of the fused block (content x time factor; self
+    pairs and pairs beyond the window excluded) and their values."""
+    apart = np.abs(row_days[:, None] - column_days[None, :])
+    too_far = apart > window_days
+    block *= similarity.time_factor_of_apart(apart, overwrite=True)
+    # No self edges; no edges across more than the window.
+    block[self_rows, self_cols] = -np.inf
+    block[too_far] = -np.inf
+    n_cols = block.shape[1]
+    top = np.argpartition(-block, k - 1, axis=1)[:, :k] if k < n_cols else (
+        np.broadcast_to(np.arange(n_cols), (block.shape[0], n_cols))
+    )
+    return top, np.take_along_axis(block, top, axis=1)
+
+
+def _top_candidates(
+    content: np.ndarray, row_days: np.ndarray, column_days: np.ndarray,
+    self_rows: np.ndarray, self_cols: np.ndarray, similarity: Similarity,
+    k: int, min_similarity: float, window_days: float,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`_top_exact`'s kept edges at a fraction of the cost.
+
+    The time factor is <= 1, so only pairs whose content similarity already
+    reaches ``min_similarity`` (~6% of a block) can become edges: the time factor
+    (float64, most of a block's cost) is computed for those alone, with the same
+    operations per value. The kept set (the row's top ``k`` among the values >=
+    ``min_similarity``) is then the same unless two such values tie at the k-th
+    place, where which one a partial sort keeps depends on the whole row: such
+    rows are recomputed in full.
+    """
+    cand_rows, cand_cols = np.nonzero(content >= min_similarity)
+    apart = np.abs(row_days[cand_rows] - column_days[cand_cols])
+    too_far = apart > window_days
+    values = content[cand_rows, cand_cols] * similarity.time_factor_of_apart(apart, overwrite=True)
+    values[too_far] = -np.inf
+    block = np.full(content.shape, -np.inf, dtype=np.float32)
+    block[cand_rows, cand_cols] = values
+    block[self_rows, self_cols] = -np.inf
+    n_cols = block.shape[1]
+    if k >= n_cols:
+        top = np.broadcast_to(np.arange(n_cols), (block.shape[0], n_cols))
+        return top, np.take_along_axis(block, top, axis=1)
+    top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+    top_sim = np.take_along_axis(block, top, axis=1)
+    values = block[cand_rows, cand_cols]  # self pairs now excluded too
+    valid = values >= min_similarity
+    over = np.bincount(cand_rows[valid], minlength=block.shape[0]) > k
+    if over.any():
+        kth = top_sim.min(axis=1)
+        reaching = np.bincount(cand_rows[valid & (values >= kth[cand_rows])], minlength=block.shape[0])
+        tied = np.flatnonzero(over & (reaching > k))
+        if len(tied):
+            # Duplicate articles tie often. numpy partitions each row on its own,
+            # so these rows are redone exactly as the full computation does them.
+            exact = content[tied]
+            apart_rows = np.abs(row_days[tied][:, None] - column_days[None, :])
+            too_far = apart_rows > window_days
+            exact *= similarity.time_factor_of_apart(apart_rows, overwrite=True)
+            position = np.full(block.shape[0], -1, dtype=np.int64)
+            position[tied] = np.arange(len(tied))
+            is_tied = position[self_rows] >= 0
+            exact[position[self_rows[is_tied]], self_cols[is_tied]] = -np.inf
+            exact[too_far] = -np.inf
+            tied_top = np.argpartition(-exact, k - 1, axis=1)[:, :k]
+            top[tied] = tied_top
+            top_sim[tied] = np.take_along_axis(exact, tied_top, axis=1)
+    return top, top_sim
 
 
 def symmetric_edges(
@@ -278,46 +385,99 @@ def average_linkage(
     members: list[list[int]] = [[] for _ in range(n_clusters)]
     for node, cluster in enumerate(cluster_of.tolist()):
         members[cluster].append(node)
-    version = [0] * n_clusters
     alive = [True] * n_clusters
+    # The merge order is that of one heap holding every candidate pair as
+    # (-average, first, second), where ``first`` is the cluster of the pair that
+    # merged last (both unmerged: the smaller id). Instead of that heap (at 63k
+    # articles 1.5 million entries, 98% stale when popped), each cluster keeps
+    # its own best such key, and the heap holds one entry per cluster: the same
+    # minimum, hence the same merges, in a few percent of the heap operations.
+    last_merge = [0] * n_clusters  # step of the cluster's last merge (0: never)
+    best: list[tuple[float, int, int] | None] = [None] * n_clusters
+    stamp = [0] * n_clusters
     heap: list[tuple[float, int, int, int, int]] = []
+    heappop, heappush = heapq.heappop, heapq.heappush
 
-    def push(a: int, b: int, total: float) -> None:
-        if is_frozen[a] and is_frozen[b]:
-            return
-        average = total / (size[a] * size[b])
-        if average >= threshold:
-            heapq.heappush(heap, (-average, a, b, version[a], version[b]))
+    def best_of(x: int) -> tuple[float, int, int] | None:
+        found = None
+        frozen_x, size_x, last_x = is_frozen[x], size[x], last_merge[x]
+        for y, total in sums[x].items():
+            if frozen_x and is_frozen[y]:
+                continue
+            average = total / (size_x * size[y])
+            if average < threshold:
+                continue
+            last_y = last_merge[y]
+            if last_x > last_y:
+                key = (-average, x, y)
+            elif last_y > last_x:
+                key = (-average, y, x)
+            else:
+                key = (-average, x, y) if x < y else (-average, y, x)
+            if found is None or key < found:
+                found = key
+        return found
 
-    for a in range(n_clusters):
-        for b, total in sums[a].items():
-            if a < b:
-                push(a, b, total)
+    for x in range(n_clusters):
+        key = best_of(x)
+        best[x] = key
+        if key is not None:
+            heap.append((key[0], key[1], key[2], x, 0))
+    heapq.heapify(heap)
 
+    step = 0
     while heap:
-        _, a, b, va, vb = heapq.heappop(heap)
-        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+        _, a, b, owner, owner_stamp = heappop(heap)
+        if stamp[owner] != owner_stamp or not alive[owner]:
             continue
         # Merge the smaller neighbor map into the larger one.
-        if len(sums[a]) < len(sums[b]):
+        sums_a, sums_b = sums[a], sums[b]
+        if len(sums_a) < len(sums_b):
             a, b = b, a
+            sums_a, sums_b = sums_b, sums_a
         alive[b] = False
-        sums[a].pop(b, None)
-        for c, total in sums[b].items():
+        sums_a.pop(b, None)
+        for c, total in sums_b.items():
             if c == a:
                 continue
-            sums[a][c] = sums[a].get(c, 0.0) + total
+            merged = sums_a.get(c, 0.0) + total
+            sums_a[c] = merged
             neighbor = sums[c]
             neighbor.pop(b, None)
-            neighbor[a] = sums[a][c]
+            neighbor[a] = merged
         sums[b] = {}
         size[a] += size[b]
         is_frozen[a] = is_frozen[a] or is_frozen[b]
-        version[a] += 1
         members[a].extend(members[b])
         members[b] = []
-        for c, total in sums[a].items():
-            push(a, c, total)
+        step += 1
+        last_merge[a] = step
+        stamp[b] += 1
+        # a's pairs all changed (and are now oriented (a, c)).
+        key = best_of(a)
+        best[a] = key
+        stamp[a] += 1
+        if key is not None:
+            heappush(heap, (key[0], key[1], key[2], a, stamp[a]))
+        size_a, frozen_a = size[a], is_frozen[a]
+        for c, total in sums_a.items():
+            current = best[c]
+            if current is not None and (current[1] in (a, b) or current[2] in (a, b)):
+                key = best_of(c)  # its best pair changed or is gone: look again
+            else:
+                key = current
+                if not (frozen_a and is_frozen[c]):
+                    average = total / (size_a * size[c])
+                    if average >= threshold:
+                        candidate = (-average, a, c)
+                        if current is None or candidate < current:
+                            key = candidate
+                if key is current:
+                    continue
+            best[c] = key
+            stamp[c] += 1
+            if key is not None:
+                heappush(heap, (key[0], key[1], key[2], c, stamp[c]))
 
     labels = np.empty(n, dtype=np.int64)
     next_label = 0
