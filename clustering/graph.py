@@ -331,11 +331,16 @@ def average_linkage(
         (coo.data[keep].astype(np.float64), (ci[keep], cj[keep])), shape=(n_clusters, n_clusters)
     ).tocsr()
     pair_graph.sum_duplicates()
-    pair_coo = pair_graph.tocoo()
-    sums: list[dict[int, float]] = [dict() for _ in range(n_clusters)]
-    for a, b, total in zip(pair_coo.row.tolist(), pair_coo.col.tolist(), pair_coo.data.tolist(), strict=False):
-        sums[a][b] = total
-        sums[b][a] = total
+    # Each cluster's neighbors and summed similarities (both directions; the two
+    # triangles are disjoint, so adding them copies the values).
+    both = (pair_graph + pair_graph.T).tocsr()
+    neighbor_ids = both.indices.tolist()
+    neighbor_sums = both.data.tolist()
+    bounds = both.indptr.tolist()
+    sums: list[dict[int, float]] = [
+        dict(zip(neighbor_ids[bounds[x] : bounds[x + 1]], neighbor_sums[bounds[x] : bounds[x + 1]], strict=True))
+        for x in range(n_clusters)
+    ]
 
     members: list[list[int]] = [[] for _ in range(n_clusters)]
     for node, cluster in enumerate(cluster_of.tolist()):
@@ -360,8 +365,8 @@ def average_linkage(
             if frozen_x and is_frozen[y]:
                 continue
             average = total / (size_x * size[y])
-            if average < threshold:
-                continue
+            if average < threshold or (found is not None and -average > found[0]):
+                continue  # not eligible, or strictly worse than the best so far
             last_y = last_merge[y]
             if last_x > last_y:
                 key = (-average, x, y)
