@@ -68,7 +68,11 @@ class Similarity:
             block += (a.entities @ b.entities.T).toarray() * np.float32(w_ent)
         if has_dense and w_dense:
             scale = np.float32(w_dense / (1.0 - self.dense_baseline))
-            block += (a.dense @ b.dense.T - np.float32(self.dense_baseline)) * scale
+            # In place: the same float32 operations without two block-sized temporaries.
+            dense = a.dense @ b.dense.T
+            dense -= np.float32(self.dense_baseline)
+            dense *= scale
+            block += dense
         return block
 
     def block(self, a: Features, b: Features) -> np.ndarray:
