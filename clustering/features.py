@@ -252,11 +252,29 @@ def _l2_normalized_rows(data: np.ndarray, indptr: np.ndarray) -> np.ndarray:
     validation overhead (thousands of small topics paid it)."""
     if not len(data):
         return data
-    rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
-    sums = np.bincount(rows, weights=data * data, minlength=len(indptr) - 1)
+    n_rows = len(indptr) - 1
+    if len(data) < 1_000_000:
+        # Small (a topic): fewest calls.
+        rows = np.repeat(np.arange(n_rows), np.diff(indptr))
+        sums = np.bincount(rows, weights=data * data, minlength=n_rows)
+        norms = np.sqrt(sums)
+        norms[sums == 0.0] = 1.0
+        return (data / norms[rows]).astype(np.float32)
+    # Large: scipy's CSR matrix-vector product sums each row's entries in order in
+    # float64, as sklearn's loop does, without a row id per entry (the corpus
+    # has 34 M entries: temporaries are what cost). Its all-zero column ids are
+    # calloc'd pages that are never written.
+    squares = sp.csr_matrix(
+        ((data * data).astype(np.float64), np.zeros(len(data), dtype=np.int32), indptr), shape=(n_rows, 1)
+    )
+    sums = squares @ np.ones(1)
+    del squares
     norms = np.sqrt(sums)
     norms[sums == 0.0] = 1.0
-    return (data / norms[rows]).astype(np.float32)
+    normalized = np.empty(len(data), dtype=np.float32)
+    # float64 division rounded to float32, in buffered chunks.
+    np.divide(data, np.repeat(norms, np.diff(indptr)), out=normalized, casting="unsafe")
+    return normalized
 
 
 @dataclass
@@ -307,8 +325,8 @@ class GroupIdf:
         if tf.nnz > tf.shape[1] // 8:
             # Many non-zeros (the whole corpus): a column -> position table beats a
             # binary search per non-zero (cache misses over millions of columns).
-            position = np.full(tf.shape[1], -1, dtype=np.int64)
-            position[self.columns] = np.arange(len(self.columns))
+            position = np.full(tf.shape[1], -1, dtype=np.int32)
+            position[self.columns] = np.arange(len(self.columns), dtype=np.int32)
             at = position[tf.indices]
             found = at >= 0
         else:
@@ -320,11 +338,16 @@ class GroupIdf:
             data = tf.data * self.values[at]
             indices = at.astype(np.int32)
         else:
-            rows = np.repeat(np.arange(tf.shape[0]), lengths)[found]
+            # Kept entries per row by a segmented sum (no row id per entry).
+            kept_per_row = np.zeros(tf.shape[0], dtype=np.int64)
+            nonempty = np.flatnonzero(lengths)
+            if len(nonempty):
+                kept_per_row[nonempty] = np.add.reduceat(found, tf.indptr[nonempty], dtype=np.int64)
             indptr = np.zeros(tf.shape[0] + 1, dtype=np.int64)
-            np.cumsum(np.bincount(rows, minlength=tf.shape[0]), out=indptr[1:])
-            data = tf.data[found] * self.values[at[found]]
-            indices = at[found].astype(np.int32)
+            np.cumsum(kept_per_row, out=indptr[1:])
+            indices = at[found]
+            data = tf.data[found] * self.values[indices]
+            indices = indices.astype(np.int32, copy=False)
         data = _l2_normalized_rows(data.astype(np.float32), indptr)
         return sp.csr_matrix((data, indices, indptr), shape=(tf.shape[0], n_columns))
 
