@@ -63,9 +63,13 @@ class Similarity:
         """Fused content similarity of every row of ``a`` with every row of ``b`` (no time)."""
         has_dense = a.dense is not None and b.dense is not None
         w_lex, w_ent, w_dense = self.weights(has_dense)
-        block = (a.lexical @ b.lexical.T).toarray() * np.float32(w_lex)
+        # In place where possible: the same float32 operations, fewer block-sized temporaries.
+        block = (a.lexical @ b.lexical.T).toarray()
+        block *= np.float32(w_lex)
         if w_ent:
-            block += (a.entities @ b.entities.T).toarray() * np.float32(w_ent)
+            entities = (a.entities @ b.entities.T).toarray()
+            entities *= np.float32(w_ent)
+            block += entities
         if has_dense and w_dense:
             scale = np.float32(w_dense / (1.0 - self.dense_baseline))
             # In place: the same float32 operations without two block-sized temporaries.
