@@ -385,8 +385,8 @@ class CorpusTerms:
         entity_batches = []
         for start in range(0, len(documents), batch_size):
             batch = documents[start : start + batch_size]
-            lexical_batches.append(self._pairs(start, *self._lexical_keys(batch, grow=True)))
             latin = collapse_cjk_runs(batch)
+            lexical_batches.append(self._pairs(start, *self._lexical_keys(batch, latin, grow=True)))
             entity_docs, entity_keys = self.entity_names.keys(
                 [entity_tokens(d, r) for d, r in zip(batch, latin, strict=True)], grow=True
             )
@@ -401,22 +401,37 @@ class CorpusTerms:
         rows, keys, counts = _count_pairs(docs, keys)
         return (rows + offset).astype(np.int32), keys, counts.astype(np.int32)
 
-    def _lexical_keys(self, documents: Sequence[str], grow: bool) -> tuple[np.ndarray, np.ndarray]:
+    def _lexical_keys(
+        self, documents: Sequence[str], latin: list[str], grow: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``latin``: the documents with CJK runs cut to one character
+        (:func:`collapse_cjk_runs`); word tokens come from it (a run of any length
+        breaks a word bigram alike, and most of a Chinese text is CJK runs)."""
         cjk_docs, cjk = cjk_keys(documents)
-        # Word tokens from the CJK-collapsed text: a run of any length breaks a
-        # word bigram alike, and most of a Chinese text is CJK runs.
-        word_docs, words = self.words.keys([word_tokens(d) for d in collapse_cjk_runs(documents)], grow=grow)
+        word_docs, words = self.words.keys([word_tokens(d) for d in latin], grow=grow)
         return np.concatenate([cjk_docs, word_docs]), np.concatenate([cjk, words])
 
-    def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """Sublinear counts of new documents over this vocabulary (unknown terms ignored)."""
-        lexical = self.lexical_counts.transform_keys(len(documents), *self._lexical_keys(documents, False))
-        entity_docs, entity_keys = self.entity_names.keys(
-            [entity_tokens(d, r) for d, r in zip(documents, collapse_cjk_runs(documents), strict=True)],
-            grow=False,
-        )
-        entities = self.entity_counts.transform_keys(len(documents), entity_docs, entity_keys)
-        return lexical, entities
+    def transform_documents(
+        self, documents: list[str], batch_size: int = 1000
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Sublinear counts of new documents over this vocabulary (unknown terms ignored),
+        in batches (tens of thousands of roundup sections at once made temporaries
+        of hundreds of MB; rows do not depend on the batching)."""
+        lexical_parts: list[sp.csr_matrix] = []
+        entity_parts: list[sp.csr_matrix] = []
+        for start in range(0, max(len(documents), 1), batch_size):
+            batch = documents[start : start + batch_size]
+            latin = collapse_cjk_runs(batch)
+            lexical_parts.append(
+                self.lexical_counts.transform_keys(len(batch), *self._lexical_keys(batch, latin, False))
+            )
+            entity_docs, entity_keys = self.entity_names.keys(
+                [entity_tokens(d, r) for d, r in zip(batch, latin, strict=True)], grow=False
+            )
+            entity_parts.append(self.entity_counts.transform_keys(len(batch), entity_docs, entity_keys))
+        if len(lexical_parts) == 1:
+            return lexical_parts[0], entity_parts[0]
+        return sp.vstack(lexical_parts, format="csr"), sp.vstack(entity_parts, format="csr")
 
     def features(
         self,
