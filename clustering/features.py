@@ -587,13 +587,19 @@ class KeyedCounts:
         batches = batches or [(np.array([], np.int32), np.array([], np.int64), np.array([], np.float32))]
         # Each batch's distinct keys (and where each pair's key sits among them):
         # the binary search into the big vocabulary then runs once per distinct key.
-        distinct = [unique_with_inverse(k) for _, k, _ in batches]
+        # The int64 keys are dropped as soon as a batch is summarized (they were
+        # the largest arrays of a run; memory first touched costs time too).
+        distinct = []
+        for index, (rows, keys, counts) in enumerate(batches):
+            batch_keys, where = unique_with_inverse(keys)
+            distinct.append((batch_keys, where.astype(np.int32)))
+            batches[index] = (rows, None, counts)
+            del keys
         # The batches' distinct keys are sorted runs: a stable sort merges them
         # (numpy's default unique hashes them: 10x slower at 63k articles).
         merged = np.sort(np.concatenate([d for d, _ in distinct]), kind="stable")
         self.vocabulary = merged[np.r_[True, merged[1:] != merged[:-1]]] if len(merged) else merged
-        # Per-row counts for indptr, then the batches are released one by one
-        # (their int64 keys are the largest arrays of a run).
+        # Per-row counts for indptr, then the batches are released one by one.
         per_row = np.zeros(n_rows, dtype=np.int64)
         for rows, _, _ in batches:
             per_row += np.bincount(rows, minlength=n_rows)
@@ -603,11 +609,11 @@ class KeyedCounts:
         data = np.empty(int(indptr[-1]), dtype=np.float32)
         at = 0
         while batches:
-            _, keys, counts = batches.pop(0)
+            _, _, counts = batches.pop(0)
             batch_keys, where = distinct.pop(0)
-            cols[at : at + len(keys)] = np.searchsorted(self.vocabulary, batch_keys)[where]
-            data[at : at + len(keys)] = np.log(counts.astype(np.float32)) + np.float32(1.0)
-            at += len(keys)
+            cols[at : at + len(counts)] = np.searchsorted(self.vocabulary, batch_keys)[where]
+            data[at : at + len(counts)] = np.log(counts.astype(np.float32)) + np.float32(1.0)
+            at += len(counts)
         self.matrix = sp.csr_matrix((data, cols, indptr), shape=(n_rows, max(len(self.vocabulary), 1)))
 
     def transform_keys(self, n_rows: int, docs: np.ndarray, keys: np.ndarray) -> sp.csr_matrix:
