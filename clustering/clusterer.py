@@ -679,8 +679,8 @@ class StoryClusterer:
         w_lex, w_ent, w_dense = self.similarity_.weights(f.dense is not None)
         sizes = np.bincount(labels, minlength=n_labels)
         shared = np.flatnonzero(sizes[labels] > 1)  # a lone member scores 1 anyway
-        lex_centroids = normalize(assign @ f.lexical)
-        ent_centroids = normalize(assign @ f.entities)
+        lex_centroids = normalize(assign @ f.lexical, copy=False)
+        ent_centroids = normalize(assign @ f.entities, copy=False)
         score = w_lex * _centroid_dots(f.lexical, lex_centroids, labels, shared)
         score += w_ent * _centroid_dots(f.entities, ent_centroids, labels, shared)
         if f.dense is not None and w_dense:
@@ -723,7 +723,8 @@ def _centroid_dots(
     matrix: sp.csr_matrix, centroids: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray
 ) -> np.ndarray:
     """Row i's dot product with its label's centroid row, for ``rows`` (0 elsewhere), as
-    float32 exactly as ``matrix.multiply(centroids[labels]).sum(axis=1)`` computes it.
+    float32 exactly as ``matrix.multiply(centroids[labels]).sum(axis=1)`` computes it
+    (``centroids`` gets its indices sorted in place).
 
     That expression copies the centroid once per member (a 1,000-member story
     copies its centroid 1,000 times: gigabytes and most of the time at 63k
@@ -737,7 +738,7 @@ def _centroid_dots(
     if not len(rows):
         return result
     descending = not centroids.has_canonical_format
-    searchable = centroids.copy()
+    searchable = centroids  # sorted in place: the caller's centroids are not used again
     searchable.sort_indices()
     order = rows[np.argsort(labels[rows], kind="stable")]
     sub = matrix[order]

@@ -252,11 +252,29 @@ def _l2_normalized_rows(data: np.ndarray, indptr: np.ndarray) -> np.ndarray:
     validation overhead (thousands of small topics paid it)."""
     if not len(data):
         return data
-    rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
-    sums = np.bincount(rows, weights=data * data, minlength=len(indptr) - 1)
+    n_rows = len(indptr) - 1
+    if len(data) < 1_000_000:
+        # Small (a topic): fewest calls.
+        rows = np.repeat(np.arange(n_rows), np.diff(indptr))
+        sums = np.bincount(rows, weights=data * data, minlength=n_rows)
+        norms = np.sqrt(sums)
+        norms[sums == 0.0] = 1.0
+        return (data / norms[rows]).astype(np.float32)
+    # Large: scipy's CSR matrix-vector product sums each row's entries in order in
+    # float64, as sklearn's loop does, without a row id per entry (the corpus
+    # has 34 M entries: temporaries are what cost). Its all-zero column ids are
+    # calloc'd pages that are never written.
+    squares = sp.csr_matrix(
+        ((data * data).astype(np.float64), np.zeros(len(data), dtype=np.int32), indptr), shape=(n_rows, 1)
+    )
+    sums = squares @ np.ones(1)
+    del squares
     norms = np.sqrt(sums)
     norms[sums == 0.0] = 1.0
-    return (data / norms[rows]).astype(np.float32)
+    normalized = np.empty(len(data), dtype=np.float32)
+    # float64 division rounded to float32, in buffered chunks.
+    np.divide(data, np.repeat(norms, np.diff(indptr)), out=normalized, casting="unsafe")
+    return normalized
 
 
 @dataclass
@@ -307,8 +325,8 @@ class GroupIdf:
         if tf.nnz > tf.shape[1] // 8:
             # Many non-zeros (the whole corpus): a column -> position table beats a
             # binary search per non-zero (cache misses over millions of columns).
-            position = np.full(tf.shape[1], -1, dtype=np.int64)
-            position[self.columns] = np.arange(len(self.columns))
+            position = np.full(tf.shape[1], -1, dtype=np.int32)
+            position[self.columns] = np.arange(len(self.columns), dtype=np.int32)
             at = position[tf.indices]
             found = at >= 0
         else:
@@ -320,11 +338,16 @@ class GroupIdf:
             data = tf.data * self.values[at]
             indices = at.astype(np.int32)
         else:
-            rows = np.repeat(np.arange(tf.shape[0]), lengths)[found]
+            # Kept entries per row by a segmented sum (no row id per entry).
+            kept_per_row = np.zeros(tf.shape[0], dtype=np.int64)
+            nonempty = np.flatnonzero(lengths)
+            if len(nonempty):
+                kept_per_row[nonempty] = np.add.reduceat(found, tf.indptr[nonempty], dtype=np.int64)
             indptr = np.zeros(tf.shape[0] + 1, dtype=np.int64)
-            np.cumsum(np.bincount(rows, minlength=tf.shape[0]), out=indptr[1:])
-            data = tf.data[found] * self.values[at[found]]
-            indices = at[found].astype(np.int32)
+            np.cumsum(kept_per_row, out=indptr[1:])
+            indices = at[found]
+            data = tf.data[found] * self.values[indices]
+            indices = indices.astype(np.int32, copy=False)
         data = _l2_normalized_rows(data.astype(np.float32), indptr)
         return sp.csr_matrix((data, indices, indptr), shape=(tf.shape[0], n_columns))
 
@@ -362,8 +385,8 @@ class CorpusTerms:
         entity_batches = []
         for start in range(0, len(documents), batch_size):
             batch = documents[start : start + batch_size]
-            lexical_batches.append(self._pairs(start, *self._lexical_keys(batch, grow=True)))
             latin = collapse_cjk_runs(batch)
+            lexical_batches.append(self._pairs(start, *self._lexical_keys(batch, latin, grow=True)))
             entity_docs, entity_keys = self.entity_names.keys(
                 [entity_tokens(d, r) for d, r in zip(batch, latin, strict=True)], grow=True
             )
@@ -378,22 +401,37 @@ class CorpusTerms:
         rows, keys, counts = _count_pairs(docs, keys)
         return (rows + offset).astype(np.int32), keys, counts.astype(np.int32)
 
-    def _lexical_keys(self, documents: Sequence[str], grow: bool) -> tuple[np.ndarray, np.ndarray]:
+    def _lexical_keys(
+        self, documents: Sequence[str], latin: list[str], grow: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``latin``: the documents with CJK runs cut to one character
+        (:func:`collapse_cjk_runs`); word tokens come from it (a run of any length
+        breaks a word bigram alike, and most of a Chinese text is CJK runs)."""
         cjk_docs, cjk = cjk_keys(documents)
-        # Word tokens from the CJK-collapsed text: a run of any length breaks a
-        # word bigram alike, and most of a Chinese text is CJK runs.
-        word_docs, words = self.words.keys([word_tokens(d) for d in collapse_cjk_runs(documents)], grow=grow)
+        word_docs, words = self.words.keys([word_tokens(d) for d in latin], grow=grow)
         return np.concatenate([cjk_docs, word_docs]), np.concatenate([cjk, words])
 
-    def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """Sublinear counts of new documents over this vocabulary (unknown terms ignored)."""
-        lexical = self.lexical_counts.transform_keys(len(documents), *self._lexical_keys(documents, False))
-        entity_docs, entity_keys = self.entity_names.keys(
-            [entity_tokens(d, r) for d, r in zip(documents, collapse_cjk_runs(documents), strict=True)],
-            grow=False,
-        )
-        entities = self.entity_counts.transform_keys(len(documents), entity_docs, entity_keys)
-        return lexical, entities
+    def transform_documents(
+        self, documents: list[str], batch_size: int = 1000
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Sublinear counts of new documents over this vocabulary (unknown terms ignored),
+        in batches (tens of thousands of roundup sections at once made temporaries
+        of hundreds of MB; rows do not depend on the batching)."""
+        lexical_parts: list[sp.csr_matrix] = []
+        entity_parts: list[sp.csr_matrix] = []
+        for start in range(0, max(len(documents), 1), batch_size):
+            batch = documents[start : start + batch_size]
+            latin = collapse_cjk_runs(batch)
+            lexical_parts.append(
+                self.lexical_counts.transform_keys(len(batch), *self._lexical_keys(batch, latin, False))
+            )
+            entity_docs, entity_keys = self.entity_names.keys(
+                [entity_tokens(d, r) for d, r in zip(batch, latin, strict=True)], grow=False
+            )
+            entity_parts.append(self.entity_counts.transform_keys(len(batch), entity_docs, entity_keys))
+        if len(lexical_parts) == 1:
+            return lexical_parts[0], entity_parts[0]
+        return sp.vstack(lexical_parts, format="csr"), sp.vstack(entity_parts, format="csr")
 
     def features(
         self,
@@ -549,10 +587,19 @@ class KeyedCounts:
         batches = batches or [(np.array([], np.int32), np.array([], np.int64), np.array([], np.float32))]
         # Each batch's distinct keys (and where each pair's key sits among them):
         # the binary search into the big vocabulary then runs once per distinct key.
-        distinct = [unique_with_inverse(k) for _, k, _ in batches]
-        self.vocabulary = np.unique(np.concatenate([d for d, _ in distinct]))
-        # Per-row counts for indptr, then the batches are released one by one
-        # (their int64 keys are the largest arrays of a run).
+        # The int64 keys are dropped as soon as a batch is summarized (they were
+        # the largest arrays of a run; memory first touched costs time too).
+        distinct = []
+        for index, (rows, keys, counts) in enumerate(batches):
+            batch_keys, where = unique_with_inverse(keys)
+            distinct.append((batch_keys, where.astype(np.int32)))
+            batches[index] = (rows, None, counts)
+            del keys
+        # The batches' distinct keys are sorted runs: a stable sort merges them
+        # (numpy's default unique hashes them: 10x slower at 63k articles).
+        merged = np.sort(np.concatenate([d for d, _ in distinct]), kind="stable")
+        self.vocabulary = merged[np.r_[True, merged[1:] != merged[:-1]]] if len(merged) else merged
+        # Per-row counts for indptr, then the batches are released one by one.
         per_row = np.zeros(n_rows, dtype=np.int64)
         for rows, _, _ in batches:
             per_row += np.bincount(rows, minlength=n_rows)
@@ -562,11 +609,11 @@ class KeyedCounts:
         data = np.empty(int(indptr[-1]), dtype=np.float32)
         at = 0
         while batches:
-            _, keys, counts = batches.pop(0)
+            _, _, counts = batches.pop(0)
             batch_keys, where = distinct.pop(0)
-            cols[at : at + len(keys)] = np.searchsorted(self.vocabulary, batch_keys)[where]
-            data[at : at + len(keys)] = np.log(counts.astype(np.float32)) + np.float32(1.0)
-            at += len(keys)
+            cols[at : at + len(counts)] = np.searchsorted(self.vocabulary, batch_keys)[where]
+            data[at : at + len(counts)] = np.log(counts.astype(np.float32)) + np.float32(1.0)
+            at += len(counts)
         self.matrix = sp.csr_matrix((data, cols, indptr), shape=(n_rows, max(len(self.vocabulary), 1)))
 
     def transform_keys(self, n_rows: int, docs: np.ndarray, keys: np.ndarray) -> sp.csr_matrix:

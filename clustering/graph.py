@@ -72,14 +72,22 @@ class Similarity:
         """Fused content similarity of every row of ``a`` with every row of ``b`` (no time)."""
         has_dense = a.dense is not None and b.dense is not None
         w_lex, w_ent, w_dense = self.weights(has_dense)
-        block = (a.lexical @ b.lexical.T).toarray() * np.float32(w_lex)
+        # In place where possible: the same float32 operations, fewer block-sized temporaries.
+        block = (a.lexical @ b.lexical.T).toarray()
+        block *= np.float32(w_lex)
         if w_ent:
-            block += (a.entities @ b.entities.T).toarray() * np.float32(w_ent)
+            entities = (a.entities @ b.entities.T).toarray()
+            entities *= np.float32(w_ent)
+            block += entities
         if has_dense and w_dense:
             boost = self._short_text_boost(_term_counts(a)[:, None], _term_counts(b)[None, :])
             if boost is None:
                 scale = np.float32(w_dense / (1.0 - self.dense_baseline))
-                block += (a.dense @ b.dense.T - np.float32(self.dense_baseline)) * scale
+                # In place: the same float32 operations without two block-sized temporaries.
+                dense = a.dense @ b.dense.T
+                dense -= np.float32(self.dense_baseline)
+                dense *= scale
+                block += dense
             else:
                 # Per pair: raw weights, the dense one boosted, renormalized.
                 dense = (a.dense @ b.dense.T - np.float32(self.dense_baseline)) / np.float32(
@@ -376,11 +384,16 @@ def average_linkage(
         (coo.data[keep].astype(np.float64), (ci[keep], cj[keep])), shape=(n_clusters, n_clusters)
     ).tocsr()
     pair_graph.sum_duplicates()
-    pair_coo = pair_graph.tocoo()
-    sums: list[dict[int, float]] = [dict() for _ in range(n_clusters)]
-    for a, b, total in zip(pair_coo.row.tolist(), pair_coo.col.tolist(), pair_coo.data.tolist(), strict=False):
-        sums[a][b] = total
-        sums[b][a] = total
+    # Each cluster's neighbors and summed similarities (both directions; the two
+    # triangles are disjoint, so adding them copies the values).
+    both = (pair_graph + pair_graph.T).tocsr()
+    neighbor_ids = both.indices.tolist()
+    neighbor_sums = both.data.tolist()
+    bounds = both.indptr.tolist()
+    sums: list[dict[int, float]] = [
+        dict(zip(neighbor_ids[bounds[x] : bounds[x + 1]], neighbor_sums[bounds[x] : bounds[x + 1]], strict=True))
+        for x in range(n_clusters)
+    ]
 
     members: list[list[int]] = [[] for _ in range(n_clusters)]
     for node, cluster in enumerate(cluster_of.tolist()):
@@ -405,8 +418,8 @@ def average_linkage(
             if frozen_x and is_frozen[y]:
                 continue
             average = total / (size_x * size[y])
-            if average < threshold:
-                continue
+            if average < threshold or (found is not None and -average > found[0]):
+                continue  # not eligible, or strictly worse than the best so far
             last_y = last_merge[y]
             if last_x > last_y:
                 key = (-average, x, y)
