@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import inspect
+import os
 from collections import Counter
 from collections.abc import Sequence
 
@@ -79,7 +80,8 @@ class StoryClusterer:
     "Klitschko") weighs little and what tells two events apart (the place, the
     opponent, the date) weighs much; groups merge while their average fused
     similarity is >= ``threshold``. Parameters are the fusion weights, the
-    thresholds, the time handling and the neighbor-graph sizes. Inside a topic the dense
+    thresholds, the time handling, the neighbor-graph sizes and ``n_jobs`` (threads for the
+    neighbor search; -1 = every core; results do not depend on it). Inside a topic the dense
     baseline also moves ``local_dense_shift`` of the way to the topic's own mean cosine
     (the dense counterpart of the local IDF), and an article left alone joins the story
     it resembles most on average when that is >= ``singleton_attach`` x ``threshold``. Learned state lives in trailing-underscore attributes:
@@ -112,6 +114,7 @@ class StoryClusterer:
         roundup_min_segments: int = 3,
         roundup_min_chars: int = 1500,
         topic_terms: int | None = 150,
+        n_jobs: int = -1,
     ):
         self.threshold = threshold
         self.topic_threshold = topic_threshold
@@ -133,6 +136,7 @@ class StoryClusterer:
         self.roundup_min_segments = roundup_min_segments
         self.roundup_min_chars = roundup_min_chars
         self.topic_terms = topic_terms
+        self.n_jobs = n_jobs
 
     # ---- public API ------------------------------------------------------
     def get_params(self) -> dict[str, object]:
@@ -623,6 +627,15 @@ class StoryClusterer:
             cache[row] = (lexical[start : start + len(group)], entities[start : start + len(group)])
             start += len(group)
 
+    def _workers(self) -> int:
+        """Threads for the neighbor search: ``n_jobs``, -1 = every core (at most 8:
+        each holds one block of ``chunk_size x window`` similarities)."""
+        if self.n_jobs is None or self.n_jobs == 0:
+            return 1
+        if self.n_jobs < 0:
+            return max(1, min(8, os.cpu_count() or 1))
+        return self.n_jobs
+
     def _window_rows(self, rows: np.ndarray) -> np.ndarray:
         """``rows`` plus every article dated within ``window_days`` of them (and the
         undated ones, which meet everything)."""
@@ -665,6 +678,7 @@ class StoryClusterer:
             queries=queries,
             targets=targets,
             stats=self.neighbor_stats_,
+            workers=self._workers(),
         )
         return symmetric_edges(i, j, s, len(features))
 

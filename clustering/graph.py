@@ -8,6 +8,7 @@ each row's top ``k`` neighbors above a floor are kept as graph edges.
 from __future__ import annotations
 
 import heapq
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -176,12 +177,14 @@ def neighbor_edges(
     queries: np.ndarray | None = None,
     targets: np.ndarray | None = None,
     stats: NeighborStats | None = None,
+    workers: int = 1,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Top-``n_neighbors`` edges (i, j, similarity) of each query row among the targets.
 
     Rows are processed in time-sorted blocks of ``chunk_size``; each block only
     meets the targets published within ``window_days`` of it (undated rows meet
-    everything), so memory is ``chunk_size x window`` whatever n is.
+    everything), so memory is ``workers x chunk_size x window`` whatever n is.
+    ``workers`` > 1 computes that many blocks at once, in threads.
     """
     n = len(features)
     queries = np.arange(n) if queries is None else np.asarray(queries)
@@ -203,10 +206,9 @@ def neighbor_edges(
     # Where each row sits among the sorted targets (-1: not a target).
     sorted_position = np.full(n, -len(targets) - 1, dtype=np.int64)
     sorted_position[targets] = np.arange(len(targets))
-    out_i: list[np.ndarray] = []
-    out_j: list[np.ndarray] = []
-    out_s: list[np.ndarray] = []
-    for start in range(0, len(queries), chunk_size):
+
+    def block_edges(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int] | None:
+        """The kept edges of one block of query rows, and the block's size."""
         rows = queries[start : start + chunk_size]
         row_days = days[rows]
         if np.any(np.isnan(row_days)):
@@ -225,14 +227,11 @@ def neighbor_edges(
             column_features = sorted_targets.slice(lo, hi)
             contiguous = True
         if len(cols) == 0:
-            continue
+            return None
         content = similarity.content_block(features.take(rows), column_features)
-        if stats is not None:
-            stats.blocks += 1
-            stats.max_block_elements = max(stats.max_block_elements, content.size)
         k = min(n_neighbors, len(cols))
         if k <= 0:
-            continue
+            return None
         column_days = days[cols]
         if contiguous:
             # Each query row sits at one known column of a contiguous window.
@@ -254,13 +253,36 @@ def neighbor_edges(
             )
         top, top_sim = picked
         keep = top_sim >= min_similarity
-        out_i.append(np.repeat(rows, top.shape[1]).reshape(len(rows), top.shape[1])[keep])
-        out_j.append(cols[top][keep])
-        out_s.append(top_sim[keep].astype(np.float32))
-    if not out_i:
+        return (
+            np.repeat(rows, top.shape[1]).reshape(len(rows), top.shape[1])[keep],
+            cols[top][keep],
+            top_sim[keep].astype(np.float32),
+            content.size,
+        )
+
+    starts = range(0, len(queries), chunk_size)
+    if workers > 1 and len(starts) > 1:
+        # Blocks are independent, and their cost is scipy's sparse products and
+        # numpy's array operations, which release the GIL: threads share the
+        # features without copies. map() keeps block order, so the edges (and
+        # every result built on them) are the same as one block after another.
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(block_edges, starts))
+    else:
+        results = [block_edges(start) for start in starts]
+    found = [r for r in results if r is not None]
+    if stats is not None:
+        for *_, size in found:
+            stats.blocks += 1
+            stats.max_block_elements = max(stats.max_block_elements, size)
+    if not found:
         empty = np.array([], dtype=np.int64)
         return empty, empty, np.array([], dtype=np.float32)
-    return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+    return (
+        np.concatenate([r[0] for r in found]),
+        np.concatenate([r[1] for r in found]),
+        np.concatenate([r[2] for r in found]),
+    )
 
 
 def _top_exact(

@@ -114,8 +114,10 @@ def run(
 
 
 def clusterer_fingerprint(clusterer: StoryClusterer) -> str:
-    """The algorithm version and parameters of ``clusterer``, as one string."""
-    return json.dumps({"version": ALGORITHM_VERSION, **clusterer.get_params()}, sort_keys=True)
+    """The algorithm version and parameters of ``clusterer``, as one string (``n_jobs``
+    left out: it changes the speed, not the stories)."""
+    params = {k: v for k, v in clusterer.get_params().items() if k != "n_jobs"}
+    return json.dumps({"version": ALGORITHM_VERSION, **params}, sort_keys=True)
 
 
 def stories_outdated(store, clusterer: StoryClusterer | None = None) -> bool:
