@@ -145,6 +145,23 @@ def _synthetic_features(n: int, n_events: int, dim: int, seed: int = 0) -> tuple
     return Features(empty, empty, vectors, days), event
 
 
+def test_neighbor_graph_in_threads_equals_one_block_after_another():
+    features, _ = _synthetic_features(3_000, n_events=300, dim=16, seed=3)
+    lexical = _rows_with_terms([5 + (r % 40) for r in range(3_000)], vocabulary=400, seed=4)
+    features = Features(lexical, lexical.copy(), features.dense, features.days)
+    similarity = Similarity(0.6, 0.4, 0.6, 0.2, time_grace_days=1.0, time_scale_days=4.0,
+                            short_text_terms=20, short_text_dense_boost=4.0)
+    edges = [
+        neighbor_edges(features, similarity, n_neighbors=10, min_similarity=0.05,
+                       window_days=7.0, chunk_size=128, workers=workers)
+        for workers in (1, 2, 4)
+    ]
+    assert len(edges[0][0]) > 3_000
+    for other in edges[1:]:
+        for a, b in zip(edges[0], other, strict=True):
+            assert np.array_equal(a, b)
+
+
 def test_neighbor_graph_never_builds_an_n_by_n_block():
     n = 20_000
     features, event = _synthetic_features(n, n_events=2_000, dim=32)
