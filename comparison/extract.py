@@ -323,23 +323,18 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
     if segmented is None:
         segmented = segment([simple[s:e] for s, e in pieces])
     entities: list[Entity] = []
-    for (start, _end), tokens in zip(pieces, segmented, strict=True):
-        pos = start
-        for word, tag in tokens:
-            w_start = simple.find(word, pos) if word else -1
-            if w_start < 0:
+    for w_start, pos, tag in token_spans(simple, pieces, segmented):
+        word = simple[w_start:pos]
+        if tag in ("PER", "LOC", "ORG") and len(word.strip()) >= 2:
+            previous = entities[-1] if entities else None
+            if (previous is not None and previous.kind == tag == "PER"
+                    and w_start - previous.end == 1 and simple[previous.end] in "-－·‧・•"):
+                # LAC splits 赫萨穆丁-沙姆斯 at the hyphen: one name.
+                previous.end = pos
+                previous.text = text[previous.start:pos]
+                previous.key = entity_key(previous.text)
                 continue
-            pos = w_start + len(word)
-            if tag in ("PER", "LOC", "ORG") and len(word.strip()) >= 2:
-                previous = entities[-1] if entities else None
-                if (previous is not None and previous.kind == tag == "PER"
-                        and w_start - previous.end == 1 and simple[previous.end] in "-－·‧・•"):
-                    # LAC splits 赫萨穆丁-沙姆斯 at the hyphen: one name.
-                    previous.end = pos
-                    previous.text = text[previous.start:pos]
-                    previous.key = entity_key(previous.text)
-                    continue
-                entities.append(Entity(w_start, pos, text[w_start:pos], tag, entity_key(word)))
+            entities.append(Entity(w_start, pos, text[w_start:pos], tag, entity_key(word)))
     return entities
 
 
