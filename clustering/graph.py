@@ -81,35 +81,51 @@ class Similarity:
             entities *= np.float32(w_ent)
             block += entities
         if has_dense and w_dense:
-            boost = self._short_text_boost(_term_counts(a)[:, None], _term_counts(b)[None, :])
-            if boost is None:
-                scale = np.float32(w_dense / (1.0 - self.dense_baseline))
-                # In place: the same float32 operations without two block-sized temporaries.
-                dense = a.dense @ b.dense.T
-                dense -= np.float32(self.dense_baseline)
-                dense *= scale
+            terms_a, terms_b = _term_counts(a), _term_counts(b)
+            boosting = self._short_text_boost(terms_a, terms_b, per_pair=False) is not None
+            # In place: the same float32 operations without block-sized temporaries.
+            dense = a.dense @ b.dense.T
+            dense -= np.float32(self.dense_baseline)
+            if not boosting:
+                dense *= np.float32(w_dense / (1.0 - self.dense_baseline))
                 block += dense
             else:
                 # Per pair: raw weights, the dense one boosted, renormalized.
-                dense = (a.dense @ b.dense.T - np.float32(self.dense_baseline)) / np.float32(
-                    1.0 - self.dense_baseline
-                )
+                dense /= np.float32(1.0 - self.dense_baseline)
                 total = self.lexical_weight + self.entity_weight + self.dense_weight
-                boosted = (self.dense_weight * boost).astype(np.float32)
+                # A pair's boost is the larger of its texts' own (_text_boost): the
+                # same float32 value, made per text instead of per pair.
+                boosted = np.maximum(
+                    (self.dense_weight * self._text_boost(terms_a)).astype(np.float32)[:, None],
+                    (self.dense_weight * self._text_boost(terms_b)).astype(np.float32)[None, :],
+                )
                 block *= np.float32(total)  # back to raw weights
-                block += boosted * dense
-                block /= np.float32(self.lexical_weight + self.entity_weight) + boosted
+                dense *= boosted
+                block += dense
+                boosted += np.float32(self.lexical_weight + self.entity_weight)
+                block /= boosted
         return block
 
-    def _short_text_boost(self, terms_a: np.ndarray, terms_b: np.ndarray) -> np.ndarray | None:
-        """``1 + boost * shortness`` per pair (broadcast), or None when no text is short."""
+    def _short_text_boost(
+        self, terms_a: np.ndarray, terms_b: np.ndarray, per_pair: bool = True
+    ) -> np.ndarray | bool | None:
+        """``1 + boost * shortness`` per pair (broadcast), or None when no text is short
+        (``per_pair=False``: just True instead of the array)."""
         if not (self.short_text_terms and self.short_text_dense_boost):
             return None
         if not terms_a.size or not terms_b.size:
             return None
         if min(int(terms_a.min()), int(terms_b.min())) >= self.short_text_terms:
             return None
-        shorter = np.minimum(terms_a, terms_b).astype(np.float32)
+        if not per_pair:
+            return True
+        return self._text_boost(np.minimum(terms_a, terms_b))
+
+    def _text_boost(self, shorter_terms: np.ndarray) -> np.ndarray:
+        """``1 + boost * max(0, 1 - terms / short_text_terms)`` as float32. It never
+        grows with ``terms`` (each float step is monotone), so a pair's boost, that
+        of its shorter text, is the larger of its two texts' own boosts."""
+        shorter = shorter_terms.astype(np.float32)
         shortness = np.maximum(0.0, 1.0 - shorter / np.float32(self.short_text_terms))
         return 1.0 + np.float32(self.short_text_dense_boost) * shortness
 
@@ -332,7 +348,9 @@ def _top_candidates(
     if k >= n_cols:
         top = np.broadcast_to(np.arange(n_cols), (block.shape[0], n_cols))
         return top, np.take_along_axis(block, top, axis=1)
-    top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+    # The k largest, without negating the block (the set is the same unless the
+    # k-th value ties, and tied rows are redone below exactly as _top_exact does).
+    top = np.argpartition(block, n_cols - k, axis=1)[:, n_cols - k :]
     top_sim = np.take_along_axis(block, top, axis=1)
     values = block[cand_rows, cand_cols]  # self pairs now excluded too
     valid = values >= min_similarity
@@ -551,10 +569,32 @@ def attach_singletons(
     membership = sp.csr_matrix(
         (np.ones(n, dtype=np.float64), (np.arange(n), labels)), shape=(n, len(sizes))
     )
-    average = (graph[alone] @ membership).toarray() / sizes[None, :]
-    average[:, sizes == 1] = -np.inf  # singletons join stories, not each other
-    best = np.argmax(average, axis=1)
-    joins = average[np.arange(len(alone)), best] >= min_similarity
+    average = (graph[alone] @ membership).tocsr()
+    if min_similarity <= 0:
+        # A story without edges (average 0) could win: only the dense row knows.
+        dense = average.toarray() / sizes[None, :]
+        dense[:, sizes == 1] = -np.inf  # singletons join stories, not each other
+        best = np.argmax(dense, axis=1)
+        joins = dense[np.arange(len(alone)), best] >= min_similarity
+    else:
+        # Sparse: a lone article has edges to a handful of stories, and the dense
+        # (alone x stories) array was most of the time (and GBs) at 63k articles.
+        # The stories it has no edge to average 0 < min_similarity, so the best
+        # story is the first column (numpy's argmax tie rule) of its row maximum.
+        average.sum_duplicates()
+        average.sort_indices()
+        values = average.data / sizes[average.indices]
+        values[sizes[average.indices] == 1] = -np.inf  # singletons join stories, not each other
+        row_of = np.repeat(np.arange(len(alone)), np.diff(average.indptr))
+        row_max = np.full(len(alone), -np.inf)
+        nonempty = np.flatnonzero(np.diff(average.indptr))
+        if len(nonempty):
+            row_max[nonempty] = np.maximum.reduceat(values, average.indptr[:-1][nonempty])
+        hit = np.flatnonzero(values == row_max[row_of])
+        first_hit = hit[np.r_[True, row_of[hit][1:] != row_of[hit][:-1]]] if len(hit) else hit
+        best = np.zeros(len(alone), dtype=np.int64)
+        best[row_of[first_hit]] = average.indices[first_hit]
+        joins = row_max >= min_similarity
     result = labels.copy()
     result[alone[joins]] = best[joins]
     return np.unique(result, return_inverse=True)[1]
