@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import inspect
+import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -15,11 +16,11 @@ from sklearn.preprocessing import normalize
 
 from articles.model import Article
 from clustering.features import (
+    ArticleDocuments,
     CorpusTerms,
     Features,
     TermWeights,
     _l2_normalized_rows,
-    article_document,
     publication_days,
     section_count,
     split_segments,
@@ -34,6 +35,7 @@ from clustering.graph import (
     neighbor_edges,
     symmetric_edges,
 )
+from clustering.memory import keep_freed_memory
 from clustering.model import Member, Story
 
 # Defaults chosen by clustering/tune.py (see clustering/README.md for the figures).
@@ -63,6 +65,8 @@ ALGORITHM_VERSION = "3"  # 3: local dense baseline, singleton attachment, short-
 # Corpus-wide TF-IDF drops the n-grams more than this share of articles use
 # ("表示", "the"): they carry no event identity and dominate sparse product cost.
 CORPUS_MAX_DF = 0.3
+# Fits of at least this many articles run inside clustering.memory.keep_freed_memory.
+_KEEP_MEMORY_ROWS = 5000
 
 
 def story_id_for(earliest_article_id: str) -> str:
@@ -146,6 +150,12 @@ class StoryClusterer:
 
     def fit(self, articles: Sequence[Article], embeddings: np.ndarray | None = None):
         articles = list(articles)
+        # Large fits keep freed memory for reuse (clustering/memory.py: page faults
+        # were half of a 63k fit on this VM); the result does not depend on it.
+        with keep_freed_memory(len(articles) >= _KEEP_MEMORY_ROWS):
+            return self._fit(articles, embeddings)
+
+    def _fit(self, articles: list[Article], embeddings: np.ndarray | None):
         self._check(articles, embeddings)
         self.articles_ = articles
         self.embeddings_ = None if embeddings is None else np.asarray(embeddings, np.float32)
@@ -164,23 +174,24 @@ class StoryClusterer:
             # article's topic is its story): count just their sections.
             topic_sizes = np.bincount(topics)
             self._count_segments(np.flatnonzero(self._roundup_rows() & (topic_sizes[topics] > 1)).tolist())
+        groups = _groups(topics)
+        small = self._small_topics(groups)
+        batched = set(small)
+        larger = [index for index, rows in enumerate(groups) if len(rows) > 1 and index not in batched]
+        # Stage 2 of the larger topics (each on its own) runs in worker processes when
+        # there is enough of it, while this process does the small topics in one batch.
+        pending = self._start_topic_workers(groups, larger)
+        sub_of = self._small_topic_labels(groups, small)
+        if pending is None:
+            sub_of.update((index, self._topic_labels(groups[index])) for index in larger)
+        else:
+            sub_of.update(self._collect_topic_workers(pending))
         labels = np.empty(n, dtype=np.int64)
         next_label = 0
-        groups = _groups(topics)
-        small = self._small_topic_labels(groups)
         for index, rows in enumerate(groups):
-            if index in small:
-                sub = small[index]
-            elif len(rows) == 1:
+            sub = sub_of.get(index)
+            if sub is None:  # a topic of one article
                 sub = np.zeros(1, dtype=np.int64)
-            else:
-                local, similarity, builder = self._local_features(rows)
-                sub_graph = self._edges(local, similarity, queries=None)
-                sub = average_linkage(sub_graph, self._threshold())
-                if self.singleton_attach:
-                    sub = attach_singletons(sub_graph, sub, self.singleton_attach * self._threshold())
-                if self.roundup_min_segments:
-                    sub = self._place_roundups(rows, local, builder, sub)
             labels[rows] = next_label + sub
             next_label += int(sub.max()) + 1
         self.topics_ = topics
@@ -199,6 +210,10 @@ class StoryClusterer:
         if not hasattr(self, "labels_"):
             return self.fit(new_articles, new_embeddings)
         new_articles = list(new_articles)
+        with keep_freed_memory(len(self.articles_) + len(new_articles) >= _KEEP_MEMORY_ROWS):
+            return self._partial_fit(new_articles, new_embeddings)
+
+    def _partial_fit(self, new_articles: list[Article], new_embeddings: np.ndarray | None):
         self._check(new_articles, new_embeddings)
         known = {a.id for a in self.articles_}
         keep = [i for i, a in enumerate(new_articles) if a.id not in known]
@@ -307,7 +322,7 @@ class StoryClusterer:
 
     def _featurize(self) -> None:
         # Tokenize and count once: the per-topic weights re-weight these counts.
-        self.terms_ = CorpusTerms([article_document(a, self.max_chars) for a in self.articles_])
+        self.terms_ = CorpusTerms(ArticleDocuments(self.articles_, self.max_chars), n_jobs=self._workers())
         self.days_ = publication_days(self.articles_)
         self._topic_features: Features | None = None
         self._segment_cache: dict[int, tuple[sp.csr_matrix, sp.csr_matrix]] = {}
@@ -342,7 +357,87 @@ class StoryClusterer:
             self._roundup_mask = mask
         return mask
 
-    def _small_topic_labels(self, groups: list[np.ndarray]) -> dict[int, np.ndarray]:
+    def _topic_labels(self, rows: np.ndarray) -> np.ndarray:
+        """Stage 2 of one topic (``rows``): its stories as local labels 0..k-1."""
+        local, similarity, builder = self._local_features(rows)
+        sub_graph = self._edges(local, similarity, queries=None)
+        sub = average_linkage(sub_graph, self._threshold())
+        if self.singleton_attach:
+            sub = attach_singletons(sub_graph, sub, self.singleton_attach * self._threshold())
+        if self.roundup_min_segments:
+            sub = self._place_roundups(rows, local, builder, sub)
+        return sub
+
+    # Below this many articles in the larger topics, stage 2 stays in this process
+    # (starting workers costs more than it saves).
+    _min_parallel_rows = 5000
+
+    def _start_topic_workers(self, groups: list[np.ndarray], indices: list[int]):
+        """Start stage 2 of the topics ``indices`` in forked worker processes, or return
+        None (one core, ``n_jobs=1``, little work, or no ``fork`` on this platform).
+
+        Topics are independent and each one's work is many small scipy calls that
+        hold the GIL, so threads cannot share it; forked workers see this
+        clusterer's features without copying them, and send back only labels.
+        Each topic is computed exactly as in this process: the stories do not
+        depend on ``n_jobs``.
+        """
+        workers = self._workers()
+        total = sum(len(groups[index]) for index in indices)
+        if (workers < 2 or total < self._min_parallel_rows
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return None
+        # Largest topics first, in tasks of about equal size (articles), so the
+        # workers finish together.
+        ordered = sorted(indices, key=lambda index: -len(groups[index]))
+        target = max(1, total // (workers * 8))
+        tasks: list[list[tuple[int, np.ndarray]]] = [[]]
+        size = 0
+        for index in ordered:
+            if size >= target:
+                tasks.append([])
+                size = 0
+            tasks[-1].append((index, groups[index]))
+            size += len(groups[index])
+        global _FORKED_CLUSTERER
+        _FORKED_CLUSTERER = self
+        pool = multiprocessing.get_context("fork").Pool(min(workers, len(tasks)))
+        return pool, pool.map_async(_topic_labels_in_worker, tasks, chunksize=1)
+
+    def _collect_topic_workers(self, pending) -> dict[int, np.ndarray]:
+        global _FORKED_CLUSTERER
+        pool, result = pending
+        try:
+            found: dict[int, np.ndarray] = {}
+            for labels, blocks, max_block_elements in result.get():
+                found.update(labels)
+                self.neighbor_stats_.blocks += blocks
+                self.neighbor_stats_.max_block_elements = max(
+                    self.neighbor_stats_.max_block_elements, max_block_elements
+                )
+            return found
+        finally:
+            pool.close()
+            pool.join()
+            _FORKED_CLUSTERER = None
+
+    def _small_topics(self, groups: list[np.ndarray]) -> list[int]:
+        """The topics :meth:`_small_topic_labels` handles in one batch: 2 to
+        ``n_neighbors + 1`` articles, no roundup, no short text (whose pairs fuse
+        with per-pair weights)."""
+        largest = min(self.n_neighbors + 1, self.chunk_size)
+        roundups = self._roundup_rows() if self.roundup_min_segments else None
+        short = None
+        if self.embeddings_ is not None and self.short_text_terms and self.short_text_dense_boost:
+            short = np.diff(self.terms_.lexical_tf.indptr) < self.short_text_terms
+        return [
+            index for index, rows in enumerate(groups)
+            if 2 <= len(rows) <= largest
+            and (roundups is None or not roundups[rows].any())
+            and (short is None or not short[rows].any())
+        ]
+
+    def _small_topic_labels(self, groups: list[np.ndarray], chosen: list[int]) -> dict[int, np.ndarray]:
         """Stage 2 of every small topic at once: {group index: its local labels}.
 
         Most topics hold 2-30 articles; per topic, the scipy/sklearn call
@@ -356,19 +451,6 @@ class StoryClusterer:
         merge exactly as they would alone). Topics holding a roundup keep the
         per-topic path (their placement needs the topic's own weights).
         """
-        largest = min(self.n_neighbors + 1, self.chunk_size)
-        roundups = self._roundup_rows() if self.roundup_min_segments else None
-        # Pairs with a short text fuse with per-pair weights (Similarity's short-text
-        # boost): their topics keep the per-topic path.
-        short = None
-        if self.embeddings_ is not None and self.short_text_terms and self.short_text_dense_boost:
-            short = np.diff(self.terms_.lexical_tf.indptr) < self.short_text_terms
-        chosen = [
-            index for index, rows in enumerate(groups)
-            if 2 <= len(rows) <= largest
-            and (roundups is None or not roundups[rows].any())
-            and (short is None or not short[rows].any())
-        ]
         if not chosen:
             return {}
         rows = np.concatenate([groups[index] for index in chosen])
@@ -878,3 +960,21 @@ def build_story(
             Member(a.id, round(float(scores.get(a.id, 0.0)), 4), a.id in pinned) for a in ranked
         ],
     )
+
+
+# The clusterer whose topics forked workers compute (set just before the fork).
+_FORKED_CLUSTERER: StoryClusterer | None = None
+
+
+def _topic_labels_in_worker(task: list[tuple[int, np.ndarray]]):
+    """In a forked worker: stage 2 of each (topic index, rows) of ``task``, one
+    thread (the workers already fill the cores)."""
+    from threadpoolctl import threadpool_limits
+
+    clusterer = _FORKED_CLUSTERER
+    clusterer.n_jobs = 1
+    clusterer.neighbor_stats_ = NeighborStats()
+    with threadpool_limits(limits=1):
+        labels = [(index, clusterer._topic_labels(rows)) for index, rows in task]
+    stats = clusterer.neighbor_stats_
+    return labels, stats.blocks, stats.max_block_elements

@@ -16,6 +16,7 @@ Texts are cut (title + the first ``max_chars`` characters) so cost stays linear.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -378,28 +379,27 @@ class CorpusTerms:
     as integer keys (see :func:`cjk_keys`).
     """
 
-    def __init__(self, documents: Sequence[str], batch_size: int = 1000):
+    def __init__(self, documents: Sequence[str], batch_size: int = 1000, n_jobs: int = 1):
         self.words = _StringKeys()
         self.entity_names = _StringKeys()
-        lexical_batches = []
+        cjk_batches = []
+        word_batches = []
         entity_batches = []
-        for start in range(0, len(documents), batch_size):
-            batch = documents[start : start + batch_size]
-            latin = collapse_cjk_runs(batch)
-            lexical_batches.append(self._pairs(start, *self._lexical_keys(batch, latin, grow=True)))
-            entity_docs, entity_keys = self.entity_names.keys(
-                [entity_tokens(d, r) for d, r in zip(batch, latin, strict=True)], grow=True
+        for start, (cjk_summary, words, entities) in _tokenized_batches(documents, batch_size, n_jobs):
+            cjk_batches.append((start, *cjk_summary))
+            # String tokens get their keys here, batch after batch: the same keys in
+            # the same order whether the batches were tokenized here or in workers.
+            word_batches.append((start, *summarize_pairs(len(words[0]), self.words.keys_of_local(*words))))
+            entity_batches.append(
+                (start, *summarize_pairs(len(entities[0]), self.entity_names.keys_of_local(*entities)))
             )
-            entity_batches.append(self._pairs(start, entity_docs, entity_keys))
-        self.lexical_counts = KeyedCounts(len(documents), lexical_batches)
-        self.entity_counts = KeyedCounts(len(documents), entity_batches)
+        n = len(documents)
+        # CJK keys (< 2^32) all sort before word keys (>= 2^32): the lexical
+        # vocabulary is the CJK one followed by the word one.
+        self.lexical_counts = KeyedCounts(n, cjk_batches, word_batches)
+        self.entity_counts = KeyedCounts(n, entity_batches)
         self.lexical_tf = self.lexical_counts.matrix
         self.entity_tf = self.entity_counts.matrix
-
-    @staticmethod
-    def _pairs(offset: int, docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        rows, keys, counts = _count_pairs(docs, keys)
-        return (rows + offset).astype(np.int32), keys, counts.astype(np.int32)
 
     def _lexical_keys(
         self, documents: Sequence[str], latin: list[str], grow: bool
@@ -451,6 +451,98 @@ class CorpusTerms:
             days if rows is None else days[rows],
         )
         return features, weights
+
+
+class ArticleDocuments(Sequence):
+    """The articles' :func:`article_document` texts, made when a slice is asked for
+    (in a worker process when :class:`CorpusTerms` tokenizes in parallel: the
+    Traditional-to-Simplified conversion is part of the work it shares)."""
+
+    def __init__(self, articles: Sequence[Article], max_chars: int):
+        self.articles = articles
+        self.max_chars = max_chars
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [article_document(a, self.max_chars) for a in self.articles[index]]
+        return article_document(self.articles[index], self.max_chars)
+
+
+def tokenize_batch(documents: Sequence[str]) -> tuple:
+    """One batch's tokens: its CJK bigrams counted and summarized
+    (:func:`summarize_pairs`, compact dtypes since workers send them back), and
+    its word tokens and entity tokens (:func:`local_token_ids`: string keys are
+    given in one place, in document order)."""
+    documents = list(documents)
+    latin = collapse_cjk_runs(documents)
+    docs, keys = cjk_keys(documents)
+    # (first << 16) | second with code points < 2^16: the keys fit 32 bits.
+    per_row, distinct, where, counts = summarize_pairs(len(documents), (docs, keys))
+    return (
+        (per_row, distinct.astype(np.uint32), where, counts),
+        local_token_ids([word_tokens(d) for d in latin]),
+        local_token_ids([entity_tokens(d, r) for d, r in zip(documents, latin, strict=True)]),
+    )
+
+
+def local_token_ids(token_lists: Sequence[list[str]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Each document's number of tokens, every token as an index into the batch's
+    distinct tokens, and those in first-seen order: giving keys to the distinct
+    tokens in that order gives the keys every token would have got in turn (and
+    a worker sends each distinct string once)."""
+    lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int32, count=len(token_lists))
+    table: dict[str, int] = {}
+    ids = np.fromiter(
+        (table.setdefault(token, len(table)) for tokens in token_lists for token in tokens),
+        dtype=np.int32, count=int(lengths.sum()),
+    )
+    return lengths, ids, list(table)
+
+
+def summarize_pairs(n_docs: int, docs_and_keys: tuple[np.ndarray, np.ndarray]) -> tuple:
+    """What :class:`KeyedCounts` needs of one batch's (document, key) occurrences:
+    per document its number of distinct keys, the batch's distinct keys (sorted),
+    and per unique (document, key) pair, in (document, key) order, where its key
+    sits among them and how often it occurs."""
+    rows, keys, counts = _count_pairs(*docs_and_keys)
+    distinct, where = unique_with_inverse(keys)
+    per_row = np.bincount(rows, minlength=n_docs).astype(np.int32)
+    small = counts.max(initial=0) < (1 << 16)
+    return per_row, distinct, where.astype(np.int32), counts.astype(np.uint16 if small else np.int32)
+
+
+# What forked tokenizing workers read (set just before the fork, cleared after).
+_FORKED_DOCUMENTS: Sequence[str] | None = None
+# Fewer batches than this are tokenized in this process (workers cost more).
+_MIN_PARALLEL_BATCHES = 4
+
+
+def _tokenize_forked(bounds: tuple[int, int]) -> tuple:
+    start, stop = bounds
+    return tokenize_batch(_FORKED_DOCUMENTS[start:stop])
+
+
+def _tokenized_batches(documents: Sequence[str], batch_size: int, n_jobs: int):
+    """(start, :func:`tokenize_batch` result) of each batch, in order; with
+    ``n_jobs`` > 1 computed ahead by forked worker processes (tokenizing is
+    Python and regex work that holds the GIL)."""
+    starts = range(0, len(documents), batch_size)
+    if (n_jobs < 2 or len(starts) < _MIN_PARALLEL_BATCHES
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        for start in starts:
+            yield start, tokenize_batch(documents[start : start + batch_size])
+        return
+    global _FORKED_DOCUMENTS
+    _FORKED_DOCUMENTS = documents
+    try:
+        with multiprocessing.get_context("fork").Pool(n_jobs) as pool:
+            tasks = [(start, start + batch_size) for start in starts]
+            yield from zip(starts, pool.imap(_tokenize_forked, tasks), strict=True)
+    finally:
+        _FORKED_DOCUMENTS = None
 
 
 # ---- vectorized term counting ------------------------------------------------
@@ -546,6 +638,14 @@ class _StringKeys:
     def __init__(self) -> None:
         self.ids: _KeyTable = _KeyTable()
 
+    def keys_of_local(
+        self, lengths: np.ndarray, ids: np.ndarray, distinct: list[str]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(document, key) of every token of a :func:`local_token_ids` batch; new
+        tokens get keys in the batch's first-seen order."""
+        keys = np.fromiter(map(self.ids.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+        return np.repeat(np.arange(len(lengths), dtype=np.int64), lengths), keys[ids]
+
     def keys(self, token_lists: Sequence[list[str]], grow: bool) -> tuple[np.ndarray, np.ndarray]:
         lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
         docs = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
@@ -579,41 +679,64 @@ def _count_pairs(docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.nda
 class KeyedCounts:
     """Sublinear term counts over integer keys, with the sorted key vocabulary.
 
-    ``batches``: (global row, key, count) of unique pairs, batches in row order
-    and each sorted by (row, key), so the pairs are already in CSR order.
+    Each of ``families`` is a list of batches ``(first row, *summarize_pairs(...))``
+    over consecutive row ranges, in row order, each batch's pairs in (row, key)
+    order. Several families hold disjoint key ranges, in increasing order (CJK
+    bigrams, then words): the vocabulary is theirs one after the other, and a
+    row's entries are its entries of each family in turn, so in key order.
     """
 
-    def __init__(self, n_rows: int, batches: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
-        batches = batches or [(np.array([], np.int32), np.array([], np.int64), np.array([], np.float32))]
-        # Each batch's distinct keys (and where each pair's key sits among them):
-        # the binary search into the big vocabulary then runs once per distinct key.
-        # The int64 keys are dropped as soon as a batch is summarized (they were
-        # the largest arrays of a run; memory first touched costs time too).
-        distinct = []
-        for index, (rows, keys, counts) in enumerate(batches):
-            batch_keys, where = unique_with_inverse(keys)
-            distinct.append((batch_keys, where.astype(np.int32)))
-            batches[index] = (rows, None, counts)
-            del keys
-        # The batches' distinct keys are sorted runs: a stable sort merges them
-        # (numpy's default unique hashes them: 10x slower at 63k articles).
-        merged = np.sort(np.concatenate([d for d, _ in distinct]), kind="stable")
-        self.vocabulary = merged[np.r_[True, merged[1:] != merged[:-1]]] if len(merged) else merged
-        # Per-row counts for indptr, then the batches are released one by one.
-        per_row = np.zeros(n_rows, dtype=np.int64)
-        for rows, _, _ in batches:
-            per_row += np.bincount(rows, minlength=n_rows)
+    def __init__(self, n_rows: int, *families: list[tuple]):
+        vocabularies = []
+        per_row_of = []
+        for batches in families:
+            # Each batch carries its distinct keys (and where each pair's key sits among
+            # them): the binary search into the big vocabulary runs once per distinct key.
+            # The batches' distinct keys are sorted runs: a stable sort merges them
+            # (numpy's default unique hashes them: 10x slower at 63k articles).
+            merged = np.sort(np.concatenate([b[2] for b in batches]), kind="stable") if batches else (
+                np.array([], np.int64)
+            )
+            vocabularies.append(merged[np.r_[True, merged[1:] != merged[:-1]]] if len(merged) else merged)
+            per_row = np.zeros(n_rows, dtype=np.int64)
+            for start, rows, *_ in batches:
+                per_row[start : start + len(rows)] += rows
+            per_row_of.append(per_row)
+        self.vocabulary = np.concatenate([v.astype(np.int64) for v in vocabularies]) if families else (
+            np.array([], np.int64)
+        )
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
-        np.cumsum(per_row, out=indptr[1:])
-        cols = np.empty(int(indptr[-1]), dtype=np.int32)
-        data = np.empty(int(indptr[-1]), dtype=np.float32)
-        at = 0
-        while batches:
-            _, _, counts = batches.pop(0)
-            batch_keys, where = distinct.pop(0)
-            cols[at : at + len(counts)] = np.searchsorted(self.vocabulary, batch_keys)[where]
-            data[at : at + len(counts)] = np.log(counts.astype(np.float32)) + np.float32(1.0)
-            at += len(counts)
+        np.cumsum(np.sum(per_row_of, axis=0) if families else np.zeros(n_rows, np.int64), out=indptr[1:])
+        # Each family's entries in row order (batch after batch: contiguous runs).
+        family_cols = []
+        family_data = []
+        column_offset = 0
+        for batches, sorted_keys, per_row in zip(families, vocabularies, per_row_of, strict=True):
+            cols = np.empty(int(per_row.sum()), dtype=np.int32)
+            data = np.empty(len(cols), dtype=np.float32)
+            at = 0
+            while batches:  # released one by one
+                _, _, distinct, where, counts = batches.pop(0)
+                cols[at : at + len(counts)] = np.searchsorted(sorted_keys, distinct)[where] + column_offset
+                data[at : at + len(counts)] = np.log(counts.astype(np.float32)) + np.float32(1.0)
+                at += len(counts)
+            family_cols.append(cols)
+            family_data.append(data)
+            column_offset += len(sorted_keys)
+        if len(families) == 1:
+            cols, data = family_cols[0], family_data[0]
+        else:
+            # Interleave: row r holds its entries of family 0, then of family 1, ...
+            # (one boolean-mask copy per family; index scatters were 10x slower).
+            family_of_entry = np.repeat(
+                np.tile(np.arange(len(families), dtype=np.int8), n_rows), np.stack(per_row_of, axis=1).ravel()
+            )
+            cols = np.empty(int(indptr[-1]), dtype=np.int32)
+            data = np.empty(int(indptr[-1]), dtype=np.float32)
+            for family, (part_cols, part_data) in enumerate(zip(family_cols, family_data, strict=True)):
+                mine = family_of_entry == family
+                cols[mine] = part_cols
+                data[mine] = part_data
         self.matrix = sp.csr_matrix((data, cols, indptr), shape=(n_rows, max(len(self.vocabulary), 1)))
 
     def transform_keys(self, n_rows: int, docs: np.ndarray, keys: np.ndarray) -> sp.csr_matrix:
