@@ -169,11 +169,6 @@ class StoryClusterer:
         self._featurize()
         graph = self._graph(queries=None)
         topics = average_linkage(graph, self.topic_threshold)
-        if self.roundup_min_segments:
-            # Only roundups that share their topic are ever placed (a lone
-            # article's topic is its story): count just their sections.
-            topic_sizes = np.bincount(topics)
-            self._count_segments(np.flatnonzero(self._roundup_rows() & (topic_sizes[topics] > 1)).tolist())
         groups = _groups(topics)
         small = self._small_topics(groups)
         batched = set(small)
@@ -181,6 +176,10 @@ class StoryClusterer:
         # Stage 2 of the larger topics (each on its own) runs in worker processes when
         # there is enough of it, while this process does the small topics in one batch.
         pending = self._start_topic_workers(groups, larger)
+        if pending is None and self.roundup_min_segments and larger:
+            # Only roundups that share their topic are ever placed (a lone article's
+            # topic is its story; small topics hold none): count just their sections.
+            self._count_roundup_segments(np.concatenate([groups[index] for index in larger]))
         sub_of = self._small_topic_labels(groups, small)
         if pending is None:
             sub_of.update((index, self._topic_labels(groups[index])) for index in larger)
@@ -696,6 +695,10 @@ class StoryClusterer:
             self._count_segments([row])
         return cache[row]
 
+    def _count_roundup_segments(self, rows: np.ndarray) -> None:
+        """Count the sections of the roundups among ``rows``, all at once."""
+        self._count_segments(np.sort(rows[self._roundup_rows()[rows]]).tolist())
+
     def _count_segments(self, rows: Sequence[int]) -> None:
         """Count the sections of many roundups in one vectorized pass (per-call
         overhead dominated when each of thousands of roundups was counted alone)."""
@@ -975,6 +978,9 @@ def _topic_labels_in_worker(task: list[tuple[int, np.ndarray]]):
     clusterer.n_jobs = 1
     clusterer.neighbor_stats_ = NeighborStats()
     with threadpool_limits(limits=1):
+        if clusterer.roundup_min_segments:
+            # This task's roundups, counted in one pass (the parent counts none).
+            clusterer._count_roundup_segments(np.concatenate([rows for _, rows in task]))
         labels = [(index, clusterer._topic_labels(rows)) for index, rows in task]
     stats = clusterer.neighbor_stats_
     return labels, stats.blocks, stats.max_block_elements

@@ -24,7 +24,7 @@ from clustering import StoryClusterer
 from clustering.clusterer import _KEEP_MEMORY_ROWS
 from clustering.features import ArticleDocuments, CorpusTerms, entity_tokens, word_tokens
 from clustering.graph import attach_singletons, symmetric_edges
-from clustering.memory import keep_freed_memory
+from clustering.memory import _set_numpy_hugepage, keep_freed_memory
 from clustering.nbw_eval import DEMO_INPUTS, read_articles
 from tests.test_clustering import _precomputed_vectors
 
@@ -174,11 +174,15 @@ def test_keeping_freed_memory_is_scoped_and_changes_no_result(articles):
     with keep_freed_memory(False) as applied:
         assert applied is False
     glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    hugepage_before = _set_numpy_hugepage(True)
     with keep_freed_memory() as applied, keep_freed_memory() as nested:
         assert applied == nested
         if glibc:
             assert applied is True
+            assert _set_numpy_hugepage(False) is False  # numpy's huge pages are off inside
         inside = StoryClusterer(n_jobs=1).fit(articles[:400])
+    if glibc:
+        assert _set_numpy_hugepage(hugepage_before) is True  # and back on after
     outside = StoryClusterer(n_jobs=1).fit(articles[:400])
     assert len(articles[:400]) < _KEEP_MEMORY_ROWS  # the fit itself did not switch it on
     assert np.array_equal(inside.labels_, outside.labels_)
