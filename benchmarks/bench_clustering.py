@@ -1,22 +1,29 @@
 """Clustering time and peak memory for 1k, 10k and 67k NBW articles.
 
-    python benchmarks/bench_clustering.py [--sizes 1000 10000 67048] [--db data/scale-67k.db]
+    python benchmarks/bench_clustering.py [--sizes 1000 10000 67048] [--repeat 3] [--db data/scale-67k.db]
 
 Articles: ../shared/corpus/nbw-2021h1.jsonl.gz (Jan-Jun 2021), the first N in time
 order. Vectors: the default backend's vectors cached in the scale store
 (benchmarks/prepare_scale_store.py builds it: embedding 67k takes about an hour)
 when every one of the N articles has one; otherwise lexical + entity features
-only. Each line says which. Every size runs in a fresh subprocess so its peak
-RSS (ru_maxrss, the whole process incl. Python and libraries) is its own;
-the time covers StoryClusterer.fit (features, neighbor graph, both stages,
-stories), not reading or embedding. Says so and exits 0 when ../shared is absent.
+only. Each line says which. Every run is a fresh subprocess, so its memory is its
+own; the time covers StoryClusterer.fit (features, neighbor graph, both stages,
+stories), not reading or embedding. Memory: the fit's peak RSS, the largest
+worker process's peak RSS, and the peak of the whole process tree's proportional
+set size (PSS: pages shared between the fit and its forked workers counted
+once), sampled every 0.25 s. CPU: user and system seconds of the fit and its
+workers. The first line measures how long this machine takes to touch memory
+the process never had (a VM whose host backs memory lazily makes that slow, and
+the fit's system time with it). Says so and exits 0 when ../shared is absent.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -62,21 +69,60 @@ def _load(n: int, db: Path):
     return articles[:n], None, "lexical+entities only (no scale store with vectors)"
 
 
+def _tree_pss_mb() -> float:
+    """Proportional set size of this process and its descendants, in MB."""
+    import os
+
+    total = 0
+    pending = [os.getpid()]
+    while pending:
+        pid = pending.pop()
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    pending.extend(int(c) for c in f.read().split())
+        except (OSError, StopIteration, ValueError):
+            continue  # the process ended meanwhile, or no /proc (not Linux)
+    return total / 1024
+
+
 def _child(n: int, db: Path) -> None:
+    import threading
+
     from clustering import StoryClusterer
 
     articles, vectors, vectors_used = _load(n, db)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_pss = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.25):
+            peak_pss[0] = max(peak_pss[0], _tree_pss_mb())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    usage_before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     clusterer = StoryClusterer().fit(articles, vectors)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done.set()
+    sampler.join()
+    peak = usage.ru_maxrss
     sizes = [len(s.members) for s in clusterer.stories_]
     print(json.dumps({
         "articles": len(articles),
         "seconds": round(seconds, 1),
         "peak_rss_mb": round(peak / 1024),
         "rss_before_fit_mb": round(before / 1024),
+        "worker_peak_rss_mb": round(workers.ru_maxrss / 1024),
+        "tree_peak_pss_mb": round(peak_pss[0]),
+        "user_s": round(usage.ru_utime - usage_before.ru_utime + workers.ru_utime, 1),
+        "system_s": round(usage.ru_stime - usage_before.ru_stime + workers.ru_stime, 1),
         "stories": len(sizes),
         "multi_article_stories": sum(s > 1 for s in sizes),
         "largest_story": max(sizes) if sizes else 0,
@@ -85,10 +131,21 @@ def _child(n: int, db: Path) -> None:
     }))
 
 
+def _first_touch_seconds_per_gb(megabytes: int = 512) -> float:
+    """Seconds per GB to touch memory this process never had (in a fresh process)."""
+    code = (
+        "import time, numpy as np; t = time.perf_counter(); "
+        f"np.ones({megabytes} * 2**17); print(time.perf_counter() - t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip()) * 1024 / megabytes
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 67048])
     parser.add_argument("--db", type=Path, default=SCALE_DB)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per size (fresh processes)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -97,22 +154,33 @@ def main() -> int:
     if not CORPUS.exists() and not args.db.exists():
         print(f"{CORPUS} is absent (../shared is not beside this clone): nothing to benchmark")
         return 0
+    print(f"machine: {os.cpu_count()} cores; touching fresh memory takes "
+          f"{_first_touch_seconds_per_gb():.2f} s/GB now", flush=True)
     for n in args.sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(n), "--db", str(args.db)],
-            capture_output=True, text=True, check=False,
-        )
-        if out.returncode != 0:
-            print(f"n={n}: failed: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode}")
-            continue
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(
-            f"clustering n={r['articles']} time={r['seconds']}s peak_rss={r['peak_rss_mb']}MB "
-            f"(before fit {r['rss_before_fit_mb']}MB) stories={r['stories']} "
-            f"multi={r['multi_article_stories']} largest={r['largest_story']} "
-            f"max_block={r['max_block_elements']} vectors={r['vectors']}",
-            flush=True,
-        )
+        times = []
+        for _ in range(args.repeat):
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(n), "--db", str(args.db)],
+                capture_output=True, text=True, check=False,
+            )
+            if out.returncode != 0:
+                last = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode
+                print(f"n={n}: failed: {last}")
+                break
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            times.append(r["seconds"])
+            print(
+                f"clustering n={r['articles']} time={r['seconds']}s (cpu user={r['user_s']}s "
+                f"system={r['system_s']}s) peak_rss={r['peak_rss_mb']}MB (before fit "
+                f"{r['rss_before_fit_mb']}MB) worker_peak_rss={r['worker_peak_rss_mb']}MB "
+                f"tree_peak_pss={r['tree_peak_pss_mb']}MB stories={r['stories']} "
+                f"multi={r['multi_article_stories']} largest={r['largest_story']} "
+                f"max_block={r['max_block_elements']} vectors={r['vectors']}",
+                flush=True,
+            )
+        if len(times) > 1:
+            print(f"clustering n={n}: median {statistics.median(times)}s over {len(times)} runs "
+                  f"(min {min(times)}s, max {max(times)}s)", flush=True)
     return 0
 
 

@@ -35,7 +35,7 @@ from clustering.graph import (
     neighbor_edges,
     symmetric_edges,
 )
-from clustering.memory import keep_freed_memory
+from clustering.memory import keep_freed_memory, start_forked_pool, stop_forked_pool
 from clustering.model import Member, Story
 
 # Defaults chosen by clustering/tune.py (see clustering/README.md for the figures).
@@ -400,8 +400,12 @@ class StoryClusterer:
             size += len(groups[index])
         global _FORKED_CLUSTERER
         _FORKED_CLUSTERER = self
-        pool = multiprocessing.get_context("fork").Pool(min(workers, len(tasks)))
-        return pool, pool.map_async(_topic_labels_in_worker, tasks, chunksize=1)
+        pool = start_forked_pool(min(workers, len(tasks)))
+        try:
+            return pool, pool.map_async(_topic_labels_in_worker, tasks, chunksize=1)
+        except BaseException:
+            stop_forked_pool(pool, wait=False)
+            raise
 
     def _collect_topic_workers(self, pending) -> dict[int, np.ndarray]:
         global _FORKED_CLUSTERER
@@ -416,8 +420,7 @@ class StoryClusterer:
                 )
             return found
         finally:
-            pool.close()
-            pool.join()
+            stop_forked_pool(pool)
             _FORKED_CLUSTERER = None
 
     def _small_topics(self, groups: list[np.ndarray]) -> list[int]:

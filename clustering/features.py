@@ -26,6 +26,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from articles.model import Article
+from clustering.memory import start_forked_pool, stop_forked_pool
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]+|[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
@@ -537,11 +538,14 @@ def _tokenized_batches(documents: Sequence[str], batch_size: int, n_jobs: int):
         return
     global _FORKED_DOCUMENTS
     _FORKED_DOCUMENTS = documents
+    pool = start_forked_pool(n_jobs)
+    finished = False
     try:
-        with multiprocessing.get_context("fork").Pool(n_jobs) as pool:
-            tasks = [(start, start + batch_size) for start in starts]
-            yield from zip(starts, pool.imap(_tokenize_forked, tasks), strict=True)
+        tasks = [(start, start + batch_size) for start in starts]
+        yield from zip(starts, pool.imap(_tokenize_forked, tasks), strict=True)
+        finished = True
     finally:
+        stop_forked_pool(pool, wait=finished)
         _FORKED_DOCUMENTS = None
 
 
