@@ -84,8 +84,9 @@ class StoryClusterer:
     "Klitschko") weighs little and what tells two events apart (the place, the
     opponent, the date) weighs much; groups merge while their average fused
     similarity is >= ``threshold``. Parameters are the fusion weights, the
-    thresholds, the time handling, the neighbor-graph sizes and ``n_jobs`` (threads for the
-    neighbor search; -1 = every core; results do not depend on it). Inside a topic the dense
+    thresholds, the time handling, the neighbor-graph sizes and ``n_jobs`` (workers: threads
+    for the neighbor search, forked processes for term counting and stage 2 on large
+    corpora; -1 = every core; results do not depend on it). Inside a topic the dense
     baseline also moves ``local_dense_shift`` of the way to the topic's own mean cosine
     (the dense counterpart of the local IDF), and an article left alone joins the story
     it resembles most on average when that is >= ``singleton_attach`` x ``threshold``. Learned state lives in trailing-underscore attributes:
@@ -716,8 +717,8 @@ class StoryClusterer:
             start += len(group)
 
     def _workers(self) -> int:
-        """Threads for the neighbor search: ``n_jobs``, -1 = every core (at most 8:
-        each holds one block of ``chunk_size x window`` similarities)."""
+        """Workers: ``n_jobs``, -1 = every core (at most 8: each neighbor-search thread
+        holds one block of ``chunk_size x window`` similarities)."""
         if self.n_jobs is None or self.n_jobs == 0:
             return 1
         if self.n_jobs < 0:
