@@ -54,7 +54,7 @@ class StoryClusterer(BaseEstimator):
         threshold: float = 0.5,
         missing_weight: float = 0.0,
         edge_floor: float = 0.1,
-        max_chars: int = 3000,
+        max_chars: int = 1500,
         max_df: float = 0.5,
         model_path: str | None = None,
         n_jobs: int = 1,

@@ -11,8 +11,9 @@ is at least ``threshold`` (0.5: "as likely as not"). Pairs the candidate search 
 at count with weight ``missing_weight`` as P = 0: at 0 a developing story grows by linking
 day to day (a report of day 1 and one of day 4 need not be scored together), at 1 every
 member must be shown to match every other. Only pairs with P >= ``edge_floor`` are kept
-(< threshold): groups without such a pair can never merge, so the connected components of
-the kept pairs are grouped independently (in any order, in parallel) with the same result.
+(< threshold) to form components: groups without such a pair can never merge, so the connected
+components are grouped independently (in any order, in parallel) with the same result. Inside a
+component every scored pair counts.
 Ties are broken by the smaller group ids, so the partition is deterministic.
 """
 
@@ -101,10 +102,14 @@ def group(
     missing_weight: float = 0.0,
     edge_floor: float = 0.1,
 ) -> np.ndarray:
-    """A story label per article (0..k-1, numbered by each story's smallest article index)."""
-    keep = proba >= edge_floor
-    pairs, proba = pairs[keep], proba[keep]
+    """A story label per article (0..k-1, numbered by each story's smallest article index).
+
+    Components come from the pairs with P >= ``edge_floor``; inside a component every
+    scored pair counts (low ones too: they pull the linkage down).
+    """
     count, component = components(n, pairs, proba, edge_floor)
+    inside = component[pairs[:, 0]] == component[pairs[:, 1]] if len(pairs) else np.zeros(0, bool)
+    pairs, proba = pairs[inside], proba[inside]
     labels = np.arange(n, dtype=np.int64)
     order = np.argsort(component[pairs[:, 0]], kind="stable") if len(pairs) else np.zeros(0, np.int64)
     pair_component = component[pairs[order, 0]] if len(pairs) else np.zeros(0, np.int64)

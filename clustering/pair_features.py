@@ -39,13 +39,6 @@ FEATURES: dict[str, str] = {
     "cross_language": "1 when the two are in different languages (lexical overlap says little)",
     "dense_cross": "embedding cosine when the languages differ (else 0)",
 }
-# Undated archives (ECB+, scraped pages) weigh the evidence otherwise than dated news: each
-# similarity also enters once more, multiplied by "date_unknown", so one linear model
-# learns both regimes.
-UNDATED = ("dense", "dense_rel", "dense_rank", "title_dense", "text", "text_rel", "text_rank",
-           "title", "names", "numbers", "no_numbers", "section", "same_outlet", "short",
-           "cross_language", "dense_cross")
-FEATURES.update({f"{name}_undated": f"{name} when a date is unknown" for name in UNDATED})
 FEATURE_NAMES = list(FEATURES)
 MAX_DAYS = 7.0
 SHORT_TERMS = 100.0
@@ -197,6 +190,4 @@ def pair_features(
     cross = (corpus.language[i] != corpus.language[j]).astype(float)
     columns["cross_language"] = cross
     columns["dense_cross"] = dense * cross
-    for name in UNDATED:
-        columns[f"{name}_undated"] = columns[name] * columns["date_unknown"]
     return np.stack([columns[name] for name in FEATURE_NAMES], axis=1)

@@ -1,16 +1,21 @@
 """The one same-story model: P(two articles report the same happening).
 
-A scikit-learn logistic regression over the standardized :data:`~clustering.pair_features.FEATURES`,
-fitted by ``python -m clustering.train`` on labeled pairs (see ``clustering/models/DATA_CARD.md``)
-and shipped as a small JSON file (``clustering/models/pair_scorer.json``): feature names,
-means, scales, coefficients, intercept and where they came from. Being linear in standardized
-features, every probability splits into per-feature contributions (log-odds), which is what
+Gradient-boosted trees (scikit-learn's ``HistGradientBoostingClassifier``) over the pair
+features (:data:`~clustering.pair_features.FEATURES`), fitted by ``python -m clustering.train``
+on labeled pairs (see ``clustering/models/DATA_CARD.md``) and shipped as a small JSON file
+(``clustering/models/pair_scorer.json``: the trees' nodes, the learning rate, where the data
+came from). Trees, not a linear model: undated archives (ECB+) and dated news weigh the same
+evidence differently, and a linear model trained on both lost accuracy on the news.
+
+Every probability splits into per-feature contributions to the log-odds (each tree's path,
+the change of the node value at each split credited to the split's feature), which is what
 "why grouped" shows: the model's own reasons, not a re-derivation.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,27 +25,37 @@ import numpy as np
 from clustering.pair_features import FEATURE_NAMES, FEATURES
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "pair_scorer.json"
+# The boosting settings (python -m clustering.train; chosen by window cross-validation,
+# see clustering/README.md).
+TREE_PARAMS = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "early_stopping": False,
+               "min_samples_leaf": 40, "l2_regularization": 1.0, "random_state": 0}
+_THREADS = min(2, os.cpu_count() or 1)  # OpenMP threads per tree prediction (same result)
+_NODE_FIELDS = ("value", "feature_idx", "num_threshold", "missing_go_to_left", "left", "right", "is_leaf")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PairScorer:
-    """A fitted linear model over pair features (immutable: safe to share between threads)."""
+    """A fitted tree ensemble over pair features (immutable: safe to share between threads)."""
 
     features: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-    meta: dict = field(default_factory=dict, compare=False)
+    baseline: float  # raw score before any tree (log-odds of the training prior)
+    learning_rate: float
+    trees: tuple[dict[str, np.ndarray], ...]
+    meta: dict = field(default_factory=dict)
 
     def _matrix(self, X: np.ndarray) -> np.ndarray:
         X = np.asarray(X, dtype=np.float64).reshape(-1, len(FEATURE_NAMES))
-        columns = [FEATURE_NAMES.index(name) for name in self.features]
-        return (X[:, columns] - self.mean) / self.scale
+        if tuple(FEATURE_NAMES) == self.features:
+            return np.ascontiguousarray(X)
+        return np.ascontiguousarray(X[:, [FEATURE_NAMES.index(name) for name in self.features]])
 
     def decision_function(self, X: np.ndarray) -> np.ndarray:
         """Log-odds of "same story" for each row of :func:`~clustering.pair_features.pair_features`."""
-        return self._matrix(X) @ self.coef + self.intercept
+        X = self._matrix(X)
+        raw = np.full(len(X), self.baseline)
+        for predictor in _predictors(self):
+            raw += predictor(X)
+        return raw
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """P(same story) per pair (a 1-d array: the positive class only)."""
@@ -48,24 +63,37 @@ class PairScorer:
 
     def contributions(self, x: np.ndarray) -> list[tuple[str, float, float, str]]:
         """One pair's reasons: (feature, its value, its log-odds contribution, what it means),
-        largest effect first; the contributions plus the intercept give the log-odds."""
-        x = np.asarray(x, dtype=np.float64).reshape(1, -1)
-        parts = (self._matrix(x) * self.coef).ravel()
-        values = x.ravel()[[FEATURE_NAMES.index(n) for n in self.features]]
-        rows = [
-            (name, float(v), float(c), FEATURES[name])
-            for name, v, c in zip(self.features, values, parts, strict=True)
-        ]
+        largest effect first. They add up, with :meth:`bias`, to the pair's log-odds."""
+        x = self._matrix(x)[0]
+        totals = np.zeros(len(self.features))
+        for tree in self.trees:
+            node = 0
+            while not tree["is_leaf"][node]:
+                f = int(tree["feature_idx"][node])
+                child = int(tree["left"][node] if x[f] <= tree["num_threshold"][node] else tree["right"][node])
+                totals[f] += self._node_value(tree, child) - self._node_value(tree, node)
+                node = child
+        rows = [(name, float(x[k]), float(totals[k]), FEATURES[name]) for k, name in enumerate(self.features)]
         return sorted(rows, key=lambda r: -abs(r[2]))
 
+    @property
+    def bias(self) -> float:
+        """The log-odds every pair starts from (prior + each tree's root value)."""
+        return self.baseline + sum(self._node_value(tree, 0) for tree in self.trees)
+
+    def _node_value(self, tree: dict, node: int) -> float:
+        # Leaves hold shrunk values; inner nodes the unshrunk mean the leaves came from.
+        value = float(tree["value"][node])
+        return value if tree["is_leaf"][node] else value * self.learning_rate
+
+    # ---- the JSON file ------------------------------------------------------------------
     def to_dict(self) -> dict:
         return {
-            "kind": "logistic-regression-over-standardized-features",
+            "kind": "histogram-gradient-boosting (scikit-learn), binary log-loss",
             "features": list(self.features),
-            "mean": self.mean.tolist(),
-            "scale": self.scale.tolist(),
-            "coef": self.coef.tolist(),
-            "intercept": self.intercept,
+            "baseline": self.baseline,
+            "learning_rate": self.learning_rate,
+            "trees": [{k: tree[k].tolist() for k in _NODE_FIELDS} for tree in self.trees],
             "meta": self.meta,
         }
 
@@ -74,17 +102,11 @@ class PairScorer:
         unknown = [f for f in d["features"] if f not in FEATURES]
         if unknown:
             raise ValueError(f"pair model uses features this code does not compute: {unknown}")
-        return cls(
-            tuple(d["features"]),
-            np.asarray(d["mean"], dtype=np.float64),
-            np.asarray(d["scale"], dtype=np.float64),
-            np.asarray(d["coef"], dtype=np.float64),
-            float(d["intercept"]),
-            d.get("meta", {}),
-        )
+        trees = tuple({k: np.asarray(tree[k]) for k in _NODE_FIELDS} for tree in d["trees"])
+        return cls(tuple(d["features"]), float(d["baseline"]), float(d["learning_rate"]), trees, d.get("meta", {}))
 
     def save(self, path: Path | str) -> None:
-        Path(path).write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+        Path(path).write_text(json.dumps(self.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
 
     @property
     def version(self) -> str:
@@ -92,18 +114,39 @@ class PairScorer:
         return str(self.meta.get("version", "unversioned"))
 
 
-def fit_scorer(X: np.ndarray, y: np.ndarray, C: float = 1.0, sample_weight=None, meta=None) -> PairScorer:
-    """Fit the model on labeled pairs (rows of ``pair_features``; y = 1 same story)."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
+@lru_cache(maxsize=8)
+def _predictors(scorer: PairScorer):
+    """Compiled per-tree predictors (scikit-learn's own, rebuilt from the nodes)."""
+    from sklearn.ensemble._hist_gradient_boosting.common import PREDICTOR_RECORD_DTYPE
+    from sklearn.ensemble._hist_gradient_boosting.predictor import TreePredictor
 
-    scaler = StandardScaler().fit(X)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    model = LogisticRegression(C=C, max_iter=2000)
-    model.fit((X - scaler.mean_) / scale, y, sample_weight=sample_weight)
+    empty = np.zeros((0, 8), dtype=np.uint32)
+    no_categories = np.zeros(len(scorer.features), dtype=np.uint32)
+    out = []
+    for tree in scorer.trees:
+        nodes = np.zeros(len(tree["value"]), dtype=PREDICTOR_RECORD_DTYPE)
+        for k in _NODE_FIELDS:
+            nodes[k] = tree[k]
+        predictor = TreePredictor(nodes, empty, empty)
+        out.append(lambda X, p=predictor: p.predict(X, empty, no_categories, _THREADS))
+    return tuple(out)
+
+
+def fit_scorer(X: np.ndarray, y: np.ndarray, sample_weight=None, meta=None, **params) -> PairScorer:
+    """Fit the model on labeled pairs (rows of ``pair_features``; y = 1 same story)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(**{**TREE_PARAMS, **params})
+    model.fit(np.asarray(X, dtype=np.float64), y, sample_weight=sample_weight)
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        if nodes["is_categorical"].any():  # never: no categorical features are declared
+            raise ValueError("categorical splits are not supported")
+        trees.append({k: nodes[k].copy() for k in _NODE_FIELDS})
     return PairScorer(
-        tuple(FEATURE_NAMES), scaler.mean_.copy(), scale, model.coef_.ravel().copy(),
-        float(model.intercept_[0]), dict(meta or {}),
+        tuple(FEATURE_NAMES), float(np.ravel(model._baseline_prediction)[0]),
+        float(model.learning_rate), tuple(trees), dict(meta or {}),
     )
 
 

@@ -1,7 +1,7 @@
 """``python -m clustering.train``: fit the pair scorer on every labeled dataset and ship it.
 
-Writes ``clustering/models/pair_scorer.json`` (or ``--out``): a logistic regression over the
-standardized pair features, with the training data's counts recorded in its ``meta``. What the
+Writes ``clustering/models/pair_scorer.json`` (or ``--out``): gradient-boosted trees over the
+pair features, with the training data's counts recorded in its ``meta``. What the
 data is and how it was labeled: ``clustering/models/DATA_CARD.md``. Needs ``../shared`` (the
 labeled windows' articles, ECB+, SemEval) and computes vectors once into ``data/eval-cache.db``.
 """
@@ -16,24 +16,19 @@ from pathlib import Path
 
 import numpy as np
 
-from clustering.scorer import DEFAULT_MODEL, PairScorer, fit_scorer
+from clustering.scorer import DEFAULT_MODEL, TREE_PARAMS, PairScorer, fit_scorer
 
-# Regularization of the logistic regression (sklearn's C): chosen by leave-one-dataset-out
-# log-loss on the development data (python -m clustering.evaluate --choose-c).
-DEFAULT_C = 1.0
-
-
-def fit_on(sets, C: float = DEFAULT_C, exclude=None, meta=None) -> PairScorer:
+def fit_on(sets, exclude=None, meta=None) -> PairScorer:
+    """The pair scorer fitted on these pair sets (``exclude``: name -> mask of pairs to leave out)."""
     from clustering.training import stack
 
     X, y, w = stack(list(sets), exclude)
-    return fit_scorer(X, y, C=C, sample_weight=w, meta=meta)
+    return fit_scorer(X, y, sample_weight=w, meta=meta)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m clustering.train", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL)
-    parser.add_argument("--C", type=float, default=DEFAULT_C)
     parser.add_argument("--model", default=None, help="embedding backend (default: the product default)")
     args = parser.parse_args(argv)
     from clustering.datasets import SHARED
@@ -49,17 +44,21 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "version": f"{datetime.now(UTC):%Y%m%d}-{digest}",
         "trained_on": counts,
-        "C": args.C,
+        "params": TREE_PARAMS,
         "command": "python -m clustering.train",
     }
-    scorer = fit_on(sets.values(), args.C, meta=meta)
+    scorer = fit_on(sets.values(), meta=meta)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     scorer.save(args.out)
     print(f"wrote {args.out} (version {meta['version']})")
     for name, c in counts.items():
         print(f"  {name}: {c['pairs']} pairs, {c['same']} same story")
-    for name, coef in sorted(zip(scorer.features, scorer.coef, strict=True), key=lambda r: -abs(r[1])):
-        print(f"  coef {name:>15} {coef:+.3f}")
+    usage = np.zeros(len(scorer.features))
+    for tree in scorer.trees:
+        inner = ~tree["is_leaf"].astype(bool)
+        usage += np.bincount(tree["feature_idx"][inner], minlength=len(scorer.features))
+    print("  splits per feature: " + ", ".join(
+        f"{name} {int(k)}" for k, name in sorted(zip(usage, scorer.features, strict=True), reverse=True) if k))
     return 0
 
 

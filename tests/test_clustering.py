@@ -187,7 +187,7 @@ def test_scorer_contributions_add_up_and_round_trip(tmp_path):
     x = np.linspace(0, 1, len(FEATURE_NAMES))
     logit = scorer.decision_function(x)[0]
     parts = scorer.contributions(x)
-    assert sum(c for _, _, c, _ in parts) + scorer.intercept == pytest.approx(logit)
+    assert sum(c for _, _, c, _ in parts) + scorer.bias == pytest.approx(logit)
     assert 0 < scorer.predict_proba(x)[0] < 1
     scorer.save(tmp_path / "m.json")
     again = PairScorer.from_dict(json.loads((tmp_path / "m.json").read_text()))
@@ -213,7 +213,7 @@ def test_grouping_by_components_equals_one_linkage(graph, missing_weight):
     n, pairs, proba = graph
     labels = grouping.group(n, pairs, proba, 0.5, missing_weight, edge_floor=0.1)
     keep = proba >= 0.1
-    whole = grouping.group_component(np.arange(n), pairs[keep], proba[keep], 0.5, missing_weight)
+    whole = grouping.group_component(np.arange(n), pairs, proba, 0.5, missing_weight)
     assert (labels == grouping.renumber(whole)).all()
     # Every story's linkage met the threshold: each group with >1 member has a pair >= floor inside.
     for label in set(labels.tolist()):
