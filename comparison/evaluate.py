@@ -1,6 +1,6 @@
 """Discrepancy precision and recall against hand-annotated stories.
 
-    python -m comparison.evaluate [--gold tests/fixtures/comparison/gold.json] [--dense]
+    python -m comparison.evaluate [--gold evaluation/comparison/gold.json] [--dense]
 
 A predicted discrepancy (contradiction, precision, framing) matches a gold one when
 it has a span in each of the gold's two articles overlapping any occurrence of one
@@ -17,10 +17,10 @@ from collections import Counter
 from pathlib import Path
 
 DISCREPANCY_KINDS = ("contradiction", "precision", "framing")
-DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "comparison" / "gold.json"
+DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "evaluation" / "comparison" / "gold.json"
 
 
-def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
     found, start = [], text.find(phrase)
     while start >= 0:
         found.append((start, start + len(phrase)))
@@ -71,7 +71,7 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
             sides = []
             for side in ("a", "b"):
                 article = by_file[g[side]["file"]]
-                ranges = [r for phrase in g[side]["text"] for r in _occurrences(article.text, phrase)]
+                ranges = [r for phrase in g[side]["text"] for r in occurrences(article.text, phrase)]
                 sides.append((article.id, ranges))
             hits = [n for n, f in enumerate(predicted)
                     if all(_side_matches(f, aid, ranges) for aid, ranges in sides)]
@@ -116,7 +116,7 @@ def _score_agreements_and_unique(story: dict, by_file: dict, comparison, counts:
                 if a.outlet == b.outlet:
                     continue
                 counts["agreement pairs"] += 1
-                ra, rb = _occurrences(a.text, ta), _occurrences(b.text, tb)
+                ra, rb = occurrences(a.text, ta), occurrences(b.text, tb)
                 if any(_side_matches(f, a.id, ra) and _side_matches(f, b.id, rb) for f in agree):
                     counts["agreement pairs found"] += 1
     unique = [f for f in comparison.findings if f.kind == "unique"]
@@ -124,7 +124,7 @@ def _score_agreements_and_unique(story: dict, by_file: dict, comparison, counts:
     for g in story.get("unique", []):
         article = by_file[g["file"]]
         counts["unique facts"] += 1
-        ranges = _occurrences(article.text, g["text"])
+        ranges = occurrences(article.text, g["text"])
         if any(_side_matches(f, article.id, ranges) for f in unique):
             counts["unique facts found"] += 1
         if any(_side_matches(f, article.id, ranges) for f in headline):

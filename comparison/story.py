@@ -15,7 +15,7 @@ def comparison_from_dict(data: dict) -> Comparison:
     ]
     return Comparison(article_ids=list(data.get("article_ids", [])), findings=findings,
                       naming=list(data.get("naming", [])), sources=dict(data.get("sources", {})),
-                      quotes=list(data.get("quotes", [])))
+                      quotes=list(data.get("quotes", [])), notes=list(data.get("notes", [])))
 
 
 def compare_story(store, story_id: str, backend=None, use_dense: bool = True) -> Comparison:

@@ -1,0 +1,141 @@
+"""Naming producer: the same person or institution named differently, and the
+descriptors each outlet chooses for the actors (the naming table)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from comparison.docs import Doc, span
+from comparison.extract import same_entity
+from comparison.findings import Context
+from comparison.lexicons.categories import ACTOR_DESCRIPTORS, LOADED_PREFIXES
+from comparison.model import Finding
+from comparison.text import to_simplified
+
+
+def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
+    findings, naming = _entity_findings_and_naming(ctx.docs, ctx.aligned)
+    ctx.naming.extend(naming)
+    return findings
+
+
+def _entity_findings_and_naming(docs: list[Doc], aligned) -> tuple[list[Finding], list[dict]]:
+    findings: list[Finding] = []
+    naming: list[dict] = []
+    # People: cluster name variants across the story.
+    clusters: list[list[tuple[int, object]]] = []
+    for d, doc in enumerate(docs):
+        for e in doc.facts.entities:
+            if e.kind != "PER" or not re.search(r"[\u4e00-\u9fff]", e.text):
+                continue
+            for cluster in clusters:
+                if any(same_entity(e.text, other.text) for _, other in cluster):
+                    cluster.append((d, e))
+                    break
+            else:
+                clusters.append([(d, e)])
+    for cluster in clusters:
+        groups = {docs[d].group for d, _ in cluster}
+        longest = max((e.text for _, e in cluster), key=len)
+        per_outlet: dict[str, list[str]] = {}
+        for d, e in cluster:
+            names = per_outlet.setdefault(docs[d].label, [])
+            if e.text not in names:
+                names.append(e.text)
+        first = {}
+        for d, e in cluster:
+            first.setdefault(d, e)
+        spans = [span(docs[d], e.start, e.end) for d, e in first.items()]
+        if len(groups) > 1:
+            findings.append(Finding("agree", "entity", f"{longest} is mentioned by {', '.join(sorted(per_outlet))}", spans, longest))
+            if len({tuple(sorted(v)) for v in per_outlet.values()}) > 1:
+                naming.append({"actor": longest, "names": per_outlet})
+        else:
+            findings.append(Finding("unique", "entity", f"only {next(iter(per_outlet))} mentions {longest}", spans, longest))
+    naming += _descriptor_naming(docs)
+    framing, org_naming = _organization_naming(docs)
+    findings += framing
+    naming += org_naming
+    return findings, naming
+
+
+def _descriptor_naming(docs: list[Doc]) -> list[dict]:
+    """How each outlet describes the story's armed or protesting actors
+    (X激进分子 vs X武装分子, militants vs fighters).
+
+    Each descriptor (a general lexicon, comparison.lexicons.categories) is tied to
+    the named organization or person just before it in its sentence; a bare
+    descriptor ("the rebels") goes to the actor the story's outlets most often
+    describe. No list of known actors: the actors are whatever the NER finds.
+    """
+    from comparison.subjects import find_word
+
+    per_actor: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    bare: list[tuple[str, str]] = []  # (outlet label, term) with no actor before it
+    counts: dict[str, int] = defaultdict(int)
+    for doc in docs:
+        text = doc.simple
+        for sentence in doc.sentences:
+            chunk = text[sentence.start:sentence.end]
+            names = [e for e in doc.facts.entities
+                     if e.kind in ("ORG", "PER", "NAME") and sentence.start <= e.start < sentence.end]
+            for term in ACTOR_DESCRIPTORS:
+                at = find_word(chunk, term)
+                if at < 0:
+                    continue
+                position = sentence.start + at
+                before = [e for e in names if e.end <= position and position - e.end <= 3]
+                if before:
+                    actor = to_simplified(before[-1].text)
+                    terms = per_actor[actor].setdefault(doc.label, [])
+                    if term not in terms:
+                        terms.append(term)
+                    counts[actor] += 1
+                else:
+                    bare.append((doc.label, term))
+    if counts and bare:
+        main = max(counts, key=counts.get)
+        for label, term in bare:
+            terms = per_actor[main].setdefault(label, [])
+            if term not in terms:
+                terms.append(term)
+    return [{"actor": actor, "names": outlets} for actor, outlets in per_actor.items()
+            if len(outlets) > 1 and len({tuple(sorted(v)) for v in outlets.values()}) > 1]
+
+
+_ORG_SUFFIX_MIN = 4
+
+
+def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
+    """The same institution named with a different state/place prefix
+    (中华民国驻海地大使馆 vs 台湾驻海地大使馆)."""
+    pattern = re.compile(r"(?P<prefix>[\u4e00-\u9fff]{2,4}?)(?P<rest>驻[\u4e00-\u9fff]{2,8}?(?:大使馆|使馆|领事馆|代表处|办事处))")
+    seen: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
+    for d, doc in enumerate(docs):
+        simple = to_simplified(doc.article.text)
+        for m in pattern.finditer(simple):
+            rest = m.group("rest")
+            prefix = m.group("prefix").lstrip("”“\"的")
+            seen[rest].setdefault(d, (prefix, m.start("prefix") + (len(m.group("prefix")) - len(prefix)), m.end()))
+    findings: list[Finding] = []
+    rows: list[dict] = []
+    for rest, per_doc in seen.items():
+        prefixes = {p for p, _, _ in per_doc.values()}
+        if len(prefixes) < 2:
+            continue
+        names: dict[str, list[str]] = {}
+        for d, (p, _s, _e) in per_doc.items():
+            names.setdefault(docs[d].label, []).append(p + rest)
+        rows.append({"actor": rest, "names": names})
+        items = list(per_doc.items())
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                (da, (pa, sa, ea)), (db, (pb, sb, eb)) = items[x], items[y]
+                if pa != pb and docs[da].group != docs[db].group and frozenset({pa, pb}) in LOADED_PREFIXES:
+                    findings.append(Finding(
+                        "framing", "entity",
+                        f"the same institution named {pa}{rest} ({docs[da].label}) vs {pb}{rest} ({docs[db].label})",
+                        [span(docs[da], sa, ea), span(docs[db], sb, eb)], rest))
+    return findings, rows
+
