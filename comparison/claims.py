@@ -19,11 +19,13 @@ import re
 from dataclasses import dataclass, field
 
 from comparison.lexicons.categories import EVENTS
+from comparison.lexicons.timewords import TIME_SHIFT_EN, TIME_SHIFT_ZH
 from comparison.subjects import find_word
 
 # Bounded cost: a clause longer than this is cut (a list of thousands of
 # numbers separated by spaces is no claim one can read whole).
 MAX_CLAUSE_CHARS = 300
+TIME_SHIFTS = TIME_SHIFT_ZH + TIME_SHIFT_EN
 _CLAUSE_BREAK = re.compile(r"[，；;]|,\s|;\s|\n")
 
 
@@ -119,11 +121,17 @@ def build_claims(doc) -> list[Claim]:
         credit = attributions.within(sentence.start, sentence.end)
         attribution = (Slot("attribution", credit[0].start, credit[0].end, credit[0].text, credit[0])
                        if credit else None)
+        shifted = False  # a clause said "a day before": later clauses keep no sentence date
         for start, end in clause_bounds(source, sentence.start, sentence.end):
             claim = Claim(k, start, end, text[start:end], attribution=attribution)
             claim.predicate = _event_of(source[start:end], start, text)
             claim.quantities = [Slot("quantity", q.start, q.end, q.text, q) for q in quantities.within(start, end)]
-            own_dates = dates.within(start, end) or sentence_dates
+            own_dates = dates.within(start, end)
+            if own_dates:
+                shifted = False
+            else:
+                shifted = shifted or any(find_word(source[start:end], w) >= 0 for w in TIME_SHIFTS)
+                own_dates = [] if shifted else sentence_dates
             if own_dates:
                 d = own_dates[0]
                 claim.time = Slot("time", d.start, d.end, d.text, d)

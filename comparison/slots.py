@@ -193,11 +193,11 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
                     break
         if not english:
             # 省长X在此前的一份声明中说, X对路透社说, X周三表示: the voice is X.
-            cut = re.search(r"(?<=..)(?:在|对|向|告诉|于|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天)", simple[start:end])
+            cut = re.search(r"(?<=.)(?:在|对|向|告诉|于|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天)", simple[start:end])
             if cut:
                 end = start + cut.start()
         who = text[start:end].strip()
-        if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们"):
+        if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们", "她们"):
             continue
         kind, norm = attribution_kind(who, english)
         if kind == "other" and group == "b":

@@ -91,6 +91,19 @@ def _clause(simple: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_SENTENCE_ENDS = ("。", "！", "？", "\n", ". ", "! ", "? ")
+
+
+def _sentence_start(simple: str, position: int) -> int:
+    """Start of the sentence holding ``position`` (searching back at most 2,000
+    characters: bounded cost on a text with no sentence ends)."""
+    floor = max(0, position - 2000)
+    found = max(simple.rfind(c, floor, position) for c in _SENTENCE_ENDS)
+    if found < 0:
+        return floor
+    return found + (2 if simple[found] in ".!?" else 1)
+
+
 def subject_of(q: Quantity, text: str, place_names: set[str],
                neighbours: tuple[int, int] | None = None, dates: list | None = None, simple: str | None = None) -> Subject:
     """``neighbours``: end of the previous and start of the next quantity, so the
@@ -121,7 +134,7 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
         # 雇佣兵团伙共26人: the size of a group named just before 共 — a count of
         # that group's members, with no event verb needed.
         simple_text = simple
-        clause_start = max(simple_text.rfind(c, 0, q.start) for c in "，。；：！？,;\n") + 1
+        clause_start = max(simple_text.rfind(c, max(0, q.start - 500), q.start) for c in "，。；：！？,;\n") + 1
         before = simple_text[clause_start:q.start]
         m = _GROUP_SIZE_RE.search(before)
         if m:
@@ -161,12 +174,12 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     if not days:
         # No day in the clause: the last day named earlier in the same sentence
         # (在7月7日一天之内，…新增了N例).
-        sentence_start = max(simple.rfind(c, 0, q.start) for c in "。！？\n.!?") + 1
+        sentence_start = _sentence_start(simple, q.start)
         earlier = [d for d in day_dates if sentence_start <= d.start and d.end <= q.start]
         if earlier:
             days = frozenset({earlier[-1].value})
-    sentence_start = max(simple.rfind(c, 0, q.start) for c in "。！？\n.!?") + 1
-    sentence_end = min([i for i in (simple.find(c, q.end) for c in "。！？\n.!?") if i >= 0] or [len(simple)])
+    sentence_start = _sentence_start(simple, q.start)
+    sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])
     if not any(contains(simple[sentence_start:sentence_end], w) for w in _DAILY):
         # Only daily counts are about their day; a running total (killed so far)
         # reported on two days is still one figure that outlets may disagree on.

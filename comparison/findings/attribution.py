@@ -61,6 +61,8 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
                 continue
             if a1.kind == a2.kind and _same_voice(a1.who, a2.who):
                 continue
+            if "other" in (a1.kind, a2.kind) or _is_own(docs[d1], a1.who) or _is_own(docs[d2], a2.who):
+                continue  # an unclassified voice ("the media"), or the outlet itself
             spans = [span(docs[d1], a1.start, a1.end), span(docs[d2], a2.start, a2.end)]
             why = (f"the same claim credited to {a1.text} ({a1.kind}, {docs[d1].label}) "
                    f"vs {a2.text} ({a2.kind}, {docs[d2].label})")
@@ -86,3 +88,10 @@ def _same_event(doc1: Doc, k1: int, doc2: Doc, k2: int) -> bool:
     e1 = {c.event for c in doc1.claims if c.sentence == k1 and c.event}
     e2 = {c.event for c in doc2.claims if c.sentence == k2 and c.event}
     return bool(e1 & e2)
+
+
+def _is_own(doc: Doc, who: str) -> bool:
+    from comparison.text import to_simplified
+
+    own = to_simplified(doc.article.outlet or "")
+    return bool(own) and (own in to_simplified(who) or to_simplified(who) in own)

@@ -72,11 +72,6 @@ def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
                         if x1.part and x2.part and _disjoint(x1.part, x2.part):
                             findings.append(Finding("contradiction", "date",
                                                     f"same day, other time of day for {about}: {a} vs {b}", spans))
-                        elif bool(x1.part) != bool(x2.part):
-                            vaguer = docs[d1].label if not x1.part else docs[d2].label
-                            findings.append(Finding("precision", "date",
-                                                    f"same day for {about}, {vaguer} gives no time of day: {a}; {b}",
-                                                    spans))
                         else:
                             findings.append(Finding("agree", "date", f"same day for {about}: {a}; {b}", spans))
                     elif not (x1.relative and x2.relative):

@@ -35,3 +35,8 @@ PARTS_OF_DAY_EN = {
 }
 # Hours of a clock time qualified by a part of day ("下午4点" = 16:00).
 PM_WORDS_ZH = ("下午", "晚上", "傍晚", "晚间", "午后")
+# Words that shift a clause away from the sentence's date ("海地周四陷入混乱，一天之前，
+# 总统遇刺": the killing is not Thursday's): such a clause inherits no date.
+TIME_SHIFT_ZH = ("之前", "以前", "前一天", "此前", "早前", "之后", "以后", "后来", "随后")
+TIME_SHIFT_EN = ("earlier", "the day before", "a day before", "previously", "before that", "later",
+                 "the next day", "afterwards")
