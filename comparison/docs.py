@@ -64,7 +64,9 @@ def fmt(q: Quantity) -> str:
 
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Overlapping ranges, in the dimension's base unit (40 miles vs 50 km: 64.4 vs 50 km)."""
-    return a.base_low <= b.base_high + 1e-9 and b.base_low <= a.base_high + 1e-9
+    # Converted figures were rounded by the writer (1 mile ~ 1.6 km): 3% slack.
+    slack = 0.03 * max(abs(a.base_high), abs(b.base_high)) if a.factor != b.factor else 1e-9
+    return a.base_low <= b.base_high + slack and b.base_low <= a.base_high + slack
 
 
 def width(q: Quantity) -> float:
@@ -92,6 +94,24 @@ def build_docs(articles: list[Article]) -> list[Doc]:
             ), facts.dates, doc.simple)
             for n, q in enumerate(qs)
         ]
+        _anchor_distances(doc)
         docs.append(doc)
     return docs
+
+
+def _anchor_distances(doc: Doc) -> None:
+    """"40 miles north of Kabul", 喀布尔以北50公里: a distance with a direction and
+    a named place next to it measures that place's distance (slot compatibility)."""
+    from comparison.extract import entity_key
+
+    places = [p for p in doc.facts.places if p.direction is not None]
+    names = [e for e in doc.facts.entities if e.kind in ("LOC", "NAME", "ORG")]
+    for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
+        if q.dimension != "length":
+            continue
+        near = [p for p in places if -20 <= p.start - q.end <= 20 or -20 <= q.start - p.end <= 20]
+        named = [e for e in names if abs(e.start - q.end) <= 40 or abs(q.start - e.end) <= 40]
+        if near and named:
+            place = min(named, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
+            subject.anchor = (near[0].direction, to_simplified(entity_key(place.text)).lower())
 

@@ -117,7 +117,8 @@ def extract_entities_en(text: str) -> list:
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS_EN if v != "according to"), key=len, reverse=True))
 _QUOTE_EN_RE = re.compile(r"\"[^\"\n]{2,600}\"|“[^“”\n]{2,600}”")
 _SPEAKER = r"(?P<speaker>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*|(?:an?|the)\s+(?:[\w-]+\s+){0,5}?[\w-]+|he|she|they)"
-_AFTER_RE = re.compile(rf"^[,.]?\s*(?:{_VERBS})\s+{_SPEAKER}|^[,.]?\s*{_SPEAKER}\s+(?:{_VERBS})\b")
+_AFTER_RE = (re.compile(rf"^[,.]?\s*(?:{_VERBS})\s+{_SPEAKER}"),
+             re.compile(rf"^[,.]?\s*{_SPEAKER}\s+(?:{_VERBS})\b"))
 _BEFORE_RE = re.compile(rf"{_SPEAKER}\s+(?:{_VERBS})(?:\s+[\w\s]{{0,30}}?)?[,:]?\s*$")
 
 
@@ -129,7 +130,7 @@ def extract_quotes_en(text: str, entities: list | None = None) -> list:
     for m in _QUOTE_EN_RE.finditer(text):
         speaker, s_start, s_end = "", -1, -1
         after = text[m.end():m.end() + 80].split("\n")[0]
-        am = _AFTER_RE.match(after)
+        am = _AFTER_RE[0].match(after) or _AFTER_RE[1].match(after)
         if am:
             s_start, s_end = m.end() + am.start("speaker"), m.end() + am.end("speaker")
         else:

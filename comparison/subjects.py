@@ -79,6 +79,8 @@ class Subject:
     has_total: bool
     total: float | None = None
     is_total: bool = False
+    # A distance's reference: (bearing, place) of "40 miles north of Kabul".
+    anchor: tuple | None = None
 
 
 def _clause(simple: str, start: int, end: int) -> tuple[int, int]:
@@ -205,6 +207,13 @@ def same_subject(a: Subject, b: Subject) -> bool:
         return False  # forecasts are not compared with reported figures
     if a.is_total or b.is_total or (a.total is not None and a.total != b.total):
         return False  # parts of different wholes (6 of 7 districts vs 26 of 28)
+    if is_measure(a):
+        # A distance, area, weight, duration or sum: the act around it does not
+        # say what it measures; the aligned sentence does (the caller requires
+        # it), or the same reference ("north of Kabul") for a distance.
+        if a.anchor and b.anchor and a.anchor != b.anchor:
+            return False
+        return not (a.days and b.days and not (a.days & b.days))
     if a.family and b.family and a.family != b.family:
         return False
     for x, y in ((a, b), (b, a)):
@@ -224,9 +233,18 @@ def same_subject(a: Subject, b: Subject) -> bool:
     return True
 
 
+MEASURE_DIMENSIONS = ("length", "area", "mass", "duration", "age")
+
+
+def is_measure(a: Subject) -> bool:
+    return a.unit in MEASURE_DIMENSIONS or a.unit.startswith("money:")
+
+
 def specific(a: Subject) -> bool:
     """A subject precise enough to compare across the whole story (not just aligned
     sentences): a named kind of thing and an event (囚犯 who escaped, deaths)."""
+    if is_measure(a):
+        return a.anchor is not None
     return (bool(a.events - {"crossed"}) or bool(a.kind)) and not a.has_total and a.family not in (
         "districts", "provinces", "countries")
 

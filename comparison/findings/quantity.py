@@ -12,7 +12,7 @@ from comparison.docs import Doc, compatible, fmt, span, width
 from comparison.findings import Context
 from comparison.model import Finding, Span
 from comparison.numbers import Quantity
-from comparison.subjects import Subject, framing_difference, same_subject, specific
+from comparison.subjects import Subject, framing_difference, is_measure, same_subject, specific
 from comparison.text import to_simplified
 
 
@@ -76,6 +76,10 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float) -> list[
                     _add_spans(merged[key], finding.spans)
                 else:
                     merged[key] = finding
+                    if is_measure(s1):
+                        verb = _verb_framing(doc1, q1, doc2, q2)
+                        if verb is not None:
+                            merged[("verb",) + key] = verb
     findings = list(merged.values())
     # Figures no other outlet reports (about a specific thing or event).
     for d, doc in enumerate(docs):
@@ -112,7 +116,9 @@ def _add_spans(finding: Finding, spans: list[Span]) -> None:
 
 def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject) -> Finding | None:
     spans = [span(doc1, q1.start, max(q1.end, q1.counted_end)), span(doc2, q2.start, max(q2.end, q2.counted_end))]
-    what = s1.keyword or s2.keyword or to_simplified(q1.counted or q2.counted) or "figure"
+    what = s1.keyword or s2.keyword or to_simplified(q1.counted or q2.counted) or q1.dimension
+    if s1.anchor:
+        what = f"distance from {s1.anchor[1]}"
     events = "/".join(sorted(s1.events & s2.events))
     about = f"{what} ({events})" if events else what
     a, b = f"{doc1.label}: {fmt(q1)}", f"{doc2.label}: {fmt(q2)}"
@@ -130,3 +136,29 @@ def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity
         return Finding("precision", "number", f"compatible figures for {about}, {vaguer} is vaguer: {a} vs {b}", spans, what)
     return Finding("agree", "number", f"compatible figures for {about}: {a}; {b}", spans, what)
 
+
+
+def _claim_at(doc: Doc, offset: int):
+    import bisect
+
+    n = bisect.bisect_right([c.start for c in doc.claims], offset) - 1
+    return doc.claims[n] if n >= 0 else None
+
+
+def _verb_framing(doc1: Doc, q1: Quantity, doc2: Doc, q2: Quantity) -> Finding | None:
+    """The same measured fact (the base 40 miles / 50 km north of Kabul) with the
+    act worded as another event type: "seized" vs "handed over" (framing)."""
+    found = []
+    for doc, q in ((doc1, q1), (doc2, q2)):
+        sentence = doc.sentence_at(q.start)
+        events = [c.predicate for c in doc.claims if c.sentence == sentence and c.predicate]
+        if len({p.value for p in events}) != 1:
+            return None
+        found.append((doc, events[0]))
+    (da, pa), (db, pb) = found
+    if pa.value == pb.value:
+        return None
+    return Finding("framing", "statement",
+                   f"the same act worded as {pa.value} (“{pa.text}”, {da.label}) vs {pb.value} "
+                   f"(“{pb.text}”, {db.label})",
+                   [span(da, pa.start, pa.end), span(db, pb.start, pb.end)], pa.text)

@@ -18,7 +18,7 @@ COUNTED_FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
                      "servicemen", "forces", "personnel", "marines", "guards"),
     },
     "attackers": {
-        "mercenaries": ("雇佣兵", "雇佣军", "佣兵", "mercenaries"),
+        "mercenaries": ("雇佣", "佣兵", "mercenaries"),
         "suspects": ("嫌疑人", "嫌犯", "犯嫌", "凶嫌", "歹徒", "凶手", "刺客", "嫌凶", "suspects", "assailants",
                      "attackers", "assassins", "gunmen"),
         "armed men": ("武装人士", "武装分子", "武装人员", "枪手", "战斗人员", "激进分子", "叛乱分子",
@@ -53,7 +53,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "crossed": ("越境", "越过", "逃入", "入境", "过境", "边界", "crossed", "across the border", "fled into"),
     "mobilized": ("动员", "征召", "部署", "mobilise", "mobilize", "mobilised", "mobilized", "deployed",
                   "called up"),
-    "damaged": ("被毁", "受灾", "冲垮", "倒塌", "损毁", "摧毁", "被淹", "destroyed", "damaged", "collapsed",
+    "damaged": ("被毁", "受灾", "冲垮", "倒塌", "损毁", "摧毁", "淹没", "destroyed", "damaged", "collapsed",
                 "flooded", "swept away"),
     "rescued": ("获救", "救出", "找回", "解救", "rescued", "saved", "pulled out alive"),
     "withdrawn": ("撤军", "撤离", "撤出", "withdrew", "withdrawn", "withdrawal", "pulled out"),
@@ -77,7 +77,7 @@ GROUP_NOUNS_ZH = ("团伙", "小组", "小队", "突击队", "团队", "队伍",
 # Descriptors outlets choose for armed actors (the naming table compares them).
 ACTOR_DESCRIPTORS = (
     "激进分子", "反叛分子", "叛乱分子", "武装分子", "极端分子", "恐怖分子", "分裂分子", "反叛武装",
-    "叛军", "武装人员", "战斗人员", "武装人士", "战士", "民兵", "雇佣兵", "雇佣军", "反政府武装",
+    "叛军", "武装人员", "战斗人员", "武装人士", "战士", "民兵", "雇佣兵", "反政府武装",
     "叛乱者", "起义者", "暴徒", "示威者", "抗议者",
     "militants", "insurgents", "rebels", "fighters", "terrorists", "extremists", "gunmen", "militia",
     "mercenaries", "rioters", "protesters", "demonstrators",
