@@ -37,6 +37,9 @@ MIN_ALIGN_CHARS = 10
 # Bounded cost: at most this many sentences per article are embedded (the lead
 # carries the news); the rest align on the lexical features alone, with a note.
 MAX_DENSE_SENTENCES_PER_ARTICLE = 150
+# ... and each embedded text is its first MAX_DENSE_CHARS characters (a
+# "sentence" of 3,000 numbers is read by its start, not windowed whole).
+MAX_DENSE_CHARS = 600
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -122,7 +125,7 @@ def pair_features(docs, flat: list[tuple[int, int]], backend=None, notes: list[s
         if len(rows) < n and notes is not None:
             notes.append(f"{n - len(rows)} sentences past the first {MAX_DENSE_SENTENCES_PER_ARTICLE} of an article "
                          "aligned on lexical and slot features only")
-        sub = dense_similarity([texts[i] for i in rows], backend)
+        sub = dense_similarity([texts[i][:MAX_DENSE_CHARS] for i in rows], backend)
         if sub is not None:
             dense = np.zeros((n, n), dtype=np.float32)
             dense[np.ix_(rows, rows)] = sub

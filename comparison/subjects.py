@@ -83,13 +83,15 @@ class Subject:
     anchor: tuple | None = None
 
 
+_MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
+
+
 def _clause(simple: str, start: int, end: int) -> tuple[int, int]:
-    left = start
-    while left > 0 and not _CLAUSE_BREAK.match(simple[left - 1]):
-        left -= 1
-    right = end
-    while right < len(simple) and not _CLAUSE_BREAK.match(simple[right]):
-        right += 1
+    floor = max(0, start - _MAX_CLAUSE_REACH)
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(simple, floor, start)]
+    left = before[-1] if before else floor
+    after = _CLAUSE_BREAK.search(simple, end, min(len(simple), end + _MAX_CLAUSE_REACH))
+    right = after.start() if after else min(len(simple), end + _MAX_CLAUSE_REACH)
     return left, right
 
 
