@@ -43,19 +43,20 @@ def _default_backend():
         return None
 
 
-def compare(articles: list[Article], backend=None, use_dense: bool = True) -> Comparison:
+def compare(articles: list[Article], backend=None, use_dense: bool = True, progress: bool = False) -> Comparison:
     """Compare 2+ articles of one story (any outlets, either script, Chinese or English).
 
     ``backend``: an ``EmbeddingBackend`` for dense sentence alignment; None uses
     ``embeddings.get_backend()`` when ``use_dense`` (falling back to lexical
-    alignment when no model loads).
+    alignment when no model loads). ``progress``: a progress bar on stderr while
+    the articles are read (batch use).
     """
     articles = list({a.id: a for a in articles}.values())
     if backend is None and use_dense:
         backend = _default_backend()
     elif not use_dense:
         backend = None
-    docs = build_docs(articles)
+    docs = build_docs(articles, progress)
     notes = [f"{doc.label}: {note}" for doc in docs for note in doc.facts.notes]
     for doc in docs:
         doc.claims = build_claims(doc)

@@ -73,11 +73,16 @@ def width(q: Quantity) -> float:
     return math.inf if math.isinf(q.high) else q.base_high - q.base_low
 
 
-def build_docs(articles: list[Article]) -> list[Doc]:
+def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
     outlets = sorted({a.outlet for a in articles})
     one_outlet = len(outlets) == 1
     docs: list[Doc] = []
-    for n, a in enumerate(articles):
+    items = enumerate(articles)
+    if progress:
+        from tqdm import tqdm
+
+        items = tqdm(items, total=len(articles), desc="reading claims", unit="article", leave=False)
+    for n, a in items:
         text = a.text
         group = n if one_outlet else outlets.index(a.outlet)
         same = [b for b in articles if b.outlet == a.outlet]

@@ -64,5 +64,5 @@ def test_no_false_agreement_and_quote_speakers(escape):
     import re
 
     for f in comparison.findings:
-        for value in re.findall(r"similarity (\d+\.\d+)", f.why):
+        for value in re.findall(r"(?:similarity|probability) (\d+\.\d+)", f.why):
             assert float(value) <= 1.0

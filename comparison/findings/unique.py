@@ -50,7 +50,7 @@ def _statement_findings(docs: list[Doc], aligned) -> list[Finding]:
             spans = [span(docs[dd], docs[dd].sentences[kk].start, docs[dd].sentences[kk].end) for dd, kk in sorted(group)]
             outlets = sorted({docs[dd].label for dd, _ in group})
             best = max(score for _, score in matches.values())
-            findings.append(Finding("agree", "statement", f"reported by {', '.join(outlets)} (similarity {best:.2f})", spans))
+            findings.append(Finding("agree", "statement", f"reported by {', '.join(outlets)} (same-claim probability {best:.2f})", spans))
     return findings
 
 

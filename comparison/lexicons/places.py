@@ -27,5 +27,5 @@ DIRECTIONS_EN = {"north-east": 45, "northeast": 45, "north-west": 315, "northwes
                  "south-east": 135, "southeast": 135, "south-west": 225, "southwest": 225,
                  "north": 0, "east": 90, "south": 180, "west": 270,
                  "northern": 0, "eastern": 90, "southern": 180, "western": 270,
-                 "north-western": 315, "northwestern": 315, "north-eastern": 45, "northeastern": 45,
+                 "north-western": 315, "north-eastern": 45, "northeastern": 45,
                  "south-western": 225, "southwestern": 225, "south-eastern": 135, "southeastern": 135}
