@@ -17,7 +17,7 @@ from functools import lru_cache
 from articles.model import Article
 from comparison.align import align_articles, similarity_model
 from comparison.claims import build_claims
-from comparison.docs import Doc, build_docs
+from comparison.docs import Doc, assign_places, build_docs
 from comparison.findings import Context, run_all
 from comparison.findings.attribution import _sources_by_outlet
 from comparison.findings.quote import _quotes
@@ -60,6 +60,7 @@ def compare(articles: list[Article], backend=None, use_dense: bool = True, progr
     notes = [f"{doc.label}: {note}" for doc in docs for note in doc.facts.notes]
     for doc in docs:
         doc.claims = build_claims(doc)
+    assign_places(docs)
     if len(docs) < 2:
         return Comparison(article_ids=[a.id for a in articles], findings=[],
                           naming=[], sources=_sources_by_outlet(docs), quotes=_quotes(docs), notes=notes)

@@ -120,3 +120,43 @@ def _anchor_distances(doc: Doc) -> None:
             place = min(named, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
             subject.anchor = (near[0].direction, to_simplified(entity_key(place.text)).lower())
 
+
+
+_PLACE_PREPOSITION_EN = (" in ", " at ", " near ", " across ")
+
+
+def _place_keys(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, key) of the named places of a document (LOC entities; in English,
+    capitalized names after in/at/near)."""
+    out = []
+    for e in doc.facts.entities:
+        if e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER")
+                               and doc.article.text[max(0, e.start - 6):e.start].endswith(_PLACE_PREPOSITION_EN)):
+            out.append((e.start, e.end, to_simplified(e.key or e.text).lower()))
+    return out
+
+
+def assign_places(docs: list[Doc]) -> None:
+    """Give each figure's subject the places named in its claim, minus the story's
+    setting (the one or two places every article names most)."""
+    import bisect
+    from collections import Counter
+
+    per_doc = [_place_keys(doc) for doc in docs]
+    counts: Counter = Counter(k for places in per_doc for _s, _e, k in places)
+    in_all = [k for k in counts if all(any(k == x for _s, _e, x in places) for places in per_doc)]
+    top = max((counts[k] for k in in_all), default=0)
+    setting = {k for k in in_all if counts[k] >= top / 2}  # the country (and its peers) every outlet names
+    for doc, places in zip(docs, per_doc, strict=True):
+        starts = [c.start for c in doc.claims]
+        for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
+            n = bisect.bisect_right(starts, q.start) - 1
+            if n < 0:
+                continue
+            claim = doc.claims[n]
+            named = {k for s, _e, k in places if claim.start <= s < claim.end and k not in setting}
+            # "第二大城市曼德勒", "a north-western city": a place below the country even
+            # when the name is not recognized.
+            generic = {f"<{p.level}>" for p in doc.facts.places
+                       if p.generic and p.level in ("city", "district", "village") and claim.start <= p.start < claim.end}
+            subject.where = frozenset(named | (generic if not named else set()))

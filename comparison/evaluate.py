@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -40,16 +41,42 @@ def _side_matches(finding, article_id: str, ranges: list[tuple[int, int]]) -> bo
     )
 
 
+_BARE_DAY = re.compile(r"^date:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M)
+
+
 def load_story(folder: Path, files: list[str]):
     from articles import read_path
 
     by_file = {}
     for name in files:
-        items = [a for a in read_path(str(folder / name)) if hasattr(a, "paragraphs")]
+        path = folder / name
+        items = [a for a in read_path(str(path)) if hasattr(a, "paragraphs")]
         if not items:
-            raise SystemExit(f"{folder / name}: could not be read as an article")
+            items = _read_with_noon(path)
+        if not items:
+            raise SystemExit(f"{path}: could not be read as an article")
         by_file[name] = items[0]
     return by_file
+
+
+def _read_with_noon(path: Path) -> list:
+    """The ingest stage rejects a front-matter date with no time ("date: 2010-05-05",
+    the ECB+ files of evaluation/comparison): read such a file as published at noon
+    UTC that day (the same calendar day from UTC-11 to UTC+11)."""
+    import tempfile
+
+    from articles import read_path
+
+    text = path.read_text(encoding="utf-8")
+    if not _BARE_DAY.search(text):
+        return []
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / path.name
+        copy.write_text(_BARE_DAY.sub(r"date: \1T12:00:00.000Z", text, count=1), encoding="utf-8")
+        items = [a for a in read_path(str(copy)) if hasattr(a, "paragraphs")]
+    for a in items:
+        a.source_paths = [str(path)]
+    return items
 
 
 def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,

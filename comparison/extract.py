@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from comparison.lexicons.attribution import AGENCIES
+from comparison.lexicons.attribution import AGENCIES, TITLES_ZH
 from comparison.lexicons.reporting import (
     CITATION_HEADS_ZH,
     CITE_AFTER_ZH,
@@ -264,10 +264,7 @@ def extract_dates(
 # ------------------------------------------------------------- entities ----
 _NAME_SEPARATORS = re.compile(r"[·‧・•\-－－\.．]")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
-_TITLES = ("总统", "总理", "首相", "外长", "外交部长", "国防部长", "部长", "主席", "省长", "发言人",
-           "大使", "指挥官", "议员", "国王", "埃米尔", "特使", "代办", "秘书长", "顾问", "领导人",
-           "总书记", "局长", "司令", "将军", "上校", "市长", "州长", "参议员", "众议员", "先生",
-           "女士", "博士", "教授")
+_TITLES = TITLES_ZH
 
 
 def entity_key(name: str) -> str:

@@ -158,9 +158,10 @@ def _apply_qualifier(low: float, high: float, qualifier: str) -> tuple[float, fl
     if qualifier == "under":
         return low * 0.85, high
     if qualifier == "over":
-        # "超过1000" is read as 1000-2000: open-ended ranges would be compatible
-        # with any larger figure (逾900例 vs 81万 cases in total).
-        return low, high * 2
+        # "超过1000", "at least 91" are read as 1000-1200, 91-109: reporters give
+        # the count they have, and "at least 91" vs "at least 114" are two counts
+        # (read as up to twice, on the development stories, they never differed).
+        return low, high * 1.2
     if qualifier == "upto":
         return low * 0.8, high
     return low, high

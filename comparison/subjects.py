@@ -81,6 +81,9 @@ class Subject:
     is_total: bool = False
     # A distance's reference: (bearing, place) of "40 miles north of Kabul".
     anchor: tuple | None = None
+    # Places named in the figure's clause, minus the story's setting (the country
+    # every outlet names): 曼德勒有40人死亡 is not a count for the whole country.
+    where: frozenset[str] = frozenset()
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -223,6 +226,11 @@ def same_subject(a: Subject, b: Subject) -> bool:
             return False  # 130座建筑 is not a count of people
     if a.qualifiers and b.qualifiers and not (a.qualifiers & b.qualifiers):
         return False
+    if a.where and b.where and not _places_meet(a.where, b.where):
+        return False  # counts for different places
+    for x, y in ((a, b), (b, a)):
+        if not y.where and any(w.startswith("<") for w in x.where):
+            return False  # one city's count ("the second city, Mandalay: 40") vs the whole
     if a.days and b.days and not (a.days & b.days):
         return False  # counts of different days (7日 920 cases vs 8日 896)
     if a.events or b.events:
@@ -233,6 +241,11 @@ def same_subject(a: Subject, b: Subject) -> bool:
     if not a.family and not b.family and not (a.generic_people and b.generic_people):
         return False
     return True
+
+
+def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A place named in both (塔吉克 ~ 塔吉克斯坦: one name inside the other)."""
+    return any(x == y or (len(x) >= 2 and len(y) >= 2 and (x in y or y in x)) for x in a for y in b)
 
 
 MEASURE_DIMENSIONS = ("length", "area", "mass", "duration", "age")

@@ -230,17 +230,20 @@ def test_seed_examples_with_dense_alignment():
 
 
 def test_evaluation_against_the_annotated_stories():
-    """Regression floor on the hand-annotated development stories (gold.json):
-    the scores printed by ``python -m comparison.evaluate`` must not fall below
-    what the classifier reached (0.76 P / 0.79 R when first written; 0.77 / 0.82
-    with the clock-anchored date rule)."""
+    """Regression floor on the development comparisons (evaluation/comparison, the
+    8 stories with "heldout": false), lexical alignment: the scores printed by
+    ``python -m comparison.evaluate --lexical`` must not fall below what the
+    classifier reached when this floor was set (issue 12)."""
     from comparison.evaluate import DEFAULT_GOLD, evaluate
 
     result = evaluate(DEFAULT_GOLD, use_dense=False, heldout=False)
     strict = result["totals"]["strict"]
-    assert strict["gold"] >= 28
-    assert strict["correct"] / strict["predicted"] >= 0.75
-    assert strict["found"] / strict["gold"] >= 0.8
+    assert strict["gold"] >= 117
+    assert strict["correct"] / strict["predicted"] >= FLOOR_PRECISION
+    assert strict["found"] / strict["gold"] >= FLOOR_RECALL
+
+
+FLOOR_PRECISION, FLOOR_RECALL = 0.5, 0.28
 
 
 # ---------------------------------------------------------- unique ranking --

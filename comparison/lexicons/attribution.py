@@ -46,3 +46,8 @@ OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spoke
 # Witnesses and ordinary people (attribution kind "witness").
 WITNESS_ZH = ("目击者", "居民", "村民", "幸存者", "家属", "民众")
 WITNESS_EN = ("witness", "witnesses", "resident", "residents", "villagers", "survivors", "relatives")
+# Titles written before (or after) a person's name (总统拉赫蒙, 敏昂莱将军).
+TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部长", "部长", "主席", "省长", "发言人",
+             "大使", "指挥官", "议员", "国王", "埃米尔", "特使", "代办", "秘书长", "顾问", "领导人",
+             "总书记", "局长", "司令", "将军", "上校", "市长", "州长", "参议员", "众议员", "先生",
+             "女士", "博士", "教授", "分析师", "经济学家", "教练", "队长", "后卫", "前锋", "门将")
