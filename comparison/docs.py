@@ -96,7 +96,7 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
             subject_of(q, text, places, (
                 qs[n - 1].end if n > 0 else 0,
                 qs[n + 1].start if n + 1 < len(qs) else len(text),
-            ), facts.dates, doc.simple)
+            ), facts.dates, doc.simple, facts.english)
             for n, q in enumerate(qs)
         ]
         _anchor_distances(doc)
@@ -143,8 +143,10 @@ def assign_places(docs: list[Doc]) -> None:
     from collections import Counter
 
     per_doc = [_place_keys(doc) for doc in docs]
-    counts: Counter = Counter(k for places in per_doc for _s, _e, k in places)
-    in_all = [k for k in counts if all(any(k == x for _s, _e, x in places) for places in per_doc)]
+    # The setting: names every article mentions (as a place or not), the most frequent.
+    named = [{to_simplified(e.key or e.text).lower() for e in doc.facts.entities} for doc in docs]
+    counts: Counter = Counter(to_simplified(e.key or e.text).lower() for doc in docs for e in doc.facts.entities)
+    in_all = [k for k in counts if all(k in names for names in named)]
     top = max((counts[k] for k in in_all), default=0)
     setting = {k for k in in_all if counts[k] >= top / 2}  # the country (and its peers) every outlet names
     for doc, places in zip(docs, per_doc, strict=True):

@@ -158,10 +158,11 @@ def _apply_qualifier(low: float, high: float, qualifier: str) -> tuple[float, fl
     if qualifier == "under":
         return low * 0.85, high
     if qualifier == "over":
-        # "超过1000", "at least 91" are read as 1000-1200, 91-109: reporters give
-        # the count they have, and "at least 91" vs "at least 114" are two counts
-        # (read as up to twice, on the development stories, they never differed).
-        return low, high * 1.2
+        # "超过1000", "at least 24" are read as 1000-1050, 24-25.2: reporters give
+        # the count they have ("at least 24" vs 27, "at least 91" vs "at least
+        # 114" are different counts in the development annotations; read as up
+        # to twice, they never differed).
+        return low, high * 1.05
     if qualifier == "upto":
         return low * 0.8, high
     return low, high

@@ -21,7 +21,10 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "ninety": 90}
 _WORD_NUMBER = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_SMALL)[:9]) + r"))?|"
                 + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands and decimals, also as tokenized corpora write them ("30 , 000",
+# "22 . 4 billion": ECB+).
+_DIGITS = (r"\d{1,3}(?:\s?,\s?\d{3})+(?![\d])(?:\.\d+)?"
+           r"|\d+\s\.\s\d+(?=\s*(?:billion|million|thousand|trillion|%|percent))|\d+(?:\.\d+)?")
 _LATIN_UNITS = sorted((u for u in UNITS if not re.search(r"[\u4e00-\u9fff％%$€£]", u)), key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in _LATIN_UNITS)
 _PREFIX_RE = "|".join(re.escape(p) for p in sorted(PREFIX_EN, key=len, reverse=True))
@@ -30,9 +33,9 @@ _MAG_RE = "|".join(m for m in MAGNITUDES_EN if len(m) > 1)
 
 QUANTITY_EN_RE = re.compile(
     rf"(?<![\w.,:/-])(?:(?P<prefix>{_PREFIX_RE})\s+)?"
-    rf"(?:(?P<currency>US\$|\$|€|£)\s?)?"
+    rf"(?:(?P<currency>US\$|\$|€|£|euros?(?=\s?\d))\s?)?"
     rf"(?:(?P<vague>{_VAGUE_RE})"
-    rf"|(?P<digits>{_DIGITS})(?:\s*(?P<mag>{_MAG_RE}|bn|m)\b)?"
+    rf"|(?P<digits>{_DIGITS})(?:\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b)?"
     rf"|(?P<word>{_WORD_NUMBER})(?:\s+(?P<wmag>{_MAG_RE}))?)"
     rf"(?![\w])"
     rf"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
@@ -47,7 +50,7 @@ _STOP = frozenset(
     "a an the of in on at to from by for with and or but who which that were was are is be been being had have "
     "has did do does will would could should may might can said says told as into onto across over under near "
     "after before since during than then there their its his her they he she it this these those when where while "
-    "not no also only just still more most some about around".split()
+    "not no also only just still more most some about around dead alive injured wounded missing".split()
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _MAX_COUNTED_WORDS = 3
@@ -80,7 +83,7 @@ def _counted_after(text: str, end: int) -> tuple[int, int]:
         if m is None:
             break
         word = m.group(0).lower()
-        if word in _STOP or (words >= 1 and (word.endswith("ed") or word.endswith("ing"))):
+        if word in _STOP or (words >= 1 and (word.endswith("ed") or word.endswith("ing") or m.group(0)[0].isupper())):
             break
         if first < 0:
             first = m.start()
@@ -119,6 +122,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         return None  # clock time 10:30
     if digits and re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")):
         return None  # a year
+    if digits and re.fullmatch(r"\d{6,}", digits):
+        return None  # an id or a date stamp (20100505): written counts this large have separators
     before = text[max(0, m.start() - 1):m.start()]
     if before and (before.isalnum() or before in "-/"):
         return None
@@ -129,7 +134,7 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         if vague_word.lower() == "several" and not re.match(r"\s+[a-z]", after):
             return None
     else:
-        value = float(digits.replace(",", "")) if digits else _word_value(word)
+        value = float(re.sub(r"[\s,]", "", digits)) if digits else _word_value(word)
         if value is None:
             return None
         mag = (m.group("mag") or m.group("wmag") or "").lower()

@@ -89,11 +89,17 @@ class Subject:
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
 
 
-def _clause(simple: str, start: int, end: int) -> tuple[int, int]:
+# English commas mostly set off appositions ("Three people, one of them a pregnant
+# woman, were killed"): an English figure's clause runs to ; or the sentence end.
+_CLAUSE_BREAK_EN = re.compile(r"[;\n]|[.!?](?=\s)")
+
+
+def _clause(simple: str, start: int, end: int, english: bool = False) -> tuple[int, int]:
     floor = max(0, start - _MAX_CLAUSE_REACH)
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(simple, floor, start)]
+    pattern = _CLAUSE_BREAK_EN if english else _CLAUSE_BREAK
+    before = [m.end() for m in pattern.finditer(simple, floor, start)]
     left = before[-1] if before else floor
-    after = _CLAUSE_BREAK.search(simple, end, min(len(simple), end + _MAX_CLAUSE_REACH))
+    after = pattern.search(simple, end, min(len(simple), end + _MAX_CLAUSE_REACH))
     right = after.start() if after else min(len(simple), end + _MAX_CLAUSE_REACH)
     return left, right
 
@@ -112,7 +118,8 @@ def _sentence_start(simple: str, position: int) -> int:
 
 
 def subject_of(q: Quantity, text: str, place_names: set[str],
-               neighbours: tuple[int, int] | None = None, dates: list | None = None, simple: str | None = None) -> Subject:
+               neighbours: tuple[int, int] | None = None, dates: list | None = None, simple: str | None = None,
+               english: bool = False) -> Subject:
     """``neighbours``: end of the previous and start of the next quantity, so the
     event words of one figure are not read from the clause of another
     (逮捕6名歹徒并在楼内找到3具尸体: 6 were arrested, 3 were found dead)."""
@@ -154,8 +161,9 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     if not family and unit in ("座", "栋"):
         family, kind, keyword = "buildings", "buildings", unit
     generic = not family and (not simple_counted or any(simple_counted.lower().endswith(g) for g in _GENERIC_PEOPLE)
+                              or any(w in _GENERIC_PEOPLE for w in simple_counted.lower().split())
                               or unit in ("名", "人", "位"))
-    left, right = _clause(simple, q.start, max(q.end, q.counted_end))
+    left, right = _clause(simple, q.start, max(q.end, q.counted_end), english)
     if neighbours is not None:
         left = max(left, min(neighbours[0], q.start))
         right = min(right, max(neighbours[1], max(q.end, q.counted_end)))

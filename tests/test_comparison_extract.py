@@ -108,7 +108,7 @@ def test_qualified_numbers_are_ranges():
     assert about_600.high < 700 and about_600.counted == "囚犯"
     assert about_200.high < about_600.low  # incompatible
     over = _one(found, "超过1000名")
-    assert (over.low, over.high, over.vague) == (1000, 1200, True)  # "over" read as up to 20% more
+    assert (over.low, over.high, over.vague) == (1000, 1050, True)  # "over" read as up to 5% more
     near = _one(found, "近千名")
     assert near.high == 1000 and near.low < 1000
 
