@@ -110,7 +110,7 @@ def build_claims(doc) -> list[Claim]:
     text, simple, facts = doc.article.text, doc.simple, doc.facts
     source = text if facts.english else simple
     quantities = _Index(facts.quantities)
-    dates = _Index([d for d in facts.dates if d.value is not None and d.precision == "day"])
+    dates = _Index([d for d in facts.dates if d.value is not None and d.precision in ("day", "week") and not d.since])
     places = _Index(facts.places)
     attributions = _Index(facts.attributions)
     entities = _Index([e for e in facts.entities if e.kind in ("PER", "ORG", "NAME")])

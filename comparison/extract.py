@@ -46,6 +46,12 @@ class DateMention:
     part_text: str = ""
     part_start: int = -1
     part_end: int = -1
+    last: date | None = None  # last day of a span (周末, last week); None: the one day ``value``
+    since: bool = False  # the start of a period (自2月1日以来, since 1 February), not an event's day
+
+    @property
+    def days(self) -> tuple[date, date]:
+        return (self.value, self.last or self.value)
 
 
 @dataclass
@@ -109,6 +115,7 @@ _RELATIVE_RE = re.compile(
 # A day of the month alone (7日, 8日清晨): this month, or last month
 # when the day is after the publication day.
 _DAY_ONLY_RE = re.compile(r"(?<![月\d年.])(?P<day>\d{1,2})\s*[日号](?![本元圆币语文])")
+_WEEKEND_RE = re.compile(r"(上|本|这个?)?周末")
 _YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
@@ -229,10 +236,23 @@ def extract_dates(
             value = reference - timedelta(days=2)
         elif word == "明天":
             value = reference + timedelta(days=1)
-        else:  # 上周 / 上星期 without a weekday: the Monday of last week
+        else:  # 上周 / 上星期 without a weekday: last week, Monday to Sunday
             value = reference - timedelta(days=reference.weekday() + 7)
             precision = "week"
-        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, precision, True))
+        mention = DateMention(m.start(), m.end(), text[m.start():m.end()], value, precision, True)
+        if precision == "week":
+            mention.last = value + timedelta(days=6)
+        found.append(mention)
+        taken.append((m.start(), m.end()))
+
+    for m in _WEEKEND_RE.finditer(simple):
+        if overlaps(m.start(), m.end()):
+            continue
+        saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+        if m.group(1) == "上":
+            saturday -= timedelta(days=7)
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], saturday, "week", True,
+                                 last=saturday + timedelta(days=1)))
         taken.append((m.start(), m.end()))
 
     for m in _DAY_ONLY_RE.finditer(simple):
@@ -258,7 +278,25 @@ def extract_dates(
         found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "year"))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
+    mark_since(simple, found, english=False)
     return found
+
+
+_SINCE_BEFORE_ZH = ("自", "从", "自从")
+_SINCE_AFTER_ZH = ("以来", "起", "开始", "至今")
+
+
+def mark_since(source: str, dates: list[DateMention], english: bool) -> None:
+    """自2月1日政变以来, since 1 February: the start of a period, not the day of the
+    event the clause reports."""
+    for d in dates:
+        before = source[max(0, d.start - 8):d.start]
+        after = source[d.end:d.end + 8]
+        if english:
+            d.since = bool(re.search(r"\bsince\s+(?:the\s+)?$", before, re.I))
+        else:
+            d.since = before.endswith(_SINCE_BEFORE_ZH) or any(
+                w in after[:6] for w in _SINCE_AFTER_ZH) and any(b in before for b in _SINCE_BEFORE_ZH)
 
 
 # ------------------------------------------------------------- entities ----

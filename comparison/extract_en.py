@@ -78,8 +78,28 @@ def extract_dates_en(text: str, reference: date) -> list:
             value = reference + timedelta(days=RELATIVE_DAYS_EN[m.group(0).lower()])
         found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day", True))
         taken.append((m.start(), m.end()))
+    for m in _WEEK_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        which = (m.group("which") or "").lower()
+        if m.group("span").lower() == "weekend":
+            first = reference - timedelta(days=(reference.weekday() - 5) % 7)
+            if which == "last":
+                first -= timedelta(days=7)
+            last = first + timedelta(days=1)
+        else:
+            first = reference - timedelta(days=reference.weekday()) - timedelta(days=7 if which == "last" else 0)
+            last = first + timedelta(days=6)
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], first, "week", True, last=last))
+        taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
+    from comparison.extract import mark_since
+
+    mark_since(text, found, english=True)
     return found
+
+
+_WEEK_RE = re.compile(r"\b(?:(?P<which>last|this|the|over the|at the)\s+)(?P<span>weekend|week)\b", re.I)
 
 
 # --------------------------------------------------------------- names ----

@@ -71,7 +71,7 @@ def story_pairs(story: dict, folder: Path, backend) -> tuple[np.ndarray, np.ndar
     return np.asarray(rows, dtype=np.float32), np.asarray(labels)
 
 
-def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: list[int]) -> dict:
+def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: list[int], beta: float = 0.5) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import precision_recall_curve
     from sklearn.model_selection import GroupKFold, cross_val_predict
@@ -82,22 +82,24 @@ def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: list[int]) ->
     proba = cross_val_predict(model, data, y, groups=groups, cv=GroupKFold(n_splits=folds),
                               method="predict_proba")[:, 1]
     precision, recall, cuts = precision_recall_curve(y, proba)
-    # F0.5: precision weighs more than recall (a false alignment makes false
-    # agreements and false contradictions; a missed one only a "one outlet only").
-    beta2 = 0.25
+    # F-beta, beta < 1 by default: precision weighs more than recall (a false
+    # alignment makes false agreements and contradictions; a missed one only a
+    # "one outlet only").
+    beta2 = beta * beta
     f1 = (1 + beta2) * precision * recall / np.maximum(beta2 * precision + recall, 1e-9)
     best = int(np.argmax(f1[:-1]))
     model.fit(data, y)
     return {"features": [FEATURES[c] for c in columns], "coef": [round(float(v), 5) for v in model.coef_[0]],
             "intercept": round(float(model.intercept_[0]), 5), "threshold": round(float(cuts[best]), 5),
             "out_of_fold": {"precision": round(float(precision[best]), 3), "recall": round(float(recall[best]), 3),
-                            "f0.5": round(float(f1[best]), 3)}}
+                            f"f{beta:g}": round(float(f1[best]), 3)}, "beta": beta}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m comparison.train_align", description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--beta", type=float, default=0.5, help="the cut maximizes F-beta (default 0.5)")
     args = parser.parse_args(argv)
     from tqdm import tqdm
 
@@ -118,11 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     lexical_cols = [c for c in dense_cols if "dense" not in FEATURES[c]]
     result = {
         "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "command": "PARALLAX_MODEL_DIR=/work/models python -m comparison.train_align",
+        "command": f"PARALLAX_MODEL_DIR=/work/models python -m comparison.train_align --beta {args.beta:g}",
         "backend": backend.name,
         "data": {"stories": [s["id"] for s in stories], "pairs": int(len(y)), "positives": int(y.sum())},
-        "dense": fit(x, y, groups_arr, dense_cols),
-        "lexical": fit(x, y, groups_arr, lexical_cols),
+        "dense": fit(x, y, groups_arr, dense_cols, args.beta),
+        "lexical": fit(x, y, groups_arr, lexical_cols, args.beta),
     }
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=1))

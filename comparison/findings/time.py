@@ -30,6 +30,10 @@ def _events_of_dates(doc: Doc) -> dict[int, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _when(x) -> str:
+    return f"{x.value}" if not x.last or x.last == x.value else f"{x.value} to {x.last}"
+
+
 def _hours(x) -> str:
     return f" {x.part_text}" if x.part else ""
 
@@ -65,9 +69,21 @@ def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
                     for doc, x in ((docs[d1], x1), (docs[d2], x2)):
                         if x.part and not (x.start <= x.part_start < x.end):
                             spans.append(span(doc, x.part_start, x.part_end))
-                    a = f"{docs[d1].label}: {x1.text}{_hours(x1)} ({x1.value})"
-                    b = f"{docs[d2].label}: {x2.text}{_hours(x2)} ({x2.value})"
+                    a = f"{docs[d1].label}: {x1.text}{_hours(x1)} ({_when(x1)})"
+                    b = f"{docs[d2].label}: {x2.text}{_hours(x2)} ({_when(x2)})"
                     about = f"the {e1}" if e1 else "the same statement"
+                    (f1, l1), (f2, l2) = x1.days, x2.days
+                    if (f1, l1) != (f2, l2) and (f1 != l1 or f2 != l2):
+                        # A span (the weekend, last week) against a day or another span.
+                        if f1 <= l2 and f2 <= l1:
+                            vaguer = docs[d1].label if (l1 - f1) > (l2 - f2) else docs[d2].label
+                            findings.append(Finding("precision", "date",
+                                                    f"compatible days for {about}, {vaguer} is vaguer: {a}; {b}",
+                                                    spans))
+                        else:
+                            findings.append(Finding("contradiction", "date",
+                                                    f"different days for {about}: {a} vs {b}", spans))
+                        continue
                     if x1.value == x2.value:
                         if x1.part and x2.part and _disjoint(x1.part, x2.part):
                             findings.append(Finding("contradiction", "date",
@@ -141,5 +157,6 @@ def _clock_anchored_date_findings(docs: list[Doc], seen_spans: set[frozenset]) -
 
 def _day_dates(doc: Doc, k: int):
     s = doc.sentences[k]
-    return [x for x in doc.facts.dates if s.start <= x.start < s.end and x.precision == "day" and x.value]
+    return [x for x in doc.facts.dates
+            if s.start <= x.start < s.end and x.precision in ("day", "week") and x.value and not x.since]
 
