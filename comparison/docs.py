@@ -118,7 +118,8 @@ def _anchor_distances(doc: Doc) -> None:
         named = [e for e in names if abs(e.start - q.end) <= 40 or abs(q.start - e.end) <= 40]
         if near and named:
             place = min(named, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
-            subject.anchor = (near[0].direction, to_simplified(entity_key(place.text)).lower())
+            key = to_simplified(entity_key(place.text)).lower()
+            subject.anchor = (near[0].direction, f"en:{key}" if doc.english else key)
 
 
 
@@ -132,7 +133,8 @@ def _place_keys(doc: Doc) -> list[tuple[int, int, str]]:
     for e in doc.facts.entities:
         if e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER")
                                and doc.article.text[max(0, e.start - 6):e.start].endswith(_PLACE_PREPOSITION_EN)):
-            out.append((e.start, e.end, to_simplified(e.key or e.text).lower()))
+            key = to_simplified(e.key or e.text).lower()
+            out.append((e.start, e.end, f"en:{key}" if doc.english else key))
     return out
 
 
@@ -144,8 +146,12 @@ def assign_places(docs: list[Doc]) -> None:
 
     per_doc = [_place_keys(doc) for doc in docs]
     # The setting: names every article mentions (as a place or not), the most frequent.
-    named = [{to_simplified(e.key or e.text).lower() for e in doc.facts.entities} for doc in docs]
-    counts: Counter = Counter(to_simplified(e.key or e.text).lower() for doc in docs for e in doc.facts.entities)
+    def key(doc: Doc, e) -> str:
+        k = to_simplified(e.key or e.text).lower()
+        return f"en:{k}" if doc.english else k
+
+    named = [{key(doc, e) for e in doc.facts.entities} for doc in docs]
+    counts: Counter = Counter(key(doc, e) for doc in docs for e in doc.facts.entities)
     in_all = [k for k in counts if all(k in names for names in named)]
     top = max((counts[k] for k in in_all), default=0)
     setting = {k for k in in_all if counts[k] >= top / 2}  # the country (and its peers) every outlet names

@@ -88,7 +88,7 @@ class Place:
     generic: bool = False  # "a city", 一座城市: a level without a name
 
 
-_DIR_ZH_RE = re.compile(r"(?P<dir>东北|西北|东南|西南|北|东|南|西)(?:部|方|边)")
+_DIR_ZH_RE = re.compile(r"(?:(?P<dir>东北|西北|东南|西南|北|东|南|西)(?:部|方|边))|以(?P<dir2>东北|西北|东南|西南|北|东|南|西)")
 _DIR_EN_RE = re.compile(_alternation(DIRECTIONS_EN, True), re.I)
 _GENERIC_ZH_RE = re.compile(_alternation(GENERIC_PLACES_ZH, False))
 _GENERIC_EN_RE = re.compile(_alternation(GENERIC_PLACES_EN, True), re.I)
@@ -113,7 +113,8 @@ def extract_places(text: str, simple: str, entities: list, english: bool) -> lis
             out.append(Place(m.start(), m.end(), m.group(0), GENERIC_PLACES_EN[m.group(0).lower()], None, True))
     else:
         for m in _DIR_ZH_RE.finditer(simple):
-            out.append(Place(m.start(), m.end(), text[m.start():m.end()], "", DIRECTIONS_ZH[m.group("dir")]))
+            out.append(Place(m.start(), m.end(), text[m.start():m.end()], "",
+                             DIRECTIONS_ZH[m.group("dir") or m.group("dir2")]))
         for m in _GENERIC_ZH_RE.finditer(simple):
             out.append(Place(m.start(), m.end(), text[m.start():m.end()], GENERIC_PLACES_ZH[m.group(0)], None, True))
     out.sort(key=lambda p: p.start)

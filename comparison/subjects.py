@@ -84,6 +84,7 @@ class Subject:
     # Places named in the figure's clause, minus the story's setting (the country
     # every outlet names): 曼德勒有40人死亡 is not a count for the whole country.
     where: frozenset[str] = frozenset()
+    fractional: bool = False  # 4.3 with no unit: not a count of people or things
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -200,9 +201,10 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
         # reported on two days is still one figure that outlets may disagree on.
         days = frozenset()
     hedged = any(contains(clause, w) for w in _HEDGES)
+    fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
                    "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
-                   q.total, q.is_total)
+                   q.total, q.is_total, fractional=fractional)
 
 
 def _unit_class(unit: str) -> str:
@@ -218,13 +220,16 @@ def same_subject(a: Subject, b: Subject) -> bool:
         return False
     if a.hedged or b.hedged:
         return False  # forecasts are not compared with reported figures
+    if a.fractional or b.fractional:
+        return False
     if a.is_total or b.is_total or (a.total is not None and a.total != b.total):
         return False  # parts of different wholes (6 of 7 districts vs 26 of 28)
     if is_measure(a):
         # A distance, area, weight, duration or sum: the act around it does not
         # say what it measures; the aligned sentence does (the caller requires
         # it), or the same reference ("north of Kabul") for a distance.
-        if a.anchor and b.anchor and a.anchor != b.anchor:
+        if a.anchor and b.anchor and (a.anchor[0] != b.anchor[0] or not _places_meet(
+                frozenset({a.anchor[1]}), frozenset({b.anchor[1]}))):
             return False
         return not (a.days and b.days and not (a.days & b.days))
     if a.family and b.family and a.family != b.family:
@@ -252,7 +257,11 @@ def same_subject(a: Subject, b: Subject) -> bool:
 
 
 def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
-    """A place named in both (塔吉克 ~ 塔吉克斯坦: one name inside the other)."""
+    """A place named in both (塔吉克 ~ 塔吉克斯坦: one name inside the other). Names
+    in two languages ("en:kabul" vs 喀布尔) cannot be told apart here: they meet."""
+    if {x.startswith("en:") for x in a if not x.startswith("<")} != {y.startswith("en:") for y in b
+                                                                    if not y.startswith("<")}:
+        return True
     return any(x == y or (len(x) >= 2 and len(y) >= 2 and (x in y or y in x)) for x in a for y in b)
 
 
