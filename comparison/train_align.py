@@ -3,9 +3,10 @@
     PARALLAX_MODEL_DIR=/work/models python -m comparison.train_align [--gold evaluation/comparison/gold.json]
 
 Positive pairs: the sentences holding the two sides of an annotated discrepancy
-or agreement (different outlets). Negatives: every other cross-outlet sentence
-pair of the same stories (some are unannotated matches: the labels are noisy
-toward "different", which makes the fitted cut conservative). One logistic
+or agreement (different outlets). Negatives: the other sentences of the partner's
+article for each sentence that has an annotated counterpart (the choice the
+aligner makes; some are unannotated matches, so the labels lean toward
+"different" and the fitted cut is conservative). One logistic
 regression with the dense feature, one without (used when no dense model
 loads); the decision cut maximizes F0.5 (precision first) of out-of-fold
 probabilities (folds = stories). Writes comparison/align_model.json; the data card is ALIGN_MODEL.md.
@@ -60,14 +61,24 @@ def story_pairs(story: dict, folder: Path, backend) -> tuple[np.ndarray, np.ndar
         for i in sentences_of(fa, ta):
             for j in sentences_of(fb, tb):
                 positives.add((min(i, j), max(i, j)))
-    rows, labels = [], []
-    for i in range(len(flat)):
-        for j in range(i + 1, len(flat)):
-            di, dj = flat[i][0], flat[j][0]
-            if docs[di].group == docs[dj].group:
+    # Candidates: every sentence of the partner's article for each sentence that has
+    # an annotated counterpart (the decision align_articles makes: which sentence
+    # of that article, if any, states the same claim), both ways.
+    partner_articles: dict[int, set[int]] = {}
+    for i, j in positives:
+        partner_articles.setdefault(i, set()).add(flat[j][0])
+        partner_articles.setdefault(j, set()).add(flat[i][0])
+    rows, labels, seen = [], [], set()
+    for i, articles in partner_articles.items():
+        for j in range(len(flat)):
+            if flat[j][0] not in articles:
                 continue
-            rows.append([float(features[f][i, j]) for f in FEATURES])
-            labels.append(1 if (i, j) in positives else 0)
+            pair = (min(i, j), max(i, j))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            rows.append([float(features[f][pair[0], pair[1]]) for f in FEATURES])
+            labels.append(1 if pair in positives else 0)
     return np.asarray(rows, dtype=np.float32), np.asarray(labels)
 
 

@@ -60,8 +60,13 @@ def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
                     key = frozenset({(d1, x1.start), (d2, x2.start)})
                     if key in seen:
                         continue
-                    shared = events[d1].get(x1.start, frozenset()) & events[d2].get(x2.start, frozenset())
-                    if not shared:
+                    ev1, ev2 = events[d1].get(x1.start, frozenset()), events[d2].get(x2.start, frozenset())
+                    shared = ev1 & ev2
+                    # No event word on either side, one date in each aligned sentence:
+                    # the same statement's day, compared for agreement and precision
+                    # only (a contradiction needs the same event).
+                    bare = not ev1 and not ev2 and len(_day_dates(docs[d1], k1)) == 1 == len(_day_dates(docs[d2], k2))
+                    if not shared and not bare:
                         continue  # not the time of the same event: nothing to compare
                     e1 = "/".join(sorted(shared))
                     seen.add(key)
@@ -80,17 +85,17 @@ def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
                             findings.append(Finding("precision", "date",
                                                     f"compatible days for {about}, {vaguer} is vaguer: {a}; {b}",
                                                     spans))
-                        else:
+                        elif shared:
                             findings.append(Finding("contradiction", "date",
                                                     f"different days for {about}: {a} vs {b}", spans))
                         continue
                     if x1.value == x2.value:
-                        if x1.part and x2.part and _disjoint(x1.part, x2.part):
+                        if shared and x1.part and x2.part and _disjoint(x1.part, x2.part):
                             findings.append(Finding("contradiction", "date",
                                                     f"same day, other time of day for {about}: {a} vs {b}", spans))
                         else:
                             findings.append(Finding("agree", "date", f"same day for {about}: {a}; {b}", spans))
-                    elif not (x1.relative and x2.relative):
+                    elif shared and not (x1.relative and x2.relative):
                         findings.append(Finding("contradiction", "date",
                                                 f"different days for {about}: {a} vs {b}", spans))
     findings += _clock_anchored_date_findings(docs, seen_spans={
