@@ -47,7 +47,9 @@ class DateMention:
     part_start: int = -1
     part_end: int = -1
     last: date | None = None  # last day of a span (周末, last week); None: the one day ``value``
-    since: bool = False  # the start of a period (自2月1日以来, since 1 February), not an event's day
+    # The bound of a period (自2月1日以来, since 1 February; 9月11日前, by 11 September:
+    # a start or a deadline), not the day of the event the clause reports.
+    since: bool = False
 
     @property
     def days(self) -> tuple[date, date]:
@@ -284,18 +286,19 @@ def extract_dates(
 
 _SINCE_BEFORE_ZH = ("自", "从", "自从")
 _SINCE_AFTER_ZH = ("以来", "起", "开始", "至今")
+_DEADLINE_AFTER_ZH = ("前", "以前", "之前", "为止")
 
 
 def mark_since(source: str, dates: list[DateMention], english: bool) -> None:
-    """自2月1日政变以来, since 1 February: the start of a period, not the day of the
-    event the clause reports."""
+    """自2月1日政变以来, since 1 February, 9月11日前, by 11 September: the bound of a
+    period, not the day of the event the clause reports."""
     for d in dates:
         before = source[max(0, d.start - 8):d.start]
         after = source[d.end:d.end + 8]
         if english:
-            d.since = bool(re.search(r"\bsince\s+(?:the\s+)?$", before, re.I))
+            d.since = bool(re.search(r"\b(?:since|by|before|until|till)\s+(?:the\s+)?$", before, re.I))
         else:
-            d.since = before.endswith(_SINCE_BEFORE_ZH) or any(
+            d.since = before.endswith(_SINCE_BEFORE_ZH) or after.startswith(_DEADLINE_AFTER_ZH) or any(
                 w in after[:6] for w in _SINCE_AFTER_ZH) and any(b in before for b in _SINCE_BEFORE_ZH)
 
 
