@@ -18,6 +18,7 @@ is compared with lexical alignment and with dense-confirmed alignment. Goal: und
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -55,14 +56,15 @@ def _hostile_case(case: str, dense: bool) -> None:
     from comparison import compare
     from comparison.hostile import long_english_pair, numbers_pair
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     arts = numbers_pair(3000) if case == "numbers" else long_english_pair(50_000)
     result = compare(arts, use_dense=dense)
-    elapsed = time.perf_counter() - t0
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     label = {"numbers": "2 articles sharing a sentence of 3,000 numbers (goal < 20 s, < 1 GB)",
              "long": "50,000-word English article + a short one (goal < 60 s, < 1.5 GB)"}[case]
-    print(f"  {label}, {'dense+lexical' if dense else 'lexical'}: {elapsed:.1f} s (model loads included), "
+    print(f"  {label}, {'dense+lexical' if dense else 'lexical'}: {elapsed:.1f} s wall, {cpu:.1f} s CPU "
+          f"(model loads included; load average {os.getloadavg()[0]:.1f}), "
           f"peak RSS {peak:.0f} MB, {len(result.findings)} findings; notes: {' | '.join(result.notes) or 'none'}")
 
 

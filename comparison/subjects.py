@@ -45,15 +45,19 @@ def _word_re(word: str) -> re.Pattern | None:
     return None
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def contains(text: str, word: str) -> bool:
-    pattern = _word_re(word)
-    return bool(pattern.search(text)) if pattern is not None else word in text
+    return find_word(text, word) >= 0
 
 
 def find_word(text: str, word: str) -> int:
     pattern = _word_re(word)
     if pattern is None:
         return text.find(word)
+    if word[0] not in text and word[0].upper() not in text and word[0].lower() not in text:
+        return -1  # cheap exit: most Latin words cannot occur in a Chinese clause
     m = pattern.search(text)
     return m.start() if m else -1
 
