@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 
         store = Store(args.db or DEFAULT_DB)
         try:
-            comparison = compare_story(store, story_id, use_dense=not args.lexical)
+            comparison = compare_story(store, story_id, use_dense=not args.lexical, progress=True)
         except KeyError as exc:
             print(exc.args[0], file=sys.stderr)
             return 2
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         if len(articles) < 2:
             print(f"need at least 2 articles to compare, got {len(articles)}", file=sys.stderr)
             return 2
-        comparison = compare(articles, use_dense=not args.lexical)
+        comparison = compare(articles, use_dense=not args.lexical, progress=True)
 
     fmt = args.format or {".md": "md", ".csv": "csv"}.get(Path(args.out).suffix.lower(), "json")
     if fmt == "md":
@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     minor = sum(1 for f in comparison.findings if f.minor)
     if minor:
         summary += f" ({minor} of them minor: no checkable fact, or already listed)"
+    for note in comparison.notes:
+        print(f"note: {note}", file=sys.stderr)
     print(f"compared {len(comparison.article_ids)} articles: {summary} -> {out}")
     return 0
 

@@ -1,16 +1,28 @@
-"""Sentence alignment across the articles of a story, by meaning.
+"""Claim alignment across the articles of a story.
 
-Similarity = lexical (character 2-3-gram TF-IDF on Simplified text, digits
-neutralized so a shared number does not make two sentences "the same"), boosted
-where dense sentence embeddings (when a model is available) confirm the pair.
-The dense part is optional: with no model the lexical score is used alone.
+A sentence pair's probability of stating the same claim is a logistic model
+(``align_model.json``, fitted with scikit-learn on the development comparisons by
+``python -m comparison.train_align``; see ``ALIGN_MODEL.md``) over:
+
+- dense: cosine of the multilingual dense embeddings (cross-lingual, so zh<->en
+  pairs align), rescaled within the story (median pair -> 0, 99th percentile -> 1);
+- lexical: character 2-3-gram TF-IDF cosine on Simplified text, digits neutralized;
+- the same two similarities again where the sentences' claims share an event
+  type (killed, handed over...): slot compatibility raises the weight of the
+  textual evidence, it never aligns two unrelated sentences by itself (units
+  and categories are checked by the producers).
+
+With no dense model, the lexical variant of the model applies.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -18,21 +30,16 @@ from comparison.text import to_simplified
 
 log = logging.getLogger(__name__)
 
-# Thresholds on the blended score (see comparison/evaluate.py and the report).
-# Chosen on annotated data: on the three development stories of
-# tests/fixtures/comparison/gold.json, discrepancy precision/recall and gold
-# agreements found are flat for 0.14-0.20 (22/29, 22/28, 19/21 pairs), agreements
-# drop at 0.24 (16/21) and false discrepancies appear at <= 0.12; on the seed pair,
-# Lavrov's statement falsely aligns below 0.13. 0.16 sits mid-plateau.
-LEXICAL_THRESHOLD = 0.16
-# Dense similarity confirms borderline lexical matches: a pair in the story's top
-# dense band (rescaled >= DENSE_CONFIRM) has its lexical score multiplied by
-# DENSE_BOOST. Used as a blend instead, the small E5 model aligned unrelated
-# sentences of the seed pair (its cosines are too compressed on Chinese news).
-DENSE_CONFIRM = 0.9
-DENSE_BOOST = 1.5
+MODEL_PATH = Path(__file__).resolve().parent / "align_model.json"
+FEATURES = ("lexical", "dense", "event_lexical", "event_dense")
 # Sentences shorter than this (headings, "（综合报导）") are not aligned.
 MIN_ALIGN_CHARS = 10
+# Bounded cost: at most this many sentences per article are embedded (the lead
+# carries the news); the rest align on the lexical features alone, with a note.
+MAX_DENSE_SENTENCES_PER_ARTICLE = 150
+# ... and each embedded text is its first MAX_DENSE_CHARS characters (a
+# "sentence" of 3,000 numbers is read by its start, not windowed whole).
+MAX_DENSE_CHARS = 600
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -89,7 +96,7 @@ def dense_similarity(texts: list[str], backend) -> np.ndarray | None:
 
 @dataclass
 class SimilarityModel:
-    """Pairwise sentence similarity for one story, and the threshold that applies."""
+    """Pairwise probability that two sentences state the same claim, and the cut."""
 
     matrix: np.ndarray
     threshold: float
@@ -99,13 +106,60 @@ class SimilarityModel:
         return float(self.matrix[i, j])
 
 
-def similarity_model(texts: list[str], backend=None) -> SimilarityModel:
+@lru_cache(maxsize=1)
+def load_model() -> dict:
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+
+
+def pair_features(docs, flat: list[tuple[int, int]], backend=None, notes: list[str] | None = None
+                  ) -> tuple[dict[str, np.ndarray], bool]:
+    """The feature matrices (n x n each) of every sentence pair of the story."""
+    from comparison.claims import sentence_events
+
+    texts = [docs[d].sentences[k].text for d, k in flat]
     lexical = lexical_similarity(texts)
-    dense = dense_similarity(texts, backend)
-    if dense is None:
-        return SimilarityModel(lexical, LEXICAL_THRESHOLD, False)
-    boosted = np.where(dense >= DENSE_CONFIRM, lexical * DENSE_BOOST, lexical)
-    return SimilarityModel(boosted.astype(np.float32), LEXICAL_THRESHOLD, True)
+    n = len(texts)
+    dense = None
+    if _is_dense(backend) and n:
+        rows = [i for i, (d, k) in enumerate(flat) if k < MAX_DENSE_SENTENCES_PER_ARTICLE]
+        if len(rows) < n and notes is not None:
+            notes.append(f"{n - len(rows)} sentences past the first {MAX_DENSE_SENTENCES_PER_ARTICLE} of an article "
+                         "aligned on lexical and slot features only")
+        sub = dense_similarity([texts[i][:MAX_DENSE_CHARS] for i in rows], backend)
+        if sub is not None:
+            dense = np.zeros((n, n), dtype=np.float32)
+            dense[np.ix_(rows, rows)] = sub
+    events = [e for doc in docs for e in sentence_events(doc)]
+    vocabulary = {w: b for b, w in enumerate(sorted(set().union(*events)) if n else [])}
+
+    def masks(sets) -> np.ndarray:
+        out = np.zeros(n, dtype=np.int64)
+        for i, items in enumerate(sets):
+            for w in items:
+                out[i] |= 1 << (vocabulary[w] % 62)
+        return out
+
+    ev = masks(events)
+    shared_event = ((ev[:, None] & ev[None, :]) != 0).astype(np.float32)
+    dense_matrix = dense if dense is not None else np.zeros((n, n), dtype=np.float32)
+    features = {
+        "lexical": lexical,
+        "dense": dense_matrix,
+        "event_lexical": shared_event * lexical,
+        "event_dense": shared_event * dense_matrix,
+    }
+    return features, dense is not None
+
+
+def similarity_model(docs, flat: list[tuple[int, int]], backend=None, notes: list[str] | None = None
+                     ) -> SimilarityModel:
+    features, has_dense = pair_features(docs, flat, backend, notes)
+    params = load_model()["dense" if has_dense else "lexical"]
+    logit = np.full_like(features["lexical"], params["intercept"], dtype=np.float32)
+    for name, weight in zip(params["features"], params["coef"], strict=True):
+        logit += np.float32(weight) * features[name]
+    matrix = (1.0 / (1.0 + np.exp(-logit))).astype(np.float32)
+    return SimilarityModel(matrix, float(params["threshold"]), has_dense)
 
 
 def align_articles(

@@ -1,6 +1,11 @@
-"""Discrepancy precision and recall against hand-annotated stories.
+"""Discrepancy precision and recall against hand-annotated comparisons.
 
-    python -m comparison.evaluate [--gold tests/fixtures/comparison/gold.json] [--dense]
+    PARALLAX_MODEL_DIR=/work/models python -m comparison.evaluate [--gold evaluation/comparison/gold.json] [--lexical]
+
+Development stories (``"heldout": false``: the extractors, lexicons and the
+fitted alignment model were developed on them) and held-out stories (never
+tuned on) are scored separately, overall and per severity (contradiction,
+precision, framing). The data and its origin: evaluation/comparison/ORIGIN.md.
 
 A predicted discrepancy (contradiction, precision, framing) matches a gold one when
 it has a span in each of the gold's two articles overlapping any occurrence of one
@@ -12,15 +17,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 DISCREPANCY_KINDS = ("contradiction", "precision", "framing")
-DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "comparison" / "gold.json"
+DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "evaluation" / "comparison" / "gold.json"
 
 
-def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
     found, start = [], text.find(phrase)
     while start >= 0:
         found.append((start, start + len(phrase)))
@@ -35,20 +41,46 @@ def _side_matches(finding, article_id: str, ranges: list[tuple[int, int]]) -> bo
     )
 
 
+_BARE_DAY = re.compile(r"^date:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M)
+
+
 def load_story(folder: Path, files: list[str]):
     from articles import read_path
 
     by_file = {}
     for name in files:
-        items = [a for a in read_path(str(folder / name)) if hasattr(a, "paragraphs")]
+        path = folder / name
+        items = [a for a in read_path(str(path)) if hasattr(a, "paragraphs")]
         if not items:
-            raise SystemExit(f"{folder / name}: could not be read as an article")
+            items = _read_with_noon(path)
+        if not items:
+            raise SystemExit(f"{path}: could not be read as an article")
         by_file[name] = items[0]
     return by_file
 
 
+def _read_with_noon(path: Path) -> list:
+    """The ingest stage rejects a front-matter date with no time ("date: 2010-05-05",
+    the ECB+ files of evaluation/comparison): read such a file as published at noon
+    UTC that day (the same calendar day from UTC-11 to UTC+11)."""
+    import tempfile
+
+    from articles import read_path
+
+    text = path.read_text(encoding="utf-8")
+    if not _BARE_DAY.search(text):
+        return []
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / path.name
+        copy.write_text(_BARE_DAY.sub(r"date: \1T12:00:00.000Z", text, count=1), encoding="utf-8")
+        items = [a for a in read_path(str(copy)) if hasattr(a, "paragraphs")]
+    for a in items:
+        a.source_paths = [str(path)]
+    return items
+
+
 def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
-             heldout: bool | None = None) -> dict:
+             heldout: bool | None = None, progress: bool = False) -> dict:
     """Scores over the gold stories (``heldout``: only held-out ones, only
     development ones, or all when None)."""
     from comparison import compare
@@ -57,9 +89,12 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
     totals = {k: Counter() for k in ("strict", "lenient")}
     per_kind = {k: Counter() for k in DISCREPANCY_KINDS}
     other = Counter()
-    for story in gold["stories"]:
-        if heldout is not None and bool(story.get("heldout")) != heldout:
-            continue
+    stories = [s for s in gold["stories"] if heldout is None or bool(s.get("heldout")) == heldout]
+    if progress:
+        from tqdm import tqdm
+
+        stories = tqdm(stories, desc="comparing annotated stories", unit="story", leave=False)
+    for story in stories:
         folder = gold_path.parent / story["id"]
         by_file = load_story(folder, story["files"])
         comparison = compare(list(by_file.values()), use_dense=use_dense)
@@ -71,7 +106,7 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
             sides = []
             for side in ("a", "b"):
                 article = by_file[g[side]["file"]]
-                ranges = [r for phrase in g[side]["text"] for r in _occurrences(article.text, phrase)]
+                ranges = [r for phrase in g[side]["text"] for r in occurrences(article.text, phrase)]
                 sides.append((article.id, ranges))
             hits = [n for n, f in enumerate(predicted)
                     if all(_side_matches(f, aid, ranges) for aid, ranges in sides)]
@@ -116,7 +151,7 @@ def _score_agreements_and_unique(story: dict, by_file: dict, comparison, counts:
                 if a.outlet == b.outlet:
                     continue
                 counts["agreement pairs"] += 1
-                ra, rb = _occurrences(a.text, ta), _occurrences(b.text, tb)
+                ra, rb = occurrences(a.text, ta), occurrences(b.text, tb)
                 if any(_side_matches(f, a.id, ra) and _side_matches(f, b.id, rb) for f in agree):
                     counts["agreement pairs found"] += 1
     unique = [f for f in comparison.findings if f.kind == "unique"]
@@ -124,7 +159,7 @@ def _score_agreements_and_unique(story: dict, by_file: dict, comparison, counts:
     for g in story.get("unique", []):
         article = by_file[g["file"]]
         counts["unique facts"] += 1
-        ranges = _occurrences(article.text, g["text"])
+        ranges = occurrences(article.text, g["text"])
         if any(_side_matches(f, article.id, ranges) for f in unique):
             counts["unique facts found"] += 1
         if any(_side_matches(f, article.id, ranges) for f in headline):
@@ -137,35 +172,45 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "n/a"
 
 
+def _print_scores(result: dict) -> None:
+    for mode, c in result["totals"].items():
+        print(f"  {mode:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
+              f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
+    for kind, c in result["per_kind"].items():
+        print(f"  {kind:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
+              f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
+    o = result["other"]
+    print(f"  agreements found {_ratio(o['agreement pairs found'], o['agreement pairs'])}"
+          f" ({o['agreement pairs found']}/{o['agreement pairs']} pairs),"
+          f" unique facts found {_ratio(o['unique facts found'], o['unique facts'])}"
+          f" ({o['unique facts found']}/{o['unique facts']}),"
+          f" in headline findings {_ratio(o['unique facts in headline'], o['unique facts'])};"
+          f" unique findings: {o['unique headline findings']} headline of {o['unique findings']}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m comparison.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--dense", action="store_true", help="use the dense sentence backend too")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list matches, misses and false alarms")
+    parser.add_argument("--lexical", action="store_true", help="align without the dense model")
+    parser.add_argument("--dense", action="store_true", help=argparse.SUPPRESS)  # the default; kept for old calls
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list matches, misses and false alarms (development stories only)")
     args = parser.parse_args(argv)
     if not args.gold.exists():
         print(f"{args.gold}: gold file not found; nothing to evaluate")
         return 0
-    print(f"discrepancies against {args.gold} ({'dense+lexical' if args.dense else 'lexical'} alignment)")
-    for title, which in (("all stories", None), ("development stories (classifier tuned on them after annotation)", False),
-                         ("held-out stories (never tuned on)", True)):
-        result = evaluate(args.gold, use_dense=args.dense, verbose=args.verbose and which is None, heldout=which)
+    dense = not args.lexical
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    counts = Counter(bool(s.get("heldout")) for s in gold["stories"])
+    print(f"discrepancies against {args.gold} ({'dense+lexical' if dense else 'lexical'} alignment); "
+          "strict = the kind must match too, lenient = any discrepancy kind")
+    for title, which in ((f"DEVELOPMENT stories ({counts[False]}; tuned on: extractors, lexicons and the "
+                          "alignment model were developed on them)", False),
+                         (f"HELD-OUT stories ({counts[True]}; never tuned on, never looked at per finding)", True)):
+        result = evaluate(args.gold, use_dense=dense, verbose=args.verbose and not which, heldout=which,
+                          progress=True)
         print(f"{title}:")
-        for mode, c in result["totals"].items():
-            print(f"  {mode:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
-                  f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
-        o = result["other"]
-        print(f"  agreements found {_ratio(o['agreement pairs found'], o['agreement pairs'])}"
-              f" ({o['agreement pairs found']}/{o['agreement pairs']} pairs),"
-              f" unique facts found {_ratio(o['unique facts found'], o['unique facts'])}"
-              f" ({o['unique facts found']}/{o['unique facts']}),"
-              f" of them in headline (non-minor) findings {_ratio(o['unique facts in headline'], o['unique facts'])}"
-              f" ({o['unique facts in headline']}/{o['unique facts']});"
-              f" unique findings: {o['unique headline findings']} headline of {o['unique findings']}")
-        if which is None:
-            for kind, c in result["per_kind"].items():
-                print(f"  {kind:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
-                      f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
+        _print_scores(result)
     return 0
 
 

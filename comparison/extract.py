@@ -13,6 +13,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
+from comparison.lexicons.attribution import AGENCIES, TITLES_ZH
+from comparison.lexicons.reporting import (
+    CITATION_HEADS_ZH,
+    CITE_AFTER_ZH,
+    CITE_BEFORE_ZH,
+    PLURAL_PRONOUNS_ZH,
+    PRONOUNS_ZH,
+    SPEECH_VERBS_ZH,
+)
+from comparison.lexicons.timewords import WEEKDAYS_ZH
 from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer
 from comparison.text import to_simplified
 
@@ -21,7 +31,7 @@ from comparison.text import to_simplified
 # in UTC+8, so relative dates resolve against the publication date in UTC+8.
 DEFAULT_UTC_OFFSET_HOURS = 8
 
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAYS = WEEKDAYS_ZH
 
 
 @dataclass
@@ -32,6 +42,18 @@ class DateMention:
     value: date | None  # resolved calendar day (None when only a month/year is known)
     precision: str = "day"  # "day", "month", "year", "week"
     relative: bool = False  # resolved from the publication time (周三, 昨天...)
+    part: tuple[int, int] | None = None  # part of day as local hours (凌晨: 0-6), when written
+    part_text: str = ""
+    part_start: int = -1
+    part_end: int = -1
+    last: date | None = None  # last day of a span (周末, last week); None: the one day ``value``
+    # The bound of a period (自2月1日以来, since 1 February; 9月11日前, by 11 September:
+    # a start or a deadline), not the day of the event the clause reports.
+    since: bool = False
+
+    @property
+    def days(self) -> tuple[date, date]:
+        return (self.value, self.last or self.value)
 
 
 @dataclass
@@ -70,6 +92,11 @@ class Facts:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     sources: list[SourceCitation] = field(default_factory=list)
+    places: list = field(default_factory=list)  # comparison.slots.Place
+    attributions: list = field(default_factory=list)  # comparison.slots.Attribution
+    parts_of_day: list = field(default_factory=list)  # comparison.slots.PartOfDay
+    english: bool = False
+    notes: list[str] = field(default_factory=list)  # caps reached ("numbers past 40 in a clause skipped")
 
 
 # ---------------------------------------------------------------- dates ----
@@ -87,9 +114,10 @@ _RELATIVE_RE = re.compile(
     r"今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|前天|明天|上周|上星期|"
     rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,3}})\s*天(?:以)?前"
 )
-# A day of the month alone (东京都7日新增…, 8日清晨): this month, or last month
+# A day of the month alone (7日, 8日清晨): this month, or last month
 # when the day is after the publication day.
 _DAY_ONLY_RE = re.compile(r"(?<![月\d年.])(?P<day>\d{1,2})\s*[日号](?![本元圆币语文])")
+_WEEKEND_RE = re.compile(r"(上|本|这个?)?周末")
 _YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
@@ -210,10 +238,23 @@ def extract_dates(
             value = reference - timedelta(days=2)
         elif word == "明天":
             value = reference + timedelta(days=1)
-        else:  # 上周 / 上星期 without a weekday: the Monday of last week
+        else:  # 上周 / 上星期 without a weekday: last week, Monday to Sunday
             value = reference - timedelta(days=reference.weekday() + 7)
             precision = "week"
-        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, precision, True))
+        mention = DateMention(m.start(), m.end(), text[m.start():m.end()], value, precision, True)
+        if precision == "week":
+            mention.last = value + timedelta(days=6)
+        found.append(mention)
+        taken.append((m.start(), m.end()))
+
+    for m in _WEEKEND_RE.finditer(simple):
+        if overlaps(m.start(), m.end()):
+            continue
+        saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+        if m.group(1) == "上":
+            saturday -= timedelta(days=7)
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], saturday, "week", True,
+                                 last=saturday + timedelta(days=1)))
         taken.append((m.start(), m.end()))
 
     for m in _DAY_ONLY_RE.finditer(simple):
@@ -239,16 +280,32 @@ def extract_dates(
         found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "year"))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
+    mark_since(simple, found, english=False)
     return found
+
+
+_SINCE_BEFORE_ZH = ("自", "从", "自从")
+_SINCE_AFTER_ZH = ("以来", "起", "开始", "至今")
+_DEADLINE_AFTER_ZH = ("前", "以前", "之前", "为止")
+
+
+def mark_since(source: str, dates: list[DateMention], english: bool) -> None:
+    """自2月1日政变以来, since 1 February, 9月11日前, by 11 September: the bound of a
+    period, not the day of the event the clause reports."""
+    for d in dates:
+        before = source[max(0, d.start - 8):d.start]
+        after = source[d.end:d.end + 8]
+        if english:
+            d.since = bool(re.search(r"\b(?:since|by|before|until|till)\s+(?:the\s+)?$", before, re.I))
+        else:
+            d.since = before.endswith(_SINCE_BEFORE_ZH) or after.startswith(_DEADLINE_AFTER_ZH) or any(
+                w in after[:6] for w in _SINCE_AFTER_ZH) and any(b in before for b in _SINCE_BEFORE_ZH)
 
 
 # ------------------------------------------------------------- entities ----
 _NAME_SEPARATORS = re.compile(r"[·‧・•\-－－\.．]")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
-_TITLES = ("总统", "总理", "首相", "外长", "外交部长", "国防部长", "部长", "主席", "省长", "发言人",
-           "大使", "指挥官", "议员", "国王", "埃米尔", "特使", "代办", "秘书长", "顾问", "领导人",
-           "总书记", "局长", "司令", "将军", "上校", "市长", "州长", "参议员", "众议员", "先生",
-           "女士", "博士", "教授")
+_TITLES = TITLES_ZH
 
 
 def entity_key(name: str) -> str:
@@ -340,8 +397,7 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
 
 # --------------------------------------------------------------- quotes ----
 _QUOTE_RE = re.compile(r"“[^“”\n]{2,600}”|「[^「」\n]{2,600}」|『[^『』\n]{2,600}』|\"[^\"\n]{2,600}\"")
-_SPEECH_VERBS = ("说", "表示", "称", "指出", "强调", "写道", "宣布", "声称", "补充", "透露",
-                 "告诉", "证实", "呼吁", "警告", "坦言", "认为", "发推")
+_SPEECH_VERBS = SPEECH_VERBS_ZH
 _BEFORE_SPEAKER_RE = re.compile(
     r"(?P<speaker>[^，。；：:“”「」\"\n]{1,40}?)"
     r"(?:在[^，。；“”]{1,30}?)?(?:对[^，。；“”]{1,12}?|向[^，。；“”]{1,12}?|告诉[^，。；“”]{1,12}?)?"
@@ -350,7 +406,7 @@ _BEFORE_SPEAKER_RE = re.compile(
 _AFTER_SPEAKER_RE = re.compile(
     rf"^\s*[，,]?\s*(?P<speaker>[^，。；：“”「」\"\n]{{1,30}}?)(?:对[^，。；“”]{{1,12}}?)?(?:{'|'.join(_SPEECH_VERBS)})"
 )
-_PRONOUNS = ("他", "她", "他们", "她们", "该官员", "这位官员", "这位大使", "该人士")
+_PRONOUNS = PRONOUNS_ZH
 
 
 def _speaker_from(span_text: str, entities_in: list[Entity]) -> str:
@@ -361,8 +417,8 @@ def _speaker_from(span_text: str, entities_in: list[Entity]) -> str:
     return cleaned[-16:]
 
 
-_PLURAL_PRONOUNS = ("他们", "她们")
-_CITATION_HEADS = ("据", "根据", "援引", "按照")
+_PLURAL_PRONOUNS = PLURAL_PRONOUNS_ZH
+_CITATION_HEADS = CITATION_HEADS_ZH
 UNNAMED_SPEAKER = "unnamed ({})"  # an unresolved pronoun: honest rather than a guessed name
 
 
@@ -470,26 +526,11 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
 
 
 # -------------------------------------------------------------- sources ----
-# Agency spellings -> one normalized name.
-AGENCIES = {
-    "路透社": "路透社", "路透": "路透社", "Reuters": "路透社",
-    "法新社": "法新社", "法新": "法新社", "AFP": "法新社",
-    "美联社": "美联社", "美联": "美联社", "Associated Press": "美联社",
-    "塔斯社": "塔斯社", "塔斯": "塔斯社", "TASS": "塔斯社",
-    "俄新社": "俄新社", "卫星通讯社": "卫星通讯社", "国际文传电讯社": "国际文传电讯社",
-    "新华社": "新华社", "中新社": "中新社", "中央社": "中央社", "共同社": "共同社",
-    "韩联社": "韩联社", "彭博社": "彭博社", "彭博": "彭博社", "Bloomberg": "彭博社",
-    "半岛电视台": "半岛电视台", "Al Jazeera": "半岛电视台", "美国之音": "美国之音",
-    "自由亚洲电台": "自由亚洲电台", "德国之声": "德国之声", "法广": "法国国际广播电台",
-    "法国国际广播电台": "法国国际广播电台", "BBC": "BBC", "英国广播公司": "BBC", "CNN": "CNN",
-    "纽约时报": "纽约时报", "华尔街日报": "华尔街日报", "华盛顿邮报": "华盛顿邮报",
-    "金融时报": "金融时报", "卫报": "卫报", "央视": "央视", "人民日报": "人民日报",
-    "环球时报": "环球时报", "官方媒体": "官方媒体", "官媒": "官方媒体", "克里姆林宫": "克里姆林宫",
-}
-_AGENCY_RE = re.compile("|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True)))
-_CITE_BEFORE = ("据", "援引", "根据", "对", "告诉", "向", "引述", "引用", "接受")
-_CITE_AFTER = ("报道", "报导", "援引", "引述", "说", "称", "表示", "获得", "电稿", "消息",
-               "的报道", "发布", "的声明", "声明", "的视频", "获悉", "采访", "记者")
+_AGENCY_RE = re.compile("|".join(
+    (rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" if a.isascii() else re.escape(a))
+    for a in sorted(AGENCIES, key=len, reverse=True)))
+_CITE_BEFORE = CITE_BEFORE_ZH
+_CITE_AFTER = CITE_AFTER_ZH
 _ANONYMOUS_RE = re.compile(
     r"(?:安全|政府|军方|外交|当地|情报)?(?:消息人士|知情人士)|匿名官员|不愿透露姓名的[\u4e00-\u9fff]{1,4}?(?=说|表示|称|告诉|透露)"
 )
@@ -604,26 +645,139 @@ def trim_counted_phrases(quantities: list[Quantity], text: str, tokens: list[tup
 
 
 # ------------------------------------------------------------------ all ----
-def extract_all(text: str, published: datetime) -> Facts:
-    """All facts of one article text; quantities inside dates are dropped."""
-    dates = extract_dates(text, published)
-    quantities = [
-        q for q in extract_quantities(text)
-        if not any(q.start < d.end and d.start < q.end for d in dates)
-    ]
-    simple = to_simplified(text)
+# Bounded cost: LAC reads pieces of at most this many characters (cut at a
+# punctuation mark when one is near), and an article keeps at most this many
+# numbers per clause / in all (the rest are skipped with a note).
+MAX_SEGMENT_CHARS = 600
+MAX_NUMBERS_PER_CLAUSE = 12
+MAX_NUMBERS_PER_ARTICLE = 600
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]|\.\s")
+
+
+def _bounded_pieces(simple: str, limit: int = MAX_SEGMENT_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most ``limit`` characters, paragraph by paragraph,
+    cut after the last punctuation mark of a window when there is one."""
     pieces, cursor = [], 0
     for par in simple.split("\n"):
-        pieces.append((cursor, cursor + len(par)))
-        cursor += len(par) + 1
+        start, end = cursor, cursor + len(par)
+        while end - start > limit:
+            window = simple[start:start + limit]
+            cut = max(window.rfind(c) for c in "。！？；，,.;")
+            stop = start + (cut + 1 if cut > limit // 3 else limit)
+            pieces.append((start, stop))
+            start = stop
+        pieces.append((start, end))
+        cursor = end + 1
+    return pieces
+
+
+def cap_quantities(quantities: list[Quantity], simple: str, notes: list[str]) -> list[Quantity]:
+    """At most MAX_NUMBERS_PER_CLAUSE numbers per clause and MAX_NUMBERS_PER_ARTICLE
+    in all: a list of thousands of numbers is a table, not claims to compare."""
+    kept: list[Quantity] = []
+    clause_of: dict[int, int] = {}
+    bounds = [m.start() for m in _CLAUSE_END.finditer(simple)]
+    import bisect
+
+    skipped = 0
+    for q in quantities:
+        clause = bisect.bisect_left(bounds, q.start)
+        clause_of[clause] = clause_of.get(clause, 0) + 1
+        if clause_of[clause] > MAX_NUMBERS_PER_CLAUSE or len(kept) >= MAX_NUMBERS_PER_ARTICLE:
+            skipped += 1
+            continue
+        kept.append(q)
+    if skipped:
+        notes.append(f"{skipped} numbers skipped (more than {MAX_NUMBERS_PER_CLAUSE} in one clause "
+                     f"or {MAX_NUMBERS_PER_ARTICLE} in the article)")
+    return kept
+
+
+def _outside_dates(quantities: list[Quantity], dates: list[DateMention]) -> list[Quantity]:
+    import bisect
+
+    spans = sorted((d.start, d.end) for d in dates)
+    starts = [s for s, _ in spans]
+    out = []
+    for q in quantities:
+        k = bisect.bisect_left(starts, q.end)
+        if any(spans[i][1] > q.start for i in range(max(0, k - 3), k)):
+            continue
+        out.append(q)
+    return out
+
+
+def extract_all(text: str, published: datetime, language: str | None = None) -> Facts:
+    """All facts of one article text (Chinese in either script, or English);
+    quantities inside dates are dropped."""
+    from comparison.slots import (
+        attach_parts_of_day,
+        extract_attributions,
+        extract_parts_of_day,
+        extract_places,
+    )
+    from comparison.text import is_chinese
+
+    # The text decides (an article tagged "zh" may be English and vice versa);
+    # ``language`` is kept for callers that know better in the future.
+    english = not is_chinese(text)
+    notes: list[str] = []
+    if english:
+        return _extract_all_en(text, published, notes)
+    dates = extract_dates(text, published)
+    simple = to_simplified(text)
+    quantities = cap_quantities(_outside_dates(extract_quantities(text), dates), simple, notes)
+    pieces = _bounded_pieces(simple)
     # One segmentation serves both the NER and the counted-noun boundaries.
     segmented = segment([simple[s:e] for s, e in pieces])
     entities = extract_entities(text, segmented, pieces)
     trim_counted_phrases(quantities, text, token_spans(simple, pieces, segmented))
+    parts = extract_parts_of_day(text, simple, False)
+    attach_parts_of_day(dates, parts, False)
     return Facts(
         quantities=quantities,
         dates=dates,
         entities=entities,
         quotes=extract_quotes(text, entities),
         sources=extract_sources(text),
+        places=extract_places(text, simple, entities, False),
+        attributions=extract_attributions(text, simple, False),
+        parts_of_day=parts,
+        english=False,
+        notes=notes,
+    )
+
+
+def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
+    from comparison.extract_en import (
+        extract_dates_en,
+        extract_entities_en,
+        extract_quotes_en,
+        extract_sources_en,
+        reference_day,
+    )
+    from comparison.numbers_en import extract_quantities_en
+    from comparison.slots import (
+        attach_parts_of_day,
+        extract_attributions,
+        extract_parts_of_day,
+        extract_places,
+    )
+
+    dates = extract_dates_en(text, reference_day(published))
+    quantities = cap_quantities(_outside_dates(extract_quantities_en(text), dates), text, notes)
+    entities = extract_entities_en(text)
+    parts = extract_parts_of_day(text, text, True)
+    attach_parts_of_day(dates, parts, True)
+    return Facts(
+        quantities=quantities,
+        dates=dates,
+        entities=entities,
+        quotes=extract_quotes_en(text, entities),
+        sources=extract_sources_en(text),
+        places=extract_places(text, text, entities, True),
+        attributions=extract_attributions(text, text, True),
+        parts_of_day=parts,
+        english=True,
+        notes=notes,
     )

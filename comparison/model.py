@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 FINDING_KINDS = ("agree", "contradiction", "precision", "framing", "unique")
-FACT_TYPES = ("number", "date", "entity", "quote", "source", "statement")
+FACT_TYPES = ("number", "date", "entity", "quote", "source", "statement", "place", "attribution")
 
 
 @dataclass
@@ -46,6 +46,9 @@ class Comparison:
     naming: list[dict] = field(default_factory=list)  # {"actor": str, "names": {outlet: [str]}}
     sources: dict[str, list[str]] = field(default_factory=dict)  # outlet -> sources cited
     quotes: list[dict] = field(default_factory=list)  # {"outlet", "speaker", "text", "span"}
+    # One line per cap reached (numbers skipped in a huge clause, sentences aligned
+    # lexically only past the dense budget): the result is partial there, and says so.
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from comparison.lexicons.quantifiers import PREFIX_ZH, SUFFIX_ZH, VAGUE_WORDS_ZH
+from comparison.lexicons.reporting import SPEECH_VERBS_ZH
+from comparison.lexicons.units import COUNT_MEASURES_ZH, UNITS, dimension_of
 from comparison.text import to_simplified
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -18,36 +21,15 @@ CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿"
 
-# Measure words after which the counted noun follows (longest first in the regex).
-MEASURE_WORDS = [
-    "小时", "分钟", "公里", "英里", "千米", "平方公里", "美元", "欧元", "英镑", "卢布", "人民币",
-    "名", "个", "位", "人", "架", "辆", "座", "所", "起", "次", "岁", "天", "枚", "艘", "具",
-    "间", "家", "只", "条", "份", "件", "户", "吨", "周", "区", "省", "国", "倍", "剂", "例",
-    "宗", "元", "米", "股", "支", "批", "轮", "场", "栋", "处", "辆", "年",
-]
+# Measure words after which the counted noun follows (longest first in the regex):
+# the Chinese units of the units lexicon and the counting measure words.
+MEASURE_WORDS = sorted({u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)} | set(COUNT_MEASURES_ZH))
 _MEASURE_RE = "|".join(sorted(set(MEASURE_WORDS), key=len, reverse=True))
 
-# Qualifiers that make a number vague, and in which direction.
-_PREFIX_QUALIFIERS = {
-    "约有": "about", "大约": "about", "大概": "about", "约": "about", "估计": "about",
-    "将近": "under", "接近": "under", "近": "under", "不到": "under", "不足": "under",
-    "至少有": "over", "大约有": "about", "超过": "over", "逾": "over", "至少": "over", "最少": "over", "多于": "over",
-    "多达": "upto", "高达": "upto", "最多": "upto",
-}
+_PREFIX_QUALIFIERS = PREFIX_ZH
 _PREFIX_RE = "|".join(sorted(_PREFIX_QUALIFIERS, key=len, reverse=True))
-_SUFFIX_QUALIFIERS = {"以上": "over", "之多": "upto", "左右": "about", "上下": "about",
-                      "以下": "under", "余": "more", "多": "more"}
-
-# Vague quantity words with no digits: value range (low, high).
-_VAGUE_WORDS = {
-    "成百上千": (100, 9_999), "成千上万": (1_000, 99_999), "数以千计": (1_000, 9_999),
-    "数以百计": (100, 999), "数以万计": (10_000, 99_999),
-    "数十万": (20_000 * 10, 999_999), "数百万": (2_000_000, 9_999_999),
-    "数十": (20, 99), "数百": (200, 999), "数千": (2_000, 9_999), "数万": (20_000, 99_999),
-    "几十万": (200_000, 999_999), "几十": (20, 99), "几百": (200, 999), "几千": (2_000, 9_999),
-    "几万": (20_000, 99_999), "上百": (100, 999), "上千": (1_000, 9_999), "上万": (10_000, 99_999),
-    "十几": (11, 19), "十多": (11, 19), "几": (2, 9),
-}
+_SUFFIX_QUALIFIERS = SUFFIX_ZH
+_VAGUE_WORDS = VAGUE_WORDS_ZH
 _VAGUE_RE = "|".join(sorted(_VAGUE_WORDS, key=len, reverse=True))
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -78,8 +60,7 @@ _NOT_QUANTITY_PREFIXES = ("一直", "一些", "一起", "一再", "一度", "一
 
 
 # Measure words that are the counted noun themselves.
-_NOUN_MEASURES = ("人", "省", "国", "天", "岁", "例", "周", "小时", "分钟", "公里", "英里",
-                  "千米", "平方公里", "美元", "欧元", "英镑", "卢布", "人民币", "元", "吨", "米")
+_NOUN_MEASURES = ("人", "省", "国", "例", *(u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)))
 
 
 @dataclass
@@ -99,6 +80,16 @@ class Quantity:
     total: float | None = None  # "26 of 28" -> 28
     percent: bool = False
     is_total: bool = False  # the 28 of "28个区的26个": a whole, not a figure to compare
+    dimension: str = "count"  # count, length, area, mass, duration, money:USD, age, percent
+    factor: float = 1.0  # to the dimension's base unit (miles -> metres: 1609.344)
+
+    @property
+    def base_low(self) -> float:
+        return self.low * self.factor
+
+    @property
+    def base_high(self) -> float:
+        return self.high * self.factor
 
     @property
     def value(self) -> float:
@@ -167,9 +158,11 @@ def _apply_qualifier(low: float, high: float, qualifier: str) -> tuple[float, fl
     if qualifier == "under":
         return low * 0.85, high
     if qualifier == "over":
-        # "超过1000" is read as 1000-2000: open-ended ranges would be compatible
-        # with any larger figure (逾900例 vs 81万 cases in total).
-        return low, high * 2
+        # "超过1000", "at least 24" are read as 1000-1050, 24-25.2: reporters give
+        # the count they have ("at least 24" vs 27, "at least 91" vs "at least
+        # 114" are different counts in the development annotations; read as up
+        # to twice, they never differed).
+        return low, high * 1.05
     if qualifier == "upto":
         return low * 0.8, high
     return low, high
@@ -177,9 +170,10 @@ def _apply_qualifier(low: float, high: float, qualifier: str) -> tuple[float, fl
 
 # Characters that end a counted noun phrase in the regex fallback (no NER model).
 _COUNTED_STOP = set("的在从被于已将和与及并但而却也都就还又因由向对把给为是有了着过，。、；：！？“”「」（）() ,.\n")
-_COUNTED_STOP_WORDS = ("仓皇", "正在", "已经", "仍然", "目前", "越过", "越境", "逃", "丧生", "死亡", "受伤", "被", "进入", "返回", "参加",
-                       "加强", "获得", "表示", "说", "通过", "离开", "抵达", "撤离", "遭", "经过",
-                       "组成", "包括", "其中", "以及", "左右", "以上")
+# Words that end a counted noun phrase in the regex fallback: general function
+# words and the reporting verbs (the LAC tokens refine the phrase afterwards).
+_COUNTED_STOP_WORDS = ("正在", "已经", "仍然", "目前", "被", "其中", "包括", "以及", "左右", "以上",
+                       *SPEECH_VERBS_ZH)
 
 
 def counted_phrase(text: str, start: int, max_chars: int = 10) -> tuple[int, int]:
@@ -314,6 +308,7 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         if ce > cs:
             counted_start, counted_end = cs, ce
             counted = simple[cs:ce]
+    dimension, factor = ("percent", 1.0) if is_percent else dimension_of(measure or "")
     return Quantity(start=start, end=end, text=simple[start:end], low=low, high=high,
                     vague=vague, unit=unit, counted=counted, counted_start=counted_start,
-                    counted_end=counted_end, percent=is_percent)
+                    counted_end=counted_end, percent=is_percent, dimension=dimension, factor=factor)

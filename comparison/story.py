@@ -15,10 +15,10 @@ def comparison_from_dict(data: dict) -> Comparison:
     ]
     return Comparison(article_ids=list(data.get("article_ids", [])), findings=findings,
                       naming=list(data.get("naming", [])), sources=dict(data.get("sources", {})),
-                      quotes=list(data.get("quotes", [])))
+                      quotes=list(data.get("quotes", [])), notes=list(data.get("notes", [])))
 
 
-def compare_story(store, story_id: str, backend=None, use_dense: bool = True) -> Comparison:
+def compare_story(store, story_id: str, backend=None, use_dense: bool = True, progress: bool = False) -> Comparison:
     """Compare the member articles of a stored story (``store.story(id)``).
 
     The result is cached with ``store.put_comparison`` under a signature of the
@@ -34,6 +34,6 @@ def compare_story(store, story_id: str, backend=None, use_dense: bool = True) ->
     cached = store.get_comparison(story_id, signature)
     if cached is not None:
         return comparison_from_dict(cached)
-    result = compare(articles, backend=backend, use_dense=use_dense)
+    result = compare(articles, backend=backend, use_dense=use_dense, progress=progress)
     store.put_comparison(story_id, signature, result.to_dict())
     return result

@@ -11,63 +11,56 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from comparison.lexicons.categories import (
+    COUNTED_FAMILIES,
+    DAILY_WORDS,
+    EVENTS,
+    GENERIC_PEOPLE,
+    GROUP_NOUNS_ZH,
+    GROUP_TOTAL_ZH,
+    HEDGES,
+    PEOPLE_FAMILIES,
+    STRONG_DAMAGE,
+)
 from comparison.numbers import Quantity
 from comparison.text import to_simplified
 
-# Kinds of counted things: family -> {sub-kind: keywords}. Sub-kinds of one family
-# are the same people/things named differently (framing), e.g. 部队 vs 后备役军人.
-COUNTED_FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
-    "troops": {
-        "reservists": ("后备役", "预备役"),
-        "soldiers": ("军人", "士兵", "部队", "军队", "官兵", "兵力", "安全部队", "边防", "士卒"),
-    },
-    "attackers": {
-        "mercenaries": ("雇佣兵", "雇佣军", "佣兵"),
-        "suspects": ("嫌疑人", "嫌犯", "犯嫌", "凶嫌", "歹徒", "凶手", "刺客", "嫌凶"),
-        "armed men": ("武装人士", "武装分子", "武装人员", "枪手", "战斗人员", "激进分子",
-                      "叛乱分子", "反叛分子", "极端分子", "战士"),
-    },
-    "prisoners": {"prisoners": ("囚犯", "犯人", "囚徒", "在押人员")},
-    "police": {"police": ("警察", "警员", "警官")},
-    "buildings": {"buildings": ("住宅", "建筑", "房屋", "楼房", "民宅", "栋", "座")},
-    "rescuers": {"rescuers": ("救援人员", "搜救人员", "消防员")},
-    "refugees": {"refugees": ("难民",)},
-    "districts": {"districts": ("区", "县")},
-    "provinces": {"provinces": ("省",)},
-    "countries": {"countries": ("国家", "国")},
-    "vaccine": {"doses": ("剂", "疫苗")},
-    "cases": {"cases": ("病例", "确诊", "感染者", "例")},
-}
-_GENERIC_PEOPLE = ("人", "民众", "居民", "平民", "名", "人士", "成员", "者")
-# Families of people: a generic count of people ("4人") may be about them.
-_PEOPLE_FAMILIES = ("troops", "attackers", "prisoners", "police", "rescuers", "refugees", "cases")
-
-# Events a count is about; keywords searched in the clause around the number.
-EVENTS: dict[str, tuple[str, ...]] = {
-    "killed": ("死亡", "丧生", "罹难", "遇难", "被杀", "打死", "击毙", "身亡", "丧命", "尸体",
-               "遗体"),
-    "injured": ("受伤", "伤者", "负伤"),
-    "missing": ("失踪", "失联", "下落不明", "确认行踪", "联系上", "联系不上"),
-    "arrested": ("被捕", "逮捕", "拘捕", "抓获", "逮获", "扣留", "拘留", "拦截", "被抓", "控制下",
-                 "羁押", "落网"),
-    "escaped": ("逃脱", "越狱", "逃出", "释放", "逃离监狱"),
-    "crossed": ("越境", "越过", "逃入", "入境", "过境", "边界", "边境线", "逃过"),
-    "mobilized": ("动员", "征召", "部署"),
-    "damaged": ("被毁", "受灾", "冲垮", "倒塌", "损毁", "摧毁", "被淹"),
-    "rescued": ("获救", "救出", "找回", "解救"),
-    "withdrawn": ("撤军", "撤离", "撤出"),
-    "flown": ("乘坐飞机", "空运", "飞回"),
-    "infected": ("新增", "确诊", "感染", "染疫", "阳性"),
-}
-# Event words whose difference is a framing difference (destroyed vs affected).
-_STRONG_DAMAGE = ("被毁", "冲垮", "倒塌", "损毁", "摧毁")
-
+_GENERIC_PEOPLE = GENERIC_PEOPLE
+_PEOPLE_FAMILIES = PEOPLE_FAMILIES
+_STRONG_DAMAGE = STRONG_DAMAGE
+_DAILY = DAILY_WORDS
+_HEDGES = HEDGES
 _GROUP_SIZE_RE = re.compile(
-    r"(?P<group>[\u4e00-\u9fff]{2,8}?)(?:团伙|小组|小队|突击队|团队|队伍|一伙|集团)?(?:总共|一共|共有|共计|总计|合计|共)\s*$"
+    rf"(?P<group>[\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(GROUP_NOUNS_ZH)})?(?:{'|'.join(GROUP_TOTAL_ZH)})\s*$"
 )
-_DAILY = ("新增", "一天", "单日", "当天", "日增", "每天", "感染人数", "确诊人数")
-_HEDGES = ("可能", "预计", "预期", "估计", "将会", "或将", "有望", "恐将", "预测")
+
+
+@lru_cache(maxsize=4096)
+def _word_re(word: str) -> re.Pattern | None:
+    """Latin words match whole words, case-insensitively; Chinese ones as substrings."""
+    if re.search(r"[A-Za-z]", word):
+        return re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", re.IGNORECASE)
+    return None
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def contains(text: str, word: str) -> bool:
+    return find_word(text, word) >= 0
+
+
+def find_word(text: str, word: str) -> int:
+    pattern = _word_re(word)
+    if pattern is None:
+        return text.find(word)
+    if word[0] not in text and word[0].upper() not in text and word[0].lower() not in text:
+        return -1  # cheap exit: most Latin words cannot occur in a Chinese clause
+    m = pattern.search(text)
+    return m.start() if m else -1
+
 
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;\n]")
 
@@ -90,33 +83,63 @@ class Subject:
     has_total: bool
     total: float | None = None
     is_total: bool = False
+    # A distance's reference: (bearing, place) of "40 miles north of Kabul".
+    anchor: tuple | None = None
+    # Places named in the figure's clause, minus the story's setting (the country
+    # every outlet names): 曼德勒有40人死亡 is not a count for the whole country.
+    where: frozenset[str] = frozenset()
+    fractional: bool = False  # 4.3 with no unit: not a count of people or things
 
 
-def _clause(simple: str, start: int, end: int) -> tuple[int, int]:
-    left = start
-    while left > 0 and not _CLAUSE_BREAK.match(simple[left - 1]):
-        left -= 1
-    right = end
-    while right < len(simple) and not _CLAUSE_BREAK.match(simple[right]):
-        right += 1
+_MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
+
+
+# English commas mostly set off appositions ("Three people, one of them a pregnant
+# woman, were killed"): an English figure's clause runs to ; or the sentence end.
+_CLAUSE_BREAK_EN = re.compile(r"[;\n]|[.!?](?=\s)")
+
+
+def _clause(simple: str, start: int, end: int, english: bool = False) -> tuple[int, int]:
+    floor = max(0, start - _MAX_CLAUSE_REACH)
+    pattern = _CLAUSE_BREAK_EN if english else _CLAUSE_BREAK
+    before = [m.end() for m in pattern.finditer(simple, floor, start)]
+    left = before[-1] if before else floor
+    after = pattern.search(simple, end, min(len(simple), end + _MAX_CLAUSE_REACH))
+    right = after.start() if after else min(len(simple), end + _MAX_CLAUSE_REACH)
     return left, right
 
 
+_SENTENCE_ENDS = ("。", "！", "？", "\n", ". ", "! ", "? ")
+
+
+def _sentence_start(simple: str, position: int) -> int:
+    """Start of the sentence holding ``position`` (searching back at most 2,000
+    characters: bounded cost on a text with no sentence ends)."""
+    floor = max(0, position - 2000)
+    found = max(simple.rfind(c, floor, position) for c in _SENTENCE_ENDS)
+    if found < 0:
+        return floor
+    return found + (2 if simple[found] in ".!?" else 1)
+
+
 def subject_of(q: Quantity, text: str, place_names: set[str],
-               neighbours: tuple[int, int] | None = None, dates: list | None = None) -> Subject:
+               neighbours: tuple[int, int] | None = None, dates: list | None = None, simple: str | None = None,
+               english: bool = False) -> Subject:
     """``neighbours``: end of the previous and start of the next quantity, so the
     event words of one figure are not read from the clause of another
     (逮捕6名歹徒并在楼内找到3具尸体: 6 were arrested, 3 were found dead)."""
+    if simple is None:
+        simple = to_simplified(text)
     simple_counted = to_simplified(q.counted)
     family = kind = keyword = ""
     for fam, kinds in COUNTED_FAMILIES.items():
         for sub, words in kinds.items():
             for w in words:
-                if w in simple_counted and len(w) > len(keyword):
+                if len(w) > len(keyword) and contains(simple_counted, w):
                     family, kind, keyword = fam, sub, w
     if not family and q.counted_end > 0:
         # 11名涉嫌暗杀海地总统的嫌犯: the head noun comes after 的.
-        simple_text = to_simplified(text)
+        simple_text = simple
         if simple_text[q.counted_end:q.counted_end + 1] == "的":
             head = simple_text[q.counted_end + 1:q.counted_end + 5]
             for fam, kinds in COUNTED_FAMILIES.items():
@@ -129,8 +152,8 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     if not family and q.unit in ("人", "名") and not q.percent:
         # 雇佣兵团伙共26人: the size of a group named just before 共 — a count of
         # that group's members, with no event verb needed.
-        simple_text = to_simplified(text)
-        clause_start = max(simple_text.rfind(c, 0, q.start) for c in "，。；：！？,;\n") + 1
+        simple_text = simple
+        clause_start = max(simple_text.rfind(c, max(0, q.start - 500), q.start) for c in "，。；：！？,;\n") + 1
         before = simple_text[clause_start:q.start]
         m = _GROUP_SIZE_RE.search(before)
         if m:
@@ -142,10 +165,10 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
             group_size = bool(family)
     if not family and unit in ("座", "栋"):
         family, kind, keyword = "buildings", "buildings", unit
-    generic = not family and (not simple_counted or any(simple_counted.endswith(g) for g in _GENERIC_PEOPLE)
+    generic = not family and (not simple_counted or any(simple_counted.lower().endswith(g) for g in _GENERIC_PEOPLE)
+                              or any(w in _GENERIC_PEOPLE for w in simple_counted.lower().split())
                               or unit in ("名", "人", "位"))
-    simple = to_simplified(text)
-    left, right = _clause(simple, q.start, max(q.end, q.counted_end))
+    left, right = _clause(simple, q.start, max(q.end, q.counted_end), english)
     if neighbours is not None:
         left = max(left, min(neighbours[0], q.start))
         right = min(right, max(neighbours[1], max(q.end, q.counted_end)))
@@ -154,7 +177,7 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     words: list[str] = []
     for event, keys in EVENTS.items():
         for k in keys:
-            if k in clause:
+            if contains(clause, k):
                 events.add(event)
                 words.append(k)
                 break
@@ -170,21 +193,22 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     days = frozenset(d.value for d in day_dates if left <= d.start and d.end <= right)
     if not days:
         # No day in the clause: the last day named earlier in the same sentence
-        # (东京都在7月7日一天之内，…新增了920例).
-        sentence_start = max(simple.rfind(c, 0, q.start) for c in "。！？\n") + 1
+        # (在7月7日一天之内，…新增了N例).
+        sentence_start = _sentence_start(simple, q.start)
         earlier = [d for d in day_dates if sentence_start <= d.start and d.end <= q.start]
         if earlier:
             days = frozenset({earlier[-1].value})
-    sentence_start = max(simple.rfind(c, 0, q.start) for c in "。！？\n") + 1
-    sentence_end = min([i for i in (simple.find(c, q.end) for c in "。！？\n") if i >= 0] or [len(simple)])
-    if not any(w in simple[sentence_start:sentence_end] for w in _DAILY):
+    sentence_start = _sentence_start(simple, q.start)
+    sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])
+    if not any(contains(simple[sentence_start:sentence_end], w) for w in _DAILY):
         # Only daily counts are about their day; a running total (killed so far)
         # reported on two days is still one figure that outlets may disagree on.
         days = frozenset()
-    hedged = any(w in clause for w in _HEDGES)
+    hedged = any(contains(clause, w) for w in _HEDGES)
+    fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
-                   "%" if q.percent else _unit_class(unit), q.percent, q.total is not None,
-                   q.total, q.is_total)
+                   "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
+                   q.total, q.is_total, fractional=fractional)
 
 
 def _unit_class(unit: str) -> str:
@@ -200,8 +224,18 @@ def same_subject(a: Subject, b: Subject) -> bool:
         return False
     if a.hedged or b.hedged:
         return False  # forecasts are not compared with reported figures
+    if a.fractional or b.fractional:
+        return False
     if a.is_total or b.is_total or (a.total is not None and a.total != b.total):
         return False  # parts of different wholes (6 of 7 districts vs 26 of 28)
+    if is_measure(a):
+        # A distance, area, weight, duration or sum: the act around it does not
+        # say what it measures; the aligned sentence does (the caller requires
+        # it), or the same reference ("north of Kabul") for a distance.
+        if a.anchor and b.anchor and (a.anchor[0] != b.anchor[0] or not _places_meet(
+                frozenset({a.anchor[1]}), frozenset({b.anchor[1]}))):
+            return False
+        return not (a.days and b.days and not (a.days & b.days))
     if a.family and b.family and a.family != b.family:
         return False
     for x, y in ((a, b), (b, a)):
@@ -209,6 +243,11 @@ def same_subject(a: Subject, b: Subject) -> bool:
             return False  # 130座建筑 is not a count of people
     if a.qualifiers and b.qualifiers and not (a.qualifiers & b.qualifiers):
         return False
+    if a.where and b.where and not _places_meet(a.where, b.where):
+        return False  # counts for different places
+    for x, y in ((a, b), (b, a)):
+        if not y.where and any(w.startswith("<") for w in x.where):
+            return False  # one city's count ("the second city, Mandalay: 40") vs the whole
     if a.days and b.days and not (a.days & b.days):
         return False  # counts of different days (7日 920 cases vs 8日 896)
     if a.events or b.events:
@@ -221,9 +260,27 @@ def same_subject(a: Subject, b: Subject) -> bool:
     return True
 
 
+def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A place named in both (塔吉克 ~ 塔吉克斯坦: one name inside the other). Names
+    in two languages ("en:kabul" vs 喀布尔) cannot be told apart here: they meet."""
+    if {x.startswith("en:") for x in a if not x.startswith("<")} != {y.startswith("en:") for y in b
+                                                                    if not y.startswith("<")}:
+        return True
+    return any(x == y or (len(x) >= 2 and len(y) >= 2 and (x in y or y in x)) for x in a for y in b)
+
+
+MEASURE_DIMENSIONS = ("length", "area", "mass", "duration", "age")
+
+
+def is_measure(a: Subject) -> bool:
+    return a.unit in MEASURE_DIMENSIONS or a.unit.startswith("money:")
+
+
 def specific(a: Subject) -> bool:
     """A subject precise enough to compare across the whole story (not just aligned
     sentences): a named kind of thing and an event (囚犯 who escaped, deaths)."""
+    if is_measure(a):
+        return a.anchor is not None
     return (bool(a.events - {"crossed"}) or bool(a.kind)) and not a.has_total and a.family not in (
         "districts", "provinces", "countries")
 

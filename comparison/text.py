@@ -138,24 +138,46 @@ def _add(out: list[Sentence], par: str, start: int, end: int, offset: int, index
         out.append(Sentence(offset + start, offset + end, par[start:end], index))
 
 
+# Bounded cost: the sentence segmenter reads pieces of at most this many
+# characters (cut after the last sentence end, else the last space, of a window);
+# fed a 50,000-word paragraph whole, sentencex allocates tens of kilobytes a word.
+MAX_SEGMENTER_CHARS = 2000
+
+
+def _bounded_chunks(par: str, limit: int = MAX_SEGMENTER_CHARS) -> list[tuple[int, int]]:
+    chunks, start = [], 0
+    while len(par) - start > limit:
+        window = par[start:start + limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut < limit // 4:
+            cut = window.rfind(" ")
+        stop = start + (cut + 1 if cut > 0 else limit)
+        chunks.append((start, stop))
+        start = stop
+    chunks.append((start, len(par)))
+    return chunks
+
+
 def _split_other_paragraph(par: str, offset: int, index: int, language: str) -> list[Sentence]:
     from sentencex import segment
 
     sentences: list[Sentence] = []
-    cursor = 0
-    try:
-        pieces = list(segment(language or "en", par))
-    except Exception:  # unknown language code: sentencex falls back poorly, use English
-        pieces = list(segment("en", par))
-    for piece in pieces:
-        stripped = piece.strip()
-        if not stripped:
-            continue
-        found = par.find(stripped, cursor)
-        if found < 0:
-            continue
-        _add(sentences, par, found, found + len(stripped), offset, index)
-        cursor = found + len(stripped)
+    for chunk_start, chunk_end in _bounded_chunks(par):
+        chunk = par[chunk_start:chunk_end]
+        cursor = 0
+        try:
+            pieces = list(segment(language or "en", chunk))
+        except Exception:  # unknown language code: sentencex falls back poorly, use English
+            pieces = list(segment("en", chunk))
+        for piece in pieces:
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            found = chunk.find(stripped, cursor)
+            if found < 0:
+                continue
+            _add(sentences, par, chunk_start + found, chunk_start + found + len(stripped), offset, index)
+            cursor = found + len(stripped)
     return sentences
 
 

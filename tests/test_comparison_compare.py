@@ -56,7 +56,8 @@ def test_spans_are_exact(seed_pair):
 
 def test_same_number_different_category_is_framing(seed_pair):
     _, comparison = seed_pair
-    found = _with_texts(comparison.findings, "2万名部队", "两万名后备役军人")
+    numbers = [f for f in comparison.findings if f.fact_type == "number"]
+    found = _with_texts(numbers, "2万名部队", "两万名后备役军人")
     assert [f.kind for f in found] == ["framing"]
     assert found[0].fact_type == "number"
     assert "部队" in found[0].why and "后备役" in found[0].why
@@ -64,7 +65,8 @@ def test_same_number_different_category_is_framing(seed_pair):
 
 def test_vaguer_compatible_figure_is_precision(seed_pair):
     _, comparison = seed_pair
-    found = _with_texts(comparison.findings, "一千多名阿富汗士兵", "1037名阿富汗军人")
+    numbers = [f for f in comparison.findings if f.fact_type == "number"]
+    found = _with_texts(numbers, "一千多名阿富汗士兵", "1037名阿富汗军人")
     assert [f.kind for f in found] == ["precision"]
     assert "半岛电视台 is vaguer" in found[0].why
 
@@ -136,7 +138,7 @@ def test_qala_i_naw_escaped_prisoners_200_vs_600_is_a_contradiction():
 
 
 def test_traditional_and_simplified_articles_compare(tmp_path):
-    folder = ROOT / "tests" / "fixtures" / "comparison" / "atami-landslide"
+    folder = ROOT / "evaluation" / "comparison" / "atami-landslide"
     arts = _read(folder / "cna.md", folder / "reuters.md")
     assert {a.script for a in arts} == {"Hant", "Hans"}
     comparison = compare(arts, use_dense=False)
@@ -228,17 +230,20 @@ def test_seed_examples_with_dense_alignment():
 
 
 def test_evaluation_against_the_annotated_stories():
-    """Regression floor on the hand-annotated development stories (gold.json):
-    the scores printed by ``python -m comparison.evaluate`` must not fall below
-    what the classifier reached (0.76 P / 0.79 R when first written; 0.77 / 0.82
-    with the clock-anchored date rule)."""
+    """Regression floor on the development comparisons (evaluation/comparison, the
+    8 stories with "heldout": false), lexical alignment: the scores printed by
+    ``python -m comparison.evaluate --lexical`` must not fall below what the
+    classifier reached when this floor was set (issue 12)."""
     from comparison.evaluate import DEFAULT_GOLD, evaluate
 
     result = evaluate(DEFAULT_GOLD, use_dense=False, heldout=False)
     strict = result["totals"]["strict"]
-    assert strict["gold"] >= 28
-    assert strict["correct"] / strict["predicted"] >= 0.75
-    assert strict["found"] / strict["gold"] >= 0.8
+    assert strict["gold"] >= 117
+    assert strict["correct"] / strict["predicted"] >= FLOOR_PRECISION
+    assert strict["found"] / strict["gold"] >= FLOOR_RECALL
+
+
+FLOOR_PRECISION, FLOOR_RECALL = 0.55, 0.3
 
 
 # ---------------------------------------------------------- unique ranking --
@@ -298,7 +303,7 @@ def test_minor_and_salience_in_reports_and_cache(seed_pair, tmp_path):
 
 
 # ------------------------------------------------------------ dates, groups --
-FIXTURES = ROOT / "tests" / "fixtures" / "comparison"
+FIXTURES = ROOT / "evaluation" / "comparison"
 
 
 def test_assassination_day_6_vs_7_july_is_a_date_contradiction():

@@ -1,0 +1,167 @@
+"""Claims with slots: each clause of an article, with who/what/how many/when/where/says-who.
+
+A claim is one clause (a sentence cut at ，；,; and at most MAX_CLAUSE_CHARS
+long). Its slots come from the article's facts, each with its exact span:
+
+- actor: the first person/organization/name of the clause (not the one credited with it);
+- predicate: the first event word of the clause and its event type (killed, handed over...);
+- quantities: the numbers of the clause (value range, unit dimension, counted category);
+- time: the day (and part of day) named in the clause, else in its sentence;
+- places: the places of the clause, each at its level, directions as bearings;
+- attribution: who the sentence credits (agency, official, anonymous, witness);
+- quote: the quotation the clause is part of, with its speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from comparison.lexicons.categories import EVENTS
+from comparison.lexicons.timewords import TIME_SHIFT_EN, TIME_SHIFT_ZH
+from comparison.subjects import find_word
+
+# Bounded cost: a clause longer than this is cut (a list of thousands of
+# numbers separated by spaces is no claim one can read whole).
+MAX_CLAUSE_CHARS = 300
+TIME_SHIFTS = TIME_SHIFT_ZH + TIME_SHIFT_EN
+_CLAUSE_BREAK = re.compile(r"[，；;]|,\s|;\s|\n")
+
+
+@dataclass
+class Slot:
+    kind: str  # actor, predicate, quantity, time, place, attribution, quote
+    start: int
+    end: int
+    text: str
+    value: object = None  # the Quantity, DateMention, Place, Attribution, Quote, or event type
+
+
+@dataclass
+class Claim:
+    sentence: int
+    start: int
+    end: int
+    text: str
+    actor: Slot | None = None
+    predicate: Slot | None = None
+    quantities: list[Slot] = field(default_factory=list)
+    time: Slot | None = None
+    places: list[Slot] = field(default_factory=list)
+    attribution: Slot | None = None
+    quote: Slot | None = None
+
+    @property
+    def event(self) -> str:
+        return str(self.predicate.value) if self.predicate else ""
+
+    def slots(self) -> list[Slot]:
+        out = [s for s in (self.actor, self.predicate, self.time, self.attribution, self.quote) if s]
+        return out + self.quantities + self.places
+
+
+class _Index:
+    """Items sorted by start, looked up by range in O(log n)."""
+
+    def __init__(self, items: list) -> None:
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.items[lo:hi]
+
+
+def clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of text[start:end], none longer than MAX_CLAUSE_CHARS."""
+    out: list[tuple[int, int]] = []
+    cursor = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        out.append((cursor, m.end()))
+        cursor = m.end()
+    out.append((cursor, end))
+    bounded: list[tuple[int, int]] = []
+    for s, e in out:
+        while e - s > MAX_CLAUSE_CHARS:
+            bounded.append((s, s + MAX_CLAUSE_CHARS))
+            s += MAX_CLAUSE_CHARS
+        if e > s and text[s:e].strip():
+            bounded.append((s, e))
+    return bounded
+
+
+def _event_of(clause: str, offset: int, text: str) -> Slot | None:
+    best: tuple[int, str, str] | None = None
+    for event, words in EVENTS.items():
+        for w in words:
+            at = find_word(clause, w)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, event, w)
+    if best is None:
+        return None
+    at, event, word = best
+    return Slot("predicate", offset + at, offset + at + len(word), text[offset + at:offset + at + len(word)], event)
+
+
+def build_claims(doc) -> list[Claim]:
+    """The claims of one document (``comparison.docs.Doc``), in text order."""
+    text, simple, facts = doc.article.text, doc.simple, doc.facts
+    source = text if facts.english else simple
+    quantities = _Index(facts.quantities)
+    dates = _Index([d for d in facts.dates if d.value is not None and d.precision in ("day", "week") and not d.since])
+    places = _Index(facts.places)
+    attributions = _Index(facts.attributions)
+    entities = _Index([e for e in facts.entities if e.kind in ("PER", "ORG", "NAME")])
+    quotes = facts.quotes
+    claims: list[Claim] = []
+    for k, sentence in enumerate(doc.sentences):
+        sentence_dates = dates.within(sentence.start, sentence.end)
+        credit = attributions.within(sentence.start, sentence.end)
+        attribution = (Slot("attribution", credit[0].start, credit[0].end, credit[0].text, credit[0])
+                       if credit else None)
+        shifted = False  # a clause said "a day before": later clauses keep no sentence date
+        for start, end in clause_bounds(source, sentence.start, sentence.end):
+            claim = Claim(k, start, end, text[start:end], attribution=attribution)
+            claim.predicate = _event_of(source[start:end], start, text)
+            claim.quantities = [Slot("quantity", q.start, q.end, q.text, q) for q in quantities.within(start, end)]
+            own_dates = dates.within(start, end)
+            if own_dates:
+                shifted = False
+            else:
+                shifted = shifted or any(find_word(source[start:end], w) >= 0 for w in TIME_SHIFTS)
+                own_dates = [] if shifted else sentence_dates
+            if own_dates:
+                d = own_dates[0]
+                claim.time = Slot("time", d.start, d.end, d.text, d)
+            claim.places = [Slot("place", p.start, p.end, p.text, p) for p in places.within(start, end)]
+            for e in entities.within(start, end):
+                if attribution is None or not (attribution.start <= e.start < attribution.end):
+                    claim.actor = Slot("actor", e.start, e.end, e.text, e.key)
+                    break
+            for q in quotes:
+                if q.start < end and start < q.end:
+                    claim.quote = Slot("quote", q.start, q.end, q.text, q)
+                    break
+            claims.append(claim)
+    return claims
+
+
+def sentence_events(doc) -> list[frozenset[str]]:
+    """Event types of each sentence's claims."""
+    events: list[set[str]] = [set() for _ in doc.sentences]
+    for c in doc.claims:
+        if c.event and 0 <= c.sentence < len(events):
+            events[c.sentence].add(c.event)
+    return [frozenset(e) for e in events]
+
+
+def sentence_dimensions(doc) -> list[frozenset[str]]:
+    """Unit dimensions of each sentence's quantities."""
+    dims: list[set[str]] = [set() for _ in doc.sentences]
+    for c in doc.claims:
+        for q in c.quantities:
+            if 0 <= c.sentence < len(dims):
+                dims[c.sentence].add(q.value.dimension)
+    return [frozenset(d) for d in dims]

@@ -1,0 +1,170 @@
+"""The articles of one story as the comparison reads them: sentences, facts, subjects, claims."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from articles.model import Article
+from comparison.extract import Facts, extract_all
+from comparison.model import Span
+from comparison.numbers import Quantity
+from comparison.subjects import Subject, subject_of
+from comparison.text import Sentence, split_sentences, to_simplified
+
+
+@dataclass
+class Doc:
+    article: Article
+    group: int
+    label: str
+    sentences: list[Sentence]
+    facts: Facts
+    subjects: list[Subject] = field(default_factory=list)
+    simple: str = ""  # the Simplified copy of the text (same length)
+    claims: list = field(default_factory=list)  # comparison.claims.Claim
+    _starts: list[int] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> int:
+        import bisect
+
+        if len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k if k >= 0 and offset < self.sentences[k].end else -1
+
+    @property
+    def english(self) -> bool:
+        return self.facts.english
+
+
+
+def span(doc: Doc, start: int, end: int) -> Span:
+    return Span(doc.article.id, start, end, doc.article.text[start:end])
+
+
+_BASE_NAMES = {"length": ("km", 1000.0), "area": ("km²", 1e6), "mass": ("t", 1000.0), "duration": ("h", 3600.0)}
+
+
+def fmt(q: Quantity) -> str:
+    """"约有 200 名 (≈ 180–220)", "40 miles (= 40; 64.4 km)"."""
+    if q.percent:
+        return q.text.strip()
+    if q.low == q.high:
+        shown = f"{q.text.strip()} (= {q.low:g}"
+    else:
+        high = "∞" if math.isinf(q.high) else f"{q.high:g}"
+        shown = f"{q.text.strip()} (≈ {q.low:g}–{high}"
+    if q.factor != 1.0 and q.dimension in _BASE_NAMES:
+        name, size = _BASE_NAMES[q.dimension]
+        low, high = q.base_low / size, q.base_high / size
+        shown += f"; {low:.3g} {name}" if low == high else f"; {low:.3g}–{high:.3g} {name}"
+    return shown + ")"
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Overlapping ranges, in the dimension's base unit (40 miles vs 50 km: 64.4 vs 50 km)."""
+    # Converted figures were rounded by the writer (1 mile ~ 1.6 km): 3% slack.
+    slack = 0.03 * max(abs(a.base_high), abs(b.base_high)) if a.factor != b.factor else 1e-9
+    return a.base_low <= b.base_high + slack and b.base_low <= a.base_high + slack
+
+
+def width(q: Quantity) -> float:
+    return math.inf if math.isinf(q.high) else q.base_high - q.base_low
+
+
+def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
+    outlets = sorted({a.outlet for a in articles})
+    one_outlet = len(outlets) == 1
+    docs: list[Doc] = []
+    items = enumerate(articles)
+    if progress:
+        from tqdm import tqdm
+
+        items = tqdm(items, total=len(articles), desc="reading claims", unit="article", leave=False)
+    for n, a in items:
+        text = a.text
+        group = n if one_outlet else outlets.index(a.outlet)
+        same = [b for b in articles if b.outlet == a.outlet]
+        label = a.outlet if len(same) == 1 else f"{a.outlet} ({a.published:%m-%d %H:%M})"
+        facts = extract_all(text, a.published, a.language)
+        language = "en" if facts.english else "zh"
+        doc = Doc(a, group, label, split_sentences(text, language), facts, simple=to_simplified(text))
+        places = {to_simplified(e.text) for e in facts.entities if e.kind in ("LOC", "ORG", "NAME")}
+        qs = facts.quantities
+        doc.subjects = [
+            subject_of(q, text, places, (
+                qs[n - 1].end if n > 0 else 0,
+                qs[n + 1].start if n + 1 < len(qs) else len(text),
+            ), facts.dates, doc.simple, facts.english)
+            for n, q in enumerate(qs)
+        ]
+        _anchor_distances(doc)
+        docs.append(doc)
+    return docs
+
+
+def _anchor_distances(doc: Doc) -> None:
+    """"40 miles north of Kabul", 喀布尔以北50公里: a distance with a direction and
+    a named place next to it measures that place's distance (slot compatibility)."""
+    from comparison.extract import entity_key
+
+    places = [p for p in doc.facts.places if p.direction is not None]
+    names = [e for e in doc.facts.entities if e.kind in ("LOC", "NAME", "ORG")]
+    for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
+        if q.dimension != "length":
+            continue
+        near = [p for p in places if -20 <= p.start - q.end <= 20 or -20 <= q.start - p.end <= 20]
+        named = [e for e in names if abs(e.start - q.end) <= 40 or abs(q.start - e.end) <= 40]
+        if near and named:
+            place = min(named, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
+            key = to_simplified(entity_key(place.text)).lower()
+            subject.anchor = (near[0].direction, f"en:{key}" if doc.english else key)
+
+
+
+_PLACE_PREPOSITION_EN = (" in ", " at ", " near ", " across ")
+
+
+def _place_keys(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, key) of the named places of a document (LOC entities; in English,
+    capitalized names after in/at/near)."""
+    out = []
+    for e in doc.facts.entities:
+        if e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER")
+                               and doc.article.text[max(0, e.start - 6):e.start].endswith(_PLACE_PREPOSITION_EN)):
+            key = to_simplified(e.key or e.text).lower()
+            out.append((e.start, e.end, f"en:{key}" if doc.english else key))
+    return out
+
+
+def assign_places(docs: list[Doc]) -> None:
+    """Give each figure's subject the places named in its claim, minus the story's
+    setting (the one or two places every article names most)."""
+    import bisect
+    from collections import Counter
+
+    per_doc = [_place_keys(doc) for doc in docs]
+    # The setting: names every article mentions (as a place or not), the most frequent.
+    def key(doc: Doc, e) -> str:
+        k = to_simplified(e.key or e.text).lower()
+        return f"en:{k}" if doc.english else k
+
+    named = [{key(doc, e) for e in doc.facts.entities} for doc in docs]
+    counts: Counter = Counter(key(doc, e) for doc in docs for e in doc.facts.entities)
+    in_all = [k for k in counts if all(k in names for names in named)]
+    top = max((counts[k] for k in in_all), default=0)
+    setting = {k for k in in_all if counts[k] >= top / 2}  # the country (and its peers) every outlet names
+    for doc, places in zip(docs, per_doc, strict=True):
+        starts = [c.start for c in doc.claims]
+        for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
+            n = bisect.bisect_right(starts, q.start) - 1
+            if n < 0:
+                continue
+            claim = doc.claims[n]
+            named = {k for s, _e, k in places if claim.start <= s < claim.end and k not in setting}
+            # "第二大城市曼德勒", "a north-western city": a place below the country even
+            # when the name is not recognized.
+            generic = {f"<{p.level}>" for p in doc.facts.places
+                       if p.generic and p.level in ("city", "district", "village") and claim.start <= p.start < claim.end}
+            subject.where = frozenset(named | (generic if not named else set()))

@@ -1,0 +1,199 @@
+"""English fact extractors: dates (with part of day), names, quotes with speakers, cited sources.
+
+Same dataclasses and the same exact-span contract as :mod:`comparison.extract`,
+so an English article is compared like a Chinese one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from comparison.lexicons.attribution import AGENCIES, ANONYMOUS_EN
+from comparison.lexicons.reporting import SPEECH_VERBS_EN
+from comparison.lexicons.timewords import MONTHS_EN, RELATIVE_DAYS_EN, WEEKDAYS_EN
+
+_MONTH_RE = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(WEEKDAYS_EN)
+_DATE_MDY = re.compile(rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+                       re.I)
+_DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+                       re.I)
+_WEEKDAY = re.compile(rf"\b(?P<which>last|next|this)?\s*(?P<wd>{_WEEKDAY_RE})\b", re.I)
+_RELATIVE = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in sorted(RELATIVE_DAYS_EN, key=len, reverse=True))
+                       + r"|\b(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+ago\b", re.I)
+_SMALL_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def extract_dates_en(text: str, reference: date) -> list:
+    """Absolute (July 5, 5 July 2021), weekday (on Sunday: the most recent such day on
+    or before publication) and relative (yesterday, two days ago) dates."""
+    from comparison.extract import DateMention
+
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    for pattern in (_DATE_MDY, _DATE_DMY):
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            month = MONTHS_EN[m.group("month").lower()]
+            if m.group("month").lower() == "may" and not m.group("month")[0].isupper():
+                continue  # the verb "may"
+            day = int(m.group("day"))
+            year = int(m.group("year")) if m.group("year") else reference.year - (1 if month - reference.month > 6 else 0)
+            try:
+                value = date(year, month, day)
+            except ValueError:
+                continue
+            found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day"))
+            taken.append((m.start(), m.end()))
+    for m in _WEEKDAY.finditer(text):
+        if not free(m.start(), m.end()) or not m.group("wd")[0].isupper():
+            continue
+        target = WEEKDAYS_EN[m.group("wd").lower()]
+        which = (m.group("which") or "").lower()
+        monday = reference - timedelta(days=reference.weekday())
+        if which == "last":
+            value = monday - timedelta(days=7 - target)
+        elif which == "next":
+            value = monday + timedelta(days=7 + target)
+        elif which == "this":
+            value = monday + timedelta(days=target)
+        else:
+            value = reference - timedelta(days=(reference.weekday() - target) % 7)
+        start = m.start() if which else m.start("wd")
+        found.append(DateMention(start, m.end(), text[start:m.end()], value, "day", True))
+        taken.append((start, m.end()))
+    for m in _RELATIVE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("n"):
+            n = m.group("n").lower()
+            value = reference - timedelta(days=int(n) if n.isdigit() else _SMALL_WORDS[n])
+        else:
+            value = reference + timedelta(days=RELATIVE_DAYS_EN[m.group(0).lower()])
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day", True))
+        taken.append((m.start(), m.end()))
+    for m in _WEEK_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        which = (m.group("which") or "").lower()
+        if m.group("span").lower() == "weekend":
+            first = reference - timedelta(days=(reference.weekday() - 5) % 7)
+            if which == "last":
+                first -= timedelta(days=7)
+            last = first + timedelta(days=1)
+        else:
+            first = reference - timedelta(days=reference.weekday()) - timedelta(days=7 if which == "last" else 0)
+            last = first + timedelta(days=6)
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], first, "week", True, last=last))
+        taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    from comparison.extract import mark_since
+
+    mark_since(text, found, english=True)
+    return found
+
+
+_WEEK_RE = re.compile(r"\b(?:(?P<which>last|this|the|over the|at the)\s+)(?P<span>weekend|week)\b", re.I)
+
+
+# --------------------------------------------------------------- names ----
+_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]\.|[A-Z]{2,}))*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\"“]\s+|\n)$")
+# Capitalized words that open sentences or are function words, never names on their own.
+_NOT_NAMES = frozenset("The A An In On At But And Or If As It He She They We I This That These Those There "
+                       "His Her Their Its After Before When While Some About More Most Many Police".split())
+
+
+def extract_entities_en(text: str) -> list:
+    """Capitalized name sequences (people, places, organizations: kind "NAME")."""
+    from comparison.extract import Entity
+
+    out = []
+    for m in _NAME_RE.finditer(text):
+        name = m.group(0)
+        words = name.split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        if not words:
+            continue
+        start = m.end() - len(" ".join(words)) if len(words) < len(name.split()) else m.start()
+        start = text.find(words[0], m.start())
+        value = " ".join(words)
+        end = start + len(value)
+        if text[start:end] != value or len(value) < 2:
+            continue
+        kind = "PER" if len(words) >= 2 and all(w[0].isupper() and w[1:].islower() for w in words) else "NAME"
+        out.append(Entity(start, end, value, kind, value.lower()))
+    return out
+
+
+# -------------------------------------------------------------- quotes ----
+_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS_EN if v != "according to"), key=len, reverse=True))
+_QUOTE_EN_RE = re.compile(r"\"[^\"\n]{2,600}\"|“[^“”\n]{2,600}”")
+_SPEAKER = r"(?P<speaker>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*|(?:an?|the)\s+(?:[\w-]+\s+){0,5}?[\w-]+|he|she|they)"
+_AFTER_RE = (re.compile(rf"^[,.]?\s*(?:{_VERBS})\s+{_SPEAKER}"),
+             re.compile(rf"^[,.]?\s*{_SPEAKER}\s+(?:{_VERBS})\b"))
+_BEFORE_RE = re.compile(rf"{_SPEAKER}\s+(?:{_VERBS})(?:\s+[\w\s]{{0,30}}?)?[,:]?\s*$")
+
+
+def extract_quotes_en(text: str, entities: list | None = None) -> list:
+    """Quotations with the speaker named after ("...," said X / X said) or before (X said: "...")."""
+    from comparison.extract import Quote
+
+    quotes = []
+    for m in _QUOTE_EN_RE.finditer(text):
+        speaker, s_start, s_end = "", -1, -1
+        after = text[m.end():m.end() + 80].split("\n")[0]
+        am = _AFTER_RE[0].match(after) or _AFTER_RE[1].match(after)
+        if am:
+            s_start, s_end = m.end() + am.start("speaker"), m.end() + am.end("speaker")
+        else:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[max(line_start, m.start() - 120):m.start()]
+            bm = _BEFORE_RE.search(before)
+            if bm:
+                offset = m.start() - len(before)
+                s_start, s_end = offset + bm.start("speaker"), offset + bm.end("speaker")
+        if s_start >= 0:
+            speaker = text[s_start:s_end].strip()
+            if speaker.lower() in ("he", "she", "they"):
+                speaker = f"unnamed ({speaker.lower()})"
+        if not speaker and m.end() - m.start() < 30:
+            continue  # scare quotes
+        quotes.append(Quote(m.start(), m.end(), text[m.start():m.end()], speaker, s_start, s_end))
+    return quotes
+
+
+# ------------------------------------------------------------- sources ----
+_EN_AGENCIES = sorted((a for a in AGENCIES if a.isascii()), key=len, reverse=True)
+_EN_AGENCY_RE = re.compile("|".join(rf"\b{re.escape(a)}\b" for a in _EN_AGENCIES))
+_EN_CITE_RE = re.compile(r"(?:according to|citing|told|quoted by|reported by|said|reported|quoted)\s*$", re.I)
+_EN_CITE_AFTER_RE = re.compile(r"^\s*(?:reported|reports|said|says|quoted|cited|news agency)", re.I)
+_ANON_RE = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in sorted(ANONYMOUS_EN, key=len, reverse=True)), re.I)
+
+
+def extract_sources_en(text: str) -> list:
+    from comparison.extract import SourceCitation
+
+    found = []
+    for m in _EN_AGENCY_RE.finditer(text):
+        before = text[max(0, m.start() - 25):m.start()]
+        after = text[m.end():m.end() + 15]
+        if _EN_CITE_RE.search(before.replace("the ", "").rstrip()) or _EN_CITE_AFTER_RE.match(after):
+            found.append(SourceCitation(m.start(), m.end(), m.group(0), AGENCIES[m.group(0)]))
+    for m in _ANON_RE.finditer(text):
+        found.append(SourceCitation(m.start(), m.end(), m.group(0), "匿名消息人士"))
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def reference_day(published: datetime) -> date:
+    from comparison.extract import local_publication_date
+
+    return local_publication_date(published, 0)

@@ -1,0 +1,55 @@
+"""Findings come from one registry of small producers, one module each.
+
+A producer reads the story's :class:`Context` (documents with their claims and
+facts, the claim alignment) and the findings of the producers before it, and
+returns its own findings. A new kind of difference is one new module added to
+:data:`PRODUCERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from comparison.docs import Doc
+from comparison.model import Finding
+
+
+@dataclass
+class Context:
+    """What every producer reads: the documents and how their sentences align."""
+
+    docs: list[Doc]
+    sim: object  # comparison.align.SimilarityModel over the flat sentence list
+    flat: list[tuple[int, int]]  # (doc, sentence) of each row of sim
+    index_of: dict[tuple[int, int], int]
+    aligned: dict[tuple[int, int], dict[int, tuple[int, float]]]  # best counterpart per other article
+    naming: list[dict] = field(default_factory=list)  # filled by the naming producer
+
+    @property
+    def threshold(self) -> float:
+        return self.sim.threshold
+
+    def score(self, d1: int, k1: int, d2: int, k2: int) -> float:
+        """How likely sentence k1 of doc d1 and k2 of d2 state the same claim."""
+        if k1 < 0 or k2 < 0:
+            return 0.0
+        return self.sim(self.index_of[(d1, k1)], self.index_of[(d2, k2)])
+
+
+Producer = Callable[[Context, list[Finding]], list[Finding]]
+
+
+def producers() -> list[tuple[str, Producer]]:
+    """(name, produce) in the order they run (unique last: it ranks what is left)."""
+    from comparison.findings import attribution, naming, place, quantity, quote, time, unique
+
+    return [(m.__name__.rsplit(".", 1)[-1], m.produce) for m in (quantity, time, place, attribution, quote, naming,
+                                                                 unique)]
+
+
+def run_all(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    for _name, produce in producers():
+        findings += produce(ctx, findings)
+    return findings

@@ -1,0 +1,97 @@
+"""Attribution producer: who the outlets cite (agencies, officials, anonymous sources),
+and the same claim credited to different voices (a framing difference)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from comparison.docs import Doc, span
+from comparison.findings import Context
+from comparison.model import Finding
+
+
+def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
+    return _source_findings(ctx.docs) + _claim_attributions(ctx)
+
+
+def _sources_by_outlet(docs: list[Doc]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for doc in docs:
+        names = out.setdefault(doc.label, [])
+        for s in doc.facts.sources:
+            if s.source not in names:
+                names.append(s.source)
+    return out
+
+
+def _source_findings(docs: list[Doc]) -> list[Finding]:
+    by_source: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for d, doc in enumerate(docs):
+        for s in doc.facts.sources:
+            by_source[s.source][d].append(s)
+    findings: list[Finding] = []
+    for source, per_doc in by_source.items():
+        groups = {docs[d].group for d in per_doc}
+        spans = [span(docs[d], s.start, s.end) for d, cites in per_doc.items() for s in cites[:1]]
+        outlets = sorted({docs[d].label for d in per_doc})
+        if len(groups) > 1:
+            findings.append(Finding("agree", "source", f"{' and '.join(outlets)} all cite {source}", spans, source))
+        else:
+            findings.append(Finding("unique", "source", f"only {outlets[0]} cites {source}", spans, source))
+    return findings
+
+
+
+def _claim_attributions(ctx: Context) -> list[Finding]:
+    """The same claim (aligned sentences) credited to voices of another kind or
+    another name: the National Security Committee says vs the border service
+    says; an official vs an anonymous source (framing)."""
+    docs = ctx.docs
+    findings: list[Finding] = []
+    seen: set[frozenset] = set()
+    for (d1, k1), matches in ctx.aligned.items():
+        for d2, (k2, _score) in matches.items():
+            key = frozenset({(d1, k1), (d2, k2)})
+            if key in seen:
+                continue
+            seen.add(key)
+            a1 = _attribution_of(docs[d1], k1)
+            a2 = _attribution_of(docs[d2], k2)
+            if a1 is None or a2 is None or not _same_event(docs[d1], k1, docs[d2], k2):
+                continue
+            if a1.kind == a2.kind and _same_voice(a1.who, a2.who):
+                continue
+            if "other" in (a1.kind, a2.kind) or _is_own(docs[d1], a1.who) or _is_own(docs[d2], a2.who):
+                continue  # an unclassified voice ("the media"), or the outlet itself
+            spans = [span(docs[d1], a1.start, a1.end), span(docs[d2], a2.start, a2.end)]
+            why = (f"the same claim credited to {a1.text} ({a1.kind}, {docs[d1].label}) "
+                   f"vs {a2.text} ({a2.kind}, {docs[d2].label})")
+            findings.append(Finding("framing", "attribution", why, spans, a1.who))
+    return findings
+
+
+def _attribution_of(doc: Doc, k: int):
+    s = doc.sentences[k]
+    found = [a for a in doc.facts.attributions if s.start <= a.start < s.end]
+    return found[0] if found else None
+
+
+def _same_voice(a: str, b: str) -> bool:
+    from comparison.text import to_simplified
+
+    a, b = to_simplified(a).lower().strip(), to_simplified(b).lower().strip()
+    return a == b or (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a)
+
+
+def _same_event(doc1: Doc, k1: int, doc2: Doc, k2: int) -> bool:
+    """Both sentences report the same kind of event (the claim the voices vouch for)."""
+    e1 = {c.event for c in doc1.claims if c.sentence == k1 and c.event}
+    e2 = {c.event for c in doc2.claims if c.sentence == k2 and c.event}
+    return bool(e1 & e2)
+
+
+def _is_own(doc: Doc, who: str) -> bool:
+    from comparison.text import to_simplified
+
+    own = to_simplified(doc.article.outlet or "")
+    return bool(own) and (own in to_simplified(who) or to_simplified(who) in own)

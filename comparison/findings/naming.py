@@ -1,0 +1,263 @@
+"""Naming producer: the same person or institution named differently, and the
+descriptors each outlet chooses for the actors (the naming table)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from comparison.docs import Doc, span
+from comparison.extract import same_entity
+from comparison.findings import Context
+from comparison.lexicons.attribution import TITLES_ZH
+from comparison.lexicons.categories import ACTOR_DESCRIPTORS, LOADED_PREFIXES
+from comparison.model import Finding
+from comparison.text import to_simplified
+
+
+def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
+    findings, naming = _entity_findings_and_naming(ctx.docs, ctx.aligned)
+    ctx.naming.extend(naming)
+    return findings + _renderings(ctx.docs) + _titles(ctx.docs) + _english_spellings(ctx.docs)
+
+
+def _entity_findings_and_naming(docs: list[Doc], aligned) -> tuple[list[Finding], list[dict]]:
+    findings: list[Finding] = []
+    naming: list[dict] = []
+    # People: cluster name variants across the story.
+    clusters: list[list[tuple[int, object]]] = []
+    for d, doc in enumerate(docs):
+        for e in doc.facts.entities:
+            if e.kind != "PER" or not re.search(r"[\u4e00-\u9fff]", e.text):
+                continue
+            for cluster in clusters:
+                if any(same_entity(e.text, other.text) for _, other in cluster):
+                    cluster.append((d, e))
+                    break
+            else:
+                clusters.append([(d, e)])
+    for cluster in clusters:
+        groups = {docs[d].group for d, _ in cluster}
+        longest = max((e.text for _, e in cluster), key=len)
+        per_outlet: dict[str, list[str]] = {}
+        for d, e in cluster:
+            names = per_outlet.setdefault(docs[d].label, [])
+            if e.text not in names:
+                names.append(e.text)
+        first = {}
+        for d, e in cluster:
+            first.setdefault(d, e)
+        spans = [span(docs[d], e.start, e.end) for d, e in first.items()]
+        if len(groups) > 1:
+            findings.append(Finding("agree", "entity", f"{longest} is mentioned by {', '.join(sorted(per_outlet))}", spans, longest))
+            if len({tuple(sorted(v)) for v in per_outlet.values()}) > 1:
+                naming.append({"actor": longest, "names": per_outlet})
+        else:
+            findings.append(Finding("unique", "entity", f"only {next(iter(per_outlet))} mentions {longest}", spans, longest))
+    naming += _descriptor_naming(docs)
+    framing, org_naming = _organization_naming(docs)
+    findings += framing
+    naming += org_naming
+    return findings, naming
+
+
+def _descriptor_naming(docs: list[Doc]) -> list[dict]:
+    """How each outlet describes the story's armed or protesting actors
+    (X激进分子 vs X武装分子, militants vs fighters).
+
+    Each descriptor (a general lexicon, comparison.lexicons.categories) is tied to
+    the named organization or person just before it in its sentence; a bare
+    descriptor ("the rebels") goes to the actor the story's outlets most often
+    describe. No list of known actors: the actors are whatever the NER finds.
+    """
+    from comparison.subjects import find_word
+
+    per_actor: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    bare: list[tuple[str, str]] = []  # (outlet label, term) with no actor before it
+    counts: dict[str, int] = defaultdict(int)
+    for doc in docs:
+        text = doc.simple
+        for sentence in doc.sentences:
+            chunk = text[sentence.start:sentence.end]
+            names = [e for e in doc.facts.entities
+                     if e.kind in ("ORG", "PER", "NAME") and sentence.start <= e.start < sentence.end]
+            for term in ACTOR_DESCRIPTORS:
+                at = find_word(chunk, term)
+                if at < 0:
+                    continue
+                position = sentence.start + at
+                before = [e for e in names if e.end <= position and position - e.end <= 3]
+                if before:
+                    actor = to_simplified(before[-1].text)
+                    terms = per_actor[actor].setdefault(doc.label, [])
+                    if term not in terms:
+                        terms.append(term)
+                    counts[actor] += 1
+                else:
+                    bare.append((doc.label, term))
+    if counts and bare:
+        main = max(counts, key=counts.get)
+        for label, term in bare:
+            terms = per_actor[main].setdefault(label, [])
+            if term not in terms:
+                terms.append(term)
+    return [{"actor": actor, "names": outlets} for actor, outlets in per_actor.items()
+            if len(outlets) > 1 and len({tuple(sorted(v)) for v in outlets.values()}) > 1]
+
+
+_ORG_SUFFIX_MIN = 4
+
+
+def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
+    """The same institution named with a different state/place prefix
+    (中华民国驻海地大使馆 vs 台湾驻海地大使馆)."""
+    pattern = re.compile(r"(?P<prefix>[\u4e00-\u9fff]{2,4}?)(?P<rest>驻[\u4e00-\u9fff]{2,8}?(?:大使馆|使馆|领事馆|代表处|办事处))")
+    seen: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
+    for d, doc in enumerate(docs):
+        simple = to_simplified(doc.article.text)
+        for m in pattern.finditer(simple):
+            rest = m.group("rest")
+            prefix = m.group("prefix").lstrip("”“\"的")
+            seen[rest].setdefault(d, (prefix, m.start("prefix") + (len(m.group("prefix")) - len(prefix)), m.end()))
+    findings: list[Finding] = []
+    rows: list[dict] = []
+    for rest, per_doc in seen.items():
+        prefixes = {p for p, _, _ in per_doc.values()}
+        if len(prefixes) < 2:
+            continue
+        names: dict[str, list[str]] = {}
+        for d, (p, _s, _e) in per_doc.items():
+            names.setdefault(docs[d].label, []).append(p + rest)
+        rows.append({"actor": rest, "names": names})
+        items = list(per_doc.items())
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                (da, (pa, sa, ea)), (db, (pb, sb, eb)) = items[x], items[y]
+                if pa != pb and docs[da].group != docs[db].group and frozenset({pa, pb}) in LOADED_PREFIXES:
+                    findings.append(Finding(
+                        "framing", "entity",
+                        f"the same institution named {pa}{rest} ({docs[da].label}) vs {pb}{rest} ({docs[db].label})",
+                        [span(docs[da], sa, ea), span(docs[db], sb, eb)], rest))
+    return findings, rows
+
+
+
+# ------------------------------------------------------- names and titles --
+_RENDERED_RE = re.compile(
+    r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-]{1,11})\s*[（(](?P<latin>[A-Z][A-Za-z.'\- ]{2,40})[)）]")
+
+
+def _renderings(docs: list[Doc]) -> list[Finding]:
+    """The same foreign name (its Latin original in parentheses) rendered in other
+    characters: 博努奇 (Leonardo Bonucci) vs 波努奇 (Leonardo Bonucci)."""
+    from comparison.extract import _strip_title, entity_key
+
+    seen: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
+    for d, doc in enumerate(docs):
+        ends = {e.end: e for e in doc.facts.entities if e.kind == "PER"}
+        for m in _RENDERED_RE.finditer(doc.simple):
+            person = ends.get(m.end("zh"))
+            if person is None:
+                continue  # only a person's name: the renderer's choice is the outlet's
+            key = " ".join(m.group("latin").lower().split())
+            zh = _strip_title(entity_key(person.text))
+            if len(zh) < 2:
+                continue
+            seen[key].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
+    findings: list[Finding] = []
+    for latin, per_doc in seen.items():
+        items = sorted(per_doc.items())
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                (da, (za, sa, ea)), (db, (zb, sb, eb)) = items[x], items[y]
+                if docs[da].group == docs[db].group or za == zb or same_entity(za, zb):
+                    continue  # the same characters, or a short and a full form of them
+                findings.append(Finding(
+                    "framing", "entity",
+                    f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
+                    [span(docs[da], sa, ea), span(docs[db], sb, eb)], latin))
+    return findings
+
+
+_TITLE_WORDS = "|".join(sorted(TITLES_ZH, key=len, reverse=True))
+_TITLE_BEFORE_RE = re.compile(rf"(?P<title>[\u4e00-\u9fff]{{0,6}}(?:{_TITLE_WORDS}))$")
+
+
+def _titles(docs: list[Doc]) -> list[Finding]:
+    """The same person introduced with other titles: 缅甸国防军总司令敏昂莱 vs
+    军政府领导人敏昂莱将军 vs 政变领导人敏昂莱 (framing). A title inside the
+    other (总统 vs 美国总统) is no difference."""
+    from comparison.extract import same_entity
+
+    people: list[list[tuple[int, str, int, int]]] = []  # clusters of (doc, title, start, end)
+    for d, doc in enumerate(docs):
+        for e in doc.facts.entities:
+            if e.kind != "PER" or len(e.key) < 2 or doc.english:
+                continue
+            m = _TITLE_BEFORE_RE.search(doc.simple, max(0, e.start - 12), e.start)
+            if m is None:
+                continue
+            title = m.group("title")
+            for cluster in people:
+                if any(same_entity(e.text, docs[c[0]].article.text[c[2] + len(c[1]):c[3]]) for c in cluster):
+                    cluster.append((d, title, m.start("title"), e.end))
+                    break
+            else:
+                people.append([(d, title, m.start("title"), e.end)])
+    findings: list[Finding] = []
+    for cluster in people:
+        first_of: dict[int, tuple[str, int, int]] = {}
+        for d, title, start, end in cluster:
+            first_of.setdefault(d, (title, start, end))
+        items = sorted(first_of.items())
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                (da, (ta, sa, ea)), (db, (tb, sb, eb)) = items[x], items[y]
+                if docs[da].group == docs[db].group or _head(ta) == _head(tb):
+                    continue  # 海地总统 vs 海地共和国总统: the same title
+                name = docs[da].article.text[sa + len(ta):ea]
+                findings.append(Finding(
+                    "framing", "entity",
+                    f"{name} introduced as {ta} ({docs[da].label}) vs {tb} ({docs[db].label})",
+                    [span(docs[da], sa, ea), span(docs[db], sb, eb)], name))
+    return findings
+
+
+def _head(title: str) -> str:
+    return next((w for w in sorted(TITLES_ZH, key=len, reverse=True) if title.endswith(w)), title)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _english_spellings(docs: list[Doc]) -> list[Finding]:
+    """One person spelled two ways in English (Ilias vs Elias Vrettakos): same
+    surname, given names a letter or two apart (not two relatives)."""
+    names: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
+    for d, doc in enumerate(docs):
+        if not doc.english:
+            continue
+        for e in doc.facts.entities:
+            words = e.text.split()
+            if e.kind == "PER" and len(words) >= 2 and len(words[-1]) >= 4:
+                names[words[-1].lower()].setdefault(d, (words[0], e.start, e.end))
+    findings: list[Finding] = []
+    for surname, per_doc in names.items():
+        items = sorted(per_doc.items())
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                (da, (ga, sa, ea)), (db, (gb, sb, eb)) = items[x], items[y]
+                if docs[da].group == docs[db].group or ga == gb or _edit_distance(ga.lower(), gb.lower()) > 2:
+                    continue
+                findings.append(Finding(
+                    "framing", "entity",
+                    f"{ga} {surname.title()} ({docs[da].label}) spelled {gb} ({docs[db].label})",
+                    [span(docs[da], sa, ea), span(docs[db], sb, eb)], surname))
+    return findings

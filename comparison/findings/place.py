@@ -1,0 +1,82 @@
+"""Place producer: where the same claim happens, at each outlet's level of detail.
+
+In aligned sentences about the same event: compass directions compared as
+bearings (west vs north-west: 45 degrees apart, one is vaguer -> precision;
+north vs south -> contradiction); an unnamed place ("a north-western city")
+against a named one at the same or a lower level (the provincial capital) is a
+precision difference.
+"""
+
+from __future__ import annotations
+
+from comparison.docs import Doc, span
+from comparison.findings import Context
+from comparison.lexicons.places import LEVELS
+from comparison.model import Finding
+
+
+def _sentence_places(doc: Doc, k: int) -> list:
+    s = doc.sentences[k]
+    return [p for p in doc.facts.places if s.start <= p.start < s.end]
+
+
+def _events(doc: Doc, k: int) -> set[str]:
+    return {c.event for c in doc.claims if c.sentence == k and c.event}
+
+
+def _angle(a: int, b: int) -> int:
+    diff = abs(a - b) % 360
+    return min(diff, 360 - diff)
+
+
+def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
+    docs = ctx.docs
+    findings: list[Finding] = []
+    seen: set[frozenset] = set()
+    for (d1, k1), matches in ctx.aligned.items():
+        for d2, (k2, _score) in matches.items():
+            key = frozenset({(d1, k1), (d2, k2)})
+            if key in seen:
+                continue
+            seen.add(key)
+            e1, e2 = _events(docs[d1], k1), _events(docs[d2], k2)
+            if e1 and e2 and not (e1 & e2):
+                continue  # different events in these sentences
+            p1, p2 = _sentence_places(docs[d1], k1), _sentence_places(docs[d2], k2)
+            findings += _directions(docs, d1, d2, p1, p2)
+            findings += _levels(docs, d1, d2, p1, p2)
+    return findings
+
+
+def _directions(docs, d1, d2, p1, p2) -> list[Finding]:
+    dir1 = [p for p in p1 if p.direction is not None]
+    dir2 = [p for p in p2 if p.direction is not None]
+    if len(dir1) != 1 or len(dir2) != 1:
+        return []  # several directions in a sentence: which goes with which is unclear
+    a, b = dir1[0], dir2[0]
+    spans = [span(docs[d1], a.start, a.end), span(docs[d2], b.start, b.end)]
+    angle = _angle(a.direction, b.direction)
+    said = f"{docs[d1].label}: {a.text}; {docs[d2].label}: {b.text}"
+    if angle == 0:
+        return [Finding("agree", "place", f"same direction: {said}", spans, a.text)]
+    if angle <= 45:
+        return [Finding("precision", "place", f"directions {angle}° apart, one is vaguer: {said}", spans, a.text)]
+    return [Finding("contradiction", "place", f"directions {angle}° apart: {said}", spans, a.text)]
+
+
+def _levels(docs, d1, d2, p1, p2) -> list[Finding]:
+    out = []
+    for generic_side, named_side, gd, nd in ((p1, p2, d1, d2), (p2, p1, d2, d1)):
+        for g in generic_side:
+            if not g.generic or g.level not in LEVELS:
+                continue
+            named = [p for p in named_side if not p.generic and p.direction is None and p.level
+                     and LEVELS.index(p.level) >= LEVELS.index(g.level)]
+            if named:
+                n = named[0]
+                out.append(Finding(
+                    "precision", "place",
+                    f"{docs[gd].label} says only \u201c{g.text}\u201d where {docs[nd].label} names {n.text} ({n.level})",
+                    [span(docs[gd], g.start, g.end), span(docs[nd], n.start, n.end)], n.text))
+                break
+    return out[:1]

@@ -1,0 +1,164 @@
+"""Quantity producer: figures about the same counted thing and event, across outlets.
+
+Two figures are compared only when their subjects match (same category family,
+same event type, same unit dimension: 40 miles vs 50 km are both lengths) and
+either their sentences align or both subjects are specific enough to compare
+story-wide. Values are compared in the dimension's base unit.
+"""
+
+from __future__ import annotations
+
+from comparison.docs import Doc, compatible, fmt, span, width
+from comparison.findings import Context
+from comparison.model import Finding, Span
+from comparison.numbers import Quantity
+from comparison.subjects import Subject, framing_difference, is_measure, same_subject, specific
+from comparison.text import to_simplified
+
+
+def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
+    return _number_findings(ctx.docs, ctx.score, ctx.threshold)
+
+
+def _number_findings(docs: list[Doc], sentence_score, threshold: float) -> list[Finding]:
+    """Pair figures about the same counted thing and event across outlets."""
+    merged: dict[tuple, Finding] = {}
+    paired: set[tuple[int, int]] = set()  # (doc, quantity index) that found a counterpart
+
+    for d1, doc1 in enumerate(docs):
+        for d2 in range(d1 + 1, len(docs)):
+            doc2 = docs[d2]
+            if doc1.group == doc2.group:
+                continue
+            candidates = []
+            for i, (q1, s1) in enumerate(zip(doc1.facts.quantities, doc1.subjects, strict=True)):
+                k1 = doc1.sentence_at(q1.start)
+                for j, (q2, s2) in enumerate(zip(doc2.facts.quantities, doc2.subjects, strict=True)):
+                    if not same_subject(s1, s2):
+                        continue
+                    k2 = doc2.sentence_at(q2.start)
+                    score = sentence_score(d1, k1, d2, k2)
+                    # Generic counts ("152人") need aligned sentences; specific ones
+                    # (囚犯 who escaped, deaths) may be compared story-wide.
+                    if score < threshold and not (specific(s1) and specific(s2)):
+                        continue
+                    bonus = 0.2 * len(s1.events & s2.events) + (0.2 if s1.kind and s1.kind == s2.kind else 0)
+                    candidates.append((score + bonus, i, j))
+            best_for: dict[tuple[int, int], float] = {}
+            for score, i, j in candidates:
+                best_for[(1, i)] = max(best_for.get((1, i), -1), score)
+                best_for[(2, j)] = max(best_for.get((2, j), -1), score)
+            for score, i, j in sorted(candidates, reverse=True):
+                q1, q2 = doc1.facts.quantities[i], doc2.facts.quantities[j]
+                s1, s2 = doc1.subjects[i], doc2.subjects[j]
+                is_compatible = compatible(q1, q2)
+                if not is_compatible:
+                    # Only the best counterpart of a figure can contradict it, and not
+                    # when an outlet itself reports the other figure as a separate
+                    # number (300 flown back vs 1,037 crossed: AJ also says 一千多).
+                    if score < best_for[(1, i)] and score < best_for[(2, j)]:
+                        continue
+                    if _distinguished(doc1, i, doc2, j) or _distinguished(doc2, j, doc1, i):
+                        continue
+                paired.add((d1, i))
+                paired.add((d2, j))
+                finding = _classify_pair(doc1, q1, s1, doc2, q2, s2)
+                if finding is None:
+                    continue
+                event = "/".join(sorted(s1.events & s2.events)) or s1.family or s2.family
+                # One finding per kind, article pair and event: "deaths: 3 (and 2) vs 4".
+                key = (finding.kind, d1, d2, event) if finding.kind == "contradiction" else (
+                    finding.kind, d1, d2, event, q1.low, q1.high, q2.low, q2.high)
+                if key in merged:
+                    also = f"{fmt(q1)} vs {fmt(q2)}"
+                    if also not in merged[key].why:
+                        merged[key].why += f"; also {also}"
+                    _add_spans(merged[key], finding.spans)
+                else:
+                    merged[key] = finding
+                    if is_measure(s1):
+                        verb = _verb_framing(doc1, q1, doc2, q2)
+                        if verb is not None:
+                            merged[("verb",) + key] = verb
+    findings = list(merged.values())
+    # Figures no other outlet reports (about a specific thing or event).
+    for d, doc in enumerate(docs):
+        for i, (q, s) in enumerate(zip(doc.facts.quantities, doc.subjects, strict=True)):
+            if (d, i) in paired or s.is_total or not (s.family or s.events) or q.percent and not s.events:
+                continue
+            findings.append(Finding(
+                kind="unique", fact_type="number",
+                why=f"only {doc.label} reports {fmt(q)} {q.counted}".strip(),
+                spans=[span(doc, q.start, max(q.end, q.counted_end))],
+                subject=to_simplified(q.counted),
+            ))
+    return findings
+
+
+def _distinguished(doc_a: Doc, i: int, doc_b: Doc, j: int) -> bool:
+    """Does outlet A report, besides figure i, another figure that matches B's j
+    and differs from i? Then A treats them as two different counts."""
+    qa, qb, sb = doc_a.facts.quantities[i], doc_b.facts.quantities[j], doc_b.subjects[j]
+    for k, (q, s) in enumerate(zip(doc_a.facts.quantities, doc_a.subjects, strict=True)):
+        if k == i:
+            continue
+        if same_subject(s, sb) and compatible(q, qb) and not compatible(q, qa):
+            return True
+    return False
+
+
+def _add_spans(finding: Finding, spans: list[Span]) -> None:
+    have = {(s.article_id, s.start, s.end) for s in finding.spans}
+    for s in spans:
+        if (s.article_id, s.start, s.end) not in have:
+            finding.spans.append(s)
+
+
+def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject) -> Finding | None:
+    spans = [span(doc1, q1.start, max(q1.end, q1.counted_end)), span(doc2, q2.start, max(q2.end, q2.counted_end))]
+    what = s1.keyword or s2.keyword or to_simplified(q1.counted or q2.counted) or q1.dimension
+    if s1.anchor:
+        what = f"distance from {s1.anchor[1]}"
+    events = "/".join(sorted(s1.events & s2.events))
+    about = f"{what} ({events})" if events else what
+    a, b = f"{doc1.label}: {fmt(q1)}", f"{doc2.label}: {fmt(q2)}"
+    framing = framing_difference(s1, s2)
+    if not compatible(q1, q2):
+        return Finding("contradiction", "number", f"incompatible figures for {about}: {a} vs {b}", spans, what)
+    if q1.low == q2.low and q1.high == q2.high:
+        if framing:
+            return Finding("framing", "number", f"same figure, different category: {framing} ({a}; {b})", spans, what)
+        return Finding("agree", "number", f"same figure for {about}: {a}; {b}", spans, what)
+    if framing:
+        return Finding("framing", "number", f"compatible figures, different category: {framing} ({a}; {b})", spans, what)
+    if q1.vague != q2.vague or width(q1) != width(q2):
+        vaguer = doc1.label if width(q1) > width(q2) else doc2.label
+        return Finding("precision", "number", f"compatible figures for {about}, {vaguer} is vaguer: {a} vs {b}", spans, what)
+    return Finding("agree", "number", f"compatible figures for {about}: {a}; {b}", spans, what)
+
+
+
+def _claim_at(doc: Doc, offset: int):
+    import bisect
+
+    n = bisect.bisect_right([c.start for c in doc.claims], offset) - 1
+    return doc.claims[n] if n >= 0 else None
+
+
+def _verb_framing(doc1: Doc, q1: Quantity, doc2: Doc, q2: Quantity) -> Finding | None:
+    """The same measured fact (the base 40 miles / 50 km north of Kabul) with the
+    act worded as another event type: "seized" vs "handed over" (framing)."""
+    found = []
+    for doc, q in ((doc1, q1), (doc2, q2)):
+        sentence = doc.sentence_at(q.start)
+        events = [c.predicate for c in doc.claims if c.sentence == sentence and c.predicate]
+        if len({p.value for p in events}) != 1:
+            return None
+        found.append((doc, events[0]))
+    (da, pa), (db, pb) = found
+    if pa.value == pb.value:
+        return None
+    return Finding("framing", "statement",
+                   f"the same act worded as {pa.value} (“{pa.text}”, {da.label}) vs {pb.value} "
+                   f"(“{pb.text}”, {db.label})",
+                   [span(da, pa.start, pa.end), span(db, pb.start, pb.end)], pa.text)

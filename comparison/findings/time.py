@@ -1,0 +1,167 @@
+"""Time producer: the day (and part of day) of the same claim across outlets.
+
+Dates are compared in aligned sentences about the same kind of event (a
+handover date is never compared with a withdrawal deadline), and where the
+same clock time and event pin the same moment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from comparison.docs import Doc, span
+from comparison.findings import Context
+from comparison.lexicons.timewords import PARTS_OF_DAY_ZH
+from comparison.model import Finding
+from comparison.text import to_simplified
+
+
+def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
+    return _date_findings(ctx.docs, ctx.aligned, ctx.threshold)
+
+
+def _events_of_dates(doc: Doc) -> dict[int, frozenset[str]]:
+    """Event types of the claims whose time slot is each date (by its start): the
+    date of 美军7月2日移交基地 is a handover's, 9月11日前撤离 a withdrawal's."""
+    out: dict[int, set[str]] = {}
+    for c in doc.claims:
+        if c.time is not None and c.event:
+            out.setdefault(c.time.start, set()).add(c.event)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _when(x) -> str:
+    return f"{x.value}" if not x.last or x.last == x.value else f"{x.value} to {x.last}"
+
+
+def _hours(x) -> str:
+    return f" {x.part_text}" if x.part else ""
+
+
+def _disjoint(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[1] <= b[0] or b[1] <= a[0]
+
+
+def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
+    """Days (and parts of day) of the same event in aligned sentences.
+
+    A date is tied to the event of its own clause: a handover date is never
+    compared with a withdrawal deadline named in the same sentence. Same day:
+    agree, unless both name disjoint parts of the day (at night vs in the
+    morning: contradiction). Different days of the same event: contradiction.
+    """
+    findings: list[Finding] = []
+    seen: set[tuple] = set()
+    events = [_events_of_dates(doc) for doc in docs]
+    for (d1, k1), matches in aligned.items():
+        for d2, (k2, _score) in matches.items():
+            for x1 in _explicit_first(_day_dates(docs[d1], k1)):
+                for x2 in _explicit_first(_day_dates(docs[d2], k2)):
+                    key = frozenset({(d1, x1.start), (d2, x2.start)})
+                    if key in seen:
+                        continue
+                    ev1, ev2 = events[d1].get(x1.start, frozenset()), events[d2].get(x2.start, frozenset())
+                    shared = ev1 & ev2
+                    # No event word on either side, one date in each aligned sentence:
+                    # the same statement's day, compared for agreement and precision
+                    # only (a contradiction needs the same event).
+                    bare = not ev1 and not ev2 and len(_day_dates(docs[d1], k1)) == 1 == len(_day_dates(docs[d2], k2))
+                    if not shared and not bare:
+                        continue  # not the time of the same event: nothing to compare
+                    e1 = "/".join(sorted(shared))
+                    seen.add(key)
+                    spans = [span(docs[d1], x1.start, x1.end), span(docs[d2], x2.start, x2.end)]
+                    for doc, x in ((docs[d1], x1), (docs[d2], x2)):
+                        if x.part and not (x.start <= x.part_start < x.end):
+                            spans.append(span(doc, x.part_start, x.part_end))
+                    a = f"{docs[d1].label}: {x1.text}{_hours(x1)} ({_when(x1)})"
+                    b = f"{docs[d2].label}: {x2.text}{_hours(x2)} ({_when(x2)})"
+                    about = f"the {e1}" if e1 else "the same statement"
+                    (f1, l1), (f2, l2) = x1.days, x2.days
+                    if (f1, l1) != (f2, l2) and (f1 != l1 or f2 != l2):
+                        # A span (the weekend, last week) against a day or another span.
+                        if f1 <= l2 and f2 <= l1:
+                            vaguer = docs[d1].label if (l1 - f1) > (l2 - f2) else docs[d2].label
+                            findings.append(Finding("precision", "date",
+                                                    f"compatible days for {about}, {vaguer} is vaguer: {a}; {b}",
+                                                    spans))
+                        elif shared:
+                            findings.append(Finding("contradiction", "date",
+                                                    f"different days for {about}: {a} vs {b}", spans))
+                        continue
+                    if x1.value == x2.value:
+                        if shared and x1.part and x2.part and _disjoint(x1.part, x2.part):
+                            findings.append(Finding("contradiction", "date",
+                                                    f"same day, other time of day for {about}: {a} vs {b}", spans))
+                        else:
+                            findings.append(Finding("agree", "date", f"same day for {about}: {a}; {b}", spans))
+                    elif shared and not (x1.relative and x2.relative):
+                        findings.append(Finding("contradiction", "date",
+                                                f"different days for {about}: {a} vs {b}", spans))
+    findings += _clock_anchored_date_findings(docs, seen_spans={
+        frozenset((s.article_id, s.start) for s in f.spans[:2]) for f in findings})
+    return findings
+
+
+def _explicit_first(dates: list) -> list:
+    """In a sentence naming an explicit day (昨天7月7日), the relative word only
+    repeats it: keep the explicit dates."""
+    explicit = [x for x in dates if not x.relative]
+    return explicit or dates
+
+
+# A time of day right after a date (7月6日凌晨1点左右): the same clock time
+# and the same kind of event in two outlets pins the same moment.
+_CLOCK_RE = re.compile(
+    r"\s*(?:（[^）]{0,12}）|\([^)]{0,12}\))?\s*(?P<period>" + "|".join(sorted(PARTS_OF_DAY_ZH, key=len, reverse=True)) + ")?"
+    r"\s*(?:约|大约)?\s*(?P<hour>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:点|时|[:：]\d{2})"
+)
+
+
+def _clock_anchored_date_findings(docs: list[Doc], seen_spans: set[frozenset]) -> list[Finding]:
+    """Explicit days followed by the same time of day, in sentences about the same
+    kind of event (killed, arrested...), compared across outlets even when the
+    sentences are worded too differently to align: 当地时间7月6日凌晨1点左右…打死了
+    总统 (DW) vs 昨天7月7日凌晨1点多…遇刺身亡 (RFI) is a contradiction."""
+    from comparison.extract import _small_number
+    from comparison.subjects import EVENTS
+
+    anchored: list[tuple[int, object, tuple[str, int], frozenset[str]]] = []
+    for d, doc in enumerate(docs):
+        simple = to_simplified(doc.article.text)
+        for x in doc.facts.dates:
+            if x.relative or x.precision != "day" or x.value is None:
+                continue
+            m = _CLOCK_RE.match(simple, x.end)
+            hour = _small_number(m.group("hour")) if m else None
+            if hour is None:
+                continue
+            k = doc.sentence_at(x.start)
+            sentence = to_simplified(doc.sentences[k].text) if k >= 0 else ""
+            events = frozenset(e for e, words in EVENTS.items() if any(w in sentence for w in words))
+            anchored.append((d, x, (m.group("period") or "", hour), events))
+    findings: list[Finding] = []
+    for n, (d1, x1, clock1, ev1) in enumerate(anchored):
+        for d2, x2, clock2, ev2 in anchored[n + 1:]:
+            if docs[d1].group == docs[d2].group or clock1 != clock2 or not (ev1 & ev2):
+                continue
+            spans = [span(docs[d1], x1.start, x1.end), span(docs[d2], x2.start, x2.end)]
+            if frozenset((s.article_id, s.start) for s in spans) in seen_spans:
+                continue
+            when = f"{clock1[0]}{clock1[1]}点"
+            a = f"{docs[d1].label}: {x1.text} ({x1.value})"
+            b = f"{docs[d2].label}: {x2.text} ({x2.value})"
+            event = "/".join(sorted(ev1 & ev2))
+            if x1.value == x2.value:
+                findings.append(Finding("agree", "date", f"same day for the {event} at {when}: {a}; {b}", spans))
+            else:
+                findings.append(Finding("contradiction", "date",
+                                        f"different days for the {event} at {when}: {a} vs {b}", spans))
+    return findings
+
+
+def _day_dates(doc: Doc, k: int):
+    s = doc.sentences[k]
+    return [x for x in doc.facts.dates
+            if s.start <= x.start < s.end and x.precision in ("day", "week") and x.value and not x.since]
+

@@ -1,0 +1,59 @@
+"""Hostile but valid inputs for the cost tests and benchmarks (issue 12).
+
+- ``numbers_pair``: two articles sharing one sentence of 3,000 numbers;
+- ``long_english_pair``: a 50,000-word English article beside a short one.
+Built from a fixed seed, so every run compares the same texts.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+
+from articles.model import Article
+
+_PUBLISHED = datetime(2021, 7, 8, 12, 0, tzinfo=UTC)
+_WORDS = ("the", "police", "said", "on", "Monday", "that", "about", "prisoners", "escaped", "from", "a", "jail",
+          "in", "the", "north", "of", "country", "while", "officials", "reported", "more", "than", "people",
+          "were", "killed", "and", "dozens", "injured", "according", "to", "Reuters", "miles", "km")
+
+
+def _article(article_id: str, outlet: str, paragraphs: list[str], language: str) -> Article:
+    return Article(id=article_id, outlet=outlet, title=f"{outlet} report", url=None, published=_PUBLISHED,
+                   language=language, script="Hans" if language == "zh" else None, paragraphs=paragraphs)
+
+
+def numbers_sentence(count: int = 3000, separator: str = "，", seed: int = 7) -> str:
+    rng = random.Random(seed)
+    return "统计显示" + separator.join(f"{rng.randint(2, 99999)}人" for _ in range(count)) + "。"
+
+
+def numbers_pair(count: int = 3000, separator: str = "，") -> list[Article]:
+    shared = numbers_sentence(count, separator)
+    return [
+        _article("hostile-a", "Outlet A", ["塔利班周三攻占了该市，约有200名囚犯逃脱。", shared], "zh"),
+        _article("hostile-b", "Outlet B", ["塔利班周三攻占该市后，大约600名囚犯逃出监狱。", shared], "zh"),
+    ]
+
+
+def long_english_text(words: int = 50_000, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    paragraphs, current = [], []
+    for n in range(words):
+        token = str(rng.randint(2, 900)) if n % 17 == 5 else rng.choice(_WORDS)
+        current.append(token)
+        if n % 23 == 22:
+            current[-1] += "."
+        if len(current) >= words // 2:  # two huge paragraphs: the segmenter must cope
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def long_english_pair(words: int = 50_000) -> list[Article]:
+    return [
+        _article("long-en", "Outlet L", long_english_text(words), "en"),
+        _article("short-en", "Outlet S", ["About 200 prisoners escaped from the jail on Monday, police said."], "en"),
+    ]

@@ -1,0 +1,53 @@
+"""Attribution: news agencies and outlets, official roles, anonymous-source markers.
+
+Source: agency names as the agencies spell themselves in Chinese and English
+(Reuters 路透社, AFP 法新社, AP 美联社 ... from their own sites); official
+roles from the general vocabulary of government ranks (official, spokesperson,
+minister, police; 官员, 发言人, 部长, 警方); anonymous-source markers from the
+AP and Reuters handbooks' wording rules ("sources", "on condition of anonymity",
+消息人士, 知情人士, 不愿透露姓名).
+"""
+
+from __future__ import annotations
+
+# Agency / outlet spellings -> one normalized name.
+AGENCIES = {
+    "路透社": "路透社", "路透": "路透社", "Reuters": "路透社",
+    "法新社": "法新社", "法新": "法新社", "AFP": "法新社", "Agence France-Presse": "法新社",
+    "美联社": "美联社", "美联": "美联社", "Associated Press": "美联社", "AP": "美联社",
+    "塔斯社": "塔斯社", "塔斯": "塔斯社", "TASS": "塔斯社", "Tass": "塔斯社",
+    "俄新社": "俄新社", "RIA Novosti": "俄新社", "卫星通讯社": "卫星通讯社", "国际文传电讯社": "国际文传电讯社",
+    "Interfax": "国际文传电讯社", "新华社": "新华社", "Xinhua": "新华社", "中新社": "中新社",
+    "中央社": "中央社", "共同社": "共同社", "Kyodo": "共同社", "韩联社": "韩联社", "Yonhap": "韩联社",
+    "彭博社": "彭博社", "彭博": "彭博社", "Bloomberg": "彭博社",
+    "半岛电视台": "半岛电视台", "Al Jazeera": "半岛电视台", "美国之音": "美国之音", "VOA": "美国之音",
+    "自由亚洲电台": "自由亚洲电台", "RFA": "自由亚洲电台", "德国之声": "德国之声", "DW": "德国之声",
+    "法广": "法国国际广播电台", "法国国际广播电台": "法国国际广播电台", "RFI": "法国国际广播电台",
+    "BBC": "BBC", "英国广播公司": "BBC", "CNN": "CNN",
+    "纽约时报": "纽约时报", "New York Times": "纽约时报", "华尔街日报": "华尔街日报",
+    "Wall Street Journal": "华尔街日报", "华盛顿邮报": "华盛顿邮报", "Washington Post": "华盛顿邮报",
+    "金融时报": "金融时报", "Financial Times": "金融时报", "卫报": "卫报", "Guardian": "卫报",
+    "央视": "央视", "CCTV": "央视", "人民日报": "人民日报", "环球时报": "环球时报", "Global Times": "环球时报",
+    "官方媒体": "官方媒体", "官媒": "官方媒体", "state media": "官方媒体", "克里姆林宫": "克里姆林宫",
+    "Kremlin": "克里姆林宫",
+}
+# Markers of an anonymous source.
+ANONYMOUS_ZH = ("消息人士", "知情人士", "匿名官员", "不愿透露姓名", "不愿具名", "匿名")
+ANONYMOUS_EN = ("sources", "a source", "on condition of anonymity", "who asked not to be named",
+                "speaking on condition of anonymity", "anonymous", "unnamed", "who declined to be named")
+# Role words: an official / institutional voice (attribution kind "official").
+OFFICIAL_ROLES_ZH = ("官员", "发言人", "部长", "总统", "总理", "首相", "省长", "市长", "州长", "大使",
+                     "主席", "委员会", "部", "局", "警方", "军方", "政府", "当局", "办公室", "外交部",
+                     "国防部", "司令", "指挥官", "议员", "法院", "检察")
+OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
+                     "ministry", "president", "prime minister", "governor", "mayor", "ambassador",
+                     "committee", "department", "agency", "police", "military", "army", "government",
+                     "authorities", "office", "commander", "service", "council", "court", "prosecutor")
+# Witnesses and ordinary people (attribution kind "witness").
+WITNESS_ZH = ("目击者", "居民", "村民", "幸存者", "家属", "民众")
+WITNESS_EN = ("witness", "witnesses", "resident", "residents", "villagers", "survivors", "relatives")
+# Titles written before (or after) a person's name (总统拉赫蒙, 敏昂莱将军).
+TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部长", "部长", "主席", "省长", "发言人",
+             "大使", "指挥官", "议员", "国王", "埃米尔", "特使", "代办", "秘书长", "顾问", "领导人",
+             "总书记", "局长", "司令", "将军", "上校", "市长", "州长", "参议员", "众议员", "先生",
+             "女士", "博士", "教授", "分析师", "经济学家", "教练", "队长", "后卫", "前锋", "门将")

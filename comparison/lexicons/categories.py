@@ -1,0 +1,87 @@
+"""What numbers count and what happens to it: categories of people/things and event types.
+
+Source: the casualty and crisis-reporting vocabulary of both languages, as in the
+UN OCHA situation-report glossary (killed, injured, missing, displaced, arrested,
+detained, evacuated...) and its Chinese renderings (死亡/受伤/失踪/被捕/撤离...),
+grouped by role (security forces, armed groups, detainees, police, rescuers,
+refugees, buildings, administrative units, cases). Sub-kinds inside one family
+are the same people named differently (troops vs reservists: a framing choice).
+"""
+
+from __future__ import annotations
+
+# family -> {sub-kind: words}; Chinese and English words side by side.
+COUNTED_FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "troops": {
+        "reservists": ("后备役", "预备役", "reservists", "reserves"),
+        "soldiers": ("军人", "士兵", "部队", "军队", "官兵", "兵力", "安全部队", "边防", "troops", "soldiers",
+                     "servicemen", "forces", "personnel", "marines", "guards"),
+    },
+    "attackers": {
+        "mercenaries": ("雇佣", "佣兵", "mercenaries"),
+        "suspects": ("嫌疑人", "嫌犯", "犯嫌", "凶嫌", "歹徒", "凶手", "刺客", "嫌凶", "suspects", "assailants",
+                     "attackers", "assassins", "gunmen"),
+        "armed men": ("武装人士", "武装分子", "武装人员", "枪手", "战斗人员", "激进分子", "叛乱分子",
+                      "反叛分子", "极端分子", "战士", "militants", "insurgents", "rebels", "fighters",
+                      "armed men"),
+    },
+    "prisoners": {"prisoners": ("囚犯", "犯人", "囚徒", "在押人员", "prisoners", "inmates", "detainees")},
+    "police": {"police": ("警察", "警员", "警官", "police", "policemen", "officers")},
+    "buildings": {"buildings": ("住宅", "建筑", "房屋", "楼房", "民宅", "houses", "buildings", "homes")},
+    "rescuers": {"rescuers": ("救援人员", "搜救人员", "消防员", "rescuers", "firefighters", "rescue workers")},
+    "refugees": {"refugees": ("难民", "refugees", "migrants", "asylum seekers")},
+    "districts": {"districts": ("区", "县", "districts", "counties")},
+    "provinces": {"provinces": ("省", "provinces", "states")},
+    "countries": {"countries": ("国家", "国", "countries", "nations")},
+    "vaccine": {"doses": ("剂", "疫苗", "doses", "vaccines")},
+    "cases": {"cases": ("病例", "确诊", "感染者", "例", "cases", "infections")},
+    "civilians": {"civilians": ("平民", "civilians")},
+}
+GENERIC_PEOPLE = ("人", "民众", "居民", "名", "人士", "成员", "者", "people", "persons", "residents",
+                  "members", "individuals")
+PEOPLE_FAMILIES = ("troops", "attackers", "prisoners", "police", "rescuers", "refugees", "cases", "civilians")
+
+# event type -> words (searched in the clause around a number)
+EVENTS: dict[str, tuple[str, ...]] = {
+    "killed": ("死亡", "丧生", "罹难", "遇难", "被杀", "打死", "击毙", "身亡", "丧命", "尸体", "遗体",
+               "killed", "dead", "died", "deaths", "death toll", "bodies", "lost their lives"),
+    "injured": ("受伤", "伤者", "负伤", "injured", "wounded", "hurt"),
+    "missing": ("失踪", "失联", "下落不明", "联系不上", "行踪", "missing", "unaccounted", "whereabouts"),
+    "arrested": ("被捕", "逮捕", "拘捕", "抓获", "逮获", "扣留", "拘留", "拦截", "被抓", "羁押", "落网",
+                 "arrested", "detained", "captured", "in custody", "apprehended"),
+    "escaped": ("逃脱", "越狱", "逃出", "释放", "逃离监狱", "escaped", "freed", "released", "broke out"),
+    "crossed": ("越境", "越过", "逃入", "入境", "过境", "边界", "crossed", "across the border", "fled into"),
+    "mobilized": ("动员", "征召", "部署", "mobilise", "mobilize", "mobilised", "mobilized", "deployed",
+                  "called up"),
+    "damaged": ("被毁", "受灾", "冲垮", "倒塌", "损毁", "摧毁", "淹没", "destroyed", "damaged", "collapsed",
+                "flooded", "swept away"),
+    "rescued": ("获救", "救出", "找回", "解救", "rescued", "saved", "pulled out alive"),
+    "withdrawn": ("撤军", "撤离", "撤出", "withdrew", "withdrawn", "withdrawal", "pulled out"),
+    "evacuated": ("疏散", "避难", "evacuated", "evacuation", "displaced"),
+    "infected": ("新增", "确诊", "感染", "染疫", "阳性", "new cases", "tested positive", "infected"),
+    "handed over": ("移交", "交给", "交接", "handed over", "handover", "transferred"),
+    "seized": ("攻占", "占领", "夺取", "控制", "seized", "captured", "took control", "overran"),
+}
+# Damage words that say more than "affected" (destroyed vs damaged: a framing choice).
+STRONG_DAMAGE = ("被毁", "冲垮", "倒塌", "损毁", "摧毁", "destroyed", "collapsed", "swept away")
+# A daily count (new cases today) is about its day; a running total is not.
+DAILY_WORDS = ("新增", "一天", "单日", "当天", "日增", "每天", "感染人数", "确诊人数", "daily", "a day",
+               "in a single day", "new cases", "per day")
+# Forecasts and estimates are not compared with reported figures.
+HEDGES = ("可能", "预计", "预期", "将会", "或将", "有望", "恐将", "预测", "could", "may", "might",
+          "expected to", "projected", "forecast")
+# Words introducing the size of a group ("the group numbered 26", 团伙共26人).
+GROUP_TOTAL_ZH = ("总共", "一共", "共有", "共计", "总计", "合计", "共")
+GROUP_NOUNS_ZH = ("团伙", "小组", "小队", "突击队", "团队", "队伍", "一伙", "集团")
+
+# Descriptors outlets choose for armed actors (the naming table compares them).
+ACTOR_DESCRIPTORS = (
+    "激进分子", "反叛分子", "叛乱分子", "武装分子", "极端分子", "恐怖分子", "分裂分子", "反叛武装",
+    "叛军", "武装人员", "战斗人员", "武装人士", "战士", "民兵", "雇佣兵", "反政府武装",
+    "叛乱者", "起义者", "暴徒", "示威者", "抗议者",
+    "militants", "insurgents", "rebels", "fighters", "terrorists", "extremists", "gunmen", "militia",
+    "mercenaries", "rioters", "protesters", "demonstrators",
+)
+# Name prefixes whose choice is itself a framing (the same embassy, the same state).
+LOADED_PREFIXES = (frozenset({"中华民国", "台湾"}), frozenset({"中共", "中国"}),
+                   frozenset({"大陆", "中国"}), frozenset({"北京", "中国"}))

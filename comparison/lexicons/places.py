@@ -1,0 +1,31 @@
+"""Place levels and compass directions, Chinese and English.
+
+Source: the administrative hierarchy words of both languages (国/省/州/市/县/区/
+村; country/province/state/city/town/district/village) and the eight compass
+points. A place is kept at its level so "a city" and "its province" are
+compared as more and less precise, not as different places.
+"""
+
+from __future__ import annotations
+
+LEVELS = ("country", "province", "city", "district", "village", "site")
+# level suffix -> level (matched at the end of a place name or generic place noun)
+LEVEL_SUFFIX_ZH = {"国": "country", "省": "province", "州": "province", "邦": "province", "首都": "city",
+                   "省会": "city", "首府": "city", "市": "city", "城": "city", "镇": "city", "县": "district",
+                   "区": "district", "乡": "village", "村": "village"}
+LEVEL_WORDS_EN = {"country": "country", "nation": "country", "province": "province", "state": "province",
+                  "region": "province", "capital": "city", "city": "city", "town": "city",
+                  "district": "district", "county": "district", "village": "village"}
+# Generic place nouns (no name): "a north-western city", 一座城市.
+GENERIC_PLACES_ZH = {"城市": "city", "首都": "city", "省会": "city", "首府": "city", "小镇": "city",
+                     "村庄": "village", "地区": "district", "省份": "province"}
+GENERIC_PLACES_EN = {"city": "city", "capital": "city", "provincial capital": "city", "town": "city",
+                     "village": "village", "province": "province", "region": "province", "district": "district"}
+# direction -> bearing in degrees
+DIRECTIONS_ZH = {"东北": 45, "西北": 315, "东南": 135, "西南": 225, "北": 0, "东": 90, "南": 180, "西": 270}
+DIRECTIONS_EN = {"north-east": 45, "northeast": 45, "north-west": 315, "northwest": 315,
+                 "south-east": 135, "southeast": 135, "south-west": 225, "southwest": 225,
+                 "north": 0, "east": 90, "south": 180, "west": 270,
+                 "northern": 0, "eastern": 90, "southern": 180, "western": 270,
+                 "north-western": 315, "north-eastern": 45, "northeastern": 45,
+                 "south-western": 225, "southwestern": 225, "south-eastern": 135, "southeastern": 135}

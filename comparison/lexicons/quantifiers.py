@@ -1,0 +1,48 @@
+"""Vague quantifiers (approximators and vague number words), Chinese and English.
+
+Source: the standard inventories of approximators in grammars (Quirk et al., *A
+Comprehensive Grammar of the English Language*, 10.33-10.35 on "about", "some",
+"nearly", "more than", "up to"; 刘月华 等《实用现代汉语语法》on 约/近/多/余/左右/
+以上/上下 and 数/几 numerals). The ranges are the conventional readings (数百 =
+"several hundred" = 200-999), not fitted to any story.
+"""
+
+from __future__ import annotations
+
+# qualifier -> direction: about (±10%), under (85%-100%), over (100%-200%),
+# upto (80%-100%), more ("一千多": the next place value)
+PREFIX_ZH = {
+    "约有": "about", "大约": "about", "大概": "about", "约": "about", "估计": "about", "大约有": "about",
+    "将近": "under", "接近": "under", "近": "under", "不到": "under", "不足": "under",
+    "至少有": "over", "超过": "over", "逾": "over", "至少": "over", "最少": "over", "多于": "over",
+    "多达": "upto", "高达": "upto", "最多": "upto",
+}
+SUFFIX_ZH = {"以上": "over", "之多": "upto", "左右": "about", "上下": "about", "以下": "under",
+             "余": "more", "多": "more"}
+# Vague number words with no digits: (low, high).
+VAGUE_WORDS_ZH = {
+    "成百上千": (100, 9_999), "成千上万": (1_000, 99_999), "数以千计": (1_000, 9_999),
+    "数以百计": (100, 999), "数以万计": (10_000, 99_999),
+    "数十万": (200_000, 999_999), "数百万": (2_000_000, 9_999_999),
+    "数十": (20, 99), "数百": (200, 999), "数千": (2_000, 9_999), "数万": (20_000, 99_999),
+    "几十万": (200_000, 999_999), "几十": (20, 99), "几百": (200, 999), "几千": (2_000, 9_999),
+    "几万": (20_000, 99_999), "上百": (100, 999), "上千": (1_000, 9_999), "上万": (10_000, 99_999),
+    "十几": (11, 19), "十多": (11, 19), "几": (2, 9),
+}
+
+PREFIX_EN = {
+    "about": "about", "around": "about", "some": "about", "roughly": "about", "approximately": "about",
+    "an estimated": "about", "estimated": "about", "approx.": "about", "close to": "under",
+    "nearly": "under", "almost": "under", "fewer than": "under", "less than": "under", "under": "under",
+    "just under": "under", "more than": "over", "over": "over", "at least": "over", "upwards of": "over",
+    "in excess of": "over", "up to": "upto", "as many as": "upto", "at most": "upto",
+}
+SUFFIX_EN = {"or more": "over", "or so": "about", "plus": "over"}
+# Vague number phrases (lower-case): (low, high).
+VAGUE_WORDS_EN = {
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "several hundred": (200, 999), "a few hundred": (200, 500), "several thousand": (2_000, 9_999),
+    "a few thousand": (2_000, 5_000), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "dozens": (24, 99), "scores": (40, 99), "a dozen": (12, 12), "several dozen": (24, 99),
+    "a handful": (3, 6), "several": (3, 9), "a few": (2, 5), "millions": (2_000_000, 9_999_999),
+}

@@ -1,0 +1,26 @@
+"""Reporting verbs and attribution markers (who says it), Chinese and English.
+
+Source: the reporting-verb inventories of style guides and corpus grammars
+(Biber et al., *Longman Grammar of Spoken and Written English*, 9.2 "verbs of
+communication"; the AP Stylebook entry "said"; 《现代汉语八百词》 on 说/称/表示
+and the 据/援引 citation frames of Chinese newswriting).
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS_ZH = ("说", "表示", "称", "指出", "强调", "写道", "宣布", "声称", "补充", "透露",
+                   "告诉", "证实", "呼吁", "警告", "坦言", "认为", "发推", "宣称", "承认", "否认")
+SPEECH_VERBS_EN = ("said", "says", "say", "told", "tells", "stated", "states", "announced", "announces",
+                   "added", "adds", "claimed", "claims", "confirmed", "confirms", "warned", "warns",
+                   "reported", "reports", "wrote", "writes", "tweeted", "insisted", "explained",
+                   "noted", "denied", "acknowledged", "declared", "according to")
+# Frames that cite a source (据X报道, according to X, citing X).
+CITE_BEFORE_ZH = ("据", "援引", "根据", "对", "告诉", "向", "引述", "引用", "接受")
+CITE_AFTER_ZH = ("报道", "报导", "援引", "引述", "说", "称", "表示", "获得", "电稿", "消息",
+                 "的报道", "发布", "的声明", "声明", "的视频", "获悉", "采访", "记者")
+CITE_BEFORE_EN = ("according to", "citing", "cited by", "told", "quoted by", "reported by", "said to")
+CITE_AFTER_EN = ("reported", "reports", "said", "says", "quoted", "cited")
+CITATION_HEADS_ZH = ("据", "根据", "援引", "按照")
+PRONOUNS_ZH = ("他", "她", "他们", "她们", "该官员", "这位官员", "这位大使", "该人士")
+PLURAL_PRONOUNS_ZH = ("他们", "她们")
+PRONOUNS_EN = ("he", "she", "they", "it")

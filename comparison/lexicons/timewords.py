@@ -1,0 +1,42 @@
+"""Time words: weekdays, months, relative days and parts of the day, Chinese and English.
+
+Source: the calendar vocabulary of both languages (《现代汉语词典》 entries for
+凌晨/清晨/上午/中午/下午/傍晚/晚上/深夜; English dictionary senses of
+morning/afternoon/evening/night/overnight). Hours are the conventional
+readings of each word, as local-time ranges [start, end) in hours.
+"""
+
+from __future__ import annotations
+
+WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+               "sunday": 6}
+MONTHS_EN = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+             "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+             "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+             "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+# relative day word -> days from the publication day
+RELATIVE_DAYS_ZH = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "今晚": 0, "昨天": -1, "昨日": -1,
+                    "昨晚": -1, "前天": -2, "明天": 1}
+RELATIVE_DAYS_EN = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                    "yesterday": -1, "last night": -1, "tomorrow": 1}
+# part of day -> hours [start, end)
+PARTS_OF_DAY_ZH = {
+    "凌晨": (0, 6), "黎明": (4, 7), "拂晓": (4, 7), "清晨": (5, 8), "早上": (5, 10), "早晨": (5, 10),
+    "上午": (6, 12), "中午": (11, 14), "午后": (12, 16), "下午": (12, 18), "傍晚": (17, 20),
+    "晚上": (18, 24), "晚间": (18, 24), "夜间": (19, 30), "夜里": (19, 30), "深夜": (22, 27),
+    "半夜": (23, 27), "午夜": (23, 25), "今晨": (4, 10), "今早": (5, 10), "今晚": (18, 24), "昨晚": (18, 24),
+    "当晚": (18, 24), "早些时候": (0, 24),
+}
+PARTS_OF_DAY_EN = {
+    "early morning": (0, 8), "dawn": (4, 7), "morning": (5, 12), "noon": (11, 13), "midday": (11, 14),
+    "afternoon": (12, 18), "evening": (17, 22), "night": (19, 30), "overnight": (20, 32),
+    "midnight": (23, 25), "last night": (18, 30), "tonight": (18, 24), "late night": (22, 27),
+}
+# Hours of a clock time qualified by a part of day ("下午4点" = 16:00).
+PM_WORDS_ZH = ("下午", "晚上", "傍晚", "晚间", "午后")
+# Words that shift a clause away from the sentence's date ("海地周四陷入混乱，一天之前，
+# 总统遇刺": the killing is not Thursday's): such a clause inherits no date.
+TIME_SHIFT_ZH = ("之前", "以前", "前一天", "此前", "早前", "之后", "以后", "后来", "随后")
+TIME_SHIFT_EN = ("earlier", "the day before", "a day before", "previously", "before that", "later",
+                 "the next day", "afterwards")

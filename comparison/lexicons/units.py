@@ -1,0 +1,65 @@
+"""Units of measure, their dimension and their factor to the dimension's base unit.
+
+Source: SI and the international yard and pound (1959): 1 mile = 1,609.344 m,
+1 foot = 0.3048 m, 1 pound = 0.45359237 kg (NIST SP 811, appendix B); Chinese
+market units from the 1984 PRC measurement order (1 里 = 500 m, 1 斤 = 0.5 kg,
+1 亩 = 666.67 m^2). Currencies are their own dimensions (no exchange rates: an
+amount in dollars is never compared with one in euros).
+"""
+
+from __future__ import annotations
+
+MILE = 1609.344
+# word -> (dimension, factor to the base unit: metre, square metre, kilogram, second)
+UNITS: dict[str, tuple[str, float]] = {
+    # length
+    "公里": ("length", 1000.0), "千米": ("length", 1000.0), "米": ("length", 1.0), "英里": ("length", MILE),
+    "英尺": ("length", 0.3048), "厘米": ("length", 0.01), "里": ("length", 500.0),
+    "km": ("length", 1000.0), "kms": ("length", 1000.0), "kilometre": ("length", 1000.0),
+    "kilometres": ("length", 1000.0), "kilometer": ("length", 1000.0), "kilometers": ("length", 1000.0),
+    "mile": ("length", MILE), "miles": ("length", MILE), "metre": ("length", 1.0), "metres": ("length", 1.0),
+    "meter": ("length", 1.0), "meters": ("length", 1.0), "m": ("length", 1.0), "feet": ("length", 0.3048),
+    "foot": ("length", 0.3048), "ft": ("length", 0.3048), "yards": ("length", 0.9144),
+    # area
+    "平方公里": ("area", 1e6), "平方米": ("area", 1.0), "公顷": ("area", 1e4), "亩": ("area", 666.67),
+    "square kilometres": ("area", 1e6), "square kilometers": ("area", 1e6), "sq km": ("area", 1e6),
+    "square miles": ("area", MILE * MILE), "hectares": ("area", 1e4), "acres": ("area", 4046.86),
+    # mass
+    "吨": ("mass", 1000.0), "公斤": ("mass", 1.0), "千克": ("mass", 1.0), "斤": ("mass", 0.5), "克": ("mass", 0.001),
+    "tonnes": ("mass", 1000.0), "tons": ("mass", 1000.0), "kg": ("mass", 1.0), "kilograms": ("mass", 1.0),
+    "kilogrammes": ("mass", 1.0),
+    # duration
+    "小时": ("duration", 3600.0), "分钟": ("duration", 60.0), "天": ("duration", 86400.0),
+    "周": ("duration", 604800.0), "个月": ("duration", 2629800.0),
+    "hours": ("duration", 3600.0), "hour": ("duration", 3600.0), "minutes": ("duration", 60.0),
+    "days": ("duration", 86400.0), "weeks": ("duration", 604800.0), "months": ("duration", 2629800.0),
+    # money (one dimension per currency)
+    "美元": ("money:USD", 1.0), "美金": ("money:USD", 1.0), "欧元": ("money:EUR", 1.0),
+    "英镑": ("money:GBP", 1.0), "卢布": ("money:RUB", 1.0), "人民币": ("money:CNY", 1.0),
+    "元": ("money:CNY", 1.0), "日元": ("money:JPY", 1.0), "港元": ("money:HKD", 1.0),
+    "新台币": ("money:TWD", 1.0), "台币": ("money:TWD", 1.0),
+    "dollars": ("money:USD", 1.0), "$": ("money:USD", 1.0), "US$": ("money:USD", 1.0),
+    "euros": ("money:EUR", 1.0), "euro": ("money:EUR", 1.0), "€": ("money:EUR", 1.0), "£": ("money:GBP", 1.0), "yuan": ("money:CNY", 1.0),
+    "roubles": ("money:RUB", 1.0), "rubles": ("money:RUB", 1.0), "yen": ("money:JPY", 1.0),
+    # age
+    "岁": ("age", 1.0), "years old": ("age", 1.0), "year-old": ("age", 1.0),
+    # percent
+    "%": ("percent", 1.0), "％": ("percent", 1.0), "percent": ("percent", 1.0), "per cent": ("percent", 1.0),
+}
+
+# Counting words: a count of things or people, whatever the measure word.
+COUNT_MEASURES_ZH = ("名", "个", "位", "人", "架", "辆", "座", "所", "起", "次", "枚", "艘", "具", "间", "家",
+                     "只", "条", "份", "件", "户", "区", "省", "国", "倍", "剂", "例", "宗", "股", "支", "批",
+                     "轮", "场", "栋", "处", "年")
+
+# Magnitude words after a number.
+MAGNITUDES_ZH = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}
+MAGNITUDES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2,
+                 "bn": 1e9, "m": 1e6}
+
+
+def dimension_of(unit: str) -> tuple[str, float]:
+    """(dimension, factor to base) of a unit word; a counting word or none is ("count", 1)."""
+    if not unit:
+        return "count", 1.0
+    return UNITS.get(unit, UNITS.get(unit.lower(), ("count", 1.0)))

@@ -1,0 +1,185 @@
+"""Quantities in English news text: values or ranges, units, vagueness, what is counted.
+
+"About 200 prisoners", "some 600 prisoners", "40 miles", "more than 1,000 Afghan
+troops", "hundreds of people", "1.5 million doses", "26 of the 28 districts",
+"90%", "eight districts". Offsets are exact; the same :class:`Quantity` as the
+Chinese parser, so the rest of the stage reads both alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from comparison.lexicons.quantifiers import PREFIX_EN, SUFFIX_EN, VAGUE_WORDS_EN
+from comparison.lexicons.units import MAGNITUDES_EN, UNITS, dimension_of
+from comparison.numbers import Quantity, _apply_qualifier
+
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_WORD_NUMBER = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_SMALL)[:9]) + r"))?|"
+                + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
+# Thousands and decimals, also as tokenized corpora write them ("30 , 000",
+# "22 . 4 billion": ECB+).
+_DIGITS = (r"\d{1,3}(?:\s?,\s?\d{3})+(?![\d])(?:\.\d+)?"
+           r"|\d+\s\.\s\d+(?=\s*(?:billion|million|thousand|trillion|%|percent))|\d+(?:\.\d+)?")
+_LATIN_UNITS = sorted((u for u in UNITS if not re.search(r"[\u4e00-\u9fff％%$€£]", u)), key=len, reverse=True)
+_UNIT_RE = "|".join(re.escape(u) for u in _LATIN_UNITS)
+_PREFIX_RE = "|".join(re.escape(p) for p in sorted(PREFIX_EN, key=len, reverse=True))
+_VAGUE_RE = "|".join(re.escape(v) for v in sorted(VAGUE_WORDS_EN, key=len, reverse=True))
+_MAG_RE = "|".join(m for m in MAGNITUDES_EN if len(m) > 1)
+
+QUANTITY_EN_RE = re.compile(
+    rf"(?<![\w.,:/-])(?:(?P<prefix>{_PREFIX_RE})\s+)?"
+    rf"(?:(?P<currency>US\$|\$|€|£|euros?(?=\s?\d))\s?)?"
+    rf"(?:(?P<vague>{_VAGUE_RE})"
+    rf"|(?P<digits>{_DIGITS})(?:\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b)?"
+    rf"|(?P<word>{_WORD_NUMBER})(?:\s+(?P<wmag>{_MAG_RE}))?)"
+    rf"(?![\w])"
+    rf"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
+    rf"(?:\s*(?P<unit>{_UNIT_RE})(?![\w]))?"
+    rf"(?:\s+(?P<suffix>or more|or so)\b)?",
+    re.IGNORECASE,
+)
+# "26 of the 28 districts", "six of seven": a part of a total.
+_PART_OF_RE = re.compile(rf"^\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<total>{_DIGITS}|{_WORD_NUMBER})\b", re.I)
+# Words that end a counted noun phrase: function words, auxiliaries, prepositions.
+_STOP = frozenset(
+    "a an the of in on at to from by for with and or but who which that were was are is be been being had have "
+    "has did do does will would could should may might can said says told as into onto across over under near "
+    "after before since during than then there their its his her they he she it this these those when where while "
+    "not no also only just still more most some about around dead alive injured wounded missing".split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_MAX_COUNTED_WORDS = 3
+
+
+def _word_value(token: str) -> float | None:
+    token = token.lower().replace("-", " ")
+    total = 0
+    for part in token.split():
+        if part in _SMALL:
+            total += _SMALL[part]
+        elif part in _TENS:
+            total += _TENS[part]
+        else:
+            return None
+    return float(total)
+
+
+def _counted_after(text: str, end: int) -> tuple[int, int]:
+    """The noun phrase after a number: up to three words, stopping at a function word
+    or at a past-tense verb after the first word ("200 prisoners escaped")."""
+    pos = end
+    first = last = -1
+    words = 0
+    m = re.match(r"\s+of\s+(?=[A-Za-z])", text[pos:pos + 10])  # "hundreds of people"
+    if m:
+        pos += m.end()
+    while words < _MAX_COUNTED_WORDS:
+        m = _WORD_RE.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip(" ")))
+        if m is None:
+            break
+        word = m.group(0).lower()
+        if word in _STOP or (words >= 1 and (word.endswith("ed") or word.endswith("ing") or m.group(0)[0].isupper())):
+            break
+        if first < 0:
+            first = m.start()
+        last = m.end()
+        words += 1
+        pos = m.end()
+        if text[pos:pos + 1] not in (" ", "-"):
+            break
+    return (first, last) if first >= 0 else (-1, -1)
+
+
+def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quantity]:
+    """Every quantity of an English text, with exact offsets (dates and clock times
+    are filtered by the caller)."""
+    found: list[Quantity] = []
+    for m in QUANTITY_EN_RE.finditer(text):
+        if max_items is not None and len(found) >= max_items:
+            break
+        q = _build(text, m)
+        if q is not None:
+            found.append(q)
+    # The total of "26 of the 28 districts" is a whole, not a figure to compare.
+    for a, b in zip(found, found[1:], strict=False):
+        if a.total is not None and a.total == b.low and b.start - a.end < 40:
+            b.is_total = True
+    return found
+
+
+def _build(text: str, m: re.Match) -> Quantity | None:
+    prefix, vague_word = m.group("prefix"), m.group("vague")
+    digits, word = m.group("digits"), m.group("word")
+    if not (vague_word or digits or word):
+        return None
+    after = text[m.end():m.end() + 3]
+    if digits and re.match(r"[:.]\d", text[m.end("digits"):m.end("digits") + 2]):
+        return None  # clock time 10:30
+    if digits and re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")):
+        return None  # a year
+    if digits and re.fullmatch(r"\d{6,}", digits):
+        return None  # an id or a date stamp (20100505): written counts this large have separators
+    before = text[max(0, m.start() - 1):m.start()]
+    if before and (before.isalnum() or before in "-/"):
+        return None
+    vague = False
+    if vague_word:
+        low, high = VAGUE_WORDS_EN[vague_word.lower()]
+        vague = True
+        if vague_word.lower() == "several" and not re.match(r"\s+[a-z]", after):
+            return None
+    else:
+        value = float(re.sub(r"[\s,]", "", digits)) if digits else _word_value(word)
+        if value is None:
+            return None
+        mag = (m.group("mag") or m.group("wmag") or "").lower()
+        if mag:
+            value *= MAGNITUDES_EN.get(mag, 1.0)
+        low = high = value
+    percent = bool(m.group("percent"))
+    unit = m.group("unit") or ""
+    currency = m.group("currency") or ""
+    if unit.lower() == "m" and not (digits and re.match(r"\d", text[m.start("unit") - 1:m.start("unit")] or "x")):
+        unit = ""  # "m" is metres only glued to a number (5m); else it is a word
+    if word and low <= 1 and not unit:
+        return None
+    if low <= 1 and high <= 1 and not percent and not unit and not currency:
+        return None  # "one official": one of something is not a checkable figure
+    if prefix:
+        low, high = _apply_qualifier(low, high, PREFIX_EN[prefix.lower()])
+        vague = True
+    suffix = m.group("suffix")
+    if suffix:
+        low, high = _apply_qualifier(low, high, SUFFIX_EN[suffix.lower()])
+        vague = True
+    start = m.start()
+    end = m.end()
+    if unit == "" and m.end("unit") < 0:
+        end = max(m.end("percent"), m.end("digits"), m.end("word"), m.end("vague"), m.end("mag"), m.end("wmag"))
+        if suffix:
+            end = m.end()
+    if percent:
+        dimension, factor = "percent", 1.0
+    elif currency:
+        dimension, factor = dimension_of(currency)
+    else:
+        dimension, factor = dimension_of(unit.lower()) if unit else ("count", 1.0)
+    q = Quantity(start=start, end=end, text=text[start:end], low=low, high=high, vague=vague,
+                 unit="%" if percent else unit.lower(), percent=percent, dimension=dimension, factor=factor)
+    part = _PART_OF_RE.match(text[end:end + 40])
+    if part:
+        total = part.group("total")
+        q.total = float(total.replace(",", "")) if total[0].isdigit() else _word_value(total)
+        cs, ce = _counted_after(text, end + part.end())
+    elif dimension == "count":
+        cs, ce = _counted_after(text, end)
+    else:
+        cs, ce = -1, -1
+    if ce > cs >= 0:
+        q.counted_start, q.counted_end, q.counted = cs, ce, text[cs:ce]
+    return q

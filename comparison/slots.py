@@ -1,0 +1,207 @@
+"""Slot extractors shared by both languages: part of day, place (with level and
+direction) and attribution (who says it), each with exact spans.
+
+Inputs are an article text and its Simplified copy (same length); every list
+they read is in :mod:`comparison.lexicons`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from comparison.lexicons.attribution import (
+    AGENCIES,
+    ANONYMOUS_EN,
+    ANONYMOUS_ZH,
+    OFFICIAL_ROLES_EN,
+    OFFICIAL_ROLES_ZH,
+    WITNESS_EN,
+    WITNESS_ZH,
+)
+from comparison.lexicons.places import (
+    DIRECTIONS_EN,
+    DIRECTIONS_ZH,
+    GENERIC_PLACES_EN,
+    GENERIC_PLACES_ZH,
+    LEVEL_SUFFIX_ZH,
+)
+from comparison.lexicons.reporting import SPEECH_VERBS_EN, SPEECH_VERBS_ZH
+from comparison.lexicons.timewords import PARTS_OF_DAY_EN, PARTS_OF_DAY_ZH
+
+
+def _alternation(words, latin: bool) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    if latin:
+        return "|".join(rf"(?<![A-Za-z-]){re.escape(w)}(?![A-Za-z-])" for w in ordered)
+    return "|".join(re.escape(w) for w in ordered)
+
+
+# ------------------------------------------------------------ part of day --
+_PART_ZH_RE = re.compile(_alternation(PARTS_OF_DAY_ZH, False))
+_PART_EN_RE = re.compile(_alternation(PARTS_OF_DAY_EN, True), re.I)
+
+
+@dataclass
+class PartOfDay:
+    start: int
+    end: int
+    text: str
+    hours: tuple[int, int]  # local hours [start, end); may run past 24 (overnight)
+
+
+def extract_parts_of_day(text: str, simple: str, english: bool) -> list[PartOfDay]:
+    table, pattern = (PARTS_OF_DAY_EN, _PART_EN_RE) if english else (PARTS_OF_DAY_ZH, _PART_ZH_RE)
+    out = []
+    for m in pattern.finditer(text if english else simple):
+        word = m.group(0).lower() if english else m.group(0)
+        out.append(PartOfDay(m.start(), m.end(), text[m.start():m.end()], table[word]))
+    return out
+
+
+def attach_parts_of_day(dates: list, parts: list[PartOfDay], english: bool) -> None:
+    """Give each day mention the part of day written next to it (7月6日凌晨, on
+    Sunday night, 昨晚); the day words that carry their own part (昨晚, last
+    night) get it too."""
+    gap = 12 if english else 4
+    for d in dates:
+        best = None
+        for p in parts:
+            if p.start >= d.end and p.start - d.end <= gap or d.start >= p.end and d.start - p.end <= gap \
+                    or p.start >= d.start and p.end <= d.end:
+                best = p
+                break
+        if best is not None:
+            d.part = best.hours
+            d.part_text = best.text
+            d.part_start, d.part_end = best.start, best.end
+
+
+# ------------------------------------------------------------------ place --
+@dataclass
+class Place:
+    start: int
+    end: int
+    text: str
+    level: str  # country, province, city, district, village, site ("" when unknown)
+    direction: int | None = None  # compass bearing when the place is a direction (north: 0)
+    generic: bool = False  # "a city", 一座城市: a level without a name
+
+
+_DIR_ZH_RE = re.compile(r"(?:(?P<dir>东北|西北|东南|西南|北|东|南|西)(?:部|方|边))|以(?P<dir2>东北|西北|东南|西南|北|东|南|西)")
+_DIR_EN_RE = re.compile(_alternation(DIRECTIONS_EN, True), re.I)
+_GENERIC_ZH_RE = re.compile(_alternation(GENERIC_PLACES_ZH, False))
+_GENERIC_EN_RE = re.compile(_alternation(GENERIC_PLACES_EN, True), re.I)
+
+
+def level_of_name(name: str) -> str:
+    for suffix, level in sorted(LEVEL_SUFFIX_ZH.items(), key=lambda x: -len(x[0])):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return level
+    return ""
+
+
+def extract_places(text: str, simple: str, entities: list, english: bool) -> list[Place]:
+    out: list[Place] = []
+    for e in entities:
+        if e.kind == "LOC":
+            out.append(Place(e.start, e.end, e.text, level_of_name(to_key(e.text))))
+    if english:
+        for m in _DIR_EN_RE.finditer(text):
+            out.append(Place(m.start(), m.end(), m.group(0), "", DIRECTIONS_EN[m.group(0).lower()]))
+        for m in _GENERIC_EN_RE.finditer(text):
+            out.append(Place(m.start(), m.end(), m.group(0), GENERIC_PLACES_EN[m.group(0).lower()], None, True))
+    else:
+        for m in _DIR_ZH_RE.finditer(simple):
+            out.append(Place(m.start(), m.end(), text[m.start():m.end()], "",
+                             DIRECTIONS_ZH[m.group("dir") or m.group("dir2")]))
+        for m in _GENERIC_ZH_RE.finditer(simple):
+            out.append(Place(m.start(), m.end(), text[m.start():m.end()], GENERIC_PLACES_ZH[m.group(0)], None, True))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def to_key(name: str) -> str:
+    from comparison.text import to_simplified
+
+    return to_simplified(name)
+
+
+# ------------------------------------------------------------ attribution --
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    text: str
+    kind: str  # agency, official, anonymous, witness, other
+    who: str  # normalized: the agency's name, or the voice's words
+
+
+_ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
+_ZH_ATTR_RE = re.compile(
+    rf"(?:据|根据|援引)(?P<a>[^，。；：“”「」\n]{{2,24}}?)(?:的)?(?:报道|报导|消息|称|说|表示|透露|声明|公告)"
+    rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?)(?:{_ZH_SAYS})"
+)
+_EN_SAYS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS_EN if v != "according to"), key=len, reverse=True))
+_EN_ATTR_RE = re.compile(
+    rf"\b(?:according to|citing)\s+(?P<a>(?:an?\s+|the\s+)?[\w.'-]+(?:\s+[\w.'-]+){{0,6}}?)(?=[,.;]|$)"
+    rf"|(?P<b>(?:an?\s+|the\s+)?(?:[\w.'-]+\s+){{0,5}}?[\w.'-]+)\s+(?:{_EN_SAYS})\b",
+    re.I,
+)
+
+
+def attribution_kind(who: str, english: bool) -> tuple[str, str]:
+    """(kind, normalized name) of a voice."""
+    lowered = who.lower()
+    for name, norm in AGENCIES.items():
+        if (name.lower() in lowered) if english and name.isascii() else (name in who):
+            return "agency", norm
+    anonymous = ANONYMOUS_EN if english else ANONYMOUS_ZH
+    if any(w in lowered for w in anonymous):
+        return "anonymous", "anonymous"
+    witness = WITNESS_EN if english else WITNESS_ZH
+    if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in who for w in witness):
+        return "witness", who.strip()
+    roles = OFFICIAL_ROLES_EN if english else OFFICIAL_ROLES_ZH
+    if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in who for w in roles):
+        return "official", who.strip()
+    return "other", who.strip()
+
+
+_LEAD_WORDS_EN = re.compile(r"^(?:and|but|while|as|which|who|that|he|she|it)\s+", re.I)
+_LEAD_WORDS_ZH = ("而", "但", "并", "另外", "此外", "同时", "随后", "其中", "他还", "她还")
+
+
+def extract_attributions(text: str, simple: str, english: bool, max_items: int = 2000) -> list[Attribution]:
+    """Who says it, per clause: 据X报道 / X说 / according to X / X said."""
+    out: list[Attribution] = []
+    source = text if english else simple
+    pattern = _EN_ATTR_RE if english else _ZH_ATTR_RE
+    for m in pattern.finditer(source):
+        if len(out) >= max_items:
+            break
+        group = "a" if m.group("a") else "b"
+        start, end = m.start(group), m.end(group)
+        span = source[start:end]
+        if english:
+            lead = _LEAD_WORDS_EN.match(span)
+            if lead:
+                start += lead.end()
+        else:
+            for w in _LEAD_WORDS_ZH:
+                if span.startswith(w):
+                    start += len(w)
+                    break
+        if not english:
+            # 省长X在此前的一份声明中说, X对路透社说, X周三表示: the voice is X.
+            cut = re.search(r"(?<=.)(?:在|对|向|告诉|于|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天)", simple[start:end])
+            if cut:
+                end = start + cut.start()
+        who = text[start:end].strip()
+        if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们", "她们"):
+            continue
+        kind, norm = attribution_kind(who, english)
+        if kind == "other" and group == "b":
+            continue  # "the report says", "X说" with no voice we can classify: not an attribution
+        out.append(Attribution(start, end, text[start:end], kind, norm))
+    return out

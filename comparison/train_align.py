@@ -1,0 +1,146 @@
+"""Fit the claim-alignment model on the development comparisons (never the held-out ones).
+
+    PARALLAX_MODEL_DIR=/work/models python -m comparison.train_align [--gold evaluation/comparison/gold.json]
+
+Positive pairs: the sentences holding the two sides of an annotated discrepancy
+or agreement (different outlets). Negatives: the other sentences of the partner's
+article for each sentence that has an annotated counterpart (the choice the
+aligner makes; some are unannotated matches, so the labels lean toward
+"different" and the fitted cut is conservative). One logistic
+regression with the dense feature, one without (used when no dense model
+loads); the decision cut maximizes F0.5 (precision first) of out-of-fold
+probabilities (folds = stories). Writes comparison/align_model.json; the data card is ALIGN_MODEL.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from comparison.align import FEATURES, MODEL_PATH, pair_features
+from comparison.evaluate import DEFAULT_GOLD, load_story, occurrences
+
+
+def story_pairs(story: dict, folder: Path, backend) -> tuple[np.ndarray, np.ndarray]:
+    from comparison.claims import build_claims
+    from comparison.docs import build_docs
+
+    by_file = load_story(folder, story["files"])
+    files = list(by_file)
+    docs = build_docs([by_file[f] for f in files])
+    for doc in docs:
+        doc.claims = build_claims(doc)
+    flat = [(d, k) for d, doc in enumerate(docs) for k in range(len(doc.sentences))]
+    index_of = {pair: i for i, pair in enumerate(flat)}
+    features, _ = pair_features(docs, flat, backend)
+    positives: set[tuple[int, int]] = set()
+
+    def sentences_of(file: str, phrases: list[str]) -> list[int]:
+        d = files.index(file)
+        doc = docs[d]
+        out = []
+        for phrase in phrases:
+            for start, _end in occurrences(doc.article.text, phrase):
+                k = doc.sentence_at(start)
+                if k >= 0:
+                    out.append(index_of[(d, k)])
+        return out
+
+    items = [(g["a"]["file"], g["a"]["text"], g["b"]["file"], g["b"]["text"]) for g in story["discrepancies"]]
+    for g in story.get("agreements", []):
+        pairs = list(g["texts"].items())
+        for x in range(len(pairs)):
+            for y in range(x + 1, len(pairs)):
+                items.append((pairs[x][0], [pairs[x][1]], pairs[y][0], [pairs[y][1]]))
+    for fa, ta, fb, tb in items:
+        for i in sentences_of(fa, ta):
+            for j in sentences_of(fb, tb):
+                positives.add((min(i, j), max(i, j)))
+    # Candidates: every sentence of the partner's article for each sentence that has
+    # an annotated counterpart (the decision align_articles makes: which sentence
+    # of that article, if any, states the same claim), both ways.
+    partner_articles: dict[int, set[int]] = {}
+    for i, j in positives:
+        partner_articles.setdefault(i, set()).add(flat[j][0])
+        partner_articles.setdefault(j, set()).add(flat[i][0])
+    rows, labels, seen = [], [], set()
+    for i, articles in partner_articles.items():
+        for j in range(len(flat)):
+            if flat[j][0] not in articles:
+                continue
+            pair = (min(i, j), max(i, j))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            rows.append([float(features[f][pair[0], pair[1]]) for f in FEATURES])
+            labels.append(1 if pair in positives else 0)
+    return np.asarray(rows, dtype=np.float32), np.asarray(labels)
+
+
+def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: list[int], beta: float = 0.5) -> dict:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import precision_recall_curve
+    from sklearn.model_selection import GroupKFold, cross_val_predict
+
+    model = LogisticRegression(class_weight="balanced", C=1.0, max_iter=1000)
+    data = x[:, columns]
+    folds = min(len(set(groups)), 5)
+    proba = cross_val_predict(model, data, y, groups=groups, cv=GroupKFold(n_splits=folds),
+                              method="predict_proba")[:, 1]
+    precision, recall, cuts = precision_recall_curve(y, proba)
+    # F-beta, beta < 1 by default: precision weighs more than recall (a false
+    # alignment makes false agreements and contradictions; a missed one only a
+    # "one outlet only").
+    beta2 = beta * beta
+    f1 = (1 + beta2) * precision * recall / np.maximum(beta2 * precision + recall, 1e-9)
+    best = int(np.argmax(f1[:-1]))
+    model.fit(data, y)
+    return {"features": [FEATURES[c] for c in columns], "coef": [round(float(v), 5) for v in model.coef_[0]],
+            "intercept": round(float(model.intercept_[0]), 5), "threshold": round(float(cuts[best]), 5),
+            "out_of_fold": {"precision": round(float(precision[best]), 3), "recall": round(float(recall[best]), 3),
+                            f"f{beta:g}": round(float(f1[best]), 3)}, "beta": beta}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m comparison.train_align", description=__doc__.split("\n")[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--beta", type=float, default=0.5, help="the cut maximizes F-beta (default 0.5)")
+    args = parser.parse_args(argv)
+    from tqdm import tqdm
+
+    import embeddings
+
+    backend = embeddings.get_backend()
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    stories = [s for s in gold["stories"] if not s.get("heldout")]  # never the held-out ones
+    xs, ys, groups = [], [], []
+    for n, story in enumerate(tqdm(stories, desc="development stories", unit="story")):
+        x, y = story_pairs(story, args.gold.parent / story["id"], backend)
+        xs.append(x)
+        ys.append(y)
+        groups += [n] * len(y)
+    x, y = np.concatenate(xs), np.concatenate(ys)
+    groups_arr = np.asarray(groups)
+    dense_cols = list(range(len(FEATURES)))
+    lexical_cols = [c for c in dense_cols if "dense" not in FEATURES[c]]
+    result = {
+        "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "command": f"PARALLAX_MODEL_DIR=/work/models python -m comparison.train_align --beta {args.beta:g}",
+        "backend": backend.name,
+        "data": {"stories": [s["id"] for s in stories], "pairs": int(len(y)), "positives": int(y.sum())},
+        "dense": fit(x, y, groups_arr, dense_cols, args.beta),
+        "lexical": fit(x, y, groups_arr, lexical_cols, args.beta),
+    }
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

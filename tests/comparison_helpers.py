@@ -1,0 +1,43 @@
+"""Small hand-written articles for the comparison tests (no corpus text)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from articles.model import Article
+
+PUBLISHED = datetime(2021, 7, 8, 12, 0, tzinfo=UTC)  # a Thursday
+
+
+def article(article_id: str, outlet: str, *paragraphs: str, language: str = "en",
+            published: datetime = PUBLISHED) -> Article:
+    return Article(id=article_id, outlet=outlet, title=paragraphs[0][:40], url=None, published=published,
+                   language=language, script="Hans" if language == "zh" else None, paragraphs=list(paragraphs))
+
+
+def exact(comparison, articles) -> None:
+    by_id = {a.id: a.text for a in articles}
+    for f in comparison.findings:
+        for s in f.spans:
+            assert by_id[s.article_id][s.start:s.end] == s.text
+
+
+def of_type(comparison, fact_type: str, kind: str | None = None) -> list:
+    return [f for f in comparison.findings if f.fact_type == fact_type and (kind is None or f.kind == kind)]
+
+
+ESCAPE_A = article(
+    "a", "Reuters",
+    "About 200 prisoners escaped from the central jail in Qala-i-Naw on Wednesday after Taliban fighters "
+    "stormed the city, a provincial official said.",
+    "The Taliban seized the base, 40 miles north of Kabul, without a fight.",
+    "\"The situation is very bad, the fighting is in the city,\" said Hessamuddin Shams, the governor of "
+    "Badghis province.",
+)
+ESCAPE_B = article(
+    "b", "AP",
+    "Some 600 prisoners were freed from the central prison in Qala-i-Naw on Wednesday after the Taliban "
+    "entered the city, police said.",
+    "The base, 50 km north of Kabul, was handed over without a fight, according to a US defense official.",
+    "Governor Hessamuddin Shams said: \"The Taliban are in the city and the situation is very bad.\"",
+)

@@ -1,0 +1,36 @@
+"""Hostile but valid input stays bounded (issue 12): these finish, with a one-line note
+past a cap. Timings and memory are measured in benchmarks/bench_comparison.py
+(--hostile), not here."""
+
+from __future__ import annotations
+
+from comparison import compare
+from comparison.claims import MAX_CLAUSE_CHARS, clause_bounds
+from comparison.hostile import long_english_pair, numbers_pair
+from comparison.text import split_sentences
+
+
+def test_two_articles_sharing_a_sentence_of_3000_numbers_finish_with_a_note():
+    arts = numbers_pair(3000)
+    comparison = compare(arts, use_dense=False)
+    assert comparison.notes and all("\n" not in note for note in comparison.notes)
+    assert any("numbers skipped" in note for note in comparison.notes)
+    # The lead sentences are still compared: about 200 vs about 600 escaped prisoners.
+    assert any(f.kind == "contradiction" and f.fact_type == "number" for f in comparison.findings)
+
+
+def test_a_50000_word_english_article_beside_a_short_one_finishes():
+    arts = long_english_pair(50_000)
+    assert len(arts[0].text.split()) >= 50_000
+    comparison = compare(arts, use_dense=False)
+    assert comparison.article_ids == [a.id for a in arts]
+    assert comparison.notes
+
+
+def test_segmenter_and_clauses_are_bounded():
+    paragraph = " ".join(["word"] * 20_000)  # no sentence end at all
+    sentences = split_sentences(paragraph, "en")
+    assert "".join(s.text for s in sentences).replace(" ", "") == paragraph.replace(" ", "")
+    assert all(len(s.text) <= 2000 for s in sentences)
+    text = "数" * 5000
+    assert all(e - s <= MAX_CLAUSE_CHARS for s, e in clause_bounds(text, 0, len(text)))

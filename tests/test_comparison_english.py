@@ -1,0 +1,68 @@
+"""English reports of one event: quantities, dates, attributions and quotes with spans,
+and the issue's examples (200 vs 600 escaped prisoners, 40 miles vs 50 km)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from comparison import compare
+from comparison.extract import extract_all
+from tests.comparison_helpers import ESCAPE_A, ESCAPE_B, PUBLISHED, exact, of_type
+
+
+@pytest.fixture(scope="module")
+def escape():
+    arts = [ESCAPE_A, ESCAPE_B]
+    return arts, compare(arts, use_dense=False)
+
+
+def test_english_facts_have_exact_spans():
+    facts = extract_all(ESCAPE_A.text, PUBLISHED)
+    assert facts.english
+    for items in (facts.quantities, facts.dates, facts.quotes, facts.attributions, facts.places, facts.sources):
+        for x in items:
+            assert ESCAPE_A.text[x.start:x.end] == x.text
+    about = next(q for q in facts.quantities if q.text == "About 200")
+    assert about.vague and about.low < 200 < about.high and about.counted == "prisoners"
+    miles = next(q for q in facts.quantities if q.text == "40 miles")
+    assert miles.dimension == "length" and round(miles.base_low) == 64374
+    (wednesday,) = [d for d in facts.dates if d.text == "Wednesday"]
+    assert wednesday.value == date(2021, 7, 7)
+    assert any(a.kind == "official" and a.text == "a provincial official" for a in facts.attributions)
+    (quote,) = facts.quotes
+    assert quote.speaker == "Hessamuddin Shams"
+    assert ESCAPE_A.text[quote.speaker_start:quote.speaker_end] == "Hessamuddin Shams"
+
+
+def test_200_escaped_vs_600_freed_is_a_contradiction(escape):
+    arts, comparison = escape
+    exact(comparison, arts)
+    numbers = [f for f in of_type(comparison, "number") if "prisoners" in f.why]
+    assert [f.kind for f in numbers] == ["contradiction"]
+    assert {s.text for s in numbers[0].spans} == {"About 200 prisoners", "Some 600 prisoners"}
+
+
+def test_40_miles_vs_50_km_is_a_contradiction(escape):
+    _, comparison = escape
+    distance = [f for f in of_type(comparison, "number") if {s.text for s in f.spans} == {"40 miles", "50 km"}]
+    assert [f.kind for f in distance] == ["contradiction"]
+    assert "64.4 km" in distance[0].why
+    # The same base "seized" vs "handed over": the act is worded differently.
+    verbs = [f for f in comparison.findings if f.kind == "framing" and {s.text for s in f.spans} == {
+        "seized", "handed over"}]
+    assert verbs
+
+
+def test_no_false_agreement_and_quote_speakers(escape):
+    _, comparison = escape
+    assert not [f for f in of_type(comparison, "number", "agree") if "prisoners" in f.why]
+    speakers = {q["speaker"] for q in comparison.quotes}
+    assert {"Hessamuddin Shams", "Governor Hessamuddin Shams"} <= speakers
+    # Probabilities, never "similarity 1.20".
+    import re
+
+    for f in comparison.findings:
+        for value in re.findall(r"(?:similarity|probability) (\d+\.\d+)", f.why):
+            assert float(value) <= 1.0

@@ -1,0 +1,25 @@
+"""comparison.findings.naming: one person named or titled differently."""
+
+from comparison import compare
+from tests.comparison_helpers import article
+
+
+def _framing(text_a, text_b, language="zh"):
+    a = article("na", "Outlet A", text_a, language=language)
+    b = article("nb", "Outlet B", text_b, language=language)
+    return [f for f in compare([a, b], use_dense=False).findings if f.kind == "framing" and f.fact_type == "entity"]
+
+
+def test_other_rendering_of_the_same_foreign_name():
+    found = _framing("意大利后卫博努奇(Leonardo Bonucci)在第67分钟扳平比分。",
+                     "意大利后卫波努奇（Leonardo Bonucci）在第67分钟扳平比分。")
+    assert found and "leonardo bonucci" in found[0].why
+
+
+def test_other_title_for_the_same_person():
+    found = _framing("缅甸国防军总司令敏昂莱在阅兵式上讲话。", "军政府领导人敏昂莱在阅兵式上讲话。")
+    assert found and "敏昂莱" in found[0].why
+
+
+def test_same_title_is_no_difference():
+    assert not _framing("海地总统莫伊兹遇刺身亡。", "海地共和国总统莫伊兹遇刺身亡。")

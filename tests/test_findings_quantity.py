@@ -1,0 +1,28 @@
+"""comparison.findings.quantity: figures of the same category, event and unit dimension."""
+
+from comparison import compare
+from tests.comparison_helpers import article, of_type
+
+
+def _numbers(*texts_a_b):
+    a = article("qa", "Outlet A", texts_a_b[0])
+    b = article("qb", "Outlet B", texts_a_b[1])
+    return of_type(compare([a, b], use_dense=False), "number")
+
+
+def test_vaguer_figure_is_precision_and_other_count_a_contradiction():
+    found = _numbers("At least three people were killed in the fire.", "Three people were killed in the fire.")
+    assert [f.kind for f in found] == ["precision"]
+    found = _numbers("Police said 12 people were injured in the clashes.",
+                     "Police said 18 people had been injured in the clashes.")
+    assert [f.kind for f in found] == ["contradiction"]
+
+
+def test_units_are_converted_before_comparing():
+    found = _numbers("The town lies 40 miles north of Kabul.", "The town lies 64 km north of Kabul.")
+    assert [f.kind for f in found] == ["agree"]
+
+
+def test_counts_of_different_events_are_not_compared():
+    found = _numbers("Police arrested 20 protesters on Monday.", "Five people were killed on Monday.")
+    assert not [f for f in found if f.kind != "unique"]
