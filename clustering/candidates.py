@@ -54,7 +54,7 @@ def candidate_pairs(
 ):
     """Candidate pairs ``(i, j)``, ``i < j``, sorted, of ``rows`` (default: every row).
 
-    ``with_scores``: also return each pair's TF-IDF and dense cosines, computed on the way
+    ``with_scores``: also return each pair's cosines (text, dense, title, names, numbers), computed on the way
     (the pair features need them; recomputing them per pair costs as much again).
     ``n_jobs``: threads over the blocks (scipy's sparse products and numpy's dense ones
     release the GIL); the result does not depend on it."""
@@ -81,7 +81,8 @@ def candidate_pairs(
         found = [one(b) for b in blocks]
     if not found:
         empty = np.zeros((0, 2), dtype=np.int64)
-        return (empty, {"text": np.zeros(0), "dense": np.zeros(0)}) if with_scores else empty
+        names = ("text", "dense", "title", "names", "numbers")
+        return (empty, {name: np.zeros(0) for name in names}) if with_scores else empty
     pairs = np.concatenate([f[0] for f in found])
     pairs = np.sort(pairs, axis=1)
     keys, first = np.unique(pairs[:, 0] * n + pairs[:, 1], return_index=True)
@@ -124,4 +125,8 @@ def _block_pairs(corpus: CorpusFeatures, block, targets, k: int, window_days: fl
     r, c = np.concatenate(rows), np.concatenate(cols)
     scores = {"text": text[r, c].astype(np.float64),
               "dense": dense[r, c].astype(np.float64) if dense is not None else np.zeros(len(r))}
+    # The small blocks' cosines for the chosen pairs too, while the rows are at hand.
+    for name in ("title", "names", "numbers"):
+        matrix = getattr(corpus, name)
+        scores[name] = (matrix[block] @ matrix[targets].T).toarray()[r, c].astype(np.float64)
     return np.stack([block[r], targets[c]], axis=1), scores

@@ -79,6 +79,12 @@ def _baseline_from(corpus: CorpusFeatures, pairs: np.ndarray, cos: np.ndarray) -
     return np.where(counts > 0, sums / np.maximum(counts, 1), fallback)
 
 
+def _stable(cosines: np.ndarray) -> np.ndarray:
+    """Cosines rounded to 1e-6: a block product and a row-wise product of the same vectors
+    differ in the last float bits, which must not reorder ranks or flip a tree's split."""
+    return np.round(np.asarray(cosines, dtype=np.float64), 6)
+
+
 def _pair_mean(per_article: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return (per_article[i] + per_article[j]) / 2
 
@@ -141,7 +147,7 @@ def pair_features(
 
     ``baseline``: per-article neighbour cosine (:func:`neighbour_baseline` over the
     corpus' candidate pairs); computed from ``pairs`` when not given. ``known``: the
-    pairs' "text" and "dense" cosines when the candidate search already computed them.
+    pairs' cosines the candidate search already computed ("text", "dense", "title", "names", "numbers").
     """
     known = known or {}
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
@@ -149,7 +155,7 @@ def pair_features(
     m = len(pairs)
     columns: dict[str, np.ndarray] = {}
     if corpus.dense is not None:
-        dense = known["dense"] if "dense" in known else dense_dots(corpus.dense, i, j)
+        dense = _stable(known["dense"] if "dense" in known else dense_dots(corpus.dense, i, j))
         base = _baseline_from(corpus, pairs, dense) if baseline is None else baseline
         columns["dense"] = dense
         columns["dense_rel"] = dense - (base[i] + base[j]) / 2
@@ -157,16 +163,15 @@ def pair_features(
         dense = np.zeros(m)
         columns["dense"] = columns["dense_rel"] = dense
     title_vectors = corpus.title_dense if corpus.title_dense is not None else corpus.dense
-    columns["title_dense"] = dense_dots(title_vectors, i, j) if title_vectors is not None else np.zeros(m)
-    text = known["text"] if "text" in known else row_dots(corpus.text, i, j)
+    columns["title_dense"] = _stable(dense_dots(title_vectors, i, j)) if title_vectors is not None else np.zeros(m)
+    text = _stable(known["text"] if "text" in known else row_dots(corpus.text, i, j))
     columns["text"] = text
     columns["text_rel"] = text - _pair_mean(_baseline_from(corpus, pairs, text), i, j)
     columns["text_rank"] = reciprocal_rank(pairs, text, len(corpus))
     columns["dense_rank"] = reciprocal_rank(pairs, dense, len(corpus)) if corpus.dense is not None else np.zeros(m)
-    title = row_dots(corpus.title, i, j)
-    columns["title"] = title
-    columns["names"] = row_dots(corpus.names, i, j)
-    columns["numbers"] = row_dots(corpus.numbers, i, j)
+    for name in ("title", "names", "numbers"):
+        columns[name] = _stable(known[name] if name in known else row_dots(getattr(corpus, name), i, j))
+    title = columns["title"]
     has_numbers = np.diff(corpus.numbers.indptr) > 0
     columns["no_numbers"] = (~(has_numbers[i] & has_numbers[j])).astype(float)
     columns["section"] = _section_best(corpus, i, j, text)

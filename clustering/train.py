@@ -18,6 +18,7 @@ import numpy as np
 
 from clustering.scorer import DEFAULT_MODEL, TREE_PARAMS, PairScorer, fit_scorer
 
+
 def fit_on(sets, exclude=None, meta=None) -> PairScorer:
     """The pair scorer fitted on these pair sets (``exclude``: name -> mask of pairs to leave out)."""
     from clustering.training import stack
