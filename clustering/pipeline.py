@@ -107,9 +107,10 @@ def run(
     clusterer = clusterer or StoryClusterer()
     clusterer.fit(found, vectors)
     by_id = {a.id: a for a in found}
-    stories = replay_edits(clusterer.stories_, store.edits(), by_id)
-    store.replace_stories([s.to_dict() for s in stories])
-    store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
+    with store.transaction():  # edits are read under the write lock: one made while fitting is kept
+        stories = replay_edits(clusterer.stories_, store.edits(), by_id)
+        store.replace_stories([s.to_dict() for s in stories])
+        store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
     return RunResult(stories, found, list(report.rejected), backend_name)
 
 
@@ -140,9 +141,10 @@ def recluster(
     vectors, _ = embed(found, store, model=model, progress=progress)
     clusterer = clusterer or StoryClusterer()
     clusterer.fit(found, vectors)
-    stories = replay_edits(clusterer.stories_, store.edits(), {a.id: a for a in found})
-    store.replace_stories([s.to_dict() for s in stories])
-    store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
+    with store.transaction():  # edits are read under the write lock: one made while fitting is kept
+        stories = replay_edits(clusterer.stories_, store.edits(), {a.id: a for a in found})
+        store.replace_stories([s.to_dict() for s in stories])
+        store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
     return stories
 
 
@@ -164,7 +166,17 @@ def update_stories(
     Only stories with members within the clusterer's time window of the new
     articles are considered; pinned (hand-placed) members never move. Returns
     the stories that were created or changed.
+
+    Reads, computes and writes in one store transaction (``BEGIN IMMEDIATE``), so
+    no edit lands between the read and the write (it waits): none is undone and
+    no article ends up in two stories. Embed the articles first (the vectors are
+    cached) to keep the write lock short.
     """
+    with store.transaction():
+        return _update_stories(store, article_ids, model, progress, clusterer)
+
+
+def _update_stories(store, article_ids, model, progress, clusterer) -> list[Story]:
     clusterer = clusterer or StoryClusterer()
     stories = load_stories(store)
     owner = {m.article_id: s.id for s in stories for m in s.members}
