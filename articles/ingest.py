@@ -37,7 +37,7 @@ DOC_PREFIXES = ("readme", "license", "licence", "changelog", "copying")
 # Records (articles and rejected records) one ingest call reads at most: the
 # dashboard's per-upload cap. A small gzip can hold hundreds of thousands of
 # records, each to embed and cluster; past the cap reading stops with one line.
-MAX_RECORDS = 20_000
+MAX_RECORDS = 5_000
 
 
 def records_cap_message(cap: int) -> str:

@@ -384,6 +384,9 @@ class Store:
     def count_articles(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    def count_stories(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+
     # ---- embedding cache --------------------------------------------------
     def get_embeddings(self, model: str, content_hashes: list[str]) -> dict[str, np.ndarray]:
         """Cached vectors for the hashes that have one (float32)."""
@@ -623,6 +626,14 @@ class Store:
         """Put jobs a stopped worker left running back in the queue (worker start-up)."""
         with self.transaction() as c:
             return c.execute("UPDATE jobs SET state='queued' WHERE state='running'").rowcount
+
+    def latest_job(self, kind: str, params: dict) -> dict | None:
+        """The newest job of ``kind`` with exactly these ``params``, whatever its state."""
+        text = json.dumps(params, ensure_ascii=False, sort_keys=True)
+        row = self.conn.execute(
+            "SELECT * FROM jobs WHERE kind=? AND params=? ORDER BY id DESC LIMIT 1", (kind, text)
+        ).fetchone()
+        return _job_from_row(row) if row else None
 
     def job(self, job_id: int) -> dict | None:
         row = self.conn.execute("SELECT * FROM jobs WHERE id=?", (job_id,)).fetchone()

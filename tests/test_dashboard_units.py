@@ -195,7 +195,7 @@ def test_shared_subjects_only_counts_facts_of_two_outlets() -> None:
 def test_check_upload_refuses_type_size_and_empty() -> None:
     assert actions.check_upload("a.md", 10) is None
     assert "unsupported" in actions.check_upload("a.exe", 10)
-    assert "limit" in actions.check_upload("a.csv", actions.MAX_UPLOAD_BYTES + 1)
+    assert "per-upload size cap" in actions.check_upload("a.csv", actions.MAX_UPLOAD_BYTES + 1)
     assert "empty" in actions.check_upload("a.jsonl", 0)
 
 
@@ -214,7 +214,13 @@ def test_upload_cap_matches_streamlit_config() -> None:
 
     config = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == actions.MAX_UPLOAD_MB
+    # One number: the browser's cap, the dashboard's check and ingest's file cap.
+    import articles
+
+    assert actions.MAX_UPLOAD_BYTES == articles.MAX_INPUT_BYTES == actions.MAX_UPLOAD_MB * 1024 * 1024
     assert config["browser"]["gatherUsageStats"] is False
+    # Safe by default: only this machine can connect unless --server.address says otherwise.
+    assert config["server"]["address"] == "127.0.0.1"
 
 
 # ---- why grouped and exports on the real seed articles --------------------------
