@@ -85,6 +85,14 @@ def _story(store: Store, story_id: str) -> Story | None:
 # ---- entry point ----------------------------------------------------------
 def main() -> None:
     st.set_page_config(page_title="Parallax", page_icon="◐", layout="wide")
+    panels.full_run_started()
+    try:
+        _page()
+    finally:
+        panels.full_run_ended()
+
+
+def _page() -> None:
     role = panels.login_gate()
     path = str(workspace.db_path())
     store = get_store(path)

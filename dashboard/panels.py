@@ -18,6 +18,23 @@ from dashboard.text import SCRIPTS, escape
 from store import Store
 
 POLL_S = 1.5
+_FULL_RUN = "_parallax_full_run"
+
+
+def full_run_started() -> None:
+    st.session_state[_FULL_RUN] = True
+
+
+def full_run_ended() -> None:
+    st.session_state[_FULL_RUN] = False
+
+
+def _refresh_page() -> None:
+    """Rerun the whole page, but only from a fragment's own rerun: during a full run it
+    would cut the run short and swallow a button clicked in it (the full run already
+    shows the current state)."""
+    if not st.session_state.get(_FULL_RUN):
+        st.rerun()
 
 
 # ---- login ----------------------------------------------------------------
@@ -154,7 +171,7 @@ def background_panel(store: Store, fingerprint: tuple) -> None:
 def _active_jobs_live(store: Store, fingerprint: tuple) -> None:
     active = store.jobs(active=True, kinds=[jobs.BOOTSTRAP, jobs.RECLUSTER, jobs.UPLOAD])
     if not active or store.fingerprint() != fingerprint:
-        st.rerun()  # the workspace changed (or the work is done): refresh the whole page
+        _refresh_page()  # the workspace changed (or the work is done)
     _show_active(active)
 
 
@@ -202,7 +219,8 @@ def workspace_building(store: Store) -> None:
 def _building_live(store: Store) -> None:
     active = store.jobs(active=True, kinds=[jobs.BOOTSTRAP], limit=1)
     if store.count_stories() or not active:
-        st.rerun()
+        _refresh_page()
+        return
     job = active[0]
     st.info("First launch: the demo workspace is being built from seeds/ in the background; "
             "the stories appear here as soon as they are ready.")
@@ -218,7 +236,8 @@ def comparison_pending(store: Store, job_id: int) -> None:
 def _comparison_live(store: Store, job_id: int) -> None:
     job = store.job(job_id)
     if job is None or job["state"] in ("done", "failed"):
-        st.rerun()
+        _refresh_page()
+        return
     text = "Comparing the outlets in the background …" if job["state"] == "running" else (
         "Waiting for the background worker to compare the outlets …")
     st.progress(float(job["progress"]), text=text)

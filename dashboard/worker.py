@@ -267,10 +267,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idle-exit", type=float, default=IDLE_EXIT_S)
     parser.add_argument("--prepare", action="store_true", help="build or regroup the workspace, then exit")
     parser.add_argument("--no-precompute", action="store_true", help="do not compare stories ahead of time")
+    parser.add_argument("--log", action="store_true", help="log to <db>.worker.log instead of stderr")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(process)d %(message)s")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     db = args.db or db_path()
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s worker %(process)d %(message)s",
+        filename=str(db) + ".worker.log" if args.log else None,
+    )
     if args.prepare:
         return prepare(db)
     return serve(db, args.parent, args.idle_exit, precompute=not args.no_precompute)

@@ -146,12 +146,13 @@ def bootstrap(
     return report
 
 
-# The project's reference case: two reports of Tajikistan mobilizing reservists.
-SEED_EXAMPLES = ("001_bd7e773d7b869fe3.txt", "000_299cce44e7b57b22.txt")
+# The project's reference case: two reports of Tajikistan mobilizing reservists,
+# Al Jazeera's roundup first (the seed example opens its story, shown beside VOA).
+SEED_EXAMPLES = ("000_299cce44e7b57b22.txt", "001_bd7e773d7b869fe3.txt")
 
 
 def seed_article_ids(directory: Path | None = None) -> list[str]:
-    """Ids of the seed example articles (read with the articles stage), VOA first."""
+    """Ids of the seed example articles (read with the articles stage), Al Jazeera first."""
     import articles
 
     directory = directory or seeds_dir()

@@ -337,3 +337,62 @@ def test_stories_of_an_older_clusterer_are_regrouped_on_open(workspace: Path):
         assert not pipeline.stories_outdated(store)
         assert {s["id"] for s in store.stories()} == before  # same clusterer: same stories
     assert set(listed_ids(at)) <= before and listed_ids(at)
+
+
+def _seed_outlets() -> tuple[str, str]:
+    import articles
+
+    found = [
+        next(a for a in articles.read_path(REPO_ROOT / f) if isinstance(a, articles.Article))
+        for f in SEED_FILES
+    ]
+    return found[0].outlet, found[1].outlet  # Al Jazeera, VOA
+
+
+def _stories_of_seeds(db: Path) -> tuple[str | None, str | None]:
+    with Store(db) as store:
+        return tuple(store.story_of_article(article_ids_of(REPO_ROOT / f)[0]) for f in SEED_FILES)
+
+
+def _check_seed_example(workspace: Path) -> None:
+    aj_story, voa_story = _stories_of_seeds(workspace)
+    assert aj_story, "the Al Jazeera seed is in no story"
+    at = app().run()
+    at.button(key=f"seed_{aj_story}").click().run()
+    no_errors(at)
+    assert at.session_state["story_id"] == aj_story  # the button opens the story holding Al Jazeera
+    aj, voa = _seed_outlets()
+    side_by_side = at.multiselect(key=f"side_by_side_{aj_story}").value
+    assert aj in side_by_side
+    assert aj_story == voa_story, "Al Jazeera and VOA seeds are in different stories"
+    assert voa in side_by_side
+
+
+def test_seed_example_shows_al_jazeera_and_voa_side_by_side(workspace) -> None:
+    """On the test workspace (two seeds and a dozen demo articles)."""
+    _check_seed_example(workspace)
+
+
+@pytest.fixture(scope="session")
+def demo_workspace(tmp_path_factory) -> Path:
+    """The whole demo corpus (seeds/), built as the worker builds it on first launch."""
+    from dashboard import worker
+
+    db = tmp_path_factory.mktemp("demo") / "parallax.db"
+    with Store(db) as store:
+        worker.schedule_startup(store)
+        assert jobs.drain(store) == 1
+        assert store.count_stories()
+    return db
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="on the whole demo corpus the clustering puts the Al Jazeera roundup in another "
+    "story than the VOA seed (the stories issue; the lead's clustering rewrite should fix it)",
+)
+def test_seed_example_on_the_demo_corpus(demo_workspace, tmp_path, monkeypatch) -> None:
+    db = tmp_path / "parallax.db"
+    shutil.copy(demo_workspace, db)
+    monkeypatch.setenv(DB_ENV, str(db))
+    _check_seed_example(db)
