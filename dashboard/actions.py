@@ -17,11 +17,14 @@ import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from articles.model import Article, Rejection
-from comparison.model import Comparison
 from dashboard import jobs
 from store import Store
+
+if TYPE_CHECKING:
+    from comparison.model import Comparison
 
 # File types the upload accepts (what articles.read_path reads).
 UPLOAD_TYPES = ["md", "markdown", "txt", "html", "htm", "xml", "rss", "atom", "jsonl", "csv", "gz"]

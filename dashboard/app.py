@@ -17,12 +17,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from articles.model import Article
-from comparison.model import Comparison, Finding
 from dashboard import actions, auth, explain, panels, storylist, workspace
 from dashboard import worker as worker_control
 from dashboard.text import (
@@ -35,8 +33,9 @@ from dashboard.text import (
 )
 from store import StaleStoryError, Store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded when a story is opened, not for the list
     from clustering.model import Story
+    from comparison.model import Comparison, Finding
 
 MAX_SIDE_BY_SIDE = 4
 # How many stories the "open a story" picker offers (the table shows them all).
@@ -96,7 +95,6 @@ def _page() -> None:
     role = panels.login_gate()
     path = str(workspace.db_path())
     store = get_store(path)
-    _warm_imports()
     if workspace.needs_bootstrap(store):
         store.enqueue_job(panels.jobs.BOOTSTRAP, {}, priority=100, unique=True)
     worker_control.ensure_worker(Path(path))
@@ -114,6 +112,7 @@ def _page() -> None:
         story_view(store, path, frame, story, script, role)
     else:
         story_list_view(store, path, fingerprint, script)
+    _warm_imports()  # after the page is drawn: it would compete with the first render
 
 
 def _sync_story_from_url(store: Store, listed: set[str]) -> None:
@@ -356,6 +355,8 @@ def _seed_outlets(by_id: dict[str, Article]) -> list[str]:
 
 
 def _timeline(articles: list[Article], script: str) -> None:
+    import altair as alt  # only the story view draws charts
+
     data = pd.DataFrame(
         {
             "published": [a.published.replace(tzinfo=None) for a in articles],

@@ -88,5 +88,10 @@ def running_app(db: Path, timeout: float = 60.0, log: Path | None = None):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        # The background worker the app started (it would exit on its own once it
+        # sees the server gone; a test or benchmark does not wait for that).
+        from dashboard.worker import stop_worker
+
+        stop_worker(db)
         if log:
             out.close()

@@ -35,21 +35,55 @@ log = logging.getLogger("parallax.worker")
 WORKER_ENV = "PARALLAX_WORKER"  # "off": the app starts no worker (tests drain jobs themselves)
 IDLE_EXIT_S = 900.0
 POLL_S = 0.3
+# Comparing ahead of time waits this long after start: the server's first page
+# (started at the same moment) gets the two cores first.
+START_DELAY_S = 3.0
 
 
 def lock_path(db: Path) -> Path:
     return Path(str(db) + ".worker.lock")
 
 
-def _try_lock(db: Path):
-    """The worker lock's open file when we got it, else None (another worker holds it)."""
+def _try_lock(db: Path, record_pid: bool = False):
+    """The worker lock's open file when we got it, else None (another worker holds it).
+
+    The holder's process id is written into it (``record_pid``), so tools that
+    started a server can stop its worker too (:func:`stop_worker`).
+    """
     handle = open(lock_path(db), "a+")  # noqa: SIM115 - held for the worker's lifetime
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.close()
         return None
+    if record_pid:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
     return handle
+
+
+def stop_worker(db: Path, timeout: float = 15.0) -> None:
+    """Stop the worker serving ``db``, if one runs (SIGTERM, then SIGKILL)."""
+    import signal
+
+    if not worker_running(db):
+        return
+    try:
+        pid = int(lock_path(db).read_text().strip() or 0)
+    except (OSError, ValueError):
+        return
+    if pid <= 0:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while worker_running(db) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if worker_running(db):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def worker_running(db: Path) -> bool:
@@ -199,23 +233,29 @@ def serve(db: Path, parent: int | None = None, idle_exit: float = IDLE_EXIT_S, p
     from dashboard import workspace
     from store import Store
 
-    handle = _try_lock(db)
+    handle = _try_lock(db, record_pid=True)
     if handle is None:
         log.info("another worker serves %s", db)
         return 0
     store = Store(db)
     runner = CompareProcess()
+    import signal
+
+    # SIGTERM ends the loop through the finally below (the comparison process is stopped too).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         requeued = store.requeue_running_jobs()
         if requeued:
             log.info("requeued %d job(s) a stopped worker left running", requeued)
         schedule_startup(store)
-        if precompute:
-            runner.warm()
         seed_ids = workspace.seed_article_ids()
         done: set = set()
-        idle_since = time.monotonic()
+        started = idle_since = time.monotonic()
+        warm = False
         while _parent_alive(parent):
+            if precompute and not warm and time.monotonic() - started > START_DELAY_S:
+                runner.warm()
+                warm = True
             job = store.claim_job()
             if job is not None:
                 log.info("job %s %s started", job["id"], job["kind"])
@@ -223,7 +263,7 @@ def serve(db: Path, parent: int | None = None, idle_exit: float = IDLE_EXIT_S, p
                 log.info("job %s finished: %s", job["id"], (store.job(job["id"]) or {}).get("message"))
                 idle_since = time.monotonic()
                 continue
-            if precompute and _precompute_next(store, runner, done, seed_ids):
+            if warm and _precompute_next(store, runner, done, seed_ids):
                 continue
             if time.monotonic() - idle_since > idle_exit:
                 log.info("idle for %.0f s: exiting", idle_exit)
@@ -240,7 +280,7 @@ def prepare(db: Path) -> int:
     """Build (or regroup) the workspace now, printing progress: ``scripts/run.sh`` runs this."""
     from store import Store
 
-    handle = _try_lock(db)
+    handle = _try_lock(db, record_pid=True)
     if handle is None:
         print("a worker is already preparing this workspace", file=sys.stderr)
         return 0

@@ -396,3 +396,65 @@ def test_seed_example_on_the_demo_corpus(demo_workspace, tmp_path, monkeypatch) 
     shutil.copy(demo_workspace, db)
     monkeypatch.setenv(DB_ENV, str(db))
     _check_seed_example(db)
+
+
+def test_huge_gzip_upload_is_capped_in_the_background(workspace, tmp_path, monkeypatch) -> None:
+    """The issue's case: a 1 MB gzip under a .jsonl name holding 305,545 records."""
+    import gzip
+    import json
+    import threading
+
+    from articles.ingest import records_cap_message
+
+    monkeypatch.setattr(jobs, "MAX_UPLOAD_RECORDS", 60)  # the real cap (5,000) embeds for minutes
+    big = tmp_path / "big.jsonl"
+    with gzip.open(big, "wt", encoding="utf-8", compresslevel=9) as out:
+        for i in range(305_545):
+            out.write(json.dumps({"title": f"t{i}", "date": "2021-07-05", "text": "x"}) + "\n")
+    assert big.stat().st_size < jobs.MAX_UPLOAD_BYTES
+    with Store(workspace) as store:
+        count = store.count_articles()
+    uploader = app().run()
+    uploader.file_uploader(key="uploads").set_value([("big.jsonl", big.read_bytes(), "application/jsonl")]).run()
+    uploader.button(key="add_uploads").click().run()
+    no_errors(uploader)
+    with Store(workspace) as store:
+        assert store.count_articles() == count  # nothing read on the request path
+        (job,) = store.jobs(active=True)
+    worker = threading.Thread(target=run_jobs, args=(workspace,))
+    worker.start()
+    reader = app().run()  # another journalist keeps browsing meanwhile
+    no_errors(reader)
+    assert listed_ids(reader)
+    worker.join(timeout=600)
+    with Store(workspace) as store:
+        done = store.job(job["id"])
+        assert done["state"] == "done", done
+        assert store.count_articles() == count + 60
+    assert done["result"]["rejected"] == [["big.jsonl", records_cap_message(60)]]
+    uploader.run()
+    no_errors(uploader)
+    rejected = frame_with(uploader, "reason")
+    assert "records-per-upload cap" in rejected["reason"].iloc[0]
+    assert not list((workspace.parent / "uploads").iterdir())
+
+
+def test_viewer_role_cannot_upload_or_edit(workspace, seed_story_id, monkeypatch) -> None:
+    from dashboard import auth
+
+    monkeypatch.setenv(auth.EDITOR_HASH_ENV, auth.hash_password("editor-pw", iterations=1000))
+    monkeypatch.setenv(auth.VIEWER_HASH_ENV, auth.hash_password("viewer-pw", iterations=1000))
+    at = app().run()
+    assert not at.dataframe  # nothing shown before logging in
+    # A form: the value goes with the click.
+    at.text_input(key="password").input("wrong")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Wrong password."]
+    at.text_input(key="password").input("viewer-pw")
+    at.button[0].click().run()
+    no_errors(at)
+    assert at.session_state["role"] == auth.VIEWER
+    assert listed_ids(at)
+    assert not [u for u in at.get("file_uploader")]
+    open_story(at, seed_story_id)
+    assert not [b for b in at.button if b.key in ("do_move", "do_split", "do_merge")]
