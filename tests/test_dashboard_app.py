@@ -458,3 +458,34 @@ def test_viewer_role_cannot_upload_or_edit(workspace, seed_story_id, monkeypatch
     assert not [u for u in at.get("file_uploader")]
     open_story(at, seed_story_id)
     assert not [b for b in at.button if b.key in ("do_move", "do_split", "do_merge")]
+
+
+def test_the_server_never_clusters_embeds_or_forks(workspace, seed_story_id, monkeypatch) -> None:
+    """List, open, edit and upload with grouping, embedding and os.fork made to fail:
+    the server process only reads, edits and queues jobs (the worker does the rest)."""
+    import os
+
+    import embeddings
+    from clustering import pipeline
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("called in the server process")
+
+    for name in ("run", "recluster", "update_stories", "embed"):
+        monkeypatch.setattr(pipeline, name, forbidden)
+    monkeypatch.setattr(embeddings, "embed_articles", forbidden)
+    monkeypatch.setattr(os, "fork", forbidden)
+    at = open_story(app().run(), seed_story_id)
+    with Store(workspace) as store:
+        other = next(s["id"] for s in store.stories() if s["id"] != seed_story_id)
+    at.selectbox(key="merge_with").select(other).run()
+    at.button(key="do_merge").click().run()
+    no_errors(at)
+    assert [s.value for s in at.success] == ["Stories merged."]
+    good = next((REPO_ROOT / "seeds/nbw-2021-07").glob("2021-07-09-难了，巴基斯坦是塔利班大后方.md"))
+    at.file_uploader(key="uploads").set_value([(good.name, good.read_bytes(), "text/markdown")]).run()
+    at.button(key="add_uploads").click().run()
+    no_errors(at)
+    with Store(workspace) as store:
+        # Queued for the worker: the upload, and the merged story's comparison.
+        assert sorted(j["kind"] for j in store.jobs(active=True)) == [jobs.COMPARE, jobs.UPLOAD]
