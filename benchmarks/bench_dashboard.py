@@ -13,6 +13,8 @@ driven by Playwright; never a downloaded browser), on the demo corpus in seeds/
 * restarted: a new server process on the same store (the worker's comparisons kept);
 * empty store: no set-up at all, a new server: time to the progress bar, and to the
   first story row (the worker builds the workspace meanwhile);
+* floor: a bare Streamlit app showing a 900-row table, the same way (what this
+  machine's browser and Streamlit cost before the dashboard does anything);
 * ``--upload-305k``: one session uploads a 1 MB gzip holding 305,545 JSON Lines
   records under a ``.jsonl`` name while another keeps browsing: how long the other
   session's list and story take meanwhile, the job's progress and outcome.
@@ -91,6 +93,50 @@ def time_page(browser, url: str) -> dict:
     out["side_by_side"] = " ".join(side.split())[:160]
     page.close()
     return out
+
+
+FLOOR_APP = """import pandas as pd
+import streamlit as st
+
+st.dataframe(pd.DataFrame({"story": [f"story {i}" for i in range(900)]}))
+"""
+
+
+def time_floor(browser, work: Path) -> dict:
+    """The same browser and Streamlit showing a bare 900-row table: the floor on this machine."""
+    import urllib.request
+
+    from dashboard.serve import free_port
+
+    app = work / "floor_app.py"
+    app.write_text(FLOOR_APP)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        out: dict = {}
+        for key in ("first_s", "list_s"):  # a new server's first page, then a warm one
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            start = time.perf_counter()
+            page.goto(url)
+            page.locator(ROW).first.wait_for(state="attached", timeout=WAIT_MS)
+            out[key] = time.perf_counter() - start
+            page.close()
+        return out
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
 
 
 def time_empty(browser, url: str) -> dict:
@@ -213,6 +259,7 @@ def main() -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for round_ in range(args.repeat):
+            add("floor: bare Streamlit 900-row table", time_floor(browser, work))
             db = fresh_db(work, f"round{round_}")
             add("set-up (run.sh: build the demo workspace)", {"setup_s": prepare(db)})
             server_start = time.perf_counter()
@@ -238,6 +285,7 @@ def main() -> int:
         browser.close()
 
     columns = [("setup_s", "set-up"), ("server_s", "server"), ("progress_s", "progress bar"),
+               ("first_s", "new server's first page"),
                ("list_s", "first story row"), ("story_s", "opened story"), ("facts_s", "its facts")]
     print(f"\nrepeats: {args.repeat} (median, min, max where more than one); 2 shared cores\n")
     for name, values in rows.items():
