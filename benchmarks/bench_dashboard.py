@@ -247,6 +247,7 @@ def main() -> int:
 
     describe_seeds()
     work = args.keep or Path(tempfile.mkdtemp(prefix="parallax-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     rows: dict[str, dict[str, list[float]]] = {}
     notes: list[str] = []
 
