@@ -55,6 +55,9 @@ def _warm_imports() -> bool:
     so the first story list does not wait for them and opening a story is quick."""
 
     def load() -> None:
+        import altair  # noqa: F401 - the story view's timeline
+        import pandas.io.formats.style  # noqa: F401 - the facts tables' colours
+
         import clustering.edits  # noqa: F401
         import clustering.features  # noqa: F401
         import comparison.story  # noqa: F401
