@@ -34,6 +34,20 @@ BATCH_SIZE = 1000
 DOC_PREFIXES = ("readme", "license", "licence", "changelog", "copying")
 
 
+# Records (articles and rejected records) one ingest call reads at most: the
+# dashboard's per-upload cap. A small gzip can hold hundreds of thousands of
+# records, each to embed and cluster; past the cap reading stops with one line.
+MAX_RECORDS = 5_000
+
+
+def records_cap_message(cap: int) -> str:
+    return f"records-per-upload cap reached ({cap:,} records); the rest was not read"
+
+
+def articles_cap_message(cap: int) -> str:
+    return f"workspace article cap reached (room for {cap:,} new articles); the rest was not read"
+
+
 @dataclass
 class IngestReport:
     stored: int = 0  # new articles
@@ -41,6 +55,8 @@ class IngestReport:
     rejected: list[Rejection] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)  # every article read, new or not
     unchanged_files: int = 0  # skipped: already ingested and unchanged
+    records: int = 0  # records read (articles and rejected records) from changed files
+    stopped: str | None = None  # the cap that stopped reading, if one did
 
     def summary(self) -> str:
         return f"{self.stored} articles stored, {self.duplicates} duplicates, {len(self.rejected)} rejected"
@@ -101,6 +117,8 @@ def ingest(
     progress: bool = False,
     max_bytes: int = MAX_INPUT_BYTES,
     batch_size: int = BATCH_SIZE,
+    max_records: int | None = None,
+    max_new_articles: int | None = None,
     **read_options,
 ) -> IngestReport:
     """Read files/folders into ``store`` (a :class:`store.sqlite.Store`).
@@ -108,6 +126,10 @@ def ingest(
     Rejections are recorded in the store and returned in the report; they
     never interrupt the batch. ``max_bytes`` caps each file (decompressed
     size for gzip'd files); ``batch_size`` records are stored per transaction.
+    ``max_records`` caps the records read in this call (all files together),
+    ``max_new_articles`` the new articles stored: past a cap, reading stops,
+    what was read stays stored, and one rejection line names the cap
+    (``report.stopped``); the file is read again, to its end, next time.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]  # one path given bare, not an iterable of its characters
@@ -125,7 +147,11 @@ def ingest(
             seen.add(article_id)
             report.article_ids.append(article_id)
 
+    caps = _Caps(max_records, max_new_articles)
     for path in files:
+        if report.stopped:
+            report.rejected.append(Rejection(str(path), report.stopped))
+            continue
         try:
             stat = path.stat()
         except OSError:
@@ -137,21 +163,48 @@ def ingest(
                 for article_id in known:
                     note_id(article_id)
                 continue
-        _ingest_file(path, stat, store, report, note_id, batch_size, max_bytes, read_options, bar)
+        _ingest_file(path, stat, store, report, note_id, batch_size, max_bytes, read_options, bar, caps)
     return report
 
 
+@dataclass
+class _Caps:
+    records: int | None
+    new_articles: int | None
+
+    def room(self, report: IngestReport) -> tuple[int | None, str | None]:
+        """How many more records may be read, and the message of the cap that limits it."""
+        room, message = None, None
+        if self.records is not None:
+            room, message = self.records - report.records, records_cap_message(self.records)
+        if self.new_articles is not None:
+            left = self.new_articles - report.stored
+            if room is None or left < room:
+                room, message = left, articles_cap_message(self.new_articles)
+        return room, message
+
+
 def _ingest_file(path: Path, stat, store, report: IngestReport, note_id, batch_size: int,
-                 max_bytes: int, read_options: dict, bar) -> None:
+                 max_bytes: int, read_options: dict, bar, caps: _Caps) -> None:
     """Store one file's records batch by batch, then mark the file as ingested."""
     items = read_path(path, max_bytes=max_bytes, **read_options)
     any_article = complete = False
     try:
         while True:
-            batch = list(itertools.islice(items, batch_size))
+            room, cap_message = caps.room(report)
+            if room is not None and room <= 0:
+                # Is there anything left? Only then does the cap stop this file.
+                if next(items, None) is not None:
+                    report.stopped = cap_message
+                    report.rejected.append(Rejection(str(path), cap_message))
+                    return
+                complete = True
+                break
+            batch = list(itertools.islice(items, batch_size if room is None else min(batch_size, room)))
             if not batch:
                 complete = True
                 break
+            report.records += len(batch)
             stored = duplicates = 0
             rejected: list[Rejection] = []
             try:

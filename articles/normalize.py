@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
@@ -80,7 +80,8 @@ def _in_range(dt: datetime) -> datetime | None:
 def parse_datetime(value: object, require_timezone: bool = False) -> datetime | None:
     """A UTC-aware datetime from a date value, or None when it is no date.
 
-    Accepts datetimes (naive ones are taken as UTC, as YAML does), epoch
+    Accepts datetimes (naive ones are taken as UTC, as YAML does), dates
+    (midnight UTC: YAML reads ``date: 2021-07-05`` as a date), epoch
     seconds or milliseconds, ISO 8601 and RFC 2822 strings. With
     ``require_timezone`` a string without an explicit zone is refused (used
     for datelines, whose local zone is unknown).
@@ -91,6 +92,8 @@ def parse_datetime(value: object, require_timezone: bool = False) -> datetime | 
         if isinstance(value, datetime):
             dt = value if value.tzinfo else value.replace(tzinfo=UTC)
             return _in_range(dt.astimezone(UTC))
+        if isinstance(value, date):  # a bare YAML date (date: 2021-07-05): midnight UTC
+            return _in_range(datetime.combine(value, time.min, tzinfo=UTC))
         if isinstance(value, int | float):
             seconds = value / 1000 if abs(value) > 1e11 else value
             return _in_range(datetime.fromtimestamp(seconds, tz=UTC))

@@ -1,15 +1,25 @@
-"""Time to first render of the dashboard's story list and of the seed story view.
+"""Time to the first story row and to an opened story, in a real browser, cold and warm.
 
-Four measurements, each in a fresh process (so no in-process cache helps):
+The real ``streamlit run app.py`` in headless Chromium (Debian's /usr/bin/chromium,
+driven by Playwright; never a downloaded browser), on the demo corpus in seeds/
+(the data the dashboard ships with; nothing here is tuned on it):
 
-* AppTest cold: an empty store -> the first script run builds the demo workspace
-  from seeds/ and renders the story list; then the seed story is opened.
-* AppTest warm: the same store, a new process: the list and the seed story.
-* Browser cold / warm: the real ``streamlit run app.py`` in headless Chromium
-  (Debian's /usr/bin/chromium; skipped with a message when it is missing):
-  time from page load to the story table, and from ?story=<seed> to its facts.
+* set-up: what ``scripts/run.sh`` does before the server starts on a fresh checkout
+  (``python -m dashboard.worker --prepare``: ingest seeds/, shipped vectors, stories);
+* cold: a new server process on that store, a new browser: page load -> first story
+  row; then the "Seed example" button -> the opened story (its header and tabs), and
+  -> its facts (the comparison, made by the background worker);
+* warm: the same server, a new browser page: the same three times;
+* restarted: a new server process on the same store (the worker's comparisons kept);
+* empty store: no set-up at all, a new server: time to the progress bar, and to the
+  first story row (the worker builds the workspace meanwhile);
+* floor: a bare Streamlit app showing a 900-row table, the same way (what this
+  machine's browser and Streamlit cost before the dashboard does anything);
+* ``--upload-305k``: one session uploads a 1 MB gzip holding 305,545 JSON Lines
+  records under a ``.jsonl`` name while another keeps browsing: how long the other
+  session's list and story take meanwhile, the job's progress and outcome.
 
-    .venv/bin/python benchmarks/bench_dashboard.py [--keep DIR] [--no-browser]
+    PARALLAX_MODEL_DIR=/work/models .venv/bin/python benchmarks/bench_dashboard.py [--repeat 3] [--upload-305k]
 
 Prints a table; nothing is asserted.
 """
@@ -17,8 +27,10 @@ Prints a table; nothing is asserted.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,72 +40,173 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-# The VOA seed: its story is the Tajikistan mobilization.
-SEED_FILE = REPO / "seeds" / "001_bd7e773d7b869fe3.txt"
-TIMEOUT = 900
+WAIT_MS = 300_000
+ROW = "[data-testid='stDataFrame'] [role='gridcell']"
 
 
-def seed_story(db: Path) -> str | None:
-    import articles
+def fresh_db(folder: Path, name: str) -> Path:
+    db = folder / name / "parallax.db"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm", ".worker.lock", ".worker.log"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    return db
+
+
+def prepare(db: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "dashboard.worker", "--prepare", "--db", str(db)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    return time.perf_counter() - start
+
+
+def wait_idle(page) -> None:
+    page.wait_for_timeout(200)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=WAIT_MS)
+
+
+def time_page(browser, url: str) -> dict:
+    """A new page: load -> first story row; seed example -> story; -> facts."""
+    out: dict = {}
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    start = time.perf_counter()
+    page.goto(url)
+    page.locator(ROW).first.wait_for(state="attached", timeout=WAIT_MS)
+    out["list_s"] = time.perf_counter() - start
+    seed = page.get_by_role("button", name="Seed example").first
+    seed.wait_for(timeout=WAIT_MS)
+    start = time.perf_counter()
+    seed.click()
+    page.get_by_role("button", name="← All stories").wait_for(timeout=WAIT_MS)
+    page.get_by_role("tab", name="Facts").wait_for(timeout=WAIT_MS)
+    out["story_s"] = time.perf_counter() - start
+    facts = page.locator("[data-testid='stDataFrame']").filter(has_text="kind").or_(
+        page.get_by_text("Shown within the comparison budget")
+    ).or_(page.get_by_text("No aligned facts")).or_(page.get_by_text("Could not compare"))
+    facts.first.wait_for(timeout=WAIT_MS)
+    out["facts_s"] = time.perf_counter() - start
+    side = page.locator("[data-testid='stMultiSelect']").first.inner_text()
+    out["side_by_side"] = " ".join(side.split())[:160]
+    page.close()
+    return out
+
+
+FLOOR_APP = """import pandas as pd
+import streamlit as st
+
+st.dataframe(pd.DataFrame({"story": [f"story {i}" for i in range(900)]}))
+"""
+
+
+def time_floor(browser, work: Path) -> dict:
+    """The same browser and Streamlit showing a bare 900-row table: the floor on this machine."""
+    import urllib.request
+
+    from dashboard.serve import free_port
+
+    app = work / "floor_app.py"
+    app.write_text(FLOOR_APP)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        out: dict = {}
+        for key in ("first_s", "list_s"):  # a new server's first page, then a warm one
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            start = time.perf_counter()
+            page.goto(url)
+            page.locator(ROW).first.wait_for(state="attached", timeout=WAIT_MS)
+            out[key] = time.perf_counter() - start
+            page.close()
+        return out
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def time_empty(browser, url: str) -> dict:
+    out: dict = {}
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    start = time.perf_counter()
+    page.goto(url)
+    page.locator("[data-testid='stProgress']").first.wait_for(timeout=WAIT_MS)
+    out["progress_s"] = time.perf_counter() - start
+    page.locator(ROW).first.wait_for(state="attached", timeout=WAIT_MS)
+    out["list_s"] = time.perf_counter() - start
+    page.close()
+    return out
+
+
+def make_305k(path: Path, records: int = 305_545) -> Path:
+    """A gzip under a .jsonl name: tiny, near-identical records (the issue's case)."""
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        for i in range(records):
+            out.write(json.dumps({"title": f"t{i}", "date": "2021-07-05", "text": "x"}) + "\n")
+    return path
+
+
+def upload_305k(browser, url: str, db: Path, work: Path) -> dict:
     from store import Store
 
-    seed_id = next(a.id for a in articles.read_path(SEED_FILE) if isinstance(a, articles.Article))
-    with Store(db) as store:
-        return store.story_of_article(seed_id)
-
-
-def apptest_child(db: Path) -> dict:
-    """Runs in its own process: time the list, then the seed story, with AppTest."""
-    os.environ["PARALLAX_DB"] = str(db)
-    from streamlit.testing.v1 import AppTest
-
-    result: dict = {}
+    big = make_305k(work / "big.jsonl")
+    out: dict = {"file_mb": big.stat().st_size / 1e6}
+    uploader = browser.new_page(viewport={"width": 1400, "height": 1000})
+    reader = browser.new_page(viewport={"width": 1400, "height": 1000})
+    uploader.goto(url)
+    uploader.locator(ROW).first.wait_for(state="attached", timeout=WAIT_MS)
+    uploader.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(big))
+    uploader.get_by_role("button", name="Add to workspace").wait_for(timeout=WAIT_MS)
+    wait_idle(uploader)
     start = time.perf_counter()
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT).run()
-    result["list_s"] = time.perf_counter() - start
-    result["errors"] = [e.value for e in at.exception] + [e.value for e in at.error]
-    story = seed_story(db)
-    result["seed_story"] = story
-    if story:
-        at.toggle(key="multi_only").set_value(False).run()
-        start = time.perf_counter()
-        at.selectbox(key="story_picker").select(story).run()
-        result["story_s"] = time.perf_counter() - start
-        result["errors"] += [e.value for e in at.exception] + [e.value for e in at.error]
-    return result
-
-
-def browser_child(db: Path) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
-
-    result: dict = {}
-    server_start = time.perf_counter()
-    with running_app(db, timeout=120) as url, sync_playwright() as playwright:
-        result["server_up_s"] = time.perf_counter() - server_start
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        start = time.perf_counter()
-        page.goto(url)
-        page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=TIMEOUT * 1000)
-        result["list_s"] = time.perf_counter() - start
-        story = seed_story(db)
-        result["seed_story"] = story
-        if story:
-            start = time.perf_counter()
-            page.goto(f"{url}/?story={story}")
-            page.get_by_role("tab", name="Facts").wait_for(timeout=TIMEOUT * 1000)
-            page.locator("[data-testid='stStatusWidget']").wait_for(
-                state="hidden", timeout=TIMEOUT * 1000
-            )
-            result["story_s"] = time.perf_counter() - start
-        browser.close()
-    return result
+    uploader.get_by_role("button", name="Add to workspace").click()
+    lists, stories, progress = [], [], []
+    with Store(db) as store:
+        while time.perf_counter() - start < 1800:
+            active = [j for j in store.jobs(active=True) if j["kind"] == "upload"]
+            if not active and time.perf_counter() - start > 5:
+                break
+            if active:
+                progress.append((round(time.perf_counter() - start, 1), active[0]["message"]))
+                t = time.perf_counter()
+                reader.goto(url)
+                reader.locator(ROW).first.wait_for(state="attached", timeout=WAIT_MS)
+                lists.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                reader.get_by_role("button", name="Seed example").first.click()
+                reader.get_by_role("tab", name="Facts").wait_for(timeout=WAIT_MS)
+                stories.append(time.perf_counter() - t)
+            else:
+                time.sleep(0.5)
+        out["job_s"] = time.perf_counter() - start
+        job = next(j for j in store.jobs(limit=20) if j["kind"] == "upload")
+    out["job"] = {"state": job["state"], "message": job["message"]}
+    result = job.get("result") or {}
+    out["stored"] = result.get("stored")
+    out["rejected"] = result.get("rejected", [])[:3]
+    out["reader_list_s"] = lists
+    out["reader_story_s"] = stories
+    out["progress_seen"] = progress[:: max(1, len(progress) // 6)]
+    uploader.close()
+    reader.close()
+    return out
 
 
 def describe_seeds() -> None:
-    """Say what the cold start can reuse: precomputed vectors of the default backend or not."""
     import numpy as np
 
     import embeddings
@@ -102,9 +215,7 @@ def describe_seeds() -> None:
     seeds = workspace.seeds_dir()
     default = embeddings.get_backend(None).name
     files = workspace.precomputed_embeddings(seeds)
-    print(f"seeds: {seeds} ({len(workspace.seed_inputs(seeds))} files); default backend {default}")
-    if not files:
-        print("precomputed embeddings: none (the cold start embeds every article)")
+    print(f"data: {seeds} ({len(workspace.seed_inputs(seeds))} files, the demo corpus); default backend {default}")
     for npz in files:
         with np.load(npz, allow_pickle=False) as data:
             model, count = str(data["model"]), len(data["keys"])
@@ -112,65 +223,77 @@ def describe_seeds() -> None:
         print(f"precomputed embeddings: {npz.name}: {count} vectors of {model} ({usable})")
 
 
-def run_child(kind: str, db: Path) -> dict:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, "--db", str(db)],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT * 2,
-        env={**os.environ, "HF_HUB_OFFLINE": "1"},
-    )
-    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
-    if out.returncode != 0 or not lines:
-        tail = (out.stderr or out.stdout).strip().splitlines()[-3:]
-        return {"error": " | ".join(tail)}
-    return json.loads(lines[-1])
+def fmt(values: list[float]) -> str:
+    if not values:
+        return "-"
+    if len(values) == 1:
+        return f"{values[0]:.2f}s"
+    return f"{statistics.median(values):.2f}s (min {min(values):.2f}, max {max(values):.2f})"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--child", choices=["apptest", "browser"])
-    parser.add_argument("--db", type=Path)
     parser.add_argument("--keep", type=Path, help="keep the stores in this folder")
-    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, help="cold/warm rounds (each a fresh set-up)")
+    parser.add_argument("--upload-305k", action="store_true")
     args = parser.parse_args()
-    if args.child:
-        child = apptest_child if args.child == "apptest" else browser_child
-        print(json.dumps(child(args.db)))
+
+    from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
+
+    if not CHROMIUM.exists():
+        print(f"skipped: {CHROMIUM} is missing (apt-get install chromium fonts-wqy-microhei)")
         return 0
+    from playwright.sync_api import sync_playwright
 
     describe_seeds()
     work = args.keep or Path(tempfile.mkdtemp(prefix="parallax-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    rows: list[tuple[str, dict]] = []
-    db = work / "apptest.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    rows.append(("AppTest cold (empty store -> demo)", run_child("apptest", db)))
-    rows.append(("AppTest warm (same store, new process)", run_child("apptest", db)))
+    rows: dict[str, dict[str, list[float]]] = {}
+    notes: list[str] = []
 
-    from dashboard.serve import CHROMIUM
+    def add(name: str, result: dict) -> None:
+        bucket = rows.setdefault(name, {})
+        for key, value in result.items():
+            if isinstance(value, float):
+                bucket.setdefault(key, []).append(value)
 
-    if args.no_browser:
-        print("browser timings: skipped (--no-browser)")
-    elif not CHROMIUM.exists():
-        print(f"browser timings: skipped ({CHROMIUM} is missing)")
-    else:
-        bdb = work / "browser.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(bdb) + suffix).unlink(missing_ok=True)
-        rows.append(("Browser cold (empty store -> demo)", run_child("browser", bdb)))
-        rows.append(("Browser warm (server restarted)", run_child("browser", bdb)))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for round_ in range(args.repeat):
+            add("floor: bare Streamlit 900-row table", time_floor(browser, work))
+            db = fresh_db(work, f"round{round_}")
+            add("set-up (run.sh: build the demo workspace)", {"setup_s": prepare(db)})
+            server_start = time.perf_counter()
+            with running_app(db, timeout=120, log=db.parent / "streamlit.log") as url:
+                add("server start (to health check)", {"server_s": time.perf_counter() - server_start})
+                cold = time_page(browser, url)
+                add("cold: new server, first browser", cold)
+                warm = time_page(browser, url)
+                add("warm: same server, new page", warm)
+                notes.append(f"round {round_}: seed story side by side: {cold['side_by_side']}")
+            with running_app(db, timeout=120) as url:
+                add("restarted server, same store", time_page(browser, url))
+            empty = fresh_db(work, f"empty{round_}")
+            with running_app(empty, timeout=120) as url:
+                add("empty store, no set-up (worker builds it)", time_empty(browser, url))
+        if args.upload_305k:
+            db = fresh_db(work, "upload")
+            prepare(db)
+            with running_app(db, timeout=120, log=db.parent / "streamlit.log") as url:
+                time_page(browser, url)
+                result = upload_305k(browser, url, db, work)
+            notes.append(f"305k upload: {json.dumps(result, ensure_ascii=False)}")
+        browser.close()
 
-    print(f"\n{'scenario':42} {'story list':>11} {'seed story':>11}")
-    for name, r in rows:
-        if "error" in r:
-            print(f"{name:42} failed: {r['error']}")
-            continue
-        story = f"{r['story_s']:10.2f}s" if "story_s" in r else "  (no seed story)"
-        print(f"{name:42} {r['list_s']:10.2f}s {story}")
-        if r.get("errors"):
-            print(f"{'':42} errors shown: {r['errors']}")
+    columns = [("setup_s", "set-up"), ("server_s", "server"), ("progress_s", "progress bar"),
+               ("first_s", "new server's first page"),
+               ("list_s", "first story row"), ("story_s", "opened story"), ("facts_s", "its facts")]
+    print(f"\nrepeats: {args.repeat} (median, min, max where more than one); 2 shared cores\n")
+    for name, values in rows.items():
+        shown = [f"{label} {fmt(values[key])}" for key, label in columns if key in values]
+        print(f"{name:46} " + " | ".join(shown))
+    for note in notes:
+        print(note)
     print(f"\nstores in {work}")
     return 0
 

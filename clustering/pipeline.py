@@ -133,9 +133,10 @@ def run(
 
 def _store_fit(found, store, model, progress, clusterer) -> tuple[list[Story], str]:
     clusterer, backend_name = fit_stories(found, store, model, progress, clusterer)
-    stories = replay_edits(clusterer.stories_, store.edits(), {a.id: a for a in found})
-    store.replace_stories([s.to_dict() for s in stories])
-    store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
+    with store.transaction():  # edits are read under the write lock: one made while fitting is kept
+        stories = replay_edits(clusterer.stories_, store.edits(), {a.id: a for a in found})
+        store.replace_stories([s.to_dict() for s in stories])
+        store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
     return stories, backend_name
 
 
@@ -189,7 +190,17 @@ def update_stories(
     group; otherwise the new articles of that group form a new story. Stored stories are
     never split or merged here, and pinned (hand-placed) members never move. Returns the
     stories that were created or changed.
+
+    Reads, computes and writes in one store transaction (``BEGIN IMMEDIATE``), so no edit
+    lands between the read and the write (it waits): none is undone and no article ends up
+    in two stories. Embed the articles first (the vectors are cached) to keep the write
+    lock short.
     """
+    with store.transaction():
+        return _update_stories(store, article_ids, model, progress, clusterer)
+
+
+def _update_stories(store, article_ids, model, progress, clusterer) -> list[Story]:
     clusterer = clusterer or StoryClusterer()
     stories = load_stories(store)
     owner = {m.article_id: s.id for s in stories for m in s.members}

@@ -1,9 +1,13 @@
 """What the dashboard's buttons do: thin calls into the library, no pipeline logic.
 
-Uploads are checked (type, size), saved under the workspace's ``uploads/``
-folder, ingested with ``articles.ingest`` and grouped with
-``clustering.pipeline.update_stories``; edits go through ``clustering.edits``;
-comparisons and exports through ``comparison``.
+Uploads are checked (type, the per-upload size cap), saved under the workspace's
+``uploads/`` folder and queued as a job: the background worker ingests, embeds
+and groups them (:mod:`dashboard.jobs`), then deletes the files. Edits go
+through ``clustering.edits`` inside one store transaction that first checks the
+stories are still the versions the journalist saw (a conflicting edit is
+refused and shown, never silently applied over someone else's); comparisons
+are read from the store (the worker computes them) and exports go through
+``comparison``.
 """
 
 from __future__ import annotations
@@ -11,33 +15,23 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from articles.model import Article, Rejection
-from comparison.model import Comparison
+from dashboard import jobs
 from store import Store
 
+if TYPE_CHECKING:
+    from comparison.model import Comparison
+
 # File types the upload accepts (what articles.read_path reads).
-UPLOAD_TYPES = ["md", "markdown", "txt", "html", "htm", "xml", "rss", "atom", "jsonl", "csv"]
-# Must match server.maxUploadSize in .streamlit/config.toml (which the browser enforces);
-# checked again here because the server-side limit is only as good as its config.
-MAX_UPLOAD_MB = 50
-MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
-
-
-@dataclass
-class UploadResult:
-    """What an upload did, shown to the journalist after it."""
-
-    files: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    article_ids: list[str] = field(default_factory=list)
-    rejected: list[Rejection] = field(default_factory=list)  # source_path = the uploaded name
-    stories_touched: list[str] = field(default_factory=list)
-    error: str | None = None
+UPLOAD_TYPES = ["md", "markdown", "txt", "html", "htm", "xml", "rss", "atom", "jsonl", "csv", "gz"]
+# One number with ingest (articles.MAX_INPUT_BYTES) and server.maxUploadSize in
+# .streamlit/config.toml (which the browser enforces); checked again here.
+MAX_UPLOAD_MB = jobs.MAX_UPLOAD_MB
+MAX_UPLOAD_BYTES = jobs.MAX_UPLOAD_BYTES
 
 
 def safe_filename(name: str) -> str:
@@ -53,7 +47,7 @@ def check_upload(name: str, size: int) -> str | None:
     if suffix not in UPLOAD_TYPES:
         return f"unsupported file type '.{suffix}' (accepted: {', '.join(UPLOAD_TYPES)})"
     if size > MAX_UPLOAD_BYTES:
-        return f"file is {size / 1024 / 1024:.1f} MB, over the {MAX_UPLOAD_MB} MB upload limit"
+        return jobs.size_cap_message(size)
     if size == 0:
         return "file is empty"
     return None
@@ -66,7 +60,7 @@ def save_uploads(
     folder.mkdir(parents=True, exist_ok=True)
     saved: dict[Path, str] = {}
     refused: list[Rejection] = []
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     for name, data in files:
         problem = check_upload(name, len(data))
         if problem:
@@ -79,62 +73,64 @@ def save_uploads(
     return saved, refused
 
 
-def add_uploads(store: Store, files: list[tuple[str, bytes]], folder: Path) -> UploadResult:
-    """Save, ingest and group uploaded files; every problem becomes a listed rejection."""
-    import articles
-    from clustering import pipeline
-
-    result = UploadResult(files=len(files))
-    saved, result.rejected = save_uploads(files, folder)
+def queue_upload(store: Store, files: list[tuple[str, bytes]], folder: Path) -> tuple[int | None, list[Rejection]]:
+    """Save acceptable files and queue their ingest; returns the job id (None: nothing to do)
+    and the files refused at once (type, size, empty)."""
+    saved, refused = save_uploads(files, folder)
     if not saved:
-        return result
-    report = articles.ingest([str(p) for p in saved], store)
-    by_path = {str(p): name for p, name in saved.items()}
-    result.stored = report.stored
-    result.duplicates = report.duplicates
-    result.article_ids = list(report.article_ids)
-    result.rejected += [
-        Rejection(_uploaded_name(r.source_path, by_path), r.error) for r in report.rejected
-    ]
-    if result.article_ids:
-        pipeline.update_stories(store, article_ids=result.article_ids)
-        result.stories_touched = sorted(
-            {sid for a in result.article_ids if (sid := store.story_of_article(a))}
-        )
-    return result
+        return None, refused
+    params = {"files": [{"path": str(p), "name": name} for p, name in saved.items()]}
+    return store.enqueue_job(jobs.UPLOAD, params, priority=jobs.PRIORITY_UPLOAD), refused
 
 
-def _uploaded_name(source_path: str, by_path: dict[str, str]) -> str:
-    """The name the journalist uploaded, keeping a record suffix ("file.jsonl#3")."""
-    path, hash_sign, record = source_path.partition("#")
-    name = by_path.get(path, Path(path).name)
-    return f"{name}{hash_sign}{record}"
+def queue_comparison(store: Store, story_id: str) -> int:
+    """Ask the worker to compare a story now (one job per story however many ask)."""
+    return store.enqueue_job(jobs.COMPARE, {"story_id": story_id}, priority=jobs.PRIORITY_COMPARE, unique=True)
+
+
+def queue_recluster(store: Store) -> int:
+    return store.enqueue_job(jobs.RECLUSTER, {}, priority=jobs.PRIORITY_UPLOAD, unique=True)
 
 
 # ---- manual edits ---------------------------------------------------------
-def move_article(store: Store, article_id: str, story_id: str) -> None:
+# Each runs in one transaction (BEGIN IMMEDIATE): the versions the journalist saw
+# are checked and the edit reads the stories it changes under the write lock.
+# ``seen``: {story id: version} as shown; a story changed since raises
+# store.StaleStoryError and nothing is written.
+def move_article(store: Store, article_id: str, story_id: str, seen: dict[str, int] | None = None) -> str:
     from clustering import edits
 
-    edits.move_article(store, article_id, story_id)
+    with store.transaction():
+        store.check_story_versions(seen or {})
+        return edits.move_article(store, article_id, story_id)
 
 
-def merge_stories(store: Store, story_ids: list[str]) -> str:
+def merge_stories(store: Store, story_ids: list[str], seen: dict[str, int] | None = None) -> str:
     from clustering import edits
 
-    return edits.merge_stories(store, story_ids)
+    with store.transaction():
+        store.check_story_versions(seen or {})
+        return edits.merge_stories(store, story_ids)
 
 
-def split_story(store: Store, story_id: str, article_ids: list[str]) -> str:
+def split_story(store: Store, story_id: str, article_ids: list[str], seen: dict[str, int] | None = None) -> str:
     from clustering import edits
 
-    return edits.split_story(store, story_id, article_ids)
+    with store.transaction():
+        store.check_story_versions(seen or {})
+        return edits.split_story(store, story_id, article_ids)
 
 
 # ---- comparison and export ------------------------------------------------
-def compare_story(store: Store, story_id: str) -> Comparison:
-    import comparison
+def comparison_of(store: Store, story_id: str, found: list[Article]) -> tuple[Comparison | None, str | None]:
+    """The stored comparison of a story (None while the worker has not made it) and its
+    budget note (what was left out, or that the time budget stopped it)."""
+    from comparison.story import comparison_from_dict
 
-    return comparison.compare_story(store, story_id)
+    data = jobs.cached_comparison(store, story_id, found)
+    if data is None:
+        return None, None
+    return comparison_from_dict(data), data.get("budget")
 
 
 def exports(comp: Comparison, articles: list[Article]) -> dict[str, tuple[str, str]]:

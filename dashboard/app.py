@@ -3,6 +3,11 @@
 ``app.py`` at the repository root only calls :func:`main`. Everything shown from
 an article is either rendered by an element that displays plain text
 (dataframes, charts, st.text) or escaped by :mod:`dashboard.text` first.
+
+The server only reads and makes small edits: building the workspace, uploads,
+regrouping and comparisons are jobs for the background worker
+(:mod:`dashboard.worker`), whose progress every session sees. Each thread uses
+its own store connection (``store.Store`` is per-thread inside).
 """
 
 from __future__ import annotations
@@ -10,51 +15,61 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from articles.model import Article
-from clustering.model import Story
-from comparison.model import Comparison, Finding
-from dashboard import actions, explain, storylist, workspace
+from dashboard import actions, auth, explain, panels, storylist, workspace
+from dashboard import worker as worker_control
 from dashboard.text import (
     KIND_COLOURS,
     KIND_LABELS,
-    SCRIPTS,
     escape,
     highlight,
     in_script,
     plain_markdown,
 )
-from store import Store
+from store import StaleStoryError, Store
+
+if TYPE_CHECKING:  # loaded when a story is opened, not for the list
+    from clustering.model import Story
+    from comparison.model import Comparison, Finding
 
 MAX_SIDE_BY_SIDE = 4
 # How many stories the "open a story" picker offers (the table shows them all).
 PICKER_LIMIT = 500
-_bootstrap_lock = threading.Lock()
 
 
 # ---- cached data ----------------------------------------------------------
 @st.cache_resource(show_spinner=False)
 def get_store(path: str) -> Store:
+    # One Store per workspace, shared: it opens a connection per thread.
     return Store(path)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def cached_stories(path: str, fingerprint: tuple) -> list[Story]:
-    return workspace.load_stories(get_store(path))
+@st.cache_resource(show_spinner=False)
+def _warm_imports() -> bool:
+    """Load the clustering and comparison modules in the background once per server,
+    so the first story list does not wait for them and opening a story is quick."""
 
+    def load() -> None:
+        import altair  # noqa: F401 - the story view's timeline
+        import pandas.io.formats.style  # noqa: F401 - the facts tables' colours
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def cached_heads(path: str, fingerprint: tuple) -> dict[str, storylist.ArticleHead]:
-    return storylist.heads(get_store(path).articles())
+        import clustering.edits  # noqa: F401
+        import clustering.features  # noqa: F401
+        import comparison.story  # noqa: F401
+
+    threading.Thread(target=load, name="parallax-warm-imports", daemon=True).start()
+    return True
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def cached_frame(path: str, fingerprint: tuple) -> pd.DataFrame:
-    return storylist.story_frame(cached_stories(path, fingerprint), cached_heads(path, fingerprint))
+    store = get_store(path)
+    return storylist.story_frame(store.stories(), storylist.heads_from_rows(store.article_heads()))
 
 
 @st.cache_data(show_spinner=False)
@@ -62,77 +77,48 @@ def cached_seed_ids(seeds: str) -> list[str]:
     return workspace.seed_article_ids(Path(seeds))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def cached_comparison(path: str, story_id: str, fingerprint: tuple) -> Comparison:
-    return actions.compare_story(get_store(path), story_id)
+def _story(store: Store, story_id: str) -> Story | None:
+    from clustering.model import Story
+
+    data = store.story(story_id)
+    return Story.from_dict(data) if data else None
 
 
 # ---- entry point ----------------------------------------------------------
 def main() -> None:
     st.set_page_config(page_title="Parallax", page_icon="◐", layout="wide")
+    panels.full_run_started()
+    try:
+        _page()
+    finally:
+        panels.full_run_ended()
+
+
+def _page() -> None:
+    role = panels.login_gate()
     path = str(workspace.db_path())
     store = get_store(path)
     if workspace.needs_bootstrap(store):
-        _bootstrap(store)
-    elif workspace.needs_recluster(store):
-        _recluster(store)
-    fingerprint = workspace.store_fingerprint(store)
-    stories = cached_stories(path, fingerprint)
-    by_id = {s.id: s for s in stories}
+        store.enqueue_job(panels.jobs.BOOTSTRAP, {}, priority=100, unique=True)
+    worker_control.ensure_worker(Path(path))
+    fingerprint = store.fingerprint()
+    frame = cached_frame(path, fingerprint)
+    listed = set(frame["id"])
 
-    _sync_story_from_url(store, by_id)
-    script = _sidebar(store, path, fingerprint, len(stories))
+    _sync_story_from_url(store, listed)
+    script = panels.sidebar(store, path, fingerprint, len(frame), role)
     _flash()
 
     story_id = st.session_state.get("story_id")
-    if story_id and story_id in by_id:
-        story_view(store, path, fingerprint, by_id[story_id], stories, script)
+    story = _story(store, story_id) if story_id and story_id in listed else None
+    if story is not None:
+        story_view(store, path, frame, story, script, role)
     else:
-        story_list_view(path, fingerprint, script)
+        story_list_view(store, path, fingerprint, script)
+    _warm_imports()  # after the page is drawn: it would compete with the first render
 
 
-def _bootstrap(store: Store) -> None:
-    with _bootstrap_lock:
-        if not workspace.needs_bootstrap(store):  # another session did it meanwhile
-            return
-        with st.status(
-            "First launch: building the demo workspace from seeds/ …", expanded=True
-        ) as status:
-            bar = st.progress(0.0, text="Embedding articles …")
-            try:
-                report = workspace.bootstrap(
-                    store, step=status.write, progress=lambda f, text: bar.progress(f, text=text)
-                )
-            except Exception as exc:  # noqa: BLE001 - shown as one line, not a traceback
-                status.update(label="Could not build the demo workspace", state="error")
-                st.error(f"Building the demo workspace failed: {_one_line(exc)}")
-                st.stop()
-            status.update(
-                label=f"Demo workspace ready: {report.articles} articles, {report.stories} stories",
-                state="complete",
-                expanded=False,
-            )
-
-
-def _recluster(store: Store) -> None:
-    with _bootstrap_lock:
-        if not workspace.needs_recluster(store):  # another session did it meanwhile
-            return
-        with st.status(
-            "These stories were made by an older version of the clusterer: grouping the "
-            f"{store.count_articles()} articles again (manual edits are kept) …",
-            expanded=False,
-        ) as status:
-            try:
-                stories = workspace.recluster(store)
-            except Exception as exc:  # noqa: BLE001 - shown as one line; the old stories stay
-                status.update(label="Could not regroup the stories; showing the stored ones", state="error")
-                st.warning(f"Regrouping failed: {_one_line(exc)}")
-                return
-            status.update(label=f"Stories regrouped: {len(stories)}", state="complete")
-
-
-def _sync_story_from_url(store: Store, by_id: dict[str, Story]) -> None:
+def _sync_story_from_url(store: Store, listed: set[str]) -> None:
     """?story=ID opens that story, ?article=ID the story of that article in the reader.
 
     Links can be shared; the URL follows the open story.
@@ -143,9 +129,9 @@ def _sync_story_from_url(store: Store, by_id: dict[str, Story]) -> None:
     article_id = st.query_params.get("article")
     if article_id and not wanted:
         wanted = store.story_of_article(article_id)
-        if wanted in by_id:
+        if wanted in listed:
             st.session_state["reader_article"] = article_id
-    if wanted and wanted in by_id:
+    if wanted and wanted in listed:
         st.session_state["story_id"] = wanted
 
 
@@ -176,79 +162,13 @@ def _flash() -> None:
         st.success(message)
 
 
-# ---- sidebar: display script, uploads, workspace ---------------------------
-def _sidebar(store: Store, path: str, fingerprint: tuple, n_stories: int) -> str:
-    with st.sidebar:
-        st.title("◐ Parallax")
-        st.caption("How different outlets cover the same story.")
-        script = st.radio(
-            "Chinese script",
-            SCRIPTS,
-            horizontal=True,
-            key="script",
-            help="Convert displayed text to Simplified or Traditional characters "
-            "(the stored articles are unchanged).",
-        )
-        st.divider()
-        _upload_panel(store)
-        st.divider()
-        st.caption(
-            f"Workspace `{Path(path).name}`: {fingerprint[1]} articles, {n_stories} stories."
-        )
-    return script
-
-
-def _upload_panel(store: Store) -> None:
-    st.subheader("Add articles")
-    files = st.file_uploader(
-        f"Markdown, text, HTML, RSS/Atom, JSON Lines or CSV (up to {actions.MAX_UPLOAD_MB} MB each)",
-        type=actions.UPLOAD_TYPES,
-        accept_multiple_files=True,
-        key="uploads",
-    )
-    if st.button("Add to workspace", key="add_uploads", disabled=not files, type="primary"):
-        payload = [(f.name, f.getvalue()) for f in files]
-        with st.spinner("Reading and grouping the new articles…"):
-            try:
-                result = actions.add_uploads(store, payload, workspace.uploads_dir(store))
-            except Exception as exc:  # noqa: BLE001 - one line for the user
-                result = actions.UploadResult(files=len(payload), error=f"{_one_line(exc)}")
-        st.session_state["last_upload"] = result
-    result: actions.UploadResult | None = st.session_state.get("last_upload")
-    if result is not None:
-        _upload_summary(result)
-
-
-def _upload_summary(result: actions.UploadResult) -> None:
-    if result.error:
-        st.error(f"The upload failed: {result.error}")
-        return
-    st.success(
-        f"{result.files} file(s): {result.stored} new article(s), "
-        f"{result.duplicates} already in the workspace, "
-        f"{len(result.stories_touched)} story(ies) updated."
-    )
-    if result.rejected:
-        st.warning(f"{len(result.rejected)} file(s) or record(s) rejected:")
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    "file": [r.source_path for r in result.rejected],
-                    "reason": [r.error for r in result.rejected],
-                }
-            ),
-            hide_index=True,
-            key="rejections",
-        )
-
-
 # ---- story list -----------------------------------------------------------
-def story_list_view(path: str, fingerprint: tuple, script: str) -> None:
+def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) -> None:
     frame = cached_frame(path, fingerprint)
-    st.header("Stories")
     if frame.empty:
-        st.info("No stories yet: add articles in the sidebar.")
+        panels.workspace_building(store)
         return
+    st.header("Stories")
     _seed_shortcut(path, frame, script)
     all_outlets = sorted({o for outlets in frame["outlet_list"] for o in outlets})
     lo, hi = frame["first_published"].min().date(), frame["last_published"].max().date()
@@ -326,6 +246,7 @@ def _seed_shortcut(path: str, frame: pd.DataFrame, script: str) -> None:
         )
     )
     labels = dict(zip(frame["id"], frame["label"], strict=True))
+    # The Al Jazeera seed's story first: the reference case compares it with VOA.
     for sid in story_ids[:2]:
         if sid in labels and st.button(
             f"Seed example: {plain_markdown(labels[sid], script)}",
@@ -358,7 +279,7 @@ def _date_range(value) -> tuple:
 
 # ---- story view -----------------------------------------------------------
 def story_view(
-    store: Store, path: str, fingerprint: tuple, story: Story, stories: list[Story], script: str
+    store: Store, path: str, frame: pd.DataFrame, story: Story, script: str, role: str
 ) -> None:
     if st.button("← All stories", key="back"):
         open_story(None)
@@ -372,14 +293,8 @@ def story_view(
     )
     _timeline(articles, script)
 
-    comp: Comparison | None = None
-    with st.spinner("Comparing the outlets…"):
-        try:
-            comp = cached_comparison(path, story.id, fingerprint)
-        except Exception as exc:  # noqa: BLE001 - one line for the user
-            st.error(f"Could not compare this story: {_one_line(exc)}")
-
-    outlets_in_story = _outlets_by_coverage(articles, comp)
+    comp, note = _comparison(store, story.id, articles)
+    outlets_in_story = _outlets_by_coverage(articles, comp, _seed_outlets(by_id))
     chosen = st.multiselect(
         f"Outlets side by side (2-{MAX_SIDE_BY_SIDE})",
         outlets_in_story,
@@ -393,6 +308,8 @@ def story_view(
         ["Facts", "Numbers", "Naming", "Sources & quotes", "Reader", "Why grouped", "Export"]
     )
     with tabs[0]:
+        if note:
+            st.info(f"Shown within the comparison budget: {escape(note)}.")
         if comp is not None:
             _facts_table(comp.findings, by_id, chosen, script, key=f"facts_{story.id}")
     with tabs[1]:
@@ -408,13 +325,41 @@ def story_view(
     with tabs[4]:
         _reader(articles, comp, chosen, script)
     with tabs[5]:
-        _why_grouped(store, story, stories, by_id, comp, script)
+        _why_grouped(store, story, frame, by_id, comp, script, role)
     with tabs[6]:
         if comp is not None:
             _export(story, comp, articles)
 
 
+def _comparison(store: Store, story_id: str, articles: list[Article]) -> tuple[Comparison | None, str | None]:
+    """The stored comparison, or a progress bar while the worker makes it (never computed here)."""
+    try:
+        comp, note = actions.comparison_of(store, story_id, articles)
+    except Exception as exc:  # noqa: BLE001 - one line for the user
+        st.error(f"Could not read this story's comparison: {_one_line(exc)}")
+        return None, None
+    if comp is not None or len(articles) < 2:
+        return comp, note
+    last = store.latest_job(panels.jobs.COMPARE, {"story_id": story_id})
+    if last is not None and last["state"] == "failed":
+        st.error(f"Could not compare this story: {escape(last['message'])}")
+        if st.button("Try again", key="retry_compare"):
+            actions.queue_comparison(store, story_id)
+            st.rerun()
+        return None, None
+    panels.comparison_pending(store, actions.queue_comparison(store, story_id))
+    return None, None
+
+
+def _seed_outlets(by_id: dict[str, Article]) -> list[str]:
+    """Outlets of the seed example articles in this story (shown side by side first)."""
+    seeds = cached_seed_ids(str(workspace.seeds_dir()))
+    return list(dict.fromkeys(by_id[a].outlet for a in seeds if a in by_id))
+
+
 def _timeline(articles: list[Article], script: str) -> None:
+    import altair as alt  # only the story view draws charts
+
     data = pd.DataFrame(
         {
             "published": [a.published.replace(tzinfo=None) for a in articles],
@@ -440,8 +385,10 @@ def _timeline(articles: list[Article], script: str) -> None:
     st.altair_chart(chart, width="stretch")
 
 
-def _outlets_by_coverage(articles: list[Article], comp: Comparison | None) -> list[str]:
-    """Story outlets, those with the most findings (then articles) first."""
+def _outlets_by_coverage(
+    articles: list[Article], comp: Comparison | None, first: list[str] = ()
+) -> list[str]:
+    """Story outlets: ``first`` (the seed outlets), then those with the most findings (then articles)."""
     outlet_of = {a.id: a.outlet for a in articles}
     weight: dict[str, int] = defaultdict(int)
     for a in articles:
@@ -450,7 +397,9 @@ def _outlets_by_coverage(articles: list[Article], comp: Comparison | None) -> li
         for f in comp.findings:
             for o in {outlet_of.get(s.article_id) for s in f.spans} - {None}:
                 weight[o] += 10
-    return sorted(weight, key=lambda o: (-weight[o], o))
+    ranked = sorted(weight, key=lambda o: (-weight[o], o))
+    head = [o for o in first if o in weight]
+    return head + [o for o in ranked if o not in head]
 
 
 def finding_rows(
@@ -678,10 +627,11 @@ def _reader(
 def _why_grouped(
     store: Store,
     story: Story,
-    stories: list[Story],
+    frame: pd.DataFrame,
     by_id: dict[str, Article],
     comp: Comparison | None,
     script: str,
+    role: str,
 ) -> None:
     shared = shared_subjects(comp, by_id) if comp is not None else {}
     entities = explain.shared_entities(list(by_id.values()))
@@ -729,7 +679,8 @@ def _why_grouped(
         ],
         key="members_table",
     )
-    _edit_panel(store, story, stories, by_id, script)
+    if role == auth.EDITOR:
+        _edit_panel(store, story, frame, by_id, script)
 
 
 def shared_subjects(comp: Comparison, by_id: dict[str, Article]) -> dict[str, list[str]]:
@@ -750,19 +701,40 @@ def shared_subjects(comp: Comparison, by_id: dict[str, Article]) -> dict[str, li
     return shared
 
 
+def _seen_versions(store: Store) -> dict[str, int]:
+    """Story versions as this session last saw them (the page before the click).
+
+    A button's action runs in the rerun its click starts; the versions it must
+    check are those of the page the journalist clicked on, kept from the
+    previous run, not those of the store now.
+    """
+    current = store.story_versions()
+    seen = st.session_state.get("seen_versions") or current
+    st.session_state["seen_versions"] = current
+    return seen
+
+
 def _edit_panel(
-    store: Store, story: Story, stories: list[Story], by_id: dict[str, Article], script: str
+    store: Store, story: Story, frame: pd.DataFrame, by_id: dict[str, Article], script: str
 ) -> None:
     st.markdown("**Fix the grouping** (kept when new articles arrive)")
-    others = sorted(
-        (s for s in stories if s.id != story.id), key=lambda s: (-len(s.outlets), -len(s.members))
+    seen = _seen_versions(store)
+    others = frame[frame["id"] != story.id].sort_values(
+        ["n_outlets", "n_articles"], ascending=False, kind="stable"
     )
     other_labels = {
-        s.id: f"{in_script(s.label, script)} ({len(s.members)} art., {len(s.outlets)} outlets)"
-        for s in others
+        sid: f"{in_script(label, script)} ({n} art., {k} outlets)"
+        for sid, label, n, k in zip(
+            others["id"], others["label"], others["n_articles"], others["n_outlets"], strict=True
+        )
     }
+    other_ids = list(other_labels)
     article_label = {aid: f"{a.outlet} · {in_script(a.title, script)}" for aid, a in by_id.items()}
     member_ids = [m.article_id for m in story.members if m.article_id in by_id]
+
+    def versions(*story_ids: str) -> dict[str, int]:
+        return {sid: seen.get(sid, -1) for sid in story_ids}
+
     move, split, merge = st.columns(3)
     with move:
         aid = st.selectbox(
@@ -770,13 +742,17 @@ def _edit_panel(
         )
         target = st.selectbox(
             "to story",
-            [s.id for s in others],
+            other_ids,
             index=None,
             format_func=other_labels.get,
             key="move_target",
         )
         if st.button("Move", key="do_move", disabled=not (aid and target)):
-            _run_edit(lambda: actions.move_article(store, aid, target), None, "Article moved.")
+            _run_edit(
+                lambda: actions.move_article(store, aid, target, versions(story.id, target)),
+                None,
+                "Article moved.",
+            )
     with split:
         picked = st.multiselect(
             "Split off articles", member_ids, format_func=article_label.get, key="split_articles"
@@ -784,7 +760,7 @@ def _edit_panel(
         can_split = 0 < len(picked) < len(member_ids)
         if st.button("Split into a new story", key="do_split", disabled=not can_split):
             _run_edit(
-                lambda: actions.split_story(store, story.id, picked),
+                lambda: actions.split_story(store, story.id, picked, versions(story.id)),
                 None,
                 "Story split.",
                 follow_result=True,
@@ -792,14 +768,14 @@ def _edit_panel(
     with merge:
         other = st.selectbox(
             "Merge with story",
-            [s.id for s in others],
+            other_ids,
             index=None,
             format_func=other_labels.get,
             key="merge_with",
         )
         if st.button("Merge", key="do_merge", disabled=not other):
             _run_edit(
-                lambda: actions.merge_stories(store, [story.id, other]),
+                lambda: actions.merge_stories(store, [story.id, other], versions(story.id, other)),
                 None,
                 "Stories merged.",
                 follow_result=True,
@@ -809,11 +785,20 @@ def _edit_panel(
 def _run_edit(edit, open_after: str | None, message: str, follow_result: bool = False) -> None:
     try:
         result = edit()
+    except StaleStoryError:
+        # Not applied: someone changed these stories since this page was drawn. The
+        # page already shows their current state; the journalist checks and retries.
+        st.warning(
+            "Not applied: this story (or the other one) was changed by someone else since "
+            "you opened it. The page now shows the current version: check it and try again."
+        )
+        return
     except Exception as exc:  # noqa: BLE001 - one line for the user
         st.error(f"The edit failed: {_one_line(exc)}")
         return
     for key in _PER_STORY_KEYS:
         st.session_state.pop(key, None)
+    st.session_state.pop("seen_versions", None)
     st.session_state["flash"] = message
     if follow_result and isinstance(result, str):
         open_story(result)

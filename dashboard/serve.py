@@ -33,9 +33,37 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses with a TCP socket listening on ``port`` (from /proc/net/tcp{,6})."""
+    found: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            local, state = fields[1], fields[3]
+            address, _, hex_port = local.partition(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(_decode_address(address))
+    return found
+
+
+def _decode_address(hex_address: str) -> str:
+    raw = bytes.fromhex(hex_address)
+    if len(raw) == 4:
+        return socket.inet_ntop(socket.AF_INET, raw[::-1])
+    words = b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4))
+    return socket.inet_ntop(socket.AF_INET6, words)
+
+
 @contextmanager
-def running_app(db: Path, timeout: float = 60.0, log: Path | None = None):
-    """Yield the URL of a headless ``streamlit run app.py`` serving ``db``; stop it after."""
+def running_app(db: Path, timeout: float = 60.0, log: Path | None = None, address: str | None = "127.0.0.1"):
+    """Yield the URL of a headless ``streamlit run app.py`` serving ``db``; stop it after.
+
+    ``address=None`` passes no ``--server.address`` (the configured default applies).
+    """
     port = free_port()
     env = {
         **os.environ,
@@ -55,8 +83,7 @@ def running_app(db: Path, timeout: float = 60.0, log: Path | None = None):
             "true",
             "--server.port",
             str(port),
-            "--server.address",
-            "127.0.0.1",
+            *(["--server.address", address] if address else []),
             "--browser.gatherUsageStats",
             "false",
         ],
@@ -88,5 +115,10 @@ def running_app(db: Path, timeout: float = 60.0, log: Path | None = None):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        # The background worker the app started (it would exit on its own once it
+        # sees the server gone; a test or benchmark does not wait for that).
+        from dashboard.worker import stop_worker
+
+        stop_worker(db)
         if log:
             out.close()

@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from articles.model import Article
-from clustering.model import Story
 from dashboard.text import search_key
+
+if TYPE_CHECKING:
+    from clustering.model import Story
 
 SORTS = {
     "Outlets, then size": (["n_outlets", "n_articles", "last_published"], [False, False, False]),
@@ -38,22 +41,39 @@ def heads(articles: Iterable[Article]) -> dict[str, ArticleHead]:
     return {a.id: ArticleHead(a.id, a.outlet, a.title, a.published) for a in articles}
 
 
-def story_frame(stories: Iterable[Story], titles: dict[str, ArticleHead]) -> pd.DataFrame:
-    """One row per story; ``search`` holds its label and member titles in search form."""
+def heads_from_rows(rows: Iterable[tuple[str, str, str, str]]) -> dict[str, ArticleHead]:
+    """From ``store.article_heads()`` rows: no article bodies are read for the list."""
+    return {r[0]: ArticleHead(r[0], r[1], r[2], datetime.fromisoformat(r[3])) for r in rows}
+
+
+def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead]) -> pd.DataFrame:
+    """One row per story; ``search`` holds its label and member titles in search form.
+
+    Takes stories as dataclasses or as stored (``store.stories()`` dicts), so the
+    list is built without loading the clustering stage.
+    """
     rows = []
     for s in stories:
-        member_titles = [titles[m.article_id].title for m in s.members if m.article_id in titles]
+        if isinstance(s, dict):
+            sid, label, outlets = s["id"], s["label"], s["outlets"]
+            member_ids = [m["article_id"] for m in s["members"]]
+            first, last = (datetime.fromisoformat(s[k]) for k in ("first_published", "last_published"))
+        else:
+            sid, label, outlets = s.id, s.label, s.outlets
+            member_ids = [m.article_id for m in s.members]
+            first, last = s.first_published, s.last_published
+        member_titles = [titles[i].title for i in member_ids if i in titles]
         rows.append(
             {
-                "id": s.id,
-                "label": s.label,
-                "n_outlets": len(s.outlets),
-                "n_articles": len(s.members),
-                "outlets": ", ".join(sorted(s.outlets)),
-                "outlet_list": tuple(sorted(s.outlets)),
-                "first_published": _utc(s.first_published),
-                "last_published": _utc(s.last_published),
-                "search": search_key(" \n".join([s.label, *member_titles])),
+                "id": sid,
+                "label": label,
+                "n_outlets": len(outlets),
+                "n_articles": len(member_ids),
+                "outlets": ", ".join(sorted(outlets)),
+                "outlet_list": tuple(sorted(outlets)),
+                "first_published": _utc(first),
+                "last_published": _utc(last),
+                "search": search_key(" \n".join([label, *member_titles])),
             }
         )
     frame = pd.DataFrame(

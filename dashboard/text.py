@@ -22,7 +22,19 @@ SCRIPTS = (SCRIPT_ORIGINAL, SCRIPT_SIMPLIFIED, SCRIPT_TRADITIONAL)
 # Characters Markdown (and Streamlit's LaTeX/emoji extensions) would interpret.
 # Written as numeric entities they display as themselves and mean nothing.
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|~$:"
-_ENTITY_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _MARKDOWN_SPECIAL})
+# HTML's own specials and Markdown's, replaced in ONE pass: each character of the
+# text is replaced once, so the entities written are never escaped again (an
+# apostrophe shows as ', not as &#x27;).
+_ENTITY_TABLE = str.maketrans(
+    {
+        **{c: f"&#{ord(c)};" for c in _MARKDOWN_SPECIAL},
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#39;",
+    }
+)
 
 # Background colours per finding kind, shared by the tables and the reader.
 KIND_COLOURS = {
@@ -70,7 +82,7 @@ def search_key(text: str) -> str:
 
 def escape(text: str) -> str:
     """HTML- and Markdown-inert form of ``text`` for st.markdown."""
-    return html.escape(text or "", quote=True).translate(_ENTITY_TABLE)
+    return (text or "").translate(_ENTITY_TABLE)
 
 
 def plain_markdown(text: str, script: str = SCRIPT_ORIGINAL) -> str:

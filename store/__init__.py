@@ -1,5 +1,5 @@
 """Persistence: one SQLite file holds articles, embeddings, stories and comparisons."""
 
-from store.sqlite import DEFAULT_DB, Store
+from store.sqlite import DEFAULT_DB, StaleStoryError, Store
 
-__all__ = ["DEFAULT_DB", "Store"]
+__all__ = ["DEFAULT_DB", "StaleStoryError", "Store"]

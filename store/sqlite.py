@@ -3,12 +3,24 @@
 The store speaks the articles stage's dataclasses and plain dicts/arrays for the
 later stages (stories and comparisons are stored as their ``to_dict()`` JSON), so
 it depends on no stage after ingest.
+
+One :class:`Store` may be shared by many threads (Streamlit serves each session
+on its own threads): every thread gets its own SQLite connection and its own
+transaction depth, so one session's rollback never touches another's work.
+Writes run in ``BEGIN IMMEDIATE`` (the write lock is taken before anything is
+read), so a read-compute-write inside :meth:`Store.transaction` sees what it
+changes. Stories carry a version, bumped whenever their content changes, so an
+edit made on a stale view can be refused (:meth:`Store.check_story_versions`)
+instead of silently overwriting another user's change.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+import uuid
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -17,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from articles.model import Article, Rejection
+from store.jobs import JobQueue
 
 DEFAULT_DB = Path("data") / "parallax.db"
 
@@ -77,7 +90,38 @@ CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    params TEXT NOT NULL,
+    priority INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL,
+    progress REAL NOT NULL DEFAULT 0,
+    message TEXT NOT NULL DEFAULT '',
+    result TEXT,
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT
+);
+CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state, priority, id);
 """
+
+# Seconds a writer waits for another connection's write lock before giving up.
+BUSY_TIMEOUT_S = 120
+# Meta key of the counter that story versions are drawn from.
+_STORY_SEQ = "story_version_seq"
+
+
+class StaleStoryError(RuntimeError):
+    """An edit was made on a view of stories that another user or job changed since."""
+
+    def __init__(self, story_ids: list[str]):
+        self.story_ids = story_ids
+        super().__init__(
+            "changed by someone else since you opened it: "
+            + ", ".join(story_ids[:3])
+            + (" …" if len(story_ids) > 3 else "")
+        )
 
 
 def _now() -> str:
@@ -99,7 +143,7 @@ def _article_from_row(row: sqlite3.Row, paths: list[str]) -> Article:
     )
 
 
-class Store:
+class Store(JobQueue):
     """All persisted state of one Parallax workspace.
 
     Writes happen inside :meth:`transaction` blocks (or the batch methods, which
@@ -108,18 +152,72 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB):
         self.path = Path(path)
-        if str(path) != ":memory:":
+        if str(path) == ":memory:":
+            # One in-memory database shared by this store's connections.
+            self._uri = f"file:parallax-{uuid.uuid4().hex}?mode=memory&cache=shared"
+        else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        # check_same_thread=False: Streamlit reruns scripts on worker threads.
-        self.conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.executescript(SCHEMA)
-        self._depth = 0
+            self._uri = None
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        # Open connections by thread, so close() closes them all and the
+        # connections of finished threads are closed instead of leaking.
+        self._conns: list[tuple[weakref.ref, sqlite3.Connection]] = []
+        self._closed = False
+        first = self.conn  # creates the schema (and keeps an in-memory database alive)
+        first.executescript(SCHEMA)
+        self._migrate(first)
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._uri:
+            conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False, isolation_level=None)
+        else:
+            conn = sqlite3.connect(
+                str(self.path), check_same_thread=False, isolation_level=None,
+                timeout=BUSY_TIMEOUT_S,
+            )
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        return conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if self._closed:
+                raise sqlite3.ProgrammingError("Cannot operate on a closed store.")
+            conn = self._connect()
+            self._local.conn = conn
+            self._local.depth = 0
+            with self._lock:
+                alive = []
+                for ref, other in self._conns:
+                    thread = ref()
+                    if thread is None or not thread.is_alive():
+                        other.close()  # its thread has ended
+                    else:
+                        alive.append((ref, other))
+                alive.append((weakref.ref(threading.current_thread()), conn))
+                self._conns = alive
+        return conn
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection) -> None:
+        """Columns added after a store was first written."""
+        columns = {r["name"] for r in conn.execute("PRAGMA table_info(stories)")}
+        if "version" not in columns:
+            conn.execute("ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
 
     def close(self) -> None:
-        self.conn.close()
+        with self._lock:
+            self._closed = True
+            for _, conn in self._conns:
+                conn.close()
+            self._conns = []
+        self._local = threading.local()
 
     def __enter__(self) -> Store:
         return self
@@ -129,20 +227,30 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of work; nests (inner blocks join the outer one)."""
-        if self._depth == 0:
-            self.conn.execute("BEGIN IMMEDIATE")
-        self._depth += 1
+        """One atomic unit of work of this thread; nests (inner blocks join the outer one).
+
+        ``BEGIN IMMEDIATE`` takes the write lock first, so everything read inside
+        the block is what the block's writes change: no other connection can write
+        in between (it waits, up to :data:`BUSY_TIMEOUT_S`).
+        """
+        conn = self.conn
+        local = self._local
+        if local.depth == 0:
+            conn.execute("BEGIN IMMEDIATE")
+        local.depth += 1
         try:
-            yield self.conn
+            yield conn
         except BaseException:
-            self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("ROLLBACK")
+            local.depth -= 1
+            if local.depth == 0:
+                conn.execute("ROLLBACK")
             raise
-        self._depth -= 1
-        if self._depth == 0:
-            self.conn.execute("COMMIT")
+        local.depth -= 1
+        if local.depth == 0:
+            conn.execute("COMMIT")
+
+    def in_transaction(self) -> bool:
+        return getattr(self._local, "depth", 0) > 0
 
     # ---- articles -------------------------------------------------------
     def add_article(self, article: Article, fingerprint: str | None = None) -> bool:
@@ -275,6 +383,9 @@ class Store:
     def count_articles(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    def count_stories(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+
     # ---- embedding cache --------------------------------------------------
     def get_embeddings(self, model: str, content_hashes: list[str]) -> dict[str, np.ndarray]:
         """Cached vectors for the hashes that have one (float32)."""
@@ -297,12 +408,19 @@ class Store:
 
     # ---- stories ----------------------------------------------------------
     def replace_stories(self, stories: list[dict]) -> None:
-        """Replace all stories at once (a batch clustering run)."""
+        """Replace all stories at once (a batch clustering run).
+
+        A story whose content is unchanged keeps its version, so views of it stay valid.
+        """
         with self.transaction() as c:
+            old = {r["id"]: (r["data"], r["version"]) for r in c.execute("SELECT id, data, version FROM stories")}
             c.execute("DELETE FROM stories")
             c.execute("DELETE FROM story_members")
             for s in stories:
-                self._put_story(c, s)
+                data = json.dumps(s, ensure_ascii=False)
+                previous = old.get(s["id"])
+                version = previous[1] if previous and previous[0] == data else None
+                self._put_story(c, s, data, version)
 
     def put_stories(self, stories: list[dict]) -> None:
         """Insert or update some stories (incremental clustering, manual edits)."""
@@ -319,11 +437,21 @@ class Store:
                 c.execute("DELETE FROM comparisons WHERE story_id=?", (sid,))
 
     @staticmethod
-    def _put_story(c: sqlite3.Connection, s: dict) -> None:
-        c.execute(
-            "INSERT OR REPLACE INTO stories VALUES (?,?)",
-            (s["id"], json.dumps(s, ensure_ascii=False)),
-        )
+    def _next_version(c: sqlite3.Connection) -> int:
+        row = c.execute("SELECT value FROM meta WHERE key=?", (_STORY_SEQ,)).fetchone()
+        version = (int(row["value"]) if row else 0) + 1
+        c.execute("INSERT OR REPLACE INTO meta VALUES (?,?)", (_STORY_SEQ, str(version)))
+        return version
+
+    @classmethod
+    def _put_story(
+        cls, c: sqlite3.Connection, s: dict, data: str | None = None, version: int | None = None
+    ) -> None:
+        """Write one story; a new version number unless ``version`` (unchanged content) is given."""
+        data = data if data is not None else json.dumps(s, ensure_ascii=False)
+        if version is None:
+            version = cls._next_version(c)
+        c.execute("INSERT OR REPLACE INTO stories (id, data, version) VALUES (?,?,?)", (s["id"], data, version))
         c.executemany(
             "INSERT OR REPLACE INTO story_members VALUES (?,?)",
             [(s["id"], m["article_id"]) for m in s["members"]],
@@ -342,6 +470,60 @@ class Store:
             "SELECT story_id FROM story_members WHERE article_id=?", (article_id,)
         ).fetchone()
         return row["story_id"] if row else None
+
+    def stories_of_articles(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """{article id: story id} for the given articles that are in a story."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(dict.fromkeys(article_ids)), 500):
+            q = f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({_marks(chunk)})"
+            found.update({r["article_id"]: r["story_id"] for r in self.conn.execute(q, chunk)})
+        return found
+
+    def story_versions(self, story_ids: Iterable[str] | None = None) -> dict[str, int]:
+        """{story id: version}; a version changes whenever the story's content does."""
+        if story_ids is None:
+            return {r["id"]: r["version"] for r in self.conn.execute("SELECT id, version FROM stories")}
+        found: dict[str, int] = {}
+        for chunk in _chunks(list(dict.fromkeys(story_ids)), 500):
+            q = f"SELECT id, version FROM stories WHERE id IN ({_marks(chunk)})"
+            found.update({r["id"]: r["version"] for r in self.conn.execute(q, chunk)})
+        return found
+
+    def check_story_versions(self, expected: dict[str, int]) -> None:
+        """Raise :class:`StaleStoryError` when a story changed (or went) since ``expected`` was read.
+
+        Call it inside :meth:`transaction` before an edit, so the check and the
+        edit see the same state.
+        """
+        current = self.story_versions(expected)
+        stale = [sid for sid, version in expected.items() if current.get(sid) != version]
+        if stale:
+            raise StaleStoryError(stale)
+
+    def article_heads(self) -> list[tuple[str, str, str, str]]:
+        """``(id, outlet, title, published ISO)`` of every article: what lists need, no bodies."""
+        rows = self.conn.execute("SELECT id, outlet, title, published FROM articles")
+        return [(r["id"], r["outlet"], r["title"], r["published"]) for r in rows]
+
+    def fingerprint(self) -> tuple:
+        """Changes whenever articles, stories or manual edits change (a cache key for views)."""
+        c = self.conn
+        articles = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        stories = c.execute("SELECT COUNT(*), COALESCE(MAX(version), 0) FROM stories").fetchone()
+        edits = c.execute("SELECT COALESCE(MAX(seq), 0) FROM edits").fetchone()[0]
+        return (str(self.path), articles, stories[0], stories[1], edits, self.get_meta(_STORY_SEQ))
+
+    def membership_problems(self) -> dict[str, int]:
+        """Articles in no story or in more than one: {article id: number of stories}."""
+        rows = self.conn.execute(
+            "SELECT a.id AS id, COUNT(m.story_id) AS n FROM articles a"
+            " LEFT JOIN story_members m ON m.article_id = a.id GROUP BY a.id HAVING n != 1"
+        )
+        return {r["id"]: r["n"] for r in rows}
+
+    def integrity_check(self) -> str:
+        """SQLite's own check of the file ("ok" when sound)."""
+        return "; ".join(r[0] for r in self.conn.execute("PRAGMA integrity_check"))
 
     # ---- comparisons ------------------------------------------------------
     def get_comparison(self, story_id: str, signature: str) -> dict | None:

@@ -102,3 +102,16 @@ def test_seed_story_and_hostile_markup_in_chromium(
         assert page.locator("a[href^='javascript']").count() == 0
         page.wait_for_timeout(500)
         assert dialogs == []
+
+
+def test_streamlit_listens_on_loopback_only(base_workspace, tmp_path: Path) -> None:
+    """`streamlit run app.py` with no --server.address: only this machine can connect."""
+    from urllib.parse import urlparse
+
+    from dashboard.serve import listening_addresses
+
+    db = tmp_path / "parallax.db"
+    shutil.copy(base_workspace, db)
+    with running_app(db, address=None) as url:
+        addresses = listening_addresses(urlparse(url).port)
+    assert addresses == {"127.0.0.1"}, addresses

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from dashboard import jobs
+from dashboard.worker import WORKER_ENV
 from dashboard.workspace import DB_ENV, REPO_ROOT, SEEDS_ENV
 from store import Store
 
@@ -54,6 +56,18 @@ def base_workspace(tmp_path_factory) -> Path:
         for story in store.stories():
             comparison.compare_story(store, story["id"])
     return db
+
+
+@pytest.fixture(autouse=True)
+def no_worker_process(monkeypatch) -> None:
+    """The app starts no worker process in tests: each test runs the queued jobs itself."""
+    monkeypatch.setenv(WORKER_ENV, "off")
+
+
+def run_jobs(db: Path) -> int:
+    """What the background worker would do: run every queued job."""
+    with Store(db) as store:
+        return jobs.drain(store)
 
 
 @pytest.fixture()
@@ -121,8 +135,13 @@ def test_first_launch_builds_the_workspace_from_seeds(tmp_path, monkeypatch) -> 
     monkeypatch.setenv(SEEDS_ENV, str(seeds))
     at = app().run()
     no_errors(at)
-    statuses = [s.label for s in at.status]
-    assert any(label.startswith("Demo workspace ready") for label in statuses), statuses
+    # The page is not blocked: it says the workspace is being built (by the worker).
+    assert any("being built" in i.value for i in at.info), [i.value for i in at.info]
+    with Store(db) as store:
+        assert [j["kind"] for j in store.jobs(active=True)] == [jobs.BOOTSTRAP]
+    assert run_jobs(db) == 1
+    at.run()
+    no_errors(at)
     assert listed_ids(at)
     with Store(db) as store:
         assert store.count_articles() >= 10 and store.stories()
@@ -130,8 +149,10 @@ def test_first_launch_builds_the_workspace_from_seeds(tmp_path, monkeypatch) -> 
     # A second launch opens the stored workspace without rebuilding it.
     again = app().run()
     no_errors(again)
-    assert not [s for s in again.status if "Demo workspace" in s.label]
+    assert not any("being built" in i.value for i in again.info)
     assert listed_ids(again) == listed_ids(at)
+    with Store(db) as store:
+        assert not store.jobs(active=True)
 
 
 def test_loads_the_story_list_with_the_seed_story_near_the_top(workspace, seed_story_id) -> None:
@@ -223,6 +244,11 @@ def test_upload_with_one_bad_file(workspace) -> None:
     ).run()
     at.button(key="add_uploads").click().run()
     assert not at.exception, [e.value for e in at.exception]
+    with Store(workspace) as store:
+        (job,) = store.jobs(active=True)
+        assert job["kind"] == jobs.UPLOAD and job["state"] == "queued"
+    assert run_jobs(workspace) == 1
+    at.run()
     assert any("1 new article" in s.value for s in at.success), [s.value for s in at.success]
     rejected = frame_with(at, "reason")
     assert [f.split("#")[0] for f in rejected["file"]] == ["broken.jsonl"]
@@ -231,7 +257,8 @@ def test_upload_with_one_bad_file(workspace) -> None:
         assert store.count_articles() == count + 1
         new_id = article_ids_of(good_path)[0]
         assert store.story_of_article(new_id), "the uploaded article joined no story"
-    assert list((workspace.parent / "uploads").iterdir())
+    # Ingested: the uploaded files are gone.
+    assert not list((workspace.parent / "uploads").iterdir())
 
 
 def test_hostile_markup_is_shown_as_text(workspace) -> None:
@@ -299,9 +326,166 @@ def test_stories_of_an_older_clusterer_are_regrouped_on_open(workspace: Path):
         # As a store written before the clusterer recorded its version would be.
         store.set_meta(pipeline.STORIES_CLUSTERER_META, "")
         assert pipeline.stories_outdated(store)
+    from dashboard import worker
+
+    with Store(workspace) as store:
+        worker.schedule_startup(store)  # what the worker does when it starts
+    assert run_jobs(workspace) == 1
     at = app().run()
     no_errors(at)
     with Store(workspace) as store:
         assert not pipeline.stories_outdated(store)
         assert {s["id"] for s in store.stories()} == before  # same clusterer: same stories
     assert set(listed_ids(at)) <= before and listed_ids(at)
+
+
+def _seed_outlets() -> tuple[str, str]:
+    import articles
+
+    found = [
+        next(a for a in articles.read_path(REPO_ROOT / f) if isinstance(a, articles.Article))
+        for f in SEED_FILES
+    ]
+    return found[0].outlet, found[1].outlet  # Al Jazeera, VOA
+
+
+def _stories_of_seeds(db: Path) -> tuple[str | None, str | None]:
+    with Store(db) as store:
+        return tuple(store.story_of_article(article_ids_of(REPO_ROOT / f)[0]) for f in SEED_FILES)
+
+
+def _check_seed_example(workspace: Path) -> None:
+    aj_story, voa_story = _stories_of_seeds(workspace)
+    assert aj_story, "the Al Jazeera seed is in no story"
+    at = app().run()
+    at.button(key=f"seed_{aj_story}").click().run()
+    no_errors(at)
+    assert at.session_state["story_id"] == aj_story  # the button opens the story holding Al Jazeera
+    aj, voa = _seed_outlets()
+    side_by_side = at.multiselect(key=f"side_by_side_{aj_story}").value
+    assert aj in side_by_side
+    assert aj_story == voa_story, "Al Jazeera and VOA seeds are in different stories"
+    assert voa in side_by_side
+
+
+def test_seed_example_shows_al_jazeera_and_voa_side_by_side(workspace) -> None:
+    """On the test workspace (two seeds and a dozen demo articles)."""
+    _check_seed_example(workspace)
+
+
+@pytest.fixture(scope="session")
+def demo_workspace(tmp_path_factory) -> Path:
+    """The whole demo corpus (seeds/), built as the worker builds it on first launch."""
+    from dashboard import worker
+
+    db = tmp_path_factory.mktemp("demo") / "parallax.db"
+    with Store(db) as store:
+        worker.schedule_startup(store)
+        assert jobs.drain(store) == 1
+        assert store.count_stories()
+    return db
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="on the whole demo corpus the clustering puts the Al Jazeera roundup in another "
+    "story than the VOA seed (the stories issue; the lead's clustering rewrite should fix it)",
+)
+def test_seed_example_on_the_demo_corpus(demo_workspace, tmp_path, monkeypatch) -> None:
+    db = tmp_path / "parallax.db"
+    shutil.copy(demo_workspace, db)
+    monkeypatch.setenv(DB_ENV, str(db))
+    _check_seed_example(db)
+
+
+def test_huge_gzip_upload_is_capped_in_the_background(workspace, tmp_path, monkeypatch) -> None:
+    """The issue's case: a 1 MB gzip under a .jsonl name holding 305,545 records."""
+    import gzip
+    import json
+    import threading
+
+    from articles.ingest import records_cap_message
+
+    monkeypatch.setattr(jobs, "MAX_UPLOAD_RECORDS", 60)  # the real cap (5,000) embeds for minutes
+    big = tmp_path / "big.jsonl"
+    with gzip.open(big, "wt", encoding="utf-8", compresslevel=9) as out:
+        for i in range(305_545):
+            out.write(json.dumps({"title": f"t{i}", "date": "2021-07-05", "text": "x"}) + "\n")
+    assert big.stat().st_size < jobs.MAX_UPLOAD_BYTES
+    with Store(workspace) as store:
+        count = store.count_articles()
+    uploader = app().run()
+    uploader.file_uploader(key="uploads").set_value([("big.jsonl", big.read_bytes(), "application/jsonl")]).run()
+    uploader.button(key="add_uploads").click().run()
+    no_errors(uploader)
+    with Store(workspace) as store:
+        assert store.count_articles() == count  # nothing read on the request path
+        (job,) = store.jobs(active=True)
+    worker = threading.Thread(target=run_jobs, args=(workspace,))
+    worker.start()
+    reader = app().run()  # another journalist keeps browsing meanwhile
+    no_errors(reader)
+    assert listed_ids(reader)
+    worker.join(timeout=600)
+    with Store(workspace) as store:
+        done = store.job(job["id"])
+        assert done["state"] == "done", done
+        assert store.count_articles() == count + 60
+    assert done["result"]["rejected"] == [["big.jsonl", records_cap_message(60)]]
+    uploader.run()
+    no_errors(uploader)
+    rejected = frame_with(uploader, "reason")
+    assert "records-per-upload cap" in rejected["reason"].iloc[0]
+    assert not list((workspace.parent / "uploads").iterdir())
+
+
+def test_viewer_role_cannot_upload_or_edit(workspace, seed_story_id, monkeypatch) -> None:
+    from dashboard import auth
+
+    monkeypatch.setenv(auth.EDITOR_HASH_ENV, auth.hash_password("editor-pw", iterations=1000))
+    monkeypatch.setenv(auth.VIEWER_HASH_ENV, auth.hash_password("viewer-pw", iterations=1000))
+    at = app().run()
+    assert not at.dataframe  # nothing shown before logging in
+    # A form: the value goes with the click.
+    at.text_input(key="password").input("wrong")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Wrong password."]
+    at.text_input(key="password").input("viewer-pw")
+    at.button[0].click().run()
+    no_errors(at)
+    assert at.session_state["role"] == auth.VIEWER
+    assert listed_ids(at)
+    assert not [u for u in at.get("file_uploader")]
+    open_story(at, seed_story_id)
+    assert not [b for b in at.button if b.key in ("do_move", "do_split", "do_merge")]
+
+
+def test_the_server_never_clusters_embeds_or_forks(workspace, seed_story_id, monkeypatch) -> None:
+    """List, open, edit and upload with grouping, embedding and os.fork made to fail:
+    the server process only reads, edits and queues jobs (the worker does the rest)."""
+    import os
+
+    import embeddings
+    from clustering import pipeline
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("called in the server process")
+
+    for name in ("run", "recluster", "update_stories", "embed"):
+        monkeypatch.setattr(pipeline, name, forbidden)
+    monkeypatch.setattr(embeddings, "embed_articles", forbidden)
+    monkeypatch.setattr(os, "fork", forbidden)
+    at = open_story(app().run(), seed_story_id)
+    with Store(workspace) as store:
+        other = next(s["id"] for s in store.stories() if s["id"] != seed_story_id)
+    at.selectbox(key="merge_with").select(other).run()
+    at.button(key="do_merge").click().run()
+    no_errors(at)
+    assert [s.value for s in at.success] == ["Stories merged."]
+    good = next((REPO_ROOT / "seeds/nbw-2021-07").glob("2021-07-09-难了，巴基斯坦是塔利班大后方.md"))
+    at.file_uploader(key="uploads").set_value([(good.name, good.read_bytes(), "text/markdown")]).run()
+    at.button(key="add_uploads").click().run()
+    no_errors(at)
+    with Store(workspace) as store:
+        # Queued for the worker: the upload, and the merged story's comparison.
+        assert sorted(j["kind"] for j in store.jobs(active=True)) == [jobs.COMPARE, jobs.UPLOAD]

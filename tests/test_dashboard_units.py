@@ -195,7 +195,7 @@ def test_shared_subjects_only_counts_facts_of_two_outlets() -> None:
 def test_check_upload_refuses_type_size_and_empty() -> None:
     assert actions.check_upload("a.md", 10) is None
     assert "unsupported" in actions.check_upload("a.exe", 10)
-    assert "limit" in actions.check_upload("a.csv", actions.MAX_UPLOAD_BYTES + 1)
+    assert "per-upload size cap" in actions.check_upload("a.csv", actions.MAX_UPLOAD_BYTES + 1)
     assert "empty" in actions.check_upload("a.jsonl", 0)
 
 
@@ -214,7 +214,13 @@ def test_upload_cap_matches_streamlit_config() -> None:
 
     config = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == actions.MAX_UPLOAD_MB
+    # One number: the browser's cap, the dashboard's check and ingest's file cap.
+    import articles
+
+    assert actions.MAX_UPLOAD_BYTES == articles.MAX_INPUT_BYTES == actions.MAX_UPLOAD_MB * 1024 * 1024
     assert config["browser"]["gatherUsageStats"] is False
+    # Safe by default: only this machine can connect unless --server.address says otherwise.
+    assert config["server"]["address"] == "127.0.0.1"
 
 
 # ---- why grouped and exports on the real seed articles --------------------------
@@ -276,3 +282,38 @@ def test_interrupted_first_launch_is_resumed(tmp_path: Path) -> None:
     fake_store.build(tmp_path / "full.db")
     with Store(tmp_path / "full.db") as store:
         assert not workspace.needs_bootstrap(store)
+
+
+@pytest.mark.parametrize(
+    "plain",
+    ["Biden's plan", "l'armée française", 'He said "no"', "a & b", "100% #1"],
+)
+def test_escape_once_so_apostrophes_show_as_apostrophes(plain: str) -> None:
+    import html
+
+    escaped = text.escape(plain)
+    # One unescape gives the text back: nothing was escaped twice.
+    assert html.unescape(escaped) == plain
+    assert "&#x27;" not in escaped and "&amp;#" not in escaped and "&&#" not in escaped
+
+
+def test_csv_export_neutralizes_formula_cells() -> None:
+    import csv
+    import io
+    from datetime import UTC, datetime
+
+    from articles.model import Article
+    from comparison import report
+
+    article = Article("a1", "=HYPERLINK(\"http://evil\")", "t", None, datetime(2021, 7, 5, tzinfo=UTC),
+                      "en", None, ["+1 234", "-5 dead", "@SUM(A1)", "fine"])
+    findings = [
+        Finding(kind="unique", fact_type="number", why="=cmd|' /C calc'!A0",
+                spans=[Span("a1", 0, 6, "+1 234")], subject="@x"),
+        Finding(kind="unique", fact_type="number", why="plain", spans=[Span("a1", 7, 14, "-5 dead")]),
+    ]
+    comp = Comparison(article_ids=["a1"], findings=findings, naming=[], sources={}, quotes=[])
+    rows = list(csv.DictReader(io.StringIO(report.to_csv(comp, [article]))))
+    cells = [row[c] for row in rows for c in ("why", "subject", "outlet", "text")]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], cells
+    assert rows[0]["text"] == "'+1 234" and rows[1]["why"] == "plain"

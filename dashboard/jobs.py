@@ -1,0 +1,293 @@
+"""Background jobs: what the worker does for the dashboard, off the request path.
+
+Sessions queue jobs in the store (``store.enqueue_job``) and watch their
+progress there; one worker process (:mod:`dashboard.worker`) runs them. Each
+job is a thin sequence of library calls: ingest (``articles.ingest``), embed
+(``embeddings.embed_articles``), group (``clustering.pipeline``), compare
+(``comparison.compare``). The caps and budgets that keep a shared server
+responsive live here, each with a one-line message naming it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+import articles
+from articles.model import Article, Rejection
+from store import Store
+
+# ---- caps -----------------------------------------------------------------
+# One number for the browser (server.maxUploadSize in .streamlit/config.toml),
+# the dashboard's own check and ingest: the size cap of one input file.
+MAX_UPLOAD_BYTES = articles.MAX_INPUT_BYTES
+MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
+# Records (articles and bad records) one upload may hold.
+MAX_UPLOAD_RECORDS = articles.MAX_RECORDS
+# Articles one workspace may hold (each is embedded, grouped and listed).
+MAX_WORKSPACE_ARTICLES = 100_000
+
+# ---- comparison budget ----------------------------------------------------
+# Size: at most this many articles (one per outlet first), each cut to this many
+# characters. Time: a comparison running longer is stopped; the story is shown
+# without its facts, with a line saying so.
+COMPARE_MAX_ARTICLES = 12
+COMPARE_MAX_CHARS = 20_000
+COMPARE_TIME_BUDGET_S = 60.0
+# Comparisons made under a budget are cached under this prefix + the members'
+# signature: they are not the full comparison ``comparison.compare_story`` caches.
+BUDGET_PREFIX = "budget:"
+
+BOOTSTRAP, RECLUSTER, UPLOAD, COMPARE = "bootstrap", "recluster", "upload", "compare"
+KIND_LABELS = {
+    BOOTSTRAP: "Building the demo workspace",
+    RECLUSTER: "Regrouping all stories",
+    UPLOAD: "Adding uploaded articles",
+    COMPARE: "Comparing a story",
+}
+# Jobs a person waits for (open story) come before background ones.
+PRIORITY_COMPARE = 10
+PRIORITY_UPLOAD = 5
+
+Progress = Callable[[float, str], None]
+CompareRunner = Callable[[list[Article], float], dict]
+
+
+def size_cap_message(size: int) -> str:
+    return (
+        f"file is {size / 1024 / 1024:.1f} MB, over the per-upload size cap of {MAX_UPLOAD_MB} MB"
+    )
+
+
+def workspace_cap_message() -> str:
+    return f"workspace article cap reached: a workspace holds at most {MAX_WORKSPACE_ARTICLES:,} articles"
+
+
+# ---- upload -----------------------------------------------------------------
+def run_upload(store: Store, params: dict, progress: Progress) -> dict:
+    """Ingest, embed and group uploaded files; the files are deleted afterwards."""
+    files = [(Path(f["path"]), f["name"]) for f in params["files"]]
+    names = {str(path): name for path, name in files}
+    try:
+        room = MAX_WORKSPACE_ARTICLES - store.count_articles()
+        if room <= 0:
+            return {
+                "stored": 0,
+                "duplicates": 0,
+                "article_ids": [],
+                "stories_touched": [],
+                "rejected": [[name, workspace_cap_message()] for _, name in files],
+            }
+        progress(0.02, f"Reading {len(files)} file(s) …")
+        report = articles.ingest(
+            [str(p) for p, _ in files], store, max_records=MAX_UPLOAD_RECORDS, max_new_articles=room
+        )
+        rejected = [[uploaded_name(r.source_path, names), r.error] for r in report.rejected]
+        ids = list(report.article_ids)
+        _embed(store, ids, progress, 0.05, 0.85)
+        touched: list[str] = []
+        if ids:
+            from clustering import pipeline
+
+            progress(0.88, f"Grouping {len(ids)} article(s) into stories …")
+            pipeline.update_stories(store, article_ids=ids)
+            touched = sorted(set(store.stories_of_articles(ids).values()))
+        return {
+            "stored": report.stored,
+            "duplicates": report.duplicates,
+            "article_ids": ids[:1000],
+            "stories_touched": touched,
+            "rejected": rejected,
+        }
+    finally:
+        for path, _ in files:  # ingested (or refused): nothing to keep
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def uploaded_name(source_path: str, by_path: dict[str, str]) -> str:
+    """The name the journalist uploaded, keeping a record suffix ("file.jsonl#3")."""
+    path, hash_sign, record = source_path.partition("#")
+    name = by_path.get(path, Path(path).name)
+    return f"{name}{hash_sign}{record}"
+
+
+_BACKENDS: dict[str, object] = {}  # the worker's loaded model (one process, one workspace)
+
+
+def _backend():
+    import embeddings
+
+    if "default" not in _BACKENDS:
+        _BACKENDS["default"] = embeddings.get_backend(None)
+    return _BACKENDS["default"]
+
+
+EMBED_BATCH = 64
+
+
+def _embed(store: Store, ids: list[str], progress: Progress, start: float, end: float) -> None:
+    """Embed (and cache) the articles before grouping, so the grouping's write lock stays short."""
+    import embeddings
+
+    if not ids:
+        return
+    backend = _backend()
+    for first in range(0, len(ids), EMBED_BATCH):
+        chunk = store.articles(ids[first : first + EMBED_BATCH])
+        embeddings.embed_articles(chunk, backend, store=store)
+        done = min(first + EMBED_BATCH, len(ids))
+        progress(start + (end - start) * done / len(ids), f"Embedded {done:,} / {len(ids):,} articles")
+
+
+# ---- whole workspace ----------------------------------------------------------
+def run_bootstrap(store: Store, params: dict, progress: Progress) -> dict:
+    from dashboard import workspace
+
+    report = workspace.bootstrap(
+        store,
+        step=lambda text: progress(-1, text),
+        progress=lambda fraction, text: progress(0.1 + 0.7 * fraction, text),
+    )
+    return {"articles": report.articles, "stories": report.stories, "rejected": len(report.rejected)}
+
+
+def run_recluster(store: Store, params: dict, progress: Progress) -> dict:
+    from clustering import pipeline
+
+    progress(0.1, f"Grouping {store.count_articles():,} articles again (manual edits are kept) …")
+    return {"stories": len(pipeline.recluster(store))}
+
+
+# ---- comparison -------------------------------------------------------------
+def within_budget(found: list[Article]) -> tuple[list[Article], str | None]:
+    """The articles compared under the size budget, and a line saying what was left out."""
+    by_outlet: dict[str, list[Article]] = {}
+    for a in sorted(found, key=lambda a: (a.published, a.id)):
+        by_outlet.setdefault(a.outlet, []).append(a)
+    chosen: list[Article] = []
+    depth = 0
+    while len(chosen) < min(COMPARE_MAX_ARTICLES, len(found)):
+        for group in by_outlet.values():  # one article per outlet, then a second, ...
+            if depth < len(group) and len(chosen) < COMPARE_MAX_ARTICLES:
+                chosen.append(group[depth])
+        depth += 1
+    notes = []
+    if len(chosen) < len(found):
+        notes.append(
+            f"compared {len(chosen)} of {len(found)} articles (size budget: at most "
+            f"{COMPARE_MAX_ARTICLES} per story, one per outlet first)"
+        )
+    cut = [a for a in chosen if len(a.text) > COMPARE_MAX_CHARS]
+    if cut:
+        notes.append(f"{len(cut)} article(s) compared on their first {COMPARE_MAX_CHARS:,} characters")
+        chosen = [_truncated(a) if a in cut else a for a in chosen]
+    return chosen, ("; ".join(notes) or None)
+
+
+def _truncated(article: Article) -> Article:
+    kept, total = [], 0
+    for paragraph in article.paragraphs:
+        if total >= COMPARE_MAX_CHARS:
+            break
+        kept.append(paragraph[: COMPARE_MAX_CHARS - total])
+        total += len(kept[-1]) + 1
+    return dataclasses.replace(article, paragraphs=kept)
+
+
+def compare_inline(found: list[Article], timeout: float) -> dict:
+    """Compare in this process (tests; the worker uses a separate process with a timeout)."""
+    import comparison
+
+    return comparison.compare(found).to_dict()
+
+
+def cached_comparison(store: Store, story_id: str, found: list[Article]) -> dict | None:
+    """The stored comparison of a story's current members (full or under a budget), if any."""
+    import comparison
+
+    signature = comparison.comparison_signature(found)
+    return store.get_comparison(story_id, signature) or store.get_comparison(
+        story_id, BUDGET_PREFIX + signature
+    )
+
+
+def run_compare(
+    store: Store,
+    params: dict,
+    progress: Progress,
+    runner: CompareRunner = compare_inline,
+    time_budget: float = COMPARE_TIME_BUDGET_S,
+) -> dict:
+    """Compare one story under the size and time budgets; the result is cached in the store."""
+    import comparison
+
+    story_id = params["story_id"]
+    story = store.story(story_id)
+    if story is None:
+        return {"story_id": story_id, "missing": True}
+    found = store.articles([m["article_id"] for m in story["members"]])
+    if cached_comparison(store, story_id, found) is not None:
+        return {"story_id": story_id, "cached": True}
+    signature = comparison.comparison_signature(found)
+    chosen, note = within_budget(found)
+    progress(0.1, f"Comparing {len(chosen)} articles …")
+    try:
+        data = runner(chosen, time_budget)
+    except TimeoutError:
+        note = (
+            f"the comparison stopped at its {time_budget:.0f} s time budget: facts are not shown "
+            "for this story (the articles are)"
+        )
+        data = {"article_ids": [a.id for a in chosen], "findings": [], "naming": [], "sources": {}, "quotes": []}
+    if note:
+        data["budget"] = note
+        store.put_comparison(story_id, BUDGET_PREFIX + signature, data)
+    else:
+        store.put_comparison(story_id, signature, data)
+    return {"story_id": story_id, "budget": note}
+
+
+# ---- dispatch -----------------------------------------------------------------
+HANDLERS = {
+    BOOTSTRAP: run_bootstrap,
+    RECLUSTER: run_recluster,
+    UPLOAD: run_upload,
+}
+
+
+def run_job(store: Store, job: dict, runner: CompareRunner = compare_inline) -> None:
+    """Run one claimed job, recording progress, result or a one-line failure in the store."""
+
+    def progress(fraction: float, message: str) -> None:
+        current = store.job(job["id"])
+        store.update_job(job["id"], fraction if fraction >= 0 else current["progress"], message)
+
+    try:
+        if job["kind"] == COMPARE:
+            result = run_compare(store, job["params"], progress, runner)
+        else:
+            result = HANDLERS[job["kind"]](store, job["params"], progress)
+    except Exception as exc:  # noqa: BLE001 - the job fails with one line; the worker goes on
+        lines = str(exc).strip().splitlines()
+        store.finish_job(job["id"], {}, failed=True, message=f"{type(exc).__name__}: {lines[0] if lines else ''}")
+        return
+    store.finish_job(job["id"], result, message="done")
+
+
+def drain(store: Store, runner: CompareRunner = compare_inline, limit: int | None = None) -> int:
+    """Run queued jobs until none is left (or ``limit`` ran); returns how many ran."""
+    ran = 0
+    while limit is None or ran < limit:
+        job = store.claim_job()
+        if job is None:
+            break
+        run_job(store, job, runner)
+        ran += 1
+    return ran
+
+
+def rejections(result: dict) -> list[Rejection]:
+    return [Rejection(name, error) for name, error in result.get("rejected", [])]

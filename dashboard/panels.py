@@ -1,0 +1,243 @@
+"""The dashboard's sidebar and shared panels: login, uploads, background work.
+
+Background jobs (:mod:`dashboard.jobs`) are shown to every session: what runs,
+how far it got, and what the recent ones did. Panels that watch a running job
+re-run on their own every second or two (``st.fragment``) and refresh the whole
+page once the job changed the workspace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import actions, auth, jobs, workspace
+from dashboard.text import SCRIPTS, escape
+from store import Store
+
+POLL_S = 1.5
+_FULL_RUN = "_parallax_full_run"
+
+
+def full_run_started() -> None:
+    st.session_state[_FULL_RUN] = True
+
+
+def full_run_ended() -> None:
+    st.session_state[_FULL_RUN] = False
+
+
+def _refresh_page() -> None:
+    """Rerun the whole page, but only from a fragment's own rerun: during a full run it
+    would cut the run short and swallow a button clicked in it (the full run already
+    shows the current state)."""
+    if not st.session_state.get(_FULL_RUN):
+        st.rerun()
+
+
+# ---- login ----------------------------------------------------------------
+def _oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file: not configured
+        return False
+
+
+def login_gate() -> str:
+    """The session's role; shows the login form and stops the page until one is given.
+
+    No password hash and no OIDC configured: no login, everyone is an editor.
+    """
+    role = st.session_state.get("role")
+    if role:
+        return role
+    hashes = auth.password_hashes()
+    oidc = _oidc_configured()
+    if not hashes and not oidc:
+        return auth.EDITOR
+    if oidc and getattr(st.user, "is_logged_in", False):
+        role = auth.role_for_email(st.user.get("email"))
+        st.session_state["role"] = role
+        return role
+    st.title("◐ Parallax")
+    st.caption("This workspace is shared: log in to open it.")
+    if oidc:
+        st.button("Log in with your organisation's account", on_click=st.login, key="oidc_login")
+    if hashes:
+        with st.form("login"):
+            password = st.text_input("Password", type="password", key="password")
+            if st.form_submit_button("Log in"):
+                found = auth.role_for_password(password)
+                if found:
+                    st.session_state["role"] = found
+                    st.session_state.pop("password", None)
+                    st.rerun()
+                st.error("Wrong password.")
+    st.stop()
+    raise AssertionError("unreachable")  # st.stop() ends the run
+
+
+def _logout() -> None:
+    st.session_state.pop("role", None)
+    if _oidc_configured() and getattr(st.user, "is_logged_in", False):
+        st.logout()
+
+
+# ---- sidebar ----------------------------------------------------------------
+def sidebar(store: Store, path: str, fingerprint: tuple, n_stories: int, role: str) -> str:
+    with st.sidebar:
+        st.title("◐ Parallax")
+        st.caption("How different outlets cover the same story.")
+        script = st.radio(
+            "Chinese script",
+            SCRIPTS,
+            horizontal=True,
+            key="script",
+            help="Convert displayed text to Simplified or Traditional characters "
+            "(the stored articles are unchanged).",
+        )
+        st.divider()
+        if role == auth.EDITOR:
+            upload_panel(store)
+        else:
+            st.caption("Read-only access: you can browse and export, not add or edit.")
+        background_panel(store, fingerprint)
+        st.divider()
+        st.caption(f"Workspace `{Path(path).name}`: {fingerprint[1]} articles, {n_stories} stories.")
+        if "role" in st.session_state:
+            st.caption(f"Logged in as {role}.")
+            st.button("Log out", on_click=_logout, key="logout")
+    return script
+
+
+def upload_panel(store: Store) -> None:
+    st.subheader("Add articles")
+    files = st.file_uploader(
+        f"Markdown, text, HTML, RSS/Atom, JSON Lines or CSV (gzip'd too; up to "
+        f"{jobs.MAX_UPLOAD_MB} MB and {jobs.MAX_UPLOAD_RECORDS:,} records per upload)",
+        type=actions.UPLOAD_TYPES,
+        accept_multiple_files=True,
+        key="uploads",
+    )
+    if st.button("Add to workspace", key="add_uploads", disabled=not files, type="primary"):
+        payload = [(f.name, f.getvalue()) for f in files]
+        job_id, refused = actions.queue_upload(store, payload, workspace.uploads_dir(store))
+        st.session_state["upload_job"] = job_id
+        st.session_state["upload_refused"] = [[r.source_path, r.error] for r in refused]
+    job_id = st.session_state.get("upload_job")
+    refused = st.session_state.get("upload_refused", [])
+    if job_id is None and refused:
+        _upload_summary(None, refused)
+    elif job_id is not None:
+        job = store.job(job_id)
+        if job and job["state"] in ("done", "failed"):
+            _upload_summary(job, refused)
+        # while it runs, the background panel shows its progress
+
+
+def _upload_summary(job: dict | None, refused: list) -> None:
+    if job is not None and job["state"] == "failed":
+        st.error(f"The upload failed: {escape(job['message'])}")
+        return
+    result = (job or {}).get("result") or {}
+    rejected = refused + result.get("rejected", [])
+    if job is not None:
+        st.success(
+            f"{len(job['params']['files'])} file(s): {result.get('stored', 0)} new article(s), "
+            f"{result.get('duplicates', 0)} already in the workspace, "
+            f"{len(result.get('stories_touched', []))} story(ies) updated."
+        )
+    if rejected:
+        st.warning(f"{len(rejected)} file(s) or record(s) rejected:")
+        st.dataframe(
+            pd.DataFrame({"file": [r[0] for r in rejected], "reason": [r[1] for r in rejected]}),
+            hide_index=True,
+            key="rejections",
+        )
+
+
+# ---- background work ------------------------------------------------------------
+def background_panel(store: Store, fingerprint: tuple) -> None:
+    """Every session sees the workspace's jobs; the panel follows them while they run."""
+    if store.jobs(active=True, kinds=[jobs.BOOTSTRAP, jobs.RECLUSTER, jobs.UPLOAD], limit=1):
+        _active_jobs_live(store, fingerprint)
+    else:
+        _recent_jobs(store)
+
+
+@st.fragment(run_every=POLL_S)
+def _active_jobs_live(store: Store, fingerprint: tuple) -> None:
+    active = store.jobs(active=True, kinds=[jobs.BOOTSTRAP, jobs.RECLUSTER, jobs.UPLOAD])
+    if not active or store.fingerprint() != fingerprint:
+        _refresh_page()  # the workspace changed (or the work is done)
+    _show_active(active)
+
+
+def _show_active(active: list[dict]) -> None:
+    st.markdown("**Background work**")
+    for job in reversed(active):
+        label = jobs.KIND_LABELS.get(job["kind"], job["kind"])
+        text = escape(f"{label}: {job['message'] or job['state']}")
+        st.progress(float(job["progress"]), text=text)
+
+
+def _recent_jobs(store: Store) -> None:
+    recent = store.jobs(kinds=[jobs.BOOTSTRAP, jobs.RECLUSTER, jobs.UPLOAD], limit=5)
+    if not recent:
+        return
+    with st.expander("Recent background work", expanded=False):
+        for job in recent:
+            label = jobs.KIND_LABELS.get(job["kind"], job["kind"])
+            result = job.get("result") or {}
+            if job["state"] == "failed":
+                st.caption(escape(f"{label} (failed): {job['message']}"))
+            elif job["kind"] == jobs.UPLOAD:
+                st.caption(
+                    escape(
+                        f"{label}: {result.get('stored', 0)} new, "
+                        f"{len(result.get('rejected', []))} rejected, "
+                        f"{len(result.get('stories_touched', []))} stories updated"
+                    )
+                )
+            else:
+                st.caption(escape(f"{label}: {job['state']}"))
+
+
+def workspace_building(store: Store) -> None:
+    """The main area while the workspace is being built: progress, never a blocked page."""
+    st.header("Stories")
+    active = store.jobs(active=True, kinds=[jobs.BOOTSTRAP], limit=1)
+    if not active:
+        st.info("No stories yet: add articles in the sidebar.")
+        return
+    _building_live(store)
+
+
+@st.fragment(run_every=POLL_S)
+def _building_live(store: Store) -> None:
+    active = store.jobs(active=True, kinds=[jobs.BOOTSTRAP], limit=1)
+    if store.count_stories() or not active:
+        _refresh_page()
+        return
+    job = active[0]
+    st.info("First launch: the demo workspace is being built from seeds/ in the background; "
+            "the stories appear here as soon as they are ready.")
+    st.progress(float(job["progress"]), text=escape(job["message"] or "Waiting for the worker …"))
+
+
+def comparison_pending(store: Store, job_id: int) -> None:
+    """Shown where the facts go while the worker compares the story."""
+    _comparison_live(store, job_id)
+
+
+@st.fragment(run_every=1.0)
+def _comparison_live(store: Store, job_id: int) -> None:
+    job = store.job(job_id)
+    if job is None or job["state"] in ("done", "failed"):
+        _refresh_page()
+        return
+    text = "Comparing the outlets in the background …" if job["state"] == "running" else (
+        "Waiting for the background worker to compare the outlets …")
+    st.progress(float(job["progress"]), text=text)

@@ -1,0 +1,133 @@
+"""The worker's jobs without Streamlit: comparison budgets, the worker lock, passwords, the store's job table."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.model import Article
+from dashboard import auth, jobs, worker
+from store import StaleStoryError, Store
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "dashboard"))
+import fake_store  # noqa: E402
+
+
+def _article(i: int, outlet: str, chars: int = 50) -> Article:
+    return Article(f"a{i}", outlet, f"title {i}", None, datetime(2021, 7, 5, tzinfo=UTC) + timedelta(hours=i),
+                   "en", None, ["x" * chars])
+
+
+def test_size_budget_takes_one_article_per_outlet_first_and_says_what_it_left_out() -> None:
+    found = [_article(i, f"outlet {i % 3}") for i in range(30)]
+    chosen, note = jobs.within_budget(found)
+    assert len(chosen) == jobs.COMPARE_MAX_ARTICLES
+    assert {a.outlet for a in chosen[:3]} == {"outlet 0", "outlet 1", "outlet 2"}
+    assert note and f"compared {jobs.COMPARE_MAX_ARTICLES} of 30 articles" in note
+    long = [_article(0, "A", jobs.COMPARE_MAX_CHARS * 3), _article(1, "B")]
+    chosen, note = jobs.within_budget(long)
+    assert len(chosen[0].text) <= jobs.COMPARE_MAX_CHARS and "first 20,000 characters" in note
+    assert jobs.within_budget(long[1:])[1] is None
+
+
+def test_time_budget_stops_the_comparison_process_and_the_page_is_told(tmp_path: Path) -> None:
+    fake_store.build(tmp_path / "w.db")
+    with Store(tmp_path / "w.db") as store:
+        story = next(s for s in store.stories() if len(s["members"]) >= 2)
+        runner = worker.CompareProcess()
+        try:
+            # A real (spawned) comparison process that cannot finish in the budget.
+            result = jobs.run_compare(store, {"story_id": story["id"]}, lambda *_: None, runner, time_budget=0.01)
+        finally:
+            runner.stop()
+        assert "time budget" in result["budget"]
+        found = store.articles([m["article_id"] for m in story["members"]])
+        cached = jobs.cached_comparison(store, story["id"], found)
+        assert cached["findings"] == [] and "time budget" in cached["budget"]
+
+
+def test_compare_job_caches_under_the_full_signature_when_within_budget(tmp_path: Path) -> None:
+    import comparison
+
+    fake_store.build(tmp_path / "w.db")
+    with Store(tmp_path / "w.db") as store:
+        story = next(s for s in store.stories() if len(s["members"]) >= 2)
+        calls = []
+
+        def runner(found, timeout):
+            calls.append(len(found))
+            return comparison.compare(found, use_dense=False).to_dict()
+
+        jobs.run_compare(store, {"story_id": story["id"]}, lambda *_: None, runner)
+        assert jobs.run_compare(store, {"story_id": story["id"]}, lambda *_: None, runner)["cached"]
+        assert calls == [len(story["members"])]
+        # The library's own cache (python -m comparison STORY_ID) finds it too.
+        assert comparison.compare_story(store, story["id"], use_dense=False) is not None
+
+
+def test_one_worker_per_workspace(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    assert not worker.worker_running(db)
+    held = worker._try_lock(db, record_pid=True)
+    try:
+        assert worker.worker_running(db)
+        assert worker._try_lock(db) is None
+    finally:
+        held.close()
+    assert not worker.worker_running(db)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.text(min_size=8, max_size=30), st.text(min_size=1, max_size=30))
+def test_password_hashes(password: str, other: str) -> None:
+    encoded = auth.hash_password(password, iterations=1000)
+    assert auth.verify_password(password, encoded)
+    assert auth.verify_password(other, encoded) == (other == password)
+    assert not auth.verify_password(password, "garbage")
+
+
+def test_jobs_are_claimed_once_most_urgent_first(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as store:
+        low = store.enqueue_job("compare", {"story_id": "a"})
+        high = store.enqueue_job("upload", {"files": []}, priority=5)
+        assert store.enqueue_job("compare", {"story_id": "a"}, priority=9, unique=True) == low
+        claimed: list[int] = []
+
+        def claim() -> None:
+            with Store(tmp_path / "w.db") as mine:
+                while (job := mine.claim_job()) is not None:
+                    claimed.append(job["id"])
+
+        threads = [threading.Thread(target=claim) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(claimed) == sorted([low, high])  # each once
+        assert store.requeue_running_jobs() == 2
+
+
+def test_story_versions_refuse_stale_edits(tmp_path: Path) -> None:
+    fake_store.build(tmp_path / "w.db")
+    with Store(tmp_path / "w.db") as store:
+        story = store.stories()[0]
+        seen = store.story_versions([story["id"]])
+        store.put_stories([dataclasses.replace(fake_store.STORIES[0]).to_dict()]
+                          if fake_store.STORIES[0].id == story["id"] else [story])
+        try:
+            with store.transaction():
+                store.check_story_versions(seen)
+            raise AssertionError("a stale view was accepted")
+        except StaleStoryError as exc:
+            assert exc.story_ids == [story["id"]]
+        # Replacing all stories with the same content keeps their versions.
+        now = store.story_versions()
+        store.replace_stories(store.stories())
+        assert store.story_versions() == now
+        assert store.integrity_check() == "ok"
