@@ -64,3 +64,13 @@ def explain_story(
         reasons = [Reason(*c) for c in clusterer.scorer.contributions(features[best])[:top]]
         out.append(MemberExplanation(articles[r].id, articles[partner].id, float(proba[best]), reasons))
     return out
+
+
+def explain_stored_story(store, member_ids: Sequence[str], model: str | None = None, top: int = 3):
+    """:func:`explain_story` for a stored story, its vectors read through the store's cache
+    (features computed among the story's own articles: the weights of rare terms come from them)."""
+    from clustering.pipeline import embed_both
+
+    articles = store.articles(list(member_ids))
+    vectors, titles, _ = embed_both(articles, store, model=model)
+    return explain_story(member_ids, articles, vectors, titles, top=top)

@@ -679,8 +679,40 @@ def _why_grouped(
         ],
         key="members_table",
     )
+    _model_reasons(store, story, by_id, script)
     if role == auth.EDITOR:
         _edit_panel(store, story, frame, by_id, script)
+
+
+def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script: str) -> None:
+    """The pair scorer's own reasons, on request (it reads the story's vectors and features)."""
+    if len(story.members) < 2 or len(story.members) > 200:
+        return
+    if not st.button("Why, according to the model", key=f"reasons_{story.id}"):
+        return
+    from clustering.explain import explain_stored_story
+
+    with st.spinner("Scoring the story's pairs …"):
+        explained = explain_stored_story(store, [m.article_id for m in story.members])
+    rows = []
+    for e in explained:
+        article, partner = by_id.get(e.article_id), by_id.get(e.partner_id or "")
+        if article is None:
+            continue
+        rows.append({
+            "title": in_script(article.title, script),
+            "closest in the story": in_script(partner.title if partner else "", script),
+            "P(same happening)": e.probability,
+            "strongest reasons": "; ".join(
+                f"{r.feature} {'+' if r.contribution >= 0 else ''}{r.contribution:.2f}" for r in e.reasons
+            ),
+        })
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config={
+        "P(same happening)": st.column_config.ProgressColumn(
+            "P(same happening)", min_value=0.0, max_value=1.0, format="%.2f"),
+    })
+    st.caption("Reasons: each feature's contribution to the log-odds (+ towards one happening) "
+               "for the article and its closest partner, from the same model that grouped them.")
 
 
 def shared_subjects(comp: Comparison, by_id: dict[str, Article]) -> dict[str, list[str]]:
