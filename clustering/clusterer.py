@@ -44,8 +44,9 @@ class StoryClusterer(BaseEstimator):
     ``model_path`` (the pair scorer; default: the shipped one), ``n_jobs`` (processes for
     tokenizing large corpora; results do not depend on it).
 
-    Learned state: ``corpus_`` (per-article features), ``pairs_`` and ``proba_`` (scored
-    candidate pairs), ``labels_``, ``scores_`` and ``stories_``.
+    Learned state: ``articles_`` (in publication order), ``corpus_`` (their features),
+    ``pairs_`` and ``proba_`` (scored candidate pairs, rows of ``articles_``), ``scores_``,
+    ``stories_``, and ``labels_`` (in the order the articles were given).
     """
 
     def __init__(
@@ -124,20 +125,26 @@ class StoryClusterer(BaseEstimator):
         embeddings: np.ndarray | None = None,
         title_embeddings: np.ndarray | None = None,
     ) -> StoryClusterer:
-        self.articles_ = list(articles)
-        self.embeddings_ = embeddings
-        self.title_embeddings_ = title_embeddings
+        # One canonical order (publication time, id): ties anywhere are broken by position, so
+        # the same articles given in another order must still give the same stories.
+        order = sorted(range(len(articles)), key=lambda i: (articles[i].published, articles[i].id))
+        self.articles_ = [articles[i] for i in order]
+        self.embeddings_ = None if embeddings is None else np.asarray(embeddings)[order]
+        self.title_embeddings_ = None if title_embeddings is None else np.asarray(title_embeddings)[order]
         if not self.articles_:
             self.labels_ = np.zeros(0, dtype=np.int64)
             self.stories_ = []
             return self
-        self.corpus_ = self.prepare(self.articles_, embeddings, title_embeddings)
+        self.corpus_ = self.prepare(self.articles_, self.embeddings_, self.title_embeddings_)
         self.pairs_, known = self.candidate_pairs(self.corpus_, with_scores=True)
         self.baseline_ = neighbour_baseline(self.corpus_, self.pairs_, known["dense"])
         self.proba_ = self.score_pairs(self.corpus_, self.pairs_, self.baseline_, known)
-        self.labels_ = self.group(len(self.articles_), self.pairs_, self.proba_)
-        self.scores_ = grouping.member_scores(len(self.articles_), self.labels_, self.pairs_, self.proba_)
-        self.stories_ = self._stories()
+        sorted_labels = self.group(len(self.articles_), self.pairs_, self.proba_)
+        self.scores_ = grouping.member_scores(len(self.articles_), sorted_labels, self.pairs_, self.proba_)
+        self.stories_ = self._stories(sorted_labels)
+        # labels_ follow the caller's order (rows of corpus_, pairs_ and proba_: the sorted one).
+        self.labels_ = np.empty(len(order), dtype=np.int64)
+        self.labels_[order] = sorted_labels
         return self
 
     def fit_predict(self, articles, embeddings=None, title_embeddings=None) -> np.ndarray:
@@ -162,9 +169,9 @@ class StoryClusterer(BaseEstimator):
         )
 
     # ---- stories ------------------------------------------------------------------------
-    def _stories(self) -> list[Story]:
+    def _stories(self, labels: np.ndarray) -> list[Story]:
         groups: dict[int, list[int]] = {}
-        for row, label in enumerate(self.labels_.tolist()):
+        for row, label in enumerate(labels.tolist()):
             groups.setdefault(label, []).append(row)
         stories = []
         for rows in groups.values():

@@ -35,11 +35,23 @@ FEATURES: dict[str, str] = {
     "numbers_differ_next_day": "1 when both carry numbers, share none, and are published on different days",
     "title_next_day": "title cosine when published on different days",
     "dense_next_day": "embedding cosine when published on different days",
+    "no_dense": "1 when no embedding model is available (lexical features only)",
     "short": "how short the shorter text is (1 = a headline, 0 = >= 100 distinct terms)",
     "cross_language": "1 when the two are in different languages (lexical overlap says little)",
     "dense_cross": "embedding cosine when the languages differ (else 0)",
 }
 FEATURE_NAMES = list(FEATURES)
+# What the features are without an embedding model (the scorer learns that regime too).
+DENSE_FEATURES = ("dense", "dense_rel", "dense_rank", "title_dense", "dense_next_day", "dense_cross")
+
+
+def without_dense(X: np.ndarray) -> np.ndarray:
+    """The rows of ``X`` as :func:`pair_features` gives them when no vectors are available."""
+    X = np.array(X, dtype=np.float64, copy=True)
+    for name in DENSE_FEATURES:
+        X[:, FEATURE_NAMES.index(name)] = 0.0
+    X[:, FEATURE_NAMES.index("no_dense")] = 1.0
+    return X
 MAX_DAYS = 7.0
 SHORT_TERMS = 100.0
 PAIR_CHUNK = 5_000
@@ -190,6 +202,7 @@ def pair_features(
     columns["numbers_differ_next_day"] = (both_numbers & (columns["numbers"] == 0)) * next_day
     columns["title_next_day"] = title * next_day
     columns["dense_next_day"] = dense * next_day
+    columns["no_dense"] = np.full(m, float(corpus.dense is None))
     shorter = np.minimum(corpus.terms[i], corpus.terms[j])
     columns["short"] = np.clip(1.0 - shorter / SHORT_TERMS, 0.0, 1.0)
     cross = (corpus.language[i] != corpus.language[j]).astype(float)

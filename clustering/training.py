@@ -23,7 +23,7 @@ import numpy as np
 from clustering.clusterer import StoryClusterer
 from clustering.corpus import CorpusFeatures
 from clustering.datasets import REPO, LabeledWindow, load_ecbplus, load_semeval, load_window
-from clustering.pair_features import neighbour_baseline, pair_features
+from clustering.pair_features import neighbour_baseline, pair_features, without_dense
 
 EVAL_CACHE = REPO / "data" / "eval-cache.db"  # vectors of the evaluation corpora, by text hash
 SEMEVAL_SAME = 2.0
@@ -150,14 +150,20 @@ def load_pair_sets(clusterer: StoryClusterer | None = None, model: str | None = 
     return sets
 
 
+# Each pair also enters as it looks without an embedding model, at this weight, so the scorer
+# serves the lexical-only fallback too.
+LEXICAL_COPY_WEIGHT = 0.3
+
+
 def stack(sets: list[PairSet], exclude: dict[str, np.ndarray] | None = None):
-    """X, y, weight of several pair sets (``exclude``: name -> mask of pairs to leave out)."""
+    """X, y, weight of several pair sets (``exclude``: name -> mask of pairs to leave out),
+    each pair twice: as it is, and without dense features (:data:`LEXICAL_COPY_WEIGHT`)."""
     X, y, w = [], [], []
     for s in sets:
         keep = np.ones(len(s.y), dtype=bool)
         if exclude and s.name in exclude:
             keep &= ~exclude[s.name]
-        X.append(s.features()[keep])
-        y.append(s.y[keep])
-        w.append(s.weight[keep])
+        X += [s.features()[keep], without_dense(s.features()[keep])]
+        y += [s.y[keep], s.y[keep]]
+        w += [s.weight[keep], s.weight[keep] * LEXICAL_COPY_WEIGHT]
     return np.vstack(X), np.concatenate(y), np.concatenate(w)
