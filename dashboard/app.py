@@ -294,7 +294,7 @@ def story_view(
     _timeline(articles, script)
 
     comp, note = _comparison(store, story.id, articles)
-    outlets_in_story = _outlets_by_coverage(articles, comp, _seed_outlets(by_id))
+    outlets_in_story = _outlets_by_coverage(articles, comp, _seed_outlets(store, by_id))
     chosen = st.multiselect(
         f"Outlets side by side (2-{MAX_SIDE_BY_SIDE})",
         outlets_in_story,
@@ -351,10 +351,15 @@ def _comparison(store: Store, story_id: str, articles: list[Article]) -> tuple[C
     return None, None
 
 
-def _seed_outlets(by_id: dict[str, Article]) -> list[str]:
-    """Outlets of the seed example articles in this story (shown side by side first)."""
+def _seed_outlets(store: Store, by_id: dict[str, Article]) -> list[str]:
+    """The seed examples' outlets (Al Jazeera, VOA) when this story has articles of theirs
+    and holds a seed: the reference case is shown side by side first."""
     seeds = cached_seed_ids(str(workspace.seeds_dir()))
-    return list(dict.fromkeys(by_id[a].outlet for a in seeds if a in by_id))
+    if not any(a in by_id for a in seeds):
+        return []
+    outlets = [a.outlet for a in store.articles(seeds)]
+    present = {a.outlet for a in by_id.values()}
+    return [o for o in dict.fromkeys(outlets) if o in present]
 
 
 def _timeline(articles: list[Article], script: str) -> None:
