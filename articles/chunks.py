@@ -89,7 +89,14 @@ def iter_record_chunks(
     """
     source_path = str(path)
     file = Path(path)
-    number = 1
+    state = {"number": 1, "chunk": [], "encoding": "utf-8"}
+
+    def flush() -> Iterator[RecordChunk]:
+        chunk, state["chunk"] = state["chunk"], []
+        if any(x.strip() for x in chunk):
+            yield RecordChunk(source_path, state["number"], chunk, state["encoding"])
+        state["number"] += len(chunk)
+
     try:
         with _open(file) as stream:
             head = _read_capped(stream, HEAD_BYTES, 0, max_bytes)
@@ -97,25 +104,24 @@ def iter_record_chunks(
             if plan is None or plan[0] != "jsonl":
                 yield Rejection(source_path, "not a JSON Lines file that can be read in chunks")
                 return
-            encoding = plan[1]
+            state["encoding"] = plan[1]
             if head.startswith(codecs.BOM_UTF8):
                 head = head[len(codecs.BOM_UTF8):]
-            chunk: list[bytes] = []
             for line in _byte_lines(head, stream, max_bytes):
-                chunk.append(line)
-                if len(chunk) == chunk_lines:
-                    if any(x.strip() for x in chunk):
-                        yield RecordChunk(source_path, number, chunk, encoding)
-                    number += len(chunk)
-                    chunk = []
-            if any(x.strip() for x in chunk):
-                yield RecordChunk(source_path, number, chunk, encoding)
+                state["chunk"].append(line)
+                if len(state["chunk"]) == chunk_lines:
+                    yield from flush()
+            yield from flush()
+            return
     except (_StreamStopped, _TooLarge) as exc:
-        yield Rejection(source_path, str(exc))
+        reason = str(exc)
     except _GZIP_ERRORS:
-        yield Rejection(source_path, "corrupt gzip file")
+        reason = "corrupt gzip file"
     except OSError as exc:
-        yield Rejection(source_path, f"cannot read file ({exc.strerror or exc})")
+        reason = f"cannot read file ({exc.strerror or exc})"
+    # Stopped part-way: the lines read so far, then the file's one rejection.
+    yield from flush()
+    yield Rejection(source_path, reason)
 
 
 def read_record_chunk(chunk: RecordChunk, fields: Mapping[str, str] | None = None) -> Iterator[Article | Rejection]:

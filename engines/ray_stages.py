@@ -201,7 +201,7 @@ def embed_missing(ray, missing: dict[str, str], model: str | None, *, workers: i
         batch_size=batch_size,
         batch_format="numpy",
         num_cpus=1,
-        compute=ray.data.ActorPoolStrategy(size=workers),
+        compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),
     )
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
         new = dict(zip((str(k) for k in batch["key"]), batch["vector"], strict=True))
