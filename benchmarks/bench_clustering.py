@@ -3,12 +3,13 @@
     python benchmarks/bench_clustering.py [--sizes 1000 10000 67048] [--repeat 3] [--db data/scale-67k.db]
 
 Articles: ../shared/corpus/nbw-2021h1.jsonl.gz (Jan-Jun 2021), the first N in time
-order. Vectors: the default backend's vectors cached in the scale store
-(benchmarks/prepare_scale_store.py builds it: embedding 67k takes about an hour)
-when every one of the N articles has one; otherwise lexical + entity features
-only. Each line says which. Every run is a fresh subprocess, so its memory is its
+order. Vectors: the default backend's vectors (texts and titles) cached in the scale
+store (benchmarks/prepare_scale_store.py builds it: embedding 67k takes about two hours
+on 2 cores) when every one of the N articles has them; otherwise, with
+``--random-vectors``, random unit vectors stand in for them (the same dense cost; the
+stories are then meaningless), else lexical + entity features only. Each line says which. Every run is a fresh subprocess, so its memory is its
 own; the time covers StoryClusterer.fit (features, neighbor graph, both stages,
-stories), not reading or embedding. Memory: the fit's peak RSS, the largest
+stories: features, candidate search, pair scoring, grouping), not reading or embedding. Memory: the fit's peak RSS, the largest
 worker process's peak RSS, and the peak of the whole process tree's proportional
 set size (PSS: pages shared between the fit and its forked workers counted
 once), sampled every 0.25 s. CPU: user and system seconds of the fit and its
@@ -36,7 +37,20 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "nbw-2021h1.jsonl.gz"
 SCALE_DB = ROOT / "data" / "scale-67k.db"
 
 
-def _load(n: int, db: Path):
+def _load(n: int, db: Path, random_vectors: bool = False):
+    """The first ``n`` articles (by time), their vectors and title vectors, and what they are."""
+    import numpy as np
+
+    articles, vectors, titles, used = _load_cached(n, db)
+    if vectors is None and random_vectors:
+        rng = np.random.default_rng(0)
+        vectors = rng.normal(size=(len(articles), 384)).astype(np.float32)
+        titles = rng.normal(size=(len(articles), 384)).astype(np.float32)
+        used = "random unit vectors (dense cost stand-in; " + used + ")"
+    return articles, vectors, titles, used
+
+
+def _load_cached(n: int, db: Path):
     """The first ``n`` articles (by time) and their cached dense vectors, if all are cached."""
     import numpy as np
 
@@ -48,17 +62,19 @@ def _load(n: int, db: Path):
             if len(articles) >= min(n, 60_000):
                 articles = articles[:n]
                 try:
-                    from embeddings import article_text, embedding_key, get_backend
+                    from embeddings import article_text, embedding_key, get_backend, title_text
 
                     name = get_backend().name
                     keys = [embedding_key(article_text(a)) for a in articles]
-                    found = store.get_embeddings(name, keys)
-                    if len(found) == len(set(keys)):
-                        return articles, np.vstack([found[k] for k in keys]), name
-                    missing = len(set(keys)) - len(found)
-                    return articles, None, f"lexical+entities only ({missing} of {n} not embedded yet)"
+                    title_keys = [embedding_key(title_text(a)) for a in articles]
+                    found = store.get_embeddings(name, sorted(set(keys) | set(title_keys)))
+                    if all(k in found for k in keys + title_keys):
+                        return (articles, np.vstack([found[k] for k in keys]),
+                                np.vstack([found[k] for k in title_keys]), name)
+                    missing = sum(k not in found for k in keys)
+                    return articles, None, None, f"lexical+entities only ({missing} of {n} not embedded yet)"
                 except Exception as exc:  # noqa: BLE001 - the benchmark still runs lexically
-                    return articles, None, f"lexical+entities only (no dense backend: {exc})"
+                    return articles, None, None, f"lexical+entities only (no dense backend: {exc})"
     from articles import read_path
 
     articles = []
@@ -66,7 +82,7 @@ def _load(n: int, db: Path):
         if hasattr(item, "paragraphs"):
             articles.append(item)
     articles.sort(key=lambda a: (a.published, a.id))
-    return articles[:n], None, "lexical+entities only (no scale store with vectors)"
+    return articles[:n], None, None, "no scale store with vectors"
 
 
 def _tree_pss_mb() -> float:
@@ -88,12 +104,12 @@ def _tree_pss_mb() -> float:
     return total / 1024
 
 
-def _child(n: int, db: Path) -> None:
+def _child(n: int, db: Path, random_vectors: bool) -> None:
     import threading
 
     from clustering import StoryClusterer
 
-    articles, vectors, vectors_used = _load(n, db)
+    articles, vectors, titles, vectors_used = _load(n, db, random_vectors)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     peak_pss = [0.0]
     done = threading.Event()
@@ -106,7 +122,7 @@ def _child(n: int, db: Path) -> None:
     sampler.start()
     usage_before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
-    clusterer = StoryClusterer().fit(articles, vectors)
+    clusterer = StoryClusterer(n_jobs=2).fit(articles, vectors, titles)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -126,7 +142,7 @@ def _child(n: int, db: Path) -> None:
         "stories": len(sizes),
         "multi_article_stories": sum(s > 1 for s in sizes),
         "largest_story": max(sizes) if sizes else 0,
-        "max_block_elements": clusterer.neighbor_stats_.max_block_elements,
+        "candidate_pairs": len(clusterer.pairs_),
         "vectors": vectors_used,
     }))
 
@@ -146,10 +162,12 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 67048])
     parser.add_argument("--db", type=Path, default=SCALE_DB)
     parser.add_argument("--repeat", type=int, default=1, help="runs per size (fresh processes)")
+    parser.add_argument("--random-vectors", action="store_true",
+                        help="random unit vectors when the scale store has no vectors (cost stand-in)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.db)
+        _child(args.child, args.db, args.random_vectors)
         return 0
     if not CORPUS.exists() and not args.db.exists():
         print(f"{CORPUS} is absent (../shared is not beside this clone): nothing to benchmark")
@@ -160,7 +178,8 @@ def main() -> int:
         times = []
         for _ in range(args.repeat):
             out = subprocess.run(
-                [sys.executable, __file__, "--child", str(n), "--db", str(args.db)],
+                [sys.executable, __file__, "--child", str(n), "--db", str(args.db)]
+                + (["--random-vectors"] if args.random_vectors else []),
                 capture_output=True, text=True, check=False,
             )
             if out.returncode != 0:
@@ -175,7 +194,7 @@ def main() -> int:
                 f"{r['rss_before_fit_mb']}MB) worker_peak_rss={r['worker_peak_rss_mb']}MB "
                 f"tree_peak_pss={r['tree_peak_pss_mb']}MB stories={r['stories']} "
                 f"multi={r['multi_article_stories']} largest={r['largest_story']} "
-                f"max_block={r['max_block_elements']} vectors={r['vectors']}",
+                f"candidate_pairs={r['candidate_pairs']} vectors={r['vectors']}",
                 flush=True,
             )
         if len(times) > 1:

@@ -1,14 +1,12 @@
-"""Per-article features the story similarity fuses.
+"""Tokenizing and counting: the terms every per-article feature is built from.
 
-* lexical: TF-IDF over CJK character bigrams and Latin/digit words, after
-  Traditional-to-Simplified conversion, so a CNA (Traditional) and an RFI
-  (Simplified) report of one event share their n-grams;
-* entities: TF-IDF over proper-noun-ish tokens (capitalized Latin words,
-  acronyms, numbers, transliterated foreign names in Chinese): what tells two
-  similar events apart (two earthquakes, two rehab stays of two actresses);
-* dense: the embedding backend's vectors (optional), rescaled by the corpus'
-  own baseline because e5 puts unrelated Chinese texts at cosine 0.85-0.93;
-* time: publication day (NaN when unknown, e.g. ECB+).
+* :class:`CorpusTerms` counts every article's terms ONCE: CJK character bigrams (after
+  Traditional-to-Simplified conversion, so a CNA report in Traditional script and an RFI
+  report in Simplified share their n-grams), Latin/digit words and word bigrams, and
+  entity-like tokens (:func:`entity_tokens`: capitalized Latin words, acronyms, numbers,
+  transliterated foreign names in Chinese);
+* :class:`GroupIdf` weighs counts by the IDF of a group of rows;
+* helpers: publication days, roundup sections (:func:`split_segments`).
 
 Texts are cut (title + the first ``max_chars`` characters) so cost stays linear.
 """
@@ -166,79 +164,6 @@ def publication_days(articles: Sequence[Article]) -> np.ndarray:
     return days
 
 
-@dataclass
-class Features:
-    """Row-aligned feature blocks of a list of articles (rows L2-normalized)."""
-
-    lexical: sp.csr_matrix
-    entities: sp.csr_matrix
-    dense: np.ndarray | None
-    days: np.ndarray
-
-    def __len__(self) -> int:
-        return self.lexical.shape[0]
-
-    def take(self, rows: np.ndarray) -> Features:
-        return Features(
-            self.lexical[rows],
-            self.entities[rows],
-            None if self.dense is None else self.dense[rows],
-            self.days[rows],
-        )
-
-    def slice(self, start: int, stop: int) -> Features:
-        """Rows ``start:stop`` (contiguous: cheap views of the CSR arrays)."""
-        return Features(
-            self.lexical[start:stop],
-            self.entities[start:stop],
-            None if self.dense is None else self.dense[start:stop],
-            self.days[start:stop],
-        )
-
-    def top_terms(self, k: int) -> Features:
-        """Each row keeps only its ``k`` heaviest lexical and entity terms (not renormalized:
-        dot products become slightly lower bounds), for a cheaper coarse neighbor search."""
-        return Features(_top_per_row(self.lexical, k), _top_per_row(self.entities, k), self.dense, self.days)
-
-    @staticmethod
-    def stack(parts: Sequence[Features]) -> Features:
-        dense = None
-        if all(p.dense is not None for p in parts):
-            dense = np.vstack([p.dense for p in parts])
-        return Features(
-            sp.vstack([p.lexical for p in parts], format="csr"),
-            sp.vstack([p.entities for p in parts], format="csr"),
-            dense,
-            np.concatenate([p.days for p in parts]),
-        )
-
-
-def _top_per_row(matrix: sp.csr_matrix, k: int) -> sp.csr_matrix:
-    lengths = np.diff(matrix.indptr)
-    if lengths.max(initial=0) <= k:
-        return matrix
-    # Per long row, its k-th largest weight by a partial sort of that row only
-    # (a global sort of every non-zero costs ~10x more at 67k articles).
-    floor = np.zeros(matrix.shape[0], dtype=np.float32)
-    data = matrix.data
-    for row in np.flatnonzero(lengths > k).tolist():
-        values = data[matrix.indptr[row] : matrix.indptr[row + 1]]
-        floor[row] = np.partition(values, len(values) - k)[len(values) - k]
-    keep = data >= np.repeat(floor, lengths)  # ties at the floor may keep a few more
-    rows = np.repeat(np.arange(matrix.shape[0]), lengths)[keep]
-    indptr = np.zeros(matrix.shape[0] + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=matrix.shape[0]), out=indptr[1:])
-    return sp.csr_matrix((data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
-
-
-def _normalized_dense(embeddings: np.ndarray | None) -> np.ndarray | None:
-    if embeddings is None:
-        return None
-    dense = np.asarray(embeddings, dtype=np.float32)
-    norms = np.linalg.norm(dense, axis=1, keepdims=True)
-    return dense / np.maximum(norms, 1e-12)
-
-
 def _sublinear(counts: sp.csr_matrix) -> sp.csr_matrix:
     """Raw ``1 + log(count)`` term frequencies (what sublinear TF-IDF multiplies by IDF)."""
     counts = counts.astype(np.float32)
@@ -354,22 +279,6 @@ class GroupIdf:
         return sp.csr_matrix((data, indices, indptr), shape=(tf.shape[0], n_columns))
 
 
-@dataclass
-class TermWeights:
-    """TF-IDF weights fitted on one group of rows, over the corpus-wide vocabulary."""
-
-    terms: CorpusTerms
-    lexical: GroupIdf
-    entities: GroupIdf
-
-    def transform_documents(self, documents: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        return self.apply(*self.terms.transform_documents(documents))
-
-    def apply(self, lexical: sp.csr_matrix, entities: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """These weights on sublinear counts (from :meth:`CorpusTerms.transform_documents`)."""
-        return self.lexical.apply(lexical), self.entities.apply(entities)
-
-
 class CorpusTerms:
     """Every article's term counts, counted ONCE per run over a corpus-wide vocabulary.
 
@@ -433,25 +342,6 @@ class CorpusTerms:
         if len(lexical_parts) == 1:
             return lexical_parts[0], entity_parts[0]
         return sp.vstack(lexical_parts, format="csr"), sp.vstack(entity_parts, format="csr")
-
-    def features(
-        self,
-        rows: np.ndarray | None,
-        max_df: float,
-        embeddings: np.ndarray | None,
-        days: np.ndarray,
-    ) -> tuple[Features, TermWeights]:
-        """Features of ``rows`` (all rows when None) weighted by the IDF of just these rows."""
-        lexical = self.lexical_tf if rows is None else self.lexical_tf[rows]
-        entities = self.entity_tf if rows is None else self.entity_tf[rows]
-        weights = TermWeights(self, GroupIdf.of(lexical, max_df), GroupIdf.of(entities, max_df))
-        features = Features(
-            weights.lexical.apply(lexical),
-            weights.entities.apply(entities),
-            _normalized_dense(embeddings),
-            days if rows is None else days[rows],
-        )
-        return features, weights
 
 
 class ArticleDocuments(Sequence):

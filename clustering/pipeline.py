@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -12,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import numpy as np
 
 from articles.model import Article, Rejection
-from clustering.clusterer import ALGORITHM_VERSION, StoryClusterer, build_story
+from clustering.clusterer import ALGORITHM_VERSION, StoryClusterer, build_story, story_id_for
 from clustering.edits import replay_edits
 from clustering.model import Member, Story
 
@@ -54,29 +55,52 @@ def _as_utc(value: date | datetime | str | None, end: bool = False) -> datetime 
     return value.astimezone(UTC)
 
 
-def embed(
+def embed_both(
     articles: Sequence[Article], store, model: str | None = None, progress: bool = False
-) -> tuple[np.ndarray | None, str]:
-    """Dense vectors for ``articles`` (cached in the store) and the backend's name.
+) -> tuple[np.ndarray | None, np.ndarray | None, str]:
+    """Dense vectors of ``articles`` and of their titles alone (cached in the store), and
+    the backend's name (one model load for both).
 
-    Returns (None, name) when the backend is lexical (the clusterer's own
-    lexical features already cover it) or the embeddings stage is unavailable.
+    Returns (None, None, name) when the backend is lexical (the clusterer's own lexical
+    features already cover it) or the embeddings stage is unavailable.
     """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         import embeddings
     except ImportError:  # the embeddings stage is optional for clustering
-        return None, "none"
-    if not hasattr(embeddings, "get_backend") or not hasattr(embeddings, "embed_articles"):
-        return None, "none"
+        return None, None, "none"
     backend = embeddings.get_backend(model)
     name = getattr(backend, "name", "unknown")
-    if any(name.lower().startswith(prefix) for prefix in _LEXICAL_BACKENDS):
-        return None, name
-    if not articles:
-        return None, name
-    vectors = embeddings.embed_articles(list(articles), backend, store=store, show_progress=progress)
-    return np.asarray(vectors, dtype=np.float32), name
+    if not articles or any(name.lower().startswith(prefix) for prefix in _LEXICAL_BACKENDS):
+        return None, None, name
+    articles = list(articles)
+    vectors = embeddings.embed_articles(articles, backend, store=store, show_progress=progress)
+    titles = embeddings.embed_titles(articles, backend, store=store, show_progress=progress)
+    return np.asarray(vectors, dtype=np.float32), np.asarray(titles, dtype=np.float32), name
+
+
+def embed(
+    articles: Sequence[Article], store, model: str | None = None, progress: bool = False
+) -> tuple[np.ndarray | None, str]:
+    """Dense vectors for ``articles`` (cached in the store) and the backend's name
+    (None instead of vectors when the backend is lexical or unavailable)."""
+    vectors, _, name = embed_both(articles, store, model, progress)
+    return vectors, name
+
+
+def fit_stories(
+    articles: Sequence[Article],
+    store,
+    model: str | None = None,
+    progress: bool = False,
+    clusterer: StoryClusterer | None = None,
+) -> tuple[StoryClusterer, str]:
+    """Embed ``articles`` (texts and titles, through the store's cache) and fit the clusterer:
+    the one path every batch entry point (CLI, pipeline, dashboard) takes."""
+    vectors, titles, backend_name = embed_both(articles, store, model=model, progress=progress)
+    clusterer = clusterer or StoryClusterer()
+    clusterer.fit(list(articles), vectors, titles)
+    return clusterer, backend_name
 
 
 def run(
@@ -103,21 +127,25 @@ def run(
         a for a in found
         if (start is None or a.published >= start) and (end is None or a.published < end)
     ]
-    vectors, backend_name = embed(found, store, model=model, progress=progress)
-    clusterer = clusterer or StoryClusterer()
-    clusterer.fit(found, vectors)
-    by_id = {a.id: a for a in found}
-    stories = replay_edits(clusterer.stories_, store.edits(), by_id)
-    store.replace_stories([s.to_dict() for s in stories])
-    store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
+    stories, backend_name = _store_fit(found, store, model, progress, clusterer)
     return RunResult(stories, found, list(report.rejected), backend_name)
 
 
+def _store_fit(found, store, model, progress, clusterer) -> tuple[list[Story], str]:
+    clusterer, backend_name = fit_stories(found, store, model, progress, clusterer)
+    stories = replay_edits(clusterer.stories_, store.edits(), {a.id: a for a in found})
+    store.replace_stories([s.to_dict() for s in stories])
+    store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
+    return stories, backend_name
+
+
 def clusterer_fingerprint(clusterer: StoryClusterer) -> str:
-    """The algorithm version and parameters of ``clusterer``, as one string (``n_jobs``
-    left out: it changes the speed, not the stories)."""
+    """The algorithm version, the pair scorer's version and the parameters of ``clusterer``,
+    as one string (``n_jobs`` left out: it changes the speed, not the stories)."""
     params = {k: v for k, v in clusterer.get_params().items() if k != "n_jobs"}
-    return json.dumps({"version": ALGORITHM_VERSION, **params}, sort_keys=True)
+    return json.dumps(
+        {"version": ALGORITHM_VERSION, "scorer": clusterer.scorer.version, **params}, sort_keys=True
+    )
 
 
 def stories_outdated(store, clusterer: StoryClusterer | None = None) -> bool:
@@ -136,13 +164,7 @@ def recluster(
 ) -> list[Story]:
     """Group every stored article again (vectors come from the cache) and replace the
     stored stories; logged manual edits are replayed on top, as after a batch run."""
-    found = store.articles()
-    vectors, _ = embed(found, store, model=model, progress=progress)
-    clusterer = clusterer or StoryClusterer()
-    clusterer.fit(found, vectors)
-    stories = replay_edits(clusterer.stories_, store.edits(), {a.id: a for a in found})
-    store.replace_stories([s.to_dict() for s in stories])
-    store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
+    stories, _ = _store_fit(store.articles(), store, model, progress, clusterer)
     return stories
 
 
@@ -161,56 +183,46 @@ def update_stories(
 ) -> list[Story]:
     """Incremental: stored articles in no story (or ``article_ids``) join stored stories or form new ones.
 
-    Only stories with members within the clusterer's time window of the new
-    articles are considered; pinned (hand-placed) members never move. Returns
-    the stories that were created or changed.
+    The clusterer is fitted on the new articles and the stored ones published within three
+    candidate windows of them (the same features, candidates and grouping as a batch run).
+    A new article joins the stored story holding most of the stored articles of its fitted
+    group; otherwise the new articles of that group form a new story. Stored stories are
+    never split or merged here, and pinned (hand-placed) members never move. Returns the
+    stories that were created or changed.
     """
     clusterer = clusterer or StoryClusterer()
     stories = load_stories(store)
     owner = {m.article_id: s.id for s in stories for m in s.members}
-    if article_ids is None:
-        candidates = store.articles()
-    else:
-        candidates = store.articles(article_ids)
+    candidates = store.articles() if article_ids is None else store.articles(article_ids)
     new = [a for a in candidates if a.id not in owner]
     if not new:
         return []
-    window = timedelta(days=clusterer.window_days)
-    start = min(a.published for a in new) - window
-    end = max(a.published for a in new) + window
+    reach = timedelta(days=3 * clusterer.window_days)
+    start = min(a.published for a in new) - reach
+    end = max(a.published for a in new) + reach
     context = [a for a in store.articles(since=start, until=end) if a.id in owner]
-    # Only the in-window part of each story takes part; the rest stays as stored.
-    context_ids = {a.id for a in context}
-    partial = [
-        Story(s.id, s.label, s.first_published, s.last_published, s.outlets,
-              [m for m in s.members if m.article_id in context_ids])
-        for s in stories
-    ]
-    partial = [s for s in partial if s.members]
-    vectors, _ = embed(context + new, store, model=model, progress=progress)
-    old_vectors = None if vectors is None else vectors[: len(context)]
-    new_vectors = None if vectors is None else vectors[len(context):]
-    clusterer.init_from_stories(context, old_vectors, partial)
-    clusterer.partial_fit(new, new_vectors)
-
+    fitted, _ = fit_stories(context + new, store, model, progress, clusterer)
     new_ids = {a.id for a in new}
-    stored_by_id = {s.id: s for s in stories}
-    changed: list[Story] = []
-    for story in clusterer.stories_:
-        joined = [m for m in story.members if m.article_id in new_ids]
+    by_id = {s.id: s for s in stories}
+    joins: dict[str, dict[str, float]] = {}
+    for story in fitted.stories_:
+        stored = Counter(owner[m.article_id] for m in story.members if m.article_id in owner)
+        joined = {m.article_id: m.score for m in story.members if m.article_id in new_ids}
         if not joined:
             continue
-        if story.id in stored_by_id:
-            old = stored_by_id[story.id]
-            members = {m.article_id: m for m in old.members}
-            members.update({m.article_id: Member(m.article_id, m.score, False) for m in joined})
-        else:
-            members = {m.article_id: m for m in story.members}
-        member_articles = store.articles(list(members))
+        target = stored.most_common(1)[0][0] if stored else story_id_for(
+            min((a for a in new if a.id in joined), key=lambda a: (a.published, a.id)).id
+        )
+        joins.setdefault(target, {}).update(joined)
+    changed: list[Story] = []
+    for story_id, joined in joins.items():
+        old = by_id.get(story_id)
+        members = {m.article_id: m for m in old.members} if old else {}
+        members.update({i: Member(i, score, False) for i, score in joined.items()})
         changed.append(
             build_story(
-                story.id,
-                member_articles,
+                story_id,
+                store.articles(list(members)),
                 {i: m.score for i, m in members.items()},
                 {i for i, m in members.items() if m.pinned},
             )

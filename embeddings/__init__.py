@@ -35,8 +35,11 @@ __all__ = [
     "EmbeddingBackend",
     "article_text",
     "embed_articles",
+    "embed_texts",
+    "embed_titles",
     "embedding_key",
     "get_backend",
+    "title_text",
     "load_precomputed",
 ]
 
@@ -51,6 +54,12 @@ _fallback_warned = False
 def article_text(article: Article, max_chars: int = ARTICLE_TEXT_CHARS) -> str:
     """What gets embedded: ``title + "\\n" + body``, cut to the first ``max_chars``."""
     return (article.title + "\n" + article.text)[:max_chars]
+
+
+def title_text(article: Article) -> str:
+    """What gets embedded for an article's headline: the title alone (the pair scorer
+    compares headlines, which name the happening, apart from the bodies)."""
+    return (article.title + "\n")[:ARTICLE_TEXT_CHARS]
 
 
 def embedding_key(text: str) -> str:
@@ -136,7 +145,26 @@ def embed_articles(
     Vectors are stored under ``(backend.name, embedding_key(article_text(a)))``;
     only texts missing from the cache reach the backend, each distinct text once.
     """
-    texts = [article_text(a) for a in articles]
+    return embed_texts([article_text(a) for a in articles], backend, store, show_progress)
+
+
+def embed_titles(
+    articles: Sequence[Article],
+    backend: EmbeddingBackend,
+    store: Store | None = None,
+    show_progress: bool = False,
+) -> np.ndarray:
+    """One row per article for its title alone (:func:`title_text`), cached like articles."""
+    return embed_texts([title_text(a) for a in articles], backend, store, show_progress)
+
+
+def embed_texts(
+    texts: Sequence[str],
+    backend: EmbeddingBackend,
+    store: Store | None = None,
+    show_progress: bool = False,
+) -> np.ndarray:
+    """One L2-normalized row per text, cached in ``store`` under ``embedding_key(text)``."""
     keys = [embedding_key(t) for t in texts]
     found: dict[str, np.ndarray] = {}
     if store is not None and keys:

@@ -20,7 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
-from embeddings import article_text, embed_articles, embedding_key, get_backend
+from embeddings import (
+    article_text,
+    embed_articles,
+    embed_titles,
+    embedding_key,
+    get_backend,
+    title_text,
+)
 
 
 def precompute(
@@ -37,9 +44,12 @@ def precompute(
             report = ingest(inputs, store, progress=progress)
             articles = store.articles()
             vectors = embed_articles(articles, backend, store=store, show_progress=progress)
+            # Titles too: the pair scorer compares headlines apart from the bodies.
+            title_vectors = embed_titles(articles, backend, store=store, show_progress=progress)
         finally:
             store.close()
-    keys = [embedding_key(article_text(a)) for a in articles]
+    keys = [embedding_key(article_text(a)) for a in articles] + [embedding_key(title_text(a)) for a in articles]
+    vectors = np.vstack([vectors, title_vectors])
     unique: dict[str, np.ndarray] = {}
     for key, vector in zip(keys, vectors, strict=True):
         unique.setdefault(key, vector)

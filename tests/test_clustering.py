@@ -1,263 +1,246 @@
-"""StoryClusterer on the demo corpus (seeds/) and on synthetic data.
+"""StoryClusterer on the demo corpus (seeds/) and its three parts on synthetic data.
 
-The demo corpus is read with the real reader. Dense vectors: the default
-backend's precomputed vectors when the repo ships them (seeds/embeddings-*.npz,
-made by ``python -m embeddings.precompute``), else lexical + entity features only
-(embedding 2,186 articles in a test would take minutes on 2 cores).
+The demo corpus is read with the real reader into a temporary store, with the shipped
+vectors (seeds/embeddings-e5.npz, texts and titles) loaded into its cache, so the product's
+own path (clustering.pipeline) runs without embedding anything.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.base import clone
 
 from articles.model import Article
-from clustering import StoryClusterer
-from clustering.features import Features
-from clustering.graph import (
-    NeighborStats,
-    Similarity,
-    attach_singletons,
-    average_linkage,
-    neighbor_edges,
-    symmetric_edges,
-)
-from clustering.nbw_eval import DEMO_INPUTS, labeled_articles, load_labels, read_articles
+from clustering import StoryClusterer, grouping
+from clustering.candidates import candidate_pairs
+from clustering.corpus import prepare
+from clustering.pair_features import FEATURE_NAMES, pair_features
+from clustering.scorer import PairScorer, load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _precomputed_vectors(articles: list[Article]) -> np.ndarray | None:
-    files = sorted((ROOT / "seeds").glob("embeddings-*.npz"))
-    if not files:
-        return None
-    from embeddings import article_text, embedding_key
-
-    data = np.load(files[0], allow_pickle=False)
-    index = {str(k): i for i, k in enumerate(data["keys"])}
-    rows = [index.get(embedding_key(article_text(a))) for a in articles]
-    if any(r is None for r in rows):
-        return None
-    return data["vectors"][rows].astype(np.float32)
+REFERENCE = json.loads((ROOT / "tests/fixtures/clustering/reference_case.json").read_text(encoding="utf-8"))
+DEMO_INPUTS = [ROOT / "seeds" / "nbw-2021-07", ROOT / "seeds" / "000_299cce44e7b57b22.txt",
+               ROOT / "seeds" / "001_bd7e773d7b869fe3.txt"]
 
 
 @pytest.fixture(scope="module")
-def demo():
-    articles = read_articles(DEMO_INPUTS)
-    vectors = _precomputed_vectors(articles)
-    clusterer = StoryClusterer().fit(articles, vectors)
-    gold = labeled_articles(articles, load_labels())
-    return articles, vectors, clusterer, gold
+def demo(tmp_path_factory):
+    """(store, articles, text vectors, title vectors, batch clusterer) of the demo corpus."""
+    import embeddings
+    from articles import ingest
+    from clustering.pipeline import embed_both
+    from store.sqlite import Store
+
+    store = Store(tmp_path_factory.mktemp("demo") / "demo.db")
+    ingest([str(p) for p in DEMO_INPUTS], store)
+    npz = ROOT / "seeds" / "embeddings-e5.npz"
+    backend = embeddings.get_backend(None)
+    assert embeddings.load_precomputed(store, npz, backend.name) > 0, "shipped vectors not for this backend"
+    articles = sorted(store.articles(), key=lambda a: (a.published, a.id))
+    calls = getattr(backend, "calls", 0)
+    vectors, titles, _ = embed_both(articles, store)
+    assert getattr(backend, "calls", 0) == calls
+    clusterer = StoryClusterer().fit(articles, vectors, titles)
+    yield store, articles, vectors, titles, clusterer
+    store.close()
 
 
-def _story_of(clusterer: StoryClusterer) -> dict[str, str]:
-    return {m.article_id: s.id for s in clusterer.stories_ for m in s.members}
+def _story_of(stories) -> dict[str, str]:
+    return {m.article_id: s.id for s in stories for m in s.members}
 
 
-def _group(gold: dict[str, str], name: str) -> list[str]:
-    return [i for i, g in gold.items() if g.startswith(name)]
-
-
-@pytest.mark.slow
-def test_seed_roundup_joins_the_tajikistan_story_only(demo):
-    articles, _, clusterer, gold = demo
-    story_of = _story_of(clusterer)
-    by_path = {Path(p).name: a.id for a in articles for p in a.source_paths}
-    roundup = by_path["000_299cce44e7b57b22.txt"]
-    voa = by_path["001_bd7e773d7b869fe3.txt"]
-    tajik = _group(gold, "tajikistan")
-    assert {roundup, voa} <= set(tajik) and len(tajik) == 3
-    assert {story_of[i] for i in tajik} == {story_of[voa]}, "roundup, VOA and RFI of 5 July together"
-    for other in ("qala-i-naw", "bagram", "biden"):
-        for article_id in _group(gold, other):
-            assert story_of[article_id] != story_of[roundup], other
-    story = next(s for s in clusterer.stories_ if s.id == story_of[voa])
-    assert story.label and {"美国之音", "法广"} <= set(story.outlets)
+def _ids(articles: list[Article], paths: list[str]) -> list[str]:
+    wanted = {Path(p).name for p in paths}
+    return [a.id for a in articles if any(Path(s.split("#")[0]).name in wanted for s in a.source_paths)]
 
 
 @pytest.mark.slow
-def test_traditional_and_simplified_reports_land_together(demo):
-    articles, _, clusterer, gold = demo
-    story_of = _story_of(clusterer)
-    script = {a.id: a.script for a in articles}
-    for name in ("biden", "bangladesh", "philippines", "didi"):
-        members = _group(gold, name)
-        hant = [i for i in members if script[i] == "Hant"]
-        hans = [i for i in members if script[i] == "Hans"]
-        assert hant and hans, name
-        # Each CNA (Traditional) report shares its story with a Simplified one.
-        for article_id in hant:
-            assert any(story_of[article_id] == story_of[j] for j in hans), name
+def test_seed_story_is_the_reference_case(demo):
+    _, articles, _, _, clusterer = demo
+    story_of = _story_of(clusterer.stories_)
+    seed = _ids(articles, REFERENCE["seed_story"])
+    assert len(seed) == 3
+    assert len({story_of[i] for i in seed}) == 1, "Al Jazeera, VOA and RFI of 5 July in one story"
+    story = next(s for s in clusterer.stories_ if s.id == story_of[seed[0]])
+    for name, paths in REFERENCE["other_stories"].items():
+        for article_id in _ids(articles, paths):
+            assert story_of[article_id] != story.id, name
+    by_id = {a.id: a for a in articles}
+    # Nothing but reports of the Tajik border (no withdrawal analyses, no Bagram, no Biden).
+    for m in story.members:
+        text = by_id[m.article_id].title + by_id[m.article_id].text
+        assert "塔吉克" in text or "塔吉剋" in text, by_id[m.article_id].title
 
 
 @pytest.mark.slow
-def test_labeled_groups_are_not_merged(demo):
-    _, _, clusterer, gold = demo
-    story_of = _story_of(clusterer)
-    groups_per_story: dict[str, set[str]] = {}
-    for article_id, group in gold.items():
-        groups_per_story.setdefault(story_of[article_id], set()).add(group)
-    merged = {sid: g for sid, g in groups_per_story.items() if len(g) > 1}
-    assert not merged
+def test_one_answer_everywhere(demo, tmp_path):
+    """Batch fit, pipeline.run, the CLI and partial_fit give the same stories."""
+    from clustering.__main__ import main as cli
+    from clustering.pipeline import load_stories, recluster
 
-
-@pytest.mark.slow
-def test_partial_fit_adds_new_days_to_existing_stories(demo):
-    articles, vectors, batch, gold = demo
+    store, articles, vectors, titles, batch = demo
+    expected = _story_of(batch.stories_)
+    recluster(store)
+    assert _story_of(load_stories(store)) == expected
     cut = datetime(2021, 7, 7, 12, tzinfo=UTC)
     old = [i for i, a in enumerate(articles) if a.published < cut]
     new = [i for i, a in enumerate(articles) if a.published >= cut]
-    incremental = StoryClusterer().fit(
-        [articles[i] for i in old], None if vectors is None else vectors[old]
-    )
-    before = _story_of(incremental)
-    incremental.partial_fit([articles[i] for i in new], None if vectors is None else vectors[new])
-    after = _story_of(incremental)
-    # Existing stories keep their ids and members.
-    assert all(after[i] == sid for i, sid in before.items())
-    assert len(after) == len(articles)
-    ids = [a.id for a in articles]
-    by_path = {Path(p).name: a.id for a in articles for p in a.source_paths}
-    # The 8 July roundup joins the 5 July Tajikistan story, as in batch mode.
-    roundup_joined = after[by_path["000_299cce44e7b57b22.txt"]] == after[by_path["001_bd7e773d7b869fe3.txt"]]
-    assert roundup_joined
-    # New-only events form their own stories, like in batch mode.
-    for name in ("biden", "bangladesh"):
-        members = _group(gold, name)
-        assert len({after[i] for i in members}) == len({_story_of(batch)[i] for i in members}), name
-    assert set(ids) == set(after)
+    incremental = StoryClusterer().fit([articles[i] for i in old], vectors[old], titles[old])
+    incremental.partial_fit([articles[i] for i in new], vectors[new], titles[new])
+    assert _story_of(incremental.stories_) == expected
+    # The CLI on the same files, its store's vector cache seeded with the shipped vectors.
+    import embeddings
+    from store.sqlite import Store
+
+    db = tmp_path / "cli.db"
+    with Store(db) as cli_store:
+        embeddings.load_precomputed(cli_store, ROOT / "seeds" / "embeddings-e5.npz", None)
+    assert cli([*map(str, DEMO_INPUTS), "--out", str(tmp_path / "out"), "--db", str(db)]) == 0
+    payload = json.loads((tmp_path / "out" / "stories.json").read_text(encoding="utf-8"))
+    assert {a["id"]: s["id"] for s in payload for a in s["articles"]} == expected
 
 
-def _synthetic_features(n: int, n_events: int, dim: int, seed: int = 0) -> tuple[Features, np.ndarray]:
-    """``n`` dense vectors around ``n_events`` event centers, dated over 120 days."""
-    rng = np.random.default_rng(seed)
-    centers = rng.normal(size=(n_events, dim)).astype(np.float32)
-    event = rng.integers(0, n_events, n)
-    vectors = centers[event] + 0.35 * rng.normal(size=(n, dim)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    event_day = rng.uniform(0, 120, n_events)
-    days = 18000 + event_day[event] + rng.uniform(0, 2, n)
-    empty = sp.csr_matrix((n, 1), dtype=np.float32)
-    return Features(empty, empty, vectors, days), event
-
-
-def test_neighbor_graph_in_threads_equals_one_block_after_another():
-    features, _ = _synthetic_features(3_000, n_events=300, dim=16, seed=3)
-    lexical = _rows_with_terms([5 + (r % 40) for r in range(3_000)], vocabulary=400, seed=4)
-    features = Features(lexical, lexical.copy(), features.dense, features.days)
-    similarity = Similarity(0.6, 0.4, 0.6, 0.2, time_grace_days=1.0, time_scale_days=4.0,
-                            short_text_terms=20, short_text_dense_boost=4.0)
-    edges = [
-        neighbor_edges(features, similarity, n_neighbors=10, min_similarity=0.05,
-                       window_days=7.0, chunk_size=128, workers=workers)
-        for workers in (1, 2, 4)
-    ]
-    assert len(edges[0][0]) > 3_000
-    for other in edges[1:]:
-        for a, b in zip(edges[0], other, strict=True):
-            assert np.array_equal(a, b)
-
-
-def test_neighbor_graph_never_builds_an_n_by_n_block():
-    n = 20_000
-    features, event = _synthetic_features(n, n_events=2_000, dim=32)
-    similarity = Similarity(0.0, 0.0, 1.0, 0.0, time_grace_days=1.0, time_scale_days=4.0)
-    stats = NeighborStats()
-    i, j, s = neighbor_edges(features, similarity, n_neighbors=10, min_similarity=0.3,
-                             window_days=7.0, chunk_size=256, stats=stats)
-    assert stats.blocks >= n // 256
-    assert stats.max_block_elements <= 256 * n  # one block of rows at a time
-    assert stats.max_block_elements < n * n // 50  # and the time window shrinks it further
-    labels = average_linkage(symmetric_edges(i, j, s, n), threshold=0.5)
-    # The planted events are recovered (labels agree with events almost everywhere).
-    from clustering.datasets import bcubed
-
-    _, _, f1 = bcubed(labels.tolist(), event.tolist())
-    assert f1 > 0.95
-
-
-def test_average_linkage_keeps_frozen_groups_apart():
-    # Two frozen groups strongly linked: they must not merge; a free node joins the closer one.
-    rows = [0, 1, 2, 0, 3]
-    cols = [1, 2, 3, 3, 4]
-    sims = [0.9, 0.9, 0.9, 0.9, 0.8]
-    graph = symmetric_edges(np.array(rows), np.array(cols), np.array(sims, dtype=np.float32), 5)
-    labels = average_linkage(graph, 0.3, initial_labels=np.array([0, 0, 1, 1, 2]), frozen=[0, 1])
-    assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]
-    assert labels[4] == labels[3]
-
-
-def _article(i: int, title: str, body: str, day: int) -> Article:
+def _article(i: int, title: str, text: str, day: float, outlet: str | None = None) -> Article:
     return Article(
-        id=f"a{i}", outlet=f"outlet{i % 3}", title=title, url=None,
-        published=datetime(2021, 7, 1, tzinfo=UTC) + timedelta(days=day),
-        language="en", script=None, paragraphs=[body],
+        id=f"a{i}", outlet=outlet or f"outlet{i % 3}", title=title, url=None,
+        published=datetime(2021, 7, 1, tzinfo=UTC) + timedelta(days=day), language="en",
+        script=None, paragraphs=[text],
     )
 
 
 def test_story_fields_and_stable_ids():
     articles = [
-        _article(0, "Quake hits Lima", "A 7.1 earthquake struck Lima, Peru, killing 12.", 0),
-        _article(1, "Lima earthquake kills 12", "The Peru earthquake near Lima killed 12 people.", 0),
-        _article(2, "Peru quake toll rises", "Rescuers in Lima, Peru search after the 7.1 quake.", 1),
-        _article(3, "Tokyo Olympics delayed", "Organisers in Tokyo postponed the Olympic Games.", 0),
-        _article(4, "Olympics in Tokyo postponed", "The Tokyo Olympic Games were postponed by IOC.", 1),
+        _article(0, "Quake hits Lima", "A 7.1 earthquake struck Lima, Peru, killing 12 in Miraflores.", 0),
+        _article(1, "Lima earthquake kills 12", "The Peru earthquake near Lima killed 12 in Miraflores.", 0),
+        _article(2, "Peru quake toll rises", "Rescuers in Lima, Peru search Miraflores after the 7.1 quake.", 1),
+        _article(3, "Tokyo Olympics delayed", "Organisers in Tokyo postponed the Olympic Games to 2021.", 0),
+        _article(4, "Olympics in Tokyo postponed", "The Tokyo Olympic Games were postponed to 2021 by IOC.", 1),
     ]
     first = StoryClusterer().fit(articles)
     again = StoryClusterer().fit(list(reversed(articles)))
     assert sorted(s.id for s in first.stories_) == sorted(s.id for s in again.stories_)
-    story_of = _story_of(first)
-    assert story_of["a0"] == story_of["a1"] == story_of["a2"] != story_of["a3"] == story_of["a4"]
-    quake = next(s for s in first.stories_ if s.id == story_of["a0"])
-    assert quake.first_published < quake.last_published
-    assert quake.outlets == ["outlet0", "outlet1", "outlet2"]
-    assert quake.label in {a.title for a in articles[:3]}
-    assert all(0 <= m.score <= 1 for m in quake.members)
+    for story in first.stories_:
+        assert story.first_published <= story.last_published
+        assert story.label in {a.title for a in articles}
+        assert all(0 <= m.score <= 1 for m in story.members)
+    assert sorted(len(s.members) for s in first.stories_) == sorted(len(s.members) for s in again.stories_)
 
 
-def _rows_with_terms(term_counts: list[int], vocabulary: int = 1000, seed: int = 1) -> sp.csr_matrix:
-    """L2-normalized rows with the given numbers of distinct terms (random columns)."""
+def test_estimator_api():
+    clusterer = StoryClusterer(threshold=0.6, k=7)
+    params = clusterer.get_params()
+    assert params["threshold"] == 0.6 and params["k"] == 7
+    assert {"window_days", "missing_weight", "edge_floor", "max_chars", "max_df", "model_path"} <= set(params)
+    assert clone(clusterer).get_params() == params
+    assert not hasattr(StoryClusterer(), "labels_")
+
+
+# ---- the three parts ------------------------------------------------------------------
+def _synthetic(n: int, seed: int = 0) -> list[Article]:
     rng = np.random.default_rng(seed)
-    rows = [rng.choice(vocabulary, size=k, replace=False) for k in term_counts]
-    data = np.concatenate([np.full(k, 1 / np.sqrt(k), np.float32) for k in term_counts])
-    indptr = np.concatenate([[0], np.cumsum(term_counts)])
-    return sp.csr_matrix((data, np.concatenate(rows), indptr), shape=(len(term_counts), vocabulary))
+    words = ["quake", "flood", "vote", "strike", "fire", "summit", "match", "crash"]
+    places = ["Lima", "Oslo", "Quito", "Hanoi", "Accra", "Perth"]
+    out = []
+    for i in range(n):
+        event = int(rng.integers(0, 12))
+        title = f"{words[event % 8]} in {places[event % 6]} {int(rng.integers(0, 50))}"
+        out.append(_article(i, title, title + " " + " ".join(rng.choice(words + places, 8)), event + rng.uniform(0, 2)))
+    return out
 
 
-def test_short_texts_lean_on_the_dense_score():
-    # Rows 0-1: two short texts (20 terms); rows 2-3: two long ones (400 terms);
-    # within each pair the dense vectors agree closely and the words barely.
-    lexical = _rows_with_terms([20, 20, 400, 400])
-    dense = np.array([[1, 0], [0.99, 0.141], [1, 0], [0.99, 0.141]], np.float32)
-    features = Features(lexical, lexical.copy(), dense, np.full(4, np.nan))
-    common = dict(lexical_weight=0.6, entity_weight=0.4, dense_weight=0.6, dense_baseline=0.5,
-                  time_grace_days=1.0, time_scale_days=4.0)
-    plain = Similarity(**common).block(features, features)
-    boosted_similarity = Similarity(**common, short_text_terms=100, short_text_dense_boost=4.0)
-    boosted = boosted_similarity.block(features, features)
-    assert boosted[0, 1] > plain[0, 1] + 0.1  # short pair: the dense agreement counts more
-    assert boosted[2, 3] == pytest.approx(plain[2, 3], abs=1e-6)  # long pair untouched
-    # Row-wise pairs use the same rule as the blocks.
-    pairs = boosted_similarity.pairs(features.take(np.array([0, 2])), features.take(np.array([1, 3])))
-    assert pairs == pytest.approx([boosted[0, 1], boosted[2, 3]], abs=1e-5)
+def test_candidate_shards_give_their_rows_exact_pairs():
+    articles = _synthetic(300)
+    vectors = np.random.default_rng(1).normal(size=(300, 16)).astype(np.float32)
+    corpus = prepare(articles, vectors)
+    everything = {tuple(p) for p in candidate_pairs(corpus, k=5, window_days=2.0, block_rows=64).tolist()}
+    assert everything and all(i < j for i, j in everything)
+    lo = np.nanmin(corpus.days)
+    rows = np.flatnonzero(corpus.days < lo + 5)
+    padded = np.flatnonzero(corpus.days < lo + 5 + 2.0)  # the shard, padded by window_days
+    shard = corpus.subset(padded)
+    for r in rows[:25].tolist():
+        own = {tuple(p) for p in candidate_pairs(corpus, k=5, window_days=2.0, rows=np.array([r])).tolist()}
+        local = candidate_pairs(shard, k=5, window_days=2.0, rows=np.flatnonzero(padded == r))
+        assert {tuple(p) for p in padded[local].tolist()} == own
+        assert own <= everything
 
 
-def test_attach_singletons_joins_the_story_a_lone_article_points_at():
-    # Story {0, 1, 2}; article 3 resembles the story a little (mean 0.12), article 4 not at all,
-    # article 5 resembles only article 4 (two singletons never pair up through this step).
-    i = np.array([0, 0, 1, 3, 3, 3, 5])
-    j = np.array([1, 2, 2, 0, 1, 2, 4])
-    s = np.array([0.5, 0.5, 0.5, 0.2, 0.1, 0.06, 0.3], np.float32)
-    graph = symmetric_edges(i, j, s, 6)
-    labels = np.array([0, 0, 0, 1, 2, 3])
-    attached = attach_singletons(graph, labels, min_similarity=0.1)
-    assert attached[3] == attached[0]
-    assert len({attached[0], attached[4], attached[5]}) == 3
-    # Above the bar nothing moves; only "movable" rows may move.
-    assert len(set(attach_singletons(graph, labels, min_similarity=0.13).tolist())) == 4
-    kept = attach_singletons(graph, labels, min_similarity=0.1, movable=np.array([4, 5]))
-    assert kept[3] != kept[0]
+def test_pair_features_are_symmetric():
+    articles = _synthetic(60)
+    corpus = prepare(articles, np.random.default_rng(2).normal(size=(60, 8)))
+    pairs = candidate_pairs(corpus, k=4)
+    forward = pair_features(corpus, pairs)
+    backward = pair_features(corpus, pairs[:, ::-1])
+    assert forward.shape == (len(pairs), len(FEATURE_NAMES))
+    assert np.allclose(forward, backward)
+
+
+def test_scorer_contributions_add_up_and_round_trip(tmp_path):
+    scorer = load_scorer()
+    x = np.linspace(0, 1, len(FEATURE_NAMES))
+    logit = scorer.decision_function(x)[0]
+    parts = scorer.contributions(x)
+    assert sum(c for _, _, c, _ in parts) + scorer.intercept == pytest.approx(logit)
+    assert 0 < scorer.predict_proba(x)[0] < 1
+    scorer.save(tmp_path / "m.json")
+    again = PairScorer.from_dict(json.loads((tmp_path / "m.json").read_text()))
+    assert again.decision_function(x) == pytest.approx(scorer.decision_function(x))
+    assert scorer.meta.get("trained_on"), "the shipped model records its training data"
+
+
+@st.composite
+def _graphs(draw):
+    n = draw(st.integers(2, 18))
+    edges = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.floats(0, 1)), max_size=60))
+    pairs = {}
+    for a, b, p in edges:
+        if a != b:
+            pairs[(min(a, b), max(a, b))] = p
+    keys = sorted(pairs)
+    return n, np.array(keys, dtype=np.int64).reshape(-1, 2), np.array([pairs[k] for k in keys])
+
+
+@settings(max_examples=150, deadline=None)
+@given(_graphs(), st.sampled_from([0.0, 0.3, 1.0]))
+def test_grouping_by_components_equals_one_linkage(graph, missing_weight):
+    n, pairs, proba = graph
+    labels = grouping.group(n, pairs, proba, 0.5, missing_weight, edge_floor=0.1)
+    keep = proba >= 0.1
+    whole = grouping.group_component(np.arange(n), pairs[keep], proba[keep], 0.5, missing_weight)
+    assert (labels == grouping.renumber(whole)).all()
+    # Every story's linkage met the threshold: each group with >1 member has a pair >= floor inside.
+    for label in set(labels.tolist()):
+        members = np.flatnonzero(labels == label)
+        if len(members) > 1:
+            inside = np.isin(pairs[:, 0], members) & np.isin(pairs[:, 1], members) & keep
+            assert inside.any()
+    # Deterministic and independent of the pair order.
+    order = np.random.default_rng(0).permutation(len(pairs))
+    assert (grouping.group(n, pairs[order], proba[order], 0.5, missing_weight, 0.1) == labels).all()
+
+
+def test_grouping_threshold_means_as_likely_as_not():
+    pairs = np.array([[0, 1], [1, 2], [0, 2], [3, 4]])
+    assert grouping.group(5, pairs, np.array([0.9, 0.8, 0.7, 0.49])).tolist() == [0, 0, 0, 1, 2]
+    # A day-1 and a day-4 report never scored together still join through the days between
+    # (missing_weight 0), but not when every pair must be shown (missing_weight 1).
+    chain = np.array([[0, 1], [1, 2], [2, 3]])
+    assert len(set(grouping.group(4, chain, np.array([0.9, 0.9, 0.9]), 0.5, 0.0).tolist())) == 1
+    assert len(set(grouping.group(4, chain, np.array([0.9, 0.9, 0.9]), 0.5, 1.0).tolist())) > 1
+
+
+def test_tokenizing_in_worker_processes_counts_the_same():
+    from clustering.features import CorpusTerms
+
+    documents = [a.title + " " + a.text + " 塔吉克斯坦边境 2万名" for a in _synthetic(40)]
+    one = CorpusTerms(documents, batch_size=8, n_jobs=1)
+    two = CorpusTerms(documents, batch_size=8, n_jobs=2)
+    assert (one.lexical_tf != two.lexical_tf).nnz == 0
+    assert (one.entity_tf != two.entity_tf).nnz == 0

@@ -1,0 +1,127 @@
+"""Candidate search: which pairs of articles the pair scorer looks at.
+
+Every article's ``k`` nearest neighbours by dense cosine and its ``k`` nearest by TF-IDF
+cosine, among the articles published within ``window_days`` of it (articles of unknown date
+are compared with every article). Rows are processed in blocks of consecutive publication
+time, so memory is ``block x window``, never ``n x n``, and a time shard padded by
+``window_days`` on each side yields exactly the pairs of its own rows (the Ray engine relies
+on it). Ties are broken by the lower article index, so the result is deterministic.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from clustering.corpus import CorpusFeatures
+
+BLOCK_ROWS = 512
+
+
+def _order_by_time(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Known-date rows sorted by (day, index), their days, and the unknown-date rows."""
+    known = np.flatnonzero(~np.isnan(days))
+    order = known[np.lexsort((known, days[known]))]
+    return order, days[order], np.flatnonzero(np.isnan(days))
+
+
+def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Per row, the column positions of the ``k`` highest finite scores (ties: lower column)."""
+    k = min(k, scores.shape[1])
+    if k <= 0:
+        return np.zeros((scores.shape[0], 0), dtype=np.int64)
+    # Stable: sort by (-score, column); argpartition alone would break ties arbitrarily.
+    part = np.argpartition(-scores, k - 1, axis=1)[:, :k] if k < scores.shape[1] else (
+        np.tile(np.arange(scores.shape[1]), (scores.shape[0], 1))
+    )
+    kth = np.take_along_axis(scores, part, axis=1).min(axis=1, keepdims=True)
+    top = np.empty((scores.shape[0], k), dtype=np.int64)
+    for r in range(scores.shape[0]):
+        above = np.flatnonzero(scores[r] >= kth[r, 0])
+        ranked = above[np.lexsort((above, -scores[r, above]))][:k]
+        top[r, : len(ranked)] = ranked
+        top[r, len(ranked):] = -1
+    return top
+
+
+def candidate_pairs(
+    corpus: CorpusFeatures,
+    k: int = 15,
+    window_days: float = 3.0,
+    rows: np.ndarray | None = None,
+    block_rows: int = BLOCK_ROWS,
+    with_scores: bool = False,
+    n_jobs: int = 1,
+):
+    """Candidate pairs ``(i, j)``, ``i < j``, sorted, of ``rows`` (default: every row).
+
+    ``with_scores``: also return each pair's TF-IDF and dense cosines, computed on the way
+    (the pair features need them; recomputing them per pair costs as much again).
+    ``n_jobs``: threads over the blocks (scipy's sparse products and numpy's dense ones
+    release the GIL); the result does not depend on it."""
+    n = len(corpus)
+    wanted = np.ones(n, dtype=bool) if rows is None else np.isin(np.arange(n), rows)
+    order, sorted_days, unknown = _order_by_time(corpus.days)
+    found: list[np.ndarray] = []
+    # Unknown-date rows (and known rows, against them) are compared with everything.
+    blocks = [order[s : s + block_rows] for s in range(0, len(order), block_rows)]
+    blocks += [unknown[s : s + block_rows] for s in range(0, len(unknown), block_rows)]
+    blocks = [b[wanted[b]] for b in blocks]
+    blocks = [b for b in blocks if len(b)]
+
+    def one(block: np.ndarray):
+        targets = _targets(corpus, block, order, sorted_days, unknown, window_days)
+        return _block_pairs(corpus, block, targets, k, window_days)
+
+    if n_jobs > 1 and len(blocks) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(n_jobs) as pool:
+            found = list(pool.map(one, blocks))  # results in block order
+    else:
+        found = [one(b) for b in blocks]
+    if not found:
+        empty = np.zeros((0, 2), dtype=np.int64)
+        return (empty, {"text": np.zeros(0), "dense": np.zeros(0)}) if with_scores else empty
+    pairs = np.concatenate([f[0] for f in found])
+    pairs = np.sort(pairs, axis=1)
+    keys, first = np.unique(pairs[:, 0] * n + pairs[:, 1], return_index=True)
+    result = np.stack([keys // n, keys % n], axis=1)
+    if not with_scores:
+        return result
+    scores = {name: np.concatenate([f[1][name] for f in found])[first] for name in found[0][1]}
+    return result, scores
+
+
+def _targets(corpus, block, order, sorted_days, unknown, window_days) -> np.ndarray:
+    block_days = corpus.days[block]
+    if np.isnan(block_days).any():
+        return np.arange(len(corpus))
+    lo = np.searchsorted(sorted_days, block_days.min() - window_days, side="left")
+    hi = np.searchsorted(sorted_days, block_days.max() + window_days, side="right")
+    return np.sort(np.concatenate([order[lo:hi], unknown]))
+
+
+def _block_pairs(corpus: CorpusFeatures, block, targets, k: int, window_days: float):
+    """The block's pairs and their cosines ({"text": ..., "dense": ...})."""
+    text = (corpus.text[block] @ corpus.text[targets].T).toarray()
+    invalid = block[:, None] == targets[None, :]
+    gap = np.abs(corpus.days[block][:, None] - corpus.days[targets][None, :])
+    invalid |= gap > window_days  # NaN gaps (unknown dates) compare False: kept
+    text[invalid] = -np.inf
+    picks = [_top_k(text, k)]
+    dense = None
+    if corpus.dense is not None:
+        dense = corpus.dense[block] @ corpus.dense[targets].T
+        dense[invalid] = -np.inf
+        picks.append(_top_k(dense, k))
+    rows, cols = [], []
+    for top in picks:
+        r, c = np.nonzero(top >= 0)
+        chosen = top[r, c]
+        ok = ~invalid[r, chosen]
+        rows.append(r[ok])
+        cols.append(chosen[ok])
+    r, c = np.concatenate(rows), np.concatenate(cols)
+    scores = {"text": text[r, c].astype(np.float64),
+              "dense": dense[r, c].astype(np.float64) if dense is not None else np.zeros(len(r))}
+    return np.stack([block[r], targets[c]], axis=1), scores

@@ -1,0 +1,176 @@
+"""Per-article features of one corpus, computed once: what the pair scorer reads.
+
+:func:`prepare` tokenizes and counts every article once (:class:`~clustering.features.CorpusTerms`:
+CJK character bigrams after Traditional-to-Simplified conversion, Latin words, and entity-like
+tokens) and weighs the counts by the corpus' own IDF. The blocks kept per article:
+
+* ``text``: TF-IDF of the title and the first ``max_chars`` characters of the body;
+* ``title``: TF-IDF of the title alone (a headline names the happening);
+* ``names``: TF-IDF of names (capitalized Latin words, acronyms, runs of transliteration
+  characters such as 塔吉克斯坦) and ``numbers`` (years, counts, ``2万``) apart: two reports
+  of one event share names and numbers; two days of a recurring series share names, not numbers;
+* ``dense`` and ``title_dense``: the embedding backend's vectors of the article and of its title
+  (optional), L2-normalized;
+* ``days`` (NaN when unknown), ``outlet`` code, ``terms`` (distinct lexical terms: short texts),
+  ``roundup`` (several heading-delimited sections).
+
+Rows of every block line up with the articles. :meth:`CorpusFeatures.subset` keeps the
+corpus-wide weights, so a shard of the corpus scores its pairs exactly as the whole would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+
+import numpy as np
+import scipy.sparse as sp
+
+from articles.model import Article
+from clustering.features import (
+    ArticleDocuments,
+    CorpusTerms,
+    GroupIdf,
+    publication_days,
+    section_count,
+    split_segments,
+    to_simplified,
+)
+
+
+@dataclass
+class CorpusFeatures:
+    """Row-aligned per-article features (see the module docstring)."""
+
+    ids: list[str]
+    days: np.ndarray
+    outlet: np.ndarray
+    language: np.ndarray
+    terms: np.ndarray
+    roundup: np.ndarray
+    text: sp.csr_matrix
+    title: sp.csr_matrix
+    names: sp.csr_matrix
+    numbers: sp.csr_matrix
+    dense: np.ndarray | None
+    title_dense: np.ndarray | None
+    # Roundups' sections (TF-IDF with the corpus weights): row s belongs to article section_owner[s].
+    sections: sp.csr_matrix
+    section_owner: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def subset(self, rows: np.ndarray | Sequence[int]) -> CorpusFeatures:
+        """The features of ``rows`` (weights stay the corpus-wide ones)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        values = {}
+        keep = np.flatnonzero(np.isin(self.section_owner, rows))
+        position = np.full(len(self), -1, dtype=np.int64)
+        position[rows] = np.arange(len(rows))
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "sections":
+                values[f.name] = value[keep]
+            elif f.name == "section_owner":
+                values[f.name] = position[value[keep]]
+            elif value is None:
+                values[f.name] = None
+            elif isinstance(value, list):
+                values[f.name] = [value[i] for i in rows.tolist()]
+            else:
+                values[f.name] = value[rows]
+        return CorpusFeatures(**values)
+
+
+def _normalized(vectors: np.ndarray | None, n: int) -> np.ndarray | None:
+    if vectors is None:
+        return None
+    dense = np.asarray(vectors, dtype=np.float32)
+    if dense.shape[0] != n:
+        raise ValueError(f"{dense.shape[0]} vectors for {n} articles")
+    return dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12)
+
+
+def _tfidf(counts: sp.csr_matrix, max_df: float) -> sp.csr_matrix:
+    """Sublinear counts weighted by the IDF of these rows, rows L2-normalized."""
+    return GroupIdf.of(counts, max_df).apply(counts)
+
+
+def _split_entity_columns(terms: CorpusTerms) -> tuple[np.ndarray, np.ndarray]:
+    """Column ids of the entity vocabulary that are numbers, and those that are names."""
+    token_of_key = {key: token for token, key in terms.entity_names.ids.items()}
+    vocabulary = terms.entity_counts.vocabulary
+    is_number = np.fromiter(
+        (token_of_key.get(int(k), "").startswith("N:") for k in vocabulary), dtype=bool, count=len(vocabulary)
+    )
+    return np.flatnonzero(is_number), np.flatnonzero(~is_number)
+
+
+def prepare(
+    articles: Sequence[Article],
+    embeddings: np.ndarray | None = None,
+    title_embeddings: np.ndarray | None = None,
+    max_chars: int = 3000,
+    max_df: float = 0.5,
+    n_jobs: int = 1,
+) -> CorpusFeatures:
+    """Every per-article feature of ``articles`` (see the module docstring)."""
+    articles = list(articles)
+    n = len(articles)
+    terms = CorpusTerms(ArticleDocuments(articles, max_chars), n_jobs=n_jobs)
+    text_weights = GroupIdf.of(terms.lexical_tf, max_df)
+    text = text_weights.apply(terms.lexical_tf)
+    number_columns, name_columns = _split_entity_columns(terms)
+    entity_tf = terms.entity_tf.tocsc()
+    numbers = _tfidf(entity_tf[:, number_columns].tocsr(), 1.0)
+    names = _tfidf(entity_tf[:, name_columns].tocsr(), max_df)
+    titles = CorpusTerms([to_simplified(a.title) for a in articles])
+    title = _tfidf(titles.lexical_tf, 1.0)
+    roundup = np.fromiter((_is_roundup(a) for a in articles), dtype=bool, count=n)
+    sections, section_owner = _roundup_sections(articles, roundup, terms, text_weights, max_chars)
+    return CorpusFeatures(
+        ids=[a.id for a in articles],
+        days=publication_days(articles),
+        outlet=_codes(a.outlet for a in articles),
+        language=_codes(a.language or "" for a in articles),
+        terms=np.diff(terms.lexical_tf.indptr).astype(np.int32),
+        roundup=roundup,
+        text=text,
+        title=title,
+        names=names,
+        numbers=numbers,
+        dense=_normalized(embeddings, n),
+        title_dense=_normalized(title_embeddings, n),
+        sections=sections,
+        section_owner=section_owner,
+    )
+
+
+def _codes(values) -> np.ndarray:
+    """Small integer codes of strings (equal strings, equal codes)."""
+    table: dict[str, int] = {}
+    return np.fromiter((table.setdefault(v, len(table)) for v in values), dtype=np.int32)
+
+
+def _roundup_sections(articles, roundup, terms: CorpusTerms, weights: GroupIdf, max_chars: int):
+    """TF-IDF rows of every roundup's sections (corpus-wide weights) and their owners."""
+    documents, owners = [], []
+    for row in np.flatnonzero(roundup).tolist():
+        for segment in split_segments(articles[row])[:MAX_SECTIONS]:
+            documents.append(segment[:max_chars])
+            owners.append(row)
+    if not documents:
+        return sp.csr_matrix((0, max(len(weights.columns), 1)), dtype=np.float32), np.zeros(0, np.int64)
+    counts, _ = terms.transform_documents(documents)
+    return weights.apply(counts), np.asarray(owners, dtype=np.int64)
+
+
+# A roundup: several heading-delimited sections in a long text (a digest of the day's events).
+ROUNDUP_MIN_SECTIONS = 3
+ROUNDUP_MIN_CHARS = 1500
+MAX_SECTIONS = 12
+
+
+def _is_roundup(article: Article) -> bool:
+    return len(article.text) >= ROUNDUP_MIN_CHARS and section_count(article) >= ROUNDUP_MIN_SECTIONS

@@ -1,0 +1,66 @@
+""""Why grouped": the pair scorer's own reasons for a story's members.
+
+For each member of a story, its strongest partner inside the story (the other member it is
+most likely to share a happening with, by the same :class:`~clustering.scorer.PairScorer`
+the grouping used) and that pair's per-feature contributions to the log-odds. Features are
+computed over ``articles`` (pass the articles the stories were fitted on, or at least those
+of the story's days: the weights of rare terms come from them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from articles.model import Article
+from clustering.clusterer import StoryClusterer
+
+
+@dataclass
+class Reason:
+    feature: str
+    value: float
+    contribution: float  # log-odds added (+ towards "same story")
+    meaning: str
+
+
+@dataclass
+class MemberExplanation:
+    article_id: str
+    partner_id: str | None
+    probability: float  # P(same story) with the partner
+    reasons: list[Reason]
+
+
+def explain_story(
+    member_ids: Sequence[str],
+    articles: Sequence[Article],
+    embeddings: np.ndarray | None = None,
+    title_embeddings: np.ndarray | None = None,
+    clusterer: StoryClusterer | None = None,
+    top: int = 5,
+) -> list[MemberExplanation]:
+    """One explanation per member found in ``articles`` (the ``top`` largest reasons each)."""
+    clusterer = clusterer or StoryClusterer()
+    articles = list(articles)
+    corpus = clusterer.prepare(articles, embeddings, title_embeddings)
+    row = {a.id: r for r, a in enumerate(articles)}
+    rows = [row[i] for i in member_ids if i in row]
+    if len(rows) < 2:
+        return [MemberExplanation(articles[r].id, None, 1.0, []) for r in rows]
+    pairs = np.array([(a, b) for x, a in enumerate(rows) for b in rows[x + 1:]], dtype=np.int64)
+    candidates = clusterer.candidate_pairs(corpus)
+    from clustering.pair_features import neighbour_baseline, pair_features
+
+    features = pair_features(corpus, np.sort(pairs, axis=1), neighbour_baseline(corpus, candidates))
+    proba = clusterer.scorer.predict_proba(features)
+    out = []
+    for r in rows:
+        mine = np.flatnonzero((pairs[:, 0] == r) | (pairs[:, 1] == r))
+        best = mine[np.argmax(proba[mine])]
+        partner = int(pairs[best, 1] if pairs[best, 0] == r else pairs[best, 0])
+        reasons = [Reason(*c) for c in clusterer.scorer.contributions(features[best])[:top]]
+        out.append(MemberExplanation(articles[r].id, articles[partner].id, float(proba[best]), reasons))
+    return out

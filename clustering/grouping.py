@@ -1,0 +1,138 @@
+"""Grouping: articles -> stories from the pair scorer's probabilities.
+
+Average linkage over the sparse graph of scored candidate pairs. Two groups A and B merge,
+best pair first, while their linkage
+
+    sum of P(same) over the scored pairs between A and B
+    -----------------------------------------------------------------
+    scored pairs + missing_weight x (|A| x |B| - scored pairs)
+
+is at least ``threshold`` (0.5: "as likely as not"). Pairs the candidate search never looked
+at count with weight ``missing_weight`` as P = 0: at 0 a developing story grows by linking
+day to day (a report of day 1 and one of day 4 need not be scored together), at 1 every
+member must be shown to match every other. Only pairs with P >= ``edge_floor`` are kept
+(< threshold): groups without such a pair can never merge, so the connected components of
+the kept pairs are grouped independently (in any order, in parallel) with the same result.
+Ties are broken by the smaller group ids, so the partition is deterministic.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+
+def components(n: int, pairs: np.ndarray, proba: np.ndarray, edge_floor: float) -> tuple[int, np.ndarray]:
+    """Connected components of the pairs with P >= ``edge_floor``: (count, label per article)."""
+    keep = proba >= edge_floor
+    i, j = pairs[keep, 0], pairs[keep, 1]
+    graph = sp.csr_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+    return connected_components(graph, directed=False)
+
+
+def group_component(
+    rows: np.ndarray,
+    pairs: np.ndarray,
+    proba: np.ndarray,
+    threshold: float,
+    missing_weight: float,
+) -> np.ndarray:
+    """Average linkage inside one component: a group number per row of ``rows``.
+
+    ``pairs`` (global article indices) and ``proba``: the kept pairs whose both ends are in
+    ``rows``. Groups are numbered by their smallest row position (deterministic).
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    m = len(rows)
+    if m == 1 or not len(pairs):
+        return np.arange(m)
+    position = {int(r): k for k, r in enumerate(rows.tolist())}
+    # links[a][b] = [sum of P, scored pairs] between groups a and b
+    links: dict[int, dict[int, list[float]]] = {k: {} for k in range(m)}
+    for (a, b), p in zip(pairs.tolist(), proba.tolist(), strict=True):
+        x, y = position[a], position[b]
+        links[x][y] = links[y][x] = [p, 1.0]
+    size = {k: 1 for k in range(m)}
+    members = {k: [k] for k in range(m)}
+
+    def linkage(a: int, b: int) -> float:
+        total, scored = links[a][b]
+        return total / (scored + missing_weight * (size[a] * size[b] - scored))
+
+    heap = [(-linkage(a, b), a, b) for a in links for b in links[a] if a < b]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in size or b not in size or b not in links[a]:
+            continue
+        value = linkage(a, b)
+        if abs(value + negative) > 1e-12:  # stale entry: the groups changed since it was pushed
+            continue
+        if value < threshold:
+            break
+        # Merge b into a (a < b): the new group keeps the smaller id.
+        for c, (total, scored) in links.pop(b).items():
+            links[c].pop(b)
+            if c == a:
+                continue
+            entry = links[a].setdefault(c, [0.0, 0.0])
+            entry[0] += total
+            entry[1] += scored
+            links[c][a] = entry
+        size[a] += size.pop(b)
+        members[a].extend(members.pop(b))
+        for c in links[a]:
+            x, y = min(a, c), max(a, c)
+            heapq.heappush(heap, (-linkage(x, y), x, y))
+    labels = np.empty(m, dtype=np.int64)
+    for group in members.values():
+        labels[group] = min(group)
+    return labels
+
+
+def group(
+    n: int,
+    pairs: np.ndarray,
+    proba: np.ndarray,
+    threshold: float = 0.5,
+    missing_weight: float = 0.0,
+    edge_floor: float = 0.1,
+) -> np.ndarray:
+    """A story label per article (0..k-1, numbered by each story's smallest article index)."""
+    keep = proba >= edge_floor
+    pairs, proba = pairs[keep], proba[keep]
+    count, component = components(n, pairs, proba, edge_floor)
+    labels = np.arange(n, dtype=np.int64)
+    order = np.argsort(component[pairs[:, 0]], kind="stable") if len(pairs) else np.zeros(0, np.int64)
+    pair_component = component[pairs[order, 0]] if len(pairs) else np.zeros(0, np.int64)
+    starts = np.searchsorted(pair_component, np.arange(count + 1))
+    member_order = np.argsort(component, kind="stable")
+    member_starts = np.searchsorted(component[member_order], np.arange(count + 1))
+    for c in range(count):
+        rows = member_order[member_starts[c] : member_starts[c + 1]]
+        if len(rows) < 2:
+            continue
+        chosen = order[starts[c] : starts[c + 1]]
+        local = group_component(rows, pairs[chosen], proba[chosen], threshold, missing_weight)
+        labels[rows] = rows[local]
+    return renumber(labels)
+
+
+def renumber(labels: np.ndarray) -> np.ndarray:
+    """Labels 0..k-1 in order of each group's smallest index."""
+    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return rank[inverse]
+
+
+def member_scores(n: int, labels: np.ndarray, pairs: np.ndarray, proba: np.ndarray) -> np.ndarray:
+    """Each article's mean P(same story) over its scored pairs inside its story (1 alone)."""
+    inside = labels[pairs[:, 0]] == labels[pairs[:, 1]]
+    i, j, p = pairs[inside, 0], pairs[inside, 1], proba[inside]
+    sums = np.bincount(i, p, n) + np.bincount(j, p, n)
+    counts = np.bincount(i, minlength=n) + np.bincount(j, minlength=n)
+    return np.where(counts > 0, sums / np.maximum(counts, 1), 1.0)

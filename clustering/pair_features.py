@@ -1,0 +1,202 @@
+"""What the pair scorer knows about two articles: one row of named numbers per pair.
+
+The feature list is :data:`FEATURES`; :func:`pair_features` computes it for any pairs of a
+:class:`~clustering.corpus.CorpusFeatures`. Everything here is a similarity or a signal,
+never a decision: the learned :class:`~clustering.scorer.PairScorer` weighs them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+from clustering.corpus import CorpusFeatures
+
+# Name -> what it measures. The order is the column order of the feature matrix.
+FEATURES: dict[str, str] = {
+    "dense": "embedding cosine of the two articles (title + lead)",
+    "dense_rel": "that cosine above the two articles' usual cosine to their neighbours",
+    "dense_rank": "how high each ranks the other by embedding cosine among its candidates (1 = first)",
+    "title_dense": "embedding cosine of the two titles",
+    "text": "TF-IDF cosine of title + body (character bigrams, words)",
+    "text_rel": "that cosine above the two articles' usual TF-IDF cosine to their neighbours",
+    "text_rank": "how high each ranks the other by TF-IDF cosine among its candidates (1 = first)",
+    "title": "TF-IDF cosine of the titles",
+    "names": "TF-IDF cosine of names (people, places, organizations, transliterations)",
+    "numbers": "TF-IDF cosine of the numbers (counts, years, amounts)",
+    "no_numbers": "1 when either article has no number: 'numbers' says nothing then",
+    "section": "best TF-IDF cosine of a roundup's section with the other article (else text)",
+    "days_apart": "days between the publications (capped at 7)",
+    "next_day": "1 when published more than 20 hours apart",
+    "date_unknown": "1 when either date is unknown (time says nothing then)",
+    "same_outlet": "1 when both come from one outlet",
+    "series": "same outlet x title cosine x published on different days (recurring series)",
+    "numbers_next_day": "numbers cosine when published on different days (a series repeats its names, not its numbers)",
+    "numbers_differ_next_day": "1 when both carry numbers, share none, and are published on different days",
+    "title_next_day": "title cosine when published on different days",
+    "dense_next_day": "embedding cosine when published on different days",
+    "short": "how short the shorter text is (1 = a headline, 0 = >= 100 distinct terms)",
+    "cross_language": "1 when the two are in different languages (lexical overlap says little)",
+    "dense_cross": "embedding cosine when the languages differ (else 0)",
+}
+# Undated archives (ECB+, scraped pages) weigh the evidence otherwise than dated news: each
+# similarity also enters once more, multiplied by "date_unknown", so one linear model
+# learns both regimes.
+UNDATED = ("dense", "dense_rel", "dense_rank", "title_dense", "text", "text_rel", "text_rank",
+           "title", "names", "numbers", "no_numbers", "section", "same_outlet", "short",
+           "cross_language", "dense_cross")
+FEATURES.update({f"{name}_undated": f"{name} when a date is unknown" for name in UNDATED})
+FEATURE_NAMES = list(FEATURES)
+MAX_DAYS = 7.0
+SHORT_TERMS = 100.0
+PAIR_CHUNK = 5_000
+
+
+def row_dots(matrix: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """``matrix[i[p]] . matrix[j[p]]`` for every pair p (sparse rows), chunked."""
+    return _cross_dots(matrix, i, matrix, j)
+
+
+def dense_dots(vectors: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(i), dtype=np.float64)
+    for start in range(0, len(i), PAIR_CHUNK):
+        a = vectors[i[start : start + PAIR_CHUNK]]
+        b = vectors[j[start : start + PAIR_CHUNK]]
+        out[start : start + PAIR_CHUNK] = np.einsum("ij,ij->i", a, b)
+    return out
+
+
+def neighbour_baseline(corpus: CorpusFeatures, pairs: np.ndarray, cosines: np.ndarray | None = None) -> np.ndarray:
+    """Per article, its mean dense cosine over its candidate pairs (how close the model
+    rates anything near it: e5 puts unrelated Chinese news at 0.85-0.93). ``cosines``:
+    the pairs' dense cosines when already known."""
+    n = len(corpus)
+    if corpus.dense is None or not len(pairs):
+        return np.zeros(n)
+    if cosines is None:
+        cosines = dense_dots(corpus.dense, pairs[:, 0], pairs[:, 1])
+    return _baseline_from(corpus, pairs, cosines)
+
+
+def _baseline_from(corpus: CorpusFeatures, pairs: np.ndarray, cos: np.ndarray) -> np.ndarray:
+    n = len(corpus)
+    sums = np.bincount(pairs[:, 0], cos, n) + np.bincount(pairs[:, 1], cos, n)
+    counts = np.bincount(pairs[:, 0], minlength=n) + np.bincount(pairs[:, 1], minlength=n)
+    fallback = float(cos.mean()) if len(cos) else 0.0
+    return np.where(counts > 0, sums / np.maximum(counts, 1), fallback)
+
+
+def _pair_mean(per_article: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    return (per_article[i] + per_article[j]) / 2
+
+
+def reciprocal_rank(pairs: np.ndarray, score: np.ndarray, n: int) -> np.ndarray:
+    """Per pair, the mean over its two articles of 1 / (the other's rank among that
+    article's pairs by ``score``; 1 = best), ties ranked by the other's index."""
+    out = np.zeros(len(pairs))
+    for me, other in ((0, 1), (1, 0)):
+        order = np.lexsort((pairs[:, other], -score, pairs[:, me]))
+        owner = pairs[order, me]
+        starts = np.searchsorted(owner, owner, side="left")
+        rank = np.empty(len(pairs))
+        rank[order] = np.arange(len(pairs)) - starts + 1
+        out += 0.5 / rank
+    return out
+
+
+def _section_best(corpus: CorpusFeatures, i: np.ndarray, j: np.ndarray, text: np.ndarray) -> np.ndarray:
+    """Best section-vs-article cosine where one of the pair is a roundup, else ``text``."""
+    best = text.copy()
+    if not len(corpus.section_owner):
+        return best
+    order = np.argsort(corpus.section_owner, kind="stable")
+    starts = np.searchsorted(corpus.section_owner[order], np.arange(len(corpus) + 1))
+    pair_rows, section_rows, other_rows = [], [], []
+    for roundup, other in ((i, j), (j, i)):
+        involved = np.flatnonzero(corpus.roundup[roundup])
+        counts = starts[roundup[involved] + 1] - starts[roundup[involved]]
+        pair_rows.append(np.repeat(involved, counts))
+        section_rows.append(order[np.concatenate(
+            [np.arange(starts[r], starts[r + 1]) for r in roundup[involved].tolist()] or [np.zeros(0, np.int64)]
+        )])
+        other_rows.append(np.repeat(other[involved], counts))
+    pair_rows = np.concatenate(pair_rows)
+    if not len(pair_rows):
+        return best
+    values = _cross_dots(corpus.sections, np.concatenate(section_rows), corpus.text, np.concatenate(other_rows))
+    np.maximum.at(best, pair_rows, values)
+    return best
+
+
+def _cross_dots(a: sp.csr_matrix, rows_a: np.ndarray, b: sp.csr_matrix, rows_b: np.ndarray) -> np.ndarray:
+    """``a[rows_a[p]] . b[rows_b[p]]`` for every p (two matrices over the same columns)."""
+    out = np.zeros(len(rows_a), dtype=np.float64)
+    for start in range(0, len(rows_a), PAIR_CHUNK):
+        x = a[rows_a[start : start + PAIR_CHUNK]]
+        y = b[rows_b[start : start + PAIR_CHUNK]]
+        out[start : start + PAIR_CHUNK] = np.asarray(x.multiply(y).sum(axis=1)).ravel()
+    return out
+
+
+def pair_features(
+    corpus: CorpusFeatures,
+    pairs: np.ndarray,
+    baseline: np.ndarray | None = None,
+    known: dict[str, np.ndarray] | None = None,
+) -> np.ndarray:
+    """The :data:`FEATURES` of each pair ``(i, j)`` as a float64 matrix (pairs x features).
+
+    ``baseline``: per-article neighbour cosine (:func:`neighbour_baseline` over the
+    corpus' candidate pairs); computed from ``pairs`` when not given. ``known``: the
+    pairs' "text" and "dense" cosines when the candidate search already computed them.
+    """
+    known = known or {}
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    i, j = pairs[:, 0], pairs[:, 1]
+    m = len(pairs)
+    columns: dict[str, np.ndarray] = {}
+    if corpus.dense is not None:
+        dense = known["dense"] if "dense" in known else dense_dots(corpus.dense, i, j)
+        base = _baseline_from(corpus, pairs, dense) if baseline is None else baseline
+        columns["dense"] = dense
+        columns["dense_rel"] = dense - (base[i] + base[j]) / 2
+    else:
+        dense = np.zeros(m)
+        columns["dense"] = columns["dense_rel"] = dense
+    title_vectors = corpus.title_dense if corpus.title_dense is not None else corpus.dense
+    columns["title_dense"] = dense_dots(title_vectors, i, j) if title_vectors is not None else np.zeros(m)
+    text = known["text"] if "text" in known else row_dots(corpus.text, i, j)
+    columns["text"] = text
+    columns["text_rel"] = text - _pair_mean(_baseline_from(corpus, pairs, text), i, j)
+    columns["text_rank"] = reciprocal_rank(pairs, text, len(corpus))
+    columns["dense_rank"] = reciprocal_rank(pairs, dense, len(corpus)) if corpus.dense is not None else np.zeros(m)
+    title = row_dots(corpus.title, i, j)
+    columns["title"] = title
+    columns["names"] = row_dots(corpus.names, i, j)
+    columns["numbers"] = row_dots(corpus.numbers, i, j)
+    has_numbers = np.diff(corpus.numbers.indptr) > 0
+    columns["no_numbers"] = (~(has_numbers[i] & has_numbers[j])).astype(float)
+    columns["section"] = _section_best(corpus, i, j, text)
+    gap = np.abs(corpus.days[i] - corpus.days[j])
+    unknown = np.isnan(gap)
+    gap = np.where(unknown, 0.0, np.minimum(gap, MAX_DAYS))
+    columns["days_apart"] = gap
+    columns["next_day"] = (gap > 20 / 24).astype(float)
+    columns["date_unknown"] = unknown.astype(float)
+    same_outlet = (corpus.outlet[i] == corpus.outlet[j]).astype(float)
+    columns["same_outlet"] = same_outlet
+    columns["series"] = same_outlet * title * columns["next_day"]
+    next_day = columns["next_day"]
+    columns["numbers_next_day"] = columns["numbers"] * next_day
+    both_numbers = has_numbers[i] & has_numbers[j]
+    columns["numbers_differ_next_day"] = (both_numbers & (columns["numbers"] == 0)) * next_day
+    columns["title_next_day"] = title * next_day
+    columns["dense_next_day"] = dense * next_day
+    shorter = np.minimum(corpus.terms[i], corpus.terms[j])
+    columns["short"] = np.clip(1.0 - shorter / SHORT_TERMS, 0.0, 1.0)
+    cross = (corpus.language[i] != corpus.language[j]).astype(float)
+    columns["cross_language"] = cross
+    columns["dense_cross"] = dense * cross
+    for name in UNDATED:
+        columns[f"{name}_undated"] = columns[name] * columns["date_unknown"]
+    return np.stack([columns[name] for name in FEATURE_NAMES], axis=1)
