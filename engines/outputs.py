@@ -1,8 +1,8 @@
 """The Ray engine's outputs: Parquet files in a folder, and their import into a
 SQLite workspace (through the store's API) that the dashboard opens.
 
-Files in ``out``: ``articles.parquet``, ``vectors.parquet`` (article id, cache key,
-backend, float32 vector), ``assignments.parquet`` (article -> story, score, pinned),
+Files in ``out``: ``articles.parquet``, ``vectors.parquet`` (article id, backend, cache keys
+and float32 vectors of the text and of the title alone), ``assignments.parquet`` (article -> story, score, pinned),
 ``stories.parquet``, ``findings.parquet`` (one row per comparison finding),
 ``comparisons.parquet`` (story id, signature, whole comparison as JSON) and
 ``rejections.parquet`` (source path, one-line reason). Written on the driver with
@@ -38,6 +38,8 @@ class Outputs:
     comparisons: dict[str, tuple[str, dict]] = field(default_factory=dict)  # story -> (signature, data)
     clusterer_fingerprint: str = ""
     comparisons_dense: bool = True  # only dense comparisons go into the store's cache
+    title_vectors: np.ndarray | None = None  # one row per article for its title alone
+    title_keys: list[str] = field(default_factory=list)
 
 
 def _table(rows: list[dict], columns: list[str]):
@@ -57,13 +59,16 @@ def write_parquet(out: str | os.PathLike, result: Outputs) -> Path:
     pq.write_table(_table(article_rows, list(article_rows[0]) if article_rows else ["id"]),
                    out / "articles.parquet")
     if result.vectors is not None and len(result.articles):
-        dim = result.vectors.shape[1]
-        flat = pa.array(np.ascontiguousarray(result.vectors, dtype=np.float32).ravel())
-        vectors = pa.FixedSizeListArray.from_arrays(flat, dim)
-        table = pa.table({"article_id": [a.id for a in result.articles], "key": result.keys,
-                          "backend": [result.backend] * len(result.articles), "vector": vectors})
+        def column(matrix: np.ndarray):
+            flat = pa.array(np.ascontiguousarray(matrix, dtype=np.float32).ravel())
+            return pa.FixedSizeListArray.from_arrays(flat, matrix.shape[1])
+
+        table = pa.table({"article_id": [a.id for a in result.articles],
+                          "backend": [result.backend] * len(result.articles),
+                          "key": result.keys, "vector": column(result.vectors),
+                          "title_key": result.title_keys, "title_vector": column(result.title_vectors)})
     else:
-        table = _table([], ["article_id", "key", "backend"])
+        table = _table([], ["article_id", "backend", "key", "title_key"])
     pq.write_table(table, out / "vectors.parquet")
     stories, assignments = story_rows(result.stories)
     pq.write_table(_table(stories, ["id", "label", "first_published", "last_published", "outlets",
@@ -92,20 +97,26 @@ def read_parquet(out: str | os.PathLike) -> Outputs:
     meta = json.loads((out / "run.json").read_text(encoding="utf-8"))
     articles = [row_to_article(r) for r in pq.read_table(out / "articles.parquet").to_pylist()]
     table = pq.read_table(out / "vectors.parquet")
-    vectors, keys = None, []
+    vectors = titles = None
+    keys: list[str] = []
+    title_keys: list[str] = []
     if table.num_rows:
         order = {a: i for i, a in enumerate(table.column("article_id").to_pylist())}
-        all_keys = table.column("key").to_pylist()
-        matrix = np.asarray(table.column("vector").combine_chunks().flatten(), dtype=np.float32)
-        matrix = matrix.reshape(table.num_rows, -1)
         rows = [order[a.id] for a in articles]
-        vectors, keys = matrix[rows], [all_keys[i] for i in rows]
+
+        def matrix(name: str) -> np.ndarray:
+            flat = np.asarray(table.column(name).combine_chunks().flatten(), dtype=np.float32)
+            return flat.reshape(table.num_rows, -1)[rows]
+
+        vectors, titles = matrix("vector"), matrix("title_vector")
+        keys = [table.column("key").to_pylist()[i] for i in rows]
+        title_keys = [table.column("title_key").to_pylist()[i] for i in rows]
     stories = [Story.from_dict(json.loads(r["data"])) for r in pq.read_table(out / "stories.parquet").to_pylist()]
     comparisons = {r["story_id"]: (r["signature"], json.loads(r["data"]))
                    for r in pq.read_table(out / "comparisons.parquet").to_pylist()}
     rejected = [Rejection(r["source_path"], r["error"]) for r in pq.read_table(out / "rejections.parquet").to_pylist()]
     return Outputs(articles, stories, rejected, meta["backend"], vectors, keys, comparisons,
-                   meta.get("clusterer", ""), meta.get("comparisons_dense", True))
+                   meta.get("clusterer", ""), meta.get("comparisons_dense", True), titles, title_keys)
 
 
 def import_into_store(store, result: Outputs) -> None:
@@ -125,6 +136,8 @@ def import_into_store(store, result: Outputs) -> None:
             store.add_rejection(rejection)
     if result.vectors is not None:
         vectors = dict(zip(result.keys, result.vectors, strict=True))
+        if result.title_vectors is not None:
+            vectors.update(zip(result.title_keys, result.title_vectors, strict=True))
         store.put_embeddings(result.backend, vectors)
     store.replace_stories([s.to_dict() for s in result.stories])
     if result.clusterer_fingerprint:

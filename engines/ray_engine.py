@@ -140,12 +140,12 @@ class RayEngine(Engine):
         stats["articles"], stats["rejected"] = len(found), len(rejected)
 
         clock = time.perf_counter()
-        vectors, keys, backend = self.embed(found, store, model, stats)
+        vectors, titles, keys, title_keys, backend = self.embed(found, store, model, stats)
         stats["embed_seconds"] = round(time.perf_counter() - clock, 2)
 
         clock = time.perf_counter()
         clusterer = clusterer or StoryClusterer()
-        stories = stories_on_ray(ray, clusterer, found, vectors, stats)
+        stories = stories_on_ray(ray, clusterer, found, vectors, titles, stats)
         if store is not None:  # manual edits logged in the workspace, as the local engine does
             stories = replay_edits(stories, store.edits(), {a.id: a for a in found})
         stats["stories_seconds"] = round(time.perf_counter() - clock, 2)
@@ -155,7 +155,7 @@ class RayEngine(Engine):
         stats["compare_seconds"], stats["compared"] = round(time.perf_counter() - clock, 2), len(comparisons)
 
         result = Outputs(found, stories, rejected, backend, vectors, keys, comparisons,
-                         clusterer_fingerprint(clusterer), self.dense_compare)
+                         clusterer_fingerprint(clusterer), self.dense_compare, titles, title_keys)
         if out is not None:
             write_parquet(out, result)
         if store is not None:
@@ -164,20 +164,25 @@ class RayEngine(Engine):
                             out=Path(out) if out is not None else None)
 
     def embed(self, found: list[Article], store, model: str | None,
-              stats: dict) -> tuple[np.ndarray | None, list[str], str]:
-        """``(vectors or None, cache keys, backend name)``; only uncached texts reach a worker."""
-        from embeddings import article_text, embedding_key
+              stats: dict) -> tuple[np.ndarray | None, np.ndarray | None, list[str], list[str], str]:
+        """``(vectors, title vectors, text keys, title keys, backend name)``, vectors None for a
+        lexical backend. Texts and titles share the store's cache (as in
+        ``clustering.pipeline.embed_both``); only uncached ones reach a worker, once each."""
+        from embeddings import article_text, embedding_key, title_text
         from engines.ray_stages import EmbedStats, backend_name, embed_missing
 
         ray = self.connect()
         name = backend_name(ray, model)
         texts = [article_text(a) for a in found]
+        titles = [title_text(a) for a in found]
         keys = [embedding_key(t) for t in texts]
+        title_keys = [embedding_key(t) for t in titles]
         if any(name.lower().startswith(p) for p in _LEXICAL_BACKENDS) or not found:
-            return None, keys, name
-        cached = store.get_embeddings(name, sorted(set(keys))) if store is not None else {}
-        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in cached}
-        embed_stats = EmbedStats(texts=len(set(keys)), cached=len(cached))
+            return None, None, keys, title_keys, name
+        every = dict(zip(keys + title_keys, texts + titles, strict=True))
+        cached = store.get_embeddings(name, sorted(every)) if store is not None else {}
+        missing = {k: t for k, t in every.items() if k not in cached}
+        embed_stats = EmbedStats(texts=len(every), cached=len(cached))
         workers = self.workers or max(1, self.cluster_cpus())
 
         def keep(new: dict) -> None:
@@ -188,7 +193,8 @@ class RayEngine(Engine):
                                     on_batch=keep, stats=embed_stats))
         stats["embedding"] = embed_stats.as_dict()
         vectors = np.vstack([np.asarray(cached[k], dtype=np.float32) for k in keys])
-        return vectors, keys, name
+        title_vectors = np.vstack([np.asarray(cached[k], dtype=np.float32) for k in title_keys])
+        return vectors, title_vectors, keys, title_keys, name
 
     def compare_stories(self, found: list[Article], stories, store) -> dict[str, tuple[str, dict]]:
         """story id -> (signature, comparison dict); cached comparisons are reused."""

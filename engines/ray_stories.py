@@ -1,187 +1,201 @@
-"""Stories on Ray: the clusterer's decomposition run as Ray tasks, exactly.
+"""Stories on Ray: the clusterer's three parts run as Ray tasks, with the local partition.
 
-The stories stage splits into (clustering/CLUSTER_API contract):
-``prepare`` (corpus-wide document counts, summed shard by shard) ->
-``candidate_pairs`` per time shard (each shard padded by ``window_days`` on both
-sides, so its rows' candidates are exact) -> ``score_pairs`` per batch of pairs ->
-connected components of the edges with ``proba >= edge_floor`` ->
-``group_component`` per component, in parallel -> labels renumbered by each
-group's smallest article index (deterministic, as ``group`` numbers them).
+The StoryClusterer decomposes (``clustering.candidates``, ``clustering.pair_features`` +
+``clustering.scorer``, ``clustering.grouping``); here each part runs where it can:
 
-A clusterer without that decomposition (the StoryClusterer before it lands) is
-fitted on the driver instead: the same partition, without the parallelism.
+1. ``prepare`` on the driver (tokens and corpus-wide weights; cheap next to embedding);
+2. ``candidate_pairs`` per time shard, as one task each: a shard's rows plus every
+   article within ``window_days`` on either side (and every undated one) give exactly
+   its rows' candidates;
+3. pair scores per shard, one task each: a pair's features use statistics over all pairs
+   of both its articles (baselines, ranks), so a shard scores the pairs of its rows
+   together with every pair touching their endpoints and keeps its own (exact);
+4. connected components of the pairs with ``P >= edge_floor`` (driver, linear);
+5. ``group_component`` per component, components batched into tasks, in parallel;
+6. ``grouping.renumber`` (by each story's smallest article index: deterministic), member
+   scores, and the clusterer's own stories.
+
+A clusterer without these parts is fitted on the driver instead (same partition).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
 from articles.model import Article
 from clustering.model import Story
 
-DECOMPOSITION = ("prepare", "candidate_pairs", "score_pairs", "group_component", "stories")
+DECOMPOSITION = ("prepare", "candidate_pairs", "score_pairs", "group_component", "_stories")
 # Time shards: this many days of articles each (plus the window's padding).
-SHARD_DAYS = 7
-# Pairs scored per task.
-PAIR_BATCH = 200_000
+SHARD_DAYS = 7.0
 # Components grouped per task (small components are many: batch them).
 COMPONENT_ROWS_PER_TASK = 5_000
 
 
 def decomposes(clusterer) -> bool:
-    """True when ``clusterer`` offers every method of the decomposition."""
+    """True when ``clusterer`` offers every part the distributed run calls."""
     return all(callable(getattr(clusterer, name, None)) for name in DECOMPOSITION) and hasattr(
-        clusterer, "edge_floor")
+        clusterer, "edge_floor") and hasattr(clusterer, "window_days")
 
 
 def stories_on_ray(ray, clusterer, articles: Sequence[Article], vectors: np.ndarray | None,
-                   stats: dict | None = None) -> list[Story]:
+                   titles: np.ndarray | None = None, stats: dict | None = None,
+                   shard_days: float = SHARD_DAYS) -> list[Story]:
     """Stories of ``articles``: distributed when the clusterer decomposes, else on the driver."""
     stats = stats if stats is not None else {}
-    if not decomposes(clusterer):
-        stats["stories_mode"] = "driver (clusterer has no decomposition yet)"
-        clusterer.fit(list(articles), vectors)
+    if not decomposes(clusterer) or not len(articles):
+        stats["stories_mode"] = "driver"
+        clusterer.fit(list(articles), vectors, titles)
         return list(clusterer.stories_)
     stats["stories_mode"] = "distributed"
-    corpus, labels = distributed_labels(ray, clusterer, articles, vectors, stats)
-    return list(clusterer.stories(corpus, labels))
+    distributed_fit(ray, clusterer, articles, vectors, titles, stats, shard_days)
+    return list(clusterer.stories_)
 
 
-def time_shards(articles: Sequence[Article], shard_days: int, window_days: float) -> list[tuple[np.ndarray, np.ndarray]]:
-    """``(rows, padded_rows)`` per shard of ``shard_days``: padded_rows add every article
-    within ``window_days`` before or after the shard (sorted global indices)."""
-    if not articles:
-        return []
-    times = np.array([a.published.timestamp() for a in articles])
-    order = np.argsort(times, kind="stable")
-    start = times[order[0]]
-    width = shard_days * 86400.0
-    pad = timedelta(days=window_days).total_seconds()
-    shard_of = np.floor((times - start) / width).astype(np.int64)
+def time_shards(days: np.ndarray, shard_days: float, window_days: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    """``(rows, padded_rows)`` per shard of ``shard_days`` (sorted global indices).
+
+    padded_rows: the shard's rows, every dated article within ``window_days`` before or
+    after the shard, and every undated one; undated rows (NaN) form one last shard padded
+    with everything (the candidate search compares them with every article).
+    """
+    days = np.asarray(days, dtype=np.float64)
+    known = ~np.isnan(days)
+    unknown = np.flatnonzero(~known)
     out = []
-    for shard in np.unique(shard_of):
-        rows = np.flatnonzero(shard_of == shard)
-        low, high = start + shard * width - pad, start + (shard + 1) * width + pad
-        padded = np.flatnonzero((times >= low) & (times < high))
-        out.append((rows, padded))
+    if known.any():
+        start = days[known].min()
+        shard_of = np.full(len(days), -1, dtype=np.int64)
+        shard_of[known] = np.floor((days[known] - start) / shard_days).astype(np.int64)
+        for shard in np.unique(shard_of[known]):
+            rows = np.flatnonzero(shard_of == shard)
+            low = start + shard * shard_days - window_days
+            high = start + (shard + 1) * shard_days + window_days
+            near = known & (days >= low) & (days <= high)
+            out.append((rows, np.union1d(np.flatnonzero(near), unknown)))
+    if len(unknown):
+        out.append((unknown, np.arange(len(days))))
     return out
 
 
-def _document_counts(clusterer, articles: list[Article]):
-    """One shard's document counts (``CorpusFeatures.document_counts``; summable)."""
-    count = getattr(clusterer, "document_counts", None)
-    if count is None:
-        import clustering
-
-        count = clustering.CorpusFeatures.document_counts
-    return count(articles)
+def _candidates(clusterer, sub, padded: np.ndarray, rows: np.ndarray):
+    """Global candidate pairs of ``rows`` and their cosines, found inside the padded shard."""
+    pairs, known = clusterer.candidate_pairs(sub, rows=np.searchsorted(padded, rows), with_scores=True)
+    return padded[pairs].reshape(-1, 2), known
 
 
-def _candidates(clusterer, sub, padded: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Global candidate pairs of ``rows`` found inside the padded shard ``sub``."""
-    local = np.searchsorted(padded, rows)
-    pairs = np.asarray(clusterer.candidate_pairs(sub, rows=local), dtype=np.int64).reshape(-1, 2)
-    return padded[pairs]
+def _score(clusterer, sub, pairs: np.ndarray, baseline: np.ndarray, known: dict) -> np.ndarray:
+    return np.asarray(clusterer.score_pairs(sub, pairs, baseline, known), dtype=np.float64)
 
 
-def _score(clusterer, sub, rows: np.ndarray, pairs: np.ndarray) -> np.ndarray:
-    local = np.searchsorted(rows, pairs)
-    return np.asarray(clusterer.score_pairs(sub, local), dtype=np.float64)
+def _group(clusterer, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> list[np.ndarray]:
+    return [np.asarray(clusterer.group_component(rows, pairs, proba)) for rows, pairs, proba in parts]
 
 
-def _group(clusterer, parts: list[tuple]) -> list[np.ndarray]:
-    """Local labels of each ``(sub corpus, pairs, proba)`` component (rows 0..n-1)."""
-    out = []
-    for sub, pairs, proba, n in parts:
-        out.append(np.asarray(clusterer.group_component(sub, np.arange(n), pairs, proba)))
-    return out
+def _merge_pairs(found: list[tuple[np.ndarray, dict]], n: int) -> tuple[np.ndarray, dict]:
+    """The union of the shards' pairs, sorted, each once (a pair two shards found carries
+    the same cosines from both)."""
+    pairs = np.concatenate([p for p, _ in found]) if found else np.zeros((0, 2), np.int64)
+    keys, first = np.unique(pairs[:, 0] * n + pairs[:, 1], return_index=True)
+    merged = np.stack([keys // n, keys % n], axis=1).astype(np.int64)
+    names = found[0][1].keys() if found else ("text", "dense")
+    known = {k: np.concatenate([s[k] for _, s in found])[first] if found else np.zeros(0) for k in names}
+    return merged, known
 
 
-def _unique_pairs(parts: list[np.ndarray]) -> np.ndarray:
-    pairs = np.concatenate([p for p in parts if len(p)] or [np.zeros((0, 2), np.int64)])
-    pairs = np.sort(pairs, axis=1)  # i < j
-    return np.unique(pairs, axis=0) if len(pairs) else pairs
+def _incident(pairs: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """CSR-like incidence: pair positions touching article a are ``order[start[a]:start[a+1]]``."""
+    ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    positions = np.concatenate([np.arange(len(pairs))] * 2)
+    order = np.argsort(ends, kind="stable")
+    return positions[order], np.searchsorted(ends[order], np.arange(n + 1))
 
 
-def distributed_labels(ray, clusterer, articles: Sequence[Article], vectors: np.ndarray | None,
-                       stats: dict) -> tuple[object, np.ndarray]:
-    """The decomposition, stage by stage, as Ray tasks; returns (corpus, labels)."""
+def _touching(rows: np.ndarray, incidence: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    positions, start = incidence
+    parts = [positions[start[r]:start[r + 1]] for r in rows.tolist()]
+    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+
+
+def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.ndarray | None,
+                    titles: np.ndarray | None, stats: dict, shard_days: float = SHARD_DAYS):
+    """Fit ``clusterer`` part by part on Ray; leaves the state ``fit`` leaves
+    (``corpus_``, ``pairs_``, ``proba_``, ``labels_``, ``scores_``, ``stories_``)."""
+    from clustering import grouping
+    from clustering.pair_features import neighbour_baseline
+
     articles = list(articles)
     n = len(articles)
-    shards = time_shards(articles, SHARD_DAYS, float(clusterer.window_days))
     remote = ray.remote(num_cpus=1)
-    counts_task, cand_task = remote(_document_counts), remote(_candidates)
-    score_task, group_task = remote(_score), remote(_group)
+    cand_task, score_task, group_task = remote(_candidates), remote(_score), remote(_group)
     c_ref = ray.put(clusterer)
 
-    # 1. document frequencies: counted per shard, summed (the exact corpus IDF).
-    counts = ray.get([counts_task.remote(c_ref, [articles[i] for i in rows]) for rows, _ in shards])
-    total = counts[0]
-    for part in counts[1:]:
-        total = total + part
-    corpus = clusterer.prepare(articles, vectors, document_counts=total)
+    corpus = clusterer.prepare(articles, vectors, titles)
+    shards = time_shards(corpus.days, shard_days, float(clusterer.window_days))
+    stats["shards"] = len(shards)
 
-    # 2. candidate pairs per padded time shard.
+    # Candidate pairs, one task per padded time shard.
     refs = [cand_task.remote(c_ref, corpus.subset(padded), padded, rows) for rows, padded in shards]
-    pairs = _unique_pairs(ray.get(refs))
+    pairs, known = _merge_pairs(ray.get(refs), n)
     stats["candidate_pairs"] = int(len(pairs))
+    baseline = neighbour_baseline(corpus, pairs, known.get("dense"))
 
-    # 3. pair scores per batch.
-    refs = []
-    for start in range(0, len(pairs), PAIR_BATCH):
-        batch = pairs[start:start + PAIR_BATCH]
-        rows = np.unique(batch)
-        refs.append(score_task.remote(c_ref, corpus.subset(rows), rows, batch))
-    proba = np.concatenate(ray.get(refs)) if refs else np.zeros(0)
-
-    # 4. components of the candidate graph (edges at or above the floor).
-    keep = proba >= clusterer.edge_floor
-    edges, kept = pairs[keep], proba[keep]
-    graph = sp.coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n)) if n else None
-    _, component = connected_components(graph, directed=False) if n else (0, np.zeros(0, np.int64))
-
-    # 5. grouping per component, components batched into tasks, in parallel.
-    labels = np.arange(n, dtype=np.int64)  # singletons: their own group
-    edge_component = component[edges[:, 0]] if len(edges) else np.zeros(0, np.int64)
-    order = np.argsort(edge_component, kind="stable")
-    bounds = np.searchsorted(edge_component[order], np.arange(component.max() + 2)) if n else []
-    tasks, batch, batch_rows, owners = [], [], 0, []
-    for comp in range(len(bounds) - 1):
-        picked = order[bounds[comp]:bounds[comp + 1]]
-        if not len(picked):
+    # Pair scores, one task per shard: its rows' pairs with every pair of their endpoints.
+    incidence = _incident(pairs, n)
+    owner = np.full(n, -1, dtype=np.int64)
+    for s, (rows, _) in enumerate(shards):
+        owner[rows] = s
+    proba = np.zeros(len(pairs))
+    jobs = []
+    for s in range(len(shards)):
+        own = np.flatnonzero(owner[pairs[:, 0]] == s)
+        if not len(own):
             continue
-        rows = np.flatnonzero(component == comp)
-        local = np.searchsorted(rows, edges[picked])
-        batch.append((corpus.subset(rows), local, kept[picked], len(rows)))
-        owners.append(rows)
-        batch_rows += len(rows)
-        if batch_rows >= COMPONENT_ROWS_PER_TASK:
-            tasks.append((group_task.remote(c_ref, batch), owners))
-            batch, batch_rows, owners = [], 0, []
+        batch = _touching(np.unique(pairs[own]), incidence)
+        sub_rows = np.unique(pairs[batch])
+        local = np.searchsorted(sub_rows, pairs[batch])
+        keep = np.searchsorted(batch, own)
+        ref = score_task.remote(c_ref, corpus.subset(sub_rows), local, baseline[sub_rows],
+                                {k: v[batch] for k, v in known.items()})
+        jobs.append((ref, own, keep))
+    stats["scored_pairs"] = int(sum(len(k) for _, _, k in jobs))
+    for ref, own, keep in jobs:
+        proba[own] = ray.get(ref)[keep]
+
+    # Components of the kept pairs; each grouped on its own, batched into tasks.
+    labels = np.arange(n, dtype=np.int64)
+    kept = proba >= clusterer.edge_floor
+    k_pairs, k_proba = pairs[kept], proba[kept]
+    count, component = grouping.components(n, pairs, proba, clusterer.edge_floor)
+    pair_component = component[k_pairs[:, 0]]
+    order = np.argsort(pair_component, kind="stable")
+    starts = np.searchsorted(pair_component[order], np.arange(count + 1))
+    member_order = np.argsort(component, kind="stable")
+    member_starts = np.searchsorted(component[member_order], np.arange(count + 1))
+    tasks, batch, size = [], [], 0
+    for c in range(count):
+        rows = member_order[member_starts[c]:member_starts[c + 1]]
+        if len(rows) < 2:
+            continue
+        chosen = order[starts[c]:starts[c + 1]]
+        batch.append((rows, k_pairs[chosen], k_proba[chosen]))
+        size += len(rows)
+        if size >= COMPONENT_ROWS_PER_TASK:
+            tasks.append((group_task.remote(c_ref, batch), [b[0] for b in batch]))
+            batch, size = [], 0
     if batch:
-        tasks.append((group_task.remote(c_ref, batch), owners))
+        tasks.append((group_task.remote(c_ref, batch), [b[0] for b in batch]))
     stats["component_tasks"] = len(tasks)
-    for ref, owner_rows in tasks:
-        for rows, local_labels in zip(owner_rows, ray.get(ref), strict=True):
-            for value in np.unique(local_labels):
-                members = rows[local_labels == value]
-                labels[members] = members.min()
+    for ref, owners in tasks:
+        for rows, local in zip(owners, ray.get(ref), strict=True):
+            labels[rows] = rows[local]
 
-    # 6. deterministic numbering: by each group's smallest article index.
-    return corpus, relabel_by_smallest(labels)
-
-
-def relabel_by_smallest(labels: np.ndarray) -> np.ndarray:
-    """Labels 0..k-1 numbered in the order of each group's smallest index."""
-    labels = np.asarray(labels)
-    if not len(labels):
-        return labels.astype(np.int64)
-    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
-    rank = np.empty(len(first), dtype=np.int64)
-    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
-    return rank[inverse]
+    # The state fit() leaves, and the clusterer's own stories.
+    clusterer.articles_, clusterer.embeddings_, clusterer.title_embeddings_ = articles, vectors, titles
+    clusterer.corpus_, clusterer.pairs_, clusterer.baseline_, clusterer.proba_ = corpus, pairs, baseline, proba
+    clusterer.labels_ = grouping.renumber(labels)
+    clusterer.scores_ = grouping.member_scores(n, clusterer.labels_, pairs, proba)
+    clusterer.stories_ = clusterer._stories()
+    return clusterer

@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +21,7 @@ from hypothesis import strategies as st
 import articles.chunks as chunks
 import articles.reader as reader
 from articles import Article, Rejection, read_path
-from engines.ray_stories import relabel_by_smallest, time_shards
+from engines.ray_stories import time_shards
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -133,31 +132,22 @@ def test_small_files_and_csv_are_not_split(tmp_path):
 # ---- the stories decomposition's pure parts ---------------------------------------------
 
 
-@given(st.lists(st.integers(-5, 5), max_size=40))
-def test_relabel_numbers_groups_by_smallest_index(values):
-    labels = relabel_by_smallest(np.array(values, dtype=np.int64))
-    assert len(labels) == len(values)
-    seen: dict[int, int] = {}
-    for value, label in zip(values, labels, strict=True):
-        if value not in seen:
-            assert label == len(seen)  # a new group gets the next number
-            seen[value] = label
-        assert seen[value] == label  # the same groups
-
-
-@given(st.lists(st.floats(0, 60), min_size=1, max_size=50), st.integers(1, 10), st.floats(0, 5))
+@given(st.lists(st.one_of(st.floats(0, 60), st.just(float("nan"))), min_size=1, max_size=50),
+       st.floats(0.5, 10), st.floats(0, 5))
 def test_time_shards_cover_every_row_once_and_pad_by_the_window(days, shard_days, window):
-    base = datetime(2021, 1, 1, tzinfo=UTC)
-    found = [Article(f"a{i}", "o", "t", None, base + timedelta(days=d), "en", None, ["x"])
-             for i, d in enumerate(days)]
-    shards = time_shards(found, shard_days, window)
+    """Every row in one shard; a shard's padding holds every article its rows' candidate
+    search may look at (dated ones within the window, every undated one)."""
+    days = np.array(days)
+    shards = time_shards(days, shard_days, window)
     rows = np.concatenate([r for r, _ in shards])
     assert sorted(rows.tolist()) == list(range(len(days)))
-    times = np.array(days)
     for rows, padded in shards:
         assert set(rows) <= set(padded)
-        for i in rows:  # every article within the window of a row is in the padded shard
-            near = np.flatnonzero(np.abs(times - times[i]) <= window - 1e-6)
+        for i in rows:
+            if np.isnan(days[i]):
+                assert len(padded) == len(days)
+                continue
+            near = np.flatnonzero(np.isnan(days) | (np.abs(days - days[i]) <= window))
             assert set(near) <= set(padded)
 
 
@@ -223,7 +213,7 @@ def test_ray_embedding_skips_cached_texts(ray_engine, tmp_path):
     """Texts in the store's cache never reach a worker; the others are embedded by the
     actor pool, each distinct text once, and written to the cache."""
     import embeddings
-    from embeddings import article_text, embedding_key
+    from embeddings import article_text, embedding_key, title_text
 
     files = sorted(str(p) for p in (SEEDS / "nbw-2021-07").glob("2021-07-06-*"))[:6]
     found = [a for f in files for a in read_path(f) if isinstance(a, Article)]
@@ -232,12 +222,14 @@ def test_ray_embedding_skips_cached_texts(ray_engine, tmp_path):
     backend = embeddings.get_backend(None)
     shipped = _store(tmp_path / "shipped.db").get_embeddings(backend.name, keys)
     assert len(shipped) == len(set(keys))
+    title_keys = [embedding_key(title_text(a)) for a in found]
+    titles = _store(tmp_path / "shipped.db").get_embeddings(backend.name, title_keys)
     cached_keys = keys[::2]
-    store.put_embeddings(backend.name, {k: shipped[k] for k in cached_keys})
+    store.put_embeddings(backend.name, {k: shipped[k] for k in cached_keys} | titles)
     stats: dict = {}
-    vectors, got_keys, name = ray_engine.embed(found, store, None, stats)
+    vectors, _, got_keys, _, name = ray_engine.embed(found, store, None, stats)
     assert name == backend.name and got_keys == keys
-    assert stats["embedding"]["cached"] == len(set(cached_keys))
+    assert stats["embedding"]["cached"] == len(set(cached_keys) | set(title_keys))
     assert stats["embedding"]["embedded"] == len(set(keys) - set(cached_keys))
     for row, key in enumerate(keys):
         if key in cached_keys:  # exactly the cached vector: not embedded again
@@ -267,31 +259,31 @@ def test_ray_reads_records_in_chunks_with_rejections(ray_engine, tmp_path):
                                           "in double quotes)", f"{empty}: empty file"]
 
 
-def test_distributed_stories_equal_fit_predict(ray_engine):
-    """The decomposition (shards -> pairs -> scores -> components -> groups) run as Ray
-    tasks gives fit_predict's labels, on a clusterer that offers it."""
-    from engines.ray_stories import SHARD_DAYS, distributed_labels
-    from tests.ray_toy import ToyClusterer
+@pytest.mark.slow
+def test_distributed_fit_equals_fit_on_the_demo_corpus(ray_engine):
+    """The clusterer's parts run as Ray tasks over one-day shards (candidates, scores,
+    components) give exactly ``fit``'s pairs, probabilities, labels and stories."""
+    import embeddings
+    from articles import ingest
+    from clustering import StoryClusterer
+    from clustering.pipeline import embed_both
+    from engines.ray_stories import distributed_fit
+    from store import Store
 
-    rng = np.random.default_rng(3)
-    centers = rng.normal(size=(12, 16))
-    base = datetime(2021, 1, 1, tzinfo=UTC)
-    found, rows = [], []
-    for i in range(240):
-        topic = i % 12
-        day = topic * 2.5 + rng.uniform(0, 3)  # spans several SHARD_DAYS shards
-        found.append(Article(f"a{i:03d}", f"o{i % 4}", f"t{i}", None, base + timedelta(days=day), "en", None, ["x"]))
-        rows.append(centers[topic] + rng.normal(scale=0.5, size=16))
-    vectors = np.array(rows)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    toy = ToyClusterer()
-    expected = toy.fit_predict(found, vectors)
+    store = Store(":memory:")
+    embeddings.load_precomputed(store, NPZ)
+    report = ingest(sorted((SEEDS / "nbw-2021-07").glob("2021-07-0[5-7]-*")), store)
+    found = store.articles(report.article_ids)
+    vectors, titles, _ = embed_both(found, store)
+    local = StoryClusterer().fit(found, vectors, titles)
     stats: dict = {}
-    corpus, labels = distributed_labels(ray_engine.connect(), toy, found, vectors, stats)
-    assert labels.tolist() == expected.tolist()
-    assert 1 < len(np.unique(labels)) < len(found)
-    assert (max(a.published for a in found) - base).days > 2 * SHARD_DAYS
-    assert stats["candidate_pairs"] > 0
+    spread = distributed_fit(ray_engine.connect(), StoryClusterer(), found, vectors, titles, stats, shard_days=1.0)
+    assert stats["shards"] >= 3 and stats["component_tasks"] >= 1
+    assert np.array_equal(spread.pairs_, local.pairs_)
+    assert np.allclose(spread.proba_, local.proba_, rtol=0, atol=1e-12)
+    assert spread.labels_.tolist() == local.labels_.tolist()
+    assert [s.to_dict() for s in spread.stories_] == [s.to_dict() for s in local.stories_]
+    assert 1 < len(set(local.labels_.tolist())) < len(found)
 
 
 def test_ray_compares_one_task_per_story(ray_engine):
