@@ -133,10 +133,15 @@ class EmbedWorker:
         except Exception:  # noqa: BLE001 - a label only
             self.node = "?"
         self.rows = 0
+        self.busy = 0.0  # seconds spent embedding (the model load excluded)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        import time
+
         texts = [str(t) for t in batch["text"]]
+        start = time.perf_counter()
         vectors = np.asarray(self.backend.embed(texts), dtype=np.float32)
+        self.busy += time.perf_counter() - start
         self.rows += len(texts)
         n = len(texts)
         return {
@@ -145,6 +150,7 @@ class EmbedWorker:
             "worker": np.array([f"{self.node}/{self.worker}"] * n),
             "worker_rows": np.full(n, self.rows, dtype=np.int64),
             "peak_rss_mb": np.full(n, peak_rss_mb(), dtype=np.float64),
+            "busy_s": np.full(n, self.busy, dtype=np.float64),
         }
 
 
@@ -201,18 +207,21 @@ def embed_missing(ray, missing: dict[str, str], model: str | None, *, workers: i
         batch_size=batch_size,
         batch_format="numpy",
         num_cpus=1,
-        compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),
+        # Two batches per actor at a time: the next one is ready when a batch ends, and an
+        # actor that is up first cannot take every batch before the others have loaded.
+        compute=ray.data.ActorPoolStrategy(size=min(workers, blocks), max_tasks_in_flight_per_actor=2),
     )
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
         new = dict(zip((str(k) for k in batch["key"]), batch["vector"], strict=True))
         found.update(new)
         if on_batch is not None:
             on_batch(new)
-        for worker, rows, rss in zip(batch["worker"], batch["worker_rows"], batch["peak_rss_mb"],
-                                     strict=True):
-            seen = stats.workers.setdefault(str(worker), {"rows": 0, "peak_rss_mb": 0.0})
+        for worker, rows, rss, busy in zip(batch["worker"], batch["worker_rows"], batch["peak_rss_mb"],
+                                           batch["busy_s"], strict=True):
+            seen = stats.workers.setdefault(str(worker), {"rows": 0, "peak_rss_mb": 0.0, "busy_s": 0.0})
             seen["rows"] = max(seen["rows"], int(rows))
             seen["peak_rss_mb"] = round(max(seen["peak_rss_mb"], float(rss)), 1)
+            seen["busy_s"] = round(max(seen["busy_s"], float(busy)), 2)
     stats.embedded += len(found)
     stats.seconds += time.perf_counter() - start
     return found
