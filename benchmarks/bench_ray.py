@@ -72,12 +72,15 @@ def free_port() -> int:
 def worker_report(label: str, n: int, stats) -> dict:
     workers = stats.workers
     rate = n / stats.seconds
+    load = os.getloadavg()[0]
     print(f"  {label}: {n} articles in {stats.seconds:.1f} s = {rate:.2f} articles/s "
-          f"(actor start + model load included)")
+          f"(actor start + model load included); load average after: {load:.1f} on {os.cpu_count()} CPUs")
     for name, w in sorted(workers.items()):
         own = w["rows"] / w["busy_s"] if w["busy_s"] else float("nan")
+        per_cpu = w["rows"] / w["cpu_s"] if w["cpu_s"] else float("nan")
         print(f"    worker {name}: {w['rows']} articles ({w['rows'] / n:.0%}), busy {w['busy_s']:.1f} s "
-              f"({own:.2f} articles/s), peak RSS {w['peak_rss_mb']:.0f} MB")
+              f"({own:.2f} articles/s; {w['cpu_s']:.1f} CPU s = {per_cpu:.2f} articles per CPU second), "
+              f"peak RSS {w['peak_rss_mb']:.0f} MB")
     holds_all = [w for w in workers.values() if w["rows"] >= n]
     if len(workers) > 1:
         print(f"    no worker holds all vectors: {not holds_all} "
@@ -201,7 +204,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{os.cpu_count()} CPUs shared with other jobs (figures are lower bounds)")
 
         print("1. local Ray, 2 CPUs (ray.init(num_cpus=2)); one CPU and one ONNX thread per worker")
-        from engines.ray_engine import worker_env
+        from engines.ray_engine import quiet_data_jobs, worker_env
+
+        quiet_data_jobs()
 
         ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR",
                  runtime_env={"env_vars": worker_env()})

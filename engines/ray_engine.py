@@ -51,6 +51,17 @@ def worker_env() -> dict[str, str]:
     return env
 
 
+def quiet_data_jobs() -> None:
+    """No progress bars or per-job banners from Ray Data (warnings still show)."""
+    import ray.data
+
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 class RayEngine(Engine):
     """Options: ``address`` (None: a local Ray of ``num_cpus`` CPUs; ``"auto"``; ``ray://...``),
     ``workers`` (embedding actors, one CPU each; default: the cluster's CPUs),
@@ -90,8 +101,6 @@ class RayEngine(Engine):
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
         import ray
 
-        for name in ("ray", "ray.data"):
-            logging.getLogger(name).setLevel(logging.WARNING)
         if not ray.is_initialized():
             kwargs = {"runtime_env": {"env_vars": worker_env()}, "log_to_driver": False,
                       "logging_level": logging.WARNING}
@@ -100,11 +109,7 @@ class RayEngine(Engine):
             else:
                 ray.init(num_cpus=self.num_cpus, include_dashboard=False, **kwargs)
             self._started = True
-        import ray.data
-
-        context = ray.data.DataContext.get_current()
-        context.enable_progress_bars = False
-        context.print_on_execution_start = False
+        quiet_data_jobs()
         self._ray = ray
         return ray
 

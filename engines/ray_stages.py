@@ -134,14 +134,16 @@ class EmbedWorker:
             self.node = "?"
         self.rows = 0
         self.busy = 0.0  # seconds spent embedding (the model load excluded)
+        self.cpu = 0.0  # CPU seconds of this process while embedding (all its threads)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         import time
 
         texts = [str(t) for t in batch["text"]]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         vectors = np.asarray(self.backend.embed(texts), dtype=np.float32)
         self.busy += time.perf_counter() - start
+        self.cpu += time.process_time() - cpu
         self.rows += len(texts)
         n = len(texts)
         return {
@@ -151,6 +153,7 @@ class EmbedWorker:
             "worker_rows": np.full(n, self.rows, dtype=np.int64),
             "peak_rss_mb": np.full(n, peak_rss_mb(), dtype=np.float64),
             "busy_s": np.full(n, self.busy, dtype=np.float64),
+            "cpu_s": np.full(n, self.cpu, dtype=np.float64),
         }
 
 
@@ -216,12 +219,14 @@ def embed_missing(ray, missing: dict[str, str], model: str | None, *, workers: i
         found.update(new)
         if on_batch is not None:
             on_batch(new)
-        for worker, rows, rss, busy in zip(batch["worker"], batch["worker_rows"], batch["peak_rss_mb"],
-                                           batch["busy_s"], strict=True):
-            seen = stats.workers.setdefault(str(worker), {"rows": 0, "peak_rss_mb": 0.0, "busy_s": 0.0})
+        for worker, rows, rss, busy, cpu in zip(batch["worker"], batch["worker_rows"], batch["peak_rss_mb"],
+                                                batch["busy_s"], batch["cpu_s"], strict=True):
+            seen = stats.workers.setdefault(str(worker), {"rows": 0, "peak_rss_mb": 0.0, "busy_s": 0.0,
+                                                          "cpu_s": 0.0})
             seen["rows"] = max(seen["rows"], int(rows))
             seen["peak_rss_mb"] = round(max(seen["peak_rss_mb"], float(rss)), 1)
             seen["busy_s"] = round(max(seen["busy_s"], float(busy)), 2)
+            seen["cpu_s"] = round(max(seen["cpu_s"], float(cpu)), 2)
     stats.embedded += len(found)
     stats.seconds += time.perf_counter() - start
     return found

@@ -312,3 +312,28 @@ def test_cli_ray_engine_writes_parquet_and_csv(ray_engine, tmp_path):
     assert pq.read_table(tmp_path / "out" / "articles.parquet").num_rows == 2
     assert (tmp_path / "out" / "assignments.csv").exists()
     assert "missing.md,no such file or folder" in (tmp_path / "out" / "errors.csv").read_text()
+
+
+def _can_isolate_network() -> bool:
+    try:
+        return subprocess.run(["unshare", "-n", "sh", "-c", "ip link set lo up"], capture_output=True,
+                              timeout=20).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+@pytest.mark.slow
+def test_ray_engine_runs_with_no_network(tmp_path):
+    """In a network namespace with loopback only (no DNS, no route out), the CLI's Ray
+    engine starts a local Ray, embeds, groups and writes: nothing is fetched."""
+    if not _can_isolate_network():
+        pytest.skip("unshare -n needs root (CI runs as root)")
+    files = " ".join(str(p) for p in sorted(SEEDS.glob("00*.txt")))
+    command = (f"ip link set lo up && exec {sys.executable} -m clustering {files} --engine ray "
+               f"--compare none --db {tmp_path / 'w.db'} --out {tmp_path / 'out'}")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAY_ADDRESS")}
+    out = subprocess.run(["unshare", "-n", "sh", "-c", command], cwd=ROOT, capture_output=True, text=True,
+                         timeout=600, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "2 articles ->" in out.stderr and "engine: ray" in out.stderr
+    assert (tmp_path / "out" / "stories.parquet").exists()
