@@ -14,7 +14,8 @@ Reads the first ``--limit`` articles (default 10,000) of ../shared/corpus/nbw-20
    each, on 127.0.0.1 only, private ports and temp dir): the same embedding with 2 workers,
    then the whole engine (``RayEngine(address=...)``) on those articles written as one
    JSON Lines file (read in chunks), the texts' vectors from step 1 in its cache; and the
-   local engine on the same file and cache: the two partitions must be equal.
+   local engine on the same file and cache: the two partitions must be equal; then the CLI
+   through Ray Client (``--address ray://...``) on the two seed files.
 
 Everything it starts is stopped at the end (``ray.shutdown()``; the two ``ray start
 --block`` process groups it launched, by their ids). ``--offline`` re-runs this script in
@@ -29,6 +30,7 @@ import gzip
 import itertools
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -102,6 +104,11 @@ class TwoNodes:
 
     def __init__(self, folder: Path):
         self.temp = Path(tempfile.mkdtemp(prefix="pxray-", dir="/tmp"))  # short: socket paths
+        # Its own token (not the ~/.ray/auth_token other Ray users of this machine share),
+        # set for the nodes, ``ray status`` and this driver while the nodes run.
+        self.auth = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
+        self.saved_env = {k: os.environ.get(k) for k in self.auth}
+        self.client_port = free_port()
         self.port = free_port()
         self.address = f"127.0.0.1:{self.port}"
         self.procs: list[subprocess.Popen] = []
@@ -112,7 +119,7 @@ class TwoNodes:
                  "--dashboard-agent-listen-port", str(free_port()), "--dashboard-agent-grpc-port",
                  str(free_port()), "--metrics-export-port", str(free_port()), "--runtime-env-agent-port",
                  str(free_port()), "--min-worker-port", "0", "--max-worker-port", "0"]
-        env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, **self.auth, "RAY_USAGE_STATS_ENABLED": "0", "PYTHONPATH": str(ROOT)}
         log = (self.log / f"{name}.log").open("w")
         self.procs.append(subprocess.Popen(
             [str(RAY), "start", "--block", "--num-cpus", "1", "--node-ip-address", "127.0.0.1",
@@ -120,9 +127,11 @@ class TwoNodes:
             stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True))
 
     def __enter__(self) -> TwoNodes:
+        os.environ.update(self.auth)
         try:
             self._start(["--head", "--port", str(self.port), "--include-dashboard", "false",
-                         "--ray-client-server-port", str(free_port()), "--temp-dir", str(self.temp)], "head")
+                         "--ray-client-server-port", str(self.client_port), "--temp-dir", str(self.temp)],
+                        "head")
             self._wait_for(1)
             self._start(["--address", self.address], "node2")
             self._wait_for(2)
@@ -141,7 +150,8 @@ class TwoNodes:
             if any(p.poll() is not None for p in self.procs):
                 raise RuntimeError(f"ray start exited; see {self.log}/*.log")
             status = subprocess.run([str(RAY), "status", "--address", self.address], capture_output=True,
-                                    text=True, timeout=60, env={**os.environ, "RAY_USAGE_STATS_ENABLED": "0"})
+                                    text=True, timeout=60,
+                                    env={**os.environ, **self.auth, "RAY_USAGE_STATS_ENABLED": "0"})
             if status.returncode == 0 and status.stdout.count("node_") >= nodes:
                 return
             time.sleep(2)
@@ -162,6 +172,11 @@ class TwoNodes:
             except ProcessLookupError:
                 pass
         shutil.rmtree(self.temp, ignore_errors=True)
+        for key, value in self.saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def partition(stories) -> list[list[str]]:
@@ -247,6 +262,17 @@ def main(argv: list[str] | None = None) -> int:
                       f"in {time.perf_counter() - clock:.1f} s; stats {json.dumps(result.stats)}")
             finally:
                 ray.shutdown()
+            # The same cluster through Ray Client: the CLI with --address ray://, on the seeds.
+            seeds = [str(p) for p in sorted((ROOT / "seeds").glob("00*.txt"))]
+            clock = time.perf_counter()
+            client = subprocess.run(
+                [sys.executable, "-m", "clustering", *seeds, "--engine", "ray", "--address",
+                 f"ray://127.0.0.1:{nodes.client_port}", "--compare", "all", "--lexical-compare",
+                 "--db", str(folder / "client.db"), "--out", str(folder / "client")],
+                capture_output=True, text=True, cwd=ROOT, timeout=900)
+            last = client.stderr.strip().splitlines()[-1:] or [""]
+            print(f"  CLI through ray://127.0.0.1:{nodes.client_port}: exit {client.returncode} in "
+                  f"{time.perf_counter() - clock:.1f} s: {last[0]}")
         local_store = Store(folder / "local.db")
         title_keys = [embedding_key(title_text(a)) for a in found]
         local_store.put_embeddings(name, store.get_embeddings(name, list(texts) + title_keys))

@@ -113,6 +113,20 @@ class RayEngine(Engine):
         self._ray = ray
         return ray
 
+    @property
+    def through_client(self) -> bool:
+        """Connected through Ray Client (``ray://``): Ray Data jobs are driven from a task."""
+        return bool(self.address and self.address.startswith("ray://"))
+
+    def data_job(self, function, **kwargs):
+        """``function(ray, **kwargs)`` here, or inside the cluster when connected through Ray Client."""
+        ray = self.connect()
+        if not self.through_client:
+            return function(ray, **kwargs)
+        from engines.ray_stages import inside_cluster
+
+        return ray.get(ray.remote(num_cpus=0)(inside_cluster).remote(function.__name__, kwargs))
+
     def close(self) -> None:
         if self._ray is not None and self._started:
             self._ray.shutdown()
@@ -136,8 +150,8 @@ class RayEngine(Engine):
         stats: dict = {"engine": self.name, "cluster_cpus": self.cluster_cpus()}
         clock = time.perf_counter()
         files = [str(p) for p in iter_files(list(inputs))]
-        found, rejected = read_inputs(ray, files, chunk_lines=self.chunk_lines, max_bytes=self.max_bytes,
-                                      read_options=self.read_options)
+        found, rejected = self.data_job(read_inputs, files=files, chunk_lines=self.chunk_lines,
+                                        max_bytes=self.max_bytes, read_options=self.read_options)
         start, end = _as_utc(since), _as_utc(until, end=True)
         found = [a for a in found if (start is None or a.published >= start)
                  and (end is None or a.published < end)]
@@ -174,7 +188,7 @@ class RayEngine(Engine):
         lexical backend. Texts and titles share the store's cache (as in
         ``clustering.pipeline.embed_both``); only uncached ones reach a worker, once each."""
         from embeddings import article_text, embedding_key, title_text
-        from engines.ray_stages import EmbedStats, backend_name, embed_missing
+        from engines.ray_stages import EmbedStats, backend_name, embed_job, embed_missing
 
         ray = self.connect()
         name = backend_name(ray, model)
@@ -194,8 +208,16 @@ class RayEngine(Engine):
             if store is not None:
                 store.put_embeddings(name, new)
 
-        cached.update(embed_missing(ray, missing, model, workers=workers, batch_size=self.batch_size,
-                                    on_batch=keep, stats=embed_stats))
+        if self.through_client:  # the job runs inside the cluster; the cache is written after it
+            new, remote_stats = self.data_job(embed_job, missing=missing, model=model, workers=workers,
+                                              batch_size=self.batch_size)
+            keep(new)
+            cached.update(new)
+            embed_stats.embedded, embed_stats.seconds = remote_stats.embedded, remote_stats.seconds
+            embed_stats.workers = remote_stats.workers
+        else:
+            cached.update(embed_missing(ray, missing, model, workers=workers, batch_size=self.batch_size,
+                                        on_batch=keep, stats=embed_stats))
         stats["embedding"] = embed_stats.as_dict()
         vectors = np.vstack([np.asarray(cached[k], dtype=np.float32) for k in keys])
         title_vectors = np.vstack([np.asarray(cached[k], dtype=np.float32) for k in title_keys])

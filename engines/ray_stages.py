@@ -232,6 +232,26 @@ def embed_missing(ray, missing: dict[str, str], model: str | None, *, workers: i
     return found
 
 
+def embed_job(ray, missing: dict[str, str], model: str | None, workers: int,
+              batch_size: int) -> tuple[dict[str, np.ndarray], EmbedStats]:
+    """:func:`embed_missing` returning its stats (for :func:`inside_cluster`)."""
+    stats = EmbedStats()
+    return embed_missing(ray, missing, model, workers=workers, batch_size=batch_size, stats=stats), stats
+
+
+def inside_cluster(name: str, kwargs: dict):
+    """Run stage function ``name`` (``read_inputs``, ``embed_job``) on a cluster worker.
+
+    A driver connected through Ray Client (``ray://``) cannot run Ray Data jobs itself
+    (Ray 2.60), so it sends the job's driving to a task inside the cluster instead.
+    """
+    import ray
+
+    from engines import ray_stages
+
+    return getattr(ray_stages, name)(ray, **kwargs)
+
+
 # ---- comparison ---------------------------------------------------------------------
 
 
