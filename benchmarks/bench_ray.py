@@ -126,8 +126,17 @@ class TwoNodes:
              "--disable-usage-stats", *ports, *args],
             stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True))
 
+    @staticmethod
+    def _reload_token() -> None:
+        """This process read a token when it last connected; make it read the environment's."""
+        from ray._raylet import AuthenticationTokenLoader, Config
+
+        Config.initialize("")
+        AuthenticationTokenLoader.instance().reset_cache()
+
     def __enter__(self) -> TwoNodes:
         os.environ.update(self.auth)
+        self._reload_token()
         try:
             self._start(["--head", "--port", str(self.port), "--include-dashboard", "false",
                          "--ray-client-server-port", str(self.client_port), "--temp-dir", str(self.temp)],
@@ -177,6 +186,7 @@ class TwoNodes:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+        self._reload_token()
 
 
 def partition(stories) -> list[list[str]]:

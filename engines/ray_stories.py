@@ -142,13 +142,30 @@ def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.nda
     stats["candidate_pairs"] = int(len(pairs))
     baseline = neighbour_baseline(corpus, pairs, known.get("dense"))
 
-    # Pair scores, one task per shard: its rows' pairs with every pair of their endpoints.
+    proba = _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs, baseline, known, stats)
+    labels = _group_components(ray, group_task, c_ref, clusterer.edge_floor, n, pairs, proba, stats)
+
+    # The state fit() leaves, and the clusterer's own stories.
+    clusterer.articles_, clusterer.embeddings_, clusterer.title_embeddings_ = articles, vectors, titles
+    clusterer.corpus_, clusterer.pairs_, clusterer.baseline_, clusterer.proba_ = corpus, pairs, baseline, proba
+    clusterer.labels_ = grouping.renumber(labels)
+    clusterer.scores_ = grouping.member_scores(n, clusterer.labels_, pairs, proba)
+    clusterer.stories_ = clusterer._stories()
+    return clusterer
+
+
+def _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs: np.ndarray, baseline: np.ndarray,
+                    known: dict, stats: dict) -> np.ndarray:
+    """P(same story) of every pair, one task per shard: the pairs whose first article is
+    in the shard, scored together with every pair touching their articles (their
+    per-article statistics are then whole), the others dropped."""
+    n = len(corpus)
     incidence = _incident(pairs, n)
     owner = np.full(n, -1, dtype=np.int64)
     for s, (rows, _) in enumerate(shards):
         owner[rows] = s
     proba = np.zeros(len(pairs))
-    jobs = []
+    jobs, scored = [], 0
     for s in range(len(shards)):
         own = np.flatnonzero(owner[pairs[:, 0]] == s)
         if not len(own):
@@ -160,15 +177,24 @@ def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.nda
         ref = score_task.remote(c_ref, corpus.subset(sub_rows), local, baseline[sub_rows],
                                 {k: v[batch] for k, v in known.items()})
         jobs.append((ref, own, keep))
-    stats["scored_pairs"] = int(sum(len(k) for _, _, k in jobs))
+        scored += len(batch)
+    # Pairs scored in all, the shells included (> candidate_pairs: the price of exactness).
+    stats["scored_pairs"] = scored
     for ref, own, keep in jobs:
         proba[own] = ray.get(ref)[keep]
+    return proba
 
-    # Components of the kept pairs; each grouped on its own, batched into tasks.
+
+def _group_components(ray, group_task, c_ref, edge_floor: float, n: int, pairs: np.ndarray,
+                      proba: np.ndarray, stats: dict) -> np.ndarray:
+    """Labels (each story's smallest article index) from grouping every connected
+    component of the pairs with ``P >= edge_floor`` on its own, components batched into tasks."""
+    from clustering import grouping
+
     labels = np.arange(n, dtype=np.int64)
-    kept = proba >= clusterer.edge_floor
+    kept = proba >= edge_floor
     k_pairs, k_proba = pairs[kept], proba[kept]
-    count, component = grouping.components(n, pairs, proba, clusterer.edge_floor)
+    count, component = grouping.components(n, pairs, proba, edge_floor)
     pair_component = component[k_pairs[:, 0]]
     order = np.argsort(pair_component, kind="stable")
     starts = np.searchsorted(pair_component[order], np.arange(count + 1))
@@ -191,11 +217,4 @@ def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.nda
     for ref, owners in tasks:
         for rows, local in zip(owners, ray.get(ref), strict=True):
             labels[rows] = rows[local]
-
-    # The state fit() leaves, and the clusterer's own stories.
-    clusterer.articles_, clusterer.embeddings_, clusterer.title_embeddings_ = articles, vectors, titles
-    clusterer.corpus_, clusterer.pairs_, clusterer.baseline_, clusterer.proba_ = corpus, pairs, baseline, proba
-    clusterer.labels_ = grouping.renumber(labels)
-    clusterer.scores_ = grouping.member_scores(n, clusterer.labels_, pairs, proba)
-    clusterer.stories_ = clusterer._stories()
-    return clusterer
+    return labels
