@@ -85,12 +85,14 @@ def read_jsonl_lines(
     source_path: str,
     fields: Mapping[str, str] | None = None,
     encoding: str = "utf-8",
+    first_line: int = 1,
 ) -> Iterator[Article | Rejection]:
     """One article (or rejection) per line, consuming ``lines`` lazily.
 
     ``lines`` are the file's lines split on "\n" only; ``bytes`` lines are
     decoded with ``encoding`` here, so one undecodable line rejects that record
-    alone.
+    alone. ``first_line`` > 1: ``lines`` are a later part of the file
+    (:mod:`articles.chunks`), numbered from there and never "empty file".
     """
     try:
         names = resolve_fields(fields)
@@ -98,7 +100,7 @@ def read_jsonl_lines(
         yield Rejection(source_path, str(exc))
         return
     found = False
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first_line):
         record_path = f"{source_path}#{number}"
         if isinstance(line, bytes):
             try:
@@ -120,7 +122,7 @@ def read_jsonl_lines(
             yield Rejection(record_path, "not a JSON object")
             continue
         yield record_to_article(record, record_path, names)
-    if not found:
+    if not found and first_line == 1:
         yield Rejection(source_path, "empty file")
 
 

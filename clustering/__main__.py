@@ -1,8 +1,14 @@
-"""Batch script: ``python -m clustering INPUT... --out DIR [--db FILE] [--model NAME] [--since DATE] [--until DATE]``.
+"""Batch script: ``python -m clustering INPUT... --out DIR [--db FILE] [--model NAME] [--since DATE] [--until DATE]
+[--engine local|ray] [--address auto|ray://host:port] [--workers N] [--compare none|multi-outlet|all]``.
 
 Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id),
 DIR/errors.csv (source_path,error) and DIR/stories.md. Exit 0 when any article
 was processed, 1 otherwise. The store defaults to data/parallax.db.
+
+``--engine ray`` runs the stages on Ray (a local Ray of 2 CPUs, or the cluster at
+``--address``) and also writes Parquet files to DIR (articles, vectors,
+assignments, stories, findings; see :mod:`engines.outputs`); the run is imported
+into the store, so the dashboard opens it. Same stories as the local engine.
 """
 
 from __future__ import annotations
@@ -36,7 +42,28 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--model", default=None, help="embedding backend name (default: the product default)")
     parser.add_argument("--since", type=_date, default=None, help="keep articles published on/after DATE")
     parser.add_argument("--until", type=_date, default=None, help="keep articles published on/before DATE")
-    return parser.parse_args(argv)
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="where the stages run (default local; ray: a Ray cluster, see --address)")
+    parser.add_argument("--address", default=None,
+                        help="ray: 'auto' or ray://host:port of a running cluster (default: start a local Ray)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="ray: embedding workers, one CPU each (default: every CPU of the cluster)")
+    parser.add_argument("--num-cpus", type=int, default=2, help="ray: CPUs of the local Ray (default 2)")
+    parser.add_argument("--compare", choices=("none", "multi-outlet", "all"), default="multi-outlet",
+                        help="ray: which stories to compare, one task each (default: 2+ outlets)")
+    parser.add_argument("--lexical-compare", action="store_true",
+                        help="ray: align sentences lexically (faster; not kept in the store's cache)")
+    args = parser.parse_args(argv)
+    if args.engine == "local" and (args.address or args.workers):
+        parser.error("--address and --workers need --engine ray")
+    return args
+
+
+def engine_options(args: argparse.Namespace) -> dict:
+    if args.engine != "ray":
+        return {}
+    return {"address": args.address, "workers": args.workers, "num_cpus": args.num_cpus,
+            "compare": args.compare, "dense_compare": not args.lexical_compare}
 
 
 def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: list, inputs: list[str]) -> None:
@@ -112,11 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - one line, no traceback
         print(f"{args.db}: cannot open the store ({exc})", file=sys.stderr)
         return 1
-    from clustering.pipeline import run
+    from engines import get_engine
 
     inputs = [i for i in args.inputs if i not in missing]
     try:
-        result = run(inputs, store, model=args.model, since=args.since, until=args.until, progress=True)
+        with get_engine(args.engine, **engine_options(args)) as engine:
+            out = args.out if args.engine != "local" else None
+            result = engine.run(inputs, store, out=out, model=args.model, since=args.since,
+                                until=args.until, progress=True)
     finally:
         store.close()
     from articles.model import Rejection
@@ -127,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(articles)} articles -> {len(result.stories)} stories "
         f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
-        f"{len(rejected)} rejected; vectors: {result.backend}; wrote {args.out}/",
+        f"{len(rejected)} rejected; vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/",
         file=sys.stderr,
     )
     return 0 if articles else 1

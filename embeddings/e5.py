@@ -47,6 +47,8 @@ MAX_POSITIONS = 512
 WINDOW_TOKENS = MAX_POSITIONS - 2  # room for <s> and </s>
 BOS_ID, PAD_ID, EOS_ID = 0, 1, 2
 RUNTIMES = ("onnx-int8", "onnx", "torch")
+# Environment variable: ONNX Runtime threads per process (unset or 0: one per core).
+THREADS_ENV = "PARALLAX_EMBED_THREADS"
 # Dynamic int8, per output channel, FFN output projections of layers 0-5 in float32 (see
 # export_onnx); the backend name carries this tag so caches never mix variants.
 INT8_FILE = "model_int8_per_channel_ffnout0-5_fp32.onnx"
@@ -147,6 +149,11 @@ class _OnnxRunner:
         # spinning threads steal the cores they wait for (measured ~5% faster
         # under load, no loss when idle worth keeping it).
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # A worker given k CPUs (a Ray actor with num_cpus=k) sets THREADS_ENV=k so
+        # several workers on one machine do not each start a thread per core.
+        threads = os.environ.get(THREADS_ENV, "")
+        if threads.isdigit() and int(threads) > 0:
+            options.intra_op_num_threads = int(threads)
         self.session = ort.InferenceSession(
             str(onnx_path), options, providers=["CPUExecutionProvider"]
         )

@@ -1,0 +1,25 @@
+"""The local engine: this process and the SQLite store (:func:`clustering.pipeline.run`)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+
+from engines.base import Engine, EngineResult
+
+
+class LocalEngine(Engine):
+    name = "local"
+
+    def run(self, inputs: Sequence[str | os.PathLike], store=None, *, out=None, model=None,
+            since=None, until=None, progress=False, clusterer=None) -> EngineResult:
+        if store is None:
+            raise ValueError("the local engine keeps everything in a store: pass store=Store(path)")
+        from clustering.pipeline import run
+
+        start = time.perf_counter()
+        result = run(list(inputs), store, model=model, since=since, until=until, progress=progress,
+                     clusterer=clusterer)
+        stats = {"engine": self.name, "seconds": round(time.perf_counter() - start, 2)}
+        return EngineResult(result.stories, result.articles, result.rejected, result.backend, stats=stats)

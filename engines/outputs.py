@@ -1,0 +1,148 @@
+"""The Ray engine's outputs: Parquet files in a folder, and their import into a
+SQLite workspace (through the store's API) that the dashboard opens.
+
+Files in ``out``: ``articles.parquet``, ``vectors.parquet`` (article id, backend, cache keys
+and float32 vectors of the text and of the title alone), ``assignments.parquet`` (article -> story, score, pinned),
+``stories.parquet``, ``findings.parquet`` (one row per comparison finding),
+``comparisons.parquet`` (story id, signature, whole comparison as JSON) and
+``rejections.parquet`` (source path, one-line reason). Written on the driver with
+pyarrow; ``out`` may be any local or shared (mounted) path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from articles.model import Article, Rejection
+from clustering.model import Story
+from engines.rows import article_to_row, finding_rows, rejection_to_row, row_to_article, story_rows
+
+FILES = ("articles", "vectors", "assignments", "stories", "findings", "comparisons", "rejections")
+
+
+@dataclass
+class Outputs:
+    """What one run produced, in memory (the engine's view before writing)."""
+
+    articles: list[Article]
+    stories: list[Story]
+    rejected: list[Rejection] = field(default_factory=list)
+    backend: str = "none"
+    vectors: np.ndarray | None = None  # one row per article, or None (lexical features only)
+    keys: list[str] = field(default_factory=list)  # embedding cache key per article
+    comparisons: dict[str, tuple[str, dict]] = field(default_factory=dict)  # story -> (signature, data)
+    clusterer_fingerprint: str = ""
+    comparisons_dense: bool = True  # only dense comparisons go into the store's cache
+    title_vectors: np.ndarray | None = None  # one row per article for its title alone
+    title_keys: list[str] = field(default_factory=list)
+
+
+def _table(rows: list[dict], columns: list[str]):
+    import pyarrow as pa
+
+    return pa.table({c: [r[c] for r in rows] for c in columns}) if rows else pa.table(
+        {c: pa.array([], pa.string()) for c in columns})
+
+
+def write_parquet(out: str | os.PathLike, result: Outputs) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    article_rows = [article_to_row(a) for a in result.articles]
+    pq.write_table(_table(article_rows, list(article_rows[0]) if article_rows else ["id"]),
+                   out / "articles.parquet")
+    if result.vectors is not None and len(result.articles):
+        def column(matrix: np.ndarray):
+            flat = pa.array(np.ascontiguousarray(matrix, dtype=np.float32).ravel())
+            return pa.FixedSizeListArray.from_arrays(flat, matrix.shape[1])
+
+        table = pa.table({"article_id": [a.id for a in result.articles],
+                          "backend": [result.backend] * len(result.articles),
+                          "key": result.keys, "vector": column(result.vectors),
+                          "title_key": result.title_keys, "title_vector": column(result.title_vectors)})
+    else:
+        table = _table([], ["article_id", "backend", "key", "title_key"])
+    pq.write_table(table, out / "vectors.parquet")
+    stories, assignments = story_rows(result.stories)
+    pq.write_table(_table(stories, ["id", "label", "first_published", "last_published", "outlets",
+                                    "size", "data"]), out / "stories.parquet")
+    pq.write_table(_table(assignments, ["article_id", "story_id", "score", "pinned"]),
+                   out / "assignments.parquet")
+    findings = [row for sid, (_, data) in sorted(result.comparisons.items()) for row in finding_rows(sid, data)]
+    pq.write_table(_table(findings, ["story_id", "kind", "fact_type", "why", "subject", "salience",
+                                     "minor", "spans"]), out / "findings.parquet")
+    comparisons = [{"story_id": sid, "signature": sig, "data": json.dumps(data, ensure_ascii=False)}
+                   for sid, (sig, data) in sorted(result.comparisons.items())]
+    pq.write_table(_table(comparisons, ["story_id", "signature", "data"]), out / "comparisons.parquet")
+    pq.write_table(_table([rejection_to_row(r) for r in result.rejected], ["source_path", "error"]),
+                   out / "rejections.parquet")
+    meta = {"backend": result.backend, "clusterer": result.clusterer_fingerprint,
+            "comparisons_dense": result.comparisons_dense}
+    (out / "run.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    return out
+
+
+def read_parquet(out: str | os.PathLike) -> Outputs:
+    """The :class:`Outputs` a :func:`write_parquet` folder holds."""
+    import pyarrow.parquet as pq
+
+    out = Path(out)
+    meta = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    articles = [row_to_article(r) for r in pq.read_table(out / "articles.parquet").to_pylist()]
+    table = pq.read_table(out / "vectors.parquet")
+    vectors = titles = None
+    keys: list[str] = []
+    title_keys: list[str] = []
+    if table.num_rows:
+        order = {a: i for i, a in enumerate(table.column("article_id").to_pylist())}
+        rows = [order[a.id] for a in articles]
+
+        def matrix(name: str) -> np.ndarray:
+            flat = np.asarray(table.column(name).combine_chunks().flatten(), dtype=np.float32)
+            return flat.reshape(table.num_rows, -1)[rows]
+
+        vectors, titles = matrix("vector"), matrix("title_vector")
+        keys = [table.column("key").to_pylist()[i] for i in rows]
+        title_keys = [table.column("title_key").to_pylist()[i] for i in rows]
+    stories = [Story.from_dict(json.loads(r["data"])) for r in pq.read_table(out / "stories.parquet").to_pylist()]
+    comparisons = {r["story_id"]: (r["signature"], json.loads(r["data"]))
+                   for r in pq.read_table(out / "comparisons.parquet").to_pylist()}
+    rejected = [Rejection(r["source_path"], r["error"]) for r in pq.read_table(out / "rejections.parquet").to_pylist()]
+    return Outputs(articles, stories, rejected, meta["backend"], vectors, keys, comparisons,
+                   meta.get("clusterer", ""), meta.get("comparisons_dense", True), titles, title_keys)
+
+
+def import_into_store(store, result: Outputs) -> None:
+    """Put a run into a SQLite workspace, as the local engine would have left it.
+
+    Articles (with every source path), rejections, the vectors (into the embedding
+    cache, so a later local run or upload embeds nothing again), the stories
+    (replacing the stored ones, the clusterer recorded so the dashboard does not
+    regroup) and dense comparisons (the dashboard's cache).
+    """
+    from clustering.pipeline import STORIES_CLUSTERER_META
+
+    with store.transaction():
+        for article in result.articles:
+            store.add_article(article)
+        for rejection in result.rejected:
+            store.add_rejection(rejection)
+    if result.vectors is not None:
+        vectors = dict(zip(result.keys, result.vectors, strict=True))
+        if result.title_vectors is not None:
+            vectors.update(zip(result.title_keys, result.title_vectors, strict=True))
+        store.put_embeddings(result.backend, vectors)
+    store.replace_stories([s.to_dict() for s in result.stories])
+    if result.clusterer_fingerprint:
+        store.set_meta(STORIES_CLUSTERER_META, result.clusterer_fingerprint)
+    if result.comparisons_dense:
+        for story_id, (signature, data) in result.comparisons.items():
+            if "error" not in data:
+                store.put_comparison(story_id, signature, data)

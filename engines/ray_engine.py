@@ -1,0 +1,250 @@
+"""The Ray engine: the pipeline on a Ray cluster, or on a local Ray started on the spot.
+
+``RayEngine(address=None)`` starts a private local Ray (``num_cpus`` CPUs, no
+dashboard, usage statistics off, nothing downloaded) and stops it on ``close()``;
+``address="auto"`` or ``"ray://host:port"`` joins a running cluster. Stages:
+
+1. read + normalize: a Ray Data job over the input files; large JSON Lines files are
+   cut into chunks of records read in parallel (:mod:`articles.chunks`); rejections
+   keep their one-line reasons;
+2. embed: texts missing from the store's cache go through ``map_batches`` over an
+   actor pool (one model per actor, one CPU each); cached texts are never re-embedded;
+3. stories: :func:`engines.ray_stories.stories_on_ray` (the same partition as the
+   local engine);
+4. compare: one Ray task per story with two or more outlets (optional);
+5. outputs: Parquet in ``out`` and, with a store, the import into that workspace.
+
+Workers import the project from ``PYTHONPATH`` (this checkout's root is passed on);
+on a real cluster every node has the same checkout and venv (README: "Running on a
+cluster").
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from articles.model import Article
+from engines.base import Engine, EngineResult
+
+ROOT = Path(__file__).resolve().parents[1]
+# Passed on to every Ray worker: the project's code, the model folder, no hub, no
+# usage statistics.
+_WORKER_ENV = ("PARALLAX_MODEL_DIR", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "RAY_USAGE_STATS_ENABLED")
+COMPARE_CHOICES = ("none", "multi-outlet", "all")
+# Texts per embedding batch: the e5 backend packs up to 32 windows of similar length
+# per forward pass; 64 texts keep each actor busy between hand-offs.
+EMBED_BATCH = 64
+# Lexical backends add nothing to the clusterer's own features (clustering.pipeline).
+_LEXICAL_BACKENDS = ("lexical", "tfidf", "char")
+
+
+def worker_env() -> dict[str, str]:
+    env = {"PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
+           "RAY_USAGE_STATS_ENABLED": "0", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    env.update({k: os.environ[k] for k in _WORKER_ENV if k in os.environ})
+    return env
+
+
+def quiet_data_jobs() -> None:
+    """No progress bars or per-job banners from Ray Data (warnings still show)."""
+    import ray.data
+
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+class RayEngine(Engine):
+    """Options: ``address`` (None: a local Ray of ``num_cpus`` CPUs; ``"auto"``; ``ray://...``),
+    ``workers`` (embedding actors, one CPU each; default: the cluster's CPUs),
+    ``compare`` ("none", "multi-outlet" (default), "all"), ``dense_compare``
+    (align sentences with the embedding model, as the dashboard does; the only kind
+    imported into the store's comparison cache), ``batch_size``, ``chunk_lines``,
+    ``max_bytes`` (per input file), ``read_options`` (e.g. ``{"fields": {...}}``)."""
+
+    name = "ray"
+
+    def __init__(self, address: str | None = None, workers: int | None = None, num_cpus: int = 2,
+                 compare: str = "multi-outlet", dense_compare: bool = True, batch_size: int = EMBED_BATCH,
+                 chunk_lines: int | None = None, max_bytes: int | None = None,
+                 read_options: dict | None = None):
+        from articles.chunks import CHUNK_LINES
+        from articles.reader import MAX_INPUT_BYTES
+
+        if compare not in COMPARE_CHOICES:
+            raise ValueError(f"compare must be one of {COMPARE_CHOICES}, not {compare!r}")
+        self.address = address
+        self.workers = workers
+        self.num_cpus = num_cpus
+        self.compare = compare
+        self.dense_compare = dense_compare
+        self.batch_size = batch_size
+        self.chunk_lines = chunk_lines or CHUNK_LINES
+        self.max_bytes = max_bytes or MAX_INPUT_BYTES
+        self.read_options = read_options or {}
+        self._ray = None
+        self._started = False
+
+    # ---- connection ----------------------------------------------------------------
+    def connect(self):
+        """Ray, initialized (joins ``address`` or starts a local Ray once)."""
+        if self._ray is not None:
+            return self._ray
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+        import ray
+
+        if not ray.is_initialized():
+            kwargs = {"runtime_env": {"env_vars": worker_env()}, "log_to_driver": False,
+                      "logging_level": logging.WARNING}
+            if self.address:
+                ray.init(address=self.address, **kwargs)
+            else:
+                ray.init(num_cpus=self.num_cpus, include_dashboard=False, **kwargs)
+            self._started = True
+        quiet_data_jobs()
+        self._ray = ray
+        return ray
+
+    @property
+    def through_client(self) -> bool:
+        """Connected through Ray Client (``ray://``): Ray Data jobs are driven from a task."""
+        return bool(self.address and self.address.startswith("ray://"))
+
+    def data_job(self, function, **kwargs):
+        """``function(ray, **kwargs)`` here, or inside the cluster when connected through Ray Client."""
+        ray = self.connect()
+        if not self.through_client:
+            return function(ray, **kwargs)
+        from engines.ray_stages import inside_cluster
+
+        return ray.get(ray.remote(num_cpus=0)(inside_cluster).remote(function.__name__, kwargs))
+
+    def close(self) -> None:
+        if self._ray is not None and self._started:
+            self._ray.shutdown()
+        self._ray, self._started = None, False
+
+    def cluster_cpus(self) -> int:
+        return int(self.connect().cluster_resources().get("CPU", 1))
+
+    # ---- the run -----------------------------------------------------------------
+    def run(self, inputs: Sequence[str | os.PathLike], store=None, *, out=None, model=None,
+            since=None, until=None, progress=False, clusterer=None) -> EngineResult:
+        from articles import iter_files
+        from clustering import StoryClusterer
+        from clustering.edits import replay_edits
+        from clustering.pipeline import _as_utc, clusterer_fingerprint
+        from engines.outputs import Outputs, import_into_store, write_parquet
+        from engines.ray_stages import read_inputs
+        from engines.ray_stories import stories_on_ray
+
+        ray = self.connect()
+        stats: dict = {"engine": self.name, "cluster_cpus": self.cluster_cpus()}
+        clock = time.perf_counter()
+        files = [str(p) for p in iter_files(list(inputs))]
+        found, rejected = self.data_job(read_inputs, files=files, chunk_lines=self.chunk_lines,
+                                        max_bytes=self.max_bytes, read_options=self.read_options)
+        start, end = _as_utc(since), _as_utc(until, end=True)
+        found = [a for a in found if (start is None or a.published >= start)
+                 and (end is None or a.published < end)]
+        stats["read_seconds"] = round(time.perf_counter() - clock, 2)
+        stats["articles"], stats["rejected"] = len(found), len(rejected)
+
+        clock = time.perf_counter()
+        vectors, titles, keys, title_keys, backend = self.embed(found, store, model, stats)
+        stats["embed_seconds"] = round(time.perf_counter() - clock, 2)
+
+        clock = time.perf_counter()
+        clusterer = clusterer or StoryClusterer()
+        stories = stories_on_ray(ray, clusterer, found, vectors, titles, stats)
+        if store is not None:  # manual edits logged in the workspace, as the local engine does
+            stories = replay_edits(stories, store.edits(), {a.id: a for a in found})
+        stats["stories_seconds"] = round(time.perf_counter() - clock, 2)
+
+        clock = time.perf_counter()
+        comparisons = self.compare_stories(found, stories, store)
+        stats["compare_seconds"], stats["compared"] = round(time.perf_counter() - clock, 2), len(comparisons)
+
+        result = Outputs(found, stories, rejected, backend, vectors, keys, comparisons,
+                         clusterer_fingerprint(clusterer), self.dense_compare, titles, title_keys)
+        if out is not None:
+            write_parquet(out, result)
+        if store is not None:
+            import_into_store(store, result)
+        return EngineResult(stories, found, rejected, backend, stats=stats,
+                            out=Path(out) if out is not None else None)
+
+    def embed(self, found: list[Article], store, model: str | None,
+              stats: dict) -> tuple[np.ndarray | None, np.ndarray | None, list[str], list[str], str]:
+        """``(vectors, title vectors, text keys, title keys, backend name)``, vectors None for a
+        lexical backend. Texts and titles share the store's cache (as in
+        ``clustering.pipeline.embed_both``); only uncached ones reach a worker, once each."""
+        from embeddings import article_text, embedding_key, title_text
+        from engines.ray_stages import EmbedStats, backend_name, embed_job, embed_missing
+
+        ray = self.connect()
+        name = backend_name(ray, model)
+        texts = [article_text(a) for a in found]
+        titles = [title_text(a) for a in found]
+        keys = [embedding_key(t) for t in texts]
+        title_keys = [embedding_key(t) for t in titles]
+        if any(name.lower().startswith(p) for p in _LEXICAL_BACKENDS) or not found:
+            return None, None, keys, title_keys, name
+        every = dict(zip(keys + title_keys, texts + titles, strict=True))
+        cached = store.get_embeddings(name, sorted(every)) if store is not None else {}
+        missing = {k: t for k, t in every.items() if k not in cached}
+        embed_stats = EmbedStats(texts=len(every), cached=len(cached))
+        workers = self.workers or max(1, self.cluster_cpus())
+
+        def keep(new: dict) -> None:
+            if store is not None:
+                store.put_embeddings(name, new)
+
+        if self.through_client:  # the job runs inside the cluster; the cache is written after it
+            new, remote_stats = self.data_job(embed_job, missing=missing, model=model, workers=workers,
+                                              batch_size=self.batch_size)
+            keep(new)
+            cached.update(new)
+            embed_stats.embedded, embed_stats.seconds = remote_stats.embedded, remote_stats.seconds
+            embed_stats.workers = remote_stats.workers
+        else:
+            cached.update(embed_missing(ray, missing, model, workers=workers, batch_size=self.batch_size,
+                                        on_batch=keep, stats=embed_stats))
+        stats["embedding"] = embed_stats.as_dict()
+        vectors = np.vstack([np.asarray(cached[k], dtype=np.float32) for k in keys])
+        title_vectors = np.vstack([np.asarray(cached[k], dtype=np.float32) for k in title_keys])
+        return vectors, title_vectors, keys, title_keys, name
+
+    def compare_stories(self, found: list[Article], stories, store) -> dict[str, tuple[str, dict]]:
+        """story id -> (signature, comparison dict); cached comparisons are reused."""
+        from comparison import comparison_signature
+        from engines.ray_stages import compare_stories
+
+        if self.compare == "none":
+            return {}
+        by_id = {a.id: a for a in found}
+        chosen: dict[str, list[Article]] = {}
+        for story in stories:
+            members = [by_id[i] for i in story.article_ids if i in by_id]
+            if len(members) < 2 or (self.compare == "multi-outlet" and len({a.outlet for a in members}) < 2):
+                continue
+            chosen[story.id] = members
+        signatures = {sid: comparison_signature(members) for sid, members in chosen.items()}
+        results: dict[str, tuple[str, dict]] = {}
+        if store is not None and self.dense_compare:
+            for sid in list(chosen):
+                cached = store.get_comparison(sid, signatures[sid])
+                if cached is not None:
+                    results[sid] = (signatures[sid], cached)
+                    del chosen[sid]
+        computed = compare_stories(self.connect(), chosen, use_dense=self.dense_compare)
+        results.update({sid: (signatures[sid], data) for sid, data in computed.items()})
+        return results
