@@ -30,6 +30,16 @@ class Context:
     def threshold(self) -> float:
         return self.sim.threshold
 
+    def aligned_pairs(self):
+        """Each aligned sentence pair once: (d1, k1, d2, k2)."""
+        seen: set[frozenset] = set()
+        for (d1, k1), matches in self.aligned.items():
+            for d2, (k2, _score) in matches.items():
+                key = frozenset({(d1, k1), (d2, k2)})
+                if key not in seen:
+                    seen.add(key)
+                    yield d1, k1, d2, k2
+
     def score(self, d1: int, k1: int, d2: int, k2: int) -> float:
         """How likely sentence k1 of doc d1 and k2 of d2 state the same claim."""
         if k1 < 0 or k2 < 0:

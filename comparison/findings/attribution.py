@@ -48,25 +48,19 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
     says; an official vs an anonymous source (framing)."""
     docs = ctx.docs
     findings: list[Finding] = []
-    seen: set[frozenset] = set()
-    for (d1, k1), matches in ctx.aligned.items():
-        for d2, (k2, _score) in matches.items():
-            key = frozenset({(d1, k1), (d2, k2)})
-            if key in seen:
-                continue
-            seen.add(key)
-            a1 = _attribution_of(docs[d1], k1)
-            a2 = _attribution_of(docs[d2], k2)
-            if a1 is None or a2 is None or not _same_event(docs[d1], k1, docs[d2], k2):
-                continue
-            if a1.kind == a2.kind and _same_voice(a1.who, a2.who):
-                continue
-            if "other" in (a1.kind, a2.kind) or _is_own(docs[d1], a1.who) or _is_own(docs[d2], a2.who):
-                continue  # an unclassified voice ("the media"), or the outlet itself
-            spans = [span(docs[d1], a1.start, a1.end), span(docs[d2], a2.start, a2.end)]
-            why = (f"the same claim credited to {a1.text} ({a1.kind}, {docs[d1].label}) "
-                   f"vs {a2.text} ({a2.kind}, {docs[d2].label})")
-            findings.append(Finding("framing", "attribution", why, spans, a1.who))
+    for d1, k1, d2, k2 in ctx.aligned_pairs():
+        a1 = _attribution_of(docs[d1], k1)
+        a2 = _attribution_of(docs[d2], k2)
+        if a1 is None or a2 is None or not _same_event(docs[d1], k1, docs[d2], k2):
+            continue
+        if a1.kind == a2.kind and _same_voice(a1.who, a2.who):
+            continue
+        if "other" in (a1.kind, a2.kind) or _is_own(docs[d1], a1.who) or _is_own(docs[d2], a2.who):
+            continue  # an unclassified voice ("the media"), or the outlet itself
+        spans = [span(docs[d1], a1.start, a1.end), span(docs[d2], a2.start, a2.end)]
+        why = (f"the same claim credited to {a1.text} ({a1.kind}, {docs[d1].label}) "
+               f"vs {a2.text} ({a2.kind}, {docs[d2].label})")
+        findings.append(Finding("framing", "attribution", why, spans, a1.who))
     return findings
 
 

@@ -32,19 +32,13 @@ def _angle(a: int, b: int) -> int:
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     docs = ctx.docs
     findings: list[Finding] = []
-    seen: set[frozenset] = set()
-    for (d1, k1), matches in ctx.aligned.items():
-        for d2, (k2, _score) in matches.items():
-            key = frozenset({(d1, k1), (d2, k2)})
-            if key in seen:
-                continue
-            seen.add(key)
-            e1, e2 = _events(docs[d1], k1), _events(docs[d2], k2)
-            if e1 and e2 and not (e1 & e2):
-                continue  # different events in these sentences
-            p1, p2 = _sentence_places(docs[d1], k1), _sentence_places(docs[d2], k2)
-            findings += _directions(docs, d1, d2, p1, p2)
-            findings += _levels(docs, d1, d2, p1, p2)
+    for d1, k1, d2, k2 in ctx.aligned_pairs():
+        e1, e2 = _events(docs[d1], k1), _events(docs[d2], k2)
+        if e1 and e2 and not (e1 & e2):
+            continue  # different events in these sentences
+        p1, p2 = _sentence_places(docs[d1], k1), _sentence_places(docs[d2], k2)
+        findings += _directions(docs, d1, d2, p1, p2)
+        findings += _levels(docs, d1, d2, p1, p2)
     return findings
 
 
