@@ -125,9 +125,7 @@ class StoryClusterer(BaseEstimator):
         embeddings: np.ndarray | None = None,
         title_embeddings: np.ndarray | None = None,
     ) -> StoryClusterer:
-        # One canonical order (publication time, id): ties anywhere are broken by position, so
-        # the same articles given in another order must still give the same stories.
-        order = sorted(range(len(articles)), key=lambda i: (articles[i].published, articles[i].id))
+        order = canonical_order(articles)
         self.articles_ = [articles[i] for i in order]
         self.embeddings_ = None if embeddings is None else np.asarray(embeddings)[order]
         self.title_embeddings_ = None if title_embeddings is None else np.asarray(title_embeddings)[order]
@@ -139,10 +137,13 @@ class StoryClusterer(BaseEstimator):
         self.pairs_, known = self.candidate_pairs(self.corpus_, with_scores=True)
         self.baseline_ = neighbour_baseline(self.corpus_, self.pairs_, known["dense"])
         self.proba_ = self.score_pairs(self.corpus_, self.pairs_, self.baseline_, known)
-        sorted_labels = self.group(len(self.articles_), self.pairs_, self.proba_)
+        return self._finish(self.group(len(self.articles_), self.pairs_, self.proba_), order)
+
+    def _finish(self, sorted_labels: np.ndarray, order: list[int]) -> StoryClusterer:
+        """Member scores, stories and ``labels_`` from the labels of ``articles_`` (sorted);
+        ``labels_`` follow the caller's order (``order``: :func:`canonical_order`)."""
         self.scores_ = grouping.member_scores(len(self.articles_), sorted_labels, self.pairs_, self.proba_)
         self.stories_ = self._stories(sorted_labels)
-        # labels_ follow the caller's order (rows of corpus_, pairs_ and proba_: the sorted one).
         self.labels_ = np.empty(len(order), dtype=np.int64)
         self.labels_[order] = sorted_labels
         return self
@@ -180,6 +181,13 @@ class StoryClusterer(BaseEstimator):
             scores = {self.articles_[r].id: float(self.scores_[r]) for r in rows}
             stories.append(build_story(story_id_for(earliest.id), members, scores))
         return stories
+
+
+def canonical_order(articles: Sequence[Article]) -> list[int]:
+    """Positions of ``articles`` by (publication time, id). Ties anywhere in the stories stage
+    are broken by position, so every engine works in this order: the same articles given in
+    another order give the same stories."""
+    return sorted(range(len(articles)), key=lambda i: (articles[i].published, articles[i].id))
 
 
 def _stack(old: np.ndarray | None, new: np.ndarray | None, n_old: int, n_new: int) -> np.ndarray | None:

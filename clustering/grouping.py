@@ -107,10 +107,20 @@ def group(
     Components come from the pairs with P >= ``edge_floor``; inside a component every
     scored pair counts (low ones too: they pull the linkage down).
     """
+    labels = np.arange(n, dtype=np.int64)
+    for rows, component_pairs, component_proba in split_components(n, pairs, proba, edge_floor):
+        local = group_component(rows, component_pairs, component_proba, threshold, missing_weight)
+        labels[rows] = rows[local]
+    return renumber(labels)
+
+
+def split_components(n: int, pairs: np.ndarray, proba: np.ndarray, edge_floor: float):
+    """Each connected component of the pairs with P >= ``edge_floor`` that has two or more
+    articles: (its rows, every scored pair inside it, their P). What :func:`group` groups one
+    by one, and what the Ray engine hands out to tasks."""
     count, component = components(n, pairs, proba, edge_floor)
     inside = component[pairs[:, 0]] == component[pairs[:, 1]] if len(pairs) else np.zeros(0, bool)
     pairs, proba = pairs[inside], proba[inside]
-    labels = np.arange(n, dtype=np.int64)
     order = np.argsort(component[pairs[:, 0]], kind="stable") if len(pairs) else np.zeros(0, np.int64)
     pair_component = component[pairs[order, 0]] if len(pairs) else np.zeros(0, np.int64)
     starts = np.searchsorted(pair_component, np.arange(count + 1))
@@ -118,12 +128,9 @@ def group(
     member_starts = np.searchsorted(component[member_order], np.arange(count + 1))
     for c in range(count):
         rows = member_order[member_starts[c] : member_starts[c + 1]]
-        if len(rows) < 2:
-            continue
-        chosen = order[starts[c] : starts[c + 1]]
-        local = group_component(rows, pairs[chosen], proba[chosen], threshold, missing_weight)
-        labels[rows] = rows[local]
-    return renumber(labels)
+        if len(rows) >= 2:
+            chosen = order[starts[c] : starts[c + 1]]
+            yield rows, pairs[chosen], proba[chosen]
 
 
 def renumber(labels: np.ndarray) -> np.ndarray:

@@ -27,7 +27,7 @@ import numpy as np
 from articles.model import Article
 from clustering.model import Story
 
-DECOMPOSITION = ("prepare", "candidate_pairs", "score_pairs", "group_component", "_stories")
+DECOMPOSITION = ("prepare", "candidate_pairs", "score_pairs", "group_component", "_finish")
 # Time shards: this many days of articles each (plus the window's padding).
 SHARD_DAYS = 7.0
 # Components grouped per task (small components are many: batch them).
@@ -124,9 +124,14 @@ def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.nda
     """Fit ``clusterer`` part by part on Ray; leaves the state ``fit`` leaves
     (``corpus_``, ``pairs_``, ``proba_``, ``labels_``, ``scores_``, ``stories_``)."""
     from clustering import grouping
+    from clustering.clusterer import canonical_order
     from clustering.pair_features import neighbour_baseline
 
-    articles = list(articles)
+    # The local engine's order (publication time, id), so ties break the same way.
+    order = canonical_order(articles)
+    articles = [articles[i] for i in order]
+    vectors = None if vectors is None else np.asarray(vectors)[order]
+    titles = None if titles is None else np.asarray(titles)[order]
     n = len(articles)
     remote = ray.remote(num_cpus=1)
     cand_task, score_task, group_task = remote(_candidates), remote(_score), remote(_group)
@@ -148,10 +153,7 @@ def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.nda
     # The state fit() leaves, and the clusterer's own stories.
     clusterer.articles_, clusterer.embeddings_, clusterer.title_embeddings_ = articles, vectors, titles
     clusterer.corpus_, clusterer.pairs_, clusterer.baseline_, clusterer.proba_ = corpus, pairs, baseline, proba
-    clusterer.labels_ = grouping.renumber(labels)
-    clusterer.scores_ = grouping.member_scores(n, clusterer.labels_, pairs, proba)
-    clusterer.stories_ = clusterer._stories()
-    return clusterer
+    return clusterer._finish(grouping.renumber(labels), order)
 
 
 def _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs: np.ndarray, baseline: np.ndarray,
@@ -192,21 +194,9 @@ def _group_components(ray, group_task, c_ref, edge_floor: float, n: int, pairs: 
     from clustering import grouping
 
     labels = np.arange(n, dtype=np.int64)
-    kept = proba >= edge_floor
-    k_pairs, k_proba = pairs[kept], proba[kept]
-    count, component = grouping.components(n, pairs, proba, edge_floor)
-    pair_component = component[k_pairs[:, 0]]
-    order = np.argsort(pair_component, kind="stable")
-    starts = np.searchsorted(pair_component[order], np.arange(count + 1))
-    member_order = np.argsort(component, kind="stable")
-    member_starts = np.searchsorted(component[member_order], np.arange(count + 1))
     tasks, batch, size = [], [], 0
-    for c in range(count):
-        rows = member_order[member_starts[c]:member_starts[c + 1]]
-        if len(rows) < 2:
-            continue
-        chosen = order[starts[c]:starts[c + 1]]
-        batch.append((rows, k_pairs[chosen], k_proba[chosen]))
+    for rows, component_pairs, component_proba in grouping.split_components(n, pairs, proba, edge_floor):
+        batch.append((rows, component_pairs, component_proba))
         size += len(rows)
         if size >= COMPONENT_ROWS_PER_TASK:
             tasks.append((group_task.remote(c_ref, batch), [b[0] for b in batch]))

@@ -207,11 +207,12 @@ def test_precompute_command_round_trip(tmp_path):
     assert main([*inputs, "--out", str(out), "--model", "lexical", "--quiet"]) == 0
     backend = get_backend("lexical")
     with np.load(out) as data:
-        assert str(data["model"]) == backend.name and data["vectors"].shape[0] == 2
+        # Two articles and their two titles (the pair scorer compares titles too).
+        assert str(data["model"]) == backend.name and data["vectors"].shape[0] == 4
     with Store(tmp_path / "s.db") as store:
         ingest(inputs, store)
         arts = store.articles()
-        assert embeddings.load_precomputed(store, out, backend.name) == 2
+        assert embeddings.load_precomputed(store, out, backend.name) == 4
         calls = []
         original = backend.embed
         backend.embed = lambda texts, show_progress=False: calls.append(texts) or original(texts)
