@@ -100,6 +100,20 @@ def apply_edit(
         for sid in found:
             for article_id, (score, pinned) in _members(stories.pop(sid)).items():
                 members[article_id] = (score, pinned or article_id in anchored)
+        # Merged articles that a regrouping put elsewhere come back: a merge pins them together.
+        owner = {m.article_id: s.id for s in stories.values() for m in s.members}
+        for article_id in sorted(anchored - set(members)):
+            sid = owner.get(article_id)
+            if sid is None or sid not in stories:
+                continue
+            rest = _members(stories[sid])
+            score, _ = rest.pop(article_id)
+            members[article_id] = (score, True)
+            remaining = _rebuild(sid, rest, articles)
+            if remaining is None:
+                del stories[sid]
+            else:
+                stories[sid] = remaining
         present = [articles[i] for i in members if i in articles]
         earliest = min(present, key=lambda a: (a.published, a.id))
         merged_id = payload.get("result_id") or story_id_for(earliest.id)

@@ -65,15 +65,10 @@ def test_seed_story_and_hostile_markup_in_chromium(
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
 
-        # The story list, then the seed story found by keyword and opened from the picker.
+        # The story list, then the seed story opened by its link.
         page.goto(url)
         page.get_by_role("heading", name="Stories").wait_for(timeout=WAIT_MS)
-        page.get_by_label("Keyword").fill(seed_label[:6])
-        page.get_by_label("Keyword").press("Enter")
-        _wait_idle(page)
-        page.get_by_text("Or pick a story").wait_for(timeout=WAIT_MS)
-        page.locator("[data-testid='stSelectbox']").filter(has_text="Or pick a story").click()
-        page.get_by_role("option").filter(has_text=seed_label[:12]).first.click()
+        page.goto(f"{url}/?story={seed_story_id}")
         page.get_by_role("button", name="← All stories").wait_for(timeout=WAIT_MS)
         _wait_idle(page)
         page.get_by_role("heading", name=seed_label).wait_for(timeout=WAIT_MS)
