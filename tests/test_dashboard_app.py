@@ -391,11 +391,6 @@ def demo_workspace(tmp_path_factory) -> Path:
     return db
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="on the whole demo corpus the clustering puts the Al Jazeera roundup in another "
-    "story than the VOA seed (the stories issue; the lead's clustering rewrite should fix it)",
-)
 def test_seed_example_on_the_demo_corpus(demo_workspace, tmp_path, monkeypatch) -> None:
     db = tmp_path / "parallax.db"
     shutil.copy(demo_workspace, db)
