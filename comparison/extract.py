@@ -710,12 +710,6 @@ def _outside_dates(quantities: list[Quantity], dates: list[DateMention]) -> list
 def extract_all(text: str, published: datetime, language: str | None = None) -> Facts:
     """All facts of one article text (Chinese in either script, or English);
     quantities inside dates are dropped."""
-    from comparison.slots import (
-        attach_parts_of_day,
-        extract_attributions,
-        extract_parts_of_day,
-        extract_places,
-    )
     from comparison.text import is_chinese
 
     # The text decides (an article tagged "zh" may be English and vice versa);
@@ -732,20 +726,8 @@ def extract_all(text: str, published: datetime, language: str | None = None) -> 
     segmented = segment([simple[s:e] for s, e in pieces])
     entities = extract_entities(text, segmented, pieces)
     trim_counted_phrases(quantities, text, token_spans(simple, pieces, segmented))
-    parts = extract_parts_of_day(text, simple, False)
-    attach_parts_of_day(dates, parts, False)
-    return Facts(
-        quantities=quantities,
-        dates=dates,
-        entities=entities,
-        quotes=extract_quotes(text, entities),
-        sources=extract_sources(text),
-        places=extract_places(text, simple, entities, False),
-        attributions=extract_attributions(text, simple, False),
-        parts_of_day=parts,
-        english=False,
-        notes=notes,
-    )
+    return _with_slots(text, simple, False, quantities, dates, entities,
+                       extract_quotes(text, entities), extract_sources(text), notes)
 
 
 def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
@@ -757,6 +739,18 @@ def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
         reference_day,
     )
     from comparison.numbers_en import extract_quantities_en
+
+    dates = extract_dates_en(text, reference_day(published))
+    quantities = cap_quantities(_outside_dates(extract_quantities_en(text), dates), text, notes)
+    entities = extract_entities_en(text)
+    return _with_slots(text, text, True, quantities, dates, entities,
+                       extract_quotes_en(text, entities), extract_sources_en(text), notes)
+
+
+def _with_slots(text: str, simple: str, english: bool, quantities, dates, entities, quotes, sources,
+                notes: list[str]) -> Facts:
+    """The language-independent slots (parts of day, places, attributions) on top of one
+    language's extracted facts; ``simple``: the text in Simplified script (``text`` for English)."""
     from comparison.slots import (
         attach_parts_of_day,
         extract_attributions,
@@ -764,20 +758,17 @@ def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
         extract_places,
     )
 
-    dates = extract_dates_en(text, reference_day(published))
-    quantities = cap_quantities(_outside_dates(extract_quantities_en(text), dates), text, notes)
-    entities = extract_entities_en(text)
-    parts = extract_parts_of_day(text, text, True)
-    attach_parts_of_day(dates, parts, True)
+    parts = extract_parts_of_day(text, simple, english)
+    attach_parts_of_day(dates, parts, english)
     return Facts(
         quantities=quantities,
         dates=dates,
         entities=entities,
-        quotes=extract_quotes_en(text, entities),
-        sources=extract_sources_en(text),
-        places=extract_places(text, text, entities, True),
-        attributions=extract_attributions(text, text, True),
+        quotes=quotes,
+        sources=sources,
+        places=extract_places(text, simple, entities, english),
+        attributions=extract_attributions(text, simple, english),
         parts_of_day=parts,
-        english=True,
+        english=english,
         notes=notes,
     )
