@@ -19,7 +19,8 @@ from clustering import candidates as candidate_search
 from clustering import grouping
 from clustering.corpus import CorpusFeatures, prepare
 from clustering.model import Member, Story
-from clustering.pair_features import neighbour_baseline, pair_features
+from clustering.neighbourhood import Neighbourhood, neighbourhood
+from clustering.pair_features import pair_features
 from clustering.scorer import PairScorer, load_scorer
 
 # Bumped whenever the same parameters would group articles differently, so stores
@@ -37,15 +38,19 @@ class StoryClusterer(BaseEstimator):
 
     Parameters: ``k`` and ``window_days`` (candidate search: each article's k nearest by
     dense and by TF-IDF cosine within that many days), ``threshold`` (grouping: a story's
-    members are, on average, at least this likely to report the same happening; 0.6 was
-    chosen by cross-validation over the two labeled windows, where 0.5, "as likely as not",
-    merged more topic neighbours), ``missing_weight`` and ``edge_floor`` (see :mod:`clustering.grouping`),
+    members are, on average, at least this likely to report the same happening; 0.6 and
+    ``missing_weight`` 0.35 were chosen by leave-one-window-out over the four labeled
+    development windows and by ECB+'s topic folds: the best window mean among settings
+    that keep ECB+ >= 0.95; 0.5, "as likely as not", merged more topic neighbours in the
+    windows),
+    ``missing_weight`` (see :mod:`clustering.grouping`),
     ``max_chars`` and ``max_df`` (what of each text is read, which terms are too common),
     ``model_path`` (the pair scorer; default: the shipped one), ``n_jobs`` (processes for
     tokenizing large corpora; results do not depend on it).
 
     Learned state: ``articles_`` (in publication order), ``corpus_`` (their features),
-    ``pairs_`` and ``proba_`` (scored candidate pairs, rows of ``articles_``), ``scores_``,
+    ``pairs_`` and ``proba_`` (scored candidate pairs, rows of ``articles_``), ``context_``
+    (the articles' neighbourhoods over those pairs), ``scores_``,
     ``stories_``, and ``labels_`` (in the order the articles were given).
     """
 
@@ -55,7 +60,6 @@ class StoryClusterer(BaseEstimator):
         window_days: float = 3.0,
         threshold: float = 0.6,
         missing_weight: float = 0.35,
-        edge_floor: float = 0.1,
         max_chars: int = 1500,
         max_df: float = 0.5,
         model_path: str | None = None,
@@ -65,7 +69,6 @@ class StoryClusterer(BaseEstimator):
         self.window_days = window_days
         self.threshold = threshold
         self.missing_weight = missing_weight
-        self.edge_floor = edge_floor
         self.max_chars = max_chars
         self.max_df = max_df
         self.model_path = model_path
@@ -95,27 +98,29 @@ class StoryClusterer(BaseEstimator):
         self,
         corpus: CorpusFeatures,
         pairs: np.ndarray,
-        baseline: np.ndarray | None = None,
+        context: Neighbourhood | None = None,
         known: dict[str, np.ndarray] | None = None,
     ) -> np.ndarray:
-        """P(same story) of each pair. ``baseline``: per-article neighbour cosine over the
-        whole corpus' candidate pairs (:func:`~clustering.pair_features.neighbour_baseline`;
-        computed from ``pairs`` when omitted: pass it when scoring a subset of them).
+        """P(same story) of each pair. ``context``: the articles' neighbourhoods over the
+        whole corpus' candidate pairs (:func:`~clustering.neighbourhood.neighbourhood`;
+        built from ``pairs`` when omitted: pass it when scoring other pairs than those).
         ``known``: cosines the candidate search already computed for these pairs."""
         if not len(pairs):
             return np.zeros(0)
-        return self.scorer.predict_proba(pair_features(corpus, pairs, baseline, known))
+        return self.scorer.predict_proba(pair_features(corpus, pairs, context, known))
 
     def group(self, n: int, pairs: np.ndarray, proba: np.ndarray) -> np.ndarray:
-        return grouping.group(n, pairs, proba, self.threshold, self.missing_weight, self.edge_floor)
+        return grouping.group(n, pairs, proba, self.threshold, self.missing_weight)
 
     def group_component(self, rows: np.ndarray, pairs: np.ndarray, proba: np.ndarray) -> np.ndarray:
         """One connected component's grouping (what :meth:`group` runs per component)."""
         return grouping.group_component(rows, pairs, proba, self.threshold, self.missing_weight)
 
-    def explain_pair(self, corpus: CorpusFeatures, i: int, j: int, baseline: np.ndarray | None = None):
-        """The pair scorer's probability and its per-feature contributions for articles i, j."""
-        x = pair_features(corpus, np.array([[i, j]]), baseline)
+    def explain_pair(self, i: int, j: int):
+        """The pair scorer's probability and its per-feature contributions for rows i, j of
+        the fitted ``articles_``, with the features the fit scored (whether or not the
+        candidate search returned the pair)."""
+        x = pair_features(self.corpus_, np.array([[min(i, j), max(i, j)]]), self.context_)
         return float(self.scorer.predict_proba(x)[0]), self.scorer.contributions(x[0])
 
     # ---- scikit-learn style -------------------------------------------------------------
@@ -135,8 +140,8 @@ class StoryClusterer(BaseEstimator):
             return self
         self.corpus_ = self.prepare(self.articles_, self.embeddings_, self.title_embeddings_)
         self.pairs_, known = self.candidate_pairs(self.corpus_, with_scores=True)
-        self.baseline_ = neighbour_baseline(self.corpus_, self.pairs_, known["dense"])
-        self.proba_ = self.score_pairs(self.corpus_, self.pairs_, self.baseline_, known)
+        self.context_ = neighbourhood(self.corpus_, self.pairs_, known)
+        self.proba_ = self.score_pairs(self.corpus_, self.pairs_, self.context_, known)
         return self._finish(self.group(len(self.articles_), self.pairs_, self.proba_), order)
 
     def _finish(self, sorted_labels: np.ndarray, order: list[int]) -> StoryClusterer:

@@ -51,10 +51,12 @@ def explain_story(
     if len(rows) < 2:
         return [MemberExplanation(articles[r].id, None, 1.0, []) for r in rows]
     pairs = np.array([(a, b) for x, a in enumerate(rows) for b in rows[x + 1:]], dtype=np.int64)
-    candidates = clusterer.candidate_pairs(corpus)
-    from clustering.pair_features import neighbour_baseline, pair_features
+    from clustering.neighbourhood import neighbourhood
+    from clustering.pair_features import pair_features
 
-    features = pair_features(corpus, np.sort(pairs, axis=1), neighbour_baseline(corpus, candidates))
+    # The neighbourhoods the fit saw: over the candidate search's pairs of these articles.
+    context = neighbourhood(corpus, *clusterer.candidate_pairs(corpus, with_scores=True))
+    features = pair_features(corpus, np.sort(pairs, axis=1), context)
     proba = clusterer.scorer.predict_proba(features)
     out = []
     for r in rows:

@@ -11,12 +11,14 @@ import numpy as np
 import scipy.sparse as sp
 
 from clustering.corpus import CorpusFeatures
+from clustering.neighbourhood import Neighbourhood, SortedScores, neighbourhood, stable
 
 # Name -> what it measures. The order is the column order of the feature matrix.
 FEATURES: dict[str, str] = {
     "dense": "embedding cosine of the two articles (title + lead)",
     "dense_rel": "that cosine above the two articles' usual cosine to their neighbours",
     "dense_rank": "how high each ranks the other by embedding cosine among its candidates (1 = first)",
+    "dense_topic": "embedding cosine of what each says beyond its neighbours' shared topic (vector minus their mean)",
     "title_dense": "embedding cosine of the two titles",
     "text": "TF-IDF cosine of title + body (character bigrams, words)",
     "text_rel": "that cosine above the two articles' usual TF-IDF cosine to their neighbours",
@@ -42,7 +44,7 @@ FEATURES: dict[str, str] = {
 }
 FEATURE_NAMES = list(FEATURES)
 # What the features are without an embedding model (the scorer learns that regime too).
-DENSE_FEATURES = ("dense", "dense_rel", "dense_rank", "title_dense", "dense_next_day", "dense_cross")
+DENSE_FEATURES = ("dense", "dense_rel", "dense_rank", "dense_topic", "title_dense", "dense_next_day", "dense_cross")
 
 
 def without_dense(X: np.ndarray) -> np.ndarray:
@@ -71,48 +73,14 @@ def dense_dots(vectors: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return out
 
 
-def neighbour_baseline(corpus: CorpusFeatures, pairs: np.ndarray, cosines: np.ndarray | None = None) -> np.ndarray:
-    """Per article, its mean dense cosine over its candidate pairs (how close the model
-    rates anything near it: e5 puts unrelated Chinese news at 0.85-0.93). ``cosines``:
-    the pairs' dense cosines when already known."""
-    n = len(corpus)
-    if corpus.dense is None or not len(pairs):
-        return np.zeros(n)
-    if cosines is None:
-        cosines = dense_dots(corpus.dense, pairs[:, 0], pairs[:, 1])
-    return _baseline_from(corpus, pairs, cosines)
-
-
-def _baseline_from(corpus: CorpusFeatures, pairs: np.ndarray, cos: np.ndarray) -> np.ndarray:
-    n = len(corpus)
-    sums = np.bincount(pairs[:, 0], cos, n) + np.bincount(pairs[:, 1], cos, n)
-    counts = np.bincount(pairs[:, 0], minlength=n) + np.bincount(pairs[:, 1], minlength=n)
-    fallback = float(cos.mean()) if len(cos) else 0.0
-    return np.where(counts > 0, sums / np.maximum(counts, 1), fallback)
-
-
-def _stable(cosines: np.ndarray) -> np.ndarray:
-    """Cosines rounded to 1e-6: a block product and a row-wise product of the same vectors
-    differ in the last float bits, which must not reorder ranks or flip a tree's split."""
-    return np.round(np.asarray(cosines, dtype=np.float64), 6)
-
-
 def _pair_mean(per_article: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return (per_article[i] + per_article[j]) / 2
 
 
-def reciprocal_rank(pairs: np.ndarray, score: np.ndarray, n: int) -> np.ndarray:
-    """Per pair, the mean over its two articles of 1 / (the other's rank among that
-    article's pairs by ``score``; 1 = best), ties ranked by the other's index."""
-    out = np.zeros(len(pairs))
-    for me, other in ((0, 1), (1, 0)):
-        order = np.lexsort((pairs[:, other], -score, pairs[:, me]))
-        owner = pairs[order, me]
-        starts = np.searchsorted(owner, owner, side="left")
-        rank = np.empty(len(pairs))
-        rank[order] = np.arange(len(pairs)) - starts + 1
-        out += 0.5 / rank
-    return out
+def reciprocal_rank(context_sorted: SortedScores, pairs: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """Per pair, the mean over its two articles of 1 / (the other's rank among that article's
+    candidates by ``score``; 1 = none closer)."""
+    return 0.5 / context_sorted.rank(pairs[:, 0], score) + 0.5 / context_sorted.rank(pairs[:, 1], score)
 
 
 def _section_best(corpus: CorpusFeatures, i: np.ndarray, j: np.ndarray, text: np.ndarray) -> np.ndarray:
@@ -152,37 +120,41 @@ def _cross_dots(a: sp.csr_matrix, rows_a: np.ndarray, b: sp.csr_matrix, rows_b: 
 def pair_features(
     corpus: CorpusFeatures,
     pairs: np.ndarray,
-    baseline: np.ndarray | None = None,
+    context: Neighbourhood | None = None,
     known: dict[str, np.ndarray] | None = None,
 ) -> np.ndarray:
     """The :data:`FEATURES` of each pair ``(i, j)`` as a float64 matrix (pairs x features).
 
-    ``baseline``: per-article neighbour cosine (:func:`neighbour_baseline` over the
-    corpus' candidate pairs); computed from ``pairs`` when not given. ``known``: the
-    pairs' cosines the candidate search already computed ("text", "dense", "title", "names", "numbers").
+    ``context``: the articles' neighbourhoods (:func:`~clustering.neighbourhood.neighbourhood`
+    over the corpus' candidate pairs); built from ``pairs`` when not given, which is right
+    only when ``pairs`` are the candidate pairs. ``known``: the pairs' cosines the candidate
+    search already computed ("text", "dense", "title", "names", "numbers").
     """
     known = known or {}
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    if context is None:
+        context = neighbourhood(corpus, pairs, known)
     i, j = pairs[:, 0], pairs[:, 1]
     m = len(pairs)
     columns: dict[str, np.ndarray] = {}
     if corpus.dense is not None:
-        dense = _stable(known["dense"] if "dense" in known else dense_dots(corpus.dense, i, j))
-        base = _baseline_from(corpus, pairs, dense) if baseline is None else baseline
+        dense = stable(known["dense"] if "dense" in known else dense_dots(corpus.dense, i, j))
         columns["dense"] = dense
-        columns["dense_rel"] = dense - (base[i] + base[j]) / 2
+        columns["dense_rel"] = dense - _pair_mean(context.dense_mean, i, j)
+        columns["dense_rank"] = reciprocal_rank(context.dense_sorted, pairs, dense)
+        columns["dense_topic"] = stable(dense_dots(context.residual, i, j))
     else:
         dense = np.zeros(m)
-        columns["dense"] = columns["dense_rel"] = dense
+        for name in ("dense", "dense_rel", "dense_rank", "dense_topic"):
+            columns[name] = dense
     title_vectors = corpus.title_dense if corpus.title_dense is not None else corpus.dense
-    columns["title_dense"] = _stable(dense_dots(title_vectors, i, j)) if title_vectors is not None else np.zeros(m)
-    text = _stable(known["text"] if "text" in known else row_dots(corpus.text, i, j))
+    columns["title_dense"] = stable(dense_dots(title_vectors, i, j)) if title_vectors is not None else np.zeros(m)
+    text = stable(known["text"] if "text" in known else row_dots(corpus.text, i, j))
     columns["text"] = text
-    columns["text_rel"] = text - _pair_mean(_baseline_from(corpus, pairs, text), i, j)
-    columns["text_rank"] = reciprocal_rank(pairs, text, len(corpus))
-    columns["dense_rank"] = reciprocal_rank(pairs, dense, len(corpus)) if corpus.dense is not None else np.zeros(m)
+    columns["text_rel"] = text - _pair_mean(context.text_mean, i, j)
+    columns["text_rank"] = reciprocal_rank(context.text_sorted, pairs, text)
     for name in ("title", "names", "numbers"):
-        columns[name] = _stable(known[name] if name in known else row_dots(getattr(corpus, name), i, j))
+        columns[name] = stable(known[name] if name in known else row_dots(getattr(corpus, name), i, j))
     title = columns["title"]
     has_numbers = np.diff(corpus.numbers.indptr) > 0
     columns["no_numbers"] = (~(has_numbers[i] & has_numbers[j])).astype(float)

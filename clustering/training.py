@@ -5,7 +5,10 @@ and a group per pair for cross-validation. Pairs are those the scorer meets in u
 candidate search's pairs) plus, in labeled windows, every pair an annotator judged.
 
 * labeled window: (anchor, candidate) judged same -> 1, judged not -> 0, split between
-  annotators -> left out; two articles both in an anchor's story -> 1; a candidate-search
+  annotators -> left out; two articles both in an anchor's story -> 1; a member of an
+  anchor's story and a candidate judged not in it -> 0 (inferred: a story is one story;
+  these hard negatives are the topic neighbours the scorer meets among all candidate
+  pairs in use, not only next to anchors); a candidate-search
   pair of an anchor with an article it was never judged against -> 0 (the labeling
   retrieval shows 50 candidates; a same-story article outside them is rare);
 * ECB+: candidate-search pairs, 1 when both articles are in one gold event cluster;
@@ -23,7 +26,8 @@ import numpy as np
 from clustering.clusterer import StoryClusterer
 from clustering.corpus import CorpusFeatures
 from clustering.datasets import REPO, LabeledWindow, load_ecbplus, load_semeval, load_window
-from clustering.pair_features import neighbour_baseline, pair_features, without_dense
+from clustering.neighbourhood import Neighbourhood, neighbourhood
+from clustering.pair_features import pair_features, without_dense
 
 EVAL_CACHE = REPO / "data" / "eval-cache.db"  # vectors of the evaluation corpora, by text hash
 SEMEVAL_SAME = 2.0
@@ -39,11 +43,11 @@ class PairSet:
     weight: np.ndarray
     groups: np.ndarray  # cross-validation group of each pair
     X: np.ndarray | None = None
-    baseline: np.ndarray | None = None
+    context: Neighbourhood | None = None  # over the candidate search's pairs, as in use
 
     def features(self) -> np.ndarray:
         if self.X is None:
-            self.X = pair_features(self.corpus, self.pairs, self.baseline)
+            self.X = pair_features(self.corpus, self.pairs, self.context)
         return self.X
 
 
@@ -61,8 +65,8 @@ def window_pairs(window: LabeledWindow, clusterer: StoryClusterer, model: str | 
     vectors, titles = vectors_for(window.articles, model)
     corpus = clusterer.prepare(window.articles, vectors, titles)
     row = {article_id: r for r, article_id in enumerate(corpus.ids)}
-    searched = clusterer.candidate_pairs(corpus)
-    baseline = neighbour_baseline(corpus, searched)
+    searched, known = clusterer.candidate_pairs(corpus, with_scores=True)
+    context = neighbourhood(corpus, searched, known)
     labels: dict[tuple[int, int], int] = {}
     group: dict[tuple[int, int], int] = {}
 
@@ -83,6 +87,12 @@ def window_pairs(window: LabeledWindow, clusterer: StoryClusterer, model: str | 
             for y in range(x + 1, len(truth)):
                 put(truth[x], truth[y], 1, n)
         judged = set(window.candidates.get(gold.anchor, [])) | dontcare
+        # Inferred: the anchor's story is one story, so each member of it and each candidate
+        # judged not in it report different happenings (hard negatives: topic neighbours).
+        rejected = [c for c in window.candidates.get(gold.anchor, []) if c not in dontcare and c not in gold.same]
+        for member in gold.same:
+            for other in rejected:
+                put(member, other, 0, n)
         if gold.anchor in row:
             a = row[gold.anchor]
             for i, j in searched[(searched[:, 0] == a) | (searched[:, 1] == a)].tolist():
@@ -93,7 +103,7 @@ def window_pairs(window: LabeledWindow, clusterer: StoryClusterer, model: str | 
     pairs = np.array(keys, dtype=np.int64).reshape(-1, 2)
     return PairSet(
         window.name, corpus, pairs, np.array([labels[k] for k in keys]), np.ones(len(keys)),
-        np.array([group[k] for k in keys]), baseline=baseline,
+        np.array([group[k] for k in keys]), context=context,
     )
 
 
@@ -103,12 +113,12 @@ def ecbplus_pairs(clusterer: StoryClusterer, model: str | None = None) -> PairSe
         return None
     vectors, titles = vectors_for(data.articles, model)
     corpus = clusterer.prepare(data.articles, vectors, titles)
-    pairs = clusterer.candidate_pairs(corpus)
+    pairs, known = clusterer.candidate_pairs(corpus, with_scores=True)
     gold = np.asarray(data.gold)
     topics = np.unique(np.asarray(data.topics), return_inverse=True)[1]
     return PairSet(
         "ecbplus", corpus, pairs, (gold[pairs[:, 0]] == gold[pairs[:, 1]]).astype(int),
-        np.ones(len(pairs)), topics[pairs[:, 0]], baseline=neighbour_baseline(corpus, pairs),
+        np.ones(len(pairs)), topics[pairs[:, 0]], context=neighbourhood(corpus, pairs, known),
     )
 
 
@@ -122,11 +132,11 @@ def semeval_pairs(clusterer: StoryClusterer, model: str | None = None) -> tuple[
     corpus = clusterer.prepare(texts, vectors, titles)
     n = len(data.first)
     pairs = np.stack([np.arange(n), np.arange(n, 2 * n)], axis=1)
-    baseline = neighbour_baseline(corpus, clusterer.candidate_pairs(corpus))
+    context = neighbourhood(corpus, *clusterer.candidate_pairs(corpus, with_scores=True))
     overall = np.asarray(data.overall)
     pair_set = PairSet(
         "semeval", corpus, pairs, (overall <= SEMEVAL_SAME).astype(int),
-        np.full(n, SEMEVAL_WEIGHT), np.arange(n) % 5, baseline=baseline,
+        np.full(n, SEMEVAL_WEIGHT), np.arange(n) % 5, context=context,
     )
     return pair_set, overall, np.asarray(data.languages)
 

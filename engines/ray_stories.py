@@ -8,9 +8,9 @@ The StoryClusterer decomposes (``clustering.candidates``, ``clustering.pair_feat
    article within ``window_days`` on either side (and every undated one) give exactly
    its rows' candidates;
 3. pair scores per shard, one task each: a pair's features use statistics over all pairs
-   of both its articles (baselines, ranks), so a shard scores the pairs of its rows
-   together with every pair touching their endpoints and keeps its own (exact);
-4. connected components of the pairs with ``P >= edge_floor`` (driver, linear);
+   of both its articles (``clustering.neighbourhood``), built once on the driver and
+   handed to each shard for its rows (exact);
+4. connected components of the pairs with ``P >= threshold`` (driver, linear);
 5. ``group_component`` per component, components batched into tasks, in parallel;
 6. ``grouping.renumber`` (by each story's smallest article index: deterministic), member
    scores, and the clusterer's own stories.
@@ -37,7 +37,7 @@ COMPONENT_ROWS_PER_TASK = 5_000
 def decomposes(clusterer) -> bool:
     """True when ``clusterer`` offers every part the distributed run calls."""
     return all(callable(getattr(clusterer, name, None)) for name in DECOMPOSITION) and hasattr(
-        clusterer, "edge_floor") and hasattr(clusterer, "window_days")
+        clusterer, "threshold") and hasattr(clusterer, "window_days")
 
 
 def stories_on_ray(ray, clusterer, articles: Sequence[Article], vectors: np.ndarray | None,
@@ -86,8 +86,8 @@ def _candidates(clusterer, sub, padded: np.ndarray, rows: np.ndarray):
     return padded[pairs].reshape(-1, 2), known
 
 
-def _score(clusterer, sub, pairs: np.ndarray, baseline: np.ndarray, known: dict) -> np.ndarray:
-    return np.asarray(clusterer.score_pairs(sub, pairs, baseline, known), dtype=np.float64)
+def _score(clusterer, sub, pairs: np.ndarray, context, known: dict) -> np.ndarray:
+    return np.asarray(clusterer.score_pairs(sub, pairs, context, known), dtype=np.float64)
 
 
 def _group(clusterer, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> list[np.ndarray]:
@@ -105,27 +105,13 @@ def _merge_pairs(found: list[tuple[np.ndarray, dict]], n: int) -> tuple[np.ndarr
     return merged, known
 
 
-def _incident(pairs: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """CSR-like incidence: pair positions touching article a are ``order[start[a]:start[a+1]]``."""
-    ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    positions = np.concatenate([np.arange(len(pairs))] * 2)
-    order = np.argsort(ends, kind="stable")
-    return positions[order], np.searchsorted(ends[order], np.arange(n + 1))
-
-
-def _touching(rows: np.ndarray, incidence: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    positions, start = incidence
-    parts = [positions[start[r]:start[r + 1]] for r in rows.tolist()]
-    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
-
-
 def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.ndarray | None,
                     titles: np.ndarray | None, stats: dict, shard_days: float = SHARD_DAYS):
     """Fit ``clusterer`` part by part on Ray; leaves the state ``fit`` leaves
     (``corpus_``, ``pairs_``, ``proba_``, ``labels_``, ``scores_``, ``stories_``)."""
     from clustering import grouping
     from clustering.clusterer import canonical_order
-    from clustering.pair_features import neighbour_baseline
+    from clustering.neighbourhood import neighbourhood
 
     # The local engine's order (publication time, id), so ties break the same way.
     order = canonical_order(articles)
@@ -145,57 +131,50 @@ def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.nda
     refs = [cand_task.remote(c_ref, corpus.subset(padded), padded, rows) for rows, padded in shards]
     pairs, known = _merge_pairs(ray.get(refs), n)
     stats["candidate_pairs"] = int(len(pairs))
-    baseline = neighbour_baseline(corpus, pairs, known.get("dense"))
+    context = neighbourhood(corpus, pairs, known)
 
-    proba = _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs, baseline, known, stats)
-    labels = _group_components(ray, group_task, c_ref, clusterer.edge_floor, n, pairs, proba, stats)
+    proba = _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs, context, known, stats)
+    labels = _group_components(ray, group_task, c_ref, clusterer.threshold, n, pairs, proba, stats)
 
     # The state fit() leaves, and the clusterer's own stories.
     clusterer.articles_, clusterer.embeddings_, clusterer.title_embeddings_ = articles, vectors, titles
-    clusterer.corpus_, clusterer.pairs_, clusterer.baseline_, clusterer.proba_ = corpus, pairs, baseline, proba
+    clusterer.corpus_, clusterer.pairs_, clusterer.context_, clusterer.proba_ = corpus, pairs, context, proba
     return clusterer._finish(grouping.renumber(labels), order)
 
 
-def _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs: np.ndarray, baseline: np.ndarray,
+def _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs: np.ndarray, context,
                     known: dict, stats: dict) -> np.ndarray:
-    """P(same story) of every pair, one task per shard: the pairs whose first article is
-    in the shard, scored together with every pair touching their articles (their
-    per-article statistics are then whole), the others dropped."""
-    n = len(corpus)
-    incidence = _incident(pairs, n)
-    owner = np.full(n, -1, dtype=np.int64)
+    """P(same story) of every pair, one task per shard: the pairs whose first article is in
+    the shard, with their articles' neighbourhoods (whole: built over every pair)."""
+    owner = np.full(len(corpus), -1, dtype=np.int64)
     for s, (rows, _) in enumerate(shards):
         owner[rows] = s
     proba = np.zeros(len(pairs))
-    jobs, scored = [], 0
+    jobs = []
     for s in range(len(shards)):
         own = np.flatnonzero(owner[pairs[:, 0]] == s)
         if not len(own):
             continue
-        batch = _touching(np.unique(pairs[own]), incidence)
-        sub_rows = np.unique(pairs[batch])
-        local = np.searchsorted(sub_rows, pairs[batch])
-        keep = np.searchsorted(batch, own)
-        ref = score_task.remote(c_ref, corpus.subset(sub_rows), local, baseline[sub_rows],
-                                {k: v[batch] for k, v in known.items()})
-        jobs.append((ref, own, keep))
-        scored += len(batch)
-    # Pairs scored in all, the shells included (> candidate_pairs: the price of exactness).
-    stats["scored_pairs"] = scored
-    for ref, own, keep in jobs:
-        proba[own] = ray.get(ref)[keep]
+        sub_rows = np.unique(pairs[own])
+        local = np.searchsorted(sub_rows, pairs[own])
+        ref = score_task.remote(c_ref, corpus.subset(sub_rows), local, context.subset(sub_rows),
+                                {k: v[own] for k, v in known.items()})
+        jobs.append((ref, own))
+    stats["scored_pairs"] = int(len(pairs))
+    for ref, own in jobs:
+        proba[own] = ray.get(ref)
     return proba
 
 
-def _group_components(ray, group_task, c_ref, edge_floor: float, n: int, pairs: np.ndarray,
+def _group_components(ray, group_task, c_ref, threshold: float, n: int, pairs: np.ndarray,
                       proba: np.ndarray, stats: dict) -> np.ndarray:
     """Labels (each story's smallest article index) from grouping every connected
-    component of the pairs with ``P >= edge_floor`` on its own, components batched into tasks."""
+    component of the pairs with ``P >= threshold`` on its own, components batched into tasks."""
     from clustering import grouping
 
     labels = np.arange(n, dtype=np.int64)
     tasks, batch, size = [], [], 0
-    for rows, component_pairs, component_proba in grouping.split_components(n, pairs, proba, edge_floor):
+    for rows, component_pairs, component_proba in grouping.split_components(n, pairs, proba, threshold):
         batch.append((rows, component_pairs, component_proba))
         size += len(rows)
         if size >= COMPONENT_ROWS_PER_TASK:

@@ -21,6 +21,7 @@ from articles.model import Article
 from clustering import StoryClusterer, grouping
 from clustering.candidates import candidate_pairs
 from clustering.corpus import prepare
+from clustering.neighbourhood import SortedScores, neighbourhood
 from clustering.pair_features import FEATURE_NAMES, pair_features
 from clustering.scorer import PairScorer, load_scorer
 
@@ -64,9 +65,10 @@ def _ids(articles: list[Article], paths: list[str]) -> list[str]:
 @pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
-    reason="known gap: the learned pair scorer rates the Afghan reports of 5-8 July as one happening "
-    "(RFI's Tajik-border report vs VOA's Qala-i-Naw report: P 0.94), so the seed story takes in the "
-    "Qala-i-Naw and Biden reports (clustering/README.md, 'Known gaps')",
+    reason="known gap: VOA's and RFI's Tajik-border reports form their own story, but the learned "
+    "scorer puts the Al Jazeera roundup (its lead and most of its space: the Qala-i-Naw attack) with "
+    "the Qala-i-Naw reports, where the owner's reference case files it under the Tajik-border story "
+    "(clustering/README.md, 'Known gaps')",
 )
 def test_seed_story_is_the_reference_case(demo):
     _, articles, _, _, clusterer = demo
@@ -143,7 +145,7 @@ def test_estimator_api():
     clusterer = StoryClusterer(threshold=0.6, k=7)
     params = clusterer.get_params()
     assert params["threshold"] == 0.6 and params["k"] == 7
-    assert {"window_days", "missing_weight", "edge_floor", "max_chars", "max_df", "model_path"} <= set(params)
+    assert {"window_days", "missing_weight", "threshold", "max_chars", "max_df", "model_path"} <= set(params)
     assert clone(clusterer).get_params() == params
     assert not hasattr(StoryClusterer(), "labels_")
 
@@ -201,6 +203,46 @@ def test_scorer_contributions_add_up_and_round_trip(tmp_path):
     assert scorer.meta.get("trained_on"), "the shipped model records its training data"
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 40).flatmap(lambda n: st.tuples(
+    st.just(n),
+    st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1),
+                       st.sampled_from([-0.5, 0.0, 0.1, 0.25, 0.5, 0.9, 1.0, 0.1000005])), min_size=1, max_size=80),
+)))
+def test_neighbourhood_ranks_match_counting_and_survive_subsets(data):
+    """A pair's rank is 1 + how many of the article's candidates are closer (beyond rounding), for
+    any pair (candidate or not), and a subset of articles (a Ray shard) ranks the same."""
+    n, edges = data
+    table = {(min(a, b), max(a, b)): c for a, b, c in edges if a != b}
+    if not table:
+        return
+    pairs = np.array(sorted(table), dtype=np.int64)
+    cosines = np.array([table[tuple(p)] for p in pairs.tolist()])
+    ranks = SortedScores.build(n, pairs, cosines)
+    queries = np.array([(r, c) for r in range(n) for c in (-0.5, 0.1, 0.5, 1.0)])
+    rows, values = queries[:, 0].astype(np.int64), queries[:, 1]
+    expected = [1 + sum(1 for (a, b), c in table.items() if r in (a, b) and c > v + 1.5e-6) for r, v in zip(rows, values, strict=True)]
+    assert ranks.rank(rows, values).tolist() == expected
+    chosen = np.arange(0, n, 2)
+    local = ranks.subset(chosen)
+    keep = np.isin(rows, chosen)
+    assert local.rank(np.searchsorted(chosen, rows[keep]), values[keep]).tolist() == (
+        ranks.rank(rows[keep], values[keep]).tolist())
+
+
+def test_training_and_use_see_the_same_features():
+    """Features of some candidate pairs scored apart (as training does, with the candidate
+    search's neighbourhood) equal those of the whole fit's pairs: no train/serve skew."""
+    articles = _synthetic(80)
+    corpus = prepare(articles, np.random.default_rng(3).normal(size=(80, 8)))
+    pairs, known = candidate_pairs(corpus, k=4, with_scores=True)
+    context = neighbourhood(corpus, pairs, known)
+    whole = pair_features(corpus, pairs, context, known)
+    some = np.arange(0, len(pairs), 3)
+    # Equal up to one rounding step of a cosine (block vs row-wise products), ranks included.
+    assert np.allclose(pair_features(corpus, pairs[some], context), whole[some], rtol=0, atol=2e-6)
+
+
 @st.composite
 def _graphs(draw):
     n = draw(st.integers(2, 18))
@@ -217,11 +259,11 @@ def _graphs(draw):
 @given(_graphs(), st.sampled_from([0.0, 0.3, 1.0]))
 def test_grouping_by_components_equals_one_linkage(graph, missing_weight):
     n, pairs, proba = graph
-    labels = grouping.group(n, pairs, proba, 0.5, missing_weight, edge_floor=0.1)
-    keep = proba >= 0.1
+    labels = grouping.group(n, pairs, proba, 0.5, missing_weight)
+    keep = proba >= 0.5
     whole = grouping.group_component(np.arange(n), pairs, proba, 0.5, missing_weight)
     assert (labels == grouping.renumber(whole)).all()
-    # Every story's linkage met the threshold: each group with >1 member has a pair >= floor inside.
+    # Every story's linkage met the threshold: each group with >1 member has a pair >= it inside.
     for label in set(labels.tolist()):
         members = np.flatnonzero(labels == label)
         if len(members) > 1:
@@ -229,7 +271,7 @@ def test_grouping_by_components_equals_one_linkage(graph, missing_weight):
             assert inside.any()
     # Deterministic and independent of the pair order.
     order = np.random.default_rng(0).permutation(len(pairs))
-    assert (grouping.group(n, pairs[order], proba[order], 0.5, missing_weight, 0.1) == labels).all()
+    assert (grouping.group(n, pairs[order], proba[order], 0.5, missing_weight) == labels).all()
 
 
 def test_grouping_threshold_means_as_likely_as_not():
@@ -250,3 +292,8 @@ def test_tokenizing_in_worker_processes_counts_the_same():
     two = CorpusTerms(documents, batch_size=8, n_jobs=2)
     assert (one.lexical_tf != two.lexical_tf).nnz == 0
     assert (one.entity_tf != two.entity_tf).nnz == 0
+    # Roundup sections are counted over that vocabulary, in workers or not, alike.
+    sections = [d[:30] + " 新词" for d in documents]
+    here = one.transform_documents(sections, batch_size=4, n_jobs=1)
+    forked = one.transform_documents(sections, batch_size=4, n_jobs=2)
+    assert all((a != b).nnz == 0 for a, b in zip(here, forked, strict=True))
