@@ -33,13 +33,16 @@ def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
     part = np.argpartition(-scores, k - 1, axis=1)[:, :k] if k < scores.shape[1] else (
         np.tile(np.arange(scores.shape[1]), (scores.shape[0], 1))
     )
-    kth = np.take_along_axis(scores, part, axis=1).min(axis=1, keepdims=True)
-    top = np.empty((scores.shape[0], k), dtype=np.int64)
-    for r in range(scores.shape[0]):
+    values = np.take_along_axis(scores, part, axis=1)
+    kth = values.min(axis=1, keepdims=True)
+    # Rows whose k-th score is not tied outside the partition: the partition is the answer,
+    # ordered by (-score, column) in one vectorized sort. Tied rows take the exact path.
+    tied = (scores >= kth).sum(axis=1) > k
+    top = np.take_along_axis(part, np.lexsort((part, -values), axis=1), axis=1)
+    for r in np.flatnonzero(tied).tolist():
         above = np.flatnonzero(scores[r] >= kth[r, 0])
-        ranked = above[np.lexsort((above, -scores[r, above]))][:k]
-        top[r, : len(ranked)] = ranked
-        top[r, len(ranked):] = -1
+        top[r] = above[np.lexsort((above, -scores[r, above]))][:k]
+    top[~np.isfinite(np.take_along_axis(scores, top, axis=1))] = -1
     return top
 
 
@@ -125,8 +128,9 @@ def _block_pairs(corpus: CorpusFeatures, block, targets, k: int, window_days: fl
     r, c = np.concatenate(rows), np.concatenate(cols)
     scores = {"text": text[r, c].astype(np.float64),
               "dense": dense[r, c].astype(np.float64) if dense is not None else np.zeros(len(r))}
-    # The small blocks' cosines for the chosen pairs too, while the rows are at hand.
+    # The other cosines of the chosen pairs only (a block product would compute them all).
+    from clustering.pair_features import row_dots
+
     for name in ("title", "names", "numbers"):
-        matrix = getattr(corpus, name)
-        scores[name] = (matrix[block] @ matrix[targets].T).toarray()[r, c].astype(np.float64)
+        scores[name] = row_dots(getattr(corpus, name), block[r], targets[c])
     return np.stack([block[r], targets[c]], axis=1), scores

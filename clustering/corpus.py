@@ -128,7 +128,7 @@ def prepare(
     titles = CorpusTerms([to_simplified(a.title) for a in articles])
     title = _tfidf(titles.lexical_tf, 1.0)
     roundup = np.fromiter((_is_roundup(a) for a in articles), dtype=bool, count=n)
-    sections, section_owner = _roundup_sections(articles, roundup, terms, text_weights, max_chars)
+    sections, section_owner = _roundup_sections(articles, roundup, terms, text_weights, max_chars, n_jobs)
     return CorpusFeatures(
         ids=[a.id for a in articles],
         days=publication_days(articles),
@@ -153,16 +153,16 @@ def _codes(values) -> np.ndarray:
     return np.fromiter((table.setdefault(v, len(table)) for v in values), dtype=np.int32)
 
 
-def _roundup_sections(articles, roundup, terms: CorpusTerms, weights: GroupIdf, max_chars: int):
+def _roundup_sections(articles, roundup, terms: CorpusTerms, weights: GroupIdf, max_chars: int, n_jobs: int = 1):
     """TF-IDF rows of every roundup's sections (corpus-wide weights) and their owners."""
     documents, owners = [], []
     for row in np.flatnonzero(roundup).tolist():
         for segment in split_segments(articles[row])[:MAX_SECTIONS]:
-            documents.append(segment[:max_chars])
+            documents.append(segment[:min(max_chars, SECTION_CHARS)])
             owners.append(row)
     if not documents:
         return sp.csr_matrix((0, max(len(weights.columns), 1)), dtype=np.float32), np.zeros(0, np.int64)
-    counts, _ = terms.transform_documents(documents)
+    counts, _ = terms.transform_documents(documents, n_jobs=n_jobs)
     return weights.apply(counts), np.asarray(owners, dtype=np.int64)
 
 
@@ -170,6 +170,9 @@ def _roundup_sections(articles, roundup, terms: CorpusTerms, weights: GroupIdf, 
 ROUNDUP_MIN_SECTIONS = 3
 ROUNDUP_MIN_CHARS = 1500
 MAX_SECTIONS = 12
+# A section is read this far: its lead names its event (and a digest of twelve sections
+# read in full would cost as much to tokenize as twelve articles).
+SECTION_CHARS = 500
 
 
 def _is_roundup(article: Article) -> bool:

@@ -322,26 +322,37 @@ class CorpusTerms:
         return np.concatenate([cjk_docs, word_docs]), np.concatenate([cjk, words])
 
     def transform_documents(
-        self, documents: list[str], batch_size: int = 1000
+        self, documents: list[str], batch_size: int = 1000, n_jobs: int = 1
     ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """Sublinear counts of new documents over this vocabulary (unknown terms ignored),
         in batches (tens of thousands of roundup sections at once made temporaries
-        of hundreds of MB; rows do not depend on the batching)."""
-        lexical_parts: list[sp.csr_matrix] = []
-        entity_parts: list[sp.csr_matrix] = []
-        for start in range(0, max(len(documents), 1), batch_size):
-            batch = documents[start : start + batch_size]
-            latin = collapse_cjk_runs(batch)
-            lexical_parts.append(
-                self.lexical_counts.transform_keys(len(batch), *self._lexical_keys(batch, latin, False))
-            )
-            entity_docs, entity_keys = self.entity_names.keys(
-                [entity_tokens(d, r) for d, r in zip(batch, latin, strict=True)], grow=False
-            )
-            entity_parts.append(self.entity_counts.transform_keys(len(batch), entity_docs, entity_keys))
-        if len(lexical_parts) == 1:
-            return lexical_parts[0], entity_parts[0]
-        return sp.vstack(lexical_parts, format="csr"), sp.vstack(entity_parts, format="csr")
+        of hundreds of MB; rows do not depend on the batching), with ``n_jobs`` > 1 in
+        forked workers (they read the vocabulary, never grow it)."""
+        bounds = [(start, start + batch_size) for start in range(0, max(len(documents), 1), batch_size)]
+        if n_jobs < 2 or len(bounds) < _MIN_PARALLEL_BATCHES or "fork" not in multiprocessing.get_all_start_methods():
+            parts = [self._transform_batch(documents[a:b]) for a, b in bounds]
+        else:
+            global _FORKED_TRANSFORM
+            _FORKED_TRANSFORM = (self, documents)
+            pool = start_forked_pool(n_jobs)
+            finished = False
+            try:
+                parts = pool.map(_transform_forked, bounds)
+                finished = True
+            finally:
+                stop_forked_pool(pool, wait=finished)
+                _FORKED_TRANSFORM = None
+        if len(parts) == 1:
+            return parts[0]
+        return (sp.vstack([p[0] for p in parts], format="csr"), sp.vstack([p[1] for p in parts], format="csr"))
+
+    def _transform_batch(self, batch: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        latin = collapse_cjk_runs(batch)
+        lexical = self.lexical_counts.transform_keys(len(batch), *self._lexical_keys(batch, latin, False))
+        entity_docs, entity_keys = self.entity_names.keys(
+            [entity_tokens(d, r) for d, r in zip(batch, latin, strict=True)], grow=False
+        )
+        return lexical, self.entity_counts.transform_keys(len(batch), entity_docs, entity_keys)
 
 
 class ArticleDocuments(Sequence):
@@ -409,6 +420,15 @@ def summarize_pairs(n_docs: int, docs_and_keys: tuple[np.ndarray, np.ndarray]) -
 _FORKED_DOCUMENTS: Sequence[str] | None = None
 # Fewer batches than this are tokenized in this process (workers cost more).
 _MIN_PARALLEL_BATCHES = 4
+
+
+# What forked transform workers read: (the CorpusTerms, the documents).
+_FORKED_TRANSFORM: tuple | None = None
+
+
+def _transform_forked(bounds: tuple[int, int]) -> tuple:
+    terms, documents = _FORKED_TRANSFORM
+    return terms._transform_batch(documents[bounds[0]:bounds[1]])
 
 
 def _tokenize_forked(bounds: tuple[int, int]) -> tuple:

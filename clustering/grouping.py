@@ -10,10 +10,10 @@ best pair first, while their linkage
 is at least ``threshold`` (0.5: "as likely as not"). Pairs the candidate search never looked
 at count with weight ``missing_weight`` as P = 0: at 0 a developing story grows by linking
 day to day (a report of day 1 and one of day 4 need not be scored together), at 1 every
-member must be shown to match every other. Only pairs with P >= ``edge_floor`` are kept
-(< threshold) to form components: groups without such a pair can never merge, so the connected
-components are grouped independently (in any order, in parallel) with the same result. Inside a
-component every scored pair counts.
+member must be shown to match every other. A merge needs a linkage >= ``threshold``, hence at
+least one pair with P >= ``threshold`` between the two groups: the connected components of
+those pairs are therefore grouped independently (in any order, in parallel) with the same
+result as one linkage over everything. Inside a component every scored pair counts.
 Ties are broken by the smaller group ids, so the partition is deterministic.
 """
 
@@ -26,9 +26,9 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 
-def components(n: int, pairs: np.ndarray, proba: np.ndarray, edge_floor: float) -> tuple[int, np.ndarray]:
-    """Connected components of the pairs with P >= ``edge_floor``: (count, label per article)."""
-    keep = proba >= edge_floor
+def components(n: int, pairs: np.ndarray, proba: np.ndarray, floor: float) -> tuple[int, np.ndarray]:
+    """Connected components of the pairs with P >= ``floor``: (count, label per article)."""
+    keep = proba >= floor
     i, j = pairs[keep, 0], pairs[keep, 1]
     graph = sp.csr_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
     return connected_components(graph, directed=False)
@@ -50,6 +50,8 @@ def group_component(
     m = len(rows)
     if m == 1 or not len(pairs):
         return np.arange(m)
+    if m == 2:  # one pair: its P is the linkage
+        return np.array([0, 0 if float(proba[0]) >= threshold else 1])
     position = {int(r): k for k, r in enumerate(rows.tolist())}
     # links[a][b] = [sum of P, scored pairs] between groups a and b
     links: dict[int, dict[int, list[float]]] = {k: {} for k in range(m)}
@@ -63,7 +65,9 @@ def group_component(
         total, scored = links[a][b]
         return total / (scored + missing_weight * (size[a] * size[b] - scored))
 
-    heap = [(-linkage(a, b), a, b) for a in links for b in links[a] if a < b]
+    # Only links at or above the threshold enter the heap: a lower one can rise only when
+    # one of its groups grows, and a merge recomputes and pushes every link of the new group.
+    heap = [(-value, a, b) for a in links for b in links[a] if a < b and (value := linkage(a, b)) >= threshold]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
@@ -87,7 +91,9 @@ def group_component(
         members[a].extend(members.pop(b))
         for c in links[a]:
             x, y = min(a, c), max(a, c)
-            heapq.heappush(heap, (-linkage(x, y), x, y))
+            value = linkage(x, y)
+            if value >= threshold:
+                heapq.heappush(heap, (-value, x, y))
     labels = np.empty(m, dtype=np.int64)
     for group in members.values():
         labels[group] = min(group)
@@ -100,25 +106,24 @@ def group(
     proba: np.ndarray,
     threshold: float = 0.5,
     missing_weight: float = 0.0,
-    edge_floor: float = 0.1,
 ) -> np.ndarray:
     """A story label per article (0..k-1, numbered by each story's smallest article index).
 
-    Components come from the pairs with P >= ``edge_floor``; inside a component every
+    Components come from the pairs with P >= ``threshold``; inside a component every
     scored pair counts (low ones too: they pull the linkage down).
     """
     labels = np.arange(n, dtype=np.int64)
-    for rows, component_pairs, component_proba in split_components(n, pairs, proba, edge_floor):
+    for rows, component_pairs, component_proba in split_components(n, pairs, proba, threshold):
         local = group_component(rows, component_pairs, component_proba, threshold, missing_weight)
         labels[rows] = rows[local]
     return renumber(labels)
 
 
-def split_components(n: int, pairs: np.ndarray, proba: np.ndarray, edge_floor: float):
-    """Each connected component of the pairs with P >= ``edge_floor`` that has two or more
+def split_components(n: int, pairs: np.ndarray, proba: np.ndarray, threshold: float):
+    """Each connected component of the pairs with P >= ``threshold`` that has two or more
     articles: (its rows, every scored pair inside it, their P). What :func:`group` groups one
     by one, and what the Ray engine hands out to tasks."""
-    count, component = components(n, pairs, proba, edge_floor)
+    count, component = components(n, pairs, proba, threshold)
     inside = component[pairs[:, 0]] == component[pairs[:, 1]] if len(pairs) else np.zeros(0, bool)
     pairs, proba = pairs[inside], proba[inside]
     order = np.argsort(component[pairs[:, 0]], kind="stable") if len(pairs) else np.zeros(0, np.int64)
