@@ -9,8 +9,12 @@ Every figure is out-of-sample and says what the pair scorer was trained on:
 * SemEval-2022 Task 8: five folds of pairs, Pearson of P(same story) with -Overall
   (gold runs 1 = same event ... 4 = unrelated).
 
-Grouping parameters (threshold 0.5, ``missing_weight``, ``edge_floor``, ``k``, ``window_days``)
-were chosen on the development windows and ECB+ with these same folds (see clustering/README.md).
+Grouping parameters: each window is reported twice. First with the shipped ``threshold`` and
+``missing_weight``, which were chosen by this same leave-one-window-out over all the
+development windows (so those two numbers saw every window); then nested, with the
+:data:`GROUPING_GRID` entry that scores best on the OTHER windows only (each scored by a
+scorer trained without it and without the reported window): the nested line is the honest
+figure. ``k`` and ``window_days`` stay at their defaults.
 Exits 0 with a message when ../shared is absent.
 """
 
@@ -20,13 +24,21 @@ import argparse
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from clustering import grouping
 from clustering.clusterer import StoryClusterer
 from clustering.datasets import SHARED, WINDOWS, bcubed, load_ecbplus, load_window, sampled_bcubed
 from clustering.scorer import PairScorer
+
+# Grouping parameters tried when choosing them on development windows (nested: never on
+# the window being reported).
+GROUPING_GRID = tuple(
+    {"threshold": t, "missing_weight": m} for t in (0.5, 0.6, 0.7, 0.8) for m in (0.1, 0.35)
+)
 
 
 def _clusterer_with(scorer: PairScorer, folder: Path, name: str, **params) -> StoryClusterer:
@@ -35,19 +47,54 @@ def _clusterer_with(scorer: PairScorer, folder: Path, name: str, **params) -> St
     return StoryClusterer(model_path=str(path), **params)
 
 
-def evaluate_window(name: str, scorer: PairScorer, folder: Path, model=None, **params) -> dict | None:
-    from clustering.training import vectors_for
+@dataclass
+class WindowCase:
+    """A labeled window's candidate pairs and their features, computed once: any scorer
+    and any grouping parameters can then be tried on it (what fit would do, step by step)."""
 
-    window = load_window(name)
-    if window is None:
-        return None
-    vectors, titles = vectors_for(window.articles, model)
-    clusterer = _clusterer_with(scorer, folder, name, **params)
-    labels = clusterer.fit_predict(window.articles, vectors, titles)
-    story_of = {a.id: str(label) for a, label in zip(window.articles, labels.tolist(), strict=True)}
-    result = sampled_bcubed(window.gold, story_of)
-    result["articles"] = len(window.articles)
-    return result
+    name: str
+    ids: list[str]  # articles in canonical order
+    pairs: np.ndarray
+    X: np.ndarray
+    gold: list
+
+    @classmethod
+    def build(cls, name: str, model: str | None = None, **params) -> WindowCase | None:
+        from clustering.clusterer import canonical_order
+        from clustering.neighbourhood import neighbourhood
+        from clustering.pair_features import pair_features
+        from clustering.training import vectors_for
+
+        window = load_window(name)
+        if window is None:
+            return None
+        vectors, titles = vectors_for(window.articles, model)
+        order = canonical_order(window.articles)
+        articles = [window.articles[i] for i in order]
+        clusterer = StoryClusterer(**params)
+        corpus = clusterer.prepare(articles, vectors[order], titles[order])
+        pairs, known = clusterer.candidate_pairs(corpus, with_scores=True)
+        X = pair_features(corpus, pairs, neighbourhood(corpus, pairs, known), known)
+        return cls(name, [a.id for a in articles], pairs, X, window.gold)
+
+    def score(self, scorer: PairScorer, threshold: float, missing_weight: float) -> dict:
+        proba = scorer.predict_proba(self.X)
+        labels = grouping.group(len(self.ids), self.pairs, proba, threshold, missing_weight)
+        result = sampled_bcubed(self.gold, {i: str(label) for i, label in zip(self.ids, labels.tolist(), strict=True)})
+        result["articles"] = len(self.ids)
+        return result
+
+
+def choose_grouping(cases: dict[str, WindowCase], sets: dict, held: str, fit) -> dict:
+    """The :data:`GROUPING_GRID` entry with the best mean F1 over the windows other than
+    ``held``, each scored by a scorer trained without ``held`` and without itself."""
+    totals = np.zeros(len(GROUPING_GRID))
+    tuned = [name for name in cases if name != held]
+    for name in tuned:
+        scorer = fit([s for key, s in sets.items() if key not in (held, name)])
+        for g, params in enumerate(GROUPING_GRID):
+            totals[g] += cases[name].score(scorer, **params)["bcubed_f1"]
+    return dict(GROUPING_GRID[int(np.argmax(totals))], tuned_on=tuned)
 
 
 def evaluate_ecbplus(sets, folder: Path, fit, **params) -> dict | None:
@@ -93,6 +140,11 @@ def evaluate_semeval(sets, semeval, fit) -> dict | None:
     }
 
 
+def _figures(result: dict) -> str:
+    return (f"bcubed_p={result['bcubed_p']:.3f} bcubed_r={result['bcubed_r']:.3f} "
+            f"bcubed_f1={result['bcubed_f1']:.3f} anchors={result['anchors']} articles={result['articles']}")
+
+
 def run_evaluation(model: str | None = None, out=print, **params) -> dict:
     from clustering.train import fit_on
     from clustering.training import load_pair_sets, semeval_pairs
@@ -104,19 +156,28 @@ def run_evaluation(model: str | None = None, out=print, **params) -> dict:
     results: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        cases = {}
         for name in WINDOWS:
-            if name not in sets:
+            case = WindowCase.build(name, model, **params) if name in sets else None
+            if case is None:
                 out(f"{name}: labels or ../shared articles missing (skipped)")
-                continue
+            else:
+                cases[name] = case
+        for name, case in cases.items():
             others = [s for key, s in sets.items() if key != name]
             scorer = fit_on(others)
-            result = evaluate_window(name, scorer, folder, model, **params)
+            trained = ", ".join(s.name for s in others)
+            result = case.score(scorer, clusterer.threshold, clusterer.missing_weight)
             results[name] = result
-            out(
-                f"{name} (tested; scorer trained on {', '.join(s.name for s in others)}): "
-                f"bcubed_p={result['bcubed_p']:.3f} bcubed_r={result['bcubed_r']:.3f} "
-                f"bcubed_f1={result['bcubed_f1']:.3f} anchors={result['anchors']} articles={result['articles']}"
-            )
+            out(f"{name} (tested; scorer trained on {trained}; shipped grouping threshold="
+                f"{clusterer.threshold} missing_weight={clusterer.missing_weight}, chosen on all windows): "
+                f"{_figures(result)}")
+            if len(cases) > 2:
+                chosen = choose_grouping(cases, sets, name, fit_on)
+                nested = case.score(scorer, chosen["threshold"], chosen["missing_weight"])
+                results[name + " (nested)"] = nested
+                out(f"{name} (tested; grouping threshold={chosen['threshold']} missing_weight="
+                    f"{chosen['missing_weight']} chosen on {', '.join(chosen['tuned_on'])} only): {_figures(nested)}")
         ecb = evaluate_ecbplus(sets, folder, fit_on, **params)
         if ecb is not None:
             results["ecbplus"] = ecb
