@@ -166,16 +166,13 @@ def _renderings(docs: list[Doc]) -> list[Finding]:
             seen[key].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
     findings: list[Finding] = []
     for latin, per_doc in seen.items():
-        items = sorted(per_doc.items())
-        for x in range(len(items)):
-            for y in range(x + 1, len(items)):
-                (da, (za, sa, ea)), (db, (zb, sb, eb)) = items[x], items[y]
-                if docs[da].group == docs[db].group or za == zb or same_entity(za, zb):
-                    continue  # the same characters, or a short and a full form of them
-                findings.append(Finding(
-                    "framing", "entity",
-                    f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
-                    [span(docs[da], sa, ea), span(docs[db], sb, eb)], latin))
+        for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
+            if za == zb or same_entity(za, zb):
+                continue  # the same characters, or a short and a full form of them
+            findings.append(Finding(
+                "framing", "entity",
+                f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
+                [span(docs[da], sa, ea), span(docs[db], sb, eb)], latin))
     return findings
 
 
@@ -237,6 +234,16 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def _across_outlets(docs: list[Doc], per_doc: dict[int, tuple]):
+    """Each pair of documents' entries (document order) whose documents come from
+    different outlets: one outlet's two articles are not a difference between outlets."""
+    items = sorted(per_doc.items())
+    for x in range(len(items)):
+        for y in range(x + 1, len(items)):
+            if docs[items[x][0]].group != docs[items[y][0]].group:
+                yield items[x], items[y]
+
+
 def _english_spellings(docs: list[Doc]) -> list[Finding]:
     """One person spelled two ways in English (Ilias vs Elias Vrettakos): same
     surname, given names a letter or two apart (not two relatives)."""
@@ -250,14 +257,11 @@ def _english_spellings(docs: list[Doc]) -> list[Finding]:
                 names[words[-1].lower()].setdefault(d, (words[0], e.start, e.end))
     findings: list[Finding] = []
     for surname, per_doc in names.items():
-        items = sorted(per_doc.items())
-        for x in range(len(items)):
-            for y in range(x + 1, len(items)):
-                (da, (ga, sa, ea)), (db, (gb, sb, eb)) = items[x], items[y]
-                if docs[da].group == docs[db].group or ga == gb or _edit_distance(ga.lower(), gb.lower()) > 2:
-                    continue
-                findings.append(Finding(
-                    "framing", "entity",
-                    f"{ga} {surname.title()} ({docs[da].label}) spelled {gb} ({docs[db].label})",
-                    [span(docs[da], sa, ea), span(docs[db], sb, eb)], surname))
+        for (da, (ga, sa, ea)), (db, (gb, sb, eb)) in _across_outlets(docs, per_doc):
+            if ga == gb or _edit_distance(ga.lower(), gb.lower()) > 2:
+                continue
+            findings.append(Finding(
+                "framing", "entity",
+                f"{ga} {surname.title()} ({docs[da].label}) spelled {gb} ({docs[db].label})",
+                [span(docs[da], sa, ea), span(docs[db], sb, eb)], surname))
     return findings
