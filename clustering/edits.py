@@ -71,9 +71,13 @@ def apply_edit(
         article_id = payload["article_id"]
         if article_id not in articles:
             return stories, None
-        target = payload["to_story_id"]
-        if target not in stories:
-            target = _story_holding(stories, [i for i in payload.get("anchor_ids", []) if i != article_id])
+        # The move means "with these articles": the story now holding most of the target's
+        # members at the time (the anchors). A regrouping may have split that story and left
+        # its old id on the smaller part; the id is only the fallback when no anchor is left.
+        anchors = [i for i in payload.get("anchor_ids", []) if i != article_id]
+        target = _story_holding(stories, anchors)
+        if target is None and payload["to_story_id"] in stories:
+            target = payload["to_story_id"]
         if target is None:
             return stories, None
         if owner.get(article_id) == target:

@@ -191,3 +191,30 @@ def test_stories_of_another_clusterer_are_regrouped_with_edits_kept(workspace):
     story_of = _story_of(store)
     assert sum(len(s.members) for s in stories) == len(store.articles()) == len(story_of)
     assert story_of[fire[0]] == story_of[_ids_matching(store, "菲律宾")[0]]
+
+
+def _mini_story(story_id: str, articles) -> object:
+    from clustering import build_story
+
+    return build_story(story_id, articles, {a.id: 0.5 for a in articles})
+
+
+def test_a_replayed_move_follows_the_articles_it_joined_not_the_old_story_id(workspace):
+    """A regrouping can split the story an article was moved into and leave the old id on
+    the smaller part: the replayed move goes with most of the articles it joined."""
+    store, _, _ = workspace
+    articles = sorted(store.articles(), key=lambda a: (a.published, a.id))[:6]
+    by_id = {a.id: a for a in articles}
+    moved, first, *others = articles
+    # The journalist moved `moved` into a story of five articles (id "st-old").
+    payload = {"article_id": moved.id, "to_story_id": "st-old",
+               "anchor_ids": [first.id, *[a.id for a in others]]}
+    # The regrouping split them: the old id kept one article, four went to "st-new".
+    fresh = [_mini_story("st-old", [first]), _mini_story("st-new", others), _mini_story("st-own", [moved])]
+    (replayed,) = [s for s in edits.replay_edits(fresh, [("move", payload)], by_id) if moved.id in s.article_ids]
+    assert replayed.id == "st-new"
+    assert {m.article_id for m in replayed.members if m.pinned} == {moved.id}
+    # With none of the anchors left, the story id still places it.
+    gone = {**payload, "anchor_ids": ["not-stored"]}
+    (kept,) = [s for s in edits.replay_edits(fresh, [("move", gone)], by_id) if moved.id in s.article_ids]
+    assert kept.id == "st-old"
