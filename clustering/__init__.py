@@ -9,6 +9,6 @@ parts: :mod:`clustering.candidates`, the learned pair scorer :mod:`clustering.sc
 """
 
 from clustering.clusterer import StoryClusterer, build_story, story_id_for
-from clustering.model import Member, Story
+from clustering.model import Member, Mention, Story
 
-__all__ = ["Member", "Story", "StoryClusterer", "build_story", "story_id_for"]
+__all__ = ["Member", "Mention", "Story", "StoryClusterer", "build_story", "story_id_for"]

@@ -18,14 +18,14 @@ from articles.model import Article
 from clustering import candidates as candidate_search
 from clustering import grouping
 from clustering.corpus import CorpusFeatures, prepare
-from clustering.model import Member, Story
+from clustering.model import Member, Mention, Story
 from clustering.neighbourhood import Neighbourhood, neighbourhood
-from clustering.pair_features import pair_features
+from clustering.pair_features import best_section, pair_features
 from clustering.scorer import PairScorer, load_scorer
 
 # Bumped whenever the same parameters would group articles differently, so stores
 # holding stories of an older clusterer can tell (clustering.pipeline.stories_outdated).
-ALGORITHM_VERSION = "4"  # 4: learned pair scorer + average linkage on probabilities
+ALGORITHM_VERSION = "5"  # 4: learned pair scorer + average linkage; 5: roundups listed in the stories they mention
 
 
 def story_id_for(earliest_article_id: str) -> str:
@@ -179,13 +179,25 @@ class StoryClusterer(BaseEstimator):
         groups: dict[int, list[int]] = {}
         for row, label in enumerate(labels.tolist()):
             groups.setdefault(label, []).append(row)
+        mentions = self._mentions(labels)
         stories = []
-        for rows in groups.values():
+        for label, rows in groups.items():
             members = [self.articles_[r] for r in rows]
             earliest = min(members, key=lambda a: (a.published, a.id))
             scores = {self.articles_[r].id: float(self.scores_[r]) for r in rows}
-            stories.append(build_story(story_id_for(earliest.id), members, scores))
+            stories.append(
+                build_story(story_id_for(earliest.id), members, scores, mentions=mentions.get(label, ()))
+            )
         return stories
+
+    def _mentions(self, labels: np.ndarray) -> dict[int, list[Mention]]:
+        """Per story label, the roundups of other stories that report it in a section."""
+        found: dict[int, list[Mention]] = {}
+        links = grouping.roundup_links(labels, self.pairs_, self.proba_, self.corpus_.roundup, self.threshold)
+        for (row, label), (p, other) in sorted(links.items()):
+            section = best_section(self.corpus_, row, other)
+            found.setdefault(label, []).append(Mention(self.articles_[row].id, round(p, 4), section))
+        return found
 
 
 def canonical_order(articles: Sequence[Article]) -> list[int]:
@@ -208,13 +220,16 @@ def build_story(
     members: Sequence[Article],
     scores: dict[str, float],
     pinned: set[str] | frozenset[str] = frozenset(),
+    mentions: Sequence[Mention] = (),
 ) -> Story:
-    """A :class:`Story` from its member articles: label, time span, outlets."""
+    """A :class:`Story` from its member articles: label, time span, outlets; ``mentions``
+    (roundups of other stories) are kept unless the roundup has become a member."""
     ranked = sorted(members, key=lambda a: (-scores.get(a.id, 0.0), a.published, a.id))
     scripts = Counter(a.script for a in members)
     majority_script = scripts.most_common(1)[0][0]
     headline = next(a for a in ranked if a.script == majority_script)
     by_time = sorted(members, key=lambda a: (a.published, a.id))
+    member_ids = {a.id for a in members}
     outlets = list(dict.fromkeys(a.outlet for a in by_time))
     return Story(
         id=story_id,
@@ -225,4 +240,5 @@ def build_story(
         members=[
             Member(a.id, round(float(scores.get(a.id, 0.0)), 4), a.id in pinned) for a in ranked
         ],
+        mentions=[m for m in mentions if m.article_id not in member_ids],
     )

@@ -13,14 +13,19 @@ from collections.abc import Iterable, Sequence
 
 from articles.model import Article
 from clustering.clusterer import build_story, story_id_for
-from clustering.model import Story
+from clustering.model import Mention, Story
 
 
 class EditError(ValueError):
     """An edit that cannot be applied (unknown story or article)."""
 
 
-def _rebuild(story_id: str, members: dict[str, tuple[float, bool]], articles: dict[str, Article]) -> Story | None:
+def _rebuild(
+    story_id: str,
+    members: dict[str, tuple[float, bool]],
+    articles: dict[str, Article],
+    mentions: Iterable[Mention] = (),
+) -> Story | None:
     present = [articles[i] for i in members if i in articles]
     if not present:
         return None
@@ -29,6 +34,7 @@ def _rebuild(story_id: str, members: dict[str, tuple[float, bool]], articles: di
         present,
         {i: score for i, (score, _) in members.items()},
         {i for i, (_, pinned) in members.items() if pinned},
+        list(mentions),
     )
 
 
@@ -60,7 +66,7 @@ def apply_edit(
         members = _members(stories[sid])
         removed = members.pop(article_id)
         del owner[article_id]
-        rebuilt = _rebuild(sid, members, articles)
+        rebuilt = _rebuild(sid, members, articles, stories[sid].mentions)
         if rebuilt is None:
             del stories[sid]
         else:
@@ -83,12 +89,12 @@ def apply_edit(
         if owner.get(article_id) == target:
             members = _members(stories[target])
             members[article_id] = (members[article_id][0], True)
-            stories[target] = _rebuild(target, members, articles)
+            stories[target] = _rebuild(target, members, articles, stories[target].mentions)
             return stories, target
         previous = remove(article_id)
         members = _members(stories[target])
         members[article_id] = (previous[0] if previous else 0.0, True)
-        stories[target] = _rebuild(target, members, articles)
+        stories[target] = _rebuild(target, members, articles, stories[target].mentions)
         return stories, target
 
     if op == "merge":
@@ -100,9 +106,12 @@ def apply_edit(
         if not found:
             return stories, None
         members: dict[str, tuple[float, bool]] = {}
+        mentions: dict[str, Mention] = {}
         anchored = {i for group in payload["groups"] for i in group}
         for sid in found:
-            for article_id, (score, pinned) in _members(stories.pop(sid)).items():
+            story = stories.pop(sid)
+            mentions.update({m.article_id: m for m in story.mentions if m.article_id not in mentions})
+            for article_id, (score, pinned) in _members(story).items():
                 members[article_id] = (score, pinned or article_id in anchored)
         # Merged articles that a regrouping put elsewhere come back: a merge pins them together.
         owner = {m.article_id: s.id for s in stories.values() for m in s.members}
@@ -113,7 +122,7 @@ def apply_edit(
             rest = _members(stories[sid])
             score, _ = rest.pop(article_id)
             members[article_id] = (score, True)
-            remaining = _rebuild(sid, rest, articles)
+            remaining = _rebuild(sid, rest, articles, stories[sid].mentions)
             if remaining is None:
                 del stories[sid]
             else:
@@ -121,7 +130,7 @@ def apply_edit(
         present = [articles[i] for i in members if i in articles]
         earliest = min(present, key=lambda a: (a.published, a.id))
         merged_id = payload.get("result_id") or story_id_for(earliest.id)
-        stories[merged_id] = _rebuild(merged_id, members, articles)
+        stories[merged_id] = _rebuild(merged_id, members, articles, mentions.values())
         return stories, merged_id
 
     if op == "split":

@@ -6,13 +6,14 @@
   entity-like tokens (:func:`entity_tokens`: capitalized Latin words, acronyms, numbers,
   transliterated foreign names in Chinese);
 * :class:`GroupIdf` weighs counts by the IDF of a group of rows;
-* helpers: publication days, roundup sections (:func:`split_segments`).
+* helpers: publication days, roundup sections (:func:`paragraph_groups`, :func:`section_view`).
 
 Texts are cut (title + the first ``max_chars`` characters) so cost stays linear.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import multiprocessing
 import re
@@ -124,35 +125,49 @@ def section_count(article: Article) -> int:
     return headings + 1 if headings >= 2 else 1
 
 
-def split_segments(article: Article, segment_chars: int = 500) -> list[str]:
-    """An article's parts: its sections when it has headings, else paragraph groups.
+def paragraph_groups(article: Article, segment_chars: int = 500) -> list[list[str]]:
+    """An article's parts as lists of its paragraphs: its sections when it has headings,
+    else consecutive paragraphs grouped to about ``segment_chars``.
 
-    Roundups report several events; matched part by part, each part can
-    recognise its own story. Sections are cut at headings (two or more); without
-    headings, consecutive paragraphs are grouped to about ``segment_chars``.
+    Roundups report several events; matched part by part, each part can recognise its
+    own story. Sections are cut at headings (two or more).
     """
     paragraphs = [p for p in article.paragraphs if p.strip()]
     headings = [i for i, p in enumerate(paragraphs) if i > 0 and is_heading(p)]
-    groups: list[list[str]] = []
     if len(headings) >= 2:
         bounds = [0, *headings, len(paragraphs)]
-        groups = [paragraphs[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
-    else:
-        current: list[str] = []
-        size = 0
-        for paragraph in paragraphs:
-            current.append(paragraph)
-            size += len(paragraph)
-            if size >= segment_chars:
-                groups.append(current)
-                current, size = [], 0
-        if current:
-            if groups and size < segment_chars / 2:
-                groups[-1].extend(current)
-            else:
-                groups.append(current)
-    segments = [to_simplified("\n".join(g)) for g in groups]
+        return [paragraphs[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    groups: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        current.append(paragraph)
+        size += len(paragraph)
+        if size >= segment_chars:
+            groups.append(current)
+            current, size = [], 0
+    if current:
+        if groups and size < segment_chars / 2:
+            groups[-1].extend(current)
+        else:
+            groups.append(current)
+    return groups
+
+
+def split_segments(article: Article, segment_chars: int = 500) -> list[str]:
+    """The texts of :func:`paragraph_groups` in Simplified script (the title when empty)."""
+    segments = [to_simplified("\n".join(g)) for g in paragraph_groups(article, segment_chars)]
     return segments or [to_simplified(article.title)]
+
+
+def section_view(article: Article, section: int) -> Article:
+    """The article reduced to one of its sections (same id, outlet and date): how a
+    roundup is shown and compared in a story it mentions (:class:`clustering.model.Mention`).
+    The whole article when there is no such section."""
+    groups = paragraph_groups(article)
+    if not 0 <= section < len(groups):
+        return article
+    return dataclasses.replace(article, paragraphs=list(groups[section]), captions=[])
 
 
 def publication_days(articles: Sequence[Article]) -> np.ndarray:

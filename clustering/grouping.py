@@ -153,3 +153,26 @@ def member_scores(n: int, labels: np.ndarray, pairs: np.ndarray, proba: np.ndarr
     sums = np.bincount(i, p, n) + np.bincount(j, p, n)
     counts = np.bincount(i, minlength=n) + np.bincount(j, minlength=n)
     return np.where(counts > 0, sums / np.maximum(counts, 1), 1.0)
+
+
+def roundup_links(
+    labels: np.ndarray, pairs: np.ndarray, proba: np.ndarray, roundup: np.ndarray, threshold: float
+) -> dict[tuple[int, int], tuple[float, int]]:
+    """Stories a roundup reports beside its own: {(roundup row, other story's label):
+    (best P, the other article of that pair)} over the pairs with P >= ``threshold`` (the
+    grouping's own "same happening") whose other article is in another story.
+
+    A roundup covers several happenings but is a member of one story (the grouping's
+    choice); these links list it under the others too."""
+    links: dict[tuple[int, int], tuple[float, int]] = {}
+    if not len(pairs):
+        return links
+    strong = proba >= threshold
+    for a, b in ((0, 1), (1, 0)):
+        rows = np.flatnonzero(strong & roundup[pairs[:, a]] & (labels[pairs[:, a]] != labels[pairs[:, b]]))
+        for k in rows.tolist():
+            r, other, p = int(pairs[k, a]), int(pairs[k, b]), float(proba[k])
+            key = (r, int(labels[other]))
+            if key not in links or p > links[key][0]:
+                links[key] = (p, other)
+    return links

@@ -16,6 +16,17 @@ class Member:
 
 
 @dataclass
+class Mention:
+    """A roundup (one article reporting several happenings) that is a member of another
+    story and reports this one in one of its sections: shown and compared here through
+    that section (:func:`clustering.features.section_view`)."""
+
+    article_id: str
+    score: float  # P(same happening) of the roundup's best scored pair with a member here
+    section: int  # which of the roundup's sections (the order of clustering.features.paragraph_groups)
+
+
+@dataclass
 class Story:
     """One specific real-world event or development, across outlets."""
 
@@ -25,6 +36,7 @@ class Story:
     last_published: datetime
     outlets: list[str]
     members: list[Member] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     @property
     def article_ids(self) -> list[str]:
@@ -45,4 +57,5 @@ class Story:
             last_published=datetime.fromisoformat(d["last_published"]),
             outlets=list(d["outlets"]),
             members=[Member(**m) for m in d["members"]],
+            mentions=[Mention(**m) for m in d.get("mentions", [])],
         )

@@ -107,6 +107,16 @@ def _section_best(corpus: CorpusFeatures, i: np.ndarray, j: np.ndarray, text: np
     return best
 
 
+def best_section(corpus: CorpusFeatures, roundup: int, other: int) -> int:
+    """Which of a roundup's sections (their order in :func:`clustering.features.paragraph_groups`)
+    is closest to another article by TF-IDF cosine: the one that reports the other's story."""
+    rows = np.flatnonzero(corpus.section_owner == roundup)
+    if not len(rows):
+        return 0
+    values = _cross_dots(corpus.sections, rows, corpus.text, np.full(len(rows), other))
+    return int(np.argmax(values))
+
+
 def _cross_dots(a: sp.csr_matrix, rows_a: np.ndarray, b: sp.csr_matrix, rows_b: np.ndarray) -> np.ndarray:
     """``a[rows_a[p]] . b[rows_b[p]]`` for every p (two matrices over the same columns)."""
     out = np.zeros(len(rows_a), dtype=np.float64)

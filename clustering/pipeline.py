@@ -175,6 +175,18 @@ def load_stories(store) -> list[Story]:
     return sorted(stories, key=lambda s: (s.first_published, s.id))
 
 
+def story_articles(store, story: Story) -> list[Article]:
+    """What a story shows and compares: its members, then each roundup it mentions reduced to
+    the section that reports this story (:func:`clustering.features.section_view`)."""
+    from clustering.features import section_view
+
+    members = store.articles(story.article_ids)
+    present = {a.id for a in members}
+    mentioned = [m for m in story.mentions if m.article_id not in present]
+    by_id = {a.id: a for a in store.articles([m.article_id for m in mentioned])}
+    return members + [section_view(by_id[m.article_id], m.section) for m in mentioned if m.article_id in by_id]
+
+
 def update_stories(
     store,
     article_ids: Sequence[str] | None = None,
@@ -236,6 +248,7 @@ def _update_stories(store, article_ids, model, progress, clusterer) -> list[Stor
                 store.articles(list(members)),
                 {i: m.score for i, m in members.items()},
                 {i for i, m in members.items() if m.pinned},
+                old.mentions if old else (),
             )
         )
     if changed:

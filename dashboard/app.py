@@ -238,15 +238,9 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) ->
 def _seed_shortcut(path: str, frame: pd.DataFrame, script: str) -> None:
     """A one-click way to the reference example (the seed articles' story), when present."""
     store = get_store(path)
-    story_ids = list(
-        dict.fromkeys(
-            sid
-            for aid in cached_seed_ids(str(workspace.seeds_dir()))
-            if (sid := store.story_of_article(aid))
-        )
-    )
+    story_ids = workspace.seed_story_ids(store, cached_seed_ids(str(workspace.seeds_dir())))
     labels = dict(zip(frame["id"], frame["label"], strict=True))
-    # The Al Jazeera seed's story first: the reference case compares it with VOA.
+    # The story showing most seeds first: the reference case compares Al Jazeera with VOA.
     for sid in story_ids[:2]:
         if sid in labels and st.button(
             f"Seed example: {plain_markdown(labels[sid], script)}",
@@ -284,12 +278,14 @@ def story_view(
     if st.button("← All stories", key="back"):
         open_story(None)
         st.rerun()
-    articles = store.articles(story.article_ids)
+    articles = workspace.story_articles(store, story)  # members, then roundups' sections
     by_id = {a.id: a for a in articles}
     st.header(plain_markdown(story.label, script))
+    sections = len(articles) - len([a for a in articles if a.id in set(story.article_ids)])
     st.caption(
-        f"{len(articles)} articles from {len(story.outlets)} outlets · "
-        f"{story.first_published:%Y-%m-%d %H:%M} – {story.last_published:%Y-%m-%d %H:%M} UTC"
+        f"{len(articles) - sections} articles from {len(story.outlets)} outlets"
+        + (f" + {sections} section(s) of roundups filed under other stories" if sections else "")
+        + f" · {story.first_published:%Y-%m-%d %H:%M} – {story.last_published:%Y-%m-%d %H:%M} UTC"
     )
     _timeline(articles, script)
 
@@ -641,7 +637,9 @@ def _why_grouped(
     shared = shared_subjects(comp, by_id) if comp is not None else {}
     entities = explain.shared_entities(list(by_id.values()))
     rows = []
-    for m in sorted(story.members, key=lambda m: -m.score):
+    listed = [(m, "member") for m in sorted(story.members, key=lambda m: -m.score)]
+    listed += [(m, "roundup section") for m in sorted(story.mentions, key=lambda m: -m.score)]
+    for m, role_here in listed:
         a = by_id.get(m.article_id)
         if a is None:
             continue
@@ -649,9 +647,10 @@ def _why_grouped(
             {
                 "title": in_script(a.title, script),
                 "outlet": in_script(a.outlet, script),
+                "in this story as": role_here,
                 "published": a.published.replace(tzinfo=None),
                 "similarity": float(m.score),
-                "pinned": bool(m.pinned),
+                "pinned": bool(getattr(m, "pinned", False)),
                 "shared names & numbers": in_script(", ".join(entities.get(a.id, [])), script),
                 "shared facts": in_script(", ".join(shared.get(a.id, [])), script),
             }
@@ -676,6 +675,7 @@ def _why_grouped(
         column_order=[
             "title",
             "outlet",
+            "in this story as",
             "similarity",
             "shared names & numbers",
             "shared facts",

@@ -228,7 +228,10 @@ def run_compare(
     story = store.story(story_id)
     if story is None:
         return {"story_id": story_id, "missing": True}
-    found = store.articles([m["article_id"] for m in story["members"]])
+    from clustering import pipeline
+    from clustering.model import Story
+
+    found = pipeline.story_articles(store, Story.from_dict(story))  # as the story view shows it
     if cached_comparison(store, story_id, found) is not None:
         return {"story_id": story_id, "cached": True}
     signature = comparison.comparison_signature(found)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from articles.model import Rejection
+from articles.model import Article, Rejection
 from store import DEFAULT_DB, Store
 
 if TYPE_CHECKING:
@@ -169,3 +169,25 @@ def load_stories(store: Store) -> list[Story]:
     from clustering import pipeline
 
     return pipeline.load_stories(store)
+
+
+def story_articles(store: Store, story: Story) -> list[Article]:
+    """What a story shows and compares: its members and the sections of roundups filed
+    under other stories that report it (:func:`clustering.pipeline.story_articles`)."""
+    from clustering import pipeline
+
+    return pipeline.story_articles(store, story)
+
+
+def seed_story_ids(store: Store, seed_ids: list[str]) -> list[str]:
+    """The stories holding the seed articles, those showing most seeds first (as members, or
+    as a roundup's section filed under another story), then in the seeds' order."""
+    holding = list(dict.fromkeys(sid for aid in seed_ids if (sid := store.story_of_article(aid))))
+    seeds = set(seed_ids)
+
+    def shown(story_id: str) -> int:
+        data = store.story(story_id) or {}
+        ids = {m["article_id"] for m in data.get("members", []) + data.get("mentions", [])}
+        return len(ids & seeds)
+
+    return sorted(holding, key=lambda sid: -shown(sid))

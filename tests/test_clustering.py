@@ -88,6 +88,35 @@ def test_seed_story_is_the_reference_case(demo):
 
 
 @pytest.mark.slow
+def test_the_reference_roundup_is_shown_with_the_seed_story_through_its_section(demo):
+    """A roundup is a member of one story and listed, by the section that reports it, under
+    the other stories its pairs reach at the grouping's threshold (a general rule: roundups
+    are recognised by their headings). On the reference case: whichever story the Al Jazeera
+    roundup is filed under, the VOA/RFI story shows it, through its section on Tajikistan."""
+    from clustering.features import section_view
+
+    _, articles, _, _, clusterer = demo
+    story_of = _story_of(clusterer.stories_)
+    (aj,) = _ids(articles, REFERENCE["seed_story"][:1])  # the Al Jazeera roundup
+    reports = [i for i in _ids(articles, REFERENCE["seed_story"]) if i != aj]
+    assert len(reports) == 2 and len({story_of[i] for i in reports}) == 1
+    story = next(s for s in clusterer.stories_ if s.id == story_of[reports[0]])
+    if aj in story.article_ids:
+        return
+    (mention,) = [m for m in story.mentions if m.article_id == aj]
+    assert mention.score >= clusterer.threshold
+    section = section_view(next(a for a in articles if a.id == aj), mention.section)
+    assert "塔吉克" in section.paragraphs[0] and len(section.text) < 1000
+    # Every mention is of a roundup filed in another story, at the grouping's threshold.
+    member_of = {m.article_id for s in clusterer.stories_ for m in s.members}
+    roundups = {a.id for a, flag in zip(clusterer.articles_, clusterer.corpus_.roundup, strict=True) if flag}
+    for s in clusterer.stories_:
+        for m in s.mentions:
+            assert m.article_id in roundups and m.article_id in member_of
+            assert m.article_id not in s.article_ids and m.score >= clusterer.threshold
+
+
+@pytest.mark.slow
 def test_one_answer_everywhere(demo, tmp_path):
     """Batch fit, pipeline.run, the CLI and partial_fit give the same stories."""
     from clustering.__main__ import main as cli
