@@ -175,14 +175,20 @@ def load_stories(store) -> list[Story]:
     return sorted(stories, key=lambda s: (s.first_published, s.id))
 
 
-def story_articles(store, story: Story) -> list[Article]:
-    """What a story shows and compares: its members, then each roundup it mentions reduced to
-    the section that reports this story (:func:`clustering.features.section_view`)."""
+def story_articles(store, story: Story | dict) -> list[Article]:
+    """What a story (or its stored dict) shows and compares: its members, then each roundup it
+    mentions reduced to the section that reports this story (:func:`clustering.features.section_view`)."""
     from clustering.features import section_view
+    from clustering.model import Mention
 
-    members = store.articles(story.article_ids)
+    if isinstance(story, dict):
+        ids = [m["article_id"] for m in story.get("members", [])]
+        mentions = [Mention(**m) for m in story.get("mentions", [])]
+    else:
+        ids, mentions = story.article_ids, story.mentions
+    members = store.articles(ids)
     present = {a.id for a in members}
-    mentioned = [m for m in story.mentions if m.article_id not in present]
+    mentioned = [m for m in mentions if m.article_id not in present]
     by_id = {a.id: a for a in store.articles([m.article_id for m in mentioned])}
     return members + [section_view(by_id[m.article_id], m.section) for m in mentioned if m.article_id in by_id]
 

@@ -28,11 +28,10 @@ def compare_story(store, story_id: str, backend=None, use_dense: bool = True, pr
     story = store.story(story_id)
     if story is None:
         raise KeyError(f"no story {story_id!r} in {getattr(store, 'path', 'the store')}")
-    from clustering.model import Story
     from clustering.pipeline import story_articles
 
     # Members, and the sections of roundups filed under other stories that report this one.
-    articles = story_articles(store, Story.from_dict(story))
+    articles = story_articles(store, story)
     signature = comparison_signature(articles)
     cached = store.get_comparison(story_id, signature)
     if cached is not None:

@@ -229,9 +229,8 @@ def run_compare(
     if story is None:
         return {"story_id": story_id, "missing": True}
     from clustering import pipeline
-    from clustering.model import Story
 
-    found = pipeline.story_articles(store, Story.from_dict(story))  # as the story view shows it
+    found = pipeline.story_articles(store, story)  # as the story view shows it
     if cached_comparison(store, story_id, found) is not None:
         return {"story_id": story_id, "cached": True}
     signature = comparison.comparison_signature(found)

@@ -52,10 +52,19 @@ Producer = Callable[[Context, list[Finding]], list[Finding]]
 
 def producers() -> list[tuple[str, Producer]]:
     """(name, produce) in the order they run (unique last: it ranks what is left)."""
-    from comparison.findings import attribution, naming, place, quantity, quote, time, unique
+    from comparison.findings import (
+        attribution,
+        naming,
+        place,
+        quantity,
+        quote,
+        renderings,
+        time,
+        unique,
+    )
 
     return [(m.__name__.rsplit(".", 1)[-1], m.produce) for m in (quantity, time, place, attribution, quote, naming,
-                                                                 unique)]
+                                                                 renderings, unique)]
 
 
 def run_all(ctx: Context) -> list[Finding]:

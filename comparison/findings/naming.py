@@ -18,7 +18,7 @@ from comparison.text import to_simplified
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     findings, naming = _entity_findings_and_naming(ctx.docs, ctx.aligned)
     ctx.naming.extend(naming)
-    return findings + _renderings(ctx.docs) + _titles(ctx.docs) + _english_spellings(ctx.docs)
+    return findings + _titles(ctx.docs) + _english_spellings(ctx.docs)
 
 
 def _entity_findings_and_naming(docs: list[Doc], aligned) -> tuple[list[Finding], list[dict]]:
@@ -142,40 +142,7 @@ def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
 
 
 
-# ------------------------------------------------------- names and titles --
-_RENDERED_RE = re.compile(
-    r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-]{1,11})\s*[（(](?P<latin>[A-Z][A-Za-z.'\- ]{2,40})[)）]")
-
-
-def _renderings(docs: list[Doc]) -> list[Finding]:
-    """The same foreign name (its Latin original in parentheses) rendered in other
-    characters: 博努奇 (Leonardo Bonucci) vs 波努奇 (Leonardo Bonucci)."""
-    from comparison.extract import _strip_title, entity_key
-
-    seen: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
-    for d, doc in enumerate(docs):
-        ends = {e.end: e for e in doc.facts.entities if e.kind == "PER"}
-        for m in _RENDERED_RE.finditer(doc.simple):
-            person = ends.get(m.end("zh"))
-            if person is None:
-                continue  # only a person's name: the renderer's choice is the outlet's
-            key = " ".join(m.group("latin").lower().split())
-            zh = _strip_title(entity_key(person.text))
-            if len(zh) < 2:
-                continue
-            seen[key].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
-    findings: list[Finding] = []
-    for latin, per_doc in seen.items():
-        for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
-            if za == zb or same_entity(za, zb):
-                continue  # the same characters, or a short and a full form of them
-            findings.append(Finding(
-                "framing", "entity",
-                f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
-                [span(docs[da], sa, ea), span(docs[db], sb, eb)], latin))
-    return findings
-
-
+# ------------------------------------------------------------------ titles --
 _TITLE_WORDS = "|".join(sorted(TITLES_ZH, key=len, reverse=True))
 _TITLE_BEFORE_RE = re.compile(rf"(?P<title>[\u4e00-\u9fff]{{0,6}}(?:{_TITLE_WORDS}))$")
 

@@ -1,0 +1,192 @@
+"""Renderings producer: one name written in other characters by different outlets (framing).
+
+Three general cases, no list of names:
+
+* **glossed**: the same Latin original in parentheses rendered in other characters,
+  博努奇 (Leonardo Bonucci) vs 波努奇 (Leonardo Bonucci); 敏建 (Myingyan) vs 敏延 (Myingyan);
+* **near**: a person's transliterated name one character apart in two outlets (博努奇 vs
+  波努奇, 皮克福德 vs 皮克福), when neither outlet also writes the other's form;
+* **regional**: a Taiwan term for a name where a mainland outlet writes the mainland one
+  (義大利 vs 意大利, 紐西蘭 vs 新西兰). The table is OpenCC's own Taiwan phrase dictionary
+  (``tw2sp``: a general lexicon of the two standards), applied to named entities only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from comparison.docs import Doc, span
+from comparison.extract import _strip_title, entity_key, same_entity
+from comparison.findings import Context
+from comparison.findings.naming import _across_outlets, _edit_distance
+from comparison.model import Finding
+
+NAME_KINDS = ("PER", "LOC", "ORG", "NAME")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_RENDERED_RE = re.compile(
+    r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-]{1,11})\s*[（(](?P<latin>[A-Z][A-Za-z.'\- ]{2,40})[)）]")
+# A name part shorter than this is too common to call two renderings of one name.
+NEAR_MIN_CHARS = 3
+# Regional terms are read in this much of a text (the diff is linear in it).
+REGIONAL_MAX_CHARS = 20_000
+# A finding marks every place an outlet writes its form, up to this many per article.
+MAX_MENTIONS = 8
+
+
+def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
+    glossed = _glossed(ctx.docs)
+    near = [f for f in _near(ctx.docs) if not any(_same_difference(f, g) for g in glossed)]
+    return glossed + near + _regional(ctx.docs)
+
+
+def _same_difference(a: Finding, b: Finding) -> bool:
+    """Do two findings mark a common place in two articles (the same difference twice)?"""
+    common = {(s.article_id, s.start) for s in a.spans} & {(s.article_id, s.start) for s in b.spans}
+    return len({article for article, _ in common}) >= 2
+
+
+def _glossed(docs: list[Doc]) -> list[Finding]:
+    seen: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
+    for d, doc in enumerate(docs):
+        ends = {e.end: e for e in doc.facts.entities if e.kind in NAME_KINDS}
+        for m in _RENDERED_RE.finditer(doc.simple):
+            name = ends.get(m.end("zh"))
+            if name is None:
+                continue  # only a recognised name: the renderer's choice is the outlet's
+            key = " ".join(m.group("latin").lower().split())
+            zh = _strip_title(entity_key(name.text))
+            if len(zh) < 2:
+                continue
+            seen[key].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
+    findings: list[Finding] = []
+    for latin, per_doc in seen.items():
+        for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
+            if za == zb or same_entity(za, zb) or _abbreviates(za, zb) or _abbreviates(zb, za):
+                continue  # the same characters, or a short and a full form of them
+            findings.append(Finding(
+                "framing", "entity",
+                f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
+                _mentions(docs[da], za, (sa, ea)) + _mentions(docs[db], zb, (sb, eb)), latin))
+    return findings
+
+
+def _near(docs: list[Doc]) -> list[Finding]:
+    """Transliterated person names one character apart (a substitution, or one more
+    character at the end) across outlets."""
+    names: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
+    for d, doc in enumerate(docs):
+        if doc.english:
+            continue
+        for e in doc.facts.entities:
+            if e.kind != "PER":
+                continue
+            last = _strip_title(entity_key(e.text)).split("·")[-1]
+            if len(last) >= NEAR_MIN_CHARS and _CJK_ONLY.fullmatch(last):
+                names[last].setdefault(d, (last, e.end - len(last), e.end))
+    findings: list[Finding] = []
+    forms = sorted(names)
+    for x, a in enumerate(forms):
+        for b in forms[x + 1:]:
+            if not _one_apart(a, b):
+                continue
+            per_doc = {d: v for d, v in names[a].items() if b not in docs[d].simple}
+            per_doc_b = {d: v for d, v in names[b].items() if a not in docs[d].simple}
+            for da, (za, sa, ea) in per_doc.items():
+                for db, (zb, sb, eb) in per_doc_b.items():
+                    if docs[da].group == docs[db].group:
+                        continue
+                    findings.append(Finding(
+                        "framing", "entity",
+                        f"one name rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
+                        _mentions(docs[da], za, (sa, ea)) + _mentions(docs[db], zb, (sb, eb)), za))
+                    break  # one finding per outlet pair and name
+                else:
+                    continue
+                break
+    return findings
+
+
+def _mentions(doc: Doc, form: str, first: tuple[int, int]) -> list:
+    """Spans of ``first`` and of every other place ``doc`` writes ``form`` (capped)."""
+    spans = [span(doc, *first)]
+    at = doc.simple.find(form)
+    while at >= 0 and len(spans) < MAX_MENTIONS:
+        if at != first[0]:
+            spans.append(span(doc, at, at + len(form)))
+        at = doc.simple.find(form, at + len(form))
+    return spans
+
+
+def _abbreviates(short: str, long_: str) -> bool:
+    """Is ``short`` an abbreviation of ``long_`` (its characters in order: 国际奥委会 of
+    国际奥林匹克委员会)? Then the two are one rendering, shortened."""
+    if len(short) >= len(long_):
+        return False
+    rest = iter(long_)
+    return all(ch in rest for ch in short)
+
+
+def _one_apart(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return _edit_distance(a, b) == 1
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and long_.startswith(short)
+
+
+@lru_cache(maxsize=1)
+def _taiwan_to_mainland():
+    import opencc
+
+    return opencc.OpenCC("tw2sp")
+
+
+def _regional(docs: list[Doc]) -> list[Finding]:
+    mainland = [d for d, doc in enumerate(docs) if not doc.english and doc.article.script == "Hans"]
+    findings: list[Finding] = []
+    seen: set[tuple[int, int, str]] = set()
+    for d, doc in enumerate(docs):
+        if doc.english or doc.article.script != "Hant":
+            continue
+        for start, end, term in _regional_terms(doc):
+            for m in mainland:
+                other = docs[m]
+                at = other.simple.find(term)
+                if docs[m].group == doc.group or at < 0 or doc.simple[start:end] in other.simple:
+                    continue
+                if not any(e.start < at + len(term) and at < e.end for e in other.facts.entities
+                           if e.kind in NAME_KINDS):
+                    continue
+                if (d, m, term) in seen:
+                    continue
+                seen.add((d, m, term))
+                original = doc.article.text[start:end]
+                findings.append(Finding(
+                    "framing", "entity",
+                    f"regional naming: {original} ({doc.label}, Taiwan usage) vs {term} ({other.label})",
+                    _mentions(doc, doc.simple[start:end], (start, end)) + _mentions(other, term, (at, at + len(term))),
+                    term))
+    return findings
+
+
+def _regional_terms(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, mainland form) of each name in a Traditional text whose Taiwan form
+    OpenCC's phrase table converts to another mainland form than plain t2s."""
+    plain = doc.simple[:REGIONAL_MAX_CHARS]
+    regional = _taiwan_to_mainland().convert(doc.article.text[:REGIONAL_MAX_CHARS])
+    terms = []
+    names = [(e.start, e.end) for e in doc.facts.entities if e.kind in NAME_KINDS]
+    matcher = SequenceMatcher(None, plain, regional, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            continue
+        name = next(((s, e) for s, e in names if s <= i1 and i2 <= e), None)
+        if name is None:
+            continue
+        start, end = name
+        term = plain[start:i1] + regional[j1:j2] + plain[i2:end]
+        if len(term) >= 2:
+            terms.append((start, end, term))
+    return terms

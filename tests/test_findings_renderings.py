@@ -1,0 +1,41 @@
+"""comparison.findings.renderings: one name written in other characters by other outlets."""
+
+import dataclasses
+
+from comparison import compare
+from tests.comparison_helpers import article, exact
+
+
+def _renderings(a, b):
+    found = compare([a, b], use_dense=False)
+    exact(found, [a, b])
+    return [f for f in found.findings if f.kind == "framing" and f.fact_type == "entity"]
+
+
+def test_a_transliteration_one_character_apart_is_a_rendering_difference():
+    a = article("ra", "Outlet A", "法国总统马克龙周二在巴黎会见了德国总理。马克龙表示欢迎。", language="zh")
+    b = article("rb", "Outlet B", "法国总统马克宏周二在巴黎会见了德国总理。", language="zh")
+    found = [f for f in _renderings(a, b) if "马克龙" in f.why]
+    assert found and "马克宏" in found[0].why
+    # Every place outlet A writes its form is marked.
+    assert len([s for s in found[0].spans if s.article_id == "ra"]) == 2
+
+
+def test_one_outlet_writing_both_forms_is_no_difference():
+    a = article("ra", "Outlet A", "法国总统马克龙（又译马克宏）周二在巴黎会见了德国总理。", language="zh")
+    b = article("rb", "Outlet B", "法国总统马克宏周二在巴黎会见了德国总理。", language="zh")
+    assert not [f for f in _renderings(a, b) if "马克龙" in f.why]
+
+
+def test_taiwan_and_mainland_names_of_a_country():
+    taiwan = dataclasses.replace(
+        article("tw", "Outlet TW", "紐西蘭總理宣布全國進入封鎖，紐西蘭的學校將關閉。", language="zh"), script="Hant")
+    mainland = article("cn", "Outlet CN", "新西兰总理宣布全国进入封锁，新西兰的学校将关闭。", language="zh")
+    found = [f for f in _renderings(taiwan, mainland) if "regional naming" in f.why]
+    assert found and "紐西蘭" in found[0].why and "新西兰" in found[0].why
+
+
+def test_an_abbreviation_is_not_another_rendering():
+    a = article("ra", "Outlet A", "国际奥委会（International Olympic Committee）周四开会。", language="zh")
+    b = article("rb", "Outlet B", "国际奥林匹克委员会（International Olympic Committee）周四开会。", language="zh")
+    assert not [f for f in _renderings(a, b) if "rendered" in f.why]
