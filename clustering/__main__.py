@@ -85,6 +85,12 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
             for m in story.members
             if (a := articles.get(m.article_id)) is not None
         ]
+        # Roundups filed under another story that report this one in a section.
+        data["roundup_sections"] = [
+            {"id": a.id, "outlet": a.outlet, "title": a.title, "section": m.section, "score": m.score}
+            for m in story.mentions
+            if (a := articles.get(m.article_id)) is not None
+        ]
         payload.append(data)
     (out / "stories.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -116,6 +122,7 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
             f"- **{story.label}** ({len(story.members)} articles, {len(story.outlets)} outlets: "
             f"{', '.join(story.outlets[:6])}; {story.first_published:%Y-%m-%d} to "
             f"{story.last_published:%Y-%m-%d}) `{story.id}`"
+            + (f"; also in a section of {len(story.mentions)} roundup(s)" if story.mentions else "")
         )
     if len(multi) > 100:
         lines.append(f"- ... and {len(multi) - 100} more stories with several articles")
