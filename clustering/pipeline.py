@@ -178,7 +178,6 @@ def load_stories(store) -> list[Story]:
 def story_articles(store, story: Story | dict) -> list[Article]:
     """What a story (or its stored dict) shows and compares: its members, then each roundup it
     mentions reduced to the section that reports this story (:func:`clustering.features.section_view`)."""
-    from clustering.features import section_view
     from clustering.model import Mention
 
     if isinstance(story, dict):
@@ -186,11 +185,20 @@ def story_articles(store, story: Story | dict) -> list[Article]:
         mentions = [Mention(**m) for m in story.get("mentions", [])]
     else:
         ids, mentions = story.article_ids, story.mentions
-    members = store.articles(ids)
-    present = {a.id for a in members}
-    mentioned = [m for m in mentions if m.article_id not in present]
-    by_id = {a.id: a for a in store.articles([m.article_id for m in mentioned])}
-    return members + [section_view(by_id[m.article_id], m.section) for m in mentioned if m.article_id in by_id]
+    found = store.articles(ids + [m.article_id for m in mentions])
+    return articles_of_story(ids, mentions, {a.id: a for a in found})
+
+
+def articles_of_story(member_ids: Sequence[str], mentions, by_id: dict[str, Article]) -> list[Article]:
+    """:func:`story_articles` from articles at hand (members first, then roundup sections)."""
+    from clustering.features import section_view
+
+    present = set(member_ids)
+    return [by_id[i] for i in member_ids if i in by_id] + [
+        section_view(by_id[m.article_id], m.section)
+        for m in mentions
+        if m.article_id not in present and m.article_id in by_id
+    ]
 
 
 def update_stories(

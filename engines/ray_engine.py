@@ -230,10 +230,12 @@ class RayEngine(Engine):
 
         if self.compare == "none":
             return {}
+        from clustering.pipeline import articles_of_story
+
         by_id = {a.id: a for a in found}
         chosen: dict[str, list[Article]] = {}
         for story in stories:
-            members = [by_id[i] for i in story.article_ids if i in by_id]
+            members = articles_of_story(story.article_ids, story.mentions, by_id)  # + roundups' sections
             if len(members) < 2 or (self.compare == "multi-outlet" and len({a.outlet for a in members}) < 2):
                 continue
             chosen[story.id] = members
