@@ -40,6 +40,8 @@ WINDOWS = {
     "may10-13": (H1_JSONL, "2021-05-10", "2021-05-13"),
     "jun14-17": (H1_JSONL, "2021-06-14", "2021-06-17"),
     "mar02-05": (H1_JSONL, "2021-03-02", "2021-03-05"),
+    "apr12-15": (H1_JSONL, "2021-04-12", "2021-04-15"),
+    "jan18-21": (H1_JSONL, "2021-01-18", "2021-01-21"),
 }
 # Dates held out for acceptance (issue: stories): never labeled, tuned or trained on here.
 HELD_OUT_DAYS = (("2021-07-05", "2021-07-08"), ("2021-03-16", "2021-03-19"))
