@@ -110,9 +110,13 @@ def _page() -> None:
     _flash()
 
     story_id = st.session_state.get("story_id")
+    # The versions of the stories this page shows are read before the stories themselves: a
+    # regrouping landing in between makes the next edit conflict (shown to the journalist),
+    # never apply to stories other than those drawn.
+    seen = _seen_versions(store) if story_id else {}
     story = _story(store, story_id) if story_id and story_id in listed else None
     if story is not None:
-        story_view(store, path, frame, story, script, role)
+        story_view(store, path, frame, story, script, role, seen)
     else:
         story_list_view(store, path, fingerprint, script)
     _warm_imports()  # after the page is drawn: it would compete with the first render
@@ -273,7 +277,8 @@ def _date_range(value) -> tuple:
 
 # ---- story view -----------------------------------------------------------
 def story_view(
-    store: Store, path: str, frame: pd.DataFrame, story: Story, script: str, role: str
+    store: Store, path: str, frame: pd.DataFrame, story: Story, script: str, role: str,
+    seen: dict[str, int] | None = None,
 ) -> None:
     if st.button("← All stories", key="back"):
         open_story(None)
@@ -321,7 +326,7 @@ def story_view(
     with tabs[4]:
         _reader(articles, comp, chosen, script)
     with tabs[5]:
-        _why_grouped(store, story, frame, by_id, comp, script, role)
+        _why_grouped(store, story, frame, by_id, comp, script, role, seen or {})
     with tabs[6]:
         if comp is not None:
             _export(story, comp, articles)
@@ -633,6 +638,7 @@ def _why_grouped(
     comp: Comparison | None,
     script: str,
     role: str,
+    seen: dict[str, int],
 ) -> None:
     shared = shared_subjects(comp, by_id) if comp is not None else {}
     entities = explain.shared_entities(list(by_id.values()))
@@ -686,7 +692,7 @@ def _why_grouped(
     )
     _model_reasons(store, story, by_id, script)
     if role == auth.EDITOR:
-        _edit_panel(store, story, frame, by_id, script)
+        _edit_panel(story, frame, by_id, script, store, seen)
 
 
 def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script: str) -> None:
@@ -752,10 +758,11 @@ def _seen_versions(store: Store) -> dict[str, int]:
 
 
 def _edit_panel(
-    store: Store, story: Story, frame: pd.DataFrame, by_id: dict[str, Article], script: str
+    story: Story, frame: pd.DataFrame, by_id: dict[str, Article], script: str, store: Store,
+    seen: dict[str, int],
 ) -> None:
+    """Move, split, merge; each checked against ``seen`` (the versions of the page clicked on)."""
     st.markdown("**Fix the grouping** (kept when new articles arrive)")
-    seen = _seen_versions(store)
     others = frame[frame["id"] != story.id].sort_values(
         ["n_outlets", "n_articles"], ascending=False, kind="stable"
     )

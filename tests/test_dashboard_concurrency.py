@@ -161,16 +161,7 @@ def _app_sessions(db: Path, merges: list[dict], log: list, conflicts: list, erro
         while not all(s["done"] for s in sessions):
             pending = [s for s in sessions if not s["done"]]
             for s in pending:  # draw: open the first story, pick the second to merge with
-                with Store(db) as store:
-                    a = store.story_of_article(s["merge"]["a"][0])
-                    b = store.story_of_article(s["merge"]["b"][0])
-                if a == b:
-                    raise AssertionError("the stories to merge are already one")
-                at = s["at"]
-                at.session_state["story_id"] = a
-                at.run()
-                at.selectbox(key="merge_with").select(b).run()
-                assert not at.exception, [e.value for e in at.exception]
+                _draw_merge(db, s)
             for s in pending:  # click
                 at = s["at"]
                 at.button(key="do_merge").click().run()
@@ -187,6 +178,28 @@ def _app_sessions(db: Path, merges: list[dict], log: list, conflicts: list, erro
                 assert s["tries"] < RETRIES, "the merge conflicted on every retry"
     except Exception as exc:  # noqa: BLE001 - reported by the main thread
         errors.append(repr(exc) + "\n" + traceback.format_exc())
+
+
+def _draw_merge(db: Path, session: dict) -> None:
+    """Open the story holding the merge's first article and pick the one holding its second,
+    as the journalist sees them: drawn again when a regrouping landed between finding the
+    stories and drawing the page (the page then shows other stories under those ids)."""
+    at = session["at"]
+    for _ in range(RETRIES):
+        with Store(db) as store, store.transaction():  # one consistent read
+            a = store.story_of_article(session["merge"]["a"][0])
+            b = store.story_of_article(session["merge"]["b"][0])
+            expected = store.story_versions([a, b])
+        if a == b:
+            raise AssertionError("the stories to merge are already one")
+        at.session_state["story_id"] = a
+        at.run()
+        at.selectbox(key="merge_with").select(b).run()
+        assert not at.exception, [e.value for e in at.exception]
+        shown = at.session_state["seen_versions"]
+        if all(shown.get(sid) == version for sid, version in expected.items()):
+            return  # the page showed exactly those stories
+    raise AssertionError("the stories to merge changed on every draw")
 
 
 def _uploader(db: Path, folder: Path, errors: list) -> None:
