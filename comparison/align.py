@@ -31,7 +31,10 @@ from comparison.text import to_simplified
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent / "align_model.json"
-FEATURES = ("lexical", "dense", "event_lexical", "event_dense")
+FEATURES = ("lexical", "dense", "event_lexical", "event_dense", "lead", "position", "numbers")
+# Sentences this early in their article are its lead (news is written lead first: the
+# leads of two reports of one happening state its main claim).
+LEAD_SENTENCES = 3
 # Sentences shorter than this (headings, "（综合报导）") are not aligned.
 MIN_ALIGN_CHARS = 10
 # Bounded cost: at most this many sentences per article are embedded (the lead
@@ -147,8 +150,47 @@ def pair_features(docs, flat: list[tuple[int, int]], backend=None, notes: list[s
         "dense": dense_matrix,
         "event_lexical": shared_event * lexical,
         "event_dense": shared_event * dense_matrix,
+        **_structure(docs, flat, texts),
     }
     return features, dense is not None
+
+
+def _structure(docs, flat: list[tuple[int, int]], texts: list[str]) -> dict[str, np.ndarray]:
+    """Where the sentences stand and what figures they share: ``lead`` (both among their
+    article's first :data:`LEAD_SENTENCES`), ``position`` (1 - the gap between their
+    relative positions), ``numbers`` (Jaccard overlap of the numbers they write in digits)."""
+    n = len(flat)
+    rank = np.array([k for _, k in flat], dtype=np.float32)
+    size = np.array([max(len(docs[d].sentences) - 1, 1) for d, _ in flat], dtype=np.float32)
+    relative = rank / size
+    lead = (rank < LEAD_SENTENCES).astype(np.float32)
+    numbers = _number_overlap([set(_DIGITS.findall(t)) for t in texts]) if n else np.zeros((0, 0), np.float32)
+    return {
+        "lead": np.outer(lead, lead),
+        "position": 1.0 - np.abs(relative[:, None] - relative[None, :]),
+        "numbers": numbers,
+    }
+
+
+def _number_overlap(sets: list[set[str]]) -> np.ndarray:
+    """Jaccard overlap of each pair's number sets (0 when either has none), via a sparse
+    incidence matrix: linear in the numbers written."""
+    import scipy.sparse as sp
+
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for i, items in enumerate(sets):
+        for item in items:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(item, len(vocabulary)))
+    n = len(sets)
+    if not vocabulary:
+        return np.zeros((n, n), dtype=np.float32)
+    incidence = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(n, len(vocabulary)))
+    shared = (incidence @ incidence.T).toarray()
+    counts = np.asarray(incidence.sum(axis=1)).ravel()
+    union = counts[:, None] + counts[None, :] - shared
+    return np.where(union > 0, shared / np.maximum(union, 1), 0.0).astype(np.float32)
 
 
 def similarity_model(docs, flat: list[tuple[int, int]], backend=None, notes: list[str] | None = None

@@ -25,8 +25,10 @@ import numpy as np
 from comparison.align import FEATURES, MODEL_PATH, pair_features
 from comparison.evaluate import DEFAULT_GOLD, load_story, occurrences
 
+ALIGNMENT_LABELS = DEFAULT_GOLD.parent / "alignment.json"
 
-def story_pairs(story: dict, folder: Path, backend) -> tuple[np.ndarray, np.ndarray]:
+
+def story_pairs(story: dict, folder: Path, backend, aligned: list[dict] | None = None) -> tuple[np.ndarray, np.ndarray]:
     from comparison.claims import build_claims
     from comparison.docs import build_docs
 
@@ -61,6 +63,8 @@ def story_pairs(story: dict, folder: Path, backend) -> tuple[np.ndarray, np.ndar
         for i in sentences_of(fa, ta):
             for j in sentences_of(fb, tb):
                 positives.add((min(i, j), max(i, j)))
+    if aligned:
+        return _labeled_pairs(aligned, files, docs, index_of, features, positives)
     # Candidates: every sentence of the partner's article for each sentence that has
     # an annotated counterpart (the decision align_articles makes: which sentence
     # of that article, if any, states the same claim), both ways.
@@ -80,6 +84,32 @@ def story_pairs(story: dict, folder: Path, backend) -> tuple[np.ndarray, np.ndar
             rows.append([float(features[f][pair[0], pair[1]]) for f in FEATURES])
             labels.append(1 if pair in positives else 0)
     return np.asarray(rows, dtype=np.float32), np.asarray(labels)
+
+
+def _labeled_pairs(aligned, files, docs, index_of, features, positives) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of the sentence pairs annotators judged (``alignment.json``: counterpart or not),
+    plus the sentences holding the two sides of an annotated discrepancy or agreement
+    (counterparts by definition). A judged pair whose sentence no longer reads as labeled
+    (the sentence splitter changed) is skipped, with a count printed."""
+    labels: dict[tuple[int, int], int] = {}
+    stale = 0
+    for item in aligned:
+        a, b = files.index(item["a_file"]), files.index(item["b_file"])
+        ka, kb = item["a_sentence"], item["b_sentence"]
+        if (ka >= len(docs[a].sentences) or kb >= len(docs[b].sentences)
+                or docs[a].sentences[ka].text[:40] != item["a_text"][:40]
+                or docs[b].sentences[kb].text[:40] != item["b_text"][:40]):
+            stale += 1
+            continue
+        i, j = index_of[(a, ka)], index_of[(b, kb)]
+        labels[(min(i, j), max(i, j))] = int(item["same"])
+    if stale:
+        print(f"{stale} alignment labels no longer match their sentences (skipped)")
+    for pair in positives:
+        labels[pair] = 1
+    pairs = sorted(labels)
+    rows = [[float(features[f][i, j]) for f in FEATURES] for i, j in pairs]
+    return np.asarray(rows, dtype=np.float32).reshape(-1, len(FEATURES)), np.asarray([labels[p] for p in pairs])
 
 
 def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: list[int], beta: float = 0.5) -> dict:
@@ -111,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--beta", type=float, default=0.5, help="the cut maximizes F-beta (default 0.5)")
+    parser.add_argument("--alignment", type=Path, default=ALIGNMENT_LABELS,
+                        help="judged sentence pairs (default: evaluation/comparison/alignment.json; "
+                             "without it, pairs are inferred from the discrepancy annotations)")
     args = parser.parse_args(argv)
     from tqdm import tqdm
 
@@ -119,9 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     backend = embeddings.get_backend()
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     stories = [s for s in gold["stories"] if not s.get("heldout")]  # never the held-out ones
+    judged: dict[str, list[dict]] = {}
+    if args.alignment.exists():
+        for item in json.loads(args.alignment.read_text(encoding="utf-8"))["pairs"]:
+            judged.setdefault(item["story"], []).append(item)
     xs, ys, groups = [], [], []
     for n, story in enumerate(tqdm(stories, desc="development stories", unit="story")):
-        x, y = story_pairs(story, args.gold.parent / story["id"], backend)
+        x, y = story_pairs(story, args.gold.parent / story["id"], backend, judged.get(story["id"]))
         xs.append(x)
         ys.append(y)
         groups += [n] * len(y)
@@ -133,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
         "command": f"PARALLAX_MODEL_DIR=/work/models python -m comparison.train_align --beta {args.beta:g}",
         "backend": backend.name,
-        "data": {"stories": [s["id"] for s in stories], "pairs": int(len(y)), "positives": int(y.sum())},
+        "data": {"stories": [s["id"] for s in stories], "pairs": int(len(y)), "positives": int(y.sum()),
+                 "labels": str(args.alignment.name) if judged else "inferred from the discrepancy annotations"},
         "dense": fit(x, y, groups_arr, dense_cols, args.beta),
         "lexical": fit(x, y, groups_arr, lexical_cols, args.beta),
     }
