@@ -26,7 +26,7 @@ from comparison.model import Comparison, Finding
 log = logging.getLogger(__name__)
 
 # Bump when extraction or classification changes: cached comparisons are redone.
-COMPARISON_VERSION = "5"  # 4: renderings producer; 5: people by role count as people
+COMPARISON_VERSION = "6"  # 4: renderings producer; 5: people by role count as people; 6: figure-pair model
 
 _Doc = Doc  # the name tests and older callers used
 _build_docs = build_docs
@@ -43,6 +43,32 @@ def _default_backend():
         return None
 
 
+def build_context(articles: list[Article], backend=None, progress: bool = False
+                  ) -> tuple[list[Doc], Context | None, list[str]]:
+    """The story as the producers read it: documents with claims, and their sentences
+    aligned across outlets (None with fewer than two documents); plus one-line notes."""
+    docs = build_docs(articles, progress)
+    notes = [f"{doc.label}: {note}" for doc in docs for note in doc.facts.notes]
+    for doc in docs:
+        doc.claims = build_claims(doc)
+    assign_places(docs)
+    if len(docs) < 2:
+        return docs, None, notes
+    flat: list[tuple[int, int]] = [(d, k) for d, doc in enumerate(docs) for k in range(len(doc.sentences))]
+    sim = similarity_model(docs, flat, backend, notes)
+    index_of = {pair: i for i, pair in enumerate(flat)}
+    counterparts = align_articles(
+        [d for d, _ in flat], [docs[d].group for d, _ in flat],
+        [len(docs[d].sentences[k].text) for d, k in flat], sim)
+    aligned: dict[tuple[int, int], dict[int, tuple[int, float]]] = defaultdict(dict)
+    for i, matches in counterparts.items():
+        d, k = flat[i]
+        for j, score in matches:
+            d2, k2 = flat[j]
+            aligned[(d, k)][d2] = (k2, score)
+    return docs, Context(docs, sim, flat, index_of, aligned), notes
+
+
 def compare(articles: list[Article], backend=None, use_dense: bool = True, progress: bool = False) -> Comparison:
     """Compare 2+ articles of one story (any outlets, either script, Chinese or English).
 
@@ -56,29 +82,10 @@ def compare(articles: list[Article], backend=None, use_dense: bool = True, progr
         backend = _default_backend()
     elif not use_dense:
         backend = None
-    docs = build_docs(articles, progress)
-    notes = [f"{doc.label}: {note}" for doc in docs for note in doc.facts.notes]
-    for doc in docs:
-        doc.claims = build_claims(doc)
-    assign_places(docs)
-    if len(docs) < 2:
+    docs, ctx, notes = build_context(articles, backend, progress)
+    if ctx is None:
         return Comparison(article_ids=[a.id for a in articles], findings=[],
                           naming=[], sources=_sources_by_outlet(docs), quotes=_quotes(docs), notes=notes)
-
-    flat: list[tuple[int, int]] = [(d, k) for d, doc in enumerate(docs) for k in range(len(doc.sentences))]
-    sim = similarity_model(docs, flat, backend, notes)
-    index_of = {pair: i for i, pair in enumerate(flat)}
-    counterparts = align_articles(
-        [d for d, _ in flat], [docs[d].group for d, _ in flat],
-        [len(docs[d].sentences[k].text) for d, k in flat], sim)
-    aligned: dict[tuple[int, int], dict[int, tuple[int, float]]] = defaultdict(dict)
-    for i, matches in counterparts.items():
-        d, k = flat[i]
-        for j, score in matches:
-            d2, k2 = flat[j]
-            aligned[(d, k)][d2] = (k2, score)
-
-    ctx = Context(docs, sim, flat, index_of, aligned)
     findings = run_all(ctx)
     findings.sort(key=_sort_key({doc.article.id: doc.label for doc in docs}))
     return Comparison(

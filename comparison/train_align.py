@@ -112,12 +112,15 @@ def _labeled_pairs(aligned, files, docs, index_of, features, positives) -> tuple
     return np.asarray(rows, dtype=np.float32).reshape(-1, len(FEATURES)), np.asarray([labels[p] for p in pairs])
 
 
-def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: list[int], beta: float = 0.5) -> dict:
+def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: list[int], beta: float = 0.5,
+        names: tuple[str, ...] = FEATURES, c: float = 1.0) -> dict:
+    """A balanced logistic regression on ``columns`` of x, and the cut that maximizes
+    F-beta of its out-of-fold probabilities (folds = groups, i.e. stories)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import precision_recall_curve
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
-    model = LogisticRegression(class_weight="balanced", C=1.0, max_iter=1000)
+    model = LogisticRegression(class_weight="balanced", C=c, max_iter=1000)
     data = x[:, columns]
     folds = min(len(set(groups)), 5)
     proba = cross_val_predict(model, data, y, groups=groups, cv=GroupKFold(n_splits=folds),
@@ -130,9 +133,9 @@ def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: list[int], be
     f1 = (1 + beta2) * precision * recall / np.maximum(beta2 * precision + recall, 1e-9)
     best = int(np.argmax(f1[:-1]))
     model.fit(data, y)
-    return {"features": [FEATURES[c] for c in columns], "coef": [round(float(v), 5) for v in model.coef_[0]],
+    return {"features": [names[c] for c in columns], "coef": [round(float(v), 5) for v in model.coef_[0]],
             "intercept": round(float(model.intercept_[0]), 5), "threshold": round(float(cuts[best]), 5),
-            "out_of_fold": {"precision": round(float(precision[best]), 3), "recall": round(float(recall[best]), 3),
+            "C": c, "out_of_fold": {"precision": round(float(precision[best]), 3), "recall": round(float(recall[best]), 3),
                             f"f{beta:g}": round(float(f1[best]), 3)}, "beta": beta}
 
 

@@ -8,6 +8,7 @@ story-wide. Values are compared in the dimension's base unit.
 
 from __future__ import annotations
 
+from comparison import figure_pairs
 from comparison.docs import Doc, compatible, fmt, span, width
 from comparison.findings import Context
 from comparison.model import Finding, Span
@@ -15,12 +16,15 @@ from comparison.numbers import Quantity
 from comparison.subjects import Subject, framing_difference, is_measure, same_subject, specific
 from comparison.text import to_simplified
 
+# Each figure is weighed against at most this many best-aligned figures of another article.
+MAX_CANDIDATES = 6
+
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
-    return _number_findings(ctx.docs, ctx.score, ctx.threshold)
+    return _number_findings(ctx.docs, ctx.score, ctx.threshold, ctx.sim.dense)
 
 
-def _number_findings(docs: list[Doc], sentence_score, threshold: float) -> list[Finding]:
+def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: bool) -> list[Finding]:
     """Pair figures about the same counted thing and event across outlets."""
     merged: dict[tuple, Finding] = {}
     paired: set[tuple[int, int]] = set()  # (doc, quantity index) that found a counterpart
@@ -30,36 +34,9 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float) -> list[
             doc2 = docs[d2]
             if doc1.group == doc2.group:
                 continue
-            candidates = []
-            for i, (q1, s1) in enumerate(zip(doc1.facts.quantities, doc1.subjects, strict=True)):
-                k1 = doc1.sentence_at(q1.start)
-                for j, (q2, s2) in enumerate(zip(doc2.facts.quantities, doc2.subjects, strict=True)):
-                    if not same_subject(s1, s2):
-                        continue
-                    k2 = doc2.sentence_at(q2.start)
-                    score = sentence_score(d1, k1, d2, k2)
-                    # Generic counts ("152人") need aligned sentences; specific ones
-                    # (囚犯 who escaped, deaths) may be compared story-wide.
-                    if score < threshold and not (specific(s1) and specific(s2)):
-                        continue
-                    bonus = 0.2 * len(s1.events & s2.events) + (0.2 if s1.kind and s1.kind == s2.kind else 0)
-                    candidates.append((score + bonus, i, j))
-            best_for: dict[tuple[int, int], float] = {}
-            for score, i, j in candidates:
-                best_for[(1, i)] = max(best_for.get((1, i), -1), score)
-                best_for[(2, j)] = max(best_for.get((2, j), -1), score)
-            for score, i, j in sorted(candidates, reverse=True):
+            for i, j in _pairs_reporting_one_fact(doc1, d1, doc2, d2, sentence_score, threshold, dense):
                 q1, q2 = doc1.facts.quantities[i], doc2.facts.quantities[j]
                 s1, s2 = doc1.subjects[i], doc2.subjects[j]
-                is_compatible = compatible(q1, q2)
-                if not is_compatible:
-                    # Only the best counterpart of a figure can contradict it, and not
-                    # when an outlet itself reports the other figure as a separate
-                    # number (300 flown back vs 1,037 crossed: AJ also says 一千多).
-                    if score < best_for[(1, i)] and score < best_for[(2, j)]:
-                        continue
-                    if _distinguished(doc1, i, doc2, j) or _distinguished(doc2, j, doc1, i):
-                        continue
                 paired.add((d1, i))
                 paired.add((d2, j))
                 finding = _classify_pair(doc1, q1, s1, doc2, q2, s2)
@@ -95,6 +72,70 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float) -> list[
     return findings
 
 
+def candidate_pairs(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score) -> list[tuple[int, int, float]]:
+    """(i, j, sentence score) of the figures of two articles that can be compared at all:
+    each figure's MAX_CANDIDATES best-aligned partners (bounded cost on number lists)."""
+    by_first: dict[int, list[tuple[float, int]]] = {}
+    by_second: dict[int, list[tuple[float, int]]] = {}
+    for i, (q1, s1) in enumerate(zip(doc1.facts.quantities, doc1.subjects, strict=True)):
+        k1 = doc1.sentence_at(q1.start)
+        for j, (q2, s2) in enumerate(zip(doc2.facts.quantities, doc2.subjects, strict=True)):
+            if not figure_pairs.candidate(s1, s2):
+                continue
+            score = sentence_score(d1, k1, d2, doc2.sentence_at(q2.start))
+            by_first.setdefault(i, []).append((score, j))
+            by_second.setdefault(j, []).append((score, i))
+    kept: dict[tuple[int, int], float] = {}
+    for i, options in by_first.items():
+        for score, j in sorted(options, reverse=True)[:MAX_CANDIDATES]:
+            kept[(i, j)] = score
+    for j, options in by_second.items():
+        for score, i in sorted(options, reverse=True)[:MAX_CANDIDATES]:
+            kept[(i, j)] = score
+    return [(i, j, score) for (i, j), score in kept.items()]
+
+
+def _pairs_reporting_one_fact(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshold: float,
+                              dense: bool):
+    """The figure pairs that report one fact. Equal values: the subject rules and the
+    alignment (they agree, or differ in wording). Different values: the fitted
+    figure-pair model (comparison.figure_pairs), since a wrong pair is a false contradiction."""
+    chosen, pending, rows = figure_rows(doc1, d1, doc2, d2, sentence_score, threshold)
+    if rows:
+        cut = figure_pairs.threshold(dense)
+        probabilities = figure_pairs.probabilities(rows, dense)
+        chosen += [pair for pair, p in zip(pending, probabilities, strict=True) if p >= cut]
+    return chosen
+
+
+def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshold: float):
+    """(equal-value pairs that report one fact, different-value pairs, their model features)."""
+    candidates = candidate_pairs(doc1, d1, doc2, d2, sentence_score)
+    best_first: dict[int, float] = {}
+    best_second: dict[int, float] = {}
+    for i, j, score in candidates:
+        best_first[i] = max(best_first.get(i, -1.0), score)
+        best_second[j] = max(best_second.get(j, -1.0), score)
+    chosen, rows, pending = [], [], []
+    for i, j, score in candidates:
+        q1, q2 = doc1.facts.quantities[i], doc2.facts.quantities[j]
+        s1, s2 = doc1.subjects[i], doc2.subjects[j]
+        if q1.base_low == q2.base_low and q1.base_high == q2.base_high:
+            # Generic counts ("152人") need aligned sentences; specific ones may be compared story-wide.
+            if same_subject(s1, s2) and (score >= threshold or (specific(s1) and specific(s2))):
+                chosen.append((i, j))
+            continue
+        if figure_pairs.same_reference(s1, s2):
+            chosen.append((i, j))
+            continue
+        best = score >= best_first[i] or score >= best_second[j]
+        distinguished = not compatible(q1, q2) and (
+            _distinguished(doc1, i, doc2, j) or _distinguished(doc2, j, doc1, i))
+        rows.append(figure_pairs.features(doc1, i, doc2, j, score, best, distinguished))
+        pending.append((i, j))
+    return chosen, pending, rows
+
+
 def _distinguished(doc_a: Doc, i: int, doc_b: Doc, j: int) -> bool:
     """Does outlet A report, besides figure i, another figure that matches B's j
     and differs from i? Then A treats them as two different counts."""
@@ -102,7 +143,7 @@ def _distinguished(doc_a: Doc, i: int, doc_b: Doc, j: int) -> bool:
     for k, (q, s) in enumerate(zip(doc_a.facts.quantities, doc_a.subjects, strict=True)):
         if k == i:
             continue
-        if same_subject(s, sb) and compatible(q, qb) and not compatible(q, qa):
+        if compatible(q, qb) and not compatible(q, qa) and same_subject(s, sb):
             return True
     return False
 

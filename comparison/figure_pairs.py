@@ -1,0 +1,129 @@
+"""Do two figures of two outlets report the same fact? One fitted model decides.
+
+Two figures with different values (4 dead vs 3 dead; 40 miles vs 50 km) are a
+discrepancy only when they are about the same thing. The rules of
+``comparison.subjects`` (counted category, event, place, day) and the sentence
+alignment each say something about that; a logistic regression fitted on the
+annotated development comparisons (``python -m comparison.train_figures``, data
+card FIGURE_MODEL.md) weighs them, so no hand-set cut decides.
+
+Only figures of one dimension are candidates (a count is never compared with a
+distance), and neither may be a forecast or a bare decimal: those gates are
+definitions, not weights. Equal values never reach the model (they agree, or
+differ in wording: ``comparison.findings.quantity``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from comparison.docs import Doc, compatible
+from comparison.subjects import Subject, _places_meet, same_subject, specific
+
+MODEL_PATH = Path(__file__).resolve().parent / "figure_model.json"
+
+FEATURES = (
+    "aligned",  # the sentence-alignment probability of the two figures' sentences
+    "best",  # the pair is the best-aligned candidate of one of its figures
+    "same_subject",  # the subject rules say "could be counts of the same thing"
+    "shared_event",  # both figures are tied to one event type (killed, arrested)
+    "event_conflict",  # both have event types, none shared
+    "family_conflict",  # both name a counted category, different ones
+    "same_kind",  # the same counted sub-kind (reservists, mercenaries)
+    "specific",  # both subjects are specific enough to compare story-wide
+    "day_conflict",  # the figures' clauses name different days
+    "place_conflict",  # the figures' clauses name different places
+    "distinguished",  # an outlet reports both values as separate figures
+    "context",  # character overlap of the words around the two figures
+    "log_ratio",  # how far apart the values are (orders of magnitude, capped at 3)
+    "overlap",  # the value ranges overlap (vague vs exact: a precision candidate)
+)
+
+# Characters read on each side of a figure for its context.
+CONTEXT_CHARS = 12
+
+
+def candidate(s1: Subject, s2: Subject) -> bool:
+    """Figures that can be compared at all: one dimension and unit class, both reported facts."""
+    return (s1.unit == s2.unit and s1.percent == s2.percent and not (s1.hedged or s2.hedged)
+            and not (s1.fractional or s2.fractional) and not (s1.is_total or s2.is_total))
+
+
+def same_reference(s1: Subject, s2: Subject) -> bool:
+    """Two distances from one place in one direction ("40 miles north of Kabul", "喀布尔以北
+    50公里"): the same measured fact by definition, whatever the values. The development
+    comparisons hold no such pair, so the model could not learn it; it is a definition."""
+    return bool(s1.anchor and s2.anchor and s1.anchor[0] == s2.anchor[0]
+                and _places_meet(frozenset({s1.anchor[1]}), frozenset({s2.anchor[1]})))
+
+
+def _context(doc: Doc, q) -> set[str]:
+    text = doc.simple
+    left = text[max(0, q.start - CONTEXT_CHARS):q.start]
+    right = text[max(q.end, q.counted_end):max(q.end, q.counted_end) + CONTEXT_CHARS]
+    chunk = (left + "|" + right).lower()
+    if doc.english:
+        return {w for w in chunk.replace("|", " ").split() if len(w) > 2}
+    return {chunk[k:k + 2] for k in range(len(chunk) - 1) if "|" not in chunk[k:k + 2]}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _log_ratio(q1, q2) -> float:
+    v1, v2 = abs(q1.value * q1.factor), abs(q2.value * q2.factor)
+    if not (math.isfinite(v1) and math.isfinite(v2)) or v1 == 0 or v2 == 0:
+        return 3.0
+    return min(3.0, abs(math.log10(v1 / v2)))
+
+
+def features(doc1: Doc, i: int, doc2: Doc, j: int, aligned: float, best: bool, distinguished: bool) -> list[float]:
+    q1, q2 = doc1.facts.quantities[i], doc2.facts.quantities[j]
+    s1, s2 = doc1.subjects[i], doc2.subjects[j]
+    return [
+        aligned,
+        float(best),
+        float(same_subject(s1, s2)),
+        float(bool(s1.events & s2.events)),
+        float(bool(s1.events and s2.events and not (s1.events & s2.events))),
+        float(bool(s1.family and s2.family and s1.family != s2.family)),
+        float(bool(s1.kind and s1.kind == s2.kind)),
+        float(specific(s1) and specific(s2)),
+        float(bool(s1.days and s2.days and not (s1.days & s2.days))),
+        float(bool(s1.where and s2.where and not _places_meet(s1.where, s2.where))),
+        float(distinguished),
+        _jaccard(_context(doc1, q1), _context(doc2, q2)),
+        _log_ratio(q1, q2),
+        float(compatible(q1, q2)),
+    ]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict:
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+
+
+def _variant(dense: bool) -> dict:
+    """The fit for the alignment in use: its "aligned" feature comes from the dense
+    or the lexical sentence model, whose probabilities are spread differently."""
+    return load_model()["dense" if dense else "lexical"]
+
+
+def probabilities(rows: list[list[float]], dense: bool) -> np.ndarray:
+    """P(same fact) of each feature row, by the shipped model."""
+    if not rows:
+        return np.zeros(0)
+    model = _variant(dense)
+    x = np.asarray(rows, dtype=np.float64)
+    z = x @ np.asarray(model["coef"]) + model["intercept"]
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def threshold(dense: bool) -> float:
+    return float(_variant(dense)["threshold"])
