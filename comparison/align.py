@@ -43,6 +43,9 @@ MAX_DENSE_SENTENCES_PER_ARTICLE = 150
 # ... and each embedded text is its first MAX_DENSE_CHARS characters (a
 # "sentence" of 3,000 numbers is read by its start, not windowed whole).
 MAX_DENSE_CHARS = 600
+# A story with fewer sentence pairs than this (two short reports) cannot measure its own
+# cosine band: the development stories' typical band is used (``dense_scale`` in the model).
+MIN_PAIRS_FOR_STORY_SCALE = 90
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -70,11 +73,14 @@ def _is_dense(backend) -> bool:
     return backend is not None and not any(k in name.lower() for k in ("lexical", "tfidf", "tf-idf"))
 
 
-def dense_similarity(texts: list[str], backend) -> np.ndarray | None:
+def dense_similarity(texts: list[str], backend, reference: tuple[float, float] | None = None
+                     ) -> np.ndarray | None:
     """Cosine similarity of dense embeddings, rescaled so unrelated pairs sit near 0.
 
-    Returns None when the backend is lexical or fails (the caller then uses the
-    lexical score alone).
+    ``reference``: the (median, 99th percentile) cosine of a typical story, used instead
+    of this story's own when it has too few sentence pairs to measure them (two short
+    reports). Returns None when the backend is lexical or fails (the caller then uses
+    the lexical score alone).
     """
     if not texts or not _is_dense(backend):
         return None
@@ -90,11 +96,30 @@ def dense_similarity(texts: list[str], backend) -> np.ndarray | None:
     # band (on the seed pair: median 0.876, 99th percentile 0.924, paraphrases
     # 0.93-0.94), so absolute cosines mean little. Rescale within the story: the
     # median pair -> 0, the 99th percentile -> 1.
+    scale = story_scale(cos)
+    if scale is None or (len(cos) * (len(cos) - 1) < MIN_PAIRS_FOR_STORY_SCALE and reference is not None):
+        scale = reference
+    if scale is None:
+        return None
+    low, high = scale
+    return np.clip((cos - low) / max(high - low, 1e-6), 0.0, 1.0).astype(np.float32)
+
+
+def story_scale(cos: np.ndarray) -> tuple[float, float] | None:
+    """(median, 99th percentile) of a story's off-diagonal sentence cosines."""
     off_diagonal = cos[~np.eye(len(cos), dtype=bool)]
     if off_diagonal.size == 0:
         return None
     low, high = np.percentile(off_diagonal, [50, 99])
-    return np.clip((cos - low) / max(high - low, 1e-6), 0.0, 1.0).astype(np.float32)
+    return float(low), float(high)
+
+
+def _reference_scale(backend) -> tuple[float, float] | None:
+    """The typical story scale of the development comparisons, when measured with this backend."""
+    scale = load_model().get("dense_scale")
+    if not scale or scale.get("backend") != getattr(backend, "name", None):
+        return None
+    return scale["low"], scale["high"]
 
 
 @dataclass
@@ -128,7 +153,7 @@ def pair_features(docs, flat: list[tuple[int, int]], backend=None, notes: list[s
         if len(rows) < n and notes is not None:
             notes.append(f"{n - len(rows)} sentences past the first {MAX_DENSE_SENTENCES_PER_ARTICLE} of an article "
                          "aligned on lexical and slot features only")
-        sub = dense_similarity([texts[i][:MAX_DENSE_CHARS] for i in rows], backend)
+        sub = dense_similarity([texts[i][:MAX_DENSE_CHARS] for i in rows], backend, _reference_scale(backend))
         if sub is not None:
             dense = np.zeros((n, n), dtype=np.float32)
             dense[np.ix_(rows, rows)] = sub

@@ -108,14 +108,20 @@ def _anchor_distances(doc: Doc) -> None:
     """"40 miles north of Kabul", 喀布尔以北50公里: a distance with a direction and
     a named place next to it measures that place's distance (slot compatibility)."""
     from comparison.extract import entity_key
+    from comparison.lexicons.timewords import MONTHS_EN, WEEKDAYS_EN
 
     places = [p for p in doc.facts.places if p.direction is not None]
-    names = [e for e in doc.facts.entities if e.kind in ("LOC", "NAME", "ORG")]
+    # A capitalized weekday or month ("on Monday") is a name of time, never a reference place.
+    names = [e for e in doc.facts.entities if e.kind in ("LOC", "NAME", "ORG")
+             and e.text.lower() not in WEEKDAYS_EN and e.text.lower() not in MONTHS_EN]
     for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
         if q.dimension != "length":
             continue
         near = [p for p in places if -20 <= p.start - q.end <= 20 or -20 <= q.start - p.end <= 20]
         named = [e for e in names if abs(e.start - q.end) <= 40 or abs(q.start - e.end) <= 40]
+        # Or an unnamed reference place: "30 miles south of the capital".
+        named += [p for p in doc.facts.places if p.direction is None and p.generic
+                  and (abs(p.start - q.end) <= 40 or abs(q.start - p.end) <= 40)]
         if near and named:
             place = min(named, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
             key = to_simplified(entity_key(place.text)).lower()
@@ -126,7 +132,7 @@ def _anchor_distances(doc: Doc) -> None:
 _PLACE_PREPOSITION_EN = (" in ", " at ", " near ", " across ")
 
 
-def _place_keys(doc: Doc) -> list[tuple[int, int, str]]:
+def place_keys(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, key) of the named places of a document (LOC entities; in English,
     capitalized names after in/at/near)."""
     out = []
@@ -144,7 +150,7 @@ def assign_places(docs: list[Doc]) -> None:
     import bisect
     from collections import Counter
 
-    per_doc = [_place_keys(doc) for doc in docs]
+    per_doc = [place_keys(doc) for doc in docs]
     # The setting: names every article mentions (as a place or not), the most frequent.
     def key(doc: Doc, e) -> str:
         k = to_simplified(e.key or e.text).lower()

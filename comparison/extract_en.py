@@ -103,7 +103,7 @@ _WEEK_RE = re.compile(r"\b(?:(?P<which>last|this|the|over the|at the)\s+)(?P<spa
 
 
 # --------------------------------------------------------------- names ----
-_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]\.|[A-Z]{2,}))*")
+_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]{2,}))*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"“]\s+|\n)$")
 # Capitalized words that open sentences or are function words, never names on their own.
 _NOT_NAMES = frozenset("The A An In On At But And Or If As It He She They We I This That These Those There "

@@ -139,6 +139,25 @@ def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: list[int], be
                             f"f{beta:g}": round(float(f1[best]), 3)}, "beta": beta}
 
 
+def dense_scale(stories: list[dict], root: Path, backend) -> dict:
+    """The median over the development stories of each one's (median, 99th percentile)
+    sentence cosine: the band used for a story too small to measure its own."""
+    from comparison.align import MAX_DENSE_CHARS, story_scale
+    from comparison.docs import build_docs
+
+    lows, highs = [], []
+    for story in stories:
+        by_file = load_story(root / story["id"], story["files"])
+        texts = [s.text[:MAX_DENSE_CHARS] for doc in build_docs(list(by_file.values())) for s in doc.sentences]
+        vectors = np.asarray(backend.embed(texts), dtype=np.float32)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+        low, high = story_scale(vectors @ vectors.T)
+        lows.append(low)
+        highs.append(high)
+    return {"backend": backend.name, "low": round(float(np.median(lows)), 5), "high": round(float(np.median(highs)), 5),
+            "stories": len(stories)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m comparison.train_align", description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -176,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         "data": {"stories": [s["id"] for s in stories], "pairs": int(len(y)), "positives": int(y.sum()),
                  "labels": str(args.alignment.name) if judged else "inferred from the discrepancy annotations"},
         "dense": fit(x, y, groups_arr, dense_cols, args.beta),
+        "dense_scale": dense_scale(stories, args.gold.parent, backend),
         "lexical": fit(x, y, groups_arr, lexical_cols, args.beta),
     }
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

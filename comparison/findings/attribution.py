@@ -78,10 +78,11 @@ def _same_voice(a: str, b: str) -> bool:
 
 
 def _same_event(doc1: Doc, k1: int, doc2: Doc, k2: int) -> bool:
-    """Both sentences report the same kind of event (the claim the voices vouch for)."""
+    """Both sentences report the same kind of event (the claim the voices vouch for), or
+    neither names an event type: then the alignment alone says they state one claim."""
     e1 = {c.event for c in doc1.claims if c.sentence == k1 and c.event}
     e2 = {c.event for c in doc2.claims if c.sentence == k2 and c.event}
-    return bool(e1 & e2)
+    return bool(e1 & e2) or not (e1 or e2)
 
 
 def _is_own(doc: Doc, who: str) -> bool:

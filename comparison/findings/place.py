@@ -9,7 +9,7 @@ precision difference.
 
 from __future__ import annotations
 
-from comparison.docs import Doc, span
+from comparison.docs import Doc, place_keys, span
 from comparison.findings import Context
 from comparison.lexicons.places import LEVELS
 from comparison.model import Finding
@@ -73,4 +73,35 @@ def _levels(docs, d1, d2, p1, p2) -> list[Finding]:
                     f"{docs[gd].label} says only \u201c{g.text}\u201d where {docs[nd].label} names {n.text} ({n.level})",
                     [span(docs[gd], g.start, g.end), span(docs[nd], n.start, n.end)], n.text))
                 break
+            # "a north-western city": an unnamed place with a bearing, against the one place
+            # the other outlet names there.
+            bearing = any(p.direction is not None and 0 <= g.start - p.end <= 2 for p in generic_side)
+            name = _sole_named_place(docs[nd], named_side, docs[gd], generic_side) if bearing else None
+            if name is not None:
+                start, end = name
+                text = docs[nd].article.text[start:end]
+                out.append(Finding(
+                    "precision", "place",
+                    f"{docs[gd].label} says only \u201c{g.text}\u201d where {docs[nd].label} names {text}",
+                    [span(docs[gd], g.start, g.end), span(docs[nd], start, end)], text))
+                break
     return out[:1]
+
+
+def _sole_named_place(named_doc: Doc, named_places: list, generic_doc: Doc, generic_places: list
+                      ) -> tuple[int, int] | None:
+    """The one named place (a place-name entity) of the named side's sentence that the
+    generic side's sentence does not name: the place its "a northern city" leaves unnamed."""
+    if not named_places:
+        return None
+    k = named_doc.sentence_at(named_places[0].start)
+    g = generic_doc.sentence_at(generic_places[0].start) if generic_places else -1
+    if k < 0 or g < 0:
+        return None
+    s, gs = named_doc.sentences[k], generic_doc.sentences[g]
+    generic_keys = {key for start, _end, key in place_keys(generic_doc) if gs.start <= start < gs.end}
+    names = [(start, end, key) for start, end, key in place_keys(named_doc)
+             if s.start <= start < s.end and key not in generic_keys]
+    if len(names) != 1:
+        return None
+    return names[0][0], names[0][1]

@@ -48,7 +48,8 @@ def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
     A date is tied to the event of its own clause: a handover date is never
     compared with a withdrawal deadline named in the same sentence. Same day:
     agree, unless both name disjoint parts of the day (at night vs in the
-    morning: contradiction). Different days of the same event: contradiction.
+    morning: contradiction, for the same event or the same statement; a day against the
+    same day with a time of day is no difference, as the annotators read it). Different days of the same event: contradiction.
     """
     findings: list[Finding] = []
     seen: set[tuple] = set()
@@ -90,7 +91,9 @@ def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
                                                     f"different days for {about}: {a} vs {b}", spans))
                         continue
                     if x1.value == x2.value:
-                        if shared and x1.part and x2.part and _disjoint(x1.part, x2.part):
+                        if x1.part and x2.part and _disjoint(x1.part, x2.part):
+                            # The same event, or the same statement (one day in each aligned
+                            # sentence): night vs morning cannot both hold.
                             findings.append(Finding("contradiction", "date",
                                                     f"same day, other time of day for {about}: {a} vs {b}", spans))
                         else:

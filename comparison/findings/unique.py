@@ -20,7 +20,7 @@ from comparison.text import to_simplified
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     docs = ctx.docs
-    findings = _statement_findings(docs, ctx.aligned)
+    findings = _statement_findings(docs, ctx.aligned, earlier)
     # How close each sentence comes to any other outlet's (1 = at the alignment
     # threshold): unique facts on the story's shared topic rank above asides.
     groups = np.array([docs[d].group for d, _ in ctx.flat])
@@ -31,10 +31,16 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     return findings
 
 
-def _statement_findings(docs: list[Doc], aligned) -> list[Finding]:
-    """Aligned sentences = a shared statement; sentences with no counterpart = unique."""
+def _statement_findings(docs: list[Doc], aligned, earlier: list[Finding]) -> list[Finding]:
+    """Aligned sentences = a shared statement; sentences with no counterpart = unique.
+
+    Shared is not the same as agreeing on every detail: when a discrepancy has spans in
+    two of its sentences, or its sentences give different figures of one kind that no
+    finding paired, its reason says so ("they differ: contradiction (date)"; "figures
+    differ: five / two"), so a reader never takes it for full agreement."""
     findings: list[Finding] = []
     seen: set[frozenset] = set()
+    differing = _sentences_in_discrepancies(docs, earlier)
     for d, doc in enumerate(docs):
         for k, s in enumerate(doc.sentences):
             if len(s.text) < MIN_ALIGN_CHARS:
@@ -50,8 +56,49 @@ def _statement_findings(docs: list[Doc], aligned) -> list[Finding]:
             spans = [span(docs[dd], docs[dd].sentences[kk].start, docs[dd].sentences[kk].end) for dd, kk in sorted(group)]
             outlets = sorted({docs[dd].label for dd, _ in group})
             best = max(score for _, score in matches.values())
-            findings.append(Finding("agree", "statement", f"reported by {', '.join(outlets)} (same-claim probability {best:.2f})", spans))
+            why = f"reported by {', '.join(outlets)} (same-claim probability {best:.2f})"
+            kinds = sorted({kind for a in group for b in group if a != b
+                            for kind in differing.get(frozenset({a, b}), ())})
+            if kinds:
+                why += f"; they differ: {', '.join(kinds)}"
+            unpaired = _unpaired_figures(docs, sorted(group))
+            if unpaired and not any(k.endswith("(number)") for k in kinds):
+                why += f"; figures differ: {unpaired}"
+            findings.append(Finding("agree", "statement", why, spans))
     return findings
+
+
+def _sentences_in_discrepancies(docs: list[Doc], earlier: list[Finding]) -> dict[frozenset, set[str]]:
+    """Pairs of sentences ((doc, sentence), (doc, sentence)) two spans of one discrepancy lie
+    in, with the discrepancies' "kind (fact type)"."""
+    index = {doc.article.id: d for d, doc in enumerate(docs)}
+    out: dict[frozenset, set[str]] = defaultdict(set)
+    for f in earlier:
+        if f.kind not in ("contradiction", "precision", "framing"):
+            continue
+        where = {(index[s.article_id], docs[index[s.article_id]].sentence_at(s.start)) for s in f.spans
+                 if s.article_id in index}
+        for a in where:
+            for b in where:
+                if a[0] != b[0]:
+                    out[frozenset({a, b})].add(f"{f.kind} ({f.fact_type})")
+    return out
+
+
+def _unpaired_figures(docs: list[Doc], group: list[tuple[int, int]]) -> str:
+    """Different values of one dimension in the group's sentences, when no value is shared
+    ("five / two"); '' otherwise."""
+    per_dimension: dict[str, set[str]] = defaultdict(set)
+    values: dict[str, set[tuple[float, float]]] = defaultdict(set)
+    for d, k in group:
+        doc = docs[d]
+        sentence = doc.sentences[k]
+        for q in doc.facts.quantities:
+            if sentence.start <= q.start < sentence.end and not q.percent:
+                per_dimension[q.dimension].add(q.text.strip())
+                values[q.dimension].add((q.base_low, q.base_high))
+    shown = [" / ".join(sorted(per_dimension[dim])) for dim, v in values.items() if len(v) > 1]
+    return "; ".join(shown)
 
 
 # ------------------------------------------------------------ unique facts --

@@ -1,0 +1,73 @@
+"""Two short reports of one event (a sentence each): the kinds of difference of issue 12's
+list, written here in other words than any labeled story (general capability, not a quote)."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparison import compare
+from tests.comparison_helpers import article, exact
+
+
+def _pair(a: str, b: str):
+    arts = [article("a", "Reuters", a), article("b", "AP", b)]
+    comparison = compare(arts, use_dense=False)
+    exact(comparison, arts)
+    return comparison
+
+
+def _kinds(comparison, fact_type: str) -> list[str]:
+    return [f.kind for f in comparison.findings if f.fact_type == fact_type and f.kind != "unique"]
+
+
+def test_night_vs_morning_of_the_same_day_is_a_contradiction_not_an_agreement():
+    c = _pair("The explosion hit the market on Monday night, killing 12 people.",
+              "The explosion hit the market on Monday morning, killing 12 people.")
+    assert _kinds(c, "date") == ["contradiction"]
+    shared = [f for f in c.findings if f.fact_type == "statement" and f.kind == "agree"]
+    assert all("they differ: contradiction (date)" in f.why for f in shared)
+
+
+def test_two_official_voices_for_one_claim_are_framing():
+    c = _pair("A senior defence official said the last troops left the air base on Monday evening.",
+              "A military spokesman said the last troops left the air base on Monday evening.")
+    assert _kinds(c, "attribution") == ["framing"]
+
+
+def test_an_unnamed_city_with_a_bearing_against_the_named_one_is_precision():
+    c = _pair("The attack happened on Monday in Mazar-i-Sharif, the provincial capital, officials said.",
+              "The attack happened on Monday in a northern city, officials said.")
+    places = [f for f in c.findings if f.fact_type == "place" and f.kind == "precision"]
+    assert len(places) == 1 and {s.text for s in places[0].spans} == {"city", "Mazar-i-Sharif"}
+
+
+def test_distances_from_an_unnamed_reference_place_are_compared():
+    c = _pair("The plant, 30 miles south of the capital, was shut on Monday.",
+              "The plant, 30 km south of the capital, was shut on Monday.")
+    assert _kinds(c, "number") == ["contradiction"]
+    assert "capital" in next(f.why for f in c.findings if f.fact_type == "number")
+
+
+def test_a_shared_statement_with_unpaired_figures_says_they_differ():
+    c = _pair("Fighting spread to five districts of the province on Monday.",
+              "Fighting spread to two districts of the province on Monday.")
+    shared = [f for f in c.findings if f.fact_type == "statement" and f.kind == "agree"]
+    assert shared and all("figures differ: five / two" in f.why for f in shared)
+
+
+@pytest.mark.slow
+def test_two_one_sentence_reports_align_with_the_dense_model():
+    """A story too small to measure its own cosine band uses the development stories'
+    (``dense_scale`` of align_model.json): two near-identical sentences align."""
+    try:
+        import embeddings
+
+        backend = embeddings.get_backend()
+    except Exception as exc:  # no model files in this checkout
+        pytest.skip(f"no embedding backend: {exc}")
+    if "lexical" in backend.name.lower():
+        pytest.skip("only the lexical fallback backend is available")
+    arts = [article("a", "Reuters", "A senior defence official said the troops left on Monday."),
+            article("b", "AP", "A military spokesman said the troops left on Monday.")]
+    comparison = compare(arts, backend=backend)
+    assert [f.kind for f in comparison.findings if f.fact_type == "attribution"] == ["framing"]
