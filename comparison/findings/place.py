@@ -75,15 +75,16 @@ def _levels(docs, d1, d2, p1, p2) -> list[Finding]:
                 break
             # "a north-western city": an unnamed place with a bearing, against the one place
             # the other outlet names there.
-            bearing = any(p.direction is not None and 0 <= g.start - p.end <= 2 for p in generic_side)
+            bearing = [p for p in generic_side if p.direction is not None and 0 <= g.start - p.end <= 2]
             name = _sole_named_place(docs[nd], named_side, docs[gd], generic_side) if bearing else None
             if name is not None:
                 start, end = name
                 text = docs[nd].article.text[start:end]
+                unnamed = span(docs[gd], bearing[0].start, g.end)
                 out.append(Finding(
                     "precision", "place",
-                    f"{docs[gd].label} says only \u201c{g.text}\u201d where {docs[nd].label} names {text}",
-                    [span(docs[gd], g.start, g.end), span(docs[nd], start, end)], text))
+                    f"{docs[gd].label} says only \u201c{unnamed.text}\u201d where {docs[nd].label} names {text}",
+                    [unnamed, span(docs[nd], start, end)], text))
                 break
     return out[:1]
 
