@@ -220,7 +220,32 @@ def extract_quantities(text: str) -> list[Quantity]:
         if q.counted_start >= 0:
             q.counted = text[q.counted_start:q.counted_end]
         found.append(q)
-    return found
+    return merge_ranges(text, found, RANGE_CONNECTORS_ZH)
+
+
+# Words joining two figures into one range ("200至300人", "数百到数千人"; "two or three
+# people", "hundreds to thousands"). A hyphen is not one: "4-3" is a score as often as a range.
+RANGE_CONNECTORS_ZH = ("至", "到", "或")
+RANGE_CONNECTORS_EN = ("to", "or")
+
+
+def merge_ranges(text: str, found: list[Quantity], connectors: tuple[str, ...]) -> list[Quantity]:
+    """Two figures of one dimension joined by a range word become one vague range,
+    counting what the second counts ("hundreds to thousands of people": 200-9,999 people)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.dimension == q.dimension and prev.unit in ("", q.unit)
+                and not (prev.percent or q.percent or prev.total or q.total)
+                and text[prev.end:q.start].strip().lower() in connectors
+                and q.start - prev.end <= 4 and prev.low <= q.high):
+            out[-1] = Quantity(
+                start=prev.start, end=q.end, text=text[prev.start:q.end], low=prev.low, high=q.high, vague=True,
+                unit=q.unit, counted=q.counted, counted_start=q.counted_start, counted_end=q.counted_end,
+                dimension=q.dimension, factor=q.factor)
+            continue
+        out.append(q)
+    return out
 
 
 def _build_quantity(simple: str, m: re.Match) -> Quantity | None:

@@ -12,7 +12,7 @@ import re
 
 from comparison.lexicons.quantifiers import PREFIX_EN, SUFFIX_EN, VAGUE_WORDS_EN
 from comparison.lexicons.units import MAGNITUDES_EN, UNITS, dimension_of
-from comparison.numbers import Quantity, _apply_qualifier
+from comparison.numbers import RANGE_CONNECTORS_EN, Quantity, _apply_qualifier, merge_ranges
 
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -109,7 +109,7 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
     for a, b in zip(found, found[1:], strict=False):
         if a.total is not None and a.total == b.low and b.start - a.end < 40:
             b.is_total = True
-    return found
+    return merge_ranges(text, found, RANGE_CONNECTORS_EN)
 
 
 def _build(text: str, m: re.Match) -> Quantity | None:

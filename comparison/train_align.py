@@ -178,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.alignment.exists():
         for item in json.loads(args.alignment.read_text(encoding="utf-8"))["pairs"]:
             judged.setdefault(item["story"], []).append(item)
+        # Judged pairs and inferred ones are not mixed: only the stories with judgments.
+        stories = [s for s in stories if s["id"] in judged]
     xs, ys, groups = [], [], []
     for n, story in enumerate(tqdm(stories, desc="development stories", unit="story")):
         x, y = story_pairs(story, args.gold.parent / story["id"], backend, judged.get(story["id"]))

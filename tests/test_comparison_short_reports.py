@@ -71,3 +71,14 @@ def test_two_one_sentence_reports_align_with_the_dense_model():
             article("b", "AP", "A military spokesman said the troops left on Monday.")]
     comparison = compare(arts, backend=backend)
     assert [f.kind for f in comparison.findings if f.fact_type == "attribution"] == ["framing"]
+
+
+def test_two_vague_figures_joined_by_a_range_word_are_one_range():
+    from comparison.numbers import extract_quantities
+    from comparison.numbers_en import extract_quantities_en
+
+    (q,) = extract_quantities_en("Hundreds to thousands of people fled the fighting.")
+    assert (q.text, q.low, q.high, q.counted) == ("Hundreds to thousands", 200, 9999, "people")
+    (q,) = extract_quantities("200至300人受伤")
+    assert (q.low, q.high, q.vague) == (200, 300, True)
+    assert [x.text for x in extract_quantities_en("Italy beat England 3 to 2")] == ["3", "2"]  # a score
