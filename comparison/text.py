@@ -61,6 +61,19 @@ def to_simplified(text: str) -> str:
     return "".join(_t2s_char(c) for c in text)
 
 
+@lru_cache(maxsize=1)
+def _taiwan_to_mainland():
+    import opencc
+
+    return opencc.OpenCC("tw2sp")
+
+
+def to_mainland(text: str) -> str:
+    """Taiwan usage -> mainland Simplified (義大利 -> 意大利), through OpenCC's phrase table
+    ``tw2sp``. Its length may differ from the original's: for comparing names, never offsets."""
+    return _taiwan_to_mainland().convert(text) if text else text
+
+
 def is_chinese(text: str) -> bool:
     """True when a text is mostly Chinese (by CJK share of its letters)."""
     sample = text[:2000]

@@ -231,7 +231,7 @@ def test_seed_examples_with_dense_alignment():
 
 def test_evaluation_against_the_annotated_stories():
     """Regression floor on the development comparisons (evaluation/comparison, the
-    8 stories with "heldout": false), lexical alignment: the scores printed by
+    12 stories with "heldout": false), lexical alignment: the scores printed by
     ``python -m comparison.evaluate --lexical`` must not fall below what the
     classifier reached when this floor was set (issue 12)."""
     from comparison.evaluate import DEFAULT_GOLD, evaluate
@@ -243,7 +243,7 @@ def test_evaluation_against_the_annotated_stories():
     assert strict["found"] / strict["gold"] >= FLOOR_RECALL
 
 
-FLOOR_PRECISION, FLOOR_RECALL = 0.55, 0.3
+FLOOR_PRECISION, FLOOR_RECALL = 0.4, 0.22
 
 
 # ---------------------------------------------------------- unique ranking --

@@ -71,9 +71,10 @@ def _attribution_of(doc: Doc, k: int):
 
 
 def _same_voice(a: str, b: str) -> bool:
-    from comparison.text import to_simplified
+    """One voice in any script or regional usage (義大利政府 = 意大利政府)."""
+    from comparison.text import to_mainland
 
-    a, b = to_simplified(a).lower().strip(), to_simplified(b).lower().strip()
+    a, b = (to_mainland(x).lower().strip() for x in (a, b))
     return a == b or (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a)
 
 

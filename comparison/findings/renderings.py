@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 from comparison.docs import Doc, span
 from comparison.extract import _strip_title, entity_key, same_entity
 from comparison.findings import Context
 from comparison.findings.naming import _across_outlets, _edit_distance
 from comparison.model import Finding
+from comparison.text import to_mainland
 
 NAME_KINDS = ("PER", "LOC", "ORG", "NAME")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -136,13 +136,6 @@ def _one_apart(a: str, b: str) -> bool:
     return len(long_) == len(short) + 1 and long_.startswith(short)
 
 
-@lru_cache(maxsize=1)
-def _taiwan_to_mainland():
-    import opencc
-
-    return opencc.OpenCC("tw2sp")
-
-
 def _regional(docs: list[Doc]) -> list[Finding]:
     mainland = [d for d, doc in enumerate(docs) if not doc.english and doc.article.script == "Hans"]
     findings: list[Finding] = []
@@ -150,7 +143,7 @@ def _regional(docs: list[Doc]) -> list[Finding]:
     for d, doc in enumerate(docs):
         if doc.english or doc.article.script != "Hant":
             continue
-        for start, end, term in _regional_terms(doc):
+        for start, end, term, core, taiwan_core in _regional_terms(doc):
             for m in mainland:
                 other = docs[m]
                 at = other.simple.find(term)
@@ -159,23 +152,27 @@ def _regional(docs: list[Doc]) -> list[Finding]:
                 if not any(e.start < at + len(term) and at < e.end for e in other.facts.entities
                            if e.kind in NAME_KINDS):
                     continue
-                if (d, m, term) in seen:
+                # One finding per regional form and article pair (義大利 in 義大利外交部 and
+                # 義大利政府 is one choice of name), marking its first mention.
+                if (d, m, core) in seen:
                     continue
-                seen.add((d, m, term))
+                seen.add((d, m, core))
                 original = doc.article.text[start:end]
+                # Every mention of the two forms (義大利 in 義大利政府 too), capped.
                 findings.append(Finding(
                     "framing", "entity",
                     f"regional naming: {original} ({doc.label}, Taiwan usage) vs {term} ({other.label})",
-                    _mentions(doc, doc.simple[start:end], (start, end)) + _mentions(other, term, (at, at + len(term))),
+                    _mentions(doc, taiwan_core, (start, end)) + _mentions(other, core, (at, at + len(term))),
                     term))
     return findings
 
 
-def _regional_terms(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, mainland form) of each name in a Traditional text whose Taiwan form
-    OpenCC's phrase table converts to another mainland form than plain t2s."""
+def _regional_terms(doc: Doc) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, mainland form, the replaced part's mainland form, its Taiwan form in the
+    Simplified copy) of each name in a Traditional text whose Taiwan form OpenCC's phrase
+    table converts to another mainland form than plain t2s."""
     plain = doc.simple[:REGIONAL_MAX_CHARS]
-    regional = _taiwan_to_mainland().convert(doc.article.text[:REGIONAL_MAX_CHARS])
+    regional = to_mainland(doc.article.text[:REGIONAL_MAX_CHARS])
     terms = []
     names = [(e.start, e.end) for e in doc.facts.entities if e.kind in NAME_KINDS]
     matcher = SequenceMatcher(None, plain, regional, autojunk=False)
@@ -188,5 +185,5 @@ def _regional_terms(doc: Doc) -> list[tuple[int, int, str]]:
         start, end = name
         term = plain[start:i1] + regional[j1:j2] + plain[i2:end]
         if len(term) >= 2:
-            terms.append((start, end, term))
+            terms.append((start, end, term, regional[j1:j2], plain[i1:i2]))
     return terms
