@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from comparison.lexicons.categories import EVENTS
+from comparison.lexicons.categories import event_forms
 from comparison.lexicons.timewords import TIME_SHIFT_EN, TIME_SHIFT_ZH
 from comparison.subjects import find_word
 
@@ -94,7 +94,7 @@ def clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _event_of(clause: str, offset: int, text: str) -> Slot | None:
     best: tuple[int, str, str] | None = None
-    for event, words in EVENTS.items():
+    for event, words in event_forms().items():
         for w in words:
             at = find_word(clause, w)
             if at >= 0 and (best is None or at < best[0]):

@@ -16,13 +16,13 @@ from functools import lru_cache
 from comparison.lexicons.categories import (
     COUNTED_FAMILIES,
     DAILY_WORDS,
-    EVENTS,
     GENERIC_PEOPLE,
     GROUP_NOUNS_ZH,
     GROUP_TOTAL_ZH,
     HEDGES,
     PEOPLE_FAMILIES,
     STRONG_DAMAGE,
+    event_forms,
 )
 from comparison.numbers import Quantity
 from comparison.text import to_simplified
@@ -175,7 +175,7 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     clause = simple[left:right]
     events: set[str] = set()
     words: list[str] = []
-    for event, keys in EVENTS.items():
+    for event, keys in event_forms().items():
         for k in keys:
             if contains(clause, k):
                 events.add(event)
@@ -292,7 +292,7 @@ def framing_difference(a: Subject, b: Subject) -> str:
     strong_a = [w for w in a.event_words if w in _STRONG_DAMAGE]
     strong_b = [w for w in b.event_words if w in _STRONG_DAMAGE]
     if "damaged" in a.events and "damaged" in b.events and bool(strong_a) != bool(strong_b):
-        wa = next(w for w in a.event_words if w in EVENTS["damaged"])
-        wb = next(w for w in b.event_words if w in EVENTS["damaged"])
+        wa = next(w for w in a.event_words if w in event_forms()["damaged"])
+        wb = next(w for w in b.event_words if w in event_forms()["damaged"])
         return f"{wa} vs {wb}"
     return ""

@@ -127,7 +127,7 @@ def _clock_anchored_date_findings(docs: list[Doc], seen_spans: set[frozenset]) -
     sentences are worded too differently to align: 当地时间7月6日凌晨1点左右…打死了
     总统 (DW) vs 昨天7月7日凌晨1点多…遇刺身亡 (RFI) is a contradiction."""
     from comparison.extract import _small_number
-    from comparison.subjects import EVENTS
+    from comparison.lexicons.categories import event_forms
 
     anchored: list[tuple[int, object, tuple[str, int], frozenset[str]]] = []
     for d, doc in enumerate(docs):
@@ -141,7 +141,7 @@ def _clock_anchored_date_findings(docs: list[Doc], seen_spans: set[frozenset]) -
                 continue
             k = doc.sentence_at(x.start)
             sentence = to_simplified(doc.sentences[k].text) if k >= 0 else ""
-            events = frozenset(e for e, words in EVENTS.items() if any(w in sentence for w in words))
+            events = frozenset(e for e, words in event_forms().items() if any(w in sentence for w in words))
             anchored.append((d, x, (m.group("period") or "", hour), events))
     findings: list[Finding] = []
     for n, (d1, x1, clock1, ev1) in enumerate(anchored):

@@ -10,6 +10,8 @@ are the same people named differently (troops vs reservists: a framing choice).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # family -> {sub-kind: words}; Chinese and English words side by side.
 COUNTED_FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
     "troops": {
@@ -51,7 +53,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
                "killed", "dead", "died", "deaths", "death toll", "bodies", "lost their lives"),
     "injured": ("受伤", "伤者", "负伤", "injured", "wounded", "hurt"),
     "missing": ("失踪", "失联", "下落不明", "联系不上", "行踪", "missing", "unaccounted", "whereabouts"),
-    "arrested": ("被捕", "逮捕", "拘捕", "抓获", "逮获", "扣留", "拘留", "拦截", "被抓", "羁押", "落网",
+    "arrested": ("被捕", "逮捕", "拘捕", "抓捕", "抓获", "逮获", "扣留", "拘留", "拦截", "被抓", "羁押", "落网",
                  "arrested", "detained", "captured", "in custody", "apprehended"),
     "escaped": ("逃脱", "越狱", "逃出", "释放", "逃离监狱", "escaped", "freed", "released", "broke out"),
     "crossed": ("越境", "越过", "逃入", "入境", "过境", "边界", "crossed", "across the border", "fled into"),
@@ -66,6 +68,21 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "handed over": ("移交", "交给", "交接", "handed over", "handover", "transferred"),
     "seized": ("攻占", "占领", "夺取", "控制", "seized", "captured", "took control", "overran"),
 }
+
+
+def _with_progressive(words: tuple[str, ...]) -> tuple[str, ...]:
+    """English "-ed" event verbs also in their "-ing" form (killed -> killing, injured ->
+    injuring, seized -> seizing): the regular inflection, so "killing at least 10 people"
+    names the same event as "10 people were killed"."""
+    extra = [w[:-2] + "ing" for w in words if w.isascii() and " " not in w and w.endswith("ed") and len(w) > 4]
+    return words + tuple(e for e in extra if e not in words)
+
+
+@lru_cache(maxsize=1)
+def event_forms() -> dict[str, tuple[str, ...]]:
+    """EVENTS as the extractors read them: each entry plus its regular inflections (derived
+    by rule, so they are not entries of the lexicon)."""
+    return {event: _with_progressive(words) for event, words in EVENTS.items()}
 # Damage words that say more than "affected" (destroyed vs damaged: a framing choice).
 STRONG_DAMAGE = ("被毁", "冲垮", "倒塌", "损毁", "摧毁", "destroyed", "collapsed", "swept away")
 # A daily count (new cases today) is about its day; a running total is not.
