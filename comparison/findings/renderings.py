@@ -27,7 +27,7 @@ from comparison.text import to_mainland
 NAME_KINDS = ("PER", "LOC", "ORG", "NAME")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _RENDERED_RE = re.compile(
-    r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-]{1,11})\s*[（(](?P<latin>[A-Z][A-Za-z.'\- ]{2,40})[)）]")
+    r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-]{1,11})\s*[（(](?P<latin>[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{2,40})[)）]")
 # A name part shorter than this is too common to call two renderings of one name.
 NEAR_MIN_CHARS = 3
 # Regional terms are read in this much of a text (the diff is linear in it).
@@ -53,11 +53,14 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
     for d, doc in enumerate(docs):
         ends = {e.end: e for e in doc.facts.entities if e.kind in NAME_KINDS}
         for m in _RENDERED_RE.finditer(doc.simple):
+            key = latin_key(m.group("latin"))
             name = ends.get(m.end("zh"))
-            if name is None:
-                continue  # only a recognised name: the renderer's choice is the outlet's
-            key = " ".join(m.group("latin").lower().split())
-            zh = _strip_title(entity_key(name.text))
+            # The rendering: the recognised name before the gloss, else as many characters
+            # as the gloss's last word has syllables (戈马 for Goma, 马塔雷拉 for Mattarella).
+            zh = _strip_title(entity_key(name.text)) if name is not None else ""
+            by_syllables = _by_syllables(m.group("zh"), key)
+            if len(by_syllables) > len(zh) and by_syllables.endswith(zh):
+                zh = by_syllables  # the recogniser cut the name short (雷拉 of 马达雷拉)
             if len(zh) < 2:
                 continue
             seen[key].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
@@ -71,6 +74,31 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
                 f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
                 _mentions(docs[da], za, (sa, ea)) + _mentions(docs[db], zb, (sb, eb)), latin))
     return findings
+
+
+def latin_key(latin: str) -> str:
+    """A Latin gloss as a key: accents, hyphens and case dropped (Díaz-Canel = Diaz Canel)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    return " ".join(plain.lower().replace("-", " ").split())
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+def _by_syllables(zh_run: str, key: str) -> str:
+    """The last characters of a Chinese run before a Latin gloss, one per syllable (vowel
+    group) of the gloss's last word; '' when the run is shorter or holds a name separator
+    (a multi-part rendering needs the recognised name)."""
+    words = key.split()
+    if not words:
+        return ""
+    n = len(_VOWEL_GROUPS.findall(words[-1]))
+    tail = zh_run[-n:] if n else ""
+    if n < 2 or len(zh_run) < n or not _CJK_ONLY.fullmatch(tail):
+        return ""
+    return tail
 
 
 def _near(docs: list[Doc]) -> list[Finding]:
