@@ -2,7 +2,7 @@
 
     PARALLAX_MODEL_DIR=/work/models python -m comparison.evaluate [--gold evaluation/comparison/gold.json] [--lexical]
 
-Development stories (``"heldout": false``: the extractors, lexicons and the
+Development stories (``"heldout": false``: the extractors, lexicons, the figure-pair model and the
 fitted alignment model were developed on them) and held-out stories (never
 tuned on) are scored separately, overall and per severity (contradiction,
 precision, framing). The data and its origin: evaluation/comparison/ORIGIN.md.
@@ -204,8 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = Counter(bool(s.get("heldout")) for s in gold["stories"])
     print(f"discrepancies against {args.gold} ({'dense+lexical' if dense else 'lexical'} alignment); "
           "strict = the kind must match too, lenient = any discrepancy kind")
-    for title, which in ((f"DEVELOPMENT stories ({counts[False]}; tuned on: extractors, lexicons and the "
-                          "alignment model were developed on them)", False),
+    for title, which in ((f"DEVELOPMENT stories ({counts[False]}; tuned on: extractors, lexicons, the "
+                          "alignment and figure-pair models were developed on them)", False),
                          (f"HELD-OUT stories ({counts[True]}; never tuned on, never looked at per finding)", True)):
         result = evaluate(args.gold, use_dense=dense, verbose=args.verbose and not which, heldout=which,
                           progress=True)
