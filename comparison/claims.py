@@ -157,6 +157,14 @@ def sentence_events(doc) -> list[frozenset[str]]:
     return [frozenset(e) for e in events]
 
 
+def one_claim_event(doc1, k1: int, doc2, k2: int) -> bool:
+    """Two aligned sentences report the same kind of event, or neither names an event type
+    (then the alignment alone says they state one claim)."""
+    e1 = {c.event for c in doc1.claims if c.sentence == k1 and c.event}
+    e2 = {c.event for c in doc2.claims if c.sentence == k2 and c.event}
+    return bool(e1 & e2) or not (e1 or e2)
+
+
 def sentence_dimensions(doc) -> list[frozenset[str]]:
     """Unit dimensions of each sentence's quantities."""
     dims: list[set[str]] = [set() for _ in doc.sentences]

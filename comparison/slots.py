@@ -59,6 +59,48 @@ def extract_parts_of_day(text: str, simple: str, english: bool) -> list[PartOfDa
     return out
 
 
+_CN_HOUR = "[一二两三四五六七八九十]{1,3}"
+_CLOCK_ZH_RE = re.compile(
+    r"(?P<period>" + "|".join(sorted(PARTS_OF_DAY_ZH, key=len, reverse=True)) + r")?\s*(?:约|大约)?\s*"
+    rf"(?P<hour>\d{{1,2}}|{_CN_HOUR})\s*[点时](?:\s*(?P<minute>半|\d{{1,2}}|{_CN_HOUR})\s*分?)?(?P<about>左右|许)?")
+_CLOCK_EN_RE = re.compile(
+    r"\b(?P<about>about |around |approximately )?(?P<hour>\d{1,2})(?:\s?:\s?(?P<minute>\d{2}))?\s?"
+    r"(?P<period>a\.m\.|p\.m\.|am\b|pm\b)", re.I)
+_PM_ZH = ("下午", "晚上", "傍晚", "晚间", "午后", "当晚", "今晚", "昨晚", "夜间", "夜里", "深夜")
+# A written clock time is read to this slack either side (hours): "about 10" is 9:45-10:15.
+CLOCK_ABOUT_HOURS = 0.25
+
+
+def extract_clock_times(text: str, simple: str, english: bool) -> list[PartOfDay]:
+    """Clock times (上午10点15分左右, 清晨约6时, 7:12pm, about 10 a.m.) as hour ranges.
+
+    A bare "N点" (三点要求: three points) is a time only with a part of the day, minutes or
+    左右/许 next to it; English needs a.m./p.m."""
+    from comparison.extract import _small_number
+
+    out = []
+    source = text if english else simple
+    for m in (_CLOCK_EN_RE if english else _CLOCK_ZH_RE).finditer(source):
+        hour = int(m.group("hour")) if m.group("hour").isdigit() else _small_number(m.group("hour"))
+        minute_token = m.group("minute")
+        if not english and not (m.group("period") or minute_token or m.group("about")):
+            continue
+        if hour is None or hour > 24:
+            continue
+        minute = 30 if minute_token == "半" else (
+            (int(minute_token) if minute_token.isdigit() else _small_number(minute_token)) if minute_token else 0)
+        if minute is None or minute >= 60:
+            continue
+        period = (m.group("period") or "").lower()
+        if hour < 12 and (period in ("p.m.", "pm") or m.group("period") in _PM_ZH):
+            hour += 12
+        value = hour + minute / 60
+        slack = CLOCK_ABOUT_HOURS if m.group("about") or "约" in m.group(0) else 0.0
+        # Only an hour written ("10点"): the hour's first minutes, to the minute it names.
+        out.append(PartOfDay(m.start(), m.end(), text[m.start():m.end()], (value - slack, value + slack)))
+    return out
+
+
 def attach_parts_of_day(dates: list, parts: list[PartOfDay], english: bool) -> None:
     """Give each day mention the part of day written next to it (7月6日凌晨, on
     Sunday night, 昨晚); the day words that carry their own part (昨晚, last

@@ -86,3 +86,16 @@ def test_two_vague_figures_joined_by_a_range_word_are_one_range():
     (q,) = extract_quantities("200至300人受伤")
     assert (q.low, q.high, q.vague) == (200, 300, True)
     assert [x.text for x in extract_quantities_en("Italy beat England 3 to 2")] == ["3", "2"]  # a score
+
+
+def test_clock_times_of_one_claim_compare():
+    from comparison.slots import extract_clock_times
+    from comparison.text import to_simplified
+
+    text = "车队当地时间上午10点15分左右遇袭，提出三点要求"
+    (clock,) = extract_clock_times(text, to_simplified(text), english=False)  # 三点要求 is no time
+    assert clock.text == "上午10点15分左右" and clock.hours == (10.0, 10.5)
+    c = _pair("The convoy was attacked at about 10 a.m. on Monday, a spokesman said.",
+              "The convoy was attacked at 6 p.m. on Monday, a spokesman said.")
+    times = [f for f in c.findings if f.fact_type == "date" and "time of day" in f.why]
+    assert [f.kind for f in times] == ["contradiction"]

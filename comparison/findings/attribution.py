@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from comparison.claims import one_claim_event
 from comparison.docs import Doc, span
 from comparison.findings import Context
 from comparison.model import Finding
@@ -51,7 +52,7 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
     for d1, k1, d2, k2 in ctx.aligned_pairs():
         a1 = _attribution_of(docs[d1], k1)
         a2 = _attribution_of(docs[d2], k2)
-        if a1 is None or a2 is None or not _same_event(docs[d1], k1, docs[d2], k2):
+        if a1 is None or a2 is None or not one_claim_event(docs[d1], k1, docs[d2], k2):
             continue
         if a1.kind == a2.kind and _same_voice(a1.who, a2.who):
             continue
@@ -76,14 +77,6 @@ def _same_voice(a: str, b: str) -> bool:
 
     a, b = (to_mainland(x).lower().strip() for x in (a, b))
     return a == b or (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a)
-
-
-def _same_event(doc1: Doc, k1: int, doc2: Doc, k2: int) -> bool:
-    """Both sentences report the same kind of event (the claim the voices vouch for), or
-    neither names an event type: then the alignment alone says they state one claim."""
-    e1 = {c.event for c in doc1.claims if c.sentence == k1 and c.event}
-    e2 = {c.event for c in doc2.claims if c.sentence == k2 and c.event}
-    return bool(e1 & e2) or not (e1 or e2)
 
 
 def _is_own(doc: Doc, who: str) -> bool:

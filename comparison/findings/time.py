@@ -9,15 +9,71 @@ from __future__ import annotations
 
 import re
 
+from comparison.claims import one_claim_event
 from comparison.docs import Doc, span
 from comparison.findings import Context
 from comparison.lexicons.timewords import PARTS_OF_DAY_ZH
 from comparison.model import Finding
+from comparison.slots import extract_clock_times
 from comparison.text import to_simplified
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
-    return _date_findings(ctx.docs, ctx.aligned, ctx.threshold)
+    return _date_findings(ctx.docs, ctx.aligned, ctx.threshold) + _clock_findings(ctx)
+
+
+def _clock_findings(ctx: Context) -> list[Finding]:
+    """The clock time of one claim in two aligned sentences (上午10点左右 vs 上午10点15分左右:
+    precision; 6 a.m. vs 6 p.m.: contradiction). Each sentence must hold exactly one time of
+    day; a part of the day against a clock time (清晨 vs 清晨约6时) is left alone."""
+    docs = ctx.docs
+    clocks = [extract_clock_times(doc.article.text, doc.simple, doc.english) for doc in docs]
+    findings: list[Finding] = []
+    for d1, k1, d2, k2 in ctx.aligned_pairs():
+        if not one_claim_event(docs[d1], k1, docs[d2], k2):
+            continue
+        t1, c1 = _time_of_day(docs[d1], k1, clocks[d1])
+        t2, c2 = _time_of_day(docs[d2], k2, clocks[d2])
+        if t1 is None or t2 is None or not (c1 and c2):
+            continue  # a part of the day against a clock time: the annotators call it no difference
+        finding = _compare_times(docs[d1], t1, c1, docs[d2], t2, c2)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+# A short line with a year and a clock time is a dateline.
+_DATELINE_RE = re.compile(r"(?:19|20)\d\d")
+DATELINE_MAX_CHARS = 60
+
+
+def _time_of_day(doc: Doc, k: int, clocks: list):
+    """(the one clock time or part of day of sentence k, whether it is a clock time)."""
+    s = doc.sentences[k]
+    if _DATELINE_RE.search(s.text) and len(s.text) < DATELINE_MAX_CHARS:
+        return None, False  # a publication stamp ("Wed May 5, 2010 7:12pm BST"), not a claim
+    inside = [c for c in clocks if s.start <= c.start < s.end]
+    if inside:
+        return (inside[0], True) if len(inside) == 1 else (None, True)
+    parts = [p for p in doc.facts.parts_of_day if s.start <= p.start < s.end]
+    return (parts[0], False) if len(parts) == 1 else (None, False)
+
+
+def _compare_times(da: Doc, a, a_clock: bool, db: Doc, b, b_clock: bool) -> Finding | None:
+    (a0, a1), (b0, b1) = a.hours, b.hours
+    # A part of the day may run past midnight (overnight: 20-32 h): read a clock time then.
+    if not a_clock and a1 > 24 and b1 < a0:
+        b0, b1 = b0 + 24, b1 + 24
+    if not b_clock and b1 > 24 and a1 < b0:
+        a0, a1 = a0 + 24, a1 + 24
+    spans = [span(da, a.start, a.end), span(db, b.start, b.end)]
+    said = f"{da.label}: {a.text}; {db.label}: {b.text}"
+    if a1 < b0 - 1e-6 or b1 < a0 - 1e-6:
+        return Finding("contradiction", "date", f"other time of day for the same claim: {said}", spans)
+    if (a0, a1) == (b0, b1):
+        return Finding("agree", "date", f"same time of day: {said}", spans)
+    vaguer = da.label if (a1 - a0, not a_clock) > (b1 - b0, not b_clock) else db.label
+    return Finding("precision", "date", f"compatible times of day, {vaguer} is vaguer: {said}", spans)
 
 
 def _events_of_dates(doc: Doc) -> dict[int, frozenset[str]]:
