@@ -99,3 +99,10 @@ def test_clock_times_of_one_claim_compare():
               "The convoy was attacked at 6 p.m. on Monday, a spokesman said.")
     times = [f for f in c.findings if f.fact_type == "date" and "time of day" in f.why]
     assert [f.kind for f in times] == ["contradiction"]
+
+
+def test_one_person_spelled_two_ways():
+    c = _pair("Provincial governor Heydar Mansouri said the clinic was destroyed on Monday.",
+              "Provincial governor Heidar Mansuri said the clinic was destroyed on Monday.")
+    spelled = [f for f in c.findings if f.fact_type == "entity" and "spelled" in f.why]
+    assert [f.kind for f in spelled] == ["framing"]

@@ -212,23 +212,45 @@ def _across_outlets(docs: list[Doc], per_doc: dict[int, tuple]):
 
 
 def _english_spellings(docs: list[Doc]) -> list[Finding]:
-    """One person spelled two ways in English (Ilias vs Elias Vrettakos): same
-    surname, given names a letter or two apart (not two relatives)."""
-    names: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
+    """One person spelled two ways in English (Ilias vs Elias Vrettakos; Heydar Alishbandi vs
+    Heidar Alishvandi): as many words, each a letter or two apart, the surname long enough
+    not to be a common short name (not two relatives: a given name alone may differ more)."""
+    people: list[tuple[int, list[str], int, int]] = []
     for d, doc in enumerate(docs):
         if not doc.english:
             continue
+        seen: set[str] = set()
         for e in doc.facts.entities:
             words = e.text.split()
-            if e.kind == "PER" and len(words) >= 2 and len(words[-1]) >= 4:
-                names[words[-1].lower()].setdefault(d, (words[0], e.start, e.end))
+            if e.kind == "PER" and len(words) >= 2 and len(words[-1]) >= 4 and e.text not in seen:
+                seen.add(e.text)
+                people.append((d, words, e.start, e.end))
     findings: list[Finding] = []
-    for surname, per_doc in names.items():
-        for (da, (ga, sa, ea)), (db, (gb, sb, eb)) in _across_outlets(docs, per_doc):
-            if ga == gb or _edit_distance(ga.lower(), gb.lower()) > 2:
+    reported: set[tuple[int, int, str]] = set()
+    for x, (da, wa, sa, ea) in enumerate(people[:MAX_SPELLING_NAMES]):
+        for db, wb, sb, eb in people[x + 1:MAX_SPELLING_NAMES]:
+            if docs[da].group == docs[db].group or len(wa) != len(wb) or wa == wb:
                 continue
+            if not _spelled_alike(wa, wb):
+                continue
+            key = (min(da, db), max(da, db), wa[-1].lower()[:3])
+            if key in reported:
+                continue
+            reported.add(key)
             findings.append(Finding(
                 "framing", "entity",
-                f"{ga} {surname.title()} ({docs[da].label}) spelled {gb} ({docs[db].label})",
-                [span(docs[da], sa, ea), span(docs[db], sb, eb)], surname))
+                f"{' '.join(wa)} ({docs[da].label}) spelled {' '.join(wb)} ({docs[db].label})",
+                [span(docs[da], sa, ea), span(docs[db], sb, eb)], wa[-1]))
     return findings
+
+
+# Bounded cost: the spelling comparison reads at most this many English person names.
+MAX_SPELLING_NAMES = 400
+
+
+def _spelled_alike(a: list[str], b: list[str]) -> bool:
+    """Same surname, given names at most two edits apart; or every word at most one edit
+    apart (a transliteration: Heydar Alishbandi / Heidar Alishvandi)."""
+    if a[-1].lower() == b[-1].lower():
+        return all(_edit_distance(x.lower(), y.lower()) <= 2 for x, y in zip(a[:-1], b[:-1], strict=True))
+    return all(_edit_distance(x.lower(), y.lower()) <= 1 for x, y in zip(a, b, strict=True)) and len(a[-1]) >= 6
