@@ -106,3 +106,10 @@ def test_one_person_spelled_two_ways():
               "Provincial governor Heidar Mansuri said the clinic was destroyed on Monday.")
     spelled = [f for f in c.findings if f.fact_type == "entity" and "spelled" in f.why]
     assert [f.kind for f in spelled] == ["framing"]
+
+
+def test_one_place_called_a_town_and_a_city_is_framing():
+    c = _pair("Floods hit the town of Kerman on Monday, officials said.",
+              "Floods hit the city of Kerman on Monday, officials said.")
+    levels = [f for f in c.findings if f.fact_type == "place" and f.kind == "framing"]
+    assert len(levels) == 1 and {s.text for s in levels[0].spans} == {"town of Kerman", "city of Kerman"}

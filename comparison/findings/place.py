@@ -9,9 +9,11 @@ precision difference.
 
 from __future__ import annotations
 
+import re
+
 from comparison.docs import Doc, place_keys, span
 from comparison.findings import Context
-from comparison.lexicons.places import LEVELS
+from comparison.lexicons.places import GENERIC_PLACES_EN, LEVELS
 from comparison.model import Finding
 
 
@@ -31,7 +33,7 @@ def _angle(a: int, b: int) -> int:
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     docs = ctx.docs
-    findings: list[Finding] = []
+    findings: list[Finding] = _named_levels(docs)
     for d1, k1, d2, k2 in ctx.aligned_pairs():
         e1, e2 = _events(docs[d1], k1), _events(docs[d2], k2)
         if e1 and e2 and not (e1 & e2):
@@ -39,6 +41,32 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
         p1, p2 = _sentence_places(docs[d1], k1), _sentence_places(docs[d2], k2)
         findings += _directions(docs, d1, d2, p1, p2)
         findings += _levels(docs, d1, d2, p1, p2)
+    return findings
+
+
+_LEVEL_OF_EN = re.compile(r"\b(?P<noun>" + "|".join(sorted(GENERIC_PLACES_EN, key=len, reverse=True))
+                          + r") of (?P<name>[A-Z][a-z]+(?:[-'][A-Za-z]+)*(?: [A-Z][a-z]+)?)")
+
+
+def _named_levels(docs: list[Doc]) -> list[Finding]:
+    """One named place called by another kind of place ("the town of Zarand" vs "the city of
+    Zarand"): framing. English "<kind> of <Name>" only; every outlet's first such naming."""
+    named: dict[str, dict[int, tuple[str, int, int]]] = {}
+    for d, doc in enumerate(docs):
+        if not doc.english:
+            continue
+        for m in _LEVEL_OF_EN.finditer(doc.article.text):
+            named.setdefault(m.group("name"), {}).setdefault(d, (m.group("noun").lower(), m.start(), m.end()))
+    findings: list[Finding] = []
+    for name, per_doc in named.items():
+        items = sorted(per_doc.items())
+        for x, (da, (na, sa, ea)) in enumerate(items):
+            for db, (nb, sb, eb) in items[x + 1:]:
+                if na == nb or docs[da].group == docs[db].group:
+                    continue
+                findings.append(Finding(
+                    "framing", "place", f"{name} called a {na} ({docs[da].label}) vs a {nb} ({docs[db].label})",
+                    [span(docs[da], sa, ea), span(docs[db], sb, eb)], name))
     return findings
 
 
