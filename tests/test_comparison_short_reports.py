@@ -113,3 +113,12 @@ def test_one_place_called_a_town_and_a_city_is_framing():
               "Floods hit the city of Kerman on Monday, officials said.")
     levels = [f for f in c.findings if f.fact_type == "place" and f.kind == "framing"]
     assert len(levels) == 1 and {s.text for s in levels[0].spans} == {"town of Kerman", "city of Kerman"}
+
+
+def test_one_quotation_in_other_words_is_framing_and_in_the_same_words_agrees():
+    c = _pair('"The future of Europe is at stake," the chancellor said on Monday in Berlin.',
+              '"The future of all Europe is at stake," the chancellor said on Monday in Berlin.')
+    assert [f.kind for f in c.findings if f.fact_type == "quote"] == ["framing"]
+    c = _pair('"The future of Europe is at stake," the chancellor said on Monday in Berlin.',
+              'The chancellor said on Monday: "The future of Europe is at stake."')
+    assert [f.kind for f in c.findings if f.fact_type == "quote"] == ["agree"]
