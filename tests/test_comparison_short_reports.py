@@ -122,3 +122,10 @@ def test_one_quotation_in_other_words_is_framing_and_in_the_same_words_agrees():
     c = _pair('"The future of Europe is at stake," the chancellor said on Monday in Berlin.',
               'The chancellor said on Monday: "The future of Europe is at stake."')
     assert [f.kind for f in c.findings if f.fact_type == "quote"] == ["agree"]
+
+
+def test_a_clock_time_inside_the_other_outlets_part_of_the_day_is_precision():
+    c = _pair("Police began the raids early in the morning on Monday, a spokesman said.",
+              "Police began the raids at about 6 a.m. on Monday, a spokesman said.")
+    times = [f for f in c.findings if f.fact_type == "date" and "time" in f.why and f.kind != "agree"]
+    assert [f.kind for f in times] == ["precision"]

@@ -24,8 +24,9 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
 
 def _clock_findings(ctx: Context) -> list[Finding]:
     """The clock time of one claim in two aligned sentences (上午10点左右 vs 上午10点15分左右:
-    precision; 6 a.m. vs 6 p.m.: contradiction). Each sentence must hold exactly one time of
-    day; a part of the day against a clock time (清晨 vs 清晨约6时) is left alone."""
+    precision; 6 a.m. vs 6 p.m.: contradiction; 清晨 vs 清晨约6时: precision). Each sentence
+    must hold exactly one time of day; a clock time outside the other's part of the day is
+    left alone (parts of the day are fuzzy at their edges)."""
     docs = ctx.docs
     clocks = [extract_clock_times(doc.article.text, doc.simple, doc.english) for doc in docs]
     findings: list[Finding] = []
@@ -34,8 +35,10 @@ def _clock_findings(ctx: Context) -> list[Finding]:
             continue
         t1, c1 = _time_of_day(docs[d1], k1, clocks[d1])
         t2, c2 = _time_of_day(docs[d2], k2, clocks[d2])
-        if t1 is None or t2 is None or not (c1 and c2):
-            continue  # a part of the day against a clock time: the annotators call it no difference
+        if t1 is None or t2 is None or not (c1 or c2):
+            continue
+        if not (c1 and c2) and not _nested(t1.hours, t2.hours):
+            continue  # a part of the day is fuzzy at its edges: only a clock time inside it is compared
         finding = _compare_times(docs[d1], t1, c1, docs[d2], t2, c2)
         if finding is not None:
             findings.append(finding)
@@ -57,6 +60,10 @@ def _time_of_day(doc: Doc, k: int, clocks: list):
         return (inside[0], True) if len(inside) == 1 else (None, True)
     parts = [p for p in doc.facts.parts_of_day if s.start <= p.start < s.end]
     return (parts[0], False) if len(parts) == 1 else (None, False)
+
+
+def _nested(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
 
 
 def _compare_times(da: Doc, a, a_clock: bool, db: Doc, b, b_clock: bool) -> Finding | None:
