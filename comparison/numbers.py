@@ -38,7 +38,8 @@ _QUANTITY_RE = re.compile(
     rf"(?P<prefix>{_PREFIX_RE})?\s*"
     rf"(?:(?P<pct_cn>百分之(?:{_ARABIC}|[{_CN_NUM_CHARS}点]+))"
     rf"|(?P<vague>{_VAGUE_RE})"
-    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+))?"
+    rf"|(?P<cheng>[一二三四五六七八九]成[一二三四五六七八九]?)(?![为功立员])"
+    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+)(?:(?P<arabic2>\d{{1,4}})(?P<mult2>万))?)?"
     rf"|(?P<chinese>{_CHINESE}))"
     rf"(?P<more>多|余|几)?"
     rf"(?:\s*(?P<percent>%|％)|\s*(?P<measure>{_MEASURE_RE}))?"
@@ -253,10 +254,11 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     arabic, mult, chinese = m.group("arabic"), m.group("mult"), m.group("chinese")
     pct_cn, percent_sign = m.group("pct_cn"), m.group("percent")
     more, measure, suffix = m.group("more"), m.group("measure"), m.group("suffix")
-    core = next(g for g in ("pct_cn", "vague", "arabic", "chinese") if m.group(g))
+    core = next(g for g in ("pct_cn", "cheng", "vague", "arabic", "chinese") if m.group(g))
     # Without a qualifier, the match may begin with whitespace: start at the number.
     start, end = (m.start() if prefix else m.start(core)), m.end()
-    if prefix and not (arabic or chinese or vague_word or pct_cn):
+    cheng = m.group("cheng")
+    if prefix and not (arabic or chinese or vague_word or pct_cn or cheng):
         return None
     # Leading qualifier only counts when it is glued to the number.
     before = simple[max(0, start - 1):start]
@@ -281,9 +283,14 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         if re.fullmatch(r"(?:19|20)\d\d", arabic) and not (measure or mult or percent_sign or more):
             return None  # a bare year: 2019冠状病毒疾病, 2016年 written without 年
 
-    is_percent = bool(pct_cn or percent_sign)
+    is_percent = bool(pct_cn or percent_sign or cheng)
     vague = False
-    if pct_cn:
+    if cheng:
+        # 六成三 = 63% (成: tenths), read to half its last place: 62.5-63.5%; 七成 = 65-75%.
+        tens, ones = CN_DIGITS[cheng[0]], (CN_DIGITS[cheng[2]] if len(cheng) > 2 else None)
+        value, half = (tens * 10 + ones, 0.5) if ones is not None else (tens * 10, 5.0)
+        low, high, vague = value - half, value + half, True
+    elif pct_cn:
         value = _parse_number(pct_cn[len("百分之"):])
         if value is None:
             return None
@@ -297,13 +304,22 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         value = _parse_number(arabic) if arabic else _parse_number(chinese)
         if value is None:
             return None
+        low = high = value
         if arabic and mult:
             for c in mult:
                 value *= {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[c]
-        low = high = value
+            if mult == "亿" and m.group("arabic2"):
+                value += float(m.group("arabic2")) * 1e4  # 14亿1178万
+            low = high = value
+            decimals = arabic.partition(".")[2]
+            if decimals and not m.group("arabic2"):
+                # 14.1亿 is a rounded figure: half a unit of its last written place either side.
+                half = 0.5 * 10 ** -len(decimals) * value / float(arabic.replace(",", ""))
+                low, high, vague = value - half, value + half, True
         if more:
             if arabic and mult:
                 step = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[mult[-1]]
+                step *= 10 ** -len(arabic.partition(".")[2])  # 13.4亿多: past 13.4亿, below 13.5亿
             else:
                 step = _magnitude_step(value, None if arabic else chinese)
             low, high = value + 1, value + max(step, 2) - 1

@@ -138,9 +138,17 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         if value is None:
             return None
         mag = (m.group("mag") or m.group("wmag") or "").lower()
-        if mag:
-            value *= MAGNITUDES_EN.get(mag, 1.0)
         low = high = value
+        if mag:
+            factor = MAGNITUDES_EN.get(mag, 1.0)
+            value *= factor
+            low = high = value
+            decimals = re.sub(r"[\s,]", "", digits or "").partition(".")[2]
+            if decimals and factor > 1:
+                # 1.4 billion is a rounded figure: half a unit of its last written place either side.
+                half = 0.5 * 10 ** -len(decimals) * factor
+                low, high = value - half, value + half
+                vague = True
     percent = bool(m.group("percent"))
     unit = m.group("unit") or ""
     currency = m.group("currency") or ""

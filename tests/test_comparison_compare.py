@@ -233,19 +233,19 @@ def test_seed_examples_with_dense_alignment():
 
 def test_evaluation_against_the_annotated_stories():
     """Regression floor on the development comparisons (evaluation/comparison, the
-    12 stories with "heldout": false), lexical alignment: the scores printed by
+    14 stories with "heldout": false), lexical alignment: the scores printed by
     ``python -m comparison.evaluate --lexical`` must not fall below what the
     classifier reached when this floor was set (issue 12)."""
     from comparison.evaluate import DEFAULT_GOLD, evaluate
 
     result = evaluate(DEFAULT_GOLD, use_dense=False, heldout=False)
     strict = result["totals"]["strict"]
-    assert strict["gold"] >= 117
+    assert strict["gold"] >= 374
     assert strict["correct"] / strict["predicted"] >= FLOOR_PRECISION
     assert strict["found"] / strict["gold"] >= FLOOR_RECALL
 
 
-FLOOR_PRECISION, FLOOR_RECALL = 0.4, 0.22
+FLOOR_PRECISION, FLOOR_RECALL = 0.45, 0.2
 
 
 # ---------------------------------------------------------- unique ranking --
