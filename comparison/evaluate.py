@@ -41,6 +41,18 @@ def _side_matches(finding, article_id: str, ranges: list[tuple[int, int]]) -> bo
     )
 
 
+def annotated_pairs(story: dict) -> list[tuple[str, list[str], str, list[str]]]:
+    """(file, phrases, file, phrases) of each annotated discrepancy and of each pair of files
+    of each annotated agreement: the two sides of one fact."""
+    items = [(g["a"]["file"], g["a"]["text"], g["b"]["file"], g["b"]["text"]) for g in story["discrepancies"]]
+    for g in story.get("agreements", []):
+        pairs = list(g["texts"].items())
+        for x in range(len(pairs)):
+            for y in range(x + 1, len(pairs)):
+                items.append((pairs[x][0], [pairs[x][1]], pairs[y][0], [pairs[y][1]]))
+    return items
+
+
 _BARE_DAY = re.compile(r"^date:\s*(\d{4}-\d{2}-\d{2})\s*$", re.M)
 
 

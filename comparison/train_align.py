@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from comparison.align import FEATURES, MODEL_PATH, pair_features
-from comparison.evaluate import DEFAULT_GOLD, load_story, occurrences
+from comparison.evaluate import DEFAULT_GOLD, annotated_pairs, load_story, occurrences
 
 ALIGNMENT_LABELS = DEFAULT_GOLD.parent / "alignment.json"
 
@@ -53,13 +53,7 @@ def story_pairs(story: dict, folder: Path, backend, aligned: list[dict] | None =
                     out.append(index_of[(d, k)])
         return out
 
-    items = [(g["a"]["file"], g["a"]["text"], g["b"]["file"], g["b"]["text"]) for g in story["discrepancies"]]
-    for g in story.get("agreements", []):
-        pairs = list(g["texts"].items())
-        for x in range(len(pairs)):
-            for y in range(x + 1, len(pairs)):
-                items.append((pairs[x][0], [pairs[x][1]], pairs[y][0], [pairs[y][1]]))
-    for fa, ta, fb, tb in items:
+    for fa, ta, fb, tb in annotated_pairs(story):
         for i in sentences_of(fa, ta):
             for j in sentences_of(fb, tb):
                 positives.add((min(i, j), max(i, j)))

@@ -29,18 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from comparison.evaluate import DEFAULT_GOLD, load_story, occurrences
+from comparison.evaluate import DEFAULT_GOLD, annotated_pairs, load_story, occurrences
 from comparison.figure_pairs import FEATURES, MODEL_PATH
-
-
-def _annotated_sides(story: dict) -> list[tuple[str, list[str], str, list[str]]]:
-    items = [(g["a"]["file"], g["a"]["text"], g["b"]["file"], g["b"]["text"]) for g in story["discrepancies"]]
-    for g in story.get("agreements", []):
-        pairs = list(g["texts"].items())
-        for x in range(len(pairs)):
-            for y in range(x + 1, len(pairs)):
-                items.append((pairs[x][0], [pairs[x][1]], pairs[y][0], [pairs[y][1]]))
-    return items
 
 
 def story_rows(story: dict, folder: Path, backend, described: list | None = None) -> tuple[list[list[float]], list[int]]:
@@ -53,7 +43,7 @@ def story_rows(story: dict, folder: Path, backend, described: list | None = None
     files = list(by_file)
     docs, ctx, _notes = build_context([by_file[f] for f in files], backend)
     sides = []
-    for fa, ta, fb, tb in _annotated_sides(story):
+    for fa, ta, fb, tb in annotated_pairs(story):
         ra = [r for phrase in ta for r in occurrences(by_file[fa].text, phrase)]
         rb = [r for phrase in tb for r in occurrences(by_file[fb].text, phrase)]
         sides.append((files.index(fa), ra, files.index(fb), rb))

@@ -41,3 +41,18 @@ ESCAPE_B = article(
     "The base, 50 km north of Kabul, was handed over without a fight, according to a US defense official.",
     "Governor Hessamuddin Shams said: \"The Taliban are in the city and the situation is very bad.\"",
 )
+
+
+def dense_backend_or_skip():
+    """The default dense embedding backend; the test is skipped when no model loads."""
+    import pytest
+
+    try:
+        import embeddings
+
+        backend = embeddings.get_backend()
+    except Exception as exc:  # no model files in this checkout
+        pytest.skip(f"no embedding backend: {exc}")
+    if "lexical" in backend.name.lower():
+        pytest.skip("only the lexical fallback backend is available")
+    return backend

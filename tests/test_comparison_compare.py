@@ -15,6 +15,7 @@ import articles
 from comparison import compare, compare_story, comparison_signature
 from comparison.__main__ import main as cli_main
 from comparison.report import to_csv, to_json, to_markdown
+from tests.comparison_helpers import dense_backend_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
 AJ = ROOT / "seeds" / "000_299cce44e7b57b22.txt"
@@ -212,14 +213,7 @@ def test_compare_story_is_cached_by_member_content(tmp_path):
 @pytest.mark.slow
 def test_seed_examples_with_dense_alignment():
     """Same examples with the default dense backend (skipped when no model loads)."""
-    try:
-        import embeddings
-
-        backend = embeddings.get_backend()
-    except Exception as exc:  # no model files in this checkout
-        pytest.skip(f"no embedding backend: {exc}")
-    if "lexical" in backend.name.lower():
-        pytest.skip("only the lexical fallback backend is available")
+    backend = dense_backend_or_skip()
     arts = _read(AJ, VOA)
     comparison = compare(arts, backend=backend)
     numbers = [f for f in comparison.findings if f.fact_type == "number"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from comparison import compare
-from tests.comparison_helpers import article, exact
+from tests.comparison_helpers import article, dense_backend_or_skip, exact
 
 
 def _pair(a: str, b: str):
@@ -14,6 +14,10 @@ def _pair(a: str, b: str):
     comparison = compare(arts, use_dense=False)
     exact(comparison, arts)
     return comparison
+
+
+def _span_texts(comparison, fact_type: str, kind: str) -> list[set[str]]:
+    return [{s.text for s in f.spans} for f in comparison.findings if f.fact_type == fact_type and f.kind == kind]
 
 
 def _kinds(comparison, fact_type: str) -> list[str]:
@@ -37,8 +41,7 @@ def test_two_official_voices_for_one_claim_are_framing():
 def test_an_unnamed_city_with_a_bearing_against_the_named_one_is_precision():
     c = _pair("The attack happened on Monday in Mazar-i-Sharif, the provincial capital, officials said.",
               "The attack happened on Monday in a northern city, officials said.")
-    places = [f for f in c.findings if f.fact_type == "place" and f.kind == "precision"]
-    assert len(places) == 1 and {s.text for s in places[0].spans} == {"northern city", "Mazar-i-Sharif"}
+    assert _span_texts(c, "place", "precision") == [{"northern city", "Mazar-i-Sharif"}]
 
 
 def test_distances_from_an_unnamed_reference_place_are_compared():
@@ -63,14 +66,7 @@ def test_a_shared_statement_with_different_figures_is_never_a_silent_agreement()
 def test_two_one_sentence_reports_align_with_the_dense_model():
     """A story too small to measure its own cosine band uses the development stories'
     (``dense_scale`` of align_model.json): two near-identical sentences align."""
-    try:
-        import embeddings
-
-        backend = embeddings.get_backend()
-    except Exception as exc:  # no model files in this checkout
-        pytest.skip(f"no embedding backend: {exc}")
-    if "lexical" in backend.name.lower():
-        pytest.skip("only the lexical fallback backend is available")
+    backend = dense_backend_or_skip()
     arts = [article("a", "Reuters", "A senior defence official said the troops left on Monday."),
             article("b", "AP", "A military spokesman said the troops left on Monday.")]
     comparison = compare(arts, backend=backend)
@@ -111,8 +107,7 @@ def test_one_person_spelled_two_ways():
 def test_one_place_called_a_town_and_a_city_is_framing():
     c = _pair("Floods hit the town of Kerman on Monday, officials said.",
               "Floods hit the city of Kerman on Monday, officials said.")
-    levels = [f for f in c.findings if f.fact_type == "place" and f.kind == "framing"]
-    assert len(levels) == 1 and {s.text for s in levels[0].spans} == {"town of Kerman", "city of Kerman"}
+    assert _span_texts(c, "place", "framing") == [{"town of Kerman", "city of Kerman"}]
 
 
 def test_one_quotation_in_other_words_is_framing_and_in_the_same_words_agrees():
