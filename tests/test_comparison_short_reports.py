@@ -38,10 +38,18 @@ def test_two_official_voices_for_one_claim_are_framing():
     assert _kinds(c, "attribution") == ["framing"]
 
 
-def test_an_unnamed_city_with_a_bearing_against_the_named_one_is_precision():
-    c = _pair("The attack happened on Monday in Mazar-i-Sharif, the provincial capital, officials said.",
-              "The attack happened on Monday in a northern city, officials said.")
-    assert _span_texts(c, "place", "precision") == [{"northern city", "Mazar-i-Sharif"}]
+@pytest.mark.parametrize(("a", "b", "kind", "spans"), [
+    # an unnamed city with a bearing against the named one: precision
+    ("The attack happened on Monday in Mazar-i-Sharif, the provincial capital, officials said.",
+     "The attack happened on Monday in a northern city, officials said.",
+     "precision", {"northern city", "Mazar-i-Sharif"}),
+    # one named place called a town by one outlet and a city by another: framing
+    ("Floods hit the town of Kerman on Monday, officials said.",
+     "Floods hit the city of Kerman on Monday, officials said.",
+     "framing", {"town of Kerman", "city of Kerman"}),
+])
+def test_place_differences(a, b, kind, spans):
+    assert _span_texts(_pair(a, b), "place", kind) == [spans]
 
 
 def test_distances_from_an_unnamed_reference_place_are_compared():
@@ -102,12 +110,6 @@ def test_one_person_spelled_two_ways():
               "Provincial governor Heidar Mansuri said the clinic was destroyed on Monday.")
     spelled = [f for f in c.findings if f.fact_type == "entity" and "spelled" in f.why]
     assert [f.kind for f in spelled] == ["framing"]
-
-
-def test_one_place_called_a_town_and_a_city_is_framing():
-    c = _pair("Floods hit the town of Kerman on Monday, officials said.",
-              "Floods hit the city of Kerman on Monday, officials said.")
-    assert _span_texts(c, "place", "framing") == [{"town of Kerman", "city of Kerman"}]
 
 
 def test_one_quotation_in_other_words_is_framing_and_in_the_same_words_agrees():
