@@ -19,13 +19,14 @@ from clustering import candidates as candidate_search
 from clustering import grouping
 from clustering.corpus import CorpusFeatures, prepare
 from clustering.model import Member, Mention, Story
-from clustering.neighbourhood import Neighbourhood, neighbourhood
-from clustering.pair_features import best_section, pair_features
+from clustering.neighbourhood import Neighbourhood, neighbourhood, stable
+from clustering.pair_features import best_section, pair_features, row_dots
 from clustering.scorer import PairScorer, load_scorer
 
 # Bumped whenever the same parameters would group articles differently, so stores
 # holding stories of an older clusterer can tell (clustering.pipeline.stories_outdated).
-ALGORITHM_VERSION = "5"  # 4: learned pair scorer + average linkage; 5: roundups listed in the stories they mention
+ALGORITHM_VERSION = "6"  # 4: learned pair scorer + average linkage; 5: roundups listed in the stories they mention;
+# 6: digests filed under the story their headline leads with
 
 
 def story_id_for(earliest_article_id: str) -> str:
@@ -144,9 +145,18 @@ class StoryClusterer(BaseEstimator):
         self.proba_ = self.score_pairs(self.corpus_, self.pairs_, self.context_, known)
         return self._finish(self.group(len(self.articles_), self.pairs_, self.proba_), order)
 
+    def place_roundups(self, corpus: CorpusFeatures, labels: np.ndarray, pairs: np.ndarray,
+                       proba: np.ndarray) -> np.ndarray:
+        """Each digest filed under the story its headline leads with
+        (:func:`clustering.grouping.place_roundups`); labels renumbered."""
+        return grouping.renumber(grouping.place_roundups(
+            labels, pairs, proba, headline_cosines(corpus, pairs), corpus.roundup, self.threshold))
+
     def _finish(self, sorted_labels: np.ndarray, order: list[int]) -> StoryClusterer:
-        """Member scores, stories and ``labels_`` from the labels of ``articles_`` (sorted);
-        ``labels_`` follow the caller's order (``order``: :func:`canonical_order`)."""
+        """Digests placed by headline, then member scores, stories and ``labels_`` from the
+        labels of ``articles_`` (sorted); ``labels_`` follow the caller's order (``order``:
+        :func:`canonical_order`)."""
+        sorted_labels = self.place_roundups(self.corpus_, sorted_labels, self.pairs_, self.proba_)
         self.scores_ = grouping.member_scores(len(self.articles_), sorted_labels, self.pairs_, self.proba_)
         self.stories_ = self._stories(sorted_labels)
         self.labels_ = np.empty(len(order), dtype=np.int64)
@@ -198,6 +208,17 @@ class StoryClusterer(BaseEstimator):
             section = best_section(self.corpus_, row, other)
             found.setdefault(label, []).append(Mention(self.articles_[row].id, round(p, 4), section))
         return found
+
+
+def headline_cosines(corpus: CorpusFeatures, pairs: np.ndarray) -> np.ndarray:
+    """Title TF-IDF cosine of each pair that holds a digest (0 for the others: only digests
+    are placed by headline), the pair scorer's own "title" feature."""
+    out = np.zeros(len(pairs))
+    if not len(pairs) or not corpus.roundup.any():
+        return out
+    rows = np.flatnonzero(corpus.roundup[pairs[:, 0]] | corpus.roundup[pairs[:, 1]])
+    out[rows] = stable(row_dots(corpus.title, pairs[rows, 0], pairs[rows, 1]))
+    return out
 
 
 def canonical_order(articles: Sequence[Article]) -> list[int]:

@@ -58,10 +58,12 @@ class WindowCase:
     pairs: np.ndarray
     X: np.ndarray
     gold: list
+    roundup: np.ndarray  # per article: a digest (placed by headline after grouping)
+    headline: np.ndarray  # per pair: title cosine where a digest is in it
 
     @classmethod
     def build(cls, name: str, model: str | None = None, **params) -> WindowCase | None:
-        from clustering.clusterer import canonical_order
+        from clustering.clusterer import canonical_order, headline_cosines
         from clustering.neighbourhood import neighbourhood
         from clustering.pair_features import pair_features
         from clustering.training import vectors_for
@@ -76,11 +78,13 @@ class WindowCase:
         corpus = clusterer.prepare(articles, vectors[order], titles[order])
         pairs, known = clusterer.candidate_pairs(corpus, with_scores=True)
         X = pair_features(corpus, pairs, neighbourhood(corpus, pairs, known), known)
-        return cls(name, [a.id for a in articles], pairs, X, window.gold)
+        return cls(name, [a.id for a in articles], pairs, X, window.gold, corpus.roundup,
+                   headline_cosines(corpus, pairs))
 
     def score(self, scorer: PairScorer, threshold: float, missing_weight: float) -> dict:
         proba = scorer.predict_proba(self.X)
         labels = grouping.group(len(self.ids), self.pairs, proba, threshold, missing_weight)
+        labels = grouping.place_roundups(labels, self.pairs, proba, self.headline, self.roundup, threshold)
         result = sampled_bcubed(self.gold, {i: str(label) for i, label in zip(self.ids, labels.tolist(), strict=True)})
         result["articles"] = len(self.ids)
         return result
@@ -112,7 +116,8 @@ def evaluate_ecbplus(sets, folder: Path, fit, **params) -> dict | None:
         rows = np.flatnonzero(half == h)
         sub = ecb.corpus.subset(rows)
         pairs = clusterer.candidate_pairs(sub)
-        labels = clusterer.group(len(rows), pairs, clusterer.score_pairs(sub, pairs))
+        proba = clusterer.score_pairs(sub, pairs)
+        labels = clusterer.place_roundups(sub, clusterer.group(len(rows), pairs, proba), pairs, proba)
         predicted[rows] = [f"{h}-{label}" for label in labels.tolist()]
     p, r, f = bcubed(predicted.tolist(), data.gold)
     return {"bcubed_p": p, "bcubed_r": r, "bcubed_f1": f, "clusters": len(set(predicted.tolist())),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from articles.model import Article
-from clustering.clusterer import StoryClusterer
+from clustering.clusterer import StoryClusterer, headline_cosines
 
 
 @dataclass
@@ -32,6 +32,9 @@ class MemberExplanation:
     partner_id: str | None
     probability: float  # P(same story) with the partner
     reasons: list[Reason]
+    # A digest (several happenings) is filed by its headline, not by the pairs alone
+    # (clustering.grouping.place_roundups): said here, with the partner's headline cosine.
+    note: str = ""
 
 
 def explain_story(
@@ -64,7 +67,12 @@ def explain_story(
         best = mine[np.argmax(proba[mine])]
         partner = int(pairs[best, 1] if pairs[best, 0] == r else pairs[best, 0])
         reasons = [Reason(*c) for c in clusterer.scorer.contributions(features[best])[:top]]
-        out.append(MemberExplanation(articles[r].id, articles[partner].id, float(proba[best]), reasons))
+        note = ""
+        if corpus.roundup[r]:
+            headline = float(headline_cosines(corpus, pairs[mine]).max())
+            note = (f"a digest of several happenings: filed under the story its headline leads with "
+                    f"(its headline's closest cosine to a member's: {headline:.2f})")
+        out.append(MemberExplanation(articles[r].id, articles[partner].id, float(proba[best]), reasons, note))
     return out
 
 

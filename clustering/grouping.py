@@ -176,3 +176,37 @@ def roundup_links(
             if key not in links or p > links[key][0]:
                 links[key] = (p, other)
     return links
+
+
+def place_roundups(
+    labels: np.ndarray,
+    pairs: np.ndarray,
+    proba: np.ndarray,
+    headline_similarity: np.ndarray,
+    roundup: np.ndarray,
+    threshold: float,
+) -> np.ndarray:
+    """Files each digest under the story its headline leads with.
+
+    A digest reports several happenings, and the label definition puts it in the story of its
+    main event: "its headline's lead event, or the one given most space". Average linkage
+    follows the space (most of the text); this follows the headline. Of the stories the
+    digest's pairs reach at P >= ``threshold`` (its own included), it joins the one holding
+    the article whose headline is most like its own (``headline_similarity``, per pair).
+    Only digests (``roundup``) move; the others' labels are returned as they were.
+    """
+    placed = labels.copy()
+    if not len(pairs) or not roundup.any():
+        return placed
+    best: dict[int, tuple[float, int]] = {}
+    for a, b in ((0, 1), (1, 0)):
+        for k in np.flatnonzero(roundup[pairs[:, a]]).tolist():
+            r, other = int(pairs[k, a]), int(pairs[k, b])
+            if proba[k] < threshold and labels[other] != labels[r]:
+                continue  # not a story this digest reports
+            key = (float(headline_similarity[k]), -int(labels[other]))
+            if r not in best or key > best[r]:
+                best[r] = key
+    for r, (_, negative_label) in best.items():
+        placed[r] = -negative_label
+    return placed

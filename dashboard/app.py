@@ -715,7 +715,8 @@ def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script
             "closest in the story": in_script(partner.title if partner else "", script),
             "P(same happening)": e.probability,
             "strongest reasons": "; ".join(
-                f"{r.feature} {'+' if r.contribution >= 0 else ''}{r.contribution:.2f}" for r in e.reasons
+                [f"{r.feature} {'+' if r.contribution >= 0 else ''}{r.contribution:.2f}" for r in e.reasons]
+                + ([e.note] if e.note else [])
             ),
         })
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config={
