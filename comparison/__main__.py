@@ -28,11 +28,17 @@ def _load_inputs(inputs: list[str], db: str | None):
                         errors.append(str(result))
             except Exception as exc:  # unreadable file: one line, no traceback
                 errors.append(f"{path}: {exc}")
-        elif db is not None or Path("data/parallax.db").exists():
+        elif (db is not None or Path("data/parallax.db").exists()) and not _looks_like_a_path(item):
             story_id = item
         else:
-            errors.append(f"{item}: no such file (and no store to look up a story id)")
+            errors.append(f"{item}: no such file" + ("" if _looks_like_a_path(item) else
+                                                     " (and no store to look up a story id)"))
     return articles, errors, story_id
+
+
+def _looks_like_a_path(item: str) -> bool:
+    """A missing file, not a story id: story ids have no folder and no file extension."""
+    return "/" in item or "\\" in item or bool(Path(item).suffix)
 
 
 def main(argv: list[str] | None = None) -> int:
