@@ -42,6 +42,7 @@ FEATURES = (
     "context",  # character overlap of the words around the two figures
     "log_ratio",  # how far apart the values are (orders of magnitude, capped at 3)
     "overlap",  # the value ranges overlap (vague vs exact: a precision candidate)
+    "nearest_value",  # each is the other's closest value among its non-conflicting candidates
 )
 
 # Characters read on each side of a figure for its context.
@@ -62,6 +63,12 @@ def same_reference(s1: Subject, s2: Subject) -> bool:
                 and _places_meet(frozenset({s1.anchor[1]}), frozenset({s2.anchor[1]})))
 
 
+def conflicting(s1: Subject, s2: Subject) -> bool:
+    """Subjects that name different counted categories or different event types."""
+    return bool(s1.family and s2.family and s1.family != s2.family
+                or s1.events and s2.events and not (s1.events & s2.events))
+
+
 def _context(doc: Doc, q) -> set[str]:
     text = doc.simple
     left = text[max(0, q.start - CONTEXT_CHARS):q.start]
@@ -76,14 +83,15 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _log_ratio(q1, q2) -> float:
+def log_ratio(q1, q2) -> float:
     v1, v2 = abs(q1.value * q1.factor), abs(q2.value * q2.factor)
     if not (math.isfinite(v1) and math.isfinite(v2)) or v1 == 0 or v2 == 0:
         return 3.0
     return min(3.0, abs(math.log10(v1 / v2)))
 
 
-def features(doc1: Doc, i: int, doc2: Doc, j: int, aligned: float, best: bool, distinguished: bool) -> list[float]:
+def features(doc1: Doc, i: int, doc2: Doc, j: int, aligned: float, best: bool, distinguished: bool,
+             nearest: bool) -> list[float]:
     q1, q2 = doc1.facts.quantities[i], doc2.facts.quantities[j]
     s1, s2 = doc1.subjects[i], doc2.subjects[j]
     return [
@@ -99,8 +107,9 @@ def features(doc1: Doc, i: int, doc2: Doc, j: int, aligned: float, best: bool, d
         float(bool(s1.where and s2.where and not _places_meet(s1.where, s2.where))),
         float(distinguished),
         _jaccard(_context(doc1, q1), _context(doc2, q2)),
-        _log_ratio(q1, q2),
+        log_ratio(q1, q2),
         float(compatible(q1, q2)),
+        float(nearest),
     ]
 
 

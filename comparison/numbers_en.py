@@ -31,18 +31,31 @@ _PREFIX_RE = "|".join(re.escape(p) for p in sorted(PREFIX_EN, key=len, reverse=T
 _VAGUE_RE = "|".join(re.escape(v) for v in sorted(VAGUE_WORDS_EN, key=len, reverse=True))
 _MAG_RE = "|".join(m for m in MAGNITUDES_EN if len(m) > 1)
 
-QUANTITY_EN_RE = re.compile(
-    rf"(?<![\w.,:/-])(?:(?P<prefix>{_PREFIX_RE})\s+)?"
-    rf"(?:(?P<currency>US\$|\$|€|£|euros?(?=\s?\d))\s?)?"
-    rf"(?:(?P<vague>{_VAGUE_RE})"
-    rf"|(?P<digits>{_DIGITS})(?:\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b)?"
-    rf"|(?P<word>{_WORD_NUMBER})(?:\s+(?P<wmag>{_MAG_RE}))?)"
-    rf"(?![\w])"
-    rf"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
-    rf"(?:\s*(?P<unit>{_UNIT_RE})(?![\w]))?"
-    rf"(?:\s+(?P<suffix>or more|or so)\b)?",
-    re.IGNORECASE,
-)
+# Tokenized corpora (ECB+) also write every decimal apart: "a 6 . 1 - magnitude quake",
+# "a magnitude of 5 . 9 .". Read so only in a text tokenized throughout (TOKENIZED_RE), where
+# a sentence never ends on a digit followed by one starting with a digit.
+_DIGITS_TOKENIZED = r"\d{1,3}\s\.\s\d{1,2}(?![\d])|" + _DIGITS
+TOKENIZED_RE = re.compile(r"\w \. [A-Z0-9]|\w , \w")
+TOKENIZED_MIN = 5  # such joints in a text's first 5,000 characters
+
+
+def _quantity_re(digits: str) -> re.Pattern:
+    return re.compile(
+        rf"(?<![\w.,:/-])(?:(?P<prefix>{_PREFIX_RE})\s+)?"
+        rf"(?:(?P<currency>US\$|\$|€|£|euros?(?=\s?\d))\s?)?"
+        rf"(?:(?P<vague>{_VAGUE_RE})"
+        rf"|(?P<digits>{digits})(?:\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b)?"
+        rf"|(?P<word>{_WORD_NUMBER})(?:\s+(?P<wmag>{_MAG_RE}))?)"
+        rf"(?![\w])"
+        rf"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
+        rf"(?:\s*(?:-\s*)?(?P<unit>{_UNIT_RE})(?![\w]))?"
+        rf"(?:\s+(?P<suffix>or more|or so)\b)?",
+        re.IGNORECASE,
+    )
+
+
+QUANTITY_EN_RE = _quantity_re(_DIGITS)
+QUANTITY_TOKENIZED_RE = _quantity_re(_DIGITS_TOKENIZED)
 # "26 of the 28 districts", "six of seven": a part of a total.
 _PART_OF_RE = re.compile(rf"^\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<total>{_DIGITS}|{_WORD_NUMBER})\b", re.I)
 # Words that end a counted noun phrase: function words, auxiliaries, prepositions.
@@ -52,6 +65,9 @@ _STOP = frozenset(
     "after before since during than then there their its his her they he she it this these those when where while "
     "not no also only just still more most some about around dead alive injured wounded missing".split()
 )
+# A quake's magnitude written before its number, or the scale named after it.
+_MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+(?:of|at))?\s*-?\s*$", re.I)
+_RICHTER_AFTER = re.compile(r"\s+on the Richter scale", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _MAX_COUNTED_WORDS = 3
 
@@ -99,7 +115,8 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
     """Every quantity of an English text, with exact offsets (dates and clock times
     are filtered by the caller)."""
     found: list[Quantity] = []
-    for m in QUANTITY_EN_RE.finditer(text):
+    tokenized = len(TOKENIZED_RE.findall(text[:5000])) >= TOKENIZED_MIN
+    for m in (QUANTITY_TOKENIZED_RE if tokenized else QUANTITY_EN_RE).finditer(text):
         if max_items is not None and len(found) >= max_items:
             break
         q = _build(text, m)
@@ -152,6 +169,9 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     percent = bool(m.group("percent"))
     unit = m.group("unit") or ""
     currency = m.group("currency") or ""
+    if not unit and digits and not m.group("percent") and (
+            _MAGNITUDE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _RICHTER_AFTER.match(text, m.end())):
+        unit = "magnitude"  # "a magnitude of 5.9", "5.9 on the Richter scale"
     if unit.lower() == "m" and not (digits and re.match(r"\d", text[m.start("unit") - 1:m.start("unit")] or "x")):
         unit = ""  # "m" is metres only glued to a number (5m); else it is a word
     if word and low <= 1 and not unit:

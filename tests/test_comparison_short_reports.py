@@ -126,3 +126,20 @@ def test_a_clock_time_inside_the_other_outlets_part_of_the_day_is_precision():
               "Police began the raids at about 6 a.m. on Monday, a spokesman said.")
     times = [f for f in c.findings if f.fact_type == "date" and "time" in f.why and f.kind != "agree"]
     assert [f.kind for f in times] == ["precision"]
+
+
+def test_quake_magnitudes_are_one_scale_in_both_languages_and_tokenized_text():
+    from comparison.numbers import extract_quantities
+    from comparison.numbers_en import extract_quantities_en
+
+    tokenized = ("The quake hit on Sunday , officials said . Homes fell , they said . "
+                 "The 6 . 1 - magnitude quake was followed by aftershocks . "
+                 "The survey said it had a magnitude of 5 . 9 . About 30 , 000 people live there .")
+    found = [(q.text, q.low, q.high, q.dimension) for q in extract_quantities_en(tokenized)]
+    assert found == [("6 . 1 - magnitude", 6.1, 6.1, "magnitude"), ("5 . 9", 5.9, 5.9, "magnitude"),
+                     ("About 30 , 000", 27000, 33000, "count")]
+    # Untokenized prose keeps its sentence ends: "5. 9" is two numbers there.
+    assert [q.low for q in extract_quantities_en("It was 5. 9 people died.")] != [5.9]
+    assert [(q.low, q.dimension) for q in extract_quantities_en("It measured 6.2 on the Richter scale.")] == [
+        (6.2, "magnitude")]
+    assert [(q.low, q.dimension) for q in extract_quantities("伊朗南部发生里氏6.1级地震")] == [(6.1, "magnitude")]

@@ -116,6 +116,14 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
     for i, j, score in candidates:
         best_first[i] = max(best_first.get(i, -1.0), score)
         best_second[j] = max(best_second.get(j, -1.0), score)
+    nearest_first: dict[int, float] = {}
+    nearest_second: dict[int, float] = {}
+    for i, j, _score in candidates:
+        if figure_pairs.conflicting(doc1.subjects[i], doc2.subjects[j]):
+            continue  # the nearest value among figures that could be about the same thing
+        ratio = figure_pairs.log_ratio(doc1.facts.quantities[i], doc2.facts.quantities[j])
+        nearest_first[i] = min(nearest_first.get(i, 9.0), ratio)
+        nearest_second[j] = min(nearest_second.get(j, 9.0), ratio)
     chosen, rows, pending = [], [], []
     for i, j, score in candidates:
         q1, q2 = doc1.facts.quantities[i], doc2.facts.quantities[j]
@@ -131,7 +139,10 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         best = score >= best_first[i] or score >= best_second[j]
         distinguished = not compatible(q1, q2) and (
             _distinguished(doc1, i, doc2, j) or _distinguished(doc2, j, doc1, i))
-        rows.append(figure_pairs.features(doc1, i, doc2, j, score, best, distinguished))
+        ratio = figure_pairs.log_ratio(q1, q2)
+        nearest = (not figure_pairs.conflicting(s1, s2)
+                   and ratio <= nearest_first[i] and ratio <= nearest_second[j])
+        rows.append(figure_pairs.features(doc1, i, doc2, j, score, best, distinguished, nearest))
         pending.append((i, j))
     return chosen, pending, rows
 

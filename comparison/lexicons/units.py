@@ -43,6 +43,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "roubles": ("money:RUB", 1.0), "rubles": ("money:RUB", 1.0), "yen": ("money:JPY", 1.0),
     # age
     "岁": ("age", 1.0), "years old": ("age", 1.0), "year-old": ("age", 1.0),
+    # earthquake magnitude (one scale whatever the outlet calls it: 6.1级, a 6.1-magnitude quake)
+    "级": ("magnitude", 1.0), "magnitude": ("magnitude", 1.0),
     # percent
     "%": ("percent", 1.0), "％": ("percent", 1.0), "percent": ("percent", 1.0), "per cent": ("percent", 1.0),
 }
