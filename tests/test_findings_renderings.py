@@ -39,3 +39,17 @@ def test_an_abbreviation_is_not_another_rendering():
     a = article("ra", "Outlet A", "国际奥委会（International Olympic Committee）周四开会。", language="zh")
     b = article("rb", "Outlet B", "国际奥林匹克委员会（International Olympic Committee）周四开会。", language="zh")
     assert not [f for f in _renderings(a, b) if "rendered" in f.why]
+
+
+def test_a_rendering_glossed_by_one_outlet_is_recognised_where_another_writes_it_bare():
+    # B glosses 施托尔滕贝格; C writes the same characters with no gloss; A glosses another
+    # rendering. C vs A is a rendering difference too; B vs C (the same characters) is none.
+    a = article("ra", "Outlet A", "北约秘书长斯托尔滕伯格（Jens Stoltenberg）周二在布鲁塞尔表示支持。", language="zh")
+    b = article("rb", "Outlet B", "北约秘书长施托尔滕贝格（Jens Stoltenberg）周二在布鲁塞尔表示支持。", language="zh")
+    c = article("rc", "Outlet C", "北约秘书长施托尔滕贝格周二在布鲁塞尔表示支持。", language="zh")
+    found = compare([a, b, c], use_dense=False)
+    exact(found, [a, b, c])
+    pairs = {frozenset(s.article_id for s in f.spans) for f in found.findings
+             if f.fact_type == "entity" and "rendered" in f.why}
+    assert frozenset({"ra", "rc"}) in pairs and frozenset({"ra", "rb"}) in pairs
+    assert frozenset({"rb", "rc"}) not in pairs

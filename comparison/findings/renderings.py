@@ -64,6 +64,7 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
             if len(zh) < 2:
                 continue
             seen[key].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
+    _spread_glosses(docs, seen)
     findings: list[Finding] = []
     for latin, per_doc in seen.items():
         for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
@@ -74,6 +75,27 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
                 f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
                 _mentions(docs[da], za, (sa, ea)) + _mentions(docs[db], zb, (sb, eb)), latin))
     return findings
+
+
+def _spread_glosses(docs: list[Doc], seen: dict[str, dict[int, tuple[str, int, int]]]) -> None:
+    """An outlet that writes a name without its Latin original still renders it: when its
+    text holds, character for character, a rendering another outlet glossed (博努奇, glossed
+    Leonardo Bonucci elsewhere), that is its rendering of the gloss. Only renderings of
+    NEAR_MIN_CHARS characters or more (a short one is too often part of another word)."""
+    for per_doc in seen.values():
+        forms = sorted({zh for zh, _, _ in per_doc.values() if len(zh) >= NEAR_MIN_CHARS}, key=len, reverse=True)
+        for d, doc in enumerate(docs):
+            if d in per_doc or doc.english:
+                continue
+            for form in forms:
+                m = re.search(_SEPARATED.join(map(re.escape, form)), doc.simple)
+                if m:
+                    per_doc[d] = (form, m.start(), m.end())
+                    break
+
+
+# Renderings are matched across the separators outlets put between name parts (卢克·肖, 卢克肖).
+_SEPARATED = "[·‧・\\-]?"
 
 
 def latin_key(latin: str) -> str:
