@@ -4,6 +4,7 @@ Three general cases, no list of names:
 
 * **glossed**: the same Latin original in parentheses rendered in other characters,
   博努奇 (Leonardo Bonucci) vs 波努奇 (Leonardo Bonucci); 敏建 (Myingyan) vs 敏延 (Myingyan);
+  an outlet writing a glossed rendering bare (博努奇, no gloss) renders that gloss too;
 * **near**: a person's transliterated name one character apart in two outlets (博努奇 vs
   波努奇, 皮克福德 vs 皮克福), when neither outlet also writes the other's form;
 * **regional**: a Taiwan term for a name where a mainland outlet writes the mainland one
