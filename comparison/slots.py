@@ -33,8 +33,18 @@ from comparison.lexicons.timewords import PARTS_OF_DAY_EN, PARTS_OF_DAY_ZH
 def _alternation(words, latin: bool) -> str:
     ordered = sorted(words, key=len, reverse=True)
     if latin:
-        return "|".join(rf"(?<![A-Za-z-]){re.escape(w)}(?![A-Za-z-])" for w in ordered)
+        # A hyphen may stand apart, as tokenized corpora (ECB+) write it: "south - west".
+        return "|".join("(?<![A-Za-z-])" + _SPACED_HYPHEN.join(map(re.escape, w.split("-"))) + "(?![A-Za-z-])"
+                        for w in ordered)
     return "|".join(re.escape(w) for w in ordered)
+
+
+_SPACED_HYPHEN = r"\s?-\s?"
+
+
+def _latin_key(matched: str) -> str:
+    """The lexicon key of a Latin match ("South - west" -> "south-west")."""
+    return " ".join(re.sub(r"\s*-\s*", "-", matched.lower()).split())
 
 
 # ------------------------------------------------------------ part of day --
@@ -54,7 +64,7 @@ def extract_parts_of_day(text: str, simple: str, english: bool) -> list[PartOfDa
     table, pattern = (PARTS_OF_DAY_EN, _PART_EN_RE) if english else (PARTS_OF_DAY_ZH, _PART_ZH_RE)
     out = []
     for m in pattern.finditer(text if english else simple):
-        word = m.group(0).lower() if english else m.group(0)
+        word = _latin_key(m.group(0)) if english else m.group(0)
         out.append(PartOfDay(m.start(), m.end(), text[m.start():m.end()], table[word]))
     return out
 
@@ -150,9 +160,10 @@ def extract_places(text: str, simple: str, entities: list, english: bool) -> lis
             out.append(Place(e.start, e.end, e.text, level_of_name(to_key(e.text))))
     if english:
         for m in _DIR_EN_RE.finditer(text):
-            out.append(Place(m.start(), m.end(), m.group(0), "", DIRECTIONS_EN[m.group(0).lower()]))
+            out.append(Place(m.start(), m.end(), m.group(0), "", DIRECTIONS_EN[_latin_key(m.group(0))]))
         for m in _GENERIC_EN_RE.finditer(text):
-            out.append(Place(m.start(), m.end(), m.group(0), GENERIC_PLACES_EN[m.group(0).lower()], None, True))
+            out.append(Place(m.start(), m.end(), m.group(0), GENERIC_PLACES_EN[_latin_key(m.group(0))],
+                             None, True))
     else:
         for m in _DIR_ZH_RE.finditer(simple):
             out.append(Place(m.start(), m.end(), text[m.start():m.end()], "",

@@ -143,3 +143,11 @@ def test_quake_magnitudes_are_one_scale_in_both_languages_and_tokenized_text():
     assert [(q.low, q.dimension) for q in extract_quantities_en("It measured 6.2 on the Richter scale.")] == [
         (6.2, "magnitude")]
     assert [(q.low, q.dimension) for q in extract_quantities("伊朗南部发生里氏6.1级地震")] == [(6.1, "magnitude")]
+
+
+def test_tokenized_hyphens_still_name_a_direction():
+    from comparison.slots import extract_places
+
+    text = "The epicentre was 35 miles south - west of the port , and 58 km south-west of it ."
+    assert [(p.text, p.direction) for p in extract_places(text, text, [], True)] == [
+        ("south - west", 225), ("south-west", 225)]
