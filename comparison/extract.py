@@ -162,7 +162,8 @@ def _absolute(match: re.Match, reference: date) -> tuple[date | None, str]:
 
 
 def extract_dates(
-    text: str, published: datetime, utc_offset_hours: int = DEFAULT_UTC_OFFSET_HOURS
+    text: str, published: datetime, utc_offset_hours: int = DEFAULT_UTC_OFFSET_HOURS,
+    reference: date | None = None,
 ) -> list[DateMention]:
     """Absolute (7月5日, 2021年7月4日), weekday (星期一, 周三: the most recent such
     day on or before publication) and relative (今天, 两天前) dates.
@@ -170,7 +171,9 @@ def extract_dates(
     "星期一(7月5日)" is one mention: the explicit date wins over the weekday.
     """
     simple = to_simplified(text)
-    reference = local_publication_date(published, utc_offset_hours)
+    # ``reference``: the day relative words count from, when the caller knows it
+    # better than the publication time (a wire dateline's day).
+    reference = reference or local_publication_date(published, utc_offset_hours)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -710,6 +713,7 @@ def _outside_dates(quantities: list[Quantity], dates: list[DateMention]) -> list
 def extract_all(text: str, published: datetime, language: str | None = None) -> Facts:
     """All facts of one article text (Chinese in either script, or English);
     quantities inside dates are dropped."""
+    from comparison.furniture import filing_day, furniture_spans, outside
     from comparison.text import is_chinese
 
     # The text decides (an article tagged "zh" may be English and vice versa);
@@ -718,9 +722,14 @@ def extract_all(text: str, published: datetime, language: str | None = None) -> 
     notes: list[str] = []
     if english:
         return _extract_all_en(text, published, notes)
+    furniture = furniture_spans(text)
     dates = extract_dates(text, published)
+    filed = filing_day(text, dates, local_publication_date(published))
+    if filed is not None:
+        dates = extract_dates(text, published, reference=filed)
+    dates = outside(dates, furniture)
     simple = to_simplified(text)
-    quantities = cap_quantities(_outside_dates(extract_quantities(text), dates), simple, notes)
+    quantities = cap_quantities(_outside_dates(outside(extract_quantities(text), furniture), dates), simple, notes)
     pieces = _bounded_pieces(simple)
     # One segmentation serves both the NER and the counted-noun boundaries.
     segmented = segment([simple[s:e] for s, e in pieces])
@@ -738,10 +747,16 @@ def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
         extract_sources_en,
         reference_day,
     )
+    from comparison.furniture import filing_day, furniture_spans, outside
     from comparison.numbers_en import extract_quantities_en
 
+    furniture = furniture_spans(text)
     dates = extract_dates_en(text, reference_day(published))
-    quantities = cap_quantities(_outside_dates(extract_quantities_en(text), dates), text, notes)
+    filed = filing_day(text, dates, reference_day(published))
+    if filed is not None:
+        dates = extract_dates_en(text, filed)
+    dates = outside(dates, furniture)
+    quantities = cap_quantities(_outside_dates(outside(extract_quantities_en(text), furniture), dates), text, notes)
     entities = extract_entities_en(text)
     return _with_slots(text, text, True, quantities, dates, entities,
                        extract_quotes_en(text, entities), extract_sources_en(text), notes)

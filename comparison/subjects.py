@@ -200,9 +200,11 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
             days = frozenset({earlier[-1].value})
     sentence_start = _sentence_start(simple, q.start)
     sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])
-    if not any(contains(simple[sentence_start:sentence_end], w) for w in _DAILY):
+    sentence_days = {d.value for d in day_dates if sentence_start <= d.start < sentence_end}
+    if len(sentence_days) < 2 and not any(contains(simple[sentence_start:sentence_end], w) for w in _DAILY):
         # Only daily counts are about their day; a running total (killed so far)
-        # reported on two days is still one figure that outlets may disagree on.
+        # reported on two days is still one figure that outlets may disagree on. A
+        # sentence that gives figures for two days (8日达896人，7日达到920人) is a dated series.
         days = frozenset()
     hedged = any(contains(clause, w) for w in _HEDGES)
     fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague

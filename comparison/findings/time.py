@@ -161,12 +161,19 @@ def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
                                                     f"same day, other time of day for {about}: {a} vs {b}", spans))
                         else:
                             findings.append(Finding("agree", "date", f"same day for {about}: {a}; {b}", spans))
-                    elif shared and not (x1.relative and x2.relative):
+                    elif shared and not (x1.relative and x2.relative) and not _names_both_days(
+                            docs[d1], k1, x2.value) and not _names_both_days(docs[d2], k2, x1.value):
                         findings.append(Finding("contradiction", "date",
                                                 f"different days for {about}: {a} vs {b}", spans))
     findings += _clock_anchored_date_findings(docs, seen_spans={
         frozenset((s.article_id, s.start) for s in f.spans[:2]) for f in findings})
     return findings
+
+
+def _names_both_days(doc: Doc, k: int, day) -> bool:
+    """Does sentence k also name ``day``? An outlet that gives both days (8日达896人，7日达到
+    920人) reports two dated facts, not another day for one of them."""
+    return any(x.value == day for x in _day_dates(doc, k))
 
 
 def _explicit_first(dates: list) -> list:

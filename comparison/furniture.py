@@ -1,0 +1,92 @@
+"""Page furniture: text in an article that reports no claim about the story.
+
+A link's digits (``.../2005/nov/28/...``), a wire dateline's day (【…2021年07月09日讯】,
+（中央社記者…東京8日專電）, "WASHINGTON, July 5 (Reuters) -") and a page's own
+timestamp ("Last Updated: Monday, 28 November 2005", "Posted 11/27/2005 7:21 AM") say
+when or where a text was filed, not when or where anything happened. Compared with an
+event's day or a count they give false differences, so no figure or date is read inside
+them. The patterns are general news-page conventions (wire-service datelines, the
+Chinese 电/讯 dispatch mark, publishing timestamps), not phrases of any one story; they
+also match the ECB+ corpus's tokenized form, where punctuation is spaced out
+("http : / / news . bbc . co . uk / 2 / hi").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, timedelta
+
+# A link, plain or tokenized (ECB+ separates every punctuation mark by spaces); it runs
+# to the end of its line in the tokenized form, where spaces no longer end it.
+_URL_RE = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\bhttps?\s:\s/\s/[^\n]*", re.I)
+
+# A Chinese wire dateline: a day, then the dispatch mark (电/電/讯/訊, 专电, 综合外电报导)
+# and the closing bracket: （法新社日内瓦16日电）, 【大纪元2021年07月09日讯】.
+_DATELINE_ZH_RE = re.compile(
+    r"[（(【\[][^（）()【】\[\]\n]{0,40}?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號号]\s*"
+    r"(?:[专專]|[综綜]合(?:外)?)?[电電讯訊](?:[报報][导導道])?\s*[）)】\]]"
+)
+
+# An English wire dateline: "PLACE, Month Day (Agency) -" or "PLACE (Agency) -".
+_DATELINE_EN_RE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2})?\s*\(\s*[A-Z][A-Za-z .&]{1,30}\)\s*[-–—]",
+    re.M,
+)
+
+# A page's own publishing timestamp, to the end of its line.
+_STAMP_RE = re.compile(r"^\s*(?:last\s+updated|updated|posted|published|first\s+published)\b[^\n]*",
+                       re.I | re.M)
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping (start, end) character spans of furniture in ``text``."""
+    spans = sorted((m.start(), m.end()) for pattern in (_URL_RE, _DATELINE_ZH_RE, _DATELINE_EN_RE, _STAMP_RE)
+                   for m in pattern.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# How far before publication a dateline's day may lie (a dispatch filed late in the
+# evening in Washington is published the next day, Beijing time) and still be trusted.
+FILING_DAYS_BEFORE = 2
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the wire datelines in ``text``."""
+    return [(m.start(), m.end()) for pattern in (_DATELINE_ZH_RE, _DATELINE_EN_RE) for m in pattern.finditer(text)]
+
+
+def filing_day(text: str, dates: list, published_day: date) -> date | None:
+    """The day of the article's first dateline (（中央社剛果果瑪22日綜合外電報導）), the day its
+    "today" and "yesterday" count from. None when it has none, or when that day is not
+    between FILING_DAYS_BEFORE days before ``published_day`` and the day after it."""
+    spans = dateline_spans(text)
+    if not spans:
+        return None
+    start, end = min(spans)
+    for x in dates:
+        if (start <= x.start < end and x.precision == "day" and x.value is not None
+                and published_day - timedelta(days=FILING_DAYS_BEFORE) <= x.value <= published_day + timedelta(days=1)):
+            return x.value
+    return None
+
+
+def outside(items: list, spans: list[tuple[int, int]]) -> list:
+    """The items (anything with ``start``) that do not begin inside a furniture span."""
+    if not spans:
+        return items
+    starts = [s for s, _ in spans]
+    kept = []
+    for item in items:
+        k = bisect.bisect_right(starts, item.start) - 1
+        if k >= 0 and item.start < spans[k][1]:
+            continue
+        kept.append(item)
+    return kept
