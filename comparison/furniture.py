@@ -6,7 +6,8 @@ timestamp ("Last Updated: Monday, 28 November 2005", "Posted 11/27/2005 7:21 AM"
 when or where a text was filed, not when or where anything happened. Compared with an
 event's day or a count they give false differences, so no figure or date is read inside
 them. The patterns are general news-page conventions (wire-service datelines, the
-Chinese 电/讯 dispatch mark, publishing timestamps), not phrases of any one story; they
+Chinese 电/讯 dispatch marks and page-stamp words of ``comparison.lexicons.reporting``),
+not phrases of any one story; they
 also match the ECB+ corpus's tokenized form, where punctuation is spaced out
 ("http : / / news . bbc . co . uk / 2 / hi").
 """
@@ -17,6 +18,18 @@ import bisect
 import re
 from datetime import date, timedelta
 
+from comparison.lexicons.reporting import (
+    DISPATCH_MARKS_ZH,
+    DISPATCH_PREFIXES_ZH,
+    DISPATCH_SUFFIXES_ZH,
+    PAGE_STAMPS_EN,
+)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 # A link, plain or tokenized (ECB+ separates every punctuation mark by spaces); it runs
 # to the end of its line in the tokenized form, where spaces no longer end it.
 _URL_RE = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\bhttps?\s:\s/\s/[^\n]*", re.I)
@@ -26,18 +39,19 @@ _URL_RE = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\bhttps?\s:\s/\s/[^\n]*", re.I)
 _DATELINE_ZH_RE = re.compile(
     r"[（(【\[][^（）()【】\[\]\n]{0,40}?"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號号]\s*"
-    r"(?:[专專]|[综綜]合(?:外)?)?[电電讯訊](?:[报報][导導道])?\s*[）)】\]]"
+    rf"(?:{_alternation(DISPATCH_PREFIXES_ZH)})?(?:{_alternation(DISPATCH_MARKS_ZH)})"
+    rf"(?:{_alternation(DISPATCH_SUFFIXES_ZH)})?\s*[）)】\]]"
 )
 
-# An English wire dateline: "PLACE, Month Day (Agency) -" or "PLACE (Agency) -".
+# An English wire dateline: "PLACE, Month Day (Agency) -" or "PLACE, (Agency) -".
 _DATELINE_EN_RE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2})?\s*\(\s*[A-Z][A-Za-z .&]{1,30}\)\s*[-–—]",
     re.M,
 )
 
 # A page's own publishing timestamp, to the end of its line.
-_STAMP_RE = re.compile(r"^\s*(?:last\s+updated|updated|posted|published|first\s+published)\b[^\n]*",
-                       re.I | re.M)
+_STAMPS = "|".join(w.replace(" ", r"\s+") for w in PAGE_STAMPS_EN)
+_STAMP_RE = re.compile(rf"^\s*(?:{_STAMPS})\b[^\n]*", re.I | re.M)
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:

@@ -24,3 +24,11 @@ CITATION_HEADS_ZH = ("据", "根据", "援引", "按照")
 PRONOUNS_ZH = ("他", "她", "他们", "她们", "该官员", "这位官员", "这位大使", "该人士")
 PLURAL_PRONOUNS_ZH = ("他们", "她们")
 PRONOUNS_EN = ("he", "she", "they", "it")
+# Wire dispatch marks that close a dateline (（法新社日内瓦16日电）, 【…日讯】, …8日專電）,
+# …5日綜合外電報導）), in Simplified and Traditional script: 电 dispatch, 讯 news item,
+# 专电 special dispatch, 综合外电 compiled from foreign wires, 报导/报道 report.
+DISPATCH_PREFIXES_ZH = ("专", "專", "综合", "綜合", "综合外", "綜合外")
+DISPATCH_MARKS_ZH = ("电", "電", "讯", "訊")
+DISPATCH_SUFFIXES_ZH = ("报导", "報導", "报道", "報道")
+# A news page's own timestamp lines ("Last Updated: Monday, 28 November 2005", "Posted 11/27/2005").
+PAGE_STAMPS_EN = ("last updated", "updated", "posted", "published", "first published")
