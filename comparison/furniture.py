@@ -2,10 +2,11 @@
 
 A link's digits (``.../2005/nov/28/...``), a wire dateline's day (【…2021年07月09日讯】,
 （中央社記者…東京8日專電）, "WASHINGTON, July 5 (Reuters) -") and a page's own
-timestamp ("Last Updated: Monday, 28 November 2005", "Posted 11/27/2005 7:21 AM") say
-when or where a text was filed, not when or where anything happened. Compared with an
-event's day or a count they give false differences, so no figure or date is read inside
-them. The patterns are general news-page conventions (wire-service datelines, the
+timestamp ("Last Updated: Monday, 28 November 2005", "Posted 11/27/2005 7:21 AM",
+"2021-03-29T01:14:39Z") say when or where a text was filed, not when or where anything
+happened; the digits of a clock reading (21:44) are a time, never a count. Compared with
+an event's day or a count they give false differences, so no figure or date is read
+inside them (clock times are read by ``comparison.slots``, from the text itself). The patterns are general news-page conventions (wire-service datelines, the
 Chinese 电/讯 dispatch marks and page-stamp words of ``comparison.lexicons.reporting``),
 not phrases of any one story; they
 also match the ECB+ corpus's tokenized form, where punctuation is spaced out
@@ -54,9 +55,18 @@ _STAMPS = "|".join(w.replace(" ", r"\s+") for w in PAGE_STAMPS_EN)
 _STAMP_RE = re.compile(rf"^\s*(?:{_STAMPS})\b[^\n]*", re.I | re.M)
 
 
+# A machine timestamp (2021-03-29T01:14:39Z; Sat, 27 Mar 2021 21:44:44 GMT) and any clock
+# reading (21:44, 7 : 12pm): the digits of a time are never counts.
+_TIMESTAMP_RE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"|\b[A-Z][a-z]{2},\s*\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|[+-]\d{4}))?"
+    r"|(?<![\d.:])\d{1,2}\s?[:：]\s?[0-5]\d(?:\s?[:：]\s?[0-5]\d)?(?![\d.:])"
+)
+
+
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) character spans of furniture in ``text``."""
-    spans = sorted((m.start(), m.end()) for pattern in (_URL_RE, _DATELINE_ZH_RE, _DATELINE_EN_RE, _STAMP_RE)
+    spans = sorted((m.start(), m.end()) for pattern in (_URL_RE, _DATELINE_ZH_RE, _DATELINE_EN_RE, _STAMP_RE, _TIMESTAMP_RE)
                    for m in pattern.finditer(text))
     merged: list[tuple[int, int]] = []
     for start, end in spans:

@@ -89,6 +89,9 @@ class Subject:
     # every outlet names): 曼德勒有40人死亡 is not a count for the whole country.
     where: frozenset[str] = frozenset()
     fractional: bool = False  # 4.3 with no unit: not a count of people or things
+    # A conversion in brackets right after another figure ("110 billion euro (93.6 billion
+    # pound)", "40 miles (64 km)"): the same fact restated, compared only with conversions.
+    conversion: bool = False
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -208,9 +211,16 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
         days = frozenset()
     hedged = any(contains(clause, w) for w in _HEDGES)
     fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague
+    conversion = (q.dimension != "count" and neighbours is not None and neighbours[0] < q.start
+                  and _CONVERSION_GAP.fullmatch(simple[neighbours[0]:q.start]) is not None)
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
                    "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
-                   q.total, q.is_total, fractional=fractional)
+                   q.total, q.is_total, fractional=fractional, conversion=conversion)
+
+
+# What may lie between a figure and its bracketed conversion: the first figure's unit word
+# ("110 billion euro ("), nothing that ends a clause.
+_CONVERSION_GAP = re.compile(r"[^\d，。；,;.!?\n]{0,16}[（(]\s*")
 
 
 def _unit_class(unit: str) -> str:

@@ -70,3 +70,9 @@ def test_outside_keeps_exactly_the_items_outside(raw_spans, starts):
     items = [_Item(s) for s in starts]
     kept = outside(items, spans)
     assert kept == [i for i in items if not any(s <= i.start < e for s, e in spans)]
+
+
+def test_digits_of_timestamps_and_clock_times_are_no_figures():
+    text = "Sat, 6 Mar 2021 21:44:44 GMT\n2021-03-07T01:14:39Z 警方说，当天14:30有3人受伤。"
+    facts = extract_all(text, PUBLISHED)
+    assert [q.low for q in facts.quantities] == [3]
