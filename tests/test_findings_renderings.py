@@ -53,3 +53,10 @@ def test_a_rendering_glossed_by_one_outlet_is_recognised_where_another_writes_it
              if f.fact_type == "entity" and "rendered" in f.why}
     assert frozenset({"ra", "rc"}) in pairs and frozenset({"ra", "rb"}) in pairs
     assert frozenset({"rb", "rc"}) not in pairs
+
+
+def test_a_glossed_name_written_in_other_characters_that_sound_alike():
+    a = article("ra", "Outlet A", "数千名抗议者周六聚集在肯尼亚港口城市蒙巴萨（Mombasa）。", language="zh")
+    b = article("rb", "Outlet B", "数千名抗议者周六聚集在肯尼亚港口城市孟巴萨市。", language="zh")
+    found = [f for f in _renderings(a, b) if "mombasa" in f.why]
+    assert found and "孟巴萨" in found[0].why and "蒙巴萨" in found[0].why

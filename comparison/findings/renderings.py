@@ -5,6 +5,8 @@ Three general cases, no list of names:
 * **glossed**: the same Latin original in parentheses rendered in other characters,
   博努奇 (Leonardo Bonucci) vs 波努奇 (Leonardo Bonucci); 敏建 (Myingyan) vs 敏延 (Myingyan);
   an outlet writing a glossed rendering bare (博努奇, no gloss) renders that gloss too;
+* **sound-alike**: an outlet writing a glossed name unglossed in other characters that
+  sound alike in Mandarin (果玛 (Goma) vs 戈马; ``comparison.phonetics``) renders that gloss;
 * **near**: a person's transliterated name one character apart in two outlets (博努奇 vs
   波努奇, 皮克福德 vs 皮克福), when neither outlet also writes the other's form;
 * **regional**: a Taiwan term for a name where a mainland outlet writes the mainland one
@@ -22,10 +24,15 @@ from comparison.docs import Doc, span
 from comparison.extract import _strip_title, entity_key, same_entity
 from comparison.findings import Context
 from comparison.findings.naming import _across_outlets, _edit_distance
+from comparison.lexicons.places import LEVEL_SUFFIX_ZH
 from comparison.model import Finding
+from comparison.phonetics import MIN_SYLLABLES, sound_alike
 from comparison.text import to_mainland
 
 NAME_KINDS = ("PER", "LOC", "ORG", "NAME")
+# Names transliterated by sound: people and places (an organisation's name is translated,
+# and 缉毒局 vs 缉毒署 differ in meaning, not in a rendering of one sound).
+SOUNDED_KINDS = ("PER", "LOC")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _RENDERED_RE = re.compile(
     r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-]{1,11})\s*[（(](?P<latin>[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{2,40})[)）]")
@@ -66,6 +73,7 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
                 continue
             seen[key].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
     _spread_glosses(docs, seen)
+    _spread_sound_alikes(docs, seen)
     findings: list[Finding] = []
     for latin, per_doc in seen.items():
         for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
@@ -93,6 +101,39 @@ def _spread_glosses(docs: list[Doc], seen: dict[str, dict[int, tuple[str, int, i
                 if m:
                     per_doc[d] = (form, m.start(), m.end())
                     break
+
+
+def _bare(name: str) -> str:
+    """A name's last part without a level suffix (苏禄省 -> 苏禄, 威廉·冈萨雷斯 -> 冈萨雷斯)."""
+    last = re.split("[·‧・\\-]", name)[-1] if name else ""
+    for suffix in sorted(LEVEL_SUFFIX_ZH, key=len, reverse=True):
+        if last.endswith(suffix) and len(last) - len(suffix) >= MIN_SYLLABLES:
+            return last[:-len(suffix)]
+    return last
+
+
+def _spread_sound_alikes(docs: list[Doc], seen: dict[str, dict[int, tuple[str, int, int]]]) -> None:
+    """An outlet that names a glossed name, unglossed, in other characters that sound alike
+    (戈马 where another outlet glosses 果玛 as Goma: ``comparison.phonetics``) renders that
+    gloss. Only recognised names are read, and only in an outlet that never writes the
+    glossed form itself."""
+    for per_doc in seen.values():
+        forms = {_bare(zh) for zh, _, _ in per_doc.values()}
+        forms = {f for f in forms if _CJK_ONLY.fullmatch(f)}
+        if not forms:
+            continue
+        for d, doc in enumerate(docs):
+            if d in per_doc or doc.english or any(f in doc.simple for f in forms):
+                continue
+            for e in doc.facts.entities:
+                if e.kind not in SOUNDED_KINDS:
+                    continue
+                name = _bare(_strip_title(entity_key(e.text)))
+                if _CJK_ONLY.fullmatch(name) and any(sound_alike(f, name) for f in forms):
+                    at = doc.simple.find(name, e.start)
+                    if at >= 0:
+                        per_doc[d] = (name, at, at + len(name))
+                        break
 
 
 # Renderings are matched across the separators outlets put between name parts (卢克·肖, 卢克肖).

@@ -1,0 +1,48 @@
+"""Do two Chinese renderings of a foreign name sound alike?
+
+Outlets transliterate one foreign name in different characters: Goma is 果玛 in one and
+戈马 in another, Sulu 苏禄 and 苏鲁, Gonzales 龚萨雷斯 and 冈萨雷斯. Read in Mandarin
+(toneless pinyin, ``pypinyin``), such pairs have the same number of syllables and differ
+in at most one, which keeps its initial consonant (ge/guo) or, in names of three or more
+syllables, its final (zi/si). Two-syllable names must keep the initial, since a shared
+final alone joins unrelated names (果玛 guo-ma and 罗马 luo-ma, Rome). This is a rule of
+Mandarin phonology, not a list of names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Mandarin initials, two-letter ones first so "zh" is not read as "z".
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+             "r", "z", "c", "s", "y", "w")
+# A rendering shorter than this is too often an ordinary word.
+MIN_SYLLABLES = 2
+
+
+@lru_cache(maxsize=4096)
+def syllables(text: str) -> tuple[str, ...]:
+    """Toneless pinyin of each character of ``text``."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(text))
+
+
+def _split(syllable: str) -> tuple[str, str]:
+    for initial in _INITIALS:
+        if syllable.startswith(initial):
+            return initial, syllable[len(initial):]
+    return "", syllable
+
+
+def sound_alike(a: str, b: str) -> bool:
+    """Two different renderings of one sound pattern (see the module's rule)."""
+    if a == b or len(a) != len(b) or len(a) < MIN_SYLLABLES:
+        return False
+    differing = [(x, y) for x, y in zip(syllables(a), syllables(b), strict=True) if x != y]
+    if not differing:
+        return True  # the same syllables in other characters (苏禄 / 苏鲁)
+    if len(differing) > 1:
+        return False
+    (initial_a, final_a), (initial_b, final_b) = (_split(s) for s in differing[0])
+    return initial_a == initial_b or (len(a) >= 3 and final_a == final_b)

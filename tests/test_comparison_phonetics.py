@@ -1,0 +1,28 @@
+"""comparison.phonetics: renderings of one foreign name that sound alike in Mandarin."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from comparison.phonetics import sound_alike
+
+
+def test_one_syllable_keeping_its_initial_sounds_alike():
+    assert sound_alike("蒙巴萨", "孟巴萨")  # the same syllables, other characters
+    assert sound_alike("冈比亚", "甘比亚")  # gang / gan: one syllable, same initial
+
+
+def test_a_shared_final_alone_is_enough_only_in_longer_names():
+    assert sound_alike("迪亚兹", "迪亚斯")  # zi / si, three syllables
+    assert not sound_alike("果玛", "罗马")  # guo / luo: two syllables need the initial
+
+
+def test_other_lengths_or_two_syllables_apart_do_not_sound_alike():
+    assert not sound_alike("马克龙", "马克")
+    assert not sound_alike("巴黎", "柏林")
+
+
+@given(st.text(alphabet="马克龙宏巴萨蒙孟迪亚兹斯", min_size=0, max_size=5),
+       st.text(alphabet="马克龙宏巴萨蒙孟迪亚兹斯", min_size=0, max_size=5))
+def test_sound_alike_is_symmetric_and_never_holds_for_one_string(a, b):
+    assert sound_alike(a, b) == sound_alike(b, a)
+    assert not sound_alike(a, a)
