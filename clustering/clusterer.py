@@ -20,7 +20,7 @@ from clustering import grouping
 from clustering.corpus import CorpusFeatures, prepare
 from clustering.model import Member, Mention, Story
 from clustering.neighbourhood import Neighbourhood, neighbourhood, stable
-from clustering.pair_features import best_section, pair_features, row_dots
+from clustering.pair_features import best_sections, pair_features, row_dots
 from clustering.scorer import PairScorer, load_scorer
 
 # Bumped whenever the same parameters would group articles differently, so stores
@@ -204,8 +204,10 @@ class StoryClusterer(BaseEstimator):
         """Per story label, the roundups of other stories that report it in a section."""
         found: dict[int, list[Mention]] = {}
         links = grouping.roundup_links(labels, self.pairs_, self.proba_, self.corpus_.roundup, self.threshold)
-        for (row, label), (p, other) in sorted(links.items()):
-            section = best_section(self.corpus_, row, other)
+        ordered = sorted(links.items())
+        sections = best_sections(self.corpus_, np.array([row for (row, _), _ in ordered], dtype=np.int64),
+                                 np.array([other for _, (_, other) in ordered], dtype=np.int64))
+        for ((row, label), (p, _other)), section in zip(ordered, sections, strict=True):
             found.setdefault(label, []).append(Mention(self.articles_[row].id, round(p, 4), section))
         return found
 

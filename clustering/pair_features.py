@@ -7,6 +7,9 @@ never a decision: the learned :class:`~clustering.scorer.PairScorer` weighs them
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import scipy.sparse as sp
 
@@ -57,6 +60,7 @@ def without_dense(X: np.ndarray) -> np.ndarray:
 MAX_DAYS = 7.0
 SHORT_TERMS = 100.0
 PAIR_CHUNK = 5_000
+DOT_THREADS = min(2, os.cpu_count() or 1)
 
 
 def row_dots(matrix: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -83,13 +87,19 @@ def reciprocal_rank(context_sorted: SortedScores, pairs: np.ndarray, score: np.n
     return 0.5 / context_sorted.rank(pairs[:, 0], score) + 0.5 / context_sorted.rank(pairs[:, 1], score)
 
 
+def _sections_by_owner(corpus: CorpusFeatures) -> tuple[np.ndarray, np.ndarray]:
+    """(section rows sorted by owner, stably: each owner's in document order; where each
+    article's run of them starts, one entry per article plus the end)."""
+    order = np.argsort(corpus.section_owner, kind="stable")
+    return order, np.searchsorted(corpus.section_owner[order], np.arange(len(corpus) + 1))
+
+
 def _section_best(corpus: CorpusFeatures, i: np.ndarray, j: np.ndarray, text: np.ndarray) -> np.ndarray:
     """Best section-vs-article cosine where one of the pair is a roundup, else ``text``."""
     best = text.copy()
     if not len(corpus.section_owner):
         return best
-    order = np.argsort(corpus.section_owner, kind="stable")
-    starts = np.searchsorted(corpus.section_owner[order], np.arange(len(corpus) + 1))
+    order, starts = _sections_by_owner(corpus)
     pair_rows, section_rows, other_rows = [], [], []
     for roundup, other in ((i, j), (j, i)):
         involved = np.flatnonzero(corpus.roundup[roundup])
@@ -107,23 +117,46 @@ def _section_best(corpus: CorpusFeatures, i: np.ndarray, j: np.ndarray, text: np
     return best
 
 
-def best_section(corpus: CorpusFeatures, roundup: int, other: int) -> int:
-    """Which of a roundup's sections (their order in :func:`clustering.features.paragraph_groups`)
-    is closest to another article by TF-IDF cosine: the one that reports the other's story."""
-    rows = np.flatnonzero(corpus.section_owner == roundup)
-    if not len(rows):
-        return 0
-    values = _cross_dots(corpus.sections, rows, corpus.text, np.full(len(rows), other))
-    return int(np.argmax(values))
+def best_sections(corpus: CorpusFeatures, roundups: np.ndarray, others: np.ndarray) -> list[int]:
+    """For each (roundup, other) pair, which of the roundup's sections (their order in
+    :func:`clustering.features.paragraph_groups`) is closest to the other article by TF-IDF
+    cosine: the one that reports the other's story (0 when it has none)."""
+    roundups, others = np.asarray(roundups, dtype=np.int64), np.asarray(others, dtype=np.int64)
+    if not len(roundups) or not len(corpus.section_owner):
+        return [0] * len(roundups)
+    order, starts = _sections_by_owner(corpus)
+    counts = starts[roundups + 1] - starts[roundups]
+    section_rows = order[np.concatenate([np.arange(starts[r], starts[r + 1]) for r in roundups.tolist()])]
+    values = _cross_dots(corpus.sections, section_rows, corpus.text, np.repeat(others, counts))
+    # Sections of one owner are in their document order (a stable sort), so the position
+    # within a pair's block is the section's index.
+    out, at = [], 0
+    for n in counts.tolist():
+        out.append(int(np.argmax(values[at:at + n])) if n else 0)
+        at += n
+    return out
 
 
 def _cross_dots(a: sp.csr_matrix, rows_a: np.ndarray, b: sp.csr_matrix, rows_b: np.ndarray) -> np.ndarray:
-    """``a[rows_a[p]] . b[rows_b[p]]`` for every p (two matrices over the same columns)."""
+    """``a[rows_a[p]] . b[rows_b[p]]`` for every p (two matrices over the same columns).
+
+    Chunks of PAIR_CHUNK pairs bound the memory; above one chunk they run in DOT_THREADS
+    threads (scipy's sparse kernels release the GIL: 1.1 s -> 0.5 s for 600k pairs on 2
+    cores). Each chunk writes its own slice, so the result does not depend on the threads."""
     out = np.zeros(len(rows_a), dtype=np.float64)
-    for start in range(0, len(rows_a), PAIR_CHUNK):
+
+    def chunk(start: int) -> None:
         x = a[rows_a[start : start + PAIR_CHUNK]]
         y = b[rows_b[start : start + PAIR_CHUNK]]
         out[start : start + PAIR_CHUNK] = np.asarray(x.multiply(y).sum(axis=1)).ravel()
+
+    starts = range(0, len(rows_a), PAIR_CHUNK)
+    if len(starts) < 2 or DOT_THREADS < 2:
+        for start in starts:
+            chunk(start)
+        return out
+    with ThreadPoolExecutor(DOT_THREADS) as pool:
+        list(pool.map(chunk, starts))
     return out
 
 
