@@ -132,5 +132,5 @@ def _block_pairs(corpus: CorpusFeatures, block, targets, k: int, window_days: fl
     from clustering.pair_features import row_dots
 
     for name in ("title", "names", "numbers"):
-        scores[name] = row_dots(getattr(corpus, name), block[r], targets[c])
+        scores[name] = row_dots(getattr(corpus, name), block[r], targets[c], threads=1)  # blocks run in threads
     return np.stack([block[r], targets[c]], axis=1), scores

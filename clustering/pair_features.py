@@ -63,9 +63,10 @@ PAIR_CHUNK = 5_000
 DOT_THREADS = min(2, os.cpu_count() or 1)
 
 
-def row_dots(matrix: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """``matrix[i[p]] . matrix[j[p]]`` for every pair p (sparse rows), chunked."""
-    return _cross_dots(matrix, i, matrix, j)
+def row_dots(matrix: sp.csr_matrix, i: np.ndarray, j: np.ndarray, threads: int | None = None) -> np.ndarray:
+    """``matrix[i[p]] . matrix[j[p]]`` for every pair p (sparse rows), chunked (``threads``:
+    default DOT_THREADS; 1 inside callers that already run in threads)."""
+    return _cross_dots(matrix, i, matrix, j, threads)
 
 
 def dense_dots(vectors: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -137,7 +138,8 @@ def best_sections(corpus: CorpusFeatures, roundups: np.ndarray, others: np.ndarr
     return out
 
 
-def _cross_dots(a: sp.csr_matrix, rows_a: np.ndarray, b: sp.csr_matrix, rows_b: np.ndarray) -> np.ndarray:
+def _cross_dots(a: sp.csr_matrix, rows_a: np.ndarray, b: sp.csr_matrix, rows_b: np.ndarray,
+                threads: int | None = None) -> np.ndarray:
     """``a[rows_a[p]] . b[rows_b[p]]`` for every p (two matrices over the same columns).
 
     Chunks of PAIR_CHUNK pairs bound the memory; above one chunk they run in DOT_THREADS
@@ -151,11 +153,12 @@ def _cross_dots(a: sp.csr_matrix, rows_a: np.ndarray, b: sp.csr_matrix, rows_b: 
         out[start : start + PAIR_CHUNK] = np.asarray(x.multiply(y).sum(axis=1)).ravel()
 
     starts = range(0, len(rows_a), PAIR_CHUNK)
-    if len(starts) < 2 or DOT_THREADS < 2:
+    threads = DOT_THREADS if threads is None else threads
+    if len(starts) < 2 or threads < 2:
         for start in starts:
             chunk(start)
         return out
-    with ThreadPoolExecutor(DOT_THREADS) as pool:
+    with ThreadPoolExecutor(threads) as pool:
         list(pool.map(chunk, starts))
     return out
 
