@@ -23,3 +23,15 @@ def test_other_title_for_the_same_person():
 
 def test_same_title_is_no_difference():
     assert not _framing("海地总统莫伊兹遇刺身亡。", "海地共和国总统莫伊兹遇刺身亡。")
+
+
+def test_a_state_institution_named_with_another_loaded_prefix_is_one_framing():
+    found = _framing("中共外交部周一表示反对，中共政府将采取措施。", "中国外交部周一表示反对，中国政府将采取措施。")
+    prefixed = [f for f in found if "中共外交部" in f.why]
+    # One choice of prefix, two institutions: one finding marking both.
+    assert len(prefixed) == 1 and "中共政府" in prefixed[0].why
+    assert len(prefixed[0].spans) == 4
+
+
+def test_the_same_prefix_is_no_difference():
+    assert not [f for f in _framing("中国外交部周一表示反对。", "中国外交部周一再次表示反对。") if "外交部" in f.why]

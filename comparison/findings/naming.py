@@ -9,7 +9,7 @@ from collections import defaultdict
 from comparison.docs import Doc, span
 from comparison.extract import same_entity
 from comparison.findings import Context
-from comparison.lexicons.attribution import TITLES_ZH
+from comparison.lexicons.attribution import INSTITUTION_HEADS_ZH, TITLES_ZH
 from comparison.lexicons.categories import ACTOR_DESCRIPTORS, LOADED_PREFIXES
 from comparison.model import Finding
 from comparison.text import to_simplified
@@ -108,17 +108,26 @@ def _descriptor_naming(docs: list[Doc]) -> list[dict]:
 _ORG_SUFFIX_MIN = 4
 
 
+_MISSION_RE = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fff]{2,4}?)(?P<rest>驻[\u4e00-\u9fff]{2,8}?(?:大使馆|使馆|领事馆|代表处|办事处))")
+# A state institution after a loaded state prefix (中共央行, 中国央行, 北京当局).
+_LOADED_WORDS = sorted({w for pair in LOADED_PREFIXES for w in pair}, key=len, reverse=True)
+_INSTITUTION_RE = re.compile(
+    f"(?P<prefix>{'|'.join(_LOADED_WORDS)})(?P<rest>{'|'.join(sorted(INSTITUTION_HEADS_ZH, key=len, reverse=True))})")
+
+
 def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
-    """The same institution named with a different state/place prefix
-    (中华民国驻海地大使馆 vs 台湾驻海地大使馆)."""
-    pattern = re.compile(r"(?P<prefix>[\u4e00-\u9fff]{2,4}?)(?P<rest>驻[\u4e00-\u9fff]{2,8}?(?:大使馆|使馆|领事馆|代表处|办事处))")
+    """The same institution named with a different state/place prefix: a diplomatic mission
+    (中华民国驻海地大使馆 vs 台湾驻海地大使馆) or a state institution (中共央行 vs 中国央行)."""
     seen: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
+    by_choice: dict[tuple, Finding] = {}
     for d, doc in enumerate(docs):
         simple = to_simplified(doc.article.text)
-        for m in pattern.finditer(simple):
-            rest = m.group("rest")
-            prefix = m.group("prefix").lstrip("”“\"的")
-            seen[rest].setdefault(d, (prefix, m.start("prefix") + (len(m.group("prefix")) - len(prefix)), m.end()))
+        for pattern in (_MISSION_RE, _INSTITUTION_RE):
+            for m in pattern.finditer(simple):
+                rest = m.group("rest")
+                prefix = m.group("prefix").lstrip("”“\"的")
+                seen[rest].setdefault(d, (prefix, m.start("prefix") + (len(m.group("prefix")) - len(prefix)), m.end()))
     findings: list[Finding] = []
     rows: list[dict] = []
     for rest, per_doc in seen.items():
@@ -134,10 +143,19 @@ def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
             for y in range(x + 1, len(items)):
                 (da, (pa, sa, ea)), (db, (pb, sb, eb)) = items[x], items[y]
                 if pa != pb and docs[da].group != docs[db].group and frozenset({pa, pb}) in LOADED_PREFIXES:
-                    findings.append(Finding(
-                        "framing", "entity",
-                        f"the same institution named {pa}{rest} ({docs[da].label}) vs {pb}{rest} ({docs[db].label})",
-                        [span(docs[da], sa, ea), span(docs[db], sb, eb)], rest))
+                    # One choice of prefix per pair of articles, however many institutions
+                    # it names (中华民国驻海地大使馆, 中华民国外交部 vs 台湾…): one finding.
+                    key = (da, pa, db, pb) if da < db else (db, pb, da, pa)
+                    found = by_choice.get(key)
+                    if found is None:
+                        found = by_choice[key] = Finding(
+                            "framing", "entity",
+                            f"the same institution named {pa}{rest} ({docs[da].label}) vs {pb}{rest} "
+                            f"({docs[db].label})", [], rest)
+                        findings.append(found)
+                    elif rest not in found.why:
+                        found.why += f"; {pa}{rest} vs {pb}{rest}"
+                    found.spans += [span(docs[da], sa, ea), span(docs[db], sb, eb)]
     return findings, rows
 
 
