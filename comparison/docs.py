@@ -9,7 +9,7 @@ from articles.model import Article
 from comparison.extract import Facts, extract_all
 from comparison.model import Span
 from comparison.numbers import Quantity
-from comparison.subjects import Subject, subject_of
+from comparison.subjects import Subject, is_conversion, subject_of
 from comparison.text import Sentence, split_sentences, to_simplified
 
 
@@ -99,6 +99,8 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
             ), facts.dates, doc.simple, facts.english)
             for n, q in enumerate(qs)
         ]
+        for n in range(1, len(qs)):
+            doc.subjects[n].conversion = is_conversion(qs[n - 1], qs[n], doc.simple)
         _anchor_distances(doc)
         docs.append(doc)
     return docs

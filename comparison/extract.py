@@ -725,8 +725,8 @@ def extract_all(text: str, published: datetime, language: str | None = None) -> 
     furniture = furniture_spans(text)
     dates = extract_dates(text, published)
     filed = filing_day(text, dates, local_publication_date(published))
-    if filed is not None:
-        dates = extract_dates(text, published, reference=filed)
+    if filed is not None and filed != local_publication_date(published) and any(d.relative for d in dates):
+        dates = extract_dates(text, published, reference=filed)  # relative words count from the dateline
     dates = outside(dates, furniture)
     simple = to_simplified(text)
     quantities = cap_quantities(_outside_dates(outside(extract_quantities(text), furniture), dates), simple, notes)
@@ -753,8 +753,8 @@ def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
     furniture = furniture_spans(text)
     dates = extract_dates_en(text, reference_day(published))
     filed = filing_day(text, dates, reference_day(published))
-    if filed is not None:
-        dates = extract_dates_en(text, filed)
+    if filed is not None and filed != reference_day(published) and any(d.relative for d in dates):
+        dates = extract_dates_en(text, filed)  # relative words count from the dateline
     dates = outside(dates, furniture)
     quantities = cap_quantities(_outside_dates(outside(extract_quantities_en(text), furniture), dates), text, notes)
     entities = extract_entities_en(text)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from comparison.lexicons.reporting import (
     DISPATCH_MARKS_ZH,
@@ -31,9 +32,13 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-# A link, plain or tokenized (ECB+ separates every punctuation mark by spaces); it runs
-# to the end of its line in the tokenized form, where spaces no longer end it.
-_URL_RE = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\bhttps?\s:\s/\s/[^\n]*", re.I)
+if TYPE_CHECKING:
+    from comparison.extract import DateMention
+
+# A link, plain (printable ASCII only: Chinese text around it has no spaces to end it) or
+# tokenized (ECB+ separates every punctuation mark by spaces; it then runs to the end of its
+# line, where spaces no longer end it).
+_URL_RE = re.compile(r"(?<![A-Za-z0-9])(?:https?://|www\.)[!-~]+|(?<![A-Za-z0-9])https?\s:\s/\s/[^\n]*", re.I)
 
 # A Chinese wire dateline: a day, then the dispatch mark (电/電/讯/訊, 专电, 综合外电报导)
 # and the closing bracket: （法新社日内瓦16日电）, 【大纪元2021年07月09日讯】.
@@ -50,9 +55,11 @@ _DATELINE_EN_RE = re.compile(
     re.M,
 )
 
-# A page's own publishing timestamp, to the end of its line.
+# A page's own publishing timestamp: a stamp word, then a day, month or digit at once
+# ("Updated figures show..." is a sentence), to the end of its line (at most 80 characters).
 _STAMPS = "|".join(w.replace(" ", r"\s+") for w in PAGE_STAMPS_EN)
-_STAMP_RE = re.compile(rf"^\s*(?:{_STAMPS})\b[^\n]*", re.I | re.M)
+_STAMP_START = r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+_STAMP_RE = re.compile(rf"^[ \t]*(?:{_STAMPS})[ \t]*:?[ \t]*{_STAMP_START}[^\n]{{0,80}}", re.I | re.M)
 
 
 # A machine timestamp (2021-03-29T01:14:39Z; Sat, 27 Mar 2021 21:44:44 GMT) and any clock
@@ -87,7 +94,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for pattern in (_DATELINE_ZH_RE, _DATELINE_EN_RE) for m in pattern.finditer(text)]
 
 
-def filing_day(text: str, dates: list, published_day: date) -> date | None:
+def filing_day(text: str, dates: list[DateMention], published_day: date) -> date | None:
     """The day of the article's first dateline (（中央社剛果果瑪22日綜合外電報導）), the day its
     "today" and "yesterday" count from. None when it has none, or when that day is not
     between FILING_DAYS_BEFORE days before ``published_day`` and the day after it."""

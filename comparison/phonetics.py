@@ -5,8 +5,10 @@ Outlets transliterate one foreign name in different characters: Goma is 果玛 i
 (toneless pinyin, ``pypinyin``), such pairs have the same number of syllables and differ
 in at most one, which keeps its initial consonant (ge/guo) or, in names of three or more
 syllables, its final (zi/si). Two-syllable names must keep the initial, since a shared
-final alone joins unrelated names (果玛 guo-ma and 罗马 luo-ma, Rome). This is a rule of
-Mandarin phonology, not a list of names.
+final alone joins unrelated names (果玛 guo-ma and 罗马 luo-ma, Rome). A form that is a
+common word of jieba's general dictionary is an established name of its own (巴林 Bahrain
+is not a rendering of 巴黎 Paris). These are rules of Mandarin phonology and a general
+dictionary, not a list of names.
 """
 
 from __future__ import annotations
@@ -39,10 +41,26 @@ def sound_alike(a: str, b: str) -> bool:
     """Two different renderings of one sound pattern (see the module's rule)."""
     if a == b or len(a) != len(b) or len(a) < MIN_SYLLABLES:
         return False
-    differing = [(x, y) for x, y in zip(syllables(a), syllables(b), strict=True) if x != y]
+    sa, sb = syllables(a), syllables(b)
+    if len(sa) != len(a) or len(sb) != len(b) or established(a) or established(b):
+        return False  # not all Chinese syllables, or a word of its own (巴林 is not a rendering of 巴黎)
+    differing = [(x, y) for x, y in zip(sa, sb, strict=True) if x != y]
     if not differing:
         return True  # the same syllables in other characters (苏禄 / 苏鲁)
     if len(differing) > 1:
         return False
     (initial_a, final_a), (initial_b, final_b) = (_split(s) for s in differing[0])
-    return initial_a == initial_b or (len(a) >= 3 and final_a == final_b)
+    return bool(initial_a) and initial_a == initial_b or (len(a) >= 3 and final_a == final_b)
+
+
+# A form this frequent in jieba's general dictionary is an established name or word of its
+# own (巴林 158, 米兰 607, 苏联 7443), not another outlet's ad-hoc rendering (戈马: absent;
+# 苏鲁 4, 迪亚斯 37, 冈萨雷斯 15).
+ESTABLISHED_FREQUENCY = 100
+
+
+def established(word: str) -> bool:
+    import jieba
+
+    jieba.dt.check_initialized()  # the dictionary loads on first use
+    return (jieba.get_FREQ(word) or 0) >= ESTABLISHED_FREQUENCY

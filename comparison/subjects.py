@@ -211,16 +211,25 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
         days = frozenset()
     hedged = any(contains(clause, w) for w in _HEDGES)
     fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague
-    conversion = (q.dimension != "count" and neighbours is not None and neighbours[0] < q.start
-                  and _CONVERSION_GAP.fullmatch(simple[neighbours[0]:q.start]) is not None)
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
                    "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
-                   q.total, q.is_total, fractional=fractional, conversion=conversion)
+                   q.total, q.is_total, fractional=fractional)
 
 
 # What may lie between a figure and its bracketed conversion: the first figure's unit word
 # ("110 billion euro ("), nothing that ends a clause.
 _CONVERSION_GAP = re.compile(r"[^\d，。；,;.!?\n]{0,16}[（(]\s*")
+
+
+def is_conversion(previous: Quantity | None, q: Quantity, simple: str) -> bool:
+    """Is ``q`` a bracketed restatement of the measure or sum just before it ("40 miles (64
+    km)", "€22 billion ($28 billion)", or a bare figure whose currency sign was lost: "? 110 -
+    billion ( $143 - billion )")? Counts are never conversions, nor is what follows a count
+    of something ("12 people (10 km from the city)")."""
+    return (previous is not None and q.dimension != "count"
+            and (previous.dimension != "count" or not (previous.unit or previous.counted))
+            and previous.end <= q.start
+            and _CONVERSION_GAP.fullmatch(simple, previous.end, q.start) is not None)
 
 
 def _unit_class(unit: str) -> str:

@@ -59,3 +59,14 @@ def test_distances_from_one_reference_are_one_fact_by_definition():
     assert same_reference(s1, s2)
     findings = [f for f in compare([a, b], use_dense=False).findings if f.fact_type == "number"]
     assert [f.kind for f in findings] == ["contradiction"]  # 64.4 km vs 50 km
+
+
+def test_a_bracketed_conversion_follows_a_measure_and_a_count_never_is_one():
+    from comparison.docs import build_docs
+
+    doc = build_docs([article("cv", "Outlet A", "The storm (100 km wide) hit the coast. It killed 12 people "
+                                               "(10 km from the city). The quake struck 40 miles (64 km) north.",
+                              language="en")])[0]
+    flags = {doc.simple[q.start:q.end]: s.conversion for q, s in zip(doc.facts.quantities, doc.subjects, strict=True)}
+    assert flags.get("64 km") is True
+    assert not flags.get("100 km") and not flags.get("10 km")

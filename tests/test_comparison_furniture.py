@@ -76,3 +76,19 @@ def test_digits_of_timestamps_and_clock_times_are_no_figures():
     text = "Sat, 6 Mar 2021 21:44:44 GMT\n2021-03-07T01:14:39Z 警方说，当天14:30有3人受伤。"
     facts = extract_all(text, PUBLISHED)
     assert [q.low for q in facts.quantities] == [3]
+
+
+def test_a_sentence_starting_with_a_stamp_word_is_read():
+    facts = extract_all("Published reports say 30 people were killed in the blast on Monday.", PUBLISHED)
+    assert [q.low for q in facts.quantities] == [30]
+    assert [d.text for d in facts.dates] == ["Monday"]
+
+
+def test_a_link_inside_chinese_text_ends_where_ascii_ends():
+    facts = extract_all("原文链接：https://t.cn/abc12，当天共有12人死亡，30人受伤。", PUBLISHED)
+    assert [q.low for q in facts.quantities] == [12, 30]
+
+
+def test_many_blank_lines_are_read_in_linear_time():
+    spans = furniture_spans("A," + "\n" * 200_000 + "Posted 3 / 8 / 2021")
+    assert len(spans) == 1

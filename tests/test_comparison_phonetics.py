@@ -26,3 +26,13 @@ def test_other_lengths_or_two_syllables_apart_do_not_sound_alike():
 def test_sound_alike_is_symmetric_and_never_holds_for_one_string(a, b):
     assert sound_alike(a, b) == sound_alike(b, a)
     assert not sound_alike(a, a)
+
+
+def test_established_names_are_not_renderings_of_each_other():
+    assert not sound_alike("巴黎", "巴林")  # Paris, Bahrain
+    assert not sound_alike("米兰", "米勒")
+
+
+def test_text_that_is_not_all_chinese_never_sounds_alike():
+    assert not sound_alike("AB", "马马")
+    assert not sound_alike("阿马", "恩马")  # two syllables with no initial share none

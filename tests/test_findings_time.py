@@ -38,3 +38,8 @@ def test_a_sentence_giving_both_days_is_no_other_day():
     # One outlet gives the figure of each day; the other, one of them.
     found = _dates("全市确诊人数5日新增310例，4日新增352例。", "全市4日新增确诊病例352例。", "zh")
     assert not [f for f in found if f.kind == "contradiction"]
+
+
+def test_a_day_of_another_event_in_the_sentence_keeps_the_contradiction():
+    found = _dates("枪手7月6日凌晨打死了总统莫伊兹，7月7日警方逮捕了两名嫌犯。", "枪手7月7日凌晨打死了总统莫伊兹。", "zh")
+    assert "contradiction" in [f.kind for f in found]

@@ -8,6 +8,7 @@ same clock time and event pin the same moment.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from comparison.claims import one_claim_event
 from comparison.docs import Doc, span
@@ -162,7 +163,8 @@ def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
                         else:
                             findings.append(Finding("agree", "date", f"same day for {about}: {a}; {b}", spans))
                     elif shared and not (x1.relative and x2.relative) and not _names_both_days(
-                            docs[d1], k1, x2.value) and not _names_both_days(docs[d2], k2, x1.value):
+                            docs[d1], k1, x2.value, events[d1], shared) and not _names_both_days(
+                            docs[d2], k2, x1.value, events[d2], shared):
                         findings.append(Finding("contradiction", "date",
                                                 f"different days for {about}: {a} vs {b}", spans))
     findings += _clock_anchored_date_findings(docs, seen_spans={
@@ -170,10 +172,13 @@ def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
     return findings
 
 
-def _names_both_days(doc: Doc, k: int, day) -> bool:
-    """Does sentence k also name ``day``? An outlet that gives both days (8日达896人，7日达到
-    920人) reports two dated facts, not another day for one of them."""
-    return any(x.value == day for x in _day_dates(doc, k))
+def _names_both_days(doc: Doc, k: int, day: date, events: dict[int, frozenset[str]],
+                     shared: frozenset[str]) -> bool:
+    """Does sentence k also name ``day`` for the same kind of event (or with no event word)?
+    An outlet that gives both days (8日达896人，7日达到920人) reports two dated facts, not
+    another day for one of them; a day of another event (…7月7日警方逮捕了两名嫌犯) does not count."""
+    return any(x.value == day and (not events.get(x.start) or events[x.start] & shared)
+               for x in _day_dates(doc, k))
 
 
 def _explicit_first(dates: list) -> list:
