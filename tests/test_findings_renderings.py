@@ -60,3 +60,10 @@ def test_a_glossed_name_written_in_other_characters_that_sound_alike():
     b = article("rb", "Outlet B", "数千名抗议者周六聚集在肯尼亚港口城市孟巴萨市。", language="zh")
     found = [f for f in _renderings(a, b) if "mombasa" in f.why]
     assert found and "孟巴萨" in found[0].why and "蒙巴萨" in found[0].why
+
+
+def test_one_more_closing_character_of_a_glossed_name_is_another_rendering():
+    a = article("ra", "Outlet A", "德国门将诺伊尔（Manuel Neuer）在比赛最后时刻扑出了点球。", language="zh")
+    b = article("rb", "Outlet B", "德国门将曼努埃尔·诺伊尔德在比赛最后时刻扑出了点球。", language="zh")
+    found = [f for f in _renderings(a, b) if "manuel neuer" in f.why]
+    assert found and "诺伊尔德" in found[0].why

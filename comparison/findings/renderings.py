@@ -77,8 +77,10 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
     findings: list[Finding] = []
     for latin, per_doc in seen.items():
         for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
-            if za == zb or same_entity(za, zb) or _abbreviates(za, zb) or _abbreviates(zb, za):
-                continue  # the same characters, or a short and a full form of them
+            if za == zb or same_entity(za, zb) or (
+                    (_abbreviates(za, zb) or _abbreviates(zb, za)) and not _one_apart(za, zb)):
+                continue  # the same characters, or a short and a full form of them (not a name
+                # one closing character longer: 皮克福 vs 皮克福德 renders the final "d")
             findings.append(Finding(
                 "framing", "entity",
                 f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
@@ -99,7 +101,7 @@ def _spread_glosses(docs: list[Doc], seen: dict[str, dict[int, tuple[str, int, i
             for form in forms:
                 m = re.search(_SEPARATED.join(map(re.escape, form)), doc.simple)
                 if m:
-                    per_doc[d] = (form, m.start(), m.end())
+                    per_doc[d] = _whole_name(doc, form, m.start(), m.end())
                     break
 
 
@@ -134,6 +136,17 @@ def _spread_sound_alikes(docs: list[Doc], seen: dict[str, dict[int, tuple[str, i
                     if at >= 0:
                         per_doc[d] = (name, at, at + len(name))
                         break
+
+
+def _whole_name(doc: Doc, form: str, start: int, end: int) -> tuple[str, int, int]:
+    """The rendering an outlet writes where another's form occurs inside it: one more
+    character closing the same recognised name is its own rendering (皮克福德 where another
+    outlet glosses 皮克福 as Jordan Pickford), else the form itself."""
+    for e in doc.facts.entities:
+        if e.kind in SOUNDED_KINDS and e.start <= start and e.end == end + 1 and _CJK_ONLY.fullmatch(
+                doc.simple[end:e.end]):
+            return doc.simple[start:e.end], start, e.end
+    return form, start, end
 
 
 # Renderings are matched across the separators outlets put between name parts (卢克·肖, 卢克肖).
