@@ -52,6 +52,8 @@ def fmt(q: Quantity) -> str:
         return q.text.strip()
     if q.low == q.high:
         shown = f"{q.text.strip()} (= {q.low:g}"
+    elif q.rounded:
+        shown = f"{q.text.strip()} (rounded: {q.low:g}–{q.high:g}"
     else:
         high = "∞" if math.isinf(q.high) else f"{q.high:g}"
         shown = f"{q.text.strip()} (≈ {q.low:g}–{high}"

@@ -23,7 +23,7 @@ from comparison.lexicons.reporting import (
     SPEECH_VERBS_ZH,
 )
 from comparison.lexicons.timewords import WEEKDAYS_ZH
-from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer
+from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
 from comparison.text import to_simplified
 
 # Chinese outlets date their wording ("周三", "今天") in Beijing/Taipei/HK time;
@@ -730,6 +730,7 @@ def extract_all(text: str, published: datetime, language: str | None = None) -> 
     dates = outside(dates, furniture)
     simple = to_simplified(text)
     quantities = cap_quantities(_outside_dates(outside(extract_quantities(text), furniture), dates), simple, notes)
+    read_as_rounded(quantities)
     pieces = _bounded_pieces(simple)
     # One segmentation serves both the NER and the counted-noun boundaries.
     segmented = segment([simple[s:e] for s, e in pieces])
@@ -757,6 +758,7 @@ def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
         dates = extract_dates_en(text, filed)  # relative words count from the dateline
     dates = outside(dates, furniture)
     quantities = cap_quantities(_outside_dates(outside(extract_quantities_en(text), furniture), dates), text, notes)
+    read_as_rounded(quantities)
     entities = extract_entities_en(text)
     return _with_slots(text, text, True, quantities, dates, entities,
                        extract_quotes_en(text, entities), extract_sources_en(text), notes)

@@ -83,6 +83,7 @@ class Quantity:
     is_total: bool = False  # the 28 of "28个区的26个": a whole, not a figure to compare
     dimension: str = "count"  # count, length, area, mass, duration, money:USD, age, percent
     factor: float = 1.0  # to the dimension's base unit (miles -> metres: 1609.344)
+    rounded: bool = False  # an exact round figure read as rounded (600 -> 570-630): read_as_rounded
 
     @property
     def base_low(self) -> float:
@@ -151,6 +152,26 @@ def _magnitude_step(value: float, chinese: str | None) -> float:
     while v % (step * 10) == 0:
         step *= 10
     return float(step)
+
+
+# A round figure is read as rounded: to half a unit of its last non-zero place, at most
+# ROUNDED_SHARE of its value (600 -> 570-630; 100 stays 95-105, so 100 vs 150 still differ).
+# The convention of implied precision (significant figures); only exact counts of 100 or more
+# with two or more trailing zeros are read so.
+ROUNDED_SHARE = 0.05
+
+
+def read_as_rounded(quantities: list[Quantity]) -> None:
+    """Widen exact round counts (600, 12,000, 两万) to the range their rounding covers, in place."""
+    for q in quantities:
+        if (q.vague or q.low != q.high or q.percent or q.dimension != "count" or q.low < 100
+                or not float(q.low).is_integer()):
+            continue
+        step = _magnitude_step(q.low, None)
+        if step < 100:
+            continue
+        half = min(step / 2, ROUNDED_SHARE * q.low)
+        q.low, q.high, q.vague, q.rounded = q.low - half, q.high + half, True, True
 
 
 def _apply_qualifier(low: float, high: float, qualifier: str) -> tuple[float, float]:

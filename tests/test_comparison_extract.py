@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from comparison.extract import (
     extract_dates,
@@ -68,7 +70,8 @@ def test_quantities_of_the_seed_lead_sentences():
     aj = extract_all(AJ_TAJIK, AJ_PUBLISHED).quantities
     _exact(AJ_TAJIK, aj)
     troops = _one(aj, "2万名")
-    assert troops.low == 20000 and not troops.vague and troops.counted == "部队"
+    # A round figure is read as rounded (implied precision), and shown so.
+    assert troops.rounded and (troops.low, troops.high) == (19000, 21000) and troops.counted == "部队"
 
 
 def test_exact_count_vague_words_percent_and_part_of_total():
@@ -286,3 +289,15 @@ def test_counted_noun_stops_at_the_noun_phrase_boundary(sentence, figure, counte
         assert sentence[q.counted_start:q.counted_end] == counted
     else:
         assert q.counted_start == -1
+
+
+@given(st.integers(min_value=1, max_value=10**9))
+def test_reading_as_rounded_only_widens_round_counts_and_keeps_the_value(value):
+    from comparison.numbers import Quantity, read_as_rounded
+
+    q = Quantity(0, 1, str(value), float(value), float(value), False)
+    read_as_rounded([q])
+    assert q.low <= value <= q.high
+    assert q.high - q.low <= 0.1 * value + 1e-9
+    round_count = value >= 100 and value % 100 == 0
+    assert q.rounded == round_count and (q.low == q.high) == (not round_count)
