@@ -20,6 +20,7 @@ import lxml.html
 
 from articles.build import clean_title
 from articles.normalize import clean_line, parse_datetime
+from articles.timestamps import ISO_DATE, ISO_TIME, ISO_ZONE, RFC822_STAMP
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog div dl dt fieldset "
@@ -43,9 +44,8 @@ PROMO_MARKERS = ("获取更多RSS", "獲取更多RSS")
 _PROMO_LINE = re.compile(r"^(https?://)?feedx\.(net|top|xyz)/?$", re.I)
 
 _DATELINE = re.compile(
-    r"^(?:"
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? \d{1,2} \w{3} \d{4} \d{1,2}:\d{2}(?::\d{2})?(?: [A-Z]{2,4}| [+-]\d{4})?"
-    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2}| UTC| GMT)?"
+    rf"^(?:{RFC822_STAMP}"
+    rf"|{ISO_DATE}(?:[T ]{ISO_TIME})?{ISO_ZONE}?"
     r"|\d{1,2}/\d{1,2}/\d{4}(?: - \d{1,2}:\d{2})?"
     r"|\d{4}年\d{1,2}月\d{1,2}日(?: ?\d{1,2}:\d{2})?"
     r")$"

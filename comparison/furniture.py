@@ -20,6 +20,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from articles.timestamps import ISO_DATE, ISO_TIME, ISO_ZONE, RFC822_STAMP
 from comparison.lexicons.reporting import (
     DISPATCH_MARKS_ZH,
     DISPATCH_PREFIXES_ZH,
@@ -64,9 +65,11 @@ _STAMP_RE = re.compile(rf"^[ \t]*(?:{_STAMPS})[ \t]*:?[ \t]*{_STAMP_START}[^\n]{
 
 # A machine timestamp (2021-03-29T01:14:39Z; Sat, 27 Mar 2021 21:44:44 GMT) and any clock
 # reading (21:44, 7 : 12pm): the digits of a time are never counts.
+# The stamp forms are articles.timestamps' (the archive reader's datelines use them too);
+# here the ISO form needs its time, since a bare date inside a text is read as a date.
 _TIMESTAMP_RE = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
-    r"|\b[A-Z][a-z]{2},\s*\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|[+-]\d{4}))?"
+    rf"\b{ISO_DATE}[T ]{ISO_TIME}{ISO_ZONE}?"
+    rf"|\b{RFC822_STAMP}"
     r"|(?<![\d.:])\d{1,2}\s?[:：]\s?[0-5]\d(?:\s?[:：]\s?[0-5]\d)?(?![\d.:])"
 )
 
