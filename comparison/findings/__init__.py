@@ -54,6 +54,7 @@ def producers() -> list[tuple[str, Producer]]:
     """(name, produce) in the order they run (unique last: it ranks what is left)."""
     from comparison.findings import (
         attribution,
+        descriptors,
         naming,
         place,
         quantity,
@@ -64,7 +65,7 @@ def producers() -> list[tuple[str, Producer]]:
     )
 
     return [(m.__name__.rsplit(".", 1)[-1], m.produce) for m in (quantity, time, place, attribution, quote, naming,
-                                                                 renderings, unique)]
+                                                                 descriptors, renderings, unique)]
 
 
 def run_all(ctx: Context) -> list[Finding]:

@@ -103,6 +103,12 @@ ACTOR_DESCRIPTORS = (
     "militants", "insurgents", "rebels", "fighters", "terrorists", "extremists", "gunmen", "militia",
     "mercenaries", "rioters", "protesters", "demonstrators",
 )
+# Descriptors of one register: choosing one over the other says nothing (protesters and
+# demonstrators are both neutral; rioters is not).
+DESCRIPTOR_SYNONYMS = (
+    frozenset({"示威者", "抗议者", "protesters", "demonstrators"}),
+    frozenset({"武装分子", "武装人员", "战斗人员", "武装人士"}),
+)
 # Name prefixes whose choice is itself a framing (the same embassy, the same state).
 LOADED_PREFIXES = (frozenset({"中华民国", "台湾"}), frozenset({"中共", "中国"}),
                    frozenset({"大陆", "中国"}), frozenset({"北京", "中国"}))
