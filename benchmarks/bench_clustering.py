@@ -104,7 +104,7 @@ def _tree_pss_mb() -> float:
     return total / 1024
 
 
-def _child(n: int, db: Path, random_vectors: bool) -> None:
+def _child(n: int, db: Path, random_vectors: bool, story_context: bool = False) -> None:
     import threading
 
     from clustering import StoryClusterer
@@ -122,7 +122,7 @@ def _child(n: int, db: Path, random_vectors: bool) -> None:
     sampler.start()
     usage_before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
-    clusterer = StoryClusterer(n_jobs=2).fit(articles, vectors, titles)
+    clusterer = StoryClusterer(n_jobs=2, story_context=story_context).fit(articles, vectors, titles)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -164,10 +164,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per size (fresh processes)")
     parser.add_argument("--random-vectors", action="store_true",
                         help="random unit vectors when the scale store has no vectors (cost stand-in)")
+    parser.add_argument("--story-context", action="store_true",
+                        help="with the same-story model's story-context stage (opt-in)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.db, args.random_vectors)
+        _child(args.child, args.db, args.random_vectors, args.story_context)
         return 0
     if not CORPUS.exists() and not args.db.exists():
         print(f"{CORPUS} is absent (../shared is not beside this clone): nothing to benchmark")
@@ -179,7 +181,8 @@ def main() -> int:
         for _ in range(args.repeat):
             out = subprocess.run(
                 [sys.executable, __file__, "--child", str(n), "--db", str(args.db)]
-                + (["--random-vectors"] if args.random_vectors else []),
+                + (["--random-vectors"] if args.random_vectors else [])
+                + (["--story-context"] if args.story_context else []),
                 capture_output=True, text=True, check=False,
             )
             if out.returncode != 0:

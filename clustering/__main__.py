@@ -49,6 +49,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=None,
                         help="ray: embedding workers, one CPU each (default: every CPU of the cluster)")
     parser.add_argument("--num-cpus", type=int, default=2, help="ray: CPUs of the local Ray (default 2)")
+    parser.add_argument("--story-context", action="store_true",
+                        help="also use the same-story model's story-context stage (off by default: see clustering/README.md)")
     parser.add_argument("--compare", choices=("none", "multi-outlet", "all"), default="multi-outlet",
                         help="ray: which stories to compare, one task each (default: 2+ outlets)")
     parser.add_argument("--lexical-compare", action="store_true",
@@ -152,8 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with get_engine(args.engine, **engine_options(args)) as engine:
             out = args.out if args.engine != "local" else None
+            from clustering import StoryClusterer
+
             result = engine.run(inputs, store, out=out, model=args.model, since=args.since,
-                                until=args.until, progress=True)
+                                until=args.until, progress=True,
+                                clusterer=StoryClusterer(story_context=args.story_context))
     finally:
         store.close()
     from articles.model import Rejection

@@ -33,7 +33,7 @@ from scipy.stats import spearmanr
 from clustering import grouping
 from clustering.clusterer import StoryClusterer
 from clustering.datasets import SHARED, WINDOWS, bcubed, load_ecbplus, load_window, sampled_bcubed
-from clustering.scorer import PairScorer
+from clustering.scorer import SameStoryModel
 
 # Grouping parameters tried when choosing them on development windows (nested: never on
 # the window being reported).
@@ -42,7 +42,7 @@ GROUPING_GRID = tuple(
 )
 
 
-def _clusterer_with(scorer: PairScorer, folder: Path, name: str, **params) -> StoryClusterer:
+def _clusterer_with(scorer: SameStoryModel, folder: Path, name: str, **params) -> StoryClusterer:
     path = folder / f"{name}.json"
     scorer.save(path)
     return StoryClusterer(model_path=str(path), **params)
@@ -81,8 +81,8 @@ class WindowCase:
         return cls(name, [a.id for a in articles], pairs, X, window.gold, corpus.roundup,
                    headline_cosines(corpus, pairs))
 
-    def score(self, scorer: PairScorer, threshold: float, missing_weight: float) -> dict:
-        proba = scorer.predict_proba(self.X)
+    def score(self, scorer: SameStoryModel, threshold: float, missing_weight: float, story_context: bool = False) -> dict:
+        proba = scorer.predict_proba(len(self.ids), self.pairs, self.X, story_context)
         labels = grouping.group(len(self.ids), self.pairs, proba, threshold, missing_weight)
         labels = grouping.place_roundups(labels, self.pairs, proba, self.headline, self.roundup, threshold)
         result = sampled_bcubed(self.gold, {i: str(label) for i, label in zip(self.ids, labels.tolist(), strict=True)})
@@ -90,7 +90,7 @@ class WindowCase:
         return result
 
 
-def choose_grouping(cases: dict[str, WindowCase], sets: dict, held: str, fit) -> dict:
+def choose_grouping(cases: dict[str, WindowCase], sets: dict, held: str, fit, story_context: bool = False) -> dict:
     """The :data:`GROUPING_GRID` entry with the best mean F1 over the windows other than
     ``held``, each scored by a scorer trained without ``held`` and without itself."""
     totals = np.zeros(len(GROUPING_GRID))
@@ -98,7 +98,7 @@ def choose_grouping(cases: dict[str, WindowCase], sets: dict, held: str, fit) ->
     for name in tuned:
         scorer = fit([s for key, s in sets.items() if key not in (held, name)])
         for g, params in enumerate(GROUPING_GRID):
-            totals[g] += cases[name].score(scorer, **params)["bcubed_f1"]
+            totals[g] += cases[name].score(scorer, **params, story_context=story_context)["bcubed_f1"]
     return dict(GROUPING_GRID[int(np.argmax(totals))], tuned_on=tuned)
 
 
@@ -124,7 +124,7 @@ def evaluate_ecbplus(sets, folder: Path, fit, **params) -> dict | None:
             "gold_clusters": len(set(data.gold))}
 
 
-def evaluate_semeval(sets, semeval, fit) -> dict | None:
+def evaluate_semeval(sets, semeval, fit, story_context: bool = False) -> dict | None:
     if semeval is None:
         return None
     pair_set, overall, languages = semeval
@@ -134,8 +134,11 @@ def evaluate_semeval(sets, semeval, fit) -> dict | None:
     score = np.zeros(len(overall))
     for fold in range(5):
         test = pair_set.groups == fold
-        scorer = fit(list(sets.values()), exclude={"semeval": test})
-        score[test] = scorer.decision_function(pair_set.features()[test])
+        model = fit(list(sets.values()), exclude={"semeval": test})
+        direct = model.direct_log_odds(pair_set.candidate_features())
+        score[test] = model.log_odds_in_context(
+            len(pair_set.corpus), pair_set.candidates, direct, pair_set.pairs[test],
+            model.direct_log_odds(pair_set.features()[test]), story_context)
     proba = 1.0 / (1.0 + np.exp(-score))
     gold = -overall
     zh_en = (languages == "zh-en") | (languages == "en-zh")
@@ -159,10 +162,14 @@ def _figures(result: dict) -> str:
 
 
 def run_evaluation(model: str | None = None, out=print, **params) -> dict:
-    from clustering.train import fit_on
+    from functools import partial
+
+    from clustering.train import fit_on as fit_both
     from clustering.training import load_pair_sets, semeval_pairs
 
     clusterer = StoryClusterer(**params)
+    # The context stage is fitted only when it is used (it costs three more fits).
+    fit_on = partial(fit_both, context=clusterer.story_context)
     start = time.time()
     sets = load_pair_sets(clusterer, model)
     semeval = semeval_pairs(clusterer, model) if "semeval" in sets else None
@@ -176,18 +183,28 @@ def run_evaluation(model: str | None = None, out=print, **params) -> dict:
                 out(f"{name}: labels or ../shared articles missing (skipped)")
             else:
                 cases[name] = case
+        fitted: dict[frozenset, object] = {}
+
+        def fit_without(chosen):
+            # A scorer depends only on which sets it was trained on: each is fitted once
+            # (choose_grouping asks for "without a and b" for a as for b).
+            key = frozenset(s.name for s in chosen)
+            if key not in fitted:
+                fitted[key] = fit_on(chosen)
+            return fitted[key]
+
         for name, case in cases.items():
             others = [s for key, s in sets.items() if key != name]
-            scorer = fit_on(others)
+            scorer = fit_without(others)
             trained = ", ".join(s.name for s in others)
-            result = case.score(scorer, clusterer.threshold, clusterer.missing_weight)
+            result = case.score(scorer, clusterer.threshold, clusterer.missing_weight, clusterer.story_context)
             results[name] = result
             out(f"{name} (tested; scorer trained on {trained}; shipped grouping threshold="
                 f"{clusterer.threshold} missing_weight={clusterer.missing_weight}, chosen on all windows): "
                 f"{_figures(result)}")
             if len(cases) > 2:
-                chosen = choose_grouping(cases, sets, name, fit_on)
-                nested = case.score(scorer, chosen["threshold"], chosen["missing_weight"])
+                chosen = choose_grouping(cases, sets, name, fit_without, clusterer.story_context)
+                nested = case.score(scorer, chosen["threshold"], chosen["missing_weight"], clusterer.story_context)
                 results[name + " (nested)"] = nested
                 out(f"{name} (tested; grouping threshold={chosen['threshold']} missing_weight="
                     f"{chosen['missing_weight']} chosen on {', '.join(chosen['tuned_on'])} only): {_figures(nested)}")
@@ -199,7 +216,7 @@ def run_evaluation(model: str | None = None, out=print, **params) -> dict:
                 f"bcubed_p={ecb['bcubed_p']:.3f} bcubed_r={ecb['bcubed_r']:.3f} bcubed_f1={ecb['bcubed_f1']:.3f} "
                 f"clusters={ecb['clusters']}/{ecb['gold_clusters']}"
             )
-        sem = evaluate_semeval(sets, semeval, fit_on)
+        sem = evaluate_semeval(sets, semeval, fit_on, clusterer.story_context)
         if sem is not None:
             results["semeval"] = sem
             out(
@@ -215,11 +232,13 @@ def run_evaluation(model: str | None = None, out=print, **params) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m clustering.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("--model", default=None, help="embedding backend (default: the product default)")
+    parser.add_argument("--story-context", action="store_true",
+                        help="evaluate with the same-story model's story-context stage on (off by default)")
     args = parser.parse_args(argv)
     if not SHARED.exists():
         print(f"{SHARED} is absent: the labeled datasets' articles live there (nothing to evaluate).")
         return 0
-    run_evaluation(args.model)
+    run_evaluation(args.model, story_context=args.story_context)
     return 0
 
 

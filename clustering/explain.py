@@ -1,8 +1,9 @@
-""""Why grouped": the pair scorer's own reasons for a story's members.
+""""Why grouped": the same-story model's own reasons for a story's members.
 
 For each member of a story, its strongest partner inside the story (the other member it is
-most likely to share a happening with, by the same :class:`~clustering.scorer.PairScorer`
-the grouping used) and that pair's per-feature contributions to the log-odds. Features are
+most likely to share a happening with, by the same :class:`~clustering.scorer.SameStoryModel`
+the grouping used) and that pair's per-feature contributions to the log-odds (with the
+story-context stage on, that stage's, whose "direct" reason names the pair scorer's largest). Features are
 computed over ``articles`` (pass the articles the stories were fitted on, or at least those
 of the story's days: the weights of rare terms come from them).
 """
@@ -57,16 +58,23 @@ def explain_story(
     from clustering.neighbourhood import neighbourhood
     from clustering.pair_features import pair_features
 
-    # The neighbourhoods the fit saw: over the candidate search's pairs of these articles.
-    context = neighbourhood(corpus, *clusterer.candidate_pairs(corpus, with_scores=True))
-    features = pair_features(corpus, np.sort(pairs, axis=1), context)
-    proba = clusterer.scorer.predict_proba(features)
+    # The neighbourhoods and stage-1 scores the fit saw: over the candidate search's pairs.
+    candidates, known = clusterer.candidate_pairs(corpus, with_scores=True)
+    context = neighbourhood(corpus, candidates, known)
+    direct = clusterer.direct_scores(corpus, candidates, context, known)
+    pairs = np.sort(pairs, axis=1)
+    features = pair_features(corpus, pairs, context)
+    model = clusterer.scorer
+    proba = 1.0 / (1.0 + np.exp(-model.log_odds_in_context(
+        len(corpus), candidates, direct, pairs, model.direct_log_odds(features), clusterer.story_context)))
     out = []
     for r in rows:
         mine = np.flatnonzero((pairs[:, 0] == r) | (pairs[:, 1] == r))
         best = mine[np.argmax(proba[mine])]
         partner = int(pairs[best, 1] if pairs[best, 0] == r else pairs[best, 0])
-        reasons = [Reason(*c) for c in clusterer.scorer.contributions(features[best])[:top]]
+        _, reasons = model.explain(features[best:best + 1], len(corpus), candidates, direct, pairs[best:best + 1],
+                                   clusterer.story_context)
+        reasons = [Reason(*c) for c in reasons[:top]]
         note = ""
         if corpus.roundup[r]:
             headline = float(headline_cosines(corpus, pairs[mine]).max())

@@ -2,7 +2,8 @@
 
 The feature list is :data:`FEATURES`; :func:`pair_features` computes it for any pairs of a
 :class:`~clustering.corpus.CorpusFeatures`. Everything here is a similarity or a signal,
-never a decision: the learned :class:`~clustering.scorer.PairScorer` weighs them.
+never a decision: the learned :class:`~clustering.scorer.PairScorer` (the same-story model's
+first stage) weighs them.
 """
 
 from __future__ import annotations

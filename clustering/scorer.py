@@ -1,10 +1,12 @@
 """The one same-story model: P(two articles report the same happening).
 
-Gradient-boosted trees (scikit-learn's ``HistGradientBoostingClassifier``) over the pair
-features (:data:`~clustering.pair_features.FEATURES`), fitted by ``python -m clustering.train``
-on labeled pairs (see ``clustering/models/DATA_CARD.md``) and shipped as a small JSON file
-(``clustering/models/pair_scorer.json``: the trees' nodes, the learning rate, where the data
-came from). Trees, not a linear model: undated archives (ECB+) and dated news weigh the same
+Two stages of gradient-boosted trees (scikit-learn's ``HistGradientBoostingClassifier``):
+the pair scorer over the pair features (:data:`~clustering.pair_features.FEATURES`), then the
+story-context stage over :data:`~clustering.context.CONTEXT_FEATURES` (the pair's own log-odds
+and what the first stage says of both articles' other candidate pairs). Fitted by
+``python -m clustering.train`` on labeled pairs (see ``clustering/models/DATA_CARD.md``) and
+shipped as a small JSON file (``clustering/models/pair_scorer.json``: the trees' nodes, the
+learning rate, where the data came from). Trees, not a linear model: undated archives (ECB+) and dated news weigh the same
 evidence differently, and a linear model trained on both lost accuracy on the news.
 
 Every probability splits into per-feature contributions to the log-odds (each tree's path,
@@ -22,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from clustering.context import CONTEXT_FEATURES, CONTEXT_NAMES, context_features
 from clustering.pair_features import FEATURE_NAMES, FEATURES
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "pair_scorer.json"
@@ -29,6 +32,9 @@ DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "pair_scorer.json"
 # see clustering/README.md).
 TREE_PARAMS = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "early_stopping": False,
                "min_samples_leaf": 40, "l2_regularization": 1.0, "random_state": 0}
+# The context stage reads 7 features; fewer trees (chosen on the development windows with the
+# windows' experiment: 100 trees at these settings, see clustering/README.md).
+CONTEXT_TREE_PARAMS = {"max_iter": 100}
 _THREADS = min(2, os.cpu_count() or 1)  # OpenMP threads per tree prediction (same result)
 _NODE_FIELDS = ("value", "feature_idx", "num_threshold", "missing_go_to_left", "left", "right", "is_leaf")
 
@@ -43,11 +49,21 @@ class PairScorer:
     trees: tuple[dict[str, np.ndarray], ...]
     meta: dict = field(default_factory=dict)
 
+    @property
+    def columns(self) -> list[str]:
+        """The columns its input has: the pair features, or the context features (stage 2)."""
+        return FEATURE_NAMES if self.features[0] in FEATURES else CONTEXT_NAMES
+
+    @property
+    def meanings(self) -> dict[str, str]:
+        return FEATURES if self.features[0] in FEATURES else CONTEXT_FEATURES
+
     def _matrix(self, X: np.ndarray) -> np.ndarray:
-        X = np.asarray(X, dtype=np.float64).reshape(-1, len(FEATURE_NAMES))
-        if tuple(FEATURE_NAMES) == self.features:
+        columns = self.columns
+        X = np.asarray(X, dtype=np.float64).reshape(-1, len(columns))
+        if tuple(columns) == self.features:
             return np.ascontiguousarray(X)
-        return np.ascontiguousarray(X[:, [FEATURE_NAMES.index(name) for name in self.features]])
+        return np.ascontiguousarray(X[:, [columns.index(name) for name in self.features]])
 
     def decision_function(self, X: np.ndarray) -> np.ndarray:
         """Log-odds of "same story" for each row of :func:`~clustering.pair_features.pair_features`."""
@@ -73,7 +89,8 @@ class PairScorer:
                 child = int(tree["left"][node] if x[f] <= tree["num_threshold"][node] else tree["right"][node])
                 totals[f] += self._node_value(tree, child) - self._node_value(tree, node)
                 node = child
-        rows = [(name, float(x[k]), float(totals[k]), FEATURES[name]) for k, name in enumerate(self.features)]
+        meanings = self.meanings
+        rows = [(name, float(x[k]), float(totals[k]), meanings[name]) for k, name in enumerate(self.features)]
         return sorted(rows, key=lambda r: -abs(r[2]))
 
     @property
@@ -99,7 +116,7 @@ class PairScorer:
 
     @classmethod
     def from_dict(cls, d: dict) -> PairScorer:
-        unknown = [f for f in d["features"] if f not in FEATURES]
+        unknown = [f for f in d["features"] if f not in FEATURES and f not in CONTEXT_FEATURES]
         if unknown:
             raise ValueError(f"pair model uses features this code does not compute: {unknown}")
         trees = tuple({k: np.asarray(tree[k]) for k in _NODE_FIELDS} for tree in d["trees"])
@@ -132,8 +149,9 @@ def _predictors(scorer: PairScorer):
     return tuple(out)
 
 
-def fit_scorer(X: np.ndarray, y: np.ndarray, sample_weight=None, meta=None, **params) -> PairScorer:
-    """Fit the model on labeled pairs (rows of ``pair_features``; y = 1 same story)."""
+def fit_scorer(X: np.ndarray, y: np.ndarray, sample_weight=None, meta=None, columns=None, **params) -> PairScorer:
+    """Fit trees on labeled pairs (rows of ``pair_features``, or of ``context_features`` with
+    ``columns=CONTEXT_NAMES``; y = 1 same story)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     model = HistGradientBoostingClassifier(**{**TREE_PARAMS, **params})
@@ -145,17 +163,100 @@ def fit_scorer(X: np.ndarray, y: np.ndarray, sample_weight=None, meta=None, **pa
             raise ValueError("categorical splits are not supported")
         trees.append({k: nodes[k].copy() for k in _NODE_FIELDS})
     return PairScorer(
-        tuple(FEATURE_NAMES), float(np.ravel(model._baseline_prediction)[0]),
+        tuple(columns or FEATURE_NAMES), float(np.ravel(model._baseline_prediction)[0]),
         float(model.learning_rate), tuple(trees), dict(meta or {}),
     )
 
 
+@dataclass(frozen=True, eq=False)
+class SameStoryModel:
+    """The one same-story model: P(two articles report the same happening), in two stages.
+
+    ``direct`` (trees over the pair features) judges two articles by themselves; ``context``
+    (trees over :data:`~clustering.context.CONTEXT_FEATURES`) reweighs that log-odds by what the
+    first stage says of both articles' other candidate pairs (shared likely links, the strongest
+    path through a third article). A file without a ``context`` stage is the direct one alone.
+    """
+
+    direct: PairScorer
+    context: PairScorer | None = None
+    meta: dict = field(default_factory=dict)
+
+    def direct_log_odds(self, X: np.ndarray) -> np.ndarray:
+        """Stage 1: each pair's log-odds from its own features (rows of ``pair_features``)."""
+        return self.direct.decision_function(X)
+
+    def context_rows(self, n: int, pairs: np.ndarray, direct: np.ndarray, query: np.ndarray | None = None,
+                     query_direct: np.ndarray | None = None) -> np.ndarray:
+        """Stage 2's input for ``query`` (default ``pairs``): ``pairs`` are every candidate pair of
+        the ``n`` articles, ``direct`` their stage-1 log-odds (``query_direct``: the query's)."""
+        proba = _sigmoid(direct)
+        return context_features(n, pairs, proba, direct if query is None else query_direct, query)
+
+    def log_odds_in_context(self, n: int, pairs: np.ndarray, direct: np.ndarray, query: np.ndarray | None = None,
+                            query_direct: np.ndarray | None = None, use_context: bool = True) -> np.ndarray:
+        """Final log-odds of ``query`` (default: ``pairs``) given every candidate pair's stage 1
+        (stage 1's own log-odds without a context stage, or with ``use_context`` False)."""
+        if self.context is None or not use_context:
+            return direct if query is None else query_direct
+        return self.context.decision_function(self.context_rows(n, pairs, direct, query, query_direct))
+
+    def predict_proba(self, n: int, pairs: np.ndarray, X: np.ndarray, use_context: bool = True) -> np.ndarray:
+        """P(same story) of every candidate pair ``pairs`` of ``n`` articles (``X``: their pair features)."""
+        if not len(pairs):
+            return np.zeros(0)
+        return _sigmoid(self.log_odds_in_context(n, pairs, self.direct_log_odds(X), use_context=use_context))
+
+    def explain(self, x: np.ndarray, n: int, pairs: np.ndarray, direct: np.ndarray,
+                query: np.ndarray, use_context: bool = True) -> tuple[float, list[tuple[str, float, float, str]]]:
+        """One pair's P(same story) and its reasons, largest first: (feature, value, log-odds
+        contribution, meaning). ``x``: the pair's features; ``pairs``/``direct``: every
+        candidate pair of the ``n`` articles and its stage-1 log-odds. With a context stage,
+        the reasons are that stage's, and the "direct" reason names the pair's own strongest
+        features (stage 1's contributions, which add up to its value)."""
+        own = self.direct.contributions(x)
+        query_direct = self.direct_log_odds(x)
+        if self.context is None or not use_context:
+            return float(_sigmoid(query_direct)[0]), own
+        row = self.context_rows(n, pairs, direct, query, query_direct)
+        log_odds = float(self.context.decision_function(row)[0])
+        top = ", ".join(f"{name} {part:+.2f}" for name, _, part, _ in own[:3])
+        reasons = [(name, value, part, f"{meaning} (its largest: {top})" if name == "direct" else meaning)
+                   for name, value, part, meaning in self.context.contributions(row)]
+        return float(_sigmoid(np.array([log_odds]))[0]), reasons
+
+    def to_dict(self) -> dict:
+        out = {"kind": "same-story model: pair scorer, then story context", "direct": self.direct.to_dict(),
+               "meta": self.meta}
+        if self.context is not None:
+            out["context"] = self.context.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict) -> SameStoryModel:
+        if "direct" not in d:  # a single-stage file
+            return cls(PairScorer.from_dict(d), None, d.get("meta", {}))
+        context = PairScorer.from_dict(d["context"]) if d.get("context") else None
+        return cls(PairScorer.from_dict(d["direct"]), context, d.get("meta", {}))
+
+    def save(self, path: Path | str) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", self.direct.version))
+
+
+def _sigmoid(log_odds: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.asarray(log_odds, dtype=np.float64)))
+
+
 @lru_cache(maxsize=4)
-def _load(path: str, mtime: float) -> PairScorer:
-    return PairScorer.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+def _load(path: str, mtime: float) -> SameStoryModel:
+    return SameStoryModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
-def load_scorer(path: Path | str | None = None) -> PairScorer:
+def load_scorer(path: Path | str | None = None) -> SameStoryModel:
     """The shipped model (or the one at ``path``)."""
     path = Path(path or DEFAULT_MODEL)
     return _load(str(path), path.stat().st_mtime)

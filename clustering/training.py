@@ -32,6 +32,9 @@ from clustering.pair_features import pair_features, without_dense
 EVAL_CACHE = REPO / "data" / "eval-cache.db"  # vectors of the evaluation corpora, by text hash
 SEMEVAL_SAME = 2.0
 SEMEVAL_WEIGHT = 0.5
+# The context stage is trained on first-stage scores computed out of fold: each window whole
+# in one of these folds, ECB+ by topic, SemEval by pair (clustering.train.fit_on).
+CROSS_FOLDS = 3
 
 
 @dataclass
@@ -44,11 +47,20 @@ class PairSet:
     groups: np.ndarray  # cross-validation group of each pair
     X: np.ndarray | None = None
     context: Neighbourhood | None = None  # over the candidate search's pairs, as in use
+    candidates: np.ndarray | None = None  # the candidate search's pairs (the context stage reads them)
+    known: dict | None = None  # their cosines from the candidate search
+    folds: np.ndarray | None = None  # per article: its cross-fitting fold (clustering.train)
+    candidate_X: np.ndarray | None = None
 
     def features(self) -> np.ndarray:
         if self.X is None:
             self.X = pair_features(self.corpus, self.pairs, self.context)
         return self.X
+
+    def candidate_features(self) -> np.ndarray:
+        if self.candidate_X is None:
+            self.candidate_X = pair_features(self.corpus, self.candidates, self.context, self.known)
+        return self.candidate_X
 
 
 def vectors_for(articles, model: str | None = None):
@@ -103,7 +115,7 @@ def window_pairs(window: LabeledWindow, clusterer: StoryClusterer, model: str | 
     pairs = np.array(keys, dtype=np.int64).reshape(-1, 2)
     return PairSet(
         window.name, corpus, pairs, np.array([labels[k] for k in keys]), np.ones(len(keys)),
-        np.array([group[k] for k in keys]), context=context,
+        np.array([group[k] for k in keys]), context=context, candidates=searched, known=known,
     )
 
 
@@ -119,6 +131,7 @@ def ecbplus_pairs(clusterer: StoryClusterer, model: str | None = None) -> PairSe
     return PairSet(
         "ecbplus", corpus, pairs, (gold[pairs[:, 0]] == gold[pairs[:, 1]]).astype(int),
         np.ones(len(pairs)), topics[pairs[:, 0]], context=neighbourhood(corpus, pairs, known),
+        candidates=pairs, known=known, folds=topics % CROSS_FOLDS,
     )
 
 
@@ -132,11 +145,12 @@ def semeval_pairs(clusterer: StoryClusterer, model: str | None = None) -> tuple[
     corpus = clusterer.prepare(texts, vectors, titles)
     n = len(data.first)
     pairs = np.stack([np.arange(n), np.arange(n, 2 * n)], axis=1)
-    context = neighbourhood(corpus, *clusterer.candidate_pairs(corpus, with_scores=True))
+    candidates, known = clusterer.candidate_pairs(corpus, with_scores=True)
     overall = np.asarray(data.overall)
     pair_set = PairSet(
         "semeval", corpus, pairs, (overall <= SEMEVAL_SAME).astype(int),
-        np.full(n, SEMEVAL_WEIGHT), np.arange(n) % 5, context=context,
+        np.full(n, SEMEVAL_WEIGHT), np.arange(n) % 5, context=neighbourhood(corpus, candidates, known),
+        candidates=candidates, known=known, folds=np.tile(np.arange(n) % CROSS_FOLDS, 2),
     )
     return pair_set, overall, np.asarray(data.languages)
 
@@ -147,10 +161,11 @@ def load_pair_sets(clusterer: StoryClusterer | None = None, model: str | None = 
 
     clusterer = clusterer or StoryClusterer()
     sets: dict[str, PairSet] = {}
-    for name in WINDOWS:
+    for n, name in enumerate(WINDOWS):
         window = load_window(name)
         if window is not None:
             sets[name] = window_pairs(window, clusterer, model)
+            sets[name].folds = np.full(len(sets[name].corpus), n % CROSS_FOLDS)
     ecb = ecbplus_pairs(clusterer, model)
     if ecb is not None:
         sets["ecbplus"] = ecb

@@ -7,9 +7,10 @@ The StoryClusterer decomposes (``clustering.candidates``, ``clustering.pair_feat
 2. ``candidate_pairs`` per time shard, as one task each: a shard's rows plus every
    article within ``window_days`` on either side (and every undated one) give exactly
    its rows' candidates;
-3. pair scores per shard, one task each: a pair's features use statistics over all pairs
-   of both its articles (``clustering.neighbourhood``), built once on the driver and
-   handed to each shard for its rows (exact);
+3. the same-story model's first stage per shard, one task each: a pair's features use
+   statistics over all pairs of both its articles (``clustering.neighbourhood``), built once
+   on the driver and handed to each shard for its rows (exact); its second stage (story
+   context: sparse products over every pair's first stage) on the driver;
 4. connected components of the pairs with ``P >= threshold`` (driver, linear);
 5. ``group_component`` per component, components batched into tasks, in parallel;
 6. ``grouping.renumber`` (by each story's smallest article index: deterministic), member
@@ -27,7 +28,7 @@ import numpy as np
 from articles.model import Article
 from clustering.model import Story
 
-DECOMPOSITION = ("prepare", "candidate_pairs", "score_pairs", "group_component", "_finish")
+DECOMPOSITION = ("prepare", "candidate_pairs", "direct_scores", "scores_in_context", "group_component", "_finish")
 # Time shards: this many days of articles each (plus the window's padding).
 SHARD_DAYS = 7.0
 # Components grouped per task (small components are many: batch them).
@@ -87,7 +88,7 @@ def _candidates(clusterer, sub, padded: np.ndarray, rows: np.ndarray):
 
 
 def _score(clusterer, sub, pairs: np.ndarray, context, known: dict) -> np.ndarray:
-    return np.asarray(clusterer.score_pairs(sub, pairs, context, known), dtype=np.float64)
+    return np.asarray(clusterer.direct_scores(sub, pairs, context, known), dtype=np.float64)
 
 
 def _group(clusterer, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> list[np.ndarray]:
@@ -133,7 +134,8 @@ def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.nda
     stats["candidate_pairs"] = int(len(pairs))
     context = neighbourhood(corpus, pairs, known)
 
-    proba = _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs, context, known, stats)
+    direct = _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs, context, known, stats)
+    proba = clusterer.scores_in_context(n, pairs, direct)
     labels = _group_components(ray, group_task, c_ref, clusterer.threshold, n, pairs, proba, stats)
 
     # The state fit() leaves, and the clusterer's own stories.
@@ -144,12 +146,13 @@ def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.nda
 
 def _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs: np.ndarray, context,
                     known: dict, stats: dict) -> np.ndarray:
-    """P(same story) of every pair, one task per shard: the pairs whose first article is in
-    the shard, with their articles' neighbourhoods (whole: built over every pair)."""
+    """Every pair's first-stage log-odds, one task per shard: the pairs whose first article is
+    in the shard, with their articles' neighbourhoods (whole: built over every pair). The
+    second stage reads all of them, so the driver runs it."""
     owner = np.full(len(corpus), -1, dtype=np.int64)
     for s, (rows, _) in enumerate(shards):
         owner[rows] = s
-    proba = np.zeros(len(pairs))
+    direct = np.zeros(len(pairs))
     jobs = []
     for s in range(len(shards)):
         own = np.flatnonzero(owner[pairs[:, 0]] == s)
@@ -162,8 +165,8 @@ def _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs: np.ndarray, c
         jobs.append((ref, own))
     stats["scored_pairs"] = int(len(pairs))
     for ref, own in jobs:
-        proba[own] = ray.get(ref)
-    return proba
+        direct[own] = ray.get(ref)
+    return direct
 
 
 def _group_components(ray, group_task, c_ref, threshold: float, n: int, pairs: np.ndarray,

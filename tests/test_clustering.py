@@ -20,10 +20,11 @@ from sklearn.base import clone
 from articles.model import Article
 from clustering import StoryClusterer, grouping
 from clustering.candidates import candidate_pairs
+from clustering.context import CONTEXT_NAMES, context_features
 from clustering.corpus import prepare
 from clustering.neighbourhood import SortedScores, neighbourhood
 from clustering.pair_features import FEATURE_NAMES, pair_features
-from clustering.scorer import PairScorer, load_scorer
+from clustering.scorer import SameStoryModel, load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = json.loads((ROOT / "tests/fixtures/clustering/reference_case.json").read_text(encoding="utf-8"))
@@ -203,6 +204,22 @@ def _synthetic(n: int, seed: int = 0) -> list[Article]:
     return out
 
 
+def test_story_context_stage_is_opt_in_and_explained_by_itself():
+    articles = _synthetic(80, seed=3)
+    vectors = np.random.default_rng(3).normal(size=(80, 8))
+    plain = StoryClusterer().fit(articles, vectors)
+    assert np.allclose(plain.proba_, 1.0 / (1.0 + np.exp(-plain.direct_)))
+    with_context = StoryClusterer(story_context=True).fit(articles, vectors)
+    assert np.allclose(with_context.direct_, plain.direct_)
+    assert not np.allclose(with_context.proba_, plain.proba_)
+    i, j = with_context.pairs_[0]
+    proba, reasons = with_context.explain_pair(int(i), int(j))
+    assert proba == pytest.approx(with_context.proba_[0])
+    assert {name for name, *_ in reasons} == set(CONTEXT_NAMES)
+    proba, reasons = plain.explain_pair(int(i), int(j))
+    assert proba == pytest.approx(plain.proba_[0]) and {name for name, *_ in reasons} == set(FEATURE_NAMES)
+
+
 def test_candidate_shards_give_their_rows_exact_pairs():
     articles = _synthetic(300)
     vectors = np.random.default_rng(1).normal(size=(300, 16)).astype(np.float32)
@@ -231,16 +248,66 @@ def test_pair_features_are_symmetric():
 
 
 def test_scorer_contributions_add_up_and_round_trip(tmp_path):
-    scorer = load_scorer()
+    model = load_scorer()
+    assert model.context is not None, "the shipped model has its story-context stage"
     x = np.linspace(0, 1, len(FEATURE_NAMES))
-    logit = scorer.decision_function(x)[0]
-    parts = scorer.contributions(x)
-    assert sum(c for _, _, c, _ in parts) + scorer.bias == pytest.approx(logit)
-    assert 0 < scorer.predict_proba(x)[0] < 1
-    scorer.save(tmp_path / "m.json")
-    again = PairScorer.from_dict(json.loads((tmp_path / "m.json").read_text()))
-    assert again.decision_function(x) == pytest.approx(scorer.decision_function(x))
-    assert scorer.meta.get("trained_on"), "the shipped model records its training data"
+    for stage, row in ((model.direct, x), (model.context, np.linspace(-1, 1, len(CONTEXT_NAMES)))):
+        parts = stage.contributions(row)
+        assert sum(c for _, _, c, _ in parts) + stage.bias == pytest.approx(stage.decision_function(row)[0])
+    model.save(tmp_path / "m.json")
+    again = SameStoryModel.from_dict(json.loads((tmp_path / "m.json").read_text()))
+    pairs = np.array([[0, 1], [1, 2], [0, 2], [2, 3]])
+    X = np.tile(x, (4, 1)) * np.array([[1.0], [0.5], [0.2], [0.9]])
+    assert again.predict_proba(4, pairs, X) == pytest.approx(model.predict_proba(4, pairs, X))
+    assert ((model.predict_proba(4, pairs, X) > 0) & (model.predict_proba(4, pairs, X) < 1)).all()
+    assert model.meta.get("trained_on"), "the shipped model records its training data"
+
+
+def test_a_pair_is_explained_by_the_stage_that_decides_it():
+    model = load_scorer()
+    pairs = np.array([[0, 1], [1, 2], [0, 2]])
+    X = np.tile(np.linspace(0, 1, len(FEATURE_NAMES)), (3, 1))
+    direct = model.direct_log_odds(X)
+    proba, reasons = model.explain(X[:1], 3, pairs, direct, pairs[:1])
+    assert proba == pytest.approx(model.predict_proba(3, pairs, X)[0])
+    assert {name for name, *_ in reasons} == set(CONTEXT_NAMES)
+    own = [meaning for name, _, _, meaning in reasons if name == "direct"][0]
+    assert "its largest:" in own
+
+
+def test_context_features_read_shared_links():
+    # 0-1 and 1-2 are strong, 0-2 weak; 3 is linked to nobody strongly.
+    pairs = np.array([[0, 1], [1, 2], [0, 2], [2, 3]])
+    proba = np.array([0.9, 0.8, 0.1, 0.1])
+    rows = context_features(4, pairs, proba, np.zeros(4))
+    column = {name: rows[:, k] for k, name in enumerate(CONTEXT_NAMES)}
+    assert column["two_step"][2] == pytest.approx(0.8)  # 0 -> 1 -> 2
+    assert column["two_step"][3] == 0.0  # 2 and 3 share no neighbour
+    assert column["shared_count"][2] == pytest.approx(np.log1p(1))
+    assert column["shared_count"][0] == 0.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 30).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.floats(0, 1)),
+                         min_size=1, max_size=60))))
+def test_two_step_is_the_best_path_through_one_article(case):
+    from clustering.context import probability_matrix, two_step
+
+    n, edges = case
+    best: dict[tuple[int, int], float] = {}
+    for a, b, p in edges:
+        if a != b:
+            best[(min(a, b), max(a, b))] = p
+    if not best:
+        return
+    pairs = np.array(list(best), dtype=np.int64)
+    proba = np.array(list(best.values()))
+    got = two_step(probability_matrix(n, pairs, proba), pairs[:, 0], pairs[:, 1])
+    weight = {**best, **{(b, a): p for (a, b), p in best.items()}}
+    for (a, b), value in zip(best, got, strict=True):
+        paths = [min(weight[(a, w)], weight[(w, b)]) for w in range(n) if (a, w) in weight and (w, b) in weight]
+        assert value == pytest.approx(max(paths, default=0.0))
 
 
 @settings(max_examples=150, deadline=None)
