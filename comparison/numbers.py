@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from comparison.lexicons.quantifiers import PREFIX_ZH, SUFFIX_ZH, VAGUE_WORDS_ZH
+from comparison.lexicons.quantifiers import (
+    PEOPLE_MEASURES_ZH,
+    PEOPLE_ONLY_VAGUE_ZH,
+    PREFIX_ZH,
+    SUFFIX_ZH,
+    VAGUE_WORDS_ZH,
+)
 from comparison.lexicons.reporting import SPEECH_VERBS_ZH
 from comparison.lexicons.units import COUNT_MEASURES_ZH, UNITS, dimension_of
 from comparison.text import to_simplified
@@ -320,6 +326,8 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         low, high = _VAGUE_WORDS[vague_word]
         vague = True
         if vague_word == "几" and not measure:
+            return None
+        if vague_word in PEOPLE_ONLY_VAGUE_ZH and (measure not in PEOPLE_MEASURES_ZH or (before and before in "更较最")):
             return None
     else:
         value = _parse_number(arabic) if arabic else _parse_number(chinese)

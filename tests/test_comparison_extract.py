@@ -124,6 +124,15 @@ def test_numbers_that_are_not_quantities():
     assert not any("三个" in t for t in found)
 
 
+def test_several_people_in_chinese_is_a_vague_count_as_in_english():
+    found = {q.text: q for q in extract_quantities("警方逮捕了多名抗议者，另有数名示威者受伤。")}
+    assert (found["多名"].low, found["多名"].high, found["多名"].vague) == (2, 99, True)
+    assert found["多名"].counted == "抗议者"
+    assert (found["数名"].low, found["数名"].high) == (2, 9)
+    # Not a count of people: for years, repeatedly, "more people", "how many".
+    assert not extract_quantities("多年来他多次访问，数次被拒，更多人被捕，人数达到多少")
+
+
 def test_dates_absolute_weekday_and_relative():
     found = extract_dates(VOA_LEAD, VOA_PUBLISHED)
     _exact(VOA_LEAD, found)

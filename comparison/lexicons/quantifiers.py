@@ -28,7 +28,13 @@ VAGUE_WORDS_ZH = {
     "几十万": (200_000, 999_999), "几十": (20, 99), "几百": (200, 999), "几千": (2_000, 9_999),
     "几万": (20_000, 99_999), "上百": (100, 999), "上千": (1_000, 9_999), "上万": (10_000, 99_999),
     "十几": (11, 19), "十多": (11, 19), "几": (2, 9),
+    # numeral-like 数 and 多 before a measure word for people (数名 "several", 多名 "a number of")
+    "数": (2, 9), "多": (2, 99),
 }
+# Vague numerals that count only people (数名, 多位, 多人); before other measure words they
+# are no count (多年, 多次, 数次 are "for years", "repeatedly").
+PEOPLE_ONLY_VAGUE_ZH = ("数", "多")
+PEOPLE_MEASURES_ZH = ("名", "位", "人")
 
 PREFIX_EN = {
     "about": "about", "around": "about", "some": "about", "roughly": "about", "approximately": "about",
