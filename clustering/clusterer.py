@@ -138,7 +138,8 @@ class StoryClusterer(BaseEstimator):
         return grouping.group_component(rows, pairs, proba, self.threshold, self.missing_weight)
 
     def explain_pair(self, i: int, j: int):
-        """The pair scorer's probability and its per-feature contributions for rows i, j of
+        """The same-story model's probability and its per-feature contributions (of the stage
+        that decides: the context stage when ``story_context``, else the pair scorer) for rows i, j of
         the fitted ``articles_``, with the features the fit scored (whether or not the
         candidate search returned the pair)."""
         query = np.array([[min(i, j), max(i, j)]])

@@ -61,7 +61,8 @@ def explain_story(
     # The neighbourhoods and stage-1 scores the fit saw: over the candidate search's pairs.
     candidates, known = clusterer.candidate_pairs(corpus, with_scores=True)
     context = neighbourhood(corpus, candidates, known)
-    direct = clusterer.direct_scores(corpus, candidates, context, known)
+    # Stage 1 over every candidate pair only when the context stage reads it.
+    direct = clusterer.direct_scores(corpus, candidates, context, known) if clusterer.story_context else None
     pairs = np.sort(pairs, axis=1)
     features = pair_features(corpus, pairs, context)
     model = clusterer.scorer

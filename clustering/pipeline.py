@@ -142,8 +142,10 @@ def _store_fit(found, store, model, progress, clusterer) -> tuple[list[Story], s
 
 def clusterer_fingerprint(clusterer: StoryClusterer) -> str:
     """The algorithm version, the pair scorer's version and the parameters of ``clusterer``,
-    as one string (``n_jobs`` left out: it changes the speed, not the stories)."""
-    params = {k: v for k, v in clusterer.get_params().items() if k != "n_jobs"}
+    as one string (``n_jobs`` left out: it changes the speed, not the stories; ``story_context``
+    only when on, so stores grouped before it existed, with the same stories, stay current)."""
+    params = {k: v for k, v in clusterer.get_params().items()
+              if k != "n_jobs" and not (k == "story_context" and not v)}
     return json.dumps(
         {"version": ALGORITHM_VERSION, "scorer": clusterer.scorer.version, **params}, sort_keys=True
     )

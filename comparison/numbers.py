@@ -66,6 +66,11 @@ _NOT_QUANTITY_PREFIXES = ("一直", "一些", "一起", "一再", "一度", "一
                           "六月", "七月", "八月", "九月", "十月", "十一月", "十二月")
 
 
+# Characters before 数/多 that make them part of another word: 大多数人, 少数人, 无数人,
+# 半数人 (a share, not a count); 差不多人人, 更多人 (not a count).
+_NOT_VAGUE_AFTER = {"数": "大少无多半", "多": "不差更较最"}
+
+
 # Measure words that are the counted noun themselves.
 _NOUN_MEASURES = ("人", "省", "国", "例", *(u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)))
 
@@ -327,7 +332,8 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         vague = True
         if vague_word == "几" and not measure:
             return None
-        if vague_word in PEOPLE_ONLY_VAGUE_ZH and (measure not in PEOPLE_MEASURES_ZH or (before and before in "更较最")):
+        if vague_word in PEOPLE_ONLY_VAGUE_ZH and (
+                measure not in PEOPLE_MEASURES_ZH or (before and before in _NOT_VAGUE_AFTER[vague_word])):
             return None
     else:
         value = _parse_number(arabic) if arabic else _parse_number(chinese)

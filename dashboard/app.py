@@ -724,8 +724,7 @@ def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script
             "P(same happening)", min_value=0.0, max_value=1.0, format="%.2f"),
     })
     st.caption("Reasons: each feature's contribution to the log-odds (+ towards one happening) "
-               "for the article and its closest partner, from the same model that grouped them "
-               "(its story-context stage; 'direct' is the pair's own evidence).")
+               "for the article and its closest partner, from the same model that grouped them.")
 
 
 def shared_subjects(comp: Comparison, by_id: dict[str, Article]) -> dict[str, list[str]]:

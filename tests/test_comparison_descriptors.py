@@ -31,7 +31,14 @@ def test_words_of_one_register_or_a_shared_word_are_no_framing():
     _, shared = _framings(
         "Rioters and protesters set fire to a bank in central Athens on Wednesday, police said.",
         "Rioters set fire to a bank in central Athens on Wednesday, police said.")
-    assert not synonyms and not shared
+    _, two_actors = _framings(
+        "Police fired tear gas at protesters in central Athens on Wednesday, officials said.",
+        "Gunmen fired tear gas at the crowd in central Athens on Wednesday, officials said.")
+    _, jets = _framings(
+        "Fighter jets struck rebels near the border on Wednesday, the army said.",
+        "Fighter jets struck insurgents near the border on Wednesday, the army said.")
+    assert not synonyms and not shared and not two_actors
+    assert len(jets) == 1 and {s.text for s in jets[0].spans} == {"rebels", "insurgents"}
 
 
 def test_chinese_descriptors_and_singular_forms():

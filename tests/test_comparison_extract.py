@@ -131,6 +131,7 @@ def test_several_people_in_chinese_is_a_vague_count_as_in_english():
     assert (found["数名"].low, found["数名"].high) == (2, 9)
     # Not a count of people: for years, repeatedly, "more people", "how many".
     assert not extract_quantities("多年来他多次访问，数次被拒，更多人被捕，人数达到多少")
+    assert not extract_quantities("大多数人、少数人、无数人、半数人和差不多人人都知道")
 
 
 def test_dates_absolute_weekday_and_relative():

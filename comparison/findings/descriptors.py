@@ -4,8 +4,9 @@ Two outlets' aligned sentences (one claim) that describe their actors with diffe
 descriptors from the general lexicon :data:`~comparison.lexicons.categories.ACTOR_DESCRIPTORS`
 (protesters vs rioters, 武装分子 vs 激进分子) make a framing finding with both words' spans.
 The naming table (``naming`` producer) lists every outlet's descriptors story-wide; this
-producer says where one claim is worded with each. An English descriptor is also read in its
-singular (rioters -> rioter), derived by rule, not a lexicon entry.
+producer says where one claim is worded with each. A crowd word is only compared with a crowd
+word, an armed actor's with an armed actor's (protesters vs gunmen are two actors). Some
+English descriptors are also read in their singular (``DESCRIPTOR_SINGULARS``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from functools import lru_cache
 from comparison.claims import one_claim_event
 from comparison.docs import Doc, span
 from comparison.findings import Context
-from comparison.lexicons.categories import ACTOR_DESCRIPTORS, DESCRIPTOR_SYNONYMS
+from comparison.lexicons.categories import (
+    ACTOR_DESCRIPTORS,
+    CROWD_DESCRIPTORS,
+    DESCRIPTOR_SINGULARS,
+    DESCRIPTOR_SYNONYMS,
+)
 from comparison.model import Finding
 from comparison.subjects import find_word
 
@@ -31,7 +37,7 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
         choice = _choice(first, second)
         if choice is None:
             continue
-        key = (min(d1, d2), max(d1, d2), frozenset(choice[0] + choice[1]))
+        key = (d1, d2, frozenset(choice[0]), frozenset(choice[1]))
         if key in seen:
             continue
         seen.add(key)
@@ -44,13 +50,15 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
 
 
 def _choice(first: dict, second: dict) -> tuple[list[str], list[str]] | None:
-    """The descriptors each side uses and the other does not, when that is a choice of words:
-    both sides describe, in one script, share no descriptor or synonym of one register."""
+    """The descriptors each side uses, when that is a choice of words for one actor: both
+    sides describe, in one script and of one class (crowd or armed), and share no descriptor
+    or synonym of one register."""
     for script_ascii in (True, False):
-        a = [t for t in first if t.isascii() == script_ascii]
-        b = [t for t in second if t.isascii() == script_ascii]
-        if a and b and not any(_alike(x, y) for x in a for y in b):
-            return a, b
+        for crowd in (True, False):
+            a = [t for t in first if t.isascii() == script_ascii and (t in CROWD_DESCRIPTORS) == crowd]
+            b = [t for t in second if t.isascii() == script_ascii and (t in CROWD_DESCRIPTORS) == crowd]
+            if a and b and not any(_alike(x, y) for x in a for y in b):
+                return a, b
     return None
 
 
@@ -80,10 +88,7 @@ def descriptors_in(doc: Doc, k: int) -> dict[str, tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _forms() -> dict[str, tuple[str, ...]]:
-    """Each descriptor with its English singular ("rioters" -> "rioter"), longest first so
-    that 反叛武装 is read before 武装."""
-    forms = {}
-    for term in sorted(ACTOR_DESCRIPTORS, key=len, reverse=True):
-        singular = term[:-1] if term.isascii() and term.endswith("s") and not term.endswith("ss") else None
-        forms[term] = (term, singular) if singular else (term,)
-    return forms
+    """Each descriptor with its listed English singular ("rioters" -> "rioter"), longest first
+    so that 反叛武装 is read before 武装."""
+    return {term: (term, DESCRIPTOR_SINGULARS[term]) if term in DESCRIPTOR_SINGULARS else (term,)
+            for term in sorted(ACTOR_DESCRIPTORS, key=len, reverse=True)}

@@ -103,6 +103,14 @@ ACTOR_DESCRIPTORS = (
     "militants", "insurgents", "rebels", "fighters", "terrorists", "extremists", "gunmen", "militia",
     "mercenaries", "rioters", "protesters", "demonstrators",
 )
+# Crowd descriptors; the others in ACTOR_DESCRIPTORS name armed actors. A crowd word and an
+# armed one name different actors (police fired at protesters vs gunmen fired), never one
+# actor named two ways.
+CROWD_DESCRIPTORS = frozenset({"示威者", "抗议者", "暴徒", "protesters", "demonstrators", "rioters"})
+# English singulars read as the plural descriptor; only nouns that are not also adjectives
+# (a "militant group", a "terrorist attack" and "fighter jets" are not people).
+DESCRIPTOR_SINGULARS = {"protesters": "protester", "demonstrators": "demonstrator", "rioters": "rioter",
+                        "gunmen": "gunman"}
 # Descriptors of one register: choosing one over the other says nothing (protesters and
 # demonstrators are both neutral; rioters is not).
 DESCRIPTOR_SYNONYMS = (
