@@ -234,8 +234,10 @@ def test_ray_embedding_skips_cached_texts(ray_engine, tmp_path):
     for row, key in enumerate(keys):
         if key in cached_keys:  # exactly the cached vector: not embedded again
             assert np.array_equal(vectors[row], shipped[key])
-        else:  # embedded now: the shipped float16 vector up to rounding
-            assert float(vectors[row] @ shipped[key]) > 0.999
+        else:  # embedded now: the shipped vector up to float16 rounding and int8 kernels
+            # (onnxruntime's quantized kernels differ by CPU: AVX2 vs AVX-512 VNNI machines
+            # agree to cosine ~0.998; 0.995 is the default model's own bound vs float32)
+            assert float(vectors[row] @ shipped[key]) > 0.995
     assert len(store.get_embeddings(name, keys)) == len(set(keys))
     assert sum(w["rows"] for w in stats["embedding"]["workers"].values()) == stats["embedding"]["embedded"]
     store.close()
