@@ -75,6 +75,20 @@ def width(q: Quantity) -> float:
     return math.inf if math.isinf(q.high) else q.base_high - q.base_low
 
 
+# Two vague figures whose ranges mostly coincide are one reading in other words (数千 vs
+# 数以千计, "a few years" vs 近几年): the narrower covers at least this share of the wider.
+ALIKE_VAGUE_SHARE = 2 / 3
+
+
+def alike_vague(a: Quantity, b: Quantity) -> bool:
+    """Are ``a`` and ``b`` both vague, with ranges that mostly coincide (no precision gap)?"""
+    if not (a.vague and b.vague) or math.isinf(a.high) or math.isinf(b.high):
+        return False
+    overlap = min(a.base_high, b.base_high) - max(a.base_low, b.base_low)
+    wider = max(width(a), width(b))
+    return wider > 0 and overlap >= ALIKE_VAGUE_SHARE * wider
+
+
 def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
     outlets = sorted({a.outlet for a in articles})
     one_outlet = len(outlets) == 1

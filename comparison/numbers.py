@@ -57,6 +57,9 @@ _PART_OF_RE = re.compile(
     rf"(?:中|当中|之中)?的\s*(?P<part>{_ARABIC}|[{_CN_NUM_CHARS}]+)\s*个"
 )
 
+# After an age, these make it an age group's bound (65岁及以上, 18岁或以上).
+_AGE_GROUP_TAILS = ("及以上", "及以下", "或以上", "或以下", "以上", "以下")
+
 # Words that start with numeral characters but are not quantities.
 _NOT_QUANTITY_PREFIXES = ("一直", "一些", "一起", "一再", "一度", "一旦", "一致", "一切", "一样",
                           "一般", "一方面", "一带", "一并", "一向", "一同", "一边", "一下",
@@ -315,6 +318,8 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         if re.fullmatch(r"(?:19|20)\d\d", arabic) and not (measure or mult or percent_sign or more):
             return None  # a bare year: 2019冠状病毒疾病, 2016年 written without 年
 
+    if measure == "岁" and (suffix or simple.startswith(_AGE_GROUP_TAILS, m.end())):
+        return None  # 65岁以上 (人口): the bound of an age group, not a figure anyone reports
     is_percent = bool(pct_cn or percent_sign or cheng)
     vague = False
     if cheng:

@@ -26,3 +26,21 @@ def test_units_are_converted_before_comparing():
 def test_counts_of_different_events_are_not_compared():
     found = _numbers("Police arrested 20 protesters on Monday.", "Five people were killed on Monday.")
     assert not [f for f in found if f.kind != "unique"]
+
+
+def test_two_vague_readings_of_one_range_agree():
+    """数千 and 数以千计 (thousands) are one reading in other words; several hundred vs
+    hundreds to thousands is not (the narrower covers little of the wider)."""
+    found = _numbers("周日数千名民众走上街头抗议。", "周日数以千计的民众走上街头抗议。")
+    assert "precision" not in [f.kind for f in found]
+    found = _numbers("Several hundred prisoners escaped from the jail on Sunday.",
+                     "Hundreds to thousands of prisoners escaped from the jail on Sunday.")
+    assert [f.kind for f in found if f.kind != "unique"] == ["precision"]
+
+
+def test_an_age_groups_bound_is_no_figure():
+    from comparison.numbers import extract_quantities
+
+    assert [q.text for q in extract_quantities("65岁以上人口占13.5%")] == ["13.5%"]
+    assert [q.text for q in extract_quantities("60岁及以上人口为2.6亿")] == ["2.6亿"]
+    assert [q.text for q in extract_quantities("死者年龄为65岁")] == ["65岁"]

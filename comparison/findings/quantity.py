@@ -9,7 +9,7 @@ story-wide. Values are compared in the dimension's base unit.
 from __future__ import annotations
 
 from comparison import figure_pairs
-from comparison.docs import Doc, compatible, fmt, span, width
+from comparison.docs import Doc, alike_vague, compatible, fmt, span, width
 from comparison.findings import Context
 from comparison.model import Finding, Span
 from comparison.numbers import Quantity
@@ -183,7 +183,7 @@ def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity
         return Finding("agree", "number", f"same figure for {about}: {a}; {b}", spans, what)
     if framing:
         return Finding("framing", "number", f"compatible figures, different category: {framing} ({a}; {b})", spans, what)
-    if q1.vague != q2.vague or width(q1) != width(q2):
+    if (q1.vague != q2.vague or width(q1) != width(q2)) and not alike_vague(q1, q2):
         vaguer = doc1.label if width(q1) > width(q2) else doc2.label
         return Finding("precision", "number", f"compatible figures for {about}, {vaguer} is vaguer: {a} vs {b}", spans, what)
     return Finding("agree", "number", f"compatible figures for {about}: {a}; {b}", spans, what)
