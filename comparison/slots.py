@@ -222,6 +222,26 @@ def attribution_kind(who: str, english: bool) -> tuple[str, str]:
 
 
 _LEAD_WORDS_EN = re.compile(r"^(?:and|but|while|as|which|who|that|he|she|it)\s+", re.I)
+_CLOSING_BRACKETS = ")）】]」"
+_OPENING_BRACKETS = "(（【[「"
+
+
+def _unmatched_close(span: str) -> int:
+    """Position of the last closing bracket whose opening one is not in ``span`` (-1: none):
+    警方（PNH）发言人 keeps its gloss; …4日电） 菲律宾官员 starts after the dateline."""
+    depth, last = 0, -1
+    for i, ch in enumerate(span):
+        if ch in _OPENING_BRACKETS:
+            depth += 1
+        elif ch in _CLOSING_BRACKETS:
+            if depth:
+                depth -= 1
+            else:
+                last = i
+    return last
+
+
+_CLAUSE_WORDS_EN = re.compile(r"\s(?:but|while|because|when|after|before|although|though|whereas)\s+", re.I)
 _LEAD_WORDS_ZH = ("而", "但", "并", "另外", "此外", "同时", "随后", "其中", "他还", "她还")
 
 
@@ -236,7 +256,18 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
         group = "a" if m.group("a") else "b"
         start, end = m.start(group), m.end(group)
         span = source[start:end]
+        # A voice never spans a closing bracket (a wire dateline: 法新社…4日电） 菲律宾官员说)
+        # nor, in English, a clause word (the injured to hospital but the authorities said).
+        closed = _unmatched_close(span)
+        if closed >= 0:
+            start += closed + 1
+            span = source[start:end].lstrip()
+            start = end - len(span)
         if english:
+            inner = list(_CLAUSE_WORDS_EN.finditer(span))
+            if inner:
+                start += inner[-1].end()
+                span = source[start:end]
             lead = _LEAD_WORDS_EN.match(span)
             if lead:
                 start += lead.end()

@@ -76,7 +76,23 @@ def _same_voice(a: str, b: str) -> bool:
     from comparison.text import to_mainland
 
     a, b = (to_mainland(x).lower().strip() for x in (a, b))
-    return a == b or (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a)
+    if a == b or (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a):
+        return True
+    # One voice written with other context around it (香港警方国家安全处高级警司李桂华 vs
+    # 警方国家安全处高级警司李桂华下午会见传媒): most of the shorter is shared.
+    # Not 以色列外交部 vs 伊朗外交部 (a shared 外交部 is no shared voice).
+    run = _longest_common_run(a, b)
+    return run >= 4 and run >= SAME_VOICE_SHARE * min(len(a), len(b))
+
+
+# Two voices are one when they share a run of at least this share of the shorter's characters.
+SAME_VOICE_SHARE = 0.75
+
+
+def _longest_common_run(a: str, b: str) -> int:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
 def _is_own(doc: Doc, who: str) -> bool:
