@@ -22,3 +22,11 @@ def test_west_vs_north_west_is_precision_north_vs_south_a_contradiction():
 def test_a_city_vs_a_named_place_is_precision():
     found = _places("塔利班周三攻占了巴德吉斯省的一座城市。", "塔利班周三攻占了巴德吉斯省首府瑙堡市。", "zh")
     assert "precision" in [f.kind for f in found]
+
+
+def test_the_city_is_not_vaguer_than_a_place_of_another_kind():
+    """"The city" leaves a city unnamed, not the prefecture around it; 大城市 is no name."""
+    found = _places("泥石流周六冲毁了这座城市的数十栋房屋。", "泥石流周六冲毁了静冈县的数十栋房屋。", "zh")
+    assert "precision" not in [f.kind for f in found]
+    found = _places("军队周六在多个城市开枪。", "军队周六在多个大城市开枪。", "zh")
+    assert "precision" not in [f.kind for f in found]

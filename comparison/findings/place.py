@@ -3,8 +3,8 @@
 In aligned sentences about the same event: compass directions compared as
 bearings (west vs north-west: 45 degrees apart, one is vaguer -> precision;
 north vs south -> contradiction); an unnamed place ("a north-western city")
-against a named one at the same or a lower level (the provincial capital) is a
-precision difference.
+against a named one of the same kind (the provincial capital) is a precision
+difference.
 """
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ import re
 
 from comparison.docs import Doc, place_keys, span
 from comparison.findings import Context
-from comparison.lexicons.places import GENERIC_PLACES_EN, LEVELS
+from comparison.lexicons.places import GENERIC_PLACES_EN, GENERIC_PLACES_ZH, LEVELS
 from comparison.model import Finding
+from comparison.text import to_simplified
+
+_GENERIC_ANY = re.compile("|".join(sorted(GENERIC_PLACES_ZH, key=len, reverse=True)))
 
 
 def _sentence_places(doc: Doc, k: int) -> list:
@@ -92,8 +95,10 @@ def _levels(docs, d1, d2, p1, p2) -> list[Finding]:
         for g in generic_side:
             if not g.generic or g.level not in LEVELS:
                 continue
-            named = [p for p in named_side if not p.generic and p.direction is None and p.level
-                     and LEVELS.index(p.level) >= LEVELS.index(g.level)]
+            # "The city" leaves unnamed a city, not the prefecture or district around or
+            # inside it (a place of another kind is another place); 大城市 is no name.
+            named = [p for p in named_side if not p.generic and p.direction is None and p.level == g.level
+                     and not _GENERIC_ANY.search(to_simplified(p.text))]
             if named:
                 n = named[0]
                 out.append(Finding(
