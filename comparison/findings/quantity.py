@@ -8,6 +8,8 @@ story-wide. Values are compared in the dimension's base unit.
 
 from __future__ import annotations
 
+import numpy as np
+
 from comparison import figure_pairs
 from comparison.docs import Doc, alike_vague, compatible, fmt, span, width
 from comparison.findings import Context
@@ -125,6 +127,7 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         nearest_first[i] = min(nearest_first.get(i, 9.0), ratio)
         nearest_second[j] = min(nearest_second.get(j, 9.0), ratio)
     chosen, rows, pending = [], [], []
+    ranges1, ranges2 = _Ranges.of(doc1), _Ranges.of(doc2)
     for i, j, score in candidates:
         q1, q2 = doc1.facts.quantities[i], doc2.facts.quantities[j]
         s1, s2 = doc1.subjects[i], doc2.subjects[j]
@@ -138,7 +141,7 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
             continue
         best = score >= best_first[i] or score >= best_second[j]
         distinguished = not compatible(q1, q2) and (
-            _distinguished(doc1, i, doc2, j) or _distinguished(doc2, j, doc1, i))
+            _distinguished(doc1, ranges1, i, doc2, j) or _distinguished(doc2, ranges2, j, doc1, i))
         ratio = figure_pairs.log_ratio(q1, q2)
         nearest = (not figure_pairs.conflicting(s1, s2)
                    and ratio <= nearest_first[i] and ratio <= nearest_second[j])
@@ -147,16 +150,33 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
     return chosen, pending, rows
 
 
-def _distinguished(doc_a: Doc, i: int, doc_b: Doc, j: int) -> bool:
+class _Ranges:
+    """An article's figures as arrays (base-unit ranges and unit factors), so testing one
+    figure against all of them is one vectorized step: :func:`compatible`, row-wise."""
+
+    def __init__(self, low: np.ndarray, high: np.ndarray, factor: np.ndarray):
+        self.low, self.high, self.factor = low, high, factor
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Ranges:
+        qs = doc.facts.quantities
+        return cls(np.array([q.base_low for q in qs], dtype=float), np.array([q.base_high for q in qs], dtype=float),
+                   np.array([q.factor for q in qs], dtype=float))
+
+    def compatible_with(self, q: Quantity) -> np.ndarray:
+        """Per figure: does its range overlap ``q``'s (the same slack as :func:`compatible`)?"""
+        with np.errstate(invalid="ignore"):
+            slack = np.where(self.factor != q.factor, 0.03 * np.maximum(np.abs(self.high), abs(q.base_high)), 1e-9)
+            return (self.low <= q.base_high + slack) & (q.base_low <= self.high + slack)
+
+
+def _distinguished(doc_a: Doc, ranges_a: _Ranges, i: int, doc_b: Doc, j: int) -> bool:
     """Does outlet A report, besides figure i, another figure that matches B's j
     and differs from i? Then A treats them as two different counts."""
     qa, qb, sb = doc_a.facts.quantities[i], doc_b.facts.quantities[j], doc_b.subjects[j]
-    for k, (q, s) in enumerate(zip(doc_a.facts.quantities, doc_a.subjects, strict=True)):
-        if k == i:
-            continue
-        if compatible(q, qb) and not compatible(q, qa) and same_subject(s, sb):
-            return True
-    return False
+    others = ranges_a.compatible_with(qb) & ~ranges_a.compatible_with(qa)
+    others[i] = False
+    return any(same_subject(doc_a.subjects[k], sb) for k in np.flatnonzero(others).tolist())
 
 
 def _add_spans(finding: Finding, spans: list[Span]) -> None:
