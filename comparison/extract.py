@@ -22,7 +22,7 @@ from comparison.lexicons.reporting import (
     PRONOUNS_ZH,
     SPEECH_VERBS_ZH,
 )
-from comparison.lexicons.timewords import WEEKDAYS_ZH
+from comparison.lexicons.timewords import FUTURE_AFTER_DAY_ZH, FUTURE_BEFORE_DAY_ZH, WEEKDAYS_ZH
 from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
 from comparison.text import to_simplified
 
@@ -119,6 +119,12 @@ _RELATIVE_RE = re.compile(
 _DAY_ONLY_RE = re.compile(r"(?<![月\d年.])(?P<day>\d{1,2})\s*[日号](?![本元圆币语文])")
 _WEEKEND_RE = re.compile(r"(上|本|这个?)?周末")
 _YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def _future_day(simple: str, start: int, end: int) -> bool:
+    """Is the day at ``start:end`` announced ahead (将于15日, 15日起)? Then it is this month's."""
+    before = simple[max(0, start - 4):start]
+    return before.endswith(FUTURE_BEFORE_DAY_ZH) or simple.startswith(FUTURE_AFTER_DAY_ZH, end)
 
 
 def _small_number(token: str | None) -> int | None:
@@ -266,7 +272,7 @@ def extract_dates(
         day = int(m.group("day"))
         if not 1 <= day <= 31:
             continue
-        if day <= reference.day:
+        if day <= reference.day or _future_day(simple, m.start(), m.end()):
             value = _safe_date(reference.year, reference.month, day)
         else:
             last_month = reference.replace(day=1) - timedelta(days=1)

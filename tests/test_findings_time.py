@@ -43,3 +43,16 @@ def test_a_sentence_giving_both_days_is_no_other_day():
 def test_a_day_of_another_event_in_the_sentence_keeps_the_contradiction():
     found = _dates("枪手7月6日凌晨打死了总统莫伊兹，7月7日警方逮捕了两名嫌犯。", "枪手7月7日凌晨打死了总统莫伊兹。", "zh")
     assert "contradiction" in [f.kind for f in found]
+
+
+def test_a_day_announced_ahead_is_this_months():
+    """15日起 (from the 15th on) and 将于15日 in a report of the 10th: the 15th to come; a bare
+    15日 after the 10th is last month's (news reports what happened)."""
+    from datetime import date, datetime
+
+    from comparison.extract import extract_dates
+
+    published = datetime(2021, 7, 10, 4, 0)
+    assert [d.value for d in extract_dates("央行宣布15日起下调存款准备金率。", published)] == [date(2021, 7, 15)]
+    assert [d.value for d in extract_dates("会议将于15日举行。", published)] == [date(2021, 7, 15)]
+    assert [d.value for d in extract_dates("该公司15日宣布破产。", published)] == [date(2021, 6, 15)]

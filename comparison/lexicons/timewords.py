@@ -40,3 +40,9 @@ PM_WORDS_ZH = ("下午", "晚上", "傍晚", "晚间", "午后")
 TIME_SHIFT_ZH = ("之前", "以前", "前一天", "此前", "早前", "之后", "以后", "后来", "随后")
 TIME_SHIFT_EN = ("earlier", "the day before", "a day before", "previously", "before that", "later",
                  "the next day", "afterwards")
+
+# Words that put a bare day of the month ahead of the publication day: 将于15日, 拟于20日,
+# 15日起 (from the 15th on), 15日生效. Without one, a day after the publication day is last
+# month's (news reports what happened).
+FUTURE_BEFORE_DAY_ZH = ("将于", "将在", "拟于", "定于", "预定", "计划于", "预计于")
+FUTURE_AFTER_DAY_ZH = ("起", "生效")
