@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from comparison.extract import CLAIM_DATE_PRECISIONS
 from comparison.lexicons.categories import event_forms
 from comparison.lexicons.timewords import TIME_SHIFT_EN, TIME_SHIFT_ZH
 from comparison.subjects import find_word
@@ -110,7 +111,7 @@ def build_claims(doc) -> list[Claim]:
     text, simple, facts = doc.article.text, doc.simple, doc.facts
     source = text if facts.english else simple
     quantities = _Index(facts.quantities)
-    dates = _Index([d for d in facts.dates if d.value is not None and d.precision in ("day", "week") and not d.since])
+    dates = _Index([d for d in facts.dates if d.value is not None and d.precision in CLAIM_DATE_PRECISIONS and not d.since])
     places = _Index(facts.places)
     attributions = _Index(facts.attributions)
     entities = _Index([e for e in facts.entities if e.kind in ("PER", "ORG", "NAME")])

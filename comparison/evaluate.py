@@ -100,6 +100,7 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     totals = {k: Counter() for k in ("strict", "lenient")}
     per_kind = {k: Counter() for k in DISCREPANCY_KINDS}
+    per_fact: dict[str, Counter] = {}  # recall per (kind, fact type) of the gold discrepancies
     other = Counter()
     stories = [s for s in gold["stories"] if heldout is None or bool(s.get("heldout")) == heldout]
     if progress:
@@ -126,6 +127,9 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
             totals["strict"]["gold"] += 1
             totals["lenient"]["gold"] += 1
             per_kind[g["kind"]]["gold"] += 1
+            fact = per_fact.setdefault(f"{g['kind']}/{g.get('fact_type', '?')}", Counter())
+            fact["gold"] += 1
+            fact["found"] += bool(strict_hits)
             if strict_hits:
                 totals["strict"]["found"] += 1
                 per_kind[g["kind"]]["found"] += 1
@@ -147,7 +151,7 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
                 totals["lenient"]["correct"] += 1
             if verbose and n not in matched_pred_lenient:
                 print(f"  [{story['id']}] FALSE {f.kind}/{f.fact_type}: {f.why[:120]}")
-    return {"totals": totals, "per_kind": per_kind, "other": other}
+    return {"totals": totals, "per_kind": per_kind, "per_fact": per_fact, "other": other}
 
 
 def _score_agreements_and_unique(story: dict, by_file: dict, comparison, counts: Counter) -> None:
@@ -191,6 +195,9 @@ def _print_scores(result: dict) -> None:
     for kind, c in result["per_kind"].items():
         print(f"  {kind:13s} precision {_ratio(c['correct'], c['predicted'])} ({c['correct']}/{c['predicted']})"
               f"  recall {_ratio(c['found'], c['gold'])} ({c['found']}/{c['gold']})")
+    facts = sorted(result.get("per_fact", {}).items(), key=lambda kv: -kv[1]["gold"])
+    print("  recall by what differs: " + ", ".join(
+        f"{name} {c['found']}/{c['gold']}" for name, c in facts))
     o = result["other"]
     print(f"  agreements found {_ratio(o['agreement pairs found'], o['agreement pairs'])}"
           f" ({o['agreement pairs found']}/{o['agreement pairs']} pairs),"

@@ -22,7 +22,13 @@ from comparison.lexicons.reporting import (
     PRONOUNS_ZH,
     SPEECH_VERBS_ZH,
 )
-from comparison.lexicons.timewords import FUTURE_AFTER_DAY_ZH, FUTURE_BEFORE_DAY_ZH, WEEKDAYS_ZH
+from comparison.lexicons.timewords import (
+    FUTURE_AFTER_DAY_ZH,
+    FUTURE_BEFORE_DAY_ZH,
+    MONTH_PARTS_ZH,
+    RELATIVE_YEARS_ZH,
+    WEEKDAYS_ZH,
+)
 from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
 from comparison.text import to_simplified
 
@@ -40,7 +46,7 @@ class DateMention:
     end: int
     text: str
     value: date | None  # resolved calendar day (None when only a month/year is known)
-    precision: str = "day"  # "day", "month", "year", "week"
+    precision: str = "day"  # "day", "month", "year", "week" (a month's part, 9月初, is a "month")
     relative: bool = False  # resolved from the publication time (周三, 昨天...)
     part: tuple[int, int] | None = None  # part of day as local hours (凌晨: 0-6), when written
     part_text: str = ""
@@ -54,6 +60,22 @@ class DateMention:
     @property
     def days(self) -> tuple[date, date]:
         return (self.value, self.last or self.value)
+
+
+# Dates that pin a claim to days (a day, a week, a month or part of one); a bare year does not.
+CLAIM_DATE_PRECISIONS = ("day", "week", "month")
+
+
+def month_mention(start: int, end: int, text: str, year: int, month: int, part: tuple[int, int] | None = None,
+                  relative: bool = False) -> DateMention | None:
+    """A month (or its part: early, mid, late) as a span of days."""
+    first = _safe_date(year, month, 1)
+    if first is None:
+        return None
+    month_end = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    lo, hi = part or (1, 31)
+    return DateMention(start, end, text, first.replace(day=lo), "month", relative,
+                       last=month_end.replace(day=min(hi, month_end.day)))
 
 
 @dataclass
@@ -103,8 +125,9 @@ class Facts:
 _CN_SMALL = "一二两三四五六七八九十"
 _DAY_NUM = rf"(?:\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
 _ABSOLUTE_DATE_RE = re.compile(
-    rf"(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?"
-    rf"(?P<month>{_DAY_NUM})\s*月\s*(?:(?P<day>{_DAY_NUM})\s*[日号])?"
+    rf"(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*|(?P<rel_year>{'|'.join(RELATIVE_YEARS_ZH)})\s*)?"
+    rf"(?P<month>{_DAY_NUM})\s*月\s*(?:(?P<day>{_DAY_NUM})\s*[日号]"
+    rf"|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))?"
 )
 _WEEKDAY_RE = re.compile(
     r"(?P<which>上个?|本|这个?|下个?)?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])"
@@ -157,6 +180,8 @@ def _absolute(match: re.Match, reference: date) -> tuple[date | None, str]:
         year = int(year_token) if year_token.isdigit() else parse_chinese_integer(year_token)
     if month is None or not 1 <= month <= 12:
         return None, "none"
+    if year is None and match.groupdict().get("rel_year"):
+        year = reference.year + RELATIVE_YEARS_ZH[match.group("rel_year")]
     if year is None:
         year = reference.year
         # "12月30日" read on 2 January is last year.
@@ -224,9 +249,17 @@ def extract_dates(
         if not month_token.isdigit() and not m.group("day") and not m.group("year"):
             continue  # "三月" alone is too often not a date ("五月花号")
         value, precision = _absolute(m, reference)
-        if precision == "none":
+        if precision == "none" or value is None:
             continue
-        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, precision))
+        if precision == "month":
+            part = MONTH_PARTS_ZH.get(m.group("part") or "")
+            mention = month_mention(m.start(), m.end(), text[m.start():m.end()], value.year, value.month, part,
+                                    relative=bool(m.group("rel_year")))
+            if mention is None:
+                continue
+            found.append(mention)
+        else:
+            found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, precision))
         taken.append((m.start(), m.end()))
 
     for m in _RELATIVE_RE.finditer(simple):

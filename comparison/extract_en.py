@@ -11,7 +11,13 @@ from datetime import date, datetime, timedelta
 
 from comparison.lexicons.attribution import AGENCIES, ANONYMOUS_EN
 from comparison.lexicons.reporting import SPEECH_VERBS_EN
-from comparison.lexicons.timewords import MONTHS_EN, RELATIVE_DAYS_EN, WEEKDAYS_EN
+from comparison.lexicons.timewords import (
+    FUTURE_BEFORE_WEEKDAY_EN,
+    MONTH_PARTS_EN,
+    MONTHS_EN,
+    RELATIVE_DAYS_EN,
+    WEEKDAYS_EN,
+)
 
 _MONTH_RE = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(WEEKDAYS_EN)
@@ -19,6 +25,13 @@ _DATE_MDY = re.compile(rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|
                        re.I)
 _DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
                        re.I)
+_FULL_MONTHS = "|".join(sorted((m.capitalize() for m in MONTHS_EN if len(m) > 3 or m == "may"), key=len, reverse=True))
+# A month named without a day ("in June", "last September", "early May 2020"). Capitalized
+# only (the verbs "may" and "march"); "May" alone needs a word before it or a year after it.
+_MONTH_ONLY = re.compile(
+    rf"\b(?:(?P<which>last|next|this)\s+|(?P<part>{'|'.join(sorted(MONTH_PARTS_EN, key=len, reverse=True))})\s*)?"
+    rf"(?P<month>{_FULL_MONTHS})\b"
+    r"(?!\s*\d{1,2}\b)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
 _WEEKDAY = re.compile(rf"\b(?P<which>last|next|this)?\s*(?P<wd>{_WEEKDAY_RE})\b", re.I)
 _RELATIVE = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in sorted(RELATIVE_DAYS_EN, key=len, reverse=True))
                        + r"|\b(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+ago\b", re.I)
@@ -51,6 +64,11 @@ def extract_dates_en(text: str, reference: date) -> list:
                 continue
             found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day"))
             taken.append((m.start(), m.end()))
+    for m in _MONTH_ONLY.finditer(text):
+        mention = _month_only(m, text, reference)
+        if mention is not None and free(mention.start, mention.end):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
     for m in _WEEKDAY.finditer(text):
         if not free(m.start(), m.end()) or not m.group("wd")[0].isupper():
             continue
@@ -63,6 +81,8 @@ def extract_dates_en(text: str, reference: date) -> list:
             value = monday + timedelta(days=7 + target)
         elif which == "this":
             value = monday + timedelta(days=target)
+        elif _announced_ahead(text, m.start()):  # "will be held Thursday": the coming one
+            value = reference + timedelta(days=(target - reference.weekday()) % 7)
         else:
             value = reference - timedelta(days=(reference.weekday() - target) % 7)
         start = m.start() if which else m.start("wd")
@@ -97,6 +117,38 @@ def extract_dates_en(text: str, reference: date) -> list:
 
     mark_since(text, found, english=True)
     return found
+
+
+def _month_only(m: re.Match, text: str, reference: date):
+    """A month without a day as a span of days: of the year written, else of the publication
+    year unless that puts it more than six months ahead ("last": the latest one before the
+    publication month; "next": the first one after it)."""
+    from comparison.extract import month_mention
+
+    month = MONTHS_EN[m.group("month").lower()]
+    which = (m.group("which") or "").lower()
+    if month == 5 and not (which or m.group("part") or m.group("year")):
+        before = text[max(0, m.start() - 6):m.start()].lower()
+        if not before.rstrip().endswith(("in", "of", "since", "by", "until", "from")):
+            return None  # "May" opening a sentence is as often the verb
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif which == "last":
+        year = reference.year - (1 if month >= reference.month else 0)
+    elif which == "next":
+        year = reference.year + (1 if month <= reference.month else 0)
+    else:
+        year = reference.year - (1 if month - reference.month > 6 else 0)
+    part = MONTH_PARTS_EN.get((m.group("part") or "").lower().strip())
+    return month_mention(m.start(), m.end(), text[m.start():m.end()], year, month, part,
+                         relative=not m.group("year"))
+
+
+def _announced_ahead(text: str, start: int) -> bool:
+    """Does a future word ("will", "to be", "scheduled") come shortly before ``start``, in the
+    same clause?"""
+    before = re.split(r"[.;!?,]", text[max(0, start - 40):start])[-1].lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", before) for w in FUTURE_BEFORE_WEEKDAY_EN)
 
 
 _WEEK_RE = re.compile(r"\b(?:(?P<which>last|this|the|over the|at the)\s+)(?P<span>weekend|week)\b", re.I)

@@ -27,7 +27,7 @@ from comparison.lexicons.places import (
     LEVEL_SUFFIX_ZH,
 )
 from comparison.lexicons.reporting import SPEECH_VERBS_EN, SPEECH_VERBS_ZH
-from comparison.lexicons.timewords import PARTS_OF_DAY_EN, PARTS_OF_DAY_ZH
+from comparison.lexicons.timewords import EVENING_AFTER_DAY_ZH, PARTS_OF_DAY_EN, PARTS_OF_DAY_ZH
 
 
 def _alternation(words, latin: bool) -> str:
@@ -50,6 +50,8 @@ def _latin_key(matched: str) -> str:
 # ------------------------------------------------------------ part of day --
 _PART_ZH_RE = re.compile(_alternation(PARTS_OF_DAY_ZH, False))
 _PART_EN_RE = re.compile(_alternation(PARTS_OF_DAY_EN, True), re.I)
+_EVENING_AFTER_DAY_RE = re.compile(
+    rf"(?<=[日号天一二三四五六])(?:{EVENING_AFTER_DAY_ZH[0]})(?![会宴报期年餐点饭辈霞间上些了])")
 
 
 @dataclass
@@ -66,6 +68,12 @@ def extract_parts_of_day(text: str, simple: str, english: bool) -> list[PartOfDa
     for m in pattern.finditer(text if english else simple):
         word = _latin_key(m.group(0)) if english else m.group(0)
         out.append(PartOfDay(m.start(), m.end(), text[m.start():m.end()], table[word]))
+    if not english:
+        taken = [(p.start, p.end) for p in out]
+        for m in _EVENING_AFTER_DAY_RE.finditer(simple):
+            if not any(s <= m.start() < e for s, e in taken):
+                out.append(PartOfDay(m.start(), m.end(), text[m.start():m.end()], EVENING_AFTER_DAY_ZH[1]))
+        out.sort(key=lambda p: p.start)
     return out
 
 

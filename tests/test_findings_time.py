@@ -56,3 +56,64 @@ def test_a_day_announced_ahead_is_this_months():
     assert [d.value for d in extract_dates("央行宣布15日起下调存款准备金率。", published)] == [date(2021, 7, 15)]
     assert [d.value for d in extract_dates("会议将于15日举行。", published)] == [date(2021, 7, 15)]
     assert [d.value for d in extract_dates("该公司15日宣布破产。", published)] == [date(2021, 6, 15)]
+
+
+def test_a_month_against_a_day_of_it_is_precision():
+    found = _dates("The new stadium was opened in March, the city said.",
+                   "The new stadium was opened on March 12, the city said.")
+    assert [f.kind for f in found] == ["precision"]
+    found = _dates("新体育馆原定去年9月初启用。", "新体育馆原定去年9月6日启用。", "zh")
+    assert [f.kind for f in found] == ["precision"]
+
+
+def test_month_words_resolve_to_spans_of_days():
+    from datetime import date, datetime
+
+    from comparison.extract import extract_dates
+    from comparison.extract_en import extract_dates_en
+
+    published = datetime(2021, 1, 6, 4, 0)
+    (x,) = extract_dates("新规去年7月实施。", published)
+    assert (x.text, x.days, x.precision) == ("去年7月", (date(2020, 7, 1), date(2020, 7, 31)), "month")
+    (x,) = extract_dates("工程9月底完工。", published)
+    assert x.days == (date(2020, 9, 21), date(2020, 9, 30))
+    (x,) = extract_dates_en("The vote was scheduled for last September.", date(2021, 1, 6))
+    assert x.days == (date(2020, 9, 1), date(2020, 9, 30))
+    assert extract_dates_en("May I ask a question?", date(2021, 1, 6)) == []
+    (x,) = extract_dates_en("It opened in early May 2019.", date(2021, 1, 6))
+    assert x.days == (date(2019, 5, 1), date(2019, 5, 10))
+
+
+def test_a_weekday_announced_ahead_is_the_coming_one():
+    from datetime import date
+
+    from comparison.extract_en import extract_dates_en
+
+    wednesday = date(2010, 5, 5)
+    assert [d.value for d in extract_dates_en("A vote will be held Thursday.", wednesday)] == [date(2010, 5, 6)]
+    assert [d.value for d in extract_dates_en("A vote was held Thursday.", wednesday)] == [date(2010, 4, 29)]
+
+
+def test_evening_right_after_a_day():
+    from comparison.slots import extract_parts_of_day
+
+    assert [(p.text, p.hours) for p in extract_parts_of_day("他周日晚发表声明。", "他周日晚发表声明。", False)] == [
+        ("晚", (18, 24))]
+    assert extract_parts_of_day("节日晚会在周日举行。", "节日晚会在周日举行。", False) == []
+
+
+def test_pairs_above_threshold_include_pairs_that_are_not_best_counterparts():
+    """Every pair of two outlet groups past the threshold, once, lower document first; the
+    alignment itself keeps one counterpart per sentence and article."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from comparison.findings import Context
+
+    docs = [SimpleNamespace(group=0), SimpleNamespace(group=1), SimpleNamespace(group=1)]
+    flat = [(0, 0), (0, 1), (1, 0), (2, 0)]
+    matrix = np.array([[1, .9, .95, .2], [.9, 1, .91, .5], [.95, .91, 1, .99], [.2, .5, .99, 1]])
+    ctx = Context(docs, SimpleNamespace(matrix=matrix, threshold=0.88), flat, {}, {})
+    assert sorted(ctx.pairs_above_threshold()) == [(0, 0, 1, 0), (0, 1, 1, 0)]
+    assert list(ctx.pairs_above_threshold(lambda d, k: k == 0)) == [(0, 0, 1, 0)]

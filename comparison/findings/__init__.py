@@ -40,6 +40,23 @@ class Context:
                     seen.add(key)
                     yield d1, k1, d2, k2
 
+    def pairs_above_threshold(self, keep=None):
+        """Each sentence pair of two outlet groups that passes the alignment threshold, best
+        counterpart or not (d1, k1, d2, k2; once, d1 < d2), where ``keep(d, k)`` holds for both
+        sentences. A sentence may restate parts of two sentences of another report (the day in
+        one, the hour in the next): a producer comparing one slot reads all of them, the
+        alignment keeps the best."""
+        import numpy as np
+
+        rows = [i for i, (d, k) in enumerate(self.flat) if keep is None or keep(d, k)]
+        if len(rows) < 2:
+            return
+        sub = self.sim.matrix[np.ix_(rows, rows)]
+        for a, b in zip(*np.nonzero(np.triu(sub >= self.threshold, 1)), strict=True):
+            (d1, k1), (d2, k2) = self.flat[rows[a]], self.flat[rows[b]]
+            if d1 != d2 and self.docs[d1].group != self.docs[d2].group:
+                yield (d1, k1, d2, k2) if d1 < d2 else (d2, k2, d1, k1)
+
     def score(self, d1: int, k1: int, d2: int, k2: int) -> float:
         """How likely sentence k1 of doc d1 and k2 of d2 state the same claim."""
         if k1 < 0 or k2 < 0:

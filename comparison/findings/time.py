@@ -12,6 +12,7 @@ from datetime import date
 
 from comparison.claims import one_claim_event
 from comparison.docs import Doc, span
+from comparison.extract import CLAIM_DATE_PRECISIONS
 from comparison.findings import Context
 from comparison.lexicons.timewords import PARTS_OF_DAY_ZH
 from comparison.model import Finding
@@ -20,7 +21,24 @@ from comparison.text import to_simplified
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
-    return _date_findings(ctx.docs, ctx.aligned, ctx.threshold) + _clock_findings(ctx)
+    dated = _pairs_with(ctx, lambda d, k: bool(_day_dates(ctx.docs[d], k)))
+    return _date_findings(ctx.docs, dated) + _clock_findings(ctx)
+
+
+def _pairs_with(ctx: Context, holds) -> list[tuple[int, int, int, int, bool]]:
+    """The aligned sentence pairs, and every other pair past the alignment threshold whose
+    sentences both hold the slot (``holds(d, k)``: a time stated once in a sentence that restates
+    two of another report's), each once, with whether it is an aligned (best) pair. Only an
+    aligned pair can contradict: a pair that is not either sentence's best counterpart is
+    evidence enough for compatible times, not for incompatible ones."""
+    pairs, seen = [], set()
+    aligned = [(*p, True) for p in ctx.aligned_pairs()]
+    for d1, k1, d2, k2, best in [*aligned, *((*p, False) for p in ctx.pairs_above_threshold(holds))]:
+        key = frozenset({(d1, k1), (d2, k2)})
+        if key not in seen:
+            seen.add(key)
+            pairs.append((d1, k1, d2, k2, best))
+    return pairs
 
 
 def _clock_findings(ctx: Context) -> list[Finding]:
@@ -31,7 +49,13 @@ def _clock_findings(ctx: Context) -> list[Finding]:
     docs = ctx.docs
     clocks = [extract_clock_times(doc.article.text, doc.simple, doc.english) for doc in docs]
     findings: list[Finding] = []
-    for d1, k1, d2, k2 in ctx.aligned_pairs():
+
+    def timed(d: int, k: int) -> bool:
+        s = docs[d].sentences[k]
+        return any(s.start <= c.start < s.end for c in clocks[d]) or any(
+            s.start <= p.start < s.end for p in docs[d].facts.parts_of_day)
+
+    for d1, k1, d2, k2, best in _pairs_with(ctx, timed):
         if not one_claim_event(docs[d1], k1, docs[d2], k2):
             continue
         t1, c1 = _time_of_day(docs[d1], k1, clocks[d1])
@@ -41,7 +65,7 @@ def _clock_findings(ctx: Context) -> list[Finding]:
         if not (c1 and c2) and not _nested(t1.hours, t2.hours):
             continue  # a part of the day is fuzzy at its edges: only a clock time inside it is compared
         finding = _compare_times(docs[d1], t1, c1, docs[d2], t2, c2)
-        if finding is not None:
+        if finding is not None and (best or finding.kind != "contradiction"):
             findings.append(finding)
     return findings
 
@@ -106,7 +130,7 @@ def _disjoint(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[1] <= b[0] or b[1] <= a[0]
 
 
-def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
+def _date_findings(docs: list[Doc], pairs: list[tuple[int, int, int, int, bool]]) -> list[Finding]:
     """Days (and parts of day) of the same event in aligned sentences.
 
     A date is tied to the event of its own clause: a handover date is never
@@ -118,55 +142,57 @@ def _date_findings(docs: list[Doc], aligned, threshold: float) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple] = set()
     events = [_events_of_dates(doc) for doc in docs]
-    for (d1, k1), matches in aligned.items():
-        for d2, (k2, _score) in matches.items():
-            for x1 in _explicit_first(_day_dates(docs[d1], k1)):
-                for x2 in _explicit_first(_day_dates(docs[d2], k2)):
-                    key = frozenset({(d1, x1.start), (d2, x2.start)})
-                    if key in seen:
-                        continue
-                    ev1, ev2 = events[d1].get(x1.start, frozenset()), events[d2].get(x2.start, frozenset())
-                    shared = ev1 & ev2
-                    # No event word on either side, one date in each aligned sentence:
-                    # the same statement's day, compared for agreement and precision
-                    # only (a contradiction needs the same event).
-                    bare = not ev1 and not ev2 and len(_day_dates(docs[d1], k1)) == 1 == len(_day_dates(docs[d2], k2))
-                    if not shared and not bare:
-                        continue  # not the time of the same event: nothing to compare
-                    e1 = "/".join(sorted(shared))
-                    seen.add(key)
-                    spans = [span(docs[d1], x1.start, x1.end), span(docs[d2], x2.start, x2.end)]
-                    for doc, x in ((docs[d1], x1), (docs[d2], x2)):
-                        if x.part and not (x.start <= x.part_start < x.end):
-                            spans.append(span(doc, x.part_start, x.part_end))
-                    a = f"{docs[d1].label}: {x1.text}{_hours(x1)} ({_when(x1)})"
-                    b = f"{docs[d2].label}: {x2.text}{_hours(x2)} ({_when(x2)})"
-                    about = f"the {e1}" if e1 else "the same statement"
-                    (f1, l1), (f2, l2) = x1.days, x2.days
-                    if (f1, l1) != (f2, l2) and (f1 != l1 or f2 != l2):
-                        # A span (the weekend, last week) against a day or another span.
-                        if f1 <= l2 and f2 <= l1:
-                            vaguer = docs[d1].label if (l1 - f1) > (l2 - f2) else docs[d2].label
-                            findings.append(Finding("precision", "date",
-                                                    f"compatible days for {about}, {vaguer} is vaguer: {a}; {b}",
-                                                    spans))
-                        elif shared:
-                            findings.append(Finding("contradiction", "date",
-                                                    f"different days for {about}: {a} vs {b}", spans))
-                        continue
-                    if x1.value == x2.value:
-                        if x1.part and x2.part and _disjoint(x1.part, x2.part):
-                            # The same event, or the same statement (one day in each aligned
-                            # sentence): night vs morning cannot both hold.
-                            findings.append(Finding("contradiction", "date",
-                                                    f"same day, other time of day for {about}: {a} vs {b}", spans))
-                        else:
-                            findings.append(Finding("agree", "date", f"same day for {about}: {a}; {b}", spans))
-                    elif shared and not (x1.relative and x2.relative) and not _names_both_days(
-                            docs[d1], k1, x2.value, events[d1], shared) and not _names_both_days(
-                            docs[d2], k2, x1.value, events[d2], shared):
+    for d1, k1, d2, k2, best in pairs:
+        for x1 in _explicit_first(_day_dates(docs[d1], k1)):
+            for x2 in _explicit_first(_day_dates(docs[d2], k2)):
+                key = frozenset({(d1, x1.start), (d2, x2.start)})
+                if key in seen:
+                    continue
+                ev1, ev2 = events[d1].get(x1.start, frozenset()), events[d2].get(x2.start, frozenset())
+                shared = ev1 & ev2
+                # No event word on either side, one date in each aligned sentence:
+                # the same statement's day, compared for agreement and precision
+                # only (a contradiction needs the same event).
+                bare = not ev1 and not ev2 and len(_day_dates(docs[d1], k1)) == 1 == len(_day_dates(docs[d2], k2))
+                if not shared and not bare:
+                    continue  # not the time of the same event: nothing to compare
+                e1 = "/".join(sorted(shared))
+                seen.add(key)
+                spans = [span(docs[d1], x1.start, x1.end), span(docs[d2], x2.start, x2.end)]
+                for doc, x in ((docs[d1], x1), (docs[d2], x2)):
+                    if x.part and not (x.start <= x.part_start < x.end):
+                        spans.append(span(doc, x.part_start, x.part_end))
+                a = f"{docs[d1].label}: {x1.text}{_hours(x1)} ({_when(x1)})"
+                b = f"{docs[d2].label}: {x2.text}{_hours(x2)} ({_when(x2)})"
+                about = f"the {e1}" if e1 else "the same statement"
+                (f1, l1), (f2, l2) = x1.days, x2.days
+                if (f1, l1) != (f2, l2) and (f1 != l1 or f2 != l2):
+                    # A span (the weekend, last week) against a day or another span.
+                    if f1 <= l2 and f2 <= l1:
+                        vaguer = docs[d1].label if (l1 - f1) > (l2 - f2) else docs[d2].label
+                        findings.append(Finding("precision", "date",
+                                                f"compatible days for {about}, {vaguer} is vaguer: {a}; {b}",
+                                                spans))
+                    elif shared and best and "month" not in (x1.precision, x2.precision):
+                        # A month is too coarse to set against another day: the month of a
+                        # figure's report (8月) and a day of the event (8日) are other facts.
                         findings.append(Finding("contradiction", "date",
                                                 f"different days for {about}: {a} vs {b}", spans))
+                    continue
+                if x1.value == x2.value:
+                    if x1.part and x2.part and _disjoint(x1.part, x2.part):
+                        # The same event, or the same statement (one day in each aligned
+                        # sentence): night vs morning cannot both hold.
+                        if best:
+                            findings.append(Finding("contradiction", "date",
+                                                    f"same day, other time of day for {about}: {a} vs {b}", spans))
+                    else:
+                        findings.append(Finding("agree", "date", f"same day for {about}: {a}; {b}", spans))
+                elif best and shared and not (x1.relative and x2.relative) and not _names_both_days(
+                        docs[d1], k1, x2.value, events[d1], shared) and not _names_both_days(
+                        docs[d2], k2, x1.value, events[d2], shared):
+                    findings.append(Finding("contradiction", "date",
+                                            f"different days for {about}: {a} vs {b}", spans))
     findings += _clock_anchored_date_findings(docs, seen_spans={
         frozenset((s.article_id, s.start) for s in f.spans[:2]) for f in findings})
     return findings
@@ -241,5 +267,5 @@ def _clock_anchored_date_findings(docs: list[Doc], seen_spans: set[frozenset]) -
 def _day_dates(doc: Doc, k: int):
     s = doc.sentences[k]
     return [x for x in doc.facts.dates
-            if s.start <= x.start < s.end and x.precision in ("day", "week") and x.value and not x.since]
+            if s.start <= x.start < s.end and x.precision in CLAIM_DATE_PRECISIONS and x.value and not x.since]
 

@@ -28,11 +28,24 @@ PARTS_OF_DAY_ZH = {
     "半夜": (23, 27), "午夜": (23, 25), "今晨": (4, 10), "今早": (5, 10), "今晚": (18, 24), "昨晚": (18, 24),
     "当晚": (18, 24), "早些时候": (0, 24),
 }
+# 晚 alone right after a day (周日晚, 6日晚: that evening; not 晚会, 晚报, 晚点...).
+EVENING_AFTER_DAY_ZH = ("晚", (18, 24))
 PARTS_OF_DAY_EN = {
     "early morning": (0, 8), "dawn": (4, 7), "morning": (5, 12), "noon": (11, 13), "midday": (11, 14),
     "afternoon": (12, 18), "evening": (17, 22), "night": (19, 30), "overnight": (20, 32),
     "midnight": (23, 25), "last night": (18, 30), "tonight": (18, 24), "late night": (22, 27),
 }
+# Year words before a month (去年7月: July of last year) -> years from the publication year.
+RELATIVE_YEARS_ZH = {"去年": -1, "今年": 0, "明年": 1, "前年": -2}
+# Parts of a month after it (9月初: early September) and before it in English (early
+# September) -> (first day, last day); 31 stands for the month's last day.
+MONTH_PARTS_ZH = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "底": (21, 31),
+                  "末": (21, 31)}
+MONTH_PARTS_EN = {"early": (1, 10), "mid": (11, 20), "mid-": (11, 20), "late": (21, 31),
+                  "the end of": (21, 31), "end of": (21, 31)}
+# Words before an English weekday that put it ahead of the publication day ("will be held
+# Thursday", "is to be voted on Thursday", "scheduled for Friday").
+FUTURE_BEFORE_WEEKDAY_EN = ("will", "to be", "due", "scheduled", "set to", "expected", "planned")
 # Hours of a clock time qualified by a part of day ("下午4点" = 16:00).
 PM_WORDS_ZH = ("下午", "晚上", "傍晚", "晚间", "午后")
 # Words that shift a clause away from the sentence's date ("海地周四陷入混乱，一天之前，
