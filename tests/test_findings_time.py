@@ -117,3 +117,30 @@ def test_pairs_above_threshold_include_pairs_that_are_not_best_counterparts():
     ctx = Context(docs, SimpleNamespace(matrix=matrix, threshold=0.88), flat, {}, {})
     assert sorted(ctx.pairs_above_threshold()) == [(0, 0, 1, 0), (0, 1, 1, 0)]
     assert list(ctx.pairs_above_threshold(lambda d, k: k == 0)) == [(0, 0, 1, 0)]
+
+
+def _happening_hours(text_a, text_b):
+    from comparison.compare import build_context
+    from comparison.findings.time import _happening_hour_findings
+
+    docs, _ctx, _notes = build_context([article("ta", "Outlet A", text_a), article("tb", "Outlet B", text_b)])
+    return _happening_hour_findings(docs, [])
+
+
+def test_the_hour_of_one_kind_of_happening_is_compared_story_wide():
+    """Whether or not the sentences align, two outlets give the attack's hour: one is vaguer."""
+    found = _happening_hours("The attack took place at about 10 a.m. local time, the foreign ministry said.",
+                             "Gunmen ambushed a convoy of aid trucks on the road north of the city at 10:15 a.m., "
+                             "a park ranger told Reuters by telephone, and tried to take hostages.")
+    assert [f.kind for f in found] == ["precision"]
+    assert "the attack" in found[0].why
+
+
+def test_happening_hours_never_contradict_and_need_one_hour_per_article():
+    assert _happening_hours("The attack took place at 6 a.m. local time, the ministry said.",
+                            "Gunmen ambushed a convoy of aid trucks on the road at 6 p.m., a ranger said.") == []
+    two_attacks = _happening_hours(
+        "A first attack came at 6 a.m. in the north of the city. A second attack followed at 9 p.m. on the "
+        "southern market, the army said.",
+        "Gunmen ambushed a convoy of aid trucks on the road at about 6 a.m., a ranger said.")
+    assert two_attacks == []

@@ -22,7 +22,8 @@ from comparison.text import to_simplified
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     dated = _pairs_with(ctx, lambda d, k: bool(_day_dates(ctx.docs[d], k)))
-    return _date_findings(ctx.docs, dated) + _clock_findings(ctx)
+    findings = _date_findings(ctx.docs, dated) + _clock_findings(ctx)
+    return findings + _happening_hour_findings(ctx.docs, findings)
 
 
 def _pairs_with(ctx: Context, holds) -> list[tuple[int, int, int, int, bool]]:
@@ -70,6 +71,54 @@ def _clock_findings(ctx: Context) -> list[Finding]:
     return findings
 
 
+def _happening_hours(doc: Doc, clocks: list) -> dict[str, tuple]:
+    """Kind of happening -> (its time of day, is it a clock time), where the article gives that
+    kind one time: each sentence with one time of day gives it to the kind of happening
+    (:data:`TIMED_HAPPENINGS`) named nearest to it; a kind given two different times in the
+    article is left out (two attacks?)."""
+    from comparison.lexicons.categories import TIMED_HAPPENINGS
+    from comparison.subjects import find_word
+
+    found: dict[str, list[tuple]] = {}
+    for k, sentence in enumerate(doc.sentences):
+        time, is_clock = _time_of_day(doc, k, clocks)
+        if time is None:
+            continue
+        text = sentence.text.lower() if doc.english else to_simplified(sentence.text)
+        at = time.start - sentence.start
+        # The kind named nearest the time (李桂华下午会见传媒表示，被捕53人: the meeting's hour).
+        distance = {kind: min(abs(find_word(text, w) - at) for w in words if find_word(text, w) >= 0)
+                    for kind, words in TIMED_HAPPENINGS.items() if any(find_word(text, w) >= 0 for w in words)}
+        if distance:
+            found.setdefault(min(distance, key=lambda kind: (distance[kind], kind)), []).append((time, is_clock))
+    return {kind: times[0] for kind, times in found.items() if len({t.hours for t, _ in times}) == 1}
+
+
+def _happening_hour_findings(docs: list[Doc], earlier: list[Finding]) -> list[Finding]:
+    """The hour of one kind of happening across outlets, whatever the sentences' wording (这次袭击
+    发生在上午10点左右 vs 车队上午10时15分左右遇袭: precision). Compatible hours only: two
+    sentences that do not align are evidence enough that a time is vaguer, not that it is
+    another (a contradiction needs aligned sentences)."""
+    clocks = [extract_clock_times(doc.article.text, doc.simple, doc.english) for doc in docs]
+    hours = [_happening_hours(doc, clocks[d]) for d, doc in enumerate(docs)]
+    compared = {frozenset((s.article_id, s.start) for s in f.spans[:2]) for f in earlier if f.fact_type == "date"}
+    findings: list[Finding] = []
+    for d1 in range(len(docs)):
+        for d2 in range(d1 + 1, len(docs)):
+            if docs[d1].group == docs[d2].group:
+                continue
+            for kind in sorted(hours[d1].keys() & hours[d2].keys()):
+                (t1, c1), (t2, c2) = hours[d1][kind], hours[d2][kind]
+                if not (c1 or c2) or (not (c1 and c2) and not _nested(t1.hours, t2.hours)):
+                    continue
+                finding = _compare_times(docs[d1], t1, c1, docs[d2], t2, c2, f"the {kind}")
+                if finding is None or finding.kind == "contradiction":
+                    continue
+                if frozenset((s.article_id, s.start) for s in finding.spans[:2]) not in compared:
+                    findings.append(finding)
+    return findings
+
+
 # A short line with a year and a clock time is a dateline.
 _DATELINE_RE = re.compile(r"(?:19|20)\d\d")
 DATELINE_MAX_CHARS = 60
@@ -91,7 +140,8 @@ def _nested(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
 
 
-def _compare_times(da: Doc, a, a_clock: bool, db: Doc, b, b_clock: bool) -> Finding | None:
+def _compare_times(da: Doc, a, a_clock: bool, db: Doc, b, b_clock: bool, about: str = "the same claim"
+                   ) -> Finding | None:
     (a0, a1), (b0, b1) = a.hours, b.hours
     # A part of the day may run past midnight (overnight: 20-32 h): read a clock time then.
     if not a_clock and a1 > 24 and b1 < a0:
@@ -101,11 +151,11 @@ def _compare_times(da: Doc, a, a_clock: bool, db: Doc, b, b_clock: bool) -> Find
     spans = [span(da, a.start, a.end), span(db, b.start, b.end)]
     said = f"{da.label}: {a.text}; {db.label}: {b.text}"
     if a1 < b0 - 1e-6 or b1 < a0 - 1e-6:
-        return Finding("contradiction", "date", f"other time of day for the same claim: {said}", spans)
+        return Finding("contradiction", "date", f"other time of day for {about}: {said}", spans)
     if (a0, a1) == (b0, b1):
-        return Finding("agree", "date", f"same time of day: {said}", spans)
+        return Finding("agree", "date", f"same time of day for {about}: {said}", spans)
     vaguer = da.label if (a1 - a0, not a_clock) > (b1 - b0, not b_clock) else db.label
-    return Finding("precision", "date", f"compatible times of day, {vaguer} is vaguer: {said}", spans)
+    return Finding("precision", "date", f"compatible times of day for {about}, {vaguer} is vaguer: {said}", spans)
 
 
 def _events_of_dates(doc: Doc) -> dict[int, frozenset[str]]:

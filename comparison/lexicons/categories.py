@@ -83,6 +83,21 @@ def event_forms() -> dict[str, tuple[str, ...]]:
     """EVENTS as the extractors read them: each entry plus its regular inflections (derived
     by rule, so they are not entries of the lexicon)."""
     return {event: _with_progressive(words) for event, words in EVENTS.items()}
+# Kinds of happening whose hour outlets report, after the ACE 2005 event types (Conflict.Attack,
+# Conflict.Demonstrate, Contact.Meet, Justice.Arrest-Jail, Personnel.Elect) and the disaster
+# types of EM-DAT (earthquake, transport accident). The time producer compares the hour one
+# outlet gives a kind of happening with the hour another gives it, story-wide.
+TIMED_HAPPENINGS: dict[str, tuple[str, ...]] = {
+    "attack": ("袭击", "遇袭", "攻击", "枪击", "爆炸", "开枪", "伏击", "attack", "attacked", "ambush", "ambushed",
+               "shooting", "explosion", "blast", "bombing"),
+    "arrest": EVENTS["arrested"],
+    "protest": ("抗议", "示威", "游行", "集会", "protest", "demonstration", "rally"),
+    "meeting": ("会见", "会晤", "会谈", "记者会", "新闻发布会", "记者招待会", "met with", "talks",
+                "press conference", "news conference", "briefing"),
+    "vote": ("投票", "表决", "选举", "vote", "voted", "election", "ballot"),
+    "earthquake": ("地震", "强震", "余震", "earthquake", "quake", "tremor"),
+    "crash": ("坠毁", "坠机", "坠落", "失事", "空难", "出轨", "相撞", "crash", "crashed", "derailed", "collided"),
+}
 # Damage words that say more than "affected" (destroyed vs damaged: a framing choice).
 STRONG_DAMAGE = ("被毁", "冲垮", "倒塌", "损毁", "摧毁", "destroyed", "collapsed", "swept away")
 # A daily count (new cases today) is about its day; a running total is not.
