@@ -76,27 +76,33 @@ def _happening_hours(doc: Doc, clocks: list) -> dict[str, tuple]:
     kind one time: each sentence with one time of day gives it to the kind of happening
     (:data:`TIMED_HAPPENINGS`) named nearest to it; a kind given two different times in the
     article is left out (two attacks?)."""
-    from comparison.lexicons.categories import TIMED_HAPPENINGS
-    from comparison.subjects import find_word
 
     found: dict[str, list[tuple]] = {}
-    for k, sentence in enumerate(doc.sentences):
+    for k in range(len(doc.sentences)):
         time, is_clock = _time_of_day(doc, k, clocks)
-        if time is None:
-            continue
-        text = sentence.text.lower() if doc.english else to_simplified(sentence.text)
-        at = time.start - sentence.start
-        # The kind named nearest the time (李桂华下午会见传媒表示，被捕53人: the meeting's hour).
-        distance = {kind: min(abs(find_word(text, w) - at) for w in words if find_word(text, w) >= 0)
-                    for kind, words in TIMED_HAPPENINGS.items() if any(find_word(text, w) >= 0 for w in words)}
-        if distance:
-            found.setdefault(min(distance, key=lambda kind: (distance[kind], kind)), []).append((time, is_clock))
+        kind = None if time is None else _nearest_kind(doc, k, time.start)
+        if kind is not None:
+            found.setdefault(kind, []).append((time, is_clock))
     return {kind: times[0] for kind, times in found.items() if len({t.hours for t, _ in times}) == 1}
 
 
+def _nearest_kind(doc: Doc, k: int, at: int) -> str | None:
+    """The kind of happening (:data:`TIMED_HAPPENINGS`) named nearest to offset ``at`` in
+    sentence k (部长下午会见记者说，已有12人被捕: the meeting's hour, not the arrests')."""
+    from comparison.lexicons.categories import TIMED_HAPPENINGS
+    from comparison.subjects import find_word
+
+    sentence = doc.sentences[k]
+    text = sentence.text.lower() if doc.english else to_simplified(sentence.text)
+    at -= sentence.start
+    distance = {kind: min(abs(find_word(text, w) - at) for w in words if find_word(text, w) >= 0)
+                for kind, words in TIMED_HAPPENINGS.items() if any(find_word(text, w) >= 0 for w in words)}
+    return min(distance, key=lambda kind: (distance[kind], kind)) if distance else None
+
+
 def _happening_hour_findings(docs: list[Doc], earlier: list[Finding]) -> list[Finding]:
-    """The hour of one kind of happening across outlets, whatever the sentences' wording (这次袭击
-    发生在上午10点左右 vs 车队上午10时15分左右遇袭: precision). Compatible hours only: two
+    """The hour of one kind of happening across outlets, whatever the sentences' wording (袭击发生在
+    晚上8点左右 vs 哨所晚上8时10分遇袭，守军随后撤离: precision). Compatible hours only: two
     sentences that do not align are evidence enough that a time is vaguer, not that it is
     another (a contradiction needs aligned sentences)."""
     clocks = [extract_clock_times(doc.article.text, doc.simple, doc.english) for doc in docs]
