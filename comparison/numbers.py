@@ -18,6 +18,7 @@ from comparison.lexicons.quantifiers import (
     VAGUE_WORDS_ZH,
 )
 from comparison.lexicons.reporting import SPEECH_VERBS_ZH
+from comparison.lexicons.timewords import TIME_ZONE_AFTER_RE
 from comparison.lexicons.units import COUNT_MEASURES_ZH, UNITS, dimension_of
 from comparison.text import to_simplified
 
@@ -308,10 +309,11 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         if measure == "年" or (measure is None and len(chinese) == 1):
             return None
     if arabic:
-        if before == "第" or (before and (before.isascii() and (before.isalnum() or before in "-_/."))):
-            return None  # COVID-19, G7, A-10, version numbers
+        if before == "第" or before == "：" or (before and (before.isascii() and (before.isalnum() or before in "-_/.:"))):
+            return None  # COVID-19, G7, A-10, version numbers, the minutes of 10:30
         # Years and clock times belong to the date extractor.
-        if measure == "年" or re.match(r"\d{1,2}[:：]\d{2}", simple[m.start("arabic"):]):
+        if measure == "年" or re.match(r"\d{1,2}[:：]\d{2}", simple[m.start("arabic"):]) or re.match(
+                TIME_ZONE_AFTER_RE, simple[m.end("arabic"):]):
             return None
         if simple[m.end("arabic"):m.end("arabic") + 1] in ("月", "日", "号", "时", "点", ":", "："):
             return None

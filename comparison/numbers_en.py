@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from comparison.lexicons.quantifiers import PREFIX_EN, SUFFIX_EN, VAGUE_WORDS_EN
+from comparison.lexicons.timewords import TIME_ZONE_AFTER_RE
 from comparison.lexicons.units import MAGNITUDES_EN, UNITS, dimension_of
 from comparison.numbers import RANGE_CONNECTORS_EN, Quantity, _apply_qualifier, merge_ranges
 
@@ -137,6 +138,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     after = text[m.end():m.end() + 3]
     if digits and re.match(r"[:.]\d", text[m.end("digits"):m.end("digits") + 2]):
         return None  # clock time 10:30
+    if digits and re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):
+        return None  # clock time 1400 GMT
     if digits and re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")):
         return None  # a year
     if digits and re.fullmatch(r"\d{6,}", digits):

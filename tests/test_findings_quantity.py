@@ -44,3 +44,12 @@ def test_an_age_groups_bound_is_no_figure():
     assert [q.text for q in extract_quantities("65岁以上人口占13.5%")] == ["13.5%"]
     assert [q.text for q in extract_quantities("60岁及以上人口为2.6亿")] == ["2.6亿"]
     assert [q.text for q in extract_quantities("死者年龄为65岁")] == ["65岁"]
+
+
+def test_clock_times_are_no_figures():
+    """10:30, 0130GMT and 1400 GMT are times of day, not counts."""
+    from comparison.numbers import extract_quantities
+    from comparison.numbers_en import extract_quantities_en
+
+    assert [q.text for q in extract_quantities("滑坡发生于上午10:30(0130GMT)左右，130栋房屋受损。")] == ["130栋"]
+    assert [q.text for q in extract_quantities_en("At 1400 GMT, 200 people had left.")] == ["200"]

@@ -43,7 +43,7 @@ def _pairs_with(ctx: Context, holds) -> list[tuple[int, int, int, int, bool]]:
 
 
 def _clock_findings(ctx: Context) -> list[Finding]:
-    """The clock time of one claim in two aligned sentences (上午10点左右 vs 上午10点15分左右:
+    """The clock time of one claim in two aligned sentences (上午9点左右 vs 上午9点20分左右:
     precision; 6 a.m. vs 6 p.m.: contradiction; 清晨 vs 清晨约6时: precision). Each sentence
     must hold exactly one time of day; a clock time outside the other's part of the day is
     left alone (parts of the day are fuzzy at their edges)."""

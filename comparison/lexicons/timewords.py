@@ -46,6 +46,9 @@ MONTH_PARTS_EN = {"early": (1, 10), "mid": (11, 20), "mid-": (11, 20), "late": (
 # Words before an English weekday that put it ahead of the publication day ("will be held
 # Thursday", "is to be voted on Thursday", "scheduled for Friday").
 FUTURE_BEFORE_WEEKDAY_EN = ("will", "to be", "due", "scheduled", "set to", "expected", "planned")
+# Time-zone abbreviations: a number written right before one is a clock time (0130GMT, 1400 UTC).
+TIME_ZONES = ("GMT", "UTC", "EST", "EDT", "CST", "PST", "BST", "CET", "CEST", "JST", "HKT")
+TIME_ZONE_AFTER_RE = r"\s?(?:" + "|".join(TIME_ZONES) + r")\b"
 # Hours of a clock time qualified by a part of day ("下午4点" = 16:00).
 PM_WORDS_ZH = ("下午", "晚上", "傍晚", "晚间", "午后")
 # Words that shift a clause away from the sentence's date ("海地周四陷入混乱，一天之前，
