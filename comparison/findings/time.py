@@ -21,7 +21,9 @@ from comparison.text import to_simplified
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
-    dated = _pairs_with(ctx, lambda d, k: bool(_day_dates(ctx.docs[d], k)))
+    dated_sentences = {(d, doc.sentence_at(x.start)) for d, doc in enumerate(ctx.docs) for x in doc.facts.dates
+                       if _comparable_date(x)}
+    dated = _pairs_with(ctx, lambda d, k: (d, k) in dated_sentences)
     findings = _date_findings(ctx.docs, dated) + _clock_findings(ctx)
     return findings + _happening_hour_findings(ctx.docs, findings)
 
@@ -51,12 +53,8 @@ def _clock_findings(ctx: Context) -> list[Finding]:
     clocks = [extract_clock_times(doc.article.text, doc.simple, doc.english) for doc in docs]
     findings: list[Finding] = []
 
-    def timed(d: int, k: int) -> bool:
-        s = docs[d].sentences[k]
-        return any(s.start <= c.start < s.end for c in clocks[d]) or any(
-            s.start <= p.start < s.end for p in docs[d].facts.parts_of_day)
-
-    for d1, k1, d2, k2, best in _pairs_with(ctx, timed):
+    timed = {(d, doc.sentence_at(t.start)) for d, doc in enumerate(docs) for t in [*clocks[d], *doc.facts.parts_of_day]}
+    for d1, k1, d2, k2, best in _pairs_with(ctx, lambda d, k: (d, k) in timed):
         if not one_claim_event(docs[d1], k1, docs[d2], k2):
             continue
         t1, c1 = _time_of_day(docs[d1], k1, clocks[d1])
@@ -322,6 +320,10 @@ def _clock_anchored_date_findings(docs: list[Doc], seen_spans: set[frozenset]) -
 
 def _day_dates(doc: Doc, k: int):
     s = doc.sentences[k]
-    return [x for x in doc.facts.dates
-            if s.start <= x.start < s.end and x.precision in CLAIM_DATE_PRECISIONS and x.value and not x.since]
+    return [x for x in doc.facts.dates if s.start <= x.start < s.end and _comparable_date(x)]
+
+
+def _comparable_date(x) -> bool:
+    """A day, week or month of a claim (not a bare year, not the bound of a period)."""
+    return x.precision in CLAIM_DATE_PRECISIONS and bool(x.value) and not x.since
 
