@@ -69,3 +69,11 @@ def test_a_glossed_name_written_otherwise_unglossed_is_another_rendering(glossed
     found = [f for f in _renderings(article("ra", "Outlet A", glossed, language="zh"),
                                     article("rb", "Outlet B", bare, language="zh")) if gloss in f.why]
     assert found and all(form in found[0].why for form in forms)
+
+
+def test_a_sound_alike_the_recogniser_missed_is_read_where_a_place_name_stands():
+    from comparison.findings.renderings import _place_framed
+
+    assert _place_framed("洪水淹没了滨海省省会孟巴萨附近的村庄。", {"蒙巴萨"}) == ("孟巴萨", 10, 13)
+    assert _place_framed("孟巴萨市的港口关闭。", {"蒙巴萨"}) == ("孟巴萨", 0, 3)
+    assert _place_framed("他说孟巴萨很美。", {"蒙巴萨"}) is None  # no place frame: not read

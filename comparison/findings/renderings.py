@@ -117,8 +117,9 @@ def _bare(name: str) -> str:
 def _spread_sound_alikes(docs: list[Doc], seen: dict[str, dict[int, tuple[str, int, int]]]) -> None:
     """An outlet that names a glossed name, unglossed, in other characters that sound alike
     (戈马 where another outlet glosses 果玛 as Goma: ``comparison.phonetics``) renders that
-    gloss. Only recognised names are read, and only in an outlet that never writes the
-    glossed form itself."""
+    gloss. Only recognised names are read, or a place name the recogniser missed where a place
+    name stands (:func:`_place_framed`), and only in an outlet that never writes the glossed
+    form itself."""
     for per_doc in seen.values():
         forms = {_bare(zh) for zh, _, _ in per_doc.values()}
         forms = {f for f in forms if _CJK_ONLY.fullmatch(f)}
@@ -136,6 +137,24 @@ def _spread_sound_alikes(docs: list[Doc], seen: dict[str, dict[int, tuple[str, i
                     if at >= 0:
                         per_doc[d] = (name, at, at + len(name))
                         break
+            else:
+                found = _place_framed(doc.simple, forms)
+                if found is not None:
+                    per_doc[d] = found
+
+
+def _place_framed(text: str, forms: set[str]) -> tuple[str, int, int] | None:
+    """A sound-alike of a glossed place name the recogniser missed, read only where a place
+    name stands: right after a place-level word (省会戈马) or right before a level suffix
+    (戈马市)."""
+    levels = "|".join(sorted(LEVEL_SUFFIX_ZH, key=len, reverse=True))
+    for n in sorted({len(f) for f in forms}):
+        for m in re.finditer(rf"(?:{levels})(?=([\u4e00-\u9fff]{{{n}}}))|(?=([\u4e00-\u9fff]{{{n}}})(?:{levels}))", text):
+            name = m.group(1) or m.group(2)
+            at = m.end() if m.group(1) else m.start()
+            if any(sound_alike(f, name) for f in forms):
+                return name, at, at + n
+    return None
 
 
 def _whole_name(doc: Doc, form: str, start: int, end: int) -> tuple[str, int, int]:
