@@ -77,3 +77,12 @@ def test_a_sound_alike_the_recogniser_missed_is_read_where_a_place_name_stands()
     assert _place_framed("洪水淹没了滨海省省会孟巴萨附近的村庄。", {"蒙巴萨"}) == ("孟巴萨", 10, 13)
     assert _place_framed("孟巴萨市的港口关闭。", {"蒙巴萨"}) == ("孟巴萨", 0, 3)
     assert _place_framed("他说孟巴萨很美。", {"蒙巴萨"}) is None  # no place frame: not read
+
+
+def test_one_part_of_a_glossed_name_rendered_otherwise_is_a_rendering_difference():
+    a = article("ra", "Outlet A", "总统阿图罗·贝拉斯克斯（Arturo Velasquez）周日发表讲话。", language="zh")
+    b = article("rb", "Outlet B", "总统阿图罗·维拉斯克斯（Arturo Velásquez）周日发表讲话。", language="zh")
+    found = [f for f in _renderings(a, b) if "arturo velasquez" in f.why]
+    assert found and "贝拉斯克斯" in found[0].why and "维拉斯克斯" in found[0].why
+    same = article("rc", "Outlet C", "总统维拉斯克斯（Arturo Velásquez）周日发表讲话。", language="zh")
+    assert not [f for f in _renderings(b, same) if "arturo velasquez" in f.why]  # a short form

@@ -21,7 +21,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 
 from comparison.docs import Doc, span
-from comparison.extract import _strip_title, entity_key, same_entity
+from comparison.extract import _strip_title, entity_key
 from comparison.findings import Context
 from comparison.findings.naming import _across_outlets, _edit_distance
 from comparison.lexicons.places import LEVEL_SUFFIX_ZH
@@ -77,7 +77,7 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
     findings: list[Finding] = []
     for latin, per_doc in seen.items():
         for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
-            if za == zb or same_entity(za, zb) or (
+            if za == zb or _same_characters(za, zb) or (
                     (_abbreviates(za, zb) or _abbreviates(zb, za)) and not _one_apart(za, zb)):
                 continue  # the same characters, or a short and a full form of them (not a name
                 # one closing character longer: 皮克福 vs 皮克福德 renders the final "d")
@@ -86,6 +86,15 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
                 f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
                 _mentions(docs[da], za, (sa, ea)) + _mentions(docs[db], zb, (sb, eb)), latin))
     return findings
+
+
+def _same_characters(a: str, b: str) -> bool:
+    """The same rendering written with other separators, or a short form of it (卡内尔 of
+    米格尔·迪亚斯·卡内尔); not a name with one part rendered otherwise (迪亚兹 vs 迪亚斯),
+    which :func:`~comparison.extract.same_entity` takes for one person."""
+    pa, pb = _strip_title(entity_key(a)).split("·"), _strip_title(entity_key(b)).split("·")
+    short, long_ = sorted((pa, pb), key=len)
+    return long_[len(long_) - len(short):] == short
 
 
 def _spread_glosses(docs: list[Doc], seen: dict[str, dict[int, tuple[str, int, int]]]) -> None:
