@@ -35,3 +35,15 @@ def test_a_state_institution_named_with_another_loaded_prefix_is_one_framing():
 
 def test_the_same_prefix_is_no_difference():
     assert not [f for f in _framing("中国外交部周一表示反对。", "中国外交部周一再次表示反对。") if "外交部" in f.why]
+
+
+def test_an_english_spelling_against_a_chinese_reports_latin_gloss():
+    from comparison import compare
+    from tests.comparison_helpers import article
+
+    english = article("ne", "Outlet E", "Foreign minister Jonathon Whitcombe condemned the arrests on Monday.")
+    chinese = article("nz", "Outlet Z", "外交部长惠特科姆（Jonathan Whitcombe）周一谴责了逮捕行动。", language="zh")
+    accents = article("na", "Outlet A", "外交部长惠特科姆（Jonathán Whitcombe）周一谴责了逮捕行动。", language="zh")
+    spelled = [f for f in compare([english, chinese], use_dense=False).findings if "spelled" in f.why]
+    assert spelled and "Jonathon Whitcombe" in spelled[0].why and "Jonathan Whitcombe" in spelled[0].why
+    assert not [f for f in compare([chinese, accents], use_dense=False).findings if "spelled" in f.why]

@@ -230,27 +230,31 @@ def _across_outlets(docs: list[Doc], per_doc: dict[int, tuple]):
 
 
 def _english_spellings(docs: list[Doc]) -> list[Finding]:
-    """One person spelled two ways in English (Ilias vs Elias Vrettakos; Heydar Alishbandi vs
-    Heidar Alishvandi): as many words, each a letter or two apart, the surname long enough
+    """One person spelled two ways in English or in the Latin glosses of Chinese reports (Ilias
+    vs Elias Vrettakos; Heydar Alishbandi vs Heidar Alishvandi): as many words, each a letter or two apart, the surname long enough
     not to be a common short name (not two relatives: a given name alone may differ more)."""
+    from comparison.findings.renderings import _RENDERED_RE, latin_key
+
     people: list[tuple[int, list[str], int, int]] = []
     for d, doc in enumerate(docs):
-        if not doc.english:
-            continue
         seen: set[str] = set()
-        for e in doc.facts.entities:
-            words = e.text.split()
-            if e.kind == "PER" and len(words) >= 2 and len(words[-1]) >= 4 and e.text not in seen:
-                seen.add(e.text)
-                people.append((d, words, e.start, e.end))
+        if doc.english:
+            names = [(e.text, e.start, e.end) for e in doc.facts.entities if e.kind == "PER"]
+        else:  # a Chinese report's Latin glosses: 布林肯（Anthony Blinken）
+            names = [(m.group("latin"), m.start("latin"), m.end("latin")) for m in _RENDERED_RE.finditer(doc.simple)]
+        for text, start, end in names:
+            words = text.split()
+            if len(words) >= 2 and len(words[-1]) >= 4 and text not in seen:
+                seen.add(text)
+                people.append((d, words, start, end))
     findings: list[Finding] = []
     reported: set[tuple[int, int, str]] = set()
     for x, (da, wa, sa, ea) in enumerate(people[:MAX_SPELLING_NAMES]):
         for db, wb, sb, eb in people[x + 1:MAX_SPELLING_NAMES]:
             if docs[da].group == docs[db].group or len(wa) != len(wb) or wa == wb:
                 continue
-            if not _spelled_alike(wa, wb):
-                continue
+            if not _spelled_alike(wa, wb) or latin_key(" ".join(wa)) == latin_key(" ".join(wb)):
+                continue  # not alike, or only accents and hyphens differ (Díaz-Canel, Diaz Canel)
             key = (min(da, db), max(da, db), wa[-1].lower()[:3])
             if key in reported:
                 continue
