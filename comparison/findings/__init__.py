@@ -57,6 +57,22 @@ class Context:
             if d1 != d2 and self.docs[d1].group != self.docs[d2].group:
                 yield (d1, k1, d2, k2) if d1 < d2 else (d2, k2, d1, k1)
 
+    def slot_pairs(self, holds):
+        """The aligned sentence pairs, and every other pair past the alignment threshold whose
+        sentences both hold a slot (``holds(d, k)``: a time or a place stated once in a
+        sentence that restates two of another report's), each once, as (d1, k1, d2, k2,
+        aligned). Only an aligned (best) pair may contradict: a pair that is not either
+        sentence's best counterpart is evidence enough for compatible values, not for
+        incompatible ones."""
+        pairs, seen = [], set()
+        aligned = [(*p, True) for p in self.aligned_pairs()]
+        for d1, k1, d2, k2, best in [*aligned, *((*p, False) for p in self.pairs_above_threshold(holds))]:
+            key = frozenset({(d1, k1), (d2, k2)})
+            if key not in seen:
+                seen.add(key)
+                pairs.append((d1, k1, d2, k2, best))
+        return pairs
+
     def score(self, d1: int, k1: int, d2: int, k2: int) -> float:
         """How likely sentence k1 of doc d1 and k2 of d2 state the same claim."""
         if k1 < 0 or k2 < 0:

@@ -37,13 +37,14 @@ def _angle(a: int, b: int) -> int:
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     docs = ctx.docs
     findings: list[Finding] = _named_levels(docs)
-    for d1, k1, d2, k2 in ctx.aligned_pairs():
+    placed = {(d, doc.sentence_at(p.start)) for d, doc in enumerate(docs) for p in doc.facts.places}
+    for d1, k1, d2, k2, best in ctx.slot_pairs(lambda d, k: (d, k) in placed):
         e1, e2 = _events(docs[d1], k1), _events(docs[d2], k2)
         if e1 and e2 and not (e1 & e2):
             continue  # different events in these sentences
         p1, p2 = _sentence_places(docs[d1], k1), _sentence_places(docs[d2], k2)
-        findings += _directions(docs, d1, d2, p1, p2)
-        findings += _levels(docs, d1, d2, p1, p2)
+        found = _directions(docs, d1, d2, p1, p2) + _levels(docs, d1, d2, p1, p2)
+        findings += [f for f in found if best or f.kind in ("agree", "precision")]
     return findings
 
 

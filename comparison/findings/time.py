@@ -23,25 +23,9 @@ from comparison.text import to_simplified
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     dated_sentences = {(d, doc.sentence_at(x.start)) for d, doc in enumerate(ctx.docs) for x in doc.facts.dates
                        if _comparable_date(x)}
-    dated = _pairs_with(ctx, lambda d, k: (d, k) in dated_sentences)
+    dated = ctx.slot_pairs(lambda d, k: (d, k) in dated_sentences)
     findings = _date_findings(ctx.docs, dated) + _clock_findings(ctx)
     return findings + _happening_hour_findings(ctx.docs, findings)
-
-
-def _pairs_with(ctx: Context, holds) -> list[tuple[int, int, int, int, bool]]:
-    """The aligned sentence pairs, and every other pair past the alignment threshold whose
-    sentences both hold the slot (``holds(d, k)``: a time stated once in a sentence that restates
-    two of another report's), each once, with whether it is an aligned (best) pair. Only an
-    aligned pair can contradict: a pair that is not either sentence's best counterpart is
-    evidence enough for compatible times, not for incompatible ones."""
-    pairs, seen = [], set()
-    aligned = [(*p, True) for p in ctx.aligned_pairs()]
-    for d1, k1, d2, k2, best in [*aligned, *((*p, False) for p in ctx.pairs_above_threshold(holds))]:
-        key = frozenset({(d1, k1), (d2, k2)})
-        if key not in seen:
-            seen.add(key)
-            pairs.append((d1, k1, d2, k2, best))
-    return pairs
 
 
 def _clock_findings(ctx: Context) -> list[Finding]:
@@ -54,7 +38,7 @@ def _clock_findings(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
 
     timed = {(d, doc.sentence_at(t.start)) for d, doc in enumerate(docs) for t in [*clocks[d], *doc.facts.parts_of_day]}
-    for d1, k1, d2, k2, best in _pairs_with(ctx, lambda d, k: (d, k) in timed):
+    for d1, k1, d2, k2, best in ctx.slot_pairs(lambda d, k: (d, k) in timed):
         if not one_claim_event(docs[d1], k1, docs[d2], k2):
             continue
         t1, c1 = _time_of_day(docs[d1], k1, clocks[d1])
