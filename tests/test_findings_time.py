@@ -122,9 +122,12 @@ def test_pairs_above_threshold_include_pairs_that_are_not_best_counterparts():
 def _happening_hours(text_a, text_b):
     from comparison.compare import build_context
     from comparison.findings.time import _happening_hour_findings
+    from comparison.slots import extract_clock_times
 
     docs, _ctx, _notes = build_context([article("ta", "Outlet A", text_a), article("tb", "Outlet B", text_b)])
-    return _happening_hour_findings(docs, [])
+    clocks = [extract_clock_times(doc.article.text, doc.simple, doc.english) for doc in docs]
+    timed = {(d, doc.sentence_at(t.start)) for d, doc in enumerate(docs) for t in [*clocks[d], *doc.facts.parts_of_day]}
+    return _happening_hour_findings(docs, clocks, timed, [])
 
 
 def test_the_hour_of_one_kind_of_happening_is_compared_story_wide():

@@ -2,7 +2,9 @@
 
 Dates are compared in aligned sentences about the same kind of event (a
 handover date is never compared with a withdrawal deadline), and where the
-same clock time and event pin the same moment.
+same clock time and event pin the same moment. Times also in the other sentence pairs past
+the alignment threshold (compatible values only), and the hour one outlet gives a kind of
+happening with the hour another gives it, story-wide (compatible values only).
 """
 
 from __future__ import annotations
@@ -24,20 +26,21 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     dated_sentences = {(d, doc.sentence_at(x.start)) for d, doc in enumerate(ctx.docs) for x in doc.facts.dates
                        if _comparable_date(x)}
     dated = ctx.slot_pairs(lambda d, k: (d, k) in dated_sentences)
-    findings = _date_findings(ctx.docs, dated) + _clock_findings(ctx)
-    return findings + _happening_hour_findings(ctx.docs, findings)
+    clocks = [extract_clock_times(doc.article.text, doc.simple, doc.english) for doc in ctx.docs]
+    timed = {(d, doc.sentence_at(t.start)) for d, doc in enumerate(ctx.docs)
+             for t in [*clocks[d], *doc.facts.parts_of_day]}
+    findings = _date_findings(ctx.docs, dated) + _clock_findings(ctx, clocks, timed)
+    return findings + _happening_hour_findings(ctx.docs, clocks, timed, findings)
 
 
-def _clock_findings(ctx: Context) -> list[Finding]:
+def _clock_findings(ctx: Context, clocks: list[list], timed: set[tuple[int, int]]) -> list[Finding]:
     """The clock time of one claim in two aligned sentences (上午9点左右 vs 上午9点20分左右:
     precision; 6 a.m. vs 6 p.m.: contradiction; 清晨 vs 清晨约6时: precision). Each sentence
     must hold exactly one time of day; a clock time outside the other's part of the day is
-    left alone (parts of the day are fuzzy at their edges)."""
+    left alone (parts of the day are fuzzy at their edges). ``clocks``: each document's clock
+    times; ``timed``: the (document, sentence) pairs holding a clock time or a part of day."""
     docs = ctx.docs
-    clocks = [extract_clock_times(doc.article.text, doc.simple, doc.english) for doc in docs]
     findings: list[Finding] = []
-
-    timed = {(d, doc.sentence_at(t.start)) for d, doc in enumerate(docs) for t in [*clocks[d], *doc.facts.parts_of_day]}
     for d1, k1, d2, k2, best in ctx.slot_pairs(lambda d, k: (d, k) in timed):
         if not one_claim_event(docs[d1], k1, docs[d2], k2):
             continue
@@ -53,14 +56,13 @@ def _clock_findings(ctx: Context) -> list[Finding]:
     return findings
 
 
-def _happening_hours(doc: Doc, clocks: list) -> dict[str, tuple]:
+def _happening_hours(doc: Doc, clocks: list, sentences: list[int]) -> dict[str, tuple]:
     """Kind of happening -> (its time of day, is it a clock time), where the article gives that
     kind one time: each sentence with one time of day gives it to the kind of happening
     (:data:`TIMED_HAPPENINGS`) named nearest to it; a kind given two different times in the
-    article is left out (two attacks?)."""
-
+    article is left out (two attacks?). ``sentences``: those holding a time."""
     found: dict[str, list[tuple]] = {}
-    for k in range(len(doc.sentences)):
+    for k in sentences:
         time, is_clock = _time_of_day(doc, k, clocks)
         kind = None if time is None else _nearest_kind(doc, k, time.start)
         if kind is not None:
@@ -82,13 +84,14 @@ def _nearest_kind(doc: Doc, k: int, at: int) -> str | None:
     return min(distance, key=lambda kind: (distance[kind], kind)) if distance else None
 
 
-def _happening_hour_findings(docs: list[Doc], earlier: list[Finding]) -> list[Finding]:
+def _happening_hour_findings(docs: list[Doc], clocks: list[list], timed: set[tuple[int, int]],
+                             earlier: list[Finding]) -> list[Finding]:
     """The hour of one kind of happening across outlets, whatever the sentences' wording (袭击发生在
     晚上8点左右 vs 哨所晚上8时10分遇袭，守军随后撤离: precision). Compatible hours only: two
     sentences that do not align are evidence enough that a time is vaguer, not that it is
     another (a contradiction needs aligned sentences)."""
-    clocks = [extract_clock_times(doc.article.text, doc.simple, doc.english) for doc in docs]
-    hours = [_happening_hours(doc, clocks[d]) for d, doc in enumerate(docs)]
+    hours = [_happening_hours(doc, clocks[d], sorted(k for dd, k in timed if dd == d and k >= 0))
+             for d, doc in enumerate(docs)]
     compared = {frozenset((s.article_id, s.start) for s in f.spans[:2]) for f in earlier if f.fact_type == "date"}
     findings: list[Finding] = []
     for d1 in range(len(docs)):
