@@ -14,6 +14,12 @@ from comparison.lexicons.attribution import (
     AGENCIES,
     ANONYMOUS_EN,
     ANONYMOUS_ZH,
+    GENERIC_VOICE_MODIFIERS_EN,
+    GENERIC_VOICE_PREFIX_ZH,
+    GENERIC_VOICES_EN,
+    GENERIC_VOICES_ZH,
+    MEDIA_HEADS_EN,
+    MEDIA_HEADS_ZH,
     OFFICIAL_ROLES_EN,
     OFFICIAL_ROLES_ZH,
     WITNESS_EN,
@@ -26,7 +32,7 @@ from comparison.lexicons.places import (
     GENERIC_PLACES_ZH,
     LEVEL_SUFFIX_ZH,
 )
-from comparison.lexicons.reporting import SPEECH_VERBS_EN, SPEECH_VERBS_ZH
+from comparison.lexicons.reporting import SPEECH_VERBS_EN, SPEECH_VERBS_ZH, TITLE_ABBREVIATIONS_EN
 from comparison.lexicons.timewords import EVENING_AFTER_DAY_ZH, PARTS_OF_DAY_EN, PARTS_OF_DAY_ZH
 
 
@@ -194,7 +200,7 @@ class Attribution:
     start: int
     end: int
     text: str
-    kind: str  # agency, official, anonymous, witness, other
+    kind: str  # agency, official, expert, anonymous, witness, other
     who: str  # normalized: the agency's name, or the voice's words
 
 
@@ -205,21 +211,64 @@ _ZH_ATTR_RE = re.compile(
 )
 _EN_SAYS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS_EN if v != "according to"), key=len, reverse=True))
 _EN_ATTR_RE = re.compile(
-    rf"\b(?:according to|citing)\s+(?P<a>(?:an?\s+|the\s+)?[\w.'-]+(?:\s+[\w.'-]+){{0,6}}?)(?=[,.;]|$)"
-    rf"|(?P<b>(?:an?\s+|the\s+)?(?:[\w.'-]+\s+){{0,5}}?[\w.'-]+)\s+(?:{_EN_SAYS})\b",
-    re.I,
+    rf"\b(?i:according to|citing)\s+(?P<a>(?i:an?\s+|the\s+)?[\w.'-]+(?:\s+[\w.'-]+){{0,6}}?)(?=[,.;]|$)"
+    rf"|(?P<b>(?i:an?\s+|the\s+)?(?:[\w.'-]+\s+){{0,5}}?[\w.'-]+)\s+(?i:{_EN_SAYS})\b"
+    # A name with its role between commas: "Heydar Alishbandi, Governor of Qeshm island, said".
+    rf"|(?P<c>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,3}}\s*,\s*[^,;:\n\"“”]{{3,90}}?\s*),\s*(?i:{_EN_SAYS})\b",
 )
+# Words that open a sentence or clause, never a person's name ("In Athens, police ... said").
+_NOT_A_NAME_EN = {"in", "on", "at", "the", "after", "before", "when", "while", "as", "but", "and", "a", "an",
+                  "for", "with", "from", "by", "since", "during", "despite", "meanwhile", "earlier", "later"}
+# A role word among the first words of an appositive: "head of the rescue unit", "Governor of ...".
+_APPOSITIVE_ROLE_WORDS = 5
+# A sentence end inside a span: a line break, or a full stop before a capital (checked against
+# title abbreviations and initials: "Gov. Heidar", "U.S. officials" end no sentence).
+_SENTENCE_END_EN = re.compile(r"\n|(?P<stop>\s?[.!?])[\"”’']?\s+(?=[A-Z\"“])")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
+
+
+def _sentence_start_en(span: str) -> int:
+    """Where the last sentence of ``span`` starts (0: it holds no sentence end)."""
+    start = 0
+    for m in _SENTENCE_END_EN.finditer(span):
+        if m.group("stop"):
+            word = _WORD_BEFORE.search(span[:m.start("stop")])
+            if word and (word.group(1) in TITLE_ABBREVIATIONS_EN or len(word.group(1)) == 1):
+                continue
+        start = m.end()
+    return start
+
+
+def _agency_pattern(name: str) -> str:
+    """A whole-word agency name: "AP" is no agency inside "Papandreou", nor "RFI" inside "Marfin";
+    acronyms keep their capitals (an "ap" is no AP)."""
+    flags = "" if name.isupper() else "(?i)"
+    return rf"{flags}(?<![\w-]){re.escape(name)}(?![\w-])"
+
+
+_AGENCY_RES_EN = [(re.compile(_agency_pattern(n)), norm) for n, norm in AGENCIES.items() if n.isascii()]
+_MEDIA_EN_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, MEDIA_HEADS_EN)) + r")\b", re.I)
 
 
 def attribution_kind(who: str, english: bool) -> tuple[str, str]:
     """(kind, normalized name) of a voice."""
+    from comparison.text import to_simplified
+
     lowered = who.lower()
-    for name, norm in AGENCIES.items():
-        if (name.lower() in lowered) if english and name.isascii() else (name in who):
-            return "agency", norm
+    if english:
+        for pattern, norm in _AGENCY_RES_EN:
+            if pattern.search(who):
+                return "agency", norm
+    else:
+        for name, norm in AGENCIES.items():
+            if not name.isascii() and name in who:
+                return "agency", norm
     anonymous = ANONYMOUS_EN if english else ANONYMOUS_ZH
     if any(w in lowered for w in anonymous):
         return "anonymous", "anonymous"
+    # A medium not listed by name (the official IRNA news agency, 伊朗国家电视台) is a press voice.
+    if _MEDIA_EN_RE.search(who) if english else any(h in to_simplified(who) for h in MEDIA_HEADS_ZH):
+        return "agency", who.strip()
     witness = WITNESS_EN if english else WITNESS_ZH
     if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in who for w in witness):
         return "witness", who.strip()
@@ -227,6 +276,36 @@ def attribution_kind(who: str, english: bool) -> tuple[str, str]:
     if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in who for w in roles):
         return "official", who.strip()
     return "other", who.strip()
+
+
+_GENERIC_PARTS_EN = re.compile(r",|\s(?:and|or)\s")
+
+
+def is_generic_voice(who: str) -> bool:
+    """"officials", "local authorities", "a U.S. official", "officials and state media", 日本政府,
+    菲律宾官员: a voice that names no particular office. English: every conjunct is a generic head
+    with only articles, quantities, level words or capitalized (place) words before it."""
+    from comparison.text import to_simplified
+
+    text = who.strip()
+    if text.isascii():
+        parts = [p.split() for p in _GENERIC_PARTS_EN.split(text) if p.strip()]
+        return bool(parts) and any(_generic_part_en(words) for words in parts) and all(
+            _generic_part_en(words) or " ".join(words).lower() in ("state media", "state television")
+            for words in parts)
+    simple = to_simplified(text)
+    for part in re.split(r"和|及|以及|与|、", simple):
+        head = next((h for h in sorted(GENERIC_VOICES_ZH, key=len, reverse=True) if part.endswith(h)), None)
+        if head is None or len(part) - len(head) > GENERIC_VOICE_PREFIX_ZH:
+            return False
+    return True
+
+
+def _generic_part_en(words: list[str]) -> bool:
+    if not words or words[-1].lower() not in GENERIC_VOICES_EN:
+        return False
+    return all(w.lower() in GENERIC_VOICE_MODIFIERS_EN or w[:1].isupper() or w.replace(".", "").isupper()
+               for w in words[:-1])
 
 
 _LEAD_WORDS_EN = re.compile(r"^(?:and|but|while|as|which|who|that|he|she|it)\s+", re.I)
@@ -250,7 +329,47 @@ def _unmatched_close(span: str) -> int:
 
 
 _CLAUSE_WORDS_EN = re.compile(r"\s(?:but|while|because|when|after|before|although|though|whereas)\s+", re.I)
-_LEAD_WORDS_ZH = ("而", "但", "并", "另外", "此外", "同时", "随后", "其中", "他还", "她还")
+_LEAD_WORDS_ZH = ("而", "但", "并", "另外", "此外", "同时", "随后", "其中", "他还", "她还", "后经", "经由")
+
+
+# Adverbs and auxiliaries between a voice and its verb ("the news agency also reported").
+_TRAILING_WORDS_EN = re.compile(r"(?:\s+(?:also|later|earlier|previously|had|has|have|has also|had also|"
+                                r"separately|further|then|again|on\s+\w+day))+\s*$", re.I)
+_AND_EN = re.compile(r"\s(?:and|or)\s", re.I)
+
+
+def _last_conjunct_voice(source: str, start: int, end: int) -> int:
+    """"…water and electricity connections and officials say": the voice is the last conjunct
+    when the words before it name no voice ("officials and state media" stays whole)."""
+    ands = list(_AND_EN.finditer(source, start, end))
+    if not ands:
+        return start
+    last = ands[-1]
+    if attribution_kind(source[start:last.start()], True)[0] == "other":
+        return last.end()
+    return start
+
+
+def _appositive_voice(span: str) -> bool:
+    """"Name Surname, head of the rescue unit," is a voice: a name (not a sentence opening
+    such as "In Athens") and a role word among the appositive's first words."""
+    name, _, role = span.partition(",")
+    if name.split()[0].lower() in _NOT_A_NAME_EN:
+        return False
+    words = role.lower().split()[:_APPOSITIVE_ROLE_WORDS]
+    head = " ".join(words)
+    return any(re.search(rf"\b{re.escape(w)}\b", head) for w in (*OFFICIAL_ROLES_EN, *_APPOSITIVE_HEADS_EN, *_EXPERT_HEADS_EN))
+
+
+# Heads of an appositive role beside the official ones: a named head of an institution is an
+# official voice ("head of the rescue unit"), a named scholar an expert one.
+_APPOSITIVE_HEADS_EN = ("head", "chief", "director", "chairman", "chairwoman", "leader", "secretary", "manager")
+_EXPERT_HEADS_EN = ("professor", "researcher", "analyst", "expert", "scientist", "seismologist", "economist")
+
+
+def _appositive_kind(who: str) -> str:
+    role = who.partition(",")[2].lower()
+    return "expert" if any(re.search(rf"\b{w}\b", role) for w in _EXPERT_HEADS_EN) else "official"
 
 
 def extract_attributions(text: str, simple: str, english: bool, max_items: int = 2000) -> list[Attribution]:
@@ -261,9 +380,14 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
     for m in pattern.finditer(source):
         if len(out) >= max_items:
             break
-        group = "a" if m.group("a") else "b"
+        group = next(g for g in ("a", "b", "c") if m.group(g))
         start, end = m.start(group), m.end(group)
-        span = source[start:end]
+        if group == "c" and not _appositive_voice(source[start:end]):
+            continue
+        if english:  # a voice never spans a sentence end ("…set on fire.\nPolice said")
+            start += _sentence_start_en(source[start:end])
+        span = source[start:end].lstrip()
+        start = end - len(span)
         # A voice never spans a closing bracket (a wire dateline: 法新社…4日电） 菲律宾官员说)
         # nor, in English, a clause word (the injured to hospital but the authorities said).
         closed = _unmatched_close(span)
@@ -272,13 +396,17 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
             span = source[start:end].lstrip()
             start = end - len(span)
         if english:
-            inner = list(_CLAUSE_WORDS_EN.finditer(span))
+            inner = list(_CLAUSE_WORDS_EN.finditer(span)) if group != "c" else []
             if inner:
                 start += inner[-1].end()
                 span = source[start:end]
             lead = _LEAD_WORDS_EN.match(span)
             if lead:
                 start += lead.end()
+            tail = _TRAILING_WORDS_EN.search(source[start:end])
+            if tail and tail.start() > 0:
+                end = start + tail.start()
+            start = _last_conjunct_voice(source, start, end)
         else:
             for w in _LEAD_WORDS_ZH:
                 if span.startswith(w):
@@ -286,14 +414,16 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
                     break
         if not english:
             # 省长X在此前的一份声明中说, X对路透社说, X周三表示: the voice is X.
-            cut = re.search(r"(?<=.)(?:在|对|向|告诉|于|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天)", simple[start:end])
+            cut = re.search(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天)", simple[start:end])
             if cut:
                 end = start + cut.start()
         who = text[start:end].strip()
         if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们", "她们"):
             continue
         kind, norm = attribution_kind(who, english)
-        if kind == "other" and group == "b":
+        if kind == "other" and group == "c":
+            kind = _appositive_kind(who)
+        if kind == "other" and group in "bc":
             continue  # "the report says", "X说" with no voice we can classify: not an attribution
         out.append(Attribution(start, end, text[start:end], kind, norm))
     return out

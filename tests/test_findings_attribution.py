@@ -37,3 +37,55 @@ def test_a_voice_starts_after_a_dateline_and_after_a_clause_word():
     assert [a.text for a in extract_attributions(text, to_simplified(text), False)] == ["警方（PNH）发言人"]
     text = "Helicopters ferried the injured to hospital but the authorities said the toll would rise."
     assert [a.text for a in extract_attributions(text, text, True)] == ["the authorities"]
+
+
+def _voices(text: str) -> list[tuple[str, str]]:
+    from comparison.slots import extract_attributions
+
+    return [(a.text, a.kind) for a in extract_attributions(text, text, True)]
+
+
+def test_english_agency_names_are_whole_words():
+    # "AP" inside a surname and "RFI" inside a bank's name are no agencies.
+    assert _voices("Prime Minister Ann Papadakis said the plan would pass.") == [
+        ("Prime Minister Ann Papadakis", "official")]
+    assert _voices("Marfino bank officials said the branch was closed.") == [("Marfino bank officials", "official")]
+    assert _voices("The mayor told AP the road was shut.")[0] == ("The mayor", "official")
+
+
+def test_an_english_voice_never_spans_a_sentence_end_or_an_adverb():
+    assert _voices("Cars were set on fire.\nPolice said 12 people were hurt.") == [("Police", "official")]
+    assert _voices("The bridge fell on Monday. Officials said two died.") == [("Officials", "official")]
+    from comparison.slots import _sentence_start_en
+
+    assert _sentence_start_en("the dam held. Gov. Lena Ortiz") == len("the dam held. ")
+    assert _sentence_start_en("U.S. officials") == 0
+    assert _voices("The state news agency also reported two deaths.") == [("The state news agency", "agency")]
+    # Only the last conjunct names a voice.
+    assert _voices("The town still has water and power and officials say help is coming.") == [
+        ("officials", "official")]
+
+
+def test_a_named_voice_with_its_role_between_commas():
+    assert _voices("Maria Lindqvist, head of the regional rescue service, said two boats sank.") == [
+        ("Maria Lindqvist, head of the regional rescue service", "official")]
+    assert _voices("Tom Weller, a professor of geology at the university, said the fault is old.") == [
+        ("Tom Weller, a professor of geology at the university", "expert")]
+    # A sentence opening is no name.
+    assert _voices("In Porto Velho, crowds gathered at dawn, witnesses said.") == [("witnesses", "witness")]
+
+
+def test_a_generic_voice_is_vaguer_not_another_voice():
+    from comparison.slots import is_generic_voice
+
+    assert is_generic_voice("officials") and is_generic_voice("local authorities")
+    assert is_generic_voice("a U.S. official") and is_generic_voice("officials and state media")
+    assert is_generic_voice("日本政府") and is_generic_voice("菲律宾官员")
+    assert not is_generic_voice("a US defense official") and not is_generic_voice("the governor")
+    assert not is_generic_voice("菲律賓國防部")
+    a = article("ae", "Outlet A", "About 200 prisoners escaped from the jail on Wednesday, officials said.")
+    b = article("af", "Outlet B", "About 200 prisoners escaped from the jail on Wednesday, the governor said.")
+    assert of_type(compare([a, b], use_dense=False), "attribution") == []
+    c = article("ag", "Outlet C", "About 200 prisoners escaped from the jail on Wednesday, a defense official said.")
+    d = article("ah", "Outlet D", "About 200 prisoners escaped from the jail on Wednesday, a military official said.")
+    assert [f.kind for f in of_type(compare([c, d], use_dense=False), "attribution")] == ["framing"]

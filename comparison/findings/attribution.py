@@ -9,6 +9,7 @@ from comparison.claims import one_claim_event
 from comparison.docs import Doc, span
 from comparison.findings import Context
 from comparison.model import Finding
+from comparison.slots import is_generic_voice
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
@@ -56,6 +57,8 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
             continue
         if a1.kind == a2.kind and _same_voice(a1.who, a2.who):
             continue
+        if _vaguer_voice(a1, a2) or _vaguer_voice(a2, a1):
+            continue  # "officials" vs "the governor": a vaguer voice, not another one
         if "other" in (a1.kind, a2.kind) or _is_own(docs[d1], a1.who) or _is_own(docs[d2], a2.who):
             continue  # an unclassified voice ("the media"), or the outlet itself
         spans = [span(docs[d1], a1.start, a1.end), span(docs[d2], a2.start, a2.end)]
@@ -63,6 +66,12 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
                f"vs {a2.text} ({a2.kind}, {docs[d2].label})")
         findings.append(Finding("framing", "attribution", why, spans, a1.who))
     return findings
+
+
+def _vaguer_voice(a, b) -> bool:
+    """``a`` names no particular office ("officials", 日本政府) and ``b`` is an office or an agency
+    relaying officials: the same voice said vaguer. An official vs an anonymous source stays framing."""
+    return a.kind == "official" and b.kind in ("official", "agency") and is_generic_voice(a.text)
 
 
 def _attribution_of(doc: Doc, k: int):

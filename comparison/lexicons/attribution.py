@@ -43,6 +43,21 @@ OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spoke
                      "ministry", "president", "prime minister", "governor", "mayor", "ambassador",
                      "committee", "department", "agency", "police", "military", "army", "government",
                      "authorities", "office", "commander", "service", "council", "court", "prosecutor")
+# Head words of a news medium that is not in AGENCIES by name (the official IRNA news agency,
+# state television, 伊朗官方通讯社): a press voice (attribution kind "agency").
+MEDIA_HEADS_EN = ("news agency", "state media", "state television", "state tv", "state-run television",
+                  "newspaper", "broadcaster", "television", "radio", "news outlet", "media")
+MEDIA_HEADS_ZH = ("通讯社", "电视台", "广播电台", "电台", "日报", "报纸", "媒体", "官媒", "新闻社")
+# Unspecific official voices: "officials", "the authorities", 菲律宾官员, 日本政府. The same claim
+# credited to one of them and to a named office is no other voice, only a vaguer one.
+GENERIC_VOICES_EN = ("official", "officials", "authorities", "authority", "government", "media", "reports")
+GENERIC_VOICES_ZH = ("官员", "官员们", "官方", "当局", "政府", "有关部门", "相关部门", "媒体", "多家媒体", "外媒", "报道")
+# A place written before a generic Chinese voice (日本政府, 菲律宾官员) is at most this long.
+GENERIC_VOICE_PREFIX_ZH = 4
+# Words around a generic voice that keep it generic (a U.S. official, local authorities).
+GENERIC_VOICE_MODIFIERS_EN = ("a", "an", "the", "local", "senior", "top", "state", "federal", "national",
+                              "provincial", "regional", "city", "government", "several", "two", "three",
+                              "other", "some", "many")
 # Witnesses and ordinary people (attribution kind "witness").
 WITNESS_ZH = ("目击者", "居民", "村民", "幸存者", "家属", "民众")
 WITNESS_EN = ("witness", "witnesses", "resident", "residents", "villagers", "survivors", "relatives")

@@ -14,6 +14,10 @@ SPEECH_VERBS_EN = ("said", "says", "say", "told", "tells", "stated", "states", "
                    "added", "adds", "claimed", "claims", "confirmed", "confirms", "warned", "warns",
                    "reported", "reports", "wrote", "writes", "tweeted", "insisted", "explained",
                    "noted", "denied", "acknowledged", "declared", "according to")
+# Abbreviations written with a full stop before a name (Gov. Heidar Alishvandi, Mr. Smith):
+# their stop ends no sentence.
+TITLE_ABBREVIATIONS_EN = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Gen", "Sen", "Rep", "St", "Lt", "Col", "Capt",
+                          "Sgt", "Maj", "Prof", "Rev", "Adm", "Cpl", "Pres", "Supt", "Insp", "No")
 # Frames that cite a source (据X报道, according to X, citing X).
 CITE_BEFORE_ZH = ("据", "援引", "根据", "对", "告诉", "向", "引述", "引用", "接受")
 CITE_AFTER_ZH = ("报道", "报导", "援引", "引述", "说", "称", "表示", "获得", "电稿", "消息",
