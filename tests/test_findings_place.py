@@ -30,3 +30,27 @@ def test_the_city_is_not_vaguer_than_a_place_of_another_kind():
     assert "precision" not in [f.kind for f in found]
     found = _places("军队周六在多个城市开枪。", "军队周六在多个大城市开枪。", "zh")
     assert "precision" not in [f.kind for f in found]
+
+
+def test_a_generic_noun_before_the_name_it_introduces_is_no_vaguer_place():
+    """"the northern city of Larissa", 港口城市宁波, 首府萨拉（Sala）: the noun names the place."""
+    found = _places("Riots broke out in the northern city of Larissa on Monday.",
+                    "Riots broke out in Larissa on Monday.")
+    assert "precision" not in [f.kind for f in found]
+    found = _places("周一，洪水冲毁了港口城市宁波的数十栋房屋。", "周一，洪水冲毁了宁波市的数十栋房屋。", "zh")
+    assert "precision" not in [f.kind for f in found]
+    found = _places("车队周二在首府萨拉（Sala）北方遇袭。", "车队周二在萨拉市（Sala）北方遇袭。", "zh")
+    assert "precision" not in [f.kind for f in found]
+
+
+def test_bare_diqu_is_an_area_not_a_district():
+    from comparison.compare import build_context
+    from comparison.findings.place import _names_itself
+    from comparison.slots import Place
+    from tests.comparison_helpers import article as make
+
+    text = "受影响地区包括宁海区。叛军攻占了该地区。"
+    docs, _ctx, _notes = build_context([make("pc", "Outlet C", text, language="zh")], None)
+    bare = Place(3, 5, "地区", "district", None, True)
+    determined = Place(text.index("该地区") + 1, text.index("该地区") + 3, "地区", "district", None, True)
+    assert _names_itself(docs[0], bare, []) and not _names_itself(docs[0], determined, [])

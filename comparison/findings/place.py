@@ -13,7 +13,12 @@ import re
 
 from comparison.docs import Doc, place_keys, span
 from comparison.findings import Context
-from comparison.lexicons.places import GENERIC_PLACES_EN, GENERIC_PLACES_ZH, LEVELS
+from comparison.lexicons.places import (
+    DETERMINED_GENERIC_PLACES_ZH,
+    GENERIC_PLACES_EN,
+    GENERIC_PLACES_ZH,
+    LEVELS,
+)
 from comparison.model import Finding
 from comparison.text import to_simplified
 
@@ -94,8 +99,10 @@ def _levels(docs, d1, d2, p1, p2) -> list[Finding]:
     out = []
     for generic_side, named_side, gd, nd in ((p1, p2, d1, d2), (p2, p1, d2, d1)):
         for g in generic_side:
-            if not g.generic or g.level not in LEVELS:
+            if not g.generic or g.level not in LEVELS or _names_itself(docs[gd], g, generic_side):
                 continue
+            if any(p.generic and to_simplified(p.text).lower() == to_simplified(g.text).lower() for p in named_side):
+                continue  # both say "the capital": no one is vaguer
             # "The city" leaves unnamed a city, not the prefecture or district around or
             # inside it (a place of another kind is another place); 大城市 is no name.
             named = [p for p in named_side if not p.generic and p.direction is None and p.level == g.level
@@ -121,6 +128,33 @@ def _levels(docs, d1, d2, p1, p2) -> list[Finding]:
                     [unnamed, span(docs[nd], start, end)], text))
                 break
     return out[:1]
+
+
+# "the northern city of Thessaloniki", 海滨城市热海, 首府果玛: a generic noun right before a
+# name (at most this many characters apart) is the name's apposition, not an unnamed place.
+APPOSITION_GAP = 4
+_OF_NAME_EN = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_GLOSSED_NAME_ZH = re.compile(r"[\u4e00-\u9fff·・]{1,8}[（(]\s*[A-Z]")
+
+
+def _names_itself(doc: Doc, generic, places: list) -> bool:
+    """The generic noun is followed by the place's name, or (地区) is no place without a
+    measure word before it."""
+    if any(not p.generic and p.direction is None and 0 <= p.start - generic.end <= APPOSITION_GAP
+           for p in places):
+        return True
+    # A name the tagger did not call a place (果玛, Thessaloniki) in the same apposition.
+    if any(0 <= e.start - generic.end <= APPOSITION_GAP for e in doc.facts.entities):
+        return True
+    if doc.english and _OF_NAME_EN.match(doc.article.text, generic.end):
+        return True
+    if not doc.english and _GLOSSED_NAME_ZH.match(doc.article.text, generic.end):
+        return True  # 首府果玛（Goma）: a name glossed in Latin letters
+    determiners = DETERMINED_GENERIC_PLACES_ZH.get(to_simplified(generic.text))
+    if determiners is None or doc.english:
+        return False
+    before = to_simplified(doc.article.text[max(0, generic.start - 2):generic.start])
+    return not (before.endswith(determiners) or before[-1:].isdigit())
 
 
 def _sole_named_place(named_doc: Doc, named_places: list, generic_doc: Doc, generic_places: list

@@ -19,6 +19,9 @@ LEVEL_WORDS_EN = {"country": "country", "nation": "country", "province": "provin
 # Generic place nouns (no name): "a north-western city", 一座城市.
 GENERIC_PLACES_ZH = {"城市": "city", "首都": "city", "省会": "city", "首府": "city", "小镇": "city",
                      "村庄": "village", "地区": "district", "省份": "province"}
+# Generic nouns that are a place only after a measure word or demonstrative (一个地区, 该地区, 7个
+# 地区中); bare, 地区 is "area" or a modifier (地区组织 a local group, 受影响地区 affected areas).
+DETERMINED_GENERIC_PLACES_ZH = {"地区": ("个", "该", "此", "这", "那", "本")}
 GENERIC_PLACES_EN = {"city": "city", "capital": "city", "provincial capital": "city", "town": "city",
                      "village": "village", "province": "province", "region": "province", "district": "district"}
 # direction -> bearing in degrees
