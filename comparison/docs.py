@@ -80,10 +80,18 @@ def width(q: Quantity) -> float:
 ALIKE_VAGUE_SHARE = 2 / 3
 
 
+def _same_centre(a: Quantity, b: Quantity) -> bool:
+    centre_a, centre_b = (a.base_low + a.base_high) / 2, (b.base_low + b.base_high) / 2
+    # The same written value (about N vs N): floating-point equality, not closeness.
+    return abs(centre_a - centre_b) <= 1e-9 * max(abs(centre_a), abs(centre_b))
+
+
 def alike_vague(a: Quantity, b: Quantity) -> bool:
     """Are ``a`` and ``b`` both vague, with ranges that mostly coincide (no precision gap)?"""
     if not (a.vague and b.vague) or math.isinf(a.high) or math.isinf(b.high):
         return False
+    if (a.rounded or b.rounded) and _same_centre(a, b):
+        return True  # "about 1,000" vs "1,000" read as rounded: both say about a thousand
     overlap = min(a.base_high, b.base_high) - max(a.base_low, b.base_low)
     wider = max(width(a), width(b))
     return wider > 0 and overlap >= ALIKE_VAGUE_SHARE * wider

@@ -228,9 +228,18 @@ def counted_phrase(text: str, start: int, max_chars: int = 10) -> tuple[int, int
     return start, end
 
 
+# A weekday's numeral run into a figure: 周三千名警员 is "on Wednesday, a thousand officers",
+# not 3,000 (每周三千人, "3,000 a week", keeps its figure).
+_WEEKDAY_BEFORE_FIGURE = re.compile(r"(?<![每一两几数])(?:周|星期|礼拜)([一二三四五六日天])(?=[十百千万])")
+
+
+def _mask_weekdays(simple: str) -> str:
+    return _WEEKDAY_BEFORE_FIGURE.sub(lambda m: m.group(0)[:-1] + "\u3000", simple)
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` with exact offsets (dates are filtered by the caller)."""
-    simple = to_simplified(text)
+    simple = _mask_weekdays(to_simplified(text))
     found: list[Quantity] = []
     parts: dict[int, tuple[float, str, int, int]] = {}
     totals: set[int] = set()

@@ -38,6 +38,23 @@ def test_two_vague_readings_of_one_range_agree():
     assert [f.kind for f in found if f.kind != "unique"] == ["precision"]
 
 
+def test_about_a_round_figure_is_as_vague_as_the_round_figure():
+    """"about 1,000" and "1,000" (a round count, read as rounded) both say about a thousand;
+    "about 40 km" vs "40 km" stays a precision difference (40 is read exactly)."""
+    found = _numbers("About 1,000 police officers joined the search on Wednesday.",
+                     "1,000 police officers joined the search on Wednesday.")
+    assert [f.kind for f in found if f.kind != "unique"] == ["agree"]
+    found = _numbers("The camp lies about 40 km north of the city.", "The camp lies 40 km north of the city.")
+    assert [f.kind for f in found if f.kind != "unique"] == ["precision"]
+
+
+def test_a_weekday_numeral_is_no_part_of_the_figure_after_it():
+    from comparison.numbers import extract_quantities
+
+    assert [(q.text, q.low) for q in extract_quantities("周三千名警员参与搜捕。")] == [("千名", 1000)]
+    assert [(q.text, q.low) for q in extract_quantities("每周三千人次。")] == [("三千人", 3000)]
+
+
 def test_an_age_groups_bound_is_no_figure():
     from comparison.numbers import extract_quantities
 
