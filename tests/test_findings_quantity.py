@@ -70,3 +70,18 @@ def test_clock_times_are_no_figures():
 
     assert [q.text for q in extract_quantities("滑坡发生于上午10:30(0130GMT)左右，130栋房屋受损。")] == ["130栋"]
     assert [q.text for q in extract_quantities_en("At 1400 GMT, 200 people had left.")] == ["200"]
+
+
+def test_a_measure_in_brackets_after_a_figure_restates_it():
+    from datetime import datetime
+
+    from comparison.extract import extract_all
+
+    def figures(text, language="en"):
+        return [q.text for q in extract_all(text, datetime(2021, 5, 11), language).quantities]
+
+    # A unit not read ("pounds": weight or money) would pass for a bare count: dropped.
+    assert figures("The fund holds 10 billion euros (8.5 billion pounds).") == ["10 billion euros"]
+    # Read units stay figures of their own: outlets convert at other rates.
+    assert figures("The camp lies 40 miles (64 km) north of the town.") == ["40 miles", "64 km"]
+    assert figures("三人（其中两人受伤）", "zh") == ["三人", "两人"]  # counts in brackets are figures of their own
