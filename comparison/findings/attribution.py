@@ -37,7 +37,9 @@ def _source_findings(docs: list[Doc]) -> list[Finding]:
         spans = [span(docs[d], s.start, s.end) for d, cites in per_doc.items() for s in cites[:1]]
         outlets = sorted({docs[d].label for d in per_doc})
         if len(groups) > 1:
-            findings.append(Finding("agree", "source", f"{' and '.join(outlets)} all cite {source}", spans, source))
+            both = "both" if len(outlets) == 2 else "all"
+            named = ", ".join(outlets[:-1]) + f" and {outlets[-1]}"
+            findings.append(Finding("agree", "source", f"{named} {both} cite {source}", spans, source))
         else:
             findings.append(Finding("unique", "source", f"only {outlets[0]} cites {source}", spans, source))
     return findings
