@@ -735,24 +735,6 @@ def cap_quantities(quantities: list[Quantity], simple: str, notes: list[str]) ->
     return kept
 
 
-# "110 billion euros (93.6 billion pounds)": a figure in brackets right after a measure restates
-# it in another unit. Read in a unit we know ($143 billion, 64 km) it is compared as a figure
-# of that unit (outlets convert at other rates); in a unit we do not read ("pound", weight or
-# money?) it would pass for a bare count of something else: dropped.
-_CONVERSION_OPENING = re.compile(r"\s*[（(]\s*(?:about|some|approx\.?|约|合|折合|相当于)?\s*[$€£¥￥]?\s*$", re.I)
-
-
-def drop_conversion_glosses(quantities: list[Quantity], text: str) -> list[Quantity]:
-    kept: list[Quantity] = []
-    for q in quantities:
-        previous = kept[-1] if kept else None
-        if (previous is not None and q.dimension == "count" and previous.dimension != "count"
-                and q.start - previous.end <= 16 and _CONVERSION_OPENING.fullmatch(text[previous.end:q.start])):
-            continue
-        kept.append(q)
-    return kept
-
-
 def _outside_dates(quantities: list[Quantity], dates: list[DateMention]) -> list[Quantity]:
     import bisect
 
@@ -787,7 +769,6 @@ def extract_all(text: str, published: datetime, language: str | None = None) -> 
     dates = outside(dates, furniture)
     simple = to_simplified(text)
     quantities = cap_quantities(_outside_dates(outside(extract_quantities(text), furniture), dates), simple, notes)
-    quantities = drop_conversion_glosses(quantities, text)
     read_as_rounded(quantities)
     pieces = _bounded_pieces(simple)
     # One segmentation serves both the NER and the counted-noun boundaries.
@@ -816,7 +797,6 @@ def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
         dates = extract_dates_en(text, filed)  # relative words count from the dateline
     dates = outside(dates, furniture)
     quantities = cap_quantities(_outside_dates(outside(extract_quantities_en(text), furniture), dates), text, notes)
-    quantities = drop_conversion_glosses(quantities, text)
     read_as_rounded(quantities)
     entities = extract_entities_en(text)
     return _with_slots(text, text, True, quantities, dates, entities,

@@ -225,11 +225,18 @@ def is_conversion(previous: Quantity | None, q: Quantity, simple: str) -> bool:
     """Is ``q`` a bracketed restatement of the measure or sum just before it ("40 miles (64
     km)", "€22 billion ($28 billion)", or a bare figure whose currency sign was lost: "? 110 -
     billion ( $143 - billion )")? Counts are never conversions, nor is what follows a count
-    of something ("12 people (10 km from the city)")."""
-    return (previous is not None and q.dimension != "count"
-            and (previous.dimension != "count" or not (previous.unit or previous.counted))
-            and previous.end <= q.start
-            and _CONVERSION_GAP.fullmatch(simple, previous.end, q.start) is not None)
+    of something ("12 people (10 km from the city)"). A bare figure in brackets right after a
+    measure is one in a unit not read ("110 billion euro (93.6 billion pound)": weight or
+    money?), not a count of something else."""
+    if previous is None or previous.end > q.start or _CONVERSION_GAP.fullmatch(simple, previous.end, q.start) is None:
+        return False
+    if q.dimension == "count":
+        return previous.dimension != "count" and q.start - previous.end <= _BARE_GLOSS_GAP
+    return previous.dimension != "count" or not (previous.unit or previous.counted)
+
+
+# A bare bracketed figure is a conversion only right after the measure ("euro ( 93.6 billion").
+_BARE_GLOSS_GAP = 12
 
 
 def _unit_class(unit: str) -> str:

@@ -72,16 +72,15 @@ def test_clock_times_are_no_figures():
     assert [q.text for q in extract_quantities_en("At 1400 GMT, 200 people had left.")] == ["200"]
 
 
-def test_a_measure_in_brackets_after_a_figure_restates_it():
-    from datetime import datetime
+def test_a_bare_figure_in_brackets_after_a_measure_is_a_conversion():
+    """"10 billion euros (8.5 billion pounds)": "pounds" is not read (weight or money?); the
+    bracketed figure is the same sum converted, not a count to set against other figures."""
+    from comparison.numbers_en import extract_quantities_en
+    from comparison.subjects import is_conversion
 
-    from comparison.extract import extract_all
-
-    def figures(text, language="en"):
-        return [q.text for q in extract_all(text, datetime(2021, 5, 11), language).quantities]
-
-    # A unit not read ("pounds": weight or money) would pass for a bare count: dropped.
-    assert figures("The fund holds 10 billion euros (8.5 billion pounds).") == ["10 billion euros"]
-    # Read units stay figures of their own: outlets convert at other rates.
-    assert figures("The camp lies 40 miles (64 km) north of the town.") == ["40 miles", "64 km"]
-    assert figures("三人（其中两人受伤）", "zh") == ["三人", "两人"]  # counts in brackets are figures of their own
+    text = "The fund holds 10 billion euros (8.5 billion pounds)."
+    money, gloss = extract_quantities_en(text)
+    assert is_conversion(money, gloss, text)
+    text = "Three people were killed (two of them children)."
+    people, children = extract_quantities_en(text)
+    assert not is_conversion(people, children, text)
