@@ -9,7 +9,7 @@ from articles.model import Article
 from comparison.extract import Facts, extract_all
 from comparison.model import Span
 from comparison.numbers import Quantity
-from comparison.subjects import Subject, is_conversion, subject_of
+from comparison.subjects import Subject, is_breakdown, is_conversion, subject_of
 from comparison.text import Sentence, split_sentences, to_simplified
 
 
@@ -125,6 +125,7 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
         ]
         for n in range(1, len(qs)):
             doc.subjects[n].conversion = is_conversion(qs[n - 1], qs[n], doc.simple)
+            doc.subjects[n].breakdown = is_breakdown(qs[n - 1], qs[n], doc.simple)
         _anchor_distances(doc)
         docs.append(doc)
     return docs

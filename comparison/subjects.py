@@ -92,6 +92,9 @@ class Subject:
     # A conversion in brackets right after another figure ("110 billion euro (93.6 billion
     # pound)", "40 miles (64 km)"): the same fact restated, compared only with conversions.
     conversion: bool = False
+    # A breakdown of the count just before it, set off by a dash or bracket ("three bank
+    # workers - two women and a man -", 3人死亡（2男1女）): a part, compared only with parts.
+    breakdown: bool = False
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -233,6 +236,17 @@ def is_conversion(previous: Quantity | None, q: Quantity, simple: str) -> bool:
     if q.dimension == "count":
         return previous.dimension != "count" and q.start - previous.end <= _BARE_GLOSS_GAP
     return previous.dimension != "count" or not (previous.unit or previous.counted)
+
+
+# What may lie between a count and its breakdown: the count's noun and verb, then a dash or an
+# opening bracket or colon right before the part.
+_BREAKDOWN_GAP = re.compile(r"[^\d，。；,;.!?\n]{0,30}?(?:\s[-–—]+|[（(：:])\s*")
+
+
+def is_breakdown(previous: Quantity | None, q: Quantity, simple: str) -> bool:
+    """Is count ``q`` a part of the count just before it, set off as its breakdown?"""
+    return (previous is not None and q.dimension == previous.dimension == "count" and not q.percent
+            and previous.end <= q.start and _BREAKDOWN_GAP.fullmatch(simple, previous.end, q.start) is not None)
 
 
 # A bare bracketed figure is a conversion only right after the measure ("euro ( 93.6 billion").

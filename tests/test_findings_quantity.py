@@ -84,3 +84,11 @@ def test_a_bare_figure_in_brackets_after_a_measure_is_a_conversion():
     text = "Three people were killed (two of them children)."
     people, children = extract_quantities_en(text)
     assert not is_conversion(people, children, text)
+
+
+def test_a_counts_breakdown_is_compared_only_with_breakdowns():
+    """"three bank workers - two women and a man -": the two is a part of the three, not
+    another count of the dead."""
+    found = _numbers("Three bank workers were killed in the fire on Wednesday.",
+                     "The three bank workers - two women and a man - were killed in the fire on Wednesday.")
+    assert "contradiction" not in [f.kind for f in found]
