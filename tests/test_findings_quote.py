@@ -24,3 +24,19 @@ def test_a_quote_only_one_outlet_has_is_unique():
     b = article("qb", "Outlet B", "The storm destroyed 40 houses on Monday, officials said.")
     found = of_type(compare([a, b], use_dense=False), "quote")
     assert [f.kind for f in found] == ["unique"] and "Anna Berg" in found[0].why
+
+
+def test_a_speaker_quoted_twice_is_compared_once_with_each_quotation():
+    """Each quotation meets its best partner only: two quotations of one speaker in each
+    outlet give two comparisons, not four."""
+    a = article("qc", "Outlet A",
+                'Mayor Anna Berg said on Monday: "We will rebuild every house."',
+                'Mayor Anna Berg also said: "The river will be dredged before winter."')
+    b = article("qd", "Outlet B",
+                'Mayor Anna Berg said on Monday: "We shall rebuild each and every house."',
+                'Mayor Anna Berg also said: "The river will be dredged before winter."')
+    found = of_type(compare([a, b], use_dense=False), "quote")
+    assert sorted(f.kind for f in found) == ["agree", "framing"]
+    framing = next(f for f in found if f.kind == "framing")
+    assert all("house" in s.text for s in framing.spans)
+

@@ -13,59 +13,117 @@ from comparison.text import to_simplified
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
-    return _quote_findings(ctx.docs)
+    return _quote_findings(ctx)
 
 
-def _quote_findings(docs: list[Doc]) -> list[Finding]:
+def _quote_findings(ctx: Context) -> list[Finding]:
     from comparison.align import lexical_similarity
 
+    docs = ctx.docs
     items = [(d, q) for d, doc in enumerate(docs) for q in doc.facts.quotes]
     if not items:
         return []
     matrix = lexical_similarity([q.text for _, q in items])
+    sentences = [docs[d].sentence_at(q.start) for d, q in items]
+
+    def one_quotation(x: int, y: int) -> bool:
+        (d, q), (d2, q2) = items[x], items[y]
+        if docs[d2].group == docs[d].group:
+            return False
+        if matrix[x, y] >= SAME_QUOTATION_SIMILARITY:
+            return True
+        if not (q.speaker and q2.speaker and same_entity(q.speaker, q2.speaker)):
+            return False
+        # One speaker: a share of the wording, or (another translation shares few characters)
+        # the sentences holding both state the same claim.
+        return matrix[x, y] >= SAME_SPEAKER_SIMILARITY or (
+            sentences[x] >= 0 and sentences[y] >= 0
+            and ctx.score(d, sentences[x], d2, sentences[y]) >= SAME_SPEAKER_ALIGNMENT)
+
+    pairs = _best_partners(items, docs, matrix, ctx, sentences, one_quotation)
+    return _pair_findings(items, docs, pairs)
+
+
+def _best_partners(items, docs, matrix, ctx, sentences, one_quotation) -> list[tuple[int, int]]:
+    """One quotation of each article at most per quotation of another (a speaker quoted twice
+    is not compared with both): candidate pairs taken best first, by wording and claim."""
+    scored = []
+    for x in range(len(items)):
+        for y in range(x + 1, len(items)):
+            if one_quotation(x, y):
+                (d, _), (d2, _) = items[x], items[y]
+                claim = ctx.score(d, sentences[x], d2, sentences[y]) if min(sentences[x], sentences[y]) >= 0 else 0.0
+                scored.append((float(matrix[x, y]) + claim, x, y))
+    taken: set[tuple[int, int]] = set()  # (quotation, other article) already paired
+    pairs = []
+    for _score, x, y in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        dx, dy = items[x][0], items[y][0]
+        if (x, dy) in taken or (y, dx) in taken:
+            continue
+        taken.update({(x, dy), (y, dx)})
+        pairs.append((x, y))
+    return pairs
+
+
+def _pair_findings(items, docs, pairs: list[tuple[int, int]]) -> list[Finding]:
     findings: list[Finding] = []
-    used: set[int] = set()
+    alike_with: dict[int, set[int]] = {}
+    for x, y in sorted(pairs):
+        (d, q), (d2, q2) = items[x], items[y]
+        who = q.speaker or q2.speaker or "an unnamed speaker"
+        if _same_words(q.text, q2.text):
+            alike_with.setdefault(x, {x}).add(y)
+            alike_with.setdefault(y, {y}).add(x)
+            continue
+        # One quotation not in the same words (another translation, a paraphrase inside
+        # quotation marks): how an outlet renders a speaker is a framing choice. Only the
+        # same words are "alike": a false agreement is worse than none.
+        findings.append(Finding(
+            "framing", "quote",
+            f"{who} quoted in other words: {docs[d].label} \u201c{q.text[:60]}\u201d vs "
+            f"{docs[d2].label} \u201c{q2.text[:60]}\u201d",
+            [span(docs[d], q.start, q.end), span(docs[d2], q2.start, q2.end)], who))
+    reported: set[int] = set()
+    for x in sorted(alike_with):
+        if x in reported:
+            continue
+        group = sorted(_component(alike_with, x))
+        reported.update(group)
+        who = next((items[y][1].speaker for y in group if items[y][1].speaker), "") or "an unnamed speaker"
+        spans = [span(docs[items[y][0]], items[y][1].start, items[y][1].end) for y in group]
+        outlets = sorted({docs[items[y][0]].label for y in group})
+        findings.append(Finding("agree", "quote", f"{', '.join(outlets)} quote {who} alike", spans, who))
+    paired = {x for pair in pairs for x in pair}
     for x, (d, q) in enumerate(items):
-        partners = [y for y, (d2, q2) in enumerate(items)
-                    if docs[d2].group != docs[d].group and (matrix[x, y] >= 0.3 or (
-                        q.speaker and q2.speaker and same_entity(q.speaker, q2.speaker) and matrix[x, y] >= 0.15))]
-        if partners:
-            if x in used:
-                continue
-            group = [x] + [y for y in partners if y not in used]
-            used.update(group)
-            who = q.speaker or "an unnamed speaker"
-            reworded = [y for y in group if y != x and matrix[x, y] >= REWORDED_MIN_SIMILARITY
-                        and not _same_words(q.text, items[y][1].text)]
-            alike = [y for y in group if y not in reworded]
-            for y in reworded:
-                # The same quotation in other words (another translation, a paraphrase inside
-                # quotation marks): how an outlet renders a speaker is a framing choice.
-                (d2, q2) = items[y]
-                findings.append(Finding(
-                    "framing", "quote",
-                    f"{who} quoted in other words: {docs[d].label} \u201c{q.text[:60]}\u201d vs "
-                    f"{docs[d2].label} \u201c{q2.text[:60]}\u201d",
-                    [span(docs[d], q.start, q.end), span(docs[d2], q2.start, q2.end)], who))
-            if len(alike) > 1:
-                spans = [span(docs[items[y][0]], items[y][1].start, items[y][1].end) for y in alike]
-                outlets = sorted({docs[items[y][0]].label for y in alike})
-                findings.append(Finding("agree", "quote", f"{', '.join(outlets)} quote {who} alike", spans, who))
-        elif q.speaker:
+        if x not in paired and q.speaker:
             findings.append(Finding("unique", "quote", f"only {docs[d].label} quotes {q.speaker}",
                                     [span(docs[d], q.start, q.end)], q.speaker))
     return findings
 
 
-# Two quotations this close (character TF-IDF cosine) but not in the same words are one
-# quotation reworded; below it they may be two quotations of one speaker.
-REWORDED_MIN_SIMILARITY = 0.5
+def _component(links: dict[int, set[int]], start: int) -> set[int]:
+    seen, todo = {start}, [start]
+    while todo:
+        for y in links.get(todo.pop(), ()):
+            if y not in seen:
+                seen.add(y)
+                todo.append(y)
+    return seen
+
+
+# Two quotations this close (character TF-IDF cosine over the story's quotes) are one; for
+# one speaker, a lower share, or sentences the alignment model puts at least this likely
+# to state one claim (a translation shares few characters).
+SAME_QUOTATION_SIMILARITY = 0.3
+SAME_SPEAKER_SIMILARITY = 0.15
+SAME_SPEAKER_ALIGNMENT = 0.5
 _NOT_WORDS = re.compile(r"[\W_]+")
 
 
 def _same_words(a: str, b: str) -> bool:
     """One quotation in the same words: equal, or one inside the other, once script, case
-    and punctuation are set aside (an outlet may quote less of it)."""
+    and punctuation are set aside (an outlet may quote less of it). A word more or less is
+    other words ("the future of Europe" vs "the future of all Europe")."""
     a, b = (_NOT_WORDS.sub("", to_simplified(x).lower()) for x in (a, b))
     return bool(a) and bool(b) and (a in b or b in a)
 
