@@ -215,11 +215,45 @@ def extract_quotes_en(text: str, entities: list | None = None) -> list:
         if s_start >= 0:
             speaker = text[s_start:s_end].strip()
             if speaker.lower() in ("he", "she", "they"):
-                speaker = f"unnamed ({speaker.lower()})"
+                speaker = _resolve_pronoun_en(text, m.start(), speaker.lower(), entities or [], quotes)
         if not speaker and m.end() - m.start() < 30:
             continue  # scare quotes
         quotes.append(Quote(m.start(), m.end(), text[m.start():m.end()], speaker, s_start, s_end))
     return quotes
+
+
+_SENTENCE_BREAK_EN = re.compile(r"\n|(?<=[.!?])[\"”]?\s+(?=[A-Z\"“])")
+
+
+def _sentence_before_en(text: str, start: int) -> tuple[int, int]:
+    """Bounds of the sentence before the one holding ``start`` (a line, or up to a full stop)."""
+    breaks = [m.end() for m in _SENTENCE_BREAK_EN.finditer(text, max(0, start - 1200), start)]
+    own = breaks[-1] if breaks else max(0, start - 1200)
+    previous = breaks[-2] if len(breaks) >= 2 else max(0, own - 600)
+    return previous, own
+
+
+def _resolve_pronoun_en(text: str, quote_start: int, pronoun: str, entities: list, earlier: list) -> str:
+    """As in Chinese (``extract._resolve_pronoun``): "he said" is the named speaker of a
+    quotation in the sentence before, or that sentence's opening name ("Papandreou expressed
+    shock ... . 'We are shocked,' he told parliament."); else ``unnamed (he)``, never a guess."""
+    from comparison.extract import UNNAMED_SPEAKER
+    from comparison.lexicons.attribution import OFFICIAL_ROLES_EN
+
+    unnamed = UNNAMED_SPEAKER.format(pronoun)
+    if pronoun == "they":
+        return unnamed
+    start, end = _sentence_before_en(text, quote_start)
+    for q in reversed(earlier):
+        if start <= q.start < quote_start and q.speaker and not q.speaker.startswith("unnamed"):
+            return q.speaker
+    opening = text[start:end].lstrip(' "“')
+    offset = start + (len(text[start:end]) - len(opening))
+    for e in entities:
+        if e.start == offset and e.kind in ("PER", "NAME") and re.match(r"\s+[a-z]", text[e.end:e.end + 3]) \
+                and not all(w.lower() in OFFICIAL_ROLES_EN for w in e.text.split()):
+            return e.text
+    return unnamed
 
 
 # ------------------------------------------------------------- sources ----

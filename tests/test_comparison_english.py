@@ -66,3 +66,18 @@ def test_no_false_agreement_and_quote_speakers(escape):
     for f in comparison.findings:
         for value in re.findall(r"(?:similarity|probability) (\d+\.\d+)", f.why):
             assert float(value) <= 1.0
+
+
+def test_he_said_is_the_person_the_sentence_before_opens_with():
+    from comparison.extract_en import extract_entities_en, extract_quotes_en
+
+    def speakers(text):
+        return [q.speaker for q in extract_quotes_en(text, extract_entities_en(text))]
+
+    assert speakers('Mayor Anna Berg visited the site on Monday. "We will rebuild every house," she said.') == [
+        "Mayor Anna Berg"]
+    # A role is no person, and "they" is never one named speaker.
+    assert speakers('Police said the road was shut.\n"We will reopen it within the week," he said.') == [
+        "unnamed (he)"]
+    assert speakers('Anna Berg met the families. "We will rebuild every single house," they said.') == [
+        "unnamed (they)"]
