@@ -305,7 +305,10 @@ def extract_dates(
         day = int(m.group("day"))
         if not 1 <= day <= 31:
             continue
-        if day <= reference.day or _future_day(simple, m.start(), m.end()):
+        head = _range_head(found, simple, m.start())
+        if head is not None:  # 7月11日到12日: the second day is in the first one's month
+            value = _safe_date(head.value.year, head.value.month, day)
+        elif day <= reference.day or _future_day(simple, m.start(), m.end()):
             value = _safe_date(reference.year, reference.month, day)
         else:
             last_month = reference.replace(day=1) - timedelta(days=1)
@@ -324,6 +327,20 @@ def extract_dates(
     found.sort(key=lambda d: d.start)
     mark_since(simple, found, english=False)
     return found
+
+
+# Words joining two days into a range or a list (7月11日到12日, 5日至7日, 8日和9日).
+_DAY_RANGE_JOINERS_ZH = ("到", "至", "和", "及", "与", "、", "或", "-", "–", "—", "～", "~")
+
+
+def _range_head(found: list[DateMention], simple: str, start: int) -> DateMention | None:
+    """The full date a bare day continues (7月11日到12日), if one ends right before its joiner."""
+    for d in found:
+        if d.precision == "day" and not d.relative and d.value is not None:
+            between = simple[d.end:start].strip()
+            if between in _DAY_RANGE_JOINERS_ZH:
+                return d
+    return None
 
 
 _SINCE_BEFORE_ZH = ("自", "从", "自从")

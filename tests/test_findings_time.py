@@ -147,3 +147,12 @@ def test_happening_hours_never_contradict_and_need_one_hour_per_article():
         "southern market, the army said.",
         "Gunmen ambushed a convoy of aid trucks on the road at about 6 a.m., a ranger said.")
     assert two_attacks == []
+
+
+def test_a_bare_day_after_a_full_date_and_a_joiner_is_in_its_month():
+    from datetime import datetime
+
+    from comparison.extract import extract_dates
+
+    found = extract_dates("初选定在去年7月11日到12日举行。", datetime(2021, 1, 7))
+    assert [(d.text, str(d.value)) for d in found] == [("去年7月11日", "2020-07-11"), ("12日", "2020-07-12")]
