@@ -38,7 +38,7 @@ _GROUP_SIZE_RE = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def _word_re(word: str) -> re.Pattern | None:
+def word_pattern(word: str) -> re.Pattern | None:
     """Latin words match whole words, case-insensitively; Chinese ones as substrings."""
     if re.search(r"[A-Za-z]", word):
         return re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", re.IGNORECASE)
@@ -53,7 +53,7 @@ def contains(text: str, word: str) -> bool:
 
 
 def find_word(text: str, word: str) -> int:
-    pattern = _word_re(word)
+    pattern = word_pattern(word)
     if pattern is None:
         return text.find(word)
     if word[0] not in text and word[0].upper() not in text and word[0].lower() not in text:

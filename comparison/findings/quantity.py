@@ -79,12 +79,19 @@ def candidate_pairs(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score) -> l
     each figure's MAX_CANDIDATES best-aligned partners (bounded cost on number lists)."""
     by_first: dict[int, list[tuple[float, int]]] = {}
     by_second: dict[int, list[tuple[float, int]]] = {}
+    # Sentences and their pair scores are read once: a list of numbers puts hundreds of
+    # figures in one sentence (bounded cost, issue 12).
+    sentences2 = [doc2.sentence_at(q.start) for q in doc2.facts.quantities]
+    scores: dict[tuple[int, int], float] = {}
     for i, (q1, s1) in enumerate(zip(doc1.facts.quantities, doc1.subjects, strict=True)):
         k1 = doc1.sentence_at(q1.start)
-        for j, (q2, s2) in enumerate(zip(doc2.facts.quantities, doc2.subjects, strict=True)):
+        for j, s2 in enumerate(doc2.subjects):
             if not figure_pairs.candidate(s1, s2):
                 continue
-            score = sentence_score(d1, k1, d2, doc2.sentence_at(q2.start))
+            key = (k1, sentences2[j])
+            score = scores.get(key)
+            if score is None:
+                score = scores[key] = sentence_score(d1, k1, d2, sentences2[j])
             by_first.setdefault(i, []).append((score, j))
             by_second.setdefault(j, []).append((score, i))
     kept: dict[tuple[int, int], float] = {}
