@@ -20,9 +20,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from comparison.extract import CLAIM_DATE_PRECISIONS
-from comparison.lexicons.categories import event_forms
+from comparison.lexicons.categories import (
+    EVENT_OBJECT_WINDOW,
+    EVENT_WORD_OBJECTS_NOT_PEOPLE,
+    event_forms,
+)
 from comparison.lexicons.timewords import TIME_SHIFT_EN, TIME_SHIFT_ZH
 from comparison.subjects import find_word, word_pattern
+from comparison.text import to_simplified
 
 # Bounded cost: a clause longer than this is cut (a list of thousands of
 # numbers separated by spaces is no claim one can read whole).
@@ -106,15 +111,29 @@ def _event_pattern() -> tuple[re.Pattern, list[tuple[str, str]]]:
 
 def _event_of(clause: str, offset: int, text: str) -> Slot | None:
     """The claim's event: the event word that starts earliest in the clause (at one
-    position, the first in lexicon order)."""
+    position, the first in lexicon order); a release verb with a non-human object (释放资金,
+    released a report) names no event of people."""
     pattern, forms = _event_pattern()
-    m = pattern.search(clause)
-    if m is None:
-        return None
-    at = m.start()
-    event, word = next((e, w) for e, w in forms
-                       if (word_pattern(w).match(clause, at) if word_pattern(w) else clause.startswith(w, at)))
+    position = 0
+    while True:
+        m = pattern.search(clause, position)
+        if m is None:
+            return None
+        at = m.start()
+        event, word = next((e, w) for e, w in forms
+                           if (word_pattern(w).match(clause, at) if word_pattern(w) else clause.startswith(w, at)))
+        if not _object_not_people(clause, at + len(word), word):
+            break
+        position = at + 1
     return Slot("predicate", offset + at, offset + at + len(word), text[offset + at:offset + at + len(word)], event)
+
+
+def _object_not_people(clause: str, end: int, word: str) -> bool:
+    objects = EVENT_WORD_OBJECTS_NOT_PEOPLE.get(word.lower()) or EVENT_WORD_OBJECTS_NOT_PEOPLE.get(to_simplified(word))
+    if not objects:
+        return False
+    after = re.split(r"[，。；,;.]", clause[end:end + EVENT_OBJECT_WINDOW], maxsplit=1)[0]
+    return any(find_word(to_simplified(after), o) >= 0 for o in objects)
 
 
 def build_claims(doc) -> list[Claim]:

@@ -156,3 +156,16 @@ def test_a_bare_day_after_a_full_date_and_a_joiner_is_in_its_month():
 
     found = extract_dates("初选定在去年7月11日到12日举行。", datetime(2021, 1, 7))
     assert [(d.text, str(d.value)) for d in found] == [("去年7月11日", "2020-07-11"), ("12日", "2020-07-12")]
+
+
+def test_a_release_of_funds_or_a_report_is_no_release_of_people():
+    from comparison.claims import _event_of
+
+    def event(clause):
+        slot = _event_of(clause, 0, clause)
+        return slot.value if slot else None
+
+    assert event("降准释放长期资金约1万亿元") is None
+    assert event("The bank released figures on Monday") is None
+    assert event("叛军周三释放了3名人质") == "escaped"
+    assert event("Police released 20 prisoners on Monday") == "escaped"

@@ -69,6 +69,18 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "seized": ("攻占", "占领", "夺取", "控制", "seized", "captured", "took control", "overran"),
 }
 
+# Objects after a release verb that make it no release of people (释放资金 "release funds",
+# released a report): money, data, statements and signals, the general non-human objects of
+# 释放 / release in news (Modern Chinese Dictionary senses of 释放 beside "set free"). Read in
+# the few words after the verb (EVENT_OBJECT_WINDOW characters, up to a clause break).
+EVENT_WORD_OBJECTS_NOT_PEOPLE: dict[str, tuple[str, ...]] = {
+    "释放": ("资金", "流动性", "人民币", "美元", "亿元", "万元", "信号", "善意", "压力", "能量", "潜力", "活力",
+             "红利", "产能", "需求", "数据", "报告", "声明", "视频", "气体", "烟雾", "辐射"),
+    "released": ("report", "statement", "data", "figures", "video", "funds", "list", "details", "footage",
+                 "gas", "smoke", "radiation"),
+}
+EVENT_OBJECT_WINDOW = 12
+
 
 def _with_progressive(words: tuple[str, ...]) -> tuple[str, ...]:
     """English "-ed" event verbs also in their "-ing" form (killed -> killing, injured ->
