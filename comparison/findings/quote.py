@@ -20,7 +20,8 @@ def _quote_findings(ctx: Context) -> list[Finding]:
     from comparison.align import lexical_similarity
 
     docs = ctx.docs
-    items = [(d, q) for d, doc in enumerate(docs) for q in doc.facts.quotes]
+    # Bounded cost (pairs are compared all against all): each article's first quotations.
+    items = [(d, q) for d, doc in enumerate(docs) for q in doc.facts.quotes[:MAX_QUOTES_PER_ARTICLE]]
     if not items:
         return []
     matrix = lexical_similarity([q.text for _, q in items])
@@ -115,6 +116,7 @@ def _component(links: dict[int, set[int]], start: int) -> set[int]:
 # one speaker, a lower share, or sentences the alignment model puts at least this likely
 # to state one claim (a translation shares few characters).
 SAME_QUOTATION_SIMILARITY = 0.3
+MAX_QUOTES_PER_ARTICLE = 100
 SAME_SPEAKER_SIMILARITY = 0.15
 SAME_SPEAKER_ALIGNMENT = 0.5
 _NOT_WORDS = re.compile(r"[\W_]+")
