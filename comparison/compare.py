@@ -43,12 +43,20 @@ def _default_backend():
         return None
 
 
+def _quote_cap_notes(docs: list[Doc]) -> list[str]:
+    from comparison.findings.quote import MAX_QUOTES_PER_ARTICLE
+
+    return [f"{doc.label}: {len(doc.facts.quotes) - MAX_QUOTES_PER_ARTICLE} quotations past the first "
+            f"{MAX_QUOTES_PER_ARTICLE} not compared" for doc in docs if len(doc.facts.quotes) > MAX_QUOTES_PER_ARTICLE]
+
+
 def build_context(articles: list[Article], backend=None, progress: bool = False
                   ) -> tuple[list[Doc], Context | None, list[str]]:
     """The story as the producers read it: documents with claims, and their sentences
     aligned across outlets (None with fewer than two documents); plus one-line notes."""
     docs = build_docs(articles, progress)
     notes = [f"{doc.label}: {note}" for doc in docs for note in doc.facts.notes]
+    notes += _quote_cap_notes(docs)
     for doc in docs:
         doc.claims = build_claims(doc)
     assign_places(docs)

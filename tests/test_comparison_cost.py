@@ -34,3 +34,16 @@ def test_segmenter_and_clauses_are_bounded():
     assert all(len(s.text) <= 2000 for s in sentences)
     text = "数" * 5000
     assert all(e - s <= MAX_CLAUSE_CHARS for s, e in clause_bounds(text, 0, len(text)))
+
+
+def test_quotations_past_the_cap_get_a_note():
+    from comparison import compare
+    from comparison.findings.quote import MAX_QUOTES_PER_ARTICLE
+    from tests.comparison_helpers import article
+
+    many = [f'"We will rebuild house number {i} before winter," said Mayor Anna Berg.'
+            for i in range(MAX_QUOTES_PER_ARTICLE + 5)]
+    a = article("qx", "Outlet A", *many)
+    b = article("qy", "Outlet B", '"We will rebuild house number 3 before winter," said Mayor Anna Berg.')
+    notes = compare([a, b], use_dense=False).notes
+    assert any("5 quotations past the first" in n for n in notes)
