@@ -25,6 +25,8 @@ def test_one_voice_with_other_words_around_it_is_no_framing():
     assert _same_voice("香港警方国家安全处高级警司李桂华", "警方国家安全处高级警司李桂华下午会见传媒")
     assert not _same_voice("以色列外交部", "伊朗外交部")  # a shared 外交部 is no shared voice
     assert not _same_voice("美国国务院发言人", "美国国防部发言人")
+    assert _same_voice("the governor", "Lena Ortiz, Governor of the island")
+    assert not _same_voice("the US", "Russian officials")
 
 
 def test_a_voice_starts_after_a_dateline_and_after_a_clause_word():

@@ -3,6 +3,7 @@ and the same claim credited to different voices (a framing difference)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from comparison.claims import one_claim_event
@@ -86,8 +87,9 @@ def _same_voice(a: str, b: str) -> bool:
     """One voice in any script or regional usage (義大利政府 = 意大利政府)."""
     from comparison.text import to_mainland
 
-    a, b = (to_mainland(x).lower().strip() for x in (a, b))
-    if a == b or (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a):
+    # "the governor" and "Heydar Alishbandi, Governor of Qeshm island" are one voice: articles aside.
+    a, b = (_ARTICLES_EN.sub("", to_mainland(x).lower().strip()) for x in (a, b))
+    if a == b or _inside(a, b) or _inside(b, a):
         return True
     # One voice written with other context around it (香港警方国家安全处高级警司李桂华 vs
     # 警方国家安全处高级警司李桂华下午会见传媒): most of the shorter is shared.
@@ -96,6 +98,17 @@ def _same_voice(a: str, b: str) -> bool:
     return run >= 4 and run >= SAME_VOICE_SHARE * min(len(a), len(b))
 
 
+_ARTICLES_EN = re.compile(r"^(?:the|a|an)\s+")
+
+
+def _inside(short: str, long_: str) -> bool:
+    """``short`` written within ``long_``: whole words in Latin script ("the US" is not inside
+    "Russian officials"), any run of characters in Chinese."""
+    if len(short) < 2:
+        return False
+    if short.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(short)}(?![a-z])", long_) is not None
+    return short in long_
 # Two voices are one when they share a run of at least this share of the shorter's characters.
 SAME_VOICE_SHARE = 0.75
 
