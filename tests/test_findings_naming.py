@@ -25,6 +25,17 @@ def test_same_title_is_no_difference():
     assert not _framing("海地总统莫伊兹遇刺身亡。", "海地共和国总统莫伊兹遇刺身亡。")
 
 
+def test_same_head_title_with_other_qualifiers_is_framing():
+    found = _framing("反对派领导人纳瓦尔尼在法庭上发言。", "极端分子领导人纳瓦尔尼在法庭上发言。")
+    assert found and "纳瓦尔尼" in found[0].why
+
+
+def test_words_before_a_title_and_places_are_no_other_title():
+    # The sentence reaching into the title (由总统) and a place (法国总统) qualify nothing.
+    assert not _framing("会议由总统马克龙主持。", "会议由法国总统马克龙主持。")
+    assert not _framing("据报道法国总统马克龙出席。", "据悉法国总统马克龙出席。")
+
+
 def test_a_state_institution_named_with_another_loaded_prefix_is_one_framing():
     found = _framing("中共外交部周一表示反对，中共政府将采取措施。", "中国外交部周一表示反对，中国政府将采取措施。")
     prefixed = [f for f in found if "中共外交部" in f.why]

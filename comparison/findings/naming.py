@@ -11,6 +11,7 @@ from comparison.extract import same_entity
 from comparison.findings import Context
 from comparison.lexicons.attribution import INSTITUTION_HEADS_ZH, TITLES_ZH
 from comparison.lexicons.categories import ACTOR_DESCRIPTORS, LOADED_PREFIXES
+from comparison.lexicons.reporting import CITE_AFTER_ZH, SPEECH_VERBS_ZH
 from comparison.model import Finding
 from comparison.text import to_simplified
 
@@ -186,6 +187,7 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                     break
             else:
                 people.append([(d, title, m.start("title"), e.end)])
+    places = {to_simplified(e.text) for doc in docs for e in doc.facts.entities if e.kind == "LOC"}
     findings: list[Finding] = []
     for cluster in people:
         first_of: dict[int, tuple[str, int, int]] = {}
@@ -195,7 +197,7 @@ def _titles(docs: list[Doc]) -> list[Finding]:
         for x in range(len(items)):
             for y in range(x + 1, len(items)):
                 (da, (ta, sa, ea)), (db, (tb, sb, eb)) = items[x], items[y]
-                if docs[da].group == docs[db].group or _head(ta) == _head(tb):
+                if docs[da].group == docs[db].group or _same_title(ta, tb, places):
                     continue  # 海地总统 vs 海地共和国总统: the same title
                 name = docs[da].article.text[sa + len(ta):ea]
                 findings.append(Finding(
@@ -207,6 +209,38 @@ def _titles(docs: list[Doc]) -> list[Finding]:
 
 def _head(title: str) -> str:
     return next((w for w in sorted(TITLES_ZH, key=len, reverse=True) if title.endswith(w)), title)
+
+
+# Words that end the qualifier read before a title: what stands before them belongs to the
+# sentence (祝贺了由总统, 被刺杀的海地总统), not to the title.
+_QUALIFIER_BREAKS = "的了由对被是为和与及、把将向在从给让说称"
+# ... and reporting words (据报道, 据悉法国总统): the general lexicons of reporting verbs.
+_REPORTING_WORDS = SPEECH_VERBS_ZH + CITE_AFTER_ZH + ("据悉", "据称")
+
+
+def _qualifier(title: str, places: set[str]) -> str:
+    """What a title says beyond its head noun, without the sentence before it and without
+    place names (海地总统: a Haitian president is no other framing of the president)."""
+    qualifier = title[: len(title) - len(_head(title))]
+    cut = max(qualifier.rfind(ch) + 1 for ch in _QUALIFIER_BREAKS)
+    cut = max([cut] + [qualifier.rfind(w) + len(w) for w in _REPORTING_WORDS if w in qualifier])
+    qualifier = qualifier[cut:]
+    for place in sorted(places, key=len, reverse=True):
+        qualifier = qualifier.replace(place, "")
+    return qualifier
+
+
+def _same_title(a: str, b: str, places: set[str]) -> bool:
+    """One title in other words only where the words differ: the same head noun with the same
+    qualifier, no qualifier, or one inside the other (海地总统, 海地共和国总统). Two
+    qualifiers of the same head that differ otherwise frame the person otherwise (军政府领导人
+    vs 政变领导人)."""
+    if _head(a) != _head(b):
+        return False
+    qa, qb = _qualifier(a, places), _qualifier(b, places)
+    # Ending alike for three characters: one qualifier read from another point (the title is
+    # read at most six characters back: 大学法律系副教授, 港大法律系副教授).
+    return not qa or not qb or qa in qb or qb in qa or (len(qa) >= 3 and qa[-3:] == qb[-3:])
 
 
 def _edit_distance(a: str, b: str) -> int:
