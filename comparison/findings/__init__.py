@@ -86,6 +86,7 @@ Producer = Callable[[Context, list[Finding]], list[Finding]]
 def producers() -> list[tuple[str, Producer]]:
     """(name, produce) in the order they run (unique last: it ranks what is left)."""
     from comparison.findings import (
+        aliases,
         attribution,
         descriptors,
         naming,
@@ -98,7 +99,7 @@ def producers() -> list[tuple[str, Producer]]:
     )
 
     return [(m.__name__.rsplit(".", 1)[-1], m.produce) for m in (quantity, time, place, attribution, quote, naming,
-                                                                 descriptors, renderings, unique)]
+                                                                 aliases, descriptors, renderings, unique)]
 
 
 def run_all(ctx: Context) -> list[Finding]:

@@ -36,3 +36,7 @@ DISPATCH_MARKS_ZH = ("电", "電", "讯", "訊")
 DISPATCH_SUFFIXES_ZH = ("报导", "報導", "报道", "報道")
 # A news page's own timestamp lines ("Last Updated: Monday, 28 November 2005", "Posted 11/27/2005").
 PAGE_STAMPS_EN = ("last updated", "updated", "posted", "published", "first published")
+# Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,
+# "(hereafter IS)"), read by comparison/findings/aliases.py.
+ABBREVIATION_MARKERS_ZH = ("以下简称", "下称", "简称", "以下称")
+ABBREVIATION_MARKERS_EN = ("hereafter", "hereinafter", "henceforth")
