@@ -86,3 +86,10 @@ def test_one_part_of_a_glossed_name_rendered_otherwise_is_a_rendering_difference
     assert found and "贝拉斯克斯" in found[0].why and "维拉斯克斯" in found[0].why
     same = article("rc", "Outlet C", "总统维拉斯克斯（Arturo Velásquez）周日发表讲话。", language="zh")
     assert not [f for f in _renderings(b, same) if "arturo velasquez" in f.why]  # a short form
+
+
+def test_a_quoted_name_glossed_with_or_without_an_article_is_one_original():
+    a = article("qa", "Outlet A", "据独立媒体“边境之声”（Border Voice）报道，当天有多人被捕。", language="zh")
+    b = article("qb", "Outlet B", "当地媒体“边界之音”（The Border Voice）网站报道，当天有多人被捕。", language="zh")
+    found = [f for f in _renderings(a, b) if "border voice" in f.why]
+    assert found and "边境之声" in found[0].why and "边界之音" in found[0].why

@@ -35,7 +35,7 @@ NAME_KINDS = ("PER", "LOC", "ORG", "NAME")
 SOUNDED_KINDS = ("PER", "LOC")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _RENDERED_RE = re.compile(
-    r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-]{1,11})\s*[（(](?P<latin>[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{2,40})[)）]")
+    r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-]{1,11})[”」』\"]?\s*[（(](?P<latin>[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{2,40})[)）]")
 # A name part shorter than this is too common to call two renderings of one name.
 NEAR_MIN_CHARS = 3
 # Regional terms are read in this much of a text (the diff is linear in it).
@@ -69,6 +69,8 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
             by_syllables = _by_syllables(m.group("zh"), key)
             if len(by_syllables) > len(zh) and by_syllables.endswith(zh):
                 zh = by_syllables  # the recogniser cut the name short (雷拉 of 马达雷拉)
+            if _quoted(doc.simple, m.start("zh"), m.end("zh")):
+                zh = m.group("zh")  # a name in quotation marks is all of them (“当今缅甸”)
             if len(zh) < 2:
                 continue
             seen[key].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
@@ -86,6 +88,10 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
                 f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
                 _mentions(docs[da], za, (sa, ea)) + _mentions(docs[db], zb, (sb, eb)), latin))
     return findings
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in "“「『\"" and text[end:end + 1] in ("”", "」", "』", "\"")
 
 
 def _same_characters(a: str, b: str) -> bool:
@@ -182,11 +188,13 @@ _SEPARATED = "[·‧・\\-]?"
 
 
 def latin_key(latin: str) -> str:
-    """A Latin gloss as a key: accents, hyphens and case dropped (Díaz-Canel = Diaz Canel)."""
+    """A Latin gloss as a key: accents, hyphens, case and a leading article dropped (Díaz-Canel =
+    Diaz Canel; The Myanmar Now = Myanmar Now)."""
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
-    return " ".join(plain.lower().replace("-", " ").split())
+    words = plain.lower().replace("-", " ").split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
