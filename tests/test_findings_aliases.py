@@ -44,3 +44,11 @@ def test_a_bracket_that_holds_no_name_is_no_gloss():
     assert not _glossed("抗议者聚集在首都（图）街头。", "抗议者聚集在首都街头，图为现场。")
     # Both outlets gloss the same pair: the same names.
     assert not _glossed("德国总理默克尔（梅克尔）发表讲话。", "德国总理梅克尔（默克尔）发表讲话。")
+
+
+def test_the_naming_table_lists_each_outlets_short_and_glossed_names():
+    a = article("aa", "Outlet A", "中非共和国（简称中非）首都班吉周一发生爆炸。德国总理默克尔（梅克尔）表示关切。")
+    b = article("ab", "Outlet B", "中非共和国（以下简称中非共）首都班吉周一发生爆炸。德国总理梅克尔表示关切。")
+    rows = {row["actor"]: row["names"] for row in compare([a, b], use_dense=False).naming}
+    assert rows["中非共和国"] == {"Outlet A": ["中非"], "Outlet B": ["中非共"]}
+    assert rows["梅克尔"] == {"Outlet A": ["默克尔"], "Outlet B": ["梅克尔"]}

@@ -39,7 +39,27 @@ MAX_GLOSSES = 200
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
-    return _abbreviations(ctx.docs) + _glosses(ctx.docs)
+    findings = _abbreviations(ctx.docs) + _glosses(ctx.docs)
+    ctx.naming.extend(naming_rows(ctx.docs, findings))
+    return findings
+
+
+def naming_rows(docs: list[Doc], findings: list[Finding]) -> list[dict]:
+    """The naming table's rows for these findings: per actor, each outlet's names for it."""
+    label_of = {doc.article.id: doc.label for doc in docs}
+    rows: dict[str, dict[str, list[str]]] = {}
+    for f in findings:
+        names = rows.setdefault(f.subject, {})
+        for s in f.spans:
+            if s.text[:1] in "（(":  # an abbreviation's bracket: the short name in it
+                written = re.sub(rf"^[（(]\s*(?:{_MARKERS})[:：,]?\s*|[）)]$", "", to_simplified(s.text),
+                                 flags=re.IGNORECASE).strip("“”\" ")
+            else:  # a name, glossed or not: the name before any bracket
+                written = re.split(r"[（(]", s.text)[0]
+            outlet = names.setdefault(label_of[s.article_id], [])
+            if written not in outlet:
+                outlet.append(written)
+    return [{"actor": actor, "names": names} for actor, names in rows.items()]
 
 
 def _abbreviations(docs: list[Doc]) -> list[Finding]:
