@@ -10,7 +10,11 @@ A sentence pair's probability of stating the same claim is a logistic model
 - the same two similarities again where the sentences' claims share an event
   type (killed, handed over...): slot compatibility raises the weight of the
   textual evidence, it never aligns two unrelated sentences by itself (units
-  and categories are checked by the producers).
+  and categories are checked by the producers);
+- each similarity relative to the pair's rivals (``*_gap``): how far it falls short of
+  the best match either sentence has in the other's article (0 for a mutual best match).
+  A sentence close to several of another report's sentences (a topic sentence) is weaker
+  evidence for any one of them than a sentence that stands out.
 
 With no dense model, the lexical variant of the model applies.
 """
@@ -31,7 +35,8 @@ from comparison.text import to_simplified
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent / "align_model.json"
-FEATURES = ("lexical", "dense", "event_lexical", "event_dense", "lead", "position", "numbers")
+FEATURES = ("lexical", "dense", "event_lexical", "event_dense", "lead", "position", "numbers", "lexical_gap",
+            "dense_gap")
 # Sentences this early in their article are its lead (news is written lead first: the
 # leads of two reports of one happening state its main claim).
 LEAD_SENTENCES = 3
@@ -177,7 +182,24 @@ def pair_features(docs, flat: list[tuple[int, int]], backend=None, notes: list[s
         "event_dense": shared_event * dense_matrix,
         **_structure(docs, flat, texts),
     }
+    alignable = np.array([len(t) >= MIN_ALIGN_CHARS for t in texts], dtype=bool)
+    article_of = np.array([d for d, _ in flat], dtype=np.int64)
+    features["lexical_gap"] = rival_gap(lexical, article_of, alignable)
+    features["dense_gap"] = rival_gap(dense_matrix, article_of, alignable)
     return features, dense is not None
+
+
+def rival_gap(similarity: np.ndarray, article_of: np.ndarray, alignable: np.ndarray) -> np.ndarray:
+    """For each pair (i, j): min(s[i, j] - the best s[i, j'] over the alignable sentences j' of
+    j's article, s[i, j] - the best s[i', j] over those of i's article); 0 for a mutual best
+    match, negative otherwise. O(n^2), like the similarity itself."""
+    best = np.zeros_like(similarity)  # best[i, j]: i's best score in j's article
+    for a in np.unique(article_of):
+        members = article_of == a
+        columns = np.flatnonzero(members & alignable)
+        if columns.size:
+            best[:, members] = similarity[:, columns].max(axis=1, keepdims=True)
+    return np.minimum(similarity - best, similarity - best.T).astype(np.float32)
 
 
 def _structure(docs, flat: list[tuple[int, int]], texts: list[str]) -> dict[str, np.ndarray]:

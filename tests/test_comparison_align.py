@@ -1,0 +1,42 @@
+"""The alignment model's relative features: a pair's similarity against its rivals."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from comparison.align import rival_gap
+
+
+def test_a_mutual_best_match_has_no_gap_and_a_topic_sentence_trails_it():
+    # Article 0: sentences 0, 1; article 1: sentences 2, 3.
+    s = np.array([[1.0, 0.2, 0.9, 0.6],
+                  [0.2, 1.0, 0.8, 0.7],
+                  [0.9, 0.8, 1.0, 0.1],
+                  [0.6, 0.7, 0.1, 1.0]], dtype=np.float32)
+    gap = rival_gap(s, np.array([0, 0, 1, 1]), np.ones(4, dtype=bool))
+    assert gap[0, 2] == 0.0  # 0 and 2 are each other's best
+    # 1's best in article 1 is 2 (0.8), but 2 prefers 0 (0.9): 1-2 trails by 0.1.
+    assert np.isclose(gap[1, 2], -0.1)
+    assert np.isclose(gap[1, 3], -0.1)  # 3 prefers 1 (0.7), but 1 prefers 2 (0.8)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(2, 9), st.integers(0, 2**31 - 1))
+def test_gaps_are_symmetric_never_positive_and_each_sentence_has_a_best_match(n, seed):
+    rng = np.random.default_rng(seed)
+    s = rng.random((n, n)).astype(np.float32)
+    s = (s + s.T) / 2
+    article_of = rng.integers(0, 3, n)
+    gap = rival_gap(s, article_of, np.ones(n, dtype=bool))
+    assert np.allclose(gap, gap.T)
+    assert (gap <= 1e-7).all()
+    for i in range(n):
+        for a in set(article_of.tolist()):
+            members = np.flatnonzero(article_of == a)
+            row = s[i, members]
+            assert (gap[i, members] <= row - row.max() + 1e-7).all()  # never above the row gap
+            j = members[np.argmax(row)]
+            if s[article_of == article_of[i], j].max() == s[i, j]:  # a mutual best match
+                assert np.isclose(gap[i, j], 0.0)
