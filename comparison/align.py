@@ -6,7 +6,9 @@ A sentence pair's probability of stating the same claim is a logistic model
 
 - dense: cosine of the multilingual dense embeddings (cross-lingual, so zh<->en
   pairs align), rescaled within the story (median pair -> 0, 99th percentile -> 1);
-- lexical: character 2-3-gram TF-IDF cosine on Simplified text, digits neutralized;
+- lexical: character 2-3-gram TF-IDF cosine on Simplified text, digits neutralized; and the
+  same between clauses (``clause_lexical``: the best pair of a clause of one sentence and a
+  clause of the other), since one claim is often one clause of a longer sentence;
 - the same two similarities again where the sentences' claims share an event
   type (killed, handed over...): slot compatibility raises the weight of the
   textual evidence, it never aligns two unrelated sentences by itself (units
@@ -36,7 +38,7 @@ log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent / "align_model.json"
 FEATURES = ("lexical", "dense", "event_lexical", "event_dense", "lead", "position", "numbers", "lexical_gap",
-            "dense_gap")
+            "dense_gap", "clause_lexical")
 # Sentences this early in their article are its lead (news is written lead first: the
 # leads of two reports of one happening state its main claim).
 LEAD_SENTENCES = 3
@@ -59,18 +61,71 @@ def _normalize(text: str) -> str:
     return _DIGITS.sub("0", to_simplified(text))
 
 
-def lexical_similarity(texts: list[str]) -> np.ndarray:
-    """Cosine similarity of character 2-3-gram TF-IDF vectors (fit on these texts)."""
+def _tfidf_rows(texts: list[str]):
+    """L2-normalized character 2-3-gram TF-IDF rows (fit on these texts); None when no
+    text holds a character pair."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    if not texts:
-        return np.zeros((0, 0), dtype=np.float32)
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True, min_df=1)
     try:
-        matrix = vectorizer.fit_transform([_normalize(t) for t in texts])
+        return vectorizer.fit_transform([_normalize(t) for t in texts])
     except ValueError:  # only empty/punctuation texts
+        return None
+
+
+def lexical_similarity(texts: list[str]) -> np.ndarray:
+    """Cosine similarity of character 2-3-gram TF-IDF vectors (fit on these texts)."""
+    matrix = _tfidf_rows(texts) if texts else None
+    if matrix is None:
         return np.zeros((len(texts), len(texts)), dtype=np.float32)
     return (matrix @ matrix.T).toarray().astype(np.float32)
+
+
+# Clause breaks inside a sentence (a comma between digits separates thousands).
+_CLAUSE_BREAK = re.compile(r"[，；：]|(?<!\d)[,;:](?!\d)")
+# Shorter pieces ("他说", "however") join no claim of their own.
+MIN_CLAUSE_CHARS = 6
+# Bounded cost: a sentence's pieces past this many are read as one last clause.
+MAX_CLAUSES_PER_SENTENCE = 8
+# Clause rows per block of the clause-by-clause product (memory: block x clauses).
+CLAUSE_BLOCK_ROWS = 1024
+
+
+def sentence_clauses(text: str) -> list[str]:
+    """The clauses of a sentence (the sentence itself when it has no break)."""
+    parts = [p for p in _CLAUSE_BREAK.split(text) if len(p.strip()) >= MIN_CLAUSE_CHARS]
+    if len(parts) > MAX_CLAUSES_PER_SENTENCE:
+        parts = parts[:MAX_CLAUSES_PER_SENTENCE - 1] + [" ".join(parts[MAX_CLAUSES_PER_SENTENCE - 1:])]
+    return parts or [text]
+
+
+def clause_lexical_similarity(texts: list[str]) -> np.ndarray:
+    """For each sentence pair, the best character TF-IDF cosine between a clause of one and a
+    clause of the other. Computed in blocks of clause rows: memory block x clauses, never
+    clauses x clauses."""
+    n = len(texts)
+    owner: list[int] = []
+    clauses: list[str] = []
+    for i, text in enumerate(texts):
+        for clause in sentence_clauses(text):
+            owner.append(i)
+            clauses.append(clause)
+    matrix = _tfidf_rows(clauses) if clauses else None
+    out = np.zeros((n, n), dtype=np.float32)
+    if matrix is None:
+        return out
+    first = np.searchsorted(np.asarray(owner), np.arange(n))  # each sentence's first clause row
+    bounds = np.append(first, len(clauses))
+    start = 0
+    while start < n:
+        stop = start + 1  # whole sentences per block, at least one
+        while stop < n and bounds[stop + 1] - bounds[start] <= CLAUSE_BLOCK_ROWS:
+            stop += 1
+        block = (matrix[bounds[start]:bounds[stop]] @ matrix.T).toarray().astype(np.float32)
+        best_per_sentence = np.maximum.reduceat(block, first, axis=1)
+        out[start:stop] = np.maximum.reduceat(best_per_sentence, first[start:stop] - bounds[start], axis=0)
+        start = stop
+    return out
 
 
 def _is_dense(backend) -> bool:
@@ -186,6 +241,7 @@ def pair_features(docs, flat: list[tuple[int, int]], backend=None, notes: list[s
     article_of = np.array([d for d, _ in flat], dtype=np.int64)
     features["lexical_gap"] = rival_gap(lexical, article_of, alignable)
     features["dense_gap"] = rival_gap(dense_matrix, article_of, alignable)
+    features["clause_lexical"] = clause_lexical_similarity(texts)
     return features, dense is not None
 
 

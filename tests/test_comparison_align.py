@@ -40,3 +40,37 @@ def test_gaps_are_symmetric_never_positive_and_each_sentence_has_a_best_match(n,
             j = members[np.argmax(row)]
             if s[article_of == article_of[i], j].max() == s[i, j]:  # a mutual best match
                 assert np.isclose(gap[i, j], 0.0)
+
+
+_PIECES = ["今天在北京开会", "讨论了很多问题", "The army said", "on Monday", "26,000 people fled", "短", "",
+           "officials said on Tuesday", "然后离开了会场"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12), min_size=1, max_size=12),
+       st.sampled_from(["，", ", ", "；", " "]), st.integers(1, 12))
+def test_clause_similarity_is_the_best_clause_pair_whatever_the_blocks(sentences, joiner, block_rows):
+    import comparison.align as align
+
+    texts = [joiner.join(parts) for parts in sentences]
+    owner = [i for i, t in enumerate(texts) for _ in align.sentence_clauses(t)]
+    clauses = [c for t in texts for c in align.sentence_clauses(t)]
+    assert all(len(align.sentence_clauses(t)) <= align.MAX_CLAUSES_PER_SENTENCE for t in texts)
+    whole = align.lexical_similarity(clauses)
+    owner_arr = np.asarray(owner)
+    expected = np.array([[whole[np.ix_(owner_arr == i, owner_arr == j)].max() for j in range(len(texts))]
+                         for i in range(len(texts))])
+    previous = align.CLAUSE_BLOCK_ROWS
+    try:
+        align.CLAUSE_BLOCK_ROWS = block_rows
+        blocked = align.clause_lexical_similarity(texts)
+    finally:
+        align.CLAUSE_BLOCK_ROWS = previous
+    assert np.allclose(blocked, expected, atol=1e-6)
+
+
+def test_a_thousands_separator_does_not_break_a_clause():
+    from comparison.align import sentence_clauses
+
+    assert sentence_clauses("The quake killed 26,000 people in the city") == ["The quake killed 26,000 people in the city"]
+    assert sentence_clauses("官员说，地震造成两万六千人死亡") == ["地震造成两万六千人死亡"]
