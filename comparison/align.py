@@ -91,12 +91,23 @@ MAX_CLAUSES_PER_SENTENCE = 8
 CLAUSE_BLOCK_ROWS = 1024
 
 
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a sentence (the whole sentence when it has no break);
+    past :data:`MAX_CLAUSES_PER_SENTENCE`, the rest of the sentence is one last clause."""
+    spans, start = [], 0
+    for m in [*_CLAUSE_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if len(text[start:end].strip()) >= MIN_CLAUSE_CHARS:
+            spans.append((start, end))
+        start = m.end() if m else end
+    if len(spans) > MAX_CLAUSES_PER_SENTENCE:
+        spans = spans[:MAX_CLAUSES_PER_SENTENCE - 1] + [(spans[MAX_CLAUSES_PER_SENTENCE - 1][0], spans[-1][1])]
+    return spans or [(0, len(text))]
+
+
 def sentence_clauses(text: str) -> list[str]:
-    """The clauses of a sentence (the sentence itself when it has no break)."""
-    parts = [p for p in _CLAUSE_BREAK.split(text) if len(p.strip()) >= MIN_CLAUSE_CHARS]
-    if len(parts) > MAX_CLAUSES_PER_SENTENCE:
-        parts = parts[:MAX_CLAUSES_PER_SENTENCE - 1] + [" ".join(parts[MAX_CLAUSES_PER_SENTENCE - 1:])]
-    return parts or [text]
+    """The clauses of a sentence (:func:`clause_spans`)."""
+    return [text[a:b] for a, b in clause_spans(text)]
 
 
 def clause_lexical_similarity(texts: list[str]) -> np.ndarray:
