@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent / "align_model.json"
 FEATURES = ("lexical", "dense", "event_lexical", "event_dense", "lead", "position", "numbers", "lexical_gap",
-            "dense_gap", "clause_lexical")
+            "dense_gap", "clause_lexical", "figure_values")
 # Sentences this early in their article are its lead (news is written lead first: the
 # leads of two reports of one happening state its main claim).
 LEAD_SENTENCES = 3
@@ -53,6 +54,8 @@ MAX_DENSE_CHARS = 600
 # A story with fewer sentence pairs than this (two short reports) cannot measure its own
 # cosine band: the development stories' typical band is used (``dense_scale`` in the model).
 MIN_PAIRS_FOR_STORY_SCALE = 90
+# A figure read as a range no wider than this ratio (about 200: 180-220) stands for one value.
+NARROW_RANGE = 1.25
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -272,7 +275,9 @@ def rival_gap(similarity: np.ndarray, article_of: np.ndarray, alignable: np.ndar
 def _structure(docs, flat: list[tuple[int, int]], texts: list[str]) -> dict[str, np.ndarray]:
     """Where the sentences stand and what figures they share: ``lead`` (both among their
     article's first :data:`LEAD_SENTENCES`), ``position`` (1 - the gap between their
-    relative positions), ``numbers`` (Jaccard overlap of the numbers they write in digits)."""
+    relative positions), ``numbers`` (Jaccard overlap of the numbers they write in digits),
+    ``figure_values`` (the same over the exact values the figures read as, in any script or
+    language: 两万, 2万 and 20,000 are one value)."""
     n = len(flat)
     rank = np.array([k for _, k in flat], dtype=np.float32)
     size = np.array([max(len(docs[d].sentences) - 1, 1) for d, _ in flat], dtype=np.float32)
@@ -283,15 +288,32 @@ def _structure(docs, flat: list[tuple[int, int]], texts: list[str]) -> dict[str,
         "lead": np.outer(lead, lead),
         "position": 1.0 - np.abs(relative[:, None] - relative[None, :]),
         "numbers": numbers,
+        "figure_values": _number_overlap(_figure_values(docs, flat)) if n else np.zeros((0, 0), np.float32),
     }
 
 
-def _number_overlap(sets: list[set[str]]) -> np.ndarray:
+def _figure_values(docs, flat: list[tuple[int, int]]) -> list[set[float]]:
+    """Each sentence's nonzero figure values as written: an exact figure's value, and the middle of
+    a narrow range read from a vague or round one (约200 = about 200 -> 180-220 -> 200; 两万 ->
+    20000). Wide ranges (一千多, 1001-1999) name no single value and are left out."""
+    row_of = {pair: i for i, pair in enumerate(flat)}
+    values: list[set[float]] = [set() for _ in flat]
+    for d, doc in enumerate(docs):
+        for q in doc.facts.quantities:
+            if q.low <= 0 or math.isinf(q.high) or q.high > NARROW_RANGE * q.low:
+                continue
+            row = row_of.get((d, doc.sentence_at(q.start)))
+            if row is not None:
+                values[row].add(round((q.low + q.high) / 2, 3))
+    return values
+
+
+def _number_overlap(sets: list[set]) -> np.ndarray:
     """Jaccard overlap of each pair's number sets (0 when either has none), via a sparse
     incidence matrix: linear in the numbers written."""
     import scipy.sparse as sp
 
-    vocabulary: dict[str, int] = {}
+    vocabulary: dict = {}
     rows, cols = [], []
     for i, items in enumerate(sets):
         for item in items:

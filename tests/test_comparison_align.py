@@ -74,3 +74,24 @@ def test_a_thousands_separator_does_not_break_a_clause():
 
     assert sentence_clauses("The quake killed 26,000 people in the city") == ["The quake killed 26,000 people in the city"]
     assert sentence_clauses("官员说，地震造成两万六千人死亡") == ["地震造成两万六千人死亡"]
+
+
+def test_figure_values_match_across_scripts_and_languages():
+    from comparison.align import _figure_values, _number_overlap
+    from comparison.docs import build_docs
+    from tests.comparison_helpers import article
+
+    docs = build_docs([
+        article("a", "甲", "塔吉克斯坦动员两万名后备役军人。", language="zh"),
+        article("b", "B", "Tajikistan called up 20,000 reservists."),
+        article("c", "丙", "塔吉克斯坦动员3000名后备役军人。", language="zh"),
+    ])
+    flat = [(d, k) for d, doc in enumerate(docs) for k in range(len(doc.sentences))]
+    overlap = _number_overlap(_figure_values(docs, flat))
+    doc_of = np.array([d for d, _ in flat])
+
+    def best(x: int, y: int) -> float:
+        return float(overlap[np.ix_(doc_of == x, doc_of == y)].max())
+
+    assert best(0, 1) == 1.0
+    assert best(0, 2) == 0.0 and best(1, 2) == 0.0
