@@ -171,6 +171,27 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# A date written without its year is read in the year that puts it nearest the publication day,
+# a day ahead counting as this many days back: news reports the past more often than it
+# announces the future (7月11日 read on 6 January 2021 is 11 July 2020, 179 days back, not
+# 186 days ahead; 1月5日 read on 28 December is 5 January next year).
+FUTURE_DAY_WEIGHT = 1.2
+
+
+def unstated_year(reference: date, month: int, day: int = 15) -> int:
+    """The year of a month (and day; mid-month when none is given) written without one."""
+    best_year, best_cost = reference.year, float("inf")
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        when = _safe_date(year, month, min(day, 28))
+        if when is None:
+            continue
+        gap = (when - reference).days
+        cost = gap * FUTURE_DAY_WEIGHT if gap > 0 else -gap
+        if cost < best_cost:
+            best_year, best_cost = year, cost
+    return best_year
+
+
 def _absolute(match: re.Match, reference: date) -> tuple[date | None, str]:
     month = _small_number(match.group("month"))
     day = _small_number(match.group("day"))
@@ -183,10 +204,7 @@ def _absolute(match: re.Match, reference: date) -> tuple[date | None, str]:
     if year is None and match.groupdict().get("rel_year"):
         year = reference.year + RELATIVE_YEARS_ZH[match.group("rel_year")]
     if year is None:
-        year = reference.year
-        # "12月30日" read on 2 January is last year.
-        if month - reference.month > 6:
-            year -= 1
+        year = unstated_year(reference, month, day or 15)
     if day is None:
         return _safe_date(year, month, 1), "month"
     return _safe_date(year, month, day), "day"

@@ -41,7 +41,7 @@ _SMALL_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 def extract_dates_en(text: str, reference: date) -> list:
     """Absolute (July 5, 5 July 2021), weekday (on Sunday: the most recent such day on
     or before publication) and relative (yesterday, two days ago) dates."""
-    from comparison.extract import DateMention
+    from comparison.extract import DateMention, unstated_year
 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -57,7 +57,7 @@ def extract_dates_en(text: str, reference: date) -> list:
             if m.group("month").lower() == "may" and not m.group("month")[0].isupper():
                 continue  # the verb "may"
             day = int(m.group("day"))
-            year = int(m.group("year")) if m.group("year") else reference.year - (1 if month - reference.month > 6 else 0)
+            year = int(m.group("year")) if m.group("year") else unstated_year(reference, month, day)
             try:
                 value = date(year, month, day)
             except ValueError:
@@ -120,10 +120,10 @@ def extract_dates_en(text: str, reference: date) -> list:
 
 
 def _month_only(m: re.Match, text: str, reference: date):
-    """A month without a day as a span of days: of the year written, else of the publication
-    year unless that puts it more than six months ahead ("last": the latest one before the
-    publication month; "next": the first one after it)."""
-    from comparison.extract import month_mention
+    """A month without a day as a span of days: of the year written, else the nearest one
+    (:func:`comparison.extract.unstated_year`; "last": the latest one before the publication
+    month; "next": the first one after it)."""
+    from comparison.extract import month_mention, unstated_year
 
     month = MONTHS_EN[m.group("month").lower()]
     which = (m.group("which") or "").lower()
@@ -138,7 +138,7 @@ def _month_only(m: re.Match, text: str, reference: date):
     elif which == "next":
         year = reference.year + (1 if month <= reference.month else 0)
     else:
-        year = reference.year - (1 if month - reference.month > 6 else 0)
+        year = unstated_year(reference, month)
     part = MONTH_PARTS_EN.get((m.group("part") or "").lower().strip())
     return month_mention(m.start(), m.end(), text[m.start():m.end()], year, month, part,
                          relative=not m.group("year"))

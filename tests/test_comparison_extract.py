@@ -311,3 +311,24 @@ def test_reading_as_rounded_only_widens_round_counts_and_keeps_the_value(value):
     assert q.high - q.low <= 0.1 * value + 1e-9
     round_count = value >= 100 and value % 100 == 0
     assert q.rounded == round_count and (q.low == q.high) == (not round_count)
+
+
+def test_a_date_without_its_year_is_read_nearest_the_publication_day_past_first():
+    from comparison.extract import extract_dates, unstated_year
+    from comparison.extract_en import extract_dates_en
+
+    # Six months either way: the past wins (the primary of 11 July, read in January).
+    published = datetime(2021, 1, 6, 3, tzinfo=UTC)
+    assert extract_dates("民主派定在7月11日到12日举行初选", published)[0].value == date(2020, 7, 11)
+    assert extract_dates_en("The primary was held on July 11.", date(2021, 1, 6))[0].value == date(2020, 7, 11)
+    assert unstated_year(date(2021, 12, 28), 1, 5) == 2022  # a week ahead, not a year back
+    assert unstated_year(date(2021, 1, 2), 12, 30) == 2020
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)), st.integers(1, 12), st.integers(1, 31))
+def test_an_unstated_year_puts_the_date_within_seven_months_of_publication(reference, month, day):
+    from comparison.extract import unstated_year
+
+    year = unstated_year(reference, month, day)
+    when = date(year, month, min(day, 28))
+    assert -214 <= (when - reference).days <= 214
