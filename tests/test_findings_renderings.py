@@ -23,6 +23,20 @@ def test_a_transliteration_one_character_apart_is_a_rendering_difference():
     assert len([s for s in found[0].spans if s.article_id == "ra"]) == 2
 
 
+def test_one_inner_part_of_a_long_name_rendered_otherwise_names_every_outlet():
+    a = article("ra", "Outlet A", "总统米格尔·迪亚兹-卡内尔表示，抗议是挑衅。", language="zh")
+    b = article("rb", "Outlet B", "总统米格尔-迪亚斯-卡内尔表示，抗议是挑衅。", language="zh")
+    c = article("rc", "Outlet C", "国家主席米格尔·迪亚斯·卡内尔发表讲话，称抗议是挑衅。", language="zh")
+    found = compare([a, b, c], use_dense=False)
+    exact(found, [a, b, c])
+    near = [f for f in found.findings if f.kind == "framing" and f.fact_type == "entity" and "rendered 迪亚兹" in f.why]
+    assert len(near) == 1 and "迪亚斯 (Outlet B, Outlet C)" in near[0].why
+    assert {s.text for s in near[0].spans} == {"迪亚兹", "迪亚斯"}
+    # Names apart in two parts are not read as one name rendered otherwise.
+    d = article("rd", "Outlet D", "米歇尔·迪亚兹·卡内尔发表讲话。", language="zh")
+    assert not [f for f in _renderings(c, d) if "rendered" in f.why]
+
+
 def test_one_outlet_writing_both_forms_is_no_difference():
     a = article("ra", "Outlet A", "法国总统马克龙（又译马克宏）周二在巴黎会见了德国总理。", language="zh")
     b = article("rb", "Outlet B", "法国总统马克宏周二在巴黎会见了德国总理。", language="zh")

@@ -216,38 +216,80 @@ def _by_syllables(zh_run: str, key: str) -> str:
 
 def _near(docs: list[Doc]) -> list[Finding]:
     """Transliterated person names one character apart (a substitution, or one more
-    character at the end) across outlets."""
+    character at the end) across outlets: the surnames (博努奇 vs 波努奇), and one inner part
+    of two names whose other parts are the same (米格尔·迪亚兹-卡内尔 vs 米格尔-迪亚斯-卡内尔)."""
     names: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
     for d, doc in enumerate(docs):
+        if not doc.english:
+            for form, start, end in _name_forms(doc):
+                names[form].setdefault(d, (form, start, end))
+    findings: list[Finding] = []
+    pairs = [(a, b) for x, a in enumerate(sorted(names)) for b in sorted(names)[x + 1:] if _one_apart(a, b)]
+    pairs += _inner_pairs(docs)
+    for a, b in pairs:
+        finding = _near_finding(docs, a, names.get(a, {}), b, names.get(b, {}))
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _name_forms(doc: Doc) -> list[tuple[str, int, int]]:
+    """(surname, start, end) of each transliterated person name of ``doc``."""
+    out = []
+    for e in doc.facts.entities:
+        if e.kind != "PER":
+            continue
+        last = _strip_title(entity_key(e.text)).split("·")[-1]
+        if len(last) >= NEAR_MIN_CHARS and _CJK_ONLY.fullmatch(last) and doc.simple[e.end - len(last):e.end] == last:
+            out.append((last, e.end - len(last), e.end))
+    return out
+
+
+def _inner_pairs(docs: list[Doc]) -> list[tuple[str, str]]:
+    """Inner name parts one character apart in two names alike in every other part."""
+    parts: set[tuple[str, ...]] = set()
+    for doc in docs:
         if doc.english:
             continue
         for e in doc.facts.entities:
-            if e.kind != "PER":
-                continue
-            last = _strip_title(entity_key(e.text)).split("·")[-1]
-            if len(last) >= NEAR_MIN_CHARS and _CJK_ONLY.fullmatch(last):
-                names[last].setdefault(d, (last, e.end - len(last), e.end))
-    findings: list[Finding] = []
-    forms = sorted(names)
-    for x, a in enumerate(forms):
-        for b in forms[x + 1:]:
-            if not _one_apart(a, b):
-                continue
-            per_doc = {d: v for d, v in names[a].items() if b not in docs[d].simple}
-            per_doc_b = {d: v for d, v in names[b].items() if a not in docs[d].simple}
-            for da, (za, sa, ea) in per_doc.items():
-                for db, (zb, sb, eb) in per_doc_b.items():
-                    if docs[da].group == docs[db].group:
-                        continue
-                    findings.append(Finding(
-                        "framing", "entity",
-                        f"one name rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
-                        _mentions(docs[da], za, (sa, ea)) + _mentions(docs[db], zb, (sb, eb)), za))
-                    break  # one finding per outlet pair and name
-                else:
-                    continue
-                break
-    return findings
+            key = tuple(_strip_title(entity_key(e.text)).split("·"))
+            if e.kind == "PER" and len(key) >= 3 and all(_CJK_ONLY.fullmatch(x) for x in key):
+                parts.add(key)
+    out = []
+    for a in parts:
+        for b in parts:
+            if a < b and len(a) == len(b):
+                differ = [i for i in range(len(a)) if a[i] != b[i]]
+                if len(differ) == 1 and len(a[differ[0]]) >= NEAR_MIN_CHARS and _one_apart(a[differ[0]], b[differ[0]]):
+                    out.append((a[differ[0]], b[differ[0]]))
+    return out
+
+
+def _near_finding(docs: list[Doc], a: str, names_a: dict, b: str, names_b: dict) -> Finding | None:
+    """One framing finding naming every outlet that writes ``a`` and never ``b``, and every one
+    that writes ``b`` and never ``a``; None unless two of them are of different groups."""
+    names_a = names_a or _written(docs, a)
+    names_b = names_b or _written(docs, b)
+    side_a = {d: v for d, v in names_a.items() if b not in docs[d].simple}
+    side_b = {d: v for d, v in names_b.items() if a not in docs[d].simple}
+    if not any(docs[da].group != docs[db].group for da in side_a for db in side_b):
+        return None
+
+    def outlets(side: dict) -> str:
+        return ", ".join(docs[d].label for d in side)
+
+    spans = [s for side in (side_a, side_b) for d, (z, start, end) in side.items() for s in _mentions(docs[d], z, (start, end))]
+    return Finding("framing", "entity", f"one name rendered {a} ({outlets(side_a)}) vs {b} ({outlets(side_b)})", spans, a)
+
+
+def _written(docs: list[Doc], form: str) -> dict[int, tuple[str, int, int]]:
+    """Where each non-English document first writes ``form`` (Simplified)."""
+    out = {}
+    for d, doc in enumerate(docs):
+        at = doc.simple.find(form)
+        if at >= 0 and not doc.english:
+            out[d] = (form, at, at + len(form))
+    return out
 
 
 def _mentions(doc: Doc, form: str, first: tuple[int, int]) -> list:
