@@ -177,6 +177,46 @@ def _layer_of(node_name: str) -> int:
     return int(match.group(1)) if match else -1
 
 
+def quantize_int8(fp32_path: Path, target: Path, reduce_range: bool = False) -> None:
+    """ONNX Runtime's dynamic int8 quantization of the float32 export, per output channel,
+    the FFN output projections of layers 0-5 kept in float32.
+
+    ``reduce_range`` (7-bit weights) is the portable variant: CPUs without AVX-512 VNNI sum
+    pairs of uint8 x int8 products in saturating 16-bit lanes, so full-range weights give
+    slightly different vectors on AVX2 and on VNNI machines; with 7-bit weights no sum
+    saturates and the integer arithmetic is the same on both. Measured on one VNNI machine
+    (``benchmarks/bench_int8_variants.py``; SemEval-2022, raw cosine): Pearson zh-en 0.736
+    (shipped) / 0.730 (reduce_range) / 0.740 (float32), mean cosine to float32 0.9991 / 0.9989.
+    Not the default: the cached vectors and the fitted same-story model are built on the
+    shipped export, and a switch means refitting and re-measuring them."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    graph = onnx.load(str(fp32_path), load_external_data=False).graph
+    # The FFN output projection reads GELU activations whose outliers make
+    # one int8 scale per tensor too coarse. Measured on the 150 most/least
+    # affected of 1k NBW articles (cosine to the float32 model): all int8
+    # mean 0.9963 / min 0.9910; FFN-out of layers 0-5 in float32 0.9992 /
+    # 0.9984 for ~10% more time; all 12 in float32 0.9993 / 0.9984 for ~30%;
+    # layers 6-11 or 0-2 alone barely help (min 0.992 / 0.994).
+    keep_float = [
+        node.name
+        for node in graph.node
+        if node.op_type == "MatMul"
+        and "/output/dense/" in node.name
+        and "/attention/" not in node.name
+        and _layer_of(node.name) in FLOAT_FFN_OUT_LAYERS
+    ]
+    quantize_dynamic(
+        str(fp32_path),
+        str(target),
+        per_channel=True,
+        weight_type=QuantType.QInt8,
+        nodes_to_exclude=keep_float,
+        reduce_range=reduce_range,
+    )
+
+
 def export_onnx(model_dir: Path, quantized: bool) -> Path:
     """ONNX export of the converted model (cached in ``model_dir/onnx``)."""
     onnx_dir = model_dir / "onnx"
@@ -226,33 +266,9 @@ def export_onnx(model_dir: Path, quantized: bool) -> Path:
         finally:
             tmp.unlink(missing_ok=True)
     if quantized:
-        import onnx
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-
-        graph = onnx.load(str(fp32_path), load_external_data=False).graph
-        # The FFN output projection reads GELU activations whose outliers make
-        # one int8 scale per tensor too coarse. Measured on the 150 most/least
-        # affected of 1k NBW articles (cosine to the float32 model): all int8
-        # mean 0.9963 / min 0.9910; FFN-out of layers 0-5 in float32 0.9992 /
-        # 0.9984 for ~10% more time; all 12 in float32 0.9993 / 0.9984 for ~30%;
-        # layers 6-11 or 0-2 alone barely help (min 0.992 / 0.994).
-        keep_float = [
-            node.name
-            for node in graph.node
-            if node.op_type == "MatMul"
-            and "/output/dense/" in node.name
-            and "/attention/" not in node.name
-            and _layer_of(node.name) in FLOAT_FFN_OUT_LAYERS
-        ]
         tmp = _atomic_target(int8_path)
         try:
-            quantize_dynamic(
-                str(fp32_path),
-                str(tmp),
-                per_channel=True,
-                weight_type=QuantType.QInt8,
-                nodes_to_exclude=keep_float,
-            )
+            quantize_int8(fp32_path, tmp)
             os.replace(tmp, int8_path)
         finally:
             tmp.unlink(missing_ok=True)
