@@ -3,6 +3,8 @@
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from comparison import compare
 from tests.comparison_helpers import article, exact
@@ -107,3 +109,12 @@ def test_a_quoted_name_glossed_with_or_without_an_article_is_one_original():
     b = article("qb", "Outlet B", "当地媒体“边界之音”（The Border Voice）网站报道，当天有多人被捕。", language="zh")
     found = [f for f in _renderings(a, b) if "border voice" in f.why]
     assert found and "边境之声" in found[0].why and "边界之音" in found[0].why
+
+
+@given(st.sets(st.text(alphabet="马克龙宏博波努奇", min_size=1, max_size=5), max_size=30))
+def test_one_apart_pairs_are_the_brute_force_pairs(forms):
+    from comparison.findings.renderings import _one_apart, _one_apart_pairs
+
+    ordered = sorted(forms)
+    brute = {(a, b) for x, a in enumerate(ordered) for b in ordered[x + 1:] if _one_apart(a, b)}
+    assert set(_one_apart_pairs(forms)) == brute

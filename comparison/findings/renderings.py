@@ -42,6 +42,8 @@ NEAR_MIN_CHARS = 3
 REGIONAL_MAX_CHARS = 20_000
 # A finding marks every place an outlet writes its form, up to this many per article.
 MAX_MENTIONS = 8
+# Forms sharing one wildcard key are compared pairwise only up to this many (bounded cost).
+MAX_BUCKET = 50
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
@@ -224,8 +226,7 @@ def _near(docs: list[Doc]) -> list[Finding]:
             for form, start, end in _name_forms(doc):
                 names[form].setdefault(d, (form, start, end))
     findings: list[Finding] = []
-    pairs = [(a, b) for x, a in enumerate(sorted(names)) for b in sorted(names)[x + 1:] if _one_apart(a, b)]
-    pairs += _inner_pairs(docs)
+    pairs = _one_apart_pairs(names) + _inner_pairs(docs)
     for a, b in pairs:
         finding = _near_finding(docs, a, names.get(a, {}), b, names.get(b, {}))
         if finding is not None:
@@ -245,24 +246,37 @@ def _name_forms(doc: Doc) -> list[tuple[str, int, int]]:
     return out
 
 
+def _one_apart_pairs(forms) -> list[tuple[str, str]]:
+    """The pairs of ``forms`` one character apart (:func:`_one_apart`), found through shared
+    wildcard keys (马克?, one per position, and the form less its last character): linear in
+    the forms, not quadratic, on an article naming thousands of people."""
+    buckets: dict[str, set[str]] = defaultdict(set)
+    for form in forms:
+        for i in range(len(form)):
+            buckets[f"{form[:i]}\0{form[i + 1:]}"].add(form)
+        buckets[form].add(form)  # a form is the other less its last character
+        buckets[form[:-1]].add(form)
+    pairs: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        if 1 < len(members) <= MAX_BUCKET:
+            ordered = sorted(members)
+            pairs.update((a, b) for x, a in enumerate(ordered) for b in ordered[x + 1:] if _one_apart(a, b))
+    return sorted(pairs)
+
+
 def _inner_pairs(docs: list[Doc]) -> list[tuple[str, str]]:
     """Inner name parts one character apart in two names alike in every other part."""
-    parts: set[tuple[str, ...]] = set()
+    by_rest: dict[tuple, set[str]] = defaultdict(set)  # the other parts -> this part's forms
     for doc in docs:
         if doc.english:
             continue
         for e in doc.facts.entities:
             key = tuple(_strip_title(entity_key(e.text)).split("·"))
             if e.kind == "PER" and len(key) >= 3 and all(_CJK_ONLY.fullmatch(x) for x in key):
-                parts.add(key)
-    out = []
-    for a in parts:
-        for b in parts:
-            if a < b and len(a) == len(b):
-                differ = [i for i in range(len(a)) if a[i] != b[i]]
-                if len(differ) == 1 and len(a[differ[0]]) >= NEAR_MIN_CHARS and _one_apart(a[differ[0]], b[differ[0]]):
-                    out.append((a[differ[0]], b[differ[0]]))
-    return out
+                for i, part in enumerate(key):
+                    if len(part) >= NEAR_MIN_CHARS:
+                        by_rest[(len(key), i, key[:i] + key[i + 1:])].add(part)
+    return sorted({pair for parts in by_rest.values() if len(parts) > 1 for pair in _one_apart_pairs(parts)})
 
 
 def _near_finding(docs: list[Doc], a: str, names_a: dict, b: str, names_b: dict) -> Finding | None:
