@@ -181,8 +181,12 @@ FUTURE_DAY_WEIGHT = 1.2
 def unstated_year(reference: date, month: int, day: int = 15) -> int:
     """The year of a month (and day; mid-month when none is given) written without one."""
     best_year, best_cost = reference.year, float("inf")
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        when = _safe_date(year, month, min(day, 28))
+    years = (reference.year - 1, reference.year, reference.year + 1)
+    # 2月29日 is read in a year that has it; a day no month has (2月30日) as the month's 28th.
+    if not any(_safe_date(year, month, day) for year in years):
+        day = 28
+    for year in years:
+        when = _safe_date(year, month, day)
         if when is None:
             continue
         gap = (when - reference).days

@@ -95,3 +95,18 @@ def test_figure_values_match_across_scripts_and_languages():
 
     assert best(0, 1) == 1.0
     assert best(0, 2) == 0.0 and best(1, 2) == 0.0
+
+
+def test_figure_values_leave_out_what_names_no_single_value():
+    import dataclasses
+
+    from comparison.align import _figure_values
+    from comparison.docs import build_docs
+    from tests.comparison_helpers import article
+
+    doc = build_docs([article("a", "甲", "一千多名士兵和约200名囚犯，另有0人。", language="zh")])[0]
+    flat = [(0, k) for k in range(len(doc.sentences))]
+    assert set().union(*_figure_values([doc], flat)) == {200.0}
+    huge = dataclasses.replace(doc.facts.quantities[0], low=1e308, high=1e308)
+    doc.facts.quantities[0] = huge
+    assert 1e308 in set().union(*_figure_values([doc], flat))

@@ -118,3 +118,18 @@ def test_one_apart_pairs_are_the_brute_force_pairs(forms):
     ordered = sorted(forms)
     brute = {(a, b) for x, a in enumerate(ordered) for b in ordered[x + 1:] if _one_apart(a, b)}
     assert set(_one_apart_pairs(forms)) == brute
+
+
+def test_a_rendering_met_as_surname_and_inner_part_is_one_finding_naming_every_outlet():
+    a = article("ra", "Outlet A", "总统米格尔·迪亚兹·卡内尔发表讲话。卡洛斯·迪亚兹表示支持。", language="zh")
+    b = article("rb", "Outlet B", "总统米格尔·迪亚斯·卡内尔发表讲话。卡洛斯·迪亚斯表示支持。", language="zh")
+    c = article("rc", "Outlet C", "主席米格尔·迪亚兹·卡内尔出席会议。", language="zh")
+    found = [f for f in _renderings3(a, b, c) if "rendered 迪亚兹" in f.why or "rendered 迪亚斯" in f.why]
+    assert len(found) == 1
+    assert {s.article_id for s in found[0].spans} == {"ra", "rb", "rc"}
+
+
+def _renderings3(a, b, c):
+    found = compare([a, b, c], use_dense=False)
+    exact(found, [a, b, c])
+    return [f for f in found.findings if f.kind == "framing" and f.fact_type == "entity"]

@@ -42,8 +42,11 @@ NEAR_MIN_CHARS = 3
 REGIONAL_MAX_CHARS = 20_000
 # A finding marks every place an outlet writes its form, up to this many per article.
 MAX_MENTIONS = 8
-# Forms sharing one wildcard key are compared pairwise only up to this many (bounded cost).
+# Forms sharing one wildcard key are compared pairwise only up to this many (bounded cost:
+# 50 forms one character apart from each other are no transliteration variants).
 MAX_BUCKET = 50
+# At most this many name pairs a story are checked for a rendering difference.
+MAX_NEAR_PAIRS = 200
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
@@ -226,7 +229,9 @@ def _near(docs: list[Doc]) -> list[Finding]:
             for form, start, end in _name_forms(doc):
                 names[form].setdefault(d, (form, start, end))
     findings: list[Finding] = []
-    pairs = _one_apart_pairs(names) + _inner_pairs(docs)
+    # One pair may come as surnames and as inner parts: once. Capped: a story naming
+    # thousands of people cannot make thousands of rendering findings (bounded cost).
+    pairs = sorted(set(_one_apart_pairs(names)) | set(_inner_pairs(docs)))[:MAX_NEAR_PAIRS]
     for a, b in pairs:
         finding = _near_finding(docs, a, names.get(a, {}), b, names.get(b, {}))
         if finding is not None:
@@ -241,8 +246,9 @@ def _name_forms(doc: Doc) -> list[tuple[str, int, int]]:
         if e.kind != "PER":
             continue
         last = _strip_title(entity_key(e.text)).split("·")[-1]
-        if len(last) >= NEAR_MIN_CHARS and _CJK_ONLY.fullmatch(last) and doc.simple[e.end - len(last):e.end] == last:
-            out.append((last, e.end - len(last), e.end))
+        at = doc.simple.rfind(last, e.start, e.end) if len(last) >= NEAR_MIN_CHARS and _CJK_ONLY.fullmatch(last) else -1
+        if at >= 0:
+            out.append((last, at, at + len(last)))
     return out
 
 
@@ -282,8 +288,9 @@ def _inner_pairs(docs: list[Doc]) -> list[tuple[str, str]]:
 def _near_finding(docs: list[Doc], a: str, names_a: dict, b: str, names_b: dict) -> Finding | None:
     """One framing finding naming every outlet that writes ``a`` and never ``b``, and every one
     that writes ``b`` and never ``a``; None unless two of them are of different groups."""
-    names_a = names_a or _written(docs, a)
-    names_b = names_b or _written(docs, b)
+    # Outlets writing the form only inside a longer name count too (米格尔·迪亚兹·卡内尔).
+    names_a = {**_written(docs, a), **names_a}
+    names_b = {**_written(docs, b), **names_b}
     side_a = {d: v for d, v in names_a.items() if b not in docs[d].simple}
     side_b = {d: v for d, v in names_b.items() if a not in docs[d].simple}
     if not any(docs[da].group != docs[db].group for da in side_a for db in side_b):
