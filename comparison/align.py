@@ -292,19 +292,21 @@ def _structure(docs, flat: list[tuple[int, int]], texts: list[str]) -> dict[str,
     }
 
 
-def _figure_values(docs, flat: list[tuple[int, int]]) -> list[set[float]]:
-    """Each sentence's positive figure values as written (any unit: 20% and 20 people share 20): an exact figure's value, and the middle of
-    a narrow range read from a vague or round one (约200 = about 200 -> 180-220 -> 200; 两万 ->
-    20000). Wide ranges (一千多, 1001-1999) name no single value and are left out."""
+def _figure_values(docs, flat: list[tuple[int, int]]) -> list[set[tuple[str, float]]]:
+    """Each sentence's positive figure values as written, with their dimension (20% and 20
+    people share no value; 40 miles and 40 km do, both lengths as written): an exact figure's
+    value, and the middle of a narrow range read from a vague or round one (约200 = about 200
+    -> 180-220 -> 200; 两万 -> 20000). Wide ranges (一千多, 1001-1999) name no single value
+    and are left out."""
     row_of = {pair: i for i, pair in enumerate(flat)}
-    values: list[set[float]] = [set() for _ in flat]
+    values: list[set[tuple[str, float]]] = [set() for _ in flat]
     for d, doc in enumerate(docs):
         for q in doc.facts.quantities:
             if q.low <= 0 or math.isinf(q.high) or q.high > NARROW_RANGE * q.low:
                 continue  # no single value (zero, negative, open-ended or a wide range)
             row = row_of.get((d, doc.sentence_at(q.start)))
             if row is not None:
-                values[row].add(float(f"{q.low / 2 + q.high / 2:.6g}"))
+                values[row].add((q.dimension, float(f"{q.low / 2 + q.high / 2:.6g}")))
     return values
 
 
