@@ -10,9 +10,9 @@ from comparison import compare
 from tests.comparison_helpers import article, exact
 
 
-def _renderings(a, b):
-    found = compare([a, b], use_dense=False)
-    exact(found, [a, b])
+def _renderings(*articles):
+    found = compare(list(articles), use_dense=False)
+    exact(found, list(articles))
     return [f for f in found.findings if f.kind == "framing" and f.fact_type == "entity"]
 
 
@@ -29,9 +29,7 @@ def test_one_inner_part_of_a_long_name_rendered_otherwise_names_every_outlet():
     a = article("ra", "Outlet A", "总统米格尔·迪亚兹-卡内尔表示，抗议是挑衅。", language="zh")
     b = article("rb", "Outlet B", "总统米格尔-迪亚斯-卡内尔表示，抗议是挑衅。", language="zh")
     c = article("rc", "Outlet C", "国家主席米格尔·迪亚斯·卡内尔发表讲话，称抗议是挑衅。", language="zh")
-    found = compare([a, b, c], use_dense=False)
-    exact(found, [a, b, c])
-    near = [f for f in found.findings if f.kind == "framing" and f.fact_type == "entity" and "rendered 迪亚兹" in f.why]
+    near = [f for f in _renderings(a, b, c) if "rendered 迪亚兹" in f.why]
     assert len(near) == 1 and "迪亚斯 (Outlet B, Outlet C)" in near[0].why
     assert {s.text for s in near[0].spans} == {"迪亚兹", "迪亚斯"}
     # Names apart in two parts are not read as one name rendered otherwise.
@@ -65,10 +63,7 @@ def test_a_rendering_glossed_by_one_outlet_is_recognised_where_another_writes_it
     a = article("ra", "Outlet A", "北约秘书长斯托尔滕伯格（Jens Stoltenberg）周二在布鲁塞尔表示支持。", language="zh")
     b = article("rb", "Outlet B", "北约秘书长施托尔滕贝格（Jens Stoltenberg）周二在布鲁塞尔表示支持。", language="zh")
     c = article("rc", "Outlet C", "北约秘书长施托尔滕贝格周二在布鲁塞尔表示支持。", language="zh")
-    found = compare([a, b, c], use_dense=False)
-    exact(found, [a, b, c])
-    pairs = {frozenset(s.article_id for s in f.spans) for f in found.findings
-             if f.fact_type == "entity" and "rendered" in f.why}
+    pairs = {frozenset(s.article_id for s in f.spans) for f in _renderings(a, b, c) if "rendered" in f.why}
     assert frozenset({"ra", "rc"}) in pairs and frozenset({"ra", "rb"}) in pairs
     assert frozenset({"rb", "rc"}) not in pairs
 
@@ -124,12 +119,7 @@ def test_a_rendering_met_as_surname_and_inner_part_is_one_finding_naming_every_o
     a = article("ra", "Outlet A", "总统米格尔·迪亚兹·卡内尔发表讲话。卡洛斯·迪亚兹表示支持。", language="zh")
     b = article("rb", "Outlet B", "总统米格尔·迪亚斯·卡内尔发表讲话。卡洛斯·迪亚斯表示支持。", language="zh")
     c = article("rc", "Outlet C", "主席米格尔·迪亚兹·卡内尔出席会议。", language="zh")
-    found = [f for f in _renderings3(a, b, c) if "rendered 迪亚兹" in f.why or "rendered 迪亚斯" in f.why]
+    found = [f for f in _renderings(a, b, c) if "rendered 迪亚兹" in f.why or "rendered 迪亚斯" in f.why]
     assert len(found) == 1
     assert {s.article_id for s in found[0].spans} == {"ra", "rb", "rc"}
 
-
-def _renderings3(a, b, c):
-    found = compare([a, b, c], use_dense=False)
-    exact(found, [a, b, c])
-    return [f for f in found.findings if f.kind == "framing" and f.fact_type == "entity"]
