@@ -131,6 +131,10 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
     return docs
 
 
+# "south-west of Bandar Abbas": the place named at most this far after the direction word.
+DIRECTION_TO_PLACE_CHARS = 8
+
+
 def _anchor_distances(doc: Doc) -> None:
     """"40 miles north of Kabul", 喀布尔以北50公里: a distance with a direction and
     a named place next to it measures that place's distance (slot compatibility)."""
@@ -139,8 +143,11 @@ def _anchor_distances(doc: Doc) -> None:
 
     places = [p for p in doc.facts.places if p.direction is not None]
     # A capitalized weekday or month ("on Monday") is a name of time, never a reference place.
-    names = [e for e in doc.facts.entities if e.kind in ("LOC", "NAME", "ORG")
-             and e.text.lower() not in WEEKDAYS_EN and e.text.lower() not in MONTHS_EN]
+    # English two-word names read as people (Bandar Abbas) are places here: "miles south of X".
+    kinds = ("LOC", "NAME", "ORG", "PER") if doc.english else ("LOC", "NAME", "ORG")
+    names = [e for e in doc.facts.entities if e.kind in kinds
+             and _possessive_stripped(e.text.lower()) not in WEEKDAYS_EN
+             and _possessive_stripped(e.text.lower()) not in MONTHS_EN]
     for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
         if q.dimension != "length":
             continue
@@ -150,10 +157,21 @@ def _anchor_distances(doc: Doc) -> None:
         named += [p for p in doc.facts.places if p.direction is None and p.generic
                   and (abs(p.start - q.end) <= 40 or abs(q.start - p.end) <= 40)]
         if near and named:
-            place = min(named, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
+            # The place the direction points from ("south-west of Bandar Abbas") before any
+            # name merely near the figure ("the epicentre of Sunday's quake at 58km").
+            after = [e for e in named if near[0].end <= e.start <= near[0].end + DIRECTION_TO_PLACE_CHARS]
+            place = min(after or named, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
             key = to_simplified(entity_key(place.text)).lower()
-            subject.anchor = (near[0].direction, f"en:{key}" if doc.english else key)
+            subject.anchor = (near[0].direction, f"en:{key}" if doc.english else key, place.text)
 
+
+
+def _possessive_stripped(word: str) -> str:
+    """Sunday's -> sunday (a weekday in the possessive is still a name of time)."""
+    for mark in ("'s", "’s", " 's", " ’s"):
+        if word.endswith(mark):
+            return word[: -len(mark)]
+    return word
 
 
 _PLACE_PREPOSITION_EN = (" in ", " at ", " near ", " across ")

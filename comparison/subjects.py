@@ -84,7 +84,7 @@ class Subject:
     total: float | None = None
     is_total: bool = False
     # A distance's reference: (bearing, place) of "40 miles north of Kabul".
-    anchor: tuple | None = None
+    anchor: tuple | None = None  # (direction, place key, place as written)
     # Places named in the figure's clause, minus the story's setting (the country
     # every outlet names): 曼德勒有40人死亡 is not a count for the whole country.
     where: frozenset[str] = frozenset()

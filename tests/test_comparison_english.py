@@ -55,6 +55,16 @@ def test_40_miles_vs_50_km_is_a_contradiction(escape):
     assert verbs
 
 
+def test_a_distance_is_from_the_place_its_direction_points_from():
+    from comparison.docs import build_docs
+    from tests.comparison_helpers import article
+
+    doc = build_docs([article("q", "Outlet Q", "The survey put the epicentre of Sunday's quake at 36 miles "
+                              "south-west of Bandar Abbas, the provincial capital.")])[0]
+    anchors = [s.anchor for q, s in zip(doc.facts.quantities, doc.subjects, strict=True) if q.dimension == "length"]
+    assert anchors and anchors[0][2] == "Bandar Abbas"
+
+
 def test_no_false_agreement_and_quote_speakers(escape):
     _, comparison = escape
     assert not [f for f in of_type(comparison, "number", "agree") if "prisoners" in f.why]
