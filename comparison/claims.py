@@ -23,6 +23,8 @@ from comparison.extract import CLAIM_DATE_PRECISIONS
 from comparison.lexicons.categories import (
     EVENT_OBJECT_WINDOW,
     EVENT_WORD_OBJECTS_NOT_PEOPLE,
+    TOPIC_PREPOSITIONS,
+    TOPIC_WINDOW,
     event_forms,
 )
 from comparison.lexicons.timewords import TIME_SHIFT_EN, TIME_SHIFT_ZH
@@ -122,10 +124,19 @@ def _event_of(clause: str, offset: int, text: str) -> Slot | None:
         at = m.start()
         event, word = next((e, w) for e, w in forms
                            if (word_pattern(w).match(clause, at) if word_pattern(w) else clause.startswith(w, at)))
-        if not _object_not_people(clause, at + len(word), word):
-            break
+        if not (_object_not_people(clause, at + len(word), word) or _topic_of_preposition(clause, at)
+                or clause.startswith("的", at + len(word))):
+            break  # 被捕的民主派人士: an event word before 的 modifies a noun, it reports nothing
         position = at + 1
     return Slot("predicate", offset + at, offset + at + len(word), text[offset + at:offset + at + len(word)], event)
+
+
+def _topic_of_preposition(clause: str, at: int) -> bool:
+    """Is the event word at ``at`` governed by a preposition of topic (针对上午的大抓捕,
+    about the arrests), a few characters before it in the same clause?"""
+    before = re.split(r"[，。；,;.]", clause[max(0, at - TOPIC_WINDOW):at])[-1]
+    lowered = to_simplified(before).lower()
+    return any(find_word(lowered, p) >= 0 for p in TOPIC_PREPOSITIONS)
 
 
 def _object_not_people(clause: str, end: int, word: str) -> bool:

@@ -169,3 +169,19 @@ def test_a_release_of_funds_or_a_report_is_no_release_of_people():
     assert event("The bank released figures on Monday") is None
     assert event("叛军周三释放了3名人质") == "escaped"
     assert event("Police released 20 prisoners on Monday") == "escaped"
+
+
+def test_an_event_word_that_is_a_topic_or_a_modifier_is_not_what_the_clause_reports():
+    from comparison.claims import _event_of
+
+    def event(clause):
+        slot = _event_of(clause, 0, clause)
+        return slot.value if slot else None
+
+    assert event("李家超6日中午针对上午的大抓捕召开记者会") is None  # the press conference, not the arrests
+    assert event("他说被捕的民主派人士意图瘫痪政府") is None  # "the arrested democrats"
+    assert event("警方周三拘捕了53人") == "arrested"
+    # The noon press conference about the morning's arrests is not the arrests' time.
+    found = _dates("警方1月6日早上拘捕了53名民主派人士。",
+                   "保安局长6日中午针对上午的大抓捕召开记者会，他说被捕的民主派人士意图瘫痪政府。", "zh")
+    assert "contradiction" not in [f.kind for f in found]
