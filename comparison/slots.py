@@ -22,6 +22,7 @@ from comparison.lexicons.attribution import (
     MEDIA_HEADS_ZH,
     OFFICIAL_ROLES_EN,
     OFFICIAL_ROLES_ZH,
+    OFFICIAL_TITLE_ABBREVIATIONS_EN,
     WITNESS_EN,
     WITNESS_ZH,
 )
@@ -32,7 +33,13 @@ from comparison.lexicons.places import (
     GENERIC_PLACES_ZH,
     LEVEL_SUFFIX_ZH,
 )
-from comparison.lexicons.reporting import SPEECH_VERBS_EN, SPEECH_VERBS_ZH, TITLE_ABBREVIATIONS_EN
+from comparison.lexicons.reporting import (
+    ESTIMATE_VERBS_EN,
+    PUT_AT_VERBS_EN,
+    SPEECH_VERBS_EN,
+    SPEECH_VERBS_ZH,
+    TITLE_ABBREVIATIONS_EN,
+)
 from comparison.lexicons.timewords import EVENING_AFTER_DAY_ZH, PARTS_OF_DAY_EN, PARTS_OF_DAY_ZH
 
 
@@ -200,7 +207,7 @@ class Attribution:
     start: int
     end: int
     text: str
-    kind: str  # agency, official, expert, anonymous, witness, other
+    kind: str  # agency, official, expert, anonymous, witness, organization, other
     who: str  # normalized: the agency's name, or the voice's words
 
 
@@ -209,13 +216,18 @@ _ZH_ATTR_RE = re.compile(
     rf"(?:据|根据|援引)(?P<a>[^，。；：“”「」\n]{{2,24}}?)(?:的)?(?:报道|报导|消息|称|说|表示|透露|声明|公告)"
     rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?)(?:{_ZH_SAYS})"
 )
-_EN_SAYS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS_EN if v != "according to"), key=len, reverse=True))
+# The verbs are matched in lower case only: "United States" holds no verb "states".
+_EN_SAYS = "|".join(sorted((re.escape(v) for v in (*SPEECH_VERBS_EN, *ESTIMATE_VERBS_EN) if v != "according to"),
+                           key=len, reverse=True))
+_EN_PUT_AT = rf"(?:{'|'.join(PUT_AT_VERBS_EN)})(?=\s[^.;\n]{{0,80}}?\sat\s)"
 _EN_ATTR_RE = re.compile(
     rf"\b(?i:according to|citing)\s+(?P<a>(?i:an?\s+|the\s+)?[\w.'-]+(?:\s+[\w.'-]+){{0,6}}?)(?=[,.;]|$)"
-    rf"|(?P<b>(?i:an?\s+|the\s+)?(?:[\w.'-]+\s+){{0,5}}?[\w.'-]+)\s+(?i:{_EN_SAYS})\b"
+    rf"|(?P<b>(?i:an?\s+|the\s+)?(?:[\w.'-]+\s+){{0,5}}?[\w.'-]+)\s+(?:{_EN_SAYS}|{_EN_PUT_AT})\b"
     # A name with its role between commas: "Heydar Alishbandi, Governor of Qeshm island, said".
-    rf"|(?P<c>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,3}}\s*,\s*[^,;:\n\"“”]{{3,90}}?\s*),\s*(?i:{_EN_SAYS})\b",
+    rf"|(?P<c>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,3}}\s*,\s*[^,;:\n\"“”]{{3,90}}?\s*),\s*(?:{_EN_SAYS})\b",
 )
+_ACRONYM_EN_RE = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
+_TITLE_ABBREVIATION_EN_RE = re.compile(rf"\b(?:{'|'.join(OFFICIAL_TITLE_ABBREVIATIONS_EN)})\s?\.")
 # Words that open a sentence or clause, never a person's name ("In Athens, police ... said").
 _NOT_A_NAME_EN = {"in", "on", "at", "the", "after", "before", "when", "while", "as", "but", "and", "a", "an",
                   "for", "with", "from", "by", "since", "during", "despite", "meanwhile", "earlier", "later"}
@@ -275,6 +287,10 @@ def attribution_kind(who: str, english: bool) -> tuple[str, str]:
     roles = OFFICIAL_ROLES_EN if english else OFFICIAL_ROLES_ZH
     if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in who for w in roles):
         return "official", who.strip()
+    if english and _TITLE_ABBREVIATION_EN_RE.search(who):
+        return "official", who.strip()
+    if english and _ACRONYM_EN_RE.fullmatch(who.strip()):
+        return "organization", who.strip()  # "the USGS said": a body named by its initials
     return "other", who.strip()
 
 
@@ -350,6 +366,26 @@ def _last_conjunct_voice(source: str, start: int, end: int) -> int:
     return start
 
 
+# How far back a first conjunct of a voice may reach ("The official IRNA news agency and the
+# United States Geological Survey said"): words, within the clause.
+_EARLIER_CONJUNCT_WORDS = 6
+_CLAUSE_START_EN = re.compile(r"[,;:()\n]|[.!?]\s")
+
+
+def _earlier_conjunct(source: str, conjunction: int, start: int) -> int:
+    """Start of "X and Y said" when the words before "and" (the match began at it) are a voice
+    of their own: both are the voice. Otherwise ``start`` (Y alone)."""
+    before = source[max(0, conjunction - 200):conjunction]
+    boundary = max((b.end() for b in _CLAUSE_START_EN.finditer(before)), default=0)
+    words = before[boundary:].split()
+    if not words or len(words) > _EARLIER_CONJUNCT_WORDS:
+        return start
+    first = " ".join(words)
+    if attribution_kind(first, True)[0] == "other":
+        return start
+    return conjunction - len(before) + before.rindex(words[0], boundary)
+
+
 def _appositive_voice(span: str) -> bool:
     """"Name Surname, head of the rescue unit," is a voice: a name (not a sentence opening
     such as "In Athens") and a role word among the appositive's first words."""
@@ -402,7 +438,10 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
                 span = source[start:end]
             lead = _LEAD_WORDS_EN.match(span)
             if lead:
+                conjunction = start
                 start += lead.end()
+                if group == "b" and lead.group(0).strip().lower() in ("and", "or"):
+                    start = _earlier_conjunct(source, conjunction, start)
             tail = _TRAILING_WORDS_EN.search(source[start:end])
             if tail and tail.start() > 0:
                 end = start + tail.start()

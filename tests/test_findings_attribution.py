@@ -68,6 +68,22 @@ def test_an_english_voice_never_spans_a_sentence_end_or_an_adverb():
         ("officials", "official")]
 
 
+def test_english_voices_of_public_bodies_estimates_and_initials():
+    # Invented sentences: a public body, an estimate ("put ... at"), a title abbreviation,
+    # a body named by its initials, and a voice of two conjuncts.
+    assert _voices("The national weather bureau put the rainfall at 300 mm.") == [
+        ("The national weather bureau", "official")]
+    assert _voices("He put the bag on the table.") == []
+    assert _voices("Lakeview Gov. Ann Roe said 12 were hurt.") == [("Lakeview Gov. Ann Roe", "official")]
+    assert _voices("The NWS said the storm would weaken.") == [("The NWS", "organization")]
+    assert _voices("Later, the state news agency and the United States Coast Guard said two boats sank.") == [
+        ("the state news agency and the United States Coast Guard", "agency")]
+    # A capitalized name is no verb: "United States" holds no "states".
+    assert _voices("The United States Navy sent two ships.") == []
+    assert _voices("Ann Roe, the governor of the island, was quoted by state radio as saying 5 died.") == [
+        ("Ann Roe, the governor of the island", "official")]
+
+
 def test_a_named_voice_with_its_role_between_commas():
     assert _voices("Maria Lindqvist, head of the regional rescue service, said two boats sank.") == [
         ("Maria Lindqvist, head of the regional rescue service", "official")]

@@ -42,7 +42,13 @@ OFFICIAL_ROLES_ZH = ("官员", "发言人", "部长", "总统", "总理", "首�
 OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
                      "ministry", "president", "prime minister", "governor", "mayor", "ambassador",
                      "committee", "department", "agency", "police", "military", "army", "government",
-                     "authorities", "office", "commander", "service", "council", "court", "prosecutor")
+                     "authorities", "office", "commander", "service", "council", "court", "prosecutor",
+                     # heads of public bodies (Iran's seismologic center, the US Geological Survey)
+                     "center", "centre", "institute", "survey", "observatory", "bureau", "commission",
+                     "administration", "board", "coast guard", "prosecutors")
+# Official titles abbreviated before a name (Qeshm Gov. Heidar Alishvandi, Lt. Col. X): a role.
+OFFICIAL_TITLE_ABBREVIATIONS_EN = ("Gov", "Gen", "Sen", "Rep", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm",
+                                   "Pres", "Supt", "Insp", "Cmdr")
 # Head words of a news medium that is not in AGENCIES by name (the official IRNA news agency,
 # state television, 伊朗官方通讯社): a press voice (attribution kind "agency").
 MEDIA_HEADS_EN = ("news agency", "state media", "state television", "state tv", "state-run television",

@@ -14,6 +14,11 @@ SPEECH_VERBS_EN = ("said", "says", "say", "told", "tells", "stated", "states", "
                    "added", "adds", "claimed", "claims", "confirmed", "confirms", "warned", "warns",
                    "reported", "reports", "wrote", "writes", "tweeted", "insisted", "explained",
                    "noted", "denied", "acknowledged", "declared", "according to")
+# Verbs that credit a figure or an account to a voice without a verb of speech: an estimate
+# ("officials estimated 300 homes"), a passive report ("the governor was quoted as saying").
+ESTIMATE_VERBS_EN = ("estimated", "estimates", "was quoted", "were quoted")
+# "X put(s) the toll at 50": an estimate only when "at" follows within the clause.
+PUT_AT_VERBS_EN = ("put", "puts")
 # Abbreviations written with a full stop before a name (Gov. Heidar Alishvandi, Mr. Smith):
 # their stop ends no sentence.
 TITLE_ABBREVIATIONS_EN = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Gen", "Sen", "Rep", "St", "Lt", "Col", "Capt",
