@@ -213,7 +213,7 @@ class Attribution:
 
 _ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
 _ZH_ATTR_RE = re.compile(
-    rf"(?:据|根据|援引)(?P<a>[^，。；：“”「」\n]{{2,24}}?)(?:的)?(?:报道|报导|消息|称|说|表示|透露|声明|公告)"
+    rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:报道|报导|消息|称|说|表示|透露|声明|公告)"
     rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?)(?:{_ZH_SAYS})"
 )
 # The verbs are matched in lower case only: "United States" holds no verb "states".
@@ -386,6 +386,55 @@ def _earlier_conjunct(source: str, conjunction: int, start: int) -> int:
     return conjunction - len(before) + before.rindex(words[0], boundary)
 
 
+_REPORT_WORDS_ZH = ("报道", "报导")
+# The heads that end a medium's name (意大利安莎社, 伊朗国家电视台): "X社报道证实" is a medium's report.
+_MEDIUM_ENDINGS_ZH = ("社", "台", "报", "网")
+
+
+def _without_report_word(simple: str, start: int, end: int) -> int:
+    """End of a Chinese voice without a trailing 报道 (安莎社报道证实: the voice is 安莎社)."""
+    for word in _REPORT_WORDS_ZH:
+        if simple[start:end].endswith(word) and end - len(word) > start:
+            return end - len(word)
+    return end
+
+
+def to_simplified_ends(who: str, endings: tuple[str, ...]) -> bool:
+    from comparison.text import to_simplified
+
+    return len(who) >= 3 and to_simplified(who).endswith(endings)
+
+
+_CITE_INSIDE_ZH = re.compile(r"援引|引用|引述")
+
+
+def _cited_voice(text: str, simple: str, start: int, end: int) -> tuple[str, int | None, int]:
+    """The voice of 新华社援引当地官员的话说 is 当地官员 (the medium relays it); the span keeps
+    both. (who, where the voice starts and ends), start None when nothing follows the citing word."""
+    inside = list(_CITE_INSIDE_ZH.finditer(simple, start, end))
+    if not inside:
+        return text[start:end].strip(), start, end
+    voice_start = inside[-1].end()
+    voice_end = end
+    for tail in ("的话", "话", "的"):
+        if simple[voice_start:voice_end].endswith(tail):
+            voice_end -= len(tail)
+            break
+    who = text[voice_start:voice_end].strip()
+    return (who, voice_start, voice_end) if len(who) >= 2 else (who, None, voice_end)
+
+
+def _citing_medium_start(simple: str, cite: int, start: int) -> int:
+    """英国广播公司BBC引用X的官员话称: the span opens at the medium that cites X, when the words
+    before 引用/援引 in the clause name a medium; the voice stays X."""
+    before = simple[max(0, cite - 30):cite]
+    boundary = max((before.rfind(c) for c in "，。；：”」\n"), default=-1) + 1
+    medium = before[boundary:].strip()
+    if len(medium) < 2 or attribution_kind(medium, False)[0] != "agency":
+        return start
+    return cite - len(before) + before.index(medium, boundary)
+
+
 def _appositive_voice(span: str) -> bool:
     """"Name Surname, head of the rescue unit," is a voice: a name (not a sentence opening
     such as "In Athens") and a role word among the appositive's first words."""
@@ -456,10 +505,23 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
             cut = re.search(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天)", simple[start:end])
             if cut:
                 end = start + cut.start()
+        reported = False
+        if not english:
+            reported_end = _without_report_word(simple, start, end)
+            reported, end = reported_end != end, reported_end
         who = text[start:end].strip()
         if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们", "她们"):
             continue
         kind, norm = attribution_kind(who, english)
+        if not english:
+            cited, voice_start, voice_end = _cited_voice(text, simple, start, end)
+            if voice_start is not None and voice_start > start and attribution_kind(cited, False)[0] != "other":
+                who, end = cited, voice_end
+                kind, norm = attribution_kind(who, english)
+        if kind == "other" and reported and to_simplified_ends(who, _MEDIUM_ENDINGS_ZH):
+            kind, norm = "agency", who  # 意大利安莎社报道: a medium's report, the medium not listed by name
+        if not english and group == "a" and kind != "other":
+            start = _citing_medium_start(simple, m.start("cite"), start)
         if kind == "other" and group == "c":
             kind = _appositive_kind(who)
         if kind == "other" and group in "bc":

@@ -107,3 +107,22 @@ def test_a_generic_voice_is_vaguer_not_another_voice():
     c = article("ag", "Outlet C", "About 200 prisoners escaped from the jail on Wednesday, a defense official said.")
     d = article("ah", "Outlet D", "About 200 prisoners escaped from the jail on Wednesday, a military official said.")
     assert [f.kind for f in of_type(compare([c, d], use_dense=False), "attribution")] == ["framing"]
+
+
+def _voices_zh(text: str) -> list[tuple[str, str, str]]:
+    from comparison.slots import extract_attributions
+    from comparison.text import to_simplified
+
+    return [(a.text, a.kind, a.who) for a in extract_attributions(text, to_simplified(text), False)]
+
+
+def test_a_chinese_medium_relaying_a_voice_and_a_medium_s_report():
+    # Invented sentences. The voice is the one relayed; the span opens at the medium relaying it.
+    assert _voices_zh("某某电视台引用附近国家公园的官员话称，车队遇袭。") == [
+        ("某某电视台引用附近国家公园的官员", "official", "附近国家公园的官员")]
+    assert _voices_zh("通讯社援引当地官员的话说，5人死亡。") == [("通讯社援引当地官员", "official", "当地官员")]
+    # A relayed voice of no known kind leaves the medium as the voice.
+    assert _voices_zh("美联社援引一名路人说，有3人受伤。") == [("美联社援引一名路人", "agency", "美联社")]
+    # 某社报道证实: a medium not listed by name; 旅行社表示 is no report.
+    assert _voices_zh("意大利某某社报道证实，一名警员身亡。") == [("意大利某某社", "agency", "意大利某某社")]
+    assert _voices_zh("该旅行社表示，行程取消。") == []

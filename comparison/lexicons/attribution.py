@@ -38,7 +38,7 @@ ANONYMOUS_EN = ("sources", "a source", "on condition of anonymity", "who asked n
 # Role words: an official / institutional voice (attribution kind "official").
 OFFICIAL_ROLES_ZH = ("官员", "发言人", "部长", "总统", "总理", "首相", "省长", "市长", "州长", "大使",
                      "主席", "委员会", "部", "局", "警方", "军方", "政府", "当局", "办公室", "外交部",
-                     "国防部", "司令", "指挥官", "议员", "法院", "检察")
+                     "国防部", "司令", "指挥官", "议员", "法院", "检察", "警察", "警官")
 OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
                      "ministry", "president", "prime minister", "governor", "mayor", "ambassador",
                      "committee", "department", "agency", "police", "military", "army", "government",
