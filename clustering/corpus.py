@@ -11,6 +11,8 @@ tokens) and weighs the counts by the corpus' own IDF. The blocks kept per articl
   of one event share names and numbers; two days of a recurring series share names, not numbers;
 * ``dense`` and ``title_dense``: the embedding backend's vectors of the article and of its title
   (optional), L2-normalized;
+* ``event_days``: the days the title and lead name (7月5日, 周一, yesterday), resolved against
+  the publication day (:mod:`clustering.event_days`);
 * ``days`` (NaN when unknown), ``outlet`` code, ``terms`` (distinct lexical terms: short texts),
   ``roundup`` (several heading-delimited sections).
 
@@ -27,6 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from articles.model import Article
+from clustering.event_days import event_day_matrix
 from clustering.features import (
     ArticleDocuments,
     CorpusTerms,
@@ -52,6 +55,7 @@ class CorpusFeatures:
     title: sp.csr_matrix
     names: sp.csr_matrix
     numbers: sp.csr_matrix
+    event_days: sp.csr_matrix  # which days each article says its happening took place on
     dense: np.ndarray | None
     title_dense: np.ndarray | None
     # Roundups' sections (TF-IDF with the corpus weights): row s belongs to article section_owner[s].
@@ -128,10 +132,12 @@ def prepare(
     titles = CorpusTerms([to_simplified(a.title) for a in articles])
     title = _tfidf(titles.lexical_tf, 1.0)
     roundup = np.fromiter((_is_roundup(a) for a in articles), dtype=bool, count=n)
+    days = publication_days(articles)
+    event_days = event_day_matrix([f"{a.title}\n{a.text[:max_chars]}" for a in articles], days)
     sections, section_owner = _roundup_sections(articles, roundup, terms, text_weights, max_chars, n_jobs)
     return CorpusFeatures(
         ids=[a.id for a in articles],
-        days=publication_days(articles),
+        days=days,
         outlet=_codes(a.outlet for a in articles),
         language=_codes(a.language or "" for a in articles),
         terms=np.diff(terms.lexical_tf.indptr).astype(np.int32),
@@ -140,6 +146,7 @@ def prepare(
         title=title,
         names=names,
         numbers=numbers,
+        event_days=event_days,
         dense=_normalized(embeddings, n),
         title_dense=_normalized(title_embeddings, n),
         sections=sections,

@@ -31,6 +31,8 @@ FEATURES: dict[str, str] = {
     "names": "TF-IDF cosine of names (people, places, organizations, transliterations)",
     "numbers": "TF-IDF cosine of the numbers (counts, years, amounts)",
     "no_numbers": "1 when either article has no number: 'numbers' says nothing then",
+    "event_days": "overlap (Jaccard) of the days the two say their happening took place on (7月5日, Monday, yesterday; a digest names none)",
+    "event_days_differ": "1 when both name days and share none",
     "section": "best TF-IDF cosine of a roundup's section with the other article (else text)",
     "days_apart": "days between the publications (capped at 7)",
     "next_day": "1 when published more than 20 hours apart",
@@ -164,6 +166,21 @@ def _cross_dots(a: sp.csr_matrix, rows_a: np.ndarray, b: sp.csr_matrix, rows_b: 
     return out
 
 
+def _event_day_overlap(corpus: CorpusFeatures, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Jaccard of the two articles' day sets (0 when either names none), and whether both
+    name days and share none. A digest (``roundup``) names the days of several happenings, so
+    its day set says nothing of any one of them: its pairs read as naming no day."""
+    days = corpus.event_days
+    shared = row_dots(days, i, j)
+    sizes = np.diff(days.indptr).astype(np.float64)
+    sizes[corpus.roundup] = 0.0
+    union = sizes[i] + sizes[j] - shared
+    known = (sizes[i] > 0) & (sizes[j] > 0)
+    jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=known)
+    differ = (known & (shared == 0)).astype(float)
+    return jaccard, differ
+
+
 def pair_features(
     corpus: CorpusFeatures,
     pairs: np.ndarray,
@@ -205,6 +222,7 @@ def pair_features(
     title = columns["title"]
     has_numbers = np.diff(corpus.numbers.indptr) > 0
     columns["no_numbers"] = (~(has_numbers[i] & has_numbers[j])).astype(float)
+    columns["event_days"], columns["event_days_differ"] = _event_day_overlap(corpus, i, j)
     columns["section"] = _section_best(corpus, i, j, text)
     gap = np.abs(corpus.days[i] - corpus.days[j])
     unknown = np.isnan(gap)

@@ -1,0 +1,72 @@
+"""The days an article names, resolved against its publication day (clustering.event_days).
+Every sentence here is invented."""
+
+from datetime import date, timedelta
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clustering.event_days import EPOCH, MAX_DAYS_PER_ARTICLE, event_day_matrix, mentioned_days
+
+TUESDAY = (date(2021, 7, 6) - EPOCH).days + 0.4  # a Tuesday, 09:36 UTC
+
+
+def _days(text: str, published: float = TUESDAY) -> list[str]:
+    return [str(EPOCH + timedelta(days=d)) for d in mentioned_days(text, published)]
+
+
+def test_chinese_dates_weekdays_and_relative_days():
+    assert _days("（某社某地6日电）某国週一（5日）宣布，7月5日起实施；昨天消息") == ["2021-07-06", "2021-07-05"]
+    assert _days("上周五发生") == ["2021-06-25"]
+    assert _days("下周一开幕") == ["2021-07-12"]
+    # A day of the month after the publication day is last month's; durations are no days.
+    assert _days("30日举行") == ["2021-06-30"]
+    assert _days("30日内完成，7日来最多") == []
+    assert _days("2020年9月6日举行") == ["2020-09-06"]
+
+
+def test_english_dates_weekdays_and_relative_days():
+    assert _days("On Monday, July 5, the ministry said") == ["2021-07-05"]
+    assert _days("on 30 June; last Friday; next Tuesday; today") == [
+        "2021-06-30", "2021-06-25", "2021-07-13", "2021-07-06"]
+    # A date near a year's end is read in the nearest year.
+    assert _days("on Dec. 30", (date(2021, 1, 2) - EPOCH).days) == ["2020-12-30"]
+
+
+def test_unknown_publication_day_names_no_day():
+    assert mentioned_days("7月5日", float("nan")) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789月日号周星期一二三五六天昨今明 July Monday last next 年.", max_size=300))
+def test_any_text_gives_a_bounded_set_of_days_near_publication(text):
+    days = mentioned_days(text, TUESDAY)
+    assert len(days) == len(set(days)) <= MAX_DAYS_PER_ARTICLE
+    # Explicit years aside, every day is within about a year of publication.
+    if "年" not in text:
+        assert all(abs(d - TUESDAY) <= 367 for d in days)
+
+
+def test_matrix_rows_line_up_with_texts():
+    matrix = event_day_matrix(["7月5日", "", "周一 7月5日 7月6日"], np.array([TUESDAY, TUESDAY, np.nan]))
+    assert matrix.shape[0] == 3
+    assert np.diff(matrix.indptr).tolist() == [1, 0, 0]
+
+
+def test_english_ordinals_and_words_around_dates():
+    assert _days("on the 5th July and on July 2nd") == ["2021-07-05", "2021-07-02"]
+    assert _days("version15 July") == []
+
+
+def test_pair_overlap_reads_a_digest_as_naming_no_day():
+    from types import SimpleNamespace
+
+    from clustering.pair_features import _event_day_overlap
+
+    days = event_day_matrix(["7月5日 周一", "7月5日", "7月8日", "7月8日"], np.full(4, TUESDAY))
+    corpus = SimpleNamespace(event_days=days, roundup=np.array([False, False, False, True]))
+    i, j = np.array([0, 0, 0]), np.array([1, 2, 3])
+    jaccard, differ = _event_day_overlap(corpus, i, j)
+    assert jaccard.tolist() == [1.0, 0.0, 0.0]  # 周一 is 5 July: one day each
+    assert differ.tolist() == [0.0, 1.0, 0.0]  # another day; a digest names none
