@@ -9,8 +9,9 @@ General time-word lexicon (no story's wording): month-day dates in Chinese (7月
 English (July 5, 5 July, Jul. 5); a day of the month alone in Chinese (5日, the wire-dateline
 form); weekdays (周一, 星期一, 禮拜一, Monday), read as the latest such day on or before the
 publication day ("last" and 上 one week earlier, "next" and 下 one week later); and the
-relative days (今天, 昨天, 前天, 明天, today, yesterday, tomorrow). Traditional and Simplified
-forms are both listed, so the text needs no conversion. Only the title and the text's first
+relative days (今天, 昨天, 前天, 明天, today, yesterday, tomorrow). The words are the calendar's
+(``articles.calendar``, shared with the comparison); Traditional and Simplified forms are both
+listed, so the text needs no conversion. Only the title and the text's first
 ``max_chars`` characters are read, and at most ``MAX_DAYS_PER_ARTICLE`` distinct days kept.
 """
 
@@ -24,33 +25,35 @@ from datetime import date, timedelta
 import numpy as np
 import scipy.sparse as sp
 
+from articles.calendar import (
+    MONTHS_EN,
+    RELATIVE_DAYS_EN,
+    RELATIVE_DAYS_ZH,
+    WEEKDAYS_EN,
+    WEEKDAYS_ZH,
+)
+
 MAX_DAYS_PER_ARTICLE = 12
 EPOCH = date(1970, 1, 1)
 
-_MONTHS_EN = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-_WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_RELATIVE = {"今天": 0, "今日": 0, "今晨": 0, "今晚": 0, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2,
-             "明天": 1, "明日": 1, "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE = {**RELATIVE_DAYS_ZH, **RELATIVE_DAYS_EN}
 
-_MONTH_NAMES = "|".join(sorted({m.capitalize() for m in _MONTHS_EN}, key=len, reverse=True))
-_WEEKDAY_NAMES = "|".join(w.capitalize() for w in _WEEKDAYS_EN)
+_MONTH_NAMES = "|".join(sorted({m.capitalize() for m in MONTHS_EN}, key=len, reverse=True))
+_WEEKDAY_NAMES = "|".join(w.capitalize() for w in WEEKDAYS_EN)
 # Each pattern opens on a fixed character set, so the regex engine skips ahead to the next
 # candidate character instead of trying every position (5x faster than one alternation).
 # Names of months and weekdays are capitalized in news. What comes before a match (a year,
 # 上/下, a digit that makes 12日 part of 2012日) is read in code.
 _ZH_DATE = re.compile(r"\d{1,2}(?:月\d{1,2})?[日号號](?![\d本元内內来來间間])")
 _ZH_WEEKDAY = re.compile(r"(?:周|週|星期|禮拜|礼拜)[一二三四五六日天]")
-_ZH_RELATIVE = re.compile(r"(?:今天|今日|今晨|今晚|昨天|昨日|昨晚|前天|明天|明日)")
+_ZH_RELATIVE = re.compile("(?:" + "|".join(sorted(RELATIVE_DAYS_ZH, key=len, reverse=True)) + ")")
 _YEAR_BEFORE = re.compile(r"(\d{4})年$")
 _EN_MONTH_DAY = re.compile(rf"(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b")
 _EN_DAY_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\b")
 _EN_WEEKDAY = re.compile(rf"(?:{_WEEKDAY_NAMES})\b")
-_EN_RELATIVE = re.compile(r"(?:today|Today|tonight|Tonight|yesterday|Yesterday|tomorrow|Tomorrow)\b")
+_EN_RELATIVE = re.compile(
+    "(?:" + "|".join(w for word in sorted(RELATIVE_DAYS_EN, key=len, reverse=True) for w in (word, word.capitalize()))
+    + r")\b")
 _EN_PATTERNS = (_EN_MONTH_DAY, _EN_DAY_MONTH, _EN_WEEKDAY, _EN_RELATIVE)
 _SHIFT_BEFORE_EN = re.compile(r"\b([Ll]ast|[Nn]ext)\s+$")
 _NUMBER = re.compile(r"\d{1,2}")
@@ -106,7 +109,7 @@ def _resolve_zh(m: re.Match, published: date) -> date | None:
     if m.re is _ZH_RELATIVE:
         return published + timedelta(days=_RELATIVE[found])
     if m.re is _ZH_WEEKDAY:
-        return _weekday(published, _WEEKDAYS_ZH[found[-1]], text[start - 1:start])
+        return _weekday(published, WEEKDAYS_ZH[found[-1]], text[start - 1:start])
     if _DIGIT_BEFORE.match(text[start - 1:start]):
         return None  # 2012日, 3.5日: no day of the month
     if "月" in found:
@@ -122,10 +125,10 @@ def _resolve_en(m: re.Match, published: date) -> date | None:
         return published + timedelta(days=_RELATIVE[found.lower()])
     if m.re is _EN_WEEKDAY:
         shift = _SHIFT_BEFORE_EN.search(m.string[max(0, m.start() - 6):m.start()])
-        return _weekday(published, _WEEKDAYS_EN[found.lower()], shift.group(1) if shift else "")
+        return _weekday(published, WEEKDAYS_EN[found.lower()], shift.group(1) if shift else "")
     if m.start() > 0 and m.string[m.start() - 1].isalnum():
         return None  # inside a word or a number
-    month = _MONTHS_EN[_MONTH_WORD.search(found).group().lower()]
+    month = MONTHS_EN[_MONTH_WORD.search(found).group().lower()]
     return _month_day(published, month, int(_NUMBER.search(found).group()), None)
 
 

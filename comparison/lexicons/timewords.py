@@ -8,18 +8,15 @@ readings of each word, as local-time ranges [start, end) in hours.
 
 from __future__ import annotations
 
-WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-               "sunday": 6}
-MONTHS_EN = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-             "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-             "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-             "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-# relative day word -> days from the publication day
-RELATIVE_DAYS_ZH = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "今晚": 0, "昨天": -1, "昨日": -1,
-                    "昨晚": -1, "前天": -2, "明天": 1}
-RELATIVE_DAYS_EN = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                    "yesterday": -1, "last night": -1, "tomorrow": 1}
+# The calendar's words live with the articles (one home for every stage that reads dates).
+from articles.calendar import (  # noqa: E402,F401
+    MONTHS_EN,
+    RELATIVE_DAYS_EN,
+    RELATIVE_DAYS_ZH,
+    WEEKDAYS_EN,
+    WEEKDAYS_ZH,
+)
+
 # part of day -> hours [start, end)
 PARTS_OF_DAY_ZH = {
     "凌晨": (0, 6), "黎明": (4, 7), "拂晓": (4, 7), "清晨": (5, 8), "早上": (5, 10), "早晨": (5, 10),
