@@ -177,8 +177,23 @@ def _event_day_overlap(corpus: CorpusFeatures, i: np.ndarray, j: np.ndarray) -> 
     union = sizes[i] + sizes[j] - shared
     known = (sizes[i] > 0) & (sizes[j] > 0)
     jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=known)
-    differ = (known & (shared == 0)).astype(float)
+    # Days a day apart are not "other days": one happening reported across time zones, or
+    # overnight, is "Sunday" in one report and "Monday" in the other.
+    near = _cross_dots(_within_a_day(days), i, days, j, None)
+    differ = (known & (near == 0)).astype(float)
     return jaccard, differ
+
+
+def _within_a_day(days: sp.csr_matrix) -> sp.csr_matrix:
+    """Each row's days and the days either side of them (a binary matrix of the same shape)."""
+    shifted = days.copy()
+    for step in (-1, 1):
+        moved = days.tocoo()
+        cols = moved.col + step
+        keep = (cols >= 0) & (cols < days.shape[1])
+        shifted = shifted + sp.csr_matrix((moved.data[keep], (moved.row[keep], cols[keep])), shape=days.shape)
+    shifted.data[:] = 1.0
+    return shifted.tocsr()
 
 
 def pair_features(
