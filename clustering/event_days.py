@@ -5,10 +5,11 @@ A story is a happening in time: two reports of one event name the same day ("7�
 close, a daily case count) each name their own day. The pair scorer reads the overlap of
 these day sets (``pair_features``: "event_days", "event_days_differ").
 
-General time-word lexicon (no story's wording): month-day dates in Chinese (7月5日, 5号) and
+General time-word lexicon (no story's wording): month-day dates in Chinese (7月5日, 7月5号) and
 English (July 5, 5 July, Jul. 5); a day of the month alone in Chinese (5日, the wire-dateline
-form); weekdays (周一, 星期一, 禮拜一, Monday), read as the latest such day on or before the
-publication day ("last" and 上 one week earlier, "next" and 下 one week later); and the
+form; 号 only after a month: 5号线 is no day); weekdays (周一, 星期一, 禮拜一, Monday), read as
+the latest such day on or before the publication day (上周/下周: the calendar week before or
+after; "last"/"next": the nearest one before or after); and the
 relative days (今天, 昨天, 前天, 明天, today, yesterday, tomorrow). The words are the calendar's
 (``articles.calendar``, shared with the comparison); Traditional and Simplified forms are both
 listed, so the text needs no conversion. Only the title and the text's first
@@ -44,7 +45,8 @@ _WEEKDAY_NAMES = "|".join(w.capitalize() for w in WEEKDAYS_EN)
 # candidate character instead of trying every position (5x faster than one alternation).
 # Names of months and weekdays are capitalized in news. What comes before a match (a year,
 # 上/下, a digit that makes 12日 part of 2012日) is read in code.
-_ZH_DATE = re.compile(r"\d{1,2}(?:月\d{1,2})?[日号號](?![\d本元内內来來间間])")
+# 号 names a day only after a month (7月5号); alone it numbers things (5号线, 2号机组, 3号楼).
+_ZH_DATE = re.compile(r"\d{1,2}(?:月\d{1,2}[日号號]|日)(?![\d本元内內来來间間])")
 _ZH_WEEKDAY = re.compile(r"(?:周|週|星期|禮拜|礼拜)[一二三四五六日天]")
 _ZH_RELATIVE = re.compile("(?:" + "|".join(sorted(RELATIVE_DAYS_ZH, key=len, reverse=True)) + ")")
 _YEAR_BEFORE = re.compile(r"(\d{4})年$")
@@ -55,6 +57,9 @@ _EN_RELATIVE = re.compile(
     "(?:" + "|".join(w for word in sorted(RELATIVE_DAYS_EN, key=len, reverse=True) for w in (word, word.capitalize()))
     + r")\b")
 _EN_PATTERNS = (_EN_MONTH_DAY, _EN_DAY_MONTH, _EN_WEEKDAY, _EN_RELATIVE)
+# Names of media that begin or end with "today" (今日俄罗斯, USA Today): no day.
+_TODAY_NAMES_ZH = ("今日俄罗斯", "今日俄羅斯", "今日美国", "今日美國", "今日头条", "今日頭條", "今日印度", "今日新闻", "今日新聞")
+_TODAY_NAME_EN = re.compile(r"[A-Z][\w.]*\s+$")
 _SHIFT_BEFORE_EN = re.compile(r"\b([Ll]ast|[Nn]ext)\s+$")
 _NUMBER = re.compile(r"\d{1,2}")
 _MONTH_WORD = re.compile(rf"(?:{_MONTH_NAMES})")
@@ -95,18 +100,25 @@ def _day_of_month(published: date, day: int) -> date | None:
 
 
 def _weekday(published: date, weekday: int, shift: str) -> date:
-    """The latest such weekday on or before publication; a week earlier for last/上; the next
-    one after publication for next/下."""
+    """A weekday named without a date. Bare (周五, Friday): the latest such day on or before
+    publication. Chinese 上周/下周 count calendar weeks from Monday (上周五 is Friday of the
+    previous week); English "last"/"next" mean the nearest such day before/after publication."""
     shift = shift.strip().lower()
-    if shift in ("next", "下"):
+    if shift in ("上", "下"):
+        monday = published - timedelta(days=published.weekday())
+        return monday + timedelta(days=weekday + (-7 if shift == "上" else 7))
+    if shift == "next":
         return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
-    day = published - timedelta(days=(published.weekday() - weekday) % 7)
-    return day - timedelta(days=7) if shift in ("last", "上") else day
+    if shift == "last":
+        return published - timedelta(days=(published.weekday() - weekday) % 7 or 7)
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
 def _resolve_zh(m: re.Match, published: date) -> date | None:
     text, start, found = m.string, m.start(), m.group()
     if m.re is _ZH_RELATIVE:
+        if found == "今日" and text.startswith(_TODAY_NAMES_ZH, start):
+            return None
         return published + timedelta(days=_RELATIVE[found])
     if m.re is _ZH_WEEKDAY:
         return _weekday(published, WEEKDAYS_ZH[found[-1]], text[start - 1:start])
@@ -122,6 +134,8 @@ def _resolve_zh(m: re.Match, published: date) -> date | None:
 def _resolve_en(m: re.Match, published: date) -> date | None:
     found = m.group()
     if m.re is _EN_RELATIVE:
+        if found == "Today" and _TODAY_NAME_EN.search(m.string[max(0, m.start() - 30):m.start()]):
+            return None  # USA Today, Russia Today: a name
         return published + timedelta(days=_RELATIVE[found.lower()])
     if m.re is _EN_WEEKDAY:
         shift = _SHIFT_BEFORE_EN.search(m.string[max(0, m.start() - 6):m.start()])
@@ -143,7 +157,10 @@ def mentioned_days(text: str, published_day: float) -> list[int]:
     if _LATIN.search(text):
         matches += [m for pattern in _EN_PATTERNS for m in pattern.finditer(text)]
     for m in sorted(matches, key=lambda m: m.start()):
-        day = (_resolve_en if m.re in _EN_PATTERNS else _resolve_zh)(m, published)
+        try:
+            day = (_resolve_en if m.re in _EN_PATTERNS else _resolve_zh)(m, published)
+        except OverflowError:  # a publication date at the calendar's end (year 9999)
+            continue
         if day is None:
             continue
         value = (day - EPOCH).days

@@ -221,11 +221,13 @@ _EN_SAYS = "|".join(sorted((re.escape(v) for v in (*SPEECH_VERBS_EN, *ESTIMATE_V
                            key=len, reverse=True))
 _EN_PUT_AT = rf"(?:{'|'.join(PUT_AT_VERBS_EN)})(?=\s[^.;\n]{{0,80}}?\sat\s)"
 _EN_ATTR_RE = re.compile(
-    rf"\b(?i:according to|citing)\s+(?P<a>(?i:an?\s+|the\s+)?[\w.'-]+(?:\s+[\w.'-]+){{0,6}}?)(?=[,.;]|$)"
-    rf"|(?P<b>(?i:an?\s+|the\s+)?(?:[\w.'-]+\s+){{0,5}}?[\w.'-]+)\s+(?:{_EN_SAYS}|{_EN_PUT_AT})\b"
+    rf"\b(?i:according to|citing)\s+(?P<a>(?i:an?\s+|the\s+)?[\w.'-]{{1,40}}(?:\s+[\w.'-]{{1,40}}){{0,6}}?)(?=[,.;]|$)"
+    rf"|(?P<b>(?i:an?\s+|the\s+)?(?:[\w.'-]{{1,40}}\s+){{0,5}}?[\w.'-]{{1,40}})\s+(?:{_EN_SAYS}|{_EN_PUT_AT})\b"
     # A name with its role between commas: "Heydar Alishbandi, Governor of Qeshm island, said".
-    rf"|(?P<c>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,3}}\s*,\s*[^,;:\n\"“”]{{3,90}}?\s*),\s*(?:{_EN_SAYS})\b",
+    rf"|(?P<c>[A-Z][\w'-]{{1,40}}(?:\s+[A-Z][\w'-]{{1,40}}){{1,3}}\s*,\s*[^,;:\n\"“”]{{3,90}}?\s*),\s*(?:{_EN_SAYS})\b",
 )
+# Pronouns and function words written in capitals (a headline's "WE SAID") are no bodies.
+_CAPITALIZED_WORDS_EN = {"WE", "IT", "HE", "SHE", "THEY", "YOU", "THIS", "THAT", "AND", "BUT", "THE", "HIS", "HER"}
 _ACRONYM_EN_RE = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
 _TITLE_ABBREVIATION_EN_RE = re.compile(rf"\b(?:{'|'.join(OFFICIAL_TITLE_ABBREVIATIONS_EN)})\s?\.")
 # Words that open a sentence or clause, never a person's name ("In Athens, police ... said").
@@ -289,7 +291,7 @@ def attribution_kind(who: str, english: bool) -> tuple[str, str]:
         return "official", who.strip()
     if english and _TITLE_ABBREVIATION_EN_RE.search(who):
         return "official", who.strip()
-    if english and _ACRONYM_EN_RE.fullmatch(who.strip()):
+    if english and _ACRONYM_EN_RE.fullmatch(who.strip()) and who.strip().split()[-1] not in _CAPITALIZED_WORDS_EN:
         return "organization", who.strip()  # "the USGS said": a body named by its initials
     return "other", who.strip()
 
@@ -369,21 +371,23 @@ def _last_conjunct_voice(source: str, start: int, end: int) -> int:
 # How far back a first conjunct of a voice may reach ("The official IRNA news agency and the
 # United States Geological Survey said"): words, within the clause.
 _EARLIER_CONJUNCT_WORDS = 6
-_CLAUSE_START_EN = re.compile(r"[,;:()\n]|[.!?]\s")
+_CLAUSE_START_EN = re.compile(r"[,;:()\n]")
 
 
 def _earlier_conjunct(source: str, conjunction: int, start: int) -> int:
     """Start of "X and Y said" when the words before "and" (the match began at it) are a voice
     of their own: both are the voice. Otherwise ``start`` (Y alone)."""
     before = source[max(0, conjunction - 200):conjunction]
+    # A clause mark, or a sentence end that is no abbreviation ("U.S. Army", "Lt. Col. Smith").
     boundary = max((b.end() for b in _CLAUSE_START_EN.finditer(before)), default=0)
+    boundary += _sentence_start_en(before[boundary:])
     words = before[boundary:].split()
     if not words or len(words) > _EARLIER_CONJUNCT_WORDS:
         return start
     first = " ".join(words)
     if attribution_kind(first, True)[0] == "other":
         return start
-    return conjunction - len(before) + before.rindex(words[0], boundary)
+    return conjunction - len(before) + before.index(words[0], boundary)
 
 
 _REPORT_WORDS_ZH = ("报道", "报导")
@@ -516,11 +520,15 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
         if not english:
             cited, voice_start, voice_end = _cited_voice(text, simple, start, end)
             if voice_start is not None and voice_start > start and attribution_kind(cited, False)[0] != "other":
+                if kind != "agency":  # only a medium relaying a voice opens its span
+                    start = voice_start
                 who, end = cited, voice_end
                 kind, norm = attribution_kind(who, english)
+            if not who.strip() or who in ("的话", "话"):
+                continue
         if kind == "other" and reported and to_simplified_ends(who, _MEDIUM_ENDINGS_ZH):
             kind, norm = "agency", who  # 意大利安莎社报道: a medium's report, the medium not listed by name
-        if not english and group == "a" and kind != "other":
+        if not english and group == "a" and kind != "other" and m.group("cite") in ("援引", "引用", "引述"):
             start = _citing_medium_start(simple, m.start("cite"), start)
         if kind == "other" and group == "c":
             kind = _appositive_kind(who)

@@ -18,7 +18,8 @@ def _days(text: str, published: float = TUESDAY) -> list[str]:
 
 def test_chinese_dates_weekdays_and_relative_days():
     assert _days("（某社某地6日电）某国週一（5日）宣布，7月5日起实施；昨天消息") == ["2021-07-06", "2021-07-05"]
-    assert _days("上周五发生") == ["2021-06-25"]
+    assert _days("上周五发生") == ["2021-07-02"]  # Friday of the previous calendar week
+    assert _days("上周日发生") == ["2021-07-04"]
     assert _days("下周一开幕") == ["2021-07-12"]
     # A day of the month after the publication day is last month's; durations are no days.
     assert _days("30日举行") == ["2021-06-30"]
@@ -29,7 +30,7 @@ def test_chinese_dates_weekdays_and_relative_days():
 def test_english_dates_weekdays_and_relative_days():
     assert _days("On Monday, July 5, the ministry said") == ["2021-07-05"]
     assert _days("on 30 June; last Friday; next Tuesday; today") == [
-        "2021-06-30", "2021-06-25", "2021-07-13", "2021-07-06"]
+        "2021-06-30", "2021-07-02", "2021-07-13", "2021-07-06"]
     # A date near a year's end is read in the nearest year.
     assert _days("on Dec. 30", (date(2021, 1, 2) - EPOCH).days) == ["2020-12-30"]
 
@@ -70,3 +71,15 @@ def test_pair_overlap_reads_a_digest_as_naming_no_day():
     jaccard, differ = _event_day_overlap(corpus, i, j)
     assert jaccard.tolist() == [1.0, 0.0, 0.0]  # 周一 is 5 July: one day each
     assert differ.tolist() == [0.0, 1.0, 0.0]  # another day; a digest names none
+
+
+def test_numbered_things_and_media_named_today_are_no_days():
+    assert _days("地铁5号线和3号楼") == []
+    assert _days("据今日俄罗斯报道，今日上午") == ["2021-07-06"]
+    assert _days("USA Today reported; today the court met") == ["2021-07-06"]
+    assert _days("USA Today reported") == []
+
+
+def test_a_publication_day_at_the_calendar_end_is_no_error():
+    last = (date(9999, 12, 31) - EPOCH).days + 0.5
+    assert mentioned_days("明天 7月5日", last) == [(date(9999, 7, 5) - EPOCH).days]

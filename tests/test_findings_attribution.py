@@ -126,3 +126,22 @@ def test_a_chinese_medium_relaying_a_voice_and_a_medium_s_report():
     # 某社报道证实: a medium not listed by name; 旅行社表示 is no report.
     assert _voices_zh("意大利某某社报道证实，一名警员身亡。") == [("意大利某某社", "agency", "意大利某某社")]
     assert _voices_zh("该旅行社表示，行程取消。") == []
+
+
+def test_review_cases_of_conjunct_voices_and_relayed_voices():
+    # The first conjunct from its first word; abbreviations end no clause.
+    assert _voices("On Monday, the head of the seismic center and the United States Geological Survey said it.") == [
+        ("the head of the seismic center and the United States Geological Survey", "official")]
+    assert _voices("Lt. Col. Smith and the United States Geological Survey said it.") == [
+        ("Lt. Col. Smith and the United States Geological Survey", "official")]
+    # A survey of opinion and a capitalized pronoun are no voices.
+    assert _voices("A recent survey said 40% agreed.") == [] and _voices("WE said it.") == []
+    # Only a medium relaying a voice opens the span; a bare 引用 is nothing.
+    assert _voices_zh("某网友援引当地官员的话说，5人死亡。") == [("当地官员", "official", "当地官员")]
+    assert _voices_zh("引用的话说，5人。") == []
+
+
+def test_english_voices_of_a_long_run_without_spaces():
+    # Words are read at most 40 characters long, so the pattern stays linear in the run
+    # (its cost is measured in benchmarks/bench_comparison.py --hostile-only, not here).
+    assert _voices("a" * 200_000) == []

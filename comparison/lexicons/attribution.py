@@ -44,7 +44,7 @@ OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spoke
                      "committee", "department", "agency", "police", "military", "army", "government",
                      "authorities", "office", "commander", "service", "council", "court", "prosecutor",
                      # heads of public bodies (Iran's seismologic center, the US Geological Survey)
-                     "center", "centre", "institute", "survey", "observatory", "bureau", "commission",
+                     "center", "centre", "institute", "geological survey", "observatory", "bureau", "commission",
                      "administration", "board", "coast guard", "prosecutors")
 # Official titles abbreviated before a name (Qeshm Gov. Heidar Alishvandi, Lt. Col. X): a role.
 OFFICIAL_TITLE_ABBREVIATIONS_EN = ("Gov", "Gen", "Sen", "Rep", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm",
