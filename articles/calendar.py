@@ -8,6 +8,25 @@ re-exports them).
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta, timezone
+
+# Chinese outlets date their wording ("周三", "今天") in Beijing/Taipei/HK time; most outlets
+# of the corpus (VOA, RFI, DW, BBC Chinese...) also write for readers in UTC+8, so Chinese
+# relative dates resolve against the publication date in UTC+8 (English ones in UTC).
+DEFAULT_UTC_OFFSET_HOURS = 8
+
+
+def local_publication_date(published: datetime, utc_offset_hours: int = DEFAULT_UTC_OFFSET_HOURS) -> date:
+    """The publication's calendar day where its readers are (``utc_offset_hours`` east of UTC)."""
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return published.astimezone(timezone(timedelta(hours=utc_offset_hours))).date()
+
+
+def utc_offset_for(language: str | None) -> int:
+    """Hours east of UTC that a text's relative dates count in: UTC+8 for Chinese, else UTC."""
+    return DEFAULT_UTC_OFFSET_HOURS if (language or "").startswith("zh") else 0
+
 WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
                "sunday": 6}

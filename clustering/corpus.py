@@ -28,6 +28,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import scipy.sparse as sp
 
+from articles.calendar import utc_offset_for
 from articles.model import Article
 from clustering.event_days import event_day_matrix
 from clustering.features import (
@@ -133,7 +134,8 @@ def prepare(
     title = _tfidf(titles.lexical_tf, 1.0)
     roundup = np.fromiter((_is_roundup(a) for a in articles), dtype=bool, count=n)
     days = publication_days(articles)
-    event_days = event_day_matrix([f"{a.title}\n{a.text[:max_chars]}" for a in articles], days)
+    event_days = event_day_matrix([f"{a.title}\n{a.text[:max_chars]}" for a in articles], days,
+                                  [utc_offset_for(a.language) for a in articles])
     sections, section_owner = _roundup_sections(articles, roundup, terms, text_weights, max_chars, n_jobs)
     return CorpusFeatures(
         ids=[a.id for a in articles],

@@ -146,12 +146,14 @@ def _resolve_en(m: re.Match, published: date) -> date | None:
     return _month_day(published, month, int(_NUMBER.search(found).group()), None)
 
 
-def mentioned_days(text: str, published_day: float) -> list[int]:
-    """Distinct days (days since the epoch) ``text`` names, in order of first mention; none
-    when the publication day is unknown (NaN)."""
+def mentioned_days(text: str, published_day: float, utc_offset_hours: int = 0) -> list[int]:
+    """Distinct days (days since the epoch) ``text`` names, in order of first mention, resolved
+    against the publication day where its readers are (``utc_offset_hours`` east of UTC:
+    ``articles.calendar.utc_offset_for``, as the comparison reads dates); none when the
+    publication day is unknown (NaN)."""
     if published_day is None or math.isnan(published_day):
         return []
-    published = EPOCH + timedelta(days=int(math.floor(published_day)))
+    published = EPOCH + timedelta(days=int(math.floor(published_day + utc_offset_hours / 24.0)))
     days: list[int] = []
     matches = [m for pattern in (_ZH_DATE, _ZH_WEEKDAY, _ZH_RELATIVE) for m in pattern.finditer(text)]
     if _LATIN.search(text):
@@ -171,11 +173,13 @@ def mentioned_days(text: str, published_day: float) -> list[int]:
     return days
 
 
-def event_day_matrix(texts: Sequence[str], published_days: np.ndarray) -> sp.csr_matrix:
+def event_day_matrix(texts: Sequence[str], published_days: np.ndarray,
+                     utc_offsets: Sequence[int] | None = None) -> sp.csr_matrix:
     """Binary rows: which days each text names (columns: days since the epoch, shifted to start at 0)."""
     rows, cols = [], []
-    for r, (text, day) in enumerate(zip(texts, published_days, strict=True)):
-        for value in mentioned_days(text, float(day)):
+    offsets = utc_offsets if utc_offsets is not None else [0] * len(texts)
+    for r, (text, day, offset) in enumerate(zip(texts, published_days, offsets, strict=True)):
+        for value in mentioned_days(text, float(day), offset):
             rows.append(r)
             cols.append(value)
     if not cols:

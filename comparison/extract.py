@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+# Relative dates resolve against the publication day where the readers are (one home:
+# articles.calendar, also read by the stories' event days).
+from articles.calendar import DEFAULT_UTC_OFFSET_HOURS, local_publication_date  # noqa: E402,F401
 from comparison.lexicons.attribution import AGENCIES, TITLES_ZH
 from comparison.lexicons.reporting import (
     CITATION_HEADS_ZH,
@@ -31,11 +34,6 @@ from comparison.lexicons.timewords import (
 )
 from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
 from comparison.text import to_simplified
-
-# Chinese outlets date their wording ("周三", "今天") in Beijing/Taipei/HK time;
-# most outlets of the corpus (VOA, RFI, DW, BBC Chinese...) also write for readers
-# in UTC+8, so relative dates resolve against the publication date in UTC+8.
-DEFAULT_UTC_OFFSET_HOURS = 8
 
 _WEEKDAYS = WEEKDAYS_ZH
 
@@ -156,12 +154,6 @@ def _small_number(token: str | None) -> int | None:
     if token.isdigit():
         return int(token)
     return parse_chinese_integer(token)
-
-
-def local_publication_date(published: datetime, utc_offset_hours: int = DEFAULT_UTC_OFFSET_HOURS) -> date:
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return published.astimezone(timezone(timedelta(hours=utc_offset_hours))).date()
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

@@ -83,3 +83,12 @@ def test_numbered_things_and_media_named_today_are_no_days():
 def test_a_publication_day_at_the_calendar_end_is_no_error():
     last = (date(9999, 12, 31) - EPOCH).days + 0.5
     assert mentioned_days("明天 7月5日", last) == [(date(9999, 7, 5) - EPOCH).days]
+
+
+def test_chinese_relative_days_count_in_utc_plus_8():
+    # 23:30 UTC on 5 July is 07:30 on 6 July in Beijing: 今天 there is 6 July.
+    late = (date(2021, 7, 5) - EPOCH).days + 23.5 / 24
+    assert _days("今天", late) == ["2021-07-05"]
+    assert [str(EPOCH + timedelta(days=d)) for d in mentioned_days("今天", late, 8)] == ["2021-07-06"]
+    matrix = event_day_matrix(["今天", "今天"], np.array([late, late]), [8, 0])
+    assert matrix.indices.tolist() == [1, 0]  # columns from the earliest day named
