@@ -1,5 +1,11 @@
-"""Persistence: one SQLite file holds articles, embeddings, stories and comparisons."""
+"""Persistence: one SQLite file holds articles, embeddings, stories and comparisons.
 
-from store.sqlite import DEFAULT_DB, StaleStoryError, Store
+``sqlite.py`` owns the file (schema, per-thread connections, transactions); the table
+groups are mixed into its :class:`Store`: ``articles.py`` (articles, sources, rejections,
+embeddings), ``stories.py`` (stories, comparisons, edits) and ``jobs.py`` (the job queue).
+"""
+
+from store.sqlite import DEFAULT_DB, Store
+from store.stories import StaleStoryError
 
 __all__ = ["DEFAULT_DB", "StaleStoryError", "Store"]

@@ -11,18 +11,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from datetime import UTC, datetime
+
+from store.sql import marks, now
 
 # Job states: queued -> running -> done | failed.
 JOB_ACTIVE = ("queued", "running")
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
-
-
-def _marks(items: list) -> str:
-    return ",".join("?" * len(items))
 
 
 class JobQueue:
@@ -45,7 +38,7 @@ class JobQueue:
                     return row["id"]
             cur = c.execute(
                 "INSERT INTO jobs (kind, params, priority, state, created_at) VALUES (?,?,?,?,?)",
-                (kind, text, priority, "queued", _now()),
+                (kind, text, priority, "queued", now()),
             )
             return int(cur.lastrowid)
 
@@ -61,7 +54,7 @@ class JobQueue:
                 return None
             c.execute(
                 "UPDATE jobs SET state='running', started_at=?, progress=0 WHERE id=?",
-                (_now(), row["id"]),
+                (now(), row["id"]),
             )
         return self.job(row["id"])
 
@@ -80,7 +73,7 @@ class JobQueue:
                     "failed" if failed else "done",
                     message[:500],
                     json.dumps(result, ensure_ascii=False),
-                    _now(),
+                    now(),
                     job_id,
                 ),
             )
@@ -110,7 +103,7 @@ class JobQueue:
             args += list(JOB_ACTIVE)
         if kinds is not None:
             kinds = list(kinds)
-            clauses.append(f"kind IN ({_marks(kinds)})")
+            clauses.append(f"kind IN ({marks(kinds)})")
             args += kinds
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self.conn.execute(f"SELECT * FROM jobs {where} ORDER BY id DESC LIMIT ?", [*args, limit])

@@ -1,0 +1,193 @@
+"""The articles' tables: articles, the files and records they came from, rejected inputs,
+and the embedding cache. Mixed into :class:`store.sqlite.Store`, whose per-thread
+connection and ``transaction`` it uses.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+import numpy as np
+
+from articles.model import Article, Rejection
+from store.sql import chunks, marks, now
+
+
+def _article_from_row(row: sqlite3.Row, paths: list[str]) -> Article:
+    return Article(
+        id=row["id"],
+        outlet=row["outlet"],
+        title=row["title"],
+        url=row["url"],
+        published=datetime.fromisoformat(row["published"]),
+        language=row["language"],
+        script=row["script"],
+        paragraphs=json.loads(row["paragraphs"]),
+        captions=json.loads(row["captions"]),
+        source_paths=paths,
+    )
+
+
+class ArticleTables:
+    """Article, source, rejection and embedding methods of the store."""
+
+    conn: sqlite3.Connection
+
+    # ---- articles -------------------------------------------------------
+    def add_article(self, article: Article, fingerprint: str | None = None) -> bool:
+        """Store ``article``; returns False when its id was already stored.
+
+        A duplicate is not stored again, but the paths it was read from are
+        added to the stored article's sources.
+        """
+        with self.transaction() as c:
+            exists = c.execute("SELECT 1 FROM articles WHERE id=?", (article.id,)).fetchone()
+            if not exists:
+                c.execute(
+                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        article.id,
+                        article.outlet,
+                        article.title,
+                        article.url,
+                        article.published.isoformat(),
+                        article.language,
+                        article.script,
+                        json.dumps(article.paragraphs, ensure_ascii=False),
+                        json.dumps(article.captions, ensure_ascii=False),
+                        article.content_hash,
+                        now(),
+                    ),
+                )
+            for path in article.source_paths:
+                c.execute(
+                    "INSERT OR REPLACE INTO sources VALUES (?,?,?)",
+                    (path, article.id, fingerprint),
+                )
+                c.execute("DELETE FROM rejections WHERE path=?", (path,))
+            return not exists
+
+    def source_fingerprint(self, path: str) -> str | None:
+        """Fingerprint recorded when ``path`` was last ingested (None if never)."""
+        row = self.conn.execute("SELECT fingerprint FROM sources WHERE path=?", (path,)).fetchone()
+        return row["fingerprint"] if row else None
+
+    def sources_of_file(self, path: str) -> list[tuple[str, str, str | None]]:
+        """``(source path, article id, fingerprint)`` rows of a file and its records.
+
+        Files holding many articles (JSON Lines, CSV, feeds) record each one as
+        ``path#N``; this finds those along with ``path`` itself.
+        """
+        rows = self.conn.execute(
+            "SELECT path, article_id, fingerprint FROM sources"
+            " WHERE path=? OR (path >= ? AND path < ?) ORDER BY rowid",
+            (path, path + "#", path + "$"),
+        )
+        return [(r["path"], r["article_id"], r["fingerprint"]) for r in rows]
+
+    def set_file_fingerprint(self, path: str, fingerprint: str | None) -> None:
+        """Record ``fingerprint`` on every source row of a file and its ``path#N`` records.
+
+        Ingest writes a large file's records in several transactions without a
+        fingerprint and sets it once the whole file is stored, so a file cut
+        short by a crash is never mistaken for an unchanged, complete one.
+        """
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE sources SET fingerprint=? WHERE path=? OR (path >= ? AND path < ?)",
+                (fingerprint, path, path + "#", path + "$"),
+            )
+
+    def article_ids_for_source(self, path: str) -> list[str]:
+        rows = self.conn.execute("SELECT article_id FROM sources WHERE path=?", (path,))
+        return [r["article_id"] for r in rows]
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT OR REPLACE INTO rejections VALUES (?,?,?)",
+                (rejection.source_path, rejection.error, now()),
+            )
+
+    def rejections(self) -> list[Rejection]:
+        rows = self.conn.execute("SELECT path, error FROM rejections ORDER BY path")
+        return [Rejection(r["path"], r["error"]) for r in rows]
+
+    def _paths_by_article(self, ids: list[str] | None) -> dict[str, list[str]]:
+        paths: dict[str, list[str]] = {}
+        if ids is None:
+            rows = self.conn.execute("SELECT path, article_id FROM sources ORDER BY path")
+        else:
+            rows = []
+            for chunk in chunks(ids, 500):
+                q = f"SELECT path, article_id FROM sources WHERE article_id IN ({marks(chunk)}) ORDER BY path"
+                rows += self.conn.execute(q, chunk).fetchall()
+        for r in rows:
+            paths.setdefault(r["article_id"], []).append(r["path"])
+        return paths
+
+    def articles(
+        self,
+        ids: Iterable[str] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[Article]:
+        """Stored articles, oldest first (or in the order of ``ids`` when given)."""
+        if ids is not None:
+            id_list = list(dict.fromkeys(ids))
+            rows = []
+            for chunk in chunks(id_list, 500):
+                q = f"SELECT * FROM articles WHERE id IN ({marks(chunk)})"
+                rows += self.conn.execute(q, chunk).fetchall()
+            order = {i: n for n, i in enumerate(id_list)}
+            rows.sort(key=lambda r: order[r["id"]])
+        else:
+            clauses, args = [], []
+            if since is not None:
+                clauses.append("published >= ?")
+                args.append(since.astimezone(UTC).isoformat())
+            if until is not None:
+                clauses.append("published < ?")
+                args.append(until.astimezone(UTC).isoformat())
+            where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+            rows = self.conn.execute(
+                f"SELECT * FROM articles {where} ORDER BY published, id", args
+            ).fetchall()
+            id_list = None if not clauses else [r["id"] for r in rows]
+        paths = self._paths_by_article(id_list if ids is None else [r["id"] for r in rows])
+        return [_article_from_row(r, paths.get(r["id"], [])) for r in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        found = self.articles([article_id])
+        return found[0] if found else None
+
+    def count_articles(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def article_heads(self) -> list[tuple[str, str, str, str]]:
+        """``(id, outlet, title, published ISO)`` of every article: what lists need, no bodies."""
+        rows = self.conn.execute("SELECT id, outlet, title, published FROM articles")
+        return [(r["id"], r["outlet"], r["title"], r["published"]) for r in rows]
+
+    # ---- embedding cache --------------------------------------------------
+    def get_embeddings(self, model: str, content_hashes: list[str]) -> dict[str, np.ndarray]:
+        """Cached vectors for the hashes that have one (float32)."""
+        found: dict[str, np.ndarray] = {}
+        for chunk in chunks(list(dict.fromkeys(content_hashes)), 500):
+            q = f"SELECT content_hash, vector FROM embeddings WHERE model=? AND content_hash IN ({marks(chunk)})"
+            for r in self.conn.execute(q, [model, *chunk]):
+                found[r["content_hash"]] = np.frombuffer(r["vector"], dtype=np.float32)
+        return found
+
+    def put_embeddings(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT OR REPLACE INTO embeddings VALUES (?,?,?)",
+                [
+                    (model, h, np.asarray(v, dtype=np.float32).tobytes())
+                    for h, v in vectors.items()
+                ],
+            )

@@ -1,0 +1,166 @@
+"""The stories' tables: stories and their members (versioned, so a stale edit is refused),
+cached comparisons, and the manual edits replayed after re-clustering. Mixed into
+:class:`store.sqlite.Store`, whose per-thread connection and ``transaction`` it uses.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from store.sql import chunks, marks, now
+
+# Meta key of the counter that story versions are drawn from.
+STORY_SEQ = "story_version_seq"
+
+
+class StaleStoryError(RuntimeError):
+    """An edit was made on a view of stories that another user or job changed since."""
+
+    def __init__(self, story_ids: list[str]):
+        self.story_ids = story_ids
+        super().__init__(
+            "changed by someone else since you opened it: "
+            + ", ".join(story_ids[:3])
+            + (" …" if len(story_ids) > 3 else "")
+        )
+
+
+class StoryTables:
+    """Story, comparison and edit methods of the store."""
+
+    conn: sqlite3.Connection
+
+    def count_stories(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+
+    # ---- stories ----------------------------------------------------------
+    def replace_stories(self, stories: list[dict]) -> None:
+        """Replace all stories at once (a batch clustering run).
+
+        A story whose content is unchanged keeps its version, so views of it stay valid.
+        """
+        with self.transaction() as c:
+            old = {r["id"]: (r["data"], r["version"]) for r in c.execute("SELECT id, data, version FROM stories")}
+            c.execute("DELETE FROM stories")
+            c.execute("DELETE FROM story_members")
+            for s in stories:
+                data = json.dumps(s, ensure_ascii=False)
+                previous = old.get(s["id"])
+                version = previous[1] if previous and previous[0] == data else None
+                self._put_story(c, s, data, version)
+
+    def put_stories(self, stories: list[dict]) -> None:
+        """Insert or update some stories (incremental clustering, manual edits)."""
+        with self.transaction() as c:
+            for s in stories:
+                c.execute("DELETE FROM story_members WHERE story_id=?", (s["id"],))
+                self._put_story(c, s)
+
+    def delete_stories(self, story_ids: list[str]) -> None:
+        with self.transaction() as c:
+            for sid in story_ids:
+                c.execute("DELETE FROM stories WHERE id=?", (sid,))
+                c.execute("DELETE FROM story_members WHERE story_id=?", (sid,))
+                c.execute("DELETE FROM comparisons WHERE story_id=?", (sid,))
+
+    @staticmethod
+    def _next_version(c: sqlite3.Connection) -> int:
+        row = c.execute("SELECT value FROM meta WHERE key=?", (STORY_SEQ,)).fetchone()
+        version = (int(row["value"]) if row else 0) + 1
+        c.execute("INSERT OR REPLACE INTO meta VALUES (?,?)", (STORY_SEQ, str(version)))
+        return version
+
+    @classmethod
+    def _put_story(
+        cls, c: sqlite3.Connection, s: dict, data: str | None = None, version: int | None = None
+    ) -> None:
+        """Write one story; a new version number unless ``version`` (unchanged content) is given."""
+        data = data if data is not None else json.dumps(s, ensure_ascii=False)
+        if version is None:
+            version = cls._next_version(c)
+        c.execute("INSERT OR REPLACE INTO stories (id, data, version) VALUES (?,?,?)", (s["id"], data, version))
+        c.executemany(
+            "INSERT OR REPLACE INTO story_members VALUES (?,?)",
+            [(s["id"], m["article_id"]) for m in s["members"]],
+        )
+
+    def stories(self) -> list[dict]:
+        rows = self.conn.execute("SELECT data FROM stories")
+        return [json.loads(r["data"]) for r in rows]
+
+    def story(self, story_id: str) -> dict | None:
+        row = self.conn.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
+        return json.loads(row["data"]) if row else None
+
+    def story_of_article(self, article_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT story_id FROM story_members WHERE article_id=?", (article_id,)
+        ).fetchone()
+        return row["story_id"] if row else None
+
+    def stories_of_articles(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """{article id: story id} for the given articles that are in a story."""
+        found: dict[str, str] = {}
+        for chunk in chunks(list(dict.fromkeys(article_ids)), 500):
+            q = f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks(chunk)})"
+            found.update({r["article_id"]: r["story_id"] for r in self.conn.execute(q, chunk)})
+        return found
+
+    def story_versions(self, story_ids: Iterable[str] | None = None) -> dict[str, int]:
+        """{story id: version}; a version changes whenever the story's content does."""
+        if story_ids is None:
+            return {r["id"]: r["version"] for r in self.conn.execute("SELECT id, version FROM stories")}
+        found: dict[str, int] = {}
+        for chunk in chunks(list(dict.fromkeys(story_ids)), 500):
+            q = f"SELECT id, version FROM stories WHERE id IN ({marks(chunk)})"
+            found.update({r["id"]: r["version"] for r in self.conn.execute(q, chunk)})
+        return found
+
+    def check_story_versions(self, expected: dict[str, int]) -> None:
+        """Raise :class:`StaleStoryError` when a story changed (or went) since ``expected`` was read.
+
+        Call it inside :meth:`transaction` before an edit, so the check and the
+        edit see the same state.
+        """
+        current = self.story_versions(expected)
+        stale = [sid for sid, version in expected.items() if current.get(sid) != version]
+        if stale:
+            raise StaleStoryError(stale)
+
+    def membership_problems(self) -> dict[str, int]:
+        """Articles in no story or in more than one: {article id: number of stories}."""
+        rows = self.conn.execute(
+            "SELECT a.id AS id, COUNT(m.story_id) AS n FROM articles a"
+            " LEFT JOIN story_members m ON m.article_id = a.id GROUP BY a.id HAVING n != 1"
+        )
+        return {r["id"]: r["n"] for r in rows}
+
+    # ---- comparisons ------------------------------------------------------
+    def get_comparison(self, story_id: str, signature: str) -> dict | None:
+        """The cached comparison of a story, if its members are unchanged."""
+        row = self.conn.execute(
+            "SELECT data FROM comparisons WHERE story_id=? AND signature=?",
+            (story_id, signature),
+        ).fetchone()
+        return json.loads(row["data"]) if row else None
+
+    def put_comparison(self, story_id: str, signature: str, data: dict) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT OR REPLACE INTO comparisons VALUES (?,?,?)",
+                (story_id, signature, json.dumps(data, ensure_ascii=False)),
+            )
+
+    # ---- manual edits (kept across re-clustering) -------------------------
+    def add_edit(self, op: str, payload: dict) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO edits (op, payload, at) VALUES (?,?,?)",
+                (op, json.dumps(payload, ensure_ascii=False), now()),
+            )
+
+    def edits(self) -> list[tuple[str, dict]]:
+        rows = self.conn.execute("SELECT op, payload FROM edits ORDER BY seq")
+        return [(r["op"], json.loads(r["payload"])) for r in rows]
