@@ -26,7 +26,9 @@ from pathlib import Path
 
 from store.articles import ArticleTables
 from store.jobs import JobQueue
-from store.stories import STORY_SEQ, StoryTables
+from store.stories import STORY_SEQ, StaleStoryError, StoryTables
+
+__all__ = ["DEFAULT_DB", "SCHEMA", "StaleStoryError", "Store"]  # StaleStoryError: its old home
 
 DEFAULT_DB = Path("data") / "parallax.db"
 

@@ -17,6 +17,11 @@ from clustering.datasets import HELD_OUT_DAYS, STORY_LABELS, WINDOWS
 _DAY_RE = re.compile(r"(20\d\d-\d\d-\d\d)")
 
 
+def test_the_held_out_dates_are_the_issues() -> None:
+    # The reference is the issue's text, not the constant under test.
+    assert HELD_OUT_DAYS == (("2021-07-05", "2021-07-08"), ("2021-03-16", "2021-03-19"))
+
+
 def _held_out(day: str) -> bool:
     return any(first <= day <= last for first, last in HELD_OUT_DAYS)
 
