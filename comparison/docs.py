@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import date
 
+from articles.calendar import local_publication_date
 from articles.model import Article
 from comparison.extract import Facts, extract_all
 from comparison.model import Span
@@ -23,6 +25,7 @@ class Doc:
     subjects: list[Subject] = field(default_factory=list)
     simple: str = ""  # the Simplified copy of the text (same length)
     claims: list = field(default_factory=list)  # comparison.claims.Claim
+    published_day: date | None = None  # local publication day (comparison.background)
     _starts: list[int] = field(default_factory=list)
 
     def sentence_at(self, offset: int) -> int:
@@ -113,14 +116,15 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
         label = a.outlet if len(same) == 1 else f"{a.outlet} ({a.published:%m-%d %H:%M})"
         facts = extract_all(text, a.published, a.language)
         language = "en" if facts.english else "zh"
-        doc = Doc(a, group, label, split_sentences(text, language), facts, simple=to_simplified(text))
+        doc = Doc(a, group, label, split_sentences(text, language), facts, simple=to_simplified(text),
+                  published_day=local_publication_date(a.published))
         places = {to_simplified(e.text) for e in facts.entities if e.kind in ("LOC", "ORG", "NAME")}
         qs = facts.quantities
         doc.subjects = [
             subject_of(q, text, places, (
-                qs[n - 1].end if n > 0 else 0,
+                max(qs[n - 1].end, qs[n - 1].counted_end) if n > 0 else 0,
                 qs[n + 1].start if n + 1 < len(qs) else len(text),
-            ), facts.dates, doc.simple, facts.english)
+            ), facts.dates, doc.simple, facts.english, doc.published_day)
             for n, q in enumerate(qs)
         ]
         for n in range(1, len(qs)):

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from comparison.docs import Doc, compatible
-from comparison.subjects import Subject, _places_meet, same_subject, specific
+from comparison.subjects import Subject, _places_meet, different_days, same_subject, specific
 
 MODEL_PATH = Path(__file__).resolve().parent / "figure_model.json"
 
@@ -58,7 +58,7 @@ def candidate(s1: Subject, s2: Subject) -> bool:
     return (s1.unit == s2.unit and s1.percent == s2.percent and not (s1.hedged or s2.hedged)
             and not (s1.fractional or s2.fractional) and not (s1.is_total or s2.is_total)
             and s1.conversion == s2.conversion and s1.breakdown == s2.breakdown
-            and not (s1.days and s2.days and not (s1.days & s2.days))
+            and not different_days(s1, s2)
             and not (s1.where and s2.where and not _places_meet(s1.where, s2.where)))
 
 

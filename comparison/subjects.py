@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
+from comparison.background import is_background
 from comparison.lexicons.categories import (
     COUNTED_FAMILIES,
     DAILY_WORDS,
@@ -95,6 +97,9 @@ class Subject:
     # A breakdown of the count just before it, set off by a dash or bracket ("three bank
     # workers - two women and a man -", 3人死亡（2男1女）): a part, compared only with parts.
     breakdown: bool = False
+    # The figure's days are an earlier happening's (comparison.background): compared only
+    # with figures of one of those days.
+    background: bool = False
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -130,8 +135,9 @@ def _sentence_start(simple: str, position: int) -> int:
 
 def subject_of(q: Quantity, text: str, place_names: set[str],
                neighbours: tuple[int, int] | None = None, dates: list | None = None, simple: str | None = None,
-               english: bool = False) -> Subject:
-    """``neighbours``: end of the previous and start of the next quantity, so the
+               english: bool = False, published_day: date | None = None) -> Subject:
+    """``published_day``: the article's local publication day (earlier happenings' figures).
+    ``neighbours``: end of the previous and start of the next quantity, so the
     event words of one figure are not read from the clause of another
     (逮捕6名歹徒并在楼内找到3具尸体: 6 were arrested, 3 were found dead)."""
     if simple is None:
@@ -178,6 +184,10 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     if neighbours is not None:
         left = max(left, min(neighbours[0], q.start))
         right = min(right, max(neighbours[1], max(q.end, q.counted_end)))
+    if neighbours is not None and left == neighbours[0]:
+        left = _past_event_of_previous(simple, left, q.start)
+    if neighbours is not None and right == neighbours[1]:
+        right = _before_event_of_next(simple, max(q.end, q.counted_end), right)
     clause = simple[left:right]
     events: set[str] = set()
     words: list[str] = []
@@ -196,18 +206,21 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
         words.append("死")
     qualifiers = frozenset(p for p in place_names if p and p in simple_counted)
     day_dates = [d for d in (dates or []) if d.precision == "day" and d.value]
-    days = frozenset(d.value for d in day_dates if left <= d.start and d.end <= right)
-    if not days:
+    own = [d for d in day_dates if left <= d.start and d.end <= right]
+    if not own:
         # No day in the clause: the last day named earlier in the same sentence
         # (在7月7日一天之内，…新增了N例).
         sentence_start = _sentence_start(simple, q.start)
-        earlier = [d for d in day_dates if sentence_start <= d.start and d.end <= q.start]
-        if earlier:
-            days = frozenset({earlier[-1].value})
+        own = [d for d in day_dates if sentence_start <= d.start and d.end <= q.start][-1:]
+    days = frozenset(d.value for d in own)
+    # A figure of an earlier happening (4月21日，奎塔一家酒店发生爆炸，造成至少4人死亡 in a
+    # report of 14 July): its day is kept, whatever kind of count it is (comparison.background).
+    background = bool(own) and all(is_background(d.value, published_day) and not d.since for d in own)
     sentence_start = _sentence_start(simple, q.start)
     sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])
     sentence_days = {d.value for d in day_dates if sentence_start <= d.start < sentence_end}
-    if len(sentence_days) < 2 and not any(contains(simple[sentence_start:sentence_end], w) for w in _DAILY):
+    if not background and len(sentence_days) < 2 and not any(
+            contains(simple[sentence_start:sentence_end], w) for w in _DAILY):
         # Only daily counts are about their day; a running total (killed so far)
         # reported on two days is still one figure that outlets may disagree on. A
         # sentence that gives figures for two days (8日达896人，7日达到920人) is a dated series.
@@ -216,12 +229,44 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
                    "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
-                   q.total, q.is_total, fractional=fractional)
+                   q.total, q.is_total, fractional=fractional, background=background)
 
 
 # What may lie between a figure and its bracketed conversion: the first figure's unit word
 # ("110 billion euro ("), nothing that ends a clause.
 _CONVERSION_GAP = re.compile(r"[^\d，。；,;.!?\n]{0,16}[（(]\s*")
+
+
+def _past_event_of_previous(simple: str, left: int, start: int) -> int:
+    """Where a figure's own words begin after the previous figure ended at ``left``: past an
+    event word that directly follows that figure, which is its word (至少4人死亡12人受伤: 死亡
+    is the 4's, 受伤 the 12's; "10 people killed and 80 injured")."""
+    between = simple[left:start]
+    head = len(between) - len(between.lstrip(" 、,，"))
+    best = 0
+    for keys in event_forms().values():
+        for k in keys:
+            if len(k) > best and between.startswith(k, head) and (
+                    not k[:1].isascii() or not between[head + len(k):head + len(k) + 1].isalpha()):
+                best = len(k)
+    return left + head + best if best else left
+
+
+def _before_event_of_next(simple: str, end: int, right: int) -> int:
+    """Where a figure's own words end before the next figure starts at ``right``: before an
+    event word that directly precedes the next figure and does not directly follow this one,
+    since it is the next figure's verb ("flattening seven villages and killing 10 people":
+    killing is the 10's; 逮捕6名歹徒并找到3具尸体)."""
+    between = simple[end:right]
+    tail = between.rstrip(" ")
+    best = 0
+    for keys in event_forms().values():
+        for k in keys:
+            at = len(tail) - len(k)
+            if len(k) > best and at > 0 and tail.endswith(k) and (
+                    not k[:1].isascii() or not tail[at - 1:at].isalpha()) and between[:at].strip(" 、,，"):
+                best = len(k)
+    return end + len(tail) - best if best else right
 
 
 def is_conversion(previous: Quantity | None, q: Quantity, simple: str) -> bool:
@@ -277,7 +322,7 @@ def same_subject(a: Subject, b: Subject) -> bool:
         if a.anchor and b.anchor and (a.anchor[0] != b.anchor[0] or not _places_meet(
                 frozenset({a.anchor[1]}), frozenset({b.anchor[1]}))):
             return False
-        return not (a.days and b.days and not (a.days & b.days))
+        return not different_days(a, b)
     if a.family and b.family and a.family != b.family:
         return False
     for x, y in ((a, b), (b, a)):
@@ -290,7 +335,7 @@ def same_subject(a: Subject, b: Subject) -> bool:
     for x, y in ((a, b), (b, a)):
         if not y.where and any(w.startswith("<") for w in x.where):
             return False  # one city's count ("the second city, Mandalay: 40") vs the whole
-    if a.days and b.days and not (a.days & b.days):
+    if different_days(a, b):
         return False  # counts of different days (7日 920 cases vs 8日 896)
     if a.events or b.events:
         if not (a.events & b.events):
@@ -300,6 +345,14 @@ def same_subject(a: Subject, b: Subject) -> bool:
     if not a.family and not b.family and not (a.generic_people and b.generic_people):
         return False
     return True
+
+
+def different_days(a: Subject, b: Subject) -> bool:
+    """Figures of different days: both dated, to no common day (7日 920 cases vs 8日 896), or
+    one dated to an earlier happening's day the other does not name (comparison.background)."""
+    if a.background or b.background:
+        return not (a.days & b.days)
+    return bool(a.days and b.days and not (a.days & b.days))
 
 
 def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -92,3 +92,34 @@ def test_a_counts_breakdown_is_compared_only_with_breakdowns():
     found = _numbers("Three bank workers were killed in the fire on Wednesday.",
                      "The three bank workers - two women and a man - were killed in the fire on Wednesday.")
     assert "contradiction" not in [f.kind for f in found]
+
+
+def test_figures_of_an_earlier_happening_are_compared_only_with_that_day():
+    """A report of today's blast that recounts a bombing months before (comparison.background):
+    the earlier bombing's toll is no count of today's dead; the same earlier day in two
+    outlets is still one fact."""
+    found = _numbers("A bomb killed 13 people in the city today.",
+                     "A bomb killed 13 people in the city today. On March 2, a car bomb killed at least 4 "
+                     "people in another city.")
+    assert "contradiction" not in [f.kind for f in found]
+    found = _numbers("今天，该市一辆巴士发生爆炸，造成13人死亡。",
+                     "3月2日，该国一家酒店发生汽车炸弹袭击，造成至少4人死亡。")
+    assert "contradiction" not in [f.kind for f in found]
+    found = _numbers("On March 2, a car bomb killed 4 people in the city.",
+                     "On March 2, a car bomb killed 6 people in the city.")
+    assert "contradiction" in [f.kind for f in found]
+
+
+def test_an_event_word_belongs_to_the_figure_it_sits_beside():
+    """至少4人死亡12人受伤: 死亡 is the 4's, 受伤 the 12's; an English verb before its object
+    ("and killing 10 people") is the object's, not the figure before it."""
+    from comparison.docs import build_docs
+    from tests.comparison_helpers import article
+
+    def events(text, language="en"):
+        doc = build_docs([article("e", "Outlet", text, language=language)])[0]
+        return {q.text: sorted(s.events) for q, s in zip(doc.facts.quantities, doc.subjects, strict=True)}
+
+    assert events("一家酒店发生爆炸，造成至少4人死亡12人受伤。", "zh") == {"至少4人": ["killed"], "12人": ["injured"]}
+    assert events("The blast left 10 people killed and 80 injured.") == {"10": ["killed"], "80": ["injured"]}
+    assert "killed" not in events("The quake hit, flattening seven villages and killing at least 10 people.")["seven"]

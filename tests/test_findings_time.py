@@ -185,3 +185,13 @@ def test_an_event_word_that_is_a_topic_or_a_modifier_is_not_what_the_clause_repo
     found = _dates("警方1月6日早上拘捕了53名民主派人士。",
                    "保安局长6日中午针对上午的大抓捕召开记者会，他说被捕的民主派人士意图瘫痪政府。", "zh")
     assert "contradiction" not in [f.kind for f in found]
+
+
+def test_an_earlier_happenings_day_is_not_todays_happenings():
+    """A report of today's blast that recounts a bombing in April (comparison.background):
+    two days of one kind of event, but of two happenings, so no contradiction."""
+    found = _dates("今天，该国西北部一辆巴士发生爆炸，造成13人死亡。",
+                   "4月21日，该国西北部一辆巴士发生爆炸，造成4人死亡。", "zh")
+    assert "contradiction" not in [f.kind for f in found]
+    found = _dates("枪手7月6日凌晨打死了总统莫伊兹。", "枪手7月5日凌晨打死了总统莫伊兹。", "zh")
+    assert "contradiction" in [f.kind for f in found]

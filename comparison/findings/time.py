@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from comparison.background import is_background
 from comparison.claims import one_claim_event
 from comparison.docs import Doc, span
 from comparison.extract import CLAIM_DATE_PRECISIONS
@@ -197,6 +198,8 @@ def _date_findings(docs: list[Doc], pairs: list[tuple[int, int, int, int, bool]]
                 bare = not ev1 and not ev2 and len(_day_dates(docs[d1], k1)) == 1 == len(_day_dates(docs[d2], k2))
                 if not shared and not bare:
                     continue  # not the time of the same event: nothing to compare
+                if _background(docs[d1], x1) != _background(docs[d2], x2):
+                    continue  # an earlier happening's day (4月21日) is not today's happening's
                 e1 = "/".join(sorted(shared))
                 seen.add(key)
                 spans = [span(docs[d1], x1.start, x1.end), span(docs[d2], x2.start, x2.end)]
@@ -290,6 +293,8 @@ def _clock_anchored_date_findings(docs: list[Doc], seen_spans: set[frozenset]) -
         for d2, x2, clock2, ev2 in anchored[n + 1:]:
             if docs[d1].group == docs[d2].group or clock1 != clock2 or not (ev1 & ev2):
                 continue
+            if _background(docs[d1], x1) != _background(docs[d2], x2):
+                continue
             spans = [span(docs[d1], x1.start, x1.end), span(docs[d2], x2.start, x2.end)]
             if frozenset((s.article_id, s.start) for s in spans) in seen_spans:
                 continue
@@ -303,6 +308,12 @@ def _clock_anchored_date_findings(docs: list[Doc], seen_spans: set[frozenset]) -
                 findings.append(Finding("contradiction", "date",
                                         f"different days for the {event} at {when}: {a} vs {b}", spans))
     return findings
+
+
+def _background(doc: Doc, x) -> bool:
+    """A day (or span: its last day) of an earlier happening the article recounts
+    (comparison.background): a month long past is background too, this month is not."""
+    return is_background(x.days[1], doc.published_day)
 
 
 def _day_dates(doc: Doc, k: int):
