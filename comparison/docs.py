@@ -11,7 +11,13 @@ from articles.model import Article
 from comparison.extract import Facts, extract_all
 from comparison.model import Span
 from comparison.numbers import Quantity
-from comparison.subjects import Subject, is_breakdown, is_conversion, subject_of
+from comparison.subjects import (
+    Subject,
+    inherit_partitive_events,
+    is_breakdown,
+    is_conversion,
+    subject_of,
+)
 from comparison.text import Sentence, split_sentences, to_simplified
 
 
@@ -130,6 +136,7 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
         for n in range(1, len(qs)):
             doc.subjects[n].conversion = is_conversion(qs[n - 1], qs[n], doc.simple)
             doc.subjects[n].breakdown = is_breakdown(qs[n - 1], qs[n], doc.simple)
+            inherit_partitive_events(qs[n - 1], doc.subjects[n - 1], qs[n], doc.subjects[n], doc.simple)
         _anchor_distances(doc)
         docs.append(doc)
     return docs

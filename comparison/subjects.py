@@ -26,6 +26,7 @@ from comparison.lexicons.categories import (
     STRONG_DAMAGE,
     event_forms,
 )
+from comparison.lexicons.quantifiers import PARTITIVE_EN, PARTITIVE_ZH
 from comparison.numbers import Quantity
 from comparison.text import to_simplified
 
@@ -100,6 +101,9 @@ class Subject:
     # The figure's days are an earlier happening's (comparison.background): compared only
     # with figures of one of those days.
     background: bool = False
+    # The base-unit range of the count this one is a part of (13人死亡，其中包括九名…: 13), when
+    # opened by a partitive word (inherit_partitive_events).
+    whole: tuple[float, float] | None = None
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -149,6 +153,8 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
             for w in words:
                 if len(w) > len(keyword) and contains(simple_counted, w):
                     family, kind, keyword = fam, sub, w
+    if family and family not in _PEOPLE_FAMILIES and _people_after(simple_counted, keyword):
+        family = kind = keyword = ""  # 九名中国公民, 三个村的村民: a modifier; the count is of people
     if not family and q.counted_end > 0:
         # 11名涉嫌暗杀海地总统的嫌犯: the head noun comes after 的.
         simple_text = simple
@@ -237,6 +243,14 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
 _CONVERSION_GAP = re.compile(r"[^\d，。；,;.!?\n]{0,16}[（(]\s*")
 
 
+def _people_after(counted: str, keyword: str) -> bool:
+    """Does a word for people follow ``keyword`` in the counted phrase? Then the keyword only
+    modifies the head noun (中国公民: citizens, not countries; village residents)."""
+    at = find_word(counted.lower(), keyword.lower())
+    rest = counted.lower()[at + len(keyword):] if at >= 0 else ""
+    return any(find_word(rest, g) >= 0 for g in _GENERIC_PEOPLE if len(g) > 1 or not rest.isascii())
+
+
 def _past_event_of_previous(simple: str, left: int, start: int) -> int:
     """Where a figure's own words begin after the previous figure ended at ``left``: past an
     event word that directly follows that figure, which is its word (至少4人死亡12人受伤: 死亡
@@ -292,6 +306,29 @@ def is_breakdown(previous: Quantity | None, q: Quantity, simple: str) -> bool:
     """Is count ``q`` a part of the count just before it, set off as its breakdown?"""
     return (previous is not None and q.dimension == previous.dimension == "count" and not q.percent
             and previous.end <= q.start and _BREAKDOWN_GAP.fullmatch(simple, previous.end, q.start) is not None)
+
+
+# A part opened this few characters after the count it belongs to ("13 killed, including
+# nine Chinese"; 13人死亡，其中包括九名中国公民).
+_PARTITIVE_GAP = 24
+
+
+def inherit_partitive_events(previous: Quantity | None, before: Subject | None, q: Quantity, subject: Subject,
+                             simple: str) -> None:
+    """A count with no event of its own, opened as a part of the count just before it (其中,
+    including: :data:`PARTITIVE_ZH`), counts the same event: 13人死亡，其中包括九名中国公民 is
+    nine killed."""
+    if previous is None or before is None or subject.events or not before.events or subject.is_total:
+        return
+    start = max(previous.end, previous.counted_end)
+    gap = simple[start:q.start]
+    if not 0 <= len(gap) <= _PARTITIVE_GAP or any(c in gap for c in "。！？\n") or ". " in gap:
+        return
+    lowered = gap.lower()
+    if any(w in gap for w in PARTITIVE_ZH) or any(find_word(lowered, w) >= 0 for w in PARTITIVE_EN):
+        subject.events = before.events
+        subject.event_words = before.event_words
+        subject.whole = (previous.base_low, previous.base_high)
 
 
 # A bare bracketed figure is a conversion only right after the measure ("euro ( 93.6 billion").

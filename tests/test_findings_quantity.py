@@ -123,3 +123,23 @@ def test_an_event_word_belongs_to_the_figure_it_sits_beside():
     assert events("一家酒店发生爆炸，造成至少4人死亡12人受伤。", "zh") == {"至少4人": ["killed"], "12人": ["injured"]}
     assert events("The blast left 10 people killed and 80 injured.") == {"10": ["killed"], "80": ["injured"]}
     assert "killed" not in events("The quake hit, flattening seven villages and killing at least 10 people.")["seven"]
+
+
+def test_a_modifier_before_a_word_for_people_is_no_counted_category():
+    """九名中国公民 counts citizens, not countries (国 only modifies 公民)."""
+    from comparison.docs import build_docs
+    from tests.comparison_helpers import article
+
+    doc = build_docs([article("m", "Outlet", "事件造成多人死亡，另有九名中国公民受伤，28国表示慰问。", language="zh")])[0]
+    family = {q.text: s.family for q, s in zip(doc.facts.quantities, doc.subjects, strict=True)}
+    assert family["九名"] == "" and family["28国"] == "countries"
+
+
+def test_a_partitive_count_is_a_part_of_the_same_event_not_another_count_of_the_whole():
+    """13人死亡，其中包括九名中国公民: nine killed, a part of the 13; compared with another
+    outlet's part (six), never with its whole (13)."""
+    found = _numbers("巴士爆炸造成13人死亡，其中包括九名中国公民。", "巴士爆炸造成13人死亡，其中包括六名中国公民。")
+    assert [f.kind for f in found if f.kind != "unique"].count("contradiction") == 1
+    found = _numbers("The bus blast killed 13 people, including nine Chinese engineers.",
+                     "The bus blast killed 13 people.")
+    assert "contradiction" not in [f.kind for f in found]

@@ -52,3 +52,10 @@ VAGUE_WORDS_EN = {
     "dozens": (24, 99), "scores": (40, 99), "a dozen": (12, 12), "several dozen": (24, 99),
     "a handful": (3, 6), "several": (3, 9), "a few": (2, 5), "millions": (2_000_000, 9_999_999),
 }
+
+# Words that open a part of the count just named ("13 killed, including nine Chinese";
+# 造成13人死亡，其中包括九名中国公民): the part is a count of the same event. Standard
+# partitive markers (Quirk et al. 17.66 on "including", "among them"; 其中 as the partitive
+# pronoun in 刘月华 等).
+PARTITIVE_ZH = ("其中", "当中", "包括", "包含")
+PARTITIVE_EN = ("including", "among them", "among whom", "of whom", "of them")
