@@ -123,3 +123,25 @@ def test_a_rendering_met_as_surname_and_inner_part_is_one_finding_naming_every_o
     assert len(found) == 1
     assert {s.article_id for s in found[0].spans} == {"ra", "rb", "rc"}
 
+
+
+
+def test_a_gloss_however_spaced_is_one_original():
+    """The same Latin original written with or without its space (Lower Takoran,
+    LowerTakoran), rendered otherwise by two outlets; a level word after the name. Invented."""
+    a = article("ga", "Outlet A", "爆炸发生在下塔科兰地区（LowerTakoran）的一处工地。", language="zh")
+    b = article("gb", "Outlet B", "爆炸发生在下塔克兰县（Lower Takoran）的一处工地。", language="zh")
+    assert [f.subject for f in _renderings(a, b)] == ["lower takoran"]
+
+
+def test_a_glossed_name_cut_in_pieces_is_one_name():
+    """Recognised names that meet end to start, or across a dash, before a gloss are one name."""
+    from comparison.extract import Entity
+    from comparison.findings.renderings import _joined_fragments
+
+    text = "巴士在卡拉—莫图斯瓦省（Kara Motuswa）出事。"
+    doc = type("D", (), {"simple": text})()
+    pieces = [Entity(3, 5, "卡拉", "LOC"), Entity(6, 9, "莫图斯", "LOC"), Entity(9, 11, "瓦省", "LOC")]
+    ends = {e.end: e for e in pieces}
+    assert _joined_fragments(doc, ends, pieces[-1], 0).text == "卡拉—莫图斯瓦省"
+    assert _joined_fragments(doc, ends, pieces[-1], 6).text == "莫图斯瓦省"

@@ -35,7 +35,7 @@ NAME_KINDS = ("PER", "LOC", "ORG", "NAME")
 SOUNDED_KINDS = ("PER", "LOC")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _RENDERED_RE = re.compile(
-    r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-]{1,11})[”」』\"]?\s*[（(](?P<latin>[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{2,40})[)）]")
+    r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-—]{1,11})[”」』\"]?\s*[（(](?P<latin>[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{2,40})[)）]")
 # A name part shorter than this is too common to call two renderings of one name.
 NEAR_MIN_CHARS = 3
 # Regional terms are read in this much of a text (the diff is linear in it).
@@ -63,11 +63,23 @@ def _same_difference(a: Finding, b: Finding) -> bool:
 
 def _glossed(docs: list[Doc]) -> list[Finding]:
     seen: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
+    shown: dict[str, str] = {}  # one gloss however spaced (Upper Kohistan, UpperKohistan)
     for d, doc in enumerate(docs):
         ends = {e.end: e for e in doc.facts.entities if e.kind in NAME_KINDS}
         for m in _RENDERED_RE.finditer(doc.simple):
             key = latin_key(m.group("latin"))
+            bucket = key.replace(" ", "")
+            if key.count(" ") > shown.get(bucket, "").count(" ") or bucket not in shown:
+                shown[bucket] = key  # shown as written with its spaces
             name = ends.get(m.end("zh"))
+            if name is None and _level_suffix(m.group("zh")):
+                # The recogniser stopped before a level word (柯赫斯坦|地区): the place is both.
+                inner = next((ends[m.end("zh") - k] for k in (1, 2, 3) if m.end("zh") - k in ends), None)
+                if inner is not None:
+                    name = type(inner)(**{**inner.__dict__, "text": doc.simple[inner.start:m.end("zh")],
+                                          "end": m.end("zh")})
+            if name is not None:
+                name = _joined_fragments(doc, ends, name, m.start("zh"))
             # The rendering: the recognised name before the gloss, else as many characters
             # as the gloss's last word has syllables (戈马 for Goma, 马塔雷拉 for Mattarella).
             zh = _strip_title(entity_key(name.text)) if name is not None else ""
@@ -78,11 +90,12 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
                 zh = m.group("zh")  # a name in quotation marks is all of them (“当今缅甸”)
             if len(zh) < 2:
                 continue
-            seen[key].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
+            seen[bucket].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
     _spread_glosses(docs, seen)
     _spread_sound_alikes(docs, seen)
     findings: list[Finding] = []
-    for latin, per_doc in seen.items():
+    for bucket, per_doc in seen.items():
+        latin = shown.get(bucket, bucket)
         for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
             if za == zb or _same_characters(za, zb) or (
                     (_abbreviates(za, zb) or _abbreviates(zb, za)) and not _one_apart(za, zb)):
@@ -123,6 +136,28 @@ def _spread_glosses(docs: list[Doc], seen: dict[str, dict[int, tuple[str, int, i
                 if m:
                     per_doc[d] = _whole_name(doc, form, m.start(), m.end())
                     break
+
+
+def _joined_fragments(doc: Doc, ends: dict, name, floor: int):
+    """A glossed name the recogniser cut in pieces (普赫图|赫瓦省, 伯尔—普赫图…) is one name:
+    recognised names that meet end to start, or across a name separator, before the gloss."""
+    start = name.start
+    while True:
+        previous = ends.get(start) or (ends.get(start - 1) if doc.simple[start - 1:start] in _JOINERS else None)
+        if previous is None or previous.start < floor or previous.kind != name.kind:
+            break
+        start = previous.start
+    if start == name.start:
+        return name
+    return type(name)(**{**name.__dict__, "start": start, "text": doc.simple[start:name.end]})
+
+
+_JOINERS = ("—", "-", "·", "‧", "・")
+
+
+def _level_suffix(run: str) -> str:
+    """The place-level word a run of characters ends with (县, 地区, 省), else ''."""
+    return next((x for x in sorted(LEVEL_SUFFIX_ZH, key=len, reverse=True) if run.endswith(x)), "")
 
 
 def _bare(name: str) -> str:
