@@ -207,7 +207,7 @@ class Attribution:
     start: int
     end: int
     text: str
-    kind: str  # agency, official, expert, anonymous, witness, organization, other
+    kind: str  # agency, official, expert, anonymous, witness, organization, person, other
     who: str  # normalized: the agency's name, or the voice's words
 
 
@@ -220,11 +220,15 @@ _ZH_ATTR_RE = re.compile(
 _EN_SAYS = "|".join(sorted((re.escape(v) for v in (*SPEECH_VERBS_EN, *ESTIMATE_VERBS_EN) if v != "according to"),
                            key=len, reverse=True))
 _EN_PUT_AT = rf"(?:{'|'.join(PUT_AT_VERBS_EN)})(?=\s[^.;\n]{{0,80}}?\sat\s)"
+# A word of a voice after its verb: initials (U.S.) or a word without a full stop.
+_WORD_EN = r"(?:(?:[A-Z]\.){2,}|[\w'-]{1,40})"
 _EN_ATTR_RE = re.compile(
     rf"\b(?i:according to|citing)\s+(?P<a>(?i:an?\s+|the\s+)?[\w.'-]{{1,40}}(?:\s+[\w.'-]{{1,40}}){{0,6}}?)(?=[,.;]|$)"
     rf"|(?P<b>(?i:an?\s+|the\s+)?(?:[\w.'-]{{1,40}}\s+){{0,5}}?[\w.'-]{{1,40}})\s+(?:{_EN_SAYS}|{_EN_PUT_AT})\b"
     # A name with its role between commas: "Heydar Alishbandi, Governor of Qeshm island, said".
-    rf"|(?P<c>[A-Z][\w'-]{{1,40}}(?:\s+[A-Z][\w'-]{{1,40}}){{1,3}}\s*,\s*[^,;:\n\"“”]{{3,90}}?\s*),\s*(?:{_EN_SAYS})\b",
+    rf"|(?P<c>[A-Z][\w'-]{{1,40}}(?:\s+[A-Z][\w'-]{{1,40}}){{1,3}}\s*,\s*[^,;:\n\"“”]{{3,90}}?\s*),\s*(?:{_EN_SAYS})\b"
+    # The voice after its verb, closing the sentence: "…, said UNHCR spokesman Adrian Edwards."
+    rf"|[,\"”]\s*(?:said|says|told reporters|added)\s+(?P<d>(?i:an?\s+|the\s+)?{_WORD_EN}(?:\s+{_WORD_EN}){{0,6}}?)(?=\s*[.;]|\s*$|,\s)",
 )
 # Pronouns and function words written in capitals (a headline's "WE SAID") are no bodies.
 _CAPITALIZED_WORDS_EN = {"WE", "IT", "HE", "SHE", "THEY", "YOU", "THIS", "THAT", "AND", "BUT", "THE", "HIS", "HER"}
@@ -461,16 +465,26 @@ def _appositive_kind(who: str) -> str:
     return "expert" if any(re.search(rf"\b{w}\b", role) for w in _EXPERT_HEADS_EN) else "official"
 
 
-def extract_attributions(text: str, simple: str, english: bool, max_items: int = 2000) -> list[Attribution]:
-    """Who says it, per clause: 据X报道 / X说 / according to X / X said."""
+# Words that make what follows "said" a reported clause, not the voice ("said the attack was").
+_CLAUSE_VERBS_EN = re.compile(r"\b(?:that|was|were|is|are|had|has|have|would|will|could|did|it|they|he|she)\b", re.I)
+
+
+def extract_attributions(text: str, simple: str, english: bool, max_items: int = 2000,
+                         persons: list[tuple[int, int]] | None = None) -> list[Attribution]:
+    """Who says it, per clause: 据X报道 / X说 / according to X / X said. ``persons``: the spans
+    of recognised person names; a voice that ends with one is a named person (李桂华表示,
+    "Adrian Edwards said"), whatever words come before it."""
     out: list[Attribution] = []
+    person_ends = {e: b for b, e in (persons or [])}
     source = text if english else simple
     pattern = _EN_ATTR_RE if english else _ZH_ATTR_RE
     for m in pattern.finditer(source):
         if len(out) >= max_items:
             break
-        group = next(g for g in ("a", "b", "c") if m.group(g))
+        group = next(g for g in ("a", "b", "c", "d") if m.group(g))
         start, end = m.start(group), m.end(group)
+        if group == "d" and _CLAUSE_VERBS_EN.search(source, start, end):
+            continue  # "…, said police were investigating": a clause, not a voice
         if group == "c" and not _appositive_voice(source[start:end]):
             continue
         if english:  # a voice never spans a sentence end ("…set on fire.\nPolice said")
@@ -532,7 +546,9 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
             start = _citing_medium_start(simple, m.start("cite"), start)
         if kind == "other" and group == "c":
             kind = _appositive_kind(who)
-        if kind == "other" and group in "bc":
+        if kind == "other" and person_ends.get(end, end) >= start and end in person_ends:
+            kind = "person"  # a named person's words (李桂华表示): a voice of its own
+        if kind == "other" and group in "bcd":
             continue  # "the report says", "X说" with no voice we can classify: not an attribution
         out.append(Attribution(start, end, text[start:end], kind, norm))
     return out

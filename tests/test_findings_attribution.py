@@ -145,3 +145,21 @@ def test_english_voices_of_a_long_run_without_spaces():
     # Words are read at most 40 characters long, so the pattern stays linear in the run
     # (its cost is measured in benchmarks/bench_comparison.py --hostile-only, not here).
     assert _voices("a" * 200_000) == []
+
+
+def test_a_named_person_and_a_voice_after_its_verb_are_voices():
+    """李桂华表示 (a recognised person's words) and "…, said UNHCR spokesman Adrian Edwards"
+    (the voice closing the sentence) are attributions; "…, said police were investigating" is a
+    reported clause, not a voice."""
+    from datetime import UTC, datetime
+
+    from comparison.extract import extract_all
+
+    def voices(text):
+        return [(a.text, a.kind) for a in extract_all(text, datetime(2021, 7, 8, tzinfo=UTC), "zh").attributions]
+
+    assert voices("李桂华表示，举行初选并不犯法。") == [("李桂华", "person")]
+    assert voices("The camp was not hit, said UNHCR spokesman Adrian Edwards.") == [
+        ("UNHCR spokesman Adrian Edwards", "official")]
+    assert voices("Two died, said the U.S. Army.") == [("the U.S. Army", "official")]
+    assert voices("The attack killed 12, said police were investigating.") == []
