@@ -14,7 +14,29 @@ from comparison.slots import is_generic_voice
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
-    return _source_findings(ctx.docs) + _claim_attributions(ctx)
+    return _source_findings(ctx.docs) + _claim_attributions(ctx, earlier)
+
+
+# Figure findings that pair two outlets' sentences as one claim (the same count or measure).
+_ANCHORING_KINDS = ("agree", "precision", "contradiction")
+
+
+def _figure_anchored_pairs(ctx: Context, earlier: list[Finding]) -> list[tuple[int, int, int, int]]:
+    """Sentence pairs two outlets' figures tie together as one claim (13 killed, said officials vs
+    13 killed, AFP reported), though the sentences are worded too differently to align."""
+    doc_of = {doc.article.id: d for d, doc in enumerate(ctx.docs)}
+    pairs = []
+    for f in earlier:
+        if f.fact_type != "number" or f.kind not in _ANCHORING_KINDS or len(f.spans) < 2:
+            continue
+        (a, b) = f.spans[:2]
+        d1, d2 = doc_of.get(a.article_id), doc_of.get(b.article_id)
+        if d1 is None or d2 is None or ctx.docs[d1].group == ctx.docs[d2].group:
+            continue
+        k1, k2 = ctx.docs[d1].sentence_at(a.start), ctx.docs[d2].sentence_at(b.start)
+        if k1 >= 0 and k2 >= 0:
+            pairs.append((d1, k1, d2, k2))
+    return pairs
 
 
 def _sources_by_outlet(docs: list[Doc]) -> dict[str, list[str]]:
@@ -47,18 +69,24 @@ def _source_findings(docs: list[Doc]) -> list[Finding]:
 
 
 
-def _claim_attributions(ctx: Context) -> list[Finding]:
-    """The same claim (aligned sentences) credited to voices of another kind or
-    another name: the National Security Committee says vs the border service
-    says; an official vs an anonymous source (framing)."""
+def _claim_attributions(ctx: Context, earlier: list[Finding]) -> list[Finding]:
+    """The same claim (aligned sentences, or sentences one figure ties together) credited to
+    voices of another kind or another name: the National Security Committee says vs the border
+    service says; an official vs an anonymous source (framing)."""
     docs = ctx.docs
     findings: list[Finding] = []
-    for d1, k1, d2, k2 in ctx.aligned_pairs():
+    seen: set[frozenset] = set()
+    for d1, k1, d2, k2 in [*ctx.aligned_pairs(), *_figure_anchored_pairs(ctx, earlier)]:
+        key = frozenset({(d1, k1), (d2, k2)})
+        if key in seen:
+            continue
+        seen.add(key)
         a1 = _attribution_of(docs[d1], k1)
         a2 = _attribution_of(docs[d2], k2)
         if a1 is None or a2 is None or not one_claim_event(docs[d1], k1, docs[d2], k2):
             continue
-        if a1.kind == a2.kind and _same_voice(a1.who, a2.who):
+        # A body named by its initials is classed apart ("organization"): the same voice still.
+        if (a1.kind == a2.kind or "organization" in (a1.kind, a2.kind)) and _same_voice(a1.who, a2.who):
             continue
         if _vaguer_voice(a1, a2) or _vaguer_voice(a2, a1):
             continue  # "officials" vs "the governor": a vaguer voice, not another one
@@ -87,6 +115,8 @@ def _same_voice(a: str, b: str) -> bool:
     """One voice in any script or regional usage (義大利政府 = 意大利政府)."""
     from comparison.text import to_mainland
 
+    if _initials_of(a, b) or _initials_of(b, a):
+        return True  # the USGS = the US Geological Survey
     # "the governor" and "Heydar Alishbandi, Governor of Qeshm island" are one voice: articles aside.
     a, b = (_ARTICLES_EN.sub("", to_mainland(x).lower().strip()) for x in (a, b))
     if a == b or _inside(a, b) or _inside(b, a):
@@ -99,6 +129,17 @@ def _same_voice(a: str, b: str) -> bool:
 
 
 _ARTICLES_EN = re.compile(r"^(?:the|a|an)\s+")
+
+
+def _initials_of(short: str, long_: str) -> bool:
+    """Is ``short`` (as written) the initials of ``long_``'s capitalized words ("USGS": "US
+    Geological Survey", "United States Geological Survey")?"""
+    short = re.sub(r"^(?:the|a|an)\s+", "", short.strip(), flags=re.I)
+    if not (2 <= len(short) <= 8 and short.isascii() and short.isupper() and short.isalpha()):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z]+", re.sub(r"^(?:the|a|an)\s+", "", long_.strip(), flags=re.I))
+             if w[0].isupper()]
+    return short in ("".join(w[0] for w in words), "".join(w if w.isupper() else w[0] for w in words))
 
 
 def _inside(short: str, long_: str) -> bool:
