@@ -54,3 +54,16 @@ def test_bare_diqu_is_an_area_not_a_district():
     bare = Place(3, 5, "地区", "district", None, True)
     determined = Place(text.index("该地区") + 1, text.index("该地区") + 3, "地区", "district", None, True)
     assert _names_itself(docs[0], bare, []) and not _names_itself(docs[0], determined, [])
+
+
+def test_an_unnamed_city_with_a_bearing_against_a_capital_is_precision():
+    """"the provincial capital" picks out one city by what it means; "a north-western city"
+    does not say which: one place, said vaguer (English and Chinese)."""
+    for a_text, b_text, language in (
+            ("The rebels entered the provincial capital on Friday, officials said.",
+             "The rebels entered a north-western city on Friday, officials said.", "en"),
+            ("叛军周五占领了该省首府，官员说。", "叛军周五占领了西北部一座城市，官员说。", "zh")):
+        a = article("pa", "Outlet A", a_text, language=language)
+        b = article("pb", "Outlet B", b_text, language=language)
+        found = of_type(compare([a, b], use_dense=False), "place")
+        assert [f.kind for f in found] == ["precision"], (language, [f.why for f in found])

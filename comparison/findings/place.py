@@ -18,6 +18,7 @@ from comparison.lexicons.places import (
     GENERIC_PLACES_EN,
     GENERIC_PLACES_ZH,
     LEVELS,
+    UNIQUE_GENERIC_PLACES,
 )
 from comparison.model import Finding
 from comparison.text import to_simplified
@@ -118,6 +119,15 @@ def _levels(docs, d1, d2, p1, p2) -> list[Finding]:
             # the other outlet names there.
             bearing = [p for p in generic_side if p.direction is not None and 0 <= g.start - p.end <= 2]
             name = _sole_named_place(docs[nd], named_side, docs[gd], generic_side) if bearing else None
+            unique = _unique_generic(named_side, g) if bearing and name is None else None
+            if unique is not None:
+                # "a north-western city" vs "the provincial capital": one city, said vaguer.
+                unnamed = span(docs[gd], bearing[0].start, g.end)
+                out.append(Finding(
+                    "precision", "place",
+                    f"{docs[gd].label} says only \u201c{unnamed.text}\u201d where {docs[nd].label} says "
+                    f"\u201c{unique.text}\u201d", [unnamed, span(docs[nd], unique.start, unique.end)], unique.text))
+                break
             if name is not None:
                 start, end = name
                 text = docs[nd].article.text[start:end]
@@ -128,6 +138,16 @@ def _levels(docs, d1, d2, p1, p2) -> list[Finding]:
                     [unnamed, span(docs[nd], start, end)], text))
                 break
     return out[:1]
+
+
+def _unique_generic(places: list, vague):
+    """The other sentence's generic place of the same level that picks out one place by its
+    meaning (the provincial capital, 首府: :data:`UNIQUE_GENERIC_PLACES`), when ``vague`` is not
+    one itself."""
+    if to_simplified(vague.text).lower() in UNIQUE_GENERIC_PLACES:
+        return None
+    return next((p for p in places if p.generic and p.level == vague.level and p.direction is None
+                 and to_simplified(p.text).lower() in UNIQUE_GENERIC_PLACES), None)
 
 
 # "the northern city of Thessaloniki", 海滨城市热海, 首府果玛: a generic noun right before a
@@ -144,7 +164,9 @@ def _names_itself(doc: Doc, generic, places: list) -> bool:
            for p in places):
         return True
     # A name the tagger did not call a place (果玛, Thessaloniki) in the same apposition.
-    if any(0 <= e.start - generic.end <= APPOSITION_GAP for e in doc.facts.entities):
+    # In English only a name right after the noun ("the city, Goma"), not "city on Wednesday".
+    gap = 2 if doc.english else APPOSITION_GAP
+    if any(0 <= e.start - generic.end <= gap for e in doc.facts.entities):
         return True
     if doc.english and _OF_NAME_EN.match(doc.article.text, generic.end):
         return True

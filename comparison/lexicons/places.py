@@ -24,6 +24,9 @@ GENERIC_PLACES_ZH = {"城市": "city", "首都": "city", "省会": "city", "首�
 DETERMINED_GENERIC_PLACES_ZH = {"地区": ("个", "该", "此", "这", "那", "本")}
 GENERIC_PLACES_EN = {"city": "city", "capital": "city", "provincial capital": "city", "town": "city",
                      "village": "village", "province": "province", "region": "province", "district": "district"}
+# Generic places that pick out one place by what they mean (a country has one capital, a
+# province one capital): "the provincial capital" says which city, "a north-western city" does not.
+UNIQUE_GENERIC_PLACES = ("capital", "provincial capital", "首都", "省会", "首府")
 # direction -> bearing in degrees
 DIRECTIONS_ZH = {"东北": 45, "西北": 315, "东南": 135, "西南": 225, "北": 0, "东": 90, "南": 180, "西": 270}
 DIRECTIONS_EN = {"north-east": 45, "northeast": 45, "north-west": 315, "northwest": 315,
