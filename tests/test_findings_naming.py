@@ -58,3 +58,9 @@ def test_an_english_spelling_against_a_chinese_reports_latin_gloss():
     spelled = [f for f in compare([english, chinese], use_dense=False).findings if "spelled" in f.why]
     assert spelled and "Jonathon Whitcombe" in spelled[0].why and "Jonathan Whitcombe" in spelled[0].why
     assert not [f for f in compare([chinese, accents], use_dense=False).findings if "spelled" in f.why]
+
+
+def test_offices_of_government_and_party_are_titles():
+    """厅长, 书记, 常委: a person introduced by another office is framed otherwise (invented names)."""
+    found = _framing("欧盟制裁了该省公安厅厅长张明德。", "欧盟制裁了该省党委常委张明德。")
+    assert found and "张明德" in found[0].why
