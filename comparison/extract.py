@@ -496,7 +496,9 @@ UNNAMED_SPEAKER = "unnamed ({})"  # an unresolved pronoun: honest rather than a 
 
 
 _TITLED_NAME_RE = re.compile(
-    rf"(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})(?P<name>[\u4e00-\u9fff·]{{2,5}}?)"
+    # A title is no title where the next character makes it part of another word (常委会,
+    # 书记处, 院长 of 法院长期以来).
+    rf"(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})(?![会处期以达])(?P<name>[\u4e00-\u9fff·]{{2,5}}?)"
     rf"(?=在|对|向|{'|'.join(_SPEECH_VERBS)})"
 )
 

@@ -546,7 +546,7 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
             start = _citing_medium_start(simple, m.start("cite"), start)
         if kind == "other" and group == "c":
             kind = _appositive_kind(who)
-        if kind == "other" and person_ends.get(end, end) >= start and end in person_ends:
+        if kind == "other" and end in person_ends and person_ends[end] >= start:
             kind = "person"  # a named person's words (李桂华表示): a voice of its own
         if kind == "other" and group in "bcd":
             continue  # "the report says", "X说" with no voice we can classify: not an attribution

@@ -254,14 +254,16 @@ def _people_after(counted: str, keyword: str) -> bool:
 def _past_event_of_previous(simple: str, left: int, start: int) -> int:
     """Where a figure's own words begin after the previous figure ended at ``left``: past an
     event word that directly follows that figure, which is its word (至少4人死亡12人受伤: 死亡
-    is the 4's, 受伤 the 12's; "10 people killed and 80 injured")."""
+    is the 4's, 受伤 the 12's; "10 people killed and 80 injured"). An English word with only
+    commas before the figure is that figure's verb ("killed 3 people, injuring 12")."""
     between = simple[left:start]
     head = len(between) - len(between.lstrip(" 、,，"))
     best = 0
     for keys in event_forms().values():
         for k in keys:
             if len(k) > best and between.startswith(k, head) and (
-                    not k[:1].isascii() or not between[head + len(k):head + len(k) + 1].isalpha()):
+                    not k[:1].isascii() or not between[head + len(k):head + len(k) + 1].isalpha()
+                    and between[head + len(k):].strip(" ,")):  # "killed 3, injuring 12": the 12's verb
                 best = len(k)
     return left + head + best if best else left
 
@@ -277,8 +279,10 @@ def _before_event_of_next(simple: str, end: int, right: int) -> int:
     for keys in event_forms().values():
         for k in keys:
             at = len(tail) - len(k)
+            # An English verb after a comma is the next figure's ("killed 3, injuring 12").
+            before = between[:at].strip(" ") if k[:1].isascii() else between[:at].strip(" 、,，")
             if len(k) > best and at > 0 and tail.endswith(k) and (
-                    not k[:1].isascii() or not tail[at - 1:at].isalpha()) and between[:at].strip(" 、,，"):
+                    not k[:1].isascii() or not tail[at - 1:at].isalpha()) and before:
                 best = len(k)
     return end + len(tail) - best if best else right
 
@@ -322,7 +326,7 @@ def inherit_partitive_events(previous: Quantity | None, before: Subject | None, 
         return
     start = max(previous.end, previous.counted_end)
     gap = simple[start:q.start]
-    if not 0 <= len(gap) <= _PARTITIVE_GAP or any(c in gap for c in "。！？\n") or ". " in gap:
+    if len(gap) > _PARTITIVE_GAP or any(c in gap for c in "。！？\n") or ". " in gap:
         return
     lowered = gap.lower()
     if any(w in gap for w in PARTITIVE_ZH) or any(find_word(lowered, w) >= 0 for w in PARTITIVE_EN):

@@ -171,3 +171,12 @@ def test_a_body_and_its_initials_are_one_voice():
 
     assert _same_voice("The US Geological Survey", "The USGS") and _same_voice("the UN", "the United Nations")
     assert not _same_voice("IRNA", "the governor")
+
+
+def test_a_person_named_with_and_without_a_title_is_one_voice():
+    a = article("pa", "Outlet A", "警方国家安全处高级警司李桂华表示，举行初选并不犯法。", language="zh")
+    b = article("pb", "Outlet B", "李桂华表示，举行初选并不犯法。", language="zh")
+    assert of_type(compare([a, b], use_dense=False), "attribution", "framing") == []
+    from comparison.findings.attribution import _same_voice
+
+    assert not _same_voice("the UAE", "UNHCR spokesman Adrian Edwards")

@@ -143,3 +143,16 @@ def test_a_partitive_count_is_a_part_of_the_same_event_not_another_count_of_the_
     found = _numbers("The bus blast killed 13 people, including nine Chinese engineers.",
                      "The bus blast killed 13 people.")
     assert "contradiction" not in [f.kind for f in found]
+
+
+def test_a_part_is_not_set_against_another_outlets_whole_and_an_english_participle_is_its_figures():
+    """Review fixes: 九名 (a part of 13) vs 12人 (another outlet's whole) is no fact pair; "killed 3
+    people, injuring 12": injuring is the 12's."""
+    from comparison.docs import build_docs
+    from tests.comparison_helpers import article
+
+    found = _numbers("巴士爆炸造成13人死亡，其中包括九名中国公民。", "巴士爆炸造成12人死亡。")
+    assert not [f for f in found if f.kind != "unique" and "九名" in f.why]
+    doc = build_docs([article("p", "Outlet", "The attack killed 3 people, injuring 12.")])[0]
+    assert {q.text: sorted(s.events) for q, s in zip(doc.facts.quantities, doc.subjects, strict=True)} == {
+        "3": ["killed"], "12": ["injured"]}

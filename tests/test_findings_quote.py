@@ -40,3 +40,12 @@ def test_a_speaker_quoted_twice_is_compared_once_with_each_quotation():
     framing = next(f for f in found if f.kind == "framing")
     assert all("house" in s.text for s in framing.spans)
 
+
+
+def test_a_title_inside_another_word_names_no_speaker():
+    """院长 in 法院长期以来, 常委 in 常委会: no title, so no name is read after it."""
+    from comparison.extract import _TITLED_NAME_RE
+
+    assert _TITLED_NAME_RE.search("最高法院长期以来表示反对") is None
+    m = _TITLED_NAME_RE.search("常委会发言人表示反对")
+    assert m is None or not m.group("name").startswith("会")

@@ -60,8 +60,9 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
         a2 = _attribution_of(docs[d2], k2)
         if a1 is None or a2 is None or not one_claim_event(docs[d1], k1, docs[d2], k2):
             continue
-        # A body named by its initials is classed apart ("organization"): the same voice still.
-        if (a1.kind == a2.kind or "organization" in (a1.kind, a2.kind)) and _same_voice(a1.who, a2.who):
+        # A body named by its initials ("organization") and a person named without the title
+        # another outlet gives ("person") are classed apart: the same voice still.
+        if (a1.kind == a2.kind or {a1.kind, a2.kind} & {"organization", "person"}) and _same_voice(a1.who, a2.who):
             continue
         if _vaguer_voice(a1, a2) or _vaguer_voice(a2, a1):
             continue  # "officials" vs "the governor": a vaguer voice, not another one
@@ -112,9 +113,16 @@ def _initials_of(short: str, long_: str) -> bool:
     short = re.sub(r"^(?:the|a|an)\s+", "", short.strip(), flags=re.I)
     if not (2 <= len(short) <= 8 and short.isascii() and short.isupper() and short.isalpha()):
         return False
-    words = [w for w in re.findall(r"[A-Za-z]+", re.sub(r"^(?:the|a|an)\s+", "", long_.strip(), flags=re.I))
-             if w[0].isupper()]
-    return short in ("".join(w[0] for w in words), "".join(w if w.isupper() else w[0] for w in words))
+    # Each run of adjacent capitalized words is one name ("UNHCR spokesman Adrian Edwards": two).
+    words = re.sub(r"^(?:the|a|an)\s+", "", long_.strip(), flags=re.I).split()
+    runs, run = [], []
+    for w in words + [""]:
+        if w[:1].isupper():
+            run.append(re.sub(r"[^A-Za-z]", "", w))
+        elif run:
+            runs.append(run)
+            run = []
+    return any(short in ("".join(w[:1] for w in r), "".join(w if w.isupper() else w[:1] for w in r)) for r in runs)
 
 
 def _inside(short: str, long_: str) -> bool:

@@ -86,8 +86,7 @@ def candidate_pairs(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score) -> l
     for i, (q1, s1) in enumerate(zip(doc1.facts.quantities, doc1.subjects, strict=True)):
         k1 = doc1.sentence_at(q1.start)
         for j, s2 in enumerate(doc2.subjects):
-            if not figure_pairs.candidate(s1, s2) or figure_pairs.part_against_whole(
-                    q1, s1, doc2.facts.quantities[j], s2):
+            if not figure_pairs.candidate(s1, s2):
                 continue
             key = (k1, sentences2[j])
             score = scores.get(key)

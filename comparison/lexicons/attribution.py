@@ -73,9 +73,9 @@ TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部�
              "总书记", "局长", "司令", "将军", "上校", "市长", "州长", "参议员", "众议员", "先生",
              "女士", "博士", "教授", "分析师", "经济学家", "教练", "队长", "后卫", "前锋", "门将",
              "经济师", "总裁", "董事", "董事长", "主任", "专家", "作家", "研究员", "助卿",
-             # offices of government and party hierarchies (现代汉语词典's standard titles)
+             # offices of government and party hierarchies (general titles of office)
              "厅长", "处长", "司长", "署长", "院长", "行长", "校长", "书记", "常委", "法官",
-             "检察官", "警长", "高干")
+             "检察官", "警长")
 # Head nouns of state institutions, named after a state prefix (中国政府, 北京当局, 中共央行):
 # the prefix chosen for the same institution is a framing (LOADED_PREFIXES in categories.py).
 INSTITUTION_HEADS_ZH = ("政府", "当局", "官方", "央行", "中央银行", "国务院", "外交部", "国防部", "商务部",
