@@ -336,7 +336,8 @@ def extract_dates(
         if overlaps(m.start(), m.end()):
             continue
         value = _safe_date(int(m.group("year")), 1, 1)
-        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "year"))
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "year",
+                                 last=value.replace(month=12, day=31) if value else None))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     mark_since(simple, found, english=False)

@@ -18,8 +18,13 @@ from comparison.lexicons.quantifiers import (
     VAGUE_WORDS_ZH,
 )
 from comparison.lexicons.reporting import SPEECH_VERBS_ZH
-from comparison.lexicons.timewords import TIME_ZONE_AFTER_RE
-from comparison.lexicons.units import COUNT_MEASURES_ZH, UNITS, dimension_of
+from comparison.lexicons.timewords import (
+    NOT_YEAR_COUNT_AFTER_ZH,
+    TIME_ZONE_AFTER_RE,
+    YEAR_COUNT_AFTER_ZH,
+    YEAR_COUNT_BEFORE_ZH,
+)
+from comparison.lexicons.units import COUNT_MEASURES_ZH, HALF_MEASURES_ZH, UNITS, dimension_of
 from comparison.text import to_simplified
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -30,7 +35,8 @@ _CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿"
 
 # Measure words after which the counted noun follows (longest first in the regex):
 # the Chinese units of the units lexicon and the counting measure words.
-MEASURE_WORDS = sorted({u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)} | set(COUNT_MEASURES_ZH))
+MEASURE_WORDS = sorted({u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)} | set(COUNT_MEASURES_ZH)
+                       | set(HALF_MEASURES_ZH))
 _MEASURE_RE = "|".join(sorted(set(MEASURE_WORDS), key=len, reverse=True))
 
 _PREFIX_QUALIFIERS = PREFIX_ZH
@@ -266,7 +272,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         if q.counted_start >= 0:
             q.counted = text[q.counted_start:q.counted_end]
         found.append(q)
-    return merge_ranges(text, found, RANGE_CONNECTORS_ZH)
+    return join_years_and_months(text, merge_ranges(text, found, RANGE_CONNECTORS_ZH))
 
 
 # Words joining two figures into one range ("200至300人", "数百到数千人"; "two or three
@@ -294,6 +300,42 @@ def merge_ranges(text: str, found: list[Quantity], connectors: tuple[str, ...]) 
     return out
 
 
+def _counts_years(simple: str, m: re.Match) -> bool:
+    """Is the number before 年 a count of years (约19年, 长达19年, 22年徒刑, 二十多年), not a
+    calendar year (1989年, 19年底)? A four-digit number is always a calendar year."""
+    core = m.group("arabic") or m.group("chinese") or ""
+    if re.fullmatch(r"\d{4}", core.replace(",", "")) or (len(core) == 4 and all(c in CN_DIGITS for c in core)):
+        return False
+    after = simple[m.end():m.end() + 3]
+    if after.startswith(NOT_YEAR_COUNT_AFTER_ZH) or m.group("measure") == "年半" and after[:1] in NOT_YEAR_COUNT_AFTER_ZH:
+        return False
+    if m.group("prefix") or m.group("more") or m.group("suffix") or m.group("measure") == "年半":
+        return True
+    before = simple[max(0, m.start() - 2):m.start()]
+    return (after.startswith(YEAR_COUNT_AFTER_ZH) or before.endswith(YEAR_COUNT_BEFORE_ZH)
+            or bool(_MONTHS_AFTER_YEARS_RE.match(simple, m.end())))
+
+
+# Years and then months, one duration: 4年3个月, 四年又三个月, 2年零6个月.
+_MONTHS_AFTER_YEARS_RE = re.compile(rf"(?:零|又)?\s*(?:\d{{1,2}}|[{_CN_NUM_CHARS}]{{1,3}})\s*个(?:半)?月")
+
+
+def join_years_and_months(text: str, found: list[Quantity]) -> list[Quantity]:
+    """4年3个月 is one duration of 51 months, not 4 years and 3 months apart."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit == "年" and q.unit == "个月" and q.start - prev.end <= 2
+                and text[prev.end:q.start].strip() in ("", "零", "又") and not (prev.vague or q.vague)):
+            months = prev.low * 12 + q.low
+            out[-1] = Quantity(start=prev.start, end=q.end, text=text[prev.start:q.end], low=months, high=months,
+                               vague=False, unit="个月", counted=q.counted, counted_start=q.counted_start,
+                               counted_end=q.counted_end, dimension="duration", factor=q.factor)
+            continue
+        out.append(q)
+    return out
+
+
 def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     prefix, vague_word = m.group("prefix"), m.group("vague")
     arabic, mult, chinese = m.group("arabic"), m.group("mult"), m.group("chinese")
@@ -315,13 +357,14 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         # A bare Chinese numeral needs a measure word, a % or a big unit to be a quantity.
         if not (measure or percent_sign or more or any(c in chinese for c in "十百千万亿")):
             return None
-        if measure == "年" or (measure is None and len(chinese) == 1):
+        if (measure == "年" and not _counts_years(simple, m)) or (measure is None and len(chinese) == 1):
             return None
     if arabic:
         if before == "第" or before == "：" or (before and (before.isascii() and (before.isalnum() or before in "-_/.:"))):
             return None  # COVID-19, G7, A-10, version numbers, the minutes of 10:30
         # Years and clock times belong to the date extractor.
-        if measure == "年" or re.match(r"\d{1,2}[:：]\d{2}", simple[m.start("arabic"):]) or re.match(
+        if (measure in ("年", "年半") and not _counts_years(simple, m)) or re.match(
+                r"\d{1,2}[:：]\d{2}", simple[m.start("arabic"):]) or re.match(
                 TIME_ZONE_AFTER_RE, simple[m.end("arabic"):]):
             return None
         if simple[m.end("arabic"):m.end("arabic") + 1] in ("月", "日", "号", "时", "点", ":", "："):
@@ -375,6 +418,8 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
                 step = _magnitude_step(value, None if arabic else chinese)
             low, high = value + 1, value + max(step, 2) - 1
             vague = True
+    if measure in HALF_MEASURES_ZH:
+        low, high, measure = low + 0.5, high + 0.5, HALF_MEASURES_ZH[measure]  # 一个半小时: 1.5 hours
     if low <= 1 and high <= 1 and not is_percent:
         return None  # "一名官员": one of something is not a checkable figure
     qualifier = _PREFIX_QUALIFIERS.get(prefix) if prefix else None

@@ -130,6 +130,17 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
     return merge_ranges(text, found, RANGE_CONNECTORS_EN)
 
 
+# Words before "over N years" that make it "more than N years" (jailed for over ten years,
+# after over three hours); else "over" spreads a thing across the time (loans over three years).
+_MORE_THAN_BEFORE_OVER = ("for", "after", "in", "than", "within", "lasting", "lasted", "took", "spent", "of", "to")
+
+
+def _spread_over(text: str, m: re.Match) -> bool:
+    """Is "over" before a duration "spread across" (loans over three years), not "more than"?"""
+    words = text[max(0, m.start() - 20):m.start()].split()
+    return not (words and words[-1].lower() in _MORE_THAN_BEFORE_OVER) and not re.match(r"\s+of\b", text[m.end():])
+
+
 def _build(text: str, m: re.Match) -> Quantity | None:
     prefix, vague_word = m.group("prefix"), m.group("vague")
     digits, word = m.group("digits"), m.group("word")
@@ -181,6 +192,9 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         return None
     if low <= 1 and high <= 1 and not percent and not unit and not currency:
         return None  # "one official": one of something is not a checkable figure
+    start = m.start()
+    if prefix and prefix.lower() == "over" and dimension_of(unit.lower())[0] == "duration" and _spread_over(text, m):
+        prefix, start = None, m.start("digits") if digits else m.start("word") if word else m.start()
     if prefix:
         low, high = _apply_qualifier(low, high, PREFIX_EN[prefix.lower()])
         vague = True
@@ -188,7 +202,6 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     if suffix:
         low, high = _apply_qualifier(low, high, SUFFIX_EN[suffix.lower()])
         vague = True
-    start = m.start()
     end = m.end()
     if unit == "" and m.end("unit") < 0:
         end = max(m.end("percent"), m.end("digits"), m.end("word"), m.end("vague"), m.end("mag"), m.end("wmag"))

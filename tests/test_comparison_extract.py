@@ -342,3 +342,33 @@ def test_29_february_is_read_in_a_year_that_has_it():
     assert unstated_year(date(2025, 1, 5), 2, 29) == 2024
     published = datetime(2025, 1, 5, 3, tzinfo=UTC)
     assert extract_dates("2月29日发生地震", published)[0].value == date(2024, 2, 29)
+
+
+def test_counts_of_years_halves_and_years_with_months_are_durations():
+    from comparison.numbers import extract_quantities
+
+    def read(text):
+        return [(q.text, q.low, q.high, q.unit, q.dimension) for q in extract_quantities(text)]
+
+    assert read("他担任警官约19年。")[0][3:] == ("年", "duration")
+    assert read("他被判处22年半徒刑。") == [("22年半", 22.5, 22.5, "年", "duration")]
+    assert read("谈判持续了一个半小时。") == [("一个半小时", 1.5, 1.5, "小时", "duration")]
+    assert read("禁赛期减为4年3个月。") == [("4年3个月", 51.0, 51.0, "个月", "duration")]
+    assert read("减至四年又三个月。") == [("四年又三个月", 51.0, 51.0, "个月", "duration")]
+    assert read("二十多年来首次。")[0][1:] == (21.0, 29.0, "年", "duration")
+    # Calendar years, decades, grades and plans are no durations.
+    for text in ("1989年的事件", "19年底", "八十年代", "三年级学生", "五年计划", "二〇二一年"):
+        assert not [q for q in read(text) if q[4] == "duration"], text
+
+
+def test_english_years_and_over_a_span_of_time():
+    from comparison.numbers_en import extract_quantities_en
+
+    def read(text):
+        return [(q.text, q.low, q.high, q.dimension) for q in extract_quantities_en(text)]
+
+    assert read("an officer for 19 years") == [("19 years", 19.0, 19.0, "duration")]
+    assert read("he was 19 years old")[0][3] == "age"
+    # "loans over three years" spreads them across three years; "for over ten years" is more.
+    assert read("110 billion euros in loans over three years")[1] == ("three years", 3.0, 3.0, "duration")
+    assert read("jailed for over ten years")[0][:2] == ("over ten years", 10.0)

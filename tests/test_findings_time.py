@@ -195,3 +195,22 @@ def test_an_earlier_happenings_day_is_not_todays_happenings():
     assert "contradiction" not in [f.kind for f in found]
     found = _dates("枪手7月6日凌晨打死了总统莫伊兹。", "枪手7月5日凌晨打死了总统莫伊兹。", "zh")
     assert "contradiction" in [f.kind for f in found]
+
+
+def test_a_date_inside_the_others_is_precision_whatever_else_the_sentence_dates():
+    """2020年2月 vs 2020年2月28日, though the second sentence also names the test's day and neither
+    has an event word: each date is the only one of its sentence the other overlaps."""
+    found = _dates("2020年2月，仲裁庭对他做出了停赛8年的处罚。",
+                   "2020年2月28日，仲裁庭宣布他在2018年9月4日的检查中拒绝配合，停赛八年。", "zh")
+    assert [f.kind for f in found] == ["precision"]
+    assert "2020年2月" in found[0].why
+
+
+def test_a_year_is_compared_only_with_a_date_written_in_that_year():
+    found = _dates("他在2018年的一次赛外检查中拒绝配合。", "他在2018年9月4日晚的一次检查中拒绝配合。", "zh")
+    assert [f.kind for f in found] == ["precision"]
+    # The year of publication dates nothing (2021年才过了6天), and a year never contradicts.
+    found = _dates("2021年才过了6天，警方即拘捕了53人。", "2021年1月6日，警方拘捕了53人。", "zh")
+    assert not found
+    found = _dates("他在2017年的一次检查中拒绝配合。", "他在2018年9月4日晚的一次检查中拒绝配合。", "zh")
+    assert not [f for f in found if f.kind != "agree"]

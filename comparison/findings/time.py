@@ -185,8 +185,10 @@ def _date_findings(docs: list[Doc], pairs: list[tuple[int, int, int, int, bool]]
     seen: set[tuple] = set()
     events = [_events_of_dates(doc) for doc in docs]
     for d1, k1, d2, k2, best in pairs:
-        for x1 in _explicit_first(_day_dates(docs[d1], k1)):
-            for x2 in _explicit_first(_day_dates(docs[d2], k2)):
+        dates1 = _explicit_first(_day_dates(docs[d1], k1, years=True))
+        dates2 = _explicit_first(_day_dates(docs[d2], k2, years=True))
+        for x1 in dates1:
+            for x2 in dates2:
                 key = frozenset({(d1, x1.start), (d2, x2.start)})
                 if key in seen:
                     continue
@@ -195,9 +197,15 @@ def _date_findings(docs: list[Doc], pairs: list[tuple[int, int, int, int, bool]]
                 # No event word on either side, one date in each aligned sentence:
                 # the same statement's day, compared for agreement and precision
                 # only (a contradiction needs the same event).
-                bare = not ev1 and not ev2 and len(_day_dates(docs[d1], k1)) == 1 == len(_day_dates(docs[d2], k2))
-                if not shared and not bare:
+                bare = not ev1 and not ev2 and len(_day_dates(docs[d1], k1)) == 1 == len(
+                    _day_dates(docs[d2], k2)) and "year" not in (x1.precision, x2.precision)
+                nested = _nested_alone(x1, x2, dates1, dates2)
+                if "year" in (x1.precision, x2.precision) and not nested:
+                    continue  # a bare year is compared only as the vaguer side of a later date in it
+                if not shared and not bare and not nested:
                     continue  # not the time of the same event: nothing to compare
+                if nested and not shared:
+                    shared, best = frozenset(), False  # compatible values only: no contradiction
                 if _background(docs[d1], x1) != _background(docs[d2], x2):
                     continue  # an earlier happening's day (4月21日) is not today's happening's
                 e1 = "/".join(sorted(shared))
@@ -316,9 +324,29 @@ def _background(doc: Doc, x) -> bool:
     return is_background(x.days[1], doc.published_day)
 
 
-def _day_dates(doc: Doc, k: int):
+def _day_dates(doc: Doc, k: int, years: bool = False):
+    """The dates of sentence k that pin a claim; with ``years``, bare years too, but not the
+    year of publication (2021年才过了6天 in January 2021 dates nothing)."""
     s = doc.sentences[k]
-    return [x for x in doc.facts.dates if s.start <= x.start < s.end and _comparable_date(x)]
+    this_year = doc.published_day.year if doc.published_day else None
+    return [x for x in doc.facts.dates if s.start <= x.start < s.end and (
+        _comparable_date(x) or (years and x.precision == "year" and bool(x.value) and not x.since
+                                and x.value.year != this_year))]
+
+
+def _nested_alone(x1, x2, dates1: list, dates2: list) -> bool:
+    """Does one date lie strictly inside the other (2020年2月 and 2020年2月28日; 2018年 and
+    2018年9月4日), each being the only date of its sentence the other overlaps? Then the two
+    aligned sentences date one statement, whatever their event words, and one is vaguer: a
+    sentence naming 2月28日 and 2018年9月4日 against one naming 2020年2月 dates the ruling
+    either way. Compatible values only: never a contradiction."""
+    if any(x.precision == "year" and str(x.value.year) not in y.text for x, y in ((x1, x2), (x2, x1))):
+        return False  # a year only against a date written with that year (2018年 vs 2018年9月4日)
+    (f1, l1), (f2, l2) = x1.days, x2.days
+    if (f1, l1) == (f2, l2) or not ((f1 <= f2 and l2 <= l1) or (f2 <= f1 and l1 <= l2)):
+        return False
+    meets = lambda x, y: x.days[0] <= y.days[1] and y.days[0] <= x.days[1]  # noqa: E731
+    return sum(meets(x1, y) for y in dates2) == 1 and sum(meets(x2, y) for y in dates1) == 1
 
 
 def _comparable_date(x) -> bool:

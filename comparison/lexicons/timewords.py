@@ -59,3 +59,13 @@ TIME_SHIFT_EN = ("earlier", "the day before", "a day before", "previously", "bef
 # month's (news reports what happened).
 FUTURE_BEFORE_DAY_ZH = ("将于", "将在", "拟于", "定于", "预定", "计划于", "预计于")
 FUTURE_AFTER_DAY_ZH = ("起", "生效")
+
+# A number before 年 is a count of years (a duration), not a calendar year, when a word of
+# duration is next to it: before it (长达19年, 判处22年, 为期5年, 担任警官了19年) or after it
+# (19年来, 十年之久, 22年徒刑, 3年前, 4年零3个月, 四年又三个月); a qualifier (约19年, 近三十年,
+# 二十多年) says so too (numbers.py). Not after it: 年代, 年级, 年度, 年底 (a decade, a grade,
+# a fiscal year, a year's end are calendar words).
+YEAR_COUNT_BEFORE_ZH = ("长达", "达", "了", "判处", "判", "为期", "历时", "服刑", "满", "整整", "共", "任期")
+YEAR_COUNT_AFTER_ZH = ("以来", "来", "之久", "徒刑", "监禁", "有期", "的时间", "时间", "之间", "间", "内", "后",
+                       "前", "零", "又")
+NOT_YEAR_COUNT_AFTER_ZH = ("代", "级", "度", "底", "初", "末", "中", "份", "轻", "纪", "龄", "薪", "会", "报")
