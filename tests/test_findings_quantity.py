@@ -156,3 +156,25 @@ def test_a_part_is_not_set_against_another_outlets_whole_and_an_english_particip
     doc = build_docs([article("p", "Outlet", "The attack killed 3 people, injuring 12.")])[0]
     assert {q.text: sorted(s.events) for q, s in zip(doc.facts.quantities, doc.subjects, strict=True)} == {
         "3": ["killed"], "12": ["injured"]}
+
+
+def test_the_same_figure_of_people_named_otherwise_is_framing():
+    found = _numbers("Nine Chinese workers were killed in the blast.", "Nine Chinese citizens were killed in the blast.")
+    assert [f.kind for f in found] == ["framing"]
+    assert "Chinese workers vs Chinese citizens" in found[0].why
+    # Words the category lexicon files as one kind (soldiers, guards) are no rewording.
+    found = _numbers("Two soldiers were killed in the blast.", "Two guards were killed in the blast.")
+    assert [f.kind for f in found] == ["agree"]
+
+
+def test_counted_words_that_are_no_rewording():
+    from comparison.findings.quantity import counted_wording
+    from comparison.numbers import Quantity
+
+    def q(counted: str) -> Quantity:
+        return Quantity(0, 2, "两名", 2, 2, False, "名", counted, 2, 2 + len(counted))
+
+    assert counted_wording(q("中国工人"), q("中国公民")) == "中国工人 vs 中国公民"
+    assert counted_wording(q("士兵"), q("巴基斯坦士兵")) == ""  # one inside the other: vaguer
+    assert counted_wording(q("涉嫌暗杀海地总统"), q("嫌疑人")) == ""  # no word for people
+    assert counted_wording(q("人员"), q("士兵")) == ""  # too plain to be another name

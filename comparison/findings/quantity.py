@@ -8,6 +8,8 @@ story-wide. Values are compared in the dimension's base unit.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from comparison import figure_pairs
@@ -193,6 +195,48 @@ def _add_spans(finding: Finding, spans: list[Span]) -> None:
             finding.spans.append(s)
 
 
+# Counted nouns too general to call another outlet's noun a rewording (5人 vs 5名平民 is a vaguer
+# noun, not another name for the same people).
+_PLAIN_COUNTED = ("人", "名", "人士", "人员", "people", "person", "persons", "individuals")
+
+
+def counted_wording(q1: Quantity, q2: Quantity) -> str:
+    """The same figure counting other nouns, '中国工人 vs 中国公民' (九名中国工人 vs 九名中国公民;
+    两名巴基斯坦士兵 vs 两名准军事安全人员; 20,000 troops vs 20,000 reservists), else ''. Not a
+    measure word that is the noun (152人), nor one noun inside the other (士兵 vs 巴基斯坦士兵:
+    one is vaguer), nor nouns of two languages."""
+    a, b = (_counted_noun(q) for q in (q1, q2))
+    if not a or not b or a.isascii() != b.isascii() or a in b or b in a:
+        return ""
+    if a in _PLAIN_COUNTED or b in _PLAIN_COUNTED or not (_names_people(a) and _names_people(b)):
+        return ""
+    return f"{q1.counted.strip()} vs {q2.counted.strip()}"
+
+
+@lru_cache(maxsize=1)
+def _people_heads() -> tuple[str, ...]:
+    from comparison.lexicons.categories import COUNTED_FAMILIES, GENERIC_PEOPLE, PEOPLE_FAMILIES
+
+    family_words = (w for f in PEOPLE_FAMILIES for words in COUNTED_FAMILIES[f].values() for w in words)
+    return tuple({*GENERIC_PEOPLE, *family_words})
+
+
+def _names_people(noun: str) -> bool:
+    """Does a counted noun end with a word for people (中国工人, 准军事安全人员, troops)? A phrase
+    the reader cut elsewhere (涉嫌暗杀海地总统, 遭警方大搜捕) does not."""
+    if noun.isascii():
+        last = noun.split()[-1] if noun.split() else ""
+        return any(last == h.lower() or last + "s" == h.lower() for h in _people_heads() if h.isascii())
+    return any(noun.endswith(h) for h in _people_heads() if not h.isascii())
+
+
+def _counted_noun(q: Quantity) -> str:
+    if q.counted_start < q.end or not q.counted:
+        return ""
+    noun = to_simplified(q.counted).strip().lower()
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in noun.split()) if noun.isascii() else noun
+
+
 def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject) -> Finding | None:
     spans = [span(doc1, q1.start, max(q1.end, q1.counted_end)), span(doc2, q2.start, max(q2.end, q2.counted_end))]
     what = s1.keyword or s2.keyword or to_simplified(q1.counted or q2.counted) or q1.dimension
@@ -205,6 +249,8 @@ def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity
     if not compatible(q1, q2):
         return Finding("contradiction", "number", f"incompatible figures for {about}: {a} vs {b}", spans, what)
     if q1.low == q2.low and q1.high == q2.high:
+        if not framing and not (s1.family and (s1.family, s1.kind) == (s2.family, s2.kind)):
+            framing = counted_wording(q1, q2)  # (a lexicon's synonyms, 嫌疑人 and 歹徒, are no rewording)
         if framing:
             return Finding("framing", "number", f"same figure, different category: {framing} ({a}; {b})", spans, what)
         return Finding("agree", "number", f"same figure for {about}: {a}; {b}", spans, what)
