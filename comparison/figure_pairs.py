@@ -41,6 +41,7 @@ FEATURES = (
     "log_ratio",  # how far apart the values are (orders of magnitude, capped at 3)
     "overlap",  # the value ranges overlap (vague vs exact: a precision candidate)
     "nearest_value",  # each is the other's closest value among its non-conflicting candidates
+    "wordy_overlap",  # the ranges overlap and one is a number word (数十人, 多名, several): fits most values
 )
 
 # Characters read on each side of a figure for its context.
@@ -117,7 +118,20 @@ def features(doc1: Doc, i: int, doc2: Doc, j: int, aligned: float, best: bool, d
         log_ratio(q1, q2),
         float(compatible(q1, q2)),
         float(nearest),
+        float(compatible(q1, q2) and (wordy(q1) or wordy(q2))),
     ]
+
+
+def wordy(q) -> bool:
+    """A quantity said in number words only (数十人, 多名, several, dozens): no digit, and a vague
+    number word of the lexicon (comparison.lexicons.quantifiers)."""
+    from comparison.lexicons.quantifiers import VAGUE_WORDS_EN, VAGUE_WORDS_ZH
+
+    text = q.text.lower()
+    if any(c.isdigit() for c in text):
+        return False
+    return any(w in text for w in VAGUE_WORDS_ZH) or any(w in text.split() or " " in w and w in text
+                                                         for w in VAGUE_WORDS_EN)
 
 
 @lru_cache(maxsize=1)
