@@ -130,8 +130,13 @@ def wordy(q) -> bool:
     text = q.text.lower()
     if any(c.isdigit() for c in text):
         return False
-    return any(w in text for w in VAGUE_WORDS_ZH) or any(w in text.split() or " " in w and w in text
-                                                         for w in VAGUE_WORDS_EN)
+    if any(w in text.split() or " " in w and w in text for w in VAGUE_WORDS_EN):
+        return True
+    rest = text
+    for w in sorted(VAGUE_WORDS_ZH, key=len, reverse=True):
+        rest = rest.replace(w, " ")
+    # 一千多名 is a number with 多 after it, not a number word: numerals are left once they go.
+    return rest != text and not any(c in "零〇一二两三四五六七八九十百千万亿" for c in rest)
 
 
 @lru_cache(maxsize=1)
