@@ -377,10 +377,11 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     is_percent = bool(pct_cn or percent_sign or cheng)
     vague = False
     if cheng:
-        # 六成三 = 63% (成: tenths), read to half its last place: 62.5-63.5%; 七成 = 65-75%.
+        # 六成三 = 63% (成: tenths), read to half its last place below and a whole place above:
+        # 62.5-64%, since such shares are as often cut as rounded (63.89% is 六成三); 七成 = 65-75%.
         tens, ones = CN_DIGITS[cheng[0]], (CN_DIGITS[cheng[2]] if len(cheng) > 2 else None)
-        value, half = (tens * 10 + ones, 0.5) if ones is not None else (tens * 10, 5.0)
-        low, high, vague = value - half, value + half, True
+        value, below, above = (tens * 10 + ones, 0.5, 1.0) if ones is not None else (tens * 10, 5.0, 5.0)
+        low, high, vague = value - below, value + above, True
     elif pct_cn:
         value = _parse_number(pct_cn[len("百分之"):])
         if value is None:

@@ -372,3 +372,12 @@ def test_english_years_and_over_a_span_of_time():
     # "loans over three years" spreads them across three years; "for over ten years" is more.
     assert read("110 billion euros in loans over three years")[1] == ("three years", 3.0, 3.0, "duration")
     assert read("jailed for over ten years")[0][:2] == ("over ten years", 10.0)
+
+
+def test_a_share_in_tenths_may_be_cut_or_rounded():
+    from comparison.numbers import extract_quantities
+
+    (q,) = extract_quantities("城镇人口占比达六成三。")
+    assert (q.low, q.high, q.percent) == (62.5, 64.0, True)  # 63.89% is 六成三 too
+    (q,) = extract_quantities("七成受访者支持。")
+    assert (q.low, q.high) == (65.0, 75.0)
