@@ -88,6 +88,7 @@ def producers() -> list[tuple[str, Producer]]:
     from comparison.findings import (
         aliases,
         attribution,
+        broader_places,
         descriptors,
         naming,
         place,
@@ -99,7 +100,8 @@ def producers() -> list[tuple[str, Producer]]:
     )
 
     return [(m.__name__.rsplit(".", 1)[-1], m.produce) for m in (quantity, time, place, attribution, quote, naming,
-                                                                 aliases, descriptors, renderings, unique)]
+                                                                 aliases, descriptors, renderings, broader_places,
+                                                                 unique)]
 
 
 def run_all(ctx: Context) -> list[Finding]:

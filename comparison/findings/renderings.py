@@ -62,6 +62,27 @@ def _same_difference(a: Finding, b: Finding) -> bool:
 
 
 def _glossed(docs: list[Doc]) -> list[Finding]:
+    seen, shown = read_glosses(docs)
+    _spread_glosses(docs, seen)
+    _spread_sound_alikes(docs, seen)
+    findings: list[Finding] = []
+    for bucket, per_doc in seen.items():
+        latin = shown.get(bucket, bucket)
+        for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
+            if za == zb or _same_characters(za, zb) or (
+                    (_abbreviates(za, zb) or _abbreviates(zb, za)) and not _one_apart(za, zb)):
+                continue  # the same characters, or a short and a full form of them (not a name
+                # one closing character longer: 皮克福 vs 皮克福德 renders the final "d")
+            findings.append(Finding(
+                "framing", "entity",
+                f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
+                _mentions(docs[da], za, (sa, ea)) + _mentions(docs[db], zb, (sb, eb)), latin))
+    return findings
+
+
+def read_glosses(docs: list[Doc]) -> tuple[dict[str, dict[int, tuple[str, int, int]]], dict[str, str]]:
+    """Each Latin gloss (as a spaceless lower-case key) -> document -> (its Chinese rendering,
+    start, end of the gloss); and each key -> the gloss as written with its spaces."""
     seen: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
     shown: dict[str, str] = {}  # one gloss however spaced (Upper Kohistan, UpperKohistan)
     for d, doc in enumerate(docs):
@@ -91,21 +112,7 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
             if len(zh) < 2:
                 continue
             seen[bucket].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
-    _spread_glosses(docs, seen)
-    _spread_sound_alikes(docs, seen)
-    findings: list[Finding] = []
-    for bucket, per_doc in seen.items():
-        latin = shown.get(bucket, bucket)
-        for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
-            if za == zb or _same_characters(za, zb) or (
-                    (_abbreviates(za, zb) or _abbreviates(zb, za)) and not _one_apart(za, zb)):
-                continue  # the same characters, or a short and a full form of them (not a name
-                # one closing character longer: 皮克福 vs 皮克福德 renders the final "d")
-            findings.append(Finding(
-                "framing", "entity",
-                f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
-                _mentions(docs[da], za, (sa, ea)) + _mentions(docs[db], zb, (sb, eb)), latin))
-    return findings
+    return seen, shown
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
