@@ -141,6 +141,11 @@ def _spread_over(text: str, m: re.Match) -> bool:
     return not (words and words[-1].lower() in _MORE_THAN_BEFORE_OVER) and not re.match(r"\s+of\b", text[m.end():])
 
 
+# A clock time in separate tokens (tokenized news text): "4 . 30am", "10 : 15 p . m .".
+_SPACED_CLOCK_RE = re.compile(r"\s*[:.]\s*\d{2}\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m)\b", re.IGNORECASE)
+_AM_PM_RE = re.compile(r"\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m)\b", re.IGNORECASE)
+
+
 def _build(text: str, m: re.Match) -> Quantity | None:
     prefix, vague_word = m.group("prefix"), m.group("vague")
     digits, word = m.group("digits"), m.group("word")
@@ -149,6 +154,9 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     after = text[m.end():m.end() + 3]
     if digits and re.match(r"[:.]\d", text[m.end("digits"):m.end("digits") + 2]):
         return None  # clock time 10:30
+    if digits and (_SPACED_CLOCK_RE.match(text, m.end("digits")) or re.search(r"\d\s*:\s*$", text[:m.start()])
+                   or ("." in digits and _AM_PM_RE.match(text, m.end("digits")))):
+        return None  # a clock time written in separate tokens: "4 . 30am", "10 : 15 p.m." 
     if digits and re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):
         return None  # clock time 1400 GMT
     if digits and re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")):

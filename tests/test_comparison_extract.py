@@ -381,3 +381,11 @@ def test_a_share_in_tenths_may_be_cut_or_rounded():
     assert (q.low, q.high, q.percent) == (62.5, 64.0, True)  # 63.89% is 六成三 too
     (q,) = extract_quantities("七成受访者支持。")
     assert (q.low, q.high) == (65.0, 75.0)
+
+
+def test_clock_times_in_tokenized_english_are_no_counts():
+    from comparison.numbers_en import extract_quantities_en
+
+    text = ("Police said , at around 4 . 30am on Monday , four men rammed the window . A magnitude 5 . 9 quake "
+            "hit at 10 : 15 p . m . local time , killing 12 people . It cost 2 million euros , a source said . ")
+    assert [q.text for q in extract_quantities_en(text)] == ["four", "5 . 9", "12", "2 million euros"]
