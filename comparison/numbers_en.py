@@ -154,9 +154,9 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     after = text[m.end():m.end() + 3]
     if digits and re.match(r"[:.]\d", text[m.end("digits"):m.end("digits") + 2]):
         return None  # clock time 10:30
-    if digits and (_SPACED_CLOCK_RE.match(text, m.end("digits")) or re.search(r"\d\s*:\s*$", text[:m.start()])
+    if digits and (_SPACED_CLOCK_RE.match(text, m.end("digits")) or re.search(r"\d\s*:\s*$", text[max(0, m.start() - 8):m.start()])
                    or ("." in digits and _AM_PM_RE.match(text, m.end("digits")))):
-        return None  # a clock time written in separate tokens: "4 . 30am", "10 : 15 p.m." 
+        return None  # a clock time written in separate tokens: "4 . 30am", "10 : 15 p.m."
     if digits and re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):
         return None  # clock time 1400 GMT
     if digits and re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")):
