@@ -279,6 +279,8 @@ def extract_dates(
     for m in _RELATIVE_RE.finditer(simple):
         if overlaps(m.start(), m.end()):
             continue
+        if simple[m.start() - 1:m.start()] in ("“", "「", "『", "\"", "《") and m.start() > 0:
+            continue  # the start of a quoted name (“今日缅甸”, Myanmar Now), not a day
         word = m.group(0)
         precision = "day"
         if m.group("n"):
@@ -364,16 +366,20 @@ _DEADLINE_AFTER_ZH = ("前", "以前", "之前", "为止")
 
 
 def mark_since(source: str, dates: list[DateMention], english: bool) -> None:
-    """自2月1日政变以来, since 1 February, 9月11日前, by 11 September: the bound of a
-    period, not the day of the event the clause reports."""
+    """自2月1日政变以来, since 1 February, 9月11日前, by 11 September, 截至14日 (as of the 14th):
+    the bound of a period, not the day of the event the clause reports."""
+    from comparison.slots import as_of
+
     for d in dates:
         before = source[max(0, d.start - 8):d.start]
         after = source[d.end:d.end + 8]
         if english:
-            d.since = bool(re.search(r"\b(?:since|by|before|until|till)\s+(?:the\s+)?$", before, re.I))
+            d.since = bool(re.search(r"\b(?:since|by|before|until|till)\s+(?:the\s+)?$", before, re.I)) or as_of(
+                source, d.start, True)
         else:
             d.since = before.endswith(_SINCE_BEFORE_ZH) or after.startswith(_DEADLINE_AFTER_ZH) or any(
-                w in after[:6] for w in _SINCE_AFTER_ZH) and any(b in before for b in _SINCE_BEFORE_ZH)
+                w in after[:6] for w in _SINCE_AFTER_ZH) and any(b in before for b in _SINCE_BEFORE_ZH) or as_of(
+                source, d.start, False)
 
 
 # ------------------------------------------------------------- entities ----

@@ -40,7 +40,13 @@ from comparison.lexicons.reporting import (
     SPEECH_VERBS_ZH,
     TITLE_ABBREVIATIONS_EN,
 )
-from comparison.lexicons.timewords import EVENING_AFTER_DAY_ZH, PARTS_OF_DAY_EN, PARTS_OF_DAY_ZH
+from comparison.lexicons.timewords import (
+    AS_OF_EN,
+    AS_OF_ZH,
+    EVENING_AFTER_DAY_ZH,
+    PARTS_OF_DAY_EN,
+    PARTS_OF_DAY_ZH,
+)
 
 
 def _alternation(words, latin: bool) -> str:
@@ -75,10 +81,26 @@ class PartOfDay:
     hours: tuple[int, int]  # local hours [start, end); may run past 24 (overnight)
 
 
+# Characters read before a time for an "as of" word (截至今天下午5时, as of 4 p.m. Monday).
+AS_OF_WINDOW = 12
+
+
+def as_of(source: str, start: int, english: bool) -> bool:
+    """Is the time at ``start`` the moment a count was taken (截至14日上午11点半, as of noon)? Read
+    back to the clause's start, at most :data:`AS_OF_WINDOW` characters."""
+    before = source[max(0, start - AS_OF_WINDOW):start]
+    before = re.split(r"[，。；！？,;.!?]", before)[-1]
+    if english:
+        return any(w in before.lower() for w in AS_OF_EN)
+    return any(w in before for w in AS_OF_ZH)
+
+
 def extract_parts_of_day(text: str, simple: str, english: bool) -> list[PartOfDay]:
     table, pattern = (PARTS_OF_DAY_EN, _PART_EN_RE) if english else (PARTS_OF_DAY_ZH, _PART_ZH_RE)
     out = []
     for m in pattern.finditer(text if english else simple):
+        if as_of(text if english else simple, m.start(), english):
+            continue  # the moment a count was taken, not a time of the happening
         word = _latin_key(m.group(0)) if english else m.group(0)
         out.append(PartOfDay(m.start(), m.end(), text[m.start():m.end()], table[word]))
     if not english:
@@ -112,6 +134,8 @@ def extract_clock_times(text: str, simple: str, english: bool) -> list[PartOfDay
     out = []
     source = text if english else simple
     for m in (_CLOCK_EN_RE if english else _CLOCK_ZH_RE).finditer(source):
+        if as_of(source, m.start(), english):
+            continue  # the moment a count was taken (截至今天下午5时), not a time of the happening
         hour = int(m.group("hour")) if m.group("hour").isdigit() else _small_number(m.group("hour"))
         minute_token = m.group("minute")
         if not english and not (m.group("period") or minute_token or m.group("about")):

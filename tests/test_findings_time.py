@@ -214,3 +214,19 @@ def test_a_year_is_compared_only_with_a_date_written_in_that_year():
     assert not found
     found = _dates("他在2017年的一次检查中拒绝配合。", "他在2018年9月4日晚的一次检查中拒绝配合。", "zh")
     assert not [f for f in found if f.kind != "agree"]
+
+
+def test_counts_as_of_other_moments_are_no_other_times():
+    """截至 (as of) dates the taking of a count: two outlets' counts as of 11:30 and 17:00 are two
+    reports, not two times of one happening."""
+    found = _dates("截止到14日上午11点半，共有127人受伤。", "截至14日下午5時，共有152人受伤。", "zh")
+    assert not [f for f in found if f.kind == "contradiction"]
+
+
+def test_a_quoted_name_starting_with_a_day_word_is_no_day():
+    from datetime import datetime
+
+    from comparison.extract import extract_dates
+
+    found = extract_dates("据独立媒体“今日缅甸”报导，今日有人死亡。", datetime(2021, 3, 28, 4))
+    assert [d.start for d in found] == [14]

@@ -69,3 +69,9 @@ YEAR_COUNT_BEFORE_ZH = ("长达", "达", "了", "判处", "判", "为期", "历�
 YEAR_COUNT_AFTER_ZH = ("以来", "来", "之久", "徒刑", "监禁", "有期", "的时间", "时间", "之间", "间", "内", "后",
                        "前", "零", "又")
 NOT_YEAR_COUNT_AFTER_ZH = ("代", "级", "度", "底", "初", "末", "中", "份", "轻", "纪", "龄", "薪", "会", "报")
+
+# "As of" a time: the moment a running count was taken (截至14日上午11点半, 共有127人受伤; as of
+# Monday noon), not the time of the happening. Two outlets' counts as of other moments are two
+# reports, never two times of one event.
+AS_OF_ZH = ("截至", "截止")
+AS_OF_EN = ("as of", "as at")
