@@ -70,7 +70,7 @@ def _latin_key(matched: str) -> str:
 _PART_ZH_RE = re.compile(_alternation(PARTS_OF_DAY_ZH, False))
 _PART_EN_RE = re.compile(_alternation(PARTS_OF_DAY_EN, True), re.I)
 _EVENING_AFTER_DAY_RE = re.compile(
-    rf"(?<=[日号天一二三四五六])(?:{EVENING_AFTER_DAY_ZH[0]})(?![会宴报期年餐点饭辈霞间上些了])")
+    rf"(?:(?<=[日号天一二三四五六])|(?<=日）)|(?<=日\)))(?:{EVENING_AFTER_DAY_ZH[0]})(?![会宴报期年餐点饭辈霞间上些了])")
 
 
 @dataclass
@@ -114,12 +114,13 @@ def extract_parts_of_day(text: str, simple: str, english: bool) -> list[PartOfDa
 
 _CN_HOUR = "[一二两三四五六七八九十]{1,3}"
 _CLOCK_ZH_RE = re.compile(
-    r"(?P<period>" + "|".join(sorted(PARTS_OF_DAY_ZH, key=len, reverse=True)) + r")?\s*(?:约|大约)?\s*"
+    r"(?P<period>" + "|".join(sorted([*PARTS_OF_DAY_ZH, EVENING_AFTER_DAY_ZH[0]], key=len, reverse=True))
+    + r")?\s*(?:约|大约)?\s*"
     rf"(?P<hour>\d{{1,2}}|{_CN_HOUR})\s*[点时](?:\s*(?P<minute>半|\d{{1,2}}|{_CN_HOUR})\s*分?)?(?P<about>左右|许)?")
 _CLOCK_EN_RE = re.compile(
     r"\b(?P<about>about |around |approximately )?(?P<hour>\d{1,2})(?:\s?:\s?(?P<minute>\d{2}))?\s?"
     r"(?P<period>a\.m\.|p\.m\.|am\b|pm\b)", re.I)
-_PM_ZH = ("下午", "晚上", "傍晚", "晚间", "午后", "当晚", "今晚", "昨晚", "夜间", "夜里", "深夜")
+_PM_ZH = ("下午", "晚", "晚上", "傍晚", "晚间", "午后", "当晚", "今晚", "昨晚", "夜间", "夜里", "深夜")
 # A written clock time is read to this slack either side (hours): "about 10" is 9:45-10:15.
 CLOCK_ABOUT_HOURS = 0.25
 

@@ -230,3 +230,8 @@ def test_a_quoted_name_starting_with_a_day_word_is_no_day():
 
     found = extract_dates("据独立媒体“今日缅甸”报导，今日有人死亡。", datetime(2021, 3, 28, 4))
     assert [d.start for d in found] == [14]
+
+
+def test_evening_after_a_bracketed_day_and_an_evening_clock():
+    found = _dates("日本福岛县当地时间13日晚发生7.3级强烈地震。", "日本福岛县星期六（2月13日）晚11点过后发生7.3级强烈地震。", "zh")
+    assert [f.kind for f in found] == ["precision"]
