@@ -24,7 +24,13 @@ from comparison.lexicons.timewords import (
     YEAR_COUNT_AFTER_ZH,
     YEAR_COUNT_BEFORE_ZH,
 )
-from comparison.lexicons.units import COUNT_MEASURES_ZH, HALF_MEASURES_ZH, UNITS, dimension_of
+from comparison.lexicons.units import (
+    COUNT_MEASURES_ZH,
+    HALF_MEASURES_ZH,
+    MAGNITUDE_BEFORE_ZH,
+    UNITS,
+    dimension_of,
+)
 from comparison.text import to_simplified
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -447,6 +453,9 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
             counted_start, counted_end = cs, ce
             counted = simple[cs:ce]
     dimension, factor = ("percent", 1.0) if is_percent else dimension_of(measure or "")
+    if (not measure and not is_percent and simple[max(0, start - 2):start] == MAGNITUDE_BEFORE_ZH
+            and 0 < high < 10):
+        unit, (dimension, factor) = "级", dimension_of("级")  # 规模7.3 (Taiwan's word): magnitude 7.3
     return Quantity(start=start, end=end, text=simple[start:end], low=low, high=high,
                     vague=vague, unit=unit, counted=counted, counted_start=counted_start,
                     counted_end=counted_end, percent=is_percent, dimension=dimension, factor=factor)

@@ -389,3 +389,11 @@ def test_clock_times_in_tokenized_english_are_no_counts():
     text = ("Police said , at around 4 . 30am on Monday , four men rammed the window . A magnitude 5 . 9 quake "
             "hit at 10 : 15 p . m . local time , killing 12 people . It cost 2 million euros , a source said . ")
     assert [q.text for q in extract_quantities_en(text)] == ["four", "5 . 9", "12", "2 million euros"]
+
+
+def test_a_magnitude_written_before_its_number():
+    from comparison.numbers import extract_quantities
+
+    (q,) = extract_quantities("昨晚觀測到規模7.3強震。")
+    assert (q.low, q.dimension) == (7.3, "magnitude")
+    assert extract_quantities("规模庞大的100人")[0].dimension == "count"

@@ -60,6 +60,9 @@ UNITS: dict[str, tuple[str, float]] = {
 # lexicon test finds it in a labeled story and in none of the repository's reference text.)
 HALF_MEASURES_ZH = {"个半小时": "小时", "个半钟头": "小时", "个半月": "个月", "年半": "年", "天半": "天"}
 
+# An earthquake's magnitude written before its number, as Taiwan's press does (規模7.3地震).
+MAGNITUDE_BEFORE_ZH = "规模"
+
 # Counting words: a count of things or people, whatever the measure word.
 COUNT_MEASURES_ZH = ("名", "个", "位", "人", "架", "辆", "座", "所", "起", "次", "枚", "艘", "具", "间", "家",
                      "只", "条", "份", "件", "户", "区", "省", "国", "倍", "剂", "例", "宗", "股", "支", "批",
