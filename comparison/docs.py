@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -188,11 +189,19 @@ def _possessive_stripped(word: str) -> str:
 _PLACE_PREPOSITION_EN = (" in ", " at ", " near ", " across ")
 
 
+# A wire dateline (（中央社記者楊明珠東京14日專電）, 新华社北京7月7日电): the place the report was
+# filed from, not a place of any claim.
+_DATELINE_ZH_RE = re.compile(r"(?:记者|社)[^，。；（）()\n]{0,16}?\d{1,2}日(?:专|综合)?电")
+
+
 def place_keys(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, key) of the named places of a document (LOC entities; in English,
-    capitalized names after in/at/near)."""
+    capitalized names after in/at/near), leaving out the place of a wire dateline."""
     out = []
+    datelines = [] if doc.english else [(m.start(), m.end()) for m in _DATELINE_ZH_RE.finditer(doc.simple[:2000])]
     for e in doc.facts.entities:
+        if any(s <= e.start < t for s, t in datelines):
+            continue
         if e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER")
                                and doc.article.text[max(0, e.start - 6):e.start].endswith(_PLACE_PREPOSITION_EN)):
             key = to_simplified(e.key or e.text).lower()

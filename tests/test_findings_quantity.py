@@ -178,3 +178,12 @@ def test_counted_words_that_are_no_rewording():
     assert counted_wording(q("士兵"), q("巴基斯坦士兵")) == ""  # one inside the other: vaguer
     assert counted_wording(q("涉嫌暗杀海地总统"), q("嫌疑人")) == ""  # no word for people
     assert counted_wording(q("人员"), q("士兵")) == ""  # too plain to be another name
+
+
+def test_the_place_of_a_wire_dateline_is_no_place_of_the_claim():
+    from comparison.compare import build_context
+
+    a = article("qa", "Outlet A", "（中央社記者楊明珠東京14日專電）日本福島外海昨晚觀測到規模7.3強震，已知有152人受傷。", language="zh")
+    b = article("qb", "Outlet B", "当地时间13日晚，日本福岛东部海域发生7.3级以上强震，共有152人受伤。", language="zh")
+    docs, _ctx, _ = build_context([a, b], None)
+    assert not any("东京" in s.where for s in docs[0].subjects)
