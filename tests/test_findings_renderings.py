@@ -145,3 +145,10 @@ def test_a_glossed_name_cut_in_pieces_is_one_name():
     ends = {e.end: e for e in pieces}
     assert _joined_fragments(doc, ends, pieces[-1], 0).text == "卡拉—莫图斯瓦省"
     assert _joined_fragments(doc, ends, pieces[-1], 6).text == "莫图斯瓦省"
+
+
+def test_a_level_word_after_a_glossed_name_renders_no_syllable():
+    from comparison.findings.renderings import _by_syllables
+
+    assert _by_syllables("开伯尔-普赫图赫瓦省达苏市", "dasu") == "达苏市"
+    assert _by_syllables("意大利总统马塔雷拉", "sergio mattarella") == "马塔雷拉"

@@ -255,10 +255,13 @@ def _by_syllables(zh_run: str, key: str) -> str:
     if not words:
         return ""
     n = len(_VOWEL_GROUPS.findall(words[-1]))
-    tail = zh_run[-n:] if n else ""
-    if n < 2 or len(zh_run) < n or not _CJK_ONLY.fullmatch(tail):
+    # A level word after the name (达苏市 for Dasu) renders no syllable of it: count before it.
+    level = _level_suffix(zh_run) if n and len(zh_run) > n else ""
+    stem = zh_run[: len(zh_run) - len(level)]
+    tail = stem[-n:] if n else ""
+    if n < 2 or len(stem) < n or not _CJK_ONLY.fullmatch(tail):
         return ""
-    return tail
+    return tail + level
 
 
 def _near(docs: list[Doc]) -> list[Finding]:
