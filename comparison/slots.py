@@ -118,8 +118,9 @@ _CLOCK_ZH_RE = re.compile(
     + r")?\s*(?:约|大约)?\s*"
     rf"(?P<hour>\d{{1,2}}|{_CN_HOUR})\s*[点时](?:\s*(?P<minute>半|\d{{1,2}}|{_CN_HOUR})\s*分?)?(?P<about>左右|许)?")
 _CLOCK_EN_RE = re.compile(
-    r"\b(?P<about>about |around |approximately )?(?P<hour>\d{1,2})(?:\s?:\s?(?P<minute>\d{2}))?\s?"
-    r"(?P<period>a\.m\.|p\.m\.|am\b|pm\b)", re.I)
+    r"\b(?P<about>about |around |approximately )?(?P<hour>\d{1,2})(?:\s?[:.]\s?(?P<minute>\d{2}))?\s?"
+    # a.m. as written, or in a tokenized text ("4 . 30am", "4 : 30 a . m .")
+    r"(?P<period>a\s?\.\s?m\b\s?\.?|p\s?\.\s?m\b\s?\.?|am\b|pm\b)", re.I)
 _PM_ZH = ("下午", "晚", "晚上", "傍晚", "晚间", "午后", "当晚", "今晚", "昨晚", "夜间", "夜里", "深夜")
 # A written clock time is read to this slack either side (hours): "about 10" is 9:45-10:15.
 CLOCK_ABOUT_HOURS = 0.25
@@ -148,7 +149,7 @@ def extract_clock_times(text: str, simple: str, english: bool) -> list[PartOfDay
         if minute is None or minute >= 60:
             continue
         period = (m.group("period") or "").lower()
-        if hour < 12 and (period in ("p.m.", "pm") or m.group("period") in _PM_ZH):
+        if hour < 12 and (period.replace(" ", "").startswith("p") if english else m.group("period") in _PM_ZH):
             hour += 12
         value = hour + minute / 60
         slack = CLOCK_ABOUT_HOURS if m.group("about") or "约" in m.group(0) else 0.0

@@ -235,3 +235,14 @@ def test_a_quoted_name_starting_with_a_day_word_is_no_day():
 def test_evening_after_a_bracketed_day_and_an_evening_clock():
     found = _dates("日本福岛县当地时间13日晚发生7.3级强烈地震。", "日本福岛县星期六（2月13日）晚11点过后发生7.3级强烈地震。", "zh")
     assert [f.kind for f in found] == ["precision"]
+
+
+def test_tokenized_english_clock_times_and_the_early_hours():
+    from comparison.slots import extract_clock_times, extract_parts_of_day
+
+    text = "At around 4 : 30 a . m . local time , and at 3 p . m . ( 1200 GMT ) ; in the early hours"
+    assert [c.hours for c in extract_clock_times(text, text, True)] == [(4.25, 4.75), (15.0, 15.0)]
+    assert [p.hours for p in extract_parts_of_day(text, text, True)] == [(0, 6)]
+    found = _dates("Four men rammed the shop at around 4 . 30am on Monday , police said .",
+                   "Four men rammed the shop in the early hours of Monday , police said .")
+    assert "precision" in [f.kind for f in found] and "contradiction" not in [f.kind for f in found]

@@ -31,6 +31,7 @@ PARTS_OF_DAY_EN = {
     "early morning": (0, 8), "dawn": (4, 7), "morning": (5, 12), "noon": (11, 13), "midday": (11, 14),
     "afternoon": (12, 18), "evening": (17, 22), "night": (19, 30), "overnight": (20, 32),
     "midnight": (23, 25), "last night": (18, 30), "tonight": (18, 24), "late night": (22, 27),
+    "early hours": (0, 6), "small hours": (0, 5),
 }
 # Year words before a month (去年7月: July of last year) -> years from the publication year.
 RELATIVE_YEARS_ZH = {"去年": -1, "今年": 0, "明年": 1, "前年": -2}
