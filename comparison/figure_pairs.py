@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from comparison.docs import Doc, compatible
+from comparison.numbers import counted_noun
 from comparison.subjects import Subject, _places_meet, different_days, same_subject, specific
 
 MODEL_PATH = Path(__file__).resolve().parent / "figure_model.json"
@@ -42,6 +43,7 @@ FEATURES = (
     "overlap",  # the value ranges overlap (vague vs exact: a precision candidate)
     "nearest_value",  # each is the other's closest value among its non-conflicting candidates
     "wordy_overlap",  # the ranges overlap and one is a number word (数十人, 多名, several): fits most values
+    "same_counted",  # both count the same noun, written after the number ("five bombs", "four bombs")
 )
 
 # Characters read on each side of a figure for its context.
@@ -119,6 +121,7 @@ def features(doc1: Doc, i: int, doc2: Doc, j: int, aligned: float, best: bool, d
         float(compatible(q1, q2)),
         float(nearest),
         float(compatible(q1, q2) and (wordy(q1) or wordy(q2))),
+        float(bool(counted_noun(q1)) and counted_noun(q1) == counted_noun(q2)),
     ]
 
 

@@ -125,6 +125,16 @@ class Quantity:
         return self.low if self.low == self.high else (self.low + self.high) / 2
 
 
+def counted_noun(q: Quantity) -> str:
+    """The noun a figure counts, written after its measure word (九名中国工人: 中国工人; "five bombs":
+    bomb), in Simplified script, English in the singular; '' when the measure word is the noun
+    (152人) or none is read."""
+    if q.counted_start < q.end or not q.counted:
+        return ""
+    noun = to_simplified(q.counted).strip().lower()
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in noun.split()) if noun.isascii() else noun
+
+
 def parse_chinese_integer(chars: str) -> int | None:
     """一千零三十七 -> 1037, 两万 -> 20000, 二十六 -> 26; None when not a numeral."""
     if not chars or any(c not in _CN_NUM_CHARS for c in chars):

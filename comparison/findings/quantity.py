@@ -16,7 +16,7 @@ from comparison import figure_pairs
 from comparison.docs import Doc, alike_vague, compatible, fmt, span, width
 from comparison.findings import Context
 from comparison.model import Finding, Span
-from comparison.numbers import Quantity
+from comparison.numbers import Quantity, counted_noun
 from comparison.subjects import Subject, framing_difference, is_measure, same_subject, specific
 from comparison.text import to_simplified
 
@@ -205,7 +205,7 @@ def counted_wording(q1: Quantity, q2: Quantity) -> str:
     两名巴基斯坦士兵 vs 两名准军事安全人员; 20,000 troops vs 20,000 reservists), else ''. Not a
     measure word that is the noun (152人), nor one noun inside the other (士兵 vs 巴基斯坦士兵:
     one is vaguer), nor nouns of two languages."""
-    a, b = (_counted_noun(q) for q in (q1, q2))
+    a, b = (counted_noun(q) for q in (q1, q2))
     if not a or not b or a.isascii() != b.isascii() or a in b or b in a:
         return ""
     if a in _PLAIN_COUNTED or b in _PLAIN_COUNTED or not (_names_people(a) and _names_people(b)):
@@ -230,11 +230,6 @@ def _names_people(noun: str) -> bool:
     return any(noun.endswith(h) for h in _people_heads() if not h.isascii())
 
 
-def _counted_noun(q: Quantity) -> str:
-    if q.counted_start < q.end or not q.counted:
-        return ""
-    noun = to_simplified(q.counted).strip().lower()
-    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in noun.split()) if noun.isascii() else noun
 
 
 def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject) -> Finding | None:
