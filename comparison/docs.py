@@ -191,7 +191,8 @@ _PLACE_PREPOSITION_EN = (" in ", " at ", " near ", " across ")
 
 # A wire dateline (（中央社記者楊明珠東京14日專電）, 新华社北京7月7日电): the place the report was
 # filed from, not a place of any claim.
-_DATELINE_ZH_RE = re.compile(r"(?:记者|社)[^，。；（）()\n]{0,16}?\d{1,2}日(?:专|综合)?电")
+_DATELINE_ZH_RE = re.compile(r"(?:^|(?<=[（(\n]))[^，。；（）()\n]{0,12}?(?:记者|社)[^，。；（）()\n]{0,16}?"
+                             r"\d{1,2}日(?:专|综合)?电(?![商视话脑])", re.M)
 
 
 def place_keys(doc: Doc) -> list[tuple[int, int, str]]:

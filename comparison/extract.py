@@ -279,7 +279,7 @@ def extract_dates(
     for m in _RELATIVE_RE.finditer(simple):
         if overlaps(m.start(), m.end()):
             continue
-        if simple[m.start() - 1:m.start()] in ("“", "「", "『", "\"", "《") and m.start() > 0:
+        if m.start() > 0 and _quoted_name_at(simple, m.start(), m.end()):
             continue  # the start of a quoted name (“今日缅甸”, Myanmar Now), not a day
         word = m.group(0)
         precision = "day"
@@ -363,6 +363,16 @@ def _range_head(found: list[DateMention], simple: str, start: int) -> DateMentio
 _SINCE_BEFORE_ZH = ("自", "从", "自从")
 _SINCE_AFTER_ZH = ("以来", "起", "开始", "至今")
 _DEADLINE_AFTER_ZH = ("前", "以前", "之前", "为止")
+
+
+def _quoted_name_at(simple: str, start: int, end: int) -> bool:
+    """Does a day word open a short quoted name (“今日缅甸”, 《今日美国》), not quoted speech
+    (“昨天有30人死亡。”, “今天凌晨发生了爆炸”)? A name: at most four more characters to the closing
+    mark, none of them a digit or punctuation."""
+    if simple[start - 1:start] not in ("“", "「", "『", "\"", "《"):
+        return False
+    close = re.match(r"[\u4e00-\u9fffA-Za-z]{0,4}[”」』\"》]", simple[end:end + 6])
+    return close is not None
 
 
 def mark_since(source: str, dates: list[DateMention], english: bool) -> None:

@@ -316,6 +316,10 @@ def merge_ranges(text: str, found: list[Quantity], connectors: tuple[str, ...]) 
     return out
 
 
+# After 年来, characters that make 来 the verb "come" (来到, 来港, 来华), not "since".
+_CAME_TO = ("到", "自", "港", "澳", "台", "华", "京", "沪", "美", "往", "回")
+
+
 def _counts_years(simple: str, m: re.Match) -> bool:
     """Is the number before 年 a count of years (约19年, 长达19年, 22年徒刑, 二十多年), not a
     calendar year (1989年, 19年底)? A four-digit number is always a calendar year."""
@@ -328,9 +332,14 @@ def _counts_years(simple: str, m: re.Match) -> bool:
     if m.group("prefix") or m.group("more") or m.group("suffix") or m.group("measure") == "年半":
         return True
     before = simple[max(0, m.start() - 2):m.start()]
+    if after.startswith("来") and after[1:2] in _CAME_TO:
+        return False  # 21年来到北京: came (in '21), not "for 21 years"
     return (after.startswith(YEAR_COUNT_AFTER_ZH) or before.endswith(YEAR_COUNT_BEFORE_ZH)
             or bool(_MONTHS_AFTER_YEARS_RE.match(simple, m.end())))
 
+
+# Characters after 半 that make it the start of another word (半夜 midnight, 半导体, 半岛...).
+_NOT_HALF_AFTER = ("夜", "导", "岛", "径", "场", "数", "途", "空", "身", "边")
 
 # Years and then months, one duration: 4年3个月, 四年又三个月, 2年零6个月.
 _MONTHS_AFTER_YEARS_RE = re.compile(rf"(?:零|又)?\s*(?:\d{{1,2}}|[{_CN_NUM_CHARS}]{{1,3}})\s*个(?:半)?月")
@@ -436,9 +445,12 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
             low, high = value + 1, value + max(step, 2) - 1
             vague = True
     if measure in HALF_MEASURES_ZH:
+        if simple[m.end():m.end() + 1] in _NOT_HALF_AFTER:
+            return None  # 连续3天半夜, 10年半导体: 半 starts the next word, not half a unit
         low, high, measure = low + 0.5, high + 0.5, HALF_MEASURES_ZH[measure]  # 一个半小时: 1.5 hours
-    if low <= 1 and high <= 1 and not is_percent:
-        return None  # "一名官员": one of something is not a checkable figure
+    if low <= 1 and high <= 1 and not is_percent and not (
+            measure == "年" and _MONTHS_AFTER_YEARS_RE.match(simple, m.end())):
+        return None  # "一名官员": one of something is not a checkable figure (一年三个月 is)
     qualifier = _PREFIX_QUALIFIERS.get(prefix) if prefix else None
     if qualifier:
         low, high = _apply_qualifier(low, high, qualifier)

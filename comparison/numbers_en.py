@@ -142,8 +142,18 @@ def _spread_over(text: str, m: re.Match) -> bool:
 
 
 # A clock time in separate tokens (tokenized news text): "4 . 30am", "10 : 15 p . m .".
-_SPACED_CLOCK_RE = re.compile(r"\s*[:.]\s*\d{2}\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m)\b", re.IGNORECASE)
+_SPACED_CLOCK_RE = re.compile(r"\s*[:.]\s*\d{2}\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m|gmt|utc|local time)\b",
+                              re.IGNORECASE)
 _AM_PM_RE = re.compile(r"\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m)\b", re.IGNORECASE)
+# After the minutes of a clock in separate tokens: a.m./p.m. or a time zone ("12 : 00 GMT").
+_AFTER_CLOCK_RE = re.compile(r"\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m|gmt|utc|local time)\b", re.IGNORECASE)
+
+
+def _minutes_of_clock(text: str, m: re.Match, digits: str) -> bool:
+    """Are these two digits the minutes of a clock written in tokens ("10 : 15 p . m .",
+    "12 : 00 GMT")? Not a count after a colon ("Jun 21: 12 militants", "Update 2: 50 killed")."""
+    return (len(digits) == 2 and bool(re.search(r"\b(?:[01]?\d|2[0-3])\s*:\s*$", text[max(0, m.start() - 8):m.start()]))
+            and bool(_AFTER_CLOCK_RE.match(text, m.end("digits"))))
 
 
 def _build(text: str, m: re.Match) -> Quantity | None:
@@ -154,7 +164,7 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     after = text[m.end():m.end() + 3]
     if digits and re.match(r"[:.]\d", text[m.end("digits"):m.end("digits") + 2]):
         return None  # clock time 10:30
-    if digits and (_SPACED_CLOCK_RE.match(text, m.end("digits")) or re.search(r"\d\s*:\s*$", text[max(0, m.start() - 8):m.start()])
+    if digits and (_SPACED_CLOCK_RE.match(text, m.end("digits")) or _minutes_of_clock(text, m, digits)
                    or ("." in digits and _AM_PM_RE.match(text, m.end("digits")))):
         return None  # a clock time written in separate tokens: "4 . 30am", "10 : 15 p.m."
     if digits and re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):

@@ -90,8 +90,8 @@ def as_of(source: str, start: int, english: bool) -> bool:
     back to the clause's start, at most :data:`AS_OF_WINDOW` characters."""
     before = source[max(0, start - AS_OF_WINDOW):start]
     before = re.split(r"[，。；！？,;.!?]", before)[-1]
-    if english:
-        return any(w in before.lower() for w in AS_OF_EN)
+    if english:  # whole words: "was at 4 pm" is no "as at"
+        return any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w in AS_OF_EN)
     return any(w in before for w in AS_OF_ZH)
 
 
@@ -121,6 +121,7 @@ _CLOCK_EN_RE = re.compile(
     r"\b(?P<about>about |around |approximately )?(?P<hour>\d{1,2})(?:\s?[:.]\s?(?P<minute>\d{2}))?\s?"
     # a.m. as written, or in a tokenized text ("4 . 30am", "4 : 30 a . m .")
     r"(?P<period>a\s?\.\s?m\b\s?\.?|p\s?\.\s?m\b\s?\.?|am\b|pm\b)", re.I)
+_NIGHT_ZH = ("晚", "晚上", "晚间", "当晚", "今晚", "昨晚", "夜间", "夜里", "深夜")
 _PM_ZH = ("下午", "晚", "晚上", "傍晚", "晚间", "午后", "当晚", "今晚", "昨晚", "夜间", "夜里", "深夜")
 # A written clock time is read to this slack either side (hours): "about 10" is 9:45-10:15.
 CLOCK_ABOUT_HOURS = 0.25
@@ -151,6 +152,8 @@ def extract_clock_times(text: str, simple: str, english: bool) -> list[PartOfDay
         period = (m.group("period") or "").lower()
         if hour < 12 and (period.replace(" ", "").startswith("p") if english else m.group("period") in _PM_ZH):
             hour += 12
+        elif hour == 12 and not english and m.group("period") in _NIGHT_ZH:
+            hour = 24  # 晚上12点: midnight, not noon
         value = hour + minute / 60
         slack = CLOCK_ABOUT_HOURS if m.group("about") or "约" in m.group(0) else 0.0
         # Only an hour written ("10点"): the hour's first minutes, to the minute it names.

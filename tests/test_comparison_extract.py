@@ -397,3 +397,28 @@ def test_a_magnitude_written_before_its_number():
     (q,) = extract_quantities("昨晚觀測到規模7.3強震。")
     assert (q.low, q.dimension) == (7.3, "magnitude")
     assert extract_quantities("规模庞大的100人")[0].dimension == "count"
+
+
+def test_review_cases_of_durations_and_clock_minutes():
+    from comparison.numbers import extract_quantities
+    from comparison.numbers_en import extract_quantities_en
+
+    assert [(q.text, q.low) for q in extract_quantities("法院判处他1年3个月有期徒刑。")] == [("1年3个月", 15.0)]
+    assert not [q for q in extract_quantities("连续3天半夜出动，10年半导体") if q.low % 1]  # no half there
+    assert not extract_quantities("他在21年来到北京")  # came in '21: no count of years
+    # A count after a colon is a count; two digits after an hour's colon before p.m./GMT are minutes.
+    assert [q.text for q in extract_quantities_en("SRINAGAR, Jun 21: 12 militants were killed")] == ["21", "12"]
+    assert [q.text for q in extract_quantities_en("Update 2: 50 people were killed")] == ["2", "50"]
+    assert [q.text for q in extract_quantities_en("at about 12 : 00 GMT on Thursday , 12 killed")] == ["12"]
+
+
+def test_review_cases_of_days_and_times():
+    from comparison.extract import extract_dates
+    from comparison.slots import extract_clock_times
+
+    published = datetime(2021, 7, 8, 4, 0)
+    assert [d.text for d in extract_dates("警方发言人说：“昨天有30人死亡。”", published)] == ["昨天"]
+    assert [d.text for d in extract_dates("他说：“今天凌晨发生了爆炸”", published)] == ["今天"]
+    for text in ("The explosion was at 4 pm on Monday", "in Las Vegas at 10 pm"):
+        assert len(extract_clock_times(text, text, True)) == 1, text
+    assert not extract_clock_times("as of 4 pm, 12 dead", "as of 4 pm, 12 dead", True)

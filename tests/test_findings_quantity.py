@@ -187,3 +187,23 @@ def test_the_place_of_a_wire_dateline_is_no_place_of_the_claim():
     b = article("qb", "Outlet B", "当地时间13日晚，日本福岛东部海域发生7.3级以上强震，共有152人受伤。", language="zh")
     docs, _ctx, _ = build_context([a, b], None)
     assert not any("东京" in s.where for s in docs[0].subjects)
+
+
+def test_synonyms_for_the_same_people_are_no_rewording():
+    found = _numbers("Thirteen US service members were killed in the blast.", "Thirteen US troops were killed in the blast.")
+    assert [f.kind for f in found] == ["agree"]
+    from comparison.findings.quantity import counted_wording
+    from comparison.numbers import Quantity
+
+    def q(counted: str) -> Quantity:
+        return Quantity(0, 2, "两名", 2, 2, False, "名", counted, 2, 2 + len(counted))
+
+    assert counted_wording(q("死者"), q("遇难者")) == ""  # ending alike: no word of its own
+    assert counted_wording(q("中国籍员工"), q("中国雇员")) == ""
+
+
+def test_a_dateline_pattern_inside_body_text_keeps_its_place():
+    from comparison.docs import _DATELINE_ZH_RE
+
+    assert not _DATELINE_ZH_RE.search("合作社在河南郑州11日电商平台上架")
+    assert _DATELINE_ZH_RE.search("新华社北京7月7日电 今天")

@@ -246,3 +246,10 @@ def test_tokenized_english_clock_times_and_the_early_hours():
     found = _dates("Four men rammed the shop at around 4 . 30am on Monday , police said .",
                    "Four men rammed the shop in the early hours of Monday , police said .")
     assert "precision" in [f.kind for f in found] and "contradiction" not in [f.kind for f in found]
+
+
+def test_twelve_at_night_is_midnight():
+    from comparison.slots import extract_clock_times
+
+    assert [c.hours for c in extract_clock_times("晚上12点", "晚上12点", False)] == [(24.0, 24.0)]
+    assert [c.hours for c in extract_clock_times("中午12点", "中午12点", False)] == [(12.0, 12.0)]

@@ -208,7 +208,12 @@ def counted_wording(q1: Quantity, q2: Quantity) -> str:
     a, b = (counted_noun(q) for q in (q1, q2))
     if not a or not b or a.isascii() != b.isascii() or a in b or b in a:
         return ""
-    if a in _PLAIN_COUNTED or b in _PLAIN_COUNTED or not (_names_people(a) and _names_people(b)):
+    if a in _PLAIN_COUNTED or b in _PLAIN_COUNTED:
+        return ""
+    head_a, head_b = _people_head(a), _people_head(b)
+    # Two different words for people, each a word of its own (工人 vs 公民, workers vs citizens),
+    # not a bare suffix (死者 vs 遇难者, 员工 vs 雇员: synonyms ending alike or otherwise).
+    if not head_a or not head_b or head_a == head_b:
         return ""
     return f"{q1.counted.strip()} vs {q2.counted.strip()}"
 
@@ -221,13 +226,15 @@ def _people_heads() -> tuple[str, ...]:
     return tuple({*GENERIC_PEOPLE, *family_words})
 
 
-def _names_people(noun: str) -> bool:
-    """Does a counted noun end with a word for people (中国工人, 准军事安全人员, troops)? A phrase
-    the reader cut elsewhere (涉嫌暗杀海地总统, 遭警方大搜捕) does not."""
+def _people_head(noun: str) -> str:
+    """The word for people a counted noun ends with (中国工人: 工人; troops), of two characters or
+    more in Chinese; '' when none (涉嫌暗杀海地总统, 遭警方大搜捕: a phrase the reader cut
+    elsewhere) or only a one-character suffix (者, 员)."""
     if noun.isascii():
         last = noun.split()[-1] if noun.split() else ""
-        return any(last == h.lower() or last + "s" == h.lower() for h in _people_heads() if h.isascii())
-    return any(noun.endswith(h) for h in _people_heads() if not h.isascii())
+        return next((h.lower() for h in _people_heads() if h.isascii() and last in (h.lower(), h.lower()[:-1])), "")
+    heads = [h for h in _people_heads() if not h.isascii() and len(h) >= 2 and noun.endswith(h)]
+    return max(heads, key=len, default="")
 
 
 

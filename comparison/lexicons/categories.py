@@ -17,7 +17,7 @@ COUNTED_FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
     "troops": {
         "reservists": ("后备役", "预备役", "reservists", "reserves"),
         "soldiers": ("军人", "士兵", "部队", "军队", "官兵", "兵力", "安全部队", "边防", "troops", "soldiers",
-                     "servicemen", "forces", "personnel", "marines", "guards"),
+                     "servicemen", "service members", "servicemembers", "forces", "personnel", "marines", "guards"),
     },
     "attackers": {
         "mercenaries": ("雇佣", "佣兵", "mercenaries"),

@@ -35,3 +35,13 @@ DIRECTIONS_EN = {"north-east": 45, "northeast": 45, "north-west": 315, "northwes
                  "northern": 0, "eastern": 90, "southern": 180, "western": 270,
                  "north-western": 315, "north-eastern": 45, "northeastern": 45,
                  "south-western": 225, "southwestern": 225, "south-eastern": 135, "southeastern": 135}
+
+# Words that make a place name a part of the place it names (Upper Kohistan inside Kohistan,
+# North Waziristan inside Waziristan): a gloss that is another outlet's gloss plus one of them
+# names a narrower area (comparison/findings/broader_places.py).
+PART_OF_PLACE_WORDS_EN = ("upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern",
+                          "western", "central", "greater", "inner", "outer")
+# Levels below a country: only such names are compared as broader and narrower (苏丹 and 南苏丹
+# are two countries).
+SUBNATIONAL_SUFFIXES_ZH = ("省", "州", "邦", "市", "镇", "县", "区", "地区", "乡", "村")
+
