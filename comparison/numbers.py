@@ -338,6 +338,9 @@ def _counts_years(simple: str, m: re.Match) -> bool:
             or bool(_MONTHS_AFTER_YEARS_RE.match(simple, m.end())))
 
 
+# Capital letters and a space right before a number: a code (SJY 182, MH 370), not a count.
+_CODE_BEFORE_RE = re.compile(r"(?<![A-Za-z])[A-Z]{2,4}\s$")
+
 # Characters after 半 that make it the start of another word (半夜 midnight, 半导体, 半岛...).
 _NOT_HALF_AFTER = ("夜", "导", "岛", "径", "场", "数", "途", "空", "身", "边")
 
@@ -387,6 +390,8 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     if arabic:
         if before == "第" or before == "：" or (before and (before.isascii() and (before.isalnum() or before in "-_/.:"))):
             return None  # COVID-19, G7, A-10, version numbers, the minutes of 10:30
+        if _CODE_BEFORE_RE.search(simple, max(0, m.start("arabic") - 6), m.start("arabic")):
+            return None  # a flight or train number written apart: SJY 182航班, MH 370
         # Years and clock times belong to the date extractor.
         if (measure in ("年", "年半") and not _counts_years(simple, m)) or re.match(
                 r"\d{1,2}[:：]\d{2}", simple[m.start("arabic"):]) or re.match(

@@ -422,3 +422,10 @@ def test_review_cases_of_days_and_times():
     for text in ("The explosion was at 4 pm on Monday", "in Las Vegas at 10 pm"):
         assert len(extract_clock_times(text, text, True)) == 1, text
     assert not extract_clock_times("as of 4 pm, 12 dead", "as of 4 pm, 12 dead", True)
+
+
+def test_a_code_written_apart_from_its_number_is_no_count():
+    from comparison.numbers import extract_quantities
+
+    assert [q.text for q in extract_quantities("这架遇难的SJY 182航班载有62人。")] == ["62人"]
+    assert [q.text for q in extract_quantities("MH 370客机载有239人")] == ["239人"]
