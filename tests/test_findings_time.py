@@ -253,3 +253,9 @@ def test_twelve_at_night_is_midnight():
 
     assert [c.hours for c in extract_clock_times("晚上12点", "晚上12点", False)] == [(24.0, 24.0)]
     assert [c.hours for c in extract_clock_times("中午12点", "中午12点", False)] == [(12.0, 12.0)]
+
+
+def test_two_earlier_days_are_two_earlier_happenings():
+    """In a report of 8 July, 4月21日 and 6月23日 date two past attacks: no contradiction."""
+    found = _dates("今年4月21日，奎塔一家酒店发生爆炸，造成至少4人死亡。", "今年6月23日，拉合尔发生爆炸，造成至少4人死亡。", "zh")
+    assert not [f for f in found if f.kind == "contradiction"]

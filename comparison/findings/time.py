@@ -168,6 +168,11 @@ def _hours(x) -> str:
     return f" {x.part_text}" if x.part else ""
 
 
+def _disjoint_days(x1, x2) -> bool:
+    (f1, l1), (f2, l2) = x1.days, x2.days
+    return l1 < f2 or l2 < f1
+
+
 def _disjoint(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[1] <= b[0] or b[1] <= a[0]
 
@@ -208,6 +213,8 @@ def _date_findings(docs: list[Doc], pairs: list[tuple[int, int, int, int, bool]]
                     shared, best = frozenset(), False  # compatible values only: no contradiction
                 if _background(docs[d1], x1) != _background(docs[d2], x2):
                     continue  # an earlier happening's day (4月21日) is not today's happening's
+                if _background(docs[d1], x1) and _disjoint_days(x1, x2):
+                    continue  # two earlier days (4月21日, 6月23日) are two earlier happenings
                 e1 = "/".join(sorted(shared))
                 seen.add(key)
                 spans = [span(docs[d1], x1.start, x1.end), span(docs[d2], x2.start, x2.end)]
