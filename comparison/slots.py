@@ -297,6 +297,17 @@ _AGENCY_RES_EN = [(re.compile(_agency_pattern(n)), norm) for n, norm in AGENCIES
 _MEDIA_EN_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, MEDIA_HEADS_EN)) + r")\b", re.I)
 
 
+def _anonymous_start(simple: str, start: int, end: int) -> int:
+    """Where a voice starts when the words just before it make it anonymous: 一名不愿透露姓名的
+    当地政府官员说 is read from 不愿透露姓名 (its verb 透露 would cut it there), not as an official."""
+    window = max(0, start - 8)
+    for marker in ANONYMOUS_ZH:
+        at = simple.find(marker, window, end)
+        if 0 <= at < start < at + len(marker) + 4:
+            return at
+    return start
+
+
 def attribution_kind(who: str, english: bool) -> tuple[str, str]:
     """(kind, normalized name) of a voice."""
     from comparison.text import to_simplified
@@ -549,13 +560,15 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
                     break
         if not english:
             # 省长X在此前的一份声明中说, X对路透社说, X周三表示: the voice is X.
-            cut = re.search(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天)", simple[start:end])
+            cut = re.search(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天|先前|此前|早前|稍早|日前)", simple[start:end])
             if cut:
                 end = start + cut.start()
         reported = False
         if not english:
             reported_end = _without_report_word(simple, start, end)
             reported, end = reported_end != end, reported_end
+        if not english:
+            start = _anonymous_start(simple, start, end)
         who = text[start:end].strip()
         if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们", "她们"):
             continue

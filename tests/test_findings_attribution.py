@@ -180,3 +180,15 @@ def test_a_person_named_with_and_without_a_title_is_one_voice():
     from comparison.findings.attribution import _same_voice
 
     assert not _same_voice("the UAE", "UNHCR spokesman Adrian Edwards")
+
+
+def test_a_voice_made_anonymous_before_its_verb_and_an_agency_relaying_it():
+    from comparison.slots import extract_attributions
+
+    text = "一名不愿透露姓名的当地政府官员对法新社说，爆炸引发引擎起火。"
+    assert [(a.text, a.kind) for a in extract_attributions(text, text, False)] == [
+        ("不愿透露姓名的当地政府官员", "anonymous")]
+    a = article("ra", "Outlet A", "法新社报道，爆炸引发引擎起火，客车坠入峡谷。", language="zh")
+    b = article("rb", "Outlet B", "一名不愿透露姓名的当地政府官员对法新社说，爆炸引发引擎起火，客车坠入峡谷。", language="zh")
+    found = [f for f in compare([a, b], use_dense=False).findings if f.fact_type == "attribution"]
+    assert not [f for f in found if f.kind == "framing"]

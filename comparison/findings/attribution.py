@@ -11,6 +11,7 @@ from comparison.docs import Doc, span
 from comparison.findings import Context
 from comparison.model import Finding
 from comparison.slots import is_generic_voice
+from comparison.text import to_simplified
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
@@ -66,6 +67,8 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
             continue
         if _vaguer_voice(a1, a2) or _vaguer_voice(a2, a1):
             continue  # "officials" vs "the governor": a vaguer voice, not another one
+        if _relays(a1, docs[d2], k2) or _relays(a2, docs[d1], k1):
+            continue  # 法新社 vs 一名官员对法新社说: the agency relays that voice
         if "other" in (a1.kind, a2.kind) or _is_own(docs[d1], a1.who) or _is_own(docs[d2], a2.who):
             continue  # an unclassified voice ("the media"), or the outlet itself
         spans = [span(docs[d1], a1.start, a1.end), span(docs[d2], a2.start, a2.end)]
@@ -73,6 +76,15 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
                f"vs {a2.text} ({a2.kind}, {docs[d2].label})")
         findings.append(Finding("framing", "attribution", why, spans, a1.who))
     return findings
+
+
+def _relays(a, doc: Doc, k: int) -> bool:
+    """Is voice ``a`` an agency the other outlet's sentence names too (一名官员对法新社说 beside
+    法新社报道): one chain of reporting, not another voice."""
+    if a.kind != "agency" or len(a.who) < 2:
+        return False
+    sentence = doc.sentences[k].text
+    return to_simplified(a.who) in to_simplified(sentence) or a.who.lower() in sentence.lower()
 
 
 def _vaguer_voice(a, b) -> bool:
