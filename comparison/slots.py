@@ -249,8 +249,9 @@ _ZH_ATTR_RE = re.compile(
 _EN_SAYS = "|".join(sorted((re.escape(v) for v in (*SPEECH_VERBS_EN, *ESTIMATE_VERBS_EN) if v != "according to"),
                            key=len, reverse=True))
 _EN_PUT_AT = rf"(?:{'|'.join(PUT_AT_VERBS_EN)})(?=\s[^.;\n]{{0,80}}?\sat\s)"
-# A word of a voice after its verb: initials (U.S.) or a word without a full stop.
-_WORD_EN = r"(?:(?:[A-Z]\.){2,}|[\w'-]{1,40})"
+# A word of a voice after its verb: initials (U.S.), a title abbreviation with its stop (Mr.,
+# Gov.), or a word without a full stop.
+_WORD_EN = rf"(?:(?:[A-Z]\.){{2,}}|(?:{'|'.join(TITLE_ABBREVIATIONS_EN)})\s?\.|[\w'-]{{1,40}})"
 _EN_ATTR_RE = re.compile(
     rf"\b(?i:according to|citing)\s+(?P<a>(?i:an?\s+|the\s+)?[\w.'-]{{1,40}}(?:\s+[\w.'-]{{1,40}}){{0,6}}?)(?=[,.;]|$)"
     rf"|(?P<b>(?i:an?\s+|the\s+)?(?:[\w.'-]{{1,40}}\s+){{0,5}}?[\w.'-]{{1,40}})\s+(?:{_EN_SAYS}|{_EN_PUT_AT})\b"
@@ -262,6 +263,7 @@ _EN_ATTR_RE = re.compile(
 # Pronouns and function words written in capitals (a headline's "WE SAID") are no bodies.
 _CAPITALIZED_WORDS_EN = {"WE", "IT", "HE", "SHE", "THEY", "YOU", "THIS", "THAT", "AND", "BUT", "THE", "HIS", "HER"}
 _ACRONYM_EN_RE = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
+_PERSONAL_TITLE_EN_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\s?\.?\s+[A-Z]")
 _TITLE_ABBREVIATION_EN_RE = re.compile(rf"\b(?:{'|'.join(OFFICIAL_TITLE_ABBREVIATIONS_EN)})\s?\.")
 # Words that open a sentence or clause, never a person's name ("In Athens, police ... said").
 _NOT_A_NAME_EN = {"in", "on", "at", "the", "after", "before", "when", "while", "as", "but", "and", "a", "an",
@@ -590,6 +592,8 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
             kind = _appositive_kind(who)
         if kind == "other" and end in person_ends and person_ends[end] >= start:
             kind = "person"  # a named person's words (李桂华表示): a voice of its own
+        if kind == "other" and english and _PERSONAL_TITLE_EN_RE.match(who):
+            kind = "person"  # "said Mr. Biden": a named person, by the title before the name
         if kind == "other" and group in "bcd":
             continue  # "the report says", "X说" with no voice we can classify: not an attribution
         out.append(Attribution(start, end, text[start:end], kind, norm))

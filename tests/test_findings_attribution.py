@@ -192,3 +192,11 @@ def test_a_voice_made_anonymous_before_its_verb_and_an_agency_relaying_it():
     b = article("rb", "Outlet B", "一名不愿透露姓名的当地政府官员对法新社说，爆炸引发引擎起火，客车坠入峡谷。", language="zh")
     found = [f for f in compare([a, b], use_dense=False).findings if f.fact_type == "attribution"]
     assert not [f for f in found if f.kind == "framing"]
+
+
+def test_a_voice_after_its_verb_with_a_title_abbreviation():
+    from comparison.slots import extract_attributions
+
+    for text, voice, kind in (("\"We will rebuild,\" said Mr. Biden.", "Mr. Biden", "person"),
+                              ("The toll rose to 12, said Gov. Heidar Alishvandi.", "Gov. Heidar Alishvandi", "official")):
+        assert [(a.text, a.kind) for a in extract_attributions(text, text, True)] == [(voice, kind)]
