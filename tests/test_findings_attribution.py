@@ -200,3 +200,9 @@ def test_a_voice_after_its_verb_with_a_title_abbreviation():
     for text, voice, kind in (("\"We will rebuild,\" said Mr. Biden.", "Mr. Biden", "person"),
                               ("The toll rose to 12, said Gov. Heidar Alishvandi.", "Gov. Heidar Alishvandi", "official")):
         assert [(a.text, a.kind) for a in extract_attributions(text, text, True)] == [(voice, kind)]
+
+
+def test_an_office_alone_is_a_vaguer_voice_of_the_officer_named_with_it():
+    a = article("ga", "Outlet A", "Ten people were killed in the quake, Qeshm Gov. Heidar Alishvandi said.")
+    b = article("gb", "Outlet B", "Ten people were killed in the quake, the governor said.")
+    assert not [f for f in of_type(compare([a, b], use_dense=False), "attribution") if f.kind == "framing"]

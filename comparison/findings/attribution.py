@@ -9,6 +9,7 @@ from collections import defaultdict
 from comparison.claims import one_claim_event
 from comparison.docs import Doc, span
 from comparison.findings import Context
+from comparison.lexicons.reporting import TITLE_ABBREVIATION_OFFICES_EN
 from comparison.model import Finding
 from comparison.slots import is_generic_voice
 from comparison.text import to_simplified
@@ -90,7 +91,20 @@ def _relays(a, doc: Doc, k: int) -> bool:
 def _vaguer_voice(a, b) -> bool:
     """``a`` names no particular office ("officials", 日本政府) and ``b`` is an office or an agency
     relaying officials: the same voice said vaguer. An official vs an anonymous source stays framing."""
-    return a.kind == "official" and b.kind in ("official", "agency") and is_generic_voice(a.text)
+    return a.kind == "official" and b.kind in ("official", "agency") and (
+        is_generic_voice(a.text) or _office_of(a.text) in _offices_named(b.text))
+
+
+def _office_of(text: str) -> str:
+    """The office of a voice that is only an office ("the governor", "a spokesman"), else ''."""
+    m = re.fullmatch(r"\s*(?:the|a|an)\s+([a-z]+)\s*", text, re.I)
+    return m.group(1).lower() if m else ""
+
+
+def _offices_named(text: str) -> set[str]:
+    """The office words of a voice, abbreviations spelled out (Gov. Heidar Alishvandi: governor)."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return words | {TITLE_ABBREVIATION_OFFICES_EN[w] for w in words if w in TITLE_ABBREVIATION_OFFICES_EN}
 
 
 def _attribution_of(doc: Doc, k: int):

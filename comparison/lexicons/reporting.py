@@ -23,6 +23,11 @@ PUT_AT_VERBS_EN = ("put", "puts")
 # their stop ends no sentence.
 TITLE_ABBREVIATIONS_EN = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Gen", "Sen", "Rep", "St", "Lt", "Col", "Capt",
                           "Sgt", "Maj", "Prof", "Rev", "Adm", "Cpl", "Pres", "Supt", "Insp", "No")
+# The offices those abbreviations stand for (Gov. X is the governor).
+TITLE_ABBREVIATION_OFFICES_EN = {"gov": "governor", "gen": "general", "sen": "senator", "rep": "representative",
+                                 "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+                                 "maj": "major", "adm": "admiral", "pres": "president", "supt": "superintendent",
+                                 "insp": "inspector", "cpl": "corporal"}
 # Frames that cite a source (据X报道, according to X, citing X).
 CITE_BEFORE_ZH = ("据", "援引", "根据", "对", "告诉", "向", "引述", "引用", "接受")
 CITE_AFTER_ZH = ("报道", "报导", "援引", "引述", "说", "称", "表示", "获得", "电稿", "消息",
