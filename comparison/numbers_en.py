@@ -231,6 +231,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         dimension, factor = dimension_of(currency)
     else:
         dimension, factor = dimension_of(unit.lower()) if unit else ("count", 1.0)
+    if dimension == "duration" and unit.lower() == "years" and re.search(r"\baged\s+$", text[max(0, start - 8):start], re.I):
+        dimension, factor = "age", 1.0  # "aged 25 years": an age, not a duration
     q = Quantity(start=start, end=end, text=text[start:end], low=low, high=high, vague=vague,
                  unit="%" if percent else unit.lower(), percent=percent, dimension=dimension, factor=factor)
     part = _PART_OF_RE.match(text[end:end + 40])

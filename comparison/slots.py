@@ -88,8 +88,9 @@ AS_OF_WINDOW = 12
 def as_of(source: str, start: int, english: bool) -> bool:
     """Is the time at ``start`` the moment a count was taken (截至14日上午11点半, as of noon)? Read
     back to the clause's start, at most :data:`AS_OF_WINDOW` characters."""
-    before = source[max(0, start - AS_OF_WINDOW):start]
-    before = re.split(r"[，。；！？,;.!?]", before)[-1]
+    before = source[max(0, start - AS_OF_WINDOW * (2 if english else 1)):start]  # English words are longer
+    # The clause's start: a comma or sentence end, not the stops of "p.m." or "a.m.".
+    before = re.split(r"[，。；！？,;!?]|(?<![apAP])\.(?![mM]\.)(?<!\b[mM]\.)", before)[-1]
     if english:  # whole words: "was at 4 pm" is no "as at"
         return any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w in AS_OF_EN)
     return any(w in before for w in AS_OF_ZH)

@@ -429,3 +429,13 @@ def test_a_code_written_apart_from_its_number_is_no_count():
 
     assert [q.text for q in extract_quantities("这架遇难的SJY 182航班载有62人。")] == ["62人"]
     assert [q.text for q in extract_quantities("MH 370客机载有239人")] == ["239人"]
+
+
+def test_aged_years_is_an_age_and_as_of_reads_past_pm():
+    from comparison.extract import extract_all
+    from comparison.numbers_en import extract_quantities_en
+
+    assert [q.dimension for q in extract_quantities_en("the victim, aged 25 years, died")] == ["age"]
+    assert [q.dimension for q in extract_quantities_en("jailed for 25 years")] == ["duration"]
+    facts = extract_all("As of 4 p.m. Monday, 12 people had died.", datetime(2021, 7, 8, 12), "en")
+    assert [(d.text, d.since) for d in facts.dates] == [("Monday", True)]
