@@ -23,6 +23,7 @@ from comparison.lexicons.attribution import (
     OFFICIAL_ROLES_EN,
     OFFICIAL_ROLES_ZH,
     OFFICIAL_TITLE_ABBREVIATIONS_EN,
+    ORGANIZATION_HEADS_ZH,
     WITNESS_EN,
     WITNESS_ZH,
 )
@@ -316,25 +317,29 @@ def attribution_kind(who: str, english: bool) -> tuple[str, str]:
     from comparison.text import to_simplified
 
     lowered = who.lower()
+    # Chinese voices are read in Simplified: 美聯社, 發言人 and 目擊者 are 美联社, 发言人 and 目击者.
+    simple = "" if english else to_simplified(who)
     if english:
         for pattern, norm in _AGENCY_RES_EN:
             if pattern.search(who):
                 return "agency", norm
     else:
         for name, norm in AGENCIES.items():
-            if not name.isascii() and name in who:
+            if not name.isascii() and name in simple:
                 return "agency", norm
     anonymous = ANONYMOUS_EN if english else ANONYMOUS_ZH
-    if any(w in lowered for w in anonymous):
+    if any(w in (lowered if english else simple) for w in anonymous):
         return "anonymous", "anonymous"
     # A medium not listed by name (the official IRNA news agency, 伊朗国家电视台) is a press voice.
-    if _MEDIA_EN_RE.search(who) if english else any(h in to_simplified(who) for h in MEDIA_HEADS_ZH):
+    if _MEDIA_EN_RE.search(who) if english else any(h in simple for h in MEDIA_HEADS_ZH):
         return "agency", who.strip()
     witness = WITNESS_EN if english else WITNESS_ZH
-    if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in who for w in witness):
+    if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in simple for w in witness):
         return "witness", who.strip()
+    if not english and simple.strip().endswith(ORGANIZATION_HEADS_ZH):
+        return "organization", who.strip()  # 东京电力公司表示: a body's voice, not an office's
     roles = OFFICIAL_ROLES_EN if english else OFFICIAL_ROLES_ZH
-    if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in who for w in roles):
+    if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in simple for w in roles):
         return "official", who.strip()
     if english and _TITLE_ABBREVIATION_EN_RE.search(who):
         return "official", who.strip()

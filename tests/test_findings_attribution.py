@@ -206,3 +206,29 @@ def test_an_office_alone_is_a_vaguer_voice_of_the_officer_named_with_it():
     a = article("ga", "Outlet A", "Ten people were killed in the quake, Qeshm Gov. Heidar Alishvandi said.")
     b = article("gb", "Outlet B", "Ten people were killed in the quake, the governor said.")
     assert not [f for f in of_type(compare([a, b], use_dense=False), "attribution") if f.kind == "framing"]
+
+
+def test_chinese_voices_of_bodies_and_in_traditional_script():
+    """A body's voice (东京电力公司: an organisation; 原子能规制厅, 负责人: offices) and the same
+    voices written in Traditional characters (發言人, 目擊者, 美聯社) are classified."""
+    from comparison.slots import attribution_kind, extract_attributions
+
+    def voices(text):
+        return [(a.text, a.kind) for a in extract_attributions(text, text, False)]
+
+    assert voices("东京电力公司表示，核电站没有异常。") == [("东京电力公司", "organization")]
+    assert voices("日本原子能规制厅表示，没有异常。") == [("日本原子能规制厅", "official")]
+    assert voices("东京电力公司负责人表示，没有异常。") == [("东京电力公司负责人", "official")]
+    assert attribution_kind("一名發言人", False)[0] == "official"
+    assert attribution_kind("目擊者", False)[0] == "witness"
+    assert attribution_kind("美聯社記者", False) == ("agency", "美联社")
+
+
+def test_one_named_officer_with_another_title_and_unnamed_media_relaying_an_official():
+    from comparison.findings.attribution import _same_voice
+
+    assert _same_voice("应急管理厅厅长施政介", "湖北省應急管理廳長施政介")
+    assert not _same_voice("外交部发言人", "国防部发言人")
+    a = article("ma", "Outlet A", "据中国官方媒体报道，爆炸造成25人死亡。", language="zh")
+    b = article("mb", "Outlet B", "湖北省应急管理厅厅长施政介表示，爆炸造成25人死亡。", language="zh")
+    assert not [f for f in of_type(compare([a, b], use_dense=False), "attribution") if f.kind == "framing"]

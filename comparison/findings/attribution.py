@@ -9,6 +9,14 @@ from collections import defaultdict
 from comparison.claims import one_claim_event
 from comparison.docs import Doc, span
 from comparison.findings import Context
+from comparison.lexicons.attribution import (
+    GENERIC_VOICES_ZH,
+    MEDIA_HEADS_ZH,
+    OFFICIAL_ROLES_ZH,
+    ORGANIZATION_HEADS_ZH,
+    TITLES_ZH,
+    WITNESS_ZH,
+)
 from comparison.lexicons.reporting import TITLE_ABBREVIATION_OFFICES_EN
 from comparison.model import Finding
 from comparison.slots import is_generic_voice
@@ -90,7 +98,11 @@ def _relays(a, doc: Doc, k: int) -> bool:
 
 def _vaguer_voice(a, b) -> bool:
     """``a`` names no particular office ("officials", 日本政府) and ``b`` is an office or an agency
-    relaying officials: the same voice said vaguer. An official vs an anonymous source stays framing."""
+    relaying officials: the same voice said vaguer. An official vs an anonymous source stays framing.
+    Media named by no name (中国官方媒体, state media) beside a voice that is no medium relay
+    that voice: vaguer too."""
+    if a.kind == "agency" and b.kind not in ("agency", "anonymous") and is_generic_voice(a.text):
+        return True
     return a.kind == "official" and b.kind in ("official", "agency") and (
         is_generic_voice(a.text) or _office_of(a.text) in _offices_named(b.text))
 
@@ -127,7 +139,29 @@ def _same_voice(a: str, b: str) -> bool:
     # 警方国家安全处高级警司李桂华下午会见传媒): most of the shorter is shared.
     # Not 以色列外交部 vs 伊朗外交部 (a shared 外交部 is no shared voice).
     run = _longest_common_run(a, b)
-    return run >= 4 and run >= SAME_VOICE_SHARE * min(len(a), len(b))
+    if run >= 4 and run >= SAME_VOICE_SHARE * min(len(a), len(b)):
+        return True
+    return _same_named_end(a, b)
+
+
+def _same_named_end(a: str, b: str) -> bool:
+    """Two Chinese voices ending in the same name (应急管理厅厅长施政介 vs 应急管理厅长施政介):
+    a shared ending of NAMED_END_CHARS characters or more that no role word closes (外交部发言人
+    vs 国防部发言人 share 部发言人, a role, not a name)."""
+    if a.isascii() or b.isascii():
+        return False
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    end = a[len(a) - n:]
+    return n >= NAMED_END_CHARS and _CJK_RUN.fullmatch(end) is not None and not end.endswith(_ROLE_ENDINGS_ZH)
+
+
+# A shared ending this long is a name (three characters: 施政介; two, 李明, are too often a role).
+NAMED_END_CHARS = 3
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_ROLE_ENDINGS_ZH = (*OFFICIAL_ROLES_ZH, *TITLES_ZH, *GENERIC_VOICES_ZH, *ORGANIZATION_HEADS_ZH, *WITNESS_ZH,
+                    *MEDIA_HEADS_ZH, "人士", "人员", "人")
 
 
 _ARTICLES_EN = re.compile(r"^(?:the|a|an)\s+")
