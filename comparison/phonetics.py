@@ -73,3 +73,11 @@ def _dictionary():
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.check_initialized()
     return jieba
+
+
+def same_initials(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` (as many syllables) begin every syllable with the same consonant
+    (内塔尼亚胡 / 内坦尼雅胡: n-t-n-y-h both)? A rendering that changes a consonant (维拉蒂
+    wei-la-di, 贝拉迪 bei-la-di: Verratti and Berardi) may be another name."""
+    sa, sb = syllables(a), syllables(b)
+    return len(sa) == len(sb) and all(_split(x)[0] == _split(y)[0] for x, y in zip(sa, sb, strict=True))

@@ -152,3 +152,15 @@ def test_a_level_word_after_a_glossed_name_renders_no_syllable():
 
     assert _by_syllables("开伯尔-普赫图赫瓦省达苏市", "dasu") == "达苏市"
     assert _by_syllables("意大利总统马塔雷拉", "sergio mattarella") == "马塔雷拉"
+
+
+def test_a_name_two_characters_apart_that_sounds_alike_is_a_rendering_difference():
+    """弗洛伊德 / 佛洛依德 (fu-luo-yi-de both) are one name rendered otherwise; 维拉蒂 / 贝拉迪
+    (wei-la-di, bei-la-di: Verratti and Berardi) change a consonant and may be two people."""
+    from comparison.findings.renderings import _sound_alike_pairs
+
+    assert _sound_alike_pairs(["弗洛伊德", "佛洛依德", "维拉蒂", "贝拉迪"]) == [("佛洛依德", "弗洛伊德")]
+    a = article("fa", "Outlet A", "法官宣布，警察杀害乔治·弗洛伊德的罪名成立。", language="zh")
+    b = article("fb", "Outlet B", "法官宣布，警察杀害乔治·佛洛依德的罪名成立。", language="zh")
+    found = [f for f in _renderings(a, b) if "弗洛伊德" in f.why]
+    assert found and "佛洛依德" in found[0].why

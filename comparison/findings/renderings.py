@@ -8,7 +8,8 @@ Three general cases, no list of names:
 * **sound-alike**: an outlet writing a glossed name unglossed in other characters that
   sound alike in Mandarin (果玛 (Goma) vs 戈马; ``comparison.phonetics``) renders that gloss;
 * **near**: a person's transliterated name one character apart in two outlets (博努奇 vs
-  波努奇, 皮克福德 vs 皮克福), when neither outlet also writes the other's form;
+  波努奇, 皮克福德 vs 皮克福), or more characters apart but sounding alike (内塔尼亚胡 vs
+  内坦尼雅胡), when neither outlet also writes the other's form;
 * **regional**: a Taiwan term for a name where a mainland outlet writes the mainland one
   (義大利 vs 意大利, 紐西蘭 vs 新西兰). The table is OpenCC's own Taiwan phrase dictionary
   (``tw2sp``: a general lexicon of the two standards), applied to named entities only.
@@ -26,7 +27,7 @@ from comparison.findings import Context
 from comparison.findings.naming import _across_outlets, _edit_distance
 from comparison.lexicons.places import LEVEL_SUFFIX_ZH
 from comparison.model import Finding
-from comparison.phonetics import MIN_SYLLABLES, sound_alike
+from comparison.phonetics import MIN_SYLLABLES, same_initials, sound_alike, syllables
 from comparison.text import to_mainland
 
 NAME_KINDS = ("PER", "LOC", "ORG", "NAME")
@@ -276,7 +277,7 @@ def _near(docs: list[Doc]) -> list[Finding]:
     findings: list[Finding] = []
     # One pair may come as surnames and as inner parts: once. Capped: a story naming
     # thousands of people cannot make thousands of rendering findings (bounded cost).
-    pairs = sorted(set(_one_apart_pairs(names)) | set(_inner_pairs(docs)))[:MAX_NEAR_PAIRS]
+    pairs = sorted(set(_one_apart_pairs(names)) | set(_inner_pairs(docs)) | set(_sound_alike_pairs(names)))[:MAX_NEAR_PAIRS]
     for a, b in pairs:
         finding = _near_finding(docs, a, names.get(a, {}), b, names.get(b, {}))
         if finding is not None:
@@ -312,6 +313,27 @@ def _one_apart_pairs(forms) -> list[tuple[str, str]]:
         if 1 < len(members) <= MAX_BUCKET:
             ordered = sorted(members)
             pairs.update((a, b) for x, a in enumerate(ordered) for b in ordered[x + 1:] if _one_apart(a, b))
+    return sorted(pairs)
+
+
+def _sound_alike_pairs(forms) -> list[tuple[str, str]]:
+    """Pairs of ``forms`` more than one character apart that sound alike in Mandarin
+    (内塔尼亚胡 nei-ta-ni-ya-hu vs 内坦尼雅胡 nei-tan-ni-ya-hu, 弗洛伊德 vs 佛洛依德:
+    ``comparison.phonetics``) with every initial consonant kept, found through shared syllable keys with one syllable left out
+    (linear in the forms, as :func:`_one_apart_pairs`)."""
+    buckets: dict[tuple, set[str]] = defaultdict(set)
+    for form in forms:
+        if len(form) < NEAR_MIN_CHARS or not _CJK_ONLY.fullmatch(form):
+            continue
+        sounds = syllables(form)
+        for i in range(len(sounds)):
+            buckets[(i, sounds[:i], sounds[i + 1:])].add(form)
+    pairs: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        if 1 < len(members) <= MAX_BUCKET:
+            ordered = sorted(members)
+            pairs.update((a, b) for x, a in enumerate(ordered) for b in ordered[x + 1:]
+                         if not _one_apart(a, b) and sound_alike(a, b) and same_initials(a, b))
     return sorted(pairs)
 
 
