@@ -398,6 +398,20 @@ def _unmatched_close(span: str) -> int:
     return last
 
 
+def _leading_aside(span: str) -> int:
+    """Position of the bracket closing a bracketed part that opens ``span`` (a wire dateline,
+    （法新社白夏瓦14日电）, written before the voice), else -1."""
+    if not span or span[0] not in _OPENING_BRACKETS:
+        return -1
+    depth = 0
+    for i, ch in enumerate(span):
+        depth += ch in _OPENING_BRACKETS
+        depth -= ch in _CLOSING_BRACKETS
+        if depth == 0:
+            return i if i + 1 < len(span) else -1
+    return -1
+
+
 _CLAUSE_WORDS_EN = re.compile(r"\s(?:but|while|because|when|after|before|although|though|whereas)\s+", re.I)
 _LEAD_WORDS_ZH = ("而", "但", "并", "另外", "此外", "同时", "随后", "其中", "他还", "她还", "后经", "经由")
 
@@ -542,6 +556,8 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
         # A voice never spans a closing bracket (a wire dateline: 法新社…4日电） 菲律宾官员说)
         # nor, in English, a clause word (the injured to hospital but the authorities said).
         closed = _unmatched_close(span)
+        if closed < 0 and not english:
+            closed = _leading_aside(span)  # （法新社白夏瓦14日电） 巴基斯坦官员: the voice follows the dateline
         if closed >= 0:
             start += closed + 1
             span = source[start:end].lstrip()

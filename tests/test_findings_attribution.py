@@ -232,3 +232,12 @@ def test_one_named_officer_with_another_title_and_unnamed_media_relaying_an_offi
     a = article("ma", "Outlet A", "据中国官方媒体报道，爆炸造成25人死亡。", language="zh")
     b = article("mb", "Outlet B", "湖北省应急管理厅厅长施政介表示，爆炸造成25人死亡。", language="zh")
     assert not [f for f in of_type(compare([a, b], use_dense=False), "attribution") if f.kind == "framing"]
+
+
+def test_a_wire_dateline_before_a_voice_is_no_part_of_it():
+    from comparison.slots import extract_attributions
+
+    text = "（法新社白夏瓦14日电） 巴基斯坦官员说，爆炸造成13人死亡。"
+    assert [(a.text, a.kind) for a in extract_attributions(text, text, False)] == [("巴基斯坦官员", "official")]
+    text = "警方（PNH）发言人说，爆炸造成13人死亡。"
+    assert [a.text for a in extract_attributions(text, text, False)] == ["警方（PNH）发言人"]

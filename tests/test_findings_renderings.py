@@ -164,3 +164,15 @@ def test_a_name_two_characters_apart_that_sounds_alike_is_a_rendering_difference
     b = article("fb", "Outlet B", "法官宣布，警察杀害乔治·佛洛依德的罪名成立。", language="zh")
     found = [f for f in _renderings(a, b) if "弗洛伊德" in f.why]
     assert found and "佛洛依德" in found[0].why
+
+
+def test_a_rendering_counted_by_syllables_does_not_start_inside_a_word_before_it():
+    """前往坤甸（Pontianak）and 首府坤甸市（Pontianak）: 往 and 府 close 前往 and 首府, so both
+    outlets render Pontianak 坤甸 (one with its level word): no difference."""
+    from comparison.findings.renderings import _after_word
+
+    assert _after_word("前往坤甸（Pontianak）", 1, "往坤甸", 0) == "坤甸"
+    assert _after_word("总统马塔雷拉（Mattarella）", 2, "马塔雷拉", 2) == "马塔雷拉"
+    a = article("pa", "Outlet A", "飞机从雅加达飞往西加里曼丹省首府坤甸市（Pontianak）。", language="zh")
+    b = article("pb", "Outlet B", "该航班从雅加达前往坤甸（Pontianak）。", language="zh")
+    assert not [f for f in _renderings(a, b) if "pontianak" in f.why.lower()]

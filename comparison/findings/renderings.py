@@ -27,7 +27,7 @@ from comparison.findings import Context
 from comparison.findings.naming import _across_outlets, _edit_distance
 from comparison.lexicons.places import LEVEL_SUFFIX_ZH
 from comparison.model import Finding
-from comparison.phonetics import MIN_SYLLABLES, same_initials, sound_alike, syllables
+from comparison.phonetics import MIN_SYLLABLES, established, same_initials, sound_alike, syllables
 from comparison.text import to_mainland
 
 NAME_KINDS = ("PER", "LOC", "ORG", "NAME")
@@ -70,7 +70,7 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
     for bucket, per_doc in seen.items():
         latin = shown.get(bucket, bucket)
         for (da, (za, sa, ea)), (db, (zb, sb, eb)) in _across_outlets(docs, per_doc):
-            if za == zb or _same_characters(za, zb) or (
+            if za == zb or _same_characters(za, zb) or _unleveled(za) == _unleveled(zb) or (
                     (_abbreviates(za, zb) or _abbreviates(zb, za)) and not _one_apart(za, zb)):
                 continue  # the same characters, or a short and a full form of them (not a name
                 # one closing character longer: 皮克福 vs 皮克福德 renders the final "d")
@@ -107,13 +107,23 @@ def read_glosses(docs: list[Doc]) -> tuple[dict[str, dict[int, tuple[str, int, i
             zh = _strip_title(entity_key(name.text)) if name is not None else ""
             by_syllables = _by_syllables(m.group("zh"), key)
             if len(by_syllables) > len(zh) and by_syllables.endswith(zh):
-                zh = by_syllables  # the recogniser cut the name short (雷拉 of 马达雷拉)
+                # The recogniser cut the name short (雷拉 of 马达雷拉); not into a word before it.
+                zh = _after_word(doc.simple, m.end("zh") - len(by_syllables), by_syllables, len(zh))
             if _quoted(doc.simple, m.start("zh"), m.end("zh")):
                 zh = m.group("zh")  # a name in quotation marks is all of them (“当今缅甸”)
             if len(zh) < 2:
                 continue
             seen[bucket].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
     return seen, shown
+
+
+def _after_word(text: str, start: int, rendering: str, floor: int) -> str:
+    """``rendering`` (at ``start``) less leading characters that close a common word with the
+    character before them (前往|坤甸: 往坤甸 is 坤甸; 首府|坤甸市), never shorter than ``floor``."""
+    while len(rendering) > max(floor, MIN_SYLLABLES) and start > 0 and established(text[start - 1] + rendering[0]):
+        start += 1
+        rendering = rendering[1:]
+    return rendering
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -166,6 +176,12 @@ _JOINERS = ("—", "-", "·", "‧", "・")
 def _level_suffix(run: str) -> str:
     """The place-level word a run of characters ends with (县, 地区, 省), else ''."""
     return next((x for x in sorted(LEVEL_SUFFIX_ZH, key=len, reverse=True) if run.endswith(x)), "")
+
+
+def _unleveled(name: str) -> str:
+    """A name without its level suffix (坤甸市 -> 坤甸): one place with and without 市."""
+    level = _level_suffix(name)
+    return name[: len(name) - len(level)] if level and len(name) - len(level) >= MIN_SYLLABLES else name
 
 
 def _bare(name: str) -> str:
