@@ -454,8 +454,10 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
             return None  # 连续3天半夜, 10年半导体: 半 starts the next word, not half a unit
         low, high, measure = low + 0.5, high + 0.5, HALF_MEASURES_ZH[measure]  # 一个半小时: 1.5 hours
     if low <= 1 and high <= 1 and not is_percent and not (
-            measure == "年" and _MONTHS_AFTER_YEARS_RE.match(simple, m.end())):
-        return None  # "一名官员": one of something is not a checkable figure (一年三个月 is)
+            measure == "年" and _MONTHS_AFTER_YEARS_RE.match(simple, m.end())) and (
+            high >= 1 or measure is None or measure in COUNT_MEASURES_ZH or dimension_of(measure)[0] == "count"):
+        return None  # "一名官员": one of something is not a checkable figure (一年三个月 is; a fraction
+        # of a measure, 0.5公里 or 0.5个百分点, is)
     qualifier = _PREFIX_QUALIFIERS.get(prefix) if prefix else None
     if qualifier:
         low, high = _apply_qualifier(low, high, qualifier)

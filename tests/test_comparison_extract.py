@@ -439,3 +439,18 @@ def test_aged_years_is_an_age_and_as_of_reads_past_pm():
     assert [q.dimension for q in extract_quantities_en("jailed for 25 years")] == ["duration"]
     facts = extract_all("As of 4 p.m. Monday, 12 people had died.", datetime(2021, 7, 8, 12), "en")
     assert [(d.text, d.since) for d in facts.dates] == [("Monday", True)]
+
+
+def test_percentage_points_and_fractions_of_a_measure():
+    """个百分点 / "percentage points" measure a difference of percentages (their own dimension);
+    a fraction of a measure (0.5公里) is a figure, one of a thing (一名官员) is not."""
+    from comparison.numbers_en import extract_quantities_en
+
+    [q] = extract_quantities("城镇人口比重上升14.21个百分点。")
+    assert (q.text, q.dimension, q.low) == ("14.21个百分点", "percentage points", 14.21)
+    [q] = extract_quantities("央行下调存款准备金率0.5个百分点。")
+    assert (q.text, q.dimension) == ("0.5个百分点", "percentage points")
+    assert [q.text for q in extract_quantities("距离只有0.5公里。")] == ["0.5公里"]
+    assert extract_quantities("一名官员说。") == [] and extract_quantities("一个月后。") == []
+    [q] = extract_quantities_en("Unemployment rose 0.5 percentage points.")
+    assert q.dimension == "percentage points"

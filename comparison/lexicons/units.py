@@ -51,6 +51,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "岁": ("age", 1.0), "years old": ("age", 1.0), "year-old": ("age", 1.0),
     # earthquake magnitude (one scale whatever the outlet calls it: 6.1级, a 6.1-magnitude quake)
     "级": ("magnitude", 1.0), "magnitude": ("magnitude", 1.0),
+    # percentage points: a difference of two percentages, its own dimension (never set against a %)
+    "个百分点": ("percentage points", 1.0), "百分点": ("percentage points", 1.0),
+    "percentage points": ("percentage points", 1.0), "percentage point": ("percentage points", 1.0),
     # percent
     "%": ("percent", 1.0), "％": ("percent", 1.0), "percent": ("percent", 1.0), "per cent": ("percent", 1.0),
 }
