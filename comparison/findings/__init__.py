@@ -90,6 +90,7 @@ def producers() -> list[tuple[str, Producer]]:
         attribution,
         broader_places,
         descriptors,
+        lists,
         naming,
         place,
         quantity,
@@ -100,7 +101,7 @@ def producers() -> list[tuple[str, Producer]]:
     )
 
     return [(m.__name__.rsplit(".", 1)[-1], m.produce) for m in (quantity, time, place, attribution, quote, naming,
-                                                                 aliases, descriptors, renderings, broader_places,
+                                                                 aliases, descriptors, renderings, broader_places, lists,
                                                                  unique)]
 
 

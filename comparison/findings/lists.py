@@ -1,0 +1,91 @@
+"""Lists producer: the same claim naming a longer or shorter list of actors or places.
+
+"The EU sanctioned officials from Russia, Libya and South Sudan" against "...from Russia,
+Libya, South Sudan, North Korea and Eritrea"; "WBA, IBF and WBO titles" against "IBF, WBO, WBA
+& IBO titles": in two aligned sentences of one
+claim, an enumeration of recognised names that shares names with the other's and leaves some
+out is the vaguer (less complete) account: precision.
+
+An enumeration is two or more recognised names joined only by list separators (、, 和, 及, 与,
+以及, commas, "and", "&", "or"; a title between a separator and a name is allowed: 和总理李克强).
+The separators are a general lexicon of how lists are written, not words of any story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from comparison.claims import one_claim_event
+from comparison.docs import Doc, span
+from comparison.extract import _strip_title, entity_key
+from comparison.findings import Context
+from comparison.lexicons.attribution import TITLES_ZH
+from comparison.model import Finding
+from comparison.text import to_mainland
+
+LIST_KINDS = ("PER", "LOC", "ORG", "NAME")
+_SEPARATOR_ZH = re.compile(rf"\s*(?:、|，|,|和|及|与|以及|或|及其)\s*(?:{'|'.join(TITLES_ZH)})?\s*")
+_SEPARATOR_EN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(?:the\s+)?")
+# A list names at least this many items (a lone name against a list, 习近平 vs 习近平和李克强,
+# is not compared: a sentence names one actor for many reasons).
+MIN_ITEMS = 2
+# Bounded cost: names read per sentence.
+MAX_NAMES = 40
+
+
+def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
+    docs = ctx.docs
+    findings: list[Finding] = []
+    for d1, k1, d2, k2 in ctx.aligned_pairs():
+        if docs[d1].english != docs[d2].english or not one_claim_event(docs[d1], k1, docs[d2], k2):
+            continue
+        lists1, lists2 = enumerations(docs[d1], k1), enumerations(docs[d2], k2)
+        for items1 in lists1:
+            for items2 in lists2:
+                finding = _compare(docs[d1], items1, docs[d2], items2)
+                if finding is not None:
+                    findings.append(finding)
+    return findings
+
+
+def enumerations(doc: Doc, k: int) -> list[list]:
+    """Runs of recognised names of sentence ``k`` joined by list separators (each run a list of
+    two or more entities)."""
+    s = doc.sentences[k]
+    names = sorted((e for e in doc.facts.entities if e.kind in LIST_KINDS and s.start <= e.start < s.end),
+                   key=lambda e: e.start)[:MAX_NAMES]
+    separator = _SEPARATOR_EN if doc.english else _SEPARATOR_ZH
+    runs: list[list] = []
+    run: list = []
+    for e in names:
+        if run and e.start >= run[-1].end and separator.fullmatch(doc.simple[run[-1].end:e.start]):
+            run.append(e)
+            continue
+        if len(run) >= MIN_ITEMS:
+            runs.append(run)
+        run = [e]
+    if len(run) >= MIN_ITEMS:
+        runs.append(run)
+    return runs
+
+
+def _key(doc: Doc, e) -> str:
+    text = e.text.lower().strip() if doc.english else to_mainland(_strip_title(entity_key(e.text)))
+    return re.sub(r"^the\s+", "", text)
+
+
+def _compare(doc1: Doc, items1: list, doc2: Doc, items2: list) -> Finding | None:
+    keys1 = {_key(doc1, e) for e in items1}
+    keys2 = {_key(doc2, e) for e in items2}
+    shared = keys1 & keys2
+    if not shared or keys1 == keys2 or (keys1 - keys2 and keys2 - keys1 and len(shared) < MIN_ITEMS):
+        return None  # no common list, the same list, or two lists that barely meet
+    only1, only2 = sorted(keys1 - keys2), sorted(keys2 - keys1)
+    spans = [span(doc1, items1[0].start, items1[-1].end), span(doc2, items2[0].start, items2[-1].end)]
+    if not only2:
+        why = f"{doc1.label} lists more ({', '.join(only1)}); {doc2.label} is vaguer"
+    elif not only1:
+        why = f"{doc2.label} lists more ({', '.join(only2)}); {doc1.label} is vaguer"
+    else:
+        why = f"lists differ: {', '.join(only1)} only in {doc1.label}; {', '.join(only2)} only in {doc2.label}"
+    return Finding("precision", "entity", f"the same claim names other items: {why}", spans, ", ".join(sorted(shared)))

@@ -1,0 +1,34 @@
+"""The lists producer: one claim naming a longer or shorter list of names."""
+
+from __future__ import annotations
+
+from comparison import compare
+from tests.comparison_helpers import article
+
+
+def _lists(*articles):
+    return [f for f in compare(list(articles), use_dense=False).findings if f.why.startswith("the same claim names other")]
+
+
+def test_a_shorter_list_of_the_same_claim_is_vaguer():
+    a = article("la", "Outlet A", "Klitschko retained his WBA, IBF and WBO heavyweight title belts on Saturday.")
+    b = article("lb", "Outlet B", "Klitschko retained his IBF, WBO, WBA & IBO heavyweight title belts on Saturday.")
+    [found] = _lists(a, b)
+    assert found.kind == "precision" and "ibo" in found.why and "Outlet B lists more" in found.why
+    assert {s.article_id for s in found.spans} == {"la", "lb"}
+
+
+def test_two_lists_that_share_names_and_differ_both_ways():
+    a = article("ca", "Outlet A", "欧盟还制裁了来自俄罗斯、利比亚、南苏丹和朝鲜的官员。", language="zh")
+    b = article("cb", "Outlet B", "欧盟还制裁了来自缅甸、朝鲜、俄罗斯、利比亚、厄立特里亚的官员。", language="zh")
+    [found] = _lists(a, b)
+    assert "南苏丹" in found.why and "厄立特里亚" in found.why
+
+
+def test_the_same_list_in_another_order_and_a_lone_name_are_no_difference():
+    a = article("sa", "Outlet A", "Klitschko retained his WBA, IBF and WBO heavyweight title belts on Saturday.")
+    b = article("sb", "Outlet B", "Klitschko retained his IBF, WBO and WBA heavyweight title belts on Saturday.")
+    assert _lists(a, b) == []
+    c = article("xa", "Outlet A", "习近平和总理李克强事发后立即下达指示，要求全力救治伤员。", language="zh")
+    d = article("xb", "Outlet B", "习近平事发后立即下达指示，要求全力救治伤员。", language="zh")
+    assert _lists(c, d) == []
