@@ -64,3 +64,9 @@ def test_offices_of_government_and_party_are_titles():
     """厅长, 书记, 常委: a person introduced by another office is framed otherwise (invented names)."""
     found = _framing("欧盟制裁了该省公安厅厅长张明德。", "欧盟制裁了该省党委常委张明德。")
     assert found and "张明德" in found[0].why
+
+
+def test_a_title_joined_to_the_name_by_de_is_a_title():
+    found = _framing("欧盟制裁了曾任人大常委会副主任的朱海仑。", "欧盟制裁了前新疆政法委书记朱海仑。")
+    [f] = [f for f in found if "introduced as" in f.why]
+    assert f.why.startswith("朱海仑 introduced as") and "副主任" in f.why and "政法委书记" in f.why

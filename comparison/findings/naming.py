@@ -163,7 +163,7 @@ def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
 
 # ------------------------------------------------------------------ titles --
 _TITLE_WORDS = "|".join(sorted(TITLES_ZH, key=len, reverse=True))
-_TITLE_BEFORE_RE = re.compile(rf"(?P<title>[\u4e00-\u9fff]{{0,6}}(?:{_TITLE_WORDS}))$")
+_TITLE_BEFORE_RE = re.compile(rf"(?P<title>[\u4e00-\u9fff]{{0,6}}(?:{_TITLE_WORDS}))的?$")  # 副主任的朱海仑: a title too
 
 
 def _titles(docs: list[Doc]) -> list[Finding]:
@@ -172,7 +172,7 @@ def _titles(docs: list[Doc]) -> list[Finding]:
     other (总统 vs 美国总统) is no difference."""
     from comparison.extract import same_entity
 
-    people: list[list[tuple[int, str, int, int]]] = []  # clusters of (doc, title, start, end)
+    people: list[list[tuple[int, str, int, int, int]]] = []  # clusters of (doc, title, start, name start, end)
     for d, doc in enumerate(docs):
         for e in doc.facts.entities:
             if e.kind != "PER" or len(e.key) < 2 or doc.english:
@@ -182,24 +182,24 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                 continue
             title = m.group("title")
             for cluster in people:
-                if any(same_entity(e.text, docs[c[0]].article.text[c[2] + len(c[1]):c[3]]) for c in cluster):
-                    cluster.append((d, title, m.start("title"), e.end))
+                if any(same_entity(e.text, docs[c[0]].article.text[c[3]:c[4]]) for c in cluster):
+                    cluster.append((d, title, m.start("title"), e.start, e.end))
                     break
             else:
-                people.append([(d, title, m.start("title"), e.end)])
+                people.append([(d, title, m.start("title"), e.start, e.end)])
     places = {to_simplified(e.text) for doc in docs for e in doc.facts.entities if e.kind == "LOC"}
     findings: list[Finding] = []
     for cluster in people:
-        first_of: dict[int, tuple[str, int, int]] = {}
-        for d, title, start, end in cluster:
-            first_of.setdefault(d, (title, start, end))
+        first_of: dict[int, tuple[str, int, int, int]] = {}
+        for d, title, start, name_start, end in cluster:
+            first_of.setdefault(d, (title, start, name_start, end))
         items = sorted(first_of.items())
         for x in range(len(items)):
             for y in range(x + 1, len(items)):
-                (da, (ta, sa, ea)), (db, (tb, sb, eb)) = items[x], items[y]
+                (da, (ta, sa, na, ea)), (db, (tb, sb, _nb, eb)) = items[x], items[y]
                 if docs[da].group == docs[db].group or _same_title(ta, tb, places):
                     continue  # 海地总统 vs 海地共和国总统: the same title
-                name = docs[da].article.text[sa + len(ta):ea]
+                name = docs[da].article.text[na:ea]
                 findings.append(Finding(
                     "framing", "entity",
                     f"{name} introduced as {ta} ({docs[da].label}) vs {tb} ({docs[db].label})",
