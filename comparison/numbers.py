@@ -450,9 +450,13 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
             low, high = value + 1, value + max(step, 2) - 1
             vague = True
     if measure in HALF_MEASURES_ZH:
-        if simple[m.end():m.end() + 1] in _NOT_HALF_AFTER:
-            return None  # 连续3天半夜, 10年半导体: 半 starts the next word, not half a unit
-        low, high, measure = low + 0.5, high + 0.5, HALF_MEASURES_ZH[measure]  # 一个半小时: 1.5 hours
+        if simple[m.end():m.end() + 1] not in _NOT_HALF_AFTER:
+            low, high = low + 0.5, high + 0.5  # 一个半小时: 1.5 hours
+        elif measure.endswith("半") and measure != "年半":  # (年 alone may be a calendar year)
+            end -= 1  # 连续3天半夜, 10年半导体: 半 starts the next word; 3天 is the figure
+        else:
+            return None
+        measure = HALF_MEASURES_ZH[measure]
     if low <= 1 and high <= 1 and not is_percent and not (
             measure == "年" and _MONTHS_AFTER_YEARS_RE.match(simple, m.end())) and (
             high >= 1 or measure is None or measure in COUNT_MEASURES_ZH or dimension_of(measure)[0] == "count"):
@@ -473,7 +477,7 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     counted = ""
     if measure in _NOUN_MEASURES:
         # The measure word is itself the thing counted: 152人, 26国, 3天.
-        counted_start, counted_end = m.start("measure"), m.end("measure")
+        counted_start, counted_end = m.start("measure"), min(m.end("measure"), end)
         counted = measure
     elif (measure or (vague_word and simple[end:end + 1] == "的")) and not is_percent:
         # The counted noun follows the measure word (or 的 after 成百上千).

@@ -454,3 +454,8 @@ def test_percentage_points_and_fractions_of_a_measure():
     assert extract_quantities("一名官员说。") == [] and extract_quantities("一个月后。") == []
     [q] = extract_quantities_en("Unemployment rose 0.5 percentage points.")
     assert q.dimension == "percentage points"
+
+
+def test_a_half_that_starts_the_next_word_leaves_the_whole_units():
+    assert [(q.text, q.low) for q in extract_quantities("连续3天半夜出动。")] == [("3天", 3.0)]
+    assert extract_quantities("10年半导体") == []
