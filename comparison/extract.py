@@ -29,7 +29,10 @@ from comparison.lexicons.timewords import (
     FUTURE_AFTER_DAY_ZH,
     FUTURE_BEFORE_DAY_ZH,
     MONTH_PARTS_ZH,
+    MONTHS_FROM_NOW_ZH,
+    RECENT_DAYS_ZH,
     RELATIVE_YEARS_ZH,
+    THIS_WEEK_ZH,
     WEEKDAYS_ZH,
 )
 from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
@@ -132,7 +135,7 @@ _WEEKDAY_RE = re.compile(
     r"(?:\s*[(（]\s*(?P<paren>[^()（）]{2,14}?)\s*[)）])?"
 )
 _RELATIVE_RE = re.compile(
-    r"今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|前天|明天|上周|上星期|"
+    r"今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|前天|明天|上周(?!末)|上星期|"
     rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,3}})\s*天(?:以)?前"
 )
 # A day of the month alone (7日, 8日清晨): this month, or last month
@@ -305,12 +308,18 @@ def extract_dates(
         found.append(mention)
         taken.append((m.start(), m.end()))
 
+    found += _spans_around_publication(simple, text, reference, overlaps, taken)
+
     for m in _WEEKEND_RE.finditer(simple):
         if overlaps(m.start(), m.end()):
             continue
-        saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+        monday = reference - timedelta(days=reference.weekday())
         if m.group(1) == "上":
-            saturday -= timedelta(days=7)
+            saturday = monday - timedelta(days=2)  # the weekend of last week (Monday to Sunday)
+        elif m.group(1):
+            saturday = monday + timedelta(days=5)  # 本周末 said on a Thursday: the coming weekend
+        else:  # 周末 alone: the last weekend up to the publication day
+            saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
         found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], saturday, "week", True,
                                  last=saturday + timedelta(days=1)))
         taken.append((m.start(), m.end()))
@@ -343,6 +352,48 @@ def extract_dates(
         taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     mark_since(simple, found, english=False)
+    return found
+
+
+_THIS_WEEK_RE = re.compile(rf"(?:{'|'.join(THIS_WEEK_ZH)})(?![一二三四五六日天末])")
+_MONTH_FROM_NOW_RE = re.compile(
+    rf"(?P<month>{'|'.join(sorted(MONTHS_FROM_NOW_ZH, key=len, reverse=True))})"
+    rf"(?:(?P<day>{_DAY_NUM})\s*[日号]|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))?")
+_RECENT_DAYS_RE = re.compile("|".join(RECENT_DAYS_ZH))
+
+
+def _spans_around_publication(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+    """This week (本周), this or last month and its parts (本月初, 上个月底) and the recent days
+    (近日, 日前) as spans of days around the publication day."""
+    found: list[DateMention] = []
+    for m in _THIS_WEEK_RE.finditer(simple):
+        if not overlaps(m.start(), m.end()):
+            monday = reference - timedelta(days=reference.weekday())
+            found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], monday, "week", True,
+                                     last=monday + timedelta(days=6)))
+            taken.append((m.start(), m.end()))
+    for m in _MONTH_FROM_NOW_RE.finditer(simple):
+        if overlaps(m.start(), m.end()):
+            continue
+        first = reference.replace(day=1)
+        if MONTHS_FROM_NOW_ZH[m.group("month")] < 0:
+            first = (first - timedelta(days=1)).replace(day=1)
+        if m.group("day"):  # 本月12日: a day of this month
+            day = _small_number(m.group("day"))
+            value = _safe_date(first.year, first.month, day) if day else None
+            mention = DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day", True) if value else None
+        else:
+            mention = month_mention(m.start(), m.end(), text[m.start():m.end()], first.year, first.month,
+                                    MONTH_PARTS_ZH.get(m.group("part") or ""), relative=True)
+        if mention is not None:
+            found.append(mention)
+            taken.append((m.start(), m.end()))
+    for m in _RECENT_DAYS_RE.finditer(simple):
+        if not overlaps(m.start(), m.end()):
+            back, until = RECENT_DAYS_ZH[m.group(0)]
+            found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], reference - timedelta(days=back),
+                                     "week", True, last=reference - timedelta(days=until)))
+            taken.append((m.start(), m.end()))
     return found
 
 
