@@ -103,15 +103,23 @@ def extract_dates_en(text: str, reference: date) -> list:
             continue
         which = (m.group("which") or "").lower()
         if m.group("span").lower() == "weekend":
-            first = reference - timedelta(days=(reference.weekday() - 5) % 7)
+            monday = reference - timedelta(days=reference.weekday())
             if which == "last":
-                first -= timedelta(days=7)
+                first = monday - timedelta(days=2)  # "last weekend" said on a Thursday: the one just past
+            elif which == "this":
+                first = monday + timedelta(days=5)  # this week's weekend, ahead on a weekday
+            else:  # "the weekend", "over the weekend": the last one up to the publication day
+                first = reference - timedelta(days=(reference.weekday() - 5) % 7)
             last = first + timedelta(days=1)
         else:
             first = reference - timedelta(days=reference.weekday()) - timedelta(days=7 if which == "last" else 0)
             last = first + timedelta(days=6)
         found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], first, "week", True, last=last))
         taken.append((m.start(), m.end()))
+    for m in _THIS_MONTH_RE.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(_this_month(m, text, reference))
+            taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     from comparison.extract import mark_since
 
@@ -142,6 +150,21 @@ def _month_only(m: re.Match, text: str, reference: date):
     part = MONTH_PARTS_EN.get((m.group("part") or "").lower().strip())
     return month_mention(m.start(), m.end(), text[m.start():m.end()], year, month, part,
                          relative=not m.group("year"))
+
+
+_THIS_MONTH_RE = re.compile(r"\b(?:(?P<part>early|late|mid-?|earlier)\s+)?(?P<which>this|last)\s+month\b", re.I)
+
+
+def _this_month(m: re.Match, text: str, reference: date):
+    """This or last month (early, late, mid-, earlier this month) as a span of days."""
+    from comparison.extract import month_mention
+
+    first = reference.replace(day=1)
+    if m.group("which").lower() == "last":
+        first = (first - timedelta(days=1)).replace(day=1)
+    part_word = (m.group("part") or "").lower()
+    part = (1, reference.day) if part_word == "earlier" and first.month == reference.month else MONTH_PARTS_EN.get(part_word)
+    return month_mention(m.start(), m.end(), text[m.start():m.end()], first.year, first.month, part, relative=True)
 
 
 def _announced_ahead(text: str, start: int) -> bool:
