@@ -30,7 +30,6 @@ from comparison.lexicons.timewords import (
     FUTURE_BEFORE_DAY_ZH,
     MONTH_PARTS_ZH,
     MONTHS_FROM_NOW_ZH,
-    RECENT_DAYS_ZH,
     RELATIVE_YEARS_ZH,
     THIS_WEEK_ZH,
     WEEKDAYS_ZH,
@@ -358,13 +357,13 @@ def extract_dates(
 _THIS_WEEK_RE = re.compile(rf"(?:{'|'.join(THIS_WEEK_ZH)})(?![一二三四五六日天末])")
 _MONTH_FROM_NOW_RE = re.compile(
     rf"(?P<month>{'|'.join(sorted(MONTHS_FROM_NOW_ZH, key=len, reverse=True))})"
-    rf"(?:(?P<day>{_DAY_NUM})\s*[日号]|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))?")
-_RECENT_DAYS_RE = re.compile("|".join(RECENT_DAYS_ZH))
+    rf"(?:(?P<day>{_DAY_NUM})\s*[日号]|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))")
 
 
 def _spans_around_publication(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
-    """This week (本周), this or last month and its parts (本月初, 上个月底) and the recent days
-    (近日, 日前) as spans of days around the publication day."""
+    """This week (本周) and a part or a day of this or last month (本月初, 上个月底, 本月12日) as
+    spans of days around the publication day. A bare 本月 or 近日 is not read: too vague to pin a
+    claim, and as often the time of an earlier happening the article recounts."""
     found: list[DateMention] = []
     for m in _THIS_WEEK_RE.finditer(simple):
         if not overlaps(m.start(), m.end()):
@@ -387,12 +386,6 @@ def _spans_around_publication(simple: str, text: str, reference: date, overlaps,
                                     MONTH_PARTS_ZH.get(m.group("part") or ""), relative=True)
         if mention is not None:
             found.append(mention)
-            taken.append((m.start(), m.end()))
-    for m in _RECENT_DAYS_RE.finditer(simple):
-        if not overlaps(m.start(), m.end()):
-            back, until = RECENT_DAYS_ZH[m.group(0)]
-            found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], reference - timedelta(days=back),
-                                     "week", True, last=reference - timedelta(days=until)))
             taken.append((m.start(), m.end()))
     return found
 

@@ -152,18 +152,19 @@ def _month_only(m: re.Match, text: str, reference: date):
                          relative=not m.group("year"))
 
 
-_THIS_MONTH_RE = re.compile(r"\b(?:(?P<part>early|late|mid-?|earlier)\s+)?(?P<which>this|last)\s+month\b", re.I)
+# Only a part of this or last month pins a claim ("late last month"); a bare "last month" or
+# "earlier this month" is as often the time of an earlier happening the article recounts.
+_THIS_MONTH_RE = re.compile(r"\b(?P<part>early|late|mid-?)\s+(?P<which>this|last)\s+month\b", re.I)
 
 
 def _this_month(m: re.Match, text: str, reference: date):
-    """This or last month (early, late, mid-, earlier this month) as a span of days."""
+    """A part of this or last month (early, late, mid-) as a span of days."""
     from comparison.extract import month_mention
 
     first = reference.replace(day=1)
     if m.group("which").lower() == "last":
         first = (first - timedelta(days=1)).replace(day=1)
-    part_word = (m.group("part") or "").lower()
-    part = (1, reference.day) if part_word == "earlier" and first.month == reference.month else MONTH_PARTS_EN.get(part_word)
+    part = MONTH_PARTS_EN.get(m.group("part").lower())
     return month_mention(m.start(), m.end(), text[m.start():m.end()], first.year, first.month, part, relative=True)
 
 

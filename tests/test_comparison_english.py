@@ -102,8 +102,7 @@ def test_english_this_and_last_month_and_weekends_around_a_thursday():
         [d] = extract_all(text, datetime(2021, 7, 8, tzinfo=UTC), "en").dates
         return d.value, d.last
 
-    assert span("It happened last month.") == (date(2021, 6, 1), date(2021, 6, 30))
-    assert span("It happened earlier this month.") == (date(2021, 7, 1), date(2021, 7, 8))
+    assert span("It happened early this month.") == (date(2021, 7, 1), date(2021, 7, 10))
     assert span("It happened late last month.") == (date(2021, 6, 21), date(2021, 6, 30))
     assert span("It happened last weekend.") == (date(2021, 7, 3), date(2021, 7, 4))
     assert span("The vote is this weekend.") == (date(2021, 7, 10), date(2021, 7, 11))

@@ -77,9 +77,7 @@ NOT_YEAR_COUNT_AFTER_ZH = ("代", "级", "度", "底", "初", "末", "中", "份
 AS_OF_ZH = ("截至", "截止")
 AS_OF_EN = ("as of", "as at")
 
-# This week, this month, last month (本周一 is a weekday: the weekday reader's), read as spans of days.
+# This week, and this or last month before a part or a day of it (本周一 is a weekday: the weekday
+# reader's), read as spans of days.
 THIS_WEEK_ZH = ("本周", "这周", "本星期", "这星期", "这个星期", "本礼拜")
 MONTHS_FROM_NOW_ZH = {"本月": 0, "这个月": 0, "当月": 0, "上月": -1, "上个月": -1}
-# Vague recent days -> (first, last) days before the publication day: 近日 (these days, the last
-# week up to today) and 日前 (a few days ago, the last week before today).
-RECENT_DAYS_ZH = {"近日": (6, 0), "日前": (7, 1)}
