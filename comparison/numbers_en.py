@@ -70,6 +70,10 @@ _STOP = frozenset(
 _MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+(?:of|at))?\s*-?\s*$", re.I)
 _RICHTER_AFTER = re.compile(r"\s+on the Richter scale", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# A model designation: capital letters, a hyphen and a number (AK-47, F-16, MiG-29), however
+# tokenized ("AK - 47"). Its number is no figure, and it is no part of the noun a figure counts.
+_MODEL_CODE_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,4}\s?-\s?$")
+_MODEL_CODE_AFTER = re.compile(r"\s+[A-Z][A-Za-z]{0,4}\s?-\s?\d+[A-Za-z]?\b")
 _MAX_COUNTED_WORDS = 3
 
 
@@ -95,6 +99,9 @@ def _counted_after(text: str, end: int) -> tuple[int, int]:
     m = re.match(r"\s+of\s+(?=[A-Za-z])", text[pos:pos + 10])  # "hundreds of people"
     if m:
         pos += m.end()
+    code = _MODEL_CODE_AFTER.match(text, pos)
+    if code:  # "six AK-47 rifles", "14 AK - 47 rifles": the model is no part of the noun counted
+        pos = code.end()
     while words < _MAX_COUNTED_WORDS:
         m = _WORD_RE.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip(" ")))
         if m is None:
@@ -176,6 +183,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     before = text[max(0, m.start() - 1):m.start()]
     if before and (before.isalnum() or before in "-/"):
         return None
+    if _MODEL_CODE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        return None  # the number of a model designation written in tokens: "AK - 47", "F - 16"
     vague = False
     if vague_word:
         low, high = VAGUE_WORDS_EN[vague_word.lower()]

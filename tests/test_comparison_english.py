@@ -107,3 +107,13 @@ def test_english_this_and_last_month_and_weekends_around_a_thursday():
     assert span("It happened last weekend.") == (date(2021, 7, 3), date(2021, 7, 4))
     assert span("The vote is this weekend.") == (date(2021, 7, 10), date(2021, 7, 11))
     assert span("It happened over the weekend.") == (date(2021, 7, 3), date(2021, 7, 4))
+
+
+def test_a_model_designation_is_no_figure_nor_part_of_the_noun_counted():
+    from comparison.numbers import counted_noun
+    from comparison.numbers_en import extract_quantities_en
+
+    found = extract_quantities_en("The navy confiscated 14 AK - 47 rifles and 31 magazines.")
+    assert [(q.text, counted_noun(q)) for q in found] == [("14", "rifle"), ("31", "magazine")]
+    assert [counted_noun(q) for q in extract_quantities_en("They had six AK-47 rifles.")] == ["rifle"]
+    assert extract_quantities_en("The F - 16 jets flew over.") == []
