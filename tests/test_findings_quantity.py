@@ -207,3 +207,17 @@ def test_a_dateline_pattern_inside_body_text_keeps_its_place():
 
     assert not _DATELINE_ZH_RE.search("合作社在河南郑州11日电商平台上架")
     assert _DATELINE_ZH_RE.search("新华社北京7月7日电 今天")
+
+
+def test_grades_of_injury_are_facts_of_their_own():
+    """6人重伤 vs 4人重伤 contradict; 16人受伤 (all injured) and 12人轻伤 (lightly injured) are no
+    count of the seriously injured."""
+    from comparison import compare
+    from tests.comparison_helpers import article
+
+    a = article("ia", "Outlet A", "火灾造成18人死亡，六人重伤、10人轻伤。", language="zh")
+    b = article("ib", "Outlet B", "火灾造成18人死亡、16人受伤，其中4人重伤、12人轻伤。", language="zh")
+    found = [f for f in compare([a, b], use_dense=False).findings if f.kind == "contradiction"]
+    pairs = {(f.why.split("vs")[0].split(":")[-1].strip(), f.why.split("vs")[1].split(":")[-1].strip()) for f in found}
+    assert any("六人" in f.why and "4人" in f.why for f in found), pairs
+    assert not any("16人" in f.why and ("六人" in f.why or "10人" in f.why) for f in found), pairs
