@@ -96,8 +96,27 @@ def _same_centre(a: Quantity, b: Quantity) -> bool:
     return abs(centre_a - centre_b) <= 1e-9 * max(abs(centre_a), abs(centre_b))
 
 
+# A figure's range narrower than this share of its value either side is the rounding of its
+# written digits (32.1557万亿 to half a 亿; "1.4 billion" to 50 million), not a qualifier (约, about:
+# 10% either side).
+ROUNDING_SHARE = 0.06
+
+
+def _written_alike(a: Quantity, b: Quantity) -> bool:
+    """One value written with other digits (32.1557万亿 vs 321557亿): the same centre, one exact
+    and the other vague only by the rounding of its digits."""
+    if a.vague == b.vague or math.isinf(a.high) or math.isinf(b.high) or not _same_centre(a, b):
+        return False
+    vague = a if a.vague else b
+    centre = abs(vague.base_low + vague.base_high) / 2
+    return centre > 0 and (vague.base_high - vague.base_low) / 2 < ROUNDING_SHARE * centre
+
+
 def alike_vague(a: Quantity, b: Quantity) -> bool:
-    """Are ``a`` and ``b`` both vague, with ranges that mostly coincide (no precision gap)?"""
+    """Are ``a`` and ``b`` both vague, with ranges that mostly coincide (no precision gap), or one
+    value written with other digits (:func:`_written_alike`)?"""
+    if _written_alike(a, b):
+        return True
     if not (a.vague and b.vague) or math.isinf(a.high) or math.isinf(b.high):
         return False
     if (a.rounded or b.rounded) and _same_centre(a, b):

@@ -221,3 +221,17 @@ def test_grades_of_injury_are_facts_of_their_own():
     pairs = {(f.why.split("vs")[0].split(":")[-1].strip(), f.why.split("vs")[1].split(":")[-1].strip()) for f in found}
     assert any("六人" in f.why and "4人" in f.why for f in found), pairs
     assert not any("16人" in f.why and ("六人" in f.why or "10人" in f.why) for f in found), pairs
+
+
+def test_one_value_written_with_other_digits_agrees_and_about_n_stays_vaguer():
+    from comparison import compare
+    from tests.comparison_helpers import article
+
+    def kinds(x, y):
+        a = article("wa", "Outlet A", x, language="zh")
+        b = article("wb", "Outlet B", y, language="zh")
+        return {f.kind for f in compare([a, b], use_dense=False).findings if f.fact_type == "number"}
+
+    assert kinds("中国去年出口总额32.1557万亿人民币。", "中国去年出口总额321557亿元。") == {"agree"}
+    assert kinds("事故造成约53人死亡。", "事故造成53人死亡。") == {"precision"}
+    assert kinds("人口为14.1亿。", "人口为14亿1178万。") == {"precision"}
