@@ -70,3 +70,11 @@ def test_a_title_joined_to_the_name_by_de_is_a_title():
     found = _framing("欧盟制裁了曾任人大常委会副主任的朱海仑。", "欧盟制裁了前新疆政法委书记朱海仑。")
     [f] = [f for f in found if "introduced as" in f.why]
     assert f.why.startswith("朱海仑 introduced as") and "副主任" in f.why and "政法委书记" in f.why
+
+
+def test_british_and_american_spelling_is_no_other_name():
+    found = _framing("Ships passed through the Internationally Recognised Transit Corridor on Thursday.",
+                     "Ships passed through the Internationally Recognized Transit Corridor on Thursday.", "en")
+    assert not [f for f in found if "spelled" in f.why]
+    found = _framing("Ilias Vrettakos, 35, died in the fire.", "Elias Vrettakos, 35, died in the fire.", "en")
+    assert [f for f in found if "spelled" in f.why]

@@ -289,6 +289,8 @@ def _english_spellings(docs: list[Doc]) -> list[Finding]:
                 continue
             if not _spelled_alike(wa, wb) or latin_key(" ".join(wa)) == latin_key(" ".join(wb)):
                 continue  # not alike, or only accents and hyphens differ (Díaz-Canel, Diaz Canel)
+            if [_us_spelling(w) for w in wa] == [_us_spelling(w) for w in wb]:
+                continue  # British and American spelling of the same words (Recognised / Recognized)
             key = (min(da, db), max(da, db), wa[-1].lower()[:3])
             if key in reported:
                 continue
@@ -298,6 +300,19 @@ def _english_spellings(docs: list[Doc]) -> list[Finding]:
                 f"{' '.join(wa)} ({docs[da].label}) spelled {' '.join(wb)} ({docs[db].label})",
                 [span(docs[da], sa, ea), span(docs[db], sb, eb)], wa[-1]))
     return findings
+
+
+# British spellings and their American forms, at the end of a word: -ise/-isation (recognise,
+# organisation), -our (harbour), -tre (centre). A spelling convention, not another name.
+_BRITISH_ENDINGS = ((re.compile(r"(?<=[a-z]{2})is(?=(?:e|ed|es|ing|ation|ations)$)"), "iz"),
+                    (re.compile(r"(?<=[a-z]{2})our(?=s?$)"), "or"), (re.compile(r"(?<=[a-z]{2})tre(?=s?$)"), "ter"))
+
+
+def _us_spelling(word: str) -> str:
+    word = word.lower()
+    for pattern, american in _BRITISH_ENDINGS:
+        word = pattern.sub(american, word)
+    return word
 
 
 # Bounded cost: the spelling comparison reads at most this many English person names.
