@@ -140,7 +140,7 @@ _RELATIVE_RE = re.compile(
 # A day of the month alone (7日, 8日清晨): this month, or last month
 # when the day is after the publication day.
 _DAY_ONLY_RE = re.compile(r"(?<![月\d年.])(?P<day>\d{1,2})\s*[日号](?![本元圆币语文])")
-_WEEKEND_RE = re.compile(r"(上|本|这个?)?周末")
+_WEEKEND_RE = re.compile(r"(上个?|下个?|本|这个?)?周末")
 _YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
@@ -313,8 +313,10 @@ def extract_dates(
         if overlaps(m.start(), m.end()):
             continue
         monday = reference - timedelta(days=reference.weekday())
-        if m.group(1) == "上":
+        if m.group(1) and m.group(1).startswith("上"):
             saturday = monday - timedelta(days=2)  # the weekend of last week (Monday to Sunday)
+        elif m.group(1) and m.group(1).startswith("下"):
+            saturday = monday + timedelta(days=12)  # next week's weekend
         elif m.group(1):
             saturday = monday + timedelta(days=5)  # 本周末 said on a Thursday: the coming weekend
         else:  # 周末 alone: the last weekend up to the publication day
@@ -354,7 +356,8 @@ def extract_dates(
     return found
 
 
-_THIS_WEEK_RE = re.compile(rf"(?:{'|'.join(THIS_WEEK_ZH)})(?![一二三四五六日天末])")
+# Not a word that only starts with 周 (这周围, 周边, 本周期, 周刊, 周年, 周岁, 周转).
+_THIS_WEEK_RE = re.compile(rf"(?:{'|'.join(THIS_WEEK_ZH)})(?![一二三四五六日天末围边期刊年岁转])")
 _MONTH_FROM_NOW_RE = re.compile(
     rf"(?P<month>{'|'.join(sorted(MONTHS_FROM_NOW_ZH, key=len, reverse=True))})"
     rf"(?:(?P<day>{_DAY_NUM})\s*[日号]|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))")

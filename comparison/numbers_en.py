@@ -72,8 +72,11 @@ _RICHTER_AFTER = re.compile(r"\s+on the Richter scale", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # A model designation: capital letters, a hyphen and a number (AK-47, F-16, MiG-29), however
 # tokenized ("AK - 47"). Its number is no figure, and it is no part of the noun a figure counts.
-_MODEL_CODE_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,4}\s?-\s?$")
-_MODEL_CODE_AFTER = re.compile(r"\s+[A-Z][A-Za-z]{0,4}\s?-\s?\d+[A-Za-z]?\b")
+# The code is one to three capitals, or capitals around one small letter (MiG), after another word:
+# a dateline ("KABUL - 12 people", "AFP - 5 died", "Gaza - 12") opens its line and keeps its figure.
+_CODE = r"(?:[A-Z]{1,3}|[A-Z][a-z][A-Z])"
+_MODEL_CODE_BEFORE = re.compile(rf"(?<=[\w,] ){_CODE}\s?-\s?$")
+_MODEL_CODE_AFTER = re.compile(rf"\s+{_CODE}\s?-\s?\d+[A-Za-z]?\b")
 _MAX_COUNTED_WORDS = 3
 
 

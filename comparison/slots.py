@@ -20,6 +20,7 @@ from comparison.lexicons.attribution import (
     GENERIC_VOICES_ZH,
     MEDIA_HEADS_EN,
     MEDIA_HEADS_ZH,
+    OFFICE_HEAD_ENDINGS_ZH,
     OFFICIAL_ROLES_EN,
     OFFICIAL_ROLES_ZH,
     OFFICIAL_TITLE_ABBREVIATIONS_EN,
@@ -341,6 +342,8 @@ def attribution_kind(who: str, english: bool) -> tuple[str, str]:
     roles = OFFICIAL_ROLES_EN if english else OFFICIAL_ROLES_ZH
     if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in simple for w in roles):
         return "official", who.strip()
+    if not english and simple.strip().endswith(OFFICE_HEAD_ENDINGS_ZH):
+        return "official", who.strip()  # 日本原子能规制厅表示: a public body's voice
     if english and _TITLE_ABBREVIATION_EN_RE.search(who):
         return "official", who.strip()
     if english and _ACRONYM_EN_RE.fullmatch(who.strip()) and who.strip().split()[-1] not in _CAPITALIZED_WORDS_EN:
@@ -396,6 +399,20 @@ def _unmatched_close(span: str) -> int:
             else:
                 last = i
     return last
+
+
+# Words that end a Chinese voice before its verb: 省长X在此前的一份声明中说, X对路透社说, X周三表示.
+_VOICE_CUT_ZH = re.compile(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天|先前|此前|早前|稍早|日前)")
+
+
+def _first_outside_brackets(pattern: re.Pattern, span: str) -> int:
+    """Where ``pattern`` first matches ``span`` outside brackets (规制厅(相当于原子能委员会):
+    the 于 of a gloss ends no voice), else -1."""
+    for m in pattern.finditer(span):
+        before = span[:m.start()]
+        if sum(before.count(c) for c in _OPENING_BRACKETS) <= sum(before.count(c) for c in _CLOSING_BRACKETS):
+            return m.start()
+    return -1
 
 
 def _leading_aside(span: str) -> int:
@@ -584,9 +601,9 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
                     break
         if not english:
             # 省长X在此前的一份声明中说, X对路透社说, X周三表示: the voice is X.
-            cut = re.search(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天|先前|此前|早前|稍早|日前)", simple[start:end])
-            if cut:
-                end = start + cut.start()
+            cut = _first_outside_brackets(_VOICE_CUT_ZH, simple[start:end])
+            if cut >= 0:
+                end = start + cut
         reported = False
         if not english:
             reported_end = _without_report_word(simple, start, end)

@@ -203,6 +203,14 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                 events.add(event)
                 words.append(k)
                 break
+    if events & _INJURY_GRADES and "injured" in events:
+        # 重伤者4人: the serious grade, not the injured in all (伤者 is read inside 重伤者)
+        rest = clause
+        for grade in _INJURY_GRADES:
+            for w in event_forms()[grade]:
+                rest = rest.replace(w, "")
+        if not any(contains(rest, k) for k in event_forms()["injured"]):
+            events.discard("injured")
     if group_size:
         events = {"group"}  # the group's size is its own fact, not a count of arrests or deaths
         words = ["共"]
@@ -241,6 +249,10 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
 # What may lie between a figure and its bracketed conversion: the first figure's unit word
 # ("110 billion euro ("), nothing that ends a clause.
 _CONVERSION_GAP = re.compile(r"[^\d，。；,;.!?\n]{0,16}[（(]\s*")
+
+
+# Grades of injury (lexicons/categories.py EVENTS): each a fact of its own.
+_INJURY_GRADES = frozenset({"injured-serious", "injured-light"})
 
 
 def _people_after(counted: str, keyword: str) -> bool:

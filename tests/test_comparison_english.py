@@ -117,3 +117,11 @@ def test_a_model_designation_is_no_figure_nor_part_of_the_noun_counted():
     assert [(q.text, counted_noun(q)) for q in found] == [("14", "rifle"), ("31", "magazine")]
     assert [counted_noun(q) for q in extract_quantities_en("They had six AK-47 rifles.")] == ["rifle"]
     assert extract_quantities_en("The F - 16 jets flew over.") == []
+
+
+def test_a_dateline_before_a_figure_is_no_model_code():
+    from comparison.numbers_en import extract_quantities_en
+
+    for text in ("Gaza - 12 people were killed.", "KABUL - 12 people died", "AFP - 5 people died"):
+        assert [q.low for q in extract_quantities_en(text)], text
+    assert [q.low for q in extract_quantities_en("Two MiG-29 jets crashed.")] == [2.0]

@@ -479,3 +479,17 @@ def test_this_week_and_parts_of_this_or_last_month_are_spans():
     assert days("本周末") == [("本周末", date(2021, 7, 10), date(2021, 7, 11))]
     assert days("上周末") == [("上周末", date(2021, 7, 3), date(2021, 7, 4))]
     assert days("本周三") == [("本周三", date(2021, 7, 7), date(2021, 7, 7))]
+
+
+def test_words_that_only_start_with_this_week_and_other_weekends():
+    from comparison.extract import extract_all
+
+    def days(text, day):
+        return [(d.text, d.value, d.last) for d in extract_all(text, datetime(2021, 7, day, tzinfo=UTC), "zh").dates]
+
+    for word in ("这周围的居民", "本周期内", "本周刊记者", "本周年纪念", "当月底开业"):
+        assert days(word, 8) == [], word
+    assert days("下周末", 5) == [("下周末", date(2021, 7, 17), date(2021, 7, 18))]
+    assert days("上个周末", 10) == [("上个周末", date(2021, 7, 3), date(2021, 7, 4))]
+    assert days("上周末", 11) == [("上周末", date(2021, 7, 3), date(2021, 7, 4))]
+    assert days("本周末", 11) == [("本周末", date(2021, 7, 10), date(2021, 7, 11))]

@@ -241,3 +241,20 @@ def test_a_wire_dateline_before_a_voice_is_no_part_of_it():
     assert [(a.text, a.kind) for a in extract_attributions(text, text, False)] == [("巴基斯坦官员", "official")]
     text = "警方（PNH）发言人说，爆炸造成13人死亡。"
     assert [a.text for a in extract_attributions(text, text, False)] == ["警方（PNH）发言人"]
+
+
+def test_review_cases_of_voices():
+    """One-character office heads only close a voice (医院医生, 餐厅老板, 委内瑞拉… are no offices);
+    a gloss's 于 ends no voice; bodies sharing a name are two voices, one officer under two titles one."""
+    from comparison.findings.attribution import _same_voice
+    from comparison.slots import attribution_kind, extract_attributions
+
+    for voice in ("一名医院医生", "餐厅老板", "学院学生", "委内瑞拉反对派人士", "主办方"):
+        assert attribution_kind(voice, False)[0] != "official", voice
+    text = "日本原子能规制厅(相当于原子能委员会)表示，核电站没有异常。"
+    assert [a.text for a in extract_attributions(text, text, False)] == ["日本原子能规制厅(相当于原子能委员会)"]
+    assert not _same_voice("加沙卫生部门", "以色列卫生部门") and not _same_voice("巴基斯坦塔利班", "阿富汗塔利班")
+    assert _same_voice("外交部发言人汪文斌", "发言人汪文斌")
+    a = article("va", "Outlet A", "一名医院医生说，爆炸造成25人死亡。", language="zh")
+    b = article("vb", "Outlet B", "警方说，爆炸造成25人死亡。", language="zh")
+    assert not [f for f in of_type(compare([a, b], use_dense=False), "attribution") if f.kind == "framing"]

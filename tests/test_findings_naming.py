@@ -78,3 +78,10 @@ def test_british_and_american_spelling_is_no_other_name():
     assert not [f for f in found if "spelled" in f.why]
     found = _framing("Ilias Vrettakos, 35, died in the fire.", "Elias Vrettakos, 35, died in the fire.", "en")
     assert [f for f in found if "spelled" in f.why]
+
+
+def test_a_verb_phrase_before_de_is_no_title_and_chinese_names_are_no_renderings():
+    found = _framing("欧盟制裁了批评市长的张明德。", "欧盟制裁了该省党委常委张明德。")
+    assert not [f for f in found if "introduced as" in f.why and "批评" in f.why]
+    found = _framing("警方逮捕了嫌疑人王立军。", "警方逮捕了嫌疑人王丽君。")
+    assert not [f for f in found if "rendered" in f.why]

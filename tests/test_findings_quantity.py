@@ -235,3 +235,16 @@ def test_one_value_written_with_other_digits_agrees_and_about_n_stays_vaguer():
     assert kinds("中国去年出口总额32.1557万亿人民币。", "中国去年出口总额321557亿元。") == {"agree"}
     assert kinds("事故造成约53人死亡。", "事故造成53人死亡。") == {"precision"}
     assert kinds("人口为14.1亿。", "人口为14亿1178万。") == {"precision"}
+
+
+def test_injury_grades_read_inside_longer_words_and_critical_is_no_grade_of_its_own():
+    from comparison import compare
+    from tests.comparison_helpers import article
+
+    def contradictions(x, y):
+        a = article("ga", "Outlet A", x, language="zh")
+        b = article("gb", "Outlet B", y, language="zh")
+        return [f for f in compare([a, b], use_dense=False).findings if f.kind == "contradiction"]
+
+    assert contradictions("火灾造成18人死亡，重伤者4人。", "火灾造成18人死亡，伤者16人。") == []
+    assert contradictions("火灾造成6人重伤。", "火灾造成2人伤势危重。") == []

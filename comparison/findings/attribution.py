@@ -145,20 +145,29 @@ def _same_voice(a: str, b: str) -> bool:
 
 
 def _same_named_end(a: str, b: str) -> bool:
-    """Two Chinese voices ending in the same name (应急管理厅厅长施政介 vs 应急管理厅长施政介):
-    a shared ending of NAMED_END_CHARS characters or more that no role word closes (外交部发言人
-    vs 国防部发言人 share 部发言人, a role, not a name)."""
-    if a.isascii() or b.isascii():
-        return False
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    end = a[len(a) - n:]
-    return n >= NAMED_END_CHARS and _CJK_RUN.fullmatch(end) is not None and not end.endswith(_ROLE_ENDINGS_ZH)
+    """Two Chinese voices ending in the same person's name after a title (应急管理厅厅长施政介 vs
+    应急管理厅长施政介: 施政介 after 厅长 in both). Bodies that share a name (加沙卫生部门 vs
+    以色列卫生部门) and one office of two bodies (外交部发言人 vs 国防部发言人) name no person."""
+    name_a, name_b = _name_after_title(a), _name_after_title(b)
+    return bool(name_a) and name_a == name_b
 
 
-# A shared ending this long is a name (three characters: 施政介; two, 李明, are too often a role).
-NAMED_END_CHARS = 3
+def _name_after_title(voice: str) -> str:
+    """The characters after the voice's last title word, when they can be a name (2-4 Chinese
+    characters, no role word): 施政介 of 应急管理厅厅长施政介; '' otherwise."""
+    if voice.isascii():
+        return ""
+    ends = [voice.rfind(t) + len(t) for t in TITLES_ZH if t in voice]
+    if not ends:
+        return ""
+    name = voice[max(ends):]
+    if not (NAME_MIN_CHARS <= len(name) <= 4 and _CJK_RUN.fullmatch(name)) or name.endswith(_ROLE_ENDINGS_ZH):
+        return ""
+    return name
+
+
+# A name after a title has at least this many characters (李明, 施政介).
+NAME_MIN_CHARS = 2
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ROLE_ENDINGS_ZH = (*OFFICIAL_ROLES_ZH, *TITLES_ZH, *GENERIC_VOICES_ZH, *ORGANIZATION_HEADS_ZH, *WITNESS_ZH,
                     *MEDIA_HEADS_ZH, "人士", "人员", "人")

@@ -26,6 +26,9 @@ from comparison.text import to_mainland
 LIST_KINDS = ("PER", "LOC", "ORG", "NAME")
 _SEPARATOR_ZH = re.compile(rf"\s*(?:、|，|,|和|及|与|以及|或|及其)\s*(?:{'|'.join(TITLES_ZH)})?\s*")
 _SEPARATOR_EN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(?:the\s+)?")
+# A list holds at least one of these separators; names joined by commas only are a scene and
+# an actor (在北京，李克强) or a place and its country (Hamburg, Germany), not a list.
+_LIST_WORD = re.compile(r"、|和|及|与|或|\band\b|\bor\b|&")
 # A list names at least this many items (a lone name against a list, 习近平 vs 习近平和李克强,
 # is not compared: a sentence names one actor for many reasons).
 MIN_ITEMS = 2
@@ -58,15 +61,16 @@ def enumerations(doc: Doc, k: int) -> list[list]:
     runs: list[list] = []
     run: list = []
     for e in names:
-        if run and e.start >= run[-1].end and separator.fullmatch(doc.simple[run[-1].end:e.start]):
+        if (run and e.start >= run[-1].end and (doc.english or e.kind == run[-1].kind)
+                and separator.fullmatch(doc.simple[run[-1].end:e.start])):
+            # Chinese names of one kind only (北京 and 李克强 are no list); the English recogniser's
+            # kinds are too rough to split a list by (United States: PER, Britain: NAME).
             run.append(e)
             continue
-        if len(run) >= MIN_ITEMS:
-            runs.append(run)
-        run = [e]
-    if len(run) >= MIN_ITEMS:
         runs.append(run)
-    return runs
+        run = [e]
+    runs.append(run)
+    return [r for r in runs if len(r) >= MIN_ITEMS and _LIST_WORD.search(doc.simple, r[0].end, r[-1].start)]
 
 
 def _key(doc: Doc, e) -> str:
@@ -74,9 +78,23 @@ def _key(doc: Doc, e) -> str:
     return re.sub(r"^the\s+", "", text)
 
 
+def _one_name(x: str, y: str, written_x: str, written_y: str) -> bool:
+    """Two keys of one name: initials ("US" / "United States", as written) or one key inside the
+    other ("britain" / "great britain", 东京 / 東京都 read in Simplified)."""
+    from comparison.findings.attribution import _initials_of
+
+    return (_initials_of(written_x, written_y) or _initials_of(written_y, written_x)
+            or (min(len(x), len(y)) >= 2 and (x in y or y in x)))
+
+
 def _compare(doc1: Doc, items1: list, doc2: Doc, items2: list) -> Finding | None:
     keys1 = {_key(doc1, e) for e in items1}
     keys2 = {_key(doc2, e) for e in items2}
+    written = {_key(doc, e): e.text for doc, items in ((doc1, items1), (doc2, items2)) for e in items}
+    for x in sorted(keys1 - keys2):
+        same = next((y for y in sorted(keys2 - keys1) if _one_name(x, y, written[x], written[y])), None)
+        if same is not None:  # one name written two ways is the same item of the list
+            keys2 = (keys2 - {same}) | {x}
     shared = keys1 & keys2
     if not shared or keys1 == keys2 or (keys1 - keys2 and keys2 - keys1 and len(shared) < MIN_ITEMS):
         return None  # no common list, the same list, or two lists that barely meet

@@ -163,6 +163,8 @@ def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
 
 # ------------------------------------------------------------------ titles --
 _TITLE_WORDS = "|".join(sorted(TITLES_ZH, key=len, reverse=True))
+# Verbs of holding an office that make "<office>的<person>" a title (曾任…副主任的朱海仑).
+_HOLDS_OFFICE_ZH = ("曾任", "现任", "担任", "出任", "兼任", "时任", "前任")
 _TITLE_BEFORE_RE = re.compile(rf"(?P<title>[\u4e00-\u9fff]{{0,6}}(?:{_TITLE_WORDS}))的?$")  # 副主任的朱海仑: a title too
 
 
@@ -178,8 +180,9 @@ def _titles(docs: list[Doc]) -> list[Finding]:
             if e.kind != "PER" or len(e.key) < 2 or doc.english:
                 continue
             m = _TITLE_BEFORE_RE.search(doc.simple, max(0, e.start - 12), e.start)
-            if m is None:
-                continue
+            if m is None or (m.group(0).endswith("的") and not any(
+                    w in doc.simple[max(0, e.start - 24):m.start("title") + 2] for w in _HOLDS_OFFICE_ZH)):
+                continue  # 批评市长的张明德 (who criticised the mayor) is no title; 曾任…副主任的朱海仑 is
             title = m.group("title")
             for cluster in people:
                 if any(same_entity(e.text, docs[c[0]].article.text[c[3]:c[4]]) for c in cluster):

@@ -39,6 +39,9 @@ _RENDERED_RE = re.compile(
     r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff·‧・\-—]{1,11})[”」』\"]?\s*[（(](?P<latin>[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{2,40})[)）]")
 # A name part shorter than this is too common to call two renderings of one name.
 NEAR_MIN_CHARS = 3
+# Sound-alike renderings more than a character apart are read in names this long: a Chinese
+# name has two or three characters, a transliterated surname often four or more (内塔尼亚胡).
+SOUND_ALIKE_MIN_CHARS = 4
 # Regional terms are read in this much of a text (the diff is linear in it).
 REGIONAL_MAX_CHARS = 20_000
 # A finding marks every place an outlet writes its form, up to this many per article.
@@ -339,8 +342,8 @@ def _sound_alike_pairs(forms) -> list[tuple[str, str]]:
     (linear in the forms, as :func:`_one_apart_pairs`)."""
     buckets: dict[tuple, set[str]] = defaultdict(set)
     for form in forms:
-        if len(form) < NEAR_MIN_CHARS or not _CJK_ONLY.fullmatch(form):
-            continue
+        if len(form) < SOUND_ALIKE_MIN_CHARS or not _CJK_ONLY.fullmatch(form):
+            continue  # a Chinese name (王立军 / 王丽君) is no transliteration: foreign names are longer
         sounds = syllables(form)
         for i in range(len(sounds)):
             buckets[(i, sounds[:i], sounds[i + 1:])].add(form)

@@ -39,12 +39,14 @@ ANONYMOUS_EN = ("sources", "a source", "on condition of anonymity", "who asked n
 OFFICIAL_ROLES_ZH = ("官员", "发言人", "部长", "总统", "总理", "首相", "省长", "市长", "州长", "大使",
                      "主席", "委员会", "部", "局", "警方", "军方", "政府", "当局", "办公室", "外交部",
                      "国防部", "司令", "指挥官", "议员", "法院", "检察", "警察", "警官",
-                     # the person in charge of a body, and the head nouns of public bodies
-                     # (日本原子能规制厅, 消防厅, 统计署, 国务院, 卫健委, 国台办)
-                     "负责人", "厅", "署", "院", "委", "办")
+                     # the person in charge of a body
+                     "负责人")
+# One-character head nouns of public bodies (日本原子能规制厅, 统计署, 国务院, 卫健委, 国台办): an office
+# only where the voice ends with one (not 医院医生, 餐厅老板, 委内瑞拉…).
+OFFICE_HEAD_ENDINGS_ZH = ("厅", "署", "院", "委", "办")
 # Head nouns of bodies that are not offices of state (东京电力公司, 世界卫生组织, 红十字会):
 # an organisation's voice (attribution kind "organization"), read at the end of the voice.
-ORGANIZATION_HEADS_ZH = ("公司", "集团", "组织", "协会", "机构", "基金会", "大学", "研究所", "研究院",
+ORGANIZATION_HEADS_ZH = ("公司", "集团", "组织", "协会", "机构", "基金会", "大学", "学院", "医院", "研究所", "研究院",
                          "中心", "银行", "联盟", "工会", "企业", "红十字会", "红新月会", "理事会", "联合会")
 OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
                      "ministry", "president", "prime minister", "governor", "mayor", "ambassador",

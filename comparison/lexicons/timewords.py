@@ -80,4 +80,5 @@ AS_OF_EN = ("as of", "as at")
 # This week, and this or last month before a part or a day of it (本周一 is a weekday: the weekday
 # reader's), read as spans of days.
 THIS_WEEK_ZH = ("本周", "这周", "本星期", "这星期", "这个星期", "本礼拜")
-MONTHS_FROM_NOW_ZH = {"本月": 0, "这个月": 0, "当月": 0, "上月": -1, "上个月": -1}
+# (当月, "that same month", refers back to a month named before it: not read.)
+MONTHS_FROM_NOW_ZH = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1}
