@@ -459,7 +459,7 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         measure = HALF_MEASURES_ZH[measure]
     if low <= 1 and high <= 1 and not is_percent and not (
             measure == "年" and _MONTHS_AFTER_YEARS_RE.match(simple, m.end())) and (
-            high >= 1 or measure is None or measure in COUNT_MEASURES_ZH or dimension_of(measure)[0] == "count"):
+            high >= 1 or low <= 0 or measure is None or measure in COUNT_MEASURES_ZH or dimension_of(measure)[0] == "count"):
         return None  # "一名官员": one of something is not a checkable figure (一年三个月 is; a fraction
         # of a measure, 0.5公里 or 0.5个百分点, is)
     qualifier = _PREFIX_QUALIFIERS.get(prefix) if prefix else None
