@@ -321,8 +321,7 @@ def extract_dates(
             saturday = monday + timedelta(days=5)  # 本周末 said on a Thursday: the coming weekend
         else:  # 周末 alone: the last weekend up to the publication day
             saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
-        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], saturday, "week", True,
-                                 last=saturday + timedelta(days=1)))
+        found.append(_week_span(m, text, saturday, 1))
         taken.append((m.start(), m.end()))
 
     for m in _DAY_ONLY_RE.finditer(simple):
@@ -363,6 +362,12 @@ _MONTH_FROM_NOW_RE = re.compile(
     rf"(?:(?P<day>{_DAY_NUM})\s*[日号]|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))")
 
 
+def _week_span(m: re.Match, text: str, first: date, more_days: int) -> DateMention:
+    """A relative span of days (a weekend, a week) read at match ``m``."""
+    return DateMention(m.start(), m.end(), text[m.start():m.end()], first, "week", True,
+                       last=first + timedelta(days=more_days))
+
+
 def _spans_around_publication(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
     """This week (本周) and a part or a day of this or last month (本月初, 上个月底, 本月12日) as
     spans of days around the publication day. A bare 本月 or 近日 is not read: too vague to pin a
@@ -371,8 +376,7 @@ def _spans_around_publication(simple: str, text: str, reference: date, overlaps,
     for m in _THIS_WEEK_RE.finditer(simple):
         if not overlaps(m.start(), m.end()):
             monday = reference - timedelta(days=reference.weekday())
-            found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], monday, "week", True,
-                                     last=monday + timedelta(days=6)))
+            found.append(_week_span(m, text, monday, 6))
             taken.append((m.start(), m.end()))
     for m in _MONTH_FROM_NOW_RE.finditer(simple):
         if overlaps(m.start(), m.end()):
