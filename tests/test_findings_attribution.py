@@ -258,3 +258,13 @@ def test_review_cases_of_voices():
     a = article("va", "Outlet A", "一名医院医生说，爆炸造成25人死亡。", language="zh")
     b = article("vb", "Outlet B", "警方说，爆炸造成25人死亡。", language="zh")
     assert not [f for f in of_type(compare([a, b], use_dense=False), "attribution") if f.kind == "framing"]
+
+
+def test_one_institution_under_two_names_of_one_state_and_a_time_word_after_a_voice():
+    from comparison.findings.attribution import _same_voice
+    from comparison.slots import extract_attributions
+
+    assert _same_voice("台外交部", "中华民国外交部") and _same_voice("中共央行", "中国央行")
+    assert not _same_voice("中国外交部", "台湾外交部")
+    text = "《河南日报》次日报道称，县长被免职。"
+    assert [a.text for a in extract_attributions(text, text, False)] == ["《河南日报》"]

@@ -85,3 +85,8 @@ def test_a_verb_phrase_before_de_is_no_title_and_chinese_names_are_no_renderings
     assert not [f for f in found if "introduced as" in f.why and "批评" in f.why]
     found = _framing("警方逮捕了嫌疑人王立军。", "警方逮捕了嫌疑人王丽君。")
     assert not [f for f in found if "rendered" in f.why]
+
+
+def test_a_title_read_from_inside_a_word_or_after_an_inclusion_word_is_the_same_title():
+    found = _framing("美国制裁了多名官员，其中就包括总司令敏昂莱。", "美国制裁了多名官员，包括缅甸武装部队总司令敏昂莱。")
+    assert not [f for f in found if "introduced as" in f.why]

@@ -17,6 +17,7 @@ from comparison.lexicons.attribution import (
     TITLES_ZH,
     WITNESS_ZH,
 )
+from comparison.lexicons.categories import LOADED_PREFIXES
 from comparison.lexicons.reporting import TITLE_ABBREVIATION_OFFICES_EN
 from comparison.model import Finding
 from comparison.slots import is_generic_voice
@@ -141,7 +142,27 @@ def _same_voice(a: str, b: str) -> bool:
     run = _longest_common_run(a, b)
     if run >= 4 and run >= SAME_VOICE_SHARE * min(len(a), len(b)):
         return True
+    if _one_state_two_names(a, b):
+        return True
     return _same_named_end(a, b)
+
+
+def _one_state_two_names(a: str, b: str) -> bool:
+    """One institution under the two names outlets give one state (中华民国外交部 / 台湾外交部 /
+    台外交部; 中共央行 / 中国央行: ``LOADED_PREFIXES``): the same voice, named otherwise (the naming
+    producer reports the choice of name)."""
+    for names in _STATE_NAMES:
+        pa = next((n for n in sorted(names, key=len, reverse=True) if a.startswith(n)), None)
+        pb = next((n for n in sorted(names, key=len, reverse=True) if b.startswith(n)), None)
+        if pa and pb and pa != pb:
+            rest_a, rest_b = a[len(pa):], b[len(pb):]
+            if len(rest_a) >= 2 and len(rest_b) >= 2 and (rest_a in rest_b or rest_b in rest_a):
+                return True
+    return False
+
+
+# The names of one state (LOADED_PREFIXES), with 台 for 台湾 as headlines write it (台外交部).
+_STATE_NAMES = tuple(names | ({"台"} if "台湾" in names else set()) for names in LOADED_PREFIXES)
 
 
 def _same_named_end(a: str, b: str) -> bool:

@@ -13,6 +13,7 @@ from comparison.lexicons.attribution import INSTITUTION_HEADS_ZH, TITLES_ZH
 from comparison.lexicons.categories import ACTOR_DESCRIPTORS, LOADED_PREFIXES
 from comparison.lexicons.reporting import CITE_AFTER_ZH, SPEECH_VERBS_ZH
 from comparison.model import Finding
+from comparison.phonetics import established
 from comparison.text import to_simplified
 
 
@@ -184,12 +185,15 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                     w in doc.simple[max(0, e.start - 24):m.start("title") + 2] for w in _HOLDS_OFFICE_ZH)):
                 continue  # 批评市长的张明德 (who criticised the mayor) is no title; 曾任…副主任的朱海仑 is
             title = m.group("title")
+            start = m.start("title")
+            if start > 0 and len(title) > 2 and established(doc.simple[start - 1:start + 1]):
+                title, start = title[1:], start + 1  # read from a word's middle (缅|甸武装部队): drop it
             for cluster in people:
                 if any(same_entity(e.text, docs[c[0]].article.text[c[3]:c[4]]) for c in cluster):
-                    cluster.append((d, title, m.start("title"), e.start, e.end))
+                    cluster.append((d, title, start, e.start, e.end))
                     break
             else:
-                people.append([(d, title, m.start("title"), e.start, e.end)])
+                people.append([(d, title, start, e.start, e.end)])
     places = {to_simplified(e.text) for doc in docs for e in doc.facts.entities if e.kind == "LOC"}
     findings: list[Finding] = []
     for cluster in people:
@@ -214,11 +218,13 @@ def _head(title: str) -> str:
     return next((w for w in sorted(TITLES_ZH, key=len, reverse=True) if title.endswith(w)), title)
 
 
+# Words of inclusion before a title (其中就包括总司令敏昂莱): the list's, not the title's.
+_INCLUSION_WORDS_ZH = ("包括", "其中", "包含", "例如")
 # Words that end the qualifier read before a title: what stands before them belongs to the
 # sentence (祝贺了由总统, 被刺杀的海地总统), not to the title.
 _QUALIFIER_BREAKS = "的了由对被是为和与及、把将向在从给让说称"
 # ... and reporting words (据报道, 据悉法国总统): the general lexicons of reporting verbs.
-_REPORTING_WORDS = SPEECH_VERBS_ZH + CITE_AFTER_ZH + ("据悉", "据称")
+_REPORTING_WORDS = SPEECH_VERBS_ZH + CITE_AFTER_ZH + ("据悉", "据称") + _INCLUSION_WORDS_ZH
 
 
 def _qualifier(title: str, places: set[str]) -> str:
