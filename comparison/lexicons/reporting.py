@@ -49,4 +49,4 @@ PAGE_STAMPS_EN = ("last updated", "updated", "posted", "published", "first publi
 # Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,
 # "(hereafter IS)"), read by comparison/findings/aliases.py.
 ABBREVIATION_MARKERS_ZH = ("以下简称", "下称", "简称", "以下称")
-ABBREVIATION_MARKERS_EN = ("hereafter", "hereinafter", "henceforth")
+ABBREVIATION_MARKERS_EN = ("hereafter", "hereinafter")
