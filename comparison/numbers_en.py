@@ -47,7 +47,8 @@ def _quantity_re(digits: str) -> re.Pattern:
         rf"(?:(?P<vague>{_VAGUE_RE})"
         rf"|(?P<digits>{digits})(?:\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b)?"
         rf"|(?P<word>{_WORD_NUMBER})(?:\s+(?P<wmag>{_MAG_RE}))?)"
-        rf"(?![\w])"
+        # a unit may be written onto the number ("2,000ft", "58km"); no other letter may
+        rf"(?:(?![\w])|(?=(?:{_UNIT_RE})(?![\w])))"
         rf"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
         rf"(?:\s*(?:-\s*)?(?P<unit>{_UNIT_RE})(?![\w]))?"
         rf"(?:\s+(?P<suffix>or more|or so)\b)?",

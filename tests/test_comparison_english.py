@@ -125,3 +125,13 @@ def test_a_dateline_before_a_figure_is_no_model_code():
     for text in ("Gaza - 12 people were killed.", "KABUL - 12 people died", "AFP - 5 people died"):
         assert [q.low for q in extract_quantities_en(text)], text
     assert [q.low for q in extract_quantities_en("Two MiG-29 jets crashed.")] == [2.0]
+
+
+def test_a_unit_written_onto_its_number():
+    from comparison.numbers_en import extract_quantities_en
+
+    for text, unit in (("a 2,000ft fall", "ft"), ("fallen 2 , 000ft to his death", "ft"), ("about 58km south", "km"),
+                       ("12kg of gold", "kg")):
+        [q] = extract_quantities_en(text)
+        assert q.unit == unit and q.dimension in ("length", "mass"), text
+    assert extract_quantities_en("5G networks and 737s") == []
