@@ -252,7 +252,7 @@ _CONVERSION_GAP = re.compile(r"[^\d，。；,;.!?\n]{0,16}[（(]\s*")
 
 
 # Grades of injury (lexicons/categories.py EVENTS): each a fact of its own.
-_INJURY_GRADES = frozenset({"injured-serious", "injured-light"})
+_INJURY_GRADES = frozenset({"injured-critical", "injured-serious", "injured-light"})
 
 
 def _people_after(counted: str, keyword: str) -> bool:
