@@ -76,6 +76,7 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # The code is one to three capitals, or capitals around one small letter (MiG), after another word:
 # a dateline ("KABUL - 12 people", "AFP - 5 died", "Gaza - 12") opens its line and keeps its figure.
 _CODE = r"(?:[A-Z]{1,3}|[A-Z][a-z][A-Z])"
+# (Without its hyphen, "AK 47" reads like "the UN 20 peacekeepers": not read as a code.)
 _MODEL_CODE_BEFORE = re.compile(rf"(?<=[\w,] ){_CODE}\s?-\s?$")
 _MODEL_CODE_AFTER = re.compile(rf"\s+{_CODE}\s?-\s?\d+[A-Za-z]?\b")
 _MAX_COUNTED_WORDS = 3

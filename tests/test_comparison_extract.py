@@ -493,3 +493,11 @@ def test_words_that_only_start_with_this_week_and_other_weekends():
     assert days("上个周末", 10) == [("上个周末", date(2021, 7, 3), date(2021, 7, 4))]
     assert days("上周末", 11) == [("上周末", date(2021, 7, 3), date(2021, 7, 4))]
     assert days("本周末", 11) == [("本周末", date(2021, 7, 10), date(2021, 7, 11))]
+
+
+def test_passing_a_figure_is_more_than_it():
+    [q] = extract_quantities("国内生产总值突破100万亿元大关。")
+    assert q.low == 1e14 and q.high > 1e14
+    [q] = extract_quantities("超100万人参加。")
+    assert q.low == 1e6 and q.high > 1e6
+    assert [q.text for q in extract_quantities("超市里有3人。")] == ["3人"]

@@ -15,6 +15,7 @@ PREFIX_ZH = {
     "约有": "about", "大约": "about", "大概": "about", "约": "about", "估计": "about", "大约有": "about",
     "将近": "under", "接近": "under", "近": "under", "不到": "under", "不足": "under",
     "至少有": "over", "超过": "over", "逾": "over", "至少": "over", "最少": "over", "多于": "over",
+    "突破": "over", "超": "over",  # 突破100万亿 (passed 100 trillion), 超100万 in headlines
     "多达": "upto", "高达": "upto", "最多": "upto",
 }
 SUFFIX_ZH = {"以上": "over", "之多": "upto", "左右": "about", "上下": "about", "以下": "under",
