@@ -346,3 +346,11 @@ def test_group_size_without_an_event_verb():
     (doc,) = _build_docs(tokyo)
     national = next(s for q, s in zip(doc.facts.quantities, doc.subjects, strict=True) if q.text == "2191人")
     assert "group" not in national.events
+
+
+def test_held_out_stories_are_scored_by_round_as_well():
+    """Each round of held-out stories is scored on its own (comparable across sessions)."""
+    from comparison.evaluate import ORIGINAL_ROUND, held_out_round
+
+    assert held_out_round({"heldout": True}) == ORIGINAL_ROUND
+    assert held_out_round({"heldout": True, "heldout_round": "session 22"}) == "session 22"
