@@ -49,3 +49,11 @@ def test_a_title_inside_another_word_names_no_speaker():
     assert _TITLED_NAME_RE.search("最高法院长期以来表示反对") is None
     m = _TITLED_NAME_RE.search("常委会发言人表示反对")
     assert m is None or not m.group("name").startswith("会")
+
+
+def test_a_quote_in_other_words_says_which_words_differ():
+    from comparison.findings.quote import _differing_words
+
+    assert _differing_words("victims of a murderous act", "a raw murderous act") == "victims of / —; — / raw"
+    assert "约" in _differing_words("“海地警方于8日下午4时左右展开行动”", "「海地警方7月8日下午约4时展开行动」")
+    assert _differing_words("我们支持古巴人民和平集会的权利", "我们对古巴的战斗呼吁深表关切") == ""  # other words altogether

@@ -79,10 +79,11 @@ def _pair_findings(items, docs, pairs: list[tuple[int, int]]) -> list[Finding]:
         # One quotation not in the same words (another translation, a paraphrase inside
         # quotation marks): how an outlet renders a speaker is a framing choice. Only the
         # same words are "alike": a false agreement is worse than none.
+        differing = _differing_words(q.text, q2.text)
         findings.append(Finding(
             "framing", "quote",
             f"{who} quoted in other words: {docs[d].label} \u201c{q.text[:60]}\u201d vs "
-            f"{docs[d2].label} \u201c{q2.text[:60]}\u201d",
+            f"{docs[d2].label} \u201c{q2.text[:60]}\u201d" + (f"; the words that differ: {differing}" if differing else ""),
             [span(docs[d], q.start, q.end), span(docs[d2], q2.start, q2.end)], who))
     reported: set[int] = set()
     for x in sorted(alike_with):
@@ -122,6 +123,31 @@ SAME_SPEAKER_SIMILARITY = 0.15
 # statements (拜登: 正义得以伸张 vs 今天的判决是向前迈出的一步) were paired as one quotation.
 SAME_SPEAKER_ALIGNMENT = 0.8
 _NOT_WORDS = re.compile(r"[\W_]+")
+
+
+# The differing stretches a quote finding lists, and the longest quotations compared so (a diff
+# is quadratic in the worst case: bounded cost).
+MAX_DIFFERENCES_SHOWN = 3
+MAX_DIFF_CHARS = 2_000
+
+
+def _differing_words(a: str, b: str) -> str:
+    """Where two renderings of one quotation differ, as "theirs / ours" stretches (于8日 / 7月8日;
+    "murderous act" / "raw murderous act"), punctuation aside; '' for two wholly other texts."""
+    from difflib import SequenceMatcher
+
+    english = a.isascii() and b.isascii()
+    ta = re.findall(r"\w+", a.lower()) if english else list(_NOT_WORDS.sub("", to_simplified(a)))
+    tb = re.findall(r"\w+", b.lower()) if english else list(_NOT_WORDS.sub("", to_simplified(b)))
+    if not ta or not tb or len(ta) + len(tb) > MAX_DIFF_CHARS:
+        return ""
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    if matcher.ratio() < 0.5:
+        return ""  # another translation altogether: no stretch to point at
+    joiner = " " if english else ""
+    shown = [f"{joiner.join(ta[i1:i2]) or '—'} / {joiner.join(tb[j1:j2]) or '—'}"
+             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    return "; ".join(shown[:MAX_DIFFERENCES_SHOWN])
 
 
 def _same_words(a: str, b: str) -> bool:
