@@ -242,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         _print_scores(result)
     rounds = Counter(held_out_round(s) for s in gold["stories"] if s.get("heldout"))
     if len(rounds) > 1:  # each round of held-out stories on its own too (comparable across sessions)
-        for name, n in sorted(rounds.items()):
+        for name, n in sorted(rounds.items(), key=lambda item: (item[0] != ORIGINAL_ROUND, item[0])):
             result = evaluate(args.gold, use_dense=dense, heldout=True, progress=True, heldout_round=name)
             print(f"HELD-OUT stories, {name} ({n}):")
             _print_scores(result)

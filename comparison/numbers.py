@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from comparison.lexicons.quantifiers import (
+    LARGE_FIGURE_QUALIFIERS_ZH,
     PEOPLE_MEASURES_ZH,
     PEOPLE_ONLY_VAGUE_ZH,
     PREFIX_ZH,
@@ -463,6 +464,8 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         return None  # "一名官员": one of something is not a checkable figure (一年三个月 is; a fraction
         # of a measure, 0.5公里 or 0.5个百分点, is)
     qualifier = _PREFIX_QUALIFIERS.get(prefix) if prefix else None
+    if prefix in LARGE_FIGURE_QUALIFIERS_ZH and high < LARGE_FIGURE_QUALIFIERS_ZH[prefix]:
+        qualifier, start = None, m.start(core)  # 突破3道防线: the verb, not "more than 3"
     if qualifier:
         low, high = _apply_qualifier(low, high, qualifier)
         vague = True

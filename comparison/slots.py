@@ -403,7 +403,7 @@ def _unmatched_close(span: str) -> int:
 
 # Words that end a Chinese voice before its verb: 省长X在此前的一份声明中说, X对路透社说, X周三表示.
 _VOICE_CUT_ZH = re.compile(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天|先前|此前|早前|稍早|日前|"
-                           r"次日|当天|当日|翌日|随后|稍后)")
+                           r"(?<![此本其首上下这两每该])次日|(?<![充相担])当日|当天|翌日|随后|稍后)")
 
 
 def _first_outside_brackets(pattern: re.Pattern, span: str) -> int:

@@ -495,9 +495,14 @@ def test_words_that_only_start_with_this_week_and_other_weekends():
     assert days("本周末", 11) == [("本周末", date(2021, 7, 10), date(2021, 7, 11))]
 
 
-def test_passing_a_figure_is_more_than_it():
+def test_passing_a_total_is_more_than_it():
     [q] = extract_quantities("国内生产总值突破100万亿元大关。")
     assert q.low == 1e14 and q.high > 1e14
-    [q] = extract_quantities("超100万人参加。")
-    assert q.low == 1e6 and q.high > 1e6
     assert [q.text for q in extract_quantities("超市里有3人。")] == ["3人"]
+
+
+def test_passing_is_read_only_before_a_large_figure_and_a_name_ending_in_chao_is_no_qualifier():
+    assert [(q.text, q.low, q.high) for q in extract_quantities("中锋马超20岁。")] == [("20岁", 20.0, 20.0)]
+    assert all(q.low == q.high for q in extract_quantities("部队突破3道防线。"))
+    [q] = extract_quantities("人口突破百万。")
+    assert q.low == 1e6 and q.high > 1e6

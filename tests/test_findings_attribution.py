@@ -268,3 +268,18 @@ def test_one_institution_under_two_names_of_one_state_and_a_time_word_after_a_vo
     assert not _same_voice("中国外交部", "台湾外交部")
     text = "《河南日报》次日报道称，县长被免职。"
     assert [a.text for a in extract_attributions(text, text, False)] == ["《河南日报》"]
+
+
+def test_second_review_cases_of_voices():
+    """Two bodies of one state name stay two unless the office is the same (北京日报 / 中国日报,
+    台北市政府 / 中华民国政府, 中共中央 / 中国中央电视台); 次日 and 当日 inside 其次日本, 充当日本 end no voice."""
+    from comparison.findings.attribution import _same_voice
+    from comparison.slots import extract_attributions
+
+    for a, b in (("北京日报", "中国日报"), ("北京市政府发言人", "中国政府发言人"), ("台北市政府", "中华民国政府"),
+                 ("台中市政府", "台湾政府"), ("中共中央", "中国中央电视台")):
+        assert not _same_voice(a, b), (a, b)
+    assert _same_voice("台外交部", "台湾外交部发言人欧江安")
+    for text, voice in (("其次日本外务省发言人表示，地震造成5人死亡。", "其次日本外务省发言人"),
+                        ("充当日本政府发言人的官员称，会谈顺利。", "充当日本政府发言人的官员")):
+        assert [a.text for a in extract_attributions(text, text, False)] == [voice]

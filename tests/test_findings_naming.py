@@ -90,3 +90,10 @@ def test_a_verb_phrase_before_de_is_no_title_and_chinese_names_are_no_renderings
 def test_a_title_read_from_inside_a_word_or_after_an_inclusion_word_is_the_same_title():
     found = _framing("美国制裁了多名官员，其中就包括总司令敏昂莱。", "美国制裁了多名官员，包括缅甸武装部队总司令敏昂莱。")
     assert not [f for f in found if "introduced as" in f.why]
+
+
+def test_a_title_is_not_read_from_inside_a_word():
+    """The six characters read before 总司令 start inside 叙利亚: the title keeps none of it."""
+    found = _framing("欧盟制裁了叙利亚武装部队总司令哈桑。", "欧盟制裁了该国军政府领导人哈桑。")
+    [f] = [f for f in found if "introduced as" in f.why]
+    assert "武装部队总司令" in f.why and "利亚" not in f.why and "亚武装" not in f.why

@@ -248,3 +248,14 @@ def test_injury_grades_read_inside_longer_words_and_critical_is_no_grade_of_its_
 
     assert contradictions("火灾造成18人死亡，重伤者4人。", "火灾造成18人死亡，伤者16人。") == []
     assert contradictions("火灾造成6人重伤。", "火灾造成2人伤势危重。") == []
+
+
+def test_critical_injuries_are_a_grade_of_their_own():
+    from comparison import compare
+    from tests.comparison_helpers import article
+
+    a = article("ca", "Outlet A", "事故造成6人重伤、2人伤势危重。", language="zh")
+    b = article("cb", "Outlet B", "事故造成6人重伤、3人伤势危重。", language="zh")
+    found = [f for f in compare([a, b], use_dense=False).findings if f.kind == "contradiction"]
+    assert any("2人" in f.why and "3人" in f.why for f in found)
+    assert not any("6人" in f.why and ("2人" in f.why or "3人" in f.why) for f in found)

@@ -57,3 +57,10 @@ def test_a_quote_in_other_words_says_which_words_differ():
     assert _differing_words("victims of a murderous act", "a raw murderous act") == "victims of / —; — / raw"
     assert "约" in _differing_words("“海地警方于8日下午4时左右展开行动”", "「海地警方7月8日下午约4时展开行动」")
     assert _differing_words("我们支持古巴人民和平集会的权利", "我们对古巴的战斗呼吁深表关切") == ""  # other words altogether
+
+
+def test_english_quotes_with_curly_apostrophes_differ_by_words():
+    from comparison.findings.quote import _differing_words
+
+    assert _differing_words("We’re victims of a murderous act", "We’re facing a raw murderous act") == (
+        "victims of / facing; — / raw")

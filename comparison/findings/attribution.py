@@ -150,19 +150,32 @@ def _same_voice(a: str, b: str) -> bool:
 def _one_state_two_names(a: str, b: str) -> bool:
     """One institution under the two names outlets give one state (中华民国外交部 / 台湾外交部 /
     台外交部; 中共央行 / 中国央行: ``LOADED_PREFIXES``): the same voice, named otherwise (the naming
-    producer reports the choice of name)."""
+    producer reports the choice of name). The rest must be the same office, or that office and a
+    title with a person (台外交部 / 台湾外交部发言人欧江安); 台北, 台中 are cities, not 台."""
     for names in _STATE_NAMES:
-        pa = next((n for n in sorted(names, key=len, reverse=True) if a.startswith(n)), None)
-        pb = next((n for n in sorted(names, key=len, reverse=True) if b.startswith(n)), None)
-        if pa and pb and pa != pb:
-            rest_a, rest_b = a[len(pa):], b[len(pb):]
-            if len(rest_a) >= 2 and len(rest_b) >= 2 and (rest_a in rest_b or rest_b in rest_a):
-                return True
+        pa, pb = _state_prefix(a, names), _state_prefix(b, names)
+        if not (pa and pb and pa != pb):
+            continue
+        short, long_ = sorted((a[len(pa):], b[len(pb):]), key=len)
+        if len(short) >= 2 and (short == long_ or (long_.startswith(short) and long_[len(short):].startswith(TITLES_ZH))):
+            return True
     return False
 
 
+def _state_prefix(voice: str, names: frozenset[str]) -> str:
+    prefix = next((n for n in sorted(names, key=len, reverse=True) if voice.startswith(n)), "")
+    if prefix == "台" and voice[1:2] in _TAI_CITIES:
+        return ""  # 台北市政府, 台中: a city, not Taiwan
+    return prefix
+
+
+_TAI_CITIES = ("北", "中", "南", "东")
+
+
 # The names of one state (LOADED_PREFIXES), with 台 for 台湾 as headlines write it (台外交部).
-_STATE_NAMES = tuple(names | ({"台"} if "台湾" in names else set()) for names in LOADED_PREFIXES)
+# 北京 is left out: 北京 + an office is as often the city's own (北京市政府, 北京日报).
+_STATE_NAMES = tuple(frozenset(names | ({"台"} if "台湾" in names else set())) for names in LOADED_PREFIXES
+                     if "北京" not in names)
 
 
 def _same_named_end(a: str, b: str) -> bool:

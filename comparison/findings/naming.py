@@ -186,8 +186,8 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                 continue  # 批评市长的张明德 (who criticised the mayor) is no title; 曾任…副主任的朱海仑 is
             title = m.group("title")
             start = m.start("title")
-            if start > 0 and len(title) > 2 and established(doc.simple[start - 1:start + 1]):
-                title, start = title[1:], start + 1  # read from a word's middle (缅|甸武装部队): drop it
+            while start > 0 and len(title) > 2 and established(doc.simple[start - 1:start + 1]):
+                title, start = title[1:], start + 1  # read from a word's middle (叙|利亚…): drop its rest
             for cluster in people:
                 if any(same_entity(e.text, docs[c[0]].article.text[c[3]:c[4]]) for c in cluster):
                     cluster.append((d, title, start, e.start, e.end))

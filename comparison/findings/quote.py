@@ -125,8 +125,9 @@ SAME_SPEAKER_ALIGNMENT = 0.8
 _NOT_WORDS = re.compile(r"[\W_]+")
 
 
-# The differing stretches a quote finding lists, and the longest quotations compared so (a diff
-# is quadratic in the worst case: bounded cost).
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# The differing stretches a quote finding lists, and the most tokens (words, or Chinese
+# characters) compared so (a diff is quadratic in the worst case: bounded cost).
 MAX_DIFFERENCES_SHOWN = 3
 MAX_DIFF_CHARS = 2_000
 
@@ -136,7 +137,7 @@ def _differing_words(a: str, b: str) -> str:
     "murderous act" / "raw murderous act"), punctuation aside; '' for two wholly other texts."""
     from difflib import SequenceMatcher
 
-    english = a.isascii() and b.isascii()
+    english = not _CJK.search(a + b)  # curly quotes and accents do not make English text Chinese
     ta = re.findall(r"\w+", a.lower()) if english else list(_NOT_WORDS.sub("", to_simplified(a)))
     tb = re.findall(r"\w+", b.lower()) if english else list(_NOT_WORDS.sub("", to_simplified(b)))
     if not ta or not tb or len(ta) + len(tb) > MAX_DIFF_CHARS:

@@ -55,7 +55,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     # the grades of injury medical and official reports give (危重 / 重伤 / 轻伤): counts of each
     # are other facts than each other and than the injured in all
     "injured-serious": ("重伤", "伤势严重"),
-    "injured-critical": ("危重", "病危"),
+    "injured-critical": ("危重",),
     "injured-light": ("轻伤", "轻微伤"),
     "missing": ("失踪", "失联", "下落不明", "联系不上", "行踪", "missing", "unaccounted", "whereabouts"),
     "arrested": ("被捕", "逮捕", "拘捕", "抓捕", "搜捕", "抓获", "逮获", "扣留", "拘留", "拦截", "被抓", "羁押", "落网",

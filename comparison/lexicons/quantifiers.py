@@ -15,9 +15,12 @@ PREFIX_ZH = {
     "约有": "about", "大约": "about", "大概": "about", "约": "about", "估计": "about", "大约有": "about",
     "将近": "under", "接近": "under", "近": "under", "不到": "under", "不足": "under",
     "至少有": "over", "超过": "over", "逾": "over", "至少": "over", "最少": "over", "多于": "over",
-    "突破": "over", "超": "over",  # 突破100万亿 (passed 100 trillion), 超100万 in headlines
+    "突破": "over",  # 突破100万亿 (passed 100 trillion); before a small count it is the verb (突破3道防线)
     "多达": "upto", "高达": "upto", "最多": "upto",
 }
+# A qualifier read only before a figure of at least this size (突破 is "passed" before a total,
+# "broke through" before a count of things).
+LARGE_FIGURE_QUALIFIERS_ZH = {"突破": 100}
 SUFFIX_ZH = {"以上": "over", "之多": "upto", "左右": "about", "上下": "about", "以下": "under",
              "余": "more", "多": "more"}
 # Vague number words with no digits: (low, high).
