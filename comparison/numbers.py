@@ -112,6 +112,7 @@ class Quantity:
     dimension: str = "count"  # count, length, area, mass, duration, money:USD, age, percent
     factor: float = 1.0  # to the dimension's base unit (miles -> metres: 1609.344)
     rounded: bool = False  # an exact round figure read as rounded (600 -> 570-630): read_as_rounded
+    span: bool = False  # two figures joined by a range word (7岁至16岁, "two to three"): merge_ranges
 
     @property
     def base_low(self) -> float:
@@ -304,14 +305,15 @@ def merge_ranges(text: str, found: list[Quantity], connectors: tuple[str, ...]) 
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if (prev is not None and prev.dimension == q.dimension and prev.unit in ("", q.unit)
+        # A bare first figure takes the second's unit (7至16岁: 7 to 16 years of age; 3至5公里).
+        if (prev is not None and (prev.dimension == q.dimension or prev.unit == "") and prev.unit in ("", q.unit)
                 and not (prev.percent or q.percent or prev.total or q.total)
                 and text[prev.end:q.start].strip().lower() in connectors
                 and q.start - prev.end <= 4 and prev.low <= q.high):
             out[-1] = Quantity(
                 start=prev.start, end=q.end, text=text[prev.start:q.end], low=prev.low, high=q.high, vague=True,
                 unit=q.unit, counted=q.counted, counted_start=q.counted_start, counted_end=q.counted_end,
-                dimension=q.dimension, factor=q.factor)
+                dimension=q.dimension, factor=q.factor, span=True)
             continue
         out.append(q)
     return out

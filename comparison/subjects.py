@@ -104,6 +104,8 @@ class Subject:
     # The base-unit range of the count this one is a part of (13人死亡，其中包括九名…: 13), when
     # opened by a partitive word (inherit_partitive_events).
     whole: tuple[float, float] | None = None
+    # A span of ages (年龄在7至16岁之间, "aged 7 to 16"): a group's, never one person's age.
+    age_span: bool = False
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -243,7 +245,8 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
                    "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
-                   q.total, q.is_total, fractional=fractional, background=background)
+                   q.total, q.is_total, fractional=fractional, background=background,
+                   age_span=q.dimension == "age" and q.span)
 
 
 # What may lie between a figure and its bracketed conversion: the first figure's unit word

@@ -506,3 +506,20 @@ def test_passing_is_read_only_before_a_large_figure_and_a_name_ending_in_chao_is
     assert all(q.low == q.high for q in extract_quantities("部队突破3道防线。"))
     [q] = extract_quantities("人口突破百万。")
     assert q.low == 1e6 and q.high > 1e6
+
+
+def test_a_range_with_a_bare_first_figure_takes_the_second_ones_unit():
+    [q] = extract_quantities("学生年龄在7至16岁之间。")
+    assert (q.low, q.high, q.dimension, q.span) == (7.0, 16.0, "age", True)
+    [q] = extract_quantities("距离约3至5公里。")
+    assert q.dimension == "length" and q.high == 5.0
+
+
+def test_a_span_of_ages_is_compared_only_with_another_span():
+    from comparison import compare
+    from tests.comparison_helpers import article
+
+    a = article("aa", "Outlet A", "火灾造成18名学生死亡，学生年龄在7岁至16岁之间。", language="zh")
+    b = article("ab", "Outlet B", "火灾造成18名学生死亡，其中一名9岁男孩。", language="zh")
+    assert not [f for f in compare([a, b], use_dense=False).findings
+                if f.kind in ("precision", "contradiction") and "岁" in f.why]

@@ -12,7 +12,7 @@ from __future__ import annotations
 # qualifier -> direction: about (±10%), under (85%-100%), over (100%-200%),
 # upto (80%-100%), more ("一千多": the next place value)
 PREFIX_ZH = {
-    "约有": "about", "大约": "about", "大概": "about", "约": "about", "估计": "about", "大约有": "about",
+    "约有": "about", "约在": "about", "大约": "about", "大概": "about", "约": "about", "估计": "about", "大约有": "about",
     "将近": "under", "接近": "under", "近": "under", "不到": "under", "不足": "under",
     "至少有": "over", "超过": "over", "逾": "over", "至少": "over", "最少": "over", "多于": "over",
     "突破": "over",  # 突破100万亿 (passed 100 trillion); before a small count it is the verb (突破3道防线)
