@@ -139,7 +139,14 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
     for a, b in zip(found, found[1:], strict=False):
         if a.total is not None and a.total == b.low and b.start - a.end < 40:
             b.is_total = True
-    return merge_ranges(text, found, RANGE_CONNECTORS_EN)
+    merged = merge_ranges(text, found, RANGE_CONNECTORS_EN)
+    for q in merged:
+        if q.span and q.dimension == "duration" and q.unit == "years" and _AGED_BEFORE.search(text, max(0, q.start - 8), q.start):
+            q.dimension, q.factor = "age", 1.0  # "aged 7 to 16 years": a span of ages
+    return merged
+
+
+_AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
 
 
 # Words before "over N years" that make it "more than N years" (jailed for over ten years,
@@ -245,7 +252,7 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         dimension, factor = dimension_of(currency)
     else:
         dimension, factor = dimension_of(unit.lower()) if unit else ("count", 1.0)
-    if dimension == "duration" and unit.lower() == "years" and re.search(r"\baged\s+$", text[max(0, start - 8):start], re.I):
+    if dimension == "duration" and unit.lower() == "years" and _AGED_BEFORE.search(text, max(0, start - 8), start):
         dimension, factor = "age", 1.0  # "aged 25 years": an age, not a duration
     q = Quantity(start=start, end=end, text=text[start:end], low=low, high=high, vague=vague,
                  unit="%" if percent else unit.lower(), percent=percent, dimension=dimension, factor=factor)

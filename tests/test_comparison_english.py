@@ -135,3 +135,12 @@ def test_a_unit_written_onto_its_number():
         [q] = extract_quantities_en(text)
         assert q.unit == unit and q.dimension in ("length", "mass"), text
     assert extract_quantities_en("5G networks and 737s") == []
+
+
+def test_aged_a_span_of_years_is_a_span_of_ages():
+    from comparison.numbers_en import extract_quantities_en
+
+    [q] = extract_quantities_en("Pupils aged 7 to 16 years died in the fire.")
+    assert (q.dimension, q.low, q.high, q.span) == ("age", 7.0, 16.0, True)
+    [q] = extract_quantities_en("He was jailed for 7 to 10 years.")
+    assert q.dimension == "duration"
