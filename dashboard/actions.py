@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from articles.model import Article, Rejection
 from dashboard import jobs
-from store import Store
+from store import StaleStoryError, Store
 
 if TYPE_CHECKING:
     from comparison.model import Comparison
@@ -97,11 +97,23 @@ def queue_recluster(store: Store) -> int:
 # are checked and the edit reads the stories it changes under the write lock.
 # ``seen``: {story id: version} as shown; a story changed since raises
 # store.StaleStoryError and nothing is written.
+def _check_seen(store: Store, seen: dict[str, int] | None, story_ids: list[str]) -> None:
+    """Refuse an edit made on a stale view. A story the edit names that is gone (a
+    regrouping replaced it between drawing the page and the click) is stale too, even
+    when the view's versions were read after it went."""
+    store.check_story_versions(seen or {})
+    if seen is not None:
+        present = store.story_versions(story_ids)
+        gone = [sid for sid in story_ids if sid not in present]
+        if gone:
+            raise StaleStoryError(gone)
+
+
 def move_article(store: Store, article_id: str, story_id: str, seen: dict[str, int] | None = None) -> str:
     from clustering import edits
 
     with store.transaction():
-        store.check_story_versions(seen or {})
+        _check_seen(store, seen, [story_id])
         return edits.move_article(store, article_id, story_id)
 
 
@@ -109,7 +121,7 @@ def merge_stories(store: Store, story_ids: list[str], seen: dict[str, int] | Non
     from clustering import edits
 
     with store.transaction():
-        store.check_story_versions(seen or {})
+        _check_seen(store, seen, list(story_ids))
         return edits.merge_stories(store, story_ids)
 
 
@@ -117,7 +129,7 @@ def split_story(store: Store, story_id: str, article_ids: list[str], seen: dict[
     from clustering import edits
 
     with store.transaction():
-        store.check_story_versions(seen or {})
+        _check_seen(store, seen, [story_id])
         return edits.split_story(store, story_id, article_ids)
 
 

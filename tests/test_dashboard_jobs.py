@@ -131,3 +131,28 @@ def test_story_versions_refuse_stale_edits(tmp_path: Path) -> None:
         store.replace_stories(store.stories())
         assert store.story_versions() == now
         assert store.integrity_check() == "ok"
+
+
+def test_an_edit_naming_a_story_a_regrouping_removed_is_stale_not_an_error(tmp_path: Path) -> None:
+    """The page's versions were read after a regrouping removed the target story (so the view
+    does not list it): the click is still 'changed by someone else', to be redrawn, not a crash."""
+    from dashboard import actions
+
+    fake_store.build(tmp_path / "w.db")
+    with Store(tmp_path / "w.db") as store:
+        stories = store.stories()
+        source, target = stories[0], stories[1]
+        article = source["members"][0]["article_id"]
+        seen = store.story_versions([source["id"]])  # the target went before the versions were read
+        store.delete_stories([target["id"]])
+        for edit in (
+            lambda: actions.move_article(store, article, target["id"], seen),
+            lambda: actions.merge_stories(store, [source["id"], target["id"]], seen),
+            lambda: actions.split_story(store, target["id"], [article], seen),
+        ):
+            try:
+                edit()
+                raise AssertionError("an edit on a removed story was applied")
+            except StaleStoryError as exc:
+                assert exc.story_ids == [target["id"]]
+        assert store.story_versions([source["id"]]) == seen  # nothing written
