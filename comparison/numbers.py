@@ -290,7 +290,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         if q.counted_start >= 0:
             q.counted = text[q.counted_start:q.counted_end]
         found.append(q)
-    return join_years_and_months(text, merge_ranges(text, found, RANGE_CONNECTORS_ZH))
+    return join_minutes_and_seconds(text, simple, join_years_and_months(text, merge_ranges(text, found, RANGE_CONNECTORS_ZH)))
 
 
 # Words joining two figures into one range ("200至300人", "数百到数千人"; "two or three
@@ -363,6 +363,27 @@ def join_years_and_months(text: str, found: list[Quantity]) -> list[Quantity]:
                                vague=False, unit="个月", counted=q.counted, counted_start=q.counted_start,
                                counted_end=q.counted_end, dimension="duration", factor=q.factor)
             continue
+        out.append(q)
+    return out
+
+
+# Minutes right before a count of seconds: 1分57秒, 9分钟29秒 (分 alone is no unit: points, cents).
+_MINUTES_BEFORE_RE = re.compile(rf"(?<![\d.{_CN_NUM_CHARS}])(\d{{1,3}}|[{_CN_NUM_CHARS}]{{1,3}})\s*分钟?\s*$")
+
+
+def join_minutes_and_seconds(text: str, simple: str, found: list[Quantity]) -> list[Quantity]:
+    """1分57秒 is one duration of 117 seconds, not 57 seconds."""
+    out: list[Quantity] = []
+    for q in found:
+        m = _MINUTES_BEFORE_RE.search(simple, max(0, q.start - 8), q.start) if q.unit in ("秒", "秒钟") else None
+        minutes = _parse_number(m.group(1)) if m else None
+        if m is not None and minutes is not None and not q.vague:
+            if out and out[-1].start >= m.start():
+                out.pop()  # 9分钟29秒: the minutes were read as a figure of their own
+            seconds = minutes * 60 + q.low
+            q = Quantity(start=m.start(), end=q.end, text=text[m.start():q.end], low=seconds, high=seconds,
+                         vague=False, unit=q.unit, counted=q.counted, counted_start=q.counted_start,
+                         counted_end=q.counted_end, dimension="duration", factor=q.factor)
         out.append(q)
     return out
 

@@ -361,6 +361,25 @@ def test_counts_of_years_halves_and_years_with_months_are_durations():
         assert not [q for q in read(text) if q[4] == "duration"], text
 
 
+def test_seconds_millimetres_and_taiwan_metric_units_are_measures():
+    from comparison.numbers import extract_quantities
+    from comparison.numbers_en import extract_quantities_en
+
+    def read(text, reader=extract_quantities):
+        return [(q.text, q.base_low, q.dimension) for q in reader(text)]
+
+    assert read("在16公尺深處發現殘骸") == [("16公尺", 16.0, "length")]
+    assert read("城区平均降雨量101.1毫米")[0][2] == "length"
+    assert read("盘旋了将近40秒")[0][2] == "duration"
+    # Minutes and seconds are one duration (分 alone is no unit: points, cents).
+    assert read("开赛1分57秒就进球") == [("1分57秒", 117.0, "duration")]
+    assert read("跪壓9分鐘29秒") == [("9分鐘29秒", 569.0, "duration")]
+    assert not [q for q in read("他得了3分") if q[2] == "duration"]
+    assert read("hovered for 30 seconds", extract_quantities_en) == [("30 seconds", 30.0, "duration")]
+    assert read("120 mm of rain", extract_quantities_en)[0][2] == "length"
+    assert not read("the second round", extract_quantities_en)
+
+
 def test_english_years_and_over_a_span_of_time():
     from comparison.numbers_en import extract_quantities_en
 

@@ -17,6 +17,11 @@ UNITS: dict[str, tuple[str, float]] = {
     # length
     "公里": ("length", 1000.0), "千米": ("length", 1000.0), "米": ("length", 1.0), "英里": ("length", MILE),
     "英尺": ("length", 0.3048), "厘米": ("length", 0.01), "里": ("length", 500.0),
+    # Taiwan's names of the metric units (公尺 metre, 公分 centimetre) and millimetres (rainfall)
+    "公尺": ("length", 1.0), "公分": ("length", 0.01), "毫米": ("length", 0.001), "英寸": ("length", 0.0254),
+    "mm": ("length", 0.001), "millimetres": ("length", 0.001), "millimeters": ("length", 0.001),
+    "cm": ("length", 0.01), "centimetres": ("length", 0.01), "centimeters": ("length", 0.01),
+    "inches": ("length", 0.0254),
     "km": ("length", 1000.0), "kms": ("length", 1000.0), "kilometre": ("length", 1000.0),
     "kilometres": ("length", 1000.0), "kilometer": ("length", 1000.0), "kilometers": ("length", 1000.0),
     "mile": ("length", MILE), "miles": ("length", MILE), "metre": ("length", 1.0), "metres": ("length", 1.0),
@@ -32,11 +37,12 @@ UNITS: dict[str, tuple[str, float]] = {
     "kilogrammes": ("mass", 1.0),
     # duration
     "小时": ("duration", 3600.0), "分钟": ("duration", 60.0), "天": ("duration", 86400.0),
-    "周": ("duration", 604800.0), "个月": ("duration", 2629800.0),
+    "周": ("duration", 604800.0), "个月": ("duration", 2629800.0), "秒": ("duration", 1.0),
+    "秒钟": ("duration", 1.0),
     # 年 is a duration only where numbers.py reads a count of years (约19年, 判处22年半), never a
     # calendar year (2021年: the date reader's).
     "年": ("duration", YEAR_SECONDS),
-    "hours": ("duration", 3600.0), "hour": ("duration", 3600.0), "minutes": ("duration", 60.0),
+    "hours": ("duration", 3600.0), "hour": ("duration", 3600.0), "minutes": ("duration", 60.0), "seconds": ("duration", 1.0),
     "days": ("duration", 86400.0), "weeks": ("duration", 604800.0), "months": ("duration", 2629800.0),
     "years": ("duration", YEAR_SECONDS), "decades": ("duration", 10 * YEAR_SECONDS),
     # money (one dimension per currency)
