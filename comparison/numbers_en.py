@@ -76,9 +76,11 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # The code is one to three capitals, or capitals around one small letter (MiG), after another word:
 # a dateline ("KABUL - 12 people", "AFP - 5 died", "Gaza - 12") opens its line and keeps its figure.
 _CODE = r"(?:[A-Z]{1,3}|[A-Z][a-z][A-Z])"
-# (Without its hyphen, "AK 47" reads like "the UN 20 peacekeepers": not read as a code.)
+# Without its hyphen, "AK 47" reads like "the UN 20 peacekeepers": it is read as a code only
+# right after a figure ("six AK 47 rifles": a count, then the model of what it counts).
 _MODEL_CODE_BEFORE = re.compile(rf"(?<=[\w,] ){_CODE}\s?-\s?$")
-_MODEL_CODE_AFTER = re.compile(rf"\s+{_CODE}\s?-\s?\d+[A-Za-z]?\b")
+_MODEL_CODE_AFTER = re.compile(rf"\s+{_CODE}(?:\s?-\s?|\s)\d+[A-Za-z]?\b")
+_UNHYPHENATED_CODE_BEFORE = re.compile(rf"(?:^|\s)(?P<figure>\d[\d,.]*|[A-Za-z]+)\s+{_CODE}\s$")
 _MAX_COUNTED_WORDS = 3
 
 
@@ -93,6 +95,15 @@ def _word_value(token: str) -> float | None:
         else:
             return None
     return float(total)
+
+
+def _after_figure_code(text: str, start: int) -> bool:
+    """Is the number at ``start`` a model's, written without its hyphen after a figure (six AK 47)?"""
+    m = _UNHYPHENATED_CODE_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    figure = m.group("figure")
+    return figure[0].isdigit() or _word_value(figure) is not None
 
 
 def _counted_after(text: str, end: int) -> tuple[int, int]:
@@ -197,6 +208,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         return None
     if _MODEL_CODE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
         return None  # the number of a model designation written in tokens: "AK - 47", "F - 16"
+    if _after_figure_code(text, m.start()):
+        return None  # "six AK 47 rifles": the model's number
     vague = False
     if vague_word:
         low, high = VAGUE_WORDS_EN[vague_word.lower()]

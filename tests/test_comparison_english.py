@@ -117,6 +117,10 @@ def test_a_model_designation_is_no_figure_nor_part_of_the_noun_counted():
     assert [(q.text, counted_noun(q)) for q in found] == [("14", "rifle"), ("31", "magazine")]
     assert [counted_noun(q) for q in extract_quantities_en("They had six AK-47 rifles.")] == ["rifle"]
     assert extract_quantities_en("The F - 16 jets flew over.") == []
+    # Without its hyphen, a code is read only right after a figure: "the UN 20" keeps its 20.
+    found = extract_quantities_en("They seized six AK 47 rifles and 12 magazines.")
+    assert [(q.text, counted_noun(q)) for q in found] == [("six", "rifle"), ("12", "magazine")]
+    assert [q.low for q in extract_quantities_en("the UN 20 peacekeepers were hurt")] == [20.0]
 
 
 def test_a_dateline_before_a_figure_is_no_model_code():
