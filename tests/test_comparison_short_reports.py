@@ -112,6 +112,33 @@ def test_one_person_spelled_two_ways():
     assert [f.kind for f in spelled] == ["framing"]
 
 
+def test_a_surname_one_letter_apart_under_the_same_given_name_is_one_person_spelled_otherwise():
+    c = _pair("Climber Duncan Raite died on the mountain on Sunday, police said.",
+              "Climber Duncan Rait died on the mountain on Sunday, police said.")
+    spelled = [f for f in c.findings if f.fact_type == "entity" and "spelled" in f.why]
+    assert [f.kind for f in spelled] == ["framing"]
+    c = _pair("Climber Duncan Raite died on the mountain on Sunday, police said.",
+              "Climber Susan Rait died on the mountain on Sunday, police said.")
+    assert not [f for f in c.findings if "spelled" in f.why]  # other given names: two people
+
+
+def test_one_person_introduced_with_other_english_titles_is_framing():
+    from comparison.findings.titles_en import english_title, same_title_en
+
+    c = _pair("The climber died on Sunday, said police spokesman Dave Gaskin.",
+              "The climber died on Sunday, local police inspector Dave Gaskin said.")
+    titles = [f for f in c.findings if "introduced as" in f.why]
+    assert [f.kind for f in titles] == ["framing"] and "spokesman" in titles[0].why
+    # One title however qualified, and the sentence's words are no part of a title.
+    assert same_title_en("Police Inspector", "local police inspector")
+    assert not same_title_en("Police spokesman", "police inspector")
+    text = "The climber died, said police spokesman Dave Gaskin."
+    assert english_title(text, text.index("Dave")) == ("police spokesman", text.index("police"))
+    c = _pair("The climber died on Sunday, said Police Inspector Dave Gaskin.",
+              "The climber died on Sunday, local police inspector Dave Gaskin said.")
+    assert not [f for f in c.findings if "introduced as" in f.why]
+
+
 def test_one_quotation_in_other_words_is_framing_and_in_the_same_words_agrees():
     c = _pair('"The future of Europe is at stake," the chancellor said on Monday in Berlin.',
               '"The future of all Europe is at stake," the chancellor said on Monday in Berlin.')

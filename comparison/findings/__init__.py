@@ -97,11 +97,12 @@ def producers() -> list[tuple[str, Producer]]:
         quote,
         renderings,
         time,
+        titles_en,
         unique,
     )
 
     return [(m.__name__.rsplit(".", 1)[-1], m.produce) for m in (quantity, time, place, attribution, quote, naming,
-                                                                 aliases, descriptors, renderings, broader_places, lists,
+                                                                 titles_en, aliases, descriptors, renderings, broader_places, lists,
                                                                  unique)]
 
 

@@ -330,7 +330,10 @@ MAX_SPELLING_NAMES = 400
 
 def _spelled_alike(a: list[str], b: list[str]) -> bool:
     """Same surname, given names at most two edits apart; or every word at most one edit
-    apart (a transliteration: Heydar Alishbandi / Heidar Alishvandi)."""
+    apart (a transliteration: Heydar Alishbandi / Heidar Alishvandi); or the same given names
+    and a surname of four letters or more one edit apart (Duncan Raite / Duncan Rait)."""
     if a[-1].lower() == b[-1].lower():
         return all(_edit_distance(x.lower(), y.lower()) <= 2 for x, y in zip(a[:-1], b[:-1], strict=True))
+    if [w.lower() for w in a[:-1]] == [w.lower() for w in b[:-1]] and min(len(a[-1]), len(b[-1])) >= 4:
+        return _edit_distance(a[-1].lower(), b[-1].lower()) <= 1
     return all(_edit_distance(x.lower(), y.lower()) <= 1 for x, y in zip(a, b, strict=True)) and len(a[-1]) >= 6

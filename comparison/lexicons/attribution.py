@@ -55,6 +55,14 @@ OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spoke
                      # heads of public bodies (Iran's seismologic center, the US Geological Survey)
                      "center", "centre", "institute", "geological survey", "observatory", "bureau", "commission",
                      "administration", "board", "coast guard", "prosecutors")
+# Title nouns that end an English title written before a person's name ("police spokesman Dave
+# Gaskin", "Prime Minister X"): offices, ranks and roles of public life.
+TITLE_HEADS_EN = ("spokesman", "spokeswoman", "spokesperson", "inspector", "minister", "president", "governor",
+                  "mayor", "ambassador", "commander", "prosecutor", "chief", "secretary", "director", "officer",
+                  "general", "sergeant", "captain", "superintendent", "detective", "constable", "chairman",
+                  "chairwoman", "leader", "head", "coach", "manager", "senator", "judge", "envoy", "premier",
+                  "lawmaker", "commissioner", "administrator", "deputy", "colonel", "lieutenant",
+                  "admiral", "marshal", "sheriff", "official", "adviser", "advisor", "spokesmen")
 # Official titles abbreviated before a name (Qeshm Gov. Heidar Alishvandi, Lt. Col. X): a role.
 OFFICIAL_TITLE_ABBREVIATIONS_EN = ("Gov", "Gen", "Sen", "Rep", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm",
                                    "Pres", "Supt", "Insp", "Cmdr")
