@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from comparison.docs import Doc, span
+from comparison.docs import span
 from comparison.findings import Context
 from comparison.lexicons.attribution import TITLE_HEADS_EN
 from comparison.model import Finding
