@@ -20,6 +20,7 @@ from comparison.lexicons.attribution import (
     GENERIC_VOICES_ZH,
     MEDIA_HEADS_EN,
     MEDIA_HEADS_ZH,
+    NEWSPAPER_NAME_HEADS_EN,
     OFFICE_HEAD_ENDINGS_ZH,
     OFFICIAL_ROLES_EN,
     OFFICIAL_ROLES_ZH,
@@ -300,6 +301,9 @@ def _agency_pattern(name: str) -> str:
 
 _AGENCY_RES_EN = [(re.compile(_agency_pattern(n)), norm) for n, norm in AGENCIES.items() if n.isascii()]
 _MEDIA_EN_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, MEDIA_HEADS_EN)) + r")\b", re.I)
+# A newspaper by its name: "the", capitalized words and a newspaper-name head, case kept ("the
+# Daily News"; not "John Post", a person).
+_NEWSPAPER_EN_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'.-]*\s+)*(?:" + "|".join(NEWSPAPER_NAME_HEADS_EN) + r")\b")
 
 
 def _anonymous_start(simple: str, start: int, end: int) -> int:
@@ -332,7 +336,7 @@ def attribution_kind(who: str, english: bool) -> tuple[str, str]:
     if any(w in (lowered if english else simple) for w in anonymous):
         return "anonymous", "anonymous"
     # A medium not listed by name (the official IRNA news agency, 伊朗国家电视台) is a press voice.
-    if _MEDIA_EN_RE.search(who) if english else any(h in simple for h in MEDIA_HEADS_ZH):
+    if (_MEDIA_EN_RE.search(who) or _NEWSPAPER_EN_RE.search(who)) if english else any(h in simple for h in MEDIA_HEADS_ZH):
         return "agency", who.strip()
     witness = WITNESS_EN if english else WITNESS_ZH
     if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in simple for w in witness):

@@ -283,3 +283,12 @@ def test_second_review_cases_of_voices():
     for text, voice in (("其次日本外务省发言人表示，地震造成5人死亡。", "其次日本外务省发言人"),
                         ("充当日本政府发言人的官员称，会谈顺利。", "充当日本政府发言人的官员")):
         assert [a.text for a in extract_attributions(text, text, False)] == [voice]
+
+
+def test_a_newspaper_named_with_the_is_a_press_voice_and_a_person_is_not():
+    from comparison.slots import attribution_kind
+
+    assert attribution_kind("the Daily News", True)[0] == "agency"
+    assert attribution_kind("the Philadelphia Inquirer", True)[0] == "agency"
+    assert attribution_kind("John Post", True)[0] != "agency"
+    assert attribution_kind("the times", True)[0] != "agency"

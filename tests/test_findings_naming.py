@@ -36,6 +36,13 @@ def test_words_before_a_title_and_places_are_no_other_title():
     assert not _framing("据报道法国总统马克龙出席。", "据悉法国总统马克龙出席。")
 
 
+def test_a_title_starts_after_the_sentences_de_and_its_words_may_come_in_another_order():
+    # 温和派的|前央行行长: the title is what follows 的; 前央行行长 and 央行前行长 say the same.
+    assert not _framing("温和派的前央行行长赫马提表示祝贺。", "央行前行长赫马提表示祝贺。")
+    found = _framing("温和派的前央行行长赫马提表示祝贺。", "改革派领导人赫马提表示祝贺。")
+    assert found and "前央行行长" in found[0].why and "派的" not in found[0].why
+
+
 def test_a_state_institution_named_with_another_loaded_prefix_is_one_framing():
     found = _framing("中共外交部周一表示反对，中共政府将采取措施。", "中国外交部周一表示反对，中国政府将采取措施。")
     prefixed = [f for f in found if "中共外交部" in f.why]

@@ -188,6 +188,8 @@ def _titles(docs: list[Doc]) -> list[Finding]:
             start = m.start("title")
             while start > 0 and len(title) > 2 and established(doc.simple[start - 1:start + 1]):
                 title, start = title[1:], start + 1  # read from a word's middle (叙|利亚…): drop its rest
+            cut = _sentence_cut(title[:-len(_head(title))])
+            title, start = title[cut:], start + cut  # 温和派的|前央行行长: the title starts after 的
             for cluster in people:
                 if any(same_entity(e.text, docs[c[0]].article.text[c[3]:c[4]]) for c in cluster):
                     cluster.append((d, title, start, e.start, e.end))
@@ -227,13 +229,18 @@ _QUALIFIER_BREAKS = "的了由对被是为和与及、把将向在从给让说�
 _REPORTING_WORDS = SPEECH_VERBS_ZH + CITE_AFTER_ZH + ("据悉", "据称") + _INCLUSION_WORDS_ZH
 
 
+def _sentence_cut(qualifier: str) -> int:
+    """Where a title's qualifier starts past the words of the sentence before it (the last
+    break character or reporting word)."""
+    cut = max(qualifier.rfind(ch) + 1 for ch in _QUALIFIER_BREAKS)
+    return max([cut] + [qualifier.rfind(w) + len(w) for w in _REPORTING_WORDS if w in qualifier])
+
+
 def _qualifier(title: str, places: set[str]) -> str:
     """What a title says beyond its head noun, without the sentence before it and without
     place names (海地总统: a Haitian president is no other framing of the president)."""
     qualifier = title[: len(title) - len(_head(title))]
-    cut = max(qualifier.rfind(ch) + 1 for ch in _QUALIFIER_BREAKS)
-    cut = max([cut] + [qualifier.rfind(w) + len(w) for w in _REPORTING_WORDS if w in qualifier])
-    qualifier = qualifier[cut:]
+    qualifier = qualifier[_sentence_cut(qualifier):]
     for place in sorted(places, key=len, reverse=True):
         qualifier = qualifier.replace(place, "")
     return qualifier
@@ -249,7 +256,8 @@ def _same_title(a: str, b: str, places: set[str]) -> bool:
     qa, qb = _qualifier(a, places), _qualifier(b, places)
     # Ending alike for three characters: one qualifier read from another point (the title is
     # read at most six characters back: 大学法律系副教授, 港大法律系副教授).
-    return not qa or not qb or qa in qb or qb in qa or (len(qa) >= 3 and qa[-3:] == qb[-3:])
+    return (not qa or not qb or qa in qb or qb in qa or (len(qa) >= 3 and qa[-3:] == qb[-3:])
+            or sorted(qa) == sorted(qb))  # 前央行行长 vs 央行前行长: the same words in another order
 
 
 def _edit_distance(a: str, b: str) -> int:
