@@ -401,6 +401,8 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         return None
     # Leading qualifier only counts when it is glued to the number.
     before = simple[max(0, start - 1):start]
+    if before in ("时", "点") and simple[m.end(core):m.end(core) + 1] == "分" and simple[m.end(core) + 1:m.end(core) + 2] != "钟":
+        return None  # 2时36分, 两点四十分: the minutes of a clock time, the date reader's
     if chinese:
         if simple.startswith(_NOT_QUANTITY_PREFIXES, m.start("chinese")):
             return None

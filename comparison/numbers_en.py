@@ -82,6 +82,13 @@ _MODEL_CODE_BEFORE = re.compile(rf"(?<=[\w,] ){_CODE}\s?-\s?$")
 _MODEL_CODE_AFTER = re.compile(rf"\s+{_CODE}(?:\s?-\s?|\s)\d+[A-Za-z]?\b")
 _UNHYPHENATED_CODE_BEFORE = re.compile(rf"(?:^|\s)(?P<figure>\d[\d,.]*|[A-Za-z]+)\s+{_CODE}\s$")
 _MAX_COUNTED_WORDS = 3
+# Two bare numbers joined by a spaced hyphen: a score or a win-loss record (58 - 3), not counts.
+# (A range of counts has its noun after it: "3 - 4 people" is no score.)
+_SCORE_END = (r"(?=\s*(?:[,.;:()\[\]]|$|(?:on|in|at|to|against|over|after|and|with|win|wins|victory|loss|defeat|"
+              r"lead|record)\b))")
+_SCORE_AFTER = re.compile(r"\s+-\s+\d+" + _SCORE_END)
+_SCORE_END_RE = re.compile(_SCORE_END)
+_SCORE_BEFORE = re.compile(r"(?<![\w.,])\d+\s+-\s+$")
 
 
 def _word_value(token: str) -> float | None:
@@ -206,6 +213,9 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     before = text[max(0, m.start() - 1):m.start()]
     if before and (before.isalnum() or before in "-/"):
         return None
+    if digits and not m.group("unit") and (_SCORE_AFTER.match(text, m.end()) or (_SCORE_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()) and _SCORE_END_RE.match(text, m.end()))):
+        return None  # a score or a record, however tokenized ("a record of 58 - 3", "won 2 - 1")
     if _MODEL_CODE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
         return None  # the number of a model designation written in tokens: "AK - 47", "F - 16"
     if _after_figure_code(text, m.start()):

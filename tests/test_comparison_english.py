@@ -123,6 +123,17 @@ def test_a_model_designation_is_no_figure_nor_part_of_the_noun_counted():
     assert [q.low for q in extract_quantities_en("the UN 20 peacekeepers were hurt")] == [20.0]
 
 
+def test_a_score_or_a_record_is_no_count_and_a_range_of_counts_stays():
+    from comparison.numbers_en import extract_quantities_en
+
+    def values(text):
+        return [q.low for q in extract_quantities_en(text)]
+
+    assert values("He improved his record to 58 - 3 ( 51 KO ) .") == [51.0]
+    assert values("Italy won 2 - 1 on Sunday.") == []
+    assert values("Gunmen killed 3 - 4 people.") == [3.0, 4.0]
+
+
 def test_a_dateline_before_a_figure_is_no_model_code():
     from comparison.numbers_en import extract_quantities_en
 

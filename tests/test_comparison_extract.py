@@ -380,6 +380,14 @@ def test_seconds_millimetres_and_taiwan_metric_units_are_measures():
     assert not read("the second round", extract_quantities_en)
 
 
+def test_the_minutes_of_a_clock_time_are_no_figure():
+    from comparison.numbers import extract_quantities
+
+    for text in ("昨天下午2時36分從雅加達起飛", "14时40分，是记录中", "两点四十分开始"):
+        assert not extract_quantities(text), text
+    assert [q.text for q in extract_quantities("他在36分钟后离开")] == ["36分钟"]
+
+
 def test_english_years_and_over_a_span_of_time():
     from comparison.numbers_en import extract_quantities_en
 
