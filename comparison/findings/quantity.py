@@ -148,9 +148,11 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         if figure_pairs.same_reference(s1, s2):
             chosen.append((i, j))
             continue
-        best = score >= best_first[i] or score >= best_second[j]
         distinguished = not compatible(q1, q2) and (
             _distinguished(doc1, ranges1, i, doc2, j) or _distinguished(doc2, ranges2, j, doc1, i))
+        if distinguished:
+            continue  # one outlet reports both values as two counts: two facts (a definition since session 23)
+        best = score >= best_first[i] or score >= best_second[j]
         ratio = figure_pairs.log_ratio(q1, q2)
         nearest = (not figure_pairs.conflicting(s1, s2)
                    and ratio <= nearest_first[i] and ratio <= nearest_second[j])
