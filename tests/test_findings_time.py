@@ -259,3 +259,24 @@ def test_two_earlier_days_are_two_earlier_happenings():
     """In a report of 8 July, 4月21日 and 6月23日 date two past attacks: no contradiction."""
     found = _dates("今年4月21日，奎塔一家酒店发生爆炸，造成至少4人死亡。", "今年6月23日，拉合尔发生爆炸，造成至少4人死亡。", "zh")
     assert not [f for f in found if f.kind == "contradiction"]
+
+
+def test_an_outlet_dating_one_kind_of_event_to_two_days_reports_two_happenings():
+    """上周二逮捕9名…周一再拘捕5名: another outlet's 上周二 is the first arrests' day, and no
+    contradiction with this outlet's 周一 (the dates' analog of two counts one outlet reports)."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from comparison.compare import build_context
+    from comparison.findings import time as timing
+    from tests.comparison_helpers import article
+
+    docs, _ctx, _ = build_context([article("a", "甲", "警方上周二逮捕9名嫌犯。", "警方周一再拘捕5名嫌犯。",
+                                           language="zh")], None)
+    events = timing._events_of_dates(docs[0])
+    arrested = frozenset({"arrested"})
+    assert set(events.values()) == {arrested}
+    day = lambda d: SimpleNamespace(days=(d, d))  # noqa: E731
+    assert timing._two_happenings(docs[0], day(date(2021, 6, 29)), events, arrested)
+    assert not timing._two_happenings(docs[0], day(date(2021, 6, 30)), events, arrested)
+    assert not timing._two_happenings(docs[0], day(date(2021, 6, 29)), events, frozenset({"killed"}))

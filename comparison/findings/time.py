@@ -232,7 +232,8 @@ def _date_findings(docs: list[Doc], pairs: list[tuple[int, int, int, int, bool]]
                         findings.append(Finding("precision", "date",
                                                 f"compatible days for {about}, {vaguer} is vaguer: {a}; {b}",
                                                 spans))
-                    elif shared and best and "month" not in (x1.precision, x2.precision):
+                    elif shared and best and "month" not in (x1.precision, x2.precision) and not _two_happenings(
+                            docs[d1], x2, events[d1], shared) and not _two_happenings(docs[d2], x1, events[d2], shared):
                         # A month is too coarse to set against another day: the month of a
                         # figure's report (8月) and a day of the event (8日) are other facts.
                         findings.append(Finding("contradiction", "date",
@@ -249,7 +250,8 @@ def _date_findings(docs: list[Doc], pairs: list[tuple[int, int, int, int, bool]]
                         findings.append(Finding("agree", "date", f"same day for {about}: {a}; {b}", spans))
                 elif best and shared and not (x1.relative and x2.relative) and not _names_both_days(
                         docs[d1], k1, x2.value, events[d1], shared) and not _names_both_days(
-                        docs[d2], k2, x1.value, events[d2], shared):
+                        docs[d2], k2, x1.value, events[d2], shared) and not _two_happenings(
+                        docs[d1], x2, events[d1], shared) and not _two_happenings(docs[d2], x1, events[d2], shared):
                     findings.append(Finding("contradiction", "date",
                                             f"different days for {about}: {a} vs {b}", spans))
     findings += _clock_anchored_date_findings(docs, seen_spans={
@@ -264,6 +266,16 @@ def _names_both_days(doc: Doc, k: int, day: date, events: dict[int, frozenset[st
     another day for one of them; a day of another event (…7月7日警方逮捕了两名嫌犯) does not count."""
     return any(x.value == day and (not events.get(x.start) or events[x.start] & shared)
                for x in _day_dates(doc, k))
+
+
+def _two_happenings(doc: Doc, other, events: dict[int, frozenset[str]], shared: frozenset[str]) -> bool:
+    """Does ``doc`` itself date the same kind of event to the other outlet's day (or span)
+    anywhere in it? Then it reports two happenings (上周逮捕9名…周一再有5名被捕): the other
+    outlet's day is the other happening's, not a contradiction (the dates' analog of two
+    figures one outlet reports as two counts)."""
+    (f, last) = other.days
+    return any(_comparable_date(y) and y.days[0] <= last and f <= y.days[1] and events.get(y.start, frozenset()) & shared
+               for y in doc.facts.dates)
 
 
 def _explicit_first(dates: list) -> list:
