@@ -292,3 +292,12 @@ def test_a_newspaper_named_with_the_is_a_press_voice_and_a_person_is_not():
     assert attribution_kind("the Philadelphia Inquirer", True)[0] == "agency"
     assert attribution_kind("John Post", True)[0] != "agency"
     assert attribution_kind("the times", True)[0] != "agency"
+
+
+def test_one_english_officer_by_surname_after_a_title_is_one_voice_and_two_given_names_are_two():
+    from comparison.findings.attribution import _same_voice
+
+    assert _same_voice("Police spokesman Dave Gaskin", "Inspector Gaskin")
+    assert _same_voice("President Joe Biden", "Mr Biden")
+    assert not _same_voice("spokesman Dave Gaskin", "spokeswoman Ann Gaskin")
+    assert not _same_voice("the Interior Ministry", "the Foreign Ministry")

@@ -13,7 +13,9 @@ from comparison.lexicons.attribution import (
     GENERIC_VOICES_ZH,
     MEDIA_HEADS_ZH,
     OFFICIAL_ROLES_ZH,
+    OFFICIAL_TITLE_ABBREVIATIONS_EN,
     ORGANIZATION_HEADS_ZH,
+    TITLE_HEADS_EN,
     TITLES_ZH,
     WITNESS_ZH,
 )
@@ -132,6 +134,8 @@ def _same_voice(a: str, b: str) -> bool:
 
     if _initials_of(a, b) or _initials_of(b, a):
         return True  # the USGS = the US Geological Survey
+    if a.isascii() and b.isascii() and _same_named_end(a, b):
+        return True  # "Police spokesman Dave Gaskin" = "Inspector Gaskin" (read before lower-casing)
     # "the governor" and "Heydar Alishbandi, Governor of Qeshm island" are one voice: articles aside.
     a, b = (_ARTICLES_EN.sub("", to_mainland(x).lower().strip()) for x in (a, b))
     if a == b or _inside(a, b) or _inside(b, a):
@@ -183,14 +187,21 @@ def _same_named_end(a: str, b: str) -> bool:
     应急管理厅长施政介: 施政介 after 厅长 in both). Bodies that share a name (加沙卫生部门 vs
     以色列卫生部门) and one office of two bodies (外交部发言人 vs 国防部发言人) name no person."""
     name_a, name_b = _name_after_title(a), _name_after_title(b)
+    if a.isascii() and b.isascii() and name_a and name_b:
+        # "d. gaskin" and "gaskin" (no given name written) are one person; "d. gaskin" and
+        # "a. gaskin" are two.
+        return name_a == name_b or name_a.split()[-1] == name_b and " " not in name_b or (
+            name_b.split()[-1] == name_a and " " not in name_a)
     return bool(name_a) and name_a == name_b
 
 
 def _name_after_title(voice: str) -> str:
     """The characters after the voice's last title word, when they can be a name (2-4 Chinese
-    characters, no role word): 施政介 of 应急管理厅厅长施政介; '' otherwise."""
+    characters, no role word): 施政介 of 应急管理厅厅长施政介; '' otherwise. In English, the
+    surname after a title or honorific, or after a given name ("Police spokesman Dave Gaskin",
+    "Inspector Gaskin": gaskin), with what stands before it (to tell given names apart)."""
     if voice.isascii():
-        return ""
+        return _english_surname(voice)
     ends = [voice.rfind(t) + len(t) for t in TITLES_ZH if t in voice]
     if not ends:
         return ""
@@ -198,6 +209,25 @@ def _name_after_title(voice: str) -> str:
     if not (NAME_MIN_CHARS <= len(name) <= 4 and _CJK_RUN.fullmatch(name)) or name.endswith(_ROLE_ENDINGS_ZH):
         return ""
     return name
+
+
+_HONORIFICS_EN = ("mr", "mrs", "ms", "dr", "sir")
+_TITLED_EN = {w.lower().rstrip(".") for w in (*TITLE_HEADS_EN, *OFFICIAL_TITLE_ABBREVIATIONS_EN, *_HONORIFICS_EN)}
+
+
+def _english_surname(voice: str) -> str:
+    """'gaskin' for "Police spokesman Dave Gaskin" and for "Inspector Gaskin": a capitalized last
+    word after a title, an honorific or a given name that itself follows a title ('' otherwise:
+    "the Interior Ministry", "Iran's Geological Survey" name no person)."""
+    words = re.findall(r"[A-Za-z][\w'.-]*", voice)
+    if len(words) < 2 or not (words[-1][:1].isupper() and words[-1][1:].islower() and len(words[-1]) >= 3):
+        return ""
+    before = [w.lower().rstrip(".") for w in words[:-1]]
+    if before[-1] in _TITLED_EN:
+        return words[-1].lower()
+    if len(before) >= 2 and before[-2] in _TITLED_EN and words[-2][:1].isupper():
+        return f"{words[-2][0].lower()}. {words[-1].lower()}"  # the given name's initial tells two Gaskins apart
+    return ""
 
 
 # A name after a title has at least this many characters (李明, 施政介).
