@@ -371,12 +371,19 @@ def join_years_and_months(text: str, found: list[Quantity]) -> list[Quantity]:
 _MINUTES_BEFORE_RE = re.compile(rf"(?<![\d.{_CN_NUM_CHARS}])(\d{{1,3}}|[{_CN_NUM_CHARS}]{{1,3}})\s*分钟?\s*$")
 
 
+def _clock_before(simple: str, at: int) -> bool:
+    """Does a clock hour end right before ``at`` (2时|, 两点|; not 3小时|, a duration)?"""
+    return simple[at - 1:at] in ("时", "点") and simple[at - 2:at] != "小时"
+
+
 def join_minutes_and_seconds(text: str, simple: str, found: list[Quantity]) -> list[Quantity]:
     """1分57秒 is one duration of 117 seconds, not 57 seconds."""
     out: list[Quantity] = []
     for q in found:
         m = _MINUTES_BEFORE_RE.search(simple, max(0, q.start - 8), q.start) if q.unit in ("秒", "秒钟") else None
         minutes = _parse_number(m.group(1)) if m else None
+        if m is not None and _clock_before(simple, m.start()):
+            continue  # 2时36分15秒: the seconds of a clock time, no duration
         if m is not None and minutes is not None and not q.vague:
             if out and out[-1].start >= m.start():
                 out.pop()  # 9分钟29秒: the minutes were read as a figure of their own
@@ -401,7 +408,7 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         return None
     # Leading qualifier only counts when it is glued to the number.
     before = simple[max(0, start - 1):start]
-    if before in ("时", "点") and simple[m.end(core):m.end(core) + 1] == "分" and simple[m.end(core) + 1:m.end(core) + 2] != "钟":
+    if _clock_before(simple, start) and simple[m.end(core):m.end(core) + 1] == "分" and simple[m.end(core) + 1:m.end(core) + 2] != "钟":
         return None  # 2时36分, 两点四十分: the minutes of a clock time, the date reader's
     if chinese:
         if simple.startswith(_NOT_QUANTITY_PREFIXES, m.start("chinese")):

@@ -77,17 +77,21 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # a dateline ("KABUL - 12 people", "AFP - 5 died", "Gaza - 12") opens its line and keeps its figure.
 _CODE = r"(?:[A-Z]{1,3}|[A-Z][a-z][A-Z])"
 # Without its hyphen, "AK 47" reads like "the UN 20 peacekeepers": it is read as a code only
-# right after a figure ("six AK 47 rifles": a count, then the model of what it counts).
+# right after a figure ("six AK 47 rifles": a count, then the model of what it counts), and never
+# as a time or body abbreviation ("10 PM 40 people", "2019 EU 27 leaders").
 _MODEL_CODE_BEFORE = re.compile(rf"(?<=[\w,] ){_CODE}\s?-\s?$")
-_MODEL_CODE_AFTER = re.compile(rf"\s+{_CODE}(?:\s?-\s?|\s)\d+[A-Za-z]?\b")
-_UNHYPHENATED_CODE_BEFORE = re.compile(rf"(?:^|\s)(?P<figure>\d[\d,.]*|[A-Za-z]+)\s+{_CODE}\s$")
+_MODEL_CODE_AFTER = re.compile(rf"\s+{_CODE}\s?-\s?\d+[A-Za-z]?\b")
+_UNHYPHENATED_CODE_AFTER = re.compile(rf"\s+(?P<code>{_CODE})\s\d+[A-Za-z]?\b")
+_UNHYPHENATED_CODE_BEFORE = re.compile(rf"(?:^|\s)(?P<figure>\d[\d,.]*|[A-Za-z]+)\s+(?P<code>{_CODE})\s$")
+_NOT_MODEL_CODES = {"AM", "PM", "GMT", "UTC", "EST", "EDT", "CET", "BST", "EU", "UN", "US", "UK", "UAE", "AD", "BC"}
 _MAX_COUNTED_WORDS = 3
-# Two bare numbers joined by a spaced hyphen: a score or a win-loss record (58 - 3), not counts.
-# (A range of counts has its noun after it: "3 - 4 people" is no score.)
-_SCORE_END = (r"(?=\s*(?:[,.;:()\[\]]|$|(?:on|in|at|to|against|over|after|and|with|win|wins|victory|loss|defeat|"
-              r"lead|record)\b))")
-_SCORE_AFTER = re.compile(r"\s+-\s+\d+" + _SCORE_END)
-_SCORE_END_RE = re.compile(_SCORE_END)
+# Two bare numbers joined by a spaced hyphen after a word of a contest: a score or a win-loss
+# record ("a record of 58 - 3", "won 2 - 1"), not counts; "the toll stood at 40 - 50" is a range.
+_SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|lost|lose|loses|beat|beats|defeated|drew|draw|record|score|scored|"
+                            r"scoreline|led|leads|victory|vote|voted)\b[^.;!?]{0,30}$", re.I)
+# (No noun after the pair: "won 12 - 15 seats" is a range of seats.)
+_NOUN_AFTER = r"[\d.,]*\s*(?!(?:on|in|at|to|against|over|after|and|with|for|of|the|a|an)\b)[A-Za-z%$€£]"
+_SCORE_AFTER = re.compile(r"\s+-\s+\d+(?!" + _NOUN_AFTER + ")")
 _SCORE_BEFORE = re.compile(r"(?<![\w.,])\d+\s+-\s+$")
 
 
@@ -107,10 +111,23 @@ def _word_value(token: str) -> float | None:
 def _after_figure_code(text: str, start: int) -> bool:
     """Is the number at ``start`` a model's, written without its hyphen after a figure (six AK 47)?"""
     m = _UNHYPHENATED_CODE_BEFORE.search(text, max(0, start - 24), start)
-    if m is None:
+    if m is None or m.group("code") in _NOT_MODEL_CODES:
         return False
     figure = m.group("figure")
     return figure[0].isdigit() or _word_value(figure) is not None
+
+
+def _score(text: str, m: re.Match) -> bool:
+    """Is this number one side of a score or a record, after a word of a contest ("improved his
+    record to 58 - 3", "won 2 - 1")?"""
+    if _SCORE_AFTER.match(text, m.end()):
+        first = m.start()
+    else:
+        before = _SCORE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if before is None or re.match(_NOUN_AFTER, text[m.end():m.end() + 12]):
+            return False
+        first = before.start()
+    return bool(_SCORE_CONTEXT.search(text, max(0, first - 40), first))
 
 
 def _counted_after(text: str, end: int) -> tuple[int, int]:
@@ -122,7 +139,9 @@ def _counted_after(text: str, end: int) -> tuple[int, int]:
     m = re.match(r"\s+of\s+(?=[A-Za-z])", text[pos:pos + 10])  # "hundreds of people"
     if m:
         pos += m.end()
-    code = _MODEL_CODE_AFTER.match(text, pos)
+    code = _MODEL_CODE_AFTER.match(text, pos) or _UNHYPHENATED_CODE_AFTER.match(text, pos)
+    if code and code.groupdict().get("code") in _NOT_MODEL_CODES:
+        code = None
     if code:  # "six AK-47 rifles", "14 AK - 47 rifles": the model is no part of the noun counted
         pos = code.end()
     while words < _MAX_COUNTED_WORDS:
@@ -213,8 +232,7 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     before = text[max(0, m.start() - 1):m.start()]
     if before and (before.isalnum() or before in "-/"):
         return None
-    if digits and not m.group("unit") and (_SCORE_AFTER.match(text, m.end()) or (_SCORE_BEFORE.search(
-            text, max(0, m.start() - 12), m.start()) and _SCORE_END_RE.match(text, m.end()))):
+    if digits and not m.group("unit") and _score(text, m):
         return None  # a score or a record, however tokenized ("a record of 58 - 3", "won 2 - 1")
     if _MODEL_CODE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
         return None  # the number of a model designation written in tokens: "AK - 47", "F - 16"

@@ -303,7 +303,9 @@ _AGENCY_RES_EN = [(re.compile(_agency_pattern(n)), norm) for n, norm in AGENCIES
 _MEDIA_EN_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, MEDIA_HEADS_EN)) + r")\b", re.I)
 # A newspaper by its name: "the", capitalized words and a newspaper-name head, case kept ("the
 # Daily News"; not "John Post", a person).
-_NEWSPAPER_EN_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'.-]*\s+)*(?:" + "|".join(NEWSPAPER_NAME_HEADS_EN) + r")\b")
+# The head ends the voice ("the Independent Commission Against Corruption" is no newspaper).
+_NEWSPAPER_EN_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'.-]*\s+){0,4}(?:" + "|".join(NEWSPAPER_NAME_HEADS_EN)
+                              + r")['’]?s?\W*$")
 
 
 def _anonymous_start(simple: str, start: int, end: int) -> int:

@@ -121,6 +121,9 @@ def test_a_model_designation_is_no_figure_nor_part_of_the_noun_counted():
     found = extract_quantities_en("They seized six AK 47 rifles and 12 magazines.")
     assert [(q.text, counted_noun(q)) for q in found] == [("six", "rifle"), ("12", "magazine")]
     assert [q.low for q in extract_quantities_en("the UN 20 peacekeepers were hurt")] == [20.0]
+    # Times and bodies are no model codes (a reviewer's catch).
+    assert [q.low for q in extract_quantities_en("At 10 PM 40 people had been rescued.")] == [10.0, 40.0]
+    assert [q.low for q in extract_quantities_en("Since 2019 EU 27 leaders met twice.")] == [27.0]
 
 
 def test_a_score_or_a_record_is_no_count_and_a_range_of_counts_stays():
@@ -132,6 +135,10 @@ def test_a_score_or_a_record_is_no_count_and_a_range_of_counts_stays():
     assert values("He improved his record to 58 - 3 ( 51 KO ) .") == [51.0]
     assert values("Italy won 2 - 1 on Sunday.") == []
     assert values("Gunmen killed 3 - 4 people.") == [3.0, 4.0]
+    # Without a word of a contest before them, two numbers with a hyphen are a range (a reviewer's catch).
+    assert values("The death toll stood at 40 - 50 on Monday.") == [40.0, 50.0]
+    assert values("Gunmen killed 12 - 15 and injured 30.") == [12.0, 15.0, 30.0]
+    assert values("They won 12 - 15 seats.") == [12.0, 15.0]
 
 
 def test_a_dateline_before_a_figure_is_no_model_code():

@@ -386,6 +386,9 @@ def test_the_minutes_of_a_clock_time_are_no_figure():
     for text in ("昨天下午2時36分從雅加達起飛", "14时40分，是记录中", "两点四十分开始"):
         assert not extract_quantities(text), text
     assert [q.text for q in extract_quantities("他在36分钟后离开")] == ["36分钟"]
+    # The seconds of a clock time are no duration (a reviewer's catch).
+    assert not extract_quantities("凌晨2时36分15秒发生地震")
+    assert [q.text for q in extract_quantities("持续了3小时")] == ["3小时"]
 
 
 def test_english_years_and_over_a_span_of_time():

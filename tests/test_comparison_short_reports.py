@@ -137,6 +137,16 @@ def test_one_person_introduced_with_other_english_titles_is_framing():
     c = _pair("The climber died on Sunday, said Police Inspector Dave Gaskin.",
               "The climber died on Sunday, local police inspector Dave Gaskin said.")
     assert not [f for f in c.findings if "introduced as" in f.why]
+    # A title noun inside a word, the sentence's words and doubled spaces (a reviewer's catches).
+    text = "Rovers went ahead John Smith"
+    assert english_title(text, text.index("John")) is None
+    text = "The paper quoted police spokesman Dave Gaskin as saying"
+    assert english_title(text, text.index("Dave"))[0] == "police spokesman"
+    text = "On Thursday, said  police spokesman Dave Gaskin."
+    assert english_title(text, text.index("Dave")) == ("police spokesman", text.index("police"))
+    c = _pair("The climber died on Sunday, Lancaster police spokesman Dave Gaskin said.",
+              "The climber died on Sunday, the paper quoted police spokesman Dave Gaskin as saying.")
+    assert not [f for f in c.findings if "introduced as" in f.why]
 
 
 def test_one_quotation_in_other_words_is_framing_and_in_the_same_words_agrees():

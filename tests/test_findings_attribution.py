@@ -292,6 +292,8 @@ def test_a_newspaper_named_with_the_is_a_press_voice_and_a_person_is_not():
     assert attribution_kind("the Philadelphia Inquirer", True)[0] == "agency"
     assert attribution_kind("John Post", True)[0] != "agency"
     assert attribution_kind("the times", True)[0] != "agency"
+    for body in ("the Independent Commission Against Corruption", "the Post Office", "the Royal Mail"):
+        assert attribution_kind(body, True)[0] != "agency", body
 
 
 def test_one_english_officer_by_surname_after_a_title_is_one_voice_and_two_given_names_are_two():
@@ -301,3 +303,8 @@ def test_one_english_officer_by_surname_after_a_title_is_one_voice_and_two_given
     assert _same_voice("President Joe Biden", "Mr Biden")
     assert not _same_voice("spokesman Dave Gaskin", "spokeswoman Ann Gaskin")
     assert not _same_voice("the Interior Ministry", "the Foreign Ministry")
+    # Titles are no surnames; given names are compared whole (a reviewer's catches).
+    assert not _same_voice("Chief Minister", "Deputy Minister")
+    assert not _same_voice("Dr Jill Biden", "President Joe Biden")
+    assert not _same_voice("spokesman Dave Gaskin", "spokesman Don Gaskin")
+    assert _same_voice("spokesman D. Gaskin", "Inspector Dave Gaskin")

@@ -41,6 +41,9 @@ def test_a_title_starts_after_the_sentences_de_and_its_words_may_come_in_another
     assert not _framing("温和派的前央行行长赫马提表示祝贺。", "央行前行长赫马提表示祝贺。")
     found = _framing("温和派的前央行行长赫马提表示祝贺。", "改革派领导人赫马提表示祝贺。")
     assert found and "前央行行长" in found[0].why and "派的" not in found[0].why
+    # 对 inside a body's name is no break of the title shown (a reviewer's catch).
+    found = _framing("中共中央对外联络部部长刘建超周一会见来宾。", "发言人刘建超周一会见来宾。")
+    assert found and "对外联络部部长" in found[0].why
 
 
 def test_a_state_institution_named_with_another_loaded_prefix_is_one_framing():

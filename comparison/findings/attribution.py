@@ -188,10 +188,12 @@ def _same_named_end(a: str, b: str) -> bool:
     以色列卫生部门) and one office of two bodies (外交部发言人 vs 国防部发言人) name no person."""
     name_a, name_b = _name_after_title(a), _name_after_title(b)
     if a.isascii() and b.isascii() and name_a and name_b:
-        # "d. gaskin" and "gaskin" (no given name written) are one person; "d. gaskin" and
-        # "a. gaskin" are two.
-        return name_a == name_b or name_a.split()[-1] == name_b and " " not in name_b or (
-            name_b.split()[-1] == name_a and " " not in name_a)
+        # "dave gaskin" and "gaskin" (no given name written) are one person; "dave gaskin" and
+        # "don gaskin" are two.
+        from comparison.findings.titles_en import same_given_name
+
+        (*given_a, last_a), (*given_b, last_b) = name_a.split(), name_b.split()
+        return last_a == last_b and (not given_a or not given_b or same_given_name(given_a[0], given_b[0]))
     return bool(name_a) and name_a == name_b
 
 
@@ -222,11 +224,13 @@ def _english_surname(voice: str) -> str:
     words = re.findall(r"[A-Za-z][\w'.-]*", voice)
     if len(words) < 2 or not (words[-1][:1].isupper() and words[-1][1:].islower() and len(words[-1]) >= 3):
         return ""
+    if words[-1].lower() in _TITLED_EN:
+        return ""  # "Deputy Minister", "Lieutenant Governor": a title, no surname
     before = [w.lower().rstrip(".") for w in words[:-1]]
     if before[-1] in _TITLED_EN:
         return words[-1].lower()
-    if len(before) >= 2 and before[-2] in _TITLED_EN and words[-2][:1].isupper():
-        return f"{words[-2][0].lower()}. {words[-1].lower()}"  # the given name's initial tells two Gaskins apart
+    if len(before) >= 2 and before[-2] in _TITLED_EN and words[-2][:1].isupper() and before[-1] not in _TITLED_EN:
+        return f"{words[-2].lower()} {words[-1].lower()}"  # the given name tells two Gaskins apart
     return ""
 
 

@@ -188,7 +188,7 @@ def _titles(docs: list[Doc]) -> list[Finding]:
             start = m.start("title")
             while start > 0 and len(title) > 2 and established(doc.simple[start - 1:start + 1]):
                 title, start = title[1:], start + 1  # read from a word's middle (叙|利亚…): drop its rest
-            cut = _sentence_cut(title[:-len(_head(title))])
+            cut = _sentence_cut(title[:-len(_head(title))], breaks="的")
             title, start = title[cut:], start + cut  # 温和派的|前央行行长: the title starts after 的
             for cluster in people:
                 if any(same_entity(e.text, docs[c[0]].article.text[c[3]:c[4]]) for c in cluster):
@@ -229,10 +229,11 @@ _QUALIFIER_BREAKS = "的了由对被是为和与及、把将向在从给让说�
 _REPORTING_WORDS = SPEECH_VERBS_ZH + CITE_AFTER_ZH + ("据悉", "据称") + _INCLUSION_WORDS_ZH
 
 
-def _sentence_cut(qualifier: str) -> int:
+def _sentence_cut(qualifier: str, breaks: str = _QUALIFIER_BREAKS) -> int:
     """Where a title's qualifier starts past the words of the sentence before it (the last
-    break character or reporting word)."""
-    cut = max(qualifier.rfind(ch) + 1 for ch in _QUALIFIER_BREAKS)
+    break character or reporting word). The title shown is cut only after 的 and reporting
+    words: 对 and 和 also stand inside names of bodies (对外联络部, 发展和改革委员会)."""
+    cut = max(qualifier.rfind(ch) + 1 for ch in breaks)
     return max([cut] + [qualifier.rfind(w) + len(w) for w in _REPORTING_WORDS if w in qualifier])
 
 

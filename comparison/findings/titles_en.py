@@ -22,14 +22,16 @@ from comparison.model import Finding
 _MAX_QUALIFIER_WORDS = 3
 _TITLE_RE = re.compile(
     rf"(?P<title>(?:[A-Za-z][\w'.-]*\s+){{0,{_MAX_QUALIFIER_WORDS}}}"
-    rf"(?:{'|'.join(re.escape(h) for h in sorted(TITLE_HEADS_EN, key=len, reverse=True))}))\s+$",
+    rf"(?<![\w-])(?:{'|'.join(re.escape(h) for h in sorted(TITLE_HEADS_EN, key=len, reverse=True))}))\s+$",
     re.IGNORECASE,
 )
-# Words that end the sentence before a title: articles, prepositions, conjunctions and reporting
-# verbs (what stands before them is not part of the title).
-_BEFORE_TITLE = {"a", "an", "the", "and", "or", "but", "of", "by", "to", "from", "with", "for", "in", "on", "at",
-                 "as", "said", "says", "told", "according", "that", "who", "when", "while", "after", "before",
-                 "was", "is", "were", "are", "has", "had", "have", "his", "her", "their", "its", "our"}
+# Lower-case words a title may hold before its head ("local police inspector", "former deputy
+# minister"); any other lower-case word belongs to the sentence ("the paper quoted police
+# spokesman X": "quoted" ends the sentence's part), as does anything before it.
+_TITLE_MODIFIERS = {"police", "local", "former", "deputy", "acting", "senior", "chief", "state", "federal",
+                    "regional", "provincial", "city", "county", "foreign", "defence", "defense", "interior",
+                    "health", "finance", "vice", "assistant", "associate", "general", "military", "army", "navy",
+                    "fire", "government", "district", "national", "prime", "press", "media", "news", "team"}
 # A person is compared across outlets only this many times per story (bounded cost).
 MAX_PEOPLE = 400
 
@@ -69,24 +71,42 @@ def english_title(text: str, name_start: int) -> tuple[str, int] | None:
     m = _TITLE_RE.search(text, floor, name_start)
     if m is None:
         return None
-    words = m.group("title").split()
-    start = m.start("title")
-    # Cut the sentence's words off the front (the last word before the head that ends a phrase).
-    for k in range(len(words) - 2, -1, -1):
-        if words[k].lower() in _BEFORE_TITLE or not words[k][0].isalpha():
-            start += len(" ".join(words[:k + 1])) + 1
-            words = words[k + 1:]
-            break
-    return " ".join(words), start
+    words = list(re.finditer(r"\S+", text[m.start("title"):m.end("title")]))
+    keep = len(words) - 1
+    # Qualifiers run back from the head while each is a title modifier, or capitalized and not a
+    # function or time word opening the sentence ("On Thursday police spokesman X").
+    while keep > 0 and _qualifies(words[keep - 1].group()):
+        keep -= 1
+    start = m.start("title") + words[keep].start()
+    return text[start:m.end("title")], start
+
+
+_SENTENCE_WORDS = {"on", "in", "at", "the", "a", "an", "and", "but", "as", "by", "for", "from", "with", "after",
+                   "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "said", "says", "according", "when", "while", "then", "earlier", "later"}
+
+
+def _qualifies(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _TITLE_MODIFIERS or (word[0].isupper() and lowered not in _SENTENCE_WORDS)
 
 
 def _same_person(a: str, b: str) -> bool:
     """Two names of one person: the same surname, and given names alike where both write them
-    (Dave Gaskin, Gaskin; not Dave Gaskin and Ann Gaskin)."""
+    (Dave Gaskin, Gaskin, D. Gaskin; not Dave Gaskin and Don Gaskin)."""
     wa, wb = a.split(), b.split()
     if wa[-1].lower() != wb[-1].lower():
         return False
-    return len(wa) == 1 or len(wb) == 1 or wa[0].lower()[:1] == wb[0].lower()[:1]
+    return len(wa) == 1 or len(wb) == 1 or same_given_name(wa[0], wb[0])
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Dave = Dave, D. = Dave; not Dave and Don."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return short.endswith(".") and long_.startswith(short[:-1])
 
 
 def _head_and_qualifier(title: str) -> tuple[str, str]:

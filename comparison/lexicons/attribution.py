@@ -73,8 +73,8 @@ MEDIA_HEADS_EN = ("news agency", "state media", "state television", "state tv", 
 # Last words of newspaper names, written capitalized after other capitalized words or "the"
 # ("the Daily News", "The New York Times", "the Philadelphia Inquirer"): a press voice.
 NEWSPAPER_NAME_HEADS_EN = ("News", "Times", "Post", "Journal", "Herald", "Telegraph", "Tribune", "Gazette",
-                           "Guardian", "Chronicle", "Inquirer", "Observer", "Independent", "Courier", "Mail",
-                           "Express", "Standard")
+                           "Guardian", "Chronicle", "Inquirer", "Observer", "Independent", "Courier")
+# (Not Mail, Express, Standard: the Royal Mail, an express train, the Standard Chartered bank.)
 MEDIA_HEADS_ZH = ("通讯社", "电视台", "广播电台", "电台", "日报", "报纸", "媒体", "官媒", "新闻社")
 # Unspecific official voices: "officials", "the authorities", 菲律宾官员, 日本政府. The same claim
 # credited to one of them and to a named office is no other voice, only a vaguer one.
