@@ -4,6 +4,8 @@ Three general cases, no list of names:
 
 * **glossed**: the same Latin original in parentheses rendered in other characters,
   博努奇 (Leonardo Bonucci) vs 波努奇 (Leonardo Bonucci); 敏建 (Myingyan) vs 敏延 (Myingyan);
+  a name of several words or an acronym the recogniser missed is read back to the sentence's
+  words (三佛齊航空 (Sriwijaya Air); 國內生產毛額 (GDP): whole words, about two characters a letter);
   an outlet writing a glossed rendering bare (博努奇, no gloss) renders that gloss too;
 * **sound-alike**: an outlet writing a glossed name unglossed in other characters that
   sound alike in Mandarin (果玛 (Goma) vs 戈马; ``comparison.phonetics``) renders that gloss;
@@ -114,6 +116,11 @@ def read_glosses(docs: list[Doc]) -> tuple[dict[str, dict[int, tuple[str, int, i
                 zh = _after_word(doc.simple, m.end("zh") - len(by_syllables), by_syllables, len(zh))
             if _quoted(doc.simple, m.start("zh"), m.end("zh")):
                 zh = m.group("zh")  # a name in quotation marks is all of them (“当今缅甸”)
+            acronym = m.group("latin").strip()
+            if len(zh) < 2 and (" " in key or acronym.isupper()):
+                # 三佛齊航空（Sriwijaya Air）; 國內生產毛額（GDP）: an acronym's words are translated,
+                # about two characters each.
+                zh = _run_before(doc.simple, m.end("zh"), 2 * len(acronym) if acronym.isupper() else RUN_MAX_CHARS)
             if len(zh) < 2:
                 continue
             seen[bucket].setdefault(d, (zh, m.end("zh") - len(zh), m.end()))
@@ -265,6 +272,35 @@ def latin_key(latin: str) -> str:
 
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+# Characters that end the words before a glossed name the recogniser did not find: the sentence's
+# function characters (孙杨被|体育仲裁法庭（CAS）); such a name is read at most this far back.
+_RUN_BREAKS = set("的在从被于由对与和及、把将向给让是为已曾也都并且据称说")
+RUN_MAX_CHARS = 10
+
+
+def _run_before(simple: str, end: int, most: int) -> str:
+    """The Chinese characters before a gloss back to a function character or punctuation, at most
+    ``most`` of them, for a translated name of several words or an acronym (no syllables to
+    count); '' for a run longer than ``RUN_MAX_CHARS`` (a sentence, not a name)."""
+    start = end
+    while start > 0 and end - start <= RUN_MAX_CHARS and _CJK_ONLY.fullmatch(simple[start - 1]) \
+            and simple[start - 1] not in _RUN_BREAKS:
+        start -= 1
+    if end - start > RUN_MAX_CHARS and most >= RUN_MAX_CHARS:
+        return ""
+    if end - start <= most:
+        return simple[start:end]
+    # Whole words from the end, as many as fit (去年第四季|生产总值, 中国|消费者物价指数: not 四季…).
+    from comparison.phonetics import _dictionary
+
+    kept = ""
+    for word in reversed(_dictionary().lcut(simple[start:end])):
+        if len(kept) + len(word) > most:
+            break
+        kept = word + kept
+    return kept
 
 
 def _by_syllables(zh_run: str, key: str) -> str:
