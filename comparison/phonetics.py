@@ -75,6 +75,15 @@ def _dictionary():
     return jieba
 
 
+@lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """The people's names of jieba's general dictionary (tags nr, nrt, nrfg: 内塔尼亚胡, 林肯)."""
+    import jieba.posseg
+
+    _dictionary()
+    return frozenset(w for w, tag in jieba.posseg.dt.word_tag_tab.items() if tag in ("nr", "nrt", "nrfg"))
+
+
 def same_initials(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` (as many syllables) begin every syllable with the same consonant
     (内塔尼亚胡 / 内坦尼雅胡: n-t-n-y-h both)? A rendering that changes a consonant (维拉蒂

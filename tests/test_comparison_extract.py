@@ -553,3 +553,14 @@ def test_a_span_of_ages_is_compared_only_with_another_span():
     b = article("ab", "Outlet B", "火灾造成18名学生死亡，其中一名9岁男孩。", language="zh")
     assert not [f for f in compare([a, b], use_dense=False).findings
                 if f.kind in ("precision", "contradiction") and "岁" in f.why]
+
+
+def test_a_transliterated_name_the_recogniser_cuts_short_is_read_whole():
+    # LAC reads 总理内 | 塔尼亚 | 胡说 (胡说 is a word); jieba's general dictionary knows the name.
+    from comparison.extract import extract_entities
+
+    people = [e.text for e in extract_entities("以色列总理内塔尼亚胡说，这是一场重大灾难。") if e.kind == "PER"]
+    assert people == ["内塔尼亚胡"]
+    # A name the recogniser reads whole stays as it is; the repair never reaches into a place before it.
+    assert [e.text for e in extract_entities("美国国务卿布林肯说") if e.kind == "PER"] == ["布林肯"]
+    assert [(e.text, e.kind) for e in extract_entities("以色列总理内塔尼亚胡表示")][0] == ("以色列", "LOC")
