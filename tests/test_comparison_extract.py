@@ -198,6 +198,13 @@ def test_quotes_with_speakers():
     assert speakers == {"“阿富汗人民": "扎里夫", "“在多哈举行": "普赖斯"}  # scare quote skipped
 
 
+def test_words_described_as_are_quoted_words_of_the_one_who_describes():
+    # 形容 (describe as) reports someone's words as a verb of speech does.
+    text = "以色列总理内塔尼亚胡形容事件是“严重灾难”。"
+    found = extract_quotes(text, extract_entities(text))
+    assert [q.text for q in found] == ["“严重灾难”"] and found[0].speaker.endswith("内塔尼亚胡")
+
+
 def test_cited_sources_are_normalized():
     text = (
         "据路透社从杜尚别报道，塔吉克斯坦总统拉赫蒙下令。政府消息人士星期一早些时候对路透社说。"
