@@ -57,6 +57,18 @@ def test_a_title_starts_after_the_sentences_de_and_its_words_may_come_in_another
     assert found and "对外联络部部长" in found[0].why
 
 
+def test_a_title_starts_after_the_sentences_verbs_and_pronouns_and_an_abbreviated_title_is_the_same():
+    # 指责|总统普京, 他是|俄罗斯领导人普京, 经|俄罗斯总统普京: the words before belong to the sentence.
+    found = _framing("纳瓦尔尼指责总统普京下令毒害他。", "他是俄罗斯领导人普京最著名的批评者。")
+    assert found and "指责" not in found[0].why and "他是" not in found[0].why
+    assert "俄罗斯领导人" in found[0].why
+    # 代理 is part of the office (acting assistant secretary), not a verb of the sentence.
+    found = _framing("美国国务院代理助卿茱莉·郑发推文。", "美国外交官员领导人茱莉·郑发推文。")
+    assert found and "代理助卿" in found[0].why
+    # 外长 abbreviates 外交部长: one title.
+    assert not _framing("德国外交部长马斯要求释放纳瓦尔尼。", "德国外长马斯要求释放纳瓦尔尼。")
+
+
 def test_a_state_institution_named_with_another_loaded_prefix_is_one_framing():
     found = _framing("中共外交部周一表示反对，中共政府将采取措施。", "中国外交部周一表示反对，中国政府将采取措施。")
     prefixed = [f for f in found if "中共外交部" in f.why]

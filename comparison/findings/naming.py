@@ -9,7 +9,7 @@ from collections import defaultdict
 from comparison.docs import Doc, span
 from comparison.extract import same_entity
 from comparison.findings import Context
-from comparison.lexicons.attribution import INSTITUTION_HEADS_ZH, TITLES_ZH
+from comparison.lexicons.attribution import INSTITUTION_HEADS_ZH, TITLE_VERBS_ZH, TITLES_ZH
 from comparison.lexicons.categories import ACTOR_DESCRIPTORS, LOADED_PREFIXES
 from comparison.lexicons.reporting import CITE_AFTER_ZH, SPEECH_VERBS_ZH
 from comparison.model import Finding
@@ -190,6 +190,8 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                 title, start = title[1:], start + 1  # read from a word's middle (叙|利亚…): drop its rest
             cut = _sentence_cut(title[:-len(_head(title))], breaks="的")
             title, start = title[cut:], start + cut  # 温和派的|前央行行长: the title starts after 的
+            cut = _after_sentence_words(title, doc.simple[start:e.end])
+            title, start = title[cut:], start + cut  # 指责|总统普京, 他是|俄罗斯领导人普京
             for cluster in people:
                 if any(same_entity(e.text, docs[c[0]].article.text[c[3]:c[4]]) for c in cluster):
                     cluster.append((d, title, start, e.start, e.end))
@@ -214,6 +216,30 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                     f"{name} introduced as {ta} ({docs[da].label}) vs {tb} ({docs[db].label})",
                     [span(docs[da], sa, ea), span(docs[db], sb, eb)], name))
     return findings
+
+
+# Tags of the segmenter (LAC's, and jieba's mapped to them) of words that never open a title:
+# pronouns, prepositions, conjunctions, particles, adverbs.
+_NOT_TITLE_TAGS = ("r", "p", "c", "u", "d")
+
+
+def _after_sentence_words(title: str, titled_name: str) -> int:
+    """Where the title starts past the sentence's words read with it: after the last pronoun,
+    preposition, conjunction, particle, adverb or verb (not one of an office's name,
+    TITLE_VERBS_ZH) before the title's head noun, as the segmenter reads the title with the name
+    after it (经|俄罗斯总统普京, 指责|总统普京; 代理助卿茱莉・郑 stays whole)."""
+    from comparison.extract import segment
+
+    head_at = len(title) - len(_head(title))
+    cut, at = 0, 0
+    for word, tag in segment([titled_name])[0]:
+        end = at + len(word)
+        if end > head_at:
+            break
+        if tag in _NOT_TITLE_TAGS or tag == "v" and word not in TITLE_VERBS_ZH:
+            cut = end
+        at = end
+    return cut
 
 
 def _head(title: str) -> str:
@@ -252,6 +278,8 @@ def _same_title(a: str, b: str, places: set[str]) -> bool:
     qualifier, no qualifier, or one inside the other (海地总统, 海地共和国总统). Two
     qualifiers of the same head that differ otherwise frame the person otherwise (军政府领导人
     vs 政变领导人)."""
+    if _abbreviates(a, b) or _abbreviates(b, a):
+        return True  # 德国外长 / 德国外交部长: one title, one of them abbreviated
     if _head(a) != _head(b):
         return False
     qa, qb = _qualifier(a, places), _qualifier(b, places)
@@ -259,6 +287,17 @@ def _same_title(a: str, b: str, places: set[str]) -> bool:
     # read at most six characters back: 大学法律系副教授, 港大法律系副教授).
     return (not qa or not qb or qa in qb or qb in qa or (len(qa) >= 3 and qa[-3:] == qb[-3:])
             or sorted(qa) == sorted(qb))  # 前央行行长 vs 央行前行长: the same words in another order
+
+
+def _abbreviates(short: str, long_: str) -> bool:
+    """A title abbreviated as Chinese abbreviates (外长 for 外交部长, 防长 for 国防部长): a shorter
+    title that is a title of the lexicon too, whose characters the longer one holds in order,
+    ending alike."""
+    if len(short) >= len(long_) or short[-1:] != long_[-1:] or not short.endswith(_head(short)) \
+            or _head(short) == short and short not in TITLES_ZH:
+        return False
+    rest = iter(long_)
+    return all(ch in rest for ch in short)
 
 
 def _edit_distance(a: str, b: str) -> int:
