@@ -56,21 +56,27 @@ def span(doc: Doc, start: int, end: int) -> Span:
 _BASE_NAMES = {"length": ("km", 1000.0), "area": ("km²", 1e6), "mass": ("t", 1000.0), "duration": ("h", 3600.0)}
 
 
+def _value(x: float) -> str:
+    """A value as a reader writes it: 1,120,500, not 1.1205e+06; 0.5; 9.5."""
+    return f"{x:,.10g}"
+
+
 def fmt(q: Quantity) -> str:
-    """"约有 200 名 (≈ 180–220)", "40 miles (= 40; 64.4 km)"."""
+    """"约有 200 名 (≈ 180–220)", "40 miles (= 40; 64.4 km)", "Some 1.25m tonnes (≈ 1,120,500–1,380,500)"."""
     if q.percent:
         return q.text.strip()
     if q.low == q.high:
-        shown = f"{q.text.strip()} (= {q.low:g}"
+        shown = f"{q.text.strip()} (= {_value(q.low)}"
     elif q.rounded:
-        shown = f"{q.text.strip()} (rounded: {q.low:g}–{q.high:g}"
+        shown = f"{q.text.strip()} (rounded: {_value(q.low)}–{_value(q.high)}"
     else:
-        high = "∞" if math.isinf(q.high) else f"{q.high:g}"
-        shown = f"{q.text.strip()} (≈ {q.low:g}–{high}"
+        high = "∞" if math.isinf(q.high) else _value(q.high)
+        shown = f"{q.text.strip()} (≈ {_value(q.low)}–{high}"
     if q.factor != 1.0 and q.dimension in _BASE_NAMES:
         name, size = _BASE_NAMES[q.dimension]
         low, high = q.base_low / size, q.base_high / size
-        shown += f"; {low:.3g} {name}" if low == high else f"; {low:.3g}–{high:.3g} {name}"
+        low, high = (_value(float(f"{v:.3g}")) for v in (low, high))  # three figures: a conversion
+        shown += f"; {low} {name}" if low == high else f"; {low}–{high} {name}"
     return shown + ")"
 
 

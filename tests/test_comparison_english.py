@@ -166,3 +166,12 @@ def test_aged_a_span_of_years_is_a_span_of_ages():
     assert (q.dimension, q.low, q.high, q.span) == ("age", 7.0, 16.0, True)
     [q] = extract_quantities_en("He was jailed for 7 to 10 years.")
     assert q.dimension == "duration"
+
+
+def test_large_values_are_written_as_a_reader_writes_them():
+    from comparison.docs import fmt
+    from comparison.numbers_en import extract_quantities_en
+
+    (q,) = [q for q in extract_quantities_en("Some 1.25m tonnes of water are stored in tanks.") if q.value]
+    shown = fmt(q)
+    assert "e+" not in shown and "1,120,500" in shown and "1,120,000–1,380,000 t" in shown
