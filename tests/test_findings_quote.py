@@ -64,3 +64,18 @@ def test_english_quotes_with_curly_apostrophes_differ_by_words():
 
     assert _differing_words("We’re victims of a murderous act", "We’re facing a raw murderous act") == (
         "victims of / facing; — / raw")
+
+
+def test_one_speakers_two_english_statements_are_two_quotations():
+    # Character n-grams join any two English texts; one statement shares a run of its words.
+    a = article("qa", "Outlet A", '"Data center transformation is a key focal point for HP," said John McCain, '
+                                  "senior vice president.", language="en")
+    b = article("qb", "Outlet B", '"The datacenter is the foundation of IT for enterprises," said John McCain, '
+                                  "senior vice president.", language="en")
+    found = of_type(compare([a, b], use_dense=False), "quote")
+    assert sorted(f.kind for f in found) == ["unique", "unique"]
+    # A run of small words is no shared wording; a word changed in one statement is.
+    from comparison.findings.quote import _one_english_statement
+
+    assert not _one_english_statement("This is a tragic loss for all of us.", "This is a sad time for the Kraft family.")
+    assert _one_english_statement("This is a sad day for the Kraft family.", "This is a sad time for the Kraft family.")

@@ -190,8 +190,6 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                 title, start = title[1:], start + 1  # read from a word's middle (叙|利亚…): drop its rest
             cut = _sentence_cut(title[:-len(_head(title))], breaks="的")
             title, start = title[cut:], start + cut  # 温和派的|前央行行长: the title starts after 的
-            cut = _after_sentence_words(title, doc.simple[start:e.end])
-            title, start = title[cut:], start + cut  # 指责|总统普京, 他是|俄罗斯领导人普京
             for cluster in people:
                 if any(same_entity(e.text, docs[c[0]].article.text[c[3]:c[4]]) for c in cluster):
                     cluster.append((d, title, start, e.start, e.end))
@@ -203,7 +201,9 @@ def _titles(docs: list[Doc]) -> list[Finding]:
     for cluster in people:
         first_of: dict[int, tuple[str, int, int, int]] = {}
         for d, title, start, name_start, end in cluster:
-            first_of.setdefault(d, (title, start, name_start, end))
+            if d not in first_of:  # one segmenter call per person and outlet (bounded cost)
+                cut = _after_sentence_words(title, docs[d].simple[start:end])  # 指责|总统普京
+                first_of[d] = (title[cut:], start + cut, name_start, end)
         items = sorted(first_of.items())
         for x in range(len(items)):
             for y in range(x + 1, len(items)):

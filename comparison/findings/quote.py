@@ -31,6 +31,10 @@ def _quote_findings(ctx: Context) -> list[Finding]:
         (d, q), (d2, q2) = items[x], items[y]
         if docs[d2].group == docs[d].group:
             return False
+        if docs[d].english and docs[d2].english:
+            # Two English quotations of one statement share its words in order (an outlet may
+            # quote less, or a word otherwise); character n-grams join any two English texts.
+            return _one_english_statement(q.text, q2.text)
         if matrix[x, y] >= SAME_QUOTATION_SIMILARITY:
             return True
         if not (q.speaker and q2.speaker and same_entity(q.speaker, q2.speaker)):
@@ -130,6 +134,34 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # characters) compared so (a diff is quadratic in the worst case: bounded cost).
 MAX_DIFFERENCES_SHOWN = 3
 MAX_DIFF_CHARS = 2_000
+
+
+# Two English quotations are one statement when they share a run of this many words in order
+# with this share of all their words matched ("the situation is very bad": one statement
+# whose clauses two outlets order otherwise), or when most of the shorter one's words recur in
+# order ("We will rebuild every house" / "We shall rebuild each and every house"). One
+# speaker's two statements share a word or two ("the alternative would be bankruptcy" / "the
+# situation would be infinitely more serious": only "would be").
+SHARED_ENGLISH_RUN = 3
+SHARED_RUN_LETTERS = 12
+SHARED_ENGLISH_RATIO = 0.3
+SHORTER_ENGLISH_COVERED = 0.75
+
+
+def _one_english_statement(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    wa, wb = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
+    if not wa or not wb or len(wa) + len(wb) > MAX_DIFF_CHARS:
+        return False
+    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    matched = sum(b.size for b in blocks)
+    # A run of small words ("this is a") is no shared wording: it must hold some letters.
+    run = any(b.size >= SHARED_ENGLISH_RUN and len("".join(wa[b.a:b.a + b.size])) >= SHARED_RUN_LETTERS
+              for b in blocks)
+    return (run and matcher.ratio() >= SHARED_ENGLISH_RATIO
+            or matched >= SHORTER_ENGLISH_COVERED * min(len(wa), len(wb)))
 
 
 def _differing_words(a: str, b: str) -> str:
