@@ -79,3 +79,10 @@ def test_one_speakers_two_english_statements_are_two_quotations():
 
     assert not _one_english_statement("This is a tragic loss for all of us.", "This is a sad time for the Kraft family.")
     assert _one_english_statement("This is a sad day for the Kraft family.", "This is a sad time for the Kraft family.")
+
+
+def test_a_count_in_numerals_or_digits_is_the_same_words():
+    from comparison.findings.quote import _same_words
+
+    assert _same_words("目前已造成九名中方人员、三名巴方人员遇难，", "目前已造成9名中方人员、3名巴方人员遇难。巴方正在调查")
+    assert not _same_words("目前已造成九名中方人员遇难", "目前已造成8名中方人员遇难")

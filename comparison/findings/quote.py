@@ -183,11 +183,27 @@ def _differing_words(a: str, b: str) -> str:
     return "; ".join(shown[:MAX_DIFFERENCES_SHOWN])
 
 
+# A count in Chinese numerals before a measure word (九名, 三名): written in digits by another
+# outlet quoting the same words (9名, 3名).
+_COUNTED_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万]+(?=[名人个位架艘次岁])")
+
+
+def _digits(text: str) -> str:
+    from comparison.numbers import parse_chinese_integer
+
+    def as_digits(m: re.Match) -> str:
+        value = parse_chinese_integer(m.group(0))
+        return m.group(0) if value is None else str(value)
+
+    return _COUNTED_NUMERAL.sub(as_digits, text)
+
+
 def _same_words(a: str, b: str) -> bool:
-    """One quotation in the same words: equal, or one inside the other, once script, case
-    and punctuation are set aside (an outlet may quote less of it). A word more or less is
-    other words ("the future of Europe" vs "the future of all Europe")."""
-    a, b = (_NOT_WORDS.sub("", to_simplified(x).lower()) for x in (a, b))
+    """One quotation in the same words: equal, or one inside the other, once script, case,
+    punctuation and counts written in numerals or digits (九名 / 9名) are set aside (an outlet
+    may quote less of it). A word more or less is other words ("the future of Europe" vs "the
+    future of all Europe")."""
+    a, b = (_NOT_WORDS.sub("", _digits(to_simplified(x)).lower()) for x in (a, b))
     return bool(a) and bool(b) and (a in b or b in a)
 
 
