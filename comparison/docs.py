@@ -57,8 +57,10 @@ _BASE_NAMES = {"length": ("km", 1000.0), "area": ("km²", 1e6), "mass": ("t", 10
 
 
 def _value(x: float) -> str:
-    """A value as a reader writes it: 1,120,500, not 1.1205e+06; 0.5; 9.5."""
-    return f"{x:,.10g}"
+    """A value as a reader writes it: 1,120,500 and 12,000,000,000, not 1.1205e+06; 0.5; 9.5."""
+    if math.isfinite(x) and (x == int(x) or abs(x) >= 1e6) and abs(x) < 1e18:
+        return f"{x:,.0f}"
+    return f"{x:,.6g}"
 
 
 def fmt(q: Quantity) -> str:

@@ -540,6 +540,9 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
 
 # How far a person's name the recogniser cut short may be read on into the words beside it.
 NAME_REPAIR_CHARS = 2
+# Characters a repaired name never takes in: prepositions, conjunctions and verbs of speech
+# (jieba's dictionary lists 由李强, 和保罗 and 赖斯说 among its names).
+_NOT_NAME_CHARS = frozenset("和与同向由被对及跟把将在从给让为是说称讲道")
 _CJK_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -559,6 +562,9 @@ def _dictionary_name(simple: str, start: int, end: int, floor: int) -> tuple[int
             if not left and not right or end + right > len(simple):
                 continue
             word = simple[start - left:end + right]
+            added = simple[start - left:start] + simple[end:end + right]
+            if any(ch in _NOT_NAME_CHARS for ch in added):
+                continue  # the dictionary's 由李强, 和保罗, 赖斯说: a word of the sentence glued to a name
             if word in names and _CJK_RUN.match(word) and len(word) > best[1] - best[0]:
                 best = (start - left, end + right)
     return best

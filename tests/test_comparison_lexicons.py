@@ -82,7 +82,9 @@ def corpora() -> tuple[str, str]:
     labeled = "\n".join(to_simplified(p.read_text(encoding="utf-8", errors="replace")) for p in labeled_files)
     reference_parts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(NBW.glob("*.md"))
                        if p.read_bytes() not in labeled_raw]
-    reference_parts += [gzip.open(p, "rt", encoding="utf-8").read() for p in sorted(REFERENCE.glob("*-sample.txt.gz"))]
+    for path in sorted(REFERENCE.glob("*-sample.txt.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            reference_parts.append(f.read())
     return labeled.lower(), to_simplified("\n".join(reference_parts)).lower()
 
 

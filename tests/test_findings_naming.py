@@ -65,8 +65,14 @@ def test_a_title_starts_after_the_sentences_verbs_and_pronouns_and_an_abbreviate
     # 代理 is part of the office (acting assistant secretary), not a verb of the sentence.
     found = _framing("美国国务院代理助卿茱莉·郑发推文。", "美国外交官员领导人茱莉·郑发推文。")
     assert found and "代理助卿" in found[0].why
-    # 外长 abbreviates 外交部长: one title.
+    # 外长 abbreviates 外交部长: one title; a deputy's office or another office is no abbreviation.
     assert not _framing("德国外交部长马斯要求释放纳瓦尔尼。", "德国外长马斯要求释放纳瓦尔尼。")
+    from comparison.findings.naming import _abbreviates
+
+    assert not any(_abbreviates(a, b) for a, b in (("外长", "外交部副部长"), ("行长", "银行董事长"), ("院长", "医院董事长")))
+    # An office's status is part of its title (看守总理 vs 临时总理: framing).
+    found = _framing("海地看守总理亨利宣布全国进入紧急状态。", "海地临时总理亨利宣布全国进入紧急状态。")
+    assert found and "看守总理" in found[0].why
 
 
 def test_a_state_institution_named_with_another_loaded_prefix_is_one_framing():

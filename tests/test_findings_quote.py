@@ -86,3 +86,6 @@ def test_a_count_in_numerals_or_digits_is_the_same_words():
 
     assert _same_words("目前已造成九名中方人员、三名巴方人员遇难，", "目前已造成9名中方人员、3名巴方人员遇难。巴方正在调查")
     assert not _same_words("目前已造成九名中方人员遇难", "目前已造成8名中方人员遇难")
+    # An approximate count (四五个) is no number; a digit before 万 is no part of a numeral.
+    assert not _same_words("有四五个人受伤", "有45个人受伤")
+    assert not _same_words("造成2万名平民死亡", "造成二十一万名平民死亡")

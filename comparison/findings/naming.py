@@ -290,12 +290,12 @@ def _same_title(a: str, b: str, places: set[str]) -> bool:
 
 
 def _abbreviates(short: str, long_: str) -> bool:
-    """A title abbreviated as Chinese abbreviates (外长 for 外交部长, 防长 for 国防部长): a shorter
-    title that is a title of the lexicon too, whose characters the longer one holds in order,
-    ending alike."""
-    if len(short) >= len(long_) or short[-1:] != long_[-1:] or not short.endswith(_head(short)) \
-            or _head(short) == short and short not in TITLES_ZH:
-        return False
+    """A title abbreviated as Chinese abbreviates (外长 for 外交部长): a shorter title of the
+    lexicon whose characters the longer one holds in order, beginning and ending alike, and no
+    deputy's office (副) in the longer one only."""
+    if len(short) >= len(long_) or short[:1] != long_[:1] or short[-1:] != long_[-1:] \
+            or short not in TITLES_ZH and _head(short) == short or "副" in long_ and "副" not in short:
+        return False  # 行长 / 银行董事长, 外长 / 外交部副部长: other offices
     rest = iter(long_)
     return all(ch in rest for ch in short)
 

@@ -4,6 +4,7 @@ words (agree) or in other words (framing), and quotes only one outlet carries.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from comparison.docs import Doc, span
 from comparison.extract import same_entity
@@ -34,7 +35,7 @@ def _quote_findings(ctx: Context) -> list[Finding]:
         if docs[d].english and docs[d2].english:
             # Two English quotations of one statement share its words in order (an outlet may
             # quote less, or a word otherwise); character n-grams join any two English texts.
-            return _one_english_statement(q.text, q2.text)
+            return matrix[x, y] >= SAME_SPEAKER_SIMILARITY and _one_english_statement(q.text, q2.text)
         if matrix[x, y] >= SAME_QUOTATION_SIMILARITY:
             return True
         if not (q.speaker and q2.speaker and same_entity(q.speaker, q2.speaker)):
@@ -148,13 +149,24 @@ SHARED_ENGLISH_RATIO = 0.3
 SHORTER_ENGLISH_COVERED = 0.75
 
 
+@lru_cache(maxsize=4096)
+def _english_words(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    words = tuple(re.findall(r"\w+", text.lower()))
+    return words, frozenset(words)
+
+
 def _one_english_statement(a: str, b: str) -> bool:
     from difflib import SequenceMatcher
 
-    wa, wb = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
+    (wa, set_a), (wb, set_b) = _english_words(a), _english_words(b)
     if not wa or not wb or len(wa) + len(wb) > MAX_DIFF_CHARS:
         return False
+    shared = len(set_a & set_b)
+    if shared < min(SHARED_ENGLISH_RUN, len(wa), len(wb)) and shared < SHORTER_ENGLISH_COVERED * min(len(wa), len(wb)):
+        return False  # too few words in common for either test: no sequence match needed
     matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    if matcher.quick_ratio() < SHARED_ENGLISH_RATIO:
+        return False  # an upper bound of the ratio; the coverage test needs as many matches
     blocks = matcher.get_matching_blocks()
     matched = sum(b.size for b in blocks)
     # A run of small words ("this is a") is no shared wording: it must hold some letters.
@@ -185,15 +197,19 @@ def _differing_words(a: str, b: str) -> str:
 
 # A count in Chinese numerals before a measure word (九名, 三名): written in digits by another
 # outlet quoting the same words (9名, 3名).
-_COUNTED_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万]+(?=[名人个位架艘次岁])")
+_COUNTED_NUMERAL = re.compile(r"(?<![\d.])[零〇一二两三四五六七八九十百千万]+(?=[名人个位架艘次岁])")
+_CN_DIGIT_CHARS = set("零〇一二两三四五六七八九")
 
 
 def _digits(text: str) -> str:
     from comparison.numbers import parse_chinese_integer
 
     def as_digits(m: re.Match) -> str:
-        value = parse_chinese_integer(m.group(0))
-        return m.group(0) if value is None else str(value)
+        run = m.group(0)
+        if len(run) > 1 and all(c in _CN_DIGIT_CHARS for c in run):
+            return run  # 四五个, 两三名: an approximate count, not one number
+        value = parse_chinese_integer(run)
+        return run if value is None else str(value)
 
     return _COUNTED_NUMERAL.sub(as_digits, text)
 

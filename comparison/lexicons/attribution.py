@@ -92,7 +92,10 @@ WITNESS_EN = ("witness", "witnesses", "resident", "residents", "villagers", "sur
 # Verbs that stand inside an office's name before a person (代理助卿, 常务副市长, 负责拉美事务的最高外交官员,
 # 现任…常委): the title goes on through them. Any other verb before a title belongs to the sentence
 # (指责总统普京, 他是俄罗斯领导人普京): the title starts after it.
-TITLE_VERBS_ZH = ("代理", "署理", "现任", "时任", "兼任", "执行", "常务", "主管", "分管", "负责", "主持", "驻")
+# With them, the words of an office's status the segmenter reads as verbs (卸任总统, 看守总理, 当选总统).
+TITLE_VERBS_ZH = ("代理", "署理", "现任", "时任", "兼任", "执行", "常务", "主管", "分管", "负责", "主持", "驻",
+                  "代", "卸任", "离任", "当选", "候任", "连任", "看守", "曾任", "前任", "继任", "临时", "已故", "下台",
+                  "流亡", "被捕", "被罢黜", "被废黜", "在任", "退休", "落选")
 # Titles written before (or after) a person's name (总统拉赫蒙, 敏昂莱将军).
 TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部长", "部长", "主席", "省长", "发言人",
              "大使", "指挥官", "议员", "国王", "埃米尔", "特使", "代办", "秘书长", "顾问", "领导人",

@@ -9,7 +9,7 @@ and the 据/援引 citation frames of Chinese newswriting).
 from __future__ import annotations
 
 SPEECH_VERBS_ZH = ("说", "表示", "称", "指出", "强调", "写道", "宣布", "声称", "补充", "透露",
-                   "告诉", "证实", "呼吁", "警告", "坦言", "认为", "发推", "宣称", "承认", "否认", "形容")
+                   "告诉", "证实", "呼吁", "警告", "坦言", "认为", "发推", "宣称", "承认", "否认")
 SPEECH_VERBS_EN = ("said", "says", "say", "told", "tells", "stated", "states", "announced", "announces",
                    "added", "adds", "claimed", "claims", "confirmed", "confirms", "warned", "warns",
                    "reported", "reports", "wrote", "writes", "tweeted", "insisted", "explained",
