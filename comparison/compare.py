@@ -22,11 +22,12 @@ from comparison.findings import Context, run_all
 from comparison.findings.attribution import _sources_by_outlet
 from comparison.findings.quote import _quotes
 from comparison.model import Comparison, Finding
+from comparison.wording import aligned_sentences
 
 log = logging.getLogger(__name__)
 
 # Bump when extraction or classification changes: cached comparisons are redone.
-COMPARISON_VERSION = "25"  # 25: seconds, millimetres and Taiwan's metric units, clock minutes and English scores no counts, model codes without hyphen, English titles and spellings, two counts or two days one outlet reports are two facts, English officers by surname, newspapers as press voices; 24: voices of bodies and in Traditional script, unnamed media relaying a voice, sound-alike renderings, percentage points, lists; 23: dates nested in aligned sentences, years, counts of years and halves as durations; 22: review fixes (a part only against a part, English participles, a person with and without title one voice), figure-pair refit; 21: alignment and figure-pair models refitted on 20 development stories, more titles; 20: earlier happenings' figures and days, event words by position, partitive counts, glosses however spaced, named persons and voices after their verb as attributions; 18: figure-pair model refitted on 17 development stories; 19: alignment model refitted on 17 stories, the figure-pair model after it; 4: renderings; 5: people by role; 6: figure-pair model; 7: descriptors; 8: 多名/数名; 9: alike vague readings, age-group bounds; 10: months, time pairs past the threshold, hours of a kind of happening, place-framed renderings, one part of a glossed name; 11: rival-gap and clause alignment features; 12: figure-value alignment feature, alignment refitted on 14 stories; 13: years of dates written without one, inner name parts rendered otherwise; 14: figure values within their dimension; 15: distance anchors (the place after the direction, English two-word places, possessive weekdays); 16: event words governed by a topic preposition or modifying a noun report nothing; 17: English voices of public bodies, estimates, title abbreviations, initials, two conjuncts
+COMPARISON_VERSION = "26"  # 26: aligned sentence pairs with their wording differences; 25: seconds, millimetres and Taiwan's metric units, clock minutes and English scores no counts, model codes without hyphen, English titles and spellings, two counts or two days one outlet reports are two facts, English officers by surname, newspapers as press voices; 24: voices of bodies and in Traditional script, unnamed media relaying a voice, sound-alike renderings, percentage points, lists; 23: dates nested in aligned sentences, years, counts of years and halves as durations; 22: review fixes (a part only against a part, English participles, a person with and without title one voice), figure-pair refit; 21: alignment and figure-pair models refitted on 20 development stories, more titles; 20: earlier happenings' figures and days, event words by position, partitive counts, glosses however spaced, named persons and voices after their verb as attributions; 18: figure-pair model refitted on 17 development stories; 19: alignment model refitted on 17 stories, the figure-pair model after it; 4: renderings; 5: people by role; 6: figure-pair model; 7: descriptors; 8: 多名/数名; 9: alike vague readings, age-group bounds; 10: months, time pairs past the threshold, hours of a kind of happening, place-framed renderings, one part of a glossed name; 11: rival-gap and clause alignment features; 12: figure-value alignment feature, alignment refitted on 14 stories; 13: years of dates written without one, inner name parts rendered otherwise; 14: figure values within their dimension; 15: distance anchors (the place after the direction, English two-word places, possessive weekdays); 16: event words governed by a topic preposition or modifying a noun report nothing; 17: English voices of public bodies, estimates, title abbreviations, initials, two conjuncts
 
 _Doc = Doc  # the name tests and older callers used
 _build_docs = build_docs
@@ -96,13 +97,15 @@ def compare(articles: list[Article], backend=None, use_dense: bool = True, progr
                           naming=[], sources=_sources_by_outlet(docs), quotes=_quotes(docs), notes=notes)
     findings = run_all(ctx)
     findings.sort(key=_sort_key({doc.article.id: doc.label for doc in docs}))
+    aligned, aligned_notes = aligned_sentences(ctx)
     return Comparison(
         article_ids=[doc.article.id for doc in docs],
         findings=findings,
         naming=ctx.naming,
         sources=_sources_by_outlet(docs),
         quotes=_quotes(docs),
-        notes=notes,
+        notes=notes + aligned_notes,
+        aligned=aligned,
     )
 
 

@@ -49,6 +49,9 @@ class Comparison:
     # One line per cap reached (numbers skipped in a huge clause, sentences aligned
     # lexically only past the dense budget): the result is partial there, and says so.
     notes: list[str] = field(default_factory=list)
+    # Aligned sentence pairs of two outlets, side by side, with the ranges each words otherwise
+    # (comparison.wording.aligned_sentences): {"a": side, "b": side, "score", "same_language"}.
+    aligned: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -31,7 +31,8 @@ def _article_dict(a: Article) -> dict:
 
 def to_json(comparison: Comparison, articles: list[Article]) -> dict:
     """articles; findings (kind, fact_type, why, subject, salience, minor, spans
-    [article id, start, end, text]); naming; sources cited per outlet; quotes."""
+    [article id, start, end, text]); naming; sources cited per outlet; quotes; aligned sentence
+    pairs (each side's article id, outlet, offsets, text and ranges worded otherwise); notes."""
     wanted = set(comparison.article_ids)
     return {
         "articles": [_article_dict(a) for a in articles if a.id in wanted],
@@ -50,6 +51,8 @@ def to_json(comparison: Comparison, articles: list[Article]) -> dict:
         "naming": comparison.naming,
         "sources": comparison.sources,
         "quotes": comparison.quotes,
+        "aligned": comparison.aligned,
+        "notes": comparison.notes,
     }
 
 
@@ -107,6 +110,7 @@ def to_markdown(comparison: Comparison, articles: list[Article], max_per_section
         for row in comparison.naming:
             names = "; ".join(f"{o}: {', '.join(v)}" for o, v in row["names"].items())
             lines.append(f"| {row['actor']} | {names} |")
+    _add_aligned(lines, comparison, max_per_section)
     lines += ["", "## Sources cited", ""]
     for o, names in comparison.sources.items():
         lines.append(f"- **{o}**: {', '.join(names) if names else '(none found)'}")
@@ -120,6 +124,32 @@ def to_markdown(comparison: Comparison, articles: list[Article], max_per_section
     for o in comparison.sources:
         lines.append(f"- **{o}**: {', '.join(speakers.get(o, [])) or '(none found)'}")
     return "\n".join(lines) + "\n"
+
+
+def marked(side: dict) -> str:
+    """A side of an aligned pair as one line, its words worded otherwise in ⟦ ⟧."""
+    text, start, out, cursor = side["text"], side["start"], [], 0
+    for s, e in side["differs"]:
+        out += [text[cursor:s - start], "⟦", text[s - start:e - start], "⟧"]
+        cursor = e - start
+    out.append(text[cursor:])
+    return "".join(out).replace("\n", " ")
+
+
+def _add_aligned(lines: list[str], comparison: Comparison, max_items: int) -> None:
+    """Aligned sentence pairs whose wording differs, each side with its differing words marked:
+    the differences no producer classifies, for the reader to judge."""
+    worded = [p for p in comparison.aligned if p["a"]["differs"] or p["b"]["differs"]]
+    if not worded:
+        return
+    lines += ["", f"## Aligned sentences worded otherwise ({len(worded)})", "",
+              "*Sentences the alignment pairs across outlets; the words each puts otherwise are in ⟦ ⟧. "
+              "Not classified: a wording difference may or may not be a different fact.*", ""]
+    for pair in worded[:max_items]:
+        lines.append(f"- {pair['a']['outlet']}: «{marked(pair['a'])}»")
+        lines.append(f"  {pair['b']['outlet']}: «{marked(pair['b'])}» (alignment {pair['score']:.2f})")
+    if len(worded) > max_items:
+        lines.append(f"- ... and {len(worded) - max_items} more")
 
 
 def to_csv(comparison: Comparison, articles: list[Article]) -> str:

@@ -15,7 +15,8 @@ def comparison_from_dict(data: dict) -> Comparison:
     ]
     return Comparison(article_ids=list(data.get("article_ids", [])), findings=findings,
                       naming=list(data.get("naming", [])), sources=dict(data.get("sources", {})),
-                      quotes=list(data.get("quotes", [])), notes=list(data.get("notes", [])))
+                      quotes=list(data.get("quotes", [])), notes=list(data.get("notes", [])),
+                      aligned=list(data.get("aligned", [])))
 
 
 def compare_story(store, story_id: str, backend=None, use_dense: bool = True, progress: bool = False) -> Comparison:

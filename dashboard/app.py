@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from articles.model import Article
-from dashboard import actions, auth, explain, panels, storylist, workspace
+from dashboard import actions, aligned, auth, explain, panels, storylist, workspace
 from dashboard import worker as worker_control
 from dashboard.text import (
     KIND_COLOURS,
@@ -306,7 +306,7 @@ def story_view(
     chosen = chosen or outlets_in_story[:MAX_SIDE_BY_SIDE]
 
     tabs = st.tabs(
-        ["Facts", "Numbers", "Naming", "Sources & quotes", "Reader", "Why grouped", "Export"]
+        ["Facts", "Aligned", "Numbers", "Naming", "Sources & quotes", "Reader", "Why grouped", "Export"]
     )
     with tabs[0]:
         if note:
@@ -315,19 +315,22 @@ def story_view(
             _facts_table(comp.findings, by_id, chosen, script, key=f"facts_{story.id}")
     with tabs[1]:
         if comp is not None:
-            numbers = [f for f in comp.findings if f.fact_type in ("number", "date")]
-            _facts_table(numbers, by_id, chosen, script, key=f"numbers_{story.id}")
+            aligned.aligned_panel(comp, chosen, script, key=f"aligned_{story.id}")
     with tabs[2]:
         if comp is not None:
-            _naming_table(comp, chosen, script)
+            numbers = [f for f in comp.findings if f.fact_type in ("number", "date")]
+            _facts_table(numbers, by_id, chosen, script, key=f"numbers_{story.id}")
     with tabs[3]:
         if comp is not None:
-            _sources_and_quotes(comp, by_id, chosen, script)
+            _naming_table(comp, chosen, script)
     with tabs[4]:
-        _reader(articles, comp, chosen, script)
+        if comp is not None:
+            _sources_and_quotes(comp, by_id, chosen, script)
     with tabs[5]:
-        _why_grouped(store, story, frame, by_id, comp, script, role, seen or {})
+        _reader(articles, comp, chosen, script)
     with tabs[6]:
+        _why_grouped(store, story, frame, by_id, comp, script, role, seen or {})
+    with tabs[7]:
         if comp is not None:
             _export(story, comp, articles)
 

@@ -206,6 +206,8 @@ def test_open_seed_story_shows_comparison_reader_and_script_toggle(
     ]
     reader = [m.value for m in at.markdown if 'class="px-reader"' in m.value]
     assert reader, "article reader missing"
+    # The Aligned tab: sentence pairs side by side, the words each outlet puts otherwise marked.
+    assert any('class="px-wording"' in m.value and "<table" in m.value for m in at.markdown)
     at.radio(key="script").set_value("繁體").run()
     no_errors(at)
     assert at.header[0].value != header  # the label contains Simplified characters

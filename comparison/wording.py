@@ -1,0 +1,111 @@
+"""Aligned sentences side by side, with the words each outlet puts otherwise.
+
+The producers (``comparison.findings``) classify the differences they can read: figures, days,
+places, voices, names. Most annotated discrepancies, though, sit in sentences the alignment
+already pairs, worded otherwise: a paraphrased verb, a broader actor, another source
+(``comparison/ALIGN_MODEL.md``, the alignment oracle). No rule reads those reliably (a wording
+difference alone says nothing of whether the facts differ), so this module does not classify.
+It lists each aligned sentence pair with the character ranges where the two wordings differ,
+for the reader to judge: the dashboard's "Aligned" tab and the exports show them.
+
+Words are compared as tokens: a Latin word, a number, or one CJK character, read in Simplified
+script and lower case, so 臺灣/台湾 or "Police"/"police" are not differences; punctuation and
+spaces are not tokens. Sentences in different languages are paired without word differences
+(there is no shared wording to compare).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from comparison.docs import Doc
+
+# A Latin word (with inner apostrophes and hyphens), a number (with its separators), a CJK character.
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Cost bound: a clause holds at most 300 characters (comparison.docs), so a sentence holds at
+# most this many tokens; past it, the rest is compared as one block.
+MAX_TOKENS = 400
+# At most this many aligned pairs are listed per comparison (a note says when more were left out).
+MAX_ALIGNED_PAIRS = 2000
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(key, start, end) of each word of ``text``: CJK characters one by one, Latin words and
+    numbers whole; keys in lower case. ``text`` should already be in Simplified script."""
+    found: list[tuple[str, int, int]] = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        if _CJK_RE.search(word):
+            # \w runs mix CJK characters and Latin letters (Covid疫苗): split CJK per character.
+            at = m.start()
+            for piece in re.finditer(r"[\u3400-\u9fff\uf900-\ufaff]|[^\u3400-\u9fff\uf900-\ufaff]+", word):
+                found.append((piece.group().lower(), at + piece.start(), at + piece.end()))
+        else:
+            found.append((word.lower(), m.start(), m.end()))
+    return found
+
+
+def differing_ranges(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The (start, end) ranges of ``a`` and of ``b`` worded otherwise: the words outside the
+    two texts' matching blocks of words in the same order, each list in text order and
+    non-overlapping. A block of one CJK character (的, 了, 在) does not count as shared wording:
+    two paraphrases meet on such characters by chance. Both texts in Simplified script."""
+    ta, tb = tokens(a)[:MAX_TOKENS], tokens(b)[:MAX_TOKENS]
+    matcher = difflib.SequenceMatcher(None, [t[0] for t in ta], [t[0] for t in tb], autojunk=False)
+    shared_a, shared_b = [False] * len(ta), [False] * len(tb)
+    for i, j, size in matcher.get_matching_blocks():
+        if size >= 2 or (size == 1 and not _CJK_RE.match(ta[i][0])):
+            shared_a[i:i + size] = [True] * size
+            shared_b[j:j + size] = [True] * size
+    return _runs(ta, shared_a), _runs(tb, shared_b)
+
+
+def _runs(words: list[tuple[str, int, int]], shared: list[bool]) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive words not shared, as character ranges."""
+    ranges: list[tuple[int, int]] = []
+    start = None
+    for n, (word, is_shared) in enumerate(zip(words, shared, strict=True)):
+        if not is_shared and start is None:
+            start = word[1]
+        if start is not None and (is_shared or n == len(words) - 1):
+            end = words[n - 1][2] if is_shared else word[2]
+            ranges.append((start, end))
+            start = None
+    return ranges
+
+
+def _side(doc: Doc, k: int, differs: list[tuple[int, int]]) -> dict:
+    sentence = doc.sentences[k]
+    return {"article_id": doc.article.id, "outlet": doc.label, "start": sentence.start, "end": sentence.end,
+            "text": doc.article.text[sentence.start:sentence.end],
+            "differs": [[sentence.start + s, sentence.start + e] for s, e in differs]}
+
+
+def aligned_sentences(ctx, limit: int = MAX_ALIGNED_PAIRS) -> tuple[list[dict], list[str]]:
+    """Each aligned sentence pair of two outlets (``ctx``: a ``comparison.findings.Context``)
+    as ``{"a": side, "b": side, "score", "same_language"}``, where a side is the sentence's
+    article id, outlet, offsets and text in ``Article.text`` and ``differs``, the ranges (in
+    article offsets) worded otherwise; plus one-line notes when pairs were left out."""
+    pairs = []
+    for d1, k1, d2, k2 in ctx.aligned_pairs():
+        doc1, doc2 = ctx.docs[d1], ctx.docs[d2]
+        if doc1.group == doc2.group:
+            continue
+        if (d1, k1) > (d2, k2):
+            d1, k1, d2, k2, doc1, doc2 = d2, k2, d1, k1, doc2, doc1
+        pairs.append((d1, k1, d2, k2, doc1, doc2))
+    pairs.sort(key=lambda p: p[:4])
+    notes = []
+    if len(pairs) > limit:
+        notes.append(f"{len(pairs) - limit} aligned sentence pairs past the first {limit} not listed")
+    out = []
+    for d1, k1, d2, k2, doc1, doc2 in pairs[:limit]:
+        s1, s2 = doc1.sentences[k1], doc2.sentences[k2]
+        same_language = doc1.english == doc2.english
+        differs = differing_ranges(doc1.simple[s1.start:s1.end], doc2.simple[s2.start:s2.end]) \
+            if same_language else ([], [])
+        out.append({"a": _side(doc1, k1, differs[0]), "b": _side(doc2, k2, differs[1]),
+                    "score": round(float(ctx.score(d1, k1, d2, k2)), 3), "same_language": same_language})
+    return out, notes

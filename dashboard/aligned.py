@@ -1,0 +1,67 @@
+"""The "Aligned" tab: sentences the comparison pairs across outlets, side by side, with the
+words each outlet puts otherwise marked (``Comparison.aligned``, made by
+``comparison.wording``). Not classified: the reader judges whether a wording difference is a
+different fact. Article text goes through :func:`dashboard.text.highlight` (escaped)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from comparison.model import Comparison
+from dashboard.text import escape, highlight
+
+# Pairs drawn per page: each is a small HTML table row.
+MAX_PAIRS_SHOWN = 150
+WORDING_KIND = "wording"  # not a finding kind: highlight() draws it in its neutral colour
+
+
+def pairs_for(comp: Comparison, outlets: list[str], worded_only: bool = True) -> list[dict]:
+    """The aligned pairs whose two sentences both belong to ``outlets`` (the comparison labels an
+    outlet's article "outlet" or "outlet (MM-DD HH:MM)"), and with ``worded_only`` only those
+    worded otherwise."""
+    def chosen(label: str) -> bool:
+        return any(label == o or label.startswith(f"{o} (") for o in outlets)
+
+    return [p for p in comp.aligned
+            if chosen(p["a"]["outlet"]) and chosen(p["b"]["outlet"])
+            and (not worded_only or p["a"]["differs"] or p["b"]["differs"])]
+
+
+def _cell(side: dict, script: str) -> str:
+    start = side["start"]
+    marks = [(s - start, e - start, WORDING_KIND, "worded otherwise") for s, e in side["differs"]]
+    return highlight(side["text"], marks, script)
+
+
+def aligned_panel(comp: Comparison, outlets: list[str], script: str, key: str) -> None:
+    if not comp.aligned:
+        st.info("No aligned sentences for this story (one outlet, or nothing the alignment pairs).")
+        return
+    worded_only = st.toggle("Only pairs worded otherwise", value=True, key=f"{key}_worded")
+    pairs = pairs_for(comp, outlets, worded_only)
+    if not pairs:
+        st.info("No aligned sentences for these outlets.")
+        return
+    st.caption(
+        f"{len(pairs)} sentence pairs the comparison aligns across these outlets. Marked: the words "
+        "each outlet puts otherwise (compared in Simplified script, case and punctuation aside). "
+        "Not classified: a wording difference may or may not be a different fact; the Facts tab "
+        "lists the differences the comparison can read."
+    )
+    if len(pairs) > MAX_PAIRS_SHOWN:
+        page = st.number_input("Page", 1, (len(pairs) - 1) // MAX_PAIRS_SHOWN + 1, 1, key=f"{key}_page")
+        pairs = pairs[(page - 1) * MAX_PAIRS_SHOWN:page * MAX_PAIRS_SHOWN]
+    rows = []
+    for p in pairs:
+        rows.append(
+            "<tr>"
+            f'<td style="vertical-align:top;width:47%"><b>{escape(p["a"]["outlet"])}</b><br>{_cell(p["a"], script)}</td>'
+            f'<td style="vertical-align:top;width:47%"><b>{escape(p["b"]["outlet"])}</b><br>{_cell(p["b"], script)}</td>'
+            f'<td style="vertical-align:top">{p["score"]:.2f}</td>'
+            "</tr>"
+        )
+    st.markdown(
+        '<table style="width:100%"><tr><th>sentence</th><th>aligned sentence</th><th>alignment</th></tr>'
+        + "".join(rows) + "</table>",
+        unsafe_allow_html=True,
+    )
