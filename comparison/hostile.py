@@ -1,7 +1,9 @@
 """Hostile but valid inputs for the cost tests and benchmarks (issue 12).
 
 - ``numbers_pair``: two articles sharing one sentence of 3,000 numbers;
-- ``long_english_pair``: a 50,000-word English article beside a short one.
+- ``long_english_pair``: a 50,000-word English article beside a short one;
+- ``repetitive_story``: 12 articles of 50 sentences of 300 characters drawn from 的 and 了, every
+  sentence a near-copy of every other (the worst case for word-by-word comparison).
 Built from a fixed seed, so every run compares the same texts.
 """
 
@@ -57,3 +59,10 @@ def long_english_pair(words: int = 50_000) -> list[Article]:
         _article("long-en", "Outlet L", long_english_text(words), "en"),
         _article("short-en", "Outlet S", ["About 200 prisoners escaped from the jail on Monday, police said."], "en"),
     ]
+
+
+def repetitive_story(articles: int = 12, sentences: int = 50, length: int = 300, seed: int = 5) -> list[Article]:
+    rng = random.Random(seed)
+    return [_article(f"rep-{i:02d}", f"Outlet {i:02d}",
+                     ["".join(rng.choice("的了") for _ in range(length)) + "。" for _ in range(sentences)], "zh")
+            for i in range(articles)]

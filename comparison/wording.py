@@ -18,17 +18,24 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
+from collections import defaultdict
 
 from comparison.docs import Doc
 
 # A Latin word (with inner apostrophes and hyphens), a number (with its separators), a CJK character.
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# Cost bound: a clause holds at most 300 characters (comparison.docs), so a sentence holds at
-# most this many tokens; past it, the rest is compared as one block.
-MAX_TOKENS = 400
-# At most this many aligned pairs are listed per comparison (a note says when more were left out).
+# Cost bounds. A clause holds at most 300 characters (comparison.docs), so a sentence holds at
+# most this many words; past them, the rest of each sentence is one block (marked when the
+# two rests differ).
+MAX_TOKENS = 300
+# At most this many aligned pairs are listed per comparison, taken in turn from each pair of
+# articles so that every pair of outlets keeps some; a note says when more were left out.
 MAX_ALIGNED_PAIRS = 2000
+# The word comparisons of one story together compare at most this many word pairs (the sum of
+# len(a) x len(b)): about 3 s of difflib on repetitive text. Pairs past it are not listed (a note says so).
+WORD_PAIR_BUDGET = 20_000_000
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -41,10 +48,15 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
             # \w runs mix CJK characters and Latin letters (Covid疫苗): split CJK per character.
             at = m.start()
             for piece in re.finditer(r"[\u3400-\u9fff\uf900-\ufaff]|[^\u3400-\u9fff\uf900-\ufaff]+", word):
-                found.append((piece.group().lower(), at + piece.start(), at + piece.end()))
+                found.append((_key(piece.group()), at + piece.start(), at + piece.end()))
         else:
-            found.append((word.lower(), m.start(), m.end()))
+            found.append((_key(word), m.start(), m.end()))
     return found
+
+
+def _key(word: str) -> str:
+    # Full-width digits and letters (１月２１日) are the same words as half-width ones.
+    return unicodedata.normalize("NFKC", word).lower()
 
 
 def differing_ranges(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -52,14 +64,22 @@ def differing_ranges(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[
     two texts' matching blocks of words in the same order, each list in text order and
     non-overlapping. A block of one CJK character (的, 了, 在) does not count as shared wording:
     two paraphrases meet on such characters by chance. Both texts in Simplified script."""
-    ta, tb = tokens(a)[:MAX_TOKENS], tokens(b)[:MAX_TOKENS]
+    all_a, all_b = tokens(a), tokens(b)
+    ta, tb = all_a[:MAX_TOKENS], all_b[:MAX_TOKENS]
     matcher = difflib.SequenceMatcher(None, [t[0] for t in ta], [t[0] for t in tb], autojunk=False)
     shared_a, shared_b = [False] * len(ta), [False] * len(tb)
     for i, j, size in matcher.get_matching_blocks():
         if size >= 2 or (size == 1 and not _CJK_RE.match(ta[i][0])):
             shared_a[i:i + size] = [True] * size
             shared_b[j:j + size] = [True] * size
-    return _runs(ta, shared_a), _runs(tb, shared_b)
+    ranges_a, ranges_b = _runs(ta, shared_a), _runs(tb, shared_b)
+    tail_a, tail_b = all_a[MAX_TOKENS:], all_b[MAX_TOKENS:]
+    if [t[0] for t in tail_a] != [t[0] for t in tail_b]:  # the rests past the bound: one block each
+        if tail_a:
+            ranges_a.append((tail_a[0][1], tail_a[-1][2]))
+        if tail_b:
+            ranges_b.append((tail_b[0][1], tail_b[-1][2]))
+    return ranges_a, ranges_b
 
 
 def _runs(words: list[tuple[str, int, int]], shared: list[bool]) -> list[tuple[int, int]]:
@@ -83,29 +103,50 @@ def _side(doc: Doc, k: int, differs: list[tuple[int, int]]) -> dict:
             "differs": [[sentence.start + s, sentence.start + e] for s, e in differs]}
 
 
-def aligned_sentences(ctx, limit: int = MAX_ALIGNED_PAIRS) -> tuple[list[dict], list[str]]:
+def aligned_sentences(ctx, limit: int = MAX_ALIGNED_PAIRS, budget: int = WORD_PAIR_BUDGET
+                      ) -> tuple[list[dict], list[str]]:
     """Each aligned sentence pair of two outlets (``ctx``: a ``comparison.findings.Context``)
     as ``{"a": side, "b": side, "score", "same_language"}``, where a side is the sentence's
     article id, outlet, offsets and text in ``Article.text`` and ``differs``, the ranges (in
-    article offsets) worded otherwise; plus one-line notes when pairs were left out."""
-    pairs = []
+    article offsets) worded otherwise; plus one-line notes when pairs were left out (past
+    ``limit`` pairs, taken in turn from each pair of articles, or past ``budget`` word pairs)."""
+    by_articles: dict[tuple[int, int], list] = defaultdict(list)
     for d1, k1, d2, k2 in ctx.aligned_pairs():
         doc1, doc2 = ctx.docs[d1], ctx.docs[d2]
         if doc1.group == doc2.group:
             continue
         if (d1, k1) > (d2, k2):
-            d1, k1, d2, k2, doc1, doc2 = d2, k2, d1, k1, doc2, doc1
-        pairs.append((d1, k1, d2, k2, doc1, doc2))
-    pairs.sort(key=lambda p: p[:4])
-    notes = []
-    if len(pairs) > limit:
-        notes.append(f"{len(pairs) - limit} aligned sentence pairs past the first {limit} not listed")
-    out = []
-    for d1, k1, d2, k2, doc1, doc2 in pairs[:limit]:
+            d1, k1, d2, k2 = d2, k2, d1, k1
+        by_articles[(d1, d2)].append((d1, k1, d2, k2))
+    total = sum(len(p) for p in by_articles.values())
+    chosen = _in_turn([sorted(p) for _, p in sorted(by_articles.items())], limit)
+    notes = [f"{total - limit} aligned sentence pairs past the first {limit} not listed"] if total > limit else []
+    out, spent, over = [], 0, 0
+    for d1, k1, d2, k2 in sorted(chosen):
+        doc1, doc2 = ctx.docs[d1], ctx.docs[d2]
         s1, s2 = doc1.sentences[k1], doc2.sentences[k2]
         same_language = doc1.english == doc2.english
-        differs = differing_ranges(doc1.simple[s1.start:s1.end], doc2.simple[s2.start:s2.end]) \
-            if same_language else ([], [])
+        if same_language:
+            a, b = doc1.simple[s1.start:s1.end], doc2.simple[s2.start:s2.end]
+            cost = min(len(a), MAX_TOKENS) * min(len(b), MAX_TOKENS)  # characters bound the words
+            if spent + cost > budget:
+                over += 1
+                continue
+            spent += cost
+            differs = differing_ranges(a, b)
+        else:
+            differs = ([], [])
         out.append({"a": _side(doc1, k1, differs[0]), "b": _side(doc2, k2, differs[1]),
                     "score": round(float(ctx.score(d1, k1, d2, k2)), 3), "same_language": same_language})
+    if over:
+        notes.append(f"{over} aligned sentence pairs past the word-comparison budget not listed")
     return out, notes
+
+
+def _in_turn(groups: list[list], limit: int) -> list:
+    """Up to ``limit`` items, one from each group in turn (every pair of articles keeps some)."""
+    chosen, depth = [], 0
+    while len(chosen) < limit and any(depth < len(g) for g in groups):
+        chosen += [g[depth] for g in groups if depth < len(g)][:limit - len(chosen)]
+        depth += 1
+    return chosen

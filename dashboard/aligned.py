@@ -35,8 +35,12 @@ def _cell(side: dict, script: str) -> str:
 
 def aligned_panel(comp: Comparison, outlets: list[str], script: str, key: str) -> None:
     if not comp.aligned:
-        st.info("No aligned sentences for this story (one outlet, or nothing the alignment pairs).")
+        st.info("No aligned sentences listed for this story: one outlet, nothing the alignment pairs, "
+                "or a comparison that stopped at its time budget.")
         return
+    for note in comp.notes:
+        if "aligned sentence pairs" in note:  # the listing's own caps (comparison.wording)
+            st.caption(f"Partial: {escape(note)}.")
     worded_only = st.toggle("Only pairs worded otherwise", value=True, key=f"{key}_worded")
     pairs = pairs_for(comp, outlets, worded_only)
     if not pairs:

@@ -61,10 +61,34 @@ def test_ranges_are_ordered_in_bounds_and_leave_the_same_shared_words(a: str, b:
     assert shared(a, ranges_a) == shared(b, ranges_b)
 
 
-def test_a_huge_sentence_is_compared_in_bounded_words() -> None:
+def test_a_huge_sentence_is_compared_in_bounded_words_and_its_rest_as_one_block() -> None:
     a = "word " * 50_000
+    assert differing_ranges(a, a) == ([], [])
     ranges_a, ranges_b = differing_ranges(a, a + " other")
-    assert ranges_a == [] and len(ranges_b) <= 1
+    # The first MAX_TOKENS words are compared word by word; the rests differ: one block each.
+    assert len(ranges_a) == 1 and len(ranges_b) == 1
+    assert ranges_b[0][1] == len(a + " other") and ranges_a[0][1] == len(a.rstrip())
+
+
+def test_full_width_digits_are_the_same_words() -> None:
+    assert differing_ranges("１月２１日", "1月21日") == ([], [])
+
+
+def test_the_pair_cap_keeps_pairs_of_every_two_articles_and_the_budget_bounds_the_cost() -> None:
+    from comparison.compare import build_context
+    from comparison.wording import aligned_sentences
+
+    sentences = [f"Officials in district {n} said {n} houses were damaged by the flood on Monday." for n in range(8)]
+    articles = [article(f"x{i}", f"Outlet {i}", *[s.replace("Monday", f"Monday {i}") for s in sentences])
+                for i in range(4)]
+    _docs, ctx, _notes = build_context(articles)
+    everything, notes = aligned_sentences(ctx)
+    assert not notes and len(everything) > 6
+    capped, notes = aligned_sentences(ctx, limit=6)
+    assert len(capped) == 6 and "past the first 6 not listed" in notes[0]
+    assert len({(p["a"]["article_id"], p["b"]["article_id"]) for p in capped}) == 6  # one per pair of articles
+    budgeted, notes = aligned_sentences(ctx, budget=1)
+    assert budgeted == [] and "word-comparison budget" in notes[0]
 
 
 def test_compare_lists_aligned_pairs_with_exact_offsets_and_roundtrips() -> None:
