@@ -12,7 +12,7 @@ from dashboard.text import escape, highlight
 
 # Pairs drawn per page: each is a small HTML table row.
 MAX_PAIRS_SHOWN = 150
-WORDING_KIND = "wording"  # not a finding kind: highlight() draws it in its neutral colour
+WORDING_KIND = "wording"  # not a finding kind: dashboard.text.MARK_COLOURS gives its colour
 
 
 def pairs_for(comp: Comparison, outlets: list[str], worded_only: bool = True) -> list[dict]:

@@ -44,6 +44,8 @@ KIND_COLOURS = {
     "framing": "#dcd0ff",
     "unique": "#cfe6ff",
 }
+# Marks that are not finding kinds: the Aligned tab's words worded otherwise (dashboard/aligned.py).
+MARK_COLOURS = {**KIND_COLOURS, "wording": "#fde68a"}
 KIND_LABELS = {
     "agree": "agree",
     "contradiction": "contradiction",
@@ -127,7 +129,7 @@ def highlight(
             pieces.append(segment)
         else:
             _start, _end, kind, tooltip = ranked[current]
-            colour = KIND_COLOURS.get(kind, "#eeeeee")
+            colour = MARK_COLOURS.get(kind, "#eeeeee")
             pieces.append(
                 f'<mark class="px-{html.escape(kind)}" style="background:{colour}" '
                 f'title="{escape(tooltip)}">{segment}</mark>'

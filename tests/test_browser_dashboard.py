@@ -76,6 +76,11 @@ def test_seed_story_and_hostile_markup_in_chromium(
         page.screenshot(path=str(shots / "seed-story.png"), full_page=True)
         assert (shots / "seed-story.png").stat().st_size > 10_000
 
+        # The Aligned tab: sentence pairs side by side, the words worded otherwise marked.
+        page.get_by_role("tab", name="Aligned").click()
+        page.locator("mark.px-wording").first.wait_for(timeout=WAIT_MS)
+        page.screenshot(path=str(shots / "seed-aligned.png"), full_page=True)
+
         # The article quoting hostile markup, opened by link, read in the reader.
         page.goto(f"{url}/?article={xss_id}")
         page.get_by_role("button", name="← All stories").wait_for(timeout=WAIT_MS)
