@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from comparison.model import Comparison
-from dashboard.text import escape, highlight
+from comparison.model import Comparison, Finding
+from dashboard.text import KIND_COLOURS, KIND_LABELS, escape, highlight
 
 # Pairs drawn per page: each is a small HTML table row.
 MAX_PAIRS_SHOWN = 150
@@ -25,6 +25,26 @@ def pairs_for(comp: Comparison, outlets: list[str], worded_only: bool = True) ->
     return [p for p in comp.aligned
             if chosen(p["a"]["outlet"]) and chosen(p["b"]["outlet"])
             and (not worded_only or p["a"]["differs"] or p["b"]["differs"])]
+
+
+def _inside(span, side: dict) -> bool:
+    return span.article_id == side["article_id"] and side["start"] <= span.start < side["end"]
+
+
+def findings_of(comp: Comparison, pair: dict) -> list[Finding]:
+    """The comparison's findings that rest on both sentences of ``pair`` (agreements and
+    differences it classified there), so the reader sees what is already read."""
+    return [f for f in comp.findings if f.kind != "unique"
+            and any(_inside(s, pair["a"]) for s in f.spans) and any(_inside(s, pair["b"]) for s in f.spans)]
+
+
+def _chips(findings: list[Finding]) -> str:
+    return " ".join(
+        f'<span style="background:{KIND_COLOURS.get(f.kind, "#eee")};padding:1px 6px;border-radius:4px;'
+        f'white-space:nowrap" title="{escape(f.why)}">{escape(KIND_LABELS.get(f.kind, f.kind))} · '
+        f"{escape(f.fact_type)}</span>"
+        for f in findings
+    )
 
 
 def _cell(side: dict, script: str) -> str:
@@ -49,8 +69,8 @@ def aligned_panel(comp: Comparison, outlets: list[str], script: str, key: str) -
     st.caption(
         f"{len(pairs)} sentence pairs the comparison aligns across these outlets. Marked: the words "
         "each outlet puts otherwise (compared in Simplified script, case and punctuation aside). "
-        "Not classified: a wording difference may or may not be a different fact; the Facts tab "
-        "lists the differences the comparison can read."
+        "Not classified: a wording difference may or may not be a different fact. Beside each pair, "
+        "the findings the comparison read in those two sentences (hover for the reason)."
     )
     if len(pairs) > MAX_PAIRS_SHOWN:
         page = st.number_input("Page", 1, (len(pairs) - 1) // MAX_PAIRS_SHOWN + 1, 1, key=f"{key}_page")
@@ -61,11 +81,11 @@ def aligned_panel(comp: Comparison, outlets: list[str], script: str, key: str) -
             "<tr>"
             f'<td style="vertical-align:top;width:47%"><b>{escape(p["a"]["outlet"])}</b><br>{_cell(p["a"], script)}</td>'
             f'<td style="vertical-align:top;width:47%"><b>{escape(p["b"]["outlet"])}</b><br>{_cell(p["b"], script)}</td>'
-            f'<td style="vertical-align:top">{p["score"]:.2f}</td>'
+            f'<td style="vertical-align:top">{p["score"]:.2f}<br>{_chips(findings_of(comp, p))}</td>'
             "</tr>"
         )
     st.markdown(
-        '<table style="width:100%"><tr><th>sentence</th><th>aligned sentence</th><th>alignment</th></tr>'
+        '<table style="width:100%"><tr><th>sentence</th><th>aligned sentence</th><th>alignment, findings</th></tr>'
         + "".join(rows) + "</table>",
         unsafe_allow_html=True,
     )

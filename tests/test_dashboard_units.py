@@ -317,3 +317,24 @@ def test_csv_export_neutralizes_formula_cells() -> None:
     cells = [row[c] for row in rows for c in ("why", "subject", "outlet", "text")]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], cells
     assert rows[0]["text"] == "'+1 234" and rows[1]["why"] == "plain"
+
+
+def test_aligned_tab_pairs_for_chosen_outlets_and_findings_on_both_sentences() -> None:
+    from comparison.model import Comparison, Finding, Span
+    from dashboard.aligned import findings_of, pairs_for
+
+    def side(article_id, outlet, start, end, differs):
+        return {"article_id": article_id, "outlet": outlet, "start": start, "end": end, "text": "x" * (end - start),
+                "differs": differs}
+
+    worded = {"a": side("a", "VOA", 0, 20, [[2, 4]]), "b": side("b", "RFI (07-05 12:00)", 10, 30, []),
+              "score": 0.9, "same_language": True}
+    alike = {"a": side("a", "VOA", 20, 40, []), "b": side("c", "BBC", 0, 10, []), "score": 0.8, "same_language": True}
+    both = Finding("contradiction", "number", "200 vs 600", [Span("a", 3, 5, "xx"), Span("b", 12, 14, "xx")])
+    one_side = Finding("precision", "date", "Monday vs the weekend", [Span("a", 3, 5, "xx"), Span("c", 1, 2, "x")])
+    unique = Finding("unique", "statement", "only VOA", [Span("a", 0, 20, "x" * 20), Span("b", 10, 12, "xx")])
+    comp = Comparison(article_ids=["a", "b", "c"], findings=[both, one_side, unique], aligned=[worded, alike])
+    assert pairs_for(comp, ["VOA", "RFI"]) == [worded]  # "RFI (07-05 12:00)" is an RFI article
+    assert pairs_for(comp, ["VOA", "BBC"]) == []  # worded otherwise nowhere
+    assert pairs_for(comp, ["VOA", "BBC"], worded_only=False) == [alike]
+    assert findings_of(comp, worded) == [both]
