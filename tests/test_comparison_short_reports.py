@@ -122,6 +122,35 @@ def test_a_surname_one_letter_apart_under_the_same_given_name_is_one_person_spel
     assert not [f for f in c.findings if "spelled" in f.why]  # other given names: two people
 
 
+def test_a_place_one_letter_apart_is_one_place_spelled_otherwise():
+    c = _pair("The fight in Bern was stopped in the sixth round on Saturday, officials said.",
+              "The fight in Berne was stopped in the sixth round on Saturday, officials said.")
+    spelled = [f for f in c.findings if f.fact_type == "entity" and "spelled" in f.why]
+    assert [f.kind for f in spelled] == ["framing"] and "Bern " in spelled[0].why and "Berne" in spelled[0].why
+
+
+def test_other_countries_and_demonyms_are_no_spelling():
+    for first, second in (("Iran said on Monday it would retaliate.", "Iraq said on Monday it would retaliate."),
+                          ("Syria said on Monday it would retaliate.", "Syrian officials said on Monday they would retaliate."),
+                          ("Officials in Bern said on Monday the fight went ahead.",  # one outlet writes both forms
+                           "Officials in Berne said on Monday the fight in Bern went ahead.")):
+        assert not [f for f in _pair(first, second).findings if "spelled" in f.why]
+
+
+def test_a_surname_alone_against_a_full_name_one_letter_apart():
+    c = _pair("Rescuers attempted to reach Raite on the mountain on Sunday.",
+              "Climber Duncan Rait died on the mountain on Sunday, police said.")
+    spelled = [f for f in c.findings if "spelled" in f.why]
+    assert len(spelled) == 1 and spelled[0].why.startswith("Raite (") and " spelled Rait (" in spelled[0].why
+
+
+def test_english_names_keep_their_accented_letters():
+    from comparison.extract_en import extract_entities_en
+
+    names = [e.text for e in extract_entities_en("Thieves raided a store near Place Vendôme, and Recep Tayyip Erdoğan spoke in Łódź.")]
+    assert "Place Vendôme" in names and "Recep Tayyip Erdoğan" in names and "Łódź" in names
+
+
 def test_one_person_introduced_with_other_english_titles_is_framing():
     from comparison.findings.titles_en import english_title, same_title_en
 

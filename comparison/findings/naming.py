@@ -323,10 +323,14 @@ def _across_outlets(docs: list[Doc], per_doc: dict[int, tuple]):
 def _english_spellings(docs: list[Doc]) -> list[Finding]:
     """One person spelled two ways in English or in the Latin glosses of Chinese reports (Ilias
     vs Elias Vrettakos; Heydar Alishbandi vs Heidar Alishvandi): as many words, each a letter or two apart, the surname long enough
-    not to be a common short name (not two relatives: a given name alone may differ more)."""
+    not to be a common short name (not two relatives: a given name alone may differ more).
+    Also one place or body in English with one word a letter apart (Bern vs Berne), and a
+    surname alone against a full name (Raite vs Duncan Rait), where neither outlet writes the
+    other's form."""
     from comparison.findings.renderings import _RENDERED_RE, latin_key
 
-    people: list[tuple[int, list[str], int, int]] = []
+    # (document, words, start, end, a person's full name)
+    people: list[tuple[int, list[str], int, int, bool]] = []
     for d, doc in enumerate(docs):
         seen: set[str] = set()
         if doc.english:
@@ -337,24 +341,36 @@ def _english_spellings(docs: list[Doc]) -> list[Finding]:
             words = text.split()
             if len(words) >= 2 and len(words[-1]) >= 4 and text not in seen:
                 seen.add(text)
-                people.append((d, words, start, end))
+                people.append((d, words, start, end, True))
+        if doc.english:  # places and bodies, and a person by surname alone (Bern, Berne; Raite)
+            for e in doc.facts.entities:
+                if e.kind != "PER" and e.text not in seen and all(w.isalpha() for w in e.text.split()):
+                    seen.add(e.text)
+                    people.append((d, e.text.split(), e.start, e.end, False))
     findings: list[Finding] = []
     reported: set[tuple[int, int, str]] = set()
-    for x, (da, wa, sa, ea) in enumerate(people[:MAX_SPELLING_NAMES]):
-        for db, wb, sb, eb in people[x + 1:MAX_SPELLING_NAMES]:
-            if docs[da].group == docs[db].group or len(wa) != len(wb) or wa == wb:
+    for x, (da, wa, sa, ea, person_a) in enumerate(people[:MAX_SPELLING_NAMES]):
+        for db, wb, sb, eb, person_b in people[x + 1:MAX_SPELLING_NAMES]:
+            if docs[da].group == docs[db].group or wa == wb:
                 continue
-            if not _spelled_alike(wa, wb) or latin_key(" ".join(wa)) == latin_key(" ".join(wb)):
-                continue  # not alike, or only accents and hyphens differ (Díaz-Canel, Diaz Canel)
+            if len(wa) != len(wb):
+                if not _surname_alone_spelled_otherwise(docs[da], wa, docs[db], wb):
+                    continue
+            elif not (person_a and person_b and _spelled_alike(wa, wb)
+                      or _one_name_word_apart(docs[da], wa, docs[db], wb)):
+                continue
+            if latin_key(" ".join(wa)) == latin_key(" ".join(wb)):
+                continue  # only accents and hyphens differ (Díaz-Canel, Diaz Canel): house style
             if [_us_spelling(w) for w in wa] == [_us_spelling(w) for w in wb]:
                 continue  # British and American spelling of the same words (Recognised / Recognized)
             key = (min(da, db), max(da, db), wa[-1].lower()[:3])
             if key in reported:
                 continue
             reported.add(key)
+            shown_a, shown_b = (wa, wb) if len(wa) == len(wb) else (wa[-1:], wb[-1:])  # surnames
             findings.append(Finding(
                 "framing", "entity",
-                f"{' '.join(wa)} ({docs[da].label}) spelled {' '.join(wb)} ({docs[db].label})",
+                f"{' '.join(shown_a)} ({docs[da].label}) spelled {' '.join(shown_b)} ({docs[db].label})",
                 [span(docs[da], sa, ea), span(docs[db], sb, eb)], wa[-1]))
     return findings
 
@@ -372,8 +388,50 @@ def _us_spelling(word: str) -> str:
     return word
 
 
-# Bounded cost: the spelling comparison reads at most this many English person names.
+# Bounded cost: the spelling comparison reads at most this many English names.
 MAX_SPELLING_NAMES = 400
+# A one-letter difference is read as a spelling only in a word this long (a letter added or
+# dropped: Bern / Berne) or, for another letter in its place, this long (Iran / Iraq and
+# Mali / Bali are other countries).
+SPELLING_MIN_LETTERS = 4
+SPELLING_MIN_LETTERS_SUBSTITUTED = 6
+
+
+def _letter_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or (in long words) replaced: Bern / Berne, Raite / Rait. Not a
+    plural, possessive or demonym ending (Syria / Syrian, Kenya / Kenyan, Iraqi / Iraqis)."""
+    a, b = a.lower(), b.lower()
+    if a == b or min(len(a), len(b)) < SPELLING_MIN_LETTERS or _edit_distance(a, b) != 1:
+        return False
+    if len(a) == len(b):
+        return len(a) >= SPELLING_MIN_LETTERS_SUBSTITUTED
+    short, long = sorted((a, b), key=len)
+    return not (long.startswith(short) and long[-1] in "sni")
+
+
+def _writes_word(doc: Doc, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", doc.article.text, re.I) is not None
+
+
+def _one_name_word_apart(doc_a: Doc, wa: list[str], doc_b: Doc, wb: list[str]) -> bool:
+    """The same name but for one word a letter apart (in Bern vs in Berne; Place Vendome vs
+    Place Vendomme), neither outlet writing the other's form anywhere: one place spelled two
+    ways, not two places."""
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x.lower() != y.lower()]
+    if len(differ) != 1 or not _letter_apart(*differ[0]):
+        return False
+    x, y = differ[0]
+    return not _writes_word(doc_a, y) and not _writes_word(doc_b, x)
+
+
+def _surname_alone_spelled_otherwise(doc_a: Doc, wa: list[str], doc_b: Doc, wb: list[str]) -> bool:
+    """A surname alone in one outlet a letter apart from the surname of a full name in the
+    other ("rescue Raite" vs "Duncan Rait"), neither outlet writing the other's form."""
+    if len(wa) > len(wb):
+        doc_a, wa, doc_b, wb = doc_b, wb, doc_a, wa
+    if len(wa) != 1 or len(wb) < 2 or not _letter_apart(wa[0], wb[-1]):
+        return False
+    return not _writes_word(doc_a, wb[-1]) and not _writes_word(doc_b, wa[0])
 
 
 def _spelled_alike(a: list[str], b: list[str]) -> bool:
