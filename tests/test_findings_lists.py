@@ -21,8 +21,9 @@ def test_a_shorter_list_of_the_same_claim_is_vaguer():
 
 
 def test_two_lists_that_share_names_and_differ_both_ways():
-    a = article("ca", "Outlet A", "欧盟还制裁了来自俄罗斯、利比亚、南苏丹和朝鲜的官员。", language="zh")
-    b = article("cb", "Outlet B", "欧盟还制裁了来自缅甸、朝鲜、俄罗斯、利比亚、厄立特里亚的官员。", language="zh")
+    # (one sentence each: "announced on Monday" is shared wording that aligns them clearly)
+    a = article("ca", "Outlet A", "欧盟周一宣布，还制裁了来自俄罗斯、利比亚、南苏丹和朝鲜的官员。", language="zh")
+    b = article("cb", "Outlet B", "欧盟周一宣布，还制裁了来自缅甸、朝鲜、俄罗斯、利比亚、厄立特里亚的官员。", language="zh")
     [found] = _lists(a, b)
     assert "南苏丹" in found.why and "厄立特里亚" in found.why
 
