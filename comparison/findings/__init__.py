@@ -96,14 +96,15 @@ def producers() -> list[tuple[str, Producer]]:
         quantity,
         quote,
         renderings,
+        spellings,
         time,
         titles_en,
         unique,
     )
 
     return [(m.__name__.rsplit(".", 1)[-1], m.produce) for m in (quantity, time, place, attribution, quote, naming,
-                                                                 titles_en, aliases, descriptors, renderings, broader_places, lists,
-                                                                 unique)]
+                                                                 spellings, titles_en, aliases, descriptors, renderings,
+                                                                 broader_places, lists, unique)]
 
 
 def run_all(ctx: Context) -> list[Finding]:
