@@ -179,10 +179,12 @@ _WEEK_RE = re.compile(r"\b(?:(?P<which>last|this|the|over the|at the)\s+)(?P<spa
 
 
 # --------------------------------------------------------------- names ----
-# Latin letters with their accented forms (Vendôme, Díaz, Erdoğan, Łódź): a name is not cut at its
-# first accent. Built from Unicode's own case data over Latin-1 and Latin Extended-A/B.
-_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-_LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
+# Latin letters with their accented forms (Vendôme, Díaz, Erdoğan, Łódź, Nguyễn): a name is not
+# cut at its first accent. Built from Unicode's own case data over Latin-1, Latin Extended-A/B and
+# Latin Extended Additional (Vietnamese).
+_LATIN_RANGES = (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+_UPPER = "A-Z" + "".join(c for c in map(chr, _LATIN_RANGES) if c.isupper())
+_LOWER = "a-z" + "".join(c for c in map(chr, _LATIN_RANGES) if c.islower())
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}]?[{_LOWER}]+)*"
 _NAME_RE = re.compile(rf"\b(?:{_WORD}|[A-Z]{{2,}})(?:\s+(?:{_WORD}|[A-Z]\.|[A-Z]{{2,}}))*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"“]\s+|\n)$")

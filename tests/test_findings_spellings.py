@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from comparison import compare
-from comparison.findings.spellings import MAX_NAMES_PER_DOC, _latin_names, _letter_apart
+from comparison.findings.spellings import (
+    MAX_NAMES_PER_DOC,
+    _candidate_pairs,
+    _latin_names,
+    _letter_apart,
+    _Name,
+)
 from tests.comparison_helpers import article
 
 _words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=1, max_size=9)
@@ -34,3 +43,40 @@ def test_many_names_are_read_within_a_bound():
     assert len(_latin_names(docs[0])) <= MAX_NAMES_PER_DOC
     spelled = [f for f in compare([first, second], use_dense=False).findings if "spelled" in f.why]
     assert len(spelled) <= MAX_NAMES_PER_DOC
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Muammar Gaddafi was killed in 2011, officials said.", "Muammar Qaddafi was killed in 2011, officials said."),
+    ("Naim Qassem said on Monday the group would respond.", "Naim Kassem said on Monday the group would respond."),
+    ("Ilias Vrettakos said the bank was attacked.", "Elias Vrettakos said the bank was attacked."),
+])
+def test_one_person_spelled_otherwise_whatever_letter_differs(first, second):
+    found = compare([article("pa", "Outlet A", first), article("pb", "Outlet B", second)], use_dense=False).findings
+    assert [f.kind for f in found if "spelled" in f.why] == ["framing"]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Late on Monday, the army moved in.", "Later on Monday, the army moved in."),  # sentence openers
+    ("Both sides said the talks failed.", "The talks failed, said John Booth."),
+    ("Fire broke out at the plant on Monday.", "Fired workers protested at the plant on Monday."),
+    ("March 3 was the day of the vote.", "Marche 3 was the day of the vote."),
+    ("German officials said the plant closed.", "Officials in Germany said the plant closed."),  # country endings
+    ("Americans voted on Tuesday in the election.", "Voters in the Americas voted on Tuesday."),
+    ("The text was read in Arabic on Monday.", "The text came from Saudi Arabia on Monday."),
+    ("Troops moved into South Korea on Monday.", "Troops moved into North Korea on Monday."),  # no person
+    ("Settlers moved into the West Bank on Monday.", "Settlers moved into the East Bank on Monday."),
+])
+def test_words_that_are_no_names_spelled_otherwise(first, second):
+    found = compare([article("na", "Outlet A", first), article("nb", "Outlet B", second)], use_dense=False).findings
+    assert not [f for f in found if "spelled" in f.why]
+
+
+def test_candidate_pairs_grow_with_near_matches_not_with_the_square_of_the_names():
+    # Twelve outlets, 300 place names each, all with one initial and one length: a story-wide
+    # square would be 6.5 million pairs.
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    docs = [SimpleNamespace(group=d) for d in range(12)]
+    names = [[_Name([f"S{letters[i % 26]}{letters[i // 26 % 26]}{letters[d]}ford"], 10 * i, 10 * i + 8, False)
+              for i in range(300)] for d in range(12)]
+    pairs = sum(1 for _ in _candidate_pairs(docs, names))
+    assert pairs <= 50 * 12 * 300

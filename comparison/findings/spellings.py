@@ -10,8 +10,11 @@
 
 Not a spelling: accents and hyphens alone (Díaz-Canel, Diaz Canel: house style), British against
 American endings (Recognised, Recognized), other countries a replaced letter apart (Iran, Iraq),
-demonyms and plurals (Syria, Syrian). Cost is bounded: at most :data:`MAX_NAMES_PER_DOC` names
-per article, and names are compared only within buckets of the same word count and initials.
+demonyms, plurals and country endings (Syria, Syrian; German, Germany); a one-word name only
+where the article capitalizes it mid-sentence (Late, Fire, Seven open sentences), never a month
+or weekday; no "person" with a compass or calendar word (South Korea, Late Monday). Cost is
+bounded: at most :data:`MAX_NAMES_PER_DOC` names per article, and only names sharing a narrow
+key (surname, given names, initials and length) are compared.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def english_spellings(docs: list[Doc]) -> list[Finding]:
     for (da, a), (db, b) in _candidate_pairs(docs, names):
         if a.words == b.words or not _spelled_otherwise(docs[da], a, docs[db], b):
             continue
-        key = (min(da, db), max(da, db), a.words[-1].lower()[:3])
+        key = (min(da, db), max(da, db), " ".join(sorted((a.words[-1].lower(), b.words[-1].lower()))))
         if key in reported:
             continue
         reported.add(key)
@@ -65,11 +68,15 @@ class _Name:
 
 def _latin_names(doc: Doc) -> list[_Name]:
     """A document's Latin-script names: people's full names (English entities, or a Chinese
-    report's Latin glosses: 布林肯（Anthony Blinken）) and, in English, places and bodies."""
+    report's Latin glosses: 布林肯（Anthony Blinken）) and, in English, places and bodies. A
+    name of one word counts only where the article also capitalizes it mid-sentence (every
+    sentence opens with a capital: Late, Fire, Seven are no places), and never a month or a
+    weekday."""
     from comparison.findings.renderings import _RENDERED_RE
 
-    if doc.english:
-        people = [(e.text, e.start, e.end) for e in doc.facts.entities if e.kind == "PER"]
+    if doc.english:  # (two capitalized words read as a person: not South Korea, not Late Monday)
+        people = [(e.text, e.start, e.end) for e in doc.facts.entities if e.kind == "PER"
+                  and not _PLACE_OR_TIME_WORDS.intersection(w.lower() for w in e.text.split())]
     else:
         people = [(m.group("latin"), m.start("latin"), m.end("latin")) for m in _RENDERED_RE.finditer(doc.simple)]
     out: list[_Name] = []
@@ -81,37 +88,103 @@ def _latin_names(doc: Doc) -> list[_Name]:
             out.append(_Name(words, start, end, True))
     if doc.english:
         for e in doc.facts.entities:
-            if e.kind != "PER" and e.text not in seen and all(w.isalpha() for w in e.text.split()):
-                seen.add(e.text)
-                out.append(_Name(e.text.split(), e.start, e.end, False))
+            words = e.text.split()
+            if e.kind == "PER" or e.text in seen or not all(w.isalpha() for w in words):
+                continue
+            seen.add(e.text)
+            if len(words) == 1 and (words[0].lower() in _CALENDAR_WORDS or not _named_mid_sentence(doc, words[0])):
+                continue
+            out.append(_Name(words, e.start, e.end, False))
     return out[:MAX_NAMES_PER_DOC]
 
 
+def _named_mid_sentence(doc: Doc, word: str) -> bool:
+    """Does the article write ``word`` capitalized after another word of its sentence?"""
+    text = doc.article.text
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[:m.start()].rstrip(" \t")
+        if before and before[-1] not in _SENTENCE_BREAKS:
+            return True
+    return False
+
+
+def _calendar_words() -> frozenset[str]:
+    from comparison.lexicons.timewords import MONTHS_EN, WEEKDAYS_EN
+
+    return frozenset([*MONTHS_EN, *WEEKDAYS_EN])
+
+
+_CALENDAR_WORDS = _calendar_words()
+
+
+def _place_or_time_words() -> frozenset[str]:
+    from comparison.lexicons.places import DIRECTIONS_EN, PART_OF_PLACE_WORDS_EN
+
+    return _CALENDAR_WORDS | frozenset([*DIRECTIONS_EN, *PART_OF_PLACE_WORDS_EN])
+
+
+_PLACE_OR_TIME_WORDS = _place_or_time_words()
+# What may come before a sentence's first word: its end, a quotation mark, a bracket, a dash.
+_SENTENCE_BREAKS = frozenset(".!?\n\"“”'‘’(—–-:;")
+
+
 def _candidate_pairs(docs: list[Doc], names: list[list[_Name]]):
-    """Pairs of names of two outlets that could be one spelled otherwise: people with as many
-    words and the surname's initial; places and bodies with as many words and the same initials
-    (a letter apart keeps the first letter: Bern / Berne); a surname alone against a full
-    name's last word with its initial.
-    Bucketed, so the cost follows the matches, not the square of the names."""
-    buckets: dict[tuple, list[tuple[int, _Name]]] = defaultdict(list)
+    """Each pair of names of two outlets that could be one name spelled otherwise, once:
+    - people with as many words that share their surname, their given names, or every
+      initial (the three ways :func:`_spelled_alike` allows);
+    - places and bodies one letter apart: they share a deletion key (the name, or the name less
+      one letter: bern is berne less its e);
+    - a one-word name against a full name's surname, sharing a deletion key.
+    Keys are narrow and each bucket is read up to :data:`MAX_BUCKET` names, so the pairs tried
+    grow with the near-matches, never with the square of a story's names."""
+    people: dict[tuple, list[tuple[int, _Name]]] = defaultdict(list)
+    places: dict[str, list[tuple[int, _Name]]] = defaultdict(list)
+    surnames: dict[str, list[tuple[int, _Name]]] = defaultdict(list)
+    singles: list[tuple[int, _Name]] = []
     for d, found in enumerate(names):
         for name in found:
-            if name.person:  # given names may differ more (Ilias / Elias): by the surname's initial
-                buckets[("person", len(name.words), name.words[-1][0].lower())].append((d, name))
+            lower = [w.lower() for w in name.words]
+            if name.person:
+                n = len(lower)
+                for key in (("surname", n, lower[-1]), ("given", n, tuple(lower[:-1])),
+                            ("initials", n, tuple(w[0] for w in lower))):
+                    people[key].append((d, name))
+                for key in _deletion_keys(lower[-1]):
+                    surnames[key].append((d, name))
             else:
-                buckets[("all", tuple(w[0].lower() for w in name.words))].append((d, name))
-            if name.person or len(name.words) == 1:
-                buckets[("surname", name.words[-1][0].lower())].append((d, name))
-    seen: set[tuple[int, int, int, int]] = set()
-    for (kind, *_key), members in buckets.items():
+                for key in _deletion_keys(" ".join(lower)):
+                    places[key].append((d, name))
+                if len(lower) == 1:
+                    singles.append((d, name))
+    pairs: set[tuple[int, int, int, int]] = set()  # a pair may share several keys: once
+
+    def new(da: int, a: _Name, db: int, b: _Name) -> bool:
+        if docs[da].group == docs[db].group or (da, a.start, db, b.start) in pairs:
+            return False
+        pairs.add((da, a.start, db, b.start))
+        return True
+
+    for members in [*people.values(), *places.values()]:
+        members = members[:MAX_BUCKET]
         for x, (da, a) in enumerate(members):
             for db, b in members[x + 1:]:
-                if docs[da].group == docs[db].group or (kind == "surname" and len(a.words) == len(b.words)):
-                    continue
-                pair = (da, a.start, db, b.start)
-                if pair not in seen:
-                    seen.add(pair)
+                if new(da, a, db, b):
                     yield (da, a), (db, b)
+    for da, a in singles:
+        for key in _deletion_keys(a.words[0].lower()):
+            for db, b in surnames.get(key, [])[:MAX_BUCKET]:
+                if new(da, a, db, b):
+                    yield (da, a), (db, b)
+
+
+# Bounded cost: a key shared by more names than this is read for its first ones only.
+MAX_BUCKET = 200
+
+
+def _deletion_keys(text: str) -> set[str]:
+    """The text and the text less each one of its letters: two texts one letter added, dropped or
+    replaced apart share one of these (symmetric deletion)."""
+    return {text, *(text[:i] + text[i + 1:] for i in range(len(text)))}
 
 
 def _spelled_otherwise(doc_a: Doc, a: _Name, doc_b: Doc, b: _Name) -> bool:
@@ -140,17 +213,19 @@ def _spelled_alike(a: list[str], b: list[str]) -> bool:
 
 
 def _letter_apart(a: str, b: str) -> bool:
-    """One letter added, dropped or (in long words) replaced: Bern / Berne, Raite / Rait. Not a
-    plural, possessive or demonym ending (Syria / Syrian, Kenya / Kenyan, Iraqi / Iraqis)."""
+    """One letter added, dropped or (in long words, before their last two letters) replaced:
+    Bern / Berne, Raite / Rait. Not a plural, possessive, demonym or country ending (Syria /
+    Syrian, Iraqi / Iraqis, German / Germany, Americans / Americas)."""
     a, b = a.lower(), b.lower()
     if a == b or min(len(a), len(b)) < SPELLING_MIN_LETTERS or abs(len(a) - len(b)) > 1:
         return False
     if _edit_distance(a, b) != 1:
         return False
     if len(a) == len(b):
-        return len(a) >= SPELLING_MIN_LETTERS_SUBSTITUTED
+        # A replaced letter in a long word, not in its ending (Americans / Americas, Arabic / Arabia).
+        return len(a) >= SPELLING_MIN_LETTERS_SUBSTITUTED and a[-2:] == b[-2:]
     short, long = sorted((a, b), key=len)
-    return not (long.startswith(short) and long[-1] in "sni")
+    return not (long.startswith(short) and long[-1] in "sniy")  # Syrian, Iraqis, Germany
 
 
 def _writes_word(doc: Doc, word: str) -> bool:
