@@ -8,7 +8,9 @@ read the same way.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -215,7 +217,8 @@ def extract_dates(
     """Absolute (7月5日, 2021年7月4日), weekday (星期一, 周三: the most recent such
     day on or before publication) and relative (今天, 两天前) dates.
 
-    "星期一(7月5日)" is one mention: the explicit date wins over the weekday.
+    "星期一(7月5日)" is one mention: the explicit date wins over the weekday. Each kind of
+    expression has its reader, run in this order; a later reader skips text an earlier one took.
     """
     simple = to_simplified(text)
     # ``reference``: the day relative words count from, when the caller knows it
@@ -227,6 +230,20 @@ def extract_dates(
     def overlaps(s: int, e: int) -> bool:
         return any(s < te and ts < e for ts, te in taken)
 
+    for reader in (_weekday_dates, _absolute_dates, _relative_dates):
+        found += reader(simple, text, reference, overlaps, taken)
+    found += _spans_around_publication(simple, text, reference, overlaps, taken)
+    found += _weekend_dates(simple, text, reference, overlaps, taken)
+    found += _day_only_dates(simple, text, reference, overlaps, taken, found)
+    found += _year_dates(simple, text, reference, overlaps, taken)
+    found.sort(key=lambda d: d.start)
+    mark_since(simple, found, english=False)
+    return found
+
+
+def _weekday_dates(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+    """星期一, 上周三, 周一(7月5日): the explicit date in brackets wins over the weekday."""
+    found: list[DateMention] = []
     for m in _WEEKDAY_RE.finditer(simple):
         if simple[m.end("wd"):m.end("wd") + 1] in ("年", "边", "围", "期", "刊", "末", "报"):
             continue  # 周年, 周边, 周围, 周期...
@@ -244,20 +261,28 @@ def extract_dates(
                 if value is not None:
                     relative, end = False, m.end()
         if value is None:
-            target = _WEEKDAYS[m.group("wd")]
-            which = m.group("which") or ""
-            this_monday = reference - timedelta(days=reference.weekday())
-            if which.startswith("上"):  # calendar week before the publication's week
-                value = this_monday - timedelta(days=7 - target)
-            elif which.startswith("下"):
-                value = this_monday + timedelta(days=7 + target)
-            elif which:  # 本周 / 这周
-                value = this_monday + timedelta(days=target)
-            else:  # bare 周三: the most recent Wednesday on or before publication
-                value = reference - timedelta(days=(reference.weekday() - target) % 7)
+            value = _weekday_value(_WEEKDAYS[m.group("wd")], m.group("which") or "", reference)
         found.append(DateMention(m.start(), end, text[m.start():end], value, "day", relative))
         taken.append((m.start(), end))
+    return found
 
+
+def _weekday_value(target: int, which: str, reference: date) -> date:
+    """The day a weekday names, counted from ``reference``: 上周三, 下周三, 本周三, or a bare 周三
+    (the most recent Wednesday on or before it)."""
+    this_monday = reference - timedelta(days=reference.weekday())
+    if which.startswith("上"):  # calendar week before the publication's week
+        return this_monday - timedelta(days=7 - target)
+    if which.startswith("下"):
+        return this_monday + timedelta(days=7 + target)
+    if which:  # 本周 / 这周
+        return this_monday + timedelta(days=target)
+    return reference - timedelta(days=(reference.weekday() - target) % 7)
+
+
+def _absolute_dates(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+    """7月5日, 2021年7月4日, 去年3月, 7月初: days and months written out."""
+    found: list[DateMention] = []
     for m in _ABSOLUTE_DATE_RE.finditer(simple):
         if overlaps(m.start(), m.end()):
             continue
@@ -277,7 +302,12 @@ def extract_dates(
         else:
             found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, precision))
         taken.append((m.start(), m.end()))
+    return found
 
+
+def _relative_dates(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+    """今天, 昨天, 前天, 明天, 两天前, and 上周 without a weekday (last week, Monday to Sunday)."""
+    found: list[DateMention] = []
     for m in _RELATIVE_RE.finditer(simple):
         if overlaps(m.start(), m.end()):
             continue
@@ -306,9 +336,12 @@ def extract_dates(
             mention.last = value + timedelta(days=6)
         found.append(mention)
         taken.append((m.start(), m.end()))
+    return found
 
-    found += _spans_around_publication(simple, text, reference, overlaps, taken)
 
+def _weekend_dates(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+    """周末, 上周末, 下周末, 本周末 as a Saturday-Sunday span."""
+    found: list[DateMention] = []
     for m in _WEEKEND_RE.finditer(simple):
         if overlaps(m.start(), m.end()):
             continue
@@ -323,14 +356,21 @@ def extract_dates(
             saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
         found.append(_week_span(m, text, saturday, 1))
         taken.append((m.start(), m.end()))
+    return found
 
+
+def _day_only_dates(simple: str, text: str, reference: date, overlaps, taken: list,
+                    earlier: list[DateMention]) -> list[DateMention]:
+    """A day without its month (5日): in the month of a date just before it (7月11日到12日),
+    else this month or, past the publication day and not announced ahead, last month."""
+    found: list[DateMention] = []
     for m in _DAY_ONLY_RE.finditer(simple):
         if overlaps(m.start(), m.end()):
             continue
         day = int(m.group("day"))
         if not 1 <= day <= 31:
             continue
-        head = _range_head(found, simple, m.start())
+        head = _range_head(itertools.chain(earlier, found), simple, m.start())
         if head is not None:  # 7月11日到12日: the second day is in the first one's month
             value = _safe_date(head.value.year, head.value.month, day)
         elif day <= reference.day or _future_day(simple, m.start(), m.end()):
@@ -342,7 +382,12 @@ def extract_dates(
             continue
         found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day"))
         taken.append((m.start(), m.end()))
+    return found
 
+
+def _year_dates(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+    """A year alone (2018年) as the span of its days."""
+    found: list[DateMention] = []
     for m in _YEAR_RE.finditer(simple):
         if overlaps(m.start(), m.end()):
             continue
@@ -350,9 +395,13 @@ def extract_dates(
         found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "year",
                                  last=value.replace(month=12, day=31) if value else None))
         taken.append((m.start(), m.end()))
-    found.sort(key=lambda d: d.start)
-    mark_since(simple, found, english=False)
     return found
+
+
+def _week_span(m: re.Match, text: str, first: date, more_days: int) -> DateMention:
+    """A relative span of days (a weekend, a week) read at match ``m``."""
+    return DateMention(m.start(), m.end(), text[m.start():m.end()], first, "week", True,
+                       last=first + timedelta(days=more_days))
 
 
 # Not a word that only starts with 周 (这周围, 周边, 本周期, 周刊, 周年, 周岁, 周转).
@@ -360,12 +409,6 @@ _THIS_WEEK_RE = re.compile(rf"(?:{'|'.join(THIS_WEEK_ZH)})(?![一二三四五六
 _MONTH_FROM_NOW_RE = re.compile(
     rf"(?P<month>{'|'.join(sorted(MONTHS_FROM_NOW_ZH, key=len, reverse=True))})"
     rf"(?:(?P<day>{_DAY_NUM})\s*[日号]|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))")
-
-
-def _week_span(m: re.Match, text: str, first: date, more_days: int) -> DateMention:
-    """A relative span of days (a weekend, a week) read at match ``m``."""
-    return DateMention(m.start(), m.end(), text[m.start():m.end()], first, "week", True,
-                       last=first + timedelta(days=more_days))
 
 
 def _spans_around_publication(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
@@ -401,7 +444,7 @@ def _spans_around_publication(simple: str, text: str, reference: date, overlaps,
 _DAY_RANGE_JOINERS_ZH = ("到", "至", "和", "及", "与", "、", "或", "-", "–", "—", "～", "~")
 
 
-def _range_head(found: list[DateMention], simple: str, start: int) -> DateMention | None:
+def _range_head(found: Iterable[DateMention], simple: str, start: int) -> DateMention | None:
     """The full date a bare day continues (7月11日到12日), if one ends right before its joiner."""
     for d in found:
         if d.precision == "day" and not d.relative and d.value is not None:
