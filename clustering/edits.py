@@ -56,99 +56,104 @@ def apply_edit(
 
     Edits whose articles are no longer around are skipped (result id None).
     """
-    stories = dict(stories)
-    owner = {m.article_id: s.id for s in stories.values() for m in s.members}
+    apply = {"move": _apply_move, "merge": _apply_merge, "split": _apply_split}.get(op)
+    if apply is None:
+        raise EditError(f"unknown edit operation {op!r}")
+    return apply(dict(stories), payload, articles)
 
-    def remove(article_id: str) -> tuple[float, bool] | None:
-        sid = owner.get(article_id)
-        if sid is None:
-            return None
-        members = _members(stories[sid])
-        removed = members.pop(article_id)
-        del owner[article_id]
-        rebuilt = _rebuild(sid, members, articles, stories[sid].mentions)
-        if rebuilt is None:
-            del stories[sid]
-        else:
-            stories[sid] = rebuilt
-        return removed
 
-    if op == "move":
-        article_id = payload["article_id"]
-        if article_id not in articles:
-            return stories, None
-        # The move means "with these articles": the story now holding most of the target's
-        # members at the time (the anchors). A regrouping may have split that story and left
-        # its old id on the smaller part; the id is only the fallback when no anchor is left.
-        anchors = [i for i in payload.get("anchor_ids", []) if i != article_id]
-        target = _story_holding(stories, anchors)
-        if target is None and payload["to_story_id"] in stories:
-            target = payload["to_story_id"]
-        if target is None:
-            return stories, None
-        if owner.get(article_id) == target:
-            members = _members(stories[target])
-            members[article_id] = (members[article_id][0], True)
-            stories[target] = _rebuild(target, members, articles, stories[target].mentions)
-            return stories, target
-        previous = remove(article_id)
+def _owners(stories: dict[str, Story]) -> dict[str, str]:
+    return {m.article_id: s.id for s in stories.values() for m in s.members}
+
+
+def _take_out(stories: dict[str, Story], owner: dict[str, str], article_id: str,
+              articles: dict[str, Article]) -> tuple[float, bool] | None:
+    """Remove an article from the story holding it (a story left empty goes); its (score, pinned).
+    ``owner`` (article id -> story id) is kept up to date."""
+    sid = owner.get(article_id)
+    if sid is None or sid not in stories:
+        return None
+    members = _members(stories[sid])
+    removed = members.pop(article_id)
+    del owner[article_id]
+    rebuilt = _rebuild(sid, members, articles, stories[sid].mentions)
+    if rebuilt is None:
+        del stories[sid]
+    else:
+        stories[sid] = rebuilt
+    return removed
+
+
+def _apply_move(stories: dict[str, Story], payload: dict, articles: dict[str, Article]):
+    article_id = payload["article_id"]
+    if article_id not in articles:
+        return stories, None
+    # The move means "with these articles": the story now holding most of the target's
+    # members at the time (the anchors). A regrouping may have split that story and left
+    # its old id on the smaller part; the id is only the fallback when no anchor is left.
+    anchors = [i for i in payload.get("anchor_ids", []) if i != article_id]
+    target = _story_holding(stories, anchors)
+    if target is None and payload["to_story_id"] in stories:
+        target = payload["to_story_id"]
+    if target is None:
+        return stories, None
+    owner = _owners(stories)
+    if owner.get(article_id) == target:
         members = _members(stories[target])
-        members[article_id] = (previous[0] if previous else 0.0, True)
+        members[article_id] = (members[article_id][0], True)
         stories[target] = _rebuild(target, members, articles, stories[target].mentions)
         return stories, target
+    previous = _take_out(stories, owner, article_id, articles)
+    members = _members(stories[target])
+    members[article_id] = (previous[0] if previous else 0.0, True)
+    stories[target] = _rebuild(target, members, articles, stories[target].mentions)
+    return stories, target
 
-    if op == "merge":
-        found = []
-        for group in payload["groups"]:
-            sid = _story_holding(stories, group)
-            if sid is not None and sid not in found:
-                found.append(sid)
-        if not found:
-            return stories, None
-        members: dict[str, tuple[float, bool]] = {}
-        mentions: dict[str, Mention] = {}
-        anchored = {i for group in payload["groups"] for i in group}
-        for sid in found:
-            story = stories.pop(sid)
-            mentions.update({m.article_id: m for m in story.mentions if m.article_id not in mentions})
-            for article_id, (score, pinned) in _members(story).items():
-                members[article_id] = (score, pinned or article_id in anchored)
-        # Merged articles that a regrouping put elsewhere come back: a merge pins them together.
-        owner = {m.article_id: s.id for s in stories.values() for m in s.members}
-        for article_id in sorted(anchored - set(members)):
-            sid = owner.get(article_id)
-            if sid is None or sid not in stories:
-                continue
-            rest = _members(stories[sid])
-            score, _ = rest.pop(article_id)
-            members[article_id] = (score, True)
-            remaining = _rebuild(sid, rest, articles, stories[sid].mentions)
-            if remaining is None:
-                del stories[sid]
-            else:
-                stories[sid] = remaining
-        present = [articles[i] for i in members if i in articles]
-        earliest = min(present, key=lambda a: (a.published, a.id))
-        merged_id = payload.get("result_id") or story_id_for(earliest.id)
-        stories[merged_id] = _rebuild(merged_id, members, articles, mentions.values())
-        return stories, merged_id
 
-    if op == "split":
-        moved: dict[str, tuple[float, bool]] = {}
-        for article_id in payload["article_ids"]:
-            if article_id in articles:
-                previous = remove(article_id)
-                moved[article_id] = (previous[0] if previous else 0.0, True)
-        if not moved:
-            return stories, None
-        earliest = min((articles[i] for i in moved), key=lambda a: (a.published, a.id))
-        new_id = payload.get("result_id") or story_id_for(earliest.id)
-        if new_id in stories:  # the split part's earliest article anchored the old story id
-            new_id = story_id_for("split:" + earliest.id)
-        stories[new_id] = _rebuild(new_id, moved, articles)
-        return stories, new_id
+def _apply_merge(stories: dict[str, Story], payload: dict, articles: dict[str, Article]):
+    found = []
+    for group in payload["groups"]:
+        sid = _story_holding(stories, group)
+        if sid is not None and sid not in found:
+            found.append(sid)
+    if not found:
+        return stories, None
+    members: dict[str, tuple[float, bool]] = {}
+    mentions: dict[str, Mention] = {}
+    anchored = {i for group in payload["groups"] for i in group}
+    for sid in found:
+        story = stories.pop(sid)
+        mentions.update({m.article_id: m for m in story.mentions if m.article_id not in mentions})
+        for article_id, (score, pinned) in _members(story).items():
+            members[article_id] = (score, pinned or article_id in anchored)
+    # Merged articles that a regrouping put elsewhere come back: a merge pins them together.
+    owner = _owners(stories)
+    for article_id in sorted(anchored - set(members)):
+        taken = _take_out(stories, owner, article_id, articles)
+        if taken is not None:
+            members[article_id] = (taken[0], True)
+    present = [articles[i] for i in members if i in articles]
+    earliest = min(present, key=lambda a: (a.published, a.id))
+    merged_id = payload.get("result_id") or story_id_for(earliest.id)
+    stories[merged_id] = _rebuild(merged_id, members, articles, mentions.values())
+    return stories, merged_id
 
-    raise EditError(f"unknown edit operation {op!r}")
+
+def _apply_split(stories: dict[str, Story], payload: dict, articles: dict[str, Article]):
+    moved: dict[str, tuple[float, bool]] = {}
+    owner = _owners(stories)
+    for article_id in payload["article_ids"]:
+        if article_id in articles:
+            previous = _take_out(stories, owner, article_id, articles)
+            moved[article_id] = (previous[0] if previous else 0.0, True)
+    if not moved:
+        return stories, None
+    earliest = min((articles[i] for i in moved), key=lambda a: (a.published, a.id))
+    new_id = payload.get("result_id") or story_id_for(earliest.id)
+    if new_id in stories:  # the split part's earliest article anchored the old story id
+        new_id = story_id_for("split:" + earliest.id)
+    stories[new_id] = _rebuild(new_id, moved, articles)
+    return stories, new_id
 
 
 def replay_edits(
