@@ -40,14 +40,29 @@ _SMALL_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 
 def extract_dates_en(text: str, reference: date) -> list:
     """Absolute (July 5, 5 July 2021), weekday (on Sunday: the most recent such day on
-    or before publication) and relative (yesterday, two days ago) dates."""
-    from comparison.extract import DateMention, unstated_year
+    or before publication) and relative (yesterday, two days ago) dates. Each kind of
+    expression has its reader, run in this order; a later reader skips text an earlier one took."""
+    from comparison.extract import mark_since
 
-    found: list[DateMention] = []
+    found: list = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return not any(s < te and ts < e for ts, te in taken)
+
+    for reader in (_full_dates_en, _month_dates_en, _weekday_dates_en, _relative_dates_en, _week_dates_en,
+                   _this_month_dates_en):
+        for mention in reader(text, reference, free):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+    found.sort(key=lambda d: d.start)
+    mark_since(text, found, english=True)
+    return found
+
+
+def _full_dates_en(text: str, reference: date, free):
+    """July 5, 5 July 2021: a day of a month (the year unstated: the one nearest the reference)."""
+    from comparison.extract import DateMention, unstated_year
 
     for pattern in (_DATE_MDY, _DATE_DMY):
         for m in pattern.finditer(text):
@@ -62,13 +77,20 @@ def extract_dates_en(text: str, reference: date) -> list:
                 value = date(year, month, day)
             except ValueError:
                 continue
-            found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day"))
-            taken.append((m.start(), m.end()))
+            yield DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day")
+
+
+def _month_dates_en(text: str, reference: date, free):
     for m in _MONTH_ONLY.finditer(text):
         mention = _month_only(m, text, reference)
         if mention is not None and free(mention.start, mention.end):
-            found.append(mention)
-            taken.append((mention.start, mention.end))
+            yield mention
+
+
+def _weekday_dates_en(text: str, reference: date, free):
+    """(last / next / this) Sunday: the most recent such day, or the coming one when announced."""
+    from comparison.extract import DateMention
+
     for m in _WEEKDAY.finditer(text):
         if not free(m.start(), m.end()) or not m.group("wd")[0].isupper():
             continue
@@ -86,8 +108,13 @@ def extract_dates_en(text: str, reference: date) -> list:
         else:
             value = reference - timedelta(days=(reference.weekday() - target) % 7)
         start = m.start() if which else m.start("wd")
-        found.append(DateMention(start, m.end(), text[start:m.end()], value, "day", True))
-        taken.append((start, m.end()))
+        yield DateMention(start, m.end(), text[start:m.end()], value, "day", True)
+
+
+def _relative_dates_en(text: str, reference: date, free):
+    """today, yesterday, two days ago."""
+    from comparison.extract import DateMention
+
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -96,8 +123,13 @@ def extract_dates_en(text: str, reference: date) -> list:
             value = reference - timedelta(days=int(n) if n.isdigit() else _SMALL_WORDS[n])
         else:
             value = reference + timedelta(days=RELATIVE_DAYS_EN[m.group(0).lower()])
-        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day", True))
-        taken.append((m.start(), m.end()))
+        yield DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day", True)
+
+
+def _week_dates_en(text: str, reference: date, free):
+    """last week, this week, the weekend, over the weekend: spans of days."""
+    from comparison.extract import DateMention
+
     for m in _WEEK_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -114,17 +146,13 @@ def extract_dates_en(text: str, reference: date) -> list:
         else:
             first = reference - timedelta(days=reference.weekday()) - timedelta(days=7 if which == "last" else 0)
             last = first + timedelta(days=6)
-        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], first, "week", True, last=last))
-        taken.append((m.start(), m.end()))
+        yield DateMention(m.start(), m.end(), text[m.start():m.end()], first, "week", True, last=last)
+
+
+def _this_month_dates_en(text: str, reference: date, free):
     for m in _THIS_MONTH_RE.finditer(text):
         if free(m.start(), m.end()):
-            found.append(_this_month(m, text, reference))
-            taken.append((m.start(), m.end()))
-    found.sort(key=lambda d: d.start)
-    from comparison.extract import mark_since
-
-    mark_since(text, found, english=True)
-    return found
+            yield _this_month(m, text, reference)
 
 
 def _month_only(m: re.Match, text: str, reference: date):
