@@ -396,92 +396,18 @@ def join_minutes_and_seconds(text: str, simple: str, found: list[Quantity]) -> l
 
 
 def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
-    prefix, vague_word = m.group("prefix"), m.group("vague")
-    arabic, mult, chinese = m.group("arabic"), m.group("mult"), m.group("chinese")
-    pct_cn, percent_sign = m.group("pct_cn"), m.group("percent")
-    more, measure, suffix = m.group("more"), m.group("measure"), m.group("suffix")
+    """The figure a match of ``_QUANTITY_RE`` reads, or None when it is no checkable figure."""
+    prefix, measure = m.group("prefix"), m.group("measure")
     core = next(g for g in ("pct_cn", "cheng", "vague", "arabic", "chinese") if m.group(g))
     # Without a qualifier, the match may begin with whitespace: start at the number.
     start, end = (m.start() if prefix else m.start(core)), m.end()
-    cheng = m.group("cheng")
-    if prefix and not (arabic or chinese or vague_word or pct_cn or cheng):
+    if not _reads_as_figure(simple, m, core, start):
         return None
-    # Leading qualifier only counts when it is glued to the number.
-    before = simple[max(0, start - 1):start]
-    if _clock_before(simple, start) and simple[m.end(core):m.end(core) + 1] == "分" and simple[m.end(core) + 1:m.end(core) + 2] != "钟":
-        return None  # 2时36分, 两点四十分: the minutes of a clock time, the date reader's
-    if chinese:
-        if simple.startswith(_NOT_QUANTITY_PREFIXES, m.start("chinese")):
-            return None
-        if before == "第" or (before and before in _CN_NUM_CHARS):
-            return None
-        # A bare Chinese numeral needs a measure word, a % or a big unit to be a quantity.
-        if not (measure or percent_sign or more or any(c in chinese for c in "十百千万亿")):
-            return None
-        if (measure == "年" and not _counts_years(simple, m)) or (measure is None and len(chinese) == 1):
-            return None
-    if arabic:
-        if before == "第" or before == "：" or (before and (before.isascii() and (before.isalnum() or before in "-_/.:"))):
-            return None  # COVID-19, G7, A-10, version numbers, the minutes of 10:30
-        if _CODE_BEFORE_RE.search(simple, max(0, m.start("arabic") - 6), m.start("arabic")):
-            return None  # a flight or train number written apart: SJY 182航班, MH 370
-        # Years and clock times belong to the date extractor.
-        if (measure in ("年", "年半") and not _counts_years(simple, m)) or re.match(
-                r"\d{1,2}[:：]\d{2}", simple[m.start("arabic"):]) or re.match(
-                TIME_ZONE_AFTER_RE, simple[m.end("arabic"):]):
-            return None
-        if simple[m.end("arabic"):m.end("arabic") + 1] in ("月", "日", "号", "时", "点", ":", "："):
-            return None
-        if re.fullmatch(r"(?:19|20)\d\d", arabic) and not (measure or mult or percent_sign or more):
-            return None  # a bare year: 2019冠状病毒疾病, 2016年 written without 年
-
-    if measure == "岁" and (suffix or simple.startswith(_AGE_GROUP_TAILS, m.end())):
-        return None  # 65岁以上 (人口): the bound of an age group, not a figure anyone reports
-    is_percent = bool(pct_cn or percent_sign or cheng)
-    vague = False
-    if cheng:
-        # 六成三 = 63% (成: tenths), read to half its last place below and a whole place above:
-        # 62.5-64%, since such shares are as often cut as rounded (63.89% is 六成三); 七成 = 65-75%.
-        tens, ones = CN_DIGITS[cheng[0]], (CN_DIGITS[cheng[2]] if len(cheng) > 2 else None)
-        value, below, above = (tens * 10 + ones, 0.5, 1.0) if ones is not None else (tens * 10, 5.0, 5.0)
-        low, high, vague = value - below, value + above, True
-    elif pct_cn:
-        value = _parse_number(pct_cn[len("百分之"):])
-        if value is None:
-            return None
-        low = high = value
-    elif vague_word:
-        low, high = _VAGUE_WORDS[vague_word]
-        vague = True
-        if vague_word == "几" and not measure:
-            return None
-        if vague_word in PEOPLE_ONLY_VAGUE_ZH and (
-                measure not in PEOPLE_MEASURES_ZH or (before and before in _NOT_VAGUE_AFTER[vague_word])):
-            return None
-    else:
-        value = _parse_number(arabic) if arabic else _parse_number(chinese)
-        if value is None:
-            return None
-        low = high = value
-        if arabic and mult:
-            for c in mult:
-                value *= {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[c]
-            if mult == "亿" and m.group("arabic2"):
-                value += float(m.group("arabic2")) * 1e4  # 14亿1178万
-            low = high = value
-            decimals = arabic.partition(".")[2]
-            if decimals and not m.group("arabic2"):
-                # 14.1亿 is a rounded figure: half a unit of its last written place either side.
-                half = 0.5 * 10 ** -len(decimals) * value / float(arabic.replace(",", ""))
-                low, high, vague = value - half, value + half, True
-        if more:
-            if arabic and mult:
-                step = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[mult[-1]]
-                step *= 10 ** -len(arabic.partition(".")[2])  # 13.4亿多: past 13.4亿, below 13.5亿
-            else:
-                step = _magnitude_step(value, None if arabic else chinese)
-            low, high = value + 1, value + max(step, 2) - 1
-            vague = True
+    is_percent = bool(m.group("pct_cn") or m.group("percent") or m.group("cheng"))
+    read = _value_range(simple, m, simple[max(0, start - 1):start])
+    if read is None:
+        return None
+    low, high, vague = read
     if measure in HALF_MEASURES_ZH:
         if simple[m.end():m.end() + 1] not in _NOT_HALF_AFTER:
             low, high = low + 0.5, high + 0.5  # 一个半小时: 1.5 hours
@@ -501,12 +427,113 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     if qualifier:
         low, high = _apply_qualifier(low, high, qualifier)
         vague = True
-    if suffix:
-        sq = _SUFFIX_QUALIFIERS[suffix]
+    if m.group("suffix"):
+        sq = _SUFFIX_QUALIFIERS[m.group("suffix")]
         low, high = _apply_qualifier(low, high, sq)
         vague = True
         if is_percent and sq == "over":
             high = 100.0
+    return _quantity_with_unit(simple, m, start, end, (low, high, vague), measure, is_percent)
+
+
+def _reads_as_figure(simple: str, m: re.Match, core: str, start: int) -> bool:
+    """Is the match a figure at all? Not a qualifier alone, a clock's minutes, an ordinal
+    (第三), a code (COVID-19, MH 370), a year or date, a bare numeral without a measure word,
+    nor an age group's bound (65岁以上)."""
+    arabic, chinese, measure = m.group("arabic"), m.group("chinese"), m.group("measure")
+    if m.group("prefix") and not (arabic or chinese or m.group("vague") or m.group("pct_cn") or m.group("cheng")):
+        return False
+    # Leading qualifier only counts when it is glued to the number.
+    before = simple[max(0, start - 1):start]
+    if _clock_before(simple, start) and simple[m.end(core):m.end(core) + 1] == "分" and simple[m.end(core) + 1:m.end(core) + 2] != "钟":
+        return False  # 2时36分, 两点四十分: the minutes of a clock time, the date reader's
+    if chinese:
+        if simple.startswith(_NOT_QUANTITY_PREFIXES, m.start("chinese")):
+            return False
+        if before == "第" or (before and before in _CN_NUM_CHARS):
+            return False
+        # A bare Chinese numeral needs a measure word, a % or a big unit to be a quantity.
+        if not (measure or m.group("percent") or m.group("more") or any(c in chinese for c in "十百千万亿")):
+            return False
+        if (measure == "年" and not _counts_years(simple, m)) or (measure is None and len(chinese) == 1):
+            return False
+    if arabic and not _arabic_reads_as_figure(simple, m, before):
+        return False
+    # 65岁以上 (人口): the bound of an age group, not a figure anyone reports
+    return not (measure == "岁" and (m.group("suffix") or simple.startswith(_AGE_GROUP_TAILS, m.end())))
+
+
+def _arabic_reads_as_figure(simple: str, m: re.Match, before: str) -> bool:
+    arabic, measure = m.group("arabic"), m.group("measure")
+    if before == "第" or before == "：" or (before and (before.isascii() and (before.isalnum() or before in "-_/.:"))):
+        return False  # COVID-19, G7, A-10, version numbers, the minutes of 10:30
+    if _CODE_BEFORE_RE.search(simple, max(0, m.start("arabic") - 6), m.start("arabic")):
+        return False  # a flight or train number written apart: SJY 182航班, MH 370
+    # Years and clock times belong to the date extractor.
+    if (measure in ("年", "年半") and not _counts_years(simple, m)) or re.match(
+            r"\d{1,2}[:：]\d{2}", simple[m.start("arabic"):]) or re.match(
+            TIME_ZONE_AFTER_RE, simple[m.end("arabic"):]):
+        return False
+    if simple[m.end("arabic"):m.end("arabic") + 1] in ("月", "日", "号", "时", "点", ":", "："):
+        return False
+    # a bare year: 2019冠状病毒疾病, 2016年 written without 年
+    return not (re.fullmatch(r"(?:19|20)\d\d", arabic) and not (
+        measure or m.group("mult") or m.group("percent") or m.group("more")))
+
+
+def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, bool] | None:
+    """(low, high, vague) of the figure's value before qualifiers: a share in tenths (六成三), a
+    percentage in words, a vague number word, or a number with its multipliers (14.1亿, 13.4亿多)."""
+    vague_word, arabic, mult, chinese = m.group("vague"), m.group("arabic"), m.group("mult"), m.group("chinese")
+    measure, cheng, pct_cn = m.group("measure"), m.group("cheng"), m.group("pct_cn")
+    if cheng:
+        # 六成三 = 63% (成: tenths), read to half its last place below and a whole place above:
+        # 62.5-64%, since such shares are as often cut as rounded (63.89% is 六成三); 七成 = 65-75%.
+        tens, ones = CN_DIGITS[cheng[0]], (CN_DIGITS[cheng[2]] if len(cheng) > 2 else None)
+        value, below, above = (tens * 10 + ones, 0.5, 1.0) if ones is not None else (tens * 10, 5.0, 5.0)
+        return value - below, value + above, True
+    if pct_cn:
+        value = _parse_number(pct_cn[len("百分之"):])
+        return None if value is None else (value, value, False)
+    if vague_word:
+        low, high = _VAGUE_WORDS[vague_word]
+        if vague_word == "几" and not measure:
+            return None
+        if vague_word in PEOPLE_ONLY_VAGUE_ZH and (
+                measure not in PEOPLE_MEASURES_ZH or (before and before in _NOT_VAGUE_AFTER[vague_word])):
+            return None
+        return low, high, True
+    value = _parse_number(arabic) if arabic else _parse_number(chinese)
+    if value is None:
+        return None
+    low = high = value
+    vague = False
+    if arabic and mult:
+        for c in mult:
+            value *= {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[c]
+        if mult == "亿" and m.group("arabic2"):
+            value += float(m.group("arabic2")) * 1e4  # 14亿1178万
+        low = high = value
+        decimals = arabic.partition(".")[2]
+        if decimals and not m.group("arabic2"):
+            # 14.1亿 is a rounded figure: half a unit of its last written place either side.
+            half = 0.5 * 10 ** -len(decimals) * value / float(arabic.replace(",", ""))
+            low, high, vague = value - half, value + half, True
+    if m.group("more"):
+        if arabic and mult:
+            step = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[mult[-1]]
+            step *= 10 ** -len(arabic.partition(".")[2])  # 13.4亿多: past 13.4亿, below 13.5亿
+        else:
+            step = _magnitude_step(value, None if arabic else chinese)
+        low, high = value + 1, value + max(step, 2) - 1
+        vague = True
+    return low, high, vague
+
+
+def _quantity_with_unit(simple: str, m: re.Match, start: int, end: int, value: tuple[float, float, bool],
+                        measure: str | None, is_percent: bool) -> Quantity:
+    """The figure with its unit, dimension and counted noun (152人: people; 3名平民: 平民)."""
+    low, high, vague = value
     unit = "%" if is_percent else (measure or "")
     counted_start = counted_end = -1
     counted = ""
@@ -514,7 +541,7 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         # The measure word is itself the thing counted: 152人, 26国, 3天.
         counted_start, counted_end = m.start("measure"), min(m.end("measure"), end)
         counted = measure
-    elif (measure or (vague_word and simple[end:end + 1] == "的")) and not is_percent:
+    elif (measure or (m.group("vague") and simple[end:end + 1] == "的")) and not is_percent:
         # The counted noun follows the measure word (or 的 after 成百上千).
         cs, ce = counted_phrase(simple, end + (0 if measure else 1))
         if ce > cs:
