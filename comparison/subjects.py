@@ -149,6 +149,33 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     if simple is None:
         simple = to_simplified(text)
     simple_counted = to_simplified(q.counted)
+    family, kind, keyword, group_size = _counted_family(q, simple, simple_counted)
+    unit = q.unit
+    generic = not family and (not simple_counted or any(simple_counted.lower().endswith(g) for g in _GENERIC_PEOPLE)
+                              or any(w in _GENERIC_PEOPLE for w in simple_counted.lower().split())
+                              or unit in ("名", "人", "位"))
+    left, right = _figure_clause(q, simple, neighbours, english)
+    clause = simple[left:right]
+    events, words = _clause_events(clause)
+    if group_size:
+        events, words = {"group"}, ["共"]  # the group's size is its own fact, not a count of arrests or deaths
+    if simple[q.end:q.end + 1] == "死" or simple[q.end:q.end + 2] in ("人死", "名死"):
+        events.add("killed")  # 累计3死, 2人死
+        words.append("死")
+    qualifiers = frozenset(p for p in place_names if p and p in simple_counted)
+    days, background = _figure_days(q, simple, dates, left, right, published_day)
+    hedged = any(contains(clause, w) for w in _HEDGES)
+    fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague
+    return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
+                   "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
+                   q.total, q.is_total, fractional=fractional, background=background,
+                   age_span=q.dimension == "age" and q.span)
+
+
+def _counted_family(q: Quantity, simple: str, simple_counted: str) -> tuple[str, str, str, bool]:
+    """(family, kind, keyword, group size) of what a figure counts, from the general lexicon:
+    its counted noun (5名警察), the head noun after 的 (11名涉嫌…的嫌犯), the group named before 共
+    (雇佣兵团伙共26人: its size), or buildings by their measure word (3栋)."""
     family = kind = keyword = ""
     for fam, kinds in COUNTED_FAMILIES.items():
         for sub, words in kinds.items():
@@ -157,25 +184,20 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                     family, kind, keyword = fam, sub, w
     if family and family not in _PEOPLE_FAMILIES and _people_after(simple_counted, keyword):
         family = kind = keyword = ""  # 九名中国公民, 三个村的村民: a modifier; the count is of people
-    if not family and q.counted_end > 0:
+    if not family and q.counted_end > 0 and simple[q.counted_end:q.counted_end + 1] == "的":
         # 11名涉嫌暗杀海地总统的嫌犯: the head noun comes after 的.
-        simple_text = simple
-        if simple_text[q.counted_end:q.counted_end + 1] == "的":
-            head = simple_text[q.counted_end + 1:q.counted_end + 5]
-            for fam, kinds in COUNTED_FAMILIES.items():
-                for sub, words in kinds.items():
-                    for w in words:
-                        if head.startswith(w) and len(w) > len(keyword):
-                            family, kind, keyword = fam, sub, w
-    unit = q.unit
+        head = simple[q.counted_end + 1:q.counted_end + 5]
+        for fam, kinds in COUNTED_FAMILIES.items():
+            for sub, words in kinds.items():
+                for w in words:
+                    if head.startswith(w) and len(w) > len(keyword):
+                        family, kind, keyword = fam, sub, w
     group_size = False
     if not family and q.unit in ("人", "名") and not q.percent:
         # 雇佣兵团伙共26人: the size of a group named just before 共 — a count of
         # that group's members, with no event verb needed.
-        simple_text = simple
-        clause_start = max(simple_text.rfind(c, max(0, q.start - 500), q.start) for c in "，。；：！？,;\n") + 1
-        before = simple_text[clause_start:q.start]
-        m = _GROUP_SIZE_RE.search(before)
+        clause_start = max(simple.rfind(c, max(0, q.start - 500), q.start) for c in "，。；：！？,;\n") + 1
+        m = _GROUP_SIZE_RE.search(simple[clause_start:q.start])
         if m:
             for fam in _PEOPLE_FAMILIES:  # a group of people (not 全国共有…: 国 is no group)
                 for sub, words in COUNTED_FAMILIES[fam].items():
@@ -183,20 +205,28 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                         if len(w) >= 2 and w in m.group("group") and len(w) > len(keyword):
                             family, kind, keyword = fam, sub, w
             group_size = bool(family)
-    if not family and unit in ("座", "栋"):
-        family, kind, keyword = "buildings", "buildings", unit
-    generic = not family and (not simple_counted or any(simple_counted.lower().endswith(g) for g in _GENERIC_PEOPLE)
-                              or any(w in _GENERIC_PEOPLE for w in simple_counted.lower().split())
-                              or unit in ("名", "人", "位"))
+    if not family and q.unit in ("座", "栋"):
+        family, kind, keyword = "buildings", "buildings", q.unit
+    return family, kind, keyword, group_size
+
+
+def _figure_clause(q: Quantity, simple: str, neighbours: tuple[int, int] | None, english: bool) -> tuple[int, int]:
+    """The figure's own clause, not reaching into the event words of the figures beside it."""
     left, right = _clause(simple, q.start, max(q.end, q.counted_end), english)
-    if neighbours is not None:
-        left = max(left, min(neighbours[0], q.start))
-        right = min(right, max(neighbours[1], max(q.end, q.counted_end)))
-    if neighbours is not None and left == neighbours[0]:
+    if neighbours is None:
+        return left, right
+    left = max(left, min(neighbours[0], q.start))
+    right = min(right, max(neighbours[1], max(q.end, q.counted_end)))
+    if left == neighbours[0]:
         left = _past_event_of_previous(simple, left, q.start)
-    if neighbours is not None and right == neighbours[1]:
+    if right == neighbours[1]:
         right = _before_event_of_next(simple, max(q.end, q.counted_end), right)
-    clause = simple[left:right]
+    return left, right
+
+
+def _clause_events(clause: str) -> tuple[set[str], list[str]]:
+    """The event types a clause names and the words naming them; an injury grade (重伤者4人)
+    is not also the injured in all unless another word says so."""
     events: set[str] = set()
     words: list[str] = []
     for event, keys in event_forms().items():
@@ -213,26 +243,25 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                 rest = rest.replace(w, "")
         if not any(contains(rest, k) for k in event_forms()["injured"]):
             events.discard("injured")
-    if group_size:
-        events = {"group"}  # the group's size is its own fact, not a count of arrests or deaths
-        words = ["共"]
-    after = simple[q.end:q.end + 1]
-    if after == "死" or simple[q.end:q.end + 2] in ("人死", "名死"):
-        events.add("killed")  # 累计3死, 2人死
-        words.append("死")
-    qualifiers = frozenset(p for p in place_names if p and p in simple_counted)
+    return events, words
+
+
+def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right: int,
+                 published_day: date | None) -> tuple[frozenset, bool]:
+    """(the days a figure is about, whether it is an earlier happening's): the days of its
+    clause, else the last day named earlier in its sentence; kept only for daily counts, a
+    sentence giving figures for two days, or an earlier happening."""
     day_dates = [d for d in (dates or []) if d.precision == "day" and d.value]
     own = [d for d in day_dates if left <= d.start and d.end <= right]
+    sentence_start = _sentence_start(simple, q.start)
     if not own:
         # No day in the clause: the last day named earlier in the same sentence
         # (在7月7日一天之内，…新增了N例).
-        sentence_start = _sentence_start(simple, q.start)
         own = [d for d in day_dates if sentence_start <= d.start and d.end <= q.start][-1:]
     days = frozenset(d.value for d in own)
     # A figure of an earlier happening (4月21日，奎塔一家酒店发生爆炸，造成至少4人死亡 in a
     # report of 14 July): its day is kept, whatever kind of count it is (comparison.background).
     background = bool(own) and all(is_background(d.value, published_day) and not d.since for d in own)
-    sentence_start = _sentence_start(simple, q.start)
     sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])
     sentence_days = {d.value for d in day_dates if sentence_start <= d.start < sentence_end}
     if not background and len(sentence_days) < 2 and not any(
@@ -241,12 +270,7 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
         # reported on two days is still one figure that outlets may disagree on. A
         # sentence that gives figures for two days (8日达896人，7日达到920人) is a dated series.
         days = frozenset()
-    hedged = any(contains(clause, w) for w in _HEDGES)
-    fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague
-    return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
-                   "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
-                   q.total, q.is_total, fractional=fractional, background=background,
-                   age_span=q.dimension == "age" and q.span)
+    return days, background
 
 
 # What may lie between a figure and its bracketed conversion: the first figure's unit word
