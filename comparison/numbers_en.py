@@ -213,53 +213,14 @@ def _minutes_of_clock(text: str, m: re.Match, digits: str) -> bool:
 
 
 def _build(text: str, m: re.Match) -> Quantity | None:
-    prefix, vague_word = m.group("prefix"), m.group("vague")
-    digits, word = m.group("digits"), m.group("word")
-    if not (vague_word or digits or word):
+    """The figure a match of the English quantity pattern reads, or None when it is none."""
+    if not (m.group("vague") or m.group("digits") or m.group("word")) or not _reads_as_figure_en(text, m):
         return None
-    after = text[m.end():m.end() + 3]
-    if digits and re.match(r"[:.]\d", text[m.end("digits"):m.end("digits") + 2]):
-        return None  # clock time 10:30
-    if digits and (_SPACED_CLOCK_RE.match(text, m.end("digits")) or _minutes_of_clock(text, m, digits)
-                   or ("." in digits and _AM_PM_RE.match(text, m.end("digits")))):
-        return None  # a clock time written in separate tokens: "4 . 30am", "10 : 15 p.m."
-    if digits and re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):
-        return None  # clock time 1400 GMT
-    if digits and re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")):
-        return None  # a year
-    if digits and re.fullmatch(r"\d{6,}", digits):
-        return None  # an id or a date stamp (20100505): written counts this large have separators
-    before = text[max(0, m.start() - 1):m.start()]
-    if before and (before.isalnum() or before in "-/"):
+    read = _value_range_en(text, m)
+    if read is None:
         return None
-    if digits and not m.group("unit") and _score(text, m):
-        return None  # a score or a record, however tokenized ("a record of 58 - 3", "won 2 - 1")
-    if _MODEL_CODE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
-        return None  # the number of a model designation written in tokens: "AK - 47", "F - 16"
-    if _after_figure_code(text, m.start()):
-        return None  # "six AK 47 rifles": the model's number
-    vague = False
-    if vague_word:
-        low, high = VAGUE_WORDS_EN[vague_word.lower()]
-        vague = True
-        if vague_word.lower() == "several" and not re.match(r"\s+[a-z]", after):
-            return None
-    else:
-        value = float(re.sub(r"[\s,]", "", digits)) if digits else _word_value(word)
-        if value is None:
-            return None
-        mag = (m.group("mag") or m.group("wmag") or "").lower()
-        low = high = value
-        if mag:
-            factor = MAGNITUDES_EN.get(mag, 1.0)
-            value *= factor
-            low = high = value
-            decimals = re.sub(r"[\s,]", "", digits or "").partition(".")[2]
-            if decimals and factor > 1:
-                # 1.4 billion is a rounded figure: half a unit of its last written place either side.
-                half = 0.5 * 10 ** -len(decimals) * factor
-                low, high = value - half, value + half
-                vague = True
+    low, high, vague = read
+    digits, word, prefix = m.group("digits"), m.group("word"), m.group("prefix")
     percent = bool(m.group("percent"))
     unit = m.group("unit") or ""
     currency = m.group("currency") or ""
@@ -297,15 +258,71 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         dimension, factor = "age", 1.0  # "aged 25 years": an age, not a duration
     q = Quantity(start=start, end=end, text=text[start:end], low=low, high=high, vague=vague,
                  unit="%" if percent else unit.lower(), percent=percent, dimension=dimension, factor=factor)
-    part = _PART_OF_RE.match(text[end:end + 40])
+    _add_counted_en(text, q)
+    return q
+
+
+def _reads_as_figure_en(text: str, m: re.Match) -> bool:
+    """Not a clock time (10:30, "4 . 30am", 1400 GMT), a year, an id or date stamp, part of a
+    word or code (COVID-19, AK - 47, F - 16), nor a score or record ("58 - 3", "won 2 - 1")."""
+    digits = m.group("digits")
+    if digits:
+        if re.match(r"[:.]\d", text[m.end("digits"):m.end("digits") + 2]):
+            return False  # clock time 10:30
+        if (_SPACED_CLOCK_RE.match(text, m.end("digits")) or _minutes_of_clock(text, m, digits)
+                or ("." in digits and _AM_PM_RE.match(text, m.end("digits")))):
+            return False  # a clock time written in separate tokens: "4 . 30am", "10 : 15 p.m."
+        if re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):
+            return False  # clock time 1400 GMT
+        if re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")):
+            return False  # a year
+        if re.fullmatch(r"\d{6,}", digits):
+            return False  # an id or a date stamp (20100505): written counts this large have separators
+    before = text[max(0, m.start() - 1):m.start()]
+    if before and (before.isalnum() or before in "-/"):
+        return False
+    if digits and not m.group("unit") and _score(text, m):
+        return False  # a score or a record, however tokenized ("a record of 58 - 3", "won 2 - 1")
+    if _MODEL_CODE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        return False  # the number of a model designation written in tokens: "AK - 47", "F - 16"
+    return not _after_figure_code(text, m.start())  # "six AK 47 rifles": the model's number
+
+
+def _value_range_en(text: str, m: re.Match) -> tuple[float, float, bool] | None:
+    """(low, high, vague) before qualifiers: a vague word ("several" only before a noun), or a
+    number in digits or words with its magnitude (1.4 billion: rounded to its last place)."""
+    vague_word, digits, word = m.group("vague"), m.group("digits"), m.group("word")
+    if vague_word:
+        low, high = VAGUE_WORDS_EN[vague_word.lower()]
+        if vague_word.lower() == "several" and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
+            return None
+        return low, high, True
+    value = float(re.sub(r"[\s,]", "", digits)) if digits else _word_value(word)
+    if value is None:
+        return None
+    mag = (m.group("mag") or m.group("wmag") or "").lower()
+    if not mag:
+        return value, value, False
+    factor = MAGNITUDES_EN.get(mag, 1.0)
+    value *= factor
+    decimals = re.sub(r"[\s,]", "", digits or "").partition(".")[2]
+    if decimals and factor > 1:
+        # 1.4 billion is a rounded figure: half a unit of its last written place either side.
+        half = 0.5 * 10 ** -len(decimals) * factor
+        return value - half, value + half, True
+    return value, value, False
+
+
+def _add_counted_en(text: str, q: Quantity) -> None:
+    """The noun a count counts (600 prisoners), after "of 28" when it is a part of a whole."""
+    part = _PART_OF_RE.match(text[q.end:q.end + 40])
     if part:
         total = part.group("total")
         q.total = float(total.replace(",", "")) if total[0].isdigit() else _word_value(total)
-        cs, ce = _counted_after(text, end + part.end())
-    elif dimension == "count":
-        cs, ce = _counted_after(text, end)
+        cs, ce = _counted_after(text, q.end + part.end())
+    elif q.dimension == "count":
+        cs, ce = _counted_after(text, q.end)
     else:
         cs, ce = -1, -1
     if ce > cs >= 0:
         q.counted_start, q.counted_end, q.counted = cs, ce, text[cs:ce]
-    return q
