@@ -139,12 +139,14 @@ def marked(side: dict) -> str:
 def _add_aligned(lines: list[str], comparison: Comparison, max_items: int) -> None:
     """Aligned sentence pairs whose wording differs, each side with its differing words marked:
     the differences no producer classifies, for the reader to judge."""
-    worded = [p for p in comparison.aligned if p["a"]["differs"] or p["b"]["differs"]]
+    from comparison.wording import in_reading_order
+
+    worded = in_reading_order([p for p in comparison.aligned if p["a"]["differs"] or p["b"]["differs"]])
     if not worded:
         return
     lines += ["", f"## Aligned sentences worded otherwise ({len(worded)})", "",
-              "*Sentences the alignment pairs across outlets; the words each puts otherwise are in ⟦ ⟧. "
-              "Not classified: a wording difference may or may not be a different fact.*", ""]
+              "*Sentences the alignment pairs across outlets, the surest pairs first; the words each puts "
+              "otherwise are in ⟦ ⟧. Not classified: a wording difference may or may not be a different fact.*", ""]
     for pair in worded[:max_items]:
         lines.append(f"- {pair['a']['outlet']}: «{marked(pair['a'])}»")
         lines.append(f"  {pair['b']['outlet']}: «{marked(pair['b'])}» (alignment {pair['score']:.2f})")

@@ -8,11 +8,13 @@ from __future__ import annotations
 import streamlit as st
 
 from comparison.model import Comparison, Finding
+from comparison.wording import READING_ORDERS, in_reading_order
 from dashboard.text import KIND_COLOURS, KIND_LABELS, escape, highlight
 
 # Pairs drawn per page: each is a small HTML table row.
 MAX_PAIRS_SHOWN = 150
 WORDING_KIND = "wording"  # not a finding kind: dashboard.text.MARK_COLOURS gives its colour
+ORDER_LABELS = {"surest": "surest first", "story": "story order"}
 
 
 def pairs_for(comp: Comparison, outlets: list[str], worded_only: bool = True) -> list[dict]:
@@ -61,8 +63,13 @@ def aligned_panel(comp: Comparison, outlets: list[str], script: str, key: str) -
     for note in comp.notes:
         if "aligned sentence pairs" in note:  # the listing's own caps (comparison.wording)
             st.caption(f"Partial: {escape(note)}.")
-    worded_only = st.toggle("Only pairs worded otherwise", value=True, key=f"{key}_worded")
-    pairs = pairs_for(comp, outlets, worded_only)
+    left, right = st.columns(2)
+    worded_only = left.toggle("Only pairs worded otherwise", value=True, key=f"{key}_worded")
+    order = right.radio("Order", READING_ORDERS, horizontal=True, key=f"{key}_order",
+                        format_func=lambda o: ORDER_LABELS[o],
+                        help="Surest first: the pairs the alignment is surest state the same claim. "
+                             "Story order: article by article, sentence by sentence.")
+    pairs = in_reading_order(pairs_for(comp, outlets, worded_only), order)
     if not pairs:
         st.info("No aligned sentences for these outlets.")
         return

@@ -114,3 +114,25 @@ def test_sentences_in_two_languages_are_paired_without_word_differences() -> Non
     zh = article("zh", "VOA", "塔吉克斯坦动员两万名后备役军人，加强与阿富汗交界处的防御。", language="zh")
     result = compare([en, zh], use_dense=False)
     assert all(not p["same_language"] and not p["a"]["differs"] and not p["b"]["differs"] for p in result.aligned)
+
+
+def test_reading_orders_put_the_surest_pairs_first_and_keep_story_order_among_ties() -> None:
+    import pytest
+
+    from comparison.wording import in_reading_order
+
+    pairs = [{"score": 0.8, "n": 0}, {"score": 0.95, "n": 1}, {"score": 0.8, "n": 2}, {"score": 0.99, "n": 3}]
+    assert [p["n"] for p in in_reading_order(pairs)] == [3, 1, 0, 2]
+    assert [p["n"] for p in in_reading_order(pairs, "story")] == [0, 1, 2, 3]
+    with pytest.raises(ValueError, match="reading order"):
+        in_reading_order(pairs, "random")
+
+
+def test_the_markdown_lists_the_surest_aligned_pair_first() -> None:
+    articles = [ESCAPE_A, ESCAPE_B]
+    result = compare(articles, use_dense=False)
+    worded = [p for p in result.aligned if p["a"]["differs"] or p["b"]["differs"]]
+    surest = max(worded, key=lambda p: p["score"])
+    section = to_markdown(result, articles).split("## Aligned sentences worded otherwise")[1]
+    first = next(line for line in section.splitlines() if line.startswith("- "))
+    assert marked(surest["a"]) in first
