@@ -80,3 +80,13 @@ def test_candidate_pairs_grow_with_near_matches_not_with_the_square_of_the_names
               for i in range(300)] for d in range(12)]
     pairs = sum(1 for _ in _candidate_pairs(docs, names))
     assert pairs <= 50 * 12 * 300
+
+
+def test_two_known_places_in_other_claims_and_honorifics_are_no_spelling():
+    china = article("c1", "Outlet A", "China said on Monday it would send aid to the border region.")
+    chin = article("c2", "Outlet B", "Rebels in Chin state clashed with the army near Hakha on Tuesday night.")
+    assert not [f for f in compare([china, chin], use_dense=False).findings if "spelled" in f.why]
+    mr = article("h1", "Outlet A", "Mr Fernández said the budget would pass this week.")
+    ms = article("h2", "Outlet B", "The budget will pass, said Ms Fernández on Monday.")
+    assert not [f for f in compare([mr, ms], use_dense=False).findings if "spelled" in f.why]
+    assert not _letter_apart("Namal", "Amal")  # a spelling keeps the first letter

@@ -5,8 +5,9 @@
   each a letter or two apart, the surname long enough not to be a common short name (other given
   names with one surname are two relatives, not one spelling).
 * **Places and bodies** in English reports, one word a letter apart (in Bern vs in Berne), and
-  a **surname alone** against a full name (rescue Raite vs Duncan Rait), where neither outlet
-  writes the other's form anywhere.
+  a **surname alone** against a full name (rescue Raite vs Duncan Rait), in sentences the
+  alignment pairs as one claim, keeping their first letter, where neither outlet writes the
+  other's form anywhere (China in one report and Chin, a Myanmar state, in another are two places).
 
 Not a spelling: accents and hyphens alone (Díaz-Canel, Diaz Canel: house style), British against
 American endings (Recognised, Recognized), other countries a replaced letter apart (Iran, Iraq),
@@ -37,15 +38,24 @@ SPELLING_MIN_LETTERS_SUBSTITUTED = 6
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
-    return english_spellings(ctx.docs)
+    def one_claim(d1: int, at1: int, d2: int, at2: int) -> bool:
+        k1, k2 = ctx.docs[d1].sentence_at(at1), ctx.docs[d2].sentence_at(at2)
+        return ctx.score(d1, k1, d2, k2) >= ctx.threshold
+
+    return english_spellings(ctx.docs, one_claim)
 
 
-def english_spellings(docs: list[Doc]) -> list[Finding]:
+def english_spellings(docs: list[Doc], one_claim=None) -> list[Finding]:
+    """``one_claim(d1, offset1, d2, offset2)``: do the sentences at these offsets state one claim
+    (the alignment)? A place or a surname alone a letter apart counts only there (China in one
+    report and Chin, a Myanmar state, in another are two places); a person's full name anywhere."""
     names = [_latin_names(doc) for doc in docs]
     findings: list[Finding] = []
     reported: set[tuple[int, int, str]] = set()
     for (da, a), (db, b) in _candidate_pairs(docs, names):
         if a.words == b.words or not _spelled_otherwise(docs[da], a, docs[db], b):
+            continue
+        if not (a.person and b.person) and one_claim is not None and not one_claim(da, a.start, db, b.start):
             continue
         key = (min(da, db), max(da, db), " ".join(sorted((a.words[-1].lower(), b.words[-1].lower()))))
         if key in reported:
@@ -82,6 +92,7 @@ def _latin_names(doc: Doc) -> list[_Name]:
     out: list[_Name] = []
     seen: set[str] = set()
     for text, start, end in people:
+        text, start = _without_honorifics(text, start)  # Mr Fernández, Ms Fernández: one surname
         words = text.split()
         if len(words) >= 2 and len(words[-1]) >= 4 and text not in seen:
             seen.add(text)
@@ -96,6 +107,14 @@ def _latin_names(doc: Doc) -> list[_Name]:
                 continue
             out.append(_Name(words, e.start, e.end, False))
     return out[:MAX_NAMES_PER_DOC]
+
+
+def _without_honorifics(text: str, start: int) -> tuple[str, int]:
+    """A name less its leading honorifics (Mr, Ms., Dr), and where the rest starts."""
+    for word in re.finditer(r"\S+", text):
+        if word.group().rstrip(".") not in _HONORIFICS:
+            return text[word.start():], start + word.start()
+    return "", start + len(text)
 
 
 def _named_mid_sentence(doc: Doc, word: str) -> bool:
@@ -115,6 +134,15 @@ def _calendar_words() -> frozenset[str]:
 
 
 _CALENDAR_WORDS = _calendar_words()
+
+
+def _honorifics() -> frozenset[str]:
+    from comparison.lexicons.reporting import TITLE_ABBREVIATIONS_EN
+
+    return frozenset([*TITLE_ABBREVIATIONS_EN, "Miss", "Sir", "Dame", "Lord", "Lady"])
+
+
+_HONORIFICS = _honorifics()
 
 
 def _place_or_time_words() -> frozenset[str]:
@@ -217,8 +245,8 @@ def _letter_apart(a: str, b: str) -> bool:
     Bern / Berne, Raite / Rait. Not a plural, possessive, demonym or country ending (Syria /
     Syrian, Iraqi / Iraqis, German / Germany, Americans / Americas)."""
     a, b = a.lower(), b.lower()
-    if a == b or min(len(a), len(b)) < SPELLING_MIN_LETTERS or abs(len(a) - len(b)) > 1:
-        return False
+    if a == b or a[0] != b[0] or min(len(a), len(b)) < SPELLING_MIN_LETTERS or abs(len(a) - len(b)) > 1:
+        return False  # (a spelling keeps the first letter: Namal and Amal are two names)
     if _edit_distance(a, b) != 1:
         return False
     if len(a) == len(b):
