@@ -137,9 +137,9 @@ _CALENDAR_WORDS = _calendar_words()
 
 
 def _honorifics() -> frozenset[str]:
-    from comparison.lexicons.reporting import TITLE_ABBREVIATIONS_EN
+    from comparison.lexicons.reporting import HONORIFICS_EN
 
-    return frozenset([*TITLE_ABBREVIATIONS_EN, "Miss", "Sir", "Dame", "Lord", "Lady"])
+    return frozenset(HONORIFICS_EN)
 
 
 _HONORIFICS = _honorifics()

@@ -23,6 +23,10 @@ PUT_AT_VERBS_EN = ("put", "puts")
 # their stop ends no sentence.
 TITLE_ABBREVIATIONS_EN = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Gen", "Sen", "Rep", "St", "Lt", "Col", "Capt",
                           "Sgt", "Maj", "Prof", "Rev", "Adm", "Cpl", "Pres", "Supt", "Insp", "No")
+# Words of address before a name that are no part of it (Mr Fernández and Ms Fernández share one
+# name): the title abbreviations above and the unabbreviated forms of address (AP Stylebook
+# "courtesy titles", "nobility").
+HONORIFICS_EN = (*TITLE_ABBREVIATIONS_EN, "Miss", "Sir", "Dame", "Lord", "Lady")
 # The offices those abbreviations stand for (Gov. X is the governor).
 TITLE_ABBREVIATION_OFFICES_EN = {"gov": "governor", "gen": "general", "sen": "senator", "rep": "representative",
                                  "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
