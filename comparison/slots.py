@@ -568,79 +568,98 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
         if len(out) >= max_items:
             break
         group = next(g for g in ("a", "b", "c", "d") if m.group(g))
-        start, end = m.start(group), m.end(group)
-        if group == "d" and _CLAUSE_VERBS_EN.search(source, start, end):
-            continue  # "…, said police were investigating": a clause, not a voice
-        if group == "c" and not _appositive_voice(source[start:end]):
+        bounds = _voice_bounds(source, simple, m, group, english)
+        if bounds is None:
             continue
-        if english:  # a voice never spans a sentence end ("…set on fire.\nPolice said")
-            start += _sentence_start_en(source[start:end])
+        found = _voice(text, simple, m, group, english, *bounds, person_ends)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bool) -> tuple[int, int, bool] | None:
+    """(start, end, reported) of the voice a match names, trimmed to the voice itself: not past a
+    sentence end, a closing bracket or a dateline, a clause word, leading conjunctions or a report
+    word (报道); None when the match is a clause, not a voice."""
+    start, end = m.start(group), m.end(group)
+    if group == "d" and _CLAUSE_VERBS_EN.search(source, start, end):
+        return None  # "…, said police were investigating": a clause, not a voice
+    if group == "c" and not _appositive_voice(source[start:end]):
+        return None
+    if english:  # a voice never spans a sentence end ("…set on fire.\nPolice said")
+        start += _sentence_start_en(source[start:end])
+    span = source[start:end].lstrip()
+    start = end - len(span)
+    # A voice never spans a closing bracket (a wire dateline: 法新社…4日电） 菲律宾官员说)
+    # nor, in English, a clause word (the injured to hospital but the authorities said).
+    closed = _unmatched_close(span)
+    if closed < 0 and not english:
+        closed = _leading_aside(span)  # （法新社白夏瓦14日电） 巴基斯坦官员: the voice follows the dateline
+    if closed >= 0:
+        start += closed + 1
         span = source[start:end].lstrip()
         start = end - len(span)
-        # A voice never spans a closing bracket (a wire dateline: 法新社…4日电） 菲律宾官员说)
-        # nor, in English, a clause word (the injured to hospital but the authorities said).
-        closed = _unmatched_close(span)
-        if closed < 0 and not english:
-            closed = _leading_aside(span)  # （法新社白夏瓦14日电） 巴基斯坦官员: the voice follows the dateline
-        if closed >= 0:
-            start += closed + 1
-            span = source[start:end].lstrip()
-            start = end - len(span)
-        if english:
-            inner = list(_CLAUSE_WORDS_EN.finditer(span)) if group != "c" else []
-            if inner:
-                start += inner[-1].end()
-                span = source[start:end]
-            lead = _LEAD_WORDS_EN.match(span)
-            if lead:
-                conjunction = start
-                start += lead.end()
-                if group == "b" and lead.group(0).strip().lower() in ("and", "or"):
-                    start = _earlier_conjunct(source, conjunction, start)
-            tail = _TRAILING_WORDS_EN.search(source[start:end])
-            if tail and tail.start() > 0:
-                end = start + tail.start()
-            start = _last_conjunct_voice(source, start, end)
-        else:
-            for w in _LEAD_WORDS_ZH:
-                if span.startswith(w):
-                    start += len(w)
-                    break
-        if not english:
-            # 省长X在此前的一份声明中说, X对路透社说, X周三表示: the voice is X.
-            cut = _first_outside_brackets(_VOICE_CUT_ZH, simple[start:end])
-            if cut >= 0:
-                end = start + cut
-        reported = False
-        if not english:
-            reported_end = _without_report_word(simple, start, end)
-            reported, end = reported_end != end, reported_end
-        if not english:
-            start = _anonymous_start(simple, start, end)
-        who = text[start:end].strip()
-        if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们", "她们"):
-            continue
-        kind, norm = attribution_kind(who, english)
-        if not english:
-            cited, voice_start, voice_end = _cited_voice(text, simple, start, end)
-            if voice_start is not None and voice_start > start and attribution_kind(cited, False)[0] != "other":
-                if kind != "agency":  # only a medium relaying a voice opens its span
-                    start = voice_start
-                who, end = cited, voice_end
-                kind, norm = attribution_kind(who, english)
-            if not who.strip() or who in ("的话", "话"):
-                continue
-        if kind == "other" and reported and to_simplified_ends(who, _MEDIUM_ENDINGS_ZH):
-            kind, norm = "agency", who  # 意大利安莎社报道: a medium's report, the medium not listed by name
-        if not english and group == "a" and kind != "other" and m.group("cite") in ("援引", "引用", "引述"):
-            start = _citing_medium_start(simple, m.start("cite"), start)
-        if kind == "other" and group == "c":
-            kind = _appositive_kind(who)
-        if kind == "other" and end in person_ends and person_ends[end] >= start:
-            kind = "person"  # a named person's words (李桂华表示): a voice of its own
-        if kind == "other" and english and _PERSONAL_TITLE_EN_RE.match(who):
-            kind = "person"  # "said Mr. Biden": a named person, by the title before the name
-        if kind == "other" and group in "bcd":
-            continue  # "the report says", "X说" with no voice we can classify: not an attribution
-        out.append(Attribution(start, end, text[start:end], kind, norm))
-    return out
+    if english:
+        return (*_english_voice_bounds(source, span, group, start, end), False)
+    for w in _LEAD_WORDS_ZH:
+        if span.startswith(w):
+            start += len(w)
+            break
+    # 省长X在此前的一份声明中说, X对路透社说, X周三表示: the voice is X.
+    cut = _first_outside_brackets(_VOICE_CUT_ZH, simple[start:end])
+    if cut >= 0:
+        end = start + cut
+    reported_end = _without_report_word(simple, start, end)
+    reported, end = reported_end != end, reported_end
+    return _anonymous_start(simple, start, end), end, reported
+
+
+def _english_voice_bounds(source: str, span: str, group: str, start: int, end: int) -> tuple[int, int]:
+    """An English voice past its clause words and leading conjunctions, before trailing words."""
+    inner = list(_CLAUSE_WORDS_EN.finditer(span)) if group != "c" else []
+    if inner:
+        start += inner[-1].end()
+        span = source[start:end]
+    lead = _LEAD_WORDS_EN.match(span)
+    if lead:
+        conjunction = start
+        start += lead.end()
+        if group == "b" and lead.group(0).strip().lower() in ("and", "or"):
+            start = _earlier_conjunct(source, conjunction, start)
+    tail = _TRAILING_WORDS_EN.search(source[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    return _last_conjunct_voice(source, start, end), end
+
+
+def _voice(text: str, simple: str, m: re.Match, group: str, english: bool, start: int, end: int,
+           reported: bool, person_ends: dict[int, int]) -> Attribution | None:
+    """The attribution of the voice at ``start:end``, classified (agency, official, person,
+    anonymous...); a medium relaying a voice gives way to that voice; None when no voice we can
+    classify ("the report says", "X说")."""
+    who = text[start:end].strip()
+    if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们", "她们"):
+        return None
+    kind, norm = attribution_kind(who, english)
+    if not english:
+        cited, voice_start, voice_end = _cited_voice(text, simple, start, end)
+        if voice_start is not None and voice_start > start and attribution_kind(cited, False)[0] != "other":
+            if kind != "agency":  # only a medium relaying a voice opens its span
+                start = voice_start
+            who, end = cited, voice_end
+            kind, norm = attribution_kind(who, english)
+        if not who.strip() or who in ("的话", "话"):
+            return None
+    if kind == "other" and reported and to_simplified_ends(who, _MEDIUM_ENDINGS_ZH):
+        kind, norm = "agency", who  # 意大利安莎社报道: a medium's report, the medium not listed by name
+    if not english and group == "a" and kind != "other" and m.group("cite") in ("援引", "引用", "引述"):
+        start = _citing_medium_start(simple, m.start("cite"), start)
+    if kind == "other" and group == "c":
+        kind = _appositive_kind(who)
+    if kind == "other" and end in person_ends and person_ends[end] >= start:
+        kind = "person"  # a named person's words (李桂华表示): a voice of its own
+    if kind == "other" and english and _PERSONAL_TITLE_EN_RE.match(who):
+        kind = "person"  # "said Mr. Biden": a named person, by the title before the name
+    if kind == "other" and group in "bcd":
+        return None  # "the report says", "X说" with no voice we can classify: not an attribution
+    return Attribution(start, end, text[start:end], kind, norm)
