@@ -215,48 +215,56 @@ def _date_findings(docs: list[Doc], pairs: list[tuple[int, int, int, int, bool]]
                     continue  # an earlier happening's day (4月21日) is not today's happening's
                 if _background(docs[d1], x1) and _disjoint_days(x1, x2):
                     continue  # two earlier days (4月21日, 6月23日) are two earlier happenings
-                e1 = "/".join(sorted(shared))
                 seen.add(key)
-                spans = [span(docs[d1], x1.start, x1.end), span(docs[d2], x2.start, x2.end)]
-                for doc, x in ((docs[d1], x1), (docs[d2], x2)):
-                    if x.part and not (x.start <= x.part_start < x.end):
-                        spans.append(span(doc, x.part_start, x.part_end))
-                a = f"{docs[d1].label}: {x1.text}{_hours(x1)} ({_when(x1)})"
-                b = f"{docs[d2].label}: {x2.text}{_hours(x2)} ({_when(x2)})"
-                about = f"the {e1}" if e1 else "the same statement"
-                (f1, l1), (f2, l2) = x1.days, x2.days
-                if (f1, l1) != (f2, l2) and (f1 != l1 or f2 != l2):
-                    # A span (the weekend, last week) against a day or another span.
-                    if f1 <= l2 and f2 <= l1:
-                        vaguer = docs[d1].label if (l1 - f1) > (l2 - f2) else docs[d2].label
-                        findings.append(Finding("precision", "date",
-                                                f"compatible days for {about}, {vaguer} is vaguer: {a}; {b}",
-                                                spans))
-                    elif shared and best and "month" not in (x1.precision, x2.precision) and not _two_happenings(
-                            docs[d1], x2, events[d1], shared) and not _two_happenings(docs[d2], x1, events[d2], shared):
-                        # A month is too coarse to set against another day: the month of a
-                        # figure's report (8月) and a day of the event (8日) are other facts.
-                        findings.append(Finding("contradiction", "date",
-                                                f"different days for {about}: {a} vs {b}", spans))
-                    continue
-                if x1.value == x2.value:
-                    if x1.part and x2.part and _disjoint(x1.part, x2.part):
-                        # The same event, or the same statement (one day in each aligned
-                        # sentence): night vs morning cannot both hold.
-                        if best:
-                            findings.append(Finding("contradiction", "date",
-                                                    f"same day, other time of day for {about}: {a} vs {b}", spans))
-                    else:
-                        findings.append(Finding("agree", "date", f"same day for {about}: {a}; {b}", spans))
-                elif best and shared and not (x1.relative and x2.relative) and not _names_both_days(
-                        docs[d1], k1, x2.value, events[d1], shared) and not _names_both_days(
-                        docs[d2], k2, x1.value, events[d2], shared) and not _two_happenings(
-                        docs[d1], x2, events[d1], shared) and not _two_happenings(docs[d2], x1, events[d2], shared):
-                    findings.append(Finding("contradiction", "date",
-                                            f"different days for {about}: {a} vs {b}", spans))
+                finding = _date_pair_finding(docs, events, (d1, k1, x1), (d2, k2, x2), shared, best)
+                if finding is not None:
+                    findings.append(finding)
     findings += _clock_anchored_date_findings(docs, seen_spans={
         frozenset((s.article_id, s.start) for s in f.spans[:2]) for f in findings})
     return findings
+
+
+def _date_pair_finding(docs: list[Doc], events: list[dict], one: tuple, other: tuple, shared: frozenset,
+                       best: bool) -> Finding | None:
+    """Two dates of the same event (or statement) in aligned sentences, ``one`` and ``other`` as
+    (document, sentence, date): a span against a day (precision when they meet), the same day
+    (agree; other parts of the day: contradiction), or other days (contradiction, for an aligned
+    pair of the same event whose outlets do not name both days or two happenings)."""
+    (d1, k1, x1), (d2, k2, x2) = one, other
+    e1 = "/".join(sorted(shared))
+    spans = [span(docs[d1], x1.start, x1.end), span(docs[d2], x2.start, x2.end)]
+    for doc, x in ((docs[d1], x1), (docs[d2], x2)):
+        if x.part and not (x.start <= x.part_start < x.end):
+            spans.append(span(doc, x.part_start, x.part_end))
+    a = f"{docs[d1].label}: {x1.text}{_hours(x1)} ({_when(x1)})"
+    b = f"{docs[d2].label}: {x2.text}{_hours(x2)} ({_when(x2)})"
+    about = f"the {e1}" if e1 else "the same statement"
+    (f1, l1), (f2, l2) = x1.days, x2.days
+    if (f1, l1) != (f2, l2) and (f1 != l1 or f2 != l2):
+        # A span (the weekend, last week) against a day or another span.
+        if f1 <= l2 and f2 <= l1:
+            vaguer = docs[d1].label if (l1 - f1) > (l2 - f2) else docs[d2].label
+            return Finding("precision", "date", f"compatible days for {about}, {vaguer} is vaguer: {a}; {b}", spans)
+        if shared and best and "month" not in (x1.precision, x2.precision) and not _two_happenings(
+                docs[d1], x2, events[d1], shared) and not _two_happenings(docs[d2], x1, events[d2], shared):
+            # A month is too coarse to set against another day: the month of a
+            # figure's report (8月) and a day of the event (8日) are other facts.
+            return Finding("contradiction", "date", f"different days for {about}: {a} vs {b}", spans)
+        return None
+    if x1.value == x2.value:
+        if x1.part and x2.part and _disjoint(x1.part, x2.part):
+            # The same event, or the same statement (one day in each aligned
+            # sentence): night vs morning cannot both hold.
+            if best:
+                return Finding("contradiction", "date", f"same day, other time of day for {about}: {a} vs {b}", spans)
+            return None
+        return Finding("agree", "date", f"same day for {about}: {a}; {b}", spans)
+    if best and shared and not (x1.relative and x2.relative) and not _names_both_days(
+            docs[d1], k1, x2.value, events[d1], shared) and not _names_both_days(
+            docs[d2], k2, x1.value, events[d2], shared) and not _two_happenings(
+            docs[d1], x2, events[d1], shared) and not _two_happenings(docs[d2], x1, events[d2], shared):
+        return Finding("contradiction", "date", f"different days for {about}: {a} vs {b}", spans)
+    return None
 
 
 def _names_both_days(doc: Doc, k: int, day: date, events: dict[int, frozenset[str]],
