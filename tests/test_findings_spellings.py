@@ -90,3 +90,14 @@ def test_two_known_places_in_other_claims_and_honorifics_are_no_spelling():
     ms = article("h2", "Outlet B", "The budget will pass, said Ms Fernández on Monday.")
     assert not [f for f in compare([mr, ms], use_dense=False).findings if "spelled" in f.why]
     assert not _letter_apart("Namal", "Amal")  # a spelling keeps the first letter
+
+
+def test_a_surname_after_a_title_and_a_later_mention_in_one_claim_are_compared():
+    a = article("r1", "Outlet A", "Mr Raisi said on Monday that talks in Vienna would resume next week.")
+    b = article("r2", "Outlet B", "Talks in Vienna will resume next week, Mr Raeisi said on Monday.")
+    assert [f.kind for f in compare([a, b], use_dense=False).findings if "spelled" in f.why] == ["framing"]
+    first = article("b1", "Outlet A", "Talks opened in Berne on Monday. Diplomats from Iran and America met in Berne "
+                                      "for a second day of nuclear talks.")
+    second = article("b2", "Outlet B", "Swiss officials welcomed the delegates. Diplomats from Iran and America met in "
+                                       "Bern for a second day of nuclear talks.")
+    assert [f.kind for f in compare([first, second], use_dense=False).findings if "spelled" in f.why] == ["framing"]

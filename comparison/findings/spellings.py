@@ -47,7 +47,7 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
 
 def english_spellings(docs: list[Doc], one_claim=None) -> list[Finding]:
     """``one_claim(d1, offset1, d2, offset2)``: do the sentences at these offsets state one claim
-    (the alignment)? A place or a surname alone a letter apart counts only there (China in one
+    (an alignment score past the cut, at any of the two names' mentions)? A place or a surname alone a letter apart counts only there (China in one
     report and Chin, a Myanmar state, in another are two places); a person's full name anywhere."""
     names = [_latin_names(doc) for doc in docs]
     findings: list[Finding] = []
@@ -55,7 +55,8 @@ def english_spellings(docs: list[Doc], one_claim=None) -> list[Finding]:
     for (da, a), (db, b) in _candidate_pairs(docs, names):
         if a.words == b.words or not _spelled_otherwise(docs[da], a, docs[db], b):
             continue
-        if not (a.person and b.person) and one_claim is not None and not one_claim(da, a.start, db, b.start):
+        if not (a.person and b.person) and one_claim is not None and not any(
+                one_claim(da, sa, db, sb) for sa in a.mentions for sb in b.mentions):
             continue
         key = (min(da, db), max(da, db), " ".join(sorted((a.words[-1].lower(), b.words[-1].lower()))))
         if key in reported:
@@ -70,18 +71,23 @@ def english_spellings(docs: list[Doc], one_claim=None) -> list[Finding]:
 
 
 class _Name:
-    __slots__ = ("words", "start", "end", "person")
+    __slots__ = ("words", "start", "end", "person", "mentions")
 
     def __init__(self, words: list[str], start: int, end: int, person: bool):
         self.words, self.start, self.end, self.person = words, start, end, person
+        self.mentions = [start]  # where the article writes the name (capped): any may state the claim
+
+
+# Bounded cost: the mentions of one name whose sentences are tried as one claim.
+MAX_MENTIONS = 8
 
 
 def _latin_names(doc: Doc) -> list[_Name]:
     """A document's Latin-script names: people's full names (English entities, or a Chinese
-    report's Latin glosses: 布林肯（Anthony Blinken）) and, in English, places and bodies. A
-    name of one word counts only where the article also capitalizes it mid-sentence (every
-    sentence opens with a capital: Late, Fire, Seven are no places), and never a month or a
-    weekday."""
+    report's Latin glosses: 布林肯（Anthony Blinken）) and, in English, places, bodies and a
+    surname after a title (Mr Raisi). A name of one word counts only where the article also
+    capitalizes it mid-sentence (every sentence opens with a capital: Late, Fire, Seven are no
+    places), and never a month or a weekday."""
     from comparison.findings.renderings import _RENDERED_RE
 
     if doc.english:  # (two capitalized words read as a person: not South Korea, not Late Monday)
@@ -91,10 +97,22 @@ def _latin_names(doc: Doc) -> list[_Name]:
         people = [(m.group("latin"), m.start("latin"), m.end("latin")) for m in _RENDERED_RE.finditer(doc.simple)]
     out: list[_Name] = []
     seen: set[str] = set()
+    others: dict[str, _Name] = {}  # names other than full names of people, with all their mentions
+
+    def mention(text: str, words: list[str], start: int, end: int) -> None:
+        if text in others:
+            if len(others[text].mentions) < MAX_MENTIONS:
+                others[text].mentions.append(start)
+            return
+        others[text] = _Name(words, start, end, False)
+        out.append(others[text])
+
     for text, start, end in people:
         text, start = _without_honorifics(text, start)  # Mr Fernández, Ms Fernández: one surname
         words = text.split()
-        if len(words) >= 2 and len(words[-1]) >= 4 and text not in seen:
+        if len(words) == 1 and len(words[0]) >= SPELLING_MIN_LETTERS and doc.english and words[0].isalpha():
+            mention(text, words, start, end)  # Mr Raisi: a surname alone
+        elif len(words) >= 2 and len(words[-1]) >= 4 and text not in seen:
             seen.add(text)
             out.append(_Name(words, start, end, True))
     if doc.english:
@@ -102,10 +120,11 @@ def _latin_names(doc: Doc) -> list[_Name]:
             words = e.text.split()
             if e.kind == "PER" or e.text in seen or not all(w.isalpha() for w in words):
                 continue
-            seen.add(e.text)
-            if len(words) == 1 and (words[0].lower() in _CALENDAR_WORDS or not _named_mid_sentence(doc, words[0])):
+            if e.text not in others and len(words) == 1 and (
+                    words[0].lower() in _CALENDAR_WORDS or not _named_mid_sentence(doc, words[0])):
+                seen.add(e.text)
                 continue
-            out.append(_Name(words, e.start, e.end, False))
+            mention(e.text, words, e.start, e.end)
     return out[:MAX_NAMES_PER_DOC]
 
 
@@ -245,7 +264,7 @@ def _letter_apart(a: str, b: str) -> bool:
     Bern / Berne, Raite / Rait. Not a plural, possessive, demonym or country ending (Syria /
     Syrian, Iraqi / Iraqis, German / Germany, Americans / Americas)."""
     a, b = a.lower(), b.lower()
-    if a == b or a[0] != b[0] or min(len(a), len(b)) < SPELLING_MIN_LETTERS or abs(len(a) - len(b)) > 1:
+    if a == b or min(len(a), len(b)) < SPELLING_MIN_LETTERS or a[0] != b[0] or abs(len(a) - len(b)) > 1:
         return False  # (a spelling keeps the first letter: Namal and Amal are two names)
     if _edit_distance(a, b) != 1:
         return False

@@ -26,7 +26,7 @@ TITLE_ABBREVIATIONS_EN = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Gen", "Sen", "Rep", "
 # Words of address before a name that are no part of it (Mr Fernández and Ms Fernández share one
 # name): the title abbreviations above and the unabbreviated forms of address (AP Stylebook
 # "courtesy titles", "nobility").
-HONORIFICS_EN = (*TITLE_ABBREVIATIONS_EN, "Miss", "Sir", "Dame", "Lord", "Lady")
+HONORIFICS_EN = (*(t for t in TITLE_ABBREVIATIONS_EN if t not in ("No", "St")), "Miss", "Sir", "Dame", "Lord", "Lady")
 # The offices those abbreviations stand for (Gov. X is the governor).
 TITLE_ABBREVIATION_OFFICES_EN = {"gov": "governor", "gen": "general", "sen": "senator", "rep": "representative",
                                  "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
