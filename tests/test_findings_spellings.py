@@ -101,3 +101,21 @@ def test_a_surname_after_a_title_and_a_later_mention_in_one_claim_are_compared()
     second = article("b2", "Outlet B", "Swiss officials welcomed the delegates. Diplomats from Iran and America met in "
                                        "Bern for a second day of nuclear talks.")
     assert [f.kind for f in compare([first, second], use_dense=False).findings if "spelled" in f.why] == ["framing"]
+
+
+def test_accents_alone_are_a_spelling_hyphens_and_case_house_style():
+    from comparison.findings.spellings import _accents_alone_differ
+
+    assert _accents_alone_differ("Jovenel Moïse", "Jovenel Moise")
+    assert _accents_alone_differ("Place Vendôme", "Place Vendome")
+    assert not _accents_alone_differ("Díaz-Canel", "Diaz Canel")  # a hyphen too: house style
+    assert not _accents_alone_differ("Diaz-Canel", "Diaz Canel")
+    assert not _accents_alone_differ("Place Vendome", "place vendome")
+    c = compare([article("a", "Outlet A", "Gunmen killed President Jovenel Moïse at his home on Wednesday."),
+                 article("b", "Outlet B", "Gunmen killed President Jovenel Moise at his home on Wednesday.")],
+                use_dense=False)
+    assert [f.kind for f in c.findings if "spelled" in f.why] == ["framing"]
+    c = compare([article("a", "Outlet A", "Gunmen killed President Jovenel Moise at his home on Wednesday."),
+                 article("b", "Outlet B", "Gunmen killed President Jovenel MOISE at his home on Wednesday.")],
+                use_dense=False)
+    assert not [f for f in c.findings if "spelled" in f.why]
