@@ -107,10 +107,10 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
     from comparison import compare
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    totals = {k: Counter() for k in ("strict", "lenient")}
-    per_kind = {k: Counter() for k in DISCREPANCY_KINDS}
-    per_fact: dict[str, Counter] = {}  # recall per (kind, fact type) of the gold discrepancies
-    other = Counter()
+    scores = {"totals": {k: Counter() for k in ("strict", "lenient")},
+              "per_kind": {k: Counter() for k in DISCREPANCY_KINDS},
+              "per_fact": {},  # recall per (kind, fact type) of the gold discrepancies
+              "other": Counter()}
     stories = [s for s in gold["stories"] if (heldout is None or bool(s.get("heldout")) == heldout)
                and (heldout_round is None or (s.get("heldout") and held_out_round(s) == heldout_round))]
     if progress:
@@ -118,50 +118,60 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
 
         stories = tqdm(stories, desc="comparing annotated stories", unit="story", leave=False)
     for story in stories:
-        folder = gold_path.parent / story["id"]
-        by_file = load_story(folder, story["files"])
+        by_file = load_story(gold_path.parent / story["id"], story["files"])
         comparison = compare(list(by_file.values()), use_dense=use_dense)
-        _score_agreements_and_unique(story, by_file, comparison, other)
+        _score_agreements_and_unique(story, by_file, comparison, scores["other"])
         predicted = [f for f in comparison.findings if f.kind in DISCREPANCY_KINDS]
-        matched_pred_strict: set[int] = set()
-        matched_pred_lenient: set[int] = set()
-        for g in story["discrepancies"]:
-            sides = []
-            for side in ("a", "b"):
-                article = by_file[g[side]["file"]]
-                ranges = [r for phrase in g[side]["text"] for r in occurrences(article.text, phrase)]
-                sides.append((article.id, ranges))
-            hits = [n for n, f in enumerate(predicted)
-                    if all(_side_matches(f, aid, ranges) for aid, ranges in sides)]
-            strict_hits = [n for n in hits if predicted[n].kind == g["kind"]]
-            totals["strict"]["gold"] += 1
-            totals["lenient"]["gold"] += 1
-            per_kind[g["kind"]]["gold"] += 1
-            fact = per_fact.setdefault(f"{g['kind']}/{g.get('fact_type', '?')}", Counter())
-            fact["gold"] += 1
-            fact["found"] += bool(strict_hits)
-            if strict_hits:
-                totals["strict"]["found"] += 1
-                per_kind[g["kind"]]["found"] += 1
-                matched_pred_strict.update(strict_hits)
-            if hits:
-                totals["lenient"]["found"] += 1
-                matched_pred_lenient.update(hits)
-            if verbose:
-                mark = "OK " if strict_hits else ("~  " if hits else "MISS")
-                print(f"  [{story['id']}] {mark} {g['kind']}: {g['a']['text'][0]} vs {g['b']['text'][0]}")
-        for n, f in enumerate(predicted):
-            totals["strict"]["predicted"] += 1
-            totals["lenient"]["predicted"] += 1
-            per_kind[f.kind]["predicted"] += 1
-            if n in matched_pred_strict:
-                totals["strict"]["correct"] += 1
-                per_kind[f.kind]["correct"] += 1
-            if n in matched_pred_lenient:
-                totals["lenient"]["correct"] += 1
-            if verbose and n not in matched_pred_lenient:
-                print(f"  [{story['id']}] FALSE {f.kind}/{f.fact_type}: {f.why[:120]}")
-    return {"totals": totals, "per_kind": per_kind, "per_fact": per_fact, "other": other}
+        _score_discrepancies(story, by_file, predicted, scores, verbose)
+    return scores
+
+
+def gold_sides(discrepancy: dict, by_file: dict) -> list[tuple[str, list[tuple[int, int]]]]:
+    """(article id, character ranges of its annotated phrases) for both sides of a gold discrepancy."""
+    sides = []
+    for side in ("a", "b"):
+        article = by_file[discrepancy[side]["file"]]
+        sides.append((article.id, [r for phrase in discrepancy[side]["text"] for r in occurrences(article.text, phrase)]))
+    return sides
+
+
+def _score_discrepancies(story: dict, by_file: dict, predicted: list, scores: dict, verbose: bool) -> None:
+    """Count one story's gold discrepancies found (strict: of the same kind; lenient: any
+    discrepancy kind) and its discrepancy findings that match one, into ``scores``."""
+    totals, per_kind = scores["totals"], scores["per_kind"]
+    matched_strict: set[int] = set()
+    matched_lenient: set[int] = set()
+    for g in story["discrepancies"]:
+        sides = gold_sides(g, by_file)
+        hits = [n for n, f in enumerate(predicted) if all(_side_matches(f, aid, ranges) for aid, ranges in sides)]
+        strict_hits = [n for n in hits if predicted[n].kind == g["kind"]]
+        totals["strict"]["gold"] += 1
+        totals["lenient"]["gold"] += 1
+        per_kind[g["kind"]]["gold"] += 1
+        fact = scores["per_fact"].setdefault(f"{g['kind']}/{g.get('fact_type', '?')}", Counter())
+        fact["gold"] += 1
+        fact["found"] += bool(strict_hits)
+        if strict_hits:
+            totals["strict"]["found"] += 1
+            per_kind[g["kind"]]["found"] += 1
+            matched_strict.update(strict_hits)
+        if hits:
+            totals["lenient"]["found"] += 1
+            matched_lenient.update(hits)
+        if verbose:
+            mark = "OK " if strict_hits else ("~  " if hits else "MISS")
+            print(f"  [{story['id']}] {mark} {g['kind']}: {g['a']['text'][0]} vs {g['b']['text'][0]}")
+    for n, f in enumerate(predicted):
+        totals["strict"]["predicted"] += 1
+        totals["lenient"]["predicted"] += 1
+        per_kind[f.kind]["predicted"] += 1
+        if n in matched_strict:
+            totals["strict"]["correct"] += 1
+            per_kind[f.kind]["correct"] += 1
+        if n in matched_lenient:
+            totals["lenient"]["correct"] += 1
+        if verbose and n not in matched_lenient:
+            print(f"  [{story['id']}] FALSE {f.kind}/{f.fact_type}: {f.why[:120]}")
 
 
 def _score_agreements_and_unique(story: dict, by_file: dict, comparison, counts: Counter) -> None:

@@ -68,49 +68,61 @@ def to_markdown(comparison: Comparison, articles: list[Article], max_per_section
     for a in articles:
         if a.id in wanted:
             lines.append(f"- **{a.outlet}**, {a.published:%Y-%m-%d %H:%M} UTC: {a.title} (`{a.id}`)")
-    def add_finding(f) -> None:
-        lines.append(f"- *{f.fact_type}*: {f.why}")
-        for s in f.spans:
-            quoted = s.text.replace("\n", " ")
-            if len(quoted) > 160:
-                quoted = quoted[:157] + "..."
-            lines.append(f"  - {outlet.get(s.article_id, s.article_id)} [{s.start}:{s.end}]: «{quoted}»")
-
     for kind, title in _KIND_TITLES.items():
         items = [f for f in comparison.findings if f.kind == kind]
         if not items:
             continue
-        if kind != "unique":
-            lines += ["", f"## {title} ({len(items)})", ""]
-            for f in items[:max_per_section]:
-                add_finding(f)
-            if len(items) > max_per_section:
-                lines.append(f"- ... and {len(items) - max_per_section} more")
+        if kind == "unique":
+            _add_unique(lines, title, items, outlet, max_per_section)
             continue
-        # Facts only one outlet reports: per outlet, most salient first; the
-        # minor ones (no checkable fact, or already inside a listed sentence)
-        # are only counted here and stay in the JSON/CSV output.
-        headline = [f for f in items if not f.minor]
-        minor = len(items) - len(headline)
-        lines += ["", f"## {title} ({len(headline)})", ""]
-        by_outlet: dict[str, list] = {}
-        for f in headline:
-            name = outlet.get(f.spans[0].article_id, "?") if f.spans else "?"
-            by_outlet.setdefault(name, []).append(f)
-        for name, group in by_outlet.items():
-            lines += [f"### {name} ({len(group)})", ""]
-            for f in sorted(group, key=lambda f: -f.salience)[:max_per_section]:
-                add_finding(f)
-            lines.append("")
-        if minor:
-            lines.append(f"*{minor} minor items (sentences with no checkable fact, or facts already "
-                         "inside a sentence above) are in the JSON/CSV output with `minor: true`.*")
+        lines += ["", f"## {title} ({len(items)})", ""]
+        for f in items[:max_per_section]:
+            _add_finding(lines, f, outlet)
+        if len(items) > max_per_section:
+            lines.append(f"- ... and {len(items) - max_per_section} more")
     if comparison.naming:
         lines += ["", "## Naming", "", "| actor | " + " | ".join(["names by outlet"]) + " |", "|---|---|"]
         for row in comparison.naming:
             names = "; ".join(f"{o}: {', '.join(v)}" for o, v in row["names"].items())
             lines.append(f"| {row['actor']} | {names} |")
     _add_aligned(lines, comparison, max_per_section)
+    _add_voices(lines, comparison)
+    return "\n".join(lines) + "\n"
+
+
+def _add_finding(lines: list[str], f, outlet: dict[str, str]) -> None:
+    """One finding: its fact type and reason, then each span quoted with its outlet and offsets."""
+    lines.append(f"- *{f.fact_type}*: {f.why}")
+    for s in f.spans:
+        quoted = s.text.replace("\n", " ")
+        if len(quoted) > 160:
+            quoted = quoted[:157] + "..."
+        lines.append(f"  - {outlet.get(s.article_id, s.article_id)} [{s.start}:{s.end}]: «{quoted}»")
+
+
+def _add_unique(lines: list[str], title: str, items: list, outlet: dict[str, str], max_items: int) -> None:
+    """Facts only one outlet reports: per outlet, most salient first. The minor ones (no
+    checkable fact, or already inside a listed sentence) are only counted here and stay in the
+    JSON/CSV output."""
+    headline = [f for f in items if not f.minor]
+    minor = len(items) - len(headline)
+    lines += ["", f"## {title} ({len(headline)})", ""]
+    by_outlet: dict[str, list] = {}
+    for f in headline:
+        name = outlet.get(f.spans[0].article_id, "?") if f.spans else "?"
+        by_outlet.setdefault(name, []).append(f)
+    for name, group in by_outlet.items():
+        lines += [f"### {name} ({len(group)})", ""]
+        for f in sorted(group, key=lambda f: -f.salience)[:max_items]:
+            _add_finding(lines, f, outlet)
+        lines.append("")
+    if minor:
+        lines.append(f"*{minor} minor items (sentences with no checkable fact, or facts already "
+                     "inside a sentence above) are in the JSON/CSV output with `minor: true`.*")
+
+
+def _add_voices(lines: list[str], comparison: Comparison) -> None:
+    """The sources each outlet cites and the people it quotes by name."""
     lines += ["", "## Sources cited", ""]
     for o, names in comparison.sources.items():
         lines.append(f"- **{o}**: {', '.join(names) if names else '(none found)'}")
@@ -123,7 +135,6 @@ def to_markdown(comparison: Comparison, articles: list[Article], max_per_section
     lines += ["", "## People quoted", ""]
     for o in comparison.sources:
         lines.append(f"- **{o}**: {', '.join(speakers.get(o, [])) or '(none found)'}")
-    return "\n".join(lines) + "\n"
 
 
 def marked(side: dict) -> str:
