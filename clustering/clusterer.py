@@ -44,7 +44,11 @@ class StoryClusterer(BaseEstimator):
     development windows and by ECB+'s topic folds: the best window mean among settings
     that keep ECB+ >= 0.95; 0.5, "as likely as not", merged more topic neighbours in the
     windows),
-    ``missing_weight`` (see :mod:`clustering.grouping`),
+    ``missing_weight`` (see :mod:`clustering.grouping`), ``linkage`` ("average", the default,
+    or "additive": sums the pairs' log-odds past the threshold, unscored pairs at
+    ``missing_log_odds``; better on the development windows, but it joins the owner's reference
+    story to the analyses of the US withdrawal at every setting tried, so it is opt-in: see
+    clustering/README.md),
     ``max_chars`` and ``max_df`` (what of each text is read, which terms are too common),
     ``model_path`` (the same-story model; default: the shipped one), ``n_jobs`` (processes
     for tokenizing large corpora; results do not depend on it), ``story_context`` (also use
@@ -64,6 +68,8 @@ class StoryClusterer(BaseEstimator):
         window_days: float = 3.0,
         threshold: float = 0.6,
         missing_weight: float = 0.35,
+        linkage: str = "average",
+        missing_log_odds: float = -0.5,
         max_chars: int = 1500,
         max_df: float = 0.5,
         model_path: str | None = None,
@@ -74,6 +80,8 @@ class StoryClusterer(BaseEstimator):
         self.window_days = window_days
         self.threshold = threshold
         self.missing_weight = missing_weight
+        self.linkage = linkage
+        self.missing_log_odds = missing_log_odds
         self.max_chars = max_chars
         self.max_df = max_df
         self.model_path = model_path
@@ -130,12 +138,17 @@ class StoryClusterer(BaseEstimator):
         log_odds = self.scorer.log_odds_in_context(n, pairs, direct) if self.story_context else direct
         return 1.0 / (1.0 + np.exp(-log_odds))
 
+    def grouping_params(self) -> dict:
+        """The grouping's parameters, as :func:`clustering.grouping.group` takes them."""
+        return {"linkage": self.linkage, "threshold": self.threshold, "missing_weight": self.missing_weight,
+                "missing_log_odds": self.missing_log_odds}
+
     def group(self, n: int, pairs: np.ndarray, proba: np.ndarray) -> np.ndarray:
-        return grouping.group(n, pairs, proba, self.threshold, self.missing_weight)
+        return grouping.group(n, pairs, proba, **self.grouping_params())
 
     def group_component(self, rows: np.ndarray, pairs: np.ndarray, proba: np.ndarray) -> np.ndarray:
         """One connected component's grouping (what :meth:`group` runs per component)."""
-        return grouping.group_component(rows, pairs, proba, self.threshold, self.missing_weight)
+        return grouping.group_component(rows, pairs, proba, **self.grouping_params())
 
     def explain_pair(self, i: int, j: int):
         """The same-story model's probability and its per-feature contributions (of the stage

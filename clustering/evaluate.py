@@ -37,9 +37,17 @@ from clustering.scorer import SameStoryModel
 
 # Grouping parameters tried when choosing them on development windows (nested: never on
 # the window being reported).
-GROUPING_GRID = tuple(
-    {"threshold": t, "missing_weight": m} for t in (0.5, 0.6, 0.7, 0.8) for m in (0.1, 0.35)
+GROUPING_GRID = (
+    *({"linkage": "average", "threshold": t, "missing_weight": m} for t in (0.5, 0.6, 0.7, 0.8) for m in (0.1, 0.35)),
+    *({"linkage": "additive", "threshold": t, "missing_log_odds": m}
+      for t in (0.6, 0.65, 0.7, 0.75) for m in (-0.25, -0.5, -1.0)),
 )
+
+
+def _described(params: dict) -> str:
+    """The grouping parameters that matter for its linkage, as key=value words."""
+    unused = {"average": "missing_log_odds", "additive": "missing_weight"}.get(params.get("linkage"))
+    return " ".join(f"{key}={value}" for key, value in params.items() if key not in ("tuned_on", unused))
 
 
 def _clusterer_with(scorer: SameStoryModel, folder: Path, name: str, **params) -> StoryClusterer:
@@ -81,25 +89,30 @@ class WindowCase:
         return cls(name, [a.id for a in articles], pairs, X, window.gold, corpus.roundup,
                    headline_cosines(corpus, pairs))
 
-    def score(self, scorer: SameStoryModel, threshold: float, missing_weight: float, story_context: bool = False) -> dict:
-        proba = scorer.predict_proba(len(self.ids), self.pairs, self.X, story_context)
-        labels = grouping.group(len(self.ids), self.pairs, proba, threshold, missing_weight)
-        labels = grouping.place_roundups(labels, self.pairs, proba, self.headline, self.roundup, threshold)
+    def proba(self, scorer: SameStoryModel, story_context: bool = False) -> np.ndarray:
+        return scorer.predict_proba(len(self.ids), self.pairs, self.X, story_context)
+
+    def score(self, proba: np.ndarray, params: dict) -> dict:
+        """Sampled BCubed of the grouping ``params`` (:data:`GROUPING_GRID`'s keys) over ``proba``."""
+        labels = grouping.group(len(self.ids), self.pairs, proba, **params)
+        labels = grouping.place_roundups(labels, self.pairs, proba, self.headline, self.roundup, params["threshold"])
         result = sampled_bcubed(self.gold, {i: str(label) for i, label in zip(self.ids, labels.tolist(), strict=True)})
         result["articles"] = len(self.ids)
         return result
 
 
-def choose_grouping(cases: dict[str, WindowCase], sets: dict, held: str, fit, story_context: bool = False) -> dict:
-    """The :data:`GROUPING_GRID` entry with the best mean F1 over the windows other than
+def choose_grouping(cases: dict[str, WindowCase], sets: dict, held: str, fit, story_context: bool = False,
+                    linkage: str = "average") -> dict:
+    """The :data:`GROUPING_GRID` entry of ``linkage`` with the best mean F1 over the windows other than
     ``held``, each scored by a scorer trained without ``held`` and without itself."""
-    totals = np.zeros(len(GROUPING_GRID))
+    grid = [params for params in GROUPING_GRID if params["linkage"] == linkage]
+    totals = np.zeros(len(grid))
     tuned = [name for name in cases if name != held]
     for name in tuned:
-        scorer = fit([s for key, s in sets.items() if key not in (held, name)])
-        for g, params in enumerate(GROUPING_GRID):
-            totals[g] += cases[name].score(scorer, **params, story_context=story_context)["bcubed_f1"]
-    return dict(GROUPING_GRID[int(np.argmax(totals))], tuned_on=tuned)
+        proba = cases[name].proba(fit([s for key, s in sets.items() if key not in (held, name)]), story_context)
+        for g, params in enumerate(grid):
+            totals[g] += cases[name].score(proba, params)["bcubed_f1"]
+    return dict(grid[int(np.argmax(totals))], tuned_on=tuned)
 
 
 def evaluate_ecbplus(sets, folder: Path, fit, **params) -> dict | None:
@@ -197,17 +210,18 @@ def run_evaluation(model: str | None = None, out=print, **params) -> dict:
             others = [s for key, s in sets.items() if key != name]
             scorer = fit_without(others)
             trained = ", ".join(s.name for s in others)
-            result = case.score(scorer, clusterer.threshold, clusterer.missing_weight, clusterer.story_context)
+            proba = case.proba(scorer, clusterer.story_context)
+            shipped = clusterer.grouping_params()
+            result = case.score(proba, shipped)
             results[name] = result
-            out(f"{name} (tested; scorer trained on {trained}; shipped grouping threshold="
-                f"{clusterer.threshold} missing_weight={clusterer.missing_weight}, chosen on all windows): "
-                f"{_figures(result)}")
+            out(f"{name} (tested; scorer trained on {trained}; shipped grouping {_described(shipped)}, "
+                f"chosen on all windows): {_figures(result)}")
             if len(cases) > 2:
-                chosen = choose_grouping(cases, sets, name, fit_without, clusterer.story_context)
-                nested = case.score(scorer, chosen["threshold"], chosen["missing_weight"], clusterer.story_context)
+                chosen = choose_grouping(cases, sets, name, fit_without, clusterer.story_context, clusterer.linkage)
+                nested = case.score(proba, {k: v for k, v in chosen.items() if k != "tuned_on"})
                 results[name + " (nested)"] = nested
-                out(f"{name} (tested; grouping threshold={chosen['threshold']} missing_weight="
-                    f"{chosen['missing_weight']} chosen on {', '.join(chosen['tuned_on'])} only): {_figures(nested)}")
+                out(f"{name} (tested; grouping {_described(chosen)} chosen on {', '.join(chosen['tuned_on'])} "
+                    f"only): {_figures(nested)}")
         ecb = evaluate_ecbplus(sets, folder, fit_on, **params)
         if ecb is not None:
             results["ecbplus"] = ecb
@@ -234,11 +248,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="embedding backend (default: the product default)")
     parser.add_argument("--story-context", action="store_true",
                         help="evaluate with the same-story model's story-context stage on (off by default)")
+    parser.add_argument("--linkage", choices=grouping.LINKAGES, default="average",
+                        help="grouping linkage (default average; additive is opt-in, see clustering/README.md)")
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="the grouping threshold of the first line per window (default: the shipped one)")
     args = parser.parse_args(argv)
     if not SHARED.exists():
         print(f"{SHARED} is absent: the labeled datasets' articles live there (nothing to evaluate).")
         return 0
-    run_evaluation(args.model, story_context=args.story_context)
+    chosen = {} if args.threshold is None else {"threshold": args.threshold}
+    run_evaluation(args.model, story_context=args.story_context, linkage=args.linkage, **chosen)
     return 0
 
 

@@ -15,6 +15,17 @@ least one pair with P >= ``threshold`` between the two groups: the connected com
 those pairs are therefore grouped independently (in any order, in parallel) with the same
 result as one linkage over everything. Inside a component every scored pair counts.
 Ties are broken by the smaller group ids, so the partition is deterministic.
+
+Additive linkage (``linkage="additive"``) reads the same probabilities as evidence to add up
+rather than to average: each scored pair weighs its log-odds less those of ``threshold``
+(positive when the pair is likelier than the threshold to be one happening), each unscored
+pair weighs ``missing_log_odds``, and two groups merge, largest gain first, while the sum of
+the weights between them is above 0. That is the greedy way to the most likely partition
+when the pairs are independent evidence (correlation clustering by greedy additive edge
+contraction). A large developing story, whose reports of a reaction and of the event itself
+are only moderately alike pair by pair, holds together by many such pairs where their
+average would fall under the threshold. The same component argument holds: a positive sum
+needs one pair with P above the threshold.
 """
 
 from __future__ import annotations
@@ -34,14 +45,20 @@ def components(n: int, pairs: np.ndarray, proba: np.ndarray, floor: float) -> tu
     return connected_components(graph, directed=False)
 
 
+LINKAGES = ("average", "additive")
+
+
 def group_component(
     rows: np.ndarray,
     pairs: np.ndarray,
     proba: np.ndarray,
     threshold: float,
     missing_weight: float,
+    linkage: str = "average",
+    missing_log_odds: float = -0.5,
 ) -> np.ndarray:
-    """Average linkage inside one component: a group number per row of ``rows``.
+    """One component's groups: a group number per row of ``rows``, by ``linkage``
+    ("average" or "additive", see the module docstring).
 
     ``pairs`` (global article indices) and ``proba``: the kept pairs whose both ends are in
     ``rows``. Groups are numbered by their smallest row position (deterministic).
@@ -50,33 +67,56 @@ def group_component(
     m = len(rows)
     if m == 1 or not len(pairs):
         return np.arange(m)
-    if m == 2:  # one pair: its P is the linkage
-        return np.array([0, 0 if float(proba[0]) >= threshold else 1])
     position = {int(r): k for k, r in enumerate(rows.tolist())}
-    # links[a][b] = [sum of P, scored pairs] between groups a and b
+    local = [(position[a], position[b]) for a, b in pairs.tolist()]
+    if linkage == "average":
+        def merit(total: float, scored: float, pairs_between: int) -> float:
+            return total / (scored + missing_weight * (pairs_between - scored))
+
+        return _agglomerate(m, local, np.asarray(proba, dtype=float), merit, threshold, inclusive=True)
+    if linkage == "additive":
+        def gain(total: float, scored: float, pairs_between: int) -> float:
+            return total + missing_log_odds * (pairs_between - scored)
+
+        return _agglomerate(m, local, log_odds(proba) - log_odds(threshold), gain, 0.0, inclusive=False)
+    raise ValueError(f"linkage must be one of {LINKAGES}, not {linkage!r}")
+
+
+def log_odds(p):
+    """log(p / (1 - p)), clipped away from 0 and 1 (a pair scored P = 1 still weighs finitely)."""
+    p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
+def _agglomerate(m: int, local: list[tuple[int, int]], values: np.ndarray, merit, floor: float,
+                 inclusive: bool) -> np.ndarray:
+    """Merge groups best pair first while ``merit(sum of values, scored pairs, |A| x |B|)`` of
+    the two is at least (``inclusive``) or above ``floor``. Each link's merit can only rise when
+    one of its groups grows (it is recomputed then), so only links past the floor enter the heap."""
+    # links[a][b] = [sum of values, scored pairs] between groups a and b
     links: dict[int, dict[int, list[float]]] = {k: {} for k in range(m)}
-    for (a, b), p in zip(pairs.tolist(), proba.tolist(), strict=True):
-        x, y = position[a], position[b]
-        links[x][y] = links[y][x] = [p, 1.0]
+    for (x, y), v in zip(local, values.tolist(), strict=True):
+        links[x][y] = links[y][x] = [v, 1.0]
     size = {k: 1 for k in range(m)}
     members = {k: [k] for k in range(m)}
 
-    def linkage(a: int, b: int) -> float:
+    def value(a: int, b: int) -> float:
         total, scored = links[a][b]
-        return total / (scored + missing_weight * (size[a] * size[b] - scored))
+        return merit(total, scored, size[a] * size[b])
 
-    # Only links at or above the threshold enter the heap: a lower one can rise only when
-    # one of its groups grows, and a merge recomputes and pushes every link of the new group.
-    heap = [(-value, a, b) for a in links for b in links[a] if a < b and (value := linkage(a, b)) >= threshold]
+    def passes(v: float) -> bool:
+        return v >= floor if inclusive else v > floor
+
+    heap = [(-v, a, b) for a in links for b in links[a] if a < b and passes(v := value(a, b))]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
         if a not in size or b not in size or b not in links[a]:
             continue
-        value = linkage(a, b)
-        if abs(value + negative) > 1e-12:  # stale entry: the groups changed since it was pushed
+        v = value(a, b)
+        if abs(v + negative) > 1e-12:  # stale entry: the groups changed since it was pushed
             continue
-        if value < threshold:
+        if not passes(v):
             break
         # Merge b into a (a < b): the new group keeps the smaller id.
         for c, (total, scored) in links.pop(b).items():
@@ -91,12 +131,11 @@ def group_component(
         members[a].extend(members.pop(b))
         for c in links[a]:
             x, y = min(a, c), max(a, c)
-            value = linkage(x, y)
-            if value >= threshold:
-                heapq.heappush(heap, (-value, x, y))
+            if passes(v := value(x, y)):
+                heapq.heappush(heap, (-v, x, y))
     labels = np.empty(m, dtype=np.int64)
-    for group in members.values():
-        labels[group] = min(group)
+    for group_rows in members.values():
+        labels[group_rows] = min(group_rows)
     return labels
 
 
@@ -106,6 +145,8 @@ def group(
     proba: np.ndarray,
     threshold: float = 0.5,
     missing_weight: float = 0.0,
+    linkage: str = "average",
+    missing_log_odds: float = -0.5,
 ) -> np.ndarray:
     """A story label per article (0..k-1, numbered by each story's smallest article index).
 
@@ -114,7 +155,8 @@ def group(
     """
     labels = np.arange(n, dtype=np.int64)
     for rows, component_pairs, component_proba in split_components(n, pairs, proba, threshold):
-        local = group_component(rows, component_pairs, component_proba, threshold, missing_weight)
+        local = group_component(rows, component_pairs, component_proba, threshold, missing_weight,
+                                linkage, missing_log_odds)
         labels[rows] = rows[local]
     return renumber(labels)
 

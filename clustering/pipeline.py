@@ -143,9 +143,12 @@ def _store_fit(found, store, model, progress, clusterer) -> tuple[list[Story], s
 def clusterer_fingerprint(clusterer: StoryClusterer) -> str:
     """The algorithm version, the pair scorer's version and the parameters of ``clusterer``,
     as one string (``n_jobs`` left out: it changes the speed, not the stories; ``story_context``
-    only when on, so stores grouped before it existed, with the same stories, stay current)."""
+    only when on, and ``linkage`` and ``missing_log_odds`` only for another linkage than
+    average, so stores grouped before they existed, with the same stories, stay current)."""
+    average = clusterer.linkage == "average"
     params = {k: v for k, v in clusterer.get_params().items()
-              if k != "n_jobs" and not (k == "story_context" and not v)}
+              if k != "n_jobs" and not (k == "story_context" and not v)
+              and not (average and k in ("linkage", "missing_log_odds"))}
     return json.dumps(
         {"version": ALGORITHM_VERSION, "scorer": clusterer.scorer.version, **params}, sort_keys=True
     )

@@ -380,12 +380,13 @@ def _graphs(draw):
 
 
 @settings(max_examples=150, deadline=None)
-@given(_graphs(), st.sampled_from([0.0, 0.3, 1.0]))
-def test_grouping_by_components_equals_one_linkage(graph, missing_weight):
+@given(_graphs(), st.sampled_from([0.0, 0.3, 1.0]), st.sampled_from(grouping.LINKAGES))
+def test_grouping_by_components_equals_one_linkage(graph, missing_weight, linkage):
     n, pairs, proba = graph
-    labels = grouping.group(n, pairs, proba, 0.5, missing_weight)
+    params = {"linkage": linkage, "missing_log_odds": -missing_weight}
+    labels = grouping.group(n, pairs, proba, 0.5, missing_weight, **params)
     keep = proba >= 0.5
-    whole = grouping.group_component(np.arange(n), pairs, proba, 0.5, missing_weight)
+    whole = grouping.group_component(np.arange(n), pairs, proba, 0.5, missing_weight, **params)
     assert (labels == grouping.renumber(whole)).all()
     # Every story's linkage met the threshold: each group with >1 member has a pair >= it inside.
     for label in set(labels.tolist()):
@@ -395,7 +396,29 @@ def test_grouping_by_components_equals_one_linkage(graph, missing_weight):
             assert inside.any()
     # Deterministic and independent of the pair order.
     order = np.random.default_rng(0).permutation(len(pairs))
-    assert (grouping.group(n, pairs[order], proba[order], 0.5, missing_weight) == labels).all()
+    assert (grouping.group(n, pairs[order], proba[order], 0.5, missing_weight, **params) == labels).all()
+
+
+def test_additive_linkage_adds_up_evidence_that_average_linkage_averages():
+    # A fourth report matches two of a story's three strongly (0.9) and the third weakly (0.2):
+    # its average P (0.67) is under a 0.7 threshold, but the evidence adds up (in log-odds past
+    # the threshold: two pairs of +1.35, one of -2.23). A pair shown to differ (P 0.0001)
+    # outweighs both.
+    pairs = np.array([[0, 1], [0, 2], [1, 2], [0, 3], [1, 3], [2, 3]])
+    proba = np.array([0.95, 0.95, 0.95, 0.9, 0.9, 0.0001])
+    average = grouping.group(4, pairs, proba, 0.7, 0.35)
+    additive = grouping.group(4, pairs, proba, 0.7, 0.35, "additive", -0.5)
+    assert average.tolist() == [0, 0, 0, 1]
+    assert additive.tolist() == [0, 0, 0, 1]  # one pair near 0 outweighs the two (log-odds)
+    proba[-1] = 0.2
+    assert grouping.group(4, pairs, proba, 0.7, 0.35).tolist() == [0, 0, 0, 1]
+    assert grouping.group(4, pairs, proba, 0.7, 0.35, "additive", -0.5).tolist() == [0, 0, 0, 0]
+    # Unscored pairs weigh missing_log_odds each: a long chain stays apart when they weigh much.
+    chain = np.array([[0, 1], [1, 2], [2, 3]])
+    assert len(set(grouping.group(4, chain, np.full(3, 0.9), 0.7, 0, "additive", -0.1).tolist())) == 1
+    assert len(set(grouping.group(4, chain, np.full(3, 0.9), 0.7, 0, "additive", -5.0).tolist())) > 1
+    with pytest.raises(ValueError):
+        grouping.group(4, chain, np.full(3, 0.9), 0.7, 0, "single")
 
 
 def test_grouping_threshold_means_as_likely_as_not():

@@ -184,6 +184,9 @@ def test_stories_of_another_clusterer_are_regrouped_with_edits_kept(workspace):
     edits.move_article(store, fire[0], crash_story)  # a hand edit, to be kept
     # Other parameters (or a store written before versions were recorded) -> outdated.
     assert pipeline.stories_outdated(store, pipeline.StoryClusterer(threshold=0.3))
+    assert pipeline.stories_outdated(store, pipeline.StoryClusterer(linkage="additive"))
+    # The default linkage is left out of the record, so stores grouped before it existed stay current.
+    assert "linkage" not in json.loads(pipeline.clusterer_fingerprint(pipeline.StoryClusterer()))
     store.set_meta(pipeline.STORIES_CLUSTERER_META, "")
     assert pipeline.stories_outdated(store)
     stories = pipeline.recluster(store, model="lexical")
