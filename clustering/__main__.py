@@ -69,52 +69,62 @@ def engine_options(args: argparse.Namespace) -> dict:
 
 
 def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: list, inputs: list[str]) -> None:
+    """stories.json, assignments.csv, errors.csv and stories.md in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    story_of = {m.article_id: s.id for s in stories for m in s.members}
-    payload = []
-    for story in stories:
-        data = story.to_dict()
-        data["articles"] = [
-            {
-                "id": a.id,
-                "outlet": a.outlet,
-                "title": a.title,
-                "published": a.published.isoformat(),
-                "source_paths": a.source_paths,
-                "score": m.score,
-                "pinned": m.pinned,
-            }
-            for m in story.members
-            if (a := articles.get(m.article_id)) is not None
-        ]
-        # Roundups filed under another story that report this one in a section.
-        data["roundup_sections"] = [
-            {"id": a.id, "outlet": a.outlet, "title": a.title, "section": m.section, "score": m.score}
-            for m in story.mentions
-            if (a := articles.get(m.article_id)) is not None
-        ]
-        payload.append(data)
+    payload = [_story_payload(story, articles) for story in stories]
     (out / "stories.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
-
-    with (out / "assignments.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["source_path", "article_id", "story_id"])
-        for article in sorted(articles.values(), key=lambda a: (a.published, a.id)):
-            # One row per file or record the article was read from in this run.
-            paths = [p for p in article.source_paths if _under_inputs(p, inputs)] or article.source_paths
-            for path in paths or [""]:
-                writer.writerow([path, article.id, story_of.get(article.id, "")])
-
+    _write_assignments(out / "assignments.csv", stories, articles, inputs)
     with (out / "errors.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["source_path", "error"])
         for rejection in rejected:
             writer.writerow([rejection.source_path, rejection.error])
+    (out / "stories.md").write_text(_stories_markdown(stories, len(articles), len(rejected)), encoding="utf-8")
 
+
+def _story_payload(story: Story, articles: dict) -> dict:
+    """A story as JSON: its fields, its member articles, and the roundups that report it in a section."""
+    data = story.to_dict()
+    data["articles"] = [
+        {
+            "id": a.id,
+            "outlet": a.outlet,
+            "title": a.title,
+            "published": a.published.isoformat(),
+            "source_paths": a.source_paths,
+            "score": m.score,
+            "pinned": m.pinned,
+        }
+        for m in story.members
+        if (a := articles.get(m.article_id)) is not None
+    ]
+    # Roundups filed under another story that report this one in a section.
+    data["roundup_sections"] = [
+        {"id": a.id, "outlet": a.outlet, "title": a.title, "section": m.section, "score": m.score}
+        for m in story.mentions
+        if (a := articles.get(m.article_id)) is not None
+    ]
+    return data
+
+
+def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs: list[str]) -> None:
+    story_of = {m.article_id: s.id for s in stories for m in s.members}
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["source_path", "article_id", "story_id"])
+        for article in sorted(articles.values(), key=lambda a: (a.published, a.id)):
+            # One row per file or record the article was read from in this run.
+            paths = [p for p in article.source_paths if _under_inputs(p, inputs)] or article.source_paths
+            for source in paths or [""]:
+                writer.writerow([source, article.id, story_of.get(article.id, "")])
+
+
+def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int) -> str:
+    """The stories of several articles, most outlets first (the first 100)."""
     lines = [
         "# Stories",
         "",
-        f"{len(articles)} articles, {len(stories)} stories, {len(rejected)} inputs rejected.",
+        f"{n_articles} articles, {len(stories)} stories, {n_rejected} inputs rejected.",
         "",
     ]
     multi = [s for s in stories if len(s.members) > 1]
@@ -129,7 +139,7 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
     if len(multi) > 100:
         lines.append(f"- ... and {len(multi) - 100} more stories with several articles")
     lines.append(f"\n{len(stories) - len(multi)} single-article stories not listed.\n")
-    (out / "stories.md").write_text("\n".join(lines), encoding="utf-8")
+    return "\n".join(lines)
 
 
 def _under_inputs(path: str, inputs: list[str]) -> bool:
