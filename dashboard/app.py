@@ -174,6 +174,15 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) ->
         return
     st.header("Stories")
     _seed_shortcut(path, frame, script)
+    shown = _filtered_stories(frame)
+    st.caption(f"{len(shown)} of {len(frame)} stories match. Click a row to open it.")
+    table = _story_table_frame(shown, script)
+    _story_table(table)
+    _story_picker(table)
+
+
+def _filtered_stories(frame: pd.DataFrame) -> pd.DataFrame:
+    """Draw the list's filters; the stories they leave, in the chosen order."""
     all_outlets = sorted({o for outlets in frame["outlet_list"] for o in outlets})
     lo, hi = frame["first_published"].min().date(), frame["last_published"].max().date()
 
@@ -188,7 +197,7 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) ->
     multi_only = row[1].toggle("Multi-outlet stories only", value=True, key="multi_only")
 
     since, until = _date_range(dates)
-    shown = storylist.sort_stories(
+    return storylist.sort_stories(
         storylist.filter_stories(
             frame,
             keyword=keyword,
@@ -199,11 +208,20 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) ->
         ),
         sort,
     )
-    st.caption(f"{len(shown)} of {len(frame)} stories match. Click a row to open it.")
+
+
+def _story_table_frame(shown: pd.DataFrame, script: str) -> pd.DataFrame:
+    """The listed stories as the table shows them: text in the reader's script, naive UTC times."""
     table = shown[["label", "n_outlets", "n_articles", "last_published", "outlets", "id"]].copy()
     table["label"] = table["label"].map(lambda t: in_script(t, script))
     table["outlets"] = table["outlets"].map(lambda t: in_script(t, script))
     table["last_published"] = table["last_published"].dt.tz_localize(None)
+    return table
+
+
+def _story_table(table: pd.DataFrame) -> None:
+    """The clickable story table; a click on a row opens its story."""
+    # The selection callback only gets a row number: it maps it back through these ids.
     st.session_state["listed_ids"] = list(table["id"])
     st.dataframe(
         table,
@@ -224,6 +242,10 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) ->
         selection_mode="single-row",
         key="story_table",
     )
+
+
+def _story_picker(table: pd.DataFrame) -> None:
+    """A searchable picker over the listed stories (the first PICKER_LIMIT of them)."""
     labels = dict(zip(table["id"], table["label"], strict=True))
     picked = st.selectbox(
         "Or pick a story",
@@ -234,6 +256,7 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) ->
         key="story_picker",
     )
     if picked:
+        # Cleared, or back on the list the picker would still hold this story and reopen it.
         st.session_state.pop("story_picker", None)
         open_story(picked)
         st.rerun()
@@ -643,6 +666,17 @@ def _why_grouped(
     role: str,
     seen: dict[str, int],
 ) -> None:
+    _members_table(_member_rows(story, by_id, comp, script))
+    _model_reasons(store, story, by_id, script)
+    if role == auth.EDITOR:
+        _edit_panel(story, frame, by_id, script, store, seen)
+
+
+def _member_rows(
+    story: Story, by_id: dict[str, Article], comp: Comparison | None, script: str
+) -> list[dict]:
+    """One row per article of the story (members, then roundups' sections, most similar
+    first): what it shares with the others."""
     shared = shared_subjects(comp, by_id) if comp is not None else {}
     entities = explain.shared_entities(list(by_id.values()))
     rows = []
@@ -664,6 +698,10 @@ def _why_grouped(
                 "shared facts": in_script(", ".join(shared.get(a.id, [])), script),
             }
         )
+    return rows
+
+
+def _members_table(rows: list[dict]) -> None:
     st.dataframe(
         pd.DataFrame(rows),
         hide_index=True,
@@ -693,9 +731,6 @@ def _why_grouped(
         ],
         key="members_table",
     )
-    _model_reasons(store, story, by_id, script)
-    if role == auth.EDITOR:
-        _edit_panel(story, frame, by_id, script, store, seen)
 
 
 def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script: str) -> None:
@@ -767,67 +802,102 @@ def _edit_panel(
 ) -> None:
     """Move, split, merge; each checked against ``seen`` (the versions of the page clicked on)."""
     st.markdown("**Fix the grouping** (kept when new articles arrive)")
-    others = frame[frame["id"] != story.id].sort_values(
+    other_labels = _other_story_labels(frame, story.id, script)
+    article_label = {aid: f"{a.outlet} · {in_script(a.title, script)}" for aid, a in by_id.items()}
+    member_ids = [m.article_id for m in story.members if m.article_id in by_id]
+    move, split, merge = st.columns(3)
+    with move:
+        _move_control(store, story.id, seen, member_ids, article_label, other_labels)
+    with split:
+        _split_control(store, story.id, seen, member_ids, article_label)
+    with merge:
+        _merge_control(store, story.id, seen, other_labels)
+
+
+def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict[str, str]:
+    """The other stories an edit can target, widest coverage first, by id: their label."""
+    others = frame[frame["id"] != story_id].sort_values(
         ["n_outlets", "n_articles"], ascending=False, kind="stable"
     )
-    other_labels = {
+    return {
         sid: f"{in_script(label, script)} ({n} art., {k} outlets)"
         for sid, label, n, k in zip(
             others["id"], others["label"], others["n_articles"], others["n_outlets"], strict=True
         )
     }
-    other_ids = list(other_labels)
-    article_label = {aid: f"{a.outlet} · {in_script(a.title, script)}" for aid, a in by_id.items()}
-    member_ids = [m.article_id for m in story.members if m.article_id in by_id]
 
-    def versions(*story_ids: str) -> dict[str, int]:
-        return {sid: seen.get(sid, -1) for sid in story_ids}
 
-    move, split, merge = st.columns(3)
-    with move:
-        aid = st.selectbox(
-            "Move article", member_ids, format_func=article_label.get, key="move_article"
+def _versions_seen(seen: dict[str, int], *story_ids: str) -> dict[str, int]:
+    """The versions an edit of these stories expects (-1: not on the page clicked on)."""
+    return {sid: seen.get(sid, -1) for sid in story_ids}
+
+
+def _move_control(
+    store: Store,
+    story_id: str,
+    seen: dict[str, int],
+    member_ids: list[str],
+    article_label: dict[str, str],
+    other_labels: dict[str, str],
+) -> None:
+    aid = st.selectbox(
+        "Move article", member_ids, format_func=article_label.get, key="move_article"
+    )
+    target = st.selectbox(
+        "to story",
+        list(other_labels),
+        index=None,
+        format_func=other_labels.get,
+        key="move_target",
+    )
+    if st.button("Move", key="do_move", disabled=not (aid and target)):
+        _run_edit(
+            lambda: actions.move_article(store, aid, target, _versions_seen(seen, story_id, target)),
+            None,
+            "Article moved.",
         )
-        target = st.selectbox(
-            "to story",
-            other_ids,
-            index=None,
-            format_func=other_labels.get,
-            key="move_target",
+
+
+def _split_control(
+    store: Store,
+    story_id: str,
+    seen: dict[str, int],
+    member_ids: list[str],
+    article_label: dict[str, str],
+) -> None:
+    picked = st.multiselect(
+        "Split off articles", member_ids, format_func=article_label.get, key="split_articles"
+    )
+    # Splitting off every article would leave the story empty.
+    can_split = 0 < len(picked) < len(member_ids)
+    if st.button("Split into a new story", key="do_split", disabled=not can_split):
+        _run_edit(
+            lambda: actions.split_story(store, story_id, picked, _versions_seen(seen, story_id)),
+            None,
+            "Story split.",
+            follow_result=True,
         )
-        if st.button("Move", key="do_move", disabled=not (aid and target)):
-            _run_edit(
-                lambda: actions.move_article(store, aid, target, versions(story.id, target)),
-                None,
-                "Article moved.",
-            )
-    with split:
-        picked = st.multiselect(
-            "Split off articles", member_ids, format_func=article_label.get, key="split_articles"
+
+
+def _merge_control(
+    store: Store, story_id: str, seen: dict[str, int], other_labels: dict[str, str]
+) -> None:
+    other = st.selectbox(
+        "Merge with story",
+        list(other_labels),
+        index=None,
+        format_func=other_labels.get,
+        key="merge_with",
+    )
+    if st.button("Merge", key="do_merge", disabled=not other):
+        _run_edit(
+            lambda: actions.merge_stories(
+                store, [story_id, other], _versions_seen(seen, story_id, other)
+            ),
+            None,
+            "Stories merged.",
+            follow_result=True,
         )
-        can_split = 0 < len(picked) < len(member_ids)
-        if st.button("Split into a new story", key="do_split", disabled=not can_split):
-            _run_edit(
-                lambda: actions.split_story(store, story.id, picked, versions(story.id)),
-                None,
-                "Story split.",
-                follow_result=True,
-            )
-    with merge:
-        other = st.selectbox(
-            "Merge with story",
-            other_ids,
-            index=None,
-            format_func=other_labels.get,
-            key="merge_with",
-        )
-        if st.button("Merge", key="do_merge", disabled=not other):
-            _run_edit(
-                lambda: actions.merge_stories(store, [story.id, other], versions(story.id, other)),
-                None,
-                "Stories merged.",
-                follow_result=True,
-            )
 
 
 def _run_edit(edit, open_after: str | None, message: str, follow_result: bool = False) -> None:

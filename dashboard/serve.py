@@ -65,60 +65,79 @@ def running_app(db: Path, timeout: float = 60.0, log: Path | None = None, addres
     ``address=None`` passes no ``--server.address`` (the configured default applies).
     """
     port = free_port()
-    env = {
-        **os.environ,
-        DB_ENV: str(db),
-        "HF_HUB_OFFLINE": "1",
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-    }
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO_ROOT / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            *(["--server.address", address] if address else []),
-            "--browser.gatherUsageStats",
-            "false",
-        ],
+        _streamlit_command(port, address),
         cwd=REPO_ROOT,
-        env=env,
+        env=_streamlit_env(db),
         stdout=out,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with code {process.returncode}")
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
-            time.sleep(0.3)
+        _wait_until_healthy(process, url, timeout)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        # The background worker the app started (it would exit on its own once it
-        # sees the server gone; a test or benchmark does not wait for that).
-        from dashboard.worker import stop_worker
-
-        stop_worker(db)
+        _stop_app(process, db)
         if log:
             out.close()
+
+
+def _streamlit_env(db: Path) -> dict[str, str]:
+    """The server's environment: ``db`` as its workspace, offline, no usage statistics."""
+    return {
+        **os.environ,
+        DB_ENV: str(db),
+        "HF_HUB_OFFLINE": "1",
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }
+
+
+def _streamlit_command(port: int, address: str | None) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(REPO_ROOT / "app.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        *(["--server.address", address] if address else []),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+
+
+def _wait_until_healthy(process: subprocess.Popen, url: str, timeout: float) -> None:
+    """Return once the server at ``url`` answers its health check; raise if it exits or
+    does not answer within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
+        time.sleep(0.3)
+
+
+def _stop_app(process: subprocess.Popen, db: Path) -> None:
+    """Stop the server (killed if it does not exit within 10 s), then its background worker."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    # The background worker the app started (it would exit on its own once it
+    # sees the server gone; a test or benchmark does not wait for that).
+    from dashboard.worker import stop_worker
+
+    stop_worker(db)
