@@ -213,6 +213,15 @@ def pair_features(
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     if context is None:
         context = neighbourhood(corpus, pairs, known)
+    columns = _similarity_columns(corpus, pairs, context, known)
+    columns.update(_time_and_source_columns(corpus, pairs, columns))
+    return np.stack([columns[name] for name in FEATURE_NAMES], axis=1)
+
+
+def _similarity_columns(corpus: CorpusFeatures, pairs: np.ndarray, context: Neighbourhood,
+                        known: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """How alike the two texts are: embedding and TF-IDF cosines, raw, relative to each
+    article's neighbours and as ranks; titles, names, numbers, event days, roundup sections."""
     i, j = pairs[:, 0], pairs[:, 1]
     m = len(pairs)
     columns: dict[str, np.ndarray] = {}
@@ -234,24 +243,35 @@ def pair_features(
     columns["text_rank"] = reciprocal_rank(context.text_sorted, pairs, text)
     for name in ("title", "names", "numbers"):
         columns[name] = stable(known[name] if name in known else row_dots(getattr(corpus, name), i, j))
-    title = columns["title"]
     has_numbers = np.diff(corpus.numbers.indptr) > 0
     columns["no_numbers"] = (~(has_numbers[i] & has_numbers[j])).astype(float)
     columns["event_days"], columns["event_days_differ"] = _event_day_overlap(corpus, i, j)
     columns["section"] = _section_best(corpus, i, j, text)
+    return columns
+
+
+def _time_and_source_columns(corpus: CorpusFeatures, pairs: np.ndarray,
+                             similar: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """When and where the two were published (days apart, one outlet, a recurring series),
+    the similarities that mean less across days or languages, and how short the texts are."""
+    i, j = pairs[:, 0], pairs[:, 1]
+    m = len(pairs)
+    columns: dict[str, np.ndarray] = {}
     gap = np.abs(corpus.days[i] - corpus.days[j])
     unknown = np.isnan(gap)
     gap = np.where(unknown, 0.0, np.minimum(gap, MAX_DAYS))
     columns["days_apart"] = gap
-    columns["next_day"] = (gap > 20 / 24).astype(float)
+    next_day = (gap > 20 / 24).astype(float)
+    columns["next_day"] = next_day
     columns["date_unknown"] = unknown.astype(float)
     same_outlet = (corpus.outlet[i] == corpus.outlet[j]).astype(float)
     columns["same_outlet"] = same_outlet
-    columns["series"] = same_outlet * title * columns["next_day"]
-    next_day = columns["next_day"]
-    columns["numbers_next_day"] = columns["numbers"] * next_day
+    title, dense = similar["title"], similar["dense"]
+    columns["series"] = same_outlet * title * next_day
+    columns["numbers_next_day"] = similar["numbers"] * next_day
+    has_numbers = np.diff(corpus.numbers.indptr) > 0
     both_numbers = has_numbers[i] & has_numbers[j]
-    columns["numbers_differ_next_day"] = (both_numbers & (columns["numbers"] == 0)) * next_day
+    columns["numbers_differ_next_day"] = (both_numbers & (similar["numbers"] == 0)) * next_day
     columns["title_next_day"] = title * next_day
     columns["dense_next_day"] = dense * next_day
     columns["no_dense"] = np.full(m, float(corpus.dense is None))
@@ -260,4 +280,4 @@ def pair_features(
     cross = (corpus.language[i] != corpus.language[j]).astype(float)
     columns["cross_language"] = cross
     columns["dense_cross"] = dense * cross
-    return np.stack([columns[name] for name in FEATURE_NAMES], axis=1)
+    return columns
