@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -802,16 +803,39 @@ def _edit_panel(
 ) -> None:
     """Move, split, merge; each checked against ``seen`` (the versions of the page clicked on)."""
     st.markdown("**Fix the grouping** (kept when new articles arrive)")
-    other_labels = _other_story_labels(frame, story.id, script)
-    article_label = {aid: f"{a.outlet} · {in_script(a.title, script)}" for aid, a in by_id.items()}
-    member_ids = [m.article_id for m in story.members if m.article_id in by_id]
+    scope = _EditScope(
+        store, story.id, seen,
+        member_ids=[m.article_id for m in story.members if m.article_id in by_id],
+        article_label={aid: f"{a.outlet} · {in_script(a.title, script)}" for aid, a in by_id.items()},
+        other_labels=_other_story_labels(frame, story.id, script),
+    )
     move, split, merge = st.columns(3)
     with move:
-        _move_control(store, story.id, seen, member_ids, article_label, other_labels)
+        _move_control(scope)
     with split:
-        _split_control(store, story.id, seen, member_ids, article_label)
+        _split_control(scope)
     with merge:
-        _merge_control(store, story.id, seen, other_labels)
+        _merge_control(scope)
+
+
+@dataclass(frozen=True)
+class _EditScope:
+    """What the move, split and merge controls of one story read."""
+
+    store: Store
+    story_id: str
+    seen: dict[str, int]  # story versions of the page clicked on
+    member_ids: list[str]
+    article_label: dict[str, str]  # article id -> "outlet · title"
+    other_labels: dict[str, str]  # the stories an edit can target, by id
+
+    def versions(self, *story_ids: str) -> dict[str, int]:
+        """The versions an edit of these stories expects (-1: not on the page clicked on)."""
+        return {sid: self.seen.get(sid, -1) for sid in story_ids}
+
+    def pick_other_story(self, label: str, key: str) -> str | None:
+        """A selectbox of the stories an edit can target, none chosen at first."""
+        return st.selectbox(label, list(self.other_labels), index=None, format_func=self.other_labels.get, key=key)
 
 
 def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict[str, str]:
@@ -827,72 +851,40 @@ def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict
     }
 
 
-def _versions_seen(seen: dict[str, int], *story_ids: str) -> dict[str, int]:
-    """The versions an edit of these stories expects (-1: not on the page clicked on)."""
-    return {sid: seen.get(sid, -1) for sid in story_ids}
-
-
-def _move_control(
-    store: Store,
-    story_id: str,
-    seen: dict[str, int],
-    member_ids: list[str],
-    article_label: dict[str, str],
-    other_labels: dict[str, str],
-) -> None:
+def _move_control(scope: _EditScope) -> None:
     aid = st.selectbox(
-        "Move article", member_ids, format_func=article_label.get, key="move_article"
+        "Move article", scope.member_ids, format_func=scope.article_label.get, key="move_article"
     )
-    target = st.selectbox(
-        "to story",
-        list(other_labels),
-        index=None,
-        format_func=other_labels.get,
-        key="move_target",
-    )
+    target = scope.pick_other_story("to story", "move_target")
     if st.button("Move", key="do_move", disabled=not (aid and target)):
         _run_edit(
-            lambda: actions.move_article(store, aid, target, _versions_seen(seen, story_id, target)),
+            lambda: actions.move_article(scope.store, aid, target, scope.versions(scope.story_id, target)),
             None,
             "Article moved.",
         )
 
 
-def _split_control(
-    store: Store,
-    story_id: str,
-    seen: dict[str, int],
-    member_ids: list[str],
-    article_label: dict[str, str],
-) -> None:
+def _split_control(scope: _EditScope) -> None:
     picked = st.multiselect(
-        "Split off articles", member_ids, format_func=article_label.get, key="split_articles"
+        "Split off articles", scope.member_ids, format_func=scope.article_label.get, key="split_articles"
     )
     # Splitting off every article would leave the story empty.
-    can_split = 0 < len(picked) < len(member_ids)
+    can_split = 0 < len(picked) < len(scope.member_ids)
     if st.button("Split into a new story", key="do_split", disabled=not can_split):
         _run_edit(
-            lambda: actions.split_story(store, story_id, picked, _versions_seen(seen, story_id)),
+            lambda: actions.split_story(scope.store, scope.story_id, picked, scope.versions(scope.story_id)),
             None,
             "Story split.",
             follow_result=True,
         )
 
 
-def _merge_control(
-    store: Store, story_id: str, seen: dict[str, int], other_labels: dict[str, str]
-) -> None:
-    other = st.selectbox(
-        "Merge with story",
-        list(other_labels),
-        index=None,
-        format_func=other_labels.get,
-        key="merge_with",
-    )
+def _merge_control(scope: _EditScope) -> None:
+    other = scope.pick_other_story("Merge with story", "merge_with")
     if st.button("Merge", key="do_merge", disabled=not other):
         _run_edit(
             lambda: actions.merge_stories(
-                store, [story_id, other], _versions_seen(seen, story_id, other)
+                scope.store, [scope.story_id, other], scope.versions(scope.story_id, other)
             ),
             None,
             "Stories merged.",
