@@ -187,60 +187,75 @@ def run_evaluation(model: str | None = None, out=print, **params) -> dict:
     sets = load_pair_sets(clusterer, model)
     semeval = semeval_pairs(clusterer, model) if "semeval" in sets else None
     results: dict = {}
+    cases = _window_cases(sets, model, params, out)
+    _evaluate_windows(cases, sets, clusterer, _fitted_once(fit_on), out, results)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        cases = {}
-        for name in WINDOWS:
-            case = WindowCase.build(name, model, **params) if name in sets else None
-            if case is None:
-                out(f"{name}: labels or ../shared articles missing (skipped)")
-            else:
-                cases[name] = case
-        fitted: dict[frozenset, object] = {}
-
-        def fit_without(chosen):
-            # A scorer depends only on which sets it was trained on: each is fitted once
-            # (choose_grouping asks for "without a and b" for a as for b).
-            key = frozenset(s.name for s in chosen)
-            if key not in fitted:
-                fitted[key] = fit_on(chosen)
-            return fitted[key]
-
-        for name, case in cases.items():
-            others = [s for key, s in sets.items() if key != name]
-            scorer = fit_without(others)
-            trained = ", ".join(s.name for s in others)
-            proba = case.proba(scorer, clusterer.story_context)
-            shipped = clusterer.grouping_params()
-            result = case.score(proba, shipped)
-            results[name] = result
-            out(f"{name} (tested; scorer trained on {trained}; shipped grouping {_described(shipped)}, "
-                f"chosen on all windows): {_figures(result)}")
-            if len(cases) > 2:
-                chosen = choose_grouping(cases, sets, name, fit_without, clusterer.story_context, clusterer.linkage)
-                nested = case.score(proba, {k: v for k, v in chosen.items() if k != "tuned_on"})
-                results[name + " (nested)"] = nested
-                out(f"{name} (tested; grouping {_described(chosen)} chosen on {', '.join(chosen['tuned_on'])} "
-                    f"only): {_figures(nested)}")
-        ecb = evaluate_ecbplus(sets, folder, fit_on, **params)
-        if ecb is not None:
-            results["ecbplus"] = ecb
-            out(
-                f"ecbplus (tested by topic halves; scorer trained on the other half + the rest): "
-                f"bcubed_p={ecb['bcubed_p']:.3f} bcubed_r={ecb['bcubed_r']:.3f} bcubed_f1={ecb['bcubed_f1']:.3f} "
-                f"clusters={ecb['clusters']}/{ecb['gold_clusters']}"
-            )
-        sem = evaluate_semeval(sets, semeval, fit_on, clusterer.story_context)
-        if sem is not None:
-            results["semeval"] = sem
-            out(
-                f"semeval (tested by 5 folds of pairs; scorer trained on the other folds + the rest): "
-                f"pearson_all={sem['pearson_all']:.3f} pearson_zh={sem['pearson_zh']:.3f} "
-                f"pearson_zh_en={sem['pearson_zh_en']:.3f} (of the log-odds; of the probability "
-                f"{sem['pearson_zh_en_probability']:.3f}; spearman {sem['spearman_zh_en']:.3f}) pairs={sem['pairs']}"
-            )
+        ecb = evaluate_ecbplus(sets, Path(tmp), fit_on, **params)
+    if ecb is not None:
+        results["ecbplus"] = ecb
+        out(
+            f"ecbplus (tested by topic halves; scorer trained on the other half + the rest): "
+            f"bcubed_p={ecb['bcubed_p']:.3f} bcubed_r={ecb['bcubed_r']:.3f} bcubed_f1={ecb['bcubed_f1']:.3f} "
+            f"clusters={ecb['clusters']}/{ecb['gold_clusters']}"
+        )
+    sem = evaluate_semeval(sets, semeval, fit_on, clusterer.story_context)
+    if sem is not None:
+        results["semeval"] = sem
+        out(
+            f"semeval (tested by 5 folds of pairs; scorer trained on the other folds + the rest): "
+            f"pearson_all={sem['pearson_all']:.3f} pearson_zh={sem['pearson_zh']:.3f} "
+            f"pearson_zh_en={sem['pearson_zh_en']:.3f} (of the log-odds; of the probability "
+            f"{sem['pearson_zh_en_probability']:.3f}; spearman {sem['spearman_zh_en']:.3f}) pairs={sem['pairs']}"
+        )
     out(f"({time.time() - start:.0f}s)")
     return results
+
+
+def _window_cases(sets: dict, model: str | None, params: dict, out) -> dict[str, WindowCase]:
+    """Each labeled window whose labels and articles are present, features computed once."""
+    cases = {}
+    for name in WINDOWS:
+        case = WindowCase.build(name, model, **params) if name in sets else None
+        if case is None:
+            out(f"{name}: labels or ../shared articles missing (skipped)")
+        else:
+            cases[name] = case
+    return cases
+
+
+def _fitted_once(fit_on):
+    """``fit_on`` memoized by the names of the sets trained on: a scorer depends only on them,
+    and choose_grouping asks for "without a and b" for a as for b."""
+    fitted: dict[frozenset, object] = {}
+
+    def fit_without(chosen):
+        key = frozenset(s.name for s in chosen)
+        if key not in fitted:
+            fitted[key] = fit_on(chosen)
+        return fitted[key]
+
+    return fit_without
+
+
+def _evaluate_windows(cases: dict, sets: dict, clusterer: StoryClusterer, fit_without, out, results: dict) -> None:
+    """Each window scored by a scorer trained without it: with the shipped grouping, then
+    (nested) with the grouping chosen on the other windows only."""
+    for name, case in cases.items():
+        others = [s for key, s in sets.items() if key != name]
+        scorer = fit_without(others)
+        trained = ", ".join(s.name for s in others)
+        proba = case.proba(scorer, clusterer.story_context)
+        shipped = clusterer.grouping_params()
+        result = case.score(proba, shipped)
+        results[name] = result
+        out(f"{name} (tested; scorer trained on {trained}; shipped grouping {_described(shipped)}, "
+            f"chosen on all windows): {_figures(result)}")
+        if len(cases) > 2:
+            chosen = choose_grouping(cases, sets, name, fit_without, clusterer.story_context, clusterer.linkage)
+            nested = case.score(proba, {k: v for k, v in chosen.items() if k != "tuned_on"})
+            results[name + " (nested)"] = nested
+            out(f"{name} (tested; grouping {_described(chosen)} chosen on {', '.join(chosen['tuned_on'])} "
+                f"only): {_figures(nested)}")
 
 
 def main(argv: list[str] | None = None) -> int:
