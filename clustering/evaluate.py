@@ -264,9 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--story-context", action="store_true",
                         help="evaluate with the same-story model's story-context stage on (off by default)")
     parser.add_argument("--linkage", choices=grouping.LINKAGES, default="average",
-                        help="grouping linkage (default average; additive is opt-in, see clustering/README.md)")
+                        help="grouping linkage of every line, ECB+ included (default average; additive is opt-in, "
+                             "see clustering/README.md)")
     parser.add_argument("--threshold", type=float, default=None,
-                        help="the grouping threshold of the first line per window (default: the shipped one)")
+                        help="the grouping threshold of the first line per window and of ECB+ (default: the shipped one)")
     args = parser.parse_args(argv)
     if not SHARED.exists():
         print(f"{SHARED} is absent: the labeled datasets' articles live there (nothing to evaluate).")

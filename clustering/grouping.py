@@ -91,8 +91,9 @@ def log_odds(p):
 def _agglomerate(m: int, local: list[tuple[int, int]], values: np.ndarray, merit, floor: float,
                  inclusive: bool) -> np.ndarray:
     """Merge groups best pair first while ``merit(sum of values, scored pairs, |A| x |B|)`` of
-    the two is at least (``inclusive``) or above ``floor``. Each link's merit can only rise when
-    one of its groups grows (it is recomputed then), so only links past the floor enter the heap."""
+    the two is at least (``inclusive``) or above ``floor``. A link's merit changes only when one
+    of its groups changes, and every link of a merged group is recomputed then: so only links
+    past the floor enter the heap, and a stale entry is skipped."""
     # links[a][b] = [sum of values, scored pairs] between groups a and b
     links: dict[int, dict[int, list[float]]] = {k: {} for k in range(m)}
     for (x, y), v in zip(local, values.tolist(), strict=True):
@@ -153,6 +154,12 @@ def group(
     Components come from the pairs with P >= ``threshold``; inside a component every
     scored pair counts (low ones too: they pull the linkage down).
     """
+    if linkage not in LINKAGES:
+        raise ValueError(f"linkage must be one of {LINKAGES}, not {linkage!r}")
+    if missing_log_odds > 0:
+        # An unscored pair counting for a merge would join groups no scored pair links, and
+        # the components below would no longer group as one linkage over everything does.
+        raise ValueError(f"missing_log_odds must be <= 0, not {missing_log_odds}")
     labels = np.arange(n, dtype=np.int64)
     for rows, component_pairs, component_proba in split_components(n, pairs, proba, threshold):
         local = group_component(rows, component_pairs, component_proba, threshold, missing_weight,

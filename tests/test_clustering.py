@@ -419,6 +419,10 @@ def test_additive_linkage_adds_up_evidence_that_average_linkage_averages():
     assert len(set(grouping.group(4, chain, np.full(3, 0.9), 0.7, 0, "additive", -5.0).tolist())) > 1
     with pytest.raises(ValueError):
         grouping.group(4, chain, np.full(3, 0.9), 0.7, 0, "single")
+    with pytest.raises(ValueError):  # unscored pairs never count for a merge (a reviewer's catch)
+        grouping.group(4, chain, np.full(3, 0.9), 0.7, 0, "additive", 0.5)
+    with pytest.raises(ValueError):  # checked whether or not any component forms
+        grouping.group(2, chain[:0], np.zeros(0), 0.7, 0, "single")
 
 
 def test_grouping_threshold_means_as_likely_as_not():
