@@ -139,3 +139,14 @@ def test_no_spelling_where_an_outlet_writes_both_forms_or_a_name_is_inflected():
     assert not _spelled_alike(["Golden", "Globe"], ["Golden", "Globes"])
     assert not _spelled_alike(["Presidents", "Joe", "Biden"], ["President", "Joe", "Biden"])
     assert _spelled_alike(["Duncan", "Raite"], ["Duncan", "Rait"])
+
+
+def test_a_common_word_in_a_name_is_no_surname_spelled_otherwise():
+    from comparison.findings.spellings import _surname_alone_spelled_otherwise
+
+    a = SimpleNamespace(article=SimpleNamespace(text="Paty was killed near his school on Friday."))
+    b = SimpleNamespace(article=SimpleNamespace(text="The Communist Party met on Friday; the party said little."))
+    assert not _surname_alone_spelled_otherwise(a, ["Paty"], b, ["Communist", "Party"])
+    b = SimpleNamespace(article=SimpleNamespace(text="Climber Duncan Rait died on Friday."))
+    a = SimpleNamespace(article=SimpleNamespace(text="Rescuers tried to reach Raite on Friday."))
+    assert _surname_alone_spelled_otherwise(a, ["Raite"], b, ["Duncan", "Rait"])

@@ -333,7 +333,13 @@ def _surname_alone_spelled_otherwise(doc_a: Doc, wa: list[str], doc_b: Doc, wb: 
         doc_a, wa, doc_b, wb = doc_b, wb, doc_a, wa
     if len(wa) != 1 or len(wb) < 2 or not _letter_apart(wa[0], wb[-1]):
         return False
+    if _writes_lowercase(doc_a, wa[0]) or _writes_lowercase(doc_b, wb[-1]):
+        return False  # a common word its own article writes in lower case (Communist Party: party)
     return not _writes_word(doc_a, wb[-1]) and not _writes_word(doc_b, wa[0])
+
+
+def _writes_lowercase(doc: Doc, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word.lower())}\b", doc.article.text) is not None
 
 
 # British spellings and their American forms, at the end of a word: -ise/-isation (recognise,
