@@ -96,7 +96,9 @@ def test_an_english_spelling_against_a_chinese_reports_latin_gloss():
     accents = article("na", "Outlet A", "外交部长惠特科姆（Jonathán Whitcombe）周一谴责了逮捕行动。", language="zh")
     spelled = [f for f in compare([english, chinese], use_dense=False).findings if "spelled" in f.why]
     assert spelled and "Jonathon Whitcombe" in spelled[0].why and "Jonathan Whitcombe" in spelled[0].why
-    assert not [f for f in compare([chinese, accents], use_dense=False).findings if "spelled" in f.why]
+    # Accents alone are a spelling since session 27 (annotators mark them: Moïse / Moise).
+    spelled = [f for f in compare([chinese, accents], use_dense=False).findings if "spelled" in f.why]
+    assert spelled and "Jonathán Whitcombe" in spelled[0].why and "Jonathan Whitcombe" in spelled[0].why
 
 
 def test_offices_of_government_and_party_are_titles():
