@@ -39,6 +39,7 @@ from comparison.lexicons.places import (
 from comparison.lexicons.reporting import (
     ESTIMATE_VERBS_EN,
     PUT_AT_VERBS_EN,
+    REPORT_VERBS_ZH,
     SPEECH_VERBS_EN,
     SPEECH_VERBS_ZH,
     TITLE_ABBREVIATIONS_EN,
@@ -244,7 +245,7 @@ class Attribution:
     who: str  # normalized: the agency's name, or the voice's words
 
 
-_ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
+_ZH_SAYS = "|".join(sorted((*SPEECH_VERBS_ZH, *REPORT_VERBS_ZH), key=len, reverse=True))
 _ZH_ATTR_RE = re.compile(
     rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:报道|报导|消息|称|说|表示|透露|声明|公告)"
     rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?)(?:{_ZH_SAYS})"
@@ -610,7 +611,9 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
     if cut >= 0:
         end = start + cut
     reported_end = _without_report_word(simple, start, end)
-    reported, end = reported_end != end, reported_end
+    # The voice's own verb may be the report word (意大利某某社报道, no 据 before it).
+    reported = reported_end != end or simple[m.end(group):m.end()] in REPORT_VERBS_ZH
+    end = reported_end
     return _anonymous_start(simple, start, end), end, reported
 
 

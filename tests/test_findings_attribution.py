@@ -308,3 +308,18 @@ def test_one_english_officer_by_surname_after_a_title_is_one_voice_and_two_given
     assert not _same_voice("Dr Jill Biden", "President Joe Biden")
     assert not _same_voice("spokesman Dave Gaskin", "spokesman Don Gaskin")
     assert _same_voice("spokesman D. Gaskin", "Inspector Dave Gaskin")
+
+
+def test_a_medium_reporting_is_a_voice_without_ju_before_it():
+    """报道 / 报导 read as "reported" is in English: the medium before it is the voice, and a
+    report that is only a noun (该报道说, 这篇报道称) names none."""
+    from comparison.slots import extract_attributions
+    from comparison.text import to_simplified
+
+    def voices(text: str) -> list[tuple[str, str]]:
+        return [(a.text, a.kind) for a in extract_attributions(text, to_simplified(text), False)]
+
+    assert voices("星島日報報導，警方拘捕了4人。") == [("星島日報", "agency")]
+    assert voices("新华社报道说，事故造成3人受伤。") == [("新华社", "agency")]
+    assert voices("该报道说，已有8人死亡。") == []
+    assert voices("他报道了这件事。") == []
