@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from comparison.background import is_background
@@ -163,7 +163,7 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
         events.add("killed")  # 累计3死, 2人死
         words.append("死")
     qualifiers = frozenset(p for p in place_names if p and p in simple_counted)
-    days, background = _figure_days(q, simple, dates, left, right, published_day)
+    days, background = _figure_days(q, simple, dates, left, right, published_day, bool(events))
     hedged = any(contains(clause, w) for w in _HEDGES)
     fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
@@ -246,8 +246,29 @@ def _clause_events(clause: str) -> tuple[set[str], list[str]]:
     return events, words
 
 
+# A period named for a figure (a month, a week, a year) stands for its days up to this many.
+MAX_PERIOD_DAYS = 366
+
+
+def _past_period(q: Quantity, dates: list | None, left: int, right: int, sentence_start: int,
+                 published_day: date | None) -> frozenset | None:
+    """The days of a period that dates the figure (in its clause, else the last one named earlier
+    in its sentence) when all of it is an earlier happening's time (comparison.background: 去年3月,
+    2015年 in a report of July 2021), else None. The time producer reads such periods the same way."""
+    periods = [d for d in (dates or []) if d.precision != "day" and d.value and not d.since]
+    own = [d for d in periods if left <= d.start and d.end <= right] or [
+        d for d in periods if sentence_start <= d.start and d.end <= q.start][-1:]
+    if not own or not all(is_background(d.last or d.value, published_day) for d in own):
+        return None
+    days = set()
+    for d in own:
+        first, last = d.value, d.last or d.value
+        days.update(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
+    return frozenset(days)
+
+
 def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right: int,
-                 published_day: date | None) -> tuple[frozenset, bool]:
+                 published_day: date | None, happening: bool = False) -> tuple[frozenset, bool]:
     """(the days a figure is about, whether it is an earlier happening's): the days of its
     clause, else the last day named earlier in its sentence; kept only for daily counts, a
     sentence giving figures for two days, or an earlier happening."""
@@ -262,6 +283,12 @@ def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right:
     # A figure of an earlier happening (4月21日，奎塔一家酒店发生爆炸，造成至少4人死亡 in a
     # report of 14 July): its day is kept, whatever kind of count it is (comparison.background).
     background = bool(own) and all(is_background(d.value, published_day) and not d.since for d in own)
+    if not own and happening:
+        # Only a happening's count (killed, arrested): a statistic names its period (2020年的GDP,
+        # 3月份) and is released weeks after it, the story's own news.
+        period = _past_period(q, dates, left, right, sentence_start, published_day)
+        if period is not None:  # 去年3月，…酒店倒塌，造成29人死亡: all of a month long past
+            days, background = period, True
     sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])
     sentence_days = {d.value for d in day_dates if sentence_start <= d.start < sentence_end}
     if not background and len(sentence_days) < 2 and not any(

@@ -110,6 +110,22 @@ def test_figures_of_an_earlier_happening_are_compared_only_with_that_day():
     assert "contradiction" in [f.kind for f in found]
 
 
+def test_a_happening_dated_to_a_month_long_past_is_an_earlier_one():
+    """去年3月 (a month that ended over a week before publication) dates an earlier happening as a
+    day does; a statistic of a past period (2020年的GDP, released weeks later) is the story's own."""
+    from comparison.docs import build_docs
+    from tests.comparison_helpers import article
+
+    def background(text):
+        doc = build_docs([article("e", "Outlet", text, language="zh")])[0]
+        return {q.text: s.background for q, s in zip(doc.facts.quantities, doc.subjects, strict=True)}
+
+    assert background("今天，该市一家酒店倒塌，造成8人死亡。去年3月，另一座城市的一家酒店倒塌，造成29人死亡。") == {
+        "8人": False, "29人": True}
+    assert background("本月3日，该市一家酒店倒塌，造成8人死亡。") == {"8人": False}
+    assert background("统计局今天公布，2020年国内生产总值为101.5986万亿元。") == {"101.5986万亿元": False}
+
+
 def test_an_event_word_belongs_to_the_figure_it_sits_beside():
     """至少4人死亡12人受伤: 死亡 is the 4's, 受伤 the 12's; an English verb before its object
     ("and killing 10 people") is the object's, not the figure before it."""
