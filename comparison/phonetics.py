@@ -3,10 +3,8 @@
 Outlets transliterate one foreign name in different characters: Goma is 果玛 in one and
 戈马 in another, Sulu 苏禄 and 苏鲁, Gonzales 龚萨雷斯 and 冈萨雷斯. Read in Mandarin
 (toneless pinyin, ``pypinyin``), such pairs have the same number of syllables and differ
-in at most one, which keeps its initial consonant (ge/guo), or changes it only for its
-aspirated or unaspirated partner (d/t, b/p, g/k, j/q, z/c, zh/ch: Mandarin has no voiced stops,
-so a foreign d or t is written with either, 奎达 / 奎塔 for Quetta), or, in names of three or more
-syllables, keeps its final (zi/si). Two-syllable names must keep the initial, since a shared
+in at most one, which keeps its initial consonant (ge/guo) or, in names of three or more
+syllables, its final (zi/si). Two-syllable names must keep the initial, since a shared
 final alone joins unrelated names (果玛 guo-ma and 罗马 luo-ma, Rome). A form that is a
 common word of jieba's general dictionary is an established name of its own (巴林 Bahrain
 is not a rendering of 巴黎 Paris). These are rules of Mandarin phonology and a general
@@ -20,8 +18,6 @@ from functools import lru_cache
 # Mandarin initials, two-letter ones first so "zh" is not read as "z".
 _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
              "r", "z", "c", "s", "y", "w")
-# Initials that differ only by aspiration: one foreign consonant is rendered with either.
-_ASPIRATION_PAIRS = {frozenset(p) for p in (("b", "p"), ("d", "t"), ("g", "k"), ("j", "q"), ("z", "c"), ("zh", "ch"))}
 # A rendering shorter than this is too often an ordinary word.
 MIN_SYLLABLES = 2
 
@@ -54,10 +50,7 @@ def sound_alike(a: str, b: str) -> bool:
     if len(differing) > 1:
         return False
     (initial_a, final_a), (initial_b, final_b) = (_split(s) for s in differing[0])
-    if initial_a and (initial_a == initial_b or frozenset((initial_a, initial_b)) in _ASPIRATION_PAIRS
-                      and final_a == final_b):
-        return True
-    return len(a) >= 3 and final_a == final_b
+    return bool(initial_a) and initial_a == initial_b or (len(a) >= 3 and final_a == final_b)
 
 
 # A form this frequent in jieba's general dictionary is an established name or word of its

@@ -245,7 +245,7 @@ class Attribution:
     who: str  # normalized: the agency's name, or the voice's words
 
 
-_ZH_SAYS = "|".join(sorted((*SPEECH_VERBS_ZH, *REPORT_VERBS_ZH), key=len, reverse=True))
+_ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
 _ZH_ATTR_RE = re.compile(
     rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:报道|报导|消息|称|说|表示|透露|声明|公告)"
     rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?)(?:{_ZH_SAYS})"
@@ -575,7 +575,44 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
         found = _voice(text, simple, m, group, english, *bounds, person_ends)
         if found is not None:
             out.append(found)
+    if not english:
+        out += _media_reporting(text, simple, out, max_items - len(out))
+        out.sort(key=lambda a: a.start)
     return out
+
+
+# A medium's report as its own verb, opening a clause: 星岛日报报导，… / CGTN报道说：… (no 据 before
+# it). Read apart from the main pattern so it never takes over a 据…报道 or a dateline.
+_MEDIUM_REPORTS_ZH = re.compile(
+    rf"(?:^|(?<=[，。；！？\n]))(?P<m>[\u4e00-\u9fffA-Za-z·]{{2,12}}?)(?:{'|'.join(REPORT_VERBS_ZH)})(?:称|说)?[，：:]")
+
+
+def _media_reporting(text: str, simple: str, found: list[Attribution], most: int) -> list[Attribution]:
+    """Voices of :data:`_MEDIUM_REPORTS_ZH` that name a medium (a known agency, or a name ending
+    as media names do) where no other voice was read; the rest (该报道, 相关报道) name none."""
+    out: list[Attribution] = []
+    for m in _MEDIUM_REPORTS_ZH.finditer(simple):
+        if len(out) >= most:
+            break
+        start, end = m.start("m"), m.end("m")
+        if any(a.start < end and start < a.end for a in found) or any(c in m.group("m") for c in "据被的"):
+            continue
+        who = text[start:end]
+        if not _names_a_medium(who):
+            continue  # 官媒已经有了许多报道: the words before 报道 must end in a medium's name
+        kind, norm = attribution_kind(who, False)
+        out.append(Attribution(start, end, who, "agency", norm if kind == "agency" else who))
+    return out
+
+
+def _names_a_medium(who: str) -> bool:
+    """Does ``who`` end as a medium's name does (星岛日报, 意大利某某社, 新华社, NHK)?"""
+    from comparison.text import to_simplified
+
+    simple = to_simplified(who)
+    names = tuple(n for n in AGENCIES if not n.isascii())
+    return (simple.endswith((*MEDIA_HEADS_ZH, *_MEDIUM_ENDINGS_ZH, *names))
+            or any(n.isascii() and n.upper() == n and simple == n for n in AGENCIES))
 
 
 def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bool) -> tuple[int, int, bool] | None:
@@ -611,9 +648,7 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
     if cut >= 0:
         end = start + cut
     reported_end = _without_report_word(simple, start, end)
-    # The voice's own verb may be the report word (意大利某某社报道, no 据 before it).
-    reported = reported_end != end or simple[m.end(group):m.end()] in REPORT_VERBS_ZH
-    end = reported_end
+    reported, end = reported_end != end, reported_end
     return _anonymous_start(simple, start, end), end, reported
 
 

@@ -248,23 +248,32 @@ def _clause_events(clause: str) -> tuple[set[str], list[str]]:
 
 # A period named for a figure (a month, a week, a year) stands for its days up to this many.
 MAX_PERIOD_DAYS = 366
+# A month's or a week's count is reported for weeks after it ends (June's arrests, released on 8
+# July, are the news): a period dates an earlier happening only once this much more has passed.
+PERIOD_NEWS_DAYS = 31
+# Words between a period and the figure that make the figure a running total to date (2019年12月
+# 爆发的疫情，已造成400多万人死亡), not a count of that period's happening.
+_TO_DATE_ZH = ("已", "迄今", "至今", "累计", "以来", "目前", "截至")
 
 
-def _past_period(q: Quantity, dates: list | None, left: int, right: int, sentence_start: int,
+def _past_period(q: Quantity, simple: str, dates: list | None, sentence_start: int,
                  published_day: date | None) -> frozenset | None:
-    """The days of a period that dates the figure (in its clause, else the last one named earlier
-    in its sentence) when all of it is an earlier happening's time (comparison.background: 去年3月,
-    2015年 in a report of July 2021), else None. The time producer reads such periods the same way."""
-    periods = [d for d in (dates or []) if d.precision != "day" and d.value and not d.since]
-    own = [d for d in periods if left <= d.start and d.end <= right] or [
-        d for d in periods if sentence_start <= d.start and d.end <= q.start][-1:]
-    if not own or not all(is_background(d.last or d.value, published_day) for d in own):
+    """The days of a period that dates the figure's happening as a fronted time word (去年3月，…造成
+    29人死亡: the period opens the clause, a comma after it, earlier in the figure's sentence) when all
+    of it lies long past (:data:`PERIOD_NEWS_DAYS`), else None. Not a period that only describes a
+    thing (建于1990年的大楼), a start (2015年以来), or a running total's beginning (已造成...)."""
+    if published_day is None:
         return None
-    days = set()
-    for d in own:
-        first, last = d.value, d.last or d.value
-        days.update(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
-    return frozenset(days)
+    periods = [d for d in (dates or []) if d.precision != "day" and d.value and not d.since
+               and sentence_start <= d.start and d.end <= q.start and simple[d.end:d.end + 1] in "，,"]
+    if not periods:
+        return None
+    d = periods[-1]
+    first, last = d.value, d.last or d.value
+    if not last < published_day - timedelta(days=PERIOD_NEWS_DAYS) or any(
+            w in simple[d.end:q.start] for w in _TO_DATE_ZH):
+        return None
+    return frozenset(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
 
 
 def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right: int,
@@ -286,7 +295,7 @@ def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right:
     if not own and happening:
         # Only a happening's count (killed, arrested): a statistic names its period (2020年的GDP,
         # 3月份) and is released weeks after it, the story's own news.
-        period = _past_period(q, dates, left, right, sentence_start, published_day)
+        period = _past_period(q, simple, dates, sentence_start, published_day)
         if period is not None:  # 去年3月，…酒店倒塌，造成29人死亡: all of a month long past
             days, background = period, True
     sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])

@@ -323,3 +323,17 @@ def test_a_medium_reporting_is_a_voice_without_ju_before_it():
     assert voices("新华社报道说，事故造成3人受伤。") == [("新华社", "agency")]
     assert voices("该报道说，已有8人死亡。") == []
     assert voices("他报道了这件事。") == []
+
+
+def test_a_medium_reporting_never_takes_over_a_dateline_or_a_ju_frame():
+    """A second reviewer's cases: the medium must open its clause and end as a medium's name does."""
+    from comparison.slots import extract_attributions
+    from comparison.text import to_simplified
+
+    def voices(text: str) -> list[str]:
+        return [a.text for a in extract_attributions(text, to_simplified(text), False)]
+
+    assert voices("新华社伊斯兰堡7月5日电 据当地媒体报道，已有8人死亡。") == ["当地媒体"]
+    assert voices("（中央社東京7日綜合外電報導）日本警方表示，土石流已造成8人死亡。") == ["日本警方"]
+    assert voices("官媒已经有了许多报道，") == []
+    assert voices("警方拘捕3人的消息被当地电视台报道，") == []

@@ -122,8 +122,15 @@ def test_a_happening_dated_to_a_month_long_past_is_an_earlier_one():
 
     assert background("今天，该市一家酒店倒塌，造成8人死亡。去年3月，另一座城市的一家酒店倒塌，造成29人死亡。") == {
         "8人": False, "29人": True}
+    assert background("2016年，一辆卡车冲入人群，造成86人死亡。") == {"86人": True}
     assert background("本月3日，该市一家酒店倒塌，造成8人死亡。") == {"8人": False}
     assert background("统计局今天公布，2020年国内生产总值为101.5986万亿元。") == {"101.5986万亿元": False}
+    # A second reviewer's cases: a period that describes a thing, a start, a running total's
+    # beginning, or last month's tally (news for weeks after it ends) dates no earlier happening.
+    assert background("这座建于1990年的大楼倒塌，造成8人死亡。") == {"8人": False}
+    assert background("这是2015年以来最严重的袭击，造成8人死亡。") == {"8人": False}
+    assert background("2019年12月，新冠疫情在武汉爆发，迄今已造成400人死亡。") == {"400人": False}
+    assert background("6月份，警方共逮捕了300名嫌犯。") == {"300名": False}
 
 
 def test_an_event_word_belongs_to_the_figure_it_sits_beside():
