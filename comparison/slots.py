@@ -7,6 +7,7 @@ they read is in :mod:`comparison.lexicons`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -590,13 +591,27 @@ _MEDIUM_REPORTS_ZH = re.compile(
 def _media_reporting(text: str, simple: str, found: list[Attribution], most: int) -> list[Attribution]:
     """Voices of :data:`_MEDIUM_REPORTS_ZH` that name a medium (a known agency, or a name ending
     as media names do) where no other voice was read; the rest (该报道, 相关报道) name none."""
+    from bisect import bisect_left
+
+    spans = sorted((a.start, a.end) for a in found)
+    starts = [b for b, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end of the first k spans
     out: list[Attribution] = []
     for m in _MEDIUM_REPORTS_ZH.finditer(simple):
         if len(out) >= most:
             break
         start, end = m.start("m"), m.end("m")
-        if any(a.start < end and start < a.end for a in found) or any(c in m.group("m") for c in "据被的"):
-            continue
+        for w in _LEAD_WORDS_ZH:
+            if simple.startswith(w, start) and end - start > len(w):
+                start += len(w)  # 但路透社报道: the voice is 路透社
+                break
+        before = bisect_left(starts, end)  # spans starting before this voice ends
+        if before and reach[before - 1] > start:
+            continue  # overlaps a voice the main pattern read
+        words = simple[start:end]
+        if any(c in words for c in "据被的") or any(w in words if len(w) > 1 else words.startswith(w)
+                                                      for w in _NOT_A_REPORTER_ZH):
+            continue  # 针对路透社报道 (about a report), 没有媒体报道 (none reported)
         who = text[start:end]
         if not _names_a_medium(who):
             continue  # 官媒已经有了许多报道: the words before 报道 must end in a medium's name
@@ -605,14 +620,21 @@ def _media_reporting(text: str, simple: str, found: list[Attribution], most: int
     return out
 
 
+# Words before a medium's 报道 that make the clause about a report, or deny one, not credit it.
+_NOT_A_REPORTER_ZH = ("针对", "对于", "关于", "有关", "就", "回应", "否认", "没有", "未", "尚无", "透过", "看到",
+                      "虽然", "不同于")
+
+
 def _names_a_medium(who: str) -> bool:
     """Does ``who`` end as a medium's name does (星岛日报, 意大利某某社, 新华社, NHK)?"""
     from comparison.text import to_simplified
 
     simple = to_simplified(who)
     names = tuple(n for n in AGENCIES if not n.isascii())
-    return (simple.endswith((*MEDIA_HEADS_ZH, *_MEDIUM_ENDINGS_ZH, *names))
-            or any(n.isascii() and n.upper() == n and simple == n for n in AGENCIES))
+    if simple.endswith(names) or any(n.isascii() and n.upper() == n and simple == n for n in AGENCIES):
+        return True
+    # By its ending alone only a name of three or more characters (该报, 本台, 该社 name no medium).
+    return len(simple) >= 3 and simple.endswith((*MEDIA_HEADS_ZH, *_MEDIUM_ENDINGS_ZH))
 
 
 def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bool) -> tuple[int, int, bool] | None:

@@ -254,6 +254,11 @@ PERIOD_NEWS_DAYS = 31
 # Words between a period and the figure that make the figure a running total to date (2019年12月
 # 爆发的疫情，已造成400多万人死亡), not a count of that period's happening.
 _TO_DATE_ZH = ("已", "迄今", "至今", "累计", "以来", "目前", "截至")
+_TO_DATE_EN = ("so far", "to date", "since", "has killed", "have killed", "has risen", "has reached")
+# What may stand between a clause's start and its fronted time word (在2016年，早在去年3月，).
+_TIME_WORD_OPENERS = ("早在", "在", "于", "而", "但", "另外", "此外", "同时", "In", "in", "On", "on", "During", "during",
+                      "Back in", "back in", "And", "But")
+_CLAUSE_BREAKS = "，,；;。.!！?？\n"
 
 
 def _past_period(q: Quantity, simple: str, dates: list | None, sentence_start: int,
@@ -270,10 +275,25 @@ def _past_period(q: Quantity, simple: str, dates: list | None, sentence_start: i
         return None
     d = periods[-1]
     first, last = d.value, d.last or d.value
-    if not last < published_day - timedelta(days=PERIOD_NEWS_DAYS) or any(
-            w in simple[d.end:q.start] for w in _TO_DATE_ZH):
+    between = simple[d.end:q.start]
+    if not last < published_day - timedelta(days=PERIOD_NEWS_DAYS) or not _opens_clause(simple, d.start, sentence_start):
         return None
+    if any(w in between for w in _TO_DATE_ZH) or any(w in between.lower() for w in _TO_DATE_EN) or any(
+            c in between for c in "；;") or any(d.end <= x.start < q.start for x in dates or [] if x is not d):
+        return None  # a running total, another clause of its own, or another date nearer the figure
     return frozenset(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
+
+
+def _opens_clause(simple: str, at: int, sentence_start: int) -> bool:
+    """Does the time word at ``at`` open its clause (after an opener such as 在 or 早在)?"""
+    head = simple[sentence_start:at].rstrip()
+    for _ in range(2):  # 而在2019年: a conjunction, then a preposition
+        opener = next((o for o in sorted(_TIME_WORD_OPENERS, key=len, reverse=True) if head.endswith(o)
+                       and (o[0] > "\u4e00" or not head[:-len(o)][-1:].isalpha())), None)
+        if opener is None:
+            break
+        head = head[:-len(opener)].rstrip()
+    return not head or head[-1] in _CLAUSE_BREAKS
 
 
 def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right: int,

@@ -337,3 +337,16 @@ def test_a_medium_reporting_never_takes_over_a_dateline_or_a_ju_frame():
     assert voices("（中央社東京7日綜合外電報導）日本警方表示，土石流已造成8人死亡。") == ["日本警方"]
     assert voices("官媒已经有了许多报道，") == []
     assert voices("警方拘捕3人的消息被当地电视台报道，") == []
+    # The second review's: a clause about a report, a denial, and "this paper" name no voice.
+    assert voices("针对路透社报道，外交部发言人表示，此事不实。") == ["外交部发言人"]
+    assert voices("此事没有媒体报道，") == []
+    assert voices("该报报导称，8人死亡。") == []
+    assert voices("但路透社报道，8人死亡。") == ["路透社"]
+
+
+def test_medium_reports_are_read_in_linear_time():
+    """Each candidate is checked against the voices already read by bisection, not one by one."""
+    from comparison.slots import _media_reporting
+
+    text = "有关的报道，" * 1000 + "路透社报道，"
+    assert [a.text for a in _media_reporting(text, text, [], 10)] == ["路透社"]

@@ -131,6 +131,23 @@ def test_a_happening_dated_to_a_month_long_past_is_an_earlier_one():
     assert background("这是2015年以来最严重的袭击，造成8人死亡。") == {"8人": False}
     assert background("2019年12月，新冠疫情在武汉爆发，迄今已造成400人死亡。") == {"400人": False}
     assert background("6月份，警方共逮捕了300名嫌犯。") == {"300名": False}
+    # The second review's: the period must open its clause and stand nearest the figure.
+    assert background("2015年，他当选议员；这次袭击造成8人死亡。") == {"8人": False}
+    assert background("挺过3波疫情大流行的2020年，该国的病例增加了300例。")["300例"] is False
+    assert background("早在2016年，一辆卡车冲入人群，造成86人死亡。") == {"86人": True}
+    assert background("而在2019年，一栋商业大楼在装修期间倒塌，10人死亡。") == {"10人": True}
+
+
+def test_an_english_happening_dated_to_a_month_long_past_is_an_earlier_one():
+    from comparison.docs import build_docs
+    from tests.comparison_helpers import article
+
+    def background(text):
+        doc = build_docs([article("e", "Outlet", text)])[0]
+        return {q.text: s.background for q, s in zip(doc.facts.quantities, doc.subjects, strict=True)}
+
+    assert background("In March 2020, a car bomb killed 40 people in the city.") == {"40": True}
+    assert background("In March 2020, the virus arrived and has killed 400 people so far.") == {"400": False}
 
 
 def test_an_event_word_belongs_to_the_figure_it_sits_beside():
