@@ -211,11 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_file():
         print(f"bench_ray: {args.corpus} not found; nothing to measure")
         return 0
-    import ray
-
     from articles import read_path
     from articles.model import Article
-    from embeddings import article_text, embedding_key, get_backend, title_text
+    from embeddings import article_text, embedding_key
 
     folder = Path(tempfile.mkdtemp(prefix="bench-ray-"))
     try:
@@ -223,79 +221,97 @@ def main(argv: list[str] | None = None) -> int:
         found = [a for a in itertools.islice(read_path(path, max_bytes=1 << 32), args.limit)
                  if isinstance(a, Article)]
         texts = {embedding_key(article_text(a)): article_text(a) for a in found}
-        n = len(texts)
-        print(f"{len(found)} articles ({n} distinct texts) = the first {args.limit} of {args.corpus.name}; "
+        print(f"{len(found)} articles ({len(texts)} distinct texts) = the first {args.limit} of {args.corpus.name}; "
               f"default model, text = title + body, first 600 characters; batch {args.batch_size}; "
               f"{os.cpu_count()} CPUs shared with other jobs (figures are lower bounds)")
-
-        print("1. local Ray, 2 CPUs (ray.init(num_cpus=2)); one CPU and one ONNX thread per worker")
-        from engines.ray_engine import quiet_data_jobs, worker_env
-
-        quiet_data_jobs()
-
-        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR",
-                 runtime_env={"env_vars": worker_env()})
-        try:
-            vectors, one = embed_round(ray, texts, 1, args.batch_size)
-            r1 = worker_report("1 worker ", n, one)
-            _, two = embed_round(ray, texts, 2, args.batch_size)
-            r2 = worker_report("2 workers", n, two)
-        finally:
-            ray.shutdown()
-        print(f"  speed-up, 2 workers vs 1: {r2['rate'] / r1['rate']:.2f}x (wall clock)")
-
+        vectors, r1 = _local_rounds(texts, args.batch_size)
         if args.skip_two_node:
             return 0
-        print("2. two-node Ray on 127.0.0.1 (ray start --head, ray start --address; 1 CPU each)")
-        from engines import get_engine
-        from store import Store
-
-        name = get_backend(None).name
-        seeded = {k: vectors[k] for k in texts}
-        with TwoNodes(folder) as nodes:
-            ray.init(address=nodes.address, log_to_driver=False, logging_level="ERROR",
-                     runtime_env={"env_vars": worker_env()})
-            try:
-                node_ids = {n["NodeID"][:12] for n in ray.nodes() if n["Alive"]}
-                print(f"  nodes alive: {len(node_ids)}; cluster CPUs: {ray.cluster_resources().get('CPU')}")
-                _, spread = embed_round(ray, texts, 2, args.batch_size)
-                r3 = worker_report("2 workers on 2 nodes", n, spread)
-                nodes_used = {w.split("/")[0] for w in spread.workers}
-                print(f"  workers ran on {len(nodes_used)} node(s); speed-up vs 1 local worker: "
-                      f"{r3['rate'] / r1['rate']:.2f}x")
-                store = Store(folder / "ray.db")
-                store.put_embeddings(name, seeded)
-                clock = time.perf_counter()
-                with get_engine("ray", address=nodes.address, compare="none") as engine:
-                    result = engine.run([str(path)], store, out=folder / "out")
-                print(f"  engine on 2 nodes: {len(result.articles)} articles -> {len(result.stories)} stories "
-                      f"in {time.perf_counter() - clock:.1f} s; stats {json.dumps(result.stats)}")
-            finally:
-                ray.shutdown()
-            # The same cluster through Ray Client: the CLI with --address ray://, on the seeds.
-            seeds = [str(p) for p in sorted((ROOT / "seeds").glob("00*.txt"))]
-            clock = time.perf_counter()
-            client = subprocess.run(
-                [sys.executable, "-m", "clustering", *seeds, "--engine", "ray", "--address",
-                 f"ray://127.0.0.1:{nodes.client_port}", "--compare", "all", "--lexical-compare",
-                 "--db", str(folder / "client.db"), "--out", str(folder / "client")],
-                capture_output=True, text=True, cwd=ROOT, timeout=900)
-            last = client.stderr.strip().splitlines()[-1:] or [""]
-            print(f"  CLI through ray://127.0.0.1:{nodes.client_port}: exit {client.returncode} in "
-                  f"{time.perf_counter() - clock:.1f} s: {last[0]}")
-        local_store = Store(folder / "local.db")
-        title_keys = [embedding_key(title_text(a)) for a in found]
-        local_store.put_embeddings(name, store.get_embeddings(name, list(texts) + title_keys))
-        clock = time.perf_counter()
-        local = get_engine("local").run([str(path)], local_store)
-        print(f"  local engine: {len(local.stories)} stories in {time.perf_counter() - clock:.1f} s")
-        same = partition(local.stories) == partition(result.stories)
-        print(f"  two-node partition equals the local one: {same}")
-        store.close()
-        local_store.close()
-        return 0 if same else 1
+        return _two_node_rounds(folder, path, found, texts, vectors, r1, args.batch_size)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _local_rounds(texts: dict, batch_size: int) -> tuple[dict, dict]:
+    """1. One and two workers on local Ray: the vectors and the one-worker report."""
+    import ray
+
+    from engines.ray_engine import quiet_data_jobs, worker_env
+
+    print("1. local Ray, 2 CPUs (ray.init(num_cpus=2)); one CPU and one ONNX thread per worker")
+    quiet_data_jobs()
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR",
+             runtime_env={"env_vars": worker_env()})
+    try:
+        vectors, one = embed_round(ray, texts, 1, batch_size)
+        r1 = worker_report("1 worker ", len(texts), one)
+        _, two = embed_round(ray, texts, 2, batch_size)
+        r2 = worker_report("2 workers", len(texts), two)
+    finally:
+        ray.shutdown()
+    print(f"  speed-up, 2 workers vs 1: {r2['rate'] / r1['rate']:.2f}x (wall clock)")
+    return vectors, r1
+
+
+def _two_node_rounds(folder: Path, path, found: list, texts: dict, vectors: dict, r1: dict, batch_size: int) -> int:
+    """2. Two Ray nodes on 127.0.0.1: embedding spread over them, the whole engine, the CLI through
+    Ray Client, and the engine's partition against the local engine's (exit 1 if they differ)."""
+    import ray
+
+    from embeddings import embedding_key, get_backend, title_text
+    from engines import get_engine
+    from engines.ray_engine import worker_env
+    from store import Store
+
+    print("2. two-node Ray on 127.0.0.1 (ray start --head, ray start --address; 1 CPU each)")
+    name = get_backend(None).name
+    seeded = {k: vectors[k] for k in texts}
+    with TwoNodes(folder) as nodes:
+        ray.init(address=nodes.address, log_to_driver=False, logging_level="ERROR",
+                 runtime_env={"env_vars": worker_env()})
+        try:
+            node_ids = {n["NodeID"][:12] for n in ray.nodes() if n["Alive"]}
+            print(f"  nodes alive: {len(node_ids)}; cluster CPUs: {ray.cluster_resources().get('CPU')}")
+            _, spread = embed_round(ray, texts, 2, batch_size)
+            r3 = worker_report("2 workers on 2 nodes", len(texts), spread)
+            nodes_used = {w.split("/")[0] for w in spread.workers}
+            print(f"  workers ran on {len(nodes_used)} node(s); speed-up vs 1 local worker: "
+                  f"{r3['rate'] / r1['rate']:.2f}x")
+            store = Store(folder / "ray.db")
+            store.put_embeddings(name, seeded)
+            clock = time.perf_counter()
+            with get_engine("ray", address=nodes.address, compare="none") as engine:
+                result = engine.run([str(path)], store, out=folder / "out")
+            print(f"  engine on 2 nodes: {len(result.articles)} articles -> {len(result.stories)} stories "
+                  f"in {time.perf_counter() - clock:.1f} s; stats {json.dumps(result.stats)}")
+        finally:
+            ray.shutdown()
+        _client_round(folder, nodes.client_port)
+    local_store = Store(folder / "local.db")
+    title_keys = [embedding_key(title_text(a)) for a in found]
+    local_store.put_embeddings(name, store.get_embeddings(name, list(texts) + title_keys))
+    clock = time.perf_counter()
+    local = get_engine("local").run([str(path)], local_store)
+    print(f"  local engine: {len(local.stories)} stories in {time.perf_counter() - clock:.1f} s")
+    same = partition(local.stories) == partition(result.stories)
+    print(f"  two-node partition equals the local one: {same}")
+    store.close()
+    local_store.close()
+    return 0 if same else 1
+
+
+def _client_round(folder: Path, client_port: int) -> None:
+    """The same cluster through Ray Client: the CLI with --address ray://, on the seeds."""
+    seeds = [str(p) for p in sorted((ROOT / "seeds").glob("00*.txt"))]
+    clock = time.perf_counter()
+    client = subprocess.run(
+        [sys.executable, "-m", "clustering", *seeds, "--engine", "ray", "--address",
+         f"ray://127.0.0.1:{client_port}", "--compare", "all", "--lexical-compare",
+         "--db", str(folder / "client.db"), "--out", str(folder / "client")],
+        capture_output=True, text=True, cwd=ROOT, timeout=900)
+    last = client.stderr.strip().splitlines()[-1:] or [""]
+    print(f"  CLI through ray://127.0.0.1:{client_port}: exit {client.returncode} in "
+          f"{time.perf_counter() - clock:.1f} s: {last[0]}")
 
 
 if __name__ == "__main__":
