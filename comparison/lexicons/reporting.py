@@ -32,8 +32,8 @@ TITLE_ABBREVIATION_OFFICES_EN = {"gov": "governor", "gen": "general", "sen": "se
                                  "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
                                  "maj": "major", "adm": "admiral", "pres": "president", "supt": "superintendent",
                                  "insp": "inspector", "cpl": "corporal"}
-# A medium's report as the verb of its voice (CGTN报道, 星岛日报报导: no 据 before it), as English
-# reads "reported": only a voice classified as a medium or another source counts.
+# A medium's report as the verb of its voice (星岛日报报导，…: no 据 before it), as English reads
+# "reported": only where a medium's name opens the clause (comparison.slots._media_reporting).
 REPORT_VERBS_ZH = ("报道", "报导")
 # Frames that cite a source (据X报道, according to X, citing X).
 CITE_BEFORE_ZH = ("据", "援引", "根据", "对", "告诉", "向", "引述", "引用", "接受")
