@@ -105,47 +105,56 @@ def main() -> int:
         "5 articles (Haiti, 7-9 Jul)": _read(haiti[:5]),
         "10 articles (Haiti, 7-9 Jul)": _read(haiti[:10]),
     }
-
-    from comparison import compare
-    from comparison.extract import _lac
-
-    t0 = time.perf_counter()
-    _lac()
-    lac_load = time.perf_counter() - t0
-    print(f"LAC NER model load: {lac_load:.2f} s")
-    backend = None
-    if not args.lexical_only:
-        try:
-            import embeddings
-
-            t0 = time.perf_counter()
-            backend = embeddings.get_backend()
-            backend.embed(["预热"])  # first call builds the session
-            print(f"embedding backend load ({backend.name}): {time.perf_counter() - t0:.2f} s")
-        except Exception as exc:
-            print(f"no embedding backend ({exc}); lexical alignment only")
-            backend = None
-
+    backend = _loaded_models(args.lexical_only)
     modes = [("lexical", False)] + ([("dense+lexical", True)] if backend is not None else [])
     for label, arts in stories.items():
         outlets = sorted({a.outlet for a in arts})
         chars = sum(len(a.text) for a in arts)
         print(f"\n{label}: {len(arts)} articles, {chars} chars, outlets: {', '.join(outlets)}")
         for mode, dense in modes:
-            times = []
-            result = None
-            for _ in range(args.repeat):
-                t0 = time.perf_counter()
-                result = compare(arts, backend=backend if dense else None, use_dense=dense)
-                times.append(time.perf_counter() - t0)
-            kinds: dict[str, int] = {}
-            for f in result.findings:
-                kinds[f.kind] = kinds.get(f.kind, 0) + 1
-            print(f"  {mode:14s} best {min(times):.2f} s, mean {sum(times) / len(times):.2f} s "
-                  f"over {args.repeat} runs; findings: {kinds}")
+            _time_story(arts, mode, backend if dense else None, dense, args.repeat)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS: {peak:.0f} MB")
     return 0
+
+
+def _loaded_models(lexical_only: bool):
+    """Load the NER model and (unless ``lexical_only``) the embedding backend, timing each: the
+    story timings that follow exclude model loads. Returns the backend, or None."""
+    from comparison.extract import _lac
+
+    t0 = time.perf_counter()
+    _lac()
+    print(f"LAC NER model load: {time.perf_counter() - t0:.2f} s")
+    if lexical_only:
+        return None
+    try:
+        import embeddings
+
+        t0 = time.perf_counter()
+        backend = embeddings.get_backend()
+        backend.embed(["预热"])  # first call builds the session
+        print(f"embedding backend load ({backend.name}): {time.perf_counter() - t0:.2f} s")
+        return backend
+    except Exception as exc:
+        print(f"no embedding backend ({exc}); lexical alignment only")
+        return None
+
+
+def _time_story(arts, mode: str, backend, dense: bool, repeat: int) -> None:
+    from comparison import compare
+
+    times = []
+    result = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = compare(arts, backend=backend, use_dense=dense)
+        times.append(time.perf_counter() - t0)
+    kinds: dict[str, int] = {}
+    for f in result.findings:
+        kinds[f.kind] = kinds.get(f.kind, 0) + 1
+    print(f"  {mode:14s} best {min(times):.2f} s, mean {sum(times) / len(times):.2f} s "
+          f"over {repeat} runs; findings: {kinds}")
 
 
 if __name__ == "__main__":
