@@ -1,7 +1,7 @@
 """Quantities in Chinese news text: values or ranges, vagueness, and what is counted.
 
 A small purpose-built parser (no jionlp): Arabic and Chinese numerals, 万/千/百/亿
-multipliers, vague forms (一千多, 数百, 约200, 近, 超过, 以上, 成百上千),
+multipliers, vague forms (一千多, 1200多万, 十几万, 数百, 约200, 近, 超过, 以上, 成百上千),
 percentages (90%以上, 百分之九十) and "26 of 28" (28个区的26个).
 """
 
@@ -57,11 +57,11 @@ _CHINESE = rf"[{_CN_NUM_CHARS}]+"
 _QUANTITY_RE = re.compile(
     rf"(?P<prefix>{_PREFIX_RE})?\s*"
     rf"(?:(?P<pct_cn>百分之(?:{_ARABIC}|[{_CN_NUM_CHARS}点]+))"
-    rf"|(?P<vague>{_VAGUE_RE})"
+    rf"|(?P<vague>{_VAGUE_RE})(?P<vague_mult>[万亿])?"
     rf"|(?P<cheng>[一二三四五六七八九]成[一二三四五六七八九]?)(?![为功立员])"
     rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+)(?:(?P<arabic2>\d{{1,4}})(?P<mult2>万))?)?"
     rf"|(?P<chinese>{_CHINESE}))"
-    rf"(?P<more>多|余|几)?"
+    rf"(?:(?P<more>多|余|几)(?P<more_mult>[万亿])?)?"
     rf"(?:\s*(?P<percent>%|％)|\s*(?P<measure>{_MEASURE_RE}))?"
     rf"(?P<suffix>以上|之多|左右|上下|以下)?"
 )
@@ -497,6 +497,11 @@ def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, b
         return None if value is None else (value, value, False)
     if vague_word:
         low, high = _VAGUE_WORDS[vague_word]
+        if m.group("vague_mult"):
+            if vague_word in PEOPLE_ONLY_VAGUE_ZH:
+                return None  # 多万: no numeral
+            big = {"万": 1e4, "亿": 1e8}[m.group("vague_mult")]
+            return low * big, high * big, True  # 十几万, 几百万, 数万亿
         if vague_word == "几" and not measure:
             return None
         if vague_word in PEOPLE_ONLY_VAGUE_ZH and (
@@ -519,6 +524,12 @@ def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, b
             # 14.1亿 is a rounded figure: half a unit of its last written place either side.
             half = 0.5 * 10 ** -len(decimals) * value / float(arabic.replace(",", ""))
             low, high, vague = value - half, value + half, True
+    if m.group("more_mult"):
+        # 1200多万, 50余万, 十几万: past the number, below its next step, all times the big unit
+        # (1201万-1299万), not 1200多 and a stray 万.
+        big = {"万": 1e4, "亿": 1e8}[m.group("more_mult")]
+        step = _magnitude_step(value, None if arabic else chinese)
+        return (value + 1) * big, (value + max(step, 2) - 1) * big, True
     if m.group("more"):
         if arabic and mult:
             step = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[mult[-1]]

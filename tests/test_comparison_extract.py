@@ -124,6 +124,19 @@ def test_numbers_that_are_not_quantities():
     assert not any("三个" in t for t in found)
 
 
+def test_a_big_unit_after_more_or_a_vague_numeral_multiplies_it():
+    text = "全市有1200多万人口，另有50余万名学生、十几万人和几百万美元，共数十亿美元。"
+    found = extract_quantities(text)
+    _exact(text, found)
+    assert (_one(found, "1200多万人").low, _one(found, "1200多万人").high) == (12_010_000, 12_990_000)
+    assert (_one(found, "50余万名").low, _one(found, "50余万名").high) == (510_000, 590_000)
+    assert (_one(found, "十几万人").low, _one(found, "十几万人").high) == (110_000, 190_000)
+    assert _one(found, "几百万美元").low == 2_000_000
+    assert _one(found, "数十亿美元").high == 9_900_000_000
+    assert not any(q.text.startswith("万") for q in found)
+    assert not extract_quantities("他们多万")  # 多 alone is no numeral before 万
+
+
 def test_several_people_in_chinese_is_a_vague_count_as_in_english():
     found = {q.text: q for q in extract_quantities("警方逮捕了多名抗议者，另有数名示威者受伤。")}
     assert (found["多名"].low, found["多名"].high, found["多名"].vague) == (2, 99, True)
