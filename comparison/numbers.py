@@ -59,7 +59,7 @@ _QUANTITY_RE = re.compile(
     rf"(?:(?P<pct_cn>百分之(?:{_ARABIC}|[{_CN_NUM_CHARS}点]+))"
     rf"|(?P<vague>{_VAGUE_RE})(?P<vague_mult>[万亿])?"
     rf"|(?P<cheng>[一二三四五六七八九]成[一二三四五六七八九]?)(?![为功立员])"
-    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+)(?:(?P<arabic2>\d{{1,4}})(?P<mult2>万))?)?"
+    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+)(?P<compound>(?:\d{{1,4}}[万千百亿]*)*))?"
     rf"|(?P<chinese>{_CHINESE}))"
     rf"(?:(?P<more>多|余|几)(?P<more_mult>[万亿])?)?"
     rf"(?:\s*(?P<percent>%|％)|\s*(?P<measure>{_MEASURE_RE}))?"
@@ -452,6 +452,9 @@ def _reads_as_figure(simple: str, m: re.Match, core: str, start: int) -> bool:
             return False
         if before == "第" or (before and before in _CN_NUM_CHARS):
             return False
+        if not (m.group("prefix") or m.group("more")) and not chinese.strip("百千万亿") and (
+                before == "每" or not measure):
+            return False  # a unit alone is a word: 每百人 (per hundred), 亿万富翁 (千名警员, 近万人 are figures)
         # A bare Chinese numeral needs a measure word, a % or a big unit to be a quantity.
         if not (measure or m.group("percent") or m.group("more") or any(c in chinese for c in "十百千万亿")):
             return False
@@ -479,6 +482,26 @@ def _arabic_reads_as_figure(simple: str, m: re.Match, before: str) -> bool:
     # a bare year: 2019冠状病毒疾病, 2016年 written without 年
     return not (re.fullmatch(r"(?:19|20)\d\d", arabic) and not (
         measure or m.group("mult") or m.group("percent") or m.group("more")))
+
+
+_UNIT_VALUES = {"百": 100, "千": 1000}
+
+
+def _mixed_numeral(first: float, rest: str) -> tuple[float, float]:
+    """A figure written in digits and unit characters (6万2322, 27万7000, 1千9百万, 14亿1178万):
+    its value and the size of its last written place, read as a Chinese numeral is read."""
+    total = section = 0.0
+    digit, last_step = first, 1.0
+    for token in re.findall(r"\d+|[万千百亿]", rest):
+        if token.isdigit():
+            digit, last_step = float(token), _magnitude_step(float(token), None)
+        elif token in _UNIT_VALUES:
+            section, digit, last_step = section + digit * _UNIT_VALUES[token], 0.0, _UNIT_VALUES[token]
+        elif token == "万":
+            total, section, digit, last_step = total + (section + digit) * 1e4, 0.0, 0.0, last_step * 1e4
+        else:  # 亿
+            total, section, digit, last_step = (total + section + digit) * 1e8, 0.0, 0.0, last_step * 1e8
+    return total + section + digit, last_step
 
 
 def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, bool] | None:
@@ -513,14 +536,16 @@ def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, b
         return None
     low = high = value
     vague = False
-    if arabic and mult:
+    compound = m.group("compound") if arabic else None
+    if compound:
+        value, last_step = _mixed_numeral(value, mult + compound)
+        low = high = value
+    elif arabic and mult:
         for c in mult:
             value *= {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[c]
-        if mult == "亿" and m.group("arabic2"):
-            value += float(m.group("arabic2")) * 1e4  # 14亿1178万
         low = high = value
         decimals = arabic.partition(".")[2]
-        if decimals and not m.group("arabic2"):
+        if decimals:
             # 14.1亿 is a rounded figure: half a unit of its last written place either side.
             half = 0.5 * 10 ** -len(decimals) * value / float(arabic.replace(",", ""))
             low, high, vague = value - half, value + half, True
@@ -531,7 +556,9 @@ def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, b
         step = _magnitude_step(value, None if arabic else chinese)
         return (value + 1) * big, (value + max(step, 2) - 1) * big, True
     if m.group("more"):
-        if arabic and mult:
+        if compound:
+            step = last_step  # 101万4千多: past 1,014,000, below 1,015,000
+        elif arabic and mult:
             step = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[mult[-1]]
             step *= 10 ** -len(arabic.partition(".")[2])  # 13.4亿多: past 13.4亿, below 13.5亿
         else:

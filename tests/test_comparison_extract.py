@@ -137,6 +137,24 @@ def test_a_big_unit_after_more_or_a_vague_numeral_multiplies_it():
     assert not extract_quantities("他们多万")  # 多 alone is no numeral before 万
 
 
+def test_figures_written_in_digits_and_unit_characters_are_one_figure():
+    text = "新增6万2322人，累计101万4千多例，拨款1千9百万美元，共14亿1178万人，截获近1万5千件。"
+    found = extract_quantities(text)
+    _exact(text, found)
+    assert _one(found, "6万2322人").low == 62_322
+    many = _one(found, "101万4千多例")
+    assert (many.low, many.high) == (1_014_001, 1_014_999)
+    assert _one(found, "1千9百万美元").low == 19_000_000
+    assert _one(found, "14亿1178万人").low == 1_411_780_000
+    assert _one(found, "近1万5千件").high == 15_000
+    assert len(found) == 5  # no stray 2322人 or 4千多例
+
+
+def test_a_unit_character_alone_is_a_word_unless_it_counts_something():
+    assert [q.text for q in extract_quantities("每百人接种8剂，亿万富翁，数以百万计的学生")] == ["8剂", "数以百万计"]
+    assert [q.text for q in extract_quantities("千名警员和近万人")] == ["千名", "近万人"]
+
+
 def test_several_people_in_chinese_is_a_vague_count_as_in_english():
     found = {q.text: q for q in extract_quantities("警方逮捕了多名抗议者，另有数名示威者受伤。")}
     assert (found["多名"].low, found["多名"].high, found["多名"].vague) == (2, 99, True)
