@@ -29,6 +29,7 @@ from comparison.lexicons.units import (
     COUNT_MEASURES_ZH,
     HALF_MEASURES_ZH,
     MAGNITUDE_BEFORE_ZH,
+    MORE_MEASURES_ZH,
     UNITS,
     dimension_of,
 )
@@ -43,7 +44,7 @@ _CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿"
 # Measure words after which the counted noun follows (longest first in the regex):
 # the Chinese units of the units lexicon and the counting measure words.
 MEASURE_WORDS = sorted({u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)} | set(COUNT_MEASURES_ZH)
-                       | set(HALF_MEASURES_ZH))
+                       | set(HALF_MEASURES_ZH) | set(MORE_MEASURES_ZH))
 _MEASURE_RE = "|".join(sorted(set(MEASURE_WORDS), key=len, reverse=True))
 
 _PREFIX_QUALIFIERS = PREFIX_ZH
@@ -348,7 +349,7 @@ _CODE_BEFORE_RE = re.compile(r"(?<![A-Za-z])[A-Z]{2,4}\s$")
 _NOT_HALF_AFTER = ("夜", "导", "岛", "径", "场", "数", "途", "空", "身", "边")
 
 # Years and then months, one duration: 4年3个月, 四年又三个月, 2年零6个月.
-_MONTHS_AFTER_YEARS_RE = re.compile(rf"(?:零|又)?\s*(?:\d{{1,2}}|[{_CN_NUM_CHARS}]{{1,3}})\s*个(?:半)?月")
+_MONTHS_AFTER_YEARS_RE = re.compile(rf"(?:零|又)?\s*(?:\d{{1,2}}|[{_CN_NUM_CHARS}]{{1,3}})\s*个(?:半|多)?月")
 
 
 def join_years_and_months(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -357,10 +358,11 @@ def join_years_and_months(text: str, found: list[Quantity]) -> list[Quantity]:
     for q in found:
         prev = out[-1] if out else None
         if (prev is not None and prev.unit == "年" and q.unit == "个月" and q.start - prev.end <= 2
-                and text[prev.end:q.start].strip() in ("", "零", "又") and not (prev.vague or q.vague)):
-            months = prev.low * 12 + q.low
-            out[-1] = Quantity(start=prev.start, end=q.end, text=text[prev.start:q.end], low=months, high=months,
-                               vague=False, unit="个月", counted=q.counted, counted_start=q.counted_start,
+                and text[prev.end:q.start].strip() in ("", "零", "又") and not prev.vague
+                and (q.low == q.high or text[q.start:q.end].endswith("个多月"))):
+            months = prev.low * 12
+            out[-1] = Quantity(start=prev.start, end=q.end, text=text[prev.start:q.end], low=months + q.low,
+                               high=months + q.high, vague=q.vague, unit="个月", counted=q.counted, counted_start=q.counted_start,
                                counted_end=q.counted_end, dimension="duration", factor=q.factor)
             continue
         out.append(q)
@@ -416,6 +418,9 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         else:
             return None
         measure = HALF_MEASURES_ZH[measure]
+    elif measure in MORE_MEASURES_ZH:
+        low, high, vague = low, high + 1, True  # 两个多月: over two months, under three
+        measure = MORE_MEASURES_ZH[measure]
     if low <= 1 and high <= 1 and not is_percent and not (
             measure == "年" and _MONTHS_AFTER_YEARS_RE.match(simple, m.end())) and (
             high >= 1 or low <= 0 or measure is None or measure in COUNT_MEASURES_ZH or dimension_of(measure)[0] == "count"):
@@ -462,6 +467,8 @@ def _reads_as_figure(simple: str, m: re.Match, core: str, start: int) -> bool:
             return False
     if arabic and not _arabic_reads_as_figure(simple, m, before):
         return False
+    if measure == "周" and simple[m.end():m.end() + 1] == "年":
+        return False  # 30周年: an anniversary, not thirty weeks
     # 65岁以上 (人口): the bound of an age group, not a figure anyone reports
     return not (measure == "岁" and (m.group("suffix") or simple.startswith(_AGE_GROUP_TAILS, m.end())))
 

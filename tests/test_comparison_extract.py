@@ -155,6 +155,14 @@ def test_a_unit_character_alone_is_a_word_unless_it_counts_something():
     assert [q.text for q in extract_quantities("千名警员和近万人")] == ["千名", "近万人"]
 
 
+def test_a_measure_with_more_inside_is_a_vague_duration_and_an_anniversary_is_none():
+    found = {q.text: q for q in extract_quantities("他失踪了两个多月，被关押9年2个多月，一个多小时后获释。")}
+    assert (found["两个多月"].low, found["两个多月"].high, found["两个多月"].unit) == (2, 3, "个月")
+    assert (found["9年2个多月"].low, found["9年2个多月"].high) == (110, 111)
+    assert found["一个多小时"].unit == "小时" and found["一个多小时"].vague
+    assert not extract_quantities("六四30周年纪念，十週年點燈")
+
+
 def test_several_people_in_chinese_is_a_vague_count_as_in_english():
     found = {q.text: q for q in extract_quantities("警方逮捕了多名抗议者，另有数名示威者受伤。")}
     assert (found["多名"].low, found["多名"].high, found["多名"].vague) == (2, 99, True)

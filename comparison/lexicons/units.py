@@ -69,6 +69,10 @@ UNITS: dict[str, tuple[str, float]] = {
 # lexicon test finds it in a labeled story and in none of the repository's reference text.)
 HALF_MEASURES_ZH = {"个半小时": "小时", "个半钟头": "小时", "个半月": "个月", "年半": "年", "天半": "天"}
 
+# A unit with "more" inside it, written as one word: 两个多月 (over two months, under three),
+# 一个多小时. The measure as written -> its unit.
+MORE_MEASURES_ZH = {"个多月": "个月", "个多小时": "小时", "个多钟头": "小时", "个多星期": "周", "个多礼拜": "周"}
+
 # An earthquake's magnitude written before its number, as Taiwan's press does (規模7.3地震).
 MAGNITUDE_BEFORE_ZH = "规模"
 
