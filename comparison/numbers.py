@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from comparison.lexicons.quantifiers import (
+    FRACTION_WORDS_ZH,
     LARGE_FIGURE_QUALIFIERS_ZH,
     PEOPLE_MEASURES_ZH,
     PEOPLE_ONLY_VAGUE_ZH,
@@ -291,7 +292,61 @@ def extract_quantities(text: str) -> list[Quantity]:
         if q.counted_start >= 0:
             q.counted = text[q.counted_start:q.counted_end]
         found.append(q)
+    found = add_fractions(found, fractions_zh(text, simple))
     return join_minutes_and_seconds(text, simple, join_years_and_months(text, merge_ranges(text, found, RANGE_CONNECTORS_ZH)))
+
+
+# A simple fraction of a whole: 三分之一 (a third), 四分之三, 一半, 半数 (not 百分之, a percentage,
+# nor 百万分之二, parts per million).
+_FRACTION_ZH_RE = re.compile(
+    rf"(?P<prefix>{_PREFIX_RE})?(?:(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
+    rf"|(?P<word>{'|'.join(FRACTION_WORDS_ZH)}))(?P<suffix>以上)?")
+
+
+def share_quantity(text: str, start: int, end: int, share: float, qualifier: str | None) -> Quantity:
+    """A fraction of a whole as a share in percent, read as rounded to that simple fraction (a
+    third: 31.7-35%, as a round count is read; ROUNDED_SHARE), then its qualifier (more than half)."""
+    low, high = share * (1 - ROUNDED_SHARE), share * (1 + ROUNDED_SHARE)
+    if qualifier:
+        low, high = _apply_qualifier(low, high, qualifier)
+        if qualifier == "over":
+            high = 100.0
+    return Quantity(start=start, end=end, text=text[start:end], low=low, high=min(high, 100.0), vague=True,
+                    unit="%", percent=True, dimension="percent", rounded=True)
+
+
+def fractions_zh(text: str, simple: str) -> list[Quantity]:
+    """The simple fractions of a Chinese text as shares, with what they are shares of (的房屋)."""
+    found = []
+    for m in _FRACTION_ZH_RE.finditer(simple):
+        if m.group("word"):
+            if simple[m.start("word") - 1:m.start("word")] in ("另", "的"):
+                continue  # 另一半: the other half (a partner); 的一半: half of a figure said before
+            share = FRACTION_WORDS_ZH[m.group("word")]
+        else:
+            den, num = parse_chinese_integer(m.group("den")), parse_chinese_integer(m.group("num"))
+            if not den or not num or num >= den:
+                continue
+            share = 100.0 * num / den
+        prefix = m.group("prefix")
+        qualifier = "over" if m.group("suffix") else (_PREFIX_QUALIFIERS.get(prefix) if prefix else None)
+        start = m.start() if prefix else m.start("word") if m.group("word") else m.start("den")
+        q = share_quantity(text, start, m.end(), share, qualifier)
+        if simple[m.end():m.end() + 1] == "的":
+            cs, ce = counted_phrase(simple, m.end() + 1)
+            if ce > cs:
+                q.counted_start, q.counted_end, q.counted = cs, ce, text[cs:ce]
+        found.append(q)
+    return found
+
+
+def add_fractions(found: list[Quantity], fractions: list[Quantity]) -> list[Quantity]:
+    """``found`` with the fractions in their places; a figure inside a fraction (the "three" of
+    three-quarters) gives way to it."""
+    if not fractions:
+        return found
+    kept = [q for q in found if not any(f.start < q.end and q.start < f.end for f in fractions)]
+    return sorted(kept + fractions, key=lambda q: q.start)
 
 
 # Words joining two figures into one range ("200至300人", "数百到数千人"; "two or three
@@ -306,18 +361,33 @@ def merge_ranges(text: str, found: list[Quantity], connectors: tuple[str, ...]) 
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        # A bare first figure takes the second's unit (7至16岁: 7 to 16 years of age; 3至5公里).
-        if (prev is not None and (prev.dimension == q.dimension or prev.unit == "") and prev.unit in ("", q.unit)
-                and not (prev.percent or q.percent or prev.total or q.total)
-                and text[prev.end:q.start].strip().lower() in connectors
-                and q.start - prev.end <= 4 and prev.low <= q.high):
+        if prev is not None and _one_range(text, prev, q, connectors):
+            start = _BETWEEN_BEFORE_RE.search(text, max(0, prev.start - 10), prev.start)
+            start = start.start() if start and text[prev.end:q.start].strip().lower() == "and" else prev.start
             out[-1] = Quantity(
-                start=prev.start, end=q.end, text=text[prev.start:q.end], low=prev.low, high=q.high, vague=True,
+                start=start, end=q.end, text=text[start:q.end], low=prev.low, high=q.high, vague=True,
                 unit=q.unit, counted=q.counted, counted_start=q.counted_start, counted_end=q.counted_end,
-                dimension=q.dimension, factor=q.factor, span=True)
+                percent=q.percent, dimension=q.dimension, factor=q.factor, span=True)
             continue
         out.append(q)
     return out
+
+
+_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.I)
+
+
+def _one_range(text: str, prev: Quantity, q: Quantity, connectors: tuple[str, ...]) -> bool:
+    """Do two figures make one range? A range word joins them (7至16岁, "two to three"), or
+    "between ... and" (shares too: "between 40 and 70 percent"; "from 5% to 7%" is a change)."""
+    joint = text[prev.end:q.start].strip().lower()
+    between = joint == "and" and bool(_BETWEEN_BEFORE_RE.search(text, max(0, prev.start - 10), prev.start))
+    # A bare first figure takes the second's unit (7至16岁: 7 to 16 years of age; 3至5公里).
+    same_kind = (prev.dimension == q.dimension or prev.unit == "") and prev.unit in ("", q.unit)
+    if between:
+        same_kind = same_kind or (prev.percent and q.percent)
+    shares = prev.percent or q.percent
+    return (same_kind and not (prev.total or q.total) and (between or (joint in connectors and not shares))
+            and q.start - prev.end <= (5 if between else 4) and prev.low <= q.high)
 
 
 # After 年来, characters that make 来 the verb "come" (来到, 来港, 来华), not "since".

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import re
 
-from comparison.lexicons.quantifiers import PREFIX_EN, SUFFIX_EN, VAGUE_WORDS_EN
+from comparison.lexicons.quantifiers import FRACTIONS_EN, PREFIX_EN, SUFFIX_EN, VAGUE_WORDS_EN
 from comparison.lexicons.timewords import TIME_ZONE_AFTER_RE
 from comparison.lexicons.units import MAGNITUDES_EN, UNITS, dimension_of
-from comparison.numbers import RANGE_CONNECTORS_EN, Quantity, _apply_qualifier, merge_ranges
+from comparison.numbers import (
+    RANGE_CONNECTORS_EN,
+    Quantity,
+    _apply_qualifier,
+    add_fractions,
+    merge_ranges,
+    share_quantity,
+)
 
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -176,6 +183,7 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
     for a, b in zip(found, found[1:], strict=False):
         if a.total is not None and a.total == b.low and b.start - a.end < 40:
             b.is_total = True
+    found = add_fractions(found, fractions_en(text))
     merged = merge_ranges(text, found, RANGE_CONNECTORS_EN)
     for q in merged:
         if q.span and q.dimension == "duration" and q.unit == "years" and _AGED_BEFORE.search(text, max(0, q.start - 8), q.start):
@@ -184,6 +192,30 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
 
 
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
+
+# A simple fraction of a whole before what it is a share of ("a third of the homes", "half the
+# vote", "more than two-thirds of voters"), or before a second one ("between half and two-thirds of").
+_SHARES_EN = {f.replace("-", " "): share for f, share in FRACTIONS_EN.items()}
+_FRACTION_WORDS_RE = "|".join("[ -]".join(re.escape(w) for w in f.split())
+                              for f in sorted(_SHARES_EN, key=len, reverse=True))
+_FRACTION_EN_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<prefix>{_PREFIX_RE})\s+)?(?P<fraction>{_FRACTION_WORDS_RE})"
+    rf"(?=\s+(?:of|the)\b|\s+(?:and|to)\s+(?:{_FRACTION_WORDS_RE})\s+of\b)", re.I)
+
+
+def fractions_en(text: str) -> list[Quantity]:
+    """The simple fractions of an English text as shares, with what they are shares of."""
+    found = []
+    for m in _FRACTION_EN_RE.finditer(text):
+        share = _SHARES_EN[m.group("fraction").lower().replace("-", " ")]
+        prefix = m.group("prefix")
+        q = share_quantity(text, m.start(), m.end(), share, PREFIX_EN[prefix.lower()] if prefix else None)
+        of_the = re.match(r"\s+of(?:\s+(?:the|its|their|all))?(?=\s)", text[m.end():m.end() + 16])
+        cs, ce = _counted_after(text, m.end() + (of_the.end() if of_the else 0))
+        if ce > cs >= 0:
+            q.counted_start, q.counted_end, q.counted = cs, ce, text[cs:ce]
+        found.append(q)
+    return found
 
 
 # Words before "over N years" that make it "more than N years" (jailed for over ten years,

@@ -16,6 +16,7 @@ from comparison.extract import (
     same_entity,
 )
 from comparison.numbers import extract_quantities, parse_chinese_integer
+from comparison.numbers_en import extract_quantities_en
 from comparison.text import split_sentences, to_simplified
 
 # VOA, 5 Jul 2021 22:41 UTC (seeds/001_bd7e773d7b869fe3.txt)
@@ -163,6 +164,20 @@ def test_a_measure_with_more_inside_is_a_vague_duration_and_an_anniversary_is_no
     assert not extract_quantities("六四30周年纪念，十週年點燈")
 
 
+def test_simple_fractions_are_shares_of_what_follows():
+    found = {q.text: q for q in extract_quantities("近三分之二的居民和一半以上的议员，他的另一半，百万分之二")}
+    assert set(found) == {"近三分之二", "一半以上"}
+    assert found["近三分之二"].percent and found["近三分之二"].high == pytest.approx(70) and found["近三分之二"].counted == "居民"
+    assert (found["一半以上"].low, found["一半以上"].high) == (47.5, 100.0)
+    text = "More than two dozen soldiers; a third of the vote; between half and two-thirds of homes; half an hour."
+    english = {q.text: q for q in extract_quantities_en(text)}
+    assert set(english) == {"More than two dozen", "a third", "between half and two-thirds"}
+    assert english["More than two dozen"].low == 24
+    assert english["a third"].counted == "vote" and english["a third"].percent
+    both = english["between half and two-thirds"]
+    assert (both.low, both.counted) == (47.5, "homes") and both.high == pytest.approx(70)
+
+
 def test_several_people_in_chinese_is_a_vague_count_as_in_english():
     found = {q.text: q for q in extract_quantities("警方逮捕了多名抗议者，另有数名示威者受伤。")}
     assert (found["多名"].low, found["多名"].high, found["多名"].vague) == (2, 99, True)
@@ -170,7 +185,9 @@ def test_several_people_in_chinese_is_a_vague_count_as_in_english():
     assert (found["数名"].low, found["数名"].high) == (2, 9)
     # Not a count of people: for years, repeatedly, "more people", "how many".
     assert not extract_quantities("多年来他多次访问，数次被拒，更多人被捕，人数达到多少")
-    assert not extract_quantities("大多数人、少数人、无数人、半数人和差不多人人都知道")
+    assert not extract_quantities("大多数人、少数人、无数人和差不多人人都知道")
+    # 半数人 is a share (half of them), not a count
+    assert [(q.text, q.percent) for q in extract_quantities("半数人都知道")] == [("半数", True)]
 
 
 def test_dates_absolute_weekday_and_relative():

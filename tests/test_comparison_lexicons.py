@@ -97,6 +97,9 @@ GENERAL_WITHOUT_REFERENCE = {
     # the English of 救援人员 / 搜救人员 (in the Chinese reference), one of categories.py's
     # people families; in unlabeled Economist articles outside the fixed sample
     "rescuers",
+    # a simple fraction spelled out (FRACTIONS_EN lists each as "a", "one" and hyphenated); in
+    # unlabeled Economist articles outside the fixed sample ("one quarter of all")
+    "one quarter",
 }
 
 

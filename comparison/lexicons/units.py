@@ -84,7 +84,7 @@ COUNT_MEASURES_ZH = ("名", "个", "位", "人", "架", "辆", "座", "所", "�
 # Magnitude words after a number.
 MAGNITUDES_ZH = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}
 MAGNITUDES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2,
-                 "bn": 1e9, "m": 1e6}
+                 "dozen": 12.0, "bn": 1e9, "m": 1e6}
 
 
 def dimension_of(unit: str) -> tuple[str, float]:
