@@ -37,7 +37,7 @@ from comparison.lexicons.timewords import (
     WEEKDAYS_ZH,
 )
 from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
-from comparison.text import to_simplified
+from comparison.text import TakenSpans, to_simplified
 
 _WEEKDAYS = WEEKDAYS_ZH
 
@@ -225,10 +225,8 @@ def extract_dates(
     # better than the publication time (a wire dateline's day).
     reference = reference or local_publication_date(published, utc_offset_hours)
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def overlaps(s: int, e: int) -> bool:
-        return any(s < te and ts < e for ts, te in taken)
+    taken = TakenSpans()
+    overlaps = taken.overlaps
 
     for reader in (_weekday_dates, _absolute_dates, _relative_dates):
         found += reader(simple, text, reference, overlaps, taken)
@@ -241,7 +239,7 @@ def extract_dates(
     return found
 
 
-def _weekday_dates(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+def _weekday_dates(simple: str, text: str, reference: date, overlaps, taken: TakenSpans) -> list[DateMention]:
     """星期一, 上周三, 周一(7月5日): the explicit date in brackets wins over the weekday."""
     found: list[DateMention] = []
     for m in _WEEKDAY_RE.finditer(simple):
@@ -280,7 +278,7 @@ def _weekday_value(target: int, which: str, reference: date) -> date:
     return reference - timedelta(days=(reference.weekday() - target) % 7)
 
 
-def _absolute_dates(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+def _absolute_dates(simple: str, text: str, reference: date, overlaps, taken: TakenSpans) -> list[DateMention]:
     """7月5日, 2021年7月4日, 去年3月, 7月初: days and months written out."""
     found: list[DateMention] = []
     for m in _ABSOLUTE_DATE_RE.finditer(simple):
@@ -305,7 +303,7 @@ def _absolute_dates(simple: str, text: str, reference: date, overlaps, taken: li
     return found
 
 
-def _relative_dates(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+def _relative_dates(simple: str, text: str, reference: date, overlaps, taken: TakenSpans) -> list[DateMention]:
     """今天, 昨天, 前天, 明天, 两天前, and 上周 without a weekday (last week, Monday to Sunday)."""
     found: list[DateMention] = []
     for m in _RELATIVE_RE.finditer(simple):
@@ -339,7 +337,7 @@ def _relative_dates(simple: str, text: str, reference: date, overlaps, taken: li
     return found
 
 
-def _weekend_dates(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+def _weekend_dates(simple: str, text: str, reference: date, overlaps, taken: TakenSpans) -> list[DateMention]:
     """周末, 上周末, 下周末, 本周末 as a Saturday-Sunday span."""
     found: list[DateMention] = []
     for m in _WEEKEND_RE.finditer(simple):
@@ -359,7 +357,7 @@ def _weekend_dates(simple: str, text: str, reference: date, overlaps, taken: lis
     return found
 
 
-def _day_only_dates(simple: str, text: str, reference: date, overlaps, taken: list,
+def _day_only_dates(simple: str, text: str, reference: date, overlaps, taken: TakenSpans,
                     earlier: list[DateMention]) -> list[DateMention]:
     """A day without its month (5日): in the month of a date just before it (7月11日到12日),
     else this month or, past the publication day and not announced ahead, last month."""
@@ -385,7 +383,7 @@ def _day_only_dates(simple: str, text: str, reference: date, overlaps, taken: li
     return found
 
 
-def _year_dates(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+def _year_dates(simple: str, text: str, reference: date, overlaps, taken: TakenSpans) -> list[DateMention]:
     """A year alone (2018年) as the span of its days."""
     found: list[DateMention] = []
     for m in _YEAR_RE.finditer(simple):
@@ -411,7 +409,7 @@ _MONTH_FROM_NOW_RE = re.compile(
     rf"(?:(?P<day>{_DAY_NUM})\s*[日号]|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))")
 
 
-def _spans_around_publication(simple: str, text: str, reference: date, overlaps, taken: list) -> list[DateMention]:
+def _spans_around_publication(simple: str, text: str, reference: date, overlaps, taken: TakenSpans) -> list[DateMention]:
     """This week (本周) and a part or a day of this or last month (本月初, 上个月底, 本月12日) as
     spans of days around the publication day. A bare 本月 or 近日 is not read: too vague to pin a
     claim, and as often the time of an earlier happening the article recounts."""

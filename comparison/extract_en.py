@@ -18,6 +18,7 @@ from comparison.lexicons.timewords import (
     RELATIVE_DAYS_EN,
     WEEKDAYS_EN,
 )
+from comparison.text import TakenSpans
 
 _MONTH_RE = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(WEEKDAYS_EN)
@@ -45,10 +46,10 @@ def extract_dates_en(text: str, reference: date) -> list:
     from comparison.extract import mark_since
 
     found: list = []
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
 
     def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken)
+        return not taken.overlaps(s, e)
 
     for reader in (_full_dates_en, _month_dates_en, _weekday_dates_en, _relative_dates_en, _week_dates_en,
                    _this_month_dates_en):

@@ -3,7 +3,9 @@
 - ``numbers_pair``: two articles sharing one sentence of 3,000 numbers;
 - ``long_english_pair``: a 50,000-word English article beside a short one;
 - ``repetitive_story``: 12 articles of 50 sentences of 300 characters drawn from 的 and 了, every
-  sentence a near-copy of every other (the worst case for word-by-word comparison).
+  sentence a near-copy of every other (the worst case for word-by-word comparison);
+- ``long_runs_pair``: sentences of one long run each (digits, Chinese numerals, dates, weekdays):
+  a pattern that starts anywhere inside a run must not cost the run's length each time.
 Built from a fixed seed, so every run compares the same texts.
 """
 
@@ -66,3 +68,17 @@ def repetitive_story(articles: int = 12, sentences: int = 50, length: int = 300,
     return [_article(f"rep-{i:02d}", f"Outlet {i:02d}",
                      ["".join(rng.choice("的了") for _ in range(length)) + "。" for _ in range(sentences)], "zh")
             for i in range(articles)]
+
+
+def long_runs(length: int = 40_000) -> list[str]:
+    """One paragraph per run, each about ``length`` characters without a sentence end."""
+    return ["数字" + "9" * length + "人。", "数字" + "九" * length + "个区的三个。", "百分之" + "九" * length + "。",
+            "日期" + "7月5日" * (length // 4) + "。", "On " + "Monday " * (length // 7) + "."]
+
+
+def long_runs_pair(length: int = 40_000) -> list[Article]:
+    return [
+        _article("runs-a", "Outlet A", ["塔利班周三攻占了该市，约有200名囚犯逃脱。", *long_runs(length)], "zh"),
+        _article("runs-b", "Outlet B", ["塔利班周三攻占该市后，大约600名囚犯逃出监狱。"], "zh"),
+    ]
+

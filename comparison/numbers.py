@@ -54,14 +54,17 @@ _SUFFIX_QUALIFIERS = SUFFIX_ZH
 _VAGUE_WORDS = VAGUE_WORDS_ZH
 _VAGUE_RE = "|".join(sorted(_VAGUE_WORDS, key=len, reverse=True))
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CHINESE = rf"[{_CN_NUM_CHARS}]+"
+# A number is at most 18 digits (and 12 decimals), whole: a longer run of digits is no figure, and
+# bounding it keeps every pattern that starts inside a run linear (a 100,000-digit run took minutes).
+_ARABIC = r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?)(?!\d)"
+# A Chinese numeral is at most 16 characters (十四亿一千一百七十八万 is 11), whole, for the same reason.
+_CHINESE = rf"(?<![{_CN_NUM_CHARS}])[{_CN_NUM_CHARS}]{{1,16}}(?![{_CN_NUM_CHARS}])"
 _QUANTITY_RE = re.compile(
     rf"(?P<prefix>{_PREFIX_RE})?\s*"
-    rf"(?:(?P<pct_cn>百分之(?:{_ARABIC}|[{_CN_NUM_CHARS}点]+))"
+    rf"(?:(?P<pct_cn>百分之(?:{_ARABIC}|[{_CN_NUM_CHARS}点]{{1,12}}(?![{_CN_NUM_CHARS}点])))"
     rf"|(?P<vague>{_VAGUE_RE})(?P<vague_mult>[万亿])?"
     rf"|(?P<cheng>[一二三四五六七八九]成[一二三四五六七八九]?)(?![为功立员])"
-    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+)(?P<compound>(?:\d{{1,4}}[万千百亿]*)*))?"
+    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+)(?P<compound>(?:\d{{1,4}}[万千百亿]{{0,2}}){{0,4}}))?"
     rf"|(?P<chinese>{_CHINESE}))"
     rf"(?:(?P<more>多|余|几)(?P<more_mult>[万亿])?)?"
     rf"(?:\s*(?P<percent>%|％)|\s*(?P<measure>{_MEASURE_RE}))?"
@@ -69,8 +72,8 @@ _QUANTITY_RE = re.compile(
 )
 # "28个区的26个", "7 个地区中的 6 个": a part of a total.
 _PART_OF_RE = re.compile(
-    rf"(?P<total>{_ARABIC}|[{_CN_NUM_CHARS}]+)\s*个\s*(?P<noun>[\u4e00-\u9fff]{{1,4}}?)"
-    rf"(?:中|当中|之中)?的\s*(?P<part>{_ARABIC}|[{_CN_NUM_CHARS}]+)\s*个"
+    rf"(?P<total>{_ARABIC}|{_CHINESE})\s*个\s*(?P<noun>[\u4e00-\u9fff]{{1,4}}?)"
+    rf"(?:中|当中|之中)?的\s*(?P<part>{_ARABIC}|{_CHINESE})\s*个"
 )
 
 # After an age, these make it an age group's bound (65岁及以上, 18岁或以上).

@@ -4,9 +4,13 @@ past a cap. Timings and memory are measured in benchmarks/bench_comparison.py
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from comparison import compare
 from comparison.claims import MAX_CLAUSE_CHARS, clause_bounds
-from comparison.hostile import long_english_pair, numbers_pair
+from comparison.extract import extract_dates
+from comparison.hostile import long_english_pair, long_runs, long_runs_pair, numbers_pair
+from comparison.numbers import extract_quantities
 from comparison.text import split_sentences
 
 
@@ -25,6 +29,19 @@ def test_a_50000_word_english_article_beside_a_short_one_finishes():
     comparison = compare(arts, use_dense=False)
     assert comparison.article_ids == [a.id for a in arts]
     assert comparison.notes
+
+
+PUBLISHED = datetime(2021, 7, 5, 22, 41, tzinfo=UTC)
+
+
+def test_long_runs_of_digits_numerals_and_dates_finish_and_read_as_no_figure():
+    # Were quadratic (a 100,000-digit run took minutes) or crashed (int() of 40,000 digits).
+    digits, numerals, percent, dates, _weekdays = long_runs(6000)
+    assert not extract_quantities(digits) and not extract_quantities(percent)
+    assert [q.text for q in extract_quantities(numerals)] == ["三个"]  # the run itself is no figure
+    assert len(extract_dates(dates, PUBLISHED)) == 1500
+    comparison = compare(long_runs_pair(6000), use_dense=False)
+    assert any(f.kind == "contradiction" and f.fact_type == "number" for f in comparison.findings)
 
 
 def test_segmenter_and_clauses_are_bounded():
