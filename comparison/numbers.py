@@ -295,7 +295,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         if q.counted_start >= 0:
             q.counted = text[q.counted_start:q.counted_end]
         found.append(q)
-    found = add_fractions(found, fractions_zh(text, simple))
+    found = add_fractions(found, fractions_zh(text, simple) + percent_ranges(text))
     return join_minutes_and_seconds(text, simple, join_years_and_months(text, merge_ranges(text, found, RANGE_CONNECTORS_ZH)))
 
 
@@ -343,9 +343,26 @@ def fractions_zh(text: str, simple: str) -> list[Quantity]:
     return found
 
 
+# A range of shares written with a hyphen or a tilde before the percent sign: 15-30%, 92–96%,
+# 15%~30%, "15-30 percent" (a bare 4-3 may be a score; a percent sign makes it a range).
+_PERCENT_RANGE_RE = re.compile(
+    r"(?<![A-Za-z0-9_.,/-])(?P<low>\d{1,3}(?:\.\d{1,3})?)\s?(?:%|％)?\s?[-–~～]\s?(?P<high>\d{1,3}(?:\.\d{1,3})?)"
+    r"\s?(?:%|％|percent\b|per cent\b)", re.I)
+
+
+def percent_ranges(text: str) -> list[Quantity]:
+    found = []
+    for m in _PERCENT_RANGE_RE.finditer(text):
+        low, high = float(m.group("low")), float(m.group("high"))
+        if low < high <= 100:
+            found.append(Quantity(start=m.start(), end=m.end(), text=m.group(0), low=low, high=high, vague=True,
+                                  unit="%", percent=True, dimension="percent", span=True))
+    return found
+
+
 def add_fractions(found: list[Quantity], fractions: list[Quantity]) -> list[Quantity]:
-    """``found`` with the fractions in their places; a figure inside a fraction (the "three" of
-    three-quarters) gives way to it."""
+    """``found`` with the fractions and ranges of shares in their places; a figure inside one (the
+    "three" of three-quarters, the 15 of 15-30%) gives way to it."""
     if not fractions:
         return found
     kept = [q for q in found if not any(f.start < q.end and q.start < f.end for f in fractions)]

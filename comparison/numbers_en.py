@@ -19,6 +19,7 @@ from comparison.numbers import (
     _apply_qualifier,
     add_fractions,
     merge_ranges,
+    percent_ranges,
     share_quantity,
 )
 
@@ -183,7 +184,7 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
     for a, b in zip(found, found[1:], strict=False):
         if a.total is not None and a.total == b.low and b.start - a.end < 40:
             b.is_total = True
-    found = add_fractions(found, fractions_en(text))
+    found = add_fractions(found, fractions_en(text) + percent_ranges(text))
     merged = merge_ranges(text, found, RANGE_CONNECTORS_EN)
     for q in merged:
         if q.span and q.dimension == "duration" and q.unit == "years" and _AGED_BEFORE.search(text, max(0, q.start - 8), q.start):
@@ -203,11 +204,26 @@ _FRACTION_EN_RE = re.compile(
     rf"(?=\s+(?:of|the)\b|\s+(?:and|to)\s+(?:{_FRACTION_WORDS_RE})\s+of\b)", re.I)
 
 
+# "One in five employees", "1 in 4 adults": a share too.
+_ONE_IN_RE = re.compile(rf"(?<![\w-])(?:(?P<prefix>{_PREFIX_RE})\s+)?(?:one|1)\s+in\s+(?P<den>{_WORD_NUMBER}|\d{{1,3}})\b",
+                        re.I)
+
+
+def _share_of(m: re.Match) -> float | None:
+    if m.re is _ONE_IN_RE:
+        den = m.group("den")
+        value = float(den) if den.isdigit() else _word_value(den)
+        return 100.0 / value if value and value >= 2 else None
+    return _SHARES_EN[m.group("fraction").lower().replace("-", " ")]
+
+
 def fractions_en(text: str) -> list[Quantity]:
     """The simple fractions of an English text as shares, with what they are shares of."""
     found = []
-    for m in _FRACTION_EN_RE.finditer(text):
-        share = _SHARES_EN[m.group("fraction").lower().replace("-", " ")]
+    for m in [*_FRACTION_EN_RE.finditer(text), *_ONE_IN_RE.finditer(text)]:
+        share = _share_of(m)
+        if share is None:
+            continue
         prefix = m.group("prefix")
         q = share_quantity(text, m.start(), m.end(), share, PREFIX_EN[prefix.lower()] if prefix else None)
         of_the = re.match(r"\s+of(?:\s+(?:the|its|their|all))?(?=\s)", text[m.end():m.end() + 16])

@@ -178,6 +178,17 @@ def test_simple_fractions_are_shares_of_what_follows():
     assert (both.low, both.counted) == (47.5, "homes") and both.high == pytest.approx(70)
 
 
+def test_ranges_of_shares_one_in_n_and_half_a_dozen():
+    assert [(q.text, q.low, q.high) for q in extract_quantities("增长15-30%，增長15%~30%，比分4-3")][:2] == [
+        ("15-30%", 15, 30), ("15%~30%", 15, 30)]
+    english = {q.text: q for q in extract_quantities_en(
+        "It fell by 15-30% since 1915; one in five employees have left; half a dozen studies; won 4-3.")}
+    assert (english["15-30%"].low, english["15-30%"].high, english["15-30%"].percent) == (15, 30, True)
+    assert english["one in five"].percent and english["one in five"].counted == "employees"
+    assert english["half a dozen"].low == 6
+    assert "4" in english  # a bare hyphen pair may be a score: no range
+
+
 def test_several_people_in_chinese_is_a_vague_count_as_in_english():
     found = {q.text: q for q in extract_quantities("警方逮捕了多名抗议者，另有数名示威者受伤。")}
     assert (found["多名"].low, found["多名"].high, found["多名"].vague) == (2, 99, True)

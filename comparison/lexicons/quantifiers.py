@@ -55,7 +55,7 @@ VAGUE_WORDS_EN = {
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
     "several hundred": (200, 999), "a few hundred": (200, 500), "several thousand": (2_000, 9_999),
     "a few thousand": (2_000, 5_000), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-    "dozens": (24, 99), "scores": (40, 99), "a dozen": (12, 12), "several dozen": (24, 99),
+    "dozens": (24, 99), "scores": (40, 99), "a dozen": (12, 12), "half a dozen": (6, 6), "several dozen": (24, 99),
     "a handful": (3, 6), "several": (3, 9), "a few": (2, 5), "millions": (2_000_000, 9_999_999),
 }
 
