@@ -34,7 +34,7 @@ from comparison.lexicons.units import (
     UNITS,
     dimension_of,
 )
-from comparison.text import to_simplified
+from comparison.text import TakenSpans, to_simplified
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -56,15 +56,18 @@ _VAGUE_RE = "|".join(sorted(_VAGUE_WORDS, key=len, reverse=True))
 
 # A number is at most 18 digits (and 12 decimals), whole: a longer run of digits is no figure, and
 # bounding it keeps every pattern that starts inside a run linear (a 100,000-digit run took minutes).
-_ARABIC = r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?)(?!\d)"
+_ARABIC = r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?)(?!\d|\.\d)"
 # A Chinese numeral is at most 16 characters (十四亿一千一百七十八万 is 11), whole, for the same reason.
 _CHINESE = rf"(?<![{_CN_NUM_CHARS}])[{_CN_NUM_CHARS}]{{1,16}}(?![{_CN_NUM_CHARS}])"
+# Digits after 万/千 belong to the figure (6万2322人, 1千9百万, 7万5000桶) unless they begin a date or a
+# time (超过6万7月以来: 6万 and a month) or are a year before a word (1万2019冠状病毒: 1万 and a name).
+_COMPOUND_DIGITS = (rf"(?!(?:19|20)\d\d(?!{_MEASURE_RE})[\u4e00-\u9fff])\d{{1,4}}(?!\d)(?![年月日号时点])")
 _QUANTITY_RE = re.compile(
     rf"(?P<prefix>{_PREFIX_RE})?\s*"
     rf"(?:(?P<pct_cn>百分之(?:{_ARABIC}|[{_CN_NUM_CHARS}点]{{1,12}}(?![{_CN_NUM_CHARS}点])))"
     rf"|(?P<vague>{_VAGUE_RE})(?P<vague_mult>[万亿])?"
     rf"|(?P<cheng>[一二三四五六七八九]成[一二三四五六七八九]?)(?![为功立员])"
-    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+)(?P<compound>(?:\d{{1,4}}[万千百亿]{{0,2}}){{0,4}}))?"
+    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+)(?P<compound>(?:{_COMPOUND_DIGITS}[万千百亿]{{0,2}}){{0,4}}))?"
     rf"|(?P<chinese>{_CHINESE}))"
     rf"(?:(?P<more>多|余|几)(?P<more_mult>[万亿])?)?"
     rf"(?:\s*(?P<percent>%|％)|\s*(?P<measure>{_MEASURE_RE}))?"
@@ -78,6 +81,8 @@ _PART_OF_RE = re.compile(
 
 # After an age, these make it an age group's bound (65岁及以上, 18岁或以上).
 _AGE_GROUP_TAILS = ("及以上", "及以下", "或以上", "或以下", "以上", "以下")
+
+_CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 
 # Words that start with numeral characters but are not quantities.
 _NOT_QUANTITY_PREFIXES = ("一直", "一些", "一起", "一再", "一度", "一旦", "一致", "一切", "一样",
@@ -162,6 +167,8 @@ def parse_chinese_integer(chars: str) -> int | None:
         elif c == "亿":
             total = (total + section + digit or 1) * 100_000_000
             section = digit = 0
+    if len(chars) >= 2 and chars[-1] in CN_DIGITS and chars[-2] in _PLACE_BELOW:
+        digit = int(digit * _PLACE_BELOW[chars[-2]])  # 一万五, 三千五: the place below (15000, 3500)
     return total + section + digit
 
 
@@ -302,8 +309,8 @@ def extract_quantities(text: str) -> list[Quantity]:
 # A simple fraction of a whole: 三分之一 (a third), 四分之三, 一半, 半数 (not 百分之, a percentage,
 # nor 百万分之二, parts per million).
 _FRACTION_ZH_RE = re.compile(
-    rf"(?P<prefix>{_PREFIX_RE})?(?:(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
-    rf"|(?P<word>{'|'.join(FRACTION_WORDS_ZH)}))(?P<suffix>以上)?")
+    rf"(?P<prefix>{_PREFIX_RE}|过|多)?(?:(?<![{_CN_NUM_CHARS}])(?P<den>[{_CN_NUM_CHARS}]{{1,4}})分之(?P<num>[{_CN_NUM_CHARS}]{{1,4}})"
+    rf"|(?P<word>{'|'.join(FRACTION_WORDS_ZH)}))(?P<suffix>以上)?(?![决赛儿])")
 
 
 def share_quantity(text: str, start: int, end: int, share: float, qualifier: str | None) -> Quantity:
@@ -328,11 +335,13 @@ def fractions_zh(text: str, simple: str) -> list[Quantity]:
             share = FRACTION_WORDS_ZH[m.group("word")]
         else:
             den, num = parse_chinese_integer(m.group("den")), parse_chinese_integer(m.group("num"))
-            if not den or not num or num >= den:
+            if m.group("den") == "百" or not den or not num or num >= den:  # (百分之: a percentage)
                 continue
             share = 100.0 * num / den
         prefix = m.group("prefix")
-        qualifier = "over" if m.group("suffix") else (_PREFIX_QUALIFIERS.get(prefix) if prefix else None)
+        # 过半数, 多一半: more than half
+        over = m.group("suffix") or prefix in ("过", "多")
+        qualifier = "over" if over else (_PREFIX_QUALIFIERS.get(prefix) if prefix else None)
         start = m.start() if prefix else m.start("word") if m.group("word") else m.start("den")
         q = share_quantity(text, start, m.end(), share, qualifier)
         if simple[m.end():m.end() + 1] == "的":
@@ -344,9 +353,10 @@ def fractions_zh(text: str, simple: str) -> list[Quantity]:
 
 
 # A range of shares written with a hyphen or a tilde before the percent sign: 15-30%, 92–96%,
-# 15%~30%, "15-30 percent" (a bare 4-3 may be a score; a percent sign makes it a range).
+# 15%~30%, "15-30 percent" (a bare 4-3 may be a score; a percent sign makes it a range; 48%-51%
+# is as often two results as a range).
 _PERCENT_RANGE_RE = re.compile(
-    r"(?<![A-Za-z0-9_.,/-])(?P<low>\d{1,3}(?:\.\d{1,3})?)\s?(?:%|％)?\s?[-–~～]\s?(?P<high>\d{1,3}(?:\.\d{1,3})?)"
+    r"(?<![A-Za-z0-9_.,/-])(?P<low>\d{1,3}(?:\.\d{1,3})?)\s?(?:(?:%|％)\s?[~～]|[-–~～])\s?(?P<high>\d{1,3}(?:\.\d{1,3})?)"
     r"\s?(?:%|％|percent\b|per cent\b)", re.I)
 
 
@@ -365,8 +375,13 @@ def add_fractions(found: list[Quantity], fractions: list[Quantity]) -> list[Quan
     "three" of three-quarters, the 15 of 15-30%) gives way to it."""
     if not fractions:
         return found
-    kept = [q for q in found if not any(f.start < q.end and q.start < f.end for f in fractions)]
-    return sorted(kept + fractions, key=lambda q: q.start)
+    taken, chosen = TakenSpans(), []
+    for f in sorted(fractions, key=lambda f: (f.start, -f.end)):
+        if not taken.overlaps(f.start, f.end):  # (two readings of one place: the first, longest)
+            taken.append((f.start, f.end))
+            chosen.append(f)
+    kept = [q for q in found if not taken.overlaps(q.start, q.end)]
+    return sorted(kept + chosen, key=lambda q: q.start)
 
 
 # Words joining two figures into one range ("200至300人", "数百到数千人"; "two or three
@@ -449,7 +464,7 @@ def join_years_and_months(text: str, found: list[Quantity]) -> list[Quantity]:
         prev = out[-1] if out else None
         if (prev is not None and prev.unit == "年" and q.unit == "个月" and q.start - prev.end <= 2
                 and text[prev.end:q.start].strip() in ("", "零", "又") and not prev.vague
-                and (q.low == q.high or text[q.start:q.end].endswith("个多月"))):
+                and (q.low == q.high or to_simplified(text[q.start:q.end]).endswith("个多月"))):
             months = prev.low * 12
             out[-1] = Quantity(start=prev.start, end=q.end, text=text[prev.start:q.end], low=months + q.low,
                                high=months + q.high, vague=q.vague, unit="个月", counted=q.counted, counted_start=q.counted_start,
@@ -526,8 +541,8 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         sq = _SUFFIX_QUALIFIERS[m.group("suffix")]
         low, high = _apply_qualifier(low, high, sq)
         vague = True
-        if is_percent and sq == "over":
-            high = 100.0
+        if is_percent and sq == "over" and low < 100:
+            high = 100.0  # (a growth of 150%以上 is no share: it keeps its 5%)
     return _quantity_with_unit(simple, m, start, end, (low, high, vague), measure, is_percent)
 
 
@@ -548,12 +563,13 @@ def _reads_as_figure(simple: str, m: re.Match, core: str, start: int) -> bool:
         if before == "第" or (before and before in _CN_NUM_CHARS):
             return False
         if not (m.group("prefix") or m.group("more")) and not chinese.strip("百千万亿") and (
-                before == "每" or not measure):
-            return False  # a unit alone is a word: 每百人 (per hundred), 亿万富翁 (千名警员, 近万人 are figures)
+                before == "每" or (not measure and _CJK_CHAR_RE.match(simple, m.end()))):
+            return False  # a unit starting a word: 每百人 (per hundred), 亿万富翁 (千名警员, 年薪百万 are figures)
         # A bare Chinese numeral needs a measure word, a % or a big unit to be a quantity.
         if not (measure or m.group("percent") or m.group("more") or any(c in chinese for c in "十百千万亿")):
             return False
-        if (measure == "年" and not _counts_years(simple, m)) or (measure is None and len(chinese) == 1):
+        if (measure == "年" and not _counts_years(simple, m)) or (
+                measure is None and len(chinese) == 1 and not m.group("more_mult")):
             return False
     if arabic and not _arabic_reads_as_figure(simple, m, before):
         return False
@@ -582,6 +598,7 @@ def _arabic_reads_as_figure(simple: str, m: re.Match, before: str) -> bool:
 
 
 _UNIT_VALUES = {"百": 100, "千": 1000}
+_PLACE_BELOW = {"亿": 1e7, "万": 1e3, "千": 1e2, "百": 10.0}
 
 
 def _mixed_numeral(first: float, rest: str) -> tuple[float, float]:
@@ -589,9 +606,13 @@ def _mixed_numeral(first: float, rest: str) -> tuple[float, float]:
     its value and the size of its last written place, read as a Chinese numeral is read."""
     total = section = 0.0
     digit, last_step = first, 1.0
-    for token in re.findall(r"\d+|[万千百亿]", rest):
+    tokens = re.findall(r"\d+|[万千百亿]", rest)
+    for k, token in enumerate(tokens):
         if token.isdigit():
             digit, last_step = float(token), _magnitude_step(float(token), None)
+            if k == len(tokens) - 1 and len(token) == 1 and k > 0 and tokens[k - 1] in _PLACE_BELOW:
+                # 2万5, 三千五: a last lone digit is the place below the unit before it (25,000)
+                digit, last_step = digit * _PLACE_BELOW[tokens[k - 1]], _PLACE_BELOW[tokens[k - 1]]
         elif token in _UNIT_VALUES:
             section, digit, last_step = section + digit * _UNIT_VALUES[token], 0.0, _UNIT_VALUES[token]
         elif token == "万":

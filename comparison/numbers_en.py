@@ -138,22 +138,26 @@ def _score(text: str, m: re.Match) -> bool:
     return bool(_SCORE_CONTEXT.search(text, max(0, first - 40), first))
 
 
+_OF_RE = re.compile(r"\s+of\s+(?=[A-Za-z])")
+_SPACES_RE = re.compile(r" *")
+
+
 def _counted_after(text: str, end: int) -> tuple[int, int]:
     """The noun phrase after a number: up to three words, stopping at a function word
     or at a past-tense verb after the first word ("200 prisoners escaped")."""
     pos = end
     first = last = -1
     words = 0
-    m = re.match(r"\s+of\s+(?=[A-Za-z])", text[pos:pos + 10])  # "hundreds of people"
+    m = _OF_RE.match(text, pos, pos + 10)  # "hundreds of people"
     if m:
-        pos += m.end()
+        pos = m.end()
     code = _MODEL_CODE_AFTER.match(text, pos) or _UNHYPHENATED_CODE_AFTER.match(text, pos)
     if code and code.groupdict().get("code") in _NOT_MODEL_CODES:
         code = None
     if code:  # "six AK-47 rifles", "14 AK - 47 rifles": the model is no part of the noun counted
         pos = code.end()
     while words < _MAX_COUNTED_WORDS:
-        m = _WORD_RE.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip(" ")))
+        m = _WORD_RE.match(text, _SPACES_RE.match(text, pos).end())
         if m is None:
             break
         word = m.group(0).lower()
@@ -217,12 +221,29 @@ def _share_of(m: re.Match) -> float | None:
     return _SHARES_EN[m.group("fraction").lower().replace("-", " ")]
 
 
+_OF_ONE_THING = re.compile(r"\s+of\s+(?:a|an)\b", re.I)  # a quarter of a million, a third of a mile
+_HALF_OF_A_STRETCH = re.compile(r"(?:first|second|other|latter|former|last|final|opening|closing|back|front|top|"
+                                r"bottom|upper|lower|northern|southern|eastern|western)\s+$", re.I)
+_HALF_A_MEASURE = re.compile(r"\s+the\s+(?:size|price|cost|rate|speed|pace|length|distance|time|height|weight|"
+                             r"width|age)\b", re.I)
+
+
+def _not_a_share(text: str, m: re.Match) -> bool:
+    """A fraction of one thing, not a share of many: a quarter of a million (an amount), the first
+    half of the year (a stretch of time), half the size (a ratio)."""
+    if _OF_ONE_THING.match(text, m.end()):
+        return True
+    fraction = (m.groupdict().get("fraction") or "").lower()
+    return fraction == "half" and bool(
+        _HALF_OF_A_STRETCH.search(text, max(0, m.start() - 12), m.start()) or _HALF_A_MEASURE.match(text, m.end()))
+
+
 def fractions_en(text: str) -> list[Quantity]:
     """The simple fractions of an English text as shares, with what they are shares of."""
     found = []
     for m in [*_FRACTION_EN_RE.finditer(text), *_ONE_IN_RE.finditer(text)]:
         share = _share_of(m)
-        if share is None:
+        if share is None or _not_a_share(text, m):
             continue
         prefix = m.group("prefix")
         q = share_quantity(text, m.start(), m.end(), share, PREFIX_EN[prefix.lower()] if prefix else None)

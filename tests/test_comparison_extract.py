@@ -166,7 +166,8 @@ def test_a_measure_with_more_inside_is_a_vague_duration_and_an_anniversary_is_no
 
 def test_simple_fractions_are_shares_of_what_follows():
     found = {q.text: q for q in extract_quantities("近三分之二的居民和一半以上的议员，他的另一半，百万分之二")}
-    assert set(found) == {"近三分之二", "一半以上"}
+    assert set(found) == {"近三分之二", "一半以上", "百万分之二"}
+    assert found["百万分之二"].high < 0.001  # two parts per million, as a percentage
     assert found["近三分之二"].percent and found["近三分之二"].high == pytest.approx(70) and found["近三分之二"].counted == "居民"
     assert (found["一半以上"].low, found["一半以上"].high) == (47.5, 100.0)
     text = "More than two dozen soldiers; a third of the vote; between half and two-thirds of homes; half an hour."
@@ -187,6 +188,24 @@ def test_ranges_of_shares_one_in_n_and_half_a_dozen():
     assert english["one in five"].percent and english["one in five"].counted == "employees"
     assert english["half a dozen"].low == 6
     assert "4" in english  # a bare hyphen pair may be a score: no range
+
+
+def test_what_a_second_reader_found_in_the_new_readings():
+    read = {q.text: (q.low, q.high) for q in extract_quantities(
+        "新增病例超过6万7月以来上升，月薪2萬5，一万五千人中有三千五人，被关押了一年兩個多月，"
+        "过半数的选民，晋级四分之一决赛，二十分之一，年薪百万，十余万人，年满18周岁，出口增长150%以上")}
+    assert read["超过6万"] == (60_000, 63_000)  # not 6万7: 7月 is a month
+    assert read["2萬5"] == (25_000, 25_000)
+    assert read["三千五人"] == (3_500, 3_500)
+    assert read["一年兩個多月"] == (14, 15)
+    assert read["过半数"] == (47.5, 100)
+    assert read["二十分之一"] == (4.75, 5.25)
+    assert read["百万"] == (1e6, 1e6) and read["十余万人"] == (110_000, 190_000)
+    assert "四分之一" not in read and "18周岁" in read
+    assert read["150%以上"][1] > 150
+    english = [q.text for q in extract_quantities_en(
+        "In the first half of the year a quarter of a million homes, half the size of Texas, were sold.")]
+    assert english == []
 
 
 def test_several_people_in_chinese_is_a_vague_count_as_in_english():

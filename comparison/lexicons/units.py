@@ -54,7 +54,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "euros": ("money:EUR", 1.0), "euro": ("money:EUR", 1.0), "€": ("money:EUR", 1.0), "£": ("money:GBP", 1.0), "yuan": ("money:CNY", 1.0),
     "roubles": ("money:RUB", 1.0), "rubles": ("money:RUB", 1.0), "yen": ("money:JPY", 1.0),
     # age
-    "岁": ("age", 1.0), "years old": ("age", 1.0), "year-old": ("age", 1.0),
+    "岁": ("age", 1.0), "周岁": ("age", 1.0), "years old": ("age", 1.0), "year-old": ("age", 1.0),
     # earthquake magnitude (one scale whatever the outlet calls it: 6.1级, a 6.1-magnitude quake)
     "级": ("magnitude", 1.0), "magnitude": ("magnitude", 1.0),
     # percentage points: a difference of two percentages, its own dimension (never set against a %)
