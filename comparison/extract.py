@@ -33,6 +33,7 @@ from comparison.lexicons.timewords import (
     MONTH_PARTS_ZH,
     MONTHS_FROM_NOW_ZH,
     RELATIVE_YEARS_ZH,
+    SAME_YEAR_ZH,
     THIS_WEEK_ZH,
     WEEKDAYS_ZH,
 )
@@ -127,7 +128,8 @@ class Facts:
 _CN_SMALL = "一二两三四五六七八九十"
 _DAY_NUM = rf"(?:\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
 _ABSOLUTE_DATE_RE = re.compile(
-    rf"(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*|(?P<rel_year>{'|'.join(RELATIVE_YEARS_ZH)})\s*)?"
+    rf"(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*|(?P<rel_year>{'|'.join(RELATIVE_YEARS_ZH)})\s*"
+    rf"|(?P<same_year>{'|'.join(SAME_YEAR_ZH)})\s*)?"
     rf"(?P<month>{_DAY_NUM})\s*月\s*(?:(?P<day>{_DAY_NUM})\s*[日号]"
     rf"|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))?"
 )
@@ -136,12 +138,13 @@ _WEEKDAY_RE = re.compile(
     r"(?:\s*[(（]\s*(?P<paren>[^()（）]{2,14}?)\s*[)）])?"
 )
 _RELATIVE_RE = re.compile(
-    r"今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|前天|明天|上周(?!末)|上星期|"
+    r"今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|(?<![当目])前天|明天|上周(?!末)|上星期|"
     rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,3}})\s*天(?:以)?前"
 )
 # A day of the month alone (7日, 8日清晨): this month, or last month
 # when the day is after the publication day.
-_DAY_ONLY_RE = re.compile(r"(?<![月\d年.])(?P<day>\d{1,2})\s*[日号](?![本元圆币语文])")
+# Not after 后/前 (签署后5日: five days after) nor a numbering word (背号18号: a shirt number).
+_DAY_ONLY_RE = re.compile(r"(?<![月\d年.后前背编序号])(?P<day>\d{1,2})\s*[日号](?![本元圆币语文])")
 _WEEKEND_RE = re.compile(r"(上个?|下个?|本|这个?)?周末")
 _YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
@@ -192,6 +195,16 @@ def unstated_year(reference: date, month: int, day: int = 15) -> int:
     return best_year
 
 
+_NAMED_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+_SAME_YEAR_REACH = 300  # characters back to look for the year 同年 refers to
+
+
+def _last_year_named(simple: str, before: int) -> int | None:
+    """The last year written out before ``before`` (2019年…同年5月: 2019)."""
+    years = _NAMED_YEAR_RE.findall(simple, max(0, before - _SAME_YEAR_REACH), before)
+    return int(years[-1]) if years else None
+
+
 def _absolute(match: re.Match, reference: date) -> tuple[date | None, str]:
     month = _small_number(match.group("month"))
     day = _small_number(match.group("day"))
@@ -203,6 +216,10 @@ def _absolute(match: re.Match, reference: date) -> tuple[date | None, str]:
         return None, "none"
     if year is None and match.groupdict().get("rel_year"):
         year = reference.year + RELATIVE_YEARS_ZH[match.group("rel_year")]
+    if year is None and match.groupdict().get("same_year"):
+        year = _last_year_named(match.string, match.start())
+        if year is None:
+            return None, "none"  # 同年5月 with no year named before it: no date to read
     if year is None:
         year = unstated_year(reference, month, day or 15)
     if day is None:

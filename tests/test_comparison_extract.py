@@ -399,6 +399,15 @@ def test_reading_as_rounded_only_widens_round_counts_and_keeps_the_value(value):
     assert q.rounded == round_count and (q.low == q.high) == (not round_count)
 
 
+def test_that_year_after_days_and_words_that_only_look_like_days():
+    published = datetime(2021, 2, 7, tzinfo=UTC)
+    read = {m.text: m.value for m in extract_dates("2019年3月，他被捕；同年5月获释。", published)}
+    assert read["同年5月"] == date(2019, 5, 1)  # the year named before, not the publication's
+    assert not extract_dates("他于该年10月底曾与市长见面", published)  # no year named: no date
+    # 当前|天洋城 is no 前天; 签署后5日 is five days after; 背号18号 is a shirt number
+    assert not extract_dates("当前天洋城二手房价格，完成签署后5日，将穿上背号18号的球衣", published)
+
+
 def test_a_date_without_its_year_is_read_nearest_the_publication_day_past_first():
     from comparison.extract import extract_dates, unstated_year
     from comparison.extract_en import extract_dates_en

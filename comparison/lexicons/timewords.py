@@ -35,6 +35,8 @@ PARTS_OF_DAY_EN = {
 }
 # Year words before a month (去年7月: July of last year) -> years from the publication year.
 RELATIVE_YEARS_ZH = {"去年": -1, "今年": 0, "明年": 1, "前年": -2}
+# "That year" (同年5月): the year of the last year the text named, not the publication's.
+SAME_YEAR_ZH = ("同年", "该年", "当年")
 # Parts of a month after it (9月初: early September) and before it in English (early
 # September) -> (first day, last day); 31 stands for the month's last day.
 MONTH_PARTS_ZH = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "底": (21, 31),
