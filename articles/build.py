@@ -63,7 +63,8 @@ def build_article(
     body = [p for p in body if p]
     if not body and not allow_empty_body:
         return Rejection(source_path, "no article text")
-    url = url.strip() if isinstance(url, str) and url.strip() else None
+    url = clean_line(url) or None if isinstance(url, str) else None
+    outlet = clean_line(outlet) or None if isinstance(outlet, str) else None
     author_name = _name(author)
     category_names = [n for n in (_name(c) for c in categories) if n]
     name = canonical_outlet(

@@ -11,6 +11,7 @@ updated) time, else a dateline in its body.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 
 from articles.build import build_article
@@ -49,10 +50,23 @@ def _as_html(value: str) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in value.splitlines())
 
 
+# A character reference to a lone surrogate (&#xD800;) names no character, and feedparser fails on it.
+_SURROGATE_REFERENCE = re.compile(r"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5[5-7]\d{3});")
+
+
+def _no_surrogate_references(text: str) -> str:
+    def replace(m: re.Match) -> str:
+        body = m.group(0)[2:-1]
+        code = int(body[1:], 16) if body[:1] in "xX" else int(body)
+        return "&#xFFFD;" if 0xD800 <= code <= 0xDFFF else m.group(0)
+
+    return _SURROGATE_REFERENCE.sub(replace, text) if "&#" in text else text
+
+
 def read_feed_text(text: str, source_path: str) -> Iterator[Article | Rejection]:
     import feedparser
 
-    parsed = feedparser.parse(text)
+    parsed = feedparser.parse(_no_surrogate_references(text))
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):

@@ -132,7 +132,9 @@ def parse_datetime(value: object, require_timezone: bool = False) -> datetime | 
 
 
 # ---- text ------------------------------------------------------------------
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+# Control characters, zero-width marks, and lone surrogates (a JSON "\ud800" escape: no character,
+# and the store cannot encode it).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff\ud800-\udfff]")
 
 
 def clean_line(text: str) -> str:

@@ -114,8 +114,9 @@ def read_jsonl_lines(
         found = True
         try:
             record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        except (ValueError, RecursionError) as exc:  # (ValueError: an integer past 4,300 digits)
+            reason = (exc.msg if isinstance(exc, json.JSONDecodeError)
+                      else "nested too deeply" if isinstance(exc, RecursionError) else "a number too long")
             yield Rejection(record_path, f"invalid JSON ({reason})")
             continue
         if not isinstance(record, dict):

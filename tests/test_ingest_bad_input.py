@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -272,3 +273,46 @@ def test_html_page_without_any_date_is_rejected(tmp_path):
     path = tmp_path / "undated.html"
     path.write_text(page, "utf-8")
     assert rejection(path).error == "no publication date"
+
+
+# ---- hostile but valid: one bad record costs only itself, patterns stay linear ----------
+def test_a_record_with_a_huge_integer_or_a_lone_surrogate_costs_only_itself(tmp_path):
+    def record(i: int) -> str:
+        return json.dumps({"title": f"t{i}", "date": "2021-07-05T00:00:00Z", "text": "hello world",
+                           "url": f"https://x.com/{i}"})
+
+    path = tmp_path / "poisoned.jsonl"
+    lines = [record(i) for i in range(3)]
+    lines += ['{"title": "bad", "date": "2021-07-05", "text": "x", "n": ' + "9" * 4301 + "}"]
+    lines += ['{"title": "lone \\udc80 surrogate", "date": "2021-07-05", "text": "body", "url": "https://x.com/s"}']
+    lines += [record(i) for i in range(3, 6)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with Store(":memory:") as store:
+        report = ingest([path], store)
+        assert store.count_articles() == 7  # the surrogate is dropped, its record kept
+        assert [r.error for r in report.rejected] == ["invalid JSON (a number too long)"]
+
+
+def test_a_feed_referring_to_a_lone_surrogate_still_reads(tmp_path):
+    path = tmp_path / "feed.xml"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A &#xD800; b</title>'
+        "<link>https://x.com/a</link><pubDate>Mon, 05 Jul 2021 10:00:00 GMT</pubDate>"
+        "<description>Hello world &#55296; here</description></item></channel></rss>", encoding="utf-8")
+    article = single(path)
+    assert isinstance(article, Article) and article.title == "A \ufffd b"
+
+
+def test_runs_of_markdown_brackets_read_in_linear_time(tmp_path):
+    # Were quadratic: 320 KB of "![](" took 95 s. No timing here: the text must simply finish.
+    path = tmp_path / "brackets.md"
+    path.write_text("<!--1625443200000-->\n[title](https://x.com/a)\n------\n<p>" + "![](" * 40_000 + "</p>\n"
+                    + "![" * 40_000 + "\n" + "[" * 40_000 + "\nA line of text.\n", encoding="utf-8")
+    item = single(path)
+    assert isinstance(item, Article) and item.title == "title"
+
+
+def test_a_page_far_larger_than_any_article_is_rejected(tmp_path):
+    path = tmp_path / "huge.html"
+    path.write_text("<html><body><p>" + "word<br>" * 400_000 + "</p></body></html>", encoding="utf-8")
+    assert "longer than" in rejection(path).error
