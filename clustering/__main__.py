@@ -109,12 +109,13 @@ def _story_payload(story: Story, articles: dict) -> dict:
 
 def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs: list[str]) -> None:
     story_of = {m.article_id: s.id for s in stories for m in s.members}
+    roots = _input_roots(inputs)
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["source_path", "article_id", "story_id"])
         for article in sorted(articles.values(), key=lambda a: (a.published, a.id)):
             # One row per file or record the article was read from in this run.
-            paths = [p for p in article.source_paths if _under_inputs(p, inputs)] or article.source_paths
+            paths = [p for p in article.source_paths if _under_inputs(p, roots)] or article.source_paths
             for source in paths or [""]:
                 writer.writerow([source, article.id, story_of.get(article.id, "")])
 
@@ -142,10 +143,17 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int) ->
     return "\n".join(lines)
 
 
-def _under_inputs(path: str, inputs: list[str]) -> bool:
+def _input_roots(inputs: list[str]) -> frozenset[str]:
+    """The inputs as given and resolved, without a trailing slash (resolved once, not per article)."""
+    return frozenset(i.rstrip("/") or "/" for i in [*(str(Path(i).resolve()) for i in inputs), *inputs])
+
+
+def _under_inputs(path: str, roots: frozenset[str]) -> bool:
+    """Was ``path`` (a file, or a record ``file#n``) read from one of the inputs: is it one of them,
+    or inside one? (Its ancestors are looked up, so the cost is its depth, not the inputs' count.)"""
     base = path.split("#", 1)[0]
-    resolved = [str(Path(i).resolve()) for i in inputs] + inputs
-    return any(base == i or base.startswith(i.rstrip("/") + "/") for i in resolved)
+    parts = base.split("/")
+    return base in roots or any("/".join(parts[:k]) in roots for k in range(1, len(parts)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -97,7 +97,7 @@ def entity_tokens(text: str, latin_text: str | None = None) -> list[str]:
     for number in _NUMBER.findall(latin):
         number = number.replace(",", "")
         # Lone small numbers ("2", "10") are everywhere; years and counts are not.
-        if len(number) >= 2 and not (number.isdigit() and int(number) < 13):
+        if len(number) >= 2 and not (number.isdigit() and len(number.lstrip("0")) <= 2 and int(number) < 13):
             tokens.append("N:" + number)
     tokens.extend(["T:" + name for name in _TRANSLIT.findall(text)])
     return tokens
@@ -171,10 +171,11 @@ def section_view(article: Article, section: int) -> Article:
 
 
 def publication_days(articles: Sequence[Article]) -> np.ndarray:
-    """Days since the epoch (float); NaN where the date is unknown."""
+    """Days since the epoch (float, negative before 1970); NaN where the date is unknown."""
     days = np.full(len(articles), np.nan)
     for i, article in enumerate(articles):
-        if article.published is not None and article.published.year > 1971:
+        # The epoch itself (1970-01-01, a zero timestamp) is how some sources write "no date".
+        if article.published is not None and abs(article.published.timestamp()) > 2 * 86400.0:
             days[i] = article.published.timestamp() / 86400.0
     return days
 

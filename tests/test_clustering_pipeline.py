@@ -221,3 +221,27 @@ def test_a_replayed_move_follows_the_articles_it_joined_not_the_old_story_id(wor
     gone = {**payload, "anchor_ids": ["not-stored"]}
     (kept,) = [s for s in edits.replay_edits(fresh, [("move", gone)], by_id) if moved.id in s.article_ids]
     assert kept.id == "st-old"
+
+
+def test_a_source_is_under_the_inputs_it_was_read_from(tmp_path):
+    from clustering.__main__ import _input_roots, _under_inputs
+
+    roots = _input_roots([str(tmp_path / "folder"), str(tmp_path / "one.jsonl")])
+    assert _under_inputs(str(tmp_path / "folder" / "a" / "b.md"), roots)
+    assert _under_inputs(str(tmp_path / "one.jsonl") + "#12", roots)
+    assert not _under_inputs(str(tmp_path / "folder2" / "b.md"), roots)
+    assert not _under_inputs(str(tmp_path / "one.jsonl2"), roots)
+
+
+def test_dates_before_1970_are_dates_and_the_epoch_is_none():
+    from datetime import UTC, datetime
+
+    from articles import Article
+    from clustering.features import publication_days
+
+    def dated(when: datetime) -> Article:
+        return Article(id="x", outlet="o", title="t", url=None, published=when, language="en", script=None,
+                       paragraphs=["p"])
+
+    days = publication_days([dated(datetime(1960, 1, 2, tzinfo=UTC)), dated(datetime(1970, 1, 1, tzinfo=UTC))])
+    assert days[0] < 0 and days[1] != days[1]  # 1960 is a day; the epoch (how sources write "no date") is NaN
