@@ -316,3 +316,17 @@ def test_a_page_far_larger_than_any_article_is_rejected(tmp_path):
     path = tmp_path / "huge.html"
     path.write_text("<html><body><p>" + "word<br>" * 400_000 + "</p></body></html>", encoding="utf-8")
     assert "longer than" in rejection(path).error
+
+
+def test_a_feed_past_the_item_cap_reads_its_first_items_and_says_so(tmp_path, monkeypatch):
+    from articles import feeds
+
+    monkeypatch.setattr(feeds, "MAX_FEED_ITEMS", 3)
+    path = tmp_path / "many.xml"
+    items = "".join(f"<item><title>T{i}</title><link>https://x.com/{i}</link><pubDate>Mon, 05 Jul 2021 10:00:00 GMT"
+                    f"</pubDate><description>text {i} here</description></item>" for i in range(5))
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>',
+                    encoding="utf-8")
+    read = list(read_path(path))
+    assert [a.title for a in read if isinstance(a, Article)] == ["T0", "T1", "T2"]
+    assert isinstance(read[-1], Rejection) and "the first 3 were read" in read[-1].error
