@@ -84,6 +84,29 @@ def _take_out(stories: dict[str, Story], owner: dict[str, str], article_id: str,
     return removed
 
 
+def _take_out_many(stories: dict[str, Story], owner: dict[str, str], article_ids: Iterable[str],
+                   articles: dict[str, Article]) -> dict[str, tuple[float, bool]]:
+    """:func:`_take_out` for many articles at once: each story they leave is rebuilt once (one
+    rebuild per article made splitting half of a 4,000-article story take 20 s)."""
+    leaving: dict[str, list[str]] = {}
+    for article_id in dict.fromkeys(article_ids):
+        sid = owner.get(article_id)
+        if sid is not None and sid in stories:
+            leaving.setdefault(sid, []).append(article_id)
+    removed: dict[str, tuple[float, bool]] = {}
+    for sid, ids in leaving.items():
+        members = _members(stories[sid])
+        for article_id in ids:
+            removed[article_id] = members.pop(article_id)
+            del owner[article_id]
+        rebuilt = _rebuild(sid, members, articles, stories[sid].mentions)
+        if rebuilt is None:
+            del stories[sid]
+        else:
+            stories[sid] = rebuilt
+    return removed
+
+
 def _apply_move(stories: dict[str, Story], payload: dict, articles: dict[str, Article]):
     article_id = payload["article_id"]
     if article_id not in articles:
@@ -128,10 +151,8 @@ def _apply_merge(stories: dict[str, Story], payload: dict, articles: dict[str, A
             members[article_id] = (score, pinned or article_id in anchored)
     # Merged articles that a regrouping put elsewhere come back: a merge pins them together.
     owner = _owners(stories)
-    for article_id in sorted(anchored - set(members)):
-        taken = _take_out(stories, owner, article_id, articles)
-        if taken is not None:
-            members[article_id] = (taken[0], True)
+    for article_id, taken in _take_out_many(stories, owner, sorted(anchored - set(members)), articles).items():
+        members[article_id] = (taken[0], True)
     present = [articles[i] for i in members if i in articles]
     earliest = min(present, key=lambda a: (a.published, a.id))
     merged_id = payload.get("result_id") or story_id_for(earliest.id)
@@ -140,12 +161,9 @@ def _apply_merge(stories: dict[str, Story], payload: dict, articles: dict[str, A
 
 
 def _apply_split(stories: dict[str, Story], payload: dict, articles: dict[str, Article]):
-    moved: dict[str, tuple[float, bool]] = {}
-    owner = _owners(stories)
-    for article_id in payload["article_ids"]:
-        if article_id in articles:
-            previous = _take_out(stories, owner, article_id, articles)
-            moved[article_id] = (previous[0] if previous else 0.0, True)
+    wanted = [i for i in dict.fromkeys(payload["article_ids"]) if i in articles]
+    previous = _take_out_many(stories, _owners(stories), wanted, articles)
+    moved = {i: (previous[i][0] if i in previous else 0.0, True) for i in wanted}
     if not moved:
         return stories, None
     earliest = min((articles[i] for i in moved), key=lambda a: (a.published, a.id))
