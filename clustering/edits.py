@@ -70,18 +70,7 @@ def _take_out(stories: dict[str, Story], owner: dict[str, str], article_id: str,
               articles: dict[str, Article]) -> tuple[float, bool] | None:
     """Remove an article from the story holding it (a story left empty goes); its (score, pinned).
     ``owner`` (article id -> story id) is kept up to date."""
-    sid = owner.get(article_id)
-    if sid is None or sid not in stories:
-        return None
-    members = _members(stories[sid])
-    removed = members.pop(article_id)
-    del owner[article_id]
-    rebuilt = _rebuild(sid, members, articles, stories[sid].mentions)
-    if rebuilt is None:
-        del stories[sid]
-    else:
-        stories[sid] = rebuilt
-    return removed
+    return _take_out_many(stories, owner, [article_id], articles).get(article_id)
 
 
 def _take_out_many(stories: dict[str, Story], owner: dict[str, str], article_ids: Iterable[str],
