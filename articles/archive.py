@@ -31,18 +31,18 @@ from datetime import timedelta
 import yaml
 
 from articles.build import build_article
-from articles.html_text import body_text
+from articles.html_text import _MD_TARGET, body_text
 from articles.model import Article, Rejection
 from articles.normalize import parse_datetime
 
 _FRONT_MATTER = re.compile(r"\A[ \t\r\n]*---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
 _EPOCH = re.compile(r"\A\s*<!--\s*(\d{9,13})\s*-->")
-# Bounded (a title of at most 1,000 characters, a URL of 2,000) so a hostile first line costs
+# Bounded (a title of at most 1,000 characters, a URL of 4,000) so a hostile first line costs
 # little; the Markdown patterns take no bracket inside, so a run of "![" costs its length.
-_HEADING = re.compile(r"\A\s*(\[.{0,1000}\]\(\S{0,2000}\))[ \t]*\r?\n[ \t]*-{3,}[ \t]*(?:\r?\n|\Z)")
+_HEADING = re.compile(r"\A\s*(\[.{0,1000}\]\(\S{0,4000}\))[ \t]*\r?\n[ \t]*-{3,}[ \t]*(?:\r?\n|\Z)")
 _HTML_HINT = re.compile(r"<(?:p|div|br|h[1-6]|li|span|a|img|section|article|figure|table)\b", re.I)
-_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,1000}\]\([^()\[\]\n]{0,2000}\)")
-_MD_LINK = re.compile(r"\[([^\[\]\n]{0,1000})\]\([^()\[\]\n]{0,2000}\)")
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]" + _MD_TARGET)
 
 DATE_KEYS = ("date", "published", "pubDate", "pubdate", "created", "updated")
 URL_KEYS = ("from", "url", "link", "source", "source_url", "permalink")

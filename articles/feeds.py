@@ -57,7 +57,7 @@ _SURROGATE_REFERENCE = re.compile(r"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5[
 def _no_surrogate_references(text: str) -> str:
     def replace(m: re.Match) -> str:
         body = m.group(0)[2:-1]
-        code = int(body[1:], 16) if body[:1] in "xX" else int(body)
+        code = int(body[1:].lstrip("0") or "0", 16) if body[:1] in "xX" else int(body.lstrip("0") or "0")
         return "&#xFFFD;" if 0xD800 <= code <= 0xDFFF else m.group(0)
 
     return _SURROGATE_REFERENCE.sub(replace, text) if "&#" in text else text
@@ -66,15 +66,24 @@ def _no_surrogate_references(text: str) -> str:
 # More items than any real feed holds: feedparser builds every entry before any is read (a 20 MB
 # feed of 2.9 million empty items took 66 s and 944 MB), so the text is cut after this many.
 MAX_FEED_ITEMS = 20_000
-_ITEM_START = re.compile(r"<(?:item|entry)[\s/>]", re.I)
+# An item's start tag, or a CDATA section's edges (markup quoted inside a CDATA section is text).
+_ITEM_OR_CDATA = re.compile(r"<(?:item|entry)[\s/>]|<!\[CDATA\[|\]\]>", re.I)
 
 
 def _first_items(text: str) -> tuple[str, bool]:
     """The feed cut before its item past MAX_FEED_ITEMS (and closed), and whether it was cut."""
-    for count, m in enumerate(_ITEM_START.finditer(text), start=1):
-        if count > MAX_FEED_ITEMS:
-            closing = "</feed>" if re.search(r"<feed\b", text[:m.start()], re.I) else "</channel></rss>"
-            return text[:m.start()] + closing, True
+    count, in_cdata = 0, False
+    for m in _ITEM_OR_CDATA.finditer(text):
+        token = m.group(0)
+        if token == "<![CDATA[":
+            in_cdata = True
+        elif token == "]]>":
+            in_cdata = False
+        elif not in_cdata:
+            count += 1
+            if count > MAX_FEED_ITEMS:
+                closing = "</feed>" if re.search(r"<feed\b", text[:m.start()], re.I) else "</channel></rss>"
+                return text[:m.start()] + closing, True
     return text, False
 
 
@@ -111,5 +120,6 @@ def read_feed_text(text: str, source_path: str) -> Iterator[Article | Rejection]
             categories=[entry.get("author") or "", *categories],
             other_urls=[feed_link] if isinstance(feed_link, str) else [],
         )
-    if cut:
-        yield Rejection(source_path, f"more than {MAX_FEED_ITEMS:,} items: the first {MAX_FEED_ITEMS:,} were read")
+    if cut:  # (named as the first item left out: the file itself was read, and re-ingest knows it)
+        yield Rejection(f"{source_path}#{MAX_FEED_ITEMS + 1}",
+                        f"more than {MAX_FEED_ITEMS:,} items: the first {MAX_FEED_ITEMS:,} were read")

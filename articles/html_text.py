@@ -50,9 +50,10 @@ _DATELINE = re.compile(
     r"|\d{4}年\d{1,2}月\d{1,2}日(?: ?\d{1,2}:\d{2})?"
     r")$"
 )
-# Markdown images some archivers leave inside HTML bodies. Bounded, and no bracket inside, so a
-# run of "![](" costs its length, not its square.
-_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,1000}\]\([^()\[\]\s]{0,2000}\)")
+# Markdown images some archivers leave inside HTML bodies. No bracket inside, so a run of "![]("
+# costs its length, not its square; a URL may hold one level of parentheses (Foo_(bar)) and a title.
+_MD_TARGET = r"\((?:[^()\[\]\s]|\([^()\[\]\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + _MD_TARGET)
 _WORD = re.compile(r"\w")
 # Widget labels left by embeds and page chrome (charts, "see more" / "close" buttons).
 UI_LINES = frozenset({"Infogram", "看更多", "關閉", "关闭", "展开全文", "点击展开"})

@@ -330,3 +330,35 @@ def test_a_feed_past_the_item_cap_reads_its_first_items_and_says_so(tmp_path, mo
     read = list(read_path(path))
     assert [a.title for a in read if isinstance(a, Article)] == ["T0", "T1", "T2"]
     assert isinstance(read[-1], Rejection) and "the first 3 were read" in read[-1].error
+    assert read[-1].source_path == f"{path}#4"  # the first item left out: the file was read
+    with Store(":memory:") as store:
+        ingest([path], store)
+        again = ingest([path], store)  # re-ingest is recognized: the file is not read again
+        assert store.count_articles() == 3 and not again.rejected
+
+
+def test_items_quoted_in_cdata_are_not_counted(monkeypatch):
+    from articles import feeds
+
+    monkeypatch.setattr(feeds, "MAX_FEED_ITEMS", 2)
+    text = "<rss><channel><item><description><![CDATA[<item> <item>]]></description></item><item/></channel></rss>"
+    assert feeds._first_items(text) == (text, False)
+
+
+def test_markdown_links_with_parentheses_and_titles_and_inline_images_are_read_as_text():
+    from articles.archive import _plain_paragraphs
+
+    line = ("See [Foo](https://en.wikipedia.org/wiki/Foo_(bar)) here. [text](https://x \"Title (2020)\") "
+            "after ![chart](data:image/png;base64," + "A" * 3000 + ") end")
+    assert _plain_paragraphs(line) == ["See Foo here. text after  end"]
+
+
+def test_a_large_page_keeps_its_scripts_for_the_date_and_a_hostile_one_is_linear():
+    from articles.htmlpage import page_chars, read_html_text
+
+    page = ('<html><head><script type="application/ld+json">{"datePublished": "2021-07-05T10:00:00Z"}</script>'
+            "<script>" + "x" * 3_200_000 + "</script></head><body><article><h1>Title here</h1>"
+            + "<p>Some article text that is long enough to count.</p>" * 10 + "</article></body></html>")
+    article = read_html_text(page, "big.html")
+    assert isinstance(article, Article) and article.published == datetime(2021, 7, 5, 10, tzinfo=UTC)
+    assert page_chars("<style>" * 450_000) == 7 * 450_000  # unclosed: all of it counts (was quadratic)
