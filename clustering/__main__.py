@@ -153,7 +153,8 @@ def _under_inputs(path: str, roots: frozenset[str]) -> bool:
     or inside one? (Its ancestors are looked up, so the cost is its depth, not the inputs' count.)"""
     base = path.split("#", 1)[0]
     parts = base.split("/")
-    return base in roots or any("/".join(parts[:k]) in roots for k in range(1, len(parts)))
+    return (base in roots or any("/".join(parts[:k]) in roots for k in range(1, len(parts)))
+            or ("/" in roots and base.startswith("/")))  # the root folder given as an input
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -231,6 +231,7 @@ def test_a_source_is_under_the_inputs_it_was_read_from(tmp_path):
     assert _under_inputs(str(tmp_path / "one.jsonl") + "#12", roots)
     assert not _under_inputs(str(tmp_path / "folder2" / "b.md"), roots)
     assert not _under_inputs(str(tmp_path / "one.jsonl2"), roots)
+    assert _under_inputs("/a/b.md", _input_roots(["/"]))
 
 
 def test_dates_before_1970_are_dates_and_the_epoch_is_none():
