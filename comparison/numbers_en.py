@@ -270,6 +270,9 @@ def _spread_over(text: str, m: re.Match) -> bool:
 _SPACED_CLOCK_RE = re.compile(r"\s*[:.]\s*\d{2}\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m|gmt|utc|local time)\b",
                               re.IGNORECASE)
 _AM_PM_RE = re.compile(r"\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m)\b", re.IGNORECASE)
+_OCLOCK_RE = re.compile(r"\s*o[’']clock\b", re.IGNORECASE)
+_HOUR_RANGE_RE = re.compile(r"\s*(?:and|to|or|-|–)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m)\b",
+                            re.IGNORECASE)
 # After the minutes of a clock in separate tokens: a.m./p.m. or a time zone ("12 : 00 GMT").
 _AFTER_CLOCK_RE = re.compile(r"\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m|gmt|utc|local time)\b", re.IGNORECASE)
 
@@ -341,6 +344,10 @@ def _reads_as_figure_en(text: str, m: re.Match) -> bool:
         if (_SPACED_CLOCK_RE.match(text, m.end("digits")) or _minutes_of_clock(text, m, digits)
                 or ("." in digits and _AM_PM_RE.match(text, m.end("digits")))):
             return False  # a clock time written in separate tokens: "4 . 30am", "10 : 15 p.m."
+        if digits.isdigit() and 1 <= int(digits) <= 12 and (
+                _AM_PM_RE.match(text, m.end("digits")) or _OCLOCK_RE.match(text, m.end("digits"))
+                or _HOUR_RANGE_RE.match(text, m.end("digits"))):
+            return False  # an hour: "11 a.m.", "5 pm", "10 o'clock", the 10 of "between 10 and 11 a.m."
         if re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):
             return False  # clock time 1400 GMT
         if re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")):

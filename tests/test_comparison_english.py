@@ -122,7 +122,8 @@ def test_a_model_designation_is_no_figure_nor_part_of_the_noun_counted():
     assert [(q.text, counted_noun(q)) for q in found] == [("six", "rifle"), ("12", "magazine")]
     assert [q.low for q in extract_quantities_en("the UN 20 peacekeepers were hurt")] == [20.0]
     # Times and bodies are no model codes (a reviewer's catch).
-    assert [q.low for q in extract_quantities_en("At 10 PM 40 people had been rescued.")] == [10.0, 40.0]
+    # (10 PM is an hour, no figure)
+    assert [q.low for q in extract_quantities_en("At 10 PM 40 people had been rescued.")] == [40.0]
     assert [q.low for q in extract_quantities_en("Since 2019 EU 27 leaders met twice.")] == [27.0]
 
 
@@ -177,3 +178,10 @@ def test_large_values_are_written_as_a_reader_writes_them():
     assert "e+" not in shown and "1,120,500" in shown and "1,120,000–1,380,000 t" in shown
     (q,) = [q for q in extract_quantities_en("The deal is worth $12 billion.") if q.value]
     assert "e+" not in fmt(q) and "12,000,000,000" in fmt(q)
+
+
+def test_an_hour_is_no_figure():
+    from comparison.numbers_en import extract_quantities_en
+
+    text = "Between 10 and 11 a.m., by 5 pm and at 10 o'clock, 10 people died."
+    assert [q.text for q in extract_quantities_en(text)] == ["10"]
