@@ -135,7 +135,7 @@ def prepare(
     roundup = np.fromiter((_is_roundup(a) for a in articles), dtype=bool, count=n)
     days = publication_days(articles)
     event_days = event_day_matrix([f"{a.title}\n{a.text[:max_chars]}" for a in articles], days,
-                                  [utc_offset_for(a.language) for a in articles])
+                                  [utc_offset_for(a.language) for a in articles], n_jobs=n_jobs)
     sections, section_owner = _roundup_sections(articles, roundup, terms, text_weights, max_chars, n_jobs)
     return CorpusFeatures(
         ids=[a.id for a in articles],

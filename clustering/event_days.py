@@ -19,6 +19,7 @@ listed, so the text needs no conversion. Only the title and the text's first
 from __future__ import annotations
 
 import math
+import multiprocessing
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -146,6 +147,16 @@ def _resolve_en(m: re.Match, published: date) -> date | None:
     return _month_day(published, month, int(_NUMBER.search(found).group()), None)
 
 
+def _english_patterns(text: str) -> tuple[re.Pattern, ...]:
+    """The English patterns worth running on ``text``. A day-month date opens on a digit, so
+    its scan tries every digit of a text; most texts with Latin letters are Chinese with a
+    name or an acronym and no month name, and one scan for a month name (which a month date
+    needs anyway) rules both month patterns out for them."""
+    if _MONTH_WORD.search(text):
+        return _EN_PATTERNS
+    return _EN_WEEKDAY, _EN_RELATIVE
+
+
 def mentioned_days(text: str, published_day: float, utc_offset_hours: int = 0) -> list[int]:
     """Distinct days (days since the epoch) ``text`` names, in order of first mention, resolved
     against the publication day where its readers are (``utc_offset_hours`` east of UTC:
@@ -157,7 +168,7 @@ def mentioned_days(text: str, published_day: float, utc_offset_hours: int = 0) -
     days: list[int] = []
     matches = [m for pattern in (_ZH_DATE, _ZH_WEEKDAY, _ZH_RELATIVE) for m in pattern.finditer(text)]
     if _LATIN.search(text):
-        matches += [m for pattern in _EN_PATTERNS for m in pattern.finditer(text)]
+        matches += [m for pattern in _english_patterns(text) for m in pattern.finditer(text)]
     for m in sorted(matches, key=lambda m: m.start()):
         try:
             day = (_resolve_en if m.re in _EN_PATTERNS else _resolve_zh)(m, published)
@@ -174,17 +185,55 @@ def mentioned_days(text: str, published_day: float, utc_offset_hours: int = 0) -
 
 
 def event_day_matrix(texts: Sequence[str], published_days: np.ndarray,
-                     utc_offsets: Sequence[int] | None = None) -> sp.csr_matrix:
-    """Binary rows: which days each text names (columns: days since the epoch, shifted to start at 0)."""
-    rows, cols = [], []
-    offsets = utc_offsets if utc_offsets is not None else [0] * len(texts)
-    for r, (text, day, offset) in enumerate(zip(texts, published_days, offsets, strict=True)):
-        for value in mentioned_days(text, float(day), offset):
+                     utc_offsets: Sequence[int] | None = None, n_jobs: int = 1) -> sp.csr_matrix:
+    """Binary rows: which days each text names (columns: days since the epoch, shifted to start
+    at 0). With ``n_jobs`` > 1 and many texts, chunks are read in forked workers (regex work
+    that holds the GIL; the rows do not depend on the chunking)."""
+    offsets = list(utc_offsets) if utc_offsets is not None else [0] * len(texts)
+    if len(offsets) != len(texts) or len(published_days) != len(texts):
+        raise ValueError("texts, publication days and offsets differ in length")
+    bounds = [(start, min(start + CHUNK, len(texts))) for start in range(0, len(texts), CHUNK)]
+    global _FORKED
+    if n_jobs < 2 or len(bounds) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        _FORKED = (texts, published_days, offsets)
+        try:
+            parts = [_chunk_days(b) for b in bounds]
+        finally:
+            _FORKED = None
+    else:
+        from clustering.memory import start_forked_pool, stop_forked_pool
+
+        _FORKED = (texts, published_days, offsets)
+        pool = start_forked_pool(n_jobs)
+        finished = False
+        try:
+            parts = pool.map(_chunk_days, bounds)
+            finished = True
+        finally:
+            stop_forked_pool(pool, wait=finished)
+            _FORKED = None
+    rows = np.concatenate([r for r, _c in parts]) if parts else np.zeros(0, np.int64)
+    cols = np.concatenate([c for _r, c in parts]) if parts else np.zeros(0, np.int64)
+    if not len(cols):
+        return sp.csr_matrix((len(texts), 1), dtype=np.float64)
+    low = int(cols.min())
+    data = np.ones(len(cols), dtype=np.float64)
+    return sp.csr_matrix((data, (rows, cols - low)), shape=(len(texts), int(cols.max()) - low + 1))
+
+
+# Texts per chunk of event_day_matrix (a worker's task).
+CHUNK = 2000
+# What forked workers (and the one-process path) read: (texts, publication days, offsets).
+_FORKED: tuple | None = None
+
+
+def _chunk_days(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(row, day) of every day the texts of rows ``bounds`` name."""
+    texts, published_days, offsets = _FORKED
+    rows: list[int] = []
+    cols: list[int] = []
+    for r in range(*bounds):
+        for value in mentioned_days(texts[r], float(published_days[r]), offsets[r]):
             rows.append(r)
             cols.append(value)
-    if not cols:
-        return sp.csr_matrix((len(texts), 1), dtype=np.float64)
-    cols_arr = np.asarray(cols, dtype=np.int64)
-    low = int(cols_arr.min())
-    data = np.ones(len(cols_arr), dtype=np.float64)
-    return sp.csr_matrix((data, (np.asarray(rows), cols_arr - low)), shape=(len(texts), int(cols_arr.max()) - low + 1))
+    return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)

@@ -92,3 +92,34 @@ def test_chinese_relative_days_count_in_utc_plus_8():
     assert [str(EPOCH + timedelta(days=d)) for d in mentioned_days("今天", late, 8)] == ["2021-07-06"]
     matrix = event_day_matrix(["今天", "今天"], np.array([late, late]), [8, 0])
     assert matrix.indices.tolist() == [1, 0]  # columns from the earliest day named
+
+
+_PIECES = ["July", "Jul.", "5", "30th", "Monday", "today", "Tomorrow", "last", "next", "Mayor", "7月5日", "周一",
+           "昨天", "Xi", "x", " ", ", ", "\n", "June 3", "3 June"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_skipping_english_patterns_changes_no_day(pieces):
+    """The month-name check that skips the month patterns gives the days all patterns give."""
+    import clustering.event_days as event_days
+
+    text = " ".join(pieces)
+    every = event_days._EN_PATTERNS
+    original = event_days._english_patterns
+    try:
+        event_days._english_patterns = lambda _text: every
+        reference = mentioned_days(text, TUESDAY)
+    finally:
+        event_days._english_patterns = original
+    assert mentioned_days(text, TUESDAY) == reference
+
+
+def test_worker_chunks_give_the_same_matrix():
+    import clustering.event_days as event_days
+
+    texts = [f"7月{1 + k % 28}日 周{'一二三四五'[k % 5]} on July {1 + k % 30}" for k in range(event_days.CHUNK * 2 + 7)]
+    days = np.full(len(texts), TUESDAY)
+    one = event_day_matrix(texts, days)
+    two = event_day_matrix(texts, days, n_jobs=2)
+    assert one.shape == two.shape and (one != two).nnz == 0 and one.nnz > len(texts)
