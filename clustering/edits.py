@@ -20,6 +20,39 @@ class EditError(ValueError):
     """An edit that cannot be applied (unknown story or article)."""
 
 
+class _Stories:
+    """Stories by id, and which story holds each article, kept in step: an edit reads and
+    changes the stories it concerns only (replaying a long log over many stories had rebuilt
+    the whole article index for every edit)."""
+
+    def __init__(self, stories: dict[str, Story]):
+        self.by_id = stories
+        self.owner = {m.article_id: s.id for s in stories.values() for m in s.members}
+
+    def __contains__(self, story_id: str) -> bool:
+        return story_id in self.by_id
+
+    def __getitem__(self, story_id: str) -> Story:
+        return self.by_id[story_id]
+
+    def put(self, story_id: str, story: Story | None) -> None:
+        """Set (or, with None, remove) one story and its members' entries in the index."""
+        old = self.by_id.pop(story_id, None)
+        if old is not None:
+            for m in old.members:
+                if self.owner.get(m.article_id) == story_id:
+                    del self.owner[m.article_id]
+        if story is not None:
+            self.by_id[story_id] = story
+            for m in story.members:
+                self.owner[m.article_id] = story_id
+
+    def holding(self, article_ids: Iterable[str]) -> str | None:
+        """The story holding most of ``article_ids`` (anchors of an edit), if any."""
+        votes = Counter(self.owner[i] for i in article_ids if i in self.owner)
+        return votes.most_common(1)[0][0] if votes else None
+
+
 def _rebuild(
     story_id: str,
     members: dict[str, tuple[float, bool]],
@@ -42,135 +75,119 @@ def _members(story: Story) -> dict[str, tuple[float, bool]]:
     return {m.article_id: (m.score, m.pinned) for m in story.members}
 
 
-def _story_holding(stories: dict[str, Story], article_ids: Iterable[str]) -> str | None:
-    """The story holding most of ``article_ids`` (anchors of an edit), if any."""
-    owner = {m.article_id: s.id for s in stories.values() for m in s.members}
-    votes = Counter(owner[i] for i in article_ids if i in owner)
-    return votes.most_common(1)[0][0] if votes else None
-
-
 def apply_edit(
     stories: dict[str, Story], op: str, payload: dict, articles: dict[str, Article]
 ) -> tuple[dict[str, Story], str | None]:
-    """Apply one logged edit to ``stories`` (by id); returns them and the resulting story id.
+    """Apply one logged edit to ``stories`` (by id); returns them (a new dict: ``stories`` is
+    left as it was) and the resulting story id.
 
     Edits whose articles are no longer around are skipped (result id None).
     """
+    state = _Stories(dict(stories))
+    result = _apply(state, op, payload, articles)
+    return state.by_id, result
+
+
+def _apply(state: _Stories, op: str, payload: dict, articles: dict[str, Article]) -> str | None:
     apply = {"move": _apply_move, "merge": _apply_merge, "split": _apply_split}.get(op)
     if apply is None:
         raise EditError(f"unknown edit operation {op!r}")
-    return apply(dict(stories), payload, articles)
+    return apply(state, payload, articles)
 
 
-def _owners(stories: dict[str, Story]) -> dict[str, str]:
-    return {m.article_id: s.id for s in stories.values() for m in s.members}
-
-
-def _take_out(stories: dict[str, Story], owner: dict[str, str], article_id: str,
-              articles: dict[str, Article]) -> tuple[float, bool] | None:
-    """Remove an article from the story holding it (a story left empty goes); its (score, pinned).
-    ``owner`` (article id -> story id) is kept up to date."""
-    return _take_out_many(stories, owner, [article_id], articles).get(article_id)
-
-
-def _take_out_many(stories: dict[str, Story], owner: dict[str, str], article_ids: Iterable[str],
+def _take_out_many(state: _Stories, article_ids: Iterable[str],
                    articles: dict[str, Article]) -> dict[str, tuple[float, bool]]:
-    """:func:`_take_out` for many articles at once: each story they leave is rebuilt once (one
-    rebuild per article made splitting half of a 4,000-article story take 20 s)."""
+    """Remove articles from the stories holding them (a story left empty goes); their (score,
+    pinned). Each story they leave is rebuilt once (one rebuild per article made splitting
+    half of a 4,000-article story take 20 s)."""
     leaving: dict[str, list[str]] = {}
     for article_id in dict.fromkeys(article_ids):
-        sid = owner.get(article_id)
-        if sid is not None and sid in stories:
+        sid = state.owner.get(article_id)
+        if sid is not None and sid in state:
             leaving.setdefault(sid, []).append(article_id)
     removed: dict[str, tuple[float, bool]] = {}
     for sid, ids in leaving.items():
-        members = _members(stories[sid])
+        members = _members(state[sid])
         for article_id in ids:
             removed[article_id] = members.pop(article_id)
-            del owner[article_id]
-        rebuilt = _rebuild(sid, members, articles, stories[sid].mentions)
-        if rebuilt is None:
-            del stories[sid]
-        else:
-            stories[sid] = rebuilt
+        state.put(sid, _rebuild(sid, members, articles, state[sid].mentions))
     return removed
 
 
-def _apply_move(stories: dict[str, Story], payload: dict, articles: dict[str, Article]):
+def _apply_move(state: _Stories, payload: dict, articles: dict[str, Article]) -> str | None:
     article_id = payload["article_id"]
     if article_id not in articles:
-        return stories, None
+        return None
     # The move means "with these articles": the story now holding most of the target's
     # members at the time (the anchors). A regrouping may have split that story and left
     # its old id on the smaller part; the id is only the fallback when no anchor is left.
     anchors = [i for i in payload.get("anchor_ids", []) if i != article_id]
-    target = _story_holding(stories, anchors)
-    if target is None and payload["to_story_id"] in stories:
+    target = state.holding(anchors)
+    if target is None and payload["to_story_id"] in state:
         target = payload["to_story_id"]
     if target is None:
-        return stories, None
-    owner = _owners(stories)
-    if owner.get(article_id) == target:
-        members = _members(stories[target])
+        return None
+    if state.owner.get(article_id) == target:
+        members = _members(state[target])
         members[article_id] = (members[article_id][0], True)
-        stories[target] = _rebuild(target, members, articles, stories[target].mentions)
-        return stories, target
-    previous = _take_out(stories, owner, article_id, articles)
-    members = _members(stories[target])
+        state.put(target, _rebuild(target, members, articles, state[target].mentions))
+        return target
+    previous = _take_out_many(state, [article_id], articles).get(article_id)
+    members = _members(state[target])
     members[article_id] = (previous[0] if previous else 0.0, True)
-    stories[target] = _rebuild(target, members, articles, stories[target].mentions)
-    return stories, target
+    state.put(target, _rebuild(target, members, articles, state[target].mentions))
+    return target
 
 
-def _apply_merge(stories: dict[str, Story], payload: dict, articles: dict[str, Article]):
+def _apply_merge(state: _Stories, payload: dict, articles: dict[str, Article]) -> str | None:
     found = []
     for group in payload["groups"]:
-        sid = _story_holding(stories, group)
+        sid = state.holding(group)
         if sid is not None and sid not in found:
             found.append(sid)
     if not found:
-        return stories, None
+        return None
     members: dict[str, tuple[float, bool]] = {}
     mentions: dict[str, Mention] = {}
     anchored = {i for group in payload["groups"] for i in group}
     for sid in found:
-        story = stories.pop(sid)
+        story = state[sid]
+        state.put(sid, None)
         mentions.update({m.article_id: m for m in story.mentions if m.article_id not in mentions})
         for article_id, (score, pinned) in _members(story).items():
             members[article_id] = (score, pinned or article_id in anchored)
     # Merged articles that a regrouping put elsewhere come back: a merge pins them together.
-    owner = _owners(stories)
-    for article_id, taken in _take_out_many(stories, owner, sorted(anchored - set(members)), articles).items():
+    for article_id, taken in _take_out_many(state, sorted(anchored - set(members)), articles).items():
         members[article_id] = (taken[0], True)
     present = [articles[i] for i in members if i in articles]
     earliest = min(present, key=lambda a: (a.published, a.id))
     merged_id = payload.get("result_id") or story_id_for(earliest.id)
-    stories[merged_id] = _rebuild(merged_id, members, articles, mentions.values())
-    return stories, merged_id
+    state.put(merged_id, _rebuild(merged_id, members, articles, mentions.values()))
+    return merged_id
 
 
-def _apply_split(stories: dict[str, Story], payload: dict, articles: dict[str, Article]):
+def _apply_split(state: _Stories, payload: dict, articles: dict[str, Article]) -> str | None:
     wanted = [i for i in dict.fromkeys(payload["article_ids"]) if i in articles]
-    previous = _take_out_many(stories, _owners(stories), wanted, articles)
+    previous = _take_out_many(state, wanted, articles)
     moved = {i: (previous[i][0] if i in previous else 0.0, True) for i in wanted}
     if not moved:
-        return stories, None
+        return None
     earliest = min((articles[i] for i in moved), key=lambda a: (a.published, a.id))
     new_id = payload.get("result_id") or story_id_for(earliest.id)
-    if new_id in stories:  # the split part's earliest article anchored the old story id
+    if new_id in state:  # the split part's earliest article anchored the old story id
         new_id = story_id_for("split:" + earliest.id)
-    stories[new_id] = _rebuild(new_id, moved, articles)
-    return stories, new_id
+    state.put(new_id, _rebuild(new_id, moved, articles))
+    return new_id
 
 
 def replay_edits(
     stories: Sequence[Story], edits: Iterable[tuple[str, dict]], articles: dict[str, Article]
 ) -> list[Story]:
     """Re-apply the logged edits (oldest first) to freshly clustered stories."""
-    by_id = {s.id: s for s in stories}
+    state = _Stories({s.id: s for s in stories})
     for op, payload in edits:
-        by_id, _ = apply_edit(by_id, op, payload, articles)
-    return sorted(by_id.values(), key=lambda s: (s.first_published, s.id))
+        _apply(state, op, payload, articles)
+    return sorted(state.by_id.values(), key=lambda s: (s.first_published, s.id))
 
 
 def _stored(store, story_ids: Sequence[str]) -> dict[str, Story]:

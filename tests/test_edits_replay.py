@@ -1,0 +1,62 @@
+"""Replaying an edit log (clustering.edits): every article stays in exactly one story, and
+replaying the log at once gives what applying its edits one by one gives. Invented articles."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.model import Article
+from clustering import build_story, edits
+
+START = datetime(2021, 7, 1, tzinfo=UTC)
+
+
+def _world(sizes: list[int]):
+    articles, stories, groups = {}, [], []
+    for s, size in enumerate(sizes):
+        members = [Article(id=f"a{s}-{k}", outlet=f"o{k}", title=f"s{s} r{k}", url=None,
+                           published=START + timedelta(minutes=10 * s + k), language="en", script=None,
+                           paragraphs=[f"report {k} of {s}"]) for k in range(size)]
+        articles.update({a.id: a for a in members})
+        groups.append([a.id for a in members])
+        stories.append(build_story(f"st-{s}", members, {a.id: 0.5 for a in members}))
+    return stories, groups, articles
+
+
+def _edit(draw_op: str, x: int, y: int, groups: list[list[str]], ids: list[str]) -> tuple[str, dict]:
+    if draw_op == "move":
+        return "move", {"article_id": ids[x % len(ids)], "to_story_id": f"st-{y % len(groups)}",
+                        "anchor_ids": groups[y % len(groups)]}
+    if draw_op == "merge":
+        return "merge", {"groups": [groups[x % len(groups)], groups[y % len(groups)]]}
+    return "split", {"article_ids": sorted({ids[x % len(ids)], ids[y % len(ids)]})}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 4), min_size=2, max_size=12),
+       st.lists(st.tuples(st.sampled_from(["move", "merge", "split"]), st.integers(0, 99), st.integers(0, 99)),
+                max_size=25))
+def test_replay_keeps_every_article_once_and_matches_one_by_one(sizes, drawn):
+    stories, groups, articles = _world(sizes)
+    ids = list(articles)
+    log = [_edit(op, x, y, groups, ids) for op, x, y in drawn]
+    replayed = edits.replay_edits(stories, log, articles)
+    held = [m.article_id for s in replayed for m in s.members]
+    assert sorted(held) == sorted(ids)
+    one_by_one = {s.id: s for s in stories}
+    for op, payload in log:
+        one_by_one, _ = edits.apply_edit(one_by_one, op, payload, articles)
+    expected = sorted(one_by_one.values(), key=lambda s: (s.first_published, s.id))
+    assert [s.to_dict() for s in replayed] == [s.to_dict() for s in expected]
+
+
+def test_apply_edit_leaves_the_callers_stories_alone():
+    stories, groups, articles = _world([2, 3])
+    before = {s.id: s for s in stories}
+    snapshot = {k: v.to_dict() for k, v in before.items()}
+    after, result = edits.apply_edit(before, "merge", {"groups": groups}, articles)
+    assert {k: v.to_dict() for k, v in before.items()} == snapshot
+    assert result in after and len(after) == 1
