@@ -15,7 +15,10 @@ set size (PSS: pages shared between the fit and its forked workers counted
 once), sampled every 0.25 s. CPU: user and system seconds of the fit and its
 workers. The first line measures how long this machine takes to touch memory
 the process never had (a VM whose host backs memory lazily makes that slow, and
-the fit's system time with it). Says so and exits 0 when ../shared is absent.
+the fit's system time with it). ``--undated``: the same articles with their publication
+dates removed (an archive without dates: every article is compared with every other, the
+candidate search's worst case, which grows with the square of N). Says so and exits 0 when
+../shared is absent.
 """
 
 from __future__ import annotations
@@ -104,12 +107,17 @@ def _tree_pss_mb() -> float:
     return total / 1024
 
 
-def _child(n: int, db: Path, random_vectors: bool, story_context: bool = False) -> None:
+def _child(n: int, db: Path, random_vectors: bool, story_context: bool = False, undated: bool = False) -> None:
+    import dataclasses
     import threading
+    from datetime import UTC, datetime
 
     from clustering import StoryClusterer
 
     articles, vectors, titles, vectors_used = _load(n, db, random_vectors)
+    if undated:  # the epoch is "no date" (clustering.corpus.publication_days)
+        articles = [dataclasses.replace(a, published=datetime(1970, 1, 1, tzinfo=UTC)) for a in articles]
+        vectors_used += "; publication dates removed"
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     peak_pss = [0.0]
     done = threading.Event()
@@ -166,10 +174,12 @@ def main() -> int:
                         help="random unit vectors when the scale store has no vectors (cost stand-in)")
     parser.add_argument("--story-context", action="store_true",
                         help="with the same-story model's story-context stage (opt-in)")
+    parser.add_argument("--undated", action="store_true",
+                        help="publication dates removed (every article compared with every other)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.db, args.random_vectors, args.story_context)
+        _child(args.child, args.db, args.random_vectors, args.story_context, args.undated)
         return 0
     if not CORPUS.exists() and not args.db.exists():
         print(f"{CORPUS} is absent (../shared is not beside this clone): nothing to benchmark")
@@ -182,7 +192,8 @@ def main() -> int:
             out = subprocess.run(
                 [sys.executable, __file__, "--child", str(n), "--db", str(args.db)]
                 + (["--random-vectors"] if args.random_vectors else [])
-                + (["--story-context"] if args.story_context else []),
+                + (["--story-context"] if args.story_context else [])
+                + (["--undated"] if args.undated else []),
                 capture_output=True, text=True, check=False,
             )
             if out.returncode != 0:
