@@ -160,8 +160,10 @@ def _apply_merge(state: _Stories, payload: dict, articles: dict[str, Article]) -
     for article_id, taken in _take_out_many(state, sorted(anchored - set(members)), articles).items():
         members[article_id] = (taken[0], True)
     present = [articles[i] for i in members if i in articles]
+    if not present:
+        return None  # none of the merged articles is around any more: nothing to rebuild
     earliest = min(present, key=lambda a: (a.published, a.id))
-    merged_id = payload.get("result_id") or story_id_for(earliest.id)
+    merged_id = _free_id(state, payload.get("result_id") or story_id_for(earliest.id), "merge", earliest.id)
     state.put(merged_id, _rebuild(merged_id, members, articles, mentions.values()))
     return merged_id
 
@@ -173,11 +175,21 @@ def _apply_split(state: _Stories, payload: dict, articles: dict[str, Article]) -
     if not moved:
         return None
     earliest = min((articles[i] for i in moved), key=lambda a: (a.published, a.id))
-    new_id = payload.get("result_id") or story_id_for(earliest.id)
-    if new_id in state:  # the split part's earliest article anchored the old story id
-        new_id = story_id_for("split:" + earliest.id)
+    # The split part's earliest article may have anchored the old story's id: another id then.
+    new_id = _free_id(state, payload.get("result_id") or story_id_for(earliest.id), "split", earliest.id)
     state.put(new_id, _rebuild(new_id, moved, articles))
     return new_id
+
+
+def _free_id(state: _Stories, wanted: str, prefix: str, earliest_id: str) -> str:
+    """``wanted``, or, when another story holds that id (a story a re-clustering named after
+    the same article, an earlier split's part), an id derived from the edit's earliest article
+    that no story holds: a result never overwrites another story."""
+    candidate, n = wanted, 1
+    while candidate in state:
+        candidate = story_id_for(f"{prefix}{n if n > 1 else ''}:{earliest_id}")
+        n += 1
+    return candidate
 
 
 def replay_edits(

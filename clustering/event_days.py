@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import re
+import threading
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -193,25 +194,11 @@ def event_day_matrix(texts: Sequence[str], published_days: np.ndarray,
     if len(offsets) != len(texts) or len(published_days) != len(texts):
         raise ValueError("texts, publication days and offsets differ in length")
     bounds = [(start, min(start + CHUNK, len(texts))) for start in range(0, len(texts), CHUNK)]
-    global _FORKED
     if n_jobs < 2 or len(bounds) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        _FORKED = (texts, published_days, offsets)
-        try:
-            parts = [_chunk_days(b) for b in bounds]
-        finally:
-            _FORKED = None
+        # No shared state on this path: threads of a server may call it at once.
+        parts = [_chunk_days(texts, published_days, offsets, b) for b in bounds]
     else:
-        from clustering.memory import start_forked_pool, stop_forked_pool
-
-        _FORKED = (texts, published_days, offsets)
-        pool = start_forked_pool(n_jobs)
-        finished = False
-        try:
-            parts = pool.map(_chunk_days, bounds)
-            finished = True
-        finally:
-            stop_forked_pool(pool, wait=finished)
-            _FORKED = None
+        parts = _forked_chunks(texts, published_days, offsets, bounds, n_jobs)
     rows = np.concatenate([r for r, _c in parts]) if parts else np.zeros(0, np.int64)
     cols = np.concatenate([c for _r, c in parts]) if parts else np.zeros(0, np.int64)
     if not len(cols):
@@ -223,13 +210,41 @@ def event_day_matrix(texts: Sequence[str], published_days: np.ndarray,
 
 # Texts per chunk of event_day_matrix (a worker's task).
 CHUNK = 2000
-# What forked workers (and the one-process path) read: (texts, publication days, offsets).
+# What forked workers read: (texts, publication days, offsets), set only while a pool runs
+# (batch processes only: a server never forks); one pool at a time.
 _FORKED: tuple | None = None
+_FORKED_LOCK = threading.Lock()
 
 
-def _chunk_days(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+def _forked_chunks(texts, published_days, offsets, bounds, n_jobs: int) -> list:
+    with _FORKED_LOCK:
+        return _run_pool(texts, published_days, offsets, bounds, n_jobs)
+
+
+def _run_pool(texts, published_days, offsets, bounds, n_jobs: int) -> list:
+    from clustering.memory import start_forked_pool, stop_forked_pool
+
+    global _FORKED
+    finished = False
+    try:
+        _FORKED = (texts, published_days, offsets)
+        pool = start_forked_pool(n_jobs)
+        try:
+            parts = pool.map(_chunk_days_forked, bounds)
+            finished = True
+        finally:
+            stop_forked_pool(pool, wait=finished)
+    finally:
+        _FORKED = None
+    return parts
+
+
+def _chunk_days_forked(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    return _chunk_days(*_FORKED, bounds)
+
+
+def _chunk_days(texts, published_days, offsets, bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     """(row, day) of every day the texts of rows ``bounds`` name."""
-    texts, published_days, offsets = _FORKED
     rows: list[int] = []
     cols: list[int] = []
     for r in range(*bounds):

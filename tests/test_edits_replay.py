@@ -27,12 +27,16 @@ def _world(sizes: list[int]):
 
 
 def _edit(draw_op: str, x: int, y: int, groups: list[list[str]], ids: list[str]) -> tuple[str, dict]:
+    # Some edits name a result id another story already holds (a re-clustering names stories
+    # after their earliest article), or articles no longer around ("gone").
+    result = {"result_id": f"st-{(x + y) % len(groups)}"} if (x + y) % 3 == 0 else {}
     if draw_op == "move":
         return "move", {"article_id": ids[x % len(ids)], "to_story_id": f"st-{y % len(groups)}",
-                        "anchor_ids": groups[y % len(groups)]}
+                        "anchor_ids": groups[y % len(groups)] + (["gone"] if x % 4 == 0 else [])}
     if draw_op == "merge":
-        return "merge", {"groups": [groups[x % len(groups)], groups[y % len(groups)]]}
-    return "split", {"article_ids": sorted({ids[x % len(ids)], ids[y % len(ids)]})}
+        return "merge", {"groups": [groups[x % len(groups)], groups[y % len(groups)]], **result}
+    return "split", {"article_ids": sorted({ids[x % len(ids)], ids[y % len(ids)]} | ({"gone"} if y % 5 == 0 else set())),
+                     **result}
 
 
 @settings(max_examples=60, deadline=None)
@@ -51,6 +55,17 @@ def test_replay_keeps_every_article_once_and_matches_one_by_one(sizes, drawn):
         one_by_one, _ = edits.apply_edit(one_by_one, op, payload, articles)
     expected = sorted(one_by_one.values(), key=lambda s: (s.first_published, s.id))
     assert [s.to_dict() for s in replayed] == [s.to_dict() for s in expected]
+
+
+def test_a_result_never_overwrites_another_story():
+    stories, groups, articles = _world([3, 1, 2])
+    # A merge whose logged result id another story now holds.
+    merged = edits.replay_edits(stories, [("merge", {"groups": groups[:2], "result_id": "st-2"})], articles)
+    assert sorted(m.article_id for s in merged for m in s.members) == sorted(articles)
+    # Two splits of the same article's story: each part keeps its articles.
+    log = [("split", {"article_ids": groups[0][:2]}), ("split", {"article_ids": groups[0][:1]})]
+    split = edits.replay_edits(stories, log, articles)
+    assert sorted(m.article_id for s in split for m in s.members) == sorted(articles)
 
 
 def test_apply_edit_leaves_the_callers_stories_alone():

@@ -123,3 +123,38 @@ def test_worker_chunks_give_the_same_matrix():
     one = event_day_matrix(texts, days)
     two = event_day_matrix(texts, days, n_jobs=2)
     assert one.shape == two.shape and (one != two).nnz == 0 and one.nnz > len(texts)
+
+
+def test_threads_reading_days_at_once_get_their_own_rows():
+    """A server's sessions read days in threads (one process, no fork): no shared state."""
+    import sys
+    import threading
+
+    import clustering.event_days as event_days
+
+    n = event_days.CHUNK * 2 + 1  # several chunks a call
+    texts = {name: [f"7月{day}日"] * n for name, day in (("a", 5), ("b", 9))}
+    days = np.full(n, TUESDAY)
+    problems = []
+
+    def read(name):
+        for _ in range(15):
+            try:
+                got = event_day_matrix(texts[name], days)
+            except Exception as exc:  # noqa: BLE001 - any failure is the finding
+                problems.append(repr(exc))
+                continue
+            if got.shape != (n, 1) or got.nnz != n:
+                problems.append(name)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=read, args=(name,)) for name in ("a", "b")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not problems
