@@ -18,6 +18,18 @@ import numpy as np
 from clustering.corpus import CorpusFeatures
 
 BLOCK_ROWS = 512
+# Past this many articles without a publication date, fitting says (one line) that they cost
+# time growing with the square of their number: each is compared with every article.
+UNDATED_NOTE_MIN = 5000
+
+
+def undated_note(days: np.ndarray) -> str | None:
+    """A one-line note when many articles have no publication date (``days``: NaN = none)."""
+    undated = int(np.isnan(days).sum())
+    if undated < UNDATED_NOTE_MIN:
+        return None
+    return (f"{undated} of {len(days)} articles have no publication date: each is compared with every "
+            "article, so grouping them takes time that grows with the square of their number")
 
 
 def _order_by_time(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

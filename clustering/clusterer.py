@@ -8,6 +8,7 @@ learned pair scorer (:mod:`clustering.pair_features`, :mod:`clustering.scorer`) 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter
 from collections.abc import Sequence
 
@@ -22,6 +23,8 @@ from clustering.model import Member, Mention, Story
 from clustering.neighbourhood import Neighbourhood, neighbourhood, stable
 from clustering.pair_features import best_sections, pair_features, row_dots
 from clustering.scorer import SameStoryModel, load_scorer
+
+log = logging.getLogger(__name__)
 
 # Bumped whenever the same parameters would group articles differently, so stores
 # holding stories of an older clusterer can tell (clustering.pipeline.stories_outdated).
@@ -175,6 +178,9 @@ class StoryClusterer(BaseEstimator):
             self.stories_ = []
             return self
         self.corpus_ = self.prepare(self.articles_, self.embeddings_, self.title_embeddings_)
+        note = candidate_search.undated_note(self.corpus_.days)
+        if note:
+            log.warning(note)
         self.pairs_, known = self.candidate_pairs(self.corpus_, with_scores=True)
         self.context_ = neighbourhood(self.corpus_, self.pairs_, known)
         self.proba_ = self.score_pairs(self.corpus_, self.pairs_, self.context_, known)

@@ -465,3 +465,20 @@ def test_tokenizing_in_worker_processes_counts_the_same():
     here = one.transform_documents(sections, batch_size=4, n_jobs=1)
     forked = one.transform_documents(sections, batch_size=4, n_jobs=2)
     assert all((a != b).nnz == 0 for a, b in zip(here, forked, strict=True))
+
+
+def test_many_undated_articles_are_said_to_cost_their_square(monkeypatch, caplog):
+    import logging
+
+    from clustering import candidates
+
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)  # the epoch reads as "no date"
+    undated = [Article(id=f"u{i}", outlet="o", title=f"火灾 {i}", url=None, published=epoch, language="zh",
+                       script="Hans", paragraphs=["某地发生火灾，三人受伤。"]) for i in range(3)]
+    assert candidates.undated_note(np.array([np.nan] * 3)) is None
+    monkeypatch.setattr(candidates, "UNDATED_NOTE_MIN", 3)
+    with caplog.at_level(logging.WARNING, logger="clustering.clusterer"):
+        StoryClusterer().fit(undated)
+    notes = [r.getMessage() for r in caplog.records if "no publication date" in r.getMessage()]
+    assert notes == ["3 of 3 articles have no publication date: each is compared with every article, "
+                     "so grouping them takes time that grows with the square of their number"]
