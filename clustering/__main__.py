@@ -49,6 +49,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=None,
                         help="ray: embedding workers, one CPU each (default: every CPU of the cluster)")
     parser.add_argument("--num-cpus", type=int, default=2, help="ray: CPUs of the local Ray (default 2)")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="processes for reading the texts and threads for the candidate search "
+                             "(default 1; the stories do not depend on it)")
     parser.add_argument("--story-context", action="store_true",
                         help="also use the same-story model's story-context stage (off by default: see clustering/README.md)")
     parser.add_argument("--compare", choices=("none", "multi-outlet", "all"), default="multi-outlet",
@@ -58,6 +61,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.engine == "local" and (args.address or args.workers):
         parser.error("--address and --workers need --engine ray")
+    if args.jobs < 1:
+        parser.error("--jobs must be 1 or more")
     return args
 
 
@@ -177,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
 
             result = engine.run(inputs, store, out=out, model=args.model, since=args.since,
                                 until=args.until, progress=True,
-                                clusterer=StoryClusterer(story_context=args.story_context))
+                                clusterer=StoryClusterer(story_context=args.story_context, n_jobs=args.jobs))
     finally:
         store.close()
     from articles.model import Rejection

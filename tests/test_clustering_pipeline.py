@@ -165,6 +165,20 @@ def test_cli_writes_the_outputs(tmp_path: Path):
     assert (out / "stories.md").read_text(encoding="utf-8").startswith("# Stories")
 
 
+def test_cli_jobs_change_no_story(tmp_path: Path):
+    inputs = tmp_path / "in"
+    _copy([FIRE, CRASH], inputs)
+    written = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        assert cli_main([str(inputs), "--out", str(out), "--db", str(tmp_path / f"{jobs}.db"), "--model", "lexical",
+                         "--jobs", jobs]) == 0
+        written.append(json.loads((out / "stories.json").read_text(encoding="utf-8")))
+    assert written[0] == written[1]
+    with pytest.raises(SystemExit):
+        cli_main([str(inputs), "--out", str(tmp_path / "x"), "--jobs", "0"])
+
+
 def test_cli_exits_1_without_articles(tmp_path: Path, capsys):
     bad = tmp_path / "broken.md"
     shutil.copy(BAD_FILE, bad)
