@@ -63,6 +63,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--address and --workers need --engine ray")
     if args.jobs < 1:
         parser.error("--jobs must be 1 or more")
+    if args.jobs > 1 and args.engine != "local":
+        parser.error("--jobs is for the local engine (Ray spreads the work over its own workers)")
     return args
 
 

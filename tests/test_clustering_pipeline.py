@@ -175,8 +175,9 @@ def test_cli_jobs_change_no_story(tmp_path: Path):
                          "--jobs", jobs]) == 0
         written.append(json.loads((out / "stories.json").read_text(encoding="utf-8")))
     assert written[0] == written[1]
-    with pytest.raises(SystemExit):
-        cli_main([str(inputs), "--out", str(tmp_path / "x"), "--jobs", "0"])
+    for wrong in (["--jobs", "0"], ["--jobs", "2", "--engine", "ray"]):
+        with pytest.raises(SystemExit):
+            cli_main([str(inputs), "--out", str(tmp_path / "x"), *wrong])
 
 
 def test_cli_exits_1_without_articles(tmp_path: Path, capsys):
