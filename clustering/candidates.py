@@ -13,21 +13,60 @@ their blocks' products (:func:`_symmetric_search`; the same pairs and cosines, t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
-from clustering.corpus import CorpusFeatures
+if TYPE_CHECKING:  # corpus.prepare reads undated_cells from here
+    from clustering.corpus import CorpusFeatures
 
 BLOCK_ROWS = 512
-# Past this many articles without a publication date, fitting says (one line) that they cost
-# time growing with the square of their number: each is compared with every article.
+# Articles without a publication date cannot be searched within a time window. Up to
+# UNDATED_EXHAUSTIVE_MAX of them, each is compared with every article (exact). Past it (and with
+# dense vectors), they are bounded the way an inverted-file index bounds a nearest-neighbour
+# search: k-means on the dense vectors of the undated articles cuts them into cells of about
+# CELL_ROWS; every article (dated or not) is filed under its CELL_PROBES nearest centroids, and an
+# undated article is compared with the articles filed under the cell of its nearest centroid
+# (about CELL_PROBES x CELL_ROWS of them). Cost grows with their number, not its square. A dated
+# article then meets undated ones only from their side.
+UNDATED_EXHAUSTIVE_MAX = 20_000
+CELL_ROWS = 2_000
+CELL_PROBES = 3
+# Past this many undated articles, a fit says in one line what their search costs.
 UNDATED_NOTE_MIN = 5000
 
 
-def undated_note(days: np.ndarray) -> str | None:
+def undated_cells(days: np.ndarray, dense: np.ndarray | None) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(cell of every article, its CELL_PROBES nearest cells) when the undated articles are
+    too many to compare with everything and dense vectors exist; else (None, None)."""
+    unknown = np.flatnonzero(np.isnan(days))
+    if len(unknown) <= UNDATED_EXHAUSTIVE_MAX or dense is None:
+        return None, None
+    from sklearn.cluster import MiniBatchKMeans
+
+    n_cells = int(np.ceil(len(unknown) / CELL_ROWS))
+    kmeans = MiniBatchKMeans(n_clusters=n_cells, random_state=0, n_init=1, batch_size=4096)
+    kmeans.fit(np.asarray(dense[unknown], dtype=np.float32))
+    centres = kmeans.cluster_centers_.astype(np.float32)
+    centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
+    probes = np.empty((len(days), min(CELL_PROBES, n_cells)), dtype=np.int64)
+    for start in range(0, len(days), 20_000):  # bounded memory: rows x cells per chunk
+        scores = dense[start:start + 20_000] @ centres.T
+        # Nearest first; ties by the lower cell (deterministic).
+        order = np.lexsort((np.broadcast_to(np.arange(n_cells), scores.shape), -scores), axis=1)
+        probes[start:start + 20_000] = order[:, :probes.shape[1]]
+    return probes[:, 0].copy(), probes
+
+
+def undated_note(days: np.ndarray, cells: np.ndarray | None = None) -> str | None:
     """A one-line note when many articles have no publication date (``days``: NaN = none)."""
     undated = int(np.isnan(days).sum())
     if undated < UNDATED_NOTE_MIN:
         return None
+    if cells is not None:
+        return (f"{undated} of {len(days)} articles have no publication date: each is compared with the "
+                f"articles filed under its cell of similar articles (about {CELL_PROBES * CELL_ROWS}), "
+                "not with every article")
     return (f"{undated} of {len(days)} articles have no publication date: each is compared with every "
             "article, so grouping them takes time that grows with the square of their number")
 
@@ -82,7 +121,10 @@ def candidate_pairs(
     found: list[np.ndarray] = []
     # Unknown-date rows (and known rows, against them) are compared with everything.
     blocks = [order[s : s + block_rows] for s in range(0, len(order), block_rows)]
-    blocks += [unknown[s : s + block_rows] for s in range(0, len(unknown), block_rows)]
+    if corpus.cell is not None:
+        blocks += _blocks_by_cell(corpus.cell, unknown, block_rows)
+    else:
+        blocks += [unknown[s : s + block_rows] for s in range(0, len(unknown), block_rows)]
     blocks = [b[wanted[b]] for b in blocks]
     blocks = [b for b in blocks if len(b)]
 
@@ -114,12 +156,23 @@ def candidate_pairs(
     return result, scores
 
 
+def _blocks_by_cell(cell: np.ndarray, rows: np.ndarray, block_rows: int) -> list[np.ndarray]:
+    """Undated rows in blocks of one cell each: the block's targets are those of each row."""
+    rows = rows[np.lexsort((rows, cell[rows]))]
+    change = np.flatnonzero(np.diff(cell[rows]) != 0) + 1
+    return [group[s : s + block_rows] for group in np.split(rows, change) for s in range(0, len(group), block_rows)]
+
+
 def _targets(corpus, block, order, sorted_days, unknown, window_days) -> np.ndarray:
     block_days = corpus.days[block]
     if np.isnan(block_days).any():
+        if corpus.cell is not None:  # the articles that probe the block's cell
+            return np.flatnonzero(np.isin(corpus.probes, np.unique(corpus.cell[block])).any(axis=1))
         return np.arange(len(corpus))
     lo = np.searchsorted(sorted_days, block_days.min() - window_days, side="left")
     hi = np.searchsorted(sorted_days, block_days.max() + window_days, side="right")
+    if corpus.cell is not None:
+        return np.sort(order[lo:hi])  # undated articles meet this block from their side
     return np.sort(np.concatenate([order[lo:hi], unknown]))
 
 
@@ -188,6 +241,11 @@ def _block_pairs(corpus: CorpusFeatures, block, targets, k: int, window_days: fl
     invalid = block[:, None] == targets[None, :]
     gap = np.abs(corpus.days[block][:, None] - corpus.days[targets][None, :])
     invalid |= gap > window_days  # NaN gaps (unknown dates) compare False: kept
+    if corpus.cell is not None and np.isnan(corpus.days[block]).any():
+        # An undated row meets only the articles that probe its own cell: the same pairs
+        # however rows are blocked.
+        allowed = (corpus.probes[targets][None, :, :] == corpus.cell[block][:, None, None]).any(axis=2)
+        invalid |= np.isnan(corpus.days[block])[:, None] & ~allowed
     text[invalid] = -np.inf
     picks = [_top_k(text, k)]
     dense = None

@@ -178,7 +178,7 @@ class StoryClusterer(BaseEstimator):
             self.stories_ = []
             return self
         self.corpus_ = self.prepare(self.articles_, self.embeddings_, self.title_embeddings_)
-        note = candidate_search.undated_note(self.corpus_.days)
+        note = candidate_search.undated_note(self.corpus_.days, self.corpus_.cell)
         if note:
             log.warning(note)
         self.pairs_, known = self.candidate_pairs(self.corpus_, with_scores=True)

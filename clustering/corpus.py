@@ -30,6 +30,7 @@ import scipy.sparse as sp
 
 from articles.calendar import utc_offset_for
 from articles.model import Article
+from clustering.candidates import undated_cells
 from clustering.event_days import event_day_matrix
 from clustering.features import (
     ArticleDocuments,
@@ -62,6 +63,9 @@ class CorpusFeatures:
     # Roundups' sections (TF-IDF with the corpus weights): row s belongs to article section_owner[s].
     sections: sp.csr_matrix
     section_owner: np.ndarray
+    # Past many undated articles: each article's cell and probed cells (clustering.candidates.undated_cells).
+    cell: np.ndarray | None = None
+    probes: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -137,6 +141,8 @@ def prepare(
     event_days = event_day_matrix([f"{a.title}\n{a.text[:max_chars]}" for a in articles], days,
                                   [utc_offset_for(a.language) for a in articles], n_jobs=n_jobs)
     sections, section_owner = _roundup_sections(articles, roundup, terms, text_weights, max_chars, n_jobs)
+    dense = _normalized(embeddings, n)
+    cell, probes = undated_cells(days, dense)
     return CorpusFeatures(
         ids=[a.id for a in articles],
         days=days,
@@ -149,10 +155,12 @@ def prepare(
         names=names,
         numbers=numbers,
         event_days=event_days,
-        dense=_normalized(embeddings, n),
+        dense=dense,
         title_dense=_normalized(title_embeddings, n),
         sections=sections,
         section_owner=section_owner,
+        cell=cell,
+        probes=probes,
     )
 
 

@@ -482,3 +482,38 @@ def test_many_undated_articles_are_said_to_cost_their_square(monkeypatch, caplog
     notes = [r.getMessage() for r in caplog.records if "no publication date" in r.getMessage()]
     assert notes == ["3 of 3 articles have no publication date: each is compared with every article, "
                      "so grouping them takes time that grows with the square of their number"]
+
+
+def test_many_undated_articles_are_searched_in_cells_of_similar_ones(monkeypatch):
+    """Past UNDATED_EXHAUSTIVE_MAX undated articles, each meets the articles filed under its
+    cell (k-means on the dense vectors), not every article; shards give the same."""
+    import dataclasses
+
+    from clustering import candidates
+
+    rng = np.random.default_rng(3)
+    articles = _synthetic(240, seed=3)
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)  # no date
+    articles = [dataclasses.replace(a, published=epoch) if i % 3 else a for i, a in enumerate(articles)]
+    centres = rng.normal(size=(8, 16))
+    vectors = (centres[np.arange(240) % 8] + 0.1 * rng.normal(size=(240, 16))).astype(np.float32)
+    assert prepare(articles, vectors).cell is None  # few undated articles: compared with everything
+    monkeypatch.setattr(candidates, "UNDATED_EXHAUSTIVE_MAX", 50)
+    monkeypatch.setattr(candidates, "CELL_ROWS", 20)
+    corpus = prepare(articles, vectors)
+    assert corpus.cell is not None and corpus.probes.shape == (240, candidates.CELL_PROBES)
+    assert np.array_equal(corpus.cell, prepare(articles, vectors).cell)  # deterministic
+    pairs = candidate_pairs(corpus, k=5, window_days=2.0, block_rows=16)
+    undated = np.isnan(corpus.days)
+    assert len(pairs) and undated[pairs].any()
+    for i, j in pairs.tolist():
+        if undated[i] or undated[j]:
+            assert (undated[i] and corpus.cell[i] in corpus.probes[j]) or (undated[j] and corpus.cell[j] in corpus.probes[i])
+    every = {tuple(p) for p in pairs.tolist()}
+    shard = corpus.subset(np.arange(len(corpus)))
+    for r in np.flatnonzero(undated)[:20].tolist():
+        own = {tuple(p) for p in candidate_pairs(corpus, k=5, window_days=2.0, rows=np.array([r])).tolist()}
+        assert own == {tuple(p) for p in candidate_pairs(shard, k=5, window_days=2.0, rows=np.array([r])).tolist()}
+        assert own <= every
+    # A fit says how undated articles were searched.
+    assert "filed under its cell" in candidates.undated_note(np.full(candidates.UNDATED_NOTE_MIN, np.nan), corpus.cell)
