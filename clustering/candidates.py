@@ -27,8 +27,10 @@ BLOCK_ROWS = 512
 # search: k-means on the dense vectors of the undated articles cuts them into cells of about
 # CELL_ROWS; every article (dated or not) is filed under its CELL_PROBES nearest centroids, and an
 # undated article is compared with the articles filed under the cell of its nearest centroid
-# (about CELL_PROBES x CELL_ROWS of them). Cost grows with their number, not its square. A dated
-# article then meets undated ones only from their side.
+# (CELL_PROBES x CELL_ROWS undated ones, and the dated ones filed there). The cost is linear in
+# the number of articles, not quadratic. A dated article then meets undated ones only from their
+# side. The cells are recomputed at every fit: past the cap, adding articles (partial_fit, an
+# upload) can change the candidates of undated articles it does not touch.
 UNDATED_EXHAUSTIVE_MAX = 20_000
 CELL_ROWS = 2_000
 CELL_PROBES = 3
@@ -46,15 +48,19 @@ def undated_cells(days: np.ndarray, dense: np.ndarray | None) -> tuple[np.ndarra
 
     n_cells = int(np.ceil(len(unknown) / CELL_ROWS))
     kmeans = MiniBatchKMeans(n_clusters=n_cells, random_state=0, n_init=1, batch_size=4096)
-    kmeans.fit(np.asarray(dense[unknown], dtype=np.float32))
+    # A vector with a NaN (a broken model output) counts as zeros: it must not stop the fit.
+    kmeans.fit(np.nan_to_num(np.asarray(dense[unknown], dtype=np.float32)))
     centres = kmeans.cluster_centers_.astype(np.float32)
     centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
-    probes = np.empty((len(days), min(CELL_PROBES, n_cells)), dtype=np.int64)
+    n_probes = min(CELL_PROBES, n_cells)
+    probes = np.empty((len(days), n_probes), dtype=np.int64)
     for start in range(0, len(days), 20_000):  # bounded memory: rows x cells per chunk
-        scores = dense[start:start + 20_000] @ centres.T
+        scores = np.nan_to_num(dense[start:start + 20_000]) @ centres.T
+        top = np.argpartition(-scores, n_probes - 1, axis=1)[:, :n_probes] if n_probes < n_cells else (
+            np.tile(np.arange(n_cells), (len(scores), 1)))
         # Nearest first; ties by the lower cell (deterministic).
-        order = np.lexsort((np.broadcast_to(np.arange(n_cells), scores.shape), -scores), axis=1)
-        probes[start:start + 20_000] = order[:, :probes.shape[1]]
+        values = np.take_along_axis(scores, top, axis=1)
+        probes[start:start + 20_000] = np.take_along_axis(top, np.lexsort((top, -values), axis=1), axis=1)
     return probes[:, 0].copy(), probes
 
 
@@ -65,8 +71,7 @@ def undated_note(days: np.ndarray, cells: np.ndarray | None = None) -> str | Non
         return None
     if cells is not None:
         return (f"{undated} of {len(days)} articles have no publication date: each is compared with the "
-                f"articles filed under its cell of similar articles (about {CELL_PROBES * CELL_ROWS}), "
-                "not with every article")
+                "articles (dated or not) filed under its cell of similar articles, not with every article")
     return (f"{undated} of {len(days)} articles have no publication date: each is compared with every "
             "article, so grouping them takes time that grows with the square of their number")
 

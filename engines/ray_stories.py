@@ -60,7 +60,8 @@ def time_shards(days: np.ndarray, shard_days: float, window_days: float) -> list
 
     padded_rows: the shard's rows, every dated article within ``window_days`` before or
     after the shard, and every undated one; undated rows (NaN) form one last shard padded
-    with everything (the candidate search compares them with every article).
+    with everything (the candidate search compares them with every article, or past
+    ``clustering.candidates.UNDATED_EXHAUSTIVE_MAX`` with those filed under their cell).
     """
     days = np.asarray(days, dtype=np.float64)
     known = ~np.isnan(days)

@@ -515,5 +515,8 @@ def test_many_undated_articles_are_searched_in_cells_of_similar_ones(monkeypatch
         own = {tuple(p) for p in candidate_pairs(corpus, k=5, window_days=2.0, rows=np.array([r])).tolist()}
         assert own == {tuple(p) for p in candidate_pairs(shard, k=5, window_days=2.0, rows=np.array([r])).tolist()}
         assert own <= every
+    broken = vectors.copy()
+    broken[5, 0] = np.nan  # a broken model output does not stop the fit
+    assert prepare(articles, broken).cell is not None
     # A fit says how undated articles were searched.
     assert "filed under its cell" in candidates.undated_note(np.full(candidates.UNDATED_NOTE_MIN, np.nan), corpus.cell)
