@@ -124,7 +124,9 @@ def _sort_key(label_of: dict[str, str]):
 
 
 # ---------------------------------------------------------------- signature --
-def comparison_signature(articles: list[Article]) -> str:
-    """Hash of the members' content hashes and COMPARISON_VERSION (cache key)."""
-    payload = COMPARISON_VERSION + "\n" + "\n".join(sorted(a.content_hash for a in articles))
+def comparison_signature(articles: list[Article], use_dense: bool = True) -> str:
+    """Hash of the members' content hashes, COMPARISON_VERSION and the alignment mode (cache
+    key): a lexical-only comparison differs from the dense one, so neither may serve for the other."""
+    mode = "" if use_dense else "\nlexical"
+    payload = COMPARISON_VERSION + mode + "\n" + "\n".join(sorted(a.content_hash for a in articles))
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()

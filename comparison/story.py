@@ -24,7 +24,8 @@ def compare_story(store, story_id: str, backend=None, use_dense: bool = True, pr
 
     The result is cached with ``store.put_comparison`` under a signature of the
     members' content hashes and COMPARISON_VERSION, so it is recomputed only when
-    a member changes, joins or leaves, or the comparison code changes.
+    a member changes, joins or leaves, the comparison code changes, or the alignment mode
+    (``use_dense``) is not the one it was computed with.
     """
     story = store.story(story_id)
     if story is None:
@@ -33,7 +34,7 @@ def compare_story(store, story_id: str, backend=None, use_dense: bool = True, pr
 
     # Members, and the sections of roundups filed under other stories that report this one.
     articles = story_articles(store, story)
-    signature = comparison_signature(articles)
+    signature = comparison_signature(articles, use_dense)
     cached = store.get_comparison(story_id, signature)
     if cached is not None:
         return comparison_from_dict(cached)

@@ -198,10 +198,12 @@ def test_compare_story_is_cached_by_member_content(tmp_path):
         store.add_article(a)
     store.put_stories([{"id": "s1", "label": "Tajikistan", "members": [{"article_id": a.id} for a in arts]}])
     first = compare_story(store, "s1", use_dense=False)
-    signature = comparison_signature(arts)
+    signature = comparison_signature(arts, use_dense=False)
     assert store.get_comparison("s1", signature) is not None
     second = compare_story(store, "s1", use_dense=False)
     assert second.to_dict() == first.to_dict()
+    # The lexical result is never served for the dense comparison (nor the reverse).
+    assert store.get_comparison("s1", comparison_signature(arts)) is None
     # A member's content changes -> a new signature, so the cache misses.
     changed = _read(AJ)[0]
     changed.paragraphs = changed.paragraphs + ["新增一段。"]
