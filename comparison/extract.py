@@ -966,7 +966,8 @@ def extract_all(text: str, published: datetime, language: str | None = None) -> 
     pieces = _bounded_pieces(simple)
     # One segmentation serves both the NER and the counted-noun boundaries.
     segmented = segment([simple[s:e] for s, e in pieces])
-    entities = extract_entities(text, segmented, pieces)
+    # A dateline's reporter and filing city (（中央社記者沈朋達上海13日電）) are no actors of the story.
+    entities = outside(extract_entities(text, segmented, pieces), furniture)
     trim_counted_phrases(quantities, text, token_spans(simple, pieces, segmented))
     return _with_slots(text, simple, False, quantities, dates, entities,
                        extract_quotes(text, entities), extract_sources(text), notes)
@@ -991,7 +992,7 @@ def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
     dates = outside(dates, furniture)
     quantities = cap_quantities(_outside_dates(outside(extract_quantities_en(text), furniture), dates), text, notes)
     read_as_rounded(quantities)
-    entities = extract_entities_en(text)
+    entities = outside(extract_entities_en(text), furniture)  # not a dateline's city or byline
     return _with_slots(text, text, True, quantities, dates, entities,
                        extract_quotes_en(text, entities), extract_sources_en(text), notes)
 

@@ -73,7 +73,9 @@ _STOP = frozenset(
     "a an the of in on at to from by for with and or but who which that were was are is be been being had have "
     "has did do does will would could should may might can said says told as into onto across over under near "
     "after before since during than then there their its his her they he she it this these those when where while "
-    "not no also only just still more most some about around dead alive injured wounded missing".split()
+    "not no also only just still more most some about around dead alive injured wounded missing "
+    # linking verbs ("nine remain missing", "two stayed trapped"): a state follows, no noun
+    "remain remains remained stay stays stayed".split()
 )
 # A quake's magnitude written before its number, or the scale named after it.
 _MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+(?:of|at))?\s*-?\s*$", re.I)

@@ -194,10 +194,15 @@ class Place:
     level: str  # country, province, city, district, village, site ("" when unknown)
     direction: int | None = None  # compass bearing when the place is a direction (north: 0)
     generic: bool = False  # "a city", 一座城市: a level without a name
+    # A bearing from a place ("south of Piura", 喀布尔以北), not a part of one ("northern Peru",
+    # 北部): the two say different things and are never compared.
+    relative: bool = False
 
 
 _DIR_ZH_RE = re.compile(r"(?:(?P<dir>东北|西北|东南|西南|北|东|南|西)(?:部|方|边))|以(?P<dir2>东北|西北|东南|西南|北|东|南|西)")
 _DIR_EN_RE = re.compile(_alternation(DIRECTIONS_EN, True), re.I)
+_OF_AFTER_EN = re.compile(r"\s+of\b")  # "40 km north of Kabul": a bearing from Kabul
+_THE_BEFORE_EN = re.compile(r"\bthe\s+$", re.I)  # "in the north of the province": a part of it
 _GENERIC_ZH_RE = re.compile(_alternation(GENERIC_PLACES_ZH, False))
 _GENERIC_EN_RE = re.compile(_alternation(GENERIC_PLACES_EN, True), re.I)
 
@@ -216,14 +221,16 @@ def extract_places(text: str, simple: str, entities: list, english: bool) -> lis
             out.append(Place(e.start, e.end, e.text, level_of_name(to_key(e.text))))
     if english:
         for m in _DIR_EN_RE.finditer(text):
-            out.append(Place(m.start(), m.end(), m.group(0), "", DIRECTIONS_EN[_latin_key(m.group(0))]))
+            out.append(Place(m.start(), m.end(), m.group(0), "", DIRECTIONS_EN[_latin_key(m.group(0))],
+                             relative=_OF_AFTER_EN.match(text, m.end()) is not None
+                             and not _THE_BEFORE_EN.search(text, max(0, m.start() - 5), m.start())))
         for m in _GENERIC_EN_RE.finditer(text):
             out.append(Place(m.start(), m.end(), m.group(0), GENERIC_PLACES_EN[_latin_key(m.group(0))],
                              None, True))
     else:
         for m in _DIR_ZH_RE.finditer(simple):
             out.append(Place(m.start(), m.end(), text[m.start():m.end()], "",
-                             DIRECTIONS_ZH[m.group("dir") or m.group("dir2")]))
+                             DIRECTIONS_ZH[m.group("dir") or m.group("dir2")], relative=bool(m.group("dir2"))))
         for m in _GENERIC_ZH_RE.finditer(simple):
             out.append(Place(m.start(), m.end(), text[m.start():m.end()], GENERIC_PLACES_ZH[m.group(0)], None, True))
     out.sort(key=lambda p: p.start)
@@ -247,9 +254,12 @@ class Attribution:
 
 
 _ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
+# A speech verb after a word of refusal says nothing (一位不愿透露姓名的官员说: the voice is the
+# official, not 一位不愿); one fixed-width lookbehind per word, as Python requires.
+_NOT_UNWILLING_ZH = "".join(f"(?<!{w})" for w in ("不愿", "不肯", "不想", "拒绝", "不便", "未", "没有", "不"))
 _ZH_ATTR_RE = re.compile(
     rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:报道|报导|消息|称|说|表示|透露|声明|公告)"
-    rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?)(?:{_ZH_SAYS})"
+    rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?){_NOT_UNWILLING_ZH}(?:{_ZH_SAYS})"
 )
 # The verbs are matched in lower case only: "United States" holds no verb "states".
 _EN_SAYS = "|".join(sorted((re.escape(v) for v in (*SPEECH_VERBS_EN, *ESTIMATE_VERBS_EN) if v != "according to"),
@@ -317,6 +327,8 @@ def _anonymous_start(simple: str, start: int, end: int) -> int:
     for marker in ANONYMOUS_ZH:
         at = simple.find(marker, window, end)
         if 0 <= at < start < at + len(marker) + 4:
+            return at
+        if start <= at <= start + 2:  # 一名不愿透露姓名的…: from the marker, past its measure word
             return at
     return start
 

@@ -346,6 +346,11 @@ def _people_after(counted: str, keyword: str) -> bool:
     return any(find_word(rest, g) >= 0 for g in _GENERIC_PEOPLE if len(g) > 1 or not rest.isascii())
 
 
+# English auxiliaries of the passive and perfect between a figure and its verb ("were killed",
+# "have been arrested", "had died").
+_AUXILIARY_EN = re.compile(r"(?:were|was|are|is|have|has|had)(?:\s+been)?\s+|been\s+")
+
+
 def _past_event_of_previous(simple: str, left: int, start: int) -> int:
     """Where a figure's own words begin after the previous figure ended at ``left``: past an
     event word that directly follows that figure, which is its word (至少4人死亡12人受伤: 死亡
@@ -353,6 +358,9 @@ def _past_event_of_previous(simple: str, left: int, start: int) -> int:
     commas before the figure is that figure's verb ("killed 3 people, injuring 12")."""
     between = simple[left:start]
     head = len(between) - len(between.lstrip(" 、,，"))
+    aux = _AUXILIARY_EN.match(between, head)
+    if aux:  # "10 people were killed and 80 injured": the passive's auxiliary, then the verb
+        head = aux.end()
     best = 0
     for keys in event_forms().values():
         for k in keys:

@@ -3,13 +3,13 @@ and the issue's examples (200 vs 600 escaped prisoners, 40 miles vs 50 km)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from comparison import compare
 from comparison.extract import extract_all
-from tests.comparison_helpers import ESCAPE_A, ESCAPE_B, PUBLISHED, exact, of_type
+from tests.comparison_helpers import ESCAPE_A, ESCAPE_B, PUBLISHED, article, exact, of_type
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +185,23 @@ def test_an_hour_is_no_figure():
 
     text = "Between 10 and 11 a.m., by 5 pm and at 10 o'clock, 10 people died."
     assert [q.text for q in extract_quantities_en(text)] == ["10"]
+
+
+def test_a_linking_verb_ends_the_counted_noun_and_others_are_people():
+    # "nine remain missing" and "nine others are missing": one count of the missing, not of the
+    # killed eight before it, and no fact either outlet reports alone.
+    a = article("ra", "Outlet A", "Eight people were killed and nine remain missing after a mine blast on Monday.")
+    b = article("rb", "Outlet B", "A mine blast killed eight people on Monday, and nine others are missing.")
+    comparison = compare([a, b], use_dense=False)
+    numbers = [f for f in comparison.findings if f.fact_type == "number"]
+    assert {f.kind for f in numbers} == {"agree"}
+    assert len(numbers) == 2
+
+
+def test_a_weekday_in_reported_future_lies_ahead():
+    # Published Thursday 10 June 2021: "would visit on Friday" is 11 June, not 4 June.
+    a = article("wa", "Outlet A", "President Sagasti said he would visit the area on Friday.",
+                published=datetime(2021, 6, 10, 8, tzinfo=UTC))
+    facts = extract_all(a.text, a.published)
+    (friday,) = [d for d in facts.dates if d.text == "Friday"]
+    assert friday.value == date(2021, 6, 11)

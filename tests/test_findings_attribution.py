@@ -350,3 +350,30 @@ def test_medium_reports_are_read_in_linear_time():
 
     text = "有关的报道，" * 1000 + "路透社报道，"
     assert [a.text for a in _media_reporting(text, text, [], 10)] == ["路透社"]
+
+
+def test_bodies_an_outlet_attributes_claims_to_are_listed_as_its_sources():
+    a = article("ae", "Outlet A", "The quake killed four people, the U.S. Geological Survey said.",
+                "Rescue work will continue, the USGS said.")
+    b = article("af", "Outlet B", "塔吉克斯坦总统办公室表示，约有2万人被动员。总统办公室说，边境局势稳定。", language="zh")
+    sources = compare([a, b], use_dense=False).sources
+    assert sources["Outlet A"] == ["U.S. Geological Survey", "USGS"]
+    assert sources["Outlet B"] == ["塔吉克斯坦总统办公室"]  # the short name of the same office once
+
+
+def test_a_speech_verb_after_a_word_of_refusal_makes_no_voice():
+    from comparison.slots import extract_attributions
+
+    text = "国防部一位不愿透露姓名的官员说，边境已经关闭。"
+    voices = extract_attributions(text, text, False)
+    assert voices and all("不愿" != v.text[-2:] for v in voices)
+    assert not any(v.who == "国防部一位不愿" for v in voices)
+
+
+def test_an_outlet_naming_itself_is_no_source_and_a_dateline_byline_no_actor():
+    a = article("ag", "中央社", "（中央社記者沈朋達上海13日電）中國江蘇省蘇州市的酒店12日發生倒塌，已導致8死。", language="zh")
+    b = article("ah", "Outlet B", "据路透社报道，江苏省苏州市的酒店12日发生倒塌，已导致8人死亡。", language="zh")
+    comparison = compare([a, b], use_dense=False)
+    assert comparison.sources["中央社"] == []
+    assert not [f for f in of_type(comparison, "source") if "中央社" in f.why]
+    assert not [f for f in comparison.findings if "沈朋達" in f.why]

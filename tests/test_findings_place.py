@@ -67,3 +67,12 @@ def test_an_unnamed_city_with_a_bearing_against_a_capital_is_precision():
         b = article("pb", "Outlet B", b_text, language=language)
         found = of_type(compare([a, b], use_dense=False), "place")
         assert [f.kind for f in found] == ["precision"], (language, [f.why for f in found])
+
+
+def test_a_bearing_from_a_place_is_not_compared_with_a_part_of_another():
+    # "south of Piura" points from the city; "northern Peru" is a part of the country.
+    assert _places("The quake struck 40 km south of Piura on Thursday.",
+                   "The quake struck northern Peru on Thursday.") == []
+    assert [f.kind for f in _places("The quake struck 40 km south of Piura on Thursday.",
+                                    "The quake struck 40 km north of Piura on Thursday.")] == ["contradiction"]
+    assert _places("地震发生在皮乌拉以南40公里处。", "地震发生在秘鲁北部。", "zh") == []

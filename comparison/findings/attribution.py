@@ -30,13 +30,37 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     return _source_findings(ctx.docs) + _claim_attributions(ctx)
 
 
+# Voices that are bodies, not people: they are sources an outlet cites ("the U.S. Geological
+# Survey said", 国家安全委员会表示); people are listed as quoted, not as sources.
+_INSTITUTIONAL_VOICES = ("agency", "official", "organization")
+
+
+def _is_own(doc: Doc, source: str) -> bool:
+    """Is ``source`` the outlet itself (its dateline's 中央社, "told Al Jazeera"): no source it cites."""
+    own = to_simplified(doc.article.outlet or "")
+    name = to_simplified(source)
+    return bool(own) and bool(name) and (name in own or own in name)
+
+
 def _sources_by_outlet(docs: list[Doc]) -> dict[str, list[str]]:
+    """Per outlet, the agencies it cites, then the bodies and officials it attributes claims to."""
     out: dict[str, list[str]] = {}
     for doc in docs:
         names = out.setdefault(doc.label, [])
         for s in doc.facts.sources:
-            if s.source not in names:
+            if s.source not in names and not _is_own(doc, s.source):
                 names.append(s.source)
+        voices: list[str] = []
+        for a in doc.facts.attributions:
+            who = re.sub(r"^the\s+", "", a.who.strip(), flags=re.I)
+            if a.kind in _INSTITUTIONAL_VOICES and who:
+                voices.append(who)
+        # One voice named in full and in short (塔吉克斯坦总统办公室, 总统办公室): the full name, where
+        # the full name first appears.
+        for who in dict.fromkeys(voices):
+            full = max((v for v in voices if v.casefold().endswith(who.casefold())), key=len)
+            if not any(n.casefold().endswith(full.casefold()) for n in names):
+                names.append(full)
     return out
 
 
@@ -44,7 +68,8 @@ def _source_findings(docs: list[Doc]) -> list[Finding]:
     by_source: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for d, doc in enumerate(docs):
         for s in doc.facts.sources:
-            by_source[s.source][d].append(s)
+            if not _is_own(doc, s.source):
+                by_source[s.source][d].append(s)
     findings: list[Finding] = []
     for source, per_doc in by_source.items():
         groups = {docs[d].group for d in per_doc}

@@ -86,6 +86,8 @@ def _directions(docs, d1, d2, p1, p2) -> list[Finding]:
     if len(dir1) != 1 or len(dir2) != 1:
         return []  # several directions in a sentence: which goes with which is unclear
     a, b = dir1[0], dir2[0]
+    if a.relative != b.relative:
+        return []  # "south of Piura" and "northern Peru": a bearing from one place, a part of another
     spans = [span(docs[d1], a.start, a.end), span(docs[d2], b.start, b.end)]
     angle = _angle(a.direction, b.direction)
     said = f"{docs[d1].label}: {a.text}; {docs[d2].label}: {b.text}"

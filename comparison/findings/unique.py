@@ -137,7 +137,9 @@ def _sentence_facts(doc: Doc, k: int, named_elsewhere: set[str],
     for q, subj in zip(doc.facts.quantities, doc.subjects, strict=True):
         if inside(q) and not q.is_total and q.start not in compared:
             weight = WEIGHT_NUMBER_SPECIFIC if (subj.family or subj.events) else WEIGHT_NUMBER
-            facts.append((f"{q.text.strip()}{q.counted if q.counted_start >= q.end else ''}", weight))
+            # The counted noun as written: "12 people" keeps its space, 12人 has none.
+            gap = " " if q.counted_start > q.end else ""
+            facts.append((f"{q.text.strip()}{gap + q.counted if q.counted_start >= q.end else ''}", weight))
     for d in doc.facts.dates:
         if inside(d) and d.precision == "day":
             facts.append((d.text, WEIGHT_DATE_RELATIVE if d.relative else WEIGHT_DATE_EXPLICIT))

@@ -44,8 +44,10 @@ MONTH_PARTS_ZH = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬
 MONTH_PARTS_EN = {"early": (1, 10), "mid": (11, 20), "mid-": (11, 20), "late": (21, 31),
                   "the end of": (21, 31), "end of": (21, 31)}
 # Words before an English weekday that put it ahead of the publication day ("will be held
-# Thursday", "is to be voted on Thursday", "scheduled for Friday").
-FUTURE_BEFORE_WEEKDAY_EN = ("will", "to be", "due", "scheduled", "set to", "expected", "planned")
+# Thursday", "is to be voted on Thursday", "scheduled for Friday"), with the future of reported
+# speech ("said he would visit on Friday") and of intention ("plans to", "is going to").
+FUTURE_BEFORE_WEEKDAY_EN = ("will", "would", "shall", "to be", "due", "scheduled", "set to", "expected", "planned",
+                            "plans to", "plan to", "going to", "intends to", "intend to")
 # Time-zone abbreviations: a number written right before one is a clock time (0130GMT, 1400 UTC).
 TIME_ZONES = ("GMT", "UTC", "EST", "EDT", "CST", "PST", "BST", "CET", "CEST", "JST", "HKT")
 TIME_ZONE_AFTER_RE = r"\s?(?:" + "|".join(TIME_ZONES) + r")\b"
