@@ -89,3 +89,14 @@ def test_a_count_in_numerals_or_digits_is_the_same_words():
     # An approximate count (四五个) is no number; a digit before 万 is no part of a numeral.
     assert not _same_words("有四五个人受伤", "有45个人受伤")
     assert not _same_words("造成2万名平民死亡", "造成二十一万名平民死亡")
+
+
+def test_a_speaker_both_quote_saying_other_things_is_named_with_the_words():
+    a = article("qa", "Outlet A", "The quake shook the city on Thursday.",
+                "\"We felt a very strong shaking,\" said Maria Lopez, a resident of Piura.")
+    b = article("qb", "Outlet B", "The quake shook the city on Thursday.",
+                "\"It was terrifying,\" said Maria Lopez, who lives in Piura.")
+    found = [f for f in of_type(compare([a, b], use_dense=False), "quote") if f.kind == "unique"]
+    whys = sorted(f.why for f in found)
+    assert whys == ["only Outlet A quotes Maria Lopez saying \u201cWe felt a very strong shaking\u201d",
+                    "only Outlet B quotes Maria Lopez saying \u201cIt was terrifying\u201d"]
