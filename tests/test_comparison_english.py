@@ -205,3 +205,15 @@ def test_a_weekday_in_reported_future_lies_ahead():
     facts = extract_all(a.text, a.published)
     (friday,) = [d for d in facts.dates if d.text == "Friday"]
     assert friday.value == date(2021, 6, 11)
+
+
+def test_a_magnitude_is_a_measure_told_apart_from_a_distance():
+    a = article("ma", "Outlet A", "A magnitude 6.1 earthquake struck 38 km south of Piura on Thursday.")
+    b = article("mb", "Outlet B", "A 6.0-magnitude earthquake struck 40 km south of Piura on Thursday.")
+    c = article("mc", "Outlet C", "A 6.1-magnitude earthquake struck 38 km south of Piura on Thursday.")
+    numbers = [f for f in compare([a, b, c], use_dense=False).findings if f.fact_type == "number"]
+    between_a_b = [f for f in numbers if {s.article_id for s in f.spans} == {"ma", "mb"}]
+    assert sorted(f.why.split(":")[0] for f in between_a_b if f.kind == "contradiction") == [
+        "incompatible figures for distance from Piura", "incompatible figures for magnitude"]
+    assert any(f.kind == "agree" and "magnitude" in f.why and {s.article_id for s in f.spans} == {"ma", "mc"}
+               for f in numbers)

@@ -46,7 +46,10 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
                 finding = _classify_pair(doc1, q1, s1, doc2, q2, s2)
                 if finding is None:
                     continue
-                event = "/".join(sorted(s1.events & s2.events)) or s1.family or s2.family
+                # A measure with no event is told apart by what it measures (a distance and a
+                # magnitude in one sentence pair are two findings, not one).
+                event = "/".join(sorted(s1.events & s2.events)) or s1.family or s2.family or (
+                    s1.unit if is_measure(s1) else "")
                 # One finding per kind, article pair and event: "deaths: 3 (and 2) vs 4".
                 key = (finding.kind, d1, d2, event) if finding.kind == "contradiction" else (
                     finding.kind, d1, d2, event, q1.low, q1.high, q2.low, q2.high)
