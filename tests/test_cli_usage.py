@@ -3,10 +3,14 @@ ingested, no store created)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 import embeddings
 from clustering.__main__ import main as clustering_main
+from comparison.__main__ import main as comparison_main
 
 ROOT = Path(__file__).resolve().parent.parent
 AJ = ROOT / "seeds" / "000_299cce44e7b57b22.txt"
@@ -47,3 +51,45 @@ def test_model_problem_leaves_what_may_load_to_the_loader(tmp_path: Path, monkey
     (tmp_path / "models--sentence-transformers--cached-model").mkdir()
     (tmp_path / "models--org--other").mkdir()
     assert embeddings.model_problem("cached-model") is None and embeddings.model_problem("org/other") is None
+
+
+@pytest.fixture()
+def store_with_story(tmp_path: Path) -> Path:
+    import articles
+    from store.sqlite import Store
+
+    db = tmp_path / "p.db"
+    store = Store(db)
+    arts = [a for p in (AJ, VOA) for a in articles.read_path(str(p)) if hasattr(a, "paragraphs")]
+    for a in arts:
+        store.add_article(a)
+    store.put_stories([{"id": "s1", "label": "x", "members": [{"article_id": a.id} for a in arts]},
+                       {"id": "s2", "label": "y", "members": [{"article_id": arts[0].id}]}])
+    store.close()
+    return db
+
+
+def test_comparison_takes_one_story_id_at_a_time(store_with_story: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "s.json"
+    assert comparison_main(["s1", "s2", "--db", str(store_with_story), "--out", str(out), "--lexical"]) == 2
+    _one_line_error(capsys, "one story id at a time", "s1, s2")
+    assert not out.exists()
+    assert comparison_main(["s1", "--db", str(store_with_story), "--out", str(out), "--lexical"]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["articles"]) == 2
+
+
+def test_comparison_never_creates_a_missing_store(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "nonexist.db"
+    assert comparison_main(["st-doesnotexist", "--db", str(db), "--out", str(tmp_path / "x.json")]) == 2
+    _one_line_error(capsys, "--db", str(db), "no such store")
+    assert not db.exists() and not (tmp_path / "x.json").exists()
+
+
+def test_comparison_refuses_a_bad_store_or_out_in_one_line(store_with_story: Path, tmp_path: Path,
+                                                           capsys) -> None:
+    not_a_store = tmp_path / "notes.txt"
+    not_a_store.write_text("hello", encoding="utf-8")
+    assert comparison_main(["s1", "--db", str(not_a_store), "--out", str(tmp_path / "x.json")]) == 2
+    _one_line_error(capsys, str(not_a_store), "cannot open the store")
+    assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path), "--lexical"]) == 2
+    _one_line_error(capsys, "--out", "is a folder")
