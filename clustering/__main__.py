@@ -1,5 +1,6 @@
 """Batch script: ``python -m clustering INPUT... --out DIR [--db FILE] [--model NAME] [--since DATE] [--until DATE]
-[--engine local|ray] [--address auto|ray://host:port] [--workers N] [--compare none|multi-outlet|all]``.
+[--engine local|ray] [--address auto|ray://host:port] [--workers N] [--compare none|multi-outlet|all]
+[--progress|--no-progress]``.
 
 Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id),
 DIR/errors.csv (source_path,error) and DIR/stories.md. Exit 0 when any article
@@ -60,6 +61,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="ray: which stories to compare, one task each (default: 2+ outlets)")
     parser.add_argument("--lexical-compare", action="store_true",
                         help="ray: align sentences lexically (faster; not kept in the store's cache)")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bars on stderr (default: only when stderr is a terminal)")
     args = parser.parse_args(argv)
     if args.engine == "local" and (args.address or args.workers):
         parser.error("--address and --workers need --engine ray")
@@ -209,13 +212,15 @@ def main(argv: list[str] | None = None) -> int:
     from engines import get_engine
 
     inputs = [i for i in args.inputs if i not in missing]
+    # Bars are for a person watching: not in a log file or a pipe unless asked for.
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
         with get_engine(args.engine, **engine_options(args)) as engine:
             out = args.out if args.engine != "local" else None
             from clustering import StoryClusterer
 
             result = engine.run(inputs, store, out=out, model=args.model, since=args.since,
-                                until=args.until, progress=True,
+                                until=args.until, progress=progress,
                                 clusterer=StoryClusterer(story_context=args.story_context, n_jobs=args.jobs))
     finally:
         store.close()

@@ -94,6 +94,8 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="default: from the --out extension, else json")
     parser.add_argument("--db", default=None, help=f"store file (default {DEFAULT_DB})")
     parser.add_argument("--lexical", action="store_true", help="align sentences lexically only (no model)")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bars on stderr (default: only when stderr is a terminal)")
     return parser.parse_args(argv)
 
 
@@ -108,15 +110,17 @@ def main(argv: list[str] | None = None) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2
+    # Bars are for a person watching: not in a log file or a pipe unless asked for.
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
     if story_ids:
         db = Path(args.db) if args.db else DEFAULT_DB
-        stored = _compare_stored(story_ids[0], db, not args.lexical, True)
+        stored = _compare_stored(story_ids[0], db, not args.lexical, progress)
         if isinstance(stored, str):
             print(stored, file=sys.stderr)
             return 2
         comparison, articles = stored
     else:
-        comparison = compare(articles, use_dense=not args.lexical, progress=True)
+        comparison = compare(articles, use_dense=not args.lexical, progress=progress)
 
     fmt = args.format or {".md": "md", ".csv": "csv"}.get(Path(args.out).suffix.lower(), "json")
     if fmt == "md":

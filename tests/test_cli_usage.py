@@ -1,16 +1,19 @@
 """The batch commands refuse a usage mistake in one line, exit 2, before any work (nothing
-ingested, no store created)."""
+ingested, no store created), and show progress bars only to a person watching."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import embeddings
 from clustering.__main__ import main as clustering_main
 from comparison.__main__ import main as comparison_main
+from embeddings.base import EmbeddingBackend
+from tests.comparison_helpers import ESCAPE_A
 
 ROOT = Path(__file__).resolve().parent.parent
 AJ = ROOT / "seeds" / "000_299cce44e7b57b22.txt"
@@ -53,6 +56,30 @@ def test_model_problem_leaves_what_may_load_to_the_loader(tmp_path: Path, monkey
     assert embeddings.model_problem("cached-model") is None and embeddings.model_problem("org/other") is None
 
 
+def test_clustering_shows_bars_only_on_a_terminal_or_when_asked(tmp_path: Path, capsys) -> None:
+    # capsys' stderr is not a terminal: no bars by default, like a log file or a pipe.
+    common = [str(AJ), str(VOA), "--db", str(tmp_path / "c.db"), "--model", "lexical"]
+    assert clustering_main([*common, "--out", str(tmp_path / "o1")]) == 0
+    err = capsys.readouterr().err
+    assert "ingest" not in err and "it/s" not in err and "2 articles -> " in err
+    assert clustering_main([*common, "--out", str(tmp_path / "o2"), "--progress"]) == 0
+    assert "ingest" in capsys.readouterr().err
+
+
+class _Backend(EmbeddingBackend):
+    name = "test-backend"
+
+    def embed(self, texts, show_progress=False):
+        return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+
+def test_the_two_embedding_passes_have_their_own_bar(capsys) -> None:
+    embeddings.embed_articles([ESCAPE_A], _Backend(), show_progress=True)
+    embeddings.embed_titles([ESCAPE_A], _Backend(), show_progress=True)
+    err = capsys.readouterr().err
+    assert "embedding texts" in err and "embedding titles" in err
+
+
 @pytest.fixture()
 def store_with_story(tmp_path: Path) -> Path:
     import articles
@@ -93,3 +120,10 @@ def test_comparison_refuses_a_bad_store_or_out_in_one_line(store_with_story: Pat
     _one_line_error(capsys, str(not_a_store), "cannot open the store")
     assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path), "--lexical"]) == 2
     _one_line_error(capsys, "--out", "is a folder")
+
+
+def test_comparison_shows_bars_only_when_asked_off_a_terminal(tmp_path: Path, capsys) -> None:
+    assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path / "c.json"), "--lexical"]) == 0
+    assert "reading claims" not in capsys.readouterr().err
+    assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path / "c.json"), "--lexical", "--progress"]) == 0
+    assert "reading claims" in capsys.readouterr().err
