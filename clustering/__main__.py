@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from clustering.model import Story
+from markdown_text import escape_markdown
 from store.sqlite import DEFAULT_DB, Store
 
 
@@ -143,16 +144,19 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int) ->
     multi = [s for s in stories if len(s.members) > 1]
     multi.sort(key=lambda s: (-len(s.outlets), -len(s.members), s.first_published))
     for story in multi[:100]:
-        lines.append(
-            f"- **{story.label}** ({len(story.members)} articles, {len(story.outlets)} outlets: "
-            f"{', '.join(story.outlets[:6])}; {story.first_published:%Y-%m-%d} to "
-            f"{story.last_published:%Y-%m-%d}) `{story.id}`"
-            + (f"; also in a section of {len(story.mentions)} roundup(s)" if story.mentions else "")
-        )
+        lines.append(_story_line(story))
     if len(multi) > 100:
         lines.append(f"- ... and {len(multi) - 100} more stories with several articles")
     lines.append(f"\n{len(stories) - len(multi)} single-article stories not listed.\n")
     return "\n".join(lines)
+
+
+def _story_line(story: Story) -> str:
+    """One story as a list item; its headline and outlets come from articles, so they are escaped."""
+    outlets = ", ".join(escape_markdown(o) for o in story.outlets[:6])
+    return (f"- **{escape_markdown(story.label)}** ({len(story.members)} articles, {len(story.outlets)} outlets: "
+            f"{outlets}; {story.first_published:%Y-%m-%d} to {story.last_published:%Y-%m-%d}) `{story.id}`"
+            + (f"; also in a section of {len(story.mentions)} roundup(s)" if story.mentions else ""))
 
 
 def _input_roots(inputs: list[str]) -> frozenset[str]:
