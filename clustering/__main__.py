@@ -138,7 +138,8 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int) ->
     lines = [
         "# Stories",
         "",
-        f"{n_articles} articles, {len(stories)} stories, {n_rejected} inputs rejected.",
+        f"{_count(n_articles, 'article')}, {_count(len(stories), 'story', 'stories')}, "
+        f"{_count(n_rejected, 'input')} rejected.",
         "",
     ]
     multi = [s for s in stories if len(s.members) > 1]
@@ -146,17 +147,27 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int) ->
     for story in multi[:100]:
         lines.append(_story_line(story))
     if len(multi) > 100:
-        lines.append(f"- ... and {len(multi) - 100} more stories with several articles")
-    lines.append(f"\n{len(stories) - len(multi)} single-article stories not listed.\n")
-    return "\n".join(lines)
+        lines.append(f"- ... and {_count(len(multi) - 100, 'more story', 'more stories')} with several articles")
+    singles = len(stories) - len(multi)
+    if singles:
+        lines.append(f"\n{_count(singles, 'single-article story', 'single-article stories')} not listed.")
+    return "\n".join(lines) + "\n"
 
 
 def _story_line(story: Story) -> str:
     """One story as a list item; its headline and outlets come from articles, so they are escaped."""
     outlets = ", ".join(escape_markdown(o) for o in story.outlets[:6])
-    return (f"- **{escape_markdown(story.label)}** ({len(story.members)} articles, {len(story.outlets)} outlets: "
-            f"{outlets}; {story.first_published:%Y-%m-%d} to {story.last_published:%Y-%m-%d}) `{story.id}`"
-            + (f"; also in a section of {len(story.mentions)} roundup(s)" if story.mentions else ""))
+    line = (f"- **{escape_markdown(story.label)}** ({_count(len(story.members), 'article')}, "
+            f"{_count(len(story.outlets), 'outlet')}: {outlets}; {story.first_published:%Y-%m-%d} to "
+            f"{story.last_published:%Y-%m-%d}) `{story.id}`")
+    if story.mentions:
+        line += f"; also in a section of {_count(len(story.mentions), 'roundup')}"
+    return line
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    """"1 outlet", "2 outlets" (``plural`` for the irregular ones: story, stories)."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def _input_roots(inputs: list[str]) -> frozenset[str]:
@@ -234,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = {a.id: a for a in result.articles}
     write_outputs(args.out, result.stories, articles, rejected, inputs)
     print(
-        f"{len(articles)} articles -> {len(result.stories)} stories "
+        f"{_count(len(articles), 'article')} -> {_count(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
         f"{len(rejected)} rejected; vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/",
         file=sys.stderr,

@@ -1,4 +1,5 @@
-"""Markdown outputs show article text literally (markdown_text.escape_markdown)."""
+"""Markdown outputs show article text literally (markdown_text.escape_markdown), and
+stories.md counts in words a reader expects ("1 outlet", no "0 ... not listed")."""
 
 from __future__ import annotations
 
@@ -52,6 +53,16 @@ def test_stories_md_escapes_headlines_and_outlets() -> None:
     line = next(line for line in text.splitlines() if line.startswith("- **"))
     assert "<script>" not in text and "<i>" not in text and "A\\|B" in line
     assert "<strong>Floods **kill** 7 |" in _render(text)
+
+
+def test_stories_md_counts_in_the_singular_and_omits_zero_lines() -> None:
+    text = _stories_markdown([_story("One", ["Reuters"], 2, mentions=1)], 1, 1)
+    assert "1 article, 1 story, 1 input rejected." in text
+    assert "(2 articles, 1 outlet: Reuters;" in text and "1 roundup" in text
+    assert "outlets" not in text and "roundup(s)" not in text and "not listed" not in text
+    several = _stories_markdown([_story("Two", ["A", "B"], 2, mentions=2), _story("Single", ["A"], 1)], 3, 0)
+    assert "(2 articles, 2 outlets: A, B;" in several and "2 roundups" in several
+    assert "\n1 single-article story not listed." in several
 
 
 @pytest.fixture(scope="module")
