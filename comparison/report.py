@@ -61,15 +61,24 @@ def _outlet_of(articles: list[Article]) -> dict[str, str]:
     return {a.id: a.outlet for a in articles}
 
 
+def _label_of(comparison: Comparison, articles: list[Article]) -> dict[str, str]:
+    """Each compared article's label, as the findings' reasons and the sources name it (two
+    articles of one outlet are told apart)."""
+    from comparison.docs import article_labels
+
+    by_id = {a.id: a for a in articles}
+    compared = [by_id[i] for i in comparison.article_ids if i in by_id]
+    return dict(zip([a.id for a in compared], article_labels(compared), strict=True))
+
+
 def to_markdown(comparison: Comparison, articles: list[Article], max_per_section: int = 200) -> str:
     """A readable report: discrepancies first, then agreements and unique facts. Every text
     from an article (titles, outlets, spans, names) goes through :func:`escape_markdown`."""
-    outlet = _outlet_of(articles)
-    wanted = set(comparison.article_ids)
+    outlet = _label_of(comparison, articles)
     lines = ["# Comparison", "", "## Articles", ""]
     for a in articles:
-        if a.id in wanted:
-            lines.append(f"- **{md(a.outlet)}**, {a.published:%Y-%m-%d %H:%M} UTC: {md(a.title)} (`{a.id}`)")
+        if a.id in outlet:
+            lines.append(f"- **{md(outlet[a.id])}**, {a.published:%Y-%m-%d %H:%M} UTC: {md(a.title)} (`{a.id}`)")
     for kind, title in _KIND_TITLES.items():
         items = [f for f in comparison.findings if f.kind == kind]
         if not items:
