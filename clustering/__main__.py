@@ -1,9 +1,11 @@
 """Batch script: ``python -m clustering INPUT... --out DIR [--db FILE] [--model NAME] [--since DATE] [--until DATE]
-[--engine local|ray] [--address auto|ray://host:port] [--workers N] [--compare none|multi-outlet|all]``.
+[--engine local|ray] [--address auto|ray://host:port] [--workers N] [--compare none|multi-outlet|all]
+[--progress|--no-progress]``.
 
 Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id),
 DIR/errors.csv (source_path,error) and DIR/stories.md. Exit 0 when any article
-was processed, 1 otherwise. The store defaults to data/parallax.db.
+was processed, 1 otherwise, 2 for a usage error (an --out that is a file, an unknown
+--model: refused before any work). The store defaults to data/parallax.db.
 
 ``--engine ray`` runs the stages on Ray (a local Ray of 2 CPUs, or the cluster at
 ``--address``) and also writes Parquet files to DIR (articles, vectors,
@@ -16,11 +18,13 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from clustering.model import Story
+from markdown_text import escape_markdown
 from store.sqlite import DEFAULT_DB, Store
 
 
@@ -58,6 +62,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="ray: which stories to compare, one task each (default: 2+ outlets)")
     parser.add_argument("--lexical-compare", action="store_true",
                         help="ray: align sentences lexically (faster; not kept in the store's cache)")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bars on stderr (default: only when stderr is a terminal)")
     args = parser.parse_args(argv)
     if args.engine == "local" and (args.address or args.workers):
         parser.error("--address and --workers need --engine ray")
@@ -132,22 +138,36 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int) ->
     lines = [
         "# Stories",
         "",
-        f"{n_articles} articles, {len(stories)} stories, {n_rejected} inputs rejected.",
+        f"{_count(n_articles, 'article')}, {_count(len(stories), 'story', 'stories')}, "
+        f"{_count(n_rejected, 'input')} rejected.",
         "",
     ]
     multi = [s for s in stories if len(s.members) > 1]
     multi.sort(key=lambda s: (-len(s.outlets), -len(s.members), s.first_published))
     for story in multi[:100]:
-        lines.append(
-            f"- **{story.label}** ({len(story.members)} articles, {len(story.outlets)} outlets: "
-            f"{', '.join(story.outlets[:6])}; {story.first_published:%Y-%m-%d} to "
-            f"{story.last_published:%Y-%m-%d}) `{story.id}`"
-            + (f"; also in a section of {len(story.mentions)} roundup(s)" if story.mentions else "")
-        )
+        lines.append(_story_line(story))
     if len(multi) > 100:
-        lines.append(f"- ... and {len(multi) - 100} more stories with several articles")
-    lines.append(f"\n{len(stories) - len(multi)} single-article stories not listed.\n")
-    return "\n".join(lines)
+        lines.append(f"- ... and {_count(len(multi) - 100, 'more story', 'more stories')} with several articles")
+    singles = len(stories) - len(multi)
+    if singles:
+        lines.append(f"\n{_count(singles, 'single-article story', 'single-article stories')} not listed.")
+    return "\n".join(lines) + "\n"
+
+
+def _story_line(story: Story) -> str:
+    """One story as a list item; its headline and outlets come from articles, so they are escaped."""
+    outlets = ", ".join(escape_markdown(o) for o in story.outlets[:6])
+    line = (f"- **{escape_markdown(story.label)}** ({_count(len(story.members), 'article')}, "
+            f"{_count(len(story.outlets), 'outlet')}: {outlets}; {story.first_published:%Y-%m-%d} to "
+            f"{story.last_published:%Y-%m-%d}) `{story.id}`")
+    if story.mentions:
+        line += f"; also in a section of {_count(len(story.mentions), 'roundup')}"
+    return line
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    """"1 outlet", "2 outlets" (``plural`` for the irregular ones: story, stories)."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def _input_roots(inputs: list[str]) -> frozenset[str]:
@@ -164,8 +184,38 @@ def _under_inputs(path: str, roots: frozenset[str]) -> bool:
             or ("/" in roots and base.startswith("/")))  # the root folder given as an input
 
 
+def usage_problems(args: argparse.Namespace) -> list[str]:
+    """The --out and --model mistakes that would otherwise stop the run only after ingest,
+    embedding and grouping, one line each."""
+    from embeddings import model_problem
+
+    problems = []
+    if (where := _unwritable_folder(args.out)) is not None:
+        problems.append(f"--out {args.out}: {where}")
+    if (why := model_problem(args.model)) is not None:
+        problems.append(f"--model {args.model}: {why}")
+    return problems
+
+
+def _unwritable_folder(out: Path) -> str | None:
+    """Why ``out`` cannot be (made) a folder to write in; None when it can."""
+    if out.exists():
+        if not out.is_dir():
+            return "is a file, not a folder"
+        return None if os.access(out, os.W_OK | os.X_OK) else "is a folder this user cannot write in"
+    existing = next(p for p in out.absolute().parents if p.exists())
+    if not existing.is_dir():
+        return f"cannot be made: {existing} is a file"
+    return None if os.access(existing, os.W_OK | os.X_OK) else f"cannot be made: {existing} is not writable"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    problems = usage_problems(args)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 2
     missing = [i for i in args.inputs if not Path(i).exists() and "://" not in i]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)
@@ -177,13 +227,15 @@ def main(argv: list[str] | None = None) -> int:
     from engines import get_engine
 
     inputs = [i for i in args.inputs if i not in missing]
+    # Bars are for a person watching: not in a log file or a pipe unless asked for.
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
         with get_engine(args.engine, **engine_options(args)) as engine:
             out = args.out if args.engine != "local" else None
             from clustering import StoryClusterer
 
             result = engine.run(inputs, store, out=out, model=args.model, since=args.since,
-                                until=args.until, progress=True,
+                                until=args.until, progress=progress,
                                 clusterer=StoryClusterer(story_context=args.story_context, n_jobs=args.jobs))
     finally:
         store.close()
@@ -193,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = {a.id: a for a in result.articles}
     write_outputs(args.out, result.stories, articles, rejected, inputs)
     print(
-        f"{len(articles)} articles -> {len(result.stories)} stories "
+        f"{_count(len(articles), 'article')} -> {_count(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
         f"{len(rejected)} rejected; vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/",
         file=sys.stderr,

