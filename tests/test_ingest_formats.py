@@ -1,0 +1,70 @@
+"""Input forms found by a tester (review 31): calendar dates, JSON files, CSV headers and
+quoting, non-text article bodies, URLs given as inputs."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articles import read_path
+from articles.calendar import MONTHS_EN
+from articles.normalize import parse_datetime
+
+# Full month names: the longest name of each month.
+MONTH_NAMES = {n: max((name for name, m in MONTHS_EN.items() if m == n), key=len) for n in range(1, 13)}
+DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+
+
+# ---- dates -----------------------------------------------------------------------
+@given(DAYS, st.booleans())
+def test_calendar_dates_read_as_midnight_utc(day: date, padded: bool) -> None:
+    month, dom = (f"{day.month:02d}", f"{day.day:02d}") if padded else (str(day.month), str(day.day))
+    name = MONTH_NAMES[day.month]
+    midnight = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    for written in (f"{day.year}/{month}/{dom}", f"{day.year}年{day.month}月{day.day}日",
+                    f"{name.title()} {day.day}, {day.year}", f"{day.day} {name} {day.year}",
+                    f"{name[:3].title()} {dom} {day.year}"):
+        assert parse_datetime(written) == midnight, written
+        # No zone: never taken for a dateline, whose local zone is unknown.
+        assert parse_datetime(written, require_timezone=True) is None, written
+
+
+@given(DAYS, st.integers(0, 23), st.integers(0, 59), st.integers(-12, 14))
+def test_a_time_and_zone_may_follow_a_calendar_date(day: date, hour: int, minute: int, zone: int) -> None:
+    sign = "+" if zone >= 0 else "-"
+    stamp = f"{hour:02d}:{minute:02d}{sign}{abs(zone):02d}:00"
+    expected = parse_datetime(f"{day.isoformat()}T{stamp}")
+    for written in (f"{day.year}/{day.month}/{day.day} {stamp}", f"{day.year}年{day.month}月{day.day}日{stamp}",
+                    f"{MONTH_NAMES[day.month]} {day.day}, {day.year} {stamp}"):
+        assert parse_datetime(written) == expected, written
+
+
+@pytest.mark.parametrize("text", [
+    "22/07/2021", "07/22/2021",  # day and month in an order that needs a guess
+    "2021/13/01", "2021年2月30日", "Smarch 22, 2021", "Funday, July 22, 2021", "July 2021",
+    "July 22, 20211", "2021/07/22/33",
+])
+def test_impossible_or_ambiguous_calendar_dates_stay_unread(text: str) -> None:
+    assert parse_datetime(text) is None
+
+
+def test_rfc_2822_dates_read_as_before() -> None:
+    assert parse_datetime("Thu, 22 Jul 2021 10:00:00 -0000", require_timezone=True) is None  # zone unknown
+    assert parse_datetime("Thu, 22 Jul 2021 10:00:00 EST") == datetime(2021, 7, 22, 15, tzinfo=UTC)
+    assert parse_datetime("Thu, 22 Jul 2021") == datetime(2021, 7, 22, tzinfo=UTC)
+
+
+def test_a_records_date_field_reads_calendar_dates(tmp_path: Path) -> None:
+    path = tmp_path / "dates.jsonl"
+    written = ["2021/07/22", "2021年7月22日", "July 22, 2021", "22 July 2021"]
+    path.write_text("".join(json.dumps({"title": f"Date {n}", "date": value, "text": "Body.",
+                                        "url": f"https://d.example/{n}"}, ensure_ascii=False) + "\n"
+                            for n, value in enumerate(written)), "utf-8")
+    items = list(read_path(path))
+    assert [type(i).__name__ for i in items] == ["Article"] * 4, items
+    assert {i.published for i in items} == {datetime(2021, 7, 22, tzinfo=UTC)}
