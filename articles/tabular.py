@@ -3,7 +3,7 @@
 The default field names match ``corpus/nbw-2021h1.jsonl.gz`` (id, outlet,
 date, title, url, text); pass ``fields={"title": "headline", ...}`` to map
 other names. ``text`` may be a string (paragraphs separated by newlines) or a
-list of paragraphs. Each record's source path is ``file#N`` (N = 1-based line
+list of paragraphs; a record whose text is anything else is rejected. Each record's source path is ``file#N`` (N = 1-based line
 of a JSON Lines file, 1-based data row of a CSV file).
 
 The ``*_lines`` readers consume their lines lazily, so a large (or gzip'd)
@@ -42,18 +42,35 @@ def resolve_fields(fields: Mapping[str, str] | None) -> dict[str, str]:
     return resolved
 
 
-def _paragraphs(value: object) -> list[str]:
+# What a JSON value that is no text is, for the one-line reason.
+_JSON_KINDS = {dict: "an object", list: "a list holding other than strings", bool: "true/false",
+               int: "a number", float: "a number"}
+
+
+def _paragraphs(value: object) -> list[str] | None:
+    """The paragraphs of a text field, or None when it holds no text (an object, a number...).
+
+    A list of strings is a list of paragraphs; null is an empty text (a title-only item).
+    """
+    if value is None:
+        return []
     if isinstance(value, str):
         return value.splitlines()
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [line for v in value for line in v.splitlines()]
+    return None
 
 
 def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, str]) -> Article | Rejection:
     """One JSON object / CSV row to an article, using ``fields`` for the names."""
     if fields["text"] not in record:
         return Rejection(source_path, f"no {fields['text']!r} field (the article text)")
+    text = record[fields["text"]]
+    paragraphs = _paragraphs(text)
+    if paragraphs is None:
+        # Storing it with no paragraphs would lose the text silently; it is usually a wrong mapping.
+        kind = _JSON_KINDS.get(type(text), type(text).__name__)
+        return Rejection(source_path, f"the {fields['text']!r} field is not text ({kind})")
     outlet = record.get(fields["outlet"])
     date_value = record.get(fields["date"])
     published = parse_datetime(date_value) if date_value not in (None, "") else None
@@ -62,7 +79,7 @@ def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, st
     return build_article(
         source_path,
         title=record.get(fields["title"]),
-        paragraphs=_paragraphs(record.get(fields["text"])),
+        paragraphs=paragraphs,
         published=published,
         url=record.get(fields["url"]) if isinstance(record.get(fields["url"]), str) else None,
         outlet=outlet if isinstance(outlet, str) and outlet.strip() else None,

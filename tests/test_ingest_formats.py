@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles import read_path
+from articles import Article, Rejection, read_path
 from articles.calendar import MONTHS_EN
 from articles.normalize import parse_datetime
+from articles.tabular import DEFAULT_FIELDS, record_to_article
 
 # Full month names: the longest name of each month.
 MONTH_NAMES = {n: max((name for name, m in MONTHS_EN.items() if m == n), key=len) for n in range(1, 13)}
@@ -68,3 +69,37 @@ def test_a_records_date_field_reads_calendar_dates(tmp_path: Path) -> None:
     items = list(read_path(path))
     assert [type(i).__name__ for i in items] == ["Article"] * 4, items
     assert {i.published for i in items} == {datetime(2021, 7, 22, tzinfo=UTC)}
+
+
+# ---- the text field ------------------------------------------------------------------
+JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                           | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)
+
+
+@given(JSON_VALUES)
+def test_a_text_field_that_is_no_text_rejects_its_record_in_one_line(value: object) -> None:
+    record = {"title": "A title", "date": "2021-07-22", "url": "https://t.example/1", "text": value}
+    item = record_to_article(record, "f.jsonl#1", DEFAULT_FIELDS)
+    is_text = value is None or isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value))
+    if is_text:
+        assert isinstance(item, Article), item
+        assert all(p and "\n" not in p for p in item.paragraphs)
+    else:
+        assert isinstance(item, Rejection)
+        assert item.error.startswith("the 'text' field is not text (") and "\n" not in item.error
+
+
+def test_records_with_object_or_mixed_list_texts_are_rejected_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "types.jsonl"
+    records = [{"text": ["para one", "para two\npara three"]}, {"text": {"a": 1}}, {"text": ["a", 1]},
+               {"text": 5}, {"text": None}]
+    path.write_text("".join(json.dumps({"title": f"T{n}", "date": "2021-07-22", **r}) + "\n"
+                            for n, r in enumerate(records)), "utf-8")
+    items = list(read_path(path))
+    assert items[0].paragraphs == ["para one", "para two", "para three"]
+    assert [str(i) for i in items[1:4]] == [f"{path}#2: the 'text' field is not text (an object)",
+                                            f"{path}#3: the 'text' field is not text (a list holding other than strings)",
+                                            f"{path}#4: the 'text' field is not text (a number)"]
+    assert isinstance(items[4], Article) and items[4].paragraphs == []  # null: a title-only item
