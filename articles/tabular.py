@@ -164,7 +164,8 @@ def read_csv_lines(
 
     ``lines`` keep their line endings (as ``open(..., newline="")`` gives them);
     ``sample``, the file's first few kilobytes, is used to sniff the delimiter
-    when none is given.
+    when none is given. Column names match the field names exactly, else
+    ignoring case and surrounding spaces.
     """
     try:
         names = resolve_fields(fields)
@@ -177,22 +178,63 @@ def read_csv_lines(
             delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;|").delimiter
         except csv.Error:
             delimiter = "\t" if source_path.endswith(".tsv") else ","
-    reader = csv.DictReader(lines, delimiter=delimiter)
+    at_end: list[bool] = []
+    reader = csv.DictReader(_noting_the_end(lines, at_end), delimiter=delimiter)
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
         yield Rejection(source_path, f"invalid CSV ({exc})")
         return
+    if at_end and header:
+        yield Rejection(source_path, f"{BROKEN_QUOTE}: a quote opened in the header is never closed")
+        return
+    names = _columns(names, header)
     missing = [names[key] for key in ("title", "date", "text") if names[key] not in header]
     if missing:
         shown = ", ".join(header[:8]) or "none"
         yield Rejection(source_path, f"CSV has no {' / '.join(repr(m) for m in missing)} column "
                                      f"(columns: {shown})")
         return
-    number = 0
+    yield from _csv_rows(reader, source_path, names, at_end)
+
+
+# The csv module reads an unclosed quote to the end of the file as one field, silently.
+BROKEN_QUOTE = "CSV quoting is broken"
+
+
+def _noting_the_end(lines: Iterable[str], at_end: list[bool]) -> Iterator[str]:
+    """``lines``, appending to ``at_end`` once the csv reader asks past the last one.
+
+    The reader asks past the last line only while a quoted field is still open: a
+    row it returns after that ran from its unclosed quote to the end of the file.
+    """
+    yield from lines
+    at_end.append(True)
+
+
+def _columns(names: dict[str, str], header: list[str]) -> dict[str, str]:
+    """``names`` with each one replaced by the column it names: the same name, else the
+    name ignoring case and surrounding spaces (a spreadsheet's "Title " column)."""
+    loose: dict[str, str] = {}
+    for column in header:
+        if isinstance(column, str):
+            loose.setdefault(column.strip().casefold(), column)
+    return {key: name if name in header else loose.get(name.strip().casefold(), name)
+            for key, name in names.items()}
+
+
+def _csv_rows(reader: csv.DictReader, source_path: str, names: dict[str, str],
+              at_end: list[bool]) -> Iterator[Article | Rejection]:
+    number, line_before = 0, reader.line_num
     try:
         for number, row in enumerate(reader, start=1):
+            if at_end:
+                lines = reader.line_num - line_before
+                yield Rejection(f"{source_path}#{number}", f"{BROKEN_QUOTE}: a quote opened in this row is "
+                                f"never closed, so the rest of the file ({lines:,} lines) was not read")
+                return
             yield record_to_article(row, f"{source_path}#{number}", names)
+            line_before = reader.line_num
     except csv.Error as exc:
         yield Rejection(f"{source_path}#{number + 1}", f"invalid CSV ({exc})")
     if number == 0:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from articles import Article, Rejection, read_path
 from articles.calendar import MONTHS_EN
 from articles.normalize import parse_datetime
-from articles.tabular import DEFAULT_FIELDS, record_to_article
+from articles.tabular import BROKEN_QUOTE, DEFAULT_FIELDS, read_csv_text, record_to_article
 
 # Full month names: the longest name of each month.
 MONTH_NAMES = {n: max((name for name, m in MONTHS_EN.items() if m == n), key=len) for n in range(1, 13)}
@@ -103,3 +103,59 @@ def test_records_with_object_or_mixed_list_texts_are_rejected_and_the_rest_read(
                                             f"{path}#3: the 'text' field is not text (a list holding other than strings)",
                                             f"{path}#4: the 'text' field is not text (a number)"]
     assert isinstance(items[4], Article) and items[4].paragraphs == []  # null: a title-only item
+
+
+# ---- CSV ---------------------------------------------------------------------------------
+@given(st.lists(st.sampled_from(["title", "date", "text"]), min_size=3, max_size=3, unique=True),
+       st.lists(st.booleans(), min_size=3, max_size=3), st.sampled_from(["", " ", "  "]))
+def test_csv_columns_match_field_names_whatever_their_case_and_spaces(order, upper, pad) -> None:
+    header = [pad + (name.upper() if big else name.title()) + pad for name, big in zip(order, upper, strict=True)]
+    values = {"title": "Capitalized headers", "date": "2021-06-15", "text": "Body text here."}
+    text = ",".join(header) + "\n" + ",".join(values[name] for name in order) + "\n"
+    (item,) = read_csv_text(text, "caps.csv")
+    assert isinstance(item, Article), item
+    assert (item.title, item.paragraphs) == ("Capitalized headers", ["Body text here."])
+
+
+def test_an_exact_column_name_wins_over_one_that_differs_in_case() -> None:
+    text = "Text,title,date,text\nwrong,T,2021-06-15,right\n"
+    (item,) = read_csv_text(text, "two.csv")
+    assert item.paragraphs == ["right"]
+
+
+CELLS = st.text(alphabet=st.sampled_from('ab ,"\n\'x'), max_size=8)
+
+
+@given(st.lists(st.lists(CELLS, min_size=3, max_size=3), max_size=4), CELLS)
+def test_an_unclosed_quote_is_one_line_and_the_rows_before_it_read_as_before(rows, tail) -> None:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([["title", "date", "text"], *rows])
+    good = out.getvalue()
+    before = [str(i) for i in read_csv_text(good, "q.csv", delimiter=",")]
+    assert not any(BROKEN_QUOTE in line for line in before)
+    broken = good + 'T,2021-06-15,"' + tail.replace('"', "") + "\n"
+    after = [str(i) for i in read_csv_text(broken, "q.csv", delimiter=",")]
+    rows_before = [line for line in before if not line.endswith("CSV has a header but no rows")]
+    assert after[:-1] == rows_before
+    assert after[-1].startswith(f"q.csv#{len(rows) + 1}: {BROKEN_QUOTE}: ") and "\n" not in after[-1]
+
+
+def test_the_testers_csv_files(tmp_path: Path) -> None:
+    caps = tmp_path / "caps.csv"
+    caps.write_text("Title,Date,Text,Outlet,URL\nCapitalized headers,2021-06-15,Body text here.,Reuters,"
+                    "https://r.example/cap\n", "utf-8")
+    (article,) = read_path(caps)
+    assert (article.outlet, article.url) == ("路透", "https://r.example/cap")
+    bad = tmp_path / "badquote.csv"
+    bad.write_text('title,date,text\n"unterminated quote,2021-06-15,Body\nnext,2021-06-15,Body2\n', "utf-8")
+    assert [str(i) for i in read_path(bad)] == [
+        f"{bad}#1: {BROKEN_QUOTE}: a quote opened in this row is never closed, so the rest of the file "
+        "(2 lines) was not read"]
+    header = tmp_path / "header.csv"
+    header.write_text('title,"date,text\nx,2021-06-15,Body\n', "utf-8")
+    assert [str(i) for i in read_path(header)] == [
+        f"{header}: {BROKEN_QUOTE}: a quote opened in the header is never closed"]
