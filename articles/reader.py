@@ -235,7 +235,7 @@ def read_path(
         yield Rejection(source_path, "corrupt gzip file")
         return
     except FileNotFoundError:
-        yield Rejection(source_path, "no such file")
+        yield _missing(source_path)
         return
     except OSError as exc:
         yield Rejection(source_path, f"cannot read file ({exc.strerror or exc})")
@@ -244,6 +244,20 @@ def read_path(
         yield from read_bytes(data, source_path, suffix, **options)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         yield Rejection(source_path, f"unreadable ({type(exc).__name__}: {_one_line(str(exc))})")
+
+
+# A URL given where a path was expected; pathlib turns "https://" into "https:/".
+_URL = re.compile(r"^(?:https?|ftps?|feed)://?(?=[^/])", re.I)
+
+
+def _missing(source_path: str) -> Rejection:
+    """The rejection of a path that does not exist: a URL is named as one, as it was typed."""
+    match = _URL.match(source_path)
+    if not match:
+        return Rejection(source_path, "no such file")
+    url = match.group(0).rstrip("/") + "//" + source_path[match.end():]
+    return Rejection(url, "a URL: Parallax reads files and fetches nothing (download the feed or page, "
+                          "then give the file)")
 
 
 def _streaming_plan(head: bytes, suffix: str) -> tuple[str, str, str] | None:

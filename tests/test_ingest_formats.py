@@ -159,3 +159,35 @@ def test_the_testers_csv_files(tmp_path: Path) -> None:
     header.write_text('title,"date,text\nx,2021-06-15,Body\n', "utf-8")
     assert [str(i) for i in read_path(header)] == [
         f"{header}: {BROKEN_QUOTE}: a quote opened in the header is never closed"]
+
+
+# ---- URLs given as inputs -----------------------------------------------------------------
+URLS = st.builds("{}://{}.example/{}".format, st.sampled_from(["https", "http", "HTTPS", "ftp"]),
+                 st.from_regex(r"[a-z0-9]{1,10}", fullmatch=True),
+                 st.from_regex(r"([a-z0-9._?=-]{1,8}/){0,2}[a-z0-9._?=-]{1,8}", fullmatch=True))
+
+
+@given(URLS)
+def test_a_url_given_as_an_input_is_named_as_typed_and_not_fetched(url: str) -> None:
+    from articles import iter_files
+
+    (given_path,) = iter_files([url])  # pathlib makes "https://" "https:/"
+    for item in (*read_path(url), *read_path(given_path)):
+        assert str(item) == f"{url}: a URL: Parallax reads files and fetches nothing (download the feed or page, "\
+                            "then give the file)"
+
+
+def test_the_cli_says_a_url_is_not_fetched_and_reads_the_rest(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    good = tmp_path / "one.jsonl"
+    good.write_text(json.dumps({"title": "T", "date": "2021-07-22", "text": "Body."}) + "\n", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "articles", "https://example.com/feed.rss", str(good),
+                             str(tmp_path / "missing.csv"), "--db", str(tmp_path / "p.db")],
+                            cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "https://example.com/feed.rss: a URL: Parallax reads files and fetches nothing (download the feed or "
+        "page, then give the file)", f"{tmp_path / 'missing.csv'}: no such file"]
+    assert result.stdout.splitlines()[-1].startswith("1 articles stored, 0 duplicates, 2 rejected")
