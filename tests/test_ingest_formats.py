@@ -164,7 +164,7 @@ def test_the_testers_csv_files(tmp_path: Path) -> None:
 # ---- URLs given as inputs -----------------------------------------------------------------
 URLS = st.builds("{}://{}.example/{}".format, st.sampled_from(["https", "http", "HTTPS", "ftp"]),
                  st.from_regex(r"[a-z0-9]{1,10}", fullmatch=True),
-                 st.from_regex(r"([a-z0-9._?=-]{1,8}/){0,2}[a-z0-9._?=-]{1,8}", fullmatch=True))
+                 st.from_regex(r"([a-z0-9][a-z0-9._?=-]{0,7}/){0,2}[a-z0-9][a-z0-9._?=-]{0,7}", fullmatch=True))
 
 
 @given(URLS)
