@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m articles",
         description="Ingest news archives (feed-archive markdown, HTML pages, RSS/Atom, "
-        "JSON Lines, CSV) into the Parallax store.",
+        "JSON Lines, JSON, CSV) into the Parallax store.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     parser.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite store (default {DEFAULT_DB})")
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"refuse files larger than this, decompressed (default {MAX_INPUT_BYTES:,})")
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
     parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN",
-                        help="JSON Lines/CSV field name for an article field, e.g. "
+                        help="JSON Lines/JSON/CSV field name for an article field, e.g. "
                         "--field title=headline (fields: id outlet date title url text)")
     args = parser.parse_args(argv)
     fields = {}

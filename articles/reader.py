@@ -120,16 +120,20 @@ CSV_EXTENSIONS = {".csv", ".tsv"}
 
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 _HTML_ROOT = re.compile(r"<(?:!doctype html|html|head|body)\b", re.I)
+_JSON_HEAD = re.compile(r"\{\s*\"|\[\s*\{")
 
 
 def sniff_format(text: str, suffix: str) -> str | None:
-    """'archive', 'feed', 'html', 'jsonl', 'csv' or None (unknown)."""
+    """'archive', 'feed', 'html', 'jsonl', 'json', 'csv' or None (unknown)."""
     head = text.lstrip("\ufeff \t\r\n")[:4000]
     if looks_like_archive(head):
         return "archive"
     if suffix in JSONL_EXTENSIONS or (suffix in (".json", "") and head.startswith("{")
                                       and "\n{" in text[:200_000]):
         return "jsonl"
+    # One object, or an array of objects (without a .json name: only an array that opens with one).
+    if (suffix == ".json" and head.startswith(("{", "["))) or (suffix == "" and _JSON_HEAD.match(head)):
+        return "json"
     if suffix in CSV_EXTENSIONS:
         return "csv"
     if head.startswith("<?xml") or suffix in FEED_EXTENSIONS:
@@ -162,13 +166,17 @@ def read_text(text: str, source_path: str, suffix: str = "", **options) -> Itera
         from articles.tabular import read_jsonl_text
 
         yield from read_jsonl_text(text, source_path, **options)
+    elif fmt == "json":
+        from articles.tabular import read_json_text
+
+        yield from read_json_text(text, source_path, **options)
     elif fmt == "csv":
         from articles.tabular import read_csv_text
 
         yield from read_csv_text(text, source_path, **options)
     else:
         yield Rejection(source_path, "unrecognized format (not a feed archive, HTML page, feed, "
-                                     "JSON Lines or CSV file)")
+                                     "JSON, JSON Lines or CSV file)")
 
 
 def read_bytes(data: bytes, source_path: str, suffix: str = "", **options) -> Iterator[Article | Rejection]:

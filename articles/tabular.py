@@ -1,4 +1,4 @@
-"""JSON Lines and CSV: one article per line / row, with configurable field names.
+"""JSON Lines, CSV and JSON: one article per line / row / object, with configurable field names.
 
 The default field names match ``corpus/nbw-2021h1.jsonl.gz`` (id, outlet,
 date, title, url, text); pass ``fields={"title": "headline", ...}`` to map
@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -131,10 +132,8 @@ def read_jsonl_lines(
         found = True
         try:
             record = json.loads(line)
-        except (ValueError, RecursionError) as exc:  # (ValueError: an integer past 4,300 digits)
-            reason = (exc.msg if isinstance(exc, json.JSONDecodeError)
-                      else "nested too deeply" if isinstance(exc, RecursionError) else "a number too long")
-            yield Rejection(record_path, f"invalid JSON ({reason})")
+        except (ValueError, RecursionError) as exc:
+            yield Rejection(record_path, f"invalid JSON ({_json_error(exc)})")
             continue
         if not isinstance(record, dict):
             yield Rejection(record_path, "not a JSON object")
@@ -142,6 +141,79 @@ def read_jsonl_lines(
         yield record_to_article(record, record_path, names)
     if not found and first_line == 1:
         yield Rejection(source_path, "empty file")
+
+
+def _json_error(exc: ValueError | RecursionError, where: bool = False) -> str:
+    """The one-line reason a JSON text did not parse (ValueError: an integer past 4,300 digits)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.msg + (f" at line {exc.lineno:,}" if where else "")
+    return "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def read_json_text(
+    text: str, source_path: str, fields: Mapping[str, str] | None = None
+) -> Iterator[Article | Rejection]:
+    """A JSON file: one object (one article, named by the file) or an array of objects
+    (an article each, ``file#N`` for the N-th element, 1-based).
+
+    The text is held whole, under the size cap of every file read whole; the elements
+    are decoded one at a time, so one element's objects are in memory, not the array's.
+    """
+    try:
+        names = resolve_fields(fields)
+    except ValueError as exc:
+        yield Rejection(source_path, str(exc))
+        return
+    decoder = json.JSONDecoder()
+    index = _JSON_SPACE.match(text, 1 if text.startswith("\ufeff") else 0).end()
+    if text.startswith("[", index):
+        yield from _json_array(text, index + 1, source_path, names, decoder)
+        return
+    try:
+        record, end = decoder.raw_decode(text, index)
+    except (ValueError, RecursionError) as exc:
+        yield Rejection(source_path, f"invalid JSON ({_json_error(exc, where=True)})")
+        return
+    if text[end:].strip():
+        yield Rejection(source_path, "invalid JSON (more after the first value: one object or one array "
+                                     "of objects expected)")
+    elif not isinstance(record, dict):
+        yield Rejection(source_path, "not a JSON object or array of objects")
+    else:
+        yield record_to_article(record, source_path, names)
+
+
+def _json_array(text: str, index: int, source_path: str, names: dict[str, str],
+                decoder: json.JSONDecoder) -> Iterator[Article | Rejection]:
+    """The elements of the array opened just before ``index``; a syntax error ends the file
+    with one line (on the file: it was not read to its end), after the elements before it."""
+    number = 0
+    index = _JSON_SPACE.match(text, index).end()
+    while not text.startswith("]", index):
+        number += 1
+        try:
+            record, index = decoder.raw_decode(text, index)
+        except (ValueError, RecursionError) as exc:
+            yield Rejection(source_path, f"invalid JSON in element {number:,} of the array "
+                                         f"({_json_error(exc, where=True)}); the elements before it were read")
+            return
+        record_path = f"{source_path}#{number}"
+        yield (record_to_article(record, record_path, names) if isinstance(record, dict)
+               else Rejection(record_path, "not a JSON object"))
+        index = _JSON_SPACE.match(text, index).end()
+        if text.startswith(",", index):
+            index = _JSON_SPACE.match(text, index + 1).end()
+        elif not text.startswith("]", index):
+            yield Rejection(source_path, f"invalid JSON after element {number:,} of the array "
+                                         "(',' or ']' expected); the elements before it were read")
+            return
+    if text[index + 1:].strip():
+        yield Rejection(source_path, "invalid JSON (more after the array)")
+    elif number == 0:
+        yield Rejection(source_path, "empty JSON array")
 
 
 def read_csv_text(

@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 from articles import Article, Rejection, read_path
 from articles.calendar import MONTHS_EN
 from articles.normalize import parse_datetime
-from articles.tabular import BROKEN_QUOTE, DEFAULT_FIELDS, read_csv_text, record_to_article
+from articles.tabular import (
+    BROKEN_QUOTE,
+    DEFAULT_FIELDS,
+    read_csv_text,
+    read_json_text,
+    read_jsonl_text,
+    record_to_article,
+)
 
 # Full month names: the longest name of each month.
 MONTH_NAMES = {n: max((name for name, m in MONTHS_EN.items() if m == n), key=len) for n in range(1, 13)}
@@ -191,3 +198,53 @@ def test_the_cli_says_a_url_is_not_fetched_and_reads_the_rest(tmp_path: Path) ->
         "https://example.com/feed.rss: a URL: Parallax reads files and fetches nothing (download the feed or "
         "page, then give the file)", f"{tmp_path / 'missing.csv'}: no such file"]
     assert result.stdout.splitlines()[-1].startswith("1 articles stored, 0 duplicates, 2 rejected")
+
+
+# ---- JSON files: one object or an array of objects ------------------------------------------
+RECORD = st.fixed_dictionaries(
+    {"title": st.sampled_from(["Floods", "洪水", "", "x" * 3]), "text": st.sampled_from(["Body.", "正文。", ["a", "b"]])},
+    optional={"date": st.sampled_from(["2021-07-22T03:00:00Z", "July 22, 2021", "never"]),
+              "url": st.sampled_from(["https://cnn.example/1", "https://cnn.example/2", 5]),
+              "outlet": st.sampled_from(["CNN", "路透"])})
+ELEMENTS = st.lists(RECORD | st.sampled_from([1, "s", None, []]), min_size=1, max_size=5)
+
+
+@given(ELEMENTS, st.sampled_from([None, 0, 2]))
+def test_a_json_array_reads_as_the_same_records_in_json_lines(elements: list, indent: int | None) -> None:
+    as_lines = "\n".join(json.dumps(e, ensure_ascii=False) for e in elements)
+    expected = [i if isinstance(i, Article) or i.error != "not a JSON object" else i
+                for i in read_jsonl_text(as_lines, "a.json")]
+    assert list(read_json_text(json.dumps(elements, indent=indent, ensure_ascii=False), "a.json")) == expected
+
+
+@given(ELEMENTS, st.data())
+def test_a_json_array_cut_short_keeps_the_elements_before_and_says_so_in_one_line(elements, data) -> None:
+    text = json.dumps(elements, indent=1)
+    whole = list(read_json_text(text, "a.json"))
+    cut = data.draw(st.integers(1, len(text.rstrip()) - 1))
+    items = list(read_json_text(text[:cut], "a.json"))
+    *before, last = items
+    assert before == whole[: len(before)]
+    assert last.source_path == "a.json" and last.error.startswith("invalid JSON") and "\n" not in last.error
+
+
+def test_the_testers_json_files(tmp_path: Path) -> None:
+    record = {"title": "JSON array article", "outlet": "CNN", "date": "2021-07-22T03:00:00Z",
+              "url": "https://cnn.example/1", "text": "Floods in Henan killed 33 people, CNN reported."}
+    single, array = tmp_path / "single.json", tmp_path / "array.json"
+    single.write_text(json.dumps(record), "utf-8")
+    array.write_text(json.dumps([record, record]), "utf-8")
+    (one,) = read_path(single)
+    assert one.source_paths == [str(single)] and one.title == "JSON array article"
+    first, second = read_path(array)
+    assert first.id == second.id == one.id and second.source_paths == [f"{array}#2"]
+    (too_large,) = read_path(array, max_bytes=100)
+    assert too_large.error.startswith("file too large")
+    for text, error in [("[]", "empty JSON array"), ('{"title": 1} {}', "invalid JSON (more after the first"),
+                        ("[1] x", "invalid JSON (more after the array)"), ('{"a": [1,}', "invalid JSON (Expecting")]:
+        path = tmp_path / "bad.json"
+        path.write_text(text, "utf-8")
+        *_, rejection = read_path(path)
+        assert rejection.source_path == str(path) and rejection.error.startswith(error), (text, rejection)
+    (rejection,) = read_json_text('"a string"', "s.json")
+    assert rejection.error == "not a JSON object or array of objects"
