@@ -1,7 +1,9 @@
 """``python -m articles INPUT... [--db FILE]``: ingest files and folders.
 
 Rejected inputs are printed to stderr, one line each (``path: reason``); the
-last line on stdout is the summary: ``N articles stored, N duplicates, N rejected``.
+last line on stdout is the summary: ``N articles stored, N duplicates, N rejected``,
+with ``N updated`` after the first count and the unchanged files skipped (among
+others) at the end when they are not zero.
 """
 
 from __future__ import annotations
