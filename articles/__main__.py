@@ -1,7 +1,9 @@
 """``python -m articles INPUT... [--db FILE]``: ingest files and folders.
 
 Rejected inputs are printed to stderr, one line each (``path: reason``); the
-last line on stdout is the summary: ``N articles stored, N duplicates, N rejected``.
+last line on stdout is the summary: ``N articles stored, N duplicates, N rejected``,
+with ``N updated`` after the first count and the unchanged files skipped (among
+others) at the end when they are not zero.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m articles",
         description="Ingest news archives (feed-archive markdown, HTML pages, RSS/Atom, "
-        "JSON Lines, CSV) into the Parallax store.",
+        "JSON Lines, JSON, CSV) into the Parallax store.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     parser.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite store (default {DEFAULT_DB})")
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"refuse files larger than this, decompressed (default {MAX_INPUT_BYTES:,})")
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
     parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN",
-                        help="JSON Lines/CSV field name for an article field, e.g. "
+                        help="JSON Lines/JSON/CSV field name for an article field, e.g. "
                         "--field title=headline (fields: id outlet date title url text)")
     args = parser.parse_args(argv)
     fields = {}

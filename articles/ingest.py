@@ -4,21 +4,28 @@ Records are read lazily and stored in transactions of :data:`BATCH_SIZE`
 records, so a large JSON Lines / CSV file keeps memory flat. A failure while
 storing rolls back the current batch only: earlier files and earlier batches
 of the same file stay stored. Unchanged files (same size and modification
-time, or same SHA-1) are skipped without parsing, so re-ingesting changes
-nothing; a file counts as ingested only once it was read to its end.
+time, or same SHA-1, read with the same options: a field mapping changes what
+a file reads as) are skipped without parsing, so re-ingesting changes nothing;
+a file counts as ingested only once it was read to its end. An article read
+again from a file it was stored from, reading otherwise now, replaces the
+stored one (``IngestReport.updated``); articles are otherwise stored once,
+first read first.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from articles.model import Article, Rejection
 from articles.reader import MAX_INPUT_BYTES, read_path
+from articles.tabular import DEFAULT_FIELDS, resolve_fields
 
 # Web-page assets found next to saved pages: not articles, not worth a rejection line.
 ASSET_EXTENSIONS = frozenset(
@@ -57,9 +64,27 @@ class IngestReport:
     unchanged_files: int = 0  # skipped: already ingested and unchanged
     records: int = 0  # records read (articles and rejected records) from changed files
     stopped: str | None = None  # the cap that stopped reading, if one did
+    updated: int = 0  # stored articles replaced: read again from their file, reading otherwise
+    # Stored articles that a re-read file no longer gives (nor any other file): a changed
+    # mapping that changes an article's id (its url, or title/date without one) stores a new
+    # article; the old one is kept, as an id is what stories and edits refer to.
+    left_behind: int = 0
 
     def summary(self) -> str:
-        return f"{self.stored} articles stored, {self.duplicates} duplicates, {len(self.rejected)} rejected"
+        """One line; the counts after the first three appear when they are not zero."""
+        parts = [f"{self.stored} articles stored", f"{self.duplicates} duplicates", f"{len(self.rejected)} rejected"]
+        if self.updated:
+            parts.insert(1, f"{self.updated} updated (read again with other content)")
+        if self.left_behind:
+            parts.append(f"{_count(self.left_behind, 'stored article')} no longer read from any file "
+                         "(kept: an article read with another id is stored anew, not in its place)")
+        if self.unchanged_files:
+            parts.append(f"{_count(self.unchanged_files, 'unchanged file')} skipped")
+        return ", ".join(parts)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
@@ -84,8 +109,24 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _fingerprint(path: Path, stat: os.stat_result, data_sha1: str) -> str:
-    return f"{stat.st_size}:{stat.st_mtime_ns}:{data_sha1}"
+def _options_key(read_options: dict) -> str:
+    """A short key of the reading options that change what a file reads as; "" for the
+    defaults, so a fingerprint recorded before options were part of it still matches."""
+    options = {k: v for k, v in read_options.items() if v is not None}
+    if "fields" in options:
+        try:
+            fields = resolve_fields(options.pop("fields"))
+        except ValueError:
+            fields = {}  # an unknown field: every file is rejected, none is recorded
+        if fields != DEFAULT_FIELDS:
+            options["fields"] = fields
+    if not options:
+        return ""
+    return hashlib.sha1(json.dumps(options, sort_keys=True, default=repr).encode()).hexdigest()[:12]
+
+
+def _fingerprint(path: Path, stat: os.stat_result, data_sha1: str, options_key: str) -> str:
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{data_sha1}" + (f":{options_key}" if options_key else "")
 
 
 def _sha1_of_file(path: Path) -> str:
@@ -96,15 +137,16 @@ def _sha1_of_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _unchanged_ids(store, path: Path, stat: os.stat_result) -> list[str] | None:
-    """Article ids of ``path`` when it was ingested before and has not changed since."""
-    rows = store.sources_of_file(str(path))
+def _unchanged_ids(rows: list[tuple[str, str, str | None]], path: Path, stat: os.stat_result,
+                   options_key: str) -> list[str] | None:
+    """Article ids of ``path`` when it was ingested before (``rows``: its sources in the
+    store) and has not changed since, nor the options it is read with."""
     fingerprints = {fp for _, _, fp in rows}
     # A row without a fingerprint belongs to a file whose ingest did not finish.
     if not rows or len(fingerprints) != 1 or None in fingerprints:
         return None
-    size, mtime, sha1 = next(iter(fingerprints)).split(":", 2)
-    if size != str(stat.st_size):
+    size, mtime, sha1, *key = next(iter(fingerprints)).split(":")
+    if size != str(stat.st_size) or (key[0] if key else "") != options_key:
         return None
     if mtime != str(stat.st_mtime_ns) and sha1 != _sha1_of_file(path):
         return None
@@ -133,38 +175,33 @@ def ingest(
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]  # one path given bare, not an iterable of its characters
-    report = IngestReport()
-    seen: set[str] = set()
     files = list(iter_files(paths))
     bar = None
     if progress:
         from tqdm import tqdm
 
         files = bar = tqdm(files, unit="file", desc="ingest")
-
-    def note_id(article_id: str) -> None:
-        if article_id not in seen:
-            seen.add(article_id)
-            report.article_ids.append(article_id)
-
-    caps = _Caps(max_records, max_new_articles)
+    run = _Run(store, IngestReport(), set(), _Caps(max_records, max_new_articles), batch_size, max_bytes,
+               read_options, _options_key(read_options), bar)
     for path in files:
-        if report.stopped:
-            report.rejected.append(Rejection(str(path), report.stopped))
+        if run.report.stopped:
+            run.report.rejected.append(Rejection(str(path), run.report.stopped))
             continue
         try:
             stat = path.stat()
         except OSError:
             stat = None
+        earlier: list[tuple[str, str, str | None]] = []
         if stat is not None and path.is_file():
-            known = _unchanged_ids(store, path, stat)
+            earlier = store.sources_of_file(str(path))
+            known = _unchanged_ids(earlier, path, stat, run.options_key)
             if known is not None:
-                report.unchanged_files += 1
+                run.report.unchanged_files += 1
                 for article_id in known:
-                    note_id(article_id)
+                    run.note_id(article_id)
                 continue
-        _ingest_file(path, stat, store, report, note_id, batch_size, max_bytes, read_options, bar, caps)
-    return report
+        _ingest_file(run, path, stat, {article_id for _, article_id, _ in earlier})
+    return run.report
 
 
 @dataclass
@@ -184,63 +221,111 @@ class _Caps:
         return room, message
 
 
-def _ingest_file(path: Path, stat, store, report: IngestReport, note_id, batch_size: int,
-                 max_bytes: int, read_options: dict, bar, caps: _Caps) -> None:
-    """Store one file's records batch by batch, then mark the file as ingested."""
-    items = read_path(path, max_bytes=max_bytes, **read_options)
-    any_article = complete = False
+@dataclass
+class _Run:
+    """One ingest call: where it stores, what it has read, how it reads."""
+
+    store: Any  # a store.sqlite.Store (the articles stage does not import the store)
+    report: IngestReport
+    seen: set[str]  # ids of the articles read so far, new or not
+    caps: _Caps
+    batch_size: int
+    max_bytes: int
+    read_options: dict
+    options_key: str
+    bar: Any  # a tqdm bar, or None
+
+    def note_id(self, article_id: str) -> None:
+        if article_id not in self.seen:
+            self.seen.add(article_id)
+            self.report.article_ids.append(article_id)
+
+
+def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
+    """Store one file's records batch by batch, then mark the file as ingested.
+
+    ``earlier_ids``: the articles the store had from this file, to count those it no
+    longer gives once it is read to its end.
+    """
+    report = run.report
+    items = read_path(path, max_bytes=run.max_bytes, **run.read_options)
+    read_ids: set[str] = set()
     try:
         while True:
-            room, cap_message = caps.room(report)
+            room, cap_message = run.caps.room(report)
             if room is not None and room <= 0:
                 # Is there anything left? Only then does the cap stop this file.
                 if next(items, None) is not None:
                     report.stopped = cap_message
                     report.rejected.append(Rejection(str(path), cap_message))
                     return
-                complete = True
                 break
-            batch = list(itertools.islice(items, batch_size if room is None else min(batch_size, room)))
+            batch = list(itertools.islice(items, run.batch_size if room is None else min(run.batch_size, room)))
             if not batch:
-                complete = True
                 break
             report.records += len(batch)
-            stored = duplicates = 0
-            rejected: list[Rejection] = []
             try:
-                with store.transaction():
-                    for item in batch:
-                        if isinstance(item, Article):
-                            # No fingerprint yet: it is set once the whole file is stored.
-                            if store.add_article(item):
-                                stored += 1
-                            else:
-                                duplicates += 1
-                        else:
-                            store.add_rejection(item)
-                            rejected.append(item)
+                stored, updated, duplicates, rejected = _store_batch(run, batch, str(path))
             except Exception as exc:  # noqa: BLE001 - one file's storage failure must not stop the batch
                 report.rejected.append(
                     Rejection(str(path), f"could not be stored ({type(exc).__name__}: {exc})"))
                 return
             report.stored += stored
+            report.updated += updated
             report.duplicates += duplicates
             report.rejected.extend(rejected)
             for item in batch:
                 if isinstance(item, Article):
-                    any_article = True
-                    note_id(item.id)
-            # A rejection of the file itself (too large or corrupt part-way) means
-            # it was not read to its end: it must be read again next time.
-            if any(isinstance(i, Rejection) and i.source_path == str(path) for i in rejected):
+                    read_ids.add(item.id)
+                    run.note_id(item.id)
+            # A rejection of the file itself (too large or corrupt part-way) means it
+            # was not read to its end: it must be read again next time.
+            if any(i.source_path == str(path) for i in rejected):
                 return
-            if bar is not None:
-                bar.set_postfix(articles=report.stored + report.duplicates, refresh=False)
+            if run.bar is not None:
+                run.bar.set_postfix(articles=report.stored + report.updated + report.duplicates, refresh=False)
     finally:
         items.close()  # closes the file if reading stopped early
-    if complete and any_article and stat is not None:
+    _finish_file(run, path, stat, earlier_ids - read_ids, bool(read_ids))
+
+
+def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str) -> tuple[int, int, int, list]:
+    """Store ``batch`` in one transaction: (new, replaced, duplicate articles, rejections)."""
+    stored = updated = duplicates = 0
+    rejected: list[Rejection] = []
+    first_reads: set[str] = set()
+    with run.store.transaction():
+        for item in batch:
+            if isinstance(item, Rejection):
+                run.store.add_rejection(item)
+                rejected.append(item)
+                continue
+            # Only an article's first read in this call may replace it (a file holding it
+            # twice keeps the first, as two files do); the source paths are added after.
+            fresh = item.id not in run.seen and item.id not in first_reads
+            first_reads.add(item.id)
+            replaced = fresh and run.store.replace_article(item, file_path)
+            # No fingerprint yet: it is set once the whole file is stored.
+            if run.store.add_article(item):
+                stored += 1
+            elif replaced:
+                updated += 1
+            else:
+                duplicates += 1
+    return stored, updated, duplicates, rejected
+
+
+def _finish_file(run: _Run, path: Path, stat, gone: set[str], any_article: bool) -> None:
+    """Mark a file read to its end as ingested; count the stored articles it no longer gives."""
+    if gone:
         try:
-            store.set_file_fingerprint(str(path), _fingerprint(path, stat, _sha1_of_file(path)))
-        except Exception as exc:  # noqa: BLE001 - stored records stay; the file is just read again next time
-            report.rejected.append(
-                Rejection(str(path), f"could not record the file as ingested ({type(exc).__name__}: {exc})"))
+            run.report.left_behind += len(run.store.ids_without_sources(gone))
+        except Exception:  # noqa: BLE001 - only a count for the summary line; the file is stored
+            pass
+    if not any_article or stat is None:
+        return
+    try:
+        run.store.set_file_fingerprint(str(path), _fingerprint(path, stat, _sha1_of_file(path), run.options_key))
+    except Exception as exc:  # noqa: BLE001 - stored records stay; the file is just read again next time
+        run.report.rejected.append(
+            Rejection(str(path), f"could not record the file as ingested ({type(exc).__name__}: {exc})"))

@@ -10,6 +10,8 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
+from articles.calendar import MONTHS_EN, WEEKDAYS_EN
+
 # Query parameters that identify a campaign or a click, never the article.
 TRACKING_PARAMS = frozenset(
     {
@@ -73,8 +75,59 @@ _ISO = re.compile(
 )
 
 
+# Calendar dates as spreadsheets, Chinese sites and English pages write them; each is
+# rewritten to ISO ("2021-7-22") before _ISO reads it, so a time and zone may follow as there.
+# Day/month orders that need a guess (07/02/2021) are left unread.
+_SLASH_DATE = re.compile(r"^(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/.])")
+_CJK_DATE = re.compile(r"^(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号號]")
+_EN_DATE = re.compile(
+    r"^(?:([A-Za-z]{3,9})\.?,? )?"  # a weekday, checked below
+    r"(?:(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?|([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,?)"
+    r",? (\d{4})(?![\d:])",
+    re.I,
+)
+_WEEKDAY_PREFIXES = frozenset(name[:3] for name in WEEKDAYS_EN)
+
+
+def _iso_calendar_date(text: str) -> str:
+    """``text`` with a leading 2021/07/22, 2021年7月22日 or July 22, 2021 written as 2021-7-22."""
+    if match := _SLASH_DATE.match(text):
+        year, month, day = match.group(1, 3, 4)
+    elif match := _CJK_DATE.match(text):
+        year, month, day = match.groups()
+    elif match := _EN_DATE.match(text):
+        weekday, day1, month1, month2, day2, year = match.groups()
+        month = MONTHS_EN.get((month1 or month2).lower())
+        if month is None or (weekday and weekday[:3].lower() not in _WEEKDAY_PREFIXES):
+            return text
+        day = day1 or day2
+    else:
+        return text
+    rest = text[match.end():].strip()
+    return f"{year}-{month}-{day}" + (f" {rest}" if rest else "")
+
+
 def _in_range(dt: datetime) -> datetime | None:
     return dt if _MIN_YEAR <= dt.year <= _MAX_YEAR else None
+
+
+def _from_iso(match: re.Match, require_timezone: bool) -> datetime | None:
+    year, month, day, hour, minute, second, frac, zone = match.groups()
+    if zone in ("-00", "-0000", "-00:00"):
+        zone = None  # "zone unknown" (RFC 2822 and RFC 3339), as parsedate reads it
+    if zone is None and require_timezone:
+        return None
+    micro = int((frac or "0")[:6].ljust(6, "0"))
+    tz = UTC
+    if zone and zone[0] in "+-":
+        digits = zone[1:].replace(":", "")
+        offset = int(digits[:2]) * 60 + (int(digits[2:4]) if len(digits) > 2 else 0)
+        tz = timezone(timedelta(minutes=offset if zone[0] == "+" else -offset))
+    dt = datetime(
+        int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+        int(second or 0), micro, tzinfo=tz,
+    )
+    return _in_range(dt.astimezone(UTC))
 
 
 def parse_datetime(value: object, require_timezone: bool = False) -> datetime | None:
@@ -82,7 +135,9 @@ def parse_datetime(value: object, require_timezone: bool = False) -> datetime | 
 
     Accepts datetimes (naive ones are taken as UTC, as YAML does), dates
     (midnight UTC: YAML reads ``date: 2021-07-05`` as a date), epoch
-    seconds or milliseconds, ISO 8601 and RFC 2822 strings. With
+    seconds or milliseconds, ISO 8601 and RFC 2822 strings, and calendar dates
+    written 2021/07/22, 2021年7月22日, July 22, 2021 or 22 July 2021 (a time and
+    zone may follow, as in ISO 8601; without a zone, UTC). With
     ``require_timezone`` a string without an explicit zone is refused (used
     for datelines, whose local zone is unknown).
     """
@@ -104,22 +159,11 @@ def parse_datetime(value: object, require_timezone: bool = False) -> datetime | 
             return None
         if text.isdigit() and len(text) in (10, 13):
             return parse_datetime(int(text))
-        match = _ISO.match(text)
+        # ISO first, then a calendar date written another way (before RFC 2822, whose
+        # parser is lenient: it reads "July 22, 2021 10:00+08:00" as UTC).
+        match = _ISO.match(text) or _ISO.match(_iso_calendar_date(text))
         if match:
-            year, month, day, hour, minute, second, frac, zone = match.groups()
-            if zone is None and require_timezone:
-                return None
-            micro = int((frac or "0")[:6].ljust(6, "0"))
-            tz = UTC
-            if zone and zone[0] in "+-":
-                digits = zone[1:].replace(":", "")
-                offset = int(digits[:2]) * 60 + (int(digits[2:4]) if len(digits) > 2 else 0)
-                tz = timezone(timedelta(minutes=offset if zone[0] == "+" else -offset))
-            dt = datetime(
-                int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-                int(second or 0), micro, tzinfo=tz,
-            )
-            return _in_range(dt.astimezone(UTC))
+            return _from_iso(match, require_timezone)
         dt = parsedate_to_datetime(text)
         if dt.tzinfo is None:
             # RFC 2822 "-0000" means "zone unknown".

@@ -120,16 +120,20 @@ CSV_EXTENSIONS = {".csv", ".tsv"}
 
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 _HTML_ROOT = re.compile(r"<(?:!doctype html|html|head|body)\b", re.I)
+_JSON_HEAD = re.compile(r"\{\s*\"|\[\s*\{")
 
 
 def sniff_format(text: str, suffix: str) -> str | None:
-    """'archive', 'feed', 'html', 'jsonl', 'csv' or None (unknown)."""
+    """'archive', 'feed', 'html', 'jsonl', 'json', 'csv' or None (unknown)."""
     head = text.lstrip("\ufeff \t\r\n")[:4000]
     if looks_like_archive(head):
         return "archive"
     if suffix in JSONL_EXTENSIONS or (suffix in (".json", "") and head.startswith("{")
                                       and "\n{" in text[:200_000]):
         return "jsonl"
+    # One object, or an array of objects (without a .json name: only an array that opens with one).
+    if (suffix == ".json" and head.startswith(("{", "["))) or (suffix == "" and _JSON_HEAD.match(head)):
+        return "json"
     if suffix in CSV_EXTENSIONS:
         return "csv"
     if head.startswith("<?xml") or suffix in FEED_EXTENSIONS:
@@ -162,13 +166,17 @@ def read_text(text: str, source_path: str, suffix: str = "", **options) -> Itera
         from articles.tabular import read_jsonl_text
 
         yield from read_jsonl_text(text, source_path, **options)
+    elif fmt == "json":
+        from articles.tabular import read_json_text
+
+        yield from read_json_text(text, source_path, **options)
     elif fmt == "csv":
         from articles.tabular import read_csv_text
 
         yield from read_csv_text(text, source_path, **options)
     else:
         yield Rejection(source_path, "unrecognized format (not a feed archive, HTML page, feed, "
-                                     "JSON Lines or CSV file)")
+                                     "JSON, JSON Lines or CSV file)")
 
 
 def read_bytes(data: bytes, source_path: str, suffix: str = "", **options) -> Iterator[Article | Rejection]:
@@ -235,7 +243,7 @@ def read_path(
         yield Rejection(source_path, "corrupt gzip file")
         return
     except FileNotFoundError:
-        yield Rejection(source_path, "no such file")
+        yield _missing(source_path)
         return
     except OSError as exc:
         yield Rejection(source_path, f"cannot read file ({exc.strerror or exc})")
@@ -244,6 +252,20 @@ def read_path(
         yield from read_bytes(data, source_path, suffix, **options)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         yield Rejection(source_path, f"unreadable ({type(exc).__name__}: {_one_line(str(exc))})")
+
+
+# A URL given where a path was expected; pathlib turns "https://" into "https:/".
+_URL = re.compile(r"^(?:https?|ftps?|feed)://?(?=[^/])", re.I)
+
+
+def _missing(source_path: str) -> Rejection:
+    """The rejection of a path that does not exist: a URL is named as one, as it was typed."""
+    match = _URL.match(source_path)
+    if not match:
+        return Rejection(source_path, "no such file")
+    url = match.group(0).rstrip("/") + "//" + source_path[match.end():]
+    return Rejection(url, "a URL: Parallax reads files and fetches nothing (download the feed or page, "
+                          "then give the file)")
 
 
 def _streaming_plan(head: bytes, suffix: str) -> tuple[str, str, str] | None:

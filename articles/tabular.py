@@ -1,9 +1,9 @@
-"""JSON Lines and CSV: one article per line / row, with configurable field names.
+"""JSON Lines, CSV and JSON: one article per line / row / object, with configurable field names.
 
 The default field names match ``corpus/nbw-2021h1.jsonl.gz`` (id, outlet,
 date, title, url, text); pass ``fields={"title": "headline", ...}`` to map
 other names. ``text`` may be a string (paragraphs separated by newlines) or a
-list of paragraphs. Each record's source path is ``file#N`` (N = 1-based line
+list of paragraphs; a record whose text is anything else is rejected. Each record's source path is ``file#N`` (N = 1-based line
 of a JSON Lines file, 1-based data row of a CSV file).
 
 The ``*_lines`` readers consume their lines lazily, so a large (or gzip'd)
@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -42,18 +43,35 @@ def resolve_fields(fields: Mapping[str, str] | None) -> dict[str, str]:
     return resolved
 
 
-def _paragraphs(value: object) -> list[str]:
+# What a JSON value that is no text is, for the one-line reason.
+_JSON_KINDS = {dict: "an object", list: "a list holding other than strings", bool: "true/false",
+               int: "a number", float: "a number"}
+
+
+def _paragraphs(value: object) -> list[str] | None:
+    """The paragraphs of a text field, or None when it holds no text (an object, a number...).
+
+    A list of strings is a list of paragraphs; null is an empty text (a title-only item).
+    """
+    if value is None:
+        return []
     if isinstance(value, str):
         return value.splitlines()
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [line for v in value for line in v.splitlines()]
+    return None
 
 
 def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, str]) -> Article | Rejection:
     """One JSON object / CSV row to an article, using ``fields`` for the names."""
     if fields["text"] not in record:
         return Rejection(source_path, f"no {fields['text']!r} field (the article text)")
+    text = record[fields["text"]]
+    paragraphs = _paragraphs(text)
+    if paragraphs is None:
+        # Storing it with no paragraphs would lose the text silently; it is usually a wrong mapping.
+        kind = _JSON_KINDS.get(type(text), type(text).__name__)
+        return Rejection(source_path, f"the {fields['text']!r} field is not text ({kind})")
     outlet = record.get(fields["outlet"])
     date_value = record.get(fields["date"])
     published = parse_datetime(date_value) if date_value not in (None, "") else None
@@ -62,7 +80,7 @@ def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, st
     return build_article(
         source_path,
         title=record.get(fields["title"]),
-        paragraphs=_paragraphs(record.get(fields["text"])),
+        paragraphs=paragraphs,
         published=published,
         url=record.get(fields["url"]) if isinstance(record.get(fields["url"]), str) else None,
         outlet=outlet if isinstance(outlet, str) and outlet.strip() else None,
@@ -114,10 +132,8 @@ def read_jsonl_lines(
         found = True
         try:
             record = json.loads(line)
-        except (ValueError, RecursionError) as exc:  # (ValueError: an integer past 4,300 digits)
-            reason = (exc.msg if isinstance(exc, json.JSONDecodeError)
-                      else "nested too deeply" if isinstance(exc, RecursionError) else "a number too long")
-            yield Rejection(record_path, f"invalid JSON ({reason})")
+        except (ValueError, RecursionError) as exc:
+            yield Rejection(record_path, f"invalid JSON ({_json_error(exc)})")
             continue
         if not isinstance(record, dict):
             yield Rejection(record_path, "not a JSON object")
@@ -125,6 +141,79 @@ def read_jsonl_lines(
         yield record_to_article(record, record_path, names)
     if not found and first_line == 1:
         yield Rejection(source_path, "empty file")
+
+
+def _json_error(exc: ValueError | RecursionError, where: bool = False) -> str:
+    """The one-line reason a JSON text did not parse (ValueError: an integer past 4,300 digits)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.msg + (f" at line {exc.lineno:,}" if where else "")
+    return "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def read_json_text(
+    text: str, source_path: str, fields: Mapping[str, str] | None = None
+) -> Iterator[Article | Rejection]:
+    """A JSON file: one object (one article, named by the file) or an array of objects
+    (an article each, ``file#N`` for the N-th element, 1-based).
+
+    The text is held whole, under the size cap of every file read whole; the elements
+    are decoded one at a time, so one element's objects are in memory, not the array's.
+    """
+    try:
+        names = resolve_fields(fields)
+    except ValueError as exc:
+        yield Rejection(source_path, str(exc))
+        return
+    decoder = json.JSONDecoder()
+    index = _JSON_SPACE.match(text, 1 if text.startswith("\ufeff") else 0).end()
+    if text.startswith("[", index):
+        yield from _json_array(text, index + 1, source_path, names, decoder)
+        return
+    try:
+        record, end = decoder.raw_decode(text, index)
+    except (ValueError, RecursionError) as exc:
+        yield Rejection(source_path, f"invalid JSON ({_json_error(exc, where=True)})")
+        return
+    if text[end:].strip():
+        yield Rejection(source_path, "invalid JSON (more after the first value: one object or one array "
+                                     "of objects expected)")
+    elif not isinstance(record, dict):
+        yield Rejection(source_path, "not a JSON object or array of objects")
+    else:
+        yield record_to_article(record, source_path, names)
+
+
+def _json_array(text: str, index: int, source_path: str, names: dict[str, str],
+                decoder: json.JSONDecoder) -> Iterator[Article | Rejection]:
+    """The elements of the array opened just before ``index``; a syntax error ends the file
+    with one line (on the file: it was not read to its end), after the elements before it."""
+    number = 0
+    index = _JSON_SPACE.match(text, index).end()
+    while not text.startswith("]", index):
+        number += 1
+        try:
+            record, index = decoder.raw_decode(text, index)
+        except (ValueError, RecursionError) as exc:
+            yield Rejection(source_path, f"invalid JSON in element {number:,} of the array "
+                                         f"({_json_error(exc, where=True)}); the elements before it were read")
+            return
+        record_path = f"{source_path}#{number}"
+        yield (record_to_article(record, record_path, names) if isinstance(record, dict)
+               else Rejection(record_path, "not a JSON object"))
+        index = _JSON_SPACE.match(text, index).end()
+        if text.startswith(",", index):
+            index = _JSON_SPACE.match(text, index + 1).end()
+        elif not text.startswith("]", index):
+            yield Rejection(source_path, f"invalid JSON after element {number:,} of the array "
+                                         "(',' or ']' expected); the elements before it were read")
+            return
+    if text[index + 1:].strip():
+        yield Rejection(source_path, "invalid JSON (more after the array)")
+    elif number == 0:
+        yield Rejection(source_path, "empty JSON array")
 
 
 def read_csv_text(
@@ -147,7 +236,8 @@ def read_csv_lines(
 
     ``lines`` keep their line endings (as ``open(..., newline="")`` gives them);
     ``sample``, the file's first few kilobytes, is used to sniff the delimiter
-    when none is given.
+    when none is given. Column names match the field names exactly, else
+    ignoring case and surrounding spaces.
     """
     try:
         names = resolve_fields(fields)
@@ -160,22 +250,63 @@ def read_csv_lines(
             delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;|").delimiter
         except csv.Error:
             delimiter = "\t" if source_path.endswith(".tsv") else ","
-    reader = csv.DictReader(lines, delimiter=delimiter)
+    at_end: list[bool] = []
+    reader = csv.DictReader(_noting_the_end(lines, at_end), delimiter=delimiter)
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
         yield Rejection(source_path, f"invalid CSV ({exc})")
         return
+    if at_end and header:
+        yield Rejection(source_path, f"{BROKEN_QUOTE}: a quote opened in the header is never closed")
+        return
+    names = _columns(names, header)
     missing = [names[key] for key in ("title", "date", "text") if names[key] not in header]
     if missing:
         shown = ", ".join(header[:8]) or "none"
         yield Rejection(source_path, f"CSV has no {' / '.join(repr(m) for m in missing)} column "
                                      f"(columns: {shown})")
         return
-    number = 0
+    yield from _csv_rows(reader, source_path, names, at_end)
+
+
+# The csv module reads an unclosed quote to the end of the file as one field, silently.
+BROKEN_QUOTE = "CSV quoting is broken"
+
+
+def _noting_the_end(lines: Iterable[str], at_end: list[bool]) -> Iterator[str]:
+    """``lines``, appending to ``at_end`` once the csv reader asks past the last one.
+
+    The reader asks past the last line only while a quoted field is still open: a
+    row it returns after that ran from its unclosed quote to the end of the file.
+    """
+    yield from lines
+    at_end.append(True)
+
+
+def _columns(names: dict[str, str], header: list[str]) -> dict[str, str]:
+    """``names`` with each one replaced by the column it names: the same name, else the
+    name ignoring case and surrounding spaces (a spreadsheet's "Title " column)."""
+    loose: dict[str, str] = {}
+    for column in header:
+        if isinstance(column, str):
+            loose.setdefault(column.strip().casefold(), column)
+    return {key: name if name in header else loose.get(name.strip().casefold(), name)
+            for key, name in names.items()}
+
+
+def _csv_rows(reader: csv.DictReader, source_path: str, names: dict[str, str],
+              at_end: list[bool]) -> Iterator[Article | Rejection]:
+    number, line_before = 0, reader.line_num
     try:
         for number, row in enumerate(reader, start=1):
+            if at_end:
+                lines = reader.line_num - line_before
+                yield Rejection(f"{source_path}#{number}", f"{BROKEN_QUOTE}: a quote opened in this row is "
+                                f"never closed, so the rest of the file ({lines:,} lines) was not read")
+                return
             yield record_to_article(row, f"{source_path}#{number}", names)
+            line_before = reader.line_num
     except csv.Error as exc:
         yield Rejection(f"{source_path}#{number + 1}", f"invalid CSV ({exc})")
     if number == 0:

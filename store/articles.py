@@ -15,6 +15,26 @@ import numpy as np
 from articles.model import Article, Rejection
 from store.sql import chunks, marks, now
 
+# Store meta key: counts replacements of stored articles, so views cached on the store's
+# fingerprint see an article whose text changed (their number does not change).
+ARTICLES_SEQ = "articles_replaced_seq"
+
+
+def _article_values(article: Article) -> tuple:
+    """The article's columns, in table order, without ``ingested_at``."""
+    return (
+        article.id,
+        article.outlet,
+        article.title,
+        article.url,
+        article.published.isoformat(),
+        article.language,
+        article.script,
+        json.dumps(article.paragraphs, ensure_ascii=False),
+        json.dumps(article.captions, ensure_ascii=False),
+        article.content_hash,
+    )
+
 
 def _article_from_row(row: sqlite3.Row, paths: list[str]) -> Article:
     return Article(
@@ -46,22 +66,7 @@ class ArticleTables:
         with self.transaction() as c:
             exists = c.execute("SELECT 1 FROM articles WHERE id=?", (article.id,)).fetchone()
             if not exists:
-                c.execute(
-                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        article.id,
-                        article.outlet,
-                        article.title,
-                        article.url,
-                        article.published.isoformat(),
-                        article.language,
-                        article.script,
-                        json.dumps(article.paragraphs, ensure_ascii=False),
-                        json.dumps(article.captions, ensure_ascii=False),
-                        article.content_hash,
-                        now(),
-                    ),
-                )
+                c.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", (*_article_values(article), now()))
             for path in article.source_paths:
                 c.execute(
                     "INSERT OR REPLACE INTO sources VALUES (?,?,?)",
@@ -69,6 +74,42 @@ class ArticleTables:
                 )
                 c.execute("DELETE FROM rejections WHERE path=?", (path,))
             return not exists
+
+    def replace_article(self, article: Article, file_path: str) -> bool:
+        """Replace the stored article of ``article.id`` by ``article`` when it was read from
+        ``file_path`` before (the file or one of its ``file#N`` records) and reads otherwise now:
+        the file changed, or was read with another field mapping. True when replaced.
+
+        An article stored from other files only is left as it is (the first read of an
+        article is kept). Its source paths are :meth:`add_article`'s to record.
+        """
+        values = _article_values(article)
+        with self.transaction() as c:
+            row = c.execute("SELECT * FROM articles WHERE id=?", (article.id,)).fetchone()
+            if row is None or tuple(row)[: len(values)] == values:
+                return False
+            from_file = c.execute(
+                "SELECT 1 FROM sources WHERE article_id=? AND (path=? OR (path >= ? AND path < ?)) LIMIT 1",
+                (article.id, file_path, file_path + "#", file_path + "$"),
+            ).fetchone()
+            if from_file is None:
+                return False
+            c.execute(
+                "UPDATE articles SET outlet=?, title=?, url=?, published=?, language=?, script=?,"
+                " paragraphs=?, captions=?, content_hash=?, ingested_at=? WHERE id=?",
+                (*values[1:], now(), article.id),
+            )
+            c.execute(
+                "INSERT INTO meta VALUES (?, '1')"
+                " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                (ARTICLES_SEQ,),
+            )
+            return True
+
+    def ids_without_sources(self, ids: Iterable[str]) -> list[str]:
+        """Those of ``ids`` that no file or record is recorded as the source of any more."""
+        found = self._paths_by_article(list(dict.fromkeys(ids)))
+        return [i for i in dict.fromkeys(ids) if i not in found]
 
     def source_fingerprint(self, path: str) -> str | None:
         """Fingerprint recorded when ``path`` was last ingested (None if never)."""

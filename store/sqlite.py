@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from store.articles import ArticleTables
+from store.articles import ARTICLES_SEQ, ArticleTables
 from store.jobs import JobQueue
 from store.stories import STORY_SEQ, StaleStoryError, StoryTables
 
@@ -224,7 +224,8 @@ class Store(ArticleTables, StoryTables, JobQueue):
         articles = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         stories = c.execute("SELECT COUNT(*), COALESCE(MAX(version), 0) FROM stories").fetchone()
         edits = c.execute("SELECT COALESCE(MAX(seq), 0) FROM edits").fetchone()[0]
-        return (str(self.path), articles, stories[0], stories[1], edits, self.get_meta(STORY_SEQ))
+        return (str(self.path), articles, stories[0], stories[1], edits, self.get_meta(STORY_SEQ),
+                self.get_meta(ARTICLES_SEQ))
 
     def integrity_check(self) -> str:
         """SQLite's own check of the file ("ok" when sound)."""

@@ -259,9 +259,11 @@ def test_changed_file_is_read_again(tmp_path):
         assert ingest([path], store).stored == 1
         path.write_text(VOA.read_text("utf-8").replace("[阿政府军", "[阿富汗政府军", 1), "utf-8")
         report = ingest([path], store)
-        # Same URL, so the same article: counted as a duplicate, not stored twice.
-        assert (report.stored, report.duplicates, report.unchanged_files) == (0, 1, 0)
+        # Same URL, so the same article: not stored twice; read from the same file with
+        # another title, it replaces the stored one.
+        assert (report.stored, report.updated, report.duplicates, report.unchanged_files) == (0, 1, 0, 0)
         assert store.count_articles() == 1
+        assert store.articles()[0].title.startswith("阿富汗政府军")
 
 
 def test_a_failing_file_loses_nothing_stored_before(tmp_path, monkeypatch):

@@ -1,0 +1,133 @@
+"""Re-ingest: the field mapping is part of what makes a file unchanged, and an article read
+again from its file with other content replaces the stored one (review 31)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articles import ingest
+from store.sqlite import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+MAPPING = {"title": "headline", "date": "pub", "outlet": "source_name", "url": "link"}
+
+
+def write_csv(path: Path, rows: list[dict]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def remap_rows() -> list[dict]:
+    return [{"headline": "Henan floods: toll rises to 33", "source_name": "Reuters", "pub": "2021-07-22",
+             "link": "https://r.example.com/1", "body": "The death toll rose to 33.", "extra": "x"},
+            {"headline": "Second", "source_name": "AP", "pub": "2021-07-22T05:00:00Z",
+             "link": "https://ap.example.com/2", "body": "Multi\nline body.", "extra": "y"}]
+
+
+def stored(store: Store) -> dict[str, tuple]:
+    return {a.id: (a.title, a.paragraphs, a.published, a.url) for a in store.articles()}
+
+
+def test_a_corrected_mapping_reads_the_file_again_and_replaces_its_articles(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "odd.csv", remap_rows())
+    with Store(tmp_path / "p.db") as store:
+        first = ingest([path], store, fields={**MAPPING, "text": "extra"})
+        assert (first.stored, first.updated) == (2, 0)
+        assert sorted(a.paragraphs for a in store.articles()) == [["x"], ["y"]]
+        fingerprint = store.fingerprint()
+        second = ingest([path], store, fields={**MAPPING, "text": "body"})
+        assert (second.stored, second.updated, second.duplicates, second.unchanged_files) == (0, 2, 0, 0)
+        assert sorted(a.paragraphs for a in store.articles()) == [["Multi", "line body."],
+                                                                 ["The death toll rose to 33."]]
+        assert store.fingerprint() != fingerprint  # views cached on it see the new text
+        assert second.summary() == "0 articles stored, 2 updated (read again with other content), " \
+                                   "0 duplicates, 0 rejected"
+        third = ingest([path], store, fields={**MAPPING, "text": "body"})
+        assert (third.stored, third.updated, third.duplicates, third.unchanged_files) == (0, 0, 0, 1)
+        assert third.summary() == "0 articles stored, 0 duplicates, 0 rejected, 1 unchanged file skipped"
+        assert sorted(third.article_ids) == sorted(second.article_ids)
+
+
+def test_default_fields_named_explicitly_are_the_defaults_and_old_fingerprints_still_match(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"title": "T", "date": "2021-07-22", "url": "https://t.example/1",
+                                "text": "Body."}) + "\n", "utf-8")
+    with Store(tmp_path / "p.db") as store:
+        assert ingest([path], store).stored == 1
+        (row,) = store.sources_of_file(str(path))
+        assert row[2].count(":") == 2  # the defaults: the fingerprint recorded before options counted
+        assert ingest([path], store, fields={"title": "title", "text": "text"}).unchanged_files == 1
+        assert ingest([path], store, fields={"title": "headline"}).unchanged_files == 0  # read again
+
+
+def test_the_first_read_in_a_call_wins_and_other_files_do_not_replace_an_article(tmp_path: Path) -> None:
+    twice = [{"title": "One", "date": "2021-07-22", "url": "https://t.example/1", "a": "first", "b": "B1"},
+             {"title": "One", "date": "2021-07-22", "url": "https://t.example/1", "a": "second", "b": "B2"}]
+    path = tmp_path / "twice.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in twice), "utf-8")
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({**twice[0], "title": "Other", "a": "other"}) + "\n", "utf-8")
+    with Store(tmp_path / "p.db") as store:
+        assert (ingest([path], store, fields={"text": "a"}).stored, store.articles()[0].paragraphs) == (1, ["first"])
+        report = ingest([path], store, fields={"text": "b"})
+        assert (report.updated, report.duplicates, store.articles()[0].paragraphs) == (1, 1, ["B1"])
+        # Another file with the same URL is a duplicate: the stored article stays as read first.
+        report = ingest([other], store, fields={"text": "a"})
+        assert (report.updated, report.duplicates, store.articles()[0].title) == (0, 1, "One")
+
+
+def test_a_mapping_that_changes_ids_says_the_old_articles_are_kept(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "odd.csv", remap_rows())
+    with Store(tmp_path / "p.db") as store:
+        ingest([path], store, fields={**MAPPING, "url": "extra", "text": "body"})  # no URL: ids from titles
+        report = ingest([path], store, fields={**MAPPING, "text": "body"})
+        assert (report.stored, report.left_behind, store.count_articles()) == (2, 2, 4)
+        assert report.summary().endswith(
+            "2 stored articles no longer read from any file (kept: an article read with another id is stored "
+            "anew, not in its place)")
+
+
+def test_the_cli_summary_counts_updated_articles_and_unchanged_files(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "odd.csv", remap_rows())
+    command = [sys.executable, "-m", "articles", str(path), "--db", str(tmp_path / "p.db"),
+               *(f"--field={k}={v}" for k, v in MAPPING.items())]
+
+    def summary(text_column: str) -> str:
+        result = subprocess.run([*command, f"--field=text={text_column}"], cwd=ROOT, capture_output=True,
+                                text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1]
+
+    assert summary("extra") == "2 articles stored, 0 duplicates, 0 rejected"
+    assert summary("body") == "0 articles stored, 2 updated (read again with other content), 0 duplicates, 0 rejected"
+    assert summary("body") == "0 articles stored, 0 duplicates, 0 rejected, 1 unchanged file skipped"
+
+
+COLUMNS = st.sampled_from(["a", "b", "c"])
+CELL = st.text(alphabet=st.sampled_from("xyz 中文\n"), max_size=6)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.fixed_dictionaries({"a": CELL, "b": CELL, "c": CELL}), min_size=1, max_size=4),
+       st.lists(COLUMNS, min_size=1, max_size=4))
+def test_after_any_sequence_of_mappings_the_store_holds_what_the_last_one_reads(rows, mappings) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "in.jsonl"
+        path.write_text("".join(json.dumps({"title": f"T{n}", "date": "2021-07-22", "url": f"https://t.example/{n}",
+                                            **row}) + "\n" for n, row in enumerate(rows)), "utf-8")
+        with Store(Path(folder) / "many.db") as many, Store(Path(folder) / "once.db") as once:
+            for column in mappings:
+                ingest([path], many, fields={"text": column})
+            ingest([path], once, fields={"text": mappings[-1]})
+            assert stored(many) == stored(once)
