@@ -25,15 +25,22 @@ def _load_inputs(inputs: list[str], db: str | None) -> tuple[list[Article], list
     from articles import read_path
 
     articles, errors, story_ids = [], [], []
+    first_seen: dict[str, tuple[str, str]] = {}  # article id -> (file, content hash) of its first read
     for item in inputs:
         path = Path(item)
         if path.exists():
             try:
                 for result in read_path(str(path)):
-                    if hasattr(result, "paragraphs"):
-                        articles.append(result)
-                    else:
+                    if not hasattr(result, "paragraphs"):
                         errors.append(str(result))
+                    elif result.id in first_seen:
+                        # One article given twice (the same file, or a copy): compared once.
+                        where, digest = first_seen[result.id]
+                        other = "" if digest == result.content_hash else " with other text (this copy is left out)"
+                        errors.append(f"{path}: the same article as in {where} ({result.id}){other}")
+                    else:
+                        first_seen[result.id] = (str(path), result.content_hash)
+                        articles.append(result)
             except Exception as exc:  # unreadable file: one line, no traceback
                 errors.append(f"{path}: {exc}")
         elif (db is not None or DEFAULT_DB.exists()) and not _looks_like_a_path(item):

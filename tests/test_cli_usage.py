@@ -127,3 +127,13 @@ def test_comparison_shows_bars_only_when_asked_off_a_terminal(tmp_path: Path, ca
     assert "reading claims" not in capsys.readouterr().err
     assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path / "c.json"), "--lexical", "--progress"]) == 0
     assert "reading claims" in capsys.readouterr().err
+
+
+def test_comparison_reads_one_article_given_twice_once(tmp_path: Path, capsys) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(AJ.read_bytes())
+    assert comparison_main([str(AJ), str(copy), "--out", str(tmp_path / "c.json"), "--lexical"]) == 2
+    err = capsys.readouterr().err
+    assert "the same article as in" in err and "need at least 2 articles to compare, got 1" in err
+    assert comparison_main([str(AJ), str(VOA), str(AJ), "--out", str(tmp_path / "d.json"), "--lexical"]) == 0
+    assert len(json.loads((tmp_path / "d.json").read_text())["articles"]) == 2
