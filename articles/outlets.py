@@ -40,6 +40,11 @@ OUTLETS: tuple[Outlet, ...] = (
            ("中央社", "(臺)中央社CNA", "(台)中央社CNA", "中央社CNA", "中央通讯社", "中央社即时新闻", "CNA",
             "Central News Agency", "Focus Taiwan"),
            ("cna.com.tw", "focustaiwan.tw")),
+    # Singapore's CNA (Channel NewsAsia): "CNA" alone is the Taiwan agency's alias in these
+    # archives, so its own domain tells them apart.
+    Outlet("亚洲新闻台", "CNA (Channel NewsAsia)",
+           ("亚洲新闻台", "亞洲新聞台", "Channel NewsAsia", "Channel News Asia", "CNA Singapore", "CNA (Singapore)"),
+           ("channelnewsasia.com", "cna.asia")),
     Outlet("法广", "Radio France Internationale",
            ("法广", "法国国际广播电台", "法国国际广播电台 - RFI", "RFI", "RFI 华语", "RFI中文",
             "Radio France Internationale"),

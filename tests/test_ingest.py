@@ -195,6 +195,8 @@ def test_outlet_aliases_collapse_to_one_name(kwargs):
 def test_outlet_table_pairs():
     assert canonical_outlet(author="Aljazeera 半岛网") == canonical_outlet(url="https://chinese.aljazeera.net/a") == "半岛电视台"
     assert canonical_outlet(author="(臺)中央社CNA") == canonical_outlet(url="https://www.cna.com.tw/n") == "中央社"
+    # Singapore's CNA shares the alias "CNA"; its own domain tells it apart.
+    assert canonical_outlet(author="CNA", url="https://www.channelnewsasia.com/asia/x") == "亚洲新闻台"
     assert canonical_outlet(author="RFI") == canonical_outlet(url="http://www.rfi.fr//cn/x") == "法广"
     assert canonical_outlet(author="Reuters") == canonical_outlet(url="https://cn.reuters.com/a") == "路透"
     assert canonical_outlet(author="联合早报") == canonical_outlet(url="https://www.zaobao.com/r") == "联合早报"
