@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from comparison.model import Comparison
 
 # File types the upload accepts (what articles.read_path reads).
-UPLOAD_TYPES = ["md", "markdown", "txt", "html", "htm", "xml", "rss", "atom", "jsonl", "csv", "gz"]
+UPLOAD_TYPES = ["md", "markdown", "txt", "html", "htm", "xml", "rss", "atom", "json", "jsonl", "csv", "gz"]
 # One number with ingest (articles.MAX_INPUT_BYTES) and server.maxUploadSize in
 # .streamlit/config.toml (which the browser enforces); checked again here.
 MAX_UPLOAD_MB = jobs.MAX_UPLOAD_MB

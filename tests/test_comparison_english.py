@@ -217,3 +217,4 @@ def test_a_magnitude_is_a_measure_told_apart_from_a_distance():
         "incompatible figures for distance from Piura", "incompatible figures for magnitude"]
     assert any(f.kind == "agree" and "magnitude" in f.why and {s.article_id for s in f.spans} == {"ma", "mc"}
                for f in numbers)
+
