@@ -85,6 +85,13 @@ def _compare_stored(story_id: str, db: Path, use_dense: bool,
     except Exception as exc:  # noqa: BLE001 - not a store: one line, no traceback
         return f"--db {db}: cannot open the store ({exc})"
     try:
+        story = store.story(story_id)
+        if story is not None:
+            from clustering.pipeline import story_articles
+
+            found = len(story_articles(store, story))  # members and roundup sections filed under it
+            if found < 2:
+                return f"story {story_id!r} has {found} article: nothing to compare"
         comparison = compare_story(store, story_id, use_dense=use_dense, progress=progress)
         return comparison, store.articles(comparison.article_ids)
     except KeyError as exc:

@@ -202,7 +202,10 @@ class Place:
 _DIR_ZH_RE = re.compile(r"(?:(?P<dir>东北|西北|东南|西南|北|东|南|西)(?:部|方|边))|以(?P<dir2>东北|西北|东南|西南|北|东|南|西)")
 _DIR_EN_RE = re.compile(_alternation(DIRECTIONS_EN, True), re.I)
 _OF_AFTER_EN = re.compile(r"\s+of\b")  # "40 km north of Kabul": a bearing from Kabul
-_THE_BEFORE_EN = re.compile(r"\bthe\s+$", re.I)  # "in the north of the province": a part of it
+# "in the north of the province", "the far north of Peru": a part of it.
+_THE_BEFORE_EN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?$", re.I)
+# 西北方38公里, 北边约50公里: a direction with a distance after it is a bearing, 方/边 or not.
+_DISTANCE_AFTER_ZH = re.compile(r"\s*(?:约|大约|近)?[\d〇一二三四五六七八九十百千两.,]+\s*(?:多)?(?:公里|千米|英里|米|km)")
 _GENERIC_ZH_RE = re.compile(_alternation(GENERIC_PLACES_ZH, False))
 _GENERIC_EN_RE = re.compile(_alternation(GENERIC_PLACES_EN, True), re.I)
 
@@ -223,14 +226,15 @@ def extract_places(text: str, simple: str, entities: list, english: bool) -> lis
         for m in _DIR_EN_RE.finditer(text):
             out.append(Place(m.start(), m.end(), m.group(0), "", DIRECTIONS_EN[_latin_key(m.group(0))],
                              relative=_OF_AFTER_EN.match(text, m.end()) is not None
-                             and not _THE_BEFORE_EN.search(text, max(0, m.start() - 5), m.start())))
+                             and not _THE_BEFORE_EN.search(text, max(0, m.start() - 20), m.start())))
         for m in _GENERIC_EN_RE.finditer(text):
             out.append(Place(m.start(), m.end(), m.group(0), GENERIC_PLACES_EN[_latin_key(m.group(0))],
                              None, True))
     else:
         for m in _DIR_ZH_RE.finditer(simple):
             out.append(Place(m.start(), m.end(), text[m.start():m.end()], "",
-                             DIRECTIONS_ZH[m.group("dir") or m.group("dir2")], relative=bool(m.group("dir2"))))
+                             DIRECTIONS_ZH[m.group("dir") or m.group("dir2")],
+                             relative=bool(m.group("dir2")) or _DISTANCE_AFTER_ZH.match(simple, m.end()) is not None))
         for m in _GENERIC_ZH_RE.finditer(simple):
             out.append(Place(m.start(), m.end(), text[m.start():m.end()], GENERIC_PLACES_ZH[m.group(0)], None, True))
     out.sort(key=lambda p: p.start)
@@ -256,7 +260,8 @@ class Attribution:
 _ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
 # A speech verb after a word of refusal says nothing (一位不愿透露姓名的官员说: the voice is the
 # official, not 一位不愿); one fixed-width lookbehind per word, as Python requires.
-_NOT_UNWILLING_ZH = "".join(f"(?<!{w})" for w in ("不愿", "不肯", "不想", "拒绝", "不便", "未", "没有", "不"))
+_NOT_UNWILLING_ZH = "".join(f"(?<!{w})" for w in ("不愿", "不愿意", "不肯", "不想", "拒绝", "婉拒", "不便", "未", "未能",
+                                                    "无法", "不能", "没有", "不"))
 _ZH_ATTR_RE = re.compile(
     rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:报道|报导|消息|称|说|表示|透露|声明|公告)"
     rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?){_NOT_UNWILLING_ZH}(?:{_ZH_SAYS})"

@@ -80,19 +80,22 @@ class ArticleTables:
         ``file_path`` before (the file or one of its ``file#N`` records) and reads otherwise now:
         the file changed, or was read with another field mapping. True when replaced.
 
-        An article stored from other files only is left as it is (the first read of an
-        article is kept). Its source paths are :meth:`add_article`'s to record.
+        An article any other file also holds is left as it is: a copy elsewhere may be the
+        text that was stored, and a file that merely repeats an article must never overwrite it
+        (nothing stored is lost; the re-read counts as a duplicate). Its source paths are
+        :meth:`add_article`'s to record.
         """
         values = _article_values(article)
         with self.transaction() as c:
             row = c.execute("SELECT * FROM articles WHERE id=?", (article.id,)).fetchone()
             if row is None or tuple(row)[: len(values)] == values:
                 return False
-            from_file = c.execute(
-                "SELECT 1 FROM sources WHERE article_id=? AND (path=? OR (path >= ? AND path < ?)) LIMIT 1",
-                (article.id, file_path, file_path + "#", file_path + "$"),
+            this_file, other_files = c.execute(
+                "SELECT COALESCE(SUM(path=? OR (path >= ? AND path < ?)), 0),"
+                " COALESCE(SUM(NOT (path=? OR (path >= ? AND path < ?))), 0) FROM sources WHERE article_id=?",
+                (file_path, file_path + "#", file_path + "$") * 2 + (article.id,),
             ).fetchone()
-            if from_file is None:
+            if not this_file or other_files:
                 return False
             c.execute(
                 "UPDATE articles SET outlet=?, title=?, url=?, published=?, language=?, script=?,"

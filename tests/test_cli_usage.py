@@ -137,3 +137,10 @@ def test_comparison_reads_one_article_given_twice_once(tmp_path: Path, capsys) -
     assert "the same article as in" in err and "need at least 2 articles to compare, got 1" in err
     assert comparison_main([str(AJ), str(VOA), str(AJ), "--out", str(tmp_path / "d.json"), "--lexical"]) == 0
     assert len(json.loads((tmp_path / "d.json").read_text())["articles"]) == 2
+
+
+def test_comparison_refuses_a_stored_story_of_one_article(store_with_story: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "one.json"
+    assert comparison_main(["s2", "--db", str(store_with_story), "--out", str(out), "--lexical"]) == 2
+    _one_line_error(capsys, "s2", "nothing to compare")
+    assert not out.exists()

@@ -356,3 +356,12 @@ def test_held_out_stories_are_scored_by_round_as_well():
 
     assert held_out_round({"heldout": True}) == ORIGINAL_ROUND
     assert held_out_round({"heldout": True, "heldout_round": "session 22"}) == "session 22"
+
+
+def test_a_corrected_outlet_or_time_is_a_new_signature():
+    import dataclasses
+
+    arts = _read(AJ, VOA)
+    signature = comparison_signature(arts)
+    moved = dataclasses.replace(arts[0], outlet="BBC")
+    assert comparison_signature([moved, arts[1]]) != signature

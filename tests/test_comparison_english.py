@@ -187,11 +187,12 @@ def test_an_hour_is_no_figure():
     assert [q.text for q in extract_quantities_en(text)] == ["10"]
 
 
-def test_a_linking_verb_ends_the_counted_noun_and_others_are_people():
-    # "nine remain missing" and "nine others are missing": one count of the missing, not of the
-    # killed eight before it, and no fact either outlet reports alone.
+def test_a_linking_verb_ends_the_counted_noun():
+    # "nine remain missing": a count of the missing, not of the killed eight before it (it was a
+    # false contradiction with another outlet's eight killed). ("nine others" stays no count of
+    # people: "three others" may follow trucks.)
     a = article("ra", "Outlet A", "Eight people were killed and nine remain missing after a mine blast on Monday.")
-    b = article("rb", "Outlet B", "A mine blast killed eight people on Monday, and nine others are missing.")
+    b = article("rb", "Outlet B", "A mine blast killed eight people on Monday, and nine people are missing.")
     comparison = compare([a, b], use_dense=False)
     numbers = [f for f in comparison.findings if f.fact_type == "number"]
     assert {f.kind for f in numbers} == {"agree"}
@@ -218,3 +219,10 @@ def test_a_magnitude_is_a_measure_told_apart_from_a_distance():
     assert any(f.kind == "agree" and "magnitude" in f.why and {s.article_id for s in f.spans} == {"ma", "mc"}
                for f in numbers)
 
+
+
+def test_a_reported_future_counts_from_a_day_the_sentence_names():
+    published = datetime(2021, 6, 10, 8, tzinfo=UTC)  # a Thursday
+    text = "Officials said on Monday that they would release the toll on Wednesday."
+    (wednesday,) = [d for d in extract_all(text, published).dates if d.text == "Wednesday"]
+    assert wednesday.value == date(2021, 6, 9)

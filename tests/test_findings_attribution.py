@@ -377,3 +377,10 @@ def test_an_outlet_naming_itself_is_no_source_and_a_dateline_byline_no_actor():
     assert comparison.sources["中央社"] == []
     assert not [f for f in of_type(comparison, "source") if "中央社" in f.why]
     assert not [f for f in comparison.findings if "沈朋達" in f.why]
+
+
+def test_an_outlet_is_never_its_own_source_under_any_alias():
+    a = article("ai", "法广", "法国国际广播电台表示，约有200名囚犯逃脱。", language="zh")
+    b = article("aj", "路透", "About 200 prisoners escaped, Reuters said.")
+    sources = compare([a, b], use_dense=False).sources
+    assert sources == {"法广": [], "路透": []}

@@ -76,3 +76,10 @@ def test_a_bearing_from_a_place_is_not_compared_with_a_part_of_another():
     assert [f.kind for f in _places("The quake struck 40 km south of Piura on Thursday.",
                                     "The quake struck 40 km north of Piura on Thursday.")] == ["contradiction"]
     assert _places("地震发生在皮乌拉以南40公里处。", "地震发生在秘鲁北部。", "zh") == []
+
+
+def test_a_direction_with_a_distance_is_a_bearing_and_the_far_north_a_part():
+    assert [f.kind for f in _places("地震发生在皮乌拉以南38公里处。", "地震发生在皮乌拉西北方38公里处。", "zh")
+            ] == ["contradiction"]
+    assert [f.kind for f in _places("The quake hit the far north of Peru on Thursday.",
+                                    "The quake hit southern Peru on Thursday.")] == ["contradiction"]

@@ -131,3 +131,19 @@ def test_after_any_sequence_of_mappings_the_store_holds_what_the_last_one_reads(
                 ingest([path], many, fields={"text": column})
             ingest([path], once, fields={"text": mappings[-1]})
             assert stored(many) == stored(once)
+
+
+def test_a_file_that_holds_a_copy_never_overwrites_the_stored_article(tmp_path: Path) -> None:
+    # Review 31: b.jsonl changed only by an appended record; its copy of X must not replace the
+    # text read from a.jsonl (the article is held by two files: it is kept as stored).
+    x = {"title": "X", "date": "2021-07-22", "url": "https://t.example/x"}
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(json.dumps({**x, "text": "Body from A."}) + "\n", "utf-8")
+    b.write_text(json.dumps({**x, "text": "Body from B."}) + "\n", "utf-8")
+    with Store(tmp_path / "p.db") as store:
+        ingest([a, b], store)
+        b.write_text(b.read_text("utf-8") + json.dumps({**x, "url": "https://t.example/y", "text": "Y."}) + "\n",
+                     "utf-8")
+        report = ingest([b], store)
+        assert report.updated == 0
+        assert {s.paragraphs[0] for s in store.articles() if s.url.endswith("/x")} == {"Body from A."}

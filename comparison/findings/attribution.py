@@ -30,16 +30,10 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     return _source_findings(ctx.docs) + _claim_attributions(ctx)
 
 
-# Voices that are bodies, not people: they are sources an outlet cites ("the U.S. Geological
-# Survey said", 国家安全委员会表示); people are listed as quoted, not as sources.
+# Voices of bodies and officials (titled people among them: "Governor Shams said"): the sources
+# an outlet attributes claims to ("the U.S. Geological Survey said", 国家安全委员会表示); people
+# named without a role are listed as quoted.
 _INSTITUTIONAL_VOICES = ("agency", "official", "organization")
-
-
-def _is_own(doc: Doc, source: str) -> bool:
-    """Is ``source`` the outlet itself (its dateline's 中央社, "told Al Jazeera"): no source it cites."""
-    own = to_simplified(doc.article.outlet or "")
-    name = to_simplified(source)
-    return bool(own) and bool(name) and (name in own or own in name)
 
 
 def _sources_by_outlet(docs: list[Doc]) -> dict[str, list[str]]:
@@ -53,7 +47,7 @@ def _sources_by_outlet(docs: list[Doc]) -> dict[str, list[str]]:
         voices: list[str] = []
         for a in doc.facts.attributions:
             who = re.sub(r"^the\s+", "", a.who.strip(), flags=re.I)
-            if a.kind in _INSTITUTIONAL_VOICES and who:
+            if a.kind in _INSTITUTIONAL_VOICES and who and not _is_own(doc, who):
                 voices.append(who)
         # One voice named in full and in short (塔吉克斯坦总统办公室, 总统办公室): the full name, where
         # the full name first appears.
@@ -306,7 +300,12 @@ def _longest_common_run(a: str, b: str) -> int:
 
 
 def _is_own(doc: Doc, who: str) -> bool:
-    from comparison.text import to_simplified
+    """Is ``who`` the outlet itself (its dateline's 中央社, "told Al Jazeera", or any alias the
+    outlet table knows: 法国国际广播电台 is 法广)? Never a source it cites."""
+    from articles.outlets import outlet_for_name
 
     own = to_simplified(doc.article.outlet or "")
-    return bool(own) and (own in to_simplified(who) or to_simplified(who) in own)
+    name = to_simplified(who)
+    if not own or not name:
+        return False
+    return own in name or name in own or outlet_for_name(who) == doc.article.outlet

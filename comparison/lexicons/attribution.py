@@ -32,7 +32,7 @@ AGENCIES = {
     "Kremlin": "克里姆林宫",
 }
 # Markers of an anonymous source.
-ANONYMOUS_ZH = ("消息人士", "知情人士", "匿名官员", "不愿透露姓名", "不愿具名", "匿名")
+ANONYMOUS_ZH = ("消息人士", "知情人士", "匿名官员", "不愿透露姓名", "不愿意透露姓名", "不愿具名", "匿名")
 ANONYMOUS_EN = ("sources", "a source", "on condition of anonymity", "who asked not to be named",
                 "speaking on condition of anonymity", "anonymous", "unnamed", "who declined to be named")
 # Role words: an official / institutional voice (attribution kind "official").

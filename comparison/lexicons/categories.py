@@ -44,9 +44,7 @@ GENERIC_PEOPLE = ("人", "民众", "居民", "名", "人士", "成员", "者", "
                   # general nouns for people by role or group (a count of them is a count of people)
                   "员", "工人", "员工", "学生", "儿童", "孩子", "妇女", "乘客", "村民", "公民", "病人", "患者",
                   "workers", "employees", "staff", "students", "children", "women", "men", "passengers",
-                  "officials", "villagers", "citizens", "patients", "victims", "adults", "miners",
-                  # the pronoun of a further count of them ("eight killed and nine others missing")
-                  "others")
+                  "officials", "villagers", "citizens", "patients", "victims", "adults", "miners")
 PEOPLE_FAMILIES = ("troops", "attackers", "prisoners", "police", "rescuers", "refugees", "cases", "civilians")
 
 # event type -> words (searched in the clause around a number)
