@@ -16,7 +16,6 @@ from comparison.lexicons.timewords import (
     MONTH_PARTS_EN,
     MONTHS_EN,
     RELATIVE_DAYS_EN,
-    REPORTED_FUTURE_EN,
     WEEKDAYS_EN,
 )
 from comparison.text import TakenSpans
@@ -202,15 +201,7 @@ def _announced_ahead(text: str, start: int) -> bool:
     """Does a future word ("will", "to be", "scheduled") come shortly before ``start``, in the
     same clause?"""
     before = re.split(r"[.;!?,]", text[max(0, start - 40):start])[-1].lower()
-    found = [w for w in FUTURE_BEFORE_WEEKDAY_EN if re.search(rf"\b{re.escape(w)}\b", before)]
-    if not found or not set(found) <= set(REPORTED_FUTURE_EN):
-        return bool(found)
-    sentence = re.split(r"[.!?]\s", text[max(0, start - 300):start])[-1]
-    return not _OTHER_DAY_EN.search(sentence)
-
-
-# A day named earlier in the sentence that a reported future may count from.
-_OTHER_DAY_EN = re.compile(rf"\b(?:{_WEEKDAY_RE}|yesterday|today|last\s+week)\b", re.I)
+    return any(re.search(rf"\b{re.escape(w)}\b", before) for w in FUTURE_BEFORE_WEEKDAY_EN)
 
 
 _WEEK_RE = re.compile(r"\b(?:(?P<which>last|this|the|over the|at the)\s+)(?P<span>weekend|week)\b", re.I)

@@ -203,9 +203,9 @@ _DIR_ZH_RE = re.compile(r"(?:(?P<dir>东北|西北|东南|西南|北|东|南|西
 _DIR_EN_RE = re.compile(_alternation(DIRECTIONS_EN, True), re.I)
 _OF_AFTER_EN = re.compile(r"\s+of\b")  # "40 km north of Kabul": a bearing from Kabul
 # "in the north of the province", "the far north of Peru": a part of it.
-_THE_BEFORE_EN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?$", re.I)
+_THE_BEFORE_EN = re.compile(r"\bthe\s+(?:(?:far|extreme|remote|deep|upper|lower|central)\s+)?$", re.I)
 # 西北方38公里, 北边约50公里: a direction with a distance after it is a bearing, 方/边 or not.
-_DISTANCE_AFTER_ZH = re.compile(r"\s*(?:约|大约|近)?[\d〇一二三四五六七八九十百千两.,]+\s*(?:多)?(?:公里|千米|英里|米|km)")
+_DISTANCE_AFTER_ZH = re.compile(r"\s*(?:约|大约|近)?[\d〇一二三四五六七八九十百千两.,]+\s*(?:多)?(?:公里|千米|英里|km)(?!长|高|宽|深)")
 _GENERIC_ZH_RE = re.compile(_alternation(GENERIC_PLACES_ZH, False))
 _GENERIC_EN_RE = re.compile(_alternation(GENERIC_PLACES_EN, True), re.I)
 
@@ -234,7 +234,8 @@ def extract_places(text: str, simple: str, entities: list, english: bool) -> lis
         for m in _DIR_ZH_RE.finditer(simple):
             out.append(Place(m.start(), m.end(), text[m.start():m.end()], "",
                              DIRECTIONS_ZH[m.group("dir") or m.group("dir2")],
-                             relative=bool(m.group("dir2")) or _DISTANCE_AFTER_ZH.match(simple, m.end()) is not None))
+                             relative=bool(m.group("dir2")) or (simple[m.end() - 1] in "方边"
+                                                                and _DISTANCE_AFTER_ZH.match(simple, m.end()) is not None)))
         for m in _GENERIC_ZH_RE.finditer(simple):
             out.append(Place(m.start(), m.end(), text[m.start():m.end()], GENERIC_PLACES_ZH[m.group(0)], None, True))
     out.sort(key=lambda p: p.start)

@@ -6,6 +6,7 @@ connection and ``transaction`` it uses.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -90,12 +91,9 @@ class ArticleTables:
             row = c.execute("SELECT * FROM articles WHERE id=?", (article.id,)).fetchone()
             if row is None or tuple(row)[: len(values)] == values:
                 return False
-            this_file, other_files = c.execute(
-                "SELECT COALESCE(SUM(path=? OR (path >= ? AND path < ?)), 0),"
-                " COALESCE(SUM(NOT (path=? OR (path >= ? AND path < ?))), 0) FROM sources WHERE article_id=?",
-                (file_path, file_path + "#", file_path + "$") * 2 + (article.id,),
-            ).fetchone()
-            if not this_file or other_files:
+            paths = [r[0] for r in c.execute("SELECT path FROM sources WHERE article_id=?", (article.id,))]
+            if not any(_file_of(p) == file_path for p in paths) or any(
+                    _another_file_holds(_file_of(p), file_path) for p in paths):
                 return False
             c.execute(
                 "UPDATE articles SET outlet=?, title=?, url=?, published=?, language=?, script=?,"
@@ -235,3 +233,19 @@ class ArticleTables:
                     for h, v in vectors.items()
                 ],
             )
+
+
+def _file_of(source_path: str) -> str:
+    """The file of a source path (``file#N`` names a file's N-th record)."""
+    return source_path.split("#", 1)[0]
+
+
+def _another_file_holds(path: str, file_path: str) -> bool:
+    """Is ``path`` another file that still exists (a copy of the article that may be the text
+    stored)? A moved or deleted file, or the same file spelled another way (relative, absolute),
+    holds nothing."""
+    if path == file_path:
+        return False
+    if not os.path.isfile(path):
+        return False
+    return os.path.realpath(path) != os.path.realpath(file_path)

@@ -220,9 +220,3 @@ def test_a_magnitude_is_a_measure_told_apart_from_a_distance():
                for f in numbers)
 
 
-
-def test_a_reported_future_counts_from_a_day_the_sentence_names():
-    published = datetime(2021, 6, 10, 8, tzinfo=UTC)  # a Thursday
-    text = "Officials said on Monday that they would release the toll on Wednesday."
-    (wednesday,) = [d for d in extract_all(text, published).dates if d.text == "Wednesday"]
-    assert wednesday.value == date(2021, 6, 9)

@@ -83,3 +83,12 @@ def test_a_direction_with_a_distance_is_a_bearing_and_the_far_north_a_part():
             ] == ["contradiction"]
     assert [f.kind for f in _places("The quake hit the far north of Peru on Thursday.",
                                     "The quake hit southern Peru on Thursday.")] == ["contradiction"]
+
+
+def test_a_noun_before_a_bearing_keeps_it_a_bearing_and_a_height_is_no_distance():
+    from comparison.slots import extract_places
+
+    (north,) = [p for p in extract_places("Rebels seized the town north of Kabul.", "", [], True) if p.direction is not None]
+    assert north.relative
+    text = "秘鲁北部2000米高的山区"
+    assert [p.relative for p in extract_places(text, text, [], False) if p.direction is not None] == [False]

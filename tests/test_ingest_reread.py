@@ -147,3 +147,16 @@ def test_a_file_that_holds_a_copy_never_overwrites_the_stored_article(tmp_path: 
         report = ingest([b], store)
         assert report.updated == 0
         assert {s.paragraphs[0] for s in store.articles() if s.url.endswith("/x")} == {"Body from A."}
+
+
+def test_a_moved_file_still_takes_its_corrections(tmp_path: Path) -> None:
+    x = {"title": "X", "date": "2021-07-22", "url": "https://t.example/x"}
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(json.dumps({**x, "text": "Body v1."}) + "\n", "utf-8")
+    with Store(tmp_path / "p.db") as store:
+        ingest([a], store)
+        a.rename(b)
+        ingest([b], store)
+        b.write_text(json.dumps({**x, "text": "Body v2."}) + "\n", "utf-8")
+        assert ingest([b], store).updated == 1
+        assert store.articles()[0].paragraphs == ["Body v2."]

@@ -46,9 +46,6 @@ MONTH_PARTS_EN = {"early": (1, 10), "mid": (11, 20), "mid-": (11, 20), "late": (
 # Words before an English weekday that put it ahead of the publication day ("will be held
 # Thursday", "is to be voted on Thursday", "scheduled for Friday"), with the future of reported
 # speech ("said he would visit on Friday") and of intention ("plans to", "is going to").
-# "would" is the future of a past saying: ahead of the publication day only when the sentence
-# names no other day the saying could count from ("said on Monday they would ... on Wednesday").
-REPORTED_FUTURE_EN = ("would",)
 FUTURE_BEFORE_WEEKDAY_EN = ("will", "would", "shall", "to be", "due", "scheduled", "set to", "expected", "planned",
                             "plans to", "plan to", "going to", "intends to", "intend to")
 # Time-zone abbreviations: a number written right before one is a clock time (0130GMT, 1400 UTC).
