@@ -143,6 +143,21 @@ def outlet_for_domain(url: str | None) -> str | None:
     return None
 
 
+def outlet_in_language(name: str, language: str | None) -> str:
+    """The outlet's name as a reader of the article knows it: the short Chinese name for a
+    Chinese article, the English name for any other (an English Reuters report is from
+    "Reuters", not 路透). Names the table does not know stay as they are."""
+    if not name or language == "zh":
+        return name
+    outlet = _by_canonical_name().get(name)
+    return outlet.english if outlet else name
+
+
+@lru_cache(maxsize=1)
+def _by_canonical_name() -> dict[str, Outlet]:
+    return {outlet.name: outlet for outlet in OUTLETS}
+
+
 def outlet_for_name(name: str | None) -> str | None:
     """Canonical outlet for a name or alias ("VOA", "(臺)中央社CNA"), else None."""
     if not name or not isinstance(name, str):

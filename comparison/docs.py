@@ -10,7 +10,8 @@ from datetime import date
 
 from articles.calendar import local_publication_date
 from articles.model import Article
-from comparison.extract import Facts, extract_all
+from articles.outlets import outlet_for_name
+from comparison.extract import Facts, extract_all, holds_whole_name
 from comparison.model import Span
 from comparison.numbers import Quantity
 from comparison.subjects import (
@@ -133,6 +134,18 @@ def alike_vague(a: Quantity, b: Quantity) -> bool:
     overlap = min(a.base_high, b.base_high) - max(a.base_low, b.base_low)
     wider = max(width(a), width(b))
     return wider > 0 and overlap >= ALIKE_VAGUE_SHARE * wider
+
+
+def names_own_outlet(doc: Doc, who: str) -> bool:
+    """Is ``who`` the outlet itself (its dateline's 中央社, "told Al Jazeera", or any alias the
+    outlet table knows: 法国国际广播电台 is 法广)? Never a source it cites."""
+    own = to_simplified(doc.article.outlet or "")
+    name = to_simplified(who)
+    if not own or not name:
+        return False
+    known = outlet_for_name(who)
+    return (holds_whole_name(name, own) or holds_whole_name(own, name)
+            or (known is not None and known in (doc.article.outlet, outlet_for_name(doc.article.outlet))))
 
 
 def article_labels(articles: list[Article]) -> list[str]:

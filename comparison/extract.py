@@ -18,7 +18,7 @@ from functools import lru_cache
 # Relative dates resolve against the publication day where the readers are (one home:
 # articles.calendar, also read by the stories' event days).
 from articles.calendar import DEFAULT_UTC_OFFSET_HOURS, local_publication_date  # noqa: E402,F401
-from comparison.lexicons.attribution import AGENCIES, TITLES_ZH
+from comparison.lexicons.attribution import AGENCIES, CREDIT_AFTER_ZH, TITLES_ZH
 from comparison.lexicons.reporting import (
     CITATION_HEADS_ZH,
     CITE_AFTER_ZH,
@@ -38,7 +38,7 @@ from comparison.lexicons.timewords import (
     WEEKDAYS_ZH,
 )
 from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
-from comparison.text import TakenSpans, to_simplified
+from comparison.text import TakenSpans, is_chinese, to_simplified
 
 _WEEKDAYS = WEEKDAYS_ZH
 
@@ -743,6 +743,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         else:
             after = simple[m.end():m.end() + 50].split("\n")[0]
             am = _AFTER_SPEAKER_RE.match(after)
+            if am and _names_a_subject(simple[m.start() + 1:m.end() - 1], after):
+                continue  # 公众号“苏州发布”今天发布消息说: a name in quotation marks, the sentence's subject
             if am:
                 s_start, s_end = m.end() + am.start("speaker"), m.end() + am.end("speaker")
         if s_start >= 0:
@@ -760,6 +762,20 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     return quotes
 
 
+def _names_a_subject(body: str, after: str) -> bool:
+    """Is a quotation with its speaker after it a name instead (an account, a programme, an
+    operation: 微信公众号“苏州发布”今天发布消息说, 据“中国消防”通报)? A short body with no
+    punctuation, followed at once by the sentence's verb, with no comma between: a quotation
+    ends before its speaker with a comma or its own end mark (“不可能，”他说; “不可能。”他说)."""
+    return len(body) <= _NAME_IN_QUOTES_CHARS and not re.search(r"[，。！？；：,.!?;:、]", body) and not re.match(
+        r"\s*[，,]", after)
+
+
+# Longest quoted name read as a name (公众号“苏州发布”, “天宫二号”): a quotation this short with no
+# punctuation and no comma before its speaker is rare.
+_NAME_IN_QUOTES_CHARS = 10
+
+
 # -------------------------------------------------------------- sources ----
 _AGENCY_RE = re.compile("|".join(
     (rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" if a.isascii() else re.escape(a))
@@ -772,12 +788,36 @@ _ANONYMOUS_RE = re.compile(
 _SELF_REPORT_RE = re.compile(r"本文依据了?(?P<agency>[^的。）)]{2,12})的报道")
 
 
+def whole_agency_name(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a whole name, not part of a longer one: at a word boundary in
+    Latin script; in Chinese followed by no Chinese character, or by a citation or credit word
+    (中央社记者, 路透社报道), never by the rest of another name (中央社会工作部)."""
+    name, before, after = text[start:end], text[max(0, start - 1):start], text[end:end + 4]
+    if name[:1].isascii() and before.isascii() and before.isalnum():
+        return False
+    if name[-1:].isascii():
+        return not (after[:1].isascii() and after[:1].isalnum())
+    return not after or not is_chinese(after[0]) or after.startswith(_CITE_AFTER + CREDIT_AFTER_ZH)
+
+
+def holds_whole_name(text: str, name: str) -> bool:
+    """Does ``text`` hold ``name`` as a whole name somewhere (:func:`whole_agency_name`)?"""
+    start = text.find(name)
+    while start >= 0:
+        if whole_agency_name(text, start, start + len(name)):
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
 def extract_sources(text: str) -> list[SourceCitation]:
     """Cited sources: 据路透社报道, 路透社援引, 塔斯社报道, 对路透社说, 告诉半岛电视台,
     (本文依据了路透社的报道), anonymous 消息人士."""
     simple = to_simplified(text)
     found: list[SourceCitation] = []
     for m in _AGENCY_RE.finditer(simple):
+        if not whole_agency_name(simple, m.start(), m.end()):
+            continue
         before = simple[max(0, m.start() - 12):m.start()]
         after = simple[m.end():m.end() + 6]
         cited = any(before.endswith(w) or w in before[-6:] for w in _CITE_BEFORE) or after.startswith(

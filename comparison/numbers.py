@@ -15,6 +15,7 @@ from comparison.lexicons.quantifiers import (
     LARGE_FIGURE_QUALIFIERS_ZH,
     PEOPLE_MEASURES_ZH,
     PEOPLE_ONLY_VAGUE_ZH,
+    PREFIX_WORD_ENDS_ZH,
     PREFIX_ZH,
     SUFFIX_ZH,
     VAGUE_WORDS_ZH,
@@ -534,6 +535,8 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     qualifier = _PREFIX_QUALIFIERS.get(prefix) if prefix else None
     if prefix in LARGE_FIGURE_QUALIFIERS_ZH and high < LARGE_FIGURE_QUALIFIERS_ZH[prefix]:
         qualifier, start = None, m.start(core)  # 突破3道防线: the verb, not "more than 3"
+    if prefix in PREFIX_WORD_ENDS_ZH and simple[m.start("prefix") - 1:m.start("prefix")] in tuple(PREFIX_WORD_ENDS_ZH[prefix]):
+        qualifier, start = None, m.start(core)  # 附近多位居民: "nearby", not "nearly"
     if qualifier:
         low, high = _apply_qualifier(low, high, qualifier)
         vague = True

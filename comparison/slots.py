@@ -351,8 +351,10 @@ def attribution_kind(who: str, english: bool) -> tuple[str, str]:
             if pattern.search(who):
                 return "agency", norm
     else:
+        from comparison.extract import holds_whole_name
+
         for name, norm in AGENCIES.items():
-            if not name.isascii() and name in simple:
+            if not name.isascii() and holds_whole_name(simple, name):
                 return "agency", norm
     anonymous = ANONYMOUS_EN if english else ANONYMOUS_ZH
     if any(w in (lowered if english else simple) for w in anonymous):

@@ -662,3 +662,22 @@ def test_a_transliterated_name_the_recogniser_cuts_short_is_read_whole():
     # The dictionary also lists 由李强, 赖斯说 and 和保罗: a name never takes in the sentence's words.
     for text, name in (("会议由李强主持。", "李强"), ("美国国务卿赖斯说，双方同意。", "赖斯"), ("特朗普和保罗会面。", "保罗")):
         assert name in [e.text for e in extract_entities(text) if e.kind == "PER"]
+
+
+def test_a_qualifier_that_ends_another_word_is_no_qualifier():
+    def read(text):
+        return [(q.text, q.low, q.high) for q in extract_quantities(text)]
+
+    assert read("附近多位居民表示") == [("多位", 2, 99)]  # "nearby", not "nearly"
+    assert read("签约3名球员") == [("3名", 3.0, 3.0)]  # "signed", not "about"
+    assert read("近200人死亡") == [("近200人", 170.0, 200.0)]
+    assert read("约3名球员")[0][0] == "约3名"
+
+
+def test_a_name_in_quotation_marks_before_its_verb_is_no_quotation():
+    from comparison.extract import extract_quotes
+
+    assert extract_quotes("微信公众号“苏州发布”今天发布消息说，被困人员总数应为23名。") == []
+    said = extract_quotes("“我们不会退让，”他说。")
+    assert [q.text for q in said] == ["“我们不会退让，”"]
+    assert [q.text for q in extract_quotes("“绝不可能”，外交部发言人说。")] == ["“绝不可能”"]

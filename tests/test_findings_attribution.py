@@ -384,3 +384,24 @@ def test_an_outlet_is_never_its_own_source_under_any_alias():
     b = article("aj", "路透", "About 200 prisoners escaped, Reuters said.")
     sources = compare([a, b], use_dense=False).sources
     assert sources == {"法广": [], "路透": []}
+
+
+def test_an_agency_name_inside_a_longer_name_is_neither_the_agency_nor_the_outlet():
+    # 中央社会工作部 holds 中央社: it is a body of the Party, cited by 中央社 itself and by others.
+    a = article("ak", "中央社", "（中央社記者沈朋達上海13日電）中共中央社會工作部表示，已有200名志願者抵達。", language="zh")
+    b = article("al", "Outlet B", "据路透社报道，中共中央社会工作部说，已有300名志愿者抵达。", language="zh")
+    sources = compare([a, b], use_dense=False).sources
+    assert sources["中央社"] == ["中共中央社會工作部"]
+    assert sources["Outlet B"] == ["路透社", "中共中央社会工作部"]
+
+
+def test_an_agency_name_is_whole_before_a_credit_or_time_word_only():
+    from comparison.extract import holds_whole_name
+
+    assert holds_whole_name("中央社记者", "中央社")
+    assert holds_whole_name("路透周一报道", "路透")
+    assert holds_whole_name("（中央社台北5日电）", "中央社")
+    assert not holds_whole_name("中央社会工作部", "中央社")
+    assert not holds_whole_name("美联储", "美联")
+    assert holds_whole_name("told Reuters.", "Reuters")
+    assert not holds_whole_name("Reutersville", "Reuters")

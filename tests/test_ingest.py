@@ -211,6 +211,22 @@ def test_outlet_table_pairs():
     assert canonical_outlet() is None
 
 
+def test_an_outlet_is_named_in_its_articles_language_and_keeps_its_id():
+    from articles.build import build_article
+    from articles.normalize import article_id
+
+    when = datetime(2021, 7, 5, tzinfo=UTC)
+    english = build_article("r.md", title="Tajikistan calls up reservists", paragraphs=["The border is tense."],
+                            published=when, url="https://www.reuters.com/a", author="Reuters")
+    chinese = build_article("r2.md", title="塔吉克斯坦征召后备役军人", paragraphs=["边境局势紧张。"],
+                            published=when, url="https://cn.reuters.com/a", author="Reuters")
+    assert (english.outlet, chinese.outlet) == ("Reuters", "路透")
+    # The id is made with the one canonical name, as before outlets were named by language.
+    assert english.id == article_id("https://www.reuters.com/a", "路透", english.title, when)
+    unknown = build_article("x.md", title="A report", paragraphs=["Text."], published=when, author="Some Blog")
+    assert unknown.outlet == "Some Blog"
+
+
 def test_canonical_url_drops_tracking_and_fragment():
     base = "https://www.voachinese.com/a/x/5954259.html"
     assert canonical_url("HTTPS://WWW.VOAChinese.com/a/x/5954259.html#comments") == base

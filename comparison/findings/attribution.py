@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from comparison.claims import one_claim_event
-from comparison.docs import Doc, span
+from comparison.docs import Doc, names_own_outlet, span
 from comparison.findings import Context
 from comparison.lexicons.attribution import (
     GENERIC_VOICES_ZH,
@@ -42,12 +42,12 @@ def _sources_by_outlet(docs: list[Doc]) -> dict[str, list[str]]:
     for doc in docs:
         names = out.setdefault(doc.label, [])
         for s in doc.facts.sources:
-            if s.source not in names and not _is_own(doc, s.source):
+            if s.source not in names and not names_own_outlet(doc, s.source):
                 names.append(s.source)
         voices: list[str] = []
         for a in doc.facts.attributions:
             who = re.sub(r"^the\s+", "", a.who.strip(), flags=re.I)
-            if a.kind in _INSTITUTIONAL_VOICES and who and not _is_own(doc, who):
+            if a.kind in _INSTITUTIONAL_VOICES and who and not names_own_outlet(doc, who):
                 voices.append(who)
         # One voice named in full and in short (塔吉克斯坦总统办公室, 总统办公室): the full name, where
         # the full name first appears.
@@ -62,7 +62,7 @@ def _source_findings(docs: list[Doc]) -> list[Finding]:
     by_source: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for d, doc in enumerate(docs):
         for s in doc.facts.sources:
-            if not _is_own(doc, s.source):
+            if not names_own_outlet(doc, s.source):
                 by_source[s.source][d].append(s)
     findings: list[Finding] = []
     for source, per_doc in by_source.items():
@@ -100,7 +100,7 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
             continue  # "officials" vs "the governor": a vaguer voice, not another one
         if _relays(a1, docs[d2], k2) or _relays(a2, docs[d1], k1):
             continue  # 法新社 vs 一名官员对法新社说: the agency relays that voice
-        if "other" in (a1.kind, a2.kind) or _is_own(docs[d1], a1.who) or _is_own(docs[d2], a2.who):
+        if "other" in (a1.kind, a2.kind) or names_own_outlet(docs[d1], a1.who) or names_own_outlet(docs[d2], a2.who):
             continue  # an unclassified voice ("the media"), or the outlet itself
         spans = [span(docs[d1], a1.start, a1.end), span(docs[d2], a2.start, a2.end)]
         why = (f"the same claim credited to {a1.text} ({a1.kind}, {docs[d1].label}) "
@@ -297,15 +297,3 @@ def _longest_common_run(a: str, b: str) -> int:
     from difflib import SequenceMatcher
 
     return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
-
-
-def _is_own(doc: Doc, who: str) -> bool:
-    """Is ``who`` the outlet itself (its dateline's 中央社, "told Al Jazeera", or any alias the
-    outlet table knows: 法国国际广播电台 is 法广)? Never a source it cites."""
-    from articles.outlets import outlet_for_name
-
-    own = to_simplified(doc.article.outlet or "")
-    name = to_simplified(who)
-    if not own or not name:
-        return False
-    return own in name or name in own or outlet_for_name(who) == doc.article.outlet

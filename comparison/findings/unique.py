@@ -11,11 +11,10 @@ from collections import defaultdict
 import numpy as np
 
 from comparison.align import MIN_ALIGN_CHARS
-from comparison.docs import Doc, span
+from comparison.docs import Doc, names_own_outlet, span
 from comparison.extract import same_entity
 from comparison.findings import Context
 from comparison.model import Finding
-from comparison.text import to_simplified
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
@@ -132,8 +131,7 @@ def _sentence_facts(doc: Doc, k: int, named_elsewhere: set[str],
     inside = lambda x: s.start <= x.start < s.end  # noqa: E731
     facts: list[tuple[str, float]] = []
     # An outlet naming or citing itself (一名消息人士告诉半岛电视台) is no new fact.
-    own = to_simplified(doc.article.outlet or "")
-    is_own = lambda name: bool(own) and (to_simplified(name) in own or own in to_simplified(name))  # noqa: E731
+    is_own = lambda name: names_own_outlet(doc, name)  # noqa: E731
     for q, subj in zip(doc.facts.quantities, doc.subjects, strict=True):
         if inside(q) and not q.is_total and q.start not in compared:
             weight = WEIGHT_NUMBER_SPECIFIC if (subj.family or subj.events) else WEIGHT_NUMBER

@@ -18,6 +18,9 @@ PREFIX_ZH = {
     "突破": "over",  # 突破100万亿 (passed 100 trillion); before a small count it is the verb (突破3道防线)
     "多达": "upto", "高达": "upto", "最多": "upto",
 }
+# Characters before a one-character qualifier that make it the end of another word (附近 "nearby",
+# 最近 "recently", 签约 "sign", 节约 "save"): 附近多位居民 is "several residents nearby", not "nearly".
+PREFIX_WORD_ENDS_ZH = {"近": "附最靠临邻亲远就晚贴逼", "约": "预节签制契邀相隐婚公条合"}
 # A qualifier read only before a figure of at least this size (突破 is "passed" before a total,
 # "broke through" before a count of things).
 LARGE_FIGURE_QUALIFIERS_ZH = {"突破": 100}
