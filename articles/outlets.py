@@ -3,7 +3,9 @@
 Archives name the same outlet many ways: a feed's ``author:`` ("(臺)中央社CNA"),
 its ``categories:`` ("Aljazeera 半岛网"), an English label ("VOA"), or only the
 URL's domain (cna.com.tw). Stories compare *outlets*, so these must collapse to
-one name. The names are the short Chinese names a reader of these outlets knows.
+one name. The names are the short Chinese names a reader of these outlets knows; an article in
+another language is filed under the outlet's English name (:func:`outlet_in_language`), its id
+still made with the one canonical name.
 
 Precedence (see :func:`canonical_outlet`): the article URL's domain first (an
 ``author:`` field is sometimes a person, e.g. China Digital Times posts), then

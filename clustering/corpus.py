@@ -10,7 +10,8 @@ tokens) and weighs the counts by the corpus' own IDF. The blocks kept per articl
   characters such as 塔吉克斯坦) and ``numbers`` (years, counts, ``2万``) apart: two reports
   of one event share names and numbers; two days of a recurring series share names, not numbers;
 * ``dense`` and ``title_dense``: the embedding backend's vectors of the article and of its title
-  (optional), L2-normalized;
+  (optional), L2-normalized; ``centered``: the article vectors minus their language's mean
+  (:func:`language_centered`);
 * ``event_days``: the days the title and lead name (7月5日, 周一, yesterday), resolved against
   the publication day (:mod:`clustering.event_days`);
 * ``days`` (NaN when unknown), ``outlet`` code, ``terms`` (distinct lexical terms: short texts),
@@ -63,6 +64,8 @@ class CorpusFeatures:
     # Roundups' sections (TF-IDF with the corpus weights): row s belongs to article section_owner[s].
     sections: sp.csr_matrix
     section_owner: np.ndarray
+    # Article vectors minus their language's mean, L2-normalized (None without vectors).
+    centered: np.ndarray | None = None
     # Past many undated articles: each article's cell and probed cells (clustering.candidates.undated_cells).
     cell: np.ndarray | None = None
     probes: np.ndarray | None = None
@@ -142,6 +145,7 @@ def prepare(
                                   [utc_offset_for(a.language) for a in articles], n_jobs=n_jobs)
     sections, section_owner = _roundup_sections(articles, roundup, terms, text_weights, max_chars, n_jobs)
     dense = _normalized(embeddings, n)
+    languages = [(a.language or "").split("-")[0].lower() for a in articles]
     cell, probes = undated_cells(days, dense)
     return CorpusFeatures(
         ids=[a.id for a in articles],
@@ -159,9 +163,36 @@ def prepare(
         title_dense=_normalized(title_embeddings, n),
         sections=sections,
         section_owner=section_owner,
+        centered=None if dense is None else language_centered(dense, _codes(languages)),
         cell=cell,
         probes=probes,
     )
+
+
+# A language's mean counts as this many articles' worth of the corpus mean as well: a language
+# with a handful of articles in the corpus is centered mostly on the corpus mean, not on those
+# few articles themselves (one English report among Chinese ones would otherwise be centered
+# to nothing).
+LANGUAGE_PRIOR_ARTICLES = 50.0
+
+
+def language_centered(dense: np.ndarray, language: np.ndarray) -> np.ndarray:
+    """Each vector minus the mean vector of its language in this corpus, L2-normalized.
+
+    Multilingual embedders place each language's texts in their own region: e5 rates two
+    reports of one event in Chinese and in English below two unrelated Chinese reports. The
+    language's mean is that offset (and the topic all of the corpus shares); without it, the
+    cosine of a Chinese and an English report of one event follows the event. On the SemEval
+    sample's zh-en pairs, Pearson with the gold rating: 0.74 raw, 0.87 centered
+    (``clustering/README.md``)."""
+    dense = np.asarray(dense, dtype=np.float32)
+    overall = dense.mean(axis=0)
+    counts = np.bincount(language, minlength=int(language.max(initial=-1)) + 1).astype(np.float32)
+    sums = np.stack([dense[language == code].sum(axis=0) for code in range(len(counts))]
+                    or [np.zeros(dense.shape[1], np.float32)])
+    means = (sums + LANGUAGE_PRIOR_ARTICLES * overall) / (counts + LANGUAGE_PRIOR_ARTICLES)[:, None]
+    centered = dense - means[language]
+    return centered / np.maximum(np.linalg.norm(centered, axis=1, keepdims=True), 1e-9)
 
 
 def _codes(values) -> np.ndarray:

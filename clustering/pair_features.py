@@ -47,10 +47,12 @@ FEATURES: dict[str, str] = {
     "short": "how short the shorter text is (1 = a headline, 0 = >= 100 distinct terms)",
     "cross_language": "1 when the two are in different languages (lexical overlap says little)",
     "dense_cross": "embedding cosine when the languages differ (else 0)",
+    "dense_centered_cross": "when the languages differ, embedding cosine after taking each language's mean vector out (else 0)",
 }
 FEATURE_NAMES = list(FEATURES)
 # What the features are without an embedding model (the scorer learns that regime too).
-DENSE_FEATURES = ("dense", "dense_rel", "dense_rank", "dense_topic", "title_dense", "dense_next_day", "dense_cross")
+DENSE_FEATURES = ("dense", "dense_rel", "dense_rank", "dense_topic", "title_dense", "dense_next_day", "dense_cross",
+                  "dense_centered_cross")
 
 
 def without_dense(X: np.ndarray) -> np.ndarray:
@@ -280,4 +282,8 @@ def _time_and_source_columns(corpus: CorpusFeatures, pairs: np.ndarray,
     cross = (corpus.language[i] != corpus.language[j]).astype(float)
     columns["cross_language"] = cross
     columns["dense_cross"] = dense * cross
+    columns["dense_centered_cross"] = np.zeros(m)
+    if corpus.centered is not None and cross.any():
+        across = np.flatnonzero(cross)
+        columns["dense_centered_cross"][across] = stable(dense_dots(corpus.centered, i[across], j[across]))
     return columns
