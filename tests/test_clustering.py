@@ -520,3 +520,39 @@ def test_many_undated_articles_are_searched_in_cells_of_similar_ones(monkeypatch
     assert prepare(articles, broken).cell is not None
     # A fit says how undated articles were searched.
     assert "filed under its cell" in candidates.undated_note(np.full(candidates.UNDATED_NOTE_MIN, np.nan), corpus.cell)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 40), st.integers(0, 5), st.integers(0, 2**31 - 1))
+def test_language_centered_vectors_are_unit_and_a_lone_language_keeps_its_direction(n_zh, n_en, seed):
+    from clustering.corpus import LANGUAGE_PRIOR_ARTICLES, language_centered
+
+    rng = np.random.default_rng(seed)
+    offset = np.zeros(16, dtype=np.float32)
+    offset[0] = 3.0  # each language in its own region, as a multilingual embedder puts it
+    vectors = np.vstack([rng.normal(size=(n_zh, 16)) + offset, rng.normal(size=(n_en, 16)) - offset])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    language = np.array([0] * n_zh + [1] * n_en)
+    centered = language_centered(vectors, language)
+    assert centered.shape == vectors.shape and np.all(np.isfinite(centered))
+    assert np.allclose(np.linalg.norm(centered, axis=1), 1.0, atol=1e-4)
+    if n_en == 1:
+        # A lone English article is centered mostly on the corpus mean, never on itself (which
+        # would leave nothing): it keeps most of its own direction.
+        assert LANGUAGE_PRIOR_ARTICLES > 1
+        assert float(centered[-1] @ vectors[-1]) > 0.2
+
+
+def test_the_cross_language_centered_cosine_is_zero_within_one_language():
+    from dataclasses import replace
+
+    articles = [
+        _article(0, "Hotel collapses in Suzhou", "Eight people died when a hotel collapsed.", 0),
+        replace(_article(1, "苏州酒店坍塌", "苏州一家酒店坍塌，8人死亡。", 0), language="zh"),
+        replace(_article(2, "苏州酒店坍塌8死", "江苏苏州酒店坍塌，已有8人死亡。", 0), language="zh"),
+    ]
+    rng = np.random.default_rng(0)
+    corpus = prepare(articles, rng.normal(size=(3, 8)).astype(np.float32))
+    x = pair_features(corpus, np.array([[0, 1], [1, 2]]))
+    column = FEATURE_NAMES.index("dense_centered_cross")
+    assert x[0, column] != 0.0 and x[1, column] == 0.0
