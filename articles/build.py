@@ -11,7 +11,7 @@ from datetime import datetime
 
 from articles.model import Article, Rejection
 from articles.normalize import article_id, clean_line, detect_language, detect_script, nfc
-from articles.outlets import canonical_outlet, outlet_in_language
+from articles.outlets import canonical_outlet
 
 # Outlet names feeds append to titles, and section tags they prepend
 # ("[Chinese] ...", "... – 法国国际广播电台 - RFI").
@@ -78,10 +78,8 @@ def build_article(
     language = detect_language(text)
     script = detect_script(text) if language == "zh" else None
     return Article(
-        # The id keeps the canonical name, so an article ingested before outlets were named
-        # by language is still recognized.
         id=article_id(url, name, clean, published),
-        outlet=outlet_in_language(name, language),
+        outlet=name,
         title=clean,
         url=url,
         published=published,

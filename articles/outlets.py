@@ -3,9 +3,9 @@
 Archives name the same outlet many ways: a feed's ``author:`` ("(臺)中央社CNA"),
 its ``categories:`` ("Aljazeera 半岛网"), an English label ("VOA"), or only the
 URL's domain (cna.com.tw). Stories compare *outlets*, so these must collapse to
-one name. The names are the short Chinese names a reader of these outlets knows; an article in
-another language is filed under the outlet's English name (:func:`outlet_in_language`), its id
-still made with the one canonical name.
+one name. The names are the short Chinese names a reader of these outlets knows; views show an
+article in another language under the outlet's English name (:func:`outlet_in_language`), while
+the one canonical name stays its identity (same outlet, counts of outlets, comparison groups).
 
 Precedence (see :func:`canonical_outlet`): the article URL's domain first (an
 ``author:`` field is sometimes a person, e.g. China Digital Times posts), then
@@ -146,10 +146,12 @@ def outlet_for_domain(url: str | None) -> str | None:
 
 
 def outlet_in_language(name: str, language: str | None) -> str:
-    """The outlet's name as a reader of the article knows it: the short Chinese name for a
-    Chinese article, the English name for any other (an English Reuters report is from
-    "Reuters", not 路透). Names the table does not know stay as they are."""
-    if not name or language == "zh":
+    """The outlet's name as a reader of the article knows it, for display: the short Chinese
+    name for a Chinese article (or one of unknown language), the English name for any other
+    (an English Reuters report is from "Reuters", not 路透). Names the table does not know stay
+    as they are. Never an identity: the canonical name (``Article.outlet``) is."""
+    code = (language or "").split("-")[0].lower()
+    if not name or code in ("", "zh", "und"):
         return name
     outlet = _by_canonical_name().get(name)
     return outlet.english if outlet else name

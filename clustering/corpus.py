@@ -64,7 +64,8 @@ class CorpusFeatures:
     # Roundups' sections (TF-IDF with the corpus weights): row s belongs to article section_owner[s].
     sections: sp.csr_matrix
     section_owner: np.ndarray
-    # Article vectors minus their language's mean, L2-normalized (None without vectors).
+    # Article vectors minus their language's mean, L2-normalized (None without vectors or with
+    # one language: the feature reading them is 0 within a language).
     centered: np.ndarray | None = None
     # Past many undated articles: each article's cell and probed cells (clustering.candidates.undated_cells).
     cell: np.ndarray | None = None
@@ -163,7 +164,9 @@ def prepare(
         title_dense=_normalized(title_embeddings, n),
         sections=sections,
         section_owner=section_owner,
-        centered=None if dense is None else language_centered(dense, _codes(languages)),
+        # Only pairs of two languages read it: a corpus of one language needs none (67k x 384
+        # floats are 100 MB).
+        centered=None if dense is None or len(set(languages)) < 2 else language_centered(dense, _codes(languages)),
         cell=cell,
         probes=probes,
     )
@@ -185,7 +188,7 @@ def language_centered(dense: np.ndarray, language: np.ndarray) -> np.ndarray:
     cosine of a Chinese and an English report of one event follows the event. On the SemEval
     sample's zh-en pairs, Pearson with the gold rating: 0.74 raw, 0.87 centered
     (``clustering/README.md``)."""
-    dense = np.asarray(dense, dtype=np.float32)
+    dense = np.nan_to_num(np.asarray(dense, dtype=np.float32))  # one broken vector must not blank the rest
     overall = dense.mean(axis=0)
     counts = np.bincount(language, minlength=int(language.max(initial=-1)) + 1).astype(np.float32)
     sums = np.stack([dense[language == code].sum(axis=0) for code in range(len(counts))]

@@ -10,7 +10,7 @@ from datetime import date
 
 from articles.calendar import local_publication_date
 from articles.model import Article
-from articles.outlets import outlet_for_name
+from articles.outlets import outlet_for_name, outlet_in_language
 from comparison.extract import Facts, extract_all, holds_whole_name
 from comparison.model import Span
 from comparison.numbers import Quantity
@@ -144,19 +144,23 @@ def names_own_outlet(doc: Doc, who: str) -> bool:
     if not own or not name:
         return False
     known = outlet_for_name(who)
-    return (holds_whole_name(name, own) or holds_whole_name(own, name)
-            or (known is not None and known in (doc.article.outlet, outlet_for_name(doc.article.outlet))))
+    # (Only the outlet's name inside the voice: a place inside the outlet's name, New York in The
+    # New York Times or 纽约 in 纽约时报, is no name of the outlet.)
+    return holds_whole_name(name, own) or (known is not None and known in (doc.article.outlet,
+                                                                            outlet_for_name(doc.article.outlet)))
 
 
 def article_labels(articles: list[Article]) -> list[str]:
     """One label per article, unique in the comparison (the sources, notes and aligned pairs
-    are keyed by it): the outlet; with the publication minute when the outlet has several
+    are keyed by it): the outlet, by the name a reader of the article knows (Reuters for an
+    English report, 路透 for a Chinese one); with the publication minute when the outlet has several
     articles; then " #2", " #3"... when two of them share that minute too."""
-    per_outlet = Counter(a.outlet for a in articles)
+    names = [outlet_in_language(a.outlet, a.language) for a in articles]
+    per_outlet = Counter(names)
     labels: list[str] = []
     taken: set[str] = set()
-    for a in articles:
-        label = a.outlet if per_outlet[a.outlet] == 1 else f"{a.outlet} ({a.published:%m-%d %H:%M})"
+    for a, name in zip(articles, names, strict=True):
+        label = name if per_outlet[name] == 1 else f"{name} ({a.published:%m-%d %H:%M})"
         n = 2
         unique = label
         while unique in taken:

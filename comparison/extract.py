@@ -18,11 +18,12 @@ from functools import lru_cache
 # Relative dates resolve against the publication day where the readers are (one home:
 # articles.calendar, also read by the stories' event days).
 from articles.calendar import DEFAULT_UTC_OFFSET_HOURS, local_publication_date  # noqa: E402,F401
-from comparison.lexicons.attribution import AGENCIES, CREDIT_AFTER_ZH, TITLES_ZH
+from comparison.lexicons.attribution import AGENCIES, TITLES_ZH
 from comparison.lexicons.reporting import (
     CITATION_HEADS_ZH,
     CITE_AFTER_ZH,
     CITE_BEFORE_ZH,
+    NAME_IN_QUOTES_BEFORE_ZH,
     PLURAL_PRONOUNS_ZH,
     PRONOUNS_ZH,
     SPEECH_VERBS_ZH,
@@ -38,7 +39,7 @@ from comparison.lexicons.timewords import (
     WEEKDAYS_ZH,
 )
 from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
-from comparison.text import TakenSpans, is_chinese, to_simplified
+from comparison.text import TakenSpans, to_simplified
 
 _WEEKDAYS = WEEKDAYS_ZH
 
@@ -743,7 +744,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         else:
             after = simple[m.end():m.end() + 50].split("\n")[0]
             am = _AFTER_SPEAKER_RE.match(after)
-            if am and _names_a_subject(simple[m.start() + 1:m.end() - 1], after):
+            if am and _names_a_subject(simple[max(0, m.start() - 4):m.start()], simple[m.start() + 1:m.end() - 1],
+                                       after):
                 continue  # 公众号“苏州发布”今天发布消息说: a name in quotation marks, the sentence's subject
             if am:
                 s_start, s_end = m.end() + am.start("speaker"), m.end() + am.end("speaker")
@@ -762,13 +764,13 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     return quotes
 
 
-def _names_a_subject(body: str, after: str) -> bool:
-    """Is a quotation with its speaker after it a name instead (an account, a programme, an
-    operation: 微信公众号“苏州发布”今天发布消息说, 据“中国消防”通报)? A short body with no
-    punctuation, followed at once by the sentence's verb, with no comma between: a quotation
-    ends before its speaker with a comma or its own end mark (“不可能，”他说; “不可能。”他说)."""
-    return len(body) <= _NAME_IN_QUOTES_CHARS and not re.search(r"[，。！？；：,.!?;:、]", body) and not re.match(
-        r"\s*[，,]", after)
+def _names_a_subject(before: str, body: str, after: str) -> bool:
+    """Is a quotation with its speaker after it a name instead (微信公众号“苏州发布”今天发布消息说,
+    据“中国消防”通报)? A naming noun right before it (:data:`NAME_IN_QUOTES_BEFORE_ZH`), a short
+    body with no punctuation, and the sentence's verb at once after it, no comma between. A
+    quotation before its speaker keeps its marks whatever stands before it (“我们不会退让”他说)."""
+    return (before.endswith(NAME_IN_QUOTES_BEFORE_ZH) and len(body) <= _NAME_IN_QUOTES_CHARS
+            and not re.search(r"[，。！？；：,.!?;:、]", body) and not re.match(r"\s*[，,]", after))
 
 
 # Longest quoted name read as a name (公众号“苏州发布”, “天宫二号”): a quotation this short with no
@@ -789,15 +791,24 @@ _SELF_REPORT_RE = re.compile(r"本文依据了?(?P<agency>[^的。）)]{2,12})�
 
 
 def whole_agency_name(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` a whole name, not part of a longer one: at a word boundary in
-    Latin script; in Chinese followed by no Chinese character, or by a citation or credit word
-    (中央社记者, 路透社报道), never by the rest of another name (中央社会工作部)."""
-    name, before, after = text[start:end], text[max(0, start - 1):start], text[end:end + 4]
+    """Is ``text[start:end]`` a whole name, not part of a longer word: at a word boundary in
+    Latin script; in Chinese at word boundaries of jieba's general dictionary on both sides
+    (据路透社统计, 中央社记者, 路透周一报道 are; 中央社会工作部, 美联储, 塔斯马尼亚 are not)."""
+    name, before, after = text[start:end], text[max(0, start - 1):start], text[end:end + 1]
     if name[:1].isascii() and before.isascii() and before.isalnum():
         return False
     if name[-1:].isascii():
-        return not (after[:1].isascii() and after[:1].isalnum())
-    return not after or not is_chinese(after[0]) or after.startswith(_CITE_AFTER + CREDIT_AFTER_ZH)
+        return not (after.isascii() and after.isalnum())
+    from comparison.phonetics import word_boundaries
+
+    window_start = max(0, start - _WORD_WINDOW)
+    bounds = word_boundaries(text[window_start:end + _WORD_WINDOW])
+    return start - window_start in bounds and end - window_start in bounds
+
+
+# Characters read on each side of a Chinese name to find its word boundaries (a word of the
+# dictionary is rarely longer).
+_WORD_WINDOW = 6
 
 
 def holds_whole_name(text: str, name: str) -> bool:

@@ -63,6 +63,16 @@ def established(word: str) -> bool:
     return (_dictionary().get_FREQ(word) or 0) >= ESTABLISHED_FREQUENCY
 
 
+def word_boundaries(text: str) -> set[int]:
+    """Offsets where jieba's dictionary segmentation of ``text`` (no HMM: only dictionary
+    words) starts or ends a word, 0 and ``len(text)`` included."""
+    bounds, at = {0}, 0
+    for word in _dictionary().cut(text, HMM=False):
+        at += len(word)
+        bounds.add(at)
+    return bounds
+
+
 @lru_cache(maxsize=1)
 def _dictionary():
     """jieba's general dictionary, loaded once (about 0.6 s), without its log lines."""

@@ -681,3 +681,19 @@ def test_a_name_in_quotation_marks_before_its_verb_is_no_quotation():
     said = extract_quotes("“我们不会退让，”他说。")
     assert [q.text for q in said] == ["“我们不会退让，”"]
     assert [q.text for q in extract_quotes("“绝不可能”，外交部发言人说。")] == ["“绝不可能”"]
+
+
+def test_approaching_keeps_nearly_and_new_york_is_no_about():
+    def read(text):
+        return [(q.text, q.low, q.high) for q in extract_quantities(text)]
+
+    assert read("逼近100万人") == [("近100万人", 850000.0, 1000000.0)]
+    assert read("周日纽约5万人上街") == [("5万人", 50000.0, 50000.0)]
+
+
+def test_a_short_quotation_before_its_speaker_stays_a_quotation():
+    from comparison.extract import extract_quotes
+
+    assert [q.speaker for q in extract_quotes("“我们不会退让”他说。")] == ["unnamed (他)"]
+    assert [q.speaker for q in extract_quotes("“绝不接受”外交部发言人汪文斌说。")] == ["外交部发言人汪文斌"]
+    assert extract_quotes("据“中国消防”通报，坍塌建筑为三层钢混结构。") == []

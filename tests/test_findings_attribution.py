@@ -383,7 +383,7 @@ def test_an_outlet_is_never_its_own_source_under_any_alias():
     a = article("ai", "法广", "法国国际广播电台表示，约有200名囚犯逃脱。", language="zh")
     b = article("aj", "路透", "About 200 prisoners escaped, Reuters said.")
     sources = compare([a, b], use_dense=False).sources
-    assert sources == {"法广": [], "路透": []}
+    assert sources == {"法广": [], "Reuters": []}  # an English report under the English name
 
 
 def test_an_agency_name_inside_a_longer_name_is_neither_the_agency_nor_the_outlet():
@@ -405,3 +405,21 @@ def test_an_agency_name_is_whole_before_a_credit_or_time_word_only():
     assert not holds_whole_name("美联储", "美联")
     assert holds_whole_name("told Reuters.", "Reuters")
     assert not holds_whole_name("Reutersville", "Reuters")
+
+
+def test_agencies_are_read_at_word_boundaries_whatever_follows():
+    from comparison.extract import extract_sources
+
+    for text, agency in [("据新华社北京7月5日电，", "新华社"), ("据央视新闻报道，", "央视"), ("据路透社统计，", "路透社"),
+                         ("一名官员向路透社证实，", "路透社"), ("他接受路透社专访时说，", "路透社"),
+                         ("据人民日报客户端消息，", "人民日报"), ("据中央社讯，", "中央社")]:
+        assert [s.source for s in extract_sources(text)] == [agency], text
+    assert extract_sources("据报道，中央社会工作部说，") == []
+
+
+def test_a_place_in_the_outlets_own_name_is_still_a_fact_and_english_reports_show_english_names():
+    a = article("an", "纽约时报", "The attack happened in New York, where residents gathered for a vigil.")
+    b = article("ao", "Outlet B", "江苏苏州一家酒店12日发生坍塌。", language="zh")
+    comparison = compare([a, b], use_dense=False)
+    assert "New York" in " ".join(f.why for f in comparison.findings if f.kind == "unique")
+    assert "The New York Times" in comparison.sources  # labelled by the name an English reader knows

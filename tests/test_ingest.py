@@ -211,20 +211,20 @@ def test_outlet_table_pairs():
     assert canonical_outlet() is None
 
 
-def test_an_outlet_is_named_in_its_articles_language_and_keeps_its_id():
+def test_an_outlet_keeps_one_name_and_is_shown_in_its_articles_language():
     from articles.build import build_article
-    from articles.normalize import article_id
+    from articles.outlets import outlet_in_language
 
     when = datetime(2021, 7, 5, tzinfo=UTC)
     english = build_article("r.md", title="Tajikistan calls up reservists", paragraphs=["The border is tense."],
                             published=when, url="https://www.reuters.com/a", author="Reuters")
     chinese = build_article("r2.md", title="塔吉克斯坦征召后备役军人", paragraphs=["边境局势紧张。"],
                             published=when, url="https://cn.reuters.com/a", author="Reuters")
-    assert (english.outlet, chinese.outlet) == ("Reuters", "路透")
-    # The id is made with the one canonical name, as before outlets were named by language.
-    assert english.id == article_id("https://www.reuters.com/a", "路透", english.title, when)
-    unknown = build_article("x.md", title="A report", paragraphs=["Text."], published=when, author="Some Blog")
-    assert unknown.outlet == "Some Blog"
+    # One identity (same outlet, counts of outlets, comparison groups); the English name is for display.
+    assert english.outlet == chinese.outlet == "路透"
+    assert outlet_in_language(english.outlet, english.language) == "Reuters"
+    assert outlet_in_language(chinese.outlet, "zh-TW") == outlet_in_language(chinese.outlet, None) == "路透"
+    assert outlet_in_language("Some Blog", "en") == "Some Blog"
 
 
 def test_canonical_url_drops_tracking_and_fragment():

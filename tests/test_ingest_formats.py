@@ -156,7 +156,7 @@ def test_the_testers_csv_files(tmp_path: Path) -> None:
     caps.write_text("Title,Date,Text,Outlet,URL\nCapitalized headers,2021-06-15,Body text here.,Reuters,"
                     "https://r.example/cap\n", "utf-8")
     (article,) = read_path(caps)
-    assert (article.outlet, article.url) == ("Reuters", "https://r.example/cap")  # an English report: the English name
+    assert (article.outlet, article.url) == ("路透", "https://r.example/cap")
     bad = tmp_path / "badquote.csv"
     bad.write_text('title,date,text\n"unterminated quote,2021-06-15,Body\nnext,2021-06-15,Body2\n', "utf-8")
     assert [str(i) for i in read_path(bad)] == [

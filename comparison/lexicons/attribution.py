@@ -31,18 +31,6 @@ AGENCIES = {
     "官方媒体": "官方媒体", "官媒": "官方媒体", "state media": "官方媒体", "克里姆林宫": "克里姆林宫",
     "Kremlin": "克里姆林宫",
 }
-# Words that follow an agency's name where the name is whole: its credit or byline (中央社记者,
-# 法广驻…, 新华社电, 美联社报道); a name followed by any other Chinese character is part of a longer
-# one (中央社会工作部 is no 中央社). With CITE_AFTER_ZH (comparison/lexicons/reporting.py).
-CREDIT_AFTER_ZH = (
-    # credits and bylines
-    "记者", "驻", "特派", "特约", "电", "编辑", "评论", "网", "台", "英文", "中文", "发", "引", "独家",
-    # function words
-    "的", "和", "与", "及", "、", "也", "还", "又", "则", "曾", "已", "都", "等", "所", "在", "于", "从", "随后",
-    "率先", "首先", "最近",
-    # time words (路透周一报道)
-    "周", "星期", "本", "昨", "今", "前", "上", "当", "日前", "近日", "此前", "早前", "稍早", "稍后",
-)
 # Markers of an anonymous source.
 ANONYMOUS_ZH = ("消息人士", "知情人士", "匿名官员", "不愿透露姓名", "不愿意透露姓名", "不愿具名", "匿名")
 ANONYMOUS_EN = ("sources", "a source", "on condition of anonymity", "who asked not to be named",

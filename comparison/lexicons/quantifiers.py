@@ -19,8 +19,9 @@ PREFIX_ZH = {
     "多达": "upto", "高达": "upto", "最多": "upto",
 }
 # Characters before a one-character qualifier that make it the end of another word (附近 "nearby",
-# 最近 "recently", 签约 "sign", 节约 "save"): 附近多位居民 is "several residents nearby", not "nearly".
-PREFIX_WORD_ENDS_ZH = {"近": "附最靠临邻亲远就晚贴逼", "约": "预节签制契邀相隐婚公条合"}
+# 最近 "recently", 签约 "sign", 节约 "save", 纽约 New York): 附近多位居民 is "several residents nearby", not
+# "nearly". (逼近, 贴近 "approaching" keep their "nearly", as 接近 does.)
+PREFIX_WORD_ENDS_ZH = {"近": "附最靠临邻亲远就晚", "约": "预节签制契邀相隐婚公条合纽续违解履缔毁租"}
 # A qualifier read only before a figure of at least this size (突破 is "passed" before a total,
 # "broke through" before a count of things).
 LARGE_FIGURE_QUALIFIERS_ZH = {"突破": 100}

@@ -57,3 +57,8 @@ PAGE_STAMPS_EN = ("last updated", "updated", "posted", "published", "first publi
 # "(hereafter IS)"), read by comparison/findings/aliases.py.
 ABBREVIATION_MARKERS_ZH = ("以下简称", "下称", "简称", "以下称")
 ABBREVIATION_MARKERS_EN = ("hereafter", "hereinafter")
+# Nouns (and the citation head 据) right before a name in quotation marks: the marks set off a
+# name (an account, a programme, an operation), not a quotation (微信公众号“苏州发布”, 据“中国消防”).
+NAME_IN_QUOTES_BEFORE_ZH = ("公众号", "公号", "微博", "账号", "帐号", "节目", "栏目", "专栏", "频道", "网站", "平台",
+                            "客户端", "行动", "计划", "项目", "工程", "代号", "名为", "称为", "叫做", "号称", "口号",
+                            "活动", "运动", "组织", "品牌", "据")
