@@ -157,6 +157,17 @@ def outlet_in_language(name: str, language: str | None) -> str:
     return outlet.english if outlet else name
 
 
+def outlet_labels(articles) -> dict[str, str]:
+    """Canonical outlet -> the name to show for it among ``articles``: its English name when
+    none of its articles here is Chinese (an English-only run shows "Reuters"), else the
+    canonical one."""
+    languages: dict[str, set[str]] = {}
+    for a in articles:
+        languages.setdefault(a.outlet, set()).add((a.language or "").split("-")[0].lower())
+    return {outlet: outlet if ({"zh", "", "und"} & codes) else outlet_in_language(outlet, "en")
+            for outlet, codes in languages.items()}
+
+
 @lru_cache(maxsize=1)
 def _by_canonical_name() -> dict[str, Outlet]:
     return {outlet.name: outlet for outlet in OUTLETS}

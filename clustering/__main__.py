@@ -23,6 +23,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from articles.outlets import outlet_labels
 from clustering.model import Story
 from markdown_text import escape_markdown
 from store.sqlite import DEFAULT_DB, Store
@@ -92,7 +93,9 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
         writer.writerow(["source_path", "error"])
         for rejection in rejected:
             writer.writerow([rejection.source_path, rejection.error])
-    (out / "stories.md").write_text(_stories_markdown(stories, len(articles), len(rejected)), encoding="utf-8")
+    labels = outlet_labels(articles.values())
+    (out / "stories.md").write_text(_stories_markdown(stories, len(articles), len(rejected), labels),
+                                    encoding="utf-8")
 
 
 def _story_payload(story: Story, articles: dict) -> dict:
@@ -133,8 +136,10 @@ def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs:
                 writer.writerow([source, article.id, story_of.get(article.id, "")])
 
 
-def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int) -> str:
-    """The stories of several articles, most outlets first (the first 100)."""
+def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int,
+                      labels: dict[str, str] | None = None) -> str:
+    """The stories of several articles, most outlets first (the first 100); ``labels``: the
+    name to show for each outlet (:func:`articles.outlets.outlet_labels`)."""
     lines = [
         "# Stories",
         "",
@@ -145,7 +150,7 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int) ->
     multi = [s for s in stories if len(s.members) > 1]
     multi.sort(key=lambda s: (-len(s.outlets), -len(s.members), s.first_published))
     for story in multi[:100]:
-        lines.append(_story_line(story))
+        lines.append(_story_line(story, labels or {}))
     if len(multi) > 100:
         lines.append(f"- ... and {_count(len(multi) - 100, 'more story', 'more stories')} with several articles")
     singles = len(stories) - len(multi)
@@ -154,9 +159,9 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int) ->
     return "\n".join(lines) + "\n"
 
 
-def _story_line(story: Story) -> str:
+def _story_line(story: Story, labels: dict[str, str]) -> str:
     """One story as a list item; its headline and outlets come from articles, so they are escaped."""
-    outlets = ", ".join(escape_markdown(o) for o in story.outlets[:6])
+    outlets = ", ".join(escape_markdown(labels.get(o, o)) for o in story.outlets[:6])
     line = (f"- **{escape_markdown(story.label)}** ({_count(len(story.members), 'article')}, "
             f"{_count(len(story.outlets), 'outlet')}: {outlets}; {story.first_published:%Y-%m-%d} to "
             f"{story.last_published:%Y-%m-%d}) `{story.id}`")

@@ -65,6 +65,16 @@ def test_stories_md_counts_in_the_singular_and_omits_zero_lines() -> None:
     assert "\n1 single-article story not listed." in several
 
 
+def test_stories_md_shows_an_outlet_by_the_name_its_readers_know() -> None:
+    from articles.outlets import outlet_labels
+
+    english, chinese = article("e1", "路透", "Floods killed seven."), article("z1", "法广", "洪水已致7人死亡。", language="zh")
+    labels = outlet_labels([english, chinese])
+    assert labels == {"路透": "Reuters", "法广": "法广"}
+    text = _stories_markdown([_story("Floods", ["路透", "法广"], 2)], 2, 0, labels)
+    assert "2 outlets: Reuters, 法广;" in text
+
+
 @pytest.fixture(scope="module")
 def hostile_comparison():
     arts = [article("m1", "Reuters|<b>wire</b>", "Floods killed seven people in Bavaria on Monday, police said."),
