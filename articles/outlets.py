@@ -157,6 +157,12 @@ def outlet_in_language(name: str, language: str | None) -> str:
     return outlet.english if outlet else name
 
 
+def reader_outlet(article) -> str:
+    """The name to show for ``article``'s outlet: :func:`outlet_in_language` of its language.
+    The comparison labels an article by it, so views that key columns by outlet use it too."""
+    return outlet_in_language(article.outlet, article.language)
+
+
 def outlet_labels(articles) -> dict[str, str]:
     """Canonical outlet -> the name to show for it among ``articles``: its English name when
     none of its articles here is Chinese (an English-only run shows "Reuters"), else the

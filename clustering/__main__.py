@@ -23,7 +23,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from articles.outlets import outlet_labels
+from articles.outlets import outlet_labels, reader_outlet
 from clustering.model import Story
 from markdown_text import escape_markdown
 from store.sqlite import DEFAULT_DB, Store
@@ -99,12 +99,15 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
 
 
 def _story_payload(story: Story, articles: dict) -> dict:
-    """A story as JSON: its fields, its member articles, and the roundups that report it in a section."""
+    """A story as JSON: its fields, its member articles, and the roundups that report it in a section.
+    An article's ``outlet`` is the outlet's identity (canonical name); ``outlet_name`` is the name
+    its readers know (Reuters for an English report)."""
     data = story.to_dict()
     data["articles"] = [
         {
             "id": a.id,
             "outlet": a.outlet,
+            "outlet_name": reader_outlet(a),
             "title": a.title,
             "published": a.published.isoformat(),
             "source_paths": a.source_paths,

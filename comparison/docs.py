@@ -10,7 +10,7 @@ from datetime import date
 
 from articles.calendar import local_publication_date
 from articles.model import Article
-from articles.outlets import outlet_for_name, outlet_in_language
+from articles.outlets import outlet_for_name, reader_outlet
 from comparison.extract import Facts, extract_all, holds_whole_name
 from comparison.model import Span
 from comparison.numbers import Quantity
@@ -155,7 +155,7 @@ def article_labels(articles: list[Article]) -> list[str]:
     are keyed by it): the outlet, by the name a reader of the article knows (Reuters for an
     English report, 路透 for a Chinese one); with the publication minute when the outlet has several
     articles; then " #2", " #3"... when two of them share that minute too."""
-    names = [outlet_in_language(a.outlet, a.language) for a in articles]
+    names = [reader_outlet(a) for a in articles]
     per_outlet = Counter(names)
     labels: list[str] = []
     taken: set[str] = set()

@@ -22,6 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from articles.model import Article
+from articles.outlets import reader_outlet
 from dashboard import actions, aligned, auth, explain, panels, storylist, workspace
 from dashboard import worker as worker_control
 from dashboard.text import (
@@ -184,7 +185,10 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) ->
 
 def _filtered_stories(frame: pd.DataFrame) -> pd.DataFrame:
     """Draw the list's filters; the stories they leave, in the chosen order."""
-    all_outlets = sorted({o for outlets in frame["outlet_list"] for o in outlets})
+    # Canonical names are what the filter matches; the reader sees each outlet's shown name.
+    shown = dict(zip((o for t in frame["outlet_list"] for o in t),
+                     (n for t in frame["outlet_names"] for n in t), strict=True))
+    all_outlets = sorted(shown, key=lambda o: shown[o])
     lo, hi = frame["first_published"].min().date(), frame["last_published"].max().date()
 
     top = st.columns([3, 2, 2])
@@ -194,7 +198,8 @@ def _filtered_stories(frame: pd.DataFrame) -> pd.DataFrame:
     sort = top[1].selectbox("Sort by", list(storylist.SORTS), key="sort")
     dates = top[2].date_input("Dates", value=(lo, hi), min_value=lo, max_value=hi, key="dates")
     row = st.columns([5, 2])
-    outlets = row[0].multiselect("Outlets", all_outlets, key="outlets", placeholder="All outlets")
+    outlets = row[0].multiselect("Outlets", all_outlets, key="outlets", placeholder="All outlets",
+                                 format_func=lambda o: shown.get(o, o))
     multi_only = row[1].toggle("Multi-outlet stories only", value=True, key="multi_only")
 
     since, until = _date_range(dates)
@@ -385,8 +390,8 @@ def _seed_outlets(store: Store, by_id: dict[str, Article]) -> list[str]:
     seeds = cached_seed_ids(str(workspace.seeds_dir()))
     if not any(a in by_id for a in seeds):
         return []
-    outlets = [a.outlet for a in store.articles(seeds)]
-    present = {a.outlet for a in by_id.values()}
+    outlets = [reader_outlet(a) for a in store.articles(seeds)]
+    present = {reader_outlet(a) for a in by_id.values()}
     return [o for o in dict.fromkeys(outlets) if o in present]
 
 
@@ -396,7 +401,7 @@ def _timeline(articles: list[Article], script: str) -> None:
     data = pd.DataFrame(
         {
             "published": [a.published.replace(tzinfo=None) for a in articles],
-            "outlet": [in_script(a.outlet, script) for a in articles],
+            "outlet": [in_script(reader_outlet(a), script) for a in articles],
             "title": [in_script(a.title, script) for a in articles],
         }
     )
@@ -421,11 +426,12 @@ def _timeline(articles: list[Article], script: str) -> None:
 def _outlets_by_coverage(
     articles: list[Article], comp: Comparison | None, first: list[str] = ()
 ) -> list[str]:
-    """Story outlets: ``first`` (the seed outlets), then those with the most findings (then articles)."""
-    outlet_of = {a.id: a.outlet for a in articles}
+    """Story outlets, by the names the comparison labels them with (:func:`reader_outlet`):
+    ``first`` (the seed outlets), then those with the most findings (then articles)."""
+    outlet_of = {a.id: reader_outlet(a) for a in articles}
     weight: dict[str, int] = defaultdict(int)
     for a in articles:
-        weight[a.outlet] += 1
+        weight[reader_outlet(a)] += 1
     if comp is not None:
         for f in comp.findings:
             for o in {outlet_of.get(s.article_id) for s in f.spans} - {None}:
@@ -444,8 +450,8 @@ def finding_rows(
         per_outlet: dict[str, list[str]] = defaultdict(list)
         for span in f.spans:
             article = by_id.get(span.article_id)
-            if article is not None and span.text not in per_outlet[article.outlet]:
-                per_outlet[article.outlet].append(span.text)
+            if article is not None and span.text not in per_outlet[reader_outlet(article)]:
+                per_outlet[reader_outlet(article)].append(span.text)
         if not set(per_outlet) & set(outlets):
             continue
         row = {
@@ -584,7 +590,7 @@ def _sources_and_quotes(
     quotes = [
         q
         for q in comp.quotes
-        if (a := by_id.get(q.get("article_id", ""))) is not None and a.outlet in outlets
+        if (a := by_id.get(q.get("article_id", ""))) is not None and reader_outlet(a) in outlets
     ]
     if not quotes:
         st.caption("No quotes found for these outlets.")
@@ -607,7 +613,7 @@ def _sources_and_quotes(
 def _reader(
     articles: list[Article], comp: Comparison | None, outlets: list[str], script: str
 ) -> None:
-    readable = [a for a in articles if a.outlet in outlets] or articles
+    readable = [a for a in articles if reader_outlet(a) in outlets] or articles
     if not readable:
         return
     titles = {a.id: a for a in readable}
@@ -615,7 +621,7 @@ def _reader(
         "Article",
         list(titles),
         format_func=lambda aid: (
-            f"{titles[aid].outlet} · {titles[aid].published:%m-%d %H:%M} · "
+            f"{reader_outlet(titles[aid])} · {titles[aid].published:%m-%d %H:%M} · "
             f"{in_script(titles[aid].title, script)}"
         ),
         key="reader_article",
@@ -637,7 +643,7 @@ def _reader(
     st.subheader(plain_markdown(article.title, script))
     st.caption(
         plain_markdown(
-            f"{article.outlet} · {article.published:%Y-%m-%d %H:%M} UTC · {article.url or ''}"
+            f"{reader_outlet(article)} · {article.published:%Y-%m-%d %H:%M} UTC · {article.url or ''}"
         )
     )
     if marks:
@@ -690,7 +696,7 @@ def _member_rows(
         rows.append(
             {
                 "title": in_script(a.title, script),
-                "outlet": in_script(a.outlet, script),
+                "outlet": in_script(reader_outlet(a), script),
                 "in this story as": role_here,
                 "published": a.published.replace(tzinfo=None),
                 "similarity": float(m.score),
@@ -806,7 +812,7 @@ def _edit_panel(
     scope = _EditScope(
         store, story.id, seen,
         member_ids=[m.article_id for m in story.members if m.article_id in by_id],
-        article_label={aid: f"{a.outlet} · {in_script(a.title, script)}" for aid, a in by_id.items()},
+        article_label={aid: f"{reader_outlet(a)} · {in_script(a.title, script)}" for aid, a in by_id.items()},
         other_labels=_other_story_labels(frame, story.id, script),
     )
     move, split, merge = st.columns(3)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from articles.model import Article
+from articles.outlets import outlet_labels
 from dashboard.text import search_key
 
 if TYPE_CHECKING:
@@ -35,23 +36,27 @@ class ArticleHead:
     outlet: str
     title: str
     published: datetime
+    language: str = ""
 
 
 def heads(articles: Iterable[Article]) -> dict[str, ArticleHead]:
-    return {a.id: ArticleHead(a.id, a.outlet, a.title, a.published) for a in articles}
+    return {a.id: ArticleHead(a.id, a.outlet, a.title, a.published, a.language or "") for a in articles}
 
 
-def heads_from_rows(rows: Iterable[tuple[str, str, str, str]]) -> dict[str, ArticleHead]:
+def heads_from_rows(rows: Iterable[tuple[str, str, str, str, str]]) -> dict[str, ArticleHead]:
     """From ``store.article_heads()`` rows: no article bodies are read for the list."""
-    return {r[0]: ArticleHead(r[0], r[1], r[2], datetime.fromisoformat(r[3])) for r in rows}
+    return {r[0]: ArticleHead(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4] or "") for r in rows}
 
 
 def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead]) -> pd.DataFrame:
     """One row per story; ``search`` holds its label and member titles in search form.
 
     Takes stories as dataclasses or as stored (``store.stories()`` dicts), so the
-    list is built without loading the clustering stage.
+    list is built without loading the clustering stage. Outlets are shown by the name their
+    readers here know (:func:`articles.outlets.outlet_labels`: Reuters when all its articles are
+    English); ``outlet_list`` keeps the canonical names the filters match.
     """
+    shown = outlet_labels(titles.values())
     rows = []
     for s in stories:
         if isinstance(s, dict):
@@ -69,8 +74,9 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
                 "label": label,
                 "n_outlets": len(outlets),
                 "n_articles": len(member_ids),
-                "outlets": ", ".join(sorted(outlets)),
+                "outlets": ", ".join(sorted(shown.get(o, o) for o in outlets)),
                 "outlet_list": tuple(sorted(outlets)),
+                "outlet_names": tuple(shown.get(o, o) for o in sorted(outlets)),
                 "first_published": _utc(first),
                 "last_published": _utc(last),
                 "search": search_key(" \n".join([label, *member_titles])),
@@ -85,6 +91,7 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
             "n_articles",
             "outlets",
             "outlet_list",
+            "outlet_names",
             "first_published",
             "last_published",
             "search",

@@ -338,3 +338,36 @@ def test_aligned_tab_pairs_for_chosen_outlets_and_findings_on_both_sentences() -
     assert pairs_for(comp, ["VOA", "BBC"]) == []  # worded otherwise nowhere
     assert pairs_for(comp, ["VOA", "BBC"], worded_only=False) == [alike]
     assert findings_of(comp, worded) == [both]
+
+
+def test_story_view_keys_outlets_by_the_comparisons_labels() -> None:
+    # An English Reuters report (canonical outlet 路透) is labelled "Reuters" by the comparison;
+    # the side-by-side columns, sources and findings must find it under that name.
+    from comparison.docs import article_labels
+    from dashboard.app import _outlets_by_coverage, per_outlet
+    from tests.comparison_helpers import article
+
+    english = article("en1", "路透", "A hotel collapsed in Suzhou.", language="en")
+    chinese = article("zh1", "中央社", "苏州一家酒店倒塌。", language="zh")
+    outlets = _outlets_by_coverage([english, chinese], None)
+    assert sorted(outlets) == ["Reuters", "中央社"]
+    sources = {label: [f"source of {label}"] for label in article_labels([english, chinese])}
+    assert all(per_outlet(sources, outlets).values())
+    found = Finding("unique", "statement", "only Reuters", [Span("en1", 0, 7, "A hotel")])
+    rows = finding_rows([found], {"en1": english, "zh1": chinese}, outlets, text.SCRIPT_ORIGINAL)
+    assert rows.iloc[0]["Reuters"] == "A hotel"
+
+
+def test_story_list_shows_an_english_only_outlet_by_its_english_name() -> None:
+    from tests.comparison_helpers import article
+
+    english = article("en1", "路透", "A hotel collapsed in Suzhou.", language="en")
+    chinese = article("zh1", "中央社", "苏州一家酒店倒塌。", language="zh")
+    story = {"id": "s1", "label": "Suzhou", "outlets": ["路透", "中央社"],
+             "members": [{"article_id": "en1"}, {"article_id": "zh1"}],
+             "first_published": "2021-07-12T00:00:00+00:00", "last_published": "2021-07-12T01:00:00+00:00"}
+    frame = storylist.story_frame([story], storylist.heads([english, chinese]))
+    assert frame.iloc[0]["outlets"] == "Reuters, 中央社"
+    assert dict(zip(frame.iloc[0]["outlet_list"], frame.iloc[0]["outlet_names"], strict=True))["路透"] == "Reuters"
+    # The filter still matches the canonical name.
+    assert list(storylist.filter_stories(frame, outlets=["路透"])["id"]) == ["s1"]

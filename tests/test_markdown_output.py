@@ -73,6 +73,14 @@ def test_stories_md_shows_an_outlet_by_the_name_its_readers_know() -> None:
     assert labels == {"路透": "Reuters", "法广": "法广"}
     text = _stories_markdown([_story("Floods", ["路透", "法广"], 2)], 2, 0, labels)
     assert "2 outlets: Reuters, 法广;" in text
+    # stories.json keeps the identity and adds the shown name.
+    from clustering.__main__ import _story_payload
+    from clustering.model import Member, Story
+
+    story = Story(id="s", label="Floods", first_published=english.published, last_published=english.published,
+                  outlets=["路透", "法广"], members=[Member("e1", 1.0), Member("z1", 0.9)])
+    members = _story_payload(story, {"e1": english, "z1": chinese})["articles"]
+    assert [(m["outlet"], m["outlet_name"]) for m in members] == [("路透", "Reuters"), ("法广", "法广")]
 
 
 @pytest.fixture(scope="module")
