@@ -128,8 +128,9 @@ def comparison_signature(articles: list[Article], use_dense: bool = True) -> str
     """Hash of the members' content hashes, outlets and times, COMPARISON_VERSION and the alignment mode (cache
     key): a lexical-only comparison differs from the dense one, so neither may serve for the other."""
     mode = "" if use_dense else "\nlexical"
-    # The outlet and publication time too: they make the labels and the days relative words mean,
-    # and a re-ingest may correct them while the text stays.
-    members = sorted(f"{a.content_hash} {a.outlet} {a.published}" for a in articles)
+    # The outlet, language and publication time too: they make the labels (an English article is
+    # labelled by the outlet's English name) and the days relative words mean, and a re-ingest
+    # may correct them while the text stays.
+    members = sorted(f"{a.content_hash} {a.outlet} {a.language} {a.published}" for a in articles)
     payload = COMPARISON_VERSION + mode + "\n" + "\n".join(members)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()

@@ -18,10 +18,13 @@ _KIND_TITLES = {
 }
 
 
-def _article_dict(a: Article) -> dict:
+def _article_dict(a: Article, label: str) -> dict:
+    """An article as JSON: ``outlet`` is its outlet's identity (canonical name); ``label``, the
+    name the comparison's reasons, sources, naming and aligned pairs key it by."""
     return {
         "id": a.id,
         "outlet": a.outlet,
+        "label": label,
         "title": a.title,
         "url": a.url,
         "published": a.published.isoformat(),
@@ -34,9 +37,9 @@ def to_json(comparison: Comparison, articles: list[Article]) -> dict:
     """articles; findings (kind, fact_type, why, subject, salience, minor, spans
     [article id, start, end, text]); naming; sources cited per outlet; quotes; aligned sentence
     pairs (each side's article id, outlet, offsets, text and ranges worded otherwise); notes."""
-    wanted = set(comparison.article_ids)
+    label = labels_by_id(comparison, articles)
     return {
-        "articles": [_article_dict(a) for a in articles if a.id in wanted],
+        "articles": [_article_dict(a, label[a.id]) for a in articles if a.id in label],
         "findings": [
             {
                 "kind": f.kind,
@@ -61,7 +64,7 @@ def _outlet_of(articles: list[Article]) -> dict[str, str]:
     return {a.id: a.outlet for a in articles}
 
 
-def _label_of(comparison: Comparison, articles: list[Article]) -> dict[str, str]:
+def labels_by_id(comparison: Comparison, articles: list[Article]) -> dict[str, str]:
     """Each compared article's label, as the findings' reasons and the sources name it (two
     articles of one outlet are told apart)."""
     from comparison.docs import article_labels
@@ -74,7 +77,7 @@ def _label_of(comparison: Comparison, articles: list[Article]) -> dict[str, str]
 def to_markdown(comparison: Comparison, articles: list[Article], max_per_section: int = 200) -> str:
     """A readable report: discrepancies first, then agreements and unique facts. Every text
     from an article (titles, outlets, spans, names) goes through :func:`escape_markdown`."""
-    outlet = _label_of(comparison, articles)
+    outlet = labels_by_id(comparison, articles)
     lines = ["# Comparison", "", "## Articles", ""]
     for a in articles:
         if a.id in outlet:
@@ -177,16 +180,18 @@ def _add_aligned(lines: list[str], comparison: Comparison, max_items: int) -> No
 
 
 def to_csv(comparison: Comparison, articles: list[Article]) -> str:
-    """One row per finding span: finding number, kind, fact type, why, outlet, span."""
+    """One row per finding span: finding number, kind, fact type, why, outlet (its canonical
+    name, and the label the reasons name it by), span."""
     outlet = _outlet_of(articles)
+    label = labels_by_id(comparison, articles)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["finding", "kind", "fact_type", "subject", "why", "article_id", "outlet", "start", "end", "text",
+    writer.writerow(["finding", "kind", "fact_type", "subject", "why", "article_id", "outlet", "label", "start", "end", "text",
                      "salience", "minor"])
     for n, f in enumerate(comparison.findings):
         for s in f.spans:
             writer.writerow([n, f.kind, f.fact_type, _cell(f.subject), _cell(f.why), s.article_id,
-                             _cell(outlet.get(s.article_id, "")), s.start, s.end, _cell(s.text), f.salience,
+                             _cell(outlet.get(s.article_id, "")), _cell(label.get(s.article_id, "")), s.start, s.end, _cell(s.text), f.salience,
                              int(f.minor)])
     return buffer.getvalue()
 

@@ -17,15 +17,18 @@ WORDING_KIND = "wording"  # not a finding kind: dashboard.text.MARK_COLOURS give
 ORDER_LABELS = {"surest": "surest first", "story": "story order"}
 
 
-def pairs_for(comp: Comparison, outlets: list[str], worded_only: bool = True) -> list[dict]:
-    """The aligned pairs whose two sentences both belong to ``outlets`` (the comparison labels an
-    outlet's article "outlet" or "outlet (MM-DD HH:MM)"), and with ``worded_only`` only those
-    worded otherwise."""
-    def chosen(label: str) -> bool:
-        return any(label == o or label.startswith(f"{o} (") for o in outlets)
+def pairs_for(comp: Comparison, outlets: list[str], outlet_of: dict[str, str],
+              worded_only: bool = True) -> list[dict]:
+    """The aligned pairs whose two sentences both come from articles of ``outlets``
+    (``outlet_of``: article id -> canonical outlet), and with ``worded_only`` only those worded
+    otherwise."""
+    wanted = set(outlets)
+
+    def chosen(side: dict) -> bool:
+        return outlet_of.get(side["article_id"]) in wanted
 
     return [p for p in comp.aligned
-            if chosen(p["a"]["outlet"]) and chosen(p["b"]["outlet"])
+            if chosen(p["a"]) and chosen(p["b"])
             and (not worded_only or p["a"]["differs"] or p["b"]["differs"])]
 
 
@@ -55,7 +58,7 @@ def _cell(side: dict, script: str) -> str:
     return highlight(side["text"], marks, script)
 
 
-def aligned_panel(comp: Comparison, outlets: list[str], script: str, key: str) -> None:
+def aligned_panel(comp: Comparison, outlets: list[str], script: str, outlet_of: dict[str, str], key: str) -> None:
     if not comp.aligned:
         st.info("No aligned sentences listed for this story: one outlet, nothing the alignment pairs, "
                 "or a comparison that stopped at its time budget.")
@@ -69,7 +72,7 @@ def aligned_panel(comp: Comparison, outlets: list[str], script: str, key: str) -
                         format_func=lambda o: ORDER_LABELS[o],
                         help="Surest first: the pairs the alignment is surest state the same claim. "
                              "Story order: article by article, sentence by sentence.")
-    pairs = in_reading_order(pairs_for(comp, outlets, worded_only), order)
+    pairs = in_reading_order(pairs_for(comp, outlets, outlet_of, worded_only), order)
     if not pairs:
         st.info("No aligned sentences for these outlets.")
         return

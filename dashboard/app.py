@@ -25,6 +25,7 @@ from articles.model import Article
 from articles.outlets import reader_outlet
 from dashboard import actions, aligned, auth, explain, panels, storylist, workspace
 from dashboard import worker as worker_control
+from dashboard.outlet_names import StoryOutlets, story_outlets
 from dashboard.text import (
     KIND_COLOURS,
     KIND_LABELS,
@@ -185,9 +186,8 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) ->
 
 def _filtered_stories(frame: pd.DataFrame) -> pd.DataFrame:
     """Draw the list's filters; the stories they leave, in the chosen order."""
-    # Canonical names are what the filter matches; the reader sees each outlet's shown name.
-    shown = dict(zip((o for t in frame["outlet_list"] for o in t),
-                     (n for t in frame["outlet_names"] for n in t), strict=True))
+    # Canonical names are what the filter matches; the reader sees the names stories show.
+    shown = storylist.filter_labels(frame)
     all_outlets = sorted(shown, key=lambda o: shown[o])
     lo, hi = frame["first_published"].min().date(), frame["last_published"].max().date()
 
@@ -321,15 +321,17 @@ def story_view(
         + (f" + {sections} section(s) of roundups filed under other stories" if sections else "")
         + f" · {story.first_published:%Y-%m-%d %H:%M} – {story.last_published:%Y-%m-%d %H:%M} UTC"
     )
-    _timeline(articles, script)
+    _timeline(articles, script, story_outlets(articles, None))
 
     comp, note = _comparison(store, story.id, articles)
+    names = story_outlets(articles, comp)
     outlets_in_story = _outlets_by_coverage(articles, comp, _seed_outlets(store, by_id))
     chosen = st.multiselect(
         f"Outlets side by side (2-{MAX_SIDE_BY_SIDE})",
         outlets_in_story,
         default=outlets_in_story[:3],
         max_selections=MAX_SIDE_BY_SIDE,
+        format_func=lambda o: in_script(names.name(o), script),
         key=f"side_by_side_{story.id}",
     )
     chosen = chosen or outlets_in_story[:MAX_SIDE_BY_SIDE]
@@ -341,20 +343,20 @@ def story_view(
         if note:
             st.info(f"Shown within the comparison budget: {escape(note)}.")
         if comp is not None:
-            _facts_table(comp.findings, by_id, chosen, script, key=f"facts_{story.id}")
+            _facts_table(comp.findings, by_id, chosen, script, names, key=f"facts_{story.id}")
     with tabs[1]:
         if comp is not None:
-            aligned.aligned_panel(comp, chosen, script, key=f"aligned_{story.id}")
+            aligned.aligned_panel(comp, chosen, script, names.of_article, key=f"aligned_{story.id}")
     with tabs[2]:
         if comp is not None:
             numbers = [f for f in comp.findings if f.fact_type in ("number", "date")]
-            _facts_table(numbers, by_id, chosen, script, key=f"numbers_{story.id}")
+            _facts_table(numbers, by_id, chosen, script, names, key=f"numbers_{story.id}")
     with tabs[3]:
         if comp is not None:
-            _naming_table(comp, chosen, script)
+            _naming_table(comp, chosen, script, names)
     with tabs[4]:
         if comp is not None:
-            _sources_and_quotes(comp, by_id, chosen, script)
+            _sources_and_quotes(comp, by_id, chosen, script, names)
     with tabs[5]:
         _reader(articles, comp, chosen, script)
     with tabs[6]:
@@ -390,18 +392,18 @@ def _seed_outlets(store: Store, by_id: dict[str, Article]) -> list[str]:
     seeds = cached_seed_ids(str(workspace.seeds_dir()))
     if not any(a in by_id for a in seeds):
         return []
-    outlets = [reader_outlet(a) for a in store.articles(seeds)]
-    present = {reader_outlet(a) for a in by_id.values()}
+    outlets = [a.outlet for a in store.articles(seeds)]
+    present = {a.outlet for a in by_id.values()}
     return [o for o in dict.fromkeys(outlets) if o in present]
 
 
-def _timeline(articles: list[Article], script: str) -> None:
+def _timeline(articles: list[Article], script: str, names: StoryOutlets) -> None:
     import altair as alt  # only the story view draws charts
 
     data = pd.DataFrame(
         {
             "published": [a.published.replace(tzinfo=None) for a in articles],
-            "outlet": [in_script(reader_outlet(a), script) for a in articles],
+            "outlet": [in_script(names.name(a.outlet), script) for a in articles],
             "title": [in_script(a.title, script) for a in articles],
         }
     )
@@ -426,12 +428,12 @@ def _timeline(articles: list[Article], script: str) -> None:
 def _outlets_by_coverage(
     articles: list[Article], comp: Comparison | None, first: list[str] = ()
 ) -> list[str]:
-    """Story outlets, by the names the comparison labels them with (:func:`reader_outlet`):
-    ``first`` (the seed outlets), then those with the most findings (then articles)."""
-    outlet_of = {a.id: reader_outlet(a) for a in articles}
+    """Story outlets (canonical names): ``first`` (the seed outlets), then those with the most
+    findings (then articles)."""
+    outlet_of = {a.id: a.outlet for a in articles}
     weight: dict[str, int] = defaultdict(int)
     for a in articles:
-        weight[reader_outlet(a)] += 1
+        weight[a.outlet] += 1
     if comp is not None:
         for f in comp.findings:
             for o in {outlet_of.get(s.article_id) for s in f.spans} - {None}:
@@ -442,16 +444,19 @@ def _outlets_by_coverage(
 
 
 def finding_rows(
-    findings: list[Finding], by_id: dict[str, Article], outlets: list[str], script: str
+    findings: list[Finding], by_id: dict[str, Article], outlets: list[str], script: str,
+    names: StoryOutlets | None = None,
 ) -> pd.DataFrame:
-    """One row per finding that involves a chosen outlet; a column per outlet."""
+    """One row per finding that involves a chosen outlet; a column per outlet (``outlets``:
+    canonical names; each column is headed by the name ``names`` shows for it)."""
+    names = names or StoryOutlets()
     rows = []
     for f in findings:
         per_outlet: dict[str, list[str]] = defaultdict(list)
         for span in f.spans:
             article = by_id.get(span.article_id)
-            if article is not None and span.text not in per_outlet[reader_outlet(article)]:
-                per_outlet[reader_outlet(article)].append(span.text)
+            if article is not None and span.text not in per_outlet[article.outlet]:
+                per_outlet[article.outlet].append(span.text)
         if not set(per_outlet) & set(outlets):
             continue
         row = {
@@ -460,7 +465,7 @@ def finding_rows(
             "subject": in_script(f.subject, script),
         }
         for outlet in outlets:
-            row[in_script(outlet, script)] = in_script(
+            row[in_script(names.name(outlet), script)] = in_script(
                 " / ".join(per_outlet.get(outlet, [])), script
             )
         row["why"] = in_script(f.why, script)
@@ -471,7 +476,7 @@ def finding_rows(
         "kind",
         "fact",
         "subject",
-        *[in_script(o, script) for o in outlets],
+        *[in_script(names.name(o), script) for o in outlets],
         "why",
         "_kind",
         "_minor",
@@ -480,9 +485,10 @@ def finding_rows(
 
 
 def _facts_table(
-    findings: list[Finding], by_id: dict[str, Article], outlets: list[str], script: str, key: str
+    findings: list[Finding], by_id: dict[str, Article], outlets: list[str], script: str,
+    names: StoryOutlets, key: str,
 ) -> None:
-    frame = finding_rows(findings, by_id, outlets, script)
+    frame = finding_rows(findings, by_id, outlets, script, names)
     if frame.empty:
         st.info("No aligned facts for these outlets.")
         return
@@ -542,32 +548,15 @@ def _legend() -> None:
     st.markdown(chips, unsafe_allow_html=True)
 
 
-def per_outlet(by_label: dict[str, list[str]], outlets: list[str]) -> dict[str, list[str]]:
-    """Merge a comparison's per-article lists into per-outlet ones.
-
-    The comparison keys an outlet's articles by "outlet" or, when the outlet has
-    several articles in the story, "outlet (MM-DD HH:MM)".
-    """
-    merged: dict[str, list[str]] = {o: [] for o in outlets}
-    for label, values in by_label.items():
-        outlet = next((o for o in outlets if label == o or label.startswith(f"{o} (")), None)
-        if outlet is None:
-            continue
-        for value in values:
-            if value not in merged[outlet]:
-                merged[outlet].append(value)
-    return merged
-
-
-def _naming_table(comp: Comparison, outlets: list[str], script: str) -> None:
+def _naming_table(comp: Comparison, outlets: list[str], script: str, names: StoryOutlets) -> None:
     rows = []
     for entry in comp.naming:
-        names = per_outlet(entry.get("names", {}), outlets)
-        if sum(bool(v) for v in names.values()) == 0:
+        called = names.per_outlet(entry.get("names", {}), outlets)
+        if sum(bool(v) for v in called.values()) == 0:
             continue
         row = {"actor": in_script(entry.get("actor", ""), script)}
         for outlet in outlets:
-            row[in_script(outlet, script)] = in_script(", ".join(names[outlet]), script)
+            row[in_script(names.name(outlet), script)] = in_script(", ".join(called[outlet]), script)
         rows.append(row)
     if not rows:
         st.info("No naming differences found for these outlets.")
@@ -577,12 +566,12 @@ def _naming_table(comp: Comparison, outlets: list[str], script: str) -> None:
 
 
 def _sources_and_quotes(
-    comp: Comparison, by_id: dict[str, Article], outlets: list[str], script: str
+    comp: Comparison, by_id: dict[str, Article], outlets: list[str], script: str, names: StoryOutlets
 ) -> None:
     st.markdown("**Sources cited**")
-    sources = per_outlet(comp.sources, outlets)
+    sources = names.per_outlet(comp.sources, outlets)
     source_rows = [
-        {"outlet": in_script(o, script), "sources": in_script(", ".join(sources[o]), script)}
+        {"outlet": in_script(names.name(o), script), "sources": in_script(", ".join(sources[o]), script)}
         for o in outlets
     ]
     st.dataframe(pd.DataFrame(source_rows), hide_index=True, width="stretch", key="sources_table")
@@ -590,7 +579,7 @@ def _sources_and_quotes(
     quotes = [
         q
         for q in comp.quotes
-        if (a := by_id.get(q.get("article_id", ""))) is not None and reader_outlet(a) in outlets
+        if (a := by_id.get(q.get("article_id", ""))) is not None and a.outlet in outlets
     ]
     if not quotes:
         st.caption("No quotes found for these outlets.")
@@ -613,7 +602,7 @@ def _sources_and_quotes(
 def _reader(
     articles: list[Article], comp: Comparison | None, outlets: list[str], script: str
 ) -> None:
-    readable = [a for a in articles if reader_outlet(a) in outlets] or articles
+    readable = [a for a in articles if a.outlet in outlets] or articles
     if not readable:
         return
     titles = {a.id: a for a in readable}

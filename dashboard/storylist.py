@@ -52,11 +52,11 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
     """One row per story; ``search`` holds its label and member titles in search form.
 
     Takes stories as dataclasses or as stored (``store.stories()`` dicts), so the
-    list is built without loading the clustering stage. Outlets are shown by the name their
-    readers here know (:func:`articles.outlets.outlet_labels`: Reuters when all its articles are
-    English); ``outlet_list`` keeps the canonical names the filters match.
+    list is built without loading the clustering stage. A story's outlets are shown by the
+    names its readers know (:func:`articles.outlets.outlet_labels` of its members, as the story
+    view shows them: Reuters when all its Reuters articles are English); ``outlet_list`` keeps
+    the canonical names the filters match.
     """
-    shown = outlet_labels(titles.values())
     rows = []
     for s in stories:
         if isinstance(s, dict):
@@ -68,6 +68,7 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
             member_ids = [m.article_id for m in s.members]
             first, last = s.first_published, s.last_published
         member_titles = [titles[i].title for i in member_ids if i in titles]
+        shown = outlet_labels(titles[i] for i in member_ids if i in titles)
         rows.append(
             {
                 "id": sid,
@@ -98,6 +99,17 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
         ],
     )
     return frame
+
+
+def filter_labels(frame: pd.DataFrame) -> dict[str, str]:
+    """Canonical outlet -> its label in the list's outlet filter: the names stories show it by,
+    then the canonical name when that differs ("Reuters · 路透"), so a label is unique, stays
+    the same when a story's name for the outlet changes, and either name finds it."""
+    names: dict[str, set[str]] = {}
+    for canonical, shown in zip(frame["outlet_list"], frame["outlet_names"], strict=True):
+        for outlet, name in zip(canonical, shown, strict=True):
+            names.setdefault(outlet, set()).add(name)
+    return {o: " · ".join([*sorted(n - {o}), o]) for o, n in names.items()}
 
 
 def filter_stories(

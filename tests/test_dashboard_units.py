@@ -334,28 +334,45 @@ def test_aligned_tab_pairs_for_chosen_outlets_and_findings_on_both_sentences() -
     one_side = Finding("precision", "date", "Monday vs the weekend", [Span("a", 3, 5, "xx"), Span("c", 1, 2, "x")])
     unique = Finding("unique", "statement", "only VOA", [Span("a", 0, 20, "x" * 20), Span("b", 10, 12, "xx")])
     comp = Comparison(article_ids=["a", "b", "c"], findings=[both, one_side, unique], aligned=[worded, alike])
-    assert pairs_for(comp, ["VOA", "RFI"]) == [worded]  # "RFI (07-05 12:00)" is an RFI article
-    assert pairs_for(comp, ["VOA", "BBC"]) == []  # worded otherwise nowhere
-    assert pairs_for(comp, ["VOA", "BBC"], worded_only=False) == [alike]
+    outlet_of = {"a": "VOA", "b": "RFI", "c": "BBC"}
+    assert pairs_for(comp, ["VOA", "RFI"], outlet_of) == [worded]  # "RFI (07-05 12:00)" is an RFI article
+    assert pairs_for(comp, ["VOA", "BBC"], outlet_of) == []  # worded otherwise nowhere
+    assert pairs_for(comp, ["VOA", "BBC"], outlet_of, worded_only=False) == [alike]
     assert findings_of(comp, worded) == [both]
 
 
-def test_story_view_keys_outlets_by_the_comparisons_labels() -> None:
-    # An English Reuters report (canonical outlet 路透) is labelled "Reuters" by the comparison;
-    # the side-by-side columns, sources and findings must find it under that name.
-    from comparison.docs import article_labels
-    from dashboard.app import _outlets_by_coverage, per_outlet
+def test_story_view_maps_the_comparisons_labels_to_outlets() -> None:
+    # An English Reuters report (canonical outlet 路透) is labelled "Reuters" by the comparison,
+    # a Chinese one "路透": both are the one outlet 路透, one column, shown by the name its
+    # readers here know; sources, naming and aligned pairs find them through their labels.
+    from comparison.compare import compare
+    from dashboard.aligned import pairs_for
+    from dashboard.app import _outlets_by_coverage
+    from dashboard.outlet_names import story_outlets
     from tests.comparison_helpers import article
 
-    english = article("en1", "路透", "A hotel collapsed in Suzhou.", language="en")
-    chinese = article("zh1", "中央社", "苏州一家酒店倒塌。", language="zh")
-    outlets = _outlets_by_coverage([english, chinese], None)
-    assert sorted(outlets) == ["Reuters", "中央社"]
-    sources = {label: [f"source of {label}"] for label in article_labels([english, chinese])}
-    assert all(per_outlet(sources, outlets).values())
+    english = article("en1", "路透", "A hotel collapsed in Suzhou on Monday, police said.", language="en")
+    chinese = article("zh1", "中央社", "苏州一家酒店周一倒塌，警方说。", language="zh")
+    comp = compare([english, chinese], use_dense=False)
+    names = story_outlets([english, chinese], comp)
+    outlets = _outlets_by_coverage([english, chinese], comp)
+    assert sorted(outlets) == ["中央社", "路透"] and names.name("路透") == "Reuters"
+    assert names.of_label == {"Reuters": "路透", "中央社": "中央社"}
+    sources = {"Reuters": ["police"], "中央社": ["警方"]}
+    assert names.per_outlet(sources, outlets) == {"路透": ["police"], "中央社": ["警方"]}
     found = Finding("unique", "statement", "only Reuters", [Span("en1", 0, 7, "A hotel")])
-    rows = finding_rows([found], {"en1": english, "zh1": chinese}, outlets, text.SCRIPT_ORIGINAL)
+    rows = finding_rows([found], {"en1": english, "zh1": chinese}, outlets, text.SCRIPT_ORIGINAL, names)
     assert rows.iloc[0]["Reuters"] == "A hotel"
+    side = {"article_id": "en1", "outlet": "Reuters", "start": 0, "end": 7, "text": "A hotel", "differs": [[0, 1]]}
+    pair = {"a": side, "b": {**side, "article_id": "zh1", "outlet": "中央社"}, "score": 0.9, "same_language": False}
+    comp.aligned = [pair]
+    assert pairs_for(comp, ["路透", "中央社"], names.of_article) == [pair]
+    # A Chinese Reuters article beside the English one: still one outlet, shown as 路透.
+    chinese_reuters = article("zh2", "路透", "苏州酒店倒塌。", language="zh")
+    both = story_outlets([english, chinese, chinese_reuters], compare([english, chinese, chinese_reuters],
+                                                                       use_dense=False))
+    assert _outlets_by_coverage([english, chinese, chinese_reuters], None).count("路透") == 1
+    assert both.name("路透") == "路透" and set(both.of_label.values()) == {"路透", "中央社"}
 
 
 def test_story_list_shows_an_english_only_outlet_by_its_english_name() -> None:
@@ -369,5 +386,10 @@ def test_story_list_shows_an_english_only_outlet_by_its_english_name() -> None:
     frame = storylist.story_frame([story], storylist.heads([english, chinese]))
     assert frame.iloc[0]["outlets"] == "Reuters, 中央社"
     assert dict(zip(frame.iloc[0]["outlet_list"], frame.iloc[0]["outlet_names"], strict=True))["路透"] == "Reuters"
-    # The filter still matches the canonical name.
+    # The filter still matches the canonical name; its label carries both names.
     assert list(storylist.filter_stories(frame, outlets=["路透"])["id"]) == ["s1"]
+    assert storylist.filter_labels(frame) == {"路透": "Reuters · 路透", "中央社": "中央社"}
+    # A story's names are its own members': a Chinese Reuters article elsewhere does not rename it.
+    other = article("zh2", "路透", "苏州酒店倒塌。", language="zh")
+    frame = storylist.story_frame([story], storylist.heads([english, chinese, other]))
+    assert frame.iloc[0]["outlets"] == "Reuters, 中央社"
