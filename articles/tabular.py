@@ -146,7 +146,8 @@ def read_jsonl_lines(
 def _json_error(exc: ValueError | RecursionError, where: bool = False) -> str:
     """The one-line reason a JSON text did not parse (ValueError: an integer past 4,300 digits)."""
     if isinstance(exc, json.JSONDecodeError):
-        return exc.msg + (f" at line {exc.lineno:,}" if where else "")
+        # (Some messages end in "at" already: "Unterminated string starting at".)
+        return exc.msg.removesuffix(" at") + (f" at line {exc.lineno:,}" if where else "")
     return "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
 
 
@@ -197,8 +198,9 @@ def _json_array(text: str, index: int, source_path: str, names: dict[str, str],
         try:
             record, index = decoder.raw_decode(text, index)
         except (ValueError, RecursionError) as exc:
+            read = "the elements before it were read" if number > 1 else "no element was read"
             yield Rejection(source_path, f"invalid JSON in element {number:,} of the array "
-                                         f"({_json_error(exc, where=True)}); the elements before it were read")
+                                         f"({_json_error(exc, where=True)}); {read}")
             return
         record_path = f"{source_path}#{number}"
         yield (record_to_article(record, record_path, names) if isinstance(record, dict)

@@ -44,11 +44,17 @@ def findings_of(comp: Comparison, pair: dict) -> list[Finding]:
 
 
 def _chips(findings: list[Finding]) -> str:
+    """One chip per kind and fact type (with a count when several findings share it; their
+    reasons in the tooltip), not one per finding: a pair can carry a dozen agreements."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.kind, f.fact_type), []).append(f)
     return " ".join(
-        f'<span style="background:{KIND_COLOURS.get(f.kind, "#eee")};padding:1px 6px;border-radius:4px;'
-        f'white-space:nowrap" title="{escape(f.why)}">{escape(KIND_LABELS.get(f.kind, f.kind))} · '
-        f"{escape(f.fact_type)}</span>"
-        for f in findings
+        f'<span style="background:{KIND_COLOURS.get(kind, "#eee")};padding:1px 6px;border-radius:4px;'
+        f'white-space:nowrap" title="{escape(" | ".join(dict.fromkeys(f.why for f in group)))}">'
+        f"{escape(KIND_LABELS.get(kind, kind))} · {escape(fact)}"
+        f"{f' ×{len(group)}' if len(group) > 1 else ''}</span>"
+        for (kind, fact), group in groups.items()
     )
 
 

@@ -196,7 +196,7 @@ def _filtered_stories(frame: pd.DataFrame) -> pd.DataFrame:
         "Keyword", key="keyword", placeholder="e.g. 塔吉克, 塔利班, Taliban (简/繁 both match)"
     )
     sort = top[1].selectbox("Sort by", list(storylist.SORTS), key="sort")
-    dates = top[2].date_input("Dates", value=(lo, hi), min_value=lo, max_value=hi, key="dates")
+    dates = top[2].date_input("Dates", min_value=lo, max_value=hi, key=_dates_key(lo, hi))
     row = st.columns([5, 2])
     outlets = row[0].multiselect("Outlets", all_outlets, key="outlets", placeholder="All outlets",
                                  format_func=lambda o: shown.get(o, o))
@@ -292,6 +292,25 @@ def _open_selected_row() -> None:
     listed = st.session_state.get("listed_ids", [])
     if rows and rows[0] < len(listed):
         open_story(listed[rows[0]])
+
+
+def _dates_key(lo, hi) -> str:
+    """The Dates filter's state key, its range first brought up to the workspace's dates: a
+    session that uploads articles of new days sees them (the whole range grows with the
+    workspace; a range the journalist narrowed is only kept inside the new bounds)."""
+    state = st.session_state
+    old, chosen = state.get("dates_bounds"), state.get("dates")
+    if chosen is None:  # first run, or the list was not drawn last run (Streamlit drops its state)
+        state["dates"], state["dates_bounds"] = (lo, hi), (lo, hi)
+    elif old != (lo, hi):
+        picked = tuple(chosen) if isinstance(chosen, (tuple, list)) else ()
+        if old is None or len(picked) != 2 or picked == tuple(old):
+            state["dates"] = (lo, hi)
+        else:
+            start, end = max(picked[0], lo), min(picked[1], hi)
+            state["dates"] = (start, end) if start <= end else (lo, hi)
+        state["dates_bounds"] = (lo, hi)
+    return "dates"
 
 
 def _date_range(value) -> tuple:

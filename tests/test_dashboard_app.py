@@ -263,6 +263,27 @@ def test_upload_with_one_bad_file(workspace) -> None:
     assert not list((workspace.parent / "uploads").iterdir())
 
 
+def test_an_upload_of_later_days_is_listed_in_the_session_that_made_it(workspace) -> None:
+    # The Dates filter covers the workspace's days; after an upload of a later day it grows, so
+    # the session that uploaded sees the new story (a fresh session always did).
+    later = ("---\ntitle: \"Flood warning for the Rhine valley\"\ndate: 2021-07-20T08:00:00.000Z\n"
+             "author: Parallax Test Wire\n---\nThe Rhine rose two metres overnight, officials said on "
+             "Tuesday, and towns along the valley opened shelters for residents.\n")
+    at = app().run()
+    at.toggle(key="multi_only").set_value(False).run()
+    before = at.session_state["dates"]
+    at.file_uploader(key="uploads").set_value([("later.md", later.encode(), "text/markdown")]).run()
+    at.button(key="add_uploads").click().run()
+    assert run_jobs(workspace) == 1
+    at.run()
+    no_errors(at)
+    with Store(workspace) as store:
+        (article,) = [a for a in store.articles() if a.title.startswith("Flood warning for the Rhine")]
+        story = store.story_of_article(article.id)
+    assert at.session_state["dates"][0] == before[0] and str(at.session_state["dates"][1]) == "2021-07-20"
+    assert story in listed_ids(at)
+
+
 def test_hostile_markup_is_shown_as_text(workspace) -> None:
     xss_id = article_ids_of(FIXTURES / "articles" / "2021-07-06-xss-test.md")[0]
     with Store(workspace) as store:

@@ -393,3 +393,11 @@ def test_story_list_shows_an_english_only_outlet_by_its_english_name() -> None:
     other = article("zh2", "路透", "苏州酒店倒塌。", language="zh")
     frame = storylist.story_frame([story], storylist.heads([english, chinese, other]))
     assert frame.iloc[0]["outlets"] == "Reuters, 中央社"
+
+
+def test_aligned_pair_chips_count_findings_of_one_kind_once() -> None:
+    from dashboard.aligned import _chips
+
+    same = [Finding("agree", "statement", f"both say <{n}>", []) for n in range(11)]
+    chips = _chips([*same, Finding("contradiction", "number", "2 vs 3", [])])
+    assert chips.count("<span") == 2 and "×11" in chips and "<0>" not in chips and "&lt;0&gt;" in chips

@@ -248,3 +248,7 @@ def test_the_testers_json_files(tmp_path: Path) -> None:
         assert rejection.source_path == str(path) and rejection.error.startswith(error), (text, rejection)
     (rejection,) = read_json_text('"a string"', "s.json")
     assert rejection.error == "not a JSON object or array of objects"
+    # A string cut short in the first element: the message reads as one sentence.
+    (cut,) = read_json_text('[{"title": "Cut', "c.json")
+    assert cut.error == ("invalid JSON in element 1 of the array (Unterminated string starting at line 1); "
+                         "no element was read")
