@@ -93,9 +93,15 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
         writer.writerow(["source_path", "error"])
         for rejection in rejected:
             writer.writerow([rejection.source_path, rejection.error])
-    labels = outlet_labels(articles.values())
-    (out / "stories.md").write_text(_stories_markdown(stories, len(articles), len(rejected), labels),
-                                    encoding="utf-8")
+    (out / "stories.md").write_text(
+        _stories_markdown(stories, len(articles), len(rejected), {s.id: _outlet_names(s, articles) for s in stories}),
+        encoding="utf-8")
+
+
+def _outlet_names(story: Story, articles: dict) -> dict[str, str]:
+    """Each of the story's outlets by the name its readers know, from the story's own articles
+    (Reuters when all its Reuters articles are English), as the dashboard shows it."""
+    return outlet_labels(a for m in story.members if (a := articles.get(m.article_id)) is not None)
 
 
 def _story_payload(story: Story, articles: dict) -> dict:
@@ -103,6 +109,8 @@ def _story_payload(story: Story, articles: dict) -> dict:
     An article's ``outlet`` is the outlet's identity (canonical name); ``outlet_name`` is the name
     its readers know (Reuters for an English report)."""
     data = story.to_dict()
+    names = _outlet_names(story, articles)
+    data["outlet_names"] = [names.get(o, o) for o in story.outlets]
     data["articles"] = [
         {
             "id": a.id,
@@ -140,9 +148,9 @@ def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs:
 
 
 def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int,
-                      labels: dict[str, str] | None = None) -> str:
-    """The stories of several articles, most outlets first (the first 100); ``labels``: the
-    name to show for each outlet (:func:`articles.outlets.outlet_labels`)."""
+                      labels: dict[str, dict[str, str]] | None = None) -> str:
+    """The stories of several articles, most outlets first (the first 100); ``labels``: per
+    story id, the name to show for each of its outlets (:func:`_outlet_names`)."""
     lines = [
         "# Stories",
         "",
@@ -153,7 +161,7 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int,
     multi = [s for s in stories if len(s.members) > 1]
     multi.sort(key=lambda s: (-len(s.outlets), -len(s.members), s.first_published))
     for story in multi[:100]:
-        lines.append(_story_line(story, labels or {}))
+        lines.append(_story_line(story, (labels or {}).get(story.id, {})))
     if len(multi) > 100:
         lines.append(f"- ... and {_count(len(multi) - 100, 'more story', 'more stories')} with several articles")
     singles = len(stories) - len(multi)

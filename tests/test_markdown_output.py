@@ -71,7 +71,8 @@ def test_stories_md_shows_an_outlet_by_the_name_its_readers_know() -> None:
     english, chinese = article("e1", "路透", "Floods killed seven."), article("z1", "法广", "洪水已致7人死亡。", language="zh")
     labels = outlet_labels([english, chinese])
     assert labels == {"路透": "Reuters", "法广": "法广"}
-    text = _stories_markdown([_story("Floods", ["路透", "法广"], 2)], 2, 0, labels)
+    floods = _story("Floods", ["路透", "法广"], 2)
+    text = _stories_markdown([floods], 2, 0, {floods.id: labels})
     assert "2 outlets: Reuters, 法广;" in text
     # stories.json keeps the identity and adds the shown name.
     from clustering.__main__ import _story_payload
@@ -79,8 +80,15 @@ def test_stories_md_shows_an_outlet_by_the_name_its_readers_know() -> None:
 
     story = Story(id="s", label="Floods", first_published=english.published, last_published=english.published,
                   outlets=["路透", "法广"], members=[Member("e1", 1.0), Member("z1", 0.9)])
-    members = _story_payload(story, {"e1": english, "z1": chinese})["articles"]
-    assert [(m["outlet"], m["outlet_name"]) for m in members] == [("路透", "Reuters"), ("法广", "法广")]
+    payload = _story_payload(story, {"e1": english, "z1": chinese})
+    assert [(m["outlet"], m["outlet_name"]) for m in payload["articles"]] == [("路透", "Reuters"), ("法广", "法广")]
+    assert payload["outlet_names"] == ["Reuters", "法广"]
+    # A story's names are its own articles': a Chinese Reuters report elsewhere in the run
+    # does not rename the English one's outlet in this story.
+    from clustering.__main__ import _outlet_names
+
+    elsewhere = article("z2", "路透", "洪水已致7人死亡。", language="zh")
+    assert _outlet_names(story, {"e1": english, "z1": chinese, "z2": elsewhere}) == {"路透": "Reuters", "法广": "法广"}
 
 
 @pytest.fixture(scope="module")
