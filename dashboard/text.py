@@ -65,7 +65,10 @@ def to_simplified(text: str) -> str:
 
 
 def to_traditional(text: str) -> str:
-    return _converter("s2t").convert(text) if text else text
+    # Taiwan's standard characters (為, 裡, 著: what Traditional readers and their outlets
+    # write; OpenCC's plain s2t gives 爲, 裏, 着). Characters only, never Taiwan's vocabulary
+    # (s2twp would rewrite quoted words: 软件 -> 軟體).
+    return _converter("s2tw").convert(text) if text else text
 
 
 def in_script(text: str, script: str) -> str:

@@ -93,6 +93,8 @@ def test_script_toggle() -> None:
         == "塔吉克斯坦動員後備軍人"
     )
     assert text.in_script("動員", text.SCRIPT_ORIGINAL) == "動員"
+    # Taiwan's standard characters, never its vocabulary: 為 (not 爲), 裡; 软件 stays 軟件.
+    assert text.in_script("为了里面的软件", text.SCRIPT_TRADITIONAL) == "為了裡面的軟件"
 
 
 # ---- story list ------------------------------------------------------------
