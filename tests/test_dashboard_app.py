@@ -284,6 +284,20 @@ def test_an_upload_of_later_days_is_listed_in_the_session_that_made_it(workspace
     assert story in listed_ids(at)
 
 
+def test_re_uploading_stored_files_updates_no_story(workspace, tmp_path) -> None:
+    original = next((REPO_ROOT / "seeds/nbw-2021-07").glob("2021-07-09-难了，巴基斯坦是塔利班大后方.md"))
+
+    def upload(store: Store, n: int) -> dict:  # each upload is saved under a name of its own
+        copy = tmp_path / f"{n}-{original.name}"
+        shutil.copy(original, copy)
+        return jobs.run_upload(store, {"files": [{"path": str(copy), "name": original.name}]}, lambda *_: None)
+
+    with Store(workspace) as store:
+        first, again = upload(store, 1), upload(store, 2)
+    assert first["stored"] == 1 and first["stories_touched"]
+    assert again["stored"] == 0 and again["duplicates"] == 1 and again["stories_touched"] == []
+
+
 def test_hostile_markup_is_shown_as_text(workspace) -> None:
     xss_id = article_ids_of(FIXTURES / "articles" / "2021-07-06-xss-test.md")[0]
     with Store(workspace) as store:
