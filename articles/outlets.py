@@ -5,7 +5,9 @@ its ``categories:`` ("Aljazeera 半岛网"), an English label ("VOA"), or only t
 URL's domain (cna.com.tw). Stories compare *outlets*, so these must collapse to
 one name. The names are the short Chinese names a reader of these outlets knows; views show an
 article in another language under the outlet's English name (:func:`outlet_in_language`), while
-the one canonical name stays its identity (same outlet, counts of outlets, comparison groups).
+the one canonical name stays its identity (same outlet, counts of outlets in a story). An
+outlet's editions in other languages (Reuters in English, 路透 in Chinese) are edited apart, so
+the comparison sets one edition against another (:func:`edition_names`).
 
 Precedence (see :func:`canonical_outlet`): the article URL's domain first (an
 ``author:`` field is sometimes a person, e.g. China Digital Times posts), then
@@ -155,6 +157,34 @@ def outlet_in_language(name: str, language: str | None) -> str:
         return name
     outlet = _by_canonical_name().get(name)
     return outlet.english if outlet else name
+
+
+def language_family(language: str | None) -> str:
+    """The language an edition is written for: the primary subtag, Chinese for any script of it
+    and for an unknown language (as :func:`outlet_in_language` reads them)."""
+    code = (language or "").split("-")[0].lower()
+    return "zh" if code in ("", "zh", "und") else code
+
+
+def edition_names(articles) -> dict[str, str]:
+    """Article id -> the name of the outlet's edition it belongs to, unique per edition among
+    ``articles``: the name its readers know (Reuters, 路透); with the language when two
+    editions share that name (BBC (en), BBC (zh))."""
+    articles = list(articles)
+    named = {a.id: outlet_in_language(a.outlet, a.language) for a in articles}
+    editions: dict[str, set[tuple[str, str]]] = {}
+    for a in articles:
+        editions.setdefault(named[a.id], set()).add((a.outlet, language_family(a.language)))
+    def name(a) -> str:
+        shared = editions[named[a.id]]
+        if len(shared) == 1:
+            return named[a.id]
+        family = language_family(a.language)
+        if len({language for _, language in shared}) == len(shared):  # one edition per language
+            return f"{named[a.id]} ({family})"
+        return f"{named[a.id]} ({a.outlet}, {family})"  # two outlets go by one name
+
+    return {a.id: name(a) for a in articles}
 
 
 def reader_outlet(article) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 
 from articles.calendar import local_publication_date
 from articles.model import Article
-from articles.outlets import outlet_for_name, reader_outlet
+from articles.outlets import edition_names, outlet_for_name
 from comparison.extract import Facts, extract_all, holds_whole_name
 from comparison.model import Span
 from comparison.numbers import Quantity
@@ -152,10 +152,11 @@ def names_own_outlet(doc: Doc, who: str) -> bool:
 
 def article_labels(articles: list[Article]) -> list[str]:
     """One label per article, unique in the comparison (the sources, notes and aligned pairs
-    are keyed by it): the outlet, by the name a reader of the article knows (Reuters for an
-    English report, 路透 for a Chinese one); with the publication minute when the outlet has several
-    articles; then " #2", " #3"... when two of them share that minute too."""
-    names = [reader_outlet(a) for a in articles]
+    are keyed by it): its outlet's edition (:func:`articles.outlets.edition_names`: Reuters for an
+    English report, 路透 for a Chinese one); with the publication minute when the edition has
+    several articles; then " #2", " #3"... when two of them share that minute too."""
+    edition = edition_names(articles)
+    names = [edition[a.id] for a in articles]
     per_outlet = Counter(names)
     labels: list[str] = []
     taken: set[str] = set()
@@ -171,7 +172,10 @@ def article_labels(articles: list[Article]) -> list[str]:
 
 
 def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
-    outlets = sorted({a.outlet for a in articles})
+    # The groups whose facts are set against each other: the outlets' editions (an outlet's
+    # English and Chinese services are edited apart); each article when there is only one.
+    edition = edition_names(articles)
+    outlets = sorted(set(edition.values()))
     one_outlet = len(outlets) == 1
     labels = article_labels(articles)
     docs: list[Doc] = []
@@ -182,7 +186,7 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
         items = tqdm(items, total=len(articles), desc="reading claims", unit="article", leave=False)
     for n, a in items:
         text = a.text
-        group = n if one_outlet else outlets.index(a.outlet)
+        group = n if one_outlet else outlets.index(edition[a.id])
         label = labels[n]
         facts = extract_all(text, a.published, a.language)
         language = "en" if facts.english else "zh"

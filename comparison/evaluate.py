@@ -177,14 +177,17 @@ def _score_discrepancies(story: dict, by_file: dict, predicted: list, scores: di
 def _score_agreements_and_unique(story: dict, by_file: dict, comparison, counts: Counter) -> None:
     """Gold agreements found as 'agree' findings (every pair of their articles
     that belongs to different outlets), and gold unique facts found as 'unique'."""
+    from articles.outlets import edition_names
+
     agree = [f for f in comparison.findings if f.kind == "agree"]
+    edition = edition_names(by_file.values())  # the comparison sets editions against each other
     for g in story.get("agreements", []):
         items = list(g["texts"].items())
         for x in range(len(items)):
             for y in range(x + 1, len(items)):
                 (fa, ta), (fb, tb) = items[x], items[y]
                 a, b = by_file[fa], by_file[fb]
-                if a.outlet == b.outlet:
+                if edition[a.id] == edition[b.id]:
                     continue
                 counts["agreement pairs"] += 1
                 ra, rb = occurrences(a.text, ta), occurrences(b.text, tb)

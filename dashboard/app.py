@@ -22,7 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from articles.model import Article
-from articles.outlets import reader_outlet
+from articles.outlets import edition_names, reader_outlet
 from dashboard import actions, aligned, auth, explain, panels, storylist, workspace
 from dashboard import worker as worker_control
 from dashboard.outlet_names import StoryOutlets, story_outlets
@@ -344,13 +344,13 @@ def story_view(
 
     comp, note = _comparison(store, story.id, articles)
     names = story_outlets(articles, comp)
-    outlets_in_story = _outlets_by_coverage(articles, comp, _seed_outlets(store, by_id))
+    outlets_in_story = _outlets_by_coverage(articles, comp, names, _seed_outlets(store, by_id, names))
     chosen = st.multiselect(
         f"Outlets side by side (2-{MAX_SIDE_BY_SIDE})",
         outlets_in_story,
         default=outlets_in_story[:3],
         max_selections=MAX_SIDE_BY_SIDE,
-        format_func=lambda o: in_script(names.name(o), script),
+        format_func=lambda o: in_script(o, script),
         key=f"side_by_side_{story.id}",
     )
     chosen = chosen or outlets_in_story[:MAX_SIDE_BY_SIDE]
@@ -377,7 +377,7 @@ def story_view(
         if comp is not None:
             _sources_and_quotes(comp, by_id, chosen, script, names)
     with tabs[5]:
-        _reader(articles, comp, chosen, script)
+        _reader(articles, comp, chosen, script, names)
     with tabs[6]:
         _why_grouped(store, story, frame, by_id, comp, script, role, seen or {})
     with tabs[7]:
@@ -405,14 +405,14 @@ def _comparison(store: Store, story_id: str, articles: list[Article]) -> tuple[C
     return None, None
 
 
-def _seed_outlets(store: Store, by_id: dict[str, Article]) -> list[str]:
+def _seed_outlets(store: Store, by_id: dict[str, Article], names: StoryOutlets) -> list[str]:
     """The seed examples' outlets (Al Jazeera, VOA) when this story has articles of theirs
     and holds a seed: the reference case is shown side by side first."""
     seeds = cached_seed_ids(str(workspace.seeds_dir()))
     if not any(a in by_id for a in seeds):
         return []
-    outlets = [a.outlet for a in store.articles(seeds)]
-    present = {a.outlet for a in by_id.values()}
+    outlets = [names.of(a) for a in store.articles(seeds)]
+    present = {names.of(a) for a in by_id.values()}
     return [o for o in dict.fromkeys(outlets) if o in present]
 
 
@@ -422,7 +422,7 @@ def _timeline(articles: list[Article], script: str, names: StoryOutlets) -> None
     data = pd.DataFrame(
         {
             "published": [a.published.replace(tzinfo=None) for a in articles],
-            "outlet": [in_script(names.name(a.outlet), script) for a in articles],
+            "outlet": [in_script(names.of(a), script) for a in articles],
             "title": [in_script(a.title, script) for a in articles],
         }
     )
@@ -445,14 +445,14 @@ def _timeline(articles: list[Article], script: str, names: StoryOutlets) -> None
 
 
 def _outlets_by_coverage(
-    articles: list[Article], comp: Comparison | None, first: list[str] = ()
+    articles: list[Article], comp: Comparison | None, names: StoryOutlets, first: list[str] = ()
 ) -> list[str]:
-    """Story outlets (canonical names): ``first`` (the seed outlets), then those with the most
-    findings (then articles)."""
-    outlet_of = {a.id: a.outlet for a in articles}
+    """The story's outlet editions (:mod:`dashboard.outlet_names`): ``first`` (the seed
+    outlets), then those with the most findings (then articles)."""
+    outlet_of = {a.id: names.of(a) for a in articles}
     weight: dict[str, int] = defaultdict(int)
     for a in articles:
-        weight[a.outlet] += 1
+        weight[names.of(a)] += 1
     if comp is not None:
         for f in comp.findings:
             for o in {outlet_of.get(s.article_id) for s in f.spans} - {None}:
@@ -467,15 +467,15 @@ def finding_rows(
     names: StoryOutlets | None = None,
 ) -> pd.DataFrame:
     """One row per finding that involves a chosen outlet; a column per outlet (``outlets``:
-    canonical names; each column is headed by the name ``names`` shows for it)."""
+    editions, as ``names`` tells an article's; its outlet without ``names``)."""
     names = names or StoryOutlets()
     rows = []
     for f in findings:
         per_outlet: dict[str, list[str]] = defaultdict(list)
         for span in f.spans:
             article = by_id.get(span.article_id)
-            if article is not None and span.text not in per_outlet[article.outlet]:
-                per_outlet[article.outlet].append(span.text)
+            if article is not None and span.text not in per_outlet[names.of(article)]:
+                per_outlet[names.of(article)].append(span.text)
         if not set(per_outlet) & set(outlets):
             continue
         row = {
@@ -484,7 +484,7 @@ def finding_rows(
             "subject": in_script(f.subject, script),
         }
         for outlet in outlets:
-            row[in_script(names.name(outlet), script)] = in_script(
+            row[in_script(outlet, script)] = in_script(
                 " / ".join(per_outlet.get(outlet, [])), script
             )
         row["why"] = in_script(f.why, script)
@@ -495,7 +495,7 @@ def finding_rows(
         "kind",
         "fact",
         "subject",
-        *[in_script(names.name(o), script) for o in outlets],
+        *[in_script(o, script) for o in outlets],
         "why",
         "_kind",
         "_minor",
@@ -575,7 +575,7 @@ def _naming_table(comp: Comparison, outlets: list[str], script: str, names: Stor
             continue
         row = {"actor": in_script(entry.get("actor", ""), script)}
         for outlet in outlets:
-            row[in_script(names.name(outlet), script)] = in_script(", ".join(called[outlet]), script)
+            row[in_script(outlet, script)] = in_script(", ".join(called[outlet]), script)
         rows.append(row)
     if not rows:
         st.info("No naming differences found for these outlets.")
@@ -590,7 +590,7 @@ def _sources_and_quotes(
     st.markdown("**Sources cited**")
     sources = names.per_outlet(comp.sources, outlets)
     source_rows = [
-        {"outlet": in_script(names.name(o), script), "sources": in_script(", ".join(sources[o]), script)}
+        {"outlet": in_script(o, script), "sources": in_script(", ".join(sources[o]), script)}
         for o in outlets
     ]
     st.dataframe(pd.DataFrame(source_rows), hide_index=True, width="stretch", key="sources_table")
@@ -598,7 +598,7 @@ def _sources_and_quotes(
     quotes = [
         q
         for q in comp.quotes
-        if (a := by_id.get(q.get("article_id", ""))) is not None and a.outlet in outlets
+        if (a := by_id.get(q.get("article_id", ""))) is not None and names.of(a) in outlets
     ]
     if not quotes:
         st.caption("No quotes found for these outlets.")
@@ -619,9 +619,9 @@ def _sources_and_quotes(
 
 
 def _reader(
-    articles: list[Article], comp: Comparison | None, outlets: list[str], script: str
+    articles: list[Article], comp: Comparison | None, outlets: list[str], script: str, names: StoryOutlets
 ) -> None:
-    readable = [a for a in articles if a.outlet in outlets] or articles
+    readable = [a for a in articles if names.of(a) in outlets] or articles
     if not readable:
         return
     titles = {a.id: a for a in readable}
@@ -629,7 +629,7 @@ def _reader(
         "Article",
         list(titles),
         format_func=lambda aid: (
-            f"{reader_outlet(titles[aid])} · {titles[aid].published:%m-%d %H:%M} · "
+            f"{names.of(titles[aid])} · {titles[aid].published:%m-%d %H:%M} · "
             f"{in_script(titles[aid].title, script)}"
         ),
         key="reader_article",
@@ -651,7 +651,7 @@ def _reader(
     st.subheader(plain_markdown(article.title, script))
     st.caption(
         plain_markdown(
-            f"{reader_outlet(article)} · {article.published:%Y-%m-%d %H:%M} UTC · {article.url or ''}"
+            f"{names.of(article)} · {article.published:%Y-%m-%d %H:%M} UTC · {article.url or ''}"
         )
     )
     if marks:
@@ -783,12 +783,14 @@ def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script
 def shared_subjects(comp: Comparison, by_id: dict[str, Article]) -> dict[str, list[str]]:
     """Per article, what it reports that another outlet's article in the story also reports.
 
-    Read off the comparison's findings (a finding whose spans come from two
-    outlets or more), so it shows what the articles actually share.
+    Read off the comparison's findings (a finding whose spans come from two outlet editions or
+    more, as the comparison sets them against each other), so it shows what the articles
+    actually share.
     """
     shared: dict[str, list[str]] = defaultdict(list)
+    edition = edition_names(by_id.values())
     for f in comp.findings:
-        outlets = {by_id[s.article_id].outlet for s in f.spans if s.article_id in by_id}
+        outlets = {edition[s.article_id] for s in f.spans if s.article_id in by_id}
         if len(outlets) < 2:
             continue
         for s in f.spans:

@@ -1,10 +1,10 @@
-"""Which outlet each name in a story view stands for.
+"""Which outlet edition each name in a story view stands for.
 
-The story view's columns are outlets by their canonical name (``Article.outlet``, the identity
-the comparison groups by), shown by the name their readers know
-(:func:`articles.outlets.outlet_labels`: Reuters when all its articles here are English). The
-comparison keys its sources, naming and quotes by article labels ("Reuters", "路透 (07-05 12:00)"),
-so each label is mapped back to its article's outlet here, never by matching name prefixes.
+The story view's columns are the outlets' editions, as the comparison sets them against each
+other (:func:`articles.outlets.edition_names`: Reuters for the English service, 路透 for the
+Chinese one; the language added when two editions go by one name). The comparison keys its
+sources, naming and quotes by article labels ("Reuters", "路透 (07-05 12:00)"), so each label is
+mapped back to its article's edition here, never by matching name prefixes.
 """
 
 from __future__ import annotations
@@ -13,24 +13,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from articles.model import Article
-from articles.outlets import outlet_labels
+from articles.outlets import edition_names
 from comparison.model import Comparison
 from comparison.report import labels_by_id
 
 
 @dataclass(frozen=True)
 class StoryOutlets:
-    """One story's outlets: how to show each, and which outlet a label or article belongs to."""
+    """One story's editions: which one a comparison label or an article belongs to."""
 
-    shown: dict[str, str] = field(default_factory=dict)  # canonical outlet -> name to show
-    of_label: dict[str, str] = field(default_factory=dict)  # comparison label -> canonical outlet
-    of_article: dict[str, str] = field(default_factory=dict)  # article id -> canonical outlet
+    of_label: dict[str, str] = field(default_factory=dict)  # comparison label -> edition
+    of_article: dict[str, str] = field(default_factory=dict)  # article id -> edition
 
-    def name(self, outlet: str) -> str:
-        return self.shown.get(outlet, outlet)
+    def of(self, article: Article) -> str:
+        """``article``'s edition (its outlet's name when the story view did not list it)."""
+        return self.of_article.get(article.id, article.outlet)
 
     def per_outlet(self, by_label: dict[str, list[str]], outlets: Iterable[str]) -> dict[str, list[str]]:
-        """Merge a comparison's per-label lists (sources, names) into per-outlet ones for ``outlets``."""
+        """Merge a comparison's per-label lists (sources, names) into per-edition ones for ``outlets``."""
         merged: dict[str, list[str]] = {o: [] for o in outlets}
         for label, values in by_label.items():
             outlet = self.of_label.get(label)
@@ -43,8 +43,8 @@ class StoryOutlets:
 
 
 def story_outlets(articles: list[Article], comp: Comparison | None) -> StoryOutlets:
-    by_id = {a.id: a for a in articles}
+    edition = edition_names(articles)
     of_label = {}
     if comp is not None:
-        of_label = {label: by_id[aid].outlet for aid, label in labels_by_id(comp, articles).items()}
-    return StoryOutlets(outlet_labels(articles), of_label, {a.id: a.outlet for a in articles})
+        of_label = {label: edition[aid] for aid, label in labels_by_id(comp, articles).items() if aid in edition}
+    return StoryOutlets(of_label, edition)

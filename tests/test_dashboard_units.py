@@ -343,10 +343,10 @@ def test_aligned_tab_pairs_for_chosen_outlets_and_findings_on_both_sentences() -
     assert findings_of(comp, worded) == [both]
 
 
-def test_story_view_maps_the_comparisons_labels_to_outlets() -> None:
-    # An English Reuters report (canonical outlet 路透) is labelled "Reuters" by the comparison,
-    # a Chinese one "路透": both are the one outlet 路透, one column, shown by the name its
-    # readers here know; sources, naming and aligned pairs find them through their labels.
+def test_story_view_columns_are_the_editions_the_comparison_sets_apart() -> None:
+    # An English Reuters report (canonical outlet 路透) is labelled "Reuters" by the comparison
+    # and a Chinese one "路透": two editions, two columns; sources, naming and aligned pairs find
+    # them through their labels and articles, never by name prefixes.
     from comparison.compare import compare
     from dashboard.aligned import pairs_for
     from dashboard.app import _outlets_by_coverage
@@ -357,24 +357,24 @@ def test_story_view_maps_the_comparisons_labels_to_outlets() -> None:
     chinese = article("zh1", "中央社", "苏州一家酒店周一倒塌，警方说。", language="zh")
     comp = compare([english, chinese], use_dense=False)
     names = story_outlets([english, chinese], comp)
-    outlets = _outlets_by_coverage([english, chinese], comp)
-    assert sorted(outlets) == ["中央社", "路透"] and names.name("路透") == "Reuters"
-    assert names.of_label == {"Reuters": "路透", "中央社": "中央社"}
-    sources = {"Reuters": ["police"], "中央社": ["警方"]}
-    assert names.per_outlet(sources, outlets) == {"路透": ["police"], "中央社": ["警方"]}
+    outlets = _outlets_by_coverage([english, chinese], comp, names)
+    assert sorted(outlets) == ["Reuters", "中央社"]
+    assert names.of_label == {"Reuters": "Reuters", "中央社": "中央社"}
+    sources = {"Reuters": ["police"], "中央社": ["警方"], "路透": ["not in this story"]}
+    assert names.per_outlet(sources, outlets) == {"Reuters": ["police"], "中央社": ["警方"]}
     found = Finding("unique", "statement", "only Reuters", [Span("en1", 0, 7, "A hotel")])
     rows = finding_rows([found], {"en1": english, "zh1": chinese}, outlets, text.SCRIPT_ORIGINAL, names)
     assert rows.iloc[0]["Reuters"] == "A hotel"
     side = {"article_id": "en1", "outlet": "Reuters", "start": 0, "end": 7, "text": "A hotel", "differs": [[0, 1]]}
     pair = {"a": side, "b": {**side, "article_id": "zh1", "outlet": "中央社"}, "score": 0.9, "same_language": False}
     comp.aligned = [pair]
-    assert pairs_for(comp, ["路透", "中央社"], names.of_article) == [pair]
-    # A Chinese Reuters article beside the English one: still one outlet, shown as 路透.
+    assert pairs_for(comp, ["Reuters", "中央社"], names.of_article) == [pair]
+    # Reuters' Chinese edition beside its English one: two columns.
     chinese_reuters = article("zh2", "路透", "苏州酒店倒塌。", language="zh")
-    both = story_outlets([english, chinese, chinese_reuters], compare([english, chinese, chinese_reuters],
-                                                                       use_dense=False))
-    assert _outlets_by_coverage([english, chinese, chinese_reuters], None).count("路透") == 1
-    assert both.name("路透") == "路透" and set(both.of_label.values()) == {"路透", "中央社"}
+    three = [english, chinese, chinese_reuters]
+    both = story_outlets(three, compare(three, use_dense=False))
+    assert sorted(_outlets_by_coverage(three, None, both)) == ["Reuters", "中央社", "路透"]
+    assert set(both.of_label.values()) == {"Reuters", "中央社", "路透"}
 
 
 def test_story_list_shows_an_english_only_outlet_by_its_english_name() -> None:
