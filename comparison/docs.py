@@ -86,8 +86,11 @@ def fmt(q: Quantity) -> str:
 
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Overlapping ranges, in the dimension's base unit (40 miles vs 50 km: 64.4 vs 50 km)."""
-    # Converted figures were rounded by the writer (1 mile ~ 1.6 km): 3% slack.
-    slack = 0.03 * max(abs(a.base_high), abs(b.base_high)) if a.factor != b.factor else 1e-9
+    # Converted figures were rounded by the writer (1 mile ~ 1.6 km): 3% slack; none for a vague
+    # figure, whose range already says how loosely it is meant (about 40 miles, 57.9-70.8 km, is
+    # not about 80 km, 72-88 km).
+    converted = a.factor != b.factor and not (a.vague or b.vague)
+    slack = 0.03 * max(abs(a.base_high), abs(b.base_high)) if converted else 1e-9
     return a.base_low <= b.base_high + slack and b.base_low <= a.base_high + slack
 
 

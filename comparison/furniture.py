@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from articles.timestamps import ISO_DATE, ISO_TIME, ISO_ZONE, RFC822_STAMP
 from comparison.lexicons.reporting import (
+    CREDIT_WORDS_EN,
+    CREDIT_WORDS_ZH,
     DISPATCH_MARKS_ZH,
     DISPATCH_PREFIXES_ZH,
     DISPATCH_SUFFIXES_ZH,
@@ -50,9 +52,21 @@ _DATELINE_ZH_RE = re.compile(
     rf"(?:{_alternation(DISPATCH_SUFFIXES_ZH)})?\s*[）)】\]]"
 )
 
-# An English wire dateline: "PLACE, Month Day (Agency) -" or "PLACE, (Agency) -".
+# A Chinese wire dateline with no brackets, opening a line: agency and place, a month and day,
+# then a dash (路透北京7月12日 - ).
+_DATELINE_ZH_BARE_RE = re.compile(r"^[ \t]*[\u4e00-\u9fff]{2,14}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+[ \t]*", re.M)
+# Its end: what a voice read across it starts after (路透北京7月12日 - 中国官员说: 中国官员).
+DATELINE_DASH_ZH = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+\s*")
+
+# An English wire dateline: "PLACE, Month Day (Agency) -", "PLACE, (Agency) -" or "PLACE (Agency) -".
 _DATELINE_EN_RE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2})?\s*\(\s*[A-Z][A-Za-z .&]{1,30}\)\s*[-–—]",
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2})?)?\s*\(\s*[A-Z][A-Za-z .&]{1,30}\)\s*[-–—]",
+    re.M,
+)
+
+# A closing credit line: a bracket on a line of its own, opened by a credit word.
+_CREDIT_RE = re.compile(
+    rf"^[ \t]*[(（](?:(?i:{_alternation(CREDIT_WORDS_EN)})\b|{_alternation(CREDIT_WORDS_ZH)})[^()（）\n]{{0,300}}[)）][ \t]*$",
     re.M,
 )
 
@@ -76,7 +90,8 @@ _TIMESTAMP_RE = re.compile(
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) character spans of furniture in ``text``."""
-    spans = sorted((m.start(), m.end()) for pattern in (_URL_RE, _DATELINE_ZH_RE, _DATELINE_EN_RE, _STAMP_RE, _TIMESTAMP_RE)
+    patterns = (_URL_RE, _DATELINE_ZH_RE, _DATELINE_ZH_BARE_RE, _DATELINE_EN_RE, _CREDIT_RE, _STAMP_RE, _TIMESTAMP_RE)
+    spans = sorted((m.start(), m.end()) for pattern in patterns
                    for m in pattern.finditer(text))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -94,7 +109,8 @@ FILING_DAYS_BEFORE = 2
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the wire datelines in ``text``."""
-    return [(m.start(), m.end()) for pattern in (_DATELINE_ZH_RE, _DATELINE_EN_RE) for m in pattern.finditer(text)]
+    return [(m.start(), m.end()) for pattern in (_DATELINE_ZH_RE, _DATELINE_ZH_BARE_RE, _DATELINE_EN_RE)
+            for m in pattern.finditer(text)]
 
 
 def filing_day(text: str, dates: list[DateMention], published_day: date) -> date | None:

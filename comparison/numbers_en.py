@@ -51,7 +51,7 @@ TOKENIZED_MIN = 5  # such joints in a text's first 5,000 characters
 def _quantity_re(digits: str) -> re.Pattern:
     return re.compile(
         rf"(?<![\w.,:/-])(?:(?P<prefix>{_PREFIX_RE})\s+)?"
-        rf"(?:(?P<currency>US\$|\$|€|£|euros?(?=\s?\d))\s?)?"
+        rf"(?:(?P<currency>(?:US|HK|NT|NZ|[SAC])\$|\$|€|£|euros?(?=\s?\d))\s?)?"
         rf"(?:(?P<vague>{_VAGUE_RE})"
         rf"|(?P<digits>{digits})(?:\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b)?"
         rf"|(?P<word>{_WORD_NUMBER})(?:\s+(?P<wmag>{_MAG_RE}))?)"
@@ -193,12 +193,15 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
     found = add_fractions(found, fractions_en(text) + percent_ranges(text))
     merged = merge_ranges(text, found, RANGE_CONNECTORS_EN)
     for q in merged:
-        if q.span and q.dimension == "duration" and q.unit == "years" and _AGED_BEFORE.search(text, max(0, q.start - 8), q.start):
-            q.dimension, q.factor = "age", 1.0  # "aged 7 to 16 years": a span of ages
+        years = q.dimension == "duration" and q.unit == "years"
+        bare = q.dimension == "count" and not q.unit and not q.percent
+        if q.span and (years or bare) and _AGED_BEFORE.search(text, max(0, q.start - 24), q.start):
+            # "aged 7 to 16 years", "aged between 15 and 39", "ages 15 to 39": a span of ages
+            q.dimension, q.factor = "age", 1.0
     return merged
 
 
-_AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages|ranging in age from)\s+$", re.I)
 
 # A simple fraction of a whole before what it is a share of ("a third of the homes", "half the
 # vote", "more than two-thirds of voters"), or before a second one ("between half and two-thirds of").

@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from comparison.furniture import DATELINE_DASH_ZH
 from comparison.lexicons.attribution import (
     AGENCIES,
     ANONYMOUS_EN,
@@ -679,6 +680,10 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
         start += closed + 1
         span = source[start:end].lstrip()
         start = end - len(span)
+    dash = None if english else DATELINE_DASH_ZH.search(span)
+    if dash is not None:  # 路透加德满都7月12日 - 尼泊尔官员: the voice follows the dateline too
+        start += dash.end()
+        span = source[start:end]
     if english:
         return (*_english_voice_bounds(source, span, group, start, end), False)
     for w in _LEAD_WORDS_ZH:

@@ -284,6 +284,30 @@ def _past_period(q: Quantity, simple: str, dates: list | None, sentence_start: i
     return frozenset(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
 
 
+# A running total since a start long past (since 2010, 2015年以来, 自2020年3月以来) sums many
+# happenings: not a count of the story's own (time words; the start must be PERIOD_NEWS_DAYS past).
+_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
+_LONG_RUN_EN = re.compile(r"\bsince\s+(?:(?:early|late|mid)[-\s]+)?(?:(" + "|".join(_MONTHS_EN) + r")\s+)?(\d{4})\b",
+                          re.I)
+_LONG_RUN_ZH = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:\d{1,2}[日号])?)?(?:[^，,。；;]{0,8})?以来")
+
+
+def _long_run_start(simple: str, lo: int, hi: int, published_day: date) -> date | None:
+    """The start of a running total over a period long past named in ``simple[lo:hi]`` (the
+    figure's clause), else None: 1,200 people "have died in floods in Nepal since 2010"."""
+    clause = simple[lo:hi]
+    found = [(int(m.group(2)), _MONTHS_EN.index(m.group(1).lower()) + 1 if m.group(1) else 1)
+             for m in _LONG_RUN_EN.finditer(clause)]
+    found += [(int(m.group(1)), int(m.group(2)) if m.group(2) else 1) for m in _LONG_RUN_ZH.finditer(clause)]
+    for year, month in found:
+        if 1800 <= year <= published_day.year and 1 <= month <= 12:
+            start = date(year, month, 1)
+            if start < published_day - timedelta(days=PERIOD_NEWS_DAYS):
+                return start
+    return None
+
+
 def _opens_clause(simple: str, at: int, sentence_start: int) -> bool:
     """Does the time word at ``at`` open its clause (after an opener such as 在 or 早在)?"""
     head = simple[sentence_start:at].rstrip()
@@ -319,6 +343,10 @@ def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right:
         if period is not None:  # 去年3月，…酒店倒塌，造成29人死亡: all of a month long past
             days, background = period, True
     sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])
+    if not background and published_day is not None:
+        start = _long_run_start(simple, max(left, sentence_start), min(right, sentence_end), published_day)
+        if start is not None:  # 1,200 dead in floods since 2010: many happenings' total
+            days, background = frozenset({start}), True
     sentence_days = {d.value for d in day_dates if sentence_start <= d.start < sentence_end}
     if not background and len(sentence_days) < 2 and not any(
             contains(simple[sentence_start:sentence_end], w) for w in _DAILY):

@@ -96,6 +96,8 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
         # another outlet gives ("person") are classed apart: the same voice still.
         if (a1.kind == a2.kind or {a1.kind, a2.kind} & {"organization", "person"}) and _same_voice(a1.who, a2.who):
             continue
+        if a1.kind == a2.kind and _in_two_scripts(a1.who, a2.who):
+            continue  # the Home Ministry vs 尼泊尔内政部: names in two scripts are not compared
         if _vaguer_voice(a1, a2) or _vaguer_voice(a2, a1):
             continue  # "officials" vs "the governor": a vaguer voice, not another one
         if _relays(a1, docs[d2], k2) or _relays(a2, docs[d1], k1):
@@ -107,6 +109,12 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
                f"vs {a2.text} ({a2.kind}, {docs[d2].label})")
         findings.append(Finding("framing", "attribution", why, spans, a1.who))
     return findings
+
+
+def _in_two_scripts(a: str, b: str) -> bool:
+    """One voice written in Latin letters only, the other in Chinese characters: whether they
+    name one body is a translation's question, so voices of one kind count as one."""
+    return a.isascii() != b.isascii()
 
 
 def _relays(a, doc: Doc, k: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from comparison.docs import Doc, span
+from comparison.docs import Doc, names_own_outlet, span
 from comparison.extract import same_entity
 from comparison.findings import Context
 from comparison.lexicons.attribution import INSTITUTION_HEADS_ZH, TITLE_VERBS_ZH, TITLES_ZH
@@ -30,8 +30,8 @@ def _entity_findings_and_naming(docs: list[Doc], aligned) -> tuple[list[Finding]
     clusters: list[list[tuple[int, object]]] = []
     for d, doc in enumerate(docs):
         for e in doc.facts.entities:
-            if e.kind != "PER" or not re.search(r"[\u4e00-\u9fff]", e.text):
-                continue
+            if e.kind != "PER" or not re.search(r"[\u4e00-\u9fff]", e.text) or names_own_outlet(doc, e.text):
+                continue  # (告诉路透: an outlet naming itself is no person of the story)
             for cluster in clusters:
                 if any(same_entity(e.text, other.text) for _, other in cluster):
                     cluster.append((d, e))

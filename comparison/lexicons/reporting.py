@@ -53,6 +53,11 @@ DISPATCH_MARKS_ZH = ("电", "電", "讯", "訊")
 DISPATCH_SUFFIXES_ZH = ("报导", "報導", "报道", "報道")
 # A news page's own timestamp lines ("Last Updated: Monday, 28 November 2005", "Posted 11/27/2005").
 PAGE_STAMPS_EN = ("last updated", "updated", "posted", "published", "first published")
+# A wire story's closing credit line, in brackets on a line of its own ("(Reporting by …;
+# Editing by …)", （编译：…；审校：…）, （完）): the desk's staff, no people of the story.
+CREDIT_WORDS_EN = ("reporting", "additional reporting", "writing", "editing", "compiled", "compiling",
+                   "translated", "translation")
+CREDIT_WORDS_ZH = ("完", "编译", "編譯", "编辑", "編輯", "审校", "審校", "责任编辑", "責任編輯", "记者", "記者")
 # Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,
 # "(hereafter IS)"), read by comparison/findings/aliases.py.
 ABBREVIATION_MARKERS_ZH = ("以下简称", "下称", "简称", "以下称")

@@ -51,6 +51,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "元": ("money:CNY", 1.0), "日元": ("money:JPY", 1.0), "港元": ("money:HKD", 1.0),
     "新台币": ("money:TWD", 1.0), "台币": ("money:TWD", 1.0),
     "dollars": ("money:USD", 1.0), "$": ("money:USD", 1.0), "US$": ("money:USD", 1.0),
+    # other dollars by their ISO-style prefixes
+    "HK$": ("money:HKD", 1.0), "NT$": ("money:TWD", 1.0), "S$": ("money:SGD", 1.0), "A$": ("money:AUD", 1.0),
+    "C$": ("money:CAD", 1.0), "NZ$": ("money:NZD", 1.0),
     "euros": ("money:EUR", 1.0), "euro": ("money:EUR", 1.0), "€": ("money:EUR", 1.0), "£": ("money:GBP", 1.0), "yuan": ("money:CNY", 1.0),
     "roubles": ("money:RUB", 1.0), "rubles": ("money:RUB", 1.0), "yen": ("money:JPY", 1.0),
     # age

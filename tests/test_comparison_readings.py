@@ -1,0 +1,83 @@
+"""General readings a new user's trial (session 33) found missing: conversions of vague figures,
+running totals since long ago, spans of ages, dollars of other places, wire datelines and credit
+lines, voices named in two scripts. Inputs are made up here; no labeled story is quoted."""
+
+from __future__ import annotations
+
+from comparison.compare import compare
+from comparison.docs import compatible
+from comparison.furniture import furniture_spans
+from comparison.numbers_en import extract_quantities_en
+from tests.comparison_helpers import article, dense_backend_or_skip, exact, of_type
+
+
+def _one(text: str):
+    (q,) = extract_quantities_en(text)
+    return q
+
+
+def test_a_vague_figure_converted_gets_no_rounding_slack() -> None:
+    # about 40 miles is 57.9-70.8 km; about 80 km is 72-88 km: apart, whatever the conversion.
+    assert not compatible(_one("about 40 miles north"), _one("about 80km north"))
+    # An exact figure converted keeps the writer's rounding: 40 miles (64.4 km) is 64 km.
+    assert compatible(_one("40 miles north"), _one("64 km north"))
+
+
+def test_a_running_total_since_long_ago_is_not_the_storys_count() -> None:
+    a = article("a", "Wire A", "At least 14 people were killed in the landslide on Sunday, police said.",
+                "More than 1,200 people have died in landslides and floods in the country since 2010.")
+    b = article("b", "Wire B", "At least 14 people were killed when the landslide hit the village on Sunday.")
+    comparison = compare([a, b], use_dense=False)
+    exact(comparison, [a, b])
+    assert not any("1,200" in s.text for f in of_type(comparison, "number", "contradiction") for s in f.spans)
+    chinese = article("c", "Wire C", "自2010年以来，该国已有1200多人死于山体滑坡。周日的滑坡造成14人死亡。", language="zh")
+    other = article("d", "Wire D", "周日的山体滑坡造成至少14人死亡。", language="zh")
+    comparison = compare([chinese, other], use_dense=False)
+    assert not any("1200" in s.text for f in of_type(comparison, "number", "contradiction") for s in f.spans)
+
+
+def test_spans_of_ages_are_ages_not_counts() -> None:
+    for text in ("The men, aged between 15 and 39, were held.", "six people, ages 15 to 39, were held"):
+        ages = [q for q in extract_quantities_en(text) if q.dimension == "age"]
+        assert ages and ages[0].low == 15 and ages[0].high == 39, text
+
+
+def test_dollars_of_other_places_are_their_currency_and_round_sums_rounded() -> None:
+    q = _one("seized HK$500,000 in cash")
+    assert q.dimension == "money:HKD" and q.text.startswith("HK$")
+    for text, currency in (("NT$30 million", "money:TWD"), ("S$2.5 billion", "money:SGD")):
+        assert _one(text).dimension == currency
+    a = article("a", "Wire A", "Police seized HK$500,000 in cash in the raid, police said.")
+    b = article("b", "Wire B", "Police seized HK$0.5 million in cash in the raid, police said.")
+    comparison = compare([a, b], use_dense=False)
+    money = [f for f in of_type(comparison, "number") if "HK" in " ".join(s.text for s in f.spans)]
+    assert money and all(f.kind == "agree" for f in money), [f.why for f in money]
+
+
+def test_wire_datelines_without_brackets_and_credit_lines_are_furniture() -> None:
+    text = ("路透北京7月12日 - 中国官员周一表示，洪水造成12人死亡。\n"
+            "HONG KONG (AP) — Police said six people were held.\n"
+            "(Reporting by Jane Roe; Editing by John Doe)\n（编译：张三；审校：李四）\n（完）")
+    found = [text[s:e] for s, e in furniture_spans(text)]
+    assert found[0] == "路透北京7月12日 - " and "HONG KONG (AP) —" in found
+    assert "(Reporting by Jane Roe; Editing by John Doe)" in found and "（完）" in found
+    assert "（编译：张三；审校：李四）" in found
+    # Not a bracket that only opens with a credit word's letters, nor one inside a sentence.
+    assert not furniture_spans("(Reports say the flood killed 12.)\nHe said (editing aside) it was fine.")
+
+
+def test_a_voice_after_a_bare_dateline_and_an_outlet_naming_itself() -> None:
+    chinese = article("z", "路透", "路透加德满都7月12日 - 尼泊尔官员周一表示，山体滑坡造成至少15人死亡。",
+                      "阿迪卡里通过电话告诉路透：“我们已经找到12具遗体。”", language="zh")
+    other = article("b", "BBC", "At least 14 people were killed in the landslide, Nepalese officials said.")
+    comparison = compare([chinese, other], use_dense=False)
+    assert not any(s.startswith("透") or "7月12日" in s for s in comparison.sources.get("路透", []))
+    assert not any(f.why.endswith("mentions 路透") for f in comparison.findings)
+
+
+def test_voices_of_one_kind_in_two_scripts_are_not_set_against_each_other() -> None:
+    dense_backend_or_skip()  # the two sentences align across languages by the dense model
+    english = article("e", "Wire A", "The army deployed 300 soldiers, according to the Home Ministry.")
+    chinese = article("z", "Wire B", "据尼泊尔内政部称，军方已部署300名士兵。", language="zh")
+    comparison = compare([english, chinese], use_dense=True)
+    assert not of_type(comparison, "attribution", "framing")
