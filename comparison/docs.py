@@ -86,11 +86,8 @@ def fmt(q: Quantity) -> str:
 
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Overlapping ranges, in the dimension's base unit (40 miles vs 50 km: 64.4 vs 50 km)."""
-    # Converted figures were rounded by the writer (1 mile ~ 1.6 km): 3% slack; none for a vague
-    # figure, whose range already says how loosely it is meant (about 40 miles, 57.9-70.8 km, is
-    # not about 80 km, 72-88 km).
-    converted = a.factor != b.factor and not (a.vague or b.vague)
-    slack = 0.03 * max(abs(a.base_high), abs(b.base_high)) if converted else 1e-9
+    # Converted figures were rounded by the writer (1 mile ~ 1.6 km): 3% slack.
+    slack = 0.03 * max(abs(a.base_high), abs(b.base_high)) if a.factor != b.factor else 1e-9
     return a.base_low <= b.base_high + slack and b.base_low <= a.base_high + slack
 
 
@@ -121,6 +118,8 @@ def _written_alike(a: Quantity, b: Quantity) -> bool:
     if a.vague == b.vague or math.isinf(a.high) or math.isinf(b.high) or not _same_centre(a, b):
         return False
     vague = a if a.vague else b
+    if vague.rounded:
+        return True  # its range is its digits' rounding (HK$0.5 million vs HK$500,000)
     centre = abs(vague.base_low + vague.base_high) / 2
     return centre > 0 and (vague.base_high - vague.base_low) / 2 < ROUNDING_SHARE * centre
 

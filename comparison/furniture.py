@@ -54,19 +54,25 @@ _DATELINE_ZH_RE = re.compile(
 
 # A Chinese wire dateline with no brackets, opening a line: agency and place, a month and day,
 # then a dash (路透北京7月12日 - ).
-_DATELINE_ZH_BARE_RE = re.compile(r"^[ \t]*[\u4e00-\u9fff]{2,14}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+[ \t]*", re.M)
+# (Not a range of days: 7月12日—15日, 7月23日-8月8日.)
+_DATELINE_ZH_BARE_RE = re.compile(
+    r"^[ \t]*[\u4e00-\u9fff]{2,14}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+(?![-－—–\s]*\d)[ \t]*", re.M)
 # Its end: what a voice read across it starts after (路透北京7月12日 - 中国官员说: 中国官员).
-DATELINE_DASH_ZH = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+\s*")
+DATELINE_DASH_ZH = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+(?![-－—–\s]*\d)\s*")
 
-# An English wire dateline: "PLACE, Month Day (Agency) -", "PLACE, (Agency) -" or "PLACE (Agency) -".
+# An English wire dateline: "PLACE, Month Day (Agency) -", "PLACE, (Agency) -", or a place in
+# capitals with no comma, "HONG KONG (AP) —" (not "The Rescue Party (CNRP) - the main …").
 _DATELINE_EN_RE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2})?)?\s*\(\s*[A-Z][A-Za-z .&]{1,30}\)\s*[-–—]",
+    r"^(?:[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2})?|[A-Z][A-Z .'-]{1,40})"
+    r"\s*\(\s*[A-Z][A-Za-z .&]{1,30}\)\s*[-–—]",
     re.M,
 )
 
-# A closing credit line: a bracket on a line of its own, opened by a credit word.
+# A closing credit line: a bracket on a line of its own, a credit word and its names ("(Reporting
+# by …)", （编译：…）), or （完）; not an editor's note (（编辑注：…）) nor a sentence in brackets.
 _CREDIT_RE = re.compile(
-    rf"^[ \t]*[(（](?:(?i:{_alternation(CREDIT_WORDS_EN)})\b|{_alternation(CREDIT_WORDS_ZH)})[^()（）\n]{{0,300}}[)）][ \t]*$",
+    rf"^[ \t]*[(（](?:(?i:(?:{_alternation(CREDIT_WORDS_EN)})\s+by)\b[^()（）\n]{{0,300}}"
+    rf"|(?:{_alternation(CREDIT_WORDS_ZH)})\s*[:：][^()（）\n]{{0,100}}|完)[)）][ \t]*$",
     re.M,
 )
 

@@ -208,17 +208,15 @@ def _magnitude_step(value: float, chinese: str | None) -> float:
 
 # A round figure is read as rounded: to half a unit of its last non-zero place, at most
 # ROUNDED_SHARE of its value (600 -> 570-630; 100 stays 95-105, so 100 vs 150 still differ).
-# The convention of implied precision (significant figures); only exact counts and sums of money
-# of 100 or more with two or more trailing zeros are read so (HK$500,000 is HK$0.5 million).
+# The convention of implied precision (significant figures); only exact counts of 100 or more
+# with two or more trailing zeros are read so (sums of money are as often exact: fines, prices).
 ROUNDED_SHARE = 0.05
 
 
 def read_as_rounded(quantities: list[Quantity]) -> None:
-    """Widen exact round counts and sums (600, 12,000, 两万, $500,000) to the range their
-    rounding covers, in place."""
+    """Widen exact round counts (600, 12,000, 两万) to the range their rounding covers, in place."""
     for q in quantities:
-        countable = q.dimension == "count" or q.dimension.startswith("money:")
-        if (q.vague or q.low != q.high or q.percent or not countable or q.low < 100
+        if (q.vague or q.low != q.high or q.percent or q.dimension != "count" or q.low < 100
                 or not float(q.low).is_integer()):
             continue
         step = _magnitude_step(q.low, None)

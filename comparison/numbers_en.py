@@ -298,6 +298,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         return None
     low, high, vague = read
     digits, word, prefix = m.group("digits"), m.group("word"), m.group("prefix")
+    # A decimal with a magnitude (0.5 million) is vague only by the rounding of its digits.
+    by_rounding = vague and bool(digits) and "." in digits and bool(m.group("mag"))
     percent = bool(m.group("percent"))
     unit = m.group("unit") or ""
     currency = m.group("currency") or ""
@@ -334,7 +336,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     if dimension == "duration" and unit.lower() == "years" and _AGED_BEFORE.search(text, max(0, start - 8), start):
         dimension, factor = "age", 1.0  # "aged 25 years": an age, not a duration
     q = Quantity(start=start, end=end, text=text[start:end], low=low, high=high, vague=vague,
-                 unit="%" if percent else unit.lower(), percent=percent, dimension=dimension, factor=factor)
+                 unit="%" if percent else unit.lower(), percent=percent, dimension=dimension, factor=factor,
+                 rounded=by_rounding and not prefix and not suffix)
     _add_counted_en(text, q)
     return q
 

@@ -284,25 +284,41 @@ def _past_period(q: Quantity, simple: str, dates: list | None, sentence_start: i
     return frozenset(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
 
 
-# A running total since a start long past (since 2010, 2015年以来, 自2020年3月以来) sums many
-# happenings: not a count of the story's own (time words; the start must be PERIOD_NEWS_DAYS past).
+# A running total since a start long past (1,200 "have died in floods since 2010", 2015年以来已有
+# 300人死亡, 自2020年3月以来累计…) sums many happenings: not a count of the story's own. Only where
+# "since" governs the figure: a perfect verb in English, 已/累计/共/迄今 in Chinese; never a
+# superlative's measure ("the deadliest since 2010", 2010年以来最严重). The start must lie
+# PERIOD_NEWS_DAYS past. (Time words and aspect markers: general lexicons.)
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december")
 _LONG_RUN_EN = re.compile(r"\bsince\s+(?:(?:early|late|mid)[-\s]+)?(?:(" + "|".join(_MONTHS_EN) + r")\s+)?(\d{4})\b",
                           re.I)
-_LONG_RUN_ZH = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:\d{1,2}[日号])?)?(?:[^，,。；;]{0,8})?以来")
+_PERFECT_EN = re.compile(r"\b(?:have|has)\s+(?:(?:now|so\s+far|already|reportedly)\s+)?(?:been\s+)?[a-z]+(?:ed|en|n)\b"
+                         r"|\b(?:have|has)\s+(?:died|fled|left|lost|risen|grown|fallen)\b", re.I)
+_SUPERLATIVE_BEFORE_EN = re.compile(r"\b(?:\w+est|most|worst|first|biggest|best|least)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_LONG_RUN_ZH = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?以来")
+_RUNNING_ZH = ("已", "累计", "共", "迄今", "总共")
 
 
 def _long_run_start(simple: str, lo: int, hi: int, published_day: date) -> date | None:
-    """The start of a running total over a period long past named in ``simple[lo:hi]`` (the
-    figure's clause), else None: 1,200 people "have died in floods in Nepal since 2010"."""
+    """The start of a running total over a period long past that governs the figure in
+    ``simple[lo:hi]`` (its clause), else None: 1,200 people "have died in floods in Nepal since 2010"."""
     clause = simple[lo:hi]
-    found = [(int(m.group(2)), _MONTHS_EN.index(m.group(1).lower()) + 1 if m.group(1) else 1)
-             for m in _LONG_RUN_EN.finditer(clause)]
-    found += [(int(m.group(1)), int(m.group(2)) if m.group(2) else 1) for m in _LONG_RUN_ZH.finditer(clause)]
-    for year, month in found:
-        if 1800 <= year <= published_day.year and 1 <= month <= 12:
-            start = date(year, month, 1)
+    starts = []
+    if _PERFECT_EN.search(clause):
+        for m in _LONG_RUN_EN.finditer(clause):
+            if not _SUPERLATIVE_BEFORE_EN.search(clause, 0, m.start()):
+                starts.append((int(m.group(2)), _MONTHS_EN.index(m.group(1).lower()) + 1 if m.group(1) else 1, 1))
+    for m in _LONG_RUN_ZH.finditer(clause):
+        after = clause[m.end():]
+        if not after.lstrip("，, ").startswith("最") and any(w in after for w in _RUNNING_ZH):
+            starts.append((int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)))
+    for year, month, day in starts:
+        if 1800 <= year <= published_day.year and 1 <= month <= 12 and 1 <= day <= 31:
+            try:
+                start = date(year, month, day)
+            except ValueError:
+                continue
             if start < published_day - timedelta(days=PERIOD_NEWS_DAYS):
                 return start
     return None

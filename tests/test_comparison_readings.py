@@ -16,11 +16,12 @@ def _one(text: str):
     return q
 
 
-def test_a_vague_figure_converted_gets_no_rounding_slack() -> None:
-    # about 40 miles is 57.9-70.8 km; about 80 km is 72-88 km: apart, whatever the conversion.
-    assert not compatible(_one("about 40 miles north"), _one("about 80km north"))
-    # An exact figure converted keeps the writer's rounding: 40 miles (64.4 km) is 64 km.
-    assert compatible(_one("40 miles north"), _one("64 km north"))
+def test_a_decimal_with_a_magnitude_is_its_round_sum_written_otherwise_and_sums_stay_exact() -> None:
+    assert compatible(_one("HK$500,000 in cash"), _one("HK$0.5 million in cash"))
+    # A sum of money is not read as rounded: $2,500 and $2,600 differ (fines, bail, prices).
+    assert not compatible(_one("a fine of $2,500"), _one("a fine of $2,600"))
+    # A one-sided qualifier keeps the conversion's slack: more than 100 miles is 160 km or more.
+    assert compatible(_one("more than 100 miles north"), _one("160 km north"))
 
 
 def test_a_running_total_since_long_ago_is_not_the_storys_count() -> None:
@@ -30,6 +31,11 @@ def test_a_running_total_since_long_ago_is_not_the_storys_count() -> None:
     comparison = compare([a, b], use_dense=False)
     exact(comparison, [a, b])
     assert not any("1,200" in s.text for f in of_type(comparison, "number", "contradiction") for s in f.spans)
+    # "Since" that measures a superlative leaves the story's own count compared.
+    worst = article("w", "Wire W", "At least 30 people were killed in the landslide on Sunday, the deadliest since 2010.")
+    other = article("o", "Wire O", "At least 50 people were killed in the landslide on Sunday, police said.")
+    comparison = compare([worst, other], use_dense=False)
+    assert of_type(comparison, "number", "contradiction"), [f.why for f in comparison.findings]
     chinese = article("c", "Wire C", "自2010年以来，该国已有1200多人死于山体滑坡。周日的滑坡造成14人死亡。", language="zh")
     other = article("d", "Wire D", "周日的山体滑坡造成至少14人死亡。", language="zh")
     comparison = compare([chinese, other], use_dense=False)
@@ -62,8 +68,13 @@ def test_wire_datelines_without_brackets_and_credit_lines_are_furniture() -> Non
     assert found[0] == "路透北京7月12日 - " and "HONG KONG (AP) —" in found
     assert "(Reporting by Jane Roe; Editing by John Doe)" in found and "（完）" in found
     assert "（编译：张三；审校：李四）" in found
-    # Not a bracket that only opens with a credit word's letters, nor one inside a sentence.
+    # Not a bracket that only opens with a credit word's letters, nor one inside a sentence, nor an
+    # editor's note or a sentence in brackets; not a range of days; not a party and its initials.
     assert not furniture_spans("(Reports say the flood killed 12.)\nHe said (editing aside) it was fine.")
+    for text in ("（编辑注：死亡人数由12人更正为15人。）", "（记者从警方获悉，共有12人被捕）",
+                 "(Writing in the journal, researchers said 300 died)", "会议定于7月12日—15日举行",
+                 "东京奥运会将于7月23日-8月8日举行", "The Cambodia National Rescue Party (CNRP) - the main opposition - said"):
+        assert not furniture_spans(text), text
 
 
 def test_a_voice_after_a_bare_dateline_and_an_outlet_naming_itself() -> None:
@@ -81,3 +92,7 @@ def test_voices_of_one_kind_in_two_scripts_are_not_set_against_each_other() -> N
     chinese = article("z", "Wire B", "据尼泊尔内政部称，军方已部署300名士兵。", language="zh")
     comparison = compare([english, chinese], use_dense=True)
     assert not of_type(comparison, "attribution", "framing")
+    from comparison.findings.attribution import _in_two_scripts
+
+    assert _in_two_scripts("Interior Minister José Pérez", "内政部长何塞·佩雷斯") and _in_two_scripts("Nepal’s ministry", "内政部")
+    assert not _in_two_scripts("CNN", "WHO") and not _in_two_scripts("世卫组织", "WHO总干事谭德塞")

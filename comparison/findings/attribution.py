@@ -112,9 +112,13 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
 
 
 def _in_two_scripts(a: str, b: str) -> bool:
-    """One voice written in Latin letters only, the other in Chinese characters: whether they
-    name one body is a translation's question, so voices of one kind count as one."""
-    return a.isascii() != b.isascii()
+    """One voice written without Chinese characters (José Pérez, Nepal’s ministry), the other
+    with them: whether they name one body is a translation's question, so voices of one kind
+    count as one."""
+    return bool(_CJK.search(a)) != bool(_CJK.search(b))
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _relays(a, doc: Doc, k: int) -> bool:

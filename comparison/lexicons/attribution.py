@@ -27,7 +27,9 @@ AGENCIES = {
     "纽约时报": "纽约时报", "New York Times": "纽约时报", "华尔街日报": "华尔街日报",
     "Wall Street Journal": "华尔街日报", "华盛顿邮报": "华盛顿邮报", "Washington Post": "华盛顿邮报",
     "金融时报": "金融时报", "Financial Times": "金融时报", "卫报": "卫报", "Guardian": "卫报",
-    "央视": "央视", "CCTV": "央视", "人民日报": "人民日报", "环球时报": "环球时报", "Global Times": "环球时报",
+    "央视": "央视", "CCTV": "央视", "China Central Television": "央视", "中央电视台": "央视",
+    "People's Daily": "人民日报", "China Daily": "中国日报", "中国日报": "中国日报",
+    "Kyodo News": "共同社", "NHK": "NHK", "日本广播协会": "NHK", "人民日报": "人民日报", "环球时报": "环球时报", "Global Times": "环球时报",
     "官方媒体": "官方媒体", "官媒": "官方媒体", "state media": "官方媒体", "克里姆林宫": "克里姆林宫",
     "Kremlin": "克里姆林宫",
 }

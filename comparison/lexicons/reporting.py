@@ -56,8 +56,8 @@ PAGE_STAMPS_EN = ("last updated", "updated", "posted", "published", "first publi
 # A wire story's closing credit line, in brackets on a line of its own ("(Reporting by …;
 # Editing by …)", （编译：…；审校：…）, （完）): the desk's staff, no people of the story.
 CREDIT_WORDS_EN = ("reporting", "additional reporting", "writing", "editing", "compiled", "compiling",
-                   "translated", "translation")
-CREDIT_WORDS_ZH = ("完", "编译", "編譯", "编辑", "編輯", "审校", "審校", "责任编辑", "責任編輯", "记者", "記者")
+                   "translated", "translation")  # each before "by"
+CREDIT_WORDS_ZH = ("编译", "編譯", "编辑", "編輯", "审校", "審校", "责任编辑", "責任編輯", "记者", "記者")  # each before ：
 # Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,
 # "(hereafter IS)"), read by comparison/findings/aliases.py.
 ABBREVIATION_MARKERS_ZH = ("以下简称", "下称", "简称", "以下称")

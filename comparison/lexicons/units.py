@@ -39,6 +39,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "小时": ("duration", 3600.0), "分钟": ("duration", 60.0), "天": ("duration", 86400.0),
     "周": ("duration", 604800.0), "个月": ("duration", 2629800.0), "秒": ("duration", 1.0),
     "秒钟": ("duration", 1.0),
+    # with the measure word 个 (三个小时, 两个星期): the duration, not a count of 个
+    "个小时": ("duration", 3600.0), "个钟头": ("duration", 3600.0), "钟头": ("duration", 3600.0),
+    "个星期": ("duration", 604800.0), "个礼拜": ("duration", 604800.0),
     # 年 is a duration only where numbers.py reads a count of years (约19年, 判处22年半), never a
     # calendar year (2021年: the date reader's).
     "年": ("duration", YEAR_SECONDS),
