@@ -96,3 +96,26 @@ def test_voices_of_one_kind_in_two_scripts_are_not_set_against_each_other() -> N
 
     assert _in_two_scripts("Interior Minister José Pérez", "内政部长何塞·佩雷斯") and _in_two_scripts("Nepal’s ministry", "内政部")
     assert not _in_two_scripts("CNN", "WHO") and not _in_two_scripts("世卫组织", "WHO总干事谭德塞")
+
+
+def test_hours_and_weeks_with_a_measure_word_are_durations() -> None:
+    from comparison.numbers import extract_quantities
+
+    for text, seconds in (("大火在约三个小时后被扑灭", 3 * 3600), ("三个星期后", 3 * 604800), ("5个钟头", 5 * 3600)):
+        (q,) = extract_quantities(text)
+        assert q.dimension == "duration" and q.base_high >= seconds >= q.base_low, text
+
+
+def test_english_speakers_named_after_a_role_and_media_by_their_english_names() -> None:
+    from datetime import UTC, datetime
+
+    from comparison.extract import extract_all
+
+    when = datetime(2021, 7, 12, tzinfo=UTC)
+    for text, speaker in (('"It is a threat," police official Steve Li said at a news conference.', "police official Steve Li"),
+                          ('Later on police chief John Smith said: "We will find them all."', "police chief John Smith"),
+                          ('"It is over," said Tom Lee.', "Tom Lee")):
+        (quote,) = extract_all(text, when, "en").quotes
+        assert quote.speaker == speaker and text[quote.speaker_start:quote.speaker_end] == speaker
+    sources = extract_all("The fire was out after two hours, China Central Television said.", when, "en").sources
+    assert [s.source for s in sources] == ["央视"]
