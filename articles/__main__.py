@@ -13,7 +13,7 @@ import sys
 
 from articles.ingest import ingest
 from articles.reader import MAX_INPUT_BYTES
-from articles.tabular import DEFAULT_FIELDS
+from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,16 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES,
                         help=f"refuse files larger than this, decompressed (default {MAX_INPUT_BYTES:,})")
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
-    parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN",
-                        help="JSON Lines/JSON/CSV field name for an article field, e.g. "
-                        "--field title=headline (fields: id outlet date title url text)")
+    parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
     args = parser.parse_args(argv)
-    fields = {}
-    for item in args.field:
-        name, sep, column = item.partition("=")
-        if not sep or name not in DEFAULT_FIELDS or not column:
-            parser.error(f"--field {item!r}: expected NAME=COLUMN with NAME in {', '.join(DEFAULT_FIELDS)}")
-        fields[name] = column
+    try:
+        fields = parse_field_options(args.field)
+    except ValueError as exc:
+        parser.error(str(exc))
 
     try:
         store = Store(args.db)

@@ -33,6 +33,21 @@ DEFAULT_FIELDS: dict[str, str] = {
 }
 
 
+FIELD_OPTION_HELP = ("JSON Lines/JSON/CSV field name for an article field, e.g. --field title=headline "
+                     "(fields: id outlet date title url text; repeat for several)")
+
+
+def parse_field_options(items: Iterable[str]) -> dict[str, str]:
+    """``--field NAME=COLUMN`` options as a mapping; ValueError names the bad one (CLIs share it)."""
+    fields = {}
+    for item in items:
+        name, sep, column = item.partition("=")
+        if not sep or name not in DEFAULT_FIELDS or not column:
+            raise ValueError(f"--field {item!r}: expected NAME=COLUMN with NAME in {', '.join(DEFAULT_FIELDS)}")
+        fields[name] = column
+    return fields
+
+
 def resolve_fields(fields: Mapping[str, str] | None) -> dict[str, str]:
     resolved = dict(DEFAULT_FIELDS)
     if fields:
@@ -267,7 +282,7 @@ def read_csv_lines(
     if missing:
         shown = ", ".join(header[:8]) or "none"
         yield Rejection(source_path, f"CSV has no {' / '.join(repr(m) for m in missing)} column "
-                                     f"(columns: {shown})")
+                                     f"(columns: {shown}; name yours with --field, e.g. --field title=Headline)")
         return
     yield from _csv_rows(reader, source_path, names, at_end)
 

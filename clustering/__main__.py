@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from articles.outlets import outlet_labels, reader_outlet
+from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 from clustering.model import Story
 from markdown_text import escape_markdown
 from store.sqlite import DEFAULT_DB, Store
@@ -44,6 +45,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or feeds")
     parser.add_argument("--out", required=True, type=Path, help="output folder")
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"store (default {DEFAULT_DB})")
+    parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
     parser.add_argument("--model", default=None, help="embedding backend name (default: the product default)")
     parser.add_argument("--since", type=_date, default=None, help="keep articles published on/after DATE")
     parser.add_argument("--until", type=_date, default=None, help="keep articles published on/before DATE")
@@ -76,10 +78,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def engine_options(args: argparse.Namespace) -> dict:
+    fields = parse_field_options(args.field)  # (checked by usage_problems first)
+    read = {"read_options": {"fields": fields}} if fields else {}
     if args.engine != "ray":
-        return {}
+        return read
     return {"address": args.address, "workers": args.workers, "num_cpus": args.num_cpus,
-            "compare": args.compare, "dense_compare": not args.lexical_compare}
+            "compare": args.compare, "dense_compare": not args.lexical_compare, **read}
 
 
 def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: list, inputs: list[str]) -> None:
@@ -201,11 +205,15 @@ def _under_inputs(path: str, roots: frozenset[str]) -> bool:
 
 
 def usage_problems(args: argparse.Namespace) -> list[str]:
-    """The --out and --model mistakes that would otherwise stop the run only after ingest,
-    embedding and grouping, one line each."""
+    """The --field, --out and --model mistakes that would otherwise stop the run only after
+    ingest, embedding and grouping, one line each."""
     from embeddings import model_problem
 
     problems = []
+    try:
+        parse_field_options(args.field)
+    except ValueError as exc:
+        problems.append(str(exc))
     if (where := _unwritable_folder(args.out)) is not None:
         problems.append(f"--out {args.out}: {where}")
     if (why := model_problem(args.model)) is not None:

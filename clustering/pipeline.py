@@ -111,8 +111,10 @@ def run(
     until: date | datetime | str | None = None,
     progress: bool = False,
     clusterer: StoryClusterer | None = None,
+    read_options: dict | None = None,
 ) -> RunResult:
     """Batch: ingest ``paths``, embed, cluster the articles read, store the stories.
+    ``read_options``: how to read the inputs (``{"fields": {"title": "Headline"}}``).
 
     The stories of this run replace the stored ones (``store.replace_stories``);
     logged manual edits are replayed on top. ``since``/``until`` keep articles
@@ -120,7 +122,7 @@ def run(
     """
     import articles as articles_stage
 
-    report = articles_stage.ingest(list(paths), store, progress=progress)
+    report = articles_stage.ingest(list(paths), store, progress=progress, **(read_options or {}))
     found = store.articles(report.article_ids)
     start, end = _as_utc(since), _as_utc(until, end=True)
     found = [

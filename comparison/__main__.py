@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 from store.sqlite import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -20,8 +21,10 @@ if TYPE_CHECKING:
     from comparison.model import Comparison
 
 
-def _load_inputs(inputs: list[str], db: str | None) -> tuple[list[Article], list[str], list[str]]:
-    """Articles from files, the errors of the files, and the story ids given (to look up in the store)."""
+def _load_inputs(inputs: list[str], db: str | None,
+                 fields: dict[str, str] | None = None) -> tuple[list[Article], list[str], list[str]]:
+    """Articles from files (``fields``: their field names, as ``--field`` gives them), the errors
+    of the files, and the story ids given (to look up in the store)."""
     from articles import read_path
 
     articles, errors, story_ids = [], [], []
@@ -30,7 +33,7 @@ def _load_inputs(inputs: list[str], db: str | None) -> tuple[list[Article], list
         path = Path(item)
         if path.exists():
             try:
-                for result in read_path(str(path)):
+                for result in read_path(str(path), **({"fields": fields} if fields else {})):
                     if not hasattr(result, "paragraphs"):
                         errors.append(str(result))
                     elif result.id in first_seen:
@@ -108,6 +111,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="default: from the --out extension, else json")
     parser.add_argument("--db", default=None, help=f"store file (default {DEFAULT_DB})")
     parser.add_argument("--lexical", action="store_true", help="align sentences lexically only (no model)")
+    parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: only when stderr is a terminal)")
     return parser.parse_args(argv)
@@ -117,7 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     from comparison import compare, report
 
-    articles, errors, story_ids = _load_inputs(args.inputs, args.db)
+    try:
+        fields = parse_field_options(args.field)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)  # one line, before any file is read
+        return 2
+    articles, errors, story_ids = _load_inputs(args.inputs, args.db, fields)
     for e in errors:
         print(e, file=sys.stderr)
     problem = _usage_problem(args, articles, story_ids)

@@ -19,6 +19,7 @@ from functools import lru_cache
 # articles.calendar, also read by the stories' event days).
 from articles.calendar import DEFAULT_UTC_OFFSET_HOURS, local_publication_date  # noqa: E402,F401
 from comparison.lexicons.attribution import AGENCIES, TITLES_ZH
+from comparison.lexicons.places import SUBNATIONAL_SUFFIXES_ZH
 from comparison.lexicons.reporting import (
     CITATION_HEADS_ZH,
     CITE_AFTER_ZH,
@@ -590,6 +591,14 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
                 previous.end = pos
                 previous.text = text[previous.start:pos]
                 previous.key = entity_key(previous.text)
+                continue
+            if (previous is not None and previous.kind == "PER" and tag == "LOC" and previous.end == w_start
+                    and word.endswith(SUBNATIONAL_SUFFIXES_ZH)):
+                # LAC reads a long transliterated place as a person and a place: 辛杜帕尔|乔克县
+                # (Sindhupalchok district) is one place.
+                previous.end, previous.kind = pos, "LOC"
+                previous.text = text[previous.start:pos]
+                previous.key = entity_key(simple[previous.start:pos])
                 continue
             if tag == "PER":
                 w_start, pos = _dictionary_name(simple, w_start, pos, entities[-1].end if entities else 0)

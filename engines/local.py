@@ -10,7 +10,12 @@ from engines.base import Engine, EngineResult
 
 
 class LocalEngine(Engine):
+    """``read_options``: how to read the inputs (e.g. ``{"fields": {...}}``), as Ray's engine takes them."""
+
     name = "local"
+
+    def __init__(self, read_options: dict | None = None):
+        self.read_options = read_options or {}
 
     def run(self, inputs: Sequence[str | os.PathLike], store=None, *, out=None, model=None,
             since=None, until=None, progress=False, clusterer=None) -> EngineResult:
@@ -20,6 +25,6 @@ class LocalEngine(Engine):
 
         start = time.perf_counter()
         result = run(list(inputs), store, model=model, since=since, until=until, progress=progress,
-                     clusterer=clusterer)
+                     clusterer=clusterer, read_options=self.read_options)
         stats = {"engine": self.name, "seconds": round(time.perf_counter() - start, 2)}
         return EngineResult(result.stories, result.articles, result.rejected, result.backend, stats=stats)

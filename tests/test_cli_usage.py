@@ -144,3 +144,28 @@ def test_comparison_refuses_a_stored_story_of_one_article(store_with_story: Path
     assert comparison_main(["s2", "--db", str(store_with_story), "--out", str(out), "--lexical"]) == 2
     _one_line_error(capsys, "s2", "nothing to compare")
     assert not out.exists()
+
+
+def test_both_batch_commands_read_csv_columns_named_with_field(tmp_path: Path, capsys) -> None:
+    feed = tmp_path / "wire.csv"
+    feed.write_text(
+        "Headline,Source,PublishedAt,Link,Body\n"
+        "Fire injures nine,Wire A,2021-07-13T05:15:00Z,https://a.example/1,A fire at a plant injured nine people.\n"
+        "Fire injures ten,Wire B,2021-07-13T06:15:00Z,https://b.example/1,A fire at a plant injured ten people.\n",
+        encoding="utf-8")
+    fields = ["--field", "title=Headline", "--field", "outlet=Source", "--field", "date=PublishedAt",
+              "--field", "url=Link", "--field", "text=Body"]
+    out = tmp_path / "out"
+    assert clustering_main([str(feed), "--out", str(out), "--db", str(tmp_path / "c.db"), "--model", "lexical",
+                            "--no-progress", *fields]) == 0
+    assert len(json.loads((out / "stories.json").read_text(encoding="utf-8"))) >= 1
+    assert comparison_main([str(feed), "--out", str(tmp_path / "c.json"), "--lexical", "--no-progress", *fields]) == 0
+    assert len(json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["articles"]) == 2
+    capsys.readouterr()
+    # Without the mapping: one line naming the file, the columns and the option.
+    assert comparison_main([str(feed), str(feed), "--out", str(tmp_path / "d.json"), "--lexical"]) != 0
+    assert "--field" in capsys.readouterr().err
+    assert clustering_main([str(feed), "--out", str(out), "--field", "headline"]) == 2
+    _one_line_error(capsys, "--field 'headline'", "NAME=COLUMN")
+    assert comparison_main([str(feed), "--out", str(tmp_path / "e.json"), "--field", "title"]) == 2
+    _one_line_error(capsys, "--field 'title'", "NAME=COLUMN")

@@ -119,3 +119,11 @@ def test_english_speakers_named_after_a_role_and_media_by_their_english_names() 
         assert quote.speaker == speaker and text[quote.speaker_start:quote.speaker_end] == speaker
     sources = extract_all("The fire was out after two hours, China Central Television said.", when, "en").sources
     assert [s.source for s in sources] == ["央视"]
+
+
+def test_a_long_transliterated_place_read_as_a_person_and_a_place_is_one_place() -> None:
+    from comparison.extract import extract_entities
+
+    places = [(e.text, e.kind) for e in extract_entities("滑坡发生在辛杜帕尔乔克县梅兰齐。")]
+    assert ("辛杜帕尔乔克县", "LOC") in places
+    assert ("李强", "PER") in [(e.text, e.kind) for e in extract_entities("李强北京市长说")]
