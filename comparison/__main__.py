@@ -32,6 +32,7 @@ def _load_inputs(inputs: list[str], db: str | None,
     for item in inputs:
         path = Path(item)
         if path.exists():
+            before = len(articles)
             try:
                 for result in read_path(str(path), **({"fields": fields} if fields else {})):
                     if not hasattr(result, "paragraphs"):
@@ -46,6 +47,9 @@ def _load_inputs(inputs: list[str], db: str | None,
                         articles.append(result)
             except Exception as exc:  # unreadable file: one line, no traceback
                 errors.append(f"{path}: {exc}")
+            if len(articles) - before > 1 and path.is_file():  # a feed or a file of records
+                errors.append(f"{path}: {len(articles) - before} articles read from this file; all are compared "
+                              "(give one file per article to compare fewer)")
         elif (db is not None or DEFAULT_DB.exists()) and not _looks_like_a_path(item):
             story_ids.append(item)
         else:

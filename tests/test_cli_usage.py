@@ -161,7 +161,7 @@ def test_both_batch_commands_read_csv_columns_named_with_field(tmp_path: Path, c
     assert len(json.loads((out / "stories.json").read_text(encoding="utf-8"))) >= 1
     assert comparison_main([str(feed), "--out", str(tmp_path / "c.json"), "--lexical", "--no-progress", *fields]) == 0
     assert len(json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["articles"]) == 2
-    capsys.readouterr()
+    assert "2 articles read from this file; all are compared" in capsys.readouterr().err
     # Without the mapping: one line naming the file, the columns and the option.
     assert comparison_main([str(feed), str(feed), "--out", str(tmp_path / "d.json"), "--lexical"]) != 0
     assert "--field" in capsys.readouterr().err
