@@ -282,7 +282,7 @@ def read_csv_lines(
     if missing:
         shown = ", ".join(header[:8]) or "none"
         yield Rejection(source_path, f"CSV has no {' / '.join(repr(m) for m in missing)} column "
-                                     f"(columns: {shown}; name yours with --field, e.g. --field title=Headline)")
+                                     f"(columns: {shown}; the command-line tools map other names: --field title=Headline)")
         return
     yield from _csv_rows(reader, source_path, names, at_end)
 

@@ -593,9 +593,10 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
                 previous.key = entity_key(previous.text)
                 continue
             if (previous is not None and previous.kind == "PER" and tag == "LOC" and previous.end == w_start
-                    and word.endswith(SUBNATIONAL_SUFFIXES_ZH)):
+                    and len(previous.text) >= 4 and len(word) <= 3 and word.endswith(SUBNATIONAL_SUFFIXES_ZH)):
                 # LAC reads a long transliterated place as a person and a place: 辛杜帕尔|乔克县
-                # (Sindhupalchok district) is one place.
+                # (Sindhupalchok district) is one place. Not 李强|广东省: a name of four characters
+                # or more, then a short remnant ending as a division does.
                 previous.end, previous.kind = pos, "LOC"
                 previous.text = text[previous.start:pos]
                 previous.key = entity_key(simple[previous.start:pos])

@@ -250,15 +250,30 @@ _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS_EN if v != "accordi
 _QUOTE_EN_RE = re.compile(r"\"[^\"\n]{2,600}\"|“[^“”\n]{2,600}”")
 # Words that never open a role before a name (on police chief John Smith: police chief John Smith).
 _FUNCTION_WORDS = ("on|in|at|by|of|to|for|with|from|after|before|while|when|as|and|but|or|then|later|also|"
-                   "said|says|told|added|that|this|which|who|where")
+                   "said|says|told|added|that|this|which|who|where|now|today|yesterday|tonight|here|there|"
+                   "last|next|ago|week|weeks|month|months|year|years|days|day|hours|near|speaking|residents|"
+                   "people|witnesses|officials|sources")
 # A speaker: a name (up to five capitalized words), a name after a lower-case role ("police
 # official Steve Li", "security guard John Smith"), a noun phrase ("a police officer"), a pronoun.
 _SPEAKER = (r"(?P<speaker>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*"
             rf"|(?<![\w-])(?:(?!(?:{_FUNCTION_WORDS})\b)[a-z][\w-]*\s+){{1,3}}(?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w.'-]*"
-            r"|(?:an?|the)\s+(?:[\w-]+\s+){0,5}?[\w-]+|he|she|they)")
+            r"|(?<![\w-])(?:an?|the)\s+(?:[\w-]+\s+){0,5}?[\w-]+|(?<![\w-])(?:he|she|they))")
 _AFTER_RE = (re.compile(rf"^[,.]?\s*(?:{_VERBS})\s+{_SPEAKER}"),
              re.compile(rf"^[,.]?\s*{_SPEAKER}\s+(?:{_VERBS})\b"))
 _BEFORE_RE = re.compile(rf"{_SPEAKER}\s+(?:{_VERBS})(?:\s+[\w\s]{{0,30}}?)?[,:]?\s*$")
+
+
+_ABBREVIATIONS_EN = frozenset({"jr", "sr", "mr", "mrs", "ms", "dr", "st", "inc", "co", "ltd", "corp", "gen", "gov",
+                               "sen", "rep", "lt", "col", "sgt", "capt", "prof"})
+
+
+def _sentence_stop(speaker: str) -> bool:
+    """Does ``speaker`` end with the sentence's full stop rather than an abbreviation's (Jr., U.S.,
+    J.)?"""
+    if not speaker.endswith("."):
+        return False
+    last = speaker.split()[-1][:-1]
+    return len(last) > 1 and "." not in last and last.lower() not in _ABBREVIATIONS_EN
 
 
 def extract_quotes_en(text: str, entities: list | None = None) -> list:
@@ -280,8 +295,8 @@ def extract_quotes_en(text: str, entities: list | None = None) -> list:
                 offset = m.start() - len(before)
                 s_start, s_end = offset + bm.start("speaker"), offset + bm.end("speaker")
         if s_start >= 0:
-            if text[s_start:s_end].endswith(".") and len(text[s_start:s_end].split()[-1]) > 3:
-                s_end -= 1  # the sentence's full stop ("said Tom Lee."), not an initial (Jr.)
+            if _sentence_stop(text[s_start:s_end]):
+                s_end -= 1  # the sentence's full stop ("said Tom Lee."), not an initial (Jr., U.S.)
             speaker = text[s_start:s_end].strip()
             if speaker.lower() in ("he", "she", "they"):
                 speaker = _resolve_pronoun_en(text, m.start(), speaker.lower(), entities or [], quotes)

@@ -56,9 +56,9 @@ _DATELINE_ZH_RE = re.compile(
 # then a dash (路透北京7月12日 - ).
 # (Not a range of days: 7月12日—15日, 7月23日-8月8日.)
 _DATELINE_ZH_BARE_RE = re.compile(
-    r"^[ \t]*[\u4e00-\u9fff]{2,14}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+(?![-－—–\s]*\d)[ \t]*", re.M)
+    r"^[ \t]*[\u4e00-\u9fff]{2,14}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+(?![-－—–\s]*\d{1,2}\s*[日号月])[ \t]*", re.M)
 # Its end: what a voice read across it starts after (路透北京7月12日 - 中国官员说: 中国官员).
-DATELINE_DASH_ZH = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+(?![-－—–\s]*\d)\s*")
+DATELINE_DASH_ZH = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+(?![-－—–\s]*\d{1,2}\s*[日号月])\s*")
 
 # An English wire dateline: "PLACE, Month Day (Agency) -", "PLACE, (Agency) -", or a place in
 # capitals with no comma, "HONG KONG (AP) —" (not "The Rescue Party (CNRP) - the main …").

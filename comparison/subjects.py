@@ -284,34 +284,41 @@ def _past_period(q: Quantity, simple: str, dates: list | None, sentence_start: i
     return frozenset(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
 
 
-# A running total since a start long past (1,200 "have died in floods since 2010", 2015年以来已有
-# 300人死亡, 自2020年3月以来累计…) sums many happenings: not a count of the story's own. Only where
-# "since" governs the figure: a perfect verb in English, 已/累计/共/迄今 in Chinese; never a
-# superlative's measure ("the deadliest since 2010", 2010年以来最严重). The start must lie
-# PERIOD_NEWS_DAYS past. (Time words and aspect markers: general lexicons.)
+# A running total since a start long past (1,200 "have died in floods since 2010", 自2010年以来，
+# 该国已有…) sums many happenings: not a count of the story's own. Only where "since" governs the
+# figure: a perfect verb between the figure and "since" in English, 已/累计/迄今 between 以来 and the
+# figure in Chinese; never a superlative's measure ("the worst disaster the country has seen since
+# 2010", 2010年以来最严重). The start must lie PERIOD_NEWS_DAYS past. (Time words, aspect markers and
+# superlatives: general lexicons.)
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december")
 _LONG_RUN_EN = re.compile(r"\bsince\s+(?:(?:early|late|mid)[-\s]+)?(?:(" + "|".join(_MONTHS_EN) + r")\s+)?(\d{4})\b",
                           re.I)
-_PERFECT_EN = re.compile(r"\b(?:have|has)\s+(?:(?:now|so\s+far|already|reportedly)\s+)?(?:been\s+)?[a-z]+(?:ed|en|n)\b"
-                         r"|\b(?:have|has)\s+(?:died|fled|left|lost|risen|grown|fallen)\b", re.I)
-_SUPERLATIVE_BEFORE_EN = re.compile(r"\b(?:\w+est|most|worst|first|biggest|best|least)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_PERFECT_EN = re.compile(r"\b(?:have|has)\s+(?:(?:now|so\s+far|already|reportedly)\s+)?(?:been\s+[a-z]+ed|[a-z]+ed"
+                         r"|died|fled|left|lost|risen|grown|fallen|seen|taken|killed)\b", re.I)
+_RELATIVE_EN = re.compile(r"\b(?:that|which|who|where|whose)\b", re.I)
+_SUPERLATIVES_EN = re.compile(r"\b(?:worst|deadliest|biggest|largest|highest|lowest|heaviest|strongest|greatest"
+                              r"|longest|most|first|best|least|fewest)\b", re.I)
 _LONG_RUN_ZH = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?以来")
-_RUNNING_ZH = ("已", "累计", "共", "迄今", "总共")
+_RUNNING_ZH = ("已", "累计", "迄今", "共有", "共计", "总共")
 
 
-def _long_run_start(simple: str, lo: int, hi: int, published_day: date) -> date | None:
-    """The start of a running total over a period long past that governs the figure in
-    ``simple[lo:hi]`` (its clause), else None: 1,200 people "have died in floods in Nepal since 2010"."""
-    clause = simple[lo:hi]
+def _long_run_start(simple: str, sentence: tuple[int, int], q: Quantity, next_figure: int,
+                    published_day: date) -> date | None:
+    """The start of a running total over a period long past that governs figure ``q`` (in its
+    sentence, before the next figure), else None: 1,200 people "have died in floods in Nepal since 2010"."""
+    sentence_start, sentence_end = sentence
     starts = []
-    if _PERFECT_EN.search(clause):
-        for m in _LONG_RUN_EN.finditer(clause):
-            if not _SUPERLATIVE_BEFORE_EN.search(clause, 0, m.start()):
-                starts.append((int(m.group(2)), _MONTHS_EN.index(m.group(1).lower()) + 1 if m.group(1) else 1, 1))
-    for m in _LONG_RUN_ZH.finditer(clause):
-        after = clause[m.end():]
-        if not after.lstrip("，, ").startswith("最") and any(w in after for w in _RUNNING_ZH):
+    for m in _LONG_RUN_EN.finditer(simple, q.end, sentence_end):
+        between = simple[q.end:m.start()]
+        if m.start() > next_figure:
+            break  # another figure's "since"
+        if (_PERFECT_EN.search(between) and not _RELATIVE_EN.search(between)
+                and not _SUPERLATIVES_EN.search(simple, sentence_start, m.start())):
+            starts.append((int(m.group(2)), _MONTHS_EN.index(m.group(1).lower()) + 1 if m.group(1) else 1, 1))
+    for m in _LONG_RUN_ZH.finditer(simple, sentence_start, q.start):
+        between = simple[m.end():q.start]
+        if not between.lstrip("，, ").startswith("最") and any(w in between for w in _RUNNING_ZH):
             starts.append((int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)))
     for year, month, day in starts:
         if 1800 <= year <= published_day.year and 1 <= month <= 12 and 1 <= day <= 31:
@@ -360,7 +367,7 @@ def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right:
             days, background = period, True
     sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])
     if not background and published_day is not None:
-        start = _long_run_start(simple, max(left, sentence_start), min(right, sentence_end), published_day)
+        start = _long_run_start(simple, (sentence_start, sentence_end), q, right, published_day)
         if start is not None:  # 1,200 dead in floods since 2010: many happenings' total
             days, background = frozenset({start}), True
     sentence_days = {d.value for d in day_dates if sentence_start <= d.start < sentence_end}

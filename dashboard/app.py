@@ -306,8 +306,9 @@ def _dates_key(lo, hi) -> str:
         picked = tuple(chosen) if isinstance(chosen, (tuple, list)) else ()
         if old is None or len(picked) != 2 or picked == tuple(old):
             state["dates"] = (lo, hi)
-        else:
-            start, end = max(picked[0], lo), min(picked[1], hi)
+        else:  # an end left at the old bound follows the new one
+            start = lo if picked[0] == old[0] else max(picked[0], lo)
+            end = hi if picked[1] == old[1] else min(picked[1], hi)
             state["dates"] = (start, end) if start <= end else (lo, hi)
         state["dates_bounds"] = (lo, hi)
     return "dates"

@@ -92,13 +92,9 @@ def run_upload(store: Store, params: dict, progress: Progress) -> dict:
             from clustering import pipeline
 
             progress(0.88, f"Grouping {len(ids)} article(s) into stories …")
-            # Stories updated: those whose content changed (a re-upload of stored files
-            # changes none, though its articles are named in the report).
-            holding = set(store.stories_of_articles(ids).values())
-            before = store.story_versions(holding)
-            pipeline.update_stories(store, article_ids=ids)
-            after = store.story_versions(set(store.stories_of_articles(ids).values()))
-            touched = sorted(sid for sid, version in after.items() if before.get(sid) != version)
+            # The stories this update created or changed, read in its own transaction (a
+            # re-upload of stored files changes none, though its articles are named).
+            touched = sorted({s.id for s in pipeline.update_stories(store, article_ids=ids)})
         return {
             "stored": report.stored,
             "duplicates": report.duplicates,

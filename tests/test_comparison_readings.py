@@ -127,3 +127,31 @@ def test_a_long_transliterated_place_read_as_a_person_and_a_place_is_one_place()
     places = [(e.text, e.kind) for e in extract_entities("滑坡发生在辛杜帕尔乔克县梅兰齐。")]
     assert ("辛杜帕尔乔克县", "LOC") in places
     assert ("李强", "PER") in [(e.text, e.kind) for e in extract_entities("李强北京市长说")]
+
+
+def test_review_cases_of_running_totals_datelines_places_and_speakers() -> None:
+    from datetime import UTC, datetime
+
+    from comparison.extract import extract_all, extract_entities
+
+    # A perfect verb in a relative clause, or a superlative anywhere before "since": the story's count.
+    for text in ("At least 30 people were killed on Sunday in a district that has been hit by landslides since 2010.",
+                 "At least 30 people were killed on Sunday in the worst disaster the country has seen since 2010."):
+        a = article("a", "Wire A", text)
+        b = article("b", "Wire B", "At least 50 people were killed in the landslide on Sunday.")
+        assert of_type(compare([a, b], use_dense=False), "number", "contradiction"), text
+    # Chinese: 以来 in the clause before the figure's.
+    a = article("c", "Wire C", "自2010年以来，该国已有1200多人死于山体滑坡。", language="zh")
+    b = article("d", "Wire D", "周日的山体滑坡造成至少50人死亡。", language="zh")
+    assert not of_type(compare([a, b], use_dense=False), "number", "contradiction")
+    # A bare dateline before a figure is still a dateline.
+    text = "路透加德满都7月12日 - 12名救援人员周日失踪。"
+    assert [text[s:e] for s, e in furniture_spans(text)] == ["路透加德满都7月12日 - "]
+    # A short name before a province stays a person.
+    assert ("李强", "PER") in [(e.text, e.kind) for e in extract_entities("李强广东省调研时说")]
+    when = datetime(2021, 7, 12, tzinfo=UTC)
+    for text, speaker in (('Speaking last week Mujahid said: "We will not stop now."', "Mujahid"),
+                          ('"It is over for all of us," said Steve Li.', "Steve Li"),
+                          ('"It is over for all of us," said Martin Luther King Jr.', "Martin Luther King Jr.")):
+        (quote,) = extract_all(text, when, "en").quotes
+        assert quote.speaker == speaker, text

@@ -269,8 +269,13 @@ def test_an_upload_of_later_days_is_listed_in_the_session_that_made_it(workspace
     later = ("---\ntitle: \"Flood warning for the Rhine valley\"\ndate: 2021-07-20T08:00:00.000Z\n"
              "author: Parallax Test Wire\n---\nThe Rhine rose two metres overnight, officials said on "
              "Tuesday, and towns along the valley opened shelters for residents.\n")
+    from datetime import timedelta
+
     at = app().run()
     at.toggle(key="multi_only").set_value(False).run()
+    lo, hi = at.session_state["dates"]
+    # The journalist narrowed the start only: the end, left at the last day, follows new days.
+    at.date_input(key="dates").set_value((lo + timedelta(days=1), hi)).run()
     before = at.session_state["dates"]
     at.file_uploader(key="uploads").set_value([("later.md", later.encode(), "text/markdown")]).run()
     at.button(key="add_uploads").click().run()

@@ -105,7 +105,8 @@ def _pair_findings(items, docs, pairs: list[tuple[int, int]]) -> list[Finding]:
         if x not in paired and q.speaker:
             # When another outlet quotes the speaker too (saying something else), it is this
             # quotation that only this outlet has, not the speaker.
-            elsewhere = any(q2.speaker == q.speaker and docs[d2].group != docs[d].group for d2, q2 in items)
+            elsewhere = any(q2.speaker and same_entity(q2.speaker, q.speaker) and docs[d2].group != docs[d].group
+                            for d2, q2 in items)
             words = q.text.strip(' "\u201c\u201d\u300c\u300d\u300e\u300f,\uff0c')[:60]
             said = f" saying \u201c{words}\u201d" if elsewhere else ""
             findings.append(Finding("unique", "quote", f"only {docs[d].label} quotes {q.speaker}{said}",
