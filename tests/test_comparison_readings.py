@@ -155,3 +155,15 @@ def test_review_cases_of_running_totals_datelines_places_and_speakers() -> None:
                           ('"It is over for all of us," said Martin Luther King Jr.', "Martin Luther King Jr.")):
         (quote,) = extract_all(text, when, "en").quotes
         assert quote.speaker == speaker, text
+
+
+def test_one_quotation_in_two_languages_is_the_same_quotation_in_translation() -> None:
+    dense_backend_or_skip()  # the two sentences align across languages by the dense model
+    english = article("e", "Wire A", '"We have recovered 12 bodies so far, and rescuers are searching for the rest," '
+                                     "Adhikari told the agency by telephone.")
+    chinese = article("z", "Wire B", "阿迪卡里通过电话告诉记者：“目前我们已经找到12具遗体，救援人员正在搜寻其他人。”",
+                      language="zh")
+    comparison = compare([english, chinese], use_dense=True)
+    exact(comparison, [english, chinese])
+    (quote,) = of_type(comparison, "quote")
+    assert quote.kind == "agree" and "in translation" in quote.why  # a translation is no framing

@@ -32,6 +32,11 @@ def _quote_findings(ctx: Context) -> list[Finding]:
         (d, q), (d2, q2) = items[x], items[y]
         if docs[d2].group == docs[d].group:
             return False
+        if docs[d].english != docs[d2].english:
+            # One statement in translation: names in two scripts are not compared here, so
+            # the sentences holding both must state the same claim.
+            return (sentences[x] >= 0 and sentences[y] >= 0
+                    and ctx.score(d, sentences[x], d2, sentences[y]) >= SAME_SPEAKER_ALIGNMENT)
         if docs[d].english and docs[d2].english:
             # Two English quotations of one statement share its words in order (an outlet may
             # quote less, or a word otherwise); character n-grams join any two English texts.
@@ -77,6 +82,13 @@ def _pair_findings(items, docs, pairs: list[tuple[int, int]]) -> list[Finding]:
     for x, y in sorted(pairs):
         (d, q), (d2, q2) = items[x], items[y]
         who = q.speaker or q2.speaker or "an unnamed speaker"
+        if docs[d].english != docs[d2].english:
+            # A translation's words always differ: both quote the statement (no framing).
+            names = " / ".join(dict.fromkeys(n for n in (q.speaker, q2.speaker) if n)) or who
+            findings.append(Finding(
+                "agree", "quote", f"{docs[d].label} and {docs[d2].label} quote {names} (in translation)",
+                [span(docs[d], q.start, q.end), span(docs[d2], q2.start, q2.end)], who))
+            continue
         if _same_words(q.text, q2.text):
             alike_with.setdefault(x, {x}).add(y)
             alike_with.setdefault(y, {y}).add(x)
