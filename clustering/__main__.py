@@ -147,8 +147,7 @@ def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs:
         writer.writerow(["source_path", "article_id", "story_id"])
         for article in sorted(articles.values(), key=lambda a: (a.published, a.id)):
             # One row per file or record the article was read from in this run.
-            paths = [p for p in article.source_paths if _under_inputs(p, roots)] or article.source_paths
-            for source in paths or [""]:
+            for source in _paths_in_run(article, roots) or [""]:
                 writer.writerow([source, article.id, story_of.get(article.id, "")])
 
 
@@ -189,6 +188,18 @@ def _story_line(story: Story, labels: dict[str, str]) -> str:
 def _count(n: int, singular: str, plural: str | None = None) -> str:
     """"1 outlet", "2 outlets" (``plural`` for the irregular ones: story, stories)."""
     return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def _paths_in_run(article, roots: frozenset[str]) -> list[str]:
+    """The files or records ``article`` was read from in this run (else all it was ever read from)."""
+    return [p for p in article.source_paths if _under_inputs(p, roots)] or article.source_paths
+
+
+def _read_more_than_once(articles: dict, inputs: list[str]) -> int:
+    """How many of the run's articles were read from more than one file or record (one article
+    each: the same report in two feeds, or a copy)."""
+    roots = _input_roots(inputs)
+    return sum(len(_paths_in_run(a, roots)) > 1 for a in articles.values())
 
 
 def _input_roots(inputs: list[str]) -> frozenset[str]:
@@ -269,8 +280,11 @@ def main(argv: list[str] | None = None) -> int:
     rejected = [Rejection(p, "no such file or folder") for p in missing] + result.rejected
     articles = {a.id: a for a in result.articles}
     write_outputs(args.out, result.stories, articles, rejected, inputs)
+    twice = _read_more_than_once(articles, inputs)
     print(
-        f"{_count(len(articles), 'article')} -> {_count(len(result.stories), 'story', 'stories')} "
+        f"{_count(len(articles), 'article')}"
+        + (f" ({twice} read from more than one file or record)" if twice else "")
+        + f" -> {_count(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
         f"{len(rejected)} rejected; vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/",
         file=sys.stderr,

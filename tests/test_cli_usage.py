@@ -169,3 +169,19 @@ def test_both_batch_commands_read_csv_columns_named_with_field(tmp_path: Path, c
     _one_line_error(capsys, "--field 'headline'", "NAME=COLUMN")
     assert comparison_main([str(feed), "--out", str(tmp_path / "e.json"), "--field", "title"]) == 2
     _one_line_error(capsys, "--field 'title'", "NAME=COLUMN")
+
+
+def test_clustering_summary_counts_articles_read_twice(tmp_path: Path, capsys) -> None:
+    import shutil
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(AJ, inputs / "a.txt")
+    shutil.copy(AJ, inputs / "copy-of-a.txt")
+    shutil.copy(VOA, inputs / "b.txt")
+    out = tmp_path / "out"
+    assert clustering_main([str(inputs), "--out", str(out), "--db", str(tmp_path / "c.db"), "--model", "lexical",
+                            "--no-progress"]) == 0
+    assert "2 articles (1 read from more than one file or record) -> " in capsys.readouterr().err
+    rows = (out / "assignments.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 1 + 3  # one row per file read
