@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from articles.calendar import local_publication_date
 from articles.model import Article
 from articles.outlets import edition_names, outlet_for_name
@@ -84,11 +86,33 @@ def fmt(q: Quantity) -> str:
     return shown + ")"
 
 
+# A figure's range narrower than this share of its value either side is the rounding of its
+# written digits (32.1557万亿 to half a 亿; "1.4 billion" to 50 million), not a qualifier (约, about:
+# 10% either side).
+ROUNDING_SHARE = 0.06
+
+
+# A figure converted from another unit was rounded by its writer (1 mile ~ 1.6 km): this share
+# of the larger value either way.
+CONVERSION_SLACK = 0.03
+
+
+def ranges_overlap(low_a, high_a, factor_a, low_b, high_b, factor_b):
+    """Do base-unit ranges overlap (scalars or numpy arrays, row-wise)? Across units, with
+    :data:`CONVERSION_SLACK` when one side is exact or rounded only by its digits ("160 km" vs
+    "more than 100 miles"); two figures both vague by a qualifier ("about 40 miles" vs "about
+    80 km") carry their own slack, so they get none more."""
+    with np.errstate(invalid="ignore"):
+        narrow = ((high_a - low_a) < ROUNDING_SHARE * np.abs(low_a + high_a)) | (
+            (high_b - low_b) < ROUNDING_SHARE * np.abs(low_b + high_b))
+        slack = np.where((factor_a != factor_b) & narrow,
+                         CONVERSION_SLACK * np.maximum(np.abs(high_a), np.abs(high_b)), 1e-9)
+        return (low_a <= high_b + slack) & (low_b <= high_a + slack)
+
+
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Overlapping ranges, in the dimension's base unit (40 miles vs 50 km: 64.4 vs 50 km)."""
-    # Converted figures were rounded by the writer (1 mile ~ 1.6 km): 3% slack.
-    slack = 0.03 * max(abs(a.base_high), abs(b.base_high)) if a.factor != b.factor else 1e-9
-    return a.base_low <= b.base_high + slack and b.base_low <= a.base_high + slack
+    return bool(ranges_overlap(a.base_low, a.base_high, a.factor, b.base_low, b.base_high, b.factor))
 
 
 def width(q: Quantity) -> float:
@@ -106,10 +130,6 @@ def _same_centre(a: Quantity, b: Quantity) -> bool:
     return abs(centre_a - centre_b) <= 1e-9 * max(abs(centre_a), abs(centre_b))
 
 
-# A figure's range narrower than this share of its value either side is the rounding of its
-# written digits (32.1557万亿 to half a 亿; "1.4 billion" to 50 million), not a qualifier (约, about:
-# 10% either side).
-ROUNDING_SHARE = 0.06
 
 
 def _written_alike(a: Quantity, b: Quantity) -> bool:

@@ -24,6 +24,14 @@ def test_a_decimal_with_a_magnitude_is_its_round_sum_written_otherwise_and_sums_
     assert compatible(_one("more than 100 miles north"), _one("160 km north"))
 
 
+def test_two_figures_vague_by_a_qualifier_get_no_conversion_slack_beyond_their_own() -> None:
+    # about 40 miles is 58-71 km, about 80 km is 72-88 km: the writers disagree.
+    assert not compatible(_one("about 40 miles north"), _one("about 80 km north"))
+    assert compatible(_one("about 40 miles north"), _one("about 70 km north"))
+    assert compatible(_one("40 miles north"), _one("64 km north"))  # an exact conversion, rounded
+    assert not compatible(_one("40 miles north"), _one("50 km north"))
+
+
 def test_a_running_total_since_long_ago_is_not_the_storys_count() -> None:
     a = article("a", "Wire A", "At least 14 people were killed in the landslide on Sunday, police said.",
                 "More than 1,200 people have died in landslides and floods in the country since 2010.")

@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from comparison import figure_pairs
-from comparison.docs import Doc, alike_vague, compatible, fmt, span, width
+from comparison.docs import Doc, alike_vague, compatible, fmt, ranges_overlap, span, width
 from comparison.findings import Context
 from comparison.model import Finding, Span
 from comparison.numbers import Quantity, counted_noun
@@ -178,10 +178,8 @@ class _Ranges:
                    np.array([q.factor for q in qs], dtype=float))
 
     def compatible_with(self, q: Quantity) -> np.ndarray:
-        """Per figure: does its range overlap ``q``'s (the same slack as :func:`compatible`)?"""
-        with np.errstate(invalid="ignore"):
-            slack = np.where(self.factor != q.factor, 0.03 * np.maximum(np.abs(self.high), abs(q.base_high)), 1e-9)
-            return (self.low <= q.base_high + slack) & (q.base_low <= self.high + slack)
+        """Per figure: does its range overlap ``q``'s (:func:`compatible`, row-wise)?"""
+        return ranges_overlap(self.low, self.high, self.factor, q.base_low, q.base_high, q.factor)
 
 
 def _distinguished(doc_a: Doc, ranges_a: _Ranges, i: int, doc_b: Doc, j: int) -> bool:
