@@ -504,6 +504,9 @@ def finding_rows(
     return pd.DataFrame(rows, columns=columns)
 
 
+_WRAPPED_ROW_HEIGHT = 96  # pixels: five lines of text (a longer text stays on one line: open the cell)
+
+
 def _facts_table(
     findings: list[Finding], by_id: dict[str, Article], outlets: list[str], script: str,
     names: StoryOutlets, key: str,
@@ -542,20 +545,25 @@ def _facts_table(
         styled,
         hide_index=True,
         width="stretch",
-        height=min(600, 38 + 35 * len(frame)),
+        height=min(720, 38 + _WRAPPED_ROW_HEIGHT * len(frame)),
+        # Rows taller than 4rem let Streamlit wrap a cell's text: the reasons and spans
+        # are sentences, cut off at one line before.
+        row_height=_WRAPPED_ROW_HEIGHT,
         column_order=["kind", "subject", *outlet_columns, "why", "fact"],
         column_config={
-            "kind": st.column_config.TextColumn("kind", width=105),
-            "subject": st.column_config.TextColumn("subject", width=80),
-            "why": st.column_config.TextColumn("why", width=280),
-            "fact": st.column_config.TextColumn("fact", width=70),
+            # Widths that fit the page's ~850 pixels with two outlets, so the reasons show whole.
+            "kind": st.column_config.TextColumn("kind", width=90),
+            "subject": st.column_config.TextColumn("subject", width=70),
+            "why": st.column_config.TextColumn("why", width=300),
+            "fact": st.column_config.TextColumn("fact", width=60),
             **{
-                c: st.column_config.TextColumn(c, width=max(150, 520 // len(outlet_columns)))
+                c: st.column_config.TextColumn(c, width=max(120, 330 // len(outlet_columns)))
                 for c in outlet_columns
             },
         },
         key=f"{key}_table",
     )
+    st.caption("A cell too long for its row: click it to read it whole.")
 
 
 def _legend() -> None:

@@ -73,6 +73,9 @@ def test_seed_story_and_hostile_markup_in_chromium(
         _wait_idle(page)
         page.get_by_role("heading", name=seed_label).wait_for(timeout=WAIT_MS)
         page.get_by_role("tab", name="Facts").wait_for(timeout=WAIT_MS)
+        # The facts table, once the comparison is read (the screenshot shows its wrapped rows).
+        page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=WAIT_MS)
+        _wait_idle(page)
         page.screenshot(path=str(shots / "seed-story.png"), full_page=True)
         assert (shots / "seed-story.png").stat().st_size > 10_000
 
