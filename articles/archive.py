@@ -115,6 +115,16 @@ def _plain_paragraphs(body: str) -> list[str]:
     return lines
 
 
+# Front-matter keys that name the outlet outright (a user's own files); the NBW archive names it
+# in ``author``, which build_article maps.
+OUTLET_KEYS = ("outlet", "source", "publisher", "site")
+
+
+def _explicit_outlet(meta: dict) -> str | None:
+    value = _first(meta, OUTLET_KEYS)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def read_archive_text(text: str, source_path: str) -> Article | Rejection:
     """One article from a front-matter post or feed-archive markdown file."""
     text = text.lstrip("\ufeff")
@@ -163,6 +173,7 @@ def read_archive_text(text: str, source_path: str) -> Article | Rejection:
         published=published,
         url=url,
         author=meta.get("author"),
+        outlet=_explicit_outlet(meta),
         categories=_as_list(meta.get("categories")) + _as_list(meta.get("tags")),
         other_urls=[u for u in (meta.get("headimg"), meta.get("thumbnail"), meta.get("image"))
                     if isinstance(u, str)],

@@ -175,8 +175,11 @@ def read_text(text: str, source_path: str, suffix: str = "", **options) -> Itera
 
         yield from read_csv_text(text, source_path, **options)
     else:
+        plain = suffix.lower() in (".txt", ".md", ".markdown", "")
         yield Rejection(source_path, "unrecognized format (not a feed archive, HTML page, feed, "
-                                     "JSON, JSON Lines or CSV file)")
+                                     "JSON, JSON Lines or CSV file)" + (
+                            "; plain text needs a front matter block first (---, then title:, outlet: "
+                            "and date: lines, then ---)" if plain else ""))
 
 
 def read_bytes(data: bytes, source_path: str, suffix: str = "", **options) -> Iterator[Article | Rejection]:

@@ -115,7 +115,8 @@ def sidebar(store: Store, path: str, fingerprint: tuple, n_stories: int, role: s
 def upload_panel(store: Store) -> None:
     st.subheader("Add articles")
     files = st.file_uploader(
-        f"Markdown, text, HTML, RSS/Atom, JSON Lines or CSV (gzip'd too; up to "
+        f"Markdown or text with a front matter (title, outlet, date), HTML, RSS/Atom, JSON, "
+        f"JSON Lines or CSV (gzip'd too; up to "
         f"{jobs.MAX_UPLOAD_MB} MB and {jobs.MAX_UPLOAD_RECORDS:,} records per upload)",
         type=actions.UPLOAD_TYPES,
         accept_multiple_files=True,

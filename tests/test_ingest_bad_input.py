@@ -84,7 +84,17 @@ def test_bad_files_are_rejected_with_a_reason(fixture, reason):
 
 
 def test_plain_notes_are_an_unrecognized_format():
-    assert rejection(FIXTURES / "notes.txt").error.startswith("unrecognized format")
+    error = rejection(FIXTURES / "notes.txt").error
+    assert error.startswith("unrecognized format")
+    assert "front matter" in error  # a plain text file is told what it lacks
+
+
+def test_a_front_matter_names_the_outlet_outright():
+    from articles.reader import read_text
+
+    (article,) = read_text("---\ntitle: 花蓮地震\noutlet: 自由時報\ndate: 2025-05-14T09:00:00+08:00\n---\n"
+                           "花蓮縣今天發生地震，3人受傷。\n", "quake.txt", ".txt")
+    assert (article.title, article.outlet) == ("花蓮地震", "自由时报")
 
 
 def test_undecodable_bytes_without_nul_are_rejected(tmp_path):
