@@ -227,6 +227,7 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
             doc.subjects[n].conversion = is_conversion(qs[n - 1], qs[n], doc.simple)
             doc.subjects[n].breakdown = is_breakdown(qs[n - 1], qs[n], doc.simple)
             inherit_partitive_events(qs[n - 1], doc.subjects[n - 1], qs[n], doc.subjects[n], doc.simple)
+        _mark_depths(doc)
         _anchor_distances(doc)
         docs.append(doc)
     return docs
@@ -234,6 +235,21 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
 
 # "south-west of Bandar Abbas": the place named at most this far after the direction word.
 DIRECTION_TO_PLACE_CHARS = 8
+
+
+# A length written as a depth: 深度/深达 just before it (震源深度10公里), "depth of" before it,
+# "deep" right after it ("10 km deep").
+_DEPTH_BEFORE_RE = re.compile(r"(?:深度|深达|深约|深)\s*(?:为|是|约|达|约为)?\s*$|\bdepths?\s+of\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+_DEPTH_AFTER_RE = re.compile(r"\s*(?:-\s*)?deep\b|\s*(?:深|的深度)", re.I)
+
+
+def _mark_depths(doc: Doc) -> None:
+    """A depth is its own measure: no reference place's distance, never compared with one."""
+    for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
+        if q.dimension != "length":
+            continue
+        if _DEPTH_BEFORE_RE.search(doc.simple, max(0, q.start - 16), q.start) or _DEPTH_AFTER_RE.match(doc.simple, q.end):
+            subject.depth = True
 
 
 def _anchor_distances(doc: Doc) -> None:
@@ -250,7 +266,7 @@ def _anchor_distances(doc: Doc) -> None:
              and _possessive_stripped(e.text.lower()) not in WEEKDAYS_EN
              and _possessive_stripped(e.text.lower()) not in MONTHS_EN]
     for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
-        if q.dimension != "length":
+        if q.dimension != "length" or subject.depth:
             continue
         near = [p for p in places if -20 <= p.start - q.end <= 20 or -20 <= q.start - p.end <= 20]
         named = [e for e in names if abs(e.start - q.end) <= 40 or abs(q.start - e.end) <= 40]

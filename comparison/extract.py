@@ -143,6 +143,11 @@ _RELATIVE_RE = re.compile(
     r"今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|(?<![当目])前天|明天|上周(?!末)|上星期|"
     rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,3}})\s*天(?:以)?前"
 )
+# The Taiwan press's day after a relative word: 昨(13)日, 今（14）日, 今(18日): the day written in
+# the brackets is the day meant (the relative word only says which month).
+_BRACKETED_DAY_RE = re.compile(
+    r"(?P<rel>[昨今明前])\s*[(（]\s*(?P<day>\d{1,2})\s*(?:[日号]\s*[)）]|[)）]\s*[日号])")
+_BRACKETED_DAY_OFFSETS = {"前": -2, "昨": -1, "今": 0, "明": 1}
 # A day of the month alone (7日, 8日清晨): this month, or last month
 # when the day is after the publication day.
 # Not after 后/前 (签署后5日: five days after) nor a numbering word (背号18号: a shirt number).
@@ -247,7 +252,7 @@ def extract_dates(
     taken = TakenSpans()
     overlaps = taken.overlaps
 
-    for reader in (_weekday_dates, _absolute_dates, _relative_dates):
+    for reader in (_bracketed_day_dates, _weekday_dates, _absolute_dates, _relative_dates):
         found += reader(simple, text, reference, overlaps, taken)
     found += _spans_around_publication(simple, text, reference, overlaps, taken)
     found += _weekend_dates(simple, text, reference, overlaps, taken)
@@ -255,6 +260,23 @@ def extract_dates(
     found += _year_dates(simple, text, reference, overlaps, taken)
     found.sort(key=lambda d: d.start)
     mark_since(simple, found, english=False)
+    return found
+
+
+def _bracketed_day_dates(simple: str, text: str, reference: date, overlaps, taken: TakenSpans) -> list[DateMention]:
+    """昨(13)日: the written day, in the month that puts it nearest the day the word implies."""
+    found: list[DateMention] = []
+    for m in _BRACKETED_DAY_RE.finditer(simple):
+        implied = reference + timedelta(days=_BRACKETED_DAY_OFFSETS[m.group("rel")])
+        day = int(m.group("day"))
+        first = implied.replace(day=1)
+        months = (first - timedelta(days=1), first, first + timedelta(days=32))
+        candidates = [d for d in (_safe_date(x.year, x.month, day) for x in months) if d is not None]
+        if not candidates:
+            continue
+        value = min(candidates, key=lambda d: abs((d - implied).days))
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day"))
+        taken.append((m.start(), m.end()))
     return found
 
 
@@ -1003,6 +1025,25 @@ def _outside_dates(quantities: list[Quantity], dates: list[DateMention]) -> list
     return out
 
 
+def _outside_names(quantities: list[Quantity], entities: list[Entity]) -> list[Quantity]:
+    """No figure inside a longer place or organization name: 五股区 and 八里区 are districts,
+    二十国集团 a group, not counts of 股, 里 or 国."""
+    names = sorted((e.start, e.end) for e in entities if e.kind in ("LOC", "ORG"))
+    if not names:
+        return quantities
+    import bisect
+
+    starts = [s for s, _ in names]
+    kept = []
+    for q in quantities:
+        k = bisect.bisect_right(starts, q.start)
+        inside = any(names[i][1] >= q.end and names[i][1] - names[i][0] > q.end - q.start
+                     for i in range(max(0, k - 3), k))
+        if not inside:
+            kept.append(q)
+    return kept
+
+
 def extract_all(text: str, published: datetime, language: str | None = None) -> Facts:
     """All facts of one article text (Chinese in either script, or English);
     quantities inside dates are dropped."""
@@ -1029,6 +1070,7 @@ def extract_all(text: str, published: datetime, language: str | None = None) -> 
     segmented = segment([simple[s:e] for s, e in pieces])
     # A dateline's reporter and filing city (（中央社記者沈朋達上海13日電）) are no actors of the story.
     entities = outside(extract_entities(text, segmented, pieces), furniture)
+    quantities = _outside_names(quantities, entities)
     trim_counted_phrases(quantities, text, token_spans(simple, pieces, segmented))
     return _with_slots(text, simple, False, quantities, dates, entities,
                        extract_quotes(text, entities), extract_sources(text), notes)

@@ -60,6 +60,13 @@ _DATELINE_ZH_BARE_RE = re.compile(
 # Its end: what a voice read across it starts after (路透北京7月12日 - 中国官员说: 中国官员).
 DATELINE_DASH_ZH = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–]+(?![-－—–\s]*\d{1,2}\s*[日号月])\s*")
 
+# A byline in brackets, name and place split by a slash, as Taiwan's papers open a report:
+# 〔記者李大華／花蓮報導〕, [編譯張三/綜合報導].
+_BYLINE_ZH_RE = re.compile(
+    r"[〔\[【（(][^〔〕\[\]【】（）()\n]{1,40}?[／/][^〔〕\[\]【】（）()\n]{0,20}?"
+    r"(?:報導|报导|报道|報道)\s*[〕\]】）)]"
+)
+
 # An English wire dateline: "PLACE, Month Day (Agency) -", "PLACE, (Agency) -", or a place in
 # capitals with no comma, "HONG KONG (AP) —" (not "The Rescue Party (CNRP) - the main …").
 _DATELINE_EN_RE = re.compile(
@@ -96,7 +103,8 @@ _TIMESTAMP_RE = re.compile(
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) character spans of furniture in ``text``."""
-    patterns = (_URL_RE, _DATELINE_ZH_RE, _DATELINE_ZH_BARE_RE, _DATELINE_EN_RE, _CREDIT_RE, _STAMP_RE, _TIMESTAMP_RE)
+    patterns = (_URL_RE, _DATELINE_ZH_RE, _DATELINE_ZH_BARE_RE, _BYLINE_ZH_RE, _DATELINE_EN_RE, _CREDIT_RE, _STAMP_RE,
+                _TIMESTAMP_RE)
     spans = sorted((m.start(), m.end()) for pattern in patterns
                    for m in pattern.finditer(text))
     merged: list[tuple[int, int]] = []

@@ -29,8 +29,11 @@ from comparison.lexicons.timewords import (
 )
 from comparison.lexicons.units import (
     COUNT_MEASURES_ZH,
+    CURRENCIES_BEFORE_ZH,
     HALF_MEASURES_ZH,
     MAGNITUDE_BEFORE_ZH,
+    MAGNITUDES_ZH,
+    MEGA_UNITS_AFTER_ZH,
     MORE_MEASURES_ZH,
     UNITS,
     dimension_of,
@@ -50,7 +53,8 @@ MEASURE_WORDS = sorted({u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)} | 
 _MEASURE_RE = "|".join(sorted(set(MEASURE_WORDS), key=len, reverse=True))
 
 _PREFIX_QUALIFIERS = PREFIX_ZH
-_PREFIX_RE = "|".join(sorted(_PREFIX_QUALIFIERS, key=len, reverse=True))
+_PREFIXES_LONGEST_FIRST = sorted(_PREFIX_QUALIFIERS, key=len, reverse=True)
+_PREFIX_RE = "|".join(_PREFIXES_LONGEST_FIRST)
 _SUFFIX_QUALIFIERS = SUFFIX_ZH
 _VAGUE_WORDS = VAGUE_WORDS_ZH
 _VAGUE_RE = "|".join(sorted(_VAGUE_WORDS, key=len, reverse=True))
@@ -63,12 +67,14 @@ _CHINESE = rf"(?<![{_CN_NUM_CHARS}])[{_CN_NUM_CHARS}]{{1,16}}(?![{_CN_NUM_CHARS}
 # Digits after 万/千 belong to the figure (6万2322人, 1千9百万, 7万5000桶) unless they begin a date or a
 # time (超过6万7月以来: 6万 and a month) or are a year before a word (1万2019冠状病毒: 1万 and a name).
 _COMPOUND_DIGITS = (rf"(?!(?:19|20)\d\d(?!{_MEASURE_RE})[\u4e00-\u9fff])\d{{1,4}}(?!\d)(?![年月日号时点])")
+# 兆 after digits is a trillion (3.125兆元), not the mega- of 兆瓦 or 兆赫.
+_TRILLION = rf"兆(?!{'|'.join(MEGA_UNITS_AFTER_ZH)})"
 _QUANTITY_RE = re.compile(
     rf"(?P<prefix>{_PREFIX_RE})?\s*"
     rf"(?:(?P<pct_cn>百分之(?:{_ARABIC}|[{_CN_NUM_CHARS}点]{{1,12}}(?![{_CN_NUM_CHARS}点])))"
     rf"|(?P<vague>{_VAGUE_RE})(?P<vague_mult>[万亿])?"
-    rf"|(?P<cheng>[一二三四五六七八九]成[一二三四五六七八九]?)(?![为功立员])"
-    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>[万千百亿]+)(?P<compound>(?:{_COMPOUND_DIGITS}[万千百亿]{{0,2}}){{0,4}}))?"
+    rf"|(?P<cheng>[一二两三四五六七八九]成[一二三四五六七八九]?)(?![为功立员])"
+    rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>(?:[万千百亿]|{_TRILLION})+)(?P<compound>(?:{_COMPOUND_DIGITS}[万千百亿]{{0,2}}){{0,4}}))?"
     rf"|(?P<chinese>{_CHINESE}))"
     rf"(?:(?P<more>多|余|几)(?P<more_mult>[万亿])?)?"
     rf"(?:\s*(?P<percent>%|％)|\s*(?P<measure>{_MEASURE_RE}))?"
@@ -532,6 +538,9 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
             high >= 1 or low <= 0 or measure is None or measure in COUNT_MEASURES_ZH or dimension_of(measure)[0] == "count"):
         return None  # "一名官员": one of something is not a checkable figure (一年三个月 is; a fraction
         # of a measure, 0.5公里 or 0.5个百分点, is)
+    currency, currency_start = _currency_before(simple, start) if not prefix and measure in (None, "元") else (None, start)
+    if currency:
+        prefix, start = _qualifier_before(simple, currency_start)
     qualifier = _PREFIX_QUALIFIERS.get(prefix) if prefix else None
     if prefix in LARGE_FIGURE_QUALIFIERS_ZH and high < LARGE_FIGURE_QUALIFIERS_ZH[prefix]:
         qualifier, start = None, m.start(core)  # 突破3道防线: the verb, not "more than 3"
@@ -546,7 +555,25 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         vague = True
         if is_percent and sq == "over" and low < 100:
             high = 100.0  # (a growth of 150%以上 is no share: it keeps its 5%)
-    return _quantity_with_unit(simple, m, start, end, (low, high, vague), measure, is_percent)
+    q = _quantity_with_unit(simple, m, start, end, (low, high, vague), measure, is_percent)
+    if currency:
+        q.unit, (q.dimension, q.factor) = currency, dimension_of(currency)
+    return q
+
+
+def _currency_before(simple: str, start: int) -> tuple[str | None, int]:
+    """新台币5亿元, 港币 5000元: the currency written just before the figure, and where it starts."""
+    j = start
+    while j > 0 and simple[j - 1] == " ":
+        j -= 1
+    word = next((c for c in CURRENCIES_BEFORE_ZH if simple.endswith(c, 0, j)), None)
+    return (word, j - len(word)) if word else (None, start)
+
+
+def _qualifier_before(simple: str, start: int) -> tuple[str | None, int]:
+    """约新台币5亿元: a qualifier before the currency word, and where the figure's span starts."""
+    word = next((p for p in _PREFIXES_LONGEST_FIRST if simple.endswith(p, 0, start)), None)
+    return (word, start - len(word)) if word else (None, start)
 
 
 def _reads_as_figure(simple: str, m: re.Match, core: str, start: int) -> bool:
@@ -609,7 +636,8 @@ def _mixed_numeral(first: float, rest: str) -> tuple[float, float]:
     its value and the size of its last written place, read as a Chinese numeral is read."""
     total = section = 0.0
     digit, last_step = first, 1.0
-    tokens = re.findall(r"\d+|[万千百亿]", rest)
+    tokens = re.findall(rf"\d+|[万千百亿]|{_TRILLION}", rest)
+    trillions = 0.0
     for k, token in enumerate(tokens):
         if token.isdigit():
             digit, last_step = float(token), _magnitude_step(float(token), None)
@@ -620,9 +648,12 @@ def _mixed_numeral(first: float, rest: str) -> tuple[float, float]:
             section, digit, last_step = section + digit * _UNIT_VALUES[token], 0.0, _UNIT_VALUES[token]
         elif token == "万":
             total, section, digit, last_step = total + (section + digit) * 1e4, 0.0, 0.0, last_step * 1e4
-        else:  # 亿
+        elif token == "亿":
             total, section, digit, last_step = (total + section + digit) * 1e8, 0.0, 0.0, last_step * 1e8
-    return total + section + digit, last_step
+        else:  # 兆: 3兆1250亿, the trillions above the 亿 that follow
+            trillions, total, section, digit = (total + section + digit) * 1e12, 0.0, 0.0, 0.0
+            last_step *= 1e12
+    return trillions + total + section + digit, last_step
 
 
 def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, bool] | None:
@@ -663,7 +694,7 @@ def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, b
         low = high = value
     elif arabic and mult:
         for c in mult:
-            value *= {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[c]
+            value *= MAGNITUDES_ZH[c]
         low = high = value
         decimals = arabic.partition(".")[2]
         if decimals:
@@ -680,7 +711,7 @@ def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, b
         if compound:
             step = last_step  # 101万4千多: past 1,014,000, below 1,015,000
         elif arabic and mult:
-            step = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}[mult[-1]]
+            step = MAGNITUDES_ZH[mult[-1]]
             step *= 10 ** -len(arabic.partition(".")[2])  # 13.4亿多: past 13.4亿, below 13.5亿
         else:
             step = _magnitude_step(value, None if arabic else chinese)

@@ -23,10 +23,12 @@ from comparison.lexicons.attribution import (
     MEDIA_HEADS_EN,
     MEDIA_HEADS_ZH,
     NEWSPAPER_NAME_HEADS_EN,
+    NOT_AN_OFFICE_ZH,
     OFFICE_HEAD_ENDINGS_ZH,
     OFFICIAL_ROLES_EN,
     OFFICIAL_ROLES_ZH,
     OFFICIAL_TITLE_ABBREVIATIONS_EN,
+    ORGANIZATION_HEADS_EN,
     ORGANIZATION_HEADS_ZH,
     WITNESS_EN,
     WITNESS_ZH,
@@ -368,10 +370,13 @@ def attribution_kind(who: str, english: bool) -> tuple[str, str]:
         return "witness", who.strip()
     if not english and simple.strip().endswith(ORGANIZATION_HEADS_ZH):
         return "organization", who.strip()  # 东京电力公司表示: a body's voice, not an office's
+    last = who.split()[-1].strip(".,") if who.split() else ""
+    if english and last[:1].isupper() and last.lower() in ORGANIZATION_HEADS_EN:
+        return "organization", who.strip()  # "Taiwan Railway Corp said", as 台湾铁路公司表示 (a named body)
     roles = OFFICIAL_ROLES_EN if english else OFFICIAL_ROLES_ZH
     if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in simple for w in roles):
         return "official", who.strip()
-    if not english and simple.strip().endswith(OFFICE_HEAD_ENDINGS_ZH):
+    if not english and simple.strip().endswith(OFFICE_HEAD_ENDINGS_ZH) and not simple.strip().endswith(NOT_AN_OFFICE_ZH):
         return "official", who.strip()  # 日本原子能规制厅表示: a public body's voice
     if english and _TITLE_ABBREVIATION_EN_RE.search(who):
         return "official", who.strip()
@@ -717,11 +722,26 @@ def _english_voice_bounds(source: str, span: str, group: str, start: int, end: i
     return _last_conjunct_voice(source, start, end), end
 
 
+# A time word after a Chinese subject ends it (前总统蔡英文13日表示, 习近平主席上月会见…时曾表示,
+# 国家统计局今(18日)早公布): Chinese puts the time between the subject and its verb.
+_TIME_AFTER_SUBJECT_ZH = re.compile(
+    r"(?<![月\d])\d{1,2}\s*[日号]|[今昨前明]\s*[(（]|[今昨前明]天|[今昨]日|[今昨]晚|[今昨]早|日前|稍早|早前|上月|本月"
+    r"|上周|本周|(?:周|星期)[一二三四五六日天]|[上下]午|晚间|当天|当日|凌晨|清晨")
+
+
+def _before_time_word(simple: str, start: int, end: int) -> int:
+    """Where a Chinese voice ends: before a time word at least two characters into it."""
+    m = _TIME_AFTER_SUBJECT_ZH.search(simple, start + 2, end)
+    return m.start() if m else end
+
+
 def _voice(text: str, simple: str, m: re.Match, group: str, english: bool, start: int, end: int,
            reported: bool, person_ends: dict[int, int]) -> Attribution | None:
     """The attribution of the voice at ``start:end``, classified (agency, official, person,
     anonymous...); a medium relaying a voice gives way to that voice; None when no voice we can
     classify ("the report says", "X说")."""
+    if not english:
+        end = _before_time_word(simple, start, end)
     who = text[start:end].strip()
     if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们", "她们"):
         return None

@@ -98,6 +98,8 @@ class Subject:
     # A breakdown of the count just before it, set off by a dash or bracket ("three bank
     # workers - two women and a man -", 3人死亡（2男1女）): a part, compared only with parts.
     breakdown: bool = False
+    # A depth (震源深度10公里, "at a depth of 10 km", "10 km deep"), never set against a distance.
+    depth: bool = False
     # The figure's days are an earlier happening's (comparison.background): compared only
     # with figures of one of those days.
     background: bool = False
@@ -511,6 +513,8 @@ def same_subject(a: Subject, b: Subject) -> bool:
     if a.is_total or b.is_total or (a.total is not None and a.total != b.total):
         return False  # parts of different wholes (6 of 7 districts vs 26 of 28)
     if is_measure(a):
+        if a.depth != b.depth:
+            return False  # a quake's depth is no distance from a place
         # A distance, area, weight, duration or sum: the act around it does not
         # say what it measures; the aligned sentence does (the caller requires
         # it), or the same reference ("north of Kabul") for a distance.

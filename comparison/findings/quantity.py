@@ -247,6 +247,8 @@ def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity
     what = s1.keyword or s2.keyword or to_simplified(q1.counted or q2.counted) or q1.dimension
     if s1.anchor:
         what = f"distance from {s1.anchor[2]}"
+    elif s1.depth:
+        what = "depth"
     events = "/".join(sorted(s1.events & s2.events))
     about = f"{what} ({events})" if events else what
     a, b = f"{doc1.label}: {fmt(q1)}", f"{doc2.label}: {fmt(q2)}"

@@ -41,11 +41,15 @@ ANONYMOUS_EN = ("sources", "a source", "on condition of anonymity", "who asked n
 OFFICIAL_ROLES_ZH = ("官员", "发言人", "部长", "总统", "总理", "首相", "省长", "市长", "州长", "大使",
                      "主席", "委员会", "部", "局", "警方", "军方", "政府", "当局", "办公室", "外交部",
                      "国防部", "司令", "指挥官", "议员", "法院", "检察", "警察", "警官",
-                     # the person in charge of a body
-                     "负责人")
+                     # the person in charge of a body; heads of local governments and departments
+                     # (花莲县长, 警务处处长, 卫生署署长)
+                     "负责人", "县长", "区长", "镇长", "处长", "署长")
 # One-character head nouns of public bodies (日本原子能规制厅, 统计署, 国务院, 卫健委, 国台办): an office
 # only where the voice ends with one (not 医院医生, 餐厅老板, 委内瑞拉…).
-OFFICE_HEAD_ENDINGS_ZH = ("厅", "署", "院", "委", "办")
+OFFICE_HEAD_ENDINGS_ZH = ("厅", "署", "院", "委", "办", "处")
+# Words ending in 处 that name a place or a quality, not a department (消防处, 入境处 are ones).
+NOT_AN_OFFICE_ZH = ("此处", "到处", "住处", "好处", "各处", "远处", "近处", "一处", "何处", "别处", "某处", "深处",
+                    "高处", "低处", "难处", "长处", "短处", "益处", "坏处", "用处", "出处", "去处", "之处", "住所处")
 # Head nouns of bodies that are not offices of state (东京电力公司, 世界卫生组织, 红十字会):
 # an organisation's voice (attribution kind "organization"), read at the end of the voice.
 ORGANIZATION_HEADS_ZH = ("公司", "集团", "组织", "协会", "机构", "基金会", "大学", "学院", "医院", "研究所", "研究院",
@@ -56,7 +60,14 @@ OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spoke
                      "authorities", "office", "commander", "service", "council", "court", "prosecutor",
                      # heads of public bodies (Iran's seismologic center, the US Geological Survey)
                      "center", "centre", "institute", "geological survey", "observatory", "bureau", "commission",
-                     "administration", "board", "coast guard", "prosecutors")
+                     "administration", "board", "coast guard", "prosecutors",
+                     # elected and appointed heads (a county magistrate, the premier)
+                     "magistrate", "premier", "chancellor", "lawmaker", "legislator", "senator")
+# Last words of an English body that is not an office of state ("Taiwan Railway Corp", "the
+# Red Cross Society"): an organisation's voice, as ORGANIZATION_HEADS_ZH in Chinese.
+ORGANIZATION_HEADS_EN = ("company", "co", "corp", "corporation", "inc", "ltd", "plc", "group", "association",
+                         "organization", "organisation", "foundation", "university", "hospital", "bank", "union",
+                         "federation", "society")
 # Title nouns that end an English title written before a person's name ("police spokesman Dave
 # Gaskin", "Prime Minister X"): offices, ranks and roles of public life.
 TITLE_HEADS_EN = ("spokesman", "spokeswoman", "spokesperson", "inspector", "minister", "president", "governor",

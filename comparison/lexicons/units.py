@@ -10,6 +10,7 @@ amount in dollars is never compared with one in euros).
 from __future__ import annotations
 
 MILE = 1609.344
+NAUTICAL_MILE = 1852.0  # the international nautical mile (1929)
 # word -> (dimension, factor to the base unit: metre, square metre, kilogram, second)
 YEAR_SECONDS = 31_557_600.0  # a Julian year
 
@@ -17,6 +18,9 @@ UNITS: dict[str, tuple[str, float]] = {
     # length
     "公里": ("length", 1000.0), "千米": ("length", 1000.0), "米": ("length", 1.0), "英里": ("length", MILE),
     "英尺": ("length", 0.3048), "厘米": ("length", 0.01), "里": ("length", 500.0),
+    # Taiwan's and Hong Kong's names: 哩 (mile), 浬/海浬/海里 (the nautical mile, 1,852 m)
+    "哩": ("length", MILE), "海里": ("length", NAUTICAL_MILE), "海浬": ("length", NAUTICAL_MILE),
+    "浬": ("length", NAUTICAL_MILE),
     # Taiwan's names of the metric units (公尺 metre, 公分 centimetre) and millimetres (rainfall)
     "公尺": ("length", 1.0), "公分": ("length", 0.01), "毫米": ("length", 0.001), "英寸": ("length", 0.0254),
     "mm": ("length", 0.001), "millimetres": ("length", 0.001), "millimeters": ("length", 0.001),
@@ -32,7 +36,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "square kilometres": ("area", 1e6), "square kilometers": ("area", 1e6), "sq km": ("area", 1e6),
     "square miles": ("area", MILE * MILE), "hectares": ("area", 1e4), "acres": ("area", 4046.86),
     # mass
-    "吨": ("mass", 1000.0), "公斤": ("mass", 1.0), "千克": ("mass", 1.0), "斤": ("mass", 0.5), "克": ("mass", 0.001),
+    "吨": ("mass", 1000.0), "公吨": ("mass", 1000.0), "公斤": ("mass", 1.0), "千克": ("mass", 1.0), "斤": ("mass", 0.5), "克": ("mass", 0.001),
     "tonnes": ("mass", 1000.0), "tons": ("mass", 1000.0), "kg": ("mass", 1.0), "kilograms": ("mass", 1.0),
     "kilogrammes": ("mass", 1.0),
     # duration
@@ -52,7 +56,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "美元": ("money:USD", 1.0), "美金": ("money:USD", 1.0), "欧元": ("money:EUR", 1.0),
     "英镑": ("money:GBP", 1.0), "卢布": ("money:RUB", 1.0), "人民币": ("money:CNY", 1.0),
     "元": ("money:CNY", 1.0), "日元": ("money:JPY", 1.0), "港元": ("money:HKD", 1.0),
-    "新台币": ("money:TWD", 1.0), "台币": ("money:TWD", 1.0),
+    "新台币": ("money:TWD", 1.0), "台币": ("money:TWD", 1.0), "港币": ("money:HKD", 1.0),
+    "日圆": ("money:JPY", 1.0), "日币": ("money:JPY", 1.0),
     "dollars": ("money:USD", 1.0), "$": ("money:USD", 1.0), "US$": ("money:USD", 1.0),
     # other dollars by their ISO-style prefixes
     "HK$": ("money:HKD", 1.0), "NT$": ("money:TWD", 1.0), "S$": ("money:SGD", 1.0), "A$": ("money:AUD", 1.0),
@@ -87,8 +92,17 @@ COUNT_MEASURES_ZH = ("名", "个", "位", "人", "架", "辆", "座", "所", "�
                      "只", "条", "份", "件", "户", "区", "省", "国", "倍", "剂", "例", "宗", "股", "支", "批",
                      "轮", "场", "栋", "处", "年")
 
-# Magnitude words after a number.
-MAGNITUDES_ZH = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8}
+# Magnitude words after a number. 兆 is a trillion after digits (Taiwan's 3兆1250亿元), but a
+# mega- before a unit of measure (兆瓦, 兆赫): numbers.py reads it only outside those.
+MAGNITUDES_ZH = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8, "兆": 1e12}
+MEGA_UNITS_AFTER_ZH = ("瓦", "赫", "字节", "帕", "焦", "比特", "位", "欧", "伏", "吨", "卡")
+
+# A currency written before its figure (新台币5亿元, 港币5000元, 美金1000万元): that currency,
+# not the 元 after the figure (which alone means yuan).
+CURRENCIES_BEFORE_ZH = tuple(sorted(
+    (u for u, (dimension, _) in UNITS.items()
+     if dimension.startswith("money:") and u != "元" and "\u4e00" <= u[0] <= "\u9fff"),
+    key=len, reverse=True))
 MAGNITUDES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2,
                  "dozen": 12.0, "bn": 1e9, "m": 1e6}
 
