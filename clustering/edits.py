@@ -15,6 +15,8 @@ from articles.model import Article
 from clustering.clusterer import build_story, story_id_for
 from clustering.model import Mention, Story
 
+UNSCORED = 0.0  # the score of an article moved by hand into a story the model did not put it in
+
 
 class EditError(ValueError):
     """An edit that cannot be applied (unknown story or article)."""
@@ -132,9 +134,13 @@ def _apply_move(state: _Stories, payload: dict, articles: dict[str, Article]) ->
         members[article_id] = (members[article_id][0], True)
         state.put(target, _rebuild(target, members, articles, state[target].mentions))
         return target
-    previous = _take_out_many(state, [article_id], articles).get(article_id)
+    _take_out_many(state, [article_id], articles)
     members = _members(state[target])
-    members[article_id] = (previous[0] if previous else 0.0, True)
+    # A member's score is its similarity to the story it is in. The moved article's old
+    # score measured its old story (1.0 when it was alone there), so carried over it outranked
+    # every member here and renamed the story after the moved article. Nothing has measured
+    # it against this story: it ranks last (the story keeps its own label), shown pinned.
+    members[article_id] = (UNSCORED, True)
     state.put(target, _rebuild(target, members, articles, state[target].mentions))
     return target
 

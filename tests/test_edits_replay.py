@@ -75,3 +75,26 @@ def test_apply_edit_leaves_the_callers_stories_alone():
     after, result = edits.apply_edit(before, "merge", {"groups": groups}, articles)
     assert {k: v.to_dict() for k, v in before.items()} == snapshot
     assert result in after and len(after) == 1
+
+
+def test_a_moved_article_does_not_rename_the_story_it_joins():
+    # A four-article story and an article alone in its own (score 1.0 there: alone). Moved in,
+    # the story keeps its label; the moved article ranks last, pinned.
+    stories, groups, articles = _world([4, 1])
+    stories[0] = build_story("st-0", [articles[i] for i in groups[0]],
+                             {i: s for i, s in zip(groups[0], (0.9, 0.7, 0.6, 0.5), strict=True)})
+    stories[1] = build_story("st-1", [articles[groups[1][0]]], {groups[1][0]: 1.0})
+    before = stories[0].label
+    moved = groups[1][0]
+    after, result = edits.apply_edit({s.id: s for s in stories}, "move",
+                                     {"article_id": moved, "to_story_id": "st-0", "anchor_ids": groups[0]},
+                                     articles)
+    story = after[result]
+    assert result == "st-0" and story.label == before
+    assert story.members[-1].article_id == moved and story.members[-1].pinned
+    # Replayed after a re-clustering: the same.
+    assert edits.replay_edits(stories, [("move", {"article_id": moved, "to_story_id": "st-0",
+                                                  "anchor_ids": groups[0]})], articles)[0].label == before
+    # Alone again (the others split off), it names its story.
+    rest, left = edits.apply_edit(after, "split", {"article_ids": groups[0]}, articles)
+    assert rest["st-0"].label == articles[moved].title
