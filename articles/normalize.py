@@ -241,6 +241,13 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text)
 
 
+def to_traditional(text: str) -> str:
+    # Taiwan's standard characters (為, 裡, 著: what Traditional readers and their outlets
+    # write; OpenCC's plain s2t gives 爲, 裏, 着). Characters only, never Taiwan's vocabulary
+    # (s2twp would rewrite quoted words: 软件 -> 軟體).
+    return _converter("s2tw").convert(text) if text else text
+
+
 def detect_script(text: str) -> str | None:
     """'Hant' or 'Hans' for Chinese text, None when no character tells them apart.
 

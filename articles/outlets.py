@@ -166,12 +166,52 @@ def language_family(language: str | None) -> str:
     return "zh" if code in ("", "zh", "und") else code
 
 
+def script_written_in(scripts: Iterable[str | None]) -> str | None:
+    """The script to write an outlet's name in, from the scripts (``Article.script``) of its
+    articles at hand: Traditional ("Hant") when all of them that tell the scripts apart are
+    Traditional, Simplified ("Hans") when any is Simplified; None when none tells (English, or
+    Chinese whose characters are the same in both), and the name stays as it is."""
+    telling = {s for s in scripts if s}
+    if not telling:
+        return None
+    return "Hant" if telling == {"Hant"} else "Hans"
+
+
+@lru_cache(maxsize=4096)
+def name_in_script(name: str, script: str | None) -> str:
+    """``name`` in ``script`` (:func:`script_written_in`; None: as it is): a Taiwan paper's
+    Traditional reports are from 自由時報, not 自由时报. Display only: the canonical name stays
+    the identity. In Traditional, an outlet's own Traditional alias when the table has one
+    (亞洲新聞台: a character conversion would write 亞洲新聞臺); a name already written in
+    Traditional stays as written."""
+    from articles.normalize import to_simplified, to_traditional
+
+    if not name or script is None:
+        return name
+    simplified = to_simplified(name)
+    if script != "Hant":
+        return simplified
+    outlet = _by_canonical_name().get(simplified)
+    own = [a for a in outlet.aliases if a != simplified and to_simplified(a) == simplified] if outlet else []
+    if own:
+        return own[0]
+    return name if simplified != name else to_traditional(name)
+
+
 def edition_names(articles) -> dict[str, str]:
     """Article id -> the name of the outlet's edition it belongs to, unique per edition among
-    ``articles``: the name its readers know (Reuters, 路透); with the language when two
+    ``articles``: the name its readers know (Reuters, 路透), in the script the edition's articles
+    here are written in (:func:`script_written_in`: 自由時報, 新华社); with the language when two
     editions share that name (BBC (en), BBC (zh))."""
     articles = list(articles)
-    named = {a.id: outlet_in_language(a.outlet, a.language) for a in articles}
+    scripts: dict[tuple[str, str], list[str | None]] = {}
+    for a in articles:
+        scripts.setdefault((a.outlet, language_family(a.language)), []).append(a.script)
+    # One name per edition: every article of an edition gets the same script, so the names
+    # still tell editions apart exactly as the canonical names do.
+    named = {a.id: name_in_script(outlet_in_language(a.outlet, a.language),
+                                  script_written_in(scripts[(a.outlet, language_family(a.language))]))
+             for a in articles}
     editions: dict[str, set[tuple[str, str]]] = {}
     for a in articles:
         editions.setdefault(named[a.id], set()).add((a.outlet, language_family(a.language)))
@@ -182,25 +222,31 @@ def edition_names(articles) -> dict[str, str]:
         family = language_family(a.language)
         if len({language for _, language in shared}) == len(shared):  # one edition per language
             return f"{named[a.id]} ({family})"
-        return f"{named[a.id]} ({a.outlet}, {family})"  # two outlets go by one name
+        # two outlets go by one name
+        return f"{named[a.id]} ({name_in_script(a.outlet, script_written_in([a.script]))}, {family})"
 
     return {a.id: name(a) for a in articles}
 
 
 def reader_outlet(article) -> str:
-    """The name to show for ``article``'s outlet: :func:`outlet_in_language` of its language.
-    The comparison labels an article by it, so views that key columns by outlet use it too."""
-    return outlet_in_language(article.outlet, article.language)
+    """The name to show for ``article``'s outlet: :func:`outlet_in_language` of its language,
+    in its script (:func:`name_in_script`)."""
+    return name_in_script(outlet_in_language(article.outlet, article.language),
+                          script_written_in([article.script]))
 
 
 def outlet_labels(articles) -> dict[str, str]:
     """Canonical outlet -> the name to show for it among ``articles``: its English name when
     none of its articles here is Chinese (an English-only run shows "Reuters"), else the
-    canonical one."""
+    canonical one in the script of its Chinese articles here (:func:`script_written_in`)."""
     languages: dict[str, set[str]] = {}
+    scripts: dict[str, list[str | None]] = {}
     for a in articles:
         languages.setdefault(a.outlet, set()).add((a.language or "").split("-")[0].lower())
-    return {outlet: outlet if ({"zh", "", "und"} & codes) else outlet_in_language(outlet, "en")
+        if language_family(a.language) == "zh":
+            scripts.setdefault(a.outlet, []).append(getattr(a, "script", None))
+    return {outlet: name_in_script(outlet, script_written_in(scripts.get(outlet, ())))
+            if ({"zh", "", "und"} & codes) else outlet_in_language(outlet, "en")
             for outlet, codes in languages.items()}
 
 

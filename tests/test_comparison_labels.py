@@ -50,3 +50,34 @@ def test_an_outlets_editions_in_two_languages_are_compared_with_each_other() -> 
     assert edition_names([bbc_en, bbc_zh, english, chinese]) == {
         "b1": "BBC (en)", "b2": "BBC (zh)", "en": "Reuters", "zh": "路透"}
     assert edition_names([english, other]) == {"en": "Reuters (路透, en)", "o1": "Reuters (Reuters, en)"}
+
+
+def _written(article_id: str, outlet: str, text: str, script: str):
+    from dataclasses import replace
+
+    return replace(article(article_id, outlet, text, language="zh"), script=script)
+
+
+def test_an_outlet_is_labelled_in_the_script_its_articles_are_written_in() -> None:
+    from articles.outlets import edition_names, name_in_script, outlet_labels, reader_outlet
+
+    liberty = _written("t1", "自由时报", "林劍說，台灣將加強防務。", "Hant")
+    dw = _written("t2", "德国之声", "德國之聲報導，台灣將加強防務。", "Hant")
+    xinhua = _written("s1", "新华社", "新华社报道，台湾将加强防务。", "Hans")
+    names = edition_names([liberty, dw, xinhua])
+    assert names == {"t1": "自由時報", "t2": "德國之聲", "s1": "新华社"}
+    assert article_labels([liberty, dw, xinhua]) == ["自由時報", "德國之聲", "新华社"]
+    assert reader_outlet(liberty) == "自由時報" and reader_outlet(xinhua) == "新华社"
+    # An outlet with a Simplified article among its Traditional ones: its (Simplified) canonical
+    # name; an article telling no script apart does not count.
+    mixed = [liberty, _written("t3", "自由时报", "自由时报报道。", "Hans")]
+    assert set(edition_names(mixed).values()) == {"自由时报"}
+    assert edition_names([liberty, _written("t4", "自由时报", "2021", None)])["t4"] == "自由時報"
+    assert outlet_labels([liberty, dw, xinhua]) == {"自由时报": "自由時報", "德国之声": "德國之聲", "新华社": "新华社"}
+    assert outlet_labels(mixed) == {"自由时报": "自由时报"}
+    # The outlet's own Traditional name when the table knows it (a character conversion would
+    # write 亞洲新聞臺); a name already Traditional stays as written; English names stay.
+    assert name_in_script("亚洲新闻台", "Hant") == "亞洲新聞台"
+    assert name_in_script("台灣新聞網", "Hant") == "台灣新聞網"
+    assert name_in_script("自由時報", "Hans") == "自由时报"
+    assert name_in_script("Reuters", "Hant") == "Reuters"
