@@ -9,7 +9,7 @@ import streamlit as st
 
 from comparison.model import Comparison, Finding
 from comparison.wording import READING_ORDERS, in_reading_order
-from dashboard.text import KIND_COLOURS, KIND_LABELS, escape, highlight
+from dashboard.text import KIND_COLOURS, KIND_LABELS, escape, highlight, outlet_in_script
 
 # Pairs drawn per page: each is a small HTML table row.
 MAX_PAIRS_SHOWN = 150
@@ -58,13 +58,21 @@ def _chips(findings: list[Finding]) -> str:
     )
 
 
-def _cell(side: dict, script: str) -> str:
+def _cell(side: dict, script: str, written_in: str | None) -> str:
     start = side["start"]
     marks = [(s - start, e - start, WORDING_KIND, "worded otherwise") for s, e in side["differs"]]
-    return highlight(side["text"], marks, script)
+    return highlight(side["text"], marks, script, written_in)
 
 
-def aligned_panel(comp: Comparison, outlets: list[str], script: str, outlet_of: dict[str, str], key: str) -> None:
+def _head(side: dict, script: str, script_of: dict[str, str | None]) -> str:
+    """One side's outlet label (as the comparison names it, in the reader's script) and sentence."""
+    return (f'<b>{escape(outlet_in_script(side["outlet"], script))}</b><br>'
+            f'{_cell(side, script, script_of.get(side["article_id"]))}')
+
+
+def aligned_panel(comp: Comparison, outlets: list[str], script: str, outlet_of: dict[str, str],
+                  script_of: dict[str, str | None], key: str) -> None:
+    """``script_of``: article id -> ``Article.script`` (a sentence is shown as its article writes it)."""
     if not comp.aligned:
         st.info("No aligned sentences listed for this story: one outlet, nothing the alignment pairs, "
                 "or a comparison that stopped at its time budget.")
@@ -95,8 +103,8 @@ def aligned_panel(comp: Comparison, outlets: list[str], script: str, outlet_of: 
     for p in pairs:
         rows.append(
             "<tr>"
-            f'<td style="vertical-align:top;width:47%"><b>{escape(p["a"]["outlet"])}</b><br>{_cell(p["a"], script)}</td>'
-            f'<td style="vertical-align:top;width:47%"><b>{escape(p["b"]["outlet"])}</b><br>{_cell(p["b"], script)}</td>'
+            f'<td style="vertical-align:top;width:47%">{_head(p["a"], script, script_of)}</td>'
+            f'<td style="vertical-align:top;width:47%">{_head(p["b"], script, script_of)}</td>'
             f'<td style="vertical-align:top">{p["score"]:.2f}<br>{_chips(findings_of(comp, p))}</td>'
             "</tr>"
         )

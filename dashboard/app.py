@@ -32,6 +32,7 @@ from dashboard.text import (
     escape,
     highlight,
     in_script,
+    outlet_in_script,
     plain_markdown,
 )
 from store import StaleStoryError, Store
@@ -219,8 +220,11 @@ def _filtered_stories(frame: pd.DataFrame) -> pd.DataFrame:
 def _story_table_frame(shown: pd.DataFrame, script: str) -> pd.DataFrame:
     """The listed stories as the table shows them: text in the reader's script, naive UTC times."""
     table = shown[["label", "n_outlets", "n_articles", "last_published", "outlets", "id"]].copy()
-    table["label"] = table["label"].map(lambda t: in_script(t, script))
-    table["outlets"] = table["outlets"].map(lambda t: in_script(t, script))
+    table["label"] = [in_script(t, script, w) for t, w in zip(shown["label"], shown["label_script"], strict=True)]
+    # Name by name: an outlet's own Traditional name is not a character conversion of the list.
+    table["outlets"] = shown["outlet_names"].map(
+        lambda names: ", ".join(sorted(outlet_in_script(n, script) for n in names))
+    )
     table["last_published"] = table["last_published"].dt.tz_localize(None)
     return table
 
@@ -273,10 +277,11 @@ def _seed_shortcut(path: str, frame: pd.DataFrame, script: str) -> None:
     store = get_store(path)
     story_ids = workspace.seed_story_ids(store, cached_seed_ids(str(workspace.seeds_dir())))
     labels = dict(zip(frame["id"], frame["label"], strict=True))
+    written_in = dict(zip(frame["id"], frame["label_script"], strict=True))
     # The story showing most seeds first: the reference case compares Al Jazeera with VOA.
     for sid in story_ids[:2]:
         if sid in labels and st.button(
-            f"Seed example: {plain_markdown(labels[sid], script)}",
+            f"Seed example: {plain_markdown(labels[sid], script, written_in[sid])}",
             key=f"seed_{sid}",
             icon=":material/star:",
             help="The story of the project's reference articles (VOA / Al Jazeera on "
@@ -334,7 +339,7 @@ def story_view(
         st.rerun()
     articles = workspace.story_articles(store, story)  # members, then roundups' sections
     by_id = {a.id: a for a in articles}
-    st.header(plain_markdown(story.label, script))
+    st.header(plain_markdown(story.label, script, storylist.title_script(story.label, articles)))
     sections = len(articles) - len([a for a in articles if a.id in set(story.article_ids)])
     st.caption(
         f"{len(articles) - sections} articles from {len(story.outlets)} outlets"
@@ -351,7 +356,7 @@ def story_view(
         outlets_in_story,
         default=outlets_in_story[:3],
         max_selections=MAX_SIDE_BY_SIDE,
-        format_func=lambda o: in_script(o, script),
+        format_func=lambda o: outlet_in_script(o, script),
         key=f"side_by_side_{story.id}",
     )
     chosen = chosen or outlets_in_story[:MAX_SIDE_BY_SIDE]
@@ -366,7 +371,8 @@ def story_view(
             _facts_table(comp.findings, by_id, chosen, script, names, key=f"facts_{story.id}")
     with tabs[1]:
         if comp is not None:
-            aligned.aligned_panel(comp, chosen, script, names.of_article, key=f"aligned_{story.id}")
+            aligned.aligned_panel(comp, chosen, script, names.of_article,
+                                  {a.id: a.script for a in articles}, key=f"aligned_{story.id}")
     with tabs[2]:
         if comp is not None:
             numbers = [f for f in comp.findings if f.fact_type in ("number", "date")]
@@ -423,8 +429,8 @@ def _timeline(articles: list[Article], script: str, names: StoryOutlets) -> None
     data = pd.DataFrame(
         {
             "published": [a.published.replace(tzinfo=None) for a in articles],
-            "outlet": [in_script(names.of(a), script) for a in articles],
-            "title": [in_script(a.title, script) for a in articles],
+            "outlet": [outlet_in_script(names.of(a), script) for a in articles],
+            "title": [in_script(a.title, script, a.script) for a in articles],
         }
     )
     chart = (
@@ -475,8 +481,12 @@ def finding_rows(
         per_outlet: dict[str, list[str]] = defaultdict(list)
         for span in f.spans:
             article = by_id.get(span.article_id)
-            if article is not None and span.text not in per_outlet[names.of(article)]:
-                per_outlet[names.of(article)].append(span.text)
+            if article is None:
+                continue
+            # Each span as its own article writes it (a Traditional report's words stay its own).
+            shown = in_script(span.text, script, article.script)
+            if shown not in per_outlet[names.of(article)]:
+                per_outlet[names.of(article)].append(shown)
         if not set(per_outlet) & set(outlets):
             continue
         row = {
@@ -485,9 +495,7 @@ def finding_rows(
             "subject": in_script(f.subject, script),
         }
         for outlet in outlets:
-            row[in_script(outlet, script)] = in_script(
-                " / ".join(per_outlet.get(outlet, [])), script
-            )
+            row[outlet_in_script(outlet, script)] = " / ".join(per_outlet.get(outlet, []))
         row["why"] = in_script(f.why, script)
         row["_kind"] = f.kind
         row["_minor"] = bool(getattr(f, "minor", False))
@@ -496,7 +504,7 @@ def finding_rows(
         "kind",
         "fact",
         "subject",
-        *[in_script(o, script) for o in outlets],
+        *[outlet_in_script(o, script) for o in outlets],
         "why",
         "_kind",
         "_minor",
@@ -584,7 +592,9 @@ def _naming_table(comp: Comparison, outlets: list[str], script: str, names: Stor
             continue
         row = {"actor": in_script(entry.get("actor", ""), script)}
         for outlet in outlets:
-            row[in_script(outlet, script)] = in_script(", ".join(called[outlet]), script)
+            row[outlet_in_script(outlet, script)] = in_script(
+                ", ".join(called[outlet]), script, names.script_of.get(outlet)
+            )
         rows.append(row)
     if not rows:
         st.info("No naming differences found for these outlets.")
@@ -599,7 +609,8 @@ def _sources_and_quotes(
     st.markdown("**Sources cited**")
     sources = names.per_outlet(comp.sources, outlets)
     source_rows = [
-        {"outlet": in_script(o, script), "sources": in_script(", ".join(sources[o]), script)}
+        {"outlet": outlet_in_script(o, script),
+         "sources": in_script(", ".join(sources[o]), script, names.script_of.get(o))}
         for o in outlets
     ]
     st.dataframe(pd.DataFrame(source_rows), hide_index=True, width="stretch", key="sources_table")
@@ -615,9 +626,9 @@ def _sources_and_quotes(
     st.dataframe(
         pd.DataFrame(
             {
-                "outlet": [in_script(q.get("outlet", ""), script) for q in quotes],
-                "speaker": [in_script(q.get("speaker", ""), script) for q in quotes],
-                "quote": [in_script(q.get("text", ""), script) for q in quotes],
+                "outlet": [outlet_in_script(q.get("outlet", ""), script) for q in quotes],
+                "speaker": [in_script(q.get("speaker", ""), script, by_id[q["article_id"]].script) for q in quotes],
+                "quote": [in_script(q.get("text", ""), script, by_id[q["article_id"]].script) for q in quotes],
             }
         ),
         hide_index=True,
@@ -638,8 +649,8 @@ def _reader(
         "Article",
         list(titles),
         format_func=lambda aid: (
-            f"{names.of(titles[aid])} · {titles[aid].published:%m-%d %H:%M} · "
-            f"{in_script(titles[aid].title, script)}"
+            f"{outlet_in_script(names.of(titles[aid]), script)} · {titles[aid].published:%m-%d %H:%M} · "
+            f"{in_script(titles[aid].title, script, titles[aid].script)}"
         ),
         key="reader_article",
     )
@@ -657,10 +668,11 @@ def _reader(
                             f"{KIND_LABELS.get(f.kind, f.kind)}: {f.why}",
                         )
                     )
-    st.subheader(plain_markdown(article.title, script))
+    st.subheader(plain_markdown(article.title, script, article.script))
     st.caption(
         plain_markdown(
-            f"{names.of(article)} · {article.published:%Y-%m-%d %H:%M} UTC · {article.url or ''}"
+            f"{outlet_in_script(names.of(article), script)} · {article.published:%Y-%m-%d %H:%M} UTC"
+            f" · {article.url or ''}"
         )
     )
     if marks:
@@ -677,7 +689,7 @@ def _reader(
         )
         marks = [m for m in marks if m[2] in (wanted or [])]
     # highlight() escapes every character of the article; only its <mark>s are markup.
-    st.markdown(highlight(article.text, marks, script), unsafe_allow_html=True)
+    st.markdown(highlight(article.text, marks, script, article.script), unsafe_allow_html=True)
 
 
 def _why_grouped(
@@ -712,8 +724,8 @@ def _member_rows(
             continue
         rows.append(
             {
-                "title": in_script(a.title, script),
-                "outlet": in_script(reader_outlet(a), script),
+                "title": in_script(a.title, script, a.script),
+                "outlet": outlet_in_script(reader_outlet(a), script),
                 "in this story as": role_here,
                 "published": a.published.replace(tzinfo=None),
                 "similarity": float(m.score),
@@ -773,8 +785,8 @@ def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script
         if article is None:
             continue
         rows.append({
-            "title": in_script(article.title, script),
-            "closest in the story": in_script(partner.title if partner else "", script),
+            "title": in_script(article.title, script, article.script),
+            "closest in the story": in_script(partner.title, script, partner.script) if partner else "",
             "P(same happening)": e.probability,
             "strongest reasons": "; ".join(
                 [f"{r.feature} {'+' if r.contribution >= 0 else ''}{r.contribution:.2f}" for r in e.reasons]
@@ -831,7 +843,10 @@ def _edit_panel(
     scope = _EditScope(
         store, story.id, seen,
         member_ids=[m.article_id for m in story.members if m.article_id in by_id],
-        article_label={aid: f"{reader_outlet(a)} · {in_script(a.title, script)}" for aid, a in by_id.items()},
+        article_label={
+            aid: f"{outlet_in_script(reader_outlet(a), script)} · {in_script(a.title, script, a.script)}"
+            for aid, a in by_id.items()
+        },
         other_labels=_other_story_labels(frame, story.id, script),
     )
     move, split, merge = st.columns(3)
@@ -869,9 +884,10 @@ def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict
         ["n_outlets", "n_articles"], ascending=False, kind="stable"
     )
     return {
-        sid: f"{in_script(label, script)} ({n} art., {k} outlets)"
-        for sid, label, n, k in zip(
-            others["id"], others["label"], others["n_articles"], others["n_outlets"], strict=True
+        sid: f"{in_script(label, script, written_in)} ({n} art., {k} outlets)"
+        for sid, label, written_in, n, k in zip(
+            others["id"], others["label"], others["label_script"], others["n_articles"], others["n_outlets"],
+            strict=True,
         )
     }
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from articles.model import Article
-from articles.outlets import edition_names
+from articles.outlets import edition_names, script_written_in
 from comparison.model import Comparison
 from comparison.report import labels_by_id
 
@@ -24,6 +24,9 @@ class StoryOutlets:
 
     of_label: dict[str, str] = field(default_factory=dict)  # comparison label -> edition
     of_article: dict[str, str] = field(default_factory=dict)  # article id -> edition
+    # edition -> the script its articles here are written in (articles.outlets.script_written_in):
+    # what an edition's names and sources are written in, so they are shown as written.
+    script_of: dict[str, str | None] = field(default_factory=dict)
 
     def of(self, article: Article) -> str:
         """``article``'s edition (its outlet's name when the story view did not list it)."""
@@ -47,4 +50,7 @@ def story_outlets(articles: list[Article], comp: Comparison | None) -> StoryOutl
     of_label = {}
     if comp is not None:
         of_label = {label: edition[aid] for aid, label in labels_by_id(comp, articles).items() if aid in edition}
-    return StoryOutlets(of_label, edition)
+    scripts: dict[str, list[str | None]] = {}
+    for a in articles:
+        scripts.setdefault(edition[a.id], []).append(a.script)
+    return StoryOutlets(of_label, edition, {name: script_written_in(s) for name, s in scripts.items()})

@@ -37,15 +37,16 @@ class ArticleHead:
     title: str
     published: datetime
     language: str = ""
+    script: str | None = None  # as Article.script: the list names an outlet in its articles' script
 
 
 def heads(articles: Iterable[Article]) -> dict[str, ArticleHead]:
-    return {a.id: ArticleHead(a.id, a.outlet, a.title, a.published, a.language or "") for a in articles}
+    return {a.id: ArticleHead(a.id, a.outlet, a.title, a.published, a.language or "", a.script) for a in articles}
 
 
-def heads_from_rows(rows: Iterable[tuple[str, str, str, str, str]]) -> dict[str, ArticleHead]:
+def heads_from_rows(rows: Iterable[tuple[str, str, str, str, str, str | None]]) -> dict[str, ArticleHead]:
     """From ``store.article_heads()`` rows: no article bodies are read for the list."""
-    return {r[0]: ArticleHead(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4] or "") for r in rows}
+    return {r[0]: ArticleHead(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4] or "", r[5]) for r in rows}
 
 
 def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead]) -> pd.DataFrame:
@@ -68,11 +69,13 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
             member_ids = [m.article_id for m in s.members]
             first, last = s.first_published, s.last_published
         member_titles = [titles[i].title for i in member_ids if i in titles]
+        label_written_in = title_script(label, (titles[i] for i in member_ids if i in titles))
         shown = outlet_labels(titles[i] for i in member_ids if i in titles)
         rows.append(
             {
                 "id": sid,
                 "label": label,
+                "label_script": label_written_in,
                 "n_outlets": len(outlets),
                 "n_articles": len(member_ids),
                 "outlets": ", ".join(sorted(shown.get(o, o) for o in outlets)),
@@ -88,6 +91,7 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
         columns=[
             "id",
             "label",
+            "label_script",
             "n_outlets",
             "n_articles",
             "outlets",
@@ -99,6 +103,13 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
         ],
     )
     return frame
+
+
+def title_script(label: str, articles: Iterable[Article | ArticleHead]) -> str | None:
+    """The script of the member whose headline a story's label is (clustering names a story
+    after one of its members), so the label is shown as that article writes it; None when no
+    member here carries it."""
+    return next((a.script for a in articles if a.title == label), None)
 
 
 def filter_labels(frame: pd.DataFrame) -> dict[str, str]:

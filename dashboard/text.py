@@ -14,6 +14,9 @@ from functools import lru_cache
 
 import opencc
 
+from articles import normalize
+from articles.outlets import name_in_script
+
 SCRIPT_ORIGINAL = "Original"
 SCRIPT_SIMPLIFIED = "简体"
 SCRIPT_TRADITIONAL = "繁體"
@@ -65,19 +68,32 @@ def to_simplified(text: str) -> str:
 
 
 def to_traditional(text: str) -> str:
-    # Taiwan's standard characters (為, 裡, 著: what Traditional readers and their outlets
-    # write; OpenCC's plain s2t gives 爲, 裏, 着). Characters only, never Taiwan's vocabulary
-    # (s2twp would rewrite quoted words: 软件 -> 軟體).
-    return _converter("s2tw").convert(text) if text else text
+    # One conversion for the names the pipeline writes and the text the reader asks for.
+    return normalize.to_traditional(text)
 
 
-def in_script(text: str, script: str) -> str:
-    """``text`` as the reader asked to see it (Original, 简体 or 繁體)."""
-    if script == SCRIPT_SIMPLIFIED:
+def in_script(text: str, script: str, written_in: str | None = None) -> str:
+    """``text`` as the reader asked to see it (Original, 简体 or 繁體). ``written_in``: the
+    script of the article the text comes from (``Article.script``), when it all comes from one.
+    Text already in the asked script is shown as written: converting it again would rewrite the
+    article's own wording (s2tw turns a Traditional report's 台灣 into 臺灣), and a journalist
+    copies a quote from here."""
+    if script == SCRIPT_SIMPLIFIED and written_in != "Hans":
         return to_simplified(text)
-    if script == SCRIPT_TRADITIONAL:
+    if script == SCRIPT_TRADITIONAL and written_in != "Hant":
         return to_traditional(text)
     return text
+
+
+def outlet_in_script(label: str, script: str) -> str:
+    """An outlet's label (an edition name, a comparison label) as the reader asked to see it:
+    in Original as the label is written (:func:`articles.outlets.edition_names` writes it in its
+    articles' script), else converted as :func:`articles.outlets.name_in_script` writes names."""
+    if script == SCRIPT_SIMPLIFIED:
+        return name_in_script(label, "Hans")
+    if script == SCRIPT_TRADITIONAL:
+        return name_in_script(label, "Hant")
+    return label
 
 
 def search_key(text: str) -> str:
@@ -90,9 +106,10 @@ def escape(text: str) -> str:
     return (text or "").translate(_ENTITY_TABLE)
 
 
-def plain_markdown(text: str, script: str = SCRIPT_ORIGINAL) -> str:
-    """Article-derived text for st.markdown/st.subheader: shown literally."""
-    return escape(in_script(text, script))
+def plain_markdown(text: str, script: str = SCRIPT_ORIGINAL, written_in: str | None = None) -> str:
+    """Article-derived text for st.markdown/st.subheader: shown literally (``written_in``: as
+    :func:`in_script`)."""
+    return escape(in_script(text, script, written_in))
 
 
 # When marks overlap, the more telling kind wins (a contradicted number inside a
@@ -104,8 +121,10 @@ def highlight(
     text: str,
     marks: Iterable[tuple[int, int, str, str]],
     script: str = SCRIPT_ORIGINAL,
+    written_in: str | None = None,
 ) -> str:
-    """Escaped HTML of ``text`` with ``marks`` (start, end, kind, tooltip) highlighted.
+    """Escaped HTML of ``text`` with ``marks`` (start, end, kind, tooltip) highlighted;
+    ``written_in``: the script of the article ``text`` comes from (:func:`in_script`).
 
     Where marks overlap, each character shows the mark of the most telling kind
     (then the shortest mark). Each segment is escaped (and script-converted)
@@ -127,7 +146,7 @@ def highlight(
         stop = cursor
         while stop < len(text) and owner[stop] == current:
             stop += 1
-        segment = _paragraphs(in_script(text[cursor:stop], script))
+        segment = _paragraphs(in_script(text[cursor:stop], script, written_in))
         if current is None:
             pieces.append(segment)
         else:

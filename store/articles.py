@@ -209,11 +209,12 @@ class ArticleTables:
     def count_articles(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
-    def article_heads(self) -> list[tuple[str, str, str, str, str]]:
-        """``(id, outlet, title, published ISO, language)`` of every article: what lists need,
-        no bodies."""
-        rows = self.conn.execute("SELECT id, outlet, title, published, language FROM articles")
-        return [(r["id"], r["outlet"], r["title"], r["published"], r["language"] or "") for r in rows]
+    def article_heads(self) -> list[tuple[str, str, str, str, str, str | None]]:
+        """``(id, outlet, title, published ISO, language, script)`` of every article: what lists
+        need (the script names an outlet as its articles write it), no bodies."""
+        rows = self.conn.execute("SELECT id, outlet, title, published, language, script FROM articles")
+        return [(r["id"], r["outlet"], r["title"], r["published"], r["language"] or "", r["script"])
+                for r in rows]
 
     # ---- embedding cache --------------------------------------------------
     def get_embeddings(self, model: str, content_hashes: list[str]) -> dict[str, np.ndarray]:

@@ -403,3 +403,45 @@ def test_aligned_pair_chips_count_findings_of_one_kind_once() -> None:
     same = [Finding("agree", "statement", f"both say <{n}>", []) for n in range(11)]
     chips = _chips([*same, Finding("contradiction", "number", "2 vs 3", [])])
     assert chips.count("<span") == 2 and "×11" in chips and "<0>" not in chips and "&lt;0&gt;" in chips
+
+
+def test_traditional_mode_leaves_traditional_articles_as_written_and_labels_follow_the_script() -> None:
+    from dataclasses import replace
+
+    from dashboard.aligned import _head
+    from dashboard.outlet_names import story_outlets
+    from tests.comparison_helpers import article
+
+    # s2tw would rewrite a Traditional report's own 台灣 as 臺灣: shown as written.
+    assert text.in_script("台灣", text.SCRIPT_TRADITIONAL, "Hant") == "台灣"
+    assert text.in_script("台湾", text.SCRIPT_TRADITIONAL, "Hans") == "臺灣"
+    assert text.in_script("台灣", text.SCRIPT_SIMPLIFIED, "Hant") == "台湾"
+    assert "台灣" in text.highlight("總統說台灣", [(0, 2, "agree", "")], text.SCRIPT_TRADITIONAL, "Hant")
+    cna = replace(article("t1", "中央社", "蔡英文說，台灣會堅持。", language="zh"), script="Hant")
+    liberty = replace(article("t2", "自由时报", "林劍說，台灣會堅持。", language="zh"), script="Hant")
+    xinhua = replace(article("s1", "新华社", "新华社说，台湾会坚持。", language="zh"), script="Hans")
+    names = story_outlets([cna, liberty, xinhua], None)
+    assert names.of(liberty) == "自由時報" and names.script_of["自由時報"] == "Hant"
+    outlets = ["中央社", "自由時報", "新华社"]
+    found = Finding("agree", "statement", "both", [Span("t1", 6, 8, "台灣"), Span("s1", 6, 8, "台湾")])
+    by_id = {a.id: a for a in (cna, liberty, xinhua)}
+    rows = finding_rows([found], by_id, outlets, text.SCRIPT_TRADITIONAL, names)
+    assert rows.iloc[0]["中央社"] == "台灣" and rows.iloc[0]["新華社"] == "臺灣"
+    original = finding_rows([found], by_id, outlets, text.SCRIPT_ORIGINAL, names)
+    assert list(original.columns[3:6]) == ["中央社", "自由時報", "新华社"]
+    simplified = finding_rows([found], by_id, outlets, text.SCRIPT_SIMPLIFIED, names)
+    assert list(simplified.columns[3:6]) == ["中央社", "自由时报", "新华社"]
+    # The Aligned tab's outlet labels follow the script choice too.
+    side = {"article_id": "s1", "outlet": "新华社", "start": 0, "end": 3, "text": "新华社", "differs": []}
+    assert "<b>新華社</b>" in _head(side, text.SCRIPT_TRADITIONAL, {"s1": "Hans"})
+    assert "<b>新华社</b>" in _head(side, text.SCRIPT_ORIGINAL, {"s1": "Hans"})
+    # The story list: each outlet in its articles' script; the label as its article writes it.
+    story = {"id": "s", "label": cna.title, "outlets": ["中央社", "自由时报", "新华社"],
+             "members": [{"article_id": a.id} for a in (cna, liberty, xinhua)],
+             "first_published": "2021-07-12T00:00:00+00:00", "last_published": "2021-07-12T01:00:00+00:00"}
+    frame = storylist.story_frame([story], storylist.heads([cna, liberty, xinhua]))
+    assert frame.iloc[0]["outlets"] == "中央社, 新华社, 自由時報" and frame.iloc[0]["label_script"] == "Hant"
+    from dashboard.app import _story_table_frame
+
+    table = _story_table_frame(frame, text.SCRIPT_TRADITIONAL).iloc[0]
+    assert table["outlets"] == "中央社, 新華社, 自由時報" and table["label"] == cna.title
