@@ -138,3 +138,17 @@ def test_a_title_is_not_read_from_inside_a_word():
     found = _framing("欧盟制裁了叙利亚武装部队总司令哈桑。", "欧盟制裁了该国军政府领导人哈桑。")
     [f] = [f for f in found if "introduced as" in f.why]
     assert "武装部队总司令" in f.why and "利亚" not in f.why and "亚武装" not in f.why
+
+
+def test_one_name_in_two_scripts_is_no_naming_difference():
+    from dataclasses import replace
+
+    cna = replace(article("t", "中央社", "中國外交部發言人林劍週一表示，習近平將出訪。", "林劍說，雙方會談順利。",
+                          language="zh"), script="Hant")
+    gt = article("s", "环球时报", "中国外交部发言人林剑周一表示，习近平将出访。", "林剑说，双方会谈顺利。", language="zh")
+    assert compare([cna, gt], use_dense=False).naming == []
+    # A naming choice beside the script is still one, its names as each outlet writes them.
+    cna = replace(article("t", "中央社", "美國總統喬·拜登週一表示將出訪。", language="zh"), script="Hant")
+    xinhua = article("x", "新华社", "美国总统拜登周一表示将出访。", language="zh")
+    naming = compare([cna, xinhua], use_dense=False).naming
+    assert naming and naming[0]["names"] == {"中央社": ["喬·拜登"], "新华社": ["拜登"]}

@@ -44,7 +44,8 @@ def _entity_findings_and_naming(docs: list[Doc], aligned) -> tuple[list[Finding]
         per_outlet: dict[str, list[str]] = {}
         for d, e in cluster:
             names = per_outlet.setdefault(docs[d].label, [])
-            if e.text not in names:
+            # 林劍 and 林剑 are one name in two scripts, no naming choice: kept as first written.
+            if to_simplified(e.text) not in map(to_simplified, names):
                 names.append(e.text)
         first = {}
         for d, e in cluster:
@@ -52,7 +53,7 @@ def _entity_findings_and_naming(docs: list[Doc], aligned) -> tuple[list[Finding]
         spans = [span(docs[d], e.start, e.end) for d, e in first.items()]
         if len(groups) > 1:
             findings.append(Finding("agree", "entity", f"{longest} is mentioned by {', '.join(sorted(per_outlet))}", spans, longest))
-            if len({tuple(sorted(v)) for v in per_outlet.values()}) > 1:
+            if len({tuple(sorted(map(to_simplified, v))) for v in per_outlet.values()}) > 1:
                 naming.append({"actor": longest, "names": per_outlet})
         else:
             findings.append(Finding("unique", "entity", f"only {next(iter(per_outlet))} mentions {longest}", spans, longest))
