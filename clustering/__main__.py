@@ -26,6 +26,7 @@ from pathlib import Path
 from articles.outlets import outlet_labels, reader_outlet
 from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 from clustering.model import Story
+from counted import counted
 from markdown_text import escape_markdown
 from store.sqlite import DEFAULT_DB, Store
 
@@ -158,8 +159,8 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int,
     lines = [
         "# Stories",
         "",
-        f"{_count(n_articles, 'article')}, {_count(len(stories), 'story', 'stories')}, "
-        f"{_count(n_rejected, 'input')} rejected.",
+        f"{counted(n_articles, 'article')}, {counted(len(stories), 'story', 'stories')}, "
+        f"{counted(n_rejected, 'input')} rejected.",
         "",
     ]
     multi = [s for s in stories if len(s.members) > 1]
@@ -167,27 +168,22 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int,
     for story in multi[:100]:
         lines.append(_story_line(story, (labels or {}).get(story.id, {})))
     if len(multi) > 100:
-        lines.append(f"- ... and {_count(len(multi) - 100, 'more story', 'more stories')} with several articles")
+        lines.append(f"- ... and {counted(len(multi) - 100, 'more story', 'more stories')} with several articles")
     singles = len(stories) - len(multi)
     if singles:
-        lines.append(f"\n{_count(singles, 'single-article story', 'single-article stories')} not listed.")
+        lines.append(f"\n{counted(singles, 'single-article story', 'single-article stories')} not listed.")
     return "\n".join(lines) + "\n"
 
 
 def _story_line(story: Story, labels: dict[str, str]) -> str:
     """One story as a list item; its headline and outlets come from articles, so they are escaped."""
     outlets = ", ".join(escape_markdown(labels.get(o, o)) for o in story.outlets[:6])
-    line = (f"- **{escape_markdown(story.label)}** ({_count(len(story.members), 'article')}, "
-            f"{_count(len(story.outlets), 'outlet')}: {outlets}; {story.first_published:%Y-%m-%d} to "
+    line = (f"- **{escape_markdown(story.label)}** ({counted(len(story.members), 'article')}, "
+            f"{counted(len(story.outlets), 'outlet')}: {outlets}; {story.first_published:%Y-%m-%d} to "
             f"{story.last_published:%Y-%m-%d}) `{story.id}`")
     if story.mentions:
-        line += f"; also in a section of {_count(len(story.mentions), 'roundup')}"
+        line += f"; also in a section of {counted(len(story.mentions), 'roundup')}"
     return line
-
-
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    """"1 outlet", "2 outlets" (``plural`` for the irregular ones: story, stories)."""
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def _paths_in_run(article, roots: frozenset[str]) -> list[str]:
@@ -282,9 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     write_outputs(args.out, result.stories, articles, rejected, inputs)
     twice = _read_more_than_once(articles, inputs)
     print(
-        f"{_count(len(articles), 'article')}"
+        f"{counted(len(articles), 'article')}"
         + (f" ({twice} read from more than one file or record)" if twice else "")
-        + f" -> {_count(len(result.stories), 'story', 'stories')} "
+        + f" -> {counted(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
         f"{len(rejected)} rejected; vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/",
         file=sys.stderr,

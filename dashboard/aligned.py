@@ -9,6 +9,7 @@ import streamlit as st
 
 from comparison.model import Comparison, Finding
 from comparison.wording import READING_ORDERS, in_reading_order
+from counted import counted
 from dashboard.text import KIND_COLOURS, KIND_LABELS, escape, highlight, outlet_in_script
 
 # Pairs drawn per page: each is a small HTML table row.
@@ -91,7 +92,7 @@ def aligned_panel(comp: Comparison, outlets: list[str], script: str, outlet_of: 
         st.info("No aligned sentences for these outlets.")
         return
     st.caption(
-        f"{len(pairs)} sentence pairs the comparison aligns across these outlets. Marked: the words "
+        f"{counted(len(pairs), 'sentence pair')} the comparison aligns across these outlets. Marked: the words "
         "each outlet puts otherwise (compared in Simplified script, case and punctuation aside). "
         "Not classified: a wording difference may or may not be a different fact. Beside each pair, "
         "the findings the comparison read in those two sentences (hover for the reason)."

@@ -23,6 +23,7 @@ import streamlit as st
 
 from articles.model import Article
 from articles.outlets import edition_names, reader_outlet
+from counted import counted
 from dashboard import actions, aligned, auth, explain, panels, storylist, workspace
 from dashboard import worker as worker_control
 from dashboard.outlet_names import StoryOutlets, story_outlets
@@ -179,7 +180,8 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) ->
     st.header("Stories")
     _seed_shortcut(path, frame, script)
     shown = _filtered_stories(frame)
-    st.caption(f"{len(shown)} of {len(frame)} stories match. Click a row to open it.")
+    st.caption(f"{len(shown)} of {counted(len(frame), 'story', 'stories')} "
+               f"{'matches' if len(shown) == 1 else 'match'}. Click a row to open it.")
     table = _story_table_frame(shown, script)
     _story_table(table)
     _story_picker(table)
@@ -342,8 +344,8 @@ def story_view(
     st.header(plain_markdown(story.label, script, storylist.title_script(story.label, articles)))
     sections = len(articles) - len([a for a in articles if a.id in set(story.article_ids)])
     st.caption(
-        f"{len(articles) - sections} articles from {len(story.outlets)} outlets"
-        + (f" + {sections} section(s) of roundups filed under other stories" if sections else "")
+        f"{counted(len(articles) - sections, 'article')} from {counted(len(story.outlets), 'outlet')}"
+        + (f" + {counted(sections, 'section')} of roundups filed under other stories" if sections else "")
         + f" · {story.first_published:%Y-%m-%d %H:%M} – {story.last_published:%Y-%m-%d %H:%M} UTC"
     )
     _timeline(articles, script, story_outlets(articles, None))
@@ -884,7 +886,7 @@ def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict
         ["n_outlets", "n_articles"], ascending=False, kind="stable"
     )
     return {
-        sid: f"{in_script(label, script, written_in)} ({n} art., {k} outlets)"
+        sid: f"{in_script(label, script, written_in)} ({n} art., {counted(k, 'outlet')})"
         for sid, label, written_in, n, k in zip(
             others["id"], others["label"], others["label_script"], others["n_articles"], others["n_outlets"],
             strict=True,

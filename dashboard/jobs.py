@@ -17,6 +17,7 @@ from pathlib import Path
 
 import articles
 from articles.model import Article, Rejection
+from counted import counted
 from store import Store
 
 # ---- caps -----------------------------------------------------------------
@@ -140,7 +141,7 @@ def _embed(store: Store, ids: list[str], progress: Progress, start: float, end: 
         chunk = store.articles(ids[first : first + EMBED_BATCH])
         embeddings.embed_articles(chunk, backend, store=store)
         done = min(first + EMBED_BATCH, len(ids))
-        progress(start + (end - start) * done / len(ids), f"Embedded {done:,} / {len(ids):,} articles")
+        progress(start + (end - start) * done / len(ids), f"Embedded {done:,} / {counted(len(ids), 'article', thousands=True)}")
 
 
 # ---- whole workspace ----------------------------------------------------------
@@ -158,7 +159,7 @@ def run_bootstrap(store: Store, params: dict, progress: Progress) -> dict:
 def run_recluster(store: Store, params: dict, progress: Progress) -> dict:
     from clustering import pipeline
 
-    progress(0.1, f"Grouping {store.count_articles():,} articles again (manual edits are kept) …")
+    progress(0.1, f"Grouping {counted(store.count_articles(), 'article', thousands=True)} again (manual edits are kept) …")
     return {"stories": len(pipeline.recluster(store))}
 
 
@@ -178,7 +179,7 @@ def within_budget(found: list[Article]) -> tuple[list[Article], str | None]:
     notes = []
     if len(chosen) < len(found):
         notes.append(
-            f"compared {len(chosen)} of {len(found)} articles (size budget: at most "
+            f"compared {len(chosen)} of {counted(len(found), 'article')} (size budget: at most "
             f"{COMPARE_MAX_ARTICLES} per story, one per outlet first)"
         )
     cut = [a for a in chosen if len(a.text) > COMPARE_MAX_CHARS]
@@ -236,7 +237,7 @@ def run_compare(
         return {"story_id": story_id, "cached": True}
     signature = comparison.comparison_signature(found)
     chosen, note = within_budget(found)
-    progress(0.1, f"Comparing {len(chosen)} articles …")
+    progress(0.1, f"Comparing {counted(len(chosen), 'article')} …")
     try:
         data = runner(chosen, time_budget)
     except TimeoutError:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from counted import counted
 from dashboard import actions, auth, jobs, workspace
 from dashboard.text import SCRIPTS, escape
 from store import Store
@@ -105,7 +106,8 @@ def sidebar(store: Store, path: str, fingerprint: tuple, n_stories: int, role: s
             st.caption("Read-only access: you can browse and export, not add or edit.")
         background_panel(store, fingerprint)
         st.divider()
-        st.caption(f"Workspace `{Path(path).name}`: {fingerprint[1]} articles, {n_stories} stories.")
+        st.caption(f"Workspace `{Path(path).name}`: {counted(fingerprint[1], 'article')}, "
+                   f"{counted(n_stories, 'story', 'stories')}.")
         if "role" in st.session_state:
             st.caption(f"Logged in as {role}.")
             st.button("Log out", on_click=_logout, key="logout")
@@ -146,12 +148,12 @@ def _upload_summary(job: dict | None, refused: list) -> None:
     rejected = refused + result.get("rejected", [])
     if job is not None:
         st.success(
-            f"{len(job['params']['files'])} file(s): {result.get('stored', 0)} new article(s), "
+            f"{counted(len(job['params']['files']), 'file')}: {counted(result.get('stored', 0), 'new article')}, "
             f"{result.get('duplicates', 0)} already in the workspace, "
-            f"{len(result.get('stories_touched', []))} story(ies) updated."
+            f"{counted(len(result.get('stories_touched', [])), 'story', 'stories')} updated."
         )
     if rejected:
-        st.warning(f"{len(rejected)} file(s) or record(s) rejected:")
+        st.warning(f"{counted(len(rejected), 'file or record', 'files or records')} rejected:")
         st.dataframe(
             pd.DataFrame({"file": [r[0] for r in rejected], "reason": [r[1] for r in rejected]}),
             hide_index=True,
@@ -199,7 +201,7 @@ def _recent_jobs(store: Store) -> None:
                     escape(
                         f"{label}: {result.get('stored', 0)} new, "
                         f"{len(result.get('rejected', []))} rejected, "
-                        f"{len(result.get('stories_touched', []))} stories updated"
+                        f"{counted(len(result.get('stories_touched', [])), 'story', 'stories')} updated"
                     )
                 )
             else:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from articles.model import Article, Rejection
+from counted import counted
 from store import DEFAULT_DB, Store
 
 if TYPE_CHECKING:
@@ -121,21 +122,21 @@ def bootstrap(
                 f"{npz.name}: nothing to load for {backend.name} (already cached or another model)"
             )
 
-    step(f"Reading {len(inputs)} files from {directory.name}/ …")
+    step(f"Reading {counted(len(inputs), 'file')} from {directory.name}/ …")
     ingested = articles.ingest(inputs, store)
     report.rejected = list(ingested.rejected)
     step(
-        f"Read {ingested.stored} articles ({ingested.duplicates} duplicates, "
+        f"Read {counted(ingested.stored, 'article')} ({counted(ingested.duplicates, 'duplicate')}, "
         f"{len(ingested.rejected)} rejected)"
     )
 
     found = store.articles(ingested.article_ids)
-    step(f"Embedding {len(found)} articles with {backend.name} (cached ones are skipped) …")
+    step(f"Embedding {counted(len(found), 'article')} with {backend.name} (cached ones are skipped) …")
     for start in range(0, len(found), EMBED_BATCH):
         embeddings.embed_articles(found[start : start + EMBED_BATCH], backend, store=store)
         if progress:
             done = min(start + EMBED_BATCH, len(found))
-            progress(done / max(len(found), 1), f"Embedded {done} / {len(found)} articles")
+            progress(done / max(len(found), 1), f"Embedded {done} / {counted(len(found), 'article')}")
 
     step("Grouping articles into stories …")
     pipeline.run(inputs, store)

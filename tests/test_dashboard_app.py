@@ -344,8 +344,11 @@ def test_split_then_move_back_are_persisted(workspace, seed_story_id) -> None:
         assert store.edits(), "the split was not recorded as an edit"
     # The app follows the split-off story; move its article back by hand.
     assert at.session_state["story_id"] == new_story
+    assert any(c.value.startswith("1 article from 1 outlet ·") for c in at.caption), [c.value for c in at.caption]
     at.selectbox(key="move_article").select(split_off).run()
     target = store_story_of(workspace, members[0])
+    with Store(workspace) as store:
+        label = store.story(target)["label"]
     at.selectbox(key="move_target").select(target).run()
     at.button(key="do_move").click().run()
     no_errors(at)
@@ -353,6 +356,8 @@ def test_split_then_move_back_are_persisted(workspace, seed_story_id) -> None:
     with Store(workspace) as store:
         pinned = {m["article_id"]: m["pinned"] for m in store.story(target)["members"]}
     assert pinned[split_off] is True  # placed by hand: kept there when stories are rebuilt
+    with Store(workspace) as store:
+        assert store.story(target)["label"] == label  # the moved article does not rename its new story
 
 
 def store_story_of(db: Path, article_id: str) -> str | None:

@@ -1,0 +1,15 @@
+"""A number with its noun in the right form: "1 article", "2 articles".
+
+The one pluralizing helper of every message and page that counts something (the clustering
+CLI's summary and ``stories.md``, the dashboard's captions and job messages). It lives outside
+the stage packages, as :mod:`markdown_text` does, so each can use it without importing another.
+"""
+
+from __future__ import annotations
+
+
+def counted(n: int, singular: str, plural: str | None = None, thousands: bool = False) -> str:
+    """"1 outlet", "2 outlets" (``plural`` for the irregular ones: story, stories; ``thousands``:
+    "1,204 articles")."""
+    number = f"{n:,}" if thousands else str(n)
+    return f"{number} {singular if n == 1 else plural or singular + 's'}"
