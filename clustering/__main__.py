@@ -100,7 +100,8 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
         for rejection in rejected:
             writer.writerow([rejection.source_path, rejection.error])
     (out / "stories.md").write_text(
-        _stories_markdown(stories, len(articles), len(rejected), {s.id: _outlet_names(s, articles) for s in stories}),
+        _stories_markdown(stories, len(articles), len(rejected), {s.id: _outlet_names(s, articles) for s in stories},
+                          articles),
         encoding="utf-8")
 
 
@@ -152,10 +153,17 @@ def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs:
                 writer.writerow([source, article.id, story_of.get(article.id, "")])
 
 
+# Single-article stories listed at the end of stories.md: one short line each, so a reader sees
+# which articles were left alone (an English report among Chinese ones); stories.json has them all.
+MAX_SINGLES_LISTED = 1000
+
+
 def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int,
-                      labels: dict[str, dict[str, str]] | None = None) -> str:
-    """The stories of several articles, most outlets first (the first 100); ``labels``: per
-    story id, the name to show for each of its outlets (:func:`_outlet_names`)."""
+                      labels: dict[str, dict[str, str]] | None = None, articles: dict | None = None) -> str:
+    """The stories of several articles, most outlets first (the first 100), then the
+    single-article stories, oldest first (title, outlet, date, language); ``labels``: per story
+    id, the name to show for each of its outlets (:func:`_outlet_names`); ``articles``: by id,
+    for a single article's language."""
     lines = [
         "# Stories",
         "",
@@ -169,10 +177,31 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int,
         lines.append(_story_line(story, (labels or {}).get(story.id, {})))
     if len(multi) > 100:
         lines.append(f"- ... and {counted(len(multi) - 100, 'more story', 'more stories')} with several articles")
-    singles = len(stories) - len(multi)
+    singles = sorted((s for s in stories if len(s.members) <= 1), key=lambda s: (s.first_published, s.id))
     if singles:
-        lines.append(f"\n{counted(singles, 'single-article story', 'single-article stories')} not listed.")
+        lines += ["", f"## {counted(len(singles), 'single-article story', 'single-article stories')}",
+                  "", "Articles no other article was grouped with.", ""]
+        for story in singles[:MAX_SINGLES_LISTED]:
+            member = (articles or {}).get(story.members[0].article_id) if story.members else None
+            lines.append(_single_line(story, (labels or {}).get(story.id, {}), member))
+        if len(singles) > MAX_SINGLES_LISTED:
+            lines.append(f"- ... and {len(singles) - MAX_SINGLES_LISTED} more (all in stories.json)")
     return "\n".join(lines) + "\n"
+
+
+def _single_line(story: Story, labels: dict[str, str], article) -> str:
+    """A single-article story as a short list item: its title, outlet, day and language (escaped:
+    they come from the article)."""
+    outlet = ", ".join(escape_markdown(labels.get(o, o)) for o in story.outlets) or "outlet unknown"
+    language = _language(article) if article is not None else "language unknown"
+    return (f"- {escape_markdown(story.label)} ({outlet}; {story.first_published:%Y-%m-%d}; {language}) "
+            f"`{story.id}`")
+
+
+def _language(article) -> str:
+    """The article's language as a tag, with its script when Chinese tells one (zh-Hant)."""
+    language = article.language or "und"
+    return f"{language}-{article.script}" if article.script and "-" not in language else language
 
 
 def _story_line(story: Story, labels: dict[str, str]) -> str:

@@ -62,7 +62,28 @@ def test_stories_md_counts_in_the_singular_and_omits_zero_lines() -> None:
     assert "outlets" not in text and "roundup(s)" not in text and "not listed" not in text
     several = _stories_markdown([_story("Two", ["A", "B"], 2, mentions=2), _story("Single", ["A"], 1)], 3, 0)
     assert "(2 articles, 2 outlets: A, B;" in several and "2 roundups" in several
-    assert "\n1 single-article story not listed." in several
+    assert "\n## 1 single-article story\n" in several and "not listed" not in several
+
+
+def test_stories_md_lists_the_single_article_stories_at_the_end() -> None:
+    from dataclasses import replace
+
+    from articles.outlets import outlet_labels
+
+    english = article("e1", "路透", "Floods killed seven | more.")
+    cna = replace(article("z1", "中央社", "台灣豪雨成災。", language="zh"), script="Hant")
+    liberty = replace(article("z2", "自由时报", "台灣豪雨成災。", language="zh"), script="Hant")
+    day = english.published
+    stories = [_story("Two", ["A", "B"], 2)] + [
+        Story(id=f"s-{a.id}", label=a.title, first_published=day, last_published=day, outlets=[a.outlet],
+              members=[Member(a.id, 1.0)]) for a in (english, cna, liberty)]
+    by_id = {a.id: a for a in (english, cna, liberty)}
+    labels = {s.id: outlet_labels([by_id[m.article_id] for m in s.members if m.article_id in by_id]) for s in stories}
+    text = _stories_markdown(stories, 5, 0, labels, by_id)
+    tail = text.split("## 3 single-article stories\n", 1)[1]
+    assert "- Floods killed seven \\| more. (Reuters; 2021-07-08; en) `s-e1`" in tail
+    assert "(自由時報; 2021-07-08; zh-Hant) `s-z2`" in tail and "(中央社; 2021-07-08; zh-Hant)" in tail
+    assert text.index("**Two**") < text.index("## 3 single-article stories")
 
 
 def test_stories_md_shows_an_outlet_by_the_name_its_readers_know() -> None:
