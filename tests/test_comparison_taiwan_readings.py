@@ -6,14 +6,14 @@ voice (蔡英文13日表示). Inputs are made up here; no labeled story is quote
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from comparison.docs import compatible
 from comparison.extract import extract_all, extract_dates
 from comparison.furniture import furniture_spans
 from comparison.numbers import extract_quantities
 
-PUBLISHED = datetime(2025, 5, 15, 1, 0, tzinfo=timezone.utc)  # 15 May, 09:00 in Taipei
+PUBLISHED = datetime(2025, 5, 15, 1, 0, tzinfo=UTC)  # 15 May, 09:00 in Taipei
 
 
 def _one(text: str):
@@ -27,7 +27,7 @@ def test_a_bracketed_day_after_a_relative_word_is_that_day_and_no_figure() -> No
     assert [x.value.isoformat() for x in extract_dates("他明（16）日出訪，今(15日)抵達。", PUBLISHED)] == [
         "2025-05-16", "2025-05-15"]
     # The month is the one nearest the day the word implies: 昨(30)日 on 1 May is 30 April.
-    (d,) = extract_dates("昨(30)日發生地震。", datetime(2025, 5, 1, 1, 0, tzinfo=timezone.utc))
+    (d,) = extract_dates("昨(30)日發生地震。", datetime(2025, 5, 1, 1, 0, tzinfo=UTC))
     assert d.value.isoformat() == "2025-04-30"
     assert extract_all("貨櫃輪昨(14)日起火，船上12名船員獲救。", PUBLISHED).quantities[0].text == "12名"
 
