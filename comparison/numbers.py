@@ -549,6 +549,10 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     if qualifier:
         low, high = _apply_qualifier(low, high, qualifier)
         vague = True
+        if qualifier == "over" and m.group("chinese") in _BARE_MAGNITUDES and not m.group("more"):
+            # 逾百人, 超过千人: "over a hundred" names no count, only its order, as 百余人 does
+            # (101-199); "超过1000人" gives the count the reporter has (1000-1050).
+            high = 2 * low - 1
     if m.group("suffix"):
         sq = _SUFFIX_QUALIFIERS[m.group("suffix")]
         low, high = _apply_qualifier(low, high, sq)
@@ -559,6 +563,10 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     if currency:
         q.unit, (q.dimension, q.factor) = currency, dimension_of(currency)
     return q
+
+
+# A magnitude written as a word alone (百, 千, 万): after a qualifier, an order of size, not a count.
+_BARE_MAGNITUDES = ("百", "千", "万", "亿")
 
 
 def _currency_before(simple: str, start: int) -> tuple[str | None, int]:
