@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from articles.model import Article
 from articles.outlets import outlet_labels
+from dashboard import times
 from dashboard.text import search_key
 
 if TYPE_CHECKING:
@@ -131,13 +132,15 @@ def filter_stories(
     since: date | None = None,
     until: date | None = None,
     multi_outlet_only: bool = False,
+    zone: times.Zone = times.DEFAULT,
 ) -> pd.DataFrame:
     """Stories matching every filter given.
 
     ``keyword``: whitespace-separated terms, all of which must occur in the label
     or a member title, whatever the script (Traditional and Simplified match) or
     case. ``outlets``: stories covered by at least one of them. ``since``/``until``:
-    stories with coverage overlapping those days (inclusive, UTC).
+    stories with coverage overlapping those days (inclusive), days as ``zone`` counts
+    them (the zone the dashboard shows times in; UTC by default).
     """
     mask = pd.Series(True, index=frame.index)
     for term in search_key(keyword).split():
@@ -146,11 +149,9 @@ def filter_stories(
     if wanted:
         mask &= frame["outlet_list"].map(lambda have: bool(wanted.intersection(have)))
     if since is not None:
-        start = datetime(since.year, since.month, since.day, tzinfo=UTC)
-        mask &= frame["last_published"] >= start
+        mask &= frame["last_published"] >= times.day_start(since, zone)
     if until is not None:
-        end = datetime(until.year, until.month, until.day, tzinfo=UTC) + pd.Timedelta(days=1)
-        mask &= frame["first_published"] < end
+        mask &= frame["first_published"] < times.day_start(until + timedelta(days=1), zone)
     if multi_outlet_only:
         mask &= frame["n_outlets"] >= 2
     return frame[mask]
