@@ -24,7 +24,7 @@ import streamlit as st
 from articles.model import Article
 from articles.outlets import edition_names, reader_outlet
 from counted import counted
-from dashboard import actions, aligned, auth, explain, panels, storylist, workspace
+from dashboard import actions, aligned, auth, explain, panels, storylist, times, workspace
 from dashboard import worker as worker_control
 from dashboard.outlet_names import StoryOutlets, story_outlets
 from dashboard.text import (
@@ -111,7 +111,7 @@ def _page() -> None:
     listed = set(frame["id"])
 
     _sync_story_from_url(store, listed)
-    script = panels.sidebar(store, path, fingerprint, len(frame), role)
+    script, zone = panels.sidebar(store, path, fingerprint, len(frame), role)
     _flash()
 
     story_id = st.session_state.get("story_id")
@@ -121,9 +121,9 @@ def _page() -> None:
     seen = _seen_versions(store) if story_id else {}
     story = _story(store, story_id) if story_id and story_id in listed else None
     if story is not None:
-        story_view(store, path, frame, story, script, role, seen)
+        story_view(store, path, frame, story, script, zone, role, seen)
     else:
-        story_list_view(store, path, fingerprint, script)
+        story_list_view(store, path, fingerprint, script, zone)
     _warm_imports()  # after the page is drawn: it would compete with the first render
 
 
@@ -172,34 +172,37 @@ def _flash() -> None:
 
 
 # ---- story list -----------------------------------------------------------
-def story_list_view(store: Store, path: str, fingerprint: tuple, script: str) -> None:
+def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zone: times.Zone) -> None:
     frame = cached_frame(path, fingerprint)
     if frame.empty:
         panels.workspace_building(store)
         return
     st.header("Stories")
     _seed_shortcut(path, frame, script)
-    shown = _filtered_stories(frame)
+    shown = _filtered_stories(frame, zone)
     st.caption(f"{len(shown)} of {counted(len(frame), 'story', 'stories')} "
                f"{'matches' if len(shown) == 1 else 'match'}. Click a row to open it.")
-    table = _story_table_frame(shown, script)
-    _story_table(table)
+    table = _story_table_frame(shown, script, zone)
+    _story_table(table, zone)
     _story_picker(table)
 
 
-def _filtered_stories(frame: pd.DataFrame) -> pd.DataFrame:
-    """Draw the list's filters; the stories they leave, in the chosen order."""
+def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> pd.DataFrame:
+    """Draw the list's filters; the stories they leave, in the chosen order. The Dates
+    filter's days are those of the zone times are shown in."""
     # Canonical names are what the filter matches; the reader sees the names stories show.
     shown = storylist.filter_labels(frame)
     all_outlets = sorted(shown, key=lambda o: shown[o])
-    lo, hi = frame["first_published"].min().date(), frame["last_published"].max().date()
+    lo = times.day(frame["first_published"].min(), zone)
+    hi = times.day(frame["last_published"].max(), zone)
 
     top = st.columns([3, 2, 2])
     keyword = top[0].text_input(
         "Keyword", key="keyword", placeholder="e.g. 塔吉克, 塔利班, Taliban (简/繁 both match)"
     )
     sort = top[1].selectbox("Sort by", list(storylist.SORTS), key="sort")
-    dates = top[2].date_input("Dates", min_value=lo, max_value=hi, key=_dates_key(lo, hi))
+    dates = top[2].date_input(f"Dates ({zone.short})", min_value=lo, max_value=hi, key=_dates_key(lo, hi),
+                              help=f"Stories with coverage on these days, as days run in {zone.short}.")
     row = st.columns([5, 2])
     outlets = row[0].multiselect("Outlets", all_outlets, key="outlets", placeholder="All outlets",
                                  format_func=lambda o: shown.get(o, o))
@@ -214,24 +217,26 @@ def _filtered_stories(frame: pd.DataFrame) -> pd.DataFrame:
             since=since,
             until=until,
             multi_outlet_only=multi_only,
+            zone=zone,
         ),
         sort,
     )
 
 
-def _story_table_frame(shown: pd.DataFrame, script: str) -> pd.DataFrame:
-    """The listed stories as the table shows them: text in the reader's script, naive UTC times."""
+def _story_table_frame(shown: pd.DataFrame, script: str, zone: times.Zone = times.DEFAULT) -> pd.DataFrame:
+    """The listed stories as the table shows them: text in the reader's script, naive times
+    in the zone shown (its header names it)."""
     table = shown[["label", "n_outlets", "n_articles", "last_published", "outlets", "id"]].copy()
     table["label"] = [in_script(t, script, w) for t, w in zip(shown["label"], shown["label_script"], strict=True)]
     # Name by name: an outlet's own Traditional name is not a character conversion of the list.
     table["outlets"] = shown["outlet_names"].map(
         lambda names: ", ".join(sorted(outlet_in_script(n, script) for n in names))
     )
-    table["last_published"] = table["last_published"].dt.tz_localize(None)
+    table["last_published"] = times.wall_clock(table["last_published"], zone)
     return table
 
 
-def _story_table(table: pd.DataFrame) -> None:
+def _story_table(table: pd.DataFrame, zone: times.Zone) -> None:
     """The clickable story table; a click on a row opens its story."""
     # The selection callback only gets a row number: it maps it back through these ids.
     st.session_state["listed_ids"] = list(table["id"])
@@ -246,7 +251,7 @@ def _story_table(table: pd.DataFrame) -> None:
             "n_outlets": st.column_config.NumberColumn("Outlets", width="small"),
             "n_articles": st.column_config.NumberColumn("Articles", width="small"),
             "last_published": st.column_config.DatetimeColumn(
-                "Latest (UTC)", format="YYYY-MM-DD HH:mm"
+                f"Latest ({zone.short})", format="YYYY-MM-DD HH:mm"
             ),
             "outlets": st.column_config.TextColumn("Covered by"),
         },
@@ -333,7 +338,7 @@ def _date_range(value) -> tuple:
 
 # ---- story view -----------------------------------------------------------
 def story_view(
-    store: Store, path: str, frame: pd.DataFrame, story: Story, script: str, role: str,
+    store: Store, path: str, frame: pd.DataFrame, story: Story, script: str, zone: times.Zone, role: str,
     seen: dict[str, int] | None = None,
 ) -> None:
     if st.button("← All stories", key="back"):
@@ -346,9 +351,9 @@ def story_view(
     st.caption(
         f"{counted(len(articles) - sections, 'article')} from {counted(len(story.outlets), 'outlet')}"
         + (f" + {counted(sections, 'section')} of roundups filed under other stories" if sections else "")
-        + f" · {story.first_published:%Y-%m-%d %H:%M} – {story.last_published:%Y-%m-%d %H:%M} UTC"
+        + f" · {times.shown_range(story.first_published, story.last_published, zone)}"
     )
-    _timeline(articles, script, story_outlets(articles, None))
+    _timeline(articles, script, zone, story_outlets(articles, None))
 
     comp, note = _comparison(store, story.id, articles)
     names = story_outlets(articles, comp)
@@ -386,9 +391,9 @@ def story_view(
         if comp is not None:
             _sources_and_quotes(comp, by_id, chosen, script, names)
     with tabs[5]:
-        _reader(articles, comp, chosen, script, names)
+        _reader(articles, comp, chosen, script, zone, names)
     with tabs[6]:
-        _why_grouped(store, story, frame, by_id, comp, script, role, seen or {})
+        _why_grouped(store, story, frame, by_id, comp, script, zone, role, seen or {})
     with tabs[7]:
         if comp is not None:
             _export(story, comp, articles)
@@ -425,12 +430,13 @@ def _seed_outlets(store: Store, by_id: dict[str, Article], names: StoryOutlets) 
     return [o for o in dict.fromkeys(outlets) if o in present]
 
 
-def _timeline(articles: list[Article], script: str, names: StoryOutlets) -> None:
+def _timeline(articles: list[Article], script: str, zone: times.Zone, names: StoryOutlets) -> None:
     import altair as alt  # only the story view draws charts
 
     data = pd.DataFrame(
         {
-            "published": [a.published.replace(tzinfo=None) for a in articles],
+            # Naive wall-clock times in the zone: Vega shows a naive time as written.
+            "published": times.wall_clock(pd.Series([a.published for a in articles]), zone),
             "outlet": [outlet_in_script(names.of(a), script) for a in articles],
             "title": [in_script(a.title, script, a.script) for a in articles],
         }
@@ -439,12 +445,12 @@ def _timeline(articles: list[Article], script: str, names: StoryOutlets) -> None
         alt.Chart(data)
         .mark_circle(size=140, opacity=0.8)
         .encode(
-            x=alt.X("published:T", title="Published (UTC)", axis=alt.Axis(format="%b %d %H:%M")),
+            x=alt.X("published:T", title=f"Published ({zone.short})", axis=alt.Axis(format="%b %d %H:%M")),
             y=alt.Y("outlet:N", title=None),
             color=alt.Color("outlet:N", legend=None),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
-                alt.Tooltip("published:T", title="Published", format="%Y-%m-%d %H:%M"),
+                alt.Tooltip("published:T", title=f"Published ({zone.short})", format="%Y-%m-%d %H:%M"),
                 alt.Tooltip("title:N", title="Title"),
             ],
         )
@@ -641,7 +647,8 @@ def _sources_and_quotes(
 
 
 def _reader(
-    articles: list[Article], comp: Comparison | None, outlets: list[str], script: str, names: StoryOutlets
+    articles: list[Article], comp: Comparison | None, outlets: list[str], script: str, zone: times.Zone,
+    names: StoryOutlets,
 ) -> None:
     readable = [a for a in articles if names.of(a) in outlets] or articles
     if not readable:
@@ -651,7 +658,7 @@ def _reader(
         "Article",
         list(titles),
         format_func=lambda aid: (
-            f"{outlet_in_script(names.of(titles[aid]), script)} · {titles[aid].published:%m-%d %H:%M} · "
+            f"{outlet_in_script(names.of(titles[aid]), script)} · {times.shown_bare(titles[aid].published, zone, '%m-%d %H:%M')} · "
             f"{in_script(titles[aid].title, script, titles[aid].script)}"
         ),
         key="reader_article",
@@ -673,7 +680,7 @@ def _reader(
     st.subheader(plain_markdown(article.title, script, article.script))
     st.caption(
         plain_markdown(
-            f"{outlet_in_script(names.of(article), script)} · {article.published:%Y-%m-%d %H:%M} UTC"
+            f"{outlet_in_script(names.of(article), script)} · {times.shown(article.published, zone)}"
             f" · {article.url or ''}"
         )
     )
@@ -701,17 +708,19 @@ def _why_grouped(
     by_id: dict[str, Article],
     comp: Comparison | None,
     script: str,
+    zone: times.Zone,
     role: str,
     seen: dict[str, int],
 ) -> None:
-    _members_table(_member_rows(story, by_id, comp, script))
+    _members_table(_member_rows(story, by_id, comp, script, zone), zone)
     _model_reasons(store, story, by_id, script)
     if role == auth.EDITOR:
         _edit_panel(story, frame, by_id, script, store, seen)
 
 
 def _member_rows(
-    story: Story, by_id: dict[str, Article], comp: Comparison | None, script: str
+    story: Story, by_id: dict[str, Article], comp: Comparison | None, script: str,
+    zone: times.Zone = times.DEFAULT,
 ) -> list[dict]:
     """One row per article of the story (members, then roundups' sections, most similar
     first): what it shares with the others."""
@@ -729,7 +738,7 @@ def _member_rows(
                 "title": in_script(a.title, script, a.script),
                 "outlet": outlet_in_script(reader_outlet(a), script),
                 "in this story as": role_here,
-                "published": a.published.replace(tzinfo=None),
+                "published": times.local(a.published, zone).replace(tzinfo=None),  # header names the zone
                 "similarity": float(m.score),
                 "pinned": bool(getattr(m, "pinned", False)),
                 "shared names & numbers": in_script(", ".join(entities.get(a.id, [])), script),
@@ -739,7 +748,7 @@ def _member_rows(
     return rows
 
 
-def _members_table(rows: list[dict]) -> None:
+def _members_table(rows: list[dict], zone: times.Zone) -> None:
     st.dataframe(
         pd.DataFrame(rows),
         hide_index=True,
@@ -753,7 +762,7 @@ def _members_table(rows: list[dict]) -> None:
                 "similarity", min_value=0.0, max_value=1.0, format="%.2f"
             ),
             "published": st.column_config.DatetimeColumn(
-                "published (UTC)", format="YYYY-MM-DD HH:mm"
+                f"published ({zone.short})", format="YYYY-MM-DD HH:mm"
             ),
             "pinned": st.column_config.CheckboxColumn("placed by hand"),
         },

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from counted import counted
-from dashboard import actions, auth, jobs, workspace
+from dashboard import actions, auth, jobs, times, workspace
 from dashboard.text import SCRIPTS, escape
 from store import Store
 
@@ -87,7 +87,10 @@ def _logout() -> None:
 
 
 # ---- sidebar ----------------------------------------------------------------
-def sidebar(store: Store, path: str, fingerprint: tuple, n_stories: int, role: str) -> str:
+def sidebar(
+    store: Store, path: str, fingerprint: tuple, n_stories: int, role: str
+) -> tuple[str, times.Zone]:
+    """Draw the sidebar; the session's script and display time zone (widget state: per session)."""
     with st.sidebar:
         st.title("◐ Parallax")
         st.caption("How different outlets cover the same story.")
@@ -99,6 +102,14 @@ def sidebar(store: Store, path: str, fingerprint: tuple, n_stories: int, role: s
             help="Convert displayed text to Simplified or Traditional characters "
             "(the stored articles are unchanged).",
         )
+        zone = times.by_key(st.selectbox(
+            "Times shown in",
+            [z.key for z in times.available()],
+            format_func=lambda key: times.by_key(key).label,
+            key=times.STATE_KEY,
+            help="Every time and the Dates filter's days in this zone "
+            "(the stored times are UTC and stay so).",
+        ))
         st.divider()
         if role == auth.EDITOR:
             upload_panel(store)
@@ -111,7 +122,7 @@ def sidebar(store: Store, path: str, fingerprint: tuple, n_stories: int, role: s
         if "role" in st.session_state:
             st.caption(f"Logged in as {role}.")
             st.button("Log out", on_click=_logout, key="logout")
-    return script
+    return script, zone
 
 
 def upload_panel(store: Store) -> None:

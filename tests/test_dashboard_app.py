@@ -213,6 +213,49 @@ def test_open_seed_story_shows_comparison_reader_and_script_toggle(
     assert at.header[0].value != header  # the label contains Simplified characters
 
 
+def test_times_shown_in_the_chosen_zone(workspace, seed_story_id) -> None:
+    """The sidebar's "Times shown in": the story caption, the members table, the reader and
+    the Dates filter follow it; the stored times stay UTC."""
+    import html
+    from datetime import datetime
+
+    from dashboard import times
+
+    with Store(workspace) as store:
+        stored = store.story(seed_story_id)
+    first, last = (datetime.fromisoformat(stored[k]) for k in ("first_published", "last_published"))
+    utc8 = times.by_key("Asia/Taipei")
+    at = app().run()
+    assert at.date_input(key="dates").label == "Dates (UTC)"
+    open_story(at, seed_story_id)
+
+    def caption() -> str:
+        return next(c.value for c in at.caption if " from " in c.value and "article" in c.value)
+
+    assert caption().endswith(f" · {first:%Y-%m-%d %H:%M} – {last:%Y-%m-%d %H:%M} UTC"), caption()
+    utc_members = frame_with(at, "similarity")["published"]
+    at.selectbox(key="time_zone").select("Asia/Taipei").run()
+    no_errors(at)
+    assert caption().endswith(f" · {times.shown_range(first, last, utc8)}"), caption()
+    assert caption().endswith(" UTC+8") and " UTC" not in caption().removesuffix(" UTC+8")
+    eight_hours = (frame_with(at, "similarity")["published"] - utc_members).unique()
+    assert [str(d) for d in eight_hours] == ["0 days 08:00:00"]
+    # The reader: its caption (escaped markdown) and the article picker.
+    reader = at.selectbox(key="reader_article")
+    with Store(workspace) as store:
+        published = store.articles([reader.value])[0].published
+    shown = [html.unescape(c.value) for c in at.caption]
+    assert any(f" · {times.shown(published, utc8)} · " in c for c in shown), shown
+    assert f" · {times.shown_bare(published, utc8, '%m-%d %H:%M')} · " in reader.format_func(reader.value)
+    # Back to the list: the Dates filter counts Taipei days and says so; the choice is kept.
+    at.button(key="back").click().run()
+    no_errors(at)
+    assert at.date_input(key="dates").label == "Dates (UTC+8)"
+    assert at.session_state["time_zone"] == "Asia/Taipei"
+    with Store(workspace) as store:
+        assert store.story(seed_story_id)["first_published"] == stored["first_published"]
+
+
 def test_manual_merge_is_persisted(workspace, seed_story_id) -> None:
     at = open_story(app().run(), seed_story_id)
     with Store(workspace) as store:
