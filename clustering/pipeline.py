@@ -116,9 +116,11 @@ def run(
     """Batch: ingest ``paths``, embed, cluster the articles read, store the stories.
     ``read_options``: how to read the inputs (``{"fields": {"title": "Headline"}}``).
 
-    The stories of this run replace the stored ones (``store.replace_stories``);
-    logged manual edits are replayed on top. ``since``/``until`` keep articles
-    published in [since, until] (a bare ``until`` date includes that day).
+    The stories of this run replace the stored stories of its articles; stored stories
+    of other articles stay (:func:`stories_beside`: a run over one day's folder keeps the
+    workspace's other days), and a run that read no article changes nothing. Logged manual
+    edits are replayed on top. ``since``/``until`` keep articles published in [since,
+    until] (a bare ``until`` date includes that day).
     """
     import articles as articles_stage
 
@@ -134,12 +136,49 @@ def run(
 
 
 def _store_fit(found, store, model, progress, clusterer) -> tuple[list[Story], str]:
+    if not found:
+        # Nothing read (an empty folder, a mistyped path): the stored stories stay as they are.
+        return [], "none"
     clusterer, backend_name = fit_stories(found, store, model, progress, clusterer)
     with store.transaction():  # edits are read under the write lock: one made while fitting is kept
         stories = replay_edits(clusterer.stories_, store.edits(), {a.id: a for a in found})
-        store.replace_stories([s.to_dict() for s in stories])
+        store_run_stories(store, stories)
         store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
     return stories, backend_name
+
+
+def store_run_stories(store, stories: Sequence[Story]) -> None:
+    """Store a run's stories in place of the stored stories of its articles, keeping the
+    stored stories of every other article (:func:`stories_beside`)."""
+    kept = stories_beside(stories, load_stories(store), lambda ids: store.articles(ids))
+    store.replace_stories([s.to_dict() for s in [*stories, *kept]])
+
+
+def stories_beside(run: Sequence[Story], stored: Sequence[Story], articles_of) -> list[Story]:
+    """The stored stories a run leaves in place: each without the run's articles (rebuilt
+    from its remaining members, label and span included), none left empty, and under an id no
+    story of the run holds. ``articles_of(ids)`` reads stored articles."""
+    in_run = {m.article_id for s in run for m in s.members}
+    taken = {s.id for s in run}
+    kept: list[Story] = []
+    for story in stored:
+        rest = [m for m in story.members if m.article_id not in in_run]
+        if not rest:
+            continue
+        if len(rest) == len(story.members) and story.id not in taken:
+            kept.append(story)
+        else:
+            found = {a.id: a for a in articles_of([m.article_id for m in rest])}
+            members = [found[m.article_id] for m in rest if m.article_id in found]
+            if not members:
+                continue
+            story_id, n = story.id, 1
+            while story_id in taken:  # the run named one of its stories after this one's article
+                story_id, n = story_id_for(f"kept{n}:{story.id}"), n + 1
+            kept.append(build_story(story_id, members, {m.article_id: m.score for m in rest},
+                                    {m.article_id for m in rest if m.pinned}, story.mentions))
+        taken.add(kept[-1].id)
+    return kept
 
 
 def clusterer_fingerprint(clusterer: StoryClusterer) -> str:

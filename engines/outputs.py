@@ -139,7 +139,10 @@ def import_into_store(store, result: Outputs) -> None:
         if result.title_vectors is not None:
             vectors.update(zip(result.title_keys, result.title_vectors, strict=True))
         store.put_embeddings(result.backend, vectors)
-    store.replace_stories([s.to_dict() for s in result.stories])
+    if result.articles:  # a run that read nothing leaves the stored stories as they are
+        from clustering.pipeline import store_run_stories
+
+        store_run_stories(store, result.stories)
     if result.clusterer_fingerprint:
         store.set_meta(STORIES_CLUSTERER_META, result.clusterer_fingerprint)
     if result.comparisons_dense:

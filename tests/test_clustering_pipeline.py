@@ -261,3 +261,31 @@ def test_dates_before_1970_are_dates_and_the_epoch_is_none():
 
     days = publication_days([dated(datetime(1960, 1, 2, tzinfo=UTC)), dated(datetime(1970, 1, 1, tzinfo=UTC))])
     assert days[0] < 0 and days[1] != days[1]  # 1960 is a day; the epoch (how sources write "no date") is NaN
+
+
+def test_a_run_over_some_files_keeps_the_stored_stories_of_the_others(workspace):
+    store, first, tmp_path = workspace
+    before = {s.id: [m.article_id for m in s.members] for s in pipeline.load_stories(store)}
+    assert before
+    didi = _copy([DIDI], tmp_path / "didi")
+    result = pipeline.run(didi, store, model="lexical")
+    assert result.stories
+    after = {s.id: [m.article_id for m in s.members] for s in pipeline.load_stories(store)}
+    for story_id, members in before.items():
+        assert after[story_id] == members  # the workspace's other stories stay
+    assert {m.article_id for s in result.stories for m in s.members} <= {i for ms in after.values() for i in ms}
+    # A run that reads nothing (a mistyped folder) changes no stored story.
+    assert pipeline.run([tmp_path / "no-such-folder"], store, model="lexical").stories == []
+    assert {s.id: [m.article_id for m in s.members] for s in pipeline.load_stories(store)} == after
+
+
+def test_a_run_over_part_of_a_story_leaves_its_other_articles_in_a_story(workspace):
+    store, first, tmp_path = workspace
+    crash = next(s for s in pipeline.load_stories(store) if len(s.members) >= 3)
+    one = store.articles([crash.members[0].article_id])[0]
+    source = Path(one.source_paths[0])
+    result = pipeline.run([source], store, model="lexical")
+    owners = _story_of(store)
+    assert all(m.article_id in owners for m in crash.members)  # no article left in no story
+    assert owners[one.id] == result.stories[0].id
+    assert len(set(owners.values())) == len(pipeline.load_stories(store))
