@@ -9,6 +9,7 @@ dense (multilingual, so zh<->en), lexical and slot-compatibility features
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections import defaultdict
@@ -78,6 +79,27 @@ def build_context(articles: list[Article], backend=None, progress: bool = False
     return docs, Context(docs, sim, flat, index_of, aligned), notes
 
 
+# An article is compared on its first this many characters (about 33,000 English words): past
+# it, time and memory outgrow any article a reader compares by eye (a 1 MB text took > 3 GB),
+# and a note says what was left out. The dashboard sets a smaller budget of its own.
+MAX_ARTICLE_CHARS = 200_000
+
+
+def clipped(article: Article, max_chars: int | None = None) -> Article:
+    """``article`` with its paragraphs cut at ``max_chars`` characters (default
+    :data:`MAX_ARTICLE_CHARS`; itself when shorter)."""
+    max_chars = MAX_ARTICLE_CHARS if max_chars is None else max_chars
+    if len(article.text) <= max_chars:
+        return article
+    kept, total = [], 0
+    for paragraph in article.paragraphs:
+        if total >= max_chars:
+            break
+        kept.append(paragraph[: max_chars - total])
+        total += len(kept[-1]) + 1
+    return dataclasses.replace(article, paragraphs=kept)
+
+
 def compare(articles: list[Article], backend=None, use_dense: bool = True, progress: bool = False) -> Comparison:
     """Compare 2+ articles of one story (any outlets, either script, Chinese or English).
 
@@ -87,11 +109,15 @@ def compare(articles: list[Article], backend=None, use_dense: bool = True, progr
     the articles are read (batch use).
     """
     articles = list({a.id: a for a in articles}.values())
+    long = [a for a in articles if len(a.text) > MAX_ARTICLE_CHARS]
+    articles = [clipped(a, MAX_ARTICLE_CHARS) for a in articles]
     if backend is None and use_dense:
         backend = _default_backend()
     elif not use_dense:
         backend = None
     docs, ctx, notes = build_context(articles, backend, progress)
+    if long:
+        notes = [f"{len(long)} article(s) compared on their first {MAX_ARTICLE_CHARS:,} characters", *notes]
     if ctx is None:
         return Comparison(article_ids=[a.id for a in articles], findings=[],
                           naming=[], sources=_sources_by_outlet(docs), quotes=_quotes(docs), notes=notes)

@@ -11,7 +11,6 @@ responsive live here, each with a one-line message naming it.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -185,18 +184,12 @@ def within_budget(found: list[Article]) -> tuple[list[Article], str | None]:
     cut = [a for a in chosen if len(a.text) > COMPARE_MAX_CHARS]
     if cut:
         notes.append(f"{len(cut)} article(s) compared on their first {COMPARE_MAX_CHARS:,} characters")
-        chosen = [_truncated(a) if a in cut else a for a in chosen]
+        from comparison.compare import (
+            clipped,  # (imported here: the story list loads without comparison)
+        )
+
+        chosen = [clipped(a, COMPARE_MAX_CHARS) for a in chosen]
     return chosen, ("; ".join(notes) or None)
-
-
-def _truncated(article: Article) -> Article:
-    kept, total = [], 0
-    for paragraph in article.paragraphs:
-        if total >= COMPARE_MAX_CHARS:
-            break
-        kept.append(paragraph[: COMPARE_MAX_CHARS - total])
-        total += len(kept[-1]) + 1
-    return dataclasses.replace(article, paragraphs=kept)
 
 
 def compare_inline(found: list[Article], timeout: float) -> dict:

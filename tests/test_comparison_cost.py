@@ -4,6 +4,8 @@ past a cap. Timings and memory are measured in benchmarks/bench_comparison.py
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 from datetime import UTC, datetime
 
 from comparison import compare
@@ -64,3 +66,17 @@ def test_quotations_past_the_cap_get_a_note():
     b = article("qy", "Outlet B", '"We will rebuild house number 3 before winter," said Mayor Anna Berg.')
     notes = compare([a, b], use_dense=False).notes
     assert any("5 quotations past the first" in n for n in notes)
+
+
+def test_an_article_past_the_cap_is_compared_on_its_first_characters_and_says_so(monkeypatch) -> None:
+    module = importlib.import_module("comparison.compare")  # (the package exports the function as compare)
+
+    long_text = ["The bridge collapsed on Monday, killing 12 people, police said. " * 40] * 150
+    a, b = long_english_pair(10)
+    huge = dataclasses.replace(a, id="huge", paragraphs=long_text)
+    assert len(huge.text) > module.MAX_ARTICLE_CHARS
+    assert len(module.clipped(huge).text) <= module.MAX_ARTICLE_CHARS
+    assert module.clipped(b) is b
+    monkeypatch.setattr(module, "MAX_ARTICLE_CHARS", 3_000)  # the same path, a small text
+    notes = compare([huge, b], use_dense=False).notes
+    assert any("compared on their first 3,000 characters" in n for n in notes)
