@@ -69,12 +69,18 @@ class IngestReport:
     # mapping that changes an article's id (its url, or title/date without one) stores a new
     # article; the old one is kept, as an id is what stories and edits refer to.
     left_behind: int = 0
+    # Articles a changed file reads otherwise, kept as stored because another file holds them
+    # too (that copy may be the text stored; a file never overwrites another's article).
+    changed_kept: int = 0
 
     def summary(self) -> str:
         """One line; the counts after the first three appear when they are not zero."""
         parts = [f"{self.stored} articles stored", f"{self.duplicates} duplicates", f"{len(self.rejected)} rejected"]
         if self.updated:
             parts.insert(1, f"{self.updated} updated (read again with other content)")
+        if self.changed_kept:
+            parts.append(f"{_count(self.changed_kept, 'article')} read otherwise now but kept as stored "
+                         "(another file holds it too: edit that one as well, or remove it)")
         if self.left_behind:
             parts.append(f"{_count(self.left_behind, 'stored article')} no longer read from any file "
                          "(kept: an article read with another id is stored anew, not in its place)")
@@ -265,7 +271,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
                 break
             report.records += len(batch)
             try:
-                stored, updated, duplicates, rejected = _store_batch(run, batch, str(path))
+                stored, updated, duplicates, rejected, changed_kept = _store_batch(run, batch, str(path))
             except Exception as exc:  # noqa: BLE001 - one file's storage failure must not stop the batch
                 report.rejected.append(
                     Rejection(str(path), f"could not be stored ({type(exc).__name__}: {exc})"))
@@ -273,6 +279,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
             report.stored += stored
             report.updated += updated
             report.duplicates += duplicates
+            report.changed_kept += changed_kept
             report.rejected.extend(rejected)
             for item in batch:
                 if isinstance(item, Article):
@@ -289,9 +296,10 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
     _finish_file(run, path, stat, earlier_ids - read_ids, bool(read_ids))
 
 
-def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str) -> tuple[int, int, int, list]:
-    """Store ``batch`` in one transaction: (new, replaced, duplicate articles, rejections)."""
-    stored = updated = duplicates = 0
+def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str) -> tuple[int, int, int, list, int]:
+    """Store ``batch`` in one transaction: (new, replaced, duplicate articles, rejections, articles
+    read otherwise but kept because another file holds them)."""
+    stored = updated = duplicates = changed_kept = 0
     rejected: list[Rejection] = []
     first_reads: set[str] = set()
     with run.store.transaction():
@@ -312,7 +320,9 @@ def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str) ->
                 updated += 1
             else:
                 duplicates += 1
-    return stored, updated, duplicates, rejected
+                if fresh and run.store.stored_differs(item):
+                    changed_kept += 1
+    return stored, updated, duplicates, rejected, changed_kept
 
 
 def _finish_file(run: _Run, path: Path, stat, gone: set[str], any_article: bool) -> None:

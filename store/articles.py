@@ -76,6 +76,12 @@ class ArticleTables:
                 c.execute("DELETE FROM rejections WHERE path=?", (path,))
             return not exists
 
+    def stored_differs(self, article: Article) -> bool:
+        """Is an article of ``article.id`` stored, reading otherwise than ``article``?"""
+        row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article.id,)).fetchone()
+        values = _article_values(article)
+        return row is not None and tuple(row)[: len(values)] != values
+
     def replace_article(self, article: Article, file_path: str) -> bool:
         """Replace the stored article of ``article.id`` by ``article`` when it was read from
         ``file_path`` before (the file or one of its ``file#N`` records) and reads otherwise now:

@@ -160,3 +160,18 @@ def test_a_moved_file_still_takes_its_corrections(tmp_path: Path) -> None:
         b.write_text(json.dumps({**x, "text": "Body v2."}) + "\n", "utf-8")
         assert ingest([b], store).updated == 1
         assert store.articles()[0].paragraphs == ["Body v2."]
+
+
+def test_a_changed_file_whose_article_another_file_holds_too_says_it_kept_the_stored_text(tmp_path: Path) -> None:
+    record = {"title": "Bridge collapse", "outlet": "Reuters", "date": "2021-07-12T05:00:00Z",
+              "url": "https://r.example.com/bridge", "text": "The collapse killed 3 people."}
+    daily, weekly = tmp_path / "daily.jsonl", tmp_path / "weekly.jsonl"
+    for path in (daily, weekly):
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Store(tmp_path / "p.db") as store:
+        assert ingest([daily, weekly], store).stored == 1
+        daily.write_text(json.dumps({**record, "text": "The collapse killed 7 people."}) + "\n", encoding="utf-8")
+        again = ingest([daily], store)
+        assert (again.updated, again.changed_kept) == (0, 1)
+        assert "1 article read otherwise now but kept as stored" in again.summary()
+        assert store.articles()[0].paragraphs == ["The collapse killed 3 people."]  # nothing stored is lost
