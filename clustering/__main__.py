@@ -2,7 +2,7 @@
 [--engine local|ray] [--address auto|ray://host:port] [--workers N] [--compare none|multi-outlet|all]
 [--progress|--no-progress]``.
 
-Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id),
+Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id,outlet,published,title),
 DIR/errors.csv (source_path,error) and DIR/stories.md. Exit 0 when any article
 was processed, 1 otherwise, 2 for a usage error (an --out that is a file, an unknown
 --model: refused before any work). The store defaults to data/parallax.db.
@@ -146,11 +146,14 @@ def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs:
     roots = _input_roots(inputs)
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["source_path", "article_id", "story_id"])
+        # The article's outlet, time and title after the ids, so the file reads on its own
+        # (a spreadsheet, pandas) without joining stories.json.
+        writer.writerow(["source_path", "article_id", "story_id", "outlet", "published", "title"])
         for article in sorted(articles.values(), key=lambda a: (a.published, a.id)):
             # One row per file or record the article was read from in this run.
             for source in _paths_in_run(article, roots) or [""]:
-                writer.writerow([source, article.id, story_of.get(article.id, "")])
+                writer.writerow([source, article.id, story_of.get(article.id, ""), article.outlet,
+                                 article.published.isoformat(), article.title])
 
 
 # Single-article stories listed at the end of stories.md: one short line each, so a reader sees
