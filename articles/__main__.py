@@ -4,6 +4,11 @@ Rejected inputs are printed to stderr, one line each (``path: reason``); the
 last line on stdout is the summary: ``N articles stored, N duplicates, N rejected``,
 with ``N updated`` after the first count and the unchanged files skipped (among
 others) at the end when they are not zero.
+
+Exit status: 0 when an article was read (stored, a duplicate, updated, or in an unchanged
+file skipped), or when nothing was refused; 1 when no article was read and at least one
+input was refused or missing (:attr:`articles.ingest.IngestReport.failed`); 2 for a usage
+error or a store that cannot be opened.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m articles",
         description="Ingest news archives (feed-archive markdown, HTML pages, RSS/Atom, "
         "JSON Lines, JSON, CSV) into the Parallax store.",
+        epilog="Exit status: 0 when an article was read (or nothing was refused), 1 when no article "
+        "was read and an input was refused or missing, 2 for a usage error or a store that cannot be opened.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     parser.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite store (default {DEFAULT_DB})")
@@ -47,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     for rejection in report.rejected:
         print(str(rejection), file=sys.stderr)
     print(report.summary())
-    return 0
+    return 1 if report.failed else 0
 
 
 if __name__ == "__main__":

@@ -73,6 +73,14 @@ class IngestReport:
     # too (that copy may be the text stored; a file never overwrites another's article).
     changed_kept: int = 0
 
+    @property
+    def failed(self) -> bool:
+        """Nothing was read and something was refused: every input failed (a missing path, a
+        file too large...). A run that read an article (stored, duplicate, updated or in an
+        unchanged file) did its work, rejections aside; one that found nothing to read and
+        refused nothing (an empty folder) did not fail either."""
+        return not self.article_ids and bool(self.rejected)
+
     def summary(self) -> str:
         """One line; the counts after the first three appear when they are not zero."""
         parts = [f"{self.stored} articles stored", f"{self.duplicates} duplicates", f"{len(self.rejected)} rejected"]

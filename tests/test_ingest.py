@@ -465,3 +465,19 @@ def test_cli_field_mapping_and_bad_field_option(tmp_path):
     assert result.stderr.strip() == f"{FIXTURES / 'custom-fields.csv'}#4: no publication date"
     bad = subprocess.run(command + ["--field", "headline"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and "NAME=COLUMN" in bad.stderr
+
+
+def test_cli_exits_1_when_every_input_failed_and_0_once_an_article_is_read(tmp_path, capsys):
+    from articles.__main__ import main
+
+    db = str(tmp_path / "exit.db")
+    missing = str(tmp_path / "nosuch.md")
+    big = tmp_path / "big.md"
+    big.write_text(VOA.read_text("utf-8"), "utf-8")
+    assert main([missing, str(big), "--max-bytes", "100", "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert f"{missing}: no such file" in err and f"{big}: file too large" in err
+    assert main([str(VOA), missing, "--db", db]) == 0  # stored one; the missing one is a rejection line
+    assert main([str(VOA), missing, "--db", db]) == 0  # unchanged and skipped: still read
+    (tmp_path / "empty").mkdir()
+    assert main([str(tmp_path / "empty"), "--db", db]) == 0  # nothing to read, nothing refused
