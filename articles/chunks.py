@@ -66,7 +66,8 @@ def splits_into_chunks(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES
     """True when ``path`` is a JSON Lines file that ``read_path`` would stream."""
     file = Path(path)
     try:
-        if not file.is_file() or file.stat().st_size > max_bytes:
+        # (A plain file over the cap is chunked too, up to the cap, as read_path streams it.)
+        if not file.is_file():
             return False
         with _open(file) as stream:
             head = _read_capped(stream, HEAD_BYTES, 0, max_bytes)

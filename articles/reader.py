@@ -42,6 +42,23 @@ class _StreamStopped(Exception):
     """A streamed file could not be read to its end; the message is the one-line reason."""
 
 
+# Where the size cap is raised; every "too large" line ends with it, so a user sees the way out
+# (the dashboard's upload limit is this same number, fixed).
+MAX_BYTES_HINT = "raise the limit with --max-bytes"
+
+
+def too_large_message(max_bytes: int, size: int | None = None, decompressed: bool = False,
+                      stopped: str = "") -> str:
+    """The one line of a file over the size cap: its ``size`` when known (a plain file refused
+    whole), else "over the cap" (``decompressed``: a gzip'd file's content); ``stopped``: where a
+    streamed file stopped (:func:`_stopped_at`)."""
+    if size is not None:
+        what = f"file too large ({size:,} bytes; the limit is {max_bytes:,})"
+    else:
+        what = f"file too large{' once decompressed' if decompressed else ''} (over {max_bytes:,} bytes)"
+    return f"{what}{stopped}; {MAX_BYTES_HINT}"
+
+
 def _read_capped(stream: BinaryIO, size: int, already: int, max_bytes: int) -> bytes:
     """Up to ``size`` bytes (-1: all), refusing to go past ``max_bytes`` in total."""
     out = bytearray()
@@ -52,7 +69,7 @@ def _read_capped(stream: BinaryIO, size: int, already: int, max_bytes: int) -> b
             break
         out += chunk
         if already + len(out) > max_bytes:
-            raise _TooLarge(f"file too large once decompressed (over {max_bytes:,} bytes)")
+            raise _TooLarge(too_large_message(max_bytes, decompressed=isinstance(stream, gzip.GzipFile)))
     return bytes(out)
 
 
@@ -76,8 +93,8 @@ def _byte_lines(head: bytes, stream: BinaryIO, max_bytes: int) -> Iterator[bytes
             raise _StreamStopped("corrupt gzip file" + _stopped_at(number)) from None
         total += len(line)
         if total > max_bytes:
-            raise _StreamStopped(f"file too large once decompressed (over {max_bytes:,} bytes)"
-                                 + _stopped_at(number))
+            raise _StreamStopped(too_large_message(max_bytes, decompressed=isinstance(stream, gzip.GzipFile),
+                                                   stopped=_stopped_at(number)))
         if not line:
             break
         line, partial = partial + line, b""
@@ -209,7 +226,8 @@ def read_path(
     JSON Lines and CSV files larger than :data:`HEAD_BYTES` stream record by
     record (gzip'd ones too), so memory does not grow with the file; if one
     turns out too large or corrupt part-way, the records before are still
-    yielded, then one Rejection for the file.
+    yielded, then one Rejection for the file. Other formats are held whole, so
+    a file of theirs over ``max_bytes`` is refused whole.
     """
     source_path = str(path)
     file = Path(path)
@@ -221,15 +239,26 @@ def read_path(
         if not file.is_file():
             yield Rejection(source_path, "not a regular file")
             return
-        if size > max_bytes:
-            yield Rejection(source_path, f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
-            return
         with contextlib.ExitStack() as stack:
             stream: BinaryIO = stack.enter_context(file.open("rb"))
             if stream.peek(2)[:2] == GZIP_MAGIC:
                 stream = stack.enter_context(gzip.GzipFile(fileobj=stream, mode="rb"))
-            head = _read_capped(stream, HEAD_BYTES, 0, max_bytes)
+            # A plain file over the cap is treated as its gzip'd copy is: JSON Lines and CSV
+            # are read up to the cap and stop with one line naming where (the records before
+            # it are kept, and memory stays a line at a time); refusing them whole would lose
+            # every record for the sake of the last few. A format held whole is refused whole,
+            # from its size, before anything past the head is read.
+            over = size > max_bytes and not isinstance(stream, gzip.GzipFile)
+            try:
+                head = _read_capped(stream, HEAD_BYTES, 0, max_bytes)
+            except _TooLarge:
+                if not over:
+                    raise
+                head = b""  # a cap smaller than the head: refused whole, as a gzip'd copy is
             plan = _streaming_plan(head, suffix) if len(head) == HEAD_BYTES else None
+            if plan is None and over:
+                yield Rejection(source_path, too_large_message(max_bytes, size=size))
+                return
             if plan is None:  # small, or not a format that streams: read whole
                 data = head + _read_capped(stream, -1, len(head), max_bytes)
                 del head

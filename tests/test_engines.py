@@ -339,3 +339,15 @@ def test_ray_engine_runs_with_no_network(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     assert "2 articles ->" in out.stderr and "engine: ray" in out.stderr
     assert (tmp_path / "out" / "stories.parquet").exists()
+
+
+def test_a_plain_file_over_the_cap_is_chunked_up_to_it_as_read_path_reads_it(tmp_path):
+    path = tmp_path / "over.jsonl"
+    path.write_text("".join(_record(n) + "\n" for n in range(6_000)), "utf-8")
+    cap = reader.HEAD_BYTES * 2
+    assert path.stat().st_size > cap and chunks.splits_into_chunks(path, cap)
+    found = []
+    for chunk in chunks.iter_record_chunks(path, 500, cap):
+        found.extend([chunk] if isinstance(chunk, Rejection) else chunks.read_record_chunk(chunk))
+    assert _items(found) == _items(read_path(path, max_bytes=cap))
+    assert "stopped at line" in found[-1].error

@@ -120,7 +120,7 @@ def test_gzip_over_the_cap_part_way_keeps_the_records_before(tmp_path):
     assert len(records) == lines_within_cap and all(isinstance(a, Article) for a in records)
     assert records[-1].source_paths == [f"{path}#{lines_within_cap}"]
     assert str(last) == (f"{path}: file too large once decompressed (over 400,000 bytes); stopped at line "
-                         f"{lines_within_cap + 1:,}, the records before it were read")
+                         f"{lines_within_cap + 1:,}, the records before it were read; raise the limit with --max-bytes")
     with Store(tmp_path / "s.db") as store:
         report = ingest(path, store, max_bytes=cap)
         assert report.stored == lines_within_cap and [str(r) for r in report.rejected] == [str(last)]
@@ -186,3 +186,34 @@ def test_max_input_bytes_is_the_default_cap_everywhere():
     assert articles.MAX_INPUT_BYTES == 20 * 1024 * 1024
     assert inspect.signature(ingest).parameters["max_bytes"].default == articles.MAX_INPUT_BYTES
     assert inspect.signature(read_path).parameters["max_bytes"].default == articles.MAX_INPUT_BYTES
+
+
+def test_a_plain_file_over_the_cap_reads_as_its_gzip_copy_does(tmp_path):
+    """JSON Lines and CSV stream, so a plain file over the cap is read up to it and stops with
+    the line it stopped at, as its gzip'd copy is; a format held whole is refused whole."""
+    cap = 400_000
+    plain = write_jsonl(tmp_path / "big.jsonl", 3_000)
+    packed = tmp_path / "big.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    *records, last = read_path(plain, max_bytes=cap)
+    *packed_records, packed_last = read_path(packed, max_bytes=cap)
+    lines_within_cap = plain.read_bytes()[:cap].count(b"\n")
+    assert len(records) == len(packed_records) == lines_within_cap
+    assert [a.id for a in records] == [a.id for a in packed_records]
+    assert last.error == (f"file too large (over 400,000 bytes); stopped at line {lines_within_cap + 1:,}, "
+                          "the records before it were read; raise the limit with --max-bytes")
+    assert packed_last.error == last.error.replace("too large", "too large once decompressed")
+    csv_path = tmp_path / "big.csv"
+    with csv_path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(record(0)))
+        writer.writeheader()
+        writer.writerows(record(n) for n in range(3_000))
+    *rows, csv_last = read_path(csv_path, max_bytes=cap)
+    assert rows and all(isinstance(a, Article) for a in rows) and "stopped at line" in csv_last.error
+    feed = tmp_path / "big.xml"
+    feed.write_text("<rss><channel>" + "<item><title>x</title></item>" * 20_000 + "</channel></rss>", "utf-8")
+    (refused,) = read_path(feed, max_bytes=cap)
+    assert refused.error == (f"file too large ({feed.stat().st_size:,} bytes; the limit is 400,000); "
+                             "raise the limit with --max-bytes")
+    (small_cap,) = read_path(plain, max_bytes=1_000)  # a cap under the head: refused whole, as gzip'd
+    assert small_cap.error.startswith("file too large (") and small_cap.error.endswith("--max-bytes")
