@@ -17,7 +17,7 @@ import argparse
 import sys
 
 from articles.ingest import ingest
-from articles.reader import MAX_INPUT_BYTES
+from articles.reader import add_max_bytes_option
 from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 
 
@@ -33,8 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     parser.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite store (default {DEFAULT_DB})")
-    parser.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES,
-                        help=f"refuse files larger than this, decompressed (default {MAX_INPUT_BYTES:,})")
+    add_max_bytes_option(parser)
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
     parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
     args = parser.parse_args(argv)

@@ -6,6 +6,7 @@ because archives mislabel files (feed-archive markdown saved as ``.txt``).
 
 from __future__ import annotations
 
+import argparse
 import codecs
 import contextlib
 import gzip
@@ -45,6 +46,23 @@ class _StreamStopped(Exception):
 # Where the size cap is raised; every "too large" line ends with it, so a user sees the way out
 # (the dashboard's upload limit is this same number, fixed).
 MAX_BYTES_HINT = "raise the limit with --max-bytes"
+
+
+def add_max_bytes_option(parser: argparse.ArgumentParser) -> None:
+    """``--max-bytes N``, the per-file size cap, as every command that reads files takes it."""
+    parser.add_argument("--max-bytes", type=_positive_int, default=MAX_INPUT_BYTES, metavar="N",
+                        help=f"the size cap of one input file, decompressed (default {MAX_INPUT_BYTES:,}); "
+                             "JSON Lines and CSV are read up to it, other files over it are refused")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of bytes: {text!r}")
+    return value
 
 
 def too_large_message(max_bytes: int, size: int | None = None, decompressed: bool = False,

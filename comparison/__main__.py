@@ -1,4 +1,5 @@
-"""python -m comparison INPUT INPUT [...] --out FILE [--format json|md|csv] [--db FILE]
+"""python -m comparison INPUT INPUT [...] --out FILE [--format json|md|csv] [--db FILE] [--field NAME=COLUMN]
+[--max-bytes N]
 
 INPUTs are article files (any format the ingest stage reads) or one story id from
 the store (then the story's members are compared and the result cached; one story id
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from articles.reader import MAX_INPUT_BYTES, add_max_bytes_option
 from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 from store.sqlite import DEFAULT_DB
 
@@ -21,10 +23,11 @@ if TYPE_CHECKING:
     from comparison.model import Comparison
 
 
-def _load_inputs(inputs: list[str], db: str | None,
-                 fields: dict[str, str] | None = None) -> tuple[list[Article], list[str], list[str]]:
-    """Articles from files (``fields``: their field names, as ``--field`` gives them), the errors
-    of the files, and the story ids given (to look up in the store)."""
+def _load_inputs(inputs: list[str], db: str | None, fields: dict[str, str] | None = None,
+                 max_bytes: int = MAX_INPUT_BYTES) -> tuple[list[Article], list[str], list[str]]:
+    """Articles from files (``fields``: their field names, as ``--field`` gives them; ``max_bytes``:
+    the size cap of one file), the errors of the files, and the story ids given (to look up in
+    the store)."""
     from articles import read_path
 
     articles, errors, story_ids = [], [], []
@@ -34,7 +37,7 @@ def _load_inputs(inputs: list[str], db: str | None,
         if path.exists():
             before = len(articles)
             try:
-                for result in read_path(str(path), **({"fields": fields} if fields else {})):
+                for result in read_path(str(path), max_bytes=max_bytes, **({"fields": fields} if fields else {})):
                     if not hasattr(result, "paragraphs"):
                         errors.append(str(result))
                     elif result.id in first_seen:
@@ -116,6 +119,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--db", default=None, help=f"store file (default {DEFAULT_DB})")
     parser.add_argument("--lexical", action="store_true", help="align sentences lexically only (no model)")
     parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
+    add_max_bytes_option(parser)
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: only when stderr is a terminal)")
     return parser.parse_args(argv)
@@ -130,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(exc, file=sys.stderr)  # one line, before any file is read
         return 2
-    articles, errors, story_ids = _load_inputs(args.inputs, args.db, fields)
+    articles, errors, story_ids = _load_inputs(args.inputs, args.db, fields, args.max_bytes)
     for e in errors:
         print(e, file=sys.stderr)
     problem = _usage_problem(args, articles, story_ids)

@@ -10,12 +10,14 @@ from engines.base import Engine, EngineResult
 
 
 class LocalEngine(Engine):
-    """``read_options``: how to read the inputs (e.g. ``{"fields": {...}}``), as Ray's engine takes them."""
+    """``read_options``: how to read the inputs (e.g. ``{"fields": {...}}``), and ``max_bytes``
+    (per input file), as Ray's engine takes them."""
 
     name = "local"
 
-    def __init__(self, read_options: dict | None = None):
+    def __init__(self, read_options: dict | None = None, max_bytes: int | None = None):
         self.read_options = read_options or {}
+        self.max_bytes = max_bytes
 
     def run(self, inputs: Sequence[str | os.PathLike], store=None, *, out=None, model=None,
             since=None, until=None, progress=False, clusterer=None) -> EngineResult:
@@ -25,6 +27,6 @@ class LocalEngine(Engine):
 
         start = time.perf_counter()
         result = run(list(inputs), store, model=model, since=since, until=until, progress=progress,
-                     clusterer=clusterer, read_options=self.read_options)
+                     clusterer=clusterer, read_options=self.read_options, max_bytes=self.max_bytes)
         stats = {"engine": self.name, "seconds": round(time.perf_counter() - start, 2)}
         return EngineResult(result.stories, result.articles, result.rejected, result.backend, stats=stats)

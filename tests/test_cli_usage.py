@@ -185,3 +185,21 @@ def test_clustering_summary_counts_articles_read_twice(tmp_path: Path, capsys) -
     assert "2 articles (1 read from more than one file or record) -> " in capsys.readouterr().err
     rows = (out / "assignments.csv").read_text(encoding="utf-8").splitlines()
     assert len(rows) == 1 + 3  # one row per file read
+
+
+def test_both_batch_commands_take_max_bytes_as_ingest_does(tmp_path: Path, capsys) -> None:
+    small = AJ.stat().st_size - 1  # AJ over the cap, VOA under it
+    assert VOA.stat().st_size <= small
+    out = tmp_path / "out"
+    assert clustering_main([str(AJ), str(VOA), "--out", str(out), "--db", str(tmp_path / "c.db"),
+                            "--model", "lexical", "--no-progress", "--max-bytes", str(small)]) == 0
+    errors = (out / "errors.csv").read_text(encoding="utf-8")
+    assert f"file too large ({AJ.stat().st_size:,} bytes; the limit is {small:,}); raise the limit with --max-bytes" \
+        in errors
+    capsys.readouterr()
+    assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path / "c.json"), "--lexical",
+                            "--max-bytes", str(small)]) == 2  # one article left: nothing to compare
+    err = capsys.readouterr().err
+    assert f"{AJ}: file too large" in err and "need at least 2 articles" in err
+    with pytest.raises(SystemExit):
+        comparison_main([str(AJ), str(VOA), "--out", str(tmp_path / "d.json"), "--max-bytes", "0"])
