@@ -5,6 +5,7 @@ Every reader ends here, so validation and normalization rules live in one place.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -21,10 +22,33 @@ _TITLE_SECTION = re.compile(r"^\[[A-Za-z][A-Za-z &]{0,20}\]\s*(?=\S)")
 MAX_TITLE_CHARS = 1000
 
 
-def clean_title(title: object) -> str:
+# A character reference that ends in ";" (&amp; &quot; &#8220; &#x201C;). html.unescape alone
+# would also read the legacy names without one, turning "Fish&nothing" into "Fish¬hing".
+_CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A tag or comment in an HTML title. Only a "<" that opens a name, "/" or "!" opens a tag, as in
+# HTML itself: "a < b" stays text.
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.S)
+# Tags that break a line: a space, so the words on either side stay apart.
+_BREAKING_TAG = re.compile(r"</?(?:br|p|div|li|h[1-6]|tr|td|th)\b", re.I)
+
+
+def clean_title(title: object, markup: bool = False) -> str:
+    """A title as plain text, on one line, without the outlet suffixes and section tags
+    feeds add. ``markup``: the title is HTML (an Atom title of type html or xhtml, an RSS
+    title feedparser reads as HTML): its tags are dropped first.
+
+    Character references are decoded once, in every title: sources escape titles (a CMS's
+    front matter writes &quot;, an RSS CDATA title holds &amp;), and a title meant to show
+    "&amp;" itself is much rarer. Once only: "&amp;amp;" becomes "&amp;", as a browser shows it.
+    """
     if not isinstance(title, str | int | float) or isinstance(title, bool):
         return ""
-    text = clean_line(nfc(str(title)))
+    text = nfc(str(title))
+    if markup and "<" in text:
+        text = _TAG.sub(lambda m: " " if _BREAKING_TAG.match(m.group(0)) else "", text)
+    if "&" in text:
+        text = nfc(_CHAR_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text))
+    text = clean_line(text)
     text = _TITLE_SUFFIX.sub("", text)
     text = _TITLE_SECTION.sub("", text)
     return text.strip()
@@ -43,6 +67,7 @@ def build_article(
     captions: Iterable[str] = (),
     outlet: str | None = None,
     allow_empty_body: bool = False,
+    title_markup: bool = False,
 ) -> Article | Rejection:
     """Validate and normalize one article's fields.
 
@@ -50,9 +75,10 @@ def build_article(
     column); it is still mapped to its canonical name. ``allow_empty_body``
     accepts an article whose body holds no text (a feed item that is only
     images or an embedded chart: it was published, so it is kept, with no
-    paragraphs); readers of whole pages refuse those.
+    paragraphs); readers of whole pages refuse those. ``title_markup``: the title is HTML
+    (:func:`clean_title`).
     """
-    clean = clean_title(title)
+    clean = clean_title(title, markup=title_markup)
     if not clean:
         return Rejection(source_path, "no title")
     if len(clean) > MAX_TITLE_CHARS:

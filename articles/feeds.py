@@ -14,7 +14,7 @@ import calendar
 import re
 from collections.abc import Iterator
 
-from articles.build import build_article
+from articles.build import build_article, clean_title
 from articles.html_text import body_text
 from articles.model import Article, Rejection
 from articles.normalize import parse_datetime
@@ -39,6 +39,15 @@ def _entry_html(entry) -> str:
         if value and value.strip():
             return value
     return entry.get("summary") or entry.get("description") or ""
+
+
+# The content types feedparser gives a title holding markup (Atom type="html" / "xhtml"; an RSS
+# title it reads as HTML).
+_MARKUP_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def _title_is_markup(entry) -> bool:
+    return (entry.get("title_detail") or {}).get("type") in _MARKUP_TYPES
 
 
 def _as_html(value: str) -> str:
@@ -106,11 +115,14 @@ def read_feed_text(text: str, source_path: str) -> Iterator[Article | Rejection]
     for number, entry in enumerate(entries, start=1):
         entry_path = f"{source_path}#{number}"
         title = entry.get("title")
-        body = body_text(_as_html(_entry_html(entry)), title=title if isinstance(title, str) else None)
+        markup = _title_is_markup(entry)
+        body = body_text(_as_html(_entry_html(entry)),
+                         title=clean_title(title, markup=markup) if isinstance(title, str) else None)
         categories = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
         yield build_article(
             entry_path,
             title=title,
+            title_markup=markup,
             paragraphs=body.paragraphs,
             captions=body.captions,
             published=_entry_time(entry) or body.dateline,
