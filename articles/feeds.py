@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
 
 from articles.build import build_article, clean_title
 from articles.html_text import body_text
@@ -48,6 +49,21 @@ _MARKUP_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 def _title_is_markup(entry) -> bool:
     return (entry.get("title_detail") or {}).get("type") in _MARKUP_TYPES
+
+
+def _absolute_link(link: object, feed_link: object) -> str | None:
+    """An entry's link, resolved against the feed's own link when it is relative (an RSS item's
+    "/news/2021/07/12/x": RSS has no xml:base, and feedparser leaves it as written; an Atom
+    link under xml:base comes resolved already). Left as it is without an absolute feed link."""
+    if not isinstance(link, str) or not link.strip():
+        return None
+    link = link.strip()
+    if urlsplit(link).scheme or not isinstance(feed_link, str):
+        return link
+    base = feed_link.strip()
+    if urlsplit(base).scheme not in ("http", "https") or not urlsplit(base).netloc:
+        return link
+    return urljoin(base, link)
 
 
 def _as_html(value: str) -> str:
@@ -126,7 +142,7 @@ def read_feed_text(text: str, source_path: str) -> Iterator[Article | Rejection]
             paragraphs=body.paragraphs,
             captions=body.captions,
             published=_entry_time(entry) or body.dateline,
-            url=entry.get("link"),
+            url=_absolute_link(entry.get("link"), feed_link),
             # The feed's title names the outlet; an entry's author is often a person.
             author=feed_title or entry.get("author"),
             categories=[entry.get("author") or "", *categories],

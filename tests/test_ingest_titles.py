@@ -88,3 +88,24 @@ def test_front_matter_and_record_titles_are_unescaped(tmp_path: Path) -> None:
                        encoding="utf-8")
     (record,) = read_path(records)
     assert record.title == "Rock & roll <3"
+
+
+def test_relative_rss_item_links_resolve_against_the_channel_link(tmp_path: Path) -> None:
+    item = ("<item><title>Item {n}</title><link>{link}</link><description>{body}</description>"
+            "<pubDate>Mon, 12 Jul 2021 10:00:00 GMT</pubDate></item>")
+    links = ["/news/2021/07/12/bridge-collapse", "news/other", "//cdn.example.net/x", "https://elsewhere.example.org/y"]
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Daily</title>'
+           "<link>https://harbordaily.example.com/</link>"
+           + "".join(item.format(n=n, link=link, body=BODY) for n, link in enumerate(links))
+           + "</channel></rss>")
+    assert [a.url for a in _feed(tmp_path, "feed.rss", rss)] == [
+        "https://harbordaily.example.com/news/2021/07/12/bridge-collapse",
+        "https://harbordaily.example.com/news/other",
+        "https://cdn.example.net/x",
+        "https://elsewhere.example.org/y",
+    ]
+    # Without a channel link there is nothing to resolve against: the link stays as given.
+    (alone,) = _feed(tmp_path, "bare.rss", rss.replace("<link>https://harbordaily.example.com/</link>", "", 1)
+                     .replace("".join(item.format(n=n, link=link, body=BODY) for n, link in enumerate(links[1:], 1)),
+                              ""))
+    assert alone.url == "/news/2021/07/12/bridge-collapse"
