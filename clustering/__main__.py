@@ -213,9 +213,16 @@ def _language(article) -> str:
     return f"{language}-{article.script}" if article.script and "-" not in language else language
 
 
+# Outlets named in a story's line of stories.md; past them the line says how many more (the
+# count before the names is every outlet's; stories.json names them all).
+MAX_OUTLETS_LISTED = 6
+
+
 def _story_line(story: Story, labels: dict[str, str]) -> str:
     """One story as a list item; its headline and outlets come from articles, so they are escaped."""
-    outlets = ", ".join(escape_markdown(labels.get(o, o)) for o in story.outlets[:6])
+    outlets = ", ".join(escape_markdown(labels.get(o, o)) for o in story.outlets[:MAX_OUTLETS_LISTED])
+    if len(story.outlets) > MAX_OUTLETS_LISTED:
+        outlets += f" +{len(story.outlets) - MAX_OUTLETS_LISTED} more"
     line = (f"- **{escape_markdown(story.label)}** ({counted(len(story.members), 'article')}, "
             f"{counted(len(story.outlets), 'outlet')}: {outlets}; {story.first_published:%Y-%m-%d} to "
             f"{story.last_published:%Y-%m-%d}) `{story.id}`")

@@ -129,3 +129,15 @@ def test_the_comparison_markdown_escapes_titles_outlets_and_spans(hostile_compar
     assert "<a " not in html and "<code>m1</code>" in html  # only the id is a code span
     assert "<strong>Reuters|&lt;b&gt;wire&lt;/b&gt;</strong>" in html
     assert "Floods **kill** 7 | Bavaria second `code` [x](javascript:alert(1))" in html
+
+
+def test_a_story_of_many_outlets_says_how_many_are_not_named() -> None:
+    from clustering.__main__ import MAX_OUTLETS_LISTED
+
+    outlets = [f"Outlet {n}" for n in range(MAX_OUTLETS_LISTED + 3)]
+    (line,) = [x for x in _stories_markdown([_story("Floods", outlets, 9)], 9, 0).splitlines() if "Floods" in x]
+    named = ", ".join(outlets[:MAX_OUTLETS_LISTED])
+    assert f"{len(outlets)} outlets: {named} +3 more;" in line
+    (exact,) = [x for x in _stories_markdown([_story("Floods", outlets[:MAX_OUTLETS_LISTED], 6)], 6, 0).splitlines()
+                if "Floods" in x]
+    assert f"{MAX_OUTLETS_LISTED} outlets: {named};" in exact and "more" not in exact
