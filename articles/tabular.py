@@ -92,7 +92,7 @@ def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, st
     published = parse_datetime(date_value) if date_value not in (None, "") else None
     if published is None and date_value not in (None, ""):
         return Rejection(source_path, f"unreadable publication date {str(date_value)[:40]!r}")
-    return build_article(
+    article = build_article(
         source_path,
         title=record.get(fields["title"]),
         paragraphs=paragraphs,
@@ -103,6 +103,27 @@ def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, st
         # a missing one is refused above, as it usually means a wrong field mapping.
         allow_empty_body=True,
     )
+    if isinstance(article, Rejection) and article.error in _FIELD_OF_REJECTION:
+        note = _field_note(_FIELD_OF_REJECTION[article.error], record, fields)
+        return Rejection(source_path, article.error + note) if note else article
+    return article
+
+
+# The rejections of a record whose field was missing or empty, and the field each is about.
+_FIELD_OF_REJECTION = {"no title": "title", "no publication date": "date"}
+
+
+def _field_note(key: str, record: Mapping, fields: Mapping[str, str]) -> str:
+    """Which field was looked for when the record has no such field: a --field mapping that
+    does not fit this file (several files read with one mapping), or a default name the file
+    does not use. "" when the field is there but empty (the mapping fits; the value is missing)."""
+    name = fields[key]
+    if name in record:
+        return ""
+    # (A CSV column matched loosely, "Title " for title, is still the default name.)
+    if name.strip().casefold() != DEFAULT_FIELDS[key]:
+        return f" (looked for the field {name!r} given by --field)"
+    return f" (no {name!r} field; --field {key}=NAME reads another)"
 
 
 def read_jsonl_text(

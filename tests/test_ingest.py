@@ -481,3 +481,21 @@ def test_cli_exits_1_when_every_input_failed_and_0_once_an_article_is_read(tmp_p
     assert main([str(VOA), missing, "--db", db]) == 0  # unchanged and skipped: still read
     (tmp_path / "empty").mkdir()
     assert main([str(tmp_path / "empty"), "--db", db]) == 0  # nothing to read, nothing refused
+
+
+def test_a_field_mapping_that_does_not_fit_a_file_is_named_in_its_rejections(tmp_path, capsys):
+    import json
+
+    from articles.__main__ import main
+
+    fits, other = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    fits.write_text(json.dumps({"headline": "标题", "date": "2021-07-01", "text": "正文。"}) + "\n", "utf-8")
+    other.write_text(json.dumps({"title": "标题二", "date": "2021-07-01", "text": "正文。"}) + "\n"
+                     + json.dumps({"title": "标题三", "text": "正文。"}) + "\n", "utf-8")
+    assert main([str(fits), str(other), "--field", "title=headline", "--db", str(tmp_path / "f.db")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{other}#1: no title (looked for the field 'headline' given by --field)",
+        f"{other}#2: no title (looked for the field 'headline' given by --field)",
+    ]
+    (rejection,) = list(read_path(other))[1:]  # default names: the date field is missing
+    assert rejection.error == "no publication date (no 'date' field; --field date=NAME reads another)"
