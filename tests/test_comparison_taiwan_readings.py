@@ -109,3 +109,13 @@ def test_over_a_bare_hundred_is_an_order_of_size_and_over_digits_a_count() -> No
     assert compatible(_one("逾百人受傷"), _one("一百二十人受傷"))
     assert compatible(_one("逾百人受傷"), _one("百餘人受傷"))
     assert not compatible(_one("超过1000人"), _one("1200人"))  # the count the reporter has
+
+
+def test_two_overlapping_estimates_name_no_vaguer_outlet() -> None:
+    from comparison.compare import compare
+    from tests.comparison_helpers import article
+
+    a = article("a", "明報", "唐樓大火，消防處出動大約六十名消防員灌救。", language="zh")
+    b = article("b", "星島", "唐樓大火，消防處出動約70名消防員灌救。", language="zh")
+    (finding,) = [f for f in compare([a, b], use_dense=False).findings if f.fact_type == "number"]
+    assert finding.kind == "precision" and "two estimates of other values" in finding.why

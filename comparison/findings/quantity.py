@@ -242,6 +242,11 @@ def _people_head(noun: str) -> str:
 
 
 
+def _within(inner: Quantity, outer: Quantity) -> bool:
+    """Does ``inner``'s range lie inside ``outer``'s (in the base unit)?"""
+    return outer.base_low <= inner.base_low and inner.base_high <= outer.base_high
+
+
 def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject) -> Finding | None:
     spans = [span(doc1, q1.start, max(q1.end, q1.counted_end)), span(doc2, q2.start, max(q2.end, q2.counted_end))]
     what = s1.keyword or s2.keyword or to_simplified(q1.counted or q2.counted) or q1.dimension
@@ -264,6 +269,11 @@ def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity
     if framing:
         return Finding("framing", "number", f"compatible figures, different category: {framing} ({a}; {b})", spans, what)
     if (q1.vague != q2.vague or width(q1) != width(q2)) and not alike_vague(q1, q2):
+        if q1.vague and q2.vague and not (_within(q1, q2) or _within(q2, q1)):
+            # 大约六十名 vs 约70名: two estimates that overlap, neither inside the other: no
+            # outlet is the vaguer one.
+            return Finding("precision", "number",
+                           f"compatible figures for {about}, two estimates of other values: {a} vs {b}", spans, what)
         vaguer = doc1.label if width(q1) > width(q2) else doc2.label
         return Finding("precision", "number", f"compatible figures for {about}, {vaguer} is vaguer: {a} vs {b}", spans, what)
     return Finding("agree", "number", f"compatible figures for {about}: {a}; {b}", spans, what)
