@@ -49,6 +49,11 @@ class Engine(ABC):
     ) -> EngineResult:
         """Ingest, embed, group into stories (and, where the engine does, compare)."""
 
+    def connect(self):
+        """Reach what the engine runs on, before any work (the Ray engine joins its cluster
+        here, so a caller can fail before opening a store); the local engine needs nothing."""
+        return None
+
     def close(self) -> None:
         """Release what the engine holds (a Ray connection it opened)."""
         return None

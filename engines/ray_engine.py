@@ -2,7 +2,9 @@
 
 ``RayEngine(address=None)`` starts a private local Ray (``num_cpus`` CPUs, no
 dashboard, usage statistics off, nothing downloaded) and stops it on ``close()``;
-``address="auto"`` or ``"ray://host:port"`` joins a running cluster. Stages:
+``address="auto"``, ``"host:port"`` or ``"ray://host:port"`` joins a running cluster
+(after a TCP probe of its port, at most ``connect_timeout`` seconds: see
+:mod:`engines.ray_address`). Stages:
 
 1. read + normalize: a Ray Data job over the input files; large JSON Lines files are
    cut into chunks of records read in parallel (:mod:`articles.chunks`); rejections
@@ -31,6 +33,7 @@ import numpy as np
 
 from articles.model import Article
 from engines.base import Engine, EngineResult
+from engines.ray_address import CONNECT_TIMEOUT, RayConnectError, address_problem, probe
 
 ROOT = Path(__file__).resolve().parents[1]
 # Passed on to every Ray worker: the project's code, the model folder, no hub, no
@@ -51,6 +54,10 @@ def worker_env() -> dict[str, str]:
     return env
 
 
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
 def quiet_data_jobs() -> None:
     """No progress bars or per-job banners from Ray Data (warnings still show)."""
     import ray.data
@@ -68,20 +75,28 @@ class RayEngine(Engine):
     ``compare`` ("none", "multi-outlet" (default), "all"), ``dense_compare``
     (align sentences with the embedding model, as the dashboard does; the only kind
     imported into the store's comparison cache), ``batch_size``, ``chunk_lines``,
-    ``max_bytes`` (per input file), ``read_options`` (e.g. ``{"fields": {...}}``)."""
+    ``max_bytes`` (per input file), ``read_options`` (e.g. ``{"fields": {...}}``),
+    ``connect_timeout`` (seconds to wait for a cluster's port to answer; default 30).
+
+    :meth:`connect` raises :class:`engines.ray_address.RayConnectError` (a one-line message)
+    when the cluster at ``address`` cannot be reached; a malformed ``address`` is a
+    ``ValueError`` at construction."""
 
     name = "ray"
 
     def __init__(self, address: str | None = None, workers: int | None = None, num_cpus: int = 2,
                  compare: str = "multi-outlet", dense_compare: bool = True, batch_size: int = EMBED_BATCH,
                  chunk_lines: int | None = None, max_bytes: int | None = None,
-                 read_options: dict | None = None):
+                 read_options: dict | None = None, connect_timeout: float | None = None):
         from articles.chunks import CHUNK_LINES
         from articles.reader import MAX_INPUT_BYTES
 
         if compare not in COMPARE_CHOICES:
             raise ValueError(f"compare must be one of {COMPARE_CHOICES}, not {compare!r}")
+        if (problem := address_problem(address)) is not None:
+            raise ValueError(f"address {address!r}: {problem}")
         self.address = address
+        self.connect_timeout = CONNECT_TIMEOUT if connect_timeout is None else connect_timeout
         self.workers = workers
         self.num_cpus = num_cpus
         self.compare = compare
@@ -104,10 +119,22 @@ class RayEngine(Engine):
         if not ray.is_initialized():
             kwargs = {"runtime_env": {"env_vars": worker_env()}, "log_to_driver": False,
                       "logging_level": logging.WARNING}
-            if self.address:
-                ray.init(address=self.address, **kwargs)
+            if self.address not in (None, "local"):
+                # A bounded TCP probe first: ray.init retries an unanswered GCS port for minutes.
+                address = probe(self.address, self.connect_timeout)
+                try:
+                    ray.init(address=address, **kwargs)
+                except (ConnectionError, TimeoutError) as exc:  # Ray Client's timeout, "auto" not found
+                    raise RayConnectError(f"cannot connect to Ray at {address}: {_first_line(exc)}") from exc
+                except RuntimeError as exc:
+                    if "Failed to connect to GCS" not in str(exc):
+                        raise
+                    raise RayConnectError(f"cannot connect to Ray at {address}: the port answers but "
+                                          "no Ray GCS replied") from exc
             else:
-                ray.init(num_cpus=self.num_cpus, include_dashboard=False, **kwargs)
+                # "local", not None: a RAY_ADDRESS in the environment would otherwise make
+                # ray.init join that cluster (and refuse num_cpus).
+                ray.init(address="local", num_cpus=self.num_cpus, include_dashboard=False, **kwargs)
             self._started = True
         quiet_data_jobs()
         self._ray = ray
