@@ -1,12 +1,14 @@
 """Batch script: ``python -m clustering INPUT... --out DIR [--db FILE] [--model NAME] [--since DATE] [--until DATE]
 [--field NAME=COLUMN] [--max-bytes N]
-[--engine local|ray] [--address auto|ray://host:port] [--workers N] [--compare none|multi-outlet|all]
+[--engine local|ray] [--address auto|local|host:port|ray://host:port] [--connect-timeout SECONDS] [--workers N] [--compare none|multi-outlet|all]
 [--progress|--no-progress]``.
 
 Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id,outlet,published,title),
 DIR/errors.csv (source_path,error) and DIR/stories.md. Exit 0 when any article
-was processed, 1 otherwise, 2 for a usage error (an --out that is a file, an unknown
---model: refused before any work). The store defaults to data/parallax.db.
+was processed, 1 otherwise (also when the Ray cluster at --address cannot be reached:
+one line, before the store is opened), 2 for a usage error (an --out that is a file,
+an unknown --model, a malformed --address: refused before any work), 130 on Ctrl-C.
+The store defaults to data/parallax.db.
 
 ``--engine ray`` runs the stages on Ray (a local Ray of 2 CPUs, or the cluster at
 ``--address``) and also writes Parquet files to DIR (articles, vectors,
@@ -29,6 +31,7 @@ from articles.reader import add_max_bytes_option
 from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 from clustering.model import Story
 from counted import counted
+from engines.ray_address import CONNECT_TIMEOUT, address_problem
 from markdown_text import escape_markdown
 from store.sqlite import DEFAULT_DB, Store
 
@@ -57,7 +60,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
                         help="where the stages run (default local; ray: a Ray cluster, see --address)")
     parser.add_argument("--address", default=None,
-                        help="ray: 'auto' or ray://host:port of a running cluster (default: start a local Ray)")
+                        help="ray: 'auto', host:port (the head's GCS port, 6379) or ray://host:port (Ray Client, "
+                             "10001) of a running cluster, or 'local' (the default: start a local Ray)")
+    parser.add_argument("--connect-timeout", type=float, default=None, metavar="SECONDS",
+                        help=f"ray: how long to wait for the cluster at --address to answer (default {CONNECT_TIMEOUT:g})")
     parser.add_argument("--workers", type=int, default=None,
                         help="ray: embedding workers, one CPU each (default: every CPU of the cluster)")
     parser.add_argument("--num-cpus", type=int, default=2, help="ray: CPUs of the local Ray (default 2)")
@@ -73,8 +79,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: only when stderr is a terminal)")
     args = parser.parse_args(argv)
-    if args.engine == "local" and (args.address or args.workers):
-        parser.error("--address and --workers need --engine ray")
+    if args.engine == "local" and (args.address or args.workers or args.connect_timeout is not None):
+        parser.error("--address, --workers and --connect-timeout need --engine ray")
+    if args.connect_timeout is not None and not args.connect_timeout > 0:
+        parser.error("--connect-timeout must be more than 0 seconds")
     if args.jobs < 1:
         parser.error("--jobs must be 1 or more")
     if args.jobs > 1 and args.engine != "local":
@@ -91,7 +99,8 @@ def engine_options(args: argparse.Namespace) -> dict:
     if args.engine != "ray":
         return read
     return {"address": args.address, "workers": args.workers, "num_cpus": args.num_cpus,
-            "compare": args.compare, "dense_compare": not args.lexical_compare, **read}
+            "compare": args.compare, "dense_compare": not args.lexical_compare,
+            "connect_timeout": args.connect_timeout, **read}
 
 
 def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: list, inputs: list[str]) -> None:
@@ -271,6 +280,8 @@ def usage_problems(args: argparse.Namespace) -> list[str]:
         problems.append(f"--out {args.out}: {where}")
     if (why := model_problem(args.model)) is not None:
         problems.append(f"--model {args.model}: {why}")
+    if args.engine == "ray" and (why := address_problem(args.address)) is not None:
+        problems.append(f"--address {args.address}: {why}")
     return problems
 
 
@@ -287,6 +298,14 @@ def _unwritable_folder(out: Path) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback (the engine was closed on the way out)
+        print("clustering: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     args = parse_args(argv)
     problems = usage_problems(args)
     for problem in problems:
@@ -296,26 +315,32 @@ def main(argv: list[str] | None = None) -> int:
     missing = [i for i in args.inputs if not Path(i).exists() and "://" not in i]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)
-    try:
-        store = Store(args.db)
-    except Exception as exc:  # noqa: BLE001 - one line, no traceback
-        print(f"{args.db}: cannot open the store ({exc})", file=sys.stderr)
-        return 1
     from engines import get_engine
+    from engines.ray_address import RayConnectError
 
     inputs = [i for i in args.inputs if i not in missing]
     # Bars are for a person watching: not in a log file or a pipe unless asked for.
     progress = sys.stderr.isatty() if args.progress is None else args.progress
-    try:
-        with get_engine(args.engine, **engine_options(args)) as engine:
+    with get_engine(args.engine, **engine_options(args)) as engine:
+        try:
+            engine.connect()  # before the store is opened: an unreachable cluster leaves no store file
+        except RayConnectError as exc:
+            print(f"clustering: {exc}", file=sys.stderr)
+            return 1
+        try:
+            store = Store(args.db)
+        except Exception as exc:  # noqa: BLE001 - one line, no traceback
+            print(f"{args.db}: cannot open the store ({exc})", file=sys.stderr)
+            return 1
+        try:
             out = args.out if args.engine != "local" else None
             from clustering import StoryClusterer
 
             result = engine.run(inputs, store, out=out, model=args.model, since=args.since,
                                 until=args.until, progress=progress,
                                 clusterer=StoryClusterer(story_context=args.story_context, n_jobs=args.jobs))
-    finally:
-        store.close()
+        finally:
+            store.close()
     from articles.model import Rejection
 
     rejected = [Rejection(p, "no such file or folder") for p in missing] + result.rejected
