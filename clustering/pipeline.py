@@ -154,7 +154,19 @@ def store_run_stories(store, stories: Sequence[Story]) -> None:
     """Store a run's stories in place of the stored stories of its articles, keeping the
     stored stories of every other article (:func:`stories_beside`)."""
     kept = stories_beside(stories, load_stories(store), lambda ids: store.articles(ids))
-    store.replace_stories([s.to_dict() for s in [*stories, *kept]])
+    logged = list(store.edits())
+    if logged and kept:
+        # The run's stories had the edit log replayed over the run's articles only: an edit
+        # joining a run article to a story of other articles (a hand move into an earlier
+        # day's story) found no target there, and stories_beside then took the article out
+        # of that story: the edit was undone. Replayed over run and kept stories together,
+        # every edit holds as after a run over everything (replaying is idempotent).
+        ids = [m.article_id for s in [*stories, *kept] for m in s.members]
+        by_id = {a.id: a for a in store.articles(ids)}
+        all_stories = replay_edits([*stories, *kept], logged, by_id)
+    else:
+        all_stories = [*stories, *kept]
+    store.replace_stories([s.to_dict() for s in all_stories])
 
 
 def stories_beside(run: Sequence[Story], stored: Sequence[Story], articles_of) -> list[Story]:

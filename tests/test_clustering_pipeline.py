@@ -290,3 +290,30 @@ def test_a_run_over_part_of_a_story_leaves_its_other_articles_in_a_story(workspa
     assert all(m.article_id in owners for m in crash.members)  # no article left in no story
     assert owners[one.id] == result.stories[0].id
     assert len(set(owners.values())) == len(pipeline.load_stories(store))
+
+
+def test_a_run_over_some_files_keeps_a_hand_move_into_a_story_of_the_others(tmp_path: Path):
+    # Made-up articles: a quake story on day 1; a market report on day 2 moved by hand into it.
+    def rec(n, outlet, day, title, text):
+        return json.dumps({"title": title, "text": text, "outlet": outlet, "url": f"https://{outlet}.example/{n}",
+                           "date": f"2024-03-{day:02d}T08:00:00Z"}) + "\n"
+    quake = ("A magnitude 6.1 earthquake struck the coastal city of Veltra on Monday, collapsing two "
+             "bridges and killing 14 people, officials said. Rescue teams searched the old market.")
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "d2").mkdir()
+    (tmp_path / "d1" / "a.jsonl").write_text(
+        rec(1, "alpha", 4, "Earthquake kills 14 in Veltra", quake)
+        + rec(2, "beta", 4, "Veltra quake: 14 dead, bridges down", quake.replace("officials", "police")), "utf-8")
+    (tmp_path / "d2" / "b.jsonl").write_text(rec(3, "alpha", 6, "Stock markets rally on tech earnings",
+                                                 "Shares rose sharply on Wednesday as technology companies "
+                                                 "reported strong quarterly earnings."), "utf-8")
+    store = Store(tmp_path / "p.db")
+    pipeline.run([tmp_path / "d1", tmp_path / "d2"], store, model="lexical")
+    stock = _ids_matching(store, "Stock")[0]
+    quake_story = _story_of(store)[_ids_matching(store, "Veltra")[0]]
+    edits.move_article(store, stock, quake_story)
+    pipeline.run([tmp_path / "d2"], store, model="lexical")  # the day-2 folder again
+    owners = _story_of(store)
+    assert owners[stock] == owners[_ids_matching(store, "Veltra")[0]]
+    assert len(owners) == 3 and sum(len(s.members) for s in pipeline.load_stories(store)) == 3
+    store.close()
