@@ -145,14 +145,16 @@ def _store_fit(found, store, model, progress, clusterer) -> tuple[list[Story], s
     clusterer, backend_name = fit_stories(found, store, model, progress, clusterer)
     with store.transaction():  # edits are read under the write lock: one made while fitting is kept
         stories = replay_edits(clusterer.stories_, store.edits(), {a.id: a for a in found})
-        store_run_stories(store, stories)
-        store.set_meta(STORIES_CLUSTERER_META, clusterer_fingerprint(clusterer))
+        store_run_stories(store, stories, clusterer_fingerprint(clusterer))
     return stories, backend_name
 
 
-def store_run_stories(store, stories: Sequence[Story]) -> None:
+def store_run_stories(store, stories: Sequence[Story], fingerprint: str | None = None) -> None:
     """Store a run's stories in place of the stored stories of its articles, keeping the
-    stored stories of every other article (:func:`stories_beside`)."""
+    stored stories of every other article (:func:`stories_beside`). ``fingerprint``: the
+    run's clusterer (:func:`clusterer_fingerprint`), recorded only when every stored story is
+    then its work (none kept, or the kept ones made by the same clusterer): kept stories of an
+    older clusterer leave the old record, so :func:`stories_outdated` still asks to regroup."""
     kept = stories_beside(stories, load_stories(store), lambda ids: store.articles(ids))
     logged = list(store.edits())
     if logged and kept:
@@ -167,6 +169,8 @@ def store_run_stories(store, stories: Sequence[Story]) -> None:
     else:
         all_stories = [*stories, *kept]
     store.replace_stories([s.to_dict() for s in all_stories])
+    if fingerprint and (not kept or store.get_meta(STORIES_CLUSTERER_META) == fingerprint):
+        store.set_meta(STORIES_CLUSTERER_META, fingerprint)
 
 
 def stories_beside(run: Sequence[Story], stored: Sequence[Story], articles_of) -> list[Story]:

@@ -127,7 +127,6 @@ def import_into_store(store, result: Outputs) -> None:
     (replacing the stored ones, the clusterer recorded so the dashboard does not
     regroup) and dense comparisons (the dashboard's cache).
     """
-    from clustering.pipeline import STORIES_CLUSTERER_META
 
     with store.transaction():
         for article in result.articles:
@@ -142,9 +141,7 @@ def import_into_store(store, result: Outputs) -> None:
     if result.articles:  # a run that read nothing leaves the stored stories as they are
         from clustering.pipeline import store_run_stories
 
-        store_run_stories(store, result.stories)
-    if result.clusterer_fingerprint:
-        store.set_meta(STORIES_CLUSTERER_META, result.clusterer_fingerprint)
+        store_run_stories(store, result.stories, result.clusterer_fingerprint)
     if result.comparisons_dense:
         for story_id, (signature, data) in result.comparisons.items():
             if "error" not in data:

@@ -317,3 +317,13 @@ def test_a_run_over_some_files_keeps_a_hand_move_into_a_story_of_the_others(tmp_
     assert owners[stock] == owners[_ids_matching(store, "Veltra")[0]]
     assert len(owners) == 3 and sum(len(s.members) for s in pipeline.load_stories(store)) == 3
     store.close()
+
+
+def test_a_run_over_some_files_does_not_mark_an_older_clusterers_stories_current(workspace):
+    store, _, tmp_path = workspace
+    store.set_meta(pipeline.STORIES_CLUSTERER_META, '{"version": "0"}')  # stories of an older clusterer
+    assert pipeline.stories_outdated(store)
+    pipeline.run(_copy([DIDI], tmp_path / "didi"), store, model="lexical")  # the others' stories are kept
+    assert pipeline.stories_outdated(store)  # still asks to regroup them
+    pipeline.recluster(store, model="lexical")
+    assert not pipeline.stories_outdated(store)
