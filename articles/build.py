@@ -32,10 +32,12 @@ _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.S)
 _BREAKING_TAG = re.compile(r"</?(?:br|p|div|li|h[1-6]|tr|td|th)\b", re.I)
 
 
-def clean_title(title: object, markup: bool = False) -> str:
+def clean_title(title: object, markup: bool = False, decode: bool = True) -> str:
     """A title as plain text, on one line, without the outlet suffixes and section tags
     feeds add. ``markup``: the title is HTML (an Atom title of type html or xhtml, an RSS
     title feedparser reads as HTML): its tags are dropped first.
+
+    ``decode=False``: neither tags nor references are touched (the title an id is made of).
 
     Character references are decoded once, in every title: sources escape titles (a CMS's
     front matter writes &quot;, an RSS CDATA title holds &amp;), and a title meant to show
@@ -44,9 +46,9 @@ def clean_title(title: object, markup: bool = False) -> str:
     if not isinstance(title, str | int | float) or isinstance(title, bool):
         return ""
     text = nfc(str(title))
-    if markup and "<" in text:
+    if decode and markup and "<" in text:
         text = _TAG.sub(lambda m: " " if _BREAKING_TAG.match(m.group(0)) else "", text)
-    if "&" in text:
+    if decode and "&" in text:
         text = nfc(_CHAR_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text))
     text = clean_line(text)
     text = _TITLE_SUFFIX.sub("", text)
@@ -104,7 +106,9 @@ def build_article(
     language = detect_language(text)
     script = detect_script(text) if language == "zh" else None
     return Article(
-        id=article_id(url, name, clean, published),
+        # An article without a url is named by its title as the source wrote it (entities and
+        # tags undecoded), as before titles were decoded: the ids of stored articles stay.
+        id=article_id(url, name, clean if url else clean_title(title, decode=False), published),
         outlet=name,
         title=clean,
         url=url,

@@ -109,3 +109,17 @@ def test_relative_rss_item_links_resolve_against_the_channel_link(tmp_path: Path
                      .replace("".join(item.format(n=n, link=link, body=BODY) for n, link in enumerate(links[1:], 1)),
                               ""))
     assert alone.url == "/news/2021/07/12/bridge-collapse"
+
+
+def test_an_article_without_a_url_keeps_the_id_its_undecoded_title_gave() -> None:
+    from datetime import UTC, datetime
+
+    from articles.build import build_article
+    from articles.normalize import article_id
+
+    published = datetime(2021, 7, 12, 5, 0, tzinfo=UTC)
+    article = build_article("a.jsonl#1", title="Smith &amp; Sons fined &pound;3m", paragraphs=["Body text."],
+                            published=published, outlet="Reuters")
+    assert article.title == "Smith & Sons fined £3m"
+    # The id stays the one stored before titles were decoded: no duplicate on a re-read.
+    assert article.id == article_id(None, article.outlet, "Smith &amp; Sons fined &pound;3m", published)
