@@ -549,7 +549,7 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     if qualifier:
         low, high = _apply_qualifier(low, high, qualifier)
         vague = True
-        if qualifier == "over" and m.group("chinese") in _BARE_MAGNITUDES and not m.group("more"):
+        if qualifier == "over" and _bare_magnitude(m.group("chinese")) and not m.group("more"):
             # 逾百人, 超过千人: "over a hundred" names no count, only its order, as 百余人 does
             # (101-199); "超过1000人" gives the count the reporter has (1000-1050).
             high = 2 * low - 1
@@ -565,8 +565,12 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     return q
 
 
-# A magnitude written as a word alone (百, 千, 万): after a qualifier, an order of size, not a count.
-_BARE_MAGNITUDES = ("百", "千", "万", "亿")
+# A magnitude written in unit words alone (百, 千万, 百亿): after a qualifier, an order of size.
+_MAGNITUDE_CHARS = frozenset("十百千万亿")
+
+
+def _bare_magnitude(chinese: str | None) -> bool:
+    return bool(chinese) and set(chinese) <= _MAGNITUDE_CHARS
 
 
 def _currency_before(simple: str, start: int) -> tuple[str | None, int]:
@@ -575,6 +579,8 @@ def _currency_before(simple: str, start: int) -> tuple[str | None, int]:
     while j > 0 and simple[j - 1] == " ":
         j -= 1
     word = next((c for c in CURRENCIES_BEFORE_ZH if simple.endswith(c, 0, j)), None)
+    if word and simple[max(0, j - len(word) - 1):j - len(word)] in ("兑", "对"):
+        return None, start  # 美元兑人民币7.2: an exchange rate, no sum of money
     return (word, j - len(word)) if word else (None, start)
 
 

@@ -726,7 +726,9 @@ def _english_voice_bounds(source: str, span: str, group: str, start: int, end: i
 # 国家统计局今(18日)早公布): Chinese puts the time between the subject and its verb.
 _TIME_AFTER_SUBJECT_ZH = re.compile(
     r"(?<![月\d])\d{1,2}\s*[日号]|[今昨前明]\s*[(（]|[今昨前明]天|[今昨]日|[今昨]晚|[今昨]早|日前|稍早|早前|上月|本月"
-    r"|上周|本周|(?:周|星期)[一二三四五六日天]|[上下]午|晚间|当天|当日|凌晨|清晨")
+    # 周X only where the voice ends or a time goes on (周一下午): 周天宇 is a person's name.
+    r"|上周|本周|星期[一二三四五六日天]|周[一二三四五六日天](?=$|[上下早晚在时起前后（(])|[上下]午|晚间|当天|当日"
+    r"|凌晨|清晨")
 
 
 def _before_time_word(simple: str, start: int, end: int) -> int:

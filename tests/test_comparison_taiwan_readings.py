@@ -119,3 +119,11 @@ def test_two_overlapping_estimates_name_no_vaguer_outlet() -> None:
     b = article("b", "星島", "唐樓大火，消防處出動約70名消防員灌救。", language="zh")
     (finding,) = [f for f in compare([a, b], use_dense=False).findings if f.fact_type == "number"]
     assert finding.kind == "precision" and "two estimates of other values" in finding.why
+
+
+def test_review_fixes_a_surname_zhou_an_exchange_rate_and_over_a_hundred_million() -> None:
+    assert _voices("市长周天宇表示，约有40人撤离。") == [("市长周天宇", "official")]
+    assert _voices("市长周一下午表示，约有40人撤离。")[0][0] == "市长"
+    assert _one("美元兑人民币7.2，创新低。").dimension == "count"  # a rate, no sum of money
+    big = _one("逾百亿元")
+    assert (big.low, big.high) == (1e10, 2e10 - 1)
