@@ -3,7 +3,8 @@
     python -m embeddings.precompute seeds/ --out seeds/embeddings-e5.npz [--model NAME]
 
 Ingests the inputs into a temporary store (``articles.ingest``), embeds every
-article with the backend (default: the default backend), and writes
+article with the backend (default: the default backend; the vectors of an existing
+``--out`` file of the same backend are reused, so a re-run embeds only what changed), and writes
 ``keys`` (the embedding cache keys, see :func:`embeddings.embedding_key`),
 ``vectors`` (float16: halves the file, cosine error ~1e-4) and ``model`` (the
 backend name). :func:`load_precomputed` puts such a file into a store's cache, so
@@ -41,6 +42,10 @@ def precompute(
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "precompute.db")
         try:
+            if out.exists():
+                # An earlier file of the same backend: only texts it lacks are embedded (a title
+                # that now reads otherwise), and texts no article holds any more are left out.
+                load_precomputed(store, out, backend.name)
             report = ingest(inputs, store, progress=progress)
             articles = store.articles()
             vectors = embed_articles(articles, backend, store=store, show_progress=progress)
