@@ -1,6 +1,7 @@
 """``python -m articles INPUT... [--db FILE]``: ingest files and folders.
 
-Rejected inputs are printed to stderr, one line each (``path: reason``); the
+Rejected inputs are printed to stderr, one line each (``path: reason``), those of
+unchanged files skipped on a re-run included (recorded in the store when they were read); the
 last line on stdout is the summary: ``N articles stored, N duplicates, N rejected``,
 with ``N updated`` after the first count and the unchanged files skipped (among
 others) at the end when they are not zero.

@@ -6,6 +6,8 @@ storing rolls back the current batch only: earlier files and earlier batches
 of the same file stay stored. Unchanged files (same size and modification
 time, or same SHA-1, read with the same options: a field mapping changes what
 a file reads as) are skipped without parsing, so re-ingesting changes nothing;
+the records such a file refused when it was read (kept in the store's rejections)
+are reported again, so a re-run lists every rejection a first run did;
 a file counts as ingested only once it was read to its end. An article read
 again from a file it was stored from, reading otherwise now, replaces the
 stored one (``IngestReport.updated``); articles are otherwise stored once,
@@ -180,7 +182,8 @@ def ingest(
     """Read files/folders into ``store`` (a :class:`store.sqlite.Store`).
 
     Rejections are recorded in the store and returned in the report; they
-    never interrupt the batch. ``max_bytes`` caps each file (decompressed
+    never interrupt the batch. A file skipped as unchanged reports again the
+    rejections recorded when it was read. ``max_bytes`` caps each file (decompressed
     size for gzip'd files); ``batch_size`` records are stored per transaction.
     ``max_records`` caps the records read in this call (all files together),
     ``max_new_articles`` the new articles stored: past a cap, reading stops,
@@ -213,6 +216,8 @@ def ingest(
                 run.report.unchanged_files += 1
                 for article_id in known:
                     run.note_id(article_id)
+                # What it refused when it was read is still refused: a re-run reports it again.
+                run.report.rejected.extend(store.rejections_of_file(str(path)))
                 continue
         _ingest_file(run, path, stat, {article_id for _, article_id, _ in earlier})
     return run.report
@@ -262,6 +267,8 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
     longer gives once it is read to its end.
     """
     report = run.report
+    # Read again: what it refused before is recorded anew (a record fixed since is no longer refused).
+    run.store.clear_rejections_of_file(str(path))
     items = read_path(path, max_bytes=run.max_bytes, **run.read_options)
     read_ids: set[str] = set()
     try:

@@ -160,6 +160,23 @@ class ArticleTables:
                 (rejection.source_path, rejection.error, now()),
             )
 
+    def rejections_of_file(self, path: str) -> list[Rejection]:
+        """The rejections recorded when ``path`` was last read: of the file itself and of its
+        ``path#N`` records, in the order they were recorded (a re-run that skips the file as
+        unchanged reports them again)."""
+        rows = self.conn.execute(
+            "SELECT path, error FROM rejections WHERE path=? OR (path >= ? AND path < ?) ORDER BY rowid",
+            (path, path + "#", path + "$"),
+        )
+        return [Rejection(r["path"], r["error"]) for r in rows]
+
+    def clear_rejections_of_file(self, path: str) -> None:
+        """Forget the rejections of ``path`` and its records: the file is being read again and
+        records what it refuses now."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM rejections WHERE path=? OR (path >= ? AND path < ?)",
+                      (path, path + "#", path + "$"))
+
     def rejections(self) -> list[Rejection]:
         rows = self.conn.execute("SELECT path, error FROM rejections ORDER BY path")
         return [Rejection(r["path"], r["error"]) for r in rows]

@@ -342,9 +342,10 @@ def test_a_feed_past_the_item_cap_reads_its_first_items_and_says_so(tmp_path, mo
     assert isinstance(read[-1], Rejection) and "the first 3 were read" in read[-1].error
     assert read[-1].source_path == f"{path}#4"  # the first item left out: the file was read
     with Store(":memory:") as store:
-        ingest([path], store)
+        first = ingest([path], store)
         again = ingest([path], store)  # re-ingest is recognized: the file is not read again
-        assert store.count_articles() == 3 and not again.rejected
+        assert store.count_articles() == 3 and again.unchanged_files == 1
+        assert again.rejected == first.rejected  # the items left out are still left out, and it says so
 
 
 def test_items_quoted_in_cdata_are_not_counted(monkeypatch):

@@ -175,3 +175,46 @@ def test_a_changed_file_whose_article_another_file_holds_too_says_it_kept_the_st
         assert (again.updated, again.changed_kept) == (0, 1)
         assert "1 article read otherwise now but kept as stored" in again.summary()
         assert store.articles()[0].paragraphs == ["The collapse killed 3 people."]  # nothing stored is lost
+
+
+def _jsonl(path: Path, records: list[object]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _good(n: int) -> dict:
+    return {"outlet": "Example Wire", "date": f"2020-02-{n:02d}T10:00:00Z", "title": f"Made-up story {n}",
+            "url": f"https://wire.example.org/{n}", "text": f"A made-up report, number {n}."}
+
+
+def test_a_rerun_reports_the_rejections_of_files_skipped_as_unchanged(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "mixed.jsonl", [_good(1), {"title": "No date", "text": "x"}, _good(2), "not an object"])
+    with Store(tmp_path / "p.db") as store:
+        first = ingest([path], store)
+        assert first.stored == 2 and len(first.rejected) == 2
+        second = ingest([path], store)
+        assert second.unchanged_files == 1
+        assert [str(r) for r in second.rejected] == [str(r) for r in first.rejected]
+        assert second.summary() == "0 articles stored, 0 duplicates, 2 rejected, 1 unchanged file skipped"
+        assert not second.failed  # its articles were read
+
+
+def test_a_changed_file_reports_only_its_own_rejections_again(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "mixed.jsonl", [_good(1), {"title": "No date", "text": "x"}, "not an object"])
+    with Store(tmp_path / "p.db") as store:
+        assert len(ingest([path], store).rejected) == 2
+        _jsonl(path, [_good(1), _good(2)])  # both bad records fixed
+        assert ingest([path], store).rejected == []
+        assert ingest([path], store).rejected == []  # and none come back once it is unchanged
+        assert store.rejections() == []
+
+
+def test_the_cli_rerun_prints_the_rejections_again(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "mixed.jsonl", [_good(1), {"title": "No date", "text": "x"}])
+    db = tmp_path / "cli.db"
+    runs = [subprocess.run([sys.executable, "-m", "articles", str(path), "--db", str(db)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=120) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert runs[1].stderr == runs[0].stderr and f"{path}#2: " in runs[0].stderr
+    assert runs[1].stdout.strip().splitlines()[-1] == "0 articles stored, 0 duplicates, 1 rejected, " \
+                                                      "1 unchanged file skipped"
