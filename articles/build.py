@@ -100,6 +100,7 @@ def build_article(
         categories=category_names if not outlet else [author_name or "", *category_names],
         url=url,
         other_urls=[u for u in other_urls if isinstance(u, str)],
+        services=not outlet,  # an outlet named outright is kept as named (RFA, not one service)
     )
     name = name or "unknown"
     text = clean + "\n" + "\n".join(body[:20])

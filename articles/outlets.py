@@ -13,6 +13,12 @@ Precedence (see :func:`canonical_outlet`): the article URL's domain first (an
 ``author:`` field is sometimes a person, e.g. China Digital Times posts), then
 the author, then categories, then the domains of other URLs in the record
 (header images), then the raw author/category, then the bare host name.
+
+An outlet's services that are separate newsrooms are separate outlets where the URL's path
+names the service: RFA's Cantonese service (rfa.org/cantonese/...) is 自由亚洲电台粤语, its
+Mandarin service and RFA as a whole 自由亚洲电台 (the name stored RFA articles have). A record
+that names its outlet outright (a JSON Lines ``outlet`` column, a front matter ``outlet:``)
+keeps the outlet it names: "RFA" there stays 自由亚洲电台 whatever the URL's path.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ class Outlet:
     name: str  # canonical display name
     english: str
     aliases: tuple[str, ...]
+    # Hosts (a subdomain matches too), or a host and the first path segment of one service of an
+    # outlet ("rfa.org/cantonese"): a service's entry outranks its host's.
     domains: tuple[str, ...]
 
 
@@ -68,9 +76,16 @@ OUTLETS: tuple[Outlet, ...] = (
     Outlet("BBC", "BBC",
            ("BBC", "BBC中文", "BBC中文网", "BBC News 中文", "BBC News", "英国广播公司"),
            ("bbc.com", "bbc.co.uk")),
+    # RFA's Mandarin and Cantonese services are two newsrooms whose reports are compared with each
+    # other. The Mandarin service (and RFA as a whole) keeps the name stored RFA articles have.
     Outlet("自由亚洲电台", "Radio Free Asia",
-           ("自由亚洲电台", "自由亚洲", "RFA", "Radio Free Asia"),
+           ("自由亚洲电台", "自由亚洲", "RFA", "Radio Free Asia", "RFA Mandarin", "自由亚洲电台普通话",
+            "RFA普通话"),
            ("rfa.org",)),
+    Outlet("自由亚洲电台粤语", "Radio Free Asia Cantonese",
+           ("自由亞洲電台粵語", "自由亚洲电台粤语", "自由亚洲电台粤语部", "自由亚洲粤语", "RFA Cantonese", "RFA粤语",
+            "Radio Free Asia Cantonese"),
+           ("rfa.org/cantonese",)),
     Outlet("纽约时报", "The New York Times",
            ("纽约时报", "纽约时报中文网", "New York Times", "The New York Times", "NYT", "NYTimes"),
            ("nytimes.com",)),
@@ -135,16 +150,32 @@ def host_of(url: str | None) -> str | None:
     return host.lower().rstrip(".") if host else None
 
 
-def outlet_for_domain(url: str | None) -> str | None:
-    """Canonical outlet whose domain (or a subdomain of it) serves ``url``."""
+def _first_segment(url: str) -> str:
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return ""
+    return path.lstrip("/").split("/", 1)[0].casefold()
+
+
+def outlet_for_domain(url: str | None, services: bool = True) -> str | None:
+    """Canonical outlet whose domain (or a subdomain of it) serves ``url``; with ``services``, the
+    outlet's service its path names (rfa.org/cantonese/...: RFA's Cantonese service), else the
+    outlet as a whole."""
     host = host_of(url)
     if not host:
         return None
+    found = None
     for outlet in OUTLETS:
         for domain in outlet.domains:
-            if host == domain or host.endswith("." + domain):
+            domain_host, _, segment = domain.partition("/")
+            if not (host == domain_host or host.endswith("." + domain_host)):
+                continue
+            if not segment:
+                found = found or outlet.name
+            elif services and _first_segment(url) == segment:
                 return outlet.name
-    return None
+    return found
 
 
 def outlet_in_language(name: str, language: str | None) -> str:
@@ -250,6 +281,16 @@ def outlet_labels(articles) -> dict[str, str]:
             for outlet, codes in languages.items()}
 
 
+def _serves(name: str, url: str | None) -> bool:
+    """Is ``url`` on a host of the outlet ``name`` (one of its services or the whole)?"""
+    host = host_of(url)
+    outlet = _by_canonical_name().get(name)
+    if not host or outlet is None:
+        return False
+    hosts = {domain.partition("/")[0] for domain in outlet.domains}
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
 @lru_cache(maxsize=1)
 def _by_canonical_name() -> dict[str, Outlet]:
     return {outlet.name: outlet for outlet in OUTLETS}
@@ -267,10 +308,17 @@ def canonical_outlet(
     categories: Iterable[str] = (),
     url: str | None = None,
     other_urls: Iterable[str] = (),
+    services: bool = True,
 ) -> str | None:
-    """The one name of the outlet behind a record (see module docstring for precedence)."""
+    """The one name of the outlet behind a record (see module docstring for precedence).
+    ``services=False``: a URL names the outlet as a whole, not the service its path names (a
+    record that names its outlet outright keeps the outlet it names)."""
     categories = [c for c in categories if isinstance(c, str) and c.strip()]
-    found = outlet_for_domain(url) or outlet_for_name(author)
+    found = outlet_for_domain(url, services)
+    named = outlet_for_name(author)
+    if not services and named and found and _serves(named, url):
+        found = named  # a record naming one service of the URL's outlet (RFA Cantonese) keeps it
+    found = found or named
     if found:
         return found
     for category in categories:

@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles import Article, Rejection, ingest, read_path
 from articles.normalize import canonical_url
@@ -499,3 +501,61 @@ def test_a_field_mapping_that_does_not_fit_a_file_is_named_in_its_rejections(tmp
     ]
     (rejection,) = list(read_path(other))[1:]  # default names: the date field is missing
     assert rejection.error == "no publication date (no 'date' field; --field date=NAME reads another)"
+
+
+# ---- an outlet's services ----------------------------------------------------------
+def test_rfa_cantonese_and_mandarin_are_two_outlets_when_the_url_tells():
+    cantonese = canonical_outlet(url="https://www.rfa.org/cantonese/news/made-up-01012020.html")
+    assert cantonese == "自由亚洲电台粤语" != canonical_outlet(url="https://www.rfa.org/mandarin/x.html")
+    # The Mandarin service keeps the name every stored RFA article has (the seeds are all Mandarin).
+    assert canonical_outlet(url="https://www.rfa.org/mandarin/x.html") == "自由亚洲电台"
+    assert canonical_outlet(url="https://www.rfa.org/english/x.html") == "自由亚洲电台"
+    assert canonical_outlet(url="https://rfa.org/") == "自由亚洲电台"
+    assert canonical_outlet(url="https://www.rfa.org/Cantonese/x") == cantonese  # paths case-folded
+    assert canonical_outlet(url="https://www.rfa.org/cantonese-extra/x") == "自由亚洲电台"  # a whole segment
+    # The URL outranks an author line, as for any outlet (an archive's author: 自由亚洲电台).
+    assert canonical_outlet(author="自由亚洲电台", url="https://www.rfa.org/cantonese/x") == cantonese
+    # The service's own names.
+    for alias in ("RFA Cantonese", "自由亞洲電台粵語", "RFA粤语"):
+        assert canonical_outlet(author=alias) == cantonese
+    assert canonical_outlet(author="RFA Mandarin") == "自由亚洲电台"
+
+
+def test_an_explicit_outlet_field_keeps_rfa_whole():
+    from articles.build import build_article
+
+    when = datetime(2020, 1, 2, tzinfo=UTC)
+    url = "https://www.rfa.org/cantonese/news/made-up-01022020.html"
+    common = {"title": "虛構的標題", "paragraphs": ["一段虛構的報道。"], "published": when, "url": url}
+    assert build_article("a.md", author="自由亚洲电台", **common).outlet == "自由亚洲电台粤语"
+    # A record that names its outlet outright (a JSON Lines outlet column, a front matter outlet:)
+    # keeps the outlet it names: stored data keeps its outlet.
+    assert build_article("b.jsonl#1", outlet="RFA", **common).outlet == "自由亚洲电台"
+    assert build_article("c.jsonl#1", outlet="RFA Cantonese", **common).outlet == "自由亚洲电台粤语"
+
+
+def test_the_two_rfa_services_are_labelled_apart():
+    from articles.build import build_article
+    from articles.outlets import edition_names
+
+    when = datetime(2020, 1, 2, tzinfo=UTC)
+    cantonese = build_article("a.md", title="虛構的標題", paragraphs=["這是一段虛構的報道，為測試而寫。"],
+                              published=when, url="https://www.rfa.org/cantonese/news/a.html")
+    mandarin = build_article("b.md", title="虚构的标题", paragraphs=["这是一段虚构的报道，为测试而写。"],
+                             published=when, url="https://www.rfa.org/mandarin/b.html")
+    assert edition_names([cantonese, mandarin]) == {cantonese.id: "自由亞洲電台粵語", mandarin.id: "自由亚洲电台"}
+
+
+@given(host=st.sampled_from(["rfa.org", "www.rfa.org", "WWW.RFA.ORG"]),
+       path=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="#?"), max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_every_rfa_url_is_one_of_its_two_outlets_and_only_cantonese_paths_are_cantonese(host, path):
+    url = f"https://{host}/{path}"
+    found = canonical_outlet(url=url)
+    try:
+        from urllib.parse import urlsplit
+
+        first = urlsplit(url).path.lstrip("/").split("/", 1)[0].casefold()
+    except ValueError:
+        first = None
+    assert found == ("自由亚洲电台粤语" if first == "cantonese" else "自由亚洲电台")
