@@ -6,6 +6,9 @@ last line on stdout is the summary: ``N articles stored, N duplicates, N rejecte
 with ``N updated`` after the first count and the unchanged files skipped (among
 others) at the end when they are not zero.
 
+Times without a zone are read as UTC; "CST" is China Standard Time (UTC+8) in a Chinese-language
+article or one from an outlet in China, Taiwan, Hong Kong or Singapore, US Central otherwise.
+
 Exit status: 0 when an article was read (stored, a duplicate, updated, or in an unchanged
 file skipped), or when nothing was refused; 1 when no article was read and at least one
 input was refused or missing (:attr:`articles.ingest.IngestReport.failed`); 2 for a usage
@@ -21,6 +24,11 @@ from articles.ingest import ingest
 from articles.reader import add_max_bytes_option
 from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 
+ZONE_HELP = ("Times: a date or time written without a zone is read as UTC (2021-07-05 is midnight UTC); "
+             "'CST' is China Standard Time (UTC+8) in a Chinese-language article or one from an outlet or site "
+             "(.cn, .tw, .hk, .sg) in "
+             "China, Taiwan, Hong Kong or Singapore, US Central (UTC-6) in any other.")
+
 
 def main(argv: list[str] | None = None) -> int:
     from store.sqlite import DEFAULT_DB, Store
@@ -29,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m articles",
         description="Ingest news archives (feed-archive markdown, HTML pages, RSS/Atom, "
         "JSON Lines, JSON, CSV) into the Parallax store.",
-        epilog="Exit status: 0 when an article was read (or nothing was refused), 1 when no article "
+        epilog=f"{ZONE_HELP} Exit status: 0 when an article was read (or nothing was refused), 1 when no article "
         "was read and an input was refused or missing, 2 for a usage error or a store that cannot be opened.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")

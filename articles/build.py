@@ -11,8 +11,15 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from articles.model import Article, Rejection
-from articles.normalize import article_id, clean_line, detect_language, detect_script, nfc
-from articles.outlets import canonical_outlet
+from articles.normalize import (
+    article_id,
+    clean_line,
+    detect_language,
+    detect_script,
+    in_zone_of,
+    nfc,
+)
+from articles.outlets import canonical_outlet, in_china_time
 
 # Outlet names feeds append to titles, and section tags they prepend
 # ("[Chinese] ...", "... – 法国国际广播电台 - RFI").
@@ -106,6 +113,9 @@ def build_article(
     text = clean + "\n" + "\n".join(body[:20])
     language = detect_language(text)
     script = detect_script(text) if language == "zh" else None
+    # A time read in "CST": China Standard Time in a Chinese article or from an outlet in China,
+    # Taiwan, Hong Kong or Singapore, US Central otherwise.
+    published = in_zone_of(published, language == "zh" or in_china_time(name, url))
     return Article(
         # An article without a url is named by its title as the source wrote it (entities and
         # tags undecoded), as before titles were decoded: the ids of stored articles stay.

@@ -130,6 +130,29 @@ def _from_iso(match: re.Match, require_timezone: bool) -> datetime | None:
     return _in_range(dt.astimezone(UTC))
 
 
+# "CST" names two zones: US Central Standard Time (UTC-6), as the standard library reads it, and
+# China Standard Time (UTC+8), as Chinese sites (and servers set to Asia/Shanghai or Asia/Taipei)
+# print it. A stamp ending in it is read as US Central and marked, and the article's builder
+# chooses once the article's language and outlet are known (:func:`in_zone_of`).
+_CST_ZONE = re.compile(r"\sCST$", re.I)
+_CST_CHINA_MINUS_US = timedelta(hours=14)  # the same wall time is 14 hours earlier at UTC+8
+
+
+class CSTTime(datetime):
+    """A UTC time read from a stamp in "CST" as US Central Standard Time; :func:`in_zone_of`
+    gives the China Standard Time reading instead. Only the article's builder sees one."""
+
+
+def in_zone_of(published: datetime, china: bool) -> datetime:
+    """``published`` as a plain UTC datetime; a :class:`CSTTime` read as China Standard Time
+    (UTC+8) when ``china`` (a Chinese-language article, an outlet in China, Taiwan, Hong Kong or
+    Singapore), else as US Central (UTC-6)."""
+    plain = datetime.combine(published.date(), published.timetz())
+    if isinstance(published, CSTTime) and china:
+        return plain - _CST_CHINA_MINUS_US
+    return plain
+
+
 def parse_datetime(value: object, require_timezone: bool = False) -> datetime | None:
     """A UTC-aware datetime from a date value, or None when it is no date.
 
@@ -137,7 +160,9 @@ def parse_datetime(value: object, require_timezone: bool = False) -> datetime | 
     (midnight UTC: YAML reads ``date: 2021-07-05`` as a date), epoch
     seconds or milliseconds, ISO 8601 and RFC 2822 strings, and calendar dates
     written 2021/07/22, 2021年7月22日, July 22, 2021 or 22 July 2021 (a time and
-    zone may follow, as in ISO 8601; without a zone, UTC). With
+    zone may follow, as in ISO 8601; without a zone, UTC). A stamp in "CST" is read
+    as US Central and returned as a :class:`CSTTime`, whose zone the article's
+    language and outlet decide (:func:`in_zone_of`). With
     ``require_timezone`` a string without an explicit zone is refused (used
     for datelines, whose local zone is unknown).
     """
@@ -170,7 +195,10 @@ def parse_datetime(value: object, require_timezone: bool = False) -> datetime | 
             if require_timezone:
                 return None
             dt = dt.replace(tzinfo=UTC)
-        return _in_range(dt.astimezone(UTC))
+        dt = _in_range(dt.astimezone(UTC))
+        if dt is not None and _CST_ZONE.search(text):
+            return CSTTime.combine(dt.date(), dt.timetz())
+        return dt
     except (ValueError, TypeError, OverflowError, IndexError, OSError):
         return None
 

@@ -178,6 +178,22 @@ def outlet_for_domain(url: str | None, services: bool = True) -> str | None:
     return found
 
 
+# Outlets based where "CST" means China Standard Time, UTC+8 (China, Taiwan, Hong Kong, Singapore),
+# and the country domains of those places (an outlet the table does not know).
+CHINA_TIME_OUTLETS = frozenset({
+    "中央社", "亚洲新闻台", "联合早报", "新华社", "人民日报", "环球时报", "CCTV新闻联播", "联合新闻网", "自由时报",
+    "明报", "南华早报", "立场新闻", "端传媒", "Solidot",
+})
+_CHINA_TIME_TLDS = ("cn", "tw", "hk", "sg", "mo")
+
+
+def in_china_time(outlet: str | None, url: str | None = None) -> bool:
+    """Does ``outlet`` (a canonical name) or the host of ``url`` lie where "CST" is China
+    Standard Time?"""
+    host = host_of(url)
+    return outlet in CHINA_TIME_OUTLETS or bool(host and host.rsplit(".", 1)[-1] in _CHINA_TIME_TLDS)
+
+
 def outlet_in_language(name: str, language: str | None) -> str:
     """The outlet's name as a reader of the article knows it, for display: the short Chinese
     name for a Chinese article (or one of unknown language), the English name for any other
