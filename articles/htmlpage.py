@@ -1,7 +1,9 @@
 """Saved web pages (one article per page), extracted with trafilatura.
 
 trafilatura finds the main text and the metadata (title, site name, canonical
-URL). Its date is day-precision, so the publication time is first taken from
+URL). The page's address is its canonical link (or og:url), else the address a
+browser noted it was saved from ("saved from url=", SingleFile); without a site
+name, the outlet is that address's host (:func:`articles.outlets.canonical_outlet`). Its date is day-precision, so the publication time is first taken from
 the page's own machine-readable tags (``article:published_time``, JSON-LD
 ``datePublished``, ``<time datetime>``), then from trafilatura's date
 (midnight UTC of that day). A page without a title, a date or any main text
@@ -68,6 +70,18 @@ def _canonical_link(root) -> str | None:
         if (meta.get("property") or "").lower() == "og:url" and "://" in (meta.get("content") or ""):
             return meta.get("content")
     return None
+
+
+# Where a browser saved the page from: Chrome, Edge and Internet Explorer write
+# "<!-- saved from url=(0041)https://... -->", SingleFile a comment with a "url:" line.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d{1,5}\)(https?://[^\s<>]{1,4000}?)\s*-->"
+                         r"|<!--\s*Page saved with SingleFile\s+url:\s*(https?://[^\s<>]{1,4000})", re.I)
+
+
+def _saved_from(text: str) -> str | None:
+    """The address a saved page was read from, as its browser noted it near the top, or None."""
+    match = _SAVED_FROM.search(text[:8000])
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def _captions(root) -> list[str]:
@@ -166,7 +180,7 @@ def read_html_text(text: str, source_path: str) -> Article | Rejection:
     if paragraphs and title and clean_line(paragraphs[0]) == clean_line(title):
         paragraphs = paragraphs[1:]
     published = page_date or parse_datetime(document.date or "")
-    url = page_url or document.url
+    url = page_url or document.url or _saved_from(text)
     return build_article(
         source_path,
         title=title,

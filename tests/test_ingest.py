@@ -559,3 +559,63 @@ def test_every_rfa_url_is_one_of_its_two_outlets_and_only_cantonese_paths_are_ca
     except ValueError:
         first = None
     assert found == ("自由亚洲电台粤语" if first == "cantonese" else "自由亚洲电台")
+
+
+# ---- a page's outlet from its own address --------------------------------------------
+_PAGE_BODY = "<p>" + "这是一段为测试而虚构的新闻正文，用来检验网页的读取。" * 4 + "</p>"
+
+
+def _page(head: str = "", before: str = "") -> str:
+    return (f"{before}<html><head><title>虚构的标题</title>{head}"
+            '<meta property="article:published_time" content="2020-01-02T03:04:05Z"></head>'
+            f"<body><article><h1>虚构的标题</h1>{_PAGE_BODY}</article></body></html>")
+
+
+def _read_page(tmp_path: Path, text: str) -> Article:
+    path = tmp_path / "page.html"
+    path.write_text(text, encoding="utf-8")
+    (article,) = read_path(path)
+    assert isinstance(article, Article), article
+    return article
+
+
+def test_a_page_without_a_site_name_takes_its_outlet_from_its_own_address(tmp_path):
+    # Already so for a canonical link and og:url (host, "www." dropped; a known host its outlet).
+    canonical = '<link rel="canonical" href="https://www.example-daily.org/a/1.html">'
+    assert _read_page(tmp_path, _page(canonical)).outlet == "example-daily.org"
+    og = '<meta property="og:url" content="https://www.rfa.org/cantonese/news/a.html">'
+    assert _read_page(tmp_path, _page(og)).outlet == "自由亚洲电台粤语"
+    assert _read_page(tmp_path, _page()).outlet == "unknown"  # nothing names it
+
+
+@pytest.mark.parametrize("comment", [
+    "<!-- saved from url=(0041)https://www.example-daily.org/a/1.html -->\n",  # Chrome, Edge, IE
+    "<!--\n Page saved with SingleFile \n url: https://www.example-daily.org/a/1.html \n"
+    " saved date: Thu Jan 02 2020 11:00:00 GMT+0800\n-->\n",
+])
+def test_a_saved_page_takes_its_address_from_where_the_browser_saved_it(tmp_path, comment):
+    article = _read_page(tmp_path, "<!DOCTYPE html>\n" + _page(before=comment))
+    assert article.outlet == "example-daily.org"
+    assert article.url == "https://www.example-daily.org/a/1.html"
+    # The page's own canonical address comes first.
+    canonical = '<link rel="canonical" href="https://www.reuters.com/world/x">'
+    assert _read_page(tmp_path, _page(canonical, before=comment)).url == "https://www.reuters.com/world/x"
+
+
+def test_a_page_saved_from_no_web_address_stays_unknown(tmp_path):
+    for comment in ("<!-- saved from url=(0014)about:internet -->", "<!-- saved from url=(0004)file -->"):
+        assert _read_page(tmp_path, _page(before=comment)).outlet == "unknown"
+
+
+@given(host=st.from_regex(r"[a-z][a-z0-9-]{0,20}(\.[a-z]{2,6}){1,2}", fullmatch=True),
+       path=st.from_regex(r"[A-Za-z0-9/._%?=&-]{0,60}", fullmatch=True),
+       noise=st.text(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_the_saved_from_note_gives_back_the_address_written_in_it(host, path, noise):
+    from articles.htmlpage import _saved_from
+
+    url = f"https://{host}/{path}"
+    assert _saved_from(f"<!-- saved from url=({len(url):04d}){url} -->{noise}") == url
+    assert _saved_from(f"<!--\n Page saved with SingleFile \n url: {url} \n saved date: x\n-->{noise}") == url
+    found = _saved_from(noise)  # any text: None or a web address, never an exception
+    assert found is None or found.startswith(("http://", "https://"))
