@@ -103,10 +103,14 @@ def engine_options(args: argparse.Namespace) -> dict:
             "connect_timeout": args.connect_timeout, **read}
 
 
-def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: list, inputs: list[str]) -> None:
-    """stories.json, assignments.csv, errors.csv and stories.md in ``out``."""
+def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: list, inputs: list[str],
+                  context: dict | None = None) -> None:
+    """stories.json, assignments.csv, errors.csv and stories.md in ``out``. ``articles``: the run's,
+    by id; ``context``: the stored articles the run fitted with them (members of its stories that
+    were not read), listed in their stories but not in assignments.csv (no file of the run holds them)."""
     out.mkdir(parents=True, exist_ok=True)
-    payload = [_story_payload(story, articles) for story in stories]
+    members = {**(context or {}), **articles}
+    payload = [_story_payload(story, members) for story in stories]
     (out / "stories.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     _write_assignments(out / "assignments.csv", stories, articles, inputs)
     with (out / "errors.csv").open("w", encoding="utf-8", newline="") as f:
@@ -115,8 +119,8 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
         for rejection in rejected:
             writer.writerow([rejection.source_path, rejection.error])
     (out / "stories.md").write_text(
-        _stories_markdown(stories, len(articles), len(rejected), {s.id: _outlet_names(s, articles) for s in stories},
-                          articles),
+        _stories_markdown(stories, len(articles), len(rejected), {s.id: _outlet_names(s, members) for s in stories},
+                          members),
         encoding="utf-8")
 
 
@@ -345,11 +349,13 @@ def _main(argv: list[str] | None) -> int:
 
     rejected = [Rejection(p, "no such file or folder") for p in missing] + result.rejected
     articles = {a.id: a for a in result.articles}
-    write_outputs(args.out, result.stories, articles, rejected, inputs)
+    context = {a.id: a for a in result.context}
+    write_outputs(args.out, result.stories, articles, rejected, inputs, context)
     twice = _read_more_than_once(articles, inputs)
     print(
         f"{counted(len(articles), 'article')}"
         + (f" ({twice} read from more than one file or record)" if twice else "")
+        + (f" + {counted(len(context), 'stored article')} of their stories" if context else "")
         + f" -> {counted(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
         f"{len(rejected)} rejected; vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/",

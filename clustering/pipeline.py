@@ -15,6 +15,7 @@ import numpy as np
 from articles.model import Article, Rejection
 from clustering.clusterer import ALGORITHM_VERSION, StoryClusterer, build_story, story_id_for
 from clustering.edits import replay_edits
+from clustering.features import publication_days
 from clustering.model import Member, Story
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,9 @@ class RunResult:
     articles: list[Article]
     rejected: list[Rejection] = field(default_factory=list)
     backend: str = "none"  # embedding backend name, "none" = lexical features only
+    # The stored articles the run's stories hold besides the articles read: the other members of
+    # the stored stories its articles were in, fitted with them (:func:`run_context`).
+    context: list[Article] = field(default_factory=list)
 
     @property
     def story_of(self) -> dict[str, str]:
@@ -64,19 +68,50 @@ def embed_both(
     Returns (None, None, name) when the backend is lexical (the clusterer's own lexical
     features already cover it) or the embeddings stage is unavailable.
     """
+    backend, name = _dense_backend(model)
+    if backend is None or not articles:
+        return None, None, name
+    return (*_embed_with(backend, articles, store, progress), name)
+
+
+def _dense_backend(model: str | None):
+    """The embedding backend of ``model`` and its name; the backend is None when it is lexical
+    (the clusterer's own lexical features already cover it) or the embeddings stage is unavailable."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         import embeddings
     except ImportError:  # the embeddings stage is optional for clustering
-        return None, None, "none"
+        return None, "none"
     backend = embeddings.get_backend(model)
     name = getattr(backend, "name", "unknown")
-    if not articles or any(name.lower().startswith(prefix) for prefix in _LEXICAL_BACKENDS):
-        return None, None, name
+    if any(name.lower().startswith(prefix) for prefix in _LEXICAL_BACKENDS):
+        return None, name
+    return backend, name
+
+
+def _embed_with(backend, articles: Sequence[Article], store, progress: bool) -> tuple[np.ndarray, np.ndarray]:
+    import embeddings
+
     articles = list(articles)
     vectors = embeddings.embed_articles(articles, backend, store=store, show_progress=progress)
     titles = embeddings.embed_titles(articles, backend, store=store, show_progress=progress)
-    return np.asarray(vectors, dtype=np.float32), np.asarray(titles, dtype=np.float32), name
+    return np.asarray(vectors, dtype=np.float32), np.asarray(titles, dtype=np.float32)
+
+
+def cached_vectors(
+    articles: Sequence[Article], store, backend_name: str
+) -> tuple[list[Article], np.ndarray | None, np.ndarray | None]:
+    """The ``articles`` whose text and title vectors the store's cache holds for ``backend_name``,
+    with those vectors (None when there is none); nothing is embedded."""
+    from embeddings import article_text, embedding_key, title_text
+
+    keys = {a.id: (embedding_key(article_text(a)), embedding_key(title_text(a))) for a in articles}
+    held = store.get_embeddings(backend_name, sorted({k for pair in keys.values() for k in pair}))
+    kept = [a for a in articles if keys[a.id][0] in held and keys[a.id][1] in held]
+    if not kept:
+        return [], None, None
+    return (kept, np.vstack([held[keys[a.id][0]] for a in kept]).astype(np.float32),
+            np.vstack([held[keys[a.id][1]] for a in kept]).astype(np.float32))
 
 
 def embed(
@@ -94,12 +129,23 @@ def fit_stories(
     model: str | None = None,
     progress: bool = False,
     clusterer: StoryClusterer | None = None,
+    context: Sequence[Article] = (),
 ) -> tuple[StoryClusterer, str]:
     """Embed ``articles`` (texts and titles, through the store's cache) and fit the clusterer:
-    the one path every batch entry point (CLI, pipeline, dashboard) takes."""
-    vectors, titles, backend_name = embed_both(articles, store, model=model, progress=progress)
+    the one path every batch entry point (CLI, pipeline, dashboard) takes.
+
+    ``context``: stored articles to fit with them, each only when the store's cache holds its
+    vectors (nothing is embedded for them; with a lexical backend every one is fitted). Which
+    were fitted: the clusterer's ``articles_``."""
+    backend, backend_name = _dense_backend(model)
+    fitted = list(articles)
+    if context:
+        fitted += list(context) if backend is None else cached_vectors(context, store, backend_name)[0]
+    vectors = titles = None
+    if backend is not None and fitted:
+        vectors, titles = _embed_with(backend, fitted, store, progress)
     clusterer = clusterer or StoryClusterer()
-    clusterer.fit(list(articles), vectors, titles)
+    clusterer.fit(fitted, vectors, titles)
     return clusterer, backend_name
 
 
@@ -118,11 +164,14 @@ def run(
     ``read_options``: how to read the inputs (``{"fields": {"title": "Headline"}}``);
     ``max_bytes``: the size cap of one file (None: :data:`articles.reader.MAX_INPUT_BYTES`).
 
-    The stories of this run replace the stored stories of its articles; stored stories
-    of other articles stay (:func:`stories_beside`: a run over one day's folder keeps the
-    workspace's other days), and a run that read no article changes nothing. Logged manual
-    edits are replayed on top. ``since``/``until`` keep articles published in [since,
-    until] (a bare ``until`` date includes that day).
+    The articles read are fitted together with the stored articles of the stories they were in
+    (:func:`run_context`: their vectors come from the store's cache), so a run over one day of a
+    story that spans two gives that story back whole, as a run over both days does. The stories
+    of this run replace those stored stories; stored stories of other articles stay
+    (:func:`stories_beside`: a run over one day's folder keeps the workspace's other days), and
+    a run that read no article changes nothing. Logged manual edits are replayed on top.
+    ``since``/``until`` keep articles published in [since, until] (a bare ``until`` date
+    includes that day).
     """
     import articles as articles_stage
 
@@ -134,19 +183,87 @@ def run(
         a for a in found
         if (start is None or a.published >= start) and (end is None or a.published < end)
     ]
-    stories, backend_name = _store_fit(found, store, model, progress, clusterer)
-    return RunResult(stories, found, list(report.rejected), backend_name)
+    stories, backend_name, context = _store_fit(found, store, model, progress, clusterer)
+    return RunResult(stories, found, list(report.rejected), backend_name, context)
 
 
-def _store_fit(found, store, model, progress, clusterer) -> tuple[list[Story], str]:
+def _store_fit(found, store, model, progress, clusterer) -> tuple[list[Story], str, list[Article]]:
     if not found:
         # Nothing read (an empty folder, a mistyped path): the stored stories stay as they are.
-        return [], "none"
-    clusterer, backend_name = fit_stories(found, store, model, progress, clusterer)
+        return [], "none", []
+    clusterer = clusterer or StoryClusterer()
+    touched, context, by_id = run_context(found, load_stories(store), store.articles,
+                                          reach_days=3 * clusterer.window_days)
+    clusterer, backend_name = fit_stories(found, store, model, progress, clusterer, context)
+    fitted = {a.id for a in clusterer.articles_}
+    stories = with_unfitted(clusterer.stories_, touched, fitted, by_id)
     with store.transaction():  # edits are read under the write lock: one made while fitting is kept
-        stories = replay_edits(clusterer.stories_, store.edits(), {a.id: a for a in found})
+        stories = replay_edits(stories, store.edits(), by_id)
         store_run_stories(store, stories, clusterer_fingerprint(clusterer))
-    return stories, backend_name
+    read = {a.id for a in found}
+    return stories, backend_name, [by_id[m.article_id] for s in stories for m in s.members
+                                   if m.article_id not in read and m.article_id in by_id]
+
+
+def run_context(
+    found: Sequence[Article], stored: Sequence[Story], articles_of, reach_days: float
+) -> tuple[list[Story], list[Article], dict[str, Article]]:
+    """What a batch run over ``found`` fits beside them: ``(touched, context, by_id)``.
+
+    ``touched``: the ``stored`` stories holding any article of ``found`` (the run replaces them);
+    ``context``: their other members published within ``reach_days`` of the story's articles in
+    the run (undated ones always), to fit with ``found``, so a run over part of a story's days
+    sees the whole story; ``by_id``: the run's articles and every member of ``touched``
+    (``articles_of(ids)`` reads stored articles).
+
+    The cost is bounded: only the touched stories' members, and of those only the ones within
+    ``reach_days`` (the pipeline passes three candidate windows of the clusterer, the reach
+    :func:`update_stories` fits with too: the candidate search pairs articles at most
+    ``window_days`` apart, so further members could only join through a chain). A long story's
+    members beyond it are not fitted; :func:`with_unfitted` keeps them in the story.
+    """
+    in_run = {a.id: a for a in found}
+    touched = [s for s in stored if any(m.article_id in in_run for m in s.members)]
+    others = [m.article_id for s in touched for m in s.members if m.article_id not in in_run]
+    by_id = {**{a.id: a for a in articles_of(others)}, **in_run} if others else dict(in_run)
+    context: list[Article] = []
+    for story in touched:
+        rest = [by_id[m.article_id] for m in story.members
+                if m.article_id not in in_run and m.article_id in by_id]
+        if not rest:
+            continue
+        days = publication_days([in_run[m.article_id] for m in story.members if m.article_id in in_run])
+        days = days[~np.isnan(days)]
+        low, high = (days.min() - reach_days, days.max() + reach_days) if days.size else (np.inf, -np.inf)
+        context += [a for a, day in zip(rest, publication_days(rest), strict=True)
+                    if np.isnan(day) or low <= day <= high]
+    return touched, context, by_id
+
+
+def with_unfitted(
+    stories: Sequence[Story], touched: Sequence[Story], fitted: set[str], by_id: dict[str, Article]
+) -> list[Story]:
+    """The run's ``stories`` with each touched stored story's members the fit did not see (beyond
+    its reach, or without a cached vector) put back with the most of that story's fitted members:
+    a run over part of a long story gives it back whole too. They keep their stored scores and
+    pins; a story they join is named after its earliest member, as a fit names its stories."""
+    holder = {m.article_id: n for n, s in enumerate(stories) for m in s.members}
+    joining: dict[int, list[Member]] = {}
+    for story in touched:
+        unseen = [m for m in story.members if m.article_id not in fitted and m.article_id in by_id]
+        votes = Counter(holder[m.article_id] for m in story.members if m.article_id in holder)
+        if unseen and votes:
+            joining.setdefault(votes.most_common(1)[0][0], []).extend(unseen)
+    if not joining:
+        return list(stories)
+    out = list(stories)
+    for n, unseen in joining.items():
+        members = [*stories[n].members, *unseen]
+        articles = [by_id[m.article_id] for m in members]
+        earliest = min(articles, key=lambda a: (a.published, a.id))
+        out[n] = build_story(story_id_for(earliest.id), articles, {m.article_id: m.score for m in members},
+                             {m.article_id for m in members if m.pinned}, stories[n].mentions)
+    return out
 
 
 def store_run_stories(store, stories: Sequence[Story], fingerprint: str | None = None) -> None:
@@ -230,7 +347,7 @@ def recluster(
 ) -> list[Story]:
     """Group every stored article again (vectors come from the cache) and replace the
     stored stories; logged manual edits are replayed on top, as after a batch run."""
-    stories, _ = _store_fit(store.articles(), store, model, progress, clusterer)
+    stories, _, _ = _store_fit(store.articles(), store, model, progress, clusterer)
     return stories
 
 

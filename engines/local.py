@@ -29,4 +29,5 @@ class LocalEngine(Engine):
         result = run(list(inputs), store, model=model, since=since, until=until, progress=progress,
                      clusterer=clusterer, read_options=self.read_options, max_bytes=self.max_bytes)
         stats = {"engine": self.name, "seconds": round(time.perf_counter() - start, 2)}
-        return EngineResult(result.stories, result.articles, result.rejected, result.backend, stats=stats)
+        return EngineResult(result.stories, result.articles, result.rejected, result.backend, result.context,
+                            stats=stats)

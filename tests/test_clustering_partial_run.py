@@ -5,13 +5,14 @@ downloaded."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
 import pytest
 
 import embeddings
-from clustering import build_story, edits, pipeline
+from clustering import StoryClusterer, build_story, edits, pipeline
 from embeddings.lexical import LexicalBackend
 from store.sqlite import Store
 
@@ -176,9 +177,10 @@ def test_the_stored_articles_vectors_come_from_the_cache(tmp_path, monkeypatch):
     keys = [embeddings.embedding_key(embeddings.article_text(a)) for a in day1]
     with store.transaction() as conn:
         conn.executemany("DELETE FROM embeddings WHERE content_hash = ?", [(k,) for k in keys])
-    result = pipeline.run([folders["d2"]], store, model="made-up")
+    clusterer = StoryClusterer()
+    pipeline.run([folders["d2"]], store, model="made-up", clusterer=clusterer)
     assert backend.embedded == []
-    assert not {a.id for a in result.context} & {a.id for a in day1}
+    assert not {a.id for a in clusterer.articles_} & {a.id for a in day1}  # not fitted
     assert _partition(store) == full
     store.close()
 
@@ -198,7 +200,24 @@ def test_a_stored_member_beyond_the_reach_is_not_fitted_but_stays_in_its_story(w
     grown = build_story(dam_story.id, members, {m.article_id: m.score for m in dam_story.members})
     store.replace_stories([grown.to_dict()] + [s.to_dict() for s in stories
                                                 if s.id != dam_story.id and late_id not in s.article_ids])
-    result = pipeline.run([folders["d2"]], store, model="lexical")
-    assert late_id not in {a.id for a in result.context}  # beyond the clusterer's reach: not fitted
+    clusterer = StoryClusterer()
+    result = pipeline.run([folders["d2"]], store, model="lexical", clusterer=clusterer)
+    fitted = {a.id for a in clusterer.articles_}
+    assert set(dam) <= fitted and late_id not in fitted  # four weeks on: beyond the clusterer's reach
     assert _partition(store) == {frozenset([*dam, late_id]), frozenset(_ids(store, "Astoria"))}
+    assert late_id in {a.id for a in result.context}  # in the run's story all the same
     assert dam_story.id in _stories(store)
+
+
+def test_the_cli_over_one_day_writes_the_whole_story(workspace, tmp_path):
+    from clustering.__main__ import main as cli_main
+
+    store, folders = workspace
+    dam = _ids(store, "orvina")
+    day2 = _ids_of_folder(store, folders["d2"])
+    out = tmp_path / "out"
+    assert cli_main([str(folders["d2"]), "--out", str(out), "--db", str(store.path), "--model", "lexical"]) == 0
+    stories = json.loads((out / "stories.json").read_text("utf-8"))
+    assert [sorted(a["id"] for a in s["articles"]) for s in stories] == [dam]  # every member listed
+    with (out / "assignments.csv").open(encoding="utf-8") as f:
+        assert {row["article_id"] for row in csv.DictReader(f)} == day2  # the files this run read
