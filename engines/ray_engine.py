@@ -168,7 +168,14 @@ class RayEngine(Engine):
         from articles import iter_files
         from clustering import StoryClusterer
         from clustering.edits import replay_edits
-        from clustering.pipeline import _as_utc, clusterer_fingerprint
+        from clustering.pipeline import (
+            _as_utc,
+            cached_vectors,
+            clusterer_fingerprint,
+            load_stories,
+            run_context,
+            with_unfitted,
+        )
         from engines.outputs import Outputs, import_into_store, write_parquet
         from engines.ray_stages import read_inputs
         from engines.ray_stories import stories_on_ray
@@ -191,13 +198,33 @@ class RayEngine(Engine):
 
         clock = time.perf_counter()
         clusterer = clusterer or StoryClusterer()
-        stories = stories_on_ray(ray, clusterer, found, vectors, titles, stats)
+        # As the local engine does (clustering.pipeline.run): the articles read are fitted with the
+        # stored members of the stories they were in, vectors from the store's cache only.
+        touched, context, by_id = [], [], {a.id: a for a in found}
+        if store is not None and found:
+            touched, context, by_id = run_context(found, load_stories(store), store.articles,
+                                                  reach_days=3 * clusterer.window_days)
+        fitted, fitted_vectors, fitted_titles = found, vectors, titles
+        if context:
+            if vectors is None:  # a lexical backend: no vectors to look up
+                fitted = found + context
+            else:
+                kept, context_vectors, context_titles = cached_vectors(context, store, backend)
+                if kept:
+                    fitted = found + kept
+                    fitted_vectors = np.vstack([vectors, context_vectors])
+                    fitted_titles = np.vstack([titles, context_titles])
+        stories = stories_on_ray(ray, clusterer, fitted, fitted_vectors, fitted_titles, stats)
         if store is not None:  # manual edits logged in the workspace, as the local engine does
-            stories = replay_edits(stories, store.edits(), {a.id: a for a in found})
+            stories = with_unfitted(stories, touched, {a.id for a in fitted}, by_id)
+            stories = replay_edits(stories, store.edits(), by_id)
         stats["stories_seconds"] = round(time.perf_counter() - clock, 2)
+        read = {a.id for a in found}
+        held = [by_id[m.article_id] for s in stories for m in s.members
+                if m.article_id not in read and m.article_id in by_id]
 
         clock = time.perf_counter()
-        comparisons = self.compare_stories(found, stories, store)
+        comparisons = self.compare_stories(found + held, stories, store)
         stats["compare_seconds"], stats["compared"] = round(time.perf_counter() - clock, 2), len(comparisons)
 
         result = Outputs(found, stories, rejected, backend, vectors, keys, comparisons,
@@ -206,7 +233,7 @@ class RayEngine(Engine):
             write_parquet(out, result)
         if store is not None:
             import_into_store(store, result)
-        return EngineResult(stories, found, rejected, backend, stats=stats,
+        return EngineResult(stories, found, rejected, backend, held, stats=stats,
                             out=Path(out) if out is not None else None)
 
     def embed(self, found: list[Article], store, model: str | None,

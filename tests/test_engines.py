@@ -351,3 +351,22 @@ def test_a_plain_file_over_the_cap_is_chunked_up_to_it_as_read_path_reads_it(tmp
         found.extend([chunk] if isinstance(chunk, Rejection) else chunks.read_record_chunk(chunk))
     assert _items(found) == _items(read_path(path, max_bytes=cap))
     assert "stopped at line" in found[-1].error
+
+
+def test_ray_engine_over_one_day_gives_a_two_day_story_back_whole(ray_engine, tmp_path):
+    """As the local engine does: a re-run over one day's folder fits the stored members of its
+    stories too, so the two-day story is not split (made-up articles, lexical features)."""
+    from clustering import pipeline
+    from store import Store
+    from tests.test_clustering_partial_run import FOLDERS, _write
+
+    folders = {name: _write(tmp_path, name, records) for name, records in FOLDERS.items()}
+    store = Store(tmp_path / "p.db")
+    ray_engine.run([str(f) for f in folders.values()], store, model="lexical")
+    full = _partition(pipeline.load_stories(store))
+    assert len(full) == 2
+    result = ray_engine.run([str(folders["d2"])], store, model="lexical")
+    assert _partition(pipeline.load_stories(store)) == full
+    assert len(result.articles) == 2 and len(result.context) == 2
+    assert _partition(result.stories) == [sorted(a.id for a in result.articles + result.context)]
+    store.close()
