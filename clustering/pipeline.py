@@ -36,8 +36,12 @@ class RunResult:
     rejected: list[Rejection] = field(default_factory=list)
     backend: str = "none"  # embedding backend name, "none" = lexical features only
     # The stored articles the run's stories hold besides the articles read: the other members of
-    # the stored stories its articles were in, fitted with them (:func:`run_context`).
+    # the stored stories its articles were in, or of stored stories its new articles joined,
+    # fitted with them (:func:`run_context`).
     context: list[Article] = field(default_factory=list)
+    # Stored articles that were in no story (ingested but never grouped: a killed run, ingest
+    # without clustering), grouped by this run with its own articles.
+    orphans: list[Article] = field(default_factory=list)
 
     @property
     def story_of(self) -> dict[str, str]:
@@ -169,7 +173,11 @@ def run(
     story that spans two gives that story back whole, as a run over both days does. The stories
     of this run replace those stored stories; stored stories of other articles stay
     (:func:`stories_beside`: a run over one day's folder keeps the workspace's other days), and
-    a run that read no article changes nothing. Logged manual edits are replayed on top.
+    a run that read no article changes nothing. The articles in no stored story (a new folder's,
+    and the stored ones no run grouped: the run's ``orphans``) are fitted with the stored
+    articles within reach of them, as :func:`update_stories` fits an upload, and join the stored
+    story holding most of their group (which grows; it is never split or merged), or form new
+    stories (:func:`run_stories`). Logged manual edits are replayed on top.
     ``since``/``until`` keep articles published in [since, until] (a bare ``until`` date
     includes that day).
     """
@@ -183,49 +191,73 @@ def run(
         a for a in found
         if (start is None or a.published >= start) and (end is None or a.published < end)
     ]
-    stories, backend_name, context = _store_fit(found, store, model, progress, clusterer)
-    return RunResult(stories, found, list(report.rejected), backend_name, context)
+    return _store_fit(found, store, model, progress, clusterer, start, end, list(report.rejected))
 
 
-def _store_fit(found, store, model, progress, clusterer) -> tuple[list[Story], str, list[Article]]:
+def _store_fit(found, store, model, progress, clusterer, start=None, end=None, rejected=()) -> RunResult:
     if not found:
-        # Nothing read (an empty folder, a mistyped path): the stored stories stay as they are.
-        return [], "none", []
+        # Nothing read (an empty folder, a mistyped path): the stored stories stay as they are
+        # (articles in no story included: the next run that reads an article groups them).
+        return RunResult([], [], list(rejected), "none")
     clusterer = clusterer or StoryClusterer()
-    touched, context, by_id = run_context(found, load_stories(store), store.articles,
-                                          reach_days=3 * clusterer.window_days)
-    clusterer, backend_name = fit_stories(found, store, model, progress, clusterer, context)
-    fitted = {a.id for a in clusterer.articles_}
-    stories = with_unfitted(clusterer.stories_, touched, fitted, by_id)
+    ctx = run_context(found, load_stories(store), store, reach_days=3 * clusterer.window_days,
+                      since=start, until=end)
+    # The run's articles and the orphans are embedded (through the cache); the stored context
+    # only when the cache holds its vectors.
+    clusterer, backend_name = fit_stories(found + ctx.orphans, store, model, progress, clusterer, ctx.context)
+    stories = run_stories(clusterer.stories_, ctx, {a.id for a in clusterer.articles_}, store.articles)
     with store.transaction():  # edits are read under the write lock: one made while fitting is kept
-        stories = replay_edits(stories, store.edits(), by_id)
+        stories = replay_edits(stories, store.edits(), ctx.by_id)
         store_run_stories(store, stories, clusterer_fingerprint(clusterer))
-    read = {a.id for a in found}
-    return stories, backend_name, [by_id[m.article_id] for s in stories for m in s.members
-                                   if m.article_id not in read and m.article_id in by_id]
+    return RunResult(stories, found, list(rejected), backend_name, ctx.held(stories), ctx.orphans)
+
+
+@dataclass
+class RunContext:
+    """What a batch run fits beside the articles it read (:func:`run_context`)."""
+
+    touched: list[Story]  # stored stories holding an article read: the run replaces them
+    context: list[Article]  # stored articles to fit with the run's (vectors from the cache only)
+    orphans: list[Article]  # stored articles in no story, not read: grouped with the run's new ones
+    by_id: dict[str, Article]  # the run's articles, the orphans, the touched and context articles
+    owner: dict[str, str]  # stored article id -> id of the stored story holding it
+    nearby: dict[str, Story]  # untouched stored stories with an article in ``context``, by id
+    read: set[str] = field(default_factory=set)  # ids of the articles read
+
+    def held(self, stories: Sequence[Story]) -> list[Article]:
+        """The stored articles ``stories`` hold besides the run's and the orphans."""
+        orphans = {a.id for a in self.orphans}
+        return [self.by_id[m.article_id] for s in stories for m in s.members
+                if m.article_id not in self.read and m.article_id not in orphans and m.article_id in self.by_id]
 
 
 def run_context(
-    found: Sequence[Article], stored: Sequence[Story], articles_of, reach_days: float
-) -> tuple[list[Story], list[Article], dict[str, Article]]:
-    """What a batch run over ``found`` fits beside them: ``(touched, context, by_id)``.
+    found: Sequence[Article], stored: Sequence[Story], store, reach_days: float,
+    since: datetime | None = None, until: datetime | None = None,
+) -> RunContext:
+    """What a batch run over ``found`` fits beside them (``store``: the workspace).
 
     ``touched``: the ``stored`` stories holding any article of ``found`` (the run replaces them);
-    ``context``: their other members published within ``reach_days`` of the story's articles in
-    the run (undated ones always), to fit with ``found``, so a run over part of a story's days
-    sees the whole story; ``by_id``: the run's articles and every member of ``touched``
-    (``articles_of(ids)`` reads stored articles).
+    their other members published within ``reach_days`` of the story's articles in the run
+    (undated ones always) go into ``context``, so a run over part of a story's days sees the
+    whole story. ``orphans``: the stored articles in no story that the run did not read
+    (published in [``since``, ``until``) when given), grouped as the run's own new articles are.
+    The articles of ``found`` in no stored story and the orphans (the run's *new* articles) bring
+    the stored articles within ``reach_days`` of them (:func:`within_reach`, the same search
+    :func:`update_stories` makes for an upload) into ``context`` too; their stories are ``nearby``.
 
-    The cost is bounded: only the touched stories' members, and of those only the ones within
-    ``reach_days`` (the pipeline passes three candidate windows of the clusterer, the reach
-    :func:`update_stories` fits with too: the candidate search pairs articles at most
-    ``window_days`` apart, so further members could only join through a chain). A long story's
-    members beyond it are not fitted; :func:`with_unfitted` keeps them in the story.
+    The cost is bounded: the touched stories' members within ``reach_days`` of the run's
+    articles, and the stored articles within ``reach_days`` of the new ones (the pipeline passes
+    three candidate windows of the clusterer: the candidate search pairs articles at most
+    ``window_days`` apart, so further members could only join through a chain). A touched
+    story's members beyond it are not fitted; :func:`with_unfitted` keeps them in the story.
+    Orphans are not capped: each is grouped once, by the next run that reads an article.
     """
     in_run = {a.id: a for a in found}
+    owner = {m.article_id: s.id for s in stored for m in s.members}
     touched = [s for s in stored if any(m.article_id in in_run for m in s.members)]
     others = [m.article_id for s in touched for m in s.members if m.article_id not in in_run]
-    by_id = {**{a.id: a for a in articles_of(others)}, **in_run} if others else dict(in_run)
+    by_id = {**{a.id: a for a in store.articles(others)}, **in_run} if others else dict(in_run)
     context: list[Article] = []
     for story in touched:
         rest = [by_id[m.article_id] for m in story.members
@@ -237,7 +269,116 @@ def run_context(
         low, high = (days.min() - reach_days, days.max() + reach_days) if days.size else (np.inf, -np.inf)
         context += [a for a, day in zip(rest, publication_days(rest), strict=True)
                     if np.isnan(day) or low <= day <= high]
-    return touched, context, by_id
+    orphans = store.articles(_orphan_ids(store, owner, in_run, since, until))
+    new = [a for a in found if a.id not in owner] + orphans
+    touched_ids = {s.id for s in touched}
+    near = [a for a in within_reach(store, new, reach_days)
+            if a.id in owner and owner[a.id] not in touched_ids]
+    stories_by_id = {s.id: s for s in stored}
+    nearby = {owner[a.id]: stories_by_id[owner[a.id]] for a in near}
+    by_id.update({a.id: a for a in [*near, *orphans]})
+    return RunContext(touched, context + near, orphans, by_id, owner, nearby, set(in_run))
+
+
+def _orphan_ids(store, owner: dict[str, str], read: dict, since: datetime | None,
+                until: datetime | None) -> list[str]:
+    """Ids of the stored articles in no story and not in ``read`` (published in [since, until))."""
+    ids = []
+    for article_id, _, _, published, _, _ in store.article_heads():
+        if article_id in owner or article_id in read:
+            continue
+        when = _as_utc(published)
+        if (since is None or when >= since) and (until is None or when < until):
+            ids.append(article_id)
+    return ids
+
+
+def within_reach(store, new: Sequence[Article], reach_days: float) -> list[Article]:
+    """The stored articles published within ``reach_days`` of any of ``new`` (oldest first; ``new``
+    themselves included when stored): what a fit of ``new`` may link them to. The candidate search
+    pairs articles at most ``window_days`` apart, so the callers pass three windows, room for a
+    chain. One query per run of overlapping spans; an undated article of ``new`` is compared with
+    every article by the candidate search, so then every stored article is within reach. The one
+    search for "the stored articles near new ones": :func:`update_stories` and
+    :func:`run_context` both use it."""
+    if not new:
+        return []
+    days = publication_days(new)
+    if np.isnan(days).any():
+        return store.articles()
+    spans: list[list[float]] = []
+    for day in sorted(days):
+        if spans and day - reach_days <= spans[-1][1]:
+            spans[-1][1] = day + reach_days
+        else:
+            spans.append([day - reach_days, day + reach_days])
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    found: list[Article] = []
+    for low, high in spans:
+        found += store.articles(since=epoch + timedelta(days=low), until=epoch + timedelta(days=high))
+    return found
+
+
+def run_stories(
+    stories: Sequence[Story], ctx: RunContext, fitted: set[str], articles_of
+) -> list[Story]:
+    """The stories a batch run stores, from the fit's ``stories`` of its articles, the orphans and
+    ``ctx.context`` (``fitted``: the ids the fit saw; ``articles_of(ids)`` reads stored articles).
+
+    A group holding new articles (in no stored story: read for the first time, or orphans) gives
+    them to the stored story holding most of the group's stored articles (:func:`holding_most`,
+    the rule of :func:`update_stories`); when that is a ``nearby`` story (one the run did not
+    read), it grows by them and is otherwise left as stored: an untouched stored story is never
+    split or merged by a run. Otherwise the group is one of the run's stories (it replaces the
+    touched stories, as before; new articles with no stored article in their group form a new
+    story). The nearby stories' articles fitted as context are taken out of the run's stories,
+    and a group of nothing but them is dropped: they stay where they are.
+    """
+    touched_ids = {s.id for s in ctx.touched}
+
+    def nearby_member(article_id: str) -> bool:
+        return article_id in ctx.owner and ctx.owner[article_id] not in touched_ids
+
+    out: list[Story] = []
+    joins: dict[str, dict[str, float]] = {}
+    for story in stories:
+        ids = [m.article_id for m in story.members]
+        new = [i for i in ids if i not in ctx.owner]
+        target = holding_most(ids, ctx.owner)
+        if new and target in ctx.nearby:
+            scores = {m.article_id: m.score for m in story.members}
+            joins.setdefault(target, {}).update({i: scores[i] for i in new})
+            new = []
+        keep = [m for m in story.members if not nearby_member(m.article_id)
+                and (m.article_id in ctx.owner or m.article_id in new)]
+        if len(keep) == len(story.members):
+            out.append(story)
+        elif keep:
+            articles = [ctx.by_id[m.article_id] for m in keep]
+            earliest = min(articles, key=lambda a: (a.published, a.id))
+            out.append(build_story(story_id_for(earliest.id), articles, {m.article_id: m.score for m in keep},
+                                   {m.article_id for m in keep if m.pinned}, story.mentions))
+    out = with_unfitted(out, ctx.touched, fitted, ctx.by_id)
+    grown = [grown_story(ctx.nearby[sid], joined, articles_of) for sid, joined in joins.items()]
+    ctx.by_id.update({a.id: a for a in articles_of([m.article_id for s in grown for m in s.members
+                                                    if m.article_id not in ctx.by_id])})
+    return [*out, *grown]
+
+
+def holding_most(article_ids: Iterable[str], owner: dict[str, str]) -> str | None:
+    """The stored story (``owner``: article id -> story id) holding most of ``article_ids``, None
+    when it holds none: where new articles fitted in one group with them go."""
+    votes = Counter(owner[i] for i in article_ids if i in owner)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def grown_story(old: Story, joined: dict[str, float], articles_of) -> Story:
+    """``old`` with the new articles ``joined`` (id -> score) added as unpinned members; the
+    story keeps its id, its members, their pins, and its roundup mentions."""
+    members = {m.article_id: m for m in old.members}
+    members.update({i: Member(i, score, False) for i, score in joined.items()})
+    return build_story(old.id, articles_of(list(members)), {i: m.score for i, m in members.items()},
+                       {i for i, m in members.items() if m.pinned}, old.mentions)
 
 
 def with_unfitted(
@@ -347,8 +488,7 @@ def recluster(
 ) -> list[Story]:
     """Group every stored article again (vectors come from the cache) and replace the
     stored stories; logged manual edits are replayed on top, as after a batch run."""
-    stories, _, _ = _store_fit(store.articles(), store, model, progress, clusterer)
-    return stories
+    return _store_fit(store.articles(), store, model, progress, clusterer).stories
 
 
 def load_stories(store) -> list[Story]:
@@ -416,37 +556,22 @@ def _update_stories(store, article_ids, model, progress, clusterer) -> list[Stor
     new = [a for a in candidates if a.id not in owner]
     if not new:
         return []
-    reach = timedelta(days=3 * clusterer.window_days)
-    start = min(a.published for a in new) - reach
-    end = max(a.published for a in new) + reach
-    context = [a for a in store.articles(since=start, until=end) if a.id in owner]
+    context = [a for a in within_reach(store, new, 3 * clusterer.window_days) if a.id in owner]
     fitted, _ = fit_stories(context + new, store, model, progress, clusterer)
     new_ids = {a.id for a in new}
     by_id = {s.id: s for s in stories}
     joins: dict[str, dict[str, float]] = {}
     for story in fitted.stories_:
-        stored = Counter(owner[m.article_id] for m in story.members if m.article_id in owner)
         joined = {m.article_id: m.score for m in story.members if m.article_id in new_ids}
         if not joined:
             continue
-        target = stored.most_common(1)[0][0] if stored else story_id_for(
+        target = holding_most((m.article_id for m in story.members), owner) or story_id_for(
             min((a for a in new if a.id in joined), key=lambda a: (a.published, a.id)).id
         )
         joins.setdefault(target, {}).update(joined)
-    changed: list[Story] = []
-    for story_id, joined in joins.items():
-        old = by_id.get(story_id)
-        members = {m.article_id: m for m in old.members} if old else {}
-        members.update({i: Member(i, score, False) for i, score in joined.items()})
-        changed.append(
-            build_story(
-                story_id,
-                store.articles(list(members)),
-                {i: m.score for i, m in members.items()},
-                {i for i, m in members.items() if m.pinned},
-                old.mentions if old else (),
-            )
-        )
+    changed = [grown_story(by_id[story_id], joined, store.articles) if story_id in by_id
+               else build_story(story_id, store.articles(list(joined)), joined)
+               for story_id, joined in joins.items()]
     if changed:
         store.put_stories([s.to_dict() for s in changed])
     return changed

@@ -1,0 +1,166 @@
+"""A batch run over each hour's new folder (the newsroom's hourly ``python -m clustering feed/hNN``)
+joins its follow-ups to the stories of earlier hours, as an upload does (``update_stories``),
+groups the stored articles no run grouped (a killed run, ingest without clustering), and leaves
+the stored stories it does not join as they are. Made-up articles, the lexical backend (or a
+made-up dense one): nothing is downloaded."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+import articles as articles_stage
+import embeddings
+from clustering import StoryClusterer, build_story, edits, pipeline
+from store.sqlite import Store
+from tests.test_clustering_partial_run import FOLDERS, _Dense, _ids, _partition, _rec, _write
+
+# Hour 1: the dam bursts (two reports). Hour 2: two follow-ups (the toll rises) and an unrelated
+# rate rise (two reports). A football result for an hour with nothing of either.
+HOURS = {"h01": FOLDERS["d1"], "h02": FOLDERS["d2"] + FOLDERS["rates"]}
+FOOTBALL = [_rec(8, "delta", "2024-03-05T20:00:00Z", "Rovers beat United 3-1 in the cup final",
+                 "Rovers won the cup final 3-1 against United at the national stadium on Tuesday evening, "
+                 "with two goals from striker Pavel Orlov.")]
+
+
+@pytest.fixture()
+def hours(tmp_path: Path):
+    folders = {name: _write(tmp_path, name, records) for name, records in HOURS.items()}
+    store = Store(tmp_path / "ws.db")
+    yield store, folders
+    store.close()
+
+
+def _story_of(store: Store) -> dict[str, str]:
+    return {m.article_id: s.id for s in pipeline.load_stories(store) for m in s.members}
+
+
+def test_an_hourly_run_joins_its_follow_ups_to_the_earlier_story(hours):
+    store, folders = hours
+    pipeline.run([folders["h01"]], store, model="lexical")
+    hour1 = _ids(store, "orvina")
+    assert _partition(store) == {frozenset(hour1)}
+    dam_id = _story_of(store)[hour1[0]]
+    result = pipeline.run([folders["h02"]], store, model="lexical")
+    dam, rates = _ids(store, "orvina"), _ids(store, "Astoria")
+    # The follow-ups join hour 1's story (same id, grown), the rate rise is a story of its own.
+    assert _partition(store) == {frozenset(dam), frozenset(rates)}
+    assert {_story_of(store)[i] for i in dam} == {dam_id}
+    assert {a.id for a in result.context} == set(hour1)  # listed in the run's story, not read
+    assert sorted(sorted(s.article_ids) for s in result.stories) == sorted([dam, rates])
+    assert result.orphans == []
+
+
+def test_an_hourly_run_leaves_the_stories_it_does_not_join_as_they_are(hours):
+    store, folders = hours
+    pipeline.run([folders["h01"]], store, model="lexical")
+    hour1 = _ids(store, "orvina")
+    # An earlier grouping left hour 1's two reports apart (no edit logged): a run that reads
+    # neither does not regroup them, even though they are within its reach.
+    singles = [build_story(f"st-single{n}", store.articles([i]), {i: 1.0}) for n, i in enumerate(hour1)]
+    store.replace_stories([s.to_dict() for s in singles])
+    football = _write(store.path.parent, "h03", FOOTBALL)
+    result = pipeline.run([football], store, model="lexical")
+    assert _partition(store) == {frozenset([hour1[0]]), frozenset([hour1[1]]), frozenset(_ids(store, "Rovers"))}
+    assert {s["id"] for s in store.stories()} >= {"st-single0", "st-single1"}
+    assert [s.article_ids for s in result.stories] == [_ids(store, "Rovers")]
+    assert result.context == []
+
+
+def test_a_hand_merge_survives_and_grows(hours):
+    store, folders = hours
+    football = _write(store.path.parent, "h00", [FOOTBALL[0].replace("2024-03-05T20", "2024-03-04T20")])
+    pipeline.run([folders["h01"], football], store, model="lexical")
+    hour1, rovers = _ids(store, "orvina"), _ids(store, "Rovers")
+    owner = _story_of(store)
+    merged = edits.merge_stories(store, [owner[hour1[0]], owner[rovers[0]]])
+    pipeline.run([folders["h02"]], store, model="lexical")
+    dam = _ids(store, "orvina")
+    assert _partition(store) == {frozenset([*dam, *rovers]), frozenset(_ids(store, "Astoria"))}
+    assert _story_of(store)[rovers[0]] == merged
+
+
+def test_a_run_over_an_empty_folder_changes_nothing_not_even_orphans(hours, tmp_path):
+    store, folders = hours
+    pipeline.run([folders["h01"]], store, model="lexical")
+    articles_stage.ingest([folders["h02"]], store)  # ingested, never grouped
+    before = store.stories()
+    empty = tmp_path / "h03"
+    empty.mkdir()
+    result = pipeline.run([empty], store, model="lexical")
+    assert (result.stories, result.articles, result.orphans) == ([], [], [])
+    assert store.stories() == before
+
+
+@pytest.mark.parametrize("grouped_before", [False, True])
+def test_orphans_are_grouped_by_the_next_run(hours, grouped_before):
+    """Hour 2 was ingested but its clustering never ran (killed, or ``python -m articles`` alone):
+    hour 3's run groups hour 2's articles, joining the follow-ups to hour 1's story."""
+    store, folders = hours
+    if grouped_before:
+        pipeline.run([folders["h01"]], store, model="lexical")
+    else:
+        articles_stage.ingest([folders["h01"]], store)
+    articles_stage.ingest([folders["h02"]], store)
+    hour3 = _write(store.path.parent, "h03", FOOTBALL)
+    result = pipeline.run([hour3], store, model="lexical")
+    dam, rates, rovers = _ids(store, "orvina"), _ids(store, "Astoria"), _ids(store, "Rovers")
+    assert _partition(store) == {frozenset(dam), frozenset(rates), frozenset(rovers)}
+    hour1 = {a.id for a in store.articles() if "/h01/" in a.source_paths[0]}
+    orphans = set(dam) | set(rates) if not grouped_before else set(dam) - hour1 | set(rates)
+    assert {a.id for a in result.orphans} == orphans
+    assert [a.id for a in result.articles] == rovers
+    assert pipeline.run([hour3], store, model="lexical").orphans == []  # grouped once
+
+
+def test_orphans_outside_since_until_wait(hours):
+    store, folders = hours
+    articles_stage.ingest([folders["h01"]], store)
+    hour3 = _write(store.path.parent, "h03", FOOTBALL)
+    result = pipeline.run([hour3], store, model="lexical", since="2024-03-05")
+    assert result.orphans == [] and _partition(store) == {frozenset(_ids(store, "Rovers"))}
+
+
+def test_stored_vectors_come_from_the_cache_and_orphans_are_embedded(tmp_path, monkeypatch):
+    backend = _Dense()
+    monkeypatch.setattr(embeddings, "get_backend", lambda name=None: backend)
+    folders = {name: _write(tmp_path, name, records) for name, records in HOURS.items()}
+    hour3 = _write(tmp_path, "h03", FOOTBALL)
+    store = Store(tmp_path / "ws.db")
+    pipeline.run([folders["h01"]], store, model="made-up")
+    dam_id = _story_of(store)[_ids(store, "orvina")[0]]
+    articles_stage.ingest([folders["h02"]], store)  # never embedded
+    backend.embedded.clear()
+    clusterer = StoryClusterer()
+    result = pipeline.run([hour3], store, model="made-up", clusterer=clusterer)
+    hour1 = set(_ids(store, "orvina")) - {a.id for a in result.orphans}
+    hour1_texts = {t for a in store.articles(hour1) for t in (embeddings.article_text(a), embeddings.title_text(a))}
+    assert hour1_texts.isdisjoint(backend.embedded)  # hour 1's vectors from the cache
+    assert len(backend.embedded) == 2 * (len(result.orphans) + 1)  # texts and titles: orphans + hour 3
+    assert hour1 <= {a.id for a in clusterer.articles_}
+    assert {_story_of(store)[i] for i in _ids(store, "orvina")} == {dam_id}
+    store.close()
+
+
+def test_update_stories_takes_the_same_reach(hours):
+    """The upload path and the batch run share one search for the stored articles near new ones."""
+    store, folders = hours
+    pipeline.run([folders["h01"]], store, model="lexical")
+    dam_id = _story_of(store)[_ids(store, "orvina")[0]]
+    articles_stage.ingest([folders["h02"]], store)
+    pipeline.update_stories(store, model="lexical")
+    assert {_story_of(store)[i] for i in _ids(store, "orvina")} == {dam_id}
+    assert frozenset(_ids(store, "Astoria")) in _partition(store)
+
+
+def test_within_reach_is_bounded_by_days(hours):
+    store, folders = hours
+    pipeline.run([folders["h01"], folders["h02"]], store, model="lexical")
+    late = store.articles(_ids(store, "Astoria"))[:1]
+    near = {a.id for a in pipeline.within_reach(store, late, 0.5)}
+    assert near == {a.id for a in store.articles() if "2024-03-05" in a.published.isoformat()}
+    assert {a.id for a in pipeline.within_reach(store, late, 3.0)} == {a.id for a in store.articles()}
+
