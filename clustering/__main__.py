@@ -5,10 +5,17 @@
 
 Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id,outlet,published,title),
 DIR/errors.csv (source_path,error) and DIR/stories.md. Exit 0 when any article
-was processed, 1 otherwise (also when the Ray cluster at --address cannot be reached:
-one line, before the store is opened), 2 for a usage error (an --out that is a file,
-an unknown --model, a malformed --address: refused before any work), 130 on Ctrl-C.
-The store defaults to data/parallax.db.
+was processed, and for a quiet hour: inputs that exist but hold nothing to read (an empty
+folder; no rejection) change nothing, write nothing (DIR is left as it is, or not made)
+and say so in one line. Exit 1 otherwise (no article, and an input missing or rejected;
+also when the Ray cluster at --address cannot be reached: one line, before the store is
+opened), 2 for a usage error (an --out that is a file, an unknown --model, a malformed
+--address: refused before any work), 130 on Ctrl-C. The store defaults to data/parallax.db.
+
+A run over a new folder joins its articles to the stored stories they follow up, and
+groups the stored articles no run grouped (a killed run, ingest alone): see
+``clustering.pipeline.run``. Those are listed in assignments.csv too (their stored source
+paths); the other stored members of the run's stories only in stories.json.
 
 ``--engine ray`` runs the stages on Ray (a local Ray of 2 CPUs, or the cluster at
 ``--address``) and also writes Parquet files to DIR (articles, vectors,
@@ -104,15 +111,17 @@ def engine_options(args: argparse.Namespace) -> dict:
 
 
 def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: list, inputs: list[str],
-                  context: dict | None = None) -> None:
+                  context: dict | None = None, orphans: dict | None = None) -> None:
     """stories.json, assignments.csv, errors.csv and stories.md in ``out``. ``articles``: the run's,
     by id; ``context``: the stored articles the run fitted with them (members of its stories that
-    were not read), listed in their stories but not in assignments.csv (no file of the run holds them)."""
+    were not read), listed in their stories but not in assignments.csv (no file of the run holds them);
+    ``orphans``: stored articles in no story that this run grouped, listed in both (this run made
+    their assignment; their rows name the files they were read from earlier)."""
     out.mkdir(parents=True, exist_ok=True)
-    members = {**(context or {}), **articles}
+    members = {**(context or {}), **(orphans or {}), **articles}
     payload = [_story_payload(story, members) for story in stories]
     (out / "stories.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
-    _write_assignments(out / "assignments.csv", stories, articles, inputs)
+    _write_assignments(out / "assignments.csv", stories, {**(orphans or {}), **articles}, inputs)
     with (out / "errors.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["source_path", "error"])
@@ -349,12 +358,20 @@ def _main(argv: list[str] | None) -> int:
 
     rejected = [Rejection(p, "no such file or folder") for p in missing] + result.rejected
     articles = {a.id: a for a in result.articles}
+    if not articles and not rejected:
+        # A quiet hour: the inputs hold nothing to read. The stored stories are unchanged and the
+        # outputs of an earlier run in --out stay as they were (nothing is written, nothing made).
+        print(f"clustering: nothing new read from {', '.join(inputs)}; stories unchanged; "
+              f"nothing written to {args.out}/", file=sys.stderr)
+        return 0
     context = {a.id: a for a in result.context}
-    write_outputs(args.out, result.stories, articles, rejected, inputs, context)
+    orphans = {a.id: a for a in result.orphans}
+    write_outputs(args.out, result.stories, articles, rejected, inputs, context, orphans)
     twice = _read_more_than_once(articles, inputs)
     print(
         f"{counted(len(articles), 'article')}"
         + (f" ({twice} read from more than one file or record)" if twice else "")
+        + (f" + {counted(len(orphans), 'stored article')} in no story (grouped now)" if orphans else "")
         + (f" + {counted(len(context), 'stored article')} of their stories" if context else "")
         + f" -> {counted(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "

@@ -164,3 +164,58 @@ def test_within_reach_is_bounded_by_days(hours):
     assert near == {a.id for a in store.articles() if "2024-03-05" in a.published.isoformat()}
     assert {a.id for a in pipeline.within_reach(store, late, 3.0)} == {a.id for a in store.articles()}
 
+
+# ---- the CLI, hour by hour ---------------------------------------------------------------
+
+
+def _cli(*argv: str) -> int:
+    from clustering.__main__ import main as cli_main
+
+    return cli_main(list(argv))
+
+
+def test_the_hourly_cli_recipe(hours, tmp_path, capsys):
+    store, folders = hours
+    db = str(store.path)
+    assert _cli(str(folders["h01"]), "--db", db, "--out", str(tmp_path / "out/h01"), "--model", "lexical") == 0
+    assert _cli(str(folders["h02"]), "--db", db, "--out", str(tmp_path / "out/h02"), "--model", "lexical") == 0
+    dam = _ids(store, "orvina")
+    stories = json.loads((tmp_path / "out/h02/stories.json").read_text("utf-8"))
+    assert sorted(sorted(a["id"] for a in s["articles"]) for s in stories) == sorted([dam, _ids(store, "Astoria")])
+    with (tmp_path / "out/h02/assignments.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 4 and {r["story_id"] for r in rows if "orvina" in r["title"]} == {
+        _story_of(store)[dam[0]]}
+    capsys.readouterr()
+    # Hour 3 was ingested but its clustering killed; hour 4 groups it and says so.
+    articles_stage.ingest([_write(tmp_path, "h03", FOOTBALL)], store)
+    h04 = _write(tmp_path, "h04", [_rec(9, "beta", "2024-03-05T21:00:00Z", "Astoria markets steady after rate rise",
+                                        "Markets in Astoria were steady on Tuesday after the central bank raised "
+                                        "rates to 4.5%.")])
+    assert _cli(str(h04), "--db", db, "--out", str(tmp_path / "out/h04"), "--model", "lexical") == 0
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "1 stored article in no story (grouped now)" in line
+    with (tmp_path / "out/h04/assignments.csv").open(encoding="utf-8") as f:
+        listed = {r["article_id"] for r in csv.DictReader(f)}
+    assert set(_ids(store, "Rovers")) <= listed  # the orphan's assignment is reported where it was made
+
+
+def test_a_quiet_hour_exits_0_and_leaves_the_outputs(hours, tmp_path, capsys):
+    store, folders = hours
+    db, out = str(store.path), tmp_path / "out"
+    assert _cli(str(folders["h01"]), "--db", db, "--out", str(out), "--model", "lexical") == 0
+    written = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = store.stories()
+    capsys.readouterr()
+    quiet = tmp_path / "h02-quiet"
+    quiet.mkdir()
+    assert _cli(str(quiet), "--db", db, "--out", str(out), "--model", "lexical") == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nothing new" in err[0]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == written
+    assert store.stories() == before
+    # A quiet hour's own --out folder is not made.
+    assert _cli(str(quiet), "--db", db, "--out", str(tmp_path / "out-h02"), "--model", "lexical") == 0
+    assert not (tmp_path / "out-h02").exists()
+    # A missing folder is still an error (exit 1), not a quiet hour.
+    assert _cli(str(tmp_path / "no-such"), "--db", db, "--out", str(tmp_path / "o3"), "--model", "lexical") == 1
