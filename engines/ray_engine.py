@@ -174,7 +174,7 @@ class RayEngine(Engine):
             clusterer_fingerprint,
             load_stories,
             run_context,
-            with_unfitted,
+            run_stories,
         )
         from engines.outputs import Outputs, import_into_store, write_parquet
         from engines.ray_stages import read_inputs
@@ -192,39 +192,53 @@ class RayEngine(Engine):
         stats["read_seconds"] = round(time.perf_counter() - clock, 2)
         stats["articles"], stats["rejected"] = len(found), len(rejected)
 
+        if not found and not rejected:
+            # Nothing to read (a quiet hour's empty folder): no file is written to ``out`` and the
+            # store is left as it is, as the local engine leaves it.
+            return EngineResult([], [], [], "none", stats=stats, out=None)
+
+        clusterer = clusterer or StoryClusterer()
+        # As the local engine does (clustering.pipeline.run): the articles read are fitted with the
+        # stored members of the stories they were in and the stored articles near the new ones
+        # (vectors from the store's cache only), and the stored articles in no story (the orphans,
+        # embedded with the run's) join them.
+        ctx = None
+        if store is not None and found:
+            ctx = run_context(found, load_stories(store), store, reach_days=3 * clusterer.window_days,
+                              since=start, until=end)
+        orphans = ctx.orphans if ctx is not None else []
         clock = time.perf_counter()
-        vectors, titles, keys, title_keys, backend = self.embed(found, store, model, stats)
+        vectors, titles, keys, title_keys, backend = self.embed(found + orphans, store, model, stats)
         stats["embed_seconds"] = round(time.perf_counter() - clock, 2)
 
         clock = time.perf_counter()
-        clusterer = clusterer or StoryClusterer()
-        # As the local engine does (clustering.pipeline.run): the articles read are fitted with the
-        # stored members of the stories they were in, vectors from the store's cache only.
-        touched, context, by_id = [], [], {a.id: a for a in found}
-        if store is not None and found:
-            touched, context, by_id = run_context(found, load_stories(store), store.articles,
-                                                  reach_days=3 * clusterer.window_days)
-        fitted, fitted_vectors, fitted_titles = found, vectors, titles
-        if context:
+        fitted, fitted_vectors, fitted_titles = found + orphans, vectors, titles
+        if ctx is not None and ctx.context:
             if vectors is None:  # a lexical backend: no vectors to look up
-                fitted = found + context
+                fitted = fitted + ctx.context
             else:
-                kept, context_vectors, context_titles = cached_vectors(context, store, backend)
+                kept, context_vectors, context_titles = cached_vectors(ctx.context, store, backend)
                 if kept:
-                    fitted = found + kept
+                    fitted = fitted + kept
                     fitted_vectors = np.vstack([vectors, context_vectors])
                     fitted_titles = np.vstack([titles, context_titles])
         stories = stories_on_ray(ray, clusterer, fitted, fitted_vectors, fitted_titles, stats)
-        if store is not None:  # manual edits logged in the workspace, as the local engine does
-            stories = with_unfitted(stories, touched, {a.id for a in fitted}, by_id)
-            stories = replay_edits(stories, store.edits(), by_id)
+        held: list[Article] = []
+        if ctx is not None:  # manual edits logged in the workspace, as the local engine does
+            stories = run_stories(stories, ctx, {a.id for a in fitted}, store.articles)
+            stories = replay_edits(stories, store.edits(), ctx.by_id)
+            held = ctx.held(stories)
         stats["stories_seconds"] = round(time.perf_counter() - clock, 2)
-        read = {a.id for a in found}
-        held = [by_id[m.article_id] for s in stories for m in s.members
-                if m.article_id not in read and m.article_id in by_id]
+        stats["orphans"] = len(orphans)
+        # The Parquet files and the import hold the articles read (the orphans are stored already;
+        # their new vectors went into the store's cache as they were embedded).
+        n = len(found)
+        if vectors is not None:
+            vectors, titles = vectors[:n], titles[:n]
+        keys, title_keys = keys[:n], title_keys[:n]
 
         clock = time.perf_counter()
-        comparisons = self.compare_stories(found + held, stories, store)
+        comparisons = self.compare_stories(found + orphans + held, stories, store)
         stats["compare_seconds"], stats["compared"] = round(time.perf_counter() - clock, 2), len(comparisons)
 
         result = Outputs(found, stories, rejected, backend, vectors, keys, comparisons,
@@ -233,7 +247,7 @@ class RayEngine(Engine):
             write_parquet(out, result)
         if store is not None:
             import_into_store(store, result)
-        return EngineResult(stories, found, rejected, backend, held, stats=stats,
+        return EngineResult(stories, found, rejected, backend, held, orphans, stats=stats,
                             out=Path(out) if out is not None else None)
 
     def embed(self, found: list[Article], store, model: str | None,

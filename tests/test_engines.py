@@ -370,3 +370,32 @@ def test_ray_engine_over_one_day_gives_a_two_day_story_back_whole(ray_engine, tm
     assert len(result.articles) == 2 and len(result.context) == 2
     assert _partition(result.stories) == [sorted(a.id for a in result.articles + result.context)]
     store.close()
+
+
+def test_ray_engine_hour_by_hour_joins_follow_ups_and_groups_orphans(ray_engine, tmp_path):
+    """As the local engine does: an hourly run over a new folder joins its follow-ups to the
+    earlier hour's story (same id), groups the stored articles no run grouped, and a quiet hour
+    writes nothing and changes nothing (made-up articles, lexical features)."""
+    import articles as articles_stage
+    from clustering import pipeline
+    from store import Store
+    from tests.test_clustering_hourly_run import FOOTBALL, HOURS
+    from tests.test_clustering_partial_run import _write
+
+    folders = {name: _write(tmp_path, name, records) for name, records in HOURS.items()}
+    store = Store(tmp_path / "ws.db")
+    ray_engine.run([str(folders["h01"])], store, model="lexical")
+    (dam_id,) = [s.id for s in pipeline.load_stories(store)]
+    articles_stage.ingest([folders["h02"]], store)  # hour 2's clustering never ran
+    result = ray_engine.run([str(_write(tmp_path, "h03", FOOTBALL))], store, model="lexical",
+                            out=tmp_path / "out")
+    stories = pipeline.load_stories(store)
+    by_size = sorted(stories, key=lambda s: -len(s.members))
+    assert [len(s.members) for s in by_size] == [4, 2, 1] and by_size[0].id == dam_id
+    assert len(result.articles) == 1 and len(result.orphans) == 4 and len(result.context) == 2
+    before = store.stories()
+    quiet = tmp_path / "h04"
+    quiet.mkdir()
+    assert ray_engine.run([str(quiet)], store, model="lexical", out=tmp_path / "out-h04").stories == []
+    assert store.stories() == before and not (tmp_path / "out-h04").exists()
+    store.close()
