@@ -57,6 +57,15 @@ def span(doc: Doc, start: int, end: int) -> Span:
     return Span(doc.article.id, start, end, doc.article.text[start:end])
 
 
+def written(doc: Doc, form: str, start: int = 0, end: int | None = None) -> str:
+    """``form``, read in the article's Simplified copy (``doc.simple``), as the article writes it:
+    its own characters where that copy first reads ``form`` from ``start`` (and before ``end``),
+    so a finding's text quotes a Traditional report's 臺灣, not 台湾; ``form`` itself when the
+    copy reads it nowhere there (a key, a lexicon's word)."""
+    at = doc.simple.find(form, start, len(doc.simple) if end is None else end) if form else -1
+    return doc.article.text[at:at + len(form)] if at >= 0 else form
+
+
 _BASE_NAMES = {"length": ("km", 1000.0), "area": ("km²", 1e6), "mass": ("t", 1000.0), "duration": ("h", 3600.0)}
 
 

@@ -10,7 +10,15 @@ import streamlit as st
 from comparison.model import Comparison, Finding
 from comparison.wording import READING_ORDERS, in_reading_order
 from counted import counted
-from dashboard.text import KIND_COLOURS, KIND_LABELS, escape, highlight, outlet_in_script
+from dashboard.text import (
+    KIND_COLOURS,
+    KIND_LABELS,
+    SCRIPT_ORIGINAL,
+    escape,
+    finding_in_script,
+    highlight,
+    outlet_in_script,
+)
 
 # Pairs drawn per page: each is a small HTML table row.
 MAX_PAIRS_SHOWN = 150
@@ -44,15 +52,21 @@ def findings_of(comp: Comparison, pair: dict) -> list[Finding]:
             and any(_inside(s, pair["a"]) for s in f.spans) and any(_inside(s, pair["b"]) for s in f.spans)]
 
 
-def _chips(findings: list[Finding]) -> str:
+def _chips(findings: list[Finding], script: str = SCRIPT_ORIGINAL, script_of: dict[str, str | None] | None = None) -> str:
     """One chip per kind and fact type (with a count when several findings share it; their
-    reasons in the tooltip), not one per finding: a pair can carry a dozen agreements."""
+    reasons in the tooltip, in the reader's script: :func:`dashboard.text.finding_in_script`),
+    not one per finding: a pair can carry a dozen agreements."""
+    script_of = script_of or {}
+
+    def why(f: Finding) -> str:
+        return finding_in_script(f.why, script, [(s.text, script_of.get(s.article_id)) for s in f.spans])
+
     groups: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
         groups.setdefault((f.kind, f.fact_type), []).append(f)
     return " ".join(
         f'<span style="background:{KIND_COLOURS.get(kind, "#eee")};padding:1px 6px;border-radius:4px;'
-        f'white-space:nowrap" title="{escape(" | ".join(dict.fromkeys(f.why for f in group)))}">'
+        f'white-space:nowrap" title="{escape(" | ".join(dict.fromkeys(why(f) for f in group)))}">'
         f"{escape(KIND_LABELS.get(kind, kind))} · {escape(fact)}"
         f"{f' ×{len(group)}' if len(group) > 1 else ''}</span>"
         for (kind, fact), group in groups.items()
@@ -106,7 +120,7 @@ def aligned_panel(comp: Comparison, outlets: list[str], script: str, outlet_of: 
             "<tr>"
             f'<td style="vertical-align:top;width:47%">{_head(p["a"], script, script_of)}</td>'
             f'<td style="vertical-align:top;width:47%">{_head(p["b"], script, script_of)}</td>'
-            f'<td style="vertical-align:top">{p["score"]:.2f}<br>{_chips(findings_of(comp, p))}</td>'
+            f'<td style="vertical-align:top">{p["score"]:.2f}<br>{_chips(findings_of(comp, p), script, script_of)}</td>'
             "</tr>"
         )
     st.markdown(

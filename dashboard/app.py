@@ -31,6 +31,7 @@ from dashboard.text import (
     KIND_COLOURS,
     KIND_LABELS,
     escape,
+    finding_in_script,
     highlight,
     in_script,
     outlet_in_script,
@@ -477,6 +478,11 @@ def _outlets_by_coverage(
     return head + [o for o in ranked if o not in head]
 
 
+def _quoted(f: Finding, by_id: dict[str, Article]) -> list[tuple[str, str | None]]:
+    """Each span of ``f`` with the script its article is written in (:func:`finding_in_script`)."""
+    return [(s.text, by_id[s.article_id].script if s.article_id in by_id else None) for s in f.spans]
+
+
 def finding_rows(
     findings: list[Finding], by_id: dict[str, Article], outlets: list[str], script: str,
     names: StoryOutlets | None = None,
@@ -504,7 +510,7 @@ def finding_rows(
         }
         for outlet in outlets:
             row[outlet_in_script(outlet, script)] = " / ".join(per_outlet.get(outlet, []))
-        row["why"] = in_script(f.why, script)
+        row["why"] = finding_in_script(f.why, script, _quoted(f, by_id))
         row["_kind"] = f.kind
         row["_minor"] = bool(getattr(f, "minor", False))
         rows.append(row)
@@ -664,6 +670,7 @@ def _reader(
         key="reader_article",
     )
     article = titles.get(picked) or readable[0]
+    by_id = {a.id: a for a in articles}
     marks = []
     if comp is not None:
         for f in comp.findings:
@@ -674,7 +681,7 @@ def _reader(
                             span.start,
                             span.end,
                             f.kind,
-                            f"{KIND_LABELS.get(f.kind, f.kind)}: {f.why}",
+                            f"{KIND_LABELS.get(f.kind, f.kind)}: {finding_in_script(f.why, script, _quoted(f, by_id))}",
                         )
                     )
     st.subheader(plain_markdown(article.title, script, article.script))

@@ -85,6 +85,39 @@ def in_script(text: str, script: str, written_in: str | None = None) -> str:
     return text
 
 
+def finding_in_script(why: str, script: str, quoted: Iterable[tuple[str, str | None]] = ()) -> str:
+    """A finding's text (its ``why``) as the reader asked to see it. The comparison quotes each
+    outlet's words as its article writes them, so Original shows it as written; 简体 and 繁體
+    convert it, except the words quoted from articles already in the asked script (``quoted``:
+    each span's text and its article's ``Article.script``), kept as written as :func:`in_script`
+    keeps them (s2tw would rewrite a Traditional report's 台灣 quoted beside a Simplified one's)."""
+    asked = {SCRIPT_SIMPLIFIED: "Hans", SCRIPT_TRADITIONAL: "Hant"}.get(script)
+    if asked is None or not why:
+        return why
+    quoted = list(quoted)
+    scripts = {written for _, written in quoted}
+    if scripts == {asked}:
+        return why  # every word quoted is already in the asked script
+    kept = "\x00".join(text for text, written in quoted if written == asked and text)
+    if not kept:
+        return in_script(why, script)
+    # Greedy, left to right: the longest run (two characters or more) a kept span holds stays as
+    # written; the text between such runs is converted, a run at a time (phrase conversion).
+    pieces: list[str] = []
+    plain_from = i = 0
+    while i < len(why):
+        length = 0
+        while i + length < len(why) and why[i:i + length + 1] in kept:
+            length += 1
+        if length >= 2 and any(not c.isascii() for c in why[i:i + length]):
+            pieces += [in_script(why[plain_from:i], script), why[i:i + length]]
+            i = plain_from = i + length
+        else:
+            i += 1
+    pieces.append(in_script(why[plain_from:], script))
+    return "".join(pieces)
+
+
 def outlet_in_script(label: str, script: str) -> str:
     """An outlet's label (an edition name, a comparison label) as the reader asked to see it:
     in Original as the label is written (:func:`articles.outlets.edition_names` writes it in its

@@ -445,3 +445,30 @@ def test_traditional_mode_leaves_traditional_articles_as_written_and_labels_foll
 
     table = _story_table_frame(frame, text.SCRIPT_TRADITIONAL).iloc[0]
     assert table["outlets"] == "中央社, 新華社, 自由時報" and table["label"] == cna.title
+
+
+def test_a_findings_text_is_as_written_in_original_and_converted_when_a_script_is_chosen() -> None:
+    from dataclasses import replace
+
+    from dashboard.aligned import _chips
+    from tests.comparison_helpers import article
+
+    liberty = replace(article("t1", "自由时报", "中華民國駐海地大使館表示，台灣館員均平安。", language="zh"), script="Hant")
+    xinhua = replace(article("s1", "新华社", "台湾驻海地大使馆表示，台湾馆员均平安。", language="zh"), script="Hans")
+    why = "the same institution named 中華民國駐海地大使館 (自由時報) vs 台湾驻海地大使馆 (新华社); 台灣 vs 台湾"
+    found = Finding("framing", "entity", why, [Span("t1", 0, 10, "中華民國駐海地大使館"), Span("t1", 15, 17, "台灣"),
+                                               Span("s1", 0, 8, "台湾驻海地大使馆"), Span("s1", 13, 15, "台湾")])
+    by_id = {a.id: a for a in (liberty, xinhua)}
+    outlets = ["自由时报", "新华社"]
+    assert finding_rows([found], by_id, outlets, text.SCRIPT_ORIGINAL).iloc[0]["why"] == why
+    assert finding_rows([found], by_id, outlets, text.SCRIPT_SIMPLIFIED).iloc[0]["why"] == (
+        "the same institution named 中华民国驻海地大使馆 (自由时报) vs 台湾驻海地大使馆 (新华社); 台湾 vs 台湾")
+    # 繁體: the Simplified report's words converted, the Traditional report's 台灣 kept as written
+    # (s2tw would write 臺灣).
+    assert finding_rows([found], by_id, outlets, text.SCRIPT_TRADITIONAL).iloc[0]["why"] == (
+        "the same institution named 中華民國駐海地大使館 (自由時報) vs 臺灣駐海地大使館 (新華社); 台灣 vs 臺灣")
+    assert text.finding_in_script("台灣", text.SCRIPT_TRADITIONAL, [("台灣", "Hant")]) == "台灣"
+    assert text.finding_in_script("台灣", text.SCRIPT_TRADITIONAL) == "臺灣"
+    # The Aligned tab's chips say it in the reader's script too.
+    assert "中华民国驻海地大使馆" in _chips([found], text.SCRIPT_SIMPLIFIED, {"t1": "Hant", "s1": "Hans"})
+    assert "中華民國駐海地大使館" in _chips([found])

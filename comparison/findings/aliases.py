@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from comparison.docs import Doc, span
+from comparison.docs import Doc, span, written
 from comparison.extract import entity_key
 from comparison.findings import Context
 from comparison.lexicons.reporting import ABBREVIATION_MARKERS_EN, ABBREVIATION_MARKERS_ZH
@@ -64,7 +64,8 @@ def naming_rows(docs: list[Doc], findings: list[Finding]) -> list[dict]:
 
 def _abbreviations(docs: list[Doc]) -> list[Finding]:
     """The same full name abbreviated otherwise by two outlets."""
-    defined: dict[str, dict[int, tuple[str, str, int, int]]] = {}  # full-name key -> doc -> (full, short, span)
+    # full-name key -> doc -> (full, short, span, and the full and short names as the doc writes them)
+    defined: dict[str, dict[int, tuple[str, str, int, int, str, str]]] = {}
     for d, doc in enumerate(docs):
         ends = {e.end: to_simplified(e.text) for e in doc.facts.entities}
         for m in _ABBREVIATION_RE.finditer(doc.simple):
@@ -75,19 +76,21 @@ def _abbreviations(docs: list[Doc]) -> list[Finding]:
                 if before is None:
                     continue
                 full = before.group().strip()
+            short = m.group("short").strip()
             defined.setdefault(entity_key(full), {}).setdefault(
-                d, (full, m.group("short").strip(), m.start(), m.end()))
+                d, (full, short, m.start(), m.end(), written(doc, full, max(0, m.start() - len(full) - 1), m.start()),
+                    written(doc, short, m.start(), m.end())))
     findings = []
     for per_doc in defined.values():
         items = sorted(per_doc.items())
         for x in range(len(items)):
             for y in range(x + 1, len(items)):
-                (da, (full, short_a, sa, ea)), (db, (_, short_b, sb, eb)) = items[x], items[y]
+                (da, (full, short_a, sa, ea, full_a, shown_a)), (db, (_, short_b, sb, eb, _, shown_b)) = items[x], items[y]
                 if docs[da].group == docs[db].group or _normal(short_a) == _normal(short_b):
                     continue
                 findings.append(Finding(
                     "framing", "entity",
-                    f"{full} abbreviated {short_a} ({docs[da].label}) vs {short_b} ({docs[db].label})",
+                    f"{full_a} abbreviated {shown_a} ({docs[da].label}) vs {shown_b} ({docs[db].label})",
                     [span(docs[da], sa, ea), span(docs[db], sb, eb)], full))
     return findings
 
@@ -117,7 +120,8 @@ def _glosses(docs: list[Doc]) -> list[Finding]:
                 seen.add((d, o, gloss))
                 findings.append(Finding(
                     "framing", "entity",
-                    f"{name} ({doc.label}, glossed {gloss}) vs {gloss} ({other.label})",
+                    f"{written(doc, name, start)} ({doc.label}, glossed {written(doc, gloss, m.start('gloss'))}) "
+                    f"vs {written(other, gloss, at)} ({other.label})",
                     [span(doc, start, m.end()), span(other, at, at + len(gloss))], gloss))
     return findings
 

@@ -9,7 +9,7 @@ them as places). People are left out: "Biden" inside "Joe Biden" is no broader p
 
 from __future__ import annotations
 
-from comparison.docs import span
+from comparison.docs import span, written
 from comparison.findings import Context
 from comparison.findings.renderings import read_glosses
 from comparison.lexicons.places import (
@@ -83,7 +83,7 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
                         continue
                     findings.append(Finding(
                         "precision", "entity",
-                        f"{z1} ({shown.get(broad, broad)}, {docs[d1].label}) is broader than "
-                        f"{z2} ({shown.get(narrow, narrow)}, {docs[d2].label})",
+                        f"{written(docs[d1], z1, s1)} ({shown.get(broad, broad)}, {docs[d1].label}) is broader than "
+                        f"{written(docs[d2], z2, s2)} ({shown.get(narrow, narrow)}, {docs[d2].label})",
                         [span(docs[d1], s1, e1), span(docs[d2], s2, e2)], shown.get(narrow, narrow)))
     return findings

@@ -21,7 +21,7 @@ from comparison.extract import _strip_title, entity_key
 from comparison.findings import Context
 from comparison.lexicons.attribution import TITLES_ZH
 from comparison.model import Finding
-from comparison.text import to_mainland
+from comparison.text import to_mainland, to_simplified
 
 LIST_KINDS = ("PER", "LOC", "ORG", "NAME")
 _SEPARATOR_ZH = re.compile(rf"\s*(?:、|，|,|和|及|与|以及|或|及其)\s*(?:{'|'.join(TITLES_ZH)})?\s*")
@@ -78,6 +78,18 @@ def _key(doc: Doc, e) -> str:
     return re.sub(r"^the\s+", "", text)
 
 
+def _shown(doc: Doc, e) -> str:
+    """An item of a Chinese list as its outlet writes it: the characters of its key (the name
+    without a title before it) in the article's own script; the key when they are not found
+    (an English key, a name whose spacing the key dropped)."""
+    key = _key(doc, e)
+    if doc.english:
+        return key
+    bare = _strip_title(entity_key(e.text))
+    at = to_simplified(e.text).rfind(bare)
+    return e.text[at:at + len(bare)] if bare and at >= 0 else key
+
+
 def _one_name(x: str, y: str, written_x: str, written_y: str) -> bool:
     """Two keys of one name: initials ("US" / "United States", as written) or one key inside the
     other ("britain" / "great britain", 东京 / 東京都 read in Simplified)."""
@@ -99,6 +111,10 @@ def _compare(doc1: Doc, items1: list, doc2: Doc, items2: list) -> Finding | None
     if not shared or keys1 == keys2 or (keys1 - keys2 and keys2 - keys1 and len(shared) < MIN_ITEMS):
         return None  # no common list, the same list, or two lists that barely meet
     only1, only2 = sorted(keys1 - keys2), sorted(keys2 - keys1)
+    # Each item as its outlet writes it (德國, not the key 德国 of a Traditional report).
+    shown1 = {_key(doc1, e): _shown(doc1, e) for e in reversed(items1)}
+    shown2 = {_key(doc2, e): _shown(doc2, e) for e in reversed(items2)}
+    only1, only2 = [shown1.get(x, x) for x in only1], [shown2.get(x, x) for x in only2]
     spans = [span(doc1, items1[0].start, items1[-1].end), span(doc2, items2[0].start, items2[-1].end)]
     if not only2:
         why = f"{doc1.label} lists more ({', '.join(only1)}); {doc2.label} is vaguer"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from comparison.docs import Doc, names_own_outlet, span
+from comparison.docs import Doc, names_own_outlet, span, written
 from comparison.extract import same_entity
 from comparison.findings import Context
 from comparison.lexicons.attribution import INSTITUTION_HEADS_ZH, TITLE_VERBS_ZH, TITLES_ZH
@@ -150,14 +150,16 @@ def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
                     # it names (中华民国驻海地大使馆, 中华民国外交部 vs 台湾…): one finding.
                     key = (da, pa, db, pb) if da < db else (db, pb, da, pa)
                     found = by_choice.get(key)
+                    # Each name as its outlet writes it (中華民國駐海地大使館 in a Traditional report).
+                    name_a, name_b = docs[da].article.text[sa:ea], docs[db].article.text[sb:eb]
                     if found is None:
                         found = by_choice[key] = Finding(
                             "framing", "entity",
-                            f"the same institution named {pa}{rest} ({docs[da].label}) vs {pb}{rest} "
+                            f"the same institution named {name_a} ({docs[da].label}) vs {name_b} "
                             f"({docs[db].label})", [], rest)
                         findings.append(found)
-                    elif rest not in found.why:
-                        found.why += f"; {pa}{rest} vs {pb}{rest}"
+                    elif name_a not in found.why:
+                        found.why += f"; {name_a} vs {name_b}"
                     found.spans += [span(docs[da], sa, ea), span(docs[db], sb, eb)]
     return findings, rows
 
@@ -214,7 +216,8 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                 name = docs[da].article.text[na:ea]
                 findings.append(Finding(
                     "framing", "entity",
-                    f"{name} introduced as {ta} ({docs[da].label}) vs {tb} ({docs[db].label})",
+                    f"{name} introduced as {written(docs[da], ta, sa)} ({docs[da].label}) vs "
+                    f"{written(docs[db], tb, sb)} ({docs[db].label})",
                     [span(docs[da], sa, ea), span(docs[db], sb, eb)], name))
     return findings
 

@@ -229,17 +229,28 @@ def _differing_words(a: str, b: str) -> str:
     from difflib import SequenceMatcher
 
     english = not _CJK.search(a + b)  # curly quotes and accents do not make English text Chinese
-    ta = re.findall(r"\w+", a.lower()) if english else list(_NOT_WORDS.sub("", to_simplified(a)))
-    tb = re.findall(r"\w+", b.lower()) if english else list(_NOT_WORDS.sub("", to_simplified(b)))
+    if english:
+        ta = shown_a = re.findall(r"\w+", a.lower())
+        tb = shown_b = re.findall(r"\w+", b.lower())
+    else:
+        # Compared in Simplified, shown as each outlet writes them (與 / 和 from a Traditional report).
+        (ta, shown_a), (tb, shown_b) = _characters(a), _characters(b)
     if not ta or not tb or len(ta) + len(tb) > MAX_DIFF_CHARS:
         return ""
     matcher = SequenceMatcher(None, ta, tb, autojunk=False)
     if matcher.ratio() < 0.5:
         return ""  # another translation altogether: no stretch to point at
     joiner = " " if english else ""
-    shown = [f"{joiner.join(ta[i1:i2]) or '—'} / {joiner.join(tb[j1:j2]) or '—'}"
+    shown = [f"{joiner.join(shown_a[i1:i2]) or '—'} / {joiner.join(shown_b[j1:j2]) or '—'}"
              for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
     return "; ".join(shown[:MAX_DIFFERENCES_SHOWN])
+
+
+def _characters(text: str) -> tuple[list[str], list[str]]:
+    """The word characters of a Chinese quotation (punctuation aside): in Simplified, and as written."""
+    simple = to_simplified(text)  # the same length: a character's place is its place in ``text``
+    kept = [i for i, ch in enumerate(simple) if not _NOT_WORDS.fullmatch(ch)]
+    return [simple[i] for i in kept], [text[i] for i in kept]
 
 
 # A count in Chinese numerals before a measure word (九名, 三名): written in digits by another

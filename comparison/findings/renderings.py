@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 
-from comparison.docs import Doc, span
+from comparison.docs import Doc, span, written
 from comparison.extract import _strip_title, entity_key
 from comparison.findings import Context
 from comparison.findings.naming import _across_outlets, _edit_distance
@@ -81,7 +81,8 @@ def _glossed(docs: list[Doc]) -> list[Finding]:
                 # one closing character longer: 皮克福 vs 皮克福德 renders the final "d")
             findings.append(Finding(
                 "framing", "entity",
-                f"{latin} rendered {za} ({docs[da].label}) vs {zb} ({docs[db].label})",
+                f"{latin} rendered {written(docs[da], za, sa)} ({docs[da].label}) vs "
+                f"{written(docs[db], zb, sb)} ({docs[db].label})",
                 _mentions(docs[da], za, (sa, ea)) + _mentions(docs[db], zb, (sb, eb)), latin))
     return findings
 
@@ -421,8 +422,13 @@ def _near_finding(docs: list[Doc], a: str, names_a: dict, b: str, names_b: dict)
     def outlets(side: dict) -> str:
         return ", ".join(docs[d].label for d in side)
 
+    def forms(side: dict) -> str:
+        # The form as each outlet writes it (内塔尼亚胡, 內塔尼亞胡): one script's copy is no other form.
+        return "/".join(dict.fromkeys(written(docs[d], z, start) for d, (z, start, _end) in side.items()))
+
     spans = [s for side in (side_a, side_b) for d, (z, start, end) in side.items() for s in _mentions(docs[d], z, (start, end))]
-    return Finding("framing", "entity", f"one name rendered {a} ({outlets(side_a)}) vs {b} ({outlets(side_b)})", spans, a)
+    return Finding("framing", "entity",
+                   f"one name rendered {forms(side_a)} ({outlets(side_a)}) vs {forms(side_b)} ({outlets(side_b)})", spans, a)
 
 
 def _written(docs: list[Doc], form: str) -> dict[int, tuple[str, int, int]]:
@@ -487,7 +493,7 @@ def _regional(docs: list[Doc]) -> list[Finding]:
                 # Every mention of the two forms (義大利 in 義大利政府 too), capped.
                 findings.append(Finding(
                     "framing", "entity",
-                    f"regional naming: {original} ({doc.label}, Taiwan usage) vs {term} ({other.label})",
+                    f"regional naming: {original} ({doc.label}, Taiwan usage) vs {written(other, term, at)} ({other.label})",
                     _mentions(doc, taiwan_core, (start, end)) + _mentions(other, core, (at, at + len(term))),
                     term))
     return findings
