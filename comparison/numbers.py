@@ -23,6 +23,8 @@ from comparison.lexicons.quantifiers import (
 from comparison.lexicons.reporting import SPEECH_VERBS_ZH
 from comparison.lexicons.timewords import (
     NOT_YEAR_COUNT_AFTER_ZH,
+    ONE_AS_DETERMINER_AFTER_ZH,
+    ONE_DURATION_OFFSET_AFTER_ZH,
     TIME_ZONE_AFTER_RE,
     YEAR_COUNT_AFTER_ZH,
     YEAR_COUNT_BEFORE_ZH,
@@ -535,9 +537,10 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         measure = MORE_MEASURES_ZH[measure]
     if low <= 1 and high <= 1 and not is_percent and not (
             measure == "年" and _MONTHS_AFTER_YEARS_RE.match(simple, m.end())) and (
-            high >= 1 or low <= 0 or measure is None or measure in COUNT_MEASURES_ZH or dimension_of(measure)[0] == "count"):
+            high >= 1 or low <= 0 or measure is None or measure in COUNT_MEASURES_ZH or dimension_of(measure)[0] == "count"
+    ) and not _duration_of_one(simple, m, core, measure, low, high):
         return None  # "一名官员": one of something is not a checkable figure (一年三个月 is; a fraction
-        # of a measure, 0.5公里 or 0.5个百分点, is)
+        # of a measure, 0.5公里 or 0.5个百分点, is; so is a duration of one, 为期一周)
     currency, currency_start = _currency_before(simple, start) if not prefix and measure in (None, "元") else (None, start)
     if currency:
         prefix, start = _qualifier_before(simple, currency_start)
@@ -563,6 +566,34 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     if currency:
         q.unit, (q.dimension, q.factor) = currency, dimension_of(currency)
     return q
+
+
+def _duration_of_one(simple: str, m: re.Match, core: str, measure: str | None, low: float, high: float) -> bool:
+    """Is this one unit of time a length of time, as two of them would be (为期一周, 一个月内,
+    一年来, 一天之内, 近一年)? Not 一 as a determiner's (这一天, 前一天, 同一年:
+    ONE_AS_DETERMINER_AFTER_ZH), nor a point in time (一个月后, 一年前: ONE_DURATION_OFFSET_AFTER_ZH),
+    a rate's or an idiom's, a figure right after it (一天三次, 一年一度), nor characters of
+    dictionary words (星期一|天气, 统一|天然气, 一天到晚); 一周年 (an anniversary) and 一年级 are no
+    figures at all (_reads_as_figure)."""
+    if not (low == high == 1 and measure and dimension_of(measure)[0] == "duration"):
+        return False
+    after = simple[m.end():m.end() + 2]
+    if after and (after[0].isdigit() or after[0] in _CN_NUM_CHARS):
+        return measure == "年" and bool(_MONTHS_AFTER_YEARS_RE.match(simple, m.end()))  # (一年三个月: one duration)
+    if after.startswith(ONE_DURATION_OFFSET_AFTER_ZH) or after.startswith(measure[-1]):  # (一天天: day after day)
+        return False
+    if m.group("prefix"):
+        return True  # 近一年, 约一周, 不到一个月: a qualified figure
+    start = m.start(core)
+    if simple[max(0, start - 1):start] in ONE_AS_DETERMINER_AFTER_ZH:
+        return False
+    # 一 and the unit are words of their own (演习|为期|一周, 一个月|内), not characters of
+    # dictionary words around them (星期一|天气, 统一|天然气, 一天到晚).
+    from comparison.phonetics import word_boundaries
+
+    window = max(0, start - 4)
+    bounds = word_boundaries(simple[window:m.end() + 4])
+    return start - window in bounds and m.end() - window in bounds
 
 
 # A magnitude written in unit words alone (百, 千万, 百亿): after a qualifier, an order of size.

@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from comparison.lexicons.quantifiers import FRACTIONS_EN, PREFIX_EN, SUFFIX_EN, VAGUE_WORDS_EN
-from comparison.lexicons.timewords import TIME_ZONE_AFTER_RE
+from comparison.lexicons.timewords import (
+    NOT_ONE_DURATION_BEFORE_EN,
+    ONE_DURATION_OFFSET_AFTER_EN,
+    ONE_UNIT_OF_TIME_EN,
+    TIME_ZONE_AFTER_RE,
+)
 from comparison.lexicons.units import MAGNITUDES_EN, UNITS, dimension_of
 from comparison.numbers import (
     RANGE_CONNECTORS_EN,
@@ -186,6 +191,7 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
         q = _build(text, m)
         if q is not None:
             found.append(q)
+    found = _with_durations_of_one(text, found)
     # The total of "26 of the 28 districts" is a whole, not a figure to compare.
     for a, b in zip(found, found[1:], strict=False):
         if a.total is not None and a.total == b.low and b.start - a.end < 40:
@@ -202,6 +208,39 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
 
 
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|ranging in age from)\s+$", re.I)
+
+# "a week", "one month", "1 year", "nearly a year", "a year or more": a duration of one
+# (ONE_UNIT_OF_TIME_EN); not "a week-long", "year-on-year", "a year and a half", "a month or two",
+# nor a point in time ("a year ago": ONE_DURATION_OFFSET_AFTER_EN).
+_ONE_DURATION_EN_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<prefix>{_PREFIX_RE})\s+)?(?P<one>an?|one|1)\s+(?P<unit>{'|'.join(ONE_UNIT_OF_TIME_EN)})\b(?!-)"
+    r"(?:\s+(?P<suffix>or more|or so)\b)?(?!\s+(?:and\s+a\s+half|or)\b)", re.I)
+
+
+def _with_durations_of_one(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` and the durations of one it lacks ("a week", "one month", as two weeks are read),
+    in text order."""
+    extra: list[Quantity] = []
+    for m in _ONE_DURATION_EN_RE.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].split()
+        after = text[m.end():m.end() + 12].split()
+        if (before and before[-1].lower() in NOT_ONE_DURATION_BEFORE_EN
+                or after and after[0].lower().strip(".,;:") in ONE_DURATION_OFFSET_AFTER_EN
+                or any(q.start < m.end() and m.start() < q.end for q in found)):
+            continue
+        prefix, suffix = m.group("prefix"), m.group("suffix")
+        start, low, high = m.start(), 1.0, 1.0
+        if prefix and prefix.lower() == "over" and _spread_over(text, m):
+            prefix, start = None, m.start("one")  # loans over a year: spread across it
+        if prefix:
+            low, high = _apply_qualifier(low, high, PREFIX_EN[prefix.lower()])
+        if suffix:
+            low, high = _apply_qualifier(low, high, SUFFIX_EN[suffix.lower()])
+        unit = ONE_UNIT_OF_TIME_EN[m.group("unit").lower()]
+        dimension, factor = dimension_of(unit)
+        extra.append(Quantity(start=start, end=m.end(), text=text[start:m.end()], low=low, high=high,
+                              vague=bool(prefix or suffix), unit=unit, dimension=dimension, factor=factor))
+    return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 # A simple fraction of a whole before what it is a share of ("a third of the homes", "half the
 # vote", "more than two-thirds of voters"), or before a second one ("between half and two-thirds of").

@@ -75,6 +75,26 @@ YEAR_COUNT_AFTER_ZH = ("以来", "来", "之久", "徒刑", "监禁", "有期", 
                        "前", "零", "又")
 NOT_YEAR_COUNT_AFTER_ZH = ("代", "级", "度", "底", "初", "末", "中", "份", "轻", "纪", "龄", "薪", "会", "报")
 
+# A duration of one (一周, 一个月, 一年, 1天) is read as 两周 is, unless 一 is a determiner's "the
+# one": after 这/那 (this, that), 同 (the same), 前/后 (the one before, after), 上/下 (last, next),
+# 某 (a certain), 每 (every), 哪 (which), 另 (another), 头 (the first), 任 (any), 之 (之一, one of):
+# 这一天, 前一天, 同一年, 上一周 name a day or week, they measure none.
+ONE_AS_DETERMINER_AFTER_ZH = ("这", "那", "同", "前", "后", "上", "下", "某", "每", "哪", "另", "头", "任", "之")
+# ... nor where a word after it makes it a point in time, not a length of one: 一个月后, 一年前
+# (a month later, a year ago: a date's offset, as 一名官员 is one of a thing, no checkable
+# figure); 两个月后 stays a figure of two. A figure right after it (一天三次, 一年一度, 一年四季)
+# makes it a rate's or an idiom's, and a dictionary word it is part of (星期一|天气, 统一, 一天到晚)
+# no figure at all (numbers.py).
+ONE_DURATION_OFFSET_AFTER_ZH = ("后", "前", "以后", "以前", "之后", "之前")
+# English: a unit of time written in the singular after "a", "an", "one" or 1 (a week, one month,
+# a year) is a duration of one, read in its plural unit's measure (units.py). Not after a word
+# that makes it a rate's or no measure (once a week, twice a year, three times a month, half a
+# year, quite a year, what a week, such a month, many a year).
+ONE_UNIT_OF_TIME_EN = {"week": "weeks", "month": "months", "year": "years"}
+NOT_ONE_DURATION_BEFORE_EN = ("once", "twice", "thrice", "times", "half", "quite", "what", "such", "many", "per")
+# ... nor "a year ago", "a week later", "one month after", "a year on": a point in time (as above).
+ONE_DURATION_OFFSET_AFTER_EN = ("ago", "later", "earlier", "after", "before", "on")
+
 # "As of" a time: the moment a running count was taken (截至14日上午11点半, 共有127人受伤; as of
 # Monday noon), not the time of the happening. Two outlets' counts as of other moments are two
 # reports, never two times of one event.
