@@ -16,7 +16,8 @@ the author, then categories, then the domains of other URLs in the record
 
 An outlet's services that are separate newsrooms are separate outlets where the URL's path
 names the service: RFA's Cantonese service (rfa.org/cantonese/...) is 自由亚洲电台粤语, its
-Mandarin service and RFA as a whole 自由亚洲电台 (the name stored RFA articles have). A record
+Mandarin service and RFA as a whole 自由亚洲电台 (the name stored RFA articles have). VOA's
+Cantonese service has a host of its own (voacantonese.com): 美国之音粤语, apart from 美国之音. A record
 that names its outlet outright (a JSON Lines ``outlet`` column, a front matter ``outlet:``)
 keeps the outlet it names: "RFA" there stays 自由亚洲电台 whatever the URL's path.
 """
@@ -43,7 +44,12 @@ class Outlet:
 OUTLETS: tuple[Outlet, ...] = (
     Outlet("美国之音", "Voice of America",
            ("美国之音", "美国之音中文网", "VOA", "VOA Chinese", "VOA中文", "Voice of America"),
-           ("voachinese.com", "voanews.com", "voacantonese.com", "voatibetan.com")),
+           ("voachinese.com", "voanews.com", "voatibetan.com")),
+    # VOA's Cantonese service is a newsroom of its own, as RFA's is (no stored article is from it:
+    # VOA's Mandarin service and VOA as a whole keep 美国之音).
+    Outlet("美国之音粤语", "Voice of America Cantonese",
+           ("美國之音粵語", "美国之音粤语", "美国之音粤语网", "VOA Cantonese", "VOA粤语", "Voice of America Cantonese"),
+           ("voacantonese.com",)),
     Outlet("半岛电视台", "Al Jazeera",
            ("半岛电视台", "半岛网", "Aljazeera 半岛网", "半岛电视台中文网", "Al Jazeera", "Aljazeera",
             "Al Jazeera Chinese"),

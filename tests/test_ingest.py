@@ -619,3 +619,25 @@ def test_the_saved_from_note_gives_back_the_address_written_in_it(host, path, no
     assert _saved_from(f"<!--\n Page saved with SingleFile \n url: {url} \n saved date: x\n-->{noise}") == url
     found = _saved_from(noise)  # any text: None or a web address, never an exception
     assert found is None or found.startswith(("http://", "https://"))
+
+
+def test_voa_cantonese_is_its_own_outlet():
+    from articles.build import build_article
+    from articles.outlets import edition_names, outlet_in_language
+
+    cantonese = canonical_outlet(url="https://www.voacantonese.com/a/made-up-01012020/1.html")
+    assert cantonese == "美国之音粤语"
+    # VOA's Mandarin service and VOA as a whole keep 美国之音 (the name stored VOA articles have).
+    for url in ("https://www.voachinese.com/a/x.html", "https://www.voanews.com/a/x.html", "https://voatibetan.com/a"):
+        assert canonical_outlet(url=url) == "美国之音"
+    assert canonical_outlet(author="美国之音", url="https://www.voacantonese.com/a/x.html") == cantonese
+    for alias in ("VOA Cantonese", "美國之音粵語", "美国之音粤语", "Voice of America Cantonese"):
+        assert canonical_outlet(author=alias) == cantonese
+    assert canonical_outlet(author="VOA") == canonical_outlet(author="美國之音") == "美国之音"
+    assert outlet_in_language(cantonese, "en") == "Voice of America Cantonese"
+    when = datetime(2020, 1, 2, tzinfo=UTC)
+    hk = build_article("a.md", title="虛構的標題", paragraphs=["這是一段虛構的報道，為測試而寫。"],
+                       published=when, url="https://www.voacantonese.com/a/a.html")
+    mandarin = build_article("b.md", title="虚构的标题", paragraphs=["这是一段虚构的报道，为测试而写。"],
+                             published=when, url="https://www.voachinese.com/a/b.html")
+    assert edition_names([hk, mandarin]) == {hk.id: "美國之音粵語", mandarin.id: "美国之音"}
