@@ -1,10 +1,19 @@
-"""``python -m articles INPUT... [--db FILE]``: ingest files and folders.
+"""``python -m articles INPUT... [--db FILE] [--verbose]``: ingest files and folders.
 
-Rejected inputs are printed to stderr, one line each (``path: reason``), those of
-unchanged files skipped on a re-run included (recorded in the store when they were read); the
-last line on stdout is the summary: ``N articles stored, N duplicates, N rejected``,
-with ``N updated`` after the first count and the unchanged files skipped (among
-others) at the end when they are not zero.
+Everything it prints goes to stderr (stdout stays empty, for data; as ``python -m clustering``
+and ``python -m comparison`` do): first the rejected inputs, one line each (``path: reason``),
+those of unchanged files skipped on a re-run included (recorded in the store when they were
+read); then the summary, in short lines:
+
+* the counts: ``N new articles, N updated, N already stored, N rejected, N unchanged files
+  skipped (N articles read from more than one file or record)`` (updated, skipped and the
+  parenthesis only when not zero). "already stored" counts records (a feed re-read gives its
+  unchanged items again; a copy in another file); the parenthesis counts articles, as
+  ``python -m clustering`` does;
+* articles a file reads otherwise now but that are kept as stored, because another file holds
+  them too: each named by its title, the file, and the other files (at most 5, then "+N more");
+* stored articles no file gives any more (the old items a rolling feed drops): kept, said in
+  one line (named with ``--verbose``).
 
 Times without a zone are read as UTC; "CST" is China Standard Time (UTC+8) in a Chinese-language
 article or one from an outlet in China, Taiwan, Hong Kong or Singapore, US Central otherwise.
@@ -44,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite store (default {DEFAULT_DB})")
     add_max_bytes_option(parser)
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="name every article the summary counts under a note, not the first 5")
     parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
     args = parser.parse_args(argv)
     try:
@@ -61,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         report = ingest(args.inputs, store, progress=args.progress, max_bytes=args.max_bytes, **options)
     for rejection in report.rejected:
         print(str(rejection), file=sys.stderr)
-    print(report.summary())
+    # Progress, rejections and the summary are for a person or a log: stderr (stdout is for data).
+    print(report.summary(verbose=args.verbose), file=sys.stderr)
     return 1 if report.failed else 0
 
 

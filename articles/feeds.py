@@ -1,7 +1,8 @@
 """RSS and Atom files (feedparser): each entry is one article.
 
 An entry's source path is ``file#N`` (N = 1-based entry number), so the
-store can hold every entry of one file. The entry's HTML content (or its
+store can hold every entry of one file; a re-fetched feed is matched to what it held by
+article id (the entry's link, which feedparser takes from a permalink guid), not by N. The entry's HTML content (or its
 summary when the feed carries no full text) goes through the same body
 cleaner as feed archives. Outlet: the entry link's domain, the feed's title,
 the entry author, then the feed's link. Time: the entry's published (or

@@ -11,7 +11,11 @@ are reported again, so a re-run lists every rejection a first run did;
 a file counts as ingested only once it was read to its end. An article read
 again from a file it was stored from, reading otherwise now, replaces the
 stored one (``IngestReport.updated``); articles are otherwise stored once,
-first read first.
+first read first. A file read again is matched to what it held by article id (its URL's),
+not by record position: an item of a re-fetched feed that moved is the same record, and
+the rows of records the file no longer holds are dropped once it is read to its end (the
+articles stay stored: ``IngestReport.left_behind``). Between single-article files the
+most recently modified wins (:meth:`store.articles.ArticleTables.replace_article`).
 """
 
 from __future__ import annotations
@@ -57,23 +61,46 @@ def articles_cap_message(cap: int) -> str:
     return f"workspace article cap reached (room for {cap:,} new articles); the rest was not read"
 
 
+# Articles an ingest report names, at most, for each kind of note (the counts are complete).
+MAX_NAMED = 1000
+# Of those, the lines a summary shows before "+N more" (verbose: all of them).
+SUMMARY_LINES = 5
+
+
+@dataclass
+class KeptAsStored:
+    """An article a file reads otherwise now, kept as stored because other files hold it too."""
+
+    title: str
+    file: str  # the file that reads it otherwise
+    others: list[str]  # the files that hold it too
+
+
 @dataclass
 class IngestReport:
     stored: int = 0  # new articles
-    duplicates: int = 0  # articles already stored (same id); their source paths were added
+    # Records of articles already stored (same id): read again from their file, read from
+    # another file, or twice in one file. Counted per record; their source paths were added.
+    duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)  # every article read, new or not
     unchanged_files: int = 0  # skipped: already ingested and unchanged
     records: int = 0  # records read (articles and rejected records) from changed files
     stopped: str | None = None  # the cap that stopped reading, if one did
     updated: int = 0  # stored articles replaced: read again from their file, reading otherwise
-    # Stored articles that a re-read file no longer gives (nor any other file): a changed
-    # mapping that changes an article's id (its url, or title/date without one) stores a new
-    # article; the old one is kept, as an id is what stories and edits refer to.
+    # Stored articles that a re-read file no longer gives (nor any other file): the old items a
+    # rolling feed drops, or a changed mapping that changes an article's id (its url, or
+    # title/date without one: a new article is stored; the old one is kept, as an id is what
+    # stories and edits refer to). Normal; they stay stored.
     left_behind: int = 0
+    left_behind_named: list[tuple[str, str]] = field(default_factory=list)  # (title, file), up to MAX_NAMED
     # Articles a changed file reads otherwise, kept as stored because another file holds them
     # too (that copy may be the text stored; a file never overwrites another's article).
     changed_kept: int = 0
+    kept_named: list[KeptAsStored] = field(default_factory=list)  # up to MAX_NAMED
+    # Of the articles read, those recorded from more than one file or record under the inputs
+    # (counted per article, as ``python -m clustering`` counts them).
+    in_several: int = 0
 
     @property
     def failed(self) -> bool:
@@ -83,24 +110,72 @@ class IngestReport:
         refused nothing (an empty folder) did not fail either."""
         return not self.article_ids and bool(self.rejected)
 
-    def summary(self) -> str:
-        """One line; the counts after the first three appear when they are not zero."""
-        parts = [f"{self.stored} articles stored", f"{self.duplicates} duplicates", f"{len(self.rejected)} rejected"]
-        if self.updated:
-            parts.insert(1, f"{self.updated} updated (read again with other content)")
-        if self.changed_kept:
-            parts.append(f"{_count(self.changed_kept, 'article')} read otherwise now but kept as stored "
-                         "(another file holds it too: edit that one as well, or remove it)")
-        if self.left_behind:
-            parts.append(f"{_count(self.left_behind, 'stored article')} no longer read from any file "
-                         "(kept: an article read with another id is stored anew, not in its place)")
+    def counts_line(self) -> str:
+        """The counts, one line: new, updated (when any), already stored, rejected, unchanged
+        files skipped (when any), then how many articles several files or records hold."""
+        parts = [_count(self.stored, "new article"), *([f"{self.updated} updated"] if self.updated else []),
+                 f"{self.duplicates} already stored", f"{len(self.rejected)} rejected"]
         if self.unchanged_files:
             parts.append(f"{_count(self.unchanged_files, 'unchanged file')} skipped")
-        return ", ".join(parts)
+        line = ", ".join(parts)
+        if self.in_several:
+            line += f" ({_count(self.in_several, 'article')} read from more than one file or record)"
+        return line
+
+    def summary(self, verbose: bool = False) -> str:
+        """Short lines: the counts; then, for what needs a person, the articles and files
+        concerned (at most :data:`SUMMARY_LINES` each, then "+N more"; ``verbose``: all named);
+        then, calmly, stored articles no file gives any more (listed only when ``verbose``)."""
+        lines = [self.counts_line()]
+        if self.changed_kept:
+            lines.append(f"{_count(self.changed_kept, 'article')} read otherwise now, kept as stored because "
+                         "another file holds it too (edit both files, or remove one, then ingest again):")
+            lines += _listed([f'  "{k.title}": {k.file}; also in {", ".join(k.others)}' for k in self.kept_named],
+                             self.changed_kept, verbose)
+        if self.left_behind:
+            lines.append(f"{_count(self.left_behind, 'stored article')} no longer in the file "
+                         f"{'it' if self.left_behind == 1 else 'they'} came from (a feed that drops old items, "
+                         "or a mapping that reads another id): kept as stored")
+            if verbose:
+                lines += _listed([f'  "{title}": {file}' for title, file in self.left_behind_named],
+                                 self.left_behind, verbose)
+        return "\n".join(lines)
+
+
+def _listed(lines: list[str], total: int, verbose: bool) -> list[str]:
+    shown = lines if verbose else lines[:SUMMARY_LINES]
+    return shown + ([f"  +{total - len(shown)} more"] if total > len(shown) else [])
 
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def input_roots(inputs: Iterable[str | os.PathLike]) -> frozenset[str]:
+    """The inputs as given and resolved, without a trailing slash (resolved once, not per article)."""
+    given = [str(i) for i in inputs]
+    return frozenset(i.rstrip("/") or "/" for i in [*(str(Path(i).resolve()) for i in given), *given])
+
+
+def under_inputs(path: str, roots: frozenset[str]) -> bool:
+    """Was ``path`` (a file, or a record ``file#n``) read from one of the inputs: is it one of them,
+    or inside one? (Its ancestors are looked up, so the cost is its depth, not the inputs' count.)"""
+    base = path.split("#", 1)[0]
+    parts = base.split("/")
+    return (base in roots or any("/".join(parts[:k]) in roots for k in range(1, len(parts)))
+            or ("/" in roots and base.startswith("/")))  # the root folder given as an input
+
+
+def paths_in_run(source_paths: list[str], roots: frozenset[str]) -> list[str]:
+    """The files or records of ``source_paths`` under the inputs (else all of them)."""
+    return [p for p in source_paths if under_inputs(p, roots)] or source_paths
+
+
+def read_more_than_once(paths_by_article: Iterable[list[str]], roots: frozenset[str]) -> int:
+    """How many articles (each given by its source paths) were read from more than one file or
+    record under the inputs (one article each: the same report in two feeds, or a copy).
+    ``python -m articles`` and ``python -m clustering`` both count this way."""
+    return sum(len(paths_in_run(paths, roots)) > 1 for paths in paths_by_article)
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
@@ -220,7 +295,20 @@ def ingest(
                 run.report.rejected.extend(store.rejections_of_file(str(path)))
                 continue
         _ingest_file(run, path, stat, {article_id for _, article_id, _ in earlier})
+    _count_in_several(run.report, store, paths)
     return run.report
+
+
+def _count_in_several(report: IngestReport, store, inputs) -> None:
+    """``report.in_several``: of the articles read, those several files or records under the
+    inputs hold (a count for the summary: a failure leaves it 0)."""
+    try:
+        roots = input_roots(inputs)
+        for start in range(0, len(report.article_ids), 500):  # a chunk at a time: memory stays flat
+            paths = store.source_paths_of(report.article_ids[start:start + 500])
+            report.in_several += read_more_than_once(paths.values(), roots)
+    except Exception:  # noqa: BLE001 - only a count for the summary; everything is stored
+        pass
 
 
 @dataclass
@@ -246,13 +334,15 @@ class _Run:
 
     store: Any  # a store.sqlite.Store (the articles stage does not import the store)
     report: IngestReport
-    seen: set[str]  # ids of the articles read so far, new or not
+    seen: set[str]  # ids of the articles read so far, new or not (from unchanged files too)
     caps: _Caps
     batch_size: int
     max_bytes: int
     read_options: dict
     options_key: str
     bar: Any  # a tqdm bar, or None
+    parsed: set[str] = field(default_factory=set)  # ids of the articles read from files parsed so far
+    parsed_files: set[str] = field(default_factory=set)  # the files parsed so far (as given, and resolved)
 
     def note_id(self, article_id: str) -> None:
         if article_id not in self.seen:
@@ -263,8 +353,10 @@ class _Run:
 def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
     """Store one file's records batch by batch, then mark the file as ingested.
 
-    ``earlier_ids``: the articles the store had from this file, to count those it no
-    longer gives once it is read to its end.
+    ``earlier_ids``: the articles the store had from this file, before this read: one of them
+    read again is the same article wherever its record now sits (an item of a re-fetched feed
+    moves down when new items come on top), so its correction replaces it; those the file no
+    longer gives once it is read to its end are counted (and their rows of this file dropped).
     """
     report = run.report
     # Read again: what it refused before is recorded anew (a record fixed since is no longer refused).
@@ -286,7 +378,8 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
                 break
             report.records += len(batch)
             try:
-                stored, updated, duplicates, rejected, changed_kept = _store_batch(run, batch, str(path))
+                stored, updated, duplicates, rejected, changed_kept = _store_batch(run, batch, str(path),
+                                                                                   earlier_ids)
             except Exception as exc:  # noqa: BLE001 - one file's storage failure must not stop the batch
                 report.rejected.append(
                     Rejection(str(path), f"could not be stored ({type(exc).__name__}: {exc})"))
@@ -300,6 +393,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
                 if isinstance(item, Article):
                     read_ids.add(item.id)
                     run.note_id(item.id)
+                    run.parsed.add(item.id)
             # A rejection of the file itself (too large or corrupt part-way) means it
             # was not read to its end: it must be read again next time.
             if any(i.source_path == str(path) for i in rejected):
@@ -308,12 +402,15 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
                 run.bar.set_postfix(articles=report.stored + report.updated + report.duplicates, refresh=False)
     finally:
         items.close()  # closes the file if reading stopped early
+        run.parsed_files.update({str(path), os.path.realpath(path)})
     _finish_file(run, path, stat, earlier_ids - read_ids, bool(read_ids))
 
 
-def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str) -> tuple[int, int, int, list, int]:
+def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,
+                 earlier_ids: set[str] = frozenset()) -> tuple[int, int, int, list, int]:
     """Store ``batch`` in one transaction: (new, replaced, duplicate articles, rejections, articles
-    read otherwise but kept because another file holds them)."""
+    read otherwise but kept because another file holds them). ``earlier_ids``: the articles
+    the store had from this file before this read."""
     stored = updated = duplicates = changed_kept = 0
     rejected: list[Rejection] = []
     first_reads: set[str] = set()
@@ -325,9 +422,11 @@ def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str) ->
                 continue
             # Only an article's first read in this call may replace it (a file holding it
             # twice keeps the first, as two files do); the source paths are added after.
-            fresh = item.id not in run.seen and item.id not in first_reads
+            # (An unchanged file skipped earlier in the call read nothing: it does not count.)
+            fresh = item.id not in run.parsed and item.id not in first_reads
             first_reads.add(item.id)
-            replaced = fresh and run.store.replace_article(item, file_path)
+            replaced = fresh and run.store.replace_article(item, file_path, item.id in earlier_ids,
+                                                           run.parsed_files)
             # No fingerprint yet: it is set once the whole file is stored.
             if run.store.add_article(item):
                 stored += 1
@@ -337,17 +436,29 @@ def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str) ->
                 duplicates += 1
                 if fresh and run.store.stored_differs(item):
                     changed_kept += 1
+                    if len(run.report.kept_named) < MAX_NAMED:
+                        others = run.store.other_files_holding(item.id, file_path)
+                        stored_title = getattr(run.store.article(item.id), "title", item.title)
+                        run.report.kept_named.append(KeptAsStored(stored_title, file_path, others))
     return stored, updated, duplicates, rejected, changed_kept
 
 
 def _finish_file(run: _Run, path: Path, stat, gone: set[str], any_article: bool) -> None:
-    """Mark a file read to its end as ingested; count the stored articles it no longer gives."""
-    if gone:
-        try:
-            run.report.left_behind += len(run.store.ids_without_sources(gone))
-        except Exception:  # noqa: BLE001 - only a count for the summary line; the file is stored
-            pass
-    if not any_article or stat is None:
+    """Mark a file read to its end as ingested: forget its rows of records it no longer holds,
+    count the stored articles no file gives any more."""
+    if not any_article:  # it gave no article (every record refused): its rows stay, to be read again
+        return
+    try:
+        run.store.drop_sources_not_read_again(str(path))
+        if gone:
+            left = run.store.ids_without_sources(gone)
+            run.report.left_behind += len(left)
+            room = MAX_NAMED - len(run.report.left_behind_named)
+            for article in run.store.articles(left[:max(room, 0)]):
+                run.report.left_behind_named.append((article.title, str(path)))
+    except Exception:  # noqa: BLE001 - bookkeeping and a count for the summary; the file is stored
+        pass
+    if stat is None:
         return
     try:
         run.store.set_file_fingerprint(str(path), _fingerprint(path, stat, _sha1_of_file(path), run.options_key))

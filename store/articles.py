@@ -82,15 +82,26 @@ class ArticleTables:
         values = _article_values(article)
         return row is not None and tuple(row)[: len(values)] != values
 
-    def replace_article(self, article: Article, file_path: str) -> bool:
-        """Replace the stored article of ``article.id`` by ``article`` when it was read from
-        ``file_path`` before (the file or one of its ``file#N`` records) and reads otherwise now:
-        the file changed, or was read with another field mapping. True when replaced.
+    def replace_article(self, article: Article, file_path: str, from_this_file: bool = False,
+                        read_this_call: frozenset[str] | set[str] = frozenset()) -> bool:
+        """Replace the stored article of ``article.id`` by ``article`` when it reads otherwise now
+        and the file it was read from, ``file_path``, may correct it. True when replaced.
 
-        An article any other file also holds is left as it is: a copy elsewhere may be the
-        text that was stored, and a file that merely repeats an article must never overwrite it
-        (nothing stored is lost; the re-read counts as a duplicate). Its source paths are
-        :meth:`add_article`'s to record.
+        * A file it was read from before (the file or one of its ``file#N`` records;
+          ``from_this_file``: the caller saw its id among the file's articles before this read,
+          wherever its record now sits: a feed re-fetched with a new item on top moves every
+          other item down one place) corrects it, unless another file that still exists holds
+          it too: a copy elsewhere may be the text that was stored, and a file that merely
+          repeats an article must never overwrite it (nothing stored is lost; the re-read counts
+          as a duplicate).
+        * Between single-article files (Markdown, HTML pages, one JSON object: no ``#N``
+          record), the most recently modified one's text is stored: a correction saved under a
+          new name with the same URL replaces the text of the older file
+          (:func:`_newest_single_file`). A file read in this same call (``read_this_call``) is
+          not overruled: there the first read wins, so one run's result does not depend on
+          modification times.
+
+        Its source paths are :meth:`add_article`'s to record.
         """
         values = _article_values(article)
         with self.transaction() as c:
@@ -98,8 +109,9 @@ class ArticleTables:
             if row is None or tuple(row)[: len(values)] == values:
                 return False
             paths = [r[0] for r in c.execute("SELECT path FROM sources WHERE article_id=?", (article.id,))]
-            if not any(_file_of(p) == file_path for p in paths) or any(
-                    _another_file_holds(_file_of(p), file_path) for p in paths):
+            ours = from_this_file or any(_file_of(p) == file_path for p in paths)
+            alone = not any(_another_file_holds(_file_of(p), file_path) for p in paths)
+            if not ((ours and alone) or _newest_single_file(article, file_path, paths, read_this_call)):
                 return False
             c.execute(
                 "UPDATE articles SET outlet=?, title=?, url=?, published=?, language=?, script=?,"
@@ -112,6 +124,30 @@ class ArticleTables:
                 (ARTICLES_SEQ,),
             )
             return True
+
+    def other_files_holding(self, article_id: str, file_path: str) -> list[str]:
+        """The files other than ``file_path`` (that still exist) an article is recorded from:
+        those that keep it as stored when ``file_path`` reads it otherwise."""
+        rows = self.conn.execute("SELECT path FROM sources WHERE article_id=? ORDER BY path", (article_id,))
+        files = dict.fromkeys(_file_of(r[0]) for r in rows)
+        return [f for f in files if _another_file_holds(f, file_path)]
+
+    def drop_sources_not_read_again(self, path: str) -> int:
+        """Forget the source rows of ``path`` and its ``path#N`` records that its read now did not
+        write again: call it after the file was read to its end, before
+        :meth:`set_file_fingerprint` (the rows written by this read have no fingerprint yet; the
+        others keep the one of the earlier read). They are records the file no longer holds (a
+        feed that dropped its old items, a shorter file); the articles stay stored. Returns how
+        many rows went."""
+        with self.transaction() as c:
+            return c.execute(
+                "DELETE FROM sources WHERE (path=? OR (path >= ? AND path < ?)) AND fingerprint IS NOT NULL",
+                (path, path + "#", path + "$"),
+            ).rowcount
+
+    def source_paths_of(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """Every recorded source path of each of ``ids`` that has one."""
+        return self._paths_by_article(list(dict.fromkeys(ids)))
 
     def ids_without_sources(self, ids: Iterable[str]) -> list[str]:
         """Those of ``ids`` that no file or record is recorded as the source of any more."""
@@ -274,3 +310,29 @@ def _another_file_holds(path: str, file_path: str) -> bool:
     if not os.path.isfile(path):
         return False
     return os.path.realpath(path) != os.path.realpath(file_path)
+
+
+def _newest_single_file(article: Article, file_path: str, paths: list[str], read_this_call) -> bool:
+    """Does ``file_path``, a single-article file, hold the newest text of ``article`` among the
+    single-article files recorded as holding it (``paths``)? Only when every file that holds it
+    and still exists is a single-article file (a feed or JSON Lines record is never overruled
+    this way), none was read in this call, and ``file_path`` was modified after each of them.
+    Files that are gone hold nothing: a correction saved under a new name, the old file deleted,
+    is the newest."""
+    if any("#" in p for p in [*article.source_paths, *paths]):
+        return False
+    try:
+        mine = os.stat(file_path).st_mtime_ns
+    except OSError:
+        return False
+    for path in dict.fromkeys(paths):
+        if not _another_file_holds(path, file_path):
+            continue
+        if path in read_this_call or os.path.realpath(path) in read_this_call:
+            return False
+        try:
+            if os.stat(path).st_mtime_ns >= mine:
+                return False
+        except OSError:
+            continue
+    return True

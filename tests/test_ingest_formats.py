@@ -196,8 +196,8 @@ def test_the_cli_says_a_url_is_not_fetched_and_reads_the_rest(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
         "https://example.com/feed.rss: a URL: Parallax reads files and fetches nothing (download the feed or "
-        "page, then give the file)", f"{tmp_path / 'missing.csv'}: no such file"]
-    assert result.stdout.splitlines()[-1].startswith("1 articles stored, 0 duplicates, 2 rejected")
+        "page, then give the file)", f"{tmp_path / 'missing.csv'}: no such file",
+        "1 new article, 0 already stored, 2 rejected"]
 
 
 # ---- JSON files: one object or an array of objects ------------------------------------------

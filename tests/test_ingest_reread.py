@@ -51,11 +51,10 @@ def test_a_corrected_mapping_reads_the_file_again_and_replaces_its_articles(tmp_
         assert sorted(a.paragraphs for a in store.articles()) == [["Multi", "line body."],
                                                                  ["The death toll rose to 33."]]
         assert store.fingerprint() != fingerprint  # views cached on it see the new text
-        assert second.summary() == "0 articles stored, 2 updated (read again with other content), " \
-                                   "0 duplicates, 0 rejected"
+        assert second.summary() == "0 new articles, 2 updated, 0 already stored, 0 rejected"
         third = ingest([path], store, fields={**MAPPING, "text": "body"})
         assert (third.stored, third.updated, third.duplicates, third.unchanged_files) == (0, 0, 0, 1)
-        assert third.summary() == "0 articles stored, 0 duplicates, 0 rejected, 1 unchanged file skipped"
+        assert third.summary() == "0 new articles, 0 already stored, 0 rejected, 1 unchanged file skipped"
         assert sorted(third.article_ids) == sorted(second.article_ids)
 
 
@@ -93,9 +92,11 @@ def test_a_mapping_that_changes_ids_says_the_old_articles_are_kept(tmp_path: Pat
         ingest([path], store, fields={**MAPPING, "url": "extra", "text": "body"})  # no URL: ids from titles
         report = ingest([path], store, fields={**MAPPING, "text": "body"})
         assert (report.stored, report.left_behind, store.count_articles()) == (2, 2, 4)
-        assert report.summary().endswith(
-            "2 stored articles no longer read from any file (kept: an article read with another id is stored "
-            "anew, not in its place)")
+        assert report.summary().splitlines()[1:] == [
+            "2 stored articles no longer in the file they came from (a feed that drops old items, or a mapping "
+            "that reads another id): kept as stored"]
+        assert report.summary(verbose=True).splitlines()[2:] == [f'  "Henan floods: toll rises to 33": {path}',
+                                                                 f'  "Second": {path}']
 
 
 def test_the_cli_summary_counts_updated_articles_and_unchanged_files(tmp_path: Path) -> None:
@@ -107,11 +108,12 @@ def test_the_cli_summary_counts_updated_articles_and_unchanged_files(tmp_path: P
         result = subprocess.run([*command, f"--field=text={text_column}"], cwd=ROOT, capture_output=True,
                                 text=True, timeout=120)
         assert result.returncode == 0, result.stderr
-        return result.stdout.strip().splitlines()[-1]
+        assert result.stdout == ""  # the summary is on stderr
+        return result.stderr.strip().splitlines()[-1]
 
-    assert summary("extra") == "2 articles stored, 0 duplicates, 0 rejected"
-    assert summary("body") == "0 articles stored, 2 updated (read again with other content), 0 duplicates, 0 rejected"
-    assert summary("body") == "0 articles stored, 0 duplicates, 0 rejected, 1 unchanged file skipped"
+    assert summary("extra") == "2 new articles, 0 already stored, 0 rejected"
+    assert summary("body") == "0 new articles, 2 updated, 0 already stored, 0 rejected"
+    assert summary("body") == "0 new articles, 0 already stored, 0 rejected, 1 unchanged file skipped"
 
 
 COLUMNS = st.sampled_from(["a", "b", "c"])
@@ -173,7 +175,11 @@ def test_a_changed_file_whose_article_another_file_holds_too_says_it_kept_the_st
         daily.write_text(json.dumps({**record, "text": "The collapse killed 7 people."}) + "\n", encoding="utf-8")
         again = ingest([daily], store)
         assert (again.updated, again.changed_kept) == (0, 1)
-        assert "1 article read otherwise now but kept as stored" in again.summary()
+        # The summary names the article and both files.
+        assert again.summary().splitlines()[1:] == [
+            "1 article read otherwise now, kept as stored because another file holds it too (edit both files, "
+            "or remove one, then ingest again):",
+            f'  "Bridge collapse": {daily}; also in {weekly}']
         assert store.articles()[0].paragraphs == ["The collapse killed 3 people."]  # nothing stored is lost
 
 
@@ -195,7 +201,7 @@ def test_a_rerun_reports_the_rejections_of_files_skipped_as_unchanged(tmp_path: 
         second = ingest([path], store)
         assert second.unchanged_files == 1
         assert [str(r) for r in second.rejected] == [str(r) for r in first.rejected]
-        assert second.summary() == "0 articles stored, 0 duplicates, 2 rejected, 1 unchanged file skipped"
+        assert second.summary() == "0 new articles, 0 already stored, 2 rejected, 1 unchanged file skipped"
         assert not second.failed  # its articles were read
 
 
@@ -215,6 +221,7 @@ def test_the_cli_rerun_prints_the_rejections_again(tmp_path: Path) -> None:
     runs = [subprocess.run([sys.executable, "-m", "articles", str(path), "--db", str(db)],
                            cwd=ROOT, capture_output=True, text=True, timeout=120) for _ in range(2)]
     assert [r.returncode for r in runs] == [0, 0]
-    assert runs[1].stderr == runs[0].stderr and f"{path}#2: " in runs[0].stderr
-    assert runs[1].stdout.strip().splitlines()[-1] == "0 articles stored, 0 duplicates, 1 rejected, " \
+    rejections = [r.stderr.strip().splitlines()[:-1] for r in runs]  # the last line is the summary
+    assert rejections[1] == rejections[0] and [r.split(": ")[0] for r in rejections[0]] == [f"{path}#2"]
+    assert runs[1].stderr.strip().splitlines()[-1] == "0 new articles, 0 already stored, 1 rejected, " \
                                                       "1 unchanged file skipped"
