@@ -33,6 +33,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from articles.ingest import input_roots, paths_in_run, read_more_than_once, under_inputs
 from articles.outlets import outlet_labels, reader_outlet
 from articles.reader import add_max_bytes_option
 from articles.tabular import FIELD_OPTION_HELP, parse_field_options
@@ -255,28 +256,16 @@ def _story_line(story: Story, labels: dict[str, str]) -> str:
 
 def _paths_in_run(article, roots: frozenset[str]) -> list[str]:
     """The files or records ``article`` was read from in this run (else all it was ever read from)."""
-    return [p for p in article.source_paths if _under_inputs(p, roots)] or article.source_paths
+    return paths_in_run(article.source_paths, roots)
 
 
 def _read_more_than_once(articles: dict, inputs: list[str]) -> int:
     """How many of the run's articles were read from more than one file or record (one article
-    each: the same report in two feeds, or a copy)."""
-    roots = _input_roots(inputs)
-    return sum(len(_paths_in_run(a, roots)) > 1 for a in articles.values())
+    each: the same report in two feeds, or a copy), counted as ``python -m articles`` counts them."""
+    return read_more_than_once((a.source_paths for a in articles.values()), _input_roots(inputs))
 
 
-def _input_roots(inputs: list[str]) -> frozenset[str]:
-    """The inputs as given and resolved, without a trailing slash (resolved once, not per article)."""
-    return frozenset(i.rstrip("/") or "/" for i in [*(str(Path(i).resolve()) for i in inputs), *inputs])
-
-
-def _under_inputs(path: str, roots: frozenset[str]) -> bool:
-    """Was ``path`` (a file, or a record ``file#n``) read from one of the inputs: is it one of them,
-    or inside one? (Its ancestors are looked up, so the cost is its depth, not the inputs' count.)"""
-    base = path.split("#", 1)[0]
-    parts = base.split("/")
-    return (base in roots or any("/".join(parts[:k]) in roots for k in range(1, len(parts)))
-            or ("/" in roots and base.startswith("/")))  # the root folder given as an input
+_input_roots, _under_inputs = input_roots, under_inputs  # (their former names here)
 
 
 def usage_problems(args: argparse.Namespace) -> list[str]:

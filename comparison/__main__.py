@@ -172,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print_summary(comparison: Comparison, out: Path) -> None:
-    """The notes on stderr, and one line counting the findings by kind."""
+    """The notes and one line counting the findings by kind, on stderr (the report is in ``out``;
+    stdout stays for data, as in ``python -m articles`` and ``python -m clustering``)."""
     kinds: dict[str, int] = {}
     for f in comparison.findings:
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
@@ -182,7 +183,7 @@ def _print_summary(comparison: Comparison, out: Path) -> None:
         summary += f" ({minor} of them minor: no checkable fact, or already listed)"
     for note in comparison.notes:
         print(f"note: {note}", file=sys.stderr)
-    print(f"compared {len(comparison.article_ids)} articles: {summary} -> {out}")
+    print(f"compared {len(comparison.article_ids)} articles: {summary} -> {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

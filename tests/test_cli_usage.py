@@ -203,3 +203,21 @@ def test_both_batch_commands_take_max_bytes_as_ingest_does(tmp_path: Path, capsy
     assert f"{AJ}: file too large" in err and "need at least 2 articles" in err
     with pytest.raises(SystemExit):
         comparison_main([str(AJ), str(VOA), "--out", str(tmp_path / "d.json"), "--max-bytes", "0"])
+
+
+def test_the_three_commands_print_their_summaries_on_stderr_and_nothing_on_stdout(tmp_path: Path, capsys) -> None:
+    # One convention (README, "Other commands"): summaries, notes and progress on stderr; stdout
+    # stays for data (a cron job's log takes stderr; none of the three writes data there today).
+    from articles.__main__ import main as articles_main
+
+    db = str(tmp_path / "c.db")
+    assert articles_main([str(AJ), str(VOA), "--db", db]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err.strip().splitlines()[-1].startswith("2 new articles")
+    assert clustering_main([str(AJ), str(VOA), "--out", str(tmp_path / "o"), "--db", db, "--model", "lexical",
+                            "--no-progress"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "2 articles -> " in err
+    assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path / "c.md"), "--lexical", "--no-progress"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err.strip().splitlines()[-1].startswith("compared 2 articles: ")
