@@ -132,6 +132,10 @@ class Quantity:
     factor: float = 1.0  # to the dimension's base unit (miles -> metres: 1609.344)
     rounded: bool = False  # an exact round figure read as rounded (600 -> 570-630): read_as_rounded
     span: bool = False  # two figures joined by a range word (7岁至16岁, "two to three"): merge_ranges
+    # A lower bound (至少, 不少于, 超过, 逾, 以上, "at least", "more than", "or more"): its range is the
+    # count the reporter has (see _apply_qualifier); a larger figure of a report hours later is an
+    # update of it, not a contradiction (comparison.report_times).
+    floor: bool = False
 
     @property
     def base_low(self) -> float:
@@ -243,7 +247,9 @@ def _apply_qualifier(low: float, high: float, qualifier: str) -> tuple[float, fl
         # "超过1000", "at least 24" are read as 1000-1050, 24-25.2: reporters give
         # the count they have ("at least 24" vs 27, "at least 91" vs "at least
         # 114" are different counts in the development annotations; read as up
-        # to twice, they never differed).
+        # to twice, they never differed; open-ended, 逾900例 matched 81万 in total). That holds
+        # for reports at about the same time; the figure is marked ``floor``, and a larger one
+        # published hours later is an update of it (comparison.report_times).
         return low, high * 1.05
     if qualifier == "upto":
         return low * 0.8, high
@@ -563,6 +569,7 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         if is_percent and sq == "over" and low < 100:
             high = 100.0  # (a growth of 150%以上 is no share: it keeps its 5%)
     q = _quantity_with_unit(simple, m, start, end, (low, high, vague), measure, is_percent)
+    q.floor = qualifier == "over" or bool(m.group("suffix")) and _SUFFIX_QUALIFIERS[m.group("suffix")] == "over"
     if currency:
         q.unit, (q.dimension, q.factor) = currency, dimension_of(currency)
     return q

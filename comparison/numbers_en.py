@@ -377,6 +377,7 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     q = Quantity(start=start, end=end, text=text[start:end], low=low, high=high, vague=vague,
                  unit="%" if percent else unit.lower(), percent=percent, dimension=dimension, factor=factor,
                  rounded=by_rounding and not prefix and not suffix)
+    q.floor = bool(prefix) and PREFIX_EN[prefix.lower()] == "over" or bool(suffix) and SUFFIX_EN[suffix.lower()] == "over"
     _add_counted_en(text, q)
     return q
 

@@ -15,6 +15,7 @@ PREFIX_ZH = {
     "约有": "about", "约在": "about", "大约": "about", "大概": "about", "约": "about", "估计": "about", "大约有": "about",
     "将近": "under", "接近": "under", "近": "under", "不到": "under", "不足": "under",
     "至少有": "over", "超过": "over", "逾": "over", "至少": "over", "最少": "over", "多于": "over",
+    "不少于": "over", "不低于": "over",  # "no fewer than", "no lower than": lower bounds as 至少 is
     "突破": "over",  # 突破100万亿 (passed 100 trillion); before a small count it is the verb (突破3道防线)
     "多达": "upto", "高达": "upto", "最多": "upto",
 }
@@ -51,7 +52,8 @@ PREFIX_EN = {
     "an estimated": "about", "estimated": "about", "approx.": "about", "close to": "under",
     "nearly": "under", "almost": "under", "fewer than": "under", "less than": "under", "under": "under",
     "just under": "under", "more than": "over", "over": "over", "at least": "over", "upwards of": "over",
-    "in excess of": "over", "up to": "upto", "as many as": "upto", "at most": "upto",
+    "in excess of": "over", "no fewer than": "over", "no less than": "over", "not less than": "over",
+    "up to": "upto", "as many as": "upto", "at most": "upto",
 }
 SUFFIX_EN = {"or more": "over", "or so": "about", "plus": "over"}
 # Vague number phrases (lower-case): (low, high).
