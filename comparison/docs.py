@@ -37,6 +37,7 @@ class Doc:
     simple: str = ""  # the Simplified copy of the text (same length)
     claims: list = field(default_factory=list)  # comparison.claims.Claim
     published_day: date | None = None  # local publication day (comparison.background)
+    edition: str = ""  # the outlet's edition (articles.outlets.edition_names): one outlet's reports share it
     _starts: list[int] = field(default_factory=list)
 
     def sentence_at(self, offset: int) -> int:
@@ -222,7 +223,7 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
         facts = extract_all(text, a.published, a.language)
         language = "en" if facts.english else "zh"
         doc = Doc(a, group, label, split_sentences(text, language), facts, simple=to_simplified(text),
-                  published_day=local_publication_date(a.published))
+                  published_day=local_publication_date(a.published), edition=edition[a.id])
         places = {to_simplified(e.text) for e in facts.entities if e.kind in ("LOC", "ORG", "NAME")}
         qs = facts.quantities
         doc.subjects = [

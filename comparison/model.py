@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-FINDING_KINDS = ("agree", "contradiction", "precision", "framing", "unique")
+# update: one outlet's later report changing its own figure (comparison.findings.updates), no
+# discrepancy between outlets.
+FINDING_KINDS = ("agree", "contradiction", "precision", "framing", "update", "unique")
 FACT_TYPES = ("number", "date", "entity", "quote", "source", "statement", "place", "attribution")
 
 

@@ -13,6 +13,7 @@ _KIND_TITLES = {
     "contradiction": "Contradictions",
     "precision": "Precision differences",
     "framing": "Framing differences",
+    "update": "Updates in an outlet's later reports",
     "agree": "Agreements",
     "unique": "Reported by one outlet only",
 }

@@ -45,6 +45,7 @@ KIND_COLOURS = {
     "contradiction": "#ffc4c4",
     "precision": "#ffe3a8",
     "framing": "#dcd0ff",
+    "update": "#e4e4e4",
     "unique": "#cfe6ff",
 }
 # Marks that are not finding kinds: the Aligned tab's words worded otherwise (dashboard/aligned.py).
@@ -54,6 +55,7 @@ KIND_LABELS = {
     "contradiction": "contradiction",
     "precision": "precision",
     "framing": "framing",
+    "update": "later update",
     "unique": "one outlet only",
 }
 
@@ -147,7 +149,7 @@ def plain_markdown(text: str, script: str = SCRIPT_ORIGINAL, written_in: str | N
 
 # When marks overlap, the more telling kind wins (a contradicted number inside a
 # sentence both outlets report shows as the contradiction).
-KIND_PRIORITY = {"contradiction": 0, "precision": 1, "framing": 2, "unique": 3, "agree": 4}
+KIND_PRIORITY = {"contradiction": 0, "precision": 1, "framing": 2, "unique": 3, "update": 4, "agree": 5}
 
 
 def highlight(

@@ -25,6 +25,9 @@ class Context:
     index_of: dict[tuple[int, int], int]
     aligned: dict[tuple[int, int], dict[int, tuple[int, float]]]  # best counterpart per other article
     naming: list[dict] = field(default_factory=list)  # filled by the naming producer
+    # (doc, figure, later doc of the same outlet, its figure) of one fact in one outlet's reports
+    # of two times (comparison.report_times); filled by the quantity producer, None until then.
+    same_outlet: list[tuple[int, int, int, int]] | None = None
 
     @property
     def threshold(self) -> float:
@@ -100,9 +103,10 @@ def producers() -> list[tuple[str, Producer]]:
         time,
         titles_en,
         unique,
+        updates,
     )
 
-    return [(m.__name__.rsplit(".", 1)[-1], m.produce) for m in (quantity, time, place, attribution, quote, naming,
+    return [(m.__name__.rsplit(".", 1)[-1], m.produce) for m in (quantity, updates, time, place, attribution, quote, naming,
                                                                  spellings, titles_en, aliases, descriptors, renderings,
                                                                  broader_places, lists, unique)]
 

@@ -17,6 +17,7 @@ from comparison.docs import Doc, alike_vague, compatible, fmt, ranges_overlap, s
 from comparison.findings import Context
 from comparison.model import Finding, Span
 from comparison.numbers import Quantity, counted_noun
+from comparison.report_times import apart, is_update, running_count, timed
 from comparison.subjects import Subject, framing_difference, is_measure, same_subject, specific
 from comparison.text import to_simplified
 
@@ -25,24 +26,54 @@ MAX_CANDIDATES = 6
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
-    return _number_findings(ctx.docs, ctx.score, ctx.threshold, ctx.sim.dense)
+    if ctx.same_outlet is None:
+        ctx.same_outlet = same_outlet_pairs(ctx.docs, ctx.score, ctx.threshold, ctx.sim.dense)
+    return _number_findings(ctx.docs, ctx.score, ctx.threshold, ctx.sim.dense, ctx.same_outlet)
 
 
-def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: bool) -> list[Finding]:
-    """Pair figures about the same counted thing and event across outlets."""
+def later_report(doc1: Doc, doc2: Doc) -> bool:
+    """Is ``doc2`` a later report of ``doc1``'s outlet (its edition, published later)?"""
+    return doc1.edition == doc2.edition and doc2.article.published > doc1.article.published
+
+
+def same_outlet_pairs(docs: list[Doc], sentence_score, threshold: float, dense: bool
+                      ) -> list[tuple[int, int, int, int]]:
+    """(d, i, d2, j): figure i of report d and figure j of a later report d2 of the same outlet
+    report one fact (the pairing of :func:`_pairs_reporting_one_fact`). Figure i is superseded:
+    the outlet's own later report restates or updates it (comparison.report_times)."""
+    out = []
+    for d1, doc1 in enumerate(docs):
+        for d2, doc2 in enumerate(docs):
+            if d1 != d2 and later_report(doc1, doc2):
+                out += [(d1, i, d2, j)
+                        for i, j in _pairs_reporting_one_fact(doc1, d1, doc2, d2, sentence_score, threshold, dense)]
+    return out
+
+
+def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: bool,
+                     same_outlet: list[tuple[int, int, int, int]] = ()) -> list[Finding]:
+    """Pair figures about the same counted thing and event across outlets. A figure an outlet's
+    later report restates or updates (``same_outlet``) is set only against the figures of reports
+    of about its own time: at other times the outlet's later figure speaks for it."""
     merged: dict[tuple, Finding] = {}
     paired: set[tuple[int, int]] = set()  # (doc, quantity index) that found a counterpart
+    superseded = {(d, i) for d, i, _d2, _j in same_outlet}
+    paired |= superseded | {(d2, j) for _d, _i, d2, j in same_outlet}
 
     for d1, doc1 in enumerate(docs):
         for d2 in range(d1 + 1, len(docs)):
             doc2 = docs[d2]
             if doc1.group == doc2.group:
                 continue
+            if later_report(doc1, doc2) or later_report(doc2, doc1):
+                continue  # one outlet's reports of two times: its updates (comparison.findings.updates)
             for i, j in _pairs_reporting_one_fact(doc1, d1, doc2, d2, sentence_score, threshold, dense):
                 q1, q2 = doc1.facts.quantities[i], doc2.facts.quantities[j]
                 s1, s2 = doc1.subjects[i], doc2.subjects[j]
                 paired.add((d1, i))
                 paired.add((d2, j))
+                if ((d1, i) in superseded or (d2, j) in superseded) and apart(doc1, doc2):
+                    continue
                 finding = _classify_pair(doc1, q1, s1, doc2, q2, s2)
                 if finding is None:
                     continue
@@ -247,18 +278,25 @@ def _within(inner: Quantity, outer: Quantity) -> bool:
     return outer.base_low <= inner.base_low and inner.base_high <= outer.base_high
 
 
-def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject) -> Finding | None:
-    spans = [span(doc1, q1.start, max(q1.end, q1.counted_end)), span(doc2, q2.start, max(q2.end, q2.counted_end))]
+def what_is_counted(q1: Quantity, s1: Subject, q2: Quantity, s2: Subject) -> tuple[str, str]:
+    """(the thing two figures count, with their shared events: "人 (killed)")."""
     what = s1.keyword or s2.keyword or to_simplified(q1.counted or q2.counted) or q1.dimension
     if s1.anchor:
         what = f"distance from {s1.anchor[2]}"
     elif s1.depth:
         what = "depth"
     events = "/".join(sorted(s1.events & s2.events))
-    about = f"{what} ({events})" if events else what
+    return what, f"{what} ({events})" if events else what
+
+
+def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject) -> Finding | None:
+    spans = [span(doc1, q1.start, max(q1.end, q1.counted_end)), span(doc2, q2.start, max(q2.end, q2.counted_end))]
+    what, about = what_is_counted(q1, s1, q2, s2)
     a, b = f"{doc1.label}: {fmt(q1)}", f"{doc2.label}: {fmt(q2)}"
     framing = framing_difference(s1, s2)
     if not compatible(q1, q2):
+        if is_update(doc1, q1, s1, doc2, q2, s2):
+            return _update_finding(doc1, q1, s1, doc2, q2, s2, about, spans, what)
         return Finding("contradiction", "number", f"incompatible figures for {about}: {a} vs {b}", spans, what)
     if q1.low == q2.low and q1.high == q2.high:
         if not framing and not (s1.family and (s1.family, s1.kind) == (s2.family, s2.kind)):
@@ -278,6 +316,23 @@ def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity
         return Finding("precision", "number", f"compatible figures for {about}, {vaguer} is vaguer: {a} vs {b}", spans, what)
     return Finding("agree", "number", f"compatible figures for {about}: {a}; {b}", spans, what)
 
+
+
+def _update_finding(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject,
+                    about: str, spans: list[Span], what: str) -> Finding:
+    """"incompatible figures ..., perhaps an update: later 16 (08:20) vs earlier 15 (03:10)": two
+    outlets' reports of other times (comparison.report_times), the figures of a running count or
+    a later count above an earlier lower bound. The values are incompatible, so it stays a
+    contradiction (the annotation rule the evaluation follows: different values of one slot);
+    the text says which report is later, so a reader sees a toll that rose."""
+    (de, qe, se), (dl, ql, _sl) = sorted(((doc1, q1, s1), (doc2, q2, s2)), key=lambda p: p[0].article.published)
+    why = ("a running count, reported hours apart" if running_count(s1, s2)
+           else "a count above an earlier lower bound, reported hours apart")
+    if ql.base_high < qe.base_low:
+        why += ", lower in the later report"  # (the missing: a count of the moment)
+    return Finding("contradiction", "number",
+                   f"incompatible figures for {about}, perhaps an update ({why}): later "
+                   f"{timed(dl, de, fmt(ql))} vs earlier {timed(de, dl, fmt(qe))}", spans, what)
 
 
 def _claim_at(doc: Doc, offset: int):
