@@ -1,0 +1,110 @@
+"""Which known places a text names, in any script: the same place id for 喀布尔 and Kabul.
+
+Read-only reference data (``geo/gazetteer.json.gz``: countries from the Unicode CLDR in
+Chinese and English, cities of 15,000 people or more from GeoNames with their Chinese names,
+China's administrative divisions; origin and licences in ``geo/README.md``), loaded once per
+process and shared by every session and thread: nothing in it changes after loading.
+
+:func:`named_places` finds names by longest match: in Chinese, over runs of Han characters
+(keys of two characters only when they name a country or a province, so 沿海地区 does not
+read as 海地); in English, over runs of capitalized words.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).parent / "gazetteer.json.gz"
+_LOCK = threading.Lock()
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
+# A run of capitalized words (New York, Port-au-Prince, the United States), joined by spaces,
+# hyphens or "of"/"au"/"de" particles.
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|au|al|el)\s+)?[A-Z][\w'’.-]*)*")
+MAX_HAN = 8  # longest Chinese key tried (乌鲁木齐, 吉尔吉斯斯坦, 哈萨克斯坦 fit; longer official names rarely appear)
+MAX_WORDS = 4
+
+
+def name_key(name: str) -> str:
+    """The lookup form of a place name: case and accents folded, a leading "the" and inner
+    spaces and dots dropped (the U.S., U.S. and US are one key). Chinese keys are in
+    Simplified script; callers convert."""
+    text = unicodedata.normalize("NFKD", name.strip())
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    return "".join(c for c in text if c not in " .-'’")
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[dict[str, str | None], dict[str, list[str]], frozenset[str]]:
+    with _LOCK, gzip.open(DEFAULT_PATH, "rt", encoding="utf-8") as f:
+        data = json.load(f)
+    names: dict[str, list[str]] = data["names"]
+    # Two Han characters name too much by chance (海地 in 沿海地区, 中山 in 中山大学 is fine but
+    # 东区 is in 以东区域): keep them only for countries and provinces.
+    short_ok = frozenset(k for k, ids in names.items()
+                         if len(k) == 2 and any(i.startswith(("C:", "P:")) for i in ids))
+    return data["parent"], names, short_ok
+
+
+def _han_places(run: str, out: set[str]) -> None:
+    _, names, short_ok = _data()
+    at = 0
+    while at < len(run) - 1:
+        for length in range(min(MAX_HAN, len(run) - at), 1, -1):
+            key = run[at:at + length]
+            if key in names and (length > 2 or key in short_ok):
+                out.update(names[key])
+                at += length
+                break
+        else:
+            at += 1
+
+
+def _latin_places(run: str, out: set[str]) -> None:
+    _, names, _ = _data()
+    words = run.split()
+    at = 0
+    while at < len(words):
+        for length in range(min(MAX_WORDS, len(words) - at), 0, -1):
+            key = name_key(" ".join(words[at:at + length]))
+            if len(key) >= 3 and key in names:
+                out.update(names[key])
+                at += length
+                break
+        else:
+            at += 1
+
+
+def han_place_names() -> list[tuple[str, list[str]]]:
+    """Every Chinese (Simplified) name :func:`named_places` reads, with its place ids: names of
+    three or more characters, and of two when they name a country or a province."""
+    _, names, short_ok = _data()
+    return [(k, ids) for k, ids in names.items()
+            if _HAN_NAME.fullmatch(k) and (len(k) > 2 or k in short_ok) and len(k) <= MAX_HAN]
+
+
+def latin_places(text: str) -> set[str]:
+    """The ids of the known places ``text`` names in Latin script (runs of capitalized words)."""
+    out: set[str] = set()
+    for m in _CAPITALIZED_RUN.finditer(text):
+        _latin_places(m.group(), out)
+    return out
+
+
+def named_places(text: str) -> set[str]:
+    """The ids of the known places ``text`` names (Chinese in Simplified script; English
+    capitalized). A name that stands for several places gives all of them."""
+    out: set[str] = set()
+    for m in _HAN_RUN.finditer(text):
+        _han_places(m.group(), out)
+    for m in _CAPITALIZED_RUN.finditer(text):
+        _latin_places(m.group(), out)
+    return out

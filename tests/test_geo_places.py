@@ -1,0 +1,67 @@
+"""geo.places: the known places a text names, matched across scripts."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.places import name_key, named_places
+
+
+def test_one_place_in_both_scripts_has_one_id():
+    assert named_places("喀布尔") == named_places("Kabul") != set()
+    assert named_places("塔吉克斯坦") == named_places("Tajikistan") != set()
+
+
+def test_english_names_of_several_words():
+    assert named_places("in New York on Monday") >= named_places("New York")
+    assert named_places("the United States said") == named_places("United States")
+
+
+def test_two_han_characters_name_only_countries_and_provinces():
+    assert named_places("日本") != set()  # a country
+    # 东区 (a district of several cities) is not read out of 以东区域.
+    assert named_places("以东区域") == set()
+
+
+def test_ordinary_words_name_nothing():
+    assert named_places("The company said on Monday that profits rose.") == set()
+    assert named_places("公司周一表示利润上升。") == set()
+
+
+def test_name_key_folds_case_accents_and_dots():
+    assert name_key("the U.S.") == name_key("US") == "us"
+    assert name_key("Zürich") == "zurich"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_known_ids_and_is_deterministic(text):
+    found = named_places(text)
+    assert found == named_places(text)
+    assert all(isinstance(p, str) and ":" in p for p in found)
+
+
+def test_a_chinese_and_an_english_report_of_one_place_share_names_across_languages():
+    from datetime import UTC, datetime
+
+    import numpy as np
+
+    from articles.model import Article
+    from clustering.corpus import prepare
+    from clustering.pair_features import FEATURE_NAMES, pair_features
+
+    def art(aid, title, text, language):
+        return Article(id=aid, outlet=aid, title=title, url=None, published=datetime(2021, 7, 5, tzinfo=UTC),
+                       language=language, script="Hans" if language == "zh" else None, paragraphs=[text])
+
+    articles = [
+        art("zh1", "塔吉克斯坦在杜尚别召开会议", "塔吉克斯坦总统在杜尚别表示将加强边境防务。", "zh"),
+        art("en1", "Tajikistan meets in Dushanbe", "The president of Tajikistan said in Dushanbe that border defence will grow.", "en"),
+        art("en2", "Floods in Germany", "Floods in Germany killed many people in the west of the country.", "en"),
+        art("zh2", "德国洪灾", "德国西部洪灾造成多人死亡。", "zh"),
+    ]
+    corpus = prepare(articles)
+    names = pair_features(corpus, np.array([[0, 1], [0, 2], [2, 3], [1, 2]]))[:, FEATURE_NAMES.index("names")]
+    assert names[0] > 0.5 and names[2] > 0.5  # one place, two scripts
+    assert names[1] == 0.0  # no place in common
+    # Within one language, names match as written (the place ids add nothing there).
+    assert prepare(articles[1:3]).places is None
