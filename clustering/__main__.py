@@ -4,7 +4,9 @@
 [--progress|--no-progress]``.
 
 Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id,outlet,published,title),
-DIR/errors.csv (source_path,error) and DIR/stories.md. Exit 0 when any article
+DIR/errors.csv (source_path,error) and DIR/stories.md. Refused inputs are printed on stderr,
+one line each (``path: reason``; the first 20, then one line counting the rest), then the
+summary line. Exit 0 when any article
 was processed, and for a quiet hour: inputs that exist but hold nothing to read (an empty
 folder; no rejection) change nothing, write nothing (DIR is left as it is, or not made)
 and say so in one line. Exit 1 otherwise (no article, and an input missing or rejected;
@@ -299,6 +301,18 @@ def _unwritable_folder(out: Path) -> str | None:
     return None if os.access(existing, os.W_OK | os.X_OK) else f"cannot be made: {existing} is not writable"
 
 
+# Refused inputs printed on stderr, one line each; the rest are counted in one line (all are in
+# DIR/errors.csv).
+MAX_REJECTED_SHOWN = 20
+
+
+def _print_rejected(rejected: list, out: Path) -> None:
+    for rejection in rejected[:MAX_REJECTED_SHOWN]:
+        print(str(rejection), file=sys.stderr)
+    if len(rejected) > MAX_REJECTED_SHOWN:
+        print(f"+{len(rejected) - MAX_REJECTED_SHOWN} more rejected, all in {out / 'errors.csv'}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -346,6 +360,9 @@ def _main(argv: list[str] | None) -> int:
     from articles.model import Rejection
 
     rejected = [Rejection(p, "no such file or folder") for p in missing] + result.rejected
+    # The refused inputs, one line each, as ``python -m articles`` prints them (the missing ones
+    # were said above); past MAX_REJECTED_SHOWN, one line counts the rest (errors.csv lists all).
+    _print_rejected(result.rejected, args.out)
     articles = {a.id: a for a in result.articles}
     if not articles and not rejected:
         # A quiet hour: the inputs hold nothing to read. The stored stories are unchanged and the

@@ -221,3 +221,41 @@ def test_the_three_commands_print_their_summaries_on_stderr_and_nothing_on_stdou
     assert comparison_main([str(AJ), str(VOA), "--out", str(tmp_path / "c.md"), "--lexical", "--no-progress"]) == 0
     out, err = capsys.readouterr()
     assert out == "" and err.strip().splitlines()[-1].startswith("compared 2 articles: ")
+
+
+def _bad_inputs(folder: Path, n: int) -> Path:
+    """``n`` made-up files the ingest refuses (broken JSON), one reason each."""
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"bad{i:02d}.json").write_text("{not json", encoding="utf-8")
+    return folder
+
+
+def test_clustering_prints_each_rejected_input_on_stderr(tmp_path: Path, capsys) -> None:
+    # As ``python -m articles`` does (README): one line per refused input, then the summary.
+    bad = _bad_inputs(tmp_path / "bad", 3)
+    assert clustering_main([str(bad), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "c.db"),
+                            "--model", "lexical", "--no-progress"]) == 1
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    assert out == "" and len(lines) == 4, err
+    for i, line in enumerate(lines[:3]):
+        assert line.startswith(f"{bad / f'bad{i:02d}.json'}: invalid JSON"), line
+    assert "3 rejected" in lines[-1]
+
+
+def test_clustering_caps_the_rejected_lines_and_points_to_errors_csv(tmp_path: Path, capsys) -> None:
+    from clustering.__main__ import MAX_REJECTED_SHOWN
+
+    n = MAX_REJECTED_SHOWN + 7
+    bad = _bad_inputs(tmp_path / "bad", n)
+    out = tmp_path / "o"
+    assert clustering_main([str(bad), str(tmp_path / "missing"), "--out", str(out), "--db", str(tmp_path / "c.db"),
+                            "--model", "lexical", "--no-progress"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0] == f"{tmp_path / 'missing'}: no such file or folder"  # printed once, first
+    assert sum("no such file" in line for line in lines) == 1
+    assert sum("invalid JSON" in line for line in lines) == MAX_REJECTED_SHOWN
+    assert lines[-2] == f"+7 more rejected, all in {out / 'errors.csv'}"
+    assert f"{n + 1} rejected" in lines[-1]
+    assert len((out / "errors.csv").read_text(encoding="utf-8").splitlines()) == 1 + n + 1
