@@ -350,11 +350,14 @@ def _main(argv: list[str] | None) -> int:
             return 1
         try:
             out = args.out if args.engine != "local" else None
-            from clustering import StoryClusterer
+            from clustering import StoryClusterer, pipeline
 
             result = engine.run(inputs, store, out=out, model=args.model, since=args.since,
                                 until=args.until, progress=progress,
                                 clusterer=StoryClusterer(story_context=args.story_context, n_jobs=args.jobs))
+            # A quiet hour (nothing read, nothing refused) groups no orphan: count those waiting.
+            waiting = (pipeline.waiting_orphans(store, args.since, args.until)
+                       if not result.articles and not result.rejected and not missing else 0)
         finally:
             store.close()
     from articles.model import Rejection
@@ -367,7 +370,12 @@ def _main(argv: list[str] | None) -> int:
     if not articles and not rejected:
         # A quiet hour: the inputs hold nothing to read. The stored stories are unchanged and the
         # outputs of an earlier run in --out stay as they were (nothing is written, nothing made).
-        print(f"clustering: nothing new read from {', '.join(inputs)}; stories unchanged; "
+        # The stored articles in no story (ingested alone, a killed run) wait for the next run
+        # that reads an article (see clustering/README.md): said, so they are not forgotten.
+        wait = (f"; {counted(waiting, 'stored article')} in no story "
+                f"{'waits' if waiting == 1 else 'wait'}: the next run that reads an article groups "
+                f"{'it' if waiting == 1 else 'them'}" if waiting else "")
+        print(f"clustering: nothing new read from {', '.join(inputs)}; stories unchanged{wait}; "
               f"nothing written to {args.out}/", file=sys.stderr)
         return 0
     context = {a.id: a for a in result.context}

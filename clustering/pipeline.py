@@ -280,6 +280,15 @@ def run_context(
     return RunContext(touched, context + near, orphans, by_id, owner, nearby, set(in_run))
 
 
+def waiting_orphans(store, since: date | datetime | str | None = None,
+                    until: date | datetime | str | None = None) -> int:
+    """How many stored articles are in no story (published within ``since``/``until``, read as
+    :func:`run` reads them): the orphans the next run that reads an article groups. A quiet
+    hour's run groups none of them; its summary says how many wait."""
+    owner = {m.article_id: s.id for s in load_stories(store) for m in s.members}
+    return len(_orphan_ids(store, owner, {}, _as_utc(since), _as_utc(until, end=True)))
+
+
 def _orphan_ids(store, owner: dict[str, str], read: dict, since: datetime | None,
                 until: datetime | None) -> list[str]:
     """Ids of the stored articles in no story and not in ``read`` (published in [since, until))."""

@@ -219,3 +219,27 @@ def test_a_quiet_hour_exits_0_and_leaves_the_outputs(hours, tmp_path, capsys):
     assert not (tmp_path / "out-h02").exists()
     # A missing folder is still an error (exit 1), not a quiet hour.
     assert _cli(str(tmp_path / "no-such"), "--db", db, "--out", str(tmp_path / "o3"), "--model", "lexical") == 1
+
+
+def test_a_quiet_hour_says_how_many_stored_articles_wait_in_no_story(hours, tmp_path, capsys):
+    """Hour 2 was ingested but never grouped (``python -m articles`` alone, or a killed run): a
+    quiet hour 3 groups nothing, and its one line says how many articles wait and who groups them."""
+    store, folders = hours
+    db = str(store.path)
+    assert _cli(str(folders["h01"]), "--db", db, "--out", str(tmp_path / "o1"), "--model", "lexical") == 0
+    articles_stage.ingest([folders["h02"]], store)
+    waiting = len(HOURS["h02"])
+    before = store.stories()
+    capsys.readouterr()
+    quiet = tmp_path / "h03"
+    quiet.mkdir()
+    assert _cli(str(quiet), "--db", db, "--out", str(tmp_path / "o3"), "--model", "lexical") == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nothing new" in err[0], err
+    assert (f"{waiting} stored articles in no story wait: the next run that reads an article groups them"
+            in err[0]), err[0]
+    assert store.stories() == before and not (tmp_path / "o3").exists()
+    # Outside --since/--until they would not be grouped by such a run: not counted.
+    assert _cli(str(quiet), "--db", db, "--out", str(tmp_path / "o3"), "--model", "lexical",
+                "--since", "2030-01-01") == 0
+    assert "in no story" not in capsys.readouterr().err
