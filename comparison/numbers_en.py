@@ -12,10 +12,16 @@ import re
 
 from comparison.lexicons.quantifiers import FRACTIONS_EN, PREFIX_EN, SUFFIX_EN, VAGUE_WORDS_EN
 from comparison.lexicons.timewords import (
+    MONTH_PARTS_EN,
+    MONTHS_EN,
     NOT_ONE_DURATION_BEFORE_EN,
     ONE_DURATION_OFFSET_AFTER_EN,
     ONE_UNIT_OF_TIME_EN,
+    PARTS_OF_DAY_EN,
+    RELATIVE_DAYS_EN,
+    TIME_SHIFT_EN,
     TIME_ZONE_AFTER_RE,
+    WEEKDAYS_EN,
 )
 from comparison.lexicons.units import MAGNITUDES_EN, UNITS, dimension_of
 from comparison.numbers import (
@@ -145,6 +151,33 @@ def _score(text: str, m: re.Match) -> bool:
     return bool(_SCORE_CONTEXT.search(text, max(0, first - 40), first))
 
 
+# Time words (the time-words lexicon's: parts of the day, early/mid/late, weekdays, months,
+# today/yesterday..., earlier/later...): after a figure they say when ("injured 41 early on
+# Monday", "freed 9 yesterday", "300 families late Tuesday night"), not what it counts. One
+# stops the counted noun when a function word, another time word, punctuation or the end
+# follows it; before a noun it names a kind of thing and stays ("5 morning flights", "three
+# night raids").
+_TIME_PHRASES_EN = sorted(
+    {w for w in (*PARTS_OF_DAY_EN, *MONTH_PARTS_EN, *WEEKDAYS_EN, *MONTHS_EN, *RELATIVE_DAYS_EN, *TIME_SHIFT_EN)
+     if re.fullmatch(r"[a-z]+(?: [a-z]+)*", w)}, key=len, reverse=True)
+_TIME_PHRASE_EN_RE = re.compile(r"(?:" + "|".join(w.replace(" ", r"\s+") for w in _TIME_PHRASES_EN) + r")(?![\w-])",
+                                re.I)
+_AFTER_TIME_WORD_RE = re.compile(r"\s*(?:$|[^\w\s-])|\s+(?P<word>[A-Za-z]+)")
+
+
+def _says_when(text: str, pos: int) -> bool:
+    """Does a time word at ``pos`` say when (a function word, another time word, punctuation or
+    the end after it), rather than name a kind of thing before its noun?"""
+    m = _TIME_PHRASE_EN_RE.match(text, pos)
+    if m is None:
+        return False
+    after = _AFTER_TIME_WORD_RE.match(text, m.end())
+    if after is None:
+        return False
+    word = after.group("word")
+    return word is None or word.lower() in _STOP or _TIME_PHRASE_EN_RE.match(text, after.start("word")) is not None
+
+
 _OF_RE = re.compile(r"\s+of\s+(?=[A-Za-z])")
 _SPACES_RE = re.compile(r" *")
 
@@ -168,7 +201,7 @@ def _counted_after(text: str, end: int) -> tuple[int, int]:
         if m is None:
             break
         word = m.group(0).lower()
-        if word in _STOP or (words >= 1 and (word.endswith("ed") or word.endswith("ing") or m.group(0)[0].isupper())):
+        if word in _STOP or _says_when(text, m.start()) or (words >= 1 and (word.endswith("ed") or word.endswith("ing") or m.group(0)[0].isupper())):
             break
         if first < 0:
             first = m.start()

@@ -9,6 +9,7 @@ import pytest
 
 from comparison import compare
 from comparison.extract import extract_all
+from comparison.numbers_en import extract_quantities_en
 from tests.comparison_helpers import ESCAPE_A, ESCAPE_B, PUBLISHED, article, exact, of_type
 
 
@@ -220,3 +221,30 @@ def test_a_magnitude_is_a_measure_told_apart_from_a_distance():
                for f in numbers)
 
 
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("The blast injured 41 early on Monday, officials said.", ""),
+    ("Police detained 12 late Monday in the port city.", ""),
+    ("Shelling killed 7 overnight, the army said.", ""),
+    ("The storm injured 41 Monday morning.", ""),
+    ("Rescuers freed 9 yesterday.", ""),
+    ("Officials counted 20 earlier this week.", ""),
+    ("The fire hurt 15 this morning.", ""),
+    ("Floods displaced 300 families early on Sunday.", "families"),
+    ("Guards caught 30 prisoners late Tuesday night.", "prisoners"),
+    # A time word naming a kind of thing, before its noun, stays part of the noun counted.
+    ("The airline cancelled 5 morning flights.", "morning flights"),
+    ("The army carried out three night raids.", "night raids"),
+])
+def test_a_time_word_after_a_number_is_no_noun_it_counts(text, counted):
+    # "injured 41 early on Monday" counted "early" (figures for "early" set against another
+    # outlet's 41 injured): a time word after a figure says when, not what is counted.
+    assert [q.counted or "" for q in extract_quantities_en(text)] == [counted]
+
+
+def test_a_count_before_a_time_word_agrees_with_the_same_count_of_people():
+    a = article("ta", "Outlet A", "A bomb in the market injured 41 early on Monday, police said.")
+    b = article("tb", "Outlet B", "Police said 41 people were injured when a bomb went off in the market on Monday.")
+    numbers = [f for f in compare([a, b], use_dense=False).findings if f.fact_type == "number"]
+    assert [f.kind for f in numbers] == ["agree"], [f.why for f in numbers]
