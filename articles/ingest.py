@@ -88,6 +88,9 @@ class IngestReport:
     records: int = 0  # records read (articles and rejected records) from changed files
     stopped: str | None = None  # the cap that stopped reading, if one did
     updated: int = 0  # stored articles replaced: read again from their file, reading otherwise
+    # (title, file) of the updated articles, up to MAX_NAMED: a correction usually means their
+    # stories' comparisons should be run again.
+    updated_named: list[tuple[str, str]] = field(default_factory=list)
     # Stored articles that a re-read file no longer gives (nor any other file): the old items a
     # rolling feed drops, or a changed mapping that changes an article's id (its url, or
     # title/date without one: a new article is stored; the old one is kept, as an id is what
@@ -123,10 +126,16 @@ class IngestReport:
         return line
 
     def summary(self, verbose: bool = False) -> str:
-        """Short lines: the counts; then, for what needs a person, the articles and files
+        """Short lines: the counts; then, for what needs a person (updated articles, whose stories'
+        comparisons are worth running again; articles kept as stored), the articles and files
         concerned (at most :data:`SUMMARY_LINES` each, then "+N more"; ``verbose``: all named);
         then, calmly, stored articles no file gives any more (listed only when ``verbose``)."""
         lines = [self.counts_line()]
+        if self.updated:
+            one = self.updated == 1
+            lines.append(f"{_count(self.updated, 'article')} updated (read again with other content; compare "
+                         f"{'its story' if one else 'their stories'} again):")
+            lines += _listed([f'  "{title}": {file}' for title, file in self.updated_named], self.updated, verbose)
         if self.changed_kept:
             lines.append(f"{_count(self.changed_kept, 'article')} read otherwise now, kept as stored because "
                          "another file holds it too (edit both files, or remove one, then ingest again):")
@@ -432,6 +441,8 @@ def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,
                 stored += 1
             elif replaced:
                 updated += 1
+                if len(run.report.updated_named) < MAX_NAMED:
+                    run.report.updated_named.append((item.title, file_path))
             else:
                 duplicates += 1
                 if fresh and run.store.stored_differs(item):

@@ -51,7 +51,7 @@ def test_a_corrected_mapping_reads_the_file_again_and_replaces_its_articles(tmp_
         assert sorted(a.paragraphs for a in store.articles()) == [["Multi", "line body."],
                                                                  ["The death toll rose to 33."]]
         assert store.fingerprint() != fingerprint  # views cached on it see the new text
-        assert second.summary() == "0 new articles, 2 updated, 0 already stored, 0 rejected"
+        assert second.summary().splitlines()[0] == "0 new articles, 2 updated, 0 already stored, 0 rejected"
         third = ingest([path], store, fields={**MAPPING, "text": "body"})
         assert (third.stored, third.updated, third.duplicates, third.unchanged_files) == (0, 0, 0, 1)
         assert third.summary() == "0 new articles, 0 already stored, 0 rejected, 1 unchanged file skipped"
@@ -109,7 +109,7 @@ def test_the_cli_summary_counts_updated_articles_and_unchanged_files(tmp_path: P
                                 text=True, timeout=120)
         assert result.returncode == 0, result.stderr
         assert result.stdout == ""  # the summary is on stderr
-        return result.stderr.strip().splitlines()[-1]
+        return next(line for line in result.stderr.splitlines() if " new article" in line)  # the counts
 
     assert summary("extra") == "2 new articles, 0 already stored, 0 rejected"
     assert summary("body") == "0 new articles, 2 updated, 0 already stored, 0 rejected"
@@ -225,3 +225,51 @@ def test_the_cli_rerun_prints_the_rejections_again(tmp_path: Path) -> None:
     assert rejections[1] == rejections[0] and [r.split(": ")[0] for r in rejections[0]] == [f"{path}#2"]
     assert runs[1].stderr.strip().splitlines()[-1] == "0 new articles, 0 already stored, 1 rejected, " \
                                                       "1 unchanged file skipped"
+
+
+def _corrected(tmp_path: Path, n: int) -> tuple[Path, list[dict]]:
+    """A made-up wire file of ``n`` articles, and the same articles with a corrected toll."""
+    records = [{"title": f"Made-up flood report {k}", "outlet": "Example Wire", "date": f"2020-03-{k:02d}T08:00:00Z",
+                "url": f"https://wire.example.org/flood/{k}", "text": f"The flood killed {k} people."}
+               for k in range(1, n + 1)]
+    return _jsonl(tmp_path / "wire.jsonl", records), [{**r, "text": r["text"].replace("killed", "has killed 1 +")}
+                                                      for r in records]
+
+
+def test_the_summary_names_the_updated_articles(tmp_path: Path) -> None:
+    # A correction usually means a story's comparison should be run again: the articles are named
+    # (title and file), as the kept-as-stored ones are.
+    path, corrected = _corrected(tmp_path, 2)
+    with Store(tmp_path / "p.db") as store:
+        ingest([path], store)
+        _jsonl(path, corrected)
+        report = ingest([path], store)
+    assert report.summary().splitlines() == [
+        "0 new articles, 2 updated, 0 already stored, 0 rejected",
+        "2 articles updated (read again with other content; compare their stories again):",
+        f'  "Made-up flood report 1": {path}',
+        f'  "Made-up flood report 2": {path}']
+
+
+def test_the_updated_articles_are_named_five_at_most_unless_verbose(tmp_path: Path) -> None:
+    path, corrected = _corrected(tmp_path, 8)
+    with Store(tmp_path / "p.db") as store:
+        ingest([path], store)
+        _jsonl(path, corrected)
+        report = ingest([path], store)
+    lines = report.summary().splitlines()
+    assert lines[1].startswith("8 articles updated") and len(lines) == 2 + 5 + 1 and lines[-1] == "  +3 more"
+    assert len(report.summary(verbose=True).splitlines()) == 2 + 8
+
+
+def test_the_cli_names_the_updated_articles(tmp_path: Path) -> None:
+    path, corrected = _corrected(tmp_path, 1)
+    command = [sys.executable, "-m", "articles", str(path), "--db", str(tmp_path / "p.db")]
+    subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    _jsonl(path, corrected)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        "0 new articles, 1 updated, 0 already stored, 0 rejected",
+        "1 article updated (read again with other content; compare its story again):",
+        f'  "Made-up flood report 1": {path}']
