@@ -462,10 +462,10 @@ def _finish_file(run: _Run, path: Path, stat, gone: set[str], any_article: bool)
     try:
         run.store.drop_sources_not_read_again(str(path))
         if gone:
-            left = run.store.ids_without_sources(gone)
+            left = run.store.ids_without_sources(sorted(gone))  # (a set: named in a fixed order)
             run.report.left_behind += len(left)
             room = MAX_NAMED - len(run.report.left_behind_named)
-            for article in run.store.articles(left[:max(room, 0)]):
+            for article in sorted(run.store.articles(left[:max(room, 0)]), key=lambda a: (a.published, a.id)):
                 run.report.left_behind_named.append((article.title, str(path)))
     except Exception:  # noqa: BLE001 - bookkeeping and a count for the summary; the file is stored
         pass
