@@ -72,7 +72,10 @@ def test_a_refetched_feed_whose_corrected_item_moved_down_corrects_the_stored_ar
         # Its source rows name where each item sits now.
         assert {a.title: a.source_paths for a in store.articles()} == {
             "Rain expected": [f"{feed}#1"], "Blast kills 16": [f"{feed}#2"], "Bridge reopens": [f"{feed}#3"]}
-        assert report.summary() == "1 new article, 1 updated, 1 already stored, 0 rejected"
+        assert report.summary().splitlines() == [
+            "1 new article, 1 updated, 1 already stored, 0 rejected",
+            "1 article updated (read again with other content; compare its story again):",
+            f'  "Blast kills 16": {feed}']
         assert ingest([feed], store).unchanged_files == 1
 
 
