@@ -39,17 +39,22 @@ class StoryTables:
     def replace_stories(self, stories: list[dict]) -> None:
         """Replace all stories at once (a batch clustering run).
 
-        A story whose content is unchanged keeps its version, so views of it stay valid.
+        A story whose members (and their pins) and label are unchanged keeps its version, so
+        views of it stay valid and an edit made on one still applies: a regrouping gives its
+        members new scores (each run fits them with other articles) without changing the story.
+        The version counter moves on once anyway, so caches keyed on :meth:`fingerprint` see
+        the new scores.
         """
         with self.transaction() as c:
-            old = {r["id"]: (r["data"], r["version"]) for r in c.execute("SELECT id, data, version FROM stories")}
+            old = {r["id"]: (_identity(json.loads(r["data"])), r["version"])
+                   for r in c.execute("SELECT id, data, version FROM stories")}
             c.execute("DELETE FROM stories")
             c.execute("DELETE FROM story_members")
             for s in stories:
-                data = json.dumps(s, ensure_ascii=False)
                 previous = old.get(s["id"])
-                version = previous[1] if previous and previous[0] == data else None
-                self._put_story(c, s, data, version)
+                version = previous[1] if previous and previous[0] == _identity(s) else None
+                self._put_story(c, s, None, version)
+            self._next_version(c)
 
     def put_stories(self, stories: list[dict]) -> None:
         """Insert or update some stories (incremental clustering, manual edits)."""
@@ -164,3 +169,9 @@ class StoryTables:
     def edits(self) -> list[tuple[str, dict]]:
         rows = self.conn.execute("SELECT op, payload FROM edits ORDER BY seq")
         return [(r["op"], json.loads(r["payload"])) for r in rows]
+
+
+def _identity(story: dict) -> tuple:
+    """What a story's version stands for: its label and its members with their pins (an edit
+    concerns these; scores, spans and roundup mentions follow from them or from the fit)."""
+    return story.get("label"), sorted((m["article_id"], bool(m.get("pinned"))) for m in story.get("members", []))
