@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -341,7 +342,9 @@ def run_stories(
     split or merged by a run. Otherwise the group is one of the run's stories (it replaces the
     touched stories, as before; new articles with no stored article in their group form a new
     story). The nearby stories' articles fitted as context are taken out of the run's stories,
-    and a group of nothing but them is dropped: they stay where they are.
+    and a group of nothing but them is dropped: they stay where they are. The run's stories
+    then take the ids of the touched stories they share most articles with
+    (:func:`overlap_ids`), so a story's id stays on its bulk.
     """
     touched_ids = {s.id for s in ctx.touched}
 
@@ -368,10 +371,49 @@ def run_stories(
             out.append(build_story(story_id_for(earliest.id), articles, {m.article_id: m.score for m in keep},
                                    {m.article_id for m in keep if m.pinned}, story.mentions))
     out = with_unfitted(out, ctx.touched, fitted, ctx.by_id)
+    out = overlap_ids(out, ctx.touched, set(ctx.owner.values()))
     grown = [grown_story(ctx.nearby[sid], joined, articles_of) for sid, joined in joins.items()]
     ctx.by_id.update({a.id: a for a in articles_of([m.article_id for s in grown for m in s.members
                                                     if m.article_id not in ctx.by_id])})
     return [*out, *grown]
+
+
+def overlap_ids(stories: Sequence[Story], replaced: Sequence[Story], taken: set[str] = frozenset()) -> list[Story]:
+    """``stories`` (a run's, named after their earliest article) renamed after the ``replaced``
+    stored stories: each takes the id of the replaced story it shares most articles with, each
+    id used at most once, largest overlaps first (ties: the smaller old id, then the smaller new
+    one). A story sharing no article with a replaced story whose id is free keeps its own id
+    unless a stored story holds it (``taken``: every stored id) or another story of the run
+    took it; then one derived from it. The one rule for ids of regrouped stories: the batch run,
+    the Ray engine and the dashboard's regroup all come through :func:`run_stories`."""
+    owner = {m.article_id: s.id for s in replaced for m in s.members}
+    pairs = []
+    for n, story in enumerate(stories):
+        for old_id, shared in Counter(owner[i] for i in story.article_ids if i in owner).items():
+            pairs.append((-shared, old_id, story.id, n))
+    named: dict[int, str] = {}
+    used: set[str] = set()
+    for _, old_id, _, n in sorted(pairs):
+        if n not in named and old_id not in used:
+            named[n] = old_id
+            used.add(old_id)
+    blocked = set(taken) | {s.id for s in replaced}
+    out = []
+    for n, story in enumerate(stories):
+        story_id = named.get(n)
+        if story_id is None:
+            story_id = free_story_id(story.id, blocked | used)
+            used.add(story_id)
+        out.append(story if story_id == story.id else dataclasses.replace(story, id=story_id))
+    return out
+
+
+def free_story_id(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or when ``taken`` holds it an id derived from it that ``taken`` does not hold."""
+    story_id, n = wanted, 1
+    while story_id in taken:
+        story_id, n = story_id_for(f"new{n}:{wanted}"), n + 1
+    return story_id
 
 
 def holding_most(article_ids: Iterable[str], owner: dict[str, str]) -> str | None:
@@ -574,8 +616,9 @@ def _update_stories(store, article_ids, model, progress, clusterer) -> list[Stor
         joined = {m.article_id: m.score for m in story.members if m.article_id in new_ids}
         if not joined:
             continue
-        target = holding_most((m.article_id for m in story.members), owner) or story_id_for(
-            min((a for a in new if a.id in joined), key=lambda a: (a.published, a.id)).id
+        target = holding_most((m.article_id for m in story.members), owner) or free_story_id(
+            story_id_for(min((a for a in new if a.id in joined), key=lambda a: (a.published, a.id)).id),
+            set(by_id) | set(joins),  # ids follow overlap, not the earliest article: never overwrite one
         )
         joins.setdefault(target, {}).update(joined)
     changed = [grown_story(by_id[story_id], joined, store.articles) if story_id in by_id
