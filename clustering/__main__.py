@@ -3,10 +3,14 @@
 [--engine local|ray] [--address auto|local|host:port|ray://host:port] [--connect-timeout SECONDS] [--workers N] [--compare none|multi-outlet|all]
 [--progress|--no-progress]``.
 
-Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id,outlet,published,title),
-DIR/errors.csv (source_path,error) and DIR/stories.md. Refused inputs are printed on stderr,
-one line each (``path: reason``; the first 20, then one line counting the rest), then the
-summary line. Exit 0 when any article
+Writes DIR/stories.json, DIR/assignments.csv (source_path,article_id,story_id,outlet,published,title,
+story_change), DIR/errors.csv (source_path,error) and DIR/stories.md. Each story carries its change
+since the stored stories before the run (stories.json's ``change``: kind new, grew, changed,
+merged, split or unchanged, with the articles added and removed and the ids merged or split
+from; :mod:`clustering.changes`), and stories.md and the summary line count them
+("3 new stories, 2 grew, 1 merged"). Refused inputs are printed on stderr, one line each
+(``path: reason``; the first 20, then one line counting the rest), then the summary line.
+Exit 0 when any article
 was processed, and for a quiet hour: inputs that exist but hold nothing to read (an empty
 folder; no rejection) change nothing, write nothing (DIR is left as it is, or not made)
 and say so in one line. Exit 1 otherwise (no article, and an input missing or rejected;
@@ -39,6 +43,7 @@ from articles.ingest import input_roots, paths_in_run, read_more_than_once, unde
 from articles.outlets import outlet_labels, reader_outlet
 from articles.reader import add_max_bytes_option
 from articles.tabular import FIELD_OPTION_HELP, parse_field_options
+from clustering.changes import change_counts, change_text
 from clustering.model import Story
 from counted import counted
 from engines.ray_address import CONNECT_TIMEOUT, address_problem
@@ -114,17 +119,20 @@ def engine_options(args: argparse.Namespace) -> dict:
 
 
 def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: list, inputs: list[str],
-                  context: dict | None = None, orphans: dict | None = None) -> None:
+                  context: dict | None = None, orphans: dict | None = None,
+                  changes: dict[str, dict] | None = None) -> None:
     """stories.json, assignments.csv, errors.csv and stories.md in ``out``. ``articles``: the run's,
     by id; ``context``: the stored articles the run fitted with them (members of its stories that
     were not read), listed in their stories but not in assignments.csv (no file of the run holds them);
     ``orphans``: stored articles in no story that this run grouped, listed in both (this run made
-    their assignment; their rows name the files they were read from earlier)."""
+    their assignment; their rows name the files they were read from earlier); ``changes``: each
+    story's change since the previous stored state, by id (the run's ``changes``)."""
     out.mkdir(parents=True, exist_ok=True)
     members = {**(context or {}), **(orphans or {}), **articles}
-    payload = [_story_payload(story, members) for story in stories]
+    changes = changes or {}
+    payload = [_story_payload(story, members, changes.get(story.id)) for story in stories]
     (out / "stories.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
-    _write_assignments(out / "assignments.csv", stories, {**(orphans or {}), **articles}, inputs)
+    _write_assignments(out / "assignments.csv", stories, {**(orphans or {}), **articles}, inputs, changes)
     with (out / "errors.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["source_path", "error"])
@@ -132,7 +140,7 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
             writer.writerow([rejection.source_path, rejection.error])
     (out / "stories.md").write_text(
         _stories_markdown(stories, len(articles), len(rejected), {s.id: _outlet_names(s, members) for s in stories},
-                          members),
+                          members, changes),
         encoding="utf-8")
 
 
@@ -142,11 +150,15 @@ def _outlet_names(story: Story, articles: dict) -> dict[str, str]:
     return outlet_labels(a for m in story.members if (a := articles.get(m.article_id)) is not None)
 
 
-def _story_payload(story: Story, articles: dict) -> dict:
-    """A story as JSON: its fields, its member articles, and the roundups that report it in a section.
+def _story_payload(story: Story, articles: dict, change: dict | None = None) -> dict:
+    """A story as JSON: its fields, its change since the previous run (``change``: its kind, the
+    articles added and removed, the ids merged or split from, and ``text``, the change in words),
+    its member articles, and the roundups that report it in a section.
     An article's ``outlet`` is the outlet's identity (canonical name); ``outlet_name`` is the name
     its readers know (Reuters for an English report)."""
     data = story.to_dict()
+    if change is not None:
+        data["change"] = {**change, "text": change_text(change)}
     names = _outlet_names(story, articles)
     data["outlet_names"] = [names.get(o, o) for o in story.outlets]
     data["articles"] = [
@@ -172,19 +184,22 @@ def _story_payload(story: Story, articles: dict) -> dict:
     return data
 
 
-def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs: list[str]) -> None:
+def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs: list[str],
+                       changes: dict[str, dict] | None = None) -> None:
     story_of = {m.article_id: s.id for s in stories for m in s.members}
+    changes = changes or {}
     roots = _input_roots(inputs)
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         # The article's outlet, time and title after the ids, so the file reads on its own
         # (a spreadsheet, pandas) without joining stories.json.
-        writer.writerow(["source_path", "article_id", "story_id", "outlet", "published", "title"])
+        writer.writerow(["source_path", "article_id", "story_id", "outlet", "published", "title", "story_change"])
         for article in sorted(articles.values(), key=lambda a: (a.published, a.id)):
             # One row per file or record the article was read from in this run.
             for source in _paths_in_run(article, roots) or [""]:
-                writer.writerow([source, article.id, story_of.get(article.id, ""), article.outlet,
-                                 article.published.isoformat(), article.title])
+                story_id = story_of.get(article.id, "")
+                writer.writerow([source, article.id, story_id, article.outlet, article.published.isoformat(),
+                                 article.title, change_text(changes.get(story_id)) if story_id in changes else ""])
 
 
 # Single-article stories listed at the end of stories.md: one short line each, so a reader sees
@@ -193,11 +208,13 @@ MAX_SINGLES_LISTED = 1000
 
 
 def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int,
-                      labels: dict[str, dict[str, str]] | None = None, articles: dict | None = None) -> str:
+                      labels: dict[str, dict[str, str]] | None = None, articles: dict | None = None,
+                      changes: dict[str, dict] | None = None) -> str:
     """The stories of several articles, most outlets first (the first 100), then the
     single-article stories, oldest first (title, outlet, date, language); ``labels``: per story
     id, the name to show for each of its outlets (:func:`_outlet_names`); ``articles``: by id,
-    for a single article's language."""
+    for a single article's language; ``changes``: each story's change since the previous run,
+    by id (counted under the title, the ids merged away named, and each story line tagged)."""
     lines = [
         "# Stories",
         "",
@@ -205,10 +222,15 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int,
         f"{counted(n_rejected, 'input')} rejected.",
         "",
     ]
+    if changes is not None:
+        lines += [f"Since the previous run: {change_counts(changes.values())}.", ""]
+        gone = [(old, sid) for sid, c in sorted(changes.items()) for old in c.get("merged_from", [])]
+        lines += [f"- `{old}` merged into `{sid}`" for old, sid in gone] + ([""] if gone else [])
+    tags = {sid: change_text(c) for sid, c in (changes or {}).items()}
     multi = [s for s in stories if len(s.members) > 1]
     multi.sort(key=lambda s: (-len(s.outlets), -len(s.members), s.first_published))
     for story in multi[:100]:
-        lines.append(_story_line(story, (labels or {}).get(story.id, {})))
+        lines.append(_story_line(story, (labels or {}).get(story.id, {}), tags.get(story.id)))
     if len(multi) > 100:
         lines.append(f"- ... and {counted(len(multi) - 100, 'more story', 'more stories')} with several articles")
     singles = sorted((s for s in stories if len(s.members) <= 1), key=lambda s: (s.first_published, s.id))
@@ -217,19 +239,24 @@ def _stories_markdown(stories: list[Story], n_articles: int, n_rejected: int,
                   "", "Articles no other article was grouped with.", ""]
         for story in singles[:MAX_SINGLES_LISTED]:
             member = (articles or {}).get(story.members[0].article_id) if story.members else None
-            lines.append(_single_line(story, (labels or {}).get(story.id, {}), member))
+            lines.append(_single_line(story, (labels or {}).get(story.id, {}), member, tags.get(story.id)))
         if len(singles) > MAX_SINGLES_LISTED:
             lines.append(f"- ... and {len(singles) - MAX_SINGLES_LISTED} more (all in stories.json)")
     return "\n".join(lines) + "\n"
 
 
-def _single_line(story: Story, labels: dict[str, str], article) -> str:
+def _single_line(story: Story, labels: dict[str, str], article, change: str | None = None) -> str:
     """A single-article story as a short list item: its title, outlet, day and language (escaped:
-    they come from the article)."""
+    they come from the article), and its change since the previous run when it has one."""
     outlet = ", ".join(escape_markdown(labels.get(o, o)) for o in story.outlets) or "outlet unknown"
     language = _language(article) if article is not None else "language unknown"
     return (f"- {escape_markdown(story.label)} ({outlet}; {story.first_published:%Y-%m-%d}; {language}) "
-            f"`{story.id}`")
+            f"`{story.id}`" + _change_tag(change))
+
+
+def _change_tag(change: str | None) -> str:
+    """A story line's change since the previous run (nothing for an unchanged story or none known)."""
+    return f" [{change}]" if change and change != "unchanged" else ""
 
 
 def _language(article) -> str:
@@ -243,8 +270,9 @@ def _language(article) -> str:
 MAX_OUTLETS_LISTED = 6
 
 
-def _story_line(story: Story, labels: dict[str, str]) -> str:
-    """One story as a list item; its headline and outlets come from articles, so they are escaped."""
+def _story_line(story: Story, labels: dict[str, str], change: str | None = None) -> str:
+    """One story as a list item; its headline and outlets come from articles, so they are escaped;
+    ``change``: its change since the previous run in words (:func:`clustering.changes.change_text`)."""
     outlets = ", ".join(escape_markdown(labels.get(o, o)) for o in story.outlets[:MAX_OUTLETS_LISTED])
     if len(story.outlets) > MAX_OUTLETS_LISTED:
         outlets += f" +{len(story.outlets) - MAX_OUTLETS_LISTED} more"
@@ -253,7 +281,7 @@ def _story_line(story: Story, labels: dict[str, str]) -> str:
             f"{story.last_published:%Y-%m-%d}) `{story.id}`")
     if story.mentions:
         line += f"; also in a section of {counted(len(story.mentions), 'roundup')}"
-    return line
+    return line + _change_tag(change)
 
 
 def _paths_in_run(article, roots: frozenset[str]) -> list[str]:
@@ -380,7 +408,8 @@ def _main(argv: list[str] | None) -> int:
         return 0
     context = {a.id: a for a in result.context}
     orphans = {a.id: a for a in result.orphans}
-    write_outputs(args.out, result.stories, articles, rejected, inputs, context, orphans)
+    changes = getattr(result, "changes", None)
+    write_outputs(args.out, result.stories, articles, rejected, inputs, context, orphans, changes)
     twice = _read_more_than_once(articles, inputs)
     print(
         f"{counted(len(articles), 'article')}"
@@ -389,7 +418,8 @@ def _main(argv: list[str] | None) -> int:
         + (f" + {counted(len(context), 'stored article')} of their stories" if context else "")
         + f" -> {counted(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
-        f"{len(rejected)} rejected; vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/",
+        f"{len(rejected)} rejected; vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/"
+        + (f"; since the previous run: {change_counts(changes.values())}" if changes is not None else ""),
         file=sys.stderr,
     )
     return 0 if articles else 1

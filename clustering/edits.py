@@ -219,10 +219,14 @@ def _stored(store, story_ids: Sequence[str]) -> dict[str, Story]:
 
 
 def _commit(store, before: dict[str, Story], after: dict[str, Story], op: str, payload: dict) -> None:
+    from clustering.changes import story_changes
+
     with store.transaction():
         gone = [sid for sid in before if sid not in after]
         if gone:
             store.delete_stories(gone)
+            # A link to a merged story's old id opens the story holding its articles now.
+            store.record_story_moves(story_changes(list(before.values()), list(after.values()))[1])
         changed = [s.to_dict() for sid, s in after.items() if sid not in before or before[sid] != s]
         if changed:
             store.put_stories(changed)

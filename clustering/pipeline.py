@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import numpy as np
 
 from articles.model import Article, Rejection
+from clustering.changes import change_counts, changed_only, story_changes
 from clustering.clusterer import ALGORITHM_VERSION, StoryClusterer, build_story, story_id_for
 from clustering.edits import replay_edits
 from clustering.features import publication_days
@@ -43,6 +44,9 @@ class RunResult:
     # Stored articles that were in no story (ingested but never grouped: a killed run, ingest
     # without clustering), grouped by this run with its own articles.
     orphans: list[Article] = field(default_factory=list)
+    # Each story's change since the stored state before the run, by story id (the run's
+    # stories and the stored ones it changed: :func:`clustering.changes.story_changes`).
+    changes: dict[str, dict] = field(default_factory=dict)
 
     @property
     def story_of(self) -> dict[str, str]:
@@ -209,8 +213,8 @@ def _store_fit(found, store, model, progress, clusterer, start=None, end=None, r
     stories = run_stories(clusterer.stories_, ctx, {a.id for a in clusterer.articles_}, store.articles)
     with store.transaction():  # edits are read under the write lock: one made while fitting is kept
         stories = replay_edits(stories, store.edits(), ctx.by_id)
-        store_run_stories(store, stories, clusterer_fingerprint(clusterer))
-    return RunResult(stories, found, list(rejected), backend_name, ctx.held(stories), ctx.orphans)
+        changes = store_run_stories(store, stories, clusterer_fingerprint(clusterer))
+    return RunResult(stories, found, list(rejected), backend_name, ctx.held(stories), ctx.orphans, changes)
 
 
 @dataclass
@@ -458,28 +462,38 @@ def with_unfitted(
     return out
 
 
-def store_run_stories(store, stories: Sequence[Story], fingerprint: str | None = None) -> None:
+def store_run_stories(store, stories: Sequence[Story], fingerprint: str | None = None) -> dict[str, dict]:
     """Store a run's stories in place of the stored stories of its articles, keeping the
     stored stories of every other article (:func:`stories_beside`). ``fingerprint``: the
     run's clusterer (:func:`clusterer_fingerprint`), recorded only when every stored story is
     then its work (none kept, or the kept ones made by the same clusterer): kept stories of an
-    older clusterer leave the old record, so :func:`stories_outdated` still asks to regroup."""
-    kept = stories_beside(stories, load_stories(store), lambda ids: store.articles(ids))
-    logged = list(store.edits())
-    if logged and kept:
-        # The run's stories had the edit log replayed over the run's articles only: an edit
-        # joining a run article to a story of other articles (a hand move into an earlier
-        # day's story) found no target there, and stories_beside then took the article out
-        # of that story: the edit was undone. Replayed over run and kept stories together,
-        # every edit holds as after a run over everything (replaying is idempotent).
-        ids = [m.article_id for s in [*stories, *kept] for m in s.members]
-        by_id = {a.id: a for a in store.articles(ids)}
-        all_stories = replay_edits([*stories, *kept], logged, by_id)
-    else:
-        all_stories = [*stories, *kept]
-    store.replace_stories([s.to_dict() for s in all_stories])
-    if fingerprint and (not kept or store.get_meta(STORIES_CLUSTERER_META) == fingerprint):
-        store.set_meta(STORIES_CLUSTERER_META, fingerprint)
+    older clusterer leave the old record, so :func:`stories_outdated` still asks to regroup.
+
+    Returns each stored story's change since the stored state before the run
+    (:func:`clustering.changes.story_changes`); the store keeps the changed ones as the last
+    run's record, and where the ids no story holds any more went (``store.story_moved``)."""
+    with store.transaction():
+        before = load_stories(store)
+        kept = stories_beside(stories, before, lambda ids: store.articles(ids))
+        logged = list(store.edits())
+        if logged and kept:
+            # The run's stories had the edit log replayed over the run's articles only: an edit
+            # joining a run article to a story of other articles (a hand move into an earlier
+            # day's story) found no target there, and stories_beside then took the article out
+            # of that story: the edit was undone. Replayed over run and kept stories together,
+            # every edit holds as after a run over everything (replaying is idempotent).
+            ids = [m.article_id for s in [*stories, *kept] for m in s.members]
+            by_id = {a.id: a for a in store.articles(ids)}
+            all_stories = replay_edits([*stories, *kept], logged, by_id)
+        else:
+            all_stories = [*stories, *kept]
+        changes, moved = story_changes(before, all_stories)
+        store.replace_stories([s.to_dict() for s in all_stories])
+        store.record_story_changes(changed_only(changes), change_counts(changes.values()))
+        store.record_story_moves(moved)
+        if fingerprint and (not kept or store.get_meta(STORIES_CLUSTERER_META) == fingerprint):
+            store.set_meta(STORIES_CLUSTERER_META, fingerprint)
+    return changes
 
 
 def stories_beside(run: Sequence[Story], stored: Sequence[Story], articles_of) -> list[Story]:
@@ -588,7 +602,8 @@ def update_stories(
     A new article joins the stored story holding most of the stored articles of its fitted
     group; otherwise the new articles of that group form a new story. Stored stories are
     never split or merged here, and pinned (hand-placed) members never move. Returns the
-    stories that were created or changed.
+    stories that were created or changed; the store keeps their changes (new, grew) as the
+    last run's (``store.story_changes``).
 
     Reads, computes and writes in one store transaction (``BEGIN IMMEDIATE``), so no edit
     lands between the read and the write (it waits): none is undone and no article ends up
@@ -626,4 +641,6 @@ def _update_stories(store, article_ids, model, progress, clusterer) -> list[Stor
                for story_id, joined in joins.items()]
     if changed:
         store.put_stories([s.to_dict() for s in changed])
+        changes, _ = story_changes([by_id[s.id] for s in changed if s.id in by_id], changed)
+        store.record_story_changes(changed_only(changes), change_counts(changes.values()))
     return changed

@@ -3,7 +3,8 @@
 
 INPUTs are article files (any format the ingest stage reads) or one story id from
 the store (then the story's members are compared and the result cached; one story id
-a run). Exit 0 on success, 2 for a usage error (checked before the comparison runs).
+a run). The id of a story a regrouping merged into another (``store.story_moved``) is followed:
+one line on stderr names the story compared instead. Exit 0 on success, 2 for a usage error (checked before the comparison runs).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,6 +98,13 @@ def _compare_stored(story_id: str, db: Path, use_dense: bool,
         return f"--db {db}: cannot open the store ({exc})"
     try:
         story = store.story(story_id)
+        moved = store.story_moved(story_id) if story is None else None
+        if moved is not None:
+            # A link to a story a regrouping (or a hand merge) replaced: follow it, and say so.
+            new_id, when = moved
+            print(f"story {story_id!r} was merged into {new_id!r} ({_when(when)}); comparing that",
+                  file=sys.stderr)
+            story_id, story = new_id, store.story(new_id)
         if story is not None:
             from clustering.pipeline import story_articles
 
@@ -108,6 +117,15 @@ def _compare_stored(story_id: str, db: Path, use_dense: bool,
         return exc.args[0]
     finally:
         store.close()
+
+
+def _when(at: str) -> str:
+    """When a story id was replaced (by a run or a hand merge), as "2024-03-05 10:00 UTC"."""
+    try:
+        moment = datetime.fromisoformat(at).astimezone(UTC)
+    except ValueError:
+        return at
+    return f"{moment:%Y-%m-%d %H:%M} UTC"
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,7 +76,8 @@ def _warm_imports() -> bool:
 @st.cache_data(show_spinner=False, max_entries=8)
 def cached_frame(path: str, fingerprint: tuple) -> pd.DataFrame:
     store = get_store(path)
-    return storylist.story_frame(store.stories(), storylist.heads_from_rows(store.article_heads()))
+    return storylist.story_frame(store.stories(), storylist.heads_from_rows(store.article_heads()),
+                                 store.story_changes()[1])
 
 
 @st.cache_data(show_spinner=False)
@@ -113,7 +115,7 @@ def _page() -> None:
 
     _sync_story_from_url(store, listed)
     script, zone = panels.sidebar(store, path, fingerprint, len(frame), role)
-    _flash()
+    _flash(zone)
 
     story_id = st.session_state.get("story_id")
     # The versions of the stories this page shows are read before the stories themselves: a
@@ -141,6 +143,15 @@ def _sync_story_from_url(store: Store, listed: set[str]) -> None:
         wanted = store.story_of_article(article_id)
         if wanted in listed:
             st.session_state["reader_article"] = article_id
+    if wanted and wanted not in listed and listed and not article_id:
+        moved = store.story_moved(wanted)  # a link to a story a regrouping merged into another
+        if moved is not None and moved[0] in listed:
+            st.session_state["story_note"] = (f"Story {wanted} was merged into this one", moved[1])
+            wanted = moved[0]
+            st.query_params["story"] = wanted
+        else:
+            st.session_state["story_note"] = (f"No story {wanted} in this workspace: showing the story list", None)
+            st.query_params.pop("story", None)  # said once, not on every rerun of the list
     if wanted and wanted in listed:
         st.session_state["story_id"] = wanted
 
@@ -166,10 +177,14 @@ def _one_line(exc: BaseException) -> str:
     return escape(f"{type(exc).__name__}: {lines[0] if lines else ''}"[:300])
 
 
-def _flash() -> None:
+def _flash(zone: times.Zone = times.DEFAULT) -> None:
     message = st.session_state.pop("flash", None)
     if message:
         st.success(message)
+    note = st.session_state.pop("story_note", None)  # where a link to a replaced story id led
+    if note:
+        text, at = note
+        st.info(escape(text + (f" ({times.shown(datetime.fromisoformat(at), zone)})." if at else ".")))
 
 
 # ---- story list -----------------------------------------------------------
@@ -183,6 +198,10 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
     shown = _filtered_stories(frame, zone)
     st.caption(f"{len(shown)} of {counted(len(frame), 'story', 'stories')} "
                f"{'matches' if len(shown) == 1 else 'match'}. Click a row to open it.")
+    at, summary = store.story_changes_summary()
+    if at and summary:
+        st.caption(escape(f"Last run ({times.shown(datetime.fromisoformat(at), zone)}): {summary}. "
+                          "Sort by 'Recently changed' to list those stories first."))
     table = _story_table_frame(shown, script, zone)
     _story_table(table, zone)
     _story_picker(table)
@@ -227,7 +246,7 @@ def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> pd.DataFrame:
 def _story_table_frame(shown: pd.DataFrame, script: str, zone: times.Zone = times.DEFAULT) -> pd.DataFrame:
     """The listed stories as the table shows them: text in the reader's script, naive times
     in the zone shown (its header names it)."""
-    table = shown[["label", "n_outlets", "n_articles", "last_published", "outlets", "id"]].copy()
+    table = shown[["label", "n_outlets", "n_articles", "last_published", "outlets", "change", "id"]].copy()
     table["label"] = [in_script(t, script, w) for t, w in zip(shown["label"], shown["label_script"], strict=True)]
     # Name by name: an outlet's own Traditional name is not a character conversion of the list.
     table["outlets"] = shown["outlet_names"].map(
@@ -246,7 +265,7 @@ def _story_table(table: pd.DataFrame, zone: times.Zone) -> None:
         hide_index=True,
         width="stretch",
         height=460,
-        column_order=["label", "n_outlets", "n_articles", "last_published", "outlets"],
+        column_order=["label", "n_outlets", "n_articles", "last_published", "outlets", "change"],
         column_config={
             "label": st.column_config.TextColumn("Story", width="large"),
             "n_outlets": st.column_config.NumberColumn("Outlets", width="small"),
@@ -255,6 +274,10 @@ def _story_table(table: pd.DataFrame, zone: times.Zone) -> None:
                 f"Latest ({zone.short})", format="YYYY-MM-DD HH:mm"
             ),
             "outlets": st.column_config.TextColumn("Covered by"),
+            "change": st.column_config.TextColumn(
+                "Last run", help="What the last grouping run (hourly run, regroup, upload) changed in the "
+                "story: new, grew, changed, merged, split; empty when unchanged. Sort by "
+                "'Recently changed' to list those first."),
         },
         on_select=_open_selected_row,
         selection_mode="single-row",

@@ -25,6 +25,8 @@ SORTS = {
     "Size": (["n_articles", "n_outlets", "last_published"], [False, False, False]),
     "Most recent": (["last_published", "n_outlets", "n_articles"], [False, False, False]),
     "Oldest": (["first_published", "n_outlets", "n_articles"], [True, False, False]),
+    # The stories the last grouping run (hourly batch, regroup, upload) changed first, newest first.
+    "Recently changed": (["unchanged", "last_published", "n_outlets"], [True, False, False]),
 }
 DEFAULT_SORT = "Outlets, then size"
 
@@ -50,8 +52,13 @@ def heads_from_rows(rows: Iterable[tuple[str, str, str, str, str, str | None]]) 
     return {r[0]: ArticleHead(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4] or "", r[5]) for r in rows}
 
 
-def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead]) -> pd.DataFrame:
-    """One row per story; ``search`` holds its label and member titles in search form.
+def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead],
+                changes: dict[str, dict] | None = None) -> pd.DataFrame:
+    """One row per story; ``search`` holds its label and member titles in search form;
+    ``change``: what the last grouping run changed in it, in words ("new", "grew (+2
+    articles)", empty when unchanged), from ``changes`` as the store keeps them
+    (``store.story_changes()``: worked out by :mod:`clustering.changes`), and ``unchanged``
+    (False for a story it changed: the "Recently changed" order lists those first).
 
     Takes stories as dataclasses or as stored (``store.stories()`` dicts), so the
     list is built without loading the clustering stage. A story's outlets are shown by the
@@ -60,6 +67,7 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
     the canonical names the filters match.
     """
     rows = []
+    changes = changes or {}
     for s in stories:
         if isinstance(s, dict):
             sid, label, outlets = s["id"], s["label"], s["outlets"]
@@ -85,6 +93,8 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
                 "first_published": _utc(first),
                 "last_published": _utc(last),
                 "search": search_key(" \n".join([label, *member_titles])),
+                "change": changes[sid].get("text", changes[sid].get("kind", "")) if sid in changes else "",
+                "unchanged": sid not in changes,
             }
         )
     frame = pd.DataFrame(
@@ -101,6 +111,8 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead])
             "first_published",
             "last_published",
             "search",
+            "change",
+            "unchanged",
         ],
     )
     return frame

@@ -119,13 +119,14 @@ def read_parquet(out: str | os.PathLike) -> Outputs:
                    meta.get("clusterer", ""), meta.get("comparisons_dense", True), titles, title_keys)
 
 
-def import_into_store(store, result: Outputs) -> None:
+def import_into_store(store, result: Outputs) -> dict[str, dict]:
     """Put a run into a SQLite workspace, as the local engine would have left it.
 
     Articles (with every source path), rejections, the vectors (into the embedding
     cache, so a later local run or upload embeds nothing again), the stories
     (replacing the stored ones, the clusterer recorded so the dashboard does not
-    regroup) and dense comparisons (the dashboard's cache).
+    regroup) and dense comparisons (the dashboard's cache). Returns the stories' changes
+    (:func:`clustering.pipeline.store_run_stories`; none when the run read nothing).
     """
 
     with store.transaction():
@@ -138,11 +139,13 @@ def import_into_store(store, result: Outputs) -> None:
         if result.title_vectors is not None:
             vectors.update(zip(result.title_keys, result.title_vectors, strict=True))
         store.put_embeddings(result.backend, vectors)
+    changes: dict[str, dict] = {}
     if result.articles:  # a run that read nothing leaves the stored stories as they are
         from clustering.pipeline import store_run_stories
 
-        store_run_stories(store, result.stories, result.clusterer_fingerprint)
+        changes = store_run_stories(store, result.stories, result.clusterer_fingerprint)
     if result.comparisons_dense:
         for story_id, (signature, data) in result.comparisons.items():
             if "error" not in data:
                 store.put_comparison(story_id, signature, data)
+    return changes

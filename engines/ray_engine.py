@@ -245,9 +245,8 @@ class RayEngine(Engine):
                          clusterer_fingerprint(clusterer), self.dense_compare, titles, title_keys)
         if out is not None:
             write_parquet(out, result)
-        if store is not None:
-            import_into_store(store, result)
-        return EngineResult(stories, found, rejected, backend, held, orphans, stats=stats,
+        changes = import_into_store(store, result) if store is not None else {}
+        return EngineResult(stories, found, rejected, backend, held, orphans, changes, stats=stats,
                             out=Path(out) if out is not None else None)
 
     def embed(self, found: list[Article], store, model: str | None,

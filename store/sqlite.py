@@ -26,7 +26,7 @@ from pathlib import Path
 
 from store.articles import ARTICLES_SEQ, ArticleTables
 from store.jobs import JobQueue
-from store.stories import STORY_SEQ, StaleStoryError, StoryTables
+from store.stories import CHANGES_AT, STORY_SEQ, StaleStoryError, StoryTables
 
 __all__ = ["DEFAULT_DB", "SCHEMA", "StaleStoryError", "Store"]  # StaleStoryError: its old home
 
@@ -74,6 +74,15 @@ CREATE TABLE IF NOT EXISTS story_members (
     PRIMARY KEY (story_id, article_id)
 );
 CREATE INDEX IF NOT EXISTS story_members_article ON story_members(article_id);
+CREATE TABLE IF NOT EXISTS story_changes (
+    story_id TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_moves (
+    old_id TEXT PRIMARY KEY,
+    new_id TEXT NOT NULL,
+    at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS comparisons (
     story_id TEXT PRIMARY KEY,
     signature TEXT NOT NULL,
@@ -225,7 +234,7 @@ class Store(ArticleTables, StoryTables, JobQueue):
         stories = c.execute("SELECT COUNT(*), COALESCE(MAX(version), 0) FROM stories").fetchone()
         edits = c.execute("SELECT COALESCE(MAX(seq), 0) FROM edits").fetchone()[0]
         return (str(self.path), articles, stories[0], stories[1], edits, self.get_meta(STORY_SEQ),
-                self.get_meta(ARTICLES_SEQ))
+                self.get_meta(ARTICLES_SEQ), self.get_meta(CHANGES_AT))
 
     def integrity_check(self) -> str:
         """SQLite's own check of the file ("ok" when sound)."""

@@ -1,5 +1,6 @@
 """The stories' tables: stories and their members (versioned, so a stale edit is refused),
-cached comparisons, and the manual edits replayed after re-clustering. Mixed into
+what the last grouping run changed and where replaced story ids went, cached comparisons,
+and the manual edits replayed after re-clustering. Mixed into
 :class:`store.sqlite.Store`, whose per-thread connection and ``transaction`` it uses.
 """
 
@@ -13,6 +14,15 @@ from store.sql import chunks, marks, now
 
 # Meta key of the counter that story versions are drawn from.
 STORY_SEQ = "story_version_seq"
+# Meta key: when the last grouping run's changes (:meth:`StoryTables.record_story_changes`) were made.
+CHANGES_AT = "story_changes_at"
+# Meta key: the last grouping run's changes counted in one line ("3 new stories, 2 grew").
+CHANGES_SUMMARY = "story_changes_summary"
+# How many replaced story ids are remembered (:meth:`StoryTables.record_story_moves`): one row per
+# old id (its latest successor); past this, the oldest go.
+MAX_STORY_MOVES = 100_000
+# Hops followed from a replaced id to the story holding its articles now (a merged story merged again).
+_MAX_HOPS = 20
 
 
 class StaleStoryError(RuntimeError):
@@ -90,6 +100,61 @@ class StoryTables:
             "INSERT OR REPLACE INTO story_members VALUES (?,?)",
             [(s["id"], m["article_id"]) for m in s["members"]],
         )
+
+    # ---- what the last run changed, where replaced ids went ---------------
+    def record_story_changes(self, changes: dict[str, dict], summary: str = "", at: str | None = None) -> None:
+        """Keep what the last grouping run changed, replacing the previous run's record:
+        ``changes`` maps a story id to its change (:func:`clustering.changes.story_changes`;
+        unchanged stories may be left out), ``summary`` counts them in one line; ``at``: when
+        (default now)."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM story_changes")
+            c.executemany("INSERT INTO story_changes VALUES (?,?)",
+                          [(sid, json.dumps(change, ensure_ascii=False)) for sid, change in changes.items()])
+            c.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)",
+                          [(CHANGES_AT, at or now()), (CHANGES_SUMMARY, summary)])
+
+    def story_changes(self) -> tuple[str | None, dict[str, dict]]:
+        """(when the last run was, {story id: its change}) as :meth:`record_story_changes` kept
+        them; (None, {}) before any run recorded one."""
+        rows = self.conn.execute("SELECT story_id, data FROM story_changes")
+        return self.get_meta(CHANGES_AT), {r["story_id"]: json.loads(r["data"]) for r in rows}
+
+    def story_changes_summary(self) -> tuple[str | None, str]:
+        """(when the last run was, its changes counted in one line); (None, "") before any."""
+        return self.get_meta(CHANGES_AT), self.get_meta(CHANGES_SUMMARY) or ""
+
+    def record_story_moves(self, moved: dict[str, str], at: str | None = None) -> None:
+        """Remember where replaced story ids went: ``moved`` maps an id no story holds any more
+        to the story now holding most of its articles. Only the latest successor of an id is
+        kept, an id a story holds again is forgotten, and at most :data:`MAX_STORY_MOVES` ids
+        are kept (the oldest go first)."""
+        at = at or now()
+        with self.transaction() as c:
+            c.executemany("INSERT OR REPLACE INTO story_moves VALUES (?,?,?)",
+                          [(old, new, at) for old, new in moved.items() if old != new])
+            c.execute("DELETE FROM story_moves WHERE old_id IN (SELECT id FROM stories)")
+            c.execute("DELETE FROM story_moves WHERE rowid NOT IN"
+                      " (SELECT rowid FROM story_moves ORDER BY at DESC, rowid DESC LIMIT ?)", (MAX_STORY_MOVES,))
+
+    def story_moved(self, story_id: str) -> tuple[str, str] | None:
+        """(id of the story holding most of the articles of replaced story ``story_id`` now,
+        when it was replaced), following a successor that was replaced in turn; None when
+        ``story_id`` is a story, or was never recorded, or its successors are gone."""
+        if self.story(story_id) is not None:
+            return None
+        current, when, seen = story_id, None, {story_id}
+        for _ in range(_MAX_HOPS):
+            row = self.conn.execute("SELECT new_id, at FROM story_moves WHERE old_id=?", (current,)).fetchone()
+            if row is None:
+                return None
+            current, when = row["new_id"], when or row["at"]
+            if self.story(current) is not None:
+                return current, when
+            if current in seen:
+                return None
+            seen.add(current)
+        return None
 
     def stories(self) -> list[dict]:
         rows = self.conn.execute("SELECT data FROM stories")

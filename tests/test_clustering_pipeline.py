@@ -152,7 +152,7 @@ def test_cli_writes_the_outputs(tmp_path: Path):
     assert {"id", "outlet", "title", "published", "source_paths"} <= set(stories[0]["articles"][0])
     with (out / "assignments.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert list(rows[0]) == ["source_path", "article_id", "story_id", "outlet", "published", "title"]
+    assert list(rows[0]) == ["source_path", "article_id", "story_id", "outlet", "published", "title", "story_change"]
     assert all(r["outlet"] and r["title"] and r["published"].endswith("+00:00") for r in rows)
     assigned_paths = {Path(r["source_path"]).name for r in rows}
     assert {f.name for f in files} <= assigned_paths
