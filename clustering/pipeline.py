@@ -307,19 +307,32 @@ def _orphan_ids(store, owner: dict[str, str], read: dict, since: datetime | None
     return ids
 
 
+# Up to this many stored articles, an undated new article is fitted with all of them (the candidate
+# search compares it with every article); past it, only with those near the run's dated ones.
+UNDATED_WHOLE_STORE_MAX = 5_000
+
+
 def within_reach(store, new: Sequence[Article], reach_days: float) -> list[Article]:
     """The stored articles published within ``reach_days`` of any of ``new`` (oldest first; ``new``
     themselves included when stored): what a fit of ``new`` may link them to. The candidate search
     pairs articles at most ``window_days`` apart, so the callers pass three windows, room for a
     chain. One query per run of overlapping spans; an undated article of ``new`` is compared with
-    every article by the candidate search, so then every stored article is within reach. The one
+    every article by the candidate search, so then every stored article is within reach, up to
+    :data:`UNDATED_WHOLE_STORE_MAX` stored articles (past it, the reach of the dated ones). The one
     search for "the stored articles near new ones": :func:`update_stories` and
     :func:`run_context` both use it."""
     if not new:
         return []
     days = publication_days(new)
-    if np.isnan(days).any():
+    undated = np.isnan(days)
+    if undated.any() and store.count_articles() <= UNDATED_WHOLE_STORE_MAX:
         return store.articles()
+    if undated.any():
+        # Past the cap an undated article (an epoch date a feed writes every hour) would make
+        # every run fit the whole store: it meets the stored articles near the dated ones only.
+        log.warning("%d undated new articles: compared with the stored articles near the dated "
+                    "ones only (the store holds more than %d)", int(undated.sum()), UNDATED_WHOLE_STORE_MAX)
+        days = days[~undated]
     spans: list[list[float]] = []
     for day in sorted(days):
         if spans and day - reach_days <= spans[-1][1]:
@@ -376,9 +389,15 @@ def run_stories(
                                    {m.article_id for m in keep if m.pinned}, story.mentions))
     out = with_unfitted(out, ctx.touched, fitted, ctx.by_id)
     out = overlap_ids(out, ctx.touched, set(ctx.owner.values()))
-    grown = [grown_story(ctx.nearby[sid], joined, articles_of) for sid, joined in joins.items()]
-    ctx.by_id.update({a.id: a for a in articles_of([m.article_id for s in grown for m in s.members
-                                                    if m.article_id not in ctx.by_id])})
+    def known_first(ids: Sequence[str]) -> list[Article]:
+        # The run's own articles first: the Ray engine builds its stories before it stores the
+        # articles it read, so the store alone would drop the new members of a grown story.
+        missing = [i for i in ids if i not in ctx.by_id]
+        if missing:
+            ctx.by_id.update({a.id: a for a in articles_of(missing)})
+        return [ctx.by_id[i] for i in ids if i in ctx.by_id]
+
+    grown = [grown_story(ctx.nearby[sid], joined, known_first) for sid, joined in joins.items()]
     return [*out, *grown]
 
 

@@ -243,3 +243,26 @@ def test_a_quiet_hour_says_how_many_stored_articles_wait_in_no_story(hours, tmp_
     assert _cli(str(quiet), "--db", db, "--out", str(tmp_path / "o3"), "--model", "lexical",
                 "--since", "2030-01-01") == 0
     assert "in no story" not in capsys.readouterr().err
+
+
+def test_an_undated_new_article_fits_the_whole_store_only_up_to_a_cap(tmp_path, monkeypatch):
+    """An epoch-dated item (read as undated) would make every run fit the whole store: past
+    UNDATED_WHOLE_STORE_MAX stored articles it meets those near the run's dated ones only."""
+    from datetime import UTC, datetime
+
+    from articles.model import Article
+    from clustering import pipeline
+    from store import Store
+
+    def art(aid, day):
+        return Article(id=aid, outlet="o", title=f"t{aid}", url=None, published=day, language="en",
+                       script=None, paragraphs=["made-up text"])
+
+    with Store(tmp_path / "ws.db") as store:
+        for stored in (art("old", datetime(2024, 1, 1, tzinfo=UTC)), art("recent", datetime(2024, 3, 4, tzinfo=UTC))):
+            store.add_article(stored)
+        new = [art("undated", datetime(1970, 1, 1, tzinfo=UTC)), art("dated", datetime(2024, 3, 5, tzinfo=UTC))]
+        assert {a.id for a in pipeline.within_reach(store, new, 9)} == {"old", "recent"}
+        monkeypatch.setattr(pipeline, "UNDATED_WHOLE_STORE_MAX", 1)
+        assert {a.id for a in pipeline.within_reach(store, new, 9)} == {"recent"}
+        assert pipeline.within_reach(store, new[:1], 9) == []

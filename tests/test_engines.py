@@ -399,3 +399,22 @@ def test_ray_engine_hour_by_hour_joins_follow_ups_and_groups_orphans(ray_engine,
     assert ray_engine.run([str(quiet)], store, model="lexical", out=tmp_path / "out-h04").stories == []
     assert store.stories() == before and not (tmp_path / "out-h04").exists()
     store.close()
+
+
+def test_ray_engine_hourly_follow_ups_read_by_the_run_join_the_stored_story(ray_engine, tmp_path):
+    """The run's own new articles join a stored story although the Ray engine builds its stories
+    before it stores the articles it read (a review found them dropped: in no story)."""
+    from clustering import pipeline
+    from store import Store
+    from tests.test_clustering_hourly_run import HOURS
+    from tests.test_clustering_partial_run import _write
+
+    folders = {name: _write(tmp_path, name, records) for name, records in HOURS.items()}
+    store = Store(tmp_path / "ws.db")
+    ray_engine.run([str(folders["h01"])], store, model="lexical")
+    result = ray_engine.run([str(folders["h02"])], store, model="lexical")
+    stories = pipeline.load_stories(store)
+    grouped = {m.article_id for s in stories for m in s.members}
+    assert [a.id for a in store.articles() if a.id not in grouped] == []
+    assert sorted(len(s.members) for s in stories) == sorted(len(s.members) for s in result.stories) == [2, 4]
+    store.close()
