@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-from pathlib import Path
 
 import pytest
 
@@ -24,14 +23,6 @@ HOURS = {"h01": FOLDERS["d1"], "h02": FOLDERS["d2"] + FOLDERS["rates"]}
 FOOTBALL = [_rec(8, "delta", "2024-03-05T20:00:00Z", "Rovers beat United 3-1 in the cup final",
                  "Rovers won the cup final 3-1 against United at the national stadium on Tuesday evening, "
                  "with two goals from striker Pavel Orlov.")]
-
-
-@pytest.fixture()
-def hours(tmp_path: Path):
-    folders = {name: _write(tmp_path, name, records) for name, records in HOURS.items()}
-    store = Store(tmp_path / "ws.db")
-    yield store, folders
-    store.close()
 
 
 def _story_of(store: Store) -> dict[str, str]:

@@ -11,7 +11,6 @@ import csv
 import json
 from datetime import UTC, datetime
 from html import unescape
-from pathlib import Path
 
 import pytest
 
@@ -19,21 +18,10 @@ from clustering import build_story, edits, pipeline
 from clustering.changes import change_counts, change_text, story_changes
 from clustering.model import Member, Story
 from store.sqlite import Store
-from tests.test_clustering_hourly_run import FOOTBALL, HOURS
+from tests.test_clustering_hourly_run import FOOTBALL
+from tests.test_clustering_hourly_run import _story_of as _owner
 from tests.test_clustering_partial_run import FOLDERS, _ids, _write
 from tests.test_story_ids import _folders, _named_after_the_football
-
-
-@pytest.fixture()
-def hours(tmp_path: Path):
-    folders = {name: _write(tmp_path, name, records) for name, records in HOURS.items()}
-    store = Store(tmp_path / "ws.db")
-    yield store, folders
-    store.close()
-
-
-def _owner(store: Store) -> dict[str, str]:
-    return {m.article_id: s.id for s in pipeline.load_stories(store) for m in s.members}
 
 
 def _story(sid: str, ids: list[str]) -> Story:

@@ -4,26 +4,10 @@ Made-up articles, the lexical backend: nothing is downloaded."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from clustering import edits, pipeline
-from store.sqlite import Store
-from tests.test_clustering_hourly_run import FOOTBALL, HOURS
+from tests.test_clustering_hourly_run import FOOTBALL
+from tests.test_clustering_hourly_run import _story_of as _owner
 from tests.test_clustering_partial_run import _ids, _partition, _write
-
-
-@pytest.fixture()
-def hours(tmp_path: Path):
-    folders = {name: _write(tmp_path, name, records) for name, records in HOURS.items()}
-    store = Store(tmp_path / "ws.db")
-    yield store, folders
-    store.close()
-
-
-def _owner(store: Store) -> dict[str, str]:
-    return {m.article_id: s.id for s in pipeline.load_stories(store) for m in s.members}
 
 
 def test_a_story_with_the_same_members_and_label_keeps_its_version(hours):
