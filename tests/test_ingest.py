@@ -537,16 +537,24 @@ def test_an_explicit_outlet_field_keeps_rfa_whole():
     assert build_article("c.jsonl#1", outlet="RFA Cantonese", **common).outlet == "自由亚洲电台粤语"
 
 
-def test_the_two_rfa_services_are_labelled_apart():
+def _service_labels(cantonese_url: str, mandarin_url: str) -> list[str]:
+    """How a Cantonese (Traditional) and a Mandarin (Simplified) made-up report of one outlet's two
+    services are labelled side by side."""
     from articles.build import build_article
     from articles.outlets import edition_names
 
     when = datetime(2020, 1, 2, tzinfo=UTC)
     cantonese = build_article("a.md", title="虛構的標題", paragraphs=["這是一段虛構的報道，為測試而寫。"],
-                              published=when, url="https://www.rfa.org/cantonese/news/a.html")
+                              published=when, url=cantonese_url)
     mandarin = build_article("b.md", title="虚构的标题", paragraphs=["这是一段虚构的报道，为测试而写。"],
-                             published=when, url="https://www.rfa.org/mandarin/b.html")
-    assert edition_names([cantonese, mandarin]) == {cantonese.id: "自由亞洲電台粵語", mandarin.id: "自由亚洲电台"}
+                             published=when, url=mandarin_url)
+    names = edition_names([cantonese, mandarin])
+    return [names[cantonese.id], names[mandarin.id]]
+
+
+def test_the_two_rfa_services_are_labelled_apart():
+    assert _service_labels("https://www.rfa.org/cantonese/news/a.html", "https://www.rfa.org/mandarin/b.html") == [
+        "自由亞洲電台粵語", "自由亚洲电台"]
 
 
 @given(host=st.sampled_from(["rfa.org", "www.rfa.org", "WWW.RFA.ORG"]),
@@ -625,8 +633,7 @@ def test_the_saved_from_note_gives_back_the_address_written_in_it(host, path, no
 
 
 def test_voa_cantonese_is_its_own_outlet():
-    from articles.build import build_article
-    from articles.outlets import edition_names, outlet_in_language
+    from articles.outlets import outlet_in_language
 
     cantonese = canonical_outlet(url="https://www.voacantonese.com/a/made-up-01012020/1.html")
     assert cantonese == "美国之音粤语"
@@ -638,9 +645,5 @@ def test_voa_cantonese_is_its_own_outlet():
         assert canonical_outlet(author=alias) == cantonese
     assert canonical_outlet(author="VOA") == canonical_outlet(author="美國之音") == "美国之音"
     assert outlet_in_language(cantonese, "en") == "Voice of America Cantonese"
-    when = datetime(2020, 1, 2, tzinfo=UTC)
-    hk = build_article("a.md", title="虛構的標題", paragraphs=["這是一段虛構的報道，為測試而寫。"],
-                       published=when, url="https://www.voacantonese.com/a/a.html")
-    mandarin = build_article("b.md", title="虚构的标题", paragraphs=["这是一段虚构的报道，为测试而写。"],
-                             published=when, url="https://www.voachinese.com/a/b.html")
-    assert edition_names([hk, mandarin]) == {hk.id: "美國之音粵語", mandarin.id: "美国之音"}
+    assert _service_labels("https://www.voacantonese.com/a/a.html", "https://www.voachinese.com/a/b.html") == [
+        "美國之音粵語", "美国之音"]

@@ -236,14 +236,19 @@ def _corrected(tmp_path: Path, n: int) -> tuple[Path, list[dict]]:
                                                       for r in records]
 
 
-def test_the_summary_names_the_updated_articles(tmp_path: Path) -> None:
-    # A correction usually means a story's comparison should be run again: the articles are named
-    # (title and file), as the kept-as-stored ones are.
-    path, corrected = _corrected(tmp_path, 2)
+def _report_after_correction(tmp_path: Path, n: int):
+    """The ingest report of a re-read of ``n`` made-up articles, every one corrected, and the file."""
+    path, corrected = _corrected(tmp_path, n)
     with Store(tmp_path / "p.db") as store:
         ingest([path], store)
         _jsonl(path, corrected)
-        report = ingest([path], store)
+        return ingest([path], store), path
+
+
+def test_the_summary_names_the_updated_articles(tmp_path: Path) -> None:
+    # A correction usually means a story's comparison should be run again: the articles are named
+    # (title and file), as the kept-as-stored ones are.
+    report, path = _report_after_correction(tmp_path, 2)
     assert report.summary().splitlines() == [
         "0 new articles, 2 updated, 0 already stored, 0 rejected",
         "2 articles updated (read again with other content; compare their stories again):",
@@ -252,11 +257,7 @@ def test_the_summary_names_the_updated_articles(tmp_path: Path) -> None:
 
 
 def test_the_updated_articles_are_named_five_at_most_unless_verbose(tmp_path: Path) -> None:
-    path, corrected = _corrected(tmp_path, 8)
-    with Store(tmp_path / "p.db") as store:
-        ingest([path], store)
-        _jsonl(path, corrected)
-        report = ingest([path], store)
+    report, _ = _report_after_correction(tmp_path, 8)
     lines = report.summary().splitlines()
     assert lines[1].startswith("8 articles updated") and len(lines) == 2 + 5 + 1 and lines[-1] == "  +3 more"
     assert len(report.summary(verbose=True).splitlines()) == 2 + 8
