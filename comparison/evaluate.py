@@ -160,7 +160,7 @@ def _score_discrepancies(story: dict, by_file: dict, predicted: list, scores: di
             matched_lenient.update(hits)
         if verbose:
             mark = "OK " if strict_hits else ("~  " if hits else "MISS")
-            print(f"  [{story['id']}] {mark} {g['kind']}: {g['a']['text'][0]} vs {g['b']['text'][0]}")
+            print(f"  [{story['id']}] {mark} {g['kind']}/{g.get('fact_type', '?')}: {g['a']['text'][0]} vs {g['b']['text'][0]}")
     for n, f in enumerate(predicted):
         totals["strict"]["predicted"] += 1
         totals["lenient"]["predicted"] += 1
