@@ -77,6 +77,7 @@ def build_article(
     outlet: str | None = None,
     allow_empty_body: bool = False,
     title_markup: bool = False,
+    item_key: str | None = None,
 ) -> Article | Rejection:
     """Validate and normalize one article's fields.
 
@@ -85,7 +86,8 @@ def build_article(
     accepts an article whose body holds no text (a feed item that is only
     images or an embedded chart: it was published, so it is kept, with no
     paragraphs); readers of whole pages refuse those. ``title_markup``: the title is HTML
-    (:func:`clean_title`).
+    (:func:`clean_title`). ``item_key``: the source's own identity of the record, the id of
+    one without a URL instead of its title (:func:`articles.normalize.article_id`).
     """
     clean = clean_title(title, markup=title_markup)
     if not clean:
@@ -117,9 +119,9 @@ def build_article(
     # Taiwan, Hong Kong or Singapore, US Central otherwise.
     published = in_zone_of(published, language == "zh" or in_china_time(name, url))
     return Article(
-        # An article without a url is named by its title as the source wrote it (entities and
-        # tags undecoded), as before titles were decoded: the ids of stored articles stay.
-        id=article_id(url, name, clean if url else clean_title(title, decode=False), published),
+        # An article without a url or item key is named by its title as the source wrote it
+        # (entities and tags undecoded), as before titles were decoded: the ids of stored articles stay.
+        id=article_id(url, name, clean if url else clean_title(title, decode=False), published, item_key),
         outlet=name,
         title=clean,
         url=url,

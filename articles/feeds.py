@@ -2,7 +2,11 @@
 
 An entry's source path is ``file#N`` (N = 1-based entry number), so the
 store can hold every entry of one file; a re-fetched feed is matched to what it held by
-article id (the entry's link, which feedparser takes from a permalink guid), not by N. The entry's HTML content (or its
+article id, not by N. The id comes from the entry's link (which feedparser takes from a
+permalink guid); an entry without one is known by its guid / Atom id (isPermaLink="false"
+too), else by its feed and publication time, so an outlet's corrected title replaces the
+stored item instead of adding another; only an entry with none of these (or sharing them
+with another entry of the file) is known by its title. The entry's HTML content (or its
 summary when the feed carries no full text) goes through the same body
 cleaner as feed archives. Outlet: the entry link's domain, the feed's title,
 the entry author, then the feed's link. Time: the entry's published (or
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -33,6 +38,39 @@ def _entry_time(entry) -> object:
             # feedparser's struct_time is UTC.
             return parse_datetime(calendar.timegm(parsed))
     return None
+
+
+def _feed_identity(feed) -> str:
+    """The feed's own address (its rel="self" link), else its site link, else its title: what
+    tells its items apart from another feed's items published at the same time."""
+    for link in feed.get("links") or []:
+        if link.get("rel") == "self" and isinstance(link.get("href"), str) and link["href"].strip():
+            return link["href"].strip()
+    for value in (feed.get("link"), feed.get("title")):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _key_candidates(entry, feed_identity: str) -> tuple[str | None, str | None]:
+    """An entry's identities other than its link and title, most stable first: its guid / Atom
+    id, then its feed + publication time (not its updated time: a correction changes that)."""
+    guid = entry.get("id")
+    guid_key = "guid:" + " ".join(guid.split()) if isinstance(guid, str) and guid.strip() else None
+    parsed, raw = entry.get("published_parsed"), entry.get("published")
+    when = str(calendar.timegm(parsed)) if parsed else " ".join(raw.split()) if isinstance(raw, str) else ""
+    return guid_key, f"time:{feed_identity}|{when}" if when else None
+
+
+def _item_keys(entries: list, feed) -> list[str | None]:
+    """Each entry's item key (:func:`articles.normalize.article_id`: used when it has no URL): the
+    first of its candidates no other entry of the file shares. A feed that gives every item one
+    guid, or items of one time, would otherwise fold them into one article; those fall back to
+    their titles, as before."""
+    identity = _feed_identity(feed)
+    candidates = [_key_candidates(entry, identity) for entry in entries]
+    counts = Counter(key for pair in candidates for key in pair if key)
+    return [next((key for key in pair if key and counts[key] == 1), None) for pair in candidates]
 
 
 def _entry_html(entry) -> str:
@@ -129,7 +167,8 @@ def read_feed_text(text: str, source_path: str) -> Iterator[Article | Rejection]
     feed = parsed.get("feed") or {}
     feed_title = feed.get("title")
     feed_link = feed.get("link")
-    for number, entry in enumerate(entries, start=1):
+    item_keys = _item_keys(entries, feed)
+    for number, (entry, item_key) in enumerate(zip(entries, item_keys, strict=True), start=1):
         entry_path = f"{source_path}#{number}"
         title = entry.get("title")
         markup = _title_is_markup(entry)
@@ -148,6 +187,7 @@ def read_feed_text(text: str, source_path: str) -> Iterator[Article | Rejection]
             author=feed_title or entry.get("author"),
             categories=[entry.get("author") or "", *categories],
             other_urls=[feed_link] if isinstance(feed_link, str) else [],
+            item_key=item_key,
         )
     if cut:  # (named as the first item left out: the file itself was read, and re-ingest knows it)
         yield Rejection(f"{source_path}#{MAX_FEED_ITEMS + 1}",

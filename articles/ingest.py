@@ -11,7 +11,8 @@ are reported again, so a re-run lists every rejection a first run did;
 a file counts as ingested only once it was read to its end. An article read
 again from a file it was stored from, reading otherwise now, replaces the
 stored one (``IngestReport.updated``); articles are otherwise stored once,
-first read first. A file read again is matched to what it held by article id (its URL's),
+first read first. A file read again is matched to what it held by article id (its URL's, or a
+feed item's guid: :mod:`articles.feeds`),
 not by record position: an item of a re-fetched feed that moved is the same record, and
 the rows of records the file no longer holds are dropped once it is read to its end (the
 articles stay stored: ``IngestReport.left_behind``). Between single-article files the

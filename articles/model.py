@@ -15,8 +15,9 @@ from datetime import datetime
 class Article:
     """One news article, normalized whatever format it came from.
 
-    ``id`` is stable: derived from the canonical URL when there is one, else
-    from outlet + title + publication time, so the same article read from two
+    ``id`` is stable: derived from the canonical URL when there is one, else from
+    outlet + the source's own key of the record (a feed item's guid), else from
+    outlet + title + publication time, so the same article read from two
     archives (or re-read later) gets the same id.
     """
 

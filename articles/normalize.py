@@ -58,11 +58,20 @@ def canonical_url(url: str | None) -> str | None:
     return urlunsplit(("https", netloc, path, urlencode(query, doseq=True), ""))
 
 
-def article_id(url: str | None, outlet: str, title: str, published: datetime) -> str:
-    """Stable id: sha1 of the canonical URL, else of outlet + title + time."""
+def article_id(url: str | None, outlet: str, title: str, published: datetime,
+               item_key: str | None = None) -> str:
+    """Stable id: sha1 of the canonical URL, else of outlet + ``item_key``, else of outlet +
+    title + time.
+
+    ``item_key``: the source's own identity of a record without a URL (a feed item's guid),
+    which a corrected title does not change. The URL still comes first: it is what makes the
+    same article from a feed, a page and an archive one article (and the ids stored before).
+    """
     canon = canonical_url(url)
     if canon:
         key = "url:" + canon
+    elif item_key:
+        key = "|".join(("item", outlet, item_key))
     else:
         key = "|".join(("meta", outlet, " ".join(title.split()), published.isoformat()))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
