@@ -32,9 +32,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from articles.fields import FIELD_OPTION_HELP, parse_field_options
 from articles.ingest import ingest
 from articles.reader import add_max_bytes_option
-from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 
 ZONE_HELP = ("Times: a date or time written without a zone is read as UTC (2021-07-05 is midnight UTC); "
              "'CST' is China Standard Time (UTC+8) in a Chinese-language article or one from an outlet or site "
@@ -58,10 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="name every article the summary counts under a note, not the first 5")
-    parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
+    parser.add_argument("--field", action="append", default=[], metavar="[FILE:]NAME=COLUMN", help=FIELD_OPTION_HELP)
     args = parser.parse_args(argv)
     try:
-        fields = parse_field_options(args.field)
+        fields = parse_field_options(args.field, args.inputs)
     except ValueError as exc:
         parser.error(str(exc))
 

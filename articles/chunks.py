@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from articles.fields import FieldMap
 from articles.model import Article, Rejection
 from articles.reader import (
     _GZIP_ERRORS,
@@ -125,8 +126,10 @@ def iter_record_chunks(
     yield Rejection(source_path, reason)
 
 
-def read_record_chunk(chunk: RecordChunk, fields: Mapping[str, str] | None = None) -> Iterator[Article | Rejection]:
-    """The articles and rejections of one chunk, with the whole file's ``file#N`` paths."""
+def read_record_chunk(chunk: RecordChunk, fields: Mapping[str, str] | FieldMap | None = None,
+                      ) -> Iterator[Article | Rejection]:
+    """The articles and rejections of one chunk, with the whole file's ``file#N`` paths (``fields``: a
+    :class:`FieldMap` maps the file's own names: its path is the chunk's)."""
     from articles.tabular import read_jsonl_lines
 
     yield from read_jsonl_lines(

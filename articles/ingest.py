@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from articles.fields import DEFAULT_FIELDS, resolve_fields
 from articles.model import Article, Rejection
 from articles.reader import MAX_INPUT_BYTES, read_path
-from articles.tabular import DEFAULT_FIELDS, resolve_fields
 
 # Web-page assets found next to saved pages: not articles, not worth a rejection line.
 ASSET_EXTENSIONS = frozenset(
@@ -210,13 +210,14 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _options_key(read_options: dict) -> str:
-    """A short key of the reading options that change what a file reads as; "" for the
-    defaults, so a fingerprint recorded before options were part of it still matches."""
+def _options_key(read_options: dict, path: Path) -> str:
+    """A short key of the reading options that change what the file at ``path`` reads as; "" for
+    the defaults, so a fingerprint recorded before options were part of it still matches. (Its
+    own field mapping only: a --field option for another file does not make it read again.)"""
     options = {k: v for k, v in read_options.items() if v is not None}
     if "fields" in options:
         try:
-            fields = resolve_fields(options.pop("fields"))
+            fields = resolve_fields(options.pop("fields"), str(path))
         except ValueError:
             fields = {}  # an unknown field: every file is rejected, none is recorded
         if fields != DEFAULT_FIELDS:
@@ -284,7 +285,7 @@ def ingest(
 
         files = bar = tqdm(files, unit="file", desc="ingest")
     run = _Run(store, IngestReport(), set(), _Caps(max_records, max_new_articles), batch_size, max_bytes,
-               read_options, _options_key(read_options), bar)
+               read_options, bar)
     for path in files:
         if run.report.stopped:
             run.report.rejected.append(Rejection(str(path), run.report.stopped))
@@ -296,7 +297,7 @@ def ingest(
         earlier: list[tuple[str, str, str | None]] = []
         if stat is not None and path.is_file():
             earlier = store.sources_of_file(str(path))
-            known = _unchanged_ids(earlier, path, stat, run.options_key)
+            known = _unchanged_ids(earlier, path, stat, _options_key(run.read_options, path))
             if known is not None:
                 run.report.unchanged_files += 1
                 for article_id in known:
@@ -349,7 +350,6 @@ class _Run:
     batch_size: int
     max_bytes: int
     read_options: dict
-    options_key: str
     bar: Any  # a tqdm bar, or None
     parsed: set[str] = field(default_factory=set)  # ids of the articles read from files parsed so far
     parsed_files: set[str] = field(default_factory=set)  # the files parsed so far (as given, and resolved)
@@ -473,7 +473,8 @@ def _finish_file(run: _Run, path: Path, stat, gone: set[str], any_article: bool)
     if stat is None:
         return
     try:
-        run.store.set_file_fingerprint(str(path), _fingerprint(path, stat, _sha1_of_file(path), run.options_key))
+        key = _options_key(run.read_options, path)
+        run.store.set_file_fingerprint(str(path), _fingerprint(path, stat, _sha1_of_file(path), key))
     except Exception as exc:  # noqa: BLE001 - stored records stay; the file is just read again next time
         run.report.rejected.append(
             Rejection(str(path), f"could not record the file as ingested ({type(exc).__name__}: {exc})"))

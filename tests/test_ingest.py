@@ -497,10 +497,11 @@ def test_a_field_mapping_that_does_not_fit_a_file_is_named_in_its_rejections(tmp
     other.write_text(json.dumps({"title": "标题二", "date": "2021-07-01", "text": "正文。"}) + "\n"
                      + json.dumps({"title": "标题三", "text": "正文。"}) + "\n", "utf-8")
     assert main([str(fits), str(other), "--field", "title=headline", "--db", str(tmp_path / "f.db")]) == 0
+    # One line for the file the mapping does not fit, not one per record.
     assert capsys.readouterr().err.splitlines() == [
-        f"{other}#1: no title (looked for the field 'headline' given by --field)",
-        f"{other}#2: no title (looked for the field 'headline' given by --field)",
-        "1 new article, 0 already stored, 2 rejected",
+        f"{other}: 2 of 2 records have no 'headline' field (the first has: title, date, text; --field "
+        "title=headline does not fit this file; --field b.jsonl:title=NAME maps this file alone)",
+        "1 new article, 0 already stored, 1 rejected",
     ]
     (rejection,) = list(read_path(other))[1:]  # default names: the date field is missing
     assert rejection.error == "no publication date (no 'date' field; --field date=NAME reads another)"

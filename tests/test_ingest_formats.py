@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from articles import Article, Rejection, read_path
 from articles.calendar import MONTHS_EN
+from articles.fields import DEFAULT_FIELDS
 from articles.normalize import parse_datetime
 from articles.tabular import (
     BROKEN_QUOTE,
-    DEFAULT_FIELDS,
     read_csv_text,
     read_json_text,
     read_jsonl_text,
