@@ -449,10 +449,34 @@ def holding_most(article_ids: Iterable[str], owner: dict[str, str]) -> str | Non
 def grown_story(old: Story, joined: dict[str, float], articles_of) -> Story:
     """``old`` with the new articles ``joined`` (id -> score) added as unpinned members; the
     story keeps its id, its members, their pins, and its roundup mentions."""
+    return _with_members(old, [Member(i, score, False) for i, score in joined.items()], articles_of)
+
+
+def _with_members(old: Story, added: Iterable[Member], articles_of) -> Story:
+    """``old`` with the members ``added`` (scores and pins as given), under its id and mentions."""
     members = {m.article_id: m for m in old.members}
-    members.update({i: Member(i, score, False) for i, score in joined.items()})
+    members.update({m.article_id: m for m in added})
     return build_story(old.id, articles_of(list(members)), {i: m.score for i, m in members.items()},
                        {i for i, m in members.items() if m.pinned}, old.mentions)
+
+
+def with_stored_joins(run: Sequence[Story], stored: Sequence[Story], articles_of) -> list[Story]:
+    """``run``'s stories, each under a ``stored`` story's id given that stored story's members no
+    story of the run holds (their scores and pins kept; ``articles_of(ids)`` reads articles).
+
+    Why: a run reads the stories it grows (or regroups) before it fits and writes them after.
+    An upload that joined an article to one of them in between (``update_stories``, e.g. from the
+    dashboard) left it only in the stored story; written as fitted, the run's copy would drop it
+    (:func:`stories_beside` would split it off). :func:`store_run_stories` calls this on the
+    stories it reads under the write lock, so a local run, a Ray import and a regroup keep it."""
+    in_run = {m.article_id for s in run for m in s.members}
+    stored_by_id = {s.id: s for s in stored}
+    out = []
+    for story in run:
+        old = stored_by_id.get(story.id)
+        added = [m for m in old.members if m.article_id not in in_run] if old is not None else []
+        out.append(_with_members(story, added, articles_of) if added else story)
+    return out
 
 
 def with_unfitted(
@@ -492,7 +516,8 @@ def store_run_stories(store, stories: Sequence[Story], fingerprint: str | None =
     (:func:`clustering.changes.story_changes`); the store keeps the changed ones as the last
     run's record, and where the ids no story holds any more went (``store.story_moved``)."""
     with store.transaction():
-        before = load_stories(store)
+        before = load_stories(store)  # under the write lock: what an upload joined meanwhile is here
+        stories = with_stored_joins(stories, before, store.articles)
         kept = stories_beside(stories, before, lambda ids: store.articles(ids))
         logged = list(store.edits())
         if logged and kept:

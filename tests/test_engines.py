@@ -418,3 +418,27 @@ def test_ray_engine_hourly_follow_ups_read_by_the_run_join_the_stored_story(ray_
     assert [a.id for a in store.articles() if a.id not in grouped] == []
     assert sorted(len(s.members) for s in stories) == sorted(len(s.members) for s in result.stories) == [2, 4]
     store.close()
+
+
+def test_ray_engine_keeps_an_upload_that_joined_a_story_it_grows(ray_engine, tmp_path, monkeypatch):
+    """As the local run does (tests/test_clustering_upload_during_run.py): an upload joining the
+    stored story while the Ray engine groups stays in it when the import writes the grown story."""
+    from clustering import pipeline
+    from engines import ray_stories
+    from store import Store
+    from tests.test_clustering_hourly_run import HOURS
+    from tests.test_clustering_partial_run import _write
+    from tests.test_clustering_upload_during_run import UPLOADED, upload_while
+
+    folders = {name: _write(tmp_path, name, records) for name, records in HOURS.items()}
+    store = Store(tmp_path / "ws.db")
+    ray_engine.run([str(folders["h01"])], store, model="lexical")
+    (dam_id,) = {s.id for s in pipeline.load_stories(store)}
+    uploaded: list[str] = []
+    upload_while(monkeypatch, ray_stories, "stories_on_ray", store.path, _write(tmp_path, "upload", UPLOADED),
+                 uploaded)
+    ray_engine.run([str(folders["h02"])], store, model="lexical")
+    owner = {m.article_id: s.id for s in pipeline.load_stories(store) for m in s.members}
+    assert len(uploaded) == 1 and owner[uploaded[0]] == dam_id
+    assert [owner[a.id] for a in store.articles() if "orvina" in a.title] == [dam_id] * 5
+    store.close()
