@@ -12,8 +12,9 @@ from; :mod:`clustering.changes`), and stories.md and the summary line count them
 (``path: reason``; the first 20, then one line counting the rest), then the summary line.
 Exit 0 when any article
 was processed, and for a quiet hour: inputs that exist but hold nothing to read (an empty
-folder; no rejection) change nothing, write nothing (DIR is left as it is, or not made)
-and say so in one line. Exit 1 otherwise (no article, and an input missing or rejected;
+folder; no rejection). A quiet hour groups the stored articles in no story an earlier
+(interrupted) run left, writes DIR for them and says so in its one line; with none waiting
+it changes nothing, writes nothing (DIR is left as it is, or not made) and says so in one line. Exit 1 otherwise (no article, and an input missing or rejected;
 also when the Ray cluster at --address cannot be reached: one line, before the store is
 opened), 2 for a usage error (an --out that is a file, an unknown --model, a malformed
 --address: refused before any work), 130 on Ctrl-C. The store defaults to data/parallax.db.
@@ -378,14 +379,11 @@ def _main(argv: list[str] | None) -> int:
             return 1
         try:
             out = args.out if args.engine != "local" else None
-            from clustering import StoryClusterer, pipeline
+            from clustering import StoryClusterer
 
             result = engine.run(inputs, store, out=out, model=args.model, since=args.since,
                                 until=args.until, progress=progress,
                                 clusterer=StoryClusterer(story_context=args.story_context, n_jobs=args.jobs))
-            # A quiet hour (nothing read, nothing refused) groups no orphan: count those waiting.
-            waiting = (pipeline.waiting_orphans(store, args.since, args.until)
-                       if not result.articles and not result.rejected and not missing else 0)
         finally:
             store.close()
     from articles.model import Rejection
@@ -395,34 +393,42 @@ def _main(argv: list[str] | None) -> int:
     # were said above); past MAX_REJECTED_SHOWN, one line counts the rest (errors.csv lists all).
     _print_rejected(result.rejected, args.out)
     articles = {a.id: a for a in result.articles}
-    if not articles and not rejected:
-        # A quiet hour: the inputs hold nothing to read. The stored stories are unchanged and the
-        # outputs of an earlier run in --out stay as they were (nothing is written, nothing made).
-        # The stored articles in no story (ingested alone, a killed run) wait for the next run
-        # that reads an article (see clustering/README.md): said, so they are not forgotten.
-        wait = (f"; {counted(waiting, 'stored article')} in no story "
-                f"{'waits' if waiting == 1 else 'wait'}: the next run that reads an article groups "
-                f"{'it' if waiting == 1 else 'them'}" if waiting else "")
-        print(f"clustering: nothing new read from {', '.join(inputs)}; stories unchanged{wait}; "
+    orphans = {a.id: a for a in result.orphans}
+    if not articles and not rejected and not orphans:
+        # A quiet hour: the inputs hold nothing to read and no stored article waits in no story.
+        # The stored stories are unchanged and the outputs of an earlier run in --out stay as they
+        # were (nothing is written, nothing made).
+        print(f"clustering: nothing new read from {', '.join(inputs)}; stories unchanged; "
               f"nothing written to {args.out}/", file=sys.stderr)
         return 0
     context = {a.id: a for a in result.context}
-    orphans = {a.id: a for a in result.orphans}
     changes = getattr(result, "changes", None)
     write_outputs(args.out, result.stories, articles, rejected, inputs, context, orphans, changes)
+    print(_summary(result, args, inputs, articles, rejected), file=sys.stderr)
+    # A quiet hour that grouped the orphans an earlier run left is a run like another (exit 0).
+    return 0 if articles or (orphans and not rejected) else 1
+
+
+def _summary(result, args: argparse.Namespace, inputs: list[str], articles: dict, rejected: list) -> str:
+    """The run's one line: what it read (or that it read nothing new), the stored articles in no
+    story it grouped, the other stored members of its stories, what it made and changed."""
+    orphans, context, changes = result.orphans, result.context, getattr(result, "changes", None)
     twice = _read_more_than_once(articles, inputs)
-    print(
-        f"{counted(len(articles), 'article')}"
-        + (f" ({twice} read from more than one file or record)" if twice else "")
-        + (f" + {counted(len(orphans), 'stored article')} in no story (grouped now)" if orphans else "")
+    if articles or not orphans:
+        head = (counted(len(articles), "article")
+                + (f" ({twice} read from more than one file or record)" if twice else "")
+                + (f" + {counted(len(orphans), 'stored article')} in no story (grouped now)" if orphans else ""))
+    else:  # nothing new read: the run grouped the articles an earlier (interrupted) run left
+        head = (f"clustering: nothing new read from {', '.join(inputs)}; "
+                f"{counted(len(orphans), 'stored article')} in no story grouped now")
+    return (
+        head
         + (f" + {counted(len(context), 'stored article')} of their stories" if context else "")
         + f" -> {counted(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
         f"{len(rejected)} rejected; vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/"
-        + (f"; since the previous run: {change_counts(changes.values())}" if changes is not None else ""),
-        file=sys.stderr,
+        + (f"; since the previous run: {change_counts(changes.values())}" if changes is not None else "")
     )
-    return 0 if articles else 1
 
 
 if __name__ == "__main__":

@@ -178,7 +178,8 @@ def run(
     story that spans two gives that story back whole, as a run over both days does. The stories
     of this run replace those stored stories; stored stories of other articles stay
     (:func:`stories_beside`: a run over one day's folder keeps the workspace's other days), and
-    a run that read no article changes nothing. The articles in no stored story (a new folder's,
+    a run that read no article groups only the orphans (:func:`grouping_context`; with none it
+    changes nothing). The articles in no stored story (a new folder's,
     and the stored ones no run grouped: the run's ``orphans``) are fitted with the stored
     articles within reach of them, as :func:`update_stories` fits an upload, and join the stored
     story holding most of their group (which grows; it is never split or merged), or form new
@@ -200,13 +201,12 @@ def run(
 
 
 def _store_fit(found, store, model, progress, clusterer, start=None, end=None, rejected=()) -> RunResult:
-    if not found:
-        # Nothing read (an empty folder, a mistyped path): the stored stories stay as they are
-        # (articles in no story included: the next run that reads an article groups them).
-        return RunResult([], [], list(rejected), "none")
     clusterer = clusterer or StoryClusterer()
-    ctx = run_context(found, load_stories(store), store, reach_days=3 * clusterer.window_days,
-                      since=start, until=end)
+    ctx = grouping_context(found, store, clusterer, start, end)
+    if ctx is None:
+        # Nothing read and no orphan waits (an empty folder, a mistyped path): the stored
+        # stories stay as they are.
+        return RunResult([], [], list(rejected), "none")
     # The run's articles and the orphans are embedded (through the cache); the stored context
     # only when the cache holds its vectors.
     clusterer, backend_name = fit_stories(found + ctx.orphans, store, model, progress, clusterer, ctx.context)
@@ -256,7 +256,7 @@ def run_context(
     three candidate windows of the clusterer: the candidate search pairs articles at most
     ``window_days`` apart, so further members could only join through a chain). A touched
     story's members beyond it are not fitted; :func:`with_unfitted` keeps them in the story.
-    Orphans are not capped: each is grouped once, by the next run that reads an article.
+    Orphans are not capped: each is grouped once, by the next run (one that reads no article too).
     """
     in_run = {a.id: a for a in found}
     owner = {m.article_id: s.id for s in stored for m in s.members}
@@ -285,13 +285,18 @@ def run_context(
     return RunContext(touched, context + near, orphans, by_id, owner, nearby, set(in_run))
 
 
-def waiting_orphans(store, since: date | datetime | str | None = None,
-                    until: date | datetime | str | None = None) -> int:
-    """How many stored articles are in no story (published within ``since``/``until``, read as
-    :func:`run` reads them): the orphans the next run that reads an article groups. A quiet
-    hour's run groups none of them; its summary says how many wait."""
-    owner = {m.article_id: s.id for s in load_stories(store) for m in s.members}
-    return len(_orphan_ids(store, owner, {}, _as_utc(since), _as_utc(until, end=True)))
+def grouping_context(found: Sequence[Article], store, clusterer: StoryClusterer,
+                     since: datetime | None = None, until: datetime | None = None) -> RunContext | None:
+    """:func:`run_context` of a run over ``found`` (from the stories stored now), or None when the
+    run has nothing to group: it read no article and no orphan waits (published in [since, until)).
+
+    A run that read none (a quiet hour's empty folder) still groups the waiting orphans, as the
+    next run that reads an article would: they are stored already, and waiting for that run
+    would keep them out of every story for hours. The local run and the Ray engine both decide
+    here, so a quiet hour does the same on either."""
+    ctx = run_context(found, load_stories(store), store, reach_days=3 * clusterer.window_days,
+                      since=since, until=until)
+    return ctx if found or ctx.orphans else None
 
 
 def _orphan_ids(store, owner: dict[str, str], read: dict, since: datetime | None,

@@ -126,7 +126,7 @@ def import_into_store(store, result: Outputs) -> dict[str, dict]:
     cache, so a later local run or upload embeds nothing again), the stories
     (replacing the stored ones, the clusterer recorded so the dashboard does not
     regroup) and dense comparisons (the dashboard's cache). Returns the stories' changes
-    (:func:`clustering.pipeline.store_run_stories`; none when the run read nothing).
+    (:func:`clustering.pipeline.store_run_stories`; none when the run grouped nothing).
     """
 
     with store.transaction():
@@ -140,7 +140,8 @@ def import_into_store(store, result: Outputs) -> dict[str, dict]:
             vectors.update(zip(result.title_keys, result.title_vectors, strict=True))
         store.put_embeddings(result.backend, vectors)
     changes: dict[str, dict] = {}
-    if result.articles:  # a run that read nothing leaves the stored stories as they are
+    # A run that read nothing groups the stored orphans only (its stories), or changes nothing.
+    if result.articles or result.stories:
         from clustering.pipeline import store_run_stories
 
         changes = store_run_stories(store, result.stories, result.clusterer_fingerprint)

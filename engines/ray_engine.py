@@ -172,8 +172,7 @@ class RayEngine(Engine):
             _as_utc,
             cached_vectors,
             clusterer_fingerprint,
-            load_stories,
-            run_context,
+            grouping_context,
             run_stories,
         )
         from engines.outputs import Outputs, import_into_store, write_parquet
@@ -192,20 +191,16 @@ class RayEngine(Engine):
         stats["read_seconds"] = round(time.perf_counter() - clock, 2)
         stats["articles"], stats["rejected"] = len(found), len(rejected)
 
-        if not found and not rejected:
-            # Nothing to read (a quiet hour's empty folder): no file is written to ``out`` and the
-            # store is left as it is, as the local engine leaves it.
-            return EngineResult([], [], [], "none", stats=stats, out=None)
-
         clusterer = clusterer or StoryClusterer()
         # As the local engine does (clustering.pipeline.run): the articles read are fitted with the
         # stored members of the stories they were in and the stored articles near the new ones
         # (vectors from the store's cache only), and the stored articles in no story (the orphans,
-        # embedded with the run's) join them.
-        ctx = None
-        if store is not None and found:
-            ctx = run_context(found, load_stories(store), store, reach_days=3 * clusterer.window_days,
-                              since=start, until=end)
+        # embedded with the run's) join them; a run that read nothing groups the orphans alone.
+        ctx = grouping_context(found, store, clusterer, start, end) if store is not None else None
+        if not found and not rejected and ctx is None:
+            # Nothing to read and no orphan waits (a quiet hour's empty folder): no file is written
+            # to ``out`` and the store is left as it is, as the local engine leaves it.
+            return EngineResult([], [], [], "none", stats=stats, out=None)
         orphans = ctx.orphans if ctx is not None else []
         clock = time.perf_counter()
         vectors, titles, keys, title_keys, backend = self.embed(found + orphans, store, model, stats)

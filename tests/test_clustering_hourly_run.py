@@ -74,15 +74,28 @@ def test_a_hand_merge_survives_and_grows(hours):
     assert _story_of(store)[rovers[0]] == merged
 
 
-def test_a_run_over_an_empty_folder_changes_nothing_not_even_orphans(hours, tmp_path):
+def test_a_run_over_an_empty_folder_groups_the_orphans_as_the_next_run_would(hours, tmp_path):
+    """Hour 2 was ingested but never grouped; a quiet hour 3 (an empty folder) groups it as a
+    run that reads an unrelated article does (compared on a second workspace), and a quiet hour
+    with no orphan waiting changes nothing."""
     store, folders = hours
-    pipeline.run([folders["h01"]], store, model="lexical")
-    articles_stage.ingest([folders["h02"]], store)  # ingested, never grouped
-    before = store.stories()
+    other = Store(tmp_path / "next-run.db")
+    for workspace in (store, other):
+        pipeline.run([folders["h01"]], workspace, model="lexical")
+        articles_stage.ingest([folders["h02"]], workspace)  # ingested, never grouped
     empty = tmp_path / "h03"
     empty.mkdir()
     result = pipeline.run([empty], store, model="lexical")
-    assert (result.stories, result.articles, result.orphans) == ([], [], [])
+    hour2 = {a.id for a in store.articles() if "/h02/" in a.source_paths[0]}
+    assert result.articles == [] and {a.id for a in result.orphans} == hour2 and len(hour2) == 4
+    pipeline.run([_write(tmp_path, "h03-football", FOOTBALL)], other, model="lexical")
+    rovers = frozenset(_ids(other, "Rovers"))
+    assert _partition(store) == _partition(other) - {rovers}
+    assert {s["id"] for s in store.stories()} == {s["id"] for s in other.stories()} - {_story_of(other)[min(rovers)]}
+    other.close()
+    before = store.stories()
+    again = pipeline.run([empty], store, model="lexical")
+    assert (again.stories, again.articles, again.orphans) == ([], [], [])
     assert store.stories() == before
 
 
@@ -212,28 +225,38 @@ def test_a_quiet_hour_exits_0_and_leaves_the_outputs(hours, tmp_path, capsys):
     assert _cli(str(tmp_path / "no-such"), "--db", db, "--out", str(tmp_path / "o3"), "--model", "lexical") == 1
 
 
-def test_a_quiet_hour_says_how_many_stored_articles_wait_in_no_story(hours, tmp_path, capsys):
+def test_a_quiet_hour_groups_the_stored_articles_in_no_story_and_says_so(hours, tmp_path, capsys):
     """Hour 2 was ingested but never grouped (``python -m articles`` alone, or a killed run): a
-    quiet hour 3 groups nothing, and its one line says how many articles wait and who groups them."""
+    quiet hour 3 groups it (the follow-ups join hour 1's story), writes its outputs, exits 0 and
+    says so in its one line; a second quiet hour, with none waiting, writes nothing."""
     store, folders = hours
     db = str(store.path)
     assert _cli(str(folders["h01"]), "--db", db, "--out", str(tmp_path / "o1"), "--model", "lexical") == 0
+    dam_id = _story_of(store)[_ids(store, "orvina")[0]]
     articles_stage.ingest([folders["h02"]], store)
-    waiting = len(HOURS["h02"])
-    before = store.stories()
-    capsys.readouterr()
     quiet = tmp_path / "h03"
     quiet.mkdir()
-    assert _cli(str(quiet), "--db", db, "--out", str(tmp_path / "o3"), "--model", "lexical") == 0
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "nothing new" in err[0], err
-    assert (f"{waiting} stored articles in no story wait: the next run that reads an article groups them"
-            in err[0]), err[0]
-    assert store.stories() == before and not (tmp_path / "o3").exists()
-    # Outside --since/--until they would not be grouped by such a run: not counted.
+    # Outside --since/--until they are not grouped: a quiet hour like any other.
+    capsys.readouterr()
     assert _cli(str(quiet), "--db", db, "--out", str(tmp_path / "o3"), "--model", "lexical",
                 "--since", "2030-01-01") == 0
-    assert "in no story" not in capsys.readouterr().err
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "stories unchanged" in err[0] and not (tmp_path / "o3").exists()
+    assert _cli(str(quiet), "--db", db, "--out", str(tmp_path / "o3"), "--model", "lexical") == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nothing new read from" in err[0], err
+    assert f"{len(HOURS['h02'])} stored articles in no story grouped now" in err[0], err[0]
+    assert "since the previous run: 1 new story, 1 grew" in err[0], err[0]
+    assert _partition(store) == {frozenset(_ids(store, "orvina")), frozenset(_ids(store, "Astoria"))}
+    assert {_story_of(store)[i] for i in _ids(store, "orvina")} == {dam_id}
+    with (tmp_path / "o3/assignments.csv").open(encoding="utf-8") as f:
+        listed = {r["article_id"] for r in csv.DictReader(f)}
+    assert listed == {a.id for a in store.articles() if "/h02/" in a.source_paths[0]}
+    before = store.stories()
+    assert _cli(str(quiet), "--db", db, "--out", str(tmp_path / "o4"), "--model", "lexical") == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "stories unchanged" in err[0] and "in no story" not in err[0]
+    assert store.stories() == before and not (tmp_path / "o4").exists()
 
 
 def test_an_undated_new_article_fits_the_whole_store_only_up_to_a_cap(tmp_path, monkeypatch):

@@ -401,6 +401,38 @@ def test_ray_engine_hour_by_hour_joins_follow_ups_and_groups_orphans(ray_engine,
     store.close()
 
 
+def test_ray_engine_quiet_hour_groups_the_orphans_as_the_local_engine_does(ray_engine, tmp_path):
+    """Hour 2 was ingested but never grouped: a quiet hour groups it on Ray as the local engine
+    does (same stories, same ids; both decide through pipeline.grouping_context) and writes its
+    Parquet files; a quiet hour with none waiting writes nothing."""
+    import articles as articles_stage
+    from clustering import pipeline
+    from store import Store
+    from tests.test_clustering_hourly_run import HOURS
+    from tests.test_clustering_partial_run import _write
+
+    folders = {name: _write(tmp_path, name, records) for name, records in HOURS.items()}
+    quiet = tmp_path / "h03"
+    quiet.mkdir()
+    grouped = {}
+    for name in ("ray", "local"):
+        with Store(tmp_path / f"{name}.db") as store:
+            pipeline.run([folders["h01"]], store, model="lexical")
+            articles_stage.ingest([folders["h02"]], store)
+            if name == "ray":
+                result = ray_engine.run([str(quiet)], store, model="lexical", out=tmp_path / "out-h03")
+            else:
+                result = pipeline.run([quiet], store, model="lexical")
+            assert result.articles == [] and len(result.orphans) == 4
+            grouped[name] = sorted((s.id, sorted(s.article_ids)) for s in pipeline.load_stories(store))
+            if name == "ray":
+                before = store.stories()
+                again = ray_engine.run([str(quiet)], store, model="lexical", out=tmp_path / "out-h04")
+                assert again.stories == [] and store.stories() == before
+    assert grouped["ray"] == grouped["local"] and [len(ids) for _, ids in grouped["ray"]] in ([4, 2], [2, 4])
+    assert (tmp_path / "out-h03" / "stories.parquet").exists() and not (tmp_path / "out-h04").exists()
+
+
 def test_ray_engine_hourly_follow_ups_read_by_the_run_join_the_stored_story(ray_engine, tmp_path):
     """The run's own new articles join a stored story although the Ray engine builds its stories
     before it stores the articles it read (a review found them dropped: in no story)."""
