@@ -62,6 +62,22 @@ def test_an_upload_joining_a_story_while_a_run_grows_it_stays(hours, tmp_path, m
     assert result.changes[dam_id]["kind"] == "grew"
 
 
+def test_an_upload_joining_a_story_a_rerun_regroups_stays(hours, tmp_path, monkeypatch):
+    """The same for a story the run replaces (a re-run over a folder it holds articles of): the
+    run's story keeps the id, and the upload with it."""
+    store, folders = hours
+    pipeline.run([folders["h01"], folders["h02"]], store, model="lexical")
+    dam_id = _story_of(store)[_ids(store, "orvina")[0]]
+    uploaded: list[str] = []
+    upload_while(monkeypatch, pipeline, "fit_stories", store.path, _write(tmp_path, "upload", UPLOADED), uploaded)
+    result = pipeline.run([folders["h02"]], store, model="lexical")
+    assert {a.id for a in result.context} == set(_ids(store, "orvina")) - {a.id for a in result.articles} - set(
+        uploaded)
+    owner = _story_of(store)
+    assert len(uploaded) == 1 and {owner[i] for i in _ids(store, "orvina")} == {dam_id}
+    assert len(_ids(store, "orvina")) == 5
+
+
 def test_with_stored_joins_adds_only_members_no_run_story_holds(hours):
     """A stored story's members the run moved elsewhere stay where the run put them; the ones no
     run story holds join the run's story of the same id with their stored score and pin."""
