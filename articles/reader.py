@@ -273,7 +273,9 @@ def read_path(
                 if not over:
                     raise
                 head = b""  # a cap smaller than the head: refused whole, as a gzip'd copy is
-            plan = _streaming_plan(head, suffix) if len(head) == HEAD_BYTES else None
+            # A small file streams too when a few lines break its UTF-8 (each is one rejection).
+            plan = (_streaming_plan(head, suffix)
+                    if len(head) == HEAD_BYTES or _corrupt_utf8_lines(head) else None)
             if plan is None and over:
                 yield Rejection(source_path, too_large_message(max_bytes, size=size))
                 return
@@ -335,11 +337,44 @@ def _streaming_plan(head: bytes, suffix: str) -> tuple[str, str, str] | None:
     try:
         text, encoding = decode_bytes(complete)
     except DecodeError:
-        return None
+        text = _utf8_but_a_few_lines(complete)
+        if text is None:
+            return None
+        encoding = "utf-8"
     fmt = sniff_format(text, suffix)
     if fmt not in ("jsonl", "csv") or encoding.startswith(("utf-16", "utf-32")):
         return None
     return fmt, encoding, text
+
+
+# A head that is UTF-8 but for a few lines is a UTF-8 file with a few corrupt records (JSON Lines
+# is UTF-8 by definition), not a file in another encoding: guessing one from the whole head made
+# charset-normalizer name an odd code page and refuse every record for one bad byte.
+MAX_BAD_LINE_SHARE = 0.1
+
+
+def _utf8_but_a_few_lines(data: bytes) -> str | None:
+    """The lines of ``data`` that decode as UTF-8 (joined), when one line or at most
+    :data:`MAX_BAD_LINE_SHARE` of its lines do not; else None."""
+    good, bad = [], 0
+    for line in data.splitlines():
+        try:
+            good.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            bad += 1
+    kept = sum(1 for line in good if line.strip())
+    if not kept or bad > max(1.0, MAX_BAD_LINE_SHARE * (kept + bad)):
+        return None
+    return "\n".join(good) + "\n"
+
+
+def _corrupt_utf8_lines(data: bytes) -> bool:
+    """True when ``data`` is not UTF-8 only because of a few lines (:func:`_utf8_but_a_few_lines`)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _utf8_but_a_few_lines(data) is not None
+    return False
 
 
 def _read_streaming(

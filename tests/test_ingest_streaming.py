@@ -16,6 +16,8 @@ import json
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 import articles
 from articles import Article, Rejection, ingest, read_path
 from articles.reader import HEAD_BYTES
@@ -180,6 +182,21 @@ def test_an_undecodable_line_in_a_streamed_jsonl_rejects_that_record_only(tmp_pa
     rejections = [i for i in items if isinstance(i, Rejection)]
     assert [str(r) for r in rejections] == [f"{path}#2501: invalid utf-8 text"]
     assert len(items) == 3_000
+
+
+@pytest.mark.parametrize("count", [5, 3_000])  # read whole / streamed
+def test_an_undecodable_line_near_the_top_rejects_that_record_only(tmp_path, count):
+    """One corrupt record in the first lines is one rejection, in a small file and in the head
+    of a large one: the file is not taken for another encoding and refused (or misread) whole."""
+    path = tmp_path / "top.jsonl"
+    lines = [json.dumps(record(n), ensure_ascii=False).encode() + b"\n" for n in range(count)]
+    lines[1] = b'{"text": "\xff\xfe"}\n'
+    path.write_bytes(b"".join(lines))
+    items = list(read_path(path))
+    assert [str(i) for i in items if isinstance(i, Rejection)] == [f"{path}#2: invalid utf-8 text"]
+    articles_read = [i for i in items if isinstance(i, Article)]
+    assert len(articles_read) == count - 1
+    assert articles_read[0].title == record(0)["title"]
 
 
 def test_max_input_bytes_is_the_default_cap_everywhere():
