@@ -156,6 +156,9 @@ def _apply_merge(state: _Stories, payload: dict, articles: dict[str, Article]) -
     members: dict[str, tuple[float, bool]] = {}
     mentions: dict[str, Mention] = {}
     anchored = {i for group in payload["groups"] for i in group}
+    # The merged story keeps the id of the story that held most of it (the first listed on a
+    # tie), as a regrouped story keeps the id of its bulk: links to it stay on it.
+    bulk = max(found, key=lambda sid: (len(state[sid].members), -found.index(sid)))
     for sid in found:
         story = state[sid]
         state.put(sid, None)
@@ -169,7 +172,7 @@ def _apply_merge(state: _Stories, payload: dict, articles: dict[str, Article]) -
     if not present:
         return None  # none of the merged articles is around any more: nothing to rebuild
     earliest = min(present, key=lambda a: (a.published, a.id))
-    merged_id = _free_id(state, payload.get("result_id") or story_id_for(earliest.id), "merge", earliest.id)
+    merged_id = _free_id(state, payload.get("result_id") or bulk, "merge", earliest.id)
     state.put(merged_id, _rebuild(merged_id, members, articles, mentions.values()))
     return merged_id
 

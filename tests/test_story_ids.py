@@ -105,3 +105,23 @@ def test_an_upload_never_overwrites_a_story_holding_its_new_articles_id(tmp_path
         pipeline.update_stories(store, first, model="lexical")
         owner = _owner(store)
         assert owner[_ids(store, "Astoria")[0]] == taken and owner[first[0]] != taken
+
+
+@pytest.mark.parametrize("order", ["big first", "small first"])
+def test_a_hand_merge_keeps_the_id_of_the_larger_story(tmp_path, order):
+    """Merging a lone report into a story keeps the story's id, whichever is listed first and
+    whichever article is earliest: a link to the story stays on it, and the lone report's old id
+    follows it there (store.story_moved)."""
+    from clustering import edits
+
+    folders = _folders(tmp_path)
+    with Store(tmp_path / "w.db") as store:
+        pipeline.run(folders, store, model="lexical")
+        owner = _owner(store)
+        dam, rovers = _ids(store, "orvina"), _ids(store, "Rovers")
+        big, small = owner[dam[0]], owner[rovers[0]]
+        assert big != small and len(dam) > len(rovers)
+        merged = edits.merge_stories(store, [big, small] if order == "big first" else [small, big])
+        assert merged == big
+        assert set(_owner(store)[i] for i in dam + rovers) == {big}
+        assert store.story_moved(small)[0] == big
