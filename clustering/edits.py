@@ -9,7 +9,7 @@ incremental updates never move them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from articles.model import Article
 from clustering.clusterer import build_story, story_id_for
@@ -27,9 +27,12 @@ class _Stories:
     changes the stories it concerns only (replaying a long log over many stories had rebuilt
     the whole article index for every edit)."""
 
-    def __init__(self, stories: dict[str, Story]):
+    def __init__(self, stories: dict[str, Story], held_elsewhere: Callable[[str], bool] | None = None):
         self.by_id = stories
         self.owner = {m.article_id: s.id for s in stories.values() for m in s.members}
+        # Ids of stories outside these ones (an edit on the store reads only the stories it
+        # changes): a new story must not take one of them.
+        self.held_elsewhere = held_elsewhere or (lambda _sid: False)
 
     def __contains__(self, story_id: str) -> bool:
         return story_id in self.by_id
@@ -78,14 +81,17 @@ def _members(story: Story) -> dict[str, tuple[float, bool]]:
 
 
 def apply_edit(
-    stories: dict[str, Story], op: str, payload: dict, articles: dict[str, Article]
+    stories: dict[str, Story], op: str, payload: dict, articles: dict[str, Article],
+    held_elsewhere: Callable[[str], bool] | None = None,
 ) -> tuple[dict[str, Story], str | None]:
     """Apply one logged edit to ``stories`` (by id); returns them (a new dict: ``stories`` is
     left as it was) and the resulting story id.
 
+    ``held_elsewhere(id)``: whether a story not among ``stories`` holds that id (the store's
+    other stories); a merge's or split's new story never takes such an id.
     Edits whose articles are no longer around are skipped (result id None).
     """
-    state = _Stories(dict(stories))
+    state = _Stories(dict(stories), held_elsewhere)
     result = _apply(state, op, payload, articles)
     return state.by_id, result
 
@@ -195,7 +201,7 @@ def _free_id(state: _Stories, wanted: str, prefix: str, earliest_id: str) -> str
     the same article, an earlier split's part), an id derived from the edit's earliest article
     that no story holds: a result never overwrites another story."""
     candidate, n = wanted, 1
-    while candidate in state:
+    while candidate in state or state.held_elsewhere(candidate):
         candidate = story_id_for(f"{prefix}{n if n > 1 else ''}:{earliest_id}")
         n += 1
     return candidate
@@ -236,6 +242,13 @@ def _commit(store, before: dict[str, Story], after: dict[str, Story], op: str, p
         store.add_edit(op, payload)
 
 
+def _held_outside(store, involved: dict[str, Story]) -> Callable[[str], bool]:
+    """Whether a stored story other than the edited ones holds an id: a merge's or split's
+    result named after its earliest article must not replace it (that story's articles would
+    be left in no story)."""
+    return lambda sid: sid not in involved and bool(store.story_versions([sid]))
+
+
 def _articles_of(store, stories: Iterable[Story], extra: Iterable[str] = ()) -> dict[str, Article]:
     ids = [m.article_id for s in stories for m in s.members] + list(extra)
     return {a.id: a for a in store.articles(ids)}
@@ -268,9 +281,10 @@ def merge_stories(store, story_ids: Sequence[str]) -> str:
         "groups": [[m.article_id for m in involved[sid].members] for sid in story_ids],
     }
     articles = _articles_of(store, involved.values())
-    _, result = apply_edit(involved, "merge", payload, articles)
+    held = _held_outside(store, involved)
+    _, result = apply_edit(involved, "merge", payload, articles, held)
     payload["result_id"] = result
-    after, _ = apply_edit(involved, "merge", payload, articles)
+    after, _ = apply_edit(involved, "merge", payload, articles, held)
     _commit(store, involved, after, "merge", payload)
     return result
 
@@ -287,8 +301,9 @@ def split_story(store, story_id: str, article_ids: Sequence[str]) -> str:
         raise EditError("a split needs some, but not all, of the story's articles")
     payload = {"story_id": story_id, "article_ids": article_ids}
     articles = _articles_of(store, involved.values())
-    _, result = apply_edit(involved, "split", payload, articles)
+    held = _held_outside(store, involved)
+    _, result = apply_edit(involved, "split", payload, articles, held)
     payload["result_id"] = result
-    after, _ = apply_edit(involved, "split", payload, articles)
+    after, _ = apply_edit(involved, "split", payload, articles, held)
     _commit(store, involved, after, "split", payload)
     return result
