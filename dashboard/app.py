@@ -136,6 +136,11 @@ def _sync_story_from_url(store: Store, listed: set[str]) -> None:
     Links can be shared; the URL follows the open story.
     """
     if "story_id" in st.session_state:
+        current = st.session_state["story_id"]
+        if current and current not in listed and listed:
+            # The story this session shows was merged away (another journalist's edit, a
+            # regrouping) since its last run: follow its articles, saying so.
+            open_story(_where_it_went(store, current, listed))
         return
     wanted = st.query_params.get("story")
     article_id = st.query_params.get("article")
@@ -144,16 +149,24 @@ def _sync_story_from_url(store: Store, listed: set[str]) -> None:
         if wanted in listed:
             st.session_state["reader_article"] = article_id
     if wanted and wanted not in listed and listed and not article_id:
-        moved = store.story_moved(wanted)  # a link to a story a regrouping merged into another
-        if moved is not None and moved[0] in listed:
-            st.session_state["story_note"] = (f"Story {wanted} was merged into this one", moved[1])
-            wanted = moved[0]
+        wanted = _where_it_went(store, wanted, listed)
+        if wanted:
             st.query_params["story"] = wanted
         else:
-            st.session_state["story_note"] = (f"No story {wanted} in this workspace: showing the story list", None)
             st.query_params.pop("story", None)  # said once, not on every rerun of the list
     if wanted and wanted in listed:
         st.session_state["story_id"] = wanted
+
+
+def _where_it_went(store: Store, story_id: str, listed: set[str]) -> str | None:
+    """The story now holding the articles of a story id that is gone (merged into another),
+    or None (the list); either way the page says so once."""
+    moved = store.story_moved(story_id)
+    if moved is not None and moved[0] in listed:
+        st.session_state["story_note"] = (f"Story {story_id} was merged into this one", moved[1])
+        return moved[0]
+    st.session_state["story_note"] = (f"No story {story_id} in this workspace: showing the story list", None)
+    return None
 
 
 # Widgets whose options belong to one story: reset when another story opens.
