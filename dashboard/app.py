@@ -124,10 +124,32 @@ def _page() -> None:
     seen = _seen_versions(store) if story_id else {}
     story = _story(store, story_id) if story_id and story_id in listed else None
     if story is not None:
+        if _changed_since_drawn(story.id, seen):
+            st.warning(CHANGED_MEANWHILE)
         story_view(store, path, frame, story, script, zone, role, seen)
     else:
+        st.session_state["drawn_story"] = None
         story_list_view(store, path, fingerprint, script, zone)
     _warm_imports()  # after the page is drawn: it would compete with the first render
+
+
+CHANGED_MEANWHILE = (
+    "This story changed since your page was drawn (someone else's edit, or new articles "
+    "grouped into it): it now shows the current version. An edit you clicked just now was "
+    "not applied: check the story and try again."
+)
+
+
+def _changed_since_drawn(story_id: str, seen: dict[str, int]) -> bool:
+    """Whether the story this run draws changed since this session's previous run drew it.
+
+    Without this, a click on an edit button that the change disabled (a split of what is
+    now the whole story) was dropped without a word, and the page changed under the reader.
+    """
+    drawn = st.session_state.get("drawn_story")
+    st.session_state["drawn_story"] = story_id
+    now = st.session_state.get("seen_versions") or {}
+    return drawn == story_id and seen.get(story_id) != now.get(story_id)
 
 
 def _sync_story_from_url(store: Store, listed: set[str]) -> None:

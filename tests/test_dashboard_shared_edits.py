@@ -1,0 +1,66 @@
+"""Two journalists on one story (AppTest, the real app script): a page another journalist's edit
+changed says so, and a story merged away under a reader's page leads her to where its articles
+went. The other journalist acts through the store (the same edits the app calls)."""
+
+from __future__ import annotations
+
+from html import unescape
+
+import pytest
+
+from clustering import edits
+from dashboard.app import CHANGED_MEANWHILE
+from store import Store
+from tests import test_dashboard_app as app_tests
+from tests.test_dashboard_app import app, no_errors, open_story
+
+base_workspace = app_tests.base_workspace
+seed_story_id = app_tests.seed_story_id
+workspace = app_tests.workspace
+
+pytestmark = pytest.mark.slow
+
+
+def _members(db, story_id: str) -> list[str]:
+    with Store(db) as store:
+        return [m["article_id"] for m in store.story(story_id)["members"]]
+
+
+def _another_story(db, story_id: str) -> str:
+    with Store(db) as store:
+        return next(s["id"] for s in store.stories() if s["id"] != story_id)
+
+
+def test_a_split_clicked_on_a_page_someone_changed_is_not_dropped_silently(workspace, seed_story_id) -> None:
+    at = open_story(app().run(), seed_story_id)
+    members = _members(workspace, seed_story_id)
+    kept = members[-1]
+    at.multiselect(key="split_articles").set_value([kept]).run()
+    assert not [w.value for w in at.warning]
+    # Meanwhile another editor moves every other article away: the split would now take the
+    # whole story, so its button is disabled in the run the click starts.
+    other = _another_story(workspace, seed_story_id)
+    with Store(workspace) as store:
+        for aid in members[:-1]:
+            edits.move_article(store, aid, other)
+    at.button(key="do_split").click().run()
+    no_errors(at)
+    assert CHANGED_MEANWHILE in [w.value for w in at.warning]
+    assert _members(workspace, seed_story_id) == [kept]  # nothing split
+    # The next run of the same page, unchanged since, says nothing more.
+    at.run()
+    assert CHANGED_MEANWHILE not in [w.value for w in at.warning]
+
+
+def test_a_story_merged_away_under_a_readers_page_leads_to_its_articles(workspace, seed_story_id) -> None:
+    at = open_story(app().run(), seed_story_id)
+    with Store(workspace) as store:
+        # The earliest other story: a merge with it is named after its earlier article.
+        others = sorted((s for s in store.stories() if s["id"] != seed_story_id), key=lambda s: s["first_published"])
+        merged = edits.merge_stories(store, [others[0]["id"], seed_story_id])
+    assert merged != seed_story_id
+    at.radio(key="script").set_value(at.radio(key="script").options[2]).run()  # any click
+    no_errors(at)
+    assert at.session_state["story_id"] == merged
+    assert any(f"Story {seed_story_id} was merged into this one" in unescape(i.value) for i in at.info)
+    assert at.query_params["story"] == merged
