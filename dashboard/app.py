@@ -744,10 +744,8 @@ def _reader(
                     )
     st.subheader(plain_markdown(article.title, script, article.script))
     st.caption(
-        plain_markdown(
-            f"{outlet_in_script(names.of(article), script)} · {times.shown(article.published, zone)}"
-            f" · {article.url or ''}"
-        )
+        plain_markdown(source_line(outlet_in_script(names.of(article), script),
+                                   times.shown(article.published, zone), article.url))
     )
     if marks:
         _legend()
@@ -764,6 +762,12 @@ def _reader(
         marks = [m for m in marks if m[2] in (wanted or [])]
     # highlight() escapes every character of the article; only its <mark>s are markup.
     st.markdown(highlight(article.text, marks, script, article.script), unsafe_allow_html=True)
+
+
+def source_line(outlet: str, when: str, url: str | None) -> str:
+    """The reader's line under a title: outlet · time · address; an article without an
+    address (a seed, a pasted text) gets no trailing separator."""
+    return " · ".join(part for part in (outlet, when, url) if part)
 
 
 def _why_grouped(

@@ -99,8 +99,11 @@ def shown_bare(moment: datetime, zone: Zone, fmt: str = MINUTES) -> str:
 
 def shown_range(start: datetime, end: datetime, zone: Zone, fmt: str = MINUTES) -> str:
     """``2025-05-13 05:00 – 2025-05-14 05:00 UTC+8``; both ends named when summer time
-    starts or ends in between (``… GMT – … BST``)."""
+    starts or ends in between (``… GMT – … BST``); one time when both ends show alike (a
+    one-article story)."""
     a, b = local(start, zone), local(end, zone)
+    if a.strftime(fmt) == b.strftime(fmt) and zone.suffix(a) == zone.suffix(b):
+        return f"{a.strftime(fmt)} {zone.suffix(a)}"
     if zone.suffix(a) == zone.suffix(b):
         return f"{a.strftime(fmt)} – {b.strftime(fmt)} {zone.suffix(b)}"
     return f"{a.strftime(fmt)} {zone.suffix(a)} – {b.strftime(fmt)} {zone.suffix(b)}"

@@ -80,3 +80,11 @@ def test_dates_filter_counts_days_in_the_chosen_zone() -> None:
     assert list(storylist.filter_stories(frame, **may12)["id"]) == ["s"]
     assert list(storylist.filter_stories(frame, **may13, zone=UTC8)["id"]) == ["s"]
     assert storylist.filter_stories(frame, **may12, zone=UTC8).empty
+
+
+def test_a_range_of_one_moment_is_shown_once() -> None:
+    # A one-article story: its first and last articles are the same.
+    one = datetime(2021, 7, 13, 20, 34, tzinfo=UTC)
+    assert times.shown_range(one, one, UTC8) == "2021-07-14 04:34 UTC+8"
+    assert times.shown_range(one, one + timedelta(seconds=20), UTC8) == "2021-07-14 04:34 UTC+8"
+    assert times.shown_range(one, one + timedelta(minutes=1), UTC8) == "2021-07-14 04:34 – 2021-07-14 04:35 UTC+8"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import actions, storylist, text
-from dashboard.app import finding_rows, shared_subjects
+from dashboard.app import finding_rows, shared_subjects, source_line
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "dashboard"))
 import fake_store  # noqa: E402
@@ -472,3 +472,11 @@ def test_a_findings_text_is_as_written_in_original_and_converted_when_a_script_i
     # The Aligned tab's chips say it in the reader's script too.
     assert "中华民国驻海地大使馆" in _chips([found], text.SCRIPT_SIMPLIFIED, {"t1": "Hant", "s1": "Hans"})
     assert "中華民國駐海地大使館" in _chips([found])
+
+
+def test_the_readers_source_line_has_no_stray_separator_without_an_address() -> None:
+    assert source_line("半岛电视台", "2021-07-08 04:56 UTC", None) == "半岛电视台 · 2021-07-08 04:56 UTC"
+    assert source_line("半岛电视台", "2021-07-08 04:56 UTC", "") == "半岛电视台 · 2021-07-08 04:56 UTC"
+    assert source_line("RFI", "2021-07-14 14:45 UTC", "https://rfi.fr/a") == (
+        "RFI · 2021-07-14 14:45 UTC · https://rfi.fr/a"
+    )
