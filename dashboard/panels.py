@@ -91,6 +91,9 @@ def sidebar(
     store: Store, path: str, fingerprint: tuple, n_stories: int, role: str
 ) -> tuple[str, times.Zone]:
     """Draw the sidebar; the session's script and display time zone (widget state: per session)."""
+    zones = [z.key for z in times.available()]
+    _from_address("script", "script", _SCRIPT_IN_ADDRESS)
+    _from_address(times.STATE_KEY, "tz", {k: k for k in zones})
     with st.sidebar:
         st.title("◐ Parallax")
         st.caption("How different outlets cover the same story.")
@@ -104,12 +107,14 @@ def sidebar(
         )
         zone = times.by_key(st.selectbox(
             "Times shown in",
-            [z.key for z in times.available()],
+            zones,
             format_func=lambda key: times.by_key(key).label,
             key=times.STATE_KEY,
             help="Every time and the Dates filter's days in this zone "
             "(the stored times are UTC and stay so).",
         ))
+        _to_address("script", script, SCRIPTS[0], _SCRIPT_IN_ADDRESS)
+        _to_address("tz", zone.key, times.DEFAULT.key, {k: k for k in zones})
         st.divider()
         if role == auth.EDITOR:
             upload_panel(store)
@@ -123,6 +128,26 @@ def sidebar(
             st.caption(f"Logged in as {role}.")
             st.button("Log out", on_click=_logout, key="logout")
     return script, zone
+
+
+# The display choices a reload keeps: a reload starts a new session (its widget state is gone),
+# so the page's address carries them, as it carries the open story. {address value: choice}
+_SCRIPT_IN_ADDRESS = {"hans": SCRIPTS[1], "hant": SCRIPTS[2]}
+
+
+def _from_address(key: str, param: str, values: dict[str, str]) -> None:
+    """A new session starts from the choice its address names (an unknown one is ignored)."""
+    if key not in st.session_state and st.query_params.get(param) in values:
+        st.session_state[key] = values[st.query_params[param]]
+
+
+def _to_address(param: str, chosen: str, default: str, values: dict[str, str]) -> None:
+    """Write the session's choice into its address (none for the default)."""
+    code = next((k for k, v in values.items() if v == chosen), None)
+    if chosen == default or code is None:
+        st.query_params.pop(param, None)
+    elif st.query_params.get(param) != code:
+        st.query_params[param] = code
 
 
 def upload_panel(store: Store) -> None:
@@ -215,8 +240,21 @@ def _recent_jobs(store: Store) -> None:
                         f"{counted(len(result.get('stories_touched', [])), 'story', 'stories')} updated"
                     )
                 )
+                _rejected_lines(result.get("rejected", []))
             else:
                 st.caption(escape(f"{label}: {job['state']}"))
+
+
+# Rejected files named under each recent upload (the uploader's own summary is gone after a reload).
+MAX_REJECTED_LINES = 10
+
+
+def _rejected_lines(rejected: list) -> None:
+    """One line per rejected file or record of an upload, ``file: reason``."""
+    for name, reason in rejected[:MAX_REJECTED_LINES]:
+        st.caption(escape(f"✗ {name}: {reason}"))
+    if len(rejected) > MAX_REJECTED_LINES:
+        st.caption(f"+{len(rejected) - MAX_REJECTED_LINES} more rejected")
 
 
 def workspace_building(store: Store) -> None:

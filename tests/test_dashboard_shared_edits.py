@@ -64,3 +64,29 @@ def test_a_story_merged_away_under_a_readers_page_leads_to_its_articles(workspac
     assert at.session_state["story_id"] == merged
     assert any(f"Story {seed_story_id} was merged into this one" in unescape(i.value) for i in at.info)
     assert at.query_params["story"] == merged
+
+
+def test_a_reload_keeps_the_script_the_time_zone_and_the_rejected_files(workspace, seed_story_id) -> None:
+    at = open_story(app().run(), seed_story_id)
+    at.radio(key="script").set_value("繁體").run()
+    at.selectbox(key="time_zone").set_value("Asia/Taipei").run()
+    at.file_uploader(key="uploads").set_value(
+        [("broken.jsonl", b'{"title": "no closing brace"\n', "application/jsonl")]).run()
+    at.button(key="add_uploads").click().run()
+    no_errors(at)
+    assert app_tests.run_jobs(workspace) == 1
+    address = {k: at.query_params[k] for k in ("story", "script", "tz")}
+    assert address == {"story": seed_story_id, "script": "hant", "tz": "Asia/Taipei"}
+
+    reloaded = app()  # a reload: a new session opened at the same address
+    for key, value in address.items():
+        reloaded.query_params[key] = value
+    reloaded.run()
+    no_errors(reloaded)
+    assert reloaded.session_state["story_id"] == seed_story_id
+    assert reloaded.radio(key="script").value == "繁體"
+    assert reloaded.selectbox(key="time_zone").value == "Asia/Taipei"
+    assert any("broken.jsonl" in unescape(c.value) for c in reloaded.sidebar.caption)
+    # Back to the defaults: the address names them no more.
+    reloaded.radio(key="script").set_value("Original").run()
+    assert "script" not in reloaded.query_params
