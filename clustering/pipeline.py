@@ -518,8 +518,8 @@ def store_run_stories(store, stories: Sequence[Story], fingerprint: str | None =
     older clusterer leave the old record, so :func:`stories_outdated` still asks to regroup.
 
     Returns each stored story's change since the stored state before the run
-    (:func:`clustering.changes.story_changes`); the store keeps the changed ones as the last
-    run's record, and where the ids no story holds any more went (``store.story_moved``)."""
+    (:func:`clustering.changes.story_changes`); the store keeps the changed ones as the newest
+    run of its change history, and where the ids no story holds any more went (``store.story_moved``)."""
     with store.transaction():
         before = load_stories(store)  # under the write lock: what an upload joined meanwhile is here
         stories = with_stored_joins(stories, before, store.articles)
@@ -652,7 +652,7 @@ def update_stories(
     group; otherwise the new articles of that group form a new story. Stored stories are
     never split or merged here, and pinned (hand-placed) members never move. Returns the
     stories that were created or changed; the store keeps their changes (new, grew) as the
-    last run's (``store.story_changes``).
+    newest run of its change history (``store.story_changes``).
 
     Reads, computes and writes in one store transaction (``BEGIN IMMEDIATE``), so no edit
     lands between the read and the write (it waits): none is undone and no article ends up

@@ -2,7 +2,7 @@
 
 ``sqlite.py`` owns the file (schema, per-thread connections, transactions); the table
 groups are mixed into its :class:`Store`: ``articles.py`` (articles, sources, rejections,
-embeddings), ``stories.py`` (stories, comparisons, edits) and ``jobs.py`` (the job queue).
+embeddings), ``stories.py`` (stories, the runs' change history, comparisons, edits) and ``jobs.py`` (the job queue).
 """
 
 from store.sqlite import DEFAULT_DB, Store

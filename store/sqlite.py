@@ -26,7 +26,7 @@ from pathlib import Path
 
 from store.articles import ARTICLES_SEQ, ArticleTables
 from store.jobs import JobQueue
-from store.stories import CHANGES_AT, STORY_SEQ, StaleStoryError, StoryTables
+from store.stories import STORY_SEQ, StaleStoryError, StoryTables, upgrade_last_run_changes
 
 __all__ = ["DEFAULT_DB", "SCHEMA", "StaleStoryError", "Store"]  # StaleStoryError: its old home
 
@@ -74,9 +74,17 @@ CREATE TABLE IF NOT EXISTS story_members (
     PRIMARY KEY (story_id, article_id)
 );
 CREATE INDEX IF NOT EXISTS story_members_article ON story_members(article_id);
-CREATE TABLE IF NOT EXISTS story_changes (
-    story_id TEXT PRIMARY KEY,
-    data TEXT NOT NULL
+CREATE TABLE IF NOT EXISTS change_runs (
+    run INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    summary TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS change_runs_at ON change_runs(at);
+CREATE TABLE IF NOT EXISTS change_records (
+    run INTEGER NOT NULL,
+    story_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (run, story_id)
 );
 CREATE TABLE IF NOT EXISTS story_moves (
     old_id TEXT PRIMARY KEY,
@@ -181,10 +189,13 @@ class Store(ArticleTables, StoryTables, JobQueue):
 
     @staticmethod
     def _migrate(conn: sqlite3.Connection) -> None:
-        """Columns added after a store was first written."""
+        """Columns and tables added after a store was first written (new tables are made by
+        :data:`SCHEMA`; what an older table held is moved into them here)."""
         columns = {r["name"] for r in conn.execute("PRAGMA table_info(stories)")}
         if "version" not in columns:
             conn.execute("ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='story_changes'").fetchone():
+            upgrade_last_run_changes(conn)  # the last run's record, from before the change history
 
     def close(self) -> None:
         with self._lock:
@@ -233,8 +244,9 @@ class Store(ArticleTables, StoryTables, JobQueue):
         articles = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         stories = c.execute("SELECT COUNT(*), COALESCE(MAX(version), 0) FROM stories").fetchone()
         edits = c.execute("SELECT COALESCE(MAX(seq), 0) FROM edits").fetchone()[0]
+        last_run = c.execute("SELECT COALESCE(MAX(run), 0) FROM change_runs").fetchone()[0]
         return (str(self.path), articles, stories[0], stories[1], edits, self.get_meta(STORY_SEQ),
-                self.get_meta(ARTICLES_SEQ), self.get_meta(CHANGES_AT))
+                self.get_meta(ARTICLES_SEQ), last_run)
 
     def integrity_check(self) -> str:
         """SQLite's own check of the file ("ok" when sound)."""

@@ -1,5 +1,5 @@
 """The stories' tables: stories and their members (versioned, so a stale edit is refused),
-what the last grouping run changed and where replaced story ids went, cached comparisons,
+what recent grouping runs changed (a bounded history) and where replaced story ids went, cached comparisons,
 and the manual edits replayed after re-clustering. Mixed into
 :class:`store.sqlite.Store`, whose per-thread connection and ``transaction`` it uses.
 """
@@ -9,20 +9,38 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from store.sql import chunks, marks, now
 
 # Meta key of the counter that story versions are drawn from.
 STORY_SEQ = "story_version_seq"
-# Meta key: when the last grouping run's changes (:meth:`StoryTables.record_story_changes`) were made.
-CHANGES_AT = "story_changes_at"
-# Meta key: the last grouping run's changes counted in one line ("3 new stories, 2 grew").
-CHANGES_SUMMARY = "story_changes_summary"
+# The change history (:meth:`StoryTables.record_story_changes`) keeps the last MAX_CHANGE_RUNS
+# runs, none more than CHANGE_HISTORY_DAYS days older than the newest: whichever bites first.
+# Hourly runs keep about 8 days (a weekend away is covered), daily runs 30; a run's record is
+# its changed stories only, so the table stays small.
+MAX_CHANGE_RUNS = 200
+CHANGE_HISTORY_DAYS = 30
+# Meta keys where stores before the change history kept the last run's time and summary
+# (moved into the history by :func:`upgrade_last_run_changes`).
+_OLD_CHANGES_AT = "story_changes_at"
+_OLD_CHANGES_SUMMARY = "story_changes_summary"
 # How many replaced story ids are remembered (:meth:`StoryTables.record_story_moves`): one row per
 # old id (its latest successor); past this, the oldest go.
 MAX_STORY_MOVES = 100_000
 # Hops followed from a replaced id to the story holding its articles now (a merged story merged again).
 _MAX_HOPS = 20
+
+
+@dataclass(frozen=True)
+class ChangeRun:
+    """One grouping run's change record: when (ISO 8601, UTC), its one-line count, and
+    {story id: its change} for the stories it changed."""
+
+    at: str
+    summary: str
+    changes: dict[str, dict]
 
 
 class StaleStoryError(RuntimeError):
@@ -101,28 +119,55 @@ class StoryTables:
             [(s["id"], m["article_id"]) for m in s["members"]],
         )
 
-    # ---- what the last run changed, where replaced ids went ---------------
+    # ---- what each run changed, where replaced ids went --------------------
     def record_story_changes(self, changes: dict[str, dict], summary: str = "", at: str | None = None) -> None:
-        """Keep what the last grouping run changed, replacing the previous run's record:
+        """Keep what a grouping run changed, as the newest run of the change history:
         ``changes`` maps a story id to its change (:func:`clustering.changes.story_changes`;
         unchanged stories may be left out), ``summary`` counts them in one line; ``at``: when
-        (default now)."""
+        (default now). Runs past :data:`MAX_CHANGE_RUNS`, or more than
+        :data:`CHANGE_HISTORY_DAYS` days older than this one, are forgotten."""
+        at = _utc_iso(at or now())
+        cutoff = _utc_iso(datetime.fromisoformat(at) - timedelta(days=CHANGE_HISTORY_DAYS))
         with self.transaction() as c:
-            c.execute("DELETE FROM story_changes")
-            c.executemany("INSERT INTO story_changes VALUES (?,?)",
-                          [(sid, json.dumps(change, ensure_ascii=False)) for sid, change in changes.items()])
-            c.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)",
-                          [(CHANGES_AT, at or now()), (CHANGES_SUMMARY, summary)])
+            run = c.execute("INSERT INTO change_runs (at, summary) VALUES (?,?)", (at, summary)).lastrowid
+            c.executemany("INSERT INTO change_records VALUES (?,?,?)",
+                          [(run, sid, json.dumps(change, ensure_ascii=False)) for sid, change in changes.items()])
+            c.execute("DELETE FROM change_runs WHERE at < ? OR run NOT IN"
+                      " (SELECT run FROM change_runs ORDER BY run DESC LIMIT ?)", (cutoff, MAX_CHANGE_RUNS))
+            c.execute("DELETE FROM change_records WHERE run NOT IN (SELECT run FROM change_runs)")
 
     def story_changes(self) -> tuple[str | None, dict[str, dict]]:
         """(when the last run was, {story id: its change}) as :meth:`record_story_changes` kept
         them; (None, {}) before any run recorded one."""
-        rows = self.conn.execute("SELECT story_id, data FROM story_changes")
-        return self.get_meta(CHANGES_AT), {r["story_id"]: json.loads(r["data"]) for r in rows}
+        runs = self._change_runs("run = (SELECT MAX(run) FROM change_runs)", ())
+        return (runs[0].at, runs[0].changes) if runs else (None, {})
 
     def story_changes_summary(self) -> tuple[str | None, str]:
         """(when the last run was, its changes counted in one line); (None, "") before any."""
-        return self.get_meta(CHANGES_AT), self.get_meta(CHANGES_SUMMARY) or ""
+        row = self.conn.execute("SELECT at, summary FROM change_runs ORDER BY run DESC LIMIT 1").fetchone()
+        return (row["at"], row["summary"]) if row else (None, "")
+
+    def story_change_runs(self, since: str | datetime | None = None) -> list[ChangeRun]:
+        """The kept runs made after ``since`` (every kept run when None), oldest first: what
+        changed since a moment (the dashboard's "Changed since"; combine them with
+        :func:`dashboard.storylist.combine_changes`)."""
+        if since is None:
+            return self._change_runs("1", ())
+        return self._change_runs("at > ?", (_utc_iso(since),))
+
+    def change_history_span(self) -> tuple[int, str | None]:
+        """(how many runs the change history keeps, when the oldest of them was)."""
+        row = self.conn.execute("SELECT COUNT(*) AS n, MIN(at) AS oldest FROM change_runs").fetchone()
+        return row["n"], row["oldest"]
+
+    def _change_runs(self, where: str, params: tuple) -> list[ChangeRun]:
+        runs = self.conn.execute(f"SELECT run, at, summary FROM change_runs WHERE {where} ORDER BY run", params)
+        found = {r["run"]: ChangeRun(r["at"], r["summary"], {}) for r in runs}
+        for chunk in chunks(list(found), 500):
+            q = f"SELECT run, story_id, data FROM change_records WHERE run IN ({marks(chunk)})"
+            for r in self.conn.execute(q, chunk):
+                found[r["run"]].changes[r["story_id"]] = json.loads(r["data"])
+        return list(found.values())
 
     def record_story_moves(self, moved: dict[str, str], at: str | None = None) -> None:
         """Remember where replaced story ids went: ``moved`` maps an id no story holds any more
@@ -240,3 +285,36 @@ def _identity(story: dict) -> tuple:
     """What a story's version stands for: its label and its members with their pins (an edit
     concerns these; scores, spans and roundup mentions follow from them or from the fit)."""
     return story.get("label"), sorted((m["article_id"], bool(m.get("pinned"))) for m in story.get("members", []))
+
+
+def _utc_iso(moment: str | datetime) -> str:
+    """A moment as the change history stores it: UTC, ISO 8601 to the microsecond, so the
+    stored times sort as text (a naive time is read as UTC)."""
+    moment = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def upgrade_last_run_changes(conn: sqlite3.Connection) -> None:
+    """Move the one-run record of a store made before the change history (table
+    ``story_changes`` and two meta keys) into the history as its first run, then drop it.
+    In one write transaction, checked again under the lock: two processes opening the same
+    old store move it once."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='story_changes'").fetchone():
+            meta = {r["key"]: r["value"] for r in conn.execute(
+                "SELECT key, value FROM meta WHERE key IN (?,?)", (_OLD_CHANGES_AT, _OLD_CHANGES_SUMMARY))}
+            rows = conn.execute("SELECT story_id, data FROM story_changes").fetchall()
+            if rows or _OLD_CHANGES_AT in meta:
+                at = _utc_iso(meta.get(_OLD_CHANGES_AT) or now())
+                run = conn.execute("INSERT INTO change_runs (at, summary) VALUES (?,?)",
+                                   (at, meta.get(_OLD_CHANGES_SUMMARY, ""))).lastrowid
+                conn.executemany("INSERT INTO change_records VALUES (?,?,?)",
+                                 [(run, r["story_id"], r["data"]) for r in rows])
+            conn.execute("DROP TABLE story_changes")
+            conn.execute("DELETE FROM meta WHERE key IN (?,?)", (_OLD_CHANGES_AT, _OLD_CHANGES_SUMMARY))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
