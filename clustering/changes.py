@@ -1,8 +1,10 @@
 """What a grouping run changed: each story's change since the stored state before it, and where
 the ids of the stories it replaced went. The one place this is worked out: the batch run, the
 Ray engine's import and the dashboard's regroup and uploads store it through
-:func:`clustering.pipeline.store_run_stories` and ``update_stories`` (the store keeps the last
-run's record and the replaced ids), and the CLI's outputs and the dashboard's list show it.
+:func:`clustering.pipeline.store_run_stories` and ``update_stories`` (the store keeps the
+recent runs' records, ``store.story_change_runs``, and the replaced ids), and the CLI's outputs
+and the dashboard's list show it (several runs' records combined by
+:func:`dashboard.storylist.combine_changes`, which the list uses without loading this stage).
 
 A change is a dict: ``kind`` (one of :data:`KINDS`), ``added`` and ``removed`` (articles that
 came in / went out since the stored story of that id; for a new id, ``added`` is all of its

@@ -14,6 +14,7 @@ import pandas as pd
 
 from articles.model import Article
 from articles.outlets import outlet_labels
+from counted import counted
 from dashboard import times
 from dashboard.text import search_key
 
@@ -55,10 +56,9 @@ def heads_from_rows(rows: Iterable[tuple[str, str, str, str, str, str | None]]) 
 def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead],
                 changes: dict[str, dict] | None = None) -> pd.DataFrame:
     """One row per story; ``search`` holds its label and member titles in search form;
-    ``change``: what the last grouping run changed in it, in words ("new", "grew (+2
-    articles)", empty when unchanged), from ``changes`` as the store keeps them
-    (``store.story_changes()``: worked out by :mod:`clustering.changes`), and ``unchanged``
-    (False for a story it changed: the "Recently changed" order lists those first).
+    ``change`` and ``unchanged``: what the last grouping run changed in it (:func:`with_changes`
+    of ``changes`` as the store keeps them, ``store.story_changes()``: worked out by
+    :mod:`clustering.changes`).
 
     Takes stories as dataclasses or as stored (``store.stories()`` dicts), so the
     list is built without loading the clustering stage. A story's outlets are shown by the
@@ -67,7 +67,6 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead],
     the canonical names the filters match.
     """
     rows = []
-    changes = changes or {}
     for s in stories:
         if isinstance(s, dict):
             sid, label, outlets = s["id"], s["label"], s["outlets"]
@@ -93,8 +92,6 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead],
                 "first_published": _utc(first),
                 "last_published": _utc(last),
                 "search": search_key(" \n".join([label, *member_titles])),
-                "change": changes[sid].get("text", changes[sid].get("kind", "")) if sid in changes else "",
-                "unchanged": sid not in changes,
             }
         )
     frame = pd.DataFrame(
@@ -111,11 +108,92 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead],
             "first_published",
             "last_published",
             "search",
-            "change",
-            "unchanged",
         ],
     )
+    return with_changes(frame, changes or {})
+
+
+def with_changes(frame: pd.DataFrame, changes: dict[str, dict]) -> pd.DataFrame:
+    """``frame`` with its ``change`` column (each story's change in words, empty when
+    unchanged) and ``unchanged`` (False for a changed story: "Recently changed" lists those
+    first) from ``changes`` ({story id: change}, one run's or :func:`combine_changes`')."""
+    frame = frame.copy()
+    frame["change"] = [changes[sid].get("text", changes[sid].get("kind", "")) if sid in changes else ""
+                       for sid in frame["id"]]
+    frame["unchanged"] = [sid not in changes for sid in frame["id"]]
     return frame
+
+
+# Kinds of a story's first change that made it: over several runs it stays "new" (or "split
+# from ..."): what it did next is news to no one who has not seen it.
+_BORN = ("new", "split")
+
+
+def combine_changes(runs: Iterable[dict[str, dict]]) -> dict[str, dict]:
+    """{story id: what ``runs`` changed in it, together}: the one place several runs' change
+    records are combined (the list's "Changed since"). ``runs``: oldest first, each {story id:
+    its change} as the store keeps them (``store.story_change_runs``; one run's change is
+    worked out by :mod:`clustering.changes`, which the list does not load).
+
+    A combined change has a change's fields (``kind``, ``added``, ``removed``, ``merged_from``,
+    ``split_from``, ``text``) and ``runs``: how many runs changed the story or a story merged
+    into it. Changed by one run, it is that run's change (the "Last run" words). Over several,
+    a story the first of them made stays ``new`` (or ``split``); else it ``merged`` when
+    stories were merged into it, ``changed`` when articles moved between it and others, and
+    ``grew`` when it only gained new articles; ``added`` and ``removed`` add up its own runs'.
+    An id merged away leaves the result: its story lives on in the one it went to, which
+    names it (and the ids merged into it before) in ``merged_from``.
+    """
+    state: dict[str, dict] = {}
+    for n, run in enumerate(runs):
+        for sid, change in run.items():
+            if change.get("kind", "unchanged") == "unchanged":
+                continue
+            absorbed = [state.pop(m) for m in change.get("merged_from", []) if m != sid and m in state]
+            prior = state.get(sid) or {"first": change, "kinds": set(), "added": 0, "removed": 0,
+                                       "merged_from": set(), "split_from": set(), "runs": set()}
+            prior["kinds"].add(change.get("kind"))
+            prior["added"] += change.get("added", 0)
+            prior["removed"] += change.get("removed", 0)
+            prior["merged_from"] |= set(change.get("merged_from", []))
+            prior["split_from"] |= set(change.get("split_from", []))
+            prior["runs"] |= {n}
+            for gone in absorbed:
+                prior["merged_from"] |= gone["merged_from"]
+                prior["runs"] |= gone["runs"]
+            prior["last"] = change
+            state[sid] = prior
+    return {sid: _combined(s) for sid, s in state.items()}
+
+
+def _combined(s: dict) -> dict:
+    """The change a :func:`combine_changes` state stands for, with its words."""
+    merged, split = sorted(s["merged_from"]), sorted(s["split_from"])
+    first_kind = s["first"].get("kind")
+    if first_kind in _BORN:
+        kind = first_kind
+    elif merged:
+        kind = "merged"
+    elif s["kinds"] - {"grew"} or s["removed"]:
+        kind = "changed"
+    else:
+        kind = "grew"
+    change = {"kind": kind, "added": s["added"], "removed": s["removed"], "merged_from": merged,
+              "split_from": split, "runs": len(s["runs"])}
+    if change["runs"] == 1:  # one run: its own words, as the "Last run" column has them
+        return {**change, "text": s["last"].get("text") or s["last"].get("kind", kind)}
+    moved = " ".join(f"{sign}{k}" for sign, k in (("+", s["added"]), ("-", s["removed"])) if k)
+    articles = f"{moved} {'article' if moved in ('+1', '-1') else 'articles'}" if moved else ""
+    if kind in _BORN:
+        text = "new" if kind == "new" else f"split from {', '.join(split)}" if split else "split"
+        text += f", merged (from {', '.join(merged)})" if merged else ""
+    elif kind == "grew":
+        text = f"grew (+{counted(s['added'], 'article')}) over {change['runs']} runs"
+    elif kind == "merged":
+        text = f"merged (from {', '.join(merged)}{'; ' + articles if articles else ''}) over {change['runs']} runs"
+    else:
+        text = f"changed{f' ({articles})' if articles else ''} over {change['runs']} runs"
+    return {**change, "text": text}
 
 
 def title_script(label: str, articles: Iterable[Article | ArticleHead]) -> str | None:

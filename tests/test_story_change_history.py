@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.sqlite import Store
 
@@ -123,3 +127,136 @@ def test_an_old_store_whose_last_run_changed_nothing_keeps_that_run(tmp_path):
     Store(fresh).close()
     with Store(fresh) as store:  # a store no run wrote: nothing to move, no run made up
         assert store.change_history_span() == (0, None)
+
+
+# ---- combining several runs' records ---------------------------------------------------------
+def _change(kind: str, added: int = 0, removed: int = 0, merged_from=(), split_from=()) -> dict:
+    from clustering.changes import change_text
+
+    change = {"kind": kind, "added": added, "removed": removed, "merged_from": sorted(merged_from),
+              "split_from": sorted(split_from)}
+    return {**change, "text": change_text(change)}
+
+
+def test_several_runs_are_said_in_plain_words():
+    from dashboard.storylist import combine_changes
+
+    runs = [{"st-a": NEW}, {"st-a": _grew(2), "st-b": NEW}, {"st-b": _grew(1)}, {"st-b": _grew(3)}]
+    made = combine_changes(runs)["st-a"]  # made after the moment: new, whatever it did next
+    assert (made["kind"], made["text"], made["added"], made["runs"]) == ("new", "new", 4, 2)
+    assert combine_changes(runs[1:])["st-a"]["text"] == "grew (+2 articles)"  # one run: its own words
+    assert combine_changes(runs[2:])["st-b"]["text"] == "grew (+4 articles) over 2 runs"
+    assert combine_changes(runs[:1] + runs[2:]) == {"st-a": {**NEW, "runs": 1}, "st-b": {
+        "kind": "grew", "added": 4, "removed": 0, "merged_from": [], "split_from": [], "runs": 2,
+        "text": "grew (+4 articles) over 2 runs"}}
+    # st-c went into st-b, then st-b into st-a: st-a names both, and neither is listed.
+    merges = [{"st-a": _grew(1), "st-b": _change("merged", 2, merged_from=["st-c"])},
+              {"st-a": _change("merged", 4, merged_from=["st-b"])}]
+    assert combine_changes(merges) == {"st-a": {
+        "kind": "merged", "added": 5, "removed": 0, "merged_from": ["st-b", "st-c"], "split_from": [],
+        "runs": 2, "text": "merged (from st-b, st-c; +5 articles) over 2 runs"}}
+    moved = combine_changes([{"st-a": _change("changed", 1, 2)}, {"st-a": _grew(2)}])["st-a"]
+    assert moved["text"] == "changed (+3 -2 articles) over 2 runs"
+    split = [{"st-s": _change("split", 2, split_from=["st-a"])}, {"st-s": _grew(1)},
+             {"st-s": _change("merged", 1, merged_from=["st-t"])}]
+    assert combine_changes(split)["st-s"]["text"] == "split from st-a, merged (from st-t)"
+    assert combine_changes([{"st-a": {"kind": "unchanged"}}, {}]) == {}
+
+
+@st.composite
+def _runs(draw) -> list[dict[str, dict]]:
+    """Runs over a few ids, each record of any kind; a run merges in only ids it does not list
+    (as :func:`clustering.changes.story_changes` makes them: a merged id is no story after it)."""
+    pool = ["st-a", "st-b", "st-c", "st-d", "st-e"]
+    runs = []
+    for _ in range(draw(st.integers(0, 6))):
+        listed = draw(st.lists(st.sampled_from(pool), unique=True, max_size=4))
+        others = [i for i in pool if i not in listed]
+        run = {}
+        for sid in listed:
+            kind = draw(st.sampled_from(["new", "grew", "changed", "merged", "split", "unchanged"]))
+            merged = draw(st.lists(st.sampled_from(others), unique=True, max_size=2)) if others and kind in (
+                "merged", "changed") else []
+            run[sid] = _change(kind, draw(st.integers(0, 5)), draw(st.integers(0, 3)) if kind != "grew" else 0,
+                               merged, draw(st.lists(st.sampled_from(others), max_size=1)) if others else [])
+        runs.append(run)
+    return runs
+
+
+@settings(max_examples=300, deadline=None)
+@given(_runs())
+def test_combined_changes_keep_their_invariants(runs):
+    from clustering.changes import KINDS
+    from dashboard.storylist import combine_changes
+
+    combined = combine_changes(runs)
+    for sid, change in combined.items():
+        own = []  # the story's records since it was last merged away
+        for run in runs:
+            if any(sid in c["merged_from"] for c in run.values()):
+                own = []
+            if sid in run and run[sid]["kind"] != "unchanged":
+                own.append(run[sid])
+        assert own, sid  # only ids a run changed, and never one merged away since
+        assert change["kind"] in KINDS[:-1] and change["text"]
+        assert change["added"] == sum(c["added"] for c in own)
+        assert change["removed"] == sum(c["removed"] for c in own)
+        assert set(change["merged_from"]) >= {m for c in own for m in c["merged_from"]}
+        assert len(own) <= change["runs"] <= len(runs)
+        if change["runs"] == 1:
+            assert change["text"] == own[0]["text"]  # the "Last run" words
+        if own[0]["kind"] in ("new", "split"):
+            assert change["kind"] == own[0]["kind"]
+        elif all(c["kind"] == "grew" for c in own) and change["runs"] > 1:
+            assert change["text"].startswith("grew (+") and change["text"].endswith(f"over {change['runs']} runs")
+    merged_away = {m for n, run in enumerate(runs) for c in run.values() for m in c["merged_from"]
+                   if not any(m in later for later in runs[n + 1:])}
+    assert not merged_away & set(combined)
+
+
+@st.composite
+def _hours(draw) -> list[list[set[str]]]:
+    """Hourly states of a newsroom's stories (each a set of article ids) where every hour only
+    adds articles: to existing stories or as new ones (as an upload or a quiet-news run does)."""
+    states = [[{f"a{n}"} for n in range(draw(st.integers(1, 3)))]]
+    fresh = 100
+    for _ in range(draw(st.integers(1, 5))):
+        state = [set(s) for s in states[-1]]
+        for _ in range(draw(st.integers(0, 3))):
+            fresh += 1
+            target = draw(st.integers(0, len(state)))
+            if target == len(state):
+                state.append({f"a{fresh}"})
+            else:
+                state[target].add(f"a{fresh}")
+        states.append(state)
+    return states
+
+
+@settings(max_examples=100, deadline=None)
+@given(_hours())
+def test_combined_growth_is_the_growth_since_the_moment(hours):
+    """Over runs that only add articles, each story is "new" when made after the moment, and
+    otherwise grew by the articles it gained since, over the runs it grew in."""
+    from clustering.changes import changed_only, story_changes
+    from dashboard.storylist import combine_changes
+    from tests.test_story_changes import _story
+
+    def stories(state):  # a story's id is its first article's, as the hours add in order
+        return [_story(f"st-{min(s, key=lambda a: int(a[1:]))}", sorted(s)) for s in state]
+
+    runs = [changed_only(story_changes(stories(a), stories(b))[0]) for a, b in pairwise(hours)]
+    combined = combine_changes(runs)
+    first = {s.id: set(s.article_ids) for s in stories(hours[0])}
+    for story in stories(hours[-1]):
+        gained = set(story.article_ids) - first.get(story.id, set())
+        if story.id not in first:
+            assert combined[story.id]["text"] == "new"
+        elif not gained:
+            assert story.id not in combined
+        else:
+            grew_in = sum(story.id in r for r in runs)
+            assert combined[story.id]["added"] == len(gained) and combined[story.id]["runs"] == grew_in
+            words = "article" if len(gained) == 1 else "articles"
+            assert combined[story.id]["text"] == (f"grew (+{len(gained)} {words})"
+                                                  + (f" over {grew_in} runs" if grew_in > 1 else ""))
