@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,7 @@ from dashboard.text import (
     plain_markdown,
 )
 from store import StaleStoryError, Store
+from store.stories import CHANGE_HISTORY_DAYS, MAX_CHANGE_RUNS
 
 if TYPE_CHECKING:  # loaded when a story is opened, not for the list
     from clustering.model import Story
@@ -47,6 +48,11 @@ if TYPE_CHECKING:  # loaded when a story is opened, not for the list
 MAX_SIDE_BY_SIDE = 4
 # How many stories the "open a story" picker offers (the table shows them all).
 PICKER_LIMIT = 500
+# The list's "Changed since" choices: hours back from now; None for the last run's record alone
+# (the "Last run" column) or, for PICK_MOMENT, a day and time the reader picks in the zone shown.
+PICK_MOMENT = "A day and time…"
+CHANGED_SINCE = {"Last run": None, "Last 6 hours": 6, "Last 24 hours": 24, "Last 7 days": 24 * 7,
+                 PICK_MOMENT: None}
 
 
 # ---- cached data ----------------------------------------------------------
@@ -78,6 +84,13 @@ def cached_frame(path: str, fingerprint: tuple) -> pd.DataFrame:
     store = get_store(path)
     return storylist.story_frame(store.stories(), storylist.heads_from_rows(store.article_heads()),
                                  store.story_changes()[1])
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def cached_changes_since(path: str, fingerprint: tuple, since: datetime) -> tuple[dict[str, dict], int]:
+    """({story id: what the runs since ``since`` changed in it, combined}, how many runs)."""
+    runs = get_store(path).story_change_runs(since)
+    return storylist.combine_changes(r.changes for r in runs), len(runs)
 
 
 @st.cache_data(show_spinner=False)
@@ -230,16 +243,61 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
         return
     st.header("Stories")
     _seed_shortcut(path, frame, script)
+    since = _changed_since(zone)
+    n_runs = 0
+    if since is not None:
+        changes, n_runs = cached_changes_since(path, fingerprint, since)
+        frame = storylist.with_changes(frame, changes)
     shown = _filtered_stories(frame, zone)
     st.caption(f"{len(shown)} of {counted(len(frame), 'story', 'stories')} "
                f"{'matches' if len(shown) == 1 else 'match'}. Click a row to open it.")
-    at, summary = store.story_changes_summary()
-    if at and summary:
-        st.caption(escape(f"Last run ({times.shown(datetime.fromisoformat(at), zone)}): {summary}. "
-                          "Sort by 'Recently changed' to list those stories first."))
+    _changes_caption(store, zone, since, n_runs, frame)
     table = _story_table_frame(shown, script, zone)
-    _story_table(table, zone)
+    _story_table(table, zone, "Last run" if since is None else "Changed since")
     _story_picker(table)
+
+
+def _changed_since(zone: times.Zone) -> datetime | None:
+    """Draw the "Changed since" choice; the moment it names (aware UTC), None for the last run
+    alone. Relative choices are taken to the minute, so reruns within one reuse the list."""
+    cols = st.columns([2, 2, 2, 3])
+    choice = cols[0].selectbox(
+        "Changed since", list(CHANGED_SINCE), key="changed_since",
+        help="What the grouping runs (hourly runs, regroups, uploads) changed in each story since then, "
+             "their records combined: the last run's alone, the last hours', or since a day and time "
+             f"you pick. The store keeps the last {MAX_CHANGE_RUNS} runs of at most {CHANGE_HISTORY_DAYS} days.")
+    if choice == PICK_MOMENT:
+        state = st.session_state
+        if "changed_since_day" not in state or "changed_since_time" not in state:
+            start = times.local(datetime.now(UTC) - timedelta(hours=24), zone)  # this hour yesterday
+            state["changed_since_day"], state["changed_since_time"] = start.date(), time(start.hour)
+        day_ = cols[1].date_input(f"Day ({zone.short})", key="changed_since_day")
+        clock = cols[2].time_input(f"Time ({zone.short})", key="changed_since_time")
+        return times.wall_moment(day_, clock, zone)
+    hours = CHANGED_SINCE.get(choice)
+    if hours is None:
+        return None
+    return (datetime.now(UTC) - timedelta(hours=hours)).replace(second=0, microsecond=0)
+
+
+def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_runs: int,
+                     frame: pd.DataFrame) -> None:
+    """One line on the changes the list shows: the last run's count, or how many runs since
+    the moment chosen changed how many stories (and where the kept history starts, when the
+    moment is before it)."""
+    if since is None:
+        at, summary = store.story_changes_summary()
+        if at and summary:
+            st.caption(escape(f"Last run ({times.shown(datetime.fromisoformat(at), zone)}): {summary}. "
+                              "Sort by 'Recently changed' to list those stories first."))
+        return
+    changed = int((~frame["unchanged"]).sum())
+    text = (f"Since {times.shown(since, zone)}: {counted(n_runs, 'run')} changed "
+            f"{counted(changed, 'story', 'stories')}.")
+    _, oldest = store.change_history_span()
+    if oldest and since < datetime.fromisoformat(oldest):
+        text += f" The oldest run kept is of {times.shown(datetime.fromisoformat(oldest), zone)}."
+    st.caption(escape(text + " Sort by 'Recently changed' to list those stories first."))
 
 
 def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> pd.DataFrame:
@@ -291,8 +349,9 @@ def _story_table_frame(shown: pd.DataFrame, script: str, zone: times.Zone = time
     return table
 
 
-def _story_table(table: pd.DataFrame, zone: times.Zone) -> None:
-    """The clickable story table; a click on a row opens its story."""
+def _story_table(table: pd.DataFrame, zone: times.Zone, change_header: str = "Last run") -> None:
+    """The clickable story table; a click on a row opens its story. ``change_header``: the
+    change column's title ("Last run", or "Changed since" the moment the list's choice names)."""
     # The selection callback only gets a row number: it maps it back through these ids.
     st.session_state["listed_ids"] = list(table["id"])
     st.dataframe(
@@ -310,9 +369,9 @@ def _story_table(table: pd.DataFrame, zone: times.Zone) -> None:
             ),
             "outlets": st.column_config.TextColumn("Covered by"),
             "change": st.column_config.TextColumn(
-                "Last run", help="What the last grouping run (hourly run, regroup, upload) changed in the "
-                "story: new, grew, changed, merged, split; empty when unchanged. Sort by "
-                "'Recently changed' to list those first."),
+                change_header, help="What the last grouping run (hourly run, regroup, upload), or the runs "
+                "since the moment 'Changed since' names, changed in the story: new, grew, changed, merged, "
+                "split; empty when unchanged. Sort by 'Recently changed' to list those first."),
         },
         on_select=_open_selected_row,
         selection_mode="single-row",

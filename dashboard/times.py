@@ -16,7 +16,7 @@ rather than shown an hour off half the year.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -125,4 +125,9 @@ def day(moment: datetime, zone: Zone) -> date:
 
 def day_start(day_: date, zone: Zone) -> datetime:
     """Midnight starting ``day_`` in ``zone``, as an aware UTC datetime."""
-    return datetime(day_.year, day_.month, day_.day, tzinfo=zone.tz).astimezone(UTC)
+    return wall_moment(day_, time(0), zone)
+
+
+def wall_moment(day_: date, clock: time, zone: Zone) -> datetime:
+    """The moment a clock in ``zone`` reads ``clock`` on ``day_``, as an aware UTC datetime."""
+    return datetime.combine(day_, clock, tzinfo=zone.tz).astimezone(UTC)

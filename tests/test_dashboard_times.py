@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pandas as pd
 
@@ -43,6 +43,14 @@ def test_summer_time_follows_the_tz_database() -> None:
     assert times.shown_range(datetime(2025, 5, 13, 1, tzinfo=UTC), datetime(2025, 5, 13, 21, tzinfo=UTC), UTC8) == (
         "2025-05-13 09:00 – 2025-05-14 05:00 UTC+8"
     )
+
+
+def test_a_day_and_time_picked_is_read_on_the_zones_clock() -> None:
+    """The list's "Changed since" day and time: 18:00 in London is 17:00 UTC in summer, 18:00 in
+    winter; 06:00 at UTC+8 is 22:00 UTC the day before."""
+    assert times.wall_moment(date(2025, 7, 1), time(18), LONDON) == datetime(2025, 7, 1, 17, tzinfo=UTC)
+    assert times.wall_moment(date(2025, 1, 15), time(18), LONDON) == datetime(2025, 1, 15, 18, tzinfo=UTC)
+    assert times.wall_moment(date(2025, 5, 14), time(6), UTC8) == datetime(2025, 5, 13, 22, tzinfo=UTC)
 
 
 def test_wall_clock_for_tables_and_charts() -> None:

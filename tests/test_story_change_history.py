@@ -10,6 +10,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -260,3 +261,92 @@ def test_combined_growth_is_the_growth_since_the_moment(hours):
             words = "article" if len(gained) == 1 else "articles"
             assert combined[story.id]["text"] == (f"grew (+{len(gained)} {words})"
                                                   + (f" over {grew_in} runs" if grew_in > 1 else ""))
+
+
+# ---- the dashboard's "Changed since" --------------------------------------------------------
+# Hour 3: one more report on each of hour 1's dam and hour 2's rate rise.
+HOUR3 = [("gamma", "2024-03-05T22:00:00Z", "Korvina dam inquiry opens as governor Ilse Marek visits flooded town",
+          "Governor Ilse Marek opened the inquiry into the Korvina dam burst that killed 12 people and "
+          "flooded 300 homes in the lower town, and visited rescuers in boats."),
+         ("beta", "2024-03-05T21:00:00Z", "Astoria markets steady after central bank rate rise to 4.5%",
+          "Markets in Astoria were steady on Tuesday after the central bank raised its main interest rate "
+          "to 4.5%, citing inflation in services.")]
+
+
+@pytest.fixture()
+def three_hours(tmp_path, monkeypatch):
+    """A workspace grouped by three real hourly runs, 30, 10 and 1 hours ago (the store's
+    clock set back for each): the dam (new, grew +2, grew +1) and the rate rise (new, grew +1)."""
+    import store.stories as tables
+    from clustering import pipeline
+    from dashboard.worker import WORKER_ENV
+    from dashboard.workspace import DB_ENV
+    from tests.test_clustering_hourly_run import HOURS
+    from tests.test_clustering_partial_run import _rec, _write
+
+    monkeypatch.setenv(WORKER_ENV, "off")
+    db = tmp_path / "parallax.db"
+    monkeypatch.setenv(DB_ENV, str(db))
+    folders = [*(_write(tmp_path, name, records) for name, records in HOURS.items()),
+               _write(tmp_path, "h03", [_rec(20 + n, *r) for n, r in enumerate(HOUR3)])]
+    now = datetime.now(UTC)
+    with Store(db) as store:
+        for hours_ago, folder in zip((30, 10, 1), folders, strict=True):
+            monkeypatch.setattr(tables, "now", lambda h=hours_ago: (now - timedelta(hours=h)).isoformat())
+            pipeline.run([folder], store, model="lexical")
+        ids = {word: store.story_of_article(a.id) for a in store.articles() for word in ("orvina", "Astoria")
+               if word in a.title}
+        assert [r.summary for r in store.story_change_runs()] == ["1 new story", "1 new story, 1 grew", "2 grew"]
+    monkeypatch.undo()  # the app reads the real clock; the environment again for it
+    monkeypatch.setenv(WORKER_ENV, "off")
+    monkeypatch.setenv(DB_ENV, str(db))
+    return now, ids["orvina"], ids["Astoria"]
+
+
+def _changes_listed(at) -> dict[str, str]:
+    table = at.dataframe(key="story_table").value
+    return dict(zip(table["id"], table["change"], strict=True))
+
+
+def test_the_dashboard_lists_what_changed_since_a_moment(three_hours):
+    from html import unescape
+
+    from tests.test_story_changes import _app
+
+    now, dam, rates = three_hours
+    at = _app().run()
+    assert not at.exception, [e.value for e in at.exception]
+    # By default the last run's record, as before.
+    assert _changes_listed(at) == {dam: "grew (+1 article)", rates: "grew (+1 article)"}
+    assert any("Last run (" in unescape(c.value) and "2 grew" in unescape(c.value) for c in at.caption)
+    at.selectbox(key="changed_since").select("Last 24 hours").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _changes_listed(at) == {dam: "grew (+3 articles) over 2 runs", rates: "new"}
+    assert any("2 runs changed 2 stories" in unescape(c.value) for c in at.caption)
+    # A day and time the reader picks (in the zone shown: UTC here), before every run kept.
+    at.selectbox(key="changed_since").select("A day and time…").run()
+    before = now - timedelta(hours=40)
+    at.date_input(key="changed_since_day").set_value(before.date()).run()
+    at.time_input(key="changed_since_time").set_value(before.time().replace(second=0, microsecond=0)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _changes_listed(at) == {dam: "new", rates: "new"}
+    assert any("3 runs changed 2 stories" in unescape(c.value) and "The oldest run kept is of" in unescape(c.value)
+               for c in at.caption)
+    later = now + timedelta(hours=2)
+    at.date_input(key="changed_since_day").set_value(later.date()).run()
+    at.time_input(key="changed_since_time").set_value(later.time().replace(second=0, microsecond=0)).run()
+    assert set(_changes_listed(at).values()) == {""}
+    assert any("0 runs changed 0 stories" in unescape(c.value) for c in at.caption)
+    # The day and time are read in the zone times are shown in: 5 hours ago on a UTC+8 clock
+    # (read as UTC, it would be 3 hours ahead, and no run since).
+    at.selectbox(key="time_zone").select("Asia/Taipei").run()
+    between = now + timedelta(hours=8 - 5)
+    at.date_input(key="changed_since_day").set_value(between.date()).run()
+    at.time_input(key="changed_since_time").set_value(between.time().replace(second=0, microsecond=0)).run()
+    assert _changes_listed(at) == {dam: "grew (+1 article)", rates: "grew (+1 article)"}
+    # "Recently changed" follows the choice; back on "Last run" the column is the last run's again.
+    at.selectbox(key="changed_since").select("Last 6 hours").run()
+    at.selectbox(key="sort").select("Recently changed").run()
+    assert _changes_listed(at) == {dam: "grew (+1 article)", rates: "grew (+1 article)"}
+    at.selectbox(key="changed_since").select("Last run").run()
+    assert not at.exception and _changes_listed(at)[dam] == "grew (+1 article)"
