@@ -90,6 +90,7 @@ def _compare_stored(story_id: str, db: Path, use_dense: bool,
                     progress: bool) -> tuple[Comparison, list[Article]] | str:
     """(comparison, articles) of a stored story, or the one-line reason it cannot be read."""
     from comparison import compare_story
+    from comparison.story import in_stored_text
     from store.sqlite import Store
 
     try:
@@ -105,14 +106,17 @@ def _compare_stored(story_id: str, db: Path, use_dense: bool,
             print(f"story {story_id!r} was merged into {new_id!r} ({_when(when)}); comparing that",
                   file=sys.stderr)
             story_id, story = new_id, store.story(new_id)
+        compared: list[Article] = []
         if story is not None:
             from clustering.pipeline import story_articles
 
-            found = len(story_articles(store, story))  # members and roundup sections filed under it
-            if found < 2:
-                return f"story {story_id!r} has {found} article: nothing to compare"
+            compared = story_articles(store, story)  # members and roundup sections filed under it
+            if len(compared) < 2:
+                return f"story {story_id!r} has {len(compared)} article: nothing to compare"
         comparison = compare_story(store, story_id, use_dense=use_dense, progress=progress)
-        return comparison, store.articles(comparison.article_ids)
+        stored = store.articles(comparison.article_ids)
+        # A roundup's section is compared; the export names the whole stored article.
+        return in_stored_text(comparison, compared, stored), stored
     except KeyError as exc:
         return exc.args[0]
     finally:
