@@ -28,6 +28,13 @@ from articles.fields import FieldMap, named_by_option, resolve_fields
 from articles.model import Article, Rejection
 from articles.normalize import parse_datetime
 
+# The encoding of the CSV files the commands and the dashboard write: UTF-8 with a byte-order
+# mark, the only way Excel (double-click, Windows) tells UTF-8 from the local code page, so
+# Chinese cells are not mojibake. pandas reads it as it is; Python's csv module reads it with
+# encoding="utf-8-sig" (as the readers here do: articles.decode).
+CSV_ENCODING = "utf-8-sig"
+
+
 # What a JSON value that is no text is, for the one-line reason.
 _JSON_KINDS = {dict: "an object", list: "a list holding other than strings", bool: "true/false",
                int: "a number", float: "a number"}

@@ -44,6 +44,7 @@ from articles.fields import FIELD_OPTION_HELP, parse_field_options
 from articles.ingest import input_roots, paths_in_run, read_more_than_once, under_inputs
 from articles.outlets import outlet_labels, reader_outlet
 from articles.reader import add_max_bytes_option
+from articles.tabular import CSV_ENCODING
 from clustering.changes import change_counts, change_text
 from clustering.model import Story
 from counted import counted
@@ -134,7 +135,7 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
     payload = [_story_payload(story, members, changes.get(story.id)) for story in stories]
     (out / "stories.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     _write_assignments(out / "assignments.csv", stories, {**(orphans or {}), **articles}, inputs, changes)
-    with (out / "errors.csv").open("w", encoding="utf-8", newline="") as f:
+    with (out / "errors.csv").open("w", encoding=CSV_ENCODING, newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["source_path", "error"])
         for rejection in rejected:
@@ -190,7 +191,7 @@ def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs:
     story_of = {m.article_id: s.id for s in stories for m in s.members}
     changes = changes or {}
     roots = _input_roots(inputs)
-    with path.open("w", encoding="utf-8", newline="") as f:
+    with path.open("w", encoding=CSV_ENCODING, newline="") as f:
         writer = csv.writer(f)
         # The article's outlet, time and title after the ids, so the file reads on its own
         # (a spreadsheet, pandas) without joining stories.json.

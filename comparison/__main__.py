@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from articles.fields import FIELD_OPTION_HELP, FieldMap, parse_field_options
 from articles.reader import MAX_INPUT_BYTES, add_max_bytes_option
+from articles.tabular import CSV_ENCODING
 from store.sqlite import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(output, encoding="utf-8")
+        out.write_text(output, encoding=CSV_ENCODING if fmt == "csv" else "utf-8")
     except OSError as exc:
         print(f"{out}: cannot write ({exc.strerror})", file=sys.stderr)
         return 2

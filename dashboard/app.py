@@ -24,6 +24,7 @@ import streamlit as st
 
 from articles.model import Article
 from articles.outlets import edition_names, reader_outlet
+from articles.tabular import CSV_ENCODING
 from counted import counted
 from dashboard import actions, aligned, auth, explain, panels, storylist, times, workspace
 from dashboard import worker as worker_control
@@ -1107,7 +1108,8 @@ def _export(story: Story, comp: Comparison, articles: list[Article]) -> None:
     for column, (fmt, (content, mime)) in zip(st.columns(3), files.items(), strict=True):
         column.download_button(
             f"Download {fmt}",
-            data=content.encode("utf-8"),
+            # CSV with a byte-order mark, so Excel reads its Chinese cells (articles.tabular).
+            data=content.encode(CSV_ENCODING if fmt == "CSV" else "utf-8"),
             file_name=f"story-{story.id}.{extensions[fmt]}",
             mime=mime,
             key=f"export_{extensions[fmt]}",

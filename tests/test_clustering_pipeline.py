@@ -150,7 +150,7 @@ def test_cli_writes_the_outputs(tmp_path: Path):
     stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))
     assert stories and {"id", "label", "first_published", "last_published", "outlets", "articles"} <= set(stories[0])
     assert {"id", "outlet", "title", "published", "source_paths"} <= set(stories[0]["articles"][0])
-    with (out / "assignments.csv").open(encoding="utf-8") as f:
+    with (out / "assignments.csv").open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert list(rows[0]) == ["source_path", "article_id", "story_id", "outlet", "published", "title", "story_change"]
     assert all(r["outlet"] and r["title"] and r["published"].endswith("+00:00") for r in rows)
@@ -159,7 +159,7 @@ def test_cli_writes_the_outputs(tmp_path: Path):
     assert all(r["story_id"] for r in rows)
     story_ids = {s["id"] for s in stories}
     assert {r["story_id"] for r in rows} <= story_ids
-    with (out / "errors.csv").open(encoding="utf-8") as f:
+    with (out / "errors.csv").open(encoding="utf-8-sig") as f:
         errors = list(csv.DictReader(f))
     assert list(errors[0]) == ["source_path", "error"]
     assert any(Path(e["source_path"]).name == "broken.md" and e["error"] for e in errors)
