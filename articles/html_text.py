@@ -20,7 +20,7 @@ import lxml.html
 
 from articles.build import clean_title
 from articles.normalize import clean_line, parse_datetime
-from articles.timestamps import ISO_DATE, ISO_TIME, ISO_ZONE, RFC822_STAMP
+from articles.timestamps import split_stamp_line
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog div dl dt fieldset "
@@ -43,13 +43,6 @@ _CAPTION_ATTR = re.compile(r"caption|picinfo|media-legend", re.I)
 PROMO_MARKERS = ("获取更多RSS", "獲取更多RSS")
 _PROMO_LINE = re.compile(r"^(https?://)?feedx\.(net|top|xyz)/?$", re.I)
 
-_DATELINE = re.compile(
-    rf"^(?:{RFC822_STAMP}"
-    rf"|{ISO_DATE}(?:[T ]{ISO_TIME})?{ISO_ZONE}?"
-    r"|\d{1,2}/\d{1,2}/\d{4}(?: - \d{1,2}:\d{2})?"
-    r"|\d{4}年\d{1,2}月\d{1,2}日(?: ?\d{1,2}:\d{2})?"
-    r")$"
-)
 # Markdown images some archivers leave inside HTML bodies. No bracket inside, so a run of "![]("
 # costs its length, not its square; a URL may hold one level of parentheses (Foo_(bar)) and a title.
 _MD_TARGET = r"\((?:[^()\[\]\s]|\([^()\[\]\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
@@ -180,12 +173,9 @@ def body_text(fragment: str, title: str | None = None) -> BodyText:
     paragraphs = [p for p in paragraphs if _WORD.search(p) and p not in UI_LINES]
 
     # A dateline is one of the first lines and holds nothing but a date.
-    for index, line in enumerate(paragraphs[:3]):
-        if _DATELINE.match(line):
-            result.dateline_text = line
-            result.dateline = parse_datetime(line, require_timezone=True)
-            del paragraphs[index]
-            break
+    paragraphs, result.dateline_text = split_stamp_line(paragraphs)
+    if result.dateline_text is not None:
+        result.dateline = parse_datetime(result.dateline_text, require_timezone=True)
 
     # DW's feed writes a missing byline field as "null" before the author.
     for index, line in enumerate(paragraphs[:3]):

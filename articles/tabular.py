@@ -27,6 +27,7 @@ from articles.build import build_article
 from articles.fields import FieldMap, named_by_option, resolve_fields
 from articles.model import Article, Rejection
 from articles.normalize import parse_datetime
+from articles.timestamps import split_stamp_line
 
 # The encoding of the CSV files the commands and the dashboard write: UTF-8 with a byte-order
 # mark, the only way Excel (double-click, Windows) tells UTF-8 from the local code page, so
@@ -69,6 +70,9 @@ def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, st
     published = parse_datetime(date_value) if date_value not in (None, "") else None
     if published is None and date_value not in (None, ""):
         return Rejection(source_path, f"unreadable publication date {str(date_value)[:40]!r}")
+    # The feed's stamp line a text often opens with (09/02/2021 - 15:32) is no sentence of it:
+    # dropped, as the archive reader drops it (the record's date field dates the article).
+    paragraphs, _ = split_stamp_line(paragraphs)
     article = build_article(
         source_path,
         title=record.get(fields["title"]),
