@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from comparison.lexicons.attribution import AGENCIES, ANONYMOUS_EN
+from comparison.lexicons.grammar import FUNCTION_WORDS_EN
 from comparison.lexicons.reporting import SPEECH_VERBS_EN
 from comparison.lexicons.timewords import (
     FUTURE_BEFORE_WEEKDAY_EN,
@@ -216,10 +217,29 @@ _UPPER = "A-Z" + "".join(c for c in map(chr, _LATIN_RANGES) if c.isupper())
 _LOWER = "a-z" + "".join(c for c in map(chr, _LATIN_RANGES) if c.islower())
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}]?[{_LOWER}]+)*"
 _NAME_RE = re.compile(rf"\b(?:{_WORD}|[A-Z]{{2,}})(?:\s+(?:{_WORD}|[A-Z]\.|[A-Z]{{2,}}))*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?\"“]\s+|\n)$")
-# Capitalized words that open sentences or are function words, never names on their own.
+# What a sentence's (or a quotation's) first word follows: the text's start, a line break, a
+# sentence end and its closing quote or bracket, or an opening quotation mark.
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?:;][\"”’')\]]?\s+|[\"“‘]\s*)$")
+# Capitalized words that are function words wherever they stand, never names on their own.
 _NOT_NAMES = frozenset("The A An In On At But And Or If As It He She They We I This That These Those There "
                        "His Her Their Its After Before When While Some About More Most Many Police".split())
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return _SENTENCE_START.search(text, max(0, start - 4), start) is not None
+
+
+def _name_words(m: re.Match, opening: bool, inside: set[str]) -> list[str]:
+    """The words of a capitalized run that name something: without leading function words (a run
+    opening a sentence also without those of :data:`FUNCTION_WORDS_EN`: "According", "Both",
+    "Three", "AS COVID-19"); a lone word opening a sentence ("Frustrated", "Turnout") only when
+    the text also capitalizes it inside a sentence (``inside``): Yangon, not Exporters."""
+    words = m.group(0).split()
+    while words and (words[0] in _NOT_NAMES or opening and words[0].lower() in FUNCTION_WORDS_EN):
+        words = words[1:]
+    if opening and len(words) == 1 == len(m.group(0).split()) and words[0] not in inside:
+        return []
+    return words
 
 
 def extract_entities_en(text: str) -> list:
@@ -227,14 +247,13 @@ def extract_entities_en(text: str) -> list:
     from comparison.extract import Entity
 
     out = []
-    for m in _NAME_RE.finditer(text):
-        name = m.group(0)
-        words = name.split()
-        while words and words[0] in _NOT_NAMES:
-            words = words[1:]
+    runs = [(m, _opens_sentence(text, m.start())) for m in _NAME_RE.finditer(text)]
+    # The capitalized words the text writes inside a sentence: names, whatever else they open.
+    inside = {w for m, opening in runs for w in m.group(0).split()[1 if opening else 0:]}
+    for m, opening in runs:
+        words = _name_words(m, opening, inside)
         if not words:
             continue
-        start = m.end() - len(" ".join(words)) if len(words) < len(name.split()) else m.start()
         start = text.find(words[0], m.start())
         value = " ".join(words)
         end = start + len(value)
