@@ -330,7 +330,10 @@ _SENTENCE_BREAK_EN = re.compile(r"\n|(?<=[.!?])[\"”]?\s+(?=[A-Z\"“])")
 
 def _sentence_before_en(text: str, start: int) -> tuple[int, int]:
     """Bounds of the sentence before the one holding ``start`` (a line, or up to a full stop)."""
-    breaks = [m.end() for m in _SENTENCE_BREAK_EN.finditer(text, max(0, start - 1200), start)]
+    # The search runs one character past ``start``: a break's lookahead must see a quotation
+    # opening there ("…kingdom. “Next time…”"), or the break right before it is missed.
+    breaks = [m.end() for m in _SENTENCE_BREAK_EN.finditer(text, max(0, start - 1200), start + 1)
+              if m.end() <= start]
     own = breaks[-1] if breaks else max(0, start - 1200)
     previous = breaks[-2] if len(breaks) >= 2 else max(0, own - 600)
     return previous, own
@@ -353,10 +356,21 @@ def _resolve_pronoun_en(text: str, quote_start: int, pronoun: str, entities: lis
     opening = text[start:end].lstrip(' "“')
     offset = start + (len(text[start:end]) - len(opening))
     for e in entities:
-        if e.start == offset and e.kind in ("PER", "NAME") and re.match(r"\s+[a-z]", text[e.end:e.end + 3]) \
+        if e.start == offset and e.kind in ("PER", "NAME") and _opens_as_subject(text, e) \
                 and not all(w.lower() in OFFICIAL_ROLES_EN for w in e.text.split()):
             return e.text
     return unnamed
+
+
+# A person's name followed by an appositive ("Jane Doe, a 27-year-old activist, wants").
+_APPOSITIVE_EN = re.compile(r",\s+(?:an?|the|another)\s")
+
+
+def _opens_as_subject(text: str, entity) -> bool:
+    """Is the name opening a sentence its subject: a lower-case verb follows it, or (a person's
+    full name) an appositive does?"""
+    after = text[entity.end:entity.end + 12]
+    return bool(re.match(r"\s+[a-z]", after) or entity.kind == "PER" and _APPOSITIVE_EN.match(after))
 
 
 # ------------------------------------------------------------- sources ----
