@@ -274,9 +274,11 @@ _FUNCTION_WORDS = ("on|in|at|by|of|to|for|with|from|after|before|while|when|as|a
                    "people|witnesses|officials|sources")
 # A speaker: a name (up to five capitalized words), a name after a lower-case role ("police
 # official Steve Li", "security guard John Smith"), a noun phrase ("a police officer"), a pronoun.
+# A noun phrase never runs through a relative word: "the election that confirmed…" is a clause.
+_NOT_RELATIVE_WORD = r"(?!(?:that|which|who|whom|whose)\b)"
 _SPEAKER = (r"(?P<speaker>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*"
             rf"|(?<![\w-])(?:(?!(?:{_FUNCTION_WORDS})\b)[a-z][\w-]*\s+){{1,3}}(?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w.'-]*"
-            r"|(?<![\w-])(?:an?|the)\s+(?:[\w-]+\s+){0,5}?[\w-]+|(?<![\w-])(?:he|she|they))")
+            rf"|(?<![\w-])(?:an?|the)\s+(?:{_NOT_RELATIVE_WORD}[\w-]+\s+){{0,5}}?{_NOT_RELATIVE_WORD}[\w-]+|(?<![\w-])(?:he|she|they))")
 _AFTER_RE = (re.compile(rf"^[,.]?\s*(?:{_VERBS})\s+{_SPEAKER}"),
              re.compile(rf"^[,.]?\s*{_SPEAKER}\s+(?:{_VERBS})\b"))
 _BEFORE_RE = re.compile(rf"{_SPEAKER}\s+(?:{_VERBS})(?:\s+[\w\s]{{0,30}}?)?[,:]?\s*$")

@@ -34,3 +34,16 @@ def test_the_sentence_before_ends_where_the_quotations_sentence_starts(sentences
     before_start, before_end = _sentence_before_en(text, start)
     assert before_end == start
     assert text[before_start:before_end].strip() == sentences[-1]
+
+
+def test_a_noun_phrase_speaker_never_runs_through_a_relative_clause() -> None:
+    text = ("To justify the move, the board argues that the vote in March that confirmed the plan was marred by "
+            "“massive” fraud. “We will win,” the party leader said.")
+    quotes = extract_quotes_en(text, extract_entities_en(text))
+    assert [(q.text, q.speaker) for q in quotes] == [("“We will win,”", "the party leader")]
+
+
+@given(st.sampled_from(["that", "which", "who"]), st.sampled_from(["confirmed", "announced", "said"]))
+def test_no_speaker_holds_a_relative_word(relative: str, verb: str) -> None:
+    text = f"The report on the vote {relative} {verb} the result called it “a long and very complicated process”."
+    assert not [s for s in _speakers(text) if relative in s.split()]
