@@ -416,6 +416,13 @@ def _generic_part_en(words: list[str]) -> bool:
 
 
 _LEAD_WORDS_EN = re.compile(r"^(?:and|but|while|as|which|who|that|he|she|it)\s+", re.I)
+# Before its verb, a voice ends in neither a form of "be" (a passive: "arrests have been
+# reported" names who was reported on, not who reports) nor a relative word (the verb belongs
+# to a relative clause: "a president who said").
+_NO_VOICE_BEFORE_VERB_EN = re.compile(r"\b(?:is|are|was|were|be|been|being|who|that|which)\s*$", re.I)
+# A preposition in lower case opens no voice: "dozens of police officers … declared" is read
+# from the words the six-word window starts at, "of police officers"; the voice is what follows.
+_PREPOSITION_OPENING_EN = re.compile(r"^(?:of|from|in|on|at|by|with|for|to|into|within|among|across)\s+")
 _CLOSING_BRACKETS = ")）】]」"
 _OPENING_BRACKETS = "(（【[「"
 
@@ -690,6 +697,8 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
         start += dash.end()
         span = source[start:end]
     if english:
+        if group == "b" and _NO_VOICE_BEFORE_VERB_EN.search(span):
+            return None  # "arrests … have been reported", "a president who said": no voice
         return (*_english_voice_bounds(source, span, group, start, end), False)
     for w in _LEAD_WORDS_ZH:
         if span.startswith(w):
@@ -709,6 +718,10 @@ def _english_voice_bounds(source: str, span: str, group: str, start: int, end: i
     inner = list(_CLAUSE_WORDS_EN.finditer(span)) if group != "c" else []
     if inner:
         start += inner[-1].end()
+        span = source[start:end]
+    preposition = _PREPOSITION_OPENING_EN.match(span)
+    if preposition:
+        start += preposition.end()
         span = source[start:end]
     lead = _LEAD_WORDS_EN.match(span)
     if lead:
