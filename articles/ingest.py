@@ -424,6 +424,7 @@ def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,
     stored = updated = duplicates = changed_kept = 0
     rejected: list[Rejection] = []
     first_reads: set[str] = set()
+    kept_ids: set[str] = set()  # named once a batch, however many records repeat it
     with run.store.transaction():
         for item in batch:
             if isinstance(item, Rejection):
@@ -446,13 +447,22 @@ def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,
                     run.report.updated_named.append((item.title, file_path))
             else:
                 duplicates += 1
-                if fresh and run.store.stored_differs(item):
+                # Read otherwise than stored: kept, and said (also when this run read it first,
+                # from another file or record: the first read wins, and a person should know).
+                if item.id not in kept_ids and run.store.stored_differs(item):
                     changed_kept += 1
-                    if len(run.report.kept_named) < MAX_NAMED:
-                        others = run.store.other_files_holding(item.id, file_path)
-                        stored_title = getattr(run.store.article(item.id), "title", item.title)
-                        run.report.kept_named.append(KeptAsStored(stored_title, file_path, others))
+                    kept_ids.add(item.id)
+                    _name_kept(run, item, file_path)
     return stored, updated, duplicates, rejected, changed_kept
+
+
+def _name_kept(run: _Run, item: Article, file_path: str) -> None:
+    """Name an article ``file_path`` reads otherwise than stored, with the files that hold it too
+    (the file itself when another of its records holds it)."""
+    if len(run.report.kept_named) < MAX_NAMED:
+        others = run.store.other_files_holding(item.id, file_path) or [f"{file_path} (another record)"]
+        stored_title = getattr(run.store.article(item.id), "title", item.title)
+        run.report.kept_named.append(KeptAsStored(stored_title, file_path, others))
 
 
 def _finish_file(run: _Run, path: Path, stat, gone: set[str], any_article: bool) -> None:

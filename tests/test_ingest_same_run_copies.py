@@ -1,0 +1,54 @@
+"""One run reading an article twice with other text (two files, or two records of one file)
+keeps the first read, and says so as a re-read does: the second copy is not lost silently
+(an archive's copy cut at 3,000 characters read before the whole one)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import articles
+from store.sqlite import Store
+
+
+def _record(text: str) -> str:
+    return json.dumps({"outlet": "The Economist", "date": "2021-04-08T12:00:00Z", "title": "A feud",
+                       "url": "https://example.org/feud", "text": text}) + "\n"
+
+
+def test_two_files_in_one_run_name_the_copy_not_stored(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(_record("Short text."), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(_record("Short text.\nAnd the rest of it."), encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    report = articles.ingest([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], store)
+    assert report.changed_kept == 1
+    assert store.article(report.article_ids[0]).paragraphs == ["Short text."]
+    summary = report.summary()
+    assert "1 article read otherwise now, kept as stored" in summary
+    assert f'"A feud": {tmp_path / "b.jsonl"}; also in {tmp_path / "a.jsonl"}' in summary
+
+
+def test_two_records_of_one_file_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "ab.jsonl"
+    path.write_text(_record("Short text.") + _record("Short text.\nAnd the rest of it."), encoding="utf-8")
+    report = articles.ingest([str(path)], Store(tmp_path / "p.db"))
+    assert report.changed_kept == 1 and f"also in {path} (another record)" in report.summary()
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet="abc .", min_size=1, max_size=20).filter(str.strip),
+       st.text(alphabet="abc .", min_size=1, max_size=20).filter(str.strip))
+def test_a_copy_is_named_exactly_when_it_reads_otherwise(tmp_path: Path, first: str, second: str) -> None:
+    folder = tmp_path / f"{abs(hash((first, second)))}"
+    folder.mkdir(exist_ok=True)
+    (folder / "a.jsonl").write_text(_record(first), encoding="utf-8")
+    (folder / "b.jsonl").write_text(_record(second), encoding="utf-8")
+    store = Store(folder / "p.db")
+    report = articles.ingest([str(folder / "a.jsonl"), str(folder / "b.jsonl")], store)
+    stored = store.article(report.article_ids[0])
+    again = [a for a in articles.read_path(str(folder / "b.jsonl")) if hasattr(a, "paragraphs")][0]
+    assert report.changed_kept == int(again.paragraphs != stored.paragraphs)
+    store.close()
