@@ -406,6 +406,10 @@ def _main(argv: list[str] | None) -> int:
     changes = getattr(result, "changes", None)
     write_outputs(args.out, result.stories, articles, rejected, inputs, context, orphans, changes)
     print(_summary(result, args, inputs, articles, rejected), file=sys.stderr)
+    # Then, as ``python -m articles`` says them, the articles a person should look at (updated;
+    # read otherwise but kept as stored).
+    for line in getattr(result, "ingest_notes", []):
+        print(line, file=sys.stderr)
     # A quiet hour that grouped the orphans an earlier run left is a run like another (exit 0).
     return 0 if articles or (orphans and not rejected) else 1
 

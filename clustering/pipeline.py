@@ -47,6 +47,9 @@ class RunResult:
     # Each story's change since the stored state before the run, by story id (the run's
     # stories and the stored ones it changed: :func:`clustering.changes.story_changes`).
     changes: dict[str, dict] = field(default_factory=dict)
+    # What the ingest said a person should act on (articles updated, copies kept as stored:
+    # ``articles.IngestReport.summary``'s lines after its counts).
+    ingest_notes: list[str] = field(default_factory=list)
 
     @property
     def story_of(self) -> dict[str, str]:
@@ -197,7 +200,9 @@ def run(
         a for a in found
         if (start is None or a.published >= start) and (end is None or a.published < end)
     ]
-    return _store_fit(found, store, model, progress, clusterer, start, end, list(report.rejected))
+    result = _store_fit(found, store, model, progress, clusterer, start, end, list(report.rejected))
+    result.ingest_notes = report.summary().splitlines()[1:]
+    return result
 
 
 def _store_fit(found, store, model, progress, clusterer, start=None, end=None, rejected=()) -> RunResult:

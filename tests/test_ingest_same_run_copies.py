@@ -52,3 +52,16 @@ def test_a_copy_is_named_exactly_when_it_reads_otherwise(tmp_path: Path, first: 
     again = [a for a in articles.read_path(str(folder / "b.jsonl")) if hasattr(a, "paragraphs")][0]
     assert report.changed_kept == int(again.paragraphs != stored.paragraphs)
     store.close()
+
+
+def test_python_m_clustering_says_it_too(tmp_path: Path, capsys) -> None:
+    from clustering.__main__ import main as clustering_main
+
+    (tmp_path / "a.jsonl").write_text(_record("Short text."), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(_record("Short text.\nAnd the rest of it."), encoding="utf-8")
+    assert clustering_main([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl"), "--out", str(tmp_path / "o"),
+                            "--db", str(tmp_path / "c.db"), "--model", "lexical", "--no-progress"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("1 article (1 read from more than one file or record) -> 1 story")
+    assert err[1].startswith("1 article read otherwise now, kept as stored")
+    assert err[2] == f'  "A feud": {tmp_path / "b.jsonl"}; also in {tmp_path / "a.jsonl"}'
