@@ -168,16 +168,35 @@ def _add_aligned(lines: list[str], comparison: Comparison, max_items: int) -> No
     from comparison.wording import in_reading_order
 
     worded = in_reading_order([p for p in comparison.aligned if p["a"]["differs"] or p["b"]["differs"]])
-    if not worded:
+    if worded:
+        lines += ["", f"## Aligned sentences worded otherwise ({len(worded)})", "",
+                  "*Sentences the alignment pairs across outlets, the surest pairs first; the words each puts "
+                  "otherwise are in ⟦ ⟧. Not classified: a wording difference may or may not be a different fact.*",
+                  ""]
+        _add_pairs(lines, worded, max_items)
+    _add_across_languages(lines, comparison, max_items)
+
+
+def _add_across_languages(lines: list[str], comparison: Comparison, max_items: int) -> None:
+    """Aligned pairs of two languages (a Chinese report against an English one): no words are
+    compared across languages, so the worded-otherwise section never lists them."""
+    from comparison.wording import in_reading_order
+
+    across = in_reading_order([p for p in comparison.aligned if not p["same_language"]])
+    if not across:
         return
-    lines += ["", f"## Aligned sentences worded otherwise ({len(worded)})", "",
-              "*Sentences the alignment pairs across outlets, the surest pairs first; the words each puts "
-              "otherwise are in ⟦ ⟧. Not classified: a wording difference may or may not be a different fact.*", ""]
-    for pair in worded[:max_items]:
+    lines += ["", f"## Aligned across languages ({len(across)})", "",
+              "*Sentences of two languages the alignment pairs, the surest pairs first; their wording is not "
+              "compared across languages.*", ""]
+    _add_pairs(lines, across, max_items)
+
+
+def _add_pairs(lines: list[str], pairs: list[dict], max_items: int) -> None:
+    for pair in pairs[:max_items]:
         lines.append(f"- {md(pair['a']['outlet'])}: «{md(marked(pair['a']))}»")
         lines.append(f"  {md(pair['b']['outlet'])}: «{md(marked(pair['b']))}» (alignment {pair['score']:.2f})")
-    if len(worded) > max_items:
-        lines.append(f"- ... and {len(worded) - max_items} more")
+    if len(pairs) > max_items:
+        lines.append(f"- ... and {len(pairs) - max_items} more")
 
 
 def to_csv(comparison: Comparison, articles: list[Article]) -> str:
