@@ -122,6 +122,23 @@ HEADLINE_MIN_SALIENCE = 3.0
 LEAD_BONUS = 0.5  # earlier sentences carry the news: up to +0.5 for the first one
 
 
+# The longest gap between a figure and its counted noun written as it stands ("dozens of",
+# "a third of the"); a longer one is shown as one space.
+_GAP_AS_WRITTEN = 12
+
+
+def _counted_label(text: str, q) -> str:
+    """A figure with its counted noun as written: "12 people" keeps its space, 12人 has none,
+    "dozens of police officers" its "of"."""
+    if q.counted_start < q.end:
+        return q.text.strip()
+    gap = text[q.end:q.counted_start]
+    if len(gap) > _GAP_AS_WRITTEN or "\n" in gap:
+        gap = " "
+    words = " ".join(gap.split())
+    return f"{q.text.strip()}{f' {words} ' if words else ' ' if gap else ''}{q.counted}"
+
+
 def _sentence_facts(doc: Doc, k: int, named_elsewhere: set[str],
                     compared: set[int] = frozenset()) -> list[tuple[str, float]]:
     """(label, weight) of each checkable fact in sentence k of ``doc`` that other
@@ -135,9 +152,7 @@ def _sentence_facts(doc: Doc, k: int, named_elsewhere: set[str],
     for q, subj in zip(doc.facts.quantities, doc.subjects, strict=True):
         if inside(q) and not q.is_total and q.start not in compared:
             weight = WEIGHT_NUMBER_SPECIFIC if (subj.family or subj.events) else WEIGHT_NUMBER
-            # The counted noun as written: "12 people" keeps its space, 12人 has none.
-            gap = " " if q.counted_start > q.end else ""
-            facts.append((f"{q.text.strip()}{gap + q.counted if q.counted_start >= q.end else ''}", weight))
+            facts.append((_counted_label(doc.article.text, q), weight))
     for d in doc.facts.dates:
         if inside(d) and d.precision == "day":
             facts.append((d.text, WEIGHT_DATE_RELATIVE if d.relative else WEIGHT_DATE_EXPLICIT))
