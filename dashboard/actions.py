@@ -145,10 +145,16 @@ def comparison_of(store: Store, story_id: str, found: list[Article]) -> tuple[Co
     return comparison_from_dict(data), data.get("budget")
 
 
-def exports(comp: Comparison, articles: list[Article]) -> dict[str, tuple[str, str]]:
-    """{format: (file content, mime type)} for the three export formats."""
+def exports(comp: Comparison, articles: list[Article],
+            stored: list[Article] | None = None) -> dict[str, tuple[str, str]]:
+    """{format: (file content, mime type)} for the three export formats. ``articles``: as the
+    story shows them (a roundup by its section); ``stored``: the stored articles of their ids,
+    whose texts the exported offsets then index (:func:`comparison.story.in_stored_text`)."""
     from comparison import report
+    from comparison.story import in_stored_text
 
+    if stored is not None:
+        comp, articles = in_stored_text(comp, articles, stored), stored
     as_json = report.to_json(comp, articles)
     if not isinstance(as_json, str):  # to_json gives the document; the file is its text
         as_json = json.dumps(as_json, ensure_ascii=False, indent=2)

@@ -515,7 +515,7 @@ def story_view(
         _why_grouped(store, story, frame, by_id, comp, script, zone, role, seen or {})
     with tabs[7]:
         if comp is not None:
-            _export(story, comp, articles)
+            _export(story, comp, articles, store)
 
 
 def _comparison(store: Store, story_id: str, articles: list[Article]) -> tuple[Comparison | None, str | None]:
@@ -1098,9 +1098,10 @@ def _run_edit(edit, open_after: str | None, message: str, follow_result: bool = 
     st.rerun()
 
 
-def _export(story: Story, comp: Comparison, articles: list[Article]) -> None:
+def _export(story: Story, comp: Comparison, articles: list[Article], store: Store) -> None:
     try:
-        files = actions.exports(comp, articles)
+        # Offsets into the stored articles: a roundup is shown and compared by its section.
+        files = actions.exports(comp, articles, store.articles([a.id for a in articles]))
     except Exception as exc:  # noqa: BLE001 - one line for the user
         st.error(f"Export failed: {_one_line(exc)}")
         return

@@ -95,3 +95,23 @@ def test_offsets_within_a_sections_paragraphs_map_onto_the_same_characters(parag
 
 def test_an_article_that_is_no_part_of_another_maps_nothing() -> None:
     assert _offset_map(_article("w", "x", ["b"]), _article("w", "x", ["a", "c"])) is None
+
+
+def test_the_dashboards_exports_give_offsets_into_the_stored_article_too() -> None:
+    import csv
+    import io
+
+    from comparison import compare
+    from dashboard import actions
+
+    roundup = _article("roundup1", "联合早报", [*OTHER, *FLOOD])
+    section = section_view(roundup, len(paragraph_groups(roundup)) - 1)
+    member = _article("member1", "中央社", MEMBER)
+    comparison = compare([member, section], use_dense=False)
+    files = actions.exports(comparison, [member, section], [member, roundup])
+    texts = {"roundup1": roundup.text, "member1": member.text}
+    spans = _spans(json.loads(files["JSON"][0]))
+    assert any(s[0] == "roundup1" for s in spans)
+    assert all(texts[aid][start:end] == text for aid, start, end, text in spans)
+    for row in csv.DictReader(io.StringIO(files["CSV"][0])):
+        assert texts[row["article_id"]][int(row["start"]):int(row["end"])] == row["text"].removeprefix("'")
