@@ -7,6 +7,7 @@ they read is in :mod:`comparison.lexicons`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -591,19 +592,22 @@ _CLAUSE_VERBS_EN = re.compile(r"\b(?:that|was|were|is|are|had|has|have|would|wil
 
 
 def extract_attributions(text: str, simple: str, english: bool, max_items: int = 2000,
-                         persons: list[tuple[int, int]] | None = None) -> list[Attribution]:
+                         persons: list[tuple[int, int]] | None = None,
+                         names: list[tuple[int, int]] | None = None) -> list[Attribution]:
     """Who says it, per clause: 据X报道 / X说 / according to X / X said. ``persons``: the spans
     of recognised person names; a voice that ends with one is a named person (李桂华表示,
-    "Adrian Edwards said"), whatever words come before it."""
+    "Adrian Edwards said"), whatever words come before it. ``names``: the spans of all names
+    recognised (people, places, bodies): a Chinese voice never starts inside one."""
     out: list[Attribution] = []
     person_ends = {e: b for b, e in (persons or [])}
+    name_spans = sorted(names or [])
     source = text if english else simple
     pattern = _EN_ATTR_RE if english else _ZH_ATTR_RE
     for m in pattern.finditer(source):
         if len(out) >= max_items:
             break
         group = next(g for g in ("a", "b", "c", "d") if m.group(g))
-        bounds = _voice_bounds(source, simple, m, group, english)
+        bounds = _voice_bounds(source, simple, m, group, english, name_spans)
         if bounds is None:
             continue
         found = _voice(text, simple, m, group, english, *bounds, person_ends)
@@ -670,11 +674,30 @@ def _names_a_medium(who: str) -> bool:
     return len(simple) >= 3 and simple.endswith((*MEDIA_HEADS_ZH, *_MEDIUM_ENDINGS_ZH))
 
 
-def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bool) -> tuple[int, int, bool] | None:
+def _name_start(start: int, names: list[tuple[int, int]]) -> int:
+    """Where the name holding ``start`` inside it begins (``start`` when none does): the Chinese
+    voice window (at most 20 characters before the verb) may open in the middle of a name, 甸武装
+    部队的总司令 of 缅甸武装部队的总司令…表示, and a voice is never half a name."""
+    i = bisect.bisect_left(names, (start, -1)) - 1  # the names starting before ``start``
+    while i >= 0 and start - names[i][0] <= _LONGEST_NAME:
+        if names[i][1] > start:
+            return names[i][0]
+        i -= 1
+    return start
+
+
+# How far back a name holding a voice's first character is looked for.
+_LONGEST_NAME = 30
+
+
+def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bool,
+                  names: list[tuple[int, int]] = ()) -> tuple[int, int, bool] | None:
     """(start, end, reported) of the voice a match names, trimmed to the voice itself: not past a
     sentence end, a closing bracket or a dateline, a clause word, leading conjunctions or a report
-    word (报道); None when the match is a clause, not a voice."""
+    word (报道); None when the match is a clause, not a voice. ``names``: sorted spans of names."""
     start, end = m.start(group), m.end(group)
+    if not english:
+        start = _name_start(start, names)
     if group == "d" and _CLAUSE_VERBS_EN.search(source, start, end):
         return None  # "…, said police were investigating": a clause, not a voice
     if group == "c" and not _appositive_voice(source[start:end]):
