@@ -44,7 +44,7 @@ from articles.fields import FIELD_OPTION_HELP, parse_field_options
 from articles.ingest import input_roots, paths_in_run, read_more_than_once, under_inputs
 from articles.outlets import outlet_labels, reader_outlet
 from articles.reader import add_max_bytes_option
-from articles.tabular import CSV_ENCODING
+from articles.tabular import CSV_ENCODING, spreadsheet_cell
 from clustering.changes import change_counts, change_text
 from clustering.model import Story
 from counted import counted
@@ -139,7 +139,7 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
         writer = csv.writer(f)
         writer.writerow(["source_path", "error"])
         for rejection in rejected:
-            writer.writerow([rejection.source_path, rejection.error])
+            writer.writerow([spreadsheet_cell(rejection.source_path), spreadsheet_cell(rejection.error)])
     (out / "stories.md").write_text(
         _stories_markdown(stories, len(articles), len(rejected), {s.id: _outlet_names(s, members) for s in stories},
                           members, changes),
@@ -200,8 +200,8 @@ def _write_assignments(path: Path, stories: list[Story], articles: dict, inputs:
             # One row per file or record the article was read from in this run.
             for source in _paths_in_run(article, roots) or [""]:
                 story_id = story_of.get(article.id, "")
-                writer.writerow([source, article.id, story_id, article.outlet, article.published.isoformat(),
-                                 article.title, change_text(changes.get(story_id)) if story_id in changes else ""])
+                writer.writerow([spreadsheet_cell(source), article.id, story_id, spreadsheet_cell(article.outlet),
+                                 article.published.isoformat(), spreadsheet_cell(article.title), change_text(changes.get(story_id)) if story_id in changes else ""])
 
 
 # Single-article stories listed at the end of stories.md: one short line each, so a reader sees

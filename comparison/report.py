@@ -6,6 +6,7 @@ import csv
 import io
 
 from articles.model import Article
+from articles.tabular import spreadsheet_cell
 from comparison.model import Comparison
 from markdown_text import escape_markdown as md
 
@@ -210,16 +211,8 @@ def to_csv(comparison: Comparison, articles: list[Article]) -> str:
                      "salience", "minor"])
     for n, f in enumerate(comparison.findings):
         for s in f.spans:
-            writer.writerow([n, f.kind, f.fact_type, _cell(f.subject), _cell(f.why), s.article_id,
-                             _cell(outlet.get(s.article_id, "")), _cell(label.get(s.article_id, "")), s.start, s.end, _cell(s.text), f.salience,
-                             int(f.minor)])
+            writer.writerow([n, f.kind, f.fact_type, spreadsheet_cell(f.subject), spreadsheet_cell(f.why),
+                             s.article_id, spreadsheet_cell(outlet.get(s.article_id, "")),
+                             spreadsheet_cell(label.get(s.article_id, "")), s.start, s.end,
+                             spreadsheet_cell(s.text), f.salience, int(f.minor)])
     return buffer.getvalue()
-
-
-# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    """Article-derived text for a CSV cell: a leading apostrophe keeps a would-be formula text."""
-    return "'" + text if text and text.startswith(_FORMULA_START) else text

@@ -54,3 +54,16 @@ def test_a_comparison_csv_carries_a_bom_and_its_json_and_markdown_none(tmp_path:
     frame = pd.read_csv(tmp_path / "c.csv")
     assert list(frame.columns)[:3] == ["finding", "kind", "fact_type"]
     assert {"联合早报", "中央社"} <= set(frame["outlet"])
+
+
+def test_clustering_csvs_keep_a_would_be_formula_as_text(tmp_path: Path) -> None:
+    """A title a spreadsheet would run as a formula is written with a leading apostrophe, as the
+    comparison's CSV cells are (articles.tabular.spreadsheet_cell)."""
+    path = tmp_path / "f.jsonl"
+    path.write_text(json.dumps({**RECORDS[0], "title": '=HYPERLINK("http://x","y")'}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    assert clustering_main([str(path), "--out", str(out), "--db", str(tmp_path / "c.db"), "--model", "lexical",
+                            "--no-progress"]) == 0
+    frame = pd.read_csv(out / "assignments.csv")
+    assert list(frame["title"]) == ['\'=HYPERLINK("http://x","y")']
