@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent / "align_model.json"
 FEATURES = ("lexical", "dense", "event_lexical", "event_dense", "lead", "position", "numbers", "lexical_gap",
-            "dense_gap", "clause_lexical", "figure_values")
+            "dense_gap", "clause_lexical", "figure_values", "days")
 # Sentences this early in their article are its lead (news is written lead first: the
 # leads of two reports of one happening state its main claim).
 LEAD_SENTENCES = 3
@@ -277,7 +277,8 @@ def _structure(docs, flat: list[tuple[int, int]], texts: list[str]) -> dict[str,
     article's first :data:`LEAD_SENTENCES`), ``position`` (1 - the gap between their
     relative positions), ``numbers`` (Jaccard overlap of the numbers they write in digits),
     ``figure_values`` (the same over the exact values the figures read as, in any script or
-    language: 两万, 2万 and 20,000 are one value)."""
+    language: 两万, 2万 and 20,000 are one value), ``days`` (the same over the calendar days
+    they name: 4月19日 and April 19th are one day)."""
     n = len(flat)
     rank = np.array([k for _, k in flat], dtype=np.float32)
     size = np.array([max(len(docs[d].sentences) - 1, 1) for d, _ in flat], dtype=np.float32)
@@ -289,6 +290,7 @@ def _structure(docs, flat: list[tuple[int, int]], texts: list[str]) -> dict[str,
         "position": 1.0 - np.abs(relative[:, None] - relative[None, :]),
         "numbers": numbers,
         "figure_values": _number_overlap(_figure_values(docs, flat)) if n else np.zeros((0, 0), np.float32),
+        "days": _number_overlap(_named_days(docs, flat)) if n else np.zeros((0, 0), np.float32),
     }
 
 
@@ -308,6 +310,22 @@ def _figure_values(docs, flat: list[tuple[int, int]]) -> list[set[tuple[str, flo
             if row is not None:
                 values[row].add((q.dimension, float(f"{q.low / 2 + q.high / 2:.6g}")))
     return values
+
+
+def _named_days(docs, flat: list[tuple[int, int]]) -> list[set]:
+    """Each sentence's calendar days, as the date producer resolves them in any script or
+    language (4月19日, 周一 against the publication day, April 19th), one day's mentions only:
+    a month or a year names many days, and a period's bound (自2月1日以来) no event's day."""
+    row_of = {pair: i for i, pair in enumerate(flat)}
+    days: list[set] = [set() for _ in flat]
+    for d, doc in enumerate(docs):
+        for mention in doc.facts.dates:
+            if mention.value is None or mention.precision != "day" or mention.since or mention.last:
+                continue
+            row = row_of.get((d, doc.sentence_at(mention.start)))
+            if row is not None:
+                days[row].add(mention.value)
+    return days
 
 
 def _number_overlap(sets: list[set]) -> np.ndarray:
