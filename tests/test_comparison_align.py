@@ -110,3 +110,26 @@ def test_figure_values_leave_out_what_names_no_single_value():
     huge = dataclasses.replace(doc.facts.quantities[0], low=1e308, high=1e308)
     doc.facts.quantities[0] = huge
     assert ("count", 1e308) in set().union(*_figure_values([doc], flat))
+
+
+def test_named_days_match_across_languages_and_leave_out_months_and_bounds():
+    from comparison.align import _named_days, _number_overlap
+    from comparison.docs import build_docs
+    from tests.comparison_helpers import article
+
+    docs = build_docs([
+        article("a", "甲", "两国将于4月19日互开国门，实现无需隔离的双向自由行。", language="zh"),
+        article("b", "B", "From April 19th residents of the two countries can fly without quarantine."),
+        article("c", "丙", "两国自4月1日以来一直在谈判，4月底前公布细节。", language="zh"),
+    ])
+    flat = [(d, k) for d, doc in enumerate(docs) for k in range(len(doc.sentences))]
+    days = _named_days(docs, flat)
+    overlap = _number_overlap(days)
+    doc_of = np.array([d for d, _ in flat])
+
+    def best(x: int, y: int) -> float:
+        return float(overlap[np.ix_(doc_of == x, doc_of == y)].max())
+
+    assert best(0, 1) == 1.0
+    # A period's bound (自4月1日以来) and a month's part (4月底) name no event's day.
+    assert not set().union(*(days[i] for i in np.flatnonzero(doc_of == 2)))
