@@ -286,9 +286,11 @@ def build_story(
     scores: dict[str, float],
     pinned: set[str] | frozenset[str] = frozenset(),
     mentions: Sequence[Mention] = (),
+    hand_label: str | None = None,
 ) -> Story:
     """A :class:`Story` from its member articles: label, time span, outlets; ``mentions``
-    (roundups of other stories) are kept unless the roundup has become a member."""
+    (roundups of other stories) are kept unless the roundup has become a member. ``hand_label``
+    (an editor's headline) is the label when given: the headline rule never overwrites it."""
     ranked = sorted(members, key=lambda a: (-scores.get(a.id, 0.0), a.published, a.id))
     scripts = Counter(a.script for a in members)
     majority_script = scripts.most_common(1)[0][0]
@@ -298,7 +300,7 @@ def build_story(
     outlets = list(dict.fromkeys(a.outlet for a in by_time))
     return Story(
         id=story_id,
-        label=headline.title,
+        label=hand_label or headline.title,
         first_published=by_time[0].published,
         last_published=by_time[-1].published,
         outlets=outlets,
@@ -306,4 +308,5 @@ def build_story(
             Member(a.id, round(float(scores.get(a.id, 0.0)), 4), a.id in pinned) for a in ranked
         ],
         mentions=[m for m in mentions if m.article_id not in member_ids],
+        hand_label=hand_label or None,
     )

@@ -3,11 +3,13 @@
 Every edit is logged with ``store.add_edit`` together with enough anchors (the
 member ids it concerned) to be replayed after a later batch re-clustering,
 when story ids may have changed. Articles placed by hand are ``pinned``:
-incremental updates never move them.
+incremental updates never move them. A renamed story keeps its editor's headline
+(``Story.hand_label``) whenever it is rebuilt, here or by a later run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
@@ -63,6 +65,7 @@ def _rebuild(
     members: dict[str, tuple[float, bool]],
     articles: dict[str, Article],
     mentions: Iterable[Mention] = (),
+    hand_label: str | None = None,
 ) -> Story | None:
     present = [articles[i] for i in members if i in articles]
     if not present:
@@ -73,6 +76,7 @@ def _rebuild(
         {i: score for i, (score, _) in members.items()},
         {i for i, (_, pinned) in members.items() if pinned},
         list(mentions),
+        hand_label,
     )
 
 
@@ -97,7 +101,8 @@ def apply_edit(
 
 
 def _apply(state: _Stories, op: str, payload: dict, articles: dict[str, Article]) -> str | None:
-    apply = {"move": _apply_move, "merge": _apply_merge, "split": _apply_split}.get(op)
+    apply = {"move": _apply_move, "merge": _apply_merge, "split": _apply_split,
+             "rename": _apply_rename}.get(op)
     if apply is None:
         raise EditError(f"unknown edit operation {op!r}")
     return apply(state, payload, articles)
@@ -118,7 +123,7 @@ def _take_out_many(state: _Stories, article_ids: Iterable[str],
         members = _members(state[sid])
         for article_id in ids:
             removed[article_id] = members.pop(article_id)
-        state.put(sid, _rebuild(sid, members, articles, state[sid].mentions))
+        state.put(sid, _rebuild(sid, members, articles, state[sid].mentions, state[sid].hand_label))
     return removed
 
 
@@ -138,7 +143,7 @@ def _apply_move(state: _Stories, payload: dict, articles: dict[str, Article]) ->
     if state.owner.get(article_id) == target:
         members = _members(state[target])
         members[article_id] = (members[article_id][0], True)
-        state.put(target, _rebuild(target, members, articles, state[target].mentions))
+        state.put(target, _rebuild(target, members, articles, state[target].mentions, state[target].hand_label))
         return target
     _take_out_many(state, [article_id], articles)
     members = _members(state[target])
@@ -147,7 +152,7 @@ def _apply_move(state: _Stories, payload: dict, articles: dict[str, Article]) ->
     # every member here and renamed the story after the moved article. Nothing has measured
     # it against this story: it ranks last (the story keeps its own label), shown pinned.
     members[article_id] = (UNSCORED, True)
-    state.put(target, _rebuild(target, members, articles, state[target].mentions))
+    state.put(target, _rebuild(target, members, articles, state[target].mentions, state[target].hand_label))
     return target
 
 
@@ -165,6 +170,9 @@ def _apply_merge(state: _Stories, payload: dict, articles: dict[str, Article]) -
     # The merged story keeps the id of the story that held most of it (the first listed on a
     # tie), as a regrouped story keeps the id of its bulk: links to it stay on it.
     bulk = max(found, key=lambda sid: (len(state[sid].members), -found.index(sid)))
+    # An editor's headline goes with the merged story: the bulk's, else the first one given.
+    hand_label = next((state[sid].hand_label for sid in sorted(found, key=lambda sid: sid != bulk)
+                       if state[sid].hand_label), None)
     for sid in found:
         story = state[sid]
         state.put(sid, None)
@@ -179,7 +187,7 @@ def _apply_merge(state: _Stories, payload: dict, articles: dict[str, Article]) -
         return None  # none of the merged articles is around any more: nothing to rebuild
     earliest = min(present, key=lambda a: (a.published, a.id))
     merged_id = _free_id(state, payload.get("result_id") or bulk, "merge", earliest.id)
-    state.put(merged_id, _rebuild(merged_id, members, articles, mentions.values()))
+    state.put(merged_id, _rebuild(merged_id, members, articles, mentions.values(), hand_label))
     return merged_id
 
 
@@ -194,6 +202,27 @@ def _apply_split(state: _Stories, payload: dict, articles: dict[str, Article]) -
     new_id = _free_id(state, payload.get("result_id") or story_id_for(earliest.id), "split", earliest.id)
     state.put(new_id, _rebuild(new_id, moved, articles))
     return new_id
+
+
+def _apply_rename(state: _Stories, payload: dict, articles: dict[str, Article]) -> str | None:
+    # As a move's target: the story now holding most of the renamed story's members at the time
+    # (a regrouping may have moved the old id onto a smaller part); the id only when none is left.
+    target = state.holding(payload.get("anchor_ids", []))
+    if target is None and payload["story_id"] in state:
+        target = payload["story_id"]
+    if target is None:
+        return None
+    story, label = state[target], clean_label(payload.get("label"))
+    if label:
+        state.put(target, dataclasses.replace(story, label=label, hand_label=label))
+    else:  # a blank label gives the story back to the headline rule
+        state.put(target, _rebuild(target, _members(story), articles, story.mentions))
+    return target
+
+
+def clean_label(label: str | None) -> str | None:
+    """An editor's headline as stored: one line, spaces collapsed; None when blank."""
+    return " ".join((label or "").split()) or None
 
 
 def _free_id(state: _Stories, wanted: str, prefix: str, earliest_id: str) -> str:
@@ -306,4 +335,18 @@ def split_story(store, story_id: str, article_ids: Sequence[str]) -> str:
     payload["result_id"] = result
     after, _ = apply_edit(involved, "split", payload, articles, held)
     _commit(store, involved, after, "split", payload)
+    return result
+
+
+def rename_story(store, story_id: str, label: str | None) -> str:
+    """Give a story an editor's headline (kept through later runs that grow or regroup it);
+    a blank ``label`` gives it back its automatic one. Returns the story's id."""
+    involved = _stored(store, [story_id])
+    payload = {
+        "story_id": story_id,
+        "anchor_ids": [m.article_id for m in involved[story_id].members],
+        "label": clean_label(label) or "",
+    }
+    after, result = apply_edit(involved, "rename", payload, _articles_of(store, involved.values()))
+    _commit(store, involved, after, "rename", payload)
     return result

@@ -37,6 +37,9 @@ class Story:
     outlets: list[str]
     members: list[Member] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # A headline an editor gave the story (clustering.edits.rename_story): shown as ``label``
+    # and kept when the story is rebuilt (build_story's ``hand_label``); None: the headline rule.
+    hand_label: str | None = None
 
     @property
     def article_ids(self) -> list[str]:
@@ -46,6 +49,9 @@ class Story:
         d = asdict(self)
         d["first_published"] = self.first_published.isoformat()
         d["last_published"] = self.last_published.isoformat()
+        if self.hand_label is None:
+            # Only renamed stories carry the key: stored stories and outputs of the others stay as they were.
+            del d["hand_label"]
         return d
 
     @classmethod
@@ -58,4 +64,5 @@ class Story:
             outlets=list(d["outlets"]),
             members=[Member(**m) for m in d["members"]],
             mentions=[Mention(**m) for m in d.get("mentions", [])],
+            hand_label=d.get("hand_label"),
         )

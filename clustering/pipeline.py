@@ -396,7 +396,7 @@ def run_stories(
             articles = [ctx.by_id[m.article_id] for m in keep]
             earliest = min(articles, key=lambda a: (a.published, a.id))
             out.append(build_story(story_id_for(earliest.id), articles, {m.article_id: m.score for m in keep},
-                                   {m.article_id for m in keep if m.pinned}, story.mentions))
+                                   {m.article_id for m in keep if m.pinned}, story.mentions, story.hand_label))
     out = with_unfitted(out, ctx.touched, fitted, ctx.by_id)
     out = overlap_ids(out, ctx.touched, set(ctx.owner.values()))
     def known_first(ids: Sequence[str]) -> list[Article]:
@@ -463,11 +463,12 @@ def grown_story(old: Story, joined: dict[str, float], articles_of) -> Story:
 
 
 def _with_members(old: Story, added: Iterable[Member], articles_of) -> Story:
-    """``old`` with the members ``added`` (scores and pins as given), under its id and mentions."""
+    """``old`` with the members ``added`` (scores and pins as given), under its id, mentions and
+    hand label (an editor's headline outlives the story's growth)."""
     members = {m.article_id: m for m in old.members}
     members.update({m.article_id: m for m in added})
     return build_story(old.id, articles_of(list(members)), {i: m.score for i, m in members.items()},
-                       {i for i, m in members.items() if m.pinned}, old.mentions)
+                       {i for i, m in members.items() if m.pinned}, old.mentions, old.hand_label)
 
 
 def with_stored_joins(run: Sequence[Story], stored: Sequence[Story], articles_of) -> list[Story]:
@@ -511,7 +512,8 @@ def with_unfitted(
         articles = [by_id[m.article_id] for m in members]
         earliest = min(articles, key=lambda a: (a.published, a.id))
         out[n] = build_story(story_id_for(earliest.id), articles, {m.article_id: m.score for m in members},
-                             {m.article_id for m in members if m.pinned}, stories[n].mentions)
+                             {m.article_id for m in members if m.pinned}, stories[n].mentions,
+                             stories[n].hand_label)
     return out
 
 
@@ -572,7 +574,7 @@ def stories_beside(run: Sequence[Story], stored: Sequence[Story], articles_of) -
             while story_id in taken:  # the run named one of its stories after this one's article
                 story_id, n = story_id_for(f"kept{n}:{story.id}"), n + 1
             kept.append(build_story(story_id, members, {m.article_id: m.score for m in rest},
-                                    {m.article_id for m in rest if m.pinned}, story.mentions))
+                                    {m.article_id for m in rest if m.pinned}, story.mentions, story.hand_label))
         taken.add(kept[-1].id)
     return kept
 

@@ -133,6 +133,15 @@ def split_story(store: Store, story_id: str, article_ids: list[str], seen: dict[
         return edits.split_story(store, story_id, article_ids)
 
 
+def rename_story(store: Store, story_id: str, label: str, seen: dict[str, int] | None = None) -> str:
+    """Give a story an editor's headline ("" gives it back its automatic one)."""
+    from clustering import edits
+
+    with store.transaction():
+        _check_seen(store, seen, [story_id])
+        return edits.rename_story(store, story_id, label)
+
+
 # ---- comparison and export ------------------------------------------------
 def comparison_of(store: Store, story_id: str, found: list[Article]) -> tuple[Comparison | None, str | None]:
     """The stored comparison of a story (None while the worker has not made it) and its

@@ -206,7 +206,7 @@ def _where_it_went(store: Store, story_id: str, listed: set[str]) -> str | None:
 
 
 # Widgets whose options belong to one story: reset when another story opens.
-_PER_STORY_KEYS = ("reader_article", "move_article", "move_target", "split_articles", "merge_with")
+_PER_STORY_KEYS = ("reader_article", "move_article", "move_target", "split_articles", "merge_with", "rename_label")
 
 
 def open_story(story_id: str | None) -> None:
@@ -978,7 +978,7 @@ def _edit_panel(
     story: Story, frame: pd.DataFrame, by_id: dict[str, Article], script: str, store: Store,
     seen: dict[str, int],
 ) -> None:
-    """Move, split, merge; each checked against ``seen`` (the versions of the page clicked on)."""
+    """Move, split, merge, rename; each checked against ``seen`` (the versions of the page clicked on)."""
     st.markdown("**Fix the grouping** (kept when new articles arrive)")
     scope = _EditScope(
         store, story.id, seen,
@@ -988,19 +988,22 @@ def _edit_panel(
             for aid, a in by_id.items()
         },
         other_labels=_other_story_labels(frame, story.id, script),
+        hand_label=story.hand_label,
     )
-    move, split, merge = st.columns(3)
+    move, split, merge, rename = st.columns(4)
     with move:
         _move_control(scope)
     with split:
         _split_control(scope)
     with merge:
         _merge_control(scope)
+    with rename:
+        _rename_control(scope)
 
 
 @dataclass(frozen=True)
 class _EditScope:
-    """What the move, split and merge controls of one story read."""
+    """What the move, split, merge and rename controls of one story read."""
 
     store: Store
     story_id: str
@@ -1008,6 +1011,7 @@ class _EditScope:
     member_ids: list[str]
     article_label: dict[str, str]  # article id -> "outlet · title"
     other_labels: dict[str, str]  # the stories an edit can target, by id
+    hand_label: str | None = None  # the story's editor's headline, if it has one
 
     def versions(self, *story_ids: str) -> dict[str, int]:
         """The versions an edit of these stories expects (-1: not on the page clicked on)."""
@@ -1070,6 +1074,20 @@ def _merge_control(scope: _EditScope) -> None:
             None,
             "Stories merged.",
             follow_result=True,
+        )
+
+
+def _rename_control(scope: _EditScope) -> None:
+    from clustering.edits import clean_label
+
+    label = st.text_input("Rename story", value=scope.hand_label or "", key="rename_label",
+                          placeholder="automatic headline", help="Leave empty for the automatic headline.")
+    wanted = clean_label(label)
+    if st.button("Rename", key="do_rename", disabled=wanted == scope.hand_label):
+        _run_edit(
+            lambda: actions.rename_story(scope.store, scope.story_id, wanted or "", scope.versions(scope.story_id)),
+            None,
+            "Story renamed." if wanted else "Story has its automatic headline again.",
         )
 
 

@@ -97,3 +97,34 @@ def test_a_reload_keeps_the_script_the_time_zone_and_the_rejected_files(workspac
     # Back to the defaults: the address names them no more.
     reloaded.radio(key="script").set_value("Original").run()
     assert "script" not in reloaded.query_params
+
+
+def test_an_editor_renames_a_story_and_a_stale_rename_is_refused(workspace, seed_story_id) -> None:
+    at = open_story(app().run(), seed_story_id)
+    with Store(workspace) as store:
+        automatic = store.story(seed_story_id)["label"]
+    at.text_input(key="rename_label").set_value("Tajikistan calls up 20,000 reservists").run()
+    at.button(key="do_rename").click().run()
+    no_errors(at)
+    assert [s.value for s in at.success] == ["Story renamed."]
+    assert "Tajikistan calls up 20,000 reservists" in [h.value for h in at.header]
+    with Store(workspace) as store:
+        assert store.story(seed_story_id)["label"] == "Tajikistan calls up 20,000 reservists"
+        assert store.edits()[-1][0] == "rename"
+    assert at.text_input(key="rename_label").value == "Tajikistan calls up 20,000 reservists"
+    # Another editor renames it meanwhile: this page's rename is refused, not written over hers.
+    at.text_input(key="rename_label").set_value("Mine").run()
+    with Store(workspace) as store:
+        edits.rename_story(store, seed_story_id, "Hers")
+    at.button(key="do_rename").click().run()
+    no_errors(at)
+    assert any(w.value.startswith("Not applied") for w in at.warning), [w.value for w in at.warning]
+    with Store(workspace) as store:
+        assert store.story(seed_story_id)["label"] == "Hers"
+    # Emptied, it has its automatic headline again.
+    at.text_input(key="rename_label").set_value("").run()
+    at.button(key="do_rename").click().run()
+    no_errors(at)
+    assert [s.value for s in at.success] == ["Story has its automatic headline again."]
+    with Store(workspace) as store:
+        assert store.story(seed_story_id)["label"] == automatic

@@ -35,13 +35,16 @@ def _edit(draw_op: str, x: int, y: int, groups: list[list[str]], ids: list[str])
                         "anchor_ids": groups[y % len(groups)] + (["gone"] if x % 4 == 0 else [])}
     if draw_op == "merge":
         return "merge", {"groups": [groups[x % len(groups)], groups[y % len(groups)]], **result}
+    if draw_op == "rename":  # a blank label now and then: back to the headline rule
+        return "rename", {"story_id": f"st-{x % len(groups)}", "anchor_ids": groups[x % len(groups)],
+                          "label": "" if y % 4 == 0 else f"hand {y}"}
     return "split", {"article_ids": sorted({ids[x % len(ids)], ids[y % len(ids)]} | ({"gone"} if y % 5 == 0 else set())),
                      **result}
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.integers(1, 4), min_size=2, max_size=12),
-       st.lists(st.tuples(st.sampled_from(["move", "merge", "split"]), st.integers(0, 99), st.integers(0, 99)),
+       st.lists(st.tuples(st.sampled_from(["move", "merge", "split", "rename"]), st.integers(0, 99), st.integers(0, 99)),
                 max_size=25))
 def test_replay_keeps_every_article_once_and_matches_one_by_one(sizes, drawn):
     stories, groups, articles = _world(sizes)
