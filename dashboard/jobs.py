@@ -51,6 +51,10 @@ KIND_LABELS = {
 PRIORITY_COMPARE = 10
 PRIORITY_UPLOAD = 5
 
+# An upload that grouped nothing, in the words of clustering.changes.change_counts (not imported
+# for it: that loads the clustering stage).
+NO_STORY_CHANGED = "no story changed"
+
 Progress = Callable[[float, str], None]
 CompareRunner = Callable[[list[Article], float], dict]
 
@@ -87,25 +91,48 @@ def run_upload(store: Store, params: dict, progress: Progress) -> dict:
         rejected = [[uploaded_name(r.source_path, names), r.error] for r in report.rejected]
         ids = list(report.article_ids)
         _embed(store, ids, progress, 0.05, 0.85)
-        touched: list[str] = []
+        touched, counts = [], NO_STORY_CHANGED
         if ids:
-            from clustering import pipeline
-
             progress(0.88, f"Grouping {len(ids)} article(s) into stories …")
-            # The stories this update created or changed, read in its own transaction (a
-            # re-upload of stored files changes none, though its articles are named).
-            touched = sorted({s.id for s in pipeline.update_stories(store, article_ids=ids)})
+            touched, counts = _group_uploaded(store, ids)
         return {
             "stored": report.stored,
             "duplicates": report.duplicates,
             "article_ids": ids[:1000],
             "stories_touched": touched,
+            "stories_changed": counts,
             "rejected": rejected,
         }
     finally:
         for path, _ in files:  # ingested (or refused): nothing to keep
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+def _group_uploaded(store: Store, ids: list[str]) -> tuple[list[str], str]:
+    """Group uploaded articles into stories: the ids of the stories created or grown, and
+    their count in the pipeline's words ("5 new stories, 2 grew"): "N stories updated" had
+    called new stories updated ones. A re-upload of stored files changes none, though its
+    articles are named."""
+    from clustering import pipeline
+    from clustering.changes import change_counts
+
+    # One transaction: the changes read are this update's record, not a later run's.
+    with store.transaction():
+        changed = pipeline.update_stories(store, article_ids=ids)
+        if not changed:
+            return [], NO_STORY_CHANGED
+        _, changes = store.story_changes()
+    touched = sorted({s.id for s in changed})
+    return touched, change_counts(changes[sid] for sid in touched if sid in changes)
+
+
+def upload_story_line(result: dict) -> str:
+    """The stories part of an upload's summary; an upload recorded before new and grown
+    stories were counted apart says how many it touched."""
+    if "stories_changed" in result:
+        return result["stories_changed"]
+    return f"{counted(len(result.get('stories_touched', [])), 'story', 'stories')} updated"
 
 
 def uploaded_name(source_path: str, by_path: dict[str, str]) -> str:

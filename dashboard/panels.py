@@ -185,8 +185,7 @@ def _upload_summary(job: dict | None, refused: list) -> None:
     if job is not None:
         st.success(
             f"{counted(len(job['params']['files']), 'file')}: {counted(result.get('stored', 0), 'new article')}, "
-            f"{result.get('duplicates', 0)} already in the workspace, "
-            f"{counted(len(result.get('stories_touched', [])), 'story', 'stories')} updated."
+            f"{result.get('duplicates', 0)} already in the workspace; {jobs.upload_story_line(result)}."
         )
     if rejected:
         st.warning(f"{counted(len(rejected), 'file or record', 'files or records')} rejected:")
@@ -236,8 +235,7 @@ def _recent_jobs(store: Store) -> None:
                 st.caption(
                     escape(
                         f"{label}: {result.get('stored', 0)} new, "
-                        f"{len(result.get('rejected', []))} rejected, "
-                        f"{counted(len(result.get('stories_touched', [])), 'story', 'stories')} updated"
+                        f"{len(result.get('rejected', []))} rejected; {jobs.upload_story_line(result)}"
                     )
                 )
                 _rejected_lines(result.get("rejected", []))

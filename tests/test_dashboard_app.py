@@ -346,6 +346,28 @@ def test_re_uploading_stored_files_updates_no_story(workspace, tmp_path) -> None
     assert again["stored"] == 0 and again["duplicates"] == 1 and again["stories_touched"] == []
 
 
+def test_the_upload_summary_counts_new_stories_and_stories_that_grew(workspace) -> None:
+    # An embassy report starts a story; the next upload grows it by a report of the same
+    # intrusion and starts another story (an unrelated analysis): "1 new story, 1 grew".
+    def upload(at, *names: str) -> None:
+        files = [next((REPO_ROOT / "seeds/nbw-2021-07").glob(name)) for name in names]
+        at.file_uploader(key="uploads").set_value([(f.name, f.read_bytes(), "text/markdown") for f in files]).run()
+        at.button(key="add_uploads").click().run()
+        assert run_jobs(workspace) == 1
+        at.run()
+        no_errors(at)
+
+    at = app().run()
+    upload(at, "2021-07-09-台湾驻海地大使馆遭武装人士侵入 11人被捕.md")
+    assert any(s.value.endswith("; 1 new story.") for s in at.success), [s.value for s in at.success]
+    upload(at, "2021-07-09-难了，巴基斯坦是塔利班大后方.md", "2021-07-09-台灣駐海地大使館遭潛入 11名武裝分子被捕.md")
+    assert any(s.value.endswith("; 1 new story, 1 grew.") for s in at.success), [s.value for s in at.success]
+    assert not any("updated" in s.value for s in at.success)
+    # The recent-work panel says it too; an upload recorded before the counts keeps its old line.
+    assert any("1 new story, 1 grew" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert jobs.upload_story_line({"stories_touched": ["a", "b"]}) == "2 stories updated"
+
+
 def test_hostile_markup_is_shown_as_text(workspace) -> None:
     xss_id = article_ids_of(FIXTURES / "articles" / "2021-07-06-xss-test.md")[0]
     with Store(workspace) as store:
