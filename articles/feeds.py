@@ -10,7 +10,8 @@ with another entry of the file) is known by its title. The entry's HTML content 
 summary when the feed carries no full text) goes through the same body
 cleaner as feed archives. Outlet: the entry link's domain, the feed's title,
 the entry author, then the feed's link. Time: the entry's published (or
-updated) time, else a dateline in its body.
+updated) time, else a dateline in its body. A file cut off part-way gives its whole items and
+one line saying it is not a complete feed (read again next time).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from articles.build import build_article, clean_title
 from articles.html_text import body_text
 from articles.model import Article, Rejection
 from articles.normalize import parse_datetime
+from counted import counted
 
 
 def _entry_time(entry) -> object:
@@ -151,16 +153,66 @@ def _first_items(text: str) -> tuple[str, bool]:
     return text, False
 
 
+# The root elements of RSS 2.0, Atom and RSS 1.0 (RDF), with or without a namespace prefix.
+_FEED_ROOT = re.compile(r"<(?:[\w.-]+:)?(rss|feed|RDF)\b", re.I)
+# An item's end tag (RSS, RDF) or an entry's (Atom), or a CDATA section's edges.
+_ITEM_END_OR_CDATA = re.compile(r"</(?:[\w.-]+:)?(?:item|entry)\s*>|<!\[CDATA\[|\]\]>", re.I)
+
+
+def _cut_off(text: str) -> bool:
+    """Whether a feed's root element (rss, feed, rdf:RDF) was opened and never closed: a file
+    cut short (a download or copy that stopped part-way)."""
+    root = _FEED_ROOT.search(text)
+    if root is None:
+        return False
+    return re.search(rf"</(?:[\w.-]+:)?{root.group(1)}\s*>", text[root.end():]) is None
+
+
+def _closed_items(text: str) -> int:
+    """How many items (entries) the text closes (outside CDATA): the first that many of
+    feedparser's entries are whole; one after them was cut off mid-way."""
+    count, in_cdata = 0, False
+    for m in _ITEM_END_OR_CDATA.finditer(text):
+        token = m.group(0)
+        if token in ("<![CDATA[", "]]>"):
+            in_cdata = token == "<![CDATA["
+        elif not in_cdata:
+            count += 1
+    return count
+
+
+def _bozo_reason(parsed) -> str:
+    """feedparser's complaint in one line; the XML parser's "<unknown>:3:69: " as "line 3: "."""
+    reason = " ".join(str(parsed.get("bozo_exception", "malformed XML")).split())
+    return re.sub(r"^<unknown>:(\d+):\d+: ", r"line \1: ", reason)[:160]
+
+
+def _whole_entries(text: str, parsed, source_path: str) -> tuple[list, Rejection | None]:
+    """feedparser's entries read whole, and one line naming the file when it is cut off. Its
+    loose parser returns the item the cut went through too, without what came after (its link,
+    its time, or even its title: a truncated file was rejected as "FILE#1: no title"). The
+    file is named, not an item, so ingest reads it again (whole, once the copy is complete)."""
+    entries = parsed.get("entries") or []
+    if not (parsed.get("bozo") and _cut_off(text)):
+        return entries, None
+    whole = entries[:_closed_items(text)]
+    problem = f"not a complete RSS/Atom feed ({_bozo_reason(parsed)})"
+    if whole:
+        problem += f": kept the {counted(len(whole), 'whole item')} before the cut"
+    return whole, Rejection(source_path, problem)
+
+
 def read_feed_text(text: str, source_path: str) -> Iterator[Article | Rejection]:
     import feedparser
 
     text, cut = _first_items(text)
     parsed = feedparser.parse(_no_surrogate_references(text))
-    entries = parsed.get("entries") or []
+    entries, broken = _whole_entries(text, parsed, source_path)
     if not entries:
-        if parsed.get("bozo"):
-            reason = " ".join(str(parsed.get("bozo_exception", "malformed XML")).split())[:160]
-            yield Rejection(source_path, f"not a valid RSS/Atom feed ({reason})")
+        if broken is not None:
+            yield broken
+        elif parsed.get("bozo"):
+            yield Rejection(source_path, f"not a valid RSS/Atom feed ({_bozo_reason(parsed)})")
         else:
             yield Rejection(source_path, "feed has no entries")
         return
@@ -189,6 +241,8 @@ def read_feed_text(text: str, source_path: str) -> Iterator[Article | Rejection]
             other_urls=[feed_link] if isinstance(feed_link, str) else [],
             item_key=item_key,
         )
+    if broken is not None:
+        yield broken
     if cut:  # (named as the first item left out: the file itself was read, and re-ingest knows it)
         yield Rejection(f"{source_path}#{MAX_FEED_ITEMS + 1}",
                         f"more than {MAX_FEED_ITEMS:,} items: the first {MAX_FEED_ITEMS:,} were read")
