@@ -91,7 +91,7 @@ def test_runs_that_grow_or_rebuild_the_story_keep_the_hand_label():
     grown = pipeline.grown_story(renamed, {"d": 0.99}, lambda ids: [articles[i] for i in ids])
     assert grown.label == HAND and grown.article_ids[0] == "d"
     # An upload joined "e" while a run fitted it: written back with the run's copy.
-    (joined,) = pipeline.with_stored_joins([renamed], [dataclasses_replace(renamed, "e")],
+    (joined,) = pipeline.with_stored_joins([renamed], [_with_member(renamed, "e")],
                                            lambda ids: [articles[i] for i in ids])
     assert joined.label == HAND and "e" in joined.article_ids
     # A run over some of its articles leaves the rest as a stored story: still renamed.
@@ -105,7 +105,8 @@ def test_runs_that_grow_or_rebuild_the_story_keep_the_hand_label():
     assert Story.from_dict(whole.to_dict()) == whole
 
 
-def dataclasses_replace(story: Story, extra: str) -> Story:
+def _with_member(story: Story, extra: str) -> Story:
+    """``story`` with one more (unpinned) member, as an upload joined it in the store."""
     return Story(story.id, story.label, story.first_published, story.last_published, story.outlets,
                  [*story.members, Member(extra, 0.4)], story.mentions, story.hand_label)
 
@@ -133,3 +134,16 @@ def test_a_renamed_story_keeps_its_label_when_an_upload_grows_it_and_after_a_reg
     holding = store.story(store.story_of_article(story.members[0].article_id))
     assert holding["label"] == HAND
     store.close()
+
+
+def test_the_outputs_show_the_hand_label(tmp_path):
+    import json
+
+    from clustering.__main__ import write_outputs
+
+    articles = _articles("a", "b")
+    renamed = build_story("st-1", list(articles.values()), {"a": 0.9, "b": 0.5}, hand_label=HAND)
+    write_outputs(tmp_path, [renamed], articles, [], [str(tmp_path)])
+    (story,) = json.loads((tmp_path / "stories.json").read_text(encoding="utf-8"))
+    assert story["label"] == story["hand_label"] == HAND
+    assert f"**{HAND}**" in (tmp_path / "stories.md").read_text(encoding="utf-8")
