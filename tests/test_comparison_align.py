@@ -76,23 +76,31 @@ def test_a_thousands_separator_does_not_break_a_clause():
     assert sentence_clauses("官员说，地震造成两万六千人死亡") == ["地震造成两万六千人死亡"]
 
 
-def test_figure_values_match_across_scripts_and_languages():
-    from comparison.align import _figure_values, _number_overlap
+def _overlaps(texts: list[tuple[str, str]], values_of):
+    """Three made-up articles (text, language) and ``values_of(docs, flat)`` (per sentence): the
+    sentences' values, and best(x, y), the highest overlap between a sentence of x and one of y."""
+    from comparison.align import _number_overlap
     from comparison.docs import build_docs
     from tests.comparison_helpers import article
 
-    docs = build_docs([
-        article("a", "甲", "塔吉克斯坦动员两万名后备役军人。", language="zh"),
-        article("b", "B", "Tajikistan called up 20,000 reservists."),
-        article("c", "丙", "塔吉克斯坦动员3000名后备役军人。", language="zh"),
-    ])
+    docs = build_docs([article(f"a{n}", f"Outlet {n}", text, language=language)
+                       for n, (text, language) in enumerate(texts)])
     flat = [(d, k) for d, doc in enumerate(docs) for k in range(len(doc.sentences))]
-    overlap = _number_overlap(_figure_values(docs, flat))
+    values = values_of(docs, flat)
+    overlap = _number_overlap(values)
     doc_of = np.array([d for d, _ in flat])
 
     def best(x: int, y: int) -> float:
         return float(overlap[np.ix_(doc_of == x, doc_of == y)].max())
 
+    return [set().union(*(values[i] for i in np.flatnonzero(doc_of == d))) for d in range(len(docs))], best
+
+
+def test_figure_values_match_across_scripts_and_languages():
+    from comparison.align import _figure_values
+
+    _, best = _overlaps([("塔吉克斯坦动员两万名后备役军人。", "zh"), ("Tajikistan called up 20,000 reservists.", "en"),
+                         ("塔吉克斯坦动员3000名后备役军人。", "zh")], _figure_values)
     assert best(0, 1) == 1.0
     assert best(0, 2) == 0.0 and best(1, 2) == 0.0
 
@@ -113,23 +121,13 @@ def test_figure_values_leave_out_what_names_no_single_value():
 
 
 def test_named_days_match_across_languages_and_leave_out_months_and_bounds():
-    from comparison.align import _named_days, _number_overlap
-    from comparison.docs import build_docs
-    from tests.comparison_helpers import article
+    from comparison.align import _named_days
 
-    docs = build_docs([
-        article("a", "甲", "两国将于4月19日互开国门，实现无需隔离的双向自由行。", language="zh"),
-        article("b", "B", "From April 19th residents of the two countries can fly without quarantine."),
-        article("c", "丙", "两国自4月1日以来一直在谈判，4月底前公布细节。", language="zh"),
-    ])
-    flat = [(d, k) for d, doc in enumerate(docs) for k in range(len(doc.sentences))]
-    days = _named_days(docs, flat)
-    overlap = _number_overlap(days)
-    doc_of = np.array([d for d, _ in flat])
-
-    def best(x: int, y: int) -> float:
-        return float(overlap[np.ix_(doc_of == x, doc_of == y)].max())
-
+    days, best = _overlaps([
+        ("两国将于4月19日互开国门，实现无需隔离的双向自由行。", "zh"),
+        ("From April 19th residents of the two countries can fly without quarantine.", "en"),
+        ("两国自4月1日以来一直在谈判，4月底前公布细节。", "zh"),
+    ], _named_days)
     assert best(0, 1) == 1.0
     # A period's bound (自4月1日以来) and a month's part (4月底) name no event's day.
-    assert not set().union(*(days[i] for i in np.flatnonzero(doc_of == 2)))
+    assert not days[2]

@@ -4,7 +4,6 @@ with a link keep the id their link gives (the ids stored before). All feeds are 
 
 from __future__ import annotations
 
-import tempfile
 from html import escape
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from articles.build import clean_title
 from articles.model import Article
 from articles.normalize import article_id
 from store.sqlite import Store
-from tests.test_ingest_identity import write
+from tests.test_ingest_identity import fetched_twice, write
 
 FEED_HEAD = ('<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
              "<title>Example Wire</title><link>https://wire.example.org</link>")
@@ -159,14 +158,8 @@ def test_after_any_refetch_of_linkless_items_the_store_holds_each_guid_once(firs
     def text(items):
         return feed([item(f"Item {n}: {title}", f"Body {n}.", guid=f"wire-{n}") for n, title in items])
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "wire.xml"
-        with Store(Path(folder) / "p.db") as store:
-            write(path, text(first))
-            ingest([path], store)
-            write(path, text(second), later_by_s=60)
-            ingest([path], store)
-            latest = {n: title for n, title in first} | {n: title for n, title in second}
-            assert store.count_articles() == len(latest)
-            assert sorted(a.paragraphs[0] for a in store.articles()) == sorted(
-                f"The made-up report says Body {n}." for n in latest)
+    with fetched_twice(text(first), text(second)) as (store, _report):
+        latest = {n: title for n, title in first} | {n: title for n, title in second}
+        assert store.count_articles() == len(latest)
+        assert sorted(a.paragraphs[0] for a in store.articles()) == sorted(
+            f"The made-up report says Body {n}." for n in latest)

@@ -6,6 +6,7 @@ All inputs are made up."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -48,6 +49,19 @@ def write(path: Path, text: str, later_by_s: float = 0) -> Path:
         stamp = path.stat().st_mtime + later_by_s
         os.utime(path, (stamp, stamp))
     return path
+
+
+@contextlib.contextmanager
+def fetched_twice(first: str, second: str):
+    """A feed file read into a new store, then its next fetch (a minute later) read again:
+    yields (store, the second ingest's report), the store still open."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "wire.xml"
+        with Store(Path(folder) / "p.db") as store:
+            write(path, first)
+            ingest([path], store)
+            write(path, second, later_by_s=60)
+            yield store, ingest([path], store)
 
 
 def by_title_start(store: Store) -> dict[str, list[str]]:
@@ -221,16 +235,10 @@ def test_after_any_refetch_the_store_reads_as_the_latest_feed(first, second) -> 
     def text(items):
         return rss([rss_item(n, f"Made-up item {n}", f"Item {n} says {word}.") for n, word in items])
 
-    with tempfile.TemporaryDirectory() as folder:
-        feed = Path(folder) / "wire.xml"
-        with Store(Path(folder) / "p.db") as store:
-            write(feed, text(first))
-            ingest([feed], store)
-            write(feed, text(second), later_by_s=60)
-            report = ingest([feed], store)
-            stored = {a.title: a.paragraphs for a in store.articles()}
-            expected = {f"Made-up item {n}": [f"Item {n} says {w}."] for n, w in first}
-            expected.update({f"Made-up item {n}": [f"Item {n} says {w}."] for n, w in second})
-            assert stored == expected
-            assert report.changed_kept == 0
-            assert report.left_behind == len({n for n, _ in first} - {n for n, _ in second})
+    with fetched_twice(text(first), text(second)) as (store, report):
+        stored = {a.title: a.paragraphs for a in store.articles()}
+        expected = {f"Made-up item {n}": [f"Item {n} says {w}."] for n, w in first}
+        expected.update({f"Made-up item {n}": [f"Item {n} says {w}."] for n, w in second})
+        assert stored == expected
+        assert report.changed_kept == 0
+        assert report.left_behind == len({n for n, _ in first} - {n for n, _ in second})
