@@ -51,6 +51,12 @@ MAX_DENSE_SENTENCES_PER_ARTICLE = 150
 # ... and each embedded text is its first MAX_DENSE_CHARS characters (a
 # "sentence" of 3,000 numbers is read by its start, not windowed whole).
 MAX_DENSE_CHARS = 600
+# ... and a story embeds at most this many characters in all (a cost budget: embedding runs at
+# roughly 1,000-3,000 characters a second on 2 cores, so a story of a dozen long articles stays
+# within the dashboard's minute). The sentences nearest their article's top go first, every
+# article's lead before any article's tail; the rest align on the lexical features alone, with a
+# note. The development comparisons hold at most 19,194 characters a story: none reaches it.
+MAX_DENSE_STORY_CHARS = 60_000
 # A story with fewer sentence pairs than this (two short reports) cannot measure its own
 # cosine band: the development stories' typical band is used (``dense_scale`` in the model).
 MIN_PAIRS_FOR_STORY_SCALE = 90
@@ -227,6 +233,7 @@ def pair_features(docs, flat: list[tuple[int, int]], backend=None, notes: list[s
         if len(rows) < n and notes is not None:
             notes.append(f"{n - len(rows)} sentences past the first {MAX_DENSE_SENTENCES_PER_ARTICLE} of an article "
                          "aligned on lexical and slot features only")
+        rows = _within_dense_budget(rows, flat, texts, notes)
         sub = dense_similarity([texts[i][:MAX_DENSE_CHARS] for i in rows], backend, _reference_scale(backend))
         if sub is not None:
             dense = np.zeros((n, n), dtype=np.float32)
@@ -257,6 +264,22 @@ def pair_features(docs, flat: list[tuple[int, int]], backend=None, notes: list[s
     features["dense_gap"] = rival_gap(dense_matrix, article_of, alignable)
     features["clause_lexical"] = clause_lexical_similarity(texts)
     return features, dense is not None
+
+
+def _within_dense_budget(rows: list[int], flat: list[tuple[int, int]], texts: list[str],
+                        notes: list[str] | None) -> list[int]:
+    """``rows`` (sentence indices) whose embedded texts fit :data:`MAX_DENSE_STORY_CHARS`, taken
+    by position in their article (every lead first), in their original order."""
+    spent, kept = 0, []
+    for i in sorted(rows, key=lambda i: (flat[i][1], flat[i][0])):
+        spent += min(len(texts[i]), MAX_DENSE_CHARS)
+        if spent > MAX_DENSE_STORY_CHARS:
+            break
+        kept.append(i)
+    if len(kept) < len(rows) and notes is not None:
+        notes.append(f"{len(rows) - len(kept)} sentences past the story's {MAX_DENSE_STORY_CHARS:,} characters "
+                     "embedded aligned on lexical and slot features only")
+    return sorted(kept)
 
 
 def rival_gap(similarity: np.ndarray, article_of: np.ndarray, alignable: np.ndarray) -> np.ndarray:

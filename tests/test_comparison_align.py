@@ -131,3 +131,25 @@ def test_named_days_match_across_languages_and_leave_out_months_and_bounds():
     assert best(0, 1) == 1.0
     # A period's bound (自4月1日以来) and a month's part (4月底) name no event's day.
     assert not days[2]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.lists(st.integers(1, 900), min_size=1, max_size=40), min_size=1, max_size=8),
+       st.integers(500, 5_000))
+def test_the_dense_budget_keeps_leads_first_and_never_spends_past_it(lengths, budget):
+    """Embedded characters stay within the story's budget; a sentence is embedded only when every
+    sentence nearer the top of any article is (leads before tails)."""
+    from unittest import mock
+
+    import comparison.align as align
+
+    flat = [(d, k) for d, article in enumerate(lengths) for k in range(len(article))]
+    texts = ["字" * lengths[d][k] for d, k in flat]
+    notes: list[str] = []
+    with mock.patch.object(align, "MAX_DENSE_STORY_CHARS", budget):
+        kept = align._within_dense_budget(list(range(len(flat))), flat, texts, notes)
+    assert kept == sorted(kept)
+    assert sum(min(len(texts[i]), align.MAX_DENSE_CHARS) for i in kept) <= budget
+    deepest = max((flat[i][1] for i in kept), default=-1)
+    assert all(i in kept for i, (_, k) in enumerate(flat) if k < deepest)
+    assert bool(notes) == (len(kept) < len(flat))
