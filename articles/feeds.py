@@ -4,9 +4,8 @@ An entry's source path is ``file#N`` (N = 1-based entry number), so the
 store can hold every entry of one file; a re-fetched feed is matched to what it held by
 article id, not by N. The id comes from the entry's link (which feedparser takes from a
 permalink guid); an entry without one is known by its guid / Atom id (isPermaLink="false"
-too), else by its feed and publication time, so an outlet's corrected title replaces the
-stored item instead of adding another; only an entry with none of these (or sharing them
-with another entry of the file) is known by its title. The entry's HTML content (or its
+too), so an outlet's corrected title replaces the stored item instead of adding another; an
+entry with neither (or sharing its guid with another entry of the file) is known by its title. The entry's HTML content (or its
 summary when the feed carries no full text) goes through the same body
 cleaner as feed archives. Outlet: the entry link's domain, the feed's title,
 the entry author, then the feed's link. Time: the entry's published (or
@@ -54,14 +53,14 @@ def _feed_identity(feed) -> str:
     return ""
 
 
-def _key_candidates(entry, feed_identity: str) -> tuple[str | None, str | None]:
-    """An entry's identities other than its link and title, most stable first: its guid / Atom
-    id, then its feed + publication time (not its updated time: a correction changes that)."""
+def _key_candidates(entry, feed_identity: str) -> tuple[str | None]:
+    """An entry's identities other than its link and title: its guid / Atom id. (Not its feed +
+    publication time: another item of the same time in a later fetch, in a feed stamping items to
+    the minute, hour or day, would take its id and overwrite it; and whether a time is unique
+    depends on the other items of a fetch, so one item's id changed between fetches.)"""
     guid = entry.get("id")
     guid_key = "guid:" + " ".join(guid.split()) if isinstance(guid, str) and guid.strip() else None
-    parsed, raw = entry.get("published_parsed"), entry.get("published")
-    when = str(calendar.timegm(parsed)) if parsed else " ".join(raw.split()) if isinstance(raw, str) else ""
-    return guid_key, f"time:{feed_identity}|{when}" if when else None
+    return (guid_key,)
 
 
 def _item_keys(entries: list, feed) -> list[str | None]:
