@@ -532,12 +532,14 @@ def store_run_stories(store, stories: Sequence[Story], fingerprint: str | None =
         stories = with_stored_joins(stories, before, store.articles)
         kept = stories_beside(stories, before, lambda ids: store.articles(ids))
         logged = list(store.edits())
-        if logged and kept:
+        if logged:
             # The run's stories had the edit log replayed over the run's articles only: an edit
             # joining a run article to a story of other articles (a hand move into an earlier
             # day's story) found no target there, and stories_beside then took the article out
             # of that story: the edit was undone. Replayed over run and kept stories together,
-            # every edit holds as after a run over everything (replaying is idempotent).
+            # every edit holds as after a run over everything (replaying is idempotent). Also
+            # when no stored story is kept: the Ray engine replays the log before it compares
+            # and writes after, so an edit made in between (a split) is only replayed here.
             ids = [m.article_id for s in [*stories, *kept] for m in s.members]
             by_id = {a.id: a for a in store.articles(ids)}
             all_stories = replay_edits([*stories, *kept], logged, by_id)
