@@ -11,7 +11,6 @@ import pytest
 import articles.feeds as feeds
 from articles import ingest
 from store.sqlite import Store
-
 from tests.test_ingest_feed_keys import feed, item
 from tests.test_ingest_identity import fetched_twice, write
 
