@@ -193,6 +193,9 @@ def _apply_merge(state: _Stories, payload: dict, articles: dict[str, Article]) -
 
 def _apply_split(state: _Stories, payload: dict, articles: dict[str, Article]) -> str | None:
     wanted = [i for i in dict.fromkeys(payload["article_ids"]) if i in articles]
+    held = _split_holds(state, wanted, payload.get("stayed"))
+    if held is not None:
+        return held
     previous = _take_out_many(state, wanted, articles)
     moved = {i: (previous[i][0] if i in previous else 0.0, True) for i in wanted}
     if not moved:
@@ -202,6 +205,21 @@ def _apply_split(state: _Stories, payload: dict, articles: dict[str, Article]) -
     new_id = _free_id(state, payload.get("result_id") or story_id_for(earliest.id), "split", earliest.id)
     state.put(new_id, _rebuild(new_id, moved, articles))
     return new_id
+
+
+def _split_holds(state: _Stories, wanted: list[str], stayed: Sequence[str] | None) -> str | None:
+    """The story holding a split's part, when the split holds already: the part's articles sit
+    together in one story holding none of those that stayed behind (an upload may have grown
+    it since). Replaying the split again would break that grown story up. Splits logged before
+    ``stayed`` was recorded (None) are replayed as they always were."""
+    if not stayed or not wanted:
+        return None
+    owners = {state.owner.get(i) for i in wanted}
+    if len(owners) != 1 or None in owners:
+        return None
+    (story_id,) = owners
+    left = set(stayed)
+    return None if any(m.article_id in left for m in state[story_id].members) else story_id
 
 
 def _apply_rename(state: _Stories, payload: dict, articles: dict[str, Article]) -> str | None:
@@ -328,7 +346,10 @@ def split_story(store, story_id: str, article_ids: Sequence[str]) -> str:
         raise EditError(f"story {story_id!r} has no article {missing[0]!r}")
     if not article_ids or len(article_ids) == len(members):
         raise EditError("a split needs some, but not all, of the story's articles")
-    payload = {"story_id": story_id, "article_ids": article_ids}
+    # What stayed behind is logged too: a replay finds the split holding already (its part
+    # grown since by an upload) and leaves it (_split_holds).
+    stayed = [m.article_id for m in involved[story_id].members if m.article_id not in set(article_ids)]
+    payload = {"story_id": story_id, "article_ids": article_ids, "stayed": stayed}
     articles = _articles_of(store, involved.values())
     held = _held_outside(store, involved)
     _, result = apply_edit(involved, "split", payload, articles, held)

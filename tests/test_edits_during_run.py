@@ -3,8 +3,6 @@ Made-up articles; store level (the run's stories are given as a run computed the
 
 from __future__ import annotations
 
-import pytest
-
 from clustering import build_story, edits, pipeline, story_id_for
 from clustering.model import Story
 from tests.test_edits_store_ids import _article, _workspace
@@ -32,8 +30,6 @@ def test_a_split_made_while_a_run_computed_its_stories_holds_when_the_run_touche
     assert _groups(store) == [["a0", "a1", "n0"], ["a2"]]
 
 
-@pytest.mark.xfail(strict=True, reason="pre-existing, not fixed: replaying a split takes its articles out of the"
-                   " story they are in whatever it holds now; the split's log does not name the rest")
 def test_a_split_off_story_that_grew_is_not_split_again_by_the_next_run(tmp_path):
     """A split's part that an upload grew keeps its new member when a later run replays the log
     (a run over other articles keeps the story beside its own and replays every edit on both)."""
