@@ -30,10 +30,13 @@ from comparison.lexicons.reporting import (
     SPEECH_VERBS_ZH,
 )
 from comparison.lexicons.timewords import (
+    EVENING_AFTER_DAY_ZH,
     FUTURE_AFTER_DAY_ZH,
     FUTURE_BEFORE_DAY_ZH,
     MONTH_PARTS_ZH,
     MONTHS_FROM_NOW_ZH,
+    PARTS_OF_DAY_ZH,
+    RELATIVE_DAYS_ZH,
     RELATIVE_YEARS_ZH,
     SAME_YEAR_ZH,
     THIS_WEEK_ZH,
@@ -675,12 +678,21 @@ _AFTER_SPEAKER_RE = re.compile(
 _PRONOUNS = PRONOUNS_ZH
 
 
+# A time said between the speaker and the speech verb (发言人周日说, 外交部昨天晚上在声明中说) is
+# when, not who: the time words of the lexicon (weekdays, relative days, a day of the month,
+# parts of the day, 当地时间), each perhaps followed by 晚 (周日晚), at the end of a speaker.
+_DAY_WORDS = sorted([*RELATIVE_DAYS_ZH, "当天", "当日", "日前", "近日", "稍早", "稍后", "同日"], key=len, reverse=True)
+_TIME_WORD = (rf"(?:(?:星期|礼拜|周)[{''.join(_WEEKDAYS)}]|{'|'.join(_DAY_WORDS)}|\d{{1,2}}[日号]"
+              rf"|{'|'.join(sorted(PARTS_OF_DAY_ZH, key=len, reverse=True))})(?:{EVENING_AFTER_DAY_ZH[0]})?")
+_TRAILING_TIME_RE = re.compile(rf"(?:当地时间)?(?:{_TIME_WORD})+$")
+
+
 def _speaker_from(span_text: str, entities_in: list[Entity]) -> str:
     persons = [e for e in entities_in if e.kind == "PER"]
     if persons:
         return persons[-1].text
     cleaned = re.sub(r"^(?:而|但|并|他并|另外|此外|同时|他还|随后|其中)", "", span_text.strip())
-    return cleaned[-16:]
+    return _TRAILING_TIME_RE.sub("", cleaned[-16:]).strip()
 
 
 _PLURAL_PRONOUNS = PLURAL_PRONOUNS_ZH

@@ -284,6 +284,16 @@ def test_quotes_with_speakers():
     assert speakers == {"“阿富汗人民": "扎里夫", "“在多哈举行": "普赖斯"}  # scare quote skipped
 
 
+@pytest.mark.parametrize(("when", "suffix"), [("周日", "说"), ("昨天晚上", "说"), ("当地时间7日晚", "说"),
+                                            ("星期一上午", "在声明中说"), ("", "说")])
+def test_a_time_before_the_speech_verb_is_no_part_of_the_speaker(when, suffix):
+    """发言人周日说: the speaker is the spokesman, said on Sunday (a time is when, not who)."""
+    text = f"约旦政府发言人{when}{suffix}：“局势已经得到控制，请民众保持冷静。”"
+    found = extract_quotes(text, extract_entities(text))
+    _exact(text, found)
+    assert [q.speaker for q in found] == ["约旦政府发言人"]
+
+
 def test_cited_sources_are_normalized():
     text = (
         "据路透社从杜尚别报道，塔吉克斯坦总统拉赫蒙下令。政府消息人士星期一早些时候对路透社说。"
