@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from comparison.lexicons.attribution import AGENCIES, ANONYMOUS_EN
+from comparison.lexicons.attribution import AGENCIES, ANONYMOUS_EN, ORGANISATION_HEADS_EN
 from comparison.lexicons.grammar import FUNCTION_WORDS_EN
 from comparison.lexicons.reporting import SPEECH_VERBS_EN
 from comparison.lexicons.timewords import (
@@ -261,6 +261,28 @@ def extract_entities_en(text: str) -> list:
             continue
         kind = "PER" if len(words) >= 2 and all(w[0].isupper() and w[1:].islower() for w in words) else "NAME"
         out.append(Entity(start, end, value, kind, value.lower()))
+    return _bodies_joined(text, out)
+
+
+# One lower-case word a body's name goes on after (National League for Democracy).
+_NAME_JOINER_RE = re.compile(r" (?:of|for|on) ")
+
+
+def _bodies_joined(text: str, entities: list) -> list:
+    """Two names joined by "of", "for" or "on", the first ending in a body's head noun
+    (:data:`ORGANISATION_HEADS_EN`: League, Ministry, Council), as one name: the body's whole
+    name, not "National League" and "Democracy"."""
+    from comparison.extract import Entity
+
+    out: list = []
+    for entity in entities:
+        last = out[-1] if out else None
+        if (last is not None and last.text.split()[-1] in ORGANISATION_HEADS_EN
+                and _NAME_JOINER_RE.fullmatch(text[last.end:entity.start])):
+            value = text[last.start:entity.end]
+            out[-1] = Entity(last.start, entity.end, value, "NAME", value.lower())
+        else:
+            out.append(entity)
     return out
 
 

@@ -248,3 +248,19 @@ def test_a_count_before_a_time_word_agrees_with_the_same_count_of_people():
     b = article("tb", "Outlet B", "Police said 41 people were injured when a bomb went off in the market on Monday.")
     numbers = [f for f in compare([a, b], use_dense=False).findings if f.fact_type == "number"]
     assert [f.kind for f in numbers] == ["agree"], [f.why for f in numbers]
+
+
+def test_a_bodys_name_goes_on_after_of_for_and_on():
+    """National League for Democracy is one name (its head noun, League, takes "for"); two
+    names joined by "and", or a person "of" a place, stay two."""
+    from comparison.extract_en import extract_entities_en
+
+    def names(text: str) -> list[str]:
+        return [e.text for e in extract_entities_en(text)]
+
+    assert names("Voters backed the National League for Democracy at the polls.") == [
+        "National League for Democracy"]
+    assert names("A spokesman for the Ministry of Defence declined to comment.") == ["Ministry of Defence"]
+    assert names("Members of the Council on Foreign Relations met.") == ["Council on Foreign Relations"]
+    assert names("Officials met Aung San Suu Kyi of Myanmar and Joe Biden.") == [
+        "Aung San Suu Kyi", "Myanmar", "Joe Biden"]

@@ -122,3 +122,11 @@ TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部�
 # the prefix chosen for the same institution is a framing (LOADED_PREFIXES in categories.py).
 INSTITUTION_HEADS_ZH = ("政府", "当局", "官方", "央行", "中央银行", "国务院", "外交部", "国防部", "商务部",
                         "军方", "军队", "海军", "空军", "法院", "官媒", "领导人", "领导层", "政权", "海关")
+# Head nouns of an English body's name that its name goes on after "of", "for" or "on" (National
+# League for Democracy, Ministry of Defence, Council on Foreign Relations, University of Chicago):
+# two capitalized runs joined by one of those words are one name when the first ends in one.
+ORGANISATION_HEADS_EN = frozenset(
+    "Academy Agency Alliance Assembly Association Authority Bank Board Bureau Center Centre Chamber Coalition "
+    "College Commission Committee Conference Confederation Congress Corporation Council Court Department "
+    "Federation Forum Foundation Front Fund Institute League Ministry Movement Museum Office Organisation "
+    "Organization Party Programme Program Secretariat Service Society Tribunal Union University".split())
