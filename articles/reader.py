@@ -131,18 +131,24 @@ def _stopped_at(lines_read: int) -> str:
     return f"; stopped at line {lines_read + 1:,}, the records before it were read"
 
 
-def _decoded_lines(lines: Iterator[bytes], encoding: str) -> Iterator[str]:
-    """Text lines for the csv module: also split at a lone "\\r", as ``newline=""`` would."""
-    for number, line in enumerate(lines, start=1):
+def _decoded_lines(lines: Iterator[bytes], encoding: str, undecodable: set[int] | None = None) -> Iterator[str]:
+    """Text lines for the csv module: also split at a lone "\\r", as ``newline=""`` would.
+
+    A line that does not decode is given with replacement characters, and its number as the
+    csv module counts lines (the strings given) goes into ``undecodable``: the row holding it is
+    refused, and the rest of the file is read (one bad byte no longer stops the file)."""
+    given = 0
+    for line in lines:
         try:
-            text = line.decode(encoding)
+            text, bad = line.decode(encoding), False
         except UnicodeDecodeError:
-            raise _StreamStopped(f"invalid {encoding} text at line {number:,} "
-                                 "(the rest of the file was not read)") from None
-        if "\r" in text.rstrip("\r\n"):
-            yield from _LONE_CR.split(text)
-        else:
-            yield text
+            text, bad = line.decode(encoding, errors="replace"), True
+        parts = _LONE_CR.split(text) if "\r" in text.rstrip("\r\n") else [text]
+        for part in parts:
+            given += 1
+            if bad and undecodable is not None:
+                undecodable.add(given)
+            yield part
 
 
 _LONE_CR = re.compile(r"(?<=\r)(?!\n)(?=.)", re.S)
@@ -393,7 +399,9 @@ def _read_streaming(
         else:
             sample = head_text[:8192]
             del head_text
-            yield from read_csv_lines(_decoded_lines(lines, encoding), source_path, sample=sample, **options)
+            undecodable: set[int] = set()
+            yield from read_csv_lines(_decoded_lines(lines, encoding, undecodable), source_path, sample=sample,
+                                      undecodable=(undecodable, encoding), **options)
     except _StreamStopped:
         raise
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback

@@ -315,8 +315,12 @@ def read_csv_lines(
     fields: Mapping[str, str] | FieldMap | None = None,
     delimiter: str | None = None,
     sample: str = "",
+    undecodable: tuple[set[int], str] | None = None,
 ) -> Iterator[Article | Rejection]:
     """One article (or rejection) per data row, consuming ``lines`` lazily.
+
+    ``undecodable``: the numbers of the lines given that did not decode (filled as they are
+    read) and the file's encoding: a row holding one is refused, the others are read.
 
     ``lines`` keep their line endings (as ``open(..., newline="")`` gives them);
     ``sample``, the file's first few kilobytes, is used to sniff the delimiter
@@ -351,7 +355,7 @@ def read_csv_lines(
         yield Rejection(source_path, f"CSV has no {' / '.join(repr(names[k]) for k in missing)} column "
                                      f"(columns: {shown}; {_mapping_hint(missing, names, source_path)})")
         return
-    yield from _csv_rows(reader, source_path, names, at_end)
+    yield from _csv_rows(reader, source_path, names, at_end, undecodable)
 
 
 # The csv module reads an unclosed quote to the end of the file as one field, silently.
@@ -380,8 +384,9 @@ def _columns(names: dict[str, str], header: list[str]) -> dict[str, str]:
 
 
 def _csv_rows(reader: csv.DictReader, source_path: str, names: dict[str, str],
-              at_end: list[bool]) -> Iterator[Article | Rejection]:
+              at_end: list[bool], undecodable: tuple[set[int], str] | None = None) -> Iterator[Article | Rejection]:
     number, line_before = 0, reader.line_num
+    bad_lines, encoding = undecodable or (set(), "")
     try:
         for number, row in enumerate(reader, start=1):
             if at_end:
@@ -389,7 +394,12 @@ def _csv_rows(reader: csv.DictReader, source_path: str, names: dict[str, str],
                 yield Rejection(f"{source_path}#{number}", f"{BROKEN_QUOTE}: a quote opened in this row is "
                                 f"never closed, so the rest of the file ({lines:,} lines) was not read")
                 return
-            yield record_to_article(row, f"{source_path}#{number}", names)
+            if bad_lines and any(line_before < n <= reader.line_num for n in bad_lines):
+                # (the set holds only the lines read for this row: it is emptied row by row)
+                bad_lines.clear()
+                yield Rejection(f"{source_path}#{number}", f"invalid {encoding} text")
+            else:
+                yield record_to_article(row, f"{source_path}#{number}", names)
             line_before = reader.line_num
     except csv.Error as exc:
         yield Rejection(f"{source_path}#{number + 1}", f"invalid CSV ({exc})")

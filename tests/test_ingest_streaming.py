@@ -234,3 +234,22 @@ def test_a_plain_file_over_the_cap_reads_as_its_gzip_copy_does(tmp_path):
                              "raise the limit with --max-bytes")
     (small_cap,) = read_path(plain, max_bytes=1_000)  # a cap under the head: refused whole, as gzip'd
     assert small_cap.error.startswith("file too large (") and small_cap.error.endswith("--max-bytes")
+
+
+@pytest.mark.parametrize("rows", [5, 3_000])  # read whole / streamed
+def test_an_undecodable_csv_row_is_refused_and_the_rest_is_read(tmp_path, rows):
+    """One row with a byte that does not decode is one rejection naming it; the rows after it
+    are read (reading used to stop there: 'the rest of the file was not read')."""
+    path = tmp_path / "export.csv"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(record(0)), lineterminator="\n")
+    writer.writeheader()
+    for n in range(rows):
+        writer.writerow(record(n))
+    lines = out.getvalue().encode().split(b"\n")
+    bad = lines[3].replace("第".encode(), b"\xff", 1)  # row 2 (each row spans two lines: its text has a line break)
+    path.write_bytes(b"\n".join([*lines[:3], bad, *lines[4:]]))
+    items = list(read_path(path))
+    rejections = [str(i) for i in items if isinstance(i, Rejection)]
+    assert rejections == [f"{path}#2: invalid utf-8 text"]
+    assert len([i for i in items if isinstance(i, Article)]) == rows - 1
