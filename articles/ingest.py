@@ -17,6 +17,9 @@ not by record position: an item of a re-fetched feed that moved is the same reco
 the rows of records the file no longer holds are dropped once it is read to its end (the
 articles stay stored: ``IngestReport.left_behind``). Between single-article files the
 most recently modified wins (:meth:`store.articles.ArticleTables.replace_article`).
+With a publication window (``python -m clustering --since/--until``) only the articles published
+in it are stored, the rest counted (``IngestReport.outside_dates``); the window is part of what
+makes a file unchanged, and a file's records set aside for their date still count as its own.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from typing import Any
 from articles.fields import DEFAULT_FIELDS, resolve_fields
 from articles.model import Article, Rejection
 from articles.reader import MAX_INPUT_BYTES, read_path
+from articles.window import DateWindow
 
 # Web-page assets found next to saved pages: not articles, not worth a rejection line.
 ASSET_EXTENSIONS = frozenset(
@@ -105,6 +109,9 @@ class IngestReport:
     # Of the articles read, those recorded from more than one file or record under the inputs
     # (counted per article, as ``python -m clustering`` counts them).
     in_several: int = 0
+    # Records read but not stored: published outside the window (``ingest(window=...)``). One
+    # count, not a line each: a few days of a half-year file leave tens of thousands.
+    outside_dates: int = 0
 
     @property
     def failed(self) -> bool:
@@ -115,10 +122,13 @@ class IngestReport:
         return not self.article_ids and bool(self.rejected)
 
     def counts_line(self) -> str:
-        """The counts, one line: new, updated (when any), already stored, rejected, unchanged
-        files skipped (when any), then how many articles several files or records hold."""
+        """The counts, one line: new, updated (when any), already stored, rejected, outside the
+        dates (when any), unchanged files skipped (when any), then how many articles several
+        files or records hold."""
         parts = [_count(self.stored, "new article"), *([f"{self.updated} updated"] if self.updated else []),
                  f"{self.duplicates} already stored", f"{len(self.rejected)} rejected"]
+        if self.outside_dates:
+            parts.append(outside_dates_text(self.outside_dates))
         if self.unchanged_files:
             parts.append(f"{_count(self.unchanged_files, 'unchanged file')} skipped")
         line = ", ".join(parts)
@@ -150,6 +160,11 @@ class IngestReport:
                 lines += _listed([f'  "{title}": {file}' for title, file in self.left_behind_named],
                                  self.left_behind, verbose)
         return "\n".join(lines)
+
+
+def outside_dates_text(count: int) -> str:
+    """The summary's words for the records set aside for their date (``python -m clustering`` too)."""
+    return f"{_count(count, 'record')} outside the dates (not stored)"
 
 
 def _listed(lines: list[str], total: int, verbose: bool) -> list[str]:
@@ -210,11 +225,14 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _options_key(read_options: dict, path: Path) -> str:
-    """A short key of the reading options that change what the file at ``path`` reads as; "" for
-    the defaults, so a fingerprint recorded before options were part of it still matches. (Its
-    own field mapping only: a --field option for another file does not make it read again.)"""
+def _options_key(read_options: dict, path: Path, window: DateWindow | None = None) -> str:
+    """A short key of the reading options that change what the file at ``path`` reads as, and of
+    the window that decides which of its records are stored; "" for the defaults, so a
+    fingerprint recorded before options were part of it still matches. (Its own field mapping
+    only: a --field option for another file does not make it read again.)"""
     options = {k: v for k, v in read_options.items() if v is not None}
+    if window is not None:  # read with other dates, the file stores other records: read again
+        options["window"] = window.key()
     if "fields" in options:
         try:
             fields = resolve_fields(options.pop("fields"), str(path))
@@ -263,6 +281,7 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     max_records: int | None = None,
     max_new_articles: int | None = None,
+    window: DateWindow | None = None,
     **read_options,
 ) -> IngestReport:
     """Read files/folders into ``store`` (a :class:`store.sqlite.Store`).
@@ -275,6 +294,9 @@ def ingest(
     ``max_new_articles`` the new articles stored: past a cap, reading stops,
     what was read stays stored, and one rejection line names the cap
     (``report.stopped``); the file is read again, to its end, next time.
+    ``window``: only the articles published in it are stored (one without a usable date is
+    kept); the others are counted (``report.outside_dates``), and those stored from the file
+    before stay its own (neither dropped nor left behind).
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]  # one path given bare, not an iterable of its characters
@@ -285,7 +307,7 @@ def ingest(
 
         files = bar = tqdm(files, unit="file", desc="ingest")
     run = _Run(store, IngestReport(), set(), _Caps(max_records, max_new_articles), batch_size, max_bytes,
-               read_options, bar)
+               read_options, bar, window)
     for path in files:
         if run.report.stopped:
             run.report.rejected.append(Rejection(str(path), run.report.stopped))
@@ -297,7 +319,7 @@ def ingest(
         earlier: list[tuple[str, str, str | None]] = []
         if stat is not None and path.is_file():
             earlier = store.sources_of_file(str(path))
-            known = _unchanged_ids(earlier, path, stat, _options_key(run.read_options, path))
+            known = _unchanged_ids(earlier, path, stat, run.options_key(path))
             if known is not None:
                 run.report.unchanged_files += 1
                 for article_id in known:
@@ -351,8 +373,12 @@ class _Run:
     max_bytes: int
     read_options: dict
     bar: Any  # a tqdm bar, or None
+    window: DateWindow | None = None  # the publication dates stored (None: all)
     parsed: set[str] = field(default_factory=set)  # ids of the articles read from files parsed so far
     parsed_files: set[str] = field(default_factory=set)  # the files parsed so far (as given, and resolved)
+
+    def options_key(self, path: Path) -> str:
+        return _options_key(self.read_options, path, self.window)
 
     def note_id(self, article_id: str) -> None:
         if article_id not in self.seen:
@@ -388,6 +414,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
                 break
             report.records += len(batch)
             try:
+                batch = _set_aside_outside(run, batch, earlier_ids, read_ids)
                 stored, updated, duplicates, rejected, changed_kept = _store_batch(run, batch, str(path),
                                                                                    earlier_ids)
             except Exception as exc:  # noqa: BLE001 - one file's storage failure must not stop the batch
@@ -414,6 +441,26 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
         items.close()  # closes the file if reading stopped early
         run.parsed_files.update({str(path), os.path.realpath(path)})
     _finish_file(run, path, stat, earlier_ids - read_ids, bool(read_ids))
+
+
+def _set_aside_outside(run: _Run, batch: list[Article | Rejection], earlier_ids: set[str],
+                       read_ids: set[str]) -> list[Article | Rejection]:
+    """``batch`` without the articles published outside ``run.window``, which are counted, not
+    stored. They still count as read from the file (``read_ids``): one stored from it before
+    (with another window) keeps its source row, so it is neither dropped nor left behind."""
+    if run.window is None:
+        return batch
+    kept: list[Article | Rejection] = []
+    with run.store.transaction():  # (one for the batch, as its storing)
+        for item in batch:
+            if not isinstance(item, Article) or not run.window.excludes(item.published):
+                kept.append(item)
+                continue
+            run.report.outside_dates += 1
+            read_ids.add(item.id)
+            if item.id in earlier_ids:
+                run.store.keep_sources(item)
+    return kept
 
 
 def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,
@@ -483,7 +530,7 @@ def _finish_file(run: _Run, path: Path, stat, gone: set[str], any_article: bool)
     if stat is None:
         return
     try:
-        key = _options_key(run.read_options, path)
+        key = run.options_key(path)
         run.store.set_file_fingerprint(str(path), _fingerprint(path, stat, _sha1_of_file(path), key))
     except Exception as exc:  # noqa: BLE001 - stored records stay; the file is just read again next time
         run.report.rejected.append(

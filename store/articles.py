@@ -132,6 +132,16 @@ class ArticleTables:
         files = dict.fromkeys(_file_of(r[0]) for r in rows)
         return [f for f in files if _another_file_holds(f, file_path)]
 
+    def keep_sources(self, article: Article) -> None:
+        """Record ``article``'s source paths again for the stored article of its id, without a
+        fingerprint (as :meth:`add_article` records a duplicate's), storing nothing else: a
+        record read again but set aside (published outside a run's dates) stays its file's, and
+        :meth:`drop_sources_not_read_again` keeps its row. Nothing when its id is not stored."""
+        with self.transaction() as c:
+            for path in article.source_paths:
+                c.execute("INSERT OR REPLACE INTO sources SELECT ?, id, NULL FROM articles WHERE id=?",
+                          (path, article.id))
+
     def drop_sources_not_read_again(self, path: str) -> int:
         """Forget the source rows of ``path`` and its ``path#N`` records that its read now did not
         write again: call it after the file was read to its end, before
