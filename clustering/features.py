@@ -25,6 +25,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from articles.model import Article
+from articles.window import usable_date
 from clustering.memory import start_forked_pool, stop_forked_pool
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -174,10 +175,7 @@ def publication_days(articles: Sequence[Article]) -> np.ndarray:
     """Days since the epoch (float, negative before 1970); NaN where the date is unknown."""
     days = np.full(len(articles), np.nan)
     for i, article in enumerate(articles):
-        # The epoch itself (1970-01-01, a zero timestamp) and the first day ingest accepts
-        # (1900-01-01) are how sources write "no date".
-        if article.published is not None and abs(article.published.timestamp()) > 2 * 86400.0 and (
-                article.published.year > 1900 or article.published.timetuple().tm_yday > 1):
+        if usable_date(article.published):  # (the epoch, 1900-01-01: how sources write "no date")
             days[i] = article.published.timestamp() / 86400.0
     return days
 

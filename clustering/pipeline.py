@@ -9,11 +9,12 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 
 from articles.model import Article, Rejection
+from articles.window import DateWindow, as_utc
 from clustering.changes import change_counts, changed_only, story_changes
 from clustering.clusterer import ALGORITHM_VERSION, StoryClusterer, build_story, story_id_for
 from clustering.edits import replay_edits
@@ -50,25 +51,16 @@ class RunResult:
     # What the ingest said a person should act on (articles updated, copies kept as stored:
     # ``articles.IngestReport.summary``'s lines after its counts).
     ingest_notes: list[str] = field(default_factory=list)
+    # Records the ingest read but did not store: published outside --since/--until.
+    outside_dates: int = 0
 
     @property
     def story_of(self) -> dict[str, str]:
         return {m.article_id: s.id for s in self.stories for m in s.members}
 
 
-def _as_utc(value: date | datetime | str | None, end: bool = False) -> datetime | None:
-    """Accept dates, datetimes or ISO strings; a bare date ``until`` includes that day."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value) if "T" in value or " " in value else date.fromisoformat(value)
-    if not isinstance(value, datetime):
-        value = datetime.combine(value, time.min)
-        if end:
-            value += timedelta(days=1)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+# (Its former name here: the Ray engine imports it.)
+_as_utc = as_utc
 
 
 def embed_both(
@@ -188,20 +180,24 @@ def run(
     story holding most of their group (which grows; it is never split or merged), or form new
     stories (:func:`run_stories`). Logged manual edits are replayed on top.
     ``since``/``until`` keep articles published in [since, until] (a bare ``until`` date
-    includes that day).
+    includes that day: :class:`articles.window.DateWindow`); the records of the others are
+    not stored (``outside_dates`` counts them; the stored ones stay).
     """
     import articles as articles_stage
 
     cap = {"max_bytes": max_bytes} if max_bytes is not None else {}
-    report = articles_stage.ingest(list(paths), store, progress=progress, **cap, **(read_options or {}))
+    window = DateWindow.of(since, until)
+    # The window limits what is stored too, not only what is grouped: a run over a few days of a
+    # half-year file stores those days' articles (the others are counted, not stored).
+    report = articles_stage.ingest(list(paths), store, progress=progress, window=window, **cap,
+                                   **(read_options or {}))
     found = store.articles(report.article_ids)
-    start, end = _as_utc(since), _as_utc(until, end=True)
-    found = [
-        a for a in found
-        if (start is None or a.published >= start) and (end is None or a.published < end)
-    ]
+    # (An unchanged file skipped gives every article it is recorded with, of earlier windows too.)
+    found = [a for a in found if window is None or window.holds(a.published)]
+    start, end = (window.start, window.end) if window is not None else (None, None)
     result = _store_fit(found, store, model, progress, clusterer, start, end, list(report.rejected))
     result.ingest_notes = report.summary().splitlines()[1:]
+    result.outside_dates = report.outside_dates
     return result
 
 

@@ -30,4 +30,5 @@ class LocalEngine(Engine):
                      clusterer=clusterer, read_options=self.read_options, max_bytes=self.max_bytes)
         stats = {"engine": self.name, "seconds": round(time.perf_counter() - start, 2)}
         return EngineResult(result.stories, result.articles, result.rejected, result.backend, result.context,
-                            result.orphans, result.changes, result.ingest_notes, stats=stats)
+                            result.orphans, result.changes, result.ingest_notes, result.outside_dates,
+                            stats=stats)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from articles import ingest
 from articles.window import DateWindow, usable_date
+from clustering.__main__ import main as cli_main
 from store.sqlite import Store
 
 EPOCH = "1970-01-01T00:00:00Z"  # how a source writes "no date": kept whatever the window
@@ -64,6 +65,22 @@ def test_a_window_stores_its_dates_and_the_undated_and_a_new_window_reads_the_fi
         assert (everything.stored, everything.duplicates, everything.outside_dates) == (1, 6, 0)
         assert everything.left_behind == 0
         assert "outside the dates" not in everything.summary()
+
+
+def test_the_cli_stores_only_the_window_and_counts_the_rest_in_its_line(tmp_path: Path, capsys):
+    path = write_jsonl(tmp_path / "half-year.jsonl", [record(n, d) for n, d in enumerate(DATES)])
+    db, out = tmp_path / "c.db", tmp_path / "out"
+    code = cli_main([str(path), "--since", "2021-04-01", "--until", "2021-04-03", "--out", str(out),
+                     "--db", str(db), "--model", "lexical"])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert err.count("outside the dates") == 1  # one count, not a line per record
+    line = next(line for line in err.splitlines() if line.startswith("3 articles -> 1 story"))
+    assert "; 1 rejected; 3 records outside the dates (not stored); " in line
+    with Store(db) as store:  # April's three and the epoch-dated one (stored, grouped by no dated run)
+        assert urls(store) == {f"https://example.com/{n}" for n in (0, 1, 2, 6)}
+    assignments = (out / "assignments.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert sorted(row.split(",")[0].rsplit("#", 1)[1] for row in assignments) == ["1", "2", "3"]
 
 
 _DAY0 = datetime(2021, 1, 1, tzinfo=UTC)
