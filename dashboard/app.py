@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ from articles.model import Article
 from articles.outlets import edition_names, reader_outlet
 from articles.tabular import CSV_ENCODING
 from counted import counted
-from dashboard import actions, aligned, auth, explain, panels, storylist, times, workspace
+from dashboard import actions, address, aligned, auth, explain, panels, storylist, times, workspace
 from dashboard import worker as worker_control
 from dashboard.outlet_names import StoryOutlets, story_outlets
 from dashboard.text import (
@@ -54,6 +54,10 @@ PICKER_LIMIT = 500
 PICK_MOMENT = "A day and time…"
 CHANGED_SINCE = {"Last run": None, "Last 6 hours": 6, "Last 24 hours": 24, "Last 7 days": 24 * 7,
                  PICK_MOMENT: None}
+# The list's choices as the page's address names them (dashboard.address); PICK_MOMENT is
+# named by its day and time instead ("2021-07-12T10:00", in the zone shown).
+_CHANGED_IN_ADDRESS = {"6h": "Last 6 hours", "24h": "Last 24 hours", "7d": "Last 7 days"}
+_SORT_IN_ADDRESS = {"size": "Size", "recent": "Most recent", "oldest": "Oldest", "changed": "Recently changed"}
 
 
 # ---- cached data ----------------------------------------------------------
@@ -213,6 +217,7 @@ def open_story(story_id: str | None) -> None:
     if story_id != st.session_state.get("story_id"):
         for key in _PER_STORY_KEYS:
             st.session_state.pop(key, None)
+        st.query_params.pop("side", None)  # the outlets side by side belong to the story left
     st.session_state["story_id"] = story_id
     if story_id:
         st.query_params["story"] = story_id
@@ -261,6 +266,7 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
 def _changed_since(zone: times.Zone) -> datetime | None:
     """Draw the "Changed since" choice; the moment it names (aware UTC), None for the last run
     alone. Relative choices are taken to the minute, so reruns within one reuse the list."""
+    _changed_since_from_address()
     cols = st.columns([2, 2, 2, 3])
     choice = cols[0].selectbox(
         "Changed since", list(CHANGED_SINCE), key="changed_since",
@@ -274,11 +280,27 @@ def _changed_since(zone: times.Zone) -> datetime | None:
             state["changed_since_day"], state["changed_since_time"] = start.date(), time(start.hour)
         day_ = cols[1].date_input(f"Day ({zone.short})", key="changed_since_day")
         clock = cols[2].time_input(f"Time ({zone.short})", key="changed_since_time")
+        address.keep("changed", f"{day_.isoformat()}T{clock.strftime('%H:%M')}")
         return times.wall_moment(day_, clock, zone)
+    address.keep("changed", address.code_of(_CHANGED_IN_ADDRESS, choice, None))
     hours = CHANGED_SINCE.get(choice)
     if hours is None:
         return None
     return (datetime.now(UTC) - timedelta(hours=hours)).replace(second=0, microsecond=0)
+
+
+def _changed_since_from_address() -> None:
+    """A new session's "Changed since" from its address: a relative choice's code, or the
+    day and time a picked moment names (anything else is ignored)."""
+    address.restore("changed_since", "changed", address.decoder(_CHANGED_IN_ADDRESS))
+    if "changed_since" in st.session_state:
+        return
+    address.restore("changed_since_moment", "changed", datetime.fromisoformat)
+    moment = st.session_state.pop("changed_since_moment", None)
+    if moment is not None:
+        state = st.session_state
+        state["changed_since"] = PICK_MOMENT
+        state["changed_since_day"], state["changed_since_time"] = moment.date(), time(moment.hour, moment.minute)
 
 
 def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_runs: int,
@@ -310,6 +332,7 @@ def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> pd.DataFrame:
     lo = times.day(frame["first_published"].min(), zone)
     hi = times.day(frame["last_published"].max(), zone)
 
+    _filters_from_address(all_outlets)
     top = st.columns([3, 2, 2])
     keyword = top[0].text_input(
         "Keyword", key="keyword", placeholder="e.g. 塔吉克, 塔利班, Taliban (简/繁 both match)"
@@ -321,6 +344,7 @@ def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> pd.DataFrame:
     outlets = row[0].multiselect("Outlets", all_outlets, key="outlets", placeholder="All outlets",
                                  format_func=lambda o: shown.get(o, o))
     multi_only = row[1].toggle("Multi-outlet stories only", value=True, key="multi_only")
+    _filters_to_address(keyword, sort, dates, (lo, hi), outlets, multi_only)
 
     since, until = _date_range(dates)
     return storylist.sort_stories(
@@ -335,6 +359,36 @@ def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> pd.DataFrame:
         ),
         sort,
     )
+
+
+def _filters_from_address(all_outlets: list[str]) -> None:
+    """A new session's list filters from its address (the Dates filter: :func:`_dates_key`)."""
+    address.restore("keyword", "q", str)
+    address.restore("sort", "sort", address.decoder(_SORT_IN_ADDRESS))
+    address.restore_list("outlets", "outlet", all_outlets)
+    address.restore("multi_only", "multi", address.decoder({"0": False}))
+
+
+def _filters_to_address(keyword: str, sort: str, dates, bounds: tuple, outlets: list[str], multi_only: bool) -> None:
+    """The list's filters into the page's address, each only when it is not the default."""
+    address.keep("q", keyword)
+    address.keep("sort", address.code_of(_SORT_IN_ADDRESS, sort, storylist.DEFAULT_SORT))
+    picked = tuple(dates) if isinstance(dates, (tuple, list)) else ()
+    if len(picked) == 2:  # a range half picked keeps the address's until it is whole
+        address.keep("dates", None if picked == tuple(bounds) else f"{picked[0]}..{picked[1]}")
+    address.keep("outlet", list(outlets))
+    address.keep("multi", None if multi_only else "0")
+
+
+def _dates_from_address(lo, hi) -> tuple:
+    """The Dates range a new session's address names, kept inside the workspace's days
+    (``lo``, ``hi``); the whole range when it names none or none that parses."""
+    try:
+        start, end = (date.fromisoformat(d) for d in st.query_params.get("dates", "").split(".."))
+    except ValueError:
+        return lo, hi
+    start, end = max(start, lo), min(end, hi)
+    return (start, end) if start <= end else (lo, hi)
 
 
 def _story_table_frame(shown: pd.DataFrame, script: str, zone: times.Zone = times.DEFAULT) -> pd.DataFrame:
@@ -432,7 +486,7 @@ def _dates_key(lo, hi) -> str:
     state = st.session_state
     old, chosen = state.get("dates_bounds"), state.get("dates")
     if chosen is None:  # first run, or the list was not drawn last run (Streamlit drops its state)
-        state["dates"], state["dates_bounds"] = (lo, hi), (lo, hi)
+        state["dates"], state["dates_bounds"] = _dates_from_address(lo, hi), (lo, hi)
     elif old != (lo, hi):
         picked = tuple(chosen) if isinstance(chosen, (tuple, list)) else ()
         if old is None or len(picked) != 2 or picked == tuple(old):
@@ -477,14 +531,18 @@ def story_view(
     comp, note = _comparison(store, story.id, articles)
     names = story_outlets(articles, comp)
     outlets_in_story = _outlets_by_coverage(articles, comp, names, _seed_outlets(store, by_id, names))
+    side_key = f"side_by_side_{story.id}"
+    # The address names the outlets chosen when they are not the first three (a reload keeps them).
+    address.restore_list(side_key, "side", outlets_in_story, MAX_SIDE_BY_SIDE)
+    st.session_state.setdefault(side_key, outlets_in_story[:3])
     chosen = st.multiselect(
         f"Outlets side by side (2-{MAX_SIDE_BY_SIDE})",
         outlets_in_story,
-        default=outlets_in_story[:3],
         max_selections=MAX_SIDE_BY_SIDE,
         format_func=lambda o: outlet_in_script(o, script),
-        key=f"side_by_side_{story.id}",
+        key=side_key,
     )
+    address.keep("side", None if chosen == outlets_in_story[:3] else chosen)
     chosen = chosen or outlets_in_story[:MAX_SIDE_BY_SIDE]
 
     tabs = st.tabs(

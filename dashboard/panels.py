@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from counted import counted
-from dashboard import actions, auth, jobs, times, workspace
+from dashboard import actions, address, auth, jobs, times, workspace
 from dashboard.text import SCRIPTS, escape
 from store import Store
 
@@ -92,8 +92,8 @@ def sidebar(
 ) -> tuple[str, times.Zone]:
     """Draw the sidebar; the session's script and display time zone (widget state: per session)."""
     zones = [z.key for z in times.available()]
-    _from_address("script", "script", _SCRIPT_IN_ADDRESS)
-    _from_address(times.STATE_KEY, "tz", {k: k for k in zones})
+    address.restore("script", "script", address.decoder(_SCRIPT_IN_ADDRESS))
+    address.restore(times.STATE_KEY, "tz", address.decoder({k: k for k in zones}))
     with st.sidebar:
         st.title("◐ Parallax")
         st.caption("How different outlets cover the same story.")
@@ -113,8 +113,8 @@ def sidebar(
             help="Every time and the Dates filter's days in this zone "
             "(the stored times are UTC and stay so).",
         ))
-        _to_address("script", script, SCRIPTS[0], _SCRIPT_IN_ADDRESS)
-        _to_address("tz", zone.key, times.DEFAULT.key, {k: k for k in zones})
+        address.keep("script", address.code_of(_SCRIPT_IN_ADDRESS, script, SCRIPTS[0]))
+        address.keep("tz", address.code_of({k: k for k in zones}, zone.key, times.DEFAULT.key))
         st.divider()
         if role == auth.EDITOR:
             upload_panel(store)
@@ -130,24 +130,9 @@ def sidebar(
     return script, zone
 
 
-# The display choices a reload keeps: a reload starts a new session (its widget state is gone),
-# so the page's address carries them, as it carries the open story. {address value: choice}
+# The display choices a reload keeps (dashboard.address), as the address keeps the open story.
+# {address value: choice}
 _SCRIPT_IN_ADDRESS = {"hans": SCRIPTS[1], "hant": SCRIPTS[2]}
-
-
-def _from_address(key: str, param: str, values: dict[str, str]) -> None:
-    """A new session starts from the choice its address names (an unknown one is ignored)."""
-    if key not in st.session_state and st.query_params.get(param) in values:
-        st.session_state[key] = values[st.query_params[param]]
-
-
-def _to_address(param: str, chosen: str, default: str, values: dict[str, str]) -> None:
-    """Write the session's choice into its address (none for the default)."""
-    code = next((k for k, v in values.items() if v == chosen), None)
-    if chosen == default or code is None:
-        st.query_params.pop(param, None)
-    elif st.query_params.get(param) != code:
-        st.query_params[param] = code
 
 
 def upload_panel(store: Store) -> None:
