@@ -380,11 +380,11 @@ def _filters_to_address(keyword: str, sort: str, dates, bounds: tuple, outlets: 
     address.keep("multi", None if multi_only else "0")
 
 
-def _dates_from_address(lo, hi) -> tuple:
-    """The Dates range a new session's address names, kept inside the workspace's days
-    (``lo``, ``hi``); the whole range when it names none or none that parses."""
+def dates_from_address(raw: str, lo: date, hi: date) -> tuple[date, date]:
+    """The Dates range an address names ("2021-07-10..2021-07-12"), kept inside the
+    workspace's days (``lo``, ``hi``); the whole range when it names none that parses."""
     try:
-        start, end = (date.fromisoformat(d) for d in st.query_params.get("dates", "").split(".."))
+        start, end = (date.fromisoformat(d) for d in raw.split(".."))
     except ValueError:
         return lo, hi
     start, end = max(start, lo), min(end, hi)
@@ -486,7 +486,7 @@ def _dates_key(lo, hi) -> str:
     state = st.session_state
     old, chosen = state.get("dates_bounds"), state.get("dates")
     if chosen is None:  # first run, or the list was not drawn last run (Streamlit drops its state)
-        state["dates"], state["dates_bounds"] = _dates_from_address(lo, hi), (lo, hi)
+        state["dates"], state["dates_bounds"] = dates_from_address(st.query_params.get("dates", ""), lo, hi), (lo, hi)
     elif old != (lo, hi):
         picked = tuple(chosen) if isinstance(chosen, (tuple, list)) else ()
         if old is None or len(picked) != 2 or picked == tuple(old):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from dashboard import actions, storylist, text
-from dashboard.app import finding_rows, shared_subjects, source_line
+from dashboard.app import dates_from_address, finding_rows, shared_subjects, source_line
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "dashboard"))
 import fake_store  # noqa: E402
@@ -480,3 +482,20 @@ def test_the_readers_source_line_has_no_stray_separator_without_an_address() -> 
     assert source_line("RFI", "2021-07-14 14:45 UTC", "https://rfi.fr/a") == (
         "RFI · 2021-07-14 14:45 UTC · https://rfi.fr/a"
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(hs.text(max_size=40) | hs.from_regex(r"\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d", fullmatch=True),
+       hs.dates(max_value=date(9000, 1, 1)), hs.integers(0, 60))
+def test_a_pasted_dates_range_never_fails_and_stays_in_the_workspace(raw, lo, span) -> None:
+    """A pasted or stale address's Dates: never an error, always inside the workspace's days."""
+    hi = lo + timedelta(days=span)
+    start, end = dates_from_address(raw, lo, hi)
+    assert lo <= start <= end <= hi
+
+
+@settings(max_examples=100, deadline=None)
+@given(hs.dates(), hs.dates())
+def test_a_dates_range_written_to_the_address_reads_back(a, b) -> None:
+    start, end = min(a, b), max(a, b)
+    assert dates_from_address(f"{start}..{end}", date.min, date.max) == (start, end)
