@@ -32,6 +32,7 @@ from dashboard.outlet_names import StoryOutlets, story_outlets
 from dashboard.text import (
     KIND_COLOURS,
     KIND_LABELS,
+    SCRIPTS,
     escape,
     finding_in_script,
     highlight,
@@ -573,6 +574,7 @@ def story_view(
         _why_grouped(store, story, frame, by_id, comp, script, zone, role, seen or {})
     with tabs[7]:
         if comp is not None:
+            st.caption(export_note(len(outlets_in_story), len(chosen), script, zone))
             _export(story, comp, articles, store)
 
 
@@ -1172,6 +1174,20 @@ def _run_edit(edit, open_after: str | None, message: str, follow_result: bool = 
     elif open_after:
         open_story(open_after)
     st.rerun()
+
+
+def export_note(n_outlets: int, n_chosen: int, script: str, zone: times.Zone) -> str:
+    """What the downloads hold, said next to them: not what the page shows. The files are the
+    whole comparison as stored, so quotes stay verbatim and their character offsets point into
+    the stored articles; converting the script or leaving outlets out would break that."""
+    parts = [f"all {counted(n_outlets, 'outlet')} of the story"
+             + (f" (not only the {n_chosen} side by side)" if n_chosen < n_outlets else "")]
+    parts.append("the articles' text in its own script, as stored"
+                 + (f" (not converted to {script})" if script != SCRIPTS[0] else ""))
+    if zone.key != times.DEFAULT.key:
+        parts.append(f"times in {times.DEFAULT.short} (not {zone.short})")
+    return ("The files hold the whole comparison: " + "; ".join(parts)
+            + ". Character offsets point into the stored articles' text.")
 
 
 def _export(story: Story, comp: Comparison, articles: list[Article], store: Store) -> None:
