@@ -19,6 +19,8 @@ from dashboard.text import SCRIPTS, escape
 from store import Store
 
 POLL_S = 1.5
+# How often an open page's sidebar re-reads the workspace's counts (only those: see _workspace_counts).
+COUNTS_EVERY_S = 30
 _FULL_RUN = "_parallax_full_run"
 
 
@@ -122,8 +124,7 @@ def sidebar(
             st.caption("Read-only access: you can browse and export, not add or edit.")
         background_panel(store, fingerprint)
         st.divider()
-        st.caption(f"Workspace `{Path(path).name}`: {counted(fingerprint[1], 'article')}, "
-                   f"{counted(n_stories, 'story', 'stories')}.")
+        _workspace_counts(store, Path(path).name, fingerprint, n_stories)
         if "role" in st.session_state:
             st.caption(f"Logged in as {role}.")
             st.button("Log out", on_click=_logout, key="logout")
@@ -133,6 +134,27 @@ def sidebar(
 # The display choices a reload keeps (dashboard.address), as the address keeps the open story.
 # {address value: choice}
 _SCRIPT_IN_ADDRESS = {"hans": SCRIPTS[1], "hant": SCRIPTS[2]}
+
+
+@st.fragment(run_every=COUNTS_EVERY_S)
+def _workspace_counts(store: Store, name: str, fingerprint: tuple, n_stories: int) -> None:
+    """The sidebar's article and story counts, re-read every COUNTS_EVERY_S seconds on their
+    own, so a page left open follows other journalists' uploads. Only this fragment reruns on
+    the timer, never the page, and it reads the store's cheap fingerprint (a few COUNT/MAX
+    queries) through this session's own connection (``Store`` is per thread)."""
+    drawn = (fingerprint[1], n_stories)
+    now = drawn if st.session_state.get(_FULL_RUN) else store.fingerprint()[1:3]
+    st.caption(counts_line(name, now, drawn))
+
+
+def counts_line(name: str, now: tuple[int, int], drawn: tuple[int, int]) -> str:
+    """The counts caption: (articles, stories) now, and a word when they moved since the page
+    (its story list) was drawn, which only a click redraws."""
+    line = f"Workspace `{name}`: {counted(now[0], 'article')}, {counted(now[1], 'story', 'stories')}."
+    if tuple(now) != tuple(drawn):
+        line += (f" The page was drawn at {counted(drawn[0], 'article')}, "
+                 f"{counted(drawn[1], 'story', 'stories')}: click anything to update it.")
+    return line
 
 
 def upload_panel(store: Store) -> None:
