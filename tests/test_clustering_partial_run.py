@@ -23,34 +23,10 @@ def _rec(n: int, outlet: str, when: str, title: str, text: str) -> str:
 
 
 # One made-up happening over two days (a dam bursts on 4 March, the toll rises on the 5th) and an
-# unrelated one (a rate rise) on the second day, each in its own folder.
-FOLDERS = {
-    "d1": [
-        _rec(1, "alpha", "2024-03-04T08:00:00Z", "Dam bursts above Korvina, flooding the lower town",
-             "The Korvina dam burst early on Monday after days of rain, sending a wall of water through the "
-             "lower town. At least 9 people were killed and 300 homes flooded, the regional governor Ilse "
-             "Marek said."),
-        _rec(2, "beta", "2024-03-04T11:00:00Z", "Korvina dam collapse kills nine",
-             "Nine people died when the Korvina dam collapsed on Monday, governor Ilse Marek said, as water "
-             "flooded 300 homes in the lower town. Rescuers used boats to reach stranded families."),
-    ],
-    "d2": [
-        _rec(3, "gamma", "2024-03-05T07:00:00Z", "Korvina dam toll rises to 12 as rescuers search flooded town",
-             "The death toll from the Korvina dam collapse rose to 12 on Tuesday, governor Ilse Marek said. "
-             "Rescuers in boats searched the flooded lower town for survivors after the dam burst on Monday."),
-        _rec(4, "alpha", "2024-03-05T09:00:00Z", "Korvina: 12 dead after dam burst, governor orders inquiry",
-             "Governor Ilse Marek ordered an inquiry into the Korvina dam burst, which killed 12 people and "
-             "flooded 300 homes in the lower town on Monday."),
-    ],
-    "rates": [
-        _rec(5, "beta", "2024-03-05T10:00:00Z", "Central bank of Astoria raises rates to 4.5%",
-             "The central bank of Astoria raised its main interest rate by a quarter point to 4.5% on Tuesday, "
-             "citing stubborn inflation in services."),
-        _rec(6, "gamma", "2024-03-05T12:00:00Z", "Astoria lifts interest rate to 4.5 percent",
-             "Astoria's central bank lifted its benchmark rate to 4.5 percent on Tuesday, its third rise this "
-             "year, saying services inflation remained too high."),
-    ],
-}
+# unrelated one (a rate rise) on the second day, each in its own folder (data: the fixture file).
+_DAYS = json.loads((Path(__file__).parent / "fixtures" / "clustering" / "korvina_days.json").read_text("utf-8"))
+FOLDERS = {name: [_rec(r["n"], r["outlet"], r["date"], r["title"], r["text"]) for r in rows]
+           for name, rows in _DAYS["folders"].items()}
 
 
 def _write(tmp_path: Path, name: str, records: list[str]) -> Path:
