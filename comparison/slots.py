@@ -42,7 +42,9 @@ from comparison.lexicons.places import (
     LEVEL_SUFFIX_ZH,
 )
 from comparison.lexicons.reporting import (
+    CITED_RECORDS_ZH,
     ESTIMATE_VERBS_EN,
+    FIGURE_RECORDS_ZH,
     PUT_AT_VERBS_EN,
     REPORT_VERBS_ZH,
     SPEECH_VERBS_EN,
@@ -268,7 +270,7 @@ _ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
 _NOT_UNWILLING_ZH = "".join(f"(?<!{w})" for w in ("不愿", "不愿意", "不肯", "不想", "拒绝", "婉拒", "不便", "未", "未能",
                                                     "无法", "不能", "没有", "不"))
 _ZH_ATTR_RE = re.compile(
-    rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:报道|报导|消息|称|说|表示|透露|声明|公告)"
+    rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:{'|'.join(CITED_RECORDS_ZH)})"
     rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?){_NOT_UNWILLING_ZH}(?:{_ZH_SAYS})"
 )
 # The verbs are matched in lower case only: "United States" holds no verb "states".
@@ -344,7 +346,25 @@ def _anonymous_start(simple: str, start: int, end: int) -> int:
 
 
 def attribution_kind(who: str, english: bool) -> tuple[str, str]:
-    """(kind, normalized name) of a voice."""
+    """(kind, normalized name) of a voice. A Chinese voice glossed in brackets (日本总务省消防厅
+    （相当于消防署）, 日本放送协会(NHK)) is classed by its name, or by the gloss when that is a known
+    agency's."""
+    gloss = None if english else _TRAILING_GLOSS.search(who.strip())
+    if gloss is not None and gloss.start() >= 2:
+        inner = gloss.group(1).strip()
+        if inner.isascii() and inner in AGENCIES:
+            return "agency", AGENCIES[inner]
+        kind, norm = _attribution_kind(who.strip()[:gloss.start()], english)
+        if kind != "other":
+            return kind, norm
+    return _attribution_kind(who, english)
+
+
+# A bracketed gloss closing a voice: （相当于消防署）, (NHK).
+_TRAILING_GLOSS = re.compile(r"[（(]([^（()）]{1,30})[)）]$")
+
+
+def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
     from comparison.text import to_simplified
 
     lowered = who.lower()
@@ -622,7 +642,8 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
 # A medium's report as its own verb, opening a clause: 星岛日报报导，… / CGTN报道说：… (no 据 before
 # it). Read apart from the main pattern so it never takes over a 据…报道 or a dateline.
 _MEDIUM_REPORTS_ZH = re.compile(
-    rf"(?:^|(?<=[，。；！？\n]))(?P<m>[\u4e00-\u9fffA-Za-z·]{{2,12}}?)(?:{'|'.join(REPORT_VERBS_ZH)})(?:称|说)?[，：:]")
+    rf"(?:^|(?<=[，。；！？\n]))(?P<m>[\u4e00-\u9fffA-Za-z·]{{2,12}}?(?:[（(][A-Za-z][A-Za-z .&-]{{0,20}}[)）])?)"
+    rf"(?:{'|'.join(REPORT_VERBS_ZH)})(?:称|说)?[，：:]")
 
 
 def _media_reporting(text: str, simple: str, found: list[Attribution], most: int) -> list[Attribution]:
@@ -667,6 +688,11 @@ def _names_a_medium(who: str) -> bool:
     from comparison.text import to_simplified
 
     simple = to_simplified(who)
+    gloss = _TRAILING_GLOSS.search(simple)
+    if gloss is not None:  # 日本放送协会(NHK): a known agency's gloss, or the name before it
+        if gloss.group(1).strip() in AGENCIES:
+            return True
+        simple = simple[:gloss.start()]
     names = tuple(n for n in AGENCIES if not n.isascii())
     if simple.endswith(names) or any(n.isascii() and n.upper() == n and simple == n for n in AGENCIES):
         return True
@@ -805,4 +831,6 @@ def _voice(text: str, simple: str, m: re.Match, group: str, english: bool, start
         kind = "person"  # "said Mr. Biden": a named person, by the title before the name
     if kind == "other" and group in "bcd":
         return None  # "the report says", "X说" with no voice we can classify: not an attribution
+    if kind == "other" and group == "a" and m.group(0).endswith(FIGURE_RECORDS_ZH):
+        return None  # 据不完全统计, 据最新数据: how the figures were compiled, no voice
     return Attribution(start, end, text[start:end], kind, norm)

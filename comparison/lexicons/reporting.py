@@ -35,6 +35,10 @@ TITLE_ABBREVIATION_OFFICES_EN = {"gov": "governor", "gen": "general", "sen": "se
 # A medium's report as the verb of its voice (星岛日报报导，…: no 据 before it), as English reads
 # "reported": only where a medium's name opens the clause (comparison.slots._media_reporting).
 REPORT_VERBS_ZH = ("报道", "报导")
+# What a 据/根据/援引 X … cites: a report, words, a statement, or figures X compiled (据日本气象厅的统计,
+# 根据联合国的数据); 据统计 alone names no one and is not read (a voice has two characters or more).
+FIGURE_RECORDS_ZH = ("统计", "汇总", "数据")
+CITED_RECORDS_ZH = ("报道", "报导", "消息", "称", "说", "表示", "透露", "声明", "公告", *FIGURE_RECORDS_ZH)
 # Frames that cite a source (据X报道, according to X, citing X).
 CITE_BEFORE_ZH = ("据", "援引", "根据", "对", "告诉", "向", "引述", "引用", "接受")
 CITE_AFTER_ZH = ("报道", "报导", "援引", "引述", "说", "称", "表示", "获得", "电稿", "消息",

@@ -1,0 +1,42 @@
+"""Chinese voices glossed in brackets (某部（相当于某署）表示, 某协会(ABC)报导) are voices, classed by
+their name or by a known agency's gloss; 据X的统计 credits X, 据不完全统计 credits no one.
+Made-up sentences, not from any labeled story."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from comparison.slots import attribution_kind, extract_attributions
+from comparison.text import to_simplified
+
+
+def _voices(text: str) -> list[tuple[str, str, str]]:
+    return [(a.text, a.kind, a.who) for a in extract_attributions(text, to_simplified(text), False)]
+
+
+def test_an_office_glossed_in_brackets_is_an_official_voice() -> None:
+    for bracket in ("（相当于环境署）", "(相当于环境署)"):
+        text = f"南方国环境厅{bracket}表示，共有35人受伤。"
+        assert _voices(text) == [(f"南方国环境厅{bracket}", "official", "南方国环境厅")]
+    # Traditional script alike.
+    assert _voices("南方國環境廳（相當於環境署）表示，共有35人受傷。")[0][1] == "official"
+
+
+def test_a_known_agency_gloss_makes_a_medium_report() -> None:
+    assert _voices("日本广播协会(NHK)报导，至少有40人受伤。") == [("日本广播协会(NHK)", "agency", "NHK")]
+    assert attribution_kind("某某协会(NHK)", False) == ("agency", "NHK")
+
+
+def test_compiled_figures_credit_their_compiler_only() -> None:
+    assert _voices("据北方省消防厅的统计，有3人死亡。") == [("北方省消防厅", "official", "北方省消防厅")]
+    assert _voices("据新华社统计，有3人死亡。")[0][1:] == ("agency", "新华社")
+    assert _voices("据不完全统计，有3人死亡。") == []
+    assert _voices("据统计，有3人死亡。") == []
+
+
+@given(st.text(alphabet="部厅局会署（）()相当于NHKABC协", min_size=0, max_size=30))
+def test_classing_any_glossed_voice_never_fails(who: str) -> None:
+    kind, norm = attribution_kind(who, False)
+    assert kind in ("agency", "official", "expert", "anonymous", "witness", "organization", "person", "other")
+    assert isinstance(norm, str)
