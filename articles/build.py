@@ -118,10 +118,14 @@ def build_article(
     # A time read in "CST": China Standard Time in a Chinese article or from an outlet in China,
     # Taiwan, Hong Kong or Singapore, US Central otherwise.
     published = in_zone_of(published, language == "zh" or in_china_time(name, url))
+    # An article without a url or item key is named by its title as the source wrote it
+    # (entities and tags undecoded), as before titles were decoded: the ids of stored articles stay.
+    id_title = clean if url else clean_title(title, decode=False)
+    identity = article_id(url, name, id_title, published, item_key)
+    # Without its item key (a feed item's guid) it was named by that title before session 36.
+    former = article_id(url, name, id_title, published) if item_key else identity
     return Article(
-        # An article without a url or item key is named by its title as the source wrote it
-        # (entities and tags undecoded), as before titles were decoded: the ids of stored articles stay.
-        id=article_id(url, name, clean if url else clean_title(title, decode=False), published, item_key),
+        id=identity,
         outlet=name,
         title=clean,
         url=url,
@@ -131,6 +135,7 @@ def build_article(
         paragraphs=body,
         captions=[c for c in (clean_line(nfc(x)) for x in captions if isinstance(x, str)) if c],
         source_paths=[source_path],
+        former_ids=(former,) if former != identity else (),
     )
 
 

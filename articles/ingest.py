@@ -414,6 +414,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
                 break
             report.records += len(batch)
             try:
+                _as_stored(run, batch)
                 batch = _set_aside_outside(run, batch, earlier_ids, read_ids)
                 stored, updated, duplicates, rejected, changed_kept = _store_batch(run, batch, str(path),
                                                                                    earlier_ids)
@@ -441,6 +442,19 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
         items.close()  # closes the file if reading stopped early
         run.parsed_files.update({str(path), os.path.realpath(path)})
     _finish_file(run, path, stat, earlier_ids - read_ids, bool(read_ids))
+
+
+def _as_stored(run: _Run, batch: list[Article | Rejection]) -> None:
+    """Give each article of ``batch`` read under a new kind of id the id it is stored under
+    (:meth:`store.articles.ArticleTables.stored_id`): a feed item an earlier version stored
+    under its title id is that article, matched to its file's earlier records as any re-read
+    article is, not stored a second time."""
+    if not any(isinstance(item, Article) and item.former_ids for item in batch):
+        return  # (most records have no former id: no transaction for them)
+    with run.store.transaction():
+        for item in batch:
+            if isinstance(item, Article) and item.former_ids:
+                item.id = run.store.stored_id(item)
 
 
 def _set_aside_outside(run: _Run, batch: list[Article | Rejection], earlier_ids: set[str],

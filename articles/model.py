@@ -31,6 +31,11 @@ class Article:
     paragraphs: list[str]
     captions: list[str] = field(default_factory=list)
     source_paths: list[str] = field(default_factory=list)
+    # The ids earlier versions gave this record, where they differ from ``id`` (a feed item known
+    # by its guid was known by its title before session 36): ingest finds the article stored
+    # under one of them, so a store written before is not given the item a second time. Not
+    # stored, not compared: only what a reader saw.
+    former_ids: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def text(self) -> str:

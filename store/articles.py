@@ -21,6 +21,40 @@ from store.sql import chunks, marks, now
 ARTICLES_SEQ = "articles_replaced_seq"
 
 
+# Store meta key: set once the files that may hold feed items stored under their title ids (by a
+# version before session 36) were marked to be read again (:func:`reread_files_of_linkless_records`).
+ITEM_KEYS_META = "item_keys_rereads_marked"
+# What a marked file's fingerprint starts with: its size no longer matches, so ingest reads it again.
+STALE_FINGERPRINT = "stale:"
+
+
+def reread_files_of_linkless_records(conn: sqlite3.Connection) -> None:
+    """Once per store: mark the files holding a record without a URL (``file#N``) to be read again.
+    A version before session 36 stored a feed item without a link under its title id; one read
+    now, while the item's title is the stored one, finds it under that id and records its guid id
+    as an alias (:meth:`ArticleTables.stored_id`), so a title corrected later still corrects it.
+    An unchanged file is otherwise skipped until it changes, and a fetch that changes it may
+    change the title too (then neither id finds it). JSON Lines / CSV records without a URL are
+    read once again too: nothing changes for them. A store without articles has nothing to mark."""
+    if conn.execute("SELECT 1 FROM meta WHERE key=?", (ITEM_KEYS_META,)).fetchone():
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not conn.execute("SELECT 1 FROM meta WHERE key=?", (ITEM_KEYS_META,)).fetchone():
+            # (Every row of a marked file: a fingerprint is the file's, on each of its rows.)
+            conn.execute(
+                "UPDATE sources SET fingerprint = ? || fingerprint WHERE fingerprint IS NOT NULL"
+                " AND substr(path, 1, instr(path, '#')) IN"  # ("file#" of a record; "" of a file)
+                " (SELECT DISTINCT substr(s.path, 1, instr(s.path, '#')) FROM sources s JOIN articles a"
+                "  ON a.id = s.article_id WHERE a.url IS NULL AND instr(s.path, '#') > 0)",
+                (STALE_FINGERPRINT,))
+            conn.execute("INSERT INTO meta VALUES (?, ?)", (ITEM_KEYS_META, now()))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def _article_values(article: Article) -> tuple:
     """The article's columns, in table order, without ``ingested_at``."""
     return (
@@ -75,6 +109,31 @@ class ArticleTables:
                 )
                 c.execute("DELETE FROM rejections WHERE path=?", (path,))
             return not exists
+
+    def stored_id(self, article: Article) -> str:
+        """The id the article read as ``article`` is stored under: ``article.id`` when an article of
+        that id is stored or it has no ``former_ids``; else the id an earlier read found for it
+        (its alias); else the first of its ``former_ids`` an article is stored under that no other
+        id has claimed, recorded as its alias (a feed item a version before session 36 stored
+        under its title id). The stored article keeps its id: stories and edits refer to it; the
+        alias makes a later read with a corrected title find it too."""
+        if not article.former_ids:
+            return article.id
+        with self.transaction() as c:
+            if c.execute("SELECT 1 FROM articles WHERE id=?", (article.id,)).fetchone():
+                return article.id
+            alias = c.execute("SELECT article_id FROM article_aliases WHERE id=?", (article.id,)).fetchone()
+            if alias is not None:
+                return alias[0]
+            for former in article.former_ids:
+                stored = c.execute("SELECT 1 FROM articles WHERE id=?", (former,)).fetchone()
+                # (A stored article is one record's: two items sharing a title and time, told
+                # apart by their guids now, do not both become it.)
+                if stored and not c.execute("SELECT 1 FROM article_aliases WHERE article_id=?",
+                                            (former,)).fetchone():
+                    c.execute("INSERT INTO article_aliases VALUES (?, ?)", (article.id, former))
+                    return former
+            return article.id
 
     def stored_differs(self, article: Article) -> bool:
         """Is an article of ``article.id`` stored, reading otherwise than ``article``?"""

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from store.articles import ARTICLES_SEQ, ArticleTables
+from store.articles import ARTICLES_SEQ, ArticleTables, reread_files_of_linkless_records
 from store.jobs import JobQueue
 from store.stories import STORY_SEQ, StaleStoryError, StoryTables, upgrade_last_run_changes
 
@@ -53,6 +53,13 @@ CREATE TABLE IF NOT EXISTS sources (
     fingerprint TEXT
 );
 CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id);
+-- An id a record is read under now -> the article it is stored as, under the id an earlier
+-- version gave it (store.articles.ArticleTables.stored_id).
+CREATE TABLE IF NOT EXISTS article_aliases (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_aliases_article ON article_aliases(article_id);
 CREATE TABLE IF NOT EXISTS rejections (
     path TEXT PRIMARY KEY,
     error TEXT NOT NULL,
@@ -196,6 +203,7 @@ class Store(ArticleTables, StoryTables, JobQueue):
             conn.execute("ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
         if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='story_changes'").fetchone():
             upgrade_last_run_changes(conn)  # the last run's record, from before the change history
+        reread_files_of_linkless_records(conn)  # feed items stored under title ids, before session 36
 
     def close(self) -> None:
         with self._lock:
