@@ -63,6 +63,16 @@ def clean_title(title: object, markup: bool = False, decode: bool = True) -> str
     return text.strip()
 
 
+def title_refusal(clean: str) -> str | None:
+    """Why a title (:func:`clean_title`'s) refuses its article, or None: a reader that sets a
+    record aside before building it checks its title as :func:`build_article` would."""
+    if not clean:
+        return "no title"
+    if len(clean) > MAX_TITLE_CHARS:
+        return f"title longer than {MAX_TITLE_CHARS} characters"
+    return None
+
+
 def build_article(
     source_path: str,
     *,
@@ -90,10 +100,8 @@ def build_article(
     one without a URL instead of its title (:func:`articles.normalize.article_id`).
     """
     clean = clean_title(title, markup=title_markup)
-    if not clean:
-        return Rejection(source_path, "no title")
-    if len(clean) > MAX_TITLE_CHARS:
-        return Rejection(source_path, f"title longer than {MAX_TITLE_CHARS} characters")
+    if (refusal := title_refusal(clean)) is not None:
+        return Rejection(source_path, refusal)
     if published is None:
         return Rejection(source_path, "no publication date")
     body = [clean_line(nfc(p)) for p in paragraphs if isinstance(p, str)]

@@ -20,6 +20,8 @@ most recently modified wins (:meth:`store.articles.ArticleTables.replace_article
 With a publication window (``python -m clustering --since/--until``) only the articles published
 in it are stored, the rest counted (``IngestReport.outside_dates``); the window is part of what
 makes a file unchanged, and a file's records set aside for their date still count as its own.
+The JSON Lines / CSV readers set a record aside from its date field, before building its article
+(:class:`articles.model.SetAside`), so those records cost little more than their parse.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from articles.fields import DEFAULT_FIELDS, resolve_fields
-from articles.model import Article, Rejection
+from articles.model import Article, Rejection, SetAside
 from articles.reader import MAX_INPUT_BYTES, read_path
 from articles.window import DateWindow
 
@@ -397,8 +399,10 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
     report = run.report
     # Read again: what it refused before is recorded anew (a record fixed since is no longer refused).
     run.store.clear_rejections_of_file(str(path))
-    items = read_path(path, max_bytes=run.max_bytes, **run.read_options)
+    # (The window goes to the readers: a JSON Lines / CSV record outside it is set aside unbuilt.)
+    items = read_path(path, max_bytes=run.max_bytes, window=run.window, **run.read_options)
     read_ids: set[str] = set()
+    set_aside = 0  # records of the file set aside for their dates (they count as read)
     try:
         while True:
             room, cap_message = run.caps.room(report)
@@ -415,7 +419,9 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
             report.records += len(batch)
             try:
                 _as_stored(run, batch)
+                before = len(batch)
                 batch = _set_aside_outside(run, batch, earlier_ids, read_ids)
+                set_aside += before - len(batch)
                 stored, updated, duplicates, rejected, changed_kept = _store_batch(run, batch, str(path),
                                                                                    earlier_ids)
             except Exception as exc:  # noqa: BLE001 - one file's storage failure must not stop the batch
@@ -441,7 +447,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
     finally:
         items.close()  # closes the file if reading stopped early
         run.parsed_files.update({str(path), os.path.realpath(path)})
-    _finish_file(run, path, stat, earlier_ids - read_ids, bool(read_ids))
+    _finish_file(run, path, stat, earlier_ids - read_ids, bool(read_ids) or set_aside > 0)
 
 
 def _as_stored(run: _Run, batch: list[Article | Rejection]) -> None:
@@ -457,24 +463,36 @@ def _as_stored(run: _Run, batch: list[Article | Rejection]) -> None:
                 item.id = run.store.stored_id(item)
 
 
-def _set_aside_outside(run: _Run, batch: list[Article | Rejection], earlier_ids: set[str],
+def _set_aside_outside(run: _Run, batch: list[Article | Rejection | SetAside], earlier_ids: set[str],
                        read_ids: set[str]) -> list[Article | Rejection]:
-    """``batch`` without the articles published outside ``run.window``, which are counted, not
-    stored. They still count as read from the file (``read_ids``): one stored from it before
-    (with another window) keeps its source row, so it is neither dropped nor left behind."""
+    """``batch`` without the records published outside ``run.window`` (articles, and records a
+    reader set aside unbuilt), which are counted, not stored. They still count as read from the
+    file (``read_ids``): one stored from it before (with another window) keeps its source row,
+    so it is neither dropped nor left behind. Only then is a set-aside record built, for its id:
+    a file read for the first time, or whose earlier records were all set aside, builds none."""
     if run.window is None:
         return batch
     kept: list[Article | Rejection] = []
     with run.store.transaction():  # (one for the batch, as its storing)
         for item in batch:
-            if not isinstance(item, Article) or not run.window.excludes(item.published):
+            if isinstance(item, SetAside):
+                run.report.outside_dates += 1
+                if earlier_ids and isinstance(built := item.build(), Article):
+                    _as_stored(run, [built])
+                    _read_outside(run, built, earlier_ids, read_ids)
+            elif isinstance(item, Article) and run.window.excludes(item.published):
+                run.report.outside_dates += 1
+                _read_outside(run, item, earlier_ids, read_ids)
+            else:
                 kept.append(item)
-                continue
-            run.report.outside_dates += 1
-            read_ids.add(item.id)
-            if item.id in earlier_ids:
-                run.store.keep_sources(item)
     return kept
+
+
+def _read_outside(run: _Run, article: Article, earlier_ids: set[str], read_ids: set[str]) -> None:
+    """An article set aside for its date is still its file's: one stored from it keeps its row."""
+    read_ids.add(article.id)
+    if article.id in earlier_ids:
+        run.store.keep_sources(article)
 
 
 def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,

@@ -7,6 +7,7 @@ Everything an ingest path produces is either an :class:`Article` or a
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -58,3 +59,15 @@ class Rejection:
 
     def __str__(self) -> str:
         return f"{self.source_path}: {self.error}"
+
+
+@dataclass
+class SetAside:
+    """A record published outside the run's dates (``--since``/``--until``), known from its date
+    field before its article was built: counted, not stored. Building an article (language and
+    script detection, body cleaning) costs a hundred times its JSON parse, and a few days of a
+    half-year file set aside nearly every record. ``build`` builds it (its id), for the rare
+    caller that needs it: a file stored from before, with other dates, keeps its records."""
+
+    source_path: str
+    build: Callable[[], Article | Rejection] = field(repr=False, compare=False)

@@ -246,7 +246,9 @@ def read_path(
     """Read one file: an :class:`Article` per article found, a :class:`Rejection` per failure.
 
     Bad input never raises: every problem becomes a one-line Rejection.
-    ``options`` go to the JSON Lines / CSV readers (``fields=...``).
+    ``options`` go to the JSON Lines / CSV / JSON readers (``fields=...``; ``window=...``, a
+    :class:`articles.window.DateWindow`: their records published outside it come as
+    :class:`articles.model.SetAside`, unbuilt; the other formats' articles are built whole).
     JSON Lines and CSV files larger than :data:`HEAD_BYTES` stream record by
     record (gzip'd ones too), so memory does not grow with the file; if one
     turns out too large or corrupt part-way, the records before are still

@@ -22,12 +22,15 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
 
-from articles.build import build_article
+from articles.build import build_article, clean_title, title_refusal
 from articles.fields import FieldMap, named_by_option, resolve_fields
-from articles.model import Article, Rejection
-from articles.normalize import parse_datetime
+from articles.model import Article, Rejection, SetAside
+from articles.normalize import in_zone_of, parse_datetime
 from articles.timestamps import split_stamp_line
+from articles.window import DateWindow
 
 # The encoding of the CSV files the commands and the dashboard write: UTF-8 with a byte-order
 # mark, the only way Excel (double-click, Windows) tells UTF-8 from the local code page, so
@@ -63,8 +66,12 @@ def _paragraphs(value: object) -> list[str] | None:
     return None
 
 
-def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, str]) -> Article | Rejection:
-    """One JSON object / CSV row to an article, using ``fields`` for the names."""
+def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, str],
+                      window: DateWindow | None = None) -> Article | Rejection | SetAside:
+    """One JSON object / CSV row to an article, using ``fields`` for the names. ``window``: a
+    record it would refuse to store for its date is :class:`SetAside` as soon as its date and
+    title are read, its article not built (a record that would be refused is refused as without
+    a window, so a run's rejections do not depend on its dates)."""
     if fields["text"] not in record:
         return Rejection(source_path, f"no {fields['text']!r} field (the article text)")
     text = record[fields["text"]]
@@ -78,6 +85,9 @@ def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, st
     published = parse_datetime(date_value) if date_value not in (None, "") else None
     if published is None and date_value not in (None, ""):
         return Rejection(source_path, f"unreadable publication date {str(date_value)[:40]!r}")
+    if window is not None and published is not None and _outside(window, published) and (
+            title_refusal(clean_title(record.get(fields["title"]))) is None):
+        return SetAside(source_path, partial(record_to_article, record, source_path, fields))
     # The feed's stamp line a text often opens with (09/02/2021 - 15:32) is no sentence of it:
     # dropped, as the archive reader drops it (the record's date field dates the article).
     paragraphs, _ = split_stamp_line(paragraphs)
@@ -96,6 +106,12 @@ def record_to_article(record: Mapping, source_path: str, fields: Mapping[str, st
         note = _field_note(_FIELD_OF_REJECTION[article.error], record, fields)
         return Rejection(source_path, article.error + note) if note else article
     return article
+
+
+def _outside(window: DateWindow, published: datetime) -> bool:
+    """Is a record of this date left unstored whichever zone its article reads the date in? (A
+    "CST" stamp is China's or US Central time by the article's language, known once it is built.)"""
+    return all(window.excludes(in_zone_of(published, china)) for china in (False, True))
 
 
 # The rejections of a record whose field was missing or empty, and the field each is about.
@@ -165,11 +181,12 @@ def _mapping_hint(missing: list[str], names: Mapping[str, str], source_path: str
 
 
 def read_jsonl_text(
-    text: str, source_path: str, fields: Mapping[str, str] | FieldMap | None = None
-) -> Iterator[Article | Rejection]:
+    text: str, source_path: str, fields: Mapping[str, str] | FieldMap | None = None,
+    window: DateWindow | None = None,
+) -> Iterator[Article | Rejection | SetAside]:
     # Split on "\n" only: str.splitlines() would also cut at U+2028 and other
     # separators that JSON strings may hold unescaped.
-    yield from read_jsonl_lines(text.split("\n"), source_path, fields)
+    yield from read_jsonl_lines(text.split("\n"), source_path, fields, window=window)
 
 
 def read_jsonl_lines(
@@ -178,13 +195,15 @@ def read_jsonl_lines(
     fields: Mapping[str, str] | FieldMap | None = None,
     encoding: str = "utf-8",
     first_line: int = 1,
-) -> Iterator[Article | Rejection]:
+    window: DateWindow | None = None,
+) -> Iterator[Article | Rejection | SetAside]:
     """One article (or rejection) per line, consuming ``lines`` lazily.
 
     ``lines`` are the file's lines split on "\n" only; ``bytes`` lines are
     decoded with ``encoding`` here, so one undecodable line rejects that record
     alone. ``first_line`` > 1: ``lines`` are a later part of the file
     (:mod:`articles.chunks`), numbered from there and never "empty file".
+    ``window``: records published outside it are :class:`SetAside` (:func:`record_to_article`).
     """
     try:
         names = resolve_fields(fields, source_path)
@@ -212,7 +231,7 @@ def read_jsonl_lines(
         if not isinstance(record, dict):
             yield Rejection(record_path, "not a JSON object")
             continue
-        result = record_to_article(record, record_path, names)
+        result = record_to_article(record, record_path, names, window)
         if not misfit.holds(record, result):
             yield result
     if not found and first_line == 1:
@@ -232,8 +251,9 @@ _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def read_json_text(
-    text: str, source_path: str, fields: Mapping[str, str] | FieldMap | None = None
-) -> Iterator[Article | Rejection]:
+    text: str, source_path: str, fields: Mapping[str, str] | FieldMap | None = None,
+    window: DateWindow | None = None,
+) -> Iterator[Article | Rejection | SetAside]:
     """A JSON file: one object (one article, named by the file) or an array of objects
     (an article each, ``file#N`` for the N-th element, 1-based).
 
@@ -249,7 +269,7 @@ def read_json_text(
     index = _JSON_SPACE.match(text, 1 if text.startswith("\ufeff") else 0).end()
     if text.startswith("[", index):
         misfit = _Misfit(names)
-        yield from _json_array(text, index + 1, source_path, misfit, decoder)
+        yield from _json_array(text, index + 1, source_path, misfit, decoder, window)
         yield from filter(None, [misfit.rejection(source_path)])
         return
     try:
@@ -263,11 +283,11 @@ def read_json_text(
     elif not isinstance(record, dict):
         yield Rejection(source_path, "not a JSON object or array of objects")
     else:
-        yield record_to_article(record, source_path, names)
+        yield record_to_article(record, source_path, names, window)
 
 
-def _json_array(text: str, index: int, source_path: str, misfit: _Misfit,
-                decoder: json.JSONDecoder) -> Iterator[Article | Rejection]:
+def _json_array(text: str, index: int, source_path: str, misfit: _Misfit, decoder: json.JSONDecoder,
+                window: DateWindow | None = None) -> Iterator[Article | Rejection | SetAside]:
     """The elements of the array opened just before ``index``; a syntax error ends the file
     with one line (on the file: it was not read to its end), after the elements before it.
     ``misfit``: the field names, and the refusals a mapping that does not fit the file gives."""
@@ -285,7 +305,7 @@ def _json_array(text: str, index: int, source_path: str, misfit: _Misfit,
         record_path = f"{source_path}#{number}"
         if not isinstance(record, dict):
             yield Rejection(record_path, "not a JSON object")
-        elif not misfit.holds(record, result := record_to_article(record, record_path, misfit.names)):
+        elif not misfit.holds(record, result := record_to_article(record, record_path, misfit.names, window)):
             yield result
         index = _JSON_SPACE.match(text, index).end()
         if text.startswith(",", index):
@@ -305,8 +325,10 @@ def read_csv_text(
     source_path: str,
     fields: Mapping[str, str] | FieldMap | None = None,
     delimiter: str | None = None,
-) -> Iterator[Article | Rejection]:
-    yield from read_csv_lines(io.StringIO(text, newline=""), source_path, fields, delimiter, sample=text[:8192])
+    window: DateWindow | None = None,
+) -> Iterator[Article | Rejection | SetAside]:
+    yield from read_csv_lines(io.StringIO(text, newline=""), source_path, fields, delimiter, sample=text[:8192],
+                              window=window)
 
 
 def read_csv_lines(
@@ -316,8 +338,10 @@ def read_csv_lines(
     delimiter: str | None = None,
     sample: str = "",
     undecodable: tuple[set[int], str] | None = None,
-) -> Iterator[Article | Rejection]:
-    """One article (or rejection) per data row, consuming ``lines`` lazily.
+    window: DateWindow | None = None,
+) -> Iterator[Article | Rejection | SetAside]:
+    """One article (or rejection) per data row, consuming ``lines`` lazily; ``window`` as
+    :func:`read_jsonl_lines`'s.
 
     ``undecodable``: the numbers of the lines given that did not decode (filled as they are
     read) and the file's encoding: a row holding one is refused, the others are read.
@@ -355,7 +379,7 @@ def read_csv_lines(
         yield Rejection(source_path, f"CSV has no {' / '.join(repr(names[k]) for k in missing)} column "
                                      f"(columns: {shown}; {_mapping_hint(missing, names, source_path)})")
         return
-    yield from _csv_rows(reader, source_path, names, at_end, undecodable)
+    yield from _csv_rows(reader, source_path, names, at_end, undecodable, window)
 
 
 # The csv module reads an unclosed quote to the end of the file as one field, silently.
@@ -383,8 +407,9 @@ def _columns(names: dict[str, str], header: list[str]) -> dict[str, str]:
             for key, name in names.items()}
 
 
-def _csv_rows(reader: csv.DictReader, source_path: str, names: dict[str, str],
-              at_end: list[bool], undecodable: tuple[set[int], str] | None = None) -> Iterator[Article | Rejection]:
+def _csv_rows(reader: csv.DictReader, source_path: str, names: dict[str, str], at_end: list[bool],
+              undecodable: tuple[set[int], str] | None = None,
+              window: DateWindow | None = None) -> Iterator[Article | Rejection | SetAside]:
     number, line_before = 0, reader.line_num
     bad_lines, encoding = undecodable or (set(), "")
     try:
@@ -399,7 +424,7 @@ def _csv_rows(reader: csv.DictReader, source_path: str, names: dict[str, str],
                 bad_lines.clear()
                 yield Rejection(f"{source_path}#{number}", f"invalid {encoding} text")
             else:
-                yield record_to_article(row, f"{source_path}#{number}", names)
+                yield record_to_article(row, f"{source_path}#{number}", names, window)
             line_before = reader.line_num
     except csv.Error as exc:
         yield Rejection(f"{source_path}#{number + 1}", f"invalid CSV ({exc})")
