@@ -21,7 +21,9 @@ With a publication window (``python -m clustering --since/--until``) only the ar
 in it are stored, the rest counted (``IngestReport.outside_dates``); the window is part of what
 makes a file unchanged, and a file's records set aside for their date still count as its own.
 The JSON Lines / CSV readers set a record aside from its date field, before building its article
-(:class:`articles.model.SetAside`), so those records cost little more than their parse.
+(:class:`articles.model.SetAside`), and a file with no record in the window is recorded as read
+(without a source row: :meth:`store.articles.ArticleTables.file_fingerprints`), so a re-run with
+the same window skips it.
 """
 
 from __future__ import annotations
@@ -259,13 +261,13 @@ def _sha1_of_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _unchanged_ids(rows: list[tuple[str, str, str | None]], path: Path, stat: os.stat_result,
-                   options_key: str) -> list[str] | None:
+def _unchanged_ids(rows: list[tuple[str, str, str | None]], fingerprints: set[str | None], path: Path,
+                   stat: os.stat_result, options_key: str) -> list[str] | None:
     """Article ids of ``path`` when it was ingested before (``rows``: its sources in the
-    store) and has not changed since, nor the options it is read with."""
-    fingerprints = {fp for _, _, fp in rows}
+    store; ``fingerprints``: those recorded for it, also without rows when every record was set
+    aside for its date) and has not changed since, nor the options it is read with."""
     # A row without a fingerprint belongs to a file whose ingest did not finish.
-    if not rows or len(fingerprints) != 1 or None in fingerprints:
+    if len(fingerprints) != 1 or None in fingerprints:
         return None
     size, mtime, sha1, *key = next(iter(fingerprints)).split(":")
     if size != str(stat.st_size) or (key[0] if key else "") != options_key:
@@ -321,7 +323,8 @@ def ingest(
         earlier: list[tuple[str, str, str | None]] = []
         if stat is not None and path.is_file():
             earlier = store.sources_of_file(str(path))
-            known = _unchanged_ids(earlier, path, stat, run.options_key(path))
+            known = _unchanged_ids(earlier, store.file_fingerprints(str(path), earlier), path, stat,
+                                   run.options_key(path))
             if known is not None:
                 run.report.unchanged_files += 1
                 for article_id in known:

@@ -246,13 +246,27 @@ class ArticleTables:
 
         Ingest writes a large file's records in several transactions without a
         fingerprint and sets it once the whole file is stored, so a file cut
-        short by a crash is never mistaken for an unchanged, complete one.
+        short by a crash is never mistaken for an unchanged, complete one. A file
+        with no source row (every record set aside for its date) has its fingerprint
+        kept apart (:meth:`file_fingerprints`), so a re-run with the same dates skips it too.
         """
         with self.transaction() as c:
-            c.execute(
+            rows = c.execute(
                 "UPDATE sources SET fingerprint=? WHERE path=? OR (path >= ? AND path < ?)",
                 (fingerprint, path, path + "#", path + "$"),
-            )
+            ).rowcount
+            c.execute("DELETE FROM unstored_files WHERE path=?", (path,))
+            if not rows and fingerprint is not None:
+                c.execute("INSERT INTO unstored_files VALUES (?, ?)", (path, fingerprint))
+
+    def file_fingerprints(self, path: str, rows: list[tuple[str, str, str | None]]) -> set[str | None]:
+        """The fingerprints recorded for a file whose source rows are ``rows``
+        (:meth:`sources_of_file`): its rows' (None on a row its ingest did not finish), else the
+        one recorded for it without rows; empty when it was never read to its end."""
+        if rows:
+            return {fingerprint for _, _, fingerprint in rows}
+        row = self.conn.execute("SELECT fingerprint FROM unstored_files WHERE path=?", (path,)).fetchone()
+        return {row[0]} if row else set()
 
     def article_ids_for_source(self, path: str) -> list[str]:
         rows = self.conn.execute("SELECT article_id FROM sources WHERE path=?", (path,))

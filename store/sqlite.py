@@ -60,6 +60,12 @@ CREATE TABLE IF NOT EXISTS article_aliases (
     article_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS article_aliases_article ON article_aliases(article_id);
+-- The fingerprint of a file read to its end that no source row names: every record of it was set
+-- aside for its date (python -m clustering --since/--until), so none was stored.
+CREATE TABLE IF NOT EXISTS unstored_files (
+    path TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS rejections (
     path TEXT PRIMARY KEY,
     error TEXT NOT NULL,

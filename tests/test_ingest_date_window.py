@@ -9,7 +9,7 @@ import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles import ingest
@@ -104,6 +104,7 @@ def _window(since: int | None, until: int | None) -> DateWindow | None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dates=st.lists(_dates, min_size=1, max_size=8), first=st.tuples(_bound, _bound),
        second=st.tuples(_bound, _bound))
+@example(dates=[(5, 0)], first=(0, 1), second=(0, 1))  # no record in the dates, twice
 def test_stored_is_the_dated_in_window_and_the_undated_whatever_the_windows(dates, first, second) -> None:
     whens = [_when(d) for d in dates]
     records = [record(n, when.isoformat()) for n, when in enumerate(whens)]
@@ -125,3 +126,5 @@ def test_stored_is_the_dated_in_window_and_the_undated_whatever_the_windows(date
             if w1 != w2:
                 assert report.unchanged_files == 0
                 assert report.outside_dates == len(records) - len(expected(w2))
+            else:  # the same dates: skipped, also when none of its records was in them (none stored)
+                assert (report.unchanged_files, report.records) == (1, 0)

@@ -1,5 +1,6 @@
 """--since/--until: a JSON Lines / CSV record published outside the dates is set aside as soon as its
-date and title are read (its article is not built). Made-up records."""
+date and title are read (its article is not built), and a file whose records were all outside the
+dates is recorded as read, so a re-run with the same dates skips it. Made-up records."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from articles.model import Article, SetAside
 from articles.normalize import in_zone_of, parse_datetime
 from articles.tabular import read_csv_text, read_jsonl_text
 from articles.window import DateWindow
+from clustering.__main__ import main as cli_main
 from store.sqlite import Store
-from tests.test_ingest_date_window import record, write_jsonl
+from tests.test_ingest_date_window import record, urls, write_jsonl
 
 MARCH = [f"2021-03-0{day}T10:00:00Z" for day in (1, 2, 3)]
 APRIL = DateWindow.of("2021-04-01", "2021-04-03")
@@ -40,6 +42,22 @@ def builds(monkeypatch) -> list[str]:
     return built
 
 
+def test_a_file_of_records_all_outside_the_dates_is_skipped_by_a_rerun_with_the_same_dates(tmp_path: Path,
+                                                                                          builds) -> None:
+    path = write_jsonl(tmp_path / "march.jsonl", [record(n, when) for n, when in enumerate(MARCH)])
+    with Store(tmp_path / "p.db") as store:
+        first = ingest([path], store, window=APRIL)
+        assert (first.stored, first.outside_dates, first.records, builds) == (0, 3, 3, [])  # none built
+        again = ingest([path], store, window=APRIL)
+        assert (again.unchanged_files, again.records, again.outside_dates) == (1, 0, 0)  # nothing read
+        march = ingest([path], store, window=DateWindow.of("2021-03-02", None))  # other dates: read again
+        assert (march.unchanged_files, march.stored, march.outside_dates) == (0, 2, 1)
+        assert ingest([path], store, window=APRIL).unchanged_files == 0  # its rows' fingerprint now
+        everything = ingest([path], store)
+        assert (everything.stored, everything.left_behind) == (1, 0)
+        assert urls(store) == {f"https://example.com/{n}" for n in range(3)}
+
+
 def test_a_record_stored_before_keeps_its_row_when_set_aside_unbuilt(tmp_path: Path, builds) -> None:
     """A file stored from without dates, read with dates that leave out every record: the records
     are built (for their ids) only because the file had stored articles; none is left behind."""
@@ -50,7 +68,7 @@ def test_a_record_stored_before_keeps_its_row_when_set_aside_unbuilt(tmp_path: P
         report = ingest([path], store, window=APRIL)
         assert (report.outside_dates, report.left_behind, len(builds)) == (3, 0, 3)
         assert len(store.sources_of_file(str(path))) == 3
-        assert ingest([path], store, window=APRIL).unchanged_files == 1  # (its rows' fingerprint)
+        assert ingest([path], store, window=APRIL).unchanged_files == 1
 
 
 def test_records_outside_the_dates_are_not_built_but_their_refusals_are_kept(tmp_path: Path, builds) -> None:
@@ -63,6 +81,16 @@ def test_records_outside_the_dates_are_not_built_but_their_refusals_are_kept(tmp
         assert (report.stored, report.outside_dates) == (1, 1)
         assert sorted(r.source_path.rsplit("#", 1)[1] for r in report.rejected) == ["2", "3"]
         assert sorted(p.rsplit("#", 1)[1] for p in builds) == ["2", "4"]  # the untitled one, the April one
+
+
+def test_the_cli_reruns_a_file_outside_its_dates_without_reading_it(tmp_path: Path, builds, capsys) -> None:
+    path = write_jsonl(tmp_path / "march.jsonl", [record(n, when) for n, when in enumerate(MARCH)])
+    args = [str(path), "--since", "2021-04-01", "--until", "2021-04-03", "--out", str(tmp_path / "out"),
+            "--db", str(tmp_path / "c.db"), "--model", "lexical"]
+    cli_main(args)
+    assert "3 records outside the dates (not stored)" in capsys.readouterr().err
+    cli_main(args)
+    assert "outside the dates" not in capsys.readouterr().err and builds == []
 
 
 # ---- the readers: set aside exactly the records a whole read gives as articles outside the dates ----
