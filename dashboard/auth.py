@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import sys
 
 EDITOR, VIEWER = "editor", "viewer"
 EDITOR_HASH_ENV = "PARALLAX_EDITOR_PASSWORD_HASH"
@@ -73,10 +74,23 @@ def role_for_email(email: str | None) -> str:
     return EDITOR if (email or "").strip().lower() in editors else VIEWER
 
 
+# Addresses only this machine can reach: served there, the dashboard needs no login.
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def open_to_network(server_address: str | None) -> bool:
+    """True when the server listens beyond this machine (``--server.address 0.0.0.0``, a LAN
+    address, or none set, which Streamlit takes as every interface)."""
+    return (server_address or "").strip().strip("[]") not in LOOPBACK
+
+
 def main() -> int:
+    """Print the hash of a password typed twice. Only the hash goes to stdout: the README
+    reads it with ``export X="$(python -m dashboard.auth)"``, where a message on stdout
+    would silently become the "hash"."""
     password = getpass.getpass("Password: ")
     if not password or password != getpass.getpass("Again: "):
-        print("The two entries differ (or are empty).")
+        print("The two entries differ (or are empty): no hash made.", file=sys.stderr)
         return 1
     print(hash_password(password))
     return 0

@@ -59,6 +59,7 @@ def login_gate() -> str:
     hashes = auth.password_hashes()
     oidc = _oidc_configured()
     if not hashes and not oidc:
+        _warn_when_open_to_network()
         return auth.EDITOR
     if oidc and getattr(st.user, "is_logged_in", False):
         role = auth.role_for_email(st.user.get("email"))
@@ -80,6 +81,19 @@ def login_gate() -> str:
                 st.error("Wrong password.")
     st.stop()
     raise AssertionError("unreachable")  # st.stop() ends the run
+
+
+def _warn_when_open_to_network() -> None:
+    """No login set, but served beyond this machine (a hash variable left empty, say, by a
+    mistyped password): say so on every page rather than let anyone edit unnoticed."""
+    served_at = st.get_option("server.address")
+    if auth.open_to_network(served_at):
+        st.warning(
+            f"This dashboard listens on {served_at or 'every network interface'} without a login: "
+            "anyone who can reach it can read, upload and edit. Set "
+            f"{auth.EDITOR_HASH_ENV} (README, 'Safe by default') and restart it.",
+            icon="⚠️",
+        )
 
 
 def _logout() -> None:

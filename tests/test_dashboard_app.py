@@ -549,6 +549,24 @@ def test_huge_gzip_upload_is_capped_in_the_background(workspace, tmp_path, monke
     assert not list((workspace.parent / "uploads").iterdir())
 
 
+def test_served_to_the_network_without_a_login_says_so(workspace) -> None:
+    from streamlit import config
+
+    def warnings() -> list[str]:
+        at = app().run()
+        no_errors(at)
+        return [w.value for w in at.warning if "without a login" in w.value]
+
+    assert warnings() == []  # the shipped config: 127.0.0.1 only
+    before = config.get_option("server.address")
+    config.set_option("server.address", "0.0.0.0")
+    try:
+        (line,) = warnings()
+    finally:
+        config.set_option("server.address", before)
+    assert "0.0.0.0" in line and "PARALLAX_EDITOR_PASSWORD_HASH" in line
+
+
 def test_viewer_role_cannot_upload_or_edit(workspace, seed_story_id, monkeypatch) -> None:
     from dashboard import auth
 

@@ -8,6 +8,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,6 +91,30 @@ def test_password_hashes(password: str, other: str) -> None:
     assert auth.verify_password(password, encoded)
     assert auth.verify_password(other, encoded) == (other == password)
     assert not auth.verify_password(password, "garbage")
+
+
+@pytest.mark.parametrize("typed", [["secret-1", "secret-2"], ["", ""]])
+def test_a_mistyped_password_leaves_stdout_empty(typed: list[str], monkeypatch, capsys) -> None:
+    # The README reads stdout into the hash variable: a message there would become the "hash".
+    answers = iter(typed)
+    monkeypatch.setattr(auth.getpass, "getpass", lambda _prompt="": next(answers))
+    assert auth.main() == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "no hash made" in err
+
+
+def test_a_password_typed_twice_prints_only_its_hash(monkeypatch, capsys) -> None:
+    monkeypatch.setattr(auth.getpass, "getpass", lambda _prompt="": "secret-1")
+    assert auth.main() == 0
+    out, _ = capsys.readouterr()
+    assert auth.verify_password("secret-1", out.strip()) and len(out.strip().splitlines()) == 1
+
+
+def test_only_loopback_addresses_are_closed_to_the_network() -> None:
+    for closed in ("127.0.0.1", "localhost", "::1", "[::1]", " 127.0.0.1 "):
+        assert not auth.open_to_network(closed), closed
+    for open_ in ("0.0.0.0", "192.168.1.20", "::", "", None):
+        assert auth.open_to_network(open_), open_
 
 
 def test_jobs_are_claimed_once_most_urgent_first(tmp_path: Path) -> None:
