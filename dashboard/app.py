@@ -32,11 +32,13 @@ from dashboard.outlet_names import StoryOutlets, story_outlets
 from dashboard.text import (
     KIND_COLOURS,
     KIND_LABELS,
+    KIND_MEANINGS,
     SCRIPTS,
     escape,
     finding_in_script,
     highlight,
     in_script,
+    kinds_help,
     outlet_in_script,
     plain_markdown,
 )
@@ -724,6 +726,7 @@ def _facts_table(
         selection_mode="multi",
         default=present,
         format_func=lambda k: f"{KIND_LABELS[k]} ({counts[k]})",
+        help=kinds_help(present),
         key=f"{key}_kinds",
     )
     frame = frame[frame["_kind"].isin(shown or present)]
@@ -767,10 +770,11 @@ def _facts_table(
 
 
 def _legend() -> None:
-    # Our own fixed markup only (no article text), so HTML is safe here.
+    # Our own fixed markup only (no article text), so HTML is safe here; a chip's hover
+    # text says what its kind means.
     chips = " ".join(
-        f'<span style="background:{KIND_COLOURS[k]};padding:2px 8px;border-radius:4px;'
-        f'margin-right:4px">{KIND_LABELS[k]}</span>'
+        f'<span title="{escape(KIND_MEANINGS[k])}" style="background:{KIND_COLOURS[k]};padding:2px 8px;'
+        f'border-radius:4px;margin-right:4px">{KIND_LABELS[k]}</span>'
         for k in KIND_COLOURS
     )
     st.markdown(chips, unsafe_allow_html=True)
@@ -877,6 +881,7 @@ def _reader(
             selection_mode="multi",
             default=[k for k in present if k != "agree"],
             format_func=lambda k: KIND_LABELS[k],
+            help=kinds_help(present),
             key=f"reader_kinds_{article.id}",
         )
         marks = [m for m in marks if m[2] in (wanted or [])]

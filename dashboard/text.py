@@ -58,6 +58,25 @@ KIND_LABELS = {
     "update": "later update",
     "unique": "one outlet only",
 }
+# What each kind means, for a reader who has not read the README (the legend's hover text
+# and the help of the kind pickers); comparison/model.py and the README say the same.
+KIND_MEANINGS = {
+    "agree": "the outlets report the same fact: the same figure, day, place, source or quote.",
+    "contradiction": "incompatible values for the same part of the same claim, e.g. 12 dead "
+                     "against 20 dead in the same attack.",
+    "precision": "compatible, but one side is vaguer or broader: 'about 300' against 350, a "
+                 "province against one of its districts.",
+    "framing": "the same fact told another way: another source credited, or another name, "
+               "title, spelling or verb for the same act.",
+    "update": "one outlet's later report changes a figure of its own earlier one (not a "
+              "disagreement between outlets).",
+    "unique": "a claim no other outlet shown here reports.",
+}
+
+
+def kinds_help(kinds) -> str:
+    """The meaning of each of ``kinds``, one Markdown bullet each, in the legend's order."""
+    return "\n".join(f"- **{KIND_LABELS[k]}**: {KIND_MEANINGS[k]}" for k in KIND_COLOURS if k in kinds)
 
 
 @lru_cache(maxsize=2)

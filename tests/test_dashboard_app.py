@@ -213,6 +213,19 @@ def test_open_seed_story_shows_comparison_reader_and_script_toggle(
     assert at.header[0].value != header  # the label contains Simplified characters
 
 
+def test_the_finding_kinds_say_what_they_mean(workspace, seed_story_id) -> None:
+    # A journalist who never read the README: "precision" and "framing" are explained on the page.
+    from dashboard.text import KIND_MEANINGS
+
+    at = open_story(app().run(), seed_story_id)
+    pickers = [g for g in at.get("button_group") if g.proto.label in ("Show", "Highlight")]
+    assert pickers, "no kind pickers on the story view"
+    for picker in pickers:
+        assert "precision" in picker.proto.help and KIND_MEANINGS["precision"] in picker.proto.help
+    legends = [m.value for m in at.markdown if "border-radius:4px" in m.value]
+    assert legends and all('title="' in chip for chip in legends[0].split("<span")[1:])
+
+
 def test_times_shown_in_the_chosen_zone(workspace, seed_story_id) -> None:
     """The sidebar's "Times shown in": the story caption, the members table, the reader and
     the Dates filter follow it; the stored times stay UTC."""

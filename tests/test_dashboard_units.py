@@ -499,3 +499,13 @@ def test_a_pasted_dates_range_never_fails_and_stays_in_the_workspace(raw, lo, sp
 def test_a_dates_range_written_to_the_address_reads_back(a, b) -> None:
     start, end = min(a, b), max(a, b)
     assert dates_from_address(f"{start}..{end}", date.min, date.max) == (start, end)
+
+
+def test_every_finding_kind_has_a_label_a_colour_and_a_meaning() -> None:
+    from comparison.model import FINDING_KINDS
+    from dashboard.text import KIND_COLOURS, KIND_LABELS, KIND_MEANINGS, kinds_help
+
+    assert set(FINDING_KINDS) == set(KIND_LABELS) == set(KIND_COLOURS) == set(KIND_MEANINGS)
+    lines = kinds_help(["unique", "agree"]).splitlines()
+    # In the legend's order, each kind by the word the page shows, and only the kinds asked.
+    assert lines == [f"- **agree**: {KIND_MEANINGS['agree']}", f"- **one outlet only**: {KIND_MEANINGS['unique']}"]
