@@ -204,17 +204,24 @@ def _upload_summary(job: dict | None, refused: list) -> None:
     result = (job or {}).get("result") or {}
     rejected = refused + result.get("rejected", [])
     if job is not None:
+        # The files chosen: those queued and those refused on arrival (empty, too large).
+        chosen = len(job["params"]["files"]) + len(refused)
         st.success(
-            f"{counted(len(job['params']['files']), 'file')}: {counted(result.get('stored', 0), 'new article')}, "
+            f"{counted(chosen, 'file')}: {counted(result.get('stored', 0), 'new article')}, "
             f"{result.get('duplicates', 0)} already in the workspace; {jobs.upload_story_line(result)}."
         )
     if rejected:
         st.warning(f"{counted(len(rejected), 'file or record', 'files or records')} rejected:")
-        st.dataframe(
-            pd.DataFrame({"file": [r[0] for r in rejected], "reason": [r[1] for r in rejected]}),
-            hide_index=True,
-            key="rejections",
-        )
+        # Whole lines: a table in the narrow sidebar cut every reason short (what a plain text
+        # file needs, which column a CSV lacks). Past the lines shown, the whole list as a table.
+        _rejected_lines(rejected)
+        if len(rejected) > MAX_REJECTED_LINES:
+            with st.expander(f"All {len(rejected):,} rejected"):
+                st.dataframe(
+                    pd.DataFrame({"file": [r[0] for r in rejected], "reason": [r[1] for r in rejected]}),
+                    hide_index=True,
+                    key="rejections",
+                )
 
 
 # ---- background work ------------------------------------------------------------
@@ -269,9 +276,12 @@ MAX_REJECTED_LINES = 10
 
 
 def _rejected_lines(rejected: list) -> None:
-    """One line per rejected file or record of an upload, ``file: reason``."""
+    """One line per rejected file or record of an upload, ``file: reason``, the first
+    MAX_REJECTED_LINES of them, then how many more."""
     for name, reason in rejected[:MAX_REJECTED_LINES]:
         st.caption(escape(f"✗ {name}: {reason}"))
+    if len(rejected) > MAX_REJECTED_LINES:
+        st.caption(f"+{len(rejected) - MAX_REJECTED_LINES:,} more")
     if len(rejected) > MAX_REJECTED_LINES:
         st.caption(f"+{len(rejected) - MAX_REJECTED_LINES} more rejected")
 

@@ -115,6 +115,18 @@ def no_errors(at) -> None:
     assert not at.error, [e.value for e in at.error]
 
 
+def upload_summary_captions(at) -> list[str]:
+    """The captions of the uploader's own summary (not those under "Recent background work",
+    which lists the same rejections after a reload), as the reader sees them (unescaped)."""
+    import html
+
+    recent = [c.value for e in at.expander if e.label == "Recent background work" for c in e.caption]
+    shown = [c.value for c in at.caption]
+    for value in recent:
+        shown.remove(value)
+    return [html.unescape(value) for value in shown]
+
+
 def open_story(at, story_id: str):
     at.selectbox(key="story_picker").select(story_id).run()
     no_errors(at)
@@ -308,15 +320,39 @@ def test_upload_with_one_bad_file(workspace) -> None:
     assert run_jobs(workspace) == 1
     at.run()
     assert any("1 new article" in s.value for s in at.success), [s.value for s in at.success]
-    rejected = frame_with(at, "reason")
-    assert [f.split("#")[0] for f in rejected["file"]] == ["broken.jsonl"]
-    assert rejected["reason"].iloc[0].strip()
+    # One whole line per rejected file (a sidebar table cut the reasons short).
+    (line,) = [c for c in upload_summary_captions(at) if c.startswith("✗ ")]
+    name, reason = line[2:].split(": ", 1)
+    assert name.split("#")[0] == "broken.jsonl" and reason.strip()
     with Store(workspace) as store:
         assert store.count_articles() == count + 1
         new_id = article_ids_of(good_path)[0]
         assert store.story_of_article(new_id), "the uploaded article joined no story"
     # Ingested: the uploaded files are gone.
     assert not list((workspace.parent / "uploads").iterdir())
+
+
+def test_an_upload_counts_every_file_chosen_and_gives_each_rejection_whole(workspace) -> None:
+    # A file refused on arrival (empty) counts among the files chosen; each reason is one whole
+    # line, however long; past MAX_REJECTED_LINES the lines stop and the whole list is a table.
+    from dashboard import panels
+
+    bad = [(f"bad{i:02}.json", b'{"title": "no closing brace"', "application/json") for i in range(11)]
+    plain = ("plain.txt", b"no front matter here\n", "text/plain")
+    at = app().run()
+    at.file_uploader(key="uploads").set_value([("empty.json", b"", "application/json"), plain, *bad]).run()
+    at.button(key="add_uploads").click().run()
+    assert run_jobs(workspace) == 1
+    at.run()
+    no_errors(at)
+    assert any(s.value.startswith("13 files: 0 new articles") for s in at.success), [s.value for s in at.success]
+    assert any(w.value.startswith("13 files or records rejected") for w in at.warning)
+    captions = upload_summary_captions(at)
+    lines = [c for c in captions if c.startswith("✗ ")]
+    assert len(lines) == panels.MAX_REJECTED_LINES
+    assert any("plain.txt" in line and "front matter" in line and line.rstrip().endswith(")") for line in lines)
+    assert "+3 more" in captions
+    assert len(frame_with(at, "reason")) == 13
 
 
 def test_an_upload_of_later_days_is_listed_in_the_session_that_made_it(workspace) -> None:
@@ -557,8 +593,7 @@ def test_huge_gzip_upload_is_capped_in_the_background(workspace, tmp_path, monke
     assert done["result"]["rejected"] == [["big.jsonl", records_cap_message(60)]]
     uploader.run()
     no_errors(uploader)
-    rejected = frame_with(uploader, "reason")
-    assert "records-per-upload cap" in rejected["reason"].iloc[0]
+    assert any(c.startswith("✗ big.jsonl: ") and "records-per-upload cap" in c for c in upload_summary_captions(uploader))
     assert not list((workspace.parent / "uploads").iterdir())
 
 
