@@ -257,7 +257,11 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
     if since is not None:
         changes, n_runs = cached_changes_since(path, fingerprint, since)
         frame = storylist.with_changes(frame, changes)
-    shown = _filtered_stories(frame, zone)
+    shown, no_match = _filtered_stories(frame, zone)
+    if shown.empty:  # no empty table to click in: say which filter to loosen
+        st.info(escape(no_match))
+        _changes_caption(store, zone, since, n_runs, frame)
+        return
     st.caption(f"{len(shown)} of {counted(len(frame), 'story', 'stories')} "
                f"{'matches' if len(shown) == 1 else 'match'}. Click a row to open it.")
     _changes_caption(store, zone, since, n_runs, frame)
@@ -326,9 +330,10 @@ def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_r
     st.caption(escape(text + " Sort by 'Recently changed' to list those stories first."))
 
 
-def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> pd.DataFrame:
-    """Draw the list's filters; the stories they leave, in the chosen order. The Dates
-    filter's days are those of the zone times are shown in."""
+def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> tuple[pd.DataFrame, str]:
+    """Draw the list's filters; the stories they leave, in the chosen order, and what to
+    loosen when they leave none (:func:`storylist.no_match_line`). The Dates filter's days
+    are those of the zone times are shown in."""
     # Canonical names are what the filter matches; the reader sees the names stories show.
     shown = storylist.filter_labels(frame)
     all_outlets = sorted(shown, key=lambda o: shown[o])
@@ -350,7 +355,7 @@ def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> pd.DataFrame:
     _filters_to_address(keyword, sort, dates, (lo, hi), outlets, multi_only)
 
     since, until = _date_range(dates)
-    return storylist.sort_stories(
+    shown = storylist.sort_stories(
         storylist.filter_stories(
             frame,
             keyword=keyword,
@@ -362,6 +367,8 @@ def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> pd.DataFrame:
         ),
         sort,
     )
+    narrowed = (since, until) != (None, None) and (since, until) != (lo, hi)
+    return shown, storylist.no_match_line(keyword, outlets, narrowed, multi_only)
 
 
 def _filters_from_address(all_outlets: list[str]) -> None:

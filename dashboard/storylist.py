@@ -247,6 +247,25 @@ def filter_stories(
     return frame[mask]
 
 
+def no_match_line(keyword: str = "", outlets: Iterable[str] = (), dates_narrowed: bool = False,
+                  multi_outlet_only: bool = False) -> str:
+    """What a reader can loosen when no story matches the list's filters (plain text), the
+    filters in the order the page draws them; a list empty of every filter says only that."""
+    loosen = []
+    if keyword.strip():
+        loosen.append(f"clear the keyword '{keyword.strip()}'")
+    if dates_narrowed:
+        loosen.append("widen the dates")
+    if list(outlets):
+        loosen.append("clear the outlets chosen")
+    if multi_outlet_only:
+        loosen.append("turn off 'Multi-outlet stories only'")
+    if not loosen:
+        return "No story in this workspace yet."
+    ways = loosen[0] if len(loosen) == 1 else ", ".join(loosen[:-1]) + " or " + loosen[-1]
+    return f"No story matches these filters. To see more, {ways}."
+
+
 def sort_stories(frame: pd.DataFrame, sort: str = DEFAULT_SORT) -> pd.DataFrame:
     columns, ascending = SORTS.get(sort, SORTS[DEFAULT_SORT])
     return frame.sort_values(columns, ascending=ascending, kind="stable")

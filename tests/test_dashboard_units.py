@@ -509,3 +509,16 @@ def test_every_finding_kind_has_a_label_a_colour_and_a_meaning() -> None:
     lines = kinds_help(["unique", "agree"]).splitlines()
     # In the legend's order, each kind by the word the page shows, and only the kinds asked.
     assert lines == [f"- **agree**: {KIND_MEANINGS['agree']}", f"- **one outlet only**: {KIND_MEANINGS['unique']}"]
+
+
+def test_an_empty_story_list_names_the_filters_to_loosen() -> None:
+    from dashboard.storylist import no_match_line
+
+    assert no_match_line("塔吉克", multi_outlet_only=True) == (
+        "No story matches these filters. To see more, clear the keyword '塔吉克' or turn off "
+        "'Multi-outlet stories only'.")
+    assert no_match_line("", ["BBC"], True, False) == (
+        "No story matches these filters. To see more, widen the dates or clear the outlets chosen.")
+    assert no_match_line(" x ", ["BBC"], True, True).endswith(
+        "clear the keyword 'x', widen the dates, clear the outlets chosen or turn off 'Multi-outlet stories only'.")
+    assert no_match_line("  ") == "No story in this workspace yet."
