@@ -34,12 +34,14 @@ import sys
 
 from articles.fields import FIELD_OPTION_HELP, parse_field_options
 from articles.ingest import ingest
+from articles.outlets import CHINA_TIME_TLDS
 from articles.reader import add_max_bytes_option
 
+# The sites listed from the one table the reader uses (articles.outlets), so the help cannot drift.
 ZONE_HELP = ("Times: a date or time written without a zone is read as UTC (2021-07-05 is midnight UTC); "
              "'CST' is China Standard Time (UTC+8) in a Chinese-language article or one from an outlet or site "
-             "(.cn, .tw, .hk, .sg) in "
-             "China, Taiwan, Hong Kong or Singapore, US Central (UTC-6) in any other.")
+             f"({', '.join('.' + tld for tld in CHINA_TIME_TLDS)}) in "
+             "China, Taiwan, Hong Kong, Singapore or Macau, US Central (UTC-6) in any other.")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -190,14 +190,14 @@ CHINA_TIME_OUTLETS = frozenset({
     "中央社", "亚洲新闻台", "联合早报", "新华社", "人民日报", "环球时报", "CCTV新闻联播", "联合新闻网", "自由时报",
     "明报", "南华早报", "立场新闻", "端传媒", "Solidot",
 })
-_CHINA_TIME_TLDS = ("cn", "tw", "hk", "sg", "mo")
+CHINA_TIME_TLDS = ("cn", "tw", "hk", "sg", "mo")
 
 
 def in_china_time(outlet: str | None, url: str | None = None) -> bool:
     """Does ``outlet`` (a canonical name) or the host of ``url`` lie where "CST" is China
     Standard Time?"""
     host = host_of(url)
-    return outlet in CHINA_TIME_OUTLETS or bool(host and host.rsplit(".", 1)[-1] in _CHINA_TIME_TLDS)
+    return outlet in CHINA_TIME_OUTLETS or bool(host and host.rsplit(".", 1)[-1] in CHINA_TIME_TLDS)
 
 
 def outlet_in_language(name: str, language: str | None) -> str:

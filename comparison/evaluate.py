@@ -232,7 +232,8 @@ def _print_scores(result: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m comparison.evaluate", description=__doc__.split("\n")[0])
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD,
+                        help="the annotated comparisons (default evaluation/comparison/gold.json)")
     parser.add_argument("--lexical", action="store_true", help="align without the dense model")
     parser.add_argument("--dense", action="store_true", help=argparse.SUPPRESS)  # the default; kept for old calls
     parser.add_argument("-v", "--verbose", action="store_true",

@@ -259,3 +259,22 @@ def test_clustering_caps_the_rejected_lines_and_points_to_errors_csv(tmp_path: P
     assert lines[-2] == f"+7 more rejected, all in {out / 'errors.csv'}"
     assert f"{n + 1} rejected" in lines[-1]
     assert len((out / "errors.csv").read_text(encoding="utf-8").splitlines()) == 1 + n + 1
+
+
+def test_the_help_of_ingest_lists_every_site_where_cst_is_china_time(capsys) -> None:
+    from articles.__main__ import main as articles_main
+    from articles.outlets import CHINA_TIME_TLDS, in_china_time
+
+    with pytest.raises(SystemExit):
+        articles_main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    for tld in CHINA_TIME_TLDS:
+        assert f".{tld}" in out and in_china_time(None, f"https://news.example.{tld}/a"), tld
+
+
+def test_every_option_of_comparison_evaluate_says_what_it_is(capsys) -> None:
+    from comparison.evaluate import main as evaluate_main
+
+    with pytest.raises(SystemExit):
+        evaluate_main(["--help"])
+    assert "the annotated comparisons" in capsys.readouterr().out
