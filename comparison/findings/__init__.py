@@ -2,8 +2,9 @@
 
 A producer reads the story's :class:`Context` (documents with their claims and
 facts, the claim alignment) and the findings of the producers before it, and
-returns its own findings. A new kind of difference is one new module added to
-:data:`PRODUCERS`.
+returns its own findings. A new kind of difference is one new module with a
+``produce(ctx, earlier)`` function, added to the list :func:`producers` returns
+(before ``unique``, which runs last); CONTRIBUTING.md walks through it.
 """
 
 from __future__ import annotations
