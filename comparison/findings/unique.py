@@ -63,6 +63,9 @@ def _statement_findings(docs: list[Doc], aligned, earlier: list[Finding]) -> lis
             unpaired = _unpaired_figures(docs, sorted(group))
             if unpaired and not any(k.endswith("(number)") for k in kinds):
                 why += f"; figures differ: {unpaired}"
+            days = _unpaired_days(docs, sorted(group))
+            if days and not any(k.endswith("(date)") for k in kinds):
+                why += f"; days differ: {days}"
             findings.append(Finding("agree", "statement", why, spans))
     return findings
 
@@ -98,6 +101,31 @@ def _unpaired_figures(docs: list[Doc], group: list[tuple[int, int]]) -> str:
                 values[q.dimension].add((q.base_low, q.base_high))
     shown = [" / ".join(sorted(per_dimension[dim])) for dim, v in values.items() if len(v) > 1]
     return "; ".join(shown)
+
+
+def _unpaired_days(docs: list[Doc], group: list[tuple[int, int]]) -> str:
+    """The days the group's sentences name, when each outlet names one and no two outlets name the
+    same ("Monday / Tuesday"): the time producer compares days only for the same kind of event,
+    so a shared statement with other days would otherwise read as full agreement. '' otherwise."""
+    from comparison.extract import CLAIM_DATE_PRECISIONS
+
+    per_doc: dict[int, set] = defaultdict(set)
+    written: dict[int, list[str]] = defaultdict(list)
+    for d, k in group:
+        sentence = docs[d].sentences[k]
+        for x in docs[d].facts.dates:
+            if sentence.start <= x.start < sentence.end and x.precision in CLAIM_DATE_PRECISIONS and x.value \
+                    and not x.since:
+                per_doc[d].add(x.days)
+                written[d].append(x.text.strip())
+    if len(per_doc) < 2 or len({docs[d].group for d in per_doc}) < 2:
+        return ""
+    ranges = list(per_doc.values())
+    meets = any(a[0] <= b[1] and b[0] <= a[1] for x in range(len(ranges)) for y in range(x + 1, len(ranges))
+                for a in ranges[x] for b in ranges[y])
+    if meets:
+        return ""
+    return " / ".join(dict.fromkeys(w for d in sorted(written) for w in written[d]))
 
 
 # ------------------------------------------------------------ unique facts --
