@@ -214,7 +214,7 @@ def _store_fit(found, store, model, progress, clusterer, start=None, end=None, r
     stories = run_stories(clusterer.stories_, ctx, {a.id for a in clusterer.articles_}, store.articles)
     with store.transaction():  # edits are read under the write lock: one made while fitting is kept
         stories = replay_edits(stories, store.edits(), ctx.by_id)
-        changes = store_run_stories(store, stories, clusterer_fingerprint(clusterer))
+        changes = store_run_stories(store, stories, clusterer_fingerprint(clusterer), [s.id for s in ctx.touched])
     return RunResult(stories, found, list(rejected), backend_name, ctx.held(stories), ctx.orphans, changes)
 
 
@@ -467,23 +467,35 @@ def _with_members(old: Story, added: Iterable[Member], articles_of) -> Story:
                        {i for i, m in members.items() if m.pinned}, old.mentions, old.hand_label)
 
 
-def with_stored_joins(run: Sequence[Story], stored: Sequence[Story], articles_of) -> list[Story]:
-    """``run``'s stories, each under a ``stored`` story's id given that stored story's members no
-    story of the run holds (their scores and pins kept; ``articles_of(ids)`` reads articles).
+def with_stored_joins(run: Sequence[Story], stored: Sequence[Story], articles_of,
+                      replaced: Iterable[str] = ()) -> list[Story]:
+    """``run``'s stories, each given the members no story of the run holds of the ``stored``
+    story it succeeds (their scores and pins kept; ``articles_of(ids)`` reads articles): the
+    stored story of its own id, or a ``replaced`` one (a stored story the run read and regrouped)
+    whose id no story of the run took, when it holds the most of that story's members.
 
     Why: a run reads the stories it grows (or regroups) before it fits and writes them after.
     An upload that joined an article to one of them in between (``update_stories``, e.g. from the
     dashboard) left it only in the stored story; written as fitted, the run's copy would drop it
-    (:func:`stories_beside` would split it off). :func:`store_run_stories` calls this on the
-    stories it reads under the write lock, so a local run, a Ray import and a regroup keep it."""
-    in_run = {m.article_id for s in run for m in s.members}
-    stored_by_id = {s.id: s for s in stored}
-    out = []
-    for story in run:
-        old = stored_by_id.get(story.id)
-        added = [m for m in old.members if m.article_id not in in_run] if old is not None else []
-        out.append(_with_members(story, added, articles_of) if added else story)
-    return out
+    (:func:`stories_beside` would split it off). When the run split that story so that its id went
+    to none of the parts (each shares more with another stored story), the article would be kept
+    alone under the old id, and a reader of that id would see it alone, not sent on: it goes with
+    the part holding most of the story's members, where a hand move's anchors lead
+    (``clustering.edits``) and where the old id is redirected (``store.story_moved``).
+    :func:`store_run_stories` calls this on the stories it reads under the write lock, so a local
+    run, a Ray import and a regroup keep it. A stored story the run did not read is not followed
+    (a hand move may have put one of the run's articles in it: its own members stay)."""
+    in_run = {m.article_id: s.id for s in run for m in s.members}
+    index = {s.id: n for n, s in enumerate(run)}
+    regrouped = set(replaced) - set(index)
+    added: dict[int, list[Member]] = {}
+    for old in stored:
+        target = old.id if old.id in index else (
+            holding_most(old.article_ids, in_run) if old.id in regrouped else None)
+        joined = [m for m in old.members if m.article_id not in in_run]
+        if target is not None and joined:
+            added.setdefault(index[target], []).extend(joined)
+    return [_with_members(s, added[n], articles_of) if n in added else s for n, s in enumerate(run)]
 
 
 def with_unfitted(
@@ -513,19 +525,22 @@ def with_unfitted(
     return out
 
 
-def store_run_stories(store, stories: Sequence[Story], fingerprint: str | None = None) -> dict[str, dict]:
+def store_run_stories(store, stories: Sequence[Story], fingerprint: str | None = None,
+                      replaced: Iterable[str] = ()) -> dict[str, dict]:
     """Store a run's stories in place of the stored stories of its articles, keeping the
     stored stories of every other article (:func:`stories_beside`). ``fingerprint``: the
     run's clusterer (:func:`clusterer_fingerprint`), recorded only when every stored story is
     then its work (none kept, or the kept ones made by the same clusterer): kept stories of an
     older clusterer leave the old record, so :func:`stories_outdated` still asks to regroup.
+    ``replaced``: ids of the stored stories the run read and regrouped (``RunContext.touched``):
+    what was joined to one of them meanwhile follows it (:func:`with_stored_joins`).
 
     Returns each stored story's change since the stored state before the run
     (:func:`clustering.changes.story_changes`); the store keeps the changed ones as the newest
     run of its change history, and where the ids no story holds any more went (``store.story_moved``)."""
     with store.transaction():
         before = load_stories(store)  # under the write lock: what an upload joined meanwhile is here
-        stories = with_stored_joins(stories, before, store.articles)
+        stories = with_stored_joins(stories, before, store.articles, replaced)
         kept = stories_beside(stories, before, lambda ids: store.articles(ids))
         logged = list(store.edits())
         if logged:

@@ -40,6 +40,9 @@ class Outputs:
     comparisons_dense: bool = True  # only dense comparisons go into the store's cache
     title_vectors: np.ndarray | None = None  # one row per article for its title alone
     title_keys: list[str] = field(default_factory=list)
+    # Ids of the stored stories the run read and regrouped: an upload joined to one of them while
+    # the run computed follows it on import (``clustering.pipeline.with_stored_joins``).
+    replaced: list[str] = field(default_factory=list)
 
 
 def _table(rows: list[dict], columns: list[str]):
@@ -84,7 +87,7 @@ def write_parquet(out: str | os.PathLike, result: Outputs) -> Path:
     pq.write_table(_table([rejection_to_row(r) for r in result.rejected], ["source_path", "error"]),
                    out / "rejections.parquet")
     meta = {"backend": result.backend, "clusterer": result.clusterer_fingerprint,
-            "comparisons_dense": result.comparisons_dense}
+            "comparisons_dense": result.comparisons_dense, "replaced": result.replaced}
     (out / "run.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     return out
 
@@ -116,7 +119,8 @@ def read_parquet(out: str | os.PathLike) -> Outputs:
                    for r in pq.read_table(out / "comparisons.parquet").to_pylist()}
     rejected = [Rejection(r["source_path"], r["error"]) for r in pq.read_table(out / "rejections.parquet").to_pylist()]
     return Outputs(articles, stories, rejected, meta["backend"], vectors, keys, comparisons,
-                   meta.get("clusterer", ""), meta.get("comparisons_dense", True), titles, title_keys)
+                   meta.get("clusterer", ""), meta.get("comparisons_dense", True), titles, title_keys,
+                   meta.get("replaced", []))
 
 
 def import_into_store(store, result: Outputs) -> dict[str, dict]:
@@ -144,7 +148,7 @@ def import_into_store(store, result: Outputs) -> dict[str, dict]:
     if result.articles or result.stories:
         from clustering.pipeline import store_run_stories
 
-        changes = store_run_stories(store, result.stories, result.clusterer_fingerprint)
+        changes = store_run_stories(store, result.stories, result.clusterer_fingerprint, result.replaced)
     if result.comparisons_dense:
         for story_id, (signature, data) in result.comparisons.items():
             if "error" not in data:

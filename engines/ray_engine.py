@@ -237,7 +237,8 @@ class RayEngine(Engine):
         stats["compare_seconds"], stats["compared"] = round(time.perf_counter() - clock, 2), len(comparisons)
 
         result = Outputs(found, stories, rejected, backend, vectors, keys, comparisons,
-                         clusterer_fingerprint(clusterer), self.dense_compare, titles, title_keys)
+                         clusterer_fingerprint(clusterer), self.dense_compare, titles, title_keys,
+                         [s.id for s in ctx.touched] if ctx is not None else [])
         if out is not None:
             write_parquet(out, result)
         changes = import_into_store(store, result) if store is not None else {}
