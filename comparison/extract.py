@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -19,7 +20,12 @@ from functools import lru_cache
 # articles.calendar, also read by the stories' event days).
 from articles.calendar import DEFAULT_UTC_OFFSET_HOURS, local_publication_date  # noqa: E402,F401
 from comparison.lexicons.attribution import AGENCIES, TITLES_ZH
-from comparison.lexicons.places import SUBNATIONAL_SUFFIXES_ZH
+from comparison.lexicons.places import (
+    LISTENER_PREPOSITIONS_ZH,
+    LOCATIVE_PREPOSITIONS_ZH,
+    SUBNATIONAL_SUFFIXES_ZH,
+    TIME_FRAME_ENDS_ZH,
+)
 from comparison.lexicons.reporting import (
     CITATION_HEADS_ZH,
     CITE_AFTER_ZH,
@@ -605,8 +611,9 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
             cursor += len(par) + 1
     if segmented is None:
         segmented = segment([simple[s:e] for s, e in pieces])
+    tokens = token_spans(simple, pieces, segmented)
     entities: list[Entity] = []
-    for w_start, pos, tag in token_spans(simple, pieces, segmented):
+    for w_start, pos, tag in tokens:
         word = simple[w_start:pos]
         if tag in ("PER", "LOC", "ORG") and len(word.strip()) >= 2:
             previous = entities[-1] if entities else None
@@ -629,7 +636,65 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
             if tag == "PER":
                 w_start, pos = _dictionary_name(simple, w_start, pos, entities[-1].end if entities else 0)
             entities.append(Entity(w_start, pos, text[w_start:pos], tag, entity_key(simple[w_start:pos])))
+    places_read_as_persons(simple, entities, tokens)
     return entities
+
+
+def places_read_as_persons(simple: str, entities: list[Entity], tokens: list[tuple[int, int, str]]) -> None:
+    """Tag as places (LOC) the "persons" that are places: LAC reads transliterated names by their
+    characters and a name before a verb of speech as a speaker, so 萨法迪在安曼说 gives 安曼/PER and
+    the quotation a place for its speaker. No list of places: a name is a place throughout the
+    article when the sentence says so (:func:`_said_at`: 在|安曼|说), or when the recogniser tags it
+    a place (LOC) elsewhere in the article more often than a person (one name, one sense in an
+    article: a tie is left as tagged, the recogniser also takes persons for places)."""
+    by_start = {start: n for n, (start, _, _) in enumerate(tokens)}
+    for e in entities:
+        if e.kind == "PER" and _glued_preposition(simple, e, tokens, by_start):
+            # LAC reads 于斯扎贝 of 米希洛于斯扎贝表示 as one name: the preposition, then the place.
+            e.start, e.text, e.key = e.start + 1, e.text[1:], entity_key(simple[e.start + 1:e.end])
+            e.kind = "LOC"
+    placed = {e.key for e in entities if e.kind == "PER" and _said_at(simple, e, tokens, by_start)}
+    tags = Counter((e.key, e.kind) for e in entities)
+    for e in entities:
+        if e.kind == "PER" and (e.key in placed or tags[e.key, "PER"] < tags[e.key, "LOC"]):
+            e.kind = "LOC"
+
+
+def _glued_preposition(simple: str, entity: Entity, tokens: list[tuple[int, int, str]],
+                       by_start: dict[int, int]) -> bool:
+    """Is ``entity`` a preposition of place and a place read as one name (米希洛|于斯扎贝|表示): it
+    opens with one, stands right after a person or a time (who spoke, and when: two names side by
+    side with nothing between are no sentence) and right before a verb of speech or its 对/向."""
+    n, after = by_start.get(entity.start), by_start.get(entity.end)
+    if not n or after is None or entity.end - entity.start < 3:
+        return False
+    if simple[entity.start] not in LOCATIVE_PREPOSITIONS_ZH or tokens[n - 1][1] != entity.start:
+        return False
+    return tokens[n - 1][2] in ("PER", "TIME") and _speech_next(simple, tokens[after])
+
+
+def _speech_next(simple: str, token: tuple[int, int, str]) -> bool:
+    """Is ``token`` a verb of speech, or the 对/向 before its listener?"""
+    word = simple[token[0]:token[1]]
+    return word in SPEECH_VERBS_ZH or (token[2] == "p" and word in LISTENER_PREPOSITIONS_ZH)
+
+
+def _said_at(simple: str, entity: Entity, tokens: list[tuple[int, int, str]], by_start: dict[int, int]) -> bool:
+    """Is ``entity`` where a voice spoke: right after a preposition of place (a token of its own,
+    tagged a preposition: not the 在 of 现在) and right before a verb of speech or the 对/向 of its
+    listener (在安曼说, 于安曼表示, 在安曼对记者说)? Not in a time frame (在拜登说这番话时: a
+    person, the clause says when) nor before a relative 的 (从拜登说的话来看)."""
+    n, after = by_start.get(entity.start), by_start.get(entity.end)
+    if not n or after is None:
+        return False
+    p_start, p_end, p_tag = tokens[n - 1]
+    a_end = tokens[after][1]
+    if p_end != entity.start or p_tag != "p" or simple[p_start:p_end] not in LOCATIVE_PREPOSITIONS_ZH:
+        return False
+    if not _speech_next(simple, tokens[after]):
+        return False
+    clause = re.match(r"[^，。；！？：:,;!?“”「」\n]*", simple[entity.end:]).group(0)
+    return not clause.endswith(TIME_FRAME_ENDS_ZH) and simple[a_end:a_end + 1] != "的"
 
 
 # How far a person's name the recogniser cut short may be read on into the words beside it.
@@ -794,6 +859,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             if am:
                 s_start, s_end = m.end() + am.start("speaker"), m.end() + am.end("speaker")
         if s_start >= 0:
+            s_end = _before_place_said_at(simple, s_start, s_end, entities)
             inside = [e for e in entities if e.start >= s_start and e.end <= s_end]
             raw = simple[s_start:s_end]
             if raw.strip() in _PRONOUNS or raw.strip().startswith(_PRONOUNS) and not inside:
@@ -806,6 +872,19 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             continue
         quotes.append(Quote(m.start(), m.end(), text[m.start():m.end()], speaker, s_start, s_end))
     return quotes
+
+
+def _before_place_said_at(simple: str, start: int, end: int, entities: list[Entity]) -> int:
+    """The end of the speaker span ``simple[start:end]`` without the place where the voice spoke,
+    when the span ends on one (a place, then perhaps a time: 他在北京, 萨法迪在安曼周日; the quotation
+    before its speaker, “…”他在北京说, where no 在 frame is read off as before a quotation): the
+    place is no part of who spoke (他 is then resolved as a pronoun)."""
+    for e in entities:
+        at = e.start - 1
+        if (e.kind == "LOC" and start < at and e.end <= end and simple[at] in LOCATIVE_PREPOSITIONS_ZH
+                and (e.end == end or _TRAILING_TIME_RE.fullmatch(simple[e.end:end]))):
+            return at
+    return end
 
 
 def _names_a_subject(before: str, body: str, after: str) -> bool:

@@ -45,3 +45,15 @@ PART_OF_PLACE_WORDS_EN = ("upper", "lower", "north", "south", "east", "west", "n
 # are two countries).
 SUBNATIONAL_SUFFIXES_ZH = ("省", "州", "邦", "市", "镇", "县", "区", "地区", "乡", "村")
 
+
+# Prepositions of place (在安曼说, 于安曼表示, 从安曼向记者表示): a name the segmenter reads right
+# after one of them (tagged a preposition) and right before a verb of speech, or the 对/向 of its
+# listener, is where the voice spoke: a place, whatever the name recogniser tagged it (it reads
+# transliterated names by their characters, and a name before 说 as a speaker). Grammar, not a
+# list of places: 《现代汉语八百词》 在, 于, 从 (介词: 处所).
+LOCATIVE_PREPOSITIONS_ZH = ("在", "于", "从")
+# Words that introduce the listener between a place and the verb of speech (在安曼对记者说).
+LISTENER_PREPOSITIONS_ZH = ("对", "向")
+# Words closing a clause opened by 在 as a time frame, not a place (在拜登说这番话时, 在萨法迪说完
+# 之后): the name after 在 is then a person, the clause says when.
+TIME_FRAME_ENDS_ZH = ("时", "后", "之后", "以后", "之前", "以前", "之际", "期间", "的时候", "同时")
