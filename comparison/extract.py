@@ -23,6 +23,7 @@ from comparison.lexicons.attribution import AGENCIES, TITLES_ZH
 from comparison.lexicons.places import (
     LISTENER_PREPOSITIONS_ZH,
     LOCATIVE_PREPOSITIONS_ZH,
+    NOT_LOCATIVE_ZAI_ZH,
     SUBNATIONAL_SUFFIXES_ZH,
     TIME_FRAME_ENDS_ZH,
 )
@@ -732,9 +733,13 @@ def _dictionary_name(simple: str, start: int, end: int, floor: int) -> tuple[int
 # --------------------------------------------------------------- quotes ----
 _QUOTE_RE = re.compile(r"“[^“”\n]{2,600}”|「[^「」\n]{2,600}」|『[^『』\n]{2,600}』|\"[^\"\n]{2,600}\"")
 _SPEECH_VERBS = SPEECH_VERBS_ZH
+# The 在 of a place or occasion between a speaker and the verb (萨法迪周日在安曼说), not the end of
+# another word (正在访问…的萨法迪说: no speaker "正").
+_SETTING_ZAI = rf"(?<![{''.join(w[0] for w in NOT_LOCATIVE_ZAI_ZH)}])在"
 _BEFORE_SPEAKER_RE = re.compile(
     r"(?P<speaker>[^，。；：:“”「」\"\n]{1,40}?)"
-    r"(?:在[^，。；“”]{1,30}?)?(?:对[^，。；“”]{1,12}?|向[^，。；“”]{1,12}?|告诉[^，。；“”]{1,12}?)?"
+    rf"(?:{_SETTING_ZAI}[^，。；“”]{{1,30}}?)?"
+    r"(?:对[^，。；“”]{1,12}?|向[^，。；“”]{1,12}?|告诉[^，。；“”]{1,12}?)?"
     rf"(?:{'|'.join(_SPEECH_VERBS)})[^。；“”「」\"]{{0,2}}?[：:，,]?[^，。；：“”「」\"]{{0,6}}\s*$"
 )
 _AFTER_SPEAKER_RE = re.compile(

@@ -48,6 +48,12 @@ def test_the_place_is_a_place_throughout_the_article():
     assert kinds["斯扎贝"] == "LOC" and speakers == ["斯扎贝的一名官员"]
 
 
+def test_the_zai_of_another_word_opens_no_place_after_a_speaker():
+    """正在访问斯扎贝的米希洛说: 正在 is "is doing", no 在-phrase after a speaker "正"."""
+    assert _facts(f"正在访问斯扎贝的米希洛说：{SAID}")[1] == ["米希洛"]
+    assert _facts(f"米希洛周日在斯扎贝说：{SAID}")[1] == ["米希洛"]
+
+
 def test_a_person_after_zai_in_a_time_frame_stays_a_person():
     kinds, speakers = _facts(f"就在米希洛说这番话时，会场响起掌声。{SAID}米希洛说。")
     assert kinds["米希洛"] == "PER" and speakers == ["米希洛"]

@@ -52,6 +52,9 @@ SUBNATIONAL_SUFFIXES_ZH = ("省", "州", "邦", "市", "镇", "县", "区", "地
 # transliterated names by their characters, and a name before 说 as a speaker). Grammar, not a
 # list of places: 《现代汉语八百词》 在, 于, 从 (介词: 处所).
 LOCATIVE_PREPOSITIONS_ZH = ("在", "于", "从")
+# Words ending in 在 where it is no preposition of place (正在 progressive, 现在 now, 存在 exist, 所在
+# where, 实在 really, 好在 luckily): 正在访问安曼的萨法迪说 has no 在-phrase after a speaker "正".
+NOT_LOCATIVE_ZAI_ZH = ("正在", "现在", "存在", "所在", "实在", "好在")
 # Words that introduce the listener between a place and the verb of speech (在安曼对记者说).
 LISTENER_PREPOSITIONS_ZH = ("对", "向")
 # Words closing a clause opened by 在 as a time frame, not a place (在拜登说这番话时, 在萨法迪说完
