@@ -68,6 +68,8 @@ def _quantity_re(digits: str) -> re.Pattern:
         rf"|(?P<word>{_WORD_NUMBER})(?:\s+(?P<wmag>{_MAG_RE}))?)"
         # a unit may be written onto the number ("2,000ft", "58km"); no other letter may
         rf"(?:(?![\w])|(?=(?:{_UNIT_RE})(?![\w])))"
+        # "two and a half years", "three-and-a-half hours": a half more of the unit that follows.
+        rf"(?:(?P<half>\s*-?\s*and\s*-?\s*a\s*-?\s*half)(?=\s*-?\s*(?:{_UNIT_RE})(?![\w])))?"
         rf"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
         rf"(?:\s*(?:-\s*)?(?P<unit>{_UNIT_RE})(?![\w]))?"
         rf"(?:\s+(?P<suffix>or more|or so)\b)?",
@@ -243,11 +245,11 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|ranging in age from)\s+$", re.I)
 
 # "a week", "one month", "1 year", "nearly a year", "a year or more": a duration of one
-# (ONE_UNIT_OF_TIME_EN); not "a week-long", "year-on-year", "a year and a half", "a month or two",
+# (ONE_UNIT_OF_TIME_EN), or one and a half ("a year and a half"); not "a week-long", "year-on-year", "a month or two",
 # nor a point in time ("a year ago": ONE_DURATION_OFFSET_AFTER_EN).
 _ONE_DURATION_EN_RE = re.compile(
     rf"(?<![\w-])(?:(?P<prefix>{_PREFIX_RE})\s+)?(?P<one>an?|one|1)\s+(?P<unit>{'|'.join(ONE_UNIT_OF_TIME_EN)})\b(?!-)"
-    r"(?:\s+(?P<suffix>or more|or so)\b)?(?!\s+(?:and\s+a\s+half|or)\b)", re.I)
+    r"(?P<half>\s+and\s+a\s+half\b)?(?:\s+(?P<suffix>or more|or so)\b)?(?!\s+(?:and\s+a\s+half|or)\b)", re.I)
 
 
 def _with_durations_of_one(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -263,6 +265,8 @@ def _with_durations_of_one(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         prefix, suffix = m.group("prefix"), m.group("suffix")
         start, low, high = m.start(), 1.0, 1.0
+        if m.group("half"):
+            low = high = 1.5  # "a year and a half", "an hour and a half"
         if prefix and prefix.lower() == "over" and _spread_over(text, m):
             prefix, start = None, m.start("one")  # loans over a year: spread across it
         if prefix:
@@ -369,6 +373,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     if read is None:
         return None
     low, high, vague = read
+    if m.group("half") and not m.group("vague"):
+        low, high = low + 0.5, high + 0.5  # two and a half years: 2.5 years
     digits, word, prefix = m.group("digits"), m.group("word"), m.group("prefix")
     # A decimal with a magnitude (0.5 million) is vague only by the rounding of its digits.
     by_rounding = vague and bool(digits) and "." in digits and bool(m.group("mag"))
