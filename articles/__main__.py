@@ -45,7 +45,8 @@ ZONE_HELP = ("Times: a date or time written without a zone is read as UTC (2021-
 
 
 def main(argv: list[str] | None = None) -> int:
-    from store.sqlite import DEFAULT_DB, Store
+    from data_paths import DB_HELP
+    from store.sqlite import Store, default_db
 
     parser = argparse.ArgumentParser(
         prog="python -m articles",
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         "was read and an input was refused or missing, 2 for a usage error or a store that cannot be opened.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
-    parser.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite store (default {DEFAULT_DB})")
+    parser.add_argument("--db", default=None, help=DB_HELP)
     add_max_bytes_option(parser)
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
     parser.add_argument("-v", "--verbose", action="store_true",
@@ -67,10 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
 
+    db = args.db or default_db()
     try:
-        store = Store(args.db)
+        store = Store(db)
     except Exception as exc:  # noqa: BLE001 - one line, not a traceback
-        print(f"{args.db}: cannot open the store ({exc})", file=sys.stderr)
+        print(f"{db}: cannot open the store ({exc})", file=sys.stderr)
         return 2
     with store:
         options = {"fields": fields} if fields else {}

@@ -36,8 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from data_paths import DATA_DIR  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpus" / "nbw-2021h1.jsonl.gz"
-SCALE_DB = ROOT / "data" / "scale-67k.db"
+SCALE_DB = DATA_DIR / "scale-67k.db"
 
 
 def _load(n: int, db: Path, random_vectors: bool = False):

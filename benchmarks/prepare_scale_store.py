@@ -19,16 +19,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from articles import ingest  # noqa: E402
+from data_paths import DATA_DIR  # noqa: E402
 from embeddings import embed_articles, get_backend  # noqa: E402
 from store import Store  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "nbw-2021h1.jsonl.gz"
-SCALE_DB = Path("data") / "scale-67k.db"
+SCALE_DB = DATA_DIR / "scale-67k.db"  # where bench_clustering.py reads it, whatever the current folder
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", default=str(SCALE_DB))
+    parser.add_argument("--db", default=str(SCALE_DB), help="the store to fill (default: %(default)s)")
     parser.add_argument("--limit", type=int, default=None, help="embed only the first N articles")
     args = parser.parse_args()
     if not CORPUS.exists():

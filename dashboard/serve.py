@@ -11,7 +11,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from dashboard.workspace import DB_ENV, REPO_ROOT
+from data_paths import DB_ENV, REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No network beyond localhost, no GPU, no background services: the browser must not phone home.

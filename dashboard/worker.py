@@ -300,9 +300,10 @@ def prepare(db: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from dashboard.workspace import db_path
+    from data_paths import DB_HELP, MODEL_DIR_HELP
 
-    parser = argparse.ArgumentParser(description="Parallax background worker")
-    parser.add_argument("--db", type=Path, default=None, help="the workspace (default: $PARALLAX_DB or data/parallax.db)")
+    parser = argparse.ArgumentParser(description="Parallax background worker", epilog=MODEL_DIR_HELP)
+    parser.add_argument("--db", type=Path, default=None, help=DB_HELP)
     parser.add_argument("--parent", type=int, default=None, help="exit when this process ends")
     parser.add_argument("--idle-exit", type=float, default=IDLE_EXIT_S)
     parser.add_argument("--prepare", action="store_true", help="build or regroup the workspace, then exit")

@@ -18,23 +18,22 @@ from typing import TYPE_CHECKING
 
 from articles.model import Article, Rejection
 from counted import counted
-from store import DEFAULT_DB, Store
+from data_paths import DB_ENV, REPO_ROOT  # noqa: F401 - DB_ENV re-exported (tests, serve)
+from store import Store, default_db
 
 if TYPE_CHECKING:
     from clustering.model import Story
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
-DB_ENV = "PARALLAX_DB"
 SEEDS_ENV = "PARALLAX_SEEDS"
 
 Step = Callable[[str], None]
 
 
 def db_path() -> Path:
-    """The store the dashboard opens: $PARALLAX_DB, else data/parallax.db in the repo."""
-    configured = os.environ.get(DB_ENV)
-    return Path(configured) if configured else REPO_ROOT / DEFAULT_DB
+    """The store the dashboard opens: the one every command opens without --db
+    ($PARALLAX_DB, else data/parallax.db in the repository: :func:`data_paths.default_db`)."""
+    return default_db()
 
 
 def seeds_dir() -> Path:

