@@ -252,6 +252,7 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
         return
     st.header("Stories")
     _seed_shortcut(path, frame, script)
+    built = frame.attrs.get(storylist.BUILT_BY_LAST_RUN, False)
     since = _changed_since(zone)
     n_runs = 0
     if since is not None:
@@ -260,11 +261,11 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
     shown, no_match = _filtered_stories(frame, zone)
     if shown.empty:  # no empty table to click in: say which filter to loosen
         st.info(escape(no_match))
-        _changes_caption(store, zone, since, n_runs, frame)
+        _changes_caption(store, zone, since, n_runs, frame, built)
         return
     st.caption(f"{len(shown)} of {counted(len(frame), 'story', 'stories')} "
                f"{'matches' if len(shown) == 1 else 'match'}. Click a row to open it.")
-    _changes_caption(store, zone, since, n_runs, frame)
+    _changes_caption(store, zone, since, n_runs, frame, built)
     table = _story_table_frame(shown, script, zone)
     _story_table(table, zone, "Last run" if since is None else "Changed since")
     _story_picker(table)
@@ -311,23 +312,26 @@ def _changed_since_from_address() -> None:
 
 
 def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_runs: int,
-                     frame: pd.DataFrame) -> None:
-    """One line on the changes the list shows: the last run's count, or how many runs since
-    the moment chosen changed how many stories (and where the kept history starts, when the
-    moment is before it)."""
+                     frame: pd.DataFrame, built: bool = False) -> None:
+    """One line on the changes the list shows: the last run's count (or, when that run built
+    the workspace, that it did: a first look has nothing changed to show), or how many runs
+    since the moment chosen changed how many stories (and where the kept history starts, when
+    the moment is before it). The 'Recently changed' hint only when a story changed."""
+    changed = int((~frame["unchanged"]).sum())
+    hint = " Sort by 'Recently changed' to list those stories first." if changed else ""
     if since is None:
         at, summary = store.story_changes_summary()
         if at and summary:
-            st.caption(escape(f"Last run ({times.shown(datetime.fromisoformat(at), zone)}): {summary}. "
-                              "Sort by 'Recently changed' to list those stories first."))
+            when = times.shown(datetime.fromisoformat(at), zone)
+            st.caption(escape(f"Workspace built ({when}): {counted(len(frame), 'story', 'stories')}." if built
+                              else f"Last run ({when}): {summary}.{hint}"))
         return
-    changed = int((~frame["unchanged"]).sum())
     text = (f"Since {times.shown(since, zone)}: {counted(n_runs, 'run')} changed "
             f"{counted(changed, 'story', 'stories')}.")
     _, oldest = store.change_history_span()
     if oldest and since < datetime.fromisoformat(oldest):
         text += f" The oldest run kept is of {times.shown(datetime.fromisoformat(oldest), zone)}."
-    st.caption(escape(text + " Sort by 'Recently changed' to list those stories first."))
+    st.caption(escape(text + hint))
 
 
 def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> tuple[pd.DataFrame, str]:

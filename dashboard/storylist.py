@@ -30,6 +30,8 @@ SORTS = {
     "Recently changed": (["unchanged", "last_published", "n_outlets"], [True, False, False]),
 }
 DEFAULT_SORT = "Outlets, then size"
+# The frame attribute (``DataFrame.attrs``) saying the last run built the workspace: :func:`built_by`.
+BUILT_BY_LAST_RUN = "built_by_last_run"
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead],
     """One row per story; ``search`` holds its label and member titles in search form;
     ``change`` and ``unchanged``: what the last grouping run changed in it (:func:`with_changes`
     of ``changes`` as the store keeps them, ``store.story_changes()``: worked out by
-    :mod:`clustering.changes`).
+    :mod:`clustering.changes`); none when that run built the workspace (:func:`built_by`: then
+    ``frame.attrs[BUILT_BY_LAST_RUN]`` is True).
 
     Takes stories as dataclasses or as stored (``store.stories()`` dicts), so the
     list is built without loading the clustering stage. A story's outlets are shown by the
@@ -110,7 +113,20 @@ def story_frame(stories: Iterable[Story | dict], titles: dict[str, ArticleHead],
             "search",
         ],
     )
-    return with_changes(frame, changes or {})
+    changes = changes or {}
+    if built_by(changes, frame["id"]):
+        # A first build changed nothing a reader saw: 1,138 rows saying "new" are noise.
+        frame.attrs[BUILT_BY_LAST_RUN] = True
+        changes = {}
+    return with_changes(frame, changes)
+
+
+def built_by(changes: dict[str, dict], story_ids: Iterable[str]) -> bool:
+    """Whether the run of ``changes`` made every story listed, each new: then no story existed
+    before it (a stored article would have left a grown, changed or split story), so that run
+    built the workspace rather than changed it."""
+    ids = list(story_ids)
+    return bool(ids) and all(changes.get(sid, {}).get("kind") == "new" for sid in ids)
 
 
 def with_changes(frame: pd.DataFrame, changes: dict[str, dict]) -> pd.DataFrame:

@@ -235,3 +235,46 @@ def test_the_dashboard_lists_the_last_runs_changes(dashboard_workspace):
     table = at.dataframe(key="story_table").value
     assert list(table["id"])[0] == kept and table["change"].iloc[0].startswith("merged (from st-bbbb")
     assert any("Last run" in unescape(c.value) and "1 merged" in unescape(c.value) for c in at.caption)
+
+
+def test_a_run_that_made_every_story_built_the_workspace():
+    from dashboard import storylist
+
+    day = datetime(2024, 3, 4, tzinfo=UTC)
+    stories = [Story(sid, sid, day, day, ["x"], [Member(f"{sid}-a", 1.0)]) for sid in ("st-a", "st-b")]
+    new = {"kind": "new", "text": "new"}
+    assert storylist.built_by({"st-a": new, "st-b": new}, ["st-a", "st-b"])
+    assert not storylist.built_by({"st-a": new}, ["st-a", "st-b"])  # st-b was there before, unchanged
+    assert not storylist.built_by({"st-a": new, "st-b": {"kind": "grew"}}, ["st-a", "st-b"])
+    assert not storylist.built_by({}, [])
+    built = storylist.story_frame(stories, {}, {"st-a": new, "st-b": new})
+    assert built.attrs[storylist.BUILT_BY_LAST_RUN] and set(built["change"]) == {""} and built["unchanged"].all()
+    later = storylist.story_frame(stories, {}, {"st-a": new})
+    assert storylist.BUILT_BY_LAST_RUN not in later.attrs and list(later["change"]) == ["new", ""]
+
+
+def test_the_dashboard_says_a_first_build_plainly_then_the_changes(tmp_path, monkeypatch):
+    """A fresh workspace is no change: one line saying it was built, no "new" on every row, no
+    'Recently changed' hint; a run that changes nothing says so without the hint either."""
+    from dashboard.worker import WORKER_ENV
+    from dashboard.workspace import DB_ENV
+
+    monkeypatch.setenv(WORKER_ENV, "off")
+    db = tmp_path / "parallax.db"
+    monkeypatch.setenv(DB_ENV, str(db))
+    folders = [_write(tmp_path, name, FOLDERS[name]) for name in ("d1", "d2")]
+    with Store(db) as store:
+        pipeline.run(folders, store, model="lexical")
+        assert store.count_stories() == 1
+    at = _app().run()
+    assert not at.exception, [e.value for e in at.exception]
+    captions = [unescape(c.value) for c in at.caption]
+    assert any(c.startswith("Workspace built (") and c.endswith("): 1 story.") for c in captions), captions
+    assert not any("Last run (" in c or "Recently changed" in c for c in captions), captions
+    assert set(at.dataframe(key="story_table").value["change"]) == {""}
+    with Store(db) as store:
+        pipeline.run(folders, store, model="lexical")  # the same files again: nothing changes
+    at = _app().run()
+    captions = [unescape(c.value) for c in at.caption]
+    assert any(c.startswith("Last run (") and c.endswith("): no story changed.") for c in captions), captions
+    assert not any("Recently changed" in c for c in captions), captions
