@@ -8,8 +8,8 @@ the stage packages, as :mod:`markdown_text` does, so each can use it without imp
 from __future__ import annotations
 
 
-def counted(n: int, singular: str, plural: str | None = None, thousands: bool = False) -> str:
-    """"1 outlet", "2 outlets" (``plural`` for the irregular ones: story, stories; ``thousands``:
-    "1,204 articles")."""
-    number = f"{n:,}" if thousands else str(n)
-    return f"{number} {singular if n == 1 else plural or singular + 's'}"
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """"1 outlet", "2 outlets", "1,204 articles" (``plural`` for the irregular ones: story,
+    stories). Always with thousands separators, as the README and the help texts write counts:
+    "2,186 articles" is read at a glance, "2186 articles" is not."""
+    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"

@@ -41,6 +41,7 @@ from articles.fields import DEFAULT_FIELDS, resolve_fields
 from articles.model import Article, Rejection, SetAside
 from articles.reader import MAX_INPUT_BYTES, read_path
 from articles.window import DateWindow
+from counted import counted
 
 # Web-page assets found next to saved pages: not articles, not worth a rejection line.
 ASSET_EXTENSIONS = frozenset(
@@ -129,15 +130,15 @@ class IngestReport:
         """The counts, one line: new, updated (when any), already stored, rejected, outside the
         dates (when any), unchanged files skipped (when any), then how many articles several
         files or records hold."""
-        parts = [_count(self.stored, "new article"), *([f"{self.updated} updated"] if self.updated else []),
-                 f"{self.duplicates} already stored", f"{len(self.rejected)} rejected"]
+        parts = [counted(self.stored, "new article"), *([f"{self.updated:,} updated"] if self.updated else []),
+                 f"{self.duplicates:,} already stored", f"{len(self.rejected):,} rejected"]
         if self.outside_dates:
             parts.append(outside_dates_text(self.outside_dates))
         if self.unchanged_files:
-            parts.append(f"{_count(self.unchanged_files, 'unchanged file')} skipped")
+            parts.append(f"{counted(self.unchanged_files, 'unchanged file')} skipped")
         line = ", ".join(parts)
         if self.in_several:
-            line += f" ({_count(self.in_several, 'article')} read from more than one file or record)"
+            line += f" ({counted(self.in_several, 'article')} read from more than one file or record)"
         return line
 
     def summary(self, verbose: bool = False) -> str:
@@ -148,16 +149,16 @@ class IngestReport:
         lines = [self.counts_line()]
         if self.updated:
             one = self.updated == 1
-            lines.append(f"{_count(self.updated, 'article')} updated (read again with other content; compare "
+            lines.append(f"{counted(self.updated, 'article')} updated (read again with other content; compare "
                          f"{'its story' if one else 'their stories'} again):")
             lines += _listed([f'  "{title}": {file}' for title, file in self.updated_named], self.updated, verbose)
         if self.changed_kept:
-            lines.append(f"{_count(self.changed_kept, 'article')} read otherwise now, kept as stored because "
+            lines.append(f"{counted(self.changed_kept, 'article')} read otherwise now, kept as stored because "
                          "another file holds it too (edit both files, or remove one, then ingest again):")
             lines += _listed([f'  "{k.title}": {k.file}; also in {", ".join(k.others)}' for k in self.kept_named],
                              self.changed_kept, verbose)
         if self.left_behind:
-            lines.append(f"{_count(self.left_behind, 'stored article')} no longer in the file "
+            lines.append(f"{counted(self.left_behind, 'stored article')} no longer in the file "
                          f"{'it' if self.left_behind == 1 else 'they'} came from (a feed that drops old items, "
                          "or a mapping that reads another id): kept as stored")
             if verbose:
@@ -168,16 +169,12 @@ class IngestReport:
 
 def outside_dates_text(count: int) -> str:
     """The summary's words for the records set aside for their date (``python -m clustering`` too)."""
-    return f"{_count(count, 'record')} outside the dates (not stored)"
+    return f"{counted(count, 'record')} outside the dates (not stored)"
 
 
 def _listed(lines: list[str], total: int, verbose: bool) -> list[str]:
     shown = lines if verbose else lines[:SUMMARY_LINES]
-    return shown + ([f"  +{total - len(shown)} more"] if total > len(shown) else [])
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return shown + ([f"  +{total - len(shown):,} more"] if total > len(shown) else [])
 
 
 def input_roots(inputs: Iterable[str | os.PathLike]) -> frozenset[str]:

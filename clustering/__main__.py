@@ -356,7 +356,7 @@ def _print_rejected(rejected: list, out: Path) -> None:
     for rejection in rejected[:MAX_REJECTED_SHOWN]:
         print(str(rejection), file=sys.stderr)
     if len(rejected) > MAX_REJECTED_SHOWN:
-        print(f"+{len(rejected) - MAX_REJECTED_SHOWN} more rejected, all in {out / 'errors.csv'}", file=sys.stderr)
+        print(f"+{len(rejected) - MAX_REJECTED_SHOWN:,} more rejected, all in {out / 'errors.csv'}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -437,7 +437,7 @@ def _summary(result, args: argparse.Namespace, inputs: list[str], articles: dict
     twice = _read_more_than_once(articles, inputs)
     if articles or not orphans:
         head = (counted(len(articles), "article")
-                + (f" ({twice} read from more than one file or record)" if twice else "")
+                + (f" ({twice:,} read from more than one file or record)" if twice else "")
                 + (f" + {counted(len(orphans), 'stored article')} in no story (grouped now)" if orphans else ""))
     else:  # nothing new read: the run grouped the articles an earlier (interrupted) run left
         head = (f"clustering: nothing new read from {', '.join(inputs)}; "
@@ -446,8 +446,8 @@ def _summary(result, args: argparse.Namespace, inputs: list[str], articles: dict
         head
         + (f" + {counted(len(context), 'stored article')} of their stories" if context else "")
         + f" -> {counted(len(result.stories), 'story', 'stories')} "
-        f"({sum(len(s.members) > 1 for s in result.stories)} with several articles); "
-        f"{len(rejected)} rejected; {_outside_dates(result)}"
+        f"({sum(len(s.members) > 1 for s in result.stories):,} with several articles); "
+        f"{len(rejected):,} rejected; {_outside_dates(result)}"
         f"vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/"
         + (f"; since the previous run: {change_counts(changes.values())}" if changes is not None else "")
     )

@@ -116,7 +116,7 @@ def change_counts(changes: Iterable[dict]) -> str:
     for kind in KINDS[:-1]:
         if counts[kind]:
             parts.append(counted(counts[kind], "new story", "new stories") if kind == "new"
-                         else f"{counts[kind]} {kind}")
+                         else f"{counts[kind]:,} {kind}")
     return ", ".join(parts) if parts else "no story changed"
 
 

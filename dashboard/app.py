@@ -263,7 +263,7 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
         st.info(escape(no_match))
         _changes_caption(store, zone, since, n_runs, frame, built)
         return
-    st.caption(f"{len(shown)} of {counted(len(frame), 'story', 'stories')} "
+    st.caption(f"{len(shown):,} of {counted(len(frame), 'story', 'stories')} "
                f"{'matches' if len(shown) == 1 else 'match'}. Click a row to open it.")
     _changes_caption(store, zone, since, n_runs, frame, built)
     table = _story_table_frame(shown, script, zone)
@@ -1104,7 +1104,7 @@ def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict
         ["n_outlets", "n_articles"], ascending=False, kind="stable"
     )
     return {
-        sid: f"{in_script(label, script, written_in)} ({n} art., {counted(k, 'outlet')})"
+        sid: f"{in_script(label, script, written_in)} ({n:,} art., {counted(k, 'outlet')})"
         for sid, label, written_in, n, k in zip(
             others["id"], others["label"], others["label_script"], others["n_articles"], others["n_outlets"],
             strict=True,

@@ -84,7 +84,7 @@ def run_upload(store: Store, params: dict, progress: Progress) -> dict:
                 "stories_touched": [],
                 "rejected": [[name, workspace_cap_message()] for _, name in files],
             }
-        progress(0.02, f"Reading {len(files)} file(s) …")
+        progress(0.02, f"Reading {len(files):,} file(s) …")
         report = articles.ingest(
             [str(p) for p, _ in files], store, max_records=MAX_UPLOAD_RECORDS, max_new_articles=room
         )
@@ -93,7 +93,7 @@ def run_upload(store: Store, params: dict, progress: Progress) -> dict:
         _embed(store, ids, progress, 0.05, 0.85)
         touched, counts = [], NO_STORY_CHANGED
         if ids:
-            progress(0.88, f"Grouping {len(ids)} article(s) into stories …")
+            progress(0.88, f"Grouping {len(ids):,} article(s) into stories …")
             touched, counts = _group_uploaded(store, ids)
         return {
             "stored": report.stored,
@@ -167,7 +167,7 @@ def _embed(store: Store, ids: list[str], progress: Progress, start: float, end: 
         chunk = store.articles(ids[first : first + EMBED_BATCH])
         embeddings.embed_articles(chunk, backend, store=store)
         done = min(first + EMBED_BATCH, len(ids))
-        progress(start + (end - start) * done / len(ids), f"Embedded {done:,} / {counted(len(ids), 'article', thousands=True)}")
+        progress(start + (end - start) * done / len(ids), f"Embedded {done:,} / {counted(len(ids), 'article')}")
 
 
 # ---- whole workspace ----------------------------------------------------------
@@ -185,7 +185,7 @@ def run_bootstrap(store: Store, params: dict, progress: Progress) -> dict:
 def run_recluster(store: Store, params: dict, progress: Progress) -> dict:
     from clustering import pipeline
 
-    progress(0.1, f"Grouping {counted(store.count_articles(), 'article', thousands=True)} again (manual edits are kept) …")
+    progress(0.1, f"Grouping {counted(store.count_articles(), 'article')} again (manual edits are kept) …")
     return {"stories": len(pipeline.recluster(store))}
 
 
@@ -205,7 +205,7 @@ def within_budget(found: list[Article]) -> tuple[list[Article], str | None]:
     notes = []
     if len(chosen) < len(found):
         notes.append(
-            f"compared {len(chosen)} of {counted(len(found), 'article')} (size budget: at most "
+            f"compared {len(chosen):,} of {counted(len(found), 'article')} (size budget: at most "
             f"{COMPARE_MAX_ARTICLES} per story, one per outlet first)"
         )
     cut = [a for a in chosen if len(a.text) > COMPARE_MAX_CHARS]

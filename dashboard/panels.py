@@ -262,8 +262,8 @@ def _recent_jobs(store: Store) -> None:
             elif job["kind"] == jobs.UPLOAD:
                 st.caption(
                     escape(
-                        f"{label}: {result.get('stored', 0)} new, "
-                        f"{len(result.get('rejected', []))} rejected; {jobs.upload_story_line(result)}"
+                        f"{label}: {result.get('stored', 0):,} new, "
+                        f"{len(result.get('rejected', [])):,} rejected; {jobs.upload_story_line(result)}"
                     )
                 )
                 _rejected_lines(result.get("rejected", []))

@@ -126,7 +126,7 @@ def bootstrap(
     report.rejected = list(ingested.rejected)
     step(
         f"Read {counted(ingested.stored, 'article')} ({counted(ingested.duplicates, 'duplicate')}, "
-        f"{len(ingested.rejected)} rejected)"
+        f"{len(ingested.rejected):,} rejected)"
     )
 
     found = store.articles(ingested.article_ids)
@@ -135,7 +135,7 @@ def bootstrap(
         embeddings.embed_articles(found[start : start + EMBED_BATCH], backend, store=store)
         if progress:
             done = min(start + EMBED_BATCH, len(found))
-            progress(done / max(len(found), 1), f"Embedded {done} / {counted(len(found), 'article')}")
+            progress(done / max(len(found), 1), f"Embedded {done:,} / {counted(len(found), 'article')}")
 
     step("Grouping articles into stories …")
     pipeline.run(inputs, store)

@@ -19,6 +19,8 @@ def test_the_counts_line_says_when_the_page_is_behind() -> None:
     behind = panels.counts_line("w.db", (7, 3), (5, 2))
     assert behind.startswith("Workspace `w.db`: 7 articles, 3 stories.")
     assert "drawn at 5 articles, 2 stories: click anything" in behind
+    # The demo's counts as the README writes them (newcomer trial D7: "2186 articles, 1138 stories").
+    assert panels.counts_line("w.db", (2186, 1138), (2186, 1138)) == "Workspace `w.db`: 2,186 articles, 1,138 stories."
 
 
 def _counts_script() -> None:
@@ -41,7 +43,7 @@ def test_the_counts_fragment_reads_the_store_on_its_own_reruns(workspace) -> Non
     at = AppTest.from_function(_counts_script, default_timeout=app_tests.TIMEOUT).run()
     no_errors(at)
     line = at.caption[0].value
-    assert line.startswith(f"Workspace `parallax.db`: {n_articles} articles, {n_stories} stories.")
+    assert line.startswith(f"Workspace `parallax.db`: {n_articles:,} articles, {n_stories:,} stories.")
     assert "click anything" in line
     assert panels.COUNTS_EVERY_S >= 10  # a timer on the counts, not a busy page
 
@@ -51,6 +53,6 @@ def test_the_full_page_shows_the_counts_it_drew(workspace) -> None:
     at = app().run()
     no_errors(at)
     with Store(workspace) as store:
-        expected = f"{store.count_articles()} articles, {store.count_stories()} stories."
+        expected = f"{store.count_articles():,} articles, {store.count_stories():,} stories."
     assert any(expected in c.value and "click anything" not in c.value for c in at.sidebar.caption)
 
