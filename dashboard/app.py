@@ -534,13 +534,13 @@ def story_view(
     articles = workspace.story_articles(store, story)  # members, then roundups' sections
     by_id = {a.id: a for a in articles}
     st.header(plain_markdown(story.label, script, storylist.title_script(story.label, articles)))
-    sections = len(articles) - len([a for a in articles if a.id in set(story.article_ids)])
+    members = set(story.article_ids)
+    own, sections = story_parts(articles, members)
     st.caption(
-        f"{counted(len(articles) - sections, 'article')} from {counted(len(story.outlets), 'outlet')}"
-        + (f" + {counted(sections, 'section')} of roundups filed under other stories" if sections else "")
+        f"{own} from {counted(len(story.outlets), 'outlet')}" + (f" + {sections}" if sections else "")
         + f" · {times.shown_range(story.first_published, story.last_published, zone)}"
     )
-    _timeline(articles, script, zone, story_outlets(articles, None))
+    _timeline(timeline_frame(articles, members, script, zone, story_outlets(articles, None)), zone)
 
     comp, note = _comparison(store, story.id, articles)
     names = story_outlets(articles, comp)
@@ -622,31 +622,57 @@ def _seed_outlets(store: Store, by_id: dict[str, Article], names: StoryOutlets) 
     return [o for o in dict.fromkeys(outlets) if o in present]
 
 
-def _timeline(articles: list[Article], script: str, zone: times.Zone, names: StoryOutlets) -> None:
-    import altair as alt  # only the story view draws charts
+def story_parts(articles: list[Article], members: set[str]) -> tuple[str, str]:
+    """The story's own articles (``members``) and the roundups' sections it shows, counted in
+    words ("4 articles", "3 sections of roundups filed under other stories"; "" for no
+    section): the header's words and the timeline legend's, so the two agree."""
+    n_sections = sum(a.id not in members for a in articles)
+    sections = f"{counted(n_sections, 'section')} of roundups filed under other stories" if n_sections else ""
+    return counted(len(articles) - n_sections, "article"), sections
 
-    data = pd.DataFrame(
+
+def timeline_frame(articles: list[Article], members: set[str], script: str, zone: times.Zone,
+                   names: StoryOutlets) -> pd.DataFrame:
+    """One row per dot of the story's timeline; ``as``: whether it is one of the story's own
+    articles or a roundup's section, in the header's words (:func:`story_parts`): its "4
+    articles + 3 sections" are the legend's two marks among 7 dots (a roundup's outlet may
+    add a row of its own)."""
+    own, sections = story_parts(articles, members)
+    return pd.DataFrame(
         {
             # Naive wall-clock times in the zone: Vega shows a naive time as written.
             "published": times.wall_clock(pd.Series([a.published for a in articles]), zone),
             "outlet": [outlet_in_script(names.of(a), script) for a in articles],
             "title": [in_script(a.title, script, a.script) for a in articles],
+            "as": [own if a.id in members else sections for a in articles],
         }
     )
+
+
+def _timeline(data: pd.DataFrame, zone: times.Zone) -> None:
+    """The dots of :func:`timeline_frame`: a circle per article, a diamond per roundup section
+    (a legend names both when the story has sections)."""
+    import altair as alt  # only the story view draws charts
+
+    kinds = list(dict.fromkeys(data["as"]))
+    shape = alt.Shape("as:N", scale=alt.Scale(domain=kinds, range=["circle", "diamond"][: len(kinds)]),
+                      legend=alt.Legend(title=None, orient="top") if len(kinds) > 1 else None)
     chart = (
         alt.Chart(data)
-        .mark_circle(size=140, opacity=0.8)
+        .mark_point(size=140, opacity=0.8, filled=True)
         .encode(
             x=alt.X("published:T", title=f"Published ({zone.short})", axis=alt.Axis(format="%b %d %H:%M")),
             y=alt.Y("outlet:N", title=None),
             color=alt.Color("outlet:N", legend=None),
+            shape=shape,
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
                 alt.Tooltip("published:T", title=f"Published ({zone.short})", format="%Y-%m-%d %H:%M"),
                 alt.Tooltip("title:N", title="Title"),
+                alt.Tooltip("as:N", title="In this story as"),
             ],
         )
-        .properties(height=60 + 36 * data["outlet"].nunique())
+        .properties(height=60 + 36 * data["outlet"].nunique() + (24 if len(kinds) > 1 else 0))
     )
     st.altair_chart(chart, width="stretch")
 

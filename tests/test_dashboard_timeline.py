@@ -1,0 +1,65 @@
+"""The story's timeline tells its own articles from the roundups' sections it shows (newcomer
+trial D5: a header of "4 articles from 4 outlets + 3 sections of roundups" over 7 alike dots on 5
+outlet rows): one shape each, named in a legend in the header's own words. Made-up articles,
+the lexical backend."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from html import unescape
+
+from dashboard import times
+from dashboard.app import story_parts, timeline_frame
+from dashboard.outlet_names import story_outlets
+from store import Store
+from tests.comparison_helpers import article
+from tests.test_story_changes import _app
+
+ROUNDUP = article("r", "Roundup Daily", "Flood waters rose in the valley overnight.", "", "Markets were calm.",
+                  published=datetime(2024, 3, 4, 9, tzinfo=UTC))
+
+
+def test_story_parts_count_articles_and_sections_in_the_headers_words() -> None:
+    own = [article(i, o, "The dam broke.") for i, o in (("a", "Reuters"), ("b", "AP"))]
+    assert story_parts(own, {"a", "b"}) == ("2 articles", "")
+    assert story_parts([*own, ROUNDUP], {"a", "b"}) == ("2 articles", "1 section of roundups filed under other stories")
+    frame = timeline_frame([*own, ROUNDUP], {"a", "b"}, "original", times.DEFAULT, story_outlets([*own, ROUNDUP], None))
+    assert list(frame["as"]) == ["2 articles", "2 articles", "1 section of roundups filed under other stories"]
+    assert list(frame["outlet"]) == ["Reuters", "AP", "Roundup Daily"]
+
+
+def _chart_spec(at) -> dict:
+    (chart,) = at.get("vega_lite_chart")
+    return json.loads(chart.proto.spec)
+
+
+def test_the_timeline_marks_roundup_sections_apart(tmp_path, monkeypatch) -> None:
+    from clustering import pipeline
+    from dashboard.worker import WORKER_ENV
+    from dashboard.workspace import DB_ENV
+    from tests.test_clustering_partial_run import FOLDERS, _write
+
+    monkeypatch.setenv(WORKER_ENV, "off")
+    db = tmp_path / "parallax.db"
+    monkeypatch.setenv(DB_ENV, str(db))
+    folders = [_write(tmp_path, name, FOLDERS[name]) for name in ("d1", "d2")]
+    with Store(db) as store:
+        pipeline.run(folders, store, model="lexical")
+        store.add_article(ROUNDUP)
+        story = max(store.stories(), key=lambda s: len(s["members"]))
+        story["mentions"] = [{"article_id": "r", "score": 0.9, "section": 0}]  # as the clusterer files one
+        store.put_stories([story])
+        n = len(story["members"])
+    at = _app()
+    at.query_params["story"] = story["id"]
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    sections = "1 section of roundups filed under other stories"
+    captions = [unescape(c.value) for c in at.caption]
+    assert any(c.startswith(f"{n} articles from ") and f" + {sections} · " in c for c in captions), captions
+    spec = _chart_spec(at)
+    shape = spec["encoding"]["shape"]
+    assert shape["field"] == "as" and shape["scale"] == {"domain": [f"{n} articles", sections],
+                                                         "range": ["circle", "diamond"]}
+    assert shape["legend"] is not None  # named: the header's words beside their marks
