@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
@@ -29,6 +31,29 @@ FIELD_OPTION_HELP = ("JSON Lines/JSON/CSV field name for an article field, e.g. 
                      "(fields: id outlet date title url text; repeat for several); FILE:NAME=COLUMN maps it "
                      "for one file only (FILE: a path, a file name or a glob pattern such as '*.csv'), "
                      "e.g. --field export-b.jsonl:text=body")
+
+# Where a file is read, for the hint of a rejection a field mapping would fix: the command line
+# (its --field option maps other names) or the dashboard's upload (no option there: the person
+# renames the column, or reads the file with the command line). The readers sit far below the
+# caller that knows, so the caller says it once around its read (:func:`read_in`).
+COMMAND_LINE, DASHBOARD = "command line", "dashboard"
+_READ_IN: ContextVar[str] = ContextVar("parallax_read_in", default=COMMAND_LINE)
+
+
+@contextmanager
+def read_in(where: str) -> Iterator[None]:
+    """Files read inside are read in ``where`` (:data:`COMMAND_LINE` or :data:`DASHBOARD`): their
+    rejections' hints say what to do there (:func:`articles.tabular.rename_hint`)."""
+    token = _READ_IN.set(where)
+    try:
+        yield
+    finally:
+        _READ_IN.reset(token)
+
+
+def reading_in() -> str:
+    return _READ_IN.get()
+
 
 # FILE:NAME=COLUMN: the first ":NAME=" ends FILE (a path may hold ":" or "=" itself; a NAME never does).
 _PER_FILE = re.compile(rf"^(?P<file>.+?):(?P<name>{'|'.join(DEFAULT_FIELDS)})=(?P<column>.+)$", re.S)

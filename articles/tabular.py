@@ -26,7 +26,7 @@ from datetime import datetime
 from functools import partial
 
 from articles.build import build_article, clean_title, title_refusal
-from articles.fields import FieldMap, named_by_option, resolve_fields
+from articles.fields import DASHBOARD, FieldMap, named_by_option, reading_in, resolve_fields
 from articles.model import Article, Rejection, SetAside
 from articles.normalize import in_zone_of, parse_datetime
 from articles.timestamps import split_stamp_line
@@ -128,7 +128,19 @@ def _field_note(key: str, record: Mapping, fields: Mapping[str, str]) -> str:
     # (A CSV column matched loosely, "Title " for title, is still the default name.)
     if named_by_option(key, name):
         return f" (looked for the field {name!r} given by --field)"
-    return f" (no {name!r} field; --field {key}=NAME reads another)"
+    return f" (no {name!r} field; {rename_hint([key], fields, 'field')})"
+
+
+def rename_hint(keys: list[str], names: Mapping[str, str], unit: str) -> str:
+    """How to read article fields ``keys`` a file holds under other names, said for where it is
+    read (:func:`articles.fields.reading_in`): the command line's --field; in the dashboard,
+    which has no such option, rename the ``unit`` (column, field) in the file, or use the command."""
+    if reading_in() == DASHBOARD:
+        wanted = " / ".join(repr(names[k]) for k in keys)
+        holds = f"{unit}s that hold them" if len(keys) > 1 else f"{unit} that holds it"
+        return (f"rename the {holds} to {wanted} and upload the file again, or read the file "
+                f"from the command line with --field {keys[0]}=NAME")
+    return f"--field {keys[0]}=NAME reads another"
 
 
 # The article fields every record needs (a CSV file's header is checked for them).
@@ -166,15 +178,15 @@ class _Misfit:
         columns = " / ".join(repr(self.names[key]) for key in self.missing)
         return Rejection(source_path, f"{self.refused:,} of {self.records:,} records have no {columns} field "
                                       f"(the first has: {', '.join(self.first_has) or 'none'}; "
-                                      f"{_mapping_hint(self.missing, self.names, source_path)})")
+                                      f"{_mapping_hint(self.missing, self.names, source_path, 'field')})")
 
 
-def _mapping_hint(missing: list[str], names: Mapping[str, str], source_path: str) -> str:
+def _mapping_hint(missing: list[str], names: Mapping[str, str], source_path: str, unit: str) -> str:
     """How to map the ``missing`` article fields of a file: a --field that named them does not fit
-    it, and the per-file form maps it alone; else how other names are mapped at all."""
+    it, and the per-file form maps it alone; else how other names are read (:func:`rename_hint`)."""
     given = [key for key in missing if named_by_option(key, names[key])]
     if not given:
-        return "the command-line tools map other names: --field title=Headline"
+        return rename_hint(missing, names, unit)
     one = os.path.basename(source_path) or source_path
     return (f"--field {', '.join(f'{key}={names[key]}' for key in given)} does not fit this file; "
             f"--field {one}:{given[0]}=NAME maps this file alone")
@@ -377,7 +389,7 @@ def read_csv_lines(
     if missing:
         shown = ", ".join(header[:8]) or "none"
         yield Rejection(source_path, f"CSV has no {' / '.join(repr(names[k]) for k in missing)} column "
-                                     f"(columns: {shown}; {_mapping_hint(missing, names, source_path)})")
+                                     f"(columns: {shown}; {_mapping_hint(missing, names, source_path, 'column')})")
         return
     yield from _csv_rows(reader, source_path, names, at_end, undecodable, window)
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import articles
+from articles.fields import DASHBOARD, read_in
 from articles.model import Article, Rejection
 from counted import counted
 from store import Store
@@ -85,9 +86,10 @@ def run_upload(store: Store, params: dict, progress: Progress) -> dict:
                 "rejected": [[name, workspace_cap_message()] for _, name in files],
             }
         progress(0.02, f"Reading {len(files):,} file(s) …")
-        report = articles.ingest(
-            [str(p) for p, _ in files], store, max_records=MAX_UPLOAD_RECORDS, max_new_articles=room
-        )
+        with read_in(DASHBOARD):  # a rejection's hint says what to do in the dashboard, not --field alone
+            report = articles.ingest(
+                [str(p) for p, _ in files], store, max_records=MAX_UPLOAD_RECORDS, max_new_articles=room
+            )
         rejected = [[uploaded_name(r.source_path, names), r.error] for r in report.rejected]
         ids = list(report.article_ids)
         _embed(store, ids, progress, 0.05, 0.85)

@@ -282,8 +282,6 @@ def _rejected_lines(rejected: list) -> None:
         st.caption(escape(f"✗ {name}: {reason}"))
     if len(rejected) > MAX_REJECTED_LINES:
         st.caption(f"+{len(rejected) - MAX_REJECTED_LINES:,} more")
-    if len(rejected) > MAX_REJECTED_LINES:
-        st.caption(f"+{len(rejected) - MAX_REJECTED_LINES} more rejected")
 
 
 def workspace_building(store: Store) -> None:

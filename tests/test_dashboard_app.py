@@ -359,6 +359,22 @@ def test_an_upload_counts_every_file_chosen_and_gives_each_rejection_whole(works
     assert len(frame_with(at, "reason")) == 13
 
 
+def test_an_uploaded_csv_without_its_columns_says_what_to_do_in_the_dashboard(workspace) -> None:
+    # The command line's hint (--field) is nothing the dashboard can act on: rename the columns,
+    # or read the file from the command line (articles.tabular.rename_hint, one message).
+    at = app().run()
+    csv_file = ("export.csv", b"headline,day,body\nMade-up quake,2021-07-05,A made-up quake.\n", "text/csv")
+    at.file_uploader(key="uploads").set_value([csv_file]).run()
+    at.button(key="add_uploads").click().run()
+    assert run_jobs(workspace) == 1
+    at.run()
+    no_errors(at)
+    (line,) = [c for c in upload_summary_captions(at) if c.startswith("✗ ")]
+    assert line.startswith("✗ export.csv: CSV has no 'title' / 'date' / 'text' column (columns: headline, day, body; "
+                           "rename the columns that hold them to"), line
+    assert "upload the file again, or read the file from the command line with --field title=NAME" in line
+
+
 def test_an_upload_of_later_days_is_listed_in_the_session_that_made_it(workspace) -> None:
     # The Dates filter covers the workspace's days; after an upload of a later day it grows, so
     # the session that uploaded sees the new story (a fresh session always did).

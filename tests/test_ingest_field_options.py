@@ -160,3 +160,50 @@ def test_clustering_and_comparison_refuse_a_file_option_that_names_no_input(tmp_
     assert "no input file is 'b.jsonl'" in capsys.readouterr().err
     assert comparison_main([str(a), "--out", str(tmp_path / "c.json"), "--lexical", *option]) == 2
     assert "no input file is 'b.jsonl'" in capsys.readouterr().err
+
+
+# ---- the hint of a rejection a mapping would fix, where the file is read ----------------------
+# A header of made-up column names: none is a required field's default name.
+HEADER = st.lists(st.from_regex(r"[A-Za-z][A-Za-z ]{0,11}", fullmatch=True).filter(
+    lambda c: c.strip() == c and c.casefold() not in {"title", "date", "text"}), min_size=1, max_size=5, unique=True)
+
+
+def _csv_rejection(header: list[str]) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.csv"
+        path.write_text(",".join(header) + "\n" + ",".join("x" for _ in header) + "\n", encoding="utf-8")
+        (rejection,) = read_path(path)
+    assert isinstance(rejection, Rejection)
+    return rejection.error
+
+
+@settings(max_examples=60, deadline=None)
+@given(HEADER)
+def test_a_csv_without_the_needed_columns_says_what_to_do_where_it_is_read(header) -> None:
+    """On the command line: --field. In the dashboard, which has no --field: rename the columns
+    in the file and upload it again, or use the command line. One message, two hints."""
+    from articles.fields import DASHBOARD, read_in
+
+    command_line = _csv_rejection(header)
+    with read_in(DASHBOARD):
+        dashboard = _csv_rejection(header)
+    reason = "CSV has no 'title' / 'date' / 'text' column (columns: "
+    assert command_line.startswith(reason) and dashboard.startswith(reason)
+    assert command_line.endswith("; --field title=NAME reads another)")
+    assert dashboard.endswith("; rename the columns that hold them to 'title' / 'date' / 'text' and upload "
+                              "the file again, or read the file from the command line with --field title=NAME)")
+    assert _csv_rejection(header) == command_line  # the dashboard's context ends with its block
+
+
+def test_a_record_without_its_field_says_what_to_do_where_it_is_read(tmp_path: Path) -> None:
+    from articles.fields import DASHBOARD, read_in
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"headline": "Made-up quake", "date": "2021-02-03", "text": "A quake."}) + "\n",
+                    encoding="utf-8")
+    (command_line,) = read_path(path)
+    with read_in(DASHBOARD):
+        (dashboard,) = read_path(path)
+    assert command_line.error == "no title (no 'title' field; --field title=NAME reads another)"
+    assert dashboard.error == ("no title (no 'title' field; rename the field that holds it to 'title' and upload "
+                               "the file again, or read the file from the command line with --field title=NAME)")
