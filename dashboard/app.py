@@ -656,7 +656,7 @@ def _timeline(data: pd.DataFrame, zone: times.Zone) -> None:
 
     kinds = list(dict.fromkeys(data["as"]))
     shape = alt.Shape("as:N", scale=alt.Scale(domain=kinds, range=["circle", "diamond"][: len(kinds)]),
-                      legend=alt.Legend(title=None, orient="top") if len(kinds) > 1 else None)
+                      legend=alt.Legend(title=None, orient="top", labelLimit=0) if len(kinds) > 1 else None)  # 0: whole words
     chart = (
         alt.Chart(data)
         .mark_point(size=140, opacity=0.8, filled=True)
