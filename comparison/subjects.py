@@ -108,6 +108,9 @@ class Subject:
     whole: tuple[float, float] | None = None
     # A span of ages (年龄在7至16岁之间, "aged 7 to 16"): a group's, never one person's age.
     age_span: bool = False
+    # The counted noun's head as written (lower case, Simplified, an English plural's "s"
+    # dropped): two counts of one unlisted thing ("23 pirates" / "23 pirates") share it.
+    noun: str = ""
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -171,7 +174,19 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
                    "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
                    q.total, q.is_total, fractional=fractional, background=background,
-                   age_span=q.dimension == "age" and q.span)
+                   age_span=q.dimension == "age" and q.span, noun=_head_noun(simple_counted, english))
+
+
+def _head_noun(counted: str, english: bool) -> str:
+    """The counted phrase's head: an English phrase's last word, singular ("pirates" ->
+    "pirate"); a Chinese phrase whole. Read only where the category lexicon names no family."""
+    if not english:
+        return counted.strip()
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", counted.lower())
+    if not words:
+        return ""
+    head = words[-1]
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") and len(head) > 3 else head
 
 
 def _counted_family(q: Quantity, simple: str, simple_counted: str) -> tuple[str, str, str, bool]:
@@ -541,8 +556,9 @@ def same_subject(a: Subject, b: Subject) -> bool:
             return False
     elif not (a.family and a.family == b.family):
         return False  # no event and no specific counted thing: nothing to anchor on
-    if not a.family and not b.family and not (a.generic_people and b.generic_people):
-        return False
+    if not a.family and not b.family and not (a.generic_people and b.generic_people) and not (
+            a.noun and a.noun == b.noun):
+        return False  # two unlisted things: only the same counted noun anchors them (23 pirates)
     return True
 
 

@@ -299,3 +299,37 @@ def test_critical_injuries_are_a_grade_of_their_own():
     found = [f for f in compare([a, b], use_dense=False).findings if f.kind == "contradiction"]
     assert any("2人" in f.why and "3人" in f.why for f in found)
     assert not any("6人" in f.why and ("2人" in f.why or "3人" in f.why) for f in found)
+
+
+def test_counts_of_one_unlisted_thing_are_compared():
+    """A counted noun the category lexicon does not list ("smugglers", "kayaks") still anchors
+    two counts of it: the same figure agrees instead of being each outlet's own fact, and another
+    figure of the same noun and act is compared; counts of two unlisted nouns stay apart."""
+    found = _numbers("The coastguard said it detained 14 smugglers near the harbour on Friday.",
+                     "Fourteen smugglers were detained near the harbour on Friday, the coastguard said.")
+    assert [f.kind for f in found] == ["agree"]
+    found = _numbers("Rescuers found 14 kayaks on the lake.", "Rescuers found 14 canoes on the lake.")
+    assert "agree" not in [f.kind for f in found]
+
+
+def test_head_noun_reads_the_last_word_singular():
+    from comparison.subjects import _head_noun
+
+    assert _head_noun("heavily armed smugglers", True) == "smuggler"
+    assert _head_noun("glass", True) == "glass"
+    assert _head_noun("", True) == ""
+    assert _head_noun("名走私者", False) == "名走私者"
+
+
+def test_head_noun_never_fails_and_comes_from_the_phrase():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from comparison.subjects import _head_noun
+
+    @given(st.text(max_size=40), st.booleans())
+    def check(phrase, english):
+        head = _head_noun(phrase, english)
+        assert not head or head.rstrip("s") in (phrase.lower() if english else phrase)
+
+    check()
