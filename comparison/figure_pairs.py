@@ -24,7 +24,14 @@ import numpy as np
 
 from comparison.docs import Doc, compatible
 from comparison.numbers import counted_noun
-from comparison.subjects import Subject, _places_meet, different_days, same_subject, specific
+from comparison.subjects import (
+    Subject,
+    _places_meet,
+    different_days,
+    other_persons,
+    same_subject,
+    specific,
+)
 
 MODEL_PATH = Path(__file__).resolve().parent / "figure_model.json"
 
@@ -58,12 +65,13 @@ def candidate(s1: Subject, s2: Subject) -> bool:
     different days or placed in different places. Days and places were model features until
     session 10; on the development comparisons none of the 49 pairs with different days or
     places was one fact, yet the fitted weights stayed small (too few rows), so 7日 920 cases vs 8日 896 still scored as one fact. They are
-    definitions: counts of different days or places are different facts."""
+    definitions: counts of different days or places are different facts; so are the ages of
+    two persons named otherwise (a man, a woman: subjects.other_persons)."""
     return (s1.unit == s2.unit and s1.percent == s2.percent and not (s1.hedged or s2.hedged)
             and not (s1.fractional or s2.fractional) and not (s1.is_total or s2.is_total)
             and s1.conversion == s2.conversion and s1.breakdown == s2.breakdown and s1.age_span == s2.age_span
             and (s1.whole is None) == (s2.whole is None)
-            and not different_days(s1, s2)
+            and not different_days(s1, s2) and not other_persons(s1, s2)
             and not (s1.where and s2.where and not _places_meet(s1.where, s2.where)))
 
 

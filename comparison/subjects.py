@@ -26,6 +26,7 @@ from comparison.lexicons.categories import (
     STRONG_DAMAGE,
     event_forms,
 )
+from comparison.lexicons.grammar import FUNCTION_WORDS_EN
 from comparison.lexicons.quantifiers import PARTITIVE_EN, PARTITIVE_ZH
 from comparison.numbers import Quantity
 from comparison.text import to_simplified
@@ -174,7 +175,25 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
                    "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
                    q.total, q.is_total, fractional=fractional, background=background,
-                   age_span=q.dimension == "age" and q.span, noun=_head_noun(simple_counted, english))
+                   age_span=q.dimension == "age" and q.span, noun=_age_person(simple, q) if english and q.dimension == "age" else _head_noun(simple_counted, english))
+
+
+_AGE_PERSON_RE = re.compile(r"\s*-?\s*(?:old\b\s*)?([A-Za-z]+)")
+
+
+def _age_person(text: str, q: Quantity) -> str:
+    """The person noun right after an English age ("50-year-old man": "man"), lower case; none
+    when a function word follows ("the 38-year-old was arrested", "aged 40 and over")."""
+    m = _AGE_PERSON_RE.match(text, q.end, q.end + 24)
+    word = m.group(1).lower() if m else ""
+    return "" if word in FUNCTION_WORDS_EN else word
+
+
+def other_persons(a: Subject, b: Subject) -> bool:
+    """Two English ages said of two persons: each names its person ("50-year-old man",
+    "63-year-old woman", "38-year-old Anthony ...") and the nouns differ. Ages of two people of
+    one story are two facts; an age with no noun after it ("Smith, 38,") meets any."""
+    return a.unit == b.unit == "age" and bool(a.noun and b.noun) and a.noun != b.noun
 
 
 def _head_noun(counted: str, english: bool) -> str:
@@ -528,6 +547,8 @@ def same_subject(a: Subject, b: Subject) -> bool:
     if a.is_total or b.is_total or (a.total is not None and a.total != b.total):
         return False  # parts of different wholes (6 of 7 districts vs 26 of 28)
     if is_measure(a):
+        if other_persons(a, b):
+            return False  # a 50-year-old man is not the 63-year-old woman
         if a.depth != b.depth:
             return False  # a quake's depth is no distance from a place
         # A distance, area, weight, duration or sum: the act around it does not

@@ -333,3 +333,29 @@ def test_head_noun_never_fails_and_comes_from_the_phrase():
         assert not head or head.rstrip("s") in (phrase.lower() if english else phrase)
 
     check()
+
+
+def test_ages_of_two_persons_are_not_compared():
+    """Two people of a story: the passer-by who called the police and the victim. Their ages
+    are two facts; two outlets' ages of one woman are still compared."""
+    found = _numbers("A 41-year-old man who saw the car called the police.",
+                     "A 58-year-old woman was found injured in the car park.")
+    assert not [f for f in found if f.kind in ("contradiction", "agree", "precision")]
+    found = _numbers("The suspect, 29-year-old Tomas Verhoek, was held on Sunday.",
+                     "A 58-year-old woman was found injured in the car park on Sunday.")
+    assert not [f for f in found if f.kind in ("contradiction", "agree", "precision")]
+    found = _numbers("A 58-year-old woman was found injured in the car park on Sunday.",
+                     "A 60-year-old woman was found injured in the car park on Sunday.")
+    assert [f.kind for f in found if f.kind != "unique"] == ["contradiction"]
+
+
+def test_the_person_after_an_age_is_read_without_function_words():
+    from comparison.numbers_en import extract_quantities_en
+    from comparison.subjects import _age_person
+
+    def person(text):
+        return [_age_person(text, q) for q in extract_quantities_en(text) if q.dimension == "age"]
+
+    assert person("A 41-year-old man was held.") == ["man"]
+    assert person("The 41-year-old was held.") == [""]
+    assert person("Smith, 41, was held.") in ([], [""])
