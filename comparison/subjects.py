@@ -27,7 +27,7 @@ from comparison.lexicons.categories import (
     event_forms,
 )
 from comparison.lexicons.grammar import FUNCTION_WORDS_EN
-from comparison.lexicons.quantifiers import PARTITIVE_EN, PARTITIVE_ZH
+from comparison.lexicons.quantifiers import PARTITIVE_EN, PARTITIVE_ZH, SERIES_PART_EN
 from comparison.numbers import Quantity
 from comparison.text import to_simplified
 
@@ -112,6 +112,9 @@ class Subject:
     # The counted noun's head as written (lower case, Simplified, an English plural's "s"
     # dropped): two counts of one unlisted thing ("23 pirates" / "23 pirates") share it.
     noun: str = ""
+    # The opening or closing run of a series ("his first 17 passes" of 29): a part, compared
+    # only with another such run.
+    series_part: bool = False
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -175,7 +178,16 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
                    "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
                    q.total, q.is_total, fractional=fractional, background=background,
-                   age_span=q.dimension == "age" and q.span, noun=_age_person(simple, q) if english and q.dimension == "age" else _head_noun(simple_counted, english))
+                   age_span=q.dimension == "age" and q.span,
+                   series_part=english and q.dimension == "count" and _after_series_word(simple, q.start), noun=_age_person(simple, q) if english and q.dimension == "age" else _head_noun(simple_counted, english))
+
+
+_SERIES_WORD_RE = re.compile(rf"\b(?:{'|'.join(SERIES_PART_EN)})\s+$", re.I)
+
+
+def _after_series_word(text: str, start: int) -> bool:
+    """Does an ordinal of a series' run stand right before the figure ("first 17 passes")?"""
+    return bool(_SERIES_WORD_RE.search(text, max(0, start - 12), start))
 
 
 _AGE_PERSON_RE = re.compile(r"\s*-?\s*(?:old\b\s*)?([A-Za-z]+)")

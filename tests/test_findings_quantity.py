@@ -359,3 +359,13 @@ def test_the_person_after_an_age_is_read_without_function_words():
     assert person("A 41-year-old man was held.") == ["man"]
     assert person("The 41-year-old was held.") == [""]
     assert person("Smith, 41, was held.") in ([], [""])
+
+
+def test_the_first_run_of_a_series_is_no_total():
+    """"her first 12 serves" is a part of a total ("40 of 52 serves"): no contradiction; two
+    outlets' first runs are still compared."""
+    found = _numbers("Kovac landed her first 12 serves and won in straight sets on Sunday.",
+                     "Kovac landed 40 of 52 serves and won in straight sets on Sunday.")
+    assert "contradiction" not in [f.kind for f in found]
+    found = _numbers("Kovac landed her first 12 serves on Sunday.", "Kovac landed her first 14 serves on Sunday.")
+    assert [f.kind for f in found if f.kind != "unique"] == ["contradiction"]

@@ -71,6 +71,10 @@ VAGUE_WORDS_EN = {
 # pronoun in 刘月华 等).
 PARTITIVE_ZH = ("其中", "当中", "包括", "包含")
 PARTITIVE_EN = ("including", "among them", "among whom", "of whom", "of them")
+# Ordinal words that make a count the opening or closing run of a series ("his first 17 passes",
+# "the last three victims"): a part of a total the sentence does not give, compared only with
+# another such run (Quirk et al. 5.23 on ordinals before a cardinal).
+SERIES_PART_EN = ("first", "last", "final", "opening", "closing")
 
 # Simple fractions of a whole, read as shares (percent): a general lexicon of how news writes a
 # share in words. The written fraction -> its share; Chinese N分之M is read by rule (numbers.py).
