@@ -67,7 +67,8 @@ def written(doc: Doc, form: str, start: int = 0, end: int | None = None) -> str:
     return doc.article.text[at:at + len(form)] if at >= 0 else form
 
 
-_BASE_NAMES = {"length": ("km", 1000.0), "area": ("km²", 1e6), "mass": ("t", 1000.0), "duration": ("h", 3600.0)}
+_BASE_NAMES = {"length": ("km", 1000.0), "area": ("km²", 1e6), "mass": ("t", 1000.0), "duration": ("h", 3600.0),
+               "speed": ("km/h", 1000 / 3600)}
 
 
 def _value(x: float) -> str:

@@ -369,3 +369,18 @@ def test_the_first_run_of_a_series_is_no_total():
     assert "contradiction" not in [f.kind for f in found]
     found = _numbers("Kovac landed her first 12 serves on Sunday.", "Kovac landed her first 14 serves on Sunday.")
     assert [f.kind for f in found if f.kind != "unique"] == ["contradiction"]
+
+
+def test_speeds_are_their_own_dimension_and_converted():
+    """"100 mph" and "miles an hour" are speeds (not lengths, not counts of "mph"), compared
+    with speeds in km/h after conversion, never with a distance."""
+    from comparison.numbers_en import extract_quantities_en
+
+    read = [(q.dimension, q.low) for q in extract_quantities_en("The van reached 70 mph, then 90 miles an hour.")]
+    assert read == [("speed", 70.0), ("speed", 90.0)]
+    found = _numbers("Troopers chased the van at speeds of 100 mph on the highway.",
+                     "Troopers chased the van at speeds of 161 km/h on the highway.")
+    assert [f.kind for f in found if f.kind != "unique"] == ["agree"]
+    found = _numbers("Troopers chased the van for 100 miles on the highway.",
+                     "Troopers chased the van at 100 mph on the highway.")
+    assert not [f for f in found if f.kind in ("contradiction", "agree", "precision")]

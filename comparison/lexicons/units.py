@@ -11,7 +11,7 @@ from __future__ import annotations
 
 MILE = 1609.344
 NAUTICAL_MILE = 1852.0  # the international nautical mile (1929)
-# word -> (dimension, factor to the base unit: metre, square metre, kilogram, second)
+# word -> (dimension, factor to the base unit: metre, square metre, kilogram, second, metre per second)
 YEAR_SECONDS = 31_557_600.0  # a Julian year
 
 UNITS: dict[str, tuple[str, float]] = {
@@ -64,6 +64,12 @@ UNITS: dict[str, tuple[str, float]] = {
     "C$": ("money:CAD", 1.0), "NZ$": ("money:NZD", 1.0),
     "euros": ("money:EUR", 1.0), "euro": ("money:EUR", 1.0), "€": ("money:EUR", 1.0), "£": ("money:GBP", 1.0), "yuan": ("money:CNY", 1.0),
     "roubles": ("money:RUB", 1.0), "rubles": ("money:RUB", 1.0), "yen": ("money:JPY", 1.0),
+    # speed (base: metre per second); "miles an hour" as news writes it
+    "mph": ("speed", MILE / 3600), "miles per hour": ("speed", MILE / 3600), "miles an hour": ("speed", MILE / 3600),
+    "km/h": ("speed", 1000 / 3600), "kph": ("speed", 1000 / 3600), "kmh": ("speed", 1000 / 3600),
+    "kilometres per hour": ("speed", 1000 / 3600), "kilometers per hour": ("speed", 1000 / 3600),
+    "kilometres an hour": ("speed", 1000 / 3600), "kilometers an hour": ("speed", 1000 / 3600),
+    "knots": ("speed", NAUTICAL_MILE / 3600),
     # age
     "岁": ("age", 1.0), "周岁": ("age", 1.0), "years old": ("age", 1.0), "year-old": ("age", 1.0),
     # earthquake magnitude (one scale whatever the outlet calls it: 6.1级, a 6.1-magnitude quake)
