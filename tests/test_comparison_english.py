@@ -264,3 +264,26 @@ def test_a_bodys_name_goes_on_after_of_for_and_on():
     assert names("Members of the Council on Foreign Relations met.") == ["Council on Foreign Relations"]
     assert names("Officials met Aung San Suu Kyi of Myanmar and Joe Biden.") == [
         "Aung San Suu Kyi", "Myanmar", "Joe Biden"]
+
+
+def test_a_number_naming_a_road_flight_or_clause_is_no_figure():
+    assert [q.text for q in extract_quantities_en("Police stopped the truck on Interstate 80 near Reno.")] == []
+    assert [q.text for q in extract_quantities_en("Flight 212 landed with 96 passengers.")] == ["96"]
+    assert [q.text for q in extract_quantities_en("The No. 3 seed lost; 12 people were hurt.")] == ["12"]
+    # not capitalized: an ordinary noun before a count
+    assert [q.text for q in extract_quantities_en("In the room 12 people waited.")] == ["12"]
+
+
+def test_numbered_names_never_yield_their_number():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from comparison.lexicons.quantifiers import NUMBERED_NAMES_EN
+
+    @given(st.sampled_from(NUMBERED_NAMES_EN), st.integers(min_value=2, max_value=999),
+           st.sampled_from(["", "The ", "They drove on "]))
+    def check(name, number, opening):
+        text = f"{opening}{name} {number} was closed."
+        assert not [q for q in extract_quantities_en(text) if q.low == number]
+
+    check()

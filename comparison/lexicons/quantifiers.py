@@ -71,6 +71,12 @@ VAGUE_WORDS_EN = {
 # pronoun in 刘月华 等).
 PARTITIVE_ZH = ("其中", "当中", "包括", "包含")
 PARTITIVE_EN = ("including", "among them", "among whom", "of whom", "of them")
+# Capitalized nouns whose number names one thing (a road, a flight, a clause of a law, the
+# numero sign): "Interstate 75", "Flight 370", "Section 293", "the No. 5 seed". The number is an
+# identifier, no figure (general news style: AP Stylebook "highway designations", "No.").
+NUMBERED_NAMES_EN = ("Interstate", "Highway", "Route", "Motorway", "Flight", "Article", "Section",
+                     "Chapter", "Clause", "Resolution", "Proposition", "Gate", "Terminal", "Platform",
+                     "Pier", "Room", "Channel", "No.")
 # Ordinal words that make a count the opening or closing run of a series ("his first 17 passes",
 # "the last three victims"): a part of a total the sentence does not give, compared only with
 # another such run (Quirk et al. 5.23 on ordinals before a cardinal).
