@@ -65,6 +65,8 @@ def test_one_person_spelled_otherwise_whatever_letter_differs(first, second):
     ("The text was read in Arabic on Monday.", "The text came from Saudi Arabia on Monday."),
     ("Troops moved into South Korea on Monday.", "Troops moved into North Korea on Monday."),  # no person
     ("Settlers moved into the West Bank on Monday.", "Settlers moved into the East Bank on Monday."),
+    # a possessive is grammar, not a spelling
+    ("The servers run on Norvex's Kestrel chips.", "The servers run on Norvex Kestrel chips."),
 ])
 def test_words_that_are_no_names_spelled_otherwise(first, second):
     found = compare([article("na", "Outlet A", first), article("nb", "Outlet B", second)], use_dense=False).findings
