@@ -30,8 +30,9 @@ _DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MON
 _FULL_MONTHS = "|".join(sorted((m.capitalize() for m in MONTHS_EN if len(m) > 3 or m == "may"), key=len, reverse=True))
 # A month named without a day ("in June", "last September", "early May 2020"). Capitalized
 # only (the verbs "may" and "march"); "May" alone needs a word before it or a year after it.
+# "Last June" opening a sentence is "last June" (capitalized as a sentence's first word).
 _MONTH_ONLY = re.compile(
-    rf"\b(?:(?P<which>last|next|this)\s+|(?P<part>{'|'.join(sorted(MONTH_PARTS_EN, key=len, reverse=True))})\s*)?"
+    rf"\b(?:(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+|(?P<part>{'|'.join(sorted(MONTH_PARTS_EN, key=len, reverse=True))})\s*)?"
     rf"(?P<month>{_FULL_MONTHS})\b"
     r"(?!\s*\d{1,2}\b)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
 _WEEKDAY = re.compile(rf"\b(?P<which>last|next|this)?\s*(?P<wd>{_WEEKDAY_RE})\b", re.I)

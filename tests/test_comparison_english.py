@@ -287,3 +287,24 @@ def test_numbered_names_never_yield_their_number():
         assert not [q for q in extract_quantities_en(text) if q.low == number]
 
     check()
+
+
+def test_last_month_name_opening_a_sentence_is_the_one_before_publication():
+    """"Last June, …" in a January report is the June before, not the coming one; read as
+    "last June" inside a sentence is."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from comparison.extract_en import extract_dates_en
+    from comparison.lexicons.timewords import MONTHS_EN
+
+    months = sorted({m.capitalize() for m in MONTHS_EN if len(m) > 3})
+
+    @given(st.sampled_from(months), st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)))
+    def check(month, published):
+        opening = [d.value for d in extract_dates_en(f"Last {month}, the council met.", published)]
+        inside = [d.value for d in extract_dates_en(f"The council met last {month}.", published)]
+        assert opening == inside and len(opening) == 1
+        assert opening[0] < published.replace(day=1)
+
+    check()
