@@ -16,7 +16,20 @@ def test_cited_agencies_are_listed_per_outlet():
     a = article("ac", "Outlet A", "据路透社报道，约有200名囚犯从监狱逃脱。", language="zh")
     b = article("ad", "Outlet B", "About 200 prisoners escaped from the jail, Reuters reported.")
     comparison = compare([a, b], use_dense=False)
-    assert comparison.sources == {"Outlet A": ["路透社"], "Outlet B": ["路透社"]}
+    # each outlet's list in its reader's language: an English report cites Reuters, not 路透社
+    assert comparison.sources == {"Outlet A": ["路透社"], "Outlet B": ["Reuters"]}
+    cited = [f for f in comparison.findings if f.fact_type == "source"]
+    assert [(f.kind, f.subject) for f in cited] == [("agree", "路透社")]
+
+
+def test_english_reports_name_a_cited_agency_in_english():
+    a = article("ae", "Outlet A", "Three miners were rescued on Monday, the Associated Press reported.")
+    b = article("af", "Outlet B", "Rescuers pulled three miners out on Monday, officials said.")
+    comparison = compare([a, b], use_dense=False)
+    assert comparison.sources["Outlet A"] == ["Associated Press"]
+    cited = [f for f in comparison.findings if f.fact_type == "source"]
+    assert [f.why for f in cited] == ["only Outlet A cites Associated Press"]
+    assert cited[0].subject == "美联社"
 
 
 def test_one_voice_with_other_words_around_it_is_no_framing():

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from comparison.claims import one_claim_event
 from comparison.docs import Doc, names_own_outlet, span
 from comparison.findings import Context
 from comparison.lexicons.attribution import (
+    AGENCIES,
     GENERIC_VOICES_ZH,
     MEDIA_HEADS_ZH,
     OFFICIAL_ROLES_ZH,
@@ -42,13 +44,14 @@ def _sources_by_outlet(docs: list[Doc]) -> dict[str, list[str]]:
     for doc in docs:
         names = out.setdefault(doc.label, [])
         for s in doc.facts.sources:
-            if s.source not in names and not names_own_outlet(doc, s.source):
-                names.append(s.source)
+            shown = shown_source(s.source, doc.english)
+            if shown not in names and not names_own_outlet(doc, s.source):
+                names.append(shown)
         voices: list[str] = []
         for a in doc.facts.attributions:
             who = re.sub(r"^the\s+", "", a.who.strip(), flags=re.I)
             if a.kind in _INSTITUTIONAL_VOICES and who and not names_own_outlet(doc, who):
-                voices.append(who)
+                voices.append(shown_source(who, doc.english))
         # One voice named in full and in short (塔吉克斯坦总统办公室, 总统办公室): the full name, where
         # the full name first appears.
         for who in dict.fromkeys(voices):
@@ -56,6 +59,24 @@ def _sources_by_outlet(docs: list[Doc]) -> dict[str, list[str]]:
             if not any(n.casefold().endswith(full.casefold()) for n in names):
                 names.append(full)
     return out
+
+
+@lru_cache(maxsize=1)
+def _english_agency_names() -> dict[str, str]:
+    """Normalized agency name -> the first Latin-script spelling the lexicon gives it (路透社 ->
+    Reuters, 法新社 -> AFP, 美联社 -> Associated Press)."""
+    out: dict[str, str] = {}
+    for written, name in AGENCIES.items():
+        if name not in out and re.fullmatch(r"[A-Za-z][A-Za-z .&'-]*", written):
+            out[name] = written
+    return out
+
+
+def shown_source(source: str, english: bool) -> str:
+    """A cited agency as the reader of the citing articles knows it: its English name when
+    every citing article is in English (an English report cites the Associated Press, not
+    美联社); the normalized name otherwise (it keys the findings either way)."""
+    return _english_agency_names().get(source, source) if english else source
 
 
 def _source_findings(docs: list[Doc]) -> list[Finding]:
@@ -69,12 +90,13 @@ def _source_findings(docs: list[Doc]) -> list[Finding]:
         groups = {docs[d].group for d in per_doc}
         spans = [span(docs[d], s.start, s.end) for d, cites in per_doc.items() for s in cites[:1]]
         outlets = sorted({docs[d].label for d in per_doc})
+        shown = shown_source(source, all(docs[d].english for d in per_doc))
         if len(groups) > 1:
             both = "both" if len(outlets) == 2 else "all"
             named = ", ".join(outlets[:-1]) + f" and {outlets[-1]}"
-            findings.append(Finding("agree", "source", f"{named} {both} cite {source}", spans, source))
+            findings.append(Finding("agree", "source", f"{named} {both} cite {shown}", spans, source))
         else:
-            findings.append(Finding("unique", "source", f"only {outlets[0]} cites {source}", spans, source))
+            findings.append(Finding("unique", "source", f"only {outlets[0]} cites {shown}", spans, source))
     return findings
 
 
