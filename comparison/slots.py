@@ -208,6 +208,7 @@ class Place:
 _DIR_ZH_RE = re.compile(r"(?:(?P<dir>东北|西北|东南|西南|北|东|南|西)(?:部|方|边))|以(?P<dir2>东北|西北|东南|西南|北|东|南|西)")
 _DIR_EN_RE = re.compile(_alternation(DIRECTIONS_EN, True), re.I)
 _OF_AFTER_EN = re.compile(r"\s+of\b")  # "40 km north of Kabul": a bearing from Kabul
+_NAME_AFTER_EN = re.compile(r"[ -][A-Z][a-z]")  # a capitalized compass word before a name opens the name
 # "in the north of the province", "the far north of Peru": a part of it.
 _THE_BEFORE_EN = re.compile(r"\bthe\s+(?:(?:far|extreme|remote|deep|upper|lower|central)\s+)?$", re.I)
 # 西北方38公里, 北边约50公里: a direction with a distance after it is a bearing, 方/边 or not.
@@ -230,6 +231,8 @@ def extract_places(text: str, simple: str, entities: list, english: bool) -> lis
             out.append(Place(e.start, e.end, e.text, level_of_name(to_key(e.text))))
     if english:
         for m in _DIR_EN_RE.finditer(text):
+            if m.group(0)[0].isupper() and _NAME_AFTER_EN.match(text, m.end()):
+                continue  # "North Sumatra", "South Korea", "West Bank": a part of a place's name
             out.append(Place(m.start(), m.end(), m.group(0), "", DIRECTIONS_EN[_latin_key(m.group(0))],
                              relative=_OF_AFTER_EN.match(text, m.end()) is not None
                              and not _THE_BEFORE_EN.search(text, max(0, m.start() - 20), m.start())))

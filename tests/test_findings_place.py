@@ -92,3 +92,14 @@ def test_a_noun_before_a_bearing_keeps_it_a_bearing_and_a_height_is_no_distance(
     assert north.relative
     text = "秘鲁北部2000米高的山区"
     assert [p.relative for p in extract_places(text, text, [], False) if p.direction is not None] == [False]
+
+
+def test_a_compass_word_opening_a_place_name_is_no_direction():
+    """"North Torvia" and "South Torvia" are names (a capitalized compass word before a
+    capitalized word), not bearings: no direction finding between them, nor one agreeing on
+    "North"; "northern Torvia" stays a part of Torvia."""
+    found = _places("Delegates met in Galen, the capital of North Torvia province, on Monday.",
+                    "Delegates met in Galen, the capital of North Torvia province, on Monday.")
+    assert not [f for f in found if "direction" in f.why]
+    found = _places("The storm hit northern Torvia on Monday.", "The storm hit southern Torvia on Monday.")
+    assert [f.kind for f in found] == ["contradiction"]
