@@ -27,6 +27,7 @@ from comparison.lexicons.categories import (
     TOPIC_WINDOW,
     event_forms,
 )
+from comparison.lexicons.reporting import SPEECH_SETTINGS_EN, SPEECH_VERBS_EN
 from comparison.lexicons.timewords import TIME_SHIFT_EN, TIME_SHIFT_ZH
 from comparison.subjects import find_word, word_pattern
 from comparison.text import to_simplified
@@ -147,12 +148,28 @@ def _object_not_people(clause: str, end: int, word: str) -> bool:
     return any(find_word(to_simplified(after), o) >= 0 for o in objects)
 
 
+# An English speech verb right before a day, or with where it was said between them ("the
+# minister said Wednesday", "told reporters on Monday", "said at a news conference Tuesday").
+_SPEECH_DAY_EN = re.compile(
+    rf"\b(?:{'|'.join(re.escape(v) for v in SPEECH_VERBS_EN if ' ' not in v)})"
+    r"(?:\s+(?:reporters|journalists))?"
+    rf"(?:\s+(?:at|in|during)\s+(?:a|an|the)\s+(?:{'|'.join(SPEECH_SETTINGS_EN)}))?"
+    r"\s+(?:(?:on|late|early)\s+)*$", re.I)
+
+
+def speech_day(source: str, start: int) -> bool:
+    """Is the English date at ``start`` the day a statement was made ("police said Wednesday")?
+    It dates the saying, not the happening reported (the arrests it announces)."""
+    return _SPEECH_DAY_EN.search(source, max(0, start - 80), start) is not None
+
+
 def build_claims(doc) -> list[Claim]:
     """The claims of one document (``comparison.docs.Doc``), in text order."""
     text, simple, facts = doc.article.text, doc.simple, doc.facts
     source = text if facts.english else simple
     quantities = _Index(facts.quantities)
-    dates = _Index([d for d in facts.dates if d.value is not None and d.precision in CLAIM_DATE_PRECISIONS and not d.since])
+    dates = _Index([d for d in facts.dates if d.value is not None and d.precision in CLAIM_DATE_PRECISIONS
+                    and not d.since and not (facts.english and speech_day(source, d.start))])
     places = _Index(facts.places)
     attributions = _Index(facts.attributions)
     entities = _Index([e for e in facts.entities if e.kind in ("PER", "ORG", "NAME")])

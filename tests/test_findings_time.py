@@ -280,3 +280,21 @@ def test_an_outlet_dating_one_kind_of_event_to_two_days_reports_two_happenings()
     assert timing._two_happenings(docs[0], day(date(2021, 6, 29)), events, arrested)
     assert not timing._two_happenings(docs[0], day(date(2021, 6, 30)), events, arrested)
     assert not timing._two_happenings(docs[0], day(date(2021, 6, 29)), events, frozenset({"killed"}))
+
+
+def test_the_day_after_a_speech_verb_dates_the_statement_not_the_happening():
+    """"…were arrested, the minister said Wednesday": Wednesday is when she said it. It is no
+    day of the arrests, so it neither agrees with nor contradicts another outlet's arrest day."""
+    found = _dates("Two smugglers were arrested near Dorvale, the interior minister said Wednesday.",
+                   "Two smugglers were arrested near Dorvale on Wednesday, police said.")
+    assert not [f for f in found if "arrested" in f.why]
+
+
+def test_speech_day_reads_where_it_was_said():
+    from comparison.claims import speech_day
+
+    for text in ("the minister said Wednesday", "told reporters on Monday",
+                 "said at a news conference Tuesday", "announced in a statement late Friday"):
+        assert speech_day(text, text.rindex(" ") + 1), text
+    for text in ("said he was arrested Wednesday", "were arrested on Tuesday"):
+        assert not speech_day(text, text.rindex(" ") + 1), text

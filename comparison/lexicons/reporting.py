@@ -14,6 +14,9 @@ SPEECH_VERBS_EN = ("said", "says", "say", "told", "tells", "stated", "states", "
                    "added", "adds", "claimed", "claims", "confirmed", "confirms", "warned", "warns",
                    "reported", "reports", "wrote", "writes", "tweeted", "insisted", "explained",
                    "noted", "denied", "acknowledged", "declared", "according to")
+# Where a statement is made, between an English speech verb and its day ("said at a news
+# conference Wednesday", "announced in a statement on Tuesday"): the day is the statement's.
+SPEECH_SETTINGS_EN = ("news conference", "press conference", "statement", "briefing", "interview", "speech")
 # Verbs that credit a figure or an account to a voice without a verb of speech: an estimate
 # ("officials estimated 300 homes"), a passive report ("the governor was quoted as saying").
 ESTIMATE_VERBS_EN = ("estimated", "estimates", "was quoted", "were quoted")
