@@ -298,3 +298,10 @@ def test_speech_day_reads_where_it_was_said():
         assert speech_day(text, text.rindex(" ") + 1), text
     for text in ("said he was arrested Wednesday", "were arrested on Tuesday"):
         assert not speech_day(text, text.rindex(" ") + 1), text
+
+
+def test_a_part_of_the_day_inside_the_day_word_is_written_once():
+    found = _dates("Rovers won the cup final last night, the club said.",
+                   "Rovers won the cup final last night, the club said.")
+    assert [f.kind for f in found] == ["agree"]
+    assert "last night last night" not in found[0].why

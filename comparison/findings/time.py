@@ -165,7 +165,9 @@ def _when(x) -> str:
 
 
 def _hours(x) -> str:
-    return f" {x.part_text}" if x.part else ""
+    """The part of the day written apart from the day ("Tuesday morning"), not again when the
+    day's own words hold it ("last night": one time word)."""
+    return f" {x.part_text}" if x.part and not (x.start <= x.part_start < x.end) else ""
 
 
 def _disjoint_days(x1, x2) -> bool:
