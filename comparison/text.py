@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from comparison.lexicons.timewords import TIME_ZONES
+
 # Sentence-final punctuation for Chinese (and full-width forms used in Chinese text).
 _CJK_TERMINATORS = "。！？；!?;"
 # Characters that may trail a terminator and still belong to the sentence.
@@ -183,6 +185,7 @@ def _split_other_paragraph(par: str, offset: int, index: int, language: str) -> 
             pieces = list(segment(language or "en", chunk))
         except Exception:  # unknown language code: sentencex falls back poorly, use English
             pieces = list(segment("en", chunk))
+        spans: list[list[int]] = []
         for piece in pieces:
             stripped = piece.strip()
             if not stripped:
@@ -190,9 +193,19 @@ def _split_other_paragraph(par: str, offset: int, index: int, language: str) -> 
             found = chunk.find(stripped, cursor)
             if found < 0:
                 continue
-            _add(sentences, par, chunk_start + found, chunk_start + found + len(stripped), offset, index)
+            if spans and _ZONE_AFTER_CLOCK_RE.search(chunk, 0, spans[-1][1]) and _ZONE_OPENS_RE.match(chunk, found):
+                spans[-1][1] = found + len(stripped)  # "at 07:37 a.m. UTC (3:37 a.m. EDT), killing…": one sentence
+            else:
+                spans.append([found, found + len(stripped)])
             cursor = found + len(stripped)
+        for start, end in spans:
+            _add(sentences, par, chunk_start + start, chunk_start + end, offset, index)
     return sentences
+
+
+# A clock time's "a.m." / "p.m." is no sentence end before the time zone it is given in.
+_ZONE_AFTER_CLOCK_RE = re.compile(r"\d\s*[ap]\.m\.$", re.I)
+_ZONE_OPENS_RE = re.compile(rf"(?:{'|'.join(TIME_ZONES)})\b")
 
 
 def split_sentences(text: str, language: str = "zh") -> list[Sentence]:

@@ -707,3 +707,24 @@ def test_a_short_quotation_before_its_speaker_stays_a_quotation():
     assert [q.speaker for q in extract_quotes("“我们不会退让”他说。")] == ["unnamed (他)"]
     assert [q.speaker for q in extract_quotes("“绝不接受”外交部发言人汪文斌说。")] == ["外交部发言人汪文斌"]
     assert extract_quotes("据“中国消防”通报，坍塌建筑为三层钢混结构。") == []
+
+
+def test_a_clock_times_am_before_its_time_zone_ends_no_sentence():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from comparison.lexicons.timewords import TIME_ZONES
+    from comparison.text import split_sentences
+
+    text = "The ferry sank at 06:10 a.m. GMT (2:10 a.m. EDT), the coastguard said. Divers went down."
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "The ferry sank at 06:10 a.m. GMT (2:10 a.m. EDT), the coastguard said.", "Divers went down."]
+    assert len(split_sentences("They met at 9 a.m. Officials said so.", "en")) == 2
+
+    @given(st.integers(min_value=1, max_value=12), st.sampled_from(["a.m.", "p.m."]), st.sampled_from(TIME_ZONES))
+    def check(hour, half, zone):
+        sentences = split_sentences(f"The vote closed at {hour} {half} {zone} on Friday. Counting began.", "en")
+        assert [s.text for s in sentences][-1] == "Counting began."
+        assert len(sentences) == 2
+
+    check()
