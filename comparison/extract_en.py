@@ -216,7 +216,11 @@ _WEEK_RE = re.compile(r"\b(?:(?P<which>last|this|the|over the|at the)\s+)(?P<spa
 _LATIN_RANGES = (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
 _UPPER = "A-Z" + "".join(c for c in map(chr, _LATIN_RANGES) if c.isupper())
 _LOWER = "a-z" + "".join(c for c in map(chr, _LATIN_RANGES) if c.islower())
-_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}]?[{_LOWER}]+)*"
+# A capitalized word, also with a capital after a short prefix (McCarron, MacKay, LaCalamita,
+# DiMaggio): one name, not "Mc" and "Carron".
+_CAPITALIZED = rf"[{_UPPER}](?:[{_LOWER}]{{1,2}}[{_UPPER}])?[{_LOWER}]+"
+_WORD = rf"{_CAPITALIZED}(?:[-'][{_UPPER}]?[{_LOWER}]+)*"
+_PERSON_WORD_RE = re.compile(_CAPITALIZED)
 _NAME_RE = re.compile(rf"\b(?:{_WORD}|[A-Z]{{2,}})(?:\s+(?:{_WORD}|[A-Z]\.|[A-Z]{{2,}}))*")
 # What a sentence's (or a quotation's) first word follows: the text's start, a line break, a
 # sentence end and its closing quote or bracket, or an opening quotation mark.
@@ -260,7 +264,7 @@ def extract_entities_en(text: str) -> list:
         end = start + len(value)
         if text[start:end] != value or len(value) < 2:
             continue
-        kind = "PER" if len(words) >= 2 and all(w[0].isupper() and w[1:].islower() for w in words) else "NAME"
+        kind = "PER" if len(words) >= 2 and all(_PERSON_WORD_RE.fullmatch(w) for w in words) else "NAME"
         out.append(Entity(start, end, value, kind, value.lower()))
     return _bodies_joined(text, out)
 

@@ -44,3 +44,17 @@ def test_no_function_word_is_a_name_and_every_span_is_exact(sentences: list[tupl
     assert all(text[e.start:e.end] == e.text for e in entities)
     assert not [e.text for e in entities if e.text.split()[0].lower() in FUNCTION_WORDS_EN]
     assert {name for _, name in sentences} <= {e.text for e in entities}
+
+
+def test_a_capital_after_a_short_prefix_stays_inside_the_name():
+    """McCarron, MacKay, LaCalamita: one surname, not "Mc" and "Carron"; the person keeps it."""
+    found = [(e.text, e.kind) for e in extract_entities_en("The deal pleased analysts, noted Dora McTavish on Friday.")]
+    assert ("Dora McTavish", "PER") in found
+
+    @given(st.sampled_from(["Mc", "Mac", "La", "De", "Di"]), st.text(alphabet="aeiourstln", min_size=3, max_size=8))
+    def check(prefix, rest):
+        surname = f"{prefix}T{rest}"
+        found = [e.text for e in extract_entities_en(f"Officials said Nora {surname} left early.")]
+        assert f"Nora {surname}" in found
+
+    check()
