@@ -234,9 +234,10 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
             ), facts.dates, doc.simple, facts.english, doc.published_day)
             for n, q in enumerate(qs)
         ]
+        for n in range(len(qs)):
+            doc.subjects[n].breakdown = is_breakdown(qs[n - 1] if n else None, qs[n], doc.simple)
         for n in range(1, len(qs)):
             doc.subjects[n].conversion = is_conversion(qs[n - 1], qs[n], doc.simple)
-            doc.subjects[n].breakdown = is_breakdown(qs[n - 1], qs[n], doc.simple)
             inherit_partitive_events(qs[n - 1], doc.subjects[n - 1], qs[n], doc.subjects[n], doc.simple)
         _mark_depths(doc)
         _anchor_distances(doc)

@@ -27,7 +27,12 @@ from comparison.lexicons.categories import (
     event_forms,
 )
 from comparison.lexicons.grammar import FUNCTION_WORDS_EN
-from comparison.lexicons.quantifiers import PARTITIVE_EN, PARTITIVE_ZH, SERIES_PART_EN
+from comparison.lexicons.quantifiers import (
+    INCLUSIVE_FRAME_ZH,
+    PARTITIVE_EN,
+    PARTITIVE_ZH,
+    SERIES_PART_EN,
+)
 from comparison.numbers import Quantity
 from comparison.text import to_simplified
 
@@ -509,9 +514,19 @@ _BREAKDOWN_GAP = re.compile(r"[^\d，。；,;.!?\n]{0,30}?(?:\s[-–—]+|[（(�
 
 
 def is_breakdown(previous: Quantity | None, q: Quantity, simple: str) -> bool:
-    """Is count ``q`` a part of the count just before it, set off as its breakdown?"""
+    """Is count ``q`` a part of the count just before it, set off as its breakdown, or a part
+    named inside 包括…在内 before its whole (包括45男8女在内的53人)?"""
+    if q.dimension == "count" and not q.percent and any(
+            m.start() <= q.start and q.end <= m.end() for m in _INCLUSIVE_FRAME_ZH.finditer(
+                simple, max(0, q.start - _INCLUSIVE_REACH - 2), min(len(simple), q.end + _INCLUSIVE_REACH + 2))):
+        return True
     return (previous is not None and q.dimension == previous.dimension == "count" and not q.percent
             and previous.end <= q.start and _BREAKDOWN_GAP.fullmatch(simple, previous.end, q.start) is not None)
+
+
+# 包括 … 在内: the parts a whole is said to include, within one clause.
+_INCLUSIVE_REACH = 30
+_INCLUSIVE_FRAME_ZH = re.compile(rf"{INCLUSIVE_FRAME_ZH[0]}[^，。；,;！？\n]{{1,{_INCLUSIVE_REACH}}}?{INCLUSIVE_FRAME_ZH[1]}")
 
 
 # A part opened this few characters after the count it belongs to ("13 killed, including

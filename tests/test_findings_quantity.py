@@ -384,3 +384,17 @@ def test_speeds_are_their_own_dimension_and_converted():
     found = _numbers("Troopers chased the van for 100 miles on the highway.",
                      "Troopers chased the van at 100 mph on the highway.")
     assert not [f for f in found if f.kind in ("contradiction", "agree", "precision")]
+
+
+def test_parts_named_inside_baokuo_zainei_are_no_whole():
+    """包括30男5女在内的35人: 30 men are a part of the 35 arrested, never set against another
+    outlet's whole (35, or 32)."""
+    found = _numbers("警方周三拘捕了包括30男5女在内的35人。", "警方周三拘捕了32人。")
+    assert not [f for f in found if f.kind == "contradiction" and "30" in f.why]
+    from comparison.numbers import extract_quantities
+    from comparison.subjects import is_breakdown
+
+    text = "警方拘捕包括30男5女在内的35人，另有3人受伤。"
+    qs = extract_quantities(text)
+    assert [(q.text, is_breakdown(qs[n - 1] if n else None, q, text)) for n, q in enumerate(qs)][:1] == [("30", True)]
+    assert not any(is_breakdown(qs[n - 1] if n else None, q, text) for n, q in enumerate(qs) if q.text.startswith("35"))

@@ -71,6 +71,9 @@ VAGUE_WORDS_EN = {
 # pronoun in 刘月华 等).
 PARTITIVE_ZH = ("其中", "当中", "包括", "包含")
 PARTITIVE_EN = ("including", "among them", "among whom", "of whom", "of them")
+# A Chinese frame naming the parts before their whole: 包括45男8女在内的53人 (the 53, the 45 men
+# and 8 women among them). The figures inside the frame are parts (《现代汉语八百词》 包括).
+INCLUSIVE_FRAME_ZH = ("包括", "在内")
 # Capitalized nouns whose number names one thing (a road, a flight, a clause of a law, the
 # numero sign): "Interstate 75", "Flight 370", "Section 293", "the No. 5 seed". The number is an
 # identifier, no figure (general news style: AP Stylebook "highway designations", "No.").
