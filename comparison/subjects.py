@@ -171,6 +171,9 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     left, right = _figure_clause(q, simple, neighbours, english)
     clause = simple[left:right]
     events, words = _clause_events(clause)
+    complement = _event_after_noun(simple, q) if english else None
+    if complement is not None:
+        events, words = set(complement[0]), [complement[1]]
     if group_size:
         events, words = {"group"}, ["共"]  # the group's size is its own fact, not a count of arrests or deaths
     if simple[q.end:q.end + 1] == "死" or simple[q.end:q.end + 2] in ("人死", "名死"):
@@ -211,6 +214,25 @@ def other_persons(a: Subject, b: Subject) -> bool:
     "63-year-old woman", "38-year-old Anthony ...") and the nouns differ. Ages of two people of
     one story are two facts; an age with no noun after it ("Smith, 38,") meets any."""
     return a.unit == b.unit == "age" and bool(a.noun and b.noun) and a.noun != b.noun
+
+
+@lru_cache(maxsize=1)
+def _event_after_noun_re() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    forms: dict[str, tuple[str, ...]] = {}
+    for event, keys in event_forms().items():
+        for w in keys:
+            if re.fullmatch(r"[a-z]+", w):
+                forms[w] = (*forms.get(w, ()), event)  # captured: arrested and seized
+    return re.compile(rf"\s+({'|'.join(sorted(forms, key=len, reverse=True))})\b"), forms
+
+
+def _event_after_noun(simple: str, q: Quantity) -> tuple[tuple[str, ...], str] | None:
+    """(events, word) of an English event word right after the counted noun ("leaving two others
+    missing", "24 dead", "23 pirates captured"): the figure's own event, whatever verb of another
+    figure its clause also holds ("killing one and leaving two others missing")."""
+    pattern, forms = _event_after_noun_re()
+    m = pattern.match(simple, q.counted_end if q.counted_end > q.end else q.end)
+    return (forms[m.group(1)], m.group(1)) if m else None
 
 
 def _head_noun(counted: str, english: bool) -> str:

@@ -398,3 +398,14 @@ def test_parts_named_inside_baokuo_zainei_are_no_whole():
     qs = extract_quantities(text)
     assert [(q.text, is_breakdown(qs[n - 1] if n else None, q, text)) for n, q in enumerate(qs)][:1] == [("30", True)]
     assert not any(is_breakdown(qs[n - 1] if n else None, q, text) for n, q in enumerate(qs) if q.text.startswith("35"))
+
+
+def test_an_event_word_after_the_counted_noun_is_the_figures_own():
+    """"killing one and leaving three others missing": the three are missing, not killed, so
+    they are never set against another outlet's dead."""
+    found = _numbers("The landslide struck on Monday, killing one and leaving three others missing.",
+                     "The landslide on Monday left nine others dead, officials said.")
+    assert "contradiction" not in [f.kind for f in found]
+    found = _numbers("The landslide struck on Monday, leaving three others missing.",
+                     "The landslide on Monday left three others missing, officials said.")
+    assert [f.kind for f in found if f.kind != "unique"] == ["agree"]
