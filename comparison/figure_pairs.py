@@ -28,7 +28,9 @@ from comparison.subjects import (
     Subject,
     _places_meet,
     different_days,
+    other_casualties,
     other_persons,
+    people_and_things,
     same_subject,
     specific,
 )
@@ -67,12 +69,16 @@ def candidate(s1: Subject, s2: Subject) -> bool:
     session 10; on the development comparisons none of the 49 pairs with different days or
     places was one fact, yet the fitted weights stayed small (too few rows), so 7日 920 cases vs 8日 896 still scored as one fact. They are
     definitions: counts of different days or places are different facts; so are the ages of
-    two persons named otherwise (a man, a woman: subjects.other_persons)."""
+    two persons named otherwise (a man, a woman: subjects.other_persons), and a count of people
+    against a count of things (140 injured vs 10 houses: subjects.people_and_things), and the dead
+    against the injured or the missing (subjects.other_casualties)."""
     return (s1.unit == s2.unit and s1.percent == s2.percent and not (s1.hedged or s2.hedged)
             and not (s1.fractional or s2.fractional) and not (s1.is_total or s2.is_total)
-            and s1.conversion == s2.conversion and s1.breakdown == s2.breakdown and s1.series_part == s2.series_part and s1.age_span == s2.age_span
+            and s1.conversion == s2.conversion and s1.breakdown == s2.breakdown and s1.series_part == s2.series_part
+            and s1.age_span == s2.age_span
             and (s1.whole is None) == (s2.whole is None)
-            and not different_days(s1, s2) and not other_persons(s1, s2)
+            and not different_days(s1, s2) and not other_persons(s1, s2) and not people_and_things(s1, s2)
+            and not other_casualties(s1, s2)
             and not (s1.where and s2.where and not _places_meet(s1.where, s2.where)))
 
 

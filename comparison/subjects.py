@@ -209,6 +209,25 @@ def _age_person(text: str, q: Quantity) -> str:
     return "" if word in FUNCTION_WORDS_EN else word
 
 
+# The casualty events: a count of the dead, of the injured (in all or by grade) and of the
+# missing are three facts, never one.
+_CASUALTIES = frozenset({"killed", "injured", "missing", "injured-serious", "injured-critical", "injured-light"})
+
+
+def other_casualties(a: Subject, b: Subject) -> bool:
+    """The dead against the injured or the missing (10 killed vs at least five injured): both
+    figures name casualty events only, and none in common."""
+    return bool(a.events and b.events and a.events <= _CASUALTIES and b.events <= _CASUALTIES
+                and not a.events & b.events)
+
+
+def people_and_things(a: Subject, b: Subject) -> bool:
+    """A count of people in general (140 injured, 多人) against a count of a kind of thing the
+    lexicon names (10 houses, 3 hospitals): never one fact."""
+    return any(x.generic_people and not x.family and y.family and y.family not in _PEOPLE_FAMILIES
+               for x, y in ((a, b), (b, a)))
+
+
 def other_persons(a: Subject, b: Subject) -> bool:
     """Two English ages said of two persons: each names its person ("50-year-old man",
     "63-year-old woman", "38-year-old Anthony ...") and the nouns differ. Ages of two people of

@@ -409,3 +409,21 @@ def test_an_event_word_after_the_counted_noun_is_the_figures_own():
     found = _numbers("The landslide struck on Monday, leaving three others missing.",
                      "The landslide on Monday left three others missing, officials said.")
     assert [f.kind for f in found if f.kind != "unique"] == ["agree"]
+
+
+def test_people_are_never_one_fact_with_things_nor_the_dead_with_the_injured():
+    from comparison.subjects import Subject, other_casualties, people_and_things
+
+    def subject(events=(), family="", generic=False):
+        return Subject(family, "", "", frozenset(events), (), frozenset(), frozenset(), False, generic, "count",
+                       False, False)
+
+    assert other_casualties(subject({"killed"}), subject({"injured"}))
+    assert other_casualties(subject({"missing"}), subject({"killed"}))
+    assert not other_casualties(subject({"killed", "injured"}), subject({"injured"}))
+    assert not other_casualties(subject({"arrested"}), subject({"killed"}))  # left to the model
+    assert people_and_things(subject(generic=True), subject(family="buildings"))
+    assert not people_and_things(subject(generic=True), subject(family="police"))
+    found = _numbers("In the valley, 14 people were killed on Monday, officials said.",
+                     "In the valley, at least six people were injured on Monday, officials said.")
+    assert "contradiction" not in [f.kind for f in found]
