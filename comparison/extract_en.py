@@ -216,8 +216,8 @@ _WEEK_RE = re.compile(r"\b(?:(?P<which>last|this|the|over the|at the)\s+)(?P<spa
 _LATIN_RANGES = (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
 _UPPER = "A-Z" + "".join(c for c in map(chr, _LATIN_RANGES) if c.isupper())
 _LOWER = "a-z" + "".join(c for c in map(chr, _LATIN_RANGES) if c.islower())
-# A capitalized word, also with a capital after a short prefix (McCarron, MacKay, LaCalamita,
-# DiMaggio): one name, not "Mc" and "Carron".
+# A capitalized word, also with a capital after a short prefix (McTavish, MacLeod, DiNardo,
+# LeBlanc): one name, not "Mc" and "Tavish".
 _CAPITALIZED = rf"[{_UPPER}](?:[{_LOWER}]{{1,2}}[{_UPPER}])?[{_LOWER}]+"
 _WORD = rf"{_CAPITALIZED}(?:[-'][{_UPPER}]?[{_LOWER}]+)*"
 _PERSON_WORD_RE = re.compile(_CAPITALIZED)

@@ -70,7 +70,7 @@ def candidate(s1: Subject, s2: Subject) -> bool:
     places was one fact, yet the fitted weights stayed small (too few rows), so 7日 920 cases vs 8日 896 still scored as one fact. They are
     definitions: counts of different days or places are different facts; so are the ages of
     two persons named otherwise (a man, a woman: subjects.other_persons), and a count of people
-    against a count of things (140 injured vs 10 houses: subjects.people_and_things), and the dead
+    against a count of things (90 injured vs 12 homes: subjects.people_and_things), and the dead
     against the injured or the missing (subjects.other_casualties)."""
     return (s1.unit == s2.unit and s1.percent == s2.percent and not (s1.hedged or s2.hedged)
             and not (s1.fractional or s2.fractional) and not (s1.is_total or s2.is_total)

@@ -108,7 +108,7 @@ _CODE = r"(?:[A-Z]{1,3}|[A-Z][a-z][A-Z])"
 # Without its hyphen, "AK 47" reads like "the UN 20 peacekeepers": it is read as a code only
 # right after a figure ("six AK 47 rifles": a count, then the model of what it counts), and never
 # as a time or body abbreviation ("10 PM 40 people", "2019 EU 27 leaders").
-# A capitalized noun that names a thing by its number ("Interstate 75", "Flight 370", "No. 5").
+# A capitalized noun that names a thing by its number ("Interstate 80", "Flight 212", "No. 3").
 _NUMBERED_NAME_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(re.escape(w) for w in NUMBERED_NAMES_EN)})\s?$")
 _MODEL_CODE_BEFORE = re.compile(rf"(?<=[\w,] ){_CODE}\s?-\s?$")
 _MODEL_CODE_AFTER = re.compile(rf"\s+{_CODE}\s?-\s?\d+[A-Za-z]?\b")
@@ -455,7 +455,7 @@ def _reads_as_figure_en(text: str, m: re.Match) -> bool:
     if digits and not m.group("unit") and _score(text, m):
         return False  # a score or a record, however tokenized ("a record of 58 - 3", "won 2 - 1")
     if m.group("digits") and _NUMBERED_NAME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return False  # an identifier: "Interstate 75", "Flight 370", "the No. 5 seed"
+        return False  # an identifier: "Interstate 80", "Flight 212", "the No. 3 seed"
     if _MODEL_CODE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
         return False  # the number of a model designation written in tokens: "AK - 47", "F - 16"
     return not _after_figure_code(text, m.start())  # "six AK 47 rifles": the model's number

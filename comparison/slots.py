@@ -232,7 +232,7 @@ def extract_places(text: str, simple: str, entities: list, english: bool) -> lis
     if english:
         for m in _DIR_EN_RE.finditer(text):
             if m.group(0)[0].isupper() and _NAME_AFTER_EN.match(text, m.end()):
-                continue  # "North Sumatra", "South Korea", "West Bank": a part of a place's name
+                continue  # "North Dakota", "South Korea", "West Bank": a part of a place's name
             out.append(Place(m.start(), m.end(), m.group(0), "", DIRECTIONS_EN[_latin_key(m.group(0))],
                              relative=_OF_AFTER_EN.match(text, m.end()) is not None
                              and not _THE_BEFORE_EN.search(text, max(0, m.start() - 20), m.start())))

@@ -115,9 +115,9 @@ class Subject:
     # A span of ages (年龄在7至16岁之间, "aged 7 to 16"): a group's, never one person's age.
     age_span: bool = False
     # The counted noun's head as written (lower case, Simplified, an English plural's "s"
-    # dropped): two counts of one unlisted thing ("23 pirates" / "23 pirates") share it.
+    # dropped): two counts of one unlisted thing ("14 smugglers" / "14 smugglers") share it.
     noun: str = ""
-    # The opening or closing run of a series ("his first 17 passes" of 29): a part, compared
+    # The opening or closing run of a series ("her first 12 serves" of 40): a part, compared
     # only with another such run.
     series_part: bool = False
 
@@ -194,7 +194,7 @@ _SERIES_WORD_RE = re.compile(rf"\b(?:{'|'.join(SERIES_PART_EN)})\s+$", re.I)
 
 
 def _after_series_word(text: str, start: int) -> bool:
-    """Does an ordinal of a series' run stand right before the figure ("first 17 passes")?"""
+    """Does an ordinal of a series' run stand right before the figure ("first 12 serves")?"""
     return bool(_SERIES_WORD_RE.search(text, max(0, start - 12), start))
 
 
@@ -202,8 +202,8 @@ _AGE_PERSON_RE = re.compile(r"\s*-?\s*(?:old\b\s*)?([A-Za-z]+)")
 
 
 def _age_person(text: str, q: Quantity) -> str:
-    """The person noun right after an English age ("50-year-old man": "man"), lower case; none
-    when a function word follows ("the 38-year-old was arrested", "aged 40 and over")."""
+    """The person noun right after an English age ("41-year-old man": "man"), lower case; none
+    when a function word follows ("the 41-year-old was arrested", "aged 40 and over")."""
     m = _AGE_PERSON_RE.match(text, q.end, q.end + 24)
     word = m.group(1).lower() if m else ""
     return "" if word in FUNCTION_WORDS_EN else word
@@ -215,22 +215,22 @@ _CASUALTIES = frozenset({"killed", "injured", "missing", "injured-serious", "inj
 
 
 def other_casualties(a: Subject, b: Subject) -> bool:
-    """The dead against the injured or the missing (10 killed vs at least five injured): both
+    """The dead against the injured or the missing (14 killed vs at least six injured): both
     figures name casualty events only, and none in common."""
     return bool(a.events and b.events and a.events <= _CASUALTIES and b.events <= _CASUALTIES
                 and not a.events & b.events)
 
 
 def people_and_things(a: Subject, b: Subject) -> bool:
-    """A count of people in general (140 injured, 多人) against a count of a kind of thing the
-    lexicon names (10 houses, 3 hospitals): never one fact."""
+    """A count of people in general (90 injured, 多人) against a count of a kind of thing the
+    lexicon names (12 homes, 3 hospitals): never one fact."""
     return any(x.generic_people and not x.family and y.family and y.family not in _PEOPLE_FAMILIES
                for x, y in ((a, b), (b, a)))
 
 
 def other_persons(a: Subject, b: Subject) -> bool:
-    """Two English ages said of two persons: each names its person ("50-year-old man",
-    "63-year-old woman", "38-year-old Anthony ...") and the nouns differ. Ages of two people of
+    """Two English ages said of two persons: each names its person ("41-year-old man",
+    "58-year-old woman", "29-year-old Tomas ...") and the nouns differ. Ages of two people of
     one story are two facts; an age with no noun after it ("Smith, 38,") meets any."""
     return a.unit == b.unit == "age" and bool(a.noun and b.noun) and a.noun != b.noun
 
@@ -246,17 +246,17 @@ def _event_after_noun_re() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
 
 
 def _event_after_noun(simple: str, q: Quantity) -> tuple[tuple[str, ...], str] | None:
-    """(events, word) of an English event word right after the counted noun ("leaving two others
-    missing", "24 dead", "23 pirates captured"): the figure's own event, whatever verb of another
-    figure its clause also holds ("killing one and leaving two others missing")."""
+    """(events, word) of an English event word right after the counted noun ("leaving three others
+    missing", "nine dead", "14 smugglers detained"): the figure's own event, whatever verb of another
+    figure its clause also holds ("killing one and leaving three others missing")."""
     pattern, forms = _event_after_noun_re()
     m = pattern.match(simple, q.counted_end if q.counted_end > q.end else q.end)
     return (forms[m.group(1)], m.group(1)) if m else None
 
 
 def _head_noun(counted: str, english: bool) -> str:
-    """The counted phrase's head: an English phrase's last word, singular ("pirates" ->
-    "pirate"); a Chinese phrase whole. Read only where the category lexicon names no family."""
+    """The counted phrase's head: an English phrase's last word, singular ("smugglers" ->
+    "smuggler"); a Chinese phrase whole. Read only where the category lexicon names no family."""
     if not english:
         return counted.strip()
     words = re.findall(r"[a-z]+(?:-[a-z]+)*", counted.lower())
@@ -556,7 +556,7 @@ _BREAKDOWN_GAP = re.compile(r"[^\d，。；,;.!?\n]{0,30}?(?:\s[-–—]+|[（(�
 
 def is_breakdown(previous: Quantity | None, q: Quantity, simple: str) -> bool:
     """Is count ``q`` a part of the count just before it, set off as its breakdown, or a part
-    named inside 包括…在内 before its whole (包括45男8女在内的53人)?"""
+    named inside 包括…在内 before its whole (包括30男5女在内的35人)?"""
     if q.dimension == "count" and not q.percent and any(
             m.start() <= q.start and q.end <= m.end() for m in _INCLUSIVE_FRAME_ZH.finditer(
                 simple, max(0, q.start - _INCLUSIVE_REACH - 2), min(len(simple), q.end + _INCLUSIVE_REACH + 2))):
@@ -616,7 +616,7 @@ def same_subject(a: Subject, b: Subject) -> bool:
         return False  # parts of different wholes (6 of 7 districts vs 26 of 28)
     if is_measure(a):
         if other_persons(a, b):
-            return False  # a 50-year-old man is not the 63-year-old woman
+            return False  # a 41-year-old man is not the 58-year-old woman
         if a.depth != b.depth:
             return False  # a quake's depth is no distance from a place
         # A distance, area, weight, duration or sum: the act around it does not
@@ -647,7 +647,7 @@ def same_subject(a: Subject, b: Subject) -> bool:
         return False  # no event and no specific counted thing: nothing to anchor on
     if not a.family and not b.family and not (a.generic_people and b.generic_people) and not (
             a.noun and a.noun == b.noun):
-        return False  # two unlisted things: only the same counted noun anchors them (23 pirates)
+        return False  # two unlisted things: only the same counted noun anchors them (14 smugglers)
     return True
 
 

@@ -194,7 +194,7 @@ def _split_other_paragraph(par: str, offset: int, index: int, language: str) -> 
             if found < 0:
                 continue
             if spans and _ZONE_AFTER_CLOCK_RE.search(chunk, 0, spans[-1][1]) and _ZONE_OPENS_RE.match(chunk, found):
-                spans[-1][1] = found + len(stripped)  # "at 07:37 a.m. UTC (3:37 a.m. EDT), killing…": one sentence
+                spans[-1][1] = found + len(stripped)  # "at 06:10 a.m. GMT (2:10 a.m. EDT), the coastguard said": one sentence
             else:
                 spans.append([found, found + len(stripped)])
             cursor = found + len(stripped)

@@ -12,7 +12,7 @@
 Accents alone are a spelling (Jovenel Moïse vs Jovenel Moise; Place Vendôme vs Place Vendome),
 where neither outlet also writes the other's form: session 27 measured it on the development
 stories, where annotators marked 6 of the 10 such findings. Not a spelling: hyphens, spaces or case alone (Díaz-Canel, Diaz Canel: house
-style), a possessive (Intel's Atom, Intel Atom: grammar), British against
+style), a possessive (Norvex's Kestrel, Norvex Kestrel: grammar), British against
 American endings (Recognised, Recognized), other countries a replaced letter apart (Iran, Iraq),
 demonyms, plurals and country endings (Syria, Syrian; German, Germany); a one-word name only
 where the article capitalizes it mid-sentence (Late, Fire, Seven open sentences), never a month
@@ -241,7 +241,7 @@ def _spelled_otherwise(doc_a: Doc, a: _Name, doc_b: Doc, b: _Name) -> bool:
     from comparison.findings.renderings import latin_key
 
     if [_possessive_stripped(w) for w in a.words] == [_possessive_stripped(w) for w in b.words]:
-        return False  # a possessive is grammar, not a spelling (Intel's Atom / Intel Atom)
+        return False  # a possessive is grammar, not a spelling (Norvex's Kestrel / Norvex Kestrel)
     if len(a.words) != len(b.words):
         alike = _surname_alone_spelled_otherwise(doc_a, a.words, doc_b, b.words)
     else:

@@ -71,16 +71,16 @@ VAGUE_WORDS_EN = {
 # pronoun in 刘月华 等).
 PARTITIVE_ZH = ("其中", "当中", "包括", "包含")
 PARTITIVE_EN = ("including", "among them", "among whom", "of whom", "of them")
-# A Chinese frame naming the parts before their whole: 包括45男8女在内的53人 (the 53, the 45 men
-# and 8 women among them). The figures inside the frame are parts (《现代汉语八百词》 包括).
+# A Chinese frame naming the parts before their whole: 包括30男5女在内的35人 (the 35, the 30 men
+# and 5 women among them). The figures inside the frame are parts (《现代汉语八百词》 包括).
 INCLUSIVE_FRAME_ZH = ("包括", "在内")
 # Capitalized nouns whose number names one thing (a road, a flight, a clause of a law, the
-# numero sign): "Interstate 75", "Flight 370", "Section 293", "the No. 5 seed". The number is an
+# numero sign): "Interstate 80", "Flight 212", "Section 12", "the No. 3 seed". The number is an
 # identifier, no figure (general news style: AP Stylebook "highway designations", "No.").
 NUMBERED_NAMES_EN = ("Interstate", "Highway", "Route", "Motorway", "Flight", "Article", "Section",
                      "Chapter", "Clause", "Resolution", "Proposition", "Gate", "Terminal", "Platform",
                      "Pier", "Room", "Channel", "No.")
-# Ordinal words that make a count the opening or closing run of a series ("his first 17 passes",
+# Ordinal words that make a count the opening or closing run of a series ("her first 12 serves",
 # "the last three victims"): a part of a total the sentence does not give, compared only with
 # another such run (Quirk et al. 5.23 on ordinals before a cardinal).
 SERIES_PART_EN = ("first", "last", "final", "opening", "closing")
