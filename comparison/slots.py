@@ -42,6 +42,7 @@ from comparison.lexicons.places import (
     LEVEL_SUFFIX_ZH,
 )
 from comparison.lexicons.reporting import (
+    BODY_HEADS_AFTER_RECORD_ZH,
     CITED_RECORDS_ZH,
     ESTIMATE_VERBS_EN,
     FIGURE_RECORDS_ZH,
@@ -272,8 +273,13 @@ _ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
 # official, not 一位不愿); one fixed-width lookbehind per word, as Python requires.
 _NOT_UNWILLING_ZH = "".join(f"(?<!{w})" for w in ("不愿", "不愿意", "不肯", "不想", "拒绝", "婉拒", "不便", "未", "未能",
                                                     "无法", "不能", "没有", "不"))
+# A figure record word (统计, 数据) closes what 据 cites only where no body's name goes on after it
+# (据国家统计局表示: the voice is 国家统计局; 据…的统计，: the record), so the lazy voice is not cut short.
+_BODY_GOES_ON_ZH = "|".join(sorted({*BODY_HEADS_AFTER_RECORD_ZH, *OFFICE_HEAD_ENDINGS_ZH, *ORGANIZATION_HEADS_ZH},
+                                   key=len, reverse=True))
+_CITED_RECORD_ZH = "|".join(f"{w}(?!{_BODY_GOES_ON_ZH})" if w in FIGURE_RECORDS_ZH else w for w in CITED_RECORDS_ZH)
 _ZH_ATTR_RE = re.compile(
-    rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:{'|'.join(CITED_RECORDS_ZH)})"
+    rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:{_CITED_RECORD_ZH})"
     rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?){_NOT_UNWILLING_ZH}(?:{_ZH_SAYS})"
 )
 # The verbs are matched in lower case only: "United States" holds no verb "states".

@@ -40,3 +40,13 @@ def test_classing_any_glossed_voice_never_fails(who: str) -> None:
     kind, norm = attribution_kind(who, False)
     assert kind in ("agency", "official", "expert", "anonymous", "witness", "organization", "person", "other")
     assert isinstance(norm, str)
+
+
+def test_a_body_named_for_its_figures_is_read_whole() -> None:
+    # 统计/数据 close a cited record only where no body's name goes on (统计局, 统计处, 数据中心):
+    # a voice cut at the record word loses the body (据某国统计局表示 credited 某国, or no one).
+    assert _voices("据南方国统计局表示，今年增长5%。") == [("南方国统计局", "official", "南方国统计局")]
+    assert _voices("据南方国统计局数据，今年增长5%。")[0][0] == "南方国统计局"
+    assert _voices("根据北方省劳工统计局的数据，失业率下降。")[0][0] == "北方省劳工统计局"
+    assert _voices("据北方省政府统计处的统计，人口下降。")[0][0] == "北方省政府统计处"
+    assert _voices("据南方数据中心表示，用量上升。")[0][0] == "南方数据中心"

@@ -41,6 +41,10 @@ REPORT_VERBS_ZH = ("报道", "报导")
 # What a 据/根据/援引 X … cites: a report, words, a statement, or figures X compiled (据日本气象厅的统计,
 # 根据联合国的数据); 据统计 alone names no one and is not read (a voice has two characters or more).
 FIGURE_RECORDS_ZH = ("统计", "汇总", "数据")
+# What goes on after a figure record word inside a body's name (统计局, 统计处, 数据中心): there the word
+# closes no citation (据国家统计局表示 credits 国家统计局, not 国家). One-character heads beside the
+# attribution lexicon's OFFICE_HEAD_ENDINGS_ZH and ORGANIZATION_HEADS_ZH, which are added where used.
+BODY_HEADS_AFTER_RECORD_ZH = ("局", "部", "司", "所", "科", "组", "室", "站", "会")
 CITED_RECORDS_ZH = ("报道", "报导", "消息", "称", "说", "表示", "透露", "声明", "公告", *FIGURE_RECORDS_ZH)
 # Frames that cite a source (据X报道, according to X, citing X).
 CITE_BEFORE_ZH = ("据", "援引", "根据", "对", "告诉", "向", "引述", "引用", "接受")
