@@ -695,7 +695,21 @@ def _said_at(simple: str, entity: Entity, tokens: list[tuple[int, int, str]], by
     if not _speech_next(simple, tokens[after]):
         return False
     clause = re.match(r"[^，。；！？：:,;!?“”「」\n]*", simple[entity.end:]).group(0)
-    return not clause.endswith(TIME_FRAME_ENDS_ZH) and simple[a_end:a_end + 1] != "的"
+    return not _says_when(simple, tokens[after:], entity.end + len(clause)) and simple[a_end:a_end + 1] != "的"
+
+
+def _says_when(simple: str, tokens: list[tuple[int, int, str]], clause_end: int) -> bool:
+    """Does the clause of ``tokens`` (to ``clause_end``) say when, making its 在 a time frame: a
+    frame word ends it or stands in it as a word of its own (在X说这番话时会场…, no comma before the
+    main clause; not the 时 of 时间), or a 的 is followed by a time or a localizer (在X说这番话的同一天,
+    在X表示…的背景下: a relative clause before the noun of the frame)?"""
+    clause = list(itertools.takewhile(lambda t: t[0] < clause_end, tokens))
+    if simple[:clause_end].endswith(TIME_FRAME_ENDS_ZH):
+        return True
+    if any(simple[s:e] in TIME_FRAME_ENDS_ZH for s, e, _ in clause):
+        return True
+    de = next((n for n, (s, e, _) in enumerate(clause) if simple[s:e] == "的"), None)
+    return de is not None and any(tag in ("TIME", "f") for _, _, tag in clause[de + 1:])
 
 
 # How far a person's name the recogniser cut short may be read on into the words beside it.

@@ -59,6 +59,18 @@ def test_a_person_after_zai_in_a_time_frame_stays_a_person():
     assert kinds["米希洛"] == "PER" and speakers == ["米希洛"]
 
 
+def test_a_person_in_a_time_frame_without_its_comma_or_with_a_day_stays_a_person():
+    """The frame's word need not close the clause: 在X说这番话时会场… (no comma), 在X说这番话的同一天,
+    在X表示…的背景下 say when too. Read as where a voice spoke, X was a place throughout the article
+    and its own quotation lost its speaker."""
+    for frame in ("就在米希洛说这番话时会场响起掌声。", "就在米希洛说这番话的同一天，会场响起掌声。",
+                  "在米希洛说完这些话的第二天，会场响起掌声。", "在米希洛表示愿意谈判的背景下，会场响起掌声。"):
+        kinds, speakers = _facts(f"{frame}{SAID}米希洛说。")
+        assert kinds["米希洛"] == "PER" and speakers == ["米希洛"], frame
+    # A place with a time after its verb is still a place (no 的 before the time).
+    assert _facts(f"米希洛在斯扎贝说当地时间周日会谈有进展。{SAID}斯扎贝的官员说。")[0]["斯扎贝"] == "LOC"
+
+
 def test_two_outlets_quoting_one_speaker_name_one_speaker():
     """Before, one outlet's speaker was the place: "one quotation credited to two speakers"."""
     a = article("pa", "甲报", f"{SAID}米希洛周一在斯扎贝说。", language="zh")
