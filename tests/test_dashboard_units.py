@@ -522,3 +522,18 @@ def test_an_empty_story_list_names_the_filters_to_loosen() -> None:
     assert no_match_line(" x ", ["BBC"], True, True).endswith(
         "clear the keyword 'x', widen the dates, clear the outlets chosen or turn off 'Multi-outlet stories only'.")
     assert no_match_line("  ") == "No story in this workspace yet."
+
+
+def test_rejected_lines_say_how_many_more_once(monkeypatch) -> None:
+    """Past MAX_REJECTED_LINES the lines stop with one "+N more" line (it was said twice: "+3 more"
+    and "+3 more rejected")."""
+    from dashboard import panels
+
+    captions: list[str] = []
+    monkeypatch.setattr(panels.st, "caption", lambda body, **_: captions.append(body))
+    rejected = [(f"bad{i:02}.json", "invalid JSON") for i in range(panels.MAX_REJECTED_LINES + 3)]
+    panels._rejected_lines(rejected)
+    assert len(captions) == panels.MAX_REJECTED_LINES + 1 and captions[-1] == "+3 more", captions
+    captions.clear()
+    panels._rejected_lines(rejected[:2])
+    assert len(captions) == 2
