@@ -22,3 +22,18 @@ def test_other_days_in_a_shared_statement_are_named() -> None:
 def test_the_same_day_is_no_difference() -> None:
     whys = _statements("Monday", "Monday")
     assert whys and "days differ" not in whys[0], whys
+
+
+def test_one_weekday_name_for_two_days_says_which_days() -> None:
+    """'on Monday' in reports a week apart names two Mondays: the note gives each day, not the
+    one word ('days differ: Monday' told the reader nothing)."""
+    from datetime import timedelta
+
+    from tests.comparison_helpers import PUBLISHED
+
+    a = article("sa", "Outlet A", SAID.format(day="Monday"))
+    b = article("sb", "Outlet B", SAID.format(day="Monday"), published=PUBLISHED + timedelta(days=7))
+    whys = [f.why for f in compare([a, b], use_dense=False).findings if f.kind == "agree" and f.fact_type == "statement"]
+    note = whys[0].split("days differ: ")[1]
+    days = note.split(" / ")
+    assert len(days) == 2 and days[0] != days[1] and all(d.startswith("Monday (") for d in days), whys

@@ -160,7 +160,8 @@ def _events_of_dates(doc: Doc) -> dict[int, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _when(x) -> str:
+def days_named(x) -> str:
+    """The days a date mention names, as the time findings show them (2021-07-05, or a span)."""
     return f"{x.value}" if not x.last or x.last == x.value else f"{x.value} to {x.last}"
 
 
@@ -238,8 +239,8 @@ def _date_pair_finding(docs: list[Doc], events: list[dict], one: tuple, other: t
     for doc, x in ((docs[d1], x1), (docs[d2], x2)):
         if x.part and not (x.start <= x.part_start < x.end):
             spans.append(span(doc, x.part_start, x.part_end))
-    a = f"{docs[d1].label}: {x1.text}{_hours(x1)} ({_when(x1)})"
-    b = f"{docs[d2].label}: {x2.text}{_hours(x2)} ({_when(x2)})"
+    a = f"{docs[d1].label}: {x1.text}{_hours(x1)} ({days_named(x1)})"
+    b = f"{docs[d2].label}: {x2.text}{_hours(x2)} ({days_named(x2)})"
     about = f"the {e1}" if e1 else "the same statement"
     (f1, l1), (f2, l2) = x1.days, x2.days
     if (f1, l1) != (f2, l2) and (f1 != l1 or f2 != l2):

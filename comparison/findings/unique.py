@@ -108,16 +108,17 @@ def _unpaired_days(docs: list[Doc], group: list[tuple[int, int]]) -> str:
     same ("Monday / Tuesday"): the time producer compares days only for the same kind of event,
     so a shared statement with other days would otherwise read as full agreement. '' otherwise."""
     from comparison.extract import CLAIM_DATE_PRECISIONS
+    from comparison.findings.time import days_named
 
     per_doc: dict[int, set] = defaultdict(set)
-    written: dict[int, list[str]] = defaultdict(list)
+    written: dict[int, list[tuple[str, str]]] = defaultdict(list)  # (as written, the days it names)
     for d, k in group:
         sentence = docs[d].sentences[k]
         for x in docs[d].facts.dates:
             if sentence.start <= x.start < sentence.end and x.precision in CLAIM_DATE_PRECISIONS and x.value \
                     and not x.since:
                 per_doc[d].add(x.days)
-                written[d].append(x.text.strip())
+                written[d].append((x.text.strip(), days_named(x)))
     if len(per_doc) < 2 or len({docs[d].group for d in per_doc}) < 2:
         return ""
     ranges = list(per_doc.values())
@@ -125,7 +126,11 @@ def _unpaired_days(docs: list[Doc], group: list[tuple[int, int]]) -> str:
                 for a in ranges[x] for b in ranges[y])
     if meets:
         return ""
-    return " / ".join(dict.fromkeys(w for d in sorted(written) for w in written[d]))
+    # One word for other days ("on Monday" in reports a week apart): each with the days it names.
+    words = [{w for w, _ in written[d]} for d in sorted(written)]
+    same_word = any(a & b for n, a in enumerate(words) for b in words[n + 1:])
+    return " / ".join(dict.fromkeys(f"{w} ({when})" if same_word else w
+                                    for d in sorted(written) for w, when in written[d]))
 
 
 # ------------------------------------------------------------ unique facts --
