@@ -418,7 +418,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
                 break
             report.records += len(batch)
             try:
-                _as_stored(run, batch)
+                as_stored(run.store, batch)
                 before = len(batch)
                 batch = _set_aside_outside(run, batch, earlier_ids, read_ids)
                 set_aside += before - len(batch)
@@ -450,17 +450,17 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
     _finish_file(run, path, stat, earlier_ids - read_ids, bool(read_ids) or set_aside > 0)
 
 
-def _as_stored(run: _Run, batch: list[Article | Rejection]) -> None:
-    """Give each article of ``batch`` read under a new kind of id the id it is stored under
-    (:meth:`store.articles.ArticleTables.stored_id`): a feed item an earlier version stored
-    under its title id is that article, matched to its file's earlier records as any re-read
-    article is, not stored a second time."""
+def as_stored(store, batch: list[Article | Rejection]) -> None:
+    """Give each article of ``batch`` read under a new kind of id the id it is stored under in
+    ``store`` (:meth:`store.articles.ArticleTables.stored_id`): a feed item an earlier version
+    stored under its title id is that article, matched to its file's earlier records as any
+    re-read article is, not stored a second time. The Ray engine calls it on what it read too."""
     if not any(isinstance(item, Article) and item.former_ids for item in batch):
         return  # (most records have no former id: no transaction for them)
-    with run.store.transaction():
+    with store.transaction():
         for item in batch:
             if isinstance(item, Article) and item.former_ids:
-                item.id = run.store.stored_id(item)
+                item.id = store.stored_id(item)
 
 
 def _set_aside_outside(run: _Run, batch: list[Article | Rejection | SetAside], earlier_ids: set[str],
@@ -478,7 +478,7 @@ def _set_aside_outside(run: _Run, batch: list[Article | Rejection | SetAside], e
             if isinstance(item, SetAside):
                 run.report.outside_dates += 1
                 if earlier_ids and isinstance(built := item.build(), Article):
-                    _as_stored(run, [built])
+                    as_stored(run.store, [built])
                     _read_outside(run, built, earlier_ids, read_ids)
             elif isinstance(item, Article) and run.window.excludes(item.published):
                 run.report.outside_dates += 1

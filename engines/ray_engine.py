@@ -176,7 +176,7 @@ class RayEngine(Engine):
             run_stories,
         )
         from engines.outputs import Outputs, import_into_store, write_parquet
-        from engines.ray_stages import read_inputs
+        from engines.ray_stages import read_inputs, with_stored_ids
         from engines.ray_stories import stories_on_ray
 
         ray = self.connect()
@@ -185,6 +185,8 @@ class RayEngine(Engine):
         files = [str(p) for p in iter_files(list(inputs))]
         found, rejected = self.data_job(read_inputs, files=files, chunk_lines=self.chunk_lines,
                                         max_bytes=self.max_bytes, read_options=self.read_options)
+        if store is not None:  # here, not in the cluster: the store is this machine's file
+            found = with_stored_ids(found, store)
         start, end = _as_utc(since), _as_utc(until, end=True)
         found = [a for a in found if (start is None or a.published >= start)
                  and (end is None or a.published < end)]

@@ -64,6 +64,8 @@ def _read_unit(row: dict, max_bytes: int, read_options: dict) -> Iterator[dict]:
     for seq, item in enumerate(items):
         article = isinstance(item, Article)
         payload = article_to_row(item) if article else rejection_to_row(item)
+        if article and item.former_ids:  # (not an output column: the driver finds the stored id)
+            payload["former_ids"] = list(item.former_ids)
         yield {"file_index": row["file_index"], "first_line": row["first_line"], "seq": seq,
                "is_article": article, "payload": json.dumps(payload, ensure_ascii=False)}
 
@@ -94,11 +96,27 @@ def read_inputs(ray, files: Sequence[str], *, chunk_lines: int, max_bytes: int,
             rejected.append(Rejection(payload["source_path"], payload["error"]))
             continue
         article = row_to_article(payload)
+        article.former_ids = tuple(payload.get("former_ids", ()))
         by_id.setdefault(article.id, article)
         paths.setdefault(article.id, set()).update(article.source_paths)
     for article_id, article in by_id.items():
         article.source_paths = sorted(paths[article_id])
     return list(by_id.values()), rejected
+
+
+def with_stored_ids(found: list[Article], store) -> list[Article]:
+    """``found`` (:func:`read_inputs`) under the ids ``store`` holds them by, as the local ingest
+    reads them (:func:`articles.ingest.as_stored`: a feed item a store written before session 36
+    holds under its title id keeps that id), two now of one id merged as read_inputs merges."""
+    from articles.ingest import as_stored
+
+    as_stored(store, found)
+    by_id: dict[str, Article] = {}
+    for article in found:
+        kept = by_id.setdefault(article.id, article)
+        if kept is not article:
+            kept.source_paths = sorted({*kept.source_paths, *article.source_paths})
+    return list(by_id.values())
 
 
 # ---- embedding --------------------------------------------------------------------
