@@ -59,7 +59,7 @@ KIND_LABELS = {
     "unique": "one outlet only",
 }
 # What each kind means, for a reader who has not read the README (the legend's hover text
-# and the help of the kind pickers); comparison/model.py and the README say the same.
+# and the help of the kind pickers); the README says the same (comparison/model.py only lists them).
 KIND_MEANINGS = {
     "agree": "the outlets report the same fact: the same figure, day, place, source or quote.",
     "contradiction": "incompatible values for the same part of the same claim, e.g. 12 dead "
