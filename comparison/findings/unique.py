@@ -104,9 +104,10 @@ def _unpaired_figures(docs: list[Doc], group: list[tuple[int, int]]) -> str:
 
 
 def _unpaired_days(docs: list[Doc], group: list[tuple[int, int]]) -> str:
-    """The days the group's sentences name, when each outlet names one and no two outlets name the
-    same ("Monday / Tuesday"): the time producer compares days only for the same kind of event,
-    so a shared statement with other days would otherwise read as full agreement. '' otherwise."""
+    """The days the group's sentences name, when at least two outlets' sentences name days and no
+    two of them name a day in common ("Monday / Tuesday"; an outlet naming none is left out): the
+    time producer compares days only for the same kind of event, so a shared statement with other
+    days would otherwise read as full agreement. '' otherwise."""
     from comparison.extract import CLAIM_DATE_PRECISIONS
     from comparison.findings.time import days_named
 
