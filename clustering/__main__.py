@@ -19,8 +19,10 @@ folder; no rejection). A quiet hour groups the stored articles in no story an ea
 it changes nothing, writes nothing (DIR is left as it is, or not made) and says so in one line. Exit 1 otherwise (no article, and an input missing or rejected;
 also when the Ray cluster at --address cannot be reached: one line, before the store is
 opened), 2 for a usage error (an --out that is a file, an unknown --model, a malformed
---address: refused before any work), 130 on Ctrl-C. The store defaults to $PARALLAX_DB, else data/parallax.db in
-this repository (:mod:`data_paths`).
+--address: refused before any work), 75 when another run held the store past ``--wait`` (nothing
+done; without ``--wait`` a run waits for the other, saying so in one line: :mod:`store.runlock`),
+130 on Ctrl-C. The store defaults to $PARALLAX_DB, else data/parallax.db in this repository
+(:mod:`data_paths`).
 
 A run over a new folder joins its articles to the stored stories they follow up, and
 groups the stored articles no run grouped (a killed run, ingest alone): see
@@ -61,6 +63,9 @@ from data_paths import DB_HELP, MODEL_DIR_HELP
 from engines.ray_address import CONNECT_TIMEOUT, address_problem
 from markdown_text import escape_markdown
 from store.sqlite import Store, default_db
+
+# sysexits' EX_TEMPFAIL: another run held the store past --wait; nothing was done, try again later.
+EXIT_BUSY = 75
 
 
 def _date(text: str) -> date:
@@ -108,6 +113,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="ray: which stories to compare, one task each (default: 2+ outlets)")
     parser.add_argument("--lexical-compare", action="store_true",
                         help="ray: align sentences lexically (faster; not kept in the store's cache)")
+    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                        help="when another run is using the store, wait for it at most SECONDS, then exit 75 "
+                             "having done nothing (default: wait until it finishes; one line says so)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: only when stderr is a terminal)")
     args = parser.parse_args(argv)
@@ -117,6 +125,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--connect-timeout must be more than 0 seconds")
     if args.jobs < 1:
         parser.error("--jobs must be 1 or more")
+    if args.wait is not None and args.wait < 0:
+        parser.error("--wait must be 0 seconds or more")
     if args.jobs > 1 and args.engine != "local":
         parser.error("--jobs is for the local engine (Ray spreads the work over its own workers)")
     args.db = args.db or default_db()
@@ -374,6 +384,19 @@ def _main(argv: list[str] | None) -> int:
         print(problem, file=sys.stderr)
     if problems:
         return 2
+    from store.runlock import RunLockTimeout, run_lock
+
+    # One run at a time on a store (store.runlock): a second run would take the first one's
+    # ingested, not yet grouped articles for a killed run's orphans and group them twice.
+    try:
+        with run_lock(args.db, args.wait, on_wait=lambda line: print(line, file=sys.stderr)):
+            return _run(args)
+    except RunLockTimeout as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BUSY
+
+
+def _run(args: argparse.Namespace) -> int:
     missing = [i for i in args.inputs if not Path(i).exists() and "://" not in i]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)

@@ -1,0 +1,91 @@
+"""One batch run at a time on a store: the run lock (``<store>.run.lock``, an ``flock``).
+
+Two ``python -m clustering`` runs on one store at once (cron starting the next hour while a slow
+hour still runs) each took the other's articles, ingested but not yet grouped, for the orphans of
+a killed run: both embedded and grouped them, and the first run's output files named stories the
+second then replaced. SQLite's write lock guards each transaction, not a run of many. A run
+therefore holds this lock from its first read to its stories stored; a second run waits for it,
+saying so in one line. The kernel drops an ``flock`` when its holder dies (kill -9 included), so a
+killed run never leaves the store locked; the pid written into the file only names the holder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+# How often a waiting run tries the lock again (flock has no timed wait).
+_POLL_S = 0.5
+
+
+class RunLockTimeout(Exception):
+    """Another run held the store's run lock for longer than the wait allowed."""
+
+
+def run_lock_path(db: str | os.PathLike) -> Path:
+    return Path(str(db) + ".run.lock")
+
+
+def _holder(handle) -> str:
+    handle.seek(0)
+    pid = handle.read().strip()
+    return f"pid {pid}" if pid.isdigit() else "pid unknown"
+
+
+@contextlib.contextmanager
+def run_lock(db: str | os.PathLike, wait_s: float | None = None,
+             on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the run lock of the store at ``db`` for the block. When another run holds it, call
+    ``on_wait`` once with a line naming it, and wait: at most ``wait_s`` seconds (None: as long
+    as it takes), then raise :class:`RunLockTimeout` (its text names the store and the holder)."""
+    path = run_lock_path(db)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+")  # noqa: SIM115 - closed below, which releases the lock
+    except OSError:
+        # No folder for the lock is no folder for the store either: opening the store then
+        # says what is wrong in its one line, as it did before there was a lock.
+        yield
+        return
+    with handle:
+        if not _try(handle):
+            holder = _holder(handle)
+            if on_wait is not None:
+                limit = "" if wait_s is None else f" (at most {wait_s:g} s)"
+                on_wait(f"{db}: another run ({holder}) is using this store; waiting for it to finish{limit}")
+            if not _wait(handle, wait_s):
+                raise RunLockTimeout(f"{db}: another run ({holder}) still holds the store after {wait_s:g} s; "
+                                     "nothing done")
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.truncate(0)  # (the lock goes with the file's closing)
+
+
+def _try(handle) -> bool:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _wait(handle, wait_s: float | None) -> bool:
+    """Wait for the lock: True once held, False past ``wait_s`` seconds (None: no limit)."""
+    if wait_s is None:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        return True
+    deadline = time.monotonic() + wait_s
+    while not _try(handle):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(min(_POLL_S, max(0.0, deadline - time.monotonic())))
+    return True

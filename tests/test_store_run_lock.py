@@ -1,0 +1,93 @@
+"""One batch run at a time on a store (store.runlock): a second run waits, saying so in one line;
+``--wait`` bounds the wait (exit 75, nothing done); a holder killed with SIGKILL leaves no lock."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from clustering.__main__ import EXIT_BUSY, main
+from store.runlock import RunLockTimeout, run_lock, run_lock_path
+
+ROOT = Path(__file__).resolve().parents[1]
+# A child process holding the run lock of the store argv[1] until it is killed.
+_HOLDER = ("import sys, time\nfrom store.runlock import run_lock\n"
+           "with run_lock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(600)\n")
+
+
+def _hold_in_child(db: Path) -> subprocess.Popen:
+    child = subprocess.Popen([sys.executable, "-c", _HOLDER, str(db)], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert child.stdout.readline().strip() == "held"
+    return child
+
+
+def test_a_second_holder_waits_for_the_first_and_is_told_once(tmp_path: Path) -> None:
+    db = tmp_path / "ws.db"
+    order, lines = [], []
+
+    def second() -> None:
+        with run_lock(db, on_wait=lines.append):
+            order.append("second")
+
+    with run_lock(db):
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(0.3)
+        order.append("first done")
+    thread.join(5)
+    assert order == ["first done", "second"]
+    assert len(lines) == 1 and str(db) in lines[0] and f"pid {os.getpid()}" in lines[0]
+
+
+def test_a_bounded_wait_gives_up_naming_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "ws.db"
+    child = _hold_in_child(db)
+    try:
+        with pytest.raises(RunLockTimeout, match=f"{db}.*pid {child.pid}"), run_lock(db, wait_s=0.2):
+            pass
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_a_holder_killed_with_sigkill_leaves_the_store_unlocked(tmp_path: Path) -> None:
+    db = tmp_path / "ws.db"
+    child = _hold_in_child(db)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert run_lock_path(db).exists()  # the file stays; the lock does not
+    with run_lock(db, wait_s=0):
+        pass
+
+
+def test_the_cli_exits_75_having_done_nothing_when_the_store_stays_busy(tmp_path: Path, capsys) -> None:
+    db, out = tmp_path / "ws.db", tmp_path / "out"
+    (tmp_path / "in").mkdir()
+    child = _hold_in_child(db)
+    try:
+        code = main([str(tmp_path / "in"), "--db", str(db), "--out", str(out), "--wait", "0.2",
+                     "--model", "lexical"])
+    finally:
+        child.kill()
+        child.wait()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == EXIT_BUSY
+    assert len(err) == 2 and "waiting" in err[0] and "nothing done" in err[1] and str(db) in err[1]
+    assert not db.exists() and not out.exists()
+
+
+def test_a_store_in_no_folder_is_still_one_line(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "file").write_text("x")
+    db = tmp_path / "file" / "ws.db"  # its folder is a file: neither lock nor store can be made
+    code = main([str(tmp_path / "in"), "--db", str(db), "--out", str(tmp_path / "out"), "--model", "lexical"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(err) == 1 and "cannot open the store" in err[0]
