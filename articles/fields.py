@@ -75,10 +75,18 @@ class FieldMap:
         return fields
 
     def unmatched(self, paths: Iterable[str | os.PathLike]) -> list[str]:
-        """The FILE parts that name none of ``paths`` (a mistyped name would map nothing, silently)."""
+        """The FILE parts that name none of ``paths`` (a mistyped name would map nothing, silently).
+        A glob pattern is not one of them: it names the files that may come (a cron line's
+        ``'*.csv:title=Headline'`` over hourly folders, most hours holding no CSV), and a file it
+        was meant for and misses is refused with its own line naming the --field it needs."""
         paths = [str(p) for p in paths]
-        patterns = dict.fromkeys(pattern for pattern, _, _ in self.per_file)
+        patterns = dict.fromkeys(pattern for pattern, _, _ in self.per_file if not is_glob(pattern))
         return [p for p in patterns if not any(names_file(p, path) for path in paths)]
+
+
+def is_glob(pattern: str) -> bool:
+    """Does FILE hold a wildcard (``*``, ``?``, ``[``) rather than name one file?"""
+    return any(c in pattern for c in "*?[")
 
 
 def names_file(pattern: str, path: str) -> bool:

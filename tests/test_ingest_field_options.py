@@ -207,3 +207,26 @@ def test_a_record_without_its_field_says_what_to_do_where_it_is_read(tmp_path: P
     assert command_line.error == "no title (no 'title' field; --field title=NAME reads another)"
     assert dashboard.error == ("no title (no 'title' field; rename the field that holds it to 'title' and upload "
                                "the file again, or read the file from the command line with --field title=NAME)")
+
+
+def test_a_glob_that_matches_no_input_this_hour_is_no_usage_error(tmp_path: Path, capsys) -> None:
+    """The cron line of an hourly service names the CSV exports that may come: an hour of JSON
+    Lines only is read (it was exit 2, nothing read); a literal name that names no input stays
+    an error (a typo)."""
+    from clustering.__main__ import main as clustering_main
+
+    a = export(tmp_path / "a.jsonl", {"title": "title", "date": "date", "text": "text"}, 2)
+    option = ["--field", "*.csv:title=Headline", "--field", "*.csv:date=PublishedAt"]
+    assert clustering_main([str(a), "--db", str(tmp_path / "ws.db"), "--out", str(tmp_path / "out"),
+                            "--model", "lexical", *option]) == 0
+    assert "no input file" not in capsys.readouterr().err
+
+
+@given(stem=st.text(alphabet="abcxyz-_.", min_size=1, max_size=8),
+       wildcard=st.sampled_from(["*", "?", "[abc]", "*.csv", "exports/*/b?.jsonl"]),
+       files=st.lists(st.text(alphabet="abcdef", min_size=1, max_size=6), max_size=4))
+def test_only_literal_file_names_can_be_unmatched(stem: str, wildcard: str, files: list[str]) -> None:
+    paths = [f"in/{f}.jsonl" for f in files]
+    literal, pattern = f"{stem}.nomatch", stem + wildcard
+    fields = parse_field_options([f"{literal}:title=h", f"{pattern}:text=b"])
+    assert fields.unmatched(paths) == [literal]
