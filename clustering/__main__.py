@@ -62,6 +62,7 @@ from counted import counted
 from data_paths import DB_HELP, MODEL_DIR_HELP
 from engines.ray_address import CONNECT_TIMEOUT, address_problem
 from markdown_text import escape_markdown
+from output_files import replaced_together
 from store.sqlite import Store, default_db
 
 # sysexits' EX_TEMPFAIL: another run held the store past --wait; nothing was done, try again later.
@@ -159,17 +160,20 @@ def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: lis
     members = {**(context or {}), **(orphans or {}), **articles}
     changes = changes or {}
     payload = [_story_payload(story, members, changes.get(story.id)) for story in stories]
-    (out / "stories.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
-    _write_assignments(out / "assignments.csv", stories, {**(orphans or {}), **articles}, inputs, changes)
-    with (out / "errors.csv").open("w", encoding=CSV_ENCODING, newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["source_path", "error"])
-        for rejection in rejected:
-            writer.writerow([spreadsheet_cell(rejection.source_path), spreadsheet_cell(rejection.error)])
-    (out / "stories.md").write_text(
-        _stories_markdown(stories, len(articles), len(rejected), {s.id: _outlet_names(s, members) for s in stories},
-                          members, changes),
-        encoding="utf-8")
+    # Staged, then replaced together: a reader of ``out`` never sees a cut file or a run's
+    # stories.json beside another run's assignments.csv (a run killed while writing included).
+    with replaced_together(out) as stage:
+        stage("stories.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+        _write_assignments(stage("assignments.csv"), stories, {**(orphans or {}), **articles}, inputs, changes)
+        with stage("errors.csv").open("w", encoding=CSV_ENCODING, newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["source_path", "error"])
+            for rejection in rejected:
+                writer.writerow([spreadsheet_cell(rejection.source_path), spreadsheet_cell(rejection.error)])
+        stage("stories.md").write_text(
+            _stories_markdown(stories, len(articles), len(rejected),
+                              {s.id: _outlet_names(s, members) for s in stories}, members, changes),
+            encoding="utf-8")
 
 
 def _outlet_names(story: Story, articles: dict) -> dict[str, str]:

@@ -20,6 +20,7 @@ from articles.fields import FIELD_OPTION_HELP, FieldMap, parse_field_options
 from articles.reader import MAX_INPUT_BYTES, add_max_bytes_option
 from articles.tabular import CSV_ENCODING
 from data_paths import DB_HELP, MODEL_DIR_HELP
+from output_files import write_text_replacing
 from store.sqlite import default_db
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(output, encoding=CSV_ENCODING if fmt == "csv" else "utf-8")
+        write_text_replacing(out, output, encoding=CSV_ENCODING if fmt == "csv" else "utf-8")
     except OSError as exc:
         print(f"{out}: cannot write ({exc.strerror})", file=sys.stderr)
         return 2

@@ -21,6 +21,7 @@ import numpy as np
 from articles.model import Article, Rejection
 from clustering.model import Story
 from engines.rows import article_to_row, finding_rows, rejection_to_row, row_to_article, story_rows
+from output_files import replaced_together
 
 FILES = ("articles", "vectors", "assignments", "stories", "findings", "comparisons", "rejections")
 
@@ -58,37 +59,39 @@ def write_parquet(out: str | os.PathLike, result: Outputs) -> Path:
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    article_rows = [article_to_row(a) for a in result.articles]
-    pq.write_table(_table(article_rows, list(article_rows[0]) if article_rows else ["id"]),
-                   out / "articles.parquet")
-    if result.vectors is not None and len(result.articles):
-        def column(matrix: np.ndarray):
-            flat = pa.array(np.ascontiguousarray(matrix, dtype=np.float32).ravel())
-            return pa.FixedSizeListArray.from_arrays(flat, matrix.shape[1])
+    # Staged, then replaced together (output_files): a reader never sees a cut file.
+    with replaced_together(out) as stage:
+        article_rows = [article_to_row(a) for a in result.articles]
+        pq.write_table(_table(article_rows, list(article_rows[0]) if article_rows else ["id"]),
+                       stage("articles.parquet"))
+        if result.vectors is not None and len(result.articles):
+            def column(matrix: np.ndarray):
+                flat = pa.array(np.ascontiguousarray(matrix, dtype=np.float32).ravel())
+                return pa.FixedSizeListArray.from_arrays(flat, matrix.shape[1])
 
-        table = pa.table({"article_id": [a.id for a in result.articles],
-                          "backend": [result.backend] * len(result.articles),
-                          "key": result.keys, "vector": column(result.vectors),
-                          "title_key": result.title_keys, "title_vector": column(result.title_vectors)})
-    else:
-        table = _table([], ["article_id", "backend", "key", "title_key"])
-    pq.write_table(table, out / "vectors.parquet")
-    stories, assignments = story_rows(result.stories)
-    pq.write_table(_table(stories, ["id", "label", "first_published", "last_published", "outlets",
-                                    "size", "data"]), out / "stories.parquet")
-    pq.write_table(_table(assignments, ["article_id", "story_id", "score", "pinned"]),
-                   out / "assignments.parquet")
-    findings = [row for sid, (_, data) in sorted(result.comparisons.items()) for row in finding_rows(sid, data)]
-    pq.write_table(_table(findings, ["story_id", "kind", "fact_type", "why", "subject", "salience",
-                                     "minor", "spans"]), out / "findings.parquet")
-    comparisons = [{"story_id": sid, "signature": sig, "data": json.dumps(data, ensure_ascii=False)}
-                   for sid, (sig, data) in sorted(result.comparisons.items())]
-    pq.write_table(_table(comparisons, ["story_id", "signature", "data"]), out / "comparisons.parquet")
-    pq.write_table(_table([rejection_to_row(r) for r in result.rejected], ["source_path", "error"]),
-                   out / "rejections.parquet")
-    meta = {"backend": result.backend, "clusterer": result.clusterer_fingerprint,
-            "comparisons_dense": result.comparisons_dense, "replaced": result.replaced}
-    (out / "run.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+            table = pa.table({"article_id": [a.id for a in result.articles],
+                              "backend": [result.backend] * len(result.articles),
+                              "key": result.keys, "vector": column(result.vectors),
+                              "title_key": result.title_keys, "title_vector": column(result.title_vectors)})
+        else:
+            table = _table([], ["article_id", "backend", "key", "title_key"])
+        pq.write_table(table, stage("vectors.parquet"))
+        stories, assignments = story_rows(result.stories)
+        pq.write_table(_table(stories, ["id", "label", "first_published", "last_published", "outlets",
+                                        "size", "data"]), stage("stories.parquet"))
+        pq.write_table(_table(assignments, ["article_id", "story_id", "score", "pinned"]),
+                       stage("assignments.parquet"))
+        findings = [row for sid, (_, data) in sorted(result.comparisons.items()) for row in finding_rows(sid, data)]
+        pq.write_table(_table(findings, ["story_id", "kind", "fact_type", "why", "subject", "salience",
+                                         "minor", "spans"]), stage("findings.parquet"))
+        comparisons = [{"story_id": sid, "signature": sig, "data": json.dumps(data, ensure_ascii=False)}
+                       for sid, (sig, data) in sorted(result.comparisons.items())]
+        pq.write_table(_table(comparisons, ["story_id", "signature", "data"]), stage("comparisons.parquet"))
+        pq.write_table(_table([rejection_to_row(r) for r in result.rejected], ["source_path", "error"]),
+                       stage("rejections.parquet"))
+        meta = {"backend": result.backend, "clusterer": result.clusterer_fingerprint,
+                "comparisons_dense": result.comparisons_dense, "replaced": result.replaced}
+        stage("run.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     return out
 
 

@@ -1,0 +1,55 @@
+"""Output files replaced whole: a reader of ``--out`` never sees half a file.
+
+A run writes each output file under a hidden temporary name in the same folder, then renames them
+over the old files together at the end (``os.replace`` is atomic on one file system). A consumer
+polling the folder (a newsroom's next job) therefore reads either the previous run's file or this
+run's, never a cut one; a run killed while writing leaves the previous files whole (and, at worst,
+a hidden ``.NAME.PID.tmp``) instead of a new stories.json beside an old or cut assignments.csv.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def replaced_together(folder: str | os.PathLike) -> Iterator[Callable[[str], Path]]:
+    """Yield ``stage(name)``: the temporary path to write ``folder/name`` to. On leaving the block
+    every staged file replaces its target, one right after the other; on an error none does
+    (the temporary files are removed)."""
+    folder = Path(folder)
+    staged: dict[str, Path] = {}
+
+    def stage(name: str) -> Path:
+        staged[name] = folder / f".{name}.{os.getpid()}.tmp"
+        return staged[name]
+
+    try:
+        yield stage
+        for tmp in staged.values():
+            _sync(tmp)  # (the data reaches the disk before a name points at it)
+    except BaseException:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    for name, tmp in staged.items():
+        os.replace(tmp, folder / name)
+
+
+def _sync(path: Path) -> None:
+    if path.exists():
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_text_replacing(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> None:
+    """``path.write_text(text)``, replacing the file whole (:func:`replaced_together`)."""
+    path = Path(path)
+    with replaced_together(path.parent) as stage:
+        stage(path.name).write_text(text, encoding=encoding)

@@ -1,0 +1,54 @@
+"""Output files are replaced whole and together (output_files): a run that fails while writing
+leaves the previous run's files as they were, and no temporary file is left in the folder."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+import clustering.__main__ as cli
+from output_files import replaced_together, write_text_replacing
+
+
+def test_files_replace_their_targets_only_when_all_are_written(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("old a")
+    (tmp_path / "b.txt").write_text("old b")
+    with pytest.raises(RuntimeError), replaced_together(tmp_path) as stage:
+        stage("a.txt").write_text("new a")
+        assert (tmp_path / "a.txt").read_text() == "old a"  # not yet
+        raise RuntimeError("killed while writing b")
+    assert (tmp_path / "a.txt").read_text() == "old a" and (tmp_path / "b.txt").read_text() == "old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    with replaced_together(tmp_path) as stage:
+        stage("a.txt").write_text("new a")
+        stage("b.txt").write_text("new b")
+    assert (tmp_path / "a.txt").read_text() == "new a" and (tmp_path / "b.txt").read_text() == "new b"
+    write_text_replacing(tmp_path / "c.txt", "c")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_a_run_failing_while_writing_its_outputs_leaves_the_previous_ones_whole(tmp_path: Path, monkeypatch,
+                                                                              capsys) -> None:
+    feed = tmp_path / "h01"
+    feed.mkdir()
+    rows = [{"title": f"Report {i}", "date": "2024-03-04T10:00:00Z", "url": f"https://ex.com/{i}",
+             "outlet": "Example", "text": f"Report number {i} on the harbour works."} for i in range(3)]
+    (feed / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out, db = tmp_path / "out", tmp_path / "ws.db"
+    assert cli.main([str(feed), "--db", str(db), "--out", str(out), "--model", "lexical"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert set(before) == {"stories.json", "assignments.csv", "errors.csv", "stories.md"}
+
+    def cut(path, *args, **kwargs):  # dies half-way through assignments.csv, as kill -9 would
+        path.write_text("source_path,article_id,sto", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_write_assignments", cut)
+    (feed / "a.jsonl").write_text(json.dumps({**rows[0], "title": "Report 0, corrected"}) + "\n", encoding="utf-8")
+    assert cli.main([str(feed), "--db", str(db), "--out", str(out), "--model", "lexical"]) == 130
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    with (out / "assignments.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert len(list(csv.DictReader(f))) == 3
