@@ -32,6 +32,7 @@ from articles.reader import (
     _streaming_plan,
     _StreamStopped,
     _TooLarge,
+    gzip_problem,
 )
 
 # Records per chunk: big enough that a chunk's overhead (a task, a block) is
@@ -117,8 +118,8 @@ def iter_record_chunks(
             return
     except (_StreamStopped, _TooLarge) as exc:
         reason = str(exc)
-    except _GZIP_ERRORS:
-        reason = "corrupt gzip file"
+    except _GZIP_ERRORS as exc:
+        reason = gzip_problem(exc)
     except OSError as exc:
         reason = f"cannot read file ({exc.strerror or exc})"
     # Stopped part-way: the lines read so far, then the file's one rejection.

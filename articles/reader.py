@@ -10,6 +10,7 @@ import argparse
 import codecs
 import contextlib
 import gzip
+import io
 import os
 import re
 import zlib
@@ -37,6 +38,24 @@ _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 class _TooLarge(Exception):
     pass
+
+
+class _CutShort(EOFError):
+    """A gzip stream ended before its end marker (a file delivered cut short): ``data`` is what
+    it held up to there."""
+
+    def __init__(self, data: bytes):
+        super().__init__("truncated gzip file")
+        self.data = data
+
+
+# A sender needs to know a file was cut short (send it again), not that its bytes are bad.
+TRUNCATED_GZIP = "truncated gzip file (it ends before its end marker: cut short in delivery?)"
+
+
+def gzip_problem(exc: BaseException) -> str:
+    """The one-line reason of a gzip stream that stopped with ``exc`` (one of _GZIP_ERRORS)."""
+    return TRUNCATED_GZIP if isinstance(exc, EOFError) else "corrupt gzip file"
 
 
 class _StreamStopped(Exception):
@@ -80,9 +99,15 @@ def too_large_message(max_bytes: int, size: int | None = None, decompressed: boo
 def _read_capped(stream: BinaryIO, size: int, already: int, max_bytes: int) -> bytes:
     """Up to ``size`` bytes (-1: all), refusing to go past ``max_bytes`` in total."""
     out = bytearray()
+    # A gzip stream is read a decompressed block at a time (read1), so a file cut short keeps
+    # every block before the cut (read(n) drops the whole last request).
+    read = stream.read1 if isinstance(stream, gzip.GzipFile) else stream.read
     while size < 0 or len(out) < size:
         want = 1 << 20 if size < 0 else min(1 << 20, size - len(out))
-        chunk = stream.read(want)
+        try:
+            chunk = read(want)
+        except EOFError:
+            raise _CutShort(bytes(out)) from None
         if not chunk:
             break
         out += chunk
@@ -107,8 +132,8 @@ def _byte_lines(head: bytes, stream: BinaryIO, max_bytes: int) -> Iterator[bytes
     while True:
         try:
             line = stream.readline(max_bytes - total + 1)
-        except _GZIP_ERRORS:
-            raise _StreamStopped("corrupt gzip file" + _stopped_at(number)) from None
+        except _GZIP_ERRORS as exc:
+            raise _StreamStopped(gzip_problem(exc) + _stopped_at(number)) from None
         total += len(line)
         if total > max_bytes:
             raise _StreamStopped(too_large_message(max_bytes, decompressed=isinstance(stream, gzip.GzipFile),
@@ -281,6 +306,9 @@ def read_path(
                 if not over:
                     raise
                 head = b""  # a cap smaller than the head: refused whole, as a gzip'd copy is
+            except _CutShort as cut:
+                yield from _read_cut_short(cut.data, suffix, source_path, max_bytes, options)
+                return
             # A small file streams too when a few lines break its UTF-8 (each is one rejection).
             plan = (_streaming_plan(head, suffix)
                     if len(head) == HEAD_BYTES or _corrupt_utf8_lines(head) else None)
@@ -288,7 +316,11 @@ def read_path(
                 yield Rejection(source_path, too_large_message(max_bytes, size=size))
                 return
             if plan is None:  # small, or not a format that streams: read whole
-                data = head + _read_capped(stream, -1, len(head), max_bytes)
+                try:
+                    data = head + _read_capped(stream, -1, len(head), max_bytes)
+                except _CutShort as cut:
+                    yield from _read_cut_short(head + cut.data, suffix, source_path, max_bytes, options)
+                    return
                 del head
             else:
                 yield from _read_streaming(plan, head, stream, source_path, max_bytes, options)
@@ -299,8 +331,8 @@ def read_path(
     except _StreamStopped as exc:
         yield Rejection(source_path, str(exc))
         return
-    except _GZIP_ERRORS:
-        yield Rejection(source_path, "corrupt gzip file")
+    except _GZIP_ERRORS as exc:
+        yield Rejection(source_path, gzip_problem(exc))
         return
     except FileNotFoundError:
         yield _missing(source_path)
@@ -383,6 +415,21 @@ def _corrupt_utf8_lines(data: bytes) -> bool:
     except UnicodeDecodeError:
         return _utf8_but_a_few_lines(data) is not None
     return False
+
+
+def _read_cut_short(data: bytes, suffix: str, source_path: str, max_bytes: int, options: dict,
+                    ) -> Iterator[Article | Rejection]:
+    """A gzip'd file cut short in delivery, ``data`` what it held: JSON Lines and CSV give their
+    records before the cut (the cut line is not read), as a streamed file stopping part-way does
+    and a cut feed gives its whole items; then one line says the file is truncated. A format
+    read whole is refused whole."""
+    complete = data[: data.rfind(b"\n") + 1]
+    plan = _streaming_plan(complete, suffix)
+    if plan is None:
+        yield Rejection(source_path, TRUNCATED_GZIP)
+        return
+    yield from _read_streaming(plan, complete, io.BytesIO(), source_path, max_bytes, options)
+    yield Rejection(source_path, TRUNCATED_GZIP + _stopped_at(complete.count(b"\n")))
 
 
 def _read_streaming(

@@ -114,7 +114,7 @@ def test_truncated_gzip_gives_the_records_before_then_one_rejection(tmp_path):
     path.write_bytes(data[: len(data) * 2 // 3])
     whole, parts = list(read_path(path)), _read_by_chunks(path, 500)
     assert _items(parts) == _items(whole)
-    assert isinstance(parts[-1], Rejection) and "corrupt gzip" in parts[-1].error
+    assert isinstance(parts[-1], Rejection) and "truncated gzip" in parts[-1].error
     assert sum(isinstance(i, Article) for i in parts) > 1000
 
 

@@ -17,10 +17,12 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import articles
 from articles import Article, Rejection, ingest, read_path
-from articles.reader import HEAD_BYTES
+from articles.reader import HEAD_BYTES, TRUNCATED_GZIP
 from articles.tabular import read_csv_text, read_jsonl_text
 from store.sqlite import Store
 
@@ -144,7 +146,7 @@ def test_corrupt_gzip_part_way_keeps_the_records_before(tmp_path):
     assert len(records) * len(payload) // 4_000 > HEAD_BYTES
     assert all(isinstance(a, Article) for a in records)
     assert last.source_path == str(path)
-    assert last.error == f"corrupt gzip file; stopped at line {len(records) + 1:,}, the records before it were read"
+    assert last.error == f"{TRUNCATED_GZIP}; stopped at line {len(records) + 1:,}, the records before it were read"
 
 
 def test_streamed_files_read_exactly_like_whole_files(tmp_path):
@@ -253,3 +255,38 @@ def test_an_undecodable_csv_row_is_refused_and_the_rest_is_read(tmp_path, rows):
     rejections = [str(i) for i in items if isinstance(i, Rejection)]
     assert rejections == [f"{path}#2: invalid utf-8 text"]
     assert len([i for i in items if isinstance(i, Article)]) == rows - 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(1, 30), cut=st.floats(0.05, 0.99), csv_file=st.booleans())
+def test_a_small_gzip_cut_short_gives_its_whole_records_then_one_line(tmp_path_factory, n, cut, csv_file):
+    """A small drop cut short in delivery (read whole, not streamed) keeps the records before the
+    cut, each whole, as a big one and a cut feed do; it was refused whole ("corrupt gzip file")."""
+    records = [record(i) for i in range(n)]
+    if csv_file:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(records[0]))
+        writer.writeheader()
+        writer.writerows(records)
+        raw, name = buffer.getvalue().encode(), "cut.csv.gz"
+    else:
+        raw, name = "".join(json.dumps(r) + "\n" for r in records).encode(), "cut.jsonl.gz"
+    data = gzip.compress(raw)
+    path = tmp_path_factory.mktemp("cut") / name
+    path.write_bytes(data[: max(11, int(len(data) * cut))])
+    *items, last = read_path(path)
+    assert isinstance(last, Rejection) and last.source_path == str(path)
+    assert last.error.startswith(TRUNCATED_GZIP)
+    read = [a for a in items if isinstance(a, Article)]
+    by_title = {r["title"]: r for r in records}
+    assert [a.title for a in read] == [r["title"] for r in records[: len(read)]]  # a prefix, in order
+    assert all("".join(a.text.split()) == "".join(by_title[a.title]["text"].split()) for a in read)  # whole
+    assert len(read) <= n  # (a cut in the gzip trailer alone keeps every record)
+
+
+def test_a_gzip_with_bad_bytes_is_corrupt_not_truncated(tmp_path):
+    data = bytearray(gzip.compress(("".join(json.dumps(record(i)) + "\n" for i in range(50))).encode()))
+    data[len(data) // 2: len(data) // 2 + 8] = b"\xff" * 8
+    path = tmp_path / "bad.jsonl.gz"
+    path.write_bytes(bytes(data))
+    assert list(read_path(path))[-1].error.startswith(("corrupt gzip file", "unreadable"))
