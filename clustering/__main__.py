@@ -42,6 +42,7 @@ import csv
 import json
 import os
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -69,6 +70,26 @@ from store.sqlite import Store, default_db
 EXIT_BUSY = 75
 
 
+# What someone wiring the command into cron reads in --help (the README says it at length).
+HELP_EPILOG = """\
+runs:
+  Each run stores what it reads in --db and joins it to the stored stories (hour by hour:
+  one folder a run); unchanged files read before are skipped; articles a killed run left
+  in no story are grouped by the next run. One run at a time holds a store (see --wait).
+output:
+  stdout stays empty. stderr: one line per refused input (path: reason; the first 20),
+  the summary line, then notes. --out DIR: stories.json, assignments.csv, errors.csv,
+  stories.md (with --engine ray also Parquet files), replaced whole at the end of a run.
+exit status:
+  0   articles read and grouped (some inputs may have been refused: stderr, errors.csv),
+      or a quiet hour (nothing new to read)
+  1   nothing read and an input missing or refused; the store or Ray cluster unavailable
+  2   usage error (nothing done)
+  75  another run held the store longer than --wait (nothing done)
+  130 interrupted (Ctrl-C)
+"""
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -80,7 +101,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m clustering",
         description="Ingest news files/folders/feeds, embed, group the articles into stories.",
-        epilog=MODEL_DIR_HELP,
+        epilog=HELP_EPILOG + "model:\n" + textwrap.fill(MODEL_DIR_HELP, 92, initial_indent="  ", subsequent_indent="  "),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or feeds")
     parser.add_argument("--out", required=True, type=Path, help="output folder")

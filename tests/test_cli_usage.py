@@ -278,3 +278,15 @@ def test_every_option_of_comparison_evaluate_says_what_it_is(capsys) -> None:
     with pytest.raises(SystemExit):
         evaluate_main(["--help"])
     assert "the annotated comparisons" in capsys.readouterr().out
+
+
+def test_clustering_help_says_the_exit_codes_and_where_output_goes(capsys) -> None:
+    from clustering.__main__ import main as clustering_main
+
+    with pytest.raises(SystemExit) as exit_info:
+        clustering_main(["--help"])
+    text = capsys.readouterr().out
+    assert exit_info.value.code == 0
+    for code in ("0 ", "1 ", "2 ", "75 ", "130 "):
+        assert f"\n  {code}" in text
+    assert "stdout stays empty" in text and "errors.csv" in text and "--wait" in text
