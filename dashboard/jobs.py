@@ -19,6 +19,7 @@ from articles.fields import DASHBOARD, read_in
 from articles.model import Article, Rejection
 from counted import counted
 from store import Store
+from store.runlock import run_lock
 
 # ---- caps -----------------------------------------------------------------
 # One number for the browser (server.maxUploadSize in .streamlit/config.toml),
@@ -284,6 +285,17 @@ HANDLERS = {
 }
 
 
+def _one_run_at_a_time(store: Store, progress: Progress):
+    """The store's run lock (:mod:`store.runlock`) for a job that ingests or groups: a
+    ``python -m clustering`` run on the same workspace meanwhile would take an upload's stored,
+    not yet grouped articles for a killed run's and group them too. The job waits for such a
+    run, saying so in its progress line."""
+    if str(store.path) == ":memory:":  # (no file, no other process)
+        return contextlib.nullcontext()
+    return run_lock(store.path, on_wait=lambda _line: progress(
+        -1, "waiting for a command-line run on this workspace to finish"))
+
+
 def run_job(store: Store, job: dict, runner: CompareRunner = compare_inline) -> None:
     """Run one claimed job, recording progress, result or a one-line failure in the store."""
 
@@ -295,7 +307,8 @@ def run_job(store: Store, job: dict, runner: CompareRunner = compare_inline) -> 
         if job["kind"] == COMPARE:
             result = run_compare(store, job["params"], progress, runner)
         else:
-            result = HANDLERS[job["kind"]](store, job["params"], progress)
+            with _one_run_at_a_time(store, progress):
+                result = HANDLERS[job["kind"]](store, job["params"], progress)
     except Exception as exc:  # noqa: BLE001 - the job fails with one line; the worker goes on
         lines = str(exc).strip().splitlines()
         store.finish_job(job["id"], {}, failed=True, message=f"{type(exc).__name__}: {lines[0] if lines else ''}")

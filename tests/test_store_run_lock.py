@@ -91,3 +91,23 @@ def test_a_store_in_no_folder_is_still_one_line(tmp_path: Path, capsys) -> None:
     code = main([str(tmp_path / "in"), "--db", str(db), "--out", str(tmp_path / "out"), "--model", "lexical"])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1 and len(err) == 1 and "cannot open the store" in err[0]
+
+
+def test_a_dashboard_job_that_groups_waits_for_a_command_line_run(tmp_path: Path, monkeypatch) -> None:
+    from dashboard import jobs
+    from store import Store
+
+    db = tmp_path / "ws.db"
+    ran = []
+    monkeypatch.setitem(jobs.HANDLERS, "made-up", lambda store, params, progress: ran.append(time.monotonic()) or {})
+    with Store(db) as store:
+        job_id = store.enqueue_job("made-up", {})
+        job = store.claim_job()
+        with run_lock(db):  # a command-line run holds the workspace
+            thread = threading.Thread(target=jobs.run_job, args=(store, job))
+            thread.start()
+            time.sleep(0.5)
+            assert ran == [] and "waiting for a command-line run" in store.job(job_id)["message"]
+            released = time.monotonic()
+        thread.join(10)
+        assert ran and ran[0] >= released and store.job(job_id)["state"] == "done"
