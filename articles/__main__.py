@@ -10,11 +10,12 @@ read); then the summary, in short lines:
   parenthesis only when not zero). "already stored" counts records (a feed re-read gives its
   unchanged items again; a copy in another file); the parenthesis counts articles, as
   ``python -m clustering`` does;
-* the updated articles (read again from their file with other content: a correction, so their
-  stories' comparisons are worth running again): each named by its title and file (at most 5,
-  then "+N more");
+* the updated articles (read again from their file with other content, or a newer whole copy
+  from a file delivered later: a correction, so their stories' comparisons are worth running
+  again; :mod:`articles.versions`): each named by its title and file (at most 5, then "+N more");
 * articles a file reads otherwise now but that are kept as stored, because another file holds
-  them too: each named by its title, the file, and the other files (at most 5, then "+N more");
+  them too (an older or cut-down copy): each named by its title, the file, and the other files
+  (at most 5, then "+N more");
 * stored articles no file gives any more (the old items a rolling feed drops): kept, said in
   one line (named with ``--verbose``).
 

@@ -10,8 +10,9 @@ the records such a file refused when it was read (kept in the store's rejections
 are reported again, so a re-run lists every rejection a first run did;
 a file counts as ingested only once it was read to its end. An article read
 again from a file it was stored from, reading otherwise now, replaces the
-stored one (``IngestReport.updated``); articles are otherwise stored once,
-first read first. A file read again is matched to what it held by article id (its URL's, or a
+stored one (``IngestReport.updated``); so does a newer, whole copy read from another file
+delivered later (a corrected feed item or record in a new file: :mod:`articles.versions`, the
+rule); articles are otherwise stored once, first read first. A file read again is matched to what it held by article id (its URL's, or a
 feed item's guid: :mod:`articles.feeds`),
 not by record position: an item of a re-fetched feed that moved is the same record, and
 the rows of records the file no longer holds are dropped once it is read to its end (the
@@ -108,7 +109,8 @@ class IngestReport:
     left_behind: int = 0
     left_behind_named: list[tuple[str, str]] = field(default_factory=list)  # (title, file), up to MAX_NAMED
     # Articles a changed file reads otherwise, kept as stored because another file holds them
-    # too (that copy may be the text stored; a file never overwrites another's article).
+    # too (that copy may be the text stored): an older or cut-down copy, a file repeating an
+    # article another file holds, a copy read after another in the same run (articles.versions).
     changed_kept: int = 0
     kept_named: list[KeptAsStored] = field(default_factory=list)  # up to MAX_NAMED
     # Of the articles read, those recorded from more than one file or record under the inputs

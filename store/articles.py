@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from articles.model import Article, Rejection
+from articles.versions import supersedes
 from store.sql import chunks, marks, now
 
 # Store meta key: counts replacements of stored articles, so views cached on the store's
@@ -144,7 +145,8 @@ class ArticleTables:
     def replace_article(self, article: Article, file_path: str, from_this_file: bool = False,
                         read_this_call: frozenset[str] | set[str] = frozenset()) -> bool:
         """Replace the stored article of ``article.id`` by ``article`` when it reads otherwise now
-        and the file it was read from, ``file_path``, may correct it. True when replaced.
+        and the file it was read from, ``file_path``, may correct it. True when replaced; the
+        article keeps its id, so its story membership and the hand edits naming it stay.
 
         * A file it was read from before (the file or one of its ``file#N`` records;
           ``from_this_file``: the caller saw its id among the file's articles before this read,
@@ -153,12 +155,13 @@ class ArticleTables:
           it too: a copy elsewhere may be the text that was stored, and a file that merely
           repeats an article must never overwrite it (nothing stored is lost; the re-read counts
           as a duplicate).
-        * Between single-article files (Markdown, HTML pages, one JSON object: no ``#N``
-          record), the most recently modified one's text is stored: a correction saved under a
-          new name with the same URL replaces the text of the older file
-          (:func:`_newest_single_file`). A file read in this same call (``read_this_call``) is
-          not overruled: there the first read wins, so one run's result does not depend on
-          modification times.
+        * Another file (one that did not hold it; or, between single-article files: Markdown,
+          HTML pages, one JSON object, no ``#N`` record, any of them) replaces it with a newer,
+          whole version (:func:`articles.versions.supersedes`): a later own time, or the same
+          time and a file modified after every other file holding it (:func:`_delivered_after`;
+          a file read in this same call, ``read_this_call``, is not overruled: there the first
+          read wins, so one run's result does not depend on modification times); never a
+          cut-down copy.
 
         Its source paths are :meth:`add_article`'s to record.
         """
@@ -170,7 +173,10 @@ class ArticleTables:
             paths = [r[0] for r in c.execute("SELECT path FROM sources WHERE article_id=?", (article.id,))]
             ours = from_this_file or any(_file_of(p) == file_path for p in paths)
             alone = not any(_another_file_holds(_file_of(p), file_path) for p in paths)
-            if not ((ours and alone) or _newest_single_file(article, file_path, paths, read_this_call)):
+            single = not any("#" in p for p in [*article.source_paths, *paths])
+            if not ((ours and alone) or ((single or not ours) and supersedes(
+                    article, _article_from_row(row, paths),
+                    lambda: _delivered_after(file_path, paths, read_this_call)))):
                 return False
             c.execute(
                 "UPDATE articles SET outlet=?, title=?, url=?, published=?, language=?, script=?,"
@@ -395,20 +401,15 @@ def _another_file_holds(path: str, file_path: str) -> bool:
     return os.path.realpath(path) != os.path.realpath(file_path)
 
 
-def _newest_single_file(article: Article, file_path: str, paths: list[str], read_this_call) -> bool:
-    """Does ``file_path``, a single-article file, hold the newest text of ``article`` among the
-    single-article files recorded as holding it (``paths``)? Only when every file that holds it
-    and still exists is a single-article file (a feed or JSON Lines record is never overruled
-    this way), none was read in this call, and ``file_path`` was modified after each of them.
-    Files that are gone hold nothing: a correction saved under a new name, the old file deleted,
-    is the newest."""
-    if any("#" in p for p in [*article.source_paths, *paths]):
-        return False
+def _delivered_after(file_path: str, paths: list[str], read_this_call) -> bool:
+    """Was ``file_path`` delivered after every other file that still holds the article (its
+    source ``paths``): modified after each of them, none read in this call? Files that are gone
+    hold nothing: a correction saved under a new name, the old file deleted, is the newest."""
     try:
         mine = os.stat(file_path).st_mtime_ns
     except OSError:
         return False
-    for path in dict.fromkeys(paths):
+    for path in dict.fromkeys(_file_of(p) for p in paths):
         if not _another_file_holds(path, file_path):
             continue
         if path in read_this_call or os.path.realpath(path) in read_this_call:

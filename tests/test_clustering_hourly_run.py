@@ -280,3 +280,26 @@ def test_an_undated_new_article_fits_the_whole_store_only_up_to_a_cap(tmp_path, 
         monkeypatch.setattr(pipeline, "UNDATED_WHOLE_STORE_MAX", 1)
         assert {a.id for a in pipeline.within_reach(store, new, 9)} == {"recent"}
         assert pipeline.within_reach(store, new[:1], 9) == []
+
+
+def test_a_correction_delivered_in_a_later_hour_updates_the_article_in_its_story(hours):
+    # An outlet re-sends hour 1's report corrected, in hour 3's new file (same URL, new title and
+    # text): the stored article takes it, keeps its id, its story and the hand merge it is in, and
+    # its story is regrouped and listed by the run, as for a correction read from the same file.
+    store, folders = hours
+    football = _write(store.path.parent, "h00", [FOOTBALL[0].replace("2024-03-05T20", "2024-03-04T20")])
+    pipeline.run([folders["h01"], football], store, model="lexical")
+    dam, rovers = _ids(store, "orvina"), _ids(store, "Rovers")
+    merged = edits.merge_stories(store, [_story_of(store)[dam[0]], _story_of(store)[rovers[0]]])
+    first = json.loads(FOLDERS["d1"][0])
+    fixed = {**first, "title": "Dam bursts above Korvina, 11 dead in the lower town",
+             "text": first["text"].replace("At least 9 people", "At least 11 people")}
+    h03 = _write(store.path.parent, "h03", [json.dumps(fixed) + "\n"])
+    result = pipeline.run([h03], store, model="lexical")
+    assert result.ingest_notes[0].startswith("1 article updated")
+    article = next(a for a in store.articles() if a.url == first["url"])
+    assert article.id in dam and article.title == fixed["title"] and "At least 11 people" in article.text
+    assert len(store.articles()) == len(dam) + len(rovers)  # nothing stored twice
+    assert _story_of(store)[article.id] == merged == _story_of(store)[rovers[0]]
+    assert [s.id for s in result.stories] == [merged]  # the run regrouped and lists its story
+    assert article.id in result.story_of and article.title in {a.title for a in result.articles}

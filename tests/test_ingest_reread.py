@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -81,7 +82,11 @@ def test_the_first_read_in_a_call_wins_and_other_files_do_not_replace_an_article
         assert (ingest([path], store, fields={"text": "a"}).stored, store.articles()[0].paragraphs) == (1, ["first"])
         report = ingest([path], store, fields={"text": "b"})
         assert (report.updated, report.duplicates, store.articles()[0].paragraphs) == (1, 1, ["B1"])
-        # Another file with the same URL is a duplicate: the stored article stays as read first.
+        # Another file with the same URL, delivered before it (modified earlier) and at the same
+        # date, is a duplicate: the stored article stays (a later one would be a correction:
+        # tests/test_ingest_later_corrections.py).
+        stamp = path.stat().st_mtime - 60
+        os.utime(other, (stamp, stamp))
         report = ingest([other], store, fields={"text": "a"})
         assert (report.updated, report.duplicates, store.articles()[0].title) == (0, 1, "One")
 

@@ -1,0 +1,138 @@
+"""A copy of a stored article delivered in a later file (an hourly RSS file with a corrected item,
+a JSON Lines drop re-sending a corrected record) replaces the stored text when it is the newer
+version and not a cut-down copy of it; an older copy, or a truncated one, keeps the stored text
+(with the "kept as stored" note). All inputs are made up."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articles import ingest
+from store.sqlite import Store
+from tests.test_ingest_identity import rss, rss_item, write
+
+URL = "https://wire.example.org/flood"
+BASE = datetime(2021, 1, 25, 8, tzinfo=UTC)
+
+
+def _record(version: int, published: datetime, text: str | None = None) -> dict:
+    return {"title": f"Flood toll rises to {version + 3}", "outlet": "Example Wire", "url": URL,
+            "date": published.isoformat().replace("+00:00", "Z"), "text": text or _text(version)}
+
+
+def _text(version: int) -> str:
+    return (f"The flood killed {version + 3} people in the lower town, officials said on Monday.\n"
+            "Rescue teams searched the river banks through the night and found more survivors.")
+
+
+def _deliver(folder: Path, n: int, records: list[dict]) -> Path:
+    """Delivery ``n``: a new file, modified ``n`` minutes after the first one."""
+    path = folder / f"d{n:02d}.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    stamp = 1_611_561_600 + 60 * n
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+def _only(store: Store):
+    (article,) = store.articles()
+    return article
+
+
+def test_a_corrected_record_in_a_later_file_replaces_the_stored_one(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as store:
+        ingest([_deliver(tmp_path, 0, [_record(0, BASE)])], store)
+        first = _only(store)
+        later = _deliver(tmp_path, 1, [_record(1, BASE)])  # same time: the later file is the newer
+        report = ingest([later], store)
+        assert (report.updated, report.changed_kept, report.stored) == (1, 0, 0)
+        assert report.updated_named == [("Flood toll rises to 4", str(later))]
+        stored = _only(store)
+        assert (stored.id, stored.title, stored.text) == (first.id, "Flood toll rises to 4", _text(1))
+
+
+def test_a_corrected_rss_item_in_a_new_file_replaces_the_stored_one(tmp_path: Path) -> None:
+    hour8 = write(tmp_path / "h08-wire.rss", rss([rss_item(1, "Blast kills 12", "Twelve people died.")]))
+    hour12 = write(tmp_path / "h12-wire.rss", rss([rss_item(1, "Blast kills 16", "Sixteen people died.")]),
+                   later_by_s=4 * 3600)
+    with Store(tmp_path / "p.db") as store:
+        ingest([hour8], store)
+        report = ingest([hour12], store)
+        assert (report.updated, report.changed_kept) == (1, 0)
+        assert (_only(store).title, _only(store).paragraphs) == ("Blast kills 16", ["Sixteen people died."])
+
+
+def test_a_cut_down_later_copy_keeps_the_stored_text(tmp_path: Path) -> None:
+    whole = _text(0)
+    with Store(tmp_path / "p.db") as store:
+        ingest([_deliver(tmp_path, 0, [_record(0, BASE)])], store)
+        cut = _deliver(tmp_path, 1, [_record(0, BASE, whole[:100])])  # an archive's copy cut short
+        ellipsis = _deliver(tmp_path, 2, [_record(0, BASE, "The flood killed 3 people in the lower town…")])
+        summary = _deliver(tmp_path, 3, [_record(0, BASE, "Three people died in a flood in the lower town.")])
+        for path in (cut, ellipsis, summary):
+            report = ingest([path], store)
+            assert (report.updated, report.changed_kept) == (0, 1)
+            assert "kept as stored because another file holds it too" in report.summary()
+        assert _only(store).text == whole
+
+
+def test_an_older_copy_in_a_later_file_keeps_the_stored_text(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as store:
+        ingest([_deliver(tmp_path, 0, [_record(1, BASE)])], store)
+        report = ingest([_deliver(tmp_path, 1, [_record(0, BASE - timedelta(hours=2))])], store)
+        assert (report.updated, report.changed_kept) == (0, 1)
+        assert _only(store).text == _text(1)
+
+
+def test_an_earlier_delivered_file_does_not_overrule_a_later_one(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as store:
+        ingest([_deliver(tmp_path, 5, [_record(1, BASE)])], store)
+        report = ingest([_deliver(tmp_path, 1, [_record(0, BASE)])], store)  # delivered before it
+        assert (report.updated, report.changed_kept) == (0, 1)
+        assert _only(store).text == _text(1)
+
+
+# One made-up article's deliveries: each step a new file, ingested on its own (an hourly run).
+STEPS = st.lists(st.one_of(
+    st.tuples(st.just("corrected"), st.integers(0, 2)),  # a new version, 0-2 hours later
+    st.tuples(st.just("truncated"), st.floats(0.05, 0.999), st.booleans()),  # the stored text cut
+    st.tuples(st.just("summary"), st.integers(0, 2)),  # a feed's short summary of the stored text
+    st.tuples(st.just("older"), st.integers(0, 10)),  # an older version again
+), min_size=1, max_size=7)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STEPS)
+def test_the_stored_text_is_the_newest_complete_version(steps: list[tuple]) -> None:
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "p.db") as store:
+        versions = [(BASE, 0)]  # (record time, version) of each version delivered whole
+        newest = (BASE, 0, 0)  # (record time, delivery, version) of the newest whole copy
+        ingest([_deliver(Path(folder), 0, [_record(0, BASE)])], store)
+        first_id = _only(store).id
+        for n, step in enumerate(steps, start=1):
+            when, _, version = newest
+            if step[0] == "corrected":
+                version, when = len(versions), when + timedelta(hours=step[1])
+                versions.append((when, version))
+                newest, record = (when, n, version), _record(version, when)
+            elif step[0] == "truncated":
+                cut = _text(version)[:max(1, int(len(_text(version)) * step[1]))]
+                record = _record(version, when, cut + ("…" if step[2] else ""))
+            elif step[0] == "summary":
+                record = _record(version, when, f"{version + 3} dead in flood." + " More to come." * step[1])
+            else:
+                older = [v for v in versions if v[0] < when]
+                if not older:
+                    continue
+                when, version = older[step[1] % len(older)]
+                record = _record(version, when)
+            ingest([_deliver(Path(folder), n, [record])], store)
+            stored = _only(store)  # nothing stored twice
+            assert (stored.id, stored.text) == (first_id, _text(newest[2]))
