@@ -15,7 +15,7 @@ read); then the summary, in short lines:
   again; :mod:`articles.versions`): each named by its title and file (at most 5, then "+N more");
 * articles a file reads otherwise now but that are kept as stored, because another file holds
   them too (an older or cut-down copy): each named by its title, the file, and the other files
-  (at most 5, then "+N more");
+  (at most 5, then "+N more"); those two records of one file hold otherwise, counted in one line;
 * stored articles no file gives any more (the old items a rolling feed drops): kept, said in
   one line (named with ``--verbose``).
 

@@ -113,6 +113,9 @@ class IngestReport:
     # article another file holds, a copy read after another in the same run (articles.versions).
     changed_kept: int = 0
     kept_named: list[KeptAsStored] = field(default_factory=list)  # up to MAX_NAMED
+    # Articles a file holds twice, the records reading otherwise (a source's re-fetches): the
+    # first record kept. One count: nothing for a person to do.
+    repeated_in_file: int = 0
     # Of the articles read, those recorded from more than one file or record under the inputs
     # (counted per article, as ``python -m clustering`` counts them).
     in_several: int = 0
@@ -159,6 +162,9 @@ class IngestReport:
                          "another file holds it too (edit both files, or remove one, then ingest again):")
             lines += _listed([f'  "{k.title}": {k.file}; also in {", ".join(k.others)}' for k in self.kept_named],
                              self.changed_kept, verbose)
+        if self.repeated_in_file:
+            lines.append(f"{counted(self.repeated_in_file, 'article')} held twice in one file, reading otherwise: "
+                         "the first record kept")
         if self.left_behind:
             lines.append(f"{counted(self.left_behind, 'stored article')} no longer in the file "
                          f"{'it' if self.left_behind == 1 else 'they'} came from (a feed that drops old items, "
@@ -424,8 +430,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
                 before = len(batch)
                 batch = _set_aside_outside(run, batch, earlier_ids, read_ids)
                 set_aside += before - len(batch)
-                stored, updated, duplicates, rejected, changed_kept = _store_batch(run, batch, str(path),
-                                                                                   earlier_ids)
+                stored, updated, duplicates, rejected = _store_batch(run, batch, str(path), earlier_ids)
             except Exception as exc:  # noqa: BLE001 - one file's storage failure must not stop the batch
                 report.rejected.append(
                     Rejection(str(path), f"could not be stored ({type(exc).__name__}: {exc})"))
@@ -433,7 +438,6 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
             report.stored += stored
             report.updated += updated
             report.duplicates += duplicates
-            report.changed_kept += changed_kept
             report.rejected.extend(rejected)
             for item in batch:
                 if isinstance(item, Article):
@@ -498,11 +502,11 @@ def _read_outside(run: _Run, article: Article, earlier_ids: set[str], read_ids: 
 
 
 def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,
-                 earlier_ids: set[str] = frozenset()) -> tuple[int, int, int, list, int]:
-    """Store ``batch`` in one transaction: (new, replaced, duplicate articles, rejections, articles
-    read otherwise but kept because another file holds them). ``earlier_ids``: the articles
-    the store had from this file before this read."""
-    stored = updated = duplicates = changed_kept = 0
+                 earlier_ids: set[str] = frozenset()) -> tuple[int, int, int, list]:
+    """Store ``batch`` in one transaction: (new, replaced, duplicate articles, rejections); the
+    articles read otherwise but kept are counted in the report (:func:`_note_kept`).
+    ``earlier_ids``: the articles the store had from this file before this read."""
+    stored = updated = duplicates = 0
     rejected: list[Rejection] = []
     first_reads: set[str] = set()
     kept_ids: set[str] = set()  # named once a batch, however many records repeat it
@@ -531,17 +535,21 @@ def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,
                 # Read otherwise than stored: kept, and said (also when this run read it first,
                 # from another file or record: the first read wins, and a person should know).
                 if item.id not in kept_ids and run.store.stored_differs(item):
-                    changed_kept += 1
                     kept_ids.add(item.id)
-                    _name_kept(run, item, file_path)
-    return stored, updated, duplicates, rejected, changed_kept
+                    _note_kept(run, item, file_path)
+    return stored, updated, duplicates, rejected
 
 
-def _name_kept(run: _Run, item: Article, file_path: str) -> None:
-    """Name an article ``file_path`` reads otherwise than stored, with the files that hold it too
-    (the file itself when another of its records holds it)."""
+def _note_kept(run: _Run, item: Article, file_path: str) -> None:
+    """Count, and name with the files that hold it too, an article ``file_path`` reads otherwise
+    than stored; one that only another record of the file holds is counted alone (a source's
+    re-fetch in one file: nothing for a person to do)."""
+    others = run.store.other_files_holding(item.id, file_path)
+    if not others:
+        run.report.repeated_in_file += 1
+        return
+    run.report.changed_kept += 1
     if len(run.report.kept_named) < MAX_NAMED:
-        others = run.store.other_files_holding(item.id, file_path) or [f"{file_path} (another record)"]
         stored_title = getattr(run.store.article(item.id), "title", item.title)
         run.report.kept_named.append(KeptAsStored(stored_title, file_path, others))
 

@@ -1,7 +1,8 @@
 """A copy of a stored article delivered in a later file (an hourly RSS file with a corrected item,
 a JSON Lines drop re-sending a corrected record) replaces the stored text when it is the newer
 version and not a cut-down copy of it; an older copy, or a truncated one, keeps the stored text
-(with the "kept as stored" note). All inputs are made up."""
+(with the "kept as stored" note). Two records of one article in one file are one counted line.
+All inputs are made up."""
 
 from __future__ import annotations
 
@@ -97,6 +98,16 @@ def test_an_earlier_delivered_file_does_not_overrule_a_later_one(tmp_path: Path)
         report = ingest([_deliver(tmp_path, 1, [_record(0, BASE)])], store)  # delivered before it
         assert (report.updated, report.changed_kept) == (0, 1)
         assert _only(store).text == _text(1)
+
+
+def test_two_records_of_one_file_are_one_counted_line(tmp_path: Path) -> None:
+    path = _deliver(tmp_path, 0, [_record(0, BASE), _record(1, BASE),
+                                  {**_record(0, BASE), "url": URL + "2"}, {**_record(1, BASE), "url": URL + "2"}])
+    with Store(tmp_path / "p.db") as store:
+        report = ingest([path], store)
+        assert (report.changed_kept, report.repeated_in_file) == (0, 2)
+        assert report.summary().splitlines()[1:] == [
+            "2 articles held twice in one file, reading otherwise: the first record kept"]
 
 
 # One made-up article's deliveries: each step a new file, ingested on its own (an hourly run).
