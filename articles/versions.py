@@ -9,7 +9,9 @@ re-sending a corrected record) replaces the stored copy when it is
   its date), its file was delivered (modified) after every other file that still holds the
   article, none of them read in the same run (there the first read wins);
 * and not a cut-down copy of it (:func:`is_cut_down`): an archive's excerpt, a feed's summary,
-  a file cut in delivery never overwrites a whole stored article.
+  a file cut in delivery never overwrites a whole stored article;
+* nor the same report with another time alone (its title, text and captions those stored): a
+  source's re-fetch stamped later is no correction, and the stored time stays the article's.
 
 Otherwise the stored copy is kept (``IngestReport.changed_kept``). A file that held the article
 before and is read again is not "another" file: it corrects its own article as before, and one
@@ -49,11 +51,16 @@ def is_cut_down(copy: str, stored: str) -> bool:
     return (len(kept) < len(theirs) and theirs.startswith(kept)) or len(mine) < CUT_DOWN_SHARE * len(theirs)
 
 
+def same_report(copy: Article, stored: Article) -> bool:
+    """Do the two copies read alike, their times and source data aside?"""
+    return (copy.title, copy.paragraphs, copy.captions) == (stored.title, stored.paragraphs, stored.captions)
+
+
 def supersedes(copy: Article, stored: Article, delivered_after: Callable[[], bool]) -> bool:
     """Does ``copy``, read from another file, replace ``stored`` (the module's rule)?
     ``delivered_after``: was the copy's file delivered after the files holding the stored one
     (asked only when the two copies' own times are the same)."""
-    if is_cut_down(copy.text, stored.text):
+    if is_cut_down(copy.text, stored.text) or same_report(copy, stored):
         return False
     if copy.published != stored.published:
         return copy.published > stored.published

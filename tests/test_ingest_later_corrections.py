@@ -92,6 +92,15 @@ def test_an_older_copy_in_a_later_file_keeps_the_stored_text(tmp_path: Path) -> 
         assert _only(store).text == _text(1)
 
 
+def test_a_re_fetch_stamped_later_keeps_the_stored_copy_and_its_time(tmp_path: Path) -> None:
+    # (A source that re-fetches its articles gives the same report with a later time.)
+    with Store(tmp_path / "p.db") as store:
+        ingest([_deliver(tmp_path, 0, [_record(0, BASE)])], store)
+        report = ingest([_deliver(tmp_path, 1, [_record(0, BASE + timedelta(hours=14))])], store)
+        assert report.updated == 0
+        assert (_only(store).text, _only(store).published) == (_text(0), BASE)
+
+
 def test_an_earlier_delivered_file_does_not_overrule_a_later_one(tmp_path: Path) -> None:
     with Store(tmp_path / "p.db") as store:
         ingest([_deliver(tmp_path, 5, [_record(1, BASE)])], store)
@@ -116,6 +125,7 @@ STEPS = st.lists(st.one_of(
     st.tuples(st.just("truncated"), st.floats(0.05, 0.999), st.booleans()),  # the stored text cut
     st.tuples(st.just("summary"), st.integers(0, 2)),  # a feed's short summary of the stored text
     st.tuples(st.just("older"), st.integers(0, 10)),  # an older version again
+    st.tuples(st.just("re-fetched"), st.integers(1, 20)),  # the stored version, stamped later
 ), min_size=1, max_size=7)
 
 
@@ -136,6 +146,8 @@ def test_the_stored_text_is_the_newest_complete_version(steps: list[tuple]) -> N
             elif step[0] == "truncated":
                 cut = _text(version)[:max(1, int(len(_text(version)) * step[1]))]
                 record = _record(version, when, cut + ("…" if step[2] else ""))
+            elif step[0] == "re-fetched":
+                record = _record(version, when + timedelta(hours=step[1]))
             elif step[0] == "summary":
                 record = _record(version, when, f"{version + 3} dead in flood." + " More to come." * step[1])
             else:
@@ -146,4 +158,4 @@ def test_the_stored_text_is_the_newest_complete_version(steps: list[tuple]) -> N
                 record = _record(version, when)
             ingest([_deliver(Path(folder), n, [record])], store)
             stored = _only(store)  # nothing stored twice
-            assert (stored.id, stored.text) == (first_id, _text(newest[2]))
+            assert (stored.id, stored.text, stored.published) == (first_id, _text(newest[2]), newest[0])
