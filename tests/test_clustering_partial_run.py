@@ -36,6 +36,22 @@ def _write(tmp_path: Path, name: str, records: list[str]) -> Path:
     return folder
 
 
+def two_day_folders(tmp_path: Path) -> list[Path]:
+    """The made-up two-day story's folders (d1, d2), written under ``tmp_path``."""
+    return [_write(tmp_path, name, FOLDERS[name]) for name in ("d1", "d2")]
+
+
+def dashboard_store(tmp_path: Path, monkeypatch) -> Path:
+    """A workspace path the dashboard opens (PARALLAX_DB) with its worker off, for AppTests."""
+    from dashboard.worker import WORKER_ENV
+    from dashboard.workspace import DB_ENV
+
+    monkeypatch.setenv(WORKER_ENV, "off")
+    db = tmp_path / "parallax.db"
+    monkeypatch.setenv(DB_ENV, str(db))
+    return db
+
+
 def _stories(store: Store) -> dict[str, dict]:
     return {s["id"]: s for s in store.stories()}
 

@@ -36,14 +36,10 @@ def _chart_spec(at) -> dict:
 
 def test_the_timeline_marks_roundup_sections_apart(tmp_path, monkeypatch) -> None:
     from clustering import pipeline
-    from dashboard.worker import WORKER_ENV
-    from dashboard.workspace import DB_ENV
-    from tests.test_clustering_partial_run import FOLDERS, _write
+    from tests.test_clustering_partial_run import dashboard_store, two_day_folders
 
-    monkeypatch.setenv(WORKER_ENV, "off")
-    db = tmp_path / "parallax.db"
-    monkeypatch.setenv(DB_ENV, str(db))
-    folders = [_write(tmp_path, name, FOLDERS[name]) for name in ("d1", "d2")]
+    db = dashboard_store(tmp_path, monkeypatch)
+    folders = two_day_folders(tmp_path)
     with Store(db) as store:
         pipeline.run(folders, store, model="lexical")
         store.add_article(ROUNDUP)

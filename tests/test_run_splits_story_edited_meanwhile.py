@@ -96,15 +96,11 @@ def test_an_article_joined_to_a_story_the_run_splits_away_goes_with_its_bulk(tmp
 def test_the_dashboard_opens_the_old_id_on_the_story_holding_the_upload(tmp_path, monkeypatch):
     """A journalist's page on the old id (its address) opens the dam story after the run, with the
     upload in it and the note that says where the story went."""
-    from html import unescape
 
-    from dashboard.worker import WORKER_ENV
-    from dashboard.workspace import DB_ENV
-    from tests.test_story_changes import _app
+    from tests.test_clustering_partial_run import dashboard_store
+    from tests.test_story_changes import assert_link_redirects
 
-    monkeypatch.setenv(WORKER_ENV, "off")
-    db = tmp_path / "parallax.db"
-    monkeypatch.setenv(DB_ENV, str(db))
+    db = dashboard_store(tmp_path, monkeypatch)
     folders = [_write(tmp_path, name, FOLDERS[name]) for name in ("d1", "d2", "rates")]
     upload = _write(tmp_path, "upload", UPLOADED)
     with Store(db) as store:
@@ -113,12 +109,7 @@ def test_the_dashboard_opens_the_old_id_on_the_story_holding_the_upload(tmp_path
         done = _wrap(monkeypatch, pipeline, "fit_stories", lambda: _into_mixed(db, upload, "upload"))
         pipeline.run(folders, store, model="lexical")
         _check(store, done[0])
-    at = _app()
-    at.query_params["story"] = MIXED
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert at.session_state["story_id"] == DAM
-    assert any(f"Story {MIXED} was merged into this one (" in unescape(i.value) for i in at.info)
+    assert_link_redirects(MIXED, DAM)
 
 
 def test_the_ray_engine_puts_it_with_the_bulk_too(tmp_path, monkeypatch):

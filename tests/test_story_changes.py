@@ -20,7 +20,12 @@ from clustering.model import Member, Story
 from store.sqlite import Store
 from tests.test_clustering_hourly_run import FOOTBALL
 from tests.test_clustering_hourly_run import _story_of as _owner
-from tests.test_clustering_partial_run import FOLDERS, _ids, _write
+from tests.test_clustering_partial_run import (
+    _ids,
+    _write,
+    dashboard_store,
+    two_day_folders,
+)
 from tests.test_story_ids import _folders, _named_after_the_football
 
 
@@ -116,7 +121,7 @@ def _split_by_hand(store: Store) -> tuple[str, str]:
 
 
 def test_a_merged_away_id_leads_to_the_story_holding_its_articles(tmp_path):
-    folders = [_write(tmp_path, name, FOLDERS[name]) for name in ("d1", "d2")]
+    folders = two_day_folders(tmp_path)
     with Store(tmp_path / "w.db") as store:
         pipeline.run(folders, store, model="lexical")
         kept, gone = _split_by_hand(store)
@@ -137,7 +142,7 @@ def test_a_merged_away_id_leads_to_the_story_holding_its_articles(tmp_path):
 def test_the_comparison_cli_follows_a_merged_away_id(tmp_path, capsys):
     from comparison.__main__ import main as compare_main
 
-    folders = [_write(tmp_path, name, FOLDERS[name]) for name in ("d1", "d2")]
+    folders = two_day_folders(tmp_path)
     db = tmp_path / "w.db"
     with Store(db) as store:
         pipeline.run(folders, store, model="lexical")
@@ -185,13 +190,8 @@ def test_the_story_list_sorts_the_last_runs_changes_first():
 
 @pytest.fixture()
 def dashboard_workspace(tmp_path, monkeypatch):
-    from dashboard.worker import WORKER_ENV
-    from dashboard.workspace import DB_ENV
-
-    monkeypatch.setenv(WORKER_ENV, "off")
-    db = tmp_path / "parallax.db"
-    monkeypatch.setenv(DB_ENV, str(db))
-    folders = [_write(tmp_path, name, FOLDERS[name]) for name in ("d1", "d2")]
+    db = dashboard_store(tmp_path, monkeypatch)
+    folders = two_day_folders(tmp_path)
     with Store(db) as store:
         pipeline.run(folders, store, model="lexical")
         kept, gone = _split_by_hand(store)
@@ -207,14 +207,19 @@ def _app():
     return AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
 
 
-def test_the_dashboard_opens_a_merged_away_story_link_on_its_new_story(dashboard_workspace):
-    _, kept, gone = dashboard_workspace
+def assert_link_redirects(gone: str, kept: str) -> None:
+    """The dashboard opened on ``?story=gone`` shows story ``kept``, saying the first went into it."""
     at = _app()
     at.query_params["story"] = gone
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state["story_id"] == kept
     assert any(f"Story {gone} was merged into this one (" in unescape(i.value) for i in at.info)
+
+
+def test_the_dashboard_opens_a_merged_away_story_link_on_its_new_story(dashboard_workspace):
+    _, kept, gone = dashboard_workspace
+    assert_link_redirects(gone, kept)
 
 
 def test_the_dashboard_says_when_a_linked_story_is_unknown(dashboard_workspace):
@@ -256,13 +261,8 @@ def test_a_run_that_made_every_story_built_the_workspace():
 def test_the_dashboard_says_a_first_build_plainly_then_the_changes(tmp_path, monkeypatch):
     """A fresh workspace is no change: one line saying it was built, no "new" on every row, no
     'Recently changed' hint; a run that changes nothing says so without the hint either."""
-    from dashboard.worker import WORKER_ENV
-    from dashboard.workspace import DB_ENV
-
-    monkeypatch.setenv(WORKER_ENV, "off")
-    db = tmp_path / "parallax.db"
-    monkeypatch.setenv(DB_ENV, str(db))
-    folders = [_write(tmp_path, name, FOLDERS[name]) for name in ("d1", "d2")]
+    db = dashboard_store(tmp_path, monkeypatch)
+    folders = two_day_folders(tmp_path)
     with Store(db) as store:
         pipeline.run(folders, store, model="lexical")
         assert store.count_stories() == 1
