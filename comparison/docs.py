@@ -162,6 +162,8 @@ def alike_vague(a: Quantity, b: Quantity) -> bool:
         return True
     if not (a.vague and b.vague) or math.isinf(a.high) or math.isinf(b.high):
         return False
+    if a.span and b.span and a.approximate_span != b.approximate_span:
+        return False  # "about 30 to 40" vs "30 to 40": one span said vaguer, as "about 40" vs 40
     if (a.rounded or b.rounded) and _same_centre(a, b):
         return True  # "about 1,000" vs "1,000" read as rounded: both say about a thousand
     overlap = min(a.base_high, b.base_high) - max(a.base_low, b.base_low)

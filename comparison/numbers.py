@@ -7,6 +7,7 @@ percentages (90%以上, 百分之九十) and "26 of 28" (28个区的26个).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -132,6 +133,7 @@ class Quantity:
     factor: float = 1.0  # to the dimension's base unit (miles -> metres: 1609.344)
     rounded: bool = False  # an exact round figure read as rounded (600 -> 570-630): read_as_rounded
     span: bool = False  # two figures joined by a range word (7岁至16岁, "two to three"): merge_ranges
+    approximate_span: bool = False  # a span "about" widens ("about 30 to 40", 约在7至16岁): merge_ranges
     # A lower bound (至少, 不少于, 超过, 逾, 以上, "at least", "more than", "or more"): its range is the
     # count the reporter has (see _apply_qualifier); a larger figure of a report hours later is an
     # update of it, not a contradiction (comparison.report_times).
@@ -238,9 +240,13 @@ def read_as_rounded(quantities: list[Quantity]) -> None:
         q.low, q.high, q.vague, q.rounded = q.low - half, q.high + half, True, True
 
 
+# "About 40" reads 36-44: this share either side of the figure.
+ABOUT_SHARE = 0.1
+
+
 def _apply_qualifier(low: float, high: float, qualifier: str) -> tuple[float, float]:
     if qualifier == "about":
-        return low * 0.9, high * 1.1
+        return low * (1 - ABOUT_SHARE), high * (1 + ABOUT_SHARE)
     if qualifier == "under":
         return low * 0.85, high
     if qualifier == "over":
@@ -414,13 +420,22 @@ def merge_ranges(text: str, found: list[Quantity], connectors: tuple[str, ...]) 
         if prev is not None and _one_range(text, prev, q, connectors):
             start = _BETWEEN_BEFORE_RE.search(text, max(0, prev.start - 10), prev.start)
             start = start.start() if start and text[prev.end:q.start].strip().lower() == "and" else prev.start
+            # "About 30 to 40", 约在7至16岁: the "about" of the first figure is the whole range's.
+            about = _read_as_about(prev) and q.low == q.high and not q.vague
+            high = q.high * (1 + ABOUT_SHARE) if about else q.high
             out[-1] = Quantity(
-                start=start, end=q.end, text=text[start:q.end], low=prev.low, high=q.high, vague=True,
+                start=start, end=q.end, text=text[start:q.end], low=prev.low, high=high, vague=True,
                 unit=q.unit, counted=q.counted, counted_start=q.counted_start, counted_end=q.counted_end,
-                percent=q.percent, dimension=q.dimension, factor=q.factor, span=True)
+                percent=q.percent, dimension=q.dimension, factor=q.factor, span=True, approximate_span=about)
             continue
         out.append(q)
     return out
+
+
+def _read_as_about(q: Quantity) -> bool:
+    """Was ``q`` one exact figure widened by "about" (:data:`ABOUT_SHARE` either side)?"""
+    return q.low > 0 and math.isfinite(q.high) and abs(
+        q.high / q.low - (1 + ABOUT_SHARE) / (1 - ABOUT_SHARE)) < 1e-9
 
 
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.I)
