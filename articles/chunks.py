@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from articles.fields import FieldMap
-from articles.model import Article, Rejection
+from articles.model import Article, Rejection, SetAside
 from articles.reader import (
     _GZIP_ERRORS,
     GZIP_MAGIC,
@@ -34,6 +34,7 @@ from articles.reader import (
     _TooLarge,
     gzip_problem,
 )
+from articles.window import DateWindow
 
 # Records per chunk: big enough that a chunk's overhead (a task, a block) is
 # small next to its parsing, small enough that a 67k-record file gives dozens.
@@ -128,11 +129,13 @@ def iter_record_chunks(
 
 
 def read_record_chunk(chunk: RecordChunk, fields: Mapping[str, str] | FieldMap | None = None,
-                      ) -> Iterator[Article | Rejection]:
+                      window: DateWindow | None = None) -> Iterator[Article | Rejection | SetAside]:
     """The articles and rejections of one chunk, with the whole file's ``file#N`` paths (``fields``: a
-    :class:`FieldMap` maps the file's own names: its path is the chunk's)."""
+    :class:`FieldMap` maps the file's own names: its path is the chunk's; ``window``: records
+    published outside it come as :class:`SetAside`, as :func:`articles.reader.read_path` gives them)."""
     from articles.tabular import read_jsonl_lines
 
     yield from read_jsonl_lines(
-        chunk.lines, chunk.source_path, fields, encoding=chunk.encoding, first_line=chunk.first_line
+        chunk.lines, chunk.source_path, fields, encoding=chunk.encoding, first_line=chunk.first_line,
+        window=window,
     )

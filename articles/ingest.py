@@ -33,7 +33,7 @@ import hashlib
 import itertools
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,6 +145,11 @@ class IngestReport:
         if self.in_several:
             line += f" ({counted(self.in_several, 'article')} read from more than one file or record)"
         return line
+
+    def notes(self) -> list[str]:
+        """The summary's lines after its counts: what ``python -m clustering`` prints after its own
+        summary, whichever engine ran."""
+        return self.summary().splitlines()[1:]
 
     def summary(self, verbose: bool = False) -> str:
         """Short lines: the counts; then, for what needs a person (updated articles, whose stories'
@@ -282,6 +287,29 @@ def _unchanged_ids(rows: list[tuple[str, str, str | None]], fingerprints: set[st
     return [article_id for _, article_id, _ in rows]
 
 
+def _stored_from(store, path: Path, stat: os.stat_result, options_key: str,
+                 ) -> tuple[list[tuple[str, str, str | None]], list[str] | None]:
+    """``(the store's source rows of path, its article ids when it is unchanged since it was read
+    with these options, else None)``."""
+    earlier = store.sources_of_file(str(path))
+    return earlier, _unchanged_ids(earlier, store.file_fingerprints(str(path), earlier), path, stat, options_key)
+
+
+def unchanged_file(store, path: str | os.PathLike, window: DateWindow | None = None, **read_options) -> bool:
+    """Would :func:`ingest` (same window and options) skip ``path`` as unchanged, without reading
+    it? (The Ray engine parses only the other files.)"""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return path.is_file() and _stored_from(store, path, stat, _options_key(read_options, path, window))[1] is not None
+
+
+# What gives a file's records to :func:`ingest`: ``reader(path, max_bytes=..., window=..., **read_options)``.
+Reader = Callable[..., Iterator[Article | Rejection | SetAside]]
+
+
 def ingest(
     paths: Iterable[str | os.PathLike],
     store,
@@ -291,6 +319,7 @@ def ingest(
     max_records: int | None = None,
     max_new_articles: int | None = None,
     window: DateWindow | None = None,
+    reader: Reader | None = None,
     **read_options,
 ) -> IngestReport:
     """Read files/folders into ``store`` (a :class:`store.sqlite.Store`).
@@ -306,6 +335,9 @@ def ingest(
     ``window``: only the articles published in it are stored (one without a usable date is
     kept); the others are counted (``report.outside_dates``), and those stored from the file
     before stay its own (neither dropped nor left behind).
+    ``reader``: what gives a file's records (default :func:`articles.reader.read_path`, called as
+    it is): the Ray engine passes the records its workers parsed, so that its articles are stored
+    by the decisions taken here (which copy is kept, what is set aside, which file is unchanged).
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]  # one path given bare, not an iterable of its characters
@@ -316,7 +348,7 @@ def ingest(
 
         files = bar = tqdm(files, unit="file", desc="ingest")
     run = _Run(store, IngestReport(), set(), _Caps(max_records, max_new_articles), batch_size, max_bytes,
-               read_options, bar, window)
+               read_options, bar, window, reader or read_path)
     for path in files:
         if run.report.stopped:
             run.report.rejected.append(Rejection(str(path), run.report.stopped))
@@ -327,9 +359,7 @@ def ingest(
             stat = None
         earlier: list[tuple[str, str, str | None]] = []
         if stat is not None and path.is_file():
-            earlier = store.sources_of_file(str(path))
-            known = _unchanged_ids(earlier, store.file_fingerprints(str(path), earlier), path, stat,
-                                   run.options_key(path))
+            earlier, known = _stored_from(store, path, stat, run.options_key(path))
             if known is not None:
                 run.report.unchanged_files += 1
                 for article_id in known:
@@ -384,6 +414,7 @@ class _Run:
     read_options: dict
     bar: Any  # a tqdm bar, or None
     window: DateWindow | None = None  # the publication dates stored (None: all)
+    reader: Reader = read_path  # what gives a file's records (ingest's ``reader``)
     parsed: set[str] = field(default_factory=set)  # ids of the articles read from files parsed so far
     parsed_files: set[str] = field(default_factory=set)  # the files parsed so far (as given, and resolved)
 
@@ -408,7 +439,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
     # Read again: what it refused before is recorded anew (a record fixed since is no longer refused).
     run.store.clear_rejections_of_file(str(path))
     # (The window goes to the readers: a JSON Lines / CSV record outside it is set aside unbuilt.)
-    items = read_path(path, max_bytes=run.max_bytes, window=run.window, **run.read_options)
+    items = iter(run.reader(path, max_bytes=run.max_bytes, window=run.window, **run.read_options))
     read_ids: set[str] = set()
     set_aside = 0  # records of the file set aside for their dates (they count as read)
     try:
@@ -451,7 +482,8 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
             if run.bar is not None:
                 run.bar.set_postfix(articles=report.stored + report.updated + report.duplicates, refresh=False)
     finally:
-        items.close()  # closes the file if reading stopped early
+        if hasattr(items, "close"):  # closes the file if reading stopped early
+            items.close()
         run.parsed_files.update({str(path), os.path.realpath(path)})
     _finish_file(run, path, stat, earlier_ids - read_ids, bool(read_ids) or set_aside > 0)
 

@@ -183,22 +183,31 @@ def run(
     includes that day: :class:`articles.window.DateWindow`); the records of the others are
     not stored (``outside_dates`` counts them; the stored ones stay).
     """
+    window = DateWindow.of(since, until)
+    found, report = ingest_stage(paths, store, window, progress, read_options, max_bytes)
+    start, end = (window.start, window.end) if window is not None else (None, None)
+    result = _store_fit(found, store, model, progress, clusterer, start, end, list(report.rejected))
+    result.ingest_notes = report.notes()
+    result.outside_dates = report.outside_dates
+    return result
+
+
+def ingest_stage(paths: Iterable[str | os.PathLike], store, window: DateWindow | None, progress: bool = False,
+                 read_options: dict | None = None, max_bytes: int | None = None, reader=None):
+    """``(the articles a run groups, the ingest's report)``: ``paths`` ingested into ``store``
+    (:func:`articles.ingest`, which decides what is stored), then the articles read that are
+    published in ``window``. Both engines ingest here (the Ray engine with a ``reader`` giving
+    the records its workers parsed), so they store, set aside and note the same."""
     import articles as articles_stage
 
     cap = {"max_bytes": max_bytes} if max_bytes is not None else {}
-    window = DateWindow.of(since, until)
     # The window limits what is stored too, not only what is grouped: a run over a few days of a
     # half-year file stores those days' articles (the others are counted, not stored).
-    report = articles_stage.ingest(list(paths), store, progress=progress, window=window, **cap,
+    report = articles_stage.ingest(list(paths), store, progress=progress, window=window, reader=reader, **cap,
                                    **(read_options or {}))
     found = store.articles(report.article_ids)
     # (An unchanged file skipped gives every article it is recorded with, of earlier windows too.)
-    found = [a for a in found if window is None or window.holds(a.published)]
-    start, end = (window.start, window.end) if window is not None else (None, None)
-    result = _store_fit(found, store, model, progress, clusterer, start, end, list(report.rejected))
-    result.ingest_notes = report.summary().splitlines()[1:]
-    result.outside_dates = report.outside_dates
-    return result
+    return [a for a in found if window is None or window.holds(a.published)], report
 
 
 def _store_fit(found, store, model, progress, clusterer, start=None, end=None, rejected=()) -> RunResult:

@@ -126,10 +126,11 @@ def read_parquet(out: str | os.PathLike) -> Outputs:
                    meta.get("replaced", []))
 
 
-def import_into_store(store, result: Outputs) -> dict[str, dict]:
+def import_into_store(store, result: Outputs, ingested: bool = False) -> dict[str, dict]:
     """Put a run into a SQLite workspace, as the local engine would have left it.
 
-    Articles (with every source path), rejections, the vectors (into the embedding
+    Articles (with every source path) and rejections, unless ``ingested`` (the Ray engine stored
+    them through :func:`articles.ingest` as it read them, the files' fingerprints too), the vectors (into the embedding
     cache, so a later local run or upload embeds nothing again), the stories
     (replacing the stored ones, the clusterer recorded so the dashboard does not
     regroup) and dense comparisons (the dashboard's cache). Returns the stories' changes
@@ -137,9 +138,9 @@ def import_into_store(store, result: Outputs) -> dict[str, dict]:
     """
 
     with store.transaction():
-        for article in result.articles:
+        for article in [] if ingested else result.articles:
             store.add_article(article)
-        for rejection in result.rejected:
+        for rejection in [] if ingested else result.rejected:
             store.add_rejection(rejection)
     if result.vectors is not None:
         vectors = dict(zip(result.keys, result.vectors, strict=True))

@@ -6,9 +6,12 @@ dashboard, usage statistics off, nothing downloaded) and stops it on ``close()``
 (after a TCP probe of its port, at most ``connect_timeout`` seconds: see
 :mod:`engines.ray_address`). Stages:
 
-1. read + normalize: a Ray Data job over the input files; large JSON Lines files are
-   cut into chunks of records read in parallel (:mod:`articles.chunks`); rejections
-   keep their one-line reasons;
+1. read + normalize: a Ray Data job parses the input files the store does not hold unchanged
+   (large JSON Lines files cut into chunks of records read in parallel, :mod:`articles.chunks`;
+   with --since/--until, records outside the dates set aside unbuilt), then the driver, which
+   holds the store, stores them through the local engine's ingest
+   (:func:`clustering.pipeline.ingest_stage`): the same copies kept or replaced, records set
+   aside, files recorded as read, rejections and notes as ``--engine local``;
 2. embed: texts missing from the store's cache go through ``map_batches`` over an
    actor pool (one model per actor, one CPU each); cached texts are never re-embedded;
 3. stories: :func:`engines.ray_stories.stories_on_ray` (the same partition as the
@@ -165,31 +168,25 @@ class RayEngine(Engine):
     # ---- the run -----------------------------------------------------------------
     def run(self, inputs: Sequence[str | os.PathLike], store=None, *, out=None, model=None,
             since=None, until=None, progress=False, clusterer=None) -> EngineResult:
-        from articles import iter_files
+        from articles.window import DateWindow
         from clustering import StoryClusterer
         from clustering.edits import replay_edits
         from clustering.pipeline import (
-            _as_utc,
             cached_vectors,
             clusterer_fingerprint,
             grouping_context,
             run_stories,
         )
         from engines.outputs import Outputs, import_into_store, write_parquet
-        from engines.ray_stages import read_inputs, with_stored_ids
         from engines.ray_stories import stories_on_ray
 
         ray = self.connect()
         stats: dict = {"engine": self.name, "cluster_cpus": self.cluster_cpus()}
         clock = time.perf_counter()
-        files = [str(p) for p in iter_files(list(inputs))]
-        found, rejected = self.data_job(read_inputs, files=files, chunk_lines=self.chunk_lines,
-                                        max_bytes=self.max_bytes, read_options=self.read_options)
-        if store is not None:  # here, not in the cluster: the store is this machine's file
-            found = with_stored_ids(found, store)
-        start, end = _as_utc(since), _as_utc(until, end=True)
-        found = [a for a in found if (start is None or a.published >= start)
-                 and (end is None or a.published < end)]
+        window = DateWindow.of(since, until)
+        found, report = self.read(inputs, store, window, progress)
+        rejected = list(report.rejected)
+        start, end = (window.start, window.end) if window is not None else (None, None)
         stats["read_seconds"] = round(time.perf_counter() - clock, 2)
         stats["articles"], stats["rejected"] = len(found), len(rejected)
 
@@ -202,7 +199,8 @@ class RayEngine(Engine):
         if not found and not rejected and ctx is None:
             # Nothing to read and no orphan waits (a quiet hour's empty folder): no file is written
             # to ``out`` and the store is left as it is, as the local engine leaves it.
-            return EngineResult([], [], [], "none", stats=stats, out=None)
+            return EngineResult([], [], [], "none", ingest_notes=report.notes(), outside_dates=report.outside_dates,
+                                stats=stats, out=None)
         orphans = ctx.orphans if ctx is not None else []
         clock = time.perf_counter()
         vectors, titles, keys, title_keys, backend = self.embed(found + orphans, store, model, stats)
@@ -243,9 +241,35 @@ class RayEngine(Engine):
                          [s.id for s in ctx.touched] if ctx is not None else [])
         if out is not None:
             write_parquet(out, result)
-        changes = import_into_store(store, result) if store is not None else {}
-        return EngineResult(stories, found, rejected, backend, held, orphans, changes, stats=stats,
-                            out=Path(out) if out is not None else None)
+        # (The articles and rejections are stored already, by the ingest in self.read.)
+        changes = import_into_store(store, result, ingested=True) if store is not None else {}
+        return EngineResult(stories, found, rejected, backend, held, orphans, changes, report.notes(),
+                            report.outside_dates, stats=stats, out=Path(out) if out is not None else None)
+
+    def read(self, inputs: Sequence[str | os.PathLike], store, window, progress: bool = False):
+        """``(the articles the run groups, the ingest's report)``: the files the store does not hold
+        unchanged are parsed by Ray workers (:func:`engines.ray_stages.parse_files`), then stored on
+        this machine, which holds the store, through the local engine's ingest
+        (:func:`clustering.pipeline.ingest_stage`): the same copy kept or replaced, the same records
+        set aside for their date, files recorded as read and notes. Without a store, a throwaway
+        one in memory takes those decisions within the run."""
+        from articles import iter_files
+        from articles.ingest import unchanged_file
+        from clustering.pipeline import ingest_stage
+        from engines.ray_stages import parse_files, parsed_reader
+        from store import Store
+
+        deciding = store if store is not None else Store(":memory:")
+        try:
+            files = [str(p) for p in iter_files(list(inputs))
+                     if not unchanged_file(deciding, p, window, **self.read_options)]
+            parsed = self.data_job(parse_files, files=files, chunk_lines=self.chunk_lines,
+                                   max_bytes=self.max_bytes, read_options=self.read_options, window=window)
+            return ingest_stage(inputs, deciding, window, progress, self.read_options, self.max_bytes,
+                                reader=parsed_reader(parsed))
+        finally:
+            if store is None:
+                deciding.close()
 
     def embed(self, found: list[Article], store, model: str | None,
               stats: dict) -> tuple[np.ndarray | None, np.ndarray | None, list[str], list[str], str]:

@@ -1,15 +1,17 @@
 """The Ray engine's stages as Ray Data / Ray jobs: read, embed, compare.
 
 Functions here run on Ray workers (any node), so they take and return plain rows
-(:mod:`engines.rows`) and import the pipeline's stages themselves. Only
+(:mod:`engines.rows`; a parsed file's items pickled whole) and import the pipeline's stages
+themselves. They decide nothing the local engine decides elsewhere: what is stored is the
+driver's ingest's to say (:func:`articles.ingest.ingest`, ``reader=``). Only
 ``engines.ray_engine`` imports this module, so the local engine never loads Ray.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
+import pickle
 import resource
 import socket
 from collections.abc import Iterator, Sequence
@@ -17,8 +19,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from articles.model import Article, Rejection
-from engines.rows import article_to_row, rejection_to_row, row_to_article
+from articles.model import Article, Rejection, SetAside
+from articles.window import DateWindow
+from engines.rows import article_to_row, row_to_article
 
 # A chunk's rejection of its whole file (too large, corrupt part-way) sorts after the
 # file's records, as read_path yields it after them.
@@ -46,8 +49,10 @@ def _expand_file(row: dict, chunk_lines: int, max_bytes: int) -> Iterator[dict]:
                    "blob": b"".join(item.lines), "encoding": item.encoding}
 
 
-def _read_unit(row: dict, max_bytes: int, read_options: dict) -> Iterator[dict]:
-    """Articles and rejections of one work unit, each with its place in the input order."""
+def _read_unit(row: dict, max_bytes: int, read_options: dict, window: DateWindow | None) -> Iterator[dict]:
+    """The items of one work unit (articles, rejections, records set aside for their date), each
+    pickled whole (a set-aside record keeps what builds it; an article its former ids) with its
+    place in the input order."""
     from articles import read_path
     from articles.chunks import RecordChunk, read_record_chunk
 
@@ -58,65 +63,45 @@ def _read_unit(row: dict, max_bytes: int, read_options: dict) -> Iterator[dict]:
         pieces = bytes(row["blob"]).split(b"\n")
         lines = [p + b"\n" for p in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
         chunk = RecordChunk(row["path"], int(row["first_line"]), lines, row["encoding"])
-        items = read_record_chunk(chunk, read_options.get("fields"))
+        items = read_record_chunk(chunk, read_options.get("fields"), window)
     else:
-        items = read_path(row["path"], max_bytes=max_bytes, **read_options)
+        items = read_path(row["path"], max_bytes=max_bytes, window=window, **read_options)
     for seq, item in enumerate(items):
-        article = isinstance(item, Article)
-        payload = article_to_row(item) if article else rejection_to_row(item)
-        if article and item.former_ids:  # (not an output column: the driver finds the stored id)
-            payload["former_ids"] = list(item.former_ids)
         yield {"file_index": row["file_index"], "first_line": row["first_line"], "seq": seq,
-               "is_article": article, "payload": json.dumps(payload, ensure_ascii=False)}
+               "item": pickle.dumps(item)}
 
 
-def read_inputs(ray, files: Sequence[str], *, chunk_lines: int, max_bytes: int,
-                read_options: dict | None = None) -> tuple[list[Article], list[Rejection]]:
-    """Read ``files`` as a Ray Data job; articles deduplicated by id in input order.
-
-    The order (file, then record) and the merge of duplicates (first read wins,
-    source paths united and sorted) are the local ingest's, so both engines hand
-    the clusterer the same list.
-    """
+def parse_files(ray, files: Sequence[str], *, chunk_lines: int, max_bytes: int, read_options: dict | None = None,
+                window: DateWindow | None = None) -> dict[str, list[Article | Rejection | SetAside]]:
+    """Parse ``files`` as a Ray Data job: file -> its items in the order
+    :func:`articles.reader.read_path` gives them (``window`` as ingest passes it). Nothing is
+    decided here: the driver stores them through :func:`articles.ingest` (``reader=``), as the local
+    engine does."""
     if not files:
-        return [], []
+        return {}
     import ray.data
 
     items = [{"file_index": i, "path": str(p)} for i, p in enumerate(files)]
     ds = ray.data.from_items(items, override_num_blocks=min(len(items), 256))
     ds = ds.flat_map(_expand_file, fn_kwargs={"chunk_lines": chunk_lines, "max_bytes": max_bytes})
-    ds = ds.flat_map(_read_unit, fn_kwargs={"max_bytes": max_bytes, "read_options": read_options or {}})
-    rows = sorted(ds.iter_rows(), key=lambda r: (r["file_index"], r["first_line"], r["seq"]))
-    by_id: dict[str, Article] = {}
-    paths: dict[str, set[str]] = {}
-    rejected: list[Rejection] = []
-    for row in rows:
-        payload = json.loads(row["payload"])
-        if not row["is_article"]:
-            rejected.append(Rejection(payload["source_path"], payload["error"]))
-            continue
-        article = row_to_article(payload)
-        article.former_ids = tuple(payload.get("former_ids", ()))
-        by_id.setdefault(article.id, article)
-        paths.setdefault(article.id, set()).update(article.source_paths)
-    for article_id, article in by_id.items():
-        article.source_paths = sorted(paths[article_id])
-    return list(by_id.values()), rejected
+    ds = ds.flat_map(_read_unit, fn_kwargs={"max_bytes": max_bytes, "read_options": read_options or {},
+                                            "window": window})
+    parsed: dict[str, list] = {str(p): [] for p in files}
+    for row in sorted(ds.iter_rows(), key=lambda r: (r["file_index"], r["first_line"], r["seq"])):
+        parsed[str(files[row["file_index"]])].append(pickle.loads(row["item"]))
+    return parsed
 
 
-def with_stored_ids(found: list[Article], store) -> list[Article]:
-    """``found`` (:func:`read_inputs`) under the ids ``store`` holds them by, as the local ingest
-    reads them (:func:`articles.ingest.as_stored`: a feed item a store written before session 36
-    holds under its title id keeps that id), two now of one id merged as read_inputs merges."""
-    from articles.ingest import as_stored
+def parsed_reader(parsed: dict[str, list]):
+    """An :func:`articles.ingest` ``reader`` giving the items :func:`parse_files` parsed; a file it
+    did not parse (one that changed after the driver found it unchanged) is read here."""
+    from articles import read_path
 
-    as_stored(store, found)
-    by_id: dict[str, Article] = {}
-    for article in found:
-        kept = by_id.setdefault(article.id, article)
-        if kept is not article:
-            kept.source_paths = sorted({*kept.source_paths, *article.source_paths})
-    return list(by_id.values())
+    def read(path, **options) -> Iterator:
+        items = parsed.pop(str(path), None)
+        return iter(items) if items is not None else read_path(path, **options)
+
+    return read
 
 
 # ---- embedding --------------------------------------------------------------------
@@ -258,7 +243,7 @@ def embed_job(ray, missing: dict[str, str], model: str | None, workers: int,
 
 
 def inside_cluster(name: str, kwargs: dict):
-    """Run stage function ``name`` (``read_inputs``, ``embed_job``) on a cluster worker.
+    """Run stage function ``name`` (``parse_files``, ``embed_job``) on a cluster worker.
 
     A driver connected through Ray Client (``ray://``) cannot run Ray Data jobs itself
     (Ray 2.60), so it sends the job's driving to a task inside the cluster instead.

@@ -60,13 +60,14 @@ def test_cli_refuses_ray_options_without_ray(capsys):
 
 def _items(found) -> list[tuple]:
     return [(type(i).__name__, i.id, tuple(i.source_paths)) if isinstance(i, Article)
-            else ("Rejection", i.source_path, i.error) for i in found]
+            else ("Rejection", i.source_path, i.error) if isinstance(i, Rejection)
+            else ("SetAside", i.source_path, _items([i.build()])[0]) for i in found]
 
 
-def _read_by_chunks(path: Path, chunk_lines: int) -> list:
+def _read_by_chunks(path: Path, chunk_lines: int, window=None) -> list:
     out = []
     for chunk in chunks.iter_record_chunks(path, chunk_lines):
-        out.extend([chunk] if isinstance(chunk, Rejection) else chunks.read_record_chunk(chunk))
+        out.extend([chunk] if isinstance(chunk, Rejection) else chunks.read_record_chunk(chunk, window=window))
     return out
 
 
@@ -85,10 +86,15 @@ _LINE = st.one_of(
 
 @settings(max_examples=25, deadline=None)
 @given(lines=st.lists(_LINE, min_size=1, max_size=60), chunk_lines=st.integers(1, 9),
-       gz=st.booleans(), bad_byte_line=st.integers(0, 70))
-def test_chunks_give_what_read_path_gives(tmp_path_factory, lines, chunk_lines, gz, bad_byte_line):
+       gz=st.booleans(), bad_byte_line=st.integers(0, 70),
+       window=st.none() | st.tuples(st.integers(1, 28), st.integers(0, 10)))
+def test_chunks_give_what_read_path_gives(tmp_path_factory, lines, chunk_lines, gz, bad_byte_line, window):
     """Property: reading every chunk = read_path on the whole file (articles, rejections,
-    record paths), whatever the chunk size."""
+    record paths; with a date window, the same records set aside), whatever the chunk size."""
+    from articles.window import DateWindow
+
+    if window is not None:
+        window = DateWindow.of(f"2021-03-{window[0]:02d}", f"2021-03-{min(28, window[0] + window[1]):02d}")
     tmp = tmp_path_factory.mktemp("chunks")
     raw = "\n".join(lines).encode("utf-8") + b"\n"
     if 2 <= bad_byte_line < len(lines):  # one record that does not decode (after the tiny head)
@@ -102,9 +108,9 @@ def test_chunks_give_what_read_path_gives(tmp_path_factory, lines, chunk_lines, 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(reader, "HEAD_BYTES", head)
         mp.setattr(chunks, "HEAD_BYTES", head)
-        whole = list(read_path(path))
+        whole = list(read_path(path, window=window))
         assert chunks.splits_into_chunks(path) == (len(raw) >= head)
-        assert _items(_read_by_chunks(path, chunk_lines)) == _items(whole)
+        assert _items(_read_by_chunks(path, chunk_lines, window)) == _items(whole)
 
 
 def test_truncated_gzip_gives_the_records_before_then_one_rejection(tmp_path):
@@ -244,21 +250,21 @@ def test_ray_embedding_skips_cached_texts(ray_engine, tmp_path):
 
 
 def test_ray_reads_records_in_chunks_with_rejections(ray_engine, tmp_path):
-    from engines.ray_stages import read_inputs
+    """Workers parse a file cut into chunks into the items read_path gives, in its order (the
+    duplicate and the broken record too: the driver's ingest decides what is stored)."""
+    from engines.ray_stages import parse_files
 
     lines = [_record(n) for n in range(300)] + ["{broken", _record(5)]  # r5 again: a duplicate
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     empty = tmp_path / "empty.json"
     empty.write_text("", encoding="utf-8")
-    found, rejected = read_inputs(ray_engine.connect(), [str(path), str(empty)], chunk_lines=40,
-                                  max_bytes=1 << 20, read_options={})
-    whole = [i for i in read_path(path) if isinstance(i, Article)]
-    assert [a.id for a in found] == list(dict.fromkeys(a.id for a in whole))
-    dup = next(a for a in found if a.title == "Title 5")
-    assert len(dup.source_paths) == 2
-    assert [str(r) for r in rejected] == [f"{path}#301: invalid JSON (Expecting property name enclosed "
-                                          "in double quotes)", f"{empty}: empty file"]
+    parsed = parse_files(ray_engine.connect(), [str(path), str(empty)], chunk_lines=40, max_bytes=1 << 20,
+                         read_options={})
+    assert parsed[str(path)] == list(read_path(path)) and len(parsed[str(path)]) == 302
+    assert [str(r) for r in parsed[str(path)] if isinstance(r, Rejection)] == [
+        f"{path}#301: invalid JSON (Expecting property name enclosed in double quotes)"]
+    assert [str(r) for r in parsed[str(empty)]] == [f"{empty}: empty file"]
 
 
 @pytest.mark.slow

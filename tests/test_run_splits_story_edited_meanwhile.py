@@ -126,9 +126,9 @@ def test_the_ray_engine_puts_it_with_the_bulk_too(tmp_path, monkeypatch):
         done: list[str] = []
         import_into_store = outputs.import_into_store
 
-        def upload_then_import(into, result):
+        def upload_then_import(into, result, **options):
             done.append(_into_mixed(store.path, upload, "upload"))
-            return import_into_store(into, result)
+            return import_into_store(into, result, **options)
 
         monkeypatch.setattr(outputs, "import_into_store", upload_then_import)
         engine.run(folders, store, model="lexical")
