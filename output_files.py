@@ -19,7 +19,8 @@ from pathlib import Path
 def replaced_together(folder: str | os.PathLike) -> Iterator[Callable[[str], Path]]:
     """Yield ``stage(name)``: the temporary path to write ``folder/name`` to. On leaving the block
     every staged file replaces its target, one right after the other; on an error none does
-    (the temporary files are removed)."""
+    (the temporary files are removed), nor when a target is a folder. A rename failing part-way
+    (an I/O error) leaves the files renamed before it and removes the other temporary files."""
     folder = Path(folder)
     staged: dict[str, Path] = {}
 
@@ -29,14 +30,20 @@ def replaced_together(folder: str | os.PathLike) -> Iterator[Callable[[str], Pat
 
     try:
         yield stage
-        for tmp in staged.values():
+        for name, tmp in staged.items():
             _sync(tmp)  # (the data reaches the disk before a name points at it)
+            # A folder in a target's place cannot be replaced: found before the first rename,
+            # so no old file is left beside a new one.
+            if (folder / name).is_dir():
+                raise IsADirectoryError(21, "Is a directory", str(folder / name))
+        for name in list(staged):
+            os.replace(staged[name], folder / name)
+            del staged[name]
     except BaseException:
+        # (Those not renamed yet: a rename failing part-way leaves no hidden file behind.)
         for tmp in staged.values():
             tmp.unlink(missing_ok=True)
         raise
-    for name, tmp in staged.items():
-        os.replace(tmp, folder / name)
 
 
 def _sync(path: Path) -> None:

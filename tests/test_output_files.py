@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,34 @@ def test_a_run_failing_while_writing_its_outputs_leaves_the_previous_ones_whole(
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     with (out / "assignments.csv").open(encoding="utf-8-sig", newline="") as f:
         assert len(list(csv.DictReader(f))) == 3
+
+
+def test_a_target_that_cannot_be_replaced_leaves_every_old_file_and_no_temporary_one(tmp_path: Path) -> None:
+    # b.txt is a folder (a user's mistake, a mount): os.replace over it fails. Found before any
+    # rename, the old a.txt stays beside it (no mix of runs) and no hidden .tmp file is left.
+    (tmp_path / "a.txt").write_text("old a")
+    (tmp_path / "b.txt").mkdir()
+    (tmp_path / "b.txt" / "x").write_text("x")
+    with pytest.raises(OSError), replaced_together(tmp_path) as stage:
+        stage("a.txt").write_text("new a")
+        stage("b.txt").write_text("new b")
+    assert (tmp_path / "a.txt").read_text() == "old a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_a_rename_failing_part_way_removes_the_temporary_files_left(tmp_path: Path, monkeypatch) -> None:
+    import output_files
+
+    real, calls = os.replace, []
+
+    def failing(src, dst):  # the second rename fails (a full or vanished file system)
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(5, "Input/output error")
+        real(src, dst)
+
+    monkeypatch.setattr(output_files.os, "replace", failing)
+    with pytest.raises(OSError), replaced_together(tmp_path) as stage:
+        for name in ("a.txt", "b.txt", "c.txt"):
+            stage(name).write_text("new")
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
