@@ -575,11 +575,15 @@ def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,
 def _note_kept(run: _Run, item: Article, file_path: str) -> None:
     """Count, and name with the files that hold it too, an article ``file_path`` reads otherwise
     than stored; one that only another record of the file holds is counted alone (a source's
-    re-fetch in one file: nothing for a person to do)."""
+    re-fetch in one file: nothing for a person to do). A copy stored from a file no longer there
+    (an hourly folder rotated away) is named with that file: no other record of this one holds it."""
     others = run.store.other_files_holding(item.id, file_path)
     if not others:
-        run.report.repeated_in_file += 1
-        return
+        gone = run.store.gone_files_holding(item.id, file_path)
+        if not gone:
+            run.report.repeated_in_file += 1
+            return
+        others = [f"{f} (no longer there)" for f in gone]
     run.report.changed_kept += 1
     if len(run.report.kept_named) < MAX_NAMED:
         stored_title = getattr(run.store.article(item.id), "title", item.title)

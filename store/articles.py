@@ -197,6 +197,14 @@ class ArticleTables:
         files = dict.fromkeys(_file_of(r[0]) for r in rows)
         return [f for f in files if _another_file_holds(f, file_path)]
 
+    def gone_files_holding(self, article_id: str, file_path: str) -> list[str]:
+        """The files other than ``file_path`` an article is recorded from that are no longer
+        there (an hourly folder rotated away): the stored copy may be theirs."""
+        rows = self.conn.execute("SELECT path FROM sources WHERE article_id=? ORDER BY path", (article_id,))
+        files = dict.fromkeys(_file_of(r[0]) for r in rows)
+        return [f for f in files if f != file_path and not os.path.isfile(f)
+                and os.path.realpath(f) != os.path.realpath(file_path)]
+
     def keep_sources(self, article: Article) -> None:
         """Record ``article``'s source paths again for the stored article of its id, without a
         fingerprint (as :meth:`add_article` records a duplicate's), storing nothing else: a

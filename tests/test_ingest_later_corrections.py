@@ -159,3 +159,18 @@ def test_the_stored_text_is_the_newest_complete_version(steps: list[tuple]) -> N
             ingest([_deliver(Path(folder), n, [record])], store)
             stored = _only(store)  # nothing stored twice
             assert (stored.id, stored.text, stored.published) == (first_id, _text(newest[2]), newest[0])
+
+
+def test_a_cut_copy_whose_stored_file_is_gone_is_named_not_counted_as_held_twice(tmp_path: Path) -> None:
+    # Hourly folders rotated away: the file the stored copy came from is deleted, and a later
+    # file's cut-down copy is kept as stored. That is no record held twice in one file.
+    first = _deliver(tmp_path, 0, [_record(0, BASE)])
+    with Store(tmp_path / "p.db") as store:
+        ingest([first], store)
+        first.unlink()
+        cut = _deliver(tmp_path, 1, [_record(0, BASE, _text(0)[:60])])
+        report = ingest([cut], store)
+        assert (report.updated, report.repeated_in_file, report.changed_kept) == (0, 0, 1)
+        assert "held twice in one file" not in report.summary()
+        assert str(first) in report.summary()
+        assert _only(store).text == _text(0)
