@@ -10,8 +10,9 @@ re-sending a corrected record) replaces the stored copy when it is
   article, none of them read in the same run (there the first read wins);
 * and not a cut-down copy of it (:func:`is_cut_down`): an archive's excerpt, a feed's summary,
   a file cut in delivery never overwrites a whole stored article;
-* nor the same report with another time alone (its title, text and captions those stored): a
-  source's re-fetch stamped later is no correction, and the stored time stays the article's.
+* nor the same report with another time alone (its title and text those stored, whitespace
+  aside, and no caption the stored copy lacks: :func:`same_report`): a source's re-fetch stamped
+  later, or a caption-less export of it, is no correction, and the stored time and captions stay.
 
 Otherwise the stored copy is kept (``IngestReport.changed_kept``). A file that held the article
 before and is read again is not "another" file: it corrects its own article as before, and one
@@ -52,8 +53,12 @@ def is_cut_down(copy: str, stored: str) -> bool:
 
 
 def same_report(copy: Article, stored: Article) -> bool:
-    """Do the two copies read alike, their times and source data aside?"""
-    return (copy.title, copy.paragraphs, copy.captions) == (stored.title, stored.paragraphs, stored.captions)
+    """Does ``copy`` add nothing to ``stored``: the same title and text (whitespace and the
+    paragraph breaks aside: a JSON Lines export splits a page's paragraphs otherwise) and no
+    caption the stored copy lacks? A record format carries no captions: an export re-sending a
+    captioned page's report, stamped later, would otherwise drop them and move its time."""
+    return ((copy.title, _flat(copy.text)) == (stored.title, _flat(stored.text))
+            and set(copy.captions) <= set(stored.captions))
 
 
 def supersedes(copy: Article, stored: Article, delivered_after: Callable[[], bool]) -> bool:

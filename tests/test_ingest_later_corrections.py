@@ -174,3 +174,22 @@ def test_a_cut_copy_whose_stored_file_is_gone_is_named_not_counted_as_held_twice
         assert "held twice in one file" not in report.summary()
         assert str(first) in report.summary()
         assert _only(store).text == _text(0)
+
+
+def test_a_later_copy_adding_nothing_keeps_the_stored_captions_and_time(tmp_path: Path) -> None:
+    # A feed item with a captioned photo, then a JSON Lines export of the same report (a record
+    # carries no captions; its paragraphs split otherwise), stamped an hour later: it adds
+    # nothing, so the captions and the time stored stay (a worse copy never replaces).
+    body = ("&lt;p&gt;Sixteen people died in the blast.&lt;/p&gt;&lt;p&gt;Police closed the road.&lt;/p&gt;"
+            "&lt;figure&gt;&lt;figcaption&gt;The road after the blast.&lt;/figcaption&gt;&lt;/figure&gt;")
+    feed = write(tmp_path / "h10-wire.rss", rss([rss_item(1, "Blast kills 16", body)]))
+    record = {"title": "Blast kills 16", "outlet": "Example Wire", "url": "https://wire.example.org/news/1",
+              "date": "2015-01-05T11:00:00Z", "text": "Sixteen people died in the blast. Police closed the road."}
+    export = write(tmp_path / "export.jsonl", json.dumps(record) + "\n", later_by_s=3600)
+    with Store(tmp_path / "p.db") as store:
+        ingest([feed], store)
+        before = _only(store)
+        assert before.captions == ["The road after the blast."]
+        report = ingest([export], store)
+        assert report.updated == 0
+        assert (_only(store).captions, _only(store).published) == (before.captions, before.published)
