@@ -42,11 +42,8 @@ def run_lock(db: str | os.PathLike, wait_s: float | None = None,
     """Hold the run lock of the store at ``db`` for the block. When another run holds it, call
     ``on_wait`` once with a line naming it, and wait: at most ``wait_s`` seconds (None: as long
     as it takes), then raise :class:`RunLockTimeout` (its text names the store and the holder)."""
-    path = run_lock_path(db)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "a+")  # noqa: SIM115 - closed below, which releases the lock
-    except OSError:
+    handle = _open(run_lock_path(db))
+    if handle is None:
         # No folder for the lock is no folder for the store either: opening the store then
         # says what is wrong in its one line, as it did before there was a lock.
         yield
@@ -60,14 +57,34 @@ def run_lock(db: str | os.PathLike, wait_s: float | None = None,
             if not _wait(handle, wait_s):
                 raise RunLockTimeout(f"{db}: another run ({holder}) still holds the store after {wait_s:g} s; "
                                      "nothing done")
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
+        if handle.writable():  # (a lock file another user made is held read-only, unnamed)
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
         try:
             yield
         finally:
-            handle.truncate(0)  # (the lock goes with the file's closing)
+            if handle.writable():
+                handle.truncate(0)  # (the lock goes with the file's closing)
+
+
+def _open(path: Path):
+    """The lock file, open for writing its holder's pid; read-only when it is another user's
+    (two users' cron lines on one shared store: flock needs no write access, and a run that
+    could not open it writable must still wait, not run beside the holder); None when there
+    is no folder to make it in."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return open(path, "a+")  # noqa: SIM115 - closed by run_lock, which releases the lock
+    except PermissionError:
+        pass
+    except OSError:
+        return None
+    try:
+        return open(path)  # noqa: SIM115 - as above
+    except OSError:
+        return None
 
 
 def _try(handle) -> bool:

@@ -111,3 +111,29 @@ def test_a_dashboard_job_that_groups_waits_for_a_command_line_run(tmp_path: Path
             released = time.monotonic()
         thread.join(10)
         assert ran and ran[0] >= released and store.job(job_id)["state"] == "done"
+
+
+def test_a_lock_file_this_user_cannot_write_still_locks(tmp_path: Path, monkeypatch) -> None:
+    # Two users' cron lines on one shared store: the lock file the other user made (mode 0644)
+    # opens read-only for this one; a run must still wait for the holder, not run beside it.
+    import builtins
+
+    import store.runlock as runlock
+
+    db = tmp_path / "ws.db"
+    child = _hold_in_child(db)
+
+    def no_write(file, mode="r", *args, **kwargs):  # (the tests run as root: permissions are simulated)
+        if "a" in mode or "w" in mode or "+" in mode:
+            raise PermissionError(13, "Permission denied", str(file))
+        return builtins.open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(runlock, "open", no_write, raising=False)
+    try:
+        with pytest.raises(RunLockTimeout, match=f"pid {child.pid}"), run_lock(db, wait_s=0.2):
+            pass
+    finally:
+        child.kill()
+        child.wait()
+    with run_lock(db, wait_s=0.2):  # free again (held read-only, no pid written)
+        pass
