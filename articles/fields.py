@@ -91,7 +91,10 @@ def is_glob(pattern: str) -> bool:
 
 def names_file(pattern: str, path: str) -> bool:
     """Does FILE ``pattern`` name ``path``: as a glob of its path or its file name, or as another
-    path to the same file (./a.csv, an absolute path)?"""
+    path to the same file (./a.csv, an absolute path)? A name is its own file too when it reads
+    as a glob (``report[1].csv``: a character class to fnmatch)."""
+    if pattern in (path, os.path.basename(path)):
+        return True
     if fnmatchcase(path, pattern) or fnmatchcase(os.path.basename(path), pattern):
         return True
     return os.path.realpath(path) == os.path.realpath(pattern)

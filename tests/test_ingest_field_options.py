@@ -230,3 +230,15 @@ def test_only_literal_file_names_can_be_unmatched(stem: str, wildcard: str, file
     literal, pattern = f"{stem}.nomatch", stem + wildcard
     fields = parse_field_options([f"{literal}:title=h", f"{pattern}:text=b"])
     assert fields.unmatched(paths) == [literal]
+
+
+@given(stem=st.text(alphabet="abcxyz-_.", min_size=1, max_size=8), inside=st.text(alphabet="0123ab", min_size=1,
+                                                                                   max_size=3))
+def test_a_file_name_with_brackets_names_that_file(stem: str, inside: str) -> None:
+    # 'report[1].csv' reads as a glob (a character class) and so matched no file of that very
+    # name; now a glob, it is no usage error either: its mapping would silently fit nothing.
+    from articles.fields import names_file
+
+    name = f"{stem}[{inside}].csv"
+    assert names_file(name, f"exports/{name}") and names_file(f"exports/{name}", f"exports/{name}")
+    assert parse_field_options([f"{name}:title=h"]).unmatched([f"exports/{name}"]) == []
