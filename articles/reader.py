@@ -263,6 +263,17 @@ def read_bytes(data: bytes, source_path: str, suffix: str = "", **options) -> It
     yield from read_text(text, source_path, suffix, **options)
 
 
+def _stopped_reading(source_path: str, exc: BaseException) -> Rejection:
+    """The one-line rejection of a file whose reading stopped with ``exc`` (:func:`read_path`)."""
+    if isinstance(exc, (_TooLarge, _StreamStopped)):
+        return Rejection(source_path, str(exc))
+    if isinstance(exc, _GZIP_ERRORS):  # (before OSError: gzip.BadGzipFile is one)
+        return Rejection(source_path, gzip_problem(exc))
+    if isinstance(exc, FileNotFoundError):
+        return _missing(source_path)
+    return Rejection(source_path, f"cannot read file ({getattr(exc, 'strerror', None) or exc})")
+
+
 def read_path(
     path: str | os.PathLike,
     max_bytes: int = MAX_INPUT_BYTES,
@@ -325,20 +336,8 @@ def read_path(
             else:
                 yield from _read_streaming(plan, head, stream, source_path, max_bytes, options)
                 return
-    except _TooLarge as exc:
-        yield Rejection(source_path, str(exc))
-        return
-    except _StreamStopped as exc:
-        yield Rejection(source_path, str(exc))
-        return
-    except _GZIP_ERRORS as exc:
-        yield Rejection(source_path, gzip_problem(exc))
-        return
-    except FileNotFoundError:
-        yield _missing(source_path)
-        return
-    except OSError as exc:
-        yield Rejection(source_path, f"cannot read file ({exc.strerror or exc})")
+    except (_TooLarge, _StreamStopped, *_GZIP_ERRORS, OSError) as exc:
+        yield _stopped_reading(source_path, exc)
         return
     try:
         yield from read_bytes(data, source_path, suffix, **options)
