@@ -27,7 +27,10 @@ class RunLockTimeout(Exception):
 
 
 def run_lock_path(db: str | os.PathLike) -> Path:
-    return Path(str(db) + ".run.lock")
+    """The lock file beside the store's real file: a store reached through a symlink (the
+    dashboard's data/parallax.db linked to a shared store a cron line names by its real path)
+    has one lock whichever name a run gives."""
+    return Path(os.path.realpath(db) + ".run.lock")
 
 
 def _holder(handle) -> str:

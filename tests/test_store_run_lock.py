@@ -137,3 +137,20 @@ def test_a_lock_file_this_user_cannot_write_still_locks(tmp_path: Path, monkeypa
         child.wait()
     with run_lock(db, wait_s=0.2):  # free again (held read-only, no pid written)
         pass
+
+
+def test_a_store_reached_through_a_symlink_has_one_lock(tmp_path: Path) -> None:
+    # The dashboard's data/parallax.db a symlink to the shared store a cron line names by its
+    # real path: both runs must take the same lock.
+    real = tmp_path / "shared" / "ws.db"
+    real.parent.mkdir()
+    real.write_bytes(b"")
+    link = tmp_path / "parallax.db"
+    link.symlink_to(real)
+    child = _hold_in_child(real)
+    try:
+        with pytest.raises(RunLockTimeout), run_lock(link, wait_s=0.2):
+            pass
+    finally:
+        child.kill()
+        child.wait()
