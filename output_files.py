@@ -20,28 +20,34 @@ def replaced_together(folder: str | os.PathLike) -> Iterator[Callable[[str], Pat
     """Yield ``stage(name)``: the temporary path to write ``folder/name`` to. On leaving the block
     every staged file replaces its target, one right after the other; on an error none does
     (the temporary files are removed), nor when a target is a folder. A rename failing part-way
-    (an I/O error) leaves the files renamed before it and removes the other temporary files."""
+    (an I/O error) leaves the files renamed before it and removes the other temporary files.
+    A symlinked target stays a link: the file it names is replaced. A pipe or a device
+    (``--out /dev/stdout``) is no file to replace: ``stage`` gives it, written in place."""
     folder = Path(folder)
-    staged: dict[str, Path] = {}
+    staged: dict[Path, Path] = {}  # temporary file -> the file it replaces
 
     def stage(name: str) -> Path:
-        staged[name] = folder / f".{name}.{os.getpid()}.tmp"
-        return staged[name]
+        target = Path(os.path.realpath(folder / name))
+        if target.exists() and not target.is_file() and not target.is_dir():
+            return target
+        tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
+        staged[tmp] = target
+        return tmp
 
     try:
         yield stage
-        for name, tmp in staged.items():
+        for tmp, target in staged.items():
             _sync(tmp)  # (the data reaches the disk before a name points at it)
             # A folder in a target's place cannot be replaced: found before the first rename,
             # so no old file is left beside a new one.
-            if (folder / name).is_dir():
-                raise IsADirectoryError(21, "Is a directory", str(folder / name))
-        for name in list(staged):
-            os.replace(staged[name], folder / name)
-            del staged[name]
+            if target.is_dir():
+                raise IsADirectoryError(21, "Is a directory", str(target))
+        for tmp in list(staged):
+            os.replace(tmp, staged[tmp])
+            del staged[tmp]
     except BaseException:
         # (Those not renamed yet: a rename failing part-way leaves no hidden file behind.)
-        for tmp in staged.values():
+        for tmp in staged:
             tmp.unlink(missing_ok=True)
         raise
 

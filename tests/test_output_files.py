@@ -84,3 +84,37 @@ def test_a_rename_failing_part_way_removes_the_temporary_files_left(tmp_path: Pa
         for name in ("a.txt", "b.txt", "c.txt"):
             stage(name).write_text("new")
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_symlinked_output_keeps_its_link_and_the_file_it_names_is_replaced(tmp_path: Path) -> None:
+    # --out latest.md, a link to this week's report: the report is replaced, the link stays.
+    (tmp_path / "reports").mkdir()
+    report = tmp_path / "reports" / "week.md"
+    report.write_text("old")
+    link = tmp_path / "latest.md"
+    link.symlink_to(report)
+    write_text_replacing(link, "new")
+    assert link.is_symlink() and report.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["latest.md", "reports", "week.md"]
+
+
+def test_a_pipe_or_device_output_is_written_to_not_replaced(tmp_path: Path) -> None:
+    # comparison --out /dev/stdout (or a named pipe a job reads): a rename would put a plain
+    # file in its place (as root, over /dev/stdout itself).
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()), daemon=True)
+    reader.start()
+    try:
+        write_text_replacing(fifo, "{}")
+    finally:
+        reader.join(2)
+        if reader.is_alive():  # (nothing wrote to the pipe: let the reader go)
+            with open(fifo, "w"):
+                pass
+            reader.join(2)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and got == ["{}"]
