@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -42,6 +43,8 @@ def replaced_together(folder: str | os.PathLike) -> Iterator[Callable[[str], Pat
             # so no old file is left beside a new one.
             if target.is_dir():
                 raise IsADirectoryError(21, "Is a directory", str(target))
+            if target.exists():  # (a restricted or group-shared output keeps its mode)
+                shutil.copymode(target, tmp)
         for tmp in list(staged):
             os.replace(tmp, staged[tmp])
             del staged[tmp]

@@ -118,3 +118,14 @@ def test_a_pipe_or_device_output_is_written_to_not_replaced(tmp_path: Path) -> N
                 pass
             reader.join(2)
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and got == ["{}"]
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    # An output a newsroom restricted (0600) or shared with its group (0664) stays so: the
+    # temporary file that replaces it was made with the umask's mode.
+    for mode in (0o600, 0o664):
+        target = tmp_path / f"report-{mode:o}.md"
+        target.write_text("old")
+        target.chmod(mode)
+        write_text_replacing(target, "new")
+        assert (target.read_text(), target.stat().st_mode & 0o777) == ("new", mode)
