@@ -417,6 +417,7 @@ class _Run:
     reader: Reader = read_path  # what gives a file's records (ingest's ``reader``)
     parsed: set[str] = field(default_factory=set)  # ids of the articles read from files parsed so far
     parsed_files: set[str] = field(default_factory=set)  # the files parsed so far (as given, and resolved)
+    updated_ids: set[str] = field(default_factory=set)  # the articles replaced so far (counted once)
 
     def options_key(self, path: Path) -> str:
         return _options_key(self.read_options, path, self.window)
@@ -553,19 +554,23 @@ def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,
             # (An unchanged file skipped earlier in the call read nothing: it does not count.)
             fresh = item.id not in run.parsed and item.id not in first_reads
             first_reads.add(item.id)
-            replaced = fresh and run.store.replace_article(item, file_path, item.id in earlier_ids,
-                                                           run.parsed_files)
+            # A copy read again in this call replaces the first only when newer by its own time.
+            replaced = (run.store.replace_article(item, file_path, item.id in earlier_ids, run.parsed_files)
+                        if fresh else run.store.replace_with_later(item))
             # No fingerprint yet: it is set once the whole file is stored.
             if run.store.add_article(item):
                 stored += 1
             elif replaced:
-                updated += 1
-                if len(run.report.updated_named) < MAX_NAMED:
-                    run.report.updated_named.append((item.title, file_path))
+                if item.id not in run.updated_ids:  # (counted and named once a call)
+                    run.updated_ids.add(item.id)
+                    updated += 1
+                    if len(run.report.updated_named) < MAX_NAMED:
+                        run.report.updated_named.append((item.title, file_path))
             else:
                 duplicates += 1
                 # Read otherwise than stored: kept, and said (also when this run read it first,
-                # from another file or record: the first read wins, and a person should know).
+                # from another file or record: the first read wins unless newer by its own time,
+                # and a person should know).
                 if item.id not in kept_ids and run.store.stored_differs(item):
                     kept_ids.add(item.id)
                     _note_kept(run, item, file_path)

@@ -7,7 +7,8 @@ re-sending a corrected record) replaces the stored copy when it is
 * the newer version: its own time (``published``: a feed item's published, else updated, time;
   a record's date) is later than the stored one's; at the same time (a correction usually keeps
   its date), its file was delivered (modified) after every other file that still holds the
-  article, none of them read in the same run (there the first read wins);
+  article, none of them read in the same run (there the first read wins: a copy read again in
+  the same run replaces the first only with a later own time, whatever the files' order);
 * and not a cut-down copy of it (:func:`is_cut_down`): an archive's excerpt, a feed's summary,
   a file cut in delivery never overwrites a whole stored article;
 * nor the same report with another time alone (its title and text those stored, whitespace

@@ -178,16 +178,23 @@ class ArticleTables:
                     article, _article_from_row(row, paths),
                     lambda: _delivered_after(file_path, paths, read_this_call)))):
                 return False
-            c.execute(
-                "UPDATE articles SET outlet=?, title=?, url=?, published=?, language=?, script=?,"
-                " paragraphs=?, captions=?, content_hash=?, ingested_at=? WHERE id=?",
-                (*values[1:], now(), article.id),
-            )
-            c.execute(
-                "INSERT INTO meta VALUES (?, '1')"
-                " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
-                (ARTICLES_SEQ,),
-            )
+            _update(c, article, values)
+            return True
+
+    def replace_with_later(self, article: Article) -> bool:
+        """Replace the stored article of ``article.id`` by ``article``, a copy read again in the
+        same ingest call (another file, or another record of one), when it is the newer version
+        by its own time (:func:`articles.versions.supersedes`; no file times within a call, so
+        which copy is stored does not depend on the order the files are read). True when
+        replaced."""
+        values = _article_values(article)
+        with self.transaction() as c:
+            row = c.execute("SELECT * FROM articles WHERE id=?", (article.id,)).fetchone()
+            if row is None or tuple(row)[: len(values)] == values:
+                return False
+            if not supersedes(article, _article_from_row(row, []), lambda: False):
+                return False
+            _update(c, article, values)
             return True
 
     def other_files_holding(self, article_id: str, file_path: str) -> list[str]:
@@ -391,6 +398,21 @@ class ArticleTables:
                     for h, v in vectors.items()
                 ],
             )
+
+
+def _update(c: sqlite3.Connection, article: Article, values: tuple) -> None:
+    """Store ``article`` (its ``values``) over the stored article of its id, which keeps its id
+    (its story and the hand edits naming it stay); views cached on the store see the change."""
+    c.execute(
+        "UPDATE articles SET outlet=?, title=?, url=?, published=?, language=?, script=?,"
+        " paragraphs=?, captions=?, content_hash=?, ingested_at=? WHERE id=?",
+        (*values[1:], now(), article.id),
+    )
+    c.execute(
+        "INSERT INTO meta VALUES (?, '1')"
+        " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        (ARTICLES_SEQ,),
+    )
 
 
 def _file_of(source_path: str) -> str:

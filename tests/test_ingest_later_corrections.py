@@ -193,3 +193,23 @@ def test_a_later_copy_adding_nothing_keeps_the_stored_captions_and_time(tmp_path
         report = ingest([export], store)
         assert report.updated == 0
         assert (_only(store).captions, _only(store).published) == (before.captions, before.published)
+
+
+def test_a_newer_copy_read_after_an_older_one_in_the_same_run_replaces_it(tmp_path: Path) -> None:
+    # One hour's folder holds two files with the article: the first (by name) re-sends the stored
+    # version, the second the corrected one, stamped later. Which wins must not depend on the
+    # files' names, and the correction is not lost (neither file is read again: both unchanged).
+    for order in ((0, 1), (1, 0)):
+        folder = tmp_path / f"order{order[0]}"
+        folder.mkdir()
+        with Store(folder / "p.db") as store:
+            ingest([_deliver(folder, 0, [_record(0, BASE)])], store)
+            hour = folder / "h01"
+            hour.mkdir()
+            copies = [_record(0, BASE), _record(1, BASE + timedelta(hours=2))]
+            for name, version in zip(("a", "b"), order, strict=True):
+                (hour / f"{name}.jsonl").write_text(json.dumps(copies[version]) + "\n", "utf-8")
+            report = ingest([hour], store)
+            assert report.updated == 1, order
+            assert (_only(store).text, _only(store).published) == (_text(1), BASE + timedelta(hours=2))
+            assert ingest([hour], store).updated == 0
