@@ -12,8 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+# The blocks open in this thread, by real folder path: their ``stage``.
+_open_blocks = threading.local()
 
 
 @contextlib.contextmanager
@@ -23,8 +27,14 @@ def replaced_together(folder: str | os.PathLike) -> Iterator[Callable[[str], Pat
     (the temporary files are removed), nor when a target is a folder. A rename failing part-way
     (an I/O error) leaves the files renamed before it and removes the other temporary files.
     A symlinked target stays a link: the file it names is replaced. A pipe or a device
-    (``--out /dev/stdout``) is no file to replace: ``stage`` gives it, written in place."""
+    (``--out /dev/stdout``) is no file to replace: ``stage`` gives it, written in place.
+    A block inside another on the same folder (in this thread) stages into the outer one: the
+    Ray engine's Parquet files are renamed with the command's stories.json, not before it."""
     folder = Path(folder)
+    key = os.path.realpath(folder)
+    if key in _open_blocks.__dict__:
+        yield _open_blocks.__dict__[key]
+        return
     staged: dict[Path, Path] = {}  # temporary file -> the file it replaces
 
     def stage(name: str) -> Path:
@@ -35,8 +45,12 @@ def replaced_together(folder: str | os.PathLike) -> Iterator[Callable[[str], Pat
         staged[tmp] = target
         return tmp
 
+    setattr(_open_blocks, key, stage)
     try:
-        yield stage
+        try:
+            yield stage
+        finally:
+            delattr(_open_blocks, key)
         for tmp, target in staged.items():
             _sync(tmp)  # (the data reaches the disk before a name points at it)
             # A folder in a target's place cannot be replaced: found before the first rename,

@@ -414,8 +414,11 @@ def _main(argv: list[str] | None) -> int:
 
     # One run at a time on a store (store.runlock): a second run would take the first one's
     # ingested, not yet grouped articles for a killed run's orphans and group them twice.
+    # The outputs are renamed together when the run ends (output_files): the Ray engine's
+    # Parquet files, staged inside engine.run, with the four files written after it.
     try:
-        with run_lock(args.db, args.wait, on_wait=lambda line: print(line, file=sys.stderr)):
+        with (run_lock(args.db, args.wait, on_wait=lambda line: print(line, file=sys.stderr)),
+              replaced_together(args.out)):
             return _run(args)
     except RunLockTimeout as exc:
         print(exc, file=sys.stderr)

@@ -129,3 +129,52 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
         target.chmod(mode)
         write_text_replacing(target, "new")
         assert (target.read_text(), target.stat().st_mode & 0o777) == ("new", mode)
+
+
+def test_a_block_inside_another_on_the_same_folder_is_renamed_with_the_outer_one(tmp_path: Path) -> None:
+    # The Ray engine stages its Parquet files inside the command's block: they are renamed with
+    # stories.json, not before it (a run failing in between left new Parquet beside old JSON).
+    (tmp_path / "a.parquet").write_text("old")
+    with pytest.raises(RuntimeError), replaced_together(tmp_path):
+        with replaced_together(tmp_path) as stage:
+            stage("a.parquet").write_text("new")
+        assert (tmp_path / "a.parquet").read_text() == "old"  # not yet
+        raise RuntimeError("the import into the store failed")
+    assert (tmp_path / "a.parquet").read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.parquet"]
+    with replaced_together(tmp_path) as outer:
+        with replaced_together(tmp_path) as stage:
+            stage("a.parquet").write_text("new")
+        outer("b.json").write_text("new")
+    assert [(tmp_path / n).read_text() for n in ("a.parquet", "b.json")] == ["new", "new"]
+
+
+def test_a_ray_run_failing_after_its_parquet_files_leaves_every_output_as_it_was(tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    # A stand-in for the Ray engine's write_parquet (inside engine.run, before the command writes
+    # its four files): the command's block holds the Parquet files back until all are written.
+    from engines.local import LocalEngine
+
+    feed, out, db = tmp_path / "h01", tmp_path / "out", tmp_path / "ws.db"
+    feed.mkdir()
+    (feed / "a.jsonl").write_text(json.dumps({"title": "Report", "date": "2024-03-04T10:00:00Z", "url":
+                                              "https://ex.com/1", "outlet": "Example",
+                                              "text": "Report on the harbour works."}) + "\n", encoding="utf-8")
+    out.mkdir()
+    (out / "articles.parquet").write_text("old")
+    real_run = LocalEngine.run
+
+    def run_writing_parquet(self, *args, **kwargs):
+        result = real_run(self, *args, **kwargs)
+        with replaced_together(out) as stage:
+            stage("articles.parquet").write_text("new")
+        return result
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(LocalEngine, "run", run_writing_parquet)
+    monkeypatch.setattr(cli, "_write_assignments", killed)
+    assert cli.main([str(feed), "--db", str(db), "--out", str(out), "--model", "lexical"]) == 130
+    assert [p.name for p in out.iterdir()] == ["articles.parquet"]
+    assert (out / "articles.parquet").read_text() == "old"
