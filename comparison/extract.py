@@ -45,6 +45,9 @@ from comparison.lexicons.timewords import (
     PARTS_OF_DAY_ZH,
     RELATIVE_DAYS_ZH,
     RELATIVE_YEARS_ZH,
+    ROC_BARE_YEAR_RANGE,
+    ROC_EPOCH,
+    ROC_ERA_ZH,
     SAME_YEAR_ZH,
     THIS_WEEK_ZH,
     WEEKDAYS_ZH,
@@ -139,8 +142,12 @@ class Facts:
 # ---------------------------------------------------------------- dates ----
 _CN_SMALL = "一二两三四五六七八九十"
 _DAY_NUM = rf"(?:\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
+# A year of the ROC calendar (民国110年, or 110年 before a month): read by ``_roc_year``.
+_ROC_YEAR = (rf"(?:(?:{'|'.join(ROC_ERA_ZH)})\s*(?P<roc_year>\d{{1,3}}|[{_CN_SMALL}百零〇]{{1,6}})"
+             r"|(?<![\d.,])(?P<roc_bare>1\d\d)(?=\s*年\s*\d{1,2}\s*月))")
 _ABSOLUTE_DATE_RE = re.compile(
     rf"(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*|(?P<rel_year>{'|'.join(RELATIVE_YEARS_ZH)})\s*"
+    rf"|{_ROC_YEAR}\s*年\s*"
     rf"|(?P<same_year>{'|'.join(SAME_YEAR_ZH)})\s*)?"
     rf"(?P<month>{_DAY_NUM})\s*月\s*(?:(?P<day>{_DAY_NUM})\s*[日号]"
     rf"|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))?"
@@ -163,7 +170,8 @@ _BRACKETED_DAY_OFFSETS = {"前": -2, "昨": -1, "今": 0, "明": 1}
 # Not after 后/前 (签署后5日: five days after) nor a numbering word (背号18号: a shirt number).
 _DAY_ONLY_RE = re.compile(r"(?<![月\d年.后前背编序号])(?P<day>\d{1,2})\s*[日号](?![本元圆币语文])")
 _WEEKEND_RE = re.compile(r"(上个?|下个?|本|这个?)?周末")
-_YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_YEAR_RE = re.compile(rf"(?:(?P<year>(?:19|20)\d{{2}})|(?:{'|'.join(ROC_ERA_ZH)})\s*(?P<roc_year>\d{{1,3}}|[{_CN_SMALL}百零〇]{{1,6}}))"
+                      r"\s*年(?!\s*\d{1,2}\s*月)")
 
 
 def _future_day(simple: str, start: int, end: int) -> bool:
@@ -222,6 +230,18 @@ def _last_year_named(simple: str, before: int) -> int | None:
     return int(years[-1]) if years else None
 
 
+def _roc_year(match: re.Match) -> int | None:
+    """The Gregorian year of an ROC-calendar year in ``match`` (民国110年, 110年4月): None without one."""
+    groups = match.groupdict()
+    token = groups.get("roc_year") or groups.get("roc_bare")
+    if not token:
+        return None
+    n = int(token) if token.isdigit() else parse_chinese_integer(token)
+    if n is None or n < 1 or (groups.get("roc_bare") and not ROC_BARE_YEAR_RANGE[0] <= n <= ROC_BARE_YEAR_RANGE[1]):
+        return None
+    return n + ROC_EPOCH
+
+
 def _absolute(match: re.Match, reference: date) -> tuple[date | None, str]:
     month = _small_number(match.group("month"))
     day = _small_number(match.group("day"))
@@ -229,6 +249,8 @@ def _absolute(match: re.Match, reference: date) -> tuple[date | None, str]:
     year = None
     if year_token:
         year = int(year_token) if year_token.isdigit() else parse_chinese_integer(year_token)
+    if year is None:
+        year = _roc_year(match)
     if month is None or not 1 <= month <= 12:
         return None, "none"
     if year is None and match.groupdict().get("rel_year"):
@@ -440,7 +462,10 @@ def _year_dates(simple: str, text: str, reference: date, overlaps, taken: TakenS
     for m in _YEAR_RE.finditer(simple):
         if overlaps(m.start(), m.end()):
             continue
-        value = _safe_date(int(m.group("year")), 1, 1)
+        year = int(m.group("year")) if m.group("year") else _roc_year(m)
+        if year is None:
+            continue
+        value = _safe_date(year, 1, 1)
         found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "year",
                                  last=value.replace(month=12, day=31) if value else None))
         taken.append((m.start(), m.end()))

@@ -37,6 +37,13 @@ PARTS_OF_DAY_EN = {
 RELATIVE_YEARS_ZH = {"去年": -1, "今年": 0, "明年": 1, "前年": -2}
 # "That year" (同年5月): the year of the last year the text named, not the publication's.
 SAME_YEAR_ZH = ("同年", "该年", "当年")
+# The Republic of China (Minguo) calendar of Taiwan's press: year N is N + 1911 (民國110年 = 2021;
+# ROC government calendar, Interior Ministry). Written 民国/民國 N年, or a bare three-digit year
+# before a month (110年4月2日); a bare one- or two-digit year is not read (有期徒刑10年6月 is a
+# sentence of ten years and six months).
+ROC_ERA_ZH = ("民国",)
+ROC_EPOCH = 1911
+ROC_BARE_YEAR_RANGE = (100, 199)
 # Parts of a month after it (9月初: early September) and before it in English (early
 # September) -> (first day, last day); 31 stands for the month's last day.
 MONTH_PARTS_ZH = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "底": (21, 31),

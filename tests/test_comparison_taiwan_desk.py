@@ -1,0 +1,44 @@
+"""Readings a Taiwan desk's trial (h37t, CNA against Simplified-script outlets) found wrong:
+ROC-calendar years (民國110年, 110年4月2日), CNA's page furniture (a related-reading list, a credit
+with its date code, a photo credit) and Taiwan's words for a detention. Inputs are made up here;
+no corpus story is quoted."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from comparison.extract import extract_all, extract_dates
+from comparison.furniture import furniture_spans
+
+PUBLISHED = datetime(2025, 5, 15, 1, 0, tzinfo=UTC)  # 15 May, 09:00 in Taipei
+
+
+def _days(text: str) -> list[tuple[str, date]]:
+    return [(d.text, d.value) for d in extract_dates(text, PUBLISHED)]
+
+
+def test_roc_years_are_the_gregorian_year_less_1911() -> None:
+    assert _days("民國112年3月5日發生地震。") == [("民國112年3月5日", date(2023, 3, 5))]
+    assert _days("他在114年4月2日抵達。") == [("114年4月2日", date(2025, 4, 2))]
+    assert _days("民國一百一十二年三月五日") == [("民國一百一十二年三月五日", date(2023, 3, 5))]
+    (year,) = extract_dates("民國99年的舊案", PUBLISHED)
+    assert (year.value, year.last, year.precision) == (date(2010, 1, 1), date(2010, 12, 31), "year")
+    # A bare year of one or two digits is no ROC year (a sentence of ten years and six months).
+    assert all(d.value.year != 1921 for d in extract_dates("判處有期徒刑10年6月", PUBLISHED))
+    # The ROC year of a date is no count either.
+    assert extract_all("民國112年3月5日，兩人受傷。", PUBLISHED).quantities[0].text == "兩人"
+
+
+@settings(max_examples=80, deadline=None)
+@given(roc=st.integers(min_value=100, max_value=150), month=st.integers(1, 12), day=st.integers(1, 28),
+       era=st.booleans(), traditional=st.booleans())
+def test_an_roc_date_reads_as_its_gregorian_date(roc: int, month: int, day: int, era: bool,
+                                                 traditional: bool) -> None:
+    prefix = ("民國" if traditional else "民国") if era else ""
+    written = f"{prefix}{roc}年{month}月{day}日"
+    found = _days(f"消息指出，{written}當天發生事故。")
+    assert found == [(written, date(roc + 1911, month, day))]
+    assert found[0][1] == _days(f"消息指出，{roc + 1911}年{month}月{day}日當天發生事故。")[0][1]
