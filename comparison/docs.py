@@ -14,6 +14,7 @@ from articles.calendar import local_publication_date
 from articles.model import Article
 from articles.outlets import edition_names, outlet_for_name
 from comparison.extract import Facts, extract_all, holds_whole_name
+from comparison.furniture import furniture_spans, wholly_inside
 from comparison.model import Span
 from comparison.numbers import Quantity
 from comparison.subjects import (
@@ -225,7 +226,11 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
         label = labels[n]
         facts = extract_all(text, a.published, a.language)
         language = "en" if facts.english else "zh"
-        doc = Doc(a, group, label, split_sentences(text, language), facts, simple=to_simplified(text),
+        # A sentence that is all furniture (a credit line, a photo credit, a related-reading list)
+        # is no claim of the article's: it is neither aligned nor listed as one outlet's.
+        furniture = furniture_spans(text)
+        sentences = [x for x in split_sentences(text, language) if not wholly_inside(x.start, x.end, text, furniture)]
+        doc = Doc(a, group, label, sentences, facts, simple=to_simplified(text),
                   published_day=local_publication_date(a.published), edition=edition[a.id])
         places = {to_simplified(e.text) for e in facts.entities if e.kind in ("LOC", "ORG", "NAME")}
         qs = facts.quantities

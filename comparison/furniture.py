@@ -28,6 +28,8 @@ from comparison.lexicons.reporting import (
     DISPATCH_PREFIXES_ZH,
     DISPATCH_SUFFIXES_ZH,
     PAGE_STAMPS_EN,
+    PHOTO_CREDIT_MARKS_ZH,
+    RELATED_READING_HEADINGS_ZH,
 )
 
 
@@ -83,6 +85,27 @@ _CREDIT_RE = re.compile(
     re.M,
 )
 
+# The same credit closing a paragraph after its last sentence, and CNA's date code after it, the
+# ROC year, month and day run together (…之間。（編輯：李大華）1100402: 2021-04-02).
+_CREDIT_TAIL_ZH_RE = re.compile(
+    rf"(?<=[。！？」”』])[ \t]*[(（](?:{_alternation(CREDIT_WORDS_ZH)})\s*[:：][^()（）\n]{{0,100}}[)）]"
+    r"[ \t]*(?:\d{7})?[ \t]*$"
+    rf"|^[ \t]*[(（](?:{_alternation(CREDIT_WORDS_ZH)})\s*[:：][^()（）\n]{{0,100}}[)）][ \t]*\d{{7}}[ \t]*$",
+    re.M,
+)
+
+# A related-reading heading alone on its line and everything after it: other reports' headlines.
+_RELATED_READING_RE = re.compile(
+    rf"^[ \t]*(?:{_alternation(RELATED_READING_HEADINGS_ZH)})[ \t]*[:：]?[ \t]*$[\s\S]*", re.M)
+
+# A photo credit, with the day the photo was taken (中央社記者張三攝 110年4月2日, （记者李四摄）):
+# before a line end, a bracket or a sentence end only (记者会上摄… is no credit).
+_PHOTO_CREDIT_ZH_RE = re.compile(
+    rf"(?:[\u4e00-\u9fff]{{1,4}}社)?(?:记者|記者)[\u4e00-\u9fff]{{2,4}}?(?:{_alternation(PHOTO_CREDIT_MARKS_ZH)})"
+    r"(?:[ \t]*(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?(?=[ \t]*(?:$|[)）。]))",
+    re.M,
+)
+
 # A page's own publishing timestamp: a stamp word, then a day, month or digit at once
 # ("Updated figures show..." is a sentence), to the end of its line (at most 80 characters).
 _STAMPS = "|".join(w.replace(" ", r"\s+") for w in PAGE_STAMPS_EN)
@@ -103,8 +126,8 @@ _TIMESTAMP_RE = re.compile(
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) character spans of furniture in ``text``."""
-    patterns = (_URL_RE, _DATELINE_ZH_RE, _DATELINE_ZH_BARE_RE, _BYLINE_ZH_RE, _DATELINE_EN_RE, _CREDIT_RE, _STAMP_RE,
-                _TIMESTAMP_RE)
+    patterns = (_URL_RE, _DATELINE_ZH_RE, _DATELINE_ZH_BARE_RE, _BYLINE_ZH_RE, _DATELINE_EN_RE, _CREDIT_RE,
+                _CREDIT_TAIL_ZH_RE, _RELATED_READING_RE, _PHOTO_CREDIT_ZH_RE, _STAMP_RE, _TIMESTAMP_RE)
     spans = sorted((m.start(), m.end()) for pattern in patterns
                    for m in pattern.finditer(text))
     merged: list[tuple[int, int]] = []
@@ -140,6 +163,18 @@ def filing_day(text: str, dates: list[DateMention], published_day: date) -> date
                 and published_day - timedelta(days=FILING_DAYS_BEFORE) <= x.value <= published_day + timedelta(days=1)):
             return x.value
     return None
+
+
+def wholly_inside(start: int, end: int, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Does ``text[start:end]``, spaces and punctuation aside, lie inside one furniture span?"""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if start >= end:
+        return False
+    k = bisect.bisect_right([s for s, _ in spans], start) - 1
+    return k >= 0 and end <= spans[k][1]
 
 
 def outside(items: list, spans: list[tuple[int, int]]) -> list:

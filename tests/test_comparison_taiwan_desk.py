@@ -42,3 +42,40 @@ def test_an_roc_date_reads_as_its_gregorian_date(roc: int, month: int, day: int,
     found = _days(f"消息指出，{written}當天發生事故。")
     assert found == [(written, date(roc + 1911, month, day))]
     assert found[0][1] == _days(f"消息指出，{roc + 1911}年{month}月{day}日當天發生事故。")[0][1]
+
+
+def _furniture(text: str) -> list[str]:
+    return [text[a:b] for a, b in furniture_spans(text)]
+
+
+def test_a_credit_closing_a_paragraph_with_its_date_code_is_furniture() -> None:
+    text = "颱風過境，三人受傷。（編輯：王大明）1140515\n"
+    assert _furniture(text) == ["（編輯：王大明）1140515"]
+    assert _furniture("颱風過境。\n（编辑：李小华）1140515") == ["（编辑：李小华）1140515"]
+    # A sentence in brackets after a sentence is no credit.
+    assert _furniture("颱風過境。（他表示：三人受傷）") == []
+
+
+def test_a_related_reading_list_runs_to_the_end_and_a_photo_credit_is_furniture() -> None:
+    text = "颱風過境，三人受傷。\n延伸閱讀\n另一颱風12人死亡 港口停航3天"
+    assert _furniture(text) == ["延伸閱讀\n另一颱風12人死亡 港口停航3天"]
+    assert "延伸閱讀" not in "".join(_furniture("他說延伸閱讀很重要。\n三人受傷。"))
+    assert _furniture("港口淹水。中央社記者林大同攝 114年5月14日\n") == ["中央社記者林大同攝 114年5月14日"]
+    assert _furniture("港口淹水（记者张三摄）") == ["记者张三摄"]
+    assert _furniture("記者會上攝影師拍下畫面。") == []
+    facts = extract_all("颱風過境，三人受傷。\n延伸閱讀\n另一颱風12人死亡", PUBLISHED)
+    assert [q.text for q in facts.quantities] == ["三人"]
+
+
+def test_furniture_sentences_are_no_claims_of_the_article() -> None:
+    from comparison.compare import compare
+    from tests.comparison_helpers import article
+
+    a = article("a", "中央社", "颱風昨天登陸，3人死亡。中央社記者林大同攝 114年5月14日",
+                "（中央社台北15日電）颱風昨天登陸，3人死亡。（編輯：王大明）1140515", "延伸閱讀",
+                "另一颱風12人死亡 港口停航3天", language="zh", published=PUBLISHED)
+    b = article("b", "联合早报", "台风昨天登陆，造成12人死亡。", language="zh", published=PUBLISHED)
+    findings = compare([a, b], use_dense=False).findings
+    texts = [s.text for f in findings for s in f.spans]
+    assert not any(x in t for t in texts for x in ("延伸閱讀", "林大同", "王大明", "港口停航"))
+    assert not [f for f in findings if f.kind == "agree" and f.fact_type == "number"]

@@ -69,6 +69,12 @@ PAGE_STAMPS_EN = ("last updated", "updated", "posted", "published", "first publi
 CREDIT_WORDS_EN = ("reporting", "additional reporting", "writing", "editing", "compiled", "compiling",
                    "translated", "translation")  # each before "by"
 CREDIT_WORDS_ZH = ("编译", "編譯", "编辑", "編輯", "审校", "審校", "责任编辑", "責任編輯", "记者", "記者")  # each before ：
+# A heading that opens a page's list of other reports' headlines, on a line of its own to the end
+# of the text (CNA's "延伸閱讀", other sites' 相關新聞): the headlines are other stories' claims.
+RELATED_READING_HEADINGS_ZH = ("延伸阅读", "延伸閱讀", "相关阅读", "相關閱讀", "相关新闻", "相關新聞", "相关报道",
+                               "相關報導", "推荐阅读", "推薦閱讀", "更多新闻", "更多新聞")
+# A photo credit (中央社記者張三攝, 记者李四摄影): a photographer, no person of the story.
+PHOTO_CREDIT_MARKS_ZH = ("摄影", "攝影", "摄", "攝")
 # Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,
 # "(hereafter IS)"), read by comparison/findings/aliases.py.
 ABBREVIATION_MARKERS_ZH = ("以下简称", "下称", "简称", "以下称")
