@@ -4,7 +4,9 @@ A link's digits (``.../2005/nov/28/...``), a wire dateline's day (【…2021年0
 （中央社記者…東京8日專電）, "WASHINGTON, July 5 (Reuters) -") and a page's own
 timestamp ("Last Updated: Monday, 28 November 2005", "Posted 11/27/2005 7:21 AM",
 "2021-03-29T01:14:39Z") say when or where a text was filed, not when or where anything
-happened; the digits of a clock reading (21:44) are a time, never a count. Compared with
+happened; the digits of a clock reading (21:44) are a time, never a count. A credit line
+(（編輯：…）1100402), a photo credit (中央社記者…攝) and a related-reading list (延伸閱讀 and the
+other reports' headlines after it) name the desk's staff or other stories. Compared with
 an event's day or a count they give false differences, so no figure or date is read
 inside them (clock times are read by ``comparison.slots``, from the text itself). The patterns are general news-page conventions (wire-service datelines, the
 Chinese 电/讯 dispatch marks and page-stamp words of ``comparison.lexicons.reporting``),
