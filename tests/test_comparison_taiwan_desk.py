@@ -79,3 +79,14 @@ def test_furniture_sentences_are_no_claims_of_the_article() -> None:
     texts = [s.text for f in findings for s in f.spans]
     assert not any(x in t for t in texts for x in ("延伸閱讀", "林大同", "王大明", "港口停航"))
     assert not [f for f in findings if f.kind == "agree" and f.fact_type == "number"]
+
+
+def test_taiwan_words_for_a_detention_are_an_arrest_and_make_no_framing() -> None:
+    from comparison.compare import compare
+    from tests.comparison_helpers import article
+
+    a = article("a", "中央社", "大火造成3人罹難，負責人遭檢方聲押後，法院裁定20萬元交保。", language="zh")
+    b = article("b", "联合早报", "法院开羁押庭，裁定负责人20万元交保。", language="zh")
+    findings = compare([a, b], use_dense=False).findings
+    assert not [f for f in findings if f.kind == "framing"]
+    assert [f.kind for f in findings if f.fact_type == "number" and "20" in f.spans[0].text] == ["agree"]

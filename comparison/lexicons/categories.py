@@ -59,6 +59,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "injured-light": ("轻伤", "轻微伤"),
     "missing": ("失踪", "失联", "下落不明", "联系不上", "行踪", "missing", "unaccounted", "whereabouts"),
     "arrested": ("被捕", "逮捕", "拘捕", "抓捕", "搜捕", "抓获", "逮获", "扣留", "拘留", "拦截", "被抓", "羁押", "落网",
+                 # Taiwan's words for a court's detention: 声押 (prosecutors ask for it), 收押 (granted)
+                 "声押", "收押",
                  "arrested", "detained", "captured", "in custody", "apprehended"),
     "escaped": ("逃脱", "越狱", "逃出", "释放", "逃离监狱", "escaped", "freed", "released", "broke out"),
     "crossed": ("越境", "越过", "逃入", "入境", "过境", "边界", "crossed", "across the border", "fled into"),
