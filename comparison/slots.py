@@ -55,6 +55,11 @@ from comparison.lexicons.reporting import (
 from comparison.lexicons.timewords import (
     AS_OF_EN,
     AS_OF_ZH,
+    CLOCK_AHEAD_AFTER_ZH,
+    CLOCK_AHEAD_BEFORE_ZH,
+    CLOCK_FROM_AFTER_ZH,
+    CLOCK_UNTIL_BEFORE_EN,
+    CLOCK_UNTIL_BEFORE_ZH,
     EVENING_AFTER_DAY_ZH,
     PARTS_OF_DAY_EN,
     PARTS_OF_DAY_ZH,
@@ -106,6 +111,28 @@ def as_of(source: str, start: int, english: bool) -> bool:
     if english:  # whole words: "was at 4 pm" is no "as at"
         return any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w in AS_OF_EN)
     return any(w in before for w in AS_OF_ZH)
+
+
+# A day written between a role word and its time (将于今天晚上9时, 至13日凌晨2时): skipped.
+_DAY_BETWEEN_ZH = r"[今明昨当本周星期天日号月\d一二三四五六七八九十（）()\s]{0,8}"
+_UNTIL_ZH_RE = re.compile(rf"(?:{'|'.join(CLOCK_UNTIL_BEFORE_ZH)}){_DAY_BETWEEN_ZH}$")
+_AHEAD_ZH_RE = re.compile(rf"(?:{'|'.join(CLOCK_AHEAD_BEFORE_ZH)}){_DAY_BETWEEN_ZH}$")
+_UNTIL_EN_RE = re.compile(rf"\b(?:{'|'.join(CLOCK_UNTIL_BEFORE_EN)})\s+(?:the\s+)?$", re.I)
+
+
+def clock_role(source: str, start: int, end: int, english: bool) -> str:
+    """The role of the clock time at ``source[start:end]`` in its clause: "until" (限电至傍晚7时,
+    until 7 p.m.), "ahead" (将于晚上9时恢复, 晚上9时将恢复: announced, not yet happened), "from"
+    (下午3点起) or "at" (the moment of the happening). Read in the clause only."""
+    before = re.split(r"[，。；！？,;!?]", source[max(0, start - AS_OF_WINDOW * (2 if english else 1)):start])[-1]
+    if english:
+        return "until" if _UNTIL_EN_RE.search(before) else "at"
+    after = source[end:end + 4].lstrip()
+    if _UNTIL_ZH_RE.search(before):
+        return "until"
+    if _AHEAD_ZH_RE.search(before) or after.startswith(CLOCK_AHEAD_AFTER_ZH):
+        return "ahead"
+    return "from" if after.startswith(CLOCK_FROM_AFTER_ZH) else "at"
 
 
 def extract_parts_of_day(text: str, simple: str, english: bool) -> list[PartOfDay]:

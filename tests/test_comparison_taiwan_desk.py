@@ -90,3 +90,36 @@ def test_taiwan_words_for_a_detention_are_an_arrest_and_make_no_framing() -> Non
     findings = compare([a, b], use_dense=False).findings
     assert not [f for f in findings if f.kind == "framing"]
     assert [f.kind for f in findings if f.fact_type == "number" and "20" in f.spans[0].text] == ["agree"]
+
+
+def _time_kinds(first: str, second: str) -> list[str]:
+    from comparison.compare import compare
+    from tests.comparison_helpers import article
+
+    a = article("a", "中央社", first, language="zh", published=PUBLISHED)
+    b = article("b", "联合早报", second, language="zh", published=PUBLISHED)
+    return [f.kind for f in compare([a, b], use_dense=False).findings if f.fact_type == "date"
+            and any(c.isdigit() for s in f.spans for c in s.text)]
+
+
+def test_a_span_end_or_a_time_announced_ahead_is_no_contradiction_of_the_happening() -> None:
+    assert "contradiction" in _time_kinds("港区今天下午2時30分全面停電，居民受困電梯。",
+                                          "港区今天晚上8时全面停电，居民受困电梯。")
+    assert "contradiction" not in _time_kinds("港区今天下午2時30分全面停電，居民受困電梯。",
+                                              "港区今天全面停电，居民受困电梯，晚上8时将全面恢复供电。")
+    assert "contradiction" not in _time_kinds("港区今天下午2時起全面停電，居民受困電梯。",
+                                              "港区今天全面停电至晚上8时，居民受困电梯。")
+
+
+@settings(max_examples=60, deadline=None)
+@given(hour=st.integers(1, 11), minute=st.integers(0, 59),
+       before=st.sampled_from(["", "至", "将于", "直到"]), after=st.sampled_from(["", "起", "将"]))
+def test_clock_roles_read_the_words_around_the_time(hour: int, minute: int, before: str, after: str) -> None:
+    from comparison.slots import clock_role, extract_clock_times
+
+    text = f"港区停电{before}下午{hour}时{minute}分{after}，居民受困。"
+    (clock,) = extract_clock_times(text, text, False)
+    role = clock_role(text, clock.start, clock.end, False)
+    expected = ("until" if before in ("至", "直到") else "ahead" if before == "将于" or after == "将"
+                else "from" if after == "起" else "at")
+    assert role == expected

@@ -19,7 +19,7 @@ from comparison.extract import CLAIM_DATE_PRECISIONS
 from comparison.findings import Context
 from comparison.lexicons.timewords import PARTS_OF_DAY_ZH
 from comparison.model import Finding
-from comparison.slots import extract_clock_times
+from comparison.slots import clock_role, extract_clock_times
 from comparison.text import to_simplified
 
 
@@ -52,7 +52,10 @@ def _clock_findings(ctx: Context, clocks: list[list], timed: set[tuple[int, int]
         if not (c1 and c2) and not _nested(t1.hours, t2.hours):
             continue  # a part of the day is fuzzy at its edges: only a clock time inside it is compared
         finding = _compare_times(docs[d1], t1, c1, docs[d2], t2, c2)
-        if finding is not None and (best or finding.kind != "contradiction"):
+        if finding is not None and finding.kind == "contradiction" and (
+                not best or _role(docs[d1], t1, c1) != _role(docs[d2], t2, c2)):
+            continue  # a span's start is no contradiction of its end, nor of a time announced ahead
+        if finding is not None:
             findings.append(finding)
     return findings
 
@@ -126,6 +129,13 @@ def _time_of_day(doc: Doc, k: int, clocks: list):
         return (inside[0], True) if len(inside) == 1 else (None, True)
     parts = [p for p in doc.facts.parts_of_day if s.start <= p.start < s.end]
     return (parts[0], False) if len(parts) == 1 else (None, False)
+
+
+def _role(doc: Doc, t, is_clock: bool) -> str:
+    """The role of a clock time in its clause (comparison.slots.clock_role); a part of the day's is "at"."""
+    if not is_clock:
+        return "at"
+    return clock_role(doc.article.text if doc.english else doc.simple, t.start, t.end, doc.english)
 
 
 def _nested(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -113,3 +113,13 @@ AS_OF_EN = ("as of", "as at")
 THIS_WEEK_ZH = ("本周", "这周", "本星期", "这星期", "这个星期", "本礼拜")
 # (当月, "that same month", refers back to a month named before it: not read.)
 MONTHS_FROM_NOW_ZH = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1}
+# The role a clock time plays in its clause: a span's end (限电至晚上7时, until 7 p.m.), its start
+# (下午3点起, from 3 p.m.) or a time announced ahead (晚上9时将恢复供电): none is the moment the
+# happening took place, so two times of other roles are never set against each other (the
+# outage at 2:37 p.m. is no contradiction of power back by 9:40 p.m.). Chinese words are read in
+# Simplified script, right before the time (until) or right after it (from, ahead).
+CLOCK_UNTIL_BEFORE_ZH = ("至", "到", "直到", "直至")
+CLOCK_FROM_AFTER_ZH = ("起", "开始")
+CLOCK_AHEAD_BEFORE_ZH = ("将", "将于", "预计", "预定", "预计于", "可望")
+CLOCK_AHEAD_AFTER_ZH = ("将", "前将", "可望")
+CLOCK_UNTIL_BEFORE_EN = ("until", "till", "by")
