@@ -437,6 +437,20 @@ def _opens_clause(simple: str, at: int, sentence_start: int) -> bool:
     return not head or head[-1] in _CLAUSE_BREAKS
 
 
+# The words closing a "since" clause (自4月12日…后, 自…以来): a figure between the day and them is
+# the count of the happening that starts the period (自4月12日25架军机飞入后: 25 on 12 April), not
+# a total since then (自4月12日以来，已有30架: the figure comes after the closing word).
+_SINCE_CLOSES_ZH = ("以后", "之后", "后", "以来")
+
+
+def _inside_since_clause(simple: str, d, q: Quantity) -> bool:
+    """Is figure ``q`` inside the clause that date ``d`` bounds (自4月12日25架军机飞入后)?"""
+    if not d.end <= q.start or any(c in simple[d.end:q.start] for c in _CLAUSE_BREAKS):
+        return False
+    rest = re.split(r"[，,；;。!！?？\n]", simple[q.end:q.end + 40])[0]
+    return rest.endswith(_SINCE_CLOSES_ZH)
+
+
 def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right: int,
                  published_day: date | None, happening: bool = False) -> tuple[frozenset, bool]:
     """(the days a figure is about, whether it is an earlier happening's): the days of its
@@ -452,7 +466,8 @@ def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right:
     days = frozenset(d.value for d in own)
     # A figure of an earlier happening (4月21日，奎塔一家酒店发生爆炸，造成至少4人死亡 in a
     # report of 14 July): its day is kept, whatever kind of count it is (comparison.background).
-    background = bool(own) and all(is_background(d.value, published_day) and not d.since for d in own)
+    background = bool(own) and all(is_background(d.value, published_day)
+                                   and (not d.since or _inside_since_clause(simple, d, q)) for d in own)
     if not own and happening:
         # Only a happening's count (killed, arrested): a statistic names its period (2020年的GDP,
         # 3月份) and is released weeks after it, the story's own news.

@@ -123,3 +123,31 @@ def test_clock_roles_read_the_words_around_the_time(hour: int, minute: int, befo
     expected = ("until" if before in ("至", "直到") else "ahead" if before == "将于" or after == "将"
                 else "from" if after == "起" else "at")
     assert role == expected
+
+
+def test_a_figure_inside_a_since_clause_is_the_earlier_happenings() -> None:
+    from comparison.compare import compare
+    from tests.comparison_helpers import article
+
+    a = article("a", "联合早报", "国防部说，28架军机今天飞入西南空域，创统计以来最多纪录。", language="zh",
+                published=PUBLISHED)
+    b = article("b", "法广", "国防部说，这是自今年3月10日25架军机飞入西南空域后，创统计以来最多纪录。",
+                language="zh", published=PUBLISHED)
+    numbers = [f for f in compare([a, b], use_dense=False).findings if f.fact_type == "number"]
+    assert not [f for f in numbers if f.kind == "contradiction"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(month=st.integers(1, 4), day=st.integers(1, 28), n=st.integers(2, 999),
+       close=st.sampled_from(["后", "之后", "以来"]))
+def test_a_since_clause_holds_its_figure_only_before_the_closing_word(month: int, day: int, n: int,
+                                                                      close: str) -> None:
+    from comparison.subjects import _inside_since_clause
+
+    inside = f"这是自{month}月{day}日{n}架军机飞入{close}，最多的一次。"
+    total = f"自{month}月{day}日{close}，已有{n}架军机飞入。"
+    for text, expected in ((inside, True), (total, False)):
+        facts = extract_all(text, PUBLISHED)
+        (d,) = [x for x in facts.dates if x.precision == "day"]
+        (q,) = facts.quantities
+        assert d.since and _inside_since_clause(text, d, q) is expected
