@@ -33,6 +33,7 @@ from comparison.lexicons.quantifiers import (
     PARTITIVE_ZH,
     SERIES_PART_EN,
 )
+from comparison.lexicons.timewords import THEN_WORDS_ZH
 from comparison.numbers import Quantity
 from comparison.text import to_simplified
 
@@ -378,6 +379,23 @@ def _past_period(q: Quantity, simple: str, dates: list | None, sentence_start: i
     return frozenset(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
 
 
+def _then_period(q: Quantity, simple: str, dates: list | None, sentence_start: int,
+                 published_day: date | None) -> frozenset | None:
+    """The days of the time the sentence before names, when the figure's sentence refers back to it
+    with 当时 before the figure (…发生在1948年。在当时的台北，…造成64人死亡) and all of it lies long past
+    (:data:`PERIOD_NEWS_DAYS`); else None."""
+    if published_day is None or not any(w in simple[sentence_start:q.start] for w in THEN_WORDS_ZH):
+        return None
+    previous_start = _sentence_start(simple, max(sentence_start - 1, 0))
+    named = [d for d in (dates or []) if d.value and not d.since and previous_start <= d.start and d.end <= sentence_start]
+    if not named:
+        return None
+    first, last = named[-1].value, named[-1].last or named[-1].value
+    if not last < published_day - timedelta(days=PERIOD_NEWS_DAYS):
+        return None
+    return frozenset(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
+
+
 # A running total since a start long past (1,200 "have died in floods since 2010", 自2010年以来，
 # 该国已有…) sums many happenings: not a count of the story's own. Only where "since" governs the
 # figure: a perfect verb between the figure and "since" in English, 已/累计/迄今 between 以来 and the
@@ -474,6 +492,9 @@ def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right:
         period = _past_period(q, simple, dates, sentence_start, published_day)
         if period is not None:  # 去年3月，…酒店倒塌，造成29人死亡: all of a month long past
             days, background = period, True
+        then = None if period is not None else _then_period(q, simple, dates, sentence_start, published_day)
+        if then is not None:  # …发生在1948年。在当时的台北，…造成64人死亡
+            days, background = then, True
     sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])
     if not background and published_day is not None:
         start = _long_run_start(simple, (sentence_start, sentence_end), q, right, published_day)

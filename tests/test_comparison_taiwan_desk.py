@@ -151,3 +151,17 @@ def test_a_since_clause_holds_its_figure_only_before_the_closing_word(month: int
         (d,) = [x for x in facts.dates if x.precision == "day"]
         (q,) = facts.quantities
         assert d.since and _inside_since_clause(text, d, q) is expected
+
+
+def test_a_count_at_the_time_the_sentence_before_names_is_that_happenings() -> None:
+    from comparison.compare import compare
+    from tests.comparison_helpers import article
+
+    a = article("a", "联合早报", "列车出轨事故已造成40人死亡，120人受伤。", language="zh", published=PUBLISHED)
+    b = article("b", "美国之音", "列车出轨事故已造成41人死亡。",
+                "此前最严重的列车事故发生在1975年。在当时的港区，列车起火，造成58人死亡。",
+                language="zh", published=PUBLISHED)
+    numbers = [f for f in compare([a, b], use_dense=False).findings if f.fact_type == "number"]
+    assert not [f for f in numbers for s in f.spans if s.text.startswith("58")
+                and f.kind in ("contradiction", "agree", "precision")]
+    assert [f.kind for f in numbers if any(s.text.startswith("41") for s in f.spans)] == ["contradiction"]

@@ -37,6 +37,8 @@ PARTS_OF_DAY_EN = {
 RELATIVE_YEARS_ZH = {"去年": -1, "今年": 0, "明年": 1, "前年": -2}
 # "That year" (同年5月): the year of the last year the text named, not the publication's.
 SAME_YEAR_ZH = ("同年", "该年", "当年")
+# "At that time" (当时的台北…造成64人死亡): the time the sentence before named, not the story's.
+THEN_WORDS_ZH = ("当时", "那时", "彼时")
 # The Republic of China (Minguo) calendar of Taiwan's press: year N is N + 1911 (民國110年 = 2021;
 # ROC government calendar, Interior Ministry). Written 民国/民國 N年, or a bare three-digit year
 # before a month (110年4月2日); a bare one- or two-digit year is not read (有期徒刑10年6月 is a
