@@ -69,7 +69,7 @@ def written(doc: Doc, form: str, start: int = 0, end: int | None = None) -> str:
 
 
 _BASE_NAMES = {"length": ("km", 1000.0), "area": ("km²", 1e6), "mass": ("t", 1000.0), "duration": ("h", 3600.0),
-               "speed": ("km/h", 1000 / 3600)}
+               "speed": ("km/h", 1000 / 3600), "power": ("MW", 1e6), "energy": ("kWh", 1.0)}
 
 
 def _value(x: float) -> str:

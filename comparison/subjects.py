@@ -704,7 +704,7 @@ def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(x == y or (len(x) >= 2 and len(y) >= 2 and (x in y or y in x)) for x in a for y in b)
 
 
-MEASURE_DIMENSIONS = ("length", "area", "mass", "duration", "speed", "age", "magnitude")
+MEASURE_DIMENSIONS = ("length", "area", "mass", "duration", "speed", "power", "energy", "age", "magnitude")
 
 
 def is_measure(a: Subject) -> bool:

@@ -165,3 +165,30 @@ def test_a_count_at_the_time_the_sentence_before_names_is_that_happenings() -> N
     assert not [f for f in numbers for s in f.spans if s.text.startswith("58")
                 and f.kind in ("contradiction", "agree", "precision")]
     assert [f.kind for f in numbers if any(s.text.startswith("41") for s in f.spans)] == ["contradiction"]
+
+
+def test_power_in_taiwan_and_mainland_units_is_one_measure() -> None:
+    from comparison.docs import compatible
+    from comparison.numbers import extract_quantities
+    from comparison.numbers_en import extract_quantities_en
+
+    (tw,) = extract_quantities("機組跳脫，約影響220萬瓩電力。")
+    (cn,) = extract_quantities("机组跳脱，约影响220万千瓦电力。")
+    (en,) = extract_quantities_en("about 2,200 MW of capacity")
+    assert tw.dimension == cn.dimension == en.dimension == "power"
+    assert compatible(tw, cn) and compatible(cn, en)
+    (other,) = extract_quantities("机组跳脱，约影响300万千瓦电力。")
+    assert not compatible(tw, other)
+    (energy,) = extract_quantities("全年發電3億瓩時")
+    assert energy.dimension == "energy"
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(2, 9999), big=st.sampled_from(["", "萬", "万"]))  # one of a unit is no figure
+def test_a_kilowatt_figure_reads_alike_in_both_unit_names(n: int, big: str) -> None:
+    from comparison.numbers import extract_quantities
+
+    (a,) = extract_quantities(f"減少{n}{big}瓩電力")
+    (b,) = extract_quantities(f"减少{n}{big}千瓦电力")
+    assert a.dimension == b.dimension == "power"
+    assert a.base_low == b.base_low == n * (1e4 if big else 1) * 1e3

@@ -39,6 +39,16 @@ UNITS: dict[str, tuple[str, float]] = {
     "吨": ("mass", 1000.0), "公吨": ("mass", 1000.0), "公斤": ("mass", 1.0), "千克": ("mass", 1.0), "斤": ("mass", 0.5), "克": ("mass", 0.001),
     "tonnes": ("mass", 1000.0), "tons": ("mass", 1000.0), "kg": ("mass", 1.0), "kilograms": ("mass", 1.0),
     "kilogrammes": ("mass", 1.0),
+    # power (base: watt): Taiwan's 瓩 is the kilowatt (220萬瓩 = 220万千瓦 = 2.2 GW), 兆瓦 the
+    # megawatt in Chinese (in Taiwan 兆 before a unit is a trillion only for money: numbers.py)
+    "瓦": ("power", 1.0), "瓩": ("power", 1e3), "千瓦": ("power", 1e3), "兆瓦": ("power", 1e6), "吉瓦": ("power", 1e9),
+    # English symbols as the English reader looks them up (lower case)
+    "kw": ("power", 1e3), "mw": ("power", 1e6), "gw": ("power", 1e9), "kilowatts": ("power", 1e3),
+    "megawatts": ("power", 1e6), "gigawatts": ("power", 1e9),
+    # energy (base: kilowatt hour): 度 is left out (degrees of heat and of angle); 千瓦时 is read
+    # as 千 (a thousand) and 瓦时 (the watt hour)
+    "瓦时": ("energy", 1e-3), "千瓦时": ("energy", 1.0), "瓩时": ("energy", 1.0), "kwh": ("energy", 1.0), "mwh": ("energy", 1e3),
+    "gwh": ("energy", 1e6),
     # duration
     "小时": ("duration", 3600.0), "分钟": ("duration", 60.0), "天": ("duration", 86400.0),
     "周": ("duration", 604800.0), "个月": ("duration", 2629800.0), "秒": ("duration", 1.0),
