@@ -46,6 +46,7 @@ from comparison.lexicons.reporting import (
     CITED_RECORDS_ZH,
     ESTIMATE_VERBS_EN,
     FIGURE_RECORDS_ZH,
+    NEGATED_SPEECH_ZH,
     PUT_AT_VERBS_EN,
     REPORT_VERBS_ZH,
     SPEECH_VERBS_EN,
@@ -501,7 +502,9 @@ def _unmatched_close(span: str) -> int:
 
 # Words that end a Chinese voice before its verb: 省长X在此前的一份声明中说, X对路透社说, X周三表示.
 _VOICE_CUT_ZH = re.compile(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天|先前|此前|早前|稍早|日前|"
-                           r"(?<![此本其首上下这两每该])次日|(?<![充相担])当日|当天|翌日|随后|稍后)")
+                           r"(?<![此本其首上下这两每该])次日|(?<![充相担])当日|当天|翌日|随后|随即|稍后)")
+# One-character adverbs between a voice and its verb (检察官X则说, 时任部长的X也表示): no part of it.
+_VOICE_TRAILING_ADVERBS_ZH = ("则", "也")
 
 
 def _first_outside_brackets(pattern: re.Pattern, span: str) -> int:
@@ -752,6 +755,15 @@ def _name_start(start: int, names: list[tuple[int, int]]) -> int:
 _LONGEST_NAME = 30
 
 
+def _negated_speech(voice: str) -> bool:
+    """Does a Chinese voice hold a word negating the speech act with no 的 after it (还没办法全部说明)?"""
+    for w in NEGATED_SPEECH_ZH:
+        at = voice.find(w)
+        if at >= 0 and "的" not in voice[at + len(w):]:
+            return True
+    return False
+
+
 def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bool,
                   names: list[tuple[int, int]] = ()) -> tuple[int, int, bool] | None:
     """(start, end, reported) of the voice a match names, trimmed to the voice itself: not past a
@@ -785,6 +797,8 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
         if group == "b" and _NO_VOICE_BEFORE_VERB_EN.search(span):
             return None  # "arrests … have been reported", "a president who said": no voice
         return (*_english_voice_bounds(source, span, group, start, end), False)
+    if group == "b" and _negated_speech(simple[start:end]):
+        return None  # 其余还没办法全部说明: nothing was said
     for w in _LEAD_WORDS_ZH:
         if span.startswith(w):
             start += len(w)
@@ -793,6 +807,8 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
     cut = _first_outside_brackets(_VOICE_CUT_ZH, simple[start:end])
     if cut >= 0:
         end = start + cut
+    while end - start > 2 and simple[end - 1] in _VOICE_TRAILING_ADVERBS_ZH:
+        end -= 1
     reported_end = _without_report_word(simple, start, end)
     reported, end = reported_end != end, reported_end
     return _anonymous_start(simple, start, end), end, reported

@@ -192,3 +192,28 @@ def test_a_kilowatt_figure_reads_alike_in_both_unit_names(n: int, big: str) -> N
     (b,) = extract_quantities(f"减少{n}{big}千瓦电力")
     assert a.dimension == b.dimension == "power"
     assert a.base_low == b.base_low == n * (1e4 if big else 1) * 1e3
+
+
+def _voices(text: str) -> list[str]:
+    from comparison.slots import extract_attributions
+    from comparison.text import to_simplified
+
+    return [a.text for a in extract_attributions(text, to_simplified(text), False)]
+
+
+def test_a_negated_speech_act_is_no_voice_and_adverbs_are_no_part_of_one() -> None:
+    assert _voices("疫調結果仍待釐清，其餘還沒辦法全部說明清楚。") == []
+    assert _voices("他拒絕說明原因。") == []
+    assert _voices("一名不願透露姓名的官員說，有3人死亡。") == ["不願透露姓名的官員"]
+    assert _voices("衛生局隨即說明，兩人確診。") == ["衛生局"]
+    assert _voices("主任檢察官周大華則說，將提起抗告。") == ["主任檢察官周大華"]
+    assert _voices("时任部长的李大同也宣布请辞。") == ["时任部长的李大同"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(office=st.sampled_from(["衛生局", "消防署", "經濟部", "交通部", "市政府"]),
+       adverb=st.sampled_from(["", "則", "也", "隨即"]), verb=st.sampled_from(["說", "表示", "指出"]),
+       negation=st.sampled_from(["", "還沒辦法", "無法", "尚未"]))
+def test_a_voice_is_its_office_and_a_negated_act_none(office: str, adverb: str, verb: str, negation: str) -> None:
+    voices = _voices(f"據悉，{office}{adverb}{negation}{verb}，兩人受傷。")
+    assert voices == ([] if negation else [office])

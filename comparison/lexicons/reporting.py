@@ -75,6 +75,10 @@ RELATED_READING_HEADINGS_ZH = ("延伸阅读", "延伸閱讀", "相关阅读", "
                                "相關報導", "推荐阅读", "推薦閱讀", "更多新闻", "更多新聞")
 # A photo credit (中央社記者張三攝, 记者李四摄影): a photographer, no person of the story.
 PHOTO_CREDIT_MARKS_ZH = ("摄影", "攝影", "摄", "攝")
+# Words that negate a speech act before its verb (其余还没办法全部说明, 他拒绝说明): the clause
+# says what was not said, no voice. Not where 的 follows them (一名不愿透露姓名的官员说: the
+# official speaks).
+NEGATED_SPEECH_ZH = ("没办法", "没法", "无法", "还没", "尚未", "不能", "未能", "不愿", "不肯", "拒绝")
 # Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,
 # "(hereafter IS)"), read by comparison/findings/aliases.py.
 ABBREVIATION_MARKERS_ZH = ("以下简称", "下称", "简称", "以下称")
