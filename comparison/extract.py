@@ -661,6 +661,7 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
                 continue
             if tag == "PER":
                 w_start, pos = _dictionary_name(simple, w_start, pos, entities[-1].end if entities else 0)
+                pos = _locative_given_name(simple, w_start, pos)
             entities.append(Entity(w_start, pos, text[w_start:pos], tag, entity_key(simple[w_start:pos])))
     places_read_as_persons(simple, entities, tokens)
     return entities
@@ -745,6 +746,20 @@ _NOT_NAME_CHARS = frozenset("和与同向由被对及跟把将在从给让为是
 _CJK_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
+# A given name ending in a character the recogniser takes for a locative (陈时|中 表示, 陈建|中
+# 今天宣布: 中 "in"): a two-character name followed by it, then a clause end, a speech verb or a
+# time word, is the three-character name.
+_LOCATIVE_NAME_ENDS = ("中",)
+
+
+def _locative_given_name(simple: str, start: int, end: int) -> int:
+    """The end of a person's name at ``simple[start:end]``, one character on where the name's
+    last character was cut off as a locative (:data:`_LOCATIVE_NAME_ENDS`)."""
+    if end - start == 2 and simple[end:end + 1] in _LOCATIVE_NAME_ENDS and _AFTER_GIVEN_NAME_RE.match(simple, end + 1):
+        return end + 1
+    return end
+
+
 def _dictionary_name(simple: str, start: int, end: int, floor: int) -> tuple[int, int]:
     """The recogniser reads transliterated names by their characters and cuts some short where
     a common word begins (总理内 | 塔尼亚 | 胡说): a person's name of jieba's general dictionary
@@ -794,6 +809,8 @@ _DAY_WORDS = sorted([*RELATIVE_DAYS_ZH, "当天", "当日", "日前", "近日", 
 _TIME_WORD = (rf"(?:(?:星期|礼拜|周)[{''.join(_WEEKDAYS)}]|{'|'.join(_DAY_WORDS)}|\d{{1,2}}[日号]"
               rf"|{'|'.join(sorted(PARTS_OF_DAY_ZH, key=len, reverse=True))})(?:{EVENING_AFTER_DAY_ZH[0]})?")
 _TRAILING_TIME_RE = re.compile(rf"(?:当地时间)?(?:{_TIME_WORD})+$")
+# What follows a person's name whose last character was read as a locative (_locative_given_name).
+_AFTER_GIVEN_NAME_RE = re.compile(rf"[，。、；：:,\s]|(?:{'|'.join(SPEECH_VERBS_ZH)})|(?:{_TIME_WORD})|[也则在]")
 
 
 def _speaker_from(span_text: str, entities_in: list[Entity]) -> str:

@@ -217,3 +217,22 @@ def test_a_negated_speech_act_is_no_voice_and_adverbs_are_no_part_of_one() -> No
 def test_a_voice_is_its_office_and_a_negated_act_none(office: str, adverb: str, verb: str, negation: str) -> None:
     voices = _voices(f"據悉，{office}{adverb}{negation}{verb}，兩人受傷。")
     assert voices == ([] if negation else [office])
+
+
+def _persons(text: str) -> list[str]:
+    return [e.text for e in extract_all(text, PUBLISHED).entities if e.kind == "PER"]
+
+
+def test_a_given_name_ending_in_zhong_is_whole() -> None:
+    assert "陳立中" in _persons("指揮官陳立中今天宣布，國內新增12例。")
+    assert "陈立中" in _persons("陈立中表示，国内新增12例。")
+    assert not any(p.endswith("中") for p in _persons("張三在會議中表示，3人受傷。"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(surname=st.sampled_from(["陳", "林", "黃", "張", "李", "王"]), given_name=st.sampled_from(["立", "建", "國", "志", "文"]),
+       after=st.sampled_from(["表示", "今天宣布", "說", "，"]))
+def test_a_name_in_zhong_keeps_its_last_character(surname: str, given_name: str, after: str) -> None:
+    name = f"{surname}{given_name}中"
+    persons = _persons(f"衛生局長{name}{after}國內新增12例。")
+    assert not any(name.startswith(p) and p != name for p in persons)
