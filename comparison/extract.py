@@ -284,7 +284,7 @@ def extract_dates(
     taken = TakenSpans()
     overlaps = taken.overlaps
 
-    for reader in (_bracketed_day_dates, _weekday_dates, _absolute_dates, _relative_dates):
+    for reader in (_bracketed_day_dates, _slash_dates, _weekday_dates, _absolute_dates, _relative_dates):
         found += reader(simple, text, reference, overlaps, taken)
     found += _spans_around_publication(simple, text, reference, overlaps, taken)
     found += _weekend_dates(simple, text, reference, overlaps, taken)
@@ -292,6 +292,31 @@ def extract_dates(
     found += _year_dates(simple, text, reference, overlaps, taken)
     found.sort(key=lambda d: d.start)
     mark_since(simple, found, english=False)
+    return found
+
+
+# A month and day written with a slash, as the Taiwan and Singapore press write dates (5/15-5/28,
+# 5/15（六）, 5/15起): read only in a range of two, before a weekday in brackets or before 起/至/到/止,
+# so no fraction (1/3) nor score is taken for a day.
+_MONTH_DAY = r"(?<![\d/.])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\d/.%])"
+_SLASH_DATE_RE = re.compile(
+    rf"(?P<first>{_MONTH_DAY})(?:\s*[-－–~～至到]\s*(?P<second>{_MONTH_DAY})"
+    r"|(?=\s*(?:[（(][一二三四五六日天][)）]|起|至|到|止)))")
+
+
+def _slash_dates(simple: str, text: str, reference: date, overlaps, taken: TakenSpans) -> list[DateMention]:
+    """5/15-5/28 (two days), 5/15（六）, 5/15起: month and day, the year the nearest one."""
+    found: list[DateMention] = []
+    for m in _SLASH_DATE_RE.finditer(simple):
+        for group in ("first", "second"):
+            if not m.group(group) or overlaps(m.start(group), m.end(group)):
+                continue
+            month, day = (int(x) for x in m.group(group).split("/"))
+            value = _safe_date(unstated_year(reference, month, day), month, day)
+            if value is None:
+                continue
+            found.append(DateMention(m.start(group), m.end(group), text[m.start(group):m.end(group)], value, "day"))
+            taken.append((m.start(group), m.end(group)))
     return found
 
 

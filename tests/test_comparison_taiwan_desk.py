@@ -236,3 +236,23 @@ def test_a_name_in_zhong_keeps_its_last_character(surname: str, given_name: str,
     name = f"{surname}{given_name}中"
     persons = _persons(f"衛生局長{name}{after}國內新增12例。")
     assert not any(name.startswith(p) and p != name for p in persons)
+
+
+def test_slash_dates_in_a_range_or_before_a_weekday_are_days_and_fractions_are_not() -> None:
+    assert _days("指揮中心宣布，5/16-5/29全國警戒升至第三級。") == [("5/16", date(2025, 5, 16)),
+                                                                    ("5/29", date(2025, 5, 29))]
+    assert _days("5/16（五）起實施") == [("5/16", date(2025, 5, 16))]
+    assert _days("約有1/3的人受傷") == [] and _days("比數3/4落後") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(month=st.integers(1, 12), day=st.integers(1, 28), length=st.integers(0, 20),
+       dash=st.sampled_from(["-", "至", "~"]))
+def test_a_slash_range_reads_as_its_two_days(month: int, day: int, length: int, dash: str) -> None:
+    from datetime import timedelta
+
+    first = date(2025, month, day)
+    last = first + timedelta(days=length)
+    written = f"{first.month}/{first.day}{dash}{last.month}/{last.day}"
+    found = [v for _, v in _days(f"當局宣布，{written}停止營業。")]
+    assert [(v.month, v.day) for v in found] == [(first.month, first.day), (last.month, last.day)]
