@@ -208,6 +208,9 @@ def test_a_negated_speech_act_is_no_voice_and_adverbs_are_no_part_of_one() -> No
     assert _voices("衛生局隨即說明，兩人確診。") == ["衛生局"]
     assert _voices("主任檢察官周大華則說，將提起抗告。") == ["主任檢察官周大華"]
     assert _voices("时任部长的李大同也宣布请辞。") == ["时任部长的李大同"]
+    # 接著 keeps its Traditional 著 in the Simplified copy (OpenCC reads 著 as a Simplified character too).
+    assert _voices("指揮官林大同緊接著宣布，警戒升級。") == ["指揮官林大同"]
+    assert _voices("部长接着表示，两人受伤。") == ["部长"]
 
 
 @settings(max_examples=40, deadline=None)
