@@ -533,6 +533,10 @@ def _leading_aside(span: str) -> int:
 
 _CLAUSE_WORDS_EN = re.compile(r"\s(?:but|while|because|when|after|before|although|though|whereas)\s+", re.I)
 _LEAD_WORDS_ZH = ("而", "但", "并", "另外", "此外", "同时", "随后", "其中", "他还", "她还", "后经", "经由")
+# A conjunction opening a voice window in the middle of a clause (X和Y表示): the voice is the
+# conjunct after it. At a clause's start it may begin a name (和平基金会), so it is kept there.
+_CONJUNCTIONS_ZH = ("和", "与", "及")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 # Adverbs and auxiliaries between a voice and its verb ("the news agency also reported").
@@ -803,6 +807,9 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
         if span.startswith(w):
             start += len(w)
             break
+    else:
+        if simple[start:start + 1] in _CONJUNCTIONS_ZH and start > 0 and _CJK_CHAR.match(simple, start - 1):
+            start += 1  # 美国和联合国…机构表示 read from 和 (the window's start): the voice is the last conjunct
     # 省长X在此前的一份声明中说, X对路透社说, X周三表示: the voice is X.
     cut = _first_outside_brackets(_VOICE_CUT_ZH, simple[start:end])
     if cut >= 0:
@@ -839,7 +846,7 @@ def _english_voice_bounds(source: str, span: str, group: str, start: int, end: i
 # A time word after a Chinese subject ends it (前总统蔡英文13日表示, 习近平主席上月会见…时曾表示,
 # 国家统计局今(18日)早公布): Chinese puts the time between the subject and its verb.
 _TIME_AFTER_SUBJECT_ZH = re.compile(
-    r"(?<![月\d])\d{1,2}\s*[日号]|[今昨前明]\s*[(（]|[今昨前明]天|[今昨]日|[今昨]晚|[今昨]早|日前|稍早|早前|上月|本月"
+    r"(?<![月\d])\d{1,2}\s*[日号]|(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[今昨前明]\s*[(（]|[今昨前明]天|[今昨]日|[今昨]晚|[今昨]早|日前|稍早|早前|上月|本月"
     # 周X only where the voice ends or a time goes on (周一下午): 周天宇 is a person's name.
     r"|上周|本周|星期[一二三四五六日天]|周[一二三四五六日天](?=$|[上下早晚在时起前后（(])|[上下]午|晚间|当天|当日"
     r"|凌晨|清晨")

@@ -50,3 +50,13 @@ def test_a_body_named_for_its_figures_is_read_whole() -> None:
     assert _voices("根据北方省劳工统计局的数据，失业率下降。")[0][0] == "北方省劳工统计局"
     assert _voices("据北方省政府统计处的统计，人口下降。")[0][0] == "北方省政府统计处"
     assert _voices("据南方数据中心表示，用量上升。")[0][0] == "南方数据中心"
+
+
+def test_a_window_opened_at_a_conjunction_reads_the_last_conjunct() -> None:
+    text = "此事引来多方评论，不过北方国和东海国际渔业合作组织（EFCO）则对此表示认可。"
+    assert _voices(text)[0][0] == "东海国际渔业合作组织（EFCO）"
+    assert _voices("和平基金会表示，将捐款。")[0][0] == "和平基金会"  # a name at a clause's start keeps its 和
+
+
+def test_a_month_and_day_after_a_voice_ends_it() -> None:
+    assert _voices("北方国外交部发言人4月13日表示，坚决反对。")[0][0] == "北方国外交部发言人"
