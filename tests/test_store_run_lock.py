@@ -29,6 +29,18 @@ def _hold_in_child(db: Path) -> subprocess.Popen:
     return child
 
 
+def _times_out_while_a_child_holds(db: Path, match: str = "") -> None:
+    """A bounded wait on ``db`` gives up (its message matching ``match`` and naming the holder's
+    pid) while another process holds the lock; that process is stopped afterwards."""
+    child = _hold_in_child(db)
+    try:
+        with pytest.raises(RunLockTimeout, match=f"{match}pid {child.pid}"), run_lock(db, wait_s=0.2):
+            pass
+    finally:
+        child.kill()
+        child.wait()
+
+
 def test_a_second_holder_waits_for_the_first_and_is_told_once(tmp_path: Path) -> None:
     db = tmp_path / "ws.db"
     order, lines = [], []
@@ -49,13 +61,7 @@ def test_a_second_holder_waits_for_the_first_and_is_told_once(tmp_path: Path) ->
 
 def test_a_bounded_wait_gives_up_naming_the_store(tmp_path: Path) -> None:
     db = tmp_path / "ws.db"
-    child = _hold_in_child(db)
-    try:
-        with pytest.raises(RunLockTimeout, match=f"{db}.*pid {child.pid}"), run_lock(db, wait_s=0.2):
-            pass
-    finally:
-        child.kill()
-        child.wait()
+    _times_out_while_a_child_holds(db, match=f"{db}.*")
 
 
 def test_a_holder_killed_with_sigkill_leaves_the_store_unlocked(tmp_path: Path) -> None:
@@ -121,7 +127,6 @@ def test_a_lock_file_this_user_cannot_write_still_locks(tmp_path: Path, monkeypa
     import store.runlock as runlock
 
     db = tmp_path / "ws.db"
-    child = _hold_in_child(db)
 
     def no_write(file, mode="r", *args, **kwargs):  # (the tests run as root: permissions are simulated)
         if "a" in mode or "w" in mode or "+" in mode:
@@ -129,12 +134,7 @@ def test_a_lock_file_this_user_cannot_write_still_locks(tmp_path: Path, monkeypa
         return builtins.open(file, mode, *args, **kwargs)
 
     monkeypatch.setattr(runlock, "open", no_write, raising=False)
-    try:
-        with pytest.raises(RunLockTimeout, match=f"pid {child.pid}"), run_lock(db, wait_s=0.2):
-            pass
-    finally:
-        child.kill()
-        child.wait()
+    _times_out_while_a_child_holds(db)
     with run_lock(db, wait_s=0.2):  # free again (held read-only, no pid written)
         pass
 
