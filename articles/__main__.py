@@ -46,10 +46,11 @@ ZONE_HELP = ("Times: a date or time written without a zone is read as UTC (2021-
 
 
 def main(argv: list[str] | None = None) -> int:
+    from cli import HelpFormatter
     from data_paths import DB_HELP
     from store.sqlite import Store, default_db
-
     parser = argparse.ArgumentParser(
+        formatter_class=HelpFormatter,
         prog="python -m articles",
         description="Ingest news archives (feed-archive markdown, HTML pages, RSS/Atom, "
         "JSON Lines, JSON, CSV) into the Parallax store.",

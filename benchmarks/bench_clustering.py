@@ -168,7 +168,8 @@ def _first_touch_seconds_per_gb(megabytes: int = 512) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 67048])
     parser.add_argument("--db", type=Path, default=SCALE_DB)
     parser.add_argument("--repeat", type=int, default=1, help="runs per size (fresh processes)")

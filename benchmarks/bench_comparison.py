@@ -84,7 +84,8 @@ def _hostile(lexical_only: bool) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--lexical-only", action="store_true")
     parser.add_argument("--hostile-only", action="store_true")

@@ -232,7 +232,8 @@ def fmt(values: list[float]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="keep the stores in this folder")
     parser.add_argument("--repeat", type=int, default=1, help="cold/warm rounds (each a fresh set-up)")
     parser.add_argument("--upload-305k", action="store_true")

@@ -54,7 +54,8 @@ def synthetic(n_stories: int, n_edits: int, seed: int = 0):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__)
     parser.add_argument("--stories", type=int, default=10_000)
     parser.add_argument("--edits", type=int, default=2_000)
     args = parser.parse_args()

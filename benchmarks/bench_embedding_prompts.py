@@ -36,7 +36,8 @@ def load_pairs(limit: int) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=int, default=300)
     args = parser.parse_args(argv)
     if not DATA.is_file():

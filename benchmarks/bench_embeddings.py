@@ -38,7 +38,8 @@ def load_articles(n: int):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="articles (default 1000)")
     parser.add_argument(
         "--runtimes",

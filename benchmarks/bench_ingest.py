@@ -74,7 +74,8 @@ SEEDS = [ROOT / "seeds" / "000_299cce44e7b57b22.txt", ROOT / "seeds" / "001_bd7e
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--no-tracemalloc", action="store_true", help="skip the heap-peak pass")
     parser.add_argument("--jsonl", type=Path, nargs="?", const=DEFAULT_JSONL, default=None, metavar="FILE",

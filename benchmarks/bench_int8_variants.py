@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.split("\n")[0])
     parser.add_argument("--pairs", type=int, default=0, help="first N pairs (default: all)")
     args = parser.parse_args(argv)
     from clustering.datasets import SEMEVAL, load_semeval

@@ -194,7 +194,8 @@ def partition(stories) -> list[list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=10_000, help="articles (default 10,000)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"JSON Lines corpus (default {CORPUS})")
     parser.add_argument("--batch-size", type=int, default=64, help="texts per embedding batch")

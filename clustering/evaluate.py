@@ -259,7 +259,8 @@ def _evaluate_windows(cases: dict, sets: dict, clusterer: StoryClusterer, fit_wi
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m clustering.evaluate", description=__doc__.split("\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, prog="python -m clustering.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("--model", default=None, help="embedding backend (default: the product default)")
     parser.add_argument("--story-context", action="store_true",
                         help="evaluate with the same-story model's story-context stage on (off by default)")

@@ -89,7 +89,8 @@ def context_rows(sets, direct: dict, exclude=None):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m clustering.train", description=__doc__.split("\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, prog="python -m clustering.train", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--model", default=None, help="embedding backend (default: the product default)")
     args = parser.parse_args(argv)

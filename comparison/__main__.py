@@ -136,7 +136,8 @@ def _when(at: str) -> str:
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m comparison", description="Compare the articles of one story.",
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, prog="python -m comparison", description="Compare the articles of one story.",
                                      epilog=MODEL_DIR_HELP + " --lexical needs none.")
     parser.add_argument("inputs", nargs="+", help="article files, or one story id from the store")
     parser.add_argument("--out", required=True, help="output file")

@@ -231,7 +231,8 @@ def _print_scores(result: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m comparison.evaluate", description=__doc__.split("\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, prog="python -m comparison.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD,
                         help="the annotated comparisons (default evaluation/comparison/gold.json)")
     parser.add_argument("--lexical", action="store_true", help="align without the dense model")

@@ -180,7 +180,8 @@ def dense_scale(stories: list[dict], root: Path, backend) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m comparison.train_align", description=__doc__.split("\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, prog="python -m comparison.train_align", description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--beta", type=float, default=0.5, help="the cut maximizes F-beta (default 0.5)")

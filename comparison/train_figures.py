@@ -90,7 +90,8 @@ def story_out_average_precision(x: np.ndarray, y: np.ndarray, groups: np.ndarray
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m comparison.train_figures", description=__doc__.split("\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, prog="python -m comparison.train_figures", description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--beta", type=float, default=1.0, help="the cut maximizes F-beta (default 1)")

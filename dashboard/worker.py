@@ -299,10 +299,10 @@ def prepare(db: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from cli import HelpFormatter
     from dashboard.workspace import db_path
     from data_paths import DB_HELP, MODEL_DIR_HELP
-
-    parser = argparse.ArgumentParser(description="Parallax background worker", epilog=MODEL_DIR_HELP)
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description="Parallax background worker", epilog=MODEL_DIR_HELP)
     parser.add_argument("--db", type=Path, default=None, help=DB_HELP)
     parser.add_argument("--parent", type=int, default=None, help="exit when this process ends")
     parser.add_argument("--idle-exit", type=float, default=IDLE_EXIT_S)

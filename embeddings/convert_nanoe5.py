@@ -509,7 +509,8 @@ def ensure_model(out_dir: Path | str | None = None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--out", type=Path, default=None,
         help=f"model folder (default: ${MODEL_DIR_ENV}, else data/models/ in this repository: "

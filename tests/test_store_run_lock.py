@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from clustering.__main__ import EXIT_BUSY, main
+from cli import EXIT_BUSY
+from clustering.__main__ import main
 from store.runlock import RunLockTimeout, run_lock, run_lock_path
 
 ROOT = Path(__file__).resolve().parents[1]
