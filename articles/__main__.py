@@ -25,7 +25,12 @@ article or one from an outlet in China, Taiwan, Hong Kong or Singapore, US Centr
 Exit status: 0 when an article was read (stored, a duplicate, updated, or in an unchanged
 file skipped), or when nothing was refused; 1 when no article was read and at least one
 input was refused or missing (:attr:`articles.ingest.IngestReport.failed`); 2 for a usage
-error or a store that cannot be opened.
+error or a store that cannot be opened; 75 when another run held the store past ``--wait``
+(nothing done).
+
+One run at a time on a store (:mod:`store.runlock`), as ``python -m clustering`` and the
+dashboard's jobs: an ingest beside a clustering run would leave articles that run takes for a
+killed run's orphans. Without ``--wait`` it waits for the other run, saying so in one line.
 """
 
 from __future__ import annotations
@@ -37,25 +42,36 @@ from articles.fields import FIELD_OPTION_HELP, parse_field_options
 from articles.ingest import ingest
 from articles.outlets import CHINA_TIME_TLDS
 from articles.reader import add_max_bytes_option
+from cli import BUSY_EPILOG, HelpFormatter, add_wait_option, run_locked
 
 # The sites listed from the one table the reader uses (articles.outlets), so the help cannot drift.
 ZONE_HELP = ("Times: a date or time written without a zone is read as UTC (2021-07-05 is midnight UTC); "
              "'CST' is China Standard Time (UTC+8) in a Chinese-language article or one from an outlet or site "
              f"({', '.join('.' + tld for tld in CHINA_TIME_TLDS)}) in "
              "China, Taiwan, Hong Kong, Singapore or Macau, US Central (UTC-6) in any other.")
+# What someone wiring the command into cron reads in --help, as python -m clustering's.
+HELP_EPILOG = f"""\
+{ZONE_HELP}
+runs:
+  {BUSY_EPILOG}
+exit status:
+  0   an article was read (stored, a duplicate, updated, or in an unchanged file), or nothing was refused
+  1   no article was read and an input was refused or missing
+  2   usage error, or a store that cannot be opened
+  75  another run held the store longer than --wait (nothing done)
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
-    from cli import HelpFormatter
     from data_paths import DB_HELP
-    from store.sqlite import Store, default_db
+    from store.sqlite import default_db
+
     parser = argparse.ArgumentParser(
         formatter_class=HelpFormatter,
         prog="python -m articles",
         description="Ingest news archives (feed-archive markdown, HTML pages, RSS/Atom, "
         "JSON Lines, JSON, CSV) into the Parallax store.",
-        epilog=f"{ZONE_HELP} Exit status: 0 when an article was read (or nothing was refused), 1 when no article "
-        "was read and an input was refused or missing, 2 for a usage error or a store that cannot be opened.",
+        epilog=HELP_EPILOG,
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     parser.add_argument("--db", default=None, help=DB_HELP)
@@ -64,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="name every article the summary counts under a note, not the first 5")
     parser.add_argument("--field", action="append", default=[], metavar="[FILE:]NAME=COLUMN", help=FIELD_OPTION_HELP)
+    add_wait_option(parser)
     args = parser.parse_args(argv)
     try:
         fields = parse_field_options(args.field, args.inputs)
@@ -71,6 +88,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(exc))
 
     db = args.db or default_db()
+    # One run at a time on a store (store.runlock): a clustering run meanwhile would take this
+    # ingest's stored, not yet grouped articles for a killed run's orphans.
+    return run_locked(db, args.wait, lambda: _ingest(args, db, fields))
+
+
+def _ingest(args: argparse.Namespace, db, fields) -> int:
+    from store.sqlite import Store
+
     try:
         store = Store(db)
     except Exception as exc:  # noqa: BLE001 - one line, not a traceback

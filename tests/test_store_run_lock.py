@@ -91,6 +91,65 @@ def test_the_cli_exits_75_having_done_nothing_when_the_store_stays_busy(tmp_path
     assert not db.exists() and not out.exists()
 
 
+def test_ingest_alone_takes_the_lock_too_and_exits_75_past_its_wait(tmp_path: Path, capsys) -> None:
+    # python -m articles beside a clustering run would leave articles that run takes for a killed
+    # run's orphans: it waits as clustering does, and past --wait does nothing.
+    from articles.__main__ import main as articles_main
+
+    db = tmp_path / "ws.db"
+    seed = ROOT / "seeds" / "000_299cce44e7b57b22.txt"
+    child = _hold_in_child(db)
+    try:
+        code = articles_main([str(seed), "--db", str(db), "--wait", "0.2"])
+    finally:
+        child.kill()
+        child.wait()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == EXIT_BUSY
+    assert len(err) == 2 and "waiting" in err[0] and f"pid {child.pid}" in err[0] and "nothing done" in err[1]
+    assert not db.exists()
+    # Free again: it runs (and holds the lock while it does: a second run would wait for it).
+    assert articles_main([str(seed), "--db", str(db), "--wait", "0"]) == 0
+    assert "1 new article" in capsys.readouterr().err
+
+
+def test_ingest_waits_for_the_holder_saying_so_once(tmp_path: Path, capsys) -> None:
+    from articles.__main__ import main as articles_main
+
+    db = tmp_path / "ws.db"
+    seed = ROOT / "seeds" / "000_299cce44e7b57b22.txt"
+    with run_lock(db):
+        result: list[int] = []
+        thread = threading.Thread(target=lambda: result.append(articles_main([str(seed), "--db", str(db)])))
+        thread.start()
+        time.sleep(0.5)
+        assert not result and not db.exists()  # still waiting: nothing read
+    thread.join(30)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert result == [0] and "waiting for it to finish" in err[0] and len([e for e in err if "waiting" in e]) == 1
+
+
+@pytest.mark.parametrize("command", ["articles", "clustering"])
+def test_the_help_of_every_command_that_takes_the_lock_says_so(command: str, capsys, monkeypatch) -> None:
+    import importlib
+
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit):
+        importlib.import_module(f"{command}.__main__").main(["--help"])
+    text = capsys.readouterr().out
+    assert "--wait SECONDS" in text and "One run at a time holds a store (see --wait)." in text
+    assert "\n  75  another run held the store longer than --wait (nothing done)" in text
+
+
+@pytest.mark.parametrize("argv", [["x", "--wait", "-1"], ["x", "--wait", "soon"]])
+def test_a_negative_or_unreadable_wait_is_a_usage_error(argv: list[str], capsys) -> None:
+    from articles.__main__ import main as articles_main
+
+    with pytest.raises(SystemExit) as exit_:
+        articles_main(argv)
+    assert exit_.value.code == 2 and "--wait" in capsys.readouterr().err
+
+
 def test_a_store_in_no_folder_is_still_one_line(tmp_path: Path, capsys) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "file").write_text("x")
