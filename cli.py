@@ -76,14 +76,15 @@ def _seconds(text: str) -> float:
     return value
 
 
-def run_locked(db: str | PathLike, wait_s: float | None, body: Callable[[], int]) -> int:
-    """``body()``'s exit status, run holding the store's run lock: when another run holds it, one
-    line on stderr says so and the run waits (at most ``wait_s`` seconds); past that, one line
-    and :data:`EXIT_BUSY`, ``body`` never run."""
+def run_locked(db: str | PathLike, wait_s: float | None, body: Callable[[], int], what: str) -> int:
+    """``body()``'s exit status, run holding the store's run lock as ``what`` (the command, named
+    to a run that waits for it): when another run holds it, one line on stderr names that run and
+    says this one waits (at most ``wait_s`` seconds); past that, one line and :data:`EXIT_BUSY`,
+    ``body`` never run."""
     from store.runlock import RunLockTimeout, run_lock
 
     try:
-        with run_lock(db, wait_s, on_wait=lambda line: print(line, file=sys.stderr)):
+        with run_lock(db, wait_s, on_wait=lambda line: print(line, file=sys.stderr), what=what):
             return body()
     except RunLockTimeout as exc:
         print(exc, file=sys.stderr)

@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     db = args.db or default_db()
     # One run at a time on a store (store.runlock): a clustering run meanwhile would take this
     # ingest's stored, not yet grouped articles for a killed run's orphans.
-    return run_locked(db, args.wait, lambda: _ingest(args, db, fields))
+    return run_locked(db, args.wait, lambda: _ingest(args, db, fields), "python -m articles")
 
 
 def _ingest(args: argparse.Namespace, db, fields) -> int:

@@ -412,7 +412,7 @@ def _main(argv: list[str] | None) -> int:
         with replaced_together(args.out):
             return _run(args)
 
-    return run_locked(args.db, args.wait, locked)
+    return run_locked(args.db, args.wait, locked, f"python -m clustering --engine {args.engine}")
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from articles.fields import DASHBOARD, read_in
 from articles.model import Article, Rejection
 from counted import counted
 from store import Store
-from store.runlock import run_lock
+from store.runlock import RunHolder, lock_holder, run_lock
 
 # ---- caps -----------------------------------------------------------------
 # One number for the browser (server.maxUploadSize in .streamlit/config.toml),
@@ -285,19 +285,35 @@ HANDLERS = {
 }
 
 
-def _one_run_at_a_time(store: Store, progress: Progress):
+def _one_run_at_a_time(store: Store, job: dict, progress: Progress, notify: Callable[[str], None] | None = None):
     """The store's run lock (:mod:`store.runlock`) for a job that ingests or groups: a
     ``python -m clustering`` run on the same workspace meanwhile would take an upload's stored,
     not yet grouped articles for a killed run's and group them too. The job waits for such a
-    run, saying so in its progress line."""
+    run, saying so in its progress line, which names the run and since when it holds the
+    workspace (what its lock file records), so every session sees why the job does not move;
+    ``notify`` gets the same line (the worker's log, ``--prepare``'s terminal)."""
     if str(store.path) == ":memory:":  # (no file, no other process)
         return contextlib.nullcontext()
-    return run_lock(store.path, on_wait=lambda _line: progress(
-        -1, "waiting for a command-line run on this workspace to finish"))
+
+    def waiting(_line: str) -> None:
+        message = waiting_message(lock_holder(store.path))
+        progress(-1, message)
+        if notify is not None:
+            notify(message)
+
+    return run_lock(store.path, on_wait=waiting, what=f"the dashboard worker: {KIND_LABELS.get(job['kind'], job['kind'])}")
 
 
-def run_job(store: Store, job: dict, runner: CompareRunner = compare_inline) -> None:
-    """Run one claimed job, recording progress, result or a one-line failure in the store."""
+def waiting_message(holder: RunHolder | None) -> str:
+    """A waiting job's progress line: which run it waits for and since when, as far as known."""
+    known = f" ({holder.describe()})" if holder is not None else ""
+    return f"waiting for a command-line run on this workspace to finish{known}"
+
+
+def run_job(store: Store, job: dict, runner: CompareRunner = compare_inline,
+            notify: Callable[[str], None] | None = None) -> None:
+    """Run one claimed job, recording progress, result or a one-line failure in the store
+    (``notify``: also told when the job waits for another run)."""
 
     def progress(fraction: float, message: str) -> None:
         current = store.job(job["id"])
@@ -307,7 +323,7 @@ def run_job(store: Store, job: dict, runner: CompareRunner = compare_inline) -> 
         if job["kind"] == COMPARE:
             result = run_compare(store, job["params"], progress, runner)
         else:
-            with _one_run_at_a_time(store, progress):
+            with _one_run_at_a_time(store, job, progress, notify):
                 result = HANDLERS[job["kind"]](store, job["params"], progress)
     except Exception as exc:  # noqa: BLE001 - the job fails with one line; the worker goes on
         lines = str(exc).strip().splitlines()

@@ -259,7 +259,7 @@ def serve(db: Path, parent: int | None = None, idle_exit: float = IDLE_EXIT_S, p
             job = store.claim_job()
             if job is not None:
                 log.info("job %s %s started", job["id"], job["kind"])
-                jobs.run_job(store, job, runner)
+                jobs.run_job(store, job, runner, notify=lambda line, j=job: log.info("job %s %s", j["id"], line))
                 log.info("job %s finished: %s", job["id"], (store.job(job["id"]) or {}).get("message"))
                 idle_since = time.monotonic()
                 continue
@@ -290,7 +290,8 @@ def prepare(db: Path) -> int:
             schedule_startup(store)
             while (job := store.claim_job([jobs.BOOTSTRAP, jobs.RECLUSTER])) is not None:
                 print(f"{jobs.KIND_LABELS[job['kind']]} …", flush=True)
-                jobs.run_job(store, job)
+                # (Behind a cron run holding the workspace: said here, not a silent terminal.)
+                jobs.run_job(store, job, notify=lambda line: print(f"  {line}", flush=True))
                 done = store.job(job["id"])
                 print(f"  {done['state']}: {done['message']}  {done['result'] or ''}", flush=True)
     finally:

@@ -6,7 +6,9 @@ a killed run: both embedded and grouped them, and the first run's output files n
 second then replaced. SQLite's write lock guards each transaction, not a run of many. A run
 therefore holds this lock from its first read to its stories stored; a second run waits for it,
 saying so in one line. The kernel drops an ``flock`` when its holder dies (kill -9 included), so a
-killed run never leaves the store locked; the pid written into the file only names the holder.
+killed run never leaves the store locked. What the holder writes into the file (its pid, when it
+took the lock, which command: :class:`RunHolder`) only names it, for the line a waiting run prints
+and the progress line of a dashboard job waiting behind a cron run (:func:`lock_holder`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import fcntl
 import os
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 # How often a waiting run tries the lock again (flock has no timed wait).
@@ -33,18 +37,67 @@ def run_lock_path(db: str | os.PathLike) -> Path:
     return Path(os.path.realpath(db) + ".run.lock")
 
 
-def _holder(handle) -> str:
+@dataclass(frozen=True)
+class RunHolder:
+    """Who holds a store's run lock, as its lock file says: pid, when it took the lock (UTC) and
+    what it is (``python -m clustering``, a dashboard job); each None when not recorded (a lock
+    file written before these were, or one held read-only by another user's run)."""
+
+    pid: int | None = None
+    since: datetime | None = None
+    what: str | None = None
+
+    def describe(self) -> str:
+        """"python -m clustering, pid 123, since 2026-12-07 13:05 UTC" (what is known of it)."""
+        parts = [self.what] if self.what else []
+        parts.append(f"pid {self.pid}" if self.pid is not None else "pid unknown")
+        if self.since is not None:
+            parts.append(f"since {self.since.astimezone(UTC):%Y-%m-%d %H:%M} UTC")
+        return ", ".join(parts)
+
+
+def _parse_holder(text: str) -> RunHolder:
+    """The lock file's lines: pid, ISO time, what (older files hold the pid alone)."""
+    lines = [line.strip() for line in text.splitlines()] + ["", "", ""]
+    try:
+        since = datetime.fromisoformat(lines[1]) if lines[1] else None
+    except ValueError:
+        since = None
+    return RunHolder(int(lines[0]) if lines[0].isdigit() else None, since, lines[2] or None)
+
+
+def _holder(handle) -> RunHolder:
     handle.seek(0)
-    pid = handle.read().strip()
-    return f"pid {pid}" if pid.isdigit() else "pid unknown"
+    return _parse_holder(handle.read())
+
+
+def lock_holder(db: str | os.PathLike) -> RunHolder | None:
+    """Who holds the run lock of the store at ``db`` now; None when no run does."""
+    try:
+        with open(run_lock_path(db)) as handle:
+            holder = _holder(handle)
+            if holder == RunHolder():
+                return None  # (a holder empties the file as it lets go; an empty file is free)
+            # A killed holder leaves its lines: held only while the lock is. (A shared lock
+            # taken for an instant: a run starting meanwhile waits that instant, no more.)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return holder
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return None
+    except OSError:
+        return None
 
 
 @contextlib.contextmanager
 def run_lock(db: str | os.PathLike, wait_s: float | None = None,
-             on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Hold the run lock of the store at ``db`` for the block. When another run holds it, call
-    ``on_wait`` once with a line naming it, and wait: at most ``wait_s`` seconds (None: as long
-    as it takes), then raise :class:`RunLockTimeout` (its text names the store and the holder)."""
+             on_wait: Callable[[str], None] | None = None, what: str | None = None) -> Iterator[None]:
+    """Hold the run lock of the store at ``db`` for the block, recorded as held by ``what`` (the
+    command or job, named to a run that waits). When another run holds it, call ``on_wait`` once
+    with a line naming it (:meth:`RunHolder.describe`), and wait: at most ``wait_s`` seconds
+    (None: as long as it takes), then raise :class:`RunLockTimeout` (its text names the store
+    and the holder)."""
     handle = _open(run_lock_path(db))
     if handle is None:
         # No folder for the lock is no folder for the store either: opening the store then
@@ -53,7 +106,7 @@ def run_lock(db: str | os.PathLike, wait_s: float | None = None,
         return
     with handle:
         if not _try(handle):
-            holder = _holder(handle)
+            holder = _holder(handle).describe()
             if on_wait is not None:
                 limit = "" if wait_s is None else f" (at most {wait_s:g} s)"
                 on_wait(f"{db}: another run ({holder}) is using this store; waiting for it to finish{limit}")
@@ -63,7 +116,9 @@ def run_lock(db: str | os.PathLike, wait_s: float | None = None,
         if handle.writable():  # (a lock file another user made is held read-only, unnamed)
             handle.seek(0)
             handle.truncate()
-            handle.write(str(os.getpid()))
+            # (One line each: pid, since, what.)
+            what_line = " ".join((what or "").split())
+            handle.write(f"{os.getpid()}\n{datetime.now(UTC).isoformat(timespec='seconds')}\n{what_line}\n")
             handle.flush()
         try:
             yield

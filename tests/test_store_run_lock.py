@@ -9,22 +9,32 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from cli import EXIT_BUSY
 from clustering.__main__ import main
-from store.runlock import RunLockTimeout, run_lock, run_lock_path
+from store.runlock import (
+    RunHolder,
+    RunLockTimeout,
+    _parse_holder,
+    lock_holder,
+    run_lock,
+    run_lock_path,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 # A child process holding the run lock of the store argv[1] until it is killed.
 _HOLDER = ("import sys, time\nfrom store.runlock import run_lock\n"
-           "with run_lock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(600)\n")
+           "with run_lock(sys.argv[1], what=(sys.argv[2:] or [None])[0]):\n"
+           "    print('held', flush=True)\n    time.sleep(600)\n")
 
 
-def _hold_in_child(db: Path) -> subprocess.Popen:
-    child = subprocess.Popen([sys.executable, "-c", _HOLDER, str(db)], stdout=subprocess.PIPE, text=True,
+def _hold_in_child(db: Path, what: str | None = None) -> subprocess.Popen:
+    child = subprocess.Popen([sys.executable, "-c", _HOLDER, str(db), *([what] if what else [])],
+                             stdout=subprocess.PIPE, text=True,
                              env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert child.stdout.readline().strip() == "held"
     return child
@@ -211,6 +221,67 @@ def test_a_store_reached_through_a_symlink_has_one_lock(tmp_path: Path) -> None:
     try:
         with pytest.raises(RunLockTimeout), run_lock(link, wait_s=0.2):
             pass
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_the_lock_file_names_its_holder_and_since_when(tmp_path: Path) -> None:
+    db = tmp_path / "ws.db"
+    assert lock_holder(db) is None  # no lock file yet
+    before = datetime.now(UTC).replace(microsecond=0)
+    child = _hold_in_child(db, "python -m clustering --engine local")
+    try:
+        holder = lock_holder(db)
+        assert holder is not None and holder.pid == child.pid and holder.what == "python -m clustering --engine local"
+        assert before <= holder.since <= datetime.now(UTC)
+        with pytest.raises(RunLockTimeout, match=f"python -m clustering --engine local, pid {child.pid}, since "):
+            with run_lock(db, wait_s=0.1):
+                pass
+    finally:
+        child.kill()
+        child.wait()
+    assert lock_holder(db) is None  # a killed holder's lines stay in the file; it holds nothing
+    with run_lock(db, what="python -m articles"):
+        assert lock_holder(db).what == "python -m articles"
+    assert lock_holder(db) is None
+
+
+def test_a_lock_file_of_an_older_checkout_or_garbage_still_names_what_it_can() -> None:
+    assert _parse_holder("4242") == RunHolder(4242)  # (the pid alone, as written before)
+    assert _parse_holder("") == RunHolder()
+    assert _parse_holder("x\nnot a time\n") == RunHolder()
+    assert RunHolder().describe() == "pid unknown"
+    when = datetime(2026, 12, 7, 21, 5, tzinfo=timezone(timedelta(hours=8)))
+    assert RunHolder(7, when, "python -m articles").describe() == "python -m articles, pid 7, since 2026-12-07 13:05 UTC"
+
+
+def test_a_waiting_dashboard_job_names_the_run_it_waits_for(tmp_path: Path, monkeypatch) -> None:
+    # The worker behind a cron run: every session's progress line says which run holds the
+    # workspace and since when, not a bar that does not move; the worker's log says so too.
+    from dashboard import jobs
+    from store import Store
+
+    db = tmp_path / "ws.db"
+    monkeypatch.setitem(jobs.HANDLERS, "made-up", lambda store, params, progress: {})
+    told: list[str] = []
+    child = _hold_in_child(db, "python -m clustering --engine ray")
+    try:
+        with Store(db) as store:
+            job_id = store.enqueue_job("made-up", {})
+            thread = threading.Thread(target=jobs.run_job, args=(store, store.claim_job()),
+                                      kwargs={"notify": told.append})
+            thread.start()
+            deadline = time.monotonic() + 10
+            while not told and time.monotonic() < deadline:
+                time.sleep(0.05)
+            message = store.job(job_id)["message"]
+            assert message.startswith("waiting for a command-line run on this workspace to finish")
+            assert f"(python -m clustering --engine ray, pid {child.pid}, since " in message and told == [message]
+            child.kill()
+            child.wait()
+            thread.join(10)
+            assert store.job(job_id)["state"] == "done"
     finally:
         child.kill()
         child.wait()
