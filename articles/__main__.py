@@ -13,8 +13,11 @@ read); then the summary, in short lines:
 * the updated articles (read again from their file with other content, or a newer whole copy
   from a file delivered later: a correction, so their stories' comparisons are worth running
   again; :mod:`articles.versions`): each named by its title and file (at most 5, then "+N more");
+* articles a file gives as a cut-down copy of the stored text (an excerpt, a summary, a
+  paywalled or teaser copy, :func:`articles.versions.is_cut_down`), kept whole as stored whatever
+  the copy's time: one counted line, then each named by its title, the file and the other files;
 * articles a file reads otherwise now but that are kept as stored, because another file holds
-  them too (an older or cut-down copy): each named by its title, the file, and the other files
+  them too (an older copy): each named by its title, the file, and the other files
   (at most 5, then "+N more"); those two records of one file hold otherwise, counted in one line;
 * stored articles no file gives any more (the old items a rolling feed drops): kept, said in
   one line (named with ``--verbose``).

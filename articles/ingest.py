@@ -41,6 +41,7 @@ from typing import Any
 from articles.fields import DEFAULT_FIELDS, resolve_fields
 from articles.model import Article, Rejection, SetAside
 from articles.reader import MAX_INPUT_BYTES, read_path
+from articles.versions import is_cut_down
 from articles.window import DateWindow
 from counted import counted
 
@@ -85,6 +86,9 @@ class KeptAsStored:
     title: str
     file: str  # the file that reads it otherwise
     others: list[str]  # the files that hold it too
+    # The file's copy is a cut-down one (an excerpt, a summary, a paywalled or teaser copy:
+    # articles.versions.is_cut_down): the whole stored text stays, whatever the copy's time.
+    cut: bool = False
 
 
 @dataclass
@@ -113,6 +117,7 @@ class IngestReport:
     # article another file holds, a copy read after another in the same run (articles.versions).
     changed_kept: int = 0
     kept_named: list[KeptAsStored] = field(default_factory=list)  # up to MAX_NAMED
+    cut_kept: int = 0  # of changed_kept, the cut-down copies (their own line in the summary)
     # Articles a file holds twice, the records reading otherwise (a source's re-fetches): the
     # first record kept. One count: nothing for a person to do.
     repeated_in_file: int = 0
@@ -162,11 +167,16 @@ class IngestReport:
             lines.append(f"{counted(self.updated, 'article')} updated (read again with other content; compare "
                          f"{'its story' if one else 'their stories'} again):")
             lines += _listed([f'  "{title}": {file}' for title, file in self.updated_named], self.updated, verbose)
-        if self.changed_kept:
-            lines.append(f"{counted(self.changed_kept, 'article')} read otherwise now, kept as stored because "
-                         "another file holds it too (edit both files, or remove one, then ingest again):")
-            lines += _listed([f'  "{k.title}": {k.file}; also in {", ".join(k.others)}' for k in self.kept_named],
-                             self.changed_kept, verbose)
+        if self.cut_kept:
+            lines.append(f"{counted(self.cut_kept, 'article')} read as a cut-down copy (an excerpt, a summary, "
+                         "a paywalled or teaser copy) of the stored text: the whole text kept as stored:")
+            lines += _listed([f'  "{k.title}": {k.file}; also in {", ".join(k.others)}'
+                              for k in self.kept_named if k.cut], self.cut_kept, verbose)
+        if self.changed_kept > self.cut_kept:
+            lines.append(f"{counted(self.changed_kept - self.cut_kept, 'article')} read otherwise now, kept as "
+                         "stored because another file holds it too (edit both files, or remove one, then ingest again):")
+            lines += _listed([f'  "{k.title}": {k.file}; also in {", ".join(k.others)}'
+                              for k in self.kept_named if not k.cut], self.changed_kept - self.cut_kept, verbose)
         if self.repeated_in_file:
             lines.append(f"{counted(self.repeated_in_file, 'article')} held twice in one file, reading otherwise: "
                          "the first record kept")
@@ -589,10 +599,12 @@ def _note_kept(run: _Run, item: Article, file_path: str) -> None:
             run.report.repeated_in_file += 1
             return
         others = [f"{f} (no longer there)" for f in gone]
+    stored = run.store.article(item.id)
+    cut = stored is not None and is_cut_down(item.text, stored.text)
     run.report.changed_kept += 1
+    run.report.cut_kept += cut
     if len(run.report.kept_named) < MAX_NAMED:
-        stored_title = getattr(run.store.article(item.id), "title", item.title)
-        run.report.kept_named.append(KeptAsStored(stored_title, file_path, others))
+        run.report.kept_named.append(KeptAsStored(getattr(stored, "title", item.title), file_path, others, cut))
 
 
 def _finish_file(run: _Run, path: Path, stat, gone: set[str], any_article: bool) -> None:

@@ -10,7 +10,9 @@ re-sending a corrected record) replaces the stored copy when it is
   article, none of them read in the same run (there the first read wins: a copy read again in
   the same run replaces the first only with a later own time, whatever the files' order);
 * and not a cut-down copy of it (:func:`is_cut_down`): an archive's excerpt, a feed's summary,
-  a file cut in delivery never overwrites a whole stored article;
+  a file cut in delivery, a paywalled copy (the opening paragraphs and a teaser cut, often with a
+  "subscribe to continue reading" line) never overwrites a whole stored article, whatever its
+  time;
 * nor the same report with another time alone (its title and text those stored, whitespace
   aside, and no caption the stored copy lacks: :func:`same_report`): a source's re-fetch stamped
   later, or a caption-less export of it, is no correction, and the stored time and captions stay.
@@ -36,21 +38,76 @@ from articles.model import Article
 CUT_DOWN_SHARE = 0.7
 # What a cut copy may end with after the text it kept: an ellipsis marking the cut.
 _CUT_MARK = re.compile(r"\s*\[?(?:…|\.\.\.)\]?\s*$")
+# A paywall's or a teaser's closing line after the text it let through: general wording of
+# subscription walls and "read more" teasers (English, Chinese in both scripts), matched in a
+# short last paragraph only (or at the end of the last one), never inside a report's own text.
+PAYWALL_WORDS = (
+    "subscribe", "subscriber", "subscription", "continue reading", "keep reading", "read more",
+    "read the full", "read the rest", "the rest of this article", "sign in to", "log in to",
+    "register to", "premium content", "paywall",
+    "订阅", "訂閱", "付费", "付費", "继续阅读", "繼續閱讀", "阅读全文", "閱讀全文", "余下全文", "餘下全文",
+    "全文请", "全文請", "会员专享", "會員專享", "登录后", "登入後",
+)
+# The longest closing line read as a paywall's (characters): a notice, not a paragraph of news.
+PAYWALL_LINE_MAX = 160
+_PAYWALL_TAIL = re.compile(r"(?:[\s.…]*[\[(（【]?(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in PAYWALL_WORDS)
+                           + r")[^.!?。！？]{0,60}[\])）】]?[.!?。！？…]*\s*)$", re.IGNORECASE)
 
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def _without_cut_marks(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without what marks a cut after them: closing paywall or teaser lines and
+    a trailing ellipsis or "read more"."""
+    kept = list(paragraphs)
+    while kept and len(kept[-1]) <= PAYWALL_LINE_MAX and any(w in kept[-1].lower() for w in PAYWALL_WORDS):
+        kept.pop()
+    while kept:
+        last = _CUT_MARK.sub("", _PAYWALL_TAIL.sub("", kept[-1])).strip()
+        if last == kept[-1]:
+            break
+        if last:
+            kept[-1] = last
+            break
+        kept.pop()
+    return kept
+
+
+def _leading_subset(mine: list[str], theirs: list[str]) -> bool:
+    """Are ``mine`` paragraphs of ``theirs``, in order, each whole but the last (which may be cut
+    short, a prefix of its paragraph)? A copy that kept some paragraphs and dropped others (a
+    paywall letting through the first ones, a teaser skipping a photo's paragraph)."""
+    position = 0
+    for n, paragraph in enumerate(mine):
+        last = n == len(mine) - 1
+        while position < len(theirs) and not (
+                theirs[position] == paragraph or (last and theirs[position].startswith(paragraph))):
+            position += 1
+        if position == len(theirs):
+            return False
+        position += 1
+    return bool(mine)
+
+
 def is_cut_down(copy: str, stored: str) -> bool:
-    """Is the text ``copy`` a cut-down copy of ``stored``: a proper prefix of it (a trailing
-    ellipsis aside), or shorter than :data:`CUT_DOWN_SHARE` of it? The same text is not (a
-    copy whose title alone was corrected)."""
+    """Is the text ``copy`` a cut-down copy of ``stored``: a proper prefix of it, or paragraphs of
+    it in order, the last possibly cut short (a paywall's or teaser's closing line and a trailing
+    ellipsis aside: :func:`_without_cut_marks`), and shorter; or shorter than
+    :data:`CUT_DOWN_SHARE` of it? The same text is not (a copy whose title alone was corrected);
+    nor is a copy that changes a word of what it kept (a correction), whatever it drops."""
     mine, theirs = _flat(copy), _flat(stored)
     if mine == theirs:
         return False
-    kept = _CUT_MARK.sub("", mine)
-    return (len(kept) < len(theirs) and theirs.startswith(kept)) or len(mine) < CUT_DOWN_SHARE * len(theirs)
+    if len(mine) < CUT_DOWN_SHARE * len(theirs):
+        return True
+    paragraphs = _without_cut_marks([_flat(p) for p in copy.splitlines() if p.strip()])
+    kept = " ".join(paragraphs)
+    if not kept or len(kept) >= len(theirs):
+        return False
+    return theirs.startswith(kept) or _leading_subset(paragraphs,
+                                                      [_flat(p) for p in stored.splitlines() if p.strip()])
 
 
 def same_report(copy: Article, stored: Article) -> bool:

@@ -80,7 +80,7 @@ def test_a_cut_down_later_copy_keeps_the_stored_text(tmp_path: Path) -> None:
         for path in (cut, ellipsis, summary):
             report = ingest([path], store)
             assert (report.updated, report.changed_kept) == (0, 1)
-            assert "kept as stored because another file holds it too" in report.summary()
+            assert "read as a cut-down copy (an excerpt, a summary, a paywalled or teaser copy)" in report.summary()
         assert _only(store).text == whole
 
 
