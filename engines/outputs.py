@@ -129,7 +129,8 @@ def read_parquet(out: str | os.PathLike) -> Outputs:
 def import_into_store(store, result: Outputs, ingested: bool = False) -> dict[str, dict]:
     """Put a run into a SQLite workspace, as the local engine would have left it.
 
-    Articles (with every source path) and rejections, unless ``ingested`` (the Ray engine stored
+    Articles (with every source path; one a store written before session 36 holds under its
+    former id is that article, :func:`_as_stored`) and rejections, unless ``ingested`` (the Ray engine stored
     them through :func:`articles.ingest` as it read them, the files' fingerprints too), the vectors (into the embedding
     cache, so a later local run or upload embeds nothing again), the stories
     (replacing the stored ones, the clusterer recorded so the dashboard does not
@@ -137,6 +138,7 @@ def import_into_store(store, result: Outputs, ingested: bool = False) -> dict[st
     (:func:`clustering.pipeline.store_run_stories`; none when the run grouped nothing).
     """
 
+    renamed = {} if ingested else _as_stored(store, result)
     with store.transaction():
         for article in [] if ingested else result.articles:
             store.add_article(article)
@@ -155,6 +157,25 @@ def import_into_store(store, result: Outputs, ingested: bool = False) -> dict[st
         changes = store_run_stories(store, result.stories, result.clusterer_fingerprint, result.replaced)
     if result.comparisons_dense:
         for story_id, (signature, data) in result.comparisons.items():
-            if "error" not in data:
+            # (A comparison naming an article by an id the store knows it under no more is left
+            # for the dashboard to make again.)
+            if "error" not in data and not renamed.keys() & set(data.get("article_ids", [])):
                 store.put_comparison(story_id, signature, data)
     return changes
+
+
+def _as_stored(store, result: Outputs) -> dict[str, str]:
+    """Give the run's articles the ids ``store`` holds them under, as the local ingest does
+    (:func:`articles.ingest.as_stored`, the one home of that lookup): a feed item a store
+    written before session 36 holds under its title id is that article, not a second copy. Its
+    stories name it by the stored id too. Returns {id in the run: stored id} of those renamed."""
+    from articles.ingest import as_stored
+
+    before = [a.id for a in result.articles]
+    as_stored(store, result.articles)
+    renamed = {old: a.id for old, a in zip(before, result.articles, strict=True) if a.id != old}
+    if renamed:
+        for story in result.stories:
+            for member in [*story.members, *story.mentions]:
+                member.article_id = renamed.get(member.article_id, member.article_id)
+    return renamed

@@ -13,7 +13,7 @@ from articles.model import Article, Rejection
 from clustering.model import Story
 
 ARTICLE_COLUMNS = ("id", "outlet", "title", "url", "published", "language", "script",
-                   "paragraphs", "captions", "source_paths")
+                   "paragraphs", "captions", "source_paths", "former_ids")
 
 
 def article_to_row(article: Article) -> dict:
@@ -29,6 +29,9 @@ def article_to_row(article: Article) -> dict:
         "paragraphs": json.dumps(article.paragraphs, ensure_ascii=False),
         "captions": json.dumps(article.captions, ensure_ascii=False),
         "source_paths": json.dumps(article.source_paths, ensure_ascii=False),
+        # The ids a store written before session 36 may hold it under (a feed item's title id):
+        # an import into such a store finds it there (engines.outputs.import_into_store).
+        "former_ids": json.dumps(list(article.former_ids), ensure_ascii=False),
     }
 
 
@@ -44,6 +47,8 @@ def row_to_article(row: dict) -> Article:
         paragraphs=json.loads(row["paragraphs"]),
         captions=json.loads(row["captions"]),
         source_paths=json.loads(row["source_paths"]),
+        # (Absent from a folder written before the column was.)
+        former_ids=tuple(json.loads(row.get("former_ids") or "[]")),
     )
 
 
