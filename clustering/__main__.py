@@ -136,6 +136,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add_wait_option(parser)
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: only when stderr is a terminal)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="ray: also show Ray's own log lines on stderr (its INFO and WARNING lines, its "
+                             "workers' output; default: its errors only, so a cron mail holds this command's "
+                             "lines alone)")
     args = parser.parse_args(argv)
     if args.engine == "local" and (args.address or args.workers or args.connect_timeout is not None):
         parser.error("--address, --workers and --connect-timeout need --engine ray")
@@ -159,7 +163,7 @@ def engine_options(args: argparse.Namespace) -> dict:
         return read
     return {"address": args.address, "workers": args.workers, "num_cpus": args.num_cpus,
             "compare": args.compare, "dense_compare": not args.lexical_compare,
-            "connect_timeout": args.connect_timeout, **read}
+            "connect_timeout": args.connect_timeout, "verbose": args.verbose, **read}
 
 
 def write_outputs(out: Path, stories: list[Story], articles: dict, rejected: list, inputs: list[str],

@@ -61,15 +61,25 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-def quiet_data_jobs() -> None:
-    """No progress bars or per-job banners from Ray Data (warnings still show)."""
+def ray_log_level(verbose: bool) -> int:
+    """The level of Ray's own loggers on the driver: errors only by default (its INFO and
+    WARNING banners, "Token authentication is enabled", "Progress bars disabled", went to
+    stderr, so into every cron mail of ``python -m clustering --engine ray``); all from INFO
+    with ``verbose``. Our own one-line errors and summary are printed, not logged: unaffected."""
+    return logging.INFO if verbose else logging.ERROR
+
+
+def quiet_data_jobs(verbose: bool = False, progress: bool = False) -> None:
+    """Ray Data's progress bars only when ``progress`` (a person watching a terminal, or
+    ``--progress``), its per-job banners only when ``verbose``; its errors always show."""
     import ray.data
 
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    context.print_on_execution_start = False
+    # (The loggers first: setting the context logs a WARNING of its own.)
     for name in ("ray", "ray.data"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+        logging.getLogger(name).setLevel(ray_log_level(verbose))
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = progress
+    context.print_on_execution_start = verbose
 
 
 class RayEngine(Engine):
@@ -79,7 +89,9 @@ class RayEngine(Engine):
     (align sentences with the embedding model, as the dashboard does; the only kind
     imported into the store's comparison cache), ``batch_size``, ``chunk_lines``,
     ``max_bytes`` (per input file), ``read_options`` (e.g. ``{"fields": {...}}``),
-    ``connect_timeout`` (seconds to wait for a cluster's port to answer; default 30).
+    ``connect_timeout`` (seconds to wait for a cluster's port to answer; default 30), ``verbose``
+    (Ray's own log lines on stderr: its INFO and WARNING lines and its workers' output; by
+    default only its errors, :func:`ray_log_level`).
 
     :meth:`connect` raises :class:`engines.ray_address.RayConnectError` (a one-line message)
     when the cluster at ``address`` cannot be reached; a malformed ``address`` is a
@@ -90,7 +102,7 @@ class RayEngine(Engine):
     def __init__(self, address: str | None = None, workers: int | None = None, num_cpus: int = 2,
                  compare: str = "multi-outlet", dense_compare: bool = True, batch_size: int = EMBED_BATCH,
                  chunk_lines: int | None = None, max_bytes: int | None = None,
-                 read_options: dict | None = None, connect_timeout: float | None = None):
+                 read_options: dict | None = None, connect_timeout: float | None = None, verbose: bool = False):
         from articles.chunks import CHUNK_LINES
         from articles.reader import MAX_INPUT_BYTES
 
@@ -108,6 +120,7 @@ class RayEngine(Engine):
         self.chunk_lines = chunk_lines or CHUNK_LINES
         self.max_bytes = max_bytes or MAX_INPUT_BYTES
         self.read_options = read_options or {}
+        self.verbose = verbose
         self._ray = None
         self._started = False
 
@@ -120,8 +133,10 @@ class RayEngine(Engine):
         import ray
 
         if not ray.is_initialized():
-            kwargs = {"runtime_env": {"env_vars": worker_env()}, "log_to_driver": False,
-                      "logging_level": logging.WARNING}
+            # (Workers' stdout and stderr reach the driver's stderr only when verbose.)
+            kwargs = {"runtime_env": {"env_vars": worker_env()}, "log_to_driver": self.verbose,
+                      "logging_level": ray_log_level(self.verbose)}
+            logging.getLogger("ray").setLevel(ray_log_level(self.verbose))  # (ray.init logs before it applies it)
             if self.address not in (None, "local"):
                 # A bounded TCP probe first: ray.init retries an unanswered GCS port for minutes.
                 address = probe(self.address, self.connect_timeout)
@@ -139,7 +154,7 @@ class RayEngine(Engine):
                 # ray.init join that cluster (and refuse num_cpus).
                 ray.init(address="local", num_cpus=self.num_cpus, include_dashboard=False, **kwargs)
             self._started = True
-        quiet_data_jobs()
+        quiet_data_jobs(self.verbose)
         self._ray = ray
         return ray
 
@@ -181,6 +196,7 @@ class RayEngine(Engine):
         from engines.ray_stories import stories_on_ray
 
         ray = self.connect()
+        quiet_data_jobs(self.verbose, progress)  # (bars for this run's own watcher only)
         stats: dict = {"engine": self.name, "cluster_cpus": self.cluster_cpus()}
         clock = time.perf_counter()
         window = DateWindow.of(since, until)

@@ -322,6 +322,63 @@ def test_cli_ray_engine_writes_parquet_and_csv(ray_engine, tmp_path):
     assert "missing.md,no such file or folder" in (tmp_path / "out" / "errors.csv").read_text()
 
 
+@pytest.mark.slow
+def test_cli_ray_run_prints_only_its_own_lines_unless_verbose(tmp_path):
+    """Cron mails stderr: a Ray run's holds this command's lines alone (Ray's INFO and WARNING
+    banners, "Token authentication is enabled", "Progress bars disabled", are not printed)."""
+    pytest.importorskip("ray")
+    files = [str(p) for p in sorted(SEEDS.glob("00*.txt"))]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAY_ADDRESS")}
+    out = subprocess.run([sys.executable, "-m", "clustering", *files, "--engine", "ray", "--compare", "none",
+                          "--model", "lexical", "--db", str(tmp_path / "w.db"), "--out", str(tmp_path / "out")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600, env={**env, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("2 articles ->") and "engine: ray" in lines[0], lines
+
+
+def test_the_ray_engine_asks_ray_for_its_errors_only_unless_verbose(monkeypatch):
+    """What the engine passes to ray.init and Ray Data, with a stand-in for Ray (no Ray started)."""
+    import logging
+    import types
+
+    from engines.ray_engine import RayEngine
+
+    for verbose, progress in ((False, False), (True, True)):
+        calls, context = [], types.SimpleNamespace()
+        ray = types.ModuleType("ray")
+        ray.is_initialized = lambda: False
+
+        def init(_calls: list = calls, **kwargs) -> None:
+            _calls.append(kwargs)
+
+        ray.init = init
+        ray.data = types.ModuleType("ray.data")
+        ray.data.DataContext = types.SimpleNamespace(get_current=lambda context=context: context)
+        monkeypatch.setitem(sys.modules, "ray", ray)
+        monkeypatch.setitem(sys.modules, "ray.data", ray.data)
+        engine = RayEngine(verbose=verbose)
+        engine.connect()
+        (kwargs,) = calls
+        assert kwargs["log_to_driver"] is verbose
+        assert kwargs["logging_level"] == (logging.INFO if verbose else logging.ERROR)
+        assert logging.getLogger("ray.data").level == kwargs["logging_level"]
+        assert (context.enable_progress_bars, context.print_on_execution_start) == (False, verbose)
+        from engines.ray_engine import quiet_data_jobs
+
+        quiet_data_jobs(verbose, progress)  # (a run: bars when a person watches)
+        assert context.enable_progress_bars is progress
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.NOTSET)
+
+
+def test_cli_verbose_reaches_the_ray_engine():
+    from clustering.__main__ import engine_options, parse_args
+
+    assert engine_options(parse_args(["x", "--out", "o", "--engine", "ray"]))["verbose"] is False
+    assert engine_options(parse_args(["x", "--out", "o", "--engine", "ray", "-v"]))["verbose"] is True
+
+
 def _can_isolate_network() -> bool:
     try:
         return subprocess.run(["unshare", "-n", "sh", "-c", "ip link set lo up"], capture_output=True,
