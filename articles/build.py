@@ -100,38 +100,18 @@ def build_article(
     one without a URL instead of its title (:func:`articles.normalize.article_id`).
     """
     clean = clean_title(title, markup=title_markup)
-    if (refusal := title_refusal(clean)) is not None:
+    body = _body(paragraphs)
+    if (refusal := _refusal(clean, published, body, allow_empty_body)) is not None:
         return Rejection(source_path, refusal)
-    if published is None:
-        return Rejection(source_path, "no publication date")
-    body = [clean_line(nfc(p)) for p in paragraphs if isinstance(p, str)]
-    body = [p for p in body if p]
-    if not body and not allow_empty_body:
-        return Rejection(source_path, "no article text")
     url = clean_line(url) or None if isinstance(url, str) else None
-    outlet = clean_line(outlet) or None if isinstance(outlet, str) else None
-    author_name = _name(author)
-    category_names = [n for n in (_name(c) for c in categories) if n]
-    name = canonical_outlet(
-        author=outlet or author_name,
-        categories=category_names if not outlet else [author_name or "", *category_names],
-        url=url,
-        other_urls=[u for u in other_urls if isinstance(u, str)],
-        services=not outlet,  # an outlet named outright is kept as named (RFA, not one service)
-    )
-    name = name or "unknown"
+    name = _outlet(outlet, author, categories, url, other_urls)
     text = clean + "\n" + "\n".join(body[:20])
     language = detect_language(text)
     script = detect_script(text) if language == "zh" else None
     # A time read in "CST": China Standard Time in a Chinese article or from an outlet in China,
     # Taiwan, Hong Kong or Singapore, US Central otherwise.
     published = in_zone_of(published, language == "zh" or in_china_time(name, url))
-    # An article without a url or item key is named by its title as the source wrote it
-    # (entities and tags undecoded), as before titles were decoded: the ids of stored articles stay.
-    id_title = clean if url else clean_title(title, decode=False)
-    identity = article_id(url, name, id_title, published, item_key)
-    # Without its item key (a feed item's guid) it was named by that title before session 36.
-    former = article_id(url, name, id_title, published) if item_key else identity
+    identity, former_ids = _identities(url, name, clean, title, published, item_key)
     return Article(
         id=identity,
         outlet=name,
@@ -143,8 +123,54 @@ def build_article(
         paragraphs=body,
         captions=[c for c in (clean_line(nfc(x)) for x in captions if isinstance(x, str)) if c],
         source_paths=[source_path],
-        former_ids=(former,) if former != identity else (),
+        former_ids=former_ids,
     )
+
+
+def _body(paragraphs: Iterable[str]) -> list[str]:
+    """The body's paragraphs, each one clean line (NFC), empty ones dropped."""
+    return [p for p in (clean_line(nfc(p)) for p in paragraphs if isinstance(p, str)) if p]
+
+
+def _refusal(clean: str, published: datetime | None, body: list[str], allow_empty_body: bool) -> str | None:
+    """Why the article is refused (its title, no date, no text), or None."""
+    if (refusal := title_refusal(clean)) is not None:
+        return refusal
+    if published is None:
+        return "no publication date"
+    if not body and not allow_empty_body:
+        return "no article text"
+    return None
+
+
+def _outlet(outlet: str | None, author: object, categories: Iterable[object], url: str | None,
+            other_urls: Iterable[str]) -> str:
+    """The canonical outlet name: one named outright (a JSONL ``outlet`` column) is kept as named
+    (RFA, not one of its services), else read from the author, categories and addresses."""
+    outlet = clean_line(outlet) or None if isinstance(outlet, str) else None
+    author_name = _name(author)
+    category_names = [n for n in (_name(c) for c in categories) if n]
+    name = canonical_outlet(
+        author=outlet or author_name,
+        categories=category_names if not outlet else [author_name or "", *category_names],
+        url=url,
+        other_urls=[u for u in other_urls if isinstance(u, str)],
+        services=not outlet,
+    )
+    return name or "unknown"
+
+
+def _identities(url: str | None, name: str, clean: str, title: object, published: datetime,
+                item_key: str | None) -> tuple[str, tuple[str, ...]]:
+    """``(id, former ids)``: the id (its URL's; else outlet, title and time, or its item key),
+    and the id a version before session 36 gave it (by its title, without its item key)."""
+    # An article without a url or item key is named by its title as the source wrote it
+    # (entities and tags undecoded), as before titles were decoded: the ids of stored articles stay.
+    id_title = clean if url else clean_title(title, decode=False)
+    identity = article_id(url, name, id_title, published, item_key)
+    # Without its item key (a feed item's guid) it was named by that title before session 36.
+    former = article_id(url, name, id_title, published) if item_key else identity
+    return identity, (former,) if former != identity else ()
 
 
 def _name(value: object) -> str | None:

@@ -14,7 +14,7 @@ import io
 import os
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -301,48 +301,56 @@ def read_path(
         if not file.is_file():
             yield Rejection(source_path, "not a regular file")
             return
-        with contextlib.ExitStack() as stack:
-            stream: BinaryIO = stack.enter_context(file.open("rb"))
-            if stream.peek(2)[:2] == GZIP_MAGIC:
-                stream = stack.enter_context(gzip.GzipFile(fileobj=stream, mode="rb"))
-            # A plain file over the cap is treated as its gzip'd copy is: JSON Lines and CSV
-            # are read up to the cap and stop with one line naming where (the records before
-            # it are kept, and memory stays a line at a time); refusing them whole would lose
-            # every record for the sake of the last few. A format held whole is refused whole,
-            # from its size, before anything past the head is read.
-            over = size > max_bytes and not isinstance(stream, gzip.GzipFile)
-            try:
-                head = _read_capped(stream, HEAD_BYTES, 0, max_bytes)
-            except _TooLarge:
-                if not over:
-                    raise
-                head = b""  # a cap smaller than the head: refused whole, as a gzip'd copy is
-            except _CutShort as cut:
-                yield from _read_cut_short(cut.data, suffix, source_path, max_bytes, options)
-                return
-            # A small file streams too when a few lines break its UTF-8 (each is one rejection).
-            plan = (_streaming_plan(head, suffix)
-                    if len(head) == HEAD_BYTES or _corrupt_utf8_lines(head) else None)
-            if plan is None and over:
-                yield Rejection(source_path, too_large_message(max_bytes, size=size))
-                return
-            if plan is None:  # small, or not a format that streams: read whole
-                try:
-                    data = head + _read_capped(stream, -1, len(head), max_bytes)
-                except _CutShort as cut:
-                    yield from _read_cut_short(head + cut.data, suffix, source_path, max_bytes, options)
-                    return
-                del head
-            else:
-                yield from _read_streaming(plan, head, stream, source_path, max_bytes, options)
-                return
+        data = yield from _read_file(file, size, suffix, source_path, max_bytes, options)
     except (_TooLarge, _StreamStopped, *_GZIP_ERRORS, OSError) as exc:
         yield _stopped_reading(source_path, exc)
+        return
+    if data is None:  # (read and yielded as it streamed, or refused)
         return
     try:
         yield from read_bytes(data, source_path, suffix, **options)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         yield Rejection(source_path, f"unreadable ({type(exc).__name__}: {_one_line(str(exc))})")
+
+
+def _read_file(file: Path, size: int, suffix: str, source_path: str, max_bytes: int,
+               options: dict) -> Generator[Article | Rejection, None, bytes | None]:
+    """Open ``file`` (gzip'd or not) and read it: returns its bytes when it is to be parsed
+    whole; else yields what it reads as it streams (JSON Lines, CSV; a gzip file cut short), or
+    the file's refusal, and returns None. Stops reading raise (:func:`_stopped_reading`)."""
+    with contextlib.ExitStack() as stack:
+        stream: BinaryIO = stack.enter_context(file.open("rb"))
+        if stream.peek(2)[:2] == GZIP_MAGIC:
+            stream = stack.enter_context(gzip.GzipFile(fileobj=stream, mode="rb"))
+        # A plain file over the cap is treated as its gzip'd copy is: JSON Lines and CSV
+        # are read up to the cap and stop with one line naming where (the records before
+        # it are kept, and memory stays a line at a time); refusing them whole would lose
+        # every record for the sake of the last few. A format held whole is refused whole,
+        # from its size, before anything past the head is read.
+        over = size > max_bytes and not isinstance(stream, gzip.GzipFile)
+        try:
+            head = _read_capped(stream, HEAD_BYTES, 0, max_bytes)
+        except _TooLarge:
+            if not over:
+                raise
+            head = b""  # a cap smaller than the head: refused whole, as a gzip'd copy is
+        except _CutShort as cut:
+            yield from _read_cut_short(cut.data, suffix, source_path, max_bytes, options)
+            return None
+        # A small file streams too when a few lines break its UTF-8 (each is one rejection).
+        plan = (_streaming_plan(head, suffix)
+                if len(head) == HEAD_BYTES or _corrupt_utf8_lines(head) else None)
+        if plan is not None:
+            yield from _read_streaming(plan, head, stream, source_path, max_bytes, options)
+            return None
+        if over:
+            yield Rejection(source_path, too_large_message(max_bytes, size=size))
+            return None
+        try:  # small, or not a format that streams: read whole
+            return head + _read_capped(stream, -1, len(head), max_bytes)
+        except _CutShort as cut:
+            yield from _read_cut_short(head + cut.data, suffix, source_path, max_bytes, options)
+            return None
 
 
 # A URL given where a path was expected; pathlib turns "https://" into "https:/".
