@@ -185,15 +185,8 @@ class RayEngine(Engine):
             since=None, until=None, progress=False, clusterer=None) -> EngineResult:
         from articles.window import DateWindow
         from clustering import StoryClusterer
-        from clustering.edits import replay_edits
-        from clustering.pipeline import (
-            cached_vectors,
-            clusterer_fingerprint,
-            grouping_context,
-            run_stories,
-        )
+        from clustering.pipeline import clusterer_fingerprint, grouping_context
         from engines.outputs import Outputs, import_into_store, write_parquet
-        from engines.ray_stories import stories_on_ray
 
         ray = self.connect()
         quiet_data_jobs(self.verbose, progress)  # (bars for this run's own watcher only)
@@ -223,22 +216,7 @@ class RayEngine(Engine):
         stats["embed_seconds"] = round(time.perf_counter() - clock, 2)
 
         clock = time.perf_counter()
-        fitted, fitted_vectors, fitted_titles = found + orphans, vectors, titles
-        if ctx is not None and ctx.context:
-            if vectors is None:  # a lexical backend: no vectors to look up
-                fitted = fitted + ctx.context
-            else:
-                kept, context_vectors, context_titles = cached_vectors(ctx.context, store, backend)
-                if kept:
-                    fitted = fitted + kept
-                    fitted_vectors = np.vstack([vectors, context_vectors])
-                    fitted_titles = np.vstack([titles, context_titles])
-        stories = stories_on_ray(ray, clusterer, fitted, fitted_vectors, fitted_titles, stats)
-        held: list[Article] = []
-        if ctx is not None:  # manual edits logged in the workspace, as the local engine does
-            stories = run_stories(stories, ctx, {a.id for a in fitted}, store.articles)
-            stories = replay_edits(stories, store.edits(), ctx.by_id)
-            held = ctx.held(stories)
+        stories, held = self._stories(ray, clusterer, found + orphans, vectors, titles, ctx, store, backend, stats)
         stats["stories_seconds"] = round(time.perf_counter() - clock, 2)
         stats["orphans"] = len(orphans)
         # The Parquet files and the import hold the articles read (the orphans are stored already;
@@ -261,6 +239,33 @@ class RayEngine(Engine):
         changes = import_into_store(store, result, ingested=True) if store is not None else {}
         return EngineResult(stories, found, rejected, backend, held, orphans, changes, report.notes(),
                             report.outside_dates, stats=stats, out=Path(out) if out is not None else None)
+
+    def _stories(self, ray, clusterer, articles: list[Article], vectors, titles, ctx, store, backend: str,
+                 stats: dict) -> tuple[list, list[Article]]:
+        """``(stories, held)``: ``articles`` (the run's and the orphans, embedded) fitted with the
+        grouping context's stored articles (their vectors from the store's cache), on Ray; then,
+        as the local engine does, the stored stories the run touched rebuilt and the workspace's
+        hand edits replayed (``held``: the stored members kept in their stories)."""
+        from clustering.edits import replay_edits
+        from clustering.pipeline import cached_vectors, run_stories
+        from engines.ray_stories import stories_on_ray
+
+        fitted, fitted_vectors, fitted_titles = articles, vectors, titles
+        if ctx is not None and ctx.context:
+            if vectors is None:  # a lexical backend: no vectors to look up
+                fitted = fitted + ctx.context
+            else:
+                kept, context_vectors, context_titles = cached_vectors(ctx.context, store, backend)
+                if kept:
+                    fitted = fitted + kept
+                    fitted_vectors = np.vstack([vectors, context_vectors])
+                    fitted_titles = np.vstack([titles, context_titles])
+        stories = stories_on_ray(ray, clusterer, fitted, fitted_vectors, fitted_titles, stats)
+        if ctx is None:
+            return stories, []
+        stories = run_stories(stories, ctx, {a.id for a in fitted}, store.articles)
+        stories = replay_edits(stories, store.edits(), ctx.by_id)
+        return stories, ctx.held(stories)
 
     def read(self, inputs: Sequence[str | os.PathLike], store, window, progress: bool = False):
         """``(the articles the run groups, the ingest's report)``: the files the store does not hold
