@@ -56,6 +56,10 @@ _UNIT_RE = "|".join(re.escape(u) for u in _LATIN_UNITS)
 _PREFIX_RE = "|".join(re.escape(p) for p in sorted(PREFIX_EN, key=len, reverse=True))
 _VAGUE_RE = "|".join(re.escape(v) for v in sorted(VAGUE_WORDS_EN, key=len, reverse=True))
 _MAG_RE = "|".join(m for m in MAGNITUDES_EN if len(m) > 1)
+# The scale words a half may go with ("two and a half million", "a million and a half", "half a
+# billion"): those of a thousand or more, written out ("half a dozen" stays a vague word's business).
+_SCALE_RE = "|".join(m for m, f in MAGNITUDES_EN.items() if len(m) > 2 and f >= 1e3)
+_AND_A_HALF = r"\s*-?\s*and\s*-?\s*a\s*-?\s*half"
 
 # Tokenized corpora (ECB+) also write every decimal apart: "a 6 . 1 - magnitude quake",
 # "a magnitude of 5 . 9 .". Read so only in a text tokenized throughout (TOKENIZED_RE), where
@@ -71,7 +75,12 @@ def _quantity_re(digits: str) -> re.Pattern:
         rf"(?:(?P<currency>(?:US|HK|NT|NZ|[SAC])\$|\$|€|£|euros?(?=\s?\d))\s?)?"
         rf"(?:(?P<vague>{_VAGUE_RE})"
         rf"|(?P<digits>{digits})(?:\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b)?"
-        rf"|(?P<word>{_WORD_NUMBER})(?:\s+(?P<wmag>{_MAG_RE}))?)"
+        # "two and a half million", "two million and a half", "a million and a half": the half is
+        # one of the scale word; "a" counts one only so ("a million thanks" stays no figure).
+        rf"|(?P<word>{_WORD_NUMBER}|an?(?=[\s-]+(?:{_SCALE_RE}){_AND_A_HALF}\b))"
+        rf"(?:(?P<whalf>{_AND_A_HALF})(?=[\s-]+(?:{_SCALE_RE})\b))?"
+        rf"(?:[\s-]+(?P<wmag>{_MAG_RE})(?P<wmaghalf>{_AND_A_HALF}\b)?)?"
+        rf"|(?P<halfa>half[\s-]+an?)[\s-]+(?P<hmag>{_SCALE_RE})\b)"
         # a unit may be written onto the number ("2,000ft", "58km"); no other letter may
         rf"(?:(?![\w])|(?=(?:{_UNIT_RE})(?![\w])))"
         # "two and a half years", "three-and-a-half hours": a half more of the unit that follows.
@@ -375,14 +384,13 @@ def _minutes_of_clock(text: str, m: re.Match, digits: str) -> bool:
 
 def _build(text: str, m: re.Match) -> Quantity | None:
     """The figure a match of the English quantity pattern reads, or None when it is none."""
-    if not (m.group("vague") or m.group("digits") or m.group("word")) or not _reads_as_figure_en(text, m):
+    if not (m.group("vague") or m.group("digits") or m.group("word") or m.group("halfa")) or not _reads_as_figure_en(
+            text, m):
         return None
     read = _value_range_en(text, m)
     if read is None:
         return None
     low, high, vague = read
-    if m.group("half") and not m.group("vague"):
-        low, high = low + 0.5, high + 0.5  # two and a half years: 2.5 years
     digits, word, prefix = m.group("digits"), m.group("word"), m.group("prefix")
     # A decimal with a magnitude (0.5 million) is vague only by the rounding of its digits.
     by_rounding = vague and bool(digits) and "." in digits and bool(m.group("mag"))
@@ -410,7 +418,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         vague = True
     end = m.end()
     if unit == "" and m.end("unit") < 0:
-        end = max(m.end("percent"), m.end("digits"), m.end("word"), m.end("vague"), m.end("mag"), m.end("wmag"))
+        end = max(m.end("percent"), m.end("digits"), m.end("word"), m.end("vague"), m.end("mag"), m.end("wmag"),
+                  m.end("wmaghalf"), m.end("hmag"))
         if suffix:
             end = m.end()
     if percent:
@@ -470,10 +479,19 @@ def _value_range_en(text: str, m: re.Match) -> tuple[float, float, bool] | None:
         if vague_word.lower() == "several" and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
             return None
         return low, high, True
-    value = float(re.sub(r"[\s,]", "", digits)) if digits else _word_value(word)
+    if m.group("halfa"):
+        value: float | None = 0.5  # half a million
+    elif digits:
+        value = float(re.sub(r"[\s,]", "", digits))
+    else:
+        value = 1.0 if word.lower() in ("a", "an") else _word_value(word)
     if value is None:
         return None
-    mag = (m.group("mag") or m.group("wmag") or "").lower()
+    # A half of the scale word or unit after the number: "two and a half million" (whalf), "two
+    # million and a half" (wmaghalf), "two and a half years" (half, before a unit only).
+    if m.group("whalf") or m.group("wmaghalf") or m.group("half"):
+        value += 0.5
+    mag = (m.group("mag") or m.group("wmag") or m.group("hmag") or "").lower()
     if not mag:
         return value, value, False
     factor = MAGNITUDES_EN.get(mag, 1.0)
