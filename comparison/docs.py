@@ -144,16 +144,28 @@ def _same_centre(a: Quantity, b: Quantity) -> bool:
 
 
 
-def _written_alike(a: Quantity, b: Quantity) -> bool:
-    """One value written with other digits (32.1557万亿 vs 321557亿): the same centre, one exact
-    and the other vague only by the rounding of its digits."""
-    if a.vague == b.vague or math.isinf(a.high) or math.isinf(b.high) or not _same_centre(a, b):
+def estimate(q: Quantity) -> bool:
+    """Is ``q`` an estimate: vague by a qualifier (about, nearly, more than, 约, 近, 逾, 余), a vague
+    word (hundreds, 上百, 数百) or a span, not only by the rounding of its written digits (600 and
+    两万 read as rounded, 1.4 billion, 14.1亿)? The one home of "the vaguer reading": against a
+    figure that is no estimate, an estimate is the vaguer one whatever the widths ("more than
+    100", 100-105, is vaguer than a round 100 read as 95-105); "about 1,000" and a round 1,000 stay
+    one reading (:func:`alike_vague`), "about 40" and 40 do not."""
+    if not q.vague or q.rounded:
         return False
-    vague = a if a.vague else b
-    if vague.rounded:
-        return True  # its range is its digits' rounding (HK$0.5 million vs HK$500,000)
-    centre = abs(vague.base_low + vague.base_high) / 2
-    return centre > 0 and (vague.base_high - vague.base_low) / 2 < ROUNDING_SHARE * centre
+    if q.floor:
+        return True  # a lower bound (100-105) is as narrow as a rounding, but said as a bound
+    centre = abs(q.base_low + q.base_high) / 2
+    return math.isinf(q.high) or not (centre > 0 and (q.base_high - q.base_low) / 2 < ROUNDING_SHARE * centre)
+
+
+def _written_alike(a: Quantity, b: Quantity) -> bool:
+    """One value written with other digits (32.1557万亿 vs 321557亿, HK$0.5 million vs HK$500,000):
+    the same centre, one exact and the other vague only by the rounding of its digits (no
+    :func:`estimate`: "more than 40", 40-42, is no rounding of 41)."""
+    if a.vague == b.vague or not _same_centre(a, b):
+        return False
+    return not estimate(a if a.vague else b)
 
 
 def alike_vague(a: Quantity, b: Quantity) -> bool:

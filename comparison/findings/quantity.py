@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from comparison import figure_pairs
-from comparison.docs import Doc, alike_vague, compatible, fmt, ranges_overlap, span, width
+from comparison.docs import Doc, alike_vague, compatible, estimate, fmt, ranges_overlap, span, width
 from comparison.findings import Context
 from comparison.model import Finding, Span
 from comparison.numbers import Quantity, counted_noun
@@ -307,12 +307,15 @@ def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity
     if framing:
         return Finding("framing", "number", f"compatible figures, different category: {framing} ({a}; {b})", spans, what)
     if (q1.vague != q2.vague or width(q1) != width(q2)) and not alike_vague(q1, q2):
-        if q1.vague and q2.vague and not (_within(q1, q2) or _within(q2, q1)):
+        e1, e2 = estimate(q1), estimate(q2)
+        if e1 == e2 and q1.vague and q2.vague and not (_within(q1, q2) or _within(q2, q1)):
             # 大约六十名 vs 约70名: two estimates that overlap, neither inside the other: no
             # outlet is the vaguer one.
             return Finding("precision", "number",
                            f"compatible figures for {about}, two estimates of other values: {a} vs {b}", spans, what)
-        vaguer = doc1.label if width(q1) > width(q2) else doc2.label
+        # An estimate against a plain figure is the vaguer one (近百 vs a round 100); else the wider.
+        first_vaguer = e1 and not e2 or e1 == e2 and width(q1) > width(q2)
+        vaguer = doc1.label if first_vaguer else doc2.label
         return Finding("precision", "number", f"compatible figures for {about}, {vaguer} is vaguer: {a} vs {b}", spans, what)
     return Finding("agree", "number", f"compatible figures for {about}: {a}; {b}", spans, what)
 

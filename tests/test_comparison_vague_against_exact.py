@@ -1,0 +1,69 @@
+"""A figure said with a qualifier or a vague word (about, nearly, more than, 约, 近, 逾, 余, 上百)
+against one said plainly: the qualified one is the vaguer reading (precision) when the two are
+compatible, whatever their widths (a round 100 read as rounded, 95-105, is no estimate: "more than
+100" is the vaguer one); a plain figure at the centre of a lower bound's narrow range ("more than
+40" vs 41) is no rounding of it (precision, not agreement). Incompatible bounds stay contradictions.
+Made-up sentences; no labeled story is quoted."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from comparison import compare
+from comparison.docs import estimate
+from comparison.numbers import extract_quantities, read_as_rounded
+from comparison.numbers_en import extract_quantities_en
+from tests.comparison_helpers import article, of_type
+
+EN = "{} workers were injured in the blast at the Torvik plant on Monday, officials said."
+ZH = "周一托尔维克工厂爆炸事故中{}工人受伤，官员说。"
+
+
+def _kinds(first: str, second: str, language: str = "en") -> list[tuple[str, str]]:
+    template = EN if language == "en" else ZH
+    a = article("va", "Outlet A", template.format(first), language=language)
+    b = article("vb", "Outlet B", template.format(second), language=language)
+    return [(f.kind, f.why) for f in of_type(compare([a, b], use_dense=False), "number") if f.kind != "unique"]
+
+
+def test_a_qualified_figure_is_vaguer_than_a_round_plain_one() -> None:
+    for first, second, language in [("More than 100", "100", "en"), ("Nearly 100", "100", "en"),
+                                    ("Up to 100", "100", "en"), ("近百名", "100名", "zh"),
+                                    ("100余名", "100名", "zh"), ("上百名", "100名", "zh"), ("超过100名", "100名", "zh")]:
+        found = _kinds(first, second, language)
+        assert [k for k, _ in found] == ["precision"], (first, second, found)
+        assert "Outlet A is vaguer" in found[0][1], (first, second, found)
+
+
+def test_a_lower_bound_against_its_own_centre_is_precision() -> None:
+    found = _kinds("More than 40", "41")
+    assert [k for k, _ in found] == ["precision"] and "Outlet A is vaguer" in found[0][1], found
+
+
+def test_intended_readings_hold() -> None:
+    assert [k for k, _ in _kinds("About 40", "40")] == ["precision"]
+    assert [k for k, _ in _kinds("约40名", "40名", "zh")] == ["precision"]
+    for first, second, language in [("About 100", "103", "en"), ("约100名", "103名", "zh"), ("100余名", "103名", "zh")]:
+        assert [k for k, _ in _kinds(first, second, language)] == ["precision"], (first, second)
+    for first, second, language in [("More than 100", "90", "en"), ("超过100名", "90名", "zh"), ("上百名", "90名", "zh")]:
+        assert [k for k, _ in _kinds(first, second, language)] == ["contradiction"], (first, second)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 5000), st.sampled_from(["About", "Nearly", "More than", "Almost", "Over", "At least"]))
+def test_a_qualifier_makes_an_estimate_and_a_plain_count_none(n: int, qualifier: str) -> None:
+    found = extract_quantities_en(f"{qualifier} {n} people were hurt. {n} people were hurt.")
+    read_as_rounded(found)
+    assert len(found) == 2, [q.text for q in found]
+    assert estimate(found[0]) and not estimate(found[1])
+    zh = extract_quantities(f"约{n}人受伤，{n}人受伤。")
+    read_as_rounded(zh)
+    assert [estimate(q) for q in zh] == [True, False]
+
+
+def test_rounding_of_written_digits_is_no_estimate() -> None:
+    for q in extract_quantities_en("Some 2.5 million people and 1.4 billion dollars."):
+        assert estimate(q) == q.text.startswith("Some"), q.text
+    (zh,) = extract_quantities("14.1亿人")
+    assert zh.vague and not estimate(zh)
