@@ -31,9 +31,11 @@ from comparison.lexicons.reporting import (
     CITATION_HEADS_ZH,
     CITE_AFTER_ZH,
     CITE_BEFORE_ZH,
+    NAME_IN_QUOTES_AFTER_ZH,
     NAME_IN_QUOTES_BEFORE_ZH,
     PLURAL_PRONOUNS_ZH,
     PRONOUNS_ZH,
+    QUOTED_TERM_BEFORE_ZH,
     SPEECH_VERBS_ZH,
 )
 from comparison.lexicons.timewords import (
@@ -928,6 +930,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     entities = entities or []
     quotes: list[Quote] = []
     for m in _QUOTE_RE.finditer(simple):
+        if _quoted_name(simple, m.start(), m.end()):
+            continue  # 所谓“XX”, “XX”号: a name or term in quotation marks, no one's words
         line_start = simple.rfind("\n", 0, m.start()) + 1
         sentence_start = max(line_start, max(simple.rfind(c, 0, m.start()) for c in "。！？") + 1)
         before = simple[sentence_start:m.start()]
@@ -985,6 +989,19 @@ def _names_a_subject(before: str, body: str, after: str) -> bool:
 # Longest quoted name read as a name (公众号“苏州发布”, “天宫二号”): a quotation this short with no
 # punctuation and no comma before its speaker is rare.
 _NAME_IN_QUOTES_CHARS = 10
+_NAME_HEAD_AFTER_RE = re.compile(rf"(?:{'|'.join(NAME_IN_QUOTES_AFTER_ZH)})(?![召称了着过])")
+
+
+def _quoted_name(simple: str, start: int, end: int) -> bool:
+    """Is the quotation simple[start:end] a short name or term set off by its marks, whoever speaks
+    in the sentence: after a word of naming (所谓“XX”, 名为“XX”) or before a head noun (“XX”号,
+    “XX”行动, “XX”组织)? Only a body of :data:`_NAME_IN_QUOTES_CHARS` characters at most, without
+    punctuation or a first or second person (“我们不退让”行动起来 is speech)."""
+    body = simple[start + 1:end - 1]
+    if len(body) > _NAME_IN_QUOTES_CHARS or re.search(r"[，。！？；：,.!?;:、我你您咱]", body):
+        return False
+    return (simple[max(0, start - 4):start].endswith(QUOTED_TERM_BEFORE_ZH)
+            or _NAME_HEAD_AFTER_RE.match(simple, end) is not None)
 
 
 # -------------------------------------------------------------- sources ----

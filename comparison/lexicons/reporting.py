@@ -83,8 +83,17 @@ NEGATED_SPEECH_ZH = ("没办法", "没法", "无法", "还没", "尚未", "不�
 # "(hereafter IS)"), read by comparison/findings/aliases.py.
 ABBREVIATION_MARKERS_ZH = ("以下简称", "下称", "简称", "以下称")
 ABBREVIATION_MARKERS_EN = ("hereafter", "hereinafter")
+# Words of naming right before a short term in quotation marks: the marks set off a name or a
+# term the writer distances itself from (所谓“XX”, 名为“XX”的组织), not anyone's quoted words.
+QUOTED_TERM_BEFORE_ZH = ("所谓", "所谓的", "名为", "称为", "称作", "叫做", "名叫", "号称", "代号", "简称", "俗称",
+                         "命名为")
+# Head nouns right after a short name in quotation marks: a ship (“XX”号, “XX”轮), an operation,
+# plan or campaign (“XX”行动, “XX”计划), an organisation or a document (“XX”组织, “XX”法案). Read
+# by comparison.extract._quoted_name (not before 召/称 or an aspect particle: 号召, 组织了).
+NAME_IN_QUOTES_AFTER_ZH = ("号", "轮", "舰", "型", "行动", "计划", "项目", "工程", "运动", "倡议", "战略", "组织",
+                           "集团", "公司", "机构", "联盟", "部队", "法案", "协议", "条例", "系统", "事件")
 # Nouns (and the citation head 据) right before a name in quotation marks: the marks set off a
 # name (an account, a programme, an operation), not a quotation (微信公众号“苏州发布”, 据“中国消防”).
 NAME_IN_QUOTES_BEFORE_ZH = ("公众号", "公号", "微博", "账号", "帐号", "节目", "栏目", "专栏", "频道", "网站", "平台",
-                            "客户端", "行动", "计划", "项目", "工程", "代号", "名为", "称为", "叫做", "号称", "口号",
-                            "活动", "运动", "组织", "品牌", "据")
+                            "客户端", "行动", "计划", "项目", "工程", "口号", "活动", "运动", "组织", "品牌", "据",
+                            *QUOTED_TERM_BEFORE_ZH)
