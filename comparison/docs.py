@@ -18,6 +18,7 @@ from comparison.furniture import furniture_spans, wholly_inside
 from comparison.model import Span
 from comparison.numbers import Quantity
 from comparison.subjects import (
+    PART_MARK,
     Subject,
     inherit_partitive_events,
     is_breakdown,
@@ -346,6 +347,40 @@ def place_keys(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+# How an article writes a place as a part of another: in Chinese the larger first, joined or by
+# 的 (甘肃省石门镇, 陇南市的石门镇), the part ending in a level word below a country; in English the
+# part first, "in" or "of" the larger ("Elmford in Varnshire", "the Elm district of Varnshire").
+_PART_GAP_ZH = re.compile(r"的?")
+_PART_GAP_EN = re.compile(r"(?:\s+(?:town|city|district|county|village|area|region|province|state))?,?\s+(?:in|of)"
+                          r"\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?")
+def _parts_of_places(doc: Doc, places: list[tuple[int, int, str]]) -> dict[str, set[str]]:
+    """{part key: keys of the places the article writes it inside}, read from two place names
+    written as one address (甘肃省石门镇, "Elmford in Varnshire")."""
+    from comparison.lexicons.places import SUBNATIONAL_SUFFIXES_ZH
+
+    parts: dict[str, set[str]] = {}
+    ordered = sorted(places)
+    for (_s1, e1, k1), (s2, e2, k2) in zip(ordered, ordered[1:], strict=False):
+        if k1 == k2:
+            continue
+        if doc.english:
+            if _PART_GAP_EN.fullmatch(doc.article.text, e1, s2):
+                parts.setdefault(k1, set()).add(k2)  # the part first: "Elmford in Varnshire"
+        elif _PART_GAP_ZH.fullmatch(doc.simple, e1, s2) and doc.simple[s2:e2].endswith(SUBNATIONAL_SUFFIXES_ZH):
+            parts.setdefault(k2, set()).add(k1)  # the larger first: 甘肃省石门镇
+    return parts
+
+
+def _scope(named: set[str], parts: dict[str, set[str]], setting: set[str]) -> set[str]:
+    """A figure's places as the scope it counts: a part named with the place it lies in counts
+    the part (甘肃省石门镇: 石门镇, marked :data:`PART_MARK`), unless the part is the story's setting."""
+    inner = {k for k in named if k in parts and k not in setting}
+    if not inner:
+        return named
+    containers = set().union(*(parts[k] for k in inner))
+    return (named - containers) | {PART_MARK}
+
+
 def assign_places(docs: list[Doc]) -> None:
     """Give each figure's subject the places named in its claim, minus the story's
     setting (the one or two places every article names most)."""
@@ -364,6 +399,7 @@ def assign_places(docs: list[Doc]) -> None:
     top = max((counts[k] for k in in_all), default=0)
     setting = {k for k in in_all if counts[k] >= top / 2}  # the country (and its peers) every outlet names
     for doc, places in zip(docs, per_doc, strict=True):
+        parts = _parts_of_places(doc, places)
         starts = [c.start for c in doc.claims]
         for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
             n = bisect.bisect_right(starts, q.start) - 1
@@ -371,6 +407,7 @@ def assign_places(docs: list[Doc]) -> None:
                 continue
             claim = doc.claims[n]
             named = {k for s, _e, k in places if claim.start <= s < claim.end and k not in setting}
+            named = _scope(named, parts, setting)
             # "第二大城市曼德勒", "a north-western city": a place below the country even
             # when the name is not recognized.
             generic = {f"<{p.level}>" for p in doc.facts.places

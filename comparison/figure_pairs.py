@@ -28,6 +28,7 @@ from comparison.subjects import (
     Subject,
     _places_meet,
     different_days,
+    different_places,
     other_casualties,
     other_persons,
     people_and_things,
@@ -79,7 +80,7 @@ def candidate(s1: Subject, s2: Subject) -> bool:
             and (s1.whole is None) == (s2.whole is None)
             and not different_days(s1, s2) and not other_persons(s1, s2) and not people_and_things(s1, s2)
             and not other_casualties(s1, s2)
-            and not (s1.where and s2.where and not _places_meet(s1.where, s2.where)))
+            and not different_places(s1, s2))
 
 
 def same_reference(s1: Subject, s2: Subject) -> bool:

@@ -669,11 +669,11 @@ def same_subject(a: Subject, b: Subject) -> bool:
             return False  # 130座建筑 is not a count of people
     if a.qualifiers and b.qualifiers and not (a.qualifiers & b.qualifiers):
         return False
-    if a.where and b.where and not _places_meet(a.where, b.where):
-        return False  # counts for different places
+    if different_places(a, b):
+        return False
     for x, y in ((a, b), (b, a)):
         if not y.where and any(w.startswith("<") for w in x.where):
-            return False  # one city's count ("the second city, Mandalay: 40") vs the whole
+            return False  # one city's count ("the second city, Mandalay: 40") vs the whole, at equal values
     if different_days(a, b):
         return False  # counts of different days (7日 920 cases vs 8日 896)
     if a.events or b.events:
@@ -687,6 +687,16 @@ def same_subject(a: Subject, b: Subject) -> bool:
     return True
 
 
+def different_places(a: Subject, b: Subject) -> bool:
+    """Counts of different places: both placed, in places that do not meet; or one placed in a part
+    the article writes inside a larger place (甘肃省石门镇, "Elmford in Varnshire": :data:`PART_MARK`)
+    and the other placed nowhere (the whole: the story's setting). (A generic city or district
+    alone, "in a district that…", is weaker: same_subject reads it for equal values only.)"""
+    if a.where and b.where and not _places_meet(a.where, b.where):
+        return True
+    return any(not y.where and PART_MARK in x.where for x, y in ((a, b), (b, a)))
+
+
 def different_days(a: Subject, b: Subject) -> bool:
     """Figures of different days: both dated, to no common day (7日 920 cases vs 8日 896), or
     one dated to an earlier happening's day the other does not name (comparison.background)."""
@@ -695,12 +705,19 @@ def different_days(a: Subject, b: Subject) -> bool:
     return bool(a.days and b.days and not (a.days & b.days))
 
 
+# A figure's ``where`` holds this mark when it names a part the article writes inside a larger
+# place (甘肃省石门镇: comparison.docs.assign_places): a count for that part, never set against a
+# count for no place (the whole); two parts meet only by their names.
+PART_MARK = "<part>"
+
+
 def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
     """A place named in both (塔吉克 ~ 塔吉克斯坦: one name inside the other). Names
     in two languages ("en:kabul" vs 喀布尔) cannot be told apart here: they meet."""
     if {x.startswith("en:") for x in a if not x.startswith("<")} != {y.startswith("en:") for y in b
                                                                     if not y.startswith("<")}:
         return True
+    a, b = a - {PART_MARK}, b - {PART_MARK}
     return any(x == y or (len(x) >= 2 and len(y) >= 2 and (x in y or y in x)) for x in a for y in b)
 
 
