@@ -44,14 +44,17 @@ from comparison.lexicons.places import (
 from comparison.lexicons.reporting import (
     BODY_HEADS_AFTER_RECORD_ZH,
     CITED_RECORDS_ZH,
+    CONDITIONAL_ZH,
     ESTIMATE_VERBS_EN,
     FIGURE_RECORDS_ZH,
+    LIGHT_VERBS_ZH,
     NEGATED_SPEECH_ZH,
     PUT_AT_VERBS_EN,
     REPORT_VERBS_ZH,
     SPEECH_VERBS_EN,
     SPEECH_VERBS_ZH,
     TITLE_ABBREVIATIONS_EN,
+    VOICE_TRAILING_ADVERBS_ZH,
 )
 from comparison.lexicons.timewords import (
     AS_OF_EN,
@@ -301,6 +304,8 @@ _ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
 # official, not 一位不愿); one fixed-width lookbehind per word, as Python requires.
 _NOT_UNWILLING_ZH = "".join(f"(?<!{w})" for w in ("不愿", "不愿意", "不肯", "不想", "拒绝", "婉拒", "不便", "未", "未能",
                                                     "无法", "不能", "没有", "不"))
+# After a light verb a verb of speech is a verbal noun (予以警告驱离: an action taken), no voice's verb.
+_NOT_AFTER_LIGHT_VERB_ZH = "".join(f"(?<!{w})" for w in LIGHT_VERBS_ZH)
 # A figure record word (统计, 数据) closes what 据 cites only where no body's name goes on after it
 # (据国家统计局表示: the voice is 国家统计局; 据…的统计，: the record), so the lazy voice is not cut short.
 _BODY_GOES_ON_ZH = "|".join(sorted({*BODY_HEADS_AFTER_RECORD_ZH, *OFFICE_HEAD_ENDINGS_ZH, *ORGANIZATION_HEADS_ZH},
@@ -308,7 +313,7 @@ _BODY_GOES_ON_ZH = "|".join(sorted({*BODY_HEADS_AFTER_RECORD_ZH, *OFFICE_HEAD_EN
 _CITED_RECORD_ZH = "|".join(f"{w}(?!{_BODY_GOES_ON_ZH})" if w in FIGURE_RECORDS_ZH else w for w in CITED_RECORDS_ZH)
 _ZH_ATTR_RE = re.compile(
     rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:{_CITED_RECORD_ZH})"
-    rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?){_NOT_UNWILLING_ZH}(?:{_ZH_SAYS})"
+    rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?){_NOT_UNWILLING_ZH}{_NOT_AFTER_LIGHT_VERB_ZH}(?:{_ZH_SAYS})"
 )
 # The verbs are matched in lower case only: "United States" holds no verb "states".
 _EN_SAYS = "|".join(sorted((re.escape(v) for v in (*SPEECH_VERBS_EN, *ESTIMATE_VERBS_EN) if v != "according to"),
@@ -503,8 +508,12 @@ def _unmatched_close(span: str) -> int:
 # Words that end a Chinese voice before its verb: 省长X在此前的一份声明中说, X对路透社说, X周三表示.
 _VOICE_CUT_ZH = re.compile(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天|先前|此前|早前|稍早|日前|"
                            r"(?<![此本其首上下这两每该])次日|(?<![充相担])当日|当天|翌日|随后|随即|紧接[着著]|接[着著]|稍后)")
-# One-character adverbs between a voice and its verb (检察官X则说, 时任部长的X也表示): no part of it.
-_VOICE_TRAILING_ADVERBS_ZH = ("则", "也")
+# Adverbs between a voice and its verb (检察官X则说, 官员一再表示): no part of it (longest first).
+_VOICE_TRAILING_ADVERBS_ZH = tuple(sorted(VOICE_TRAILING_ADVERBS_ZH, key=len, reverse=True))
+# What is left of a wire dateline when the voice window opens inside it (…7月12日 - X说: "2日 - X").
+_DATELINE_REMAINS_ZH = re.compile(r"^[\d\s月日号]*[-－—–]+\s*")
+# The words citing a voice that open a voice window read before its verb (据警方表示): no part of it.
+_CITING_LEADS_ZH = ("根据", "据悉", "据")
 
 
 def _first_outside_brackets(pattern: re.Pattern, span: str) -> int:
@@ -797,12 +806,22 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
     if dash is not None:  # 路透加德满都7月12日 - 尼泊尔官员: the voice follows the dateline too
         start += dash.end()
         span = source[start:end]
+    remains = None if english else _DATELINE_REMAINS_ZH.match(span)
+    if remains is not None and remains.end() < len(span):
+        start += remains.end()
+        span = source[start:end]
     if english:
         if group == "b" and _NO_VOICE_BEFORE_VERB_EN.search(span):
             return None  # "arrests … have been reported", "a president who said": no voice
         return (*_english_voice_bounds(source, span, group, start, end), False)
     if group == "b" and _negated_speech(simple[start:end]):
         return None  # 其余还没办法全部说明: nothing was said
+    if any(w in simple[start:end] for w in CONDITIONAL_ZH):
+        return None  # 如果警方认为…: said on a condition, by no one yet
+    if group == "b":
+        lead = next((w for w in _CITING_LEADS_ZH if span.startswith(w) and len(span) - len(w) >= 2), "")
+        start += len(lead)  # 据警方表示: the voice is 警方
+        span = source[start:end]
     for w in _LEAD_WORDS_ZH:
         if span.startswith(w):
             start += len(w)
@@ -814,8 +833,9 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
     cut = _first_outside_brackets(_VOICE_CUT_ZH, simple[start:end])
     if cut >= 0:
         end = start + cut
-    while end - start > 2 and simple[end - 1] in _VOICE_TRAILING_ADVERBS_ZH:
-        end -= 1
+    while (adverb := next((w for w in _VOICE_TRAILING_ADVERBS_ZH if simple.endswith(w, start, end)
+                           and end - start - len(w) >= 2), "")):
+        end -= len(adverb)
     reported_end = _without_report_word(simple, start, end)
     reported, end = reported_end != end, reported_end
     return _anonymous_start(simple, start, end), end, reported
@@ -849,7 +869,7 @@ _TIME_AFTER_SUBJECT_ZH = re.compile(
     r"(?<![月\d])\d{1,2}\s*[日号]|(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[今昨前明]\s*[(（]|[今昨前明]天|[今昨]日|[今昨]晚|[今昨]早|日前|稍早|早前|上月|本月"
     # 周X only where the voice ends or a time goes on (周一下午): 周天宇 is a person's name.
     r"|上周|本周|星期[一二三四五六日天]|周[一二三四五六日天](?=$|[上下早晚在时起前后（(])|[上下]午|晚间|当天|当日"
-    r"|凌晨|清晨")
+    r"|凌晨|清晨|午间|中午|傍晚|深夜|[今去明]年")
 
 
 def _before_time_word(simple: str, start: int, end: int) -> int:
@@ -871,7 +891,8 @@ def _voice(text: str, simple: str, m: re.Match, group: str, english: bool, start
     kind, norm = attribution_kind(who, english)
     if not english:
         cited, voice_start, voice_end = _cited_voice(text, simple, start, end)
-        if voice_start is not None and voice_start > start and attribution_kind(cited, False)[0] != "other":
+        named = voice_start is not None and person_ends.get(voice_end, -1) >= voice_start  # 援引李明远的话
+        if voice_start is not None and voice_start > start and (attribution_kind(cited, False)[0] != "other" or named):
             if kind != "agency":  # only a medium relaying a voice opens its span
                 start = voice_start
             who, end = cited, voice_end

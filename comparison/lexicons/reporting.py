@@ -79,6 +79,14 @@ PHOTO_CREDIT_MARKS_ZH = ("摄影", "攝影", "摄", "攝")
 # says what was not said, no voice. Not where 的 follows them (一名不愿透露姓名的官员说: the
 # official speaks).
 NEGATED_SPEECH_ZH = ("没办法", "没法", "无法", "还没", "尚未", "不能", "未能", "不愿", "不肯", "拒绝")
+# Light verbs whose object is a verbal noun (予以警告驱离, 加以否认, 进行批评): after them a verb of
+# speech names an action taken, no voice's verb (《现代汉语八百词》: 予以, 加以, 给予, 进行 as 形式动词).
+LIGHT_VERBS_ZH = ("予以", "加以", "给予", "进行")
+# Adverbs between a Chinese voice and its verb (官员一再表示, 发言人再次强调, 各国纷纷表示): no part of the
+# voice, which keeps two characters at least. Not 都 (东京都表示: a name's end).
+VOICE_TRAILING_ADVERBS_ZH = ("一再", "再次", "再度", "纷纷", "一度", "同样", "亦", "则", "也", "又", "还", "更")
+# Conjunctions of condition (如果警方认为…): what a voice would say on a condition is no source cited.
+CONDITIONAL_ZH = ("如果", "假如", "倘若", "若是", "要是", "一旦", "假若", "如若")
 # Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,
 # "(hereafter IS)"), read by comparison/findings/aliases.py.
 ABBREVIATION_MARKERS_ZH = ("以下简称", "下称", "简称", "以下称")
@@ -87,10 +95,10 @@ ABBREVIATION_MARKERS_EN = ("hereafter", "hereinafter")
 # term the writer distances itself from (所谓“XX”, 名为“XX”的组织), not anyone's quoted words.
 QUOTED_TERM_BEFORE_ZH = ("所谓", "所谓的", "名为", "称为", "称作", "叫做", "名叫", "号称", "代号", "简称", "俗称",
                          "命名为")
-# Head nouns right after a short name in quotation marks: a ship (“XX”号, “XX”轮), an operation,
+# Head nouns right after a short name in quotation marks: a ship or a type (“XX”号, “XX”轮, “XX”级), an operation,
 # plan or campaign (“XX”行动, “XX”计划), an organisation or a document (“XX”组织, “XX”法案). Read
 # by comparison.extract._quoted_name (not before 召/称 or an aspect particle: 号召, 组织了).
-NAME_IN_QUOTES_AFTER_ZH = ("号", "轮", "舰", "型", "行动", "计划", "项目", "工程", "运动", "倡议", "战略", "组织",
+NAME_IN_QUOTES_AFTER_ZH = ("号", "轮", "舰", "型", "级", "行动", "计划", "项目", "工程", "运动", "倡议", "战略", "组织",
                            "集团", "公司", "机构", "联盟", "部队", "法案", "协议", "条例", "系统", "事件")
 # Nouns (and the citation head 据) right before a name in quotation marks: the marks set off a
 # name (an account, a programme, an operation), not a quotation (微信公众号“苏州发布”, 据“中国消防”).

@@ -1,0 +1,65 @@
+"""Chinese voices as outlets of different stances write them (made-up sentences): a warning given as
+an action (予以警告) is no speech, a voice ends before an adverb or a time word and never opens with
+据 or a dateline's remains, a condition (如果警方认为) cites no one, and a medium citing a named person
+(援引李明远的话) gives that person's voice."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from comparison.slots import extract_attributions
+from comparison.text import to_simplified
+
+
+def _voices(text: str) -> list[str]:
+    return [a.text for a in extract_attributions(text, to_simplified(text), False)]
+
+
+def test_a_warning_given_as_an_action_is_no_speech() -> None:
+    # 予以/加以 + a verb of speech: the verb is the light verb's object (an action), not a voice's verb.
+    text = "某国海军司令部组织兵力进行跟踪监视并予以警告驱离。"
+    assert _voices(text) == []
+    assert _voices("某国海军司令部发言人说，舰艇已离开。") == ["某国海军司令部发言人"]
+    text = "该部发言人对这一指控加以否认。"
+    assert _voices(text) == []
+    text = "某国海岸警卫队发言人警告说，将采取行动。"  # a verb of speech still opens a voice
+    assert _voices(text) == ["某国海岸警卫队发言人"]
+
+
+def test_a_voice_ends_before_an_adverb_or_a_time_word() -> None:
+    assert _voices("相关官员一再表示，不会退让。") == ["相关官员"]
+    assert _voices("市政府发言人再次强调，道路已经开放。") == ["市政府发言人"]
+    assert _voices("多国官员纷纷表示，欢迎这一决定。") == ["多国官员"]
+    assert _voices("交通委员会午间发布声明说，桥梁关闭。") == ["交通委员会"]
+    assert _voices("该国裁军大使今年5月表示，愿意对话。") == ["该国裁军大使"]
+
+
+@given(st.sampled_from(["一再", "再次", "纷纷", "一度", "又", "还", "亦", "也", "则"]),
+       st.sampled_from(["表示", "说", "强调", "指出"]))
+def test_no_adverb_ends_a_voice(adverb: str, verb: str) -> None:
+    text = f"港口管理局发言人{adverb}{verb}，码头照常运作。"
+    assert _voices(text) == ["港口管理局发言人"]
+
+
+def test_a_condition_cites_no_one_and_a_citing_word_opens_no_voice() -> None:
+    assert _voices("市长称，如果警方认为有必要，市府会配合。") == ["市长"]
+    assert _voices("她说假如法院认为证据不足，案件会撤销。") == []
+    assert "据警方" not in _voices("男子被捕后，据警方表示，他已被送院。")
+    assert _voices("男子被捕后，据警方表示，他已被送院。") == ["警方"]
+
+
+def test_a_voice_never_opens_with_the_remains_of_a_dateline() -> None:
+    text = "（某通讯社某市7月12日 - 某国海军新闻发言人李明远说，舰艇已离开。"
+    assert _voices(text) == ["某国海军新闻发言人李明远"]
+    text = "2日 - 港口管理局说，码头照常运作。"
+    assert _voices(text) == ["港口管理局"]
+
+
+def test_a_medium_citing_a_person_gives_that_persons_voice() -> None:
+    from comparison.extract import extract_all
+    from tests.comparison_helpers import PUBLISHED
+
+    text = "某国东部战区官方微信公众号援引李明远的话说，舰艇已离开。"
+    voices = [(a.text, a.kind) for a in extract_all(text, PUBLISHED).attributions]
+    assert voices == [("李明远", "person")]
