@@ -958,7 +958,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             else:
                 speaker = _speaker_from(text[s_start:s_end], inside)
         body_len = m.end() - m.start() - 2
-        if not speaker and body_len < 12:
+        if not speaker and body_len < 12 or _names_a_vessel(simple, m.start() + 1, m.end() - 1):
             continue
         quotes.append(Quote(m.start(), m.end(), text[m.start():m.end()], speaker, s_start, s_end))
     return quotes
@@ -984,6 +984,22 @@ def _names_a_subject(before: str, body: str, after: str) -> bool:
     quotation before its speaker keeps its marks whatever stands before it (“我们不会退让”他说)."""
     return (before.endswith(NAME_IN_QUOTES_BEFORE_ZH) and len(body) <= _NAME_IN_QUOTES_CHARS
             and not re.search(r"[，。！？；：,.!?;:、]", body) and not re.match(r"\s*[，,]", after))
+
+
+def _names_a_vessel(simple: str, start: int, end: int) -> bool:
+    """Is the quotation ``simple[start:end]`` (without its marks) a name before a vessel's or a
+    type's head (美军“本福德”号驱逐舰: :data:`NAME_IN_QUOTES_AFTER_ZH`), or a vessel's name with
+    its 号 (「班福特號」)? A short body with no punctuation only; 号召 after the marks is a verb."""
+    body, after = simple[start:end], simple[end + 1:end + 3]
+    if len(body) > _NAME_IN_QUOTES_CHARS or re.search(r"[，。！？；：,.!?;:、]", body):
+        return False
+    # 「某某號」: the head inside the marks, after a name of two characters or more (“信号” is a word).
+    inside = body.endswith("号") and len(body) >= _VESSEL_NAME_CHARS
+    return inside or after.startswith(NAME_IN_QUOTES_AFTER_ZH) and not after.startswith("号召")
+
+
+# A vessel's name with its 号 inside the marks has at least this many characters (本福德号).
+_VESSEL_NAME_CHARS = 3
 
 
 # Longest quoted name read as a name (公众号“苏州发布”, “天宫二号”): a quotation this short with no

@@ -1,0 +1,28 @@
+"""A name in quotation marks before a vessel's or a type's head (美军“某某”号, “某某”级), or with its 号
+inside the marks (「某某號」), is no quotation (made-up sentences)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+def test_a_quoted_name_before_its_ship_word_is_no_quotation() -> None:
+    from comparison.extract import extract_quotes
+
+    text = "海军发言人李明远周一表示，对于某国“海鹰”号驱逐舰进入该海域，军方予以警告。发言人说“这是挑衅行为”。"
+    assert [q.text for q in extract_quotes(text)] == ["“这是挑衅行为”"]
+    text = "发言人说，某国“海鹰”级驱逐舰已经离开。"
+    assert [q.text for q in extract_quotes(text)] == []
+    text = "發言人說，某國「海鷹號」驅逐艦已經離開。"  # the head inside the marks, Traditional script
+    assert [q.text for q in extract_quotes(text)] == []
+    text = "发言人说，“海鹰”号召大家回家。"  # 号召 is a verb: the marks quote the words said
+    assert [q.text for q in extract_quotes(text)] == ["“海鹰”"]
+
+
+@given(st.text(alphabet="海鹰长风远航和平光明星辰", min_size=2, max_size=6), st.sampled_from(["号", "级", "型", "舰", "轮"]))
+def test_no_quoted_name_before_a_head_is_a_quotation(name: str, head: str) -> None:
+    from comparison.extract import extract_quotes
+
+    text = f"发言人说，某国“{name}”{head}驱逐舰已经离开港口。"
+    assert extract_quotes(text) == []
