@@ -110,6 +110,7 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
     figure the quantity producer pairs: 1 of 8 new findings annotated, so it stays out."""
     docs = ctx.docs
     findings: list[Finding] = []
+    by_voices: dict[tuple, Finding] = {}  # one finding per two outlets' pair of voices, its claims' spans in it
     for d1, k1, d2, k2 in ctx.aligned_pairs():
         a1 = _attribution_of(docs[d1], k1)
         a2 = _attribution_of(docs[d2], k2)
@@ -129,9 +130,14 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
         if "other" in (a1.kind, a2.kind) or names_own_outlet(docs[d1], a1.who) or names_own_outlet(docs[d2], a2.who):
             continue  # an unclassified voice ("the media"), or the outlet itself
         spans = [span(docs[d1], a1.start, a1.end), span(docs[d2], a2.start, a2.end)]
+        key = (d1, a1.text, d2, a2.text) if d1 < d2 else (d2, a2.text, d1, a1.text)
+        if key in by_voices:  # the same two voices again, for another claim: one finding
+            by_voices[key].spans += [s for s in spans if s not in by_voices[key].spans]
+            continue
         why = (f"the same claim credited to {a1.text} ({a1.kind}, {docs[d1].label}) "
                f"vs {a2.text} ({a2.kind}, {docs[d2].label})")
-        findings.append(Finding("framing", "attribution", why, spans, a1.who))
+        by_voices[key] = Finding("framing", "attribution", why, spans, a1.who)
+        findings.append(by_voices[key])
     return findings
 
 
@@ -178,9 +184,15 @@ def _offices_named(text: str) -> set[str]:
 
 
 def _attribution_of(doc: Doc, k: int):
+    """The voice a sentence credits its claim to: its first, unless that is an agency and a voice
+    of another kind follows (据路透社报道，海军发言人说: the agency relays the spokesman, whom
+    another outlet quotes without the agency)."""
     s = doc.sentences[k]
     found = [a for a in doc.facts.attributions if s.start <= a.start < s.end]
-    return found[0] if found else None
+    if not found:
+        return None
+    relayed = [a for a in found[1:] if a.kind not in ("agency", "other")]
+    return relayed[0] if found[0].kind == "agency" and relayed else found[0]
 
 
 def _same_voice(a: str, b: str) -> bool:
@@ -203,7 +215,21 @@ def _same_voice(a: str, b: str) -> bool:
         return True
     if _one_state_two_names(a, b):
         return True
-    return _same_named_end(a, b)
+    return _same_named_end(a, b) or _one_name_two_renderings(a, b)
+
+
+def _one_name_two_renderings(a: str, b: str) -> bool:
+    """Two Chinese voices naming one person in renderings that sound alike (普赖斯 / 普莱斯,
+    ``comparison.phonetics``; the renderings producer reports the spelling): one voice. The name is
+    what follows a title, or the whole voice when it is a bare name of two to four characters."""
+    from comparison.phonetics import sound_alike
+
+    def name(voice: str) -> str:
+        bare = voice if NAME_MIN_CHARS <= len(voice) <= 4 and _CJK_RUN.fullmatch(voice) else ""
+        return "" if voice.isascii() else _name_after_title(voice) or bare
+
+    name_a, name_b = name(a), name(b)
+    return bool(name_a and name_b) and sound_alike(name_a, name_b)
 
 
 def _one_state_two_names(a: str, b: str) -> bool:

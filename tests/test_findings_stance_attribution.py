@@ -1,0 +1,32 @@
+"""comparison.findings.attribution on made-up Chinese reports: an agency relaying a voice in its own
+sentence is no other voice, one name in two renderings (普赖斯 / 普莱斯) is one voice, and two
+outlets' pair of voices is framed once however many claims it credits."""
+
+from __future__ import annotations
+
+from comparison import compare
+from tests.comparison_helpers import article, exact, of_type
+
+
+def test_an_agency_relaying_a_voice_is_no_other_voice() -> None:
+    a = article("sa", "甲台", "据路透社报道，某国海军发言人李明远说，三艘舰艇周一离开港口。", language="zh")
+    b = article("sb", "乙报", "某国海军发言人李明远说，三艘舰艇周一离开港口。", language="zh")
+    comparison = compare([a, b], use_dense=False)
+    exact(comparison, [a, b])
+    framing = of_type(comparison, "attribution", "framing")
+    assert not any("路透社" in f.why for f in framing), [f.why for f in framing]
+
+
+def test_one_name_in_two_renderings_is_one_voice() -> None:
+    from comparison.findings.attribution import _same_voice
+
+    assert _same_voice("某国国务院发言人普赖斯", "普莱斯")  # 赖 / 莱: one sound, two renderings
+    assert not _same_voice("某国国务院发言人普赖斯", "普京")
+
+
+def test_one_pair_of_voices_is_framed_once() -> None:
+    a = article("ra", "甲台", "发言人普赖斯说，这些报告令人担忧。", "发言人普赖斯说，我们鼓励对方接触。",
+                language="zh")
+    b = article("rb", "乙报", "知情人士表示，这些报告令人担忧。", "知情人士表示，我们鼓励对方接触。", language="zh")
+    framing = [f.why for f in of_type(compare([a, b], use_dense=False), "attribution", "framing")]
+    assert len(framing) == len(set(framing)), framing
