@@ -121,47 +121,60 @@ _INSTITUTION_RE = re.compile(
 
 def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
     """The same institution named with a different state/place prefix: a diplomatic mission
-    (中华民国驻海地大使馆 vs 台湾驻海地大使馆) or a state institution (中共央行 vs 中国央行)."""
-    seen: dict[str, dict[int, tuple[str, int, int]]] = defaultdict(dict)
-    by_choice: dict[tuple, Finding] = {}
+    (中华民国驻海地大使馆 vs 台湾驻海地大使馆) or a state institution (中共央行 vs 中国央行). Only
+    the names one state is given (LOADED_PREFIXES) name one institution: 中国政府 and 台湾政府 are
+    two governments, neither a finding nor one row of the naming table."""
+    seen: dict[str, dict[int, list[tuple[str, int, int]]]] = defaultdict(dict)
     for d, doc in enumerate(docs):
         simple = to_simplified(doc.article.text)
         for pattern in (_MISSION_RE, _INSTITUTION_RE):
             for m in pattern.finditer(simple):
-                rest = m.group("rest")
                 prefix = m.group("prefix").lstrip("”“\"的")
-                seen[rest].setdefault(d, (prefix, m.start("prefix") + (len(m.group("prefix")) - len(prefix)), m.end()))
+                found = seen[m.group("rest")].setdefault(d, [])
+                if prefix not in (p for p, _, _ in found):  # each prefix where an article first writes it
+                    found.append((prefix, m.start("prefix") + (len(m.group("prefix")) - len(prefix)), m.end()))
+    by_choice: dict[tuple, Finding] = {}
     findings: list[Finding] = []
     rows: list[dict] = []
     for rest, per_doc in seen.items():
-        prefixes = {p for p, _, _ in per_doc.values()}
-        if len(prefixes) < 2:
-            continue
-        names: dict[str, list[str]] = {}
-        for d, (p, _s, _e) in per_doc.items():
-            names.setdefault(docs[d].label, []).append(p + rest)
-        rows.append({"actor": rest, "names": names})
-        items = list(per_doc.items())
-        for x in range(len(items)):
-            for y in range(x + 1, len(items)):
-                (da, (pa, sa, ea)), (db, (pb, sb, eb)) = items[x], items[y]
-                if pa != pb and docs[da].group != docs[db].group and frozenset({pa, pb}) in LOADED_PREFIXES:
-                    # One choice of prefix per pair of articles, however many institutions
-                    # it names (中华民国驻海地大使馆, 中华民国外交部 vs 台湾…): one finding.
-                    key = (da, pa, db, pb) if da < db else (db, pb, da, pa)
-                    found = by_choice.get(key)
-                    # Each name as its outlet writes it (中華民國駐海地大使館 in a Traditional report).
-                    name_a, name_b = docs[da].article.text[sa:ea], docs[db].article.text[sb:eb]
-                    if found is None:
-                        found = by_choice[key] = Finding(
-                            "framing", "entity",
-                            f"the same institution named {name_a} ({docs[da].label}) vs {name_b} "
-                            f"({docs[db].label})", [], rest)
-                        findings.append(found)
-                    elif name_a not in found.why:
-                        found.why += f"; {name_a} vs {name_b}"
-                    found.spans += [span(docs[da], sa, ea), span(docs[db], sb, eb)]
+        for state in LOADED_PREFIXES:
+            one_state = {d: next(f for f in found if f[0] in state)
+                         for d, found in per_doc.items() if any(f[0] in state for f in found)}
+            if len({p for p, _, _ in one_state.values()}) < 2:
+                continue
+            names: dict[str, list[str]] = {}
+            for d, (p, _s, _e) in one_state.items():
+                names.setdefault(docs[d].label, []).append(p + rest)
+            rows.append({"actor": rest, "names": names})
+            findings += _prefix_findings(docs, rest, one_state, by_choice)
     return findings, rows
+
+
+def _prefix_findings(docs: list[Doc], rest: str, per_doc: dict[int, tuple[str, int, int]],
+                     by_choice: dict[tuple, Finding]) -> list[Finding]:
+    """One framing finding per pair of articles of two outlets and their choice of a state's name,
+    however many institutions it names (中华民国驻海地大使馆, 中华民国外交部 vs 台湾…)."""
+    findings: list[Finding] = []
+    items = list(per_doc.items())
+    for x in range(len(items)):
+        for y in range(x + 1, len(items)):
+            (da, (pa, sa, ea)), (db, (pb, sb, eb)) = items[x], items[y]
+            if pa == pb or docs[da].group == docs[db].group:
+                continue
+            key = (da, pa, db, pb) if da < db else (db, pb, da, pa)
+            found = by_choice.get(key)
+            # Each name as its outlet writes it (中華民國駐海地大使館 in a Traditional report).
+            name_a, name_b = docs[da].article.text[sa:ea], docs[db].article.text[sb:eb]
+            if found is None:
+                found = by_choice[key] = Finding(
+                    "framing", "entity",
+                    f"the same institution named {name_a} ({docs[da].label}) vs {name_b} "
+                    f"({docs[db].label})", [], rest)
+                findings.append(found)
+            elif name_a not in found.why:
+                found.why += f"; {name_a} vs {name_b}"
+            found.spans += [span(docs[da], sa, ea), span(docs[db], sb, eb)]
+    return findings
 
 
 

@@ -1,0 +1,19 @@
+"""comparison.findings.naming: the naming table pairs only the names one state is given (台湾政府 /
+中华民国政府; 中国政府 / 中共政府), never two states' institutions as one actor (made-up sentences)."""
+
+from __future__ import annotations
+
+from comparison import compare
+from tests.comparison_helpers import article
+
+
+def test_the_naming_table_pairs_one_states_names_only() -> None:
+    a = article("na", "甲台", "台湾政府表示，将加强防疫。", language="zh")
+    b = article("nb", "乙报", "中华民国政府表示，将加强防疫。", language="zh")
+    c = article("nc", "丙网", "中国政府表示，将加强防疫。", language="zh")
+    d = article("nd", "丁刊", "中共政府表示，将加强防疫。", language="zh")
+    comparison = compare([a, b, c, d], use_dense=False)
+    rows = [sorted(n for names in row["names"].values() for n in names) for row in comparison.naming]
+    assert ["中华民国政府", "台湾政府"] in rows
+    assert ["中共政府", "中国政府"] in rows
+    assert not any("台湾政府" in r and "中国政府" in r for r in rows), rows
