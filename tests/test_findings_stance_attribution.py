@@ -30,3 +30,26 @@ def test_one_pair_of_voices_is_framed_once() -> None:
     b = article("rb", "乙报", "知情人士表示，这些报告令人担忧。", "知情人士表示，我们鼓励对方接触。", language="zh")
     framing = [f.why for f in of_type(compare([a, b], use_dense=False), "attribution", "framing")]
     assert len(framing) == len(set(framing)), framing
+
+
+def test_a_named_spokesman_and_his_office_unnamed_are_one_voice() -> None:
+    a = article("oa", "甲台", "某国海军新闻发言人李明远说，三艘舰艇周一离开港口。",
+                "李明远说，三艘舰艇周一离开港口，前往南方。", language="zh")
+    b = article("ob", "乙报", "某国海军新闻发言人说，三艘舰艇周一离开港口，前往南方。", language="zh")
+    framing = [f.why for f in of_type(compare([a, b], use_dense=False), "attribution", "framing")]
+    assert framing == [], framing
+    # Another body's spokesman is another voice, even where one outlet names its spokesman.
+    c = article("oc", "丙网", "某国外交部发言人说，三艘舰艇周一离开港口，前往南方。", language="zh")
+    d = article("od", "丁刊", "某国国防部发言人王立说，三艘舰艇周一离开港口。", "王立说，三艘舰艇周一离开港口，前往南方。",
+                language="zh")
+    assert not _one_holder("某国外交部发言人", "王立", [d])
+    assert of_type(compare([c, d], use_dense=False), "attribution", "framing")
+    assert not _one_holder("外交部新闻发言人", "王立", [article("oe", "戊", "国防部新闻发言人王立说，舰艇离开。", language="zh")])
+    assert _one_holder("外交部发言人", "王立", [article("of", "己", "外交部发言人王立说，舰艇离开。", language="zh")])
+
+
+def _one_holder(office: str, name: str, articles) -> bool:
+    from comparison.findings.attribution import _holds_the_office
+    from comparison.text import to_simplified
+
+    return _holds_the_office(office, name, [to_simplified(a.text) for a in articles])

@@ -125,6 +125,8 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
             continue  # the Home Ministry vs 尼泊尔内政部: names in two scripts are not compared (媒体 vs NHK are)
         if _vaguer_voice(a1, a2) or _vaguer_voice(a2, a1):
             continue  # "officials" vs "the governor": a vaguer voice, not another one
+        if _one_office_holder(a1, a2, docs[d1], docs[d2]) or _one_office_holder(a2, a1, docs[d2], docs[d1]):
+            continue  # 发言人 vs 李明远, whom a report names as that spokesman: the same voice, unnamed
         if _relays(a1, docs[d2], k2) or _relays(a2, docs[d1], k1):
             continue  # 法新社 vs 一名官员对法新社说: the agency relays that voice
         if "other" in (a1.kind, a2.kind) or names_own_outlet(docs[d1], a1.who) or names_own_outlet(docs[d2], a2.who):
@@ -139,6 +141,31 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
         by_voices[key] = Finding("framing", "attribution", why, spans, a1.who)
         findings.append(by_voices[key])
     return findings
+
+
+def _one_office_holder(office, person, doc_a: Doc, doc_b: Doc) -> bool:
+    """Is ``office`` an unnamed holder of an office (某国海军新闻发言人) and ``person`` a person whom
+    either report names with that office (某国海军新闻发言人李明远)?"""
+    if office.kind != "official" or person.kind != "person" or _name_after_title(to_simplified(office.who)):
+        return False
+    return _holds_the_office(to_simplified(office.who), to_simplified(person.who), [doc_a.simple, doc_b.simple])
+
+
+def _holds_the_office(office: str, name: str, texts: list[str]) -> bool:
+    """Does a text write ``name`` right after the end of ``office``: its title and the characters
+    before it (海军新闻发言人李明远 for 某国海军新闻发言人)? The title alone (新闻发言人王立) is any
+    body's spokesman: 外交部 is not 国防部."""
+    title = next((t for t in sorted(TITLES_ZH, key=len, reverse=True) if office.endswith(t)), "")
+    if not title or not NAME_MIN_CHARS <= len(name) <= 4:
+        return False
+    tail = office[-(len(title) + OFFICE_CHARS_BEYOND_TITLE):]
+    return len(tail) - len(title) >= OFFICE_CHARS_MIN and any(tail + name in text for text in texts)
+
+
+# Characters of an office's name before its title compared where a report names its holder: up to
+# four (海军新闻 of 某国海军新闻发言人), at least three (外交部发言人; 新闻发言人 alone names no body).
+OFFICE_CHARS_BEYOND_TITLE = 4
+OFFICE_CHARS_MIN = 3
 
 
 def _in_two_scripts(a: str, b: str) -> bool:
