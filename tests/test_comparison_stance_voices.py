@@ -33,6 +33,7 @@ def test_a_voice_ends_before_an_adverb_or_a_time_word() -> None:
     assert _voices("多国官员纷纷表示，欢迎这一决定。") == ["多国官员"]
     assert _voices("交通委员会午间发布声明说，桥梁关闭。") == ["交通委员会"]
     assert _voices("该国裁军大使今年5月表示，愿意对话。") == ["该国裁军大使"]
+    assert _voices("委员会发言人李明远回应表示，不予置评。") == ["委员会发言人李明远"]
 
 
 @given(st.sampled_from(["一再", "再次", "纷纷", "一度", "又", "还", "亦", "也", "则"]),
