@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import secrets
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,11 +37,24 @@ MAX_UPLOAD_MB = jobs.MAX_UPLOAD_MB
 MAX_UPLOAD_BYTES = jobs.MAX_UPLOAD_BYTES
 
 
+# Bytes a saved upload's name may take (Linux allows 255 a name; the stamp and digest before it
+# take 31): a Chinese file name takes three bytes a character, so a count of characters was not
+# enough (a headline of 80 characters as a name made the whole upload fail).
+MAX_SAVED_NAME_BYTES = 200
+
+
 def safe_filename(name: str) -> str:
-    """A file name that cannot leave the uploads folder or surprise a shell."""
-    base = Path(name.replace("\\", "/")).name
-    base = re.sub(r"[^\w.\-]+", "_", base, flags=re.UNICODE).strip("._") or "upload"
-    return base[-120:]
+    """A file name that cannot leave the uploads folder or surprise a shell, under
+    MAX_SAVED_NAME_BYTES, its type suffix (``.md``, ``.jsonl.gz``) kept: the reader picks the
+    format by it."""
+    base = Path(name.replace("\\", "/").replace("\x00", "_")).name
+    raw_suffix = Path(base).suffix  # as the reader reads it (articles.reader.read_path)
+    if raw_suffix.lower() == ".gz":
+        raw_suffix = Path(base[: -len(raw_suffix)]).suffix + raw_suffix
+    suffix = re.sub(r"[^\w.\-]+", "_", raw_suffix)[-40:]
+    stem = re.sub(r"[^\w.\-]+", "_", base[: len(base) - len(raw_suffix)]).strip("._") or "upload"
+    room = MAX_SAVED_NAME_BYTES - len(suffix.encode())
+    return (stem.encode()[:room].decode(errors="ignore").rstrip("._") or "upload") + suffix
 
 
 def check_upload(name: str, size: int) -> str | None:
@@ -54,10 +70,14 @@ def check_upload(name: str, size: int) -> str | None:
 
 
 def save_uploads(
-    files: list[tuple[str, bytes]], folder: Path
+    files: Iterable[tuple[str, bytes]], folder: Path
 ) -> tuple[dict[Path, str], list[Rejection]]:
-    """Write acceptable uploads to ``folder``; returns {saved path: uploaded name}, refusals."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write acceptable uploads to ``folder``; returns {saved path: uploaded name}, refusals.
+
+    The folder is made private (0700) and each file written new (0600, never through a link
+    or over another file): uploads may be embargoed copy, and the folder's names are
+    predictable. A file that cannot be written is refused with its reason, not the page."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     saved: dict[Path, str] = {}
     refused: list[Rejection] = []
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
@@ -68,12 +88,30 @@ def save_uploads(
             continue
         digest = hashlib.sha1(data).hexdigest()[:8]
         path = folder / f"{stamp}-{digest}-{safe_filename(name)}"
-        path.write_bytes(data)
-        saved[path] = name
+        if path in saved:  # the same file chosen twice
+            continue
+        try:
+            saved[_write_new(path, data)] = name
+        except OSError as exc:
+            refused.append(Rejection(name, f"could not be saved for reading: {exc.strerror or exc}"))
     return saved, refused
 
 
-def queue_upload(store: Store, files: list[tuple[str, bytes]], folder: Path) -> tuple[int | None, list[Rejection]]:
+def _write_new(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new private file at ``path`` (another session's file of the same
+    name and moment: beside it, under a random prefix); the path written."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileExistsError:
+        path = path.with_name(f"{secrets.token_hex(4)}-{path.name}")
+        fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    return path
+
+
+def queue_upload(store: Store, files: Iterable[tuple[str, bytes]], folder: Path) -> tuple[int | None, list[Rejection]]:
     """Save acceptable files and queue their ingest; returns the job id (None: nothing to do)
     and the files refused at once (type, size, empty)."""
     saved, refused = save_uploads(files, folder)

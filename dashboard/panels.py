@@ -182,7 +182,8 @@ def upload_panel(store: Store) -> None:
         key="uploads",
     )
     if st.button("Add to workspace", key="add_uploads", disabled=not files, type="primary"):
-        payload = [(f.name, f.getvalue()) for f in files]
+        # One file's bytes at a time: Streamlit already holds every file chosen in memory.
+        payload = ((f.name, f.getvalue()) for f in files)
         job_id, refused = actions.queue_upload(store, payload, workspace.uploads_dir(store))
         st.session_state["upload_job"] = job_id
         st.session_state["upload_refused"] = [[r.source_path, r.error] for r in refused]

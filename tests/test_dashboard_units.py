@@ -213,6 +213,60 @@ def test_save_uploads_stays_in_folder(tmp_path: Path) -> None:
         assert path.parent == tmp_path / "up" and path.exists()
 
 
+@settings(max_examples=300, deadline=None)
+@given(hs.text(alphabet=hs.characters(codec="utf-8"), max_size=300),
+       hs.sampled_from(["", ".md", ".csv", ".jsonl.gz", ".JSON", ".txt\\..", ".gz"]))
+def test_a_saved_upload_name_stays_in_its_folder_fits_the_disk_and_keeps_its_type(stem: str, suffix: str) -> None:
+    """Any name a browser may send (slashes, NUL, dots, 300 Chinese characters): the name saved
+    is one plain name under the byte budget, and an accepted file keeps the suffix the reader
+    picks its format by (articles.reader.read_path)."""
+    name = stem + suffix
+    saved = actions.safe_filename(name)
+    assert saved and "/" not in saved and "\x00" not in saved and not saved.startswith(".")
+    assert len(saved.encode()) <= actions.MAX_SAVED_NAME_BYTES
+    if actions.check_upload(name, 1) is None:
+        assert Path(saved).suffix.lower() == Path(name).suffix.lower()
+        inner = Path(Path(name.replace("\\", "/")).name[:-3]).suffix
+        if saved.lower().endswith(".gz") and inner[1:].isalnum():  # archive.jsonl.gz: read as JSON Lines
+            assert Path(saved[:-3]).suffix == inner
+
+
+def test_uploads_with_long_chinese_names_are_saved_privately(tmp_path: Path) -> None:
+    """A headline of 90 Chinese characters as a file name (270 bytes) made the whole upload
+    fail with "File name too long"; saved files are new, private files in a private folder."""
+    title = "塔利班" * 30
+    saved, refused = actions.save_uploads([(f"{title}.md", b"a"), (f"{title}.jsonl.gz", b"b")], tmp_path / "up")
+    assert refused == []
+    names = sorted(p.name.split("-", 2)[2] for p in saved)  # after the stamp and the digest
+    assert [n.startswith("塔利班塔利班") for n in names] == [True, True]
+    assert [n.endswith(s) for n, s in zip(names, [".jsonl.gz", ".md"], strict=True)] == [True, True]
+    assert (tmp_path / "up").stat().st_mode & 0o777 == 0o700
+    assert {p.stat().st_mode & 0o777 for p in saved} == {0o600}
+
+
+def test_an_upload_never_writes_through_a_planted_link(tmp_path: Path) -> None:
+    target = tmp_path / "outside.txt"
+    target.write_text("keep")
+    planted = tmp_path / "up" / "name.md"
+    planted.parent.mkdir()
+    planted.symlink_to(target)
+    written = actions._write_new(planted, b"upload")
+    assert target.read_text() == "keep"
+    assert written.parent == planted.parent and written != planted and written.read_bytes() == b"upload"
+
+
+def test_an_upload_that_cannot_be_saved_is_refused_not_raised(tmp_path: Path, monkeypatch) -> None:
+    import errno
+    import os
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "open", full)
+    saved, refused = actions.save_uploads([("a.md", b"x")], tmp_path / "up")
+    assert saved == {} and [r.error for r in refused] == ["could not be saved for reading: No space left on device"]
+
+
 def test_upload_cap_matches_streamlit_config() -> None:
     import tomllib
 
