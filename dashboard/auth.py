@@ -12,6 +12,9 @@ itself is stored nowhere). Or configure an OpenID Connect provider in
 the Authlib package): people log in with it, and those listed in
 ``PARALLAX_EDITORS`` (comma-separated e-mail addresses) may edit, everyone
 else views (all may edit when ``PARALLAX_EDITORS`` is not set).
+
+Passwords are compared in constant time, and guessing is throttled server-wide: a few wrong
+passwords a minute from one address (:class:`LoginThrottle`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ import hmac
 import os
 import secrets
 import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 
 EDITOR, VIEWER = "editor", "viewer"
 EDITOR_HASH_ENV = "PARALLAX_EDITOR_PASSWORD_HASH"
@@ -65,6 +72,77 @@ def role_for_password(password: str) -> str | None:
         if verify_password(password, encoded):
             return role
     return None
+
+
+# Wrong passwords: at most MAX_FAILURES from one address (and GLOBAL_MAX_FAILURES from all,
+# for an attacker with many) within FAILURE_WINDOW_S; past that a try is refused unchecked until
+# the oldest failure ages out. A desk mistypes a few times; a guesser tried ~10 a second per
+# core before, each one a PBKDF2 run on the shared server's two cores.
+MAX_FAILURES = 5
+GLOBAL_MAX_FAILURES = 30
+FAILURE_WINDOW_S = 60.0
+
+
+class LoginThrottle:
+    """Failed logins by client address, server-wide (one per server process: a new session,
+    a reload or a second tab counts against the same address). Thread-safe: sessions run
+    on their own threads."""
+
+    def __init__(self, per_client: int = MAX_FAILURES, overall: int = GLOBAL_MAX_FAILURES,
+                 window_s: float = FAILURE_WINDOW_S, clock: Callable[[], float] = time.monotonic):
+        self.per_client, self.overall, self.window_s, self.clock = per_client, overall, window_s, clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, now: float) -> dict[str, deque[float]]:
+        """The failures still inside the window (older ones and emptied clients dropped)."""
+        for client in list(self._failures):
+            times = self._failures[client]
+            while times and times[0] <= now - self.window_s:
+                times.popleft()
+            if not times:
+                del self._failures[client]
+        return self._failures
+
+    def wait_s(self, client: str) -> float:
+        """Seconds before ``client`` may try a password again (0: now)."""
+        with self._lock:
+            now = self.clock()
+            recent = self._recent(now)
+            mine = recent.get(client, ())
+            waits = [0.0]
+            if len(mine) >= self.per_client:
+                waits.append(mine[-self.per_client] + self.window_s - now)
+            every = sorted(t for times in recent.values() for t in times)
+            if len(every) >= self.overall:
+                waits.append(every[-self.overall] + self.window_s - now)
+            return max(waits)
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            self._failures.setdefault(client, deque()).append(self.clock())
+
+    def succeeded(self, client: str) -> None:
+        with self._lock:
+            self._failures.pop(client, None)
+
+
+THROTTLE = LoginThrottle()
+
+
+def login(password: str, client: str, throttle: LoginThrottle | None = None) -> tuple[str | None, float]:
+    """(the role ``password`` opens or None, seconds to wait): a client over the throttle's
+    limit (default: the server's, :data:`THROTTLE`) is told to wait, its password unchecked."""
+    throttle = throttle or THROTTLE
+    wait = throttle.wait_s(client)
+    if wait > 0:
+        return None, wait
+    role = role_for_password(password)
+    if role is None:
+        throttle.failed(client)
+    else:
+        throttle.succeeded(client)
+    return role, 0.0
 
 
 def role_for_email(email: str | None) -> str:

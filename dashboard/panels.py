@@ -8,6 +8,7 @@ page once the job changed the workspace.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -73,14 +74,22 @@ def login_gate() -> str:
         with st.form("login"):
             password = st.text_input("Password", type="password", key="password")
             if st.form_submit_button("Log in"):
-                found = auth.role_for_password(password)
+                found, wait = auth.login(password, _client_address())
                 if found:
                     st.session_state["role"] = found
                     st.session_state.pop("password", None)
                     st.rerun()
-                st.error("Wrong password.")
+                st.error(f"Too many wrong passwords: try again in {math.ceil(wait)} s." if wait
+                         else "Wrong password.")
     st.stop()
     raise AssertionError("unreachable")  # st.stop() ends the run
+
+
+def _client_address() -> str:
+    """Whom the login throttle counts a try against: the connection's address (its TCP peer,
+    not a header a client could forge); "local" for this machine, a reverse proxy included."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) else "local"
 
 
 def _warn_when_open_to_network() -> None:

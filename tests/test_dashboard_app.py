@@ -656,6 +656,28 @@ def test_viewer_role_cannot_upload_or_edit(workspace, seed_story_id, monkeypatch
     assert not [b for b in at.button if b.key in ("do_move", "do_split", "do_merge")]
 
 
+def test_password_guessing_is_stopped_across_sessions(workspace, monkeypatch) -> None:
+    """Each new session (a reload) had its own tries and no limit: five wrong passwords from
+    one address, in any sessions, and the next try, right or wrong, waits; nothing is shown."""
+    from dashboard import auth
+
+    monkeypatch.setenv(auth.EDITOR_HASH_ENV, auth.hash_password("editor-pw", iterations=1000))
+    monkeypatch.setattr(auth, "THROTTLE", auth.LoginThrottle())  # this test's guesses only
+
+    def attempt(password: str):
+        at = app().run()  # a new session each time, as a guesser's reloads are
+        at.text_input(key="password").input(password)
+        at.button[0].click().run()
+        return at
+
+    for _ in range(auth.MAX_FAILURES):
+        assert [e.value for e in attempt("guess").error] == ["Wrong password."]
+    at = attempt("editor-pw")
+    assert "role" not in at.session_state and not at.dataframe
+    (line,) = [e.value for e in at.error]
+    assert line.startswith("Too many wrong passwords: try again in ")
+
+
 def test_the_server_never_clusters_embeds_or_forks(workspace, seed_story_id, monkeypatch) -> None:
     """List, open, edit and upload with grouping, embedding and os.fork made to fail:
     the server process only reads, edits and queues jobs (the worker does the rest)."""

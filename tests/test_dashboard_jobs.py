@@ -110,6 +110,49 @@ def test_a_password_typed_twice_prints_only_its_hash(monkeypatch, capsys) -> Non
     assert auth.verify_password("secret-1", out.strip()) and len(out.strip().splitlines()) == 1
 
 
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_password_guessing_is_throttled_per_address_then_overall(monkeypatch) -> None:
+    """Five wrong passwords a minute from one address; then even the right one is refused, and
+    not checked (no PBKDF2 run for a guesser), until the oldest failure is a minute old."""
+    monkeypatch.setenv(auth.EDITOR_HASH_ENV, auth.hash_password("right", iterations=1000))
+    clock = _Clock()
+    throttle = auth.LoginThrottle(per_client=5, overall=8, window_s=60, clock=clock)
+    for _ in range(5):
+        assert auth.login("wrong", "10.0.0.1", throttle) == (None, 0.0)
+        clock.now += 1
+    checked = []
+    monkeypatch.setattr(auth, "role_for_password", lambda pw: checked.append(pw))
+    role, wait = auth.login("right", "10.0.0.1", throttle)
+    assert role is None and wait == pytest.approx(55) and checked == []
+    monkeypatch.undo()
+    monkeypatch.setenv(auth.EDITOR_HASH_ENV, auth.hash_password("right", iterations=1000))
+    # Another address may still try; past the overall cap, nobody may.
+    assert auth.login("right", "10.0.0.2", throttle) == (auth.EDITOR, 0.0)
+    for _ in range(3):
+        assert auth.login("wrong", "10.0.0.3", throttle) == (None, 0.0)
+    assert auth.login("right", "10.0.0.4", throttle)[1] > 0
+    clock.now += 60  # the first failures age out
+    assert auth.login("right", "10.0.0.1", throttle) == (auth.EDITOR, 0.0)
+    assert auth.login("wrong", "10.0.0.1", throttle) == (None, 0.0)  # a success forgot its failures
+
+
+def test_the_throttle_counts_failures_from_many_threads() -> None:
+    throttle = auth.LoginThrottle(per_client=1000, overall=10_000, window_s=60)
+    workers = [threading.Thread(target=lambda: [throttle.failed("a") for _ in range(200)]) for _ in range(8)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert len(throttle._failures["a"]) == 1600
+
+
 def test_only_loopback_addresses_are_closed_to_the_network() -> None:
     for closed in ("127.0.0.1", "localhost", "::1", "[::1]", " 127.0.0.1 "):
         assert not auth.open_to_network(closed), closed
