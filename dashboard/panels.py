@@ -106,8 +106,13 @@ def _warn_when_open_to_network() -> None:
 
 
 def _logout() -> None:
-    st.session_state.pop("role", None)
-    if _oidc_configured() and getattr(st.user, "is_logged_in", False):
+    """End the login and everything the session chose: on a shared desk machine the next
+    person logs in in the same tab, and found the last one's search (in the address too),
+    open story and upload summary."""
+    oidc = _oidc_configured() and getattr(st.user, "is_logged_in", False)
+    st.session_state.clear()
+    st.query_params.clear()
+    if oidc:
         st.logout()
 
 

@@ -678,6 +678,39 @@ def test_password_guessing_is_stopped_across_sessions(workspace, monkeypatch) ->
     assert line.startswith("Too many wrong passwords: try again in ")
 
 
+def test_logging_out_leaves_nothing_of_the_session_to_the_next_person(workspace, seed_story_id, monkeypatch) -> None:
+    """A shared desk machine: an editor searches, opens a story and uploads, then logs out;
+    who logs in next in that tab starts afresh (no search, story, upload summary, address)."""
+    from dashboard import auth
+
+    monkeypatch.setenv(auth.EDITOR_HASH_ENV, auth.hash_password("editor-pw", iterations=1000))
+    monkeypatch.setenv(auth.VIEWER_HASH_ENV, auth.hash_password("viewer-pw", iterations=1000))
+    monkeypatch.setattr(auth, "THROTTLE", auth.LoginThrottle())
+
+    def log_in(at, password: str):
+        at.text_input(key="password").input(password)
+        at.button[0].click().run()
+        no_errors(at)
+        return at
+
+    at = log_in(app().run(), "editor-pw")
+    open_story(at, seed_story_id)
+    at.file_uploader(key="uploads").set_value([("notes.md", b"", "text/markdown")]).run()
+    at.button(key="add_uploads").click().run()
+    assert at.session_state["upload_refused"]
+    at.button(key="back").click().run()
+    at.text_input(key="keyword").input("embargoed source").run()
+    assert at.query_params.get("q")
+    at.button(key="logout").click().run()
+    assert at.text_input(key="password")  # the login form again
+    assert not at.query_params.get("q")
+    at = log_in(at, "viewer-pw")
+    assert at.session_state["role"] == auth.VIEWER
+    for key in ("keyword", "story_id", "upload_refused", "upload_job"):
+        assert at.session_state[key] in (None, "") if key in at.session_state else True, key
+    assert not any("notes.md" in c.value for c in at.caption)
+
+
 def test_the_server_never_clusters_embeds_or_forks(workspace, seed_story_id, monkeypatch) -> None:
     """List, open, edit and upload with grouping, embedding and os.fork made to fail:
     the server process only reads, edits and queues jobs (the worker does the rest)."""
