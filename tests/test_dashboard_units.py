@@ -281,6 +281,19 @@ def test_upload_cap_matches_streamlit_config() -> None:
     assert config["server"]["address"] == "127.0.0.1"
 
 
+def test_the_login_secrets_file_is_never_committed() -> None:
+    """The README has an OpenID provider's client secret and cookie secret written into
+    .streamlit/secrets.toml, in this repository: git must ignore it."""
+    import shutil
+    import subprocess
+
+    repo = Path(__file__).parents[1]
+    if shutil.which("git") is None or not (repo / ".git").exists():
+        pytest.skip("not a git checkout")
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".streamlit/secrets.toml"], cwd=repo, check=False)
+    assert ignored.returncode == 0
+
+
 # ---- why grouped and exports on the real seed articles --------------------------
 def _seed_articles():
     import articles
