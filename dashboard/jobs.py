@@ -76,6 +76,7 @@ def run_upload(store: Store, params: dict, progress: Progress) -> dict:
     """Ingest, embed and group uploaded files; the files are deleted afterwards."""
     files = [(Path(f["path"]), f["name"]) for f in params["files"]]
     names = {str(path): name for path, name in files}
+    stopped = False
     try:
         room = MAX_WORKSPACE_ARTICLES - store.count_articles()
         if room <= 0:
@@ -106,8 +107,13 @@ def run_upload(store: Store, params: dict, progress: Progress) -> dict:
             "stories_changed": counts,
             "rejected": rejected,
         }
+    except (SystemExit, KeyboardInterrupt):
+        # The worker was stopped mid-job (SIGTERM): the next one requeues the job, which reads
+        # the files again (deleted here, the upload had ended as "no such file", ungrouped).
+        stopped = True
+        raise
     finally:
-        for path, _ in files:  # ingested (or refused): nothing to keep
+        for path, _ in files if not stopped else ():  # ingested (or refused): nothing to keep
             with contextlib.suppress(OSError):
                 path.unlink()
 

@@ -110,6 +110,31 @@ def test_a_password_typed_twice_prints_only_its_hash(monkeypatch, capsys) -> Non
     assert auth.verify_password("secret-1", out.strip()) and len(out.strip().splitlines()) == 1
 
 
+def test_an_upload_the_worker_was_stopped_in_is_read_again_once_requeued(tmp_path: Path, monkeypatch) -> None:
+    """SIGTERM mid-upload (a restart) deleted the files: the requeued job then said "no such
+    file" and left the articles stored before the stop in no story."""
+    from dashboard import actions
+
+    text = "---\ntitle: Reservists at the border\noutlet: Wire\ndate: 2021-07-09\n---\n" + "Tajikistan mobilized reservists. " * 20
+    grouped: list[list[str]] = []
+    monkeypatch.setattr(jobs, "_group_uploaded", lambda store, ids: (grouped.append(ids), ([], "1 new story"))[1])
+
+    def stopped(*args, **kwargs):
+        raise SystemExit(0)  # what the worker's SIGTERM handler raises
+
+    with Store(tmp_path / "ws.db") as store:
+        job_id, _ = actions.queue_upload(store, [("a.md", text.encode())], tmp_path / "uploads")
+        params = store.job(job_id)["params"]
+        monkeypatch.setattr(jobs, "_embed", stopped)
+        with pytest.raises(SystemExit):
+            jobs.run_upload(store, params, lambda *_: None)
+        assert [p.name for p in (tmp_path / "uploads").iterdir()] and store.count_articles() == 1
+        monkeypatch.setattr(jobs, "_embed", lambda *args: None)
+        result = jobs.run_upload(store, params, lambda *_: None)
+    assert result["rejected"] == [] and len(grouped) == 1 and len(grouped[0]) == 1
+    assert not list((tmp_path / "uploads").iterdir())
+
+
 class _Clock:
     def __init__(self) -> None:
         self.now = 1000.0
