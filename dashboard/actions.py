@@ -48,13 +48,20 @@ def safe_filename(name: str) -> str:
     MAX_SAVED_NAME_BYTES, its type suffix (``.md``, ``.jsonl.gz``) kept: the reader picks the
     format by it."""
     base = Path(name.replace("\\", "/").replace("\x00", "_")).name
-    raw_suffix = Path(base).suffix  # as the reader reads it (articles.reader.read_path)
-    if raw_suffix.lower() == ".gz":
-        raw_suffix = Path(base[: -len(raw_suffix)]).suffix + raw_suffix
+    raw_suffix = _suffix(base)
+    if raw_suffix.lower() == ".gz":  # archive.jsonl.gz: read as JSON Lines
+        raw_suffix = _suffix(base[: -len(raw_suffix)]) + raw_suffix
     suffix = re.sub(r"[^\w.\-]+", "_", raw_suffix)[-40:]
     stem = re.sub(r"[^\w.\-]+", "_", base[: len(base) - len(raw_suffix)]).strip("._") or "upload"
     room = MAX_SAVED_NAME_BYTES - len(suffix.encode())
     return (stem.encode()[:room].decode(errors="ignore").rstrip("._") or "upload") + suffix
+
+
+def _suffix(name: str) -> str:
+    """From the last dot on ("" when none): ``Path.suffix``, but a bare ".md" (what is left of
+    a name "dir\\.md") keeps its type too."""
+    _, dot, ext = name.rpartition(".")
+    return dot + ext if ext else ""
 
 
 def check_upload(name: str, size: int) -> str | None:
