@@ -145,11 +145,16 @@ def login(password: str, client: str, throttle: LoginThrottle | None = None) -> 
     return role, 0.0
 
 
-def role_for_email(email: str | None) -> str:
+def role_for_email(email: str | None, verified: bool | None = None) -> str:
+    """The role of an OpenID login by its e-mail address. ``verified``: the provider's
+    ``email_verified`` claim; an address it says it has not verified (a provider that lets
+    anyone sign up and type an editor's address) opens no editor's role. None (a provider
+    that sends no such claim) is taken as verified."""
     editors = [e.strip().lower() for e in os.environ.get(EDITORS_ENV, "").split(",") if e.strip()]
     if not editors:
         return EDITOR
-    return EDITOR if (email or "").strip().lower() in editors else VIEWER
+    listed = (email or "").strip().lower() in editors
+    return EDITOR if listed and verified is not False else VIEWER
 
 
 # Addresses only this machine can reach: served there, the dashboard needs no login.

@@ -63,7 +63,7 @@ def login_gate() -> str:
         _warn_when_open_to_network()
         return auth.EDITOR
     if oidc and getattr(st.user, "is_logged_in", False):
-        role = auth.role_for_email(st.user.get("email"))
+        role = auth.role_for_email(st.user.get("email"), st.user.get("email_verified"))
         st.session_state["role"] = role
         return role
     st.title("◐ Parallax")

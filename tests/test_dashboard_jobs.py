@@ -135,6 +135,17 @@ def test_an_upload_the_worker_was_stopped_in_is_read_again_once_requeued(tmp_pat
     assert not list((tmp_path / "uploads").iterdir())
 
 
+def test_an_unverified_address_opens_no_editor_role(monkeypatch) -> None:
+    monkeypatch.setenv(auth.EDITORS_ENV, "Desk@Example.org, chief@example.org")
+    assert auth.role_for_email("desk@example.org") == auth.EDITOR  # no claim sent: as before
+    assert auth.role_for_email(" DESK@example.org", True) == auth.EDITOR
+    assert auth.role_for_email("desk@example.org", False) == auth.VIEWER
+    assert auth.role_for_email("someone@example.org", True) == auth.VIEWER
+    assert auth.role_for_email(None) == auth.VIEWER
+    monkeypatch.delenv(auth.EDITORS_ENV)
+    assert auth.role_for_email("anyone@example.org", False) == auth.EDITOR  # no list: all edit (README)
+
+
 class _Clock:
     def __init__(self) -> None:
         self.now = 1000.0
