@@ -139,6 +139,7 @@ class Facts:
     parts_of_day: list = field(default_factory=list)  # comparison.slots.PartOfDay
     english: bool = False
     notes: list[str] = field(default_factory=list)  # caps reached ("numbers past 40 in a clause skipped")
+    not_read: str | None = None  # the language code of a text the comparison does not read (no facts)
 
 
 # ---------------------------------------------------------------- dates ----
@@ -1255,15 +1256,17 @@ def _outside_names(quantities: list[Quantity], entities: list[Entity]) -> list[Q
 
 
 def extract_all(text: str, published: datetime, language: str | None = None) -> Facts:
-    """All facts of one article text (Chinese in either script, or English);
-    quantities inside dates are dropped."""
+    """All facts of one article text (Chinese in either script, or English; none of a text in
+    another language, which ``Facts.not_read`` names); quantities inside dates are dropped."""
     from comparison.furniture import filing_day, furniture_spans, outside
-    from comparison.text import is_chinese
+    from comparison.text import is_chinese, language_not_read
 
     # The text decides (an article tagged "zh" may be English and vice versa);
     # ``language`` is kept for callers that know better in the future.
     english = not is_chinese(text)
     notes: list[str] = []
+    if (code := language_not_read(text)) is not None:
+        return Facts(english=english, not_read=code)  # no facts rather than misread ones
     if english:
         return _extract_all_en(text, published, notes)
     furniture = furniture_spans(text)

@@ -84,6 +84,8 @@ def to_markdown(comparison: Comparison, articles: list[Article], max_per_section
     for a in articles:
         if a.id in outlet:
             lines.append(f"- **{md(outlet[a.id])}**, {a.published:%Y-%m-%d %H:%M} UTC: {md(a.title)} (`{a.id}`)")
+    if comparison.notes:
+        lines += ["", "## Notes", "", *(f"- {md(note)}" for note in comparison.notes)]
     for kind, title in _KIND_TITLES.items():
         items = [f for f in comparison.findings if f.kind == kind]
         if not items:

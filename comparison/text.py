@@ -85,6 +85,24 @@ def is_chinese(text: str) -> bool:
     return cjk >= latin / 4 and cjk > 0
 
 
+# The languages the comparison reads for figures, dates, names and voices: Chinese (either script)
+# and English; a text of no language told ("und") is read as one of them by ``is_chinese``. A text
+# in a language told apart (articles.normalize.detect_language) but not read is compared by its
+# sentences' meaning only: read with Chinese or English rules, its figures were misread (67.173,
+# a Russian dateline's day as a count, an Arabic count of the injured set against one of the dead).
+READ_LANGUAGES = frozenset({"zh", "en", "und"})
+LANGUAGE_NAMES = {"ja": "Japanese", "ko": "Korean", "ru": "Russian", "ar": "Arabic", "de": "German",
+                  "fr": "French", "es": "Spanish", "vi": "Vietnamese"}
+
+
+def language_not_read(text: str) -> str | None:
+    """The language code of ``text`` when the comparison does not read it, else None."""
+    from articles.normalize import detect_language
+
+    code = detect_language(text)
+    return None if code in READ_LANGUAGES else code
+
+
 def _split_chinese_paragraph(par: str, offset: int, index: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0

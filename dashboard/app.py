@@ -566,6 +566,7 @@ def story_view(
         if note:
             st.info(f"Shown within the comparison budget: {escape(note)}.")
         if comp is not None:
+            language_notes(comp)
             _facts_table(comp.findings, by_id, chosen, script, names, key=f"facts_{story.id}")
     with tabs[1]:
         if comp is not None:
@@ -589,6 +590,15 @@ def story_view(
         if comp is not None:
             st.caption(export_note(len(outlets_in_story), len(chosen), script, zone))
             _export(story, comp, articles, store)
+
+
+def language_notes(comp: Comparison) -> None:
+    """Say which articles are in a language the comparison does not read: their facts are in
+    no finding, so an "only one outlet" finding may be in them too."""
+    from comparison.compare import not_read_notes  # with the story, never for the list
+
+    for line in not_read_notes(comp.notes):
+        st.info(f"{escape(line)}.")
 
 
 def _comparison(store: Store, story_id: str, articles: list[Article]) -> tuple[Comparison | None, str | None]:
