@@ -27,6 +27,7 @@ import json
 import logging
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +65,14 @@ MIN_PAIRS_FOR_STORY_SCALE = 90
 NARROW_RANGE = 1.25
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def written_numbers(text: str) -> set[str]:
+    """The numbers ``text`` writes in digits, each in ASCII digits whatever the script's: ２０
+    (full width, in Japanese and some Chinese text) and ٢٠ (Arabic-Indic) are 20, so a sentence
+    whose language the comparison does not read still pairs with the reports giving its figures."""
+    return {"".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in number)
+            for number in _DIGITS.findall(text)}
 
 
 def _normalize(text: str) -> str:
@@ -307,7 +316,7 @@ def _structure(docs, flat: list[tuple[int, int]], texts: list[str]) -> dict[str,
     size = np.array([max(len(docs[d].sentences) - 1, 1) for d, _ in flat], dtype=np.float32)
     relative = rank / size
     lead = (rank < LEAD_SENTENCES).astype(np.float32)
-    numbers = _number_overlap([set(_DIGITS.findall(t)) for t in texts]) if n else np.zeros((0, 0), np.float32)
+    numbers = _number_overlap([written_numbers(t) for t in texts]) if n else np.zeros((0, 0), np.float32)
     return {
         "lead": np.outer(lead, lead),
         "position": 1.0 - np.abs(relative[:, None] - relative[None, :]),

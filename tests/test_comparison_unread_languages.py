@@ -98,3 +98,29 @@ def test_the_story_view_says_which_articles_are_not_read() -> None:
     [info] = at.info
     assert info.value.startswith("Japanese not read for figures, dates, names or voices")
     assert "Nippon" in info.value and "<b>" not in info.value  # the outlet's name as text
+
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@settings(max_examples=50, deadline=None)
+@given(value=st.integers(0, 10**7), table=st.sampled_from([FULL_WIDTH, ARABIC_INDIC]))
+def test_digits_of_any_script_are_one_number_for_alignment(value: int, table: dict) -> None:
+    # The alignment's shared-numbers feature: ２０ (full width) and ٢٠ (Arabic-Indic) are 20, so
+    # a sentence of an unread language still pairs with the reports giving its figures.
+    from comparison.align import written_numbers
+
+    written = f"{value:,}"
+    assert written_numbers(f"x {written.translate(table)} y") == written_numbers(f"x {written} y") == {written}
+
+
+def test_an_unread_sentence_aligns_by_the_figures_it_writes() -> None:
+    japanese = article("ja", "Nippon Daily", "熱海市によりますと、２人の死亡が確認され、およそ２０人の安否がわかっていません。",
+                       "静岡県の知事は記者会見で「大変痛ましい災害だ」と述べました。", language="ja")
+    chinese = article("zh", "通讯社", "据热海市政府消息，目前已确认2人死亡，约20人下落不明。",
+                      "静冈县知事在记者会上说：“这是非常令人痛心的灾害。”", language="zh")
+    comparison = compare([japanese, chinese], use_dense=False)
+    shared = [f for f in comparison.findings if f.kind == "agree" and f.fact_type == "statement"]
+    assert any({s.article_id for s in f.spans} == {"ja", "zh"} and "２０人" in " ".join(s.text for s in f.spans)
+               for f in shared), [f.why for f in comparison.findings]
