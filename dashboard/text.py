@@ -211,7 +211,9 @@ def highlight(
                 f'title="{escape(tooltip)}">{segment}</mark>'
             )
         cursor = stop
-    return '<div class="px-reader">' + "".join(pieces) + "</div>"
+    # dir="auto": an Arabic (right-to-left) article is laid out from the right, its full stops and
+    # quotation marks at their own ends; a left-to-right one as before.
+    return '<div class="px-reader" dir="auto">' + "".join(pieces) + "</div>"
 
 
 def _paragraphs(text: str) -> str:

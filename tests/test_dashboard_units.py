@@ -605,3 +605,14 @@ def test_rejected_lines_say_how_many_more_once(monkeypatch) -> None:
     captions.clear()
     panels._rejected_lines(rejected[:2])
     assert len(captions) == 2
+
+
+@given(right_to_left=hs.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي ٠١٢٣٤٥٦٧٨٩.،«»", min_size=1, max_size=60))
+@settings(max_examples=30, deadline=None)
+def test_a_right_to_left_text_is_laid_out_in_its_own_direction(right_to_left: str) -> None:
+    # The reader and the aligned sentences take their direction from the text (dir="auto"): an
+    # Arabic article in a left-to-right block shows its closing full stop and quotation marks at
+    # the wrong end and runs its lines from the left. The characters and offsets are unchanged.
+    html_out = text.highlight(right_to_left, [(0, 1, "agree", "")])
+    assert html_out.startswith('<div class="px-reader" dir="auto">')
+    assert text.highlight("A plain line.", []).startswith('<div class="px-reader" dir="auto">')
