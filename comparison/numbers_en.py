@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from comparison.lexicons.categories import COUNTED_FAMILIES, GENERIC_PEOPLE
 from comparison.lexicons.quantifiers import (
     FRACTIONS_EN,
     NUMBERED_NAMES_EN,
@@ -454,8 +455,9 @@ def _reads_as_figure_en(text: str, m: re.Match) -> bool:
             return False  # an hour: "11 a.m.", "5 pm", "10 o'clock", the 10 of "between 10 and 11 a.m."
         if re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):
             return False  # clock time 1400 GMT
-        if re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")):
-            return False  # a year
+        if (re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent"))
+                and not _count_of_people_or_things(text, m)):
+            return False  # a year (not "about 1900 people were hurt")
         if re.fullmatch(r"\d{6,}", digits):
             return False  # an id or a date stamp (20100505): written counts this large have separators
     before = text[max(0, m.start() - 1):m.start()]
@@ -468,6 +470,25 @@ def _reads_as_figure_en(text: str, m: re.Match) -> bool:
     if _MODEL_CODE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
         return False  # the number of a model designation written in tokens: "AK - 47", "F - 16"
     return not _after_figure_code(text, m.start())  # "six AK 47 rifles": the model's number
+
+
+def _count_of_people_or_things(text: str, m: re.Match) -> bool:
+    """Is a year-like number (1900, 2021) right before a plural noun the category lexicon counts
+    ("1900 people", "2000 troops", "2021 cases") a count? Not after "the" or a possessive
+    ("the 2021 cases", "Britain's 2019 elections") nor after a preposition of time ("in 2019
+    people voted", "by 2030 houses"): there it names a year."""
+    if re.search(r"(?:\b(?:the|in|by|since|until|till|from|during|before|after|of|through|circa)|'s|’s)\s+$",
+                 text[max(0, m.start() - 8):m.start()], re.I):
+        return False
+    noun = re.match(r"\s+([a-z]+)", text[m.end("digits"):m.end("digits") + 24])
+    return bool(noun) and noun.group(1) in _COUNTED_NOUNS_EN
+
+
+# Plural nouns of the category lexicon written in English (people, troops, cases, houses...).
+_COUNTED_NOUNS_EN = frozenset(
+    w for w in (*GENERIC_PEOPLE, *(x for family in COUNTED_FAMILIES.values() for words in family.values() for x in words))
+    if (w.isascii() and " " not in w and w.endswith("s"))
+    or w in ("people", "police", "staff", "men", "women", "children", "personnel"))
 
 
 def _value_range_en(text: str, m: re.Match) -> tuple[float, float, bool] | None:

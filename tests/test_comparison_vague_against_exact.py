@@ -67,3 +67,14 @@ def test_rounding_of_written_digits_is_no_estimate() -> None:
         assert estimate(q) == q.text.startswith("Some"), q.text
     (zh,) = extract_quantities("14.1亿人")
     assert zh.vague and not estimate(zh)
+
+
+def test_a_year_like_count_of_people_or_things_is_a_figure() -> None:
+    # 1900-2099 before a plural noun the category lexicon counts is a count; a year elsewhere.
+    counts = {"About 1900 people were hurt.": "About 1900", "2000 troops were sent.": "2000",
+              "Some 2021 cases were reported.": "Some 2021", "It rose to 2050 houses.": "2050"}
+    for sentence, text in counts.items():
+        assert [q.text for q in extract_quantities_en(sentence)] == [text], sentence
+    for sentence in ("In 2019 people voted.", "The 2020 elections were held.", "the 2021 cases were many",
+                     "By 2030 houses will cost more.", "Britain's 2019 students did well."):
+        assert extract_quantities_en(sentence) == [], sentence
