@@ -52,10 +52,34 @@ DATELINE_BEFORE = timedelta(days=366)
 DATELINE_AFTER = timedelta(days=2)
 
 
+# A front matter block must close (its second --- line) within this many characters of the file's
+# start to be read as one. Real blocks are a few hundred characters, but a CMS export may carry a
+# long description or excerpt field; a block open past this is refused with a line saying so
+# (:func:`unclosed_front_matter`), not taken for plain text without one. The bound keeps the
+# search for the closing line short on a file that only opens with "---" (a Markdown rule).
+FRONT_MATTER_MAX_CHARS = 64 * 1024
+# A block's first line: a "key:" line, as YAML front matter opens.
+_FRONT_MATTER_OPENING = re.compile(r"\A[ \t\r\n]*---[ \t]*\r?\n[ \t]*[\w-]{1,64}[ \t]*:")
+
+
 def looks_like_archive(text: str) -> bool:
-    head = text.lstrip("\ufeff \t\r\n")[:4000]
-    return bool(head.startswith("---") and _FRONT_MATTER.match(head + "\n") or _EPOCH.match(head)
-                or _HEADING.match(head))
+    """Does ``text`` (a file's start; its first :data:`FRONT_MATTER_MAX_CHARS` characters are
+    enough) open as a front-matter post or a feed-archive file?"""
+    start = text.lstrip("\ufeff \t\r\n")
+    head = start[:4000]
+    if head.startswith("---") and _FRONT_MATTER.match(start[:FRONT_MATTER_MAX_CHARS] + "\n"):
+        return True
+    return bool(_EPOCH.match(head) or _HEADING.match(head))
+
+
+def unclosed_front_matter(text: str) -> str | None:
+    """The one-line reason for a file that opens a front matter block (``---``, then a ``key:``
+    line) and does not close it within :data:`FRONT_MATTER_MAX_CHARS` characters; else None."""
+    start = text.lstrip("\ufeff \t\r\n")
+    if not _FRONT_MATTER_OPENING.match(start[:200]) or looks_like_archive(start):
+        return None
+    return (f"front matter not closed: no second --- line within its first {FRONT_MATTER_MAX_CHARS:,} "
+            "characters (a field that long, or the closing line missing)")
 
 
 def _load_front_matter(raw: str) -> dict:

@@ -18,7 +18,12 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from articles.archive import looks_like_archive, read_archive_text
+from articles.archive import (
+    FRONT_MATTER_MAX_CHARS,
+    looks_like_archive,
+    read_archive_text,
+    unclosed_front_matter,
+)
 from articles.decode import DecodeError, decode_bytes
 from articles.model import Article, Rejection
 
@@ -191,9 +196,9 @@ _JSON_HEAD = re.compile(r"\{\s*\"|\[\s*\{")
 
 def sniff_format(text: str, suffix: str) -> str | None:
     """'archive', 'feed', 'html', 'jsonl', 'json', 'csv' or None (unknown)."""
-    head = text.lstrip("\ufeff \t\r\n")[:4000]
-    if looks_like_archive(head):
+    if looks_like_archive(text[:FRONT_MATTER_MAX_CHARS + 64]):  # (+ the blank lines it may open with)
         return "archive"
+    head = text.lstrip("\ufeff \t\r\n")[:4000]
     if suffix in JSONL_EXTENSIONS or (suffix in (".json", "") and head.startswith("{")
                                       and "\n{" in text[:200_000]):
         return "jsonl"
@@ -240,6 +245,8 @@ def read_text(text: str, source_path: str, suffix: str = "", **options) -> Itera
         from articles.tabular import read_csv_text
 
         yield from read_csv_text(text, source_path, **options)
+    elif (unclosed := unclosed_front_matter(text[:FRONT_MATTER_MAX_CHARS + 64])) is not None:
+        yield Rejection(source_path, unclosed)
     else:
         plain = suffix.lower() in (".txt", ".md", ".markdown", "")
         yield Rejection(source_path, "unrecognized format (not a feed archive, HTML page, feed, "
