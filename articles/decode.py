@@ -52,6 +52,31 @@ def _looks_binary(text: str) -> bool:
     return len(_BINARY_CHARS.findall(sample)) > max(2, len(sample) // 200)
 
 
+# UTF-8 damaged in a few places (a byte flipped, a file cut in the middle of a character) is still
+# UTF-8: read with U+FFFD for each bad sequence when there are at least this many well-formed
+# characters beyond ASCII for each one. Text in a legacy encoding (GBK, Big5, Latin-1) decoded as
+# UTF-8 gives almost none, so it still goes to charset-normalizer; before, a Chinese article with
+# one bad byte was refused whole ("not text in any known encoding"), and a mostly-ASCII one was
+# read as Cyrillic mojibake, its curly quotes and all.
+UTF8_CHARS_PER_BAD_SEQUENCE = 100
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 when it is UTF-8 but for a few bad sequences: dropped when one ends the
+    data (cut short mid-character), else replaced by U+FFFD (:data:`UTF8_CHARS_PER_BAD_SEQUENCE`);
+    None when it is not (mostly) UTF-8."""
+    try:  # only the last character cut short (the file was): it is left out
+        return codecs.getincrementaldecoder("utf-8")().decode(data.rstrip(), final=False)
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")  # decoded beyond ASCII
+    if bad and wide >= UTF8_CHARS_PER_BAD_SEQUENCE * bad:
+        return text
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """``(text, encoding)``; raises :class:`DecodeError` for binary/undecodable input."""
     for bom, encoding in _BOMS:
@@ -70,9 +95,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise DecodeError("binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc
+        text = _damaged_utf8(data)
     else:
+        first_bad = None
+    if text is not None:
         if _looks_binary(text):
             raise DecodeError("binary file (control characters in the text)")
         return text, "utf-8"
@@ -81,7 +109,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data[:200_000]).best()
     if best is None or not best.encoding:
-        raise DecodeError("not text in any known encoding (binary or corrupt)")
+        where = (f"; not UTF-8 from byte {first_bad.start:,} (0x{data[first_bad.start]:02x})"
+                 if first_bad is not None else "")
+        raise DecodeError(f"not text in any known encoding (binary or corrupt{where})")
     encoding = best.encoding.lower()
     if not encoding.startswith(_LEGACY_PREFIXES):
         raise DecodeError(f"unsupported encoding {encoding}")

@@ -1,18 +1,21 @@
 """Hostile but valid inputs found by an auditor (session 38): a front matter with a long field,
-and one never closed. Each is read, or refused in one line that says why; never taken for
-another format."""
+one never closed, and UTF-8 damaged in a few places. Each is read, or refused in one line that
+says why; never taken for another format, nor refused whole for one bad byte."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles import Article, Rejection, read_bytes, read_path
 from articles.archive import FRONT_MATTER_MAX_CHARS
 from articles.build import MAX_TITLE_CHARS
+from articles.decode import UTF8_CHARS_PER_BAD_SEQUENCE, DecodeError, decode_bytes
 
+HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 SENTENCE = "今天上午，市政府召开新闻发布会，宣布了三项新措施。发言人表示，这些措施将在下周实施。"
 
 
@@ -57,3 +60,43 @@ def test_a_front_matter_never_closed_is_one_line_saying_so(tmp_path: Path) -> No
 def test_a_markdown_rule_opening_a_note_is_still_plain_text() -> None:
     rejection = only(read_bytes(b"---\n\nJust a note.\n", "note.md", ".md"))
     assert isinstance(rejection, Rejection) and rejection.error.startswith("unrecognized format")
+
+
+# ---- UTF-8 damaged in a few places -----------------------------------------------------------
+@settings(max_examples=50, deadline=None)
+@given(st.text(HAN, min_size=1, max_size=300), st.integers(min_value=1, max_value=2), st.booleans())
+def test_utf8_cut_in_its_last_character_keeps_the_rest(body: str, cut: int, newline: bool) -> None:
+    data = body.encode("utf-8")[:-cut] + (b"\n" if newline else b"")
+    text, encoding = decode_bytes(data)
+    assert (text.rstrip("\n"), encoding) == (body[:-1], "utf-8")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(HAN, min_size=UTF8_CHARS_PER_BAD_SEQUENCE, max_size=600), st.data(),
+       st.sampled_from([b"\xff", b"\x80", b"\xc3(", b"\xe4\xb8("]))
+def test_one_bad_sequence_among_many_characters_is_replaced_not_the_file_refused(body, data, bad) -> None:
+    at = data.draw(st.integers(min_value=0, max_value=len(body)))
+    text, encoding = decode_bytes(body[:at].encode() + bad + body[at:].encode())
+    assert encoding == "utf-8"
+    assert text.replace("\ufffd", "").replace("(", "") == body
+
+
+def test_a_chinese_article_with_a_bad_byte_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "bad-byte.md"
+    path.write_bytes(post(SENTENCE * 5).encode()[:-40] + b"\xff" + post(SENTENCE * 5).encode()[-40:])
+    article = only(read_path(path))
+    assert isinstance(article, Article), article
+    assert article.text.count("\ufffd") == 1 and article.title == "市政府宣布新措施"
+
+
+def test_legacy_encodings_are_not_taken_for_damaged_utf8() -> None:
+    traditional = "今天上午，市政府召開新聞發布會，宣布了三項新措施。"
+    for encoding, sentence in (("gb18030", SENTENCE), ("big5hkscs", traditional)):
+        text, used = decode_bytes((sentence * 20).encode(encoding))
+        assert text == sentence * 20 and used != "utf-8"
+
+
+def test_a_refused_file_names_where_it_stops_being_utf8() -> None:
+    data = b"plain ascii " * 10 + bytes(range(0x80, 0x100)) * 3
+    with pytest.raises(DecodeError, match=r"not UTF-8 from byte 120 \(0x80\)"):
+        decode_bytes(data)
