@@ -375,12 +375,14 @@ def read_csv_lines(
         except csv.Error:
             delimiter = "\t" if source_path.endswith(".tsv") else ","
     at_end: list[bool] = []
-    reader = csv.DictReader(_noting_the_end(lines, at_end), delimiter=delimiter)
+    kept: list[str] = []  # the lines of the row being read (a stray quote is told by them)
+    reader = csv.DictReader(_noting_the_end(_keeping(lines, kept), at_end), delimiter=delimiter)
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
         yield Rejection(source_path, f"invalid CSV ({exc})")
         return
+    kept.clear()
     if at_end and header:
         yield Rejection(source_path, f"{BROKEN_QUOTE}: a quote opened in the header is never closed")
         return
@@ -391,11 +393,58 @@ def read_csv_lines(
         yield Rejection(source_path, f"CSV has no {' / '.join(repr(names[k]) for k in missing)} column "
                                      f"(columns: {shown}; {_mapping_hint(missing, names, source_path, 'column')})")
         return
-    yield from _csv_rows(reader, source_path, names, at_end, undecodable, window)
+    yield from _csv_rows(reader, source_path, names, at_end, undecodable, window, kept)
 
 
 # The csv module reads an unclosed quote to the end of the file as one field, silently.
 BROKEN_QUOTE = "CSV quoting is broken"
+# A quoted field that runs over at least this many lines, nearly all of them (RUNAWAY_ROW_SHARE)
+# reading as whole rows of the file (the header's number of cells, no quote, a date in the date
+# column), was opened by a stray quote, not by a text of several paragraphs: the csv module read
+# those rows into one article's text, silently, until a stray quote further on closed it. They
+# are read as rows, and the row that opened the quote is refused in one line.
+RUNAWAY_QUOTE_MIN_ROWS = 3
+RUNAWAY_ROW_SHARE = 0.8
+
+
+def _keeping(lines: Iterable[str], kept: list[str]) -> Iterator[str]:
+    """``lines``, each also appended to ``kept`` (cleared by the reader after each row)."""
+    for line in lines:
+        kept.append(line)
+        yield line
+
+
+def _swallowed_rows(kept: list[str], closed: bool, delimiter: str, header: list[str],
+                    names: Mapping[str, str]) -> list[str] | None:
+    """The lines of a row past its first (and, ``closed``, before the line closing its quote) when
+    they read as rows a stray quote swallowed (:data:`RUNAWAY_QUOTE_MIN_ROWS`); else None."""
+    inner = kept[1:-1] if closed else kept[1:]
+    if len(inner) < RUNAWAY_QUOTE_MIN_ROWS or names["date"] not in header:
+        return None
+    date_at = header.index(names["date"])
+
+    def reads_as_row(line: str) -> bool:
+        cells = line.rstrip("\r\n").split(delimiter)
+        return ('"' not in line and len(cells) == len(header)
+                and parse_datetime(cells[date_at].strip()) is not None)
+
+    rows = sum(1 for line in inner if reads_as_row(line))
+    return inner if rows >= RUNAWAY_ROW_SHARE * len(inner) else None
+
+
+def _runaway_quote(source_path: str, number: int, first_line: int, inner: list[str], closed: bool,
+                   delimiter: str, header: list[str], names: Mapping[str, str],
+                   window: DateWindow | None) -> Iterator[Article | Rejection | SetAside]:
+    """The row ``number`` whose quote swallowed the rows ``inner`` refused in one line, then those
+    rows read (numbered after it)."""
+    last = first_line + len(inner) + 1
+    where = (f"closes only on line {last:,} (not read either); the {len(inner):,} lines between" if closed
+             else f"is never closed; the {len(inner):,} lines after it")
+    yield Rejection(f"{source_path}#{number}", f"{BROKEN_QUOTE}: a quote opened in this row (line {first_line:,}) "
+                    f"{where} read as rows and were read as such")
+    rows = csv.DictReader(inner, fieldnames=header, delimiter=delimiter)
+    for offset, row in enumerate(rows, start=1):
+        yield record_to_article(row, f"{source_path}#{number + offset}", names, window)
 
 
 def _noting_the_end(lines: Iterable[str], at_end: list[bool]) -> Iterator[str]:
@@ -421,23 +470,36 @@ def _columns(names: dict[str, str], header: list[str]) -> dict[str, str]:
 
 def _csv_rows(reader: csv.DictReader, source_path: str, names: dict[str, str], at_end: list[bool],
               undecodable: tuple[set[int], str] | None = None,
-              window: DateWindow | None = None) -> Iterator[Article | Rejection | SetAside]:
+              window: DateWindow | None = None,
+              kept: list[str] | None = None) -> Iterator[Article | Rejection | SetAside]:
     number, line_before = 0, reader.line_num
     bad_lines, encoding = undecodable or (set(), "")
+    kept = [] if kept is None else kept
     try:
-        for number, row in enumerate(reader, start=1):
-            if at_end:
+        for row in reader:
+            number += 1
+            swallowed = _swallowed_rows(kept, not at_end, reader.reader.dialect.delimiter,
+                                        list(reader.fieldnames or []), names)
+            if swallowed is not None:
+                yield from _runaway_quote(source_path, number, line_before + 1, swallowed, not at_end,
+                                          reader.reader.dialect.delimiter, list(reader.fieldnames or []),
+                                          names, window)
+                number += len(swallowed) + (0 if at_end else 1)  # (the closing line was a row too)
+                if at_end:
+                    return
+            elif at_end:
                 lines = reader.line_num - line_before
                 yield Rejection(f"{source_path}#{number}", f"{BROKEN_QUOTE}: a quote opened in this row is "
                                 f"never closed, so the rest of the file ({lines:,} lines) was not read")
                 return
-            if bad_lines and any(line_before < n <= reader.line_num for n in bad_lines):
+            elif bad_lines and any(line_before < n <= reader.line_num for n in bad_lines):
                 # (the set holds only the lines read for this row: it is emptied row by row)
                 bad_lines.clear()
                 yield Rejection(f"{source_path}#{number}", f"invalid {encoding} text")
             else:
                 yield record_to_article(row, f"{source_path}#{number}", names, window)
             line_before = reader.line_num
+            kept.clear()
     except csv.Error as exc:
         yield Rejection(f"{source_path}#{number + 1}", f"invalid CSV ({exc})")
     if number == 0:

@@ -1,6 +1,7 @@
 """Hostile but valid inputs found by an auditor (session 38): a front matter with a long field,
-one never closed, and UTF-8 damaged in a few places. Each is read, or refused in one line that
-says why; never taken for another format, nor refused whole for one bad byte."""
+one never closed, UTF-8 damaged in a few places, a CSV row's stray quote. Each is read, or refused
+in one line that says why; never taken for another format, nor refused whole for one bad byte,
+nor read into another article."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from articles import Article, Rejection, read_bytes, read_path
 from articles.archive import FRONT_MATTER_MAX_CHARS
 from articles.build import MAX_TITLE_CHARS
 from articles.decode import UTF8_CHARS_PER_BAD_SEQUENCE, DecodeError, decode_bytes
+from articles.tabular import BROKEN_QUOTE, RUNAWAY_QUOTE_MIN_ROWS, read_csv_text
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 SENTENCE = "今天上午，市政府召开新闻发布会，宣布了三项新措施。发言人表示，这些措施将在下周实施。"
@@ -100,3 +102,41 @@ def test_a_refused_file_names_where_it_stops_being_utf8() -> None:
     data = b"plain ascii " * 10 + bytes(range(0x80, 0x100)) * 3
     with pytest.raises(DecodeError, match=r"not UTF-8 from byte 120 \(0x80\)"):
         decode_bytes(data)
+
+
+# ---- CSV: a stray quote swallowing rows ------------------------------------------------------
+def csv_rows(count: int) -> list[str]:
+    return [f"Title {i},https://q.example/{i},2021-07-{1 + i % 28:02d},Wire,Body of row {i}. Two sentences."
+            for i in range(1, count + 1)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=8, max_value=40), st.data(), st.booleans())
+def test_a_stray_quote_costs_its_own_rows_not_the_rows_it_swallows(count: int, data, closed: bool) -> None:
+    # A stray quote in one row used to read every row up to the next stray quote into that row's
+    # text, silently: hundreds of articles lost inside one, and no line said so.
+    rows = csv_rows(count)
+    opened = data.draw(st.integers(min_value=1, max_value=count - RUNAWAY_QUOTE_MIN_ROWS - 1))
+    shut = data.draw(st.integers(min_value=opened + RUNAWAY_QUOTE_MIN_ROWS + 1, max_value=count))
+    rows[opened - 1] = rows[opened - 1].replace("Body", '"Body')
+    if closed:
+        rows[shut - 1] = rows[shut - 1].replace("Body", 'Bo"dy')
+    text = "title,url,date,outlet,text\n" + "\n".join(rows) + "\n"
+    results = list(read_csv_text(text, "q.csv"))
+    rejections = [r for r in results if isinstance(r, Rejection)]
+    titles = [r.title for r in results if isinstance(r, Article)]
+    lost = {opened, shut} if closed else {opened}
+    assert titles == [f"Title {i}" for i in range(1, count + 1) if i not in lost]
+    (rejection,) = rejections
+    assert rejection.source_path == f"q.csv#{opened}" and rejection.error.startswith(BROKEN_QUOTE)
+    assert "\n" not in rejection.error
+    # Each article keeps its row's number, as in a file without the stray quote.
+    assert all(r.source_paths == [f"q.csv#{r.title.split()[1]}"] for r in results if isinstance(r, Article))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(st.sampled_from("ab ,"), min_size=1, max_size=20).filter(str.strip), min_size=3, max_size=8))
+def test_a_quoted_text_of_several_paragraphs_stays_one_article(paragraphs: list[str]) -> None:
+    text = 'title,date,text\nA,2021-07-12,"' + "\n".join(paragraphs) + '"\nB,2021-07-12,Second.\n'
+    first, second = read_csv_text(text, "p.csv")
+    assert (first.title, second.title) == ("A", "B")
