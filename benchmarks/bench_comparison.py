@@ -55,18 +55,25 @@ def _read(paths: list[Path]):
 def _hostile_case(case: str, dense: bool) -> None:
     """Run one hostile case in this process and print time and peak memory."""
     from comparison import compare
-    from comparison.hostile import long_english_pair, long_runs_pair, numbers_pair, repetitive_story
+    from comparison.hostile import (
+        long_english_pair,
+        long_runs_pair,
+        numbers_pair,
+        repetitive_story,
+        syndicated_story,
+    )
 
     t0, c0 = time.perf_counter(), time.process_time()
     arts = {"numbers": numbers_pair, "long": long_english_pair, "repetitive": repetitive_story,
-            "runs": long_runs_pair}[case]()
+            "runs": long_runs_pair, "syndicated": syndicated_story}[case]()
     result = compare(arts, use_dense=dense)
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     label = {"numbers": "2 articles sharing a sentence of 3,000 numbers (goal < 20 s, < 1 GB)",
              "long": "50,000-word English article + a short one (goal < 60 s, < 1.5 GB)",
              "repetitive": "12 articles of 50 near-identical 300-character sentences (goal < 60 s)",
-             "runs": "sentences of one 40,000-character run each: digits, numerals, dates, weekdays"}[case]
+             "runs": "sentences of one 40,000-character run each: digits, numerals, dates, weekdays",
+             "syndicated": "320 near-identical copies of one wire report (compared: MAX_COMPARED_ARTICLES)"}[case]
     print(f"  {label}, {'dense+lexical' if dense else 'lexical'}: {elapsed:.1f} s wall, {cpu:.1f} s CPU "
           f"(model loads included; load average {os.getloadavg()[0]:.1f}), "
           f"peak RSS {peak:.0f} MB, {len(result.findings)} findings; notes: {' | '.join(result.notes) or 'none'}")
@@ -76,7 +83,7 @@ def _hostile(lexical_only: bool) -> None:
     import subprocess
 
     print("hostile input (each case in a fresh process):")
-    for case in ("numbers", "long", "repetitive", "runs"):
+    for case in ("numbers", "long", "repetitive", "runs", "syndicated"):
         for dense in ([False] if lexical_only else [False, True]):
             cmd = [sys.executable, __file__, "--case", case] + ([] if dense else ["--lexical-only"])
             out = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
@@ -89,7 +96,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--lexical-only", action="store_true")
     parser.add_argument("--hostile-only", action="store_true")
-    parser.add_argument("--case", choices=("numbers", "long", "repetitive", "runs"), help=argparse.SUPPRESS)
+    parser.add_argument("--case", choices=("numbers", "long", "repetitive", "runs", "syndicated"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:
         _hostile_case(args.case, dense=not args.lexical_only)

@@ -34,6 +34,7 @@ def _load_inputs(inputs: list[str], db: str | None, fields: dict[str, str] | Fie
     the size cap of one file), the errors of the files, and the story ids given (to look up in
     the store)."""
     from articles import read_path
+    from comparison.compare import MAX_COMPARED_ARTICLES
 
     articles, errors, story_ids = [], [], []
     first_seen: dict[str, tuple[str, str]] = {}  # article id -> (file, content hash) of its first read
@@ -57,7 +58,7 @@ def _load_inputs(inputs: list[str], db: str | None, fields: dict[str, str] | Fie
                 errors.append(f"{path}: {exc}")
             if len(articles) - before > 1 and path.is_file():  # a feed or a file of records
                 errors.append(f"{path}: {len(articles) - before} articles read from this file; all are compared "
-                              "(give one file per article to compare fewer)")
+                              f"(up to {MAX_COMPARED_ARTICLES} in all; give one file per article to compare fewer)")
         elif (db is not None or default_db().exists()) and not _looks_like_a_path(item):
             story_ids.append(item)
         else:

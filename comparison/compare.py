@@ -123,15 +123,46 @@ def clipped(article: Article, max_chars: int | None = None) -> Article:
     return dataclasses.replace(article, paragraphs=kept)
 
 
-def compare(articles: list[Article], backend=None, use_dense: bool = True, progress: bool = False) -> Comparison:
+# A comparison reads at most this many articles of a story, one per outlet first: its cost grows
+# with the square of its articles (every pair of articles is aligned and compared), and a wire
+# report carried by hundreds of sites in near-identical copies is one story. 320 such copies took
+# 17 GB before the kernel stopped the run (48: 104 s and 1.3 GB; 24: 71 s and 0.96 GB on a busy
+# machine); a note says how many were left out. The dashboard's budget is smaller (12).
+MAX_COMPARED_ARTICLES = 24
+
+
+def one_per_outlet_first(articles: list[Article], max_articles: int) -> list[Article]:
+    """At most ``max_articles`` of ``articles``: each outlet's earliest, then each one's second,
+    and so on (every outlet is heard before any is heard twice)."""
+    by_outlet: dict[str, list[Article]] = defaultdict(list)
+    for a in sorted(articles, key=lambda a: (a.published, a.id)):
+        by_outlet[a.outlet].append(a)
+    chosen: list[Article] = []
+    depth = 0
+    while len(chosen) < min(max_articles, len(articles)):
+        for group in by_outlet.values():
+            if depth < len(group) and len(chosen) < max_articles:
+                chosen.append(group[depth])
+        depth += 1
+    return chosen
+
+
+def compare(articles: list[Article], backend=None, use_dense: bool = True, progress: bool = False,
+            max_articles: int | None = MAX_COMPARED_ARTICLES) -> Comparison:
     """Compare 2+ articles of one story (any outlets, either script, Chinese or English).
 
     ``backend``: an ``EmbeddingBackend`` for dense sentence alignment; None uses
     ``embeddings.get_backend()`` when ``use_dense`` (falling back to lexical
     alignment when no model loads). ``progress``: a progress bar on stderr while
-    the articles are read (batch use).
+    the articles are read (batch use). ``max_articles``: past it, the articles compared are
+    :func:`one_per_outlet_first`'s, and a note says so (None: all of them).
     """
     articles = list({a.id: a for a in articles}.values())
+    capped = []
+    if max_articles is not None and len(articles) > max_articles:
+        capped = [f"compared {max_articles:,} of {len(articles):,} articles (at most {max_articles:,} a "
+                  "comparison, one per outlet first: its cost grows with the square of its articles)"]
+        articles = one_per_outlet_first(articles, max_articles)
     long = [a for a in articles if len(a.text) > MAX_ARTICLE_CHARS]
     articles = [clipped(a, MAX_ARTICLE_CHARS) for a in articles]
     if backend is None and use_dense:
@@ -141,6 +172,7 @@ def compare(articles: list[Article], backend=None, use_dense: bool = True, progr
     docs, ctx, notes = build_context(articles, backend, progress)
     if long:
         notes = [f"{len(long)} article(s) compared on their first {MAX_ARTICLE_CHARS:,} characters", *notes]
+    notes = [*capped, *notes]
     if ctx is None:
         return Comparison(article_ids=[a.id for a in articles], findings=[],
                           naming=[], sources=_sources_by_outlet(docs), quotes=_quotes(docs), notes=notes)

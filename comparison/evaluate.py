@@ -119,7 +119,7 @@ def evaluate(gold_path: Path, use_dense: bool = False, verbose: bool = False,
         stories = tqdm(stories, desc="comparing annotated stories", unit="story", leave=False)
     for story in stories:
         by_file = load_story(gold_path.parent / story["id"], story["files"])
-        comparison = compare(list(by_file.values()), use_dense=use_dense)
+        comparison = compare(list(by_file.values()), use_dense=use_dense, max_articles=None)  # (as annotated: all)
         _score_agreements_and_unique(story, by_file, comparison, scores["other"])
         predicted = [f for f in comparison.findings if f.kind in DISCREPANCY_KINDS]
         _score_discrepancies(story, by_file, predicted, scores, verbose)

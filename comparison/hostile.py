@@ -5,7 +5,9 @@
 - ``repetitive_story``: 12 articles of 50 sentences of 300 characters drawn from 的 and 了, every
   sentence a near-copy of every other (the worst case for word-by-word comparison);
 - ``long_runs_pair``: sentences of one long run each (digits, Chinese numerals, dates, weekdays):
-  a pattern that starts anywhere inside a run must not cost the run's length each time.
+  a pattern that starts anywhere inside a run must not cost the run's length each time;
+- ``syndicated_story``: one wire report carried by hundreds of outlets, each copy with a figure or
+  two changed (every pair of articles aligns sentence by sentence: cost by the square of the copies).
 Built from a fixed seed, so every run compares the same texts.
 """
 
@@ -82,3 +84,25 @@ def long_runs_pair(length: int = 40_000) -> list[Article]:
         _article("runs-b", "Outlet B", ["塔利班周三攻占该市后，大约600名囚犯逃出监狱。"], "zh"),
     ]
 
+
+
+_WIRE_REPORT = (
+    "About 200 prisoners escaped from the central jail on Wednesday after fighters stormed the city, "
+    "a provincial official said.",
+    "The fighters seized the police headquarters and the governor's office, 40 miles north of the capital.",
+    "Three police officers and two civilians were killed, and 17 people were wounded, the official said.",
+    "The governor said reinforcements had arrived on Thursday morning and the city was calm.",
+    "The ministry of defence said 45 fighters had been killed in the operation.",
+)
+
+
+def syndicated_story(copies: int = 320, seed: int = 3) -> list[Article]:
+    """``copies`` near-identical copies of one wire report, each from its own outlet, a figure or
+    two changed in some (as sites edit a wire copy)."""
+    rng = random.Random(seed)
+
+    def edited(sentence: str) -> str:
+        return " ".join(str(int(w) + rng.choice((0, 0, 1))) if w.isdigit() else w for w in sentence.split())
+
+    return [_article(f"wire-{i:03d}", f"Site {i:03d}", [edited(s) for s in _WIRE_REPORT], "en")
+            for i in range(copies)]

@@ -201,16 +201,10 @@ def run_recluster(store: Store, params: dict, progress: Progress) -> dict:
 # ---- comparison -------------------------------------------------------------
 def within_budget(found: list[Article]) -> tuple[list[Article], str | None]:
     """The articles compared under the size budget, and a line saying what was left out."""
-    by_outlet: dict[str, list[Article]] = {}
-    for a in sorted(found, key=lambda a: (a.published, a.id)):
-        by_outlet.setdefault(a.outlet, []).append(a)
-    chosen: list[Article] = []
-    depth = 0
-    while len(chosen) < min(COMPARE_MAX_ARTICLES, len(found)):
-        for group in by_outlet.values():  # one article per outlet, then a second, ...
-            if depth < len(group) and len(chosen) < COMPARE_MAX_ARTICLES:
-                chosen.append(group[depth])
-        depth += 1
+    # (imported here: the story list loads without comparison)
+    from comparison.compare import clipped, one_per_outlet_first
+
+    chosen = one_per_outlet_first(found, COMPARE_MAX_ARTICLES)
     notes = []
     if len(chosen) < len(found):
         notes.append(
@@ -220,10 +214,6 @@ def within_budget(found: list[Article]) -> tuple[list[Article], str | None]:
     cut = [a for a in chosen if len(a.text) > COMPARE_MAX_CHARS]
     if cut:
         notes.append(f"{len(cut)} article(s) compared on their first {COMPARE_MAX_CHARS:,} characters")
-        from comparison.compare import (
-            clipped,  # (imported here: the story list loads without comparison)
-        )
-
         chosen = [clipped(a, COMPARE_MAX_CHARS) for a in chosen]
     return chosen, ("; ".join(notes) or None)
 

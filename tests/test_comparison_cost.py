@@ -80,3 +80,29 @@ def test_an_article_past_the_cap_is_compared_on_its_first_characters_and_says_so
     monkeypatch.setattr(module, "MAX_ARTICLE_CHARS", 3_000)  # the same path, a small text
     notes = compare([huge, b], use_dense=False).notes
     assert any("compared on their first 3,000 characters" in n for n in notes)
+
+
+def test_a_story_of_hundreds_of_near_copies_compares_the_cap_one_per_outlet_first():
+    # 320 copies of one wire report took 17 GB before the kernel stopped the run: every pair of
+    # articles is aligned and compared, so the cost grows with the square of the articles.
+    from comparison.compare import MAX_COMPARED_ARTICLES
+    from comparison.hostile import syndicated_story
+
+    arts = syndicated_story(MAX_COMPARED_ARTICLES + 6)
+    arts += [dataclasses.replace(arts[0], id="wire-again", published=arts[0].published.replace(hour=13))]
+    comparison = compare(arts, use_dense=False)
+    assert len(comparison.article_ids) == MAX_COMPARED_ARTICLES
+    assert "wire-again" not in comparison.article_ids  # a second copy of one outlet waits for the others
+    assert comparison.notes[0].startswith(f"compared {MAX_COMPARED_ARTICLES} of {len(arts)} articles")
+    assert all("\n" not in note for note in comparison.notes)
+
+
+def test_one_per_outlet_first_takes_each_outlets_earliest_before_any_second():
+    from comparison.compare import one_per_outlet_first
+    from comparison.hostile import syndicated_story
+
+    arts = syndicated_story(4)
+    later = [dataclasses.replace(a, id=a.id + "-later", published=a.published.replace(hour=20)) for a in arts]
+    assert [a.id for a in one_per_outlet_first(later + arts, 6)] == [
+        *(a.id for a in arts), *(a.id for a in later[:2])]
+    assert len(one_per_outlet_first(arts, 10)) == 4
