@@ -25,24 +25,44 @@ _LEGACY_PREFIXES = ("gb", "big5", "cp950", "cp936", "hz", "euc", "iso2022", "shi
                     "latin", "iso8859", "cp125", "windows", "ascii", "utf", "koi8", "mac")
 
 
+BINARY_NUL = "binary file (contains NUL bytes)"
+
+
 class DecodeError(ValueError):
     """The bytes are not text; the message is the one-line reason."""
+
+
+def _utf16_parity(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the NULs of ``data`` fall as in UTF-16 text without a BOM
+    (every other byte, in the ASCII range), else None."""
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    for nuls, other, encoding in ((odd_nuls, even_nuls, "utf-16-le"), (even_nuls, odd_nuls, "utf-16-be")):
+        if nuls >= half * 0.3 and other <= half * 0.02:
+            return encoding
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text without a BOM shows NULs in every other byte (ASCII range)."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
-    half = len(data) // 2
-    for nuls, other, encoding in ((odd_nuls, even_nuls, "utf-16-le"), (even_nuls, odd_nuls, "utf-16-be")):
-        if nuls >= half * 0.3 and other <= half * 0.02:
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-    return None
+    encoding = _utf16_parity(data)
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def binary_start(head: bytes) -> bool:
+    """Do a file's first bytes show it is binary, whatever follows (NUL bytes, and not as UTF-16/32
+    text holds them)? Then it need not be read to its size cap to be refused
+    (:func:`decode_bytes` refuses it as "binary file (contains NUL bytes)")."""
+    return (b"\x00" in head and not head.startswith(tuple(bom for bom, _ in _BOMS))
+            and _utf16_parity(head[: len(head) - len(head) % 2]) is None)
 
 
 def _looks_binary(text: str) -> bool:
@@ -92,7 +112,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         text = _utf16_without_bom(data)
         if text is not None and not _looks_binary(text):
             return text, "utf-16"
-        raise DecodeError("binary file (contains NUL bytes)")
+        raise DecodeError(BINARY_NUL)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

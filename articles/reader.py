@@ -24,7 +24,7 @@ from articles.archive import (
     read_archive_text,
     unclosed_front_matter,
 )
-from articles.decode import DecodeError, decode_bytes
+from articles.decode import BINARY_NUL, DecodeError, binary_start, decode_bytes
 from articles.model import Article, Rejection
 
 # The default size cap of one input file (decompressed size for gzip'd files).
@@ -37,6 +37,11 @@ GZIP_MAGIC = b"\x1f\x8b"
 # The first bytes of a file are read to choose its format and encoding; files
 # no larger than this are read whole, larger JSON Lines / CSV files stream.
 HEAD_BYTES = 256 * 1024
+# One line of a streamed file (a JSON Lines record, a CSV line) is held whole, so it is capped at
+# the default size of a whole file, whatever --max-bytes: no article is longer, and a cap raised
+# for a large export must not let one runaway line (a 1 MB gzip holding a 1 GB line took 2.1 GB)
+# hold gigabytes. Reading stops there, as at the file's cap: the records before it are kept.
+MAX_LINE_BYTES = MAX_INPUT_BYTES
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
@@ -136,7 +141,7 @@ def _byte_lines(head: bytes, stream: BinaryIO, max_bytes: int) -> Iterator[bytes
     total = len(head)
     while True:
         try:
-            line = stream.readline(max_bytes - total + 1)
+            line = stream.readline(min(max_bytes - total, MAX_LINE_BYTES - len(partial)) + 1)
         except _GZIP_ERRORS as exc:
             raise _StreamStopped(gzip_problem(exc) + _stopped_at(number)) from None
         total += len(line)
@@ -146,6 +151,9 @@ def _byte_lines(head: bytes, stream: BinaryIO, max_bytes: int) -> Iterator[bytes
         if not line:
             break
         line, partial = partial + line, b""
+        if len(line) > MAX_LINE_BYTES:
+            raise _StreamStopped(f"a line longer than {MAX_LINE_BYTES:,} bytes, the limit of one record whatever "
+                                 f"--max-bytes{_stopped_at(number) or '; no record was read'}")
         if not line.endswith(b"\n"):  # the last line, without a newline
             partial = line
             continue
@@ -350,6 +358,10 @@ def _read_file(file: Path, size: int, suffix: str, source_path: str, max_bytes: 
         if plan is not None:
             yield from _read_streaming(plan, head, stream, source_path, max_bytes, options)
             return None
+        if len(head) == HEAD_BYTES and binary_start(head):
+            # (refused from its head: a gzip of a gigabyte of zeros is not read to the cap first)
+            yield Rejection(source_path, BINARY_NUL)
+            return None
         if over:
             yield Rejection(source_path, too_large_message(max_bytes, size=size))
             return None
@@ -387,7 +399,12 @@ def _streaming_plan(head: bytes, suffix: str) -> tuple[str, str, str] | None:
     # (b"\\r" too: CSV files may end lines with a lone CR).
     complete = head[: max(head.rfind(b"\n"), head.rfind(b"\r")) + 1]
     if not complete:
-        return None  # no line break in the head: nothing to stream by line
+        # No line break in the head: a first line longer than it. A JSON Lines or CSV file by its
+        # name streams still, so the line cap (MAX_LINE_BYTES) stops a runaway line; another is
+        # read whole (up to the file's cap).
+        if len(head) < HEAD_BYTES or suffix not in JSONL_EXTENSIONS | CSV_EXTENSIONS:
+            return None
+        complete = head
     try:
         text, encoding = decode_bytes(complete)
     except DecodeError:

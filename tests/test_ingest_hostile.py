@@ -5,16 +5,18 @@ nor read into another article."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles import Article, Rejection, read_bytes, read_path
+from articles import Article, Rejection, read_bytes, read_path, reader
 from articles.archive import FRONT_MATTER_MAX_CHARS
 from articles.build import MAX_TITLE_CHARS
-from articles.decode import UTF8_CHARS_PER_BAD_SEQUENCE, DecodeError, decode_bytes
+from articles.decode import BINARY_NUL, UTF8_CHARS_PER_BAD_SEQUENCE, DecodeError, decode_bytes
 from articles.tabular import BROKEN_QUOTE, RUNAWAY_QUOTE_MIN_ROWS, read_csv_text
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
@@ -140,3 +142,56 @@ def test_a_quoted_text_of_several_paragraphs_stays_one_article(paragraphs: list[
     text = 'title,date,text\nA,2021-07-12,"' + "\n".join(paragraphs) + '"\nB,2021-07-12,Second.\n'
     first, second = read_csv_text(text, "p.csv")
     assert (first.title, second.title) == ("A", "B")
+
+
+# ---- a runaway line, a gzip of zeros, under a raised --max-bytes ----------------------------
+def jsonl_record(i: int) -> bytes:
+    return (json.dumps({"title": f"Record {i}", "url": f"https://j.example/{i}", "date": "2021-07-12",
+                        "outlet": "J Wire", "text": f"Body of record {i}."}) + "\n").encode()
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(min_value=0, max_value=30), st.booleans())
+def test_a_runaway_line_stops_the_file_at_the_line_cap_whatever_the_file_cap(records: int, newline: bool) -> None:
+    # A 1 MB gzip holding one 1 GB line took 2.1 GB under --max-bytes 3,000,000,000: a raised file
+    # cap (for a large export) let one line be held whole.
+    import tempfile
+
+    line_cap = 300_000
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "runaway.jsonl.gz"
+        with gzip.open(path, "wb") as out:
+            out.writelines(jsonl_record(i) for i in range(records))
+            out.write(b'{"title": "x", "text": "' + b"a" * (3 * line_cap) + (b'"}\n' if newline else b""))
+            out.writelines(jsonl_record(i) for i in range(records, records + 3))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(reader, "MAX_LINE_BYTES", line_cap)
+            results = list(read_path(path, max_bytes=10**9))
+    assert [r.title for r in results if isinstance(r, Article)] == [f"Record {i}" for i in range(records)]
+    (rejection,) = [r for r in results if isinstance(r, Rejection)]
+    assert rejection.source_path == str(path)
+    assert rejection.error.startswith(f"a line longer than {line_cap:,} bytes, the limit of one record")
+    assert (f"stopped at line {records + 1:,}" if records else "no record was read") in rejection.error
+
+
+def test_a_gzip_of_zeros_is_refused_from_its_head_not_read_to_the_cap(tmp_path: Path, monkeypatch) -> None:
+    # A 2 GB gzip of zeros took 57 s and 4.2 GB under --max-bytes 3,000,000,000 before it was
+    # found binary.
+    path = tmp_path / "zeros.jsonl.gz"
+    with gzip.open(path, "wb") as out:
+        out.write(b"\0" * (4 * reader.HEAD_BYTES))
+    asked: list[int] = []
+    read_capped = reader._read_capped
+    monkeypatch.setattr(reader, "_read_capped", lambda stream, size, *rest: (
+        asked.append(size), read_capped(stream, size, *rest))[1])
+    assert [str(r) for r in read_path(path, max_bytes=10**9)] == [f"{path}: {BINARY_NUL}"]
+    assert asked == [reader.HEAD_BYTES]  # the head only
+
+
+def test_a_long_utf16_file_without_a_bom_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.md"
+    text = post("The minister said the bridge would open in May. " * 4_000).replace("测试社", "Test Wire")
+    path.write_bytes(text.encode("utf-16-le"))
+    assert path.stat().st_size > reader.HEAD_BYTES
+    article = only(read_path(path))
+    assert isinstance(article, Article) and article.text.startswith("The minister said")
