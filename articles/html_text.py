@@ -138,13 +138,45 @@ class _Walker:
             self.flush()
 
 
+# libxml2 builds no element past 256 levels of nesting and says so only in its error log: a page
+# whose every paragraph opens a <div> it never closes (a template's bug) lost its text past the
+# 252nd paragraph, silently. Such a page is parsed again without these tags, which only group or
+# style text (their text is kept); the tree walkers here recurse, so the depth stays libxml2's.
+_CONTAINER_TAGS = re.compile(r"</?(?:(div|section|article|center|main|aside|header|footer|nav)|"
+                             r"span|font|a|b|i|u|em|strong|small|big)\b[^<>]{0,2000}>", re.I)
+
+
+def _without_containers(text: str) -> str:
+    """``text`` without its grouping tags: a block's edge becomes a line break, an inline tag nothing
+    (a word or a Chinese phrase set in bold stays whole)."""
+    return _CONTAINER_TAGS.sub(lambda m: "\n" if m.group(1) else "", text)
+
+
+def _parsed(text: str):
+    """``(document, nested too deep)``: lxml's document of ``text``, and whether libxml2 stopped
+    nesting its elements (its depth limit), so that some text is missing from the document."""
+    parser = lxml.html.HTMLParser()
+    doc = lxml.html.document_fromstring(text, parser=parser)
+    return doc, any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def parse_html(text: str):
+    """``(document, nested too deep)`` of a page or fragment, tolerant of broken markup: nested past
+    libxml2's depth limit, it is parsed again without its grouping tags (:data:`_CONTAINER_TAGS`);
+    the flag says it is still too deep (text is missing). Raises lxml's ParserError or ValueError."""
+    doc, too_deep = _parsed(text)
+    if too_deep:
+        doc, too_deep = _parsed(_without_containers(text))
+    return doc, too_deep
+
+
 def parse_fragment(fragment: str):
     """An lxml element holding ``fragment``, tolerant of broken markup (None if empty)."""
     fragment = fragment.replace("\x00", "")
     if not fragment.strip():
         return None
     try:
-        doc = lxml.html.document_fromstring("<html><body>" + fragment + "</body></html>")
+        doc, _too_deep = parse_html("<html><body>" + fragment + "</body></html>")
     except (lxml.etree.ParserError, ValueError):
         return None
     body = doc.find("body")

@@ -19,7 +19,7 @@ import lxml.etree
 import lxml.html
 
 from articles.build import build_article
-from articles.html_text import parse_fragment
+from articles.html_text import parse_fragment, parse_html
 from articles.model import Article, Rejection
 from articles.normalize import clean_line, parse_datetime
 
@@ -112,15 +112,16 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 
 
 def _parse_page(text: str):
+    """``(root, nested too deep)`` of a page (None when empty or unparsable; :func:`parse_html`)."""
     # Parse the decoded text, not bytes: a <meta charset> naming the file's
     # original encoding would otherwise make lxml decode it a second time.
     text = _XML_DECLARATION.sub("", text.replace("\x00", ""), count=1)
     if not text.strip():
-        return None
+        return None, False
     try:
-        return lxml.html.document_fromstring(text)
+        return parse_html(text)
     except (lxml.etree.ParserError, ValueError):
-        return parse_fragment(text)
+        return parse_fragment(text), False
 
 
 # An article page is far smaller than this once its scripts, styles and inline images are left
@@ -150,9 +151,12 @@ def read_html_text(text: str, source_path: str) -> Article | Rejection:
 
     if len(text) > MAX_PAGE_CHARS and page_chars(text) > MAX_PAGE_CHARS:
         return Rejection(source_path, f"HTML page longer than {MAX_PAGE_CHARS:,} characters without its scripts")
-    root = _parse_page(text)
+    root, too_deep = _parse_page(text)
     if root is None:
         return Rejection(source_path, "empty or unparsable HTML")
+    if too_deep:  # (a part of the text only would be stored, silently)
+        return Rejection(source_path, "HTML nested deeper than the parser reads (256 elements), even without "
+                                      "its div, span and other grouping tags: its text cannot be read whole")
     # Read the page's own tags before trafilatura prunes the tree.
     page_date = _page_date(root)
     page_url = _canonical_link(root)

@@ -195,3 +195,41 @@ def test_a_long_utf16_file_without_a_bom_is_still_read(tmp_path: Path) -> None:
     assert path.stat().st_size > reader.HEAD_BYTES
     article = only(read_path(path))
     assert isinstance(article, Article) and article.text.startswith("The minister said")
+
+
+# ---- HTML nested past the parser's depth -------------------------------------------------------
+def unclosed_paragraphs(count: int) -> str:
+    """A template's bug: every paragraph opens a <div> (and a <span>) it never closes."""
+    return "".join(f"<div><span class='x'><p>Paragraph {i} of the report, in <b>bold</b> here.</p>\n"
+                   for i in range(count))
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(min_value=1, max_value=700))
+def test_a_page_whose_paragraphs_never_close_their_divs_is_read_whole(count: int) -> None:
+    # libxml2 stops nesting at 256 levels: the text past the 252nd paragraph was lost, silently.
+    page = ("<!doctype html><html><head><title>Bridge to open in May</title>"
+            "<meta property='og:site_name' content='City News'>"
+            "<meta property='article:published_time' content='2021-07-12T10:00:00Z'></head>"
+            f"<body><article>{unclosed_paragraphs(count)}</article></body></html>")
+    article = only(read_bytes(page.encode(), "page.html", ".html"))
+    assert isinstance(article, Article), article
+    assert f"Paragraph {count - 1} of the report, in bold here." in article.text
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(min_value=1, max_value=700))
+def test_an_archive_body_whose_paragraphs_never_close_their_divs_is_read_whole(count: int) -> None:
+    text = ("---\ntitle: Bridge to open\noutlet: City News\ndate: 2021-07-12T10:00:00Z\n---\n"
+            "<!--1626084000000-->\n[Bridge to open](https://city.example/bridge)\n------\n\n"
+            + unclosed_paragraphs(count))
+    article = only(read_bytes(text.encode(), "archive.md", ".md"))
+    assert isinstance(article, Article), article
+    assert [f"Paragraph {i} of the report, in bold here." for i in range(count)] == article.paragraphs
+
+
+def test_a_page_nested_too_deep_even_without_its_divs_is_one_line_not_a_part_stored() -> None:
+    page = ("<!doctype html><html><head><title>Deep</title></head><body>"
+            + "<blockquote>" * 400 + "<p>Text at the bottom of the page, a sentence long.</p></body></html>")
+    rejection = only(read_bytes(page.encode(), "deep.html", ".html"))
+    assert isinstance(rejection, Rejection) and rejection.error.startswith("HTML nested deeper than")
