@@ -600,18 +600,29 @@ def entity_key(name: str) -> str:
     return _NAME_SEPARATORS.sub("·", key).strip("·")
 
 
+_TITLES_LONGEST_FIRST = tuple(sorted(_TITLES, key=len, reverse=True))
+
+
 def _strip_title(key: str) -> str:
-    for title in sorted(_TITLES, key=len, reverse=True):
+    for title in _TITLES_LONGEST_FIRST:
         idx = key.rfind(title)
         if idx >= 0 and idx + len(title) < len(key):
             return key[idx + len(title):]
     return key
 
 
+# Each name's key, made once: the naming producer compares every person named in a story with
+# the names grouped before it, so a text naming thousands (a 200,000-character run of Chinese
+# without punctuation) made 2.4 million comparisons, each normalizing both names again (138 s).
+@lru_cache(maxsize=1 << 16)
+def _name_key(name: str) -> str:
+    return _strip_title(entity_key(name))
+
+
 def same_entity(a: str, b: str) -> bool:
     """Name variants: 加尼 ~ 穆罕默德·阿什拉夫·加尼 ~ 阿什拉夫·加尼; 拉赫蒙 ~
     塔吉克斯坦总统拉赫蒙; Traditional ~ Simplified; 赫萨穆丁-沙姆斯 ~ 胡萨姆丁·沙姆斯."""
-    ka, kb = _strip_title(entity_key(a)), _strip_title(entity_key(b))
+    ka, kb = _name_key(a), _name_key(b)
     if not ka or not kb:
         return False
     if ka == kb:

@@ -106,3 +106,17 @@ def test_one_per_outlet_first_takes_each_outlets_earliest_before_any_second():
     assert [a.id for a in one_per_outlet_first(later + arts, 6)] == [
         *(a.id for a in arts), *(a.id for a in later[:2])]
     assert len(one_per_outlet_first(arts, 10)) == 4
+
+
+def test_a_name_is_normalized_once_however_many_names_it_is_compared_with():
+    # The naming producer compares each person named with those grouped before: thousands of
+    # names (a 200,000-character run of Chinese without punctuation) made 2.4 million
+    # comparisons, each normalizing both names again (138 s of a 174 s comparison).
+    from comparison.extract import _name_key, same_entity
+
+    names = [f"{family}{given}" for family in "王李张刘陈杨黄赵" for given in ("建国", "秀英", "志强", "丽华", "国庆")]
+    names += [f"总统{name}" for name in names[:5]]
+    _name_key.cache_clear()
+    pairs = [same_entity(a, b) for a in names for b in names]
+    assert _name_key.cache_info().misses == len(set(names))
+    assert all(same_entity(f"总统{name}", name) for name in names[:5]) and sum(pairs) >= len(names)
