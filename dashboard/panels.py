@@ -85,6 +85,17 @@ def login_gate() -> str:
     raise AssertionError("unreachable")  # st.stop() ends the run
 
 
+def session_logged_in() -> bool:
+    """Whether this session may see the workspace: it has logged in, or no login is set.
+
+    The one check of the timed fragments (st.fragment with run_every) too: Streamlit keeps a
+    session's fragments registered when a later run ends on the login form (after "Log out"),
+    and a client that had logged in could still ask them to rerun."""
+    if st.session_state.get("role"):
+        return True
+    return not auth.password_hashes() and not _oidc_configured()
+
+
 def _client_address() -> str:
     """Whom the login throttle counts a try against: the connection's address (its TCP peer,
     not a header a client could forge); "local" for this machine, a reverse proxy included."""
@@ -170,6 +181,8 @@ def _workspace_counts(store: Store, name: str, fingerprint: tuple, n_stories: in
     own, so a page left open follows other journalists' uploads. Only this fragment reruns on
     the timer, never the page, and it reads the store's cheap fingerprint (a few COUNT/MAX
     queries) through this session's own connection (``Store`` is per thread)."""
+    if not session_logged_in():  # logged out since the fragment was drawn: show nothing
+        return
     drawn = (fingerprint[1], n_stories)
     now = drawn if st.session_state.get(_FULL_RUN) else store.fingerprint()[1:3]
     st.caption(counts_line(name, now, drawn))
@@ -250,6 +263,8 @@ def background_panel(store: Store, fingerprint: tuple) -> None:
 
 @st.fragment(run_every=POLL_S)
 def _active_jobs_live(store: Store, fingerprint: tuple) -> None:
+    if not session_logged_in():  # logged out since the fragment was drawn: show nothing
+        return
     active = store.jobs(active=True, kinds=[jobs.BOOTSTRAP, jobs.RECLUSTER, jobs.UPLOAD])
     if not active or store.fingerprint() != fingerprint:
         _refresh_page()  # the workspace changed (or the work is done)
@@ -311,6 +326,8 @@ def workspace_building(store: Store) -> None:
 
 @st.fragment(run_every=POLL_S)
 def _building_live(store: Store) -> None:
+    if not session_logged_in():  # logged out since the fragment was drawn: show nothing
+        return
     active = store.jobs(active=True, kinds=[jobs.BOOTSTRAP], limit=1)
     if store.count_stories() or not active:
         _refresh_page()
@@ -328,6 +345,8 @@ def comparison_pending(store: Store, job_id: int) -> None:
 
 @st.fragment(run_every=1.0)
 def _comparison_live(store: Store, job_id: int) -> None:
+    if not session_logged_in():  # logged out since the fragment was drawn: show nothing
+        return
     job = store.job(job_id)
     if job is None or job["state"] in ("done", "failed"):
         _refresh_page()
