@@ -10,6 +10,7 @@ incremental updates never move them. A renamed story keeps its editor's headline
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
@@ -243,6 +244,28 @@ def clean_label(label: str | None) -> str | None:
     return " ".join((label or "").split()) or None
 
 
+# An editor's headline, in characters once trimmed (:func:`clean_label`): a headline, not a
+# text; the list, the picker and every edit's menu show it whole, and it is in the edit log for good.
+MAX_LABEL_CHARS = 200
+# Characters that reorder the text after them as shown (bidirectional embeddings, overrides,
+# isolates): a name could show as another's. Other control characters (Unicode category Cc)
+# are refused too; tabs and line breaks are spaces (a headline pasted over two lines).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_WHITESPACE_CONTROLS = frozenset("\t\n\r")
+
+
+def label_problem(label: str | None) -> str | None:
+    """Why an editor's headline is refused, in one line (None: it may be stored)."""
+    bad = next((c for c in label or "" if c in _BIDI_CONTROLS
+                or (unicodedata.category(c) == "Cc" and c not in _WHITESPACE_CONTROLS)), None)
+    if bad is not None:
+        return f"A story's name cannot hold control characters (U+{ord(bad):04X} found): type it again."
+    n = len(clean_label(label) or "")
+    if n > MAX_LABEL_CHARS:
+        return f"A story's name takes at most {MAX_LABEL_CHARS} characters (this one has {n:,})."
+    return None
+
+
 def _free_id(state: _Stories, wanted: str, prefix: str, earliest_id: str) -> str:
     """``wanted``, or, when another story holds that id (a story a re-clustering named after
     the same article, an earlier split's part), an id derived from the edit's earliest article
@@ -361,7 +384,11 @@ def split_story(store, story_id: str, article_ids: Sequence[str]) -> str:
 
 def rename_story(store, story_id: str, label: str | None) -> str:
     """Give a story an editor's headline (kept through later runs that grow or regroup it);
-    a blank ``label`` gives it back its automatic one. Returns the story's id."""
+    a blank ``label`` gives it back its automatic one. Returns the story's id. A label
+    :func:`label_problem` refuses raises :class:`EditError` (nothing is written)."""
+    problem = label_problem(label)
+    if problem:
+        raise EditError(problem)
     involved = _stored(store, [story_id])
     payload = {
         "story_id": story_id,

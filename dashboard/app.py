@@ -1190,12 +1190,17 @@ def _merge_control(scope: _EditScope) -> None:
 
 
 def _rename_control(scope: _EditScope) -> None:
-    from clustering.edits import clean_label
+    from clustering.edits import MAX_LABEL_CHARS, clean_label, label_problem
 
+    # No max_chars: Streamlit would cut a pasted headline short without a word; the limit is
+    # checked here (and again by the edit), saying why.
     label = st.text_input("Rename story", value=scope.hand_label or "", key="rename_label",
-                          placeholder="automatic headline", help="Leave empty for the automatic headline.")
-    wanted = clean_label(label)
-    if st.button("Rename", key="do_rename", disabled=wanted == scope.hand_label):
+                          placeholder="automatic headline",
+                          help=f"At most {MAX_LABEL_CHARS} characters. Leave empty for the automatic headline.")
+    wanted, problem = clean_label(label), label_problem(label)
+    if problem:
+        st.error(problem)
+    if st.button("Rename", key="do_rename", disabled=bool(problem) or wanted == scope.hand_label):
         _run_edit(
             lambda: actions.rename_story(scope.store, scope.story_id, wanted or "", scope.versions(scope.story_id)),
             None,

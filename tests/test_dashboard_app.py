@@ -494,6 +494,30 @@ def test_split_then_move_back_are_persisted(workspace, seed_story_id) -> None:
         assert store.story(target)["label"] == label  # the moved article does not rename its new story
 
 
+def test_a_story_name_too_long_or_with_control_characters_is_refused_in_one_line(workspace, seed_story_id) -> None:
+    """A story's name is capped (clustering.edits.MAX_LABEL_CHARS), trimmed, and refused with
+    control characters, one line saying why, the Rename button disabled."""
+    from clustering.edits import MAX_LABEL_CHARS
+
+    at = open_story(app().run(), seed_story_id)
+    with Store(workspace) as store:
+        before = store.story(seed_story_id)["label"]
+    for label, why in [("x" * (MAX_LABEL_CHARS + 1), f"at most {MAX_LABEL_CHARS} characters"),
+                       ("Reservists\x1b[2Jcalled up", "control characters (U+001B")]:
+        at.text_input(key="rename_label").set_value(label).run()
+        (line,) = [e.value for e in at.error]
+        assert why in line and "\n" not in line
+        assert at.button(key="do_rename").disabled
+        with Store(workspace) as store:  # a crafted client's click: the edit refuses it too
+            assert store.story(seed_story_id)["label"] == before
+    at.text_input(key="rename_label").set_value("  Reservists\ncalled up  ").run()
+    no_errors(at)
+    at.button(key="do_rename").click().run()
+    no_errors(at)
+    with Store(workspace) as store:
+        assert store.story(seed_story_id)["label"] == "Reservists called up"
+
+
 def store_story_of(db: Path, article_id: str) -> str | None:
     with Store(db) as store:
         return store.story_of_article(article_id)

@@ -4,8 +4,13 @@ rebuild the story, and a blank one gives the automatic label back. Invented arti
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from articles.model import Article
 from clustering import build_story, edits, pipeline, story_id_for
@@ -147,3 +152,44 @@ def test_the_outputs_show_the_hand_label(tmp_path):
     (story,) = json.loads((tmp_path / "stories.json").read_text(encoding="utf-8"))
     assert story["label"] == story["hand_label"] == HAND
     assert f"**{HAND}**" in (tmp_path / "stories.md").read_text(encoding="utf-8")
+
+
+# ---- what a label may be -----------------------------------------------------------------
+def test_a_label_over_the_cap_or_with_control_characters_is_refused_unwritten(tmp_path):
+    store = _workspace(tmp_path / "w.db", [["a", "b"]])
+    sid = story_id_for("a")
+    before = (store.story(sid), store.edits())
+    for label in ["x" * (edits.MAX_LABEL_CHARS + 1), "Reservists\x00called", "Names \x1b[31mred",
+                  "Ministry says \u202egnirts"]:
+        with pytest.raises(edits.EditError) as refused:
+            edits.rename_story(store, sid, label)
+        assert "\n" not in str(refused.value)  # one line for the page
+    assert (store.story(sid), store.edits()) == before
+    # At the cap once trimmed, and a headline pasted over two lines: stored, trimmed, one line.
+    edits.rename_story(store, sid, "  " + "字" * edits.MAX_LABEL_CHARS + "\t\n")
+    assert store.story(sid)["label"] == "字" * edits.MAX_LABEL_CHARS
+    edits.rename_story(store, sid, "Reservists\r\ncalled up")
+    assert store.story(sid)["label"] == "Reservists called up"
+    store.close()
+
+
+def test_the_refusal_says_why() -> None:
+    assert "at most 200 characters (this one has 201)" in edits.label_problem("y" * 201)
+    assert "U+0007" in edits.label_problem("bell\x07")
+    assert "U+202E" in edits.label_problem("\u202eabc")
+    assert edits.label_problem(None) is None and edits.label_problem("  ") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.text(max_size=260))
+def test_a_label_accepted_is_stored_as_shown_and_within_the_cap(label: str) -> None:
+    """Any text: refused with a one-line reason, or its cleaned form is one line of at most
+    MAX_LABEL_CHARS characters with no control character."""
+    problem = edits.label_problem(label)
+    if problem is not None:
+        assert problem and "\n" not in problem
+        return
+    cleaned = edits.clean_label(label) or ""
+    assert len(cleaned) <= edits.MAX_LABEL_CHARS and cleaned == cleaned.strip()
+    assert not any(unicodedata.category(c) == "Cc" for c in cleaned)
+    assert not set(cleaned) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
