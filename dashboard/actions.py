@@ -76,6 +76,17 @@ def check_upload(name: str, size: int) -> str | None:
     return None
 
 
+def upload_cap_problem(n_before: int, bytes_before: int, size: int) -> str | None:
+    """Why a file of ``size`` bytes is refused by the caps of one upload as a whole
+    (jobs.MAX_UPLOAD_FILES, jobs.MAX_UPLOAD_TOTAL_BYTES), None when it fits: ``n_before`` files
+    were chosen before it, and those accepted hold ``bytes_before`` bytes."""
+    if n_before >= jobs.MAX_UPLOAD_FILES:
+        return jobs.upload_files_cap_message()
+    if bytes_before + size > jobs.MAX_UPLOAD_TOTAL_BYTES:
+        return jobs.upload_total_cap_message()
+    return None
+
+
 def save_uploads(
     files: Iterable[tuple[str, bytes]], folder: Path
 ) -> tuple[dict[Path, str], list[Rejection]]:
@@ -83,13 +94,15 @@ def save_uploads(
 
     The folder is made private (0700) and each file written new (0600, never through a link
     or over another file): uploads may be embargoed copy, and the folder's names are
-    predictable. A file that cannot be written is refused with its reason, not the page."""
+    predictable. A file that cannot be written, or past the upload's caps of files and bytes
+    (:func:`upload_cap_problem`), is refused with its reason, not the page; the others go on."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     saved: dict[Path, str] = {}
     refused: list[Rejection] = []
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    for name, data in files:
-        problem = check_upload(name, len(data))
+    total = 0  # bytes of the files accepted so far
+    for n, (name, data) in enumerate(files):
+        problem = check_upload(name, len(data)) or upload_cap_problem(n, total, len(data))
         if problem:
             refused.append(Rejection(name, problem))
             continue
@@ -99,6 +112,7 @@ def save_uploads(
             continue
         try:
             saved[_write_new(path, data)] = name
+            total += len(data)
         except OSError as exc:
             refused.append(Rejection(name, f"could not be saved for reading: {exc.strerror or exc}"))
     return saved, refused

@@ -28,6 +28,13 @@ MAX_UPLOAD_BYTES = articles.MAX_INPUT_BYTES
 MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 # Records (articles and bad records) one upload may hold.
 MAX_UPLOAD_RECORDS = articles.MAX_RECORDS
+# Files one upload may hold, and their bytes together: Streamlit keeps every file chosen in the
+# server's memory while the session lasts (server.maxUploadSize caps each file only), and the
+# worker ingests an upload as one job. Files past either cap are refused, each in one line; the
+# others are added.
+MAX_UPLOAD_FILES = 200
+MAX_UPLOAD_TOTAL_MB = 100
+MAX_UPLOAD_TOTAL_BYTES = MAX_UPLOAD_TOTAL_MB * 1024 * 1024
 # Articles one workspace may hold (each is embedded, grouped and listed).
 MAX_WORKSPACE_ARTICLES = 100_000
 
@@ -65,6 +72,15 @@ def size_cap_message(size: int) -> str:
     return (
         f"file is {size / 1024 / 1024:.1f} MB, over the per-upload size cap of {MAX_UPLOAD_MB} MB"
     )
+
+
+def upload_files_cap_message() -> str:
+    return f"past the cap of {MAX_UPLOAD_FILES} files per upload: add it in another upload"
+
+
+def upload_total_cap_message() -> str:
+    return (f"would take the upload past its cap of {MAX_UPLOAD_TOTAL_MB} MB in all: "
+            "add it in another upload")
 
 
 def workspace_cap_message() -> str:

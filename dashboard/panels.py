@@ -202,8 +202,9 @@ def upload_panel(store: Store) -> None:
     st.subheader("Add articles")
     files = st.file_uploader(
         f"Markdown or text with a front matter (title, outlet, date), HTML, RSS/Atom, JSON, "
-        f"JSON Lines or CSV (gzip'd too; up to "
-        f"{jobs.MAX_UPLOAD_MB} MB and {jobs.MAX_UPLOAD_RECORDS:,} records per upload)",
+        f"JSON Lines or CSV (gzip'd too; up to {jobs.MAX_UPLOAD_MB} MB a file; per upload up to "
+        f"{jobs.MAX_UPLOAD_FILES} files, {jobs.MAX_UPLOAD_TOTAL_MB} MB in all and "
+        f"{jobs.MAX_UPLOAD_RECORDS:,} records)",
         type=actions.UPLOAD_TYPES,
         accept_multiple_files=True,
         key="uploads",

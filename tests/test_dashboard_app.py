@@ -359,6 +359,27 @@ def test_an_upload_counts_every_file_chosen_and_gives_each_rejection_whole(works
     assert len(frame_with(at, "reason")) == 13
 
 
+def test_the_files_past_an_upload_s_cap_are_named_and_the_rest_is_added(workspace, monkeypatch) -> None:
+    """One upload takes at most jobs.MAX_UPLOAD_FILES files (2 here): those past it are each
+    one line saying so, the others are queued and read."""
+    monkeypatch.setattr(jobs, "MAX_UPLOAD_FILES", 2)
+    chosen = [(f"part{i}.json", b'{"title": "no closing brace"', "application/json") for i in range(4)]
+    at = app().run()
+    at.file_uploader(key="uploads").set_value(chosen).run()
+    at.button(key="add_uploads").click().run()
+    with Store(workspace) as store:
+        (job,) = store.jobs(active=True)
+        assert [f["name"] for f in job["params"]["files"]] == ["part0.json", "part1.json"]
+    assert run_jobs(workspace) == 1
+    at.run()
+    no_errors(at)
+    assert any(s.value.startswith("4 files: 0 new articles") for s in at.success), [s.value for s in at.success]
+    lines = [c for c in upload_summary_captions(at) if c.startswith("✗ ")]
+    past = [line for line in lines if "past the cap of 2 files per upload" in line]
+    assert [line.split(":")[0] for line in past] == ["✗ part2.json", "✗ part3.json"]
+    assert len(lines) == 4  # the two read (bad JSON) are listed with their own reasons
+
+
 def test_an_uploaded_csv_without_its_columns_says_what_to_do_in_the_dashboard(workspace) -> None:
     # The command line's hint (--field) is nothing the dashboard can act on: rename the columns,
     # or read the file from the command line (articles.tabular.rename_hint, one message).

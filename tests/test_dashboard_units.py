@@ -268,6 +268,40 @@ def test_an_upload_that_cannot_be_saved_is_refused_not_raised(tmp_path: Path, mo
     assert saved == {} and [r.error for r in refused] == ["could not be saved for reading: No space left on device"]
 
 
+def test_an_upload_past_its_caps_of_files_and_bytes_refuses_those_files_and_adds_the_rest(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Streamlit holds every file chosen in memory; one upload takes at most MAX_UPLOAD_FILES
+    files and MAX_UPLOAD_TOTAL_BYTES in all (small caps here), each file past them refused in
+    one line naming the cap, the others saved."""
+    from dashboard import jobs
+
+    monkeypatch.setattr(jobs, "MAX_UPLOAD_FILES", 4)
+    monkeypatch.setattr(jobs, "MAX_UPLOAD_TOTAL_BYTES", 10)
+    files = [("a.md", b"1234"), ("empty.md", b""), ("b.md", b"12345"), ("c.md", b"12"),
+             ("d.md", b"1"), ("e.md", b"1")]
+    saved, refused = actions.save_uploads(files, tmp_path / "up")
+    # a, b: 9 bytes; c would make 11; d: the fifth file chosen (the empty one counts).
+    assert sorted(saved.values()) == ["a.md", "b.md"]
+    reasons = {r.source_path: r.error for r in refused}
+    assert reasons["empty.md"] == "file is empty"
+    assert reasons["c.md"] == jobs.upload_total_cap_message() and "in all" in reasons["c.md"]
+    assert reasons["d.md"] == reasons["e.md"] == jobs.upload_files_cap_message()
+    assert all("\n" not in r for r in reasons.values())
+    assert "4 files per upload" in jobs.upload_files_cap_message()
+
+
+def test_the_upload_caps_as_shipped() -> None:
+    from dashboard import jobs
+
+    assert jobs.MAX_UPLOAD_FILES == 200 and jobs.MAX_UPLOAD_TOTAL_MB == 100
+    assert jobs.MAX_UPLOAD_TOTAL_BYTES >= 5 * jobs.MAX_UPLOAD_BYTES  # a few files at the per-file cap
+    assert actions.upload_cap_problem(199, 0, 1) is None
+    assert actions.upload_cap_problem(200, 0, 1) == jobs.upload_files_cap_message()
+    assert actions.upload_cap_problem(0, jobs.MAX_UPLOAD_TOTAL_BYTES - 1, 1) is None
+    assert actions.upload_cap_problem(0, jobs.MAX_UPLOAD_TOTAL_BYTES, 1) == jobs.upload_total_cap_message()
+
+
 def test_upload_cap_matches_streamlit_config() -> None:
     import tomllib
 
