@@ -14,7 +14,9 @@ the Authlib package): people log in with it, and those listed in
 else views (all may edit when ``PARALLAX_EDITORS`` is not set).
 
 Passwords are compared in constant time, and guessing is throttled server-wide: a few wrong
-passwords a minute from one address (:class:`LoginThrottle`).
+passwords a minute from one address (:class:`LoginThrottle`). Behind a reverse proxy every
+connection comes from the proxy: name it in ``PARALLAX_TRUSTED_PROXIES`` and the address it
+forwards (X-Forwarded-For) is counted instead (:func:`client_address`); never by default.
 """
 
 from __future__ import annotations
@@ -23,18 +25,20 @@ import base64
 import getpass
 import hashlib
 import hmac
+import ipaddress
 import os
 import secrets
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 
 EDITOR, VIEWER = "editor", "viewer"
 EDITOR_HASH_ENV = "PARALLAX_EDITOR_PASSWORD_HASH"
 VIEWER_HASH_ENV = "PARALLAX_VIEWER_PASSWORD_HASH"
 EDITORS_ENV = "PARALLAX_EDITORS"
+TRUSTED_PROXIES_ENV = "PARALLAX_TRUSTED_PROXIES"
 ITERATIONS = 240_000
 SCHEME = "pbkdf2_sha256"
 
@@ -128,6 +132,47 @@ class LoginThrottle:
 
 
 THROTTLE = LoginThrottle()
+
+# The throttle's name for a connection from this machine (Streamlit gives no address for it).
+LOCAL = "local"
+
+
+def _address(text: str) -> str | None:
+    """``text`` as one canonical address (loopback as LOCAL), None when it is none."""
+    try:
+        found = ipaddress.ip_address(text.strip().strip("[]"))
+    except ValueError:
+        return LOCAL if text.strip().lower() in ("local", "localhost") else None
+    return LOCAL if found.is_loopback else str(found)
+
+
+def trusted_proxies() -> frozenset[str]:
+    """The reverse proxies named in PARALLAX_TRUSTED_PROXIES (comma-separated addresses;
+    ``127.0.0.1`` or ``local`` for one on this machine); none by default. Anything not an
+    address is left out: it trusts nothing."""
+    named = (_address(part) for part in os.environ.get(TRUSTED_PROXIES_ENV, "").split(",") if part.strip())
+    return frozenset(a for a in named if a)
+
+
+def client_address(peer: str | None, forwarded: Sequence[str] = (),
+                   trusted: Collection[str] | None = None) -> str:
+    """Whom the login throttle counts a try against. ``peer``: the connection's address
+    (None: this machine, LOCAL). Only when the peer is a trusted proxy (``trusted``, default
+    :func:`trusted_proxies`: none unless set) are ``forwarded``, the X-Forwarded-For headers'
+    values in order, read: from the right, past the trusted proxies, the first address is the
+    client's (what is left of it a client may have written itself). Not an address there: the
+    try counts against the last trusted hop, as without the setting."""
+    trusted = trusted_proxies() if trusted is None else trusted
+    client = _address(peer) if peer else LOCAL
+    if client is None:
+        return peer or LOCAL
+    hops = [part for value in forwarded for part in value.split(",")]
+    while client in trusted and hops:
+        hop = _address(hops.pop())
+        if hop is None:
+            break
+        client = hop
+    return client
 
 
 def login(password: str, client: str, throttle: LoginThrottle | None = None) -> tuple[str | None, float]:

@@ -97,10 +97,12 @@ def session_logged_in() -> bool:
 
 
 def _client_address() -> str:
-    """Whom the login throttle counts a try against: the connection's address (its TCP peer,
-    not a header a client could forge); "local" for this machine, a reverse proxy included."""
-    address = st.context.ip_address
-    return address if isinstance(address, str) else "local"
+    """Whom the login throttle counts a try against (:func:`dashboard.auth.client_address`):
+    the connection's address, or the address a proxy named in PARALLAX_TRUSTED_PROXIES
+    forwards; the headers are not read unless one is named."""
+    peer = st.context.ip_address
+    forwarded = st.context.headers.get_all("X-Forwarded-For") if auth.trusted_proxies() else []
+    return auth.client_address(peer if isinstance(peer, str) else None, forwarded)
 
 
 def _warn_when_open_to_network() -> None:
