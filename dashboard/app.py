@@ -35,6 +35,7 @@ from dashboard.text import (
     KIND_MEANINGS,
     SCRIPTS,
     escape,
+    export_guarded,
     finding_in_script,
     highlight,
     in_script,
@@ -424,7 +425,7 @@ def _story_table(table: pd.DataFrame, zone: times.Zone, change_header: str = "La
     # The selection callback only gets a row number: it maps it back through these ids.
     st.session_state["listed_ids"] = list(table["id"])
     st.dataframe(
-        table,
+        export_guarded(table),
         hide_index=True,
         width="stretch",
         height=460,
@@ -786,10 +787,10 @@ def _facts_table(
         frame = frame[~frame["_minor"]]
     frame = frame.drop(columns="_minor").reset_index(drop=True)
     kinds = frame.pop("_kind")
-    styled = frame.style.apply(
+    styled = export_guarded(frame, lambda style: style.apply(
         lambda row: [f"background-color: {KIND_COLOURS.get(kinds[row.name], '#fff')}"] * len(row),
         axis=1,
-    )
+    ))
     outlet_columns = [c for c in frame.columns if c not in ("kind", "fact", "subject", "why")]
     st.dataframe(
         styled,
@@ -843,7 +844,7 @@ def _naming_table(comp: Comparison, outlets: list[str], script: str, names: Stor
         st.info("No naming differences found for these outlets.")
         return
     st.caption("How each outlet names the same actor.")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="naming_table")
+    st.dataframe(export_guarded(pd.DataFrame(rows)), hide_index=True, width="stretch", key="naming_table")
 
 
 def _sources_and_quotes(
@@ -856,7 +857,7 @@ def _sources_and_quotes(
          "sources": in_script(", ".join(sources[o]), script, names.script_of.get(o))}
         for o in outlets
     ]
-    st.dataframe(pd.DataFrame(source_rows), hide_index=True, width="stretch", key="sources_table")
+    st.dataframe(export_guarded(pd.DataFrame(source_rows)), hide_index=True, width="stretch", key="sources_table")
     st.markdown("**People quoted**")
     quotes = [
         q
@@ -867,13 +868,13 @@ def _sources_and_quotes(
         st.caption("No quotes found for these outlets.")
         return
     st.dataframe(
-        pd.DataFrame(
+        export_guarded(pd.DataFrame(
             {
                 "outlet": [outlet_in_script(q.get("outlet", ""), script) for q in quotes],
                 "speaker": [in_script(q.get("speaker", ""), script, by_id[q["article_id"]].script) for q in quotes],
                 "quote": [in_script(q.get("text", ""), script, by_id[q["article_id"]].script) for q in quotes],
             }
-        ),
+        )),
         hide_index=True,
         width="stretch",
         column_config={"quote": st.column_config.TextColumn("quote", width="large")},
@@ -991,7 +992,7 @@ def _member_rows(
 
 def _members_table(rows: list[dict], zone: times.Zone) -> None:
     st.dataframe(
-        pd.DataFrame(rows),
+        export_guarded(pd.DataFrame(rows)),
         hide_index=True,
         width="stretch",
         column_config={
@@ -1045,7 +1046,7 @@ def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script
                 + ([e.note] if e.note else [])
             ),
         })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config={
+    st.dataframe(export_guarded(pd.DataFrame(rows)), hide_index=True, width="stretch", column_config={
         "P(same happening)": st.column_config.ProgressColumn(
             "P(same happening)", min_value=0.0, max_value=1.0, format="%.2f"),
     })

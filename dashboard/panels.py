@@ -16,7 +16,7 @@ import streamlit as st
 
 from counted import counted
 from dashboard import actions, address, auth, jobs, times, workspace
-from dashboard.text import SCRIPTS, escape
+from dashboard.text import SCRIPTS, escape, export_guarded
 from store import Store
 
 POLL_S = 1.5
@@ -249,7 +249,8 @@ def _upload_summary(job: dict | None, refused: list) -> None:
         if len(rejected) > MAX_REJECTED_LINES:
             with st.expander(f"All {len(rejected):,} rejected"):
                 st.dataframe(
-                    pd.DataFrame({"file": [r[0] for r in rejected], "reason": [r[1] for r in rejected]}),
+                    export_guarded(pd.DataFrame({"file": [r[0] for r in rejected],
+                                                 "reason": [r[1] for r in rejected]})),
                     hide_index=True,
                     key="rejections",
                 )

@@ -9,13 +9,18 @@ literal characters, never interpreted. Only markup this module writes itself
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import opencc
 
 from articles import normalize
 from articles.outlets import name_in_script
+
+if TYPE_CHECKING:  # the tables' guard only (export_guarded)
+    import pandas as pd
+    from pandas.io.formats.style import Styler
 
 SCRIPT_ORIGINAL = "Original"
 SCRIPT_SIMPLIFIED = "简体"
@@ -218,3 +223,34 @@ def highlight(
 
 def _paragraphs(text: str) -> str:
     return "<br><br>".join(escape(part) for part in text.split("\n"))
+
+
+def export_guarded(frame: pd.DataFrame, style: Callable[[Styler], Styler] | None = None) -> pd.DataFrame | Styler:
+    """A table for ``st.dataframe`` whose own "Download as CSV" keeps a would-be formula
+    (a text cell starting with = + - @: a title "=HYPERLINK(...)", a span "-5") as text.
+
+    Streamlit's export writes each cell's value, not its shown text, and has no guard
+    (checked in its 1.67 bundle). So such a cell's value gets the leading apostrophe of
+    ``articles.tabular.spreadsheet_cell`` and a Styler format shows it as written; a table with
+    no such cell is handed back as it is (no Styler: its cost on a long list). ``style``: the
+    table's own styling (the facts' colours), applied either way. The index is renumbered
+    (every table here hides it)."""
+    from articles.tabular import spreadsheet_cell
+
+    risky = {
+        column: [i for i, value in enumerate(frame[column]) if isinstance(value, str)
+                 and spreadsheet_cell(value) != value]
+        for column in frame.columns
+    }
+    risky = {column: rows for column, rows in risky.items() if rows}
+    if not risky:
+        return style(frame.style) if style else frame
+    guarded = frame.reset_index(drop=True)
+    for column, rows in risky.items():
+        at = set(rows)
+        guarded[column] = [spreadsheet_cell(v) if i in at else v for i, v in enumerate(guarded[column])]
+    styler = style(guarded.style) if style else guarded.style
+    styler = styler.format(na_rep="")  # a Styler would show a missing text as "nan"
+    for column, rows in risky.items():
+        styler = styler.format(lambda value: value[1:], subset=(rows, [column]))
+    return styler

@@ -539,6 +539,28 @@ def test_a_story_name_too_long_or_with_control_characters_is_refused_in_one_line
         assert store.story(seed_story_id)["label"] == "Reservists called up"
 
 
+def test_a_would_be_formula_in_a_table_is_exported_as_text_and_shown_as_written(workspace, seed_story_id) -> None:
+    """Streamlit's own "Download as CSV" writes each cell's value: a story named "=HYPERLINK(...)"
+    is listed with the apostrophe in its value (what the export writes) and shown without it
+    (the table's display value, dashboard.text.export_guarded)."""
+    from streamlit import dataframe_util
+
+    from clustering import edits
+
+    hostile = '=HYPERLINK("http://example.com/x","click")'
+    with Store(workspace) as store:
+        edits.rename_story(store, seed_story_id, hostile)
+    at = app().run()
+    no_errors(at)
+    table = at.dataframe(key="story_table")
+    row = listed_ids(at).index(seed_story_id)
+    assert table.value["label"].iloc[row] == "'" + hostile
+    shown = dataframe_util.convert_arrow_bytes_to_pandas_df(table.proto.arrow_data.styler.display_values)
+    assert shown["label"].iloc[row] == hostile
+    others = [v for i, v in enumerate(table.value["label"]) if i != row]
+    assert not any(str(v).startswith("'") for v in others)  # the other names as they were
+
+
 def store_story_of(db: Path, article_id: str) -> str | None:
     with Store(db) as store:
         return store.story_of_article(article_id)

@@ -650,3 +650,41 @@ def test_a_right_to_left_text_is_laid_out_in_its_own_direction(right_to_left: st
     html_out = text.highlight(right_to_left, [(0, 1, "agree", "")])
     assert html_out.startswith('<div class="px-reader" dir="auto">')
     assert text.highlight("A plain line.", []).startswith('<div class="px-reader" dir="auto">')
+
+
+# ---- the tables' own CSV export ------------------------------------------------------------
+def test_a_table_without_would_be_formulas_is_handed_to_streamlit_as_it_is() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"title": ["Taliban advance", "塔利班"], "n": [1, -2]})
+    assert text.export_guarded(frame) is frame  # a negative number is no text: never touched
+
+
+def test_a_would_be_formula_gets_an_apostrophe_in_its_value_only() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"title": ["=HYPERLINK(1)", "ok", "-5 dead", None, "@SUM(A1)"],
+                          "why": ["+1", "x", "y", "z", "'=kept"], "n": [1, 2, 3, 4, 5]}, index=[9, 3, 7, 1, 0])
+    styled = text.export_guarded(frame, lambda s: s.apply(lambda row: ["color: red"] * len(row), axis=1))
+    assert list(styled.data["title"][:3]) == ["'=HYPERLINK(1)", "ok", "'-5 dead"]
+    assert list(styled.data["why"]) == ["'+1", "x", "y", "z", "'=kept"]  # already text: as it was
+    assert list(styled.data.index) == [0, 1, 2, 3, 4]
+    body = styled._compute()._translate(False, False)["body"]
+    shown = [[cell["display_value"] for cell in row[1:]] for row in body]
+    assert [row[0] for row in shown] == ["=HYPERLINK(1)", "ok", "-5 dead", "", "@SUM(A1)"]
+    assert [row[1] for row in shown] == ["+1", "x", "y", "z", "'=kept"]
+    assert ("color", "red") in styled.ctx[(0, 0)]  # the table's own styling kept
+
+
+def test_every_table_of_the_dashboard_goes_through_the_guard() -> None:
+    """Each st.dataframe call's data is export_guarded(...) (or the facts' Styler made by it)."""
+    import ast
+
+    root = Path(__file__).parents[1] / "dashboard"
+    calls = [node for path in sorted(root.glob("*.py")) for node in ast.walk(ast.parse(path.read_text()))
+             if isinstance(node, ast.Call) and ast.unparse(node.func) == "st.dataframe"]
+    assert len(calls) >= 8
+    for call in calls:
+        data = ast.unparse(call.args[0])
+        assert data.startswith("export_guarded(") or data == "styled", data
+
