@@ -108,27 +108,49 @@ class LoginThrottle:
                 del self._failures[client]
         return self._failures
 
+    def _wait_locked(self, client: str, now: float) -> float:
+        recent = self._recent(now)
+        mine = recent.get(client, ())
+        waits = [0.0]
+        if len(mine) >= self.per_client:
+            waits.append(mine[-self.per_client] + self.window_s - now)
+        every = sorted(t for times in recent.values() for t in times)
+        if len(every) >= self.overall:
+            waits.append(every[-self.overall] + self.window_s - now)
+        return max(waits)
+
     def wait_s(self, client: str) -> float:
         """Seconds before ``client`` may try a password again (0: now)."""
         with self._lock:
+            return self._wait_locked(client, self.clock())
+
+    def attempt(self, client: str) -> tuple[float, float | None]:
+        """(seconds to wait, None) when ``client`` is over the limit; else (0, a stamp): the try
+        is counted as a failure at once, in the same locked step as the check, so tries sent
+        together from many sessions cannot all pass the check before any failure is recorded
+        (each password check takes a PBKDF2 run); :meth:`succeeded` takes the stamp back."""
+        with self._lock:
             now = self.clock()
-            recent = self._recent(now)
-            mine = recent.get(client, ())
-            waits = [0.0]
-            if len(mine) >= self.per_client:
-                waits.append(mine[-self.per_client] + self.window_s - now)
-            every = sorted(t for times in recent.values() for t in times)
-            if len(every) >= self.overall:
-                waits.append(every[-self.overall] + self.window_s - now)
-            return max(waits)
+            wait = self._wait_locked(client, now)
+            if wait > 0:
+                return wait, None
+            self._failures.setdefault(client, deque()).append(now)
+            return 0.0, now
 
     def failed(self, client: str) -> None:
         with self._lock:
             self._failures.setdefault(client, deque()).append(self.clock())
 
-    def succeeded(self, client: str) -> None:
+    def succeeded(self, client: str, stamp: float) -> None:
+        """A try :meth:`attempt` counted opened a role: that one try is no failure. The client's
+        other failures stay (a viewer's password must not clear the count of guesses at the
+        editor's)."""
         with self._lock:
-            self._failures.pop(client, None)
+            times = self._failures.get(client)
+            if times is not None and stamp in times:
+                times.remove(stamp)
+                if not times:
+                    del self._failures[client]
 
 
 THROTTLE = LoginThrottle()
@@ -179,14 +201,12 @@ def login(password: str, client: str, throttle: LoginThrottle | None = None) -> 
     """(the role ``password`` opens or None, seconds to wait): a client over the throttle's
     limit (default: the server's, :data:`THROTTLE`) is told to wait, its password unchecked."""
     throttle = throttle or THROTTLE
-    wait = throttle.wait_s(client)
-    if wait > 0:
+    wait, stamp = throttle.attempt(client)
+    if stamp is None:
         return None, wait
     role = role_for_password(password)
-    if role is None:
-        throttle.failed(client)
-    else:
-        throttle.succeeded(client)
+    if role is not None:
+        throttle.succeeded(client, stamp)
     return role, 0.0
 
 

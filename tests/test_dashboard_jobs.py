@@ -176,7 +176,46 @@ def test_password_guessing_is_throttled_per_address_then_overall(monkeypatch) ->
     assert auth.login("right", "10.0.0.4", throttle)[1] > 0
     clock.now += 60  # the first failures age out
     assert auth.login("right", "10.0.0.1", throttle) == (auth.EDITOR, 0.0)
-    assert auth.login("wrong", "10.0.0.1", throttle) == (None, 0.0)  # a success forgot its failures
+    assert auth.login("wrong", "10.0.0.1", throttle) == (None, 0.0)  # (its old failures aged out)
+
+
+def test_a_viewers_password_does_not_clear_the_count_of_guesses(monkeypatch) -> None:
+    """Someone given the viewer's password logging in between guesses at the editor's was
+    never throttled (a success forgot the address's failures)."""
+    monkeypatch.setenv(auth.EDITOR_HASH_ENV, auth.hash_password("editor-secret", iterations=1000))
+    monkeypatch.setenv(auth.VIEWER_HASH_ENV, auth.hash_password("viewer", iterations=1000))
+    throttle = auth.LoginThrottle(per_client=5, overall=100, window_s=60, clock=_Clock())
+    checked = 0
+    for n in range(20):
+        checked += auth.login(f"guess {n}", "10.0.0.9", throttle)[1] == 0
+        if n % 4 == 3:
+            assert auth.login("viewer", "10.0.0.9", throttle)[0] in (auth.VIEWER, None)
+    assert checked == 5
+
+
+def test_guesses_sent_together_are_throttled_as_one_by_one(monkeypatch) -> None:
+    """Tries from many sessions at once all passed the check before any failure was recorded
+    (each check a PBKDF2 run): now the check counts the try in the same locked step."""
+    started = threading.Barrier(12)
+
+    def slow_check(password: str) -> None:
+        threading.Event().wait(0.05)  # (the time a PBKDF2 run takes)
+        return None
+
+    monkeypatch.setattr(auth, "role_for_password", slow_check)
+    throttle = auth.LoginThrottle(per_client=5, overall=100, window_s=60)
+    results: list[tuple[str | None, float]] = []
+
+    def guess(n: int) -> None:
+        started.wait()
+        results.append(auth.login(f"guess {n}", "10.0.0.7", throttle))
+
+    workers = [threading.Thread(target=guess, args=(n,)) for n in range(12)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert sum(wait == 0 for _, wait in results) == 5
 
 
 def test_the_throttle_counts_failures_from_many_threads() -> None:
