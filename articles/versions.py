@@ -58,11 +58,13 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _without_cut_marks(paragraphs: list[str]) -> list[str]:
-    """The paragraphs without what marks a cut after them: closing paywall or teaser lines and
+def _without_cut_marks(paragraphs: list[str], whole_lines: bool = True) -> list[str]:
+    """The paragraphs without what marks a cut after them: closing paywall or teaser lines
+    (``whole_lines``: any short last paragraph naming one, "To continue reading, subscribe") and
     a trailing ellipsis or "read more"."""
     kept = list(paragraphs)
-    while kept and len(kept[-1]) <= PAYWALL_LINE_MAX and any(w in kept[-1].lower() for w in PAYWALL_WORDS):
+    while whole_lines and kept and len(kept[-1]) <= PAYWALL_LINE_MAX and any(
+            w in kept[-1].lower() for w in PAYWALL_WORDS):
         kept.pop()
     while kept:
         last = _CUT_MARK.sub("", _PAYWALL_TAIL.sub("", kept[-1])).strip()
@@ -75,10 +77,11 @@ def _without_cut_marks(paragraphs: list[str]) -> list[str]:
     return kept
 
 
-def _leading_subset(mine: list[str], theirs: list[str]) -> bool:
-    """Are ``mine`` paragraphs of ``theirs``, in order, each whole but the last (which may be cut
-    short, a prefix of its paragraph)? A copy that kept some paragraphs and dropped others (a
-    paywall letting through the first ones, a teaser skipping a photo's paragraph)."""
+def _after_leading_subset(mine: list[str], theirs: list[str]) -> str | None:
+    """When ``mine`` are paragraphs of ``theirs``, in order, each whole but the last (which may be
+    cut short, a prefix of its paragraph), the text of ``theirs`` after them (flattened); else
+    None. A copy that kept some paragraphs and dropped others (a paywall letting through the
+    first ones, a teaser skipping a photo's paragraph)."""
     position = 0
     for n, paragraph in enumerate(mine):
         last = n == len(mine) - 1
@@ -86,28 +89,55 @@ def _leading_subset(mine: list[str], theirs: list[str]) -> bool:
                 theirs[position] == paragraph or (last and theirs[position].startswith(paragraph))):
             position += 1
         if position == len(theirs):
-            return False
+            return None
         position += 1
-    return bool(mine)
+    if not mine:
+        return None
+    return " ".join([theirs[position - 1][len(mine[-1]):], *theirs[position:]])
+
+
+# The opening words of a text (Latin words, numbers, or single other letters: a Chinese
+# character), compared to tell a paywall's line from the article's own changed text.
+_OPENING_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+|\d+|[^\W\d_]")
+
+
+def _same_opening(removed: str, after: str) -> bool:
+    """Do ``removed`` (what was set aside as a cut's marks) and ``after`` (the stored text
+    where the copy stops) open with the same two words or characters? Then what looked like a
+    paywall's line is the article's own text, changed: a corrected last sentence that happens
+    to name a subscription (付费30元 made 付费25元), no cut."""
+    ours = [t.lower() for t in _OPENING_TOKEN.findall(removed[:200])[:2]]
+    return bool(ours) and ours == [t.lower() for t in _OPENING_TOKEN.findall(after[:200])[:2]]
 
 
 def is_cut_down(copy: str, stored: str) -> bool:
     """Is the text ``copy`` a cut-down copy of ``stored``: a proper prefix of it, or paragraphs of
     it in order, the last possibly cut short (a paywall's or teaser's closing line and a trailing
-    ellipsis aside: :func:`_without_cut_marks`), and shorter; or shorter than
-    :data:`CUT_DOWN_SHARE` of it? The same text is not (a copy whose title alone was corrected);
-    nor is a copy that changes a word of what it kept (a correction), whatever it drops."""
+    ellipsis aside: :func:`_without_cut_marks`, unless what they set aside goes on as the stored
+    text does: :func:`_same_opening`), and shorter; or shorter than :data:`CUT_DOWN_SHARE` of
+    it? The same text is not (a copy whose title alone was corrected); nor is a copy that
+    changes a word of what it kept (a correction), whatever it drops."""
     mine, theirs = _flat(copy), _flat(stored)
     if mine == theirs:
         return False
     if len(mine) < CUT_DOWN_SHARE * len(theirs):
         return True
-    paragraphs = _without_cut_marks([_flat(p) for p in copy.splitlines() if p.strip()])
-    kept = " ".join(paragraphs)
+    paragraphs = [_flat(p) for p in copy.splitlines() if p.strip()]
+    stored_paragraphs = [_flat(p) for p in stored.splitlines() if p.strip()]
+    # A short last paragraph naming a wall is set aside whole, or only its end ("halls… Read
+    # more": the text before it kept); either reading may show the cut.
+    return any(_cut_after(_without_cut_marks(paragraphs, whole), mine, theirs, stored_paragraphs)
+               for whole in (True, False))
+
+
+def _cut_after(paragraphs: list[str], mine: str, theirs: str, stored_paragraphs: list[str]) -> bool:
+    """Is ``paragraphs`` (the copy's, its cut's marks set aside) a cut of the stored text, and
+    what was set aside no changed text of the stored article (:func:`_same_opening`)?"""
+    kept = " ".join(paragraphs)  # (a prefix of ``mine``: only its end was set aside)
     if not kept or len(kept) >= len(theirs):
         return False
-    return theirs.startswith(kept) or _leading_subset(paragraphs,
-                                                      [_flat(p) for p in stored.splitlines() if p.strip()])
+    after = theirs[len(kept):] if theirs.startswith(kept) else _after_leading_subset(paragraphs, stored_paragraphs)
+    return after is not None and not _same_opening(mine[len(kept):], after)
 
 
 def same_report(copy: Article, stored: Article) -> bool:

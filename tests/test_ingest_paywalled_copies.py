@@ -100,3 +100,32 @@ def test_a_copy_changing_a_kept_word_is_no_cut_unless_far_shorter(paragraphs: li
     changed = [*paragraphs[:n], paragraphs[n].replace("P ", "Q ", 1), *paragraphs[n + 1:]]
     copy = "\n".join(changed[:data.draw(st.integers(n + 1, len(paragraphs)))])
     assert is_cut_down(copy, stored) == (len(" ".join(copy.split())) < 0.7 * len(" ".join(stored.split())))
+
+
+def test_a_correction_of_a_last_sentence_naming_a_subscription_is_no_cut() -> None:
+    """A paywall word in the article's own last sentence (subscription fees, 付费) set the
+    corrected sentence aside as a wall's line, and the correction was kept out as a cut copy."""
+    head = "\n".join(PARAGRAPHS[:3])
+    for stored_last, corrected_last in (
+            ("The operator said it would raise subscription fees by 10% next year.",
+             "The operator said it would raise subscription fees by 12% next year."),
+            ("The utility now has 200 million subscribers.", "The utility now has 209 million subscribers."),
+            ("该平台基础功能免费，高级功能每月付费30元。", "该平台基础功能免费，高级功能每月付费25元。")):
+        assert not is_cut_down(f"{head}\n{corrected_last}", f"{head}\n{stored_last}"), corrected_last
+    # A wall's own line after the same text is still one.
+    assert is_cut_down(f"{head}\nSubscribe to continue reading.", f"{head}\n{PARAGRAPHS[3]}")
+
+
+_WALL_WORDS = st.sampled_from(["subscription", "subscribers", "read more", "付费", "订阅", "会员专享"])
+
+
+@given(paragraphs=st.lists(_PARAGRAPH, min_size=2, max_size=6, unique=True), word=_WALL_WORDS,
+       old=st.integers(1, 999), new=st.integers(1, 999), data=st.data())
+def test_a_changed_figure_after_a_wall_word_in_the_last_paragraph_is_no_cut(
+        paragraphs: list[str], word: str, old: int, new: int, data) -> None:
+    if old == new:
+        return
+    opening = data.draw(st.sampled_from(["The fees for ", "Figures: ", "P abc "]))
+    stored = "\n".join([*paragraphs, f"{opening}{word} rose by {old} this year."])
+    copy = "\n".join([*paragraphs, f"{opening}{word} rose by {new} this year."])
+    assert not is_cut_down(copy, stored)
