@@ -12,6 +12,7 @@ are read from the store (the worker computes them) and exports go through
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -97,6 +98,8 @@ def save_uploads(
     predictable. A file that cannot be written, or past the upload's caps of files and bytes
     (:func:`upload_cap_problem`), is refused with its reason, not the page; the others go on."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(PermissionError):  # (another user's folder: left as it is)
+        folder.chmod(0o700)  # a folder an older version made, 0755 under the usual umask, too
     saved: dict[Path, str] = {}
     refused: list[Rejection] = []
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
@@ -127,8 +130,13 @@ def _write_new(path: Path, data: bytes) -> Path:
     except FileExistsError:
         path = path.with_name(f"{secrets.token_hex(4)}-{path.name}")
         fd = os.open(path, flags, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+    except OSError:
+        # (A disk full mid-write: the part written is no upload, and nothing would delete it.)
+        path.unlink(missing_ok=True)
+        raise
     return path
 
 

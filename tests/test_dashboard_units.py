@@ -302,6 +302,27 @@ def test_the_upload_caps_as_shipped() -> None:
     assert actions.upload_cap_problem(0, jobs.MAX_UPLOAD_TOTAL_BYTES, 1) == jobs.upload_total_cap_message()
 
 
+def test_an_upload_cut_short_by_a_full_disk_leaves_no_part_behind(tmp_path: Path, monkeypatch) -> None:
+    """The disk filling up while a file was written left its part in uploads/ for good (no job
+    names it, so nothing deletes it); and a folder an older version made kept its 0755."""
+    import errno
+    import io
+
+    (tmp_path / "up").mkdir(mode=0o755)
+    (tmp_path / "up").chmod(0o755)
+
+    class Full(io.FileIO):
+        def write(self, data) -> int:
+            super().write(data[:1])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(actions.os, "fdopen", lambda fd, mode: Full(fd, "wb"))
+    saved, refused = actions.save_uploads([("a.md", b"xyz")], tmp_path / "up")
+    assert saved == {} and [r.error for r in refused] == ["could not be saved for reading: No space left on device"]
+    assert list((tmp_path / "up").iterdir()) == []
+    assert (tmp_path / "up").stat().st_mode & 0o777 == 0o700
+
+
 def test_upload_cap_matches_streamlit_config() -> None:
     import tomllib
 
