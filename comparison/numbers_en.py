@@ -476,13 +476,21 @@ def _count_of_people_or_things(text: str, m: re.Match) -> bool:
     """Is a year-like number (1900, 2021) right before a plural noun the category lexicon counts
     ("1900 people", "2000 troops", "2021 cases") a count? Not after "the" or a possessive
     ("the 2021 cases", "Britain's 2019 elections") nor after a preposition of time ("in 2019
-    people voted", "by 2030 houses"): there it names a year."""
-    if re.search(r"(?:\b(?:the|in|by|since|until|till|from|during|before|after|of|through|circa)|'s|’s)\s+$",
-                 text[max(0, m.start() - 8):m.start()], re.I):
+    people voted", "by 2030 houses"), a word naming a year or a season ("the year 2000 people",
+    "spring 2020 troops"), or another year it ends a span with ("from 2019 to 2021 cases",
+    "between 2019 and 2021 houses"): there it names a year."""
+    if _YEAR_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
         return False
     noun = re.match(r"\s+([a-z]+)", text[m.end("digits"):m.end("digits") + 24])
     return bool(noun) and noun.group(1) in _COUNTED_NOUNS_EN
 
+
+# What a year is written after: a preposition of time, "the", a possessive, a word naming a year
+# or a season, or an earlier year and the word or dash of a span of years.
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:the|in|by|since|until|till|from|during|before|after|of|through|circa|year|fiscal|spring|summer"
+    r"|autumn|fall|winter)\s+|(?:'s|’s)\s+|\b(?:19|20)\d\d(?:\s+(?:and|or|to|through|until)\s+|\s*[-–—]\s*))$",
+    re.I)
 
 # Plural nouns of the category lexicon written in English (people, troops, cases, houses...).
 _COUNTED_NOUNS_EN = frozenset(

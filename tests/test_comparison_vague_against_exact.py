@@ -78,3 +78,15 @@ def test_a_year_like_count_of_people_or_things_is_a_figure() -> None:
     for sentence in ("In 2019 people voted.", "The 2020 elections were held.", "the 2021 cases were many",
                      "By 2030 houses will cost more.", "Britain's 2019 students did well."):
         assert extract_quantities_en(sentence) == [], sentence
+
+
+@settings(max_examples=60, deadline=None)
+@given(year=st.integers(1901, 2099), noun=st.sampled_from(["people", "troops", "cases", "houses"]),
+       before=st.sampled_from(["In the year {y}", "Since spring {y}", "In fall {y}", "For fiscal {y}",
+                               "From {e} to {y}", "Between {e} and {y}", "In {e}-{y}", "From {e} until {y}"]))
+def test_a_year_after_a_word_of_years_or_another_year_is_no_count(year: int, noun: str, before: str) -> None:
+    # 'between 2019 and 2021 houses were built', 'the year 2000 people celebrated': the second year
+    # was read as a count of houses or people, set against the story's real counts.
+    sentence = before.format(y=year, e=year - 1) + f" {noun} were seen in the streets."
+    assert [q.text for q in extract_quantities_en(sentence)] == [], sentence
+    assert [q.text for q in extract_quantities_en(f"About {year} {noun} were seen.")] == [f"About {year}"]
