@@ -119,6 +119,22 @@ _INSTITUTION_RE = re.compile(
     f"(?P<prefix>{'|'.join(_LOADED_WORDS)})(?P<rest>{'|'.join(sorted(INSTITUTION_HEADS_ZH, key=len, reverse=True))})")
 
 
+def _one_states_names(pairs: tuple[frozenset[str], ...]) -> list[frozenset[str]]:
+    """The loaded prefixes grouped by the state they name: pairs sharing a name are one state's
+    (中共 / 中国, 大陆 / 中国, 北京 / 中国: the four name one state, 中华民国 / 台湾 the other)."""
+    states: list[set[str]] = []
+    for pair in pairs:
+        joined = [s for s in states if s & pair]
+        merged = set(pair).union(*joined)
+        states = [s for s in states if not s & pair] + [merged]
+    return [frozenset(s) for s in states]
+
+
+# One row of the naming table per state and institution (a pair of prefixes per row gave
+# 中国政府 three rows, one beside each other name of that state).
+_STATES = _one_states_names(LOADED_PREFIXES)
+
+
 def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
     """The same institution named with a different state/place prefix: a diplomatic mission
     (中华民国驻海地大使馆 vs 台湾驻海地大使馆) or a state institution (中共央行 vs 中国央行). Only
@@ -137,7 +153,7 @@ def _organization_naming(docs: list[Doc]) -> tuple[list[Finding], list[dict]]:
     findings: list[Finding] = []
     rows: list[dict] = []
     for rest, per_doc in seen.items():
-        for state in LOADED_PREFIXES:
+        for state in _STATES:
             one_state = {d: next(f for f in found if f[0] in state)
                          for d, found in per_doc.items() if any(f[0] in state for f in found)}
             if len({p for p, _, _ in one_state.values()}) < 2:
@@ -159,8 +175,8 @@ def _prefix_findings(docs: list[Doc], rest: str, per_doc: dict[int, tuple[str, i
     for x in range(len(items)):
         for y in range(x + 1, len(items)):
             (da, (pa, sa, ea)), (db, (pb, sb, eb)) = items[x], items[y]
-            if pa == pb or docs[da].group == docs[db].group:
-                continue
+            if docs[da].group == docs[db].group or frozenset({pa, pb}) not in LOADED_PREFIXES:
+                continue  # (two of a state's names no pair sets apart: 中共 / 北京)
             key = (da, pa, db, pb) if da < db else (db, pb, da, pa)
             found = by_choice.get(key)
             # Each name as its outlet writes it (中華民國駐海地大使館 in a Traditional report).
