@@ -39,9 +39,10 @@ killed run's orphans. Without ``--wait`` it waits for the other run, saying so i
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from articles.fields import FIELD_OPTION_HELP, parse_field_options
+from articles.fields import FIELD_OPTION_HELP, FieldMap, parse_field_options
 from articles.ingest import ingest
 from articles.outlets import CHINA_TIME_TLDS
 from articles.reader import add_max_bytes_option
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     return run_locked(db, args.wait, lambda: _ingest(args, db, fields), "python -m articles")
 
 
-def _ingest(args: argparse.Namespace, db, fields) -> int:
+def _ingest(args: argparse.Namespace, db: str | os.PathLike, fields: dict[str, str] | FieldMap) -> int:
     from store.sqlite import Store
 
     try:

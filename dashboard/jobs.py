@@ -297,7 +297,8 @@ HANDLERS = {
 }
 
 
-def _one_run_at_a_time(store: Store, job: dict, progress: Progress, notify: Callable[[str], None] | None = None):
+def _one_run_at_a_time(store: Store, job: dict, progress: Progress, notify: Callable[[str], None] | None = None,
+                       ) -> contextlib.AbstractContextManager[None]:
     """The store's run lock (:mod:`store.runlock`) for a job that ingests or groups: a
     ``python -m clustering`` run on the same workspace meanwhile would take an upload's stored,
     not yet grouped articles for a killed run's and group them too. The job waits for such a

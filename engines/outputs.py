@@ -15,6 +15,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -22,6 +23,9 @@ from articles.model import Article, Rejection
 from clustering.model import Story
 from engines.rows import article_to_row, finding_rows, rejection_to_row, row_to_article, story_rows
 from output_files import replaced_together
+
+if TYPE_CHECKING:
+    from store.sqlite import Store
 
 FILES = ("articles", "vectors", "assignments", "stories", "findings", "comparisons", "rejections")
 
@@ -126,7 +130,7 @@ def read_parquet(out: str | os.PathLike) -> Outputs:
                    meta.get("replaced", []))
 
 
-def import_into_store(store, result: Outputs, ingested: bool = False) -> dict[str, dict]:
+def import_into_store(store: Store, result: Outputs, ingested: bool = False) -> dict[str, dict]:
     """Put a run into a SQLite workspace, as the local engine would have left it.
 
     Articles (with every source path; one a store written before session 36 holds under its
@@ -164,7 +168,7 @@ def import_into_store(store, result: Outputs, ingested: bool = False) -> dict[st
     return changes
 
 
-def _as_stored(store, result: Outputs) -> dict[str, str]:
+def _as_stored(store: Store, result: Outputs) -> dict[str, str]:
     """Give the run's articles the ids ``store`` holds them under, as the local ingest does
     (:func:`articles.ingest.as_stored`, the one home of that lookup): a feed item a store
     written before session 36 holds under its title id is that article, not a second copy. Its

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 # How often a waiting run tries the lock again (flock has no timed wait).
 _POLL_S = 0.5
@@ -66,7 +67,7 @@ def _parse_holder(text: str) -> RunHolder:
     return RunHolder(int(lines[0]) if lines[0].isdigit() else None, since, lines[2] or None)
 
 
-def _holder(handle) -> RunHolder:
+def _holder(handle: IO[str]) -> RunHolder:
     handle.seek(0)
     return _parse_holder(handle.read())
 

@@ -24,7 +24,7 @@ from comparison.lexicons.attribution import (
 from comparison.lexicons.categories import LOADED_PREFIXES
 from comparison.lexicons.reporting import TITLE_ABBREVIATION_OFFICES_EN
 from comparison.model import Finding
-from comparison.slots import is_generic_voice
+from comparison.slots import Attribution, is_generic_voice
 from comparison.text import to_simplified
 
 
@@ -143,7 +143,7 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
     return findings
 
 
-def _one_office_holder(office, person, doc_a: Doc, doc_b: Doc) -> bool:
+def _one_office_holder(office: Attribution, person: Attribution, doc_a: Doc, doc_b: Doc) -> bool:
     """Is ``office`` an unnamed holder of an office (某国海军新闻发言人) and ``person`` a person whom
     either report names with that office (某国海军新闻发言人李明远)?"""
     if office.kind != "official" or person.kind != "person" or _name_after_title(to_simplified(office.who)):
@@ -210,7 +210,7 @@ def _offices_named(text: str) -> set[str]:
     return words | {TITLE_ABBREVIATION_OFFICES_EN[w] for w in words if w in TITLE_ABBREVIATION_OFFICES_EN}
 
 
-def _attribution_of(doc: Doc, k: int):
+def _attribution_of(doc: Doc, k: int) -> Attribution | None:
     """The voice a sentence credits its claim to: its first, unless that is an agency and a voice
     of another kind follows (据路透社报道，海军发言人说: the agency relays the spokesman, whom
     another outlet quotes without the agency)."""
