@@ -999,15 +999,14 @@ def _names_a_subject(before: str, body: str, after: str) -> bool:
 
 
 def _names_a_vessel(simple: str, start: int, end: int) -> bool:
-    """Is the quotation ``simple[start:end]`` (without its marks) a name before a vessel's or a
-    type's head (美军“本福德”号驱逐舰: :data:`NAME_IN_QUOTES_AFTER_ZH`), or a vessel's name with
-    its 号 (「班福特號」)? A short body with no punctuation only; 号召 after the marks is a verb."""
-    body, after = simple[start:end], simple[end + 1:end + 3]
+    """Is the quotation ``simple[start:end]`` (without its marks) a vessel's name with its 号 inside
+    the marks (「班福特號」)? A short body with no punctuation only. (A name before a head noun
+    outside the marks, 美军“本福德”号驱逐舰, is :func:`_quoted_name`'s.)"""
+    body = simple[start:end]
     if len(body) > _NAME_IN_QUOTES_CHARS or re.search(r"[，。！？；：,.!?;:、]", body):
         return False
-    # 「某某號」: the head inside the marks, after a name of two characters or more (“信号” is a word).
-    inside = body.endswith("号") and len(body) >= _VESSEL_NAME_CHARS
-    return inside or after.startswith(NAME_IN_QUOTES_AFTER_ZH) and not after.startswith("号召")
+    # After a name of two characters or more (“信号” is a word).
+    return body.endswith("号") and len(body) >= _VESSEL_NAME_CHARS
 
 
 # A vessel's name with its 号 inside the marks has at least this many characters (本福德号).

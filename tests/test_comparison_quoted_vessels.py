@@ -26,3 +26,12 @@ def test_no_quoted_name_before_a_head_is_a_quotation(name: str, head: str) -> No
 
     text = f"发言人说，某国“{name}”{head}驱逐舰已经离开港口。"
     assert extract_quotes(text) == []
+
+
+def test_a_first_persons_words_before_a_head_noun_stay_a_quotation() -> None:
+    """_quoted_name keeps “我们不退让”行动起来 as speech (a first person speaks), but the vessel
+    rule, a second home of the head-noun rule without that check, dropped it again."""
+    from comparison.extract import extract_quotes
+
+    text = "抗议领袖王明对记者说，“我们不退让”行动起来的人越来越多。"
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("“我们不退让”", "抗议领袖王明")]
