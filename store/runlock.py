@@ -64,7 +64,11 @@ def _parse_holder(text: str) -> RunHolder:
         since = datetime.fromisoformat(lines[1]) if lines[1] else None
     except ValueError:
         since = None
-    return RunHolder(int(lines[0]) if lines[0].isdigit() else None, since, lines[2] or None)
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)  # (written in UTC; astimezone would take it as local)
+    # ASCII digits only: "²".isdigit() holds, and int() of it raised in the waiting run's line.
+    pid = int(lines[0]) if lines[0].isascii() and lines[0].isdigit() else None
+    return RunHolder(pid, since, lines[2] or None)
 
 
 def _holder(handle: IO[str]) -> RunHolder:

@@ -13,6 +13,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cli import EXIT_BUSY
 from clustering.__main__ import main
@@ -254,6 +256,20 @@ def test_a_lock_file_of_an_older_checkout_or_garbage_still_names_what_it_can() -
     assert RunHolder().describe() == "pid unknown"
     when = datetime(2026, 12, 7, 21, 5, tzinfo=timezone(timedelta(hours=8)))
     assert RunHolder(7, when, "python -m articles").describe() == "python -m articles, pid 7, since 2026-12-07 13:05 UTC"
+
+
+@given(st.text())
+def test_whatever_a_lock_file_holds_its_holder_is_described_in_one_line(text: str) -> None:
+    """A waiting run describes the lock file's holder in its one line; a file holding "²" (a
+    digit to str.isdigit, not to int) raised instead, and a time without a zone was read as local."""
+    holder = _parse_holder(text)
+    assert "\n" not in holder.describe().replace(holder.what or "", "")
+    assert holder.since is None or holder.since.tzinfo is not None
+
+
+def test_a_time_without_a_zone_is_utc() -> None:
+    assert _parse_holder("7\n2026-12-07T13:05:00\nx").describe() == "x, pid 7, since 2026-12-07 13:05 UTC"
+    assert _parse_holder("²\n").pid is None
 
 
 def test_a_waiting_dashboard_job_names_the_run_it_waits_for(tmp_path: Path, monkeypatch) -> None:
