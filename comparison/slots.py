@@ -513,6 +513,8 @@ _VOICE_CUT_ZH = re.compile(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|回�
 _VOICE_TRAILING_ADVERBS_ZH = tuple(sorted(VOICE_TRAILING_ADVERBS_ZH, key=len, reverse=True))
 # What is left of a wire dateline when the voice window opens inside it (…7月12日 - X说: "2日 - X").
 _DATELINE_REMAINS_ZH = re.compile(r"^[\d\s月日号]*[-－—–]+\s*")
+# Conjunctions of condition as words: 要是 inside 主要是/重要是/只要是 is no "if" (卫生部长主要是强调: a voice).
+_CONDITIONAL_RE_ZH = re.compile(rf"(?<![主重只需])(?:{'|'.join(CONDITIONAL_ZH)})")
 # The words citing a voice that open a voice window read before its verb (据警方表示): no part of it.
 _CITING_LEADS_ZH = ("根据", "据悉", "据")
 
@@ -817,7 +819,7 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
         return (*_english_voice_bounds(source, span, group, start, end), False)
     if group == "b" and _negated_speech(simple[start:end]):
         return None  # 其余还没办法全部说明: nothing was said
-    if any(w in simple[start:end] for w in CONDITIONAL_ZH):
+    if _CONDITIONAL_RE_ZH.search(simple, start, end):
         return None  # 如果警方认为…: said on a condition, by no one yet
     if group == "b":
         lead = next((w for w in _CITING_LEADS_ZH if span.startswith(w) and len(span) - len(w) >= 2), "")

@@ -84,7 +84,7 @@ NEGATED_SPEECH_ZH = ("没办法", "没法", "无法", "还没", "尚未", "不�
 LIGHT_VERBS_ZH = ("予以", "加以", "给予", "进行")
 # Adverbs between a Chinese voice and its verb (官员一再表示, 发言人再次强调, 各国纷纷表示): no part of the
 # voice, which keeps two characters at least. Not 都 (东京都表示: a name's end).
-VOICE_TRAILING_ADVERBS_ZH = ("一再", "再次", "再度", "纷纷", "一度", "同样", "亦", "则", "也", "又", "还", "更")
+VOICE_TRAILING_ADVERBS_ZH = ("一再", "再次", "再度", "纷纷", "一度", "同样", "主要是", "亦", "则", "也", "又", "还", "更")
 # Conjunctions of condition (如果警方认为…): what a voice would say on a condition is no source cited.
 CONDITIONAL_ZH = ("如果", "假如", "倘若", "若是", "要是", "一旦", "假若", "如若")
 # Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,
