@@ -210,7 +210,7 @@ def login(password: str, client: str, throttle: LoginThrottle | None = None) -> 
     return role, 0.0
 
 
-def role_for_email(email: str | None, verified: bool | None = None) -> str:
+def role_for_email(email: str | None, verified: object = None) -> str:
     """The role of an OpenID login by its e-mail address. ``verified``: the provider's
     ``email_verified`` claim; an address it says it has not verified (a provider that lets
     anyone sign up and type an editor's address) opens no editor's role. None (a provider
@@ -219,7 +219,15 @@ def role_for_email(email: str | None, verified: bool | None = None) -> str:
     if not editors:
         return EDITOR
     listed = (email or "").strip().lower() in editors
-    return EDITOR if listed and verified is not False else VIEWER
+    return EDITOR if listed and _claim_holds(verified) else VIEWER
+
+
+def _claim_holds(claim: object) -> bool:
+    """A boolean claim as providers send it: true, or the strings "true" / "1" (some send
+    ``"email_verified": "false"``, a string, which ``is not False``); absent (None) holds."""
+    if claim is None or claim is True:
+        return True
+    return isinstance(claim, str) and claim.strip().lower() in ("true", "1")
 
 
 # Addresses only this machine can reach: served there, the dashboard needs no login.

@@ -140,6 +140,11 @@ def test_an_unverified_address_opens_no_editor_role(monkeypatch) -> None:
     assert auth.role_for_email("desk@example.org") == auth.EDITOR  # no claim sent: as before
     assert auth.role_for_email(" DESK@example.org", True) == auth.EDITOR
     assert auth.role_for_email("desk@example.org", False) == auth.VIEWER
+    # Some providers send the claim as a string: "false" is no verification ("false" is not False).
+    assert auth.role_for_email("desk@example.org", "false") == auth.VIEWER
+    assert auth.role_for_email("desk@example.org", "FALSE") == auth.VIEWER
+    assert auth.role_for_email("desk@example.org", "true") == auth.EDITOR
+    assert auth.role_for_email("desk@example.org", 0) == auth.VIEWER
     assert auth.role_for_email("someone@example.org", True) == auth.VIEWER
     assert auth.role_for_email(None) == auth.VIEWER
     monkeypatch.delenv(auth.EDITORS_ENV)
