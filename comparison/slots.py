@@ -817,6 +817,14 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
         if group == "b" and _NO_VOICE_BEFORE_VERB_EN.search(span):
             return None  # "arrests … have been reported", "a president who said": no voice
         return (*_english_voice_bounds(source, span, group, start, end), False)
+    return _chinese_voice_bounds(source, simple, span, group, start, end)
+
+
+def _chinese_voice_bounds(source: str, simple: str, span: str, group: str, start: int, end: int,
+                          ) -> tuple[int, int, bool] | None:
+    """(start, end, reported) of a Chinese voice in ``source[start:end]`` (``span``), past its
+    dateline: None for no voice (a negated act, a condition); else without a citing word, a lead
+    word or conjunction before it, and what ends it (在, 对, a time, an adverb, a report word)."""
     if group == "b" and _negated_speech(simple[start:end]):
         return None  # 其余还没办法全部说明: nothing was said
     if _CONDITIONAL_RE_ZH.search(simple, start, end):
