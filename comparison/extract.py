@@ -20,6 +20,7 @@ from functools import lru_cache
 # articles.calendar, also read by the stories' event days).
 from articles.calendar import DEFAULT_UTC_OFFSET_HOURS, local_publication_date  # noqa: E402,F401
 from comparison.lexicons.attribution import AGENCIES, TITLES_ZH
+from comparison.lexicons.names import COMPOUND_SURNAMES_ZH, SURNAMES_ZH
 from comparison.lexicons.places import (
     LISTENER_PREPOSITIONS_ZH,
     LOCATIVE_PREPOSITIONS_ZH,
@@ -702,8 +703,61 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
                 w_start, pos = _dictionary_name(simple, w_start, pos, entities[-1].end if entities else 0)
                 pos = _locative_given_name(simple, w_start, pos)
             entities.append(Entity(w_start, pos, text[w_start:pos], tag, entity_key(simple[w_start:pos])))
+    entities = _names_after_titles(text, simple, entities)
     places_read_as_persons(simple, entities, tokens)
     return entities
+
+
+# A Chinese name after a title has two to four characters (李明, 林郑月娥, 欧阳玉靖).
+NAME_AFTER_TITLE_CHARS = (2, 4)
+_TITLES_LONGEST_FIRST = tuple(sorted(_TITLES, key=len, reverse=True))
+
+
+def _names_after_titles(text: str, simple: str, entities: list[Entity]) -> list[Entity]:
+    """Persons' names the recogniser cut at a title: a title read into the name (特首林 | 郑月娥) is
+    cut off it, and a surname left between a title and the name (行政长官林 | 郑月娥, 发言人欧 | 阳玉靖,
+    主席习 | 近平) is the name's (:func:`_surname_before`). Entities the repaired name overlaps go."""
+    for e in entities:
+        if e.kind != "PER":
+            continue
+        title = next((t for t in _TITLES_LONGEST_FIRST if simple.startswith(t, e.start)), "")
+        if title and e.end - e.start - len(title) >= 1:
+            e.start += len(title)  # 特首林郑月娥: the name is what follows the title
+        e.start -= _surname_before(simple, e.start, e.end)
+        e.text, e.key = text[e.start:e.end], entity_key(simple[e.start:e.end])
+    kept: list[Entity] = []
+    for e in sorted(entities, key=lambda x: (x.start, -x.end)):
+        if kept and e.start < kept[-1].end:
+            if kept[-1].kind != e.kind:  # a surname inside another kind of name stays that name's
+                e.start = kept[-1].end
+                e.text, e.key = text[e.start:e.end], entity_key(simple[e.start:e.end])
+            elif e.end > kept[-1].end:
+                kept[-1] = e  # 林 | 郑月娥 read as two persons: the longer reading, repaired, stays
+                continue
+            else:
+                continue
+        kept.append(e)
+    return [e for e in kept if e.end - e.start >= 2]
+
+
+def _surname_before(simple: str, start: int, end: int) -> int:
+    """How many characters before the name ``simple[start:end]`` are its surname, cut off where a
+    title ends: a compound surname (欧阳), a surname before a name that opens with one (林 of the
+    married name 林郑月娥, 范徐丽泰), or before a two-character given name (习 | 近平); 0 otherwise.
+    The whole name stays within :data:`NAME_AFTER_TITLE_CHARS`."""
+    most = NAME_AFTER_TITLE_CHARS[1] - (end - start)
+    for k in (2, 1):
+        if k > most or start - k < 0:
+            continue
+        before, first = simple[start - k:start], simple[start:start + 1]
+        if not simple[:start - k].endswith(_TITLES_LONGEST_FIRST):
+            continue
+        if k == 2 and before in COMPOUND_SURNAMES_ZH:
+            return 2
+        if k == 1 and (before + first in COMPOUND_SURNAMES_ZH or before in SURNAMES_ZH and (
+                first in SURNAMES_ZH or end - start == 2)):
+            return 1
+    return 0
 
 
 def places_read_as_persons(simple: str, entities: list[Entity], tokens: list[tuple[int, int, str]]) -> None:
@@ -786,9 +840,10 @@ _CJK_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 # A given name ending in a character the recogniser takes for a locative (陈时|中 表示, 陈建|中
-# 今天宣布: 中 "in"): a two-character name followed by it, then a clause end, a speech verb or a
-# time word, is the three-character name.
-_LOCATIVE_NAME_ENDS = ("中",)
+# 今天宣布: 中 "in"; 田军|里 表示: 里 "inside"): a two-character name followed by it, then a clause
+# end, a speech verb, a time word or a possessive 的 (田军里的声明), is the three-character name (a
+# person is rarely the place something is in without a noun between: 李明家里, 他心中).
+_LOCATIVE_NAME_ENDS = ("中", "里")
 
 
 def _locative_given_name(simple: str, start: int, end: int) -> int:
@@ -849,7 +904,7 @@ _TIME_WORD = (rf"(?:(?:星期|礼拜|周)[{''.join(_WEEKDAYS)}]|{'|'.join(_DAY_W
               rf"|{'|'.join(sorted(PARTS_OF_DAY_ZH, key=len, reverse=True))})(?:{EVENING_AFTER_DAY_ZH[0]})?")
 _TRAILING_TIME_RE = re.compile(rf"(?:当地时间)?(?:{_TIME_WORD})+$")
 # What follows a person's name whose last character was read as a locative (_locative_given_name).
-_AFTER_GIVEN_NAME_RE = re.compile(rf"[，。、；：:,\s]|(?:{'|'.join(SPEECH_VERBS_ZH)})|(?:{_TIME_WORD})|[也则在]")
+_AFTER_GIVEN_NAME_RE = re.compile(rf"[，。、；：:,\s]|(?:{'|'.join(SPEECH_VERBS_ZH)})|(?:{_TIME_WORD})|[也则在的]")
 
 
 def _speaker_from(span_text: str, entities_in: list[Entity]) -> str:
