@@ -32,12 +32,17 @@ from comparison.lexicons.reporting import (
     CITATION_HEADS_ZH,
     CITE_AFTER_ZH,
     CITE_BEFORE_ZH,
+    CLAUSE_LEAD_WORDS_ZH,
+    CLAUSE_PREPOSITIONS_ZH,
+    DEMONSTRATIVES_ZH,
     NAME_IN_QUOTES_AFTER_ZH,
     NAME_IN_QUOTES_BEFORE_ZH,
     PLURAL_PRONOUNS_ZH,
     PRONOUNS_ZH,
     QUOTED_TERM_BEFORE_ZH,
+    SPEECH_NEGATORS_ZH,
     SPEECH_VERBS_ZH,
+    VOICE_TRAILING_ADVERBS_ZH,
 )
 from comparison.lexicons.timewords import (
     EVENING_AFTER_DAY_ZH,
@@ -907,12 +912,51 @@ _TRAILING_TIME_RE = re.compile(rf"(?:当地时间)?(?:{_TIME_WORD})+$")
 _AFTER_GIVEN_NAME_RE = re.compile(rf"[，。、；：:,\s]|(?:{'|'.join(SPEECH_VERBS_ZH)})|(?:{_TIME_WORD})|[也则在的]")
 
 
-def _speaker_from(span_text: str, entities_in: list[Entity]) -> str:
-    persons = [e for e in entities_in if e.kind == "PER"]
+def _speaker_from(span_text: str, entities_in: list[Entity], simple: str, end: int) -> str:
+    """The speaker a span names: its last person, unless a 的 follows the person (李明的发言人说: the
+    spokesman speaks); else the span itself, its time words aside."""
+    persons = [e for e in entities_in if e.kind == "PER" and (simple[e.end:e.end + 1] != "的" or e.end == end)]
     if persons:
         return persons[-1].text
-    cleaned = re.sub(r"^(?:而|但|并|他并|另外|此外|同时|他还|随后|其中)", "", span_text.strip())
-    return _TRAILING_TIME_RE.sub("", cleaned[-16:]).strip()
+    return _TRAILING_TIME_RE.sub("", _without_clause_lead(span_text)[-16:]).strip()
+
+
+def _without_clause_lead(span_text: str) -> str:
+    """``span_text`` as written, without a clause lead word its Simplified copy (same length) opens
+    with (並 read as 并)."""
+    stripped = span_text.strip()
+    simple = to_simplified(stripped)
+    lead = next((w for w in _CLAUSE_LEADS if simple.startswith(w) and len(simple) > len(w)), "")
+    return stripped[len(lead):]
+
+
+_CLAUSE_LEADS = tuple(sorted(CLAUSE_LEAD_WORDS_ZH, key=len, reverse=True))
+_TRAILING_ADVERBS = tuple(sorted(VOICE_TRAILING_ADVERBS_ZH, key=len, reverse=True))
+_NEGATORS = tuple(sorted(SPEECH_NEGATORS_ZH, key=len, reverse=True))
+
+
+def _speaker_phrase(simple: str, start: int, end: int, entities: list[Entity]) -> tuple[int, int, str]:
+    """The speaker span ``simple[start:end]`` without clause lead words (并, 而) and adverbs before the
+    verb (也, 还, 再次), and what it is: "" a phrase that may speak; "elided" when nothing of a subject
+    is left or a preposition opens it (并说, 也说, 对其逝世表示: the subject is in an earlier clause,
+    resolved as a pronoun is); "none" when the speech act is negated (不再承认) or a demonstrative
+    stands for a fact (这表示), or a lone character is left (的): no one speaks."""
+    if simple[start:end].rstrip().endswith(_NEGATORS):
+        return start, end, "none"
+    while lead := next((w for w in _CLAUSE_LEADS if simple.startswith(w, start) and start + len(w) <= end), ""):
+        start += len(lead)
+    name_ends = {e.end for e in entities}
+    while end not in name_ends and (adverb := next((w for w in _TRAILING_ADVERBS if simple.endswith(w, start, end)), "")):
+        end -= len(adverb)  # 李明也说: not where a name ends (a given name may end in 则 or 更)
+    phrase = simple[start:end].strip()
+    if not phrase:
+        return start, end, "elided"
+    named = any(e.start == start for e in entities)
+    if phrase.startswith(CLAUSE_PREPOSITIONS_ZH) and not named:
+        return start, end, "elided"
+    if phrase in DEMONSTRATIVES_ZH or len(phrase) == 1 and phrase not in _PRONOUNS:
+        return start, end, "none"
+    return start, end, ""
 
 
 _PLURAL_PRONOUNS = PLURAL_PRONOUNS_ZH
@@ -1017,13 +1061,19 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 s_start, s_end = m.end() + am.start("speaker"), m.end() + am.end("speaker")
         if s_start >= 0:
             s_end = _before_place_said_at(simple, s_start, s_end, entities)
+            s_start, s_end, what = _speaker_phrase(simple, s_start, s_end, entities)
             inside = [e for e in entities if e.start >= s_start and e.end <= s_end]
             raw = simple[s_start:s_end]
-            if raw.strip() in _PRONOUNS or raw.strip().startswith(_PRONOUNS) and not inside:
+            if what == "elided":  # 并说, 对其逝世表示: the subject of an earlier clause, or none named
+                speaker = _resolve_pronoun(simple, "", sentence_start, s_start, entities, quotes)
+                speaker = "" if speaker.startswith("unnamed") else speaker
+            elif what == "none":
+                speaker = ""
+            elif raw.strip() in _PRONOUNS or raw.strip().startswith(_PRONOUNS) and not inside:
                 pronoun = next(p for p in sorted(_PRONOUNS, key=len, reverse=True) if raw.strip().startswith(p))
                 speaker = _resolve_pronoun(simple, pronoun, sentence_start, s_start, entities, quotes)
             else:
-                speaker = _speaker_from(text[s_start:s_end], inside)
+                speaker = _speaker_from(text[s_start:s_end], inside, simple, s_end)
         body_len = m.end() - m.start() - 2
         if not speaker and body_len < 12 or _names_a_vessel(simple, m.start() + 1, m.end() - 1):
             continue
@@ -1077,13 +1127,35 @@ _NAME_HEAD_AFTER_RE = re.compile(rf"(?:{'|'.join(NAME_IN_QUOTES_AFTER_ZH)})(?![�
 def _quoted_name(simple: str, start: int, end: int) -> bool:
     """Is the quotation simple[start:end] a short name or term set off by its marks, whoever speaks
     in the sentence: after a word of naming (所谓“XX”, 名为“XX”) or before a head noun (“XX”号,
-    “XX”行动, “XX”组织)? Only a body of :data:`_NAME_IN_QUOTES_CHARS` characters at most, without
-    punctuation or a first or second person (“我们不退让”行动起来 is speech)."""
+    “XX”行动, “XX”组织), or a noun phrase with no verb of speech at its marks (违反“某某法”, 追授
+    “烈士”称号: :func:`_scare_quoted_term`)? Only a body of :data:`_NAME_IN_QUOTES_CHARS` characters
+    at most, without punctuation or a first or second person (“我们不退让”行动起来 is speech)."""
     body = simple[start + 1:end - 1]
     if len(body) > _NAME_IN_QUOTES_CHARS or re.search(r"[，。！？；：,.!?;:、我你您咱]", body):
         return False
     return (simple[max(0, start - 4):start].endswith(QUOTED_TERM_BEFORE_ZH)
-            or _NAME_HEAD_AFTER_RE.match(simple, end) is not None)
+            or _NAME_HEAD_AFTER_RE.match(simple, end) is not None
+            or _scare_quoted_term(simple, start, end))
+
+
+# Tags of words no term in quotation marks holds: verbs, adverbs, pronouns, prepositions (LAC's tag
+# set, jieba's mapped to it): a body with one is said, not named (“强行越境”, “不能接受”).
+_NOT_IN_A_TERM_TAGS = frozenset({"v", "vd", "d", "ad", "r", "p", "xc", "w"})
+_SAID_RIGHT_BEFORE_RE = re.compile(rf"(?:{'|'.join(SPEECH_VERBS_ZH)})(?:道|着)?\s*[：:，,]?\s*$")
+
+
+def _scare_quoted_term(simple: str, start: int, end: int) -> bool:
+    """Is the short quotation simple[start:end] a term the writer sets off (“烈士”, “某某法”, “一中”
+    原则), not a quotation: a noun phrase (no verb, adverb or pronoun among its words) with no verb
+    of speech right before its marks, the clause ending with them (他说：“荒谬”。; not 他说，“一中”是基础),
+    and no speaker right after them (“荒谬”，他说)?"""
+    clause_ends = re.match(r"\s*(?:[，。；！？,;!?\n]|$)", simple[end:])
+    if clause_ends and _SAID_RIGHT_BEFORE_RE.search(simple, max(0, start - 8), start):
+        return False
+    if _AFTER_SPEAKER_RE.match(simple[end:end + 50].split("\n")[0]):
+        return False
+    words = segment([simple[start + 1:end - 1]])[0]
+    return bool(words) and not any(tag in _NOT_IN_A_TERM_TAGS for _, tag in words)
 
 
 # -------------------------------------------------------------- sources ----

@@ -44,6 +44,7 @@ from comparison.lexicons.places import (
 from comparison.lexicons.reporting import (
     BODY_HEADS_AFTER_RECORD_ZH,
     CITED_RECORDS_ZH,
+    CLAUSE_LEAD_WORDS_ZH,
     CONDITIONAL_ZH,
     ESTIMATE_VERBS_EN,
     FIGURE_RECORDS_ZH,
@@ -51,6 +52,7 @@ from comparison.lexicons.reporting import (
     NEGATED_SPEECH_ZH,
     PUT_AT_VERBS_EN,
     REPORT_VERBS_ZH,
+    SPEECH_NEGATORS_ZH,
     SPEECH_VERBS_EN,
     SPEECH_VERBS_ZH,
     TITLE_ABBREVIATIONS_EN,
@@ -302,8 +304,7 @@ class Attribution:
 _ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
 # A speech verb after a word of refusal says nothing (一位不愿透露姓名的官员说: the voice is the
 # official, not 一位不愿); one fixed-width lookbehind per word, as Python requires.
-_NOT_UNWILLING_ZH = "".join(f"(?<!{w})" for w in ("不愿", "不愿意", "不肯", "不想", "拒绝", "婉拒", "不便", "未", "未能",
-                                                    "无法", "不能", "没有", "不"))
+_NOT_UNWILLING_ZH = "".join(f"(?<!{w})" for w in SPEECH_NEGATORS_ZH)
 # After a light verb a verb of speech is a verbal noun (予以警告驱离: an action taken), no voice's verb.
 _NOT_AFTER_LIGHT_VERB_ZH = "".join(f"(?<!{w})" for w in LIGHT_VERBS_ZH)
 # A figure record word (统计, 数据) closes what 据 cites only where no body's name goes on after it
@@ -544,7 +545,7 @@ def _leading_aside(span: str) -> int:
 
 
 _CLAUSE_WORDS_EN = re.compile(r"\s(?:but|while|because|when|after|before|although|though|whereas)\s+", re.I)
-_LEAD_WORDS_ZH = ("而", "但", "并", "另外", "此外", "同时", "随后", "其中", "他还", "她还", "后经", "经由")
+_LEAD_WORDS_ZH = (*CLAUSE_LEAD_WORDS_ZH, "他还", "她还")
 # A conjunction opening a voice window in the middle of a clause (X和Y表示): the voice is the
 # conjunct after it. At a clause's start it may begin a name (和平基金会), so it is kept there.
 _CONJUNCTIONS_ZH = ("和", "与", "及")

@@ -79,6 +79,18 @@ PHOTO_CREDIT_MARKS_ZH = ("摄影", "攝影", "摄", "攝")
 # says what was not said, no voice. Not where 的 follows them (一名不愿透露姓名的官员说: the
 # official speaks).
 NEGATED_SPEECH_ZH = ("没办法", "没法", "无法", "还没", "尚未", "不能", "未能", "不愿", "不肯", "拒绝")
+# Words right before a verb of speech that negate the speech act (一位不愿透露姓名的官员: the official
+# speaks, not 一位不愿; 学校不再承认: nothing is said): no voice nor speaker ends with one.
+SPEECH_NEGATORS_ZH = ("不愿", "不愿意", "不肯", "不想", "拒绝", "婉拒", "不便", "未", "未能", "无法", "不能", "没有", "不",
+                      "不再", "没", "从未", "从不", "并未", "绝不")
+# Words opening a clause before its subject (而, 但, 并, 此外: 并说 has its subject in a clause before):
+# no part of a voice or a speaker.
+CLAUSE_LEAD_WORDS_ZH = ("而且", "并且", "而", "但", "并", "另外", "此外", "同时", "随后", "其中", "后经", "经由")
+# Prepositions opening an adverbial phrase before the verb (对其逝世表示哀悼, 就此事表示): a clause
+# opening with one has its subject elsewhere; the phrase is no speaker.
+CLAUSE_PREPOSITIONS_ZH = ("对于", "针对", "关于", "对", "就", "为", "把", "被", "给", "替")
+# Demonstratives before a word of reference (这表示, 这说明): the clause's subject is a fact, no speaker.
+DEMONSTRATIVES_ZH = ("这", "那", "此")
 # Light verbs whose object is a verbal noun (予以警告驱离, 加以否认, 进行批评): after them a verb of
 # speech names an action taken, no voice's verb (《现代汉语八百词》: 予以, 加以, 给予, 进行 as 形式动词).
 LIGHT_VERBS_ZH = ("予以", "加以", "给予", "进行")
