@@ -29,6 +29,7 @@ from comparison.lexicons.places import (
     TIME_FRAME_ENDS_ZH,
 )
 from comparison.lexicons.reporting import (
+    ANAPHORIC_DETERMINERS_ZH,
     CITATION_HEADS_ZH,
     CITE_AFTER_ZH,
     CITE_BEFORE_ZH,
@@ -1072,6 +1073,9 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             elif raw.strip() in _PRONOUNS or raw.strip().startswith(_PRONOUNS) and not inside:
                 pronoun = next(p for p in sorted(_PRONOUNS, key=len, reverse=True) if raw.strip().startswith(p))
                 speaker = _resolve_pronoun(simple, pronoun, sentence_start, s_start, entities, quotes)
+            elif anaphoric_determiner(raw.strip()) and not inside:
+                # 这位发言人说: one named before, resolved as a pronoun is (unnamed (这位发言人) when none is)
+                speaker = _resolve_pronoun(simple, raw.strip(), sentence_start, s_start, entities, quotes)
             else:
                 speaker = _speaker_from(text[s_start:s_end], inside, simple, s_end)
         body_len = m.end() - m.start() - 2
@@ -1079,6 +1083,21 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             continue
         quotes.append(Quote(m.start(), m.end(), text[m.start():m.end()], speaker, s_start, s_end))
     return quotes
+
+
+_ANAPHORS = tuple(sorted(ANAPHORIC_DETERMINERS_ZH, key=len, reverse=True))
+# Place words after 该/此 (该国政府, 该市警方): the determiner refers to a place, the voice is its body.
+_PLACE_LEVELS_ZH = "国市省州县区地岛"
+
+
+def anaphoric_determiner(words: str) -> str:
+    """The determiner opening a voice or speaker that refers back to one named before (这位发言人: 这位,
+    该部: 该); '' when none does, or when it refers to a place and a body follows (该国政府, 该市警方)."""
+    determiner = next((d for d in _ANAPHORS if words.startswith(d) and len(words) > len(d)), "")
+    rest = words[len(determiner):]
+    if determiner and rest[:1] in _PLACE_LEVELS_ZH and len(rest) > 2:
+        return ""
+    return determiner
 
 
 def _before_place_said_at(simple: str, start: int, end: int, entities: list[Entity]) -> int:

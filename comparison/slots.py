@@ -31,6 +31,7 @@ from comparison.lexicons.attribution import (
     OFFICIAL_TITLE_ABBREVIATIONS_EN,
     ORGANIZATION_HEADS_EN,
     ORGANIZATION_HEADS_ZH,
+    TITLES_ZH,
     WITNESS_EN,
     WITNESS_ZH,
 )
@@ -692,6 +693,33 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
     if not english:
         out += _media_reporting(text, simple, out, max_items - len(out))
         out.sort(key=lambda a: a.start)
+        out = _anaphoric_voices(simple, out)
+    return out
+
+
+# Head words an anaphoric voice is read by (这位军方发言人: 发言人), longest first.
+_VOICE_HEADS_ZH = tuple(sorted({*TITLES_ZH, *OFFICIAL_ROLES_ZH, *ORGANIZATION_HEADS_ZH, *OFFICE_HEAD_ENDINGS_ZH,
+                                *GENERIC_VOICES_ZH}, key=len, reverse=True))
+
+
+def _anaphoric_voices(simple: str, found: list[Attribution]) -> list[Attribution]:
+    """A voice referring back (这位发言人, 该部, 这名官员) is the voice named before it in the article
+    whose words hold its head (发言人, 部, 官员): its span stays, its kind and name are that voice's.
+    With no such voice before it, it is none: an unresolved reference names no voice of its own."""
+    from comparison.extract import anaphoric_determiner
+
+    out: list[Attribution] = []
+    for a in found:
+        words = simple[a.start:a.end]
+        determiner = anaphoric_determiner(words)  # not 该国政府: a place's body, named
+        if not determiner:
+            out.append(a)
+            continue
+        rest = words[len(determiner):]
+        head = next((h for h in _VOICE_HEADS_ZH if rest.endswith(h)), rest[-2:])
+        earlier = next((b for b in reversed(out) if head in simple[b.start:b.end]), None)
+        if earlier is not None:
+            out.append(Attribution(a.start, a.end, a.text, earlier.kind, earlier.who))
     return out
 
 

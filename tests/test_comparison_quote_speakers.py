@@ -76,3 +76,10 @@ def test_a_term_inside_a_clause_is_no_quotation(term: str, frame: str) -> None:
     assert _quotes(text) == []
     said = f"官员说：“{term}”。"
     assert [q for q, _ in _quotes(said)] == [f"“{term}”"]
+
+
+def test_a_speaker_referring_back_is_resolved_as_a_pronoun() -> None:
+    text = f"东部战区新闻发言人张建国周一发表声明。这位发言人说：{_SAID}"
+    assert _quotes(text) == [(_SAID, "张建国")]
+    assert _quotes(f"这名官员说：{_SAID}") == [(_SAID, "unnamed (这名官员)")]
+    assert _quotes(f"该国政府说：{_SAID}") == [(_SAID, "该国政府")]  # 该 refers to a place

@@ -74,3 +74,19 @@ def test_a_medium_citing_a_person_gives_that_persons_voice() -> None:
     text = "某国东部战区官方微信公众号援引李明远的话说，舰艇已离开。"
     voices = [(a.text, a.kind) for a in extract_all(text, PUBLISHED).attributions]
     assert voices == [("李明远", "person")]
+
+
+def test_a_voice_referring_back_takes_the_voice_named_before() -> None:
+    text = "外交部表示，反对这一决定。该部还说，会作出回应。"
+    found = extract_attributions(text, to_simplified(text), False)
+    assert [(a.text, a.who) for a in found] == [("外交部", "外交部"), ("该部", "外交部")]
+    assert _voices("该发言人表示，舰艇已被驱离。") == []  # no voice before it: none of its own
+    assert _voices("该国政府表示，反对这一决定。") == ["该国政府"]  # 该 refers to a place
+
+
+@given(st.sampled_from(["这位", "这名", "该名", "该"]), st.sampled_from(["发言人", "官员"]),
+       st.sampled_from(["说", "表示", "强调"]))
+def test_an_anaphoric_voice_is_never_a_voice_of_its_own(determiner: str, head: str, verb: str) -> None:
+    text = f"港口管理局{head}李明远说，码头照常运作。{determiner}{head}{verb}，船只可以停靠。"
+    found = extract_attributions(text, to_simplified(text), False)
+    assert len({a.who for a in found}) == 1, [(a.text, a.who) for a in found]

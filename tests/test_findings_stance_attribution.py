@@ -53,3 +53,29 @@ def _one_holder(office: str, name: str, articles) -> bool:
     from comparison.text import to_simplified
 
     return _holds_the_office(office, name, [to_simplified(a.text) for a in articles])
+
+
+def test_a_body_and_its_spokesman_are_one_voice() -> None:
+    a = article("ba", "甲台", "中国人民解放军东部战区表示，三艘舰艇周一已被驱离港口。", language="zh")
+    b = article("bb", "乙报", "中国东部战区新闻发言人张建国说，三艘舰艇周一已被驱离港口。", language="zh")
+    c = article("bc", "丙网", "东部战区发言人说，三艘舰艇周一已被驱离港口。", language="zh")
+    framing = [f.why for f in of_type(compare([a, b, c], use_dense=False), "attribution", "framing")]
+    assert framing == [], framing
+    # Another body's spokesman stays another voice, and two officers of one body two voices.
+    d = article("bd", "丁刊", "中国外交部发言人王立说，三艘舰艇周一已被驱离港口。", language="zh")
+    framing = [f.why for f in of_type(compare([a, d], use_dense=False), "attribution", "framing")]
+    assert len(framing) == 1, framing
+    from comparison.findings.attribution import _body_and_its_officer
+    from comparison.slots import Attribution
+
+    minister = Attribution(0, 6, "外交部长王立", "official", "外交部长王立")
+    spokesman = Attribution(0, 8, "外交部发言人李明", "official", "外交部发言人李明")
+    assert not _body_and_its_officer(minister, spokesman)
+
+
+def test_a_voice_referring_back_is_the_voice_before_it() -> None:
+    c = article("ac", "丙网", "东部战区新闻发言人张建国说，有外国舰艇闯入。这位中国军方发言人说，三艘舰艇周一已被驱离港口。",
+                language="zh")
+    b = article("ab", "乙报", "中国东部战区新闻发言人张建国说，三艘舰艇周一已被驱离港口。", language="zh")
+    framing = [f.why for f in of_type(compare([b, c], use_dense=False), "attribution", "framing")]
+    assert framing == [], framing

@@ -18,6 +18,7 @@ from comparison.lexicons.attribution import (
     OFFICIAL_TITLE_ABBREVIATIONS_EN,
     ORGANIZATION_HEADS_ZH,
     TITLE_HEADS_EN,
+    TITLE_MODIFIERS_ZH,
     TITLES_ZH,
     WITNESS_ZH,
 )
@@ -127,6 +128,8 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
             continue  # "officials" vs "the governor": a vaguer voice, not another one
         if _one_office_holder(a1, a2, docs[d1], docs[d2]) or _one_office_holder(a2, a1, docs[d2], docs[d1]):
             continue  # 发言人 vs 李明远, whom a report names as that spokesman: the same voice, unnamed
+        if _body_and_its_officer(a1, a2) or _body_and_its_officer(a2, a1):
+            continue  # 某国海军 vs 某国海军新闻发言人李明远: the body speaks through its spokesman
         if _relays(a1, docs[d2], k2) or _relays(a2, docs[d1], k1):
             continue  # 法新社 vs 一名官员对法新社说: the agency relays that voice
         if "other" in (a1.kind, a2.kind) or names_own_outlet(docs[d1], a1.who) or names_own_outlet(docs[d2], a2.who):
@@ -146,26 +149,66 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
 def _one_office_holder(office: Attribution, person: Attribution, doc_a: Doc, doc_b: Doc) -> bool:
     """Is ``office`` an unnamed holder of an office (某国海军新闻发言人) and ``person`` a person whom
     either report names with that office (某国海军新闻发言人李明远)?"""
-    if office.kind != "official" or person.kind != "person" or _name_after_title(to_simplified(office.who)):
+    if office.kind != "official" or person.kind not in ("person", "official") or _name_after_title(
+            to_simplified(office.who)):
         return False
-    return _holds_the_office(to_simplified(office.who), to_simplified(person.who), [doc_a.simple, doc_b.simple])
+    # A titled person (某国海军新闻发言人李明远) is read by the name after the title.
+    name = to_simplified(person.who) if person.kind == "person" else _name_after_title(to_simplified(person.who))
+    return bool(name) and _holds_the_office(to_simplified(office.who), name, [doc_a.simple, doc_b.simple])
 
 
 def _holds_the_office(office: str, name: str, texts: list[str]) -> bool:
     """Does a text write ``name`` right after the end of ``office``: its title and the characters
-    before it (海军新闻发言人李明远 for 某国海军新闻发言人)? The title alone (新闻发言人王立) is any
+    before it, a title's modifier written or not (海军新闻发言人李明远 for 某国海军发言人)? The title alone (新闻发言人王立) is any
     body's spokesman: 外交部 is not 国防部."""
     title = next((t for t in sorted(TITLES_ZH, key=len, reverse=True) if office.endswith(t)), "")
     if not title or not NAME_MIN_CHARS <= len(name) <= 4:
         return False
-    tail = office[-(len(title) + OFFICE_CHARS_BEYOND_TITLE):]
-    return len(tail) - len(title) >= OFFICE_CHARS_MIN and any(tail + name in text for text in texts)
+    body = office[:-len(title)]
+    while (modifier := next((m for m in TITLE_MODIFIERS_ZH if body.endswith(m)), "")):
+        body = body[:-len(modifier)]  # 新闻 of 新闻发言人 is the title's, written or not
+    tail = body[-OFFICE_CHARS_BEYOND_TITLE:]
+    if len(tail) < OFFICE_CHARS_MIN:
+        return False
+    held = re.compile(re.escape(tail) + f"(?:{'|'.join(TITLE_MODIFIERS_ZH)})*" + re.escape(title + name))
+    return any(held.search(text) for text in texts)
 
 
-# Characters of an office's name before its title compared where a report names its holder: up to
-# four (海军新闻 of 某国海军新闻发言人), at least three (外交部发言人; 新闻发言人 alone names no body).
+# Characters of an office's name before its title (and the title's 新闻, 首席) compared where a report
+# names its holder: up to four (国海军 of 某国海军新闻发言人), at least three (外交部发言人; 新闻发言人
+# alone names no body).
 OFFICE_CHARS_BEYOND_TITLE = 4
 OFFICE_CHARS_MIN = 3
+
+
+def _body_and_its_officer(body, officer) -> bool:
+    """Is ``body`` a body's voice (no title in it: 中国人民解放军东部战区) and ``officer`` a titled voice
+    of that body (中国东部战区新闻发言人张某, 东部战区发言人): the name before the officer's title is the
+    body's, once a state's name opening both is set aside (中国东部战区 / 中国人民解放军东部战区)."""
+    if body.kind not in ("official", "organization") or officer.kind not in ("official", "person"):
+        return False
+    body_name, officer_name = to_simplified(body.who).strip(), to_simplified(officer.who).strip()
+    if any(t in body_name for t in TITLES_ZH):
+        return False  # 外交部长王某 and 外交部发言人: two officers, two voices
+    at = max((officer_name.rfind(t) for t in TITLES_ZH), default=-1)
+    if at < 2:
+        return False
+    office = officer_name[:at]
+    while (modifier := next((m for m in TITLE_MODIFIERS_ZH if office.endswith(m)), "")):
+        office = office[:-len(modifier)]  # 新闻 of 新闻发言人: part of the title
+    if _same_voice(body_name, office):
+        return True
+    a, b = _without_state(body_name), _without_state(office)
+    return len(min(a, b, key=len)) >= OFFICE_CHARS_MIN and (a.endswith(b) or b.endswith(a))
+
+
+def _without_state(voice: str) -> str:
+    """``voice`` without the name of a state opening it (中国东部战区: 东部战区)."""
+    for names in _STATE_NAMES:
+        prefix = _state_prefix(voice, names)
+        if prefix:
+            return voice[len(prefix):]
+    return voice
 
 
 def _in_two_scripts(a: str, b: str) -> bool:

@@ -118,6 +118,9 @@ TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部�
              # offices of government and party hierarchies (general titles of office)
              "厅长", "处长", "司长", "署长", "院长", "行长", "校长", "书记", "常委", "法官",
              "检察官", "警长", "长官", "特首")
+# Words written between a body's name and the title of its officer (某部新闻发言人, 某部首席发言人): part
+# of the title, not of the body.
+TITLE_MODIFIERS_ZH = ("新闻", "首席", "高级", "副")
 # Head nouns of state institutions, named after a state prefix (中国政府, 北京当局, 中共央行):
 # the prefix chosen for the same institution is a framing (LOADED_PREFIXES in categories.py).
 INSTITUTION_HEADS_ZH = ("政府", "当局", "官方", "央行", "中央银行", "国务院", "外交部", "国防部", "商务部",

@@ -91,6 +91,9 @@ CLAUSE_LEAD_WORDS_ZH = ("而且", "并且", "而", "但", "并", "另外", "此�
 CLAUSE_PREPOSITIONS_ZH = ("对于", "针对", "关于", "对", "就", "为", "把", "被", "给", "替")
 # Demonstratives before a word of reference (这表示, 这说明): the clause's subject is a fact, no speaker.
 DEMONSTRATIVES_ZH = ("这", "那", "此")
+# Determiners that refer a voice back to one named before (这位发言人, 该部, 这名官员): the voice is
+# that earlier one, no voice of its own (a 该 or 此 opening a word: 该国, 此间, read by the head after).
+ANAPHORIC_DETERMINERS_ZH = ("这位", "这名", "那位", "那名", "该名", "该位", "此位", "该")
 # Light verbs whose object is a verbal noun (予以警告驱离, 加以否认, 进行批评): after them a verb of
 # speech names an action taken, no voice's verb (《现代汉语八百词》: 予以, 加以, 给予, 进行 as 形式动词).
 LIGHT_VERBS_ZH = ("予以", "加以", "给予", "进行")
