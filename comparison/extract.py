@@ -1440,9 +1440,10 @@ def extract_all(text: str, published: datetime, language: str | None = None) -> 
     # A dateline's reporter and filing city (（中央社記者沈朋達上海13日電）) are no actors of the story.
     entities = outside(extract_entities(text, segmented, pieces), furniture)
     quantities = _outside_names(quantities, entities)
-    trim_counted_phrases(quantities, text, token_spans(simple, pieces, segmented))
+    tokens = token_spans(simple, pieces, segmented)
+    trim_counted_phrases(quantities, text, tokens)
     return _with_slots(text, simple, False, quantities, dates, entities,
-                       extract_quotes(text, entities), extract_sources(text), notes)
+                       extract_quotes(text, entities), extract_sources(text), notes, tokens)
 
 
 def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
@@ -1470,9 +1471,10 @@ def _extract_all_en(text: str, published: datetime, notes: list[str]) -> Facts:
 
 
 def _with_slots(text: str, simple: str, english: bool, quantities, dates, entities, quotes, sources,
-                notes: list[str]) -> Facts:
+                notes: list[str], tokens: list[tuple[int, int, str]] | None = None) -> Facts:
     """The language-independent slots (parts of day, places, attributions) on top of one
-    language's extracted facts; ``simple``: the text in Simplified script (``text`` for English)."""
+    language's extracted facts; ``simple``: the text in Simplified script (``text`` for English);
+    ``tokens``: the Chinese text's words (:func:`token_spans`)."""
     from comparison.slots import (
         attach_parts_of_day,
         extract_attributions,
@@ -1491,7 +1493,7 @@ def _with_slots(text: str, simple: str, english: bool, quantities, dates, entiti
         places=extract_places(text, simple, entities, english),
         attributions=extract_attributions(text, simple, english,
                                           persons=[(e.start, e.end) for e in entities if e.kind == "PER"],
-                                          names=[(e.start, e.end) for e in entities]),
+                                          names=[(e.start, e.end) for e in entities], tokens=tokens),
         parts_of_day=parts,
         english=english,
         notes=notes,

@@ -31,6 +31,7 @@ from comparison.lexicons.attribution import (
     OFFICIAL_TITLE_ABBREVIATIONS_EN,
     ORGANIZATION_HEADS_EN,
     ORGANIZATION_HEADS_ZH,
+    TITLE_VERBS_ZH,
     TITLES_ZH,
     WITNESS_EN,
     WITNESS_ZH,
@@ -51,6 +52,7 @@ from comparison.lexicons.reporting import (
     FIGURE_RECORDS_ZH,
     LIGHT_VERBS_ZH,
     NEGATED_SPEECH_ZH,
+    NOT_SPEECH_WORDS_ZH,
     PUT_AT_VERBS_EN,
     REPORT_VERBS_ZH,
     SPEECH_NEGATORS_ZH,
@@ -670,21 +672,29 @@ _CLAUSE_VERBS_EN = re.compile(r"\b(?:that|was|were|is|are|had|has|have|would|wil
 
 def extract_attributions(text: str, simple: str, english: bool, max_items: int = 2000,
                          persons: list[tuple[int, int]] | None = None,
-                         names: list[tuple[int, int]] | None = None) -> list[Attribution]:
+                         names: list[tuple[int, int]] | None = None,
+                         tokens: list[tuple[int, int, str]] | None = None) -> list[Attribution]:
     """Who says it, per clause: 据X报道 / X说 / according to X / X said. ``persons``: the spans
     of recognised person names; a voice that ends with one is a named person (李桂华表示,
     "Adrian Edwards said"), whatever words come before it. ``names``: the spans of all names
-    recognised (people, places, bodies): a Chinese voice never starts inside one."""
+    recognised (people, places, bodies): a Chinese voice never starts inside one. ``tokens``: the
+    Chinese text's words (start, end, tag; segmented here when not given): a voice is no clause
+    (:func:`_clause_voice`)."""
     out: list[Attribution] = []
     person_ends = {e: b for b, e in (persons or [])}
     name_spans = sorted(names or [])
     source = text if english else simple
     pattern = _EN_ATTR_RE if english else _ZH_ATTR_RE
+    words = None if english else _Words(simple, tokens)
     for m in pattern.finditer(source):
         if len(out) >= max_items:
             break
         group = next(g for g in ("a", "b", "c", "d") if m.group(g))
+        if group == "b" and _opens_no_speech_word(source, m.end()):
+            continue  # 称 of 称颂, 说 of 说服: a word that only starts as a verb of speech does
         bounds = _voice_bounds(source, simple, m, group, english, name_spans)
+        if bounds is not None and words is not None and group == "b":
+            bounds = _clause_voice(simple, *bounds, words, name_spans)
         if bounds is None:
             continue
         found = _voice(text, simple, m, group, english, *bounds, person_ends)
@@ -700,6 +710,62 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
 # Head words an anaphoric voice is read by (这位军方发言人: 发言人), longest first.
 _VOICE_HEADS_ZH = tuple(sorted({*TITLES_ZH, *OFFICIAL_ROLES_ZH, *ORGANIZATION_HEADS_ZH, *OFFICE_HEAD_ENDINGS_ZH,
                                 *GENERIC_VOICES_ZH}, key=len, reverse=True))
+
+
+def _opens_no_speech_word(simple: str, verb_end: int) -> bool:
+    """Is the one-character verb of speech ending at ``verb_end`` the start of a word that says no
+    speech act (称颂, 说服: NOT_SPEECH_WORDS_ZH)? Not the end of a longer verb (宣称为…)."""
+    return simple.startswith(NOT_SPEECH_WORDS_ZH, verb_end - 1) and simple[verb_end - 2:verb_end] not in SPEECH_VERBS_ZH
+
+
+class _Words:
+    """A Chinese text's words (start, end, tag), segmented once on first use when not given."""
+
+    def __init__(self, simple: str, tokens: list[tuple[int, int, str]] | None) -> None:
+        self._simple, self._tokens = simple, tokens
+
+    @property
+    def tokens(self) -> list[tuple[int, int, str]]:
+        if self._tokens is None:
+            from comparison.extract import segment, token_spans
+
+            pieces, cursor = [], 0
+            for line in self._simple.split("\n"):
+                pieces.append((cursor, cursor + len(line)))
+                cursor += len(line) + 1
+            self._tokens = token_spans(self._simple, pieces, segment([self._simple[a:b] for a, b in pieces]))
+        return self._tokens
+
+
+
+# Verbs inside an office's name (在任总统, 当选总统), and those of a medium relaying a voice (美联社援引
+# 一名路人, read by _cited_voice): no clause's verb.
+_OFFICE_VERBS_ZH = frozenset({*TITLE_VERBS_ZH, "援引", "引用", "引述", *REPORT_VERBS_ZH})
+
+
+def _clause_voice(simple: str, start: int, end: int, reported: bool, words: _Words,
+                  names: list[tuple[int, int]]) -> tuple[int, int, bool] | None:
+    """The voice of ``simple[start:end]``, None when the span is a clause, not a noun phrase. A
+    passive (男子被证实: no voice; 男子被警方证实: the agent 警方 speaks) is read from what follows 被.
+    A subject and a verb with no 的 after it (警方指她涉嫌宣传和, 某国在某地建造独立专家所: a clause
+    the voice window ran into) is none; a verb modifying a head through 的 (袭击警察的男子) or an
+    office's verb (在任总统) keeps the noun phrase."""
+    passive = simple.rfind("被", start, end)
+    if passive >= 0:
+        start = passive + 1
+    verbs = [(s, e) for s, e, tag in words.tokens if start <= s and e <= end and tag == "v"
+             and simple[s:e] not in _OFFICE_VERBS_ZH and not any(a <= s and e <= b for a, b in names)
+             and not _in_brackets(simple[start:s])]  # 某厅（相当于某署）: a gloss's verb
+    if end - start < 2 or any(s > start and "的" not in simple[e:end] for s, e in verbs):
+        return None
+    if passive >= 0 and verbs:
+        return None  # 被强迫签署: no agent named
+    return start, end, reported
+
+
+def _in_brackets(before: str) -> bool:
+    """Is what follows ``before`` inside brackets it opens?"""
+    return sum(before.count(c) for c in _OPENING_BRACKETS) > sum(before.count(c) for c in _CLOSING_BRACKETS)
 
 
 def _anaphoric_voices(simple: str, found: list[Attribution]) -> list[Attribution]:

@@ -79,6 +79,9 @@ PHOTO_CREDIT_MARKS_ZH = ("摄影", "攝影", "摄", "攝")
 # says what was not said, no voice. Not where 的 follows them (一名不愿透露姓名的官员说: the
 # official speaks).
 NEGATED_SPEECH_ZH = ("没办法", "没法", "无法", "还没", "尚未", "不能", "未能", "不愿", "不肯", "拒绝")
+# Words that open with a one-character verb of speech and say no speech act (称颂 praise, 称号 a title,
+# 称为 name as, 说服 persuade, 说法 an account): their 称 or 说 opens no voice.
+NOT_SPEECH_WORDS_ZH = ("称颂", "称赞", "称号", "称呼", "称为", "称作", "称霸", "称职", "说服", "说法", "说情")
 # Words right before a verb of speech that negate the speech act (一位不愿透露姓名的官员: the official
 # speaks, not 一位不愿; 学校不再承认: nothing is said): no voice nor speaker ends with one.
 SPEECH_NEGATORS_ZH = ("不愿", "不愿意", "不肯", "不想", "拒绝", "婉拒", "不便", "未", "未能", "无法", "不能", "没有", "不",
