@@ -916,7 +916,8 @@ _AFTER_GIVEN_NAME_RE = re.compile(rf"[，。、；：:,\s]|(?:{'|'.join(SPEECH_V
 def _speaker_from(span_text: str, entities_in: list[Entity], simple: str, end: int) -> str:
     """The speaker a span names: its last person, unless a 的 follows the person (李明的发言人说: the
     spokesman speaks); else the span itself, its time words aside."""
-    persons = [e for e in entities_in if e.kind == "PER" and (simple[e.end:e.end + 1] != "的" or e.end == end)]
+    persons = [e for e in entities_in if e.kind == "PER" and (
+        simple[e.end:e.end + 1] != "的" or simple.startswith("的话", e.end) or e.end == end)]  # 援引X的话: X
     if persons:
         return persons[-1].text
     return _TRAILING_TIME_RE.sub("", _without_clause_lead(span_text)[-16:]).strip()
@@ -1066,8 +1067,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             inside = [e for e in entities if e.start >= s_start and e.end <= s_end]
             raw = simple[s_start:s_end]
             if what == "elided":  # 并说, 对其逝世表示: the subject of an earlier clause, or none named
-                speaker = _resolve_pronoun(simple, "", sentence_start, s_start, entities, quotes)
-                speaker = "" if speaker.startswith("unnamed") else speaker
+                speaker = _elided_subject(simple, sentence_start, s_start, entities, quotes)
             elif what == "none":
                 speaker = ""
             elif raw.strip() in _PRONOUNS or raw.strip().startswith(_PRONOUNS) and not inside:
@@ -1098,6 +1098,19 @@ def anaphoric_determiner(words: str) -> str:
     if determiner and rest[:1] in _PLACE_LEVELS_ZH and len(rest) > 2:
         return ""
     return determiner
+
+
+def _elided_subject(simple: str, sentence_start: int, clause_start: int, entities: list[Entity],
+                    quotes: list[Quote]) -> str:
+    """The speaker of a clause with no subject of its own (并说, 对其逝世表示): the person subject of
+    the sentence's first clause when clauses come before it (a topic chain: 某评议会通过动议，对其逝世
+    表示… has the council, no person, for subject: none), else the previous sentence's, as a pronoun
+    is resolved; '' when none is named."""
+    if simple[sentence_start:clause_start].strip(" ，,、\t"):
+        own = _head_subject(simple, sentence_start, clause_start, entities)
+        return own.text if own is not None else ""
+    speaker = _resolve_pronoun(simple, "", sentence_start, clause_start, entities, quotes)
+    return "" if speaker.startswith("unnamed") else speaker
 
 
 def _before_place_said_at(simple: str, start: int, end: int, entities: list[Entity]) -> int:
@@ -1163,14 +1176,23 @@ _NOT_IN_A_TERM_TAGS = frozenset({"v", "vd", "d", "ad", "r", "p", "xc", "w"})
 _SAID_RIGHT_BEFORE_RE = re.compile(rf"(?:{'|'.join(SPEECH_VERBS_ZH)})(?:道|着)?\s*[：:，,]?\s*$")
 
 
+# A verb of speech, not negated, in the clause before a quoted term (某部称是“…”, 某人形容为).
+_SAID_IN_CLAUSE_RE = re.compile("".join(f"(?<!{w})" for w in SPEECH_NEGATORS_ZH)
+                                + rf"(?:{'|'.join(SPEECH_VERBS_ZH)})")
+
+
 def _scare_quoted_term(simple: str, start: int, end: int) -> bool:
     """Is the short quotation simple[start:end] a term the writer sets off (“烈士”, “某某法”, “一中”
     原则), not a quotation: a noun phrase (no verb, adverb or pronoun among its words) with no verb
     of speech right before its marks, the clause ending with them (他说：“荒谬”。; not 他说，“一中”是基础),
-    and no speaker right after them (“荒谬”，他说)?"""
+    nor in its own clause before them (某部称是“严重的挑衅”: quoted in part), and no speaker right
+    after them (“荒谬”，他说)?"""
     clause_ends = re.match(r"\s*(?:[，。；！？,;!?\n]|$)", simple[end:])
     if clause_ends and _SAID_RIGHT_BEFORE_RE.search(simple, max(0, start - 8), start):
         return False
+    clause = re.search(r"[^，。；！？,;!?：:\n“”「」]*$", simple[max(0, start - 40):start]).group(0)
+    if _SAID_IN_CLAUSE_RE.search(clause):
+        return False  # 某部称是“严重的挑衅”: the voice's own words, quoted in part
     if _AFTER_SPEAKER_RE.match(simple[end:end + 50].split("\n")[0]):
         return False
     words = segment([simple[start + 1:end - 1]])[0]

@@ -83,3 +83,20 @@ def test_a_speaker_referring_back_is_resolved_as_a_pronoun() -> None:
     assert _quotes(text) == [(_SAID, "张建国")]
     assert _quotes(f"这名官员说：{_SAID}") == [(_SAID, "unnamed (这名官员)")]
     assert _quotes(f"该国政府说：{_SAID}") == [(_SAID, "该国政府")]  # 该 refers to a place
+
+
+def test_a_term_after_a_verb_of_speech_in_its_clause_is_quoted_in_part() -> None:
+    assert _quotes("某国国防部称是“严重的挑衅行动”。") == [("“严重的挑衅行动”", "某国国防部")]
+
+
+def test_a_person_cited_through_de_hua_is_the_speaker() -> None:
+    text = "某战区公众号援引张建国的话说：“敦促对方立即停止此类挑衅行为。”"
+    assert _quotes(text) == [("“敦促对方立即停止此类挑衅行为。”", "张建国")]
+
+
+def test_an_elided_subject_is_the_sentences_not_the_previous_sentences() -> None:
+    # The clause before names a council (no person): the dead man of the sentence before is no speaker.
+    text = ("男子李明伤人后身亡。学生评议会在本月7日通过动议，对李明身亡表示“深切哀悼和沉痛悼念之情”。")
+    assert not any(speaker == "李明" for _, speaker in _quotes(text))  # a short one with none: dropped
+    text = "男子李明伤人后身亡。学生评议会通过动议，对李明身亡表示“深切哀悼，并感谢他为本地作出的牺牲”。"
+    assert _quotes(text) == [("“深切哀悼，并感谢他为本地作出的牺牲”", "")]

@@ -31,3 +31,11 @@ def test_one_states_four_names_are_one_row_of_the_naming_table() -> None:
     assert rows == [["中共政府", "中国政府", "北京政府", "大陆政府"]]
     whys = [f.why for f in comparison.findings if f.fact_type == "entity"]
     assert len(whys) == 3 and all("中国政府" in why for why in whys), whys
+
+
+def test_a_titles_short_form_is_the_same_title() -> None:
+    from comparison.findings.naming import _same_title
+
+    assert _same_title("香港特首", "香港特区行政长官", set())
+    assert _same_title("行政长官", "特首", set())
+    assert not _same_title("特首", "市长", set())

@@ -9,7 +9,12 @@ from collections import defaultdict
 from comparison.docs import Doc, names_own_outlet, span, written
 from comparison.extract import same_entity
 from comparison.findings import Context
-from comparison.lexicons.attribution import INSTITUTION_HEADS_ZH, TITLE_VERBS_ZH, TITLES_ZH
+from comparison.lexicons.attribution import (
+    INSTITUTION_HEADS_ZH,
+    TITLE_SHORT_FORMS_ZH,
+    TITLE_VERBS_ZH,
+    TITLES_ZH,
+)
 from comparison.lexicons.categories import ACTOR_DESCRIPTORS, LOADED_PREFIXES
 from comparison.lexicons.reporting import CITE_AFTER_ZH, SPEECH_VERBS_ZH
 from comparison.model import Finding
@@ -311,6 +316,10 @@ def _same_title(a: str, b: str, places: set[str]) -> bool:
     qualifier, no qualifier, or one inside the other (海地总统, 海地共和国总统). Two
     qualifiers of the same head that differ otherwise frame the person otherwise (军政府领导人
     vs 政变领导人)."""
+    for short, full in TITLE_SHORT_FORMS_ZH.items():
+        a, b = a.replace(short, full), b.replace(short, full)  # 香港特首 / 香港特区行政长官: one title
+    if a == b:
+        return True
     if _abbreviates(a, b) or _abbreviates(b, a):
         return True  # 德国外长 / 德国外交部长: one title, one of them abbreviated
     if _head(a) != _head(b):

@@ -118,6 +118,9 @@ TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部�
              # offices of government and party hierarchies (general titles of office)
              "厅长", "处长", "司长", "署长", "院长", "行长", "校长", "书记", "常委", "法官",
              "检察官", "警长", "长官", "特首")
+# Titles written in a short form that is no in-order abbreviation, with the full title (特首: the chief
+# executive of a special administrative region, 特区行政长官): one title, no framing.
+TITLE_SHORT_FORMS_ZH = {"特首": "特区行政长官"}
 # Words written between a body's name and the title of its officer (某部新闻发言人, 某部首席发言人): part
 # of the title, not of the body.
 TITLE_MODIFIERS_ZH = ("新闻", "首席", "高级", "副")
