@@ -19,7 +19,7 @@ from functools import lru_cache
 # Relative dates resolve against the publication day where the readers are (one home:
 # articles.calendar, also read by the stories' event days).
 from articles.calendar import DEFAULT_UTC_OFFSET_HOURS, local_publication_date  # noqa: E402,F401
-from comparison.lexicons.attribution import AGENCIES, TITLES_ZH
+from comparison.lexicons.attribution import AGENCIES, OFFICIAL_ROLES_ZH, TITLES_ZH
 from comparison.lexicons.names import COMPOUND_SURNAMES_ZH, SURNAMES_ZH
 from comparison.lexicons.places import (
     LISTENER_PREPOSITIONS_ZH,
@@ -916,11 +916,21 @@ _AFTER_GIVEN_NAME_RE = re.compile(rf"[，。、；：:,\s]|(?:{'|'.join(SPEECH_V
 def _speaker_from(span_text: str, entities_in: list[Entity], simple: str, end: int) -> str:
     """The speaker a span names: its last person, unless a 的 follows the person (李明的发言人说: the
     spokesman speaks); else the span itself, its time words aside."""
-    persons = [e for e in entities_in if e.kind == "PER" and (
-        simple[e.end:e.end + 1] != "的" or simple.startswith("的话", e.end) or e.end == end)]  # 援引X的话: X
+    persons = [e for e in entities_in if e.kind == "PER" and not _owner_of_a_voice(simple, e.end, end)]
     if persons:
         return persons[-1].text
     return _TRAILING_TIME_RE.sub("", _without_clause_lead(span_text)[-16:]).strip()
+
+
+# Heads after a person's 的 that can speak (李明的发言人, 李明的律师): the head is the speaker, not the
+# person; after any other (习近平的讲话中, 援引X的话) the person speaks.
+_VOICE_HEADS_AFTER_DE = tuple(sorted({*_TITLES, *OFFICIAL_ROLES_ZH, "律师", "助手", "家人", "代表", "团队"},
+                                     key=len, reverse=True))
+
+
+def _owner_of_a_voice(simple: str, name_end: int, span_end: int) -> bool:
+    """Is the person ending at ``name_end`` the owner (的) of a voice the span ends with (李明的发言人)?"""
+    return simple[name_end:name_end + 1] == "的" and simple[name_end + 1:span_end].endswith(_VOICE_HEADS_AFTER_DE)
 
 
 def _without_clause_lead(span_text: str) -> str:
@@ -945,6 +955,9 @@ def _speaker_phrase(simple: str, start: int, end: int, entities: list[Entity]) -
     stands for a fact (这表示), or a lone character is left (的): no one speaks."""
     if simple[start:end].rstrip().endswith(_NEGATORS):
         return start, end, "none"
+    opening = max(simple.rfind(c, start, end) for c in "（(【[")
+    if opening >= 0 and not any(c in simple[opening:end] for c in "）)】]"):
+        start = opening + 1  # 在某群岛（某国称“…”）: the speaker is inside the bracket
     while lead := next((w for w in _CLAUSE_LEADS if simple.startswith(w, start) and start + len(w) <= end), ""):
         start += len(lead)
     name_ends = {e.end for e in entities}

@@ -750,6 +750,7 @@ def _clause_voice(simple: str, start: int, end: int, reported: bool, words: _Wor
     A subject and a verb with no 的 after it (警方指她涉嫌宣传和, 某国在某地建造独立专家所: a clause
     the voice window ran into) is none; a verb modifying a head through 的 (袭击警察的男子) or an
     office's verb (在任总统) keeps the noun phrase."""
+    end = _before_time_word(simple, start, end)  # 某主席上月会见某总统时曾表示: the voice ends at 上月
     passive = simple.rfind("被", start, end)
     if passive >= 0:
         start = passive + 1

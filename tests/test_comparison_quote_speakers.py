@@ -100,3 +100,10 @@ def test_an_elided_subject_is_the_sentences_not_the_previous_sentences() -> None
     assert not any(speaker == "李明" for _, speaker in _quotes(text))  # a short one with none: dropped
     text = "男子李明伤人后身亡。学生评议会通过动议，对李明身亡表示“深切哀悼，并感谢他为本地作出的牺牲”。"
     assert _quotes(text) == [("“深切哀悼，并感谢他为本地作出的牺牲”", "")]
+
+
+def test_a_persons_speech_and_a_bracketed_speaker() -> None:
+    assert _quotes(f"张建国的讲话中称：{_SAID}") == [(_SAID, "张建国")]
+    assert _quotes(f"张建国的律师说：{_SAID}") == [(_SAID, "张建国的律师")]
+    text = "某国海军是根据国际法，在某群岛（某国称“南方群岛”）执行航行。"
+    assert all(speaker in ("某国", "") for _, speaker in _quotes(text))
