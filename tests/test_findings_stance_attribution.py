@@ -70,7 +70,7 @@ def test_a_body_and_its_spokesman_are_one_voice() -> None:
 
     minister = Attribution(0, 6, "外交部长王立", "official", "外交部长王立")
     spokesman = Attribution(0, 8, "外交部发言人李明", "official", "外交部发言人李明")
-    assert not _body_and_its_officer(minister, spokesman)
+    assert not _body_and_its_officer(minister, spokesman, ["外交部长王立说。外交部发言人李明说。"])
 
 
 def test_a_voice_referring_back_is_the_voice_before_it() -> None:
@@ -79,3 +79,14 @@ def test_a_voice_referring_back_is_the_voice_before_it() -> None:
     b = article("ab", "乙报", "中国东部战区新闻发言人张建国说，三艘舰艇周一已被驱离港口。", language="zh")
     framing = [f.why for f in of_type(compare([b, c], use_dense=False), "attribution", "framing")]
     assert framing == [], framing
+
+
+def test_a_body_and_the_person_a_report_names_its_spokesman_are_one_voice() -> None:
+    a = article("pa", "甲台", "中国人民解放军东部战区表示，三艘舰艇周一已被驱离港口。", language="zh")
+    b = article("pb", "乙报", "东部战区新闻发言人张建国发表声明。张建国说，三艘舰艇周一已被驱离港口。", language="zh")
+    framing = [f.why for f in of_type(compare([a, b], use_dense=False), "attribution", "framing")]
+    assert framing == [], framing
+    # A person the reports never name as its officer stays another voice.
+    c = article("pc", "丙网", "学者王立认为局势紧张。王立说，三艘舰艇周一已被驱离港口。", language="zh")
+    framing = [f.why for f in of_type(compare([a, c], use_dense=False), "attribution", "framing")]
+    assert len(framing) == 1, framing

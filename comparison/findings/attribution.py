@@ -128,7 +128,8 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
             continue  # "officials" vs "the governor": a vaguer voice, not another one
         if _one_office_holder(a1, a2, docs[d1], docs[d2]) or _one_office_holder(a2, a1, docs[d2], docs[d1]):
             continue  # 发言人 vs 李明远, whom a report names as that spokesman: the same voice, unnamed
-        if _body_and_its_officer(a1, a2) or _body_and_its_officer(a2, a1):
+        texts = [docs[d1].simple, docs[d2].simple]
+        if _body_and_its_officer(a1, a2, texts) or _body_and_its_officer(a2, a1, texts):
             continue  # 某国海军 vs 某国海军新闻发言人李明远: the body speaks through its spokesman
         if _relays(a1, docs[d2], k2) or _relays(a2, docs[d1], k1):
             continue  # 法新社 vs 一名官员对法新社说: the agency relays that voice
@@ -181,15 +182,19 @@ OFFICE_CHARS_BEYOND_TITLE = 4
 OFFICE_CHARS_MIN = 3
 
 
-def _body_and_its_officer(body, officer) -> bool:
+def _body_and_its_officer(body, officer, texts: list[str]) -> bool:
     """Is ``body`` a body's voice (no title in it: 中国人民解放军东部战区) and ``officer`` a titled voice
     of that body (中国东部战区新闻发言人张某, 东部战区发言人): the name before the officer's title is the
-    body's, once a state's name opening both is set aside (中国东部战区 / 中国人民解放军东部战区)."""
+    body's, once a state's name opening both is set aside (中国东部战区 / 中国人民解放军东部战区); or a
+    person whom one of the two reports (``texts``, Simplified) names as that body's officer (张某 of
+    东部战区新闻发言人张某)."""
     if body.kind not in ("official", "organization") or officer.kind not in ("official", "person"):
         return False
     body_name, officer_name = to_simplified(body.who).strip(), to_simplified(officer.who).strip()
     if any(t in body_name for t in TITLES_ZH):
         return False  # 外交部长王某 and 外交部发言人: two officers, two voices
+    if officer.kind == "person":
+        return _named_as_officer(_without_state(body_name), officer_name, texts)
     at = max((officer_name.rfind(t) for t in TITLES_ZH), default=-1)
     if at < 2:
         return False
@@ -200,6 +205,17 @@ def _body_and_its_officer(body, officer) -> bool:
         return True
     a, b = _without_state(body_name), _without_state(office)
     return len(min(a, b, key=len)) >= OFFICE_CHARS_MIN and (a.endswith(b) or b.endswith(a))
+
+
+def _named_as_officer(body: str, name: str, texts: list[str]) -> bool:
+    """Does a text name ``name`` as an officer of ``body``: its last characters, a title's modifier,
+    a title and the name (东部战区新闻发言人张某 for 东部战区)?"""
+    tail = body[-OFFICE_CHARS_BEYOND_TITLE:]
+    if len(tail) < OFFICE_CHARS_MIN or not NAME_MIN_CHARS <= len(name) <= 4:
+        return False
+    titles = "|".join(re.escape(t) for t in sorted(TITLES_ZH, key=len, reverse=True))
+    named = re.compile(re.escape(tail) + f"(?:{'|'.join(TITLE_MODIFIERS_ZH)})*(?:{titles}){re.escape(name)}")
+    return any(named.search(text) for text in texts)
 
 
 def _without_state(voice: str) -> str:
