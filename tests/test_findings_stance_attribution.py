@@ -90,3 +90,11 @@ def test_a_body_and_the_person_a_report_names_its_spokesman_are_one_voice() -> N
     c = article("pc", "丙网", "学者王立认为局势紧张。王立说，三艘舰艇周一已被驱离港口。", language="zh")
     framing = [f.why for f in of_type(compare([a, c], use_dense=False), "attribution", "framing")]
     assert len(framing) == 1, framing
+
+
+def test_a_body_naming_its_spokesman_in_its_sentence() -> None:
+    from comparison.findings.attribution import _named_as_officer
+
+    assert _named_as_officer("东部战区", "张建国", ["东部战区于12日午间以发言人张建国的名义发布消息。"])
+    assert not _named_as_officer("外交部", "张建国", ["外交部批评了国防部发言人张建国的说法。"])
+    assert not _named_as_officer("东部战区", "张建国", ["东部战区发布消息。发言人张建国说，舰艇离开。"])

@@ -14,6 +14,7 @@ from comparison.lexicons.attribution import (
     AGENCIES,
     GENERIC_VOICES_ZH,
     MEDIA_HEADS_ZH,
+    OFFICE_HEAD_ENDINGS_ZH,
     OFFICIAL_ROLES_ZH,
     OFFICIAL_TITLE_ABBREVIATIONS_EN,
     ORGANIZATION_HEADS_ZH,
@@ -214,8 +215,18 @@ def _named_as_officer(body: str, name: str, texts: list[str]) -> bool:
     if len(tail) < OFFICE_CHARS_MIN or not NAME_MIN_CHARS <= len(name) <= 4:
         return False
     titles = "|".join(re.escape(t) for t in sorted(TITLES_ZH, key=len, reverse=True))
-    named = re.compile(re.escape(tail) + f"(?:{'|'.join(TITLE_MODIFIERS_ZH)})*(?:{titles}){re.escape(name)}")
+    modifiers = f"(?:{'|'.join(TITLE_MODIFIERS_ZH)})*"
+    # Right after the body's name, or later in its sentence with no other body's head before the
+    # title (某战区…以发言人张某的名义; not 某部批评了国防部发言人张某).
+    named = re.compile(re.escape(tail) + f"(?:{modifiers}|[^。！？\n]{{0,{OFFICER_REACH}}}(?<![{_BODY_HEAD_CHARS}]))"
+                       f"{modifiers}(?:{titles}){re.escape(name)}")
     return any(named.search(text) for text in texts)
+
+
+# How far into its sentence after a body's name its officer may be named (characters).
+OFFICER_REACH = 30
+# Last characters of a body's name (外交部, 警察局, 某战区): a title after one is that body's officer's.
+_BODY_HEAD_CHARS = "".join(sorted({*OFFICE_HEAD_ENDINGS_ZH, "部", "局", "会", "区", "司", "所", "军", "社", "台"}))
 
 
 def _without_state(voice: str) -> str:
