@@ -50,13 +50,13 @@ def test_a_condition_cites_no_one_and_a_citing_word_opens_no_voice() -> None:
     assert _voices("男子被捕后，据警方表示，他已被送院。") == ["警方"]
 
 
-@given(st.sampled_from(["主要是", "重要是", "只要是"]), st.sampled_from(["表示", "说", "强调", "指出"]))
-def test_yaoshi_inside_a_word_is_no_condition(word: str, verb: str) -> None:
-    # 要是 is "if" only as a word: 卫生部长主要是强调 is the minister's voice (it was dropped).
-    voices = _voices(f"卫生部长{word}{verb}，疫苗供应充足。")
-    assert len(voices) == 1 and voices[0].startswith("卫生部长"), voices
-    if word == "主要是":  # (an adverb between the voice and its verb, as 一再)
-        assert voices == ["卫生部长"]
+@given(st.sampled_from(["表示", "说", "强调", "指出"]))
+def test_yaoshi_inside_a_word_is_no_condition(verb: str) -> None:
+    # 要是 is "if" only as a word: 卫生部长主要是强调 is the minister's voice (it was dropped);
+    # 主要是 is an adverb between the voice and its verb, as 一再. (只要是 is a condition itself,
+    # "as long as": no voice, as 要是 alone.)
+    assert _voices(f"卫生部长主要是{verb}，疫苗供应充足。") == ["卫生部长"]
+    assert _voices(f"卫生部长只要是{verb}，疫苗供应就充足。") == []
     assert _voices(f"要是卫生部长{verb}，疫苗供应充足。") == []
 
 
