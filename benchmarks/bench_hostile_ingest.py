@@ -200,7 +200,10 @@ def run_case(name: str, make, folder: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sys.path.insert(0, str(ROOT))  # run as a script: the repository's cli module
+    from cli import HelpFormatter
+
+    parser = argparse.ArgumentParser(formatter_class=HelpFormatter, description=__doc__.split("\n")[0])
     parser.add_argument("--records", type=int, default=300_000, help="JSON Lines records (default 300,000)")
     parser.add_argument("--only", nargs="*", help="run these cases only")
     args = parser.parse_args()
