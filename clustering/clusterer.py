@@ -28,9 +28,10 @@ log = logging.getLogger(__name__)
 
 # Bumped whenever the same parameters would group articles differently, so stores
 # holding stories of an older clusterer can tell (clustering.pipeline.stories_outdated).
-ALGORITHM_VERSION = "7"  # 4: learned pair scorer + average linkage; 5: roundups listed in the stories they mention;
+ALGORITHM_VERSION = "8"  # 4: learned pair scorer + average linkage; 5: roundups listed in the stories they mention;
 # 6: digests filed under the story their headline leads with; 7: past 20,000 undated articles, each searched
-# in its cell of similar articles (clustering.candidates.undated_cells)
+# in its cell of similar articles (clustering.candidates.undated_cells); 8: lexical words of any alphabet (Arabic,
+# Cyrillic, Hangul, kana, accented Latin), not ASCII letters only
 
 
 def story_id_for(earliest_article_id: str) -> str:

@@ -29,7 +29,11 @@ from articles.window import usable_date
 from clustering.memory import start_forked_pool, stop_forked_pool
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(rf"[{_CJK}]+|[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
+# A word's letters in any alphabet but CJK (Arabic, Cyrillic, Hangul, kana, accented Latin: an
+# ASCII-only word cut Elfmeterschießen and dropped Arabic and Russian words, so two reports in those
+# languages shared no term), then letters, combining marks (Latin, Arabic vowel signs), ' and -.
+_LETTER = rf"[^\W\d_{_CJK}]"
+_TOKEN = re.compile(rf"[{_CJK}]+|{_LETTER}(?:{_LETTER}|[\u0300-\u036f\u064b-\u065f\u0670'\-])*|\d+(?:[.,]\d+)*")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 # Characters Chinese transliterations of foreign names are built from
 # (塔吉克斯坦, 拉夫罗夫, 巴达赫尚): runs of >= 3 of them are almost always names.
@@ -539,7 +543,7 @@ def word_tokens(text: str) -> list[str]:
     append = tokens.append
     previous_word: str | None = None
     for run in _TOKEN.findall(text):
-        if run >= "\u3400":  # a CJK run (its first character is >= U+3400)
+        if "\u3400" <= run[0] <= "\u9fff" or "\uf900" <= run[0] <= "\ufaff":  # a CJK run (not Hangul)
             previous_word = None
             continue
         word = run.lower().replace(",", "")
