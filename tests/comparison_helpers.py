@@ -56,3 +56,11 @@ def dense_backend_or_skip():
     if "lexical" in backend.name.lower():
         pytest.skip("only the lexical fallback backend is available")
     return backend
+
+
+def chinese_voices(text: str) -> list[str]:
+    """The voices (attribution spans, as written) the Chinese reader finds in ``text``, either script."""
+    from comparison.slots import extract_attributions
+    from comparison.text import to_simplified
+
+    return [a.text for a in extract_attributions(text, to_simplified(text), False)]

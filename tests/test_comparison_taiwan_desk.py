@@ -195,10 +195,9 @@ def test_a_kilowatt_figure_reads_alike_in_both_unit_names(n: int, big: str) -> N
 
 
 def _voices(text: str) -> list[str]:
-    from comparison.slots import extract_attributions
-    from comparison.text import to_simplified
+    from tests.comparison_helpers import chinese_voices
 
-    return [a.text for a in extract_attributions(text, to_simplified(text), False)]
+    return chinese_voices(text)
 
 
 def test_a_negated_speech_act_is_no_voice_and_adverbs_are_no_part_of_one() -> None:

@@ -42,12 +42,13 @@ def _hold_in_child(db: Path, what: str | None = None) -> subprocess.Popen:
     return child
 
 
-def _times_out_while_a_child_holds(db: Path, match: str = "") -> None:
-    """A bounded wait on ``db`` gives up (its message matching ``match`` and naming the holder's
-    pid) while another process holds the lock; that process is stopped afterwards."""
+def _times_out_while_a_child_holds(db: Path, match: str = "", waited: Path | None = None) -> None:
+    """A bounded wait on ``waited`` (default ``db``) gives up (its message matching ``match`` and
+    naming the holder's pid) while another process holds ``db``'s lock; that process is stopped
+    afterwards."""
     child = _hold_in_child(db)
     try:
-        with pytest.raises(RunLockTimeout, match=f"{match}pid {child.pid}"), run_lock(db, wait_s=0.2):
+        with pytest.raises(RunLockTimeout, match=f"{match}pid {child.pid}"), run_lock(waited or db, wait_s=0.2):
             pass
     finally:
         child.kill()
@@ -219,13 +220,7 @@ def test_a_store_reached_through_a_symlink_has_one_lock(tmp_path: Path) -> None:
     real.write_bytes(b"")
     link = tmp_path / "parallax.db"
     link.symlink_to(real)
-    child = _hold_in_child(real)
-    try:
-        with pytest.raises(RunLockTimeout), run_lock(link, wait_s=0.2):
-            pass
-    finally:
-        child.kill()
-        child.wait()
+    _times_out_while_a_child_holds(real, waited=link)
 
 
 def test_the_lock_file_names_its_holder_and_since_when(tmp_path: Path) -> None:
