@@ -11,6 +11,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from articles.calendar import MONTHS_EN, WEEKDAYS_EN
+from articles.japanese import is_japanese
 
 # Query parameters that identify a campaign or a click, never the article.
 TRACKING_PARAMS = frozenset(
@@ -225,7 +226,6 @@ def clean_line(text: str) -> str:
 
 # ---- language and script ---------------------------------------------------
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -267,23 +267,22 @@ def detect_language(text: str) -> str:
     function words en, de, fr, es, vi; else "und".
 
     A Chinese character carries about a word, so Han characters are weighed
-    against Latin *words*: a Chinese article quoting English names stays zh.
+    against Latin *words*: a Chinese article quoting English names stays zh. Japanese is
+    told from Chinese by both languages' own letters (:func:`articles.japanese.is_japanese`:
+    hiragana, katakana words and Japanese-only forms against Chinese-only forms), not by
+    kana against Han.
     """
     sample = text[:4000]
-    han = len(_HAN.findall(sample))
-    kana = len(_KANA.findall(sample))
-    hangul = len(_HANGUL.findall(sample))
+    if is_japanese(sample):
+        return "ja"
     words = _LATIN_WORD.findall(sample)
     counts = {
-        "zh": han,
-        "ja": kana * 2,  # Japanese mixes kana with Han: kana decide
-        "ko": hangul,
+        "zh": len(_HAN.findall(sample)),
+        "ko": len(_HANGUL.findall(sample)),
         "ru": len(_CYRILLIC.findall(sample)) // 5,
         "ar": len(_ARABIC.findall(sample)) // 5,
         "latin": len(words),
     }
-    if kana and kana * 5 >= han:
-        return "ja"
     best = max(counts, key=lambda k: counts[k])
     if counts[best] == 0:
         return "und"
