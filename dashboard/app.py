@@ -533,7 +533,18 @@ def story_view(
         open_story(None)
         st.rerun()
     articles = workspace.story_articles(store, story)  # members, then roundups' sections
+    _story_header(story, articles, script, zone)
+    comp, note = _comparison(store, story.id, articles)
+    names = story_outlets(articles, comp)
     by_id = {a.id: a for a in articles}
+    outlets_in_story = _outlets_by_coverage(articles, comp, names, _seed_outlets(store, by_id, names))
+    chosen = _side_by_side(story.id, outlets_in_story, script)
+    _story_tabs(store, story, frame, articles, comp, note, names, outlets_in_story, chosen, script, zone, role,
+                seen or {})
+
+
+def _story_header(story: Story, articles: list[Article], script: str, zone: times.Zone) -> None:
+    """The story's name, its counts and dates, and the timeline of its articles."""
     st.header(plain_markdown(story.label, script, storylist.title_script(story.label, articles)))
     members = set(story.article_ids)
     own, sections = story_parts(articles, members)
@@ -543,10 +554,11 @@ def story_view(
     )
     _timeline(timeline_frame(articles, members, script, zone, story_outlets(articles, None)), zone)
 
-    comp, note = _comparison(store, story.id, articles)
-    names = story_outlets(articles, comp)
-    outlets_in_story = _outlets_by_coverage(articles, comp, names, _seed_outlets(store, by_id, names))
-    side_key = f"side_by_side_{story.id}"
+
+def _side_by_side(story_id: str, outlets_in_story: list[str], script: str) -> list[str]:
+    """The outlets the tabs set side by side: those picked (kept in the page's address when they
+    are not the first three), else the first ones."""
+    side_key = f"side_by_side_{story_id}"
     # The address names the outlets chosen when they are not the first three (a reload keeps them).
     address.restore_list(side_key, "side", outlets_in_story, MAX_SIDE_BY_SIDE)
     st.session_state.setdefault(side_key, outlets_in_story[:3])
@@ -558,8 +570,14 @@ def story_view(
         key=side_key,
     )
     address.keep("side", None if chosen == outlets_in_story[:3] else chosen)
-    chosen = chosen or outlets_in_story[:MAX_SIDE_BY_SIDE]
+    return chosen or outlets_in_story[:MAX_SIDE_BY_SIDE]
 
+
+def _story_tabs(store: Store, story: Story, frame: pd.DataFrame, articles: list[Article], comp: Comparison | None,
+                note: str | None, names: StoryOutlets, outlets_in_story: list[str], chosen: list[str], script: str,
+                zone: times.Zone, role: str, seen: dict[str, int]) -> None:
+    """The story's tabs, each over the outlets ``chosen`` (the Export tab: the whole comparison)."""
+    by_id = {a.id: a for a in articles}
     tabs = st.tabs(
         ["Facts", "Aligned", "Numbers", "Naming", "Sources & quotes", "Reader", "Why grouped", "Export"]
     )
@@ -586,7 +604,7 @@ def story_view(
     with tabs[5]:
         _reader(articles, comp, chosen, script, zone, names)
     with tabs[6]:
-        _why_grouped(store, story, frame, by_id, comp, script, zone, role, seen or {})
+        _why_grouped(store, story, frame, by_id, comp, script, zone, role, seen)
     with tabs[7]:
         if comp is not None:
             st.caption(export_note(len(outlets_in_story), len(chosen), script, zone))
