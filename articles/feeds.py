@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 from articles.build import build_article, clean_title
+from articles.entities import entity_line, without_entities
 from articles.html_text import body_text
 from articles.model import Article, Rejection
 from articles.normalize import parse_datetime
@@ -204,9 +205,12 @@ def _whole_entries(text: str, parsed, source_path: str) -> tuple[list, Rejection
 def read_feed_text(text: str, source_path: str) -> Iterator[Article | Rejection]:
     import feedparser
 
+    text, entities = without_entities(text, xml=True)  # (billion laughs: never expanded, now left out)
     text, cut = _first_items(text)
     parsed = feedparser.parse(_no_surrogate_references(text))
     entries, broken = _whole_entries(text, parsed, source_path)
+    if entities:
+        yield entity_line(source_path, entities)
     if not entries:
         if broken is not None:
             yield broken

@@ -238,9 +238,13 @@ def read_text(text: str, source_path: str, suffix: str = "", **options) -> Itera
 
         yield from read_feed_text(text, source_path)
     elif fmt == "html":
+        from articles.entities import entity_line, without_entities
         from articles.htmlpage import read_html_text
 
+        text, entities = without_entities(text, xml=False)  # (its DOCTYPE's own: never expanded)
         yield read_html_text(text, source_path)
+        if entities:
+            yield entity_line(source_path, entities)
     elif fmt == "jsonl":
         from articles.tabular import read_jsonl_text
 
