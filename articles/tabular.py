@@ -38,13 +38,13 @@ from articles.window import DateWindow
 # encoding="utf-8-sig" (as the readers here do: articles.decode).
 CSV_ENCODING = "utf-8-sig"
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_cell(text: str) -> str:
     """Article-derived text for a CSV cell the tools write: a leading apostrophe keeps a
     would-be formula (a title "=HYPERLINK(...)", "-5 dead") text when a spreadsheet opens it."""
-    return "'" + text if text and text.startswith(_FORMULA_START) else text
+    return "'" + text if text and text.startswith(FORMULA_START) else text
 
 
 # What a JSON value that is no text is, for the one-line reason.

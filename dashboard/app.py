@@ -34,6 +34,8 @@ from dashboard.text import (
     KIND_LABELS,
     KIND_MEANINGS,
     SCRIPTS,
+    SHOWN,
+    chart_export_guarded,
     escape,
     export_guarded,
     finding_in_script,
@@ -680,24 +682,28 @@ def timeline_frame(articles: list[Article], members: set[str], script: str, zone
 
 def _timeline(data: pd.DataFrame, zone: times.Zone) -> None:
     """The dots of :func:`timeline_frame`: a circle per article, a diamond per roundup section
-    (a legend names both when the story has sections)."""
+    (a legend names both when the story has sections). Its "Show data" table, and that table's
+    "Download as CSV", hold the data guarded as every table's is (:func:`chart_export_guarded`);
+    the axis and tooltips show the outlets and titles as written."""
     import altair as alt  # only the story view draws charts
 
-    kinds = list(dict.fromkeys(data["as"]))
+    kinds = list(dict.fromkeys(data["as"]))  # (the header's own words: never a would-be formula)
     shape = alt.Shape("as:N", scale=alt.Scale(domain=kinds, range=["circle", "diamond"][: len(kinds)]),
                       legend=alt.Legend(title=None, orient="top", labelLimit=0) if len(kinds) > 1 else None)  # 0: whole words
+    guarded, shown = chart_export_guarded(data)
     chart = (
-        alt.Chart(data)
+        alt.Chart(guarded)
+        .transform_calculate(**shown)
         .mark_point(size=140, opacity=0.8, filled=True)
         .encode(
             x=alt.X("published:T", title=f"Published ({zone.short})", axis=alt.Axis(format="%b %d %H:%M")),
-            y=alt.Y("outlet:N", title=None),
-            color=alt.Color("outlet:N", legend=None),
+            y=alt.Y(f"outlet{SHOWN}:N", title=None),
+            color=alt.Color(f"outlet{SHOWN}:N", legend=None),
             shape=shape,
             tooltip=[
-                alt.Tooltip("outlet:N", title="Outlet"),
+                alt.Tooltip(f"outlet{SHOWN}:N", title="Outlet"),
                 alt.Tooltip("published:T", title=f"Published ({zone.short})", format="%Y-%m-%d %H:%M"),
-                alt.Tooltip("title:N", title="Title"),
+                alt.Tooltip(f"title{SHOWN}:N", title="Title"),
                 alt.Tooltip("as:N", title="In this story as"),
             ],
         )

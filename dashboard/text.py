@@ -9,6 +9,7 @@ literal characters, never interpreted. Only markup this module writes itself
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -225,6 +226,30 @@ def _paragraphs(text: str) -> str:
     return "<br><br>".join(escape(part) for part in text.split("\n"))
 
 
+def _formula_cells(frame: pd.DataFrame) -> dict[str, list[int]]:
+    """{column: the positions of its text cells a spreadsheet would take for a formula}."""
+    from articles.tabular import spreadsheet_cell
+
+    risky = {
+        column: [i for i, value in enumerate(frame[column]) if isinstance(value, str)
+                 and spreadsheet_cell(value) != value]
+        for column in frame.columns
+    }
+    return {column: rows for column, rows in risky.items() if rows}
+
+
+def _with_apostrophes(frame: pd.DataFrame, risky: dict[str, list[int]]) -> pd.DataFrame:
+    """``frame`` (its index renumbered) with the ``risky`` cells given the leading apostrophe of
+    ``articles.tabular.spreadsheet_cell``."""
+    from articles.tabular import spreadsheet_cell
+
+    guarded = frame.reset_index(drop=True)
+    for column, rows in risky.items():
+        at = set(rows)
+        guarded[column] = [spreadsheet_cell(v) if i in at else v for i, v in enumerate(guarded[column])]
+    return guarded
+
+
 def export_guarded(frame: pd.DataFrame, style: Callable[[Styler], Styler] | None = None) -> pd.DataFrame | Styler:
     """A table for ``st.dataframe`` whose own "Download as CSV" keeps a would-be formula
     (a text cell starting with = + - @: a title "=HYPERLINK(...)", a span "-5") as text.
@@ -234,23 +259,39 @@ def export_guarded(frame: pd.DataFrame, style: Callable[[Styler], Styler] | None
     ``articles.tabular.spreadsheet_cell`` and a Styler format shows it as written; a table with
     no such cell is handed back as it is (no Styler: its cost on a long list). ``style``: the
     table's own styling (the facts' colours), applied either way. The index is renumbered
-    (every table here hides it)."""
-    from articles.tabular import spreadsheet_cell
-
-    risky = {
-        column: [i for i, value in enumerate(frame[column]) if isinstance(value, str)
-                 and spreadsheet_cell(value) != value]
-        for column in frame.columns
-    }
-    risky = {column: rows for column, rows in risky.items() if rows}
+    (every table here hides it). A chart's data: :func:`chart_export_guarded`."""
+    risky = _formula_cells(frame)
     if not risky:
         return style(frame.style) if style else frame
-    guarded = frame.reset_index(drop=True)
-    for column, rows in risky.items():
-        at = set(rows)
-        guarded[column] = [spreadsheet_cell(v) if i in at else v for i, v in enumerate(guarded[column])]
+    guarded = _with_apostrophes(frame, risky)
     styler = style(guarded.style) if style else guarded.style
     styler = styler.format(na_rep="")  # a Styler would show a missing text as "nan"
     for column, rows in risky.items():
         styler = styler.format(lambda value: value[1:], subset=(rows, [column]))
     return styler
+
+
+# The suffix of a chart's field holding a text column as shown (chart_export_guarded).
+SHOWN = "_shown"
+
+
+def chart_export_guarded(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The data of an ``st.altair_chart`` whose "Show data" table (and that table's own
+    "Download as CSV", which writes the chart's data as it is) keeps a would-be formula as text,
+    as :func:`export_guarded` does for a table: (the frame with such a cell given the
+    apostrophe, {COLUMN + SHOWN: a Vega expression of the column's text as written}, for
+    ``transform_calculate``). The chart encodes the shown fields (axis, tooltip): they are
+    computed in the browser and are no part of the data shown or downloaded. The expression
+    takes the apostrophe off a text starting with it and a formula's first character, so a
+    text written so before the guard shows without it too, as a spreadsheet shows it."""
+    from articles.tabular import FORMULA_START
+
+    guarded = _with_apostrophes(frame, _formula_cells(frame))
+    # One character class of the characters a formula starts with ("-" last: no range).
+    pattern = json.dumps("^'[" + "".join(sorted(FORMULA_START, key=lambda c: c == "-")) + "]")
+    shown = {}
+    for column in frame.columns:
+        if frame[column].map(lambda v: isinstance(v, str)).any():
+            field = f"datum[{json.dumps(column)}]"
+            shown[column + SHOWN] = f"test(regexp({pattern}), {field}) ? substring({field}, 1) : {field}"
+    return guarded, shown

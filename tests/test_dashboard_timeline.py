@@ -59,3 +59,56 @@ def test_the_timeline_marks_roundup_sections_apart(tmp_path, monkeypatch) -> Non
     assert shape["field"] == "as" and shape["scale"] == {"domain": [f"{n} articles", sections],
                                                          "range": ["circle", "diamond"]}
     assert shape["legend"]["labelLimit"] == 0  # the header's words whole beside their marks (Vega cuts at 160 px)
+
+
+def test_the_timelines_data_keeps_a_would_be_formula_as_text_and_shows_it_as_written() -> None:
+    """The chart's "Show data" table and its "Download as CSV" write the chart's data as it is:
+    an outlet or a title starting with = + - @ gets the tables' apostrophe there
+    (dashboard.text.chart_export_guarded), and the axis and tooltips show the fields the chart
+    computes from it, the text as written."""
+    import pandas as pd
+
+    from dashboard.text import SHOWN, chart_export_guarded
+
+    frame = pd.DataFrame({"outlet": ["=cmd|' /C calc'!A0", "Reuters"], "title": ["-5 dead in blast", "'=quoted"],
+                          "as": ["2 articles", "2 articles"], "n": [-1, 2]})
+    guarded, shown = chart_export_guarded(frame)
+    assert list(guarded["outlet"]) == ["'=cmd|' /C calc'!A0", "Reuters"]
+    assert list(guarded["title"]) == ["'-5 dead in blast", "'=quoted"]  # (already text: as it was)
+    assert list(guarded["n"]) == [-1, 2] and list(guarded["as"]) == ["2 articles", "2 articles"]
+    assert set(shown) == {f"outlet{SHOWN}", f"title{SHOWN}", f"as{SHOWN}"}
+    # One character class of every character a formula starts with, the apostrophe taken off.
+    assert shown[f"title{SHOWN}"] == ('test(regexp("^\'[=+@\\t\\r-]"), datum["title"]) '
+                                      '? substring(datum["title"], 1) : datum["title"]')
+
+
+def test_the_timeline_chart_encodes_the_shown_fields_of_guarded_data(tmp_path, monkeypatch) -> None:
+    from clustering import pipeline
+    from dashboard.text import SHOWN
+    from tests.test_clustering_partial_run import dashboard_store, two_day_folders
+
+    db = dashboard_store(tmp_path, monkeypatch)
+    hostile = article("h", "=HYPERLINK(\"http://example.com\")", "+1 flood waters rose in the valley overnight.",
+                      published=datetime(2024, 3, 4, 9, tzinfo=UTC))
+    with Store(db) as store:
+        pipeline.run(two_day_folders(tmp_path), store, model="lexical")
+        store.add_article(hostile)
+        story = max(store.stories(), key=lambda s: len(s["members"]))
+        story["mentions"] = [{"article_id": "h", "score": 0.9, "section": 0}]
+        store.put_stories([story])
+    at = _app()
+    at.query_params["story"] = story["id"]
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    (chart,) = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    assert spec["encoding"]["y"]["field"] == f"outlet{SHOWN}"
+    assert [t["field"] for t in spec["encoding"]["tooltip"]] == [f"outlet{SHOWN}", "published", f"title{SHOWN}", "as"]
+    assert {c["as"] for c in spec["transform"]} >= {f"outlet{SHOWN}", f"title{SHOWN}"}
+    from streamlit import dataframe_util
+
+    (dataset,) = chart.proto.datasets
+    data = dataframe_util.convert_arrow_bytes_to_pandas_df(dataset.data.data)
+    assert list(data["title"]).count("'" + hostile.title) == 1
+    assert list(data["outlet"]).count("'" + hostile.outlet) == 1
+    assert sum(str(v).startswith("'") for v in [*data["title"], *data["outlet"]]) == 2  # the others as they were

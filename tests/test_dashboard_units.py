@@ -709,3 +709,20 @@ def test_every_table_of_the_dashboard_goes_through_the_guard() -> None:
         data = ast.unparse(call.args[0])
         assert data.startswith("export_guarded(") or data == "styled", data
 
+
+
+def test_every_chart_of_the_dashboard_goes_through_the_guard() -> None:
+    """Each chart's data is chart_export_guarded(...)'s: a chart's "Show data" table writes
+    its data as it is (there is one chart, the timeline)."""
+    import ast
+
+    root = Path(__file__).parents[1] / "dashboard"
+    trees = [ast.parse(path.read_text()) for path in sorted(root.glob("*.py"))]
+    charts = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.Call)
+              and ast.unparse(node.func) in ("alt.Chart", "altair.Chart")]
+    assert charts and all(ast.unparse(c.args[0]) == "guarded" for c in charts)
+    assert not [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+                and node.attr.endswith("_chart") and node.attr != "altair_chart"]  # (st.line_chart...: unguarded)
+    guards = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.Call)
+              and ast.unparse(node.func) == "chart_export_guarded"]
+    assert len(guards) == len(charts)
