@@ -14,7 +14,8 @@ the Authlib package): people log in with it, and those listed in
 else views (all may edit when ``PARALLAX_EDITORS`` is not set).
 
 Passwords are compared in constant time, and guessing is throttled server-wide: a few wrong
-passwords a minute from one address (:class:`LoginThrottle`). Behind a reverse proxy every
+passwords a minute from one address (an IPv6 one's /64), and a cap over all addresses that does
+not refuse one a password opened a role from today (:class:`LoginThrottle`). Behind a reverse proxy every
 connection comes from the proxy: name it in ``PARALLAX_TRUSTED_PROXIES`` and the address it
 forwards (X-Forwarded-For) is counted instead (:func:`client_address`); never by default.
 """
@@ -81,10 +82,15 @@ def role_for_password(password: str) -> str | None:
 # Wrong passwords: at most MAX_FAILURES from one address (and GLOBAL_MAX_FAILURES from all,
 # for an attacker with many) within FAILURE_WINDOW_S; past that a try is refused unchecked until
 # the oldest failure ages out. A desk mistypes a few times; a guesser tried ~10 a second per
-# core before, each one a PBKDF2 run on the shared server's two cores.
+# core before, each one a PBKDF2 run on the shared server's two cores. The overall cap does not
+# refuse an address a password opened a role from within KNOWN_FOR_S: an attacker with many
+# addresses who reaches it would otherwise lock the whole desk out (40 guesses from one IPv6
+# host's addresses refused the editor at another address for as long as they went on); such an
+# address keeps its own cap.
 MAX_FAILURES = 5
 GLOBAL_MAX_FAILURES = 30
 FAILURE_WINDOW_S = 60.0
+KNOWN_FOR_S = 12 * 3600.0
 
 
 class LoginThrottle:
@@ -93,9 +99,12 @@ class LoginThrottle:
     on their own threads."""
 
     def __init__(self, per_client: int = MAX_FAILURES, overall: int = GLOBAL_MAX_FAILURES,
-                 window_s: float = FAILURE_WINDOW_S, clock: Callable[[], float] = time.monotonic):
+                 window_s: float = FAILURE_WINDOW_S, clock: Callable[[], float] = time.monotonic,
+                 known_for_s: float = KNOWN_FOR_S):
         self.per_client, self.overall, self.window_s, self.clock = per_client, overall, window_s, clock
+        self.known_for_s = known_for_s
         self._failures: dict[str, deque[float]] = {}
+        self._known: dict[str, float] = {}  # address -> when a password last opened a role from it
         self._lock = threading.Lock()
 
     def _recent(self, now: float) -> dict[str, deque[float]]:
@@ -114,6 +123,9 @@ class LoginThrottle:
         waits = [0.0]
         if len(mine) >= self.per_client:
             waits.append(mine[-self.per_client] + self.window_s - now)
+        known = self._known.get(client)
+        if known is not None and known > now - self.known_for_s:
+            return max(waits)  # (its own cap only: see KNOWN_FOR_S)
         every = sorted(t for times in recent.values() for t in times)
         if len(every) >= self.overall:
             waits.append(every[-self.overall] + self.window_s - now)
@@ -144,8 +156,11 @@ class LoginThrottle:
     def succeeded(self, client: str, stamp: float) -> None:
         """A try :meth:`attempt` counted opened a role: that one try is no failure. The client's
         other failures stay (a viewer's password must not clear the count of guesses at the
-        editor's)."""
+        editor's). The address is known from now on (:data:`KNOWN_FOR_S`)."""
         with self._lock:
+            now = self.clock()
+            self._known = {a: t for a, t in self._known.items() if t > now - self.known_for_s}
+            self._known[client] = now
             times = self._failures.get(client)
             if times is not None and stamp in times:
                 times.remove(stamp)
@@ -160,11 +175,14 @@ LOCAL = "local"
 
 
 def _address(text: str) -> str | None:
-    """``text`` as one canonical address (loopback as LOCAL), None when it is none."""
+    """``text`` as one canonical address (loopback as LOCAL; an IPv4 address written as IPv6,
+    ::ffff:10.0.0.5, as a server listening on both gives it, as the IPv4 one), None when it is none."""
     try:
         found = ipaddress.ip_address(text.strip().strip("[]"))
     except ValueError:
         return LOCAL if text.strip().lower() in ("local", "localhost") else None
+    if isinstance(found, ipaddress.IPv6Address) and found.ipv4_mapped is not None:
+        found = found.ipv4_mapped
     return LOCAL if found.is_loopback else str(found)
 
 
@@ -183,7 +201,8 @@ def client_address(peer: str | None, forwarded: Sequence[str] = (),
     :func:`trusted_proxies`: none unless set) are ``forwarded``, the X-Forwarded-For headers'
     values in order, read: from the right, past the trusted proxies, the first address is the
     client's (what is left of it a client may have written itself). Not an address there: the
-    try counts against the last trusted hop, as without the setting."""
+    try counts against the last trusted hop, as without the setting. An IPv6 client is counted
+    by its /64 network: one host holds all of one, and would otherwise have a count per address."""
     trusted = trusted_proxies() if trusted is None else trusted
     client = _address(peer) if peer else LOCAL
     if client is None:
@@ -194,6 +213,18 @@ def client_address(peer: str | None, forwarded: Sequence[str] = (),
         if hop is None:
             break
         client = hop
+    return _counted_as(client)
+
+
+def _counted_as(client: str) -> str:
+    """``client`` (an address :func:`_address` made) as the throttle counts it: an IPv6 address
+    as its /64 network, anything else as it is."""
+    try:
+        found = ipaddress.ip_address(client)
+    except ValueError:
+        return client
+    if isinstance(found, ipaddress.IPv6Address):
+        return str(ipaddress.IPv6Network((found, 64), strict=False))
     return client
 
 

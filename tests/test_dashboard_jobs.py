@@ -304,3 +304,36 @@ def test_an_edit_naming_a_story_a_regrouping_removed_is_stale_not_an_error(tmp_p
             except StaleStoryError as exc:
                 assert exc.story_ids == [target["id"]]
         assert store.story_versions([source["id"]]) == seen  # nothing written
+
+
+def test_guessing_from_many_addresses_does_not_lock_out_an_address_that_logged_in(monkeypatch) -> None:
+    """Past the overall cap every address was refused: an attacker with a few addresses (or one
+    IPv6 host's) locked the desk out. An address a password opened a role from in the last
+    KNOWN_FOR_S keeps its own cap only; one that has not is refused as before."""
+    monkeypatch.setenv(auth.EDITOR_HASH_ENV, auth.hash_password("right", iterations=1000))
+    clock = _Clock()
+    throttle = auth.LoginThrottle(per_client=5, overall=8, window_s=60, clock=clock, known_for_s=3600)
+    assert auth.login("right", "10.1.1.5", throttle) == (auth.EDITOR, 0.0)  # a desk member, this morning
+    clock.now += 600
+    for n in range(40):
+        auth.login("guess", f"198.51.100.{n}", throttle)
+    assert auth.login("right", "10.1.1.5", throttle) == (auth.EDITOR, 0.0)
+    assert auth.login("right", "10.1.1.6", throttle)[1] > 0  # never logged in: the overall cap
+    for _ in range(5):  # the known address's own cap still holds
+        assert auth.login("wrong", "10.1.1.5", throttle) == (None, 0.0)
+    assert auth.login("right", "10.1.1.5", throttle)[1] > 0
+    clock.now += 3600  # known no longer (and its failures aged out), the guessing goes on
+    for n in range(40):
+        auth.login("guess", f"198.51.100.{n}", throttle)
+    assert auth.login("right", "10.1.1.5", throttle)[1] > 0
+
+
+def test_one_ipv6_hosts_addresses_count_as_one(monkeypatch) -> None:
+    """40 guesses from addresses of one /64 (one host's) were 30 checked and then the desk
+    refused; now 5 are checked, as from one address, and another address may still try."""
+    monkeypatch.setenv(auth.EDITOR_HASH_ENV, auth.hash_password("right", iterations=1000))
+    throttle = auth.LoginThrottle(per_client=5, overall=30, window_s=60, clock=_Clock())
+    checked = sum(auth.login("guess", auth.client_address(f"2001:db8:1:2::{n:x}", trusted=()), throttle)[1] == 0
+                  for n in range(40))
+    assert checked == 5
+    assert auth.login("right", auth.client_address("2001:db8:1:3::1", trusted=()), throttle) == (auth.EDITOR, 0.0)

@@ -26,7 +26,10 @@ def test_a_trusted_proxy_s_forwarded_address_is_counted(monkeypatch) -> None:
     monkeypatch.setenv(auth.TRUSTED_PROXIES_ENV, f" {PROXY}, 127.0.0.1 , not-an-address")
     assert auth.trusted_proxies() == {PROXY, auth.LOCAL}
     assert auth.client_address(PROXY, ["203.0.113.7"]) == "203.0.113.7"
-    assert auth.client_address(None, ["2001:db8::0:1"]) == "2001:db8::1"  # canonical form
+    assert auth.client_address(None, ["2001:db8::0:1"]) == "2001:db8::/64"  # an IPv6 host: its /64
+    assert auth.client_address(None, ["::ffff:203.0.113.7"]) == "203.0.113.7"  # IPv4 written as IPv6
+    # The proxy's address as a server listening on IPv4 and IPv6 gives it: still the proxy.
+    assert auth.client_address(f"::ffff:{PROXY}", ["203.0.113.7"]) == "203.0.113.7"
     # What a client wrote itself stands left of what the proxy added: never read.
     assert auth.client_address(PROXY, ["1.2.3.4, 203.0.113.7"]) == "203.0.113.7"
     assert auth.client_address(PROXY, ["1.2.3.4", "203.0.113.7"]) == "203.0.113.7"  # two headers
@@ -43,6 +46,15 @@ _ips = hs.one_of(hs.ip_addresses(v=4), hs.ip_addresses(v=6)).map(str)
 _junk = hs.one_of(_ips, hs.text(alphabet=hs.characters(exclude_characters=","), max_size=20))
 
 
+def _host(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
+    """Whom the throttle counts an address as: an IPv6 host by its /64 (one host holds all of one)."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
+
+
 @settings(max_examples=300, deadline=None)
 @given(forged=hs.lists(_junk, max_size=4), real=_ips, peer=hs.one_of(hs.none(), _ips),
        trust=hs.booleans())
@@ -56,7 +68,7 @@ def test_what_a_client_writes_before_the_proxy_s_hop_never_changes_whom_it_count
     counted = auth.client_address(peer_or_proxy, [", ".join([*forged, real])], trusted)
     real_address = ipaddress.ip_address(real)
     if trust and str(real_address) not in trusted:
-        assert counted == (auth.LOCAL if real_address.is_loopback else str(real_address))
+        assert counted == (auth.LOCAL if real_address.is_loopback else _host(real_address))
     elif not trust:
         assert counted == auth.client_address(peer, [], set())
 
