@@ -357,7 +357,7 @@ def ingest(
         from tqdm import tqdm
 
         files = bar = tqdm(files, unit="file", desc="ingest")
-    run = _Run(store, IngestReport(), set(), _Caps(max_records, max_new_articles), batch_size, max_bytes,
+    run = _Run(store, IngestReport(), {}, _Caps(max_records, max_new_articles), batch_size, max_bytes,
                read_options, bar, window, reader or read_path)
     for path in files:
         if run.report.stopped:
@@ -373,7 +373,7 @@ def ingest(
             if known is not None:
                 run.report.unchanged_files += 1
                 for article_id in known:
-                    run.note_id(article_id)
+                    run.note_id(article_id, parsed=False)
                 # What it refused when it was read is still refused: a re-run reports it again.
                 run.report.rejected.extend(store.rejections_of_file(str(path)))
                 continue
@@ -417,7 +417,10 @@ class _Run:
 
     store: Any  # a store.sqlite.Store (the articles stage does not import the store)
     report: IngestReport
-    seen: set[str]  # ids of the articles read so far, new or not (from unchanged files too)
+    # The articles read so far, new or not: {id: whether read from a file parsed in this call (else
+    # only listed by an unchanged file)}. One dict, not a set of each: it is held for every record
+    # of a call (millions), its keys the strings report.article_ids holds too.
+    read: dict[str, bool]
     caps: _Caps
     batch_size: int
     max_bytes: int
@@ -425,17 +428,23 @@ class _Run:
     bar: Any  # a tqdm bar, or None
     window: DateWindow | None = None  # the publication dates stored (None: all)
     reader: Reader = read_path  # what gives a file's records (ingest's ``reader``)
-    parsed: set[str] = field(default_factory=set)  # ids of the articles read from files parsed so far
     parsed_files: set[str] = field(default_factory=set)  # the files parsed so far (as given, and resolved)
     updated_ids: set[str] = field(default_factory=set)  # the articles replaced so far (counted once)
 
     def options_key(self, path: Path) -> str:
         return _options_key(self.read_options, path, self.window)
 
-    def note_id(self, article_id: str) -> None:
-        if article_id not in self.seen:
-            self.seen.add(article_id)
+    def note_id(self, article_id: str, parsed: bool) -> None:
+        """``article_id`` was read (``parsed``: from a file parsed in this call)."""
+        if article_id not in self.read:
             self.report.article_ids.append(article_id)
+            self.read[article_id] = parsed
+        elif parsed:
+            self.read[article_id] = True
+
+    def parsed_before(self, article_id: str) -> bool:
+        """Whether a file parsed earlier in this call gave ``article_id``."""
+        return self.read.get(article_id, False)
 
 
 def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
@@ -451,7 +460,10 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
     run.store.clear_rejections_of_file(str(path))
     # (The window goes to the readers: a JSON Lines / CSV record outside it is set aside unbuilt.)
     items = iter(run.reader(path, max_bytes=run.max_bytes, window=run.window, **run.read_options))
-    read_ids: set[str] = set()
+    # Of earlier_ids, those read again (the others are gone once the file is read to its end). Not
+    # every id read: that set cost ~40 bytes a record of a file of millions.
+    read_again: set[str] = set()
+    articles_read = 0
     set_aside = 0  # records of the file set aside for their dates (they count as read)
     try:
         while True:
@@ -470,7 +482,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
             try:
                 as_stored(run.store, batch)
                 before = len(batch)
-                batch = _set_aside_outside(run, batch, earlier_ids, read_ids)
+                batch = _set_aside_outside(run, batch, earlier_ids, read_again)
                 set_aside += before - len(batch)
                 stored, updated, duplicates, rejected = _store_batch(run, batch, str(path), earlier_ids)
             except Exception as exc:  # noqa: BLE001 - one file's storage failure must not stop the batch
@@ -483,9 +495,10 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
             report.rejected.extend(rejected)
             for item in batch:
                 if isinstance(item, Article):
-                    read_ids.add(item.id)
-                    run.note_id(item.id)
-                    run.parsed.add(item.id)
+                    articles_read += 1
+                    if item.id in earlier_ids:
+                        read_again.add(item.id)
+                    run.note_id(item.id, parsed=True)
             # A rejection of the file itself (too large or corrupt part-way) means it
             # was not read to its end: it must be read again next time.
             if any(i.source_path == str(path) for i in rejected):
@@ -496,7 +509,7 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
         if hasattr(items, "close"):  # closes the file if reading stopped early
             items.close()
         run.parsed_files.update({str(path), os.path.realpath(path)})
-    _finish_file(run, path, stat, earlier_ids - read_ids, bool(read_ids) or set_aside > 0)
+    _finish_file(run, path, stat, earlier_ids - read_again, articles_read > 0 or set_aside > 0)
 
 
 def as_stored(store, batch: list[Article | Rejection]) -> None:
@@ -513,10 +526,10 @@ def as_stored(store, batch: list[Article | Rejection]) -> None:
 
 
 def _set_aside_outside(run: _Run, batch: list[Article | Rejection | SetAside], earlier_ids: set[str],
-                       read_ids: set[str]) -> list[Article | Rejection]:
+                       read_again: set[str]) -> list[Article | Rejection]:
     """``batch`` without the records published outside ``run.window`` (articles, and records a
     reader set aside unbuilt), which are counted, not stored. They still count as read from the
-    file (``read_ids``): one stored from it before (with another window) keeps its source row,
+    file (``read_again``, when stored from it before): one stored from it before (with another window) keeps its source row,
     so it is neither dropped nor left behind. Only then is a set-aside record built, for its id:
     a file read for the first time, or whose earlier records were all set aside, builds none."""
     if run.window is None:
@@ -528,19 +541,19 @@ def _set_aside_outside(run: _Run, batch: list[Article | Rejection | SetAside], e
                 run.report.outside_dates += 1
                 if earlier_ids and isinstance(built := item.build(), Article):
                     as_stored(run.store, [built])
-                    _read_outside(run, built, earlier_ids, read_ids)
+                    _read_outside(run, built, earlier_ids, read_again)
             elif isinstance(item, Article) and run.window.excludes(item.published):
                 run.report.outside_dates += 1
-                _read_outside(run, item, earlier_ids, read_ids)
+                _read_outside(run, item, earlier_ids, read_again)
             else:
                 kept.append(item)
     return kept
 
 
-def _read_outside(run: _Run, article: Article, earlier_ids: set[str], read_ids: set[str]) -> None:
+def _read_outside(run: _Run, article: Article, earlier_ids: set[str], read_again: set[str]) -> None:
     """An article set aside for its date is still its file's: one stored from it keeps its row."""
-    read_ids.add(article.id)
     if article.id in earlier_ids:
+        read_again.add(article.id)
         run.store.keep_sources(article)
 
 
@@ -562,7 +575,7 @@ def _store_batch(run: _Run, batch: list[Article | Rejection], file_path: str,
             # Only an article's first read in this call may replace it (a file holding it
             # twice keeps the first, as two files do); the source paths are added after.
             # (An unchanged file skipped earlier in the call read nothing: it does not count.)
-            fresh = item.id not in run.parsed and item.id not in first_reads
+            fresh = not run.parsed_before(item.id) and item.id not in first_reads
             first_reads.add(item.id)
             # A copy read again in this call replaces the first only when newer by its own time.
             replaced = (run.store.replace_article(item, file_path, item.id in earlier_ids, run.parsed_files)
