@@ -493,10 +493,18 @@ def _summary(result, args: argparse.Namespace, inputs: list[str], articles: dict
         + (f" + {counted(len(context), 'stored article')} of their stories" if context else "")
         + f" -> {counted(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories):,} with several articles); "
-        f"{len(rejected):,} rejected; {_outside_dates(result)}"
+        f"{len(rejected):,} rejected; {_unchanged(result)}{_outside_dates(result)}"
         f"vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/"
         + (f"; since the previous run: {change_counts(changes.values())}" if changes is not None else "")
     )
+
+
+def _unchanged(result) -> str:
+    """The summary's count of the input files skipped as read before and unchanged ("" when none),
+    then "; ": a re-run over the same folder says it recognized them (their articles are counted
+    with the run's, as stored)."""
+    skipped = getattr(result, "unchanged_files", 0)
+    return f"{counted(skipped, 'unchanged file')} skipped; " if skipped else ""
 
 
 def _outside_dates(result) -> str:

@@ -53,6 +53,8 @@ class RunResult:
     ingest_notes: list[str] = field(default_factory=list)
     # Records the ingest read but did not store: published outside --since/--until.
     outside_dates: int = 0
+    # Input files skipped as read before and unchanged (a re-run over the same folder says so).
+    unchanged_files: int = 0
 
     @property
     def story_of(self) -> dict[str, str]:
@@ -189,6 +191,7 @@ def run(
     result = _store_fit(found, store, model, progress, clusterer, start, end, list(report.rejected))
     result.ingest_notes = report.notes()
     result.outside_dates = report.outside_dates
+    result.unchanged_files = report.unchanged_files
     return result
 
 

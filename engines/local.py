@@ -31,4 +31,4 @@ class LocalEngine(Engine):
         stats = {"engine": self.name, "seconds": round(time.perf_counter() - start, 2)}
         return EngineResult(result.stories, result.articles, result.rejected, result.backend, result.context,
                             result.orphans, result.changes, result.ingest_notes, result.outside_dates,
-                            stats=stats)
+                            result.unchanged_files, stats=stats)

@@ -209,7 +209,7 @@ class RayEngine(Engine):
             # Nothing to read and no orphan waits (a quiet hour's empty folder): no file is written
             # to ``out`` and the store is left as it is, as the local engine leaves it.
             return EngineResult([], [], [], "none", ingest_notes=report.notes(), outside_dates=report.outside_dates,
-                                stats=stats, out=None)
+                                unchanged_files=report.unchanged_files, stats=stats, out=None)
         orphans = ctx.orphans if ctx is not None else []
         clock = time.perf_counter()
         vectors, titles, keys, title_keys, backend = self.embed(found + orphans, store, model, stats)
@@ -238,7 +238,8 @@ class RayEngine(Engine):
         # (The articles and rejections are stored already, by the ingest in self.read.)
         changes = import_into_store(store, result, ingested=True) if store is not None else {}
         return EngineResult(stories, found, rejected, backend, held, orphans, changes, report.notes(),
-                            report.outside_dates, stats=stats, out=Path(out) if out is not None else None)
+                            report.outside_dates, report.unchanged_files, stats=stats,
+                            out=Path(out) if out is not None else None)
 
     def _stories(self, ray, clusterer, articles: list[Article], vectors, titles, ctx, store, backend: str,
                  stats: dict) -> tuple[list, list[Article]]:

@@ -204,6 +204,19 @@ def test_the_hourly_cli_recipe(hours, tmp_path, capsys):
     assert set(_ids(store, "Rovers")) <= listed  # the orphan's assignment is reported where it was made
 
 
+def test_a_rerun_over_the_same_folder_says_its_files_were_skipped_as_unchanged(hours, tmp_path, capsys):
+    """A person re-running the command on the same folder is told the files were recognized."""
+    store, folders = hours
+    argv = [str(folders["h01"]), "--db", str(store.path), "--out", str(tmp_path / "out"), "--model", "lexical"]
+    assert _cli(*argv) == 0
+    first = capsys.readouterr().err.strip().splitlines()[-1]
+    assert _cli(*argv) == 0
+    again = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "skipped" not in first
+    assert "; 0 rejected; 1 unchanged file skipped; vectors: " in again
+    assert again.endswith("since the previous run: no story changed")
+
+
 def test_a_quiet_hour_exits_0_and_leaves_the_outputs(hours, tmp_path, capsys):
     store, folders = hours
     db, out = str(store.path), tmp_path / "out"
