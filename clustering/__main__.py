@@ -67,23 +67,25 @@ from output_files import replaced_together
 from store.sqlite import Store, default_db
 
 # What someone wiring the command into cron reads in --help (the README says it at length).
-HELP_EPILOG = f"""\
-runs:
-  Each run stores what it reads in --db and joins it to the stored stories (hour by hour:
-  one folder a run); unchanged files read before are skipped; articles a killed run left
-  in no story are grouped by the next run. {BUSY_EPILOG}
-output:
-  stdout stays empty. stderr: one line per refused input (path: reason; the first 20),
-  the summary line, then notes. --out DIR: stories.json, assignments.csv, errors.csv,
-  stories.md (with --engine ray also Parquet files), replaced whole at the end of a run.
-exit status:
-  0   articles read and grouped (some inputs may have been refused: stderr, errors.csv),
-      or a quiet hour (nothing new to read)
-  1   nothing read and an input missing or refused; the store or Ray cluster unavailable
-  2   usage error (nothing done)
-  75  another run held the store longer than --wait (nothing done)
-  130 interrupted (Ctrl-C)
-"""
+# One source line per item: cli.HelpFormatter keeps every line break written here and wraps each
+# line to the terminal, so a break inside a sentence came out as a ragged half-line.
+HELP_EPILOG = (
+    "runs:\n"
+    "  Each run stores what it reads in --db and joins it to the stored stories (hour by hour: one folder "
+    "a run); unchanged files read before are skipped; articles a killed run left in no story are grouped "
+    f"by the next run. {BUSY_EPILOG}\n"
+    "output:\n"
+    "  stdout stays empty. stderr: one line per refused input (path: reason; the first 20), the summary "
+    "line, then notes. --out DIR: stories.json, assignments.csv, errors.csv, stories.md (with --engine ray "
+    "also Parquet files), replaced whole at the end of a run.\n"
+    "exit status:\n"
+    "  0   articles read and grouped (some inputs may have been refused: stderr, errors.csv), or a quiet "
+    "hour (nothing new to read)\n"
+    "  1   nothing read and an input missing or refused; the store or Ray cluster unavailable\n"
+    "  2   usage error (nothing done)\n"
+    "  75  another run held the store longer than --wait (nothing done)\n"
+    "  130 interrupted (Ctrl-C)\n"
+)
 
 
 def _date(text: str) -> date:

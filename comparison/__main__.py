@@ -140,7 +140,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     from cli import HelpFormatter
     parser = argparse.ArgumentParser(formatter_class=HelpFormatter, prog="python -m comparison", description="Compare the articles of one story.",
                                      epilog=MODEL_DIR_HELP + " --lexical needs none.")
-    parser.add_argument("inputs", nargs="+", help="article files, or one story id from the store")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, or one story id from the store")
     parser.add_argument("--out", required=True, help="output file")
     parser.add_argument("--format", choices=("json", "md", "csv"), default=None,
                         help="default: from the --out extension, else json")

@@ -51,6 +51,17 @@ def test_the_clustering_epilog_keeps_its_table_of_exit_codes(capsys, monkeypatch
     assert "\nmodel:\n  The embedding model" in text
 
 
+def test_the_clustering_epilog_wraps_sentences_not_its_source_lines(capsys, monkeypatch) -> None:
+    # Its items were written over several source lines, each kept as a line: on an 80-column
+    # terminal "(hour by hour:" ended one line and "one folder a run)" stood alone on the next.
+    wide = _help(clustering_args, capsys, monkeypatch, 400)
+    assert "stored stories (hour by hour: one folder a run); unchanged files" in wide
+    assert "errors.csv), or a quiet hour" in wide
+    narrow = _help(clustering_args, capsys, monkeypatch, 80).splitlines()
+    runs = narrow[narrow.index("runs:") + 1:narrow.index("output:")]
+    assert all(len(line) > 60 for line in runs[:-1]), runs  # filled lines, only the last one short
+
+
 def test_every_parser_in_the_repository_uses_the_shared_formatter() -> None:
     # One home for how help wraps: a new command's parser takes it too.
     sources = [p for folder in ("articles", "benchmarks", "clustering", "comparison", "dashboard", "embeddings",
