@@ -421,6 +421,19 @@ def _story_table_frame(shown: pd.DataFrame, script: str, zone: times.Zone = time
     return table
 
 
+# Rows the story table shows before it scrolls (460 px).
+_STORY_TABLE_ROWS = 12
+# What changed comes before the outlets: the long "Covered by" list pushed it past the right edge
+# of a 1400-pixel window.
+STORY_TABLE_COLUMNS = ["label", "n_outlets", "n_articles", "last_published", "change", "outlets"]
+
+
+def story_table_height(rows: int) -> int | str:
+    """The story table's height: a short list as tall as its rows (a fixed 460 px showed up to 12
+    empty rows under it), a longer one 460 px, scrolled."""
+    return 460 if rows > _STORY_TABLE_ROWS else "content"
+
+
 def _story_table(table: pd.DataFrame, zone: times.Zone, change_header: str = "Last run") -> None:
     """The clickable story table; a click on a row opens its story. ``change_header``: the
     change column's title ("Last run", or "Changed since" the moment the list's choice names)."""
@@ -430,8 +443,8 @@ def _story_table(table: pd.DataFrame, zone: times.Zone, change_header: str = "La
         export_guarded(table),
         hide_index=True,
         width="stretch",
-        height=460,
-        column_order=["label", "n_outlets", "n_articles", "last_published", "outlets", "change"],
+        height=story_table_height(len(table)),
+        column_order=STORY_TABLE_COLUMNS,
         column_config={
             "label": st.column_config.TextColumn("Story", width="large"),
             "n_outlets": st.column_config.NumberColumn("Outlets", width="small"),

@@ -11,7 +11,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as hs
 
 from dashboard import actions, storylist, text
-from dashboard.app import dates_from_address, finding_rows, shared_subjects, source_line
+from dashboard.app import (
+    STORY_TABLE_COLUMNS,
+    dates_from_address,
+    finding_rows,
+    shared_subjects,
+    source_line,
+    story_table_height,
+)
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "dashboard"))
 import fake_store  # noqa: E402
@@ -726,3 +733,11 @@ def test_every_chart_of_the_dashboard_goes_through_the_guard() -> None:
     guards = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.Call)
               and ast.unparse(node.func) == "chart_export_guarded"]
     assert len(guards) == len(charts)
+
+
+def test_the_story_table_shows_what_changed_before_the_outlets_and_no_empty_rows() -> None:
+    # (Fresh-eyes trial: the change column sat right of the long "Covered by" list, off a
+    # 1400-pixel window, and six matching stories stood above six empty rows.)
+    assert STORY_TABLE_COLUMNS.index("change") < STORY_TABLE_COLUMNS.index("outlets")
+    assert story_table_height(6) == story_table_height(12) == "content"
+    assert story_table_height(13) == 460
