@@ -91,8 +91,9 @@ def _usage_problem(args: argparse.Namespace, articles: list[Article], story_ids:
 
 
 def _compare_stored(story_id: str, db: Path, use_dense: bool,
-                    progress: bool) -> tuple[Comparison, list[Article]] | str:
-    """(comparison, articles) of a stored story, or the one-line reason it cannot be read."""
+                    progress: bool) -> tuple[Comparison, list[Article], tuple[str, str]] | str:
+    """(comparison, articles, (story id, headline)) of a stored story, or the one-line reason it
+    cannot be read."""
     from comparison import compare_story
     from comparison.story import in_stored_text
     from store.sqlite import Store
@@ -120,7 +121,8 @@ def _compare_stored(story_id: str, db: Path, use_dense: bool,
         comparison = compare_story(store, story_id, use_dense=use_dense, progress=progress)
         stored = store.articles(comparison.article_ids)
         # A roundup's section is compared; the export names the whole stored article.
-        return in_stored_text(comparison, compared, stored), stored
+        named = (story_id, (story or {}).get("label") or "")
+        return in_stored_text(comparison, compared, stored), stored, named
     except KeyError as exc:
         return exc.args[0]
     finally:
@@ -177,13 +179,13 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(stored, str):
             print(stored, file=sys.stderr)
             return 2
-        comparison, articles = stored
+        comparison, articles, named = stored
     else:
-        comparison = compare(articles, use_dense=not args.lexical, progress=progress)
+        comparison, named = compare(articles, use_dense=not args.lexical, progress=progress), None
 
     fmt = args.format or {".md": "md", ".csv": "csv"}.get(Path(args.out).suffix.lower(), "json")
     if fmt == "md":
-        output = report.to_markdown(comparison, articles)
+        output = report.to_markdown(comparison, articles, story=named)
     elif fmt == "csv":
         output = report.to_csv(comparison, articles)
     else:

@@ -76,11 +76,15 @@ def labels_by_id(comparison: Comparison, articles: list[Article]) -> dict[str, s
     return dict(zip([a.id for a in compared], article_labels(compared), strict=True))
 
 
-def to_markdown(comparison: Comparison, articles: list[Article], max_per_section: int = 200) -> str:
+def to_markdown(comparison: Comparison, articles: list[Article], max_per_section: int = 200,
+                story: tuple[str, str] | None = None) -> str:
     """A readable report: discrepancies first, then agreements and unique facts. Every text
-    from an article (titles, outlets, spans, names) goes through :func:`escape_markdown`."""
+    from an article (titles, outlets, spans, names) goes through :func:`escape_markdown`.
+    ``story``: ``(id, headline)`` of the stored story compared, named in the report's heading (a
+    file read later, or sent on, says which story it is)."""
     outlet = labels_by_id(comparison, articles)
-    lines = ["# Comparison", "", "## Articles", ""]
+    heading = f"# Comparison: {md(story[1])} (`{story[0]}`)" if story else "# Comparison"
+    lines = [heading, "", "## Articles", ""]
     for a in articles:
         if a.id in outlet:
             lines.append(f"- **{md(outlet[a.id])}**, {a.published:%Y-%m-%d %H:%M} UTC: {md(a.title)} (`{a.id}`)")

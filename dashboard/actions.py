@@ -221,11 +221,12 @@ def comparison_of(store: Store, story_id: str, found: list[Article]) -> tuple[Co
     return comparison_from_dict(data), data.get("budget")
 
 
-def exports(comp: Comparison, articles: list[Article],
-            stored: list[Article] | None = None) -> dict[str, tuple[str, str]]:
+def exports(comp: Comparison, articles: list[Article], stored: list[Article] | None = None,
+            story: tuple[str, str] | None = None) -> dict[str, tuple[str, str]]:
     """{format: (file content, mime type)} for the three export formats. ``articles``: as the
     story shows them (a roundup by its section); ``stored``: the stored articles of their ids,
-    whose texts the exported offsets then index (:func:`comparison.story.in_stored_text`)."""
+    whose texts the exported offsets then index (:func:`comparison.story.in_stored_text`);
+    ``story``: (id, headline), named in the Markdown report's heading."""
     from comparison import report
     from comparison.story import in_stored_text
 
@@ -235,7 +236,7 @@ def exports(comp: Comparison, articles: list[Article],
     if not isinstance(as_json, str):  # to_json gives the document; the file is its text
         as_json = json.dumps(as_json, ensure_ascii=False, indent=2)
     return {
-        "Markdown": (report.to_markdown(comp, articles), "text/markdown"),
+        "Markdown": (report.to_markdown(comp, articles, story=story), "text/markdown"),
         "JSON": (as_json, "application/json"),
         "CSV": (report.to_csv(comp, articles), "text/csv"),
     }

@@ -1288,7 +1288,8 @@ def export_note(n_outlets: int, n_chosen: int, script: str, zone: times.Zone) ->
 def _export(story: Story, comp: Comparison, articles: list[Article], store: Store) -> None:
     try:
         # Offsets into the stored articles: a roundup is shown and compared by its section.
-        files = actions.exports(comp, articles, store.articles([a.id for a in articles]))
+        files = actions.exports(comp, articles, store.articles([a.id for a in articles]),
+                                story=(story.id, story.label))
     except Exception as exc:  # noqa: BLE001 - one line for the user
         st.error(f"Export failed: {_one_line(exc)}")
         return

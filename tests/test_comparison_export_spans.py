@@ -70,6 +70,14 @@ def test_a_roundup_sections_spans_are_offsets_into_the_stored_article(tmp_path: 
     assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
 
 
+def test_a_stored_storys_markdown_report_names_the_story_in_its_heading(tmp_path: Path) -> None:
+    # A report saved or sent on says which story it compares (it opened with "# Comparison" alone).
+    db, out = tmp_path / "p.db", tmp_path / "s.md"
+    _store_with_roundup(db)
+    assert comparison_main(["st-flood", "--db", str(db), "--out", str(out), "--lexical"]) == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "# Comparison: 洪水 (`st-flood`)"
+
+
 _PARAGRAPHS = st.lists(st.one_of(st.just(""), st.text(alphabet="ab洪水 ,。", min_size=1, max_size=30)),
                        min_size=1, max_size=12)
 

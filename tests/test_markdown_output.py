@@ -131,6 +131,14 @@ def test_the_comparison_markdown_escapes_titles_outlets_and_spans(hostile_compar
     assert "Floods **kill** 7 | Bavaria second `code` [x](javascript:alert(1))" in html
 
 
+def test_the_story_named_in_the_heading_is_escaped(hostile_comparison) -> None:
+    arts, comparison = hostile_comparison
+    assert to_markdown(comparison, arts).startswith("# Comparison\n")
+    heading = to_markdown(comparison, arts, story=("st-1", HOSTILE)).splitlines()[0]
+    assert heading.startswith("# Comparison: ") and heading.endswith(" (`st-1`)")
+    assert "<script>" not in heading and "<a " not in _render(heading)
+
+
 def test_a_story_of_many_outlets_says_how_many_are_not_named() -> None:
     from clustering.__main__ import MAX_OUTLETS_LISTED
 
