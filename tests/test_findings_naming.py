@@ -153,3 +153,29 @@ def test_one_name_in_two_scripts_is_no_naming_difference():
     xinhua = article("x", "新华社", "美国总统拜登周一表示将出访。", language="zh")
     naming = compare([cna, xinhua], use_dense=False).naming
     assert naming and naming[0]["names"] == {"中央社": ["喬·拜登"], "新华社": ["拜登"]}
+
+
+def _naming(text_a, text_b):
+    a, b = article("na", "Outlet A", text_a), article("nb", "Outlet B", text_b)
+    return compare([a, b], use_dense=False).naming
+
+
+def test_a_descriptor_after_a_verb_is_no_name_of_the_body_before_the_verb():
+    # 呼吁某国政府倾听示威者: the government is asked to listen to the protesters; the naming
+    # table listed the government as named 示威者 / 抗议者 (a descriptor within three characters).
+    for body in ("古巴政府", "委内瑞拉政府", "联合国"):
+        rows = _naming(f"欧盟呼吁{body}倾听示威者的诉求。示威者周日上街。",
+                       f"欧盟呼吁{body}倾听抗议者的诉求。抗议者周日上街。")
+        assert rows == [], body
+
+
+def test_a_descriptor_right_after_its_actor_or_its_de_is_that_actors_name():
+    rows = _naming("塔利班武装分子周日控制了该地区。", "塔利班的激进分子周日控制了该地区。")
+    assert rows == [{"actor": "塔利班", "names": {"Outlet A": ["武装分子"], "Outlet B": ["激进分子"]}}]
+
+
+def test_only_a_space_de_zhi_or_a_possessive_joins_a_name_to_its_descriptor():
+    from comparison.findings.naming import _owns
+
+    assert all(_owns(gap) for gap in ("", " ", "的", "之", "'s ", "’s ", "' "))
+    assert not any(_owns(gap) for gap in ("打压", "倾听", "、", "，", "和", " and ", "“"))

@@ -74,7 +74,8 @@ def _descriptor_naming(docs: list[Doc]) -> list[dict]:
     (X激进分子 vs X武装分子, militants vs fighters).
 
     Each descriptor (a general lexicon, comparison.lexicons.categories) is tied to
-    the named organization or person just before it in its sentence; a bare
+    the named organization or person directly before it in its sentence (nothing but a
+    space, 的, 之 or a possessive between: :func:`_owns`); a bare
     descriptor ("the rebels") goes to the actor the story's outlets most often
     describe. No list of known actors: the actors are whatever the NER finds.
     """
@@ -94,7 +95,7 @@ def _descriptor_naming(docs: list[Doc]) -> list[dict]:
                 if at < 0:
                     continue
                 position = sentence.start + at
-                before = [e for e in names if e.end <= position and position - e.end <= 3]
+                before = [e for e in names if e.end <= position and _owns(text[e.end:position])]
                 if before:
                     actor = to_simplified(before[-1].text)
                     terms = per_actor[actor].setdefault(doc.label, [])
@@ -111,6 +112,18 @@ def _descriptor_naming(docs: list[Doc]) -> list[dict]:
                 terms.append(term)
     return [{"actor": actor, "names": outlets} for actor, outlets in per_actor.items()
             if len(outlets) > 1 and len({tuple(sorted(v)) for v in outlets.values()}) > 1]
+
+
+# What may stand between a name and the descriptor it owns: nothing, a space, 的/之 or a
+# possessive (塔利班武装分子, 塔利班的武装分子, Taliban's fighters). A verb between them makes the
+# name its subject or object, not the descriptor's owner (政府打压示威者: the government is no
+# protester), and a comma or 、 lists another actor.
+_OWNER_GAP_RE = re.compile(r"\s?(?:的|之|['’]s?)?\s?")
+
+
+def _owns(gap: str) -> bool:
+    """Does a name followed by ``gap`` and then a descriptor own that descriptor?"""
+    return _OWNER_GAP_RE.fullmatch(gap) is not None
 
 
 _ORG_SUFFIX_MIN = 4
