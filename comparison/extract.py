@@ -639,11 +639,29 @@ def same_entity(a: str, b: str) -> bool:
     if len(short) < len(long_) and long_[-len(short):] == short:
         return True
     if len(sa) > 1 and len(sb) > 1 and sa[-1] == sb[-1] and len(sa[-1]) >= 2:
-        return True  # transliteration variants of the given name, same family name
+        # Transliteration variants of the given name (赫萨穆丁 / 胡萨姆丁), same family name; other
+        # given names are other people of that family (菲德尔·卡斯特罗, 劳尔·卡斯特罗).
+        return _given_names_alike(sa[:-1], sb[:-1])
     shorter, longer = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
     return len(shorter) >= 2 and longer.endswith(shorter) and "·" not in shorter and (
         "·" not in longer or longer.split("·")[-1] == shorter
     )
+
+
+def _given_names_alike(a: list[str], b: list[str]) -> bool:
+    """Do the parts before one family name name one person: a part the same or sounding alike
+    (:func:`comparison.phonetics.sound_alike`: 穆罕默德 / 穆哈默德) in both?"""
+    from comparison.phonetics import sound_alike
+
+    return any(x == y or sound_alike(x, y) for x in a for y in b)
+
+
+def distinct_persons(a: str, b: str) -> bool:
+    """Two full names of one family name whose given names differ (菲德尔·卡斯特罗 and
+    劳尔·卡斯特罗): two people, whatever a bare family name (卡斯特罗) mentioned beside them."""
+    sa, sb = _name_key(a).split("·"), _name_key(b).split("·")
+    return (len(sa) > 1 and len(sb) > 1 and sa[-1] == sb[-1] and len(sa[-1]) >= 2
+            and not _given_names_alike(sa[:-1], sb[:-1]))
 
 
 @lru_cache(maxsize=1)

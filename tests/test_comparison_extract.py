@@ -263,6 +263,10 @@ def test_entities_and_name_variants():
     assert same_entity("赫萨穆丁-沙姆斯", "胡萨姆丁·沙姆斯")  # RFI vs Al Jazeera
     assert not same_entity("加尼", "拉赫蒙")
     assert not same_entity("穆罕默德·阿什拉夫·加尼", "穆罕默德·贾瓦德·扎里夫")
+    # One family name, other given names: two people (brothers, a minister and a protester).
+    assert not same_entity("安娜·科瓦尔", "伊万·科瓦尔")
+    assert not same_entity("雷纳托·米格·佩雷拉", "克拉拉·佩雷拉")
+    assert same_entity("米格尔·迪亚斯·罗卡", "米格尔·迪亚兹·罗卡")  # a given name rendered otherwise
 
 
 def test_hyphenated_names_are_one_entity():

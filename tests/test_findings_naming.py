@@ -179,3 +179,13 @@ def test_only_a_space_de_zhi_or_a_possessive_joins_a_name_to_its_descriptor():
 
     assert all(_owns(gap) for gap in ("", " ", "的", "之", "'s ", "’s ", "' "))
     assert not any(_owns(gap) for gap in ("打压", "倾听", "、", "，", "和", " and ", "“"))
+
+
+def test_a_bare_family_name_does_not_join_two_people_of_that_family():
+    # 卡斯特罗 may be either brother: the naming table listed 劳尔·卡斯特罗 as a name of
+    # 菲德尔·卡斯特罗 through it. (Made-up names.)
+    rows = _naming("安娜·科瓦尔周一说，伊万·科瓦尔将出席会议。科瓦尔随后离开。",
+                   "伊万·科瓦尔周一出席了会议。")
+    assert not [r for r in rows if any("安娜·科瓦尔" in n and "伊万·科瓦尔" in n
+                                       for n in (", ".join(v) for v in r["names"].values()))]
+    assert not [r for r in rows if {"安娜·科瓦尔", "伊万·科瓦尔"} <= {n for v in r["names"].values() for n in v}]

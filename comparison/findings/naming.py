@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from comparison.docs import Doc, names_own_outlet, span, written
-from comparison.extract import same_entity
+from comparison.extract import distinct_persons, same_entity
 from comparison.findings import Context
 from comparison.lexicons.attribution import (
     INSTITUTION_HEADS_ZH,
@@ -38,7 +38,9 @@ def _entity_findings_and_naming(docs: list[Doc], aligned) -> tuple[list[Finding]
             if e.kind != "PER" or not re.search(r"[\u4e00-\u9fff]", e.text) or names_own_outlet(doc, e.text):
                 continue  # (告诉路透: an outlet naming itself is no person of the story)
             for cluster in clusters:
-                if any(same_entity(e.text, other.text) for _, other in cluster):
+                # (A bare family name may join either of two full names: it does not join them.)
+                if (any(same_entity(e.text, other.text) for _, other in cluster)
+                        and not any(distinct_persons(e.text, other.text) for _, other in cluster)):
                     cluster.append((d, e))
                     break
             else:
