@@ -63,6 +63,7 @@ from comparison.lexicons.timewords import (
 )
 from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
 from comparison.text import TakenSpans, to_simplified
+from comparison.titled_names import rejoin_titled_names
 
 _WEEKDAYS = WEEKDAYS_ZH
 
@@ -701,10 +702,12 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
             cursor += len(par) + 1
     if segmented is None:
         segmented = segment([simple[s:e] for s, e in pieces])
-    tokens = token_spans(simple, pieces, segmented)
+    tokens = rejoin_titled_names(simple, token_spans(simple, pieces, segmented))
     entities: list[Entity] = []
     for w_start, pos, tag in tokens:
         word = simple[w_start:pos]
+        if tag == "PER" and _TRAILING_TIME_RE.fullmatch(word):
+            continue  # LAC reads a weekday after a name as a person too (李明|周一|说)
         if tag in ("PER", "LOC", "ORG") and len(word.strip()) >= 2:
             previous = entities[-1] if entities else None
             if (previous is not None and previous.kind == tag == "PER"
@@ -728,8 +731,42 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
                 pos = _locative_given_name(simple, w_start, pos)
             entities.append(Entity(w_start, pos, text[w_start:pos], tag, entity_key(simple[w_start:pos])))
     entities = _names_after_titles(text, simple, entities)
+    _names_written_whole_elsewhere(text, simple, entities)
     places_read_as_persons(simple, entities, tokens)
     return entities
+
+
+def _word_across(simple: str, at: int) -> bool:
+    """Does a word of the general dictionary run across ``at`` (殴|打 of 张陶殴打: a name that LAC
+    read as 张陶殴 elsewhere in the article ends before it)?"""
+    from comparison.phonetics import established
+
+    return any(established(simple[at - 1:at + k]) for k in (1, 2))
+
+
+def _names_written_whole_elsewhere(text: str, simple: str, entities: list[Entity]) -> None:
+    """A person's name cut short where the article writes on the whole name it reads elsewhere
+    (知事森川健太 read whole after the title, 森川健|太说 later): the whole name, where no other
+    entity stands in the characters it takes in."""
+    from comparison.phonetics import established
+
+    whole = sorted({e.key for e in entities if e.kind == "PER" and _CJK_RUN.match(e.key)}, key=len, reverse=True)
+    ordered = sorted(entities, key=lambda x: x.start)
+    for n, e in enumerate(ordered):
+        if e.kind != "PER":
+            continue
+        floor = ordered[n - 1].end if n else 0
+        ceiling = ordered[n + 1].start if n + 1 < len(ordered) else len(simple)
+        for name in whole:
+            if len(name) <= e.end - e.start or len(name) - (e.end - e.start) > NAME_REPAIR_CHARS:
+                continue
+            at = simple.find(name, max(floor, e.end - len(name)), min(ceiling, e.start + len(name)))
+            added = simple[at:e.start] + simple[e.end:at + len(name)]
+            if 0 <= at <= e.start and at + len(name) >= e.end and not _word_across(simple, at + len(name)) \
+                    and not (len(added) > 1 and established(added)):  # 史瓦帝尼|政府: a word, no name's
+                e.start, e.end = at, at + len(name)
+                e.text, e.key = text[e.start:e.end], entity_key(simple[e.start:e.end])
+                break
 
 
 # A Chinese name after a title has two to four characters (李明, 林郑月娥, 欧阳玉靖).

@@ -117,7 +117,11 @@ TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部�
              "经济师", "总裁", "董事", "董事长", "主任", "专家", "作家", "研究员", "助卿",
              # offices of government and party hierarchies (general titles of office)
              "厅长", "处长", "司长", "署长", "院长", "行长", "校长", "书记", "常委", "法官",
-             "检察官", "警长", "长官", "特首")
+             "检察官", "警长", "长官", "特首",
+             # titles of Japanese offices and companies as Chinese writes them (a prefecture's
+             # governor, a minister, a party's secretary-general, a company's president or
+             # chairman), also Korean companies' 会长; Korean ministers are 长官 (above)
+             "知事", "大臣", "外相", "防卫相", "干事长", "社长", "会长")
 # Titles written in a short form that is no in-order abbreviation, with the full title (特首: the chief
 # executive of a special administrative region, 特区行政长官): one title, no framing.
 TITLE_SHORT_FORMS_ZH = {"特首": "特区行政长官"}
