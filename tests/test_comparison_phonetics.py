@@ -36,3 +36,17 @@ def test_established_names_are_not_renderings_of_each_other():
 def test_text_that_is_not_all_chinese_never_sounds_alike():
     assert not sound_alike("AB", "马马")
     assert not sound_alike("阿马", "恩马")  # two syllables with no initial share none
+
+
+def test_a_long_name_with_one_syllable_more_or_less_sounds_alike():
+    # Made-up renderings of made-up names.
+    assert sound_alike("萨坦米雅洛", "塞坦尼米雅洛")  # sa/sai and a syllable inside (ni): one name
+    assert sound_alike("博尔卡纳维", "博卡纳维")  # the weak 尔 written or not
+    assert sound_alike("克洛帕维尔", "斯克洛帕维尔")  # a syllable more at the start, the rest the same
+
+
+def test_a_syllable_more_does_not_join_other_names():
+    assert not sound_alike("马克宏", "马克宏多")  # three syllables: too short
+    assert not sound_alike("马洛西姆", "马洛西莫夫")  # an ending syllable and another changed
+    assert not sound_alike("萨坦米雅洛", "塔坦尼米雅洛")  # an initial changed (s/t)
+    assert not sound_alike("萨坦米雅洛", "塞坦尼米约洛")  # two syllables changed besides the one more

@@ -176,3 +176,10 @@ def test_a_rendering_counted_by_syllables_does_not_start_inside_a_word_before_it
     a = article("pa", "Outlet A", "飞机从雅加达飞往西加里曼丹省首府坤甸市（Pontianak）。", language="zh")
     b = article("pb", "Outlet B", "该航班从雅加达前往坤甸（Pontianak）。", language="zh")
     assert not [f for f in _renderings(a, b) if "pontianak" in f.why.lower()]
+
+
+def test_a_long_name_with_a_syllable_more_is_a_rendering_difference() -> None:
+    from comparison.findings.renderings import _sound_alike_pairs
+
+    # Made-up renderings: a syllable inside (ni) and sa/sai; a name with another initial stays apart.
+    assert _sound_alike_pairs(["萨坦米雅洛", "塞坦尼米雅洛", "塔坦尼米雅洛"]) == [("塞坦尼米雅洛", "萨坦米雅洛")]

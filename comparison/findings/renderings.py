@@ -29,7 +29,14 @@ from comparison.findings import Context
 from comparison.findings.naming import _across_outlets, _edit_distance
 from comparison.lexicons.places import LEVEL_SUFFIX_ZH
 from comparison.model import Finding
-from comparison.phonetics import MIN_SYLLABLES, established, same_initials, sound_alike, syllables
+from comparison.phonetics import (
+    MIN_SYLLABLES,
+    established,
+    initial,
+    same_initials,
+    sound_alike,
+    syllables,
+)
 from comparison.text import to_mainland
 
 NAME_KINDS = ("PER", "LOC", "ORG", "NAME")
@@ -374,9 +381,10 @@ def _one_apart_pairs(forms) -> list[tuple[str, str]]:
 
 def _sound_alike_pairs(forms) -> list[tuple[str, str]]:
     """Pairs of ``forms`` more than one character apart that sound alike in Mandarin
-    (内塔尼亚胡 nei-ta-ni-ya-hu vs 内坦尼雅胡 nei-tan-ni-ya-hu, 弗洛伊德 vs 佛洛依德:
-    ``comparison.phonetics``) with every initial consonant kept, found through shared syllable keys with one syllable left out
-    (linear in the forms, as :func:`_one_apart_pairs`)."""
+    (内塔尼亚胡 nei-ta-ni-ya-hu vs 内坦尼雅胡 nei-tan-ni-ya-hu, 弗洛伊德 vs 佛洛依德, 尼坦雅胡 vs
+    内坦尼雅胡 with a syllable more: ``comparison.phonetics``) with every initial consonant kept, found
+    through shared syllable keys with one syllable left out and shared initials (linear in the
+    forms, as :func:`_one_apart_pairs`)."""
     buckets: dict[tuple, set[str]] = defaultdict(set)
     for form in forms:
         if len(form) < SOUND_ALIKE_MIN_CHARS or not _CJK_ONLY.fullmatch(form):
@@ -384,12 +392,18 @@ def _sound_alike_pairs(forms) -> list[tuple[str, str]]:
         sounds = syllables(form)
         for i in range(len(sounds)):
             buckets[(i, sounds[:i], sounds[i + 1:])].add(form)
+        # A syllable more or less (尼坦雅胡 / 内坦尼雅胡) keeps every other initial: the initials
+        # of the form, and of the form less each syllable.
+        initials = tuple(initial(x) for x in sounds)
+        buckets[("initials", initials)].add(form)
+        for i in range(len(initials)):
+            buckets[("initials", initials[:i] + initials[i + 1:])].add(form)
     pairs: set[tuple[str, str]] = set()
     for members in buckets.values():
         if 1 < len(members) <= MAX_BUCKET:
             ordered = sorted(members)
             pairs.update((a, b) for x, a in enumerate(ordered) for b in ordered[x + 1:]
-                         if not _one_apart(a, b) and sound_alike(a, b) and same_initials(a, b))
+                         if not _one_apart(a, b) and sound_alike(a, b) and (len(a) != len(b) or same_initials(a, b)))
     return sorted(pairs)
 
 
