@@ -26,6 +26,8 @@ from comparison.lexicons.timewords import (
     NOT_YEAR_COUNT_AFTER_ZH,
     ONE_AS_DETERMINER_AFTER_ZH,
     ONE_DURATION_OFFSET_AFTER_ZH,
+    PERIOD_FRAME_AFTER_ZH,
+    RATE_AMOUNT_UNITS_ZH,
     TIME_ZONE_AFTER_RE,
     YEAR_COUNT_AFTER_ZH,
     YEAR_COUNT_BEFORE_ZH,
@@ -105,7 +107,7 @@ _NOT_QUANTITY_PREFIXES = ("一直", "一些", "一起", "一再", "一度", "一
 
 # Characters before 数/多 that make them part of another word: 大多数人, 少数人, 无数人,
 # 半数人 (a share, not a count); 差不多人人, 更多人 (not a count).
-_NOT_VAGUE_AFTER = {"数": "大少无多半", "多": "不差更较最"}
+_NOT_VAGUE_AFTER = {"数": "大少无多半", "多": "不差更较最", "若干": ""}
 
 
 # Measure words that are the counted noun themselves.
@@ -590,6 +592,13 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     return q
 
 
+# A rate's amount after a unit of time (一天|停电数小时, 一周|工作六天): a few words of its clause, none
+# framing a period (一天之内, 一个月来), then a number and a unit of time or of times.
+_RATE_AMOUNT_AFTER_ONE = re.compile(
+    rf"[^{PERIOD_FRAME_AFTER_ZH}，,。；;：:！!？?、\s\d{_CN_NUM_CHARS}]{{1,6}}?"
+    rf"(?:\d+|[{_CN_NUM_CHARS}]+|数|几)(?:{'|'.join(sorted(RATE_AMOUNT_UNITS_ZH, key=len, reverse=True))})")
+
+
 def _duration_of_one(simple: str, m: re.Match, core: str, measure: str | None, low: float, high: float) -> bool:
     """Is this one unit of time a length of time, as two of them would be (为期一周, 一个月内,
     一年来, 一天之内, 近一年)? Not 一 as a determiner's (这一天, 前一天, 同一年:
@@ -606,6 +615,8 @@ def _duration_of_one(simple: str, m: re.Match, core: str, measure: str | None, l
         return False
     if m.group("prefix"):
         return True  # 近一年, 约一周, 不到一个月: a qualified figure
+    if _RATE_AMOUNT_AFTER_ONE.match(simple, m.end()):
+        return False  # 一天停电数小时: the "per" of a rate
     start = m.start(core)
     if simple[max(0, start - 1):start] in ONE_AS_DETERMINER_AFTER_ZH:
         return False

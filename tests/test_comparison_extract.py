@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, date, datetime
 
 import pytest
@@ -210,7 +211,7 @@ def test_what_a_second_reader_found_in_the_new_readings():
 
 def test_several_people_in_chinese_is_a_vague_count_as_in_english():
     found = {q.text: q for q in extract_quantities("警方逮捕了多名抗议者，另有数名示威者受伤。")}
-    assert (found["多名"].low, found["多名"].high, found["多名"].vague) == (2, 99, True)
+    assert (found["多名"].low, found["多名"].high, found["多名"].vague) == (2, math.inf, True)  # "more than one", no bound above
     assert found["多名"].counted == "抗议者"
     assert (found["数名"].low, found["数名"].high) == (2, 9)
     # Not a count of people: for years, repeatedly, "more people", "how many".
@@ -682,7 +683,7 @@ def test_a_qualifier_that_ends_another_word_is_no_qualifier():
     def read(text):
         return [(q.text, q.low, q.high) for q in extract_quantities(text)]
 
-    assert read("附近多位居民表示") == [("多位", 2, 99)]  # "nearby", not "nearly"
+    assert read("附近多位居民表示") == [("多位", 2, math.inf)]  # "nearby", not "nearly"
     assert read("签约3名球员") == [("3名", 3.0, 3.0)]  # "signed", not "about"
     assert read("近200人死亡") == [("近200人", 170.0, 200.0)]
     assert read("约3名球员")[0][0] == "约3名"

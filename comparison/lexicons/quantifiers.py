@@ -9,6 +9,8 @@ Comprehensive Grammar of the English Language*, 10.33-10.35 on "about", "some",
 
 from __future__ import annotations
 
+import math
+
 # qualifier -> direction: about (±10%), under (85%-100%), over (100%-200%),
 # upto (80%-100%), more ("一千多": the next place value)
 PREFIX_ZH = {
@@ -39,12 +41,14 @@ VAGUE_WORDS_ZH = {
     "几十万": (200_000, 999_999), "几十": (20, 99), "几百": (200, 999), "几千": (2_000, 9_999),
     "几万": (20_000, 99_999), "上百": (100, 999), "上千": (1_000, 9_999), "上万": (10_000, 99_999),
     "十几": (11, 19), "十多": (11, 19), "几": (2, 9),
-    # numeral-like 数 and 多 before a measure word for people (数名 "several", 多名 "a number of")
-    "数": (2, 9), "多": (2, 99),
+    # numeral-like 数 and 多 before a measure word for people. 数名 is "several", a few (2-9);
+    # 多名/多人 and 若干名 are "more than one" with no bound above (news writes 多名 of a
+    # hundred arrests as of three): against a figure of any size they are the vaguer reading.
+    "数": (2, 9), "多": (2, math.inf), "若干": (2, math.inf),
 }
-# Vague numerals that count only people (数名, 多位, 多人); before other measure words they
-# are no count (多年, 多次, 数次 are "for years", "repeatedly").
-PEOPLE_ONLY_VAGUE_ZH = ("数", "多")
+# Vague numerals that count only people (数名, 多位, 多人, 若干名); before other measure words they
+# are no count (多年, 多次, 数次, 若干年 are "for years", "repeatedly", "some years").
+PEOPLE_ONLY_VAGUE_ZH = ("数", "多", "若干")
 PEOPLE_MEASURES_ZH = ("名", "位", "人")
 
 PREFIX_EN = {

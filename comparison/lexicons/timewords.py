@@ -95,6 +95,13 @@ ONE_AS_DETERMINER_AFTER_ZH = ("这", "那", "同", "前", "后", "上", "下", "
 # makes it a rate's or an idiom's, and a dictionary word it is part of (星期一|天气, 统一, 一天到晚)
 # no figure at all (numbers.py).
 ONE_DURATION_OFFSET_AFTER_ZH = ("后", "前", "以后", "以前", "之后", "之前")
+# ... nor the "per" of a rate whose amount comes later in its clause: 一天停电数小时 ("power cut
+# for hours a day"), 一周工作六天, 一个月回家两次: a figure of time or of times after a verb. The
+# amount is the figure; the one day is its denominator, no length of time. A period the words
+# after the unit frame (一天之内发生三起事故, 一个月来涨了两次) keeps its length.
+RATE_AMOUNT_UNITS_ZH = ("小时", "个小时", "钟头", "个钟头", "分钟", "天", "周", "个星期", "星期", "个月", "年",
+                        "次", "回", "趟", "遍", "顿", "班")
+PERIOD_FRAME_AFTER_ZH = "内里来中间"
 # English: a unit of time written in the singular after "a", "an", "one" or 1 (a week, one month,
 # a year) is a duration of one, read in its plural unit's measure (units.py). Not after a word
 # that makes it a rate's or no measure (once a week, twice a year, three times a month, half a
