@@ -36,12 +36,15 @@ from comparison.lexicons.reporting import (
     CLAUSE_LEAD_WORDS_ZH,
     CLAUSE_PREPOSITIONS_ZH,
     DEMONSTRATIVES_ZH,
+    LISTENER_INSIDE_WORDS_ZH,
     NAME_IN_QUOTES_AFTER_ZH,
     NAME_IN_QUOTES_BEFORE_ZH,
+    NOT_SPEECH_WORDS_ZH,
     PLURAL_PRONOUNS_ZH,
     PRONOUNS_ZH,
     QUOTED_TERM_BEFORE_ZH,
     SPEECH_NEGATORS_ZH,
+    SPEECH_VERB_INSIDE_WORDS_ZH,
     SPEECH_VERBS_ZH,
     VOICE_TRAILING_ADVERBS_ZH,
 )
@@ -62,7 +65,7 @@ from comparison.lexicons.timewords import (
     WEEKDAYS_ZH,
 )
 from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
-from comparison.text import TakenSpans, to_simplified
+from comparison.text import TakenSpans, to_simplified, words_outside
 from comparison.titled_names import rejoin_titled_names
 
 _WEEKDAYS = WEEKDAYS_ZH
@@ -348,12 +351,17 @@ def _bracketed_day_dates(simple: str, text: str, reference: date, overlaps, take
     return found
 
 
+# After 周日报 the characters that make 报 a verb's start (周日报道, 周日报告了, 周日报导): the day is read.
+_REPORT_AFTER_BAO = ("道", "导", "告", "称")
+
+
 def _weekday_dates(simple: str, text: str, reference: date, overlaps, taken: TakenSpans) -> list[DateMention]:
     """星期一, 上周三, 周一(7月5日): the explicit date in brackets wins over the weekday."""
     found: list[DateMention] = []
     for m in _WEEKDAY_RE.finditer(simple):
-        if simple[m.end("wd"):m.end("wd") + 1] in ("年", "边", "围", "期", "刊", "末", "报"):
-            continue  # 周年, 周边, 周围, 周期...
+        after = simple[m.end("wd"):m.end("wd") + 2]
+        if after[:1] in ("年", "边", "围", "期", "刊", "末") or after[:1] == "报" and after[1:] not in _REPORT_AFTER_BAO:
+            continue  # 周年, 周边, 周围, 周期, 星期日报 (a paper); 周日报道, 周日报告 keep their day
         before = simple[max(0, m.start() - 1):m.start()]
         if before in ("每", "四", "一", "两", "几"):
             continue  # 每周三 (every Wednesday), 四周 (around)
@@ -942,17 +950,21 @@ def _dictionary_name(simple: str, start: int, end: int, floor: int) -> tuple[int
 # --------------------------------------------------------------- quotes ----
 _QUOTE_RE = re.compile(r"“[^“”\n]{2,600}”|「[^「」\n]{2,600}」|『[^『』\n]{2,600}』|\"[^\"\n]{2,600}\"")
 _SPEECH_VERBS = SPEECH_VERBS_ZH
+# The verbs of speech a speaker ends at: not inside a longer word (一名自称X的抗议者, 称为, 小说家).
+_SAYS = words_outside(SPEECH_VERBS_ZH, (*SPEECH_VERB_INSIDE_WORDS_ZH, *NOT_SPEECH_WORDS_ZH))
+# The 对 and 向 of a listener (X对记者说), not the end of another word (一个反对派组织呼吁).
+_TO_LISTENER = f"(?:{words_outside(('对', '向'), LISTENER_INSIDE_WORDS_ZH)})"
 # The 在 of a place or occasion between a speaker and the verb (萨法迪周日在安曼说), not the end of
 # another word (正在访问…的萨法迪说: no speaker "正").
 _SETTING_ZAI = rf"(?<![{''.join(w[0] for w in NOT_LOCATIVE_ZAI_ZH)}])在"
 _BEFORE_SPEAKER_RE = re.compile(
     r"(?P<speaker>[^，。；：:“”「」\"\n]{1,40}?)"
     rf"(?:{_SETTING_ZAI}[^，。；“”]{{1,30}}?)?"
-    r"(?:对[^，。；“”]{1,12}?|向[^，。；“”]{1,12}?|告诉[^，。；“”]{1,12}?)?"
-    rf"(?:{'|'.join(_SPEECH_VERBS)})[^。；“”「」\"]{{0,2}}?[：:，,]?[^，。；：“”「」\"]{{0,6}}\s*$"
+    rf"(?:{_TO_LISTENER}[^，。；“”]{{1,12}}?|告诉[^，。；“”]{{1,12}}?)?"
+    rf"(?:{_SAYS})[^。；“”「」\"]{{0,2}}?[：:，,]?[^，。；：“”「」\"]{{0,6}}\s*$"
 )
 _AFTER_SPEAKER_RE = re.compile(
-    rf"^\s*[，,]?\s*(?P<speaker>[^，。；：“”「」\"\n]{{1,30}}?)(?:对[^，。；“”]{{1,12}}?)?(?:{'|'.join(_SPEECH_VERBS)})"
+    rf"^\s*[，,]?\s*(?P<speaker>[^，。；：“”「」\"\n]{{1,30}}?)(?:{_TO_LISTENER}[^，。；“”]{{1,12}}?)?(?:{_SAYS})"
 )
 _PRONOUNS = PRONOUNS_ZH
 
@@ -972,9 +984,29 @@ def _speaker_from(span_text: str, entities_in: list[Entity], simple: str, end: i
     """The speaker a span names: its last person, unless a 的 follows the person (李明的发言人说: the
     spokesman speaks); else the span itself, its time words aside."""
     persons = [e for e in entities_in if e.kind == "PER" and not _owner_of_a_voice(simple, e.end, end)]
+    # A name glossed in brackets after a name (茱莉·郑（Julie Chung）说): the name as the article writes it.
+    persons = [e for k, e in enumerate(persons) if not (k and _glosses(simple, persons[k - 1], e))] or persons
     if persons:
+        # A name the recogniser cut at its middle dot (玛丽亚|·门多萨): the whole rendering.
+        dotted = _DOTTED_REST_RE.match(simple, persons[-1].end)
+        if dotted and dotted.end() <= end:
+            offset = end - len(span_text)
+            return span_text[persons[-1].start - offset:dotted.end() - offset]
         return persons[-1].text
     return _TRAILING_TIME_RE.sub("", _without_clause_lead(span_text)[-16:]).strip()
+
+
+def _glosses(simple: str, name: Entity, other: Entity) -> bool:
+    """Is ``other`` inside the brackets right after ``name`` or the rest of its rendering
+    (李明（Li Ming）, 玛丽亚·门多萨（Maria Mendoza）): its gloss?"""
+    between = simple[name.end:other.start]
+    rest = _DOTTED_REST_RE.match(between)
+    between = between[rest.end():] if rest else between
+    return between.strip()[:1] in ("（", "(") and not any(c in between for c in "）)")
+
+
+# The rest of a Chinese rendering of a foreign name after a middle dot (·门多萨, ・冈萨雷斯).
+_DOTTED_REST_RE = re.compile(r"(?:[·‧・•][\u4e00-\u9fff]{1,6})+")
 
 
 # Heads after a person's 的 that can speak (李明的发言人, 李明的律师): the head is the speaker, not the
@@ -1015,6 +1047,8 @@ def _speaker_phrase(simple: str, start: int, end: int, entities: list[Entity]) -
         start = opening + 1  # 在某群岛（某国称“…”）: the speaker is inside the bracket
     while lead := next((w for w in _CLAUSE_LEADS if simple.startswith(w, start) and start + len(w) <= end), ""):
         start += len(lead)
+    cite = next((w for w in _CITATION_HEADS if simple.startswith(w, start) and end - start - len(w) >= 2), "")
+    start += len(cite)  # 据一位妇女说: the woman speaks; 据 only cites her
     name_ends = {e.end for e in entities}
     while end not in name_ends and (adverb := next((w for w in _TRAILING_ADVERBS if simple.endswith(w, start, end)), "")):
         end -= len(adverb)  # 李明也说: not where a name ends (a given name may end in 则 or 更)
@@ -1037,7 +1071,8 @@ UNNAMED_SPEAKER = "unnamed ({})"  # an unresolved pronoun: honest rather than a 
 _TITLED_NAME_RE = re.compile(
     # A title is no title where the next character makes it part of another word (常委会,
     # 书记处, 院长 of 法院长期以来).
-    rf"(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})(?![会处期以达])(?P<name>[\u4e00-\u9fff·]{{2,5}}?)"
+    # Nor is a time word after a title a name (总统周一表示: no president named 周一).
+    rf"(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})(?![会处期以达])(?!{_TIME_WORD})(?P<name>[\u4e00-\u9fff·]{{2,5}}?)"
     rf"(?=在|对|向|{'|'.join(_SPEECH_VERBS)})"
 )
 

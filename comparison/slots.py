@@ -54,8 +54,10 @@ from comparison.lexicons.reporting import (
     NEGATED_SPEECH_ZH,
     NOT_SPEECH_WORDS_ZH,
     PUT_AT_VERBS_EN,
+    QUESTION_WORDS_ZH,
     REPORT_VERBS_ZH,
     SPEECH_NEGATORS_ZH,
+    SPEECH_VERB_INSIDE_WORDS_ZH,
     SPEECH_VERBS_EN,
     SPEECH_VERBS_ZH,
     TITLE_ABBREVIATIONS_EN,
@@ -73,6 +75,7 @@ from comparison.lexicons.timewords import (
     PARTS_OF_DAY_EN,
     PARTS_OF_DAY_ZH,
 )
+from comparison.text import words_outside
 
 
 def _alternation(words, latin: bool) -> str:
@@ -304,7 +307,8 @@ class Attribution:
     who: str  # normalized: the agency's name, or the voice's words
 
 
-_ZH_SAYS = "|".join(sorted(SPEECH_VERBS_ZH, key=len, reverse=True))
+# (Not a verb inside a longer word: 一名自称X的抗议者说 is the protester's voice, not 一名自's.)
+_ZH_SAYS = words_outside(SPEECH_VERBS_ZH, SPEECH_VERB_INSIDE_WORDS_ZH)
 # A speech verb after a word of refusal says nothing (一位不愿透露姓名的官员说: the voice is the
 # official, not 一位不愿); one fixed-width lookbehind per word, as Python requires.
 _NOT_UNWILLING_ZH = "".join(f"(?<!{w})" for w in SPEECH_NEGATORS_ZH)
@@ -430,7 +434,7 @@ def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
     if any(w in (lowered if english else simple) for w in anonymous):
         return "anonymous", "anonymous"
     # A medium not listed by name (the official IRNA news agency, 伊朗国家电视台) is a press voice.
-    if (_MEDIA_EN_RE.search(who) or _NEWSPAPER_EN_RE.search(who)) if english else any(h in simple for h in MEDIA_HEADS_ZH):
+    if (_MEDIA_EN_RE.search(who) or _NEWSPAPER_EN_RE.search(who)) if english else _names_a_medium_zh(simple):
         return "agency", who.strip()
     witness = WITNESS_EN if english else WITNESS_ZH
     if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in simple for w in witness):
@@ -450,6 +454,15 @@ def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
     if english and _ACRONYM_EN_RE.fullmatch(who.strip()) and who.strip().split()[-1] not in _CAPITALIZED_WORDS_EN:
         return "organization", who.strip()  # "the USGS said": a body named by its initials
     return "other", who.strip()
+
+
+# A Chinese medium word followed by a locative and 的 is a place things are on (社交媒体上的呼声, 网络中的
+# 传言): the phrase's head is something else, no medium.
+_MEDIUM_AS_PLACE_ZH = re.compile(rf"(?:{'|'.join(sorted(MEDIA_HEADS_ZH, key=len, reverse=True))})[上中里]的")
+
+
+def _names_a_medium_zh(simple: str) -> bool:
+    return any(h in _MEDIUM_AS_PLACE_ZH.sub("", simple) for h in MEDIA_HEADS_ZH)
 
 
 _GENERIC_PARTS_EN = re.compile(r",|\s(?:and|or)\s")
@@ -694,7 +707,7 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
             continue  # 称 of 称颂, 说 of 说服: a word that only starts as a verb of speech does
         bounds = _voice_bounds(source, simple, m, group, english, name_spans)
         if bounds is not None and words is not None and group == "b":
-            bounds = _clause_voice(simple, *bounds, words, name_spans)
+            bounds = _clause_voice(simple, *_from_word_start(simple, *bounds, words), words, name_spans)
         if bounds is None:
             continue
         found = _voice(text, simple, m, group, english, *bounds, person_ends)
@@ -761,6 +774,18 @@ def _clause_voice(simple: str, start: int, end: int, reported: bool, words: _Wor
         return None
     if passive >= 0 and verbs:
         return None  # 被强迫签署: no agent named
+    return start, end, reported
+
+
+def _from_word_start(simple: str, start: int, end: int, reported: bool, words: _Words) -> tuple[int, int, bool]:
+    """A voice window that opens inside a word (its 20 characters ran out in 外交|官员: 交官员某某) opens
+    at that word's start: 外交官员某某."""
+    if start == 0 or not _CJK_CHAR.match(simple, start - 1):
+        return start, end, reported  # (a clause's first character: no word runs into it)
+    tokens = words.tokens
+    at = bisect.bisect_right([s for s, _e, _t in tokens], start) - 1
+    if at >= 0 and tokens[at][0] < start < tokens[at][1]:
+        start = tokens[at][0]
     return start, end, reported
 
 
@@ -925,6 +950,8 @@ def _chinese_voice_bounds(source: str, simple: str, span: str, group: str, start
         return None  # 其余还没办法全部说明: nothing was said
     if _CONDITIONAL_RE_ZH.search(simple, start, end):
         return None  # 如果警方认为…: said on a condition, by no one yet
+    if group == "b" and simple[start:end].rstrip().endswith(QUESTION_WORDS_ZH):
+        return None  # 某政府怎么说？: a question the article asks
     if group == "b":
         lead = next((w for w in _CITING_LEADS_ZH if span.startswith(w) and len(span) - len(w) >= 2), "")
         start += len(lead)  # 据警方表示: the voice is 警方

@@ -49,6 +49,25 @@ def _t2s_char(char: str) -> str:
     return converted if len(converted) == 1 else char
 
 
+def words_outside(words, inside) -> str:
+    """A regex alternation of ``words`` (longest first) that matches none of them as a part of a
+    longer word in ``inside`` (自称 holds 称, 称为 opens with it, 代表示威 holds 表示 across two
+    words): each such occurrence is excluded by a lookahead, with a lookbehind for what comes
+    before the word in the longer one."""
+    alternatives = []
+    for word in sorted(words, key=len, reverse=True):
+        guards = []
+        for longer in inside:
+            at = longer.find(word)
+            while at >= 0:
+                before, rest = longer[:at], longer[at:]
+                guard = f"(?<={re.escape(before)})" if before else ""
+                guards.append(f"(?!{guard}{re.escape(rest)})")
+                at = longer.find(word, at + 1)
+        alternatives.append("".join(guards) + re.escape(word))
+    return "|".join(alternatives)
+
+
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified Chinese, guaranteed to keep the length (and offsets).
 

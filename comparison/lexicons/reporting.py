@@ -82,6 +82,14 @@ NEGATED_SPEECH_ZH = ("没办法", "没法", "无法", "还没", "尚未", "不�
 # Words that open with a one-character verb of speech and say no speech act (称颂 praise, 称号 a title,
 # 称为 name as, 说服 persuade, 说法 an account): their 称 or 说 opens no voice.
 NOT_SPEECH_WORDS_ZH = ("称颂", "称赞", "称号", "称呼", "称为", "称作", "称霸", "称职", "说服", "说法", "说情")
+# Words that hold a verb of speech inside or at their end and say no speech act of the one before
+# them (一名自称X的抗议者告诉记者: the protester speaks, not 一名自; 一位小说家说: the novelist):
+# naming (自称, 号称, 堪称, 俗称, 简称...), nouns (名称, 职称, 小说, 传说, 学说, 听说) and 代表|示威,
+# where 表示 straddles two words. Not 又称, 并称 and 人称, which also read "(and) said" (他又称,
+# 并称, 有人称). A speaker or a voice never ends at their verb (text.words_outside).
+SPEECH_VERB_INSIDE_WORDS_ZH = ("自称", "号称", "堪称", "著称", "俗称", "简称", "统称", "通称", "昵称", "尊称",
+                               "爱称", "名称", "职称", "对称", "相称", "小说", "传说", "学说", "游说", "听说",
+                               "代表示威")
 # Words right before a verb of speech that negate the speech act (一位不愿透露姓名的官员: the official
 # speaks, not 一位不愿; 学校不再承认: nothing is said): no voice nor speaker ends with one.
 SPEECH_NEGATORS_ZH = ("不愿", "不愿意", "不肯", "不想", "拒绝", "婉拒", "不便", "未", "未能", "无法", "不能", "没有", "不",
@@ -92,6 +100,13 @@ CLAUSE_LEAD_WORDS_ZH = ("而且", "并且", "而", "但", "并", "另外", "此�
 # Prepositions opening an adverbial phrase before the verb (对其逝世表示哀悼, 就此事表示): a clause
 # opening with one has its subject elsewhere; the phrase is no speaker.
 CLAUSE_PREPOSITIONS_ZH = ("对于", "针对", "关于", "对", "就", "为", "把", "被", "给", "替")
+# Words ending in the 对 or 向 of a listener (X对记者说, X向媒体表示) that are no preposition: 反对派组织
+# is an opposition group, not 反 speaking to 派组织 (反对, 针对, 面对, 方向, 倾向...).
+LISTENER_INSIDE_WORDS_ZH = ("反对", "针对", "面对", "相对", "绝对", "应对", "核对", "比对", "敌对", "作对", "派对",
+                            "方向", "倾向", "面向", "转向", "走向", "动向", "意向", "导向", "志向", "取向")
+# Question words before a verb of speech (某政府怎么说？, 专家如何看): a question the article asks, no
+# voice's words.
+QUESTION_WORDS_ZH = ("怎么", "怎样", "如何", "为何", "为什么", "是否", "有没有")
 # Demonstratives before a word of reference (这表示, 这说明): the clause's subject is a fact, no speaker.
 DEMONSTRATIVES_ZH = ("这", "那", "此")
 # Determiners that refer a voice back to one named before (这位发言人, 该部, 这名官员): the voice is
