@@ -456,9 +456,9 @@ def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
     return "other", who.strip()
 
 
-# A Chinese medium word followed by a locative and 的 is a place things are on (社交媒体上的呼声, 网络中的
-# 传言): the phrase's head is something else, no medium.
-_MEDIUM_AS_PLACE_ZH = re.compile(rf"(?:{'|'.join(sorted(MEDIA_HEADS_ZH, key=len, reverse=True))})[上中里]的")
+# A Chinese medium word followed by a locative is a place things are on (社交媒体上的呼声, 媒体上以某标签
+# 发布的帖子): the phrase's head is something else, no medium (媒体中心 stays one).
+_MEDIUM_AS_PLACE_ZH = re.compile(rf"(?:{'|'.join(sorted(MEDIA_HEADS_ZH, key=len, reverse=True))})(?:[上里]|中(?!心))")
 
 
 def _names_a_medium_zh(simple: str) -> bool:

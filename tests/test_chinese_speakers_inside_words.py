@@ -52,7 +52,8 @@ def test_a_voice_window_opening_inside_a_word_opens_at_its_start() -> None:
 
 
 @pytest.mark.parametrize("text", ["托尔维克政府怎么说？", "专家如何表示？",
-                                  "社交媒体上的援助呼吁成倍增加，市民纷纷响应。"])
+                                  "社交媒体上的援助呼吁成倍增加，市民纷纷响应。",
+                                  "过去几天，社交媒体上以某标签发布的帖子一直呼吁政府开放边境。"])
 def test_questions_and_modifying_media_words_are_no_voices(text: str) -> None:
     assert _voices(text) == []
 
