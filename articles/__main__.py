@@ -18,7 +18,10 @@ read); then the summary, in short lines:
   the copy's time: one counted line, then each named by its title, the file and the other files;
 * articles a file reads otherwise now but that are kept as stored, because another file holds
   them too (an older copy): each named by its title, the file, and the other files
-  (at most 5, then "+N more"); those two records of one file hold otherwise, counted in one line;
+  (at most 5, then "+N more"); those two files of this run hold with other text in a line of
+  their own (the copy read first kept); those two records of one file hold otherwise, counted in one line;
+* each file whose articles name no outlet and have no URL, stored as outlet "unknown": one line
+  ``FILE: N articles without an outlet or URL, stored as outlet 'unknown' (...)``;
 * stored articles no file gives any more (the old items a rolling feed drops): kept, said in
   one line (named with ``--verbose``).
 

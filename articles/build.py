@@ -143,6 +143,11 @@ def _refusal(clean: str, published: datetime | None, body: list[str], allow_empt
     return None
 
 
+# The outlet of an article nothing names one for (no outlet field or front-matter line, no author,
+# no URL or page address): one outlet for all of them; ingest says so per file (IngestReport).
+UNKNOWN_OUTLET = "unknown"
+
+
 def _outlet(outlet: str | None, author: object, categories: Iterable[object], url: str | None,
             other_urls: Iterable[str]) -> str:
     """The canonical outlet name: one named outright (a JSONL ``outlet`` column) is kept as named
@@ -157,7 +162,7 @@ def _outlet(outlet: str | None, author: object, categories: Iterable[object], ur
         other_urls=[u for u in other_urls if isinstance(u, str)],
         services=not outlet,
     )
-    return name or "unknown"
+    return name or UNKNOWN_OUTLET
 
 
 def _identities(url: str | None, name: str, clean: str, title: object, published: datetime,

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from articles.build import UNKNOWN_OUTLET
 from articles.fields import DEFAULT_FIELDS, resolve_fields
 from articles.model import Article, Rejection, SetAside
 from articles.reader import MAX_INPUT_BYTES, read_path
@@ -89,6 +90,9 @@ class KeptAsStored:
     # The file's copy is a cut-down one (an excerpt, a summary, a paywalled or teaser copy:
     # articles.versions.is_cut_down): the whole stored text stays, whatever the copy's time.
     cut: bool = False
+    # Another file read earlier in this run holds it (its copy read first, so kept): two files
+    # of one delivery disagree, which is not a stored copy being kept against a newer file.
+    same_run: bool = False
 
 
 @dataclass
@@ -118,6 +122,9 @@ class IngestReport:
     changed_kept: int = 0
     kept_named: list[KeptAsStored] = field(default_factory=list)  # up to MAX_NAMED
     cut_kept: int = 0  # of changed_kept, the cut-down copies (their own line in the summary)
+    # Of changed_kept, not cut down, those whose other files were all read before this run (the
+    # rest: another file of this run read it first, :attr:`KeptAsStored.same_run`).
+    kept_before: int = 0
     # Articles a file holds twice, the records reading otherwise (a source's re-fetches): the
     # first record kept. One count: nothing for a person to do.
     repeated_in_file: int = 0
@@ -127,6 +134,10 @@ class IngestReport:
     # Records read but not stored: published outside the window (``ingest(window=...)``). One
     # count, not a line each: a few days of a half-year file leave tens of thousands.
     outside_dates: int = 0
+    # Articles read with no outlet (none named, no author, no URL): stored under outlet "unknown",
+    # one outlet for all of them, by file. One line a file: a column missing from a whole export
+    # is a mapping to fix, and "unknown" in the story list should not come as a surprise.
+    unknown_outlet: dict[str, int] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -172,14 +183,12 @@ class IngestReport:
                          "a paywalled or teaser copy) of the stored text: the whole text kept as stored:")
             lines += _listed([f'  "{k.title}": {k.file}; also in {", ".join(k.others)}'
                               for k in self.kept_named if k.cut], self.cut_kept, verbose)
-        if self.changed_kept > self.cut_kept:
-            lines.append(f"{counted(self.changed_kept - self.cut_kept, 'article')} read otherwise now, kept as "
-                         "stored because another file holds it too (edit both files, or remove one, then ingest again):")
-            lines += _listed([f'  "{k.title}": {k.file}; also in {", ".join(k.others)}'
-                              for k in self.kept_named if not k.cut], self.changed_kept - self.cut_kept, verbose)
+        lines += self._kept_lines(verbose)
         if self.repeated_in_file:
             lines.append(f"{counted(self.repeated_in_file, 'article')} held twice in one file, reading otherwise: "
                          "the first record kept")
+        if self.unknown_outlet:
+            lines += _listed(unknown_outlet_lines(self.unknown_outlet), len(self.unknown_outlet), verbose, "file")
         if self.left_behind:
             lines.append(f"{counted(self.left_behind, 'stored article')} no longer in the file "
                          f"{'it' if self.left_behind == 1 else 'they'} came from (a feed that drops old items, "
@@ -190,14 +199,41 @@ class IngestReport:
         return "\n".join(lines)
 
 
+    def _kept_lines(self, verbose: bool) -> list[str]:
+        """The articles kept as stored though a file reads them otherwise (cut-down copies aside):
+        those two files of this run disagree on, then those a file reads otherwise than a copy
+        stored before this run."""
+        lines: list[str] = []
+        same_run = self.changed_kept - self.cut_kept - self.kept_before
+        if same_run:
+            lines.append(f"{counted(same_run, 'article')} held by two files of this run with other text: the copy "
+                         "read first is kept (files are read in the order given, a folder's by name; a later copy "
+                         "replaces it only when its own date is later; edit or remove one, then ingest again):")
+            lines += _listed([f'  "{k.title}": kept from {", ".join(k.others)}; other text in {k.file}'
+                              for k in self.kept_named if not k.cut and k.same_run], same_run, verbose)
+        if self.kept_before:
+            lines.append(f"{counted(self.kept_before, 'article')} read otherwise now, kept as "
+                         "stored because another file holds it too (edit both files, or remove one, then ingest again):")
+            lines += _listed([f'  "{k.title}": {k.file}; also in {", ".join(k.others)}'
+                              for k in self.kept_named if not k.cut and not k.same_run], self.kept_before, verbose)
+        return lines
+
+
 def outside_dates_text(count: int) -> str:
     """The summary's words for the records set aside for their date (``python -m clustering`` too)."""
     return f"{counted(count, 'record')} outside the dates (not stored)"
 
 
-def _listed(lines: list[str], total: int, verbose: bool) -> list[str]:
+def unknown_outlet_lines(by_file: dict[str, int]) -> list[str]:
+    """One line a file whose articles name no outlet and have no URL to read one from."""
+    return [f"{path}: {counted(n, 'article')} without an outlet or URL, stored as outlet '{UNKNOWN_OUTLET}' "
+            "(name it: an outlet field or column, or outlet: in a front matter)" for path, n in by_file.items()]
+
+
+def _listed(lines: list[str], total: int, verbose: bool, unit: str = "") -> list[str]:
     shown = lines if verbose else lines[:SUMMARY_LINES]
-    return shown + ([f"  +{total - len(shown):,} more"] if total > len(shown) else [])
+    more = f"  +{total - len(shown):,} more" + (f" {unit}s" if unit else "")
+    return shown + ([more] if total > len(shown) else [])
 
 
 def input_roots(inputs: Iterable[str | os.PathLike]) -> frozenset[str]:
@@ -496,6 +532,8 @@ def _ingest_file(run: _Run, path: Path, stat, earlier_ids: set[str]) -> None:
             for item in batch:
                 if isinstance(item, Article):
                     articles_read += 1
+                    if item.outlet == UNKNOWN_OUTLET:
+                        report.unknown_outlet[str(path)] = report.unknown_outlet.get(str(path), 0) + 1
                     if item.id in earlier_ids:
                         read_again.add(item.id)
                     run.note_id(item.id, parsed=True)
@@ -614,10 +652,16 @@ def _note_kept(run: _Run, item: Article, file_path: str) -> None:
         others = [f"{f} (no longer there)" for f in gone]
     stored = run.store.article(item.id)
     cut = stored is not None and is_cut_down(item.text, stored.text)
+    this_run = [other for other in others if other in run.parsed_files]
+    same_run = bool(this_run)
+    if same_run:  # the file read first in this run is the copy kept; one read before only holds it too
+        others = this_run + [f"{other} (read before)" for other in others if other not in this_run]
     run.report.changed_kept += 1
     run.report.cut_kept += cut
+    run.report.kept_before += not cut and not same_run
     if len(run.report.kept_named) < MAX_NAMED:
-        run.report.kept_named.append(KeptAsStored(getattr(stored, "title", item.title), file_path, others, cut))
+        run.report.kept_named.append(
+            KeptAsStored(getattr(stored, "title", item.title), file_path, others, cut, same_run))
 
 
 def _finish_file(run: _Run, path: Path, stat, gone: set[str], any_article: bool) -> None:

@@ -122,6 +122,8 @@ def run_upload(store: Store, params: dict, progress: Progress) -> dict:
             "stories_touched": touched,
             "stories_changed": counts,
             "rejected": rejected,
+            # Files whose articles name no outlet (stored as "unknown"), by the name uploaded.
+            "unknown_outlet": [[uploaded_name(path, names), n] for path, n in report.unknown_outlet.items()],
         }
     except (SystemExit, KeyboardInterrupt):
         # The worker was stopped mid-job (SIGTERM): the next one requeues the job, which reads

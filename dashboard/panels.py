@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from articles.ingest import unknown_outlet_lines
 from counted import counted
 from dashboard import actions, address, auth, jobs, times, workspace
 from dashboard.text import SCRIPTS, escape, export_guarded
@@ -241,6 +242,8 @@ def _upload_summary(job: dict | None, refused: list) -> None:
             f"{counted(chosen, 'file')}: {counted(result.get('stored', 0), 'new article')}, "
             f"{result.get('duplicates', 0)} already in the workspace; {jobs.upload_story_line(result)}."
         )
+    for name, count in result.get("unknown_outlet", []):
+        st.info(escape(unknown_outlet_lines({name: count})[0]))
     if rejected:
         st.warning(f"{counted(len(rejected), 'file or record', 'files or records')} rejected:")
         # Whole lines: a table in the narrow sidebar cut every reason short (what a plain text

@@ -7,6 +7,7 @@ article quoting hostile markup); each test works on its own copy.
 
 from __future__ import annotations
 
+import json
 import shutil
 from html import unescape
 from pathlib import Path
@@ -456,6 +457,21 @@ def test_the_upload_summary_counts_new_stories_and_stories_that_grew(workspace) 
     # The recent-work panel says it too; an upload recorded before the counts keeps its old line.
     assert any("1 new story, 1 grew" in c.value for c in at.caption), [c.value for c in at.caption]
     assert jobs.upload_story_line({"stories_touched": ["a", "b"]}) == "2 stories updated"
+
+
+def test_an_upload_whose_records_name_no_outlet_says_so_by_file(workspace) -> None:
+    # A made-up export without an outlet column: stored as outlet "unknown", and said, not silent.
+    record = {"title": "Made-up ferry delayed", "date": "2021-07-10", "text": "A made-up ferry was delayed."}
+    at = app().run()
+    at.file_uploader(key="uploads").set_value(
+        [("export.jsonl", (json.dumps(record) + "\n").encode(), "application/jsonl")]).run()
+    at.button(key="add_uploads").click().run()
+    assert run_jobs(workspace) == 1
+    at.run()
+    no_errors(at)
+    assert [unescape(i.value) for i in at.info if "outlet" in i.value] == [
+        "export.jsonl: 1 article without an outlet or URL, stored as outlet 'unknown' (name it: an outlet field "
+        "or column, or outlet: in a front matter)"]
 
 
 def test_hostile_markup_is_shown_as_text(workspace) -> None:

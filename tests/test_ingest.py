@@ -504,6 +504,8 @@ def test_a_field_mapping_that_does_not_fit_a_file_is_named_in_its_rejections(tmp
         f"{other}: 2 of 2 records have no 'headline' field (the first has: title, date, text; --field "
         "title=headline does not fit this file; --field b.jsonl:title=NAME maps this file alone)",
         "1 new article, 0 already stored, 1 rejected",
+        f"{fits}: 1 article without an outlet or URL, stored as outlet 'unknown' (name it: an outlet field or "
+        "column, or outlet: in a front matter)",
     ]
     (rejection,) = list(read_path(other))[1:]  # default names: the date field is missing
     assert rejection.error == "no publication date (no 'date' field; --field date=NAME reads another)"

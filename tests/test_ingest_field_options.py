@@ -19,6 +19,9 @@ from articles.fields import DEFAULT_FIELDS, FieldMap, parse_field_options, resol
 from articles.model import Article, Rejection
 from store.sqlite import Store
 
+# The summary's line for a file whose records name no outlet (the exports here name none).
+NO_OUTLET = "without an outlet or URL, stored as outlet 'unknown' (name it: an outlet field or column, or outlet: in a front matter)"
+
 NAMES = st.sampled_from(sorted(DEFAULT_FIELDS))
 # Any file and column text, but FILE holds no ":NAME=" (that would end it) and does not start
 # "NAME=" (the older form, kept as it was).
@@ -111,11 +114,12 @@ def test_the_cli_reads_each_export_with_its_own_names_and_names_the_file_one_doe
     assert capsys.readouterr().err.splitlines() == [
         f"{c}: CSV has no 'Body' column (columns: Title, Date, Story; --field text=Body does not fit this file; "
         "--field c.csv:text=NAME maps this file alone)",
-        "4 new articles, 0 already stored, 1 rejected"]
+        "4 new articles, 0 already stored, 1 rejected",
+        *[f"{path}: 2 articles {NO_OUTLET}" for path in (a, b)]]
     # Fixed for c.csv only: the other two are unchanged, read with the same mapping, and skipped.
     assert articles_main([str(a), str(b), str(c), "--db", db, *options, "--field", "*.csv:text=Story"]) == 0
     assert capsys.readouterr().err.splitlines() == ["1 new article, 0 already stored, 0 rejected, "
-                                                    "2 unchanged files skipped"]
+                                                    "2 unchanged files skipped", f"{c}: 1 article {NO_OUTLET}"]
     # A FILE that names no input is a usage error before anything is read.
     with pytest.raises(SystemExit) as stopped:
         articles_main([str(a), "--db", db, "--field", "a.json:text=body"])

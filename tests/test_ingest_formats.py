@@ -197,7 +197,9 @@ def test_the_cli_says_a_url_is_not_fetched_and_reads_the_rest(tmp_path: Path) ->
     assert result.stderr.splitlines() == [
         "https://example.com/feed.rss: a URL: Parallax reads files and fetches nothing (download the feed or "
         "page, then give the file)", f"{tmp_path / 'missing.csv'}: no such file",
-        "1 new article, 0 already stored, 2 rejected"]
+        "1 new article, 0 already stored, 2 rejected",
+        f"{good}: 1 article without an outlet or URL, stored as outlet 'unknown' (name it: an outlet field or "
+        "column, or outlet: in a front matter)"]
 
 
 # ---- JSON files: one object or an array of objects ------------------------------------------

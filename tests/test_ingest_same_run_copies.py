@@ -26,9 +26,38 @@ def test_two_files_in_one_run_name_the_copy_not_stored(tmp_path: Path) -> None:
     report = articles.ingest([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], store)
     assert report.changed_kept == 1
     assert store.article(report.article_ids[0]).paragraphs == ["Short text."]
-    summary = report.summary()
-    assert "1 article read otherwise now, kept as stored" in summary
-    assert f'"A feud": {tmp_path / "b.jsonl"}; also in {tmp_path / "a.jsonl"}' in summary
+    # Said for what happened in this run (two files of it disagree), not as a stored copy kept.
+    assert report.summary().splitlines()[1:] == [
+        "1 article held by two files of this run with other text: the copy read first is kept (files are read "
+        "in the order given, a folder's by name; a later copy replaces it only when its own date is later; "
+        "edit or remove one, then ingest again):",
+        f'  "A feud": kept from {tmp_path / "a.jsonl"}; other text in {tmp_path / "b.jsonl"}']
+
+
+def test_a_file_of_this_run_and_one_read_before_are_both_named(tmp_path: Path) -> None:
+    # b.jsonl was read in an earlier run; this run reads a.jsonl, then c.jsonl with other text.
+    (tmp_path / "b.jsonl").write_text(_record("Short text."), encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    articles.ingest([str(tmp_path / "b.jsonl")], store)
+    (tmp_path / "a.jsonl").write_text(_record("Short text."), encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(_record("Other text."), encoding="utf-8")
+    report = articles.ingest([str(tmp_path / "a.jsonl"), str(tmp_path / "c.jsonl")], store)
+    assert (report.changed_kept, report.kept_before) == (1, 0)
+    assert report.summary().splitlines()[-1] == (
+        f'  "A feud": kept from {tmp_path / "a.jsonl"}, {tmp_path / "b.jsonl"} (read before); '
+        f'other text in {tmp_path / "c.jsonl"}')
+
+
+def test_a_copy_stored_before_this_run_keeps_its_wording(tmp_path: Path) -> None:
+    # (Both files stored it in an earlier run; one of them changes: the stored copy is kept.)
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / name).write_text(_record("Short text."), encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    articles.ingest([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], store)
+    (tmp_path / "b.jsonl").write_text(_record("Other text."), encoding="utf-8")
+    report = articles.ingest([str(tmp_path / "b.jsonl")], store)
+    assert (report.changed_kept, report.kept_before) == (1, 1)
+    assert report.summary().splitlines()[1].startswith("1 article read otherwise now, kept as stored")
 
 
 def test_two_records_of_one_file_are_counted_not_named(tmp_path: Path) -> None:
@@ -66,5 +95,5 @@ def test_python_m_clustering_says_it_too(tmp_path: Path, capsys) -> None:
                             "--db", str(tmp_path / "c.db"), "--model", "lexical", "--no-progress"]) == 0
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("1 article (1 read from more than one file or record) -> 1 story")
-    assert err[1].startswith("1 article read otherwise now, kept as stored")
-    assert err[2] == f'  "A feud": {tmp_path / "b.jsonl"}; also in {tmp_path / "a.jsonl"}'
+    assert err[1].startswith("1 article held by two files of this run with other text: the copy read first is kept")
+    assert err[2] == f'  "A feud": kept from {tmp_path / "a.jsonl"}; other text in {tmp_path / "b.jsonl"}'
