@@ -139,9 +139,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: only when stderr is a terminal)")
     parser.add_argument("-v", "--verbose", action="store_true",
-                        help="ray: also show Ray's own log lines on stderr (its INFO and WARNING lines, its "
-                             "workers' output; default: its errors only, so a cron mail holds this command's "
-                             "lines alone)")
+                        help="the summary line names the vectors' model by its full key too (the vector "
+                             "cache's, to reproduce a run); ray: also show Ray's own log lines on stderr (its INFO "
+                             "and WARNING lines, its workers' output; default: its errors only, so a cron mail "
+                             "holds this command's lines alone)")
     args = parser.parse_args(argv)
     if args.engine == "local" and (args.address or args.workers or args.connect_timeout is not None):
         parser.error("--address, --workers and --connect-timeout need --engine ray")
@@ -496,9 +497,20 @@ def _summary(result, args: argparse.Namespace, inputs: list[str], articles: dict
         + f" -> {counted(len(result.stories), 'story', 'stories')} "
         f"({sum(len(s.members) > 1 for s in result.stories):,} with several articles); "
         f"{len(rejected):,} rejected; {_unchanged(result)}{_outside_dates(result)}"
-        f"vectors: {result.backend}; engine: {args.engine}; wrote {args.out}/"
+        f"vectors: {_vectors(result.backend, args.verbose)}; engine: {args.engine}; wrote {args.out}/"
         + (f"; since the previous run: {change_counts(changes.values())}" if changes is not None else "")
     )
+
+
+def _vectors(backend: str, verbose: bool) -> str:
+    """The vectors' model by a name a journalist reads ("multilingual-e5-small (built in)"); with
+    --verbose its full key too, the one the store's vector cache is keyed by (to reproduce a run)."""
+    try:
+        from embeddings.base import backend_label
+    except ImportError:  # the embeddings stage is optional for clustering
+        return backend
+    label = backend_label(backend)
+    return f"{label}, key {backend}" if verbose and label != backend else label
 
 
 def _unchanged(result) -> str:
