@@ -791,7 +791,7 @@ def finding_rows(
     return pd.DataFrame(rows, columns=columns)
 
 
-_WRAPPED_ROW_HEIGHT = 96  # pixels: five lines of text (a longer text stays on one line: open the cell)
+_WRAPPED_ROW_HEIGHT = 96  # pixels: five lines of text (a longer one stays one clipped line: click its row)
 
 
 def _facts_table(
@@ -822,6 +822,9 @@ def _facts_table(
         key=f"{key}_minor",
     ):
         frame = frame[~frame["_minor"]]
+    whole = frame  # (the rows as read, for the finding shown whole below the table)
+    # The selection callback only gets a row's place in the table: it maps it back through these.
+    shown_rows = st.session_state[f"{key}_rows"] = list(frame.index)
     frame = frame.drop(columns="_minor").reset_index(drop=True)
     kinds = frame.pop("_kind")
     styled = export_guarded(frame, lambda style: style.apply(
@@ -849,9 +852,34 @@ def _facts_table(
                 for c in outlet_columns
             },
         },
+        on_select=lambda: _pick_finding(key),
+        selection_mode="single-row",
         key=f"{key}_table",
     )
-    st.caption("A cell too long for its row: click it to read it whole.")
+    picked = st.session_state.get(f"{key}_picked")
+    if picked in shown_rows:
+        _finding_whole(whole.loc[picked], outlet_columns)
+    else:
+        st.caption("Click a row to read its finding whole below: the reason and each outlet's words, however long.")
+
+
+def _pick_finding(key: str) -> None:
+    """The row clicked in a facts table, kept by the finding it shows (a kind filter changed
+    later moves the rows; the finding stays the one clicked, or none when it is filtered out)."""
+    rows = st.session_state[f"{key}_table"].selection.rows
+    shown_rows = st.session_state.get(f"{key}_rows", [])
+    st.session_state[f"{key}_picked"] = shown_rows[rows[0]] if rows and rows[0] < len(shown_rows) else None
+
+
+def _finding_whole(row: pd.Series, outlet_columns: list[str]) -> None:
+    """One finding of the facts table in full: a reason longer than the table's row is cut
+    there (five lines; a longer one stays one clipped line)."""
+    with st.container(border=True):
+        st.markdown(f"**{escape(row['kind'])}** · {escape(row['fact'])} · {escape(row['subject'])}")
+        st.markdown(escape(row["why"]))
+        for outlet in outlet_columns:
+            if row[outlet]:
+                st.markdown(f"**{escape(outlet)}**: {escape(row[outlet])}")
 
 
 def _legend() -> None:

@@ -230,6 +230,25 @@ def test_open_seed_story_shows_comparison_reader_and_script_toggle(
     assert at.header[0].value != header  # the label contains Simplified characters
 
 
+def test_a_clicked_finding_is_shown_whole_below_the_facts_table(workspace, seed_story_id) -> None:
+    # A reason longer than the table's five-line rows was one clipped line: a clicked row's finding
+    # is shown whole under the table (AppTest cannot click a table: the click's state is set).
+    at = open_story(app().run(), seed_story_id)
+    facts = frame_with(at, "why")
+    hints = sum(c.value.startswith("Click a row to read its finding whole") for c in at.caption)
+    assert hints  # (one a table: the Facts tab's and the Numbers tab's)
+    at.session_state[f"facts_{seed_story_id}_picked"] = at.session_state[f"facts_{seed_story_id}_rows"][0]
+    at.run()
+    no_errors(at)
+    shown = [unescape(m.value) for m in at.markdown]
+    assert facts.iloc[0]["why"] in shown
+    assert any(line.startswith(f"**{facts.iloc[0]['kind']}** · ") for line in shown)
+    outlets = [c for c in facts.columns if c not in ("kind", "fact", "subject", "why") and facts.iloc[0][c]]
+    assert outlets and all(f"**{o}**: {facts.iloc[0][o]}" in shown for o in outlets)
+    # In its place the finding; the other table still says how.
+    assert sum(c.value.startswith("Click a row to read its finding whole") for c in at.caption) == hints - 1
+
+
 def test_the_finding_kinds_say_what_they_mean(workspace, seed_story_id) -> None:
     # A journalist who never read the README: "precision" and "framing" are explained on the page.
     from dashboard.text import KIND_MEANINGS
