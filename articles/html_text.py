@@ -32,7 +32,8 @@ DROP_TAGS = frozenset(
     "script select source style svg template textarea time title track video".split()
 )
 CAPTION_TAGS = frozenset({"figure", "figcaption", "small"})
-# Boxes of links to other articles ("延伸閱讀") and ad slots, by class or id.
+# Boxes of links to other articles ("延伸閱讀") and ad slots, by class or id (and by form: a list
+# whose every item is wholly a link, :func:`_is_link_list`).
 _NOISE_ATTR = re.compile(
     r"moreArticle|related|dfp-ad|adslot|advert|self-promo|share-?bar|social", re.I
 )
@@ -80,6 +81,20 @@ def _is_noise(el) -> bool:
     return bool(attrs.strip()) and bool(_NOISE_ATTR.search(attrs))
 
 
+def _is_link_list(el) -> bool:
+    """A list every item of which is wholly one link (the text of its links and nothing else):
+    other reports' headlines set in the body (BBC's related-story lists carry no class that says
+    so). Told by its form; a list item holding any text beside its link is body text."""
+    items = [child for child in el if _tag(child) == "li"]
+    return bool(items) and all(_wholly_links(item) for item in items)
+
+
+def _wholly_links(item) -> bool:
+    links = item.findall(".//a")
+    text = clean_line(item.text_content())
+    return bool(links) and bool(text) and clean_line("".join(a.text_content() for a in links)) == text
+
+
 def _is_caption(el) -> bool:
     classes = el.get("class")
     return bool(classes) and bool(_CAPTION_ATTR.search(classes))
@@ -116,7 +131,7 @@ class _Walker:
 
     def walk(self, el) -> None:
         tag = _tag(el)
-        if tag is None or tag in DROP_TAGS or _is_noise(el):
+        if tag is None or tag in DROP_TAGS or _is_noise(el) or (tag in ("ul", "ol") and _is_link_list(el)):
             return
         if tag == "br":
             self.flush()

@@ -254,3 +254,20 @@ def test_the_testers_json_files(tmp_path: Path) -> None:
     (cut,) = read_json_text('[{"title": "Cut', "c.json")
     assert cut.error == ("invalid JSON in element 1 of the array (Unterminated string starting at line 1); "
                          "no element was read")
+
+
+# ---- lists of links in a body: other reports' headlines --------------------------------------
+def test_a_list_whose_every_item_is_one_link_is_no_body_text() -> None:
+    from articles.html_text import body_text
+
+    body = body_text(
+        "<p>The made-up council met on Monday.</p>"
+        '<ul><li><a href="https://news.example.org/1">Made-up floods: what we know</a></li>'
+        '<li><b><a href="https://news.example.org/2">Why the dam matters</a></b></li></ul>'
+        '<ul><li><a href="https://news.example.org/3">One more headline</a></li></ul>'
+        '<ul><li>Three people were hurt, <a href="https://news.example.org/4">police said</a>.</li>'
+        '<li><a href="https://news.example.org/5">A linked item</a></li></ul>'
+        '<p><a href="https://news.example.org/6">A paragraph that is one link</a></p>'
+        "<ol><li>Roads closed</li><li>Schools shut</li></ol>")
+    assert body.paragraphs == ["The made-up council met on Monday.", "Three people were hurt, police said.",
+                               "A linked item", "A paragraph that is one link", "Roads closed", "Schools shut"]
