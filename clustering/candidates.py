@@ -149,16 +149,49 @@ def candidate_pairs(
         found = [one(b) for b in blocks]
     if not found:
         empty = np.zeros((0, 2), dtype=np.int64)
-        names = ("text", "dense", "title", "names", "numbers")
-        return (empty, {name: np.zeros(0) for name in names}) if with_scores else empty
+        found = [(empty, {name: np.zeros(0) for name in SCORE_NAMES})]
     pairs = np.concatenate([f[0] for f in found])
     pairs = np.sort(pairs, axis=1)
     keys, first = np.unique(pairs[:, 0] * n + pairs[:, 1], return_index=True)
     result = np.stack([keys // n, keys % n], axis=1)
-    if not with_scores:
-        return result
     scores = {name: np.concatenate([f[1][name] for f in found])[first] for name in found[0][1]}
-    return result, scores
+    if rows is None:  # a whole corpus (a shard's rows get theirs from with_copy_pairs on the union)
+        result, scores = with_copy_pairs(corpus, result, scores)
+    return (result, scores) if with_scores else result
+
+
+SCORE_NAMES = ("text", "dense", "title", "names", "numbers")
+
+
+def with_copy_pairs(corpus: CorpusFeatures, pairs: np.ndarray, scores: dict[str, np.ndarray]):
+    """``pairs`` (sorted, i < j) and their ``scores``, with each copy of a text paired with the
+    copy before it (``corpus.copies``, :mod:`clustering.copies`), when the search did not pair
+    them: of N copies of one text each keeps only its k nearest, ties to the lower index, so
+    the copies fall apart into cliques of identical edits that no pair joins (1,000 copies: 13
+    components). The chain gives the scorer one pair per copy to say whether they report one
+    happening (linear: each copy adds at most one pair)."""
+    if corpus.copies is None or not len(corpus):
+        return pairs, scores
+    n = len(corpus)
+    # Each group's members in row order; its first holds the label (in a subset, the label is
+    # another row's number: the chain is by position, so the same however the rows are numbered).
+    order = np.lexsort((np.arange(n), corpus.copies))
+    same = corpus.copies[order[1:]] == corpus.copies[order[:-1]]
+    chain = np.sort(np.stack([order[:-1][same], order[1:][same]], axis=1), axis=1)
+    new_keys = np.setdiff1d(chain[:, 0] * n + chain[:, 1], pairs[:, 0] * n + pairs[:, 1])
+    if not len(new_keys):
+        return pairs, scores
+    extra = np.stack([new_keys // n, new_keys % n], axis=1)
+    from clustering.pair_features import dense_dots, row_dots
+
+    added = {name: row_dots(getattr(corpus, name), extra[:, 0], extra[:, 1]) for name in ("text", "title", "names",
+                                                                                           "numbers")}
+    added["dense"] = (dense_dots(corpus.dense, extra[:, 0], extra[:, 1]) if corpus.dense is not None
+                      else np.zeros(len(extra)))
+    keys = np.concatenate([pairs[:, 0] * n + pairs[:, 1], new_keys])
+    order = np.argsort(keys, kind="stable")
+    merged = np.concatenate([pairs, extra])[order]
+    return merged, {name: np.concatenate([scores[name], added[name]])[order] for name in scores}
 
 
 def _blocks_by_cell(cell: np.ndarray, rows: np.ndarray, block_rows: int) -> list[np.ndarray]:
@@ -238,6 +271,20 @@ def _symmetric_search(corpus: CorpusFeatures, days: np.ndarray, k: int, window_d
     return found
 
 
+def _crowded_copies(corpus: CorpusFeatures, block: np.ndarray, targets: np.ndarray, k: int) -> np.ndarray | bool:
+    """Where a row of ``block`` and a target are copies of one text carried by more than ``k``
+    articles: not each other's candidates. Their own copies would fill every one of the ``k``
+    places (ties to the lower index), so a copy would meet nothing else: not a trimmed copy, not
+    another outlet's report. :func:`with_copy_pairs` chains the copies instead. A group of ``k``
+    or fewer (every group in a day of real news, session 39) is searched as before."""
+    if corpus.copy_sizes is None:
+        return False
+    crowded = corpus.copy_sizes[block] > k
+    if not crowded.any():
+        return False
+    return crowded[:, None] & (corpus.copies[block][:, None] == corpus.copies[targets][None, :])
+
+
 def _block_pairs(corpus: CorpusFeatures, block, targets, k: int, window_days: float, text=None):
     """The block's pairs and their cosines ({"text": ..., "dense": ...}); ``text``: the
     block's TF-IDF cosines with the targets, when already computed."""
@@ -251,6 +298,7 @@ def _block_pairs(corpus: CorpusFeatures, block, targets, k: int, window_days: fl
         # however rows are blocked.
         allowed = (corpus.probes[targets][None, :, :] == corpus.cell[block][:, None, None]).any(axis=2)
         invalid |= np.isnan(corpus.days[block])[:, None] & ~allowed
+    invalid |= _crowded_copies(corpus, block, targets, k)
     text[invalid] = -np.inf
     picks = [_top_k(text, k)]
     dense = None

@@ -28,10 +28,12 @@ log = logging.getLogger(__name__)
 
 # Bumped whenever the same parameters would group articles differently, so stores
 # holding stories of an older clusterer can tell (clustering.pipeline.stories_outdated).
-ALGORITHM_VERSION = "8"  # 4: learned pair scorer + average linkage; 5: roundups listed in the stories they mention;
+ALGORITHM_VERSION = "9"  # 4: learned pair scorer + average linkage; 5: roundups listed in the stories they mention;
 # 6: digests filed under the story their headline leads with; 7: past 20,000 undated articles, each searched
 # in its cell of similar articles (clustering.candidates.undated_cells); 8: lexical words of any alphabet (Arabic,
-# Cyrillic, Hangul, kana, accented Latin), not ASCII letters only
+# Cyrillic, Hangul, kana, accented Latin), not ASCII letters only; 9: copies of one text (a wire report carried by many
+# sites, clustering.copies) grouped as one: pruning counts them once, crowded copies search past each other, their
+# unscored pairs take the mean of their scored ones
 
 
 def story_id_for(earliest_article_id: str) -> str:
@@ -148,12 +150,15 @@ class StoryClusterer(BaseEstimator):
         return {"linkage": self.linkage, "threshold": self.threshold, "missing_weight": self.missing_weight,
                 "missing_log_odds": self.missing_log_odds}
 
-    def group(self, n: int, pairs: np.ndarray, proba: np.ndarray) -> np.ndarray:
-        return grouping.group(n, pairs, proba, **self.grouping_params())
+    def group(self, n: int, pairs: np.ndarray, proba: np.ndarray, copies: np.ndarray | None = None) -> np.ndarray:
+        """Story labels of ``n`` articles; ``copies``: their copy groups (``CorpusFeatures.copies``)."""
+        return grouping.group(n, pairs, proba, **self.grouping_params(), copies=copies)
 
-    def group_component(self, rows: np.ndarray, pairs: np.ndarray, proba: np.ndarray) -> np.ndarray:
-        """One connected component's grouping (what :meth:`group` runs per component)."""
-        return grouping.group_component(rows, pairs, proba, **self.grouping_params())
+    def group_component(self, rows: np.ndarray, pairs: np.ndarray, proba: np.ndarray,
+                        copies: np.ndarray | None = None) -> np.ndarray:
+        """One connected component's grouping (what :meth:`group` runs per component);
+        ``copies``: the copy groups of ``rows``."""
+        return grouping.group_component(rows, pairs, proba, **self.grouping_params(), copies=copies)
 
     def explain_pair(self, i: int, j: int):
         """The same-story model's probability and its per-feature contributions (of the stage
@@ -186,7 +191,7 @@ class StoryClusterer(BaseEstimator):
         self.pairs_, known = self.candidate_pairs(self.corpus_, with_scores=True)
         self.context_ = neighbourhood(self.corpus_, self.pairs_, known)
         self.proba_ = self.score_pairs(self.corpus_, self.pairs_, self.context_, known)
-        return self._finish(self.group(len(self.articles_), self.pairs_, self.proba_), order)
+        return self._finish(self.group(len(self.articles_), self.pairs_, self.proba_, self.corpus_.copies), order)
 
     def place_roundups(self, corpus: CorpusFeatures, labels: np.ndarray, pairs: np.ndarray,
                        proba: np.ndarray) -> np.ndarray:

@@ -36,6 +36,7 @@ import scipy.sparse as sp
 from articles.calendar import utc_offset_for
 from articles.model import Article
 from clustering.candidates import undated_cells
+from clustering.copies import copy_groups
 from clustering.event_days import event_day_matrix
 from clustering.features import (
     ArticleDocuments,
@@ -78,6 +79,11 @@ class CorpusFeatures:
     # Past many undated articles: each article's cell and probed cells (clustering.candidates.undated_cells).
     cell: np.ndarray | None = None
     probes: np.ndarray | None = None
+    # Copies of one text (a wire report carried by many sites) share a label, the corpus row of
+    # the group's first (clustering.copies.copy_groups; in a subset, compare labels for equality
+    # only). None: every article its own.
+    copies: np.ndarray | None = None
+    copy_sizes: np.ndarray | None = None  # per article, how many articles its copy group holds (whole corpus)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -113,9 +119,10 @@ def _normalized(vectors: np.ndarray | None, n: int) -> np.ndarray | None:
     return dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12)
 
 
-def _tfidf(counts: sp.csr_matrix, max_df: float) -> sp.csr_matrix:
-    """Sublinear counts weighted by the IDF of these rows, rows L2-normalized."""
-    return GroupIdf.of(counts, max_df).apply(counts)
+def _tfidf(counts: sp.csr_matrix, max_df: float, copies: np.ndarray | None = None) -> sp.csr_matrix:
+    """Sublinear counts weighted by the IDF of these rows (a group of ``copies`` counted once in
+    the ``max_df`` pruning), rows L2-normalized."""
+    return GroupIdf.of(counts, max_df, copies).apply(counts)
 
 
 def _split_entity_columns(terms: CorpusTerms) -> tuple[np.ndarray, np.ndarray]:
@@ -140,16 +147,17 @@ def prepare(
     articles = list(articles)
     n = len(articles)
     terms = CorpusTerms(ArticleDocuments(articles, max_chars), n_jobs=n_jobs)
-    text_weights = GroupIdf.of(terms.lexical_tf, max_df)
+    days = publication_days(articles)
+    copies = copy_groups(terms.lexical_tf, days)
+    text_weights = GroupIdf.of(terms.lexical_tf, max_df, copies)
     text = text_weights.apply(terms.lexical_tf)
     number_columns, name_columns = _split_entity_columns(terms)
     entity_tf = terms.entity_tf.tocsc()
     numbers = _tfidf(entity_tf[:, number_columns].tocsr(), 1.0)
-    names = _tfidf(entity_tf[:, name_columns].tocsr(), max_df)
+    names = _tfidf(entity_tf[:, name_columns].tocsr(), max_df, copies)
     titles = CorpusTerms([to_simplified(a.title) for a in articles])
     title = _tfidf(titles.lexical_tf, 1.0)
     roundup = np.fromiter((_is_roundup(a) for a in articles), dtype=bool, count=n)
-    days = publication_days(articles)
     event_days = event_day_matrix([f"{a.title}\n{a.text[:max_chars]}" for a in articles], days,
                                   [utc_offset_for(a.language) for a in articles], n_jobs=n_jobs)
     sections, section_owner = _roundup_sections(articles, roundup, terms, text_weights, max_chars, n_jobs)
@@ -178,6 +186,8 @@ def prepare(
         places=None if len(set(languages)) < 2 else place_matrix(articles, terms),
         cell=cell,
         probes=probes,
+        copies=copies,
+        copy_sizes=np.bincount(copies, minlength=n)[copies].astype(np.int32),
     )
 
 

@@ -68,6 +68,7 @@ class WindowCase:
     gold: list
     roundup: np.ndarray  # per article: a digest (placed by headline after grouping)
     headline: np.ndarray  # per pair: title cosine where a digest is in it
+    copies: np.ndarray | None = None  # per article: its copy group (grouped as one text)
 
     @classmethod
     def build(cls, name: str, model: str | None = None, **params) -> WindowCase | None:
@@ -87,14 +88,14 @@ class WindowCase:
         pairs, known = clusterer.candidate_pairs(corpus, with_scores=True)
         X = pair_features(corpus, pairs, neighbourhood(corpus, pairs, known), known)
         return cls(name, [a.id for a in articles], pairs, X, window.gold, corpus.roundup,
-                   headline_cosines(corpus, pairs))
+                   headline_cosines(corpus, pairs), corpus.copies)
 
     def proba(self, scorer: SameStoryModel, story_context: bool = False) -> np.ndarray:
         return scorer.predict_proba(len(self.ids), self.pairs, self.X, story_context)
 
     def score(self, proba: np.ndarray, params: dict) -> dict:
         """Sampled BCubed of the grouping ``params`` (:data:`GROUPING_GRID`'s keys) over ``proba``."""
-        labels = grouping.group(len(self.ids), self.pairs, proba, **params)
+        labels = grouping.group(len(self.ids), self.pairs, proba, **params, copies=self.copies)
         labels = grouping.place_roundups(labels, self.pairs, proba, self.headline, self.roundup, params["threshold"])
         result = sampled_bcubed(self.gold, {i: str(label) for i, label in zip(self.ids, labels.tolist(), strict=True)})
         result["articles"] = len(self.ids)
@@ -130,7 +131,7 @@ def evaluate_ecbplus(sets, folder: Path, fit, **params) -> dict | None:
         sub = ecb.corpus.subset(rows)
         pairs = clusterer.candidate_pairs(sub)
         proba = clusterer.score_pairs(sub, pairs)
-        labels = clusterer.place_roundups(sub, clusterer.group(len(rows), pairs, proba), pairs, proba)
+        labels = clusterer.place_roundups(sub, clusterer.group(len(rows), pairs, proba, sub.copies), pairs, proba)
         predicted[rows] = [f"{h}-{label}" for label in labels.tolist()]
     p, r, f = bcubed(predicted.tolist(), data.gold)
     return {"bcubed_p": p, "bcubed_r": r, "bcubed_f1": f, "clusters": len(set(predicted.tolist())),

@@ -224,6 +224,24 @@ def _l2_normalized_rows(data: np.ndarray, indptr: np.ndarray) -> np.ndarray:
     return normalized
 
 
+def _without_copies(tf: sp.csr_matrix, copies: np.ndarray, columns: np.ndarray, df: np.ndarray
+                    ) -> tuple[int, np.ndarray]:
+    """(n, df of ``columns``) with each group of copies counted once: a term in k copies of one
+    group counts 1, not k. Only the rows of groups of two or more are recounted."""
+    copies = np.asarray(copies, dtype=np.int64)
+    size = np.bincount(copies, minlength=len(copies))
+    multi = np.flatnonzero(size[copies] > 1)
+    if not len(multi):
+        return tf.shape[0], df
+    part = tf[multi].tocoo()
+    group_of = copies[multi][part.row]
+    extra = np.bincount(part.col, minlength=tf.shape[1])  # each copy's count of the term
+    keys = np.unique(group_of * np.int64(tf.shape[1]) + part.col)
+    once = np.bincount(keys % tf.shape[1], minlength=tf.shape[1])  # each group's, once
+    n = tf.shape[0] - len(multi) + len(np.unique(copies[multi]))
+    return n, df - extra[columns] + once[columns]
+
+
 @dataclass
 class GroupIdf:
     """IDF of the terms one group of rows uses: sorted column ids and their weights.
@@ -237,9 +255,13 @@ class GroupIdf:
     values: np.ndarray
 
     @staticmethod
-    def of(tf: sp.csr_matrix, max_df: float) -> GroupIdf:
+    def of(tf: sp.csr_matrix, max_df: float, copies: np.ndarray | None = None) -> GroupIdf:
         """Smoothed IDF (``ln((1+n)/(1+df)) + 1``, sklearn's) over the rows of ``tf``,
-        terms in more than ``max_df`` of the rows pruned (when n >= 20)."""
+        terms in more than ``max_df`` of the rows pruned (when n >= 20). ``copies``: a group id
+        per row (:func:`clustering.copies.copy_groups`); for the pruning, the rows of one group
+        count as one document, so a report carried by most of the corpus (its copies) is not
+        "too common" to compare them by. The weights stay those of the rows: a corpus without
+        copies, or whose copies move no term across ``max_df``, is weighed as before."""
         n = tf.shape[0]
         # np.unique over the group's non-zeros, not a bincount over the whole
         # vocabulary: thousands of topics x millions of terms would dominate.
@@ -250,8 +272,9 @@ class GroupIdf:
             df = df[columns]
         else:
             columns, df = np.unique(tf.indices, return_counts=True)
-        if max_df < 1.0 and n >= 20:
-            keep = df <= max_df * n
+        documents, document_df = (n, df) if copies is None else _without_copies(tf, copies, columns, df)
+        if max_df < 1.0 and documents >= 20:
+            keep = document_df <= max_df * documents
             # sklearn refuses a vocabulary pruned to nothing; the refit fallback kept every term.
             if keep.any():
                 columns, df = columns[keep], df[keep]

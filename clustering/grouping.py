@@ -56,12 +56,16 @@ def group_component(
     missing_weight: float,
     linkage: str = "average",
     missing_log_odds: float = -0.5,
+    copies: np.ndarray | None = None,
 ) -> np.ndarray:
     """One component's groups: a group number per row of ``rows``, by ``linkage``
     ("average" or "additive", see the module docstring).
 
     ``pairs`` (global article indices) and ``proba``: the kept pairs whose both ends are in
-    ``rows``. Groups are numbered by their smallest row position (deterministic).
+    ``rows``. ``copies``: a copy-group label per row of ``rows`` (:mod:`clustering.copies`);
+    copies linked by a pair at P >= ``threshold`` start as one group, whose unscored pairs take
+    the mean of its scored ones (:func:`_start`). Groups are numbered by their smallest row
+    position (deterministic).
     """
     rows = np.asarray(rows, dtype=np.int64)
     m = len(rows)
@@ -69,17 +73,67 @@ def group_component(
         return np.arange(m)
     position = {int(r): k for k, r in enumerate(rows.tolist())}
     local = [(position[a], position[b]) for a, b in pairs.tolist()]
+    proba = np.asarray(proba, dtype=float)
+    units = copy_units(m, local, proba, copies, threshold)
     if linkage == "average":
         def merit(total: float, scored: float, pairs_between: int) -> float:
             return total / (scored + missing_weight * (pairs_between - scored))
 
-        return _agglomerate(m, local, np.asarray(proba, dtype=float), merit, threshold, inclusive=True)
+        return _agglomerate(_start(m, local, proba, units), merit, threshold, inclusive=True)
     if linkage == "additive":
         def gain(total: float, scored: float, pairs_between: int) -> float:
             return total + missing_log_odds * (pairs_between - scored)
 
-        return _agglomerate(m, local, log_odds(proba) - log_odds(threshold), gain, 0.0, inclusive=False)
+        return _agglomerate(_start(m, local, log_odds(proba) - log_odds(threshold), units), gain, 0.0,
+                            inclusive=False)
     raise ValueError(f"linkage must be one of {LINKAGES}, not {linkage!r}")
+
+
+def copy_units(m: int, local: list[tuple[int, int]], proba: np.ndarray, copies: np.ndarray | None,
+               threshold: float) -> np.ndarray:
+    """The group each of ``m`` rows starts in (its smallest row): the copies of one text that
+    pairs at P >= ``threshold`` link (the scorer agrees they report one happening), else itself."""
+    if copies is None or not len(local):
+        return np.arange(m)
+    copies = np.asarray(copies)
+    x, y = np.array(local, dtype=np.int64).T
+    keep = (copies[x] == copies[y]) & (proba >= threshold)
+    if not keep.any():
+        return np.arange(m)
+    graph = sp.csr_matrix((np.ones(int(keep.sum())), (x[keep], y[keep])), shape=(m, m))
+    _, component = connected_components(graph, directed=False)
+    first = np.full(m, m, dtype=np.int64)
+    np.minimum.at(first, component, np.arange(m))
+    return first[component]
+
+
+def _start(m: int, local: list[tuple[int, int]], values: np.ndarray, units: np.ndarray):
+    """The groups the agglomeration starts from: (links[a][b] = [sum of values, scored pairs],
+    members), one group per unit of ``units``.
+
+    Between a group of copies and another group, the pairs the candidate search did not score
+    take the mean value of those it did: the copies carry one text, so a pair with one copy says
+    what a pair with any would (of N copies each keeps about 2k candidates, so most of their
+    pairs are unscored, and counted as P = 0 they would stop a story of copies at about 90).
+    Without copies every group is one row and its links are its scored pairs, as before."""
+    members: dict[int, list[int]] = {}
+    for row, unit in enumerate(units.tolist()):
+        members.setdefault(unit, []).append(row)
+    sums: dict[tuple[int, int], list[float]] = {}
+    for (x, y), v in zip(local, values.tolist(), strict=True):
+        a, b = int(units[x]), int(units[y])
+        if a != b:
+            entry = sums.setdefault((min(a, b), max(a, b)), [0.0, 0.0])
+            entry[0] += v
+            entry[1] += 1.0
+    links: dict[int, dict[int, list[float]]] = {unit: {} for unit in members}
+    for (a, b), (total, scored) in sums.items():
+        between = len(members[a]) * len(members[b])
+        if between > 1:
+            total, scored = total / scored * between, float(between)
+        links[a][b] = [total, scored]
+        links[b][a] = links[a][b]
+    return links, members
 
 
 def log_odds(p):
@@ -88,18 +142,16 @@ def log_odds(p):
     return np.log(p / (1 - p))
 
 
-def _agglomerate(m: int, local: list[tuple[int, int]], values: np.ndarray, merit, floor: float,
-                 inclusive: bool) -> np.ndarray:
+def _agglomerate(start, merit, floor: float, inclusive: bool) -> np.ndarray:
     """Merge groups best pair first while ``merit(sum of values, scored pairs, |A| x |B|)`` of
-    the two is at least (``inclusive``) or above ``floor``. A link's merit changes only when one
-    of its groups changes, and every link of a merged group is recomputed then: so only links
-    past the floor enter the heap, and a stale entry is skipped."""
+    the two is at least (``inclusive``) or above ``floor``; ``start``: the first groups and their
+    links (:func:`_start`). A link's merit changes only when one of its groups changes, and every
+    link of a merged group is recomputed then: so only links past the floor enter the heap, and a
+    stale entry is skipped."""
     # links[a][b] = [sum of values, scored pairs] between groups a and b
-    links: dict[int, dict[int, list[float]]] = {k: {} for k in range(m)}
-    for (x, y), v in zip(local, values.tolist(), strict=True):
-        links[x][y] = links[y][x] = [v, 1.0]
-    size = {k: 1 for k in range(m)}
-    members = {k: [k] for k in range(m)}
+    links, members = start
+    m = sum(len(rows) for rows in members.values())
+    size = {k: len(rows) for k, rows in members.items()}
 
     def value(a: int, b: int) -> float:
         total, scored = links[a][b]
@@ -148,11 +200,13 @@ def group(
     missing_weight: float = 0.0,
     linkage: str = "average",
     missing_log_odds: float = -0.5,
+    copies: np.ndarray | None = None,
 ) -> np.ndarray:
     """A story label per article (0..k-1, numbered by each story's smallest article index).
 
     Components come from the pairs with P >= ``threshold``; inside a component every
-    scored pair counts (low ones too: they pull the linkage down).
+    scored pair counts (low ones too: they pull the linkage down). ``copies``: a copy-group
+    label per article (:func:`group_component`).
     """
     if linkage not in LINKAGES:
         raise ValueError(f"linkage must be one of {LINKAGES}, not {linkage!r}")
@@ -163,7 +217,7 @@ def group(
     labels = np.arange(n, dtype=np.int64)
     for rows, component_pairs, component_proba in split_components(n, pairs, proba, threshold):
         local = group_component(rows, component_pairs, component_proba, threshold, missing_weight,
-                                linkage, missing_log_odds)
+                                linkage, missing_log_odds, None if copies is None else np.asarray(copies)[rows])
         labels[rows] = rows[local]
     return renumber(labels)
 

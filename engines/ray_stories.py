@@ -92,8 +92,8 @@ def _score(clusterer, sub, pairs: np.ndarray, context, known: dict) -> np.ndarra
     return np.asarray(clusterer.direct_scores(sub, pairs, context, known), dtype=np.float64)
 
 
-def _group(clusterer, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> list[np.ndarray]:
-    return [np.asarray(clusterer.group_component(rows, pairs, proba)) for rows, pairs, proba in parts]
+def _group(clusterer, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]]) -> list[np.ndarray]:
+    return [np.asarray(clusterer.group_component(rows, pairs, proba, copies)) for rows, pairs, proba, copies in parts]
 
 
 def _merge_pairs(found: list[tuple[np.ndarray, dict]], n: int) -> tuple[np.ndarray, dict]:
@@ -111,6 +111,7 @@ def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.nda
                     titles: np.ndarray | None, stats: dict, shard_days: float = SHARD_DAYS):
     """Fit ``clusterer`` part by part on Ray; leaves the state ``fit`` leaves
     (``corpus_``, ``pairs_``, ``proba_``, ``labels_``, ``scores_``, ``stories_``)."""
+    from clustering import candidates as candidate_search
     from clustering import grouping
     from clustering.clusterer import canonical_order
     from clustering.neighbourhood import neighbourhood
@@ -132,12 +133,13 @@ def distributed_fit(ray, clusterer, articles: Sequence[Article], vectors: np.nda
     # Candidate pairs, one task per padded time shard.
     refs = [cand_task.remote(c_ref, corpus.subset(padded), padded, rows) for rows, padded in shards]
     pairs, known = _merge_pairs(ray.get(refs), n)
+    pairs, known = candidate_search.with_copy_pairs(corpus, pairs, known)  # as a whole-corpus search adds them
     stats["candidate_pairs"] = int(len(pairs))
     context = neighbourhood(corpus, pairs, known)
 
     direct = _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs, context, known, stats)
     proba = clusterer.scores_in_context(n, pairs, direct)
-    labels = _group_components(ray, group_task, c_ref, clusterer.threshold, n, pairs, proba, stats)
+    labels = _group_components(ray, group_task, c_ref, clusterer.threshold, n, pairs, proba, stats, corpus.copies)
 
     # The state fit() leaves, and the clusterer's own stories.
     clusterer.articles_, clusterer.embeddings_, clusterer.title_embeddings_ = articles, vectors, titles
@@ -171,15 +173,16 @@ def _score_by_shard(ray, score_task, c_ref, corpus, shards, pairs: np.ndarray, c
 
 
 def _group_components(ray, group_task, c_ref, threshold: float, n: int, pairs: np.ndarray,
-                      proba: np.ndarray, stats: dict) -> np.ndarray:
+                      proba: np.ndarray, stats: dict, copies: np.ndarray | None = None) -> np.ndarray:
     """Labels (each story's smallest article index) from grouping every connected
-    component of the pairs with ``P >= threshold`` on its own, components batched into tasks."""
+    component of the pairs with ``P >= threshold`` on its own, components batched into tasks
+    (``copies``: every article's copy group, ``CorpusFeatures.copies``)."""
     from clustering import grouping
 
     labels = np.arange(n, dtype=np.int64)
     tasks, batch, size = [], [], 0
     for rows, component_pairs, component_proba in grouping.split_components(n, pairs, proba, threshold):
-        batch.append((rows, component_pairs, component_proba))
+        batch.append((rows, component_pairs, component_proba, None if copies is None else copies[rows]))
         size += len(rows)
         if size >= COMPONENT_ROWS_PER_TASK:
             tasks.append((group_task.remote(c_ref, batch), [b[0] for b in batch]))
