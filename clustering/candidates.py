@@ -271,18 +271,17 @@ def _symmetric_search(corpus: CorpusFeatures, days: np.ndarray, k: int, window_d
     return found
 
 
-def _crowded_copies(corpus: CorpusFeatures, block: np.ndarray, targets: np.ndarray, k: int) -> np.ndarray | bool:
-    """Where a row of ``block`` and a target are copies of one text carried by more than ``k``
-    articles: not each other's candidates. Their own copies would fill every one of the ``k``
-    places (ties to the lower index), so a copy would meet nothing else: not a trimmed copy, not
-    another outlet's report. :func:`with_copy_pairs` chains the copies instead. A group of ``k``
-    or fewer (every group in a day of real news, session 39) is searched as before."""
-    if corpus.copy_sizes is None:
+def _crowded_copies(corpus: CorpusFeatures, block: np.ndarray, targets: np.ndarray) -> np.ndarray | bool:
+    """Where a row of ``block`` or a target is a crowded copy (``corpus.crowded``: a copy of a text
+    carried by more than ``k`` articles, other than the first): no candidate pair. Searched, the
+    copies' own copies would fill every one of their ``k`` places (ties to the lower index) and they
+    would fill those of every article near their text; so the first copy stands for them (its pairs
+    are the group's: :func:`clustering.grouping.group_component`) and :func:`with_copy_pairs`
+    chains the rest. A group of ``k`` or fewer (every group in a day of real news, session 39) is
+    searched as before."""
+    if corpus.crowded is None or not (corpus.crowded[block].any() or corpus.crowded[targets].any()):
         return False
-    crowded = corpus.copy_sizes[block] > k
-    if not crowded.any():
-        return False
-    return crowded[:, None] & (corpus.copies[block][:, None] == corpus.copies[targets][None, :])
+    return corpus.crowded[block][:, None] | corpus.crowded[targets][None, :]
 
 
 def _block_pairs(corpus: CorpusFeatures, block, targets, k: int, window_days: float, text=None):
@@ -298,7 +297,7 @@ def _block_pairs(corpus: CorpusFeatures, block, targets, k: int, window_days: fl
         # however rows are blocked.
         allowed = (corpus.probes[targets][None, :, :] == corpus.cell[block][:, None, None]).any(axis=2)
         invalid |= np.isnan(corpus.days[block])[:, None] & ~allowed
-    invalid |= _crowded_copies(corpus, block, targets, k)
+    invalid |= _crowded_copies(corpus, block, targets)
     text[invalid] = -np.inf
     picks = [_top_k(text, k)]
     dense = None

@@ -107,7 +107,7 @@ class StoryClusterer(BaseEstimator):
         title_embeddings: np.ndarray | None = None,
     ) -> CorpusFeatures:
         """Per-article features with corpus-wide weights."""
-        return prepare(articles, embeddings, title_embeddings, self.max_chars, self.max_df, self.n_jobs)
+        return prepare(articles, embeddings, title_embeddings, self.max_chars, self.max_df, self.n_jobs, self.k)
 
     def candidate_pairs(self, corpus: CorpusFeatures, rows: np.ndarray | None = None, with_scores=False):
         """Candidate pairs of ``rows`` (see :func:`clustering.candidates.candidate_pairs`)."""

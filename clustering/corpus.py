@@ -83,7 +83,9 @@ class CorpusFeatures:
     # the group's first (clustering.copies.copy_groups; in a subset, compare labels for equality
     # only). None: every article its own.
     copies: np.ndarray | None = None
-    copy_sizes: np.ndarray | None = None  # per article, how many articles its copy group holds (whole corpus)
+    # Per article: a copy of a text carried by more than ``crowd`` articles (prepare), not the
+    # group's first; the candidate search pairs it with its neighbours in the group only.
+    crowded: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -120,8 +122,8 @@ def _normalized(vectors: np.ndarray | None, n: int) -> np.ndarray | None:
 
 
 def _tfidf(counts: sp.csr_matrix, max_df: float, copies: np.ndarray | None = None) -> sp.csr_matrix:
-    """Sublinear counts weighted by the IDF of these rows (a group of ``copies`` counted once in
-    the ``max_df`` pruning), rows L2-normalized."""
+    """Sublinear counts weighted by the IDF of these rows (a group of ``copies`` counted as one),
+    rows L2-normalized."""
     return GroupIdf.of(counts, max_df, copies).apply(counts)
 
 
@@ -142,21 +144,29 @@ def prepare(
     max_chars: int = 3000,
     max_df: float = 0.5,
     n_jobs: int = 1,
+    crowd: int = 15,
 ) -> CorpusFeatures:
-    """Every per-article feature of ``articles`` (see the module docstring)."""
+    """Every per-article feature of ``articles`` (see the module docstring). ``crowd``: copies
+    of one text carried by more than this many articles (the candidate search's ``k``) count
+    as one document in the IDF, and their first stands for them in the candidate search
+    (:mod:`clustering.copies`)."""
     articles = list(articles)
     n = len(articles)
     terms = CorpusTerms(ArticleDocuments(articles, max_chars), n_jobs=n_jobs)
     days = publication_days(articles)
     copies = copy_groups(terms.lexical_tf, days)
-    text_weights = GroupIdf.of(terms.lexical_tf, max_df, copies)
+    copy_sizes = np.bincount(copies, minlength=n)[copies].astype(np.int32)
+    # A few copies (a day of real news has groups of 2-4) weigh as before; hundreds must not make
+    # their own text "too common", nor shift every other article's weights.
+    once = np.where(copy_sizes > crowd, copies, np.arange(n))
+    text_weights = GroupIdf.of(terms.lexical_tf, max_df, once)
     text = text_weights.apply(terms.lexical_tf)
     number_columns, name_columns = _split_entity_columns(terms)
     entity_tf = terms.entity_tf.tocsc()
-    numbers = _tfidf(entity_tf[:, number_columns].tocsr(), 1.0)
-    names = _tfidf(entity_tf[:, name_columns].tocsr(), max_df, copies)
+    numbers = _tfidf(entity_tf[:, number_columns].tocsr(), 1.0, once)
+    names = _tfidf(entity_tf[:, name_columns].tocsr(), max_df, once)
     titles = CorpusTerms([to_simplified(a.title) for a in articles])
-    title = _tfidf(titles.lexical_tf, 1.0)
+    title = _tfidf(titles.lexical_tf, 1.0, once)
     roundup = np.fromiter((_is_roundup(a) for a in articles), dtype=bool, count=n)
     event_days = event_day_matrix([f"{a.title}\n{a.text[:max_chars]}" for a in articles], days,
                                   [utc_offset_for(a.language) for a in articles], n_jobs=n_jobs)
@@ -187,7 +197,7 @@ def prepare(
         cell=cell,
         probes=probes,
         copies=copies,
-        copy_sizes=np.bincount(copies, minlength=n)[copies].astype(np.int32),
+        crowded=(copy_sizes > crowd) & (copies != np.arange(n)),
     )
 
 

@@ -258,10 +258,9 @@ class GroupIdf:
     def of(tf: sp.csr_matrix, max_df: float, copies: np.ndarray | None = None) -> GroupIdf:
         """Smoothed IDF (``ln((1+n)/(1+df)) + 1``, sklearn's) over the rows of ``tf``,
         terms in more than ``max_df`` of the rows pruned (when n >= 20). ``copies``: a group id
-        per row (:func:`clustering.copies.copy_groups`); for the pruning, the rows of one group
-        count as one document, so a report carried by most of the corpus (its copies) is not
-        "too common" to compare them by. The weights stay those of the rows: a corpus without
-        copies, or whose copies move no term across ``max_df``, is weighed as before."""
+        per row (:mod:`clustering.copies`); the rows of one group count as one document in n
+        and df, so a report carried by most of the corpus is not "too common" to compare its
+        copies by, and its copies do not shift the other articles' weights."""
         n = tf.shape[0]
         # np.unique over the group's non-zeros, not a bincount over the whole
         # vocabulary: thousands of topics x millions of terms would dominate.
@@ -272,9 +271,10 @@ class GroupIdf:
             df = df[columns]
         else:
             columns, df = np.unique(tf.indices, return_counts=True)
-        documents, document_df = (n, df) if copies is None else _without_copies(tf, copies, columns, df)
-        if max_df < 1.0 and documents >= 20:
-            keep = document_df <= max_df * documents
+        if copies is not None:
+            n, df = _without_copies(tf, copies, columns, df)
+        if max_df < 1.0 and n >= 20:
+            keep = df <= max_df * n
             # sklearn refuses a vocabulary pruned to nothing; the refit fallback kept every term.
             if keep.any():
                 columns, df = columns[keep], df[keep]

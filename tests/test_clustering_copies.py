@@ -72,9 +72,25 @@ def test_hundreds_of_copies_of_one_report_form_one_story_and_others_stay_apart()
     assert len({story[a.id] for a in articles}) == 1 + len(_OTHERS)
 
 
+def _filler(n: int, seed: int = 9) -> list[Article]:
+    """``n`` unrelated made-up articles (words of made-up syllables): the rest of a day's news."""
+    rng = random.Random(seed)
+    syllables = ("ka", "lo", "mi", "ren", "tu", "sa", "vor", "pel", "di", "nax", "que", "bri")
+    vocabulary = ["".join(rng.choice(syllables) for _ in range(3)) for _ in range(3000)]
+    return [Article(id=f"filler-{i:03d}", outlet=f"Daily {i % 7}", title=" ".join(rng.sample(vocabulary, 5)), url=None,
+                    published=_START + timedelta(hours=rng.randint(0, 20)), language="en", script=None,
+                    paragraphs=[" ".join(rng.sample(vocabulary, 60)) + "."]) for i in range(n)]
+
+
 def test_copies_trimmed_to_their_first_paragraphs_join_the_full_ones():
-    articles = _copies(300, trimmed=True)
-    assert len(set(_stories(articles).values())) == 1
+    # Cut to 1-3 paragraphs, the copies are several texts of many copies each (Jaccard < 0.8 between the
+    # cuts), joined by the pairs of each one's first copy, among a day's other news. (Alone, or beside 60
+    # other articles, they split into two to nineteen stories: the report's words are pruned as too common,
+    # or its cuts' few scored pairs do not outweigh their unscored ones.)
+    articles = _copies(300, trimmed=True) + _filler(200)
+    story = _stories(articles)
+    assert len({story[a.id] for a in articles if a.id.startswith("copy-")}) == 1
+    assert len(set(story.values())) == 201
 
 
 def test_copy_groups_find_copies_not_other_texts_nor_copies_days_apart():
@@ -97,8 +113,9 @@ def test_pruning_counts_copies_once():
     copies = np.concatenate([np.arange(30) // 3 * 3, np.arange(30, 40)])
     assert GroupIdf.of(tf, 0.5).columns.tolist() == [3]
     assert GroupIdf.of(tf, 0.5, copies).columns.tolist() == [0, 1, 3]  # term 2 is in every document
-    # The weights stay those of the rows.
-    assert np.allclose(GroupIdf.of(tf, 0.5, copies).values, GroupIdf.of(tf, 1.0).values[[0, 1, 3]])
+    # The weights are those of the documents: each group's copies as one row.
+    documents = sp.csr_matrix(np.array([[1, 1, 1, 0]] * 10 + [[0, 0, 1, 1]] * 10, dtype=np.float32))
+    assert np.array_equal(GroupIdf.of(tf, 0.5, copies).values, GroupIdf.of(documents, 0.5).values)
 
 
 def test_copies_whose_pairs_are_mostly_unscored_group_as_one():
