@@ -79,12 +79,12 @@ class CorpusFeatures:
     # Past many undated articles: each article's cell and probed cells (clustering.candidates.undated_cells).
     cell: np.ndarray | None = None
     probes: np.ndarray | None = None
-    # Copies of one text (a wire report carried by many sites) share a label, the corpus row of
-    # the group's first (clustering.copies.copy_groups; in a subset, compare labels for equality
-    # only). None: every article its own.
+    # Copies of a text carried by more than ``crowd`` articles (prepare: a wire report carried by
+    # many sites) share a label, the corpus row of the group's first (clustering.copies; in a
+    # subset, compare labels for equality only); every other article has its own row. None: all.
     copies: np.ndarray | None = None
-    # Per article: a copy of a text carried by more than ``crowd`` articles (prepare), not the
-    # group's first; the candidate search pairs it with its neighbours in the group only.
+    # Per article: such a copy, not the group's first; the candidate search pairs it with its
+    # neighbours in the group only.
     crowded: np.ndarray | None = None
 
     def __len__(self) -> int:
@@ -154,19 +154,20 @@ def prepare(
     n = len(articles)
     terms = CorpusTerms(ArticleDocuments(articles, max_chars), n_jobs=n_jobs)
     days = publication_days(articles)
-    copies = copy_groups(terms.lexical_tf, days)
-    copy_sizes = np.bincount(copies, minlength=n)[copies].astype(np.int32)
-    # A few copies (a day of real news has groups of 2-4) weigh as before; hundreds must not make
-    # their own text "too common", nor shift every other article's weights.
-    once = np.where(copy_sizes > crowd, copies, np.arange(n))
-    text_weights = GroupIdf.of(terms.lexical_tf, max_df, once)
+    found = copy_groups(terms.lexical_tf, days)
+    # Only a text carried by more than ``crowd`` articles is treated as one: a few copies (a day
+    # of real news has groups of 2-4) are searched, weighed and grouped as any articles, so a
+    # corpus without such a text clusters exactly as before. Hundreds must not make their own
+    # text "too common", shift every other article's weights, or fill every candidate list.
+    copies = np.where(np.bincount(found, minlength=n)[found] > crowd, found, np.arange(n))
+    text_weights = GroupIdf.of(terms.lexical_tf, max_df, copies)
     text = text_weights.apply(terms.lexical_tf)
     number_columns, name_columns = _split_entity_columns(terms)
     entity_tf = terms.entity_tf.tocsc()
-    numbers = _tfidf(entity_tf[:, number_columns].tocsr(), 1.0, once)
-    names = _tfidf(entity_tf[:, name_columns].tocsr(), max_df, once)
+    numbers = _tfidf(entity_tf[:, number_columns].tocsr(), 1.0, copies)
+    names = _tfidf(entity_tf[:, name_columns].tocsr(), max_df, copies)
     titles = CorpusTerms([to_simplified(a.title) for a in articles])
-    title = _tfidf(titles.lexical_tf, 1.0, once)
+    title = _tfidf(titles.lexical_tf, 1.0, copies)
     roundup = np.fromiter((_is_roundup(a) for a in articles), dtype=bool, count=n)
     event_days = event_day_matrix([f"{a.title}\n{a.text[:max_chars]}" for a in articles], days,
                                   [utc_offset_for(a.language) for a in articles], n_jobs=n_jobs)
@@ -197,7 +198,7 @@ def prepare(
         cell=cell,
         probes=probes,
         copies=copies,
-        crowded=(copy_sizes > crowd) & (copies != np.arange(n)),
+        crowded=copies != np.arange(n),
     )
 
 

@@ -113,12 +113,12 @@ def _start(m: int, local: list[tuple[int, int]], values: np.ndarray, units: np.n
 
     Between a group of copies and another group, the pairs the candidate search did not score
     take the mean value of those it did: the copies carry one text, so a pair with one copy says
-    what a pair with any would (of N copies each kept about 2k candidates; of a crowded group the
-    first alone searches: :mod:`clustering.candidates`; counted as P = 0, the unscored pairs stopped
-    a story of copies at about 70-90). The copies keep their weight (a group of 300 weighs 300
-    articles): counted as one, a story of two small copy groups in a day of real news split
-    (12-13 July 2021: 10 articles). Without copies every group is one row and its links are its
-    scored pairs, as before."""
+    what a pair with any would (of a crowded group the first alone searches:
+    :mod:`clustering.candidates`; counted as P = 0, the unscored pairs stopped a story of copies at
+    about 70-90). The copies keep their weight (a group of 300 weighs 300 articles): counting each
+    group of copies as one article was tried when groups of 2-4 were copies too, and split a story
+    of 12-13 July 2021 (10 articles moved). Without copies every group is one row and its links
+    are its scored pairs, as before."""
     members: dict[int, list[int]] = {}
     for row, unit in enumerate(units.tolist()):
         members.setdefault(unit, []).append(row)
