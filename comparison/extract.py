@@ -19,7 +19,7 @@ from functools import lru_cache
 # Relative dates resolve against the publication day where the readers are (one home:
 # articles.calendar, also read by the stories' event days).
 from articles.calendar import DEFAULT_UTC_OFFSET_HOURS, local_publication_date  # noqa: E402,F401
-from comparison.lexicons.attribution import AGENCIES, OFFICIAL_ROLES_ZH, TITLES_ZH
+from comparison.lexicons.attribution import AGENCIES, ANONYMOUS_SOURCE, OFFICIAL_ROLES_ZH, TITLES_ZH
 from comparison.lexicons.names import COMPOUND_SURNAMES_ZH, SURNAMES_ZH
 from comparison.lexicons.places import (
     LISTENER_PREPOSITIONS_ZH,
@@ -1362,7 +1362,7 @@ def extract_sources(text: str) -> list[SourceCitation]:
             continue
         found.append(SourceCitation(m.start(), m.end(), text[m.start():m.end()], AGENCIES[m.group(0)]))
     for m in _ANONYMOUS_RE.finditer(simple):
-        found.append(SourceCitation(m.start(), m.end(), text[m.start():m.end()], "匿名消息人士"))
+        found.append(SourceCitation(m.start(), m.end(), text[m.start():m.end()], ANONYMOUS_SOURCE))
     for m in _SELF_REPORT_RE.finditer(simple):
         agency = m.group("agency")
         name = AGENCIES.get(agency, agency)

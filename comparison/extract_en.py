@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from comparison.lexicons.attribution import AGENCIES, ANONYMOUS_EN, ORGANISATION_HEADS_EN
+from comparison.lexicons.attribution import (
+    AGENCIES,
+    ANONYMOUS_EN,
+    ANONYMOUS_SOURCE,
+    ORGANISATION_HEADS_EN,
+)
 from comparison.lexicons.grammar import FUNCTION_WORDS_EN
 from comparison.lexicons.reporting import SPEECH_VERBS_EN
 from comparison.lexicons.timewords import (
@@ -420,7 +425,7 @@ def extract_sources_en(text: str) -> list:
         if _EN_CITE_RE.search(before.replace("the ", "").rstrip()) or _EN_CITE_AFTER_RE.match(after):
             found.append(SourceCitation(m.start(), m.end(), m.group(0), AGENCIES[m.group(0)]))
     for m in _ANON_RE.finditer(text):
-        found.append(SourceCitation(m.start(), m.end(), m.group(0), "匿名消息人士"))
+        found.append(SourceCitation(m.start(), m.end(), m.group(0), ANONYMOUS_SOURCE))
     found.sort(key=lambda s: s.start)
     return found
 

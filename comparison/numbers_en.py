@@ -19,6 +19,7 @@ from comparison.lexicons.quantifiers import (
     VAGUE_WORDS_EN,
 )
 from comparison.lexicons.timewords import (
+    BARE_HOUR_BEFORE_EN,
     MONTH_PARTS_EN,
     MONTHS_EN,
     NOT_ONE_DURATION_BEFORE_EN,
@@ -58,8 +59,9 @@ _PREFIX_RE = "|".join(re.escape(p) for p in sorted(PREFIX_EN, key=len, reverse=T
 _VAGUE_RE = "|".join(re.escape(v) for v in sorted(VAGUE_WORDS_EN, key=len, reverse=True))
 _MAG_RE = "|".join(m for m in MAGNITUDES_EN if len(m) > 1)
 # The scale words a half may go with ("two and a half million", "a million and a half", "half a
-# billion"): those of a thousand or more, written out ("half a dozen" stays a vague word's business).
-_SCALE_RE = "|".join(m for m, f in MAGNITUDES_EN.items() if len(m) > 2 and f >= 1e3)
+# billion"): those of a thousand or more, written out, not abbreviated (bn, trn) ("half a dozen"
+# stays a vague word's business).
+_SCALE_RE = "|".join(m for m, f in MAGNITUDES_EN.items() if len(m) > 3 and f >= 1e3)
 _AND_A_HALF = r"\s*-?\s*and\s*-?\s*a\s*-?\s*half"
 
 # Tokenized corpora (ECB+) also write every decimal apart: "a 6 . 1 - magnitude quake",
@@ -439,11 +441,41 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     return q
 
 
+# A telephone number: a trunk code with its leading zero (0845 125 2222, 020 7946 0000, (0)20...),
+# a bracketed area code ((555) 123-4567), an international one (+44 20 7946 0000) or the North
+# American 555-123-4567. Counts are never written with a leading zero nor in such groups.
+_PHONE_RE = re.compile(
+    r"(?<![\w.,$£€])(?:\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,4}"
+    r"|(?:\(\d{2,5}\)|0\d{2,4})(?:[ .-]?\d{2,4}){1,3}"
+    r"|\d{3}[.-]\d{3}[.-]\d{4})(?![\w%])")
+_BARE_HOUR_RE = re.compile(rf"\b(?:{'|'.join(BARE_HOUR_BEFORE_EN)})\s+$", re.IGNORECASE)
+# After a bare hour: a clause ends, or a word saying which day or part of the day follows.
+_AFTER_BARE_HOUR_RE = re.compile(r"\s*(?:[.,;:!?)]|$|(?:on|this|that|tonight|last|in the)\b)", re.IGNORECASE)
+
+
+def _in_phone_number(text: str, start: int) -> bool:
+    """Is offset ``start`` inside a telephone number (_PHONE_RE)?"""
+    window_start = max(0, start - 24)
+    return any(p.start() <= start < p.end()
+               for p in _PHONE_RE.finditer(text, window_start, min(len(text), start + 24)))
+
+
+def _bare_hour(text: str, m: re.Match, digits: str) -> bool:
+    """An hour of the clock with no a.m./p.m.: 1 to 24 after a preposition of time with no noun
+    after it ("the blaze began before 9.", "open until 6 on Friday"), never "before 9 people"."""
+    return (digits.isdigit() and 1 <= int(digits) <= 24 and not (m.group("unit") or m.group("percent"))
+            and bool(_BARE_HOUR_RE.search(text, max(0, m.start() - 10), m.start()))
+            and bool(_AFTER_BARE_HOUR_RE.match(text, m.end("digits"))))
+
+
 def _reads_as_figure_en(text: str, m: re.Match) -> bool:
-    """Not a clock time (10:30, "4 . 30am", 1400 GMT), a year, an id or date stamp, part of a
-    word or code (COVID-19, AK - 47, F - 16), nor a score or record ("58 - 3", "won 2 - 1")."""
+    """Not a clock time (10:30, "4 . 30am", 1400 GMT, a bare hour after "before"), a year, an id,
+    date stamp or telephone number, part of a word or code (COVID-19, AK - 47, F - 16), nor a score
+    or record ("58 - 3", "won 2 - 1")."""
     digits = m.group("digits")
     if digits:
+        if _in_phone_number(text, m.start("digits")) or _bare_hour(text, m, digits):
+            return False
         if re.match(r"[:.]\d", text[m.end("digits"):m.end("digits") + 2]):
             return False  # clock time 10:30
         if (_SPACED_CLOCK_RE.match(text, m.end("digits")) or _minutes_of_clock(text, m, digits)

@@ -72,8 +72,11 @@ from comparison.lexicons.timewords import (
     CLOCK_UNTIL_BEFORE_EN,
     CLOCK_UNTIL_BEFORE_ZH,
     EVENING_AFTER_DAY_ZH,
+    MONTHS_EN,
     PARTS_OF_DAY_EN,
     PARTS_OF_DAY_ZH,
+    RELATIVE_DAYS_EN,
+    WEEKDAYS_EN,
 )
 from comparison.text import words_outside
 
@@ -503,6 +506,19 @@ _NO_VOICE_BEFORE_VERB_EN = re.compile(r"\b(?:is|are|was|were|be|been|being|who|t
 # A preposition in lower case opens no voice: "dozens of police officers … declared" is read
 # from the words the six-word window starts at, "of police officers"; the voice is what follows.
 _PREPOSITION_OPENING_EN = re.compile(r"^(?:of|from|in|on|at|by|with|for|to|into|within|among|across)\s+")
+# A time phrase opening an English clause is no part of the voice after it ("On January 14th
+# Russia's foreign ministry said", "Late on Monday, police said", "Yesterday the ministry said"):
+# a weekday, a relative day, a month with its day (or after on/in), with the prepositions and
+# shifts before them (lexicons/timewords.py).
+_DAY_ORDINAL_EN = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH_EN = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
+_TIME_OPENING_EN = re.compile(
+    r"^(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in|at|during)\s+)?(?:(?:last|this|next)\s+)?"
+    rf"(?:(?:{'|'.join(WEEKDAYS_EN)})(?:\s+(?:{'|'.join(PARTS_OF_DAY_EN)}))?"
+    rf"|(?<=\s)(?:{_MONTH_EN})\.?(?:\s+{_DAY_ORDINAL_EN})?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTH_EN})\.?\s+{_DAY_ORDINAL_EN}(?:,?\s+\d{{4}})?"
+    rf"|{_DAY_ORDINAL_EN}\s+(?:{_MONTH_EN})(?:\s+\d{{4}})?"
+    rf"|{'|'.join(sorted(RELATIVE_DAYS_EN, key=len, reverse=True))})\b,?\s+(?=\S)", re.I)
 _CLOSING_BRACKETS = ")）】]」"
 _OPENING_BRACKETS = "(（【[「"
 
@@ -671,7 +687,9 @@ def _appositive_voice(span: str) -> bool:
 # Heads of an appositive role beside the official ones: a named head of an institution is an
 # official voice ("head of the rescue unit"), a named scholar an expert one.
 _APPOSITIVE_HEADS_EN = ("head", "chief", "director", "chairman", "chairwoman", "leader", "secretary", "manager")
-_EXPERT_HEADS_EN = ("professor", "researcher", "analyst", "expert", "scientist", "seismologist", "economist")
+# A private research body named so ("Capital Research, a consultancy, predicts") speaks as an expert.
+_EXPERT_HEADS_EN = ("professor", "researcher", "analyst", "expert", "scientist", "seismologist", "economist",
+                    "consultancy", "think-tank", "think tank", "research firm")
 
 
 def _appositive_kind(who: str) -> str:
@@ -980,6 +998,10 @@ def _english_voice_bounds(source: str, span: str, group: str, start: int, end: i
     inner = list(_CLAUSE_WORDS_EN.finditer(span)) if group != "c" else []
     if inner:
         start += inner[-1].end()
+        span = source[start:end]
+    opening_time = _TIME_OPENING_EN.match(span)
+    if opening_time:
+        start += opening_time.end()
         span = source[start:end]
     preposition = _PREPOSITION_OPENING_EN.match(span)
     if preposition:

@@ -236,8 +236,25 @@ def _split_other_paragraph(par: str, offset: int, index: int, language: str) -> 
                 spans.append([found, found + len(stripped)])
             cursor = found + len(stripped)
         for start, end in spans:
-            _add(sentences, par, chunk_start + start, chunk_start + end, offset, index)
+            for piece_start, piece_end in _quotation_openings(chunk, start, end):
+                _add(sentences, par, chunk_start + piece_start, chunk_start + piece_end, offset, index)
     return sentences
+
+
+# A sentence end, then an opening curly quotation mark: a new quotation begins, a new sentence with
+# it. The press's quotation running over paragraphs opens each paragraph with “ and closes only the
+# last; flattened into one paragraph (a feed, a corpus), “…evening. “The fire has… reads as one
+# quotation still open, and the segmenter kept it whole: one "sentence" of four.
+_QUOTATION_OPENS_RE = re.compile(r"(?<=[.!?])\s+(?=“\S)")
+
+
+def _quotation_openings(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The piece chunk[start:end] cut before each quotation opened after a sentence end."""
+    pieces, at = [], start
+    for m in _QUOTATION_OPENS_RE.finditer(chunk, start, end):
+        pieces.append((at, m.start()))
+        at = m.end()
+    return [*pieces, (at, end)]
 
 
 # A clock time's "a.m." / "p.m." is no sentence end before the time zone it is given in.

@@ -18,6 +18,7 @@ from comparison.lexicons.attribution import (
     OFFICIAL_ROLES_ZH,
     OFFICIAL_TITLE_ABBREVIATIONS_EN,
     ORGANIZATION_HEADS_ZH,
+    SOURCE_NAMES_EN,
     TITLE_HEADS_EN,
     TITLE_MODIFIERS_ZH,
     TITLES_ZH,
@@ -66,8 +67,9 @@ def _sources_by_outlet(docs: list[Doc]) -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def _english_agency_names() -> dict[str, str]:
     """Normalized agency name -> the first Latin-script spelling the lexicon gives it (路透社 ->
-    Reuters, 法新社 -> AFP, 美联社 -> Associated Press)."""
-    out: dict[str, str] = {}
+    Reuters, 法新社 -> AFP, 美联社 -> Associated Press); sources that are no agency by their English
+    label (匿名消息人士 -> anonymous sources)."""
+    out: dict[str, str] = dict(SOURCE_NAMES_EN)
     for written, name in AGENCIES.items():
         if name not in out and re.fullmatch(r"[A-Za-z][A-Za-z .&'-]*", written):
             out[name] = written

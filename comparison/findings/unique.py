@@ -88,19 +88,28 @@ def _sentences_in_discrepancies(docs: list[Doc], earlier: list[Finding]) -> dict
 
 
 def _unpaired_figures(docs: list[Doc], group: list[tuple[int, int]]) -> str:
-    """Different values of one dimension in the group's sentences, when no value is shared
-    ("five / two"); '' otherwise."""
+    """Different values of one dimension in the group's sentences, when two outlets' sentences
+    give values of it and no value of one meets a value of another ("five / two"; $1.9trn and
+    $1,900bn meet, and "16 points" / "14 and 16" share 16); '' otherwise."""
     per_dimension: dict[str, set[str]] = defaultdict(set)
-    values: dict[str, set[tuple[float, float]]] = defaultdict(set)
+    ranges: dict[str, dict[int, list[tuple[float, float]]]] = defaultdict(lambda: defaultdict(list))
     for d, k in group:
         doc = docs[d]
         sentence = doc.sentences[k]
         for q in doc.facts.quantities:
             if sentence.start <= q.start < sentence.end and not q.percent:
                 per_dimension[q.dimension].add(q.text.strip())
-                values[q.dimension].add((q.base_low, q.base_high))
-    shown = [" / ".join(sorted(per_dimension[dim])) for dim, v in values.items() if len(v) > 1]
+                ranges[q.dimension][d].append((q.base_low, q.base_high))
+    shown = [" / ".join(sorted(per_dimension[dim])) for dim, by_doc in ranges.items()
+             if len(by_doc) > 1 and not _values_meet(list(by_doc.values()))]
     return "; ".join(shown)
+
+
+def _values_meet(per_doc: list[list[tuple[float, float]]]) -> bool:
+    """Does a value of one document's list overlap a value of another's?"""
+    return any(lo1 <= hi2 and lo2 <= hi1
+               for i, one in enumerate(per_doc) for other in per_doc[i + 1:]
+               for lo1, hi1 in one for lo2, hi2 in other)
 
 
 def _unpaired_days(docs: list[Doc], group: list[tuple[int, int]]) -> str:

@@ -33,6 +33,10 @@ AGENCIES = {
     "官方媒体": "官方媒体", "官媒": "官方媒体", "state media": "官方媒体", "克里姆林宫": "克里姆林宫",
     "Kremlin": "克里姆林宫",
 }
+# The one normalized name of an anonymous source (what every marker below cites), and how an
+# English report's reader is shown it (sources lists and findings of English reports only).
+ANONYMOUS_SOURCE = "匿名消息人士"
+SOURCE_NAMES_EN = {ANONYMOUS_SOURCE: "anonymous sources"}
 # Markers of an anonymous source.
 ANONYMOUS_ZH = ("消息人士", "知情人士", "匿名官员", "不愿透露姓名", "不愿意透露姓名", "不愿具名", "匿名")
 ANONYMOUS_EN = ("sources", "a source", "on condition of anonymity", "who asked not to be named",
@@ -62,12 +66,16 @@ OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spoke
                      "center", "centre", "institute", "geological survey", "observatory", "bureau", "commission",
                      "administration", "board", "coast guard", "prosecutors",
                      # elected and appointed heads (a county magistrate, the premier)
-                     "magistrate", "premier", "chancellor", "lawmaker", "legislator", "senator")
+                     "magistrate", "premier", "chancellor", "lawmaker", "legislator", "senator",
+                     # an American state's police (Alaska State Troopers, "troopers said")
+                     "troopers", "state troopers")
 # Last words of an English body that is not an office of state ("Taiwan Railway Corp", "the
 # Red Cross Society"): an organisation's voice, as ORGANIZATION_HEADS_ZH in Chinese.
 ORGANIZATION_HEADS_EN = ("company", "co", "corp", "corporation", "inc", "ltd", "plc", "group", "association",
                          "organization", "organisation", "foundation", "university", "hospital", "bank", "union",
-                         "federation", "society")
+                         "federation", "society",
+                         # private research bodies whose forecasts the press credits ("X, a consultancy,")
+                         "consultancy", "think-tank", "think tank", "research firm")
 # Title nouns that end an English title written before a person's name ("police spokesman Dave
 # Gaskin", "Prime Minister X"): offices, ranks and roles of public life.
 TITLE_HEADS_EN = ("spokesman", "spokeswoman", "spokesperson", "inspector", "minister", "president", "governor",
@@ -75,7 +83,7 @@ TITLE_HEADS_EN = ("spokesman", "spokeswoman", "spokesperson", "inspector", "mini
                   "general", "sergeant", "captain", "superintendent", "detective", "constable", "chairman",
                   "chairwoman", "leader", "head", "coach", "manager", "senator", "judge", "envoy", "premier",
                   "lawmaker", "commissioner", "administrator", "deputy", "colonel", "lieutenant",
-                  "admiral", "marshal", "sheriff", "official", "adviser", "advisor", "spokesmen")
+                  "admiral", "marshal", "sheriff", "official", "adviser", "advisor", "spokesmen", "trooper")
 # Official titles abbreviated before a name (Qeshm Gov. Heidar Alishvandi, Lt. Col. X): a role.
 OFFICIAL_TITLE_ABBREVIATIONS_EN = ("Gov", "Gen", "Sen", "Rep", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm",
                                    "Pres", "Supt", "Insp", "Cmdr")

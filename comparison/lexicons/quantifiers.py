@@ -53,7 +53,7 @@ PEOPLE_MEASURES_ZH = ("名", "位", "人")
 
 PREFIX_EN = {
     "about": "about", "around": "about", "some": "about", "roughly": "about", "approximately": "about",
-    "an estimated": "about", "estimated": "about", "approx.": "about", "close to": "under",
+    "an estimated": "about", "estimated": "about", "estimated at": "about", "approx.": "about", "close to": "under",
     "nearly": "under", "almost": "under", "fewer than": "under", "less than": "under", "under": "under",
     "just under": "under", "more than": "over", "over": "over", "at least": "over", "upwards of": "over",
     "in excess of": "over", "no fewer than": "over", "no less than": "over", "not less than": "over",

@@ -19,7 +19,8 @@ SPEECH_VERBS_EN = ("said", "says", "say", "told", "tells", "stated", "states", "
 SPEECH_SETTINGS_EN = ("news conference", "press conference", "statement", "briefing", "interview", "speech")
 # Verbs that credit a figure or an account to a voice without a verb of speech: an estimate
 # ("officials estimated 300 homes"), a passive report ("the governor was quoted as saying").
-ESTIMATE_VERBS_EN = ("estimated", "estimates", "was quoted", "were quoted")
+ESTIMATE_VERBS_EN = ("estimated", "estimates", "predicted", "predicts", "forecast", "forecasts", "was quoted",
+                     "were quoted")
 # "X put(s) the toll at 50": an estimate only when "at" follows within the clause.
 PUT_AT_VERBS_EN = ("put", "puts")
 # Abbreviations written with a full stop before a name (Gov. Heidar Alishvandi, Mr. Smith):

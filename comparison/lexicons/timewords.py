@@ -132,3 +132,7 @@ CLOCK_FROM_AFTER_ZH = ("起", "开始")
 CLOCK_AHEAD_BEFORE_ZH = ("将", "将于", "预计", "预定", "预计于", "可望")
 CLOCK_AHEAD_AFTER_ZH = ("将", "前将", "可望")
 CLOCK_UNTIL_BEFORE_EN = ("until", "till", "by")
+# Prepositions of time before a bare hour ("began before 9.", "shut until 6, when"): with no noun
+# after it, the number is an hour of the clock, not a count. Not "by" (prices rose by 9.) nor "at"
+# (the toll stood at 9.): those take counts as often.
+BARE_HOUR_BEFORE_EN = ("before", "after", "until", "till", "past")

@@ -119,8 +119,10 @@ CURRENCIES_BEFORE_ZH = tuple(sorted(
     (u for u, (dimension, _) in UNITS.items()
      if dimension.startswith("money:") and u != "元" and "\u4e00" <= u[0] <= "\u9fff"),
     key=len, reverse=True))
+# English: the words and the press's abbreviations of them written onto a figure ($5bn, $2m, and
+# The Economist's and the Financial Times' $1.9trn / £2tn for a trillion).
 MAGNITUDES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2,
-                 "dozen": 12.0, "bn": 1e9, "m": 1e6}
+                 "dozen": 12.0, "bn": 1e9, "m": 1e6, "trn": 1e12, "tn": 1e12}
 
 
 def dimension_of(unit: str) -> tuple[str, float]:
