@@ -114,3 +114,15 @@ def test_figures_differ_never_lists_a_shared_figure() -> None:
     b = article("b", "Beta", "Jones added 16 points for the Lions.")
     result = compare([a, b], use_dense=False)
     assert not any("figures differ" in f.why for f in result.findings)
+
+
+def test_figures_differ_never_lists_figures_a_finding_already_paired() -> None:
+    # Six months and 26 weeks agree as durations (a number finding): the statement's note must not
+    # call them different figures.
+    a = article("a", "Alpha", "The club must give six months' notice to the league before it leaves.")
+    b = article("b", "Beta", "The club must give 26 weeks' notice to the league before it leaves.")
+    result = compare([a, b], use_dense=False)
+    assert [f.kind for f in result.findings if f.fact_type == "number"] == ["agree"]
+    assert not any("figures differ" in f.why for f in result.findings)
+    c = article("c", "Gamma", "The club must give nine months' notice to the league before it leaves.")
+    assert any("figures differ" in f.why or f.kind == "contradiction" for f in compare([a, c], use_dense=False).findings)

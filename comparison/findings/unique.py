@@ -40,6 +40,9 @@ def _statement_findings(docs: list[Doc], aligned, earlier: list[Finding]) -> lis
     findings: list[Finding] = []
     seen: set[frozenset] = set()
     differing = _sentences_in_discrepancies(docs, earlier)
+    # Figures a finding already set against another outlet's (six months / 26 weeks agree).
+    paired = {(sp.article_id, sp.start) for f in earlier if f.fact_type == "number" and f.kind != "unique"
+              for sp in f.spans}
     for d, doc in enumerate(docs):
         for k, s in enumerate(doc.sentences):
             if len(s.text) < MIN_ALIGN_CHARS:
@@ -60,7 +63,7 @@ def _statement_findings(docs: list[Doc], aligned, earlier: list[Finding]) -> lis
                             for kind in differing.get(frozenset({a, b}), ())})
             if kinds:
                 why += f"; they differ: {', '.join(kinds)}"
-            unpaired = _unpaired_figures(docs, sorted(group))
+            unpaired = _unpaired_figures(docs, sorted(group), paired)
             if unpaired and not any(k.endswith("(number)") for k in kinds):
                 why += f"; figures differ: {unpaired}"
             days = _unpaired_days(docs, sorted(group))
@@ -87,17 +90,20 @@ def _sentences_in_discrepancies(docs: list[Doc], earlier: list[Finding]) -> dict
     return out
 
 
-def _unpaired_figures(docs: list[Doc], group: list[tuple[int, int]]) -> str:
+def _unpaired_figures(docs: list[Doc], group: list[tuple[int, int]],
+                      paired: set[tuple[str, int]] = frozenset()) -> str:
     """Different values of one dimension in the group's sentences, when two outlets' sentences
     give values of it and no value of one meets a value of another ("five / two"; $1.9trn and
-    $1,900bn meet, and "16 points" / "14 and 16" share 16); '' otherwise."""
+    $1,900bn meet, and "16 points" / "14 and 16" share 16); '' otherwise. ``paired``: (article
+    id, start) of figures a number finding already compared, left out."""
     per_dimension: dict[str, set[str]] = defaultdict(set)
     ranges: dict[str, dict[int, list[tuple[float, float]]]] = defaultdict(lambda: defaultdict(list))
     for d, k in group:
         doc = docs[d]
         sentence = doc.sentences[k]
         for q in doc.facts.quantities:
-            if sentence.start <= q.start < sentence.end and not q.percent:
+            if sentence.start <= q.start < sentence.end and not q.percent and (
+                    (doc.article.id, q.start) not in paired):
                 per_dimension[q.dimension].add(q.text.strip())
                 ranges[q.dimension][d].append((q.base_low, q.base_high))
     shown = [" / ".join(sorted(per_dimension[dim])) for dim, by_doc in ranges.items()
