@@ -300,7 +300,10 @@ def _anchor_distances(doc: Doc) -> None:
     for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
         if q.dimension != "length" or subject.depth:
             continue
-        near = [p for p in places if -20 <= p.start - q.end <= 20 or -20 <= q.start - p.end <= 20]
+        # The direction nearest the figure is its own: in "13 miles east of X and 2 miles southeast
+        # of Y" the east of the first distance ends 19 characters before the second's 2.
+        near = sorted((p for p in places if -20 <= p.start - q.end <= 20 or -20 <= q.start - p.end <= 20),
+                      key=lambda p: max(p.start - q.end, q.start - p.end, 0))
         named = [e for e in names if abs(e.start - q.end) <= 40 or abs(q.start - e.end) <= 40]
         # Or an unnamed reference place: "30 miles south of the capital".
         named += [p for p in doc.facts.places if p.direction is None and p.generic

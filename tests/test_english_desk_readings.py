@@ -126,3 +126,12 @@ def test_figures_differ_never_lists_figures_a_finding_already_paired() -> None:
     assert not any("figures differ" in f.why for f in result.findings)
     c = article("c", "Gamma", "The club must give nine months' notice to the league before it leaves.")
     assert any("figures differ" in f.why or f.kind == "contradiction" for f in compare([a, c], use_dense=False).findings)
+
+
+@given(st.sampled_from(["east", "north", "south-west"]), st.sampled_from(["west", "southeast", "north"]))
+def test_each_of_two_distances_in_one_sentence_keeps_its_own_direction_and_place(first: str, second: str) -> None:
+    a = article("a", "Alpha", f"The quake struck 13 miles {first} of Marnock and 2 miles {second} of Tollbridge.")
+    b = article("b", "Beta", f"The quake was centred about 2 miles from Tollbridge and 13 miles {first} of Marnock.")
+    result = compare([a, b], use_dense=False)
+    exact(result, [a, b])
+    assert not [f for f in result.findings if f.kind == "contradiction"]
