@@ -135,3 +135,16 @@ def test_each_of_two_distances_in_one_sentence_keeps_its_own_direction_and_place
     result = compare([a, b], use_dense=False)
     exact(result, [a, b])
     assert not [f for f in result.findings if f.kind == "contradiction"]
+
+
+def test_two_named_voices_with_one_role_are_two_voices() -> None:
+    a = article("a", "Alpha", "Brightwater Analytics, a consultancy, predicts that rents will rise by 4% by May.")
+    b = article("b", "Beta", "Ferncastle Research, a consultancy, forecasts that rents will rise by 4% by May.")
+    result = compare([a, b], use_dense=False)
+    exact(result, [a, b])
+    framing = [f for f in result.findings if f.fact_type == "attribution" and f.kind == "framing"]
+    assert [[s.text for s in f.spans] for f in framing] == [
+        ["Brightwater Analytics, a consultancy", "Ferncastle Research, a consultancy"]]
+    c = article("c", "Gamma", "Brightwater Analytics, an adviser, predicts that rents will rise by 4% by May.")
+    assert not [f for f in compare([a, c], use_dense=False).findings if f.fact_type == "attribution"
+                and f.kind == "framing"]

@@ -300,6 +300,10 @@ def _same_voice(a: str, b: str) -> bool:
 
     if _initials_of(a, b) or _initials_of(b, a):
         return True  # the USGS = the US Geological Survey
+    if a.isascii() and b.isascii() and ", " in a and ", " in b:
+        # Two named voices with their roles ("Capital Research, a consultancy" / "Ferncastle
+        # Research, a consultancy"): the names decide, not the shared role words.
+        return _same_voice(a.partition(",")[0], b.partition(",")[0])
     if a.isascii() and b.isascii() and _same_named_end(a, b):
         return True  # "Police spokesman Dave Gaskin" = "Inspector Gaskin" (read before lower-casing)
     # "the governor" and "Heydar Alishbandi, Governor of Qeshm island" are one voice: articles aside.
