@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 import numpy as np
 
@@ -199,18 +199,48 @@ def names_own_outlet(doc: Doc, who: str) -> bool:
                                                                             outlet_for_name(doc.article.outlet)))
 
 
+# English names whatever the process's locale (strftime's %a and %b follow it).
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def published_stamp(moment: datetime, day: bool = True) -> str:
+    """An article's publication time as the findings show it, saying what it is: "published 12
+    Jul 21:42 UTC" (``day``: with the day). A bare "07-12 21:42" beside a figure was read as
+    the day the figure is about (trial, session 39); a figure's own day is
+    :func:`day_stamp`."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"published {moment.day} {_MONTHS[moment.month - 1]} {moment:%H:%M} UTC" if day else (
+        f"published {moment:%H:%M} UTC")
+
+
+def day_stamp(day: date, published_day: date | None = None) -> str:
+    """A day a sentence names, as the findings show it: "Sunday 11 Jul" (with the year when it is
+    not the publication's: "Sunday 12 Jul 2020")."""
+    shown = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return shown if published_day is not None and day.year == published_day.year else f"{shown} {day.year}"
+
+
+def dated(doc: Doc, subject: Subject) -> str:
+    """" for Sunday 11 Jul" after a figure whose clause or sentence names its day (resolved against
+    the publication time: comparison.subjects.named_day), else ""."""
+    return f" for {day_stamp(subject.named_day, doc.published_day)}" if subject.named_day else ""
+
+
 def article_labels(articles: list[Article]) -> list[str]:
     """One label per article, unique in the comparison (the sources, notes and aligned pairs
     are keyed by it): its outlet's edition (:func:`articles.outlets.edition_names`: Reuters for an
     English report, 路透 for a Chinese one); with the publication minute when the edition has
-    several articles; then " #2", " #3"... when two of them share that minute too."""
+    several articles (:func:`published_stamp`: "路透 (published 12 Jul 21:42 UTC)"); then " #2",
+    " #3"... when two of them share that minute too."""
     edition = edition_names(articles)
     names = [edition[a.id] for a in articles]
     per_outlet = Counter(names)
     labels: list[str] = []
     taken: set[str] = set()
     for a, name in zip(articles, names, strict=True):
-        label = name if per_outlet[name] == 1 else f"{name} ({a.published:%m-%d %H:%M})"
+        label = name if per_outlet[name] == 1 else f"{name} ({published_stamp(a.published)})"
         n = 2
         unique = label
         while unique in taken:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from comparison.docs import Doc
+from comparison.docs import Doc, published_stamp
 from comparison.numbers import Quantity
 from comparison.subjects import Subject
 
@@ -58,16 +58,18 @@ def running_count(s1: Subject, s2: Subject) -> bool:
 
 
 def clock(doc: Doc, other: Doc) -> str:
-    """The publication time as a reader compares two: 08:20, or 08-12 08:20 when the days differ."""
+    """The publication time as a reader compares two: "published 08:20 UTC", with the day when
+    the days differ ("published 12 Aug 08:20 UTC")."""
     a, b = published(doc), published(other)
-    return f"{a:%H:%M}" if a.date() == b.date() else f"{a:%m-%d %H:%M}"
+    return published_stamp(a, day=a.date() != b.date())
 
 
 def timed(doc: Doc, other: Doc, figure: str) -> str:
-    """"中新网: 至少15人 (05:40)"; the label alone names the time when it holds it already
-    (an outlet with several reports is labelled by their publication minute: 新华社 (08-11 08:20))."""
-    stamp = f"{published(doc):%m-%d %H:%M}"
-    return f"{doc.label}: {figure}" if stamp in doc.label else f"{doc.label}: {figure} ({clock(doc, other)})"
+    """"中新网: 至少15人 (published 05:40 UTC)"; the label alone names the time when it holds it
+    already (an outlet with several reports is labelled by their publication minute: 新华社
+    (published 11 Aug 08:20 UTC))."""
+    stamped = published_stamp(published(doc)) in doc.label
+    return f"{doc.label}: {figure}" if stamped else f"{doc.label}: {figure} ({clock(doc, other)})"
 
 
 def is_update(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject) -> bool:

@@ -121,6 +121,10 @@ class Subject:
     # The opening or closing run of a series ("her first 12 serves" of 40): a part, compared
     # only with another such run.
     series_part: bool = False
+    # The one calendar day the figure's clause (else its sentence before it) names, whatever kind
+    # of count (``days`` keeps it only where it tells facts apart): the day a finding shows, so
+    # a reader does not take the publication time for it (周日，古巴确诊了6750个病例: Sunday).
+    named_day: date | None = None
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -188,7 +192,8 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                    "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
                    q.total, q.is_total, fractional=fractional, background=background,
                    age_span=q.dimension == "age" and q.span,
-                   series_part=english and q.dimension == "count" and _after_series_word(simple, q.start), noun=_age_person(simple, q) if english and q.dimension == "age" else _head_noun(simple_counted, english))
+                   series_part=english and q.dimension == "count" and _after_series_word(simple, q.start), noun=_age_person(simple, q) if english and q.dimension == "age" else _head_noun(simple_counted, english),
+                   named_day=named_day(q, simple, dates, left, right))
 
 
 _SERIES_WORD_RE = re.compile(rf"\b(?:{'|'.join(SERIES_PART_EN)})\s+$", re.I)
@@ -469,18 +474,35 @@ def _inside_since_clause(simple: str, d, q: Quantity) -> bool:
     return rest.endswith(_SINCE_CLOSES_ZH)
 
 
+def _own_day_dates(q: Quantity, simple: str, day_dates: list, left: int, right: int) -> list:
+    """The day mentions of the figure's clause, else the last day named earlier in its sentence
+    (在7月7日一天之内，…新增了N例)."""
+    own = [d for d in day_dates if left <= d.start and d.end <= right]
+    if not own:
+        sentence_start = _sentence_start(simple, q.start)
+        own = [d for d in day_dates if sentence_start <= d.start and d.end <= q.start][-1:]
+    return own
+
+
+def named_day(q: Quantity, simple: str, dates: list | None, left: int, right: int) -> date | None:
+    """The one day the figure's clause (else its sentence before it) names, for the reader: not a
+    period's bound (自2月1日以来) unless the figure is the happening that opens it, not a span of
+    days (周末), not two days."""
+    day_dates = [d for d in (dates or []) if d.precision == "day" and d.value and d.last in (None, d.value)]
+    own = [d for d in _own_day_dates(q, simple, day_dates, left, right)
+           if not d.since or _inside_since_clause(simple, d, q)]
+    values = {d.value for d in own}
+    return values.pop() if len(values) == 1 else None
+
+
 def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right: int,
                  published_day: date | None, happening: bool = False) -> tuple[frozenset, bool]:
     """(the days a figure is about, whether it is an earlier happening's): the days of its
     clause, else the last day named earlier in its sentence; kept only for daily counts, a
     sentence giving figures for two days, or an earlier happening."""
     day_dates = [d for d in (dates or []) if d.precision == "day" and d.value]
-    own = [d for d in day_dates if left <= d.start and d.end <= right]
+    own = _own_day_dates(q, simple, day_dates, left, right)
     sentence_start = _sentence_start(simple, q.start)
-    if not own:
-        # No day in the clause: the last day named earlier in the same sentence
-        # (在7月7日一天之内，…新增了N例).
-        own = [d for d in day_dates if sentence_start <= d.start and d.end <= q.start][-1:]
     days = frozenset(d.value for d in own)
     # A figure of an earlier happening (4月21日，奎塔一家酒店发生爆炸，造成至少4人死亡 in a
     # report of 14 July): its day is kept, whatever kind of count it is (comparison.background).

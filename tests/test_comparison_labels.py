@@ -15,8 +15,8 @@ def test_labels_add_the_minute_then_a_number_only_where_needed() -> None:
     later = PUBLISHED + timedelta(minutes=5)
     arts = [article("a", "Reuters", "x"), article("b", "Reuters", "y"), article("c", "AP", "z"),
             article("d", "Reuters", "w", published=later), article("e", "Reuters", "v")]
-    assert article_labels(arts) == ["Reuters (07-08 12:00)", "Reuters (07-08 12:00) #2", "AP",
-                                    "Reuters (07-08 12:05)", "Reuters (07-08 12:00) #3"]
+    assert article_labels(arts) == ["Reuters (published 8 Jul 12:00 UTC)", "Reuters (published 8 Jul 12:00 UTC) #2", "AP",
+                                    "Reuters (published 8 Jul 12:05 UTC)", "Reuters (published 8 Jul 12:00 UTC) #3"]
     assert article_labels([article("a", "Reuters", "x"), article("b", "AP", "y")]) == ["Reuters", "AP"]
 
 
@@ -26,10 +26,10 @@ def test_two_articles_of_one_outlet_in_one_minute_keep_their_sources_apart() -> 
             article("s3", "AP", "A mine explosion in Shanxi killed eight people on Monday.")]
     comparison = compare(arts, use_dense=False)
     assert len(comparison.sources) == 3
-    first, second = comparison.sources["Reuters (07-08 12:00)"], comparison.sources["Reuters (07-08 12:00) #2"]
+    first, second = comparison.sources["Reuters (published 8 Jul 12:00 UTC)"], comparison.sources["Reuters (published 8 Jul 12:00 UTC) #2"]
     assert first != second and len(first) == len(second) == 1
     md = to_markdown(comparison, arts)
-    assert "- **Reuters (07-08 12:00) #2**, 2021-07-08 12:00 UTC:" in md
+    assert "- **Reuters (published 8 Jul 12:00 UTC) #2**, 2021-07-08 12:00 UTC:" in md
 
 
 def test_an_outlets_editions_in_two_languages_are_compared_with_each_other() -> None:

@@ -48,7 +48,7 @@ def test_a_larger_figure_than_a_lower_bound_hours_later_is_worded_as_a_possible_
         b = article("b", "Outlet B", larger, language=lang, published=at(8, 20))
         found = _numbers(a, b)
         assert [f.kind for f in found] == ["contradiction"], lang
-        assert "perhaps an update" in found[0].why and "(08:20) vs earlier Outlet A" in found[0].why
+        assert "perhaps an update" in found[0].why and "(published 08:20 UTC) vs earlier Outlet A" in found[0].why
         # The bound published after the larger figure updates nothing: compared as values.
         a = article("a", "Outlet A", bound, language=lang, published=at(9, 0))
         assert [f.kind for f in _numbers(a, b)] == ["contradiction"], lang
@@ -64,7 +64,7 @@ def test_a_running_toll_reported_hours_apart_is_worded_as_a_possible_update() ->
     found = _numbers(early, late)
     assert [f.kind for f in found] == ["contradiction"]
     assert "perhaps an update" in found[0].why
-    assert "16人 (= 16) (08:20) vs earlier Outlet A: 12人 (= 12) (03:10)" in found[0].why
+    assert "16人 (= 16) (published 08:20 UTC) vs earlier Outlet A: 12人 (= 12) (published 03:10 UTC)" in found[0].why
     exact(compare([early, late], use_dense=False), [early, late])
     early = article("a", "Outlet A", "The landslide killed 12 people, officials said.", published=at(3, 10))
     late = article("b", "Outlet B", "The landslide killed 16 people, officials said.", published=at(8, 20))

@@ -27,7 +27,7 @@ def test_one_outlet_alone_updating_its_toll() -> None:
     exact(comparison, articles)
     numbers = [f for f in of_type(comparison, "number") if f.kind != "unique"]
     assert [f.kind for f in numbers] == ["update"]
-    assert numbers[0].why == "新华社 updated 人 (killed) from 12人 (= 12) (03:10) to 16人 (= 16) (08:20)"
+    assert numbers[0].why == "新华社 updated 人 (killed) from 12人 (= 12) (published 03:10 UTC) to 16人 (= 16) (published 08:20 UTC)"
     assert [s.article_id for s in numbers[0].spans] == ["x1", "x2"]
 
 
@@ -40,8 +40,8 @@ def test_each_change_once_from_one_report_to_the_next() -> None:
     ]
     comparison = compare(articles, use_dense=False)
     updates = sorted(f.why for f in of_type(comparison, "number", "update"))
-    assert updates == ["Reuters updated people (killed) from 12 (= 12) (03:00) to 15 (= 15) (06:00)",
-                       "Reuters updated people (killed) from 15 (= 15) (06:00) to 16 (= 16) (09:00)"]
+    assert updates == ["Reuters updated people (killed) from 12 (= 12) (published 03:00 UTC) to 15 (= 15) (published 06:00 UTC)",
+                       "Reuters updated people (killed) from 15 (= 15) (published 06:00 UTC) to 16 (= 16) (published 09:00 UTC)"]
     # AP's 16 agrees with Reuters' latest; Reuters' earlier figures are not set against it.
     others = [f for f in of_type(comparison, "number") if f.kind not in ("update", "unique")]
     assert [f.kind for f in others] == ["agree"]

@@ -13,7 +13,17 @@ from functools import lru_cache
 import numpy as np
 
 from comparison import figure_pairs
-from comparison.docs import Doc, alike_vague, compatible, estimate, fmt, ranges_overlap, span, width
+from comparison.docs import (
+    Doc,
+    alike_vague,
+    compatible,
+    dated,
+    estimate,
+    fmt,
+    ranges_overlap,
+    span,
+    width,
+)
 from comparison.findings import Context
 from comparison.model import Finding, Span
 from comparison.numbers import Quantity, counted_noun
@@ -85,7 +95,7 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
                 key = (finding.kind, d1, d2, event) if finding.kind == "contradiction" else (
                     finding.kind, d1, d2, event, q1.low, q1.high, q2.low, q2.high)
                 if key in merged:
-                    also = f"{fmt(q1)} vs {fmt(q2)}"
+                    also = f"{fmt(q1)}{dated(doc1, s1)} vs {fmt(q2)}{dated(doc2, s2)}"
                     if also not in merged[key].why:
                         merged[key].why += f"; also {also}"
                     _add_spans(merged[key], finding.spans)
@@ -103,7 +113,7 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
                 continue
             findings.append(Finding(
                 kind="unique", fact_type="number",
-                why=f"only {doc.label} reports {fmt(q)} {q.counted}".strip(),
+                why=f"only {doc.label} reports {fmt(q)} {q.counted}".strip() + dated(doc, s),
                 spans=[span(doc, q.start, max(q.end, q.counted_end))],
                 subject=to_simplified(q.counted),
             ))
@@ -292,7 +302,7 @@ def what_is_counted(q1: Quantity, s1: Subject, q2: Quantity, s2: Subject) -> tup
 def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject) -> Finding | None:
     spans = [span(doc1, q1.start, max(q1.end, q1.counted_end)), span(doc2, q2.start, max(q2.end, q2.counted_end))]
     what, about = what_is_counted(q1, s1, q2, s2)
-    a, b = f"{doc1.label}: {fmt(q1)}", f"{doc2.label}: {fmt(q2)}"
+    a, b = f"{doc1.label}: {fmt(q1)}{dated(doc1, s1)}", f"{doc2.label}: {fmt(q2)}{dated(doc2, s2)}"
     framing = framing_difference(s1, s2)
     if not compatible(q1, q2):
         if is_update(doc1, q1, s1, doc2, q2, s2):
@@ -328,14 +338,15 @@ def _update_finding(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantit
     a later count above an earlier lower bound. The values are incompatible, so it stays a
     contradiction (the annotation rule the evaluation follows: different values of one slot);
     the text says which report is later, so a reader sees a toll that rose."""
-    (de, qe, se), (dl, ql, _sl) = sorted(((doc1, q1, s1), (doc2, q2, s2)), key=lambda p: p[0].article.published)
+    (de, qe, se), (dl, ql, sl) = sorted(((doc1, q1, s1), (doc2, q2, s2)), key=lambda p: p[0].article.published)
     why = ("a running count, reported hours apart" if running_count(s1, s2)
            else "a count above an earlier lower bound, reported hours apart")
     if ql.base_high < qe.base_low:
         why += ", lower in the later report"  # (the missing: a count of the moment)
     return Finding("contradiction", "number",
                    f"incompatible figures for {about}, perhaps an update ({why}): later "
-                   f"{timed(dl, de, fmt(ql))} vs earlier {timed(de, dl, fmt(qe))}", spans, what)
+                   f"{timed(dl, de, fmt(ql) + dated(dl, sl))} vs earlier {timed(de, dl, fmt(qe) + dated(de, se))}",
+                   spans, what)
 
 
 def _claim_at(doc: Doc, offset: int):
