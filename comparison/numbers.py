@@ -12,12 +12,15 @@ import re
 from dataclasses import dataclass
 
 from comparison.lexicons.quantifiers import (
+    CHANGE_START_MARKS_ZH,
+    CHANGE_VERBS_ZH,
     FRACTION_WORDS_ZH,
     LARGE_FIGURE_QUALIFIERS_ZH,
     PEOPLE_MEASURES_ZH,
     PEOPLE_ONLY_VAGUE_ZH,
     PREFIX_WORD_ENDS_ZH,
     PREFIX_ZH,
+    RATE_SUFFIX_ZH,
     SUFFIX_ZH,
     VAGUE_WORDS_ZH,
 )
@@ -452,9 +455,28 @@ def _one_range(text: str, prev: Quantity, q: Quantity, connectors: tuple[str, ..
     same_kind = (prev.dimension == q.dimension or prev.unit == "") and prev.unit in ("", q.unit)
     if between:
         same_kind = same_kind or (prev.percent and q.percent)
-    shares = prev.percent or q.percent
+    shares = (prev.percent or q.percent) and not _changed_by_span(text, prev, q, joint)
     return (same_kind and not (prev.total or q.total) and (between or (joint in connectors and not shares))
             and q.start - prev.end <= (5 if between else 4) and prev.low <= q.high)
+
+
+# Of a span of shares after a verb of change, the lower bound is at least this share of the
+# upper (上涨500%至900%); further apart, "by A to B" reads as a change to a level.
+_CHANGE_SPAN_MIN_RATIO = 0.2
+
+
+def _changed_by_span(text: str, prev: Quantity, q: Quantity, joint: str) -> bool:
+    """Are two shares joined by 至/到 right after a verb of change one span of the change (物价
+    上涨500%至900%), not a change by A to a level B (从5%上涨至7%, 失业率下降0.3%至5.8%)?"""
+    if joint not in ("至", "到") or not (prev.percent and q.percent) or prev.low < q.low * _CHANGE_SPAN_MIN_RATIO:
+        return False
+    simple = to_simplified(text[max(0, prev.start - 40):prev.start])
+    clause = re.split(r"[，,；;。!！?？\n]", simple)[-1]
+    verb = next((v for v in CHANGE_VERBS_ZH if clause.endswith(v)), None)
+    if verb is None:
+        return False
+    before = clause[:-len(verb)]
+    return not any(m in before for m in CHANGE_START_MARKS_ZH) and RATE_SUFFIX_ZH not in before
 
 
 # After 年来, characters that make 来 the verb "come" (来到, 来港, 来华), not "since".

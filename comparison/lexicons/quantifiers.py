@@ -100,3 +100,11 @@ FRACTIONS_EN = {
 }
 FRACTION_WORDS_ZH = {"一半": 50.0, "半数": 50.0}
 
+
+# Verbs of change before a share (上涨500%至900%: a rise of 500 to 900 percent, one span). After
+# one, "A%至B%" is a range unless the sentence gives a start (从, 由: 从5%上涨至7%) or the thing
+# changed is a rate (失业率下降0.3%至5.8%: by 0.3 to a level of 5.8) (comparison.numbers).
+CHANGE_VERBS_ZH = ("上涨", "上升", "增长", "增加", "提高", "下降", "下跌", "减少", "降低", "飙升", "暴涨", "暴跌",
+                   "涨", "跌", "升", "降", "增", "减")
+CHANGE_START_MARKS_ZH = ("从", "由")
+RATE_SUFFIX_ZH = "率"
