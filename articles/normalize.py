@@ -226,6 +226,7 @@ def clean_line(text: str) -> str:
 
 # ---- language and script ---------------------------------------------------
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3041-\u30fa\u30fd-\u30ff\uff66-\uff9d]")  # letters (not ・ and ー, which Chinese uses too)
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -270,14 +271,13 @@ def detect_language(text: str) -> str:
     against Latin *words*: a Chinese article quoting English names stays zh. Japanese is
     told from Chinese by both languages' own letters (:func:`articles.japanese.is_japanese`:
     hiragana, katakana words and Japanese-only forms against Chinese-only forms), not by
-    kana against Han.
+    kana against Han, once the CJK letters (Han and kana) outweigh the other scripts: an English
+    report quoting a Japanese word (ありがとう) stays en.
     """
     sample = text[:4000]
-    if is_japanese(sample):
-        return "ja"
     words = _LATIN_WORD.findall(sample)
     counts = {
-        "zh": len(_HAN.findall(sample)),
+        "zh": len(_HAN.findall(sample)) + len(_KANA.findall(sample)),
         "ko": len(_HANGUL.findall(sample)),
         "ru": len(_CYRILLIC.findall(sample)) // 5,
         "ar": len(_ARABIC.findall(sample)) // 5,
@@ -286,6 +286,8 @@ def detect_language(text: str) -> str:
     best = max(counts, key=lambda k: counts[k])
     if counts[best] == 0:
         return "und"
+    if best == "zh":
+        return "ja" if is_japanese(sample) else "zh"
     return best if best != "latin" else _latin_language(words)
 
 

@@ -149,3 +149,14 @@ def test_the_letter_sets_are_as_documented() -> None:
         assert not encodes(c, "gb2312") and not encodes(c, "big5"), c
     for c in CHINESE_ONLY_TRADITIONAL:
         assert t2jp.convert(c) != c and s2t.convert(c) == c, c
+
+
+def test_latin_text_quoting_a_japanese_word_keeps_its_language() -> None:
+    """The Japanese signs decide between Japanese and Chinese only: an English report quoting a
+    Japanese word or name (all its CJK letters kana) was 'ja' (share of its CJK letters 1.0)."""
+    assert detect_language("The minister thanked the crowd in Tokyo on Monday, saying ありがとう before "
+                           "leaving for the summit with the other leaders of the group.") == "en"
+    assert detect_language("Der Minister dankte der Menge und sagte ありがとう, bevor er zum Gipfel "
+                           "mit den anderen Staats- und Regierungschefs reiste.") == "de"
+    # A Japanese text quoting English words is still Japanese.
+    assert detect_language("首相は「Build Back Better」と述べ、新たな経済対策を発表しました。") == "ja"
