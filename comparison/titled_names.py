@@ -65,7 +65,8 @@ def _title_before(simple: str, at: int, bounds: set[int]) -> bool:
     for title in _TITLES:
         start = at - len(title)
         if start >= 0 and simple.startswith(title, start) and at in bounds:
-            return start in bounds or not any(start < b < at for b in bounds)
+            # (the title's own positions looked up, not every bound: linear in the text)
+            return start in bounds or not any(b in bounds for b in range(start + 1, at))
     return False
 
 
