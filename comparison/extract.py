@@ -755,26 +755,43 @@ def _word_across(simple: str, at: int) -> bool:
 def _names_written_whole_elsewhere(text: str, simple: str, entities: list[Entity]) -> None:
     """A person's name cut short where the article writes on the whole name it reads elsewhere
     (知事森川健太 read whole after the title, 森川健|太说 later): the whole name, where no other
-    entity stands in the characters it takes in."""
-    from comparison.phonetics import established
-
-    whole = sorted({e.key for e in entities if e.kind == "PER" and _CJK_RUN.match(e.key)}, key=len, reverse=True)
+    entity stands in the characters it takes in. The longest such name; of one length, the one
+    starting first. Each person looks up only the few texts around it (up to
+    :data:`NAME_REPAIR_CHARS` more characters), not every name: linear in the article."""
+    by_length: dict[int, set[str]] = {}
+    for e in entities:
+        if e.kind == "PER" and _CJK_RUN.match(e.key):
+            by_length.setdefault(len(e.key), set()).add(e.key)
     ordered = sorted(entities, key=lambda x: x.start)
     for n, e in enumerate(ordered):
         if e.kind != "PER":
             continue
         floor = ordered[n - 1].end if n else 0
         ceiling = ordered[n + 1].start if n + 1 < len(ordered) else len(simple)
-        for name in whole:
-            if len(name) <= e.end - e.start or len(name) - (e.end - e.start) > NAME_REPAIR_CHARS:
+        found = _whole_name_around(simple, e.start, e.end, floor, ceiling, by_length)
+        if found is not None:
+            e.start, e.end = found
+            e.text, e.key = text[e.start:e.end], entity_key(simple[e.start:e.end])
+
+
+def _whole_name_around(simple: str, start: int, end: int, floor: int, ceiling: int,
+                       by_length: dict[int, set[str]]) -> tuple[int, int] | None:
+    """The span of a name of ``by_length`` taking in ``start:end`` and at most NAME_REPAIR_CHARS
+    characters more, within ``floor:ceiling``, whose first place there adds no dictionary word
+    (史瓦帝尼|政府) and ends before no word running on (张陶|殴打); None."""
+    from comparison.phonetics import established
+
+    for length in range(end - start + NAME_REPAIR_CHARS, end - start, -1):
+        names, tried = by_length.get(length, ()), set()
+        for at in range(max(floor, end - length), min(start, ceiling - length) + 1):
+            name = simple[at:at + length]
+            if name not in names or name in tried:
                 continue
-            at = simple.find(name, max(floor, e.end - len(name)), min(ceiling, e.start + len(name)))
-            added = simple[at:e.start] + simple[e.end:at + len(name)]
-            if 0 <= at <= e.start and at + len(name) >= e.end and not _word_across(simple, at + len(name)) \
-                    and not (len(added) > 1 and established(added)):  # 史瓦帝尼|政府: a word, no name's
-                e.start, e.end = at, at + len(name)
-                e.text, e.key = text[e.start:e.end], entity_key(simple[e.start:e.end])
-                break
+            tried.add(name)  # (a name is judged at its first place only)
+            added = simple[at:start] + simple[end:at + length]
+            if not _word_across(simple, at + length) and not (len(added) > 1 and established(added)):
+                return at, at + length
+    return None
 
 
 # A Chinese name after a title has two to four characters (李明, 林郑月娥, 欧阳玉靖).

@@ -115,3 +115,28 @@ def test_a_long_text_reads_each_title_as_a_short_one_does() -> None:
     again = rejoin_titled_names(simple, tokens)
     assert len(again) == 3000 * len(once)
     assert [(s % 7, e - s, tag) for s, e, tag in again[:len(once)]] == [(s, e - s, tag) for s, e, tag in once]
+
+
+def test_a_name_cut_short_takes_the_whole_name_starting_first() -> None:
+    """Of two whole names of one length around a name cut short, the one starting first: the
+    choice was a set's order (it changed with PYTHONHASHSEED). Made-up names and spans."""
+    from comparison.extract import Entity, _names_written_whole_elsewhere, entity_key
+
+    simple = "张李明，李明华，张李明华说"
+    spans = [(0, 3), (4, 7), (9, 11)]
+    entities = [Entity(s, e, simple[s:e], "PER", entity_key(simple[s:e])) for s, e in spans]
+    _names_written_whole_elsewhere(simple, simple, entities)
+    assert entities[2].text == "张李明"
+
+
+def test_many_distinct_names_are_each_looked_up_around_themselves() -> None:
+    """Thousands of distinct names (each looked up against every name before: quadratic) are
+    read as they are; made-up three-character names, none cut."""
+    from comparison.extract import Entity, _names_written_whole_elsewhere, entity_key
+
+    first, given = "赵钱孙李周吴郑王冯陈褚卫", "明华伟芳娜敏静丽强磊军洋"
+    names = [a + b + c for a in first for b in given for c in given][:1500]
+    simple = "，".join(names)
+    entities = [Entity(4 * k, 4 * k + 3, name, "PER", entity_key(name)) for k, name in enumerate(names)]
+    _names_written_whole_elsewhere(simple, simple, entities)
+    assert [e.text for e in entities] == names
