@@ -753,10 +753,11 @@ def finding_rows(
     names: StoryOutlets | None = None,
 ) -> pd.DataFrame:
     """One row per finding that involves a chosen outlet; a column per outlet (``outlets``:
-    editions, as ``names`` tells an article's; its outlet without ``names``)."""
+    editions, as ``names`` tells an article's; its outlet without ``names``). Indexed by the
+    finding's place in ``findings``, so a row keeps naming its finding whichever outlets are chosen."""
     names = names or StoryOutlets()
-    rows = []
-    for f in findings:
+    rows, index = [], []
+    for position, f in enumerate(findings):
         per_outlet: dict[str, list[str]] = defaultdict(list)
         for span in f.spans:
             article = by_id.get(span.article_id)
@@ -779,6 +780,7 @@ def finding_rows(
         row["_kind"] = f.kind
         row["_minor"] = bool(getattr(f, "minor", False))
         rows.append(row)
+        index.append(position)
     columns = [
         "kind",
         "fact",
@@ -788,7 +790,7 @@ def finding_rows(
         "_kind",
         "_minor",
     ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=columns, index=pd.Index(index, dtype="int64"))
 
 
 _WRAPPED_ROW_HEIGHT = 96  # pixels: five lines of text (a longer one stays one clipped line: click its row)
@@ -823,8 +825,10 @@ def _facts_table(
     ):
         frame = frame[~frame["_minor"]]
     whole = frame  # (the rows as read, for the finding shown whole below the table)
-    # The selection callback only gets a row's place in the table: it maps it back through these.
-    shown_rows = st.session_state[f"{key}_rows"] = list(frame.index)
+    # The selection callback only gets a row's place in the table: it maps it back through these
+    # (each finding's place in the comparison and its reason: another comparison of the story,
+    # after an upload, may hold another finding at that place).
+    shown_rows = st.session_state[f"{key}_rows"] = [(int(i), frame.at[i, "why"]) for i in frame.index]
     frame = frame.drop(columns="_minor").reset_index(drop=True)
     kinds = frame.pop("_kind")
     styled = export_guarded(frame, lambda style: style.apply(
@@ -858,7 +862,7 @@ def _facts_table(
     )
     picked = st.session_state.get(f"{key}_picked")
     if picked in shown_rows:
-        _finding_whole(whole.loc[picked], outlet_columns)
+        _finding_whole(whole.loc[picked[0]], outlet_columns)
     else:
         st.caption("Click a row to read its finding whole below: the reason and each outlet's words, however long.")
 

@@ -195,6 +195,18 @@ def test_finding_rows_one_column_per_outlet() -> None:
     assert finding_rows(_comparison().findings, by_id, ["中央社"], text.SCRIPT_ORIGINAL).empty
 
 
+def test_finding_rows_are_indexed_by_the_finding_whichever_outlets_are_chosen() -> None:
+    # (The facts table remembers a clicked row by its index: picked with two outlets, the row
+    # must still name the same finding once only one of them is shown.)
+    by_id = {a.id: a for a in fake_store.ARTICLES}
+    findings = _comparison().findings
+    both = finding_rows(findings, by_id, ["美国之音", "Aljazeera 半岛网"], text.SCRIPT_ORIGINAL)
+    one = finding_rows(findings, by_id, ["美国之音"], text.SCRIPT_ORIGINAL)
+    for rows in (both, one):
+        assert all(rows.at[i, "why"] == findings[i].why for i in rows.index)
+    assert set(one.index) <= set(both.index)
+
+
 def test_shared_subjects_only_counts_facts_of_two_outlets() -> None:
     by_id = {a.id: a for a in fake_store.ARTICLES}
     shared = shared_subjects(_comparison(), by_id)
