@@ -76,6 +76,15 @@ def labels_by_id(comparison: Comparison, articles: list[Article]) -> dict[str, s
     return dict(zip([a.id for a in compared], article_labels(compared), strict=True))
 
 
+def _article_line(a: Article, label: str) -> str:
+    """The article's line in the report's list: its label, its publication time once (a label
+    of one of an outlet's several articles holds it already: docs.article_labels), its title."""
+    from comparison.docs import published_stamp
+
+    when = "" if published_stamp(a.published) in label else f", {a.published:%Y-%m-%d %H:%M} UTC"
+    return f"- **{md(label)}**{when}: {md(a.title)} (`{a.id}`)"
+
+
 def to_markdown(comparison: Comparison, articles: list[Article], max_per_section: int = 200,
                 story: tuple[str, str] | None = None) -> str:
     """A readable report: discrepancies first, then agreements and unique facts. Every text
@@ -87,7 +96,7 @@ def to_markdown(comparison: Comparison, articles: list[Article], max_per_section
     lines = [heading, "", "## Articles", ""]
     for a in articles:
         if a.id in outlet:
-            lines.append(f"- **{md(outlet[a.id])}**, {a.published:%Y-%m-%d %H:%M} UTC: {md(a.title)} (`{a.id}`)")
+            lines.append(_article_line(a, outlet[a.id]))
     if comparison.notes:
         lines += ["", "## Notes", "", *(f"- {md(note)}" for note in comparison.notes)]
     for kind, title in _KIND_TITLES.items():

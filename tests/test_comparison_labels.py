@@ -29,7 +29,9 @@ def test_two_articles_of_one_outlet_in_one_minute_keep_their_sources_apart() -> 
     first, second = comparison.sources["Reuters (published 8 Jul 12:00 UTC)"], comparison.sources["Reuters (published 8 Jul 12:00 UTC) #2"]
     assert first != second and len(first) == len(second) == 1
     md = to_markdown(comparison, arts)
-    assert "- **Reuters (published 8 Jul 12:00 UTC) #2**, 2021-07-08 12:00 UTC:" in md
+    # The time once: the label holds it (it was also written after the label).
+    assert "- **Reuters (published 8 Jul 12:00 UTC) #2**: " in md and "UTC) #2**, " not in md
+    assert "- **AP**, 2021-07-08 12:00 UTC: " in md
 
 
 def test_an_outlets_editions_in_two_languages_are_compared_with_each_other() -> None:
