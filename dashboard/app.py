@@ -963,7 +963,8 @@ def _reader(
         "Article",
         list(titles),
         format_func=lambda aid: (
-            f"{outlet_in_script(names.of(titles[aid]), script)} · {times.shown_bare(titles[aid].published, zone, '%m-%d %H:%M')} · "
+            # The zone named: the findings' texts beside it say "published 12 Jul 00:50 UTC".
+            f"{outlet_in_script(names.of(titles[aid]), script)} · {times.shown(titles[aid].published, zone, '%m-%d %H:%M')} · "
             f"{in_script(titles[aid].title, script, titles[aid].script)}"
         ),
         key="reader_article",

@@ -3,7 +3,7 @@
 The story view's columns are the outlets' editions, as the comparison sets them against each
 other (:func:`articles.outlets.edition_names`: Reuters for the English service, 路透 for the
 Chinese one; the language added when two editions go by one name). The comparison keys its
-sources, naming and quotes by article labels ("Reuters", "路透 (07-05 12:00)"), so each label is
+sources, naming and quotes by article labels ("Reuters", "路透 (published 5 Jul 12:00 UTC)"), so each label is
 mapped back to its article's edition here, never by matching name prefixes.
 """
 

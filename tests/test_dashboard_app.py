@@ -295,7 +295,9 @@ def test_times_shown_in_the_chosen_zone(workspace, seed_story_id) -> None:
         published = store.articles([reader.value])[0].published
     shown = [html.unescape(c.value) for c in at.caption]
     assert any(f" · {times.shown(published, utc8)} · " in c for c in shown), shown
-    assert f" · {times.shown_bare(published, utc8, '%m-%d %H:%M')} · " in reader.format_func(reader.value)
+    # The picker names the zone too: the findings' texts beside it say "published ... UTC".
+    assert f" · {times.shown(published, utc8, '%m-%d %H:%M')} · " in reader.format_func(reader.value)
+    assert times.shown(published, utc8, '%m-%d %H:%M').endswith(" UTC+8")
     # Back to the list: the Dates filter counts Taipei days and says so; the choice is kept.
     at.button(key="back").click().run()
     no_errors(at)
