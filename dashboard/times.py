@@ -92,11 +92,6 @@ def shown(moment: datetime, zone: Zone, fmt: str = MINUTES) -> str:
     return f"{at.strftime(fmt)} {zone.suffix(at)}"
 
 
-def shown_bare(moment: datetime, zone: Zone, fmt: str = MINUTES) -> str:
-    """The moment in ``zone`` without its name (where a header or caption names the zone)."""
-    return local(moment, zone).strftime(fmt)
-
-
 def shown_range(start: datetime, end: datetime, zone: Zone, fmt: str = MINUTES) -> str:
     """``2025-05-13 05:00 – 2025-05-14 05:00 UTC+8``; both ends named when summer time
     starts or ends in between (``… GMT – … BST``); one time when both ends show alike (a

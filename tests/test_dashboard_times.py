@@ -23,7 +23,7 @@ def test_an_evening_in_utc_is_the_next_morning_in_utc8() -> None:
     evening = datetime(2025, 5, 13, 21, 0, tzinfo=UTC)
     assert times.shown(evening, times.DEFAULT) == "2025-05-13 21:00 UTC"
     assert times.shown(evening, UTC8) == "2025-05-14 05:00 UTC+8"
-    assert times.shown_bare(evening, UTC8, "%m-%d %H:%M") == "05-14 05:00"
+    assert times.shown(evening, UTC8, "%m-%d %H:%M") == "05-14 05:00 UTC+8"
     assert times.day(evening, UTC8) == date(2025, 5, 14)
     # Naive stored times are UTC.
     assert times.shown(evening.replace(tzinfo=None), UTC8) == "2025-05-14 05:00 UTC+8"
