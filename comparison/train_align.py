@@ -83,27 +83,60 @@ def story_pairs(story: dict, folder: Path, backend, aligned: list[dict] | None =
 def _labeled_pairs(aligned, files, docs, index_of, features, positives) -> tuple[np.ndarray, np.ndarray]:
     """Rows of the sentence pairs annotators judged (``alignment.json``: counterpart or not),
     plus the sentences holding the two sides of an annotated discrepancy or agreement
-    (counterparts by definition). A judged pair whose sentence no longer reads as labeled
-    (the sentence splitter changed) is skipped, with a count printed."""
+    (counterparts by definition). A judged sentence is found by its text (see
+    :func:`relocated`); one no longer found is skipped, with a count printed. Two judgments that
+    now fall on one pair (a splitter joined two sentences) keep "counterpart" if either was."""
     labels: dict[tuple[int, int], int] = {}
-    stale = 0
+    stale = moved = 0
     for item in aligned:
         a, b = files.index(item["a_file"]), files.index(item["b_file"])
-        ka, kb = item["a_sentence"], item["b_sentence"]
-        if (ka >= len(docs[a].sentences) or kb >= len(docs[b].sentences)
-                or docs[a].sentences[ka].text[:40] != item["a_text"][:40]
-                or docs[b].sentences[kb].text[:40] != item["b_text"][:40]):
+        ka = relocated(docs[a], item["a_sentence"], item["a_text"])
+        kb = relocated(docs[b], item["b_sentence"], item["b_text"])
+        if ka is None or kb is None:
             stale += 1
             continue
+        moved += (ka, kb) != (item["a_sentence"], item["b_sentence"])
         i, j = index_of[(a, ka)], index_of[(b, kb)]
-        labels[(min(i, j), max(i, j))] = int(item["same"])
-    if stale:
-        print(f"{stale} alignment labels no longer match their sentences (skipped)")
+        pair = (min(i, j), max(i, j))
+        labels[pair] = max(labels.get(pair, 0), int(item["same"]))
+    if stale or moved:
+        print(f"alignment labels: {moved} found at another sentence index (the splitter changed), "
+              f"{stale} no longer found (skipped)")
     for pair in positives:
         labels[pair] = 1
     pairs = sorted(labels)
     rows = [[float(features[f][i, j]) for f in FEATURES] for i, j in pairs]
     return np.asarray(rows, dtype=np.float32).reshape(-1, len(FEATURES)), np.asarray([labels[p] for p in pairs])
+
+
+# A judged sentence is recognised by this many of its first characters.
+LABEL_PROBE_CHARS = 40
+
+
+def relocated(doc, index: int, text: str) -> int | None:
+    """The index the judged sentence ``text`` (judged as sentence ``index``) has now.
+
+    Labels name sentences by index, and the sentence splitter and ingest's cleaning change over
+    time (a dropped link list or dateline shifts every later index): a label read by its index
+    alone would silently fall on another sentence or be lost. The sentence is found by its
+    opening characters in the article, the occurrence nearest the old index when there are
+    several; None when the text is no longer in the article."""
+    probe = " ".join(text.split())[:LABEL_PROBE_CHARS]
+    if index < len(doc.sentences) and " ".join(doc.sentences[index].text.split())[:LABEL_PROBE_CHARS] == probe:
+        return index
+    if not probe:
+        return None
+    body = doc.article.text
+    found: set[int] = set()
+    start = body.find(probe)
+    while start >= 0:
+        k = doc.sentence_at(start)
+        if k >= 0:
+            found.add(k)
+        start = body.find(probe, start + 1)
+    if not found:  # whitespace differs from the stored text: compare sentence texts
+        found = {k for k, s in enumerate(doc.sentences) if probe in " ".join(s.text.split())}
+    return min(found, key=lambda k: (abs(k - index), k)) if found else None
 
 
 def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: list[int], beta: float = 0.5,

@@ -153,3 +153,19 @@ def test_the_dense_budget_keeps_leads_first_and_never_spends_past_it(lengths, bu
     deepest = max((flat[i][1] for i in kept), default=-1)
     assert all(i in kept for i, (_, k) in enumerate(flat) if k < deepest)
     assert bool(notes) == (len(kept) < len(flat))
+
+
+def test_a_judged_sentence_is_found_by_its_text_when_its_index_moved():
+    """Alignment labels name sentences by index; a paragraph dropped before them (ingest's
+    cleaning changed) shifts every index, and the label must follow its text, not its number."""
+    from comparison.docs import build_docs
+    from comparison.train_align import relocated
+    from tests.comparison_helpers import article
+
+    old = "The storm cut power to 40,000 homes on Monday. Crews worked through the night."
+    doc = build_docs([article("a", "Outlet", "A heading paragraph that ingest now keeps here.", old)])[0]
+    texts = [s.text for s in doc.sentences]
+    moved = texts.index("Crews worked through the night.")
+    assert relocated(doc, moved, "Crews worked through the night.") == moved  # still in place
+    assert relocated(doc, moved - 1, "Crews worked through the night.") == moved  # shifted
+    assert relocated(doc, 0, "A sentence the article no longer holds.") is None
