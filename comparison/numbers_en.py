@@ -132,10 +132,18 @@ _MAX_COUNTED_WORDS = 3
 # record ("a record of 58 - 3", "won 2 - 1"), not counts; "the toll stood at 40 - 50" is a range.
 _SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|lost|lose|loses|beat|beats|defeated|drew|draw|record|score|scored|"
                             r"scoreline|led|leads|victory|vote|voted)\b[^.;!?]{0,30}$", re.I)
-# (No noun after the pair: "won 12 - 15 seats" is a range of seats.)
+# (No noun after the pair: "won 12 - 15 seats" is a range of seats.) The hyphen spaced or not,
+# or an en dash ("won 3-1", "lost 2–0", "voted 52-48 to pass").
 _NOUN_AFTER = r"[\d.,]*\s*(?!(?:on|in|at|to|against|over|after|and|with|for|of|the|a|an)\b)[A-Za-z%$€£]"
-_SCORE_AFTER = re.compile(r"\s+-\s+\d+(?!" + _NOUN_AFTER + ")")
+_SCORE_AFTER = re.compile(r"\s*[-–]\s*\d+(?!" + _NOUN_AFTER + ")")
 _SCORE_BEFORE = re.compile(r"(?<![\w.,])\d+\s+-\s+$")
+# A pair named a result by the noun after it ("a 3-1 win", "a 52-48 vote", "their 7-2 record"),
+# or standing alone in brackets after a team ("the Yankees (7-2)": a win-loss record, as sports
+# pages write it): a score, whatever the words before.
+_SCORE_NOUN_AFTER = re.compile(r"\s*[-–]\s*\d+\s+(?:win|wins|victory|victories|defeat|defeats|loss|losses|lead|draw|"
+                               r"tie|record|scoreline|score|vote|verdict|decision|triumph|rout|thrashing|drubbing)\b",
+                               re.I)
+_BRACKETED_PAIR = re.compile(r"\s*[-–]\s*\d+\s*\)")
 
 
 def _word_value(token: str) -> float | None:
@@ -162,7 +170,11 @@ def _after_figure_code(text: str, start: int) -> bool:
 
 def _score(text: str, m: re.Match) -> bool:
     """Is this number one side of a score or a record, after a word of a contest ("improved his
-    record to 58 - 3", "won 2 - 1")?"""
+    record to 58 - 3", "won 2 - 1", "lost 2-0"), before a noun naming a result ("a 3-1 win") or
+    alone in brackets ("the Yankees (7-2)")?"""
+    if _SCORE_NOUN_AFTER.match(text, m.end()) or (
+            _BRACKETED_PAIR.match(text, m.end()) and text[max(0, m.start() - 1):m.start()] == "("):
+        return True
     if _SCORE_AFTER.match(text, m.end()):
         first = m.start()
     else:

@@ -188,7 +188,7 @@ def test_ranges_of_shares_one_in_n_and_half_a_dozen():
     assert (english["15-30%"].low, english["15-30%"].high, english["15-30%"].percent) == (15, 30, True)
     assert english["one in five"].percent and english["one in five"].counted == "employees"
     assert english["half a dozen"].low == 6
-    assert "4" in english  # a bare hyphen pair may be a score: no range
+    assert "4" not in english and "4-3" not in english  # a score after "won": no range, no count (session 40)
 
 
 def test_what_a_second_reader_found_in_the_new_readings():

@@ -1,0 +1,48 @@
+"""English readings from the lead's earlier trials (session 40), on made-up sentences: sports
+scores and records written with an unspaced hyphen are no counts; a vague number word ("several")
+against a figure just past its conventional bound is the vaguer reading, not a contradiction."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from comparison.compare import compare
+from comparison.numbers_en import extract_quantities_en
+from tests.comparison_helpers import article, exact, of_type
+
+
+def _figures(text: str) -> list[str]:
+    return [q.text for q in extract_quantities_en(text)]
+
+
+def test_scores_and_records_with_an_unspaced_hyphen_are_no_counts() -> None:
+    assert _figures("The Hawks (7-2) beat the Owls 3-1 on Sunday in front of 12,000 fans.") == ["12,000"]
+    assert _figures("Rovers sealed a 3-1 win, their fourth in a row.") == []
+    assert _figures("Rovers lost 2–0 to the Owls.") == []
+    assert _figures("The council voted 52-48 to close 3 libraries.") == ["3"]
+    # a range with its noun, or after no word of a contest, stays a figure
+    assert _figures("Rovers won 12-15 seats.")[:1] == ["12"]
+    assert _figures("The toll stood at 40-50.")[:1] == ["40"]
+
+
+@given(st.integers(0, 20), st.integers(0, 20), st.sampled_from(["win", "victory", "defeat", "loss", "draw", "lead"]))
+def test_a_pair_before_a_noun_naming_a_result_is_a_score(a: int, b: int, noun: str) -> None:
+    assert _figures(f"It was a {a}-{b} {noun} for the visitors.") == []
+
+
+def test_several_against_a_figure_just_past_its_bound_is_precision_not_a_contradiction() -> None:
+    def pair(figure: str):
+        arts = [article("a", "Wire A", "Several people were killed when a bus overturned in Riverton on Monday, "
+                        "police said."),
+                article("b", "Wire B", f"{figure} people were killed when a bus overturned in Riverton on Monday, "
+                        "police said.")]
+        comparison = compare(arts, use_dense=False)
+        exact(comparison, arts)
+        return comparison
+
+    ten = pair("Ten")
+    assert not of_type(ten, "number", "contradiction")
+    (finding,) = of_type(ten, "number", "precision")
+    assert "Wire A is vaguer" in finding.why
+    assert of_type(pair("Twenty"), "number", "contradiction")
