@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from comparison.lexicons.categories import COUNTED_FAMILIES, GENERIC_PEOPLE
+from comparison.lexicons.grammar import IRREGULAR_PAST_EN
 from comparison.lexicons.quantifiers import (
     FRACTIONS_EN,
     NUMBERED_NAMES_EN,
@@ -218,7 +219,8 @@ _SPACES_RE = re.compile(r" *")
 
 def _counted_after(text: str, end: int) -> tuple[int, int]:
     """The noun phrase after a number: up to three words, stopping at a function word
-    or at a past-tense verb after the first word ("200 prisoners escaped")."""
+    or at a past-tense verb after the first word ("200 prisoners escaped", "40 families left":
+    regular -ed forms and the irregular ones of :data:`IRREGULAR_PAST_EN`)."""
     pos = end
     first = last = -1
     words = 0
@@ -235,7 +237,8 @@ def _counted_after(text: str, end: int) -> tuple[int, int]:
         if m is None:
             break
         word = m.group(0).lower()
-        if word in _STOP or _says_when(text, m.start()) or (words >= 1 and (word.endswith("ed") or word.endswith("ing") or m.group(0)[0].isupper())):
+        if word in _STOP or _says_when(text, m.start()) or (words >= 1 and (
+                word.endswith("ed") or word.endswith("ing") or word in IRREGULAR_PAST_EN or m.group(0)[0].isupper())):
             break
         if first < 0:
             first = m.start()

@@ -46,3 +46,25 @@ def test_several_against_a_figure_just_past_its_bound_is_precision_not_a_contrad
     (finding,) = of_type(ten, "number", "precision")
     assert "Wire A is vaguer" in finding.why
     assert of_type(pair("Twenty"), "number", "contradiction")
+
+
+def _counted(text: str) -> list[str]:
+    return [q.counted for q in extract_quantities_en(text)]
+
+
+def test_an_irregular_past_verb_after_the_counted_noun_is_no_part_of_it() -> None:
+    assert _counted("Some 40 workers went on strike and 12 soldiers lost their lives.") == ["workers", "soldiers"]
+    assert _counted("Three firefighters hurt in blaze; 30 families left their homes.") == ["firefighters", "families"]
+    assert _counted("Police found 5 stolen cars.") == ["stolen cars"]  # a participle before its noun stays
+    arts = [article("a", "Wire A", "Some 40 workers went on strike at the Riverton plant on Monday, the union said."),
+            article("b", "Wire B", "About 60 workers went on strike at the Riverton plant on Monday, the union said.")]
+    comparison = compare(arts, use_dense=False)
+    exact(comparison, arts)
+    (finding,) = of_type(comparison, "number", "contradiction")
+    assert "figures for workers:" in finding.why
+
+
+@given(st.integers(2, 900), st.sampled_from(["people", "residents", "soldiers", "migrants"]),
+       st.sampled_from(["fled", "fell ill", "went missing", "lost their homes", "left", "ran away", "hid"]))
+def test_the_counted_noun_ends_before_its_verb(n: int, noun: str, verb: str) -> None:
+    assert _counted(f"Officials said {n} {noun} {verb} on Monday.") == [noun]

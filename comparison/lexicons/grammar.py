@@ -6,6 +6,10 @@ own. Closed classes of English grammar (determiners, pronouns, prepositions, con
 auxiliaries, number words) and the common sentence adverbs. Left out on purpose: words that are
 also names or months ("May", "Will", "Mark"), ordinals (First Amendment), and "us" (written US,
 it is the country). Read only at a sentence's start.
+
+Also the past forms of the common irregular verbs (:data:`IRREGULAR_PAST_EN`): after a counted noun
+they are the clause's verb ("40 workers went on strike", "12 soldiers lost their lives"), no part of
+the noun, as a regular "-ed" form is.
 """
 
 from __future__ import annotations
@@ -31,3 +35,20 @@ _ADVERBS = ("also still even just only however moreover meanwhile nevertheless n
 # Lower case; a capitalized word is looked up by its lower-case form.
 FUNCTION_WORDS_EN = frozenset(
     " ".join((_DETERMINERS, _PRONOUNS, _PREPOSITIONS, _CONJUNCTIONS, _AUXILIARIES, _NUMBERS, _ADVERBS)).split())
+
+# Past tense and past participle forms of the common irregular verbs (the standard table: Quirk et
+# al. 3.14-3.16; Biber et al. 5.3), lower case. After a plural noun they are the clause's verb, never
+# a part of the noun phrase (`numbers_en._counted_after`: "200 people fled", "three firefighters
+# hurt", "40 families left their homes"). Left out: forms that are as often a noun after another
+# noun ("found", "ground", "bound", "wound", "set", "cut", "put", "let", "cast", "bet", "fit", "read",
+# "shed", "shut", "lay", "saw", "bear", "lead", "beat", "bit", "spit", "sink").
+IRREGULAR_PAST_EN = frozenset("""
+arose became begun began bent bled blew blown broke broken brought built burnt
+bought caught chose chosen came crept dealt dug did done drew drawn drank drunk drove driven ate eaten
+fell fallen fed felt fought fled flew flown forgot forgotten froze frozen
+got gotten gave given went gone grew grown hung heard hid hidden held hurt kept knew known laid led
+left lent lain lit lost made meant met paid rode ridden rang rung rose risen ran sought sold sent shook
+shaken shot shone sang sung sank sunk sat slept slid spoke spoken spent spread stood stole
+stolen stuck struck swore sworn swept swung took taken taught tore torn told thought
+threw thrown understood woke wore worn won withdrew withdrawn wrote written
+""".split())
