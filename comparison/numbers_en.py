@@ -15,6 +15,7 @@ from comparison.lexicons.grammar import IRREGULAR_PAST_EN
 from comparison.lexicons.quantifiers import (
     FRACTIONS_EN,
     NUMBERED_NAMES_EN,
+    OVER_AS_PREPOSITION_AFTER_EN,
     PREFIX_EN,
     SUFFIX_EN,
     VAGUE_WORDS_EN,
@@ -302,7 +303,7 @@ def _with_durations_of_one(text: str, found: list[Quantity]) -> list[Quantity]:
         start, low, high = m.start(), 1.0, 1.0
         if m.group("half"):
             low = high = 1.5  # "a year and a half", "an hour and a half"
-        if prefix and prefix.lower() == "over" and _spread_over(text, m):
+        if prefix and prefix.lower() == "over" and (_spread_over(text, m) or _over_as_preposition(text, m)):
             prefix, start = None, m.start("one")  # loans over a year: spread across it
         if prefix:
             low, high = _apply_qualifier(low, high, PREFIX_EN[prefix.lower()])
@@ -382,6 +383,13 @@ def _spread_over(text: str, m: re.Match) -> bool:
     return not (words and words[-1].lower() in _MORE_THAN_BEFORE_OVER) and not re.match(r"\s+of\b", text[m.end():])
 
 
+def _over_as_preposition(text: str, m: re.Match) -> bool:
+    """Is "over" before a figure a preposition of place or topic ("flew over 30 villages", "a row
+    over 200 jobs": :data:`OVER_AS_PREPOSITION_AFTER_EN` right before it), not "more than"?"""
+    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, m.start() - 24):m.start()])
+    return before is not None and before.group(1).lower() in OVER_AS_PREPOSITION_AFTER_EN
+
+
 # A clock time in separate tokens (tokenized news text): "4 . 30am", "10 : 15 p . m .".
 _SPACED_CLOCK_RE = re.compile(r"\s*[:.]\s*\d{2}\s*(?:am|pm|a\s*\.\s*m|p\s*\.\s*m|gmt|utc|local time)\b",
                               re.IGNORECASE)
@@ -425,7 +433,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     if low <= 1 and high <= 1 and not percent and not unit and not currency:
         return None  # "one official": one of something is not a checkable figure
     start = m.start()
-    if prefix and prefix.lower() == "over" and dimension_of(unit.lower())[0] == "duration" and _spread_over(text, m):
+    if prefix and prefix.lower() == "over" and (
+            dimension_of(unit.lower())[0] == "duration" and _spread_over(text, m) or _over_as_preposition(text, m)):
         prefix, start = None, m.start("digits") if digits else m.start("word") if word else m.start()
     if prefix:
         low, high = _apply_qualifier(low, high, PREFIX_EN[prefix.lower()])

@@ -68,3 +68,30 @@ def test_an_irregular_past_verb_after_the_counted_noun_is_no_part_of_it() -> Non
        st.sampled_from(["fled", "fell ill", "went missing", "lost their homes", "left", "ran away", "hid"]))
 def test_the_counted_noun_ends_before_its_verb(n: int, noun: str, verb: str) -> None:
     assert _counted(f"Officials said {n} {noun} {verb} on Monday.") == [noun]
+
+
+def _read(text: str) -> list[tuple[str, float, float, bool]]:
+    return [(q.text, q.low, q.high, q.vague) for q in extract_quantities_en(text)]
+
+
+def test_over_as_a_preposition_of_place_or_topic_is_no_qualifier() -> None:
+    assert _read("Helicopters flew over 30 villages.") == [("30", 30, 30, False)]
+    assert _read("Smoke hung over 12 districts after storms over 3 states.") == [
+        ("12", 12, 12, False), ("3", 3, 3, False)]
+    assert [t for t, *_ in _read("The row over 2 million doses deepened.")] == ["2 million"]
+    # "more than" wherever the word before is no verb of place nor noun of a dispute
+    assert _read("Over 40 people died.")[0][:2] == ("Over 40", 40)
+    assert _read("Militants fired over 100 rockets and shares fell over 20%.")[0][0] == "over 100"
+    assert _read("Shares fell over 20%.")[0][0] == "over 20%"
+    arts = [article("a", "Wire A", "Army helicopters flew over 30 villages near Riverton on Monday, the army said."),
+            article("b", "Wire B", "Army helicopters flew over 31 villages near Riverton on Monday, the army said.")]
+    comparison = compare(arts, use_dense=False)
+    exact(comparison, arts)
+    (finding,) = of_type(comparison, "number")
+    assert finding.kind == "contradiction" and "30 (= 30)" in finding.why  # was "over 30 (≈ 30–31.5)", precision
+
+
+@given(st.sampled_from(["flew", "hovered", "circled", "a dispute", "fears", "clashes"]), st.integers(2, 900))
+def test_the_figure_after_a_prepositional_over_is_plain(before: str, n: int) -> None:
+    (q,) = extract_quantities_en(f"Officials said {before} over {n} villages on Monday.")
+    assert q.text == str(n) and not q.floor

@@ -60,6 +60,25 @@ PREFIX_EN = {
     "up to": "upto", "as many as": "upto", "at most": "upto",
 }
 SUFFIX_EN = {"or more": "over", "or so": "about", "plus": "over"}
+# Words after which "over" is a preposition, not the qualifier "more than" (Quirk et al. 9.21 on
+# "over" of position and movement, 9.50 on its topic sense): verbs of moving or hanging above a
+# place ("jets flew over 30 villages", "smoke hung over 5 districts"), of ruling it ("presided over 3
+# meetings"), and nouns of a dispute, a worry or a win, whose "over" names what it is about
+# ("a row over 200 jobs", "fears over 2 million doses", "a victory over 3 rivals"), and weather hanging
+# over a place ("storms over 3 states"). The figure after them is a plain count. Lower case;
+# the word right before "over". Left out: verbs whose "over" before a figure is as often "more
+# than" (fell, rose, soared, jumped, climbed, passed, fired, dropped: "shares fell over 20%", "fired over 100
+# rockets"), and "lead" ("a lead of over 3 points").
+OVER_AS_PREPOSITION_AFTER_EN = frozenset("""
+fly flies flew flown flying hover hovers hovered hovering circle circles circled circling
+rain rained raining hang hangs hung hanging loom looms loomed looming tower towers towered
+sweep swept sweeping spread spreading
+preside presides presided presiding rule rules ruled ruling reign reigned watch watched watching
+dispute disputes row rows clash clashes clashed fight fights fighting fought battle battles battled feud
+quarrel spat standoff tension tensions talks negotiations debate debates argument arguments concern
+concerns fears worries anger outrage protest protests uproar controversy victory victories
+advantage control sovereignty jurisdiction authority storm storms cloud clouds smoke haze
+""".split())
 # Vague number phrases (lower-case): (low, high).
 VAGUE_WORDS_EN = {
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
