@@ -224,8 +224,10 @@ _LOWER = "a-z" + "".join(c for c in map(chr, _LATIN_RANGES) if c.islower())
 # A capitalized word, also with a capital after a short prefix (McTavish, MacLeod, DiNardo,
 # LeBlanc): one name, not "Mc" and "Tavish".
 _CAPITALIZED = rf"[{_UPPER}](?:[{_LOWER}]{{1,2}}[{_UPPER}])?[{_LOWER}]+"
-_WORD = rf"{_CAPITALIZED}(?:[-'][{_UPPER}]?[{_LOWER}]+)*"
-_PERSON_WORD_RE = re.compile(_CAPITALIZED)
+# A capital and an apostrophe before it are a part of the name (O'Neill, D'Angelo, N'Diaye), not a
+# word of its own: the name is not cut at the apostrophe.
+_WORD = rf"(?:[{_UPPER}]['’])?{_CAPITALIZED}(?:[-'][{_UPPER}]?[{_LOWER}]+)*"
+_PERSON_WORD_RE = re.compile(rf"(?:[{_UPPER}]['’])?{_CAPITALIZED}(?:['’][{_UPPER}][{_LOWER}]+)?")
 _NAME_RE = re.compile(rf"\b(?:{_WORD}|[A-Z]{{2,}})(?:\s+(?:{_WORD}|[A-Z]\.|[A-Z]{{2,}}))*")
 # What a sentence's (or a quotation's) first word follows: the text's start, a line break, a
 # sentence end and its closing quote or bracket, or an opening quotation mark.

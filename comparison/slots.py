@@ -730,12 +730,33 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
             continue
         found = _voice(text, simple, m, group, english, *bounds, person_ends)
         if found is not None:
+            if english and found.kind == "person":
+                out += _conjunct_persons(text, found.start, person_ends)
             out.append(found)
     if not english:
         out += _media_reporting(text, simple, out, max_items - len(out))
         out.sort(key=lambda a: a.start)
         out = _anaphoric_voices(simple, out)
     return out
+
+
+# What joins named persons speaking together: "X and Y said", "X, Y and Z said", "X, and Y".
+_PERSON_JOINER_EN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _conjunct_persons(text: str, start: int, person_ends: dict[int, int]) -> list[Attribution]:
+    """The named persons joined by "and" or a comma to the person voice at ``start``, each a voice
+    of its own ("John Smith and Mary Jones said": both; the recogniser's person names only, so
+    "the mayor and Mary Jones" adds none), in the order written."""
+    found: list[Attribution] = []
+    while True:
+        joiner = _PERSON_JOINER_EN.search(text, max(0, start - 8), start)
+        if joiner is None or joiner.start() not in person_ends:
+            break
+        begin, end = person_ends[joiner.start()], joiner.start()
+        found.append(Attribution(begin, end, text[begin:end], "person", text[begin:end]))
+        start = begin
+    return found[::-1]
 
 
 # Head words an anaphoric voice is read by (这位军方发言人: 发言人), longest first.

@@ -95,3 +95,33 @@ def test_over_as_a_preposition_of_place_or_topic_is_no_qualifier() -> None:
 def test_the_figure_after_a_prepositional_over_is_plain(before: str, n: int) -> None:
     (q,) = extract_quantities_en(f"Officials said {before} over {n} villages on Monday.")
     assert q.text == str(n) and not q.floor
+
+
+def test_named_persons_joined_by_and_are_each_a_voice() -> None:
+    from comparison.extract import extract_all
+    from tests.comparison_helpers import PUBLISHED
+
+    def voices(text: str) -> list[tuple[str, str]]:
+        return [(a.who, a.kind) for a in extract_all(text, PUBLISHED).attributions]
+
+    assert voices("John Smith and Mary Jones said the bridge was closed.") == [
+        ("John Smith", "person"), ("Mary Jones", "person")]
+    assert voices("Anna Berg, John Smith and Mary Jones said the bridge was closed.") == [
+        ("Anna Berg", "person"), ("John Smith", "person"), ("Mary Jones", "person")]
+    assert voices("Peter O'Neill and Mary Jones told reporters the road was shut.") == [
+        ("Peter O'Neill", "person"), ("Mary Jones", "person")]
+    arts = [article("a", "Wire A", "The Riverton bridge will stay closed until Friday, engineers John Smith and "
+                    "Mary Jones said on Monday."),
+            article("b", "Wire B", "The Riverton bridge will stay closed until Friday, engineer John Smith said "
+                    "on Monday.")]
+    comparison = compare(arts, use_dense=False)
+    exact(comparison, arts)
+    assert not of_type(comparison, "attribution", "framing")  # was "Mary Jones vs engineer John Smith"
+
+
+def test_a_name_is_not_cut_at_an_apostrophe_after_its_first_capital() -> None:
+    from comparison.extract_en import extract_entities_en
+
+    names = [(e.text, e.kind) for e in extract_entities_en("Officials met Peter O'Neill and Ana D’Souza on Monday.")]
+    assert ("Peter O'Neill", "PER") in names and ("Ana D’Souza", "PER") in names
+    assert not any(n in ("Peter", "Neill", "Ana", "Souza") for n, _ in names)
