@@ -17,6 +17,7 @@ from comparison.lexicons.attribution import (
     AGENCIES,
     ANONYMOUS_EN,
     ANONYMOUS_ZH,
+    EXPERT_VOICES_EN,
     GENERIC_VOICE_MODIFIERS_EN,
     GENERIC_VOICE_PREFIX_ZH,
     GENERIC_VOICES_EN,
@@ -454,9 +455,28 @@ def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
         return "official", who.strip()  # 日本原子能规制厅表示: a public body's voice
     if english and _TITLE_ABBREVIATION_EN_RE.search(who):
         return "official", who.strip()
+    if english and last.lower() in EXPERT_VOICES_EN:
+        return "expert", who.strip()  # "analysts said", "statisticians announced": a profession's voice
+    if english and state_voice_en(who):
+        return "official", who.strip()  # "Russia said", "Beijing says": the state's voice
     if english and _ACRONYM_EN_RE.fullmatch(who.strip()) and who.strip().split()[-1] not in _CAPITALIZED_WORDS_EN:
         return "organization", who.strip()  # "the USGS said": a body named by its initials
     return "other", who.strip()
+
+
+_CONJUNCTS_EN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def state_voice_en(who: str) -> bool:
+    """Does an English voice name only known places (countries, states, provinces, cities of the
+    gazetteer, :func:`geo.places.ids_of_name`: "Russia", "Beijing", "the United States", "Russia
+    and China")? A place speaking is its government, as the press writes it ("Moscow has said").
+    The caller rules out a person's surname that is also a place (Austin after Tom Austin)."""
+    from geo.places import ids_of_name
+
+    name = re.sub(r"^(?:[Tt]he)\s+", "", who.strip())
+    parts = [p for p in _CONJUNCTS_EN.split(name) if p]
+    return bool(parts) and all(p[:1].isupper() and ids_of_name(p) for p in parts)
 
 
 # A Chinese medium word followed by a locative is a place things are on (社交媒体上的呼声, 媒体上以某标签
@@ -474,10 +494,13 @@ _GENERIC_PARTS_EN = re.compile(r",|\s(?:and|or)\s")
 def is_generic_voice(who: str) -> bool:
     """"officials", "local authorities", "a U.S. official", "officials and state media", 日本政府,
     菲律宾官员: a voice that names no particular office. English: every conjunct is a generic head
-    with only articles, quantities, level words or capitalized (place) words before it."""
+    with only articles, quantities, level words or capitalized (place) words before it, or the
+    voice is a state named by a place (:func:`state_voice_en`: "Russia", "Beijing")."""
     from comparison.text import to_simplified
 
     text = who.strip()
+    if text.isascii() and state_voice_en(text):
+        return True  # "Russia", "Beijing": the state speaking, no office of it named
     if text.isascii():
         parts = [p.split() for p in _GENERIC_PARTS_EN.split(text) if p.strip()]
         return bool(parts) and any(_generic_part_en(words) for words in parts) and all(
@@ -713,6 +736,8 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
     (:func:`_clause_voice`)."""
     out: list[Attribution] = []
     person_ends = {e: b for b, e in (persons or [])}
+    # The last words of the persons named (a surname that is also a place: Austin, Lincoln).
+    surnames = {text[b:e].split()[-1] for b, e in (persons or []) if text[b:e].split()} if english else set()
     name_spans = sorted(names or [])
     source = text if english else simple
     pattern = _EN_ATTR_RE if english else _ZH_ATTR_RE
@@ -728,7 +753,7 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
             bounds = _clause_voice(simple, *_from_word_start(simple, *bounds, words), words, name_spans)
         if bounds is None:
             continue
-        found = _voice(text, simple, m, group, english, *bounds, person_ends)
+        found = _voice(text, simple, m, group, english, *bounds, person_ends, surnames)
         if found is not None:
             if english and found.kind == "person":
                 out += _conjunct_persons(text, found.start, person_ends)
@@ -1056,7 +1081,7 @@ def _before_time_word(simple: str, start: int, end: int) -> int:
 
 
 def _voice(text: str, simple: str, m: re.Match, group: str, english: bool, start: int, end: int,
-           reported: bool, person_ends: dict[int, int]) -> Attribution | None:
+           reported: bool, person_ends: dict[int, int], surnames: set[str] = frozenset()) -> Attribution | None:
     """The attribution of the voice at ``start:end``, classified (agency, official, person,
     anonymous...); a medium relaying a voice gives way to that voice; None when no voice we can
     classify ("the report says", "X说")."""
@@ -1066,6 +1091,8 @@ def _voice(text: str, simple: str, m: re.Match, group: str, english: bool, start
     if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们", "她们"):
         return None
     kind, norm = attribution_kind(who, english)
+    if english and kind == "official" and len(who.split()) == 1 and who in surnames and state_voice_en(who):
+        kind, norm = "person", who  # "Austin said" where the article names Tom Austin: the person
     if not english:
         cited, voice_start, voice_end = _cited_voice(text, simple, start, end)
         named = voice_start is not None and person_ends.get(voice_end, -1) >= voice_start  # 援引李明远的话

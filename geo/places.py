@@ -91,6 +91,13 @@ def han_place_names() -> list[tuple[str, list[str]]]:
             if _HAN_NAME.fullmatch(k) and (len(k) > 2 or k in short_ok) and len(k) <= MAX_HAN]
 
 
+def ids_of_name(name: str) -> list[str]:
+    """The ids of the known places ``name`` names whole (Russia: the country; Moscow: the Russian
+    city and Moscow, Idaho), by :func:`name_key`; [] when it names none."""
+    key = name_key(name)
+    return list(_data()[1].get(key, ())) if len(key) >= 3 else []
+
+
 def latin_places(text: str) -> set[str]:
     """The ids of the known places ``text`` names in Latin script (runs of capitalized words)."""
     out: set[str] = set()

@@ -125,3 +125,39 @@ def test_a_name_is_not_cut_at_an_apostrophe_after_its_first_capital() -> None:
     names = [(e.text, e.kind) for e in extract_entities_en("Officials met Peter O'Neill and Ana D’Souza on Monday.")]
     assert ("Peter O'Neill", "PER") in names and ("Ana D’Souza", "PER") in names
     assert not any(n in ("Peter", "Neill", "Ana", "Souza") for n, _ in names)
+
+
+def _voices_of(text: str) -> list[tuple[str, str]]:
+    from comparison.extract import extract_all
+    from tests.comparison_helpers import PUBLISHED
+
+    return [(a.who, a.kind) for a in extract_all(text, PUBLISHED).attributions]
+
+
+def test_states_and_professions_speaking_are_voices() -> None:
+    assert _voices_of("Russia said the talks had failed.") == [("Russia", "official")]
+    assert _voices_of("Beijing says the drills are routine.") == [("Beijing", "official")]
+    assert _voices_of("Moscow has said it will respond.") == [("Moscow", "official")]
+    assert _voices_of("The United States said it would respond.") == [("The United States", "official")]
+    assert _voices_of("Statisticians announced that inflation rose.") == [("Statisticians", "expert")]
+    assert _voices_of("Economists say growth will slow.") == [("Economists", "expert")]
+    assert _voices_of("The ministry said 12 people were hurt.") == [("The ministry", "official")]
+    # a surname that is also a place, of a person the article names, stays the person
+    assert _voices_of("Tom Austin arrived. Austin said the road was shut.") == [("Austin", "person")]
+    assert _voices_of("Officials said the talks had failed.") == [("Officials", "official")]
+
+
+def test_a_state_voice_is_the_vaguer_voice_of_its_own_offices_and_another_voice_of_others() -> None:
+    def framing(first: str, second: str) -> list:
+        arts = [article("a", "Wire A", f"{first} said the naval drills near Riverton on Monday were routine."),
+                article("b", "Wire B", f"{second} said the naval drills near Riverton on Monday were routine.")]
+        comparison = compare(arts, use_dense=False)
+        exact(comparison, arts)
+        return of_type(comparison, "attribution", "framing")
+
+    assert not framing("Beijing", "China's defence ministry")
+    assert not framing("Russia", "The Russian defence ministry")
+    (finding,) = framing("Russia", "China's defence ministry")
+    assert "Russia (official" in finding.why
+    (finding,) = framing("Russia", "Analysts")
+    assert "analysts (expert" in finding.why.lower()

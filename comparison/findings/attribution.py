@@ -27,7 +27,7 @@ from comparison.lexicons.attribution import (
 from comparison.lexicons.categories import LOADED_PREFIXES
 from comparison.lexicons.reporting import TITLE_ABBREVIATION_OFFICES_EN
 from comparison.model import Finding
-from comparison.slots import Attribution, is_generic_voice
+from comparison.slots import Attribution, is_generic_voice, state_voice_en
 from comparison.text import to_simplified
 
 
@@ -266,8 +266,36 @@ def _vaguer_voice(a, b) -> bool:
     that voice: vaguer too."""
     if a.kind == "agency" and b.kind not in ("agency", "anonymous") and is_generic_voice(a.text):
         return True
+    if a.kind == "official" and a.text.isascii() and state_voice_en(a.text):
+        # "Beijing" vs "China's defence ministry": the state said vaguer; vs another state's
+        # office ("Russia" vs "China's defence ministry") another voice.
+        return b.kind in ("official", "agency") and _names_same_state(a.text, b.text)
     return a.kind == "official" and b.kind in ("official", "agency") and (
         is_generic_voice(a.text) or _office_of(a.text) in _offices_named(b.text))
+
+
+def _names_same_state(state: str, voice: str) -> bool:
+    """Does ``voice`` name the state ``state`` names (a place of the gazetteer, :mod:`geo.places`),
+    by a place inside it or holding it (Beijing: China, C:CN), or by a capitalized word sharing the
+    country's name's first four letters (Russia: Russian, China: Chinese, Iran: Iranian)?"""
+    from geo.places import _data, ids_of_name, latin_places
+
+    parent = _data()[0]
+
+    def with_parents(ids) -> set[str]:
+        out = set(ids)
+        for i in list(out):
+            while parent.get(i):
+                i = parent[i]
+                out.add(i)
+        return out
+
+    parts = [p.strip() for p in re.split(r",|\sand\s", re.sub(r"^[Tt]he\s+", "", state)) if p.strip()]
+    ours = with_parents(i for p in parts for i in ids_of_name(p))
+    if ours & with_parents(latin_places(re.sub(r"['’]s\b", "", voice))):
+        return True
+    countries = [p for p in parts if any(i.startswith("C:") for i in ids_of_name(p))]
+    return any(len(c) >= 4 and re.search(rf"\b{re.escape(c[:4])}[a-z]*\b", voice) for c in countries)
 
 
 def _office_of(text: str) -> str:

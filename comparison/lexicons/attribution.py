@@ -107,6 +107,15 @@ GENERIC_VOICE_PREFIX_ZH = 4
 GENERIC_VOICE_MODIFIERS_EN = ("a", "an", "the", "local", "senior", "top", "state", "federal", "national",
                               "provincial", "regional", "city", "government", "several", "two", "three",
                               "other", "some", "many")
+# Professions whose members the press credits as a group ("analysts said", "statisticians
+# announced", "economists say"): a voice of expertise (attribution kind "expert"), singular and
+# plural, lower case; the voice's last word. General vocabulary of occupations.
+EXPERT_VOICES_EN = frozenset("""
+analyst analysts economist economists expert experts scientist scientists researcher researchers
+statistician statisticians seismologist seismologists epidemiologist epidemiologists virologist virologists
+meteorologist meteorologists forecaster forecasters scholar scholars academic academics doctor doctors
+physician physicians engineers
+""".split())
 # Witnesses and ordinary people (attribution kind "witness").
 WITNESS_ZH = ("目击者", "居民", "村民", "幸存者", "家属", "民众")
 WITNESS_EN = ("witness", "witnesses", "resident", "residents", "villagers", "survivors", "relatives")
