@@ -332,33 +332,93 @@ def _sentence_stop(speaker: str) -> bool:
 
 
 def extract_quotes_en(text: str, entities: list | None = None) -> list:
-    """Quotations with the speaker named after ("...," said X / X said) or before (X said: "...")."""
+    """Quotations with the speaker named after ("...," said X / X said) or before (X said: "...").
+    A quotation running over several paragraphs (:func:`_paragraph_quotes_en`) is one, with one
+    speaker."""
     from comparison.extract import Quote
 
+    running = _paragraph_quotes_en(text)
+    inside = TakenSpans()
+    for span in running:
+        inside.append(span)
+    spans = sorted([(m.start(), m.end()) for m in _QUOTE_EN_RE.finditer(text) if not inside.overlaps(m.start(), m.end())]
+                   + running)
     quotes = []
-    for m in _QUOTE_EN_RE.finditer(text):
+    for start, end in spans:
         speaker, s_start, s_end = "", -1, -1
-        after = text[m.end():m.end() + 80].split("\n")[0]
+        after = text[end:end + 80].split("\n")[0]
         am = _AFTER_RE[0].match(after) or _AFTER_RE[1].match(after)
         if am:
-            s_start, s_end = m.end() + am.start("speaker"), m.end() + am.end("speaker")
+            s_start, s_end = end + am.start("speaker"), end + am.end("speaker")
         else:
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            before = text[max(line_start, m.start() - 120):m.start()]
+            line_start = text.rfind("\n", 0, start) + 1
+            before = text[max(line_start, start - 120):start]
             bm = _BEFORE_RE.search(before)
             if bm:
-                offset = m.start() - len(before)
+                offset = start - len(before)
                 s_start, s_end = offset + bm.start("speaker"), offset + bm.end("speaker")
         if s_start >= 0:
             if _sentence_stop(text[s_start:s_end]):
                 s_end -= 1  # the sentence's full stop ("said Tom Lee."), not an initial (Jr., U.S.)
             speaker = text[s_start:s_end].strip()
             if speaker.lower() in ("he", "she", "they"):
-                speaker = _resolve_pronoun_en(text, m.start(), speaker.lower(), entities or [], quotes)
-        if not speaker and m.end() - m.start() < 30:
+                speaker = _resolve_pronoun_en(text, start, speaker.lower(), entities or [], quotes)
+        if not speaker and end - start < 30:
             continue  # scare quotes
-        quotes.append(Quote(m.start(), m.end(), text[m.start():m.end()], speaker, s_start, s_end))
+        quotes.append(Quote(start, end, text[start:end], speaker, s_start, s_end))
     return quotes
+
+
+# The longest quotation read over several paragraphs (marks included).
+MAX_RUNNING_QUOTE = 3000
+_OPENING_MARKS = "\"“"
+_CLOSING_MARKS = "\"”"
+
+
+def _unclosed_opening(text: str, start: int, end: int) -> int | None:
+    """Where a quotation opened in ``text[start:end]`` (a paragraph) and left open at its end
+    starts, else None. A straight mark opens when none is open and closes when one is."""
+    opened = None
+    for i in range(start, end):
+        c = text[i]
+        if opened is None and c in _OPENING_MARKS:
+            opened = i
+        elif opened is not None and c in _CLOSING_MARKS:
+            opened = None
+    return opened
+
+
+def _paragraph_quotes_en(text: str) -> list[tuple[int, int]]:
+    """Quotations running over paragraphs, as English prints them: a paragraph leaves its
+    quotation open (no closing mark), the next one opens with a quotation mark again, and a later
+    closing mark ends it ("We lost homes.¶"We will rebuild," said the mayor.): one span from the
+    first opening mark to that closing mark. A paragraph after an open one that does not open with
+    a mark ends the reading (the mark was a stray one); at most :data:`MAX_RUNNING_QUOTE`."""
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        opened = _unclosed_opening(text, *lines[i])
+        j, end = i + 1, None
+        while opened is not None and j < len(lines):
+            start, stop = lines[j]
+            first = start + len(text[start:stop]) - len(text[start:stop].lstrip())
+            if first >= stop or text[first] not in _OPENING_MARKS:
+                break
+            close = next((k for k in range(first + 1, stop) if text[k] in _CLOSING_MARKS), None)
+            if close is not None:
+                end = close + 1
+                break
+            j += 1
+        if end is not None and end - opened <= MAX_RUNNING_QUOTE:
+            spans.append((opened, end))
+            i = j + 1
+        else:
+            i += 1
+    return spans
 
 
 _SENTENCE_BREAK_EN = re.compile(r"\n|(?<=[.!?])[\"”]?\s+(?=[A-Z\"“])")
@@ -387,7 +447,8 @@ def _resolve_pronoun_en(text: str, quote_start: int, pronoun: str, entities: lis
         return unnamed
     start, end = _sentence_before_en(text, quote_start)
     for q in reversed(earlier):
-        if start <= q.start < quote_start and q.speaker and not q.speaker.startswith("unnamed"):
+        # (a quotation reaching into that sentence: one running over paragraphs opens earlier)
+        if q.end > start and q.start < quote_start and q.speaker and not q.speaker.startswith("unnamed"):
             return q.speaker
     opening = text[start:end].lstrip(' "“')
     offset = start + (len(text[start:end]) - len(opening))

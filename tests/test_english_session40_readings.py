@@ -161,3 +161,49 @@ def test_a_state_voice_is_the_vaguer_voice_of_its_own_offices_and_another_voice_
     assert "Russia (official" in finding.why
     (finding,) = framing("Russia", "Analysts")
     assert "analysts (expert" in finding.why.lower()
+
+
+def _quotes(*paragraphs: str) -> list[tuple[str, str]]:
+    from comparison.extract_en import extract_entities_en, extract_quotes_en
+
+    text = "\n".join(paragraphs)
+    quotes = extract_quotes_en(text, extract_entities_en(text))
+    assert all(text[q.start:q.end] == q.text for q in quotes)
+    return [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_quotation_running_over_paragraphs_is_one_with_one_speaker() -> None:
+    assert _quotes("The mayor spoke at length.", "“We have lost homes, roads and the old bridge.",
+                   "“We will rebuild every street,” said Mayor Ann Cole.") == [
+        ("“We have lost homes, roads and the old bridge.\n“We will rebuild every street,”", "Mayor Ann Cole")]
+    # straight marks, three paragraphs, the speaker before the first
+    assert _quotes('Mayor Ann Cole said: "The water came fast.', '"Nobody expected it.',
+                   '"We will need help from the state."') == [
+        ('"The water came fast.\n"Nobody expected it.\n"We will need help from the state."', "Mayor Ann Cole")]
+    # "she said" after a running quotation is the speaker of the one before
+    found = _quotes("“We have lost homes, roads and the old bridge.", "“We will rebuild every street,” said "
+                    "Mayor Ann Cole.", "“The water came fast.", "“Nobody expected it at all,” she said.")
+    assert [speaker for _, speaker in found] == ["Mayor Ann Cole", "Mayor Ann Cole"]
+
+
+def test_an_open_mark_before_a_paragraph_of_plain_text_joins_nothing() -> None:
+    found = _quotes("The sign read “Closed for repairs until further notice.", "Police said the road was shut.",
+                    "“It will take weeks to mend the bridge,” said engineer John Smith.")
+    assert found == [("“It will take weeks to mend the bridge,”", "engineer John Smith")]
+
+
+def test_a_running_quotation_is_compared_whole() -> None:
+    arts = [article("a", "Wire A", "Floods swept through Riverton on Monday, destroying dozens of houses.",
+                    "“We have lost homes, roads and the old bridge in one night.",
+                    "“We will rebuild every street, but we need help from the state,” said Mayor Ann Cole."),
+            article("b", "Wire B", "Floods swept through Riverton on Monday, destroying dozens of houses.",
+                    "“We have lost homes, roads and the old bridge in one night,” Mayor Ann Cole told reporters.")]
+    comparison = compare(arts, use_dense=False)
+    exact(comparison, arts)
+    assert of_type(comparison, "quote", "agree")
+    assert not of_type(comparison, "quote", "unique")  # was: each outlet alone quoting one half
+
+
+@given(st.lists(st.text(alphabet="abc ,.", min_size=3, max_size=30), min_size=2, max_size=4))
+def test_running_quotation_spans_are_exact(parts: list[str]) -> None:
+    _quotes(*(f"“{p}" for p in parts[:-1]), f"“{parts[-1]},” said Mayor Ann Cole.")
