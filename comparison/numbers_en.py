@@ -238,6 +238,8 @@ def _counted_after(text: str, end: int) -> tuple[int, int]:
         if m is None:
             break
         word = m.group(0).lower()
+        if words == 0 and _verb_after_figure(text, m):
+            break  # "3 died.", "12 fled the city": the figure is the verb's subject, no noun follows
         if word in _STOP or _says_when(text, m.start()) or (words >= 1 and (
                 word.endswith("ed") or word.endswith("ing") or word in IRREGULAR_PAST_EN or m.group(0)[0].isupper())):
             break
@@ -249,6 +251,21 @@ def _counted_after(text: str, end: int) -> tuple[int, int]:
         if text[pos:pos + 1] not in (" ", "-"):
             break
     return (first, last) if first >= 0 else (-1, -1)
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]*(?P<word>[A-Za-z][A-Za-z'-]*)?")
+
+
+def _verb_after_figure(text: str, word: re.Match) -> bool:
+    """Is the word right after a figure a past form (a regular -ed one or of
+    :data:`IRREGULAR_PAST_EN`) used as the clause's verb, not before a noun it modifies ("3 died.",
+    "12 fled the city", not "3 armed men", "5 stolen cars"): no word follows it, or a function
+    word does?"""
+    lowered = word.group(0).lower()
+    if not (lowered.endswith("ed") or lowered in IRREGULAR_PAST_EN):
+        return False
+    after = _NEXT_WORD_RE.match(text, word.end())
+    return after.group("word") is None or after.group("word").lower() in _STOP
 
 
 def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quantity]:
