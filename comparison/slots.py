@@ -455,7 +455,8 @@ def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
         return "official", who.strip()  # 日本原子能规制厅表示: a public body's voice
     if english and _TITLE_ABBREVIATION_EN_RE.search(who):
         return "official", who.strip()
-    if english and last.lower() in EXPERT_VOICES_EN:
+    if (english and last.lower() in EXPERT_VOICES_EN and (last.islower() or len(who.split()) == 1)
+            and not _CLAUSE_WORDS_IN_VOICE_EN.search(who)):  # (never a title: The Economist)
         return "expert", who.strip()  # "analysts said", "statisticians announced": a profession's voice
     if english and state_voice_en(who):
         return "official", who.strip()  # "Russia said", "Beijing says": the state's voice
@@ -465,6 +466,23 @@ def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
 
 
 _CONJUNCTS_EN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+# Words that make a span before a verb a clause, no noun phrase naming a voice ("a lower figure than
+# what economists expected").
+_CLAUSE_WORDS_IN_VOICE_EN = re.compile(r"\b(?:than|what|which|that|who|whom|whose|where|when|if|because)\b", re.I)
+# A place name and a comma right before a voice: the voice is the second part of "City, State".
+_PLACE_BEFORE_EN = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+# A place listed before a voice's list of places ("Russia, " of "Russia, China and Iran said").
+_LISTED_PLACE_BEFORE_EN = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}),\s*$")
+# Verbs of speech that after a place are as often a verb of sums ("America added 1.8m jobs").
+_SUMS_TOO_EN = ("added", "adds")
+
+
+def _names_a_country(name: str) -> bool:
+    from geo.places import ids_of_name
+
+    return any(i.startswith("C:") for i in ids_of_name(name))
 
 
 def state_voice_en(who: str) -> bool:
@@ -770,14 +788,17 @@ _PERSON_JOINER_EN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
 def _conjunct_persons(text: str, start: int, person_ends: dict[int, int]) -> list[Attribution]:
-    """The named persons joined by "and" or a comma to the person voice at ``start``, each a voice
-    of its own ("John Smith and Mary Jones said": both; the recogniser's person names only, so
-    "the mayor and Mary Jones" adds none), in the order written."""
+    """The named persons joined by "and" (and commas before it) to the person voice at ``start``,
+    each a voice of its own ("John Smith and Mary Jones said", "A, B and C said": all; the
+    recogniser's person names only, so "the mayor and Mary Jones" adds none), in the order
+    written. A comma alone before the voice joins no list (an opening phrase ending in a name)."""
     found: list[Attribution] = []
     while True:
         joiner = _PERSON_JOINER_EN.search(text, max(0, start - 8), start)
         if joiner is None or joiner.start() not in person_ends:
             break
+        if not found and "and" not in joiner.group(0):
+            break  # "Writing in the Village Voice, Karina Longworth said": a comma alone joins no list
         begin, end = person_ends[joiner.start()], joiner.start()
         found.append(Attribution(begin, end, text[begin:end], "person", text[begin:end]))
         start = begin
@@ -1091,8 +1112,19 @@ def _voice(text: str, simple: str, m: re.Match, group: str, english: bool, start
     if not who or who.lower() in ("he", "she", "they", "it", "他", "她", "他们", "她们"):
         return None
     kind, norm = attribution_kind(who, english)
-    if english and kind == "official" and len(who.split()) == 1 and who in surnames and state_voice_en(who):
-        kind, norm = "person", who  # "Austin said" where the article names Tom Austin: the person
+    if english and kind == "official" and state_voice_en(who):
+        if m.group(0).rstrip().split()[-1].lower() in _SUMS_TOO_EN:
+            return None  # "In July America added 1.8m jobs": a sum grown, no statement
+        while " and " in who:  # "Russia, China and Iran said": the list's earlier places too
+            before = _LISTED_PLACE_BEFORE_EN.search(text, max(0, start - 60), start)
+            if before is None or not state_voice_en(before.group(1)):
+                break
+            start = before.start(1)
+            who = norm = text[start:end].strip()
+        if " and " not in who and _PLACE_BEFORE_EN.search(text, max(0, start - 40), start) and not _names_a_country(who):
+            return None  # "a hospital in Urbana, Illinois says she…": the place of the voice before it
+        if len(who.split()) == 1 and who in surnames and not _names_a_country(who):
+            kind, norm = "person", who  # "Austin said" where the article names Tom Austin: the person
     if not english:
         cited, voice_start, voice_end = _cited_voice(text, simple, start, end)
         named = voice_start is not None and person_ends.get(voice_end, -1) >= voice_start  # 援引李明远的话

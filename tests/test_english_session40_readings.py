@@ -218,3 +218,19 @@ def test_a_past_verb_right_after_a_figure_is_no_counted_noun() -> None:
     exact(comparison, arts)
     (finding,) = of_type(comparison, "number", "contradiction")
     assert "figures for died" not in finding.why  # was "incompatible figures for died (damaged/killed)"
+
+
+def test_places_and_professions_that_are_no_voice() -> None:
+    # the second part of "City, State" before another person's verb, a sum grown, a title
+    assert _voices_of("Amy Rademaker, an expert at a hospital in Urbana, Illinois says she has heard farmers "
+                      "fret.") == []
+    assert _voices_of("In July America added 1.8m jobs.") == []
+    assert all(kind != "expert" for _, kind in _voices_of("According to NHS plans seen by The Economist, it is one "
+                                                          "of seven venues."))
+    assert all(kind != "expert" for _, kind in _voices_of("It was a lower figure than what economists predicted."))
+    # a comma alone joins no list of persons
+    assert _voices_of("Writing in the Village Voice, Karina Longworth said that the film was bad.") == [
+        ("Karina Longworth", "person")]
+    # a list of states is one voice, whole
+    assert _voices_of("Russia, China and Iran said the talks failed.") == [("Russia, China and Iran", "official")]
+    assert _voices_of("Nonsense, says America; it was a projectile.") == [("America", "official")]
