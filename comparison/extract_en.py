@@ -373,6 +373,8 @@ def extract_quotes_en(text: str, entities: list | None = None) -> list:
 MAX_RUNNING_QUOTE = 3000
 _OPENING_MARKS = "\"“"
 _CLOSING_MARKS = "\"”"
+# Two apostrophes typed for a closing mark ("Girls,’’ roars the crowd").
+_DOUBLED_CLOSES = ("’’", "''")
 
 
 def _unclosed_opening(text: str, start: int, end: int) -> int | None:
@@ -383,7 +385,7 @@ def _unclosed_opening(text: str, start: int, end: int) -> int | None:
         c = text[i]
         if opened is None and c in _OPENING_MARKS:
             opened = i
-        elif opened is not None and c in _CLOSING_MARKS:
+        elif opened is not None and (c in _CLOSING_MARKS or text.startswith(_DOUBLED_CLOSES, i)):
             opened = None
     return opened
 

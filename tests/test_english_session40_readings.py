@@ -187,6 +187,8 @@ def test_a_quotation_running_over_paragraphs_is_one_with_one_speaker() -> None:
 
 
 def test_an_open_mark_before_a_paragraph_of_plain_text_joins_nothing() -> None:
+    # two apostrophes typed for the closing mark close it
+    assert _quotes("“Girls,’’ roars the crowd at the Riverton stadium.", "“Who?”") == []
     found = _quotes("The sign read “Closed for repairs until further notice.", "Police said the road was shut.",
                     "“It will take weeks to mend the bridge,” said engineer John Smith.")
     assert found == [("“It will take weeks to mend the bridge,”", "engineer John Smith")]
