@@ -134,9 +134,10 @@ _MAX_COUNTED_WORDS = 3
 # record ("a record of 58 - 3", "won 2 - 1"), not counts; "the toll stood at 40 - 50" is a range.
 _SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|lost|lose|loses|beat|beats|defeated|drew|draw|record|score|scored|"
                             r"scoreline|led|leads|victory|vote|voted)\b[^.;!?]{0,30}$", re.I)
-# (No noun after the pair: "won 12 - 15 seats" is a range of seats.) The hyphen spaced or not,
+# (No noun after the pair: "won 12 - 15 seats" is a range of seats; a full stop ends the pair's
+# sentence, the next sentence's first word is no noun of it: "won 4-3. The…".) The hyphen spaced or not,
 # or an en dash ("won 3-1", "lost 2–0", "voted 52-48 to pass").
-_NOUN_AFTER = r"[\d.,]*\s*(?!(?:on|in|at|to|against|over|after|and|with|for|of|the|a|an)\b)[A-Za-z%$€£]"
+_NOUN_AFTER = r"\d*(?:[.,]\d+)*\s*(?!(?:on|in|at|to|against|over|after|and|with|for|of|the|a|an)\b)[A-Za-z%$€£]"
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d+(?!" + _NOUN_AFTER + ")")
 _SCORE_BEFORE = re.compile(r"(?<![\w.,])\d+\s+-\s+$")
 # A pair named a result by the noun after it ("a 3-1 win", "a 52-48 vote", "their 7-2 record"),
@@ -277,7 +278,7 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
         if max_items is not None and len(found) >= max_items:
             break
         q = _build(text, m)
-        if q is not None:
+        if q is not None and not (found and q.start < found[-1].end):  # (the 15 of "10–15 people")
             found.append(q)
     found = _with_durations_of_one(text, found)
     # The total of "26 of the 28 districts" is a whole, not a figure to compare.
@@ -478,8 +479,41 @@ def _build(text: str, m: re.Match) -> Quantity | None:
                  unit="%" if percent else unit.lower(), percent=percent, dimension=dimension, factor=factor,
                  rounded=by_rounding and not prefix and not suffix)
     q.floor = bool(prefix) and PREFIX_EN[prefix.lower()] == "over" or bool(suffix) and SUFFIX_EN[suffix.lower()] == "over"
+    if (digits and not (unit or percent or currency or suffix or m.group("mag"))
+            and _hyphen_span(text, m, q, prefix)):
+        return q
     _add_counted_en(text, q)
     return q
+
+
+# A second count written onto the first with a hyphen or an en dash ("10-15 people", "40–50 houses"),
+# no digit, decimal point, colon, slash, share or letter after it.
+_UNIT_AFTER_RE = re.compile(rf"\s*-?\s*(?:{_UNIT_RE})(?![\w])", re.I)
+_HYPHEN_SECOND_RE = re.compile(r"[-–](?P<high>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,:/%\w-])")
+
+
+def _hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None) -> bool:
+    """Read "10-15 people" as one span of counts (10 to 15 people), in place in ``q``: the
+    second figure larger than the first and a counted noun after it (:func:`_counted_after`).
+    Without a noun the pair stays its first figure (a score or a record: "won 4-3"; the
+    2019-20 season is no span: 20 is not above 2019), as it does before a unit ("aged 7-16 years"). A qualifier before the span widens the
+    whole span, as "about 30 to 40" (merge_ranges)."""
+    second = _HYPHEN_SECOND_RE.match(text, m.end("digits"))
+    if second is None:
+        return False
+    first, last = float(re.sub(r"[\s,]", "", m.group("digits"))), float(second.group("high").replace(",", ""))
+    if not first < last or re.fullmatch(r"\d{3}", m.group("digits")) and re.fullmatch(r"\d{4}", second.group("high")):
+        return False  # (555-1234: a local telephone number)
+    if _UNIT_AFTER_RE.match(text, second.end()):
+        return False  # "aged 7-16 years", "5-10 km": a span of a unit, left to the unit's readers
+    cs, ce = _counted_after(text, second.end())
+    if ce <= cs:
+        return False
+    low, high = (_apply_qualifier(first, last, PREFIX_EN[prefix.lower()]) if prefix else (first, last))
+    q.end, q.text, q.low, q.high, q.vague, q.span = second.end(), text[q.start:second.end()], low, high, True, True
+    q.approximate_span = bool(prefix) and PREFIX_EN[prefix.lower()] == "about"
+    q.counted_start, q.counted_end, q.counted = cs, ce, text[cs:ce]
+    return True
 
 
 # A telephone number: a trunk code with its leading zero (0845 125 2222, 020 7946 0000, (0)20...),

@@ -22,7 +22,7 @@ def test_scores_and_records_with_an_unspaced_hyphen_are_no_counts() -> None:
     assert _figures("Rovers lost 2–0 to the Owls.") == []
     assert _figures("The council voted 52-48 to close 3 libraries.") == ["3"]
     # a range with its noun, or after no word of a contest, stays a figure
-    assert _figures("Rovers won 12-15 seats.")[:1] == ["12"]
+    assert _figures("Rovers won 12-15 seats.") == ["12-15"]
     assert _figures("The toll stood at 40-50.")[:1] == ["40"]
 
 
@@ -236,3 +236,19 @@ def test_places_and_professions_that_are_no_voice() -> None:
     # a list of states is one voice, whole
     assert _voices_of("Russia, China and Iran said the talks failed.") == [("Russia, China and Iran", "official")]
     assert _voices_of("Nonsense, says America; it was a projectile.") == [("America", "official")]
+
+
+def test_two_counts_joined_by_a_hyphen_before_a_noun_are_one_span() -> None:
+    assert _read("Between 10-15 people were hurt and 1,000-2,000 people marched.") == [
+        ("10-15", 10, 15, True), ("1,000-2,000", 1000, 2000, True)]
+    assert [(q.text, q.counted, q.span) for q in extract_quantities_en("At least 10–15 soldiers died.")] == [
+        ("At least 10–15", "soldiers", True)]
+    # no noun after it (a score), not rising (a season), a unit after it, a telephone number: as before
+    assert _figures("Rovers won 4-3. The 2019-20 season ended. Call 555-1234 now.") == ["555"]
+    assert _figures("Children aged 7-16 years") == ["7"]
+
+
+@given(st.integers(2, 400), st.integers(1, 400), st.sampled_from(["people", "houses", "soldiers", "families"]))
+def test_a_hyphen_span_of_counts_reads_both_bounds(low: int, more: int, noun: str) -> None:
+    (q,) = extract_quantities_en(f"Officials said {low}-{low + more} {noun} were affected.")
+    assert (q.low, q.high, q.counted, q.span) == (low, low + more, noun, True)
