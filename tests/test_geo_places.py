@@ -65,3 +65,10 @@ def test_a_chinese_and_an_english_report_of_one_place_share_names_across_languag
     assert names[1] == 0.0  # no place in common
     # Within one language, names match as written (the place ids add nothing there).
     assert prepare(articles[1:3]).places is None
+
+
+def test_ids_of_a_whole_name() -> None:
+    from geo.places import ids_of_name
+
+    assert ids_of_name("Russia") == ["C:RU"] and ids_of_name("the Russia") == ["C:RU"]
+    assert ids_of_name("Officials") == [] and ids_of_name("Ru") == []
