@@ -1,6 +1,6 @@
 """English readings from the lead's earlier trials (session 40), on made-up sentences: sports
 scores and records written with an unspaced hyphen are no counts; a vague number word ("several")
-against a figure just past its conventional bound is the vaguer reading, not a contradiction."""
+against ten is the vaguer reading (its conventional bounds, 3-10), not a contradiction."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def test_a_pair_before_a_noun_naming_a_result_is_a_score(a: int, b: int, noun: s
     assert _figures(f"It was a {a}-{b} {noun} for the visitors.") == []
 
 
-def test_several_against_a_figure_just_past_its_bound_is_precision_not_a_contradiction() -> None:
+def test_several_against_ten_is_precision_not_a_contradiction() -> None:
     def pair(figure: str):
         arts = [article("a", "Wire A", "Several people were killed when a bus overturned in Riverton on Monday, "
                         "police said."),

@@ -192,7 +192,7 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         if figure_pairs.same_reference(s1, s2):
             chosen.append((i, j))
             continue
-        distinguished = not compatible_reading(q1, q2) and (
+        distinguished = not compatible(q1, q2) and (
             _distinguished(doc1, ranges1, i, doc2, j) or _distinguished(doc2, ranges2, j, doc1, i))
         if distinguished:
             continue  # one outlet reports both values as two counts: two facts (a definition since session 23)
@@ -283,27 +283,6 @@ def _people_head(noun: str) -> str:
 
 
 
-# A vague number word's bounds (several: 3-9, dozens: 24-99, 数名: 2-9; the quantifier lexicon's)
-# are a convention, not an edge writers keep: a figure no more than this share past them is the
-# word said of that figure, vaguer ("several" vs 10 or 11: precision), not another value
-# ("several" vs 12 or 20: a contradiction).
-VAGUE_WORD_EDGE_SHARE = 0.25
-
-
-def compatible_reading(q1: Quantity, q2: Quantity) -> bool:
-    """:func:`comparison.docs.compatible`, or one figure a vague number word's
-    (:func:`figure_pairs.wordy`) and the other inside its bounds widened by
-    :data:`VAGUE_WORD_EDGE_SHARE` (in the base unit)."""
-    return compatible(q1, q2) or _near_word(q1, q2) or _near_word(q2, q1)
-
-
-def _near_word(word: Quantity, figure: Quantity) -> bool:
-    if not figure_pairs.wordy(word) or figure_pairs.wordy(figure) or np.isinf(word.high):
-        return False
-    return (word.base_low * (1 - VAGUE_WORD_EDGE_SHARE) <= figure.base_low
-            and figure.base_high <= word.base_high * (1 + VAGUE_WORD_EDGE_SHARE))
-
-
 def _within(inner: Quantity, outer: Quantity) -> bool:
     """Does ``inner``'s range lie inside ``outer``'s (in the base unit)?"""
     return outer.base_low <= inner.base_low and inner.base_high <= outer.base_high
@@ -325,7 +304,7 @@ def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity
     what, about = what_is_counted(q1, s1, q2, s2)
     a, b = f"{doc1.label}: {fmt(q1)}{dated(doc1, s1)}", f"{doc2.label}: {fmt(q2)}{dated(doc2, s2)}"
     framing = framing_difference(s1, s2)
-    if not compatible_reading(q1, q2):
+    if not compatible(q1, q2):
         if is_update(doc1, q1, s1, doc2, q2, s2):
             return _update_finding(doc1, q1, s1, doc2, q2, s2, about, spans, what)
         return Finding("contradiction", "number", f"incompatible figures for {about}: {a} vs {b}", spans, what)
