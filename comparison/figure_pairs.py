@@ -142,10 +142,12 @@ def features(doc1: Doc, i: int, doc2: Doc, j: int, aligned: float, best: bool, d
 
 
 def wordy(q) -> bool:
-    """A quantity said in number words only (数十人, 多名, several, dozens): no digit, and a vague
-    number word of the lexicon (comparison.lexicons.quantifiers)."""
+    """A quantity said in number words only (数十人, 多名, several, dozens, 许多, many): no digit, and a
+    vague number word or an unquantified quantifier of the lexicon (comparison.lexicons.quantifiers)."""
     from comparison.lexicons.quantifiers import VAGUE_WORDS_EN, VAGUE_WORDS_ZH
 
+    if q.unquantified:
+        return True  # 许多, many: a word of no figure, open above as 多名 is
     text = q.text.lower()
     if any(c.isdigit() for c in text):
         return False

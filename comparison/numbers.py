@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from comparison.lexicons.categories import counts_people_or_buildings
 from comparison.lexicons.quantifiers import (
     CHANGE_START_MARKS_ZH,
     CHANGE_VERBS_ZH,
@@ -22,6 +23,10 @@ from comparison.lexicons.quantifiers import (
     PREFIX_ZH,
     RATE_SUFFIX_ZH,
     SUFFIX_ZH,
+    UNQUANTIFIED_NOT_AFTER_ZH,
+    UNQUANTIFIED_PEOPLE_ONLY_ZH,
+    UNQUANTIFIED_RANGE,
+    UNQUANTIFIED_ZH,
     VAGUE_WORDS_ZH,
 )
 from comparison.lexicons.reporting import SPEECH_VERBS_ZH
@@ -143,6 +148,9 @@ class Quantity:
     # count the reporter has (see _apply_qualifier); a larger figure of a report hours later is an
     # update of it, not a contradiction (comparison.report_times).
     floor: bool = False
+    # Said with an unquantified quantifier and no numeral (许多抗议者, many protesters,
+    # lexicons.quantifiers.UNQUANTIFIED_ZH/_EN): "two or more", no figure of its own.
+    unquantified: bool = False
 
     @property
     def base_low(self) -> float:
@@ -329,7 +337,36 @@ def extract_quantities(text: str) -> list[Quantity]:
             q.counted = text[q.counted_start:q.counted_end]
         found.append(q)
     found = add_fractions(found, fractions_zh(text, simple) + percent_ranges(text))
-    return join_minutes_and_seconds(text, simple, join_years_and_months(text, merge_ranges(text, found, RANGE_CONNECTORS_ZH)))
+    found = join_minutes_and_seconds(text, simple, join_years_and_months(text, merge_ranges(text, found, RANGE_CONNECTORS_ZH)))
+    return with_unquantified(found, unquantified_zh(text, simple))
+
+
+def with_unquantified(found: list[Quantity], extra: list[Quantity]) -> list[Quantity]:
+    """``found`` and the unquantified counts that overlap none of its figures, in text order."""
+    extra = [u for u in extra if not any(q.start < u.end and u.start < q.end for q in found)]
+    return sorted(found + extra, key=lambda q: q.start) if extra else found
+
+
+_UNQUANTIFIED_ZH_RE = re.compile(rf"(?:{'|'.join(sorted(UNQUANTIFIED_ZH, key=len, reverse=True))})(?P<de>的)?")
+
+
+def unquantified_zh(text: str, simple: str) -> list[Quantity]:
+    """Counts said with an unquantified quantifier before a noun of people or buildings (许多抗议者,
+    大批示威者, 部分的居民, 一些房屋): "two or more", open above (UNQUANTIFIED_RANGE); not 许多国家,
+    一些专家认为, 大部分 (a share), 第一批 (an ordinal), 多一些 (a comparative)."""
+    out: list[Quantity] = []
+    for m in _UNQUANTIFIED_ZH_RE.finditer(simple):
+        if simple.endswith(UNQUANTIFIED_NOT_AFTER_ZH, 0, m.start()):
+            continue
+        cs, ce = counted_phrase(simple, m.end())
+        people_only = m.group(0).rstrip("的") in UNQUANTIFIED_PEOPLE_ONLY_ZH
+        if ce <= cs or not any(counts_people_or_buildings(simple[cs:k], people_only) for k in range(cs + 1, ce + 1)):
+            continue  # (the regex phrase may run on past its noun: 许多阿富汗士兵越境; extract trims it)
+        end = m.start("de") if m.group("de") else m.end()
+        low, high = UNQUANTIFIED_RANGE
+        out.append(Quantity(start=m.start(), end=end, text=text[m.start():end], low=low, high=high, vague=True,
+                            counted=text[cs:ce], counted_start=cs, counted_end=ce, unquantified=True))
+    return out
 
 
 # A simple fraction of a whole: 三分之一 (a third), 四分之三, 一半, 半数 (not 百分之, a percentage,

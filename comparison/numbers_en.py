@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 
-from comparison.lexicons.categories import COUNTED_FAMILIES, GENERIC_PEOPLE
+from comparison.lexicons.categories import (
+    COUNTED_FAMILIES,
+    GENERIC_PEOPLE,
+    counts_people_or_buildings,
+)
 from comparison.lexicons.grammar import IRREGULAR_PAST_EN
 from comparison.lexicons.quantifiers import (
     FRACTIONS_EN,
@@ -18,6 +22,9 @@ from comparison.lexicons.quantifiers import (
     OVER_AS_PREPOSITION_AFTER_EN,
     PREFIX_EN,
     SUFFIX_EN,
+    UNQUANTIFIED_EN,
+    UNQUANTIFIED_NOT_AFTER_EN,
+    UNQUANTIFIED_RANGE,
     VAGUE_WORDS_EN,
 )
 from comparison.lexicons.timewords import (
@@ -42,6 +49,7 @@ from comparison.numbers import (
     merge_ranges,
     percent_ranges,
     share_quantity,
+    with_unquantified,
 )
 
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -293,7 +301,32 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
         if q.span and (years or bare) and _AGED_BEFORE.search(text, max(0, q.start - 24), q.start):
             # "aged 7 to 16 years", "aged between 15 and 39", "ages 15 to 39": a span of ages
             q.dimension, q.factor = "age", 1.0
-    return merged
+    return with_unquantified(merged, unquantified_en(text))
+
+
+_UNQUANTIFIED_WORDS_RE = "|".join(r"\s+".join(map(re.escape, w.split()))
+                                  for w in sorted(UNQUANTIFIED_EN, key=len, reverse=True))
+_UNQUANTIFIED_EN_RE = re.compile(rf"(?<![\w-])(?:{_UNQUANTIFIED_WORDS_RE})(?=\s+[A-Za-z])", re.I)
+
+
+def unquantified_en(text: str) -> list[Quantity]:
+    """Counts said with an unquantified quantifier before a noun of people or buildings ("many
+    protesters", "a number of Cuban soldiers", "some homes"): "two or more", open above
+    (UNQUANTIFIED_RANGE); not "many times", "some say", "some of the", "how many", "not many"."""
+    out: list[Quantity] = []
+    for m in _UNQUANTIFIED_EN_RE.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].split()
+        if before and before[-1].lower() in UNQUANTIFIED_NOT_AFTER_EN:
+            continue
+        if re.match(r"\s+of\b", text[m.end():m.end() + 6], re.I):
+            continue  # "many of the protesters": a part of a group the sentence names
+        cs, ce = _counted_after(text, m.end())
+        if ce <= cs or not counts_people_or_buildings(text[cs:ce]):
+            continue
+        low, high = UNQUANTIFIED_RANGE
+        out.append(Quantity(start=m.start(), end=m.end(), text=text[m.start():m.end()], low=low, high=high, vague=True,
+                            counted=text[cs:ce], counted_start=cs, counted_end=ce, unquantified=True))
+    return out
 
 
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|ranging in age from)\s+$", re.I)

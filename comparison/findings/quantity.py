@@ -8,6 +8,7 @@ story-wide. Values are compared in the dimension's base unit.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -109,7 +110,8 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
     # Figures no other outlet reports (about a specific thing or event).
     for d, doc in enumerate(docs):
         for i, (q, s) in enumerate(zip(doc.facts.quantities, doc.subjects, strict=True)):
-            if (d, i) in paired or s.is_total or not (s.family or s.events) or q.percent and not s.events:
+            if (d, i) in paired or s.is_total or not (s.family or s.events) or q.percent and not s.events or (
+                    q.unquantified):  # (许多抗议者 alone: no figure to list)
                 continue
             findings.append(Finding(
                 kind="unique", fact_type="number",
@@ -304,6 +306,10 @@ def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity
     what, about = what_is_counted(q1, s1, q2, s2)
     a, b = f"{doc1.label}: {fmt(q1)}{dated(doc1, s1)}", f"{doc2.label}: {fmt(q2)}{dated(doc2, s2)}"
     framing = framing_difference(s1, s2)
+    if (q1.unquantified or q2.unquantified) and (not compatible(q1, q2) or math.isinf(q1.high) and math.isinf(q2.high)):
+        # 许多抗议者 says "more than one": never a contradiction, and against another word of no
+        # figure (大批, 多名, "many") no finding (lexicons.quantifiers.UNQUANTIFIED_ZH)
+        return None
     if not compatible(q1, q2):
         if is_update(doc1, q1, s1, doc2, q2, s2):
             return _update_finding(doc1, q1, s1, doc2, q2, s2, about, spans, what)

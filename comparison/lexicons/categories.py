@@ -46,6 +46,42 @@ GENERIC_PEOPLE = ("人", "民众", "居民", "名", "人士", "成员", "者", "
                   "workers", "employees", "staff", "students", "children", "women", "men", "passengers",
                   "officials", "villagers", "citizens", "patients", "victims", "adults", "miners")
 PEOPLE_FAMILIES = ("troops", "attackers", "prisoners", "police", "rescuers", "refugees", "cases", "civilians")
+# The families an unquantified quantifier counts (许多抗议者, many troops, 大量房屋:
+# comparison.lexicons.quantifiers.UNQUANTIFIED_ZH/_EN), with the general nouns for people: people
+# and buildings. Not countries, provinces, districts (许多国家: a reach, no count of an event),
+# doses or cases ("in many cases": often). The crowds of CROWD_DESCRIPTORS (protesters) count too.
+UNQUANTIFIED_FAMILIES = ("troops", "attackers", "prisoners", "police", "rescuers", "refugees", "civilians",
+                         "buildings")
+
+
+@lru_cache(maxsize=1)
+def _unquantified_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = ({w for f in UNQUANTIFIED_FAMILIES for ws in COUNTED_FAMILIES[f].values() for w in ws}
+             | set(GENERIC_PEOPLE) | CROWD_DESCRIPTORS)
+    english = frozenset(w.lower() for w in words if w.isascii())
+    # (名 is a measure word, not a noun of its own)
+    chinese = tuple(sorted((w for w in words if not w.isascii() and w != "名"), key=len, reverse=True))
+    return english, chinese
+
+
+def counts_people_or_buildings(noun: str, people_only: bool = False) -> bool:
+    """Does a counted noun phrase name people or buildings the lexicon counts, by its head (抗议者,
+    阿富汗士兵, 居民, "Cuban protesters", "homes"): what an unquantified quantifier may count?
+    English: the phrase's last word; Chinese: the phrase's end (许多国家, 一些专家: no). ``people_only``:
+    people alone (部分建筑 is part of a building)."""
+    noun = noun.strip().lower()
+    if not noun:
+        return False
+    english, chinese = _unquantified_nouns()
+    if people_only:
+        buildings = {w.lower() for ws in COUNTED_FAMILIES["buildings"].values() for w in ws}
+        if any(noun.endswith(w) for w in buildings):
+            return False
+    if noun.isascii():
+        words = noun.split()
+        return bool(words) and (words[-1] in english or " ".join(words[-2:]) in english)
+    return noun.endswith(chinese)
+
 
 # event type -> words (searched in the clause around a number)
 EVENTS: dict[str, tuple[str, ...]] = {

@@ -46,6 +46,29 @@ VAGUE_WORDS_ZH = {
     # hundred arrests as of three): against a figure of any size they are the vaguer reading.
     "数": (2, 9), "多": (2, math.inf), "若干": (2, math.inf),
 }
+# Unquantified quantifiers: "an unspecified number, more than one" of what follows, with no
+# numeral (the inventories of indefinite quantifiers in the grammars: Quirk et al. 5.24-5.26 on
+# "many", "a lot of", "a number of", "numerous", "some" before a plural noun; 刘月华 等《实用现代
+# 汉语语法》and《现代汉语八百词》on 许多/很多/不少/一些/若干/部分 and the collective 大批/大量/众多/
+# 一批). They name no figure, only "more than one": read as UNQUANTIFIED_RANGE, as 多名 is (the
+# vaguer reading against any count), and only before a noun of people or buildings the category
+# lexicon counts (comparison.lexicons.categories.UNQUANTIFIED_FAMILIES, GENERIC_PEOPLE): 许多国家,
+# 一些专家认为, "many times", "some say" give no figure. Such a figure is never a contradiction,
+# never a fact of its own ("only A reports many protesters"), and two of them are no finding.
+UNQUANTIFIED_ZH = ("许多", "很多", "大批", "大量", "众多", "不少", "一些", "部分", "一批", "若干")
+UNQUANTIFIED_EN = ("a large number of", "a number of", "a lot of", "lots of", "numerous", "countless", "many",
+                   "some")
+UNQUANTIFIED_RANGE = (2, math.inf)
+# Words before the quantifier that make it another word or no count: 大部分/绝大部分 (most: a
+# share), 不很多 / "not many" (few), "how many" (a question), 不少于 is a qualifier (PREFIX_ZH).
+# Quantifiers that count only people: before a thing, 部分 is "a part of it" (部分建筑倒塌: part of
+# the building fell), not "some of them" (部分示威者).
+UNQUANTIFIED_PEOPLE_ONLY_ZH = ("部分",)
+# 第一批 (the first batch: an ordinal), 多一些/少一些/好一些 (a bit more, fewer, better: a comparative).
+# "as many protesters as" compares.
+UNQUANTIFIED_NOT_AFTER_ZH = ("大", "没有", "没", "不", "并非", "第", "多", "少", "好")
+UNQUANTIFIED_NOT_AFTER_EN = ("how", "not", "as")
+
 # Vague numerals that count only people (数名, 多位, 多人, 若干名); before other measure words they
 # are no count (多年, 多次, 数次, 若干年 are "for years", "repeatedly", "some years").
 PEOPLE_ONLY_VAGUE_ZH = ("数", "多", "若干")
