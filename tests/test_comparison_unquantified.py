@@ -42,6 +42,8 @@ def _compare(first: str, second: str, language: str):
     ("一些抗议者", "四十名抗议者", "zh"), ("若干抗议者", "40名抗议者", "zh"), ("部分的示威者", "40名示威者", "zh"),
     ("many protesters", "40 protesters", "en"), ("a number of protesters", "about 40 protesters", "en"),
     ("some protesters", "40 protesters", "en"), ("numerous protesters", "more than 100 protesters", "en"),
+    # a number word of an order of size is a figure: the quantifier is the vaguer
+    ("许多抗议者", "数十名抗议者", "zh"), ("many protesters", "dozens of protesters", "en"),
 ])
 def test_a_vague_word_against_a_count_is_precision(vague: str, count: str, language: str) -> None:
     comparison = _compare(vague, count, language)
