@@ -29,6 +29,7 @@ from counted import counted
 from dashboard import actions, address, aligned, auth, explain, panels, storylist, times, workspace
 from dashboard import worker as worker_control
 from dashboard.outlet_names import StoryOutlets, story_outlets
+from dashboard.relabel import relabel
 from dashboard.text import (
     KIND_COLOURS,
     KIND_LABELS,
@@ -582,7 +583,7 @@ def _side_by_side(story_id: str, outlets_in_story: list[str], script: str) -> li
         outlets_in_story,
         max_selections=MAX_SIDE_BY_SIDE,
         format_func=lambda o: outlet_in_script(o, script),
-        key=side_key,
+        key=relabel(side_key, script),
     )
     address.keep("side", None if chosen == outlets_in_story[:3] else chosen)
     return chosen or outlets_in_story[:MAX_SIDE_BY_SIDE]
@@ -967,7 +968,7 @@ def _reader(
             f"{outlet_in_script(names.of(titles[aid]), script)} · {times.shown(titles[aid].published, zone, '%m-%d %H:%M')} · "
             f"{in_script(titles[aid].title, script, titles[aid].script)}"
         ),
-        key="reader_article",
+        key=relabel("reader_article", script, zone.key),
     )
     article = titles.get(picked) or readable[0]
     by_id = {a.id: a for a in articles}
@@ -1172,6 +1173,7 @@ def _edit_panel(
         },
         other_labels=_other_story_labels(frame, story.id, script),
         hand_label=story.hand_label,
+        script=script,
     )
     move, split, merge, rename = st.columns(4)
     with move:
@@ -1195,6 +1197,7 @@ class _EditScope:
     article_label: dict[str, str]  # article id -> "outlet · title"
     other_labels: dict[str, str]  # the stories an edit can target, by id
     hand_label: str | None = None  # the story's editor's headline, if it has one
+    script: str = ""  # the Chinese script the labels are drawn in
 
     def versions(self, *story_ids: str) -> dict[str, int]:
         """The versions an edit of these stories expects (-1: not on the page clicked on)."""
@@ -1202,7 +1205,8 @@ class _EditScope:
 
     def pick_other_story(self, label: str, key: str) -> str | None:
         """A selectbox of the stories an edit can target, none chosen at first."""
-        return st.selectbox(label, list(self.other_labels), index=None, format_func=self.other_labels.get, key=key)
+        return st.selectbox(label, list(self.other_labels), index=None, format_func=self.other_labels.get,
+                            key=relabel(key, self.script))
 
 
 def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict[str, str]:
@@ -1221,7 +1225,8 @@ def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict
 
 def _move_control(scope: _EditScope) -> None:
     aid = st.selectbox(
-        "Move article", scope.member_ids, format_func=scope.article_label.get, key="move_article"
+        "Move article", scope.member_ids, format_func=scope.article_label.get,
+        key=relabel("move_article", scope.script)
     )
     target = scope.pick_other_story("to story", "move_target")
     if st.button("Move", key="do_move", disabled=not (aid and target)):
@@ -1234,7 +1239,8 @@ def _move_control(scope: _EditScope) -> None:
 
 def _split_control(scope: _EditScope) -> None:
     picked = st.multiselect(
-        "Split off articles", scope.member_ids, format_func=scope.article_label.get, key="split_articles"
+        "Split off articles", scope.member_ids, format_func=scope.article_label.get,
+        key=relabel("split_articles", scope.script)
     )
     # Splitting off every article would leave the story empty.
     can_split = 0 < len(picked) < len(scope.member_ids)
