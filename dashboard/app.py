@@ -880,11 +880,18 @@ def _finding_whole(row: pd.Series, outlet_columns: list[str]) -> None:
     """One finding of the facts table in full: a reason longer than the table's row is cut
     there (five lines; a longer one stays one clipped line)."""
     with st.container(border=True):
-        st.markdown(f"**{escape(row['kind'])}** · {escape(row['fact'])} · {escape(row['subject'])}")
+        st.markdown(finding_heading(row["kind"], row["fact"], row["subject"]))
         st.markdown(escape(row["why"]))
         for outlet in outlet_columns:
             if row[outlet]:
                 st.markdown(f"**{escape(outlet)}**: {escape(row[outlet])}")
+
+
+def finding_heading(kind: str, fact: str, subject: str) -> str:
+    """The heading of a finding shown whole: kind (bold) · fact · subject, escaped; an empty part
+    gets no separator (a date or statement has often no subject: 'precision · date', not
+    'precision · date ·')."""
+    return " · ".join([f"**{escape(kind)}**", *(escape(part) for part in (fact, subject) if part)])
 
 
 def _legend() -> None:

@@ -14,6 +14,7 @@ from dashboard import actions, storylist, text
 from dashboard.app import (
     STORY_TABLE_COLUMNS,
     dates_from_address,
+    finding_heading,
     finding_rows,
     shared_subjects,
     source_line,
@@ -616,6 +617,13 @@ def test_a_findings_text_is_as_written_in_original_and_converted_when_a_script_i
     # The Aligned tab's chips say it in the reader's script too.
     assert "中华民国驻海地大使馆" in _chips([found], text.SCRIPT_SIMPLIFIED, {"t1": "Hant", "s1": "Hans"})
     assert "中華民國駐海地大使館" in _chips([found])
+
+
+def test_a_finding_shown_whole_has_no_stray_separator_without_a_subject() -> None:
+    assert finding_heading("precision", "date", "") == "**precision** · date"
+    assert finding_heading("contradiction", "number", "士兵") == "**contradiction** · number · 士兵"
+    assert finding_heading("agree", "", "") == "**agree**"
+    assert finding_heading("framing", "entity", "*a*") == "**framing** · entity · &#42;a&#42;"  # escaped
 
 
 def test_the_readers_source_line_has_no_stray_separator_without_an_address() -> None:
