@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote, urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -994,8 +995,8 @@ def _reader(
                     )
     st.subheader(plain_markdown(article.title, script, article.script))
     st.caption(
-        plain_markdown(source_line(outlet_in_script(names.of(article), script),
-                                   times.shown(article.published, zone), article.url))
+        source_line(plain_markdown(outlet_in_script(names.of(article), script)),
+                    times.shown(article.published, zone), article.url)
     )
     if marks:
         _legend()
@@ -1016,9 +1017,25 @@ def _reader(
 
 
 def source_line(outlet: str, when: str, url: str | None) -> str:
-    """The reader's line under a title: outlet · time · address; an article without an
-    address (a seed, a pasted text) gets no trailing separator."""
-    return " · ".join(part for part in (outlet, when, url) if part)
+    """The reader's line under a title, as markdown: outlet (given escaped) · time · address; an
+    article without an address (a seed, a pasted text) gets no trailing separator."""
+    return " · ".join(part for part in (outlet, escape(when), address_link(url)) if part)
+
+
+# What an address keeps as written inside a markdown link's (...): no space, quote, bracket or
+# parenthesis (percent-encoded), which would end the link or open markup.
+_HREF_SAFE = "-._~:/?#@!$&'*+,;=%"
+
+
+def address_link(url: str | None) -> str:
+    """An article's web address as markdown: a link whose text is the address decoded
+    ('https://www.rfi.fr/cn/亚洲/20210705-阿富汗-面对塔利班…' rather than a line of '%E4%BA%9A…'),
+    as a browser's address bar shows it; escaped text for anything but an http(s) address."""
+    if not url:
+        return ""
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        return escape(url)
+    return f"[{escape(unquote(url))}]({quote(url, safe=_HREF_SAFE)})"
 
 
 def _why_grouped(

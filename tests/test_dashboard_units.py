@@ -13,6 +13,7 @@ from hypothesis import strategies as hs
 from dashboard import actions, storylist, text
 from dashboard.app import (
     STORY_TABLE_COLUMNS,
+    address_link,
     dates_from_address,
     finding_heading,
     finding_rows,
@@ -627,11 +628,29 @@ def test_a_finding_shown_whole_has_no_stray_separator_without_a_subject() -> Non
 
 
 def test_the_readers_source_line_has_no_stray_separator_without_an_address() -> None:
-    assert source_line("半岛电视台", "2021-07-08 04:56 UTC", None) == "半岛电视台 · 2021-07-08 04:56 UTC"
-    assert source_line("半岛电视台", "2021-07-08 04:56 UTC", "") == "半岛电视台 · 2021-07-08 04:56 UTC"
-    assert source_line("RFI", "2021-07-14 14:45 UTC", "https://rfi.fr/a") == (
-        "RFI · 2021-07-14 14:45 UTC · https://rfi.fr/a"
+    when = text.escape("2021-07-08 04:56 UTC")
+    assert source_line("半岛电视台", "2021-07-08 04:56 UTC", None) == f"半岛电视台 · {when}"
+    assert source_line("半岛电视台", "2021-07-08 04:56 UTC", "") == f"半岛电视台 · {when}"
+    assert source_line("RFI", "2021-07-08 04:56 UTC", "https://rfi.fr/a") == (
+        f"RFI · {when} · [{text.escape('https://rfi.fr/a')}](https://rfi.fr/a)"
     )
+
+
+def test_the_readers_address_is_a_link_shown_decoded() -> None:
+    """A percent-encoded address (RFI's Chinese ones run to 300 characters of '%E4%BA%9A') reads
+    as the browser's address bar shows it; the link goes to the address as stored."""
+    url = "http://www.rfi.fr/cn/%E4%BA%9A%E6%B4%B2/20210705-%E9%98%BF%E5%AF%8C%E6%B1%97"
+    assert address_link(url) == f"[{text.escape('http://www.rfi.fr/cn/亚洲/20210705-阿富汗')}]({url})"
+    # Nothing in the address can end the link or open markup: spaces, brackets, parentheses
+    # are percent-encoded in the target, escaped in the text.
+    odd = "https://example.org/a (b)/[c]<d>\"e\"`f`"
+    link = address_link(odd)
+    target = link[link.index("](") + 2:-1]
+    assert not set(target) & set(" ()[]<>\"`\\"), target
+    assert link.startswith("[") and link.count("](") == 1
+    # Anything but http(s) is plain escaped text, never a link.
+    assert address_link("javascript:alert(1)") == text.escape("javascript:alert(1)")
+    assert address_link(None) == address_link("") == ""
 
 
 @settings(max_examples=200, deadline=None)
