@@ -141,7 +141,12 @@ def _page() -> None:
 
     _sync_story_from_url(store, listed)
     script, zone = panels.sidebar(store, path, fingerprint, len(frame), role)
-    _flash(zone)
+    # Drawn on every run, empty or not: a notice in it never moves what follows, so the story's
+    # tabs stay the ones drawn before and keep the tab open (they fell back to Facts when an
+    # edit's "Story renamed." or the warning below was written above them).
+    notices = st.container()
+    with notices:
+        _flash(zone)
 
     story_id = st.session_state.get("story_id")
     # The versions of the stories this page shows are read before the stories themselves: a
@@ -151,7 +156,7 @@ def _page() -> None:
     story = _story(store, story_id) if story_id and story_id in listed else None
     if story is not None:
         if _changed_since_drawn(story.id, seen):
-            st.warning(CHANGED_MEANWHILE)
+            notices.warning(changed_meanwhile(_edit_clicked()))
         story_view(store, path, frame, story, script, zone, role, seen)
     else:
         st.session_state["drawn_story"] = None
@@ -161,9 +166,22 @@ def _page() -> None:
 
 CHANGED_MEANWHILE = (
     "This story changed since your page was drawn (someone else's edit, or new articles "
-    "grouped into it): it now shows the current version. An edit you clicked just now was "
-    "not applied: check the story and try again."
+    "grouped into it): it now shows the current version."
 )
+EDIT_NOT_APPLIED = "The edit you clicked just now was not applied: check the story and try again."
+# The edit buttons of the "Why grouped" tab (move, split, merge, rename).
+_EDIT_BUTTONS = ("do_move", "do_split", "do_merge", "do_rename")
+
+
+def changed_meanwhile(edit_clicked: bool) -> str:
+    """The warning on a page another journalist's edit (or an upload) changed; it speaks of an
+    edit not applied only when the click was an edit's (a switch of time zone is not one)."""
+    return f"{CHANGED_MEANWHILE} {EDIT_NOT_APPLIED}" if edit_clicked else CHANGED_MEANWHILE
+
+
+def _edit_clicked() -> bool:
+    """Whether this run was started by a click on an edit button (read before they are drawn)."""
+    return any(st.session_state.get(key) is True for key in _EDIT_BUTTONS)
 
 
 def _changed_since_drawn(story_id: str, seen: dict[str, int]) -> bool:

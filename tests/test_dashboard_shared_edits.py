@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 
 from clustering import edits
-from dashboard.app import CHANGED_MEANWHILE
+from dashboard.app import CHANGED_MEANWHILE, changed_meanwhile
 from store import Store
 from tests import test_dashboard_app as app_tests
 from tests.test_dashboard_app import app, no_errors, open_story
@@ -45,11 +45,12 @@ def test_a_split_clicked_on_a_page_someone_changed_is_not_dropped_silently(works
             edits.move_article(store, aid, other)
     at.button(key="do_split").click().run()
     no_errors(at)
-    assert CHANGED_MEANWHILE in [w.value for w in at.warning]
+    assert changed_meanwhile(edit_clicked=True) in [w.value for w in at.warning]
+    assert "edit you clicked just now was not applied" in changed_meanwhile(edit_clicked=True)
     assert _members(workspace, seed_story_id) == [kept]  # nothing split
     # The next run of the same page, unchanged since, says nothing more.
     at.run()
-    assert CHANGED_MEANWHILE not in [w.value for w in at.warning]
+    assert not [w.value for w in at.warning if w.value.startswith(CHANGED_MEANWHILE)]
 
 
 def test_a_story_merged_away_under_a_readers_page_leads_to_its_articles(workspace, seed_story_id) -> None:
@@ -128,3 +129,42 @@ def test_an_editor_renames_a_story_and_a_stale_rename_is_refused(workspace, seed
     assert [s.value for s in at.success] == ["Story has its automatic headline again."]
     with Store(workspace) as store:
         assert store.story(seed_story_id)["label"] == automatic
+
+
+def _tabs_place(at) -> tuple[int, ...]:
+    """Where the story's tabs are in the page: their path of child indexes from the main area.
+    The browser keeps the tab open only while this stays the same from one run to the next."""
+    def walk(node, path):
+        for index, child in getattr(node, "children", {}).items():
+            if getattr(child, "type", None) == "tab_container":
+                return (*path, index)
+            found = walk(child, (*path, index))
+            if found:
+                return found
+        return None
+
+    return walk(at.main, ())
+
+
+def test_a_notice_above_the_story_leaves_its_tabs_where_they_were(workspace, seed_story_id) -> None:
+    """'Story renamed.' or another journalist's change, written above the story, used to move its
+    tabs down one place: the browser drew them anew and showed Facts, not the tab the journalist
+    was in ("Why grouped", where she had just renamed it). A click that is no edit says nothing of
+    an edit not applied."""
+    at = open_story(app().run(), seed_story_id)
+    place = _tabs_place(at)
+    assert place is not None
+    at.text_input(key="rename_label").set_value("desk test name").run()
+    at.button(key="do_rename").click().run()
+    no_errors(at)
+    assert [s.value for s in at.success] == ["Story renamed."]
+    assert _tabs_place(at) == place
+    # Another journalist renames it; this page's next click (a time zone) is told, in the same place.
+    with Store(workspace) as store:
+        edits.rename_story(store, seed_story_id, "another name")
+    at.selectbox(key="time_zone").select("Asia/Taipei").run()
+    no_errors(at)
+    assert [w.value for w in at.warning] == [changed_meanwhile(edit_clicked=False)] == [CHANGED_MEANWHILE]
+    assert _tabs_place(at) == place
+    at.run()
+    assert not at.warning and _tabs_place(at) == place
