@@ -582,12 +582,27 @@ def _story_header(story: Story, articles: list[Article], script: str, zone: time
     """The story's name, its counts and dates, and the timeline of its articles."""
     st.header(plain_markdown(story.label, script, storylist.title_script(story.label, articles)))
     members = set(story.article_ids)
-    own, sections = story_parts(articles, members)
+    names = story_outlets(articles, None)
     st.caption(
-        f"{own} from {counted(len(story.outlets), 'outlet')}" + (f" + {sections}" if sections else "")
+        story_counts(len(story.outlets), articles, members, names)
         + f" · {times.shown_range(story.first_published, story.last_published, zone)}"
     )
-    _timeline(timeline_frame(articles, members, script, zone, story_outlets(articles, None)), zone)
+    _timeline(timeline_frame(articles, members, script, zone, names), zone)
+
+
+def story_counts(n_outlets: int, articles: list[Article], members: set[str], names: StoryOutlets) -> str:
+    """The header's counts: the story's own articles and outlets, the roundups' sections, and
+    the outlets in all when a section's outlet has no article of its own here ("4 articles from 4
+    outlets + 3 sections of roundups filed under other stories, 5 outlets in all"): the timeline
+    has a row for it, the side-by-side picker offers it and the Export tab's note counts it."""
+    own, sections = story_parts(articles, members)
+    text = f"{own} from {counted(n_outlets, 'outlet')}"
+    if not sections:
+        return text
+    own_outlets = {names.of(a) for a in articles if a.id in members}
+    every_outlet = {names.of(a) for a in articles}
+    in_all = f", {counted(len(every_outlet), 'outlet')} in all" if every_outlet - own_outlets else ""
+    return f"{text} + {sections}{in_all}"
 
 
 def _side_by_side(story_id: str, outlets_in_story: list[str], script: str) -> list[str]:

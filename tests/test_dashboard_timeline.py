@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from html import unescape
 
 from dashboard import times
-from dashboard.app import story_parts, timeline_frame
+from dashboard.app import story_counts, story_parts, timeline_frame
 from dashboard.outlet_names import story_outlets
 from store import Store
 from tests.comparison_helpers import article
@@ -27,6 +27,22 @@ def test_story_parts_count_articles_and_sections_in_the_headers_words() -> None:
     frame = timeline_frame([*own, ROUNDUP], {"a", "b"}, "original", times.DEFAULT, story_outlets([*own, ROUNDUP], None))
     assert list(frame["as"]) == ["2 articles", "2 articles", "1 section of roundups filed under other stories"]
     assert list(frame["outlet"]) == ["Reuters", "AP", "Roundup Daily"]
+
+
+def test_the_header_counts_the_outlets_a_roundup_section_adds() -> None:
+    """The seed story read "4 articles from 4 outlets + 3 sections of roundups ..." over a timeline
+    of 5 outlet rows, a picker of 5 outlets and an Export note of "all 5 outlets of the story"."""
+    own = [article(i, o, "The dam broke.") for i, o in (("a", "Reuters"), ("b", "AP"))]
+    roundup_of_ap = article("s", "AP", "Flood waters rose.", "", "Markets were calm.")
+
+    def counts(articles):
+        return story_counts(2, articles, {"a", "b"}, story_outlets(articles, None))
+
+    assert counts(own) == "2 articles from 2 outlets"
+    assert counts([*own, roundup_of_ap]) == (
+        "2 articles from 2 outlets + 1 section of roundups filed under other stories")
+    assert counts([*own, roundup_of_ap, ROUNDUP]) == (
+        "2 articles from 2 outlets + 2 sections of roundups filed under other stories, 3 outlets in all")
 
 
 def _chart_spec(at) -> dict:
@@ -53,7 +69,9 @@ def test_the_timeline_marks_roundup_sections_apart(tmp_path, monkeypatch) -> Non
     assert not at.exception, [e.value for e in at.exception]
     sections = "1 section of roundups filed under other stories"
     captions = [unescape(c.value) for c in at.caption]
-    assert any(c.startswith(f"{n} articles from ") and f" + {sections} · " in c for c in captions), captions
+    # Roundup Daily has no article of its own in the story: the header counts it in all.
+    assert any(c.startswith(f"{n} articles from ") and f" + {sections}, " in c and " outlets in all · " in c
+               for c in captions), captions
     spec = _chart_spec(at)
     shape = spec["encoding"]["shape"]
     assert shape["field"] == "as" and shape["scale"] == {"domain": [f"{n} articles", sections],
