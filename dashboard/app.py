@@ -881,15 +881,8 @@ def _facts_table(
         row_height=_WRAPPED_ROW_HEIGHT,
         column_order=["kind", "subject", *outlet_columns, "why", "fact"],
         column_config={
-            # Widths that fit the page's ~850 pixels with two outlets, so the reasons show whole.
-            "kind": st.column_config.TextColumn("kind", width=90),
-            "subject": st.column_config.TextColumn("subject", width=70),
-            "why": st.column_config.TextColumn("why", width=300),
-            "fact": st.column_config.TextColumn("fact", width=60),
-            **{
-                c: st.column_config.TextColumn(c, width=max(120, 330 // len(outlet_columns)))
-                for c in outlet_columns
-            },
+            name: st.column_config.TextColumn(name, width=width)
+            for name, width in facts_column_widths(outlet_columns).items()
         },
         on_select=lambda: _pick_finding(key),
         selection_mode="single-row",
@@ -900,6 +893,20 @@ def _facts_table(
         _finding_whole(whole.loc[picked[0]], outlet_columns)
     else:
         st.caption("Click a row to read its finding whole below: the reason and each outlet's words, however long.")
+
+
+# The facts table's columns in pixels: they fit the page's ~850 with two outlets, so the reasons
+# show whole; "kind" and "fact" hold their longest word on one line ("contradiction" and
+# "attribution" are 79 and 63 px in Streamlit's 14 px Source Sans, plus 8 px of padding a side:
+# at 90 and 60 px they broke as "contradictio/n" and "statemen/t").
+FACTS_COLUMN_WIDTHS = {"kind": 105, "subject": 70, "why": 260, "fact": 85}
+FACTS_OUTLETS_WIDTH = 330  # shared by the outlets' columns, at least 120 each
+
+
+def facts_column_widths(outlet_columns: list[str]) -> dict[str, int]:
+    """Each column's width in the facts table, the outlets' columns included."""
+    each = max(120, FACTS_OUTLETS_WIDTH // max(len(outlet_columns), 1))
+    return {**FACTS_COLUMN_WIDTHS, **{c: each for c in outlet_columns}}
 
 
 def _pick_finding(key: str) -> None:

@@ -15,6 +15,7 @@ from dashboard.app import (
     STORY_TABLE_COLUMNS,
     address_link,
     dates_from_address,
+    facts_column_widths,
     finding_heading,
     finding_rows,
     shared_subjects,
@@ -618,6 +619,23 @@ def test_a_findings_text_is_as_written_in_original_and_converted_when_a_script_i
     # The Aligned tab's chips say it in the reader's script too.
     assert "中华民国驻海地大使馆" in _chips([found], text.SCRIPT_SIMPLIFIED, {"t1": "Hant", "s1": "Hans"})
     assert "中華民國駐海地大使館" in _chips([found])
+
+
+def test_the_facts_table_holds_its_kinds_and_fact_types_on_one_line() -> None:
+    """Measured in Chromium, 14 px Source Sans (Streamlit's): "contradiction" 79 px, "attribution"
+    63 px, "statement" 59 px; a cell has 8 px of padding a side. At 90 and 60 px the kind and
+    fact columns broke them mid-word ("contradictio / n", "statemen / t")."""
+    from comparison.model import FACT_TYPES
+
+    longest_px = {"contradiction": 79, "attribution": 63, "statement": 59}
+    widths = facts_column_widths(["BBC", "法广"])
+    assert max(text.KIND_LABELS.values(), key=len) == "one outlet only"  # wraps at its spaces
+    assert max((w for label in text.KIND_LABELS.values() for w in label.split()), key=len) == "contradiction"
+    assert max(FACT_TYPES, key=len) == "attribution"
+    assert widths["kind"] >= longest_px["contradiction"] + 16
+    assert widths["fact"] >= longest_px["attribution"] + 16
+    assert sum(widths.values()) == 850  # the page's width with two outlets: the reasons show whole
+    assert facts_column_widths(["a", "b", "c", "d"])["a"] == 120
 
 
 def test_a_finding_shown_whole_has_no_stray_separator_without_a_subject() -> None:
