@@ -281,7 +281,7 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
     if since is not None:
         changes, n_runs = cached_changes_since(path, fingerprint, since)
         frame = storylist.with_changes(frame, changes)
-    shown, no_match = _filtered_stories(frame, zone)
+    shown, no_match = _filtered_stories(frame, zone, script)
     if shown.empty:  # no empty table to click in: say which filter to loosen
         st.info(escape(no_match))
         _changes_caption(store, zone, since, n_runs, frame, built)
@@ -357,10 +357,11 @@ def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_r
     st.caption(escape(text + hint))
 
 
-def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> tuple[pd.DataFrame, str]:
+def _filtered_stories(frame: pd.DataFrame, zone: times.Zone, script: str = SCRIPTS[0]) -> tuple[pd.DataFrame, str]:
     """Draw the list's filters; the stories they leave, in the chosen order, and what to
     loosen when they leave none (:func:`storylist.no_match_line`). The Dates filter's days
-    are those of the zone times are shown in."""
+    are those of the zone times are shown in; the Outlets filter names outlets in the
+    script chosen, as the table's "Covered by" does."""
     # Canonical names are what the filter matches; the reader sees the names stories show.
     shown = storylist.filter_labels(frame)
     all_outlets = sorted(shown, key=lambda o: shown[o])
@@ -376,8 +377,8 @@ def _filtered_stories(frame: pd.DataFrame, zone: times.Zone) -> tuple[pd.DataFra
     dates = top[2].date_input(f"Dates ({zone.short})", min_value=lo, max_value=hi, key=_dates_key(lo, hi),
                               help=f"Stories with coverage on these days, as days run in {zone.short}.")
     row = st.columns([5, 2])
-    outlets = row[0].multiselect("Outlets", all_outlets, key="outlets", placeholder="All outlets",
-                                 format_func=lambda o: shown.get(o, o))
+    outlets = row[0].multiselect("Outlets", all_outlets, key=relabel("outlets", script), placeholder="All outlets",
+                                 format_func=lambda o: filter_label_in_script(shown.get(o, o), script))
     multi_only = row[1].toggle("Multi-outlet stories only", value=True, key="multi_only")
     _filters_to_address(keyword, sort, dates, (lo, hi), outlets, multi_only)
 
@@ -426,6 +427,13 @@ def dates_from_address(raw: str, lo: date, hi: date) -> tuple[date, date]:
         return lo, hi
     start, end = max(start, lo), min(end, hi)
     return (start, end) if start <= end else (lo, hi)
+
+
+def filter_label_in_script(label: str, script: str) -> str:
+    """An Outlets filter label (storylist.filter_labels: "China Digital Times · 中国数字时代") in
+    the script chosen, each name as the table's "Covered by" writes it: in 繁體 the table said
+    大紀元, 德國之聲 and the filter offered 大纪元, 德国之声."""
+    return " · ".join(outlet_in_script(name, script) for name in label.split(" · "))
 
 
 def _story_table_frame(shown: pd.DataFrame, script: str, zone: times.Zone = times.DEFAULT) -> pd.DataFrame:

@@ -59,3 +59,22 @@ def test_the_reader_and_the_side_by_side_chips_get_their_new_labels(workspace, s
 
     at.radio(key="script").set_value("繁體").run()  # the same choice again: nothing re-sent
     assert _sent(at.selectbox(key="reader_article")) is None and _sent(at.multiselect(key=side_key)) is None
+
+
+def test_the_outlets_filter_names_outlets_in_the_script_chosen(workspace) -> None:
+    """In 繁體 the story table's "Covered by" said 大紀元, 德國之聲 while the Outlets filter offered
+    大纪元, 德国之声; an outlet picked keeps its chip, in the new script."""
+    from dashboard.text import SCRIPT_TRADITIONAL, outlet_in_script
+
+    at = app().run()
+    original = list(at.multiselect(key="outlets").options)
+    converted = [" · ".join(outlet_in_script(n, SCRIPT_TRADITIONAL) for n in o.split(" · ")) for o in original]
+    picked = next(i for i, (o, c) in enumerate(zip(original, converted, strict=True)) if o != c)
+    canonical = original[picked].split(" · ")[-1]  # a label ends with the outlet's canonical name
+    at.multiselect(key="outlets").select(canonical).run()
+    assert at.multiselect(key="outlets").value == [canonical]
+    at.radio(key="script").set_value(SCRIPT_TRADITIONAL).run()
+    no_errors(at)
+    outlets = at.multiselect(key="outlets")
+    assert list(outlets.options) == converted
+    assert outlets.value == [canonical] and _sent(outlets) == [converted[picked]]
