@@ -405,7 +405,7 @@ def _paragraph_quotes_en(text: str) -> list[tuple[int, int]]:
     while i < len(lines):
         opened = _unclosed_opening(text, *lines[i])
         j, end = i + 1, None
-        while opened is not None and j < len(lines):
+        while opened is not None and j < len(lines) and lines[j][0] - opened <= MAX_RUNNING_QUOTE:
             start, stop = lines[j]
             first = start + len(text[start:stop]) - len(text[start:stop].lstrip())
             if first >= stop or text[first] not in _OPENING_MARKS:
@@ -419,7 +419,9 @@ def _paragraph_quotes_en(text: str) -> list[tuple[int, int]]:
             spans.append((opened, end))
             i = j + 1
         else:
-            i += 1
+            # The paragraphs read on (i+1 .. j-1) open a mark and leave it open, as the first did:
+            # a reading from one of them ends where this one did. Each paragraph is read once.
+            i = max(i + 1, j) if opened is not None else i + 1
     return spans
 
 
