@@ -354,7 +354,7 @@ def _with_durations_of_one(text: str, found: list[Quantity]) -> list[Quantity]:
         start, low, high = m.start(), 1.0, 1.0
         if m.group("half"):
             low = high = 1.5  # "a year and a half", "an hour and a half"
-        if prefix and prefix.lower() == "over" and (_spread_over(text, m) or _over_as_preposition(text, m)):
+        if prefix and prefix.lower() == "over" and _spread_over(text, m):
             prefix, start = None, m.start("one")  # loans over a year: spread across it
         if prefix:
             low, high = _apply_qualifier(low, high, PREFIX_EN[prefix.lower()])
@@ -436,7 +436,9 @@ def _spread_over(text: str, m: re.Match) -> bool:
 
 def _over_as_preposition(text: str, m: re.Match) -> bool:
     """Is "over" before a figure a preposition of place or topic ("flew over 30 villages", "a row
-    over 200 jobs": :data:`OVER_AS_PREPOSITION_AFTER_EN` right before it), not "more than"?"""
+    over 200 jobs": :data:`OVER_AS_PREPOSITION_AFTER_EN` right before it), not "more than"? (The
+    caller asks only of a count or a sum, "a row over $200m": before a measure, "flew over 500 km",
+    "rained over 100 mm", "control over 40%", it is "more than".)"""
     before = re.search(r"([A-Za-z]+)\W*$", text[max(0, m.start() - 24):m.start()])
     return before is not None and before.group(1).lower() in OVER_AS_PREPOSITION_AFTER_EN
 
@@ -485,7 +487,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         return None  # "one official": one of something is not a checkable figure
     start = m.start()
     if prefix and prefix.lower() == "over" and (
-            dimension_of(unit.lower())[0] == "duration" and _spread_over(text, m) or _over_as_preposition(text, m)):
+            dimension_of(unit.lower())[0] == "duration" and _spread_over(text, m)
+            or not (unit or percent) and _over_as_preposition(text, m)):
         prefix, start = None, m.start("digits") if digits else m.start("word") if word else m.start()
     if prefix:
         low, high = _apply_qualifier(low, high, PREFIX_EN[prefix.lower()])

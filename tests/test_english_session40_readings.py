@@ -281,3 +281,13 @@ def test_many_paragraphs_left_open_are_read_once_each() -> None:
     found = _quotes(*stray[:200], "Police said the road was shut.", "“We lost homes.",
                     "“We will rebuild,” said Mayor Ann Cole.")
     assert found == [("“We lost homes.\n“We will rebuild,”", "Mayor Ann Cole")]
+
+
+def test_over_before_a_measure_or_after_watched_is_more_than() -> None:
+    # (second review) the preposition reading took every figure after a listed word, measures too
+    assert _read("Jets flew over 500 km.")[0][:3] == ("over 500 km", 500, 525)
+    assert _read("It rained over 100 mm overnight.")[0][0] == "over 100 mm"
+    assert _read("Rebels control over 40% of the country.")[0][0] == "over 40%"
+    assert _read("The video was watched over 2 million times.")[0][0] == "over 2 million"
+    # a count after them stays plain
+    assert _read("Jets flew over 30 villages.") == [("30", 30, 30, False)]

@@ -91,12 +91,14 @@ SUFFIX_EN = {"or more": "over", "or so": "about", "plus": "over"}
 # over a place ("storms over 3 states"). The figure after them is a plain count. Lower case;
 # the word right before "over". Left out: verbs whose "over" before a figure is as often "more
 # than" (fell, rose, soared, jumped, climbed, passed, fired, dropped: "shares fell over 20%", "fired over 100
-# rockets"), and "lead" ("a lead of over 3 points").
+# rockets"; watched: "watched over 2 million times"), and "lead" ("a lead of over 3 points"). Read
+# only before a count or a sum: before a measure (a unit, a share) "over" is "more than" whatever
+# the word before ("flew over 500 km", "rained over 100 mm").
 OVER_AS_PREPOSITION_AFTER_EN = frozenset("""
 fly flies flew flown flying hover hovers hovered hovering circle circles circled circling
 rain rained raining hang hangs hung hanging loom looms loomed looming tower towers towered
 sweep swept sweeping spread spreading
-preside presides presided presiding rule rules ruled ruling reign reigned watch watched watching
+preside presides presided presiding rule rules ruled ruling reign reigned
 dispute disputes row rows clash clashes clashed fight fights fighting fought battle battles battled feud
 quarrel spat standoff tension tensions talks negotiations debate debates argument arguments concern
 concerns fears worries anger outrage protest protests uproar controversy victory victories
