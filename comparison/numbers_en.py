@@ -528,6 +528,11 @@ _UNIT_AFTER_RE = re.compile(rf"\s*-?\s*(?:{_UNIT_RE})(?![\w])", re.I)
 _HYPHEN_SECOND_RE = re.compile(r"[-–](?P<high>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,:/%\w-])")
 
 
+# What stands before a model's code, not a count: a capitalized word other than a sentence's
+# first ("Boeing 737-800"), or "a"/"an" ("a 737-800 plane": one thing).
+_CODE_BEFORE_RE = re.compile(r"(?:(?<![.!?\n\"“(]\s)(?<![.!?\n\"“(])(?<!^)\b[A-Z][A-Za-z]*|\b[Aa]n?)\s+$")
+
+
 def _hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None) -> bool:
     """Read "10-15 people" as one span of counts (10 to 15 people), in place in ``q``: the
     second figure larger than the first and a counted noun after it (:func:`_counted_after`).
@@ -542,9 +547,11 @@ def _hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None) -> boo
         return False  # (555-1234: a local telephone number)
     if _UNIT_AFTER_RE.match(text, second.end()):
         return False  # "aged 7-16 years", "5-10 km": a span of a unit, left to the unit's readers
+    if _CODE_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+        return False  # "Boeing 737-800 jets", "a 737-800 plane": a model's code, no span of counts
     cs, ce = _counted_after(text, second.end())
-    if ce <= cs:
-        return False
+    if ce <= cs or text[cs].isupper():
+        return False  # (no noun; "10-12 Riverton Road": a house number's span in an address)
     low, high = (_apply_qualifier(first, last, PREFIX_EN[prefix.lower()]) if prefix else (first, last))
     q.end, q.text, q.low, q.high, q.vague, q.span = second.end(), text[q.start:second.end()], low, high, True, True
     q.approximate_span = bool(prefix) and PREFIX_EN[prefix.lower()] == "about"
