@@ -812,7 +812,8 @@ def _conjunct_persons(text: str, start: int, person_ends: dict[int, int]) -> lis
     """The named persons joined by "and" (and commas before it) to the person voice at ``start``,
     each a voice of its own ("John Smith and Mary Jones said", "A, B and C said": all; the
     recogniser's person names only, so "the mayor and Mary Jones" adds none), in the order
-    written. A comma alone before the voice joins no list (an opening phrase ending in a name)."""
+    written. A comma alone before the voice joins no list (an opening phrase ending in a name),
+    nor does ", and" after a single name (two clauses)."""
     found: list[Attribution] = []
     while True:
         joiner = _PERSON_JOINER_EN.search(text, max(0, start - 8), start)
@@ -821,6 +822,12 @@ def _conjunct_persons(text: str, start: int, person_ends: dict[int, int]) -> lis
         if not found and "and" not in joiner.group(0):
             break  # "Writing in the Village Voice, Karina Longworth said": a comma alone joins no list
         begin, end = person_ends[joiner.start()], joiner.start()
+        if not found and "," in joiner.group(0):
+            # ", and" before the voice: a list of three or more ("A, B, and C said"), else two
+            # clauses joined ("hosted by Emmanuel Macron, and Angela Merkel said"): no voice
+            earlier = _PERSON_JOINER_EN.search(text, max(0, begin - 8), begin)
+            if earlier is None or earlier.start() not in person_ends or "and" in earlier.group(0):
+                break
         found.append(Attribution(begin, end, text[begin:end], "person", text[begin:end]))
         start = begin
     return found[::-1]

@@ -291,3 +291,21 @@ def test_over_before_a_measure_or_after_watched_is_more_than() -> None:
     assert _read("The video was watched over 2 million times.")[0][0] == "over 2 million"
     # a count after them stays plain
     assert _read("Jets flew over 30 villages.") == [("30", 30, 30, False)]
+
+
+def test_a_model_code_or_an_address_is_no_hyphen_span() -> None:
+    # (second review) "737-800 jets" was a span of 737 to 800 jets, "10-12 Riverton Road" one of roads
+    assert [(q.text, q.counted) for q in extract_quantities_en("The airline grounded 12 Boeing 737-800 jets.")][1:] \
+        == [("737", "")]
+    assert _figures("It flew a 737-800 plane.") == ["737"]
+    assert _figures("Residents of 10-12 Riverton Road were evacuated.") == ["10"]
+    # a sentence's first word, or one after a quotation mark, is no model's name
+    assert _figures('Police said: "Between 10-15 people died. Between 3-4 cars burned."') == ["10-15", "3-4"]
+
+
+def test_a_comma_and_after_one_name_joins_two_clauses_not_two_voices() -> None:
+    # (second review) "hosted by Emmanuel Macron, and Angela Merkel said": Macron was a voice too
+    assert _voices_of("The talks were hosted by Emmanuel Macron, and Angela Merkel said the deal was close.") == [
+        ("Angela Merkel", "person")]
+    assert _voices_of("Anna Berg, John Smith, and Mary Jones said the bridge was closed.") == [
+        ("Anna Berg", "person"), ("John Smith", "person"), ("Mary Jones", "person")]
