@@ -477,8 +477,10 @@ _CLAUSE_WORDS_IN_VOICE_EN = re.compile(r"\b(?:than|what|which|that|who|whom|whos
 _PLACE_BEFORE_EN = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 # A place listed before a voice's list of places ("Russia, " of "Russia, China and Iran said").
 _LISTED_PLACE_BEFORE_EN = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}),\s*$")
-# A personal pronoun right after the verb: the voice is a person ("Sofia said she", "said his").
-_PERSONAL_PRONOUN_AFTER_EN = re.compile(r"\s+(?:that\s+)?(?:he|she|his|her|him)\b", re.I)
+# "he" or "she" right after the verb, the reported clause's subject: the voice is a person ("Sofia
+# said she was tired"; a state speaks of itself as "it"). Not "his"/"her": a state speaks of a
+# person's words ("Beijing said his remarks were irresponsible").
+_PERSONAL_PRONOUN_AFTER_EN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b", re.I)
 # Verbs of speech that after a place are as often a verb of sums ("America added 1.8m jobs").
 _SUMS_TOO_EN = ("added", "adds")
 

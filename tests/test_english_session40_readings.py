@@ -325,3 +325,7 @@ def test_a_state_is_the_same_state_only_by_its_own_places_and_adjective() -> Non
     assert _names_same_state("London", "the British foreign office")
     assert _names_same_state("Russia, China and Iran", "Iranian state media")
     assert _names_same_state("Texas", "the Texas attorney general")
+
+
+def test_a_state_speaking_of_a_persons_words_is_still_a_state() -> None:
+    assert _voices_of("Beijing said his remarks were irresponsible.") == [("Beijing", "official")]
