@@ -58,11 +58,14 @@ from comparison.lexicons.reporting import (
     NOT_SPEECH_WORDS_ZH,
     PUT_AT_VERBS_EN,
     QUESTION_WORDS_ZH,
+    RECORD_MODIFIERS_ZH,
     REPORT_VERBS_ZH,
     SPEECH_NEGATORS_ZH,
     SPEECH_VERB_INSIDE_WORDS_ZH,
     SPEECH_VERBS_EN,
     SPEECH_VERBS_ZH,
+    STATEMENT_VERB_INSIDE_WORDS_ZH,
+    STATEMENT_VERBS_ZH,
     TITLE_ABBREVIATIONS_EN,
     VOICE_TRAILING_ADVERBS_ZH,
 )
@@ -325,9 +328,14 @@ _NOT_AFTER_LIGHT_VERB_ZH = "".join(f"(?<!{w})" for w in LIGHT_VERBS_ZH)
 _BODY_GOES_ON_ZH = "|".join(sorted({*BODY_HEADS_AFTER_RECORD_ZH, *OFFICE_HEAD_ENDINGS_ZH, *ORGANIZATION_HEADS_ZH},
                                    key=len, reverse=True))
 _CITED_RECORD_ZH = "|".join(f"{w}(?!{_BODY_GOES_ON_ZH})" if w in FIGURE_RECORDS_ZH else w for w in CITED_RECORDS_ZH)
+# Verbs of a statement that make a voice only before the comma or colon opening it (STATEMENT_VERBS_ZH).
+_ZH_STATES = rf"(?:{words_outside(STATEMENT_VERBS_ZH, STATEMENT_VERB_INSIDE_WORDS_ZH)})(?=[，,：:])"
+_RECORD_MODIFIER_ZH = "|".join(RECORD_MODIFIERS_ZH)
+# 综合X报道 (compiled from X's reports) cites X as 据X报道 does.
 _ZH_ATTR_RE = re.compile(
-    rf"(?P<cite>据|根据|援引|引用|引述)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:话)?(?:{_CITED_RECORD_ZH})"
-    rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?){_NOT_UNWILLING_ZH}{_NOT_AFTER_LIGHT_VERB_ZH}(?:{_ZH_SAYS})"
+    rf"(?P<cite>据|根据|援引|引用|引述|综合)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:{_RECORD_MODIFIER_ZH})?(?:话)?"
+    rf"(?:{_CITED_RECORD_ZH})"
+    rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?){_NOT_UNWILLING_ZH}{_NOT_AFTER_LIGHT_VERB_ZH}(?:{_ZH_SAYS}|{_ZH_STATES})"
 )
 # The verbs are matched in lower case only: "United States" holds no verb "states".
 _EN_SAYS = "|".join(sorted((re.escape(v) for v in (*SPEECH_VERBS_EN, *ESTIMATE_VERBS_EN) if v != "according to"),

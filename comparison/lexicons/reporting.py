@@ -10,6 +10,11 @@ from __future__ import annotations
 
 SPEECH_VERBS_ZH = ("说", "表示", "称", "指出", "强调", "写道", "宣布", "声称", "补充", "透露",
                    "告诉", "证实", "呼吁", "警告", "坦言", "认为", "发推", "宣称", "承认", "否认")
+# Verbs that make a voice only when the statement follows after a comma or colon (国家统计局周五公布，6月
+# CPI…; 某局指，…; 统计师解读，…; 某部门通报，…): with an object they are actions (公布数据, 指向,
+# 通报批评), no speech. 指 only where no word ends with it (手指, 所指, 意指, 直指).
+STATEMENT_VERBS_ZH = ("公布", "解读", "通报", "指")
+STATEMENT_VERB_INSIDE_WORDS_ZH = ("手指", "所指", "意指", "直指", "矛头指", "剑指", "拇指", "食指")
 SPEECH_VERBS_EN = ("said", "says", "say", "told", "tells", "stated", "states", "announced", "announces",
                    "added", "adds", "claimed", "claims", "confirmed", "confirms", "warned", "warns",
                    "reported", "reports", "wrote", "writes", "tweeted", "insisted", "explained",
@@ -46,9 +51,11 @@ FIGURE_RECORDS_ZH = ("统计", "汇总", "数据")
 # closes no citation (据国家统计局表示 credits 国家统计局, not 国家). One-character heads beside the
 # attribution lexicon's OFFICE_HEAD_ENDINGS_ZH and ORGANIZATION_HEADS_ZH, which are added where used.
 BODY_HEADS_AFTER_RECORD_ZH = ("局", "部", "司", "所", "科", "组", "室", "站", "会")
+# Words between a cited body and its record (根据国家统计局最新消息, 据某部官方数据): no part of the body.
+RECORD_MODIFIERS_ZH = ("最新", "官方", "初步", "正式")
 CITED_RECORDS_ZH = ("报道", "报导", "消息", "称", "说", "表示", "透露", "声明", "公告", *FIGURE_RECORDS_ZH)
 # Frames that cite a source (据X报道, according to X, citing X).
-CITE_BEFORE_ZH = ("据", "援引", "根据", "对", "告诉", "向", "引述", "引用", "接受")
+CITE_BEFORE_ZH = ("据", "援引", "根据", "对", "告诉", "向", "引述", "引用", "接受", "综合")
 CITE_AFTER_ZH = ("报道", "报导", "援引", "引述", "说", "称", "表示", "获得", "电稿", "消息",
                  "的报道", "发布", "的声明", "声明", "的视频", "获悉", "采访", "记者")
 CITE_BEFORE_EN = ("according to", "citing", "cited by", "told", "quoted by", "reported by", "said to")
