@@ -20,6 +20,7 @@ from comparison.numbers import Quantity
 from comparison.subjects import (
     PART_MARK,
     Subject,
+    in_bracketed_breakdown,
     inherit_partitive_events,
     is_breakdown,
     is_conversion,
@@ -285,7 +286,8 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
             for n, q in enumerate(qs)
         ]
         for n in range(len(qs)):
-            doc.subjects[n].breakdown = is_breakdown(qs[n - 1] if n else None, qs[n], doc.simple)
+            doc.subjects[n].breakdown = is_breakdown(qs[n - 1] if n else None, qs[n], doc.simple) or (
+                in_bracketed_breakdown(qs, n, doc.simple))
         for n in range(1, len(qs)):
             doc.subjects[n].conversion = is_conversion(qs[n - 1], qs[n], doc.simple)
             inherit_partitive_events(qs[n - 1], doc.subjects[n - 1], qs[n], doc.subjects[n], doc.simple)

@@ -623,6 +623,34 @@ def is_breakdown(previous: Quantity | None, q: Quantity, simple: str) -> bool:
             and previous.end <= q.start and _BREAKDOWN_GAP.fullmatch(simple, previous.end, q.start) is not None)
 
 
+# A bracket opened right after a count (its noun and verb between, no figure or clause break) and
+# closed within this many characters: every count inside it is a part of that count, a breakdown
+# by place or kind (转移安置4600余人（甲地2249人；乙地817人）, 12万人受灾(甲市4.6万人, 乙市7.2万人)).
+_BRACKET_REACH = 120
+_BEFORE_BRACKET = re.compile(r"[^\d，。；,;.!?\n（()）]{0,30}")
+
+
+def in_bracketed_breakdown(qs: list[Quantity], n: int, simple: str) -> bool:
+    """Is count ``qs[n]`` inside a bracket that breaks down the count right before the bracket?"""
+    q = qs[n]
+    if q.dimension != "count" or q.percent:
+        return False
+    lo = max(0, q.start - _BRACKET_REACH)
+    opener = max(simple.rfind("（", lo, q.start), simple.rfind("(", lo, q.start))
+    if opener < 0 or any(c in simple[opener:q.start] for c in ")）。！？\n"):
+        return False
+    closer = min((at for at in (simple.find("）", q.end, opener + _BRACKET_REACH),
+                                simple.find(")", q.end, opener + _BRACKET_REACH)) if at >= 0), default=-1)
+    if closer < 0 or any(c in simple[q.end:closer] for c in "。！？\n"):
+        return False
+    before = [p for p in qs[:n] if p.end <= opener]
+    if not before:
+        return False
+    whole = max(before, key=lambda p: p.end)
+    return (whole.dimension == "count" and not whole.percent
+            and _BEFORE_BRACKET.fullmatch(simple, max(whole.end, whole.counted_end), opener) is not None)
+
+
 # 包括 … 在内: the parts a whole is said to include, within one clause.
 _INCLUSIVE_REACH = 30
 _INCLUSIVE_FRAME_ZH = re.compile(rf"{INCLUSIVE_FRAME_ZH[0]}[^，。；,;！？\n]{{1,{_INCLUSIVE_REACH}}}?{INCLUSIVE_FRAME_ZH[1]}")

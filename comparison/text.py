@@ -23,6 +23,12 @@ _CLOSE_QUOTES = {v: k for k, v in _OPEN_QUOTES.items()}
 # A quote longer than this is probably an unbalanced quote mark, not a quotation:
 # stop protecting it so a paragraph does not become one giant "sentence".
 _MAX_QUOTE_CHARS = 400
+# A semicolon inside brackets separates the items of a breakdown (12万人受灾（甲地4万人；乙地7万人）),
+# no sentences: the bracket stays in the sentence of the total it breaks down. Only a bracket
+# closed within this many characters (an unbalanced one protects nothing).
+_BRACKETS = {"（": "）", "(": ")"}
+_LIST_SEPARATORS = "；;"
+_MAX_BRACKET_CHARS = 200
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -122,6 +128,16 @@ def language_not_read(text: str) -> str | None:
     return None if code in READ_LANGUAGES else code
 
 
+def _inside_brackets(par: str, start: int, at: int) -> bool:
+    """Is ``par[at]`` inside a bracket opened after ``start`` (the sentence's) and closed within
+    _MAX_BRACKET_CHARS of its opening, with no sentence end but semicolons between?"""
+    opener = max((par.rfind(o, start, at), o) for o in _BRACKETS)
+    if opener[0] < 0 or par.find(_BRACKETS[opener[1]], opener[0], at) >= 0:
+        return False
+    close = par.find(_BRACKETS[opener[1]], at, opener[0] + _MAX_BRACKET_CHARS)
+    return close >= 0 and not any(c in "。！？!?" for c in par[opener[0]:close])
+
+
 def _split_chinese_paragraph(par: str, offset: int, index: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
@@ -156,6 +172,9 @@ def _split_chinese_paragraph(par: str, offset: int, index: int) -> list[Sentence
             expected_closers.clear()
             ascii_quote_open = False
             inside_quote = False
+        if ch in _LIST_SEPARATORS and not inside_quote and _inside_brackets(par, start, i):
+            i += 1
+            continue
         if ch in _CJK_TERMINATORS and not inside_quote:
             end = i + 1
             while end < n and par[end] in _TRAILERS:

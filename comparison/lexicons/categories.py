@@ -106,7 +106,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
                 "flooded", "swept away"),
     "rescued": ("获救", "救出", "找回", "解救", "rescued", "saved", "pulled out alive"),
     "withdrawn": ("撤军", "撤离", "撤出", "withdrew", "withdrawn", "withdrawal", "pulled out"),
-    "evacuated": ("疏散", "避难", "evacuated", "evacuation", "displaced"),
+    # 安置 / 转移安置: people moved out of harm and housed (a disaster report's 转移安置4600人)
+    "evacuated": ("疏散", "避难", "安置", "紧急转移", "evacuated", "evacuation", "displaced", "relocated"),
     "infected": ("新增", "确诊", "感染", "染疫", "阳性", "new cases", "tested positive", "infected"),
     "handed over": ("移交", "交给", "交接", "handed over", "handover", "transferred"),
     "seized": ("攻占", "占领", "夺取", "控制", "seized", "captured", "took control", "overran"),

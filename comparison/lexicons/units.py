@@ -68,6 +68,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "元": ("money:CNY", 1.0), "日元": ("money:JPY", 1.0), "港元": ("money:HKD", 1.0),
     "新台币": ("money:TWD", 1.0), "台币": ("money:TWD", 1.0), "港币": ("money:HKD", 1.0),
     "日圆": ("money:JPY", 1.0), "日币": ("money:JPY", 1.0),
+    # other currencies the Chinese-language press converts into (Singapore's 新元 / 新币, 澳元, 加元, 韩元)
+    "新元": ("money:SGD", 1.0), "新币": ("money:SGD", 1.0), "澳元": ("money:AUD", 1.0),
+    "加元": ("money:CAD", 1.0), "韩元": ("money:KRW", 1.0),
     "dollars": ("money:USD", 1.0), "$": ("money:USD", 1.0), "US$": ("money:USD", 1.0),
     # other dollars by their ISO-style prefixes
     "HK$": ("money:HKD", 1.0), "NT$": ("money:TWD", 1.0), "S$": ("money:SGD", 1.0), "A$": ("money:AUD", 1.0),

@@ -1,0 +1,57 @@
+"""A total broken down in brackets (made-up text): 12万人受灾（甲市4万人受灾；乙市7万人受灾）.
+
+The semicolons inside the bracket separate its items, no sentences (text.split_sentences); every
+count inside a bracket opened right after a count is a part of it (subjects.in_bracketed_breakdown)
+and is set only against other parts, never against another outlet's total. 安置 / 紧急转移 count the
+evacuated (lexicons.categories), and 新元 is Singapore's dollar (lexicons.units), no count."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from comparison import compare
+from comparison.docs import build_docs
+from comparison.extract import extract_all
+from comparison.text import split_sentences
+from tests.comparison_helpers import article, of_type
+
+TOTAL = ("暴雨导致甲地、乙地等地12万余人受灾，转移安置民众4600余人（甲地4.6万人受灾，转移安置2249人；"
+         "乙地7.2万人受灾，转移安置817人），直接经济损失1.76亿元（人民币，约3700万新元）。")
+
+
+def test_a_semicolon_inside_brackets_splits_no_sentence() -> None:
+    rest = ["部分道路因山体垮塌导致中断，抢修工作仍在进行；", "多座桥梁在洪水中损毁，当地居民出行受阻。"]
+    sentences = [s.text for s in split_sentences(TOTAL + "".join(rest))]
+    assert sentences == [TOTAL, *rest]
+
+
+def test_an_unclosed_bracket_protects_nothing() -> None:
+    first, second = "甲地4.6万人受灾，另有多人下落不明（据初步统计；", "乙地7.2万人受灾，转移安置817人，灾情仍在统计。"
+    assert [s.text for s in split_sentences(first + second)] == [first, second]
+
+
+def test_counts_in_a_bracket_after_a_count_are_its_parts() -> None:
+    doc = build_docs([article("a", "早报", TOTAL, language="zh")])[0]
+    parts = {doc.simple[q.start:q.end]: s.breakdown for q, s in zip(doc.facts.quantities, doc.subjects, strict=True)}
+    assert parts["12万余人"] is False and parts["4600余人"] is False
+    assert parts["4.6万人"] and parts["2249人"] and parts["7.2万人"] and parts["817人"]
+    events = {doc.simple[q.start:q.end]: s.events for q, s in zip(doc.facts.quantities, doc.subjects, strict=True)}
+    assert "evacuated" in events["4600余人"] and "evacuated" in events["817人"]
+
+
+def test_a_bracket_after_no_count_breaks_nothing_down() -> None:
+    doc = build_docs([article("a", "早报", "暴雨袭击多地（甲地4.6万人受灾；乙地7.2万人受灾）。", language="zh")])[0]
+    assert not any(s.breakdown for s in doc.subjects)
+
+
+def test_a_foreign_currency_after_a_conversion_is_money() -> None:
+    facts = extract_all("损失1.76亿元（人民币，约3700万新元）。", datetime(2021, 7, 11, tzinfo=UTC))
+    assert [q.dimension for q in facts.quantities] == ["money:CNY", "money:SGD"]
+
+
+def test_a_part_is_not_set_against_another_outlets_total() -> None:
+    a = article("a", "早报", TOTAL, language="zh")
+    b = article("b", "中央社", "暴雨造成近12万人受灾，经济损失达人民币1.76亿元。", language="zh")
+    found = of_type(compare([a, b], use_dense=False), "number", "contradiction")
+    shown = " ".join(s.text for f in found for s in f.spans)
+    assert "4.6万人" not in shown and "7.2万人" not in shown, [f.why for f in found]
