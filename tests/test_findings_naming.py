@@ -189,3 +189,12 @@ def test_a_bare_family_name_does_not_join_two_people_of_that_family():
     assert not [r for r in rows if any("安娜·科瓦尔" in n and "伊万·科瓦尔" in n
                                        for n in (", ".join(v) for v in r["names"].values()))]
     assert not [r for r in rows if {"安娜·科瓦尔", "伊万·科瓦尔"} <= {n for v in r["names"].values() for n in v}]
+
+
+def test_a_title_never_starts_inside_another_persons_name():
+    # 司长李家明|和保安局局长王立强: the title window ran into 李家明's last character and 和; the
+    # title of 王立强 is 保安局局长 (made-up names).
+    found = _framing("新任保安局长王立强称，这是一起袭击事件。", "政务司司长李家明和保安局局长王立强也谴责袭警行为。")
+    whys = " ".join(f.why for f in found)
+    assert found and "明和" not in whys and "和保安局" not in whys, whys
+    assert "保安局局长" in whys

@@ -238,6 +238,15 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                 continue  # 批评市长的张明德 (who criticised the mayor) is no title; 曾任…副主任的朱海仑 is
             title = m.group("title")
             start = m.start("title")
+            # Another person's name ending inside the window is none of the title (政务司司长李家超|和
+            # 保安局局长邓炳强: the title starts after 李家超, not at its last character).
+            other_end = max((f.end for f in doc.facts.entities
+                             if f.kind == "PER" and f.start != e.start and start < f.end <= m.start("title") + len(title)
+                             and f.end < e.start), default=start)
+            if other_end > start:
+                title, start = title[other_end - start:], other_end
+                if not any(title.endswith(w) for w in TITLES_ZH):
+                    continue
             while start > 0 and len(title) > 2 and established(doc.simple[start - 1:start + 1]):
                 title, start = title[1:], start + 1  # read from a word's middle (叙|利亚…): drop its rest
             cut = _sentence_cut(title[:-len(_head(title))], breaks="的")
