@@ -28,6 +28,10 @@ from comparison.lexicons.categories import (
 )
 from comparison.lexicons.grammar import FUNCTION_WORDS_EN
 from comparison.lexicons.quantifiers import (
+    CHANGE_ADVERBS_ZH,
+    CHANGE_BASES_ZH,
+    CHANGE_DOWN_ZH,
+    CHANGE_VERBS_ZH,
     INCLUSIVE_FRAME_ZH,
     PARTITIVE_EN,
     PARTITIVE_ZH,
@@ -125,6 +129,9 @@ class Subject:
     # of count (``days`` keeps it only where it tells facts apart): the day a finding shows, so
     # a reader does not take the publication time for it (周日，古巴确诊了6750个病例: Sunday).
     named_day: date | None = None
+    # A Chinese share right after a verb of change: the thing changed and the direction
+    # (猪肉价格同比下降36.5%: "猪肉价格|down"; 消费者物价指数（CPI）年涨1.1%: "cpi|up"), else "".
+    changed: str = ""
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -193,7 +200,48 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                    q.total, q.is_total, fractional=fractional, background=background,
                    age_span=q.dimension == "age" and q.span,
                    series_part=english and q.dimension == "count" and _after_series_word(simple, q.start), noun=_age_person(simple, q) if english and q.dimension == "age" else _head_noun(simple_counted, english),
-                   named_day=named_day(q, simple, dates, left, right))
+                   named_day=named_day(q, simple, dates, left, right),
+                   changed="" if english or not q.percent else changed_thing(simple, q.start))
+
+
+_CHANGE_VERB_BEFORE_RE = re.compile(rf"(?:{'|'.join(sorted(CHANGE_VERBS_ZH, key=len, reverse=True))})[约了]{{0,2}}$")
+# A month or a period opening or closing the thing changed (6月居民消费价格, 消费价格上月同比, 由上月): no
+# part of it.
+_PERIOD_ZH = r"(?:\d{1,2}月(?:份)?|上月|本月|今年|去年|上半年|下半年|前\d{1,2}个月)"
+_PERIOD_OPENING_RE = re.compile(rf"^{_PERIOD_ZH}")
+_CHANGE_BASES_RE = re.compile(
+    rf"(?:(?:由|从)?{_PERIOD_ZH}|{'|'.join(sorted((*CHANGE_BASES_ZH, *CHANGE_ADVERBS_ZH), key=len, reverse=True))})+$")
+_ACRONYM_GLOSS_RE = re.compile(r"[（(]([A-Za-z]{2,6})[)）]$")
+_CHANGED_REACH = 24
+
+
+def changed_thing(simple: str, start: int) -> str:
+    """The thing a Chinese share right after a verb of change says changed, with the direction:
+    the words between the clause's start (a comma, 其中, 中的) and the verb, without the basis of
+    the change (同比, 年, 与去年同期相比) or a period opening them (6月, 上月); a name glossed by
+    an acronym in brackets is the acronym (消费者物价指数（CPI）: cpi). "" when no verb of change
+    is right before the share or no such words stand before it."""
+    verb = _CHANGE_VERB_BEFORE_RE.search(simple, max(0, start - 6), start)
+    if verb is None:
+        return ""
+    word = verb.group(0).rstrip("约了")
+    lo = max(0, verb.start() - _CHANGED_REACH)
+    before = simple[lo:verb.start()]
+    cut = max(max(before.rfind(c) for c in "，。；：、,;:\n%") + 1, before.rfind("其中") + 2 if "其中" in before else 0,
+              before.rfind("中的") + 2 if "中的" in before else 0)
+    thing = _CHANGE_BASES_RE.sub("", before[cut:])
+    thing = _PERIOD_OPENING_RE.sub("", thing).strip()
+    gloss = _ACRONYM_GLOSS_RE.search(thing)
+    if gloss:
+        thing = gloss.group(1).lower()
+    if len(thing) < 2 or any(ch.isdigit() for ch in thing):
+        return ""
+    return f"{thing.lower()}|{'down' if word in CHANGE_DOWN_ZH else 'up'}"
+
+
+def same_change(a: Subject, b: Subject) -> bool:
+    """Two shares of change of one thing in one direction (猪肉价格下降36.5% / 猪肉价格同比下跌36.5%)."""
+    return bool(a.changed) and a.changed == b.changed and a.percent and b.percent and not (a.hedged or b.hedged)
 
 
 _SERIES_WORD_RE = re.compile(rf"\b(?:{'|'.join(SERIES_PART_EN)})\s+$", re.I)

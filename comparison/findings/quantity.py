@@ -29,7 +29,14 @@ from comparison.findings import Context
 from comparison.model import Finding, Span
 from comparison.numbers import Quantity, counted_noun
 from comparison.report_times import apart, is_update, running_count, timed
-from comparison.subjects import Subject, framing_difference, is_measure, same_subject, specific
+from comparison.subjects import (
+    Subject,
+    framing_difference,
+    is_measure,
+    same_change,
+    same_subject,
+    specific,
+)
 from comparison.text import to_simplified
 
 # Each figure is weighed against at most this many best-aligned figures of another article.
@@ -188,7 +195,8 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         s1, s2 = doc1.subjects[i], doc2.subjects[j]
         if q1.base_low == q2.base_low and q1.base_high == q2.base_high:
             # Generic counts ("152人") need aligned sentences; specific ones may be compared story-wide.
-            if same_subject(s1, s2) and (score >= threshold or (specific(s1) and specific(s2))):
+            if (same_subject(s1, s2) or same_change(s1, s2)) and (
+                    score >= threshold or (specific(s1) and specific(s2))):
                 chosen.append((i, j))
             continue
         if figure_pairs.same_reference(s1, s2):

@@ -154,5 +154,13 @@ FRACTION_WORDS_ZH = {"一半": 50.0, "半数": 50.0}
 # changed is a rate (失业率下降0.3%至5.8%: by 0.3 to a level of 5.8) (comparison.numbers).
 CHANGE_VERBS_ZH = ("上涨", "上升", "增长", "增加", "提高", "下降", "下跌", "减少", "降低", "飙升", "暴涨", "暴跌",
                    "涨", "跌", "升", "降", "增", "减")
+# The direction of each verb of change (up or down): a rise of 1.1% is no fall of 1.1%.
+CHANGE_DOWN_ZH = ("下降", "下跌", "减少", "降低", "暴跌", "跌", "降", "减")
+# Words of the basis of a change written between the thing changed and its verb (猪肉价格同比下降,
+# 物价指数年涨, 与去年同期相比下跌): no part of the thing changed. Longest first where read.
+# Adverbs of degree and continuation between the thing changed and its verb (猪肉价格大幅下降, 继续上涨):
+# no part of the thing either.
+CHANGE_ADVERBS_ZH = ("大幅", "小幅", "明显", "略有", "略", "继续", "持续", "进一步", "分别", "均", "也", "亦", "再度")
+CHANGE_BASES_ZH = ("与去年同期相比", "比去年同期", "较去年同期", "与上月相比", "比上月", "较上月", "同比", "环比", "年", "月")
 CHANGE_START_MARKS_ZH = ("从", "由")
 RATE_SUFFIX_ZH = "率"

@@ -1,0 +1,50 @@
+"""Shares of change (made-up figures): 猪肉价格下降36.5% and 豬肉價格與去年同期相比下跌36.5% report one
+fact. A share right after a verb of change (lexicons.quantifiers.CHANGE_VERBS_ZH) is a change of the
+words before the verb, without the basis of the change (同比, 年, 与去年同期相比: CHANGE_BASES_ZH) or a
+period (6月, 上月); a name glossed by an acronym in brackets is the acronym; a rise is no fall
+(CHANGE_DOWN_ZH). Equal shares of one thing in aligned sentences agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparison import compare
+from comparison.subjects import changed_thing
+from comparison.text import to_simplified
+from tests.comparison_helpers import article, of_type
+
+
+def _share_start(simple: str) -> int:
+    end = simple.rindex("%")
+    start = end
+    while start > 0 and (simple[start - 1].isdigit() or simple[start - 1] == "."):
+        start -= 1
+    return start
+
+
+@pytest.mark.parametrize(("text", "changed"), [
+    ("其中猪肉价格下降36.5%", "猪肉价格|down"),
+    ("其中，豬肉價格大幅下降36.5%", "猪肉价格|down"),
+    ("豬肉價格與去年同期相比下跌36.5%", "猪肉价格|down"),
+    ("3月居民消费价格指数(CPI)同比上涨2.4%", "cpi|up"),
+    ("3月消費者物價指數（CPI）年漲2.4%", "cpi|up"),
+    ("某国居民消费价格上月同比上涨2.4%", "某国居民消费价格|up"),
+    ("3月食品價格由上月上漲0.6%", "食品价格|up"),
+    ("非食品价格上涨2.4%", "非食品价格|up"),
+    ("该国人口约有12%", ""),
+])
+def test_the_thing_a_share_says_changed(text: str, changed: str) -> None:
+    simple = to_simplified(text)
+    assert changed_thing(simple, _share_start(simple)) == changed
+
+
+def test_equal_shares_of_one_change_agree_and_a_rise_is_no_fall() -> None:
+    a = article("a", "早报", "某国统计局公布，3月猪肉价格同比下降36.5%，蛋类价格上涨7.9%。", language="zh")
+    b = article("b", "中央社", "某國統計局今天公布，3月豬肉價格與去年同期相比下跌36.5%，蛋類價格上漲7.9%。", language="zh")
+    agree = of_type(compare([a, b], use_dense=False), "number", "agree")
+    shown = [sorted(s.text for s in f.spans) for f in agree]
+    assert any("36.5%" in " ".join(x) for x in shown), [f.why for f in agree]
+    assert any("7.9%" in " ".join(x) for x in shown), [f.why for f in agree]
+    c = article("c", "联合早报", "某国统计局公布，3月猪肉价格同比上涨36.5%，蛋类价格下降7.9%。", language="zh")
+    agree = of_type(compare([a, c], use_dense=False), "number", "agree")
+    assert not agree, [f.why for f in agree]
