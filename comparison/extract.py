@@ -1084,6 +1084,11 @@ def _speaker_phrase(simple: str, start: int, end: int, entities: list[Entity]) -
 
 _PLURAL_PRONOUNS = PLURAL_PRONOUNS_ZH
 _CITATION_HEADS = CITATION_HEADS_ZH
+# Prepositions of topic opening a clause of its own before the subject's (对于发生这种事情，李明…);
+# not 对/就/为 alone, which open names and words as often (对外联络部, 就业).
+_TOPIC_OPENERS = tuple(p for p in CLAUSE_PREPOSITIONS_ZH if len(p) > 1)
+# ... and a one-character preposition with 此 (this) as the whole clause (对此，李明…).
+_TOPIC_CLAUSES = tuple(f"{p}此" for p in CLAUSE_PREPOSITIONS_ZH if len(p) == 1)
 UNNAMED_SPEAKER = "unnamed ({})"  # an unresolved pronoun: honest rather than a guessed name
 
 
@@ -1106,6 +1111,9 @@ def _head_subject(simple: str, start: int, end: int, entities: list[Entity]) -> 
         head = simple[clause_start:comma]
         if head.lstrip().startswith(_CITATION_HEADS) and comma < end:
             clause_start = comma + 1  # 据路透社报道，拉赫蒙…: the subject is in the next clause
+            continue
+        if (head.lstrip().startswith(_TOPIC_OPENERS) or head.strip() in _TOPIC_CLAUSES) and comma < end:
+            clause_start = comma + 1  # 对于此事，李明…: a prepositional phrase, the subject follows it
             continue
         break
     persons = [e for e in entities if e.kind == "PER" and clause_start <= e.start and e.end <= comma]

@@ -107,3 +107,12 @@ def test_a_persons_speech_and_a_bracketed_speaker() -> None:
     assert _quotes(f"张建国的律师说：{_SAID}") == [(_SAID, "张建国的律师")]
     text = "某国海军是根据国际法，在某群岛（某国称“南方群岛”）执行航行。"
     assert all(speaker in ("某国", "") for _, speaker in _quotes(text))
+
+
+def test_a_pronoun_after_a_sentence_opened_by_a_topic_phrase_is_its_subject() -> None:
+    # 对于…，X…。他说：the previous sentence's subject follows its topic phrase (made-up names).
+    assert _quotes(f"对于发生这种事情，王立强归因于前年的动乱。他说：{_SAID}") == [(_SAID, "王立强")]
+    assert _quotes(f"關於這次事件，王立強表示遺憾。他說：{_SAID}") == [(_SAID, "王立強")]
+    assert _quotes(f"对此，王立强表示遗憾。他说：{_SAID}") == [(_SAID, "王立强")]
+    # 对 alone opens names (对外联络部) as often as a phrase: a clause opened by it is read as before.
+    assert _quotes(f"对外联络部部长王立强周一发言。他说：{_SAID}") == [(_SAID, "王立强")]
