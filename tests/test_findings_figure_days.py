@@ -72,6 +72,15 @@ def test_a_figure_only_one_outlet_reports_shows_its_day() -> None:
     assert any(w.startswith("only Outlet A reports 40") and w.endswith(" for Sunday 11 Jul") for w in unique), unique
 
 
+def test_a_statements_day_is_no_day_of_the_figure_after_it() -> None:
+    # 周一公布，3月…: the figure is March's, published on Monday; 今天表示: the saying's day.
+    found = _numbers([
+        article("a", "Outlet A", "某国统计局周一公布，3月工业产值同比上涨4.2%。", language="zh", published=TUESDAY),
+        article("b", "Outlet B", "某國統計局今天公布，3月工業產值年漲4.2%。", language="zh", published=TUESDAY),
+    ], kind="agree")
+    assert found and not any("day " in f.why for f in found), [f.why for f in found]  # no "for Monday 12 Jul"
+
+
 def test_stamps() -> None:
     assert published_stamp(datetime(2021, 7, 13, 19, 20, tzinfo=timezone(timedelta(hours=8)))) == (
         "published 13 Jul 11:20 UTC")
