@@ -130,8 +130,8 @@ class Subject:
     # of count (``days`` keeps it only where it tells facts apart): the day a finding shows, so
     # a reader does not take the publication time for it (周日，古巴确诊了6750个病例: Sunday).
     named_day: date | None = None
-    # A Chinese share right after a verb of change: the thing changed and the direction
-    # (猪肉价格同比下降36.5%: "猪肉价格|down"; 消费者物价指数（CPI）年涨1.1%: "cpi|up"), else "".
+    # A Chinese share or percentage points right after a verb of change: the thing changed and the
+    # direction (猪肉价格同比下降36.5%: "猪肉价格|down"; 消费者物价指数（CPI）年涨1.1%: "cpi|up"), else "".
     changed: str = ""
 
 
@@ -202,7 +202,7 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                    age_span=q.dimension == "age" and q.span,
                    series_part=english and q.dimension == "count" and _after_series_word(simple, q.start), noun=_age_person(simple, q) if english and q.dimension == "age" else _head_noun(simple_counted, english),
                    named_day=named_day(q, simple, dates, left, right),
-                   changed="" if english or not q.percent else changed_thing(simple, q.start))
+                   changed="" if english or not (q.percent or q.unit.endswith("百分点")) else changed_thing(simple, q.start))
 
 
 _CHANGE_VERB_BEFORE_RE = re.compile(rf"(?:{'|'.join(sorted(CHANGE_VERBS_ZH, key=len, reverse=True))})[约了]{{0,2}}$")

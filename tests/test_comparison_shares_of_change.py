@@ -48,3 +48,13 @@ def test_equal_shares_of_one_change_agree_and_a_rise_is_no_fall() -> None:
     c = article("c", "联合早报", "某国统计局公布，3月猪肉价格同比上涨36.5%，蛋类价格下降7.9%。", language="zh")
     agree = of_type(compare([a, c], use_dense=False), "number", "agree")
     assert not agree, [f.why for f in agree]
+
+
+def test_changes_of_other_things_are_no_figures_that_differ() -> None:
+    # 涨幅比上月下降0.2个百分点 (the index's rise) and 影响CPI下降约0.8个百分点 (a part's effect on it)
+    # are changes of other things: a shared statement does not say "figures differ" for them.
+    a = article("a", "Outlet A", "某国3月居民消费价格指数同比上涨2.4%，涨幅比上月下降0.2个百分点，其中猪肉价格下降36.5%。",
+                language="zh")
+    b = article("b", "Outlet B", "某国3月猪肉价格同比下降36.5%，影响居民消费价格指数下降约0.8个百分点。", language="zh")
+    statements = [f.why for f in compare([a, b], use_dense=False).findings if f.fact_type == "statement"]
+    assert not any("figures differ" in w for w in statements), statements

@@ -101,11 +101,15 @@ def _unpaired_figures(docs: list[Doc], group: list[tuple[int, int]],
     for d, k in group:
         doc = docs[d]
         sentence = doc.sentences[k]
-        for q in doc.facts.quantities:
+        for n, q in enumerate(doc.facts.quantities):
             if sentence.start <= q.start < sentence.end and not q.percent and (
                     (doc.article.id, q.start) not in paired):
-                per_dimension[q.dimension].add(q.text.strip())
-                ranges[q.dimension][d].append((q.base_low, q.base_high))
+                # A change of a thing a clause names (涨幅比上月下降0.2个百分点, 影响CPI下降约0.8个百分点) is
+                # another fact than a change of another thing: keyed by it.
+                changed = doc.subjects[n].changed if n < len(doc.subjects) else ""
+                key = f"{q.dimension}:{changed}" if changed else q.dimension
+                per_dimension[key].add(q.text.strip())
+                ranges[key][d].append((q.base_low, q.base_high))
     shown = [" / ".join(sorted(per_dimension[dim])) for dim, by_doc in ranges.items()
              if len(by_doc) > 1 and not _values_meet(list(by_doc.values()))]
     return "; ".join(shown)
