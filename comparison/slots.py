@@ -67,6 +67,7 @@ from comparison.lexicons.reporting import (
     STATEMENT_VERB_INSIDE_WORDS_ZH,
     STATEMENT_VERBS_ZH,
     TITLE_ABBREVIATIONS_EN,
+    VOICE_RECORDS_ZH,
     VOICE_TRAILING_ADVERBS_ZH,
 )
 from comparison.lexicons.timewords import (
@@ -623,6 +624,7 @@ _VOICE_CUT_ZH = re.compile(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|回�
                            r"(?<![此本其首上下这两每该])次日|(?<![充相担])当日|当天|翌日|随后|随即|紧接[着著]|接[着著]|稍后)")
 # Adverbs between a voice and its verb (检察官X则说, 官员一再表示): no part of it (longest first).
 _VOICE_TRAILING_ADVERBS_ZH = tuple(sorted(VOICE_TRAILING_ADVERBS_ZH, key=len, reverse=True))
+_VOICE_RECORDS_ZH = tuple(sorted(VOICE_RECORDS_ZH, key=len, reverse=True))
 # What is left of a wire dateline when the voice window opens inside it (…7月12日 - X说: "2日 - X").
 _DATELINE_REMAINS_ZH = re.compile(r"^[\d\s月日号]*[-－—–]+\s*")
 # Conjunctions of condition as words: 要是 inside 主要是/重要是/只要是 is no "if" (卫生部长主要是强调: a voice).
@@ -1102,6 +1104,8 @@ def _chinese_voice_bounds(source: str, simple: str, span: str, group: str, start
     while (adverb := next((w for w in _VOICE_TRAILING_ADVERBS_ZH if simple.endswith(w, start, end)
                            and end - start - len(w) >= 2), "")):
         end -= len(adverb)
+    record = next((w for w in _VOICE_RECORDS_ZH if simple.endswith(w, start, end) and end - start - len(w) >= 2), "")
+    end -= len(record)  # 外交部声明说: the ministry's voice
     reported_end = _without_report_word(simple, start, end)
     reported, end = reported_end != end, reported_end
     return _anonymous_start(simple, start, end), end, reported

@@ -51,3 +51,12 @@ def test_a_compiled_report_and_news_sites_are_cited() -> None:
     assert "新华网" in [s.source for s in facts.sources]
     facts = extract_all("综合中新网报道，某地300人受灾。", WHEN)
     assert "中新网" in [s.source for s in facts.sources]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("某国外交部声明说，将采取必要措施。", "某国外交部"),
+    ("某市应急管理局消息称，当日17时启动应急响应。", "某市应急管理局"),
+    ("某省水利部门通报则指，共有16条河流超过警戒水位。", "某省水利部门"),
+])
+def test_a_bodys_record_speaking_is_the_bodys_voice(text: str, who: str) -> None:
+    assert who in [w for w, _ in _voices(text)], _voices(text)

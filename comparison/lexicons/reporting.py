@@ -51,6 +51,9 @@ FIGURE_RECORDS_ZH = ("统计", "汇总", "数据")
 # closes no citation (据国家统计局表示 credits 国家统计局, not 国家). One-character heads beside the
 # attribution lexicon's OFFICE_HEAD_ENDINGS_ZH and ORGANIZATION_HEADS_ZH, which are added where used.
 BODY_HEADS_AFTER_RECORD_ZH = ("局", "部", "司", "所", "科", "组", "室", "站", "会")
+# A body's record as the subject of a verb of speech (外交部声明说, 某部门通报指, 某部消息称): the body
+# speaks; the record word is no part of its voice.
+VOICE_RECORDS_ZH = ("声明", "通报", "消息", "公告", "通告", "新闻稿", "文告")
 # Words between a cited body and its record (根据国家统计局最新消息, 据某部官方数据): no part of the body.
 RECORD_MODIFIERS_ZH = ("最新", "官方", "初步", "正式")
 CITED_RECORDS_ZH = ("报道", "报导", "消息", "称", "说", "表示", "透露", "声明", "公告", *FIGURE_RECORDS_ZH)
