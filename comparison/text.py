@@ -131,7 +131,8 @@ def language_not_read(text: str) -> str | None:
 def _inside_brackets(par: str, start: int, at: int) -> bool:
     """Is ``par[at]`` inside a bracket opened after ``start`` (the sentence's) and closed within
     _MAX_BRACKET_CHARS of its opening, with no sentence end but semicolons between?"""
-    opener = max((par.rfind(o, start, at), o) for o in _BRACKETS)
+    lo = max(start, at - _MAX_BRACKET_CHARS)  # bounded: each semicolon looks back this far at most
+    opener = max((par.rfind(o, lo, at), o) for o in _BRACKETS)
     if opener[0] < 0 or par.find(_BRACKETS[opener[1]], opener[0], at) >= 0:
         return False
     close = par.find(_BRACKETS[opener[1]], at, opener[0] + _MAX_BRACKET_CHARS)

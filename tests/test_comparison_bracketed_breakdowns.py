@@ -55,3 +55,11 @@ def test_a_part_is_not_set_against_another_outlets_total() -> None:
     found = of_type(compare([a, b], use_dense=False), "number", "contradiction")
     shown = " ".join(s.text for f in found for s in f.spans)
     assert "4.6万人" not in shown and "7.2万人" not in shown, [f.why for f in found]
+
+
+def test_many_bracketed_semicolons_stay_bounded() -> None:
+    # A hostile paragraph: 10,000 bracketed and 10,000 bare semicolons, no sentence end (each looks back a
+    # bounded stretch, not to the paragraph's start); the text is kept whole.
+    paragraph = "（甲；乙）" * 10_000 + "；" * 10_000
+    sentences = split_sentences(paragraph)
+    assert "".join(s.text for s in sentences) == paragraph
