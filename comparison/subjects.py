@@ -703,10 +703,10 @@ def in_bracketed_breakdown(qs: list[Quantity], n: int, simple: str) -> bool:
                                 simple.find(")", q.end, opener + _BRACKET_REACH)) if at >= 0), default=-1)
     if closer < 0 or any(c in simple[q.end:closer] for c in "。！？\n"):
         return False
-    before = [p for p in qs[:n] if p.end <= opener]
-    if not before:
+    # The count ending last before the bracket: walked back from q past the few inside the bracket.
+    whole = next((qs[k] for k in range(n - 1, -1, -1) if qs[k].end <= opener), None)
+    if whole is None:
         return False
-    whole = max(before, key=lambda p: p.end)
     return (whole.dimension == "count" and not whole.percent
             and _BEFORE_BRACKET.fullmatch(simple, max(whole.end, whole.counted_end), opener) is not None)
 
