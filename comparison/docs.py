@@ -24,6 +24,7 @@ from comparison.subjects import (
     inherit_partitive_events,
     is_breakdown,
     is_conversion,
+    part_label,
     subject_of,
 )
 from comparison.text import Sentence, split_sentences, to_simplified
@@ -251,6 +252,22 @@ def article_labels(articles: list[Article]) -> list[str]:
     return labels
 
 
+def _sentence_places(doc: Doc, places: set[str]) -> None:
+    """Each Chinese figure's sentence places (Subject.sentence_places): the article's names of places
+    and bodies its sentence holds, the story's setting included."""
+    if doc.facts.english:
+        return
+    names = [p for p in places if len(p) >= 2]
+    for sentence in doc.sentences:
+        inside = [n for n, q in enumerate(doc.facts.quantities) if sentence.start <= q.start < sentence.end]
+        if not inside:
+            continue
+        text = doc.simple[sentence.start:sentence.end]
+        held = frozenset(p for p in names if p in text)
+        for n in inside:
+            doc.subjects[n].sentence_places = held
+
+
 def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
     # The groups whose facts are set against each other: the outlets' editions (an outlet's
     # English and Chinese services are edited apart); each article when there is only one.
@@ -259,6 +276,7 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
     one_outlet = len(outlets) == 1
     labels = article_labels(articles)
     docs: list[Doc] = []
+    doc_places: list[set[str]] = []  # each article's names of places and bodies
     items = enumerate(articles)
     if progress:
         from tqdm import tqdm
@@ -286,14 +304,20 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
             for n, q in enumerate(qs)
         ]
         for n in range(len(qs)):
-            doc.subjects[n].breakdown = is_breakdown(qs[n - 1] if n else None, qs[n], doc.simple) or (
-                in_bracketed_breakdown(qs, n, doc.simple))
+            bracketed = in_bracketed_breakdown(qs, n, doc.simple)
+            doc.subjects[n].breakdown = bracketed or is_breakdown(qs[n - 1] if n else None, qs[n], doc.simple)
+            if bracketed and not facts.english:
+                doc.subjects[n].part_place = part_label(doc.simple, qs[n], places)
         for n in range(1, len(qs)):
             doc.subjects[n].conversion = is_conversion(qs[n - 1], qs[n], doc.simple)
             inherit_partitive_events(qs[n - 1], doc.subjects[n - 1], qs[n], doc.subjects[n], doc.simple)
         _mark_depths(doc)
         _anchor_distances(doc)
         docs.append(doc)
+        doc_places.append(places)
+    if any(s.part_place for doc in docs for s in doc.subjects):
+        for doc, places in zip(docs, doc_places, strict=True):
+            _sentence_places(doc, places)  # only a story with a place-labelled part reads them
     return docs
 
 

@@ -32,6 +32,7 @@ from comparison.subjects import (
     other_casualties,
     other_persons,
     people_and_things,
+    placed_part_meets,
     same_subject,
     specific,
 )
@@ -75,7 +76,8 @@ def candidate(s1: Subject, s2: Subject) -> bool:
     against the injured or the missing (subjects.other_casualties)."""
     return (s1.unit == s2.unit and s1.percent == s2.percent and not (s1.hedged or s2.hedged)
             and not (s1.fractional or s2.fractional) and not (s1.is_total or s2.is_total)
-            and s1.conversion == s2.conversion and s1.breakdown == s2.breakdown and s1.series_part == s2.series_part
+            and s1.conversion == s2.conversion and (s1.breakdown == s2.breakdown or placed_part_meets(s1, s2))
+            and s1.series_part == s2.series_part
             and s1.age_span == s2.age_span
             and (s1.whole is None) == (s2.whole is None)
             and not different_days(s1, s2) and not other_persons(s1, s2) and not people_and_things(s1, s2)

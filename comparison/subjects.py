@@ -130,6 +130,11 @@ class Subject:
     # of count (``days`` keeps it only where it tells facts apart): the day a finding shows, so
     # a reader does not take the publication time for it (周日，古巴确诊了6750个病例: Sunday).
     named_day: date | None = None
+    # A part of a bracketed breakdown labelled by a place (（甲地4.6万人受灾；乙地7.2万人受灾）: 乙地), and
+    # the places a figure's sentence names, the story's setting included: a labelled part is set
+    # against a whole figure whose sentence names its place (comparison.figure_pairs.candidate).
+    part_place: str = ""
+    sentence_places: frozenset[str] = frozenset()
     # A Chinese share or percentage points right after a verb of change: the thing changed and the
     # direction (猪肉价格同比下降36.5%: "猪肉价格|down"; 消费者物价指数（CPI）年涨1.1%: "cpi|up"), else "".
     changed: str = ""
@@ -709,6 +714,37 @@ def in_bracketed_breakdown(qs: list[Quantity], n: int, simple: str) -> bool:
         return False
     return (whole.dimension == "count" and not whole.percent
             and _BEFORE_BRACKET.fullmatch(simple, max(whole.end, whole.counted_end), opener) is not None)
+
+
+# What separates the items of a breakdown before an item's label (（甲地4万人；乙地7万人）).
+_ITEM_BREAKS = "（(，,；;、"
+_MAX_LABEL_CHARS = 8
+
+
+def part_label(simple: str, q: Quantity, places: set[str]) -> str:
+    """The place labelling a bracketed breakdown's item, written right before its figure after the
+    bracket or an item separator (（南充4.6万人受灾；巴中7.2万人: 巴中), when it is a place the article
+    names; else ''."""
+    lo = max(0, q.start - _MAX_LABEL_CHARS - 1)
+    at = max(simple.rfind(c, lo, q.start) for c in _ITEM_BREAKS)
+    if at < 0:
+        return ""
+    label = simple[at + 1:q.start].strip()
+    if len(label) < 2 or any(ch.isdigit() for ch in label):
+        return ""
+    if label in places or any(len(p) >= 2 and (p.startswith(label) or label.startswith(p)) for p in places):
+        return label
+    return ""
+
+
+def placed_part_meets(s1: Subject, s2: Subject) -> bool:
+    """A breakdown's item labelled by a place against a figure that is no part, whose sentence names
+    that place (巴中7.2万人 in brackets / 巴中市…215,613人受灾): counts for one place."""
+    for part, whole in ((s1, s2), (s2, s1)):
+        if part.breakdown and part.part_place and not whole.breakdown and any(
+                part.part_place in p for p in whole.sentence_places):
+            return True
+    return False
 
 
 # 包括 … 在内: the parts a whole is said to include, within one clause.

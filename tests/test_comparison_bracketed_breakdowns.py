@@ -63,3 +63,15 @@ def test_many_bracketed_semicolons_stay_bounded() -> None:
     paragraph = "（甲；乙）" * 10_000 + "；" * 10_000
     sentences = split_sentences(paragraph)
     assert "".join(s.text for s in sentences) == paragraph
+
+
+def test_a_part_labelled_by_a_place_meets_a_figure_for_that_place() -> None:
+    # 乐山7.2万人 (a part, in brackets) against another outlet's count whose sentence names 乐山: one
+    # place's count, compared; the other outlet's total naming no place stays apart (test above).
+    placed = TOTAL.replace("甲地", "宜宾").replace("乙地", "乐山")
+    a = article("a", "早报", placed, language="zh")
+    b = article("b", "大纪元", "乐山市应急管理局指，本轮强降雨已致该市110个乡镇、215,613人受灾。", language="zh")
+    found = of_type(compare([a, b], use_dense=False), "number", "contradiction")
+    pairs = [sorted(s.text for s in f.spans) for f in found]
+    assert any("7.2万人" in p and "215,613人" in p for p in pairs), [f.why for f in found]
+    assert not any("4.6万人" in p for p in pairs), [f.why for f in found]
