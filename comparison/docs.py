@@ -20,6 +20,7 @@ from comparison.numbers import Quantity
 from comparison.subjects import (
     PART_MARK,
     Subject,
+    acronym_changes,
     in_bracketed_breakdown,
     inherit_partitive_events,
     is_breakdown,
@@ -308,6 +309,8 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
             doc.subjects[n].breakdown = bracketed or is_breakdown(qs[n - 1] if n else None, qs[n], doc.simple)
             if bracketed and not facts.english:
                 doc.subjects[n].part_place = part_label(doc.simple, qs[n], places)
+        if not facts.english:
+            acronym_changes(doc.subjects, doc.simple, places)
         for n in range(1, len(qs)):
             doc.subjects[n].conversion = is_conversion(qs[n - 1], qs[n], doc.simple)
             inherit_partitive_events(qs[n - 1], doc.subjects[n - 1], qs[n], doc.subjects[n], doc.simple)

@@ -245,6 +245,44 @@ def changed_thing(simple: str, start: int) -> str:
     return f"{thing.lower()}|{'down' if word in CHANGE_DOWN_ZH else 'up'}"
 
 
+# An index or measure named with its acronym in brackets, either way round (居民消费价格指数(CPI),
+# CPI（居民消费价格指数）): the article's key for it.
+_NAME_THEN_ACRONYM_RE = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]([A-Za-z]{2,6})[)）]")
+_ACRONYM_THEN_NAME_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,6})[（(]([\u4e00-\u9fff]{2,12})[)）]")
+_INDEX_HEADS_ZH = ("指数",)
+
+
+def acronym_changes(subjects: list[Subject], simple: str, places: set[str]) -> None:
+    """A thing changed written without its acronym where the article glosses that name with one
+    elsewhere (中国居民消费价格上涨1.1% … CPI（居民消费价格指数）): keyed by the acronym, so it meets
+    another outlet's "CPI" (a leading place and a trailing 指数 aside)."""
+    glossed: dict[str, str] = {}
+    for m in _NAME_THEN_ACRONYM_RE.finditer(simple):
+        glossed.setdefault(m.group(1), m.group(2).lower())
+    for m in _ACRONYM_THEN_NAME_RE.finditer(simple):
+        glossed.setdefault(m.group(2), m.group(1).lower())
+    if not glossed:
+        return
+    bare = {}
+    for name, acronym in glossed.items():
+        bare.setdefault(name, acronym)
+        for head in _INDEX_HEADS_ZH:
+            if name.endswith(head) and len(name) - len(head) >= 2:
+                bare.setdefault(name[:-len(head)], acronym)
+    for subject in subjects:
+        if not subject.changed:
+            continue
+        thing, _, direction = subject.changed.rpartition("|")
+        for place in sorted(places, key=len, reverse=True):
+            if len(place) >= 2 and thing.startswith(place) and len(thing) - len(place) >= 2:
+                thing = thing[len(place):]
+                break
+        acronym = next((a for name, a in bare.items() if thing == name or (len(thing) >= 4 and name.endswith(thing))),
+                       None)
+        if acronym is not None:
+            subject.changed = f"{acronym}|{direction}"
+
+
 def same_change(a: Subject, b: Subject) -> bool:
     """Two shares of change of one thing in one direction (猪肉价格下降36.5% / 猪肉价格同比下跌36.5%)."""
     return bool(a.changed) and a.changed == b.changed and a.percent and b.percent and not (a.hedged or b.hedged)

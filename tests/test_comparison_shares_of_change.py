@@ -58,3 +58,13 @@ def test_changes_of_other_things_are_no_figures_that_differ() -> None:
     b = article("b", "Outlet B", "某国3月猪肉价格同比下降36.5%，影响居民消费价格指数下降约0.8个百分点。", language="zh")
     statements = [f.why for f in compare([a, b], use_dense=False).findings if f.fact_type == "statement"]
     assert not any("figures differ" in w for w in statements), statements
+
+
+def test_a_name_the_article_glosses_with_an_acronym_elsewhere_is_that_acronym() -> None:
+    # Outlet A writes 韩国居民消费价格 and glosses the index later, reversed (CPI（居民消费价格指数）);
+    # outlet B writes the acronym: one change (made-up figures).
+    a = article("a", "Outlet A", "根据某国统计局消息，韩国居民消费价格上月同比上涨2.4%。影响CPI（居民消费价格指数）上涨约0.5个百分点。",
+                language="zh")
+    b = article("b", "Outlet B", "某国统计局周五公布，3月居民消费价格指数(CPI)同比上涨2.4%。", language="zh")
+    agree = of_type(compare([a, b], use_dense=False), "number", "agree")
+    assert any("2.4%" in " ".join(s.text for s in f.spans) for f in agree), [f.why for f in agree]
