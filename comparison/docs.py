@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -259,8 +260,11 @@ def _sentence_places(doc: Doc, places: set[str]) -> None:
     if doc.facts.english:
         return
     names = [p for p in places if len(p) >= 2]
+    order = sorted(range(len(doc.facts.quantities)), key=lambda n: doc.facts.quantities[n].start)
+    starts = [doc.facts.quantities[n].start for n in order]
     for sentence in doc.sentences:
-        inside = [n for n, q in enumerate(doc.facts.quantities) if sentence.start <= q.start < sentence.end]
+        lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        inside = [order[k] for k in range(lo, hi) if doc.facts.quantities[order[k]].dimension == "count"]
         if not inside:
             continue
         text = doc.simple[sentence.start:sentence.end]
