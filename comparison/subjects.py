@@ -37,7 +37,6 @@ from comparison.lexicons.quantifiers import (
     PARTITIVE_ZH,
     SERIES_PART_EN,
 )
-from comparison.lexicons.reporting import SPEECH_VERBS_ZH, STATEMENT_VERBS_ZH
 from comparison.lexicons.timewords import THEN_WORDS_ZH
 from comparison.numbers import Quantity
 from comparison.text import to_simplified
@@ -584,19 +583,14 @@ def named_day(q: Quantity, simple: str, dates: list | None, left: int, right: in
     day_dates = [d for d in (dates or []) if d.precision == "day" and d.value and d.last in (None, d.value)]
     own = [d for d in _own_day_dates(q, simple, day_dates, left, right)
            if not d.since or _inside_since_clause(simple, d, q)]
-    if own and not any(left <= d.start and d.end <= right for d in own) and (
-            any(left <= d.start and d.end <= right and d.precision != "day" for d in dates or [])
-            or any(_STATEMENT_AFTER_DAY_RE.match(simple, d.end) for d in own)):
+    if own and not any(left <= d.start and d.end <= right for d in own) and any(
+            left <= d.start and d.end <= right and d.precision != "day" for d in dates or []):
         # A day earlier in the sentence is not the figure's where the figure's clause names its own
-        # period (周五公布，6月CPI上涨1.1%: June's) or the day is a statement's (周五公布, 今天表示).
+        # period (周五公布，6月CPI上涨1.1%: June's). (A statement's day before a running count, 今天表示，
+        # 罹难者增至66人, is the count's as-of day: kept.)
         return None
     values = {d.value for d in own}
     return values.pop() if len(values) == 1 else None
-
-
-# A verb of speech or of a statement right after a day (周五公布, 今天表示, 9日称): the statement's day.
-_STATEMENT_AFTER_DAY_RE = re.compile(
-    rf"(?:{'|'.join(sorted((*SPEECH_VERBS_ZH, *STATEMENT_VERBS_ZH), key=len, reverse=True))})")
 
 
 def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right: int,

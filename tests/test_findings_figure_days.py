@@ -73,12 +73,21 @@ def test_a_figure_only_one_outlet_reports_shows_its_day() -> None:
 
 
 def test_a_statements_day_is_no_day_of_the_figure_after_it() -> None:
-    # 周一公布，3月…: the figure is March's, published on Monday; 今天表示: the saying's day.
+    # 周一公布，3月…: the figure is March's, published on Monday (its clause names its own period).
     found = _numbers([
         article("a", "Outlet A", "某国统计局周一公布，3月工业产值同比上涨4.2%。", language="zh", published=TUESDAY),
         article("b", "Outlet B", "某國統計局今天公布，3月工業產值年漲4.2%。", language="zh", published=TUESDAY),
     ], kind="agree")
     assert found and not any("day " in f.why for f in found), [f.why for f in found]  # no "for Monday 12 Jul"
+
+
+def test_a_running_count_after_a_statements_day_keeps_that_day() -> None:
+    # 今天表示，罹难者增至66人: the count as of that day (its clause names no period of its own).
+    found = _numbers([
+        article("a", "Outlet A", "卫生官员今天表示，罹难者增至66人。", language="zh", published=TUESDAY),
+        article("b", "Outlet B", "卫生官员今天表示，罹难者增至52人。", language="zh", published=TUESDAY),
+    ])
+    assert found and "for Tuesday 13 Jul" in found[0].why, [f.why for f in found]
 
 
 def test_stamps() -> None:
