@@ -332,9 +332,9 @@ _CITED_RECORD_ZH = "|".join(f"{w}(?!{_BODY_GOES_ON_ZH})" if w in FIGURE_RECORDS_
 # Verbs of a statement that make a voice only before the comma or colon opening it (STATEMENT_VERBS_ZH).
 _ZH_STATES = rf"(?:{words_outside(STATEMENT_VERBS_ZH, STATEMENT_VERB_INSIDE_WORDS_ZH)})(?=[，,：:])"
 _RECORD_MODIFIER_ZH = "|".join(RECORD_MODIFIERS_ZH)
-# 综合X报道 (compiled from X's reports) cites X as 据X报道 does.
+# 综合X报道 (compiled from X's reports) cites X as 据X报道 does; not a dateline's 综合外电报导 (furniture).
 _ZH_ATTR_RE = re.compile(
-    rf"(?P<cite>据|根据|援引|引用|引述|综合)(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:{_RECORD_MODIFIER_ZH})?(?:话)?"
+    rf"(?P<cite>据|根据|援引|引用|引述|综合(?!外电))(?P<a>[^，。；：“”「」\n]{{2,40}}?)(?:的)?(?:{_RECORD_MODIFIER_ZH})?(?:话)?"
     rf"(?:{_CITED_RECORD_ZH})"
     rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?){_NOT_UNWILLING_ZH}{_NOT_AFTER_LIGHT_VERB_ZH}(?:{_ZH_SAYS}|{_ZH_STATES})"
 )

@@ -60,3 +60,8 @@ def test_a_compiled_report_and_news_sites_are_cited() -> None:
 ])
 def test_a_bodys_record_speaking_is_the_bodys_voice(text: str, who: str) -> None:
     assert who in [w for w, _ in _voices(text)], _voices(text)
+
+
+def test_a_datelines_compiled_wires_are_no_voice() -> None:
+    # （某社某地13日综合外电报导）: the dateline's wires, furniture, no voice of the story.
+    assert "外电" not in [w for w, _ in _voices("（某社某地13日綜合外電報導）某国一间医院发生大火，官员今天表示，3人死亡。")]
