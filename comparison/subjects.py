@@ -584,10 +584,10 @@ def named_day(q: Quantity, simple: str, dates: list | None, left: int, right: in
     own = [d for d in _own_day_dates(q, simple, day_dates, left, right)
            if not d.since or _inside_since_clause(simple, d, q)]
     if own and not any(left <= d.start and d.end <= right for d in own) and any(
-            left <= d.start and d.end <= right and d.precision != "day" for d in dates or []):
-        # A day earlier in the sentence is not the figure's where the figure's clause names its own
-        # period (周五公布，6月CPI上涨1.1%: June's). (A statement's day before a running count, 今天表示，
-        # 罹难者增至66人, is the count's as-of day: kept.)
+            max(d0.end for d0 in own) <= d.start and d.end <= right and d.precision != "day" for d in dates or []):
+        # A day earlier in the sentence is not the figure's where a period is named between it and the
+        # figure (周五公布，6月CPI上涨1.1%, 今天公布，6月…，其中猪肉价格下降36.5%: June's). (A statement's
+        # day before a running count, 今天表示，罹难者增至66人, is the count's as-of day: kept.)
         return None
     values = {d.value for d in own}
     return values.pop() if len(values) == 1 else None

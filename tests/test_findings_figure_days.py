@@ -76,7 +76,10 @@ def test_a_statements_day_is_no_day_of_the_figure_after_it() -> None:
     # 周一公布，3月…: the figure is March's, published on Monday (its clause names its own period).
     found = _numbers([
         article("a", "Outlet A", "某国统计局周一公布，3月工业产值同比上涨4.2%。", language="zh", published=TUESDAY),
-        article("b", "Outlet B", "某國統計局今天公布，3月工業產值年漲4.2%。", language="zh", published=TUESDAY),
+        article("b", "Outlet B", "某國統計局今天公布，3月工業產值年漲4.2%，其中，汽車產量大幅下降3.6%。", language="zh",
+                published=TUESDAY),
+        article("c", "Outlet C", "某国统计局公布，3月工业产值同比上涨4.2%，汽车产量下降3.6%。", language="zh",
+                published=TUESDAY),
     ], kind="agree")
     assert found and not any("day " in f.why for f in found), [f.why for f in found]  # no "for Monday 12 Jul"
 
