@@ -201,8 +201,21 @@ def counts_line(name: str, now: tuple[int, int], drawn: tuple[int, int]) -> str:
     return line
 
 
+# The uploader's key changes after each add (a new key is a new, empty uploader): the files
+# added left in it were added again on the next click ("0 new articles, 4 already in the
+# workspace"). Per session, as every widget's state is.
+_UPLOAD_ROUND = "upload_round"
+
+
+def uploader_key_of(state) -> str:
+    """The key of the file uploader a session state (``st.session_state``, or a test's) draws
+    now: "uploads_0", then "uploads_1" after an add, and so on."""
+    return f"uploads_{state[_UPLOAD_ROUND] if _UPLOAD_ROUND in state else 0}"
+
+
 def upload_panel(store: Store) -> None:
     st.subheader("Add articles")
+    key = uploader_key_of(st.session_state)
     files = st.file_uploader(
         f"Markdown or text with a front matter (title, outlet, date), HTML, RSS/Atom, JSON, "
         f"JSON Lines or CSV (gzip'd too; up to {jobs.MAX_UPLOAD_MB} MB a file; per upload up to "
@@ -210,14 +223,11 @@ def upload_panel(store: Store) -> None:
         f"{jobs.MAX_UPLOAD_RECORDS:,} records)",
         type=actions.UPLOAD_TYPES,
         accept_multiple_files=True,
-        key="uploads",
+        key=key,
     )
-    if st.button("Add to workspace", key="add_uploads", disabled=not files, type="primary"):
-        # One file's bytes at a time: Streamlit already holds every file chosen in memory.
-        payload = ((f.name, f.getvalue()) for f in files)
-        job_id, refused = actions.queue_upload(store, payload, workspace.uploads_dir(store))
-        st.session_state["upload_job"] = job_id
-        st.session_state["upload_refused"] = [[r.source_path, r.error] for r in refused]
+    # A callback: it runs before the page is drawn again, so that run draws the emptied uploader.
+    st.button("Add to workspace", key="add_uploads", disabled=not files, type="primary",
+              on_click=_add_uploads, args=(store, key))
     job_id = st.session_state.get("upload_job")
     refused = st.session_state.get("upload_refused", [])
     if job_id is None and refused:
@@ -227,6 +237,20 @@ def upload_panel(store: Store) -> None:
         if job and job["state"] in ("done", "failed"):
             _upload_summary(job, refused)
         # while it runs, the background panel shows its progress
+
+
+def _add_uploads(store: Store, key: str) -> None:
+    """Queue the files chosen in the uploader ``key``, then empty it (a new key)."""
+    # A callback runs before the page's login gate: an editor's session only, as the button is.
+    if not session_logged_in() or st.session_state.get("role", auth.EDITOR) != auth.EDITOR:
+        return
+    files = st.session_state.get(key) or []
+    # One file's bytes at a time: Streamlit already holds every file chosen in memory.
+    payload = ((f.name, f.getvalue()) for f in files)
+    job_id, refused = actions.queue_upload(store, payload, workspace.uploads_dir(store))
+    st.session_state["upload_job"] = job_id
+    st.session_state["upload_refused"] = [[r.source_path, r.error] for r in refused]
+    st.session_state[_UPLOAD_ROUND] = st.session_state.get(_UPLOAD_ROUND, 0) + 1
 
 
 def _upload_summary(job: dict | None, refused: list) -> None:

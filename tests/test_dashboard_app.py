@@ -117,6 +117,14 @@ def no_errors(at) -> None:
     assert not at.error, [e.value for e in at.error]
 
 
+def uploader_of(at):
+    """The sidebar's file uploader. Its key changes after each add, which empties it
+    (``dashboard.panels.uploader_key``): the one drawn now."""
+    from dashboard import panels
+
+    return at.file_uploader(key=panels.uploader_key_of(at.session_state))
+
+
 def upload_summary_captions(at) -> list[str]:
     """The captions of the uploader's own summary (not those under "Recent background work",
     which lists the same rejections after a reload), as the reader sees them (unescaped)."""
@@ -332,7 +340,7 @@ def test_upload_with_one_bad_file(workspace) -> None:
     with Store(workspace) as store:
         count = store.count_articles()
     at = app().run()
-    at.file_uploader(key="uploads").set_value(
+    uploader_of(at).set_value(
         [
             (good_path.name, good_path.read_bytes(), "text/markdown"),
             ("broken.jsonl", b'{"title": "no closing brace"\n', "application/jsonl"),
@@ -358,6 +366,36 @@ def test_upload_with_one_bad_file(workspace) -> None:
     assert not list((workspace.parent / "uploads").iterdir())
 
 
+def test_an_add_empties_the_uploader(workspace) -> None:
+    # The files added stayed in the uploader, and a second click added them again ("0 new
+    # articles, 1 already in the workspace"). Now the add empties it (a new key) and its
+    # summary stays; the next files chosen are a new upload. Made-up articles.
+    def article(title: str, day: str) -> tuple[str, bytes, str]:
+        text = (f"---\ntitle: \"{title}\"\ndate: {day}T09:00:00.000Z\nauthor: Parallax Test Wire\n---\n"
+                f"{title}, the made-up wire said on Sunday, and more details would follow.\n")
+        return (f"{day}.md", text.encode(), "text/markdown")
+
+    at = app().run()
+    first = uploader_of(at)
+    first.set_value([article("Ferry crews end a two-day strike", "2021-07-11")]).run()
+    assert not at.button(key="add_uploads").disabled
+    at.button(key="add_uploads").click().run()
+    no_errors(at)
+    emptied = uploader_of(at)
+    assert emptied.key != first.key and not at.session_state[emptied.key]
+    assert at.button(key="add_uploads").disabled  # nothing left to add again
+    assert run_jobs(workspace) == 1
+    at.run()
+    assert any(s.value.startswith("1 file: 1 new article, 0 already") for s in at.success), [s.value for s in at.success]
+    uploader_of(at).set_value([article("Ferry timetables return to normal", "2021-07-12")]).run()
+    at.button(key="add_uploads").click().run()
+    no_errors(at)
+    assert at.button(key="add_uploads").disabled
+    assert run_jobs(workspace) == 1
+    at.run()
+    assert any(s.value.startswith("1 file: 1 new article, 0 already") for s in at.success), [s.value for s in at.success]
+
+
 def test_an_upload_counts_every_file_chosen_and_gives_each_rejection_whole(workspace) -> None:
     # A file refused on arrival (empty) counts among the files chosen; each reason is one whole
     # line, however long; past MAX_REJECTED_LINES the lines stop and the whole list is a table.
@@ -366,7 +404,7 @@ def test_an_upload_counts_every_file_chosen_and_gives_each_rejection_whole(works
     bad = [(f"bad{i:02}.json", b'{"title": "no closing brace"', "application/json") for i in range(11)]
     plain = ("plain.txt", b"no front matter here\n", "text/plain")
     at = app().run()
-    at.file_uploader(key="uploads").set_value([("empty.json", b"", "application/json"), plain, *bad]).run()
+    uploader_of(at).set_value([("empty.json", b"", "application/json"), plain, *bad]).run()
     at.button(key="add_uploads").click().run()
     assert run_jobs(workspace) == 1
     at.run()
@@ -387,7 +425,7 @@ def test_the_files_past_an_upload_s_cap_are_named_and_the_rest_is_added(workspac
     monkeypatch.setattr(jobs, "MAX_UPLOAD_FILES", 2)
     chosen = [(f"part{i}.json", b'{"title": "no closing brace"', "application/json") for i in range(4)]
     at = app().run()
-    at.file_uploader(key="uploads").set_value(chosen).run()
+    uploader_of(at).set_value(chosen).run()
     at.button(key="add_uploads").click().run()
     with Store(workspace) as store:
         (job,) = store.jobs(active=True)
@@ -407,7 +445,7 @@ def test_an_uploaded_csv_without_its_columns_says_what_to_do_in_the_dashboard(wo
     # or read the file from the command line (articles.tabular.rename_hint, one message).
     at = app().run()
     csv_file = ("export.csv", b"headline,day,body\nMade-up quake,2021-07-05,A made-up quake.\n", "text/csv")
-    at.file_uploader(key="uploads").set_value([csv_file]).run()
+    uploader_of(at).set_value([csv_file]).run()
     at.button(key="add_uploads").click().run()
     assert run_jobs(workspace) == 1
     at.run()
@@ -432,7 +470,7 @@ def test_an_upload_of_later_days_is_listed_in_the_session_that_made_it(workspace
     # The journalist narrowed the start only: the end, left at the last day, follows new days.
     at.date_input(key="dates").set_value((lo + timedelta(days=1), hi)).run()
     before = at.session_state["dates"]
-    at.file_uploader(key="uploads").set_value([("later.md", later.encode(), "text/markdown")]).run()
+    uploader_of(at).set_value([("later.md", later.encode(), "text/markdown")]).run()
     at.button(key="add_uploads").click().run()
     assert run_jobs(workspace) == 1
     at.run()
@@ -463,7 +501,7 @@ def test_the_upload_summary_counts_new_stories_and_stories_that_grew(workspace) 
     # intrusion and starts another story (an unrelated analysis): "1 new story, 1 grew".
     def upload(at, *names: str) -> None:
         files = [next((REPO_ROOT / "seeds/nbw-2021-07").glob(name)) for name in names]
-        at.file_uploader(key="uploads").set_value([(f.name, f.read_bytes(), "text/markdown") for f in files]).run()
+        uploader_of(at).set_value([(f.name, f.read_bytes(), "text/markdown") for f in files]).run()
         at.button(key="add_uploads").click().run()
         assert run_jobs(workspace) == 1
         at.run()
@@ -484,7 +522,7 @@ def test_an_upload_whose_records_name_no_outlet_says_so_by_file(workspace) -> No
     # A made-up export without an outlet column: stored as outlet "unknown", and said, not silent.
     record = {"title": "Made-up ferry delayed", "date": "2021-07-10", "text": "A made-up ferry was delayed."}
     at = app().run()
-    at.file_uploader(key="uploads").set_value(
+    uploader_of(at).set_value(
         [("export.jsonl", (json.dumps(record) + "\n").encode(), "application/jsonl")]).run()
     at.button(key="add_uploads").click().run()
     assert run_jobs(workspace) == 1
@@ -698,7 +736,7 @@ def test_huge_gzip_upload_is_capped_in_the_background(workspace, tmp_path, monke
     with Store(workspace) as store:
         count = store.count_articles()
     uploader = app().run()
-    uploader.file_uploader(key="uploads").set_value([("big.jsonl", big.read_bytes(), "application/jsonl")]).run()
+    uploader_of(uploader).set_value([("big.jsonl", big.read_bytes(), "application/jsonl")]).run()
     uploader.button(key="add_uploads").click().run()
     no_errors(uploader)
     with Store(workspace) as store:
@@ -799,7 +837,7 @@ def test_logging_out_leaves_nothing_of_the_session_to_the_next_person(workspace,
 
     at = log_in(app().run(), "editor-pw")
     open_story(at, seed_story_id)
-    at.file_uploader(key="uploads").set_value([("notes.md", b"", "text/markdown")]).run()
+    uploader_of(at).set_value([("notes.md", b"", "text/markdown")]).run()
     at.button(key="add_uploads").click().run()
     assert at.session_state["upload_refused"]
     at.button(key="back").click().run()
@@ -838,7 +876,7 @@ def test_the_server_never_clusters_embeds_or_forks(workspace, seed_story_id, mon
     no_errors(at)
     assert [s.value for s in at.success] == ["Stories merged."]
     good = next((REPO_ROOT / "seeds/nbw-2021-07").glob("2021-07-09-难了，巴基斯坦是塔利班大后方.md"))
-    at.file_uploader(key="uploads").set_value([(good.name, good.read_bytes(), "text/markdown")]).run()
+    uploader_of(at).set_value([(good.name, good.read_bytes(), "text/markdown")]).run()
     at.button(key="add_uploads").click().run()
     no_errors(at)
     with Store(workspace) as store:

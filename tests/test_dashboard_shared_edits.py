@@ -78,7 +78,7 @@ def test_a_reload_keeps_the_script_the_time_zone_and_the_rejected_files(workspac
     at = open_story(app().run(), seed_story_id)
     at.radio(key="script").set_value("繁體").run()
     at.selectbox(key="time_zone").set_value("Asia/Taipei").run()
-    at.file_uploader(key="uploads").set_value(
+    app_tests.uploader_of(at).set_value(
         [("broken.jsonl", b'{"title": "no closing brace"\n', "application/jsonl")]).run()
     at.button(key="add_uploads").click().run()
     no_errors(at)
