@@ -660,7 +660,7 @@ def _story_tabs(store: Store, story: Story, frame: pd.DataFrame, articles: list[
         if comp is not None:
             _sources_and_quotes(comp, by_id, chosen, script, names)
     with tabs[5]:
-        _reader(articles, comp, chosen, script, zone, names)
+        _reader(articles, comp, chosen, script, zone, names, set(story.article_ids))
     with tabs[6]:
         _why_grouped(store, story, frame, by_id, comp, script, zone, role, seen)
     with tabs[7]:
@@ -1008,10 +1008,28 @@ def _sources_and_quotes(
     )
 
 
+# How the reader names a roundup's section filed under another story (the header counts them
+# as "sections of roundups filed under other stories"): its picker choice and its source line.
+SECTION_MARK = "§ section of a roundup"
+SECTION_NOTE = "a section of a roundup filed under another story"
+
+
+def reader_choice(article: Article, section: bool, names: StoryOutlets, script: str, zone: times.Zone) -> str:
+    """An article as the reader's picker offers it: outlet · time · title, the zone named (the
+    findings beside it say "published 12 Jul 00:50 UTC"); a roundup's section filed under
+    another story (``section``) marked first, as the header counts it apart: it read as one
+    more article of the outlet ("法广 · … 国际纵横")."""
+    choice = (f"{outlet_in_script(names.of(article), script)} · {times.shown(article.published, zone, '%m-%d %H:%M')} · "
+              f"{in_script(article.title, script, article.script)}")
+    return f"{SECTION_MARK} · {choice}" if section else choice
+
+
 def _reader(
     articles: list[Article], comp: Comparison | None, outlets: list[str], script: str, zone: times.Zone,
-    names: StoryOutlets,
+    names: StoryOutlets, members: set[str],
 ) -> None:
+    """The reader: one article of the outlets chosen, its findings highlighted. ``members``:
+    the story's own articles (the others are roundups' sections)."""
     readable = [a for a in articles if names.of(a) in outlets] or articles
     if not readable:
         return
@@ -1019,11 +1037,7 @@ def _reader(
     picked = st.selectbox(
         "Article",
         list(titles),
-        format_func=lambda aid: (
-            # The zone named: the findings' texts beside it say "published 12 Jul 00:50 UTC".
-            f"{outlet_in_script(names.of(titles[aid]), script)} · {times.shown(titles[aid].published, zone, '%m-%d %H:%M')} · "
-            f"{in_script(titles[aid].title, script, titles[aid].script)}"
-        ),
+        format_func=lambda aid: reader_choice(titles[aid], aid not in members, names, script, zone),
         key=relabel("reader_article", script, zone.key),
     )
     article = titles.get(picked) or readable[0]
@@ -1042,10 +1056,9 @@ def _reader(
                         )
                     )
     st.subheader(plain_markdown(article.title, script, article.script))
-    st.caption(
-        source_line(plain_markdown(outlet_in_script(names.of(article), script)),
-                    times.shown(article.published, zone), article.url)
-    )
+    line = source_line(plain_markdown(outlet_in_script(names.of(article), script)),
+                       times.shown(article.published, zone), article.url)
+    st.caption(line if article.id in members else f"{line} · {SECTION_NOTE}")
     if marks:
         _legend()
         present = [k for k in KIND_COLOURS if any(m[2] == k for m in marks)]

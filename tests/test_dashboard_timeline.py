@@ -130,3 +130,40 @@ def test_the_timeline_chart_encodes_the_shown_fields_of_guarded_data(tmp_path, m
     assert list(data["title"]).count("'" + hostile.title) == 1
     assert list(data["outlet"]).count("'" + hostile.outlet) == 1
     assert sum(str(v).startswith("'") for v in [*data["title"], *data["outlet"]]) == 2  # the others as they were
+
+
+def test_the_readers_picker_marks_a_roundup_section_apart() -> None:
+    """A roundup's section read as one more article of its outlet ("法广 · … 国际纵横"): the
+    reader's picker marks it first, in the header's words; the story's own articles are as they were."""
+    from dashboard.app import SECTION_MARK, reader_choice
+
+    own = article("a", "Reuters", "The dam broke.", published=datetime(2024, 3, 4, 7, tzinfo=UTC))
+    names = story_outlets([own, ROUNDUP], None)
+    assert reader_choice(own, False, names, "original", times.DEFAULT) == "Reuters · 03-04 07:00 UTC · The dam broke."
+    assert reader_choice(ROUNDUP, True, names, "original", times.DEFAULT) == (
+        f"{SECTION_MARK} · Roundup Daily · 03-04 09:00 UTC · {ROUNDUP.title}")
+    assert SECTION_MARK == "§ section of a roundup"
+
+
+def test_the_reader_says_which_article_is_a_roundups_section(tmp_path, monkeypatch) -> None:
+    from clustering import pipeline
+    from tests.test_clustering_partial_run import dashboard_store, two_day_folders
+
+    db = dashboard_store(tmp_path, monkeypatch)
+    with Store(db) as store:
+        pipeline.run(two_day_folders(tmp_path), store, model="lexical")
+        store.add_article(ROUNDUP)
+        story = max(store.stories(), key=lambda s: len(s["members"]))
+        story["mentions"] = [{"article_id": "r", "score": 0.9, "section": 0}]  # as the clusterer files one
+        store.put_stories([story])
+    at = _app()
+    at.query_params["story"] = story["id"]
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    (picker,) = [s for s in at.selectbox if s.label == "Article"]
+    marked = [o for o in picker.options if o.startswith("§ section of a roundup · ")]
+    assert len(marked) == 1 and "Roundup Daily" in marked[0]
+    assert len(picker.options) > 1  # the story's own articles shown, unmarked
+    picker.set_value("r").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(unescape(c.value).endswith(" · a section of a roundup filed under another story") for c in at.caption)
