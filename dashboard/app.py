@@ -290,7 +290,9 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
                f"{'matches' if len(shown) == 1 else 'match'}. Click a row to open it.")
     _changes_caption(store, zone, since, n_runs, frame, built)
     table = _story_table_frame(shown, script, zone)
-    _story_table(table, zone, "Last run" if since is None else "Changed since")
+    built_when = _built_when(store, zone) if built and since is None else None
+    _story_table(table, zone, "Last run" if since is None else "Changed since",
+                 change_column_help(since is not None, built_when))
     _story_picker(table)
 
 
@@ -346,8 +348,8 @@ def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_r
         at, summary = store.story_changes_summary()
         if at and summary:
             when = times.shown(datetime.fromisoformat(at), zone)
-            st.caption(escape(f"Workspace built ({when}): {counted(len(frame), 'story', 'stories')}." if built
-                              else f"Last run ({when}): {summary}.{hint}"))
+            st.caption(escape(f"Workspace built ({when}): {counted(len(frame), 'story', 'stories')}. {BUILT_NOTE}"
+                              if built else f"Last run ({when}): {summary}.{hint}"))
         return
     text = (f"Since {times.shown(since, zone)}: {counted(n_runs, 'run')} changed "
             f"{counted(changed, 'story', 'stories')}.")
@@ -355,6 +357,32 @@ def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_r
     if oldest and since < datetime.fromisoformat(oldest):
         text += f" The oldest run kept is of {times.shown(datetime.fromisoformat(oldest), zone)}."
     st.caption(escape(text + hint))
+
+
+# The "Last run" column after the run that built the workspace: empty on every row (each story
+# "new" is noise), which read as a fault beside "Workspace built": the caption and the column's
+# help say why.
+BUILT_NOTE = ("The 'Last run' column stays empty until a later run (hourly run, regroup, upload) "
+              "changes a story.")
+
+
+def _built_when(store: Store, zone: times.Zone) -> str | None:
+    """When the last run, the one that built the workspace, ran (in ``zone``)."""
+    at, _ = store.story_changes_summary()
+    return times.shown(datetime.fromisoformat(at), zone) if at else None
+
+
+def change_column_help(since_chosen: bool, built_when: str | None = None) -> str:
+    """The help of the story table's change column: what a run changed in each story (the
+    last run's, or the runs' since the moment 'Changed since' names, ``since_chosen``); after
+    the run that built the workspace (``built_when``: its time), why the column is empty."""
+    if built_when and not since_chosen:
+        return (f"The last grouping run built the workspace ({built_when}): every story is new, so no "
+                f"row says so. {BUILT_NOTE} It then says what that run changed in each: new, grew, "
+                "changed, merged, split.")
+    return ("What the last grouping run (hourly run, regroup, upload), or the runs since the moment "
+            "'Changed since' names, changed in the story: new, grew, changed, merged, split; empty when "
+            "unchanged. Sort by 'Recently changed' to list those first.")
 
 
 def _filtered_stories(frame: pd.DataFrame, zone: times.Zone, script: str = SCRIPTS[0]) -> tuple[pd.DataFrame, str]:
@@ -462,9 +490,11 @@ def story_table_height(rows: int) -> int | str:
     return 460 if rows > _STORY_TABLE_ROWS else "content"
 
 
-def _story_table(table: pd.DataFrame, zone: times.Zone, change_header: str = "Last run") -> None:
+def _story_table(table: pd.DataFrame, zone: times.Zone, change_header: str = "Last run",
+                 change_help: str | None = None) -> None:
     """The clickable story table; a click on a row opens its story. ``change_header``: the
-    change column's title ("Last run", or "Changed since" the moment the list's choice names)."""
+    change column's title ("Last run", or "Changed since" the moment the list's choice names);
+    ``change_help``: its help (:func:`change_column_help`)."""
     # The selection callback only gets a row number: it maps it back through these ids.
     st.session_state["listed_ids"] = list(table["id"])
     st.dataframe(
@@ -482,9 +512,7 @@ def _story_table(table: pd.DataFrame, zone: times.Zone, change_header: str = "La
             ),
             "outlets": st.column_config.TextColumn("Covered by"),
             "change": st.column_config.TextColumn(
-                change_header, help="What the last grouping run (hourly run, regroup, upload), or the runs "
-                "since the moment 'Changed since' names, changed in the story: new, grew, changed, merged, "
-                "split; empty when unchanged. Sort by 'Recently changed' to list those first."),
+                change_header, help=change_help or change_column_help(change_header != "Last run")),
         },
         on_select=_open_selected_row,
         selection_mode="single-row",

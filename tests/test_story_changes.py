@@ -17,6 +17,7 @@ import pytest
 from clustering import build_story, edits, pipeline
 from clustering.changes import change_counts, change_text, story_changes
 from clustering.model import Member, Story
+from dashboard.app import BUILT_NOTE
 from store.sqlite import Store
 from tests.test_clustering_hourly_run import FOOTBALL
 from tests.test_clustering_hourly_run import _story_of as _owner
@@ -258,6 +259,11 @@ def test_a_run_that_made_every_story_built_the_workspace():
     assert storylist.BUILT_BY_LAST_RUN not in later.attrs and list(later["change"]) == ["new", ""]
 
 
+def _columns(at) -> dict:
+    """The story table's column settings as the page sends them (label, help...)."""
+    return json.loads(at.dataframe(key="story_table").proto.columns)
+
+
 def test_the_dashboard_says_a_first_build_plainly_then_the_changes(tmp_path, monkeypatch):
     """A fresh workspace is no change: one line saying it was built, no "new" on every row, no
     'Recently changed' hint; a run that changes nothing says so without the hint either."""
@@ -269,12 +275,19 @@ def test_the_dashboard_says_a_first_build_plainly_then_the_changes(tmp_path, mon
     at = _app().run()
     assert not at.exception, [e.value for e in at.exception]
     captions = [unescape(c.value) for c in at.caption]
-    assert any(c.startswith("Workspace built (") and c.endswith("): 1 story.") for c in captions), captions
+    assert any(c.startswith("Workspace built (") and c.endswith(f"): 1 story. {BUILT_NOTE}") for c in captions), captions
     assert not any("Last run (" in c or "Recently changed" in c for c in captions), captions
     assert set(at.dataframe(key="story_table").value["change"]) == {""}
+    # The empty "Last run" column says why in its help (it read as a fault), with the build's time.
+    (change,) = [c for c in _columns(at).values() if c.get("label") == "Last run"]
+    built_at = next(c for c in captions if c.startswith("Workspace built (")).split("(", 1)[1].split(")")[0]
+    assert change["help"].startswith(f"The last grouping run built the workspace ({built_at}): ")
+    assert BUILT_NOTE in change["help"]
     with Store(db) as store:
         pipeline.run(folders, store, model="lexical")  # the same files again: nothing changes
     at = _app().run()
     captions = [unescape(c.value) for c in at.caption]
     assert any(c.startswith("Last run (") and c.endswith("): no story changed.") for c in captions), captions
     assert not any("Recently changed" in c for c in captions), captions
+    (change,) = [c for c in _columns(at).values() if c.get("label") == "Last run"]
+    assert change["help"].startswith("What the last grouping run ") and BUILT_NOTE not in change["help"]
