@@ -385,6 +385,13 @@ def change_column_help(since_chosen: bool, built_when: str | None = None) -> str
             "unchanged. Sort by 'Recently changed' to list those first.")
 
 
+# The keyword box names no example term: "e.g. 塔吉克, 塔利班, Taliban" offered an English word
+# the demo workspace (all Chinese) never matches, and any fixed term misses some workspace.
+KEYWORD_PLACEHOLDER = "Words of a story's name or headlines (简/繁 both match)"
+KEYWORD_HELP = ("Stories whose name or an article's headline holds every word typed (separated by spaces), "
+                "in either script and any case. Outlets are chosen under 'Outlets'.")
+
+
 def _filtered_stories(frame: pd.DataFrame, zone: times.Zone, script: str = SCRIPTS[0]) -> tuple[pd.DataFrame, str]:
     """Draw the list's filters; the stories they leave, in the chosen order, and what to
     loosen when they leave none (:func:`storylist.no_match_line`). The Dates filter's days
@@ -398,9 +405,7 @@ def _filtered_stories(frame: pd.DataFrame, zone: times.Zone, script: str = SCRIP
 
     _filters_from_address(all_outlets)
     top = st.columns([3, 2, 2])
-    keyword = top[0].text_input(
-        "Keyword", key="keyword", placeholder="e.g. 塔吉克, 塔利班, Taliban (简/繁 both match)"
-    )
+    keyword = top[0].text_input("Keyword", key="keyword", placeholder=KEYWORD_PLACEHOLDER, help=KEYWORD_HELP)
     sort = top[1].selectbox("Sort by", list(storylist.SORTS), key="sort")
     dates = top[2].date_input(f"Dates ({zone.short})", min_value=lo, max_value=hi, key=_dates_key(lo, hi),
                               help=f"Stories with coverage on these days, as days run in {zone.short}.")
