@@ -26,6 +26,7 @@ from comparison.lexicons.categories import (
     TOPIC_PREPOSITIONS,
     TOPIC_WINDOW,
     event_forms,
+    who_leaves_event,
 )
 from comparison.lexicons.reporting import SPEECH_SETTINGS_EN, SPEECH_VERBS_EN
 from comparison.lexicons.timewords import TIME_SHIFT_EN, TIME_SHIFT_ZH
@@ -129,6 +130,7 @@ def _event_of(clause: str, offset: int, text: str) -> Slot | None:
                 or clause.startswith("的", at + len(word))):
             break  # 被捕的民主派人士: an event word before 的 modifies a noun, it reports nothing
         position = at + 1
+    event = who_leaves_event(word, to_simplified(clause)) or event  # 撤离: withdrawn or evacuated
     return Slot("predicate", offset + at, offset + at + len(word), text[offset + at:offset + at + len(word)], event)
 
 

@@ -24,7 +24,9 @@ from comparison.lexicons.categories import (
     HEDGES,
     PEOPLE_FAMILIES,
     STRONG_DAMAGE,
+    WHO_LEAVES_EVENTS,
     event_forms,
+    who_leaves_event,
 )
 from comparison.lexicons.grammar import FUNCTION_WORDS_EN
 from comparison.lexicons.quantifiers import (
@@ -188,6 +190,7 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     left, right = _figure_clause(q, simple, neighbours, english)
     clause = simple[left:right]
     events, words = _clause_events(clause)
+    events, words = _who_leaves(events, words, family, clause)
     complement = _event_after_noun(simple, q) if english else None
     if complement is not None:
         events, words = set(complement[0]), [complement[1]]
@@ -435,6 +438,17 @@ def _clause_events(clause: str) -> tuple[set[str], list[str]]:
                 rest = rest.replace(w, "")
         if not any(contains(rest, k) for k in event_forms()["injured"]):
             events.discard("injured")
+    return events, words
+
+
+def _who_leaves(events: set[str], words: list[str], family: str, clause: str) -> tuple[set[str], list[str]]:
+    """A verb of leaving (撤离: lexicons.categories.who_leaves_event) read as the armed forces'
+    withdrawal only for a count of them (2500名士兵) or, for a count of no family, in a clause
+    naming them (美军, 驻军撤离); otherwise the people it counts are evacuated (撤离3000名居民)."""
+    for word, (armed_event, _other) in WHO_LEAVES_EVENTS.items():
+        if armed_event in events and word in words:
+            event = who_leaves_event(word, clause, family)
+            events = (events - {armed_event}) | {event}  # (the word stays the word naming it)
     return events, words
 
 

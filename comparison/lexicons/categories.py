@@ -107,11 +107,39 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "rescued": ("获救", "救出", "找回", "解救", "rescued", "saved", "pulled out alive"),
     "withdrawn": ("撤军", "撤离", "撤出", "withdrew", "withdrawn", "withdrawal", "pulled out"),
     # 安置 / 转移安置: people moved out of harm and housed (a disaster report's 转移安置4600人)
-    "evacuated": ("疏散", "避难", "安置", "紧急转移", "evacuated", "evacuation", "displaced", "relocated"),
+    # 撤侨: the evacuation of a state's nationals abroad
+    "evacuated": ("疏散", "避难", "安置", "紧急转移", "撤侨", "evacuated", "evacuation", "displaced", "relocated"),
     "infected": ("新增", "确诊", "感染", "染疫", "阳性", "new cases", "tested positive", "infected"),
     "handed over": ("移交", "交给", "交接", "handed over", "handover", "transferred"),
     "seized": ("攻占", "占领", "夺取", "控制", "seized", "captured", "took control", "overran"),
 }
+
+# Verbs of leaving a place whose event is who leaves (《现代汉语词典》撤离: "leave, withdraw from
+# a place"): armed forces withdraw (美军撤离阿富汗, 守军撤离), anyone else is evacuated (撤离3000
+# 名居民, 撤离侨民, 撤离了500人). Such a word is a withdrawal only for a count of the armed families
+# below, or a count of no family in a clause naming one of their words or 军 before the verb
+# (美军周一撤离, 驻军撤离); otherwise an evacuation (comparison.subjects, comparison.claims).
+WHO_LEAVES_EVENTS: dict[str, tuple[str, str]] = {"撤离": ("withdrawn", "evacuated")}
+ARMED_FAMILIES = ("troops", "attackers")
+
+
+def who_leaves_event(word: str, clause: str, family: str | None = None) -> str | None:
+    """The event of a verb of leaving (WHO_LEAVES_EVENTS) in a clause (simplified script), for a
+    count of ``family`` ("" a count of no family, None no count): the armed event for a count of
+    an armed family or, for none, when the clause names one (a word of the family, 军 before the
+    verb: 美军, 驻军, 守军; another word of the armed event: 撤军); else the other event. None for other words."""
+    if word not in WHO_LEAVES_EVENTS:
+        return None
+    armed_event, other_event = WHO_LEAVES_EVENTS[word]
+    if family:
+        return armed_event if family in ARMED_FAMILIES else other_event
+    armed_words = {w for f in ARMED_FAMILIES for ws in COUNTED_FAMILIES[f].values() for w in ws if not w.isascii()}
+    at = clause.find(word)
+    if "军" in clause[:max(at, 0)] or any(w in clause for w in armed_words) or any(
+            w in clause for w in EVENTS[armed_event] if w != word and not w.isascii()):
+        return armed_event
+    return other_event
+
 
 # Objects after a release verb that make it no release of people (释放资金 "release funds",
 # released a report): money, data, statements and signals, the general non-human objects of
