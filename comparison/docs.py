@@ -16,6 +16,7 @@ from articles.model import Article
 from articles.outlets import edition_names, outlet_for_name
 from comparison.extract import Facts, extract_all, holds_whole_name
 from comparison.furniture import furniture_spans, wholly_inside
+from comparison.lexicons.units import YEAR_SECONDS
 from comparison.model import Span
 from comparison.numbers import Quantity
 from comparison.subjects import (
@@ -73,8 +74,38 @@ def written(doc: Doc, form: str, start: int = 0, end: int | None = None) -> str:
     return doc.article.text[at:at + len(form)] if at >= 0 else form
 
 
-_BASE_NAMES = {"length": ("km", 1000.0), "area": ("km²", 1e6), "mass": ("t", 1000.0), "duration": ("h", 3600.0),
-               "speed": ("km/h", 1000 / 3600), "power": ("MW", 1e6), "energy": ("kWh", 1.0)}
+# The metric units a converted figure is shown in, smallest first: the largest one the figure
+# reaches (40 miles in km, 5 inches in cm, 30 feet in m; a figure below the smallest in the
+# smallest). A figure already in one of them shows no conversion of its own (250毫米, 5公里); set
+# against a figure in another unit both show the unit of the larger one's scale (fmt_pair).
+_BASE_NAMES = {"length": (("mm", 0.001), ("cm", 0.01), ("m", 1.0), ("km", 1000.0)),
+               "area": (("m²", 1.0), ("ha", 1e4), ("km²", 1e6)),
+               "mass": (("g", 0.001), ("kg", 1.0), ("t", 1000.0)),
+               "duration": (("s", 1.0), ("min", 60.0), ("h", 3600.0), ("days", 86400.0), ("years", YEAR_SECONDS)),
+               "speed": (("km/h", 1000 / 3600),), "power": (("kW", 1e3), ("MW", 1e6), ("GW", 1e9)),
+               "energy": (("kWh", 1.0), ("MWh", 1e3), ("GWh", 1e6))}
+
+
+def _scale_unit(q: Quantity) -> tuple[str, float] | None:
+    """(name, size) of the metric unit of ``q``'s scale (_BASE_NAMES), None for a dimension with none."""
+    units = _BASE_NAMES.get(q.dimension)
+    if not units:
+        return None
+    scale = abs(q.value * q.factor) if math.isfinite(q.value) else abs(q.base_low)
+    return next(((n, z) for n, z in reversed(units) if scale >= z), units[0])
+
+
+def _shown_unit(q: Quantity, unit: tuple[str, float] | None = None) -> tuple[str, float] | None:
+    """(name, size) of the metric unit :func:`fmt` converts ``q`` into (``unit``, else that of its
+    scale), None for no conversion: a figure in its dimension's base unit (米, kg, 秒), already in
+    ``unit`` or, with none given, in any unit of _BASE_NAMES."""
+    if q.factor == 1.0:
+        return None
+    if unit is None:
+        if any(math.isclose(size, q.factor) for _name, size in _BASE_NAMES.get(q.dimension, ())):
+            return None  # already in a metric unit (100 mm, 5公里, 2吨): no conversion of its own
+        unit = _scale_unit(q)
+    return None if unit is None or math.isclose(unit[1], q.factor) else unit
 
 
 def _value(x: float) -> str:
@@ -84,8 +115,10 @@ def _value(x: float) -> str:
     return f"{x:,.6g}"
 
 
-def fmt(q: Quantity) -> str:
-    """"约有 200 名 (≈ 180–220)", "40 miles (= 40; 64.4 km)", "Some 1.25m tonnes (≈ 1,120,500–1,380,500)"."""
+def fmt(q: Quantity, convert: bool = True, unit: tuple[str, float] | None = None) -> str:
+    """"约有 200 名 (≈ 180–220)", "40 miles (= 40; 64.4 km)", "250毫米 (= 250)", "Some 1.25m tonnes (≈
+    1,120,500–1,380,500)". ``convert`` False: no conversion (set against a figure in its own unit:
+    :func:`fmt_pair`); ``unit``: the (name, size) to convert into, else the unit of the figure's scale."""
     if q.percent:
         return q.text.strip()
     if q.low == q.high:
@@ -95,12 +128,24 @@ def fmt(q: Quantity) -> str:
     else:
         high = "∞" if math.isinf(q.high) else _value(q.high)
         shown = f"{q.text.strip()} (≈ {_value(q.low)}–{high}"
-    if q.factor != 1.0 and q.dimension in _BASE_NAMES:
-        name, size = _BASE_NAMES[q.dimension]
+    unit = _shown_unit(q, unit) if convert else None
+    if unit is not None:
+        name, size = unit
         low, high = q.base_low / size, q.base_high / size
         low, high = (_value(float(f"{v:.3g}")) for v in (low, high))  # three figures: a conversion
         shown += f"; {low} {name}" if low == high else f"; {low}–{high} {name}"
     return shown + ")"
+
+
+def fmt_pair(q1: Quantity, q2: Quantity) -> tuple[str, str]:
+    """Two figures set against each other: converted only when their units differ, both into the
+    unit of the larger one's scale (40 miles vs 80 km: 64.4 km vs 80 km; 100 mm vs 6 inches: 10 cm
+    vs 15.2 cm); 100 mm vs 150 mm, 40 miles vs 50 miles: as written."""
+    if q1.dimension == q2.dimension and math.isclose(q1.factor, q2.factor):
+        return fmt(q1, False), fmt(q2, False)
+    larger = max((q1, q2), key=lambda q: abs(q.base_low))
+    unit = _scale_unit(larger) if q1.dimension == q2.dimension else None
+    return fmt(q1, unit=unit), fmt(q2, unit=unit)
 
 
 # A figure's range narrower than this share of its value either side is the rounding of its

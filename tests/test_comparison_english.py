@@ -176,7 +176,7 @@ def test_large_values_are_written_as_a_reader_writes_them():
 
     (q,) = [q for q in extract_quantities_en("Some 1.25m tonnes of water are stored in tanks.") if q.value]
     shown = fmt(q)
-    assert "e+" not in shown and "1,120,500" in shown and "1,120,000–1,380,000 t" in shown
+    assert "e+" not in shown and "1,120,500" in shown  # (tonnes are t: no conversion shown)
     (q,) = [q for q in extract_quantities_en("The deal is worth $12 billion.") if q.value]
     assert "e+" not in fmt(q) and "12,000,000,000" in fmt(q)
 

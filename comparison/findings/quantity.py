@@ -21,6 +21,7 @@ from comparison.docs import (
     dated,
     estimate,
     fmt,
+    fmt_pair,
     ranges_overlap,
     span,
     width,
@@ -103,7 +104,8 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
                 key = (finding.kind, d1, d2, event) if finding.kind == "contradiction" else (
                     finding.kind, d1, d2, event, q1.low, q1.high, q2.low, q2.high)
                 if key in merged:
-                    also = f"{fmt(q1)}{dated(doc1, s1)} vs {fmt(q2)}{dated(doc2, s2)}"
+                    f1, f2 = fmt_pair(q1, q2)
+                    also = f"{f1}{dated(doc1, s1)} vs {f2}{dated(doc2, s2)}"
                     if also not in merged[key].why:
                         merged[key].why += f"; also {also}"
                     _add_spans(merged[key], finding.spans)
@@ -312,7 +314,8 @@ def what_is_counted(q1: Quantity, s1: Subject, q2: Quantity, s2: Subject) -> tup
 def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity, s2: Subject) -> Finding | None:
     spans = [span(doc1, q1.start, max(q1.end, q1.counted_end)), span(doc2, q2.start, max(q2.end, q2.counted_end))]
     what, about = what_is_counted(q1, s1, q2, s2)
-    a, b = f"{doc1.label}: {fmt(q1)}{dated(doc1, s1)}", f"{doc2.label}: {fmt(q2)}{dated(doc2, s2)}"
+    f1, f2 = fmt_pair(q1, q2)
+    a, b = f"{doc1.label}: {f1}{dated(doc1, s1)}", f"{doc2.label}: {f2}{dated(doc2, s2)}"
     framing = framing_difference(s1, s2)
     if (q1.unquantified or q2.unquantified) and (not compatible(q1, q2) or math.isinf(q1.high) and math.isinf(q2.high)):
         # 许多抗议者 says "more than one": never a contradiction, and against another word of no
@@ -357,9 +360,10 @@ def _update_finding(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantit
            else "a count above an earlier lower bound, reported hours apart")
     if ql.base_high < qe.base_low:
         why += ", lower in the later report"  # (the missing: a count of the moment)
+    fl, fe = fmt_pair(ql, qe)
     return Finding("contradiction", "number",
                    f"incompatible figures for {about}, perhaps an update ({why}): later "
-                   f"{timed(dl, de, fmt(ql) + dated(dl, sl))} vs earlier {timed(de, dl, fmt(qe) + dated(de, se))}",
+                   f"{timed(dl, de, fl + dated(dl, sl))} vs earlier {timed(de, dl, fe + dated(de, se))}",
                    spans, what)
 
 

@@ -9,7 +9,7 @@ once, from a report to the next one of the same outlet that restates the fact: k
 
 from __future__ import annotations
 
-from comparison.docs import compatible, fmt, span
+from comparison.docs import compatible, fmt_pair, span
 from comparison.findings import Context
 from comparison.findings.quantity import same_outlet_pairs, what_is_counted
 from comparison.model import Finding
@@ -34,9 +34,10 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
             continue  # restated (or worded more precisely): no update
         _what, about = what_is_counted(qe, early.subjects[i], ql, late.subjects[j])
         outlet = early.edition or early.label
+        fe, fl = fmt_pair(qe, ql)
         findings.append(Finding(
             "update", "number",
-            f"{outlet} updated {about} from {fmt(qe)} ({clock(early, late)}) to {fmt(ql)} ({clock(late, early)})",
+            f"{outlet} updated {about} from {fe} ({clock(early, late)}) to {fl} ({clock(late, early)})",
             [span(early, qe.start, max(qe.end, qe.counted_end)), span(late, ql.start, max(ql.end, ql.counted_end))],
             _what))
     return findings
