@@ -15,6 +15,8 @@ from comparison.lexicons.categories import counts_people_or_buildings
 from comparison.lexicons.quantifiers import (
     CHANGE_START_MARKS_ZH,
     CHANGE_VERBS_ZH,
+    FEW_WORDS_EN,
+    FEW_WORDS_ZH,
     FRACTION_WORDS_ZH,
     LARGE_FIGURE_QUALIFIERS_ZH,
     PEOPLE_MEASURES_ZH,
@@ -339,6 +341,21 @@ def extract_quantities(text: str) -> list[Quantity]:
     found = add_fractions(found, fractions_zh(text, simple) + percent_ranges(text))
     found = join_minutes_and_seconds(text, simple, join_years_and_months(text, merge_ranges(text, found, RANGE_CONNECTORS_ZH)))
     return with_unquantified(found, unquantified_zh(text, simple))
+
+
+def names_no_figure(q: Quantity) -> bool:
+    """A count said only as "more than one" or "a few", with no numeral: an unquantified
+    quantifier (许多抗议者, many) or a word of a few (多名, 数人, 若干名, 几位; several, a few:
+    lexicons.quantifiers.FEW_WORDS_ZH/_EN). No fact of its own for "only X reports"."""
+    if q.unquantified:
+        return True
+    text = to_simplified(q.text).strip().lower()
+    if any(c.isdigit() for c in text):
+        return False
+    if text in FEW_WORDS_EN:
+        return True
+    word = text[:-1] if text[-1:] in PEOPLE_MEASURES_ZH else text
+    return text != word and word in FEW_WORDS_ZH
 
 
 def with_unquantified(found: list[Quantity], extra: list[Quantity]) -> list[Quantity]:

@@ -28,7 +28,7 @@ from comparison.docs import (
 )
 from comparison.findings import Context
 from comparison.model import Finding, Span
-from comparison.numbers import Quantity, counted_noun
+from comparison.numbers import Quantity, counted_noun, names_no_figure
 from comparison.report_times import apart, is_update, running_count, timed
 from comparison.subjects import (
     Subject,
@@ -120,7 +120,7 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
     for d, doc in enumerate(docs):
         for i, (q, s) in enumerate(zip(doc.facts.quantities, doc.subjects, strict=True)):
             if (d, i) in paired or s.is_total or not (s.family or s.events) or q.percent and not s.events or (
-                    q.unquantified):  # (许多抗议者 alone: no figure to list)
+                    names_no_figure(q)):  # (许多抗议者, 多名抗议者, several protesters alone: no figure to list)
                 continue
             findings.append(Finding(
                 kind="unique", fact_type="number",

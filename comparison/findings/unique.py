@@ -15,6 +15,7 @@ from comparison.docs import Doc, names_own_outlet, span
 from comparison.extract import same_entity
 from comparison.findings import Context
 from comparison.model import Finding
+from comparison.numbers import names_no_figure
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
@@ -203,7 +204,7 @@ def _sentence_facts(doc: Doc, k: int, named_elsewhere: set[str],
     # An outlet naming or citing itself (一名消息人士告诉半岛电视台) is no new fact.
     is_own = lambda name: names_own_outlet(doc, name)  # noqa: E731
     for q, subj in zip(doc.facts.quantities, doc.subjects, strict=True):
-        if inside(q) and not q.is_total and not q.unquantified and q.start not in compared:
+        if inside(q) and not q.is_total and not names_no_figure(q) and q.start not in compared:
             weight = WEIGHT_NUMBER_SPECIFIC if (subj.family or subj.events) else WEIGHT_NUMBER
             facts.append((_counted_label(doc.article.text, q), weight))
     for d in doc.facts.dates:

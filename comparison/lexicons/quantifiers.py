@@ -69,6 +69,13 @@ UNQUANTIFIED_PEOPLE_ONLY_ZH = ("部分",)
 UNQUANTIFIED_NOT_AFTER_ZH = ("大", "没有", "没", "不", "并非", "第", "多", "少", "好")
 UNQUANTIFIED_NOT_AFTER_EN = ("how", "not", "as")
 
+# A few, said in words only: the vague numerals of "more than one, a few" before a measure word for
+# people (数名, 多人, 若干名, 几位) and "several", "a few", "a handful". Like an unquantified
+# quantifier, such a count with no figure beside it is no fact of its own ("only A reports
+# several protesters": numbers.names_no_figure); against another outlet's count it is compared.
+FEW_WORDS_ZH = ("数", "多", "若干", "几")
+FEW_WORDS_EN = ("several", "a few", "a handful", "a handful of")
+
 # Vague numerals that count only people (数名, 多位, 多人, 若干名); before other measure words they
 # are no count (多年, 多次, 数次, 若干年 are "for years", "repeatedly", "some years").
 PEOPLE_ONLY_VAGUE_ZH = ("数", "多", "若干")
