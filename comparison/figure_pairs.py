@@ -50,7 +50,7 @@ FEATURES = (
     "specific",  # both subjects are specific enough to compare story-wide
     "distinguished",  # an outlet reports both values as separate figures
     "context",  # character overlap of the words around the two figures
-    "log_ratio",  # how far apart the values are (orders of magnitude, capped at 3)
+    "log_ratio",  # how far apart the values are (orders of magnitude, capped at 3; a range open above: to the range)
     "overlap",  # the value ranges overlap (vague vs exact: a precision candidate)
     "nearest_value",  # each is the other's closest value among its non-conflicting candidates
     "wordy_overlap",  # the ranges overlap and one is a number word (数十人, 多名, several): fits most values
@@ -113,7 +113,20 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def log_ratio(q1, q2) -> float:
+def log_ratio(q1, q2, to_open_range: bool = True) -> float:
+    """How far apart two figures' values are, in orders of magnitude (capped at 3). A range open
+    above (多名, 许多, many: 2..inf) has no value of its own: its distance to a figure is the
+    distance to the range, 0 for a figure inside it (40 against 许多), else to its lower bound (it
+    was 3, the farthest, so 许多抗议者 never met 40 protesters in aligned sentences). Two open
+    ranges stay 3 (they are no finding: findings.quantity). ``to_open_range`` False: 3 for an open
+    range (which figure is nearest in value: an open range is no figure's nearest value, else it
+    would tie with every value inside it and take "nearest" from a figure's true counterpart)."""
+    for a, b in ((q1, q2), (q2, q1)) if to_open_range else ():
+        if math.isinf(a.high) and math.isfinite(b.high):
+            low, v = abs(a.low * a.factor), abs(b.value * b.factor)
+            if v >= low:
+                return 0.0
+            return min(3.0, math.log10(low / v)) if v > 0 else 3.0
     v1, v2 = abs(q1.value * q1.factor), abs(q2.value * q2.factor)
     if not (math.isfinite(v1) and math.isfinite(v2)) or v1 == 0 or v2 == 0:
         return 3.0

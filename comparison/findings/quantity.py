@@ -187,7 +187,7 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
     for i, j, _score in candidates:
         if figure_pairs.conflicting(doc1.subjects[i], doc2.subjects[j]):
             continue  # the nearest value among figures that could be about the same thing
-        ratio = figure_pairs.log_ratio(doc1.facts.quantities[i], doc2.facts.quantities[j])
+        ratio = figure_pairs.log_ratio(doc1.facts.quantities[i], doc2.facts.quantities[j], to_open_range=False)
         nearest_first[i] = min(nearest_first.get(i, 9.0), ratio)
         nearest_second[j] = min(nearest_second.get(j, 9.0), ratio)
     chosen, rows, pending = [], [], []
@@ -209,7 +209,7 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         if distinguished:
             continue  # one outlet reports both values as two counts: two facts (a definition since session 23)
         best = score >= best_first[i] or score >= best_second[j]
-        ratio = figure_pairs.log_ratio(q1, q2)
+        ratio = figure_pairs.log_ratio(q1, q2, to_open_range=False)
         nearest = (not figure_pairs.conflicting(s1, s2)
                    and ratio <= nearest_first[i] and ratio <= nearest_second[j])
         rows.append(figure_pairs.features(doc1, i, doc2, j, score, best, distinguished, nearest))
