@@ -28,6 +28,9 @@ from comparison.lexicons.quantifiers import (
     UNQUANTIFIED_NOT_AFTER_ZH,
     UNQUANTIFIED_PEOPLE_ONLY_ZH,
     UNQUANTIFIED_RANGE,
+    UNQUANTIFIED_TIME_AFTER_ZH,
+    UNQUANTIFIED_TIME_ENDS_ZH,
+    UNQUANTIFIED_TIMES_ZH,
     UNQUANTIFIED_ZH,
     VAGUE_WORDS_ZH,
 )
@@ -365,6 +368,10 @@ def with_unquantified(found: list[Quantity], extra: list[Quantity]) -> list[Quan
 
 
 _UNQUANTIFIED_ZH_RE = re.compile(rf"(?:{'|'.join(sorted(UNQUANTIFIED_ZH, key=len, reverse=True))})(?P<de>的)?")
+_UNQUANTIFIED_TIME_ZH_RE = re.compile(
+    rf"(?:(?:{'|'.join(sorted(UNQUANTIFIED_TIME_AFTER_ZH, key=len, reverse=True))})"
+    rf"(?:{'|'.join(sorted(UNQUANTIFIED_TIME_ENDS_ZH, key=len, reverse=True))})"
+    rf"|{'|'.join(UNQUANTIFIED_TIMES_ZH)})")
 
 
 def unquantified_zh(text: str, simple: str) -> list[Quantity]:
@@ -373,8 +380,8 @@ def unquantified_zh(text: str, simple: str) -> list[Quantity]:
     一些专家认为, 大部分 (a share), 第一批 (an ordinal), 多一些 (a comparative)."""
     out: list[Quantity] = []
     for m in _UNQUANTIFIED_ZH_RE.finditer(simple):
-        if simple.endswith(UNQUANTIFIED_NOT_AFTER_ZH, 0, m.start()):
-            continue
+        if simple.endswith(UNQUANTIFIED_NOT_AFTER_ZH, 0, m.start()) or _UNQUANTIFIED_TIME_ZH_RE.match(simple, m.end()):
+            continue  # (许多年来人们, 很多次: a time phrase, no count of the noun after it)
         cs, ce = counted_phrase(simple, m.end())
         people_only = m.group(0).rstrip("的") in UNQUANTIFIED_PEOPLE_ONLY_ZH
         if ce <= cs or not any(counts_people_or_buildings(simple[cs:k], people_only) for k in range(cs + 1, ce + 1)):

@@ -321,12 +321,22 @@ def unquantified_en(text: str) -> list[Quantity]:
         if re.match(r"\s+of\b", text[m.end():m.end() + 6], re.I):
             continue  # "many of the protesters": a part of a group the sentence names
         cs, ce = _counted_after(text, m.end())
-        if ce <= cs or not counts_people_or_buildings(text[cs:ce]):
+        if ce <= cs or not counts_people_or_buildings(text[cs:ce]) or _plural_head_before(text[cs:ce]):
             continue
         low, high = UNQUANTIFIED_RANGE
         out.append(Quantity(start=m.start(), end=m.end(), text=text[m.start():m.end()], low=low, high=high, vague=True,
                             counted=text[cs:ce], counted_start=cs, counted_end=ce, unquantified=True))
     return out
+
+
+def _plural_head_before(phrase: str) -> bool:
+    """Does the noun phrase after a quantifier end at a plural noun before its last word, one the
+    category lexicon does not count ("some cases police", "many years people": the quantifier
+    counts cases and years, the next word opens the clause)? A lowercase word ending in -s (not
+    -ss, -us, -is: business, status, basis) is read as a plural head."""
+    words = phrase.split()
+    return any(w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+               and not counts_people_or_buildings(w) for w in words[:-1])
 
 
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|ranging in age from)\s+$", re.I)

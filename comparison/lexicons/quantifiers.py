@@ -68,6 +68,14 @@ UNQUANTIFIED_PEOPLE_ONLY_ZH = ("部分",)
 # "as many protesters as" compares.
 UNQUANTIFIED_NOT_AFTER_ZH = ("大", "没有", "没", "不", "并非", "第", "多", "少", "好")
 UNQUANTIFIED_NOT_AFTER_EN = ("how", "not", "as")
+# A quantifier before a unit of time or of times is no count of what follows the time phrase
+# (许多年来人们…, 很多年前居民…, 许多次警察…: "for many years people…", "many times", not
+# "many people"): a duration measure with a word making it a time phrase (来, 前, 后, 以来, 里),
+# or a measure of times. English needs none: its noun phrase ends at the first plural noun it does
+# not count (numbers_en.unquantified_en: "in some cases police", "for many years people").
+UNQUANTIFIED_TIME_AFTER_ZH = ("年", "天", "日", "个月", "月", "小时", "星期", "周")
+UNQUANTIFIED_TIME_ENDS_ZH = ("以来", "以前", "以后", "之前", "之后", "来", "前", "后", "里", "间", "中")
+UNQUANTIFIED_TIMES_ZH = ("次", "回", "遍", "倍")
 
 # A few, said in words only: the vague numerals of "more than one, a few" before a measure word for
 # people (数名, 多人, 若干名, 几位) and "several", "a few", "a handful". Like an unquantified
