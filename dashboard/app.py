@@ -12,13 +12,15 @@ its own store connection (``store.Store`` is per-thread inside).
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -1121,15 +1123,48 @@ def source_line(outlet: str, when: str, url: str | None) -> str:
 _HREF_SAFE = "-._~:/?#@!$&'*+,;=%"
 
 
+# The longest address shown whole in the link's text (the link itself goes to the whole address).
+MAX_ADDRESS_SHOWN = 300
+_PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _decoded_run(m: re.Match) -> str:
+    """A run of percent-escapes decoded where a browser's address bar decodes it: letters of any
+    script (亚洲), not bytes of no UTF-8 character, controls (a line break would end the link's
+    paragraph), spaces, format characters (U+202E would show the address reversed) nor the
+    reserved characters (an escaped '/' or '?' shown bare reads as another address)."""
+    raw = bytes.fromhex(m.group(0).replace("%", ""))
+    out, i = [], 0
+    for ch in raw.decode("utf-8", errors="surrogateescape"):
+        size = 1 if "\udc80" <= ch <= "\udcff" else len(ch.encode("utf-8"))
+        if ("\udc80" <= ch <= "\udcff" or ch.isspace() or unicodedata.category(ch)[0] in "CZ"
+                or ch in _RESERVED_SHOWN_ESCAPED):
+            out.append("".join(f"%{b:02X}" for b in raw[i:i + size]))
+        else:
+            out.append(ch)
+        i += size
+    return "".join(out)
+
+
+_RESERVED_SHOWN_ESCAPED = "%/?#[]@!$&'()*+,;=:"
+
+
 def address_link(url: str | None) -> str:
     """An article's web address as markdown: a link whose text is the address decoded
     ('https://www.rfi.fr/cn/亚洲/20210705-阿富汗-面对塔利班…' rather than a line of '%E4%BA%9A…'),
-    as a browser's address bar shows it; escaped text for anything but an http(s) address."""
+    as a browser's address bar shows it (controls, spaces, format characters, undecodable bytes
+    and reserved characters stay escaped; past MAX_ADDRESS_SHOWN characters cut with '…'); escaped
+    text for anything but an http(s) address with a host."""
     if not url:
         return ""
-    if urlsplit(url).scheme.lower() not in ("http", "https"):
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or url[:1] <= " ":
         return escape(url)
-    return f"[{escape(unquote(url))}]({quote(url, safe=_HREF_SAFE)})"
+    shown = "".join(quote(c, safe="") if c.isspace() or unicodedata.category(c)[0] == "C" else c for c in url)
+    shown = _PERCENT_RUN.sub(_decoded_run, shown)
+    if len(shown) > MAX_ADDRESS_SHOWN:
+        shown = shown[:MAX_ADDRESS_SHOWN - 1] + "…"
+    return f"[{escape(shown)}]({quote(url, safe=_HREF_SAFE)})"
 
 
 def _why_grouped(

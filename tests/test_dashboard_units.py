@@ -798,3 +798,22 @@ def test_the_story_table_shows_what_changed_before_the_outlets_and_no_empty_rows
     assert STORY_TABLE_COLUMNS.index("change") < STORY_TABLE_COLUMNS.index("outlets")
     assert story_table_height(6) == story_table_height(12) == "content"
     assert story_table_height(13) == 460
+
+
+def test_an_address_shows_decoded_only_what_a_browser_shows_decoded() -> None:
+    """Second review: a decoded line break (%0A%0A) ended the link's paragraph, a decoded U+202E
+    showed the address reversed, bytes of no character showed as '�', and an escaped '/' or '?'
+    shown bare reads as another address; they stay escaped. A very long address is cut in the
+    text (the link goes to it whole); an address with no host or led by a control is no link."""
+    for url in ("https://a.example/%0A%0A%23%20Heading", "https://a.example/%E2%80%AEgro.cbb",
+                "https://a.example/%FF%FE", "https://a.example/%2F..%3Fq=1", "https://a.example/a\n\nb"):
+        link = address_link(url)
+        shown = link[1:link.index("](")]
+        assert not any(c.isspace() or c in "\u202e\ufffd/?" for c in shown.split("example/", 1)[1]), (url, shown)
+        assert link.count("](") == 1 and "\n" not in link
+    assert address_link("https://a.example/%E4%BA%9A%2F").startswith(f"[{text.escape('https://a.example/亚%2F')}]")
+    long_url = "https://a.example/" + "%E4%BA%9A" * 2000
+    link = address_link(long_url)
+    assert len(link[1:link.index("](")]) < 2000 and link.endswith(f"({long_url})")
+    for bad in ("https:javascript:alert(1)", "\x01https://a.example/", " https://a.example/"):
+        assert "](" not in address_link(bad), bad
