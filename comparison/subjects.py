@@ -30,6 +30,8 @@ from comparison.lexicons.categories import (
 )
 from comparison.lexicons.grammar import FUNCTION_WORDS_EN
 from comparison.lexicons.quantifiers import (
+    ADDITIVE_EN,
+    ADDITIVE_ZH,
     CHANGE_ADVERBS_ZH,
     CHANGE_BASES_ZH,
     CHANGE_DOWN_ZH,
@@ -731,8 +733,21 @@ def is_breakdown(previous: Quantity | None, q: Quantity, simple: str) -> bool:
             m.start() <= q.start and q.end <= m.end() for m in _INCLUSIVE_FRAME_ZH.finditer(
                 simple, max(0, q.start - _INCLUSIVE_REACH - 2), min(len(simple), q.end + _INCLUSIVE_REACH + 2))):
         return True
-    return (previous is not None and q.dimension == previous.dimension == "count" and not q.percent
-            and previous.end <= q.start and _BREAKDOWN_GAP.fullmatch(simple, previous.end, q.start) is not None)
+    if not (previous is not None and q.dimension == previous.dimension == "count" and not q.percent
+            and previous.end <= q.start and _BREAKDOWN_GAP.fullmatch(simple, previous.end, q.start) is not None):
+        return False
+    item_end = min((at for at in (simple.find(c, q.end, q.end + _BRACKET_REACH) for c in _ITEM_BREAKS + "）)。")
+                    if at >= 0), default=min(len(simple), q.end + _BRACKET_REACH))
+    opener = max(simple.rfind(c, previous.end, q.start) for c in "（(：:-–—")
+    return not _another_happening(simple, previous, max(opener, previous.end), max(opener, previous.end), q, item_end)
+
+
+def _another_happening(simple: str, whole: Quantity, opener: int, item_start: int, q: Quantity, item_end: int) -> bool:
+    """Does a bracketed item name another happening than the one named between its whole and
+    the bracket (30人死亡（12人受伤）: the injured are no part of the dead)?"""
+    own, _ = _clause_events(simple[item_start + 1:q.start] + simple[q.end:item_end])
+    whole_events, _ = _clause_events(simple[max(whole.end, whole.counted_end):opener])
+    return bool(own and whole_events and not own & whole_events)
 
 
 # A bracket opened right after a count (its noun and verb between, no figure or clause break) and
@@ -759,8 +774,20 @@ def in_bracketed_breakdown(qs: list[Quantity], n: int, simple: str) -> bool:
     whole = next((qs[k] for k in range(n - 1, -1, -1) if qs[k].end <= opener), None)
     if whole is None:
         return False
-    return (whole.dimension == "count" and not whole.percent
-            and _BEFORE_BRACKET.fullmatch(simple, max(whole.end, whole.counted_end), opener) is not None)
+    if not (whole.dimension == "count" and not whole.percent
+            and _BEFORE_BRACKET.fullmatch(simple, max(whole.end, whole.counted_end), opener) is not None):
+        return False
+    # The item: from the bracket or the separator before it to the next separator or the closer.
+    item_start = max(simple.rfind(c, opener, q.start) for c in _ITEM_BREAKS)
+    item_end = min((at for at in (simple.find(c, q.end, closer) for c in _ITEM_BREAKS) if at >= 0), default=closer)
+    label = simple[item_start + 1:q.start].lower()
+    if any(w in label for w in ADDITIVE_ZH + PARTITIVE_ZH) or any(
+            find_word(label, w) >= 0 for w in ADDITIVE_EN + PARTITIVE_EN):
+        # 30人死亡（另有12人受伤）: another count; （包括5名儿童）: a part the partitive reads
+        # (inherit_partitive_events), as 其中5名儿童 written without a bracket
+        return False
+    # An item naming another happening than the count's (30人死亡（12人受伤）) is no part of it.
+    return not _another_happening(simple, whole, opener, item_start, q, item_end)
 
 
 # What separates the items of a breakdown before an item's label (（甲地4万人；乙地7万人）).

@@ -75,3 +75,22 @@ def test_a_part_labelled_by_a_place_meets_a_figure_for_that_place() -> None:
     pairs = [sorted(s.text for s in f.spans) for f in found]
     assert any("7.2万人" in p and "215,613人" in p for p in pairs), [f.why for f in found]
     assert not any("4.6万人" in p for p in pairs), [f.why for f in found]
+
+
+def _numbers(first: str, second: str, language: str = "zh") -> list[tuple[str, list[str]]]:
+    articles = [article("oa", "Outlet A", first, language=language), article("ob", "Outlet B", second, language=language)]
+    return sorted((f.kind, sorted(s.text for s in f.spans)) for f in of_type(compare(articles, use_dense=False), "number"))
+
+
+def test_a_bracketed_count_added_or_of_another_happening_is_no_part() -> None:
+    """Second review: 30人死亡（另有12人受伤） made the injured a part of the dead, so another
+    outlet's 12人受伤 was 'only A' and 'only B', 15人受伤 no contradiction; （包括5名儿童） was a
+    bracketed part never set against 其中8名儿童. Now an added count, a count of another happening
+    named after the whole, and a partitive item are read as without the bracket."""
+    base = "托尔维克周日发生爆炸，造成30人死亡"
+    for bracket in ("（另有12人受伤）", "（12人受伤）"):
+        assert ("agree", ["12人", "12人"]) in _numbers(base + bracket + "。", base + "，12人受伤。")
+        assert ("contradiction", ["12人", "15人"]) in _numbers(base + bracket + "。", base + "，15人受伤。")
+    assert ("contradiction", ["5名儿童", "8名儿童"]) in _numbers(base + "（包括5名儿童）。", base + "，其中8名儿童。")
+    en = "An explosion in Torvik on Sunday killed 30 people ({}).", "An explosion in Torvik on Sunday killed 30 people and injured 15."
+    assert ("contradiction", ["12", "15"]) in _numbers(en[0].format("another 12 were injured"), en[1], "en")

@@ -138,6 +138,11 @@ VAGUE_WORDS_EN = {
 # pronoun in 刘月华 等).
 PARTITIVE_ZH = ("其中", "当中", "包括", "包含")
 PARTITIVE_EN = ("including", "among them", "among whom", "of whom", "of them")
+# Words that add a count to the one just named, no part of it ("40 held (another 12 hurt)";
+# 30人死亡（另有12人受伤）): inside a bracket after a count they make it no breakdown
+# (subjects.in_bracketed_breakdown), and the count is compared as any other.
+ADDITIVE_ZH = ("另有", "另外", "此外", "还有", "以及", "外加", "另")
+ADDITIVE_EN = ("another", "other", "plus", "besides", "also", "while", "and")
 # A Chinese frame naming the parts before their whole: 包括30男5女在内的35人 (the 35, the 30 men
 # and 5 women among them). The figures inside the frame are parts (《现代汉语八百词》 包括).
 INCLUSIVE_FRAME_ZH = ("包括", "在内")
