@@ -198,3 +198,23 @@ def test_a_title_never_starts_inside_another_persons_name():
     whys = " ".join(f.why for f in found)
     assert found and "明和" not in whys and "和保安局" not in whys, whys
     assert "保安局局长" in whys
+
+
+def test_titles_read_each_articles_names_a_bounded_number_of_times():
+    # Second review: each titled name scanned every entity of its article for a name ending in
+    # its title window (quadratic in an article's names); now one sorted list per article.
+    from comparison.docs import build_docs
+    from comparison.findings import naming
+
+    class Counting(list):
+        reads = 0
+
+        def __iter__(self):
+            Counting.reads += 1
+            return super().__iter__()
+
+    text = "".join(f"局长{s}{g}说，" for s in "王李张刘陈杨黄赵" for g in ("明华", "建国", "立强", "志伟", "海涛")) + "。"
+    docs = build_docs([article("a", "A", text, language="zh")])
+    docs[0].facts.entities = Counting(docs[0].facts.entities)
+    naming._titles(docs)
+    assert Counting.reads <= 5, Counting.reads
