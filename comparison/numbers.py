@@ -363,7 +363,14 @@ def names_no_figure(q: Quantity) -> bool:
 
 def with_unquantified(found: list[Quantity], extra: list[Quantity]) -> list[Quantity]:
     """``found`` and the unquantified counts that overlap none of its figures, in text order."""
-    extra = [u for u in extra if not any(q.start < u.end and u.start < q.end for q in found)]
+    if not extra:
+        return found
+    # (the characters the figures cover, marked once: a check of every figure per quantifier was
+    # quadratic in a text's length)
+    covered = bytearray(max(q.end for q in found + extra) + 1)
+    for q in found:
+        covered[q.start:q.end] = b"\x01" * (q.end - q.start)
+    extra = [u for u in extra if not any(covered[u.start:u.end])]
     return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
