@@ -33,6 +33,8 @@ from comparison.lexicons.quantifiers import (
     ADDITIVE_EN,
     ADDITIVE_ZH,
     CHANGE_ADVERBS_ZH,
+    CHANGE_BASES_MONTH_ZH,
+    CHANGE_BASES_YEAR_ZH,
     CHANGE_BASES_ZH,
     CHANGE_DOWN_ZH,
     CHANGE_VERBS_ZH,
@@ -141,6 +143,9 @@ class Subject:
     # A Chinese share or percentage points right after a verb of change: the thing changed and the
     # direction (猪肉价格同比下降36.5%: "猪肉价格|down"; 消费者物价指数（CPI）年涨1.1%: "cpi|up"), else "".
     changed: str = ""
+    # The month and the basis the change is written with, when its words say (6月CPI同比上涨1.1%:
+    # "6", "year"): two changes of one thing with another month or basis are other facts.
+    change_frame: tuple[str, str] = ("", "")
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -211,7 +216,8 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                    age_span=q.dimension == "age" and q.span,
                    series_part=english and q.dimension == "count" and _after_series_word(simple, q.start), noun=_age_person(simple, q) if english and q.dimension == "age" else _head_noun(simple_counted, english),
                    named_day=named_day(q, simple, dates, left, right),
-                   changed="" if english or not (q.percent or q.unit.endswith("百分点")) else changed_thing(simple, q.start))
+                   changed="" if english or not (q.percent or q.unit.endswith("百分点")) else changed_thing(simple, q.start),
+                   change_frame=("", "") if english or not (q.percent or q.unit.endswith("百分点")) else change_frame(simple, q.start))
 
 
 _CHANGE_VERB_BEFORE_RE = re.compile(rf"(?:{'|'.join(sorted(CHANGE_VERBS_ZH, key=len, reverse=True))})[约了]{{0,2}}$")
@@ -247,6 +253,33 @@ def changed_thing(simple: str, start: int) -> str:
     if len(thing) < 2 or any(ch.isdigit() for ch in thing):
         return ""
     return f"{thing.lower()}|{'down' if word in CHANGE_DOWN_ZH else 'up'}"
+
+
+_MONTH_RE = re.compile(r"(\d{1,2})月")
+
+
+def change_frame(simple: str, start: int) -> tuple[str, str]:
+    """(the month, the basis) a share right after a verb of change is written with, between the
+    clause's start and the verb: 6月CPI同比上涨1.1% is ("6", "year"), CPI环比上涨 ("", "month"),
+    年涨 ("", "year"); "" where the words name none (上月 and 今年 are read as none: they depend
+    on the day of the report)."""
+    verb = _CHANGE_VERB_BEFORE_RE.search(simple, max(0, start - 6), start)
+    if verb is None:
+        return "", ""
+    before = simple[max(0, verb.start() - _CHANGED_REACH):verb.start()]
+    before = before[max(before.rfind(c) for c in "，。；：、,;:\n%") + 1:]
+    month = _MONTH_RE.search(before)
+    bases = _CHANGE_BASES_RE.search(before)
+    basis = ""
+    if bases:
+        words = bases.group(0)
+        if any(w in words for w in CHANGE_BASES_YEAR_ZH):
+            basis = "year"
+        elif any(w in words for w in CHANGE_BASES_MONTH_ZH):
+            basis = "month"
+        elif words.endswith("年"):
+            basis = "year"  # 年涨: a yearly change
+    return (month.group(1) if month else ""), basis
 
 
 # An index or measure named with its acronym in brackets, either way round (居民消费价格指数(CPI),
@@ -290,7 +323,8 @@ def acronym_changes(subjects: list[Subject], simple: str, places: set[str]) -> N
 
 def same_change(a: Subject, b: Subject) -> bool:
     """Two shares of change of one thing in one direction (猪肉价格下降36.5% / 猪肉价格同比下跌36.5%)."""
-    return bool(a.changed) and a.changed == b.changed and a.percent and b.percent and not (a.hedged or b.hedged)
+    return (bool(a.changed) and a.changed == b.changed and a.percent and b.percent and not (a.hedged or b.hedged)
+            and all(x == y or not x or not y for x, y in zip(a.change_frame, b.change_frame, strict=True)))
 
 
 _SERIES_WORD_RE = re.compile(rf"\b(?:{'|'.join(SERIES_PART_EN)})\s+$", re.I)

@@ -68,3 +68,16 @@ def test_a_name_the_article_glosses_with_an_acronym_elsewhere_is_that_acronym() 
     b = article("b", "Outlet B", "某国统计局周五公布，3月居民消费价格指数(CPI)同比上涨2.4%。", language="zh")
     agree = of_type(compare([a, b], use_dense=False), "number", "agree")
     assert any("2.4%" in " ".join(s.text for s in f.spans) for f in agree), [f.why for f in agree]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("某国统计局周五公布，5月CPI同比上涨1.1%。", "某国统计局周五公布，6月CPI同比上涨1.1%。"),
+    ("某国统计局周五公布，6月CPI同比上涨1.1%。", "某国统计局周五公布，6月CPI环比上涨1.1%。"),
+    ("某国统计局公布，3月猪肉价格与去年同期相比下降36.5%。", "某国统计局公布，3月猪肉价格比上月下降36.5%。"),
+])
+def test_equal_shares_of_another_month_or_basis_do_not_agree(first: str, second: str) -> None:
+    # Second review: the month and the basis were cut from the thing changed, so May's CPI and
+    # June's, or a change year on year and month on month, agreed at equal values.
+    a, b = article("a", "Outlet A", first, language="zh"), article("b", "Outlet B", second, language="zh")
+    agree = of_type(compare([a, b], use_dense=False), "number", "agree")
+    assert not agree, [f.why for f in agree]

@@ -182,5 +182,9 @@ CHANGE_DOWN_ZH = ("下降", "下跌", "减少", "降低", "暴跌", "跌", "降"
 # no part of the thing either.
 CHANGE_ADVERBS_ZH = ("大幅", "小幅", "明显", "略有", "略", "继续", "持续", "进一步", "分别", "均", "也", "亦", "再度")
 CHANGE_BASES_ZH = ("与去年同期相比", "比去年同期", "较去年同期", "与上月相比", "比上月", "较上月", "同比", "环比", "年", "月")
+# The basis each of them names: a year before (同比: year on year) or a month before (环比: month on
+# month). Two changes of one thing on other bases are other facts (subjects.same_change).
+CHANGE_BASES_YEAR_ZH = ("与去年同期相比", "比去年同期", "较去年同期", "同比")
+CHANGE_BASES_MONTH_ZH = ("与上月相比", "比上月", "较上月", "环比")
 CHANGE_START_MARKS_ZH = ("从", "由")
 RATE_SUFFIX_ZH = "率"
