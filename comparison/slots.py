@@ -55,6 +55,7 @@ from comparison.lexicons.reporting import (
     FIGURE_RECORDS_ZH,
     LIGHT_VERBS_ZH,
     NEGATED_SPEECH_ZH,
+    NO_VOICE_DETERMINERS_ZH,
     NOT_SPEECH_WORDS_ZH,
     PUT_AT_VERBS_EN,
     QUESTION_WORDS_ZH,
@@ -1186,8 +1187,8 @@ def _voice(text: str, simple: str, m: re.Match, group: str, english: bool, start
                 start = voice_start
             who, end = cited, voice_end
             kind, norm = attribution_kind(who, english)
-        if not who.strip() or who in ("的话", "话"):
-            return None
+        if not who.strip() or who in ("的话", "话") or to_key(who.strip()) in NO_VOICE_DETERMINERS_ZH:
+            return None  # (综合以上报道, 据各方消息: no one cited)
     if kind == "other" and reported and to_simplified_ends(who, _MEDIUM_ENDINGS_ZH):
         kind, norm = "agency", who  # 意大利安莎社报道: a medium's report, the medium not listed by name
     if not english and group == "a" and kind != "other" and m.group("cite") in ("援引", "引用", "引述"):

@@ -65,3 +65,14 @@ def test_a_bodys_record_speaking_is_the_bodys_voice(text: str, who: str) -> None
 def test_a_datelines_compiled_wires_are_no_voice() -> None:
     # （某社某地13日综合外电报导）: the dateline's wires, furniture, no voice of the story.
     assert "外电" not in [w for w, _ in _voices("（某社某地13日綜合外電報導）某国一间医院发生大火，官员今天表示，3人死亡。")]
+
+
+@pytest.mark.parametrize("text", ["综合以上报道，某地3人死亡。", "综合上述报道，某地3人死亡。", "综合各方报道，某地3人死亡。",
+                                  "据多方消息，某地3人死亡。", "综合各种报道，某地3人死亡。"])
+def test_a_determiner_cited_in_place_of_a_source_is_no_voice(text: str) -> None:
+    # Second review: 综合X报道 (c1052e2) made 以上, 上述, 各方 voices ('other').
+    assert _voices(text) == []
+
+
+def test_a_body_named_with_a_determiner_is_still_a_voice() -> None:
+    assert ("有关部门", "official") in _voices("有关部门通报，某地3人受伤。")

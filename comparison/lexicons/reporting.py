@@ -54,6 +54,10 @@ BODY_HEADS_AFTER_RECORD_ZH = ("局", "部", "司", "所", "科", "组", "室", "
 # A body's record as the subject of a verb of speech (外交部声明说, 某部门通报指, 某部消息称): the body
 # speaks; the record word is no part of its voice.
 VOICE_RECORDS_ZH = ("声明", "通报", "消息", "公告", "通告", "新闻稿", "文告")
+# Determiners and quantifiers cited in place of a source (综合以上报道, 据上述消息, 综合各方报道, 据多方
+#消息: "the reports above", "various parties"): they name no voice (slots._voice, a whole voice only).
+NO_VOICE_DETERMINERS_ZH = ("以上", "上述", "前述", "各方", "多方", "各种", "各类", "多种", "有关", "相关", "其他", "其它",
+                           "各家", "这些", "那些")
 # Words between a cited body and its record (根据国家统计局最新消息, 据某部官方数据): no part of the body.
 RECORD_MODIFIERS_ZH = ("最新", "官方", "初步", "正式")
 CITED_RECORDS_ZH = ("报道", "报导", "消息", "称", "说", "表示", "透露", "声明", "公告", *FIGURE_RECORDS_ZH)
