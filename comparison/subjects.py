@@ -889,7 +889,7 @@ _BARE_GLOSS_GAP = 12
 
 def _unit_class(unit: str) -> str:
     # Counting words for people and things are interchangeable (名/个/位/人); others are not.
-    if unit in ("名", "个", "位", "人", "", "座", "栋", "具", "起", "户", "家", "所", "例"):
+    if unit in ("名", "个", "位", "人", "", "座", "栋", "间", "具", "起", "户", "家", "所", "例"):
         return "count"
     return unit
 

@@ -173,3 +173,19 @@ def test_the_quantifiers_are_checked_against_the_figures_once() -> None:
     assert Counting.reads <= 3, Counting.reads
     assert [(q.start, q.text) for q in merged] == [(q.start, q.text) for q in everything]
     assert sum(q.unquantified for q in merged) == 50  # 一些 per sentence (许多人 is 多人, 很多40名 the figure)
+
+
+@pytest.mark.parametrize("vague, count", [("大量房屋", "300间房屋"), ("许多民宅", "300间民宅")])
+def test_a_quantifier_of_buildings_meets_houses_counted_with_jian(vague: str, count: str) -> None:
+    # Second review: 间, the common measure word of houses, was a unit of its own, so 大量房屋倒塌
+    # never met 300间房屋倒塌 (only B's figure listed) though buildings are what the quantifier counts.
+    articles = [article("oa", "Outlet A", f"地震周日在托尔维克造成{vague}倒塌。", language="zh"),
+                article("ob", "Outlet B", f"地震周日在托尔维克造成{count}倒塌。", language="zh")]
+    numbers = of_type(compare(articles, use_dense=False), "number")
+    assert [f.kind for f in numbers] == ["precision"], [f.why for f in numbers]
+
+
+def test_houses_counted_with_jian_and_zuo_are_one_count() -> None:
+    articles = [article("oa", "Outlet A", "地震周日在托尔维克造成200间房屋倒塌。", language="zh"),
+                article("ob", "Outlet B", "地震周日在托尔维克造成300座房屋倒塌。", language="zh")]
+    assert [f.kind for f in of_type(compare(articles, use_dense=False), "number")] == ["contradiction"]
