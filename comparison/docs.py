@@ -304,7 +304,10 @@ def _sentence_places(doc: Doc, places: set[str]) -> None:
     and bodies its sentence holds, the story's setting included."""
     if doc.facts.english:
         return
-    names = [p for p in places if len(p) >= 2]
+    names = {p for p in places if len(p) >= 2}
+    # (each sentence's substrings of the names' lengths looked up: a scan of every name per sentence
+    # was quadratic in an article's length, as both grow with it)
+    lengths = sorted({len(p) for p in names})
     order = sorted(range(len(doc.facts.quantities)), key=lambda n: doc.facts.quantities[n].start)
     starts = [doc.facts.quantities[n].start for n in order]
     for sentence in doc.sentences:
@@ -313,7 +316,8 @@ def _sentence_places(doc: Doc, places: set[str]) -> None:
         if not inside:
             continue
         text = doc.simple[sentence.start:sentence.end]
-        held = frozenset(p for p in names if p in text)
+        held = frozenset(text[i:i + k] for i in range(len(text)) for k in lengths
+                         if i + k <= len(text) and text[i:i + k] in names)
         for n in inside:
             doc.subjects[n].sentence_places = held
 
