@@ -357,11 +357,12 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
             ), facts.dates, doc.simple, facts.english, doc.published_day)
             for n, q in enumerate(qs)
         ]
+        frozen_places = frozenset(places)  # (part_label sorts them once per article)
         for n in range(len(qs)):
             bracketed = in_bracketed_breakdown(qs, n, doc.simple)
             doc.subjects[n].breakdown = bracketed or is_breakdown(qs[n - 1] if n else None, qs[n], doc.simple)
             if bracketed and not facts.english:
-                doc.subjects[n].part_place = part_label(doc.simple, qs[n], places)
+                doc.subjects[n].part_place = part_label(doc.simple, qs[n], frozen_places)
         if not facts.english:
             acronym_changes(doc.subjects, doc.simple, places)
         for n in range(1, len(qs)):

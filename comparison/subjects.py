@@ -9,6 +9,7 @@ numbers (see ``comparison.compare``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -840,9 +841,18 @@ def part_label(simple: str, q: Quantity, places: set[str]) -> str:
     label = simple[at + 1:q.start].strip()
     if len(label) < 2 or any(ch.isdigit() for ch in label):
         return ""
-    if label in places or any(len(p) >= 2 and (p.startswith(label) or label.startswith(p)) for p in places):
-        return label
-    return ""
+    if label in places or any(label[:k] in places for k in range(2, len(label))):
+        return label  # (a place the label starts with: 巴中市 for 巴中市区)
+    # A place the label opens (巴中 for 巴中市), found by bisection in the places sorted once per
+    # set (a scan of every place per item was quadratic in a text of many bracketed items).
+    ordered = _sorted_places(places if isinstance(places, frozenset) else frozenset(places))
+    at = bisect.bisect_left(ordered, label)
+    return label if at < len(ordered) and ordered[at].startswith(label) else ""
+
+
+@lru_cache(maxsize=8)
+def _sorted_places(places: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(p for p in places if len(p) >= 2))
 
 
 def placed_part_meets(s1: Subject, s2: Subject) -> bool:

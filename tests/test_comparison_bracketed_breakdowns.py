@@ -111,3 +111,29 @@ def test_sentence_places_are_the_places_each_sentence_holds() -> None:
             continue
         sentence = next(x for x in doc.sentences if x.start <= q.start < x.end)
         assert s.sentence_places == {p for p in places if len(p) >= 2 and p in doc.simple[sentence.start:sentence.end]}
+
+
+def test_a_parts_place_label_is_found_without_scanning_every_place() -> None:
+    # Second review: part_label scanned every place of the article for each bracketed item
+    # (5,000 items and places: 2.7 s); now the places are sorted once and searched (0.03 s).
+    import re
+
+    from comparison.numbers import Quantity
+    from comparison.subjects import part_label
+
+    class Counting(frozenset):
+        reads = 0
+
+        def __iter__(self):
+            Counting.reads += 1
+            return super().__iter__()
+
+    names = [chr(0x4e00 + i) + chr(0x5000 + i) + "乡" for i in range(200)]
+    places = Counting(n + "镇" for n in names)
+    text = "".join(f"（{n}{i}人；" for i, n in enumerate(names))
+    quantities = [Quantity(start=m.start(), end=m.end(), text=m.group(0), low=1, high=1, vague=False)
+                  for m in re.finditer(r"\d+人", text)]
+    assert [part_label(text, q, places) for q in quantities] == names
+    assert Counting.reads <= 2, Counting.reads
+    assert part_label("（巴中市7人", quantities[0].__class__(start=4, end=6, text="7人", low=7, high=7, vague=False),
+                      frozenset({"巴中"})) == "巴中市"
