@@ -307,15 +307,14 @@ def acronym_changes(subjects: list[Subject], simple: str, places: set[str]) -> N
         for head in _INDEX_HEADS_ZH:
             if name.endswith(head) and len(name) - len(head) >= 2:
                 bare.setdefault(name[:-len(head)], acronym)
-    longest_first = sorted((p for p in places if len(p) >= 2), key=len, reverse=True)
     for subject in subjects:
         if not subject.changed:
             continue
         thing, _, direction = subject.changed.rpartition("|")
-        for place in longest_first:
-            if thing.startswith(place) and len(thing) - len(place) >= 2:
-                thing = thing[len(place):]
-                break
+        # The longest place the thing opens with, two characters or more left after it (its
+        # prefixes looked up: a scan of every place per share grew with the article twice over).
+        cut = next((k for k in range(len(thing) - 2, 1, -1) if thing[:k] in places), 0)
+        thing = thing[cut:]
         acronym = next((a for name, a in bare.items() if thing == name or (len(thing) >= 4 and name.endswith(thing))),
                        None)
         if acronym is not None:

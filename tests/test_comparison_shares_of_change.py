@@ -81,3 +81,22 @@ def test_equal_shares_of_another_month_or_basis_do_not_agree(first: str, second:
     a, b = article("a", "Outlet A", first, language="zh"), article("b", "Outlet B", second, language="zh")
     agree = of_type(compare([a, b], use_dense=False), "number", "agree")
     assert not agree, [f.why for f in agree]
+
+
+def test_the_places_before_a_thing_changed_are_looked_up_not_scanned() -> None:
+    # Second review: acronym_changes scanned every place of the article for each share of change.
+    from comparison.subjects import Subject, acronym_changes
+
+    class Counting(set):
+        reads = 0
+
+        def __iter__(self):
+            Counting.reads += 1
+            return super().__iter__()
+
+    places = Counting({"韩国", "中国", "某国"})
+    subjects = [Subject("", "", "", frozenset(), (), frozenset(), frozenset(), False, False, "%", True, False,
+                        changed="韩国居民消费价格|up") for _ in range(30)]
+    acronym_changes(subjects, "CPI（居民消费价格指数）上涨。", places)
+    assert all(s.changed == "cpi|up" for s in subjects), subjects[0].changed
+    assert Counting.reads <= 1, Counting.reads
