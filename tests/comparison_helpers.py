@@ -64,3 +64,17 @@ def chinese_voices(text: str) -> list[str]:
     from comparison.text import to_simplified
 
     return [a.text for a in extract_attributions(text, to_simplified(text), False)]
+
+
+class ScanCountingSet(frozenset):
+    """A set of places that counts how often it is read whole (iterated): a bounded-cost test
+    checks that a lookup per item does not scan the whole set per item."""
+
+    def __new__(cls, items=()):
+        made = super().__new__(cls, items)
+        made.scans = 0
+        return made
+
+    def __iter__(self):
+        self.scans += 1
+        return super().__iter__()

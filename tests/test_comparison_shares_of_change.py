@@ -11,7 +11,7 @@ import pytest
 from comparison import compare
 from comparison.subjects import changed_thing
 from comparison.text import to_simplified
-from tests.comparison_helpers import article, of_type
+from tests.comparison_helpers import ScanCountingSet, article, of_type
 
 
 def _share_start(simple: str) -> int:
@@ -87,16 +87,9 @@ def test_the_places_before_a_thing_changed_are_looked_up_not_scanned() -> None:
     # Second review: acronym_changes scanned every place of the article for each share of change.
     from comparison.subjects import Subject, acronym_changes
 
-    class Counting(set):
-        reads = 0
-
-        def __iter__(self):
-            Counting.reads += 1
-            return super().__iter__()
-
-    places = Counting({"韩国", "中国", "某国"})
+    places = ScanCountingSet({"韩国", "中国", "某国"})
     subjects = [Subject("", "", "", frozenset(), (), frozenset(), frozenset(), False, False, "%", True, False,
                         changed="韩国居民消费价格|up") for _ in range(30)]
     acronym_changes(subjects, "CPI（居民消费价格指数）上涨。", places)
     assert all(s.changed == "cpi|up" for s in subjects), subjects[0].changed
-    assert Counting.reads <= 1, Counting.reads
+    assert places.scans <= 1, places.scans
