@@ -90,3 +90,15 @@ def test_a_year_after_a_word_of_years_or_another_year_is_no_count(year: int, nou
     sentence = before.format(y=year, e=year - 1) + f" {noun} were seen in the streets."
     assert [q.text for q in extract_quantities_en(sentence)] == [], sentence
     assert [q.text for q in extract_quantities_en(f"About {year} {noun} were seen.")] == [f"About {year}"]
+
+
+def test_one_pair_of_values_between_two_articles_is_one_finding() -> None:
+    # The lead's figure with its event word and the body's without are one difference: one
+    # finding, holding the places of both.
+    a = article("ma", "Outlet A", "Police in Torvik arrested at least five people on Monday.",
+                "At least five people were held at the Torvik plant after the blast.")
+    b = article("mb", "Outlet B", "Police in Torvik arrested five people on Monday.",
+                "Five people were held at the Torvik plant after the blast.")
+    found = [f for f in of_type(compare([a, b], use_dense=False), "number") if f.kind == "precision"]
+    assert len(found) == 1, [f.why for f in found]
+    assert len({s.start for s in found[0].spans if s.article_id == "ma"}) == 2, found[0].spans

@@ -100,9 +100,12 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
                 # magnitude in one sentence pair are two findings, not one).
                 event = "/".join(sorted(s1.events & s2.events)) or s1.family or s2.family or (
                     s1.unit if is_measure(s1) else "")
-                # One finding per kind, article pair and event: "deaths: 3 (and 2) vs 4".
+                # One finding per kind, article pair and event: "deaths: 3 (and 2) vs 4"; and
+                # one per pair of values whatever the event: a title's 至少五人 vs 5名 and the
+                # body's (one with its event word, one without) are one difference, shown once
+                # with all its places.
                 key = (finding.kind, d1, d2, event) if finding.kind == "contradiction" else (
-                    finding.kind, d1, d2, event, q1.low, q1.high, q2.low, q2.high)
+                    finding.kind, d1, d2, q1.low, q1.high, q2.low, q2.high)
                 if key in merged:
                     f1, f2 = fmt_pair(q1, q2)
                     also = f"{f1}{dated(doc1, s1)} vs {f2}{dated(doc2, s2)}"
