@@ -228,7 +228,9 @@ _CAPITALIZED = rf"[{_UPPER}](?:[{_LOWER}]{{1,2}}[{_UPPER}])?[{_LOWER}]+"
 # word of its own: the name is not cut at the apostrophe.
 _WORD = rf"(?:[{_UPPER}]['’])?{_CAPITALIZED}(?:[-'][{_UPPER}]?[{_LOWER}]+)*"
 _PERSON_WORD_RE = re.compile(rf"(?:[{_UPPER}]['’])?{_CAPITALIZED}(?:['’][{_UPPER}][{_LOWER}]+)?")
-_NAME_RE = re.compile(rf"\b(?:{_WORD}|[A-Z]{{2,}})(?:\s+(?:{_WORD}|[A-Z]\.|[A-Z]{{2,}}))*")
+# Initials written with stops (U.S., U.K., U.N.) are one name of their own, not an initial "U."
+# going on from the word before ("The U.S." is no name "U.").
+_NAME_RE = re.compile(rf"\b(?:[A-Z]\.){{2,}}|\b(?:{_WORD}|[A-Z]{{2,}})(?:\s+(?:{_WORD}|[A-Z]\.(?![A-Z]\.)|[A-Z]{{2,}}))*")
 # What a sentence's (or a quotation's) first word follows: the text's start, a line break, a
 # sentence end and its closing quote or bracket, or an opening quotation mark.
 _SENTENCE_START = re.compile(r"(?:^|\n|[.!?:;][\"”’')\]]?\s+|[\"“‘]\s*)$")

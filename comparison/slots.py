@@ -496,9 +496,9 @@ _SUMS_TOO_EN = ("added", "adds")
 
 
 def _names_a_country(name: str) -> bool:
-    from geo.places import ids_of_name
+    from geo.places import country_ids_of_capitals, ids_of_name
 
-    return any(i.startswith("C:") for i in ids_of_name(name))
+    return any(i.startswith("C:") for i in ids_of_name(name)) or bool(country_ids_of_capitals(name))
 
 
 @lru_cache(maxsize=1)
@@ -511,10 +511,11 @@ def _capital_keys() -> dict[str, str]:
 def state_ids_en(name: str) -> set[str]:
     """The gazetteer ids of the states ``name`` speaks for: a country's or a US state's own
     (:func:`geo.places.ids_of_name`), or a capital's country (:data:`STATE_CAPITALS_EN`: Moscow
-    is C:RU, not also Moscow, Idaho); empty for other towns, which speak for no state."""
-    from geo.places import ids_of_name, name_key
+    is C:RU, not also Moscow, Idaho), or a country's short form in capitals (the U.S., UK:
+    :func:`geo.places.country_ids_of_capitals`); empty for other towns, which speak for no state."""
+    from geo.places import country_ids_of_capitals, ids_of_name, name_key
 
-    own = {i for i in ids_of_name(name) if i.startswith(("C:", "S:"))}
+    own = {i for i in ids_of_name(name) if i.startswith(("C:", "S:"))} | set(country_ids_of_capitals(name))
     capital = _capital_keys().get(name_key(name))
     return own | ({capital} if capital else set())
 
@@ -532,8 +533,8 @@ def state_voice_en(who: str) -> bool:
     town speaking is no state ("Chelsea said", "Reading said": a club). The caller rules out a
     person's surname that is also a place (Jordan after Michael Jordan) and a place the next
     words call "he" or "she" (Sofia said she)."""
-    name = re.sub(r"^(?:[Tt]he)\s+", "", who.strip())
-    parts = [p for p in _CONJUNCTS_EN.split(name) if p]
+    # Each conjunct may open with "the" ("China and the U.S.", "Russia, China and the United States").
+    parts = [re.sub(r"^(?:[Tt]he)\s+", "", p) for p in _CONJUNCTS_EN.split(who.strip()) if p]
     return bool(parts) and all(p[:1].isupper() and _speaks_for_a_state(p) for p in parts)
 
 

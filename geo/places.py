@@ -98,6 +98,19 @@ def ids_of_name(name: str) -> list[str]:
     return list(_data()[1].get(key, ())) if len(key) >= 3 else []
 
 
+# A country's short form of two capitals, with or without its stops (US, U.S., UK, U.K.).
+_TWO_CAPITALS = re.compile(r"(?:[Tt]he\s+)?[A-Z]\.?[A-Z]\.?")
+
+
+def country_ids_of_capitals(name: str) -> list[str]:
+    """The countries a two-letter short form written in capitals names (US, U.S., UK, U.K.: the
+    gazetteer's CLDR short forms of two letters). :func:`ids_of_name` reads no key under three
+    letters ("us" is a pronoun, "to" a town); written in capitals, such a form names its country."""
+    if not _TWO_CAPITALS.fullmatch(name.strip()):
+        return []
+    return [i for i in _data()[1].get(name_key(name), ()) if i.startswith("C:")]
+
+
 def latin_places(text: str) -> set[str]:
     """The ids of the known places ``text`` names in Latin script (runs of capitalized words)."""
     out: set[str] = set()
