@@ -58,14 +58,87 @@ def extract_dates_en(text: str, reference: date) -> list:
     def free(s: int, e: int) -> bool:
         return not taken.overlaps(s, e)
 
-    for reader in (_full_dates_en, _month_dates_en, _weekday_dates_en, _relative_dates_en, _week_dates_en,
-                   _this_month_dates_en):
+    for reader in (_day_range_dates_en, _full_dates_en, _month_dates_en, _weekday_dates_en, _relative_dates_en,
+                   _week_dates_en, _this_month_dates_en):
         for mention in reader(text, reference, free):
             found.append(mention)
             taken.append((mention.start, mention.end))
     found.sort(key=lambda d: d.start)
+    found = _date_ranges_joined(text, found)
     mark_since(text, found, english=True)
     return found
+
+
+# A span of days as English writes it: a range word (a hyphen or dash, to, until, through), after
+# "from" or none, or "and" after "between" ("10-15 August", "August 10-15", "from 10 to 15 August",
+# "between 10 and 15 August", "July 30 to August 2").
+_RANGE_JOINT_EN = r"\s*(?:[-–—]|to|until|till|through|and)\s*"
+_RANGE_LEAD_EN = r"(?:(?P<lead>[Bb]etween|[Ff]rom)\s+)?"
+_ORDINAL_EN = r"(?:st|nd|rd|th)?"
+_DAY_RANGE_DMY = re.compile(
+    rf"\b{_RANGE_LEAD_EN}(?P<d1>\d{{1,2}}){_ORDINAL_EN}(?P<joint>{_RANGE_JOINT_EN})(?P<d2>\d{{1,2}}){_ORDINAL_EN}\s+"
+    rf"(?P<month>{_MONTH_RE})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
+_DAY_RANGE_MDY = re.compile(
+    rf"\b{_RANGE_LEAD_EN}(?P<month>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}){_ORDINAL_EN}(?P<joint>{_RANGE_JOINT_EN})"
+    rf"(?P<d2>\d{{1,2}}){_ORDINAL_EN}\b(?!\s*(?:%|per\s?cent|[-–.,:/]?\d))(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
+
+
+def _range_joint_fits(lead: str | None, joint: str) -> bool:
+    """Does the word joining two days make a span: "and" only after "between", which takes no other?"""
+    between = (lead or "").lower() == "between"
+    return (joint.strip().lower() == "and") == between
+
+
+def _day_range_dates_en(text: str, reference: date, free):
+    """Two days of one month joined into a span of days ("10-15 August", "August 10-15, 2021",
+    "between 10 and 15 August"): one mention from the first day to the last (``last``), the year
+    unstated the one nearest the reference; the first day must come before the second."""
+    from comparison.extract import DateMention, unstated_year
+
+    for pattern in (_DAY_RANGE_DMY, _DAY_RANGE_MDY):
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()) or not _range_joint_fits(m.group("lead"), m.group("joint")):
+                continue
+            if m.group("month").lower() == "may" and not m.group("month")[0].isupper():
+                continue  # the verb "may"
+            month, first, last = MONTHS_EN[m.group("month").lower()], int(m.group("d1")), int(m.group("d2"))
+            year = int(m.group("year")) if m.group("year") else unstated_year(reference, month, first)
+            try:
+                value, end_day = date(year, month, first), date(year, month, last)
+            except ValueError:
+                continue
+            if value < end_day:
+                yield DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day", last=end_day)
+
+
+# What joins two whole days into a span ("July 30 to August 2", "from 30 July until 2 August",
+# "between July 30 and August 2"): the text between the two mentions, and "from"/"between" before.
+_JOINT_BETWEEN_DAYS_EN = re.compile(rf"{_RANGE_JOINT_EN}")
+_LEAD_BEFORE_DAY_EN = re.compile(r"\b(?P<lead>[Bb]etween|[Ff]rom)\s+$")
+
+
+def _date_ranges_joined(text: str, found: list) -> list:
+    """Two written days (no relative word, no span of their own) joined by a range word, the first
+    before the second: one span of days from the "from"/"between" before the first (if any) to the
+    end of the second. ``found`` in text order; one pass."""
+    from comparison.extract import DateMention
+
+    out: list = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (prev is not None and _whole_day(prev) and _whole_day(d) and prev.value < d.value
+                and _JOINT_BETWEEN_DAYS_EN.fullmatch(text, prev.end, d.start)):
+            lead = _LEAD_BEFORE_DAY_EN.search(text, max(0, prev.start - 10), prev.start)
+            if _range_joint_fits(lead.group("lead") if lead else None, text[prev.end:d.start]):
+                start = lead.start() if lead else prev.start
+                out[-1] = DateMention(start, d.end, text[start:d.end], prev.value, "day", last=d.value)
+                continue
+        out.append(d)
+    return out
+
+
+def _whole_day(d) -> bool:
+    return d.precision == "day" and not d.relative and d.value is not None and d.last is None
 
 
 def _full_dates_en(text: str, reference: date, free):

@@ -533,9 +533,11 @@ def _build(text: str, m: re.Match) -> Quantity | None:
 
 
 # A second count written onto the first with a hyphen or an en dash ("10-15 people", "40–50 houses"),
-# no digit, decimal point, colon, slash, share or letter after it.
-_UNIT_AFTER_RE = re.compile(rf"\s*-?\s*(?:{_UNIT_RE})(?![\w])", re.I)
-_HYPHEN_SECOND_RE = re.compile(r"[-–](?P<high>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,:/%\w-])")
+# no digit, decimal point, colon, slash, share or letter after it but a unit's.
+_UNIT_AFTER_RE = re.compile(rf"\s*-?\s*(?P<unit>{_UNIT_RE})(?![\w])", re.I)
+# A unit may be written onto the second figure ("2-3km", "5-10m"); no other letter may.
+_HYPHEN_SECOND_RE = re.compile(rf"[-–](?P<high>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,:/%-])(?:(?!\w)|(?=(?:{_UNIT_RE})(?!\w)))",
+                               re.I)
 
 
 # What stands before a model's code, not a count: a capitalized word other than a sentence's
@@ -545,27 +547,49 @@ _CODE_BEFORE_RE = re.compile(r"(?:(?<![.!?\n\"“(]\s)(?<![.!?\n\"“(])(?<!^)\b
 
 def _hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None) -> bool:
     """Read "10-15 people" as one span of counts (10 to 15 people), in place in ``q``: the
-    second figure larger than the first and a counted noun after it (:func:`_counted_after`).
-    Without a noun the pair stays its first figure (a score or a record: "won 4-3"; the
-    2019-20 season is no span: 20 is not above 2019), as it does before a unit ("aged 7-16 years"). A qualifier before the span widens the
-    whole span, as "about 30 to 40" (merge_ranges)."""
+    second figure larger than the first and a counted noun after it (:func:`_counted_after`), or
+    a unit ("2-3 years", "5-10 km": :func:`_hyphen_unit_span`). Without a noun or a unit the pair
+    stays its first figure (a score or a record: "won 4-3"; the 2019-20 season is no span: 20 is
+    not above 2019). A qualifier before the span widens the whole span, as "about 30 to 40"
+    (merge_ranges)."""
     second = _HYPHEN_SECOND_RE.match(text, m.end("digits"))
     if second is None:
         return False
     first, last = float(re.sub(r"[\s,]", "", m.group("digits"))), float(second.group("high").replace(",", ""))
     if not first < last or re.fullmatch(r"\d{3}", m.group("digits")) and re.fullmatch(r"\d{4}", second.group("high")):
         return False  # (555-1234: a local telephone number)
-    if _UNIT_AFTER_RE.match(text, second.end()):
-        return False  # "aged 7-16 years", "5-10 km": a span of a unit, left to the unit's readers
     if _CODE_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
         return False  # "Boeing 737-800 jets", "a 737-800 plane": a model's code, no span of counts
+    unit = _UNIT_AFTER_RE.match(text, second.end())
+    if unit:
+        return _hyphen_unit_span(text, q, prefix, (first, last), unit)
     cs, ce = _counted_after(text, second.end())
     if ce <= cs or text[cs].isupper():
         return False  # (no noun; "10-12 Riverton Road": a house number's span in an address)
-    low, high = (_apply_qualifier(first, last, PREFIX_EN[prefix.lower()]) if prefix else (first, last))
-    q.end, q.text, q.low, q.high, q.vague, q.span = second.end(), text[q.start:second.end()], low, high, True, True
-    q.approximate_span = bool(prefix) and PREFIX_EN[prefix.lower()] == "about"
+    _as_span(text, q, prefix, (first, last), second.end())
     q.counted_start, q.counted_end, q.counted = cs, ce, text[cs:ce]
+    return True
+
+
+def _as_span(text: str, q: Quantity, prefix: str | None, bounds: tuple[float, float], end: int) -> None:
+    """Make ``q`` the span ``bounds`` written up to ``end``, as merge_ranges makes one ("about"
+    before it widens the whole span)."""
+    low, high = (_apply_qualifier(*bounds, PREFIX_EN[prefix.lower()]) if prefix else bounds)
+    q.end, q.text, q.low, q.high, q.vague, q.span = end, text[q.start:end], low, high, True, True
+    q.approximate_span = bool(prefix) and PREFIX_EN[prefix.lower()] == "about"
+
+
+def _hyphen_unit_span(text: str, q: Quantity, prefix: str | None, bounds: tuple[float, float],
+                      unit: re.Match) -> bool:
+    """"2-3 years", "5-10 km", "aged 7-16 years": a span of the unit after the second figure, the
+    one representation of a span (low, high, ``span``) "between 2 and 3 years" gets. "m" is metres
+    only glued to the figure (5-10m), as for one figure; the caller reads ages after "aged"."""
+    word = unit.group("unit")
+    if word.lower() == "m" and unit.start("unit") != unit.start():
+        return False
+    _as_span(text, q, prefix, bounds, unit.end())
+    q.unit = word.lower()
+    q.dimension, q.factor = dimension_of(q.unit)
     return True
 
 

@@ -10,7 +10,9 @@ numbers (see ``comparison.compare``).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -643,6 +645,13 @@ def named_day(q: Quantity, simple: str, dates: list | None, left: int, right: in
     return values.pop() if len(values) == 1 else None
 
 
+def _days_of(d) -> Iterator[date]:
+    """The days a day mention names, lazily: its one day, or each day of its span (at most
+    :data:`MAX_PERIOD_DAYS`)."""
+    last = d.last or d.value
+    return (d.value + timedelta(n) for n in range(min((last - d.value).days + 1, MAX_PERIOD_DAYS)))
+
+
 def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right: int,
                  published_day: date | None, happening: bool = False) -> tuple[frozenset, bool]:
     """(the days a figure is about, whether it is an earlier happening's): the days of its
@@ -651,7 +660,9 @@ def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right:
     day_dates = [d for d in (dates or []) if d.precision == "day" and d.value]
     own = _own_day_dates(q, simple, day_dates, left, right)
     sentence_start = _sentence_start(simple, q.start)
-    days = frozenset(d.value for d in own)
+    # Every day of a span of days ("9-13 August"), so a day inside it meets it; at most
+    # MAX_PERIOD_DAYS in all, however many spans the clause names.
+    days = frozenset(itertools.islice((day for d in own for day in _days_of(d)), MAX_PERIOD_DAYS))
     # A figure of an earlier happening (4月21日，奎塔一家酒店发生爆炸，造成至少4人死亡 in a
     # report of 14 July): its day is kept, whatever kind of count it is (comparison.background).
     background = bool(own) and all(is_background(d.value, published_day)

@@ -244,9 +244,10 @@ def test_two_counts_joined_by_a_hyphen_before_a_noun_are_one_span() -> None:
         ("10-15", 10, 15, True), ("1,000-2,000", 1000, 2000, True)]
     assert [(q.text, q.counted, q.span) for q in extract_quantities_en("At least 10–15 soldiers died.")] == [
         ("At least 10–15", "soldiers", True)]
-    # no noun after it (a score), not rising (a season), a unit after it, a telephone number: as before
+    # no noun after it (a score), not rising (a season), a telephone number: as before
     assert _figures("Rovers won 4-3. The 2019-20 season ended. Call 555-1234 now.") == ["555"]
-    assert _figures("Children aged 7-16 years") == ["7"]
+    # a unit after it: a span of the unit since session 41 (was "7" alone)
+    assert _figures("Children aged 7-16 years") == ["7-16 years"]
 
 
 @given(st.integers(2, 400), st.integers(1, 400), st.sampled_from(["people", "houses", "soldiers", "families"]))

@@ -1,11 +1,19 @@
 """English readings of session 41 (helper h41a), on made-up sentences: a country's short form
-in capitals speaks for its state as its name does."""
+in capitals speaks for its state as its name does; a span written with a hyphen before a unit
+("2-3 years") or of days ("10-15 August") is one span, as "between 2 and 3 years" is."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
+from comparison.compare import compare
 from comparison.extract import extract_all
-from comparison.extract_en import extract_entities_en
-from tests.comparison_helpers import PUBLISHED
+from comparison.extract_en import extract_dates_en, extract_entities_en
+from comparison.numbers_en import extract_quantities_en
+from tests.comparison_helpers import PUBLISHED, article, exact
+
+# A made-up publication time for these sentences (a Saturday).
+_PUBLISHED = datetime(2022, 8, 20, 12, 0, tzinfo=UTC)
 
 
 def _voices_of(text: str) -> list[tuple[str, str]]:
@@ -30,3 +38,70 @@ def test_a_countrys_short_form_in_capitals_is_a_state_voice() -> None:
 def test_initials_with_stops_are_one_name() -> None:
     names = [e.text for e in extract_entities_en("Aid went to the U.S. on Monday, and Oslo wrote back.")]
     assert "U.S." in names and "U." not in names
+
+
+def _spans(text: str) -> list[tuple[str, float, float, str, str, bool]]:
+    return [(q.text, q.low, q.high, q.dimension, q.counted, q.span) for q in extract_quantities_en(text)]
+
+
+def test_a_hyphen_span_before_a_unit_is_one_span_of_the_unit() -> None:
+    assert _spans("The builder was jailed for 4-6 years.") == [("4-6 years", 4, 6, "duration", "", True)]
+    assert _spans("Floods covered 3-8 km of the valley road.") == [("3-8 km", 3, 8, "length", "", True)]
+    assert _spans("Floods covered 3-8km of the valley road.") == [("3-8km", 3, 8, "length", "", True)]
+    assert _spans("Pupils aged 9-14 years were sent home.") == [("9-14 years", 9, 14, "age", "", True)]
+    # as the span written in words reads
+    assert [(q.low, q.high, q.dimension, q.span) for q in extract_quantities_en("jailed for between 4 and 6 years")] == [
+        (4, 6, "duration", True)]
+    # spans of counts: between ... and, to, a hyphen before the noun or a verb
+    assert _spans("Between 12 and 18 miners were trapped.") == [("Between 12 and 18", 12, 18, "count", "miners", True)]
+    assert _spans("The raid left 12 to 18 killed.") == [("12 to 18", 12, 18, "count", "", True)]
+    # still no span: a score, a clock's hours
+    assert _spans("Rovers won 4-3.") == []
+    assert _spans("The shop opens 7-10am.") == []
+
+
+def _days(text: str) -> list[tuple[str, date, date | None]]:
+    return [(d.text, d.value, d.last) for d in extract_dates_en(text, _PUBLISHED.date())]
+
+
+def test_two_days_joined_by_a_range_word_are_one_span_of_days() -> None:
+    span = (date(2022, 8, 9), date(2022, 8, 13))
+    assert _days("The fair runs 9-13 August in Riverton.") == [("9-13 August", *span)]
+    assert _days("The fair runs August 9-13 in Riverton.") == [("August 9-13", *span)]
+    assert _days("The fair ran from 9 to 13 August.") == [("from 9 to 13 August", *span)]
+    assert _days("The fair ran between 9 and 13 August.") == [("between 9 and 13 August", *span)]
+    assert _days("Talks ran from July 29 to August 3.") == [
+        ("from July 29 to August 3", date(2022, 7, 29), date(2022, 8, 3))]
+    # two days listed, a later day first, or "and" without "between": no span
+    assert [d for _t, _v, d in _days("Votes were held on 9 and 13 August.")] == [None]
+    assert _days("The fair runs 13-9 August.")[0][2] is None
+    facts = extract_all("The fair runs 9-13 August in Riverton.", _PUBLISHED)
+    assert not facts.quantities  # the 9 is a day of the span, no count
+
+
+def test_a_span_of_days_meets_each_of_its_days() -> None:
+    def findings(days_a: str, days_b: str) -> list[str]:
+        arts = [article("a", "Wire A", f"Floods killed two people in Elmford on {days_a}.", published=_PUBLISHED),
+                article("b", "Wire B", f"Floods killed two people in Elmford on {days_b}.", published=_PUBLISHED)]
+        comparison = compare(arts, use_dense=False)
+        exact(comparison, arts)
+        return [f"{f.kind} {f.fact_type} {f.why}" for f in comparison.findings]
+
+    inside = findings("8-12 August", "10 August")
+    assert any(f.startswith("agree number") for f in inside) and not any("days differ" in f for f in inside)
+    apart = findings("8-9 August", "10 August")
+    assert not any(f.startswith("agree number") for f in apart) and any("days differ" in f for f in apart)
+
+
+def test_a_figures_days_stay_bounded_however_many_spans_its_clause_names() -> None:
+    from comparison.extract import DateMention
+    from comparison.numbers import Quantity
+    from comparison.subjects import MAX_PERIOD_DAYS, _figure_days
+
+    spans = 500
+    text = "x " * spans + "12 people died."
+    dates = [DateMention(2 * i, 2 * i + 1, "x", date(2000 + i % 20, 1, 1), "day", last=date(2000 + i % 20, 12, 31))
+             for i in range(spans)]
+    q = Quantity(start=2 * spans, end=2 * spans + 2, text="12", low=12, high=12, vague=False)
+    days, background = _figure_days(q, text, dates, 0, len(text), date(2022, 8, 20), happening=True)
+    assert background and 0 < len(days) <= MAX_PERIOD_DAYS
