@@ -796,6 +796,7 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
     (:func:`_clause_voice`)."""
     out: list[Attribution] = []
     person_ends = {e: b for b, e in (persons or [])}
+    person_starts = {b: e for b, e in (persons or [])}
     # The last words of the persons named by two or more capitalized words (a surname that is also
     # a place: Michael Jordan, Tom Austin; not a lone word the recogniser took for a person).
     surnames = {words[-1] for words in (text[b:e].split() for b, e in (persons or []))
@@ -820,6 +821,8 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
             if english and found.kind == "person":
                 out += _conjunct_persons(text, found.start, person_ends)
             out.append(found)
+            if english and found.kind == "person" and group == "d":
+                out += _persons_listed_after(text, found.end, person_starts)
     if not english:
         out += _media_reporting(text, simple, out, max_items - len(out))
         out.sort(key=lambda a: a.start)
@@ -854,6 +857,39 @@ def _conjunct_persons(text: str, start: int, person_ends: dict[int, int]) -> lis
         found.append(Attribution(begin, end, text[begin:end], "person", text[begin:end]))
         start = begin
     return found[::-1]
+
+
+# What may not follow a list of persons after its verb: a possessive ("and Mary Jones's aide": the
+# last item names another person's aide, no list of speakers).
+_LIST_END_EN = re.compile(r"(?!['’]s\b)")
+
+
+def _persons_listed_after(text: str, end: int, person_starts: dict[int, int]) -> list[Attribution]:
+    """The named persons listed after the person voice ending at ``end`` that follows its verb
+    ("…, said John Smith, Tom Hale and Mary Jones.": Tom Hale and Mary Jones), each a voice of its
+    own as :func:`_conjunct_persons` reads them before the verb. Only a whole list: every item a
+    recognised person, the last joined by "and" and no possessive after it; "said John Smith, Tom
+    Hale's lawyer" or "said John Smith, Tom Hale" adds none. One pass."""
+    found: list[Attribution] = []
+    joined_by_and = False
+    while len(found) < MAX_LISTED_SPEAKERS:
+        joiner = _PERSON_JOINER_AFTER_EN.match(text, end)
+        if joiner is None or joiner.end() not in person_starts:
+            break
+        begin, end = joiner.end(), person_starts[joiner.end()]
+        found.append(Attribution(begin, end, text[begin:end], "person", text[begin:end]))
+        joined_by_and = "and" in joiner.group(0)
+        if joined_by_and:
+            break  # the list's last item
+    if not (joined_by_and and _LIST_END_EN.match(text, end)):
+        return []
+    return found
+
+
+_PERSON_JOINER_AFTER_EN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# The most persons read in a list after a verb of speech (a longer run of names is no list of
+# speakers, and reading it stays bounded).
+MAX_LISTED_SPEAKERS = 12
 
 
 # Head words an anaphoric voice is read by (这位军方发言人: 发言人), longest first.

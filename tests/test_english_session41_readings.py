@@ -105,3 +105,37 @@ def test_a_figures_days_stay_bounded_however_many_spans_its_clause_names() -> No
     q = Quantity(start=2 * spans, end=2 * spans + 2, text="12", low=12, high=12, vague=False)
     days, background = _figure_days(q, text, dates, 0, len(text), date(2022, 8, 20), happening=True)
     assert background and 0 < len(days) <= MAX_PERIOD_DAYS
+
+
+def test_persons_listed_after_the_verb_are_each_a_voice() -> None:
+    assert _voices_of("The dam will hold, said Ann Cole, Tom Hale and Ruth Ng.") == [
+        ("Ann Cole", "person"), ("Tom Hale", "person"), ("Ruth Ng", "person")]
+    assert _voices_of("The dam will hold, said Ann Cole, Tom Hale, and Ruth Ng on Monday.") == [
+        ("Ann Cole", "person"), ("Tom Hale", "person"), ("Ruth Ng", "person")]
+    # as before the verb, and two after it
+    assert _voices_of("Ann Cole, Tom Hale and Ruth Ng said the dam will hold.") == [
+        ("Ann Cole", "person"), ("Tom Hale", "person"), ("Ruth Ng", "person")]
+    assert _voices_of("The dam will hold, said Ann Cole and Ruth Ng.") == [("Ann Cole", "person"), ("Ruth Ng", "person")]
+    # no list: an appositive naming another person, a possessive after the last name
+    assert _voices_of("The dam will hold, said Ann Cole, Tom Hale's lawyer.") == [("Ann Cole", "person")]
+    assert _voices_of("The dam will hold, said Ann Cole, Tom Hale and Ruth Ng's aide.") == [("Ann Cole", "person")]
+
+
+def test_a_list_after_the_verb_is_read_a_bounded_number_of_names() -> None:
+    from comparison.slots import MAX_LISTED_SPEAKERS, _persons_listed_after
+
+    class CountingStarts(dict):
+        looked = 0
+
+        def __contains__(self, key: object) -> bool:
+            CountingStarts.looked += 1
+            return super().__contains__(key)
+
+    names = [f"Ann Cole{i}" for i in range(3000)]
+    text = "said " + ", ".join(names) + "."
+    starts, at = CountingStarts(), 5
+    for name in names:
+        starts[at] = at + len(name)
+        at += len(name) + 2
+    assert _persons_listed_after(text, starts.pop(5), starts) == []
+    assert CountingStarts.looked <= MAX_LISTED_SPEAKERS + 1
