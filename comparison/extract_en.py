@@ -14,6 +14,10 @@ from comparison.lexicons.attribution import (
     ANONYMOUS_EN,
     ANONYMOUS_SOURCE,
     ORGANISATION_HEADS_EN,
+    ORGANISATION_NAME_ENDINGS_EN,
+    ORGANISATION_NAME_OPENINGS_EN,
+    ORGANIZATION_HEADS_EN,
+    SURNAME_HEADS_EN,
 )
 from comparison.lexicons.grammar import FUNCTION_WORDS_EN
 from comparison.lexicons.reporting import SPEECH_VERBS_EN
@@ -329,8 +333,27 @@ def _name_words(m: re.Match, opening: bool, inside: set[str]) -> list[str]:
     return words
 
 
+# The last words of a body's name (Manchester United, Delta Air Lines, Acme Holdings, the National
+# Union) and the first words of a club's (Real Madrid, Inter Milan): lexicons.attribution.
+_BODY_LAST_WORDS = (ORGANISATION_NAME_ENDINGS_EN | (ORGANISATION_HEADS_EN - SURNAME_HEADS_EN)
+                    | {w.capitalize() for w in ORGANIZATION_HEADS_EN if " " not in w and "-" not in w})
+
+
+def organisation_shaped_en(name: str) -> bool:
+    """Is a capitalized name shaped like a body's, never a person's: its last word a word that
+    ends the names of clubs, companies and bodies (City, United, Airlines, Holdings, Union, Bank)
+    or its first one that opens a club's (Real, Inter, Dynamo)? Such a name is no person however
+    its words look ("Real Madrid said", "Manchester United said")."""
+    words = name.split()
+    return len(words) >= 2 and (words[-1] in _BODY_LAST_WORDS or words[0] in ORGANISATION_NAME_OPENINGS_EN)
+
+
 def extract_entities_en(text: str) -> list:
-    """Capitalized name sequences (people, places, organizations: kind "NAME")."""
+    """Capitalized name sequences (people, places, organizations: kind "NAME"). A person ("PER"):
+    two or more words shaped like a person's name. A name shaped like a body's
+    (:func:`organisation_shaped_en`: Real Madrid, Acme Holdings) is a body ("ORG"), no person, and
+    so are the first words of such a name the text writes elsewhere (Thomas Cook where it writes
+    Thomas Cook Group)."""
     from comparison.extract import Entity
 
     out = []
@@ -347,8 +370,31 @@ def extract_entities_en(text: str) -> list:
         if text[start:end] != value or len(value) < 2:
             continue
         kind = "PER" if len(words) >= 2 and all(_PERSON_WORD_RE.fullmatch(w) for w in words) else "NAME"
+        if organisation_shaped_en(value):
+            kind = "ORG"
         out.append(Entity(start, end, value, kind, value.lower()))
-    return _bodies_joined(text, out)
+    return _bodies_as_names(_bodies_joined(text, out))
+
+
+# The most words of a body's name whose openings are read as its short forms.
+_MAX_BODY_WORDS = 6
+
+
+def _bodies_as_names(entities: list) -> list:
+    """A person-shaped name that opens a body's name the text writes elsewhere (Thomas Cook of
+    Thomas Cook Group, Acme Smith of Acme Smith Holdings) is that body ("ORG"), no person. Linear:
+    each body gives its openings (at most :data:`_MAX_BODY_WORDS` words)."""
+    from comparison.extract import Entity
+
+    openings: set[str] = set()
+    for e in entities:
+        words = e.text.split()
+        if e.kind == "ORG" and len(words) <= _MAX_BODY_WORDS:
+            openings.update(" ".join(words[:n]) for n in range(2, len(words)))
+    if not openings:
+        return entities
+    return [Entity(e.start, e.end, e.text, "ORG", e.key) if e.kind == "PER" and e.text in openings else e
+            for e in entities]
 
 
 # One lower-case word a body's name goes on after (National League for Democracy).

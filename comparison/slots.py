@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from comparison.extract_en import organisation_shaped_en
 from comparison.furniture import DATELINE_DASH_ZH
 from comparison.lexicons.attribution import (
     AGENCIES,
@@ -474,6 +475,8 @@ def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
         return "official", who.strip()  # "Russia said", "Beijing says": the state's voice
     if english and _ACRONYM_EN_RE.fullmatch(who.strip()) and who.strip().split()[-1] not in _CAPITALIZED_WORDS_EN:
         return "organization", who.strip()  # "the USGS said": a body named by its initials
+    if english and organisation_shaped_en(re.sub(r"^[Tt]he\s+", "", who.strip())):
+        return "organization", who.strip()  # "Real Madrid said", "Manchester United said": a club, no person
     return "other", who.strip()
 
 
@@ -787,8 +790,11 @@ _CLAUSE_VERBS_EN = re.compile(r"\b(?:that|was|were|is|are|had|has|have|would|wil
 def extract_attributions(text: str, simple: str, english: bool, max_items: int = 2000,
                          persons: list[tuple[int, int]] | None = None,
                          names: list[tuple[int, int]] | None = None,
-                         tokens: list[tuple[int, int, str]] | None = None) -> list[Attribution]:
-    """Who says it, per clause: 据X报道 / X说 / according to X / X said. ``persons``: the spans
+                         tokens: list[tuple[int, int, str]] | None = None,
+                         bodies: list[tuple[int, int]] | None = None) -> list[Attribution]:
+    """Who says it, per clause: 据X报道 / X说 / according to X / X said. ``bodies``: the spans of
+    English names recognised as bodies (Thomas Cook where the text writes Thomas Cook Group): a
+    voice ending with one is that body's. ``persons``: the spans
     of recognised person names; a voice that ends with one is a named person (李桂华表示,
     "Adrian Edwards said"), whatever words come before it. ``names``: the spans of all names
     recognised (people, places, bodies): a Chinese voice never starts inside one. ``tokens``: the
@@ -797,6 +803,7 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
     out: list[Attribution] = []
     person_ends = {e: b for b, e in (persons or [])}
     person_starts = {b: e for b, e in (persons or [])}
+    body_ends = {e: b for b, e in (bodies or [])}
     # The last words of the persons named by two or more capitalized words (a surname that is also
     # a place: Michael Jordan, Tom Austin; not a lone word the recogniser took for a person).
     surnames = {words[-1] for words in (text[b:e].split() for b, e in (persons or []))
@@ -817,6 +824,9 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
         if bounds is None:
             continue
         found = _voice(text, simple, m, group, english, *bounds, person_ends, surnames)
+        if found is None and english and body_ends.get(bounds[1], -1) >= bounds[0]:
+            found = Attribution(body_ends[bounds[1]], bounds[1], text[body_ends[bounds[1]]:bounds[1]], "organization",
+                                text[body_ends[bounds[1]]:bounds[1]])  # "Thomas Cook said": the body
         if found is not None:
             if english and found.kind == "person":
                 out += _conjunct_persons(text, found.start, person_ends)

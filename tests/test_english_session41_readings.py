@@ -139,3 +139,42 @@ def test_a_list_after_the_verb_is_read_a_bounded_number_of_names() -> None:
         at += len(name) + 2
     assert _persons_listed_after(text, starts.pop(5), starts) == []
     assert CountingStarts.looked <= MAX_LISTED_SPEAKERS + 1
+
+
+def test_a_name_shaped_like_a_clubs_or_companys_is_a_body_not_a_person() -> None:
+    assert _voices_of("Real Sociedad said the striker was injured.") == [("Real Sociedad", "organization")]
+    assert _voices_of("Elmford United said the deal was off.") == [("Elmford United", "organization")]
+    assert _voices_of("Varne Holdings said profits fell.") == [("Varne Holdings", "organization")]
+    # the first words of a body's name the article writes whole elsewhere
+    assert _voices_of("Harold Pike Airways cut routes. Harold Pike said flights were cancelled.") == [
+        ("Harold Pike", "organization")]
+    kinds = {e.text: e.kind for e in extract_entities_en("Elmford United and Real Sociedad met. Then Ann Cole spoke.")}
+    assert kinds == {"Elmford United": "ORG", "Real Sociedad": "ORG", "Ann Cole": "PER"}
+    # persons stay persons; a body with an official's head stays official
+    assert _voices_of("Ann Cole said the deal was off.") == [("Ann Cole", "person")]
+    assert _voices_of("Elmford City Council said roads were shut.") == [("Elmford City Council", "official")]
+
+
+def test_short_forms_of_bodies_are_found_in_one_pass() -> None:
+    from comparison.extract import Entity
+    from comparison.extract_en import _bodies_as_names
+
+    reads = 0
+
+    class Counted(Entity):
+        @property
+        def text(self) -> str:  # each read of a name counted
+            nonlocal reads
+            reads += 1
+            return self._text
+
+        @text.setter
+        def text(self, value: str) -> None:
+            self._text = value
+
+    n = 3000
+    entities = [Counted(i, i + 1, f"Harold Pike{i} Airways", "ORG") for i in range(n)]
+    entities += [Counted(i, i + 1, f"Harold Pike{i}", "PER") for i in range(n)]
+    out = _bodies_as_names(entities)
+    assert [e.kind for e in out[n:]] == ["ORG"] * n
+    assert reads <= 3 * len(entities) + n  # a constant number of reads per name, no scan of all per name

@@ -194,3 +194,22 @@ ORGANISATION_HEADS_EN = frozenset(
     "College Commission Committee Conference Confederation Congress Corporation Council Court Department "
     "Federation Forum Foundation Front Fund Institute League Ministry Movement Museum Office Organisation "
     "Organization Party Programme Program Secretariat Service Society Tribunal Union University".split())
+# Words that end the name of a sports club or a company and never a person's name (Manchester
+# United, Leicester City, Blackburn Rovers, Wolverhampton Wanderers, Delta Air Lines, General
+# Motors, Acme Holdings): a capitalized run ending in one names a body, no person, with the body
+# heads of ORGANIZATION_HEADS_EN and ORGANISATION_HEADS_EN (`extract_en.organisation_shaped_en`).
+# Left out: words that are also common surnames or given names (Villa, Forest, Steel, Banks, Court).
+ORGANISATION_NAME_ENDINGS_EN = frozenset(
+    "United City Town County Rovers Wanderers Athletic Albion Hotspur Rangers Olympic "
+    "Airlines Airways Lines Motors Holdings Industries Technologies Technology Pharmaceuticals Pharma Partners "
+    "Capital Energy Systems Communications Entertainment Studios Media Labs Brands Foods Stores Resources "
+    "Petroleum Insurance Securities Ventures Enterprises Solutions Networks Logistics Telecom Electric "
+    "Electronics Chemicals Mining Shipping Railways Railway Airport Bancorp Investments Finance Financial "
+    "Group Company Corporation Incorporated Limited Trust".split())
+# Words that open the name of a sports club and never a person's name (Real Madrid, Atletico Madrid,
+# Sporting Lisbon, Dynamo Kyiv, Olympique Lyonnais, Inter Milan, Borussia Dortmund, Racing Club).
+ORGANISATION_NAME_OPENINGS_EN = frozenset(
+    "Real Atletico Atlético Sporting Dynamo Dinamo Olympique Olympiacos Inter Borussia Racing Deportivo "
+    "Club".split())
+# Body heads of ORGANISATION_HEADS_EN that are also common surnames (Margaret Court): no sign of a body.
+SURNAME_HEADS_EN = frozenset({"Court", "Front"})
