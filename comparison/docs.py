@@ -456,7 +456,7 @@ def place_keys(doc: Doc) -> list[tuple[int, int, str]]:
     for e in doc.facts.entities:
         if any(s <= e.start < t for s, t in datelines):
             continue
-        if e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER")
+        if e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER", "ORG")
                                and doc.article.text[max(0, e.start - 6):e.start].endswith(_PLACE_PREPOSITION_EN)):
             key = to_simplified(e.key or e.text).lower()
             out.append((e.start, e.end, f"en:{key}" if doc.english else key))

@@ -339,13 +339,21 @@ _BODY_LAST_WORDS = (ORGANISATION_NAME_ENDINGS_EN | (ORGANISATION_HEADS_EN - SURN
                     | {w.capitalize() for w in ORGANIZATION_HEADS_EN if " " not in w and "-" not in w})
 
 
+# Last words of a club's name that are also a place's level (Leicester City, Derby County, Ipswich Town).
+_PLACE_LEVEL_WORDS = frozenset({"City", "Town", "County"})
+
+
 def organisation_shaped_en(name: str) -> bool:
     """Is a capitalized name shaped like a body's, never a person's: its last word a word that
     ends the names of clubs, companies and bodies (City, United, Airlines, Holdings, Union, Bank)
     or its first one that opens a club's (Real, Inter, Dynamo)? Such a name is no person however
-    its words look ("Real Madrid said", "Manchester United said")."""
+    its words look ("Real Madrid said", "Manchester United said"). Not a place of the gazetteer
+    (Mexico City, Cape Town, Orange County: places)."""
+    from geo.places import ids_of_name
+
     words = name.split()
-    return len(words) >= 2 and (words[-1] in _BODY_LAST_WORDS or words[0] in ORGANISATION_NAME_OPENINGS_EN)
+    return (len(words) >= 2 and (words[-1] in _BODY_LAST_WORDS or words[0] in ORGANISATION_NAME_OPENINGS_EN)
+            and not ids_of_name(name))
 
 
 def extract_entities_en(text: str) -> list:
@@ -371,7 +379,9 @@ def extract_entities_en(text: str) -> list:
             continue
         kind = "PER" if len(words) >= 2 and all(_PERSON_WORD_RE.fullmatch(w) for w in words) else "NAME"
         if organisation_shaped_en(value):
-            kind = "ORG"
+            # (a club named after its town, Leicester City, Derby County, reads as a place as
+            # often: no person, and no body either)
+            kind = "NAME" if words[-1] in _PLACE_LEVEL_WORDS else "ORG"
         out.append(Entity(start, end, value, kind, value.lower()))
     return _bodies_as_names(_bodies_joined(text, out))
 

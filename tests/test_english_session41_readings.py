@@ -150,6 +150,9 @@ def test_a_name_shaped_like_a_clubs_or_companys_is_a_body_not_a_person() -> None
         ("Harold Pike", "organization")]
     kinds = {e.text: e.kind for e in extract_entities_en("Elmford United and Real Sociedad met. Then Ann Cole spoke.")}
     assert kinds == {"Elmford United": "ORG", "Real Sociedad": "ORG", "Ann Cole": "PER"}
+    # a place of the gazetteer stays a place's name, a club named after its town no body either
+    kinds = {e.text: e.kind for e in extract_entities_en("Fires hit Mexico City. Then Elmford City won.")}
+    assert kinds == {"Mexico City": "PER", "Elmford City": "NAME"}  # (two capitalized words: as before)
     # persons stay persons; a body with an official's head stays official
     assert _voices_of("Ann Cole said the deal was off.") == [("Ann Cole", "person")]
     assert _voices_of("Elmford City Council said roads were shut.") == [("Elmford City Council", "official")]
