@@ -15,7 +15,7 @@ from comparison.lexicons.categories import (
     GENERIC_PEOPLE,
     counts_people_or_buildings,
 )
-from comparison.lexicons.grammar import IRREGULAR_PAST_EN
+from comparison.lexicons.grammar import IRREGULAR_PAST_EN, PRESENT_VERBS_EN
 from comparison.lexicons.quantifiers import (
     FRACTIONS_EN,
     NUMBERED_NAMES_EN,
@@ -227,13 +227,27 @@ _OF_RE = re.compile(r"\s+of\s+(?=[A-Za-z])")
 _SPACES_RE = re.compile(r" *")
 
 
+# Plurals without an -s, the heads of counts of people and animals ("300 people flee").
+_PLURALS_WITHOUT_S = frozenset({"people", "men", "women", "children", "police", "staff", "personnel", "cattle",
+                                "sheep", "crew", "youth"})
+
+
+def _plural_shaped(word: str) -> bool:
+    """Is a lower-case word shaped like a plural noun: -s but not -ss, -us, -is (business, status,
+    basis), or a plural without -s (people, children)?"""
+    return word in _PLURALS_WITHOUT_S or len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _counted_after(text: str, end: int) -> tuple[int, int]:
     """The noun phrase after a number: up to three words, stopping at a function word
     or at a past-tense verb after the first word ("200 prisoners escaped", "40 families left":
-    regular -ed forms and the irregular ones of :data:`IRREGULAR_PAST_EN`)."""
+    regular -ed forms and the irregular ones of :data:`IRREGULAR_PAST_EN`), or at a present-tense
+    verb of news after a plural noun ("40 workers strike", "300 residents flee":
+    :data:`PRESENT_VERBS_EN`)."""
     pos = end
     first = last = -1
     words = 0
+    previous = ""
     m = _OF_RE.match(text, pos, pos + 10)  # "hundreds of people"
     if m:
         pos = m.end()
@@ -250,12 +264,14 @@ def _counted_after(text: str, end: int) -> tuple[int, int]:
         if words == 0 and _verb_after_figure(text, m):
             break  # "3 died.", "12 fled the city": the figure is the verb's subject, no noun follows
         if word in _STOP or _says_when(text, m.start()) or (words >= 1 and (
-                word.endswith("ed") or word.endswith("ing") or word in IRREGULAR_PAST_EN or m.group(0)[0].isupper())):
+                word.endswith("ed") or word.endswith("ing") or word in IRREGULAR_PAST_EN or m.group(0)[0].isupper()
+                or word in PRESENT_VERBS_EN and _plural_shaped(previous))):
             break
         if first < 0:
             first = m.start()
         last = m.end()
         words += 1
+        previous = word
         pos = m.end()
         if text[pos:pos + 1] not in (" ", "-"):
             break

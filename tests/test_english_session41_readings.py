@@ -181,3 +181,18 @@ def test_short_forms_of_bodies_are_found_in_one_pass() -> None:
     out = _bodies_as_names(entities)
     assert [e.kind for e in out[n:]] == ["ORG"] * n
     assert reads <= 3 * len(entities) + n  # a constant number of reads per name, no scan of all per name
+
+
+def test_a_present_tense_verb_after_a_plural_ends_the_counted_noun() -> None:
+    def counted(text: str) -> list[str]:
+        return [q.counted for q in extract_quantities_en(text)]
+
+    assert counted("About 60 nurses strike at the clinic.") == ["nurses"]
+    assert counted("Some 250 villagers flee the floods.") == ["villagers"]
+    assert counted("18 families face eviction in Elmford.") == ["families"]
+    assert counted("700 people march through Elmford.") == ["people"]
+    assert counted("40 bus drivers strike over pay.") == ["bus drivers"]
+    # a verb's form before a plural noun is a modifier of it, as before
+    assert counted("6 rescue teams arrived.") == ["rescue teams"]
+    assert counted("200 strike leaders met.") == ["strike leaders"]
+    assert counted("12 protest marches were held.") == ["protest marches"]

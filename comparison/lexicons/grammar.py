@@ -9,7 +9,9 @@ it is the country). Read only at a sentence's start.
 
 Also the past forms of the common irregular verbs (:data:`IRREGULAR_PAST_EN`): after a counted noun
 they are the clause's verb ("40 workers went on strike", "12 soldiers lost their lives"), no part of
-the noun, as a regular "-ed" form is.
+the noun, as a regular "-ed" form is; and the present (plural) forms of common news verbs
+(:data:`PRESENT_VERBS_EN`): after a plural counted noun they are its verb ("40 workers strike",
+"300 residents flee"), as headlines and present-tense reports write them.
 """
 
 from __future__ import annotations
@@ -51,4 +53,22 @@ left lent lain lit lost made meant met paid rode ridden rang rung rose risen ran
 shaken shot shone sang sung sank sunk sat slept slid spoke spoken spent spread stood stole
 stolen stuck struck swore sworn swept swung took taken taught tore torn told thought
 threw thrown understood woke wore worn won withdrew withdrawn wrote written
+""".split())
+
+# The present plural (base) forms of common verbs of news reports: happenings and actions of people
+# (strike, flee, protest, die, rally), of speech and stance (say, demand, warn, vow), of states (face,
+# fear, remain, lack). After a plural noun (workers, residents, people) they are the clause's verb,
+# never a part of the noun phrase (`numbers_en._counted_after`: "40 workers strike at the plant",
+# "300 residents flee", "12 families face eviction"). Left out: forms that are as often a noun after
+# a plural noun ("arms control", "sales tax", "goods trains", "news conference": control, check, tax,
+# race, deal, trade, help, aid, cause, report, record, need).
+PRESENT_VERBS_EN = frozenset("""
+strike flee die protest march rally gather clash riot demonstrate picket boycott occupy storm block
+fight attack kill injure wound capture seize kidnap abduct arrest detain free release rescue evacuate
+escape survive drown starve suffer perish shelter hide wait await return arrive leave depart stay remain
+sleep camp queue walk run swim cross enter head move flock pour crowd fill line
+say tell claim deny demand urge warn vow pledge threaten refuse agree vote call ask plead beg
+face fear lack lose risk want seek expect hope plan prepare try continue begin start stop quit resign
+join back support oppose reject accept receive get take make earn pay owe share mourn celebrate
+mark honour honor watch cheer chant sing pray
 """.split())
