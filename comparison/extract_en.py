@@ -347,13 +347,22 @@ def organisation_shaped_en(name: str) -> bool:
     """Is a capitalized name shaped like a body's, never a person's: its last word a word that
     ends the names of clubs, companies and bodies (City, United, Airlines, Holdings, Union, Bank)
     or its first one that opens a club's (Real, Inter, Dynamo)? Such a name is no person however
-    its words look ("Real Madrid said", "Manchester United said"). Not a place of the gazetteer
-    (Mexico City, Cape Town, Orange County: places)."""
-    from geo.places import ids_of_name
-
+    its words look ("Real Madrid said", "Manchester United said"). Not a place (:func:`_place_name`:
+    Mexico City, Cape Town, West Bank)."""
     words = name.split()
     return (len(words) >= 2 and (words[-1] in _BODY_LAST_WORDS or words[0] in ORGANISATION_NAME_OPENINGS_EN)
-            and not ids_of_name(name))
+            and not _place_name(words))
+
+
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
+
+
+def _place_name(words: list[str]) -> bool:
+    """Do these words name a place: one of the gazetteer (Mexico City, the United States) or a
+    compass word and one other (West Bank, South Bank)?"""
+    from geo.places import ids_of_name
+
+    return len(words) == 2 and words[0] in _COMPASS_WORDS or bool(ids_of_name(" ".join(words)))
 
 
 def extract_entities_en(text: str) -> list:
@@ -392,7 +401,8 @@ _MAX_BODY_WORDS = 6
 
 def _bodies_as_names(entities: list) -> list:
     """A person-shaped name that opens a body's name the text writes elsewhere (Thomas Cook of
-    Thomas Cook Group, Acme Smith of Acme Smith Holdings) is that body ("ORG"), no person. Linear:
+    Thomas Cook Group, Acme Smith of Acme Smith Holdings) is that body ("ORG"), no person; not a
+    place (United States of United States Postal Service: :func:`_place_name`). Linear:
     each body gives its openings (at most :data:`_MAX_BODY_WORDS` words)."""
     from comparison.extract import Entity
 
@@ -403,7 +413,8 @@ def _bodies_as_names(entities: list) -> list:
             openings.update(" ".join(words[:n]) for n in range(2, len(words)))
     if not openings:
         return entities
-    return [Entity(e.start, e.end, e.text, "ORG", e.key) if e.kind == "PER" and e.text in openings else e
+    return [Entity(e.start, e.end, e.text, "ORG", e.key)
+            if e.kind == "PER" and e.text in openings and not _place_name(e.text.split()) else e
             for e in entities]
 
 

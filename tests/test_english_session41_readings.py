@@ -153,6 +153,10 @@ def test_a_name_shaped_like_a_clubs_or_companys_is_a_body_not_a_person() -> None
     # a place of the gazetteer stays a place's name, a club named after its town no body either
     kinds = {e.text: e.kind for e in extract_entities_en("Fires hit Mexico City. Then Elmford City won.")}
     assert kinds == {"Mexico City": "PER", "Elmford City": "NAME"}  # (two capitalized words: as before)
+    kinds = {e.text: e.kind for e in extract_entities_en(
+        "Aid reached the West Bank. The United States Postal Service and the United States agreed.")}
+    assert kinds["West Bank"] != "ORG" and kinds["United States"] != "ORG"
+    assert kinds["United States Postal Service"] == "ORG"
     # persons stay persons; a body with an official's head stays official
     assert _voices_of("Ann Cole said the deal was off.") == [("Ann Cole", "person")]
     assert _voices_of("Elmford City Council said roads were shut.") == [("Elmford City Council", "official")]
