@@ -45,6 +45,7 @@ WINDOWS = {
     "feb22-25": (H1_JSONL, "2021-02-22", "2021-02-25"),
     "mar09-12": (H1_JSONL, "2021-03-09", "2021-03-12"),
     "apr26-29": (H1_JSONL, "2021-04-26", "2021-04-29"),
+    "jul01-03": (JULY_FOLDER, "2021-07-01", "2021-07-03"),
 }
 # Dates held out for acceptance (issue: stories): never labeled, tuned or trained on here.
 HELD_OUT_DAYS = (("2021-07-05", "2021-07-08"), ("2021-03-16", "2021-03-19"))
