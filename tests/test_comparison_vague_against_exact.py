@@ -102,3 +102,16 @@ def test_one_pair_of_values_between_two_articles_is_one_finding() -> None:
     found = [f for f in of_type(compare([a, b], use_dense=False), "number") if f.kind == "precision"]
     assert len(found) == 1, [f.why for f in found]
     assert len({s.start for s in found[0].spans if s.article_id == "ma"}) == 2, found[0].spans
+
+
+def test_a_vague_word_meets_one_figure_of_a_breakdown() -> None:
+    # 数十人 against another outlet's deaths city by city: one vague total, one counterpart.
+    a = article("wa", "Outlet A", "周日托尔维克省的镇压造成数十人死亡。", language="zh")
+    b = article("wb", "Outlet B", "周日托尔维克省的镇压中，甲市有40人死亡，乙市有27人死亡，丙市有31人死亡。", language="zh")
+    vague = [f for f in of_type(compare([a, b], use_dense=False), "number")
+             if f.kind != "unique" and any(s.article_id == "wa" for s in f.spans)]
+    assert len(vague) == 1 and len([s for s in vague[0].spans if s.article_id == "wb"]) == 1, [f.why for f in vague]
+    en_a = article("ea", "Outlet A", "The quake damaged several villages near Torvik on Sunday.")
+    en_b = article("eb", "Outlet B", "The quake damaged seven villages near Torvik and five villages near Elmford on Sunday.")
+    vague = [f for f in of_type(compare([en_a, en_b], use_dense=False), "number") if f.kind != "unique"]
+    assert len([s for f in vague for s in f.spans if s.article_id == "eb"]) <= 1, [f.why for f in vague]

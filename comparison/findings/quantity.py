@@ -27,6 +27,7 @@ from comparison.docs import (
     width,
 )
 from comparison.findings import Context
+from comparison.lexicons.quantifiers import VAGUE_WORDS_EN, VAGUE_WORDS_ZH
 from comparison.model import Finding, Span
 from comparison.numbers import Quantity, counted_noun, names_no_figure
 from comparison.report_times import apart, is_update, running_count, timed
@@ -173,8 +174,36 @@ def _pairs_reporting_one_fact(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_s
     if rows:
         cut = figure_pairs.threshold(dense)
         probabilities = figure_pairs.probabilities(rows, dense)
-        chosen += [pair for pair, p in zip(pending, probabilities, strict=True) if p >= cut]
+        likely = [(pair, p) for pair, p in zip(pending, probabilities, strict=True) if p >= cut]
+        chosen += _one_counterpart_per_vague_word(doc1, doc2, likely)
     return chosen
+
+
+_VAGUE_WORD_OPENINGS = tuple(VAGUE_WORDS_ZH) + tuple(VAGUE_WORDS_EN)
+
+
+def _vague_word(q: Quantity) -> bool:
+    """A count said with a vague number word and no numeral of its own (数十人, 上千, 多名, 几位;
+    several, dozens: lexicons.quantifiers.VAGUE_WORDS_ZH/_EN, the few words)."""
+    if names_no_figure(q):
+        return True
+    text = to_simplified(q.text).strip().lower()
+    return not any(c.isdigit() for c in text) and text.startswith(_VAGUE_WORD_OPENINGS)
+
+
+def _one_counterpart_per_vague_word(doc1: Doc, doc2: Doc, likely: list) -> list[tuple[int, int]]:
+    """The pairs of ``likely`` ((i, j), probability), in their order, a vague word keeping only
+    its most probable counterpart in the other article. 数十人 against one outlet's 40 dead in
+    one city and 27 in another is one vague total against a breakdown: each pair was a finding,
+    the same vague word set against another figure; the figure-pair model's best one stands."""
+    used, kept = set(), set()
+    for (i, j), _p in sorted(likely, key=lambda item: -item[1]):
+        keys = [k for k, vague in ((("a", i), _vague_word(doc1.facts.quantities[i])),
+                                   (("b", j), _vague_word(doc2.facts.quantities[j]))) if vague]
+        if not any(k in used for k in keys):
+            used.update(keys)
+            kept.add((i, j))
+    return [pair for pair, _p in likely if pair in kept]
 
 
 def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshold: float):
