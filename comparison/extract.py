@@ -1376,18 +1376,8 @@ def extract_sources(text: str) -> list[SourceCitation]:
     """Cited sources: 据路透社报道, 路透社援引, 塔斯社报道, 对路透社说, 告诉半岛电视台,
     (本文依据了路透社的报道), anonymous 消息人士."""
     simple = to_simplified(text)
-    found: list[SourceCitation] = []
-    for m in _AGENCY_RE.finditer(simple):
-        if not whole_agency_name(simple, m.start(), m.end()):
-            continue
-        before = simple[max(0, m.start() - 12):m.start()]
-        after = simple[m.end():m.end() + 6]
-        cited = any(before.endswith(w) or w in before[-6:] for w in _CITE_BEFORE) or after.startswith(
-            _CITE_AFTER
-        ) or (after.startswith(("从",)) and "报道" in simple[m.end():m.end() + 15])
-        if not cited:
-            continue
-        found.append(SourceCitation(m.start(), m.end(), text[m.start():m.end()], AGENCIES[m.group(0)]))
+    found = [SourceCitation(m.start(), m.end(), text[m.start():m.end()], AGENCIES[m.group(0)])
+             for m in _cited_agencies(simple)]
     for m in _ANONYMOUS_RE.finditer(simple):
         found.append(SourceCitation(m.start(), m.end(), text[m.start():m.end()], ANONYMOUS_SOURCE))
     for m in _SELF_REPORT_RE.finditer(simple):
@@ -1397,6 +1387,34 @@ def extract_sources(text: str) -> list[SourceCitation]:
             found.append(SourceCitation(m.start("agency"), m.end("agency"), text[m.start("agency"):m.end("agency")], name))
     found.sort(key=lambda s: s.start)
     return found
+
+
+def _cited_by_frame(simple: str, m: re.Match) -> bool:
+    """Does a citing frame stand right around the agency name ``m`` (据X, X报道, X从…报道)?"""
+    before = simple[max(0, m.start() - 12):m.start()]
+    after = simple[m.end():m.end() + 6]
+    return any(before.endswith(w) or w in before[-6:] for w in _CITE_BEFORE) or after.startswith(
+        _CITE_AFTER
+    ) or (after.startswith(("从",)) and "报道" in simple[m.end():m.end() + 15])
+
+
+# What joins agencies cited together (路透社和美联社报道, 据新华社、中新社报道).
+_AGENCY_LIST_JOINER_RE = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+
+
+def _cited_agencies(simple: str) -> list[re.Match]:
+    """The whole agency names a frame cites, a list's conjuncts included: in 路透社和美联社报道 the
+    frame after 美联社 cites 路透社 too (one pass over the names, then one back over each run of
+    names joined by 和/、/与/及)."""
+    names = [m for m in _AGENCY_RE.finditer(simple) if whole_agency_name(simple, m.start(), m.end())]
+    cited = [_cited_by_frame(simple, m) for m in names]
+    joined = [i > 0 and _AGENCY_LIST_JOINER_RE.fullmatch(simple, names[i - 1].end(), m.start()) is not None
+              for i, m in enumerate(names)]
+    for i in range(len(names) - 1, 0, -1):  # a later conjunct's citation reaches back
+        cited[i - 1] = cited[i - 1] or (joined[i] and cited[i])
+    for i in range(1, len(names)):  # and an earlier one's forward (据新华社、中新社报道)
+        cited[i] = cited[i] or (joined[i] and cited[i - 1])
+    return [m for m, c in zip(names, cited, strict=True) if c]
 
 
 # ------------------------------------------------------- counted nouns ----

@@ -835,9 +835,55 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
                 out += _persons_listed_after(text, found.end, person_starts)
     if not english:
         out += _media_reporting(text, simple, out, max_items - len(out))
+        out = [voice for a in out for voice in _listed_voices_zh(text, simple, a)]
         out.sort(key=lambda a: a.start)
         out = _anaphoric_voices(simple, out)
     return out
+
+
+# What joins voices cited together (据新华社、中新社报道, 综合路透社和美联社报道, 外交部与国防部表示).
+_VOICE_LIST_JOINERS_ZH = re.compile(r"以及|、|和|与|及")
+
+
+def listed_together(simple: str, voices: list[Attribution], voice: Attribution) -> list[Attribution]:
+    """The voices of ``voices`` (one sentence's, in text order) cited in one list with ``voice``
+    (据新华社、中新社报道: both), ``voice`` included; a joiner alone between each two."""
+    at = next((i for i, a in enumerate(voices) if a is voice), None)
+    if at is None:
+        return [voice]
+    first = last = at
+    while first > 0 and _VOICE_LIST_JOINERS_ZH.fullmatch(simple, voices[first - 1].end, voices[first].start):
+        first -= 1
+    while last + 1 < len(voices) and _VOICE_LIST_JOINERS_ZH.fullmatch(simple, voices[last].end, voices[last + 1].start):
+        last += 1
+    return voices[first:last + 1]
+
+
+def _listed_voices_zh(text: str, simple: str, voice: Attribution) -> list[Attribution]:
+    """A Chinese voice that lists voices (路透社和美联社, 新华社、中新社): each a voice of its own
+    with its own span, in the order written, when every conjunct is one (a known agency, an
+    office, a body...: not 中国和美国官员, whose 中国 names no voice), each joiner a word of its own
+    (中华人民共和国外交部 holds no 和). Otherwise the voice as read."""
+    joiners = list(_VOICE_LIST_JOINERS_ZH.finditer(simple, voice.start, voice.end))
+    if not joiners:
+        return [voice]
+    from comparison.phonetics import word_boundaries
+
+    bounds = {voice.start + b for b in word_boundaries(simple[voice.start:voice.end])}
+    if any(j.group(0) != "、" and not {j.start(), j.end()} <= bounds for j in joiners):
+        return [voice]  # a joiner inside a word (共和国, 参与者): one name
+    edges = [voice.start, *(x for j in joiners for x in (j.start(), j.end())), voice.end]
+    parts: list[Attribution] = []
+    for start, end in zip(edges[::2], edges[1::2], strict=True):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        kind, norm = attribution_kind(text[start:end], False) if end - start >= 2 else ("other", "")
+        if kind == "other":
+            return [voice]
+        parts.append(Attribution(start, end, text[start:end], kind, norm))
+    return parts
 
 
 # What joins named persons speaking together: "X and Y said", "X, Y and Z said", "X, and Y".

@@ -27,7 +27,13 @@ from comparison.lexicons.attribution import (
 from comparison.lexicons.categories import LOADED_PREFIXES
 from comparison.lexicons.reporting import TITLE_ABBREVIATION_OFFICES_EN
 from comparison.model import Finding
-from comparison.slots import Attribution, is_generic_voice, state_ids_en, state_voice_en
+from comparison.slots import (
+    Attribution,
+    is_generic_voice,
+    listed_together,
+    state_ids_en,
+    state_voice_en,
+)
 from comparison.text import to_simplified
 
 
@@ -134,6 +140,8 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
         texts = [docs[d1].simple, docs[d2].simple]
         if _body_and_its_officer(a1, a2, texts) or _body_and_its_officer(a2, a1, texts):
             continue  # 某国海军 vs 某国海军新闻发言人李明远: the body speaks through its spokesman
+        if _cited_jointly(docs[d1], k1, a1, a2) or _cited_jointly(docs[d2], k2, a2, a1):
+            continue  # 据新华社、中新社报道 vs 据中新社报道: one of the voices cited together
         if _relays(a1, docs[d2], k2) or _relays(a2, docs[d1], k1):
             continue  # 法新社 vs 一名官员对法新社说: the agency relays that voice
         if "other" in (a1.kind, a2.kind) or names_own_outlet(docs[d1], a1.who) or names_own_outlet(docs[d2], a2.who):
@@ -148,6 +156,15 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
         by_voices[key] = Finding("framing", "attribution", why, spans, a1.who)
         findings.append(by_voices[key])
     return findings
+
+
+def _cited_jointly(doc: Doc, k: int, voice: Attribution, other: Attribution) -> bool:
+    """Does sentence ``k`` of ``doc`` cite ``other``'s voice in one list with ``voice`` (综合路透社和
+    美联社报道 against 据美联社报道)?"""
+    s = doc.sentences[k]
+    found = [a for a in doc.facts.attributions if s.start <= a.start < s.end]
+    return any(a is not voice and _same_voice(a.who, other.who)
+               for a in listed_together(doc.simple, found, voice))
 
 
 def _one_office_holder(office: Attribution, person: Attribution, doc_a: Doc, doc_b: Doc) -> bool:

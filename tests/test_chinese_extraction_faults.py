@@ -1,0 +1,46 @@
+"""Chinese extraction faults of session 41 (helper h41b), each on made-up sentences: voices
+cited in one list, vague counts with any measure word, the vague word's exact span, a period
+after a figure taking over the statement's day, and a qualified thing (核心X, 其他X) measured."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from comparison import compare
+from comparison.extract import extract_sources
+from comparison.slots import extract_attributions
+from comparison.text import to_simplified
+from tests.comparison_helpers import article, of_type
+
+PUBLISHED = datetime(2023, 9, 14, 6, 0, tzinfo=UTC)
+
+
+def _voices(text: str) -> list[tuple[str, str, str]]:
+    return [(text[a.start:a.end], a.kind, a.who) for a in extract_attributions(text, to_simplified(text), False)]
+
+
+def test_every_agency_of_a_cited_list_is_a_voice_with_its_own_span():
+    assert _voices("综合法新社和塔斯社报道，山火烧毁了一片林地。") == [
+        ("法新社", "agency", "法新社"), ("塔斯社", "agency", "塔斯社")]
+    assert _voices("据中新社、路透社报道，大桥已经合龙。") == [
+        ("中新社", "agency", "中新社"), ("路透社", "agency", "路透社")]
+    assert _voices("卫生部与教育部表示，学校将延期开学。") == [
+        ("卫生部", "official", "卫生部"), ("教育部", "official", "教育部")]
+    # a joiner inside a word, or a conjunct naming no voice, splits nothing
+    assert [v[0] for v in _voices("中华人民共和国商务部表示，谈判仍在进行。")] == ["中华人民共和国商务部"]
+    assert [v[0] for v in _voices("日本和韩国官员表示，谈判仍在进行。")] == ["日本和韩国官员"]
+
+
+def test_every_agency_of_a_list_before_report_is_cited():
+    text = "塔斯社和法新社报道，山火烧毁了一片林地。"
+    assert [(s.text, s.start) for s in extract_sources(text)] == [("塔斯社", 0), ("法新社", 4)]
+    assert [s.text for s in extract_sources("他拒绝了塔斯社的采访，法新社未获回应。")] == []
+
+
+def test_a_voice_cited_with_others_is_no_other_voice():
+    # (agencies are kept apart by the agency's relay rule; offices by the list they share)
+    a = article("la", "Outlet A", "卫生部与教育部表示，山火烧毁了40栋木屋。", language="zh")
+    b = article("lb", "Outlet B", "教育部表示，山火烧毁了40栋木屋。", language="zh")
+    assert of_type(compare([a, b], use_dense=False), "attribution") == []
+    c = article("lc", "Outlet C", "交通部表示，山火烧毁了40栋木屋。", language="zh")
+    assert [f.kind for f in of_type(compare([a, c], use_dense=False), "attribution")] == ["framing"]
