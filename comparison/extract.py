@@ -1465,12 +1465,15 @@ def trim_counted_phrases(quantities: list[Quantity], text: str, tokens: list[tup
     """
     simple = to_simplified(text)
     starts = {s: n for n, (s, _e, _t) in enumerate(tokens)}
+    token_starts = [s for s, _e, _t in tokens]
     sentence_nouns: list[tuple[int, str]] = []  # (sentence start, counted noun) of earlier figures
     for q in quantities:
         if q.counted_start < q.end or q.counted_end <= q.counted_start:
             continue  # no phrase, or the measure word is the noun itself (152人)
         cs, ce = q.counted_start, q.counted_end
         n = starts.get(cs)
+        if n is None and (inside := _word_holding(tokens, token_starts, cs)) is not None:
+            ce = min(ce, inside)  # 许多人 read as one word: its noun, 人, ends with it
         if n is not None:
             end = cs
             # The regex may stop inside a noun (三个方|向: 向 is a stop character).
@@ -1497,6 +1500,18 @@ def trim_counted_phrases(quantities: list[Quantity], text: str, tokens: list[tup
         else:
             q.counted_start = q.counted_end = -1
             q.counted = ""
+
+
+def _word_holding(tokens: list[tuple[int, int, str]], token_starts: list[int], at: int) -> int | None:
+    """The end of the noun-like word that ``at`` falls inside (the segmenter reads a quantifier and
+    its noun as one word: 许多人, 很多人), else None. ``token_starts``: the words' starts, sorted."""
+    from bisect import bisect_right
+
+    k = bisect_right(token_starts, at) - 1
+    if k < 0:
+        return None
+    start, end, tag = tokens[k]
+    return end if start < at < end and tag in _NOUN_PHRASE_TAGS else None
 
 
 # ------------------------------------------------------------------ all ----

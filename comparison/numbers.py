@@ -15,12 +15,12 @@ from comparison.lexicons.categories import counts_people_or_buildings
 from comparison.lexicons.quantifiers import (
     CHANGE_START_MARKS_ZH,
     CHANGE_VERBS_ZH,
+    COUNT_ONLY_VAGUE_ZH,
     FEW_WORDS_EN,
+    FEW_WORDS_NOT_BEFORE_ZH,
     FEW_WORDS_ZH,
     FRACTION_WORDS_ZH,
     LARGE_FIGURE_QUALIFIERS_ZH,
-    PEOPLE_MEASURES_ZH,
-    PEOPLE_ONLY_VAGUE_ZH,
     PREFIX_WORD_ENDS_ZH,
     PREFIX_ZH,
     RATE_SUFFIX_ZH,
@@ -120,7 +120,16 @@ _NOT_QUANTITY_PREFIXES = ("一直", "一些", "一起", "一再", "一度", "一
 
 # Characters before 数/多 that make them part of another word: 大多数人, 少数人, 无数人,
 # 半数人 (a share, not a count); 差不多人人, 更多人 (not a count).
-_NOT_VAGUE_AFTER = {"数": "大少无多半", "多": "不差更较最", "若干": ""}
+# The 多 of an unquantified quantifier (许多人, 很多名, 众多人) is no numeral either: the quantifier is
+# read whole (:func:`unquantified_zh`), its span as written, not cut to 多人.
+_NOT_VAGUE_AFTER = {"数": "大少无多半",
+                    "多": "不差更较最" + "".join(w[:-1] for w in UNQUANTIFIED_ZH if len(w) == 2 and w.endswith("多")),
+                    "若干": ""}
+
+
+# The measure words a vague numeral counts with (多名, 多间, 数辆, 若干处): the counting ones, not
+# those of time or of times (多年, 多次: lexicons.quantifiers.FEW_WORDS_NOT_BEFORE_ZH).
+_FEW_WORD_MEASURES = frozenset(COUNT_MEASURES_ZH) - frozenset(FEW_WORDS_NOT_BEFORE_ZH)
 
 
 # Measure words that are the counted noun themselves.
@@ -357,7 +366,7 @@ def names_no_figure(q: Quantity) -> bool:
         return False
     if text in FEW_WORDS_EN:
         return True
-    word = text[:-1] if text[-1:] in PEOPLE_MEASURES_ZH else text
+    word = text[:-1] if text[-1:] in _FEW_WORD_MEASURES else text
     return text != word and word in FEW_WORDS_ZH
 
 
@@ -389,11 +398,16 @@ def unquantified_zh(text: str, simple: str) -> list[Quantity]:
     for m in _UNQUANTIFIED_ZH_RE.finditer(simple):
         if simple.endswith(UNQUANTIFIED_NOT_AFTER_ZH, 0, m.start()) or _UNQUANTIFIED_TIME_ZH_RE.match(simple, m.end()):
             continue  # (许多年来人们, 很多次: a time phrase, no count of the noun after it)
-        cs, ce = counted_phrase(simple, m.end())
+        # A measure word after a quantifier of 多 is its own, as after the numeral 多 (很多名游客,
+        # 许多间房屋: the span 很多名); 人 of 许多人 is the noun counted. The collective ones take
+        # none (大量个人信息: 个人, no measure).
+        measure = "" if m.group("de") or not m.group(0).endswith("多") else simple[m.end():m.end() + 1]
+        measure = measure if measure in _FEW_WORD_MEASURES and measure not in _NOUN_MEASURES else ""
+        cs, ce = counted_phrase(simple, m.end() + len(measure))
         people_only = m.group(0).rstrip("的") in UNQUANTIFIED_PEOPLE_ONLY_ZH
         if ce <= cs or not any(counts_people_or_buildings(simple[cs:k], people_only) for k in range(cs + 1, ce + 1)):
             continue  # (the regex phrase may run on past its noun: 许多阿富汗士兵越境; extract trims it)
-        end = m.start("de") if m.group("de") else m.end()
+        end = m.start("de") if m.group("de") else m.end() + len(measure)
         low, high = UNQUANTIFIED_RANGE
         out.append(Quantity(start=m.start(), end=end, text=text[m.start():end], low=low, high=high, vague=True,
                             counted=text[cs:ce], counted_start=cs, counted_end=ce, unquantified=True))
@@ -841,14 +855,14 @@ def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, b
     if vague_word:
         low, high = _VAGUE_WORDS[vague_word]
         if m.group("vague_mult"):
-            if vague_word in PEOPLE_ONLY_VAGUE_ZH:
+            if vague_word in COUNT_ONLY_VAGUE_ZH:
                 return None  # 多万: no numeral
             big = {"万": 1e4, "亿": 1e8}[m.group("vague_mult")]
             return low * big, high * big, True  # 十几万, 几百万, 数万亿
         if vague_word == "几" and not measure:
             return None
-        if vague_word in PEOPLE_ONLY_VAGUE_ZH and (
-                measure not in PEOPLE_MEASURES_ZH or (before and before in _NOT_VAGUE_AFTER[vague_word])):
+        if vague_word in COUNT_ONLY_VAGUE_ZH and (
+                measure not in _FEW_WORD_MEASURES or (before and before in _NOT_VAGUE_AFTER[vague_word])):
             return None
         return low, high, True
     value = _parse_number(arabic) if arabic else _parse_number(chinese)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from comparison import compare
-from comparison.extract import extract_sources
+from comparison.extract import extract_all, extract_sources
 from comparison.slots import extract_attributions
 from comparison.text import to_simplified
 from tests.comparison_helpers import article, of_type
@@ -44,3 +44,31 @@ def test_a_voice_cited_with_others_is_no_other_voice():
     assert of_type(compare([a, b], use_dense=False), "attribution") == []
     c = article("lc", "Outlet C", "交通部表示，山火烧毁了40栋木屋。", language="zh")
     assert [f.kind for f in of_type(compare([a, c], use_dense=False), "attribution")] == ["framing"]
+
+
+def _figures(text: str) -> list[tuple[str, float, float, str]]:
+    facts = extract_all(text, PUBLISHED)
+    for q in facts.quantities:
+        assert text[q.start:q.end] == q.text
+    return [(q.text, q.low, q.high, q.counted) for q in facts.quantities]
+
+
+def test_a_vague_numeral_counts_with_any_counting_measure_word():
+    inf = float("inf")
+    assert _figures("山洪冲毁多间民房，多座桥梁和多辆货车受损。") == [
+        ("多间", 2, inf, "民房"), ("多座", 2, inf, "桥梁"), ("多辆", 2, inf, "货车")]
+    assert _figures("港口停泊的数艘货轮和若干架直升机被毁。") == [("数艘", 2, 9, "货轮"), ("若干架", 2, inf, "直升机")]
+    # not before a measure of time or of times, nor 国 (multinational)
+    assert _figures("他多次呼吁撤军，多年来多国部队的损失增长了数倍。") == []
+
+
+def test_a_vague_numeral_word_keeps_its_whole_span():
+    assert _figures("广场上很多名示威者和许多人在围观。")[:2] == [
+        ("很多名", 2, float("inf"), "示威者"), ("许多", 2, float("inf"), "人")]
+    a = article("va", "Outlet A", "化工厂爆炸造成许多人受伤。", language="zh")
+    b = article("vb", "Outlet B", "化工厂爆炸造成45人受伤。", language="zh")
+    comparison = compare([a, b], use_dense=False)
+    found = of_type(comparison, "number")
+    assert [f.kind for f in found] == ["precision"]
+    assert "许多" in found[0].why and "多人" not in found[0].why.replace("许多人", "")
+    assert [s.text for s in found[0].spans] == ["许多人", "45人"]

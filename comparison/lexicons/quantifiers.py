@@ -84,10 +84,12 @@ UNQUANTIFIED_TIMES_ZH = ("次", "回", "遍", "倍")
 FEW_WORDS_ZH = ("数", "多", "若干", "几")
 FEW_WORDS_EN = ("several", "a few", "a handful", "a handful of")
 
-# Vague numerals that count only people (数名, 多位, 多人, 若干名); before other measure words they
-# are no count (多年, 多次, 数次, 若干年 are "for years", "repeatedly", "some years").
-PEOPLE_ONLY_VAGUE_ZH = ("数", "多", "若干")
-PEOPLE_MEASURES_ZH = ("名", "位", "人")
+# Vague numerals that count only before a counting measure word (数名, 多位, 多人, 若干名; 多间房屋,
+# 数辆汽车, 多艘渔船, 若干处: lexicons.units.COUNT_MEASURES_ZH); before a measure of time or of times
+# they are no count (多年, 多次, 数次, 若干年, 数倍 are "for years", "repeatedly", "some years",
+# "several-fold"), nor before 国 (多国部队, 多国联合: "multinational", a modifier).
+COUNT_ONLY_VAGUE_ZH = ("数", "多", "若干")
+FEW_WORDS_NOT_BEFORE_ZH = (*UNQUANTIFIED_TIMES_ZH, *UNQUANTIFIED_TIME_AFTER_ZH, "轮", "国")
 
 PREFIX_EN = {
     "about": "about", "around": "about", "some": "about", "roughly": "about", "approximately": "about",
