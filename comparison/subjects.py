@@ -46,7 +46,16 @@ from comparison.lexicons.quantifiers import (
     PARTITIVE_ZH,
     SERIES_PART_EN,
 )
-from comparison.lexicons.timewords import THEN_WORDS_ZH
+from comparison.lexicons.timewords import (
+    PERIOD_FIRST_ZH,
+    PERIOD_HALVES_ZH,
+    PERIOD_QUARTER_ZH,
+    PERIOD_RECENT_ZH,
+    PERIOD_SINCE_STARTS_ZH,
+    PERIOD_SINCE_ZH,
+    PERIOD_UNITS_ZH,
+    THEN_WORDS_ZH,
+)
 from comparison.numbers import Quantity
 from comparison.text import to_simplified
 
@@ -620,12 +629,31 @@ def _inside_since_clause(simple: str, d, q: Quantity) -> bool:
 
 def _own_day_dates(q: Quantity, simple: str, day_dates: list, left: int, right: int) -> list:
     """The day mentions of the figure's clause, else the last day named earlier in its sentence
-    (在7月7日一天之内，…新增了N例)."""
+    (在7月7日一天之内，…新增了N例) unless a period is named between that day and the figure's
+    clause end (他7日说，上半年共有300人死亡: the first half's count; the 7th is when it was said)."""
     own = [d for d in day_dates if left <= d.start and d.end <= right]
     if not own:
         sentence_start = _sentence_start(simple, q.start)
         own = [d for d in day_dates if sentence_start <= d.start and d.end <= q.start][-1:]
+        if own and names_a_period(simple, own[0].end, right):
+            return []
     return own
+
+
+_CN_COUNT = "[0-9一二两三四五六七八九十几数]{1,3}"
+_PERIOD_UNITS = "|".join(sorted(PERIOD_UNITS_ZH, key=len, reverse=True))
+_PERIOD_ZH_RE = re.compile(
+    rf"{'|'.join(PERIOD_HALVES_ZH)}"
+    rf"|(?:第|前|头)?{_CN_COUNT}{PERIOD_QUARTER_ZH}"
+    rf"|(?:{'|'.join(PERIOD_FIRST_ZH)}){_CN_COUNT}(?:个月|个星期|周|季度)"
+    rf"|(?:{'|'.join(PERIOD_RECENT_ZH)})的?{_CN_COUNT}(?:{_PERIOD_UNITS})"
+    rf"|(?:{'|'.join(PERIOD_SINCE_STARTS_ZH)})(?:{'|'.join(PERIOD_SINCE_ZH)})")
+
+
+def names_a_period(simple: str, start: int, end: int) -> bool:
+    """Does ``simple[start:end]`` name a period a figure is counted over (上半年, 全年, 一季度, 前5个月,
+    今年以来, 过去一周, 近三天: lexicons.timewords.PERIOD_*_ZH)?"""
+    return _PERIOD_ZH_RE.search(simple, start, end) is not None
 
 
 def named_day(q: Quantity, simple: str, dates: list | None, left: int, right: int) -> date | None:

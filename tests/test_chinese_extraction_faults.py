@@ -72,3 +72,33 @@ def test_a_vague_numeral_word_keeps_its_whole_span():
     assert [f.kind for f in found] == ["precision"]
     assert "许多" in found[0].why and "多人" not in found[0].why.replace("许多人", "")
     assert [s.text for s in found[0].spans] == ["许多人", "45人"]
+
+
+def _number_why(first: str, second: str) -> str:
+    a = article("pa", "Outlet A", first, language="zh", published=PUBLISHED)
+    b = article("pb", "Outlet B", second, language="zh", published=PUBLISHED)
+    found = of_type(compare([a, b], use_dense=False), "number")
+    assert len(found) == 1, [f.why for f in found]
+    return found[0].why
+
+
+def test_a_period_named_for_a_figure_takes_over_the_statements_day():
+    other = "渔业局表示，共有75艘渔船沉没。"
+    for first in ("渔业局局长9日说，上半年共有60艘渔船沉没。",  # before the figure, its own clause
+                  "渔业局局长9日说，共有60艘渔船在前三季度沉没。",  # right after it
+                  "渔业局局长9日说，今年以来，共有60艘渔船沉没。",  # a clause of its own between
+                  "渔业局局长9日说，过去两周共有60艘渔船沉没。"):
+        assert "9 Sep" not in _number_why(first, other), first
+    # no period: the statement's day is the count's as-of day, as before
+    assert " for Saturday 9 Sep" in _number_why("渔业局局长9日说，共有60艘渔船沉没。", other)
+    # a day named in the figure's own clause stays its day
+    assert " for Saturday 9 Sep" in _number_why("渔业局说，上半年的统计显示，9日有60艘渔船沉没。", other)
+
+
+def test_names_a_period_reads_periods_not_days_or_offices():
+    from comparison.subjects import names_a_period
+
+    for words in ("下半年", "全年", "第二季度", "前4个月", "年初以来", "近两周", "最近三个月", "过去48小时"):
+        assert names_a_period(words, 0, len(words)), words
+    for words in ("前天", "近日", "目前", "前两天", "前任局长", "过去的做法", "3年前"):
+        assert not names_a_period(words, 0, len(words)), words

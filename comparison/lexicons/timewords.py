@@ -136,3 +136,18 @@ CLOCK_UNTIL_BEFORE_EN = ("until", "till", "by")
 # after it, the number is an hour of the clock, not a count. Not "by" (prices rose by 9.) nor "at"
 # (the toll stood at 9.): those take counts as often.
 BARE_HOUR_BEFORE_EN = ("before", "after", "until", "till", "past")
+
+# Periods a figure may be counted over, named without a calendar date (《现代汉语词典》 on 上半年,
+# 全年, 季度, 以来, 过去): a half or a quarter of a year (上半年, 下半年, 一季度, 前三季度), the whole
+# year (全年, 年内), the first months or weeks of a year (前5个月, 头两个月; not 前两天, "two days
+# ago"), a span running up to now (今年以来, 年初以来, 过去一周, 近三个月, 最近两天; not 近日, 近年来
+# without a count). A figure whose clause, or the words between it and a day named earlier in its
+# sentence, names one is that period's count, not the day's: the day of 他7日说，上半年共有300人死亡
+# is when it was said (subjects.names_a_period).
+PERIOD_HALVES_ZH = ("上半年", "下半年", "全年", "年内", "全月", "月内", "周内")
+PERIOD_QUARTER_ZH = "季度"
+PERIOD_FIRST_ZH = ("前", "头")
+PERIOD_RECENT_ZH = ("过去", "最近", "近")
+PERIOD_UNITS_ZH = ("个小时", "小时", "天", "日", "周", "个星期", "星期", "个月", "月", "年", "季度")
+PERIOD_SINCE_STARTS_ZH = ("今年", "去年", "年初", "本月", "月初", "上月", "本周", "入夏", "入冬", "入汛", "开年")
+PERIOD_SINCE_ZH = ("以来",)
