@@ -316,7 +316,7 @@ def _structure(docs, flat: list[tuple[int, int]], texts: list[str]) -> dict[str,
     size = np.array([max(len(docs[d].sentences) - 1, 1) for d, _ in flat], dtype=np.float32)
     relative = rank / size
     lead = (rank < LEAD_SENTENCES).astype(np.float32)
-    numbers = _number_overlap([written_numbers(t) for t in texts]) if n else np.zeros((0, 0), np.float32)
+    numbers = _number_overlap(_written_with_qualifiers(docs, flat, texts)) if n else np.zeros((0, 0), np.float32)
     return {
         "lead": np.outer(lead, lead),
         "position": 1.0 - np.abs(relative[:, None] - relative[None, :]),
@@ -326,21 +326,54 @@ def _structure(docs, flat: list[tuple[int, int]], texts: list[str]) -> dict[str,
     }
 
 
+def _written_with_qualifiers(docs, flat: list[tuple[int, int]], texts: list[str]) -> list[set[str]]:
+    """Each sentence's :func:`written_numbers`, those written only by shares of change of a
+    qualified thing keyed by its qualifiers (0.9 of 核心CPI上涨0.9% is "0.9|核心": no number shared
+    with 其他用品及服务价格上涨0.9%; subjects.thing_qualifiers)."""
+    from comparison.subjects import thing_qualifiers
+
+    out = [written_numbers(t) for t in texts]
+    row_of = {pair: i for i, pair in enumerate(flat)}
+    for d, doc in enumerate(docs):
+        tagged: dict[int, set[str]] = {}
+        plain: dict[int, set[str]] = {}
+        for n, q in enumerate(doc.facts.quantities):
+            row = row_of.get((d, doc.sentence_at(q.start)))
+            if row is None:
+                continue
+            qualified = thing_qualifiers(doc.subjects[n].changed) if n < len(doc.subjects) else ""
+            for number in written_numbers(q.text):
+                if qualified:
+                    tagged.setdefault(row, set()).add(f"{number}|{qualified}")
+                else:
+                    plain.setdefault(row, set()).add(number)
+        for row, keys in tagged.items():
+            only = {k.partition("|")[0] for k in keys} - plain.get(row, set())
+            out[row] = (out[row] - only) | keys
+    return out
+
+
 def _figure_values(docs, flat: list[tuple[int, int]]) -> list[set[tuple[str, float]]]:
     """Each sentence's positive figure values as written, with their dimension (20% and 20
     people share no value; 40 miles and 40 km do, both lengths as written): an exact figure's
     value, and the middle of a narrow range read from a vague or round one (约200 = about 200
     -> 180-220 -> 200; 两万 -> 20000). Wide ranges (一千多, 1001-1999) name no single value
-    and are left out."""
+    and are left out. A share of change of a qualified thing (核心CPI, 其他用品及服务) is keyed by its
+    qualifiers too: 核心CPI上涨0.9% and 其他用品及服务价格上涨0.9% share no value (a value alone paired
+    two sentences of two things), 核心CPI and 核心CPI do (subjects.thing_qualifiers)."""
+    from comparison.subjects import thing_qualifiers
+
     row_of = {pair: i for i, pair in enumerate(flat)}
-    values: list[set[tuple[str, float]]] = [set() for _ in flat]
+    values: list[set[tuple]] = [set() for _ in flat]
     for d, doc in enumerate(docs):
-        for q in doc.facts.quantities:
+        for n, q in enumerate(doc.facts.quantities):
             if q.low <= 0 or math.isinf(q.high) or q.high > NARROW_RANGE * q.low:
                 continue  # no single value (zero, negative, open-ended or a wide range)
             row = row_of.get((d, doc.sentence_at(q.start)))
             if row is not None:
-                values[row].add((q.dimension, float(f"{q.low / 2 + q.high / 2:.6g}")))
+                value = (q.dimension, float(f"{q.low / 2 + q.high / 2:.6g}"))
+                qualified = thing_qualifiers(doc.subjects[n].changed) if n < len(doc.subjects) else ""
+                values[row].add((*value, qualified) if qualified else value)
     return values
 
 

@@ -45,6 +45,8 @@ from comparison.lexicons.quantifiers import (
     PARTITIVE_EN,
     PARTITIVE_ZH,
     SERIES_PART_EN,
+    THING_QUALIFIER_PREFIXES_ZH,
+    THING_QUALIFIERS_ZH,
 )
 from comparison.lexicons.timewords import (
     PERIOD_FIRST_ZH,
@@ -330,6 +332,27 @@ def acronym_changes(subjects: list[Subject], simple: str, places: set[str]) -> N
                        None)
         if acronym is not None:
             subject.changed = f"{acronym}|{direction}"
+
+
+def thing_qualifiers(changed: str) -> str:
+    """The restrictive modifiers of a thing changed (``Subject.changed``, "thing|direction"), sorted
+    and joined: 核心cpi|up is "核心", 其他用品及服务价格|down "其他", 非食品价格|up "非", cpi|up ""
+    (lexicons.quantifiers.THING_QUALIFIERS_ZH, THING_QUALIFIER_PREFIXES_ZH)."""
+    thing = changed.rpartition("|")[0]
+    found = {w for w in THING_QUALIFIERS_ZH if w in thing}
+    for prefix in THING_QUALIFIER_PREFIXES_ZH:
+        at = 0 if thing.startswith(prefix) else thing.find("的" + prefix) + 1
+        if at == 0 and not thing.startswith(prefix):
+            continue
+        from comparison.phonetics import word_boundaries
+
+        if len(prefix) in word_boundaries(thing[at:at + _PREFIX_WORD_WINDOW]):
+            found.add(prefix)  # 非/食品, not 非洲 (a word of the dictionary)
+    return "".join(sorted(found))
+
+
+# Characters read after a qualifying prefix to tell it from a word it opens (非洲, 非常).
+_PREFIX_WORD_WINDOW = 6
 
 
 def same_change(a: Subject, b: Subject) -> bool:

@@ -102,3 +102,30 @@ def test_names_a_period_reads_periods_not_days_or_offices():
         assert names_a_period(words, 0, len(words)), words
     for words in ("前天", "近日", "目前", "前两天", "前任局长", "过去的做法", "3年前"):
         assert not names_a_period(words, 0, len(words)), words
+
+
+def _agreed_statements(first: list[str], second: list[str]) -> list[list[str]]:
+    a = article("qa", "Outlet A", *first, language="zh", published=PUBLISHED)
+    b = article("qb", "Outlet B", *second, language="zh", published=PUBLISHED)
+    return [[s.text for s in f.spans] for f in of_type(compare([a, b], use_dense=False), "statement", "agree")]
+
+
+def test_a_share_of_a_qualified_thing_pairs_no_sentence_of_another_thing():
+    first = ["统计部门周三公布了上月的物价数据。", "扣除食品和能源的核心物价指数同比上涨2.3%，涨幅与上月持平。",
+             "食品价格同比下降1.2%。"]
+    second = ["统计部门公布上月物价数据。", "食品价格下降1.2%，服装价格上涨0.5%。", "其他用品和服务价格上涨2.3%。"]
+    paired = _agreed_statements(first, second)
+    assert [first[2], second[1]] in paired  # one thing, one value: still one statement
+    assert not any(first[1] in spans for spans in paired), paired  # 核心… vs 其他…: two things
+    # the qualified thing against itself still pairs
+    same = ["统计部门公布上月物价数据。", "核心物价指数上涨2.3%。", "食品价格下降1.2%，服装价格上涨0.5%。"]
+    assert [first[1], same[1]] in _agreed_statements(first, same)
+
+
+def test_thing_qualifiers_are_restrictive_modifiers_opening_words():
+    from comparison.subjects import thing_qualifiers
+
+    assert thing_qualifiers("核心cpi|up") == "核心"
+    assert thing_qualifiers("其他用品及服务价格|down") == "其他"
+    assert thing_qualifiers("非食品价格|up") == thing_qualifiers("扣除能源的非食品价格|up") == "非"
+    assert thing_qualifiers("南非出口|up") == thing_qualifiers("非洲猪肉价格|down") == thing_qualifiers("cpi|up") == ""

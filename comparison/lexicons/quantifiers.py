@@ -190,3 +190,10 @@ CHANGE_BASES_YEAR_ZH = ("与去年同期相比", "比去年同期", "较去年�
 CHANGE_BASES_MONTH_ZH = ("与上月相比", "比上月", "较上月", "环比")
 CHANGE_START_MARKS_ZH = ("从", "由")
 RATE_SUFFIX_ZH = "率"
+# Restrictive modifiers that make a thing changed another thing than the one they modify (核心CPI is
+# not CPI, 其他用品及服务 not 用品及服务, 非食品价格 not 食品价格: 《现代汉语八百词》 on 其他, 其余; 非
+# as a negating prefix): a share of change of a thing they qualify meets, for the sentence
+# alignment, only a share of a thing they qualify alike (subjects.thing_qualifiers). The
+# one-character prefix counts only opening the thing or after 的 (非洲, 南非: no qualifier).
+THING_QUALIFIERS_ZH = ("核心", "其他", "其它", "其余")
+THING_QUALIFIER_PREFIXES_ZH = ("非",)
