@@ -1472,7 +1472,7 @@ def trim_counted_phrases(quantities: list[Quantity], text: str, tokens: list[tup
             continue  # no phrase, or the measure word is the noun itself (152人)
         cs, ce = q.counted_start, q.counted_end
         n = starts.get(cs)
-        if n is None and (inside := _word_holding(tokens, token_starts, cs)) is not None:
+        if n is None and q.unquantified and (inside := _word_holding(tokens, token_starts, cs)) is not None:
             ce = min(ce, inside)  # 许多人 read as one word: its noun, 人, ends with it
         if n is not None:
             end = cs

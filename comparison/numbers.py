@@ -132,6 +132,26 @@ _NOT_VAGUE_AFTER = {"数": "大少无多半",
 _FEW_WORD_MEASURES = frozenset(COUNT_MEASURES_ZH) - frozenset(FEW_WORDS_NOT_BEFORE_ZH)
 
 
+# The measure words of people, after which a vague numeral always counts (多名, 数人, 若干位).
+_PEOPLE_MEASURES = ("名", "位", "人")
+# Characters read after a measure word to tell it from a word it opens (起来, 批评).
+_MEASURE_WORD_WINDOW = 5
+
+
+def _measure_opens_a_word(simple: str, m: re.Match) -> bool:
+    """Does the measure word of ``m`` begin a longer word of the dictionary with what follows it
+    (多起来, 多批评: verbs), other than the measure word and a noun the dictionary lists together
+    (架飞机, 份文件: 飞机 and 文件 are words of two characters or more)? Not 多家银行, 多间房屋."""
+    from comparison.phonetics import word_boundaries
+
+    start, end = m.start("measure"), m.end("measure")
+    first_word_end = start + min(b for b in word_boundaries(simple[start:end + _MEASURE_WORD_WINDOW]) if b > 0)
+    if first_word_end <= end:
+        return False
+    rest = simple[end:first_word_end]
+    return len(rest) < 2 or word_boundaries(rest) != {0, len(rest)}
+
+
 # Measure words that are the counted noun themselves.
 _NOUN_MEASURES = ("人", "省", "国", "例", *(u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)))
 
@@ -864,6 +884,8 @@ def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, b
         if vague_word in COUNT_ONLY_VAGUE_ZH and (
                 measure not in _FEW_WORD_MEASURES or (before and before in _NOT_VAGUE_AFTER[vague_word])):
             return None
+        if vague_word in COUNT_ONLY_VAGUE_ZH and measure not in _PEOPLE_MEASURES and _measure_opens_a_word(simple, m):
+            return None  # 多起来 (become more), 多批评 (criticise more): 起, 批 open a word, no measure
         return low, high, True
     value = _parse_number(arabic) if arabic else _parse_number(chinese)
     if value is None:

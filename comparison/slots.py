@@ -835,7 +835,7 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
                 out += _persons_listed_after(text, found.end, person_starts)
     if not english:
         out += _media_reporting(text, simple, out, max_items - len(out))
-        out = [voice for a in out for voice in _listed_voices_zh(text, simple, a)]
+        out = [voice for a in out for voice in _listed_voices_zh(text, simple, a, person_ends)]
         out.sort(key=lambda a: a.start)
         out = _anaphoric_voices(simple, out)
     return out
@@ -846,24 +846,38 @@ _VOICE_LIST_JOINERS_ZH = re.compile(r"以及|、|和|与|及")
 
 
 def listed_together(simple: str, voices: list[Attribution], voice: Attribution) -> list[Attribution]:
-    """The voices of ``voices`` (one sentence's, in text order) cited in one list with ``voice``
-    (据新华社、中新社报道: both), ``voice`` included; a joiner alone between each two."""
-    at = next((i for i, a in enumerate(voices) if a is voice), None)
-    if at is None:
+    """The voices of ``voices`` (a Chinese text's, in text order) cited in one list with ``voice``
+    (据新华社、中新社报道: both), ``voice`` included; a joiner alone between each two. ``voice`` is
+    found by bisection, the list read only around it."""
+    from bisect import bisect_left
+
+    at = bisect_left(voices, voice.start, key=lambda a: a.start)
+    while at < len(voices) and voices[at].start == voice.start and voices[at] is not voice:
+        at += 1
+    if at >= len(voices) or voices[at] is not voice:
         return [voice]
     first = last = at
-    while first > 0 and _VOICE_LIST_JOINERS_ZH.fullmatch(simple, voices[first - 1].end, voices[first].start):
+    while (first > 0 and at - first < MAX_LISTED_VOICES
+           and _VOICE_LIST_JOINERS_ZH.fullmatch(simple, voices[first - 1].end, voices[first].start)):
         first -= 1
-    while last + 1 < len(voices) and _VOICE_LIST_JOINERS_ZH.fullmatch(simple, voices[last].end, voices[last + 1].start):
+    while (last + 1 < len(voices) and last - at < MAX_LISTED_VOICES
+           and _VOICE_LIST_JOINERS_ZH.fullmatch(simple, voices[last].end, voices[last + 1].start)):
         last += 1
     return voices[first:last + 1]
 
 
-def _listed_voices_zh(text: str, simple: str, voice: Attribution) -> list[Attribution]:
+# Voices read on each side of one in a list (a cited list is a few names; a hostile text's list of
+# thousands is read no further, so each claim pair's look-up stays bounded).
+MAX_LISTED_VOICES = 12
+
+
+def _listed_voices_zh(text: str, simple: str, voice: Attribution, person_ends: dict[int, int]) -> list[Attribution]:
     """A Chinese voice that lists voices (路透社和美联社, 新华社、中新社): each a voice of its own
     with its own span, in the order written, when every conjunct is one (a known agency, an
     office, a body...: not 中国和美国官员, whose 中国 names no voice), each joiner a word of its own
-    (中华人民共和国外交部 holds no 和). Otherwise the voice as read."""
+    (中华人民共和国外交部 holds no 和) and each conjunct before a joiner ending as a voice does, in its
+    head noun or a person's name (政制与内地事务局局长: 政制 is no head, one bureau's name).
+    Otherwise the voice as read."""
     joiners = list(_VOICE_LIST_JOINERS_ZH.finditer(simple, voice.start, voice.end))
     if not joiners:
         return [voice]
@@ -880,10 +894,26 @@ def _listed_voices_zh(text: str, simple: str, voice: Attribution) -> list[Attrib
         while end > start and text[end - 1].isspace():
             end -= 1
         kind, norm = attribution_kind(text[start:end], False) if end - start >= 2 else ("other", "")
-        if kind == "other":
+        if kind == "other" or (end < voice.end and not _ends_as_a_voice(simple, start, end, person_ends)):
             return [voice]
         parts.append(Attribution(start, end, text[start:end], kind, norm))
     return parts
+
+
+@lru_cache(maxsize=1)
+def _listed_voice_heads() -> tuple[str, ...]:
+    """The head nouns a Chinese voice ends with (Chinese phrases are head-final): roles, titles,
+    offices, bodies, media, witnesses, the agencies by name, a medium's one-character head (社, 台,
+    报, 网) and the closing mark of a paper's title (《纽约时报》)."""
+    return tuple(sorted({*_VOICE_HEADS_ZH, *WITNESS_ZH, *MEDIA_HEADS_ZH, *_MEDIUM_ENDINGS_ZH, "》",
+                         *(a for a in AGENCIES if not a.isascii())}, key=len, reverse=True))
+
+
+def _ends_as_a_voice(simple: str, start: int, end: int, person_ends: dict[int, int]) -> bool:
+    """Does ``simple[start:end]`` end in a voice's head noun, a person's name or a Latin agency name?"""
+    words = simple[start:end]
+    return (words.endswith(_listed_voice_heads()) or person_ends.get(end, end) < end
+            or (words.isascii() and words in AGENCIES))
 
 
 # What joins named persons speaking together: "X and Y said", "X, Y and Z said", "X, and Y".

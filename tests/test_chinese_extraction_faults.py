@@ -29,6 +29,8 @@ def test_every_agency_of_a_cited_list_is_a_voice_with_its_own_span():
     # a joiner inside a word, or a conjunct naming no voice, splits nothing
     assert [v[0] for v in _voices("中华人民共和国商务部表示，谈判仍在进行。")] == ["中华人民共和国商务部"]
     assert [v[0] for v in _voices("日本和韩国官员表示，谈判仍在进行。")] == ["日本和韩国官员"]
+    # a conjunct not ending in a voice's head is part of one name (a bureau of two portfolios)
+    assert [v[0] for v in _voices("市政府规划与建设局局长表示，博物馆下月重开。")] == ["市政府规划与建设局局长"]
 
 
 def test_every_agency_of_a_list_before_report_is_cited():
@@ -60,6 +62,8 @@ def test_a_vague_numeral_counts_with_any_counting_measure_word():
     assert _figures("港口停泊的数艘货轮和若干架直升机被毁。") == [("数艘", 2, 9, "货轮"), ("若干架", 2, inf, "直升机")]
     # not before a measure of time or of times, nor 国 (multinational)
     assert _figures("他多次呼吁撤军，多年来多国部队的损失增长了数倍。") == []
+    # nor where the measure word opens another word (多起来: become more; 多批评: criticise more)
+    assert _figures("游客渐渐多起来，商家希望少些多批评。") == []
 
 
 def test_a_vague_numeral_word_keeps_its_whole_span():
@@ -129,3 +133,27 @@ def test_thing_qualifiers_are_restrictive_modifiers_opening_words():
     assert thing_qualifiers("其他用品及服务价格|down") == "其他"
     assert thing_qualifiers("非食品价格|up") == thing_qualifiers("扣除能源的非食品价格|up") == "非"
     assert thing_qualifiers("南非出口|up") == thing_qualifiers("非洲猪肉价格|down") == thing_qualifiers("cpi|up") == ""
+
+
+def test_a_list_of_voices_is_looked_up_around_the_voice_not_scanned():
+    from comparison.slots import MAX_LISTED_VOICES, Attribution, listed_together
+
+    class CountingList(list):
+        reads = 0
+
+        def __getitem__(self, k):
+            CountingList.reads += 1
+            return super().__getitem__(k)
+
+        def __iter__(self):
+            CountingList.reads += len(self)
+            return super().__iter__()
+
+    n = 5000  # a hostile text: 5,000 agencies in one list
+    simple = "、".join(["新华社"] * n)
+    voices = CountingList(Attribution(4 * i, 4 * i + 3, "新华社", "agency", "新华社") for i in range(n))
+    middle = voices[n // 2]
+    CountingList.reads = 0
+    found = listed_together(simple, voices, middle)
+    assert len(found) == 2 * MAX_LISTED_VOICES + 1 and middle in found
+    assert CountingList.reads < 200, CountingList.reads  # bisection and the neighbours, not a scan

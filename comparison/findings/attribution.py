@@ -140,7 +140,7 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
         texts = [docs[d1].simple, docs[d2].simple]
         if _body_and_its_officer(a1, a2, texts) or _body_and_its_officer(a2, a1, texts):
             continue  # 某国海军 vs 某国海军新闻发言人李明远: the body speaks through its spokesman
-        if _cited_jointly(docs[d1], k1, a1, a2) or _cited_jointly(docs[d2], k2, a2, a1):
+        if _cited_jointly(docs[d1], a1, a2) or _cited_jointly(docs[d2], a2, a1):
             continue  # 据新华社、中新社报道 vs 据中新社报道: one of the voices cited together
         if _relays(a1, docs[d2], k2) or _relays(a2, docs[d1], k1):
             continue  # 法新社 vs 一名官员对法新社说: the agency relays that voice
@@ -158,13 +158,13 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
     return findings
 
 
-def _cited_jointly(doc: Doc, k: int, voice: Attribution, other: Attribution) -> bool:
-    """Does sentence ``k`` of ``doc`` cite ``other``'s voice in one list with ``voice`` (综合路透社和
-    美联社报道 against 据美联社报道)?"""
-    s = doc.sentences[k]
-    found = [a for a in doc.facts.attributions if s.start <= a.start < s.end]
+def _cited_jointly(doc: Doc, voice: Attribution, other: Attribution) -> bool:
+    """Does ``doc`` cite ``other``'s voice in one list with ``voice`` (综合路透社和美联社报道 against
+    据美联社报道)? (Chinese lists only; the voices are looked up, not scanned, per claim pair.)"""
+    if doc.english:
+        return False
     return any(a is not voice and _same_voice(a.who, other.who)
-               for a in listed_together(doc.simple, found, voice))
+               for a in listed_together(doc.simple, doc.facts.attributions, voice))
 
 
 def _one_office_holder(office: Attribution, person: Attribution, doc_a: Doc, doc_b: Doc) -> bool:
