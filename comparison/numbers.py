@@ -16,6 +16,7 @@ from comparison.lexicons.quantifiers import (
     CHANGE_START_MARKS_ZH,
     CHANGE_VERBS_ZH,
     COUNT_ONLY_VAGUE_ZH,
+    FEW_WORD_MEASURES_ZH,
     FEW_WORDS_EN,
     FEW_WORDS_NOT_BEFORE_ZH,
     FEW_WORDS_ZH,
@@ -127,9 +128,9 @@ _NOT_VAGUE_AFTER = {"数": "大少无多半",
                     "若干": ""}
 
 
-# The measure words a vague numeral counts with (多名, 多间, 数辆, 若干处): the counting ones, not
-# those of time or of times (多年, 多次: lexicons.quantifiers.FEW_WORDS_NOT_BEFORE_ZH).
-_FEW_WORD_MEASURES = frozenset(COUNT_MEASURES_ZH) - frozenset(FEW_WORDS_NOT_BEFORE_ZH)
+# The measure words a vague numeral counts with (多名, 多间, 数辆: lexicons.quantifiers.
+# FEW_WORD_MEASURES_ZH), never those of time or of times (多年, 多次: FEW_WORDS_NOT_BEFORE_ZH).
+_FEW_WORD_MEASURES = frozenset(FEW_WORD_MEASURES_ZH) - frozenset(FEW_WORDS_NOT_BEFORE_ZH)
 
 
 # The measure words of people, after which a vague numeral always counts (多名, 数人, 若干位).

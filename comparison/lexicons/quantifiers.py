@@ -90,6 +90,12 @@ FEW_WORDS_EN = ("several", "a few", "a handful", "a handful of")
 # "several-fold"), nor before 国 (多国部队, 多国联合: "multinational", a modifier).
 COUNT_ONLY_VAGUE_ZH = ("数", "多", "若干")
 FEW_WORDS_NOT_BEFORE_ZH = (*UNQUANTIFIED_TIMES_ZH, *UNQUANTIFIED_TIME_AFTER_ZH, "轮", "国")
+# The measure words after which 数/多/若干 make a count: those of people (名, 位, 人), buildings
+# (间, 座, 栋, 幢, 所) and craft (辆, 艘, 架), the things a report of damage or casualties counts.
+# Before the general classifier 个 and before 家 or 具 a vague numeral mostly opens a topic
+# (多个省份, 多家媒体报道, 多个官员): on the development comparisons each such reading gave a
+# false finding (session 41), so they stay no count.
+FEW_WORD_MEASURES_ZH = ("名", "位", "人", "间", "座", "栋", "幢", "所", "辆", "艘", "架")
 
 PREFIX_EN = {
     "about": "about", "around": "about", "some": "about", "roughly": "about", "approximately": "about",
