@@ -115,3 +115,21 @@ def test_a_vague_word_meets_one_figure_of_a_breakdown() -> None:
     en_b = article("eb", "Outlet B", "The quake damaged seven villages near Torvik and five villages near Elmford on Sunday.")
     vague = [f for f in of_type(compare([en_a, en_b], use_dense=False), "number") if f.kind != "unique"]
     assert len([s for f in vague for s in f.spans if s.article_id == "eb"]) <= 1, [f.why for f in vague]
+
+
+def test_equal_pairs_of_values_of_two_happenings_stay_two_findings() -> None:
+    # The dead and the injured, each "at least five" against five: two differences, each shown
+    # with its own happening; only a pair with no event word joins another (one above).
+    for first, second, language in [
+            (("At least five people were killed in the blast at the Torvik plant on Monday.",
+              "At least five people were injured in the blast, officials said."),
+             ("Five people were killed in the blast at the Torvik plant on Monday.",
+              "Five people were injured in the blast, officials said."), "en"),
+            (("周一托尔维克工厂爆炸事故中至少五人死亡。", "爆炸还造成至少五人受伤，官员说。"),
+             ("周一托尔维克工厂爆炸事故中5人死亡。", "爆炸还造成5人受伤，官员说。"), "zh")]:
+        a = article("ka", "Outlet A", *first, language=language)
+        b = article("kb", "Outlet B", *second, language=language)
+        found = [f for f in of_type(compare([a, b], use_dense=False), "number") if f.kind == "precision"]
+        assert len(found) == 2, [f.why for f in found]
+        assert sorted(len(f.spans) for f in found) == [2, 2], [f.spans for f in found]
+        assert any("injured" in f.why for f in found) and any("killed" in f.why for f in found), [f.why for f in found]

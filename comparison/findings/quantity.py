@@ -76,6 +76,7 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
     later report restates or updates (``same_outlet``) is set only against the figures of reports
     of about its own time: at other times the outlet's later figure speaks for it."""
     merged: dict[tuple, Finding] = {}
+    alsos: dict[tuple, list[str]] = {}  # each merged key's pairs, as "also" shows them
     paired: set[tuple[int, int]] = set()  # (doc, quantity index) that found a counterpart
     superseded = {(d, i) for d, i, _d2, _j in same_outlet}
     paired |= superseded | {(d2, j) for _d, _i, d2, j in same_outlet}
@@ -102,14 +103,16 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
                 event = "/".join(sorted(s1.events & s2.events)) or s1.family or s2.family or (
                     s1.unit if is_measure(s1) else "")
                 # One finding per kind, article pair and event: "deaths: 3 (and 2) vs 4"; and
-                # one per pair of values whatever the event: a title's 至少五人 vs 5名 and the
-                # body's (one with its event word, one without) are one difference, shown once
-                # with all its places.
+                # one per pair of values, thing counted or measured and shared event words, a
+                # pair with none joining the one happening of its values afterwards
+                # (_fold_eventless).
+                what = s1.family or s2.family or (s1.unit if is_measure(s1) else "")
                 key = (finding.kind, d1, d2, event) if finding.kind == "contradiction" else (
-                    finding.kind, d1, d2, q1.low, q1.high, q2.low, q2.high)
+                    finding.kind, d1, d2, q1.low, q1.high, q2.low, q2.high, what, frozenset(s1.events & s2.events))
+                f1, f2 = fmt_pair(q1, q2)
+                also = f"{f1}{dated(doc1, s1)} vs {f2}{dated(doc2, s2)}"
+                alsos.setdefault(key, []).append(also)
                 if key in merged:
-                    f1, f2 = fmt_pair(q1, q2)
-                    also = f"{f1}{dated(doc1, s1)} vs {f2}{dated(doc2, s2)}"
                     if also not in merged[key].why:
                         merged[key].why += f"; also {also}"
                     _add_spans(merged[key], finding.spans)
@@ -119,6 +122,7 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
                         verb = _verb_framing(doc1, q1, doc2, q2)
                         if verb is not None:
                             merged[("verb",) + key] = verb
+    _fold_eventless(merged, alsos)
     findings = list(merged.values())
     # Figures no other outlet reports (about a specific thing or event).
     for d, doc in enumerate(docs):
@@ -274,6 +278,33 @@ def _distinguished(doc_a: Doc, ranges_a: _Ranges, i: int, doc_b: Doc, j: int) ->
     others = ranges_a.compatible_with(qb) & ~ranges_a.compatible_with(qa)
     others[i] = False
     return any(same_subject(doc_a.subjects[k], sb) for k in np.flatnonzero(others).tolist())
+
+
+def _fold_eventless(merged: dict[tuple, Finding], alsos: dict[tuple, list[str]]) -> None:
+    """Fold a finding of a pair of values with no shared event word into the one finding of the
+    same kind, articles and values that has one: a title's 至少五人 vs 5名 (arrested) and the
+    body's 至少五人 vs 5人 are one difference, shown once with all its places (of one thing
+    counted or measured: a distance and a magnitude of equal values stay two). Where two
+    happenings have those values (at least five dead and at least five injured against five and
+    five) the eventless pair joins neither: either would show it under the wrong happening.
+    One pass over the keys (a dict by values)."""
+    by_values: dict[tuple, list[tuple]] = {}
+    for key in merged:
+        if key[0] != "contradiction" and len(key) == 9:
+            by_values.setdefault(key[:8], []).append(key)
+    for keys in by_values.values():
+        eventless = [k for k in keys if not k[8]]
+        eventful = [k for k in keys if k[8]]
+        if len(eventless) != 1 or len(eventful) != 1:
+            continue
+        source, target = merged.pop(eventless[0]), merged[eventful[0]]
+        for also in alsos[eventless[0]]:
+            if also not in target.why:
+                target.why += f"; also {also}"
+        _add_spans(target, source.spans)
+        verb = merged.pop(("verb",) + eventless[0], None)
+        if verb is not None and ("verb",) + eventful[0] not in merged:
+            merged[("verb",) + eventful[0]] = verb
 
 
 def _add_spans(finding: Finding, spans: list[Span]) -> None:
