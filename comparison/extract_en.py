@@ -26,6 +26,7 @@ from comparison.lexicons.timewords import (
     MONTH_PARTS_EN,
     MONTHS_EN,
     RELATIVE_DAYS_EN,
+    RESCHEDULING_WORDS_EN,
     WEEKDAYS_EN,
 )
 from comparison.text import TakenSpans
@@ -87,6 +88,20 @@ _DAY_RANGE_MDY = re.compile(
     rf"(?P<d2>\d{{1,2}}){_ORDINAL_EN}\b(?!\s*(?:%|per\s?cent|[-–.,:/]?\d))(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
 
 
+# A rescheduling word and at most two words before a "from" ("The vote, postponed again from ..."),
+# looked for at most 80 characters back, not across a sentence end or a semicolon.
+_RESCHEDULED_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in RESCHEDULING_WORDS_EN) + r")(?:\s+\w+){0,2}\s+$", re.I)
+
+
+def _rescheduled(text: str, lead_start: int) -> bool:
+    """Does a rescheduling word come shortly before the "from" at ``lead_start`` ("postponed from
+    10 to 24 August": the old day and the new one, no span of days)? A bounded look back."""
+    window_start = max(0, lead_start - 80)
+    cut = max(text.rfind(stop, window_start, lead_start) for stop in (".", ";", "\n"))
+    return bool(_RESCHEDULED_RE.search(text, max(window_start, cut + 1), lead_start))
+
+
 def _range_joint_fits(lead: str | None, joint: str) -> bool:
     """Does the word joining two days make a span: "and" only after "between", which takes no other?"""
     between = (lead or "").lower() == "between"
@@ -111,7 +126,11 @@ def _day_range_dates_en(text: str, reference: date, free):
                 value, end_day = date(year, month, first), date(year, month, last)
             except ValueError:
                 continue
-            if value < end_day:
+            if (m.group("lead") or "").lower() == "from" and _rescheduled(text, m.start()):
+                # "postponed from 10 to 24 August": the old day and the new one
+                yield DateMention(m.start("d1"), m.end("d1"), m.group("d1"), value, "day")
+                yield DateMention(m.start("d2"), m.end(), text[m.start("d2"):m.end()], end_day, "day")
+            elif value < end_day:
                 yield DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day", last=end_day)
 
 
@@ -133,7 +152,8 @@ def _date_ranges_joined(text: str, found: list) -> list:
         if (prev is not None and _whole_day(prev) and _whole_day(d) and prev.value < d.value
                 and _JOINT_BETWEEN_DAYS_EN.fullmatch(text, prev.end, d.start)):
             lead = _LEAD_BEFORE_DAY_EN.search(text, max(0, prev.start - 10), prev.start)
-            if _range_joint_fits(lead.group("lead") if lead else None, text[prev.end:d.start]):
+            if _range_joint_fits(lead.group("lead") if lead else None, text[prev.end:d.start]) and not (
+                    lead and lead.group("lead").lower() == "from" and _rescheduled(text, lead.start())):
                 start = lead.start() if lead else prev.start
                 out[-1] = DateMention(start, d.end, text[start:d.end], prev.value, "day", last=d.value)
                 continue

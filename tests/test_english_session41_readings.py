@@ -79,6 +79,23 @@ def test_two_days_joined_by_a_range_word_are_one_span_of_days() -> None:
     assert not facts.quantities  # the 9 is a day of the span, no count
 
 
+def test_a_happening_moved_from_one_day_to_another_names_two_days_no_span() -> None:
+    # "postponed from X to Y": the old day and the new one, each a day of its own
+    assert _days("The count was postponed from 11 to 25 August.") == [
+        ("11", date(2022, 8, 11), None), ("25 August", date(2022, 8, 25), None)]
+    assert _days("The final, moved from July 30 to August 6, went ahead.") == [
+        ("July 30", date(2022, 7, 30), None), ("August 6", date(2022, 8, 6), None)]
+    assert _days("The hearing was rescheduled from 3 June to 17 June.") == [
+        ("3 June", date(2022, 6, 3), None), ("17 June", date(2022, 6, 17), None)]
+    facts = extract_all("The count was postponed from 11 to 25 August.", _PUBLISHED)
+    assert not facts.quantities  # the 11 is a day, no count
+    # a span of days still: no such word, or one far before or in another clause
+    assert _days("The count ran from 11 to 25 August.")[0][1:] == (date(2022, 8, 11), date(2022, 8, 25))
+    assert _days("The count was postponed. It ran from 11 to 25 August.")[-1][1:] == (
+        date(2022, 8, 11), date(2022, 8, 25))
+    assert _days("Flights faced delays from 11 to 25 August.")[0][1:] == (date(2022, 8, 11), date(2022, 8, 25))
+
+
 def test_a_span_of_days_meets_each_of_its_days() -> None:
     def findings(days_a: str, days_b: str) -> list[str]:
         arts = [article("a", "Wire A", f"Floods killed two people in Elmford on {days_a}.", published=_PUBLISHED),

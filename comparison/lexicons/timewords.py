@@ -151,3 +151,14 @@ PERIOD_RECENT_ZH = ("过去", "最近", "近")
 PERIOD_UNITS_ZH = ("个小时", "小时", "天", "日", "周", "个星期", "星期", "个月", "月", "年", "季度")
 PERIOD_SINCE_STARTS_ZH = ("今年", "去年", "年初", "本月", "月初", "上月", "本周", "入夏", "入冬", "入汛", "开年")
 PERIOD_SINCE_ZH = ("以来",)
+# Verbs (and a noun) that move a happening from one day to another: "from X to Y" right after them
+# names the old day and the new one, two days, no span of days ("postponed from 10 to 24 August",
+# "moved from July 4 to July 11", "brought forward from 24 to 10 August"). Whole words, at most two
+# words before "from" (extract_en._rescheduled). Left out: forms that as often name what happens
+# over a span ("delays from 10 to 15 August", "advanced from", "extended from").
+RESCHEDULING_WORDS_EN = ("postpone", "postponed", "postpones", "postponing", "postponement", "delayed",
+                         "reschedule", "rescheduled", "reschedules", "rescheduling", "defer", "deferred",
+                         "defers", "deferring", "push back", "pushed back", "pushes back", "pushing back",
+                         "bring forward", "brought forward", "brings forward", "bringing forward", "put off",
+                         "puts off", "putting off", "move", "moved", "moves", "moving", "shift", "shifted",
+                         "shifts", "shifting", "change", "changed", "changes", "changing", "switched")
