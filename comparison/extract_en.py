@@ -370,7 +370,10 @@ def organisation_shaped_en(name: str) -> bool:
     its words look ("Real Madrid said", "Manchester United said"). Not a place (:func:`_place_name`:
     Mexico City, Cape Town, West Bank)."""
     words = name.split()
-    return (len(words) >= 2 and (words[-1] in _BODY_LAST_WORDS or words[0] in ORGANISATION_NAME_OPENINGS_EN)
+    # (an opening word only before a capitalized one: "Real estate agents", "Club members",
+    # "Racing fans" are no club; a voice is any phrase, not only a capitalized run)
+    return (len(words) >= 2 and (words[-1] in _BODY_LAST_WORDS
+                                 or words[0] in ORGANISATION_NAME_OPENINGS_EN and words[1][:1].isupper())
             and not _place_name(words))
 
 

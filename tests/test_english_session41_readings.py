@@ -179,6 +179,14 @@ def test_a_name_shaped_like_a_clubs_or_companys_is_a_body_not_a_person() -> None
     assert _voices_of("Elmford City Council said roads were shut.") == [("Elmford City Council", "official")]
 
 
+def test_a_clubs_opening_word_before_a_common_noun_is_no_body() -> None:
+    # "Real", "Club", "Racing" open a club's name only before another capitalized word
+    assert _voices_of("Real property brokers said rents rose.") == []
+    assert _voices_of("Club volunteers said the pitch was under water.") == []
+    assert _voices_of("Racing stewards said the course was shut.") == []
+    assert _voices_of("Dynamo Elmford said the match was off.") == [("Dynamo Elmford", "organization")]
+
+
 def test_short_forms_of_bodies_are_found_in_one_pass() -> None:
     from comparison.extract import Entity
     from comparison.extract_en import _bodies_as_names
