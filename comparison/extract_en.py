@@ -415,18 +415,24 @@ def extract_entities_en(text: str) -> list:
             # often: no person, and no body either)
             kind = "NAME" if words[-1] in _PLACE_LEVEL_WORDS else "ORG"
         out.append(Entity(start, end, value, kind, value.lower()))
-    return _bodies_as_names(_bodies_joined(text, out))
+    return _bodies_as_names(_bodies_joined(text, out), text)
 
 
 # The most words of a body's name whose openings are read as its short forms.
 _MAX_BODY_WORDS = 6
 
 
-def _bodies_as_names(entities: list) -> list:
+# A courtesy title before a surname ("Mr Walker", "Dr. Okoro"): the surname is a person's.
+_TITLED_SURNAME_RE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+({_CAPITALIZED})\b")
+
+
+def _bodies_as_names(entities: list, text: str = "") -> list:
     """A person-shaped name that opens a body's name the text writes elsewhere (Thomas Cook of
     Thomas Cook Group, Acme Smith of Acme Smith Holdings) is that body ("ORG"), no person; not a
-    place (United States of United States Postal Service: :func:`_place_name`). Linear:
-    each body gives its openings (at most :data:`_MAX_BODY_WORDS` words)."""
+    place (United States of United States Postal Service: :func:`_place_name`), nor a person the
+    text calls by a courtesy title and surname ("Mr Walker": the founder of Frank Walker Group
+    speaking as Frank Walker). Linear: each body gives its openings (at most
+    :data:`_MAX_BODY_WORDS` words), one pass over the text for the titled surnames."""
     from comparison.extract import Entity
 
     openings: set[str] = set()
@@ -436,8 +442,10 @@ def _bodies_as_names(entities: list) -> list:
             openings.update(" ".join(words[:n]) for n in range(2, len(words)))
     if not openings:
         return entities
+    titled = {m.group(1) for m in _TITLED_SURNAME_RE.finditer(text)}
     return [Entity(e.start, e.end, e.text, "ORG", e.key)
-            if e.kind == "PER" and e.text in openings and not _place_name(e.text.split()) else e
+            if e.kind == "PER" and e.text in openings and e.text.split()[-1] not in titled
+            and not _place_name(e.text.split()) else e
             for e in entities]
 
 

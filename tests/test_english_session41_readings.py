@@ -187,6 +187,17 @@ def test_a_clubs_opening_word_before_a_common_noun_is_no_body() -> None:
     assert _voices_of("Dynamo Elmford said the match was off.") == [("Dynamo Elmford", "organization")]
 
 
+def test_a_person_the_text_calls_by_title_stays_a_person_beside_a_body_of_that_name() -> None:
+    text = ("Hana Brisk Partners said its offices were shut. Hana Brisk said the staff were safe. "
+            "Ms Brisk founded the firm.")
+    kinds = {e.text: e.kind for e in extract_entities_en(text)}
+    assert kinds["Hana Brisk Partners"] == "ORG" and kinds["Hana Brisk"] == "PER", kinds
+    assert ("Hana Brisk", "person") in _voices_of(text)
+    # without a title for her, the short form is still the body's (as before)
+    kinds = {e.text: e.kind for e in extract_entities_en(text.rsplit(" Ms ", 1)[0])}
+    assert kinds["Hana Brisk"] == "ORG", kinds
+
+
 def test_short_forms_of_bodies_are_found_in_one_pass() -> None:
     from comparison.extract import Entity
     from comparison.extract_en import _bodies_as_names
