@@ -134,6 +134,9 @@ class Subject:
     # The figure's days are an earlier happening's (comparison.background): compared only
     # with figures of one of those days.
     background: bool = False
+    # The figure's days come from a span of days its clause names ("from 1 to 30 June",
+    # "8-12 August"): a total over the span, perhaps, never one day's count told otherwise.
+    spanned: bool = False
     # The base-unit range of the count this one is a part of (13人死亡，其中包括九名…: 13), when
     # opened by a partitive word (inherit_partitive_events).
     whole: tuple[float, float] | None = None
@@ -221,12 +224,12 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
         events.add("killed")  # 累计3死, 2人死
         words.append("死")
     qualifiers = frozenset(p for p in place_names if p and p in simple_counted)
-    days, background = _figure_days(q, simple, dates, left, right, published_day, bool(events))
+    days, background, spanned = _figure_days(q, simple, dates, left, right, published_day, bool(events))
     hedged = any(contains(clause, w) for w in _HEDGES)
     fractional = q.dimension == "count" and not q.percent and not float(q.low).is_integer() and not q.vague
     return Subject(family, kind, keyword, frozenset(events), tuple(words), qualifiers, days, hedged, generic,
                    "%" if q.percent else (_unit_class(unit) if q.dimension == "count" else q.dimension), q.percent, q.total is not None,
-                   q.total, q.is_total, fractional=fractional, background=background,
+                   q.total, q.is_total, fractional=fractional, background=background, spanned=spanned,
                    age_span=q.dimension == "age" and q.span,
                    series_part=english and q.dimension == "count" and _after_series_word(simple, q.start), noun=_age_person(simple, q) if english and q.dimension == "age" else _head_noun(simple_counted, english),
                    named_day=named_day(q, simple, dates, left, right),
@@ -704,16 +707,17 @@ def _days_of(d) -> Iterator[date]:
 
 
 def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right: int,
-                 published_day: date | None, happening: bool = False) -> tuple[frozenset, bool]:
-    """(the days a figure is about, whether it is an earlier happening's): the days of its
-    clause, else the last day named earlier in its sentence; kept only for daily counts, a
-    sentence giving figures for two days, or an earlier happening."""
+                 published_day: date | None, happening: bool = False) -> tuple[frozenset, bool, bool]:
+    """(the days a figure is about, whether it is an earlier happening's, whether they come from a
+    span of days): the days of its clause, else the last day named earlier in its sentence; kept
+    only for daily counts, a sentence giving figures for two days, or an earlier happening."""
     day_dates = [d for d in (dates or []) if d.precision == "day" and d.value]
     own = _own_day_dates(q, simple, day_dates, left, right)
     sentence_start = _sentence_start(simple, q.start)
     # Every day of a span of days ("9-13 August"), so a day inside it meets it; at most
     # MAX_PERIOD_DAYS in all, however many spans the clause names.
     days = frozenset(itertools.islice((day for d in own for day in _days_of(d)), MAX_PERIOD_DAYS))
+    spanned = any(d.last is not None and d.last != d.value for d in own)
     # A figure of an earlier happening (4月21日，奎塔一家酒店发生爆炸，造成至少4人死亡 in a
     # report of 14 July): its day is kept, whatever kind of count it is (comparison.background).
     background = bool(own) and all(is_background(d.value, published_day)
@@ -739,7 +743,7 @@ def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right:
         # reported on two days is still one figure that outlets may disagree on. A
         # sentence that gives figures for two days (8日达896人，7日达到920人) is a dated series.
         days = frozenset()
-    return days, background
+    return days, background, spanned and len(days) > 1
 
 
 # What may lie between a figure and its bracketed conversion: the first figure's unit word
@@ -1020,6 +1024,13 @@ def different_places(a: Subject, b: Subject) -> bool:
     if a.where and b.where and not _places_meet(a.where, b.where):
         return True
     return any(not y.where and PART_MARK in x.where for x, y in ((a, b), (b, a)))
+
+
+def span_against_a_day_inside(a: Subject, b: Subject) -> bool:
+    """One figure dated to a span of days, the other to fewer days inside it (300 killed from 1 to
+    30 June / 3 killed on 10 June): with other values a total over the span and one day's part of
+    it, no one fact (equal values may still be one: "two killed on 8-12 August" / "on 10 August")."""
+    return bool(a.days and b.days) and (a.spanned and b.days < a.days or b.spanned and a.days < b.days)
 
 
 def different_days(a: Subject, b: Subject) -> bool:

@@ -110,6 +110,23 @@ def test_a_span_of_days_meets_each_of_its_days() -> None:
     assert not any(f.startswith("agree number") for f in apart) and any("days differ" in f for f in apart)
 
 
+def test_a_total_over_a_span_of_days_is_no_count_of_a_day_inside_it() -> None:
+    def kinds(first: str, second: str) -> list[tuple[str, str]]:
+        arts = [article("a", "Wire A", first, published=_PUBLISHED), article("b", "Wire B", second, published=_PUBLISHED)]
+        comparison = compare(arts, use_dense=False)
+        exact(comparison, arts)
+        return [(f.kind, f.why) for f in comparison.findings if f.fact_type == "number"]
+
+    # a month's toll against one day's: two facts, no contradiction
+    found = kinds("Storms killed 140 people in Elmford from 1 to 30 June.", "Storms killed 4 people in Elmford on 12 June.")
+    assert not any(k == "contradiction" for k, _ in found), found
+    found = kinds("Storms killed 14 people in Elmford on 8-12 June.", "Storms killed 9 people in Elmford on 10 June.")
+    assert not any(k == "contradiction" for k, _ in found), found
+    # one span against the same span told otherwise is still a contradiction
+    found = kinds("Storms killed 14 people in Elmford on 8-12 June.", "Storms killed 9 people in Elmford on 8-12 June.")
+    assert any(k == "contradiction" for k, _ in found), found
+
+
 def test_a_figures_days_stay_bounded_however_many_spans_its_clause_names() -> None:
     from comparison.extract import DateMention
     from comparison.numbers import Quantity
@@ -120,7 +137,7 @@ def test_a_figures_days_stay_bounded_however_many_spans_its_clause_names() -> No
     dates = [DateMention(2 * i, 2 * i + 1, "x", date(2000 + i % 20, 1, 1), "day", last=date(2000 + i % 20, 12, 31))
              for i in range(spans)]
     q = Quantity(start=2 * spans, end=2 * spans + 2, text="12", low=12, high=12, vague=False)
-    days, background = _figure_days(q, text, dates, 0, len(text), date(2022, 8, 20), happening=True)
+    days, background, _spanned = _figure_days(q, text, dates, 0, len(text), date(2022, 8, 20), happening=True)
     assert background and 0 < len(days) <= MAX_PERIOD_DAYS
 
 

@@ -37,6 +37,7 @@ from comparison.subjects import (
     is_measure,
     same_change,
     same_subject,
+    span_against_a_day_inside,
     specific,
 )
 from comparison.text import to_simplified
@@ -240,6 +241,8 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         if figure_pairs.same_reference(s1, s2):
             chosen.append((i, j))
             continue
+        if span_against_a_day_inside(s1, s2):
+            continue  # a total over a span of days and one day's count inside it: two facts
         distinguished = not compatible(q1, q2) and (
             _distinguished(doc1, ranges1, i, doc2, j) or _distinguished(doc2, ranges2, j, doc1, i))
         if distinguished:
