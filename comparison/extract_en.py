@@ -116,7 +116,9 @@ def _day_range_dates_en(text: str, reference: date, free):
 
     for pattern in (_DAY_RANGE_DMY, _DAY_RANGE_MDY):
         for m in pattern.finditer(text):
-            if not free(m.start(), m.end()) or not _range_joint_fits(m.group("lead"), m.group("joint")):
+            lead = (m.group("lead") or "").lower()
+            listed = not lead and m.group("joint").strip().lower() == "and"  # "on 10 and 15 August"
+            if not free(m.start(), m.end()) or not (listed or _range_joint_fits(m.group("lead"), m.group("joint"))):
                 continue
             if m.group("month").lower() == "may" and not m.group("month")[0].isupper():
                 continue  # the verb "may"
@@ -126,12 +128,23 @@ def _day_range_dates_en(text: str, reference: date, free):
                 value, end_day = date(year, month, first), date(year, month, last)
             except ValueError:
                 continue
-            if (m.group("lead") or "").lower() == "from" and _rescheduled(text, m.start()):
-                # "postponed from 10 to 24 August": the old day and the new one
-                yield DateMention(m.start("d1"), m.end("d1"), m.group("d1"), value, "day")
-                yield DateMention(m.start("d2"), m.end(), text[m.start("d2"):m.end()], end_day, "day")
+            if listed or lead == "from" and _rescheduled(text, m.start()):
+                # two days of one month, each its own: listed ("on 10 and 15 August": was 15 August
+                # and a count 10) or the old day and the new one ("postponed from 10 to 24 August")
+                yield from _two_days(text, m, pattern is _DAY_RANGE_DMY, value, end_day)
             elif value < end_day:
                 yield DateMention(m.start(), m.end(), text[m.start():m.end()], value, "day", last=end_day)
+
+
+def _two_days(text: str, m: re.Match, day_first: bool, value: date, second: date):
+    """The two days of a span-shaped match that names two days: "10" and "15 August", or
+    "August 10" and "15" (the month with the day it is written beside)."""
+    from comparison.extract import DateMention
+
+    start1 = m.start("d1") if day_first else m.start("month")
+    end2 = m.end() if day_first else m.end("d2")
+    yield DateMention(start1, m.end("d1"), text[start1:m.end("d1")], value, "day")
+    yield DateMention(m.start("d2"), end2, text[m.start("d2"):end2], second, "day")
 
 
 # What joins two whole days into a span ("July 30 to August 2", "from 30 July until 2 August",

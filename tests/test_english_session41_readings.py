@@ -73,10 +73,20 @@ def test_two_days_joined_by_a_range_word_are_one_span_of_days() -> None:
     assert _days("Talks ran from July 29 to August 3.") == [
         ("from July 29 to August 3", date(2022, 7, 29), date(2022, 8, 3))]
     # two days listed, a later day first, or "and" without "between": no span
-    assert [d for _t, _v, d in _days("Votes were held on 9 and 13 August.")] == [None]
+    assert _days("Votes were held on 9 and 13 August.") == [
+        ("9", date(2022, 8, 9), None), ("13 August", date(2022, 8, 13), None)]
     assert _days("The fair runs 13-9 August.")[0][2] is None
     facts = extract_all("The fair runs 9-13 August in Riverton.", _PUBLISHED)
     assert not facts.quantities  # the 9 is a day of the span, no count
+
+
+def test_two_days_listed_with_and_are_two_days_and_no_count() -> None:
+    assert _days("Riots broke out on August 3 and 7 in Elmford.") == [
+        ("August 3", date(2022, 8, 3), None), ("7", date(2022, 8, 7), None)]
+    for text in ("Riots on 3 and 7 August left four people dead.", "Riots on August 3 and 7 left four people dead."):
+        facts = extract_all(text, _PUBLISHED)
+        assert [(q.text, q.counted) for q in facts.quantities] == [("four", "people")], text
+        assert sorted(d.value for d in facts.dates) == [date(2022, 8, 3), date(2022, 8, 7)], text
 
 
 def test_a_happening_moved_from_one_day_to_another_names_two_days_no_span() -> None:
