@@ -133,3 +133,26 @@ def test_equal_pairs_of_values_of_two_happenings_stay_two_findings() -> None:
         assert len(found) == 2, [f.why for f in found]
         assert sorted(len(f.spans) for f in found) == [2, 2], [f.spans for f in found]
         assert any("injured" in f.why for f in found) and any("killed" in f.why for f in found), [f.why for f in found]
+
+
+def test_folding_pairs_without_an_event_reads_each_finding_a_bounded_number_of_times() -> None:
+    from comparison.findings.quantity import _fold_eventless
+    from comparison.model import Finding
+
+    class Counted(dict):
+        reads = 0
+
+        def __getitem__(self, key):
+            Counted.reads += 1
+            return super().__getitem__(key)
+
+    n = 3000
+    merged, alsos = Counted(), {}
+    for v in range(n):  # per pair of values: one finding with an event word, one without
+        for events in (frozenset({"killed"}), frozenset()):
+            key = ("precision", 0, 1, v, v, v + 1, v + 1, "people", events)
+            merged[key] = Finding("precision", "number", f"{v} vs {v + 1}")
+            alsos[key] = [f"{v} vs {v + 1}"]
+    _fold_eventless(merged, alsos)
+    assert len(merged) == n
+    assert Counted.reads <= 2 * n  # one look-up per folded finding, no scan of all per finding
