@@ -184,6 +184,9 @@ def _clause(simple: str, start: int, end: int, english: bool = False) -> tuple[i
 
 
 _SENTENCE_ENDS = ("。", "！", "？", "\n", ". ", "! ", "? ")
+# The first sentence end after a position, in one scan that stops there (a str.find per end
+# scanned to the text's end for each end the text lacks: 。 in English, once per figure).
+_SENTENCE_END_RE = re.compile("|".join(re.escape(c) for c in _SENTENCE_ENDS))
 
 
 def _sentence_start(simple: str, position: int) -> int:
@@ -731,7 +734,8 @@ def _figure_days(q: Quantity, simple: str, dates: list | None, left: int, right:
         then = None if period is not None else _then_period(q, simple, dates, sentence_start, published_day)
         if then is not None:  # …发生在1948年。在当时的台北，…造成64人死亡
             days, background = then, True
-    sentence_end = min([i for i in (simple.find(c, q.end) for c in _SENTENCE_ENDS) if i >= 0] or [len(simple)])
+    end_match = _SENTENCE_END_RE.search(simple, q.end)
+    sentence_end = end_match.start() if end_match else len(simple)
     if not background and published_day is not None:
         start = _long_run_start(simple, (sentence_start, sentence_end), q, right, published_day)
         if start is not None:  # 1,200 dead in floods since 2010: many happenings' total
