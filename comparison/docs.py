@@ -410,17 +410,17 @@ def _anchor_distances(doc: Doc) -> None:
     names = [e for e in doc.facts.entities if e.kind in kinds
              and _possessive_stripped(e.text.lower()) not in WEEKDAYS_EN
              and _possessive_stripped(e.text.lower()) not in MONTHS_EN]
+    places_near, names_near = _Nearby(places), _Nearby(names)
+    generic_near = _Nearby([p for p in doc.facts.places if p.direction is None and p.generic])
     for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
         if q.dimension != "length" or subject.depth:
             continue
         # The direction nearest the figure is its own: in "13 miles east of X and 2 miles southeast
         # of Y" the east of the first distance ends 19 characters before the second's 2.
-        near = sorted((p for p in places if -20 <= p.start - q.end <= 20 or -20 <= q.start - p.end <= 20),
-                      key=lambda p: max(p.start - q.end, q.start - p.end, 0))
-        named = [e for e in names if abs(e.start - q.end) <= 40 or abs(q.start - e.end) <= 40]
+        near = sorted(places_near.within(q.start, q.end, 20), key=lambda p: max(p.start - q.end, q.start - p.end, 0))
+        named = names_near.within(q.start, q.end, 40)
         # Or an unnamed reference place: "30 miles south of the capital".
-        named += [p for p in doc.facts.places if p.direction is None and p.generic
-                  and (abs(p.start - q.end) <= 40 or abs(q.start - p.end) <= 40)]
+        named += generic_near.within(q.start, q.end, 40)
         if near and named:
             # The place the direction points from ("south-west of Bandar Abbas") before any
             # name merely near the figure ("the epicentre of Sunday's quake at 58km").
@@ -429,6 +429,26 @@ def _anchor_distances(doc: Doc) -> None:
             key = to_simplified(entity_key(place.text)).lower()
             subject.anchor = (near[0].direction, f"en:{key}" if doc.english else key, place.text)
 
+
+
+class _Nearby:
+    """Spans (anything with start and end) found near a figure by bisection on their starts, not
+    by a scan of all of them per figure (a long article's names against each of its distances)."""
+
+    def __init__(self, items: list):
+        self.order = sorted(range(len(items)), key=lambda n: items[n].start)
+        self.items = items
+        self.starts = [items[n].start for n in self.order]
+        self.longest = max((x.end - x.start for x in items), default=0)
+
+    def within(self, start: int, end: int, reach: int) -> list:
+        """The spans starting within ``reach`` of ``end`` or ending within ``reach`` of ``start``,
+        in their given order."""
+        lo = bisect.bisect_left(self.starts, start - reach - self.longest)
+        hi = bisect.bisect_right(self.starts, max(end, start) + reach)
+        found = sorted(n for n in self.order[lo:hi]
+                       if abs(self.items[n].start - end) <= reach or abs(start - self.items[n].end) <= reach)
+        return [self.items[n] for n in found]
 
 
 def _possessive_stripped(word: str) -> str:
