@@ -509,8 +509,11 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         unit = ""  # "m" is metres only glued to a number (5m); else it is a word
     if word and low <= 1 and not unit:
         return None
-    if low <= 1 and high <= 1 and not percent and not unit and not currency:
-        return None  # "one official": one of something is not a checkable figure
+    # "one official": one of something is not a checkable figure; but a span may open with 1
+    # ("1-2 days", "1-3 weeks": read below, kept only as a span)
+    lone_one = low <= 1 and high <= 1 and not percent and not unit and not currency
+    if lone_one and not (digits and _HYPHEN_SECOND_RE.match(text, m.end("digits"))):
+        return None
     start = m.start()
     if prefix and prefix.lower() == "over" and (
             dimension_of(unit.lower())[0] == "duration" and _spread_over(text, m)
@@ -544,6 +547,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     if (digits and not (unit or percent or currency or suffix or m.group("mag"))
             and _hyphen_span(text, m, q, prefix)):
         return q
+    if lone_one:
+        return None  # a one that opens no span ("won 1-0")
     _add_counted_en(text, q)
     return q
 

@@ -60,6 +60,16 @@ def test_a_hyphen_span_before_a_unit_is_one_span_of_the_unit() -> None:
     assert _spans("The shop opens 7-10am.") == []
 
 
+def test_a_hyphen_span_may_open_with_one() -> None:
+    # the lone "one" rule (one official: no figure) read nothing of "1-2 days"
+    assert _spans("Repairs will take 1-2 days.") == [("1-2 days", 1, 2, "duration", "", True)]
+    assert _spans("Winds of 1-4 km/h were measured.") == [("1-4 km/h", 1, 4, "speed", "", True)]
+    assert _spans("Only 1-3 pickers turned up.") == [("1-3", 1, 3, "count", "pickers", True)]
+    # a one opening no span is still no figure: a score
+    assert _spans("Elmford led 1-0 at the break.") == []
+    assert _spans("The score was 1-3 after extra time.") == []
+
+
 def _days(text: str) -> list[tuple[str, date, date | None]]:
     return [(d.text, d.value, d.last) for d in extract_dates_en(text, _PUBLISHED.date())]
 
