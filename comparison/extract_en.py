@@ -427,6 +427,8 @@ def extract_entities_en(text: str) -> list:
             # (a club named after its town, Leicester City, Derby County, reads as a place as
             # often: no person, and no body either)
             kind = "NAME" if words[-1] in _PLACE_LEVEL_WORDS else "ORG"
+        elif kind == "PER" and words[-1] in _PLACE_LEVEL_WORDS and _place_name(words):
+            kind = "NAME"  # a town of the gazetteer (Cape Town, Carson City): no person
         out.append(Entity(start, end, value, kind, value.lower()))
     return _bodies_as_names(_bodies_joined(text, out), text)
 

@@ -206,7 +206,7 @@ def test_a_name_shaped_like_a_clubs_or_companys_is_a_body_not_a_person() -> None
     assert kinds == {"Elmford United": "ORG", "Real Sociedad": "ORG", "Ann Cole": "PER"}
     # a place of the gazetteer stays a place's name, a club named after its town no body either
     kinds = {e.text: e.kind for e in extract_entities_en("Fires hit Mexico City. Then Elmford City won.")}
-    assert kinds == {"Mexico City": "PER", "Elmford City": "NAME"}  # (two capitalized words: as before)
+    assert kinds == {"Mexico City": "NAME", "Elmford City": "NAME"}  # (no person: was PER, as two capitalized words)
     kinds = {e.text: e.kind for e in extract_entities_en(
         "Aid reached the West Bank. The United States Postal Service and the United States agreed.")}
     assert kinds["West Bank"] != "ORG" and kinds["United States"] != "ORG"
@@ -214,6 +214,14 @@ def test_a_name_shaped_like_a_clubs_or_companys_is_a_body_not_a_person() -> None
     # persons stay persons; a body with an official's head stays official
     assert _voices_of("Ann Cole said the deal was off.") == [("Ann Cole", "person")]
     assert _voices_of("Elmford City Council said roads were shut.") == [("Elmford City Council", "official")]
+
+
+def test_a_town_of_the_gazetteer_named_with_city_or_town_is_no_person() -> None:
+    # a town speaking speaks for no state, and is no person either (was a person voice)
+    assert _voices_of("Cape Town said the reservoirs were low.") == []
+    assert _voices_of("Carson City said the roads were shut.") == []
+    kinds = {e.text: e.kind for e in extract_entities_en("Buses left Cape Town. Then Ann Cole spoke.")}
+    assert kinds == {"Cape Town": "NAME", "Ann Cole": "PER"}
 
 
 def test_a_clubs_opening_word_before_a_common_noun_is_no_body() -> None:
