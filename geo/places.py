@@ -55,17 +55,32 @@ def _data() -> tuple[dict[str, str | None], dict[str, list[str]], frozenset[str]
 
 
 def _han_places(run: str, out: set[str]) -> None:
+    _, names, _ = _data()
+    for key in _han_keys(run):
+        out.update(names[key])
+
+
+def _han_keys(run: str) -> list[str]:
+    """The place names a run of Han characters holds, by longest match from the left."""
     _, names, short_ok = _data()
+    found = []
     at = 0
     while at < len(run) - 1:
         for length in range(min(MAX_HAN, len(run) - at), 1, -1):
             key = run[at:at + length]
             if key in names and (length > 2 or key in short_ok):
-                out.update(names[key])
+                found.append(key)
                 at += length
                 break
         else:
             at += 1
+    return found
+
+
+def han_place_keys(text: str) -> list[str]:
+    """The Chinese place names (Simplified) ``text`` holds, as :func:`named_places` reads them, in
+    order (河南新乡市应急管理局: 河南, 新乡市): names inside a body's name too."""
+    return [key for m in _HAN_RUN.finditer(text) for key in _han_keys(m.group())]
 
 
 def _latin_places(run: str, out: set[str]) -> None:
@@ -128,3 +143,32 @@ def named_places(text: str) -> set[str]:
     for m in _CAPITALIZED_RUN.finditer(text):
         _latin_places(m.group(), out)
     return out
+
+
+@lru_cache(maxsize=65536)
+def ids_of_key(name: str) -> frozenset[str]:
+    """The ids of the known places a whole place name names (a name the recogniser read as a
+    place: 郑州, 河南省, Houston), by :func:`name_key`: two Han characters are enough here (the name
+    is whole, not a run of text searched for names), two Latin letters are not."""
+    key = name_key(name)
+    if len(key) < 2 or key.isascii() and len(key) < 3:
+        return frozenset()
+    return frozenset(_data()[1].get(key, ()))
+
+
+# The level of a place by the kind of its id (build_gazetteer: C country, S a US state, P a
+# Chinese province, T a prefecture, G a city of GeoNames, D a county or district).
+ID_LEVELS = {"C": "country", "S": "province", "P": "province", "T": "city", "G": "city", "D": "district"}
+
+
+def containers(ids) -> frozenset[str]:
+    """The ids of every place holding one of ``ids`` (its parent, the parent's parent...;
+    郑州: 河南, China), ``ids`` themselves left out unless one holds another."""
+    parent = _data()[0]
+    out: set[str] = set()
+    for i in ids:
+        i = parent.get(i)
+        while i and i not in out:
+            out.add(i)
+            i = parent.get(i)
+    return frozenset(out)

@@ -297,17 +297,11 @@ def _names_same_state(state: str, voice: str) -> bool:
     no other country, by a word of the form of its country's adjective (Russia: Russian, China:
     Chinese, Iran: Iranian, Britain: British)? A place of another country ("Washington" against
     Britain's foreign office, "Austria" against Australia's) is another voice."""
-    from geo.places import _data, latin_places
-
-    parent = _data()[0]
+    from geo.places import containers, latin_places
 
     def with_parents(ids) -> set[str]:
-        out = set(ids)
-        for i in list(out):
-            while parent.get(i):
-                i = parent[i]
-                out.add(i)
-        return out
+        ids = set(ids)
+        return ids | containers(ids)
 
     parts = [p.strip() for p in re.split(r",|\sand\s", re.sub(r"^[Tt]he\s+", "", state)) if p.strip()]
     ours = with_parents(i for p in parts for i in state_ids_en(p))
