@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 import numpy as np
 
@@ -16,11 +17,25 @@ from articles.model import Article
 from articles.outlets import edition_names, outlet_for_name
 from comparison.extract import Facts, extract_all, holds_whole_name
 from comparison.furniture import furniture_spans, wholly_inside
+from comparison.lexicons.places import (
+    AREA_TOTAL_NOT_BEFORE_ZH,
+    AREA_TOTALS_EN,
+    AREA_TOTALS_ZH,
+    LEVEL_WORDS_EN,
+    LEVELS,
+    NOT_TOTAL_GONG_WORDS_ZH,
+    SUBNATIONAL_SUFFIXES_ZH,
+    TOTAL_ADVERBS_EN,
+    TOTAL_ADVERBS_EXTRA_ZH,
+    TOWNSHIP_SUFFIXES_ZH,
+)
 from comparison.lexicons.units import YEAR_SECONDS
 from comparison.model import Span
 from comparison.numbers import Quantity
+from comparison.slots import level_of_name
 from comparison.subjects import (
     PART_MARK,
+    TOTAL_OF_ALL,
     Subject,
     acronym_changes,
     in_bracketed_breakdown,
@@ -468,6 +483,24 @@ _DATELINE_ZH_RE = re.compile(r"(?:^|(?<=[（(\n]))[^，。；（）()\n]{0,12}?(
                              r"\d{1,2}日(?:专|综合)?电(?![商视话脑])", re.M)
 
 
+# A preposition of place opening a sentence or a line ("In Riverton, ..."), capitalized.
+_PLACE_PREPOSITION_OPENING_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:In|At|Near|Across)\s$")
+
+
+def _english_place(doc: Doc, e) -> bool:
+    """An English name read as a place: after a preposition of place (" in Kabul"; "In Riverton"
+    opening a sentence, not a weekday or month), or before its level word ("Riverton county")."""
+    from comparison.lexicons.timewords import MONTHS_EN, WEEKDAYS_EN
+
+    text = doc.article.text
+    if text[max(0, e.start - 6):e.start].endswith(_PLACE_PREPOSITION_EN):
+        return True
+    if _possessive_stripped(e.text.lower()) in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
+        return False
+    return bool(_PLACE_PREPOSITION_OPENING_EN.search(text, max(0, e.start - 9), e.start)
+                or _LEVEL_AFTER_NAME_EN.match(text, e.end))
+
+
 def place_keys(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, key) of the named places of a document (LOC entities; in English,
     capitalized names after in/at/near), leaving out the place of a wire dateline."""
@@ -476,8 +509,7 @@ def place_keys(doc: Doc) -> list[tuple[int, int, str]]:
     for e in doc.facts.entities:
         if any(s <= e.start < t for s, t in datelines):
             continue
-        if e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER", "ORG")
-                               and doc.article.text[max(0, e.start - 6):e.start].endswith(_PLACE_PREPOSITION_EN)):
+        if e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER", "ORG") and _english_place(doc, e)):
             key = to_simplified(e.key or e.text).lower()
             out.append((e.start, e.end, f"en:{key}" if doc.english else key))
     return out
@@ -492,8 +524,6 @@ _PART_GAP_EN = re.compile(r"(?:\s+(?:town|city|district|county|village|area|regi
 def _parts_of_places(doc: Doc, places: list[tuple[int, int, str]]) -> dict[str, set[str]]:
     """{part key: keys of the places the article writes it inside}, read from two place names
     written as one address (甘肃省石门镇, "Elmford in Varnshire")."""
-    from comparison.lexicons.places import SUBNATIONAL_SUFFIXES_ZH
-
     parts: dict[str, set[str]] = {}
     ordered = sorted(places)
     for (_s1, e1, k1), (s2, e2, k2) in zip(ordered, ordered[1:], strict=False):
@@ -519,10 +549,8 @@ def _scope(named: set[str], parts: dict[str, set[str]], setting: set[str]) -> se
 
 def assign_places(docs: list[Doc]) -> None:
     """Give each figure's subject the places named in its claim, minus the story's
-    setting (the one or two places every article names most)."""
-    import bisect
-    from collections import Counter
-
+    setting (the one or two places every article names most), and the area it counts
+    (:func:`_assign_area`)."""
     per_doc = [place_keys(doc) for doc in docs]
     # The setting: names every article mentions (as a place or not), the most frequent.
     def key(doc: Doc, e) -> str:
@@ -536,16 +564,194 @@ def assign_places(docs: list[Doc]) -> None:
     setting = {k for k in in_all if counts[k] >= top / 2}  # the country (and its peers) every outlet names
     for doc, places in zip(docs, per_doc, strict=True):
         parts = _parts_of_places(doc, places)
+        index = _PlaceIndex(doc, places)
         starts = [c.start for c in doc.claims]
-        for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
-            n = bisect.bisect_right(starts, q.start) - 1
-            if n < 0:
+        for n, (q, subject) in enumerate(zip(doc.facts.quantities, doc.subjects, strict=True)):
+            c = bisect.bisect_right(starts, q.start) - 1
+            if c < 0:
                 continue
-            claim = doc.claims[n]
-            named = {k for s, _e, k in places if claim.start <= s < claim.end and k not in setting}
-            named = _scope(named, parts, setting)
+            claim = doc.claims[c]
+            in_claim, generic_levels = index.between(claim.start, claim.end)
+            named = _scope({k for k, _rank in in_claim if k not in setting}, parts, setting)
             # "第二大城市曼德勒", "a north-western city": a place below the country even
             # when the name is not recognized.
-            generic = {f"<{p.level}>" for p in doc.facts.places
-                       if p.generic and p.level in ("city", "district", "village") and claim.start <= p.start < claim.end}
+            generic = {f"<{level}>" for level in generic_levels}
             subject.where = frozenset(named | (generic if not named else set()))
+            _assign_area(doc, n, claim, index)
+
+
+class _PlaceIndex:
+    """An article's named places (key and level: :func:`_place_rank`) and generic places, sorted once
+    by where they start: the places of a stretch of text are found by bisection (a scan of every
+    place of the article per figure was quadratic in its length)."""
+
+    def __init__(self, doc: Doc, places) -> None:
+        ordered = sorted(places)
+        self.starts = [s for s, _e, _k in ordered]
+        self.named = [(k, _place_rank(doc, s, e, k)) for s, e, k in ordered]
+        generics = [p for p in doc.facts.places if p.generic and p.level in ("city", "district", "village")]
+        self.generic_starts = [p.start for p in generics]
+        self.generic_levels = [p.level for p in generics]
+        self.figure_starts = sorted(q.start for q in doc.facts.quantities)
+
+    def between(self, start: int, end: int) -> tuple[list[tuple[str, int]], list[str]]:
+        """(key, level rank) of the named places and the levels of the generic places starting in [start, end)."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        g_lo, g_hi = bisect.bisect_left(self.generic_starts, start), bisect.bisect_left(self.generic_starts, end)
+        return self.named[lo:hi], self.generic_levels[g_lo:g_hi]
+
+
+def _assign_area(doc: Doc, n: int, claim, index: _PlaceIndex) -> None:
+    """The area figure ``n`` counts (Subject.area_ids, area_within, area_places, area_rank,
+    total_rank: read by :func:`comparison.subjects.part_and_whole`): the places (the story's setting
+    included) and the total word of its own stretch of its clause, from the figure before it to the
+    one after it or a bracket opening its breakdown (郑州12人、新乡5人: each its place). None there
+    and no total word, the places its sentence opens with, before its first figure
+    (:func:`_sentence_opening_places`)."""
+    subject, q, qs = doc.subjects[n], doc.facts.quantities[n], doc.facts.quantities
+    before_end = max(qs[n - 1].end, qs[n - 1].counted_end) if n > 0 else 0
+    lo = max(claim.start, before_end)
+    hi = min(claim.end, qs[n + 1].start) if n + 1 < len(qs) else claim.end
+    bracket = _BRACKET_OPEN.search(doc.simple, max(q.end, q.counted_end, lo), max(hi, lo))
+    hi = bracket.start() if bracket else hi
+    sentence = doc.sentence_at(q.start)
+    sentence_start = doc.sentences[sentence].start if sentence >= 0 else claim.start
+    # English sets a total off in a phrase of its own ("Across the state, 1,200 homes..."): its
+    # sentence before the figure is read; Chinese writes it in the figure's clause (全省共转移…).
+    subject.total_rank = area_total(doc.simple, max(sentence_start, before_end) if doc.english else lo, q.start,
+                                    max(q.end, q.counted_end), hi, doc.english)
+    named, generic_levels = index.between(lo, max(hi, lo))
+    if subject.part_place:
+        named = [*named, (subject.part_place, _place_rank(doc, 0, 0, subject.part_place))]
+    if not named and not generic_levels and subject.total_rank is None and not subject.breakdown:
+        named = (_referred_place(doc, max(sentence_start, q.start - OPENING_PLACE_CHARS), q.start)
+                 or _sentence_opening_places(doc, index, sentence_start, q.start))
+    _set_area(subject, named, [LEVELS.index(level) for level in generic_levels])
+
+
+_BRACKET_OPEN = re.compile(r"[(（]")
+# The opening of a sentence read for the places of a figure whose clause names none: at most this
+# many characters before its first figure (bounded work per figure).
+OPENING_PLACE_CHARS = 80
+
+
+def _sentence_opening_places(doc: Doc, index: _PlaceIndex, sentence_start: int, start: int
+                             ) -> list[tuple[str, int]]:
+    """The places a sentence names before its first figure (河南新乡市应急管理局通报，本轮降雨已致该市
+    12个乡镇、5万人受灾，8000人被紧急转移: 新乡 for each), in Chinese the places a body's name opens
+    with too (河南新乡市应急管理局: 河南, 新乡市)."""
+    k = bisect.bisect_left(index.figure_starts, sentence_start)
+    first = min(start, index.figure_starts[k]) if k < len(index.figure_starts) else start
+    lo = max(sentence_start, first - OPENING_PLACE_CHARS)
+    named, _generic = index.between(lo, first)
+    if named or doc.english:
+        return named
+    from geo.places import han_place_keys
+
+    return [(key, _place_rank(doc, 0, 0, key)) for key in han_place_keys(doc.simple[lo:first])]
+
+
+def _referred_place(doc: Doc, start: int, end: int) -> list[tuple[str, int]]:
+    """The place a word referring back to a place of one level (该市, 本省:
+    lexicons.places.PLACE_REFERENCES_ZH) in ``doc.simple[start:end]`` stands for: the last place of
+    that level the gazetteer knows named in the OPENING_PLACE_CHARS before the word, in a body's name
+    too (新乡市应急管理局通报，本轮降雨已致该市…: 新乡市). [] when none."""
+    from comparison.lexicons.places import PLACE_REFERENCES_ZH
+    from geo.places import han_place_keys, ids_of_key
+
+    if doc.english:
+        return []
+    m = _place_reference_zh().search(doc.simple, start, max(start, end))
+    if not m:
+        return []
+    level = LEVELS.index(PLACE_REFERENCES_ZH[m.group(0)])
+    for key in reversed(han_place_keys(doc.simple[max(0, m.start() - OPENING_PLACE_CHARS):m.start()])):
+        if ids_of_key(key) and _place_rank(doc, 0, 0, key) == level:
+            return [(key, level)]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _place_reference_zh() -> re.Pattern:
+    from comparison.lexicons.places import PLACE_REFERENCES_ZH
+
+    return re.compile("|".join(PLACE_REFERENCES_ZH))
+
+
+def _set_area(subject: Subject, named: list[tuple[str, int]], generic_ranks: list[int]) -> None:
+    from geo.places import containers, ids_of_key
+
+    ids_of = {k: ids_of_key(k[3:] if k.startswith("en:") else k) for k, _rank in named}
+    held = containers(frozenset().union(*ids_of.values()))
+    # (a place named inside another the stretch names counts the inner one: 河南郑州 is 郑州's)
+    own = {k for k, ids in ids_of.items() if ids and not ids <= held}
+    subject.area_ids = frozenset().union(*(ids_of[k] for k in own))
+    # (places counted by their ids: 郑州 and 郑州市 are one)
+    subject.area_within, subject.area_places = containers(subject.area_ids), len({ids_of[k] for k in own})
+    subject.area_rank = max([rank for _k, rank in named] + generic_ranks, default=-1)
+
+
+def area_total(simple: str, lo: int, start: int, end: int, hi: int, english: bool) -> int | None:
+    """The level of a total word in ``simple[lo:start]`` (English: or ``simple[end:hi]``, "12 died
+    in total"): an index of LEVELS for a total of an area (全省, "statewide"), TOTAL_OF_ALL for a
+    total of no level (共, 累计, "in total"), the more specific when both; None for none."""
+    found: list[int] = []
+    if english:
+        for window in ((lo, start), (end, hi)):
+            for m in _area_total_en().finditer(simple, window[0], max(window)):
+                found.append(_level_rank(AREA_TOTALS_EN.get(m.group(0).lower(), "")))
+    else:
+        for m in _area_total_zh().finditer(simple, lo, max(lo, start)):
+            if m.group(0) == "共" and _inside_word(simple, m.start(), NOT_TOTAL_GONG_WORDS_ZH):
+                continue  # 中共, 公共, 共同: no adverb of total
+            found.append(_level_rank(AREA_TOTALS_ZH.get(m.group(0), "")))
+    return max(found) if found else None
+
+
+def _level_rank(level: str) -> int:
+    return LEVELS.index(level) if level else TOTAL_OF_ALL
+
+
+def _inside_word(text: str, at: int, words: tuple[str, ...]) -> bool:
+    """Is the character at ``at`` inside one of ``words`` as ``text`` writes it there?"""
+    ch = text[at]
+    return any(text.startswith(w, at - w.index(ch)) for w in words if ch in w and at >= w.index(ch))
+
+
+@lru_cache(maxsize=1)
+def _area_total_zh() -> re.Pattern:
+    from comparison.lexicons.categories import GROUP_TOTAL_ZH
+
+    areas = "|".join(AREA_TOTALS_ZH)
+    adverbs = "|".join(sorted({*GROUP_TOTAL_ZH, *TOTAL_ADVERBS_EXTRA_ZH}, key=len, reverse=True))
+    return re.compile(rf"(?:{areas})(?!{'|'.join(AREA_TOTAL_NOT_BEFORE_ZH)})|{adverbs}")
+
+
+@lru_cache(maxsize=1)
+def _area_total_en() -> re.Pattern:
+    words = sorted((*AREA_TOTALS_EN, *TOTAL_ADVERBS_EN), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])", re.I)
+
+
+def _place_rank(doc: Doc, start: int, end: int, key: str) -> int:
+    """The level of a named place (an index of LEVELS): a township by its level word (乙镇, 青山乡:
+    below a county), an English name by the level word after it ("Riverton county"), else its kind
+    in the gazetteer (郑州: a city; of a name of several places, the largest), else its level word
+    (柳林县), else a village (a name too small for the gazetteer or its level words)."""
+    from geo.places import ID_LEVELS, ids_of_key
+
+    name = key[3:] if key.startswith("en:") else key
+    if doc.english:
+        m = _LEVEL_AFTER_NAME_EN.match(doc.article.text, end)
+        if m:
+            return LEVELS.index(LEVEL_WORDS_EN[m.group(1).lower()])
+    elif any(name.endswith(x) and len(name) - len(x) >= 2 for x in TOWNSHIP_SUFFIXES_ZH):
+        return LEVELS.index("village")  # (新乡 is a city: a name of one character and 乡 is no township)
+    known = [LEVELS.index(ID_LEVELS[i[0]]) for i in ids_of_key(name) if i[0] in ID_LEVELS]
+    if known:
+        return min(known)
+    level = "" if doc.english else level_of_name(name)
+    return LEVELS.index(level or "village")
+
+
+_LEVEL_AFTER_NAME_EN = re.compile(r"\s+(" + "|".join(LEVEL_WORDS_EN) + r")\b", re.I)

@@ -163,6 +163,17 @@ class Subject:
     # The month and the basis the change is written with, when its words say (6月CPI同比上涨1.1%:
     # "6", "year"): two changes of one thing with another month or basis are other facts.
     change_frame: tuple[str, str] = ("", "")
+    # The area the figure counts, as its clause names it, the story's setting included
+    # (comparison.docs.assign_places): the gazetteer ids of its most specific places (a place the
+    # clause names inside another it names: the inner one), the ids of the places holding them, the
+    # level of its most specific place (an index of lexicons.places.LEVELS, -1: none), and the level
+    # of a total word before it (全省, "across the state"; TOTAL_OF_ALL for 共, 累计, "in total";
+    # None: none). Read by :func:`part_and_whole`.
+    area_ids: frozenset[str] = frozenset()
+    area_within: frozenset[str] = frozenset()
+    area_places: int = 0  # how many places area_ids stand for (新乡、鹤壁等地: 2)
+    area_rank: int = -1
+    total_rank: int | None = None
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -1027,7 +1038,41 @@ def different_places(a: Subject, b: Subject) -> bool:
     alone, "in a district that…", is weaker: same_subject reads it for equal values only.)"""
     if a.where and b.where and not _places_meet(a.where, b.where):
         return True
-    return any(not y.where and PART_MARK in x.where for x, y in ((a, b), (b, a)))
+    return any(not y.where and PART_MARK in x.where for x, y in ((a, b), (b, a))) or part_and_whole(a, b)
+
+
+# The level of a total of no level (共, 累计, "in total"): above a country, the whole the story counts.
+TOTAL_OF_ALL = -1
+
+
+def part_and_whole(a: Subject, b: Subject) -> bool:
+    """Does one figure count a part of the area the other counts whole? Two counts of one thing for
+    a place and for a larger one are two facts, never a contradiction (甲县紧急转移8000人 / 全省共转移
+    4600余人; "300 homes in Riverton county" / "1,200 across the state"):
+
+    - the gazetteer puts a place one clause names inside a place the other names, and the other
+      names none of its places (郑州 / 河南省, Houston / Texas; either may be the story's setting);
+    - or the other has a total word (全省, 全市, "statewide"; 共, 累计, "in total") and this one names a
+      place below the total's level and below every place the other names (乙镇3人遇难 / 暴雨共造成
+      12人遇难). A total of no level needs a place of this figure's own, not the setting alone (河南省有
+      3人遇难 / 暴雨共造成12人遇难 in a story set in 河南 still contradict).
+
+    - or the other names a list of places holding this one's (新乡、鹤壁等地3万人受灾 / 新乡5万人受灾).
+
+    Counts and sums only: a measure (100毫米, 40 km) or a share is no sum over places.
+    Two sibling places (柳林县 / 白水县) are different places already (:func:`different_places`)."""
+    if a.percent or b.percent or is_measure(a) and not a.unit.startswith("money:"):
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.area_within & y.area_ids and not x.area_ids & y.area_ids:
+            return True
+        if x.area_ids & y.area_ids and x.area_places < y.area_places:
+            return True  # (by shared ids: a list may name a city short, 新乡, and the other in full)
+        if y.total_rank is None or x.area_rank <= max(y.area_rank, y.total_rank):
+            continue
+        if y.total_rank != TOTAL_OF_ALL or any(not w.startswith("<") for w in x.where):
+            return True
+    return False
 
 
 def span_against_a_day_inside(a: Subject, b: Subject) -> bool:

@@ -60,3 +60,32 @@ LISTENER_PREPOSITIONS_ZH = ("对", "向")
 # Words closing a clause opened by 在 as a time frame, not a place (在拜登说这番话时, 在萨法迪说完
 # 之后): the name after 在 is then a person, the clause says when.
 TIME_FRAME_ENDS_ZH = ("时", "后", "之后", "以后", "之前", "以前", "之际", "期间", "的时候", "同时")
+
+
+# Words that make a figure a count for a whole area (comparison.subjects.part_and_whole): 全 with a
+# level word (全省, the whole province), at that level; English "across the state", "statewide".
+# (Not 全州, also a county's name; not 全国 of the national bodies 全国人大, 全国政协.)
+AREA_TOTALS_ZH = {"全国": "country", "全省": "province", "全市": "city", "全县": "district", "全区": "district",
+                  "全镇": "village", "全乡": "village", "全村": "village"}
+AREA_TOTAL_NOT_BEFORE_ZH = ("人大", "政协", "场")  # 全国人大, 全国政协, 全市场 (the whole market)
+AREA_TOTALS_EN = {"across the country": "country", "across the nation": "country", "nationwide": "country",
+                  "countrywide": "country", "across the state": "province", "statewide": "province",
+                  "state-wide": "province", "across the province": "province", "province-wide": "province",
+                  "provincewide": "province", "across the county": "district", "countywide": "district",
+                  "county-wide": "district", "across the city": "city", "citywide": "city", "city-wide": "city"}
+# Adverbs of a total of no level (共, 总计, 累计; "in total", "altogether"): the whole the story
+# counts. Chinese: the group-total words (lexicons.categories.GROUP_TOTAL_ZH) and 累计 (to date).
+TOTAL_ADVERBS_EXTRA_ZH = ("累计",)
+TOTAL_ADVERBS_EN = ("in total", "a total of", "altogether", "in all,", "overall,")
+# Words in which 共 is no adverb of total (中共 the party, 公共 public, 共同 common, 共和 republic...).
+NOT_TOTAL_GONG_WORDS_ZH = ("中共", "公共", "共同", "共产", "共和", "共享", "共识", "共建", "共青", "共振", "共鸣",
+                           "共处", "共事", "共存", "共赢", "共济", "共犯", "共谋", "共进")
+# China's fourth administrative level (乡级行政区: towns 镇, townships 乡, subdistricts 街道): below
+# a county, whatever LEVEL_SUFFIX_ZH calls a town for its English peer ("town": city).
+TOWNSHIP_SUFFIXES_ZH = ("镇", "乡", "街道")
+# Words that refer back to a place of one level named before (该市 "the said city", 本省 "this
+# province": the demonstrative 该 or 本 before a level word), with that level: a figure's clause
+# holding one counts for the last place of that level named before it (comparison.docs._referred_place).
+# Not 当地 ("locally"): it refers to no one level.
+PLACE_REFERENCES_ZH = {"该省": "province", "本省": "province", "该市": "city", "本市": "city", "该县": "district",
+                       "本县": "district", "该区": "district", "该镇": "village", "该乡": "village", "该村": "village"}

@@ -1,0 +1,136 @@
+"""A count for a part of an area against another outlet's count for the whole area is two facts,
+never a contradiction (comparison.subjects.part_and_whole): a place the gazetteer puts inside the
+other's place (a city in its province, Houston in Texas), or a named place below the level of a
+total word the other writes (全省, 共, 累计; "across the state", "in total"). Two sibling places are
+two facts too; the same place, or no place on either side, still contradicts. Made-up sentences
+(real province and city names, invented or real small places); no labeled story is quoted."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparison import compare
+from tests.comparison_helpers import ScanCountingSet, article, of_type
+
+OPENING_ZH = "周二，河南省遭遇持续强降雨"
+OPENING_EN = "Heavy rain hit the state of Varnia on Monday."
+
+
+def _number_kinds(first: str, second: str, language: str = "zh", opening: str = "") -> list[str]:
+    opening = opening or (OPENING_ZH if language == "zh" else OPENING_EN)
+    a = article("pa", "Outlet A", opening, first, language=language)
+    b = article("pb", "Outlet B", opening, second, language=language)
+    return [f.kind for f in of_type(compare([a, b], use_dense=False), "number") if f.kind != "unique"]
+
+
+@pytest.mark.parametrize(("part", "whole"), [
+    ("白水县紧急转移群众8000人", "全省共转移安置群众4600余人"),  # a county against the province's total
+    ("全市累计转移安置群众4600余人", "青山镇紧急转移群众8000人"),  # the reverse: a city's total against a town
+    ("青山镇有3人遇难", "这场暴雨共造成12人遇难"),  # a town against a total of no level
+    ("新乡市紧急转移群众8000人", "河南省转移安置群众4600余人"),  # gazetteer: a city inside the setting province
+])
+def test_a_part_of_an_area_is_no_contradiction_of_the_whole_zh(part: str, whole: str) -> None:
+    kinds = _number_kinds(part, whole)
+    assert "contradiction" not in kinds, kinds
+
+
+def test_a_county_inside_the_city_the_story_is_set_in() -> None:
+    """The gazetteer puts 卫辉市 inside 新乡市, the story's setting (dropped from a figure's places)."""
+    kinds = _number_kinds("卫辉市有3人遇难", "新乡市有12人遇难", opening="周二，新乡市遭遇持续强降雨")
+    assert "contradiction" not in kinds, kinds
+
+
+@pytest.mark.parametrize(("part", "whole"), [
+    ("In Riverton county 300 homes were flooded, officials said.",
+     "Across the state 1,200 homes were flooded, officials said."),
+    ("Three people died in Elmford county, police said.", "In total, 12 people died, police said."),
+    ("In Houston 300 homes were flooded, officials said.", "In Texas 1,200 homes were flooded, officials said."),
+])
+def test_a_part_of_an_area_is_no_contradiction_of_the_whole_en(part: str, whole: str) -> None:
+    kinds = _number_kinds(part, whole, language="en")
+    assert "contradiction" not in kinds, kinds
+
+
+@pytest.mark.parametrize(("first", "second", "language"), [
+    ("白水县有3人遇难", "柳林县有12人遇难", "zh"),
+    ("In Houston 300 homes were flooded, officials said.", "In Dallas 1,200 homes were flooded, officials said.",
+     "en"),
+])
+def test_two_sibling_places_are_two_facts(first: str, second: str, language: str) -> None:
+    assert _number_kinds(first, second, language) == []
+
+
+@pytest.mark.parametrize(("first", "second", "language"), [
+    ("白水县有3人遇难", "白水县有12人遇难", "zh"),  # the same county
+    ("白水县共转移群众8000人", "白水县累计转移安置群众4600余人", "zh"),  # two totals of one county
+    ("暴雨造成3人遇难", "暴雨共造成12人遇难", "zh"),  # no place on either side, one total
+    ("河南省有3人遇难", "这场暴雨共造成12人遇难", "zh"),  # the setting alone is no part of a total of no level
+    ("Three people died, police said.", "In total, 12 people died, police said.", "en"),
+    ("In Houston 300 homes were flooded, officials said.", "In Houston 1,200 homes were flooded, officials said.",
+     "en"),
+])
+def test_the_same_area_still_contradicts(first: str, second: str, language: str) -> None:
+    assert _number_kinds(first, second, language) == ["contradiction"]
+
+
+def test_a_word_holding_gong_is_no_total() -> None:
+    from comparison.docs import area_total
+
+    text = "中共党员带头转移群众8000人"
+    assert area_total(text, 0, text.index("8000"), len(text), len(text), False) is None
+    text = "全省共转移群众8000人"
+    assert area_total(text, 0, text.index("8000"), len(text), len(text), False) == 1  # the province's level
+
+
+def test_the_area_of_each_figure_is_looked_up_not_scanned(monkeypatch) -> None:
+    """A figure's places are found by bisection in its article's places sorted once (a scan of every
+    place per figure was quadratic in an article's length), and each place name is looked up in the
+    gazetteer, not the gazetteer scanned: the lookups grow with the figures and places, not their product."""
+    import comparison.docs as docs_module
+    import geo.places
+    from comparison.claims import build_claims
+
+    n = 400
+    towns = [f"{a}{b}镇" for a in "青白黄红石柳松桃杏梅" for b in "山水河林岭湖溪沟泉坪"]
+    text = "；".join(f"{towns[k % len(towns)]}紧急转移群众{100 + k}人" for k in range(n)) + "。"
+    docs = docs_module.build_docs([article("ca", "Outlet A", OPENING_ZH, text, language="zh"),
+                                   article("cb", "Outlet B", OPENING_ZH, "全省共转移安置群众4600余人", language="zh")])
+    for doc in docs:
+        doc.claims = build_claims(doc)
+    read: list[ScanCountingSet] = []
+    real_keys = docs_module.place_keys
+
+    def counted_keys(doc):
+        read.append(ScanCountingSet(real_keys(doc)))
+        return read[-1]
+
+    lookups: list[str] = []
+    real_ids = geo.places.ids_of_key
+    monkeypatch.setattr(docs_module, "place_keys", counted_keys)
+    monkeypatch.setattr(geo.places, "ids_of_key", lambda name: lookups.append(name) or real_ids(name))
+    docs_module.assign_places(docs)
+    places = sum(len(r) for r in read)
+    assert places >= n  # every clause names its town
+    assert all(r.scans <= 3 for r in read), [r.scans for r in read]  # sorted once, parts read once
+    assert len(lookups) <= 2 * (n + 2) + 2 * places, len(lookups)  # one per place of a clause, one per place
+    assert docs[1].subjects[0].total_rank == 1  # 全省: the province's level
+    assert all(s.area_rank == 4 for s in docs[0].subjects if s.where)  # towns: below a county
+
+
+@pytest.mark.parametrize(("part", "whole"), [
+    # a clause naming no place, in a sentence a city's body opens (a body's name holds its place)
+    ("新乡市应急管理局通报，本轮降雨已致该市12个乡镇受灾，紧急转移群众8000人", "河南全省共转移安置群众4600余人"),
+    # a word referring back to the city named before (该市: 新乡市, not 卫河)
+    ("新乡市灾情严重，卫河漫堤。该市紧急转移群众8000人", "河南省共转移安置群众4600余人"),
+    # a list of places against one of them
+    ("新乡市紧急转移群众8000人", "新乡、鹤壁、安阳等地转移安置群众4600余人"),
+])
+def test_the_area_is_read_past_the_clause(part: str, whole: str) -> None:
+    kinds = _number_kinds(part, whole)
+    assert "contradiction" not in kinds, kinds
+
+
+def test_a_measure_is_no_sum_over_places() -> None:
+    """累计 before a rainfall is a total over time, and a depth of rain no part of a larger one."""
+    kinds = _number_kinds("新乡市累计降雨量达到250毫米", "河南省累计降雨量达到300毫米")
+    assert kinds == ["contradiction"], kinds
