@@ -589,16 +589,21 @@ class _PlaceIndex:
         ordered = sorted(places)
         self.starts = [s for s, _e, _k in ordered]
         self.named = [(k, _place_rank(doc, s, e, k)) for s, e, k in ordered]
+        # (a place just before a happening, 某县6.4级地震, says where it was: no area a figure counts)
+        self.loci = [_happening_after(doc, e) for _s, e, _k in ordered]
         generics = [p for p in doc.facts.places if p.generic and p.level in ("city", "district", "village")]
         self.generic_starts = [p.start for p in generics]
         self.generic_levels = [p.level for p in generics]
         self.figure_starts = sorted(q.start for q in doc.facts.quantities)
 
-    def between(self, start: int, end: int) -> tuple[list[tuple[str, int]], list[str]]:
-        """(key, level rank) of the named places and the levels of the generic places starting in [start, end)."""
+    def between(self, start: int, end: int, areas: bool = False) -> tuple[list[tuple[str, int]], list[str]]:
+        """(key, level rank) of the named places and the levels of the generic places starting in [start, end)
+        (``areas``: not the places of a happening)."""
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
         g_lo, g_hi = bisect.bisect_left(self.generic_starts, start), bisect.bisect_left(self.generic_starts, end)
-        return self.named[lo:hi], self.generic_levels[g_lo:g_hi]
+        named = [p for p, locus in zip(self.named[lo:hi], self.loci[lo:hi], strict=True) if not locus] if areas else (
+            self.named[lo:hi])
+        return named, self.generic_levels[g_lo:g_hi]
 
 
 def _assign_area(doc: Doc, n: int, claim, index: _PlaceIndex) -> None:
@@ -620,7 +625,7 @@ def _assign_area(doc: Doc, n: int, claim, index: _PlaceIndex) -> None:
     # sentence before the figure is read; Chinese writes it in the figure's clause (全省共转移…).
     subject.total_rank = area_total(doc.simple, max(sentence_start, before_end) if doc.english else lo, q.start,
                                     max(q.end, q.counted_end), hi, doc.english)
-    named, generic_levels = index.between(lo, max(hi, lo))
+    named, generic_levels = index.between(lo, max(hi, lo), areas=True)
     if subject.part_place:
         named = [*named, (subject.part_place, _place_rank(doc, 0, 0, subject.part_place))]
     if not named and not generic_levels and subject.total_rank is None and not subject.breakdown:
@@ -643,12 +648,13 @@ def _sentence_opening_places(doc: Doc, index: _PlaceIndex, sentence_start: int, 
     k = bisect.bisect_left(index.figure_starts, sentence_start)
     first = min(start, index.figure_starts[k]) if k < len(index.figure_starts) else start
     lo = max(sentence_start, first - OPENING_PLACE_CHARS)
-    named, _generic = index.between(lo, first)
+    named, _generic = index.between(lo, first, areas=True)
     if named or doc.english:
         return named
     from geo.places import han_place_keys
 
-    return [(key, _place_rank(doc, 0, 0, key)) for key in han_place_keys(doc.simple[lo:first])]
+    return [(key, _place_rank(doc, 0, 0, key)) for at, key in han_place_keys(doc.simple[lo:first])
+            if not _happening_after(doc, lo + at + len(key))]
 
 
 def _referred_place(doc: Doc, start: int, end: int) -> list[tuple[str, int]]:
@@ -665,8 +671,9 @@ def _referred_place(doc: Doc, start: int, end: int) -> list[tuple[str, int]]:
     if not m:
         return []
     level = LEVELS.index(PLACE_REFERENCES_ZH[m.group(0)])
-    for key in reversed(han_place_keys(doc.simple[max(0, m.start() - OPENING_PLACE_CHARS):m.start()])):
-        if ids_of_key(key) and _place_rank(doc, 0, 0, key) == level:
+    lo = max(0, m.start() - OPENING_PLACE_CHARS)
+    for at, key in reversed(han_place_keys(doc.simple[lo:m.start()])):
+        if ids_of_key(key) and _place_rank(doc, 0, 0, key) == level and not _happening_after(doc, lo + at + len(key)):
             return [(key, level)]
     return []
 
@@ -678,10 +685,38 @@ def _place_reference_zh() -> re.Pattern:
     return re.compile("|".join(PLACE_REFERENCES_ZH))
 
 
+def _happening_after(doc: Doc, end: int) -> bool:
+    """Is the place ending at ``end`` written just before a happening (某县6.4级地震, 某省遭遇持续强降雨,
+    "the Riverton floods": lexicons.places.HAPPENING_NOUNS_ZH/EN)? Then it says where the happening
+    was, not the area a figure counts."""
+    if doc.english:
+        return _happening_after_en().match(doc.article.text, end) is not None
+    return _happening_after_zh().match(doc.simple, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _happening_after_zh() -> re.Pattern:
+    from comparison.lexicons.places import HAPPENING_AFTER_PLACE_CHARS, HAPPENING_NOUNS_ZH
+
+    return re.compile(rf"[\u4e00-\u9fff]{{0,{HAPPENING_AFTER_PLACE_CHARS}}}?(?:\d+(?:\.\d+)?[级次])?"
+                      rf"(?:{'|'.join(HAPPENING_NOUNS_ZH)})")
+
+
+@lru_cache(maxsize=1)
+def _happening_after_en() -> re.Pattern:
+    from comparison.lexicons.places import HAPPENING_NOUNS_EN
+
+    return re.compile(rf"(?:'s|’s)?\s+(?:[\w.-]+\s+)?(?:{'|'.join(HAPPENING_NOUNS_EN)})\b", re.I)
+
+
 def _set_area(subject: Subject, named: list[tuple[str, int]], generic_ranks: list[int]) -> None:
     from geo.places import containers, ids_of_key
 
     ids_of = {k: ids_of_key(k[3:] if k.startswith("en:") else k) for k, _rank in named}
+    # (a country is no area one count is a part of: 中国 in a medium's name, 德国之声, or the story's
+    # frame; a nationwide total is read from its words, 全国, "nationwide")
+    ids_of = {k: ids for k, ids in ids_of.items() if not ids or any(not i.startswith("C:") for i in ids)}
+    named = [(k, rank) for k, rank in named if k in ids_of]
     held = containers(frozenset().union(*ids_of.values()))
     # (a place named inside another the stretch names counts the inner one: 河南郑州 is 郑州's)
     own = {k for k, ids in ids_of.items() if ids and not ids <= held}

@@ -77,10 +77,18 @@ def _han_keys(run: str) -> list[str]:
     return found
 
 
-def han_place_keys(text: str) -> list[str]:
+def han_place_keys(text: str) -> list[tuple[int, str]]:
     """The Chinese place names (Simplified) ``text`` holds, as :func:`named_places` reads them, in
-    order (河南新乡市应急管理局: 河南, 新乡市): names inside a body's name too."""
-    return [key for m in _HAN_RUN.finditer(text) for key in _han_keys(m.group())]
+    order, each with where it starts (河南新乡市应急管理局: (0, 河南), (2, 新乡市)): names inside a body's
+    name too."""
+    found = []
+    for m in _HAN_RUN.finditer(text):
+        at = m.start()
+        for key in _han_keys(m.group()):
+            at = text.index(key, at)
+            found.append((at, key))
+            at += len(key)
+    return found
 
 
 def _latin_places(run: str, out: set[str]) -> None:

@@ -134,3 +134,12 @@ def test_a_measure_is_no_sum_over_places() -> None:
     """累计 before a rainfall is a total over time, and a depth of rain no part of a larger one."""
     kinds = _number_kinds("新乡市累计降雨量达到250毫米", "河南省累计降雨量达到300毫米")
     assert kinds == ["contradiction"], kinds
+
+
+def test_the_place_of_a_happening_is_no_area_counted() -> None:
+    """A county named before its earthquake (白水县发生5.8级地震) says where the quake was, not that
+    the deaths counted after it are the county's part of the province's: the same toll, it still
+    contradicts."""
+    kinds = _number_kinds("白水县发生5.8级地震，造成3人死亡", "陕西省5.8级地震已造成5人死亡",
+                          opening="周二，陕西省发生地震")
+    assert "contradiction" in kinds, kinds  # (the 5.8 magnitudes agree)

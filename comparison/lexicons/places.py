@@ -89,3 +89,13 @@ TOWNSHIP_SUFFIXES_ZH = ("镇", "乡", "街道")
 # Not 当地 ("locally"): it refers to no one level.
 PLACE_REFERENCES_ZH = {"该省": "province", "本省": "province", "该市": "city", "本市": "city", "该县": "district",
                        "本县": "district", "该区": "district", "该镇": "village", "该乡": "village", "该村": "village"}
+# Nouns of a happening (the disaster types of EM-DAT: earthquake, storm, flood, landslide, fire,
+# explosion, collapse): a place written just before one (云南某县6.4级地震致3人死亡, "the Riverton
+# floods killed 12") says where the happening was, not the area a figure counts
+# (comparison.docs._PlaceIndex). Chinese: after at most HAPPENING_AFTER_PLACE_CHARS characters and a magnitude
+# or a number of times (某县发生15次地震).
+HAPPENING_NOUNS_ZH = ("地震", "强震", "余震", "暴雨", "降雨", "大雨", "洪水", "洪灾", "水灾", "内涝", "台风", "风暴",
+                      "滑坡", "泥石流", "土石流", "山火", "火灾", "大火", "爆炸", "坍塌", "倒塌", "事故")
+HAPPENING_NOUNS_EN = ("earthquake", "quake", "floods", "flood", "flooding", "storm", "storms", "hurricane",
+                      "typhoon", "landslide", "mudslide", "fire", "wildfire", "blast", "explosion", "collapse")
+HAPPENING_AFTER_PLACE_CHARS = 10
