@@ -5,10 +5,10 @@ different fact. Article text goes through :func:`dashboard.text.highlight` (esca
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from comparison.model import Comparison, Finding
-from comparison.wording import READING_ORDERS, in_reading_order
 from counted import counted
 from dashboard.text import (
     KIND_COLOURS,
@@ -19,6 +19,9 @@ from dashboard.text import (
     highlight,
     outlet_in_script,
 )
+
+if TYPE_CHECKING:  # the comparison stage is loaded when a story is opened, not for the list
+    from comparison.model import Comparison, Finding
 
 # Pairs drawn per page: each is a small HTML table row.
 MAX_PAIRS_SHOWN = 150
@@ -88,6 +91,8 @@ def _head(side: dict, script: str, script_of: dict[str, str | None]) -> str:
 def aligned_panel(comp: Comparison, outlets: list[str], script: str, outlet_of: dict[str, str],
                   script_of: dict[str, str | None], key: str) -> None:
     """``script_of``: article id -> ``Article.script`` (a sentence is shown as its article writes it)."""
+    from comparison.wording import READING_ORDERS, in_reading_order
+
     if not comp.aligned:
         st.info("No aligned sentences listed for this story: one outlet, nothing the alignment pairs, "
                 "or a comparison that stopped at its time budget.")

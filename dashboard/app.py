@@ -77,10 +77,17 @@ def get_store(path: str) -> Store:
     return Store(path)
 
 
+# How long after a server's first page is drawn its story-view modules start loading: the
+# browser is still laying out that page's table then, on the same cores (measured on 2 cores,
+# session 41: the list showed 1.5-2 s after the script ended).
+WARM_IMPORTS_DELAY_S = 3.0
+
+
 @st.cache_resource(show_spinner=False)
 def _warm_imports() -> bool:
-    """Load the clustering and comparison modules in the background once per server,
-    so the first story list does not wait for them and opening a story is quick."""
+    """Load the clustering and comparison modules in the background once per server, a few
+    seconds after its first page, so that page does not wait for them and opening a story is
+    quick (a story opened sooner loads them itself: an import is done once, whichever asks)."""
 
     def load() -> None:
         import altair  # noqa: F401 - the story view's timeline
@@ -90,7 +97,9 @@ def _warm_imports() -> bool:
         import clustering.features  # noqa: F401
         import comparison.story  # noqa: F401
 
-    threading.Thread(target=load, name="parallax-warm-imports", daemon=True).start()
+    timer = threading.Timer(WARM_IMPORTS_DELAY_S, load)
+    timer.name, timer.daemon = "parallax-warm-imports", True
+    timer.start()
     return True
 
 
@@ -136,7 +145,18 @@ def _page() -> None:
     store = get_store(path)
     if workspace.needs_bootstrap(store):
         store.enqueue_job(panels.jobs.BOOTSTRAP, {}, priority=100, unique=True)
-    worker_control.ensure_worker(Path(path))
+        worker_control.ensure_worker(Path(path))  # the page shows its progress
+    try:
+        _draw(store, path, role)
+    finally:
+        # Otherwise once the page is drawn (also when a click reruns it): a restarted server's
+        # first page no longer waits while the worker starts on the same cores.
+        worker_control.ensure_worker(Path(path))
+    _warm_imports()  # after the page is drawn: it would compete with the first render
+
+
+def _draw(store: Store, path: str, role: str) -> None:
+    """The page: the sidebar, then the story open in this session or the story list."""
     fingerprint = store.fingerprint()
     frame = cached_frame(path, fingerprint)
     listed = set(frame["id"])
@@ -163,7 +183,6 @@ def _page() -> None:
     else:
         st.session_state["drawn_story"] = None
         story_list_view(store, path, fingerprint, script, zone)
-    _warm_imports()  # after the page is drawn: it would compete with the first render
 
 
 CHANGED_MEANWHILE = (

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from articles.model import Article
 from articles.outlets import edition_names, script_written_in
-from comparison.model import Comparison
-from comparison.report import labels_by_id
+
+if TYPE_CHECKING:  # the comparison stage is loaded when a story is opened, not for the list
+    from comparison.model import Comparison
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ def story_outlets(articles: list[Article], comp: Comparison | None) -> StoryOutl
     edition = edition_names(articles)
     of_label = {}
     if comp is not None:
+        from comparison.report import labels_by_id
+
         of_label = {label: edition[aid] for aid, label in labels_by_id(comp, articles).items() if aid in edition}
     scripts: dict[str, list[str | None]] = {}
     for a in articles:

@@ -38,6 +38,11 @@ POLL_S = 0.3
 # Comparing ahead of time waits this long after start: the server's first page
 # (started at the same moment) gets the two cores first.
 START_DELAY_S = 3.0
+# The worker's CPU priority (``os.nice`` increment; its comparison process inherits it). Its work
+# is background work (comparing ahead of time runs for minutes after a server starts), so a
+# journalist's page, served by the server process on the same cores, goes first; alone on the
+# machine the worker still has every idle core.
+WORKER_NICE = 10
 
 
 def lock_path(db: Path) -> Path:
@@ -318,8 +323,9 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s worker %(process)d %(message)s",
         filename=str(db) + ".worker.log" if args.log else None,
     )
-    if args.prepare:
+    if args.prepare:  # in the foreground, before the server starts: nothing to yield to
         return prepare(db)
+    os.nice(WORKER_NICE)  # here, not in serve(): a process-wide setting, for the worker process alone
     return serve(db, args.parent, args.idle_exit, precompute=not args.no_precompute)
 
 

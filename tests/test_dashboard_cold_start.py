@@ -1,0 +1,47 @@
+"""What a restarted server's first page costs: the modules it loads, the worker's priority.
+
+The time itself is measured by ``benchmarks/bench_dashboard.py`` (a real browser); these tests
+check the causes found there, by what is loaded or called, never by a clock.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from dashboard import worker
+from data_paths import REPO_ROOT
+
+# Stages and libraries the story list never uses: loading them made a new server's first page
+# wait (the comparison stage, 0.3-0.4 s, came with the Aligned tab's module) or would (the
+# clustering stage brings scikit-learn and SciPy, 1.2 s; the model's runtimes more).
+NOT_FOR_THE_LIST = ("comparison", "clustering", "embeddings", "sklearn", "scipy", "torch",
+                    "onnxruntime", "transformers", "altair", "PIL")
+
+
+def test_the_story_lists_modules_load_no_stage_it_does_not_show() -> None:
+    code = ("import json, sys; import dashboard.app, dashboard.panels, dashboard.storylist; "
+            "print(json.dumps(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True,
+                          check=True, timeout=120)
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    found = sorted(m for m in loaded if m.split(".")[0] in NOT_FOR_THE_LIST)
+    assert not found, found
+
+
+@pytest.mark.parametrize(("argv", "niced"), [(["--db", "x.db"], True), (["--db", "x.db", "--prepare"], False)])
+def test_the_worker_process_yields_the_cores_to_the_server(monkeypatch, tmp_path, argv, niced) -> None:
+    """The serving worker lowers its own priority (comparing ahead of time runs for minutes after
+    a start, beside the server's pages); ``--prepare``, run in the foreground before the server
+    starts, does not."""
+    calls: list[int] = []
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(worker.os, "nice", lambda increment: calls.append(increment) or increment)
+    monkeypatch.setattr(worker, "serve", lambda *a, **k: 0)
+    monkeypatch.setattr(worker, "prepare", lambda db: 0)
+    assert worker.main(argv) == 0
+    assert calls == ([worker.WORKER_NICE] if niced else [])
+    assert worker.WORKER_NICE > 0
