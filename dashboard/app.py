@@ -130,8 +130,18 @@ def _story(store: Store, story_id: str) -> Story | None:
 
 
 # ---- entry point ----------------------------------------------------------
+# The browser tab's icon: the half-filled circle of the "◐ Parallax" title, drawn as an SVG (sent
+# inline as a data: address). Not "◐" itself: Streamlit takes a string that is neither an emoji
+# nor a Material icon for an image address, so the tab asked the server for /◐ and got the
+# page's HTML (no icon); not ":material/contrast:" either, which the browser fetches from
+# fonts.gstatic.com (a dashboard on a desk's network calls no third party).
+PAGE_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
+             '<circle cx="8" cy="8" r="7" fill="#fff" stroke="#000" stroke-width="1.5"/>'
+             '<path d="M8 1A7 7 0 0 0 8 15Z"/></svg>')
+
+
 def main() -> None:
-    st.set_page_config(page_title="Parallax", page_icon="◐", layout="wide")
+    st.set_page_config(page_title="Parallax", page_icon=PAGE_ICON, layout="wide")
     panels.full_run_started()
     try:
         _page()

@@ -1,4 +1,4 @@
-"""What a restarted server's first page costs: the modules it loads, the worker's priority.
+"""What a restarted server's first page costs (the modules it loads, the worker's priority), and its tab icon.
 
 The time itself is measured by ``benchmarks/bench_dashboard.py`` (a real browser); these tests
 check the causes found there, by what is loaded or called, never by a clock.
@@ -19,7 +19,7 @@ from data_paths import REPO_ROOT
 # wait (the comparison stage, 0.3-0.4 s, came with the Aligned tab's module) or would (the
 # clustering stage brings scikit-learn and SciPy, 1.2 s; the model's runtimes more).
 NOT_FOR_THE_LIST = ("comparison", "clustering", "embeddings", "sklearn", "scipy", "torch",
-                    "onnxruntime", "transformers", "altair", "PIL")
+                    "onnxruntime", "transformers", "altair")
 
 
 def test_the_story_lists_modules_load_no_stage_it_does_not_show() -> None:
@@ -30,6 +30,18 @@ def test_the_story_lists_modules_load_no_stage_it_does_not_show() -> None:
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
     found = sorted(m for m in loaded if m.split(".")[0] in NOT_FOR_THE_LIST)
     assert not found, found
+
+
+def test_the_page_icon_is_drawn_inline_not_fetched() -> None:
+    """"◐" is neither an emoji nor a Material icon to Streamlit, so it was sent as an image
+    address: the tab asked the server for /◐ and the page's HTML came back (no icon). A Material
+    icon would be fetched from fonts.gstatic.com: the icon must come with the page."""
+    from streamlit.commands.page_config import _get_favicon_string  # what set_page_config sends
+
+    from dashboard.app import PAGE_ICON
+
+    sent = _get_favicon_string(PAGE_ICON)
+    assert sent.startswith(("data:image/", "emoji:")), sent[:80]
 
 
 @pytest.mark.parametrize(("argv", "niced"), [(["--db", "x.db"], True), (["--db", "x.db", "--prepare"], False)])
