@@ -55,6 +55,9 @@ def _try_lock(db: Path, record_pid: bool = False):
     The holder's process id is written into it (``record_pid``), so tools that
     started a server can stop its worker too (:func:`stop_worker`).
     """
+    # The workspace's folder may not exist yet: data/ on a fresh clone (scripts/run.sh's first
+    # step, `--prepare`, failed there with FileNotFoundError), or a new --db folder.
+    lock_path(db).parent.mkdir(parents=True, exist_ok=True)
     handle = open(lock_path(db), "a+")  # noqa: SIM115 - held for the worker's lifetime
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -1,4 +1,5 @@
-"""What a restarted server's first page costs (the modules it loads, the worker's priority), and its tab icon.
+"""What a restarted server's first page costs (the modules it loads, the worker's priority), its tab icon,
+and a first start in a workspace folder that does not exist yet.
 
 The time itself is measured by ``benchmarks/bench_dashboard.py`` (a real browser); these tests
 check the causes found there, by what is loaded or called, never by a clock.
@@ -57,3 +58,18 @@ def test_the_worker_process_yields_the_cores_to_the_server(monkeypatch, tmp_path
     assert worker.main(argv) == 0
     assert calls == ([worker.WORKER_NICE] if niced else [])
     assert worker.WORKER_NICE > 0
+
+
+def test_prepare_starts_in_a_workspace_folder_that_does_not_exist_yet(tmp_path, monkeypatch) -> None:
+    """``scripts/run.sh`` first runs ``python -m dashboard.worker --prepare`` on data/parallax.db:
+    on a fresh clone data/ does not exist, and the worker's lock file could not be opened there
+    (FileNotFoundError, so run.sh stopped before the server). The workspace's build is the
+    bootstrap job's own business (tested with the app): here it is only claimed."""
+    from dashboard import jobs
+
+    ran: list[str] = []
+    monkeypatch.setattr(jobs, "run_job", lambda store, job, *a, **k: ran.append(job["kind"]))
+    db = tmp_path / "data" / "parallax.db"
+    assert worker.main(["--db", str(db), "--prepare"]) == 0
+    assert ran == [jobs.BOOTSTRAP]
+    assert not worker.worker_running(db)  # the lock was released
