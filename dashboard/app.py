@@ -77,10 +77,11 @@ def get_store(path: str) -> Store:
     return Store(path)
 
 
-# How long after a server's first page is drawn its story-view modules start loading: the
-# browser is still laying out that page's table then, on the same cores (measured on 2 cores,
-# session 41: the list showed 1.5-2 s after the script ended).
-WARM_IMPORTS_DELAY_S = 3.0
+# How long after a server's first page is drawn its story-view modules start loading (1.9 s of
+# imports holding the interpreter, sklearn's the most): not while the browser lays out that
+# page's table, nor while the next sessions after a restart draw theirs (measured on 2 cores,
+# session 41: at 3 s they made a second session's list 0.6 s slower, at 8 s not).
+WARM_IMPORTS_DELAY_S = 8.0
 
 
 @st.cache_resource(show_spinner=False)
