@@ -629,8 +629,10 @@ def _assign_area(doc: Doc, n: int, claim, index: _PlaceIndex) -> None:
     if subject.part_place:
         named = [*named, (subject.part_place, _place_rank(doc, 0, 0, subject.part_place))]
     if not named and not generic_levels and subject.total_rank is None and not subject.breakdown:
-        named = (_referred_place(doc, max(sentence_start, q.start - OPENING_PLACE_CHARS), q.start)
-                 or _sentence_opening_places(doc, index, sentence_start, q.start))
+        referred = _referred_place(doc, max(sentence_start, q.start - OPENING_PLACE_CHARS), q.start)
+        # (a referring word of a level names that level's place or none: 郑州市政府通报，本省有12人遇难 is
+        # the province's count, never the city the sentence opens with)
+        named = referred if referred is not None else _sentence_opening_places(doc, index, sentence_start, q.start)
     _set_area(subject, named, [LEVELS.index(level) for level in generic_levels])
 
 
@@ -657,19 +659,20 @@ def _sentence_opening_places(doc: Doc, index: _PlaceIndex, sentence_start: int, 
             if not _happening_after(doc, lo + at + len(key))]
 
 
-def _referred_place(doc: Doc, start: int, end: int) -> list[tuple[str, int]]:
+def _referred_place(doc: Doc, start: int, end: int) -> list[tuple[str, int]] | None:
     """The place a word referring back to a place of one level (该市, 本省:
     lexicons.places.PLACE_REFERENCES_ZH) in ``doc.simple[start:end]`` stands for: the last place of
     that level the gazetteer knows named in the OPENING_PLACE_CHARS before the word, in a body's name
-    too (新乡市应急管理局通报，本轮降雨已致该市…: 新乡市). [] when none."""
+    too (新乡市应急管理局通报，本轮降雨已致该市…: 新乡市). None when there is no such word, [] when
+    no place of its level is found (the word still says the area is of that level)."""
     from comparison.lexicons.places import PLACE_REFERENCES_ZH
     from geo.places import han_place_keys, ids_of_key
 
     if doc.english:
-        return []
+        return None
     m = _place_reference_zh().search(doc.simple, start, max(start, end))
     if not m:
-        return []
+        return None
     level = LEVELS.index(PLACE_REFERENCES_ZH[m.group(0)])
     lo = max(0, m.start() - OPENING_PLACE_CHARS)
     for at, key in reversed(han_place_keys(doc.simple[lo:m.start()])):

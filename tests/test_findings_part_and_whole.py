@@ -143,3 +143,15 @@ def test_the_place_of_a_happening_is_no_area_counted() -> None:
     kinds = _number_kinds("白水县发生5.8级地震，造成3人死亡", "陕西省5.8级地震已造成5人死亡",
                           opening="周二，陕西省发生地震")
     assert "contradiction" in kinds, kinds  # (the 5.8 magnitudes agree)
+
+
+@pytest.mark.parametrize(("first", "second", "opening"), [
+    ("洛阳市政府通报，本省有9人遇难", "河南省有14人遇难", OPENING_ZH),  # 本省: the province, not 洛阳
+    ("二七区政府通报，该市有9人遇难", "郑州市有14人遇难", "周二，郑州市遭遇持续强降雨"),  # 该市: the city, not the district
+])
+def test_a_word_referring_to_a_level_keeps_that_level_where_no_place_of_it_is_named(
+        first: str, second: str, opening: str) -> None:
+    """A referring word (本省, 该市) says its figure counts a place of that level: where no place of
+    that level is named before it, the figure is not the count of the lower place its sentence
+    opens with (that made the province's 9 a part of 14 for the province: a contradiction lost)."""
+    assert _number_kinds(first, second, opening=opening) == ["contradiction"]
