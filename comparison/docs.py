@@ -475,6 +475,8 @@ def _possessive_stripped(word: str) -> str:
 
 
 _PLACE_PREPOSITION_EN = (" in ", " at ", " near ", " across ")
+# The characters read before a name for one of them (the longest, " across ": a window of 6 never held it).
+_PLACE_PREPOSITION_REACH = max(map(len, _PLACE_PREPOSITION_EN))
 
 
 # A wire dateline (（中央社記者楊明珠東京14日專電）, 新华社北京7月7日电): the place the report was
@@ -493,7 +495,7 @@ def _english_place(doc: Doc, e) -> bool:
     from comparison.lexicons.timewords import MONTHS_EN, WEEKDAYS_EN
 
     text = doc.article.text
-    if text[max(0, e.start - 6):e.start].endswith(_PLACE_PREPOSITION_EN):
+    if text[max(0, e.start - _PLACE_PREPOSITION_REACH):e.start].endswith(_PLACE_PREPOSITION_EN):
         return True
     if _possessive_stripped(e.text.lower()) in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
         return False

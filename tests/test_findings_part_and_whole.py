@@ -155,3 +155,13 @@ def test_a_word_referring_to_a_level_keeps_that_level_where_no_place_of_it_is_na
     that level is named before it, the figure is not the count of the lower place its sentence
     opens with (that made the province's 9 a part of 14 for the province: a contradiction lost)."""
     assert _number_kinds(first, second, opening=opening) == ["contradiction"]
+
+
+def test_a_name_after_across_is_a_place() -> None:
+    """" across " is one of the English prepositions of place, but a window of 6 characters before a
+    name never held it: 'across Varnia' was no place, so the figure took the place its sentence
+    opens with (Columbus, a city of that state) and became a part of the state's count."""
+    opening = "Heavy rain hit Ohio on Monday."
+    kinds = _number_kinds("In Columbus, the governor said 1,200 homes were flooded across Ohio.",
+                          "In Ohio 1,500 homes were flooded, officials said.", language="en", opening=opening)
+    assert kinds == ["contradiction"], kinds
