@@ -56,6 +56,7 @@ from comparison.lexicons.timewords import (
     PERIOD_SINCE_STARTS_ZH,
     PERIOD_SINCE_ZH,
     PERIOD_UNITS_ZH,
+    PERIOD_YEAR_NOT_BEFORE_ZH,
     THEN_WORDS_ZH,
 )
 from comparison.numbers import Quantity
@@ -692,8 +693,25 @@ _PERIOD_ZH_RE = re.compile(
 
 def names_a_period(simple: str, start: int, end: int) -> bool:
     """Does ``simple[start:end]`` name a period a figure is counted over (上半年, 全年, 一季度, 前5个月,
-    今年以来, 过去一周, 近三天: lexicons.timewords.PERIOD_*_ZH)?"""
-    return _PERIOD_ZH_RE.search(simple, start, end) is not None
+    今年以来, 过去一周, 近三天: lexicons.timewords.PERIOD_*_ZH)? Not a 年 of 年级/年龄 (全年级学生,
+    全年龄段: PERIOD_YEAR_NOT_BEFORE_ZH), nor a word of PERIOD_HALVES_ZH starting inside another word
+    (青年内部: no 年内)."""
+    from comparison.phonetics import word_boundaries
+
+    for m in _PERIOD_ZH_RE.finditer(simple, start, end):
+        if m.group(0).endswith("年") and simple.startswith(PERIOD_YEAR_NOT_BEFORE_ZH, m.end()):
+            continue
+        if m.group(0) not in PERIOD_HALVES_ZH:
+            return True  # (前两周 after 此 still a period: 此前两周)
+        # (segmented in a window around the word: bounded work per match)
+        lo = max(0, m.start() - _PERIOD_WORD_WINDOW)
+        if m.start() - lo in word_boundaries(simple[lo:m.end()]):
+            return True
+    return False
+
+
+# Characters read before a period word to tell whether it opens a word (青年内部).
+_PERIOD_WORD_WINDOW = 4
 
 
 def named_day(q: Quantity, simple: str, dates: list | None, left: int, right: int) -> date | None:

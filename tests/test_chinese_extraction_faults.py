@@ -108,6 +108,19 @@ def test_names_a_period_reads_periods_not_days_or_offices():
         assert not names_a_period(words, 0, len(words)), words
 
 
+def test_a_year_of_a_grade_or_an_age_or_inside_a_word_is_no_period():
+    """年 of 年级 (a school grade) or 年龄 (an age), and 年内 across two words (青年|内部), name no
+    period: the statement's day stays the figure's (a period word had cancelled it)."""
+    from comparison.subjects import names_a_period
+
+    for words in ("全年级学生", "全年龄段", "青年内部"):
+        assert not names_a_period(words, 0, len(words)), words
+    for words in ("全年", "年内完成", "此前两周"):  # still periods
+        assert names_a_period(words, 0, len(words)), words
+    other = "教育局表示，共有75名学生获奖。"
+    assert " for Saturday 9 Sep" in _number_why("教育局局长9日说，全年级共有60名学生获奖。", other)
+
+
 def _agreed_statements(first: list[str], second: list[str]) -> list[list[str]]:
     a = article("qa", "Outlet A", *first, language="zh", published=PUBLISHED)
     b = article("qb", "Outlet B", *second, language="zh", published=PUBLISHED)

@@ -145,6 +145,9 @@ BARE_HOUR_BEFORE_EN = ("before", "after", "until", "till", "past")
 # sentence, names one is that period's count, not the day's: the day of 他7日说，上半年共有300人死亡
 # is when it was said (subjects.names_a_period).
 PERIOD_HALVES_ZH = ("上半年", "下半年", "全年", "年内", "全月", "月内", "周内")
+# Characters after which a period word's 年 is no year (年级 a school grade, 年龄 an age: 全年级学生,
+# 全年龄段): no period. A period word must also open a word of the dictionary (青年内部: no 年内).
+PERIOD_YEAR_NOT_BEFORE_ZH = ("级", "龄")
 PERIOD_QUARTER_ZH = "季度"
 PERIOD_FIRST_ZH = ("前", "头")
 PERIOD_RECENT_ZH = ("过去", "最近", "近")
