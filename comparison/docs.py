@@ -701,9 +701,10 @@ def _happening_after(doc: Doc, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _happening_after_zh() -> re.Pattern:
-    from comparison.lexicons.places import HAPPENING_AFTER_PLACE_CHARS, HAPPENING_NOUNS_ZH
+    from comparison.lexicons.places import HAPPENING_GAP_WORDS_ZH, HAPPENING_NOUNS_ZH
 
-    return re.compile(rf"[\u4e00-\u9fff]{{0,{HAPPENING_AFTER_PLACE_CHARS}}}?(?:\d+(?:\.\d+)?[级次])?"
+    gap = "|".join(sorted(HAPPENING_GAP_WORDS_ZH, key=len, reverse=True))
+    return re.compile(rf"(?:{gap}){{0,3}}(?:\d+(?:\.\d+)?[级次])?(?:{gap}){{0,2}}"
                       rf"(?:{'|'.join(HAPPENING_NOUNS_ZH)})")
 
 

@@ -165,3 +165,16 @@ def test_a_name_after_across_is_a_place() -> None:
     kinds = _number_kinds("In Columbus, the governor said 1,200 homes were flooded across Ohio.",
                           "In Ohio 1,500 homes were flooded, officials said.", language="en", opening=opening)
     assert kinds == ["contradiction"], kinds
+
+
+@pytest.mark.parametrize("part", [
+    "柳林县紧急转移受洪水影响群众7000人",  # the flood a circumstance of whom was moved
+    "柳林县在洪水中有4人遇难",  # 在…中: when, not where the flood was
+])
+def test_a_happening_named_later_in_the_clause_leaves_the_place_its_area(part: str) -> None:
+    """Only verbs of occurring and the happening's modifiers may stand between a place and the
+    happening it locates (柳林县发生洪灾, 某省遭遇持续强降雨): a window of any 10 characters made the
+    county of these clauses no area, so its count contradicted the province's total."""
+    whole = "全省共转移安置群众4600余人" if "转移" in part else "全省共有15人遇难"
+    kinds = _number_kinds(part, whole, opening="周二，山西省遭遇持续强降雨")
+    assert "contradiction" not in kinds, kinds

@@ -92,10 +92,15 @@ PLACE_REFERENCES_ZH = {"该省": "province", "本省": "province", "该市": "ci
 # Nouns of a happening (the disaster types of EM-DAT: earthquake, storm, flood, landslide, fire,
 # explosion, collapse): a place written just before one (云南某县6.4级地震致3人死亡, "the Riverton
 # floods killed 12") says where the happening was, not the area a figure counts
-# (comparison.docs._PlaceIndex). Chinese: after at most HAPPENING_AFTER_PLACE_CHARS characters and a magnitude
-# or a number of times (某县发生15次地震).
+# (comparison.docs._PlaceIndex). Chinese: after at most three words of HAPPENING_GAP_WORDS_ZH and a
+# magnitude or a number of times (某县发生15次地震, 某省遭遇持续强降雨), nothing else between.
 HAPPENING_NOUNS_ZH = ("地震", "强震", "余震", "暴雨", "降雨", "大雨", "洪水", "洪灾", "水灾", "内涝", "台风", "风暴",
                       "滑坡", "泥石流", "土石流", "山火", "火灾", "大火", "爆炸", "坍塌", "倒塌", "事故")
 HAPPENING_NOUNS_EN = ("earthquake", "quake", "floods", "flood", "flooding", "storm", "storms", "hurricane",
                       "typhoon", "landslide", "mudslide", "fire", "wildfire", "blast", "explosion", "collapse")
-HAPPENING_AFTER_PLACE_CHARS = 10
+# What may stand between a place and its happening: verbs of occurring and modifiers of the happening.
+# Any other word makes the happening a circumstance of the clause, the place still its area (某县紧急转移
+# 受暴雨影响群众8000人, 某县在暴雨中有3人遇难: the county's counts; a window of any 10 characters read
+# them as the place of the rain).
+HAPPENING_GAP_WORDS_ZH = ("发生", "遭遇", "遭受", "突发", "出现", "爆发", "再次", "再度", "又", "持续", "特大", "重大",
+                          "严重", "强烈", "强", "短时", "一场", "一次", "一起", "这场", "此次", "的")
