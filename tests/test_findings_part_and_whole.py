@@ -178,3 +178,14 @@ def test_a_happening_named_later_in_the_clause_leaves_the_place_its_area(part: s
     whole = "全省共转移安置群众4600余人" if "转移" in part else "全省共有15人遇难"
     kinds = _number_kinds(part, whole, opening="周二，山西省遭遇持续强降雨")
     assert "contradiction" not in kinds, kinds
+
+
+def test_gong_meaning_together_is_no_total() -> None:
+    """共 before a one-character verb of a compound (共赴一线, 共抗洪水: "together") totals nothing: read
+    as 共 "in all", the unplaced count became the whole of which a county's count was a part."""
+    from comparison.docs import area_total
+
+    for text in ("官兵共赴一线转移群众9000人", "军民共抗洪水转移群众9000人", "干群共渡难关转移群众9000人"):
+        assert area_total(text, 0, text.index("9000"), len(text), len(text), False) is None, text
+    kinds = _number_kinds("官兵与村民共赴一线转移群众9000人", "柳林县转移群众8000人", opening="周二，山西省遭遇持续强降雨")
+    assert kinds == ["contradiction"], kinds
