@@ -157,3 +157,19 @@ def test_folding_pairs_without_an_event_reads_each_finding_a_bounded_number_of_t
     _fold_eventless(merged, alsos)
     assert len(merged) == n
     assert Counted.reads <= 2 * n  # one look-up per folded finding, no scan of all per finding
+
+
+def test_a_qualifier_before_a_numeral_in_words_is_no_vague_word() -> None:
+    """多达三千人 ("as many as 3,000") opens with 多 but counts a numeral: it is no vague number word,
+    so it keeps every counterpart the figure-pair model finds (a vague word keeps one)."""
+    from datetime import UTC, datetime
+
+    from comparison.extract import extract_all
+    from comparison.findings.quantity import _vague_word
+
+    def vague(text: str) -> list[bool]:
+        return [_vague_word(q) for q in extract_all(text, datetime(2021, 7, 4, tzinfo=UTC)).quantities]
+
+    assert vague("洪水造成多达四千人受灾。") == [False]
+    for text in ("洪水造成数十人受灾。", "洪水造成上千万人受灾。", "洪水造成十多人受灾。", "洪水造成几名儿童受伤。"):
+        assert vague(text) == [True], text

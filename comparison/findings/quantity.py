@@ -193,7 +193,17 @@ def _vague_word(q: Quantity) -> bool:
     if names_no_figure(q):
         return True
     text = to_simplified(q.text).strip().lower()
-    return not any(c.isdigit() for c in text) and text.startswith(_VAGUE_WORD_OPENINGS)
+    if any(c.isdigit() for c in text):
+        return False
+    opening = max((w for w in _VAGUE_WORD_OPENINGS if text.startswith(w)), key=len, default="")
+    # (a numeral after the word makes it a qualifier of that numeral, no vague word: 多达三千人 "as
+    # many as 3,000"; a magnitude right after it is still the word's, 上千万)
+    rest = text[len(opening):].lstrip(_MAGNITUDES_ZH)
+    return bool(opening) and not any(c in _NUMERALS_ZH for c in rest)
+
+
+_NUMERALS_ZH = "零〇一二两三四五六七八九十百千万亿"
+_MAGNITUDES_ZH = "万亿"
 
 
 def _one_counterpart_per_vague_word(doc1: Doc, doc2: Doc, likely: list) -> list[tuple[int, int]]:
