@@ -884,8 +884,10 @@ def _listed_voices_zh(text: str, simple: str, voice: Attribution, person_ends: d
     from comparison.phonetics import word_boundaries
 
     bounds = {voice.start + b for b in word_boundaries(simple[voice.start:voice.end])}
-    if any(j.group(0) != "、" and not {j.start(), j.end()} <= bounds for j in joiners):
-        return [voice]  # a joiner inside a word (共和国, 参与者): one name
+    # (a joiner inside a word, 共和国, 参与者, joins nothing; the others still may: 中华人民共和国外交部和国防部)
+    joiners = [j for j in joiners if j.group(0) == "、" or {j.start(), j.end()} <= bounds]
+    if not joiners:
+        return [voice]
     edges = [voice.start, *(x for j in joiners for x in (j.start(), j.end())), voice.end]
     parts: list[Attribution] = []
     for start, end in zip(edges[::2], edges[1::2], strict=True):

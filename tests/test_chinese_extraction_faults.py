@@ -33,6 +33,14 @@ def test_every_agency_of_a_cited_list_is_a_voice_with_its_own_span():
     assert [v[0] for v in _voices("市政府规划与建设局局长表示，博物馆下月重开。")] == ["市政府规划与建设局局长"]
 
 
+def test_a_joiner_inside_a_name_leaves_the_lists_other_joiners():
+    """和 inside 共和国 joins nothing, but a list holding such a name is still a list at its other
+    joiners: 中华人民共和国商务部和财政部 is two voices (was one, named by the whole run)."""
+    voices = _voices("中华人民共和国商务部和财政部周一表示，将加强合作。")
+    assert [v[0] for v in voices] == ["中华人民共和国商务部", "财政部"], voices
+    assert [v[0] for v in _voices("中华人民共和国商务部周一表示，将加强合作。")] == ["中华人民共和国商务部"]
+
+
 def test_every_agency_of_a_list_before_report_is_cited():
     text = "塔斯社和法新社报道，山火烧毁了一片林地。"
     assert [(s.text, s.start) for s in extract_sources(text)] == [("塔斯社", 0), ("法新社", 4)]
