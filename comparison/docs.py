@@ -729,6 +729,7 @@ def _set_area(subject: Subject, named: list[tuple[str, int]], generic_ranks: lis
     subject.area_ids = frozenset().union(*(ids_of[k] for k in own))
     # (places counted by their ids: 郑州 and 郑州市 are one)
     subject.area_within, subject.area_places = containers(subject.area_ids), len({ids_of[k] for k in own})
+    subject.area_names = frozenset(k[3:] if k.startswith("en:") else k for k in own)
     subject.area_rank = max([rank for _k, rank in named] + generic_ranks, default=-1)
 
 

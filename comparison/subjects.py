@@ -173,6 +173,9 @@ class Subject:
     area_ids: frozenset[str] = frozenset()
     area_within: frozenset[str] = frozenset()
     area_places: int = 0  # how many places area_ids stand for (新乡、鹤壁等地: 2)
+    # The names of those places as written (simplified, lower case): a name opening another's is that
+    # place written short (甘孜 / 甘孜藏族自治州), never a part of it.
+    area_names: frozenset[str] = frozenset()
     area_rank: int = -1
     total_rank: int | None = None
 
@@ -1082,7 +1085,7 @@ def part_and_whole(a: Subject, b: Subject) -> bool:
     if a.percent or b.percent or is_measure(a) and not a.unit.startswith("money:"):
         return False
     for x, y in ((a, b), (b, a)):
-        if x.area_within & y.area_ids and not x.area_ids & y.area_ids:
+        if x.area_within & y.area_ids and not x.area_ids & y.area_ids and not _written_short(x, y):
             return True
         if x.area_ids & y.area_ids and x.area_places < y.area_places:
             return True  # (by shared ids: a list may name a city short, 新乡, and the other in full)
@@ -1091,6 +1094,13 @@ def part_and_whole(a: Subject, b: Subject) -> bool:
         if y.total_rank != TOTAL_OF_ALL or any(not w.startswith("<") for w in x.where):
             return True
     return False
+
+
+def _written_short(x: Subject, y: Subject) -> bool:
+    """Does a place name of ``x`` open one of ``y``'s (甘孜 / 甘孜藏族自治州, 恩施 / 恩施土家族苗族自治州)?
+    The gazetteer reads the short name as the seat of the same name inside the prefecture; news
+    writes it for the prefecture as often: the same place then, not a part."""
+    return any(b.startswith(a) for a in x.area_names for b in y.area_names if len(b) > len(a))
 
 
 def span_against_a_day_inside(a: Subject, b: Subject) -> bool:

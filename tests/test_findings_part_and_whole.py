@@ -189,3 +189,14 @@ def test_gong_meaning_together_is_no_total() -> None:
         assert area_total(text, 0, text.index("9000"), len(text), len(text), False) is None, text
     kinds = _number_kinds("官兵与村民共赴一线转移群众9000人", "柳林县转移群众8000人", opening="周二，山西省遭遇持续强降雨")
     assert kinds == ["contradiction"], kinds
+
+
+def test_a_prefecture_written_short_is_the_same_place() -> None:
+    """甘孜 is, to the gazetteer, the county of that name inside 甘孜藏族自治州; news writes it for the
+    prefecture as often. Its count against the prefecture's count under its full name still
+    contradicts (it was a part of it: no finding)."""
+    kinds = _number_kinds("甘孜藏族自治州有6人遇难", "甘孜有9人遇难", opening="周二，四川省遭遇持续强降雨")
+    assert kinds == ["contradiction"], kinds
+    # a county named in full inside its prefecture is still a part of it
+    kinds = _number_kinds("甘孜藏族自治州有6人遇难", "泸定县有9人遇难", opening="周二，四川省遭遇持续强降雨")
+    assert "contradiction" not in kinds, kinds
