@@ -1100,7 +1100,12 @@ def _written_short(x: Subject, y: Subject) -> bool:
     """Does a place name of ``x`` open one of ``y``'s (甘孜 / 甘孜藏族自治州, 恩施 / 恩施土家族苗族自治州)?
     The gazetteer reads the short name as the seat of the same name inside the prefecture; news
     writes it for the prefecture as often: the same place then, not a part."""
-    return any(b.startswith(a) for a in x.area_names for b in y.area_names if len(b) > len(a))
+    # (each of y's names read for its openings, looked up in x's: linear in the names, however many
+    # places a hostile clause lists on both sides)
+    return any(b[:n] in x.area_names for b in y.area_names for n in range(2, min(len(b), _MAX_NAME_CHARS)))
+
+
+_MAX_NAME_CHARS = 40  # the openings of a place name read (a name longer than this is no place name)
 
 
 def span_against_a_day_inside(a: Subject, b: Subject) -> bool:

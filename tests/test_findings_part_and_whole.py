@@ -200,3 +200,39 @@ def test_a_prefecture_written_short_is_the_same_place() -> None:
     # a county named in full inside its prefecture is still a part of it
     kinds = _number_kinds("甘孜藏族自治州有6人遇难", "泸定县有9人遇难", opening="周二，四川省遭遇持续强降雨")
     assert "contradiction" not in kinds, kinds
+
+
+def test_a_name_written_short_is_looked_up_not_compared_with_every_name() -> None:
+    """subjects._written_short reads each of one side's names for its openings and looks them up in
+    the other's: 3,000 names a side make a few reads per name, not 9 million comparisons."""
+    from dataclasses import replace
+
+    from comparison.subjects import _written_short
+
+    class CountingName(str):
+        reads = 0
+
+        def startswith(self, *args) -> bool:
+            CountingName.reads += 1
+            return super().startswith(*args)
+
+        def __getitem__(self, k):
+            CountingName.reads += 1
+            return super().__getitem__(k)
+
+    doc = _docs_of("柳林县有3人遇难")[0]
+    base = doc.subjects[0]
+    towns = [f"镇{k:04d}" for k in range(3000)]
+    x = replace(base, area_names=frozenset(towns))
+    y = replace(base, area_names=frozenset(CountingName(f"乡{k}村") for k in range(3000)))
+    assert not _written_short(x, y)
+    assert CountingName.reads <= 10 * 3000, CountingName.reads
+    assert _written_short(x, replace(base, area_names=frozenset({"镇2999村"})))  # (a name opening another)
+
+
+def _docs_of(*texts: str):
+    from comparison.compare import build_context
+
+    docs, _context, _notes = build_context([article(f"d{n}", f"Outlet {n}", OPENING_ZH, t, language="zh")
+                                            for n, t in enumerate(texts)])
+    return docs
