@@ -531,10 +531,12 @@ def merge_ranges(text: str, found: list[Quantity], connectors: tuple[str, ...]) 
             # "About 30 to 40", 约在7至16岁: the "about" of the first figure is the whole range's.
             about = _read_as_about(prev) and q.low == q.high and not q.vague
             high = q.high * (1 + ABOUT_SHARE) if about else q.high
+            # "$2 to 3 million": the first figure's currency is the span's, the second's bare count none
+            kind = prev if prev.dimension.startswith("money:") and q.dimension == "count" and not q.unit else q
             out[-1] = Quantity(
                 start=start, end=q.end, text=text[start:q.end], low=prev.low, high=high, vague=True,
                 unit=q.unit, counted=q.counted, counted_start=q.counted_start, counted_end=q.counted_end,
-                percent=q.percent, dimension=q.dimension, factor=q.factor, span=True, approximate_span=about)
+                percent=q.percent, dimension=kind.dimension, factor=kind.factor, span=True, approximate_span=about)
             continue
         out.append(q)
     return out

@@ -497,6 +497,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         return None
     low, high, vague = read
     digits, word, prefix = m.group("digits"), m.group("word"), m.group("prefix")
+    scale = _scale_of_next_figure(text, m, low)
+    low, high = low * scale, high * scale  # "2 to 3 million": 2 million to 3 million
     # A decimal with a magnitude (0.5 million) is vague only by the rounding of its digits.
     by_rounding = vague and bool(digits) and "." in digits and bool(m.group("mag"))
     percent = bool(m.group("percent"))
@@ -544,6 +546,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
                  unit="%" if percent else unit.lower(), percent=percent, dimension=dimension, factor=factor,
                  rounded=by_rounding and not prefix and not suffix)
     q.floor = bool(prefix) and PREFIX_EN[prefix.lower()] == "over" or bool(suffix) and SUFFIX_EN[suffix.lower()] == "over"
+    if digits and not (unit or percent or suffix) and _scaled_hyphen_span(text, m, q, prefix):
+        return q
     if (digits and not (unit or percent or currency or suffix or m.group("mag"))
             and _hyphen_span(text, m, q, prefix)):
         return q
@@ -559,6 +563,71 @@ _UNIT_AFTER_RE = re.compile(rf"\s*-?\s*(?P<unit>{_UNIT_RE})(?![\w])", re.I)
 # A unit may be written onto the second figure ("2-3km", "5-10m"); no other letter may.
 _HYPHEN_SECOND_RE = re.compile(rf"[-–](?P<high>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,:/%-])(?:(?!\w)|(?=(?:{_UNIT_RE})(?!\w)))",
                                re.I)
+
+
+# The second figure of a hyphen span of money or of a scale word ("$2-3m", "£5-10bn", "€10m-€12m",
+# "$1.5-2 billion", "$5-10", "2-3 million people"): a currency again (the first's), digits, a scale word.
+_CURRENCY_RE = r"(?:(?:US|HK|NT|NZ|[SAC])\$|\$|€|£)"
+_SCALED_SECOND_RE = re.compile(
+    rf"\s?[-–]\s?(?P<currency>{_CURRENCY_RE})?\s?(?P<high>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+    rf"(?:\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b)?(?![\w%]|[.,:/-]\d)", re.I)
+
+
+def _scaled_hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None) -> bool:
+    """Read a hyphen span of money ("$2-3m", "£5-10bn", "€10m-€12m", "$1.5-2 billion", "$5-10") or
+    of counts with a scale word ("2-3 million people") as one span (low, high, ``span``) in place in
+    ``q``, as "between $2m and $3m" is read. A first figure with no scale word of its own takes the
+    second's when its number is below the second's ("$2-3m": $2m to $3m; "$500,000-2m" keeps its
+    own). "m" is a million only for money (a count's "5-10m" is metres: :func:`_hyphen_unit_span`)."""
+    currency = m.group("currency") or ""
+    first_mag = (m.group("mag") or "").lower()
+    second = _SCALED_SECOND_RE.match(text, max(m.end("digits"), m.end("mag")))
+    if second is None or second.group("currency") and second.group("currency") != currency:
+        return False
+    second_mag = (second.group("mag") or "").lower()
+    if first_mag and not second_mag:
+        return False
+    if not currency and (not second_mag or "m" in (first_mag, second_mag)):
+        return False  # a count's plain span ("10-15 people") is _hyphen_span's
+    v1, v2 = float(m.group("digits").replace(",", "")), float(second.group("high").replace(",", ""))
+    f2 = MAGNITUDES_EN.get(second_mag, 1.0)
+    f1 = MAGNITUDES_EN[first_mag] if first_mag else (f2 if v1 < v2 else 1.0)
+    if not v1 * f1 < v2 * f2:
+        return False
+    _as_span(text, q, prefix, (v1 * f1, v2 * f2), second.end())
+    q.rounded = False
+    if not currency:
+        cs, ce = _counted_after(text, second.end())
+        if ce > cs >= 0:
+            q.counted_start, q.counted_end, q.counted = cs, ce, text[cs:ce]
+    return True
+
+
+# A range word and a second figure with a scale word after a figure with none ("2 to 3 million",
+# "$2 to $3 million", "between 1 and 2 million", "two or three billion"); "m" a million only for money.
+_SCALED_NEXT_RE = re.compile(
+    rf"\s+(?P<joint>to|or|and)\s+(?P<currency>{_CURRENCY_RE})?\s?(?P<high>\d+(?:\.\d+)?|{_WORD_NUMBER})"
+    rf"\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b", re.I)
+
+
+def _scale_of_next_figure(text: str, m: re.Match, value: float) -> float:
+    """The scale a figure written with none takes from the next figure of its span ("2 to 3
+    million": a million), when its number is below the next one's ("500 to 2 million" keeps its
+    own); 1 when it has a scale word, a unit or a share, or no such figure follows."""
+    if m.group("mag") or m.group("wmag") or m.group("hmag") or m.group("unit") or m.group("percent") or m.group(
+            "suffix") or m.group("vague") or not (m.group("digits") or m.group("word")):
+        return 1.0
+    nxt = _SCALED_NEXT_RE.match(text, m.end())
+    if nxt is None or nxt.group("mag").lower() == "m" and not (m.group("currency") or nxt.group("currency")):
+        return 1.0
+    if nxt.group("joint").lower() == "and" and not _BETWEEN_RE.search(text, max(0, m.start() - 10), m.start()):
+        return 1.0
+    high = nxt.group("high")
+    second = float(high) if high[0].isdigit() else _word_value(high)
+    return MAGNITUDES_EN[nxt.group("mag").lower()] if second is not None and value < second else 1.0
+
+
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:(?:US|HK|NT|NZ|[SAC])\$|\$|€|£)?$", re.I)
 
 
 # What stands before a model's code, not a count: a capitalized word other than a sentence's
@@ -660,9 +729,9 @@ def _reads_as_figure_en(text: str, m: re.Match) -> bool:
             return False  # an hour: "11 a.m.", "5 pm", "10 o'clock", the 10 of "between 10 and 11 a.m."
         if re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):
             return False  # clock time 1400 GMT
-        if (re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent"))
+        if (re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent") or m.group("currency"))
                 and not _count_of_people_or_things(text, m)):
-            return False  # a year (not "about 1900 people were hurt")
+            return False  # a year (not "about 1900 people were hurt", nor a sum: "$2000")
         if re.fullmatch(r"\d{6,}", digits):
             return False  # an id or a date stamp (20100505): written counts this large have separators
     before = text[max(0, m.start() - 1):m.start()]

@@ -1,0 +1,67 @@
+"""English figure readings of session 41 (helper h41e), on made-up sentences: a hyphen span of
+money or with a scale word ("$2-3m", "£5-10bn", "2-3 million people") is one span in the scale
+word's magnitude, as "between $2m and $3m" is."""
+
+from __future__ import annotations
+
+from comparison.numbers_en import extract_quantities_en
+
+
+def _spans(text: str) -> list[tuple[str, float, float, str, str, bool]]:
+    return [(q.text, q.low, q.high, q.dimension, q.counted, q.span) for q in extract_quantities_en(text)]
+
+
+def test_a_hyphen_span_of_money_is_one_span_in_its_scale() -> None:
+    # the reading these match: "between $4m and $6m"
+    assert _spans("The dam's repair may cost between $4m and $6m.") == [
+        ("between $4m and $6m", 4e6, 6e6, "money:USD", "", True)]
+    # were "$4" and "£7" alone (the second figure and its scale word lost)
+    assert _spans("The dam's repair may cost $4-6m.") == [("$4-6m", 4e6, 6e6, "money:USD", "", True)]
+    assert _spans("Rebuilding the port could cost £7-12bn, the council said.") == [
+        ("£7-12bn", 7e9, 12e9, "money:GBP", "", True)]
+    assert _spans("Investors pledged $2.5-4 billion for the line.") == [
+        ("$2.5-4 billion", 2.5e9, 4e9, "money:USD", "", True)]
+    # was €20m and a count of 25m
+    assert _spans("A grant of €20m-€25m was approved.") == [("€20m-€25m", 20e6, 25e6, "money:EUR", "", True)]
+    assert _spans("Fares brought in $3-$4m.") == [("$3-$4m", 3e6, 4e6, "money:USD", "", True)]
+    assert _spans("Tickets will cost $15-20 each.") == [("$15-20", 15, 20, "money:USD", "", True)]
+    # a first figure written whole keeps its own number
+    assert _spans("Fines ran to $400,000-3m per firm.") == [("$400,000-3m", 4e5, 3e6, "money:USD", "", True)]
+    # "about" widens the whole span, as "about 30 to 40" does
+    (q,) = extract_quantities_en("The fund holds about $4-6m.")
+    assert q.span and q.low < 4e6 and q.high > 6e6 and q.dimension == "money:USD"
+
+
+def test_a_span_with_a_scale_word_on_its_second_figure_scales_both() -> None:
+    # were 3 to 4,000,000 and "3-4" counting "million residents"
+    assert _spans("Floods left 3-4 million residents in the dark.") == [
+        ("3-4 million", 3e6, 4e6, "count", "residents", True)]
+    assert _spans("It left 3 to 4 million residents in the dark.") == [
+        ("3 to 4 million", 3e6, 4e6, "count", "residents", True)]
+    # was 2 million alone (a lone "1" is dropped)
+    assert _spans("It hit between 1 and 2 million homes.") == [
+        ("between 1 and 2 million", 1e6, 2e6, "count", "homes", True)]
+    assert _spans("It hit one to two million homes.") == [("one to two million", 1e6, 2e6, "count", "homes", True)]
+    # was $3 to $4,000,000, and a count for a bare second figure
+    assert _spans("Lawyers sought $3 to $4 million.") == [("$3 to $4 million", 3e6, 4e6, "money:USD", "", True)]
+    assert _spans("Lawyers sought $3 to 4 million.") == [("$3 to 4 million", 3e6, 4e6, "money:USD", "", True)]
+    # a first figure above the second's number keeps its own: 600 to 2 million
+    assert _spans("Crowds grew from 600 to 2 million people.")[0][1:3] == (600, 2e6)
+    # a count's "m" after a hyphen span is metres, no million
+    assert _spans("Swells of 4-9m hit the pier.") == [("4-9m", 4, 9, "length", "", True)]
+    # a score stays none
+    assert _spans("Elmford won 3-1 on Sunday.") == []
+
+
+def test_many_money_spans_each_read_once() -> None:
+    # hostile input: 3,000 spans in one sentence, each one span (every look-ahead is anchored)
+    text = "Bids of " + ", ".join(f"${i}-{i + 1}m" for i in range(2, 3002)) + "."
+    found = extract_quantities_en(text)
+    assert len(found) == 3000 and all(q.span and q.dimension == "money:USD" for q in found)
+
+
+def test_a_sum_shaped_like_a_year_is_a_sum() -> None:
+    # was no figure: "$1950" read as the year 1950
+    assert _spans("The fine was $1950.") == [("$1950", 1950, 1950, "money:USD", "", False)]
+    assert _spans("Rent rose to £2025 a month.")[0][:4] == ("£2025", 2025, 2025, "money:GBP")
+    assert _spans("Prices fell in 1950.") == []
