@@ -310,7 +310,7 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
         if a.total is not None and a.total == b.low and b.start - a.end < 40:
             b.is_total = True
     found = add_fractions(found, fractions_en(text) + percent_ranges(text))
-    merged = merge_ranges(text, found, RANGE_CONNECTORS_EN)
+    merged = [q for q in merge_ranges(text, found, RANGE_CONNECTORS_EN) if not _opens_no_span(q)]
     for q in merged:
         years = q.dimension == "duration" and q.unit == "years"
         bare = q.dimension == "count" and not q.unit and not q.percent
@@ -509,12 +509,14 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         unit = "magnitude"  # "a magnitude of 5.9", "5.9 on the Richter scale"
     if unit.lower() == "m" and not (digits and re.match(r"\d", text[m.start("unit") - 1:m.start("unit")] or "x")):
         unit = ""  # "m" is metres only glued to a number (5m); else it is a word
-    if word and low <= 1 and not unit:
-        return None
     # "one official": one of something is not a checkable figure; but a span may open with 1
-    # ("1-2 days", "1-3 weeks": read below, kept only as a span)
+    # ("1-2 days", "1-3 weeks": read below, kept only as a span; "1 to 2 days", "one or two weeks":
+    # kept for merge_ranges, dropped after it unless it opened a span: _opens_no_span)
+    opens_span_to_unit = low <= 1 and _opens_span_to_unit(text, m.end())
+    if word and low <= 1 and not unit and not opens_span_to_unit:
+        return None
     lone_one = low <= 1 and high <= 1 and not percent and not unit and not currency
-    if lone_one and not (digits and _HYPHEN_SECOND_RE.match(text, m.end("digits"))):
+    if lone_one and not (digits and _HYPHEN_SECOND_RE.match(text, m.end("digits")) or opens_span_to_unit):
         return None
     start = m.start()
     if prefix and prefix.lower() == "over" and (
@@ -551,10 +553,31 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     if (digits and not (unit or percent or currency or suffix or m.group("mag"))
             and _hyphen_span(text, m, q, prefix)):
         return q
-    if lone_one:
+    if lone_one and not opens_span_to_unit:
         return None  # a one that opens no span ("won 1-0")
     _add_counted_en(text, q)
     return q
+
+
+# A range word and a second figure with a unit after a figure of one ("1 to 2 days", "one or two
+# weeks", "between 1 and 3 km"): the one opens a span of the unit (merge_ranges joins them).
+_SPAN_TO_UNIT_RE = re.compile(rf"\s+(?:to|or|and)\s+(?:\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s?-?\s?(?P<unit>{_UNIT_RE}))"
+                              rf"(?![\w])", re.I)
+
+
+def _opens_span_to_unit(text: str, end: int) -> bool:
+    """Does a range word and a figure with a unit follow ``end`` (_SPAN_TO_UNIT_RE)? Not "m": a
+    figure's glued "m" is read as a million ("1 to 2m" stays as it was read)."""
+    nxt = _SPAN_TO_UNIT_RE.match(text, end)
+    return nxt is not None and nxt.group("unit").lower() != "m"
+
+
+def _opens_no_span(q: Quantity) -> bool:
+    """Is ``q`` a bare one (a count of one, no unit, no span) that _build kept for a span of a
+    unit ("1 to 2 days") but merge_ranges did not join ("between 1 and 2 days" where "and" names no
+    range: "1 and 2 days later")? One of something is no checkable figure."""
+    return (q.dimension == "count" and not q.unit and not q.percent and not q.span and not q.unquantified
+            and q.high <= 1)
 
 
 # A second count written onto the first with a hyphen or an en dash ("10-15 people", "40–50 houses"),

@@ -65,3 +65,17 @@ def test_a_sum_shaped_like_a_year_is_a_sum() -> None:
     assert _spans("The fine was $1950.") == [("$1950", 1950, 1950, "money:USD", "", False)]
     assert _spans("Rent rose to £2025 a month.")[0][:4] == ("£2025", 2025, 2025, "money:GBP")
     assert _spans("Prices fell in 1950.") == []
+
+
+def test_a_span_of_a_unit_may_open_with_one_before_a_range_word() -> None:
+    # were "4 weeks" alone: the lone-one rule dropped the 1, as it did for "1-4 weeks" before 840d633
+    assert _spans("Clearing the road may take 1 to 4 weeks.") == [("1 to 4 weeks", 1, 4, "duration", "", True)]
+    assert _spans("The ferry runs late by between 1 and 3 hours.") == [
+        ("between 1 and 3 hours", 1, 3, "duration", "", True)]
+    assert _spans("Ash fell for one or two days.") == [("one or two days", 1, 2, "duration", "", True)]
+    assert _spans("Lava moved 1 to 5 km down the slope.") == [("1 to 5 km", 1, 5, "length", "", True)]
+    # a one that opens no span is still no figure
+    assert _spans("He came 1 and left 3 days later.") == [("3 days", 3, 3, "duration", "", False)]
+    assert _spans("One official spoke to 2 reporters.")[0][:2] == ("2", 2)
+    assert len(_spans("One official spoke to 2 reporters.")) == 1
+    assert _spans("They won 1 to 0.") == []
