@@ -16,6 +16,7 @@ from comparison.lexicons.categories import (
     counts_people_or_buildings,
 )
 from comparison.lexicons.grammar import IRREGULAR_PAST_EN, PRESENT_VERBS_EN
+from comparison.lexicons.places import DIRECTIONS_EN, PART_OF_PLACE_WORDS_EN
 from comparison.lexicons.quantifiers import (
     FRACTIONS_EN,
     NUMBERED_NAMES_EN,
@@ -121,7 +122,9 @@ _STOP = frozenset(
 # A quake's magnitude written before its number, or the scale named after it.
 _MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+(?:of|at))?\s*-?\s*$", re.I)
 _RICHTER_AFTER = re.compile(r"\s+on the Richter scale", re.I)
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# A word of a counted noun: letters, inner digits and hyphens joining parts ("COVID-19", "H5N1",
+# "A320": were cut at the digit, "COVID-", "H").
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9']*(?:-[A-Za-z0-9][A-Za-z0-9']*)*-?")
 # A model designation: capital letters, a hyphen and a number (AK-47, F-16, MiG-29), however
 # tokenized ("AK - 47"). Its number is no figure, and it is no part of the noun a figure counts.
 # The code is one to three capitals, or capitals around one small letter (MiG), after another word:
@@ -273,6 +276,9 @@ def _counted_after(text: str, end: int) -> tuple[int, int]:
         words += 1
         previous = word
         pos = m.end()
+        model = _MODEL_NUMBER_RE.match(text, pos) if _MAKER_NAME_RE.fullmatch(m.group(0)) else None
+        if model:  # "3 Boeing 737 jets": the model's number is part of the name (_after_maker_name)
+            pos = last = model.end()
         if text[pos:pos + 1] not in (" ", "-"):
             break
     return (first, last) if first >= 0 else (-1, -1)
@@ -766,7 +772,32 @@ def _reads_as_figure_en(text: str, m: re.Match) -> bool:
         return False  # an identifier: "Interstate 80", "Flight 212", "the No. 3 seed"
     if _MODEL_CODE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
         return False  # the number of a model designation written in tokens: "AK - 47", "F - 16"
+    if digits and not (m.group("unit") or m.group("percent") or m.group("currency") or m.group("mag")
+                       or m.group("prefix")) and _after_maker_name(text, m.start()):
+        return False  # "3 Boeing 737 jets", "a Cessna 172 crashed": the model's number
     return not _after_figure_code(text, m.start())  # "six AK 47 rifles": the model's number
+
+
+# A maker's name and the number of its model after it ("3 Boeing 737 jets", "a Cessna 172
+# crashed", "the Airbus 320 fleet"): a capitalized word after a figure or an article (so never a
+# sentence's first word: "In March 40 people died", "Kabul 12 people"), no time or compass word
+# ("the March 12 vote", "In the North 40 houses burned"), then a bare number, no unit after it
+# (in a counted noun, a code opening with a capital too: "3 Airbus A320 planes", "4 Tupolev Tu-154 jets").
+_MAKER_NAME_RE = re.compile(r"[A-Z][a-z]+")
+_MAKER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<before>\d[\d,.]*|an?|the|{_WORD_NUMBER})\s+(?P<name>[A-Z][a-z]+)\s$",
+                              re.I)
+_MODEL_NUMBER_RE = re.compile(rf" (?:[A-Z][A-Za-z]{{0,2}}-?)?\d+[A-Za-z]?(?:-\d+[A-Za-z]?)?(?![\w.,%-])(?!\s*(?:{_UNIT_RE})(?![\w]))", re.I)
+_NOT_MAKER_WORDS = frozenset(w.lower() for w in (*DIRECTIONS_EN, *PART_OF_PLACE_WORDS_EN))
+
+
+def _after_maker_name(text: str, start: int) -> bool:
+    """Is the number at ``start`` a model's, right after its maker's name (_MAKER_BEFORE_RE)?"""
+    before = _MAKER_BEFORE_RE.search(text, max(0, start - 40), start)
+    if before is None or not _MAKER_NAME_RE.fullmatch(before.group("name")):
+        return False  # (a capital and small letters: "the UN 20 peacekeepers" keeps its 20)
+    name = before.group("name")
+    return (name.lower() not in _NOT_MAKER_WORDS and not _TIME_PHRASE_EN_RE.fullmatch(name)
+            and _MODEL_NUMBER_RE.match(text, start - 1) is not None)
 
 
 def _count_of_people_or_things(text: str, m: re.Match) -> bool:

@@ -79,3 +79,29 @@ def test_a_span_of_a_unit_may_open_with_one_before_a_range_word() -> None:
     assert _spans("One official spoke to 2 reporters.")[0][:2] == ("2", 2)
     assert len(_spans("One official spoke to 2 reporters.")) == 1
     assert _spans("They won 1 to 0.") == []
+
+
+def _counts(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.counted) for q in extract_quantities_en(text)]
+
+
+def test_a_counted_noun_goes_on_through_digits_inside_a_word() -> None:
+    # were "MERS-" and "H"
+    assert _counts("Officials confirmed 14 MERS-2 infections.") == [("14", "MERS-2 infections")]
+    assert _counts("Farms reported 9 H7N9 outbreaks.") == [("9", "H7N9 outbreaks")]
+    assert _counts("Crews flew 4 Tupolev Tu-154 airliners.")[0] == ("4", "Tupolev Tu-154 airliners")
+
+
+def test_a_models_number_after_its_makers_name_is_no_count() -> None:
+    # were "6" counting "Embraer" and 190 counting "aircraft"
+    assert _counts("The airline grounded 6 Embraer 190 aircraft.") == [("6", "Embraer 190 aircraft")]
+    assert _counts("Police seized two Yamaha 125 motorbikes.") == [("two", "Yamaha 125 motorbikes")]
+    assert _counts("A Cessna 208 crashed near the lake.") == []
+    assert _counts("The Fokker 100 landed safely.") == []
+    assert _counts("They ordered 8 Airbus A330 tankers.") == [("8", "Airbus A330 tankers")]
+    # a time, a compass word or a sentence's first word before a count is no maker
+    assert _counts("In June 40 families left.") == [("40", "families")]
+    assert _counts("In the East 30 homes burned.") == [("30", "homes")]
+    assert _counts("Riverton 25 years ago was a village.")[0][0] == "25 years"
+    # a number with a unit after a name stays a figure
+    assert _counts("Troops killed 9 Rangers 30 km away.") == [("9", "Rangers"), ("30 km", "")]
