@@ -758,9 +758,10 @@ def _reads_as_figure_en(text: str, m: re.Match) -> bool:
             return False  # an hour: "11 a.m.", "5 pm", "10 o'clock", the 10 of "between 10 and 11 a.m."
         if re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):
             return False  # clock time 1400 GMT
-        if (re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent") or m.group("currency"))
+        if (re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")
+                                                            or (m.group("currency") or "a")[-1] in "$€£")
                 and not _count_of_people_or_things(text, m)):
-            return False  # a year (not "about 1900 people were hurt", nor a sum: "$2000")
+            return False  # a year (not "about 1900 people were hurt", nor a sum: "$2000"; "Euro 2020" a year)
         if re.fullmatch(r"\d{6,}", digits):
             return False  # an id or a date stamp (20100505): written counts this large have separators
     before = text[max(0, m.start() - 1):m.start()]
@@ -784,7 +785,7 @@ def _reads_as_figure_en(text: str, m: re.Match) -> bool:
 # ("the March 12 vote", "In the North 40 houses burned"), then a bare number, no unit after it
 # (in a counted noun, a code opening with a capital too: "3 Airbus A320 planes", "4 Tupolev Tu-154 jets").
 _MAKER_NAME_RE = re.compile(r"[A-Z][a-z]+")
-_MAKER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<before>\d[\d,.]*|an?|the|{_WORD_NUMBER})\s+(?P<name>[A-Z][a-z]+)\s$",
+_MAKER_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<before>\d[\d,]*(?:\.\d+)?|an?|the|{_WORD_NUMBER})\s+(?P<name>[A-Z][a-z]+)\s$",
                               re.I)
 _MODEL_NUMBER_RE = re.compile(rf" (?:[A-Z][A-Za-z]{{0,2}}-?)?\d+[A-Za-z]?(?:-\d+[A-Za-z]?)?(?![\w.,%-])(?!\s*(?:{_UNIT_RE})(?![\w]))", re.I)
 _NOT_MAKER_WORDS = frozenset(w.lower() for w in (*DIRECTIONS_EN, *PART_OF_PLACE_WORDS_EN))
@@ -796,8 +797,13 @@ def _after_maker_name(text: str, start: int) -> bool:
     if before is None or not _MAKER_NAME_RE.fullmatch(before.group("name")):
         return False  # (a capital and small letters: "the UN 20 peacekeepers" keeps its 20)
     name = before.group("name")
-    return (name.lower() not in _NOT_MAKER_WORDS and not _TIME_PHRASE_EN_RE.fullmatch(name)
-            and _MODEL_NUMBER_RE.match(text, start - 1) is not None)
+    model = _MODEL_NUMBER_RE.match(text, start - 1)
+    if model is None or name.lower() in _NOT_MAKER_WORDS or _TIME_PHRASE_EN_RE.fullmatch(name):
+        return False
+    # a noun or a verb follows a model ("737 jets", "208 crashed"); a function word or punctuation
+    # a place's figure in a list ("the Philippines 86 and Indonesia 41")
+    after = _NEXT_WORD_RE.match(text, model.end())
+    return after.group("word") is not None and after.group("word").lower() not in _STOP
 
 
 def _count_of_people_or_things(text: str, m: re.Match) -> bool:

@@ -105,3 +105,12 @@ def test_a_models_number_after_its_makers_name_is_no_count() -> None:
     assert _counts("Riverton 25 years ago was a village.")[0][0] == "25 years"
     # a number with a unit after a name stays a figure
     assert _counts("Troops killed 9 Rangers 30 km away.") == [("9", "Rangers"), ("30 km", "")]
+
+
+def test_a_places_figure_in_a_list_and_a_tournaments_year_stay_as_they_were() -> None:
+    # (found on the corpus) a name and a number before "and" or punctuation is a list's figure,
+    # no maker's model; a full stop after a figure is no figure before a name
+    assert _counts("Chile has 120, the Bahamas 74 and Peru a mere 12.") == [("120", ""), ("74", ""), ("12", "")]
+    assert _counts("The crew counted 45. In 60 cases the pumps failed.") == [("45", ""), ("60", "cases")]
+    # "Euro" names a tournament before its year; only a currency sign makes a year-like number a sum
+    assert extract_quantities_en("Fans came to Euro 2028, a football tournament.") == []
