@@ -2,8 +2,10 @@
 
 "About 200 prisoners", "some 600 prisoners", "40 miles", "more than 1,000 Afghan
 troops", "hundreds of people", "1.5 million doses", "26 of the 28 districts",
-"90%", "eight districts". Offsets are exact; the same :class:`Quantity` as the
-Chinese parser, so the rest of the stage reads both alike.
+"90%", "eight districts". A number's "m" is a million for money and counts ("$10m", "10m
+euros", "2m people", "3m jobs") and else metres ("a 10m wall", "waves of 2m": _m_is_million).
+Offsets are exact; the same :class:`Quantity` as the Chinese parser, so the rest of the stage
+reads both alike.
 """
 
 from __future__ import annotations
@@ -41,7 +43,13 @@ from comparison.lexicons.timewords import (
     TIME_ZONE_AFTER_RE,
     WEEKDAYS_EN,
 )
-from comparison.lexicons.units import MAGNITUDES_EN, UNITS, dimension_of
+from comparison.lexicons.units import (
+    COUNTED_IN_MILLIONS_EN,
+    LENGTH_WORDS_AFTER_EN,
+    MAGNITUDES_EN,
+    UNITS,
+    dimension_of,
+)
 from comparison.numbers import (
     RANGE_CONNECTORS_EN,
     Quantity,
@@ -498,7 +506,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     if not (m.group("vague") or m.group("digits") or m.group("word") or m.group("halfa")) or not _reads_as_figure_en(
             text, m):
         return None
-    read = _value_range_en(text, m)
+    metres = bool(m.group("mag")) and not _m_is_million(text, m)
+    read = _value_range_en(text, m, scaled=not metres)
     if read is None:
         return None
     low, high, vague = read
@@ -515,6 +524,8 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         unit = "magnitude"  # "a magnitude of 5.9", "5.9 on the Richter scale"
     if unit.lower() == "m" and not (digits and re.match(r"\d", text[m.start("unit") - 1:m.start("unit")] or "x")):
         unit = ""  # "m" is metres only glued to a number (5m); else it is a word
+    if metres:
+        unit = "m"  # "a 10m wall", "waves of 2 m": a length (_m_is_million)
     # "one official": one of something is not a checkable figure; but a span may open with 1
     # ("1-2 days", "1-3 weeks": read below, kept only as a span; "1 to 2 days", "one or two weeks":
     # kept for merge_ranges, dropped after it unless it opened a span: _opens_no_span)
@@ -572,10 +583,11 @@ _SPAN_TO_UNIT_RE = re.compile(rf"\s+(?:to|or|and)\s+(?:\d+(?:\.\d+)?|{_WORD_NUMB
 
 
 def _opens_span_to_unit(text: str, end: int) -> bool:
-    """Does a range word and a figure with a unit follow ``end`` (_SPAN_TO_UNIT_RE)? Not "m": a
-    figure's glued "m" is read as a million ("1 to 2m" stays as it was read)."""
+    """Does a range word and a figure with a unit follow ``end`` (_SPAN_TO_UNIT_RE)? Not an "m"
+    read as a million ("1 to 2m people": the 1 takes the million, _scale_of_next_figure)."""
     nxt = _SPAN_TO_UNIT_RE.match(text, end)
-    return nxt is not None and nxt.group("unit").lower() != "m"
+    return nxt is not None and not (nxt.group("unit").lower() == "m" and (
+        nxt.group("unit") == "M" or _million_after(text, nxt.end())))
 
 
 def _opens_no_span(q: Quantity) -> bool:
@@ -607,7 +619,8 @@ def _scaled_hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None)
     of counts with a scale word ("2-3 million people") as one span (low, high, ``span``) in place in
     ``q``, as "between $2m and $3m" is read. A first figure with no scale word of its own takes the
     second's when its number is below the second's ("$2-3m": $2m to $3m; "$500,000-2m" keeps its
-    own). "m" is a million only for money (a count's "5-10m" is metres: :func:`_hyphen_unit_span`)."""
+    own). "m" is a million only for money or before a noun counted in millions ("2-3m people":
+    :func:`_million_after`); else "5-10m" is metres (:func:`_hyphen_unit_span`)."""
     currency = m.group("currency") or ""
     first_mag = (m.group("mag") or "").lower()
     second = _SCALED_SECOND_RE.match(text, max(m.end("digits"), m.end("mag")))
@@ -616,8 +629,8 @@ def _scaled_hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None)
     second_mag = (second.group("mag") or "").lower()
     if first_mag and not second_mag:
         return False
-    if not currency and (not second_mag or "m" in (first_mag, second_mag)):
-        return False  # a count's plain span ("10-15 people") is _hyphen_span's
+    if not currency and (not second_mag or "m" in (first_mag, second_mag) and not _million_after(text, second.end())):
+        return False  # a count's plain span ("10-15 people") is _hyphen_span's, "4-9m waves" metres
     v1, v2 = float(m.group("digits").replace(",", "")), float(second.group("high").replace(",", ""))
     f2 = MAGNITUDES_EN.get(second_mag, 1.0)
     f1 = MAGNITUDES_EN[first_mag] if first_mag else (f2 if v1 < v2 else 1.0)
@@ -633,7 +646,7 @@ def _scaled_hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None)
 
 
 # A range word and a second figure with a scale word after a figure with none ("2 to 3 million",
-# "$2 to $3 million", "between 1 and 2 million", "two or three billion"); "m" a million only for money.
+# "$2 to $3 million", "between 1 and 2 million", "two or three billion"); "m" a million only for money or counts (_million_after).
 _SCALED_NEXT_RE = re.compile(
     rf"\s+(?P<joint>to|or|and)\s+(?P<currency>{_CURRENCY_RE})?\s?(?P<high>\d+(?:\.\d+)?|{_WORD_NUMBER})"
     rf"\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b", re.I)
@@ -647,8 +660,9 @@ def _scale_of_next_figure(text: str, m: re.Match, value: float) -> float:
             "suffix") or m.group("vague") or not (m.group("digits") or m.group("word")):
         return 1.0
     nxt = _SCALED_NEXT_RE.match(text, m.end())
-    if nxt is None or nxt.group("mag").lower() == "m" and not (m.group("currency") or nxt.group("currency")):
-        return 1.0
+    if nxt is None or nxt.group("mag") == "m" and not (m.group("currency") or nxt.group("currency")
+                                                         or _million_after(text, nxt.end())):
+        return 1.0  # "1 to 2m wide": metres
     if nxt.group("joint").lower() == "and" and not _BETWEEN_RE.search(text, max(0, m.start() - 10), m.start()):
         return 1.0
     high = nxt.group("high")
@@ -758,10 +772,10 @@ def _reads_as_figure_en(text: str, m: re.Match) -> bool:
             return False  # an hour: "11 a.m.", "5 pm", "10 o'clock", the 10 of "between 10 and 11 a.m."
         if re.match(TIME_ZONE_AFTER_RE, text[m.end("digits"):]):
             return False  # clock time 1400 GMT
-        if (re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent")
+        if (re.fullmatch(r"(?:19|20)\d\d", digits) and not (m.group("unit") or m.group("percent") or m.group("mag")
                                                             or (m.group("currency") or "a")[-1] in "$€£")
                 and not _count_of_people_or_things(text, m)):
-            return False  # a year (not "about 1900 people were hurt", nor a sum: "$2000"; "Euro 2020" a year)
+            return False  # a year (not "about 1900 people were hurt", a sum, "$2000", nor "the 1500m final")
         if re.fullmatch(r"\d{6,}", digits):
             return False  # an id or a date stamp (20100505): written counts this large have separators
     before = text[max(0, m.start() - 1):m.start()]
@@ -833,9 +847,49 @@ _COUNTED_NOUNS_EN = frozenset(
     or w in ("people", "police", "staff", "men", "women", "children", "personnel"))
 
 
-def _value_range_en(text: str, m: re.Match) -> tuple[float, float, bool] | None:
+# "m" after a number: the metre's symbol, or the press's million for money and for counts of
+# people and things (lexicons.units.COUNTED_IN_MILLIONS_EN and the category lexicon's nouns).
+_MILLION_NOUNS_EN = _COUNTED_NOUNS_EN | frozenset(COUNTED_IN_MILLIONS_EN)
+_MORE_BEFORE_NOUN_RE = re.compile(r"\s+(?:more|fewer|extra|additional|other)(?=\s)", re.I)
+# A range word and a next figure with its own "m" ("between 1m and 2m people", "2m-3m jobs").
+_NEXT_M_FIGURE_RE = re.compile(r"(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)\d+(?:\.\d+)?\s?m\b")
+
+
+def _m_is_million(text: str, m: re.Match) -> bool:
+    """Is a figure's "m" a million ("$10m", "£2m", "10m euros", "1.25m tonnes", "2m people",
+    "3m new jobs", "between 1m and 2m homes"), not metres ("a 10m wall", "waves of 2m", "2 m away",
+    "the 100m final", "a 5m-long boat")? A money sign, a unit after it, a plural noun counted in
+    millions after it (_million_after), or a capital M (never the metre's symbol) make it one."""
+    mag = m.group("mag") or ""
+    if mag.lower() != "m":
+        return True  # (bn, trn, million...: always a scale word)
+    if mag == "M" or m.group("currency") or m.group("unit"):
+        return True
+    nxt = _NEXT_M_FIGURE_RE.match(text, m.end("mag"))
+    return _million_after(text, nxt.end() if nxt else m.end("mag"))
+
+
+def _million_after(text: str, pos: int) -> bool:
+    """Do the words after an "m" ending at ``pos`` make it a million: another unit ("2m tonnes",
+    "10m euros") or a noun phrase (up to three words, after more/fewer/extra) holding a plural
+    noun of :data:`_MILLION_NOUNS_EN` and opening with no word of size ("2m people", "3m Syrian
+    refugees", "5m households dark"; not "20m tall homes": lexicons.units.LENGTH_WORDS_AFTER_EN)?
+    Bounded: one anchored match and one _counted_after."""
+    unit = _UNIT_AFTER_RE.match(text, pos)
+    if unit:
+        return unit.group("unit").lower() != "m"
+    more = _MORE_BEFORE_NOUN_RE.match(text, pos)
+    cs, ce = _counted_after(text, more.end() if more else pos)
+    if ce <= cs:
+        return False
+    words = text[cs:ce].lower().split()
+    return words[0] not in LENGTH_WORDS_AFTER_EN and any(w in _MILLION_NOUNS_EN for w in words)
+
+
+def _value_range_en(text: str, m: re.Match, scaled: bool = True) -> tuple[float, float, bool] | None:
     """(low, high, vague) before qualifiers: a vague word ("several" only before a noun), or a
-    number in digits or words with its magnitude (1.4 billion: rounded to its last place)."""
+    number in digits or words with its magnitude (1.4 billion: rounded to its last place); with
+    ``scaled`` False the number alone (its "m" read as metres: _m_is_million)."""
     vague_word, digits, word = m.group("vague"), m.group("digits"), m.group("word")
     if vague_word:
         low, high = VAGUE_WORDS_EN[vague_word.lower()]
@@ -855,7 +909,7 @@ def _value_range_en(text: str, m: re.Match) -> tuple[float, float, bool] | None:
     if m.group("whalf") or m.group("wmaghalf") or m.group("half"):
         value += 0.5
     mag = (m.group("mag") or m.group("wmag") or m.group("hmag") or "").lower()
-    if not mag:
+    if not mag or not scaled:
         return value, value, False
     factor = MAGNITUDES_EN.get(mag, 1.0)
     value *= factor

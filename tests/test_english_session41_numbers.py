@@ -114,3 +114,39 @@ def test_a_places_figure_in_a_list_and_a_tournaments_year_stay_as_they_were() ->
     assert _counts("The crew counted 45. In 60 cases the pumps failed.") == [("45", ""), ("60", "cases")]
     # "Euro" names a tournament before its year; only a currency sign makes a year-like number a sum
     assert extract_quantities_en("Fans came to Euro 2028, a football tournament.") == []
+
+
+def _measures(text: str) -> list[tuple[str, float, float, str, str]]:
+    return [(q.text, q.low, q.high, q.dimension, q.counted) for q in extract_quantities_en(text)]
+
+
+def test_an_m_after_a_number_is_metres_unless_money_or_a_count() -> None:
+    # were 12 million, 3 million...: "m" read as a million whatever followed it (helper h41f)
+    assert _measures("Workers raised a 12m dyke by the harbour.") == [("12m", 12, 12, "length", "")]
+    assert _measures("Swells of 3m battered the jetty.") == [("3m", 3, 3, "length", "")]
+    assert _measures("Keep 2 m from other walkers.") == [("2 m", 2, 2, "length", "")]
+    assert _measures("She set a record in the 400m sprint.") == [("400m", 400, 400, "length", "")]
+    assert _measures("He ran the 1500m race.") == [("1500m", 1500, 1500, "length", "")]  # was no figure (a year)
+    assert _measures("Divers found a 7m-long canoe.") == [("7m", 7, 7, "length", "")]
+    assert _measures("Pines 30m tall homes lined it.")[0][:4] == ("30m", 30, 30, "length")
+    assert _measures("The river rose 1.5m overnight.") == [("1.5m", 1.5, 1.5, "length", "")]
+    # money, another unit, or a plural noun counted in millions: a million, as before
+    assert _measures("The club paid $14m.") == [("$14m", 14e6, 14e6, "money:USD", "")]
+    assert _measures("A £6m grant was agreed.") == [("£6m", 6e6, 6e6, "money:GBP", "")]
+    assert _measures("The port cost 40m euros.") == [("40m euros", 40e6, 40e6, "money:EUR", "")]
+    assert _measures("Farmers lost 4m tonnes of grain.") == [("4m tonnes", 4e6, 4e6, "mass", "")]
+    assert _measures("The region has 7m residents.") == [("7m", 7e6, 7e6, "count", "residents")]
+    assert _measures("Clinics gave 12m doses.") == [("12m", 12e6, 12e6, "count", "doses")]
+    assert _measures("The slump cost 4m jobs.") == [("4m", 4e6, 4e6, "count", "jobs")]
+    assert _measures("It hosts 6m Afghan refugees.") == [("6m", 6e6, 6e6, "count", "Afghan refugees")]
+    # spans: the first figure reads as the second does
+    assert _measures("It cut between 2m and 3m jobs.") == [("between 2m and 3m", 2e6, 3e6, "count", "jobs")]
+    assert _measures("Power failed for 5-6m households.")[0][1:] == (5e6, 6e6, "count", "households")
+    assert _measures("Crews dug 1 to 3m deep.") == [("1 to 3m", 1, 3, "length", "")]
+
+
+def test_many_metre_figures_each_read_once() -> None:
+    # hostile input: 3,000 figures with "m" in one sentence, each one length (one anchored look each)
+    text = "Poles of " + ", ".join(f"{i}m" for i in range(2, 3002)) + " stood there."
+    found = extract_quantities_en(text)
+    assert len(found) == 3000 and all(q.dimension == "length" for q in found)

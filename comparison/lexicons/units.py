@@ -126,6 +126,20 @@ CURRENCIES_BEFORE_ZH = tuple(sorted(
 # The Economist's and the Financial Times' $1.9trn / £2tn for a trillion).
 MAGNITUDES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2,
                  "dozen": 12.0, "bn": 1e9, "m": 1e6, "trn": 1e12, "tn": 1e12}
+# "m" after a number is the metre's symbol (SI) or the press's million (The Economist and FT style
+# guides: "$10m", "2m people"). Read as a million only for money, before another unit ("1.25m
+# tonnes", "10m euros") or before a plural noun of things counted in millions: those the category
+# lexicon counts (people, homes, doses, cases...) and these, which the economy and census pages
+# count ("3m jobs", "2m households"); a metre goes with a singular noun ("a 10m wall") or with
+# none ("waves of 2m"). numbers_en reads the rule.
+COUNTED_IN_MILLIONS_EN = ("jobs", "households", "families", "voters", "votes", "users", "customers", "subscribers",
+                          "viewers", "visitors", "tourists", "pupils", "pensioners", "taxpayers", "barrels",
+                          "copies", "vehicles", "cars", "shares", "tests", "deaths", "jabs", "vaccinations",
+                          "animals", "pounds")
+# Words of size after a figure and "m" that make it a length whatever noun follows ("a 10m high wall",
+# "20m tall homes", "2m deep").
+LENGTH_WORDS_AFTER_EN = ("long", "high", "tall", "deep", "wide", "thick", "across", "away", "apart", "below",
+                         "above", "underground", "underwater", "offshore", "inland")
 
 
 def dimension_of(unit: str) -> tuple[str, float]:
