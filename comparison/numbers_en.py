@@ -125,7 +125,13 @@ _STOP = frozenset(
     "after before since during than then there their its his her they he she it this these those when where while "
     "not no also only just still more most some about around dead alive injured wounded missing "
     # linking verbs ("nine remain missing", "two stayed trapped"): a state follows, no noun
-    "remain remains remained stay stays stayed".split()
+    "remain remains remained stay stays stayed "
+    # prepositions that open a phrase after the noun, never a word of it ("834 cases per 100,000
+    # people", "3,000 residents without power", "12 families among the dead": were "cases per",
+    # "residents without power"; lexicons.grammar's prepositions, less those that also modify a
+    # noun after a figure: "3 past winners", "5 inside pages", "2 up-front fees")
+    "per without within among amongst amid amidst against through throughout via despite between beside "
+    "besides beyond toward towards upon except unlike underneath beneath".split()
 )
 # A quake's magnitude written before its number, or the scale named after it.
 _MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+(?:of|at))?\s*-?\s*$", re.I)

@@ -150,3 +150,14 @@ def test_many_metre_figures_each_read_once() -> None:
     text = "Poles of " + ", ".join(f"{i}m" for i in range(2, 3002)) + " stood there."
     found = extract_quantities_en(text)
     assert len(found) == 3000 and all(q.dimension == "length" for q in found)
+
+
+def test_per_and_without_end_a_counted_noun() -> None:
+    # were "flu cases per" and "households without heating" (helper h41f)
+    assert _counts("The county logged 612 flu cases per 100,000 people.") == [
+        ("612", "flu cases"), ("100,000", "people")]
+    assert _counts("Some 2,400 households without heating were counted.")[0] == ("Some 2,400", "households")
+    assert _counts("Officers found 14 migrants among the cargo.") == [("14", "migrants")]
+    assert _counts("It sent 9 medics through the pass.") == [("9", "medics")]
+    # a noun before other prepositions is read as before
+    assert _counts("They freed 30 hostages in the raid.") == [("30", "hostages")]
