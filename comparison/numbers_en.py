@@ -51,9 +51,11 @@ from comparison.lexicons.units import (
     dimension_of,
 )
 from comparison.numbers import (
+    ABOUT_SHARE,
     RANGE_CONNECTORS_EN,
     Quantity,
     _apply_qualifier,
+    _read_as_about,
     add_fractions,
     merge_ranges,
     percent_ranges,
@@ -330,7 +332,7 @@ def extract_quantities_en(text: str, max_items: int | None = None) -> list[Quant
         if a.total is not None and a.total == b.low and b.start - a.end < 40:
             b.is_total = True
     found = add_fractions(found, fractions_en(text) + percent_ranges(text))
-    merged = [q for q in merge_ranges(text, found, RANGE_CONNECTORS_EN) if not _opens_no_span(q)]
+    merged = [q for q in _share_spans(text, merge_ranges(text, found, RANGE_CONNECTORS_EN)) if not _opens_no_span(q)]
     for q in merged:
         years = q.dimension == "duration" and q.unit == "years"
         bare = q.dimension == "count" and not q.unit and not q.percent
@@ -582,9 +584,9 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     return q
 
 
-# A range word and a second figure with a unit after a figure of one ("1 to 2 days", "one or two
-# weeks", "between 1 and 3 km"): the one opens a span of the unit (merge_ranges joins them).
-_SPAN_TO_UNIT_RE = re.compile(rf"\s+(?:to|or|and)\s+(?:\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s?-?\s?(?P<unit>{_UNIT_RE}))"
+# A range word and a second figure with a unit or a share after a figure of one ("1 to 2 days", "one
+# or two weeks", "between 1 and 3 km", "1 to 2%"): the one opens a span (merge_ranges, _share_spans).
+_SPAN_TO_UNIT_RE = re.compile(rf"\s+(?:to|or|and)\s+(?:\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s?-?\s?(?P<unit>{_UNIT_RE}|%))"
                               rf"(?![\w])", re.I)
 
 
@@ -594,6 +596,33 @@ def _opens_span_to_unit(text: str, end: int) -> bool:
     nxt = _SPAN_TO_UNIT_RE.match(text, end)
     return nxt is not None and not (nxt.group("unit").lower() == "m" and (
         nxt.group("unit") == "M" or _million_after(text, nxt.end())))
+
+
+# "from" before the first figure: "from 3 to 5%" is a change from one level to another, no span.
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+
+
+def _share_spans(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with a bare figure and a share joined by "to" or "or" read as one span of shares
+    ("1 to 2%", "3 or 4 percent", "about 3 to 5%": merge_ranges joins no shares by "to", as "from
+    5% to 7%" is a change; "between 1 and 2%" it joins itself). Not after "from" ("rose from 3 to
+    5%"), nor a first figure above the share ("won 52 to 48%"). One pass over ``found``."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and q.percent and not q.span and prev.dimension == "count" and not (
+                prev.unit or prev.percent or prev.span or prev.unquantified or prev.total is not None)
+                and text[prev.end:q.start].strip().lower() in RANGE_CONNECTORS_EN and q.start - prev.end <= 4
+                and prev.low <= q.high and not _FROM_BEFORE_RE.search(text, max(0, prev.start - 8), prev.start)):
+            about = _read_as_about(prev) and q.low == q.high and not q.vague  # "about 3 to 5%": the whole span
+            high = q.high * (1 + ABOUT_SHARE) if about else q.high
+            out[-1] = Quantity(start=prev.start, end=q.end, text=text[prev.start:q.end], low=prev.low, high=high,
+                               vague=True, unit=q.unit, counted=q.counted, counted_start=q.counted_start,
+                               counted_end=q.counted_end, percent=True, dimension="percent", span=True,
+                               approximate_span=about)
+            continue
+        out.append(q)
+    return out
 
 
 def _opens_no_span(q: Quantity) -> bool:

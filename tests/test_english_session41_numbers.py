@@ -161,3 +161,23 @@ def test_per_and_without_end_a_counted_noun() -> None:
     assert _counts("It sent 9 medics through the pass.") == [("9", "medics")]
     # a noun before other prepositions is read as before
     assert _counts("They freed 30 hostages in the raid.") == [("30", "hostages")]
+
+
+def test_a_bare_figure_and_a_share_joined_by_a_range_word_are_one_span_of_shares() -> None:
+    # were "3%" alone (the lone one dropped) or a count 4 and "6%" (helper h41f)
+    assert _spans("Between 1 and 3% of ballots were spoiled.") == [("Between 1 and 3%", 1, 3, "percent", "", True)]
+    assert _spans("Fares may climb 1 to 3% next year.") == [("1 to 3%", 1, 3, "percent", "", True)]
+    assert _spans("Yields fell 4 to 6 percent.") == [("4 to 6 percent", 4, 6, "percent", "", True)]
+    assert _spans("Only 7 or 8% of pupils passed.") == [("7 or 8%", 7, 8, "percent", "", True)]
+    (q,) = extract_quantities_en("Turnout dipped about 4 to 6%.")
+    assert q.span and q.percent and q.low < 4 and q.high > 6
+    # a change from one level to another, or a result, stays two figures
+    assert [t for t, *_ in _spans("Rates went from 4 to 6%.")] == ["4", "6%"]
+    assert [t for t, *_ in _spans("The motion passed 61 to 39%.")] == ["61", "39%"]
+
+
+def test_many_share_spans_each_read_once() -> None:
+    # hostile input: 3,000 spans of shares in one sentence, one pass over the figures
+    text = "Shares of " + ", ".join(f"{i % 90 + 1} to {i % 90 + 5}%" for i in range(3000)) + " were seen."
+    found = extract_quantities_en(text)
+    assert len(found) == 3000 and all(q.span and q.percent for q in found)
