@@ -2,8 +2,8 @@
 
 "About 200 prisoners", "some 600 prisoners", "40 miles", "more than 1,000 Afghan
 troops", "hundreds of people", "1.5 million doses", "26 of the 28 districts",
-"90%", "eight districts". A number's "m" is a million for money and counts ("$10m", "10m
-euros", "2m people", "3m jobs") and else metres ("a 10m wall", "waves of 2m": _m_is_million).
+"90%", "eight districts". A number's "m" is metres where a length is named ("a 10m wall", "waves
+of 2m", "2 m away") and else the press's million ("$10m", "2m people", "a city of 9m": _m_is_million).
 Offsets are exact; the same :class:`Quantity` as the Chinese parser, so the rest of the stage
 reads both alike.
 """
@@ -44,7 +44,9 @@ from comparison.lexicons.timewords import (
     WEEKDAYS_EN,
 )
 from comparison.lexicons.units import (
+    AMOUNT_NOUNS_EN,
     COUNTED_IN_MILLIONS_EN,
+    LENGTH_NOUNS_BEFORE_EN,
     LENGTH_WORDS_AFTER_EN,
     MAGNITUDES_EN,
     UNITS,
@@ -533,11 +535,11 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     if unit.lower() == "m" and not (digits and re.match(r"\d", text[m.start("unit") - 1:m.start("unit")] or "x")):
         unit = ""  # "m" is metres only glued to a number (5m); else it is a word
     if metres:
-        unit = "m"  # "a 10m wall", "waves of 2 m": a length (_m_is_million)
+        unit = "m"  # "a 10m wall", "waves of 2m": a length (_m_is_million)
     # "one official": one of something is not a checkable figure; but a span may open with 1
     # ("1-2 days", "1-3 weeks": read below, kept only as a span; "1 to 2 days", "one or two weeks":
     # kept for merge_ranges, dropped after it unless it opened a span: _opens_no_span)
-    opens_span_to_unit = low <= 1 and _opens_span_to_unit(text, m.end())
+    opens_span_to_unit = low <= 1 and _opens_span_to_unit(text, m.start(), m.end())
     if word and low <= 1 and not unit and not opens_span_to_unit:
         return None
     lone_one = low <= 1 and high <= 1 and not percent and not unit and not currency
@@ -590,12 +592,14 @@ _SPAN_TO_UNIT_RE = re.compile(rf"\s+(?:to|or|and)\s+(?:\d+(?:\.\d+)?|{_WORD_NUMB
                               rf"(?![\w])", re.I)
 
 
-def _opens_span_to_unit(text: str, end: int) -> bool:
-    """Does a range word and a figure with a unit follow ``end`` (_SPAN_TO_UNIT_RE)? Not an "m"
-    read as a million ("1 to 2m people": the 1 takes the million, _scale_of_next_figure)."""
+def _opens_span_to_unit(text: str, start: int, end: int) -> bool:
+    """Does a range word and a figure with a unit follow the figure from ``start`` to ``end``
+    (_SPAN_TO_UNIT_RE)? An "m" only where a length is named ("1 to 3m deep", "waves of 1 to 2m":
+    _names_a_length); else it is read as a million ("1 to 2m people": the 1 takes the million,
+    _scale_of_next_figure)."""
     nxt = _SPAN_TO_UNIT_RE.match(text, end)
-    return nxt is not None and not (nxt.group("unit").lower() == "m" and (
-        nxt.group("unit") == "M" or _million_after(text, nxt.end())))
+    return nxt is not None and (nxt.group("unit").lower() != "m" or nxt.group("unit") == "m" and _names_a_length(
+        text, start, nxt.start("unit"), nxt.end()))
 
 
 # "from" before the first figure: "from 3 to 5%" is a change from one level to another, no span.
@@ -654,8 +658,8 @@ def _scaled_hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None)
     of counts with a scale word ("2-3 million people") as one span (low, high, ``span``) in place in
     ``q``, as "between $2m and $3m" is read. A first figure with no scale word of its own takes the
     second's when its number is below the second's ("$2-3m": $2m to $3m; "$500,000-2m" keeps its
-    own). "m" is a million only for money or before a noun counted in millions ("2-3m people":
-    :func:`_million_after`); else "5-10m" is metres (:func:`_hyphen_unit_span`)."""
+    own). "m" is metres where a length is named ("swells of 4-9m": :func:`_names_a_length`,
+    :func:`_hyphen_unit_span`), else a million ("2-3m people")."""
     currency = m.group("currency") or ""
     first_mag = (m.group("mag") or "").lower()
     second = _SCALED_SECOND_RE.match(text, max(m.end("digits"), m.end("mag")))
@@ -664,8 +668,9 @@ def _scaled_hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None)
     second_mag = (second.group("mag") or "").lower()
     if first_mag and not second_mag:
         return False
-    if not currency and (not second_mag or "m" in (first_mag, second_mag) and not _million_after(text, second.end())):
-        return False  # a count's plain span ("10-15 people") is _hyphen_span's, "4-9m waves" metres
+    if not currency and (not second_mag or "m" in (first_mag, second_mag) and not _million_after(text, second.end())
+                         and _names_a_length(text, m.start(), second.end("high"), second.end())):
+        return False  # a count's plain span ("10-15 people") is _hyphen_span's; "swells of 4-9m" metres
     v1, v2 = float(m.group("digits").replace(",", "")), float(second.group("high").replace(",", ""))
     f2 = MAGNITUDES_EN.get(second_mag, 1.0)
     f1 = MAGNITUDES_EN[first_mag] if first_mag else (f2 if v1 < v2 else 1.0)
@@ -681,7 +686,7 @@ def _scaled_hyphen_span(text: str, m: re.Match, q: Quantity, prefix: str | None)
 
 
 # A range word and a second figure with a scale word after a figure with none ("2 to 3 million",
-# "$2 to $3 million", "between 1 and 2 million", "two or three billion"); "m" a million only for money or counts (_million_after).
+# "$2 to $3 million", "between 1 and 2 million", "two or three billion"); "m" a million unless a length is named (_m_is_million).
 _SCALED_NEXT_RE = re.compile(
     rf"\s+(?P<joint>to|or|and)\s+(?P<currency>{_CURRENCY_RE})?\s?(?P<high>\d+(?:\.\d+)?|{_WORD_NUMBER})"
     rf"\s*(?:-\s*)?(?P<mag>{_MAG_RE}|bn|m)\b", re.I)
@@ -695,9 +700,9 @@ def _scale_of_next_figure(text: str, m: re.Match, value: float) -> float:
             "suffix") or m.group("vague") or not (m.group("digits") or m.group("word")):
         return 1.0
     nxt = _SCALED_NEXT_RE.match(text, m.end())
-    if nxt is None or nxt.group("mag") == "m" and not (m.group("currency") or nxt.group("currency")
-                                                         or _million_after(text, nxt.end())):
-        return 1.0  # "1 to 2m wide": metres
+    if nxt is None or nxt.group("mag") == "m" and not (m.group("currency") or nxt.group("currency")) and (
+            not _million_after(text, nxt.end()) and _names_a_length(text, m.start(), nxt.end("high"), nxt.end())):
+        return 1.0  # "2 to 3m deep", "waves of 2 to 3m": metres
     if nxt.group("joint").lower() == "and" and not _BETWEEN_RE.search(text, max(0, m.start() - 10), m.start()):
         return 1.0
     high = nxt.group("high")
@@ -891,17 +896,47 @@ _NEXT_M_FIGURE_RE = re.compile(r"(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)\d+(?:\.\d+
 
 
 def _m_is_million(text: str, m: re.Match) -> bool:
-    """Is a figure's "m" a million ("$10m", "£2m", "10m euros", "1.25m tonnes", "2m people",
-    "3m new jobs", "between 1m and 2m homes"), not metres ("a 10m wall", "waves of 2m", "2 m away",
-    "the 100m final", "a 5m-long boat")? A money sign, a unit after it, a plural noun counted in
-    millions after it (_million_after), or a capital M (never the metre's symbol) make it one."""
+    """Is a figure's "m" a million ("$10m", "10m euros", "1.25m tonnes", "2m people", "a city of 9m",
+    "between 1m and 2m homes"), not metres ("a 10m wall", "waves of 2m", "2 m away", "the 100m
+    final", "a 5m-long boat")? A money sign, a unit, a plural noun counted in millions after it
+    (_million_after) or a capital M make it one; else it is metres only where a length is named
+    (_names_a_length), a million where none is (the press's "m": The Economist's "a city of 9.2m")."""
     mag = m.group("mag") or ""
     if mag.lower() != "m":
         return True  # (bn, trn, million...: always a scale word)
     if mag == "M" or m.group("currency") or m.group("unit"):
         return True
     nxt = _NEXT_M_FIGURE_RE.match(text, m.end("mag"))
-    return _million_after(text, nxt.end() if nxt else m.end("mag"))
+    if _million_after(text, nxt.end() if nxt else m.end("mag")):
+        return True
+    return not _names_a_length(text, m.start("digits"), m.end("digits"), m.end("mag"))
+
+
+_LENGTH_AFTER_RE = re.compile(rf"(?:\s+|-)(?:{'|'.join(LENGTH_WORDS_AFTER_EN)})\b", re.I)
+_LENGTH_NOUN_BEFORE_RE = re.compile(
+    rf"\b(?:{'|'.join(LENGTH_NOUNS_BEFORE_EN)})\b(?:\s+[\w.,]+){{0,3}}\s+$", re.I)
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_SINGULAR_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]+)\b(?!-)")
+
+
+def _names_a_length(text: str, start: int, digits_end: int, end: int) -> bool:
+    """Does a figure (from ``start``) with an "m" (``digits_end`` to ``end``) name a length: a space
+    before a small "m" (SI's "2 m"), a word of size after it ("10m high", "a 5m-long boat"), a noun
+    of a length just before it ("waves of 2m", "a depth of 30m"), or a singular lower-case noun it
+    measures right after a/an/the ("a 10m wall", "the 100m final"; not "the 2m voters", "the 16m
+    insurance policies", "the 12m average": lexicons.units.AMOUNT_NOUNS_EN, nor an adverb or
+    participle, "the 24m individually controlled")?"""
+    if text[digits_end:end - 1].strip(" ") == "" and end - 1 > digits_end or _LENGTH_AFTER_RE.match(text, end):
+        return True
+    if _LENGTH_NOUN_BEFORE_RE.search(text, max(0, start - 40), start):
+        return True
+    noun = _SINGULAR_AFTER_RE.match(text, end)
+    if noun is None or not _ARTICLE_BEFORE_RE.search(text, max(0, start - 6), start):
+        return False
+    word = noun.group("word")
+    cs, ce = _counted_after(text, end)  # "the 16m insurance policies": a plural ends the phrase, a count
+    return not (word in _STOP or word in AMOUNT_NOUNS_EN or word.endswith(("ly", "ed"))
+                or any(_plural_shaped(w) for w in text[cs:ce].lower().split()))
 
 
 def _million_after(text: str, pos: int) -> bool:

@@ -129,8 +129,12 @@ def test_an_m_after_a_number_is_metres_unless_money_or_a_count() -> None:
     assert _measures("He ran the 1500m race.") == [("1500m", 1500, 1500, "length", "")]  # was no figure (a year)
     assert _measures("Divers found a 7m-long canoe.") == [("7m", 7, 7, "length", "")]
     assert _measures("Pines 30m tall homes lined it.")[0][:4] == ("30m", 30, 30, "length")
-    assert _measures("The river rose 1.5m overnight.") == [("1.5m", 1.5, 1.5, "length", "")]
-    # money, another unit, or a plural noun counted in millions: a million, as before
+    assert _measures("The flood stood 1.5m deep.") == [("1.5m", 1.5, 1.5, "length", "")]
+    assert _measures("A depth of 40m was reached.") == [("40m", 40, 40, "length", "")]
+    # money, another unit, a plural noun counted in millions, or no length named: a million, as before
+    assert _measures("It is a town of 3.5m.")[0][1:4] == (3.45e6, 3.55e6, "count")
+    assert _measures("Sales reached 8m.") == [("8m", 8e6, 8e6, "count", "")]
+    assert _measures("The 6m voters were asked.") == [("6m", 6e6, 6e6, "count", "voters")]
     assert _measures("The club paid $14m.") == [("$14m", 14e6, 14e6, "money:USD", "")]
     assert _measures("A £6m grant was agreed.") == [("£6m", 6e6, 6e6, "money:GBP", "")]
     assert _measures("The port cost 40m euros.") == [("40m euros", 40e6, 40e6, "money:EUR", "")]
@@ -143,11 +147,12 @@ def test_an_m_after_a_number_is_metres_unless_money_or_a_count() -> None:
     assert _measures("It cut between 2m and 3m jobs.") == [("between 2m and 3m", 2e6, 3e6, "count", "jobs")]
     assert _measures("Power failed for 5-6m households.")[0][1:] == (5e6, 6e6, "count", "households")
     assert _measures("Crews dug 1 to 3m deep.") == [("1 to 3m", 1, 3, "length", "")]
+    assert _measures("Swells of 2 to 4m were seen.") == [("2 to 4m", 2, 4, "length", "")]
 
 
 def test_many_metre_figures_each_read_once() -> None:
     # hostile input: 3,000 figures with "m" in one sentence, each one length (one anchored look each)
-    text = "Poles of " + ", ".join(f"{i}m" for i in range(2, 3002)) + " stood there."
+    text = "Poles of " + ", ".join(f"{i}m tall" for i in range(2, 3002)) + " stood there."
     found = extract_quantities_en(text)
     assert len(found) == 3000 and all(q.dimension == "length" for q in found)
 

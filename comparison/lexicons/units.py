@@ -127,19 +127,31 @@ CURRENCIES_BEFORE_ZH = tuple(sorted(
 MAGNITUDES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2,
                  "dozen": 12.0, "bn": 1e9, "m": 1e6, "trn": 1e12, "tn": 1e12}
 # "m" after a number is the metre's symbol (SI) or the press's million (The Economist and FT style
-# guides: "$10m", "2m people"). Read as a million only for money, before another unit ("1.25m
+# guides: "$10m", "2m people", "a city of 9m"). A million for money, before another unit ("1.25m
 # tonnes", "10m euros") or before a plural noun of things counted in millions: those the category
 # lexicon counts (people, homes, doses, cases...) and these, which the economy and census pages
-# count ("3m jobs", "2m households"); a metre goes with a singular noun ("a 10m wall") or with
-# none ("waves of 2m"). numbers_en reads the rule.
+# count ("3m jobs", "2m households"). Metres only where a length is named: a word of size after it
+# (LENGTH_WORDS_AFTER_EN), a noun of a length before it (LENGTH_NOUNS_BEFORE_EN: "waves of 2m"),
+# a singular noun it measures after a/the ("a 10m wall", "the 100m final"), or a space before a
+# small "m" (SI's "2 m"). numbers_en reads the rule.
 COUNTED_IN_MILLIONS_EN = ("jobs", "households", "families", "voters", "votes", "users", "customers", "subscribers",
                           "viewers", "visitors", "tourists", "pupils", "pensioners", "taxpayers", "barrels",
                           "copies", "vehicles", "cars", "shares", "tests", "deaths", "jabs", "vaccinations",
                           "animals", "pounds")
+# Nouns of a length, height or distance a few words before a figure and "m" ("waves of 2m", "a depth
+# of 30m", "swells reached 4m"): a length.
+LENGTH_NOUNS_BEFORE_EN = ("wave", "waves", "swell", "swells", "surge", "surges", "tide", "tides", "height",
+                          "heights", "depth", "depths", "altitude", "elevation", "distance", "length", "width",
+                          "diameter", "radius", "wingspan")
 # Words of size after a figure and "m" that make it a length whatever noun follows ("a 10m high wall",
 # "20m tall homes", "2m deep").
-LENGTH_WORDS_AFTER_EN = ("long", "high", "tall", "deep", "wide", "thick", "across", "away", "apart", "below",
-                         "above", "underground", "underwater", "offshore", "inland")
+LENGTH_WORDS_AFTER_EN = ("long", "high", "tall", "deep", "wide", "thick", "away", "apart", "underground",
+                         "underwater")
+# Nouns of a statistic after "the" and a figure with "m" ("the 12m average", "the 3m total"): the
+# figure is an amount, no length measuring the noun ("the 100m final" is one).
+AMOUNT_NOUNS_EN = ("average", "total", "figure", "mark", "level", "peak", "limit", "target", "threshold",
+                   "population", "majority", "increase", "rise", "fall", "drop", "deficit", "surplus", "backlog",
+                   "shortfall", "number", "people", "folk")
 
 
 def dimension_of(unit: str) -> tuple[str, float]:
