@@ -23,13 +23,12 @@ from comparison.lexicons.places import (
     AREA_TOTALS_ZH,
     LEVEL_WORDS_EN,
     LEVELS,
-    NOT_TOTAL_GONG_WORDS_ZH,
     SUBNATIONAL_SUFFIXES_ZH,
     TOTAL_ADVERBS_EN,
     TOTAL_ADVERBS_EXTRA_ZH,
     TOWNSHIP_SUFFIXES_ZH,
 )
-from comparison.lexicons.units import YEAR_SECONDS
+from comparison.lexicons.units import COUNT_MEASURES_ZH, YEAR_SECONDS
 from comparison.model import Span
 from comparison.numbers import Quantity
 from comparison.slots import level_of_name
@@ -744,20 +743,60 @@ def area_total(simple: str, lo: int, start: int, end: int, hi: int, english: boo
                 found.append(_level_rank(AREA_TOTALS_EN.get(m.group(0).lower(), "")))
     else:
         for m in _area_total_zh().finditer(simple, lo, max(lo, start)):
-            if m.group(0) == "共" and _inside_word(simple, m.start(), NOT_TOTAL_GONG_WORDS_ZH):
-                continue  # 中共, 公共, 共同: no adverb of total
+            if m.group(0) == "共" and not gong_is_total(simple, m.end()):
+                continue  # 中共党员, 共同, 共赴一线: no adverb of total
             found.append(_level_rank(AREA_TOTALS_ZH.get(m.group(0), "")))
     return max(found) if found else None
 
 
+def gong_is_total(simple: str, e: int) -> bool:
+    """Is the 共 ending at ``e`` the adverb of a total ("in all"), read by what follows it? An adverb
+    governs a number (共12人, 共三人) or a verb phrase: a verb or modifier of two characters (共造成,
+    共转移, 共紧急转移), or a one-character verb right before a number (共伤3人, 共约300人). 共 before a
+    one-character verb with no number after it is "together" (共赴一线, 共御洪峰, 共同, 共和国), and 共
+    before a noun ends a word (中共党员, 公共卫生): no total. Words by jieba's dictionary (its tags and
+    frequencies, both read once per word: constant work per 共)."""
+    if _number_at(simple, e):
+        return True
+    tags, freq = _jieba_words()
+    two = simple[e:e + 2]
+    tag = tags.get(two) if len(two) == 2 else None
+    if tag is not None:
+        if tag.startswith("n") or tag in ("an", "j"):
+            return False  # a noun after 共: 共 closes a word (中共, 公共)
+        if freq.get(simple[e + 1:e + 3], 0) < freq.get(two, 0):
+            return True  # a verb or modifier of two characters (共造成, 共紧急转移)
+        # (else the next characters make the likelier word, 共抗|洪水: a verb of one character)
+    return _number_at(simple, e + 1)  # 共伤3人, 共约300人: a one-character verb governing a number
+
+
+def _number_at(text: str, i: int) -> bool:
+    """Does a number open at ``i``: a digit, or a numeral in words followed by another numeral, 余/多
+    or a counting measure word (三人, 一百, 数十; not 一线, 两地)?"""
+    if i >= len(text):
+        return False
+    if text[i].isdigit():
+        return True
+    if text[i] not in _NUMERAL_CHARS or i + 1 >= len(text):
+        return False
+    return text[i + 1] in _NUMERAL_CHARS or text[i + 1] in "余多" or text[i + 1] in COUNT_MEASURES_ZH
+
+
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿数几")
+
+
+@lru_cache(maxsize=1)
+def _jieba_words() -> tuple[dict, dict]:
+    """jieba's dictionary: word -> part-of-speech tag, word -> frequency."""
+    import jieba
+    import jieba.posseg
+
+    jieba.dt.check_initialized()
+    return jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ
+
+
 def _level_rank(level: str) -> int:
     return LEVELS.index(level) if level else TOTAL_OF_ALL
-
-
-def _inside_word(text: str, at: int, words: tuple[str, ...]) -> bool:
-    """Is the character at ``at`` inside one of ``words`` as ``text`` writes it there?"""
-    ch = text[at]
-    return any(text.startswith(w, at - w.index(ch)) for w in words if ch in w and at >= w.index(ch))
 
 
 @lru_cache(maxsize=1)

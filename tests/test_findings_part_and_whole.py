@@ -236,3 +236,30 @@ def _docs_of(*texts: str):
     docs, _context, _notes = build_context([article(f"d{n}", f"Outlet {n}", OPENING_ZH, t, language="zh")
                                             for n, t in enumerate(texts)])
     return docs
+
+
+@pytest.mark.parametrize(("text", "figure", "rank"), [
+    # "together" before a one-character verb no list named: no total
+    ("军民共御洪峰转移群众9000人", "9000", None),
+    ("党员群众共战洪魔转移群众900人", "900", None),
+    ("中共党员带头转移群众8000人", "8000", None),  # 共 closing a word before a noun
+    ("共青团员转移群众300人", "300", None),
+    # the adverb of a total: before a number, a verb of two characters or a one-character verb and a number
+    ("暴雨共紧急转移群众300人", "300", -1),
+    ("两地共死亡9人", "9", -1),
+    ("暴雨共伤3人", "3", -1),
+    ("3月5日共转移群众300人", "300", -1),
+    ("全市共约三百人受灾", "三百", 2),
+])
+def test_gong_is_read_by_what_follows_it(text: str, figure: str, rank: int | None) -> None:
+    """共 is a total before a number or a verb phrase governing one (共造成, 共紧急转移, 共伤3人) and
+    "together" before a one-character verb with no number after it (共御洪峰, 共战洪魔): read by the
+    grammar, not a list of compounds (共御, 共战 were in none, so the unplaced count was a total)."""
+    from comparison.docs import area_total
+
+    assert area_total(text, 0, text.index(figure), len(text), len(text), False) == rank, text
+
+
+def test_gong_together_with_an_unlisted_verb_leaves_a_contradiction() -> None:
+    kinds = _number_kinds("军民共御洪峰转移群众9000人", "柳林县转移群众8000人", opening="周二，山西省遭遇持续强降雨")
+    assert kinds == ["contradiction"], kinds
