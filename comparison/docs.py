@@ -494,12 +494,23 @@ def _english_place(doc: Doc, e) -> bool:
     from comparison.lexicons.timewords import MONTHS_EN, WEEKDAYS_EN
 
     text = doc.article.text
-    if text[max(0, e.start - _PLACE_PREPOSITION_REACH):e.start].endswith(_PLACE_PREPOSITION_EN):
+    start = e.start
+    if text[max(0, start - 4):start] == "the " and _gazetteer_country(e.text):
+        start -= 4  # (a country written with its article: "in the United States", "In the Philippines")
+    if text[max(0, start - _PLACE_PREPOSITION_REACH):start].endswith(_PLACE_PREPOSITION_EN):
         return True
     if _possessive_stripped(e.text.lower()) in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
         return False
-    return bool(_PLACE_PREPOSITION_OPENING_EN.search(text, max(0, e.start - 9), e.start)
+    return bool(_PLACE_PREPOSITION_OPENING_EN.search(text, max(0, start - 9), start)
                 or _LEVEL_AFTER_NAME_EN.match(text, e.end))
+
+
+def _gazetteer_country(name: str) -> bool:
+    """Is ``name`` a country to the gazetteer (United States, Philippines)?"""
+    from geo.places import ids_of_key
+
+    ids = ids_of_key(name)
+    return bool(ids) and all(i.startswith("C:") for i in ids)
 
 
 def place_keys(doc: Doc) -> list[tuple[int, int, str]]:
@@ -627,6 +638,7 @@ def _assign_area(doc: Doc, n: int, claim, index: _PlaceIndex) -> None:
     subject.total_rank = area_total(doc.simple, max(sentence_start, before_end) if doc.english else lo, q.start,
                                     max(q.end, q.counted_end), hi, doc.english)
     named, generic_levels = index.between(lo, max(hi, lo), areas=True)
+    own_named = list(named)  # (a country the figure's own stretch names is a whole: not one its sentence opens with)
     if subject.part_place:
         named = [*named, (subject.part_place, _place_rank(doc, 0, 0, subject.part_place))]
     if not named and not generic_levels and subject.total_rank is None and not subject.breakdown:
@@ -634,7 +646,7 @@ def _assign_area(doc: Doc, n: int, claim, index: _PlaceIndex) -> None:
         # (a referring word of a level names that level's place or none: 郑州市政府通报，本省有12人遇难 is
         # the province's count, never the city the sentence opens with)
         named = referred if referred is not None else _sentence_opening_places(doc, index, sentence_start, q.start)
-    _set_area(subject, named, [LEVELS.index(level) for level in generic_levels])
+    _set_area(subject, named, [LEVELS.index(level) for level in generic_levels], {k for k, _rank in own_named})
 
 
 _BRACKET_OPEN = re.compile(r"[(（]")
@@ -714,10 +726,15 @@ def _happening_after_en() -> re.Pattern:
     return re.compile(rf"(?:'s|’s)?\s+(?:[\w.-]+\s+)?(?:{'|'.join(HAPPENING_NOUNS_EN)})\b", re.I)
 
 
-def _set_area(subject: Subject, named: list[tuple[str, int]], generic_ranks: list[int]) -> None:
+def _set_area(subject: Subject, named: list[tuple[str, int]], generic_ranks: list[int],
+              own_keys: set[str] | frozenset[str] = frozenset()) -> None:
     from geo.places import containers, ids_of_key
 
     ids_of = {k: ids_of_key(k[3:] if k.startswith("en:") else k) for k, _rank in named}
+    # (a country the figure's own stretch names, ``own_keys``, and no place inside it is the whole of
+    # its places, as 全国 is: 中国有15人遇难; not one its sentence opens with, 德国之声报道，…)
+    countries = frozenset().union(*(ids for k, ids in ids_of.items()
+                                    if k in own_keys and ids and all(i.startswith("C:") for i in ids)))
     # (a country is no area one count is a part of: 中国 in a medium's name, 德国之声, or the story's
     # frame; a nationwide total is read from its words, 全国, "nationwide")
     ids_of = {k: ids for k, ids in ids_of.items() if not ids or any(not i.startswith("C:") for i in ids)}
@@ -730,6 +747,7 @@ def _set_area(subject: Subject, named: list[tuple[str, int]], generic_ranks: lis
     subject.area_within, subject.area_places = containers(subject.area_ids), len({ids_of[k] for k in own})
     subject.area_names = frozenset(k[3:] if k.startswith("en:") else k for k in own)
     subject.area_rank = max([rank for _k, rank in named] + generic_ranks, default=-1)
+    subject.area_country = countries - held
 
 
 def area_total(simple: str, lo: int, start: int, end: int, hi: int, english: bool) -> int | None:

@@ -178,6 +178,10 @@ class Subject:
     area_names: frozenset[str] = frozenset()
     area_rank: int = -1
     total_rank: int | None = None
+    # A country the figure's own clause names and no place inside it (中国有15人遇难, "In the United
+    # States 300 died"): its gazetteer ids. The whole of the places the gazetteer puts inside it, as
+    # 全国 is; no area otherwise (a country frames a story, or names a medium: 德国之声).
+    area_country: frozenset[str] = frozenset()
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -1078,7 +1082,9 @@ def part_and_whole(a: Subject, b: Subject) -> bool:
       12人遇难). A total of no level needs a place of this figure's own, not the setting alone (河南省有
       3人遇难 / 暴雨共造成12人遇难 in a story set in 河南 still contradict).
 
-    - or the other names a list of places holding this one's (新乡、鹤壁等地3万人受灾 / 新乡5万人受灾).
+    - or the other names a list of places holding this one's (新乡、鹤壁等地3万人受灾 / 新乡5万人受灾);
+    - or the other names a country whole (中国有15人遇难, as 全国) and the gazetteer puts a place of
+      this one's inside it (河南省有3人遇难; not a place of another country).
 
     Counts and sums only: a measure (100毫米, 40 km) or a share is no sum over places.
     Two sibling places (柳林县 / 白水县) are different places already (:func:`different_places`)."""
@@ -1089,6 +1095,8 @@ def part_and_whole(a: Subject, b: Subject) -> bool:
             return True
         if x.area_ids & y.area_ids and x.area_places < y.area_places:
             return True  # (by shared ids: a list may name a city short, 新乡, and the other in full)
+        if x.area_within & y.area_country and not x.area_country:
+            return True  # a place inside the country the other names whole (河南省 / 中国有15人遇难)
         if y.total_rank is None or x.area_rank <= max(y.area_rank, y.total_rank):
             continue
         if y.total_rank != TOTAL_OF_ALL or any(not w.startswith("<") for w in x.where):

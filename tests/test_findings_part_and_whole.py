@@ -263,3 +263,34 @@ def test_gong_is_read_by_what_follows_it(text: str, figure: str, rank: int | Non
 def test_gong_together_with_an_unlisted_verb_leaves_a_contradiction() -> None:
     kinds = _number_kinds("军民共御洪峰转移群众9000人", "柳林县转移群众8000人", opening="周二，山西省遭遇持续强降雨")
     assert kinds == ["contradiction"], kinds
+
+
+@pytest.mark.parametrize(("part", "whole", "language", "opening"), [
+    ("河南省有3人遇难", "中国有15人遇难", "zh", OPENING_ZH),
+    ("新乡市紧急转移群众8000人", "中国共转移安置群众4万余人", "zh", OPENING_ZH),
+    ("In Texas 120 homes were flooded, officials said.",
+     "In the United States 1,200 homes were flooded, officials said.", "en", "Heavy rain hit Texas on Monday."),
+])
+def test_a_country_named_outright_is_the_whole_of_its_places(part: str, whole: str, language: str,
+                                                             opening: str) -> None:
+    """A country named for a count (中国有15人遇难) is the whole of the places inside it, as 全国 is: a
+    province's count is a part of it (a country was dropped from the areas, so it contradicted)."""
+    kinds = _number_kinds(part, whole, language, opening=opening)
+    assert "contradiction" not in kinds, kinds
+
+
+def test_a_country_is_the_whole_only_of_its_own_places() -> None:
+    """The gazetteer decides: a province of China is no part of Japan's count, and a country its
+    figure's sentence only opens with (a medium's name, 德国之声报道，…) is no whole."""
+    from dataclasses import replace
+
+    from comparison.subjects import part_and_whole
+
+    doc = _docs_of("河南省有3人遇难", "日本有15人遇难", "中国有15人遇难", "德国之声报道，有15人遇难")
+    province, japan, china, medium = (d.subjects[0] for d in doc)
+    assert china.area_country == frozenset({"C:CN"}) and japan.area_country == frozenset({"C:JP"})
+    assert part_and_whole(province, china) and part_and_whole(china, province)
+    assert not part_and_whole(province, japan)
+    assert not medium.area_country
+    # a country named with a place inside it counts that place
+    assert not replace(_docs_of("中国河南省有15人遇难")[0].subjects[0]).area_country
