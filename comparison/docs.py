@@ -489,20 +489,31 @@ _PLACE_PREPOSITION_OPENING_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:In|At|
 
 
 def _english_place(doc: Doc, e) -> bool:
-    """An English name read as a place: after a preposition of place (" in Kabul"; "In Riverton"
-    opening a sentence, not a weekday or month), or before its level word ("Riverton county")."""
+    """An English name read as a place: after a preposition of place (" in Kabul"; "In Houston" or
+    "In Riverton," opening a sentence: a name the gazetteer knows or a comma sets off, no possessive,
+    weekday or month), or before its level word ("Riverton county")."""
     from comparison.lexicons.timewords import MONTHS_EN, WEEKDAYS_EN
+    from geo.places import ids_of_key
 
     text = doc.article.text
     start = e.start
+    bare = _possessive_stripped(e.text)
     if text[max(0, start - 4):start] == "the " and _gazetteer_country(e.text):
         start -= 4  # (a country written with its article: "in the United States", "In the Philippines")
     if text[max(0, start - _PLACE_PREPOSITION_REACH):start].endswith(_PLACE_PREPOSITION_EN):
-        return True
-    if _possessive_stripped(e.text.lower()) in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
+        # (a possessive after "in"/"at" is a place only where the gazetteer knows it: "in Smith's
+        # view" is no place, "in Houston's suburbs" is)
+        return bare == e.text or bool(ids_of_key(bare))
+    if bare.lower() in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
         return False
-    return bool(_PLACE_PREPOSITION_OPENING_EN.search(text, max(0, start - 9), start)
-                or _LEVEL_AFTER_NAME_EN.match(text, e.end))
+    if _LEVEL_AFTER_NAME_EN.match(text, e.end):
+        return True  # "Riverton county"
+    if not _PLACE_PREPOSITION_OPENING_EN.search(text, max(0, start - 9), start):
+        return False
+    # An opening In/At reads as a place only a name that is one: one the gazetteer knows, or a
+    # name set off by a comma ("In Riverton, 300 homes..."). "In Smith's view, …", "At Smith's
+    # request, …" (a possessive) and "In Elm Grove Primary 30 pupils…" (no place name) are none.
+    return bare == e.text and (bool(ids_of_key(e.text)) or text.startswith(",", e.end))
 
 
 def _gazetteer_country(name: str) -> bool:

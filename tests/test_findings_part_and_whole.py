@@ -294,3 +294,26 @@ def test_a_country_is_the_whole_only_of_its_own_places() -> None:
     assert not medium.area_country
     # a country named with a place inside it counts that place
     assert not replace(_docs_of("中国河南省有15人遇难")[0].subjects[0]).area_country
+
+
+@pytest.mark.parametrize("opening", ["In Smith's view, 300 homes were flooded, officials said.",
+                                     "At Smith's request, 300 homes were flooded, officials said.",
+                                     "In Elm Grove Primary 300 homes were flooded, officials said."])
+def test_an_opening_in_or_at_makes_no_place_of_a_possessive_or_a_name_of_no_place(opening: str) -> None:
+    """An opening In/At read any capitalized word after it as a place: 'In Smith's view' made Smith a
+    village-level place, so its count was a part of another outlet's statewide one (no finding). A
+    possessive, or a name the gazetteer does not know that no comma sets off, is no place."""
+    kinds = _number_kinds(opening, "Across the state 1,200 homes were flooded, officials said.", language="en")
+    assert kinds == ["contradiction"], kinds
+
+
+def test_an_opening_in_still_reads_a_place_name() -> None:
+    from comparison.compare import build_context
+    from comparison.docs import place_keys
+
+    texts = ["In Houston 300 homes were flooded.", "In Riverton, 300 homes were flooded.",
+             "In Riverton county 300 homes were flooded.", "In Smith's view, 300 homes were flooded."]
+    docs, _context, _notes = build_context([article(f"e{n}", f"Outlet {n}", OPENING_EN, t, language="en")
+                                            for n, t in enumerate(texts)])
+    assert [[k for _s, _e, k in place_keys(d)] for d in docs] == [
+        ["en:houston"], ["en:riverton"], ["en:riverton"], []]
