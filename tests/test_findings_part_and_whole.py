@@ -317,3 +317,26 @@ def test_an_opening_in_still_reads_a_place_name() -> None:
                                             for n, t in enumerate(texts)])
     assert [[k for _s, _e, k in place_keys(d)] for d in docs] == [
         ["en:houston"], ["en:riverton"], ["en:riverton"], []]
+
+
+@pytest.mark.parametrize(("part", "whole", "language", "opening"), [
+    ("Across the county, 300 homes were flooded, officials said.", "In Ohio 1,200 homes were flooded, officials said.",
+     "en", "Heavy rain hit Ohio on Monday."),
+    ("Citywide, 300 homes were flooded, officials said.", "Across the state 1,200 homes were flooded, officials said.",
+     "en", OPENING_EN),
+    ("全县共转移群众8000人", "全省共转移安置群众4600余人", "zh", OPENING_ZH),
+])
+def test_a_total_of_a_lower_level_is_a_part(part: str, whole: str, language: str, opening: str) -> None:
+    """A total word of a level below the other's area ('across the county', 'citywide', 全县) totals a
+    part of it: with no place named it was read as no part, and contradicted the state's count."""
+    kinds = _number_kinds(part, whole, language, opening=opening)
+    assert "contradiction" not in kinds, kinds
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Across the county, 300 homes were flooded, officials said.",
+     "In Riverton county 1,200 homes were flooded, officials said."),  # a county against a county
+    ("Across the county, 300 homes were flooded, officials said.", "1,200 homes were flooded, officials said."),
+])
+def test_a_total_of_a_lower_level_against_no_higher_area_still_contradicts(first: str, second: str) -> None:
+    assert _number_kinds(first, second, "en") == ["contradiction"]
