@@ -779,24 +779,61 @@ def area_total(simple: str, lo: int, start: int, end: int, hi: int, english: boo
 
 
 def gong_is_total(simple: str, e: int) -> bool:
-    """Is the 共 ending at ``e`` the adverb of a total ("in all"), read by what follows it? An adverb
-    governs a number (共12人, 共三人) or a verb phrase: a verb or modifier of two characters (共造成,
-    共转移, 共紧急转移), or a one-character verb right before a number (共伤3人, 共约300人). 共 before a
-    one-character verb with no number after it is "together" (共赴一线, 共御洪峰, 共同, 共和国), and 共
-    before a noun ends a word (中共党员, 公共卫生): no total. Words by jieba's dictionary (its tags and
-    frequencies, both read once per word: constant work per 共)."""
-    if _number_at(simple, e):
+    """Is the 共 ending at ``e`` the adverb of a total ("in all"), read by the words around it (jieba's
+    cut of a few characters either side)? Inside a longer word it is none (中共, 公共, 共和党, 共同,
+    共渡难关; a date's 日 before it is no word with it: 5日|共). A word of 共 and one verb (共伤, 共赴)
+    is a total only before a number (共伤3人; 共赴一线 "together"). 共 alone governs a number (共12人)
+    or a verb phrase (共造成, 共转移, 共从某地运来): a total, unless a one-character verb follows whose
+    object is no number (共御|洪峰, 共抗|洪水: "together"). Constant work per 共."""
+    s = e - 1
+    lo = max(0, s - _GONG_CONTEXT)
+    at = lo
+    for word in _cut(simple[lo:e + _GONG_CONTEXT]):
+        if at <= s < at + len(word):
+            break
+        at += len(word)
+    else:
+        return True
+    if at < s:
+        if s - at == 1 and simple[at - 1:at].isdigit() and simple[at] in "日号月年时天":
+            return gong_alone_is_total(simple, e)  # (a date's unit: 5日|共转移)
+        return word in _GONG_TOTAL_WORDS  # 共 closing a word: 中共, 公共 (合共 a total)
+    tags, freq = _jieba_words()
+    if len(word) > 2:
+        # 共 before a verb cut with it (共|出动) governs it; else a word (共和党, 共渡难关)
+        return tags.get(word[1:], "").startswith("v") and gong_alone_is_total(simple, e)
+    if len(word) == 1 or simple[e:e + 1] in _GONG_FUNCTION_WORDS or freq.get(
+            simple[e:e + 2], 0) > freq.get(word, 0):
+        return gong_alone_is_total(simple, e)  # (共|出动: the likelier word after 共, not 共出)
+    after = e + 1  # 共 and one verb: 共伤3人, 共赴一线
+    return _number_at(simple, after + 1 if simple[after:after + 1] == "了" else after)
+
+
+def gong_alone_is_total(simple: str, e: int) -> bool:
+    """共 cut alone: a total before a number, a function word or a verb of two characters; "together"
+    before a one-character verb whose object, a noun more likely a word than the verb with its first
+    character, follows with no number (共御|洪峰, 共抗|洪水)."""
+    if _number_at(simple, e) or simple[e:e + 1] in _GONG_FUNCTION_WORDS:
         return True
     tags, freq = _jieba_words()
-    two = simple[e:e + 2]
-    tag = tags.get(two) if len(two) == 2 else None
-    if tag is not None:
-        if tag.startswith("n") or tag in ("an", "j"):
-            return False  # a noun after 共: 共 closes a word (中共, 公共)
-        if freq.get(simple[e + 1:e + 3], 0) < freq.get(two, 0):
-            return True  # a verb or modifier of two characters (共造成, 共紧急转移)
-        # (else the next characters make the likelier word, 共抗|洪水: a verb of one character)
-    return _number_at(simple, e + 1)  # 共伤3人, 共约300人: a one-character verb governing a number
+    two, next_two = simple[e:e + 2], simple[e + 1:e + 3]
+    if freq.get(next_two, 0) <= freq.get(two, 0) or not tags.get(next_two, "").startswith("n"):
+        return True  # a word of two characters (共造成, 共收受|贿赂), or no noun after one: read as before
+    after = e + 2 if simple[e + 1:e + 2] == "了" else e + 1
+    return _number_at(simple, after)  # 共伤3人: a one-character verb governing a number
+
+
+_GONG_CONTEXT = 4  # characters cut on either side of a 共
+_GONG_TOTAL_WORDS = frozenset({"合共", "总共", "一共", "共有", "共计"})
+# Prepositions and adverbs that may open the phrase the adverb 共 governs (共从某地运来, 共对某地出售,
+# 共将发射, 共约300人): a closed class of grammar words (《现代汉语八百词》 介词, 副词).
+_GONG_FUNCTION_WORDS = frozenset("对向从在为被把将与给由于自约已再还又先可达逾近超")
+
+
+def _cut(text: str) -> list[str]:
+    import jieba
+
+    return jieba.lcut(text, HMM=False)
 
 
 def _number_at(text: str, i: int) -> bool:

@@ -241,7 +241,9 @@ def _docs_of(*texts: str):
 @pytest.mark.parametrize(("text", "figure", "rank"), [
     # "together" before a one-character verb no list named: no total
     ("军民共御洪峰转移群众9000人", "9000", None),
-    ("党员群众共战洪魔转移群众900人", "900", None),
+    ("干群共战洪水转移群众900人", "900", None),
+    ("中共2017年派出工作组300人", "300", None),  # 共 closing a word before a number
+    ("各部门共出动警力600人", "600", -1),  # 共 cut with the verb it governs (共出动)
     ("中共党员带头转移群众8000人", "8000", None),  # 共 closing a word before a noun
     ("共青团员转移群众300人", "300", None),
     # the adverb of a total: before a number, a verb of two characters or a one-character verb and a number
@@ -253,7 +255,7 @@ def _docs_of(*texts: str):
 ])
 def test_gong_is_read_by_what_follows_it(text: str, figure: str, rank: int | None) -> None:
     """共 is a total before a number or a verb phrase governing one (共造成, 共紧急转移, 共伤3人) and
-    "together" before a one-character verb with no number after it (共御洪峰, 共战洪魔): read by the
+    "together" before a one-character verb with no number after it (共御洪峰, 共战洪水): read by the
     grammar, not a list of compounds (共御, 共战 were in none, so the unplaced count was a total)."""
     from comparison.docs import area_total
 
@@ -340,3 +342,16 @@ def test_a_total_of_a_lower_level_is_a_part(part: str, whole: str, language: str
 ])
 def test_a_total_of_a_lower_level_against_no_higher_area_still_contradicts(first: str, second: str) -> None:
     assert _number_kinds(first, second, "en") == ["contradiction"]
+
+
+def test_each_gong_is_read_in_a_few_characters(monkeypatch) -> None:
+    """A clause of 3,000 共 is read one 共 at a time, each by a cut of a few characters around it (no
+    cut of the clause per 共)."""
+    import comparison.docs as docs_module
+
+    cuts: list[int] = []
+    real_cut = docs_module._cut
+    monkeypatch.setattr(docs_module, "_cut", lambda text: cuts.append(len(text)) or real_cut(text))
+    text = "军民共御洪峰" * 3000 + "转移群众9000人"
+    assert docs_module.area_total(text, 0, text.index("9000"), len(text), len(text), False) is None
+    assert len(cuts) == 3000 and max(cuts) <= 2 * docs_module._GONG_CONTEXT + 1, (len(cuts), max(cuts))
