@@ -488,10 +488,11 @@ _DATELINE_ZH_RE = re.compile(r"(?:^|(?<=[（(\n]))[^，。；（）()\n]{0,12}?(
 _PLACE_PREPOSITION_OPENING_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:In|At|Near|Across)\s$")
 
 
-def _english_place(doc: Doc, e) -> bool:
+def _english_place(doc: Doc, e) -> bool | None:
     """An English name read as a place: after a preposition of place (" in Kabul"; "In Houston" or
     "In Riverton," opening a sentence: a name the gazetteer knows or a comma sets off, no possessive,
-    weekday or month), or before its level word ("Riverton county")."""
+    weekday or month), or before its level word ("Riverton county"). None: a name of no kind after
+    an opening In/At, a place if the article reads it as one elsewhere (:func:`place_keys`)."""
     from comparison.lexicons.timewords import MONTHS_EN, WEEKDAYS_EN
     from geo.places import ids_of_key
 
@@ -513,7 +514,9 @@ def _english_place(doc: Doc, e) -> bool:
     # An opening In/At reads as a place only a name that is one: one the gazetteer knows, or a
     # name set off by a comma ("In Riverton, 300 homes..."). "In Smith's view, …", "At Smith's
     # request, …" (a possessive) and "In Elm Grove Primary 30 pupils…" (no place name) are none.
-    return bare == e.text and (bool(ids_of_key(e.text)) or text.startswith(",", e.end))
+    if bare != e.text:
+        return False
+    return True if ids_of_key(e.text) or text.startswith(",", e.end) else None
 
 
 def _gazetteer_country(name: str) -> bool:
@@ -528,14 +531,22 @@ def place_keys(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, key) of the named places of a document (LOC entities; in English,
     capitalized names after in/at/near), leaving out the place of a wire dateline."""
     out = []
+    undecided = []  # (an English name after an opening In/At that no rule settles: "In Myanmar 30 died")
     datelines = [] if doc.english else [(m.start(), m.end()) for m in _DATELINE_ZH_RE.finditer(doc.simple[:2000])]
     for e in doc.facts.entities:
         if any(s <= e.start < t for s, t in datelines):
             continue
-        if e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER", "ORG") and _english_place(doc, e)):
-            key = to_simplified(e.key or e.text).lower()
-            out.append((e.start, e.end, f"en:{key}" if doc.english else key))
-    return out
+        place = e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER", "ORG") and _english_place(doc, e))
+        key = to_simplified(e.key or e.text).lower()
+        key = f"en:{key}" if doc.english else key
+        if place:
+            out.append((e.start, e.end, key))
+        elif place is None:
+            undecided.append((e.start, e.end, key))
+    # such a name is a place where the article reads it as one elsewhere (" in Myanmar", "Myanmar,"):
+    # one set of keys, linear in the names
+    known = {k for _s, _e, k in out}
+    return sorted(out + [p for p in undecided if p[2] in known]) if undecided else out
 
 
 # How an article writes a place as a part of another: in Chinese the larger first, joined or by

@@ -355,3 +355,15 @@ def test_each_gong_is_read_in_a_few_characters(monkeypatch) -> None:
     text = "军民共御洪峰" * 3000 + "转移群众9000人"
     assert docs_module.area_total(text, 0, text.index("9000"), len(text), len(text), False) is None
     assert len(cuts) == 3000 and max(cuts) <= 2 * docs_module._GONG_CONTEXT + 1, (len(cuts), max(cuts))
+
+
+def test_an_opening_in_reads_a_name_the_article_places_elsewhere() -> None:
+    """A name after an opening In that the gazetteer does not know and no comma sets off is a place
+    where the article reads it as one elsewhere (" in Varnia"); "Smith's" never."""
+    from comparison.compare import build_context
+    from comparison.docs import place_keys
+
+    text = "Rain fell in Varnia on Monday. In Varnia 300 homes were flooded. In Smith's view 40 more may flood."
+    docs, _context, _notes = build_context([article("v0", "Outlet 0", OPENING_EN, text, language="en")])
+    keys = [k for _s, _e, k in place_keys(docs[0])]
+    assert keys.count("en:varnia") == 2 and not any("smith" in k for k in keys), keys  # (the body's two)
