@@ -23,12 +23,13 @@ from comparison.lexicons.places import (
     AREA_TOTALS_ZH,
     LEVEL_WORDS_EN,
     LEVELS,
+    NOT_TOTAL_GONG_WORDS_ZH,
     SUBNATIONAL_SUFFIXES_ZH,
     TOTAL_ADVERBS_EN,
     TOTAL_ADVERBS_EXTRA_ZH,
     TOWNSHIP_SUFFIXES_ZH,
 )
-from comparison.lexicons.units import COUNT_MEASURES_ZH, YEAR_SECONDS
+from comparison.lexicons.units import YEAR_SECONDS
 from comparison.model import Span
 from comparison.numbers import Quantity
 from comparison.slots import level_of_name
@@ -488,65 +489,32 @@ _DATELINE_ZH_RE = re.compile(r"(?:^|(?<=[（(\n]))[^，。；（）()\n]{0,12}?(
 _PLACE_PREPOSITION_OPENING_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:In|At|Near|Across)\s$")
 
 
-def _english_place(doc: Doc, e) -> bool | None:
-    """An English name read as a place: after a preposition of place (" in Kabul"; "In Houston" or
-    "In Riverton," opening a sentence: a name the gazetteer knows or a comma sets off, no possessive,
-    weekday or month), or before its level word ("Riverton county"). None: a name of no kind after
-    an opening In/At, a place if the article reads it as one elsewhere (:func:`place_keys`)."""
+def _english_place(doc: Doc, e) -> bool:
+    """An English name read as a place: after a preposition of place (" in Kabul"; "In Riverton"
+    opening a sentence, not a weekday or month), or before its level word ("Riverton county")."""
     from comparison.lexicons.timewords import MONTHS_EN, WEEKDAYS_EN
-    from geo.places import ids_of_key
 
     text = doc.article.text
-    start = e.start
-    bare = _possessive_stripped(e.text)
-    if text[max(0, start - 4):start] == "the " and _gazetteer_country(e.text):
-        start -= 4  # (a country written with its article: "in the United States", "In the Philippines")
-    if text[max(0, start - _PLACE_PREPOSITION_REACH):start].endswith(_PLACE_PREPOSITION_EN):
-        # (a possessive after "in"/"at" is a place only where the gazetteer knows it: "in Smith's
-        # view" is no place, "in Houston's suburbs" is)
-        return bare == e.text or bool(ids_of_key(bare))
-    if bare.lower() in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
+    if text[max(0, e.start - _PLACE_PREPOSITION_REACH):e.start].endswith(_PLACE_PREPOSITION_EN):
+        return True
+    if _possessive_stripped(e.text.lower()) in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
         return False
-    if _LEVEL_AFTER_NAME_EN.match(text, e.end):
-        return True  # "Riverton county"
-    if not _PLACE_PREPOSITION_OPENING_EN.search(text, max(0, start - 9), start):
-        return False
-    # An opening In/At reads as a place only a name that is one: one the gazetteer knows, or a
-    # name set off by a comma ("In Riverton, 300 homes..."). "In Smith's view, …", "At Smith's
-    # request, …" (a possessive) and "In Elm Grove Primary 30 pupils…" (no place name) are none.
-    if bare != e.text:
-        return False
-    return True if ids_of_key(e.text) or text.startswith(",", e.end) else None
-
-
-def _gazetteer_country(name: str) -> bool:
-    """Is ``name`` a country to the gazetteer (United States, Philippines)?"""
-    from geo.places import ids_of_key
-
-    ids = ids_of_key(name)
-    return bool(ids) and all(i.startswith("C:") for i in ids)
+    return bool(_PLACE_PREPOSITION_OPENING_EN.search(text, max(0, e.start - 9), e.start)
+                or _LEVEL_AFTER_NAME_EN.match(text, e.end))
 
 
 def place_keys(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, key) of the named places of a document (LOC entities; in English,
     capitalized names after in/at/near), leaving out the place of a wire dateline."""
     out = []
-    undecided = []  # (an English name after an opening In/At that no rule settles: "In Myanmar 30 died")
     datelines = [] if doc.english else [(m.start(), m.end()) for m in _DATELINE_ZH_RE.finditer(doc.simple[:2000])]
     for e in doc.facts.entities:
         if any(s <= e.start < t for s, t in datelines):
             continue
-        place = e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER", "ORG") and _english_place(doc, e))
-        key = to_simplified(e.key or e.text).lower()
-        key = f"en:{key}" if doc.english else key
-        if place:
-            out.append((e.start, e.end, key))
-        elif place is None:
-            undecided.append((e.start, e.end, key))
-    # such a name is a place where the article reads it as one elsewhere (" in Myanmar", "Myanmar,"):
-    # one set of keys, linear in the names
-    known = {k for _s, _e, k in out}
-    return sorted(out + [p for p in undecided if p[2] in known]) if undecided else out
+        if e.kind == "LOC" or (doc.english and e.kind in ("NAME", "PER", "ORG") and _english_place(doc, e)):
+            key = to_simplified(e.key or e.text).lower()
+            out.append((e.start, e.end, f"en:{key}" if doc.english else key))
+    return out
 
 
 # How an article writes a place as a part of another: in Chinese the larger first, joined or by
@@ -660,7 +628,6 @@ def _assign_area(doc: Doc, n: int, claim, index: _PlaceIndex) -> None:
     subject.total_rank = area_total(doc.simple, max(sentence_start, before_end) if doc.english else lo, q.start,
                                     max(q.end, q.counted_end), hi, doc.english)
     named, generic_levels = index.between(lo, max(hi, lo), areas=True)
-    own_named = list(named)  # (a country the figure's own stretch names is a whole: not one its sentence opens with)
     if subject.part_place:
         named = [*named, (subject.part_place, _place_rank(doc, 0, 0, subject.part_place))]
     if not named and not generic_levels and subject.total_rank is None and not subject.breakdown:
@@ -668,7 +635,7 @@ def _assign_area(doc: Doc, n: int, claim, index: _PlaceIndex) -> None:
         # (a referring word of a level names that level's place or none: 郑州市政府通报，本省有12人遇难 is
         # the province's count, never the city the sentence opens with)
         named = referred if referred is not None else _sentence_opening_places(doc, index, sentence_start, q.start)
-    _set_area(subject, named, [LEVELS.index(level) for level in generic_levels], {k for k, _rank in own_named})
+    _set_area(subject, named, [LEVELS.index(level) for level in generic_levels])
 
 
 _BRACKET_OPEN = re.compile(r"[(（]")
@@ -748,15 +715,10 @@ def _happening_after_en() -> re.Pattern:
     return re.compile(rf"(?:'s|’s)?\s+(?:[\w.-]+\s+)?(?:{'|'.join(HAPPENING_NOUNS_EN)})\b", re.I)
 
 
-def _set_area(subject: Subject, named: list[tuple[str, int]], generic_ranks: list[int],
-              own_keys: set[str] | frozenset[str] = frozenset()) -> None:
+def _set_area(subject: Subject, named: list[tuple[str, int]], generic_ranks: list[int]) -> None:
     from geo.places import containers, ids_of_key
 
     ids_of = {k: ids_of_key(k[3:] if k.startswith("en:") else k) for k, _rank in named}
-    # (a country the figure's own stretch names, ``own_keys``, and no place inside it is the whole of
-    # its places, as 全国 is: 中国有15人遇难; not one its sentence opens with, 德国之声报道，…)
-    countries = frozenset().union(*(ids for k, ids in ids_of.items()
-                                    if k in own_keys and ids and all(i.startswith("C:") for i in ids)))
     # (a country is no area one count is a part of: 中国 in a medium's name, 德国之声, or the story's
     # frame; a nationwide total is read from its words, 全国, "nationwide")
     ids_of = {k: ids for k, ids in ids_of.items() if not ids or any(not i.startswith("C:") for i in ids)}
@@ -769,7 +731,6 @@ def _set_area(subject: Subject, named: list[tuple[str, int]], generic_ranks: lis
     subject.area_within, subject.area_places = containers(subject.area_ids), len({ids_of[k] for k in own})
     subject.area_names = frozenset(k[3:] if k.startswith("en:") else k for k in own)
     subject.area_rank = max([rank for _k, rank in named] + generic_ranks, default=-1)
-    subject.area_country = countries - held
 
 
 def area_total(simple: str, lo: int, start: int, end: int, hi: int, english: bool) -> int | None:
@@ -783,97 +744,20 @@ def area_total(simple: str, lo: int, start: int, end: int, hi: int, english: boo
                 found.append(_level_rank(AREA_TOTALS_EN.get(m.group(0).lower(), "")))
     else:
         for m in _area_total_zh().finditer(simple, lo, max(lo, start)):
-            if m.group(0) == "共" and not gong_is_total(simple, m.end()):
-                continue  # 中共党员, 共同, 共赴一线: no adverb of total
+            if m.group(0) == "共" and _inside_word(simple, m.start(), NOT_TOTAL_GONG_WORDS_ZH):
+                continue  # 中共, 公共, 共同: no adverb of total
             found.append(_level_rank(AREA_TOTALS_ZH.get(m.group(0), "")))
     return max(found) if found else None
 
 
-def gong_is_total(simple: str, e: int) -> bool:
-    """Is the 共 ending at ``e`` the adverb of a total ("in all"), read by the words around it (jieba's
-    cut of a few characters either side)? Inside a longer word it is none (中共, 公共, 共和党, 共同,
-    共渡难关; a date's 日 before it is no word with it: 5日|共). A word of 共 and one verb (共伤, 共赴)
-    is a total only before a number (共伤3人; 共赴一线 "together"). 共 alone governs a number (共12人)
-    or a verb phrase (共造成, 共转移, 共从某地运来): a total, unless a one-character verb follows whose
-    object is no number (共御|洪峰, 共抗|洪水: "together"). Constant work per 共."""
-    s = e - 1
-    lo = max(0, s - _GONG_CONTEXT)
-    at = lo
-    for word in _cut(simple[lo:e + _GONG_CONTEXT]):
-        if at <= s < at + len(word):
-            break
-        at += len(word)
-    else:
-        return True
-    if at < s:
-        if s - at == 1 and simple[at - 1:at].isdigit() and simple[at] in "日号月年时天":
-            return gong_alone_is_total(simple, e)  # (a date's unit: 5日|共转移)
-        return word in _GONG_TOTAL_WORDS  # 共 closing a word: 中共, 公共 (合共 a total)
-    tags, freq = _jieba_words()
-    if len(word) > 2:
-        # 共 before a verb cut with it (共|出动) governs it; else a word (共和党, 共渡难关)
-        return tags.get(word[1:], "").startswith("v") and gong_alone_is_total(simple, e)
-    if len(word) == 1 or simple[e:e + 1] in _GONG_FUNCTION_WORDS or freq.get(
-            simple[e:e + 2], 0) > freq.get(word, 0):
-        return gong_alone_is_total(simple, e)  # (共|出动: the likelier word after 共, not 共出)
-    after = e + 1  # 共 and one verb: 共伤3人, 共赴一线
-    return _number_at(simple, after + 1 if simple[after:after + 1] == "了" else after)
-
-
-def gong_alone_is_total(simple: str, e: int) -> bool:
-    """共 cut alone: a total before a number, a function word or a verb of two characters; "together"
-    before a one-character verb whose object, a noun more likely a word than the verb with its first
-    character, follows with no number (共御|洪峰, 共抗|洪水)."""
-    if _number_at(simple, e) or simple[e:e + 1] in _GONG_FUNCTION_WORDS:
-        return True
-    tags, freq = _jieba_words()
-    two, next_two = simple[e:e + 2], simple[e + 1:e + 3]
-    if freq.get(next_two, 0) <= freq.get(two, 0) or not tags.get(next_two, "").startswith("n"):
-        return True  # a word of two characters (共造成, 共收受|贿赂), or no noun after one: read as before
-    after = e + 2 if simple[e + 1:e + 2] == "了" else e + 1
-    return _number_at(simple, after)  # 共伤3人: a one-character verb governing a number
-
-
-_GONG_CONTEXT = 4  # characters cut on either side of a 共
-_GONG_TOTAL_WORDS = frozenset({"合共", "总共", "一共", "共有", "共计"})
-# Prepositions and adverbs that may open the phrase the adverb 共 governs (共从某地运来, 共对某地出售,
-# 共将发射, 共约300人): a closed class of grammar words (《现代汉语八百词》 介词, 副词).
-_GONG_FUNCTION_WORDS = frozenset("对向从在为被把将与给由于自约已再还又先可达逾近超")
-
-
-def _cut(text: str) -> list[str]:
-    import jieba
-
-    return jieba.lcut(text, HMM=False)
-
-
-def _number_at(text: str, i: int) -> bool:
-    """Does a number open at ``i``: a digit, or a numeral in words followed by another numeral, 余/多
-    or a counting measure word (三人, 一百, 数十; not 一线, 两地)?"""
-    if i >= len(text):
-        return False
-    if text[i].isdigit():
-        return True
-    if text[i] not in _NUMERAL_CHARS or i + 1 >= len(text):
-        return False
-    return text[i + 1] in _NUMERAL_CHARS or text[i + 1] in "余多" or text[i + 1] in COUNT_MEASURES_ZH
-
-
-_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿数几")
-
-
-@lru_cache(maxsize=1)
-def _jieba_words() -> tuple[dict, dict]:
-    """jieba's dictionary: word -> part-of-speech tag, word -> frequency."""
-    import jieba
-    import jieba.posseg
-
-    jieba.dt.check_initialized()
-    return jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ
-
-
 def _level_rank(level: str) -> int:
     return LEVELS.index(level) if level else TOTAL_OF_ALL
+
+
+def _inside_word(text: str, at: int, words: tuple[str, ...]) -> bool:
+    """Is the character at ``at`` inside one of ``words`` as ``text`` writes it there?"""
+    ch = text[at]
+    return any(text.startswith(w, at - w.index(ch)) for w in words if ch in w and at >= w.index(ch))
 
 
 @lru_cache(maxsize=1)
