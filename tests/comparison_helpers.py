@@ -66,6 +66,34 @@ def chinese_voices(text: str) -> list[str]:
     return [a.text for a in extract_attributions(text, to_simplified(text), False)]
 
 
+def voices_of(text: str) -> list[tuple[str, str]]:
+    """(who, kind) of each voice the reader credits in ``text`` (published at PUBLISHED)."""
+    from comparison.extract import extract_all
+
+    return [(a.who, a.kind) for a in extract_all(text, PUBLISHED).attributions]
+
+
+class ReadCounter:
+    """How often the field a :func:`read_counting` class watches was read."""
+
+    reads = 0
+
+
+def read_counting(base: type, field: str) -> tuple[type, ReadCounter]:
+    """A subclass of ``base`` counting each read of ``field`` (a bounded-cost test checks that a
+    lookup reads a few items per query, not every item), and its counter."""
+    counter, private = ReadCounter(), "_" + field
+
+    def read(self):
+        counter.reads += 1
+        return getattr(self, private)
+
+    def write(self, value) -> None:
+        setattr(self, private, value)
+
+    return type(f"ReadCounting{base.__name__}", (base,), {field: property(read, write)}), counter
+
+
 class ScanCountingSet(frozenset):
     """A set of places that counts how often it is read whole (iterated): a bounded-cost test
     checks that a lookup per item does not scan the whole set per item."""

@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass
 
 from comparison.docs import _Nearby
+from tests.comparison_helpers import read_counting
 
 
 @dataclass
@@ -32,23 +33,11 @@ def test_nearby_spans_are_those_a_scan_of_all_finds() -> None:
 
 
 def test_each_figure_reads_only_the_spans_near_it() -> None:
-    reads = 0
-
-    class Counted(_Span):
-        @property
-        def end(self) -> int:  # each read of a span's end counted (the nearness test reads it)
-            nonlocal reads
-            reads += 1
-            return self._end
-
-        @end.setter
-        def end(self, value: int) -> None:
-            self._end = value
-
+    Counted, counter = read_counting(_Span, "end")  # the nearness test reads a span's end
     n = 3000
     items = [Counted(100 * i, 100 * i + 10) for i in range(n)]
     nearby = _Nearby(items)
-    reads = 0
+    counter.reads = 0
     for i in range(600):  # 600 distances, each with one name 30 characters after it
         assert len(nearby.within(100 * i - 40, 100 * i - 30, 40)) == 1
-    assert reads <= 600 * 3  # a few spans per figure, not all 3,000
+    assert counter.reads <= 600 * 3  # a few spans per figure, not all 3,000

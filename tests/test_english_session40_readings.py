@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from comparison.compare import compare
 from comparison.numbers_en import extract_quantities_en
-from tests.comparison_helpers import article, exact, of_type
+from tests.comparison_helpers import article, exact, of_type, voices_of
 
 
 def _figures(text: str) -> list[str]:
@@ -127,25 +127,18 @@ def test_a_name_is_not_cut_at_an_apostrophe_after_its_first_capital() -> None:
     assert not any(n in ("Peter", "Neill", "Ana", "Souza") for n, _ in names)
 
 
-def _voices_of(text: str) -> list[tuple[str, str]]:
-    from comparison.extract import extract_all
-    from tests.comparison_helpers import PUBLISHED
-
-    return [(a.who, a.kind) for a in extract_all(text, PUBLISHED).attributions]
-
-
 def test_states_and_professions_speaking_are_voices() -> None:
-    assert _voices_of("Russia said the talks had failed.") == [("Russia", "official")]
-    assert _voices_of("Beijing says the drills are routine.") == [("Beijing", "official")]
-    assert _voices_of("Moscow has said it will respond.") == [("Moscow", "official")]
-    assert _voices_of("The United States said it would respond.") == [("The United States", "official")]
-    assert _voices_of("Statisticians announced that inflation rose.") == [("Statisticians", "expert")]
-    assert _voices_of("Economists say growth will slow.") == [("Economists", "expert")]
-    assert _voices_of("The ministry said 12 people were hurt.") == [("The ministry", "official")]
+    assert voices_of("Russia said the talks had failed.") == [("Russia", "official")]
+    assert voices_of("Beijing says the drills are routine.") == [("Beijing", "official")]
+    assert voices_of("Moscow has said it will respond.") == [("Moscow", "official")]
+    assert voices_of("The United States said it would respond.") == [("The United States", "official")]
+    assert voices_of("Statisticians announced that inflation rose.") == [("Statisticians", "expert")]
+    assert voices_of("Economists say growth will slow.") == [("Economists", "expert")]
+    assert voices_of("The ministry said 12 people were hurt.") == [("The ministry", "official")]
     # a surname that is also a place, of a person the article names, stays the person
-    assert _voices_of("Tom Washington arrived. Washington said the road was shut.") == [("Washington", "person")]
-    assert _voices_of("Tom Austin arrived. Austin said the road was shut.") == []  # (a town: no state's voice)
-    assert _voices_of("Officials said the talks had failed.") == [("Officials", "official")]
+    assert voices_of("Tom Washington arrived. Washington said the road was shut.") == [("Washington", "person")]
+    assert voices_of("Tom Austin arrived. Austin said the road was shut.") == []  # (a town: no state's voice)
+    assert voices_of("Officials said the talks had failed.") == [("Officials", "official")]
 
 
 def test_a_state_voice_is_the_vaguer_voice_of_its_own_offices_and_another_voice_of_others() -> None:
@@ -225,18 +218,18 @@ def test_a_past_verb_right_after_a_figure_is_no_counted_noun() -> None:
 
 def test_places_and_professions_that_are_no_voice() -> None:
     # the second part of "City, State" before another person's verb, a sum grown, a title
-    assert _voices_of("Amy Rademaker, an expert at a hospital in Urbana, Illinois says she has heard farmers "
+    assert voices_of("Amy Rademaker, an expert at a hospital in Urbana, Illinois says she has heard farmers "
                       "fret.") == []
-    assert _voices_of("In July America added 1.8m jobs.") == []
-    assert all(kind != "expert" for _, kind in _voices_of("According to NHS plans seen by The Economist, it is one "
+    assert voices_of("In July America added 1.8m jobs.") == []
+    assert all(kind != "expert" for _, kind in voices_of("According to NHS plans seen by The Economist, it is one "
                                                           "of seven venues."))
-    assert all(kind != "expert" for _, kind in _voices_of("It was a lower figure than what economists predicted."))
+    assert all(kind != "expert" for _, kind in voices_of("It was a lower figure than what economists predicted."))
     # a comma alone joins no list of persons
-    assert _voices_of("Writing in the Village Voice, Karina Longworth said that the film was bad.") == [
+    assert voices_of("Writing in the Village Voice, Karina Longworth said that the film was bad.") == [
         ("Karina Longworth", "person")]
     # a list of states is one voice, whole
-    assert _voices_of("Russia, China and Iran said the talks failed.") == [("Russia, China and Iran", "official")]
-    assert _voices_of("Nonsense, says America; it was a projectile.") == [("America", "official")]
+    assert voices_of("Russia, China and Iran said the talks failed.") == [("Russia, China and Iran", "official")]
+    assert voices_of("Nonsense, says America; it was a projectile.") == [("America", "official")]
 
 
 def test_two_counts_joined_by_a_hyphen_before_a_noun_are_one_span() -> None:
@@ -263,14 +256,14 @@ def test_a_town_a_club_or_a_person_named_like_a_place_is_no_state_voice() -> Non
                  "Austin said the road was shut.", "Orange said its profits rose.",
                  "Victoria said she was delighted with the result.", "Sofia said she was tired.",
                  "Jordan said he would retire after the season."):
-        assert all(kind != "official" for _, kind in _voices_of(text)), text
+        assert all(kind != "official" for _, kind in voices_of(text)), text
     # a surname the article names, even a country's name, is the person
-    assert _voices_of("Michael Jordan scored 40 points. Jordan said the team was tired.") == [("Jordan", "person")]
+    assert voices_of("Michael Jordan scored 40 points. Jordan said the team was tired.") == [("Jordan", "person")]
     # countries, US states and states' capitals still speak for their state
-    assert _voices_of("Washington said it would respond.") == [("Washington", "official")]
-    assert _voices_of("Texas said it would sue.") == [("Texas", "official")]
-    assert _voices_of("Hong Kong said the rules were needed.") == [("Hong Kong", "official")]
-    assert _voices_of("Jordan said it would open the border.") == [("Jordan", "official")]
+    assert voices_of("Washington said it would respond.") == [("Washington", "official")]
+    assert voices_of("Texas said it would sue.") == [("Texas", "official")]
+    assert voices_of("Hong Kong said the rules were needed.") == [("Hong Kong", "official")]
+    assert voices_of("Jordan said it would open the border.") == [("Jordan", "official")]
 
 
 def test_many_paragraphs_left_open_are_read_once_each() -> None:
@@ -307,9 +300,9 @@ def test_a_model_code_or_an_address_is_no_hyphen_span() -> None:
 
 def test_a_comma_and_after_one_name_joins_two_clauses_not_two_voices() -> None:
     # (second review) "hosted by Emmanuel Macron, and Angela Merkel said": Macron was a voice too
-    assert _voices_of("The talks were hosted by Emmanuel Macron, and Angela Merkel said the deal was close.") == [
+    assert voices_of("The talks were hosted by Emmanuel Macron, and Angela Merkel said the deal was close.") == [
         ("Angela Merkel", "person")]
-    assert _voices_of("Anna Berg, John Smith, and Mary Jones said the bridge was closed.") == [
+    assert voices_of("Anna Berg, John Smith, and Mary Jones said the bridge was closed.") == [
         ("Anna Berg", "person"), ("John Smith", "person"), ("Mary Jones", "person")]
 
 
@@ -330,4 +323,4 @@ def test_a_state_is_the_same_state_only_by_its_own_places_and_adjective() -> Non
 
 
 def test_a_state_speaking_of_a_persons_words_is_still_a_state() -> None:
-    assert _voices_of("Beijing said his remarks were irresponsible.") == [("Beijing", "official")]
+    assert voices_of("Beijing said his remarks were irresponsible.") == [("Beijing", "official")]

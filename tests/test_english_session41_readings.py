@@ -10,29 +10,25 @@ from comparison.compare import compare
 from comparison.extract import extract_all
 from comparison.extract_en import extract_dates_en, extract_entities_en
 from comparison.numbers_en import extract_quantities_en
-from tests.comparison_helpers import PUBLISHED, article, exact
+from tests.comparison_helpers import article, exact, read_counting, voices_of
 
 # A made-up publication time for these sentences (a Saturday).
 _PUBLISHED = datetime(2022, 8, 20, 12, 0, tzinfo=UTC)
 
 
-def _voices_of(text: str) -> list[tuple[str, str]]:
-    return [(a.who, a.kind) for a in extract_all(text, PUBLISHED).attributions]
-
-
 def test_a_countrys_short_form_in_capitals_is_a_state_voice() -> None:
-    assert _voices_of("The U.S. said it would send two planes.") == [("The U.S.", "official")]
-    assert _voices_of("The US says the border will stay shut.") == [("The US", "official")]
-    assert _voices_of("The ferry will not sail, the U.K. said.") == [("the U.K.", "official")]
-    assert _voices_of("The UK said it was concerned by the fighting.") == [("The UK", "official")]
-    assert _voices_of("Britain's foreign ministry said it had summoned the envoy.") == [
+    assert voices_of("The U.S. said it would send two planes.") == [("The U.S.", "official")]
+    assert voices_of("The US says the border will stay shut.") == [("The US", "official")]
+    assert voices_of("The ferry will not sail, the U.K. said.") == [("the U.K.", "official")]
+    assert voices_of("The UK said it was concerned by the fighting.") == [("The UK", "official")]
+    assert voices_of("Britain's foreign ministry said it had summoned the envoy.") == [
         ("Britain's foreign ministry", "official")]
     # a list of states, each perhaps opened by "the", is one state voice
-    assert _voices_of("Chile and the U.S. said the talks failed.") == [("Chile and the U.S.", "official")]
-    assert _voices_of("Peru, Chile and the United States said the talks failed.") == [
+    assert voices_of("Chile and the U.S. said the talks failed.") == [("Chile and the U.S.", "official")]
+    assert voices_of("Peru, Chile and the United States said the talks failed.") == [
         ("Peru, Chile and the United States", "official")]
     # "us" in lower case, or capitalized opening a sentence, is the pronoun, no state
-    assert _voices_of("Let us say the talks failed.") == []
+    assert voices_of("Let us say the talks failed.") == []
 
 
 def test_initials_with_stops_are_one_name() -> None:
@@ -162,17 +158,17 @@ def test_a_figures_days_stay_bounded_however_many_spans_its_clause_names() -> No
 
 
 def test_persons_listed_after_the_verb_are_each_a_voice() -> None:
-    assert _voices_of("The dam will hold, said Ann Cole, Tom Hale and Ruth Ng.") == [
+    assert voices_of("The dam will hold, said Ann Cole, Tom Hale and Ruth Ng.") == [
         ("Ann Cole", "person"), ("Tom Hale", "person"), ("Ruth Ng", "person")]
-    assert _voices_of("The dam will hold, said Ann Cole, Tom Hale, and Ruth Ng on Monday.") == [
+    assert voices_of("The dam will hold, said Ann Cole, Tom Hale, and Ruth Ng on Monday.") == [
         ("Ann Cole", "person"), ("Tom Hale", "person"), ("Ruth Ng", "person")]
     # as before the verb, and two after it
-    assert _voices_of("Ann Cole, Tom Hale and Ruth Ng said the dam will hold.") == [
+    assert voices_of("Ann Cole, Tom Hale and Ruth Ng said the dam will hold.") == [
         ("Ann Cole", "person"), ("Tom Hale", "person"), ("Ruth Ng", "person")]
-    assert _voices_of("The dam will hold, said Ann Cole and Ruth Ng.") == [("Ann Cole", "person"), ("Ruth Ng", "person")]
+    assert voices_of("The dam will hold, said Ann Cole and Ruth Ng.") == [("Ann Cole", "person"), ("Ruth Ng", "person")]
     # no list: an appositive naming another person, a possessive after the last name
-    assert _voices_of("The dam will hold, said Ann Cole, Tom Hale's lawyer.") == [("Ann Cole", "person")]
-    assert _voices_of("The dam will hold, said Ann Cole, Tom Hale and Ruth Ng's aide.") == [("Ann Cole", "person")]
+    assert voices_of("The dam will hold, said Ann Cole, Tom Hale's lawyer.") == [("Ann Cole", "person")]
+    assert voices_of("The dam will hold, said Ann Cole, Tom Hale and Ruth Ng's aide.") == [("Ann Cole", "person")]
 
 
 def test_a_list_after_the_verb_is_read_a_bounded_number_of_names() -> None:
@@ -196,11 +192,11 @@ def test_a_list_after_the_verb_is_read_a_bounded_number_of_names() -> None:
 
 
 def test_a_name_shaped_like_a_clubs_or_companys_is_a_body_not_a_person() -> None:
-    assert _voices_of("Real Sociedad said the striker was injured.") == [("Real Sociedad", "organization")]
-    assert _voices_of("Elmford United said the deal was off.") == [("Elmford United", "organization")]
-    assert _voices_of("Varne Holdings said profits fell.") == [("Varne Holdings", "organization")]
+    assert voices_of("Real Sociedad said the striker was injured.") == [("Real Sociedad", "organization")]
+    assert voices_of("Elmford United said the deal was off.") == [("Elmford United", "organization")]
+    assert voices_of("Varne Holdings said profits fell.") == [("Varne Holdings", "organization")]
     # the first words of a body's name the article writes whole elsewhere
-    assert _voices_of("Harold Pike Airways cut routes. Harold Pike said flights were cancelled.") == [
+    assert voices_of("Harold Pike Airways cut routes. Harold Pike said flights were cancelled.") == [
         ("Harold Pike", "organization")]
     kinds = {e.text: e.kind for e in extract_entities_en("Elmford United and Real Sociedad met. Then Ann Cole spoke.")}
     assert kinds == {"Elmford United": "ORG", "Real Sociedad": "ORG", "Ann Cole": "PER"}
@@ -212,24 +208,24 @@ def test_a_name_shaped_like_a_clubs_or_companys_is_a_body_not_a_person() -> None
     assert kinds["West Bank"] != "ORG" and kinds["United States"] != "ORG"
     assert kinds["United States Postal Service"] == "ORG"
     # persons stay persons; a body with an official's head stays official
-    assert _voices_of("Ann Cole said the deal was off.") == [("Ann Cole", "person")]
-    assert _voices_of("Elmford City Council said roads were shut.") == [("Elmford City Council", "official")]
+    assert voices_of("Ann Cole said the deal was off.") == [("Ann Cole", "person")]
+    assert voices_of("Elmford City Council said roads were shut.") == [("Elmford City Council", "official")]
 
 
 def test_a_town_of_the_gazetteer_named_with_city_or_town_is_no_person() -> None:
     # a town speaking speaks for no state, and is no person either (was a person voice)
-    assert _voices_of("Cape Town said the reservoirs were low.") == []
-    assert _voices_of("Carson City said the roads were shut.") == []
+    assert voices_of("Cape Town said the reservoirs were low.") == []
+    assert voices_of("Carson City said the roads were shut.") == []
     kinds = {e.text: e.kind for e in extract_entities_en("Buses left Cape Town. Then Ann Cole spoke.")}
     assert kinds == {"Cape Town": "NAME", "Ann Cole": "PER"}
 
 
 def test_a_clubs_opening_word_before_a_common_noun_is_no_body() -> None:
     # "Real", "Club", "Racing" open a club's name only before another capitalized word
-    assert _voices_of("Real property brokers said rents rose.") == []
-    assert _voices_of("Club volunteers said the pitch was under water.") == []
-    assert _voices_of("Racing stewards said the course was shut.") == []
-    assert _voices_of("Dynamo Elmford said the match was off.") == [("Dynamo Elmford", "organization")]
+    assert voices_of("Real property brokers said rents rose.") == []
+    assert voices_of("Club volunteers said the pitch was under water.") == []
+    assert voices_of("Racing stewards said the course was shut.") == []
+    assert voices_of("Dynamo Elmford said the match was off.") == [("Dynamo Elmford", "organization")]
 
 
 def test_a_person_the_text_calls_by_title_stays_a_person_beside_a_body_of_that_name() -> None:
@@ -237,7 +233,7 @@ def test_a_person_the_text_calls_by_title_stays_a_person_beside_a_body_of_that_n
             "Ms Brisk founded the firm.")
     kinds = {e.text: e.kind for e in extract_entities_en(text)}
     assert kinds["Hana Brisk Partners"] == "ORG" and kinds["Hana Brisk"] == "PER", kinds
-    assert ("Hana Brisk", "person") in _voices_of(text)
+    assert ("Hana Brisk", "person") in voices_of(text)
     # without a title for her, the short form is still the body's (as before)
     kinds = {e.text: e.kind for e in extract_entities_en(text.rsplit(" Ms ", 1)[0])}
     assert kinds["Hana Brisk"] == "ORG", kinds
@@ -247,25 +243,14 @@ def test_short_forms_of_bodies_are_found_in_one_pass() -> None:
     from comparison.extract import Entity
     from comparison.extract_en import _bodies_as_names
 
-    reads = 0
-
-    class Counted(Entity):
-        @property
-        def text(self) -> str:  # each read of a name counted
-            nonlocal reads
-            reads += 1
-            return self._text
-
-        @text.setter
-        def text(self, value: str) -> None:
-            self._text = value
+    Counted, counter = read_counting(Entity, "text")  # each read of a name counted
 
     n = 3000
     entities = [Counted(i, i + 1, f"Harold Pike{i} Airways", "ORG") for i in range(n)]
     entities += [Counted(i, i + 1, f"Harold Pike{i}", "PER") for i in range(n)]
     out = _bodies_as_names(entities)
     assert [e.kind for e in out[n:]] == ["ORG"] * n
-    assert reads <= 3 * len(entities) + n  # a constant number of reads per name, no scan of all per name
+    assert counter.reads <= 3 * len(entities) + n  # a constant number of reads per name, no scan of all per name
 
 
 def test_a_present_tense_verb_after_a_plural_ends_the_counted_noun() -> None:
