@@ -23,13 +23,12 @@ from comparison.lexicons.places import (
     AREA_TOTALS_ZH,
     LEVEL_WORDS_EN,
     LEVELS,
-    NOT_TOTAL_GONG_WORDS_ZH,
     SUBNATIONAL_SUFFIXES_ZH,
     TOTAL_ADVERBS_EN,
     TOTAL_ADVERBS_EXTRA_ZH,
     TOWNSHIP_SUFFIXES_ZH,
 )
-from comparison.lexicons.units import YEAR_SECONDS
+from comparison.lexicons.units import COUNT_MEASURES_ZH, YEAR_SECONDS
 from comparison.model import Span
 from comparison.numbers import Quantity
 from comparison.slots import level_of_name
@@ -744,20 +743,97 @@ def area_total(simple: str, lo: int, start: int, end: int, hi: int, english: boo
                 found.append(_level_rank(AREA_TOTALS_EN.get(m.group(0).lower(), "")))
     else:
         for m in _area_total_zh().finditer(simple, lo, max(lo, start)):
-            if m.group(0) == "共" and _inside_word(simple, m.start(), NOT_TOTAL_GONG_WORDS_ZH):
-                continue  # 中共, 公共, 共同: no adverb of total
+            if m.group(0) == "共" and not gong_is_total(simple, m.end()):
+                continue  # 中共党员, 共同, 共赴一线: no adverb of total
             found.append(_level_rank(AREA_TOTALS_ZH.get(m.group(0), "")))
     return max(found) if found else None
 
 
+def gong_is_total(simple: str, e: int) -> bool:
+    """Is the 共 ending at ``e`` the adverb of a total ("in all"), read by the words around it (jieba's
+    cut of a few characters either side)? Inside a longer word it is none (中共, 公共, 共和党, 共同,
+    共渡难关; a date's 日 before it is no word with it: 5日|共). A word of 共 and one verb (共伤, 共赴)
+    is a total only before a number (共伤3人; 共赴一线 "together"). 共 alone governs a number (共12人)
+    or a verb phrase (共造成, 共转移, 共从某地运来): a total, unless a one-character verb follows whose
+    object is no number (共御|洪峰, 共抗|洪水: "together"). Constant work per 共."""
+    s = e - 1
+    lo = max(0, s - _GONG_CONTEXT)
+    at = lo
+    for word in _cut(simple[lo:e + _GONG_CONTEXT]):
+        if at <= s < at + len(word):
+            break
+        at += len(word)
+    else:
+        return True
+    if at < s:
+        if s - at == 1 and simple[at - 1:at].isdigit() and simple[at] in "日号月年时天":
+            return gong_alone_is_total(simple, e)  # (a date's unit: 5日|共转移)
+        return word in _GONG_TOTAL_WORDS  # 共 closing a word: 中共, 公共 (合共 a total)
+    tags, freq = _jieba_words()
+    if len(word) > 2:
+        # 共 before a verb cut with it (共|出动) governs it; else a word (共和党, 共渡难关)
+        return tags.get(word[1:], "").startswith("v") and gong_alone_is_total(simple, e)
+    if len(word) == 1 or simple[e:e + 1] in _GONG_FUNCTION_WORDS or freq.get(
+            simple[e:e + 2], 0) > freq.get(word, 0):
+        return gong_alone_is_total(simple, e)  # (共|出动: the likelier word after 共, not 共出)
+    after = e + 1  # 共 and one verb: 共伤3人, 共赴一线
+    return _number_at(simple, after + 1 if simple[after:after + 1] == "了" else after)
+
+
+def gong_alone_is_total(simple: str, e: int) -> bool:
+    """共 cut alone: a total before a number, a function word or a verb of two characters; "together"
+    before a one-character verb whose object, a noun more likely a word than the verb with its first
+    character, follows with no number (共御|洪峰, 共抗|洪水)."""
+    if _number_at(simple, e) or simple[e:e + 1] in _GONG_FUNCTION_WORDS:
+        return True
+    tags, freq = _jieba_words()
+    two, next_two = simple[e:e + 2], simple[e + 1:e + 3]
+    if freq.get(next_two, 0) <= freq.get(two, 0) or not tags.get(next_two, "").startswith("n"):
+        return True  # a word of two characters (共造成, 共收受|贿赂), or no noun after one: read as before
+    after = e + 2 if simple[e + 1:e + 2] == "了" else e + 1
+    return _number_at(simple, after)  # 共伤3人: a one-character verb governing a number
+
+
+_GONG_CONTEXT = 4  # characters cut on either side of a 共
+_GONG_TOTAL_WORDS = frozenset({"合共", "总共", "一共", "共有", "共计"})
+# Prepositions and adverbs that may open the phrase the adverb 共 governs (共从某地运来, 共对某地出售,
+# 共将发射, 共约300人): a closed class of grammar words (《现代汉语八百词》 介词, 副词).
+_GONG_FUNCTION_WORDS = frozenset("对向从在为被把将与给由于自约已再还又先可达逾近超")
+
+
+def _cut(text: str) -> list[str]:
+    import jieba
+
+    return jieba.lcut(text, HMM=False)
+
+
+def _number_at(text: str, i: int) -> bool:
+    """Does a number open at ``i``: a digit, or a numeral in words followed by another numeral, 余/多
+    or a counting measure word (三人, 一百, 数十; not 一线, 两地)?"""
+    if i >= len(text):
+        return False
+    if text[i].isdigit():
+        return True
+    if text[i] not in _NUMERAL_CHARS or i + 1 >= len(text):
+        return False
+    return text[i + 1] in _NUMERAL_CHARS or text[i + 1] in "余多" or text[i + 1] in COUNT_MEASURES_ZH
+
+
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿数几")
+
+
+@lru_cache(maxsize=1)
+def _jieba_words() -> tuple[dict, dict]:
+    """jieba's dictionary: word -> part-of-speech tag, word -> frequency."""
+    import jieba
+    import jieba.posseg
+
+    jieba.dt.check_initialized()
+    return jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ
+
+
 def _level_rank(level: str) -> int:
     return LEVELS.index(level) if level else TOTAL_OF_ALL
-
-
-def _inside_word(text: str, at: int, words: tuple[str, ...]) -> bool:
-    """Is the character at ``at`` inside one of ``words`` as ``text`` writes it there?"""
-    ch = text[at]
-    return any(text.startswith(w, at - w.index(ch)) for w in words if ch in w and at >= w.index(ch))
 
 
 @lru_cache(maxsize=1)

@@ -1078,7 +1078,9 @@ def part_and_whole(a: Subject, b: Subject) -> bool:
       12人遇难). A total of no level needs a place of this figure's own, not the setting alone (河南省有
       3人遇难 / 暴雨共造成12人遇难 in a story set in 河南 still contradict).
 
-    - or the other names a list of places holding this one's (新乡、鹤壁等地3万人受灾 / 新乡5万人受灾).
+    - or the other names a list of places holding this one's (新乡、鹤壁等地3万人受灾 / 新乡5万人受灾);
+    - or this one is a total word's of an area below every level the other counts ("Across the
+      county, 300 homes" / "In Ohio 1,200 homes"; 全县 / 全省).
 
     Counts and sums only: a measure (100毫米, 40 km) or a share is no sum over places.
     Two sibling places (柳林县 / 白水县) are different places already (:func:`different_places`)."""
@@ -1089,11 +1091,23 @@ def part_and_whole(a: Subject, b: Subject) -> bool:
             return True
         if x.area_ids & y.area_ids and x.area_places < y.area_places:
             return True  # (by shared ids: a list may name a city short, 新乡, and the other in full)
+        if _lower_total(x, y):
+            return True
         if y.total_rank is None or x.area_rank <= max(y.area_rank, y.total_rank):
             continue
         if y.total_rank != TOTAL_OF_ALL or any(not w.startswith("<") for w in x.where):
             return True
     return False
+
+
+def _lower_total(x: Subject, y: Subject) -> bool:
+    """Is ``x`` a total of an area below the level of every area ``y`` counts ("Across the county,
+    300 homes" / "In Ohio 1,200 homes"; 全县共转移 / 全省共转移)? Then it totals a part of ``y``'s
+    area. (``y`` needs a level of its own: a named place or a total word of an area.)"""
+    if x.total_rank is None or x.total_rank == TOTAL_OF_ALL:
+        return False
+    y_level = max(y.area_rank, -1 if y.total_rank is None else y.total_rank)
+    return 0 <= y_level < min(x.total_rank, x.area_rank if x.area_rank >= 0 else x.total_rank)
 
 
 def _written_short(x: Subject, y: Subject) -> bool:

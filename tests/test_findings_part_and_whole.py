@@ -236,3 +236,68 @@ def _docs_of(*texts: str):
     docs, _context, _notes = build_context([article(f"d{n}", f"Outlet {n}", OPENING_ZH, t, language="zh")
                                             for n, t in enumerate(texts)])
     return docs
+
+
+@pytest.mark.parametrize(("text", "figure", "rank"), [
+    # "together" before a one-character verb no list named: no total
+    ("军民共御洪峰转移群众9000人", "9000", None),
+    ("干群共战洪水转移群众900人", "900", None),
+    ("中共2017年派出工作组300人", "300", None),  # 共 closing a word before a number
+    ("各部门共出动警力600人", "600", -1),  # 共 cut with the verb it governs (共出动)
+    ("中共党员带头转移群众8000人", "8000", None),  # 共 closing a word before a noun
+    ("共青团员转移群众300人", "300", None),
+    # the adverb of a total: before a number, a verb of two characters or a one-character verb and a number
+    ("暴雨共紧急转移群众300人", "300", -1),
+    ("两地共死亡9人", "9", -1),
+    ("暴雨共伤3人", "3", -1),
+    ("3月5日共转移群众300人", "300", -1),
+    ("全市共约三百人受灾", "三百", 2),
+])
+def test_gong_is_read_by_what_follows_it(text: str, figure: str, rank: int | None) -> None:
+    """共 is a total before a number or a verb phrase governing one (共造成, 共紧急转移, 共伤3人) and
+    "together" before a one-character verb with no number after it (共御洪峰, 共战洪水): read by the
+    grammar, not a list of compounds (共御, 共战 were in none, so the unplaced count was a total)."""
+    from comparison.docs import area_total
+
+    assert area_total(text, 0, text.index(figure), len(text), len(text), False) == rank, text
+
+
+def test_gong_together_with_an_unlisted_verb_leaves_a_contradiction() -> None:
+    kinds = _number_kinds("军民共御洪峰转移群众9000人", "柳林县转移群众8000人", opening="周二，山西省遭遇持续强降雨")
+    assert kinds == ["contradiction"], kinds
+
+
+@pytest.mark.parametrize(("part", "whole", "language", "opening"), [
+    ("Across the county, 300 homes were flooded, officials said.", "In Ohio 1,200 homes were flooded, officials said.",
+     "en", "Heavy rain hit Ohio on Monday."),
+    ("Citywide, 300 homes were flooded, officials said.", "Across the state 1,200 homes were flooded, officials said.",
+     "en", OPENING_EN),
+    ("全县共转移群众8000人", "全省共转移安置群众4600余人", "zh", OPENING_ZH),
+])
+def test_a_total_of_a_lower_level_is_a_part(part: str, whole: str, language: str, opening: str) -> None:
+    """A total word of a level below the other's area ('across the county', 'citywide', 全县) totals a
+    part of it: with no place named it was read as no part, and contradicted the state's count."""
+    kinds = _number_kinds(part, whole, language, opening=opening)
+    assert "contradiction" not in kinds, kinds
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Across the county, 300 homes were flooded, officials said.",
+     "In Riverton county 1,200 homes were flooded, officials said."),  # a county against a county
+    ("Across the county, 300 homes were flooded, officials said.", "1,200 homes were flooded, officials said."),
+])
+def test_a_total_of_a_lower_level_against_no_higher_area_still_contradicts(first: str, second: str) -> None:
+    assert _number_kinds(first, second, "en") == ["contradiction"]
+
+
+def test_each_gong_is_read_in_a_few_characters(monkeypatch) -> None:
+    """A clause of 3,000 共 is read one 共 at a time, each by a cut of a few characters around it (no
+    cut of the clause per 共)."""
+    import comparison.docs as docs_module
+
+    cuts: list[int] = []
+    real_cut = docs_module._cut
+    monkeypatch.setattr(docs_module, "_cut", lambda text: cuts.append(len(text)) or real_cut(text))
+    text = "军民共御洪峰" * 3000 + "转移群众9000人"
+    assert docs_module.area_total(text, 0, text.index("9000"), len(text), len(text), False) is None
+    assert len(cuts) == 3000 and max(cuts) <= 2 * docs_module._GONG_CONTEXT + 1, (len(cuts), max(cuts))

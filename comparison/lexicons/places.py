@@ -77,13 +77,6 @@ AREA_TOTALS_EN = {"across the country": "country", "across the nation": "country
 # counts. Chinese: the group-total words (lexicons.categories.GROUP_TOTAL_ZH) and 累计 (to date).
 TOTAL_ADVERBS_EXTRA_ZH = ("累计",)
 TOTAL_ADVERBS_EN = ("in total", "a total of", "altogether", "in all,", "overall,")
-# Words in which 共 is no adverb of total (中共 the party, 公共 public, 共同 common, 共和 republic...).
-NOT_TOTAL_GONG_WORDS_ZH = ("中共", "公共", "共同", "共产", "共和", "共享", "共识", "共建", "共青", "共振", "共鸣",
-                           "共处", "共事", "共存", "共赢", "共济", "共犯", "共谋", "共进",
-                           # 共 "together" before a one-character verb of a written compound (共渡难关,
-                           # 共抗洪水, 共赴一线): no total of what the clause then counts
-                           "共渡", "共度", "共抗", "共赴", "共克", "共筑", "共创", "共商", "共担", "共守",
-                           "共护", "共治", "共襄", "共庆")
 # China's fourth administrative level (乡级行政区: towns 镇, townships 乡, subdistricts 街道): below
 # a county, whatever LEVEL_SUFFIX_ZH calls a town for its English peer ("town": city).
 TOWNSHIP_SUFFIXES_ZH = ("镇", "乡", "街道")
