@@ -239,6 +239,7 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         nearest_second[j] = min(nearest_second.get(j, 9.0), ratio)
     chosen, rows, pending = [], [], []
     ranges1, ranges2 = _Ranges.of(doc1), _Ranges.of(doc2)
+    voices1, voices2 = sentence_voices(doc1), sentence_voices(doc2)
     for i, j, score in candidates:
         q1, q2 = doc1.facts.quantities[i], doc2.facts.quantities[j]
         s1, s2 = doc1.subjects[i], doc2.subjects[j]
@@ -254,7 +255,7 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         if span_against_a_day_inside(s1, s2):
             continue  # a total over a span of days and one day's count inside it: two facts
         distinguished = not compatible(q1, q2) and (
-            _distinguished(doc1, ranges1, i, doc2, j) or _distinguished(doc2, ranges2, j, doc1, i))
+            _distinguished(doc1, ranges1, i, doc2, j, voices1) or _distinguished(doc2, ranges2, j, doc1, i, voices2))
         if distinguished:
             continue  # one outlet reports both values as two counts: two facts (a definition since session 23)
         best = score >= best_first[i] or score >= best_second[j]
@@ -284,13 +285,36 @@ class _Ranges:
         return ranges_overlap(self.low, self.high, self.factor, q.base_low, q.base_high, q.factor)
 
 
-def _distinguished(doc_a: Doc, ranges_a: _Ranges, i: int, doc_b: Doc, j: int) -> bool:
+def _distinguished(doc_a: Doc, ranges_a: _Ranges, i: int, doc_b: Doc, j: int,
+                   voices_a: dict[int, str] | None = None) -> bool:
     """Does outlet A report, besides figure i, another figure that matches B's j
-    and differs from i? Then A treats them as two different counts."""
+    and differs from i? Then A treats them as two different counts, unless A credits the two
+    figures to two different voices (路透社说至少10人死亡 … 据法新社报道13人死亡): then A reports
+    its sources' disagreement over one count, and i still differs from B's j. ``voices_a``:
+    :func:`sentence_voices` of A."""
     qa, qb, sb = doc_a.facts.quantities[i], doc_b.facts.quantities[j], doc_b.subjects[j]
     others = ranges_a.compatible_with(qb) & ~ranges_a.compatible_with(qa)
     others[i] = False
-    return any(same_subject(doc_a.subjects[k], sb) for k in np.flatnonzero(others).tolist())
+    voices_a = voices_a or {}
+    voice_i = voices_a.get(doc_a.sentence_at(qa.start))
+    return any(same_subject(doc_a.subjects[k], sb) and not _other_voices(
+        voice_i, voices_a.get(doc_a.sentence_at(doc_a.facts.quantities[k].start)))
+        for k in np.flatnonzero(others).tolist())
+
+
+def _other_voices(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def sentence_voices(doc: Doc) -> dict[int, str]:
+    """The voice (``Attribution.who``) each sentence of ``doc`` credits first, by sentence index;
+    sentences crediting no one left out. One pass over the attributions."""
+    voices: dict[int, str] = {}
+    for a in doc.facts.attributions:
+        k = doc.sentence_at(a.start)
+        if k >= 0 and k not in voices:
+            voices[k] = a.who
+    return voices
 
 
 def _fold_eventless(merged: dict[tuple, Finding], alsos: dict[tuple, list[str]]) -> None:
