@@ -1050,6 +1050,19 @@ def _without_clause_lead(span_text: str) -> str:
 
 _CLAUSE_LEADS = tuple(sorted(CLAUSE_LEAD_WORDS_ZH, key=len, reverse=True))
 _TRAILING_ADVERBS = tuple(sorted(VOICE_TRAILING_ADVERBS_ZH, key=len, reverse=True))
+
+
+def trailing_voice_adverb(simple: str, start: int, end: int) -> str:
+    """The adverb closing the voice ``simple[start:end]`` before its verb (也, 再次, 均: 美联社均报道),
+    "" when none. A one-character adverb only as a word of its own in jieba's dictionary reading
+    of the voice (东京都, 四川成都, 首都: 都 ends a name, no adverb)."""
+    adverb = next((w for w in _TRAILING_ADVERBS if simple.endswith(w, start, end)), "")
+    if len(adverb) == 1 and end - start > 1:
+        from comparison.phonetics import word_boundaries
+
+        if end - 1 - start not in word_boundaries(simple[start:end]):
+            return ""
+    return adverb
 _NEGATORS = tuple(sorted(SPEECH_NEGATORS_ZH, key=len, reverse=True))
 
 
@@ -1069,7 +1082,7 @@ def _speaker_phrase(simple: str, start: int, end: int, entities: list[Entity]) -
     cite = next((w for w in _CITATION_HEADS if simple.startswith(w, start) and end - start - len(w) >= 2), "")
     start += len(cite)  # 据一位妇女说: the woman speaks; 据 only cites her
     name_ends = {e.end for e in entities}
-    while end not in name_ends and (adverb := next((w for w in _TRAILING_ADVERBS if simple.endswith(w, start, end)), "")):
+    while end not in name_ends and (adverb := trailing_voice_adverb(simple, start, end)):
         end -= len(adverb)  # 李明也说: not where a name ends (a given name may end in 则 or 更)
     phrase = simple[start:end].strip()
     if not phrase:
@@ -1392,7 +1405,9 @@ def extract_sources(text: str) -> list[SourceCitation]:
 def _cited_by_frame(simple: str, m: re.Match) -> bool:
     """Does a citing frame stand right around the agency name ``m`` (据X, X报道, X从…报道)?"""
     before = simple[max(0, m.start() - 12):m.start()]
-    after = simple[m.end():m.end() + 6]
+    # (an adverb between the name and its verb is no part of the frame: 新华社与中新社均报道, 美联社也称)
+    adverb = next((w for w in _TRAILING_ADVERBS if simple.startswith(w, m.end())), "")
+    after = simple[m.end() + len(adverb):m.end() + len(adverb) + 6]
     return any(before.endswith(w) or w in before[-6:] for w in _CITE_BEFORE) or after.startswith(
         _CITE_AFTER
     ) or (after.startswith(("从",)) and "报道" in simple[m.end():m.end() + 15])

@@ -447,6 +447,9 @@ def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
         for name, norm in AGENCIES.items():
             if not name.isascii() and holds_whole_name(simple, name):
                 return "agency", norm
+        for pattern, norm in _AGENCY_RES_EN:  # a Latin name in Chinese text: 路透社和CNN, NHK报道
+            if pattern.search(who):
+                return "agency", norm
     anonymous = ANONYMOUS_EN if english else ANONYMOUS_ZH
     if any(w in (lowered if english else simple) for w in anonymous):
         return "anonymous", "anonymous"
@@ -896,6 +899,8 @@ def _listed_voices_zh(text: str, simple: str, voice: Attribution, person_ends: d
         while end > start and text[end - 1].isspace():
             end -= 1
         kind, norm = attribution_kind(text[start:end], False) if end - start >= 2 else ("other", "")
+        if kind == "other" and end - start >= 2 and _names_a_medium(text[start:end]):
+            kind, norm = "agency", _medium_name(simple[start:end])  # 日本共同社 (one dictionary word)
         if kind == "other" or (end < voice.end and not _ends_as_a_voice(simple, start, end, person_ends)):
             return [voice]
         parts.append(Attribution(start, end, text[start:end], kind, norm))
@@ -1079,7 +1084,8 @@ def _anaphoric_voices(simple: str, found: list[Attribution]) -> list[Attribution
 # it). Read apart from the main pattern so it never takes over a 据…报道 or a dateline.
 _MEDIUM_REPORTS_ZH = re.compile(
     rf"(?:^|(?<=[，。；！？\n]))(?P<m>[\u4e00-\u9fffA-Za-z·]{{2,12}}?(?:[（(][A-Za-z][A-Za-z .&-]{{0,20}}[)）])?)"
-    rf"(?:{'|'.join(REPORT_VERBS_ZH)})(?:称|说)?[，：:]")
+    # an adverb between the medium and its verb is no part of it (新华社与中新社均报道, 美联社也报道)
+    rf"(?P<adverb>{'|'.join(VOICE_TRAILING_ADVERBS_ZH)})?(?:{'|'.join(REPORT_VERBS_ZH)})(?:称|说)?[，：:]")
 
 
 def _media_reporting(text: str, simple: str, found: list[Attribution], most: int) -> list[Attribution]:
@@ -1095,6 +1101,11 @@ def _media_reporting(text: str, simple: str, found: list[Attribution], most: int
         if len(out) >= most:
             break
         start, end = m.start("m"), m.end("m")
+        if m.group("adverb"):
+            from comparison.extract import trailing_voice_adverb
+
+            if trailing_voice_adverb(simple, start, m.end("adverb")) != m.group("adverb"):
+                continue  # 四川成都报道: 都 ends a name, no adverb
         for w in _LEAD_WORDS_ZH:
             if simple.startswith(w, start) and end - start > len(w):
                 start += len(w)  # 但路透社报道: the voice is 路透社
@@ -1110,7 +1121,7 @@ def _media_reporting(text: str, simple: str, found: list[Attribution], most: int
         if not _names_a_medium(who):
             continue  # 官媒已经有了许多报道: the words before 报道 must end in a medium's name
         kind, norm = attribution_kind(who, False)
-        out.append(Attribution(start, end, who, "agency", norm if kind == "agency" else who))
+        out.append(Attribution(start, end, who, "agency", norm if kind == "agency" else _medium_name(simple[start:end])))
     return out
 
 
@@ -1130,10 +1141,32 @@ def _names_a_medium(who: str) -> bool:
             return True
         simple = simple[:gloss.start()]
     names = tuple(n for n in AGENCIES if not n.isascii())
-    if simple.endswith(names) or any(n.isascii() and n.upper() == n and simple == n for n in AGENCIES):
+    if simple.endswith(names) or _latin_agency_closing(simple):
         return True
     # By its ending alone only a name of three or more characters (该报, 本台, 该社 name no medium).
     return len(simple) >= 3 and simple.endswith((*MEDIA_HEADS_ZH, *_MEDIUM_ENDINGS_ZH))
+
+
+def _latin_agency_closing(simple: str) -> str:
+    """The agency name in capitals closing ``simple``, the whole of it or after a character of no
+    Latin word (NHK, 美联社及CNN: CNN; not the end of another Latin word, XCNN); "" when none."""
+    for name in AGENCIES:
+        if not (name.isascii() and name.upper() == name and simple.endswith(name)):
+            continue
+        before = simple[-len(name) - 1:-len(name)]
+        if simple == name or not (before.isascii() and before.isalnum()):
+            return name
+    return ""
+
+
+def _medium_name(simple: str) -> str:
+    """The name a medium's voice goes by: the listed agency whose name closes it (日本共同社: 共同社,
+    NHK), else its own words (意大利安莎社)."""
+    latin = _latin_agency_closing(simple)
+    if latin:
+        return AGENCIES[latin]
+    return next((AGENCIES[n] for n in sorted(AGENCIES, key=len, reverse=True)
+                 if not n.isascii() and simple.endswith(n)), simple)
 
 
 def _name_start(start: int, names: list[tuple[int, int]]) -> int:
@@ -1227,13 +1260,16 @@ def _chinese_voice_bounds(source: str, simple: str, span: str, group: str, start
     cut = _first_outside_brackets(_VOICE_CUT_ZH, simple[start:end])
     if cut >= 0:
         end = start + cut
-    while (adverb := next((w for w in _VOICE_TRAILING_ADVERBS_ZH if simple.endswith(w, start, end)
-                           and end - start - len(w) >= 2), "")):
+    from comparison.extract import trailing_voice_adverb
+
+    while (adverb := trailing_voice_adverb(simple, start, end)) and end - start - len(adverb) >= 2:
         end -= len(adverb)
     record = next((w for w in _VOICE_RECORDS_ZH if simple.endswith(w, start, end) and end - start - len(w) >= 2), "")
     end -= len(record)  # 外交部声明说: the ministry's voice
     reported_end = _without_report_word(simple, start, end)
     reported, end = reported_end != end, reported_end
+    while reported and (adverb := trailing_voice_adverb(simple, start, end)) and end - start - len(adverb) >= 2:
+        end -= len(adverb)  # 美联社均报道称: the adverb before the report word too
     return _anonymous_start(simple, start, end), end, reported
 
 
@@ -1314,8 +1350,10 @@ def _voice(text: str, simple: str, m: re.Match, group: str, english: bool, start
             kind, norm = attribution_kind(who, english)
         if not who.strip() or who in ("的话", "话") or to_key(who.strip()) in NO_VOICE_DETERMINERS_ZH:
             return None  # (综合以上报道, 据各方消息: no one cited)
+    reported = reported or (not english and group == "a" and m.group(0).endswith(REPORT_VERBS_ZH))  # 据X报道
     if kind == "other" and reported and to_simplified_ends(who, _MEDIUM_ENDINGS_ZH):
-        kind, norm = "agency", who  # 意大利安莎社报道: a medium's report, the medium not listed by name
+        # 意大利安莎社报道: a medium's report, the medium not listed by name (日本共同社: 共同社)
+        kind, norm = "agency", _medium_name(simple[start:end].strip())
     if not english and group == "a" and kind != "other" and m.group("cite") in ("援引", "引用", "引述"):
         start = _citing_medium_start(simple, m.start("cite"), start)
     if kind == "other" and group == "c":

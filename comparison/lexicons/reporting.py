@@ -131,8 +131,11 @@ ANAPHORIC_DETERMINERS_ZH = ("这位", "这名", "那位", "那名", "该名", "�
 # speech names an action taken, no voice's verb (《现代汉语八百词》: 予以, 加以, 给予, 进行 as 形式动词).
 LIGHT_VERBS_ZH = ("予以", "加以", "给予", "进行")
 # Adverbs between a Chinese voice and its verb (官员一再表示, 发言人再次强调, 各国纷纷表示): no part of the
-# voice, which keeps two characters at least. Not 都 (东京都表示: a name's end).
-VOICE_TRAILING_ADVERBS_ZH = ("一再", "再次", "再度", "纷纷", "一度", "同样", "主要是", "亦", "则", "也", "又", "还", "更")
+# voice, which keeps two characters at least; with the adverbs of a whole (均, 都, 皆: 新华社与中新社均
+# 报道, both reported). A one-character adverb is one only as a word of its own, not a name's end
+# (东京都表示, 四川成都报道: 都 closes the dictionary word; extract.trailing_voice_adverb).
+VOICE_TRAILING_ADVERBS_ZH = ("一再", "再次", "再度", "纷纷", "一度", "同样", "主要是", "亦", "则", "也", "又", "还", "更",
+                             "均", "都", "皆")
 # Conjunctions of condition (如果警方认为…): what a voice would say on a condition is no source cited.
 CONDITIONAL_ZH = ("如果", "假如", "倘若", "若是", "要是", "一旦", "假若", "如若")
 # Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,

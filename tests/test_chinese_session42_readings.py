@@ -1,0 +1,60 @@
+"""Chinese extraction faults of session 42 (helper h42a), each on made-up sentences: agencies
+listed before an adverb of a whole (均, 都, 皆) and their verb, a Latin agency name in a Chinese list
+of voices, and 很多/好多/许多 with a measure word of people read whole as an unquantified count."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from comparison import compare
+from comparison.extract import extract_sources
+from comparison.slots import extract_attributions
+from comparison.text import to_simplified
+from tests.comparison_helpers import article, of_type
+
+PUBLISHED = datetime(2023, 9, 14, 6, 0, tzinfo=UTC)
+
+
+def _voices(text: str) -> list[tuple[str, str, str]]:
+    return [(text[a.start:a.end], a.kind, a.who) for a in extract_attributions(text, to_simplified(text), False)]
+
+
+@pytest.mark.parametrize("adverb", ["均", "都", "皆", "也"])
+@pytest.mark.parametrize("verb", ["报道，", "報導，", "表示，", "报道称，"])
+def test_agencies_listed_before_an_adverb_of_a_whole_are_each_a_voice(adverb: str, verb: str):
+    """法新社与美联社均报道，… gave no voice (was: none; with 表示, one voice 美联社均)."""
+    text = f"塔斯社与韩联社{adverb}{verb}山洪冲毁了一座木桥。"
+    assert _voices(text) == [("塔斯社", "agency", "塔斯社"), ("韩联社", "agency", "韩联社")]
+    assert [s.text for s in extract_sources(text)] == ["塔斯社", "韩联社"]
+
+
+def test_an_adverb_of_a_whole_closing_a_name_is_the_names():
+    """都 closing a dictionary word (东京都, 成都) is the name's end, no adverb."""
+    assert _voices("东京都政府表示，山洪冲毁了一座木桥。") == [("东京都政府", "official", "东京都政府")]
+    assert _voices("四川成都报道，山洪冲毁了一座木桥。") == []
+    assert _voices("卫生部与教育部均表示，学校将延期开学。") == [
+        ("卫生部", "official", "卫生部"), ("教育部", "official", "教育部")]
+
+
+@pytest.mark.parametrize("joiner", ["及", "和", "与"])
+@pytest.mark.parametrize("latin", ["NHK", "CNN", "BBC"])
+def test_a_latin_agency_name_after_a_joiner_is_its_own_voice(joiner: str, latin: str):
+    """日本共同社及NHK报道 was one voice of no kind (据…) or none at all (…报道，)."""
+    for text in (f"日本共同社{joiner}{latin}报道，山洪冲毁了一座木桥。", f"据日本共同社{joiner}{latin}报道，山洪冲毁了一座木桥。"):
+        assert _voices(text) == [("日本共同社", "agency", "共同社"), (latin, "agency", latin)], text
+    assert _voices(f"韩联社{joiner}{latin}报道，山洪冲毁了一座木桥。") == [
+        ("韩联社", "agency", "韩联社"), (latin, "agency", latin)]
+
+
+def test_a_latin_agency_name_alone_is_a_press_voice():
+    assert _voices("CNN表示，山洪冲毁了一座木桥。") == [("CNN", "agency", "CNN")]
+    # a medium named with its country is the agency of its own name
+    assert _voices("据日本共同社报道，山洪冲毁了一座木桥。") == [("日本共同社", "agency", "共同社")]
+
+
+def test_one_agency_named_with_and_without_its_country_is_one_voice():
+    a = article("ka", "Outlet A", "日本共同社报道，山洪冲毁了40座木桥。", language="zh", published=PUBLISHED)
+    b = article("kb", "Outlet B", "共同社报道，山洪冲毁了40座木桥。", language="zh", published=PUBLISHED)
+    assert of_type(compare([a, b], use_dense=False), "attribution") == []
