@@ -20,7 +20,6 @@ from functools import lru_cache
 # articles.calendar, also read by the stories' event days).
 from articles.calendar import DEFAULT_UTC_OFFSET_HOURS, local_publication_date  # noqa: E402,F401
 from comparison.lexicons.attribution import AGENCIES, ANONYMOUS_SOURCE, OFFICIAL_ROLES_ZH, TITLES_ZH
-from comparison.lexicons.categories import counts_people_or_buildings
 from comparison.lexicons.names import COMPOUND_SURNAMES_ZH, SURNAMES_ZH
 from comparison.lexicons.places import (
     LISTENER_PREPOSITIONS_ZH,
@@ -29,7 +28,6 @@ from comparison.lexicons.places import (
     SUBNATIONAL_SUFFIXES_ZH,
     TIME_FRAME_ENDS_ZH,
 )
-from comparison.lexicons.quantifiers import UNQUANTIFIED_PEOPLE_ONLY_ZH
 from comparison.lexicons.reporting import (
     ANAPHORIC_DETERMINERS_ZH,
     CITATION_HEADS_ZH,
@@ -66,7 +64,13 @@ from comparison.lexicons.timewords import (
     THIS_WEEK_ZH,
     WEEKDAYS_ZH,
 )
-from comparison.numbers import Quantity, extract_quantities, parse_chinese_integer, read_as_rounded
+from comparison.numbers import (
+    Quantity,
+    extract_quantities,
+    parse_chinese_integer,
+    read_as_rounded,
+    unquantified_may_count,
+)
 from comparison.text import TakenSpans, to_simplified, words_outside
 from comparison.titled_names import rejoin_titled_names
 
@@ -1644,8 +1648,8 @@ def extract_all(text: str, published: datetime, language: str | None = None) -> 
     trim_counted_phrases(quantities, text, tokens)
     # An unquantified count (许多抗议者) is one only when its noun, cut at the phrase's end, is
     # people or buildings (许多国家派出军队: 国家, no count).
-    quantities = [q for q in quantities if not q.unquantified or counts_people_or_buildings(
-        to_simplified(q.counted), to_simplified(q.text) in UNQUANTIFIED_PEOPLE_ONLY_ZH)]
+    quantities = [q for q in quantities if not q.unquantified or unquantified_may_count(
+        to_simplified(q.text), to_simplified(q.counted))]
     return _with_slots(text, simple, False, quantities, dates, entities,
                        extract_quotes(text, entities), extract_sources(text), notes, tokens)
 

@@ -404,6 +404,15 @@ def with_unquantified(found: list[Quantity], extra: list[Quantity]) -> list[Quan
     return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
+def unquantified_may_count(quantifier: str, noun: str) -> bool:
+    """May the Chinese unquantified ``quantifier`` (许多, 很多名; Simplified) count ``noun``? After a
+    measure word of people (很多名游客, 许多位老人) any noun, which the measure makes people, as after
+    多名; else only a noun of people or buildings the lexicon counts (许多国家: no; 部分: people only)."""
+    if quantifier[-1:] in _PEOPLE_MEASURES and quantifier[:-1] in UNQUANTIFIED_ZH:
+        return True
+    return counts_people_or_buildings(noun, quantifier in UNQUANTIFIED_PEOPLE_ONLY_ZH)
+
+
 _UNQUANTIFIED_ZH_RE = re.compile(rf"(?:{'|'.join(sorted(UNQUANTIFIED_ZH, key=len, reverse=True))})(?P<de>的)?")
 _UNQUANTIFIED_TIME_ZH_RE = re.compile(
     rf"(?:(?:{'|'.join(sorted(UNQUANTIFIED_TIME_AFTER_ZH, key=len, reverse=True))})"
@@ -425,8 +434,8 @@ def unquantified_zh(text: str, simple: str) -> list[Quantity]:
         measure = "" if m.group("de") or not m.group(0).endswith("多") else simple[m.end():m.end() + 1]
         measure = measure if measure in _FEW_WORD_MEASURES and measure not in _NOUN_MEASURES else ""
         cs, ce = counted_phrase(simple, m.end() + len(measure))
-        people_only = m.group(0).rstrip("的") in UNQUANTIFIED_PEOPLE_ONLY_ZH
-        if ce <= cs or not any(counts_people_or_buildings(simple[cs:k], people_only) for k in range(cs + 1, ce + 1)):
+        quantifier = m.group(0).rstrip("的") + measure
+        if ce <= cs or not any(unquantified_may_count(quantifier, simple[cs:k]) for k in range(cs + 1, ce + 1)):
             continue  # (the regex phrase may run on past its noun: 许多阿富汗士兵越境; extract trims it)
         end = m.start("de") if m.group("de") else m.end() + len(measure)
         low, high = UNQUANTIFIED_RANGE

@@ -9,12 +9,13 @@ from datetime import UTC, datetime
 import pytest
 
 from comparison import compare
-from comparison.extract import extract_sources
+from comparison.extract import extract_all, extract_sources
 from comparison.slots import extract_attributions
 from comparison.text import to_simplified
 from tests.comparison_helpers import article, of_type
 
 PUBLISHED = datetime(2023, 9, 14, 6, 0, tzinfo=UTC)
+INF = float("inf")
 
 
 def _voices(text: str) -> list[tuple[str, str, str]]:
@@ -58,3 +59,35 @@ def test_one_agency_named_with_and_without_its_country_is_one_voice():
     a = article("ka", "Outlet A", "日本共同社报道，山洪冲毁了40座木桥。", language="zh", published=PUBLISHED)
     b = article("kb", "Outlet B", "共同社报道，山洪冲毁了40座木桥。", language="zh", published=PUBLISHED)
     assert of_type(compare([a, b], use_dense=False), "attribution") == []
+
+
+def _figures(text: str) -> list[tuple[str, float, float, str]]:
+    facts = extract_all(text, PUBLISHED)
+    for q in facts.quantities:
+        assert text[q.start:q.end] == q.text
+    return [(q.text, q.low, q.high, q.counted) for q in facts.quantities]
+
+
+@pytest.mark.parametrize("quantifier", ["很多", "好多", "许多"])
+@pytest.mark.parametrize("measure", ["名", "位"])
+def test_a_many_word_with_a_measure_of_people_counts_any_noun_whole(quantifier: str, measure: str):
+    """很多名游客 gave no figure (游客 is no noun the lexicon counts; after 名 it is people)."""
+    assert _figures(f"暴雨中{quantifier}{measure}登山客被困山顶。") == [
+        (f"{quantifier}{measure}", 2, INF, "登山客")]
+
+
+def test_haoduo_before_people_is_one_unquantified_word():
+    """好多人 was cut to 多人 (a vague numeral); now 好多 whole, as 许多人 is read."""
+    assert _figures("暴雨中好多人被困山顶。") == [("好多", 2, INF, "人")]
+    # not a comparative (好多了: much better), nor before a noun of no people or buildings
+    assert _figures("他的病情好多了。") == []
+    assert _figures("好多国家派来了救援队。") == []
+    assert _figures("好多年来村民一直守在山上。") == []
+
+
+def test_haoduo_against_a_figure_is_the_vaguer_reading():
+    a = article("ha", "Outlet A", "化工厂爆炸造成好多人受伤。", language="zh", published=PUBLISHED)
+    b = article("hb", "Outlet B", "化工厂爆炸造成45人受伤。", language="zh", published=PUBLISHED)
+    found = of_type(compare([a, b], use_dense=False), "number")
+    assert [f.kind for f in found] == ["precision"]
+    assert [s.text for s in found[0].spans][0].startswith("好多")

@@ -55,7 +55,8 @@ VAGUE_WORDS_ZH = {
 # lexicon counts (comparison.lexicons.categories.UNQUANTIFIED_FAMILIES, GENERIC_PEOPLE): 许多国家,
 # 一些专家认为, "many times", "some say" give no figure. Such a figure is never a contradiction,
 # never a fact of its own ("only A reports many protesters"), and two of them are no finding.
-UNQUANTIFIED_ZH = ("许多", "很多", "大批", "大量", "众多", "不少", "一些", "部分", "一批", "若干")
+# 好多 is the spoken 很多 (《现代汉语八百词》 好 as an adverb of degree before 多, 少: 好多人).
+UNQUANTIFIED_ZH = ("许多", "很多", "好多", "大批", "大量", "众多", "不少", "一些", "部分", "一批", "若干")
 UNQUANTIFIED_EN = ("a large number of", "a number of", "a lot of", "lots of", "numerous", "countless", "many",
                    "some")
 UNQUANTIFIED_RANGE = (2, math.inf)
