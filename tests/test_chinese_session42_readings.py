@@ -91,3 +91,14 @@ def test_haoduo_against_a_figure_is_the_vaguer_reading():
     found = of_type(compare([a, b], use_dense=False), "number")
     assert [f.kind for f in found] == ["precision"]
     assert [s.text for s in found[0].spans][0].startswith("好多")
+
+
+def test_a_count_of_storeys_is_its_own_measure_no_count_of_people():
+    """这座6层的建筑物 was a bare 6, set against the dead of the same sentence (6 vs 52人)."""
+    assert [(t, low, unit) for t, low, _h, unit in (
+        (q.text, q.low, q.high, q.unit) for q in extract_all("消防员从这座8层的建筑物中抬出遗体。", PUBLISHED).quantities)] == [
+        ("8层", 8, "层")]
+    assert [q.text for q in extract_all("火势蔓延到第8层，3人死亡。", PUBLISHED).quantities] == ["3人"]
+    a = article("sa", "Outlet A", "消防员从这座8层的建筑物中抬出遗体。", language="zh", published=PUBLISHED)
+    b = article("sb", "Outlet B", "消防员从这座大楼中抬出40具遗体。", language="zh", published=PUBLISHED)
+    assert of_type(compare([a, b], use_dense=False), "number", "contradiction") == []

@@ -106,10 +106,11 @@ MORE_MEASURES_ZH = {"个多月": "个月", "个多小时": "小时", "个多钟�
 # An earthquake's magnitude written before its number, as Taiwan's press does (規模7.3地震).
 MAGNITUDE_BEFORE_ZH = "规模"
 
-# Counting words: a count of things or people, whatever the measure word.
+# Counting words: a count of things or people, whatever the measure word (层: a building's storeys,
+# 6层的建筑物; 第6层 is an ordinal, no count).
 COUNT_MEASURES_ZH = ("名", "个", "位", "人", "架", "辆", "座", "所", "起", "次", "枚", "艘", "具", "间", "家",
                      "只", "条", "份", "件", "户", "区", "省", "国", "倍", "剂", "例", "宗", "股", "支", "批",
-                     "轮", "场", "栋", "处", "年")
+                     "轮", "场", "栋", "处", "年", "层")
 
 # Magnitude words after a number. 兆 is a trillion after digits (Taiwan's 3兆1250亿元), but a
 # mega- before a unit of measure (兆瓦, 兆赫): numbers.py reads it only outside those.
