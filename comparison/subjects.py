@@ -32,6 +32,7 @@ from comparison.lexicons.categories import (
     who_leaves_event,
 )
 from comparison.lexicons.grammar import FUNCTION_WORDS_EN
+from comparison.lexicons.places import OCCURRING_VERBS_ZH
 from comparison.lexicons.quantifiers import (
     ADDITIVE_EN,
     ADDITIVE_ZH,
@@ -49,6 +50,7 @@ from comparison.lexicons.quantifiers import (
     THING_QUALIFIERS_ZH,
 )
 from comparison.lexicons.timewords import (
+    PAST_MARKERS_ZH,
     PERIOD_FIRST_ZH,
     PERIOD_HALVES_ZH,
     PERIOD_QUARTER_ZH,
@@ -558,22 +560,30 @@ _TIME_WORD_OPENERS = ("早在", "在", "于", "而", "但", "另外", "此外", 
 _CLAUSE_BREAKS = "，,；;。.!！?？\n"
 
 
+# A period right before a verb of occurring, after an adverb of past experience or not (某医院4月曾遭
+# 大火, 某医院4月发生爆炸): the time of the happening the sentence tells, as a fronted period is.
+_PAST_OCCURRING_ZH = re.compile(rf"(?:{'|'.join(PAST_MARKERS_ZH)})?(?:{'|'.join(OCCURRING_VERBS_ZH)})")
+
+
 def _past_period(q: Quantity, simple: str, dates: list | None, sentence_start: int,
                  published_day: date | None) -> frozenset | None:
     """The days of a period that dates the figure's happening as a fronted time word (去年3月，…造成
-    29人死亡: the period opens the clause, a comma after it, earlier in the figure's sentence) when all
-    of it lies long past (:data:`PERIOD_NEWS_DAYS`), else None. Not a period that only describes a
+    29人死亡: the period opens the clause, a comma after it, earlier in the figure's sentence) or as
+    the time of its verb of occurring (某医院4月曾遭大火，造成82人死亡) when all of it lies long past (:data:`PERIOD_NEWS_DAYS`), else None. Not a period that only describes a
     thing (建于1990年的大楼), a start (2015年以来), or a running total's beginning (已造成...)."""
     if published_day is None:
         return None
     periods = [d for d in (dates or []) if d.precision != "day" and d.value and not d.since
-               and sentence_start <= d.start and d.end <= q.start and simple[d.end:d.end + 1] in "，,"]
+               and sentence_start <= d.start and d.end <= q.start
+               and (simple[d.end:d.end + 1] in "，," or _PAST_OCCURRING_ZH.match(simple, d.end))]
     if not periods:
         return None
     d = periods[-1]
     first, last = d.value, d.last or d.value
     between = simple[d.end:q.start]
-    if not last < published_day - timedelta(days=PERIOD_NEWS_DAYS) or not _opens_clause(simple, d.start, sentence_start):
+    fronted = simple[d.end:d.end + 1] in "，,"
+    if not last < published_day - timedelta(days=PERIOD_NEWS_DAYS) or (
+            fronted and not _opens_clause(simple, d.start, sentence_start)):
         return None
     if any(w in between for w in _TO_DATE_ZH) or any(w in between.lower() for w in _TO_DATE_EN) or any(
             c in between for c in "；;") or any(d.end <= x.start < q.start for x in dates or [] if x is not d):

@@ -102,3 +102,25 @@ def test_a_count_of_storeys_is_its_own_measure_no_count_of_people():
     a = article("sa", "Outlet A", "消防员从这座8层的建筑物中抬出遗体。", language="zh", published=PUBLISHED)
     b = article("sb", "Outlet B", "消防员从这座大楼中抬出40具遗体。", language="zh", published=PUBLISHED)
     assert of_type(compare([a, b], use_dense=False), "number", "contradiction") == []
+
+
+def _number_findings(*texts: tuple[str, ...]) -> list[tuple[str, str]]:
+    published = datetime(2021, 7, 13, 6, 0, tzinfo=UTC)
+    articles = [article(f"p{n}", f"Outlet {n}", *paragraphs, language="zh", published=published)
+                for n, paragraphs in enumerate(texts)]
+    return [(f.kind, f.why) for f in of_type(compare(articles, use_dense=False), "number")]
+
+
+def test_a_period_before_a_verb_of_occurring_dates_an_earlier_happening():
+    """某医院4月曾遭大火，造成…110人受伤 (a July report recounting April) was undated, so its 110
+    met this week's 逾百人 as a precision finding; now April's toll, as a fronted 4月， is."""
+    found = _number_findings(
+        ("某市一家医院今天发生火灾，造成40人死亡。", "邻国首都一家医院4月曾遭大火重创，造成至少80人死亡，110人受伤。"),
+        ("某市一家医院今天发生火灾，造成40人死亡，逾百人受伤。",))
+    assert not any("110人" in why for kind, why in found if kind != "unique"), found
+    assert not any("110人" in why and kind != "unique" for kind, why in _number_findings(
+        ("某市一家医院今天发生火灾，造成40人死亡。", "邻国首都一家医院4月发生类似爆炸，至少80人身亡、110人受伤。"),
+        ("某市一家医院今天发生火灾，造成40人死亡，逾百人受伤。",)))
+    # a day nearer the figure is its own (4月曾发生火灾，今天再次起火: today's toll)
+    found = _number_findings(("这家医院4月曾发生火灾，今天再次起火，造成110人受伤。",), ("这家医院今天起火，逾百人受伤。",))
+    assert [k for k, why in found if "110人" in why] == ["precision"], found

@@ -99,5 +99,8 @@ HAPPENING_NOUNS_EN = ("earthquake", "quake", "floods", "flood", "flooding", "sto
 # Any other word makes the happening a circumstance of the clause, the place still its area (某县紧急转移
 # 受暴雨影响群众8000人, 某县在暴雨中有3人遇难: the county's counts; a window of any 10 characters read
 # them as the place of the rain).
-HAPPENING_GAP_WORDS_ZH = ("发生", "遭遇", "遭受", "突发", "出现", "爆发", "再次", "再度", "又", "持续", "特大", "重大",
+# Verbs of occurring (发生, 遭遇, 遭: a happening befalls a place or body), read here and by the dating
+# of an earlier happening (comparison.subjects: 某医院4月曾遭大火 dates its clause's toll to April).
+OCCURRING_VERBS_ZH = ("发生", "遭遇", "遭受", "遭到", "遭", "突发", "出现", "爆发")
+HAPPENING_GAP_WORDS_ZH = (*OCCURRING_VERBS_ZH, "再次", "再度", "又", "持续", "特大", "重大",
                           "严重", "强烈", "强", "短时", "一场", "一次", "一起", "这场", "此次", "的")

@@ -37,6 +37,9 @@ PARTS_OF_DAY_EN = {
 RELATIVE_YEARS_ZH = {"去年": -1, "今年": 0, "明年": 1, "前年": -2}
 # "That year" (同年5月): the year of the last year the text named, not the publication's.
 SAME_YEAR_ZH = ("同年", "该年", "当年")
+# Adverbs of past experience (曾, 曾经: "once, before", 《现代汉语八百词》): a period right before them
+# and a verb of occurring dates a happening long past (某医院4月曾遭大火，造成82人死亡: April's toll).
+PAST_MARKERS_ZH = ("曾经", "曾")
 # "At that time" (当时的台北…造成64人死亡): the time the sentence before named, not the story's.
 THEN_WORDS_ZH = ("当时", "那时", "彼时")
 # The Republic of China (Minguo) calendar of Taiwan's press: year N is N + 1911 (民國110年 = 2021;
