@@ -124,3 +124,15 @@ def test_a_period_before_a_verb_of_occurring_dates_an_earlier_happening():
     # a day nearer the figure is its own (4月曾发生火灾，今天再次起火: today's toll)
     found = _number_findings(("这家医院4月曾发生火灾，今天再次起火，造成110人受伤。",), ("这家医院今天起火，逾百人受伤。",))
     assert [k for k, why in found if "110人" in why] == ["precision"], found
+
+
+def test_a_translators_and_checkers_credit_line_is_furniture():
+    """CNA's translated wire copy closes with （譯者：…/核稿：…）1100703: its date code was read as a
+    count (an 'update' from 1,100,703 to 1,100,704 between two reports) and its names as a claim."""
+    from comparison.furniture import furniture_spans
+
+    for text in ("山区累积雨量已达300毫米。（譯者：王大明/核稿：李小華）1100703", "（译者：王大明/核稿：李小华）"):
+        start = text.index("（")
+        assert [(a, b) for a, b in furniture_spans(text) if a >= start] == [(start, len(text))], text
+    assert [q.text for q in extract_all("山区累积雨量已达300毫米。（譯者：王大明/核稿：李小華）1100703", PUBLISHED).quantities] == [
+        "300毫米"]

@@ -80,10 +80,12 @@ DISPATCH_SUFFIXES_ZH = ("报导", "報導", "报道", "報道")
 # A news page's own timestamp lines ("Last Updated: Monday, 28 November 2005", "Posted 11/27/2005").
 PAGE_STAMPS_EN = ("last updated", "updated", "posted", "published", "first published")
 # A wire story's closing credit line, in brackets on a line of its own ("(Reporting by …;
-# Editing by …)", （编译：…；审校：…）, （完）): the desk's staff, no people of the story.
+# Editing by …)", （编译：…；审校：…）, （完）; CNA's translated wire copy, （譯者：…/核稿：…）): the desk's
+# staff, no people of the story.
 CREDIT_WORDS_EN = ("reporting", "additional reporting", "writing", "editing", "compiled", "compiling",
                    "translated", "translation")  # each before "by"
-CREDIT_WORDS_ZH = ("编译", "編譯", "编辑", "編輯", "审校", "審校", "责任编辑", "責任編輯", "记者", "記者")  # each before ：
+CREDIT_WORDS_ZH = ("编译", "編譯", "编辑", "編輯", "审校", "審校", "责任编辑", "責任編輯", "记者", "記者",
+                   "译者", "譯者", "核稿")  # each before ：
 # A heading that opens a page's list of other reports' headlines, on a line of its own to the end
 # of the text (CNA's "延伸閱讀", other sites' 相關新聞): the headlines are other stories' claims.
 RELATED_READING_HEADINGS_ZH = ("延伸阅读", "延伸閱讀", "相关阅读", "相關閱讀", "相关新闻", "相關新聞", "相关报道",
