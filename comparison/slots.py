@@ -628,7 +628,7 @@ def _unmatched_close(span: str) -> int:
 
 # Words that end a Chinese voice before its verb: 省长X在此前的一份声明中说, X对路透社说, X周三表示;
 # verbs of replying before the verb of speech (发言人X回应表示, X答复称).
-_VOICE_CUT_ZH = re.compile(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|回应|答复|回复|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天|先前|此前|早前|稍早|日前|"
+_VOICE_CUT_ZH = re.compile(r"(?<=.)(?:在|对|向|告诉|于|发表|发布|回应|答复|回复|周[一二三四五六日]|星期[一二三四五六日天]|昨天|今天|先前|此前|早前|稍早|日前|起初|最初|当初|起先|"
                            r"(?<![此本其首上下这两每该])次日|(?<![充相担])当日|当天|翌日|随后|随即|紧接[着著]|接[着著]|稍后)")
 # Adverbs between a voice and its verb (检察官X则说, 官员一再表示): no part of it (longest first).
 _VOICE_TRAILING_ADVERBS_ZH = tuple(sorted(VOICE_TRAILING_ADVERBS_ZH, key=len, reverse=True))

@@ -136,3 +136,16 @@ def test_a_translators_and_checkers_credit_line_is_furniture():
         assert [(a, b) for a, b in furniture_spans(text) if a >= start] == [(start, len(text))], text
     assert [q.text for q in extract_all("山区累积雨量已达300毫米。（譯者：王大明/核稿：李小華）1100703", PUBLISHED).quantities] == [
         "300毫米"]
+
+
+@pytest.mark.parametrize("adverb", ["起初", "最初", "当初", "起先"])
+def test_an_adverb_of_an_earlier_time_ends_a_voice(adverb: str):
+    """警方起初表示 was the voice 警方起初 (as 警方先前表示 is 警方)."""
+    assert _voices(f"警方{adverb}表示，有3人死亡。") == [("警方", "official", "警方")]
+
+
+def test_a_public_unit_is_a_voice_of_its_own_in_a_list():
+    """某市政府及当地消防单位表示 was one voice named by the whole list."""
+    assert _voices("某市政府及当地消防单位表示，有3人死亡。") == [
+        ("某市政府", "official", "某市政府"), ("当地消防单位", "official", "当地消防单位")]
+    assert _voices("主管单位表示，有3人死亡。") == [("主管单位", "official", "主管单位")]
