@@ -153,8 +153,9 @@ def _measure_opens_a_word(simple: str, m: re.Match) -> bool:
     return len(rest) < 2 or word_boundaries(rest) != {0, len(rest)}
 
 
-# Measure words that are the counted noun themselves.
-_NOUN_MEASURES = ("人", "省", "国", "例", *(u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)))
+# Measure words that are the counted noun themselves (a building's storeys: 6层的建筑物, 6層樓高的工廠
+# count storeys, whatever noun follows).
+_NOUN_MEASURES = ("人", "省", "国", "例", "层", *(u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)))
 
 
 @dataclass

@@ -99,6 +99,9 @@ def test_a_count_of_storeys_is_its_own_measure_no_count_of_people():
         (q.text, q.low, q.high, q.unit) for q in extract_all("消防员从这座8层的建筑物中抬出遗体。", PUBLISHED).quantities)] == [
         ("8层", 8, "层")]
     assert [q.text for q in extract_all("火势蔓延到第8层，3人死亡。", PUBLISHED).quantities] == ["3人"]
+    # the storeys are what is counted, whatever noun follows (was 樓高 in 8層樓高的工廠, none before 的)
+    for text in ("消防员从这座8层的建筑物中抬出遗体。", "一座8層樓高的工廠昨天起火。"):
+        assert [q.counted for q in extract_all(text, PUBLISHED).quantities] == [text[text.index("8") + 1]]
     a = article("sa", "Outlet A", "消防员从这座8层的建筑物中抬出遗体。", language="zh", published=PUBLISHED)
     b = article("sb", "Outlet B", "消防员从这座大楼中抬出40具遗体。", language="zh", published=PUBLISHED)
     assert of_type(compare([a, b], use_dense=False), "number", "contradiction") == []
