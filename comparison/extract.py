@@ -55,6 +55,7 @@ from comparison.lexicons.timewords import (
     MONTH_PARTS_ZH,
     MONTHS_FROM_NOW_ZH,
     PARTS_OF_DAY_ZH,
+    PERIOD_YEAR_NOT_BEFORE_ZH,
     RELATIVE_DAYS_ZH,
     RELATIVE_YEARS_ZH,
     ROC_BARE_YEAR_RANGE,
@@ -519,7 +520,23 @@ def _year_dates(simple: str, text: str, reference: date, overlaps, taken: TakenS
         found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "year",
                                  last=value.replace(month=12, day=31) if value else None))
         taken.append((m.start(), m.end()))
+    # 同年 alone ("that same year": 2019年2月…。同年，…至少25人丧生) is the last year named before it,
+    # as 同年5月 is read; not 同年级, 同年龄 (a grade, an age), nor with no year named in reach.
+    for m in _SAME_YEAR_ALONE_RE.finditer(simple):
+        if overlaps(m.start(), m.end()):
+            continue
+        year = _last_year_named(simple, m.start())
+        value = _safe_date(year, 1, 1) if year else None
+        if value is None:
+            continue
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], value, "year",
+                                 last=value.replace(month=12, day=31)))
+        taken.append((m.start(), m.end()))
     return found
+
+
+_SAME_YEAR_ALONE_RE = re.compile(
+    rf"(?:{'|'.join(SAME_YEAR_ZH)})(?!\s*(?:{_DAY_NUM})\s*月|{'|'.join(PERIOD_YEAR_NOT_BEFORE_ZH)}|度)")
 
 
 def _week_span(m: re.Match, text: str, first: date, more_days: int) -> DateMention:

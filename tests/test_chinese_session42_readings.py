@@ -4,7 +4,7 @@ of voices, and 很多/好多/许多 with a measure word of people read whole as 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -152,3 +152,19 @@ def test_a_public_unit_is_a_voice_of_its_own_in_a_list():
     assert _voices("某市政府及当地消防单位表示，有3人死亡。") == [
         ("某市政府", "official", "某市政府"), ("当地消防单位", "official", "当地消防单位")]
     assert _voices("主管单位表示，有3人死亡。") == [("主管单位", "official", "主管单位")]
+
+
+def test_that_same_year_alone_is_the_last_year_named():
+    """同年，…至少25人丧生 after 2019年2月 (a report recounting earlier fires) had no date, so its toll
+    was set against this week's (also 至少25人 vs 6人)."""
+    published = datetime(2021, 7, 9, 6, 0, tzinfo=UTC)
+    text = "2019年2月，首都一处街区发生火灾。同年，一栋商业大楼发生大火。"
+    assert [(d.text, d.value, d.last, d.precision) for d in extract_all(text, published).dates][-1] == (
+        "同年", date(2019, 1, 1), date(2019, 12, 31), "year")
+    # not a grade or an age, nor with no year named before it
+    for other in ("2019年，同年级的学生有30人。", "2019年，同年龄段的儿童。", "同年，大楼倒塌。"):
+        assert [d.text for d in extract_all(other, published).dates if d.text.startswith("同年")] == [], other
+    found = _number_findings(
+        ("某国一家工厂昨天起火，已有52人丧生。", "2019年2月，首都一处街区发生火灾，导致至少70人死亡。同年，一栋商业大楼发生大火，至少25人丧生。"),
+        ("某国一家工厂昨天起火，已有6人丧生。",))
+    assert not any("25人" in why for kind, why in found if kind != "unique"), found
