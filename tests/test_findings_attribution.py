@@ -33,13 +33,13 @@ def test_english_reports_name_a_cited_agency_in_english():
 
 
 def test_one_voice_with_other_words_around_it_is_no_framing():
-    from comparison.findings.attribution import _same_voice
+    from comparison.findings.attribution import same_voice
 
-    assert _same_voice("香港警方国家安全处高级警司李桂华", "警方国家安全处高级警司李桂华下午会见传媒")
-    assert not _same_voice("以色列外交部", "伊朗外交部")  # a shared 外交部 is no shared voice
-    assert not _same_voice("美国国务院发言人", "美国国防部发言人")
-    assert _same_voice("the governor", "Lena Ortiz, Governor of the island")
-    assert not _same_voice("the US", "Russian officials")
+    assert same_voice("香港警方国家安全处高级警司李桂华", "警方国家安全处高级警司李桂华下午会见传媒")
+    assert not same_voice("以色列外交部", "伊朗外交部")  # a shared 外交部 is no shared voice
+    assert not same_voice("美国国务院发言人", "美国国防部发言人")
+    assert same_voice("the governor", "Lena Ortiz, Governor of the island")
+    assert not same_voice("the US", "Russian officials")
 
 
 def test_a_voice_starts_after_a_dateline_and_after_a_clause_word():
@@ -180,19 +180,19 @@ def test_a_named_person_and_a_voice_after_its_verb_are_voices():
 
 
 def test_a_body_and_its_initials_are_one_voice():
-    from comparison.findings.attribution import _same_voice
+    from comparison.findings.attribution import same_voice
 
-    assert _same_voice("The US Geological Survey", "The USGS") and _same_voice("the UN", "the United Nations")
-    assert not _same_voice("IRNA", "the governor")
+    assert same_voice("The US Geological Survey", "The USGS") and same_voice("the UN", "the United Nations")
+    assert not same_voice("IRNA", "the governor")
 
 
 def test_a_person_named_with_and_without_a_title_is_one_voice():
     a = article("pa", "Outlet A", "警方国家安全处高级警司李桂华表示，举行初选并不犯法。", language="zh")
     b = article("pb", "Outlet B", "李桂华表示，举行初选并不犯法。", language="zh")
     assert of_type(compare([a, b], use_dense=False), "attribution", "framing") == []
-    from comparison.findings.attribution import _same_voice
+    from comparison.findings.attribution import same_voice
 
-    assert not _same_voice("the UAE", "UNHCR spokesman Adrian Edwards")
+    assert not same_voice("the UAE", "UNHCR spokesman Adrian Edwards")
 
 
 def test_a_voice_made_anonymous_before_its_verb_and_an_agency_relaying_it():
@@ -238,10 +238,10 @@ def test_chinese_voices_of_bodies_and_in_traditional_script():
 
 
 def test_one_named_officer_with_another_title_and_unnamed_media_relaying_an_official():
-    from comparison.findings.attribution import _same_voice
+    from comparison.findings.attribution import same_voice
 
-    assert _same_voice("应急管理厅厅长施政介", "湖北省應急管理廳長施政介")
-    assert not _same_voice("外交部发言人", "国防部发言人")
+    assert same_voice("应急管理厅厅长施政介", "湖北省應急管理廳長施政介")
+    assert not same_voice("外交部发言人", "国防部发言人")
     a = article("ma", "Outlet A", "据中国官方媒体报道，爆炸造成25人死亡。", language="zh")
     b = article("mb", "Outlet B", "湖北省应急管理厅厅长施政介表示，爆炸造成25人死亡。", language="zh")
     assert not [f for f in of_type(compare([a, b], use_dense=False), "attribution") if f.kind == "framing"]
@@ -259,26 +259,26 @@ def test_a_wire_dateline_before_a_voice_is_no_part_of_it():
 def test_review_cases_of_voices():
     """One-character office heads only close a voice (医院医生, 餐厅老板, 委内瑞拉… are no offices);
     a gloss's 于 ends no voice; bodies sharing a name are two voices, one officer under two titles one."""
-    from comparison.findings.attribution import _same_voice
+    from comparison.findings.attribution import same_voice
     from comparison.slots import attribution_kind, extract_attributions
 
     for voice in ("一名医院医生", "餐厅老板", "学院学生", "委内瑞拉反对派人士", "主办方"):
         assert attribution_kind(voice, False)[0] != "official", voice
     text = "日本原子能规制厅(相当于原子能委员会)表示，核电站没有异常。"
     assert [a.text for a in extract_attributions(text, text, False)] == ["日本原子能规制厅(相当于原子能委员会)"]
-    assert not _same_voice("加沙卫生部门", "以色列卫生部门") and not _same_voice("巴基斯坦塔利班", "阿富汗塔利班")
-    assert _same_voice("外交部发言人汪文斌", "发言人汪文斌")
+    assert not same_voice("加沙卫生部门", "以色列卫生部门") and not same_voice("巴基斯坦塔利班", "阿富汗塔利班")
+    assert same_voice("外交部发言人汪文斌", "发言人汪文斌")
     a = article("va", "Outlet A", "一名医院医生说，爆炸造成25人死亡。", language="zh")
     b = article("vb", "Outlet B", "警方说，爆炸造成25人死亡。", language="zh")
     assert not [f for f in of_type(compare([a, b], use_dense=False), "attribution") if f.kind == "framing"]
 
 
 def test_one_institution_under_two_names_of_one_state_and_a_time_word_after_a_voice():
-    from comparison.findings.attribution import _same_voice
+    from comparison.findings.attribution import same_voice
     from comparison.slots import extract_attributions
 
-    assert _same_voice("台外交部", "中华民国外交部") and _same_voice("中共央行", "中国央行")
-    assert not _same_voice("中国外交部", "台湾外交部")
+    assert same_voice("台外交部", "中华民国外交部") and same_voice("中共央行", "中国央行")
+    assert not same_voice("中国外交部", "台湾外交部")
     text = "《河南日报》次日报道称，县长被免职。"
     assert [a.text for a in extract_attributions(text, text, False)] == ["《河南日报》"]
 
@@ -286,13 +286,13 @@ def test_one_institution_under_two_names_of_one_state_and_a_time_word_after_a_vo
 def test_second_review_cases_of_voices():
     """Two bodies of one state name stay two unless the office is the same (北京日报 / 中国日报,
     台北市政府 / 中华民国政府, 中共中央 / 中国中央电视台); 次日 and 当日 inside 其次日本, 充当日本 end no voice."""
-    from comparison.findings.attribution import _same_voice
+    from comparison.findings.attribution import same_voice
     from comparison.slots import extract_attributions
 
     for a, b in (("北京日报", "中国日报"), ("北京市政府发言人", "中国政府发言人"), ("台北市政府", "中华民国政府"),
                  ("台中市政府", "台湾政府"), ("中共中央", "中国中央电视台")):
-        assert not _same_voice(a, b), (a, b)
-    assert _same_voice("台外交部", "台湾外交部发言人欧江安")
+        assert not same_voice(a, b), (a, b)
+    assert same_voice("台外交部", "台湾外交部发言人欧江安")
     for text, voice in (("其次日本外务省发言人表示，地震造成5人死亡。", "其次日本外务省发言人"),
                         ("充当日本政府发言人的官员称，会谈顺利。", "充当日本政府发言人的官员")):
         assert [a.text for a in extract_attributions(text, text, False)] == [voice]
@@ -310,17 +310,17 @@ def test_a_newspaper_named_with_the_is_a_press_voice_and_a_person_is_not():
 
 
 def test_one_english_officer_by_surname_after_a_title_is_one_voice_and_two_given_names_are_two():
-    from comparison.findings.attribution import _same_voice
+    from comparison.findings.attribution import same_voice
 
-    assert _same_voice("Police spokesman Dave Gaskin", "Inspector Gaskin")
-    assert _same_voice("President Joe Biden", "Mr Biden")
-    assert not _same_voice("spokesman Dave Gaskin", "spokeswoman Ann Gaskin")
-    assert not _same_voice("the Interior Ministry", "the Foreign Ministry")
+    assert same_voice("Police spokesman Dave Gaskin", "Inspector Gaskin")
+    assert same_voice("President Joe Biden", "Mr Biden")
+    assert not same_voice("spokesman Dave Gaskin", "spokeswoman Ann Gaskin")
+    assert not same_voice("the Interior Ministry", "the Foreign Ministry")
     # Titles are no surnames; given names are compared whole (a reviewer's catches).
-    assert not _same_voice("Chief Minister", "Deputy Minister")
-    assert not _same_voice("Dr Jill Biden", "President Joe Biden")
-    assert not _same_voice("spokesman Dave Gaskin", "spokesman Don Gaskin")
-    assert _same_voice("spokesman D. Gaskin", "Inspector Dave Gaskin")
+    assert not same_voice("Chief Minister", "Deputy Minister")
+    assert not same_voice("Dr Jill Biden", "President Joe Biden")
+    assert not same_voice("spokesman Dave Gaskin", "spokesman Don Gaskin")
+    assert same_voice("spokesman D. Gaskin", "Inspector Dave Gaskin")
 
 
 def test_a_medium_reporting_is_a_voice_without_ju_before_it():

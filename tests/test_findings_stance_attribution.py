@@ -18,10 +18,10 @@ def test_an_agency_relaying_a_voice_is_no_other_voice() -> None:
 
 
 def test_one_name_in_two_renderings_is_one_voice() -> None:
-    from comparison.findings.attribution import _same_voice
+    from comparison.findings.attribution import same_voice
 
-    assert _same_voice("某国国务院发言人普赖斯", "普莱斯")  # 赖 / 莱: one sound, two renderings
-    assert not _same_voice("某国国务院发言人普赖斯", "普京")
+    assert same_voice("某国国务院发言人普赖斯", "普莱斯")  # 赖 / 莱: one sound, two renderings
+    assert not same_voice("某国国务院发言人普赖斯", "普京")
 
 
 def test_one_pair_of_voices_is_framed_once() -> None:

@@ -128,7 +128,7 @@ def _claim_attributions(ctx: Context) -> list[Finding]:
             continue
         # A body named by its initials ("organization") and a person named without the title
         # another outlet gives ("person") are classed apart: the same voice still.
-        if (a1.kind == a2.kind or {a1.kind, a2.kind} & {"organization", "person"}) and _same_voice(a1.who, a2.who):
+        if (a1.kind == a2.kind or {a1.kind, a2.kind} & {"organization", "person"}) and same_voice(a1.who, a2.who):
             continue
         if a1.kind == a2.kind and _in_two_scripts(a1.who, a2.who) and not (
                 is_generic_voice(a1.text) or is_generic_voice(a2.text)):
@@ -163,7 +163,7 @@ def _cited_jointly(doc: Doc, voice: Attribution, other: Attribution) -> bool:
     据美联社报道)? (Chinese lists only; the voices are looked up, not scanned, per claim pair.)"""
     if doc.english:
         return False
-    return any(a is not voice and _same_voice(a.who, other.who)
+    return any(a is not voice and same_voice(a.who, other.who)
                for a in listed_together(doc.simple, doc.facts.attributions, voice))
 
 
@@ -221,7 +221,7 @@ def _body_and_its_officer(body, officer, texts: list[str]) -> bool:
     office = officer_name[:at]
     while (modifier := next((m for m in TITLE_MODIFIERS_ZH if office.endswith(m)), "")):
         office = office[:-len(modifier)]  # 新闻 of 新闻发言人: part of the title
-    if _same_voice(body_name, office):
+    if same_voice(body_name, office):
         return True
     a, b = _without_state(body_name), _without_state(office)
     return len(min(a, b, key=len)) >= OFFICE_CHARS_MIN and (a.endswith(b) or b.endswith(a))
@@ -372,7 +372,7 @@ def _attribution_of(doc: Doc, k: int) -> Attribution | None:
     return relayed[0] if found[0].kind == "agency" and relayed else found[0]
 
 
-def _same_voice(a: str, b: str) -> bool:
+def same_voice(a: str, b: str) -> bool:
     """One voice in any script or regional usage (義大利政府 = 意大利政府)."""
     from comparison.text import to_mainland
 
@@ -381,7 +381,7 @@ def _same_voice(a: str, b: str) -> bool:
     if a.isascii() and b.isascii() and ", " in a and ", " in b:
         # Two named voices with their roles ("Capital Research, a consultancy" / "Ferncastle
         # Research, a consultancy"): the names decide, not the shared role words.
-        return _same_voice(a.partition(",")[0], b.partition(",")[0])
+        return same_voice(a.partition(",")[0], b.partition(",")[0])
     if a.isascii() and b.isascii() and _same_named_end(a, b):
         return True  # "Police spokesman Dave Gaskin" = "Inspector Gaskin" (read before lower-casing)
     # "the governor" and "Heydar Alishbandi, Governor of Qeshm island" are one voice: articles aside.

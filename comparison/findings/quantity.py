@@ -303,7 +303,17 @@ def _distinguished(doc_a: Doc, ranges_a: _Ranges, i: int, doc_b: Doc, j: int,
 
 
 def _other_voices(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and a != b
+    """Two voices, not one written two ways (警方 / 当地警方 / 警方发言人, "police" / "a police
+    spokesman": :func:`comparison.findings.attribution.same_voice`; agencies are already one name
+    each, 路透 / 路透社 / Reuters)."""
+    return a is not None and b is not None and a != b and not _one_voice(a, b)
+
+
+@lru_cache(maxsize=4096)
+def _one_voice(a: str, b: str) -> bool:
+    from comparison.findings.attribution import same_voice
+
+    return same_voice(a, b)
 
 
 def sentence_voices(doc: Doc) -> dict[int, str]:
