@@ -47,3 +47,66 @@ def test_one_voice_written_two_ways_stays_one_voice() -> None:
                               "Another 13 people were killed in the blast, a police spokesman said."],
                              ["Officials said 13 people were killed in the blast."], language="en")
     assert not [f for f in found if f.kind == "contradiction"], [f.why for f in found]
+
+
+def test_two_voices_of_one_sentence_each_credit_their_figure() -> None:
+    """One sentence giving two voices' figures (美联社说…10人…，法新社则说13人; "Reuters reported 10
+    …, while AP said 13"; 据路透社报道，警方说… / 卫生部说…: the agency relays two voices): each figure
+    is its nearest voice's, so 10 is set against the other outlet's 13 (it was the sentence's
+    first voice for both, two counts of the outlet's)."""
+    cases = [(["美联社说爆炸造成至少10人死亡，法新社则说爆炸造成13人死亡。"], "zh"),
+             (["据路透社报道，警方说爆炸造成至少10人死亡。", "据路透社报道，卫生部说爆炸造成13人死亡。"], "zh"),
+             (["Reuters reported 10 people were killed in the blast, while AP said 13 people were killed."], "en")]
+    for first, language in cases:
+        second = ["警方表示，爆炸造成13人死亡。"] if language == "zh" else ["Officials said 13 people were killed in the blast."]
+        found = _number_findings(first, second, language=language)
+        assert any(f.kind == "contradiction" and "10" in f.why and "13" in f.why for f in found), (first, [f.why for f in found])
+
+
+def _voices_doc(n_sentences: int, rng, attribution_class=None):
+    """A stand-in Doc: sentences of 100 characters, voices and figures at random offsets."""
+    from types import SimpleNamespace
+
+    from comparison.docs import Doc
+    from comparison.slots import Attribution
+
+    made = attribution_class or Attribution
+    attributions = [made(s, s + 3, "x", "other", f"voice{s % 7}")
+                    for s in rng.sample(range(0, 100 * n_sentences, 2), n_sentences)]
+    quantities = [SimpleNamespace(start=s) for s in rng.sample(range(1, 100 * n_sentences, 2), n_sentences)]
+    sentences = [SimpleNamespace(start=100 * k, end=100 * k + 99) for k in range(n_sentences)]
+    return Doc(article=None, group=0, label="a", sentences=sentences,
+               facts=SimpleNamespace(attributions=attributions, quantities=quantities))
+
+
+def test_each_figure_is_credited_to_its_nearest_voice_of_its_sentence() -> None:
+    """figure_voices against its definition, by a scan of all voices per figure."""
+    import random
+
+    from comparison.findings.quantity import figure_voices
+
+    rng = random.Random(7)
+    doc = _voices_doc(60, rng)
+    for q, voice in zip(doc.facts.quantities, figure_voices(doc), strict=True):
+        k = q.start // 100
+        inside = sorted((a for a in doc.facts.attributions if 100 * k <= a.start < 100 * k + 99), key=lambda a: a.start)
+        before = [a for a in inside if a.start < q.start]
+        after = [a for a in inside if a.start >= q.start]
+        expected = before[-1].who if before else after[0].who if after else None
+        assert voice == (expected if q.start % 100 != 99 else None)
+
+
+def test_figure_voices_read_each_voice_a_few_times() -> None:
+    """A hostile article of 3,000 figures and 3,000 voices: a few reads of each voice's start,
+    not one per figure and voice."""
+    import random
+
+    from comparison.findings.quantity import figure_voices
+    from comparison.slots import Attribution
+    from tests.comparison_helpers import read_counting
+
+    Counted, counter = read_counting(Attribution, "start")
+    doc = _voices_doc(3000, random.Random(3), Counted)
+    counter.reads = 0
+    figure_voices(doc)
+    assert counter.reads <= 6 * 3000

@@ -239,7 +239,7 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         nearest_second[j] = min(nearest_second.get(j, 9.0), ratio)
     chosen, rows, pending = [], [], []
     ranges1, ranges2 = _Ranges.of(doc1), _Ranges.of(doc2)
-    voices1, voices2 = sentence_voices(doc1), sentence_voices(doc2)
+    voices1, voices2 = figure_voices(doc1), figure_voices(doc2)
     for i, j, score in candidates:
         q1, q2 = doc1.facts.quantities[i], doc2.facts.quantities[j]
         s1, s2 = doc1.subjects[i], doc2.subjects[j]
@@ -286,20 +286,18 @@ class _Ranges:
 
 
 def _distinguished(doc_a: Doc, ranges_a: _Ranges, i: int, doc_b: Doc, j: int,
-                   voices_a: dict[int, str] | None = None) -> bool:
+                   voices_a: list[str | None] | None = None) -> bool:
     """Does outlet A report, besides figure i, another figure that matches B's j
     and differs from i? Then A treats them as two different counts, unless A credits the two
     figures to two different voices (路透社说至少10人死亡 … 据法新社报道13人死亡): then A reports
     its sources' disagreement over one count, and i still differs from B's j. ``voices_a``:
-    :func:`sentence_voices` of A."""
+    :func:`figure_voices` of A."""
     qa, qb, sb = doc_a.facts.quantities[i], doc_b.facts.quantities[j], doc_b.subjects[j]
     others = ranges_a.compatible_with(qb) & ~ranges_a.compatible_with(qa)
     others[i] = False
-    voices_a = voices_a or {}
-    voice_i = voices_a.get(doc_a.sentence_at(qa.start))
-    return any(same_subject(doc_a.subjects[k], sb) and not _other_voices(
-        voice_i, voices_a.get(doc_a.sentence_at(doc_a.facts.quantities[k].start)))
-        for k in np.flatnonzero(others).tolist())
+    voices_a = voices_a or [None] * len(doc_a.facts.quantities)
+    return any(same_subject(doc_a.subjects[k], sb) and not _other_voices(voices_a[i], voices_a[k])
+               for k in np.flatnonzero(others).tolist())
 
 
 def _other_voices(a: str | None, b: str | None) -> bool:
@@ -316,14 +314,26 @@ def _one_voice(a: str, b: str) -> bool:
     return same_voice(a, b)
 
 
-def sentence_voices(doc: Doc) -> dict[int, str]:
-    """The voice (``Attribution.who``) each sentence of ``doc`` credits first, by sentence index;
-    sentences crediting no one left out. One pass over the attributions."""
-    voices: dict[int, str] = {}
-    for a in doc.facts.attributions:
-        k = doc.sentence_at(a.start)
-        if k >= 0 and k not in voices:
-            voices[k] = a.who
+def figure_voices(doc: Doc) -> list[str | None]:
+    """The voice (``Attribution.who``) ``doc`` credits each figure to, by figure index: the nearest
+    voice before the figure in its sentence (美联社说10人死亡，法新社则说13人: 10 is 美联社's, 13
+    法新社's; 据路透社报道，警方说10人: the relayed 警方's), else the first after it there ("10 were
+    killed, Reuters said"); None in a sentence crediting no one. One binary search per figure."""
+    import bisect
+
+    attributions = sorted(doc.facts.attributions, key=lambda a: a.start)
+    starts = [a.start for a in attributions]
+    voices: list[str | None] = []
+    for q in doc.facts.quantities:
+        k, at = doc.sentence_at(q.start), bisect.bisect_left(starts, q.start)
+        before = attributions[at - 1] if at > 0 else None
+        after = attributions[at] if at < len(attributions) else None
+        if k >= 0 and before is not None and doc.sentence_at(before.start) == k:
+            voices.append(before.who)
+        elif k >= 0 and after is not None and doc.sentence_at(after.start) == k:
+            voices.append(after.who)
+        else:
+            voices.append(None)
     return voices
 
 
