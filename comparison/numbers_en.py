@@ -3,7 +3,7 @@
 "About 200 prisoners", "some 600 prisoners", "40 miles", "more than 1,000 Afghan
 troops", "hundreds of people", "1.5 million doses", "26 of the 28 districts",
 "90%", "eight districts". A number's "m" is metres where a length is named ("a 10m wall", "waves
-of 2m", "2 m away") and else the press's million ("$10m", "2m people", "a city of 9m": _m_is_million).
+of 2m", "2 m away", "the 100m hurdles", "the river rose by 2m") and else the press's million ("$10m", "2m people", "a city of 9m": _m_is_million).
 Offsets are exact; the same :class:`Quantity` as the Chinese parser, so the rest of the stage
 reads both alike.
 """
@@ -20,6 +20,7 @@ from comparison.lexicons.categories import (
 from comparison.lexicons.grammar import IRREGULAR_PAST_EN, PRESENT_VERBS_EN
 from comparison.lexicons.places import DIRECTIONS_EN, PART_OF_PLACE_WORDS_EN
 from comparison.lexicons.quantifiers import (
+    CHANGE_VERBS_EN,
     FRACTIONS_EN,
     NUMBERED_NAMES_EN,
     OVER_AS_PREPOSITION_AFTER_EN,
@@ -48,7 +49,9 @@ from comparison.lexicons.units import (
     COUNTED_IN_MILLIONS_EN,
     LENGTH_NOUNS_BEFORE_EN,
     LENGTH_WORDS_AFTER_EN,
+    LEVEL_NOUNS_EN,
     MAGNITUDES_EN,
+    RACE_EVENT_NOUNS_EN,
     UNITS,
     dimension_of,
 )
@@ -890,6 +893,7 @@ _COUNTED_NOUNS_EN = frozenset(
 # "m" after a number: the metre's symbol, or the press's million for money and for counts of
 # people and things (lexicons.units.COUNTED_IN_MILLIONS_EN and the category lexicon's nouns).
 _MILLION_NOUNS_EN = _COUNTED_NOUNS_EN | frozenset(COUNTED_IN_MILLIONS_EN)
+_COMPARATIVE_AFTER_RE = re.compile(r"\s+(?:more|fewer|less)(?=\s+(?!than\b)[a-z])", re.I)
 _MORE_BEFORE_NOUN_RE = re.compile(r"\s+(?:more|fewer|extra|additional|other)(?=\s)", re.I)
 # A range word and a next figure with its own "m" ("between 1m and 2m people", "2m-3m jobs").
 _NEXT_M_FIGURE_RE = re.compile(r"(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)\d+(?:\.\d+)?\s?m\b")
@@ -909,7 +913,36 @@ def _m_is_million(text: str, m: re.Match) -> bool:
     nxt = _NEXT_M_FIGURE_RE.match(text, m.end("mag"))
     if _million_after(text, nxt.end() if nxt else m.end("mag")):
         return True
+    if _RACE_EVENT_AFTER_RE.match(text, m.end("mag")) or _level_changed_before(text, m.start("digits")):
+        return False  # "the 100m hurdles", "the river rose by 2m": a length
     return not _names_a_length(text, m.start("digits"), m.end("digits"), m.end("mag"))
+
+
+# A race event's noun right after a figure and "m" (lexicons.units.RACE_EVENT_NOUNS_EN).
+_RACE_EVENT_AFTER_RE = re.compile(rf"\s+(?:{'|'.join(RACE_EVENT_NOUNS_EN)})\b(?!-)", re.I)
+# A verb of change and at most two words of the change ("by", "some", "nearly", "to about") right
+# before a figure: the words before the verb are the thing changed.
+_CHANGE_BEFORE_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(CHANGE_VERBS_EN, key=len, reverse=True))})(?:\s+(?:by|to|from|some|about|around|nearly|almost|more|than|over|another|a|further)){{0,3}}\s+$",
+    re.I)
+# A noun of a water or ground level heading the thing changed: right before the verb of change,
+# or before "level(s)" and auxiliaries ("sea levels could", "the water level has"; not "the river
+# basin's population": its head is another noun).
+_LEVEL_THING_RE = re.compile(
+    rf"\b(?:{'|'.join(LEVEL_NOUNS_EN)})(?:\s+levels?)?"
+    r"(?:\s+(?:could|may|might|will|would|can|should|has|have|had|is|are|was|were|also|already|then|again|further))*\s+$",
+    re.I)
+
+
+def _level_changed_before(text: str, start: int) -> bool:
+    """Is a bare figure with "m" (from ``start``, no noun after it) the change or the new level of a
+    water or ground level ("the river rose by 2m", "sea levels could rise 1m", "floodwaters fell
+    3m": lexicons.units.LEVEL_NOUNS_EN before a verb of change, lexicons.quantifiers.CHANGE_VERBS_EN)?
+    Any other thing changed keeps the million ("sales rose by 2m"). Bounded: two anchored searches
+    in the 80 characters before the figure."""
+    window_start = max(0, start - 80)
+    verb = _CHANGE_BEFORE_RE.search(text, window_start, start)
+    return bool(verb) and bool(_LEVEL_THING_RE.search(text, window_start, verb.start()))
 
 
 _LENGTH_AFTER_RE = re.compile(rf"(?:\s+|-)(?:{'|'.join(LENGTH_WORDS_AFTER_EN)})\b", re.I)
@@ -999,7 +1032,10 @@ def _add_counted_en(text: str, q: Quantity) -> None:
         q.total = float(total.replace(",", "")) if total[0].isdigit() else _word_value(total)
         cs, ce = _counted_after(text, q.end + part.end())
     elif q.dimension == "count":
-        cs, ce = _counted_after(text, q.end)
+        # "2m more jobs", "300 fewer nurses": a comparative between the figure and its noun is no
+        # part of the noun, nor its end (it was a stop word: the count counted nothing)
+        more = _COMPARATIVE_AFTER_RE.match(text, q.end)
+        cs, ce = _counted_after(text, more.end() if more else q.end)
     else:
         cs, ce = -1, -1
     if ce > cs >= 0:

@@ -128,6 +128,17 @@ quarrel spat standoff tension tensions talks negotiations debate debates argumen
 concerns fears worries anger outrage protest protests uproar controversy victory victories
 advantage control sovereignty jurisdiction authority storm storms cloud clouds smoke haze
 """.split())
+# English verbs of change (all forms; lower case): the thing changed is before them, the change or
+# the new level after ("sales rose by 2m", "the river fell 3m": numbers_en reads the "m" of a bare
+# figure after them by the thing changed, lexicons.units.LEVEL_NOUNS_EN).
+CHANGE_VERBS_EN = frozenset("""
+rise rises rose risen rising fall falls fell fallen falling grow grows grew grown growing
+drop drops dropped dropping climb climbs climbed climbing increase increases increased increasing
+decrease decreases decreased decreasing jump jumps jumped jumping surge surges surged surging
+soar soars soared soaring plunge plunges plunged plunging decline declines declined declining
+shrink shrank shrunk shrinking swell swells swelled swollen swelling slump slumps slumped
+sink sinks sank sunk sinking recede recedes receded receding
+""".split())
 # Vague number phrases (lower-case): (low, high).
 # "several" is "more than two but not many" (Quirk et al. 5.25): up to ten, a reading news keeps
 # ("several people were killed" of ten); twelve or twenty is another value. (Session 40 tried

@@ -144,6 +144,19 @@ COUNTED_IN_MILLIONS_EN = ("jobs", "households", "families", "voters", "votes", "
 LENGTH_NOUNS_BEFORE_EN = ("wave", "waves", "swell", "swells", "surge", "surges", "tide", "tides", "height",
                           "heights", "depth", "depths", "altitude", "elevation", "distance", "length", "width",
                           "diameter", "radius", "wingspan")
+# Nouns of a water or ground level, the thing changed before a verb of change and a bare figure
+# with "m" and no noun after it ("the river rose by 2m", "sea levels could rise 1m", "floodwaters
+# fell 3m"): a length. Any other thing changed keeps the press's million ("sales rose by 2m",
+# "the population grew by 2m").
+LEVEL_NOUNS_EN = ("water", "waters", "floodwater", "floodwaters", "flood", "floods", "river", "rivers", "sea",
+                  "seas", "ocean", "oceans", "lake", "lakes", "reservoir", "reservoirs", "glacier", "glaciers",
+                  "ice", "snow", "lava", "groundwater")
+# Nouns of a race event right after a figure and "m" ("the 100m hurdles", "the 400m relay", "a 200m
+# freestyle heat"): a race's distance, a length whatever comes before (World Athletics and World
+# Aquatics event names).
+RACE_EVENT_NOUNS_EN = ("hurdles", "relay", "relays", "sprint", "sprints", "dash", "freestyle", "backstroke",
+                       "breaststroke", "butterfly", "medley", "steeplechase", "race", "races", "final", "finals",
+                       "heat", "heats", "semifinal", "semifinals", "semi-final", "semi-finals")
 # Words of size after a figure and "m" that make it a length whatever noun follows ("a 10m high wall",
 # "20m tall homes", "2m deep").
 LENGTH_WORDS_AFTER_EN = ("long", "high", "tall", "deep", "wide", "thick", "away", "apart", "underground",
