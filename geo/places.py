@@ -1,7 +1,7 @@
 """Which known places a text names, in any script: the same place id for 喀布尔 and Kabul.
 
-Read-only reference data (``geo/gazetteer.json.gz``: countries from the Unicode CLDR in
-Chinese and English, cities of 15,000 people or more from GeoNames with their Chinese names,
+Read-only reference data (``geo/gazetteer.json.gz``: continents and countries from the Unicode
+CLDR in Chinese and English, with GeoNames' English country names, the United Kingdom's four countries, cities of 15,000 people or more from GeoNames with their Chinese names,
 China's administrative divisions; origin and licences in ``geo/README.md``), loaded once per
 process and shared by every session and thread: nothing in it changes after loading.
 
@@ -164,9 +164,10 @@ def ids_of_key(name: str) -> frozenset[str]:
     return frozenset(_data()[1].get(key, ()))
 
 
-# The level of a place by the kind of its id (build_gazetteer: C country, S a US state, P a
-# Chinese province, T a prefecture, G a city of GeoNames, D a county or district).
-ID_LEVELS = {"C": "country", "S": "province", "P": "province", "T": "city", "G": "city", "D": "district"}
+# The level of a place by the kind of its id (build_gazetteer: R a continent, C country, S a US
+# state, N one of the United Kingdom's four countries, P a Chinese province, T a prefecture, G a
+# city of GeoNames, D a county or district).
+ID_LEVELS = {"R": "continent", "N": "province", "C": "country", "S": "province", "P": "province", "T": "city", "G": "city", "D": "district"}
 
 
 def containers(ids) -> frozenset[str]:

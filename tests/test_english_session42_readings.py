@@ -45,3 +45,15 @@ def test_a_race_events_distance_is_a_length() -> None:
     # money and counts stay millions
     assert _figures("The race cost $100m.")[0][:3] == ("$100m", 1e8, "money:USD")
     assert _figures("The relay drew 2m viewers.") == [("2m", 2e6, "count", "viewers")]
+
+
+def test_countries_the_gazetteer_now_knows_speak_for_their_state_and_a_continent_joins_no_two() -> None:
+    from comparison.findings.attribution import _names_same_state
+    from comparison.slots import state_ids_en
+
+    # were no state (the gazetteer knew Türkiye and "Myanmar (Burma)" only)
+    assert state_ids_en("Turkey") == {"C:TR"} and state_ids_en("Myanmar") == {"C:MM"}
+    # one continent holds both: still two states
+    assert not _names_same_state("Russia", "a Spanish official")
+    assert not _names_same_state("Kenya", "Nigeria's foreign ministry")
+    assert _names_same_state("Turkey", "Turkey's foreign ministry")

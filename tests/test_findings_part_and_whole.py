@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from comparison import compare
+from comparison.lexicons.places import LEVELS
 from tests.comparison_helpers import ScanCountingSet, article, of_type
 
 OPENING_ZH = "周二，河南省遭遇持续强降雨"
@@ -79,7 +80,7 @@ def test_a_word_holding_gong_is_no_total() -> None:
     text = "中共党员带头转移群众8000人"
     assert area_total(text, 0, text.index("8000"), len(text), len(text), False) is None
     text = "全省共转移群众8000人"
-    assert area_total(text, 0, text.index("8000"), len(text), len(text), False) == 1  # the province's level
+    assert area_total(text, 0, text.index("8000"), len(text), len(text), False) == LEVELS.index("province")
 
 
 def test_the_area_of_each_figure_is_looked_up_not_scanned(monkeypatch) -> None:
@@ -113,8 +114,8 @@ def test_the_area_of_each_figure_is_looked_up_not_scanned(monkeypatch) -> None:
     assert places >= n  # every clause names its town
     assert all(r.scans <= 3 for r in read), [r.scans for r in read]  # sorted once, parts read once
     assert len(lookups) <= 2 * (n + 2) + 2 * places, len(lookups)  # one per place of a clause, one per place
-    assert docs[1].subjects[0].total_rank == 1  # 全省: the province's level
-    assert all(s.area_rank == 4 for s in docs[0].subjects if s.where)  # towns: below a county
+    assert docs[1].subjects[0].total_rank == LEVELS.index("province")  # 全省
+    assert all(s.area_rank == LEVELS.index("village") for s in docs[0].subjects if s.where)  # towns: below a county
 
 
 @pytest.mark.parametrize(("part", "whole"), [

@@ -300,8 +300,8 @@ def _names_same_state(state: str, voice: str) -> bool:
     from geo.places import containers, latin_places
 
     def with_parents(ids) -> set[str]:
-        ids = set(ids)
-        return ids | containers(ids)
+        ids = set(ids)  # (up to the country: two countries of one continent are two states)
+        return ids | {i for i in containers(ids) if not i.startswith("R:")}
 
     parts = [p.strip() for p in re.split(r",|\sand\s", re.sub(r"^[Tt]he\s+", "", state)) if p.strip()]
     ours = with_parents(i for p in parts for i in state_ids_en(p))

@@ -8,7 +8,7 @@ compared as more and less precise, not as different places.
 
 from __future__ import annotations
 
-LEVELS = ("country", "province", "city", "district", "village", "site")
+LEVELS = ("continent", "country", "province", "city", "district", "village", "site")
 # level suffix -> level (matched at the end of a place name or generic place noun)
 LEVEL_SUFFIX_ZH = {"国": "country", "省": "province", "州": "province", "邦": "province", "首都": "city",
                    "省会": "city", "首府": "city", "市": "city", "城": "city", "镇": "city", "县": "district",
