@@ -133,6 +133,19 @@ class Quote:
     speaker: str = ""  # empty when no speaker is found
     speaker_start: int = -1
     speaker_end: int = -1
+    # Every named person a quotation is credited to when it is several ("...," said A and B), in
+    # the order written, ``speaker`` the first; empty for one speaker.
+    speakers: tuple[str, ...] = ()
+
+    def credited(self) -> tuple[str, ...]:
+        """The speakers the quotation is credited to: ``speakers``, or ``speaker`` alone (none when
+        no speaker is found)."""
+        return self.speakers or ((self.speaker,) if self.speaker else ())
+
+    def who(self) -> str:
+        """The speakers as a sentence names them ("Anna Berg", "Anna Berg and Tom Hale", "A, B and C")."""
+        names = self.credited()
+        return "" if not names else names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @dataclass

@@ -503,6 +503,11 @@ _SPEAKER = (r"(?P<speaker>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*"
             rf"|(?<![\w-])(?:an?|the)\s+(?:{_NOT_RELATIVE_WORD}[\w-]+\s+){{0,5}}?{_NOT_RELATIVE_WORD}[\w-]+|(?<![\w-])(?:he|she|they))")
 _AFTER_RE = (re.compile(rf"^[,.]?\s*(?:{_VERBS})\s+{_SPEAKER}"),
              re.compile(rf"^[,.]?\s*{_SPEAKER}\s+(?:{_VERBS})\b"))
+# Named persons listed before the verb after a quotation ("...," Anna Berg and Tom Hale said): the
+# last is the speaker read, the ones before it its conjuncts (slots._conjunct_persons).
+_NAME = r"(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*"
+_LIST_AFTER_RE = re.compile(rf"^[,.]?\s*(?:{_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+)){{1,11}}"
+                            rf"(?P<speaker>{_NAME})\s+(?:{_VERBS})\b")
 _BEFORE_RE = re.compile(rf"{_SPEAKER}\s+(?:{_VERBS})(?:\s+[\w\s]{{0,30}}?)?[,:]?\s*$")
 
 
@@ -526,6 +531,8 @@ def extract_quotes_en(text: str, entities: list | None = None) -> list:
     from comparison.extract import Quote
 
     running = _paragraph_quotes_en(text)
+    people = [(e.start, e.end) for e in entities or () if e.kind == "PER"]
+    persons = ({b: e for b, e in people}, {e: b for b, e in people})  # (starts, ends) of named persons
     inside = TakenSpans()
     for span in running:
         inside.append(span)
@@ -535,7 +542,7 @@ def extract_quotes_en(text: str, entities: list | None = None) -> list:
     for start, end in spans:
         speaker, s_start, s_end = "", -1, -1
         after = text[end:end + 80].split("\n")[0]
-        am = _AFTER_RE[0].match(after) or _AFTER_RE[1].match(after)
+        am = _AFTER_RE[0].match(after) or _AFTER_RE[1].match(after) or _LIST_AFTER_RE.match(after)
         if am:
             s_start, s_end = end + am.start("speaker"), end + am.end("speaker")
         else:
@@ -553,8 +560,28 @@ def extract_quotes_en(text: str, entities: list | None = None) -> list:
                 speaker = _resolve_pronoun_en(text, start, speaker.lower(), entities or [], quotes)
         if not speaker and end - start < 30:
             continue  # scare quotes
-        quotes.append(Quote(start, end, text[start:end], speaker, s_start, s_end))
+        listed = _listed_speakers(text, s_start, s_end, persons) if speaker else ()
+        quotes.append(Quote(start, end, text[start:end], listed[0] if listed else speaker, s_start, s_end, listed))
     return quotes
+
+
+def _listed_speakers(text: str, start: int, end: int, persons: tuple[dict[int, int], dict[int, int]]
+                     ) -> tuple[str, ...]:
+    """The named persons a quotation is credited to when its speaker (``text[start:end]``, a person
+    the recogniser read) is one of a list ("...," said Anna Berg and Tom Hale; Anna Berg, Tom Hale
+    and Mary Jones said: "..."), in the order written; () for one speaker. The list is read as a
+    voice's is (slots._conjunct_persons before the speaker, slots._persons_listed_after after it):
+    only a whole list of persons, so "said Anna Berg, Tom Hale's lawyer" is Anna Berg's alone."""
+    from comparison.slots import _conjunct_persons, _persons_listed_after
+
+    starts, ends = persons
+    if ends.get(end) != start and not (text[end - 1:end] == "." and ends.get(end - 1) == start):
+        return ()
+    end = end if ends.get(end) == start else end - 1
+    names = [a.text for a in _conjunct_persons(text, start, ends)]
+    names.append(text[start:end])
+    names += [a.text for a in _persons_listed_after(text, end, starts)]
+    return tuple(names) if len(names) > 1 else ()
 
 
 # The longest quotation read over several paragraphs (marks included).

@@ -1,7 +1,8 @@
 """English readings of session 42 (helper h42b), on made-up sentences: a bare figure with "m"
 after a verb of change is a million unless the thing changed is a water or ground level (the
 river rose by 2m); a comparative between a count and its noun is no end of the noun (2m more
-jobs); a race event's distance (the 100m hurdles) is a length."""
+jobs); a race event's distance (the 100m hurdles) is a length; countries the gazetteer now
+knows speak for their state; a quotation credited to a list of persons carries them all."""
 
 from __future__ import annotations
 
@@ -57,3 +58,47 @@ def test_countries_the_gazetteer_now_knows_speak_for_their_state_and_a_continent
     assert not _names_same_state("Russia", "a Spanish official")
     assert not _names_same_state("Kenya", "Nigeria's foreign ministry")
     assert _names_same_state("Turkey", "Turkey's foreign ministry")
+
+
+def _credited(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    from comparison.extract_en import extract_entities_en, extract_quotes_en
+
+    return [(q.speaker, q.credited()) for q in extract_quotes_en(text, extract_entities_en(text))]
+
+
+QUOTED = '"We will rebuild every home in the valley,"'
+
+
+def test_a_quotation_credited_to_a_list_of_persons_carries_them_all() -> None:
+    # were ('Anna Berg', ('Anna Berg',)) alone, and no speaker before "said"
+    both = ("Anna Berg", ("Anna Berg", "Tom Hale"))
+    assert _credited(f"{QUOTED} said Anna Berg and Tom Hale.") == [both]
+    assert _credited(f"{QUOTED} Anna Berg and Tom Hale said.") == [both]
+    assert _credited('Anna Berg and Tom Hale said: "We will rebuild every home in the valley."') == [both]
+    assert _credited(f"{QUOTED} said Anna Berg, Tom Hale and Mary Jones.") == [
+        ("Anna Berg", ("Anna Berg", "Tom Hale", "Mary Jones"))]
+    # no whole list of persons: one speaker, as before
+    assert _credited(f"{QUOTED} said Anna Berg, Tom Hale's lawyer.") == [("Anna Berg", ("Anna Berg",))]
+    assert _credited(f"{QUOTED} said Anna Berg.") == [("Anna Berg", ("Anna Berg",))]
+
+
+def test_one_quotation_credited_to_a_pair_and_to_one_of_them_is_no_other_speaker() -> None:
+    from comparison import compare
+    from tests.comparison_helpers import article, of_type
+
+    a = article("qa", "Outlet A", f"{QUOTED} said Anna Berg and Tom Hale on Monday.")
+    b = article("qb", "Outlet B", 'Tom Hale said on Monday: "We will rebuild every home in the valley."')
+    found = of_type(compare([a, b], use_dense=False), "quote")
+    # was "one quotation credited to two speakers: Anna Berg vs Tom Hale"
+    assert [f.kind for f in found] == ["agree"] and "Anna Berg and Tom Hale" in found[0].why
+    c = article("qc", "Outlet C", 'Mary Jones said on Monday: "We will rebuild every home in the valley."')
+    found = of_type(compare([a, c], use_dense=False), "quote")
+    assert [f.kind for f in found] == ["framing"] and "Anna Berg and Tom Hale (Outlet A) vs Mary Jones" in found[0].why
+
+
+def test_many_quotations_with_lists_of_speakers_each_read_once() -> None:
+    # hostile input: 2,000 quotations, each credited to two persons (each list read from its own
+    # speaker: anchored matches only)
+    text = " ".join(f'"We will rebuild home number {i} in the valley," said Anna Berg and Tom Hale.' for i in range(2000))
+    found = _credited(text)
+    assert len(found) == 2000 and all(c == ("Anna Berg", "Tom Hale") for _s, c in found)

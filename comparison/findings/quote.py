@@ -43,7 +43,7 @@ def _quote_findings(ctx: Context) -> list[Finding]:
             return matrix[x, y] >= SAME_SPEAKER_SIMILARITY and _one_english_statement(q.text, q2.text)
         if matrix[x, y] >= SAME_QUOTATION_SIMILARITY:
             return True
-        if not (q.speaker and q2.speaker and same_entity(q.speaker, q2.speaker)):
+        if not _shares_a_speaker(q, q2):
             return False
         # One speaker: a share of the wording, or (another translation shares few characters)
         # the sentences holding both state the same claim.
@@ -81,20 +81,20 @@ def _pair_findings(items, docs, pairs: list[tuple[int, int]]) -> list[Finding]:
     alike_with: dict[int, set[int]] = {}
     for x, y in sorted(pairs):
         (d, q), (d2, q2) = items[x], items[y]
-        who = q.speaker or q2.speaker or "an unnamed speaker"
+        who = q.who() or q2.who() or "an unnamed speaker"
         if docs[d].english != docs[d2].english:
             # A translation's words always differ: both quote the statement (no framing).
-            names = " / ".join(dict.fromkeys(n for n in (q.speaker, q2.speaker) if n)) or who
+            names = " / ".join(dict.fromkeys(n for n in (q.who(), q2.who()) if n)) or who
             findings.append(Finding(
                 "agree", "quote", f"{docs[d].label} and {docs[d2].label} quote {names} (in translation)",
                 [span(docs[d], q.start, q.end), span(docs[d2], q2.start, q2.end)], who))
             continue
-        if _two_named_speakers(docs[d], q.speaker, docs[d2], q2.speaker):
+        if _no_named_speaker_shared(docs[d], q, docs[d2], q2):
             # One quotation, two named speakers: who said it is what differs.
             findings.append(Finding(
                 "framing", "quote",
-                f"one quotation credited to two speakers: {q.speaker} ({docs[d].label}) vs "
-                f"{q2.speaker} ({docs[d2].label}): \u201c{q.text[:60]}\u201d",
+                f"one quotation credited to two speakers: {q.who()} ({docs[d].label}) vs "
+                f"{q2.who()} ({docs[d2].label}): \u201c{q.text[:60]}\u201d",
                 [span(docs[d], q.start, q.end), span(docs[d2], q2.start, q2.end)], who))
             continue
         if _same_words(q.text, q2.text):
@@ -116,7 +116,7 @@ def _pair_findings(items, docs, pairs: list[tuple[int, int]]) -> list[Finding]:
             continue
         group = sorted(_component(alike_with, x))
         reported.update(group)
-        who = next((items[y][1].speaker for y in group if items[y][1].speaker), "") or "an unnamed speaker"
+        who = next((items[y][1].who() for y in group if items[y][1].speaker), "") or "an unnamed speaker"
         spans = [span(docs[items[y][0]], items[y][1].start, items[y][1].end) for y in group]
         outlets = sorted({docs[items[y][0]].label for y in group})
         findings.append(Finding("agree", "quote", f"{', '.join(outlets)} quote {who} alike", spans, who))
@@ -125,12 +125,11 @@ def _pair_findings(items, docs, pairs: list[tuple[int, int]]) -> list[Finding]:
         if x not in paired and q.speaker:
             # When another outlet quotes the speaker too (saying something else), it is this
             # quotation that only this outlet has, not the speaker.
-            elsewhere = any(q2.speaker and same_entity(q2.speaker, q.speaker) and docs[d2].group != docs[d].group
-                            for d2, q2 in items)
+            elsewhere = any(_shares_a_speaker(q, q2) and docs[d2].group != docs[d].group for d2, q2 in items)
             words = q.text.strip(' "\u201c\u201d\u300c\u300d\u300e\u300f,\uff0c')[:60]
             said = f" saying \u201c{words}\u201d" if elsewhere else ""
-            findings.append(Finding("unique", "quote", f"only {docs[d].label} quotes {q.speaker}{said}",
-                                    [span(docs[d], q.start, q.end)], q.speaker))
+            findings.append(Finding("unique", "quote", f"only {docs[d].label} quotes {q.who()}{said}",
+                                    [span(docs[d], q.start, q.end)], q.who()))
     return findings
 
 
@@ -139,6 +138,19 @@ def _person_named(doc, speaker: str) -> str:
     recognizer read it; '' for a speaker that is no named person (一位家长, a garbled span)."""
     names = [e.text for e in doc.facts.entities if e.kind == "PER" and len(e.text) >= 2 and speaker.endswith(e.text)]
     return max(names, key=len, default="")
+
+
+def _shares_a_speaker(q, q2) -> bool:
+    """Is one person among the speakers both quotations are credited to ("...," said A and B / A
+    said)?"""
+    return any(same_entity(a, b) for a in q.credited() for b in q2.credited())
+
+
+def _no_named_speaker_shared(doc, q, other_doc, q2) -> bool:
+    """Are two quotations credited to named persons none of whom is the other's (A and B / C: yes;
+    A and B / B: no, one of the speakers each names)? :func:`_two_named_speakers` for each pair."""
+    return bool(q.credited() and q2.credited()) and all(
+        _two_named_speakers(doc, a, other_doc, b) for a in q.credited() for b in q2.credited())
 
 
 def _two_named_speakers(doc, speaker: str, other_doc, other: str) -> bool:
@@ -283,7 +295,7 @@ def _same_words(a: str, b: str) -> bool:
 
 def _quotes(docs: list[Doc]) -> list[dict]:
     return [
-        {"outlet": doc.label, "article_id": doc.article.id, "speaker": q.speaker, "text": q.text,
+        {"outlet": doc.label, "article_id": doc.article.id, "speaker": q.who(), "text": q.text,
          "span": [doc.article.id, q.start, q.end, q.text]}
         for doc in docs for q in doc.facts.quotes
     ]

@@ -223,7 +223,7 @@ def _sentence_facts(doc: Doc, k: int, named_elsewhere: set[str],
     for quote in doc.facts.quotes:
         if s.start <= quote.start < s.end or quote.start <= s.start < quote.end:
             named = quote.speaker and not quote.speaker.startswith("unnamed")
-            facts.append((f"quote of {quote.speaker or 'an unnamed speaker'}",
+            facts.append((f"quote of {quote.who() or 'an unnamed speaker'}",
                           WEIGHT_QUOTE_NAMED if named else WEIGHT_QUOTE_UNNAMED))
     for c in doc.facts.sources:
         if inside(c) and not is_own(c.source):
