@@ -496,12 +496,18 @@ _FUNCTION_WORDS = ("on|in|at|by|of|to|for|with|from|after|before|while|when|as|a
                    "people|witnesses|officials|sources")
 # A speaker: a name (up to five capitalized words), a name after a lower-case role ("police
 # official Steve Li", "security guard John Smith"), a noun phrase ("a police officer"), a pronoun.
-# A noun phrase never runs through a relative word: "the election that confirmed…" is a clause.
-_NOT_RELATIVE_WORD = r"(?!(?:that|which|who|whom|whose)\b)"
+# A noun phrase never runs through a relative word: "the election that confirmed…" is a clause;
+# nor through a personal pronoun, the subject of its own clause ("condemn the violence he said": he).
+_NOT_RELATIVE_WORD = r"(?!(?:that|which|who|whom|whose|he|she|they|it|we|i|you)\b)"
 _SPEAKER = (r"(?P<speaker>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*"
             rf"|(?<![\w-])(?:(?!(?:{_FUNCTION_WORDS})\b)[a-z][\w-]*\s+){{1,3}}(?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w.'-]*"
             rf"|(?<![\w-])(?:an?|the)\s+(?:{_NOT_RELATIVE_WORD}[\w-]+\s+){{0,5}}?{_NOT_RELATIVE_WORD}[\w-]+|(?<![\w-])(?:he|she|they))")
-_AFTER_RE = (re.compile(rf"^[,.]?\s*(?:{_VERBS})\s+{_SPEAKER}"),
+# Where a speaker after its verb ends: punctuation, the text's end, a function word, or a participle
+# ("said a police spokesman.", "says a Western diplomat based in X", "said a senior official on
+# Monday"): the noun phrase's shortest reading was taken ("a police", "a Western", "a senior").
+_SPEAKER_END = rf"(?=\s*(?:[^\w\s]|$)|\s+(?:(?:{_FUNCTION_WORDS})\b|[a-z]+(?:ed|ing)\b))"
+_AFTER_RE = (re.compile(rf"^[,.]?\s*(?:{_VERBS})\s+{_SPEAKER}{_SPEAKER_END}"),
+             re.compile(rf"^[,.]?\s*(?:{_VERBS})\s+{_SPEAKER}"),
              re.compile(rf"^[,.]?\s*{_SPEAKER}\s+(?:{_VERBS})\b"))
 # Named persons listed before the verb after a quotation ("...," Anna Berg and Tom Hale said): the
 # last is the speaker read, the ones before it its conjuncts (slots._conjunct_persons).
@@ -542,7 +548,7 @@ def extract_quotes_en(text: str, entities: list | None = None) -> list:
     for start, end in spans:
         speaker, s_start, s_end = "", -1, -1
         after = text[end:end + 80].split("\n")[0]
-        am = _AFTER_RE[0].match(after) or _AFTER_RE[1].match(after) or _LIST_AFTER_RE.match(after)
+        am = next((m for m in (r.match(after) for r in _AFTER_RE) if m), None) or _LIST_AFTER_RE.match(after)
         if am:
             s_start, s_end = end + am.start("speaker"), end + am.end("speaker")
         else:

@@ -138,7 +138,10 @@ _STOP = frozenset(
     # "residents without power"; lexicons.grammar's prepositions, less those that also modify a
     # noun after a figure: "3 past winners", "5 inside pages", "2 up-front fees")
     "per without within among amongst amid amidst against through throughout via despite between beside "
-    "besides beyond toward towards upon except unlike underneath beneath".split()
+    "besides beyond toward towards upon except unlike underneath beneath "
+    # subordinating conjunctions ("the 1,000 mark until May", "300 cars because roads flooded":
+    # were "mark until", "cars because roads"; Quirk et al. 14.12)
+    "until till unless because although though whereas whether if".split()
 )
 # A quake's magnitude written before its number, or the scale named after it.
 _MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+(?:of|at))?\s*-?\s*$", re.I)

@@ -102,3 +102,28 @@ def test_many_quotations_with_lists_of_speakers_each_read_once() -> None:
     text = " ".join(f'"We will rebuild home number {i} in the valley," said Anna Berg and Tom Hale.' for i in range(2000))
     found = _credited(text)
     assert len(found) == 2000 and all(c == ("Anna Berg", "Tom Hale") for _s, c in found)
+
+
+def test_a_speaker_after_its_verb_is_its_whole_noun_phrase() -> None:
+    # desk trial (Economist, 1 Feb 2021): were "a Western", "a police", "a senior"
+    quoted = '"There was no plan for the valley,"'
+    assert _credited(f"{quoted} says a Western diplomat based in the capital.")[0][0] == "a Western diplomat"
+    assert _credited(f"{quoted} said a police spokesman.")[0][0] == "a police spokesman"
+    assert _credited(f"{quoted} said a senior official on Monday.")[0][0] == "a senior official"
+    assert _credited(f"{quoted} said the army")[0][0] == "the army"
+    assert _credited(f"{quoted} said Anna Berg, a local teacher.")[0][0] == "Anna Berg"
+
+
+def test_a_noun_phrase_speaker_never_runs_through_a_pronoun() -> None:
+    # desk trial (Economist, 7 Jan 2021): was the speaker "the violence he"
+    text = 'Anna Berg was heckled. Rather than condemn the violence he said they were "very special people indeed".'
+    assert _credited(text)[0][0] != "the violence he"
+    assert _credited('Rather than condemn the violence he said they were "very special people indeed".') == [
+        ("unnamed (he)", ("unnamed (he)",))]
+
+
+def test_a_subordinating_conjunction_ends_a_counted_noun() -> None:
+    # desk trial (Economist, 7 Jan 2021): were "mark until", "cars because roads"
+    assert _figures("Riverton did not pass the 1,000 mark until May.") == [("1,000", 1000, "count", "mark")]
+    assert _figures("They kept 300 cars because roads flooded.") == [("300", 300, "count", "cars")]
+    assert _figures("It sent 40 boats although rain fell.") == [("40", 40, "count", "boats")]
