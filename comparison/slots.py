@@ -50,6 +50,7 @@ from comparison.lexicons.places import (
 from comparison.lexicons.reporting import (
     BODY_HEADS_AFTER_RECORD_ZH,
     CITED_RECORDS_ZH,
+    CLAUSE_LEAD_WORDS_EN,
     CLAUSE_LEAD_WORDS_ZH,
     CONDITIONAL_ZH,
     ESTIMATE_VERBS_EN,
@@ -586,7 +587,8 @@ def _generic_part_en(words: list[str]) -> bool:
                for w in words[:-1])
 
 
-_LEAD_WORDS_EN = re.compile(r"^(?:and|but|while|as|which|who|that|he|she|it)\s+", re.I)
+_LEAD_WORDS_EN = re.compile(rf"^(?:and|but|while|as|which|who|that|he|she|it|{'|'.join(CLAUSE_LEAD_WORDS_EN)}),?\s+",
+                            re.I)
 # Before its verb, a voice ends in neither a form of "be" (a passive: "arrests have been
 # reported" names who was reported on, not who reports) nor a relative word (the verb belongs
 # to a relative clause: "a president who said").

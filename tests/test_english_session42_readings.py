@@ -127,3 +127,16 @@ def test_a_subordinating_conjunction_ends_a_counted_noun() -> None:
     assert _figures("Riverton did not pass the 1,000 mark until May.") == [("1,000", 1000, "count", "mark")]
     assert _figures("They kept 300 cars because roads flooded.") == [("300", 300, "count", "cars")]
     assert _figures("It sent 40 boats although rain fell.") == [("40", 40, "count", "boats")]
+
+
+def test_an_adverb_opening_a_clause_is_no_part_of_its_voice() -> None:
+    from comparison.slots import extract_attributions
+
+    def voices(text: str) -> list[tuple[str, str]]:
+        return [(a.who, a.kind) for a in extract_attributions(text, text, True)]
+
+    # desk trial (Economist, 1 Feb 2021): was the source "Next the army"
+    assert voices("Next the army declared a state of emergency.") == [("the army", "official")]
+    assert voices("Then the ministry said it would act.") == [("the ministry", "official")]
+    assert voices("Later, the police said two men died.") == [("the police", "official")]
+    assert voices("Meanwhile the Riverton mayor said two men died.") == [("the Riverton mayor", "official")]

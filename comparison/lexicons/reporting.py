@@ -113,6 +113,11 @@ SPEECH_NEGATORS_ZH = ("不愿", "不愿意", "不肯", "不想", "拒绝", "婉�
                       "不再", "没", "从未", "从不", "并未", "绝不")
 # Words opening a clause before its subject (而, 但, 并, 此外: 并说 has its subject in a clause before):
 # no part of a voice or a speaker.
+# English adverbs of sequence and linking opening a clause before its subject ("Next the army
+# declared", "Then the ministry said", "Meanwhile police said"): no part of the voice (Quirk et al.
+# 8.137-8.140, conjuncts of listing and transition).
+CLAUSE_LEAD_WORDS_EN = ("then", "next", "later", "meanwhile", "afterwards", "subsequently", "finally", "eventually",
+                        "also", "however", "moreover", "instead", "separately", "earlier", "now", "still")
 CLAUSE_LEAD_WORDS_ZH = ("而且", "并且", "而", "但", "并", "另外", "此外", "同时", "随后", "其中", "后经", "经由")
 # Prepositions opening an adverbial phrase before the verb (对其逝世表示哀悼, 就此事表示): a clause
 # opening with one has its subject elsewhere; the phrase is no speaker.
