@@ -407,30 +407,56 @@ def extract_entities_en(text: str) -> list:
     (:func:`organisation_shaped_en`: Real Madrid, Acme Holdings) is a body ("ORG"), no person, and
     so are the first words of such a name the text writes elsewhere (Thomas Cook where it writes
     Thomas Cook Group)."""
-    from comparison.extract import Entity
-
     out = []
     runs = [(m, _opens_sentence(text, m.start())) for m in _NAME_RE.finditer(text)]
     # The capitalized words the text writes inside a sentence: names, whatever else they open.
     inside = {w for m, opening in runs for w in m.group(0).split()[1 if opening else 0:]}
     for m, opening in runs:
         words = _name_words(m, opening, inside)
-        if not words:
-            continue
-        start = text.find(words[0], m.start())
-        value = " ".join(words)
-        end = start + len(value)
-        if text[start:end] != value or len(value) < 2:
-            continue
-        kind = "PER" if len(words) >= 2 and all(_PERSON_WORD_RE.fullmatch(w) for w in words) else "NAME"
-        if organisation_shaped_en(value):
-            # (a club named after its town, Leicester City, Derby County, reads as a place as
-            # often: no person, and no body either)
-            kind = "NAME" if words[-1] in _PLACE_LEVEL_WORDS else "ORG"
-        elif kind == "PER" and words[-1] in _PLACE_LEVEL_WORDS and _place_name(words):
-            kind = "NAME"  # a town of the gazetteer (Cape Town, Carson City): no person
-        out.append(Entity(start, end, value, kind, value.lower()))
+        at = m.start()
+        for part in _split_before_titles(words):
+            entity = _name_entity(text, part, at)
+            if entity is not None:
+                out.append(entity)
+                at = entity.end
     return _bodies_as_names(_bodies_joined(text, out), text)
+
+
+# Courtesy titles written short that open a person's name and end the one before them ("In
+# Myanmar Ms Suu Kyi", "In Riverton Mr Hale": a place, then a person; lexicons.reporting's
+# abbreviations of address).
+_INNER_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof."})
+
+
+def _split_before_titles(words: list[str]) -> list[list[str]]:
+    """A run of capitalized words cut before each courtesy title inside it (not the first word)."""
+    parts: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if i and word in _INNER_TITLES and parts[-1]:
+            parts.append([])
+        parts[-1].append(word)
+    return [p for p in parts if p]
+
+
+def _name_entity(text: str, words: list[str], at: int):
+    """The entity a run's words name (from ``at``), classified: a person, a body, a name."""
+    from comparison.extract import Entity
+
+    if not words:
+        return None
+    start = text.find(words[0], at)
+    value = " ".join(words)
+    end = start + len(value)
+    if start < 0 or text[start:end] != value or len(value) < 2:
+        return None
+    kind = "PER" if len(words) >= 2 and all(_PERSON_WORD_RE.fullmatch(w) for w in words) else "NAME"
+    if organisation_shaped_en(value):
+        # (a club named after its town, Leicester City, Derby County, reads as a place as
+        # often: no person, and no body either)
+        kind = "NAME" if words[-1] in _PLACE_LEVEL_WORDS else "ORG"
+    elif kind == "PER" and words[-1] in _PLACE_LEVEL_WORDS and _place_name(words):
+        kind = "NAME"  # a town of the gazetteer (Cape Town, Carson City): no person
+    return Entity(start, end, value, kind, value.lower())
 
 
 # The most words of a body's name whose openings are read as its short forms.

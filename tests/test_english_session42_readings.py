@@ -140,3 +140,15 @@ def test_an_adverb_opening_a_clause_is_no_part_of_its_voice() -> None:
     assert voices("Then the ministry said it would act.") == [("the ministry", "official")]
     assert voices("Later, the police said two men died.") == [("the police", "official")]
     assert voices("Meanwhile the Riverton mayor said two men died.") == [("the Riverton mayor", "official")]
+
+
+def test_a_courtesy_title_inside_a_run_of_names_opens_a_new_name() -> None:
+    from comparison.extract_en import extract_entities_en
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.kind) for e in extract_entities_en(text)]
+
+    # desk trial (Economist, 3 Feb 2021): was one person "Myanmar Ms Suu Kyi"
+    assert names("In Riverton Ms Anna Berg was careful.") == [("Riverton", "NAME"), ("Ms Anna Berg", "PER")]
+    assert names("In Elmford Mr Hale spoke.") == [("Elmford", "NAME"), ("Mr Hale", "PER")]
+    assert names("Dr Anna Berg left.") == [("Dr Anna Berg", "PER")]
