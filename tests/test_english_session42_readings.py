@@ -152,3 +152,14 @@ def test_a_courtesy_title_inside_a_run_of_names_opens_a_new_name() -> None:
     assert names("In Riverton Ms Anna Berg was careful.") == [("Riverton", "NAME"), ("Ms Anna Berg", "PER")]
     assert names("In Elmford Mr Hale spoke.") == [("Elmford", "NAME"), ("Mr Hale", "PER")]
     assert names("Dr Anna Berg left.") == [("Dr Anna Berg", "PER")]
+
+
+def test_notes_is_a_verb_of_speech_as_noted_is() -> None:
+    from comparison.slots import extract_attributions
+
+    # desk trial (Economist, 24 Mar 2021: "X, a research firm, notes that ..."): was no voice
+    text = "Anna Berg, an analyst, notes that supply chains are stretched."
+    assert [(a.who, a.kind) for a in extract_attributions(text, text, True)] == [("Anna Berg, an analyst", "expert")]
+    assert _credited('"Supply chains are stretched to the limit," notes Anna Berg.')[0][0] == "Anna Berg"
+    text = "He took notes at the meeting."
+    assert extract_attributions(text, text, True) == []

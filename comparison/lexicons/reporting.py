@@ -18,7 +18,7 @@ STATEMENT_VERB_INSIDE_WORDS_ZH = ("手指", "所指", "意指", "直指", "矛�
 SPEECH_VERBS_EN = ("said", "says", "say", "told", "tells", "stated", "states", "announced", "announces",
                    "added", "adds", "claimed", "claims", "confirmed", "confirms", "warned", "warns",
                    "reported", "reports", "wrote", "writes", "tweeted", "insisted", "explained",
-                   "noted", "denied", "acknowledged", "declared", "according to")
+                   "noted", "notes", "denied", "acknowledged", "declared", "according to")
 # Where a statement is made, between an English speech verb and its day ("said at a news
 # conference Wednesday", "announced in a statement on Tuesday"): the day is the statement's.
 SPEECH_SETTINGS_EN = ("news conference", "press conference", "statement", "briefing", "interview", "speech")
