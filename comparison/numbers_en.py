@@ -896,7 +896,7 @@ _COUNTED_NOUNS_EN = frozenset(
 # "m" after a number: the metre's symbol, or the press's million for money and for counts of
 # people and things (lexicons.units.COUNTED_IN_MILLIONS_EN and the category lexicon's nouns).
 _MILLION_NOUNS_EN = _COUNTED_NOUNS_EN | frozenset(COUNTED_IN_MILLIONS_EN)
-_COMPARATIVE_AFTER_RE = re.compile(r"\s+(?:more|fewer|less)(?=\s+(?!than\b)[a-z])", re.I)
+_COMPARATIVE_AFTER_RE = re.compile(r"\s+(?P<more>more)(?=\s+(?!than\b)[a-z])", re.I)
 _MORE_BEFORE_NOUN_RE = re.compile(r"\s+(?:more|fewer|extra|additional|other)(?=\s)", re.I)
 # A range word and a next figure with its own "m" ("between 1m and 2m people", "2m-3m jobs").
 _NEXT_M_FIGURE_RE = re.compile(r"(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)\d+(?:\.\d+)?\s?m\b")
@@ -1035,10 +1035,13 @@ def _add_counted_en(text: str, q: Quantity) -> None:
         q.total = float(total.replace(",", "")) if total[0].isdigit() else _word_value(total)
         cs, ce = _counted_after(text, q.end + part.end())
     elif q.dimension == "count":
-        # "2m more jobs", "300 fewer nurses": a comparative between the figure and its noun is no
-        # part of the noun, nor its end (it was a stop word: the count counted nothing)
+        # "2m more jobs": "more" (a stop word, it ended the noun: the count counted nothing) opens
+        # the noun phrase as "fewer" and "extra" do ("10m fewer jobs", "3m extra jobs"): a
+        # difference, no count of the noun itself
         more = _COMPARATIVE_AFTER_RE.match(text, q.end)
         cs, ce = _counted_after(text, more.end() if more else q.end)
+        if more and ce > cs:
+            cs = more.start("more")
     else:
         cs, ce = -1, -1
     if ce > cs >= 0:

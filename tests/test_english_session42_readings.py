@@ -28,10 +28,11 @@ def test_a_bare_m_after_a_verb_of_change_is_read_by_the_thing_changed() -> None:
 
 
 def test_a_comparative_between_a_count_and_its_noun_keeps_the_noun() -> None:
-    # were counting nothing ("more" ended the noun phrase)
-    assert _figures("The plan added 2m more jobs.") == [("2m", 2e6, "count", "jobs")]
-    assert _figures("The clinic hired 40 more nurses.") == [("40", 40, "count", "nurses")]
-    assert _figures("Crews saw 12 fewer fires.") == [("12", 12, "count", "fires")]
+    # were counting nothing ("more" ended the noun phrase); now as "fewer" and "extra" read
+    assert _figures("The plan added 2m more jobs.") == [("2m", 2e6, "count", "more jobs")]
+    assert _figures("The clinic hired 40 more nurses.") == [("40", 40, "count", "more nurses")]
+    assert _figures("Crews saw 12 fewer fires.") == [("12", 12, "count", "fewer fires")]
+    assert _figures("It created 3m extra jobs.") == [("3m", 3e6, "count", "extra jobs")]
     # no noun after it: none
     assert _figures("They asked for 2m more.") == [("2m", 2e6, "count", "")]
     assert _figures("It had 300 more than last year.") == [("300", 300, "count", "")]
