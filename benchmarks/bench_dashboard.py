@@ -16,8 +16,9 @@ driven by Playwright; never a downloaded browser), on the demo corpus in seeds/
 * floor: a bare Streamlit app showing a 900-row table, the same way (what this
   machine's browser and Streamlit cost before the dashboard does anything);
 * ``--restarts N``: the cold start alone, N times on one built store: a new server process,
-  a first session to its first story row, then a second session at once (what a desk sees
-  after a restart); ``--repeat 0`` skips the rounds above;
+  a first session to its first story row, the first story it opens (its "Seed example"
+  clicked ``--think`` seconds, default 1, after the list showed), then a second session's list
+  (what a desk sees after a restart); ``--repeat 0`` skips the rounds above;
 * ``--upload-305k``: one session uploads a 1 MB gzip holding 305,545 JSON Lines
   records under a ``.jsonl`` name while another keeps browsing: how long the other
   session's list and story take meanwhile, the job's progress and outcome.
@@ -163,17 +164,32 @@ def time_list(browser, url: str) -> float:
     return took
 
 
-def time_restarts(browser, work: Path, restarts: int) -> dict[str, list[float]]:
-    """A new server ``restarts`` times on one built store: its first session's list, then a
-    second session's at once."""
+def time_restarts(browser, work: Path, restarts: int, think_s: float = 1.0) -> dict[str, list[float]]:
+    """A new server ``restarts`` times on one built store: its first session's list, the first
+    story opened from it ``think_s`` after the list showed (the "Seed example" button -> the
+    story's header and tabs: what a journalist clicking at once waits for), then a second
+    session's list."""
     from dashboard.serve import running_app
 
     db = fresh_db(work, "restarts")
     prepare(db)
-    out: dict[str, list[float]] = {"first": [], "second": []}
+    out: dict[str, list[float]] = {"first": [], "story": [], "second": []}
     for _ in range(restarts):
         with running_app(db, timeout=120) as url:
-            out["first"].append(time_list(browser, url))
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            start = time.perf_counter()
+            page.goto(url)
+            page.locator(ROW).first.wait_for(state="attached", timeout=WAIT_MS)
+            out["first"].append(time.perf_counter() - start)
+            seed = page.get_by_role("button", name="Seed example").first
+            seed.wait_for(timeout=WAIT_MS)
+            page.wait_for_timeout(think_s * 1000)
+            start = time.perf_counter()
+            seed.click()
+            page.get_by_role("button", name="← All stories").wait_for(timeout=WAIT_MS)
+            page.get_by_role("tab", name="Facts").wait_for(timeout=WAIT_MS)
+            out["story"].append(time.perf_counter() - start)
+            page.close()
             out["second"].append(time_list(browser, url))
     return out
 
@@ -276,6 +292,8 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="keep the stores in this folder")
     parser.add_argument("--repeat", type=int, default=1, help="cold/warm rounds (each a fresh set-up)")
     parser.add_argument("--restarts", type=int, default=0, help="cold starts on one built store")
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="with --restarts: seconds between the first story row and the click opening a story")
     parser.add_argument("--upload-305k", action="store_true")
     args = parser.parse_args()
 
@@ -318,9 +336,10 @@ def main() -> int:
             with running_app(empty, timeout=120) as url:
                 add("empty store, no set-up (worker builds it)", time_empty(browser, url))
         if args.restarts:
-            restarts = time_restarts(browser, work, args.restarts)
-            rows["cold start: restarted server, first session"] = {"list_s": restarts["first"]}
-            rows["cold start: a second session at once"] = {"list_s": restarts["second"]}
+            restarts = time_restarts(browser, work, args.restarts, args.think)
+            rows["cold start: restarted server, first session"] = {"list_s": restarts["first"],
+                                                                    "story_s": restarts["story"]}
+            rows["cold start: a second session after it"] = {"list_s": restarts["second"]}
         if args.upload_305k:
             db = fresh_db(work, "upload")
             prepare(db)

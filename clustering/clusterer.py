@@ -7,7 +7,6 @@ learned pair scorer (:mod:`clustering.pair_features`, :mod:`clustering.scorer`) 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +18,7 @@ from articles.model import Article
 from clustering import candidates as candidate_search
 from clustering import grouping
 from clustering.corpus import CorpusFeatures, prepare
-from clustering.model import Member, Mention, Story
+from clustering.model import Member, Mention, Story, story_id_for
 from clustering.neighbourhood import Neighbourhood, neighbourhood, stable
 from clustering.pair_features import best_sections, pair_features, row_dots
 from clustering.scorer import SameStoryModel, load_scorer
@@ -35,10 +34,6 @@ ALGORITHM_VERSION = "9"  # 4: learned pair scorer + average linkage; 5: roundups
 # sites, clustering.copies) grouped as one: pruning counts them once, crowded copies search past each other, their
 # unscored pairs take the mean of their scored ones
 
-
-def story_id_for(earliest_article_id: str) -> str:
-    """Stable story id: a hash of its earliest member's id."""
-    return "st-" + hashlib.sha1(earliest_article_id.encode("utf-8")).hexdigest()[:12]
 
 
 class StoryClusterer(BaseEstimator):

@@ -15,8 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from articles.model import Article
-from clustering.clusterer import build_story, story_id_for
-from clustering.model import Mention, Story
+from clustering.model import Mention, Story, story_id_for
 
 UNSCORED = 0.0  # the score of an article moved by hand into a story the model did not put it in
 
@@ -68,6 +67,10 @@ def _rebuild(
     mentions: Iterable[Mention] = (),
     hand_label: str | None = None,
 ) -> Story | None:
+    # Here, not at the top: the clusterer brings scikit-learn, which the dashboard's story view
+    # (its rename control reads this module's label checks) need not load before an edit.
+    from clustering.clusterer import build_story
+
     present = [articles[i] for i in members if i in articles]
     if not present:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -66,3 +67,8 @@ class Story:
             mentions=[Mention(**m) for m in d.get("mentions", [])],
             hand_label=d.get("hand_label"),
         )
+
+
+def story_id_for(earliest_article_id: str) -> str:
+    """Stable story id: a hash of its earliest member's id."""
+    return "st-" + hashlib.sha1(earliest_article_id.encode("utf-8")).hexdigest()[:12]

@@ -12,6 +12,7 @@ its own store connection (``store.Store`` is per-thread inside).
 
 from __future__ import annotations
 
+import importlib
 import re
 import threading
 import unicodedata
@@ -77,11 +78,18 @@ def get_store(path: str) -> Store:
     return Store(path)
 
 
-# How long after a server's first page is drawn its story-view modules start loading (1.9 s of
-# imports holding the interpreter, sklearn's the most): not while the browser lays out that
+# How long after a server's first page is drawn its story-view modules start loading (1.2 s of
+# imports holding the interpreter; scikit-learn's, 1.2 s more, last: no story view needs it since
+# session 42): not while the browser lays out that
 # page's table, nor while the next sessions after a restart draw theirs (measured on 2 cores,
 # session 41: at 3 s they made a second session's list 0.6 s slower, at 8 s not).
 WARM_IMPORTS_DELAY_S = 8.0
+# What the warm-up loads, in this order: the story view's modules (its timeline, the facts
+# tables' colours, the edit checks, the shared names, the comparison it reads), then the
+# clusterer, which no story view needs (an edit loads it, and the "Why, according to the model"
+# button): scikit-learn, 1.2 s of imports, last.
+WARMED_MODULES = ("altair", "pandas.io.formats.style", "clustering.edits", "clustering.features",
+                  "comparison.story", "clustering.clusterer")
 
 
 @st.cache_resource(show_spinner=False)
@@ -91,12 +99,8 @@ def _warm_imports() -> bool:
     quick (a story opened sooner loads them itself: an import is done once, whichever asks)."""
 
     def load() -> None:
-        import altair  # noqa: F401 - the story view's timeline
-        import pandas.io.formats.style  # noqa: F401 - the facts tables' colours
-
-        import clustering.edits  # noqa: F401
-        import clustering.features  # noqa: F401
-        import comparison.story  # noqa: F401
+        for module in WARMED_MODULES:
+            importlib.import_module(module)
 
     timer = threading.Timer(WARM_IMPORTS_DELAY_S, load)
     timer.name, timer.daemon = "parallax-warm-imports", True
