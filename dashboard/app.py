@@ -176,6 +176,7 @@ def _draw(store: Store, path: str, role: str) -> None:
     frame = cached_frame(path, fingerprint)
     listed = set(frame["id"])
 
+    address.drop_unknown()
     _sync_story_from_url(store, listed)
     script, zone = panels.sidebar(store, path, fingerprint, len(frame), role)
     # Drawn on every run, empty or not: a notice in it never moves what follows, so the story's
@@ -198,6 +199,9 @@ def _draw(store: Store, path: str, role: str) -> None:
     else:
         st.session_state["drawn_story"] = None
         story_list_view(store, path, fingerprint, script, zone)
+    ignored = address.ignored_note()  # read by the views drawn above: said above them
+    if ignored:
+        notices.info(escape(ignored))
 
 
 CHANGED_MEANWHILE = (
@@ -250,6 +254,10 @@ def _sync_story_from_url(store: Store, listed: set[str]) -> None:
         wanted = store.story_of_article(article_id)
         if wanted in listed:
             st.session_state["reader_article"] = article_id
+        elif listed:  # left in the address, the list's links and a reload carried it on
+            st.session_state["story_note"] = (f"No article {article_id} in this workspace: showing the story list",
+                                              None)
+            st.query_params.pop("article", None)
     if wanted and wanted not in listed and listed and not article_id:
         wanted = _where_it_went(store, wanted, listed)
         if wanted:
@@ -280,6 +288,7 @@ def open_story(story_id: str | None) -> None:
         for key in _PER_STORY_KEYS:
             st.session_state.pop(key, None)
         st.query_params.pop("side", None)  # the outlets side by side belong to the story left
+        st.query_params.pop("article", None)  # the article a link opened, in the story left
     st.session_state["story_id"] = story_id
     if story_id:
         st.query_params["story"] = story_id
@@ -360,16 +369,20 @@ def _changed_since(zone: times.Zone) -> datetime | None:
 
 def _changed_since_from_address() -> None:
     """A new session's "Changed since" from its address: a relative choice's code, or the
-    day and time a picked moment names (anything else is ignored)."""
-    address.restore("changed_since", "changed", address.decoder(_CHANGED_IN_ADDRESS))
-    if "changed_since" in st.session_state:
-        return
-    address.restore("changed_since_moment", "changed", datetime.fromisoformat)
-    moment = st.session_state.pop("changed_since_moment", None)
-    if moment is not None:
+    day and time a picked moment names (anything else is ignored, and said so)."""
+    address.restore("changed_since", "changed", changed_since_of)
+    moment = st.session_state.get("changed_since")
+    if isinstance(moment, datetime):
         state = st.session_state
         state["changed_since"] = PICK_MOMENT
         state["changed_since_day"], state["changed_since_time"] = moment.date(), time(moment.hour, moment.minute)
+
+
+def changed_since_of(code: str) -> str | datetime:
+    """The "Changed since" choice an address's ``changed=`` names: a relative choice ("24h"), or
+    the day and time of a picked moment ("2021-07-12T10:00", naive: in the zone shown); raises
+    ValueError for anything else."""
+    return _CHANGED_IN_ADDRESS.get(code) or datetime.fromisoformat(code).replace(tzinfo=None)
 
 
 def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_runs: int,
@@ -490,12 +503,18 @@ def _filters_to_address(keyword: str, sort: str, dates, bounds: tuple, outlets: 
 def dates_from_address(raw: str, lo: date, hi: date) -> tuple[date, date]:
     """The Dates range an address names ("2021-07-10..2021-07-12"), kept inside the
     workspace's days (``lo``, ``hi``); the whole range when it names none that parses."""
+    return dates_within(raw, lo, hi) or (lo, hi)
+
+
+def dates_within(raw: str, lo: date, hi: date) -> tuple[date, date] | None:
+    """The Dates range an address names, kept inside ``lo``..``hi``; None when it names no
+    range (not two days) or none of those days."""
     try:
         start, end = (date.fromisoformat(d) for d in raw.split(".."))
     except ValueError:
-        return lo, hi
+        return None
     start, end = max(start, lo), min(end, hi)
-    return (start, end) if start <= end else (lo, hi)
+    return (start, end) if start <= end else None
 
 
 def filter_label_in_script(label: str, script: str) -> str:
@@ -613,7 +632,10 @@ def _dates_key(lo, hi) -> str:
     state = st.session_state
     old, chosen = state.get("dates_bounds"), state.get("dates")
     if chosen is None:  # first run, or the list was not drawn last run (Streamlit drops its state)
-        state["dates"], state["dates_bounds"] = dates_from_address(st.query_params.get("dates", ""), lo, hi), (lo, hi)
+        raw = st.query_params.get("dates", "")
+        state["dates"], state["dates_bounds"] = dates_from_address(raw, lo, hi), (lo, hi)
+        if raw and dates_within(raw, lo, hi) is None:
+            address.ignore("dates", raw, f"no days of this workspace's {lo} to {hi}")
     elif old != (lo, hi):
         picked = tuple(chosen) if isinstance(chosen, (tuple, list)) else ()
         if old is None or len(picked) != 2 or picked == tuple(old):

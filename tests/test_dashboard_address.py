@@ -123,3 +123,61 @@ def test_unknown_values_in_a_pasted_address_are_ignored(workspace, seed_story_id
     story.run()
     no_errors(story)
     assert len(story.multiselect(key=f"side_by_side_{seed_story_id}").value) >= 2
+
+
+def test_what_the_page_ignores_in_its_address_is_said_once_and_taken_out(workspace, seed_story_id) -> None:
+    """A parameter the page does not read (?from=yesterday) and a value it does not offer stayed
+    in the address after the page ignored them: a copied link carried them on. Now one line
+    names them and the address drops them; a kept choice stays."""
+    from html import unescape
+
+    at = app()
+    for key, value in {"from": "yesterday", "sort": "sideways", "changed": "yesterday-ish", "q": "a",
+                       "outlet": ["No Such Outlet"]}.items():
+        at.query_params[key] = value
+    at.run()
+    no_errors(at)
+    notes = [unescape(i.value) for i in at.info if "Ignored in the page's address" in unescape(i.value)]
+    assert notes == ["Ignored in the page's address: from=yesterday (no such setting); "
+                     "changed=yesterday-ish (not a choice this page offers); sort=sideways (not a choice this "
+                     "page offers); outlet=No Such Outlet (not a choice this page offers). "
+                     "It now names only what the page shows."], notes
+    assert dict(at.query_params) == {"q": "a"}
+    at.text_input(key="keyword").input("").run()  # any rerun: said once
+    assert not [i for i in at.info if "Ignored in the page's address" in unescape(i.value)]
+
+    # A long value is cut in the note; a day range naming none of the workspace's days is ignored too.
+    long = app()
+    long.query_params["utm_source"] = "x" * 500
+    long.query_params["dates"] = "1999-01-01..1999-01-02"
+    long.run()
+    no_errors(long)
+    (note,) = [unescape(i.value) for i in long.info if "Ignored in the page's address" in unescape(i.value)]
+    assert f"utm_source={'x' * 39}… (no such setting)" in note and "dates=1999-01-01..1999-01-02 (no days" in note
+    assert dict(long.query_params) == {}
+
+
+def test_an_article_link_is_followed_then_left_or_said_unknown(workspace, seed_story_id) -> None:
+    """?article=ID opens its story; back on the list the address no longer names the article (a
+    reload reopened it). An id no article has is said and taken out of the address."""
+    from html import unescape
+
+    from store import Store
+
+    with Store(workspace) as store:
+        article_id = store.story(seed_story_id)["members"][0]["article_id"]
+    at = app()
+    at.query_params["article"] = article_id
+    at.run()
+    no_errors(at)
+    assert at.session_state["story_id"] == seed_story_id
+    at.button(key="back").click().run()
+    no_errors(at)
+    assert "article" not in at.query_params and "story" not in at.query_params
+
+    gone = app()
+    gone.query_params["article"] = "no-such-article"
+    gone.run()
+    no_errors(gone)
+    assert any("No article no-such-article in this workspace" in unescape(i.value) for i in gone.info)
+    assert "article" not in gone.query_params
