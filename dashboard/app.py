@@ -116,10 +116,14 @@ def cached_frame(path: str, fingerprint: tuple) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def cached_changes_since(path: str, fingerprint: tuple, since: datetime) -> tuple[dict[str, dict], int]:
-    """({story id: what the runs since ``since`` changed in it, combined}, how many runs)."""
+def cached_changes_since(path: str, fingerprint: tuple, since: datetime) -> tuple[dict[str, dict], int, str | None]:
+    """({story id: what the runs since ``since`` changed in it, combined}, how many runs, when
+    the workspace was built when that was since then, else None). The run that built it is no
+    change: counted, every story of a fresh workspace was "new" since any moment before it."""
     runs = get_store(path).story_change_runs(since)
-    return storylist.combine_changes(r.changes for r in runs), len(runs)
+    built = next((r.at for r in runs if r.built), None)
+    changed = [r for r in runs if not r.built]
+    return storylist.combine_changes(r.changes for r in changed), len(changed), built
 
 
 @st.cache_data(show_spinner=False)
@@ -322,20 +326,23 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
     _seed_shortcut(path, frame, script)
     built = frame.attrs.get(storylist.BUILT_BY_LAST_RUN, False)
     since = _changed_since(zone)
-    n_runs = 0
+    n_runs, built_since = 0, None
     if since is not None:
-        changes, n_runs = cached_changes_since(path, fingerprint, since)
+        changes, n_runs, built_since = cached_changes_since(path, fingerprint, since)
         frame = storylist.with_changes(frame, changes)
     shown, no_match = _filtered_stories(frame, zone, script)
     if shown.empty:  # no empty table to click in: say which filter to loosen
         st.info(escape(no_match))
-        _changes_caption(store, zone, since, n_runs, frame, built)
+        _changes_caption(store, zone, since, n_runs, frame, built, built_since)
         return
     st.caption(f"{len(shown):,} of {counted(len(frame), 'story', 'stories')} "
                f"{'matches' if len(shown) == 1 else 'match'}. Click a row to open it.")
-    _changes_caption(store, zone, since, n_runs, frame, built)
+    _changes_caption(store, zone, since, n_runs, frame, built, built_since)
     table = _story_table_frame(shown, script, zone)
-    built_when = _built_when(store, zone) if built and since is None else None
+    if since is None:
+        built_when = _built_when(store, zone) if built else None
+    else:
+        built_when = times.shown(datetime.fromisoformat(built_since), zone) if built_since else None
     _story_table(table, zone, "Last run" if since is None else "Changed since",
                  change_column_help(since is not None, built_when))
     _story_picker(table)
@@ -386,11 +393,12 @@ def changed_since_of(code: str) -> str | datetime:
 
 
 def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_runs: int,
-                     frame: pd.DataFrame, built: bool = False) -> None:
+                     frame: pd.DataFrame, built: bool = False, built_since: str | None = None) -> None:
     """One line on the changes the list shows: the last run's count (or, when that run built
     the workspace, that it did: a first look has nothing changed to show), or how many runs
     since the moment chosen changed how many stories (and where the kept history starts, when
-    the moment is before it). The 'Recently changed' hint only when a story changed."""
+    the moment is before it; when the workspace was built since then, :func:`since_build_line`).
+    The 'Recently changed' hint only when a story changed."""
     changed = int((~frame["unchanged"]).sum())
     hint = " Sort by 'Recently changed' to list those stories first." if changed else ""
     if since is None:
@@ -400,12 +408,31 @@ def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_r
             st.caption(escape(f"Workspace built ({when}): {counted(len(frame), 'story', 'stories')}. {BUILT_NOTE}"
                               if built else f"Last run ({when}): {summary}.{hint}"))
         return
+    if built_since:  # the history starts with the workspace: nothing older to speak of
+        latest = times.shown(frame["last_published"].max().to_pydatetime(), zone) if len(frame) else None
+        st.caption(escape(since_build_line(times.shown(since, zone), times.shown(datetime.fromisoformat(built_since), zone),
+                                           n_runs, changed, latest) + hint))
+        return
     text = (f"Since {times.shown(since, zone)}: {counted(n_runs, 'run')} changed "
             f"{counted(changed, 'story', 'stories')}.")
     _, oldest = store.change_history_span()
     if oldest and since < datetime.fromisoformat(oldest):
         text += f" The oldest run kept is of {times.shown(datetime.fromisoformat(oldest), zone)}."
     st.caption(escape(text + hint))
+
+
+def since_build_line(since: str, built: str, n_runs: int, changed: int, latest: str | None) -> str:
+    """The "Changed since" line when the workspace was built after the moment chosen (times as
+    shown). Building it is no change (every story would be new, which says nothing to a
+    journalist looking at them for the first time): the line counts the runs after the build,
+    and with none, says so and points at the newest coverage by publication time instead."""
+    if n_runs:
+        return (f"Since {since}: the workspace was built ({built}), then {counted(n_runs, 'run')} changed "
+                f"{counted(changed, 'story', 'stories')}.")
+    newest = (f" Its newest article was published {latest}: sort by 'Most recent' to list the latest "
+              "coverage first." if latest else "")
+    return (f"Since {since}: no story changed. The workspace was built since then ({built}), "
+            f"and no run has changed a story after that.{newest}")
 
 
 # The "Last run" column after the run that built the workspace: empty on every row (each story
@@ -429,6 +456,10 @@ def change_column_help(since_chosen: bool, built_when: str | None = None) -> str
         return (f"The last grouping run built the workspace ({built_when}): every story is new, so no "
                 f"row says so. {BUILT_NOTE} It then says what that run changed in each: new, grew, "
                 "changed, merged, split.")
+    if built_when:
+        return (f"What the runs after the workspace was built ({built_when}) changed in the story: new, "
+                "grew, changed, merged, split; empty when unchanged. The build itself is not counted "
+                "(every story would be new).")
     return ("What the last grouping run (hourly run, regroup, upload), or the runs since the moment "
             "'Changed since' names, changed in the story: new, grew, changed, merged, split; empty when "
             "unchanged. Sort by 'Recently changed' to list those first.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from store.sql import chunks, marks, now
@@ -36,11 +36,13 @@ _MAX_HOPS = 20
 @dataclass(frozen=True)
 class ChangeRun:
     """One grouping run's change record: when (ISO 8601, UTC), its one-line count, and
-    {story id: its change} for the stories it changed."""
+    {story id: its change} for the stories it changed; ``built``: the run built the workspace
+    (see :meth:`StoryTables.story_change_runs`)."""
 
     at: str
     summary: str
     changes: dict[str, dict]
+    built: bool = False
 
 
 class StaleStoryError(RuntimeError):
@@ -150,7 +152,13 @@ class StoryTables:
     def story_change_runs(self, since: str | datetime | None = None) -> list[ChangeRun]:
         """The kept runs made after ``since`` (every kept run when None), oldest first: what
         changed since a moment (the dashboard's "Changed since"; combine them with
-        :func:`dashboard.storylist.combine_changes`)."""
+        :func:`dashboard.storylist.combine_changes`).
+
+        The store's first run, when every story it changed is new, is marked ``built``: it made
+        the workspace's first stories (a first run finds none before it), which changed no story
+        a reader had seen. Runs are numbered from 1 and never reused, so it is run 1; a store
+        from before the change history has its last old run as run 1 (one that only made new
+        stories then is read as a build too)."""
         if since is None:
             return self._change_runs("1", ())
         return self._change_runs("at > ?", (_utc_iso(since),))
@@ -167,6 +175,9 @@ class StoryTables:
             q = f"SELECT run, story_id, data FROM change_records WHERE run IN ({marks(chunk)})"
             for r in self.conn.execute(q, chunk):
                 found[r["run"]].changes[r["story_id"]] = json.loads(r["data"])
+        first = found.get(1)
+        if first is not None and first.changes and all(c.get("kind") == "new" for c in first.changes.values()):
+            found[1] = replace(first, built=True)
         return list(found.values())
 
     def record_story_moves(self, moved: dict[str, str], at: str | None = None) -> None:

@@ -56,6 +56,20 @@ def test_the_store_keeps_each_runs_changes_with_its_time_and_summary(tmp_path):
         assert store.change_history_span() == (3, runs[0].at)
 
 
+def test_the_run_that_built_the_workspace_is_marked(tmp_path):
+    """The store's first run, every story it changed new, made the workspace's first stories:
+    "Changed since" counts no change in it. A first run that changed a story (a store from
+    before the history) and every later run are changes."""
+    with Store(tmp_path / "w.db") as store:
+        store.record_story_changes({"st-a": NEW, "st-b": NEW}, "2 new stories", at=_at(0))
+        store.record_story_changes({"st-c": NEW}, "1 new story", at=_at(1))
+        assert [r.built for r in store.story_change_runs()] == [True, False]
+        assert [r.built for r in store.story_change_runs(_at(0))] == [False]
+    with Store(tmp_path / "old.db") as store:
+        store.record_story_changes({"st-a": _grew(1), "st-b": NEW}, "1 new story, 1 grew", at=_at(0))
+        assert [r.built for r in store.story_change_runs()] == [False]
+
+
 def test_the_history_keeps_the_last_runs_of_the_last_days(tmp_path, monkeypatch):
     import store.stories as tables
 
@@ -329,8 +343,9 @@ def test_the_dashboard_lists_what_changed_since_a_moment(three_hours):
     at.date_input(key="changed_since_day").set_value(before.date()).run()
     at.time_input(key="changed_since_time").set_value(before.time().replace(second=0, microsecond=0)).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert _changes_listed(at) == {dam: "new", rates: "new"}
-    assert any("3 runs changed 2 stories" in unescape(c.value) and "The oldest run kept is of" in unescape(c.value)
+    # The first run built the workspace (the dam's story): no change; the two runs after it are.
+    assert _changes_listed(at) == {dam: "grew (+3 articles) over 2 runs", rates: "new"}
+    assert any("the workspace was built (" in unescape(c.value) and "then 2 runs changed 2 stories" in unescape(c.value)
                for c in at.caption)
     later = now + timedelta(hours=2)
     at.date_input(key="changed_since_day").set_value(later.date()).run()

@@ -291,3 +291,34 @@ def test_the_dashboard_says_a_first_build_plainly_then_the_changes(tmp_path, mon
     assert not any("Recently changed" in c for c in captions), captions
     (change,) = [c for c in _columns(at).values() if c.get("label") == "Last run"]
     assert change["help"].startswith("What the last grouping run ") and BUILT_NOTE not in change["help"]
+
+
+def test_changed_since_on_a_fresh_workspace_counts_no_change(tmp_path, monkeypatch):
+    """Just built, the workspace's "Changed since: Last 24 hours" listed every story as changed
+    (the build made each "new"). The build is no change: the list says nothing changed after it
+    and points at the newest coverage by publication time; a run after it is listed."""
+    db = dashboard_store(tmp_path, monkeypatch)
+    with Store(db) as store:
+        pipeline.run(two_day_folders(tmp_path), store, model="lexical")
+        (sid,) = [s["id"] for s in store.stories()]
+        latest = store.story(sid)["last_published"]
+    at = _app().run()
+    at.selectbox(key="changed_since").select("Last 24 hours").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert set(at.dataframe(key="story_table").value["change"]) == {""}
+    captions = [unescape(c.value) for c in at.caption]
+    (line,) = [c for c in captions if c.startswith("Since ")]
+    newest = datetime.fromisoformat(latest).astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+    assert ": no story changed. The workspace was built since then (" in line, line
+    assert f"Its newest article was published {newest} UTC: sort by 'Most recent'" in line, line
+    assert "Recently changed" not in line
+    (change,) = [c for c in _columns(at).values() if c.get("label") == "Changed since"]
+    assert "The build itself is not counted" in change["help"]
+
+    with Store(db) as store:  # a later run grows the story
+        store.record_story_changes({sid: {"kind": "grew", "added": 1, "text": "grew (+1 article)"}}, "1 grew")
+    at = _app().run()
+    at.selectbox(key="changed_since").select("Last 24 hours").run()
+    assert list(at.dataframe(key="story_table").value["change"]) == ["grew (+1 article)"]
+    assert any(c.startswith("Since ") and "the workspace was built (" in c and "then 1 run changed 1 story." in c
+               for c in (unescape(c.value) for c in at.caption))
