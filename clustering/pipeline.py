@@ -20,6 +20,7 @@ from clustering.clusterer import ALGORITHM_VERSION, StoryClusterer, build_story,
 from clustering.edits import replay_edits
 from clustering.features import publication_days
 from clustering.model import Member, Story
+from clustering.story_articles import articles_of_story, story_articles  # noqa: F401 - their names here too
 
 log = logging.getLogger(__name__)
 
@@ -641,32 +642,6 @@ def load_stories(store) -> list[Story]:
     """Stored stories, oldest first."""
     stories = [Story.from_dict(d) for d in store.stories()]
     return sorted(stories, key=lambda s: (s.first_published, s.id))
-
-
-def story_articles(store, story: Story | dict) -> list[Article]:
-    """What a story (or its stored dict) shows and compares: its members, then each roundup it
-    mentions reduced to the section that reports this story (:func:`clustering.features.section_view`)."""
-    from clustering.model import Mention
-
-    if isinstance(story, dict):
-        ids = [m["article_id"] for m in story.get("members", [])]
-        mentions = [Mention(**m) for m in story.get("mentions", [])]
-    else:
-        ids, mentions = story.article_ids, story.mentions
-    found = store.articles(ids + [m.article_id for m in mentions])
-    return articles_of_story(ids, mentions, {a.id: a for a in found})
-
-
-def articles_of_story(member_ids: Sequence[str], mentions, by_id: dict[str, Article]) -> list[Article]:
-    """:func:`story_articles` from articles at hand (members first, then roundup sections)."""
-    from clustering.features import section_view
-
-    present = set(member_ids)
-    return [by_id[i] for i in member_ids if i in by_id] + [
-        section_view(by_id[m.article_id], m.section)
-        for m in mentions
-        if m.article_id not in present and m.article_id in by_id
-    ]
 
 
 def update_stories(

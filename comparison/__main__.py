@@ -113,7 +113,7 @@ def _compare_stored(story_id: str, db: Path, use_dense: bool,
             story_id, story = new_id, store.story(new_id)
         compared: list[Article] = []
         if story is not None:
-            from clustering.pipeline import story_articles
+            from clustering.story_articles import story_articles
 
             compared = story_articles(store, story)  # members and roundup sections filed under it
             if len(compared) < 2:

@@ -39,7 +39,7 @@ def compare_story(store, story_id: str, backend=None, use_dense: bool = True, pr
     story = store.story(story_id)
     if story is None:
         raise KeyError(f"no story {story_id!r} in {getattr(store, 'path', 'the store')}")
-    from clustering.pipeline import story_articles
+    from clustering.story_articles import story_articles
 
     # Members, and the sections of roundups filed under other stories that report this one.
     articles = story_articles(store, story)
@@ -56,7 +56,7 @@ def in_stored_text(comparison: Comparison, compared: list[Article], stored: list
     """``comparison`` with every offset moved into the stored articles' texts.
 
     A story lists a roundup through the section that reports it
-    (:func:`clustering.pipeline.story_articles`), and is compared on that section: its spans are
+    (:func:`clustering.story_articles.story_articles`), and is compared on that section: its spans are
     offsets into the section's text, under the id of the whole stored article. An export names
     the whole article, so a reader checks ``stored.text[start:end]``; this maps each offset
     paragraph by paragraph (a section is some of the article's paragraphs). Articles compared

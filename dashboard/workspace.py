@@ -173,10 +173,10 @@ def load_stories(store: Store) -> list[Story]:
 
 def story_articles(store: Store, story: Story) -> list[Article]:
     """What a story shows and compares: its members and the sections of roundups filed
-    under other stories that report it (:func:`clustering.pipeline.story_articles`)."""
-    from clustering import pipeline
+    under other stories that report it (:func:`clustering.story_articles.story_articles`)."""
+    from clustering.story_articles import story_articles as of_story
 
-    return pipeline.story_articles(store, story)
+    return of_story(store, story)
 
 
 def seed_story_ids(store: Store, seed_ids: list[str]) -> list[str]:

@@ -36,12 +36,15 @@ def test_the_story_lists_modules_load_no_stage_it_does_not_show() -> None:
 def test_the_story_views_modules_load_no_scikit_learn() -> None:
     """The first story opened after a server start loaded scikit-learn (1.2 s of imports on 2
     cores) for nothing: ``clustering/__init__`` imported the clusterer with the story dataclass,
-    and the rename control's label checks came with clustering.edits, which imported it too.
-    What the story view imports (its dataclasses, the edit checks, the shared names, the
-    comparison it reads) now loads none; the clusterer is still there on first use."""
+    the rename control's label checks came with clustering.edits, which imported it too, and
+    the story's articles were read by clustering.pipeline. What the story view imports (its
+    dataclasses, the edit checks, its articles, the shared names, the comparison it reads) now
+    loads none; the clusterer is still there on first use."""
     code = ("import json, sys; import dashboard.app, dashboard.actions, dashboard.explain; "
             "import clustering.model, clustering.edits, clustering.features, comparison.story, comparison.compare; "
             "from clustering.model import Story; from clustering.edits import clean_label, label_problem; "
+            "from dashboard.workspace import story_articles; "
+            "story_articles(type('S', (), {'articles': lambda self, ids: []})(), {'members': [], 'mentions': []}); "
             "loaded = sorted(sys.modules); from clustering import StoryClusterer, build_story, story_id_for; "
             "print(json.dumps([loaded, 'sklearn' in sys.modules]))")
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True,
