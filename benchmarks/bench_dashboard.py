@@ -43,7 +43,10 @@ medians of 3 per run): 5.68, 2.54, 5.36, 4.76 and 2.98 s before; 2.23 and 2.78 s
 view stopped loading scikit-learn (its Story dataclass, the rename control's checks and its
 articles had each pulled in the clusterer). The load moved these figures by a factor of two from
 one run to the next; the story's first script run, timed in one process (AppTest, the same
-store), is steadier: 2.45 and 3.34 s before, 1.42 and 1.31 s after.
+store), is steadier: 2.45 and 3.34 s before, 1.42 and 1.31 s after. Later, at load 3-4: 2.33 s
+before, 1.84 and 1.39 s after (a second session's list 2.77 s before, 2.56 and 2.59 s after); the
+warm-up 2 s after the first page instead of 8: 1.64 s, a second session's list 2.99 s (within the
+noise: the delay is kept).
 """
 
 from __future__ import annotations
