@@ -252,7 +252,7 @@ def _docs_of(*texts: str):
     ("两地共死亡9人", "9", -1),
     ("暴雨共伤3人", "3", -1),
     ("3月5日共转移群众300人", "300", -1),
-    ("全市共约三百人受灾", "三百", 2),
+    ("全市共约三百人受灾", "三百", LEVELS.index("city")),
 ])
 def test_gong_is_read_by_what_follows_it(text: str, figure: str, rank: int | None) -> None:
     """共 is a total before a number or a verb phrase governing one (共造成, 共紧急转移, 共伤3人) and
