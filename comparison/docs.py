@@ -384,12 +384,44 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
             inherit_partitive_events(qs[n - 1], doc.subjects[n - 1], qs[n], doc.subjects[n], doc.simple)
         _mark_depths(doc)
         _anchor_distances(doc)
+        if not facts.english:
+            _age_persons_zh(doc)
         docs.append(doc)
         doc_places.append(places)
     if any(s.part_place for doc in docs for s in doc.subjects):
         for doc, places in zip(docs, doc_places, strict=True):
             _sentence_places(doc, places)  # only a story with a place-labelled part reads them
     return docs
+
+
+# A Chinese age's person: named at most this many characters after the age (45岁的白人警察肖万,
+# 46岁黑人弗洛伊德) or before it (肖万今年45岁), with no clause break between.
+AGE_PERSON_AFTER_CHARS = 14
+AGE_PERSON_BEFORE_CHARS = 6
+_CLAUSE_BREAKS_ZH = "，。；：！？,;:!?\n"
+
+
+def _age_persons_zh(doc: Doc) -> None:
+    """Each Chinese age's person (``Subject.noun``): the first person named after it in its clause
+    (45岁的白人警察肖万), else the last named just before it (肖万今年45岁), so two outlets' ages of
+    two persons (肖万 45岁 / 弗洛伊德 46岁) are two facts (``subjects.other_persons``), as English
+    ages with their nouns are. One bisection per age over the article's persons (linear)."""
+    persons = sorted((e.start, e.end, to_simplified(e.text)) for e in doc.facts.entities if e.kind == "PER")
+    starts = [p[0] for p in persons]
+    ends = sorted((p[1], p[0], p[2]) for p in persons)
+    end_keys = [p[0] for p in ends]
+    for q, subject in zip(doc.facts.quantities, doc.subjects, strict=True):
+        if q.dimension != "age" or q.span:
+            continue
+        at = bisect.bisect_left(starts, q.end)
+        if at < len(persons) and persons[at][0] - q.end <= AGE_PERSON_AFTER_CHARS and not any(
+                c in _CLAUSE_BREAKS_ZH for c in doc.simple[q.end:persons[at][0]]):
+            subject.noun = persons[at][2]
+            continue
+        before = bisect.bisect_right(end_keys, q.start) - 1
+        if before >= 0 and q.start - ends[before][0] <= AGE_PERSON_BEFORE_CHARS and not any(
+                c in _CLAUSE_BREAKS_ZH for c in doc.simple[ends[before][0]:q.start]):
+            subject.noun = ends[before][2]
 
 
 # "south-west of Bandar Abbas": the place named at most this far after the direction word.

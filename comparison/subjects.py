@@ -426,7 +426,13 @@ def other_persons(a: Subject, b: Subject) -> bool:
     """Two English ages said of two persons: each names its person ("41-year-old man",
     "58-year-old woman", "29-year-old Tomas ...") and the nouns differ. Ages of two people of
     one story are two facts; an age with no noun after it ("Smith, 38,") meets any."""
-    return a.unit == b.unit == "age" and bool(a.noun and b.noun) and a.noun != b.noun
+    if not (a.unit == b.unit == "age" and a.noun and b.noun):
+        return False
+    if a.noun.isascii() or b.noun.isascii():
+        return a.noun != b.noun
+    from comparison.extract import same_entity
+
+    return not same_entity(a.noun, b.noun)  # 肖万 / 肖文: one person in two renderings
 
 
 @lru_cache(maxsize=1)
