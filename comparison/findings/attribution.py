@@ -14,6 +14,7 @@ from comparison.lexicons.attribution import (
     AGENCIES,
     GENERIC_VOICES_ZH,
     MEDIA_HEADS_ZH,
+    MEDIA_SITE_PARENTS,
     OFFICE_HEAD_ENDINGS_ZH,
     OFFICIAL_ROLES_ZH,
     OFFICIAL_TITLE_ABBREVIATIONS_EN,
@@ -94,7 +95,7 @@ def _source_findings(docs: list[Doc]) -> list[Finding]:
     for d, doc in enumerate(docs):
         for s in doc.facts.sources:
             if not names_own_outlet(doc, s.source):
-                by_source[s.source][d].append(s)
+                by_source[MEDIA_SITE_PARENTS.get(s.source, s.source)][d].append(s)  # 新华网: 新华社
     findings: list[Finding] = []
     for source, per_doc in by_source.items():
         groups = {docs[d].group for d in per_doc}
@@ -376,6 +377,7 @@ def same_voice(a: str, b: str) -> bool:
     """One voice in any script or regional usage (義大利政府 = 意大利政府)."""
     from comparison.text import to_mainland
 
+    a, b = MEDIA_SITE_PARENTS.get(a, a), MEDIA_SITE_PARENTS.get(b, b)  # 新华网 = 新华社
     if _initials_of(a, b) or _initials_of(b, a):
         return True  # the USGS = the US Geological Survey
     if a.isascii() and b.isascii() and ", " in a and ", " in b:

@@ -36,6 +36,10 @@ AGENCIES = {
     "官方媒体": "官方媒体", "官媒": "官方媒体", "state media": "官方媒体", "克里姆林宫": "克里姆林宫",
     "Kremlin": "克里姆林宫",
 }
+# A medium's news site and the medium that runs it (the normalized names of AGENCIES): one source,
+# whichever an outlet credits (据新华网报道 / 新华社报道; comparison.findings.attribution.same_voice).
+# The site's name stays as written in sources lists.
+MEDIA_SITE_PARENTS = {"新华网": "新华社", "中新网": "中新社", "人民网": "人民日报"}
 # The one normalized name of an anonymous source (what every marker below cites), and how an
 # English report's reader is shown it (sources lists and findings of English reports only).
 ANONYMOUS_SOURCE = "匿名消息人士"
