@@ -421,6 +421,15 @@ _UNQUANTIFIED_TIME_ZH_RE = re.compile(
     rf"|{'|'.join(UNQUANTIFIED_TIMES_ZH)})")
 
 
+def _quantifier_measure_is_a_word(simple: str, start: int, end: int) -> bool:
+    """Does jieba's dictionary reading of the quantifier and measure word ``simple[start:end]`` (很多名)
+    and the few characters after it end a word at ``end``? 很多|名|游客, 好|多名|学生 do; 很多|名字,
+    许多|名胜古迹, 好多|位置 do not. (One cut of a few characters per quantifier: linear.)"""
+    from comparison.phonetics import word_boundaries
+
+    return end - start in word_boundaries(simple[start:end + _MEASURE_WORD_WINDOW])
+
+
 def unquantified_zh(text: str, simple: str) -> list[Quantity]:
     """Counts said with an unquantified quantifier before a noun of people or buildings (许多抗议者,
     大批示威者, 部分的居民, 一些房屋): "two or more", open above (UNQUANTIFIED_RANGE); not 许多国家,
@@ -434,6 +443,8 @@ def unquantified_zh(text: str, simple: str) -> list[Quantity]:
         # none (大量个人信息: 个人, no measure).
         measure = "" if m.group("de") or not m.group(0).endswith("多") else simple[m.end():m.end() + 1]
         measure = measure if measure in _FEW_WORD_MEASURES and measure not in _NOUN_MEASURES else ""
+        if measure and not _quantifier_measure_is_a_word(simple, m.start(), m.end() + 1):
+            measure = ""  # 很多名字, 许多名胜, 好多位置: 名/位 opens a word, no measure (the noun decides)
         cs, ce = counted_phrase(simple, m.end() + len(measure))
         quantifier = m.group(0).rstrip("的") + measure
         if ce <= cs or not any(unquantified_may_count(quantifier, simple[cs:k]) for k in range(cs + 1, ce + 1)):

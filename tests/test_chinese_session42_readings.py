@@ -76,6 +76,14 @@ def test_a_many_word_with_a_measure_of_people_counts_any_noun_whole(quantifier: 
         (f"{quantifier}{measure}", 2, INF, "登山客")]
 
 
+@pytest.mark.parametrize("sentence", ["纪念碑上刻着很多名字。", "地震中许多名胜古迹受损。", "很多名牌商店暂停营业。",
+                                      "洪水淹没了好多位置较低的农田。", "很多名义上的救援并未到位。"])
+def test_a_measure_of_people_opening_a_word_is_no_measure(sentence: str):
+    """(review h42r2) 名/位 after 很多 opening a dictionary word (名字, 名胜古迹, 名牌, 位置, 名义) is
+    no measure of people: 很多名字 was a count of people, the noun 字."""
+    assert _figures(sentence) == []
+
+
 def test_haoduo_before_people_is_one_unquantified_word():
     """好多人 was cut to 多人 (a vague numeral); now 好多 whole, as 许多人 is read."""
     assert _figures("暴雨中好多人被困山顶。") == [("好多", 2, INF, "人")]
