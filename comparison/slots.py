@@ -814,6 +814,7 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
     surnames = {words[-1] for words in (text[b:e].split() for b, e in (persons or []))
                 if len(words) >= 2 and all(w[:1].isupper() for w in words)} if english else set()
     name_spans = sorted(names or [])
+    name_ends = frozenset(e for _, e in name_spans)  # (once: each voice asks where a name ends)
     source = text if english else simple
     pattern = _EN_ATTR_RE if english else _ZH_ATTR_RE
     words = None if english else _Words(simple, tokens)
@@ -823,7 +824,7 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
         group = next(g for g in ("a", "b", "c", "d") if m.group(g))
         if group == "b" and _opens_no_speech_word(source, m.end()):
             continue  # 称 of 称颂, 说 of 说服: a word that only starts as a verb of speech does
-        bounds = _voice_bounds(source, simple, m, group, english, name_spans)
+        bounds = _voice_bounds(source, simple, m, group, english, name_spans, name_ends)
         if bounds is not None and words is not None and group == "b":
             bounds = _clause_voice(simple, *_from_word_start(simple, *bounds, words), words, name_spans)
         if bounds is None:
@@ -1197,10 +1198,12 @@ def _negated_speech(voice: str) -> bool:
 
 
 def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bool,
-                  names: list[tuple[int, int]] = ()) -> tuple[int, int, bool] | None:
+                  names: list[tuple[int, int]] = (), name_ends: frozenset[int] = frozenset(),
+                  ) -> tuple[int, int, bool] | None:
     """(start, end, reported) of the voice a match names, trimmed to the voice itself: not past a
     sentence end, a closing bracket or a dateline, a clause word, leading conjunctions or a report
-    word (报道); None when the match is a clause, not a voice. ``names``: sorted spans of names."""
+    word (报道); None when the match is a clause, not a voice. ``names``: sorted spans of names;
+    ``name_ends``: where they end."""
     start, end = m.start(group), m.end(group)
     if not english:
         start = _name_start(start, names)
@@ -1233,11 +1236,11 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
         if group == "b" and _NO_VOICE_BEFORE_VERB_EN.search(span):
             return None  # "arrests … have been reported", "a president who said": no voice
         return (*_english_voice_bounds(source, span, group, start, end), False)
-    return _chinese_voice_bounds(source, simple, span, group, start, end)
+    return _chinese_voice_bounds(source, simple, span, group, start, end, name_ends)
 
 
 def _chinese_voice_bounds(source: str, simple: str, span: str, group: str, start: int, end: int,
-                          ) -> tuple[int, int, bool] | None:
+                          name_ends: frozenset[int] = frozenset()) -> tuple[int, int, bool] | None:
     """(start, end, reported) of a Chinese voice in ``source[start:end]`` (``span``), past its
     dateline: None for no voice (a negated act, a condition); else without a citing word, a lead
     word or conjunction before it, and what ends it (在, 对, a time, an adverb, a report word)."""
@@ -1264,13 +1267,15 @@ def _chinese_voice_bounds(source: str, simple: str, span: str, group: str, start
         end = start + cut
     from comparison.extract import trailing_voice_adverb
 
-    while (adverb := trailing_voice_adverb(simple, start, end)) and end - start - len(adverb) >= 2:
+    # (not where a recognised name ends: a given name may end in 均, 皆 or 则, 发言人张国均表示)
+    while end not in name_ends and (adverb := trailing_voice_adverb(simple, start, end)) and end - start - len(adverb) >= 2:
         end -= len(adverb)
     record = next((w for w in _VOICE_RECORDS_ZH if simple.endswith(w, start, end) and end - start - len(w) >= 2), "")
     end -= len(record)  # 外交部声明说: the ministry's voice
     reported_end = _without_report_word(simple, start, end)
     reported, end = reported_end != end, reported_end
-    while reported and (adverb := trailing_voice_adverb(simple, start, end)) and end - start - len(adverb) >= 2:
+    while reported and end not in name_ends and (adverb := trailing_voice_adverb(simple, start, end)) \
+            and end - start - len(adverb) >= 2:
         end -= len(adverb)  # 美联社均报道称: the adverb before the report word too
     return _anonymous_start(simple, start, end), end, reported
 

@@ -39,6 +39,17 @@ def test_an_adverb_of_a_whole_closing_a_name_is_the_names():
         ("卫生部", "official", "卫生部"), ("教育部", "official", "教育部")]
 
 
+@pytest.mark.parametrize(("voice", "name"), [("发言人张国均", "张国均"), ("警方发言人陈均", "陈均"),
+                                           ("消防局长黄志均", "黄志均")])
+def test_a_given_name_ending_in_an_adverb_of_a_whole_keeps_it(voice: str, name: str):
+    """(review h42r2) 均 closing a recognised person's name is the name's: 发言人张国均表示 was the
+    voice 发言人张国 (张国均说 no person voice at all)."""
+    facts = extract_all(f"{voice}表示，山洪冲毁了一座木桥。", PUBLISHED, "zh")
+    assert [a.who for a in facts.attributions] == [voice]
+    facts = extract_all(f"{name}说，山洪冲毁了一座木桥。", PUBLISHED, "zh")
+    assert [(a.who, a.kind) for a in facts.attributions] == [(name, "person")]
+
+
 @pytest.mark.parametrize("joiner", ["及", "和", "与"])
 @pytest.mark.parametrize("latin", ["NHK", "CNN", "BBC"])
 def test_a_latin_agency_name_after_a_joiner_is_its_own_voice(joiner: str, latin: str):
