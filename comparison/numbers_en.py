@@ -17,7 +17,7 @@ from comparison.lexicons.categories import (
     GENERIC_PEOPLE,
     counts_people_or_buildings,
 )
-from comparison.lexicons.grammar import IRREGULAR_PAST_EN, PRESENT_VERBS_EN
+from comparison.lexicons.grammar import FUNCTION_WORDS_EN, IRREGULAR_PAST_EN, PRESENT_VERBS_EN
 from comparison.lexicons.places import DIRECTIONS_EN, PART_OF_PLACE_WORDS_EN
 from comparison.lexicons.quantifiers import (
     CHANGE_VERBS_EN,
@@ -916,13 +916,30 @@ def _m_is_million(text: str, m: re.Match) -> bool:
     nxt = _NEXT_M_FIGURE_RE.match(text, m.end("mag"))
     if _million_after(text, nxt.end() if nxt else m.end("mag")):
         return True
-    if _RACE_EVENT_AFTER_RE.match(text, m.end("mag")) or _level_changed_before(text, m.start("digits")):
+    if _race_event_after(text, m.start("digits"), m.end("mag")) or _level_changed_before(text, m.start("digits")):
         return False  # "the 100m hurdles", "the river rose by 2m": a length
     return not _names_a_length(text, m.start("digits"), m.end("digits"), m.end("mag"))
 
 
-# A race event's noun right after a figure and "m" (lexicons.units.RACE_EVENT_NOUNS_EN).
-_RACE_EVENT_AFTER_RE = re.compile(rf"\s+(?:{'|'.join(RACE_EVENT_NOUNS_EN)})\b(?!-)", re.I)
+# A race event's nouns right after a figure and "m" (lexicons.units.RACE_EVENT_NOUNS_EN), and a
+# plural noun after them ("2m heat pumps", "3m relay volunteers": the event word only modifies it).
+_RACE_EVENT_AFTER_RE = re.compile(rf"(?:\s+(?:{'|'.join(RACE_EVENT_NOUNS_EN)})\b(?!-))+"
+                                  r"(?P<plural>\s+[a-z]+s\b(?!-|'))?", re.I)
+# A determiner or possessive right before the figure ("the 100m", "a 200m", "the women's 400m").
+_EVENT_DETERMINER_RE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your)|['’]s)\s+$", re.I)
+
+
+def _race_event_after(text: str, start: int, end: int) -> bool:
+    """Does a race event's noun follow a figure and "m" (``start`` to ``end``): "the 100m hurdles", "a
+    200m freestyle heat", "her 3000m steeplechase time"? Not before a plural noun with no determiner
+    before the figure ("install 2m heat pumps", "some 3m relay volunteers": a count of that noun,
+    the event word its modifier); "the 400m relay teams" stays the event's."""
+    race = _RACE_EVENT_AFTER_RE.match(text, end)
+    if race is None:
+        return False
+    plural = race.group("plural")
+    return not plural or plural.strip().lower() in FUNCTION_WORDS_EN or bool(
+        _EVENT_DETERMINER_RE.search(text, max(0, start - 12), start))
 # A verb of change and at most two words of the change ("by", "some", "nearly", "to about") right
 # before a figure: the words before the verb are the thing changed.
 _CHANGE_BEFORE_RE = re.compile(
@@ -945,7 +962,22 @@ def _level_changed_before(text: str, start: int) -> bool:
     in the 80 characters before the figure."""
     window_start = max(0, start - 80)
     verb = _CHANGE_BEFORE_RE.search(text, window_start, start)
-    return bool(verb) and bool(_LEVEL_THING_RE.search(text, window_start, verb.start()))
+    thing = verb and _LEVEL_THING_RE.search(text, window_start, verb.start())
+    if not thing:
+        return False
+    # The level noun as the object of a preposition heads no thing changed ("visitors to the lake
+    # rose by 2m", "arrivals by sea", "demand for water": millions) unless the noun before the
+    # preposition is a level too ("the level of the lake rose by 2m", "water in the reservoir").
+    governed = _PREPOSITION_BEFORE_RE.search(text, max(0, thing.start() - 40), thing.start())
+    return governed is None or governed.group("head").lower() in _LEVEL_HEADS_EN
+
+
+# A preposition (and a determiner or two) right before a noun, with the word before it.
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?:\b(?P<head>[\w'’-]+)\s+|^)(?:of|in|at|on|to|for|by|from|with|without|into|across|near|along|behind|"
+    r"beyond|above|below|under|over|around|via)\s+(?:(?:the|a|an|its|their|this|that|these|those)\s+)?$",
+    re.I)
+_LEVEL_HEADS_EN = frozenset((*LEVEL_NOUNS_EN, "level", "levels"))
 
 
 _LENGTH_AFTER_RE = re.compile(rf"(?:\s+|-)(?:{'|'.join(LENGTH_WORDS_AFTER_EN)})\b", re.I)

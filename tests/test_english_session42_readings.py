@@ -49,6 +49,28 @@ def test_a_race_events_distance_is_a_length() -> None:
     assert _figures("The relay drew 2m viewers.") == [("2m", 2e6, "count", "viewers")]
 
 
+def test_a_level_noun_after_a_preposition_heads_no_thing_changed() -> None:
+    """(review h42r2) the level noun right before the verb was read as the thing changed even as a
+    preposition's object: these were 2 metres."""
+    assert _figures("Visitors to the lake rose by 2m.") == [("2m", 2e6, "count", "")]
+    assert _figures("Demand for water rose by 2m.") == [("2m", 2e6, "count", "")]
+    assert _figures("Homes without water rose by 2m.") == [("2m", 2e6, "count", "")]
+    assert _figures("Shipments by river fell 3m.") == [("3m", 3e6, "count", "")]
+    # a level the preposition's phrase belongs to is still one
+    assert _figures("The level of the lake rose by 2m.") == [("2m", 2, "length", "")]
+    assert _figures("The water level in the river rose by 2m.") == [("2m", 2, "length", "")]
+    assert _figures("Water in the reservoir fell 3m.") == [("3m", 3, "length", "")]
+
+
+def test_an_event_word_before_a_plural_noun_only_modifies_it() -> None:
+    """(review h42r2) "2m heat pumps", "3m relay volunteers" were 2 and 3 metres; with a determiner
+    before the figure the event is still the distance."""
+    assert _figures("They will install 2m heat pumps.") == [("2m", 2e6, "count", "heat pumps")]
+    assert [(q[2], q[3]) for q in _figures("Some 3m relay volunteers signed up.")] == [("count", "relay volunteers")]
+    assert _figures("The 200m heats begin today.") == [("200m", 200, "length", "")]
+    assert _figures("The 400m hurdles was won by a teenager.") == [("400m", 400, "length", "")]
+
+
 def test_countries_the_gazetteer_now_knows_speak_for_their_state_and_a_continent_joins_no_two() -> None:
     from comparison.findings.attribution import _names_same_state
     from comparison.slots import state_ids_en
