@@ -25,8 +25,9 @@ _LOCK = threading.Lock()
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
 # A run of capitalized words (New York, Port-au-Prince, the United States), joined by spaces,
-# hyphens or "of"/"au"/"de" particles.
-_CAPITALIZED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|au|al|el)\s+)?[A-Z][\w'’.-]*)*")
+# hyphens or "of"/"au"/"de" particles, or "and" (Trinidad and Tobago, Bosnia and Herzegovina: a
+# name is never read to or from the "and" itself, so "Russia and China" stays two names).
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|au|al|el|and)\s+)?[A-Z][\w'’.-]*)*")
 MAX_HAN = 8  # longest Chinese key tried (乌鲁木齐, 吉尔吉斯斯坦, 哈萨克斯坦 fit; longer official names rarely appear)
 MAX_WORDS = 4
 
@@ -97,6 +98,8 @@ def _latin_places(run: str, out: set[str]) -> None:
     at = 0
     while at < len(words):
         for length in range(min(MAX_WORDS, len(words) - at), 0, -1):
+            if "and" in (words[at], words[at + length - 1]):
+                continue  # ("Pearl and" is no Pearland)
             key = name_key(" ".join(words[at:at + length]))
             if len(key) >= 3 and key in names:
                 out.update(names[key])

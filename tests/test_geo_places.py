@@ -124,3 +124,14 @@ def test_continents_and_the_united_kingdoms_countries_hold_their_places() -> Non
     for name in ("Wales", "Northern Ireland"):
         assert containers(ids_of_name(name)) == {uk, europe}
     assert "C:TR" in named_places("Officials in Turkey and Myanmar said")
+
+
+def test_a_country_named_with_and_is_read_whole_in_running_text() -> None:
+    """(review h42r2) the names were known whole (ids_of_name) but a run of capitalized words broke
+    at "and": "Trinidad and Tobago" named Trinidad's cities, "Antigua and Barbuda" nothing."""
+    assert named_places("Trinidad and Tobago said on Monday") == {"C:TT"}
+    assert named_places("aid reached Antigua and Barbuda") == {"C:AG"}
+    assert named_places("Saint Kitts and Nevis voted") == {"C:KN"}
+    # two names joined by "and" stay two; the "and" opens or closes none ("Pearl and": no Pearland)
+    assert named_places("Russia and China said") == {"C:RU", "C:CN"}
+    assert named_places("Pearl and Ruby said") == named_places("Pearl said")
