@@ -40,6 +40,7 @@ from comparison.lexicons.attribution import (
     WITNESS_EN,
     WITNESS_ZH,
 )
+from comparison.lexicons.grammar import PREPOSITIONS_EN
 from comparison.lexicons.places import (
     DIRECTIONS_EN,
     DIRECTIONS_ZH,
@@ -955,9 +956,14 @@ def _conjunct_persons(text: str, start: int, person_ends: dict[int, int]) -> lis
     return found[::-1]
 
 
-# What may not follow a list of persons after its verb: a possessive ("and Mary Jones's aide": the
-# last item names another person's aide, no list of speakers).
-_LIST_END_EN = re.compile(r"(?!['’]s\b)")
+# What ends a list of persons after its verb: punctuation or the text's end, a preposition or a
+# day ("said A and B in a statement", "said A and B on Monday", "said A and B Tuesday"); not a
+# possessive ("and Mary Jones's aide": another person's aide) nor any other word, which makes the
+# last name the subject of a clause of its own ("said A and B went home": A alone).
+_LIST_END_EN = re.compile(
+    r"(?!['’]s\b)(?:\s*(?:[^\w\s]|$)|\s+(?:"
+    + "|".join(sorted({*PREPOSITIONS_EN, *RELATIVE_DAYS_EN, *WEEKDAYS_EN}, key=len, reverse=True))
+    + r")\b)", re.I)
 
 
 def _persons_listed_after(text: str, end: int, person_starts: dict[int, int]) -> list[Attribution]:

@@ -105,6 +105,18 @@ def test_a_quotation_credited_to_a_list_of_persons_carries_them_all() -> None:
     assert _credited(f"{QUOTED} said Anna Berg.") == [("Anna Berg", ("Anna Berg",))]
 
 
+def test_a_name_after_and_opening_a_clause_of_its_own_is_no_speaker() -> None:
+    """(review h42r2) a list after the verb ends the clause: "said Anna Berg and Tom Hale went home"
+    credited Tom Hale too."""
+    alone = [("Anna Berg", ("Anna Berg",))]
+    assert _credited(f"{QUOTED} said Anna Berg and Tom Hale went home.") == alone
+    assert _credited(f"{QUOTED} said Anna Berg and Tom Hale had left.") == alone
+    both = [("Anna Berg", ("Anna Berg", "Tom Hale"))]
+    assert _credited(f"{QUOTED} said Anna Berg and Tom Hale in a joint statement.") == both
+    assert _credited(f"{QUOTED} said Anna Berg and Tom Hale on Monday.") == both
+    assert _credited(f"{QUOTED} said Anna Berg and Tom Hale, who lead the group.") == both
+
+
 def test_one_quotation_credited_to_a_pair_and_to_one_of_them_is_no_other_speaker() -> None:
     from comparison import compare
     from tests.comparison_helpers import article, of_type

@@ -34,6 +34,9 @@ _ADVERBS = ("also still even just only however moreover meanwhile nevertheless n
             "often sometimes never always almost nearly rather quite too very finally eventually today yesterday "
             "tomorrow tonight yes how why whatever ever each")
 
+# The prepositions alone (lower case): after a list of persons following a verb of speech one opens
+# an adverbial ("said A and B in a statement"), where a verb would open a clause of B's.
+PREPOSITIONS_EN = frozenset(_PREPOSITIONS.split())
 # Lower case; a capitalized word is looked up by its lower-case form.
 FUNCTION_WORDS_EN = frozenset(
     " ".join((_DETERMINERS, _PRONOUNS, _PREPOSITIONS, _CONJUNCTIONS, _AUXILIARIES, _NUMBERS, _ADVERBS)).split())
