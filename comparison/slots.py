@@ -60,6 +60,7 @@ from comparison.lexicons.reporting import (
     NEGATED_SPEECH_ZH,
     NO_VOICE_DETERMINERS_ZH,
     NOT_SPEECH_WORDS_ZH,
+    NOUN_LIKE_SPEECH_VERBS_EN,
     PUT_AT_VERBS_EN,
     QUESTION_WORDS_ZH,
     RECORD_MODIFIERS_ZH,
@@ -825,6 +826,8 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
         group = next(g for g in ("a", "b", "c", "d") if m.group(g))
         if group == "b" and _opens_no_speech_word(source, m.end()):
             continue  # 称 of 称颂, 说 of 说服: a word that only starts as a verb of speech does
+        if english and group == "b" and _plural_noun_closing(source, m):
+            continue  # "Police seized 300 bank notes.": the noun, no verb of speech
         bounds = _voice_bounds(source, simple, m, group, english, name_spans, name_ends)
         if bounds is not None and words is not None and group == "b":
             bounds = _clause_voice(simple, *_from_word_start(simple, *bounds, words), words, name_spans)
@@ -846,6 +849,21 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
         out.sort(key=lambda a: a.start)
         out = _anaphoric_voices(simple, out)
     return out
+
+
+_NOUN_LIKE_VERB_EN_RE = re.compile(rf"(?:{'|'.join(NOUN_LIKE_SPEECH_VERBS_EN)})$")
+_CLAUSE_CLOSES_EN_RE = re.compile(r"\s*(?:[.;!?)]|$)")
+_QUOTATION_CLOSED_BEFORE_EN_RE = re.compile(r"[\"”’']\s*$|[,.!?][\"”’']?\s*$")
+
+
+def _plural_noun_closing(source: str, m: re.Match) -> bool:
+    """Is the verb of the English voice match ``m`` a plural noun closing its sentence ("Police
+    seized 300 bank notes.", "Police rejected 300 insurance claims.": lexicons.reporting.
+    NOUN_LIKE_SPEECH_VERBS_EN) rather than a verb after a quotation ('"...," the mayor notes.')?
+    Bounded: the few characters on either side of the match."""
+    if not _NOUN_LIKE_VERB_EN_RE.search(m.group(0)) or not _CLAUSE_CLOSES_EN_RE.match(source, m.end()):
+        return False
+    return not _QUOTATION_CLOSED_BEFORE_EN_RE.search(source, max(0, m.start("b") - 4), m.start("b"))
 
 
 # What joins voices cited together (据新华社、中新社报道, 综合路透社和美联社报道, 外交部与国防部表示).

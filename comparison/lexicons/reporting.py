@@ -19,6 +19,10 @@ SPEECH_VERBS_EN = ("said", "says", "say", "told", "tells", "stated", "states", "
                    "added", "adds", "claimed", "claims", "confirmed", "confirms", "warned", "warns",
                    "reported", "reports", "wrote", "writes", "tweeted", "insisted", "explained",
                    "noted", "notes", "denied", "acknowledged", "declared", "according to")
+# English verbs of speech that are also plural nouns (bank notes, insurance claims, police reports,
+# the 50 states): right before a sentence's end such a word is the noun ("Police seized 300 bank
+# notes."), a verb only after a quotation ('"...," the mayor notes.'). Read by slots.
+NOUN_LIKE_SPEECH_VERBS_EN = ("notes", "claims", "reports", "states")
 # Where a statement is made, between an English speech verb and its day ("said at a news
 # conference Wednesday", "announced in a statement on Tuesday"): the day is the statement's.
 SPEECH_SETTINGS_EN = ("news conference", "press conference", "statement", "briefing", "interview", "speech")
@@ -111,13 +115,13 @@ SPEECH_VERB_INSIDE_WORDS_ZH = ("自称", "号称", "堪称", "著称", "俗称",
 # speaks, not 一位不愿; 学校不再承认: nothing is said): no voice nor speaker ends with one.
 SPEECH_NEGATORS_ZH = ("不愿", "不愿意", "不肯", "不想", "拒绝", "婉拒", "不便", "未", "未能", "无法", "不能", "没有", "不",
                       "不再", "没", "从未", "从不", "并未", "绝不")
-# Words opening a clause before its subject (而, 但, 并, 此外: 并说 has its subject in a clause before):
-# no part of a voice or a speaker.
 # English adverbs of sequence and linking opening a clause before its subject ("Next the army
 # declared", "Then the ministry said", "Meanwhile police said"): no part of the voice (Quirk et al.
 # 8.137-8.140, conjuncts of listing and transition).
 CLAUSE_LEAD_WORDS_EN = ("then", "next", "later", "meanwhile", "afterwards", "subsequently", "finally", "eventually",
                         "also", "however", "moreover", "instead", "separately", "earlier", "now", "still")
+# Words opening a clause before its subject (而, 但, 并, 此外: 并说 has its subject in a clause before):
+# no part of a voice or a speaker.
 CLAUSE_LEAD_WORDS_ZH = ("而且", "并且", "而", "但", "并", "另外", "此外", "同时", "随后", "其中", "后经", "经由")
 # Prepositions opening an adverbial phrase before the verb (对其逝世表示哀悼, 就此事表示): a clause
 # opening with one has its subject elsewhere; the phrase is no speaker.
