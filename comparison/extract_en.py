@@ -18,6 +18,7 @@ from comparison.lexicons.attribution import (
     ORGANISATION_NAME_OPENINGS_EN,
     ORGANIZATION_HEADS_EN,
     SURNAME_HEADS_EN,
+    TITLE_HEADS_EN,
 )
 from comparison.lexicons.grammar import FUNCTION_WORDS_EN
 from comparison.lexicons.reporting import SPEECH_VERBS_EN
@@ -426,13 +427,16 @@ def extract_entities_en(text: str) -> list:
 # Myanmar Ms Suu Kyi", "In Riverton Mr Hale": a place, then a person; lexicons.reporting's
 # abbreviations of address).
 _INNER_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof."})
+_TITLE_HEADS = frozenset(TITLE_HEADS_EN)
 
 
 def _split_before_titles(words: list[str]) -> list[list[str]]:
-    """A run of capitalized words cut before each courtesy title inside it (not the first word)."""
+    """A run of capitalized words cut before each courtesy title inside it (not the first word), but
+    not after an office's title ("Health Minister Dr Anna Lee", "Former President Mr Hale": one
+    titled person, as before; lexicons.attribution.TITLE_HEADS_EN)."""
     parts: list[list[str]] = [[]]
     for i, word in enumerate(words):
-        if i and word in _INNER_TITLES and parts[-1]:
+        if i and word in _INNER_TITLES and parts[-1] and parts[-1][-1].lower() not in _TITLE_HEADS:
             parts.append([])
         parts[-1].append(word)
     return [p for p in parts if p]

@@ -189,6 +189,16 @@ def test_a_courtesy_title_inside_a_run_of_names_opens_a_new_name() -> None:
     assert names("Dr Anna Berg left.") == [("Dr Anna Berg", "PER")]
 
 
+
+def test_a_courtesy_title_after_an_offices_title_opens_no_new_name() -> None:
+    """(review h42r2) "Health Minister Dr Anna Berg" was two persons, "Health Minister" and "Dr Anna
+    Berg"; an office's title before the courtesy title keeps one titled person, as before."""
+    from comparison.extract_en import extract_entities_en
+
+    for text in ("Health Minister Dr Anna Berg left.", "Former President Mr Tom Hale left."):
+        assert [(e.text, e.kind) for e in extract_entities_en(text)] == [(text[:-6], "PER")], text
+
+
 def test_notes_is_a_verb_of_speech_as_noted_is() -> None:
     from comparison.slots import extract_attributions
 
