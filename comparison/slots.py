@@ -74,6 +74,7 @@ from comparison.lexicons.reporting import (
     TITLE_ABBREVIATIONS_EN,
     VOICE_RECORDS_ZH,
     VOICE_TRAILING_ADVERBS_ZH,
+    WHOLE_ADVERBS_ZH,
 )
 from comparison.lexicons.timewords import (
     AS_OF_EN,
@@ -1291,15 +1292,16 @@ def _chinese_voice_bounds(source: str, simple: str, span: str, group: str, start
         end = start + cut
     from comparison.extract import trailing_voice_adverb
 
-    # (not where a recognised name ends: a given name may end in 均, 皆 or 则, 发言人张国均表示)
-    while end not in name_ends and (adverb := trailing_voice_adverb(simple, start, end)) and end - start - len(adverb) >= 2:
+    # (an adverb of a whole not where a recognised name ends: 发言人张国均表示, a given name's 均)
+    while (adverb := trailing_voice_adverb(simple, start, end)) and end - start - len(adverb) >= 2 \
+            and not (end in name_ends and adverb in WHOLE_ADVERBS_ZH):
         end -= len(adverb)
     record = next((w for w in _VOICE_RECORDS_ZH if simple.endswith(w, start, end) and end - start - len(w) >= 2), "")
     end -= len(record)  # 外交部声明说: the ministry's voice
     reported_end = _without_report_word(simple, start, end)
     reported, end = reported_end != end, reported_end
-    while reported and end not in name_ends and (adverb := trailing_voice_adverb(simple, start, end)) \
-            and end - start - len(adverb) >= 2:
+    while reported and (adverb := trailing_voice_adverb(simple, start, end)) and end - start - len(adverb) >= 2 \
+            and not (end in name_ends and adverb in WHOLE_ADVERBS_ZH):
         end -= len(adverb)  # 美联社均报道称: the adverb before the report word too
     return _anonymous_start(simple, start, end), end, reported
 

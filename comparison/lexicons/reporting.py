@@ -145,8 +145,12 @@ LIGHT_VERBS_ZH = ("予以", "加以", "给予", "进行")
 # voice, which keeps two characters at least; with the adverbs of a whole (均, 都, 皆: 新华社与中新社均
 # 报道, both reported). A one-character adverb is one only as a word of its own, not a name's end
 # (东京都表示, 四川成都报道: 都 closes the dictionary word; extract.trailing_voice_adverb).
+# The adverbs of a whole among them (均, 都, 皆): kept where a recognised name ends (发言人张国均表示:
+# a given name's last character), as the older ones are not (小赵则表示: the name recogniser may take
+# 则 into a name).
+WHOLE_ADVERBS_ZH = ("均", "都", "皆")
 VOICE_TRAILING_ADVERBS_ZH = ("一再", "再次", "再度", "纷纷", "一度", "同样", "主要是", "亦", "则", "也", "又", "还", "更",
-                             "均", "都", "皆")
+                             *WHOLE_ADVERBS_ZH)
 # Conjunctions of condition (如果警方认为…): what a voice would say on a condition is no source cited.
 CONDITIONAL_ZH = ("如果", "假如", "倘若", "若是", "要是", "一旦", "假若", "如若")
 # Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,
