@@ -187,3 +187,11 @@ def test_that_same_year_alone_is_the_last_year_named():
         ("某国一家工厂昨天起火，已有52人丧生。", "2019年2月，首都一处街区发生火灾，导致至少70人死亡。同年，一栋商业大楼发生大火，至少25人丧生。"),
         ("某国一家工厂昨天起火，已有6人丧生。",))
     assert not any("25人" in why for kind, why in found if kind != "unique"), found
+
+
+@pytest.mark.parametrize("unit", ["施工单位", "建设单位", "用人单位"])
+def test_a_firm_named_by_its_role_is_no_public_unit(unit: str):
+    """(review h42r2) 施工单位 (the contractor), 用人单位 (the employer) were official voices, as the
+    public units 消防单位, 有关单位 are (1270ef2)."""
+    assert _voices(f"{unit}表示，工程将延期。") == [(unit, "organization", unit)]
+    assert _voices("当地消防单位表示，工程将延期。") == [("当地消防单位", "official", "当地消防单位")]

@@ -64,8 +64,11 @@ NOT_AN_OFFICE_ZH = ("此处", "到处", "住处", "好处", "各处", "远处", 
                     "高处", "低处", "难处", "长处", "短处", "益处", "坏处", "用处", "出处", "去处", "之处", "住所处")
 # Head nouns of bodies that are not offices of state (东京电力公司, 世界卫生组织, 红十字会):
 # an organisation's voice (attribution kind "organization"), read at the end of the voice.
+# With the 单位 named by a firm's role in a works or a job (施工单位 the contractor, 建设单位 the
+# developer, 用人单位 the employer: 《现代汉语词典》), a body's voice, no public unit's (OFFICE_HEAD_ENDINGS_ZH).
 ORGANIZATION_HEADS_ZH = ("公司", "集团", "组织", "协会", "机构", "基金会", "大学", "学院", "医院", "研究所", "研究院",
-                         "中心", "银行", "联盟", "工会", "企业", "红十字会", "红新月会", "理事会", "联合会")
+                         "中心", "银行", "联盟", "工会", "企业", "红十字会", "红新月会", "理事会", "联合会",
+                         "施工单位", "建设单位", "承建单位", "监理单位", "用人单位")
 OFFICIAL_ROLES_EN = ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
                      "ministry", "president", "prime minister", "governor", "mayor", "ambassador",
                      "committee", "department", "agency", "police", "military", "army", "government",
