@@ -331,13 +331,14 @@ def story_list_view(store: Store, path: str, fingerprint: tuple, script: str, zo
         changes, n_runs, built_since = cached_changes_since(path, fingerprint, since)
         frame = storylist.with_changes(frame, changes)
     shown, no_match = _filtered_stories(frame, zone, script)
+    sort = st.session_state.get("sort", storylist.DEFAULT_SORT)
     if shown.empty:  # no empty table to click in: say which filter to loosen
         st.info(escape(no_match))
-        _changes_caption(store, zone, since, n_runs, frame, built, built_since)
+        _changes_caption(store, zone, since, n_runs, frame, built, built_since, sort)
         return
     st.caption(f"{len(shown):,} of {counted(len(frame), 'story', 'stories')} "
                f"{'matches' if len(shown) == 1 else 'match'}. Click a row to open it.")
-    _changes_caption(store, zone, since, n_runs, frame, built, built_since)
+    _changes_caption(store, zone, since, n_runs, frame, built, built_since, sort)
     table = _story_table_frame(shown, script, zone)
     if since is None:
         built_when = _built_when(store, zone) if built else None
@@ -393,14 +394,17 @@ def changed_since_of(code: str) -> str | datetime:
 
 
 def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_runs: int,
-                     frame: pd.DataFrame, built: bool = False, built_since: str | None = None) -> None:
+                     frame: pd.DataFrame, built: bool = False, built_since: str | None = None,
+                     sort: str = storylist.DEFAULT_SORT) -> None:
     """One line on the changes the list shows: the last run's count (or, when that run built
     the workspace, that it did: a first look has nothing changed to show), or how many runs
     since the moment chosen changed how many stories (and where the kept history starts, when
     the moment is before it; when the workspace was built since then, :func:`since_build_line`).
-    The 'Recently changed' hint only when a story changed."""
+    The 'Recently changed' hint only when a story changed and the list (``sort``, its order)
+    is not sorted that way already."""
     changed = int((~frame["unchanged"]).sum())
-    hint = " Sort by 'Recently changed' to list those stories first." if changed else ""
+    hint = (" Sort by 'Recently changed' to list those stories first."
+            if changed and sort != "Recently changed" else "")
     if since is None:
         at, summary = store.story_changes_summary()
         if at and summary:
@@ -411,7 +415,7 @@ def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_r
     if built_since:  # the history starts with the workspace: nothing older to speak of
         latest = times.shown(frame["last_published"].max().to_pydatetime(), zone) if len(frame) else None
         st.caption(escape(since_build_line(times.shown(since, zone), times.shown(datetime.fromisoformat(built_since), zone),
-                                           n_runs, changed, latest) + hint))
+                                           n_runs, changed, latest, sort) + hint))
         return
     text = (f"Since {times.shown(since, zone)}: {counted(n_runs, 'run')} changed "
             f"{counted(changed, 'story', 'stories')}.")
@@ -421,16 +425,20 @@ def _changes_caption(store: Store, zone: times.Zone, since: datetime | None, n_r
     st.caption(escape(text + hint))
 
 
-def since_build_line(since: str, built: str, n_runs: int, changed: int, latest: str | None) -> str:
+def since_build_line(since: str, built: str, n_runs: int, changed: int, latest: str | None,
+                     sort: str = storylist.DEFAULT_SORT) -> str:
     """The "Changed since" line when the workspace was built after the moment chosen (times as
     shown). Building it is no change (every story would be new, which says nothing to a
     journalist looking at them for the first time): the line counts the runs after the build,
-    and with none, says so and points at the newest coverage by publication time instead."""
+    and with none, says so and points at the newest coverage by publication time instead (the
+    'Most recent' hint only when the list, ``sort`` its order, is not sorted that way already:
+    it read as a fault there)."""
     if n_runs:
         return (f"Since {since}: the workspace was built ({built}), then {counted(n_runs, 'run')} changed "
                 f"{counted(changed, 'story', 'stories')}.")
-    newest = (f" Its newest article was published {latest}: sort by 'Most recent' to list the latest "
-              "coverage first." if latest else "")
+    newest = f" Its newest article was published {latest}." if latest else ""
+    if latest and sort != "Most recent":
+        newest = newest[:-1] + ": sort by 'Most recent' to list the latest coverage first."
     return (f"Since {since}: no story changed. The workspace was built since then ({built}), "
             f"and no run has changed a story after that.{newest}")
 

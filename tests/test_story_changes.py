@@ -322,3 +322,37 @@ def test_changed_since_on_a_fresh_workspace_counts_no_change(tmp_path, monkeypat
     assert list(at.dataframe(key="story_table").value["change"]) == ["grew (+1 article)"]
     assert any(c.startswith("Since ") and "the workspace was built (" in c and "then 1 run changed 1 story." in c
                for c in (unescape(c.value) for c in at.caption))
+
+
+def test_changes_caption_suggests_a_sort_only_when_another_is_active(tmp_path, monkeypatch):
+    """The "Changed since" caption said "sort by 'Most recent'" (and the last run's line "Sort by
+    'Recently changed'") even with the list already sorted that way: each hint only when another
+    sort is active."""
+    from dashboard.app import since_build_line
+
+    assert "sort by 'Most recent'" in since_build_line("a", "b", 0, 0, "2021-07-12 10:00 UTC")
+    line = since_build_line("a", "b", 0, 0, "2021-07-12 10:00 UTC", sort="Most recent")
+    assert line.endswith("Its newest article was published 2021-07-12 10:00 UTC."), line
+    assert "Most recent" not in line
+
+    db = dashboard_store(tmp_path, monkeypatch)
+    with Store(db) as store:
+        pipeline.run(two_day_folders(tmp_path), store, model="lexical")
+        (sid,) = [s["id"] for s in store.stories()]
+    at = _app().run()
+    at.selectbox(key="changed_since").select("Last 24 hours").run()
+    at.selectbox(key="sort").select("Most recent").run()
+    assert not at.exception, [e.value for e in at.exception]
+    (line,) = [c for c in (unescape(c.value) for c in at.caption) if c.startswith("Since ")]
+    assert "no story changed" in line and "Its newest article was published " in line, line
+    assert "Most recent" not in line, line
+
+    with Store(db) as store:  # a later run grows the story: the 'Recently changed' hint
+        store.record_story_changes({sid: {"kind": "grew", "added": 1, "text": "grew (+1 article)"}}, "1 grew")
+    at = _app().run()
+    at.selectbox(key="changed_since").select("Last run").run()
+    assert any("Sort by 'Recently changed'" in unescape(c.value) for c in at.caption)
+    at.selectbox(key="sort").select("Recently changed").run()
+    captions = [unescape(c.value) for c in at.caption]
+    assert any(c.startswith("Last run (") and c.endswith("): 1 grew.") for c in captions), captions
+    assert not any("Sort by 'Recently changed'" in c for c in captions), captions
