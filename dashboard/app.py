@@ -353,9 +353,9 @@ def _changed_since(zone: times.Zone) -> datetime | None:
     """Draw the "Changed since" choice; the moment it names (aware UTC), None for the last run
     alone. Relative choices are taken to the minute, so reruns within one reuse the list."""
     _changed_since_from_address()
-    cols = st.columns([2, 2, 2, 3])
-    choice = cols[0].selectbox(
-        "Changed since", list(CHANGED_SINCE), key="changed_since",
+    row = st.container(horizontal=True, key="changed_since_row")  # wraps when narrow: see _filtered_stories
+    choice = row.selectbox(
+        "Changed since", list(CHANGED_SINCE), key="changed_since", width=CONTROL_WIDTHS["changed_since"],
         help="What the grouping runs (hourly runs, regroups, uploads) changed in each story since then, "
              "their records combined: the last run's alone, the last hours', or since a day and time "
              f"you pick. The store keeps the last {MAX_CHANGE_RUNS} runs of at most {CHANGE_HISTORY_DAYS} days.")
@@ -364,8 +364,8 @@ def _changed_since(zone: times.Zone) -> datetime | None:
         if "changed_since_day" not in state or "changed_since_time" not in state:
             start = times.local(datetime.now(UTC) - timedelta(hours=24), zone)  # this hour yesterday
             state["changed_since_day"], state["changed_since_time"] = start.date(), time(start.hour)
-        day_ = cols[1].date_input(f"Day ({zone.short})", key="changed_since_day")
-        clock = cols[2].time_input(f"Time ({zone.short})", key="changed_since_time")
+        day_ = row.date_input(f"Day ({zone.short})", key="changed_since_day", width=CONTROL_WIDTHS["day"])
+        clock = row.time_input(f"Time ({zone.short})", key="changed_since_time", width=CONTROL_WIDTHS["time"])
         address.keep("changed", f"{day_.isoformat()}T{clock.strftime('%H:%M')}")
         return times.wall_moment(day_, clock, zone)
     address.keep("changed", address.code_of(_CHANGED_IN_ADDRESS, choice, None))
@@ -475,9 +475,13 @@ def change_column_help(since_chosen: bool, built_when: str | None = None) -> str
 
 # The keyword box names no example term: "e.g. 塔吉克, 塔利班, Taliban" offered an English word
 # the demo workspace (all Chinese) never matches, and any fixed term misses some workspace.
-KEYWORD_PLACEHOLDER = "Words of a story's name or headlines (简/繁 both match)"
+# The list's controls' widths (px), each fitting its longest choice with its arrow or calendar
+# ("Outlets, then size", "2021/07/01 – 2021/07/09"); the rows holding them wrap in narrow windows.
+CONTROL_WIDTHS = {"changed_since": 190, "day": 150, "time": 120, "sort": 210, "dates": 250}
+# Short enough to show whole in a box 200 px wide (a window 900 px wide): the help says the rest.
+KEYWORD_PLACEHOLDER = "Words of a name or headline"
 KEYWORD_HELP = ("Stories whose name or an article's headline holds every word typed (separated by spaces), "
-                "in either script and any case. Outlets are chosen under 'Outlets'.")
+                "in either script (简体 and 繁體 both match) and any case. Outlets are chosen under 'Outlets'.")
 
 
 def _filtered_stories(frame: pd.DataFrame, zone: times.Zone, script: str = SCRIPTS[0]) -> tuple[pd.DataFrame, str]:
@@ -492,15 +496,18 @@ def _filtered_stories(frame: pd.DataFrame, zone: times.Zone, script: str = SCRIP
     hi = times.day(frame["last_published"].max(), zone)
 
     _filters_from_address(all_outlets)
-    top = st.columns([3, 2, 2])
-    keyword = top[0].text_input("Keyword", key="keyword", placeholder=KEYWORD_PLACEHOLDER, help=KEYWORD_HELP)
-    sort = top[1].selectbox("Sort by", list(storylist.SORTS), key="sort")
-    dates = top[2].date_input(f"Dates ({zone.short})", min_value=lo, max_value=hi, key=_dates_key(lo, hi),
-                              help=f"Stories with coverage on these days, as days run in {zone.short}.")
-    row = st.columns([5, 2])
-    outlets = row[0].multiselect("Outlets", all_outlets, key=relabel("outlets", script), placeholder="All outlets",
-                                 format_func=lambda o: filter_label_in_script(shown.get(o, o), script))
-    multi_only = row[1].toggle("Multi-outlet stories only", value=True, key="multi_only")
+    # Rows that wrap (a horizontal container), each control as wide as its longest choice: in
+    # fixed columns a window 900 px wide cut them off ("Recently ch", "Multi-outle…").
+    top = st.container(horizontal=True, key="list_filters_top")
+    keyword = top.text_input("Keyword", key="keyword", placeholder=KEYWORD_PLACEHOLDER, help=KEYWORD_HELP)
+    sort = top.selectbox("Sort by", list(storylist.SORTS), key="sort", width=CONTROL_WIDTHS["sort"])
+    dates = top.date_input(f"Dates ({zone.short})", min_value=lo, max_value=hi, key=_dates_key(lo, hi),
+                           help=f"Stories with coverage on these days, as days run in {zone.short}.",
+                           width=CONTROL_WIDTHS["dates"])
+    row = st.container(horizontal=True, vertical_alignment="bottom", key="list_filters_outlets")
+    outlets = row.multiselect("Outlets", all_outlets, key=relabel("outlets", script), placeholder="All outlets",
+                              format_func=lambda o: filter_label_in_script(shown.get(o, o), script))
+    multi_only = row.toggle("Multi-outlet stories only", value=True, key="multi_only")
     _filters_to_address(keyword, sort, dates, (lo, hi), outlets, multi_only)
 
     since, until = _date_range(dates)

@@ -118,3 +118,48 @@ def test_streamlit_listens_on_loopback_only(base_workspace, tmp_path: Path) -> N
     with running_app(db, address=None) as url:
         addresses = listening_addresses(urlparse(url).port)
     assert addresses == {"127.0.0.1"}, addresses
+
+
+# Every control's label and shown text in the page's main area that is cut off (wider than its
+# box): labels, a toggle's label, a date range's fields, and a text box's or selectbox's value (or
+# placeholder when empty), measured in the box's own font against its width inside the padding.
+_CLIPPED_JS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const out = [];
+  for (const e of main.querySelectorAll('[data-testid="stWidgetLabel"] p, [data-testid="stWidgetLabel"] [title], '
+                                        + '[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"], '
+                                        + '[data-testid="stDateInputFieldsScroller"]'))
+    if (e.scrollWidth > e.clientWidth + 1) out.push([e.innerText, e.scrollWidth, e.clientWidth]);
+  const ctx = document.createElement('canvas').getContext('2d');
+  for (const e of main.querySelectorAll('input[type="text"], input:not([type])')) {
+    const text = e.value || e.placeholder;
+    const style = getComputedStyle(e);
+    ctx.font = style.font;
+    const need = Math.ceil(ctx.measureText(text).width);
+    const room = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (text && need > room + 1) out.push([text, need, room]);
+  }
+  return out;
+}"""
+
+
+def test_story_list_controls_are_not_cut_off_in_narrow_windows(browser, base_workspace, tmp_path: Path) -> None:
+    """At 900 px the list's controls were cut off ("Last 7", "Recently ch", "Multi-outle…"): each
+    control's label and value is now shown whole at 900 px and at a phone's 600 px, with the
+    longest choices picked (by the page's address)."""
+    db = tmp_path / "parallax.db"
+    shutil.copy(base_workspace, db)
+    shots = Path(os.environ.get(SCREENSHOT_DIR_ENV) or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    with running_app(db, log=tmp_path / "streamlit.log") as url:
+        for width in (900, 600):
+            page = browser.new_page(viewport={"width": width, "height": 1000})
+            page.goto(f"{url}/?sort=changed&changed=7d")
+            page.get_by_role("heading", name="Stories").wait_for(timeout=WAIT_MS)
+            page.get_by_role("switch", name="Multi-outlet stories only").wait_for(timeout=WAIT_MS)
+            _wait_idle(page)
+            assert page.locator("[data-testid='stMain'] input[value='Recently changed']").count() == 1
+            assert page.locator("[data-testid='stMain'] input[value='Last 7 days']").count() == 1
+            page.screenshot(path=str(shots / f"story-list-{width}.png"), full_page=True)
+            assert page.evaluate(_CLIPPED_JS) == [], width
+            page.close()
