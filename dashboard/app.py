@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 import threading
 import unicodedata
 from collections import defaultdict
@@ -87,9 +88,20 @@ WARM_IMPORTS_DELAY_S = 8.0
 # What the warm-up loads, in this order: the story view's modules (its timeline, the facts
 # tables' colours, the edit checks, the shared names, the comparison it reads), then the
 # clusterer, which no story view needs (an edit loads it, and the "Why, according to the model"
-# button): scikit-learn, 1.2 s of imports, last.
+# button): scikit-learn, 1.2 s of imports, last; with it what an edit and that button load on
+# first use (a story's change record; the explanation, its vectors' reader and the default embedding
+# model's runtime, ONNX Runtime; the scorer's tree predictors, 0.6 s more of scikit-learn: clustering.scorer's
+# _predictors). tests/test_dashboard_cold_start.py checks that an edit and the button load
+# nothing more once these are loaded.
 WARMED_MODULES = ("altair", "pandas.io.formats.style", "clustering.edits", "clustering.features",
-                  "comparison.story", "clustering.clusterer")
+                  "comparison.story", "clustering.clusterer", "clustering.changes", "clustering.explain",
+                  "clustering.pipeline", "embeddings.e5", "onnxruntime",
+                  "sklearn.ensemble._hist_gradient_boosting.predictor")
+
+
+def warmed() -> bool:
+    """Whether the warm-up's modules are all loaded (by it, or by a click that came first)."""
+    return all(module in sys.modules for module in WARMED_MODULES)
 
 
 @st.cache_resource(show_spinner=False)
@@ -1354,9 +1366,11 @@ def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script
         return
     if not st.button("Why, according to the model", key=f"reasons_{story.id}"):
         return
-    from clustering.explain import explain_stored_story
+    # The import inside the spinner: clicked before the warm-up ran, it loads the model's code
+    # (scikit-learn, seconds on a loaded server) with nothing on screen saying so.
+    with st.spinner(reasons_spinner_label(warmed()), show_time=True):
+        from clustering.explain import explain_stored_story
 
-    with st.spinner("Scoring the story's pairs …"):
         explained = explain_stored_story(store, [m.article_id for m in story.members])
     rows = []
     for e in explained:
@@ -1378,6 +1392,20 @@ def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script
     })
     st.caption("Reasons: each feature's contribution to the log-odds (+ towards one happening) "
                "for the article and its closest partner, from the same model that grouped them.")
+
+
+def reasons_spinner_label(loaded: bool) -> str:
+    """What the "Why, according to the model" button's spinner says: that it scores each article
+    against the story, and, before the model's code is loaded (``loaded``), that it loads that first."""
+    scoring = "scoring each article against its closest partner in the story"
+    if loaded:
+        return f"The grouping model is {scoring} …"
+    return f"Loading the grouping model (the first time, a few seconds), then {scoring} …"
+
+
+def edit_spinner_label(loaded: bool) -> str:
+    """What an edit's spinner says; before the grouping code is loaded (``loaded``), that it is."""
+    return "Saving the edit …" if loaded else "Saving the edit (loading the grouping code the first time) …"
 
 
 def shared_subjects(comp: Comparison, by_id: dict[str, Article]) -> dict[str, list[str]]:
@@ -1542,7 +1570,8 @@ def _rename_control(scope: _EditScope) -> None:
 
 def _run_edit(edit, open_after: str | None, message: str, follow_result: bool = False) -> None:
     try:
-        result = edit()
+        with st.spinner(edit_spinner_label(warmed())):  # clicked before the warm-up: it loads the clusterer
+            result = edit()
     except StaleStoryError:
         # Not applied: someone changed these stories since this page was drawn. The
         # page already shows their current state; the journalist checks and retries.

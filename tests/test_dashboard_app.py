@@ -904,3 +904,16 @@ def test_the_server_never_clusters_embeds_or_forks(workspace, seed_story_id, mon
     with Store(workspace) as store:
         # Queued for the worker: the upload, and the merged story's comparison.
         assert sorted(j["kind"] for j in store.jobs(active=True)) == [jobs.COMPARE, jobs.UPLOAD]
+
+
+def test_the_models_reasons_are_shown_on_request(workspace, seed_story_id) -> None:
+    """The "Why, according to the model" button: its code is loaded inside its spinner (clicked
+    before the warm-up, it loaded scikit-learn with nothing on screen), then one row per article."""
+    at = open_story(app().run(), seed_story_id)
+    at.button(key=f"reasons_{seed_story_id}").click().run()
+    no_errors(at)
+    reasons = frame_with(at, "P(same happening)")
+    with Store(workspace) as store:
+        n_members = len(store.story(seed_story_id)["members"])
+    assert reasons is not None and len(reasons) == n_members
+    assert reasons["P(same happening)"].between(0, 1).all()

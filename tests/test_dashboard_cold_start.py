@@ -94,3 +94,59 @@ def test_prepare_starts_in_a_workspace_folder_that_does_not_exist_yet(tmp_path, 
     assert worker.main(["--db", str(db), "--prepare"]) == 0
     assert ran == [jobs.BOOTSTRAP]
     assert not worker.worker_running(db)  # the lock was released
+
+
+# pytest fixtures shared with the AppTest tests: a small real workspace (the default model).
+from tests import test_dashboard_app as _app_tests  # noqa: E402
+
+base_workspace = _app_tests.base_workspace
+
+_EDITS_AND_REASONS = """
+import importlib, json, sys
+from dashboard import actions
+from dashboard.app import WARMED_MODULES, warmed
+from store import Store
+
+print(json.dumps(warmed()))
+for module in WARMED_MODULES:
+    importlib.import_module(module)
+print(json.dumps(warmed()))
+before = set(sys.modules)
+store = Store(sys.argv[1])
+big, other = sorted(store.stories(), key=lambda s: -len(s["members"]))[:2]
+members = [m["article_id"] for m in big["members"]]
+actions.rename_story(store, big["id"], "A name of our own")
+actions.move_article(store, other["members"][0]["article_id"], big["id"])
+new = actions.split_story(store, big["id"], members[:1])
+actions.merge_stories(store, [big["id"], new])
+from clustering.explain import explain_stored_story
+explain_stored_story(store, [m["article_id"] for m in store.story(big["id"])["members"]])
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_the_warm_up_loads_what_an_edit_and_the_models_reasons_load(base_workspace, tmp_path) -> None:
+    """The first edit (rename, move, split, merge) and the "Why, according to the model" button
+    loaded scikit-learn's and the explanation's modules themselves (1.2 s and more, in the
+    journalist's click) although the warm-up had run: once WARMED_MODULES are loaded, they load
+    no module of a stage or library more (the explanation's tree predictors, its vectors' reader,
+    the change records were missing). Before the warm-up, ``warmed()`` says so (the spinners
+    then say the code is being loaded)."""
+    import shutil
+
+    db = tmp_path / "parallax.db"
+    shutil.copy(base_workspace, db)
+    done = subprocess.run([sys.executable, "-c", _EDITS_AND_REASONS, str(db)], cwd=REPO_ROOT,
+                          capture_output=True, text=True, check=True, timeout=600)
+    before_warm_up, after_warm_up, loaded = (json.loads(line) for line in done.stdout.strip().splitlines()[-3:])
+    assert (before_warm_up, after_warm_up) == (False, True)
+    found = sorted(m for m in loaded if m.split(".")[0] in NOT_FOR_THE_LIST)
+    assert not found, found
+
+
+def test_the_spinners_say_when_the_models_code_is_loading() -> None:
+    from dashboard.app import edit_spinner_label, reasons_spinner_label
+
+    assert reasons_spinner_label(False).startswith("Loading the grouping model (the first time, a few seconds)")
+    assert "Loading" not in reasons_spinner_label(True) and "scoring" in reasons_spinner_label(True)
+    assert "loading the grouping code" in edit_spinner_label(False) and "loading" not in edit_spinner_label(True)
