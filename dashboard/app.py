@@ -1360,6 +1360,12 @@ def _members_table(rows: list[dict], zone: times.Zone) -> None:
     )
 
 
+# The "Why, according to the model" table's columns, in order, and its title columns' width (px).
+REASONS_COLUMNS = ["title", "P(same happening)", "strongest reasons", "closest in the story"]
+REASONS_TITLE_WIDTH = 220
+REASONS_P_WIDTH = 150  # its header whole ("small" cut it to "P(same hap")
+
+
 def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script: str) -> None:
     """The pair scorer's own reasons, on request (it reads the story's vectors and features)."""
     if len(story.members) < 2 or len(story.members) > 200:
@@ -1386,9 +1392,16 @@ def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script
                 + ([e.note] if e.note else [])
             ),
         })
-    st.dataframe(export_guarded(pd.DataFrame(rows)), hide_index=True, width="stretch", column_config={
+    # The probability and reasons beside each title, the titles at a set width: sized to their
+    # headlines, the two title columns filled a 1280 px window and the reasons, the point of the
+    # button, were off to the right behind a scroll bar.
+    st.dataframe(export_guarded(pd.DataFrame(rows)), hide_index=True, width="stretch",
+                 column_order=REASONS_COLUMNS, column_config={
+        "title": st.column_config.TextColumn("title", width=REASONS_TITLE_WIDTH),
         "P(same happening)": st.column_config.ProgressColumn(
-            "P(same happening)", min_value=0.0, max_value=1.0, format="%.2f"),
+            "P(same happening)", min_value=0.0, max_value=1.0, format="%.2f", width=REASONS_P_WIDTH),
+        "strongest reasons": st.column_config.TextColumn("strongest reasons", width="large"),
+        "closest in the story": st.column_config.TextColumn("closest in the story", width=REASONS_TITLE_WIDTH),
     })
     st.caption("Reasons: each feature's contribution to the log-odds (+ towards one happening) "
                "for the article and its closest partner, from the same model that grouped them.")

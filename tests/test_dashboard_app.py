@@ -917,3 +917,15 @@ def test_the_models_reasons_are_shown_on_request(workspace, seed_story_id) -> No
         n_members = len(store.story(seed_story_id)["members"])
     assert reasons is not None and len(reasons) == n_members
     assert reasons["P(same happening)"].between(0, 1).all()
+    # The reasons beside the titles, not behind a scroll bar: titles at a set width, in that order.
+    import json
+
+    from dashboard.app import REASONS_COLUMNS, REASONS_P_WIDTH, REASONS_TITLE_WIDTH
+
+    (table,) = [f.proto for f in at.dataframe if "P(same happening)" in getattr(f.value, "columns", [])]
+    assert list(table.column_order) == REASONS_COLUMNS == ["title", "P(same happening)", "strongest reasons",
+                                                           "closest in the story"]
+    columns = {c.get("label"): c for c in json.loads(table.columns).values()}
+    assert columns["title"]["width"] == columns["closest in the story"]["width"] == REASONS_TITLE_WIDTH
+    assert columns["strongest reasons"]["width"] == "large"
+    assert columns["P(same happening)"]["width"] == REASONS_P_WIDTH
