@@ -122,17 +122,20 @@ def test_streamlit_listens_on_loopback_only(base_workspace, tmp_path: Path) -> N
 
 # Every control's label and shown text in the page's main area that is cut off (wider than its
 # box): labels, a toggle's label, a date range's fields, and a text box's or selectbox's value (or
-# placeholder when empty), measured in the box's own font against its width inside the padding.
+# placeholder when empty), measured in the box's own font against its width inside the padding;
+# controls not shown (in a tab not open) are passed over.
 _CLIPPED_JS = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   const out = [];
+  const shown = (e) => e.offsetParent !== null && e.clientWidth > 0;  // not in a hidden tab
   for (const e of main.querySelectorAll('[data-testid="stWidgetLabel"] p, [data-testid="stWidgetLabel"] [title], '
                                         + '[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"], '
                                         + '[data-testid="stDateInputFieldsScroller"]'))
-    if (e.scrollWidth > e.clientWidth + 1) out.push([e.innerText, e.scrollWidth, e.clientWidth]);
+    if (shown(e) && e.scrollWidth > e.clientWidth + 1) out.push([e.innerText, e.scrollWidth, e.clientWidth]);
   const ctx = document.createElement('canvas').getContext('2d');
   for (const e of main.querySelectorAll('input[type="text"], input:not([type])')) {
     const text = e.value || e.placeholder;
+    if (!shown(e)) continue;
     const style = getComputedStyle(e);
     ctx.font = style.font;
     const need = Math.ceil(ctx.measureText(text).width);
