@@ -1143,18 +1143,30 @@ def _sources_and_quotes(
         st.caption("No quotes found for these outlets.")
         return
     st.dataframe(
-        export_guarded(pd.DataFrame(
-            {
-                "outlet": [outlet_in_script(q.get("outlet", ""), script) for q in quotes],
-                "speaker": [in_script(q.get("speaker", ""), script, by_id[q["article_id"]].script) for q in quotes],
-                "quote": [in_script(q.get("text", ""), script, by_id[q["article_id"]].script) for q in quotes],
-            }
-        )),
+        export_guarded(quote_rows(quotes, by_id, script)),
         hide_index=True,
         width="stretch",
-        column_config={"quote": st.column_config.TextColumn("quote", width="large")},
+        column_config={"quote": st.column_config.TextColumn("quote", width="large"),
+                       "speaker": st.column_config.TextColumn("speaker", help=SPEAKER_HELP)},
         key="quotes_table",
     )
+
+
+def quote_rows(quotes: list[dict], by_id: dict[str, Article], script: str) -> pd.DataFrame:
+    """The "People quoted" table: each quote's outlet, speaker (NO_SPEAKER when none was read)
+    and words, in the reader's script."""
+    return pd.DataFrame({
+        "outlet": [outlet_in_script(q.get("outlet", ""), script) for q in quotes],
+        "speaker": [in_script(q.get("speaker") or NO_SPEAKER, script, by_id[q["article_id"]].script) for q in quotes],
+        "quote": [in_script(q.get("text", ""), script, by_id[q["article_id"]].script) for q in quotes],
+    }, columns=["outlet", "speaker", "quote"])
+
+
+# The "People quoted" speaker of a quote the comparison found no speaker for: an empty cell read
+# as a fault of the table (demo seed story, several rows of one outlet), not as "not found".
+NO_SPEAKER = "(not found)"
+SPEAKER_HELP = ("Who the article says spoke the quote, as it names them (\"unnamed (他)\": a pronoun alone). "
+                f"{NO_SPEAKER}: no speaker was read in the sentences around it.")
 
 
 # How the reader names a roundup's section filed under another story (the header counts them

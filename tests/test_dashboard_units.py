@@ -817,3 +817,23 @@ def test_an_address_shows_decoded_only_what_a_browser_shows_decoded() -> None:
     assert len(link[1:link.index("](")]) < 2000 and link.endswith(f"({long_url})")
     for bad in ("https:javascript:alert(1)", "\x01https://a.example/", " https://a.example/"):
         assert "](" not in address_link(bad), bad
+
+
+def test_a_quote_with_no_speaker_read_says_so() -> None:
+    """"People quoted" showed an empty speaker cell for a quote whose speaker was not read, which
+    looked like a fault of the table; it says "(not found)", its column's help says why."""
+    from datetime import UTC, datetime
+
+    from articles.model import Article
+    from dashboard.app import NO_SPEAKER, SPEAKER_HELP, quote_rows
+
+    article = Article("a1", "某报", "标题", None, datetime(2021, 7, 12, tzinfo=UTC), "zh", "Hans", ["正文。"])
+    quotes = [{"article_id": "a1", "outlet": "某报", "speaker": "李明", "text": "“我们会继续。”"},
+              {"article_id": "a1", "outlet": "某报", "speaker": "", "text": "“没有人知道。”"},
+              {"article_id": "a1", "outlet": "某报", "text": "“一切照旧。”"}]
+    rows = quote_rows(quotes, {"a1": article}, text.SCRIPT_TRADITIONAL)
+    assert list(rows.columns) == ["outlet", "speaker", "quote"]
+    assert list(rows["speaker"]) == ["李明", NO_SPEAKER, NO_SPEAKER]
+    assert rows["quote"][1] == "“沒有人知道。”"  # in the reader's script
+    assert NO_SPEAKER in SPEAKER_HELP
+    assert list(quote_rows([], {}, text.SCRIPT_ORIGINAL).columns) == ["outlet", "speaker", "quote"]
