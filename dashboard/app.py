@@ -1483,7 +1483,11 @@ def _edit_panel(
         hand_label=story.hand_label,
         script=script,
     )
-    move, split, merge, rename = st.columns(4)
+    # Four groups in a row that wraps (a horizontal container), each at least EDIT_GROUP_WIDTH
+    # wide: in four fixed columns a window 900 px wide cut the choices and buttons off ("法广 · 阿",
+    # "Choose c", "Split into …").
+    row = st.container(horizontal=True, key="edit_controls")
+    move, split, merge, rename = (row.container(width=EDIT_GROUP_WIDTH) for _ in range(4))
     with move:
         _move_control(scope)
     with split:
@@ -1492,6 +1496,9 @@ def _edit_panel(
         _merge_control(scope)
     with rename:
         _rename_control(scope)
+
+
+EDIT_GROUP_WIDTH = 190  # px: four in a row in a 1280 px window, two in a 900 px one
 
 
 @dataclass(frozen=True)

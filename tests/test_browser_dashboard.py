@@ -146,10 +146,19 @@ _CLIPPED_JS = """() => {
 }"""
 
 
-def test_story_list_controls_are_not_cut_off_in_narrow_windows(browser, base_workspace, tmp_path: Path) -> None:
+# The text of the edit panel's buttons that is cut off.
+_CLIPPED_BUTTONS_JS = """() => [...document.querySelectorAll('.st-key-edit_controls button p')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => [e.innerText, e.scrollWidth, e.clientWidth])"""
+
+
+def test_story_list_controls_are_not_cut_off_in_narrow_windows(
+    browser, base_workspace, seed_story_id, tmp_path: Path
+) -> None:
     """At 900 px the list's controls were cut off ("Last 7", "Recently ch", "Multi-outle…"): each
     control's label and value is now shown whole at 900 px and at a phone's 600 px, with the
-    longest choices picked (by the page's address)."""
+    longest choices picked (by the page's address). So are the story's edit controls at 900 px
+    ("Choose c", "Split into …" in four fixed columns), but for the article chosen to move (a
+    headline: the choices show it whole)."""
     db = tmp_path / "parallax.db"
     shutil.copy(base_workspace, db)
     shots = Path(os.environ.get(SCREENSHOT_DIR_ENV) or tmp_path)
@@ -166,3 +175,13 @@ def test_story_list_controls_are_not_cut_off_in_narrow_windows(browser, base_wor
             page.screenshot(path=str(shots / f"story-list-{width}.png"), full_page=True)
             assert page.evaluate(_CLIPPED_JS) == [], width
             page.close()
+
+        page = browser.new_page(viewport={"width": 900, "height": 1400})
+        page.goto(f"{url}/?story={seed_story_id}")
+        page.get_by_role("tab", name="Why grouped").click()
+        page.get_by_role("button", name="Split into a new story").wait_for(timeout=WAIT_MS)
+        _wait_idle(page)
+        moved = page.get_by_role("combobox", name="Move article").input_value()
+        assert [text for text, *_ in page.evaluate(_CLIPPED_JS)] in ([], [moved])
+        assert page.evaluate(_CLIPPED_BUTTONS_JS) == []
+        page.locator(".st-key-edit_controls").screenshot(path=str(shots / "edit-controls-900.png"))
