@@ -51,6 +51,7 @@ from comparison.lexicons.units import (
     CURRENCIES_BEFORE_ZH,
     HALF_MEASURES_ZH,
     MAGNITUDE_BEFORE_ZH,
+    MAGNITUDES_EN,
     MAGNITUDES_ZH,
     MEGA_UNITS_AFTER_ZH,
     MORE_MEASURES_ZH,
@@ -275,17 +276,55 @@ def _magnitude_step(value: float, chinese: str | None) -> float:
 # with two or more trailing zeros are read so (sums of money are as often exact: fines, prices).
 ROUNDED_SHARE = 0.05
 
+# A rounding range is half-open: the values that round to the figure, so two neighbouring figures
+# written to one place (14.1亿 and 14.2亿, 12,000 and 13,000, 1.1% and 1.2%) do not touch at the
+# half-way value and read compatible. The half unit is shortened by this share of it.
+ROUNDING_EDGE = 1e-6
+
+_DECIMALS_RE = re.compile(r"\d\.(\d+)")
+
+
+def _written_with_magnitude(q: Quantity) -> bool:
+    """Is ``q`` written with a word of magnitude of ten thousand or more (455亿美元, 3萬元, "$45
+    billion", "$10m": lexicons.units.MAGNITUDES_ZH / MAGNITUDES_EN)? A writer who gives a sum to the
+    亿 or the billion rounded it there, as one who writes 455.3亿 rounded it to the 0.1亿."""
+    text = to_simplified(q.text).lower()
+    return any(MAGNITUDES_ZH.get(c, 0) >= 1e4 for c in text) or any(
+        MAGNITUDES_EN.get(w, 0) >= 1e6 for w in re.findall(r"[a-z]+", text))
+
+
+def rounding_half(place: float) -> float:
+    """Half a unit of a figure's last written place, less :data:`ROUNDING_EDGE` of it (half-open)."""
+    return 0.5 * place * (1 - ROUNDING_EDGE)
+
+
+def _rounding_place(q: Quantity) -> float | None:
+    """The place an exact figure was rounded to, or None for a figure read exact: a count of 100 or
+    more with two or more trailing zeros (600, 12,000, 两万); a sum of money written with a word of
+    magnitude (455亿美元: the 亿 at least); a percentage written with decimals (17.8%: the 0.1).
+    Whole percentages (a 25% tariff, a 5% target) and other sums (a fine, a price) are as often
+    exact, and stay exact."""
+    if q.vague or q.low != q.high:
+        return None
+    if q.percent:
+        decimals = _DECIMALS_RE.search(q.text)
+        return 10.0 ** -len(decimals.group(1)) if decimals else None
+    if not (q.dimension == "count" or q.dimension.startswith("money:") and _written_with_magnitude(q)) or (
+            q.low < 100 or not float(q.low).is_integer()):
+        return None
+    step = _magnitude_step(q.low, None)
+    return step if step >= 100 else None
+
 
 def read_as_rounded(quantities: list[Quantity]) -> None:
-    """Widen exact round counts (600, 12,000, 两万) to the range their rounding covers, in place."""
+    """Widen exact figures read as rounded (600, 12,000, 两万, 455亿美元, 17.8%) to the range their
+    rounding covers, in place (:func:`_rounding_place`); a round count or sum at most
+    :data:`ROUNDED_SHARE` of its value either side."""
     for q in quantities:
-        if (q.vague or q.low != q.high or q.percent or q.dimension != "count" or q.low < 100
-                or not float(q.low).is_integer()):
+        place = _rounding_place(q)
+        if place is None:
             continue
-        step = _magnitude_step(q.low, None)
-        if step < 100:
-            continue
-        half = min(step / 2, ROUNDED_SHARE * q.low)
+        half = rounding_half(place) if q.percent else min(rounding_half(place), ROUNDED_SHARE * q.low)
         q.low, q.high, q.vague, q.rounded = q.low - half, q.high + half, True, True
 
 
@@ -927,7 +966,7 @@ def _value_range(simple: str, m: re.Match, before: str) -> tuple[float, float, b
         decimals = arabic.partition(".")[2]
         if decimals:
             # 14.1亿 is a rounded figure: half a unit of its last written place either side.
-            half = 0.5 * 10 ** -len(decimals) * value / float(arabic.replace(",", ""))
+            half = rounding_half(10 ** -len(decimals) * value / float(arabic.replace(",", "")))
             low, high, vague = value - half, value + half, True
     if m.group("more_mult"):
         # 1200多万, 50余万, 十几万: past the number, below its next step, all times the big unit

@@ -64,6 +64,7 @@ from comparison.numbers import (
     add_fractions,
     merge_ranges,
     percent_ranges,
+    rounding_half,
     share_quantity,
     with_unquantified,
 )
@@ -1054,7 +1055,7 @@ def _value_range_en(text: str, m: re.Match, scaled: bool = True) -> tuple[float,
     decimals = re.sub(r"[\s,]", "", digits or "").partition(".")[2]
     if decimals and factor > 1:
         # 1.4 billion is a rounded figure: half a unit of its last written place either side.
-        half = 0.5 * 10 ** -len(decimals) * factor
+        half = rounding_half(10 ** -len(decimals) * factor)
         return value - half, value + half, True
     return value, value, False
 
