@@ -405,7 +405,8 @@ def _age_person(text: str, q: Quantity) -> str:
 
 # The casualty events: a count of the dead, of the injured (in all or by grade) and of the
 # missing are three facts, never one.
-_CASUALTIES = frozenset({"killed", "injured", "missing", "injured-serious", "injured-critical", "injured-light"})
+_CASUALTIES = frozenset({"killed", "injured", "missing", "injured-serious", "injured-critical", "injured-light",
+                         "trapped", "hospitalized"})
 
 
 def other_casualties(a: Subject, b: Subject) -> bool:

@@ -1,0 +1,46 @@
+"""The trapped and the hospitalized are counts of their own (session 42, helper h42d): 20人被困 holds
+the dead and the rescued, 50人送医 is no count of the injured, so neither is set against a toll of
+the dead or the injured (subjects.other_casualties), as the missing are not. Were contradictions: a
+figure with no event word took any casualty count of another outlet. Made-up sentences; no labeled
+story is quoted."""
+
+from __future__ import annotations
+
+from comparison import compare
+from comparison.lexicons.categories import EVENTS
+from comparison.numbers import extract_quantities
+from tests.comparison_helpers import article, of_type
+
+
+def _contradictions(first: str, second: str, language: str = "zh") -> list[str]:
+    a = article("ta", "Outlet A", first, language=language)
+    b = article("tb", "Outlet B", second, language=language)
+    return [f.why for f in of_type(compare([a, b], use_dense=False), "number", "contradiction")]
+
+
+def test_the_trapped_are_no_count_of_the_dead() -> None:
+    assert _contradictions("周一下午仓库坍塌，官方称已造成12人遇难，搜救仍在进行。",
+                           "周一下午仓库坍塌，官方称现场共有20人被困，搜救仍在进行。") == []
+    assert _contradictions("周一下午仓库坍塌，官方称已造成12人遇难，搜救仍在进行。",
+                           "周一下午仓库坍塌，官方称前期发现有18名被困人员，搜救仍在进行。") == []
+    assert _contradictions("Twelve people were killed in the warehouse fire on Monday, officials said.",
+                           "Twenty people were trapped in the warehouse fire on Monday, officials said.",
+                           language="en") == []
+
+
+def test_the_hospitalized_are_no_count_of_the_injured() -> None:
+    assert _contradictions("周日渡轮在港口起火，目前已确认40多人受伤。",
+                           "周日渡轮在港口起火，目前已有50人送医。") == []
+    assert _contradictions("A ferry caught fire in the harbour on Sunday, injuring 40 people, officials said.",
+                           "A ferry caught fire in the harbour on Sunday and 50 people were hospitalized, officials said.",
+                           language="en") == []
+
+
+def test_the_trapped_still_meet_the_trapped() -> None:
+    found = _contradictions("周一下午仓库坍塌，官方称现场共有20人被困。", "周一下午仓库坍塌，官方称现场共有25人被困。")
+    assert len(found) == 1 and "trapped" in found[0], found
+
+
+def test_the_words_are_read_around_a_figure() -> None:
+    assert {"trapped", "hospitalized"} <= set(EVENTS)
+    assert [q.text for q in extract_quantities("现场共有23人受困，其中8人送院治疗。")] == ["23人", "8人"]
