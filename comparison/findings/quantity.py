@@ -27,6 +27,7 @@ from comparison.docs import (
     width,
 )
 from comparison.findings import Context
+from comparison.lexicons.categories import PEOPLE_FAMILIES
 from comparison.lexicons.quantifiers import VAGUE_WORDS_EN, VAGUE_WORDS_ZH
 from comparison.model import Finding, Span
 from comparison.numbers import Quantity, counted_noun, names_no_figure
@@ -238,6 +239,7 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         nearest_first[i] = min(nearest_first.get(i, 9.0), ratio)
         nearest_second[j] = min(nearest_second.get(j, 9.0), ratio)
     chosen, rows, pending = [], [], []
+    parts1, parts2 = group_parts(doc1), group_parts(doc2)
     ranges1, ranges2 = _Ranges.of(doc1), _Ranges.of(doc2)
     voices1, voices2 = figure_voices(doc1), figure_voices(doc2)
     for i, j, score in candidates:
@@ -254,6 +256,8 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
             continue
         if span_against_a_day_inside(s1, s2):
             continue  # a total over a span of days and one day's count inside it: two facts
+        if i in parts1 and _all_people(s2) or j in parts2 and _all_people(s1):
+            continue  # one group's count of a breakdown against everyone's: a part and its whole
         distinguished = not compatible(q1, q2) and (
             _distinguished(doc1, ranges1, i, doc2, j, voices1) or _distinguished(doc2, ranges2, j, doc1, i, voices2))
         if distinguished:
@@ -265,6 +269,29 @@ def figure_rows(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score, threshol
         rows.append(figure_pairs.features(doc1, i, doc2, j, score, best, distinguished, nearest))
         pending.append((i, j))
     return chosen, pending, rows
+
+
+def _all_people(s: Subject) -> bool:
+    """A count of people of no group (17人, "17 people"): whoever was counted."""
+    return s.generic_people and not s.family
+
+
+def group_parts(doc: Doc) -> set[int]:
+    """The figures of ``doc`` that count one group of people of a breakdown by group: the article
+    counts another group in the same sentence (42名军人和3名平民) or for the same event (42名军人
+    遇难 ... 2位平民罹难). Against another outlet's count of people of no group (45人遇难) with
+    another value, such a figure is a part of that whole, no contradiction (were: 45人 vs 42名军人,
+    17人 vs 2位平民). One pass over the figures."""
+    by_sentence: dict[int, set[str]] = {}
+    by_event: dict[str, set[str]] = {}
+    for q, s in zip(doc.facts.quantities, doc.subjects, strict=True):
+        if s.family in PEOPLE_FAMILIES:
+            by_sentence.setdefault(doc.sentence_at(q.start), set()).add(s.family)
+            for event in s.events:
+                by_event.setdefault(event, set()).add(s.family)
+    return {i for i, (q, s) in enumerate(zip(doc.facts.quantities, doc.subjects, strict=True))
+            if s.family in PEOPLE_FAMILIES and (len(by_sentence[doc.sentence_at(q.start)]) > 1 or any(
+                len(by_event[event]) > 1 for event in s.events))}
 
 
 class _Ranges:
