@@ -28,10 +28,16 @@ from comparison.lexicons.categories import (
     event_forms,
     who_leaves_event,
 )
-from comparison.lexicons.reporting import SPEECH_SETTINGS_EN, SPEECH_VERBS_EN
+from comparison.lexicons.reporting import (
+    SPEECH_SETTINGS_EN,
+    SPEECH_VERB_INSIDE_WORDS_ZH,
+    SPEECH_VERBS_EN,
+    SPEECH_VERBS_ZH,
+    STATEMENT_ACTS_ZH,
+)
 from comparison.lexicons.timewords import TIME_SHIFT_EN, TIME_SHIFT_ZH
 from comparison.subjects import find_word, word_pattern
-from comparison.text import to_simplified
+from comparison.text import to_simplified, words_outside
 
 # Bounded cost: a clause longer than this is cut (a list of thousands of
 # numbers separated by spaces is no claim one can read whole).
@@ -159,9 +165,23 @@ _SPEECH_DAY_EN = re.compile(
     r"\s+(?:(?:on|late|early)\s+)*$", re.I)
 
 
-def speech_day(source: str, start: int) -> bool:
-    """Is the English date at ``start`` the day a statement was made ("police said Wednesday")?
-    It dates the saying, not the happening reported (the arrests it announces)."""
+# A Chinese speech verb right after a day, or after where it was said (在记者会上) or a verb of
+# issuing a statement and its object (通报, 发布消息): 外交部发言人13日表示, 官方14日通报称, 今天发布消息
+# 说, 13日在记者会上说. A Chinese adverbial of time stands before the verb it dates, here the
+# saying's; a day before another verb (12日坍塌后官方称) stays the happening's.
+@lru_cache(maxsize=1)
+def _speech_day_zh() -> re.Pattern:
+    acts = "|".join(STATEMENT_ACTS_ZH)
+    says = words_outside(SPEECH_VERBS_ZH, SPEECH_VERB_INSIDE_WORDS_ZH)
+    return re.compile(rf"(?:在[^\W\d]{{1,6}}?[上中])?(?:(?:{acts})[^\W\d]{{0,3}}?)?(?:{says})")
+
+
+def speech_day(source: str, start: int, end: int | None = None, english: bool = True) -> bool:
+    """Is the date at ``start`` (ending at ``end``) the day a statement was made ("police said
+    Wednesday", 官方14日通报称)? It dates the saying, not the happening reported (the arrests it
+    announces, the toll it gives). ``source``: the English text, or the simplified Chinese one."""
+    if not english:
+        return end is not None and _speech_day_zh().match(source, end) is not None
     return _SPEECH_DAY_EN.search(source, max(0, start - 80), start) is not None
 
 
@@ -170,15 +190,22 @@ def build_claims(doc) -> list[Claim]:
     text, simple, facts = doc.article.text, doc.simple, doc.facts
     source = text if facts.english else simple
     quantities = _Index(facts.quantities)
-    dates = _Index([d for d in facts.dates if d.value is not None and d.precision in CLAIM_DATE_PRECISIONS
-                    and not d.since and not (facts.english and speech_day(source, d.start))])
+    claim_dates = [d for d in facts.dates if d.value is not None and d.precision in CLAIM_DATE_PRECISIONS
+                   and not d.since]
+    said = [speech_day(source, d.start, d.end, facts.english) for d in claim_dates]
+    dates = _Index([d for d, s in zip(claim_dates, said, strict=True) if not s])
+    # A Chinese sentence dated by its statement (发言人8日告诉记者：…) dates none of its clauses by
+    # another day inside the statement: a clause with no day of its own gets none. (English keeps
+    # its sentence's other day, as before.)
+    speech_days = _Index([d for d, s in zip(claim_dates, said, strict=True) if s and not facts.english])
     places = _Index(facts.places)
     attributions = _Index(facts.attributions)
     entities = _Index([e for e in facts.entities if e.kind in ("PER", "ORG", "NAME")])
     quotes = facts.quotes
     claims: list[Claim] = []
     for k, sentence in enumerate(doc.sentences):
-        sentence_dates = dates.within(sentence.start, sentence.end)
+        sentence_dates = [] if speech_days.within(sentence.start, sentence.end) else dates.within(
+            sentence.start, sentence.end)
         credit = attributions.within(sentence.start, sentence.end)
         attribution = (Slot("attribution", credit[0].start, credit[0].end, credit[0].text, credit[0])
                        if credit else None)

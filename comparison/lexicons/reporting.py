@@ -14,6 +14,9 @@ SPEECH_VERBS_ZH = ("说", "表示", "称", "指出", "强调", "写道", "宣布
 # CPI…; 某局指，…; 统计师解读，…; 某部门通报，…): with an object they are actions (公布数据, 指向,
 # 通报批评), no speech. 指 only where no word ends with it (手指, 所指, 意指, 直指).
 STATEMENT_VERBS_ZH = ("公布", "解读", "通报", "指")
+# Verbs of issuing a statement, before the verb of speech that gives it (通报称, 发布消息说, 发表声明
+#表示): a day before them is the statement's (comparison.claims.speech_day).
+STATEMENT_ACTS_ZH = ("发布", "发表", "公布", "通报", "发出")
 STATEMENT_VERB_INSIDE_WORDS_ZH = ("手指", "所指", "意指", "直指", "矛头指", "剑指", "拇指", "食指")
 SPEECH_VERBS_EN = ("said", "says", "say", "told", "tells", "stated", "states", "announced", "announces",
                    "added", "adds", "claimed", "claims", "confirmed", "confirms", "warned", "warns",
