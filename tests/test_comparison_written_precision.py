@@ -87,3 +87,11 @@ def test_one_figure_written_to_two_places_is_precision_not_contradiction() -> No
     found = of_type(compare([a, b], use_dense=False), "number")
     assert not [f.why for f in found if f.kind == "contradiction"]
     assert any(f.kind == "precision" and "Outlet A is vaguer" in f.why for f in found), [f.why for f in found]
+
+
+def test_the_figure_written_to_fewer_places_is_the_vaguer() -> None:
+    # were "two estimates of other values": 37.55% and 37.6% overlap, neither inside the other
+    a = article("wc", "Outlet A", "海关总署周二公布，6月自美国进口同比增长37.6%。", language="zh")
+    b = article("wd", "Outlet B", "海关总署周二公布，6月自美国进口同比增长了37.55%。", language="zh")
+    found = [f.why for f in of_type(compare([a, b], use_dense=False), "number") if f.kind == "precision"]
+    assert len(found) == 1 and "Outlet A is vaguer" in found[0], found

@@ -482,9 +482,10 @@ def _classify_pair(doc1: Doc, q1: Quantity, s1: Subject, doc2: Doc, q2: Quantity
         return Finding("framing", "number", f"compatible figures, different category: {framing} ({a}; {b})", spans, what)
     if (q1.vague != q2.vague or width(q1) != width(q2)) and not alike_vague(q1, q2):
         e1, e2 = estimate(q1), estimate(q2)
-        if e1 == e2 and q1.vague and q2.vague and not (_within(q1, q2) or _within(q2, q1)):
+        if e1 and e2 and not (_within(q1, q2) or _within(q2, q1)):
             # 大约六十名 vs 约70名: two estimates that overlap, neither inside the other: no
-            # outlet is the vaguer one.
+            # outlet is the vaguer one. (Two figures vague only by the rounding of their digits,
+            # 37.6% vs 37.55%, are no estimates: the one written to fewer places is the vaguer.)
             return Finding("precision", "number",
                            f"compatible figures for {about}, two estimates of other values: {a} vs {b}", spans, what)
         # An estimate against a plain figure is the vaguer one (近百 vs a round 100); else the wider.
