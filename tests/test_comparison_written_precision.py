@@ -95,3 +95,14 @@ def test_the_figure_written_to_fewer_places_is_the_vaguer() -> None:
     b = article("wd", "Outlet B", "海关总署周二公布，6月自美国进口同比增长了37.55%。", language="zh")
     found = [f.why for f in of_type(compare([a, b], use_dense=False), "number") if f.kind == "precision"]
     assert len(found) == 1 and "Outlet A is vaguer" in found[0], found
+
+
+def test_a_forecast_of_the_financial_press_is_no_reported_figure() -> None:
+    # 料将 / 预料 / 预估 hedge as 预计 does (were a precision finding: one item's 1.5% rise against a
+    # full-year forecast of 1.5-2%)
+    a = article("we", "Outlet A", "统计局周五公布，6月教育文化娱乐价格上涨1.5%。", language="zh")
+    for hedge in ("料将", "预料将", "预估将"):
+        b = article("wf", "Outlet B", f"统计局周五公布数据后，分析师称全年CPI{hedge}稳定在1.5-2%的区间。", language="zh")
+        found = [f.why for f in of_type(compare([a, b], use_dense=False), "number") if f.kind in (
+            "precision", "contradiction", "agree")]
+        assert found == [], (hedge, found)

@@ -200,8 +200,10 @@ STRONG_DAMAGE = ("被毁", "冲垮", "倒塌", "损毁", "摧毁", "destroyed", 
 DAILY_WORDS = ("新增", "一天", "单日", "当天", "日增", "每天", "感染人数", "确诊人数", "daily", "a day",
                "in a single day", "new cases", "per day")
 # Forecasts and estimates are not compared with reported figures.
-HEDGES = ("可能", "预计", "预期", "将会", "或将", "有望", "恐将", "预测", "could", "may", "might",
-          "expected to", "projected", "forecast")
+HEDGES = ("可能", "预计", "预期", "将会", "或将", "有望", "恐将", "预测",
+          # the financial press's forecast words (全年料将稳定在1.5-2%, 预料, 预估): a forecast too
+          "料将", "预料", "预估",
+          "could", "may", "might", "expected to", "projected", "forecast")
 # Words introducing the size of a group ("the group numbered 26", 团伙共26人).
 GROUP_TOTAL_ZH = ("总共", "一共", "共有", "共计", "总计", "合计", "共")
 GROUP_NOUNS_ZH = ("团伙", "小组", "小队", "突击队", "团队", "队伍", "一伙", "集团")
