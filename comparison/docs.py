@@ -181,9 +181,16 @@ def ranges_overlap(low_a, high_a, factor_a, low_b, high_b, factor_b):
     with np.errstate(invalid="ignore"):
         narrow = ((high_a - low_a) < ROUNDING_SHARE * np.abs(low_a + high_a)) | (
             (high_b - low_b) < ROUNDING_SHARE * np.abs(low_b + high_b))
-        slack = np.where((factor_a != factor_b) & narrow,
-                         CONVERSION_SLACK * np.maximum(np.abs(high_a), np.abs(high_b)), 1e-9)
-        return (low_a <= high_b + slack) & (low_b <= high_a + slack)
+        converted = (factor_a != factor_b) & narrow
+        slack = np.where(converted, CONVERSION_SLACK * np.maximum(np.abs(high_a), np.abs(high_b)), 1e-9)
+        meet = (low_a <= high_b + slack) & (low_b <= high_a + slack)
+        # Two ranges of some width that only touch (14.1亿 read 14.05-14.15亿, 14.2亿 14.15-14.25亿;
+        # 1.1% and 1.2%) share only the half-way value, which rounds to either: no overlap. A point
+        # at another range's edge (14.15亿 against 14.1亿) still meets it.
+        scale = 1e-9 * np.maximum(1.0, np.maximum(np.abs(high_a), np.abs(high_b)))
+        touch = np.abs(np.minimum(high_a, high_b) - np.maximum(low_a, low_b)) <= scale
+        wide = ((high_a - low_a) > scale) & ((high_b - low_b) > scale)
+        return meet & ~(touch & wide & ~converted)
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:

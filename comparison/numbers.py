@@ -276,10 +276,6 @@ def _magnitude_step(value: float, chinese: str | None) -> float:
 # with two or more trailing zeros are read so (sums of money are as often exact: fines, prices).
 ROUNDED_SHARE = 0.05
 
-# A rounding range is half-open: the values that round to the figure, so two neighbouring figures
-# written to one place (14.1亿 and 14.2亿, 12,000 and 13,000, 1.1% and 1.2%) do not touch at the
-# half-way value and read compatible. The half unit is shortened by this share of it.
-ROUNDING_EDGE = 1e-6
 
 _DECIMALS_RE = re.compile(r"\d\.(\d+)")
 
@@ -294,8 +290,10 @@ def _written_with_magnitude(q: Quantity) -> bool:
 
 
 def rounding_half(place: float) -> float:
-    """Half a unit of a figure's last written place, less :data:`ROUNDING_EDGE` of it (half-open)."""
-    return 0.5 * place * (1 - ROUNDING_EDGE)
+    """Half a unit of a figure's last written place: the reach of its rounding either side. (Two
+    neighbouring figures of one place, 14.1亿 and 14.2亿, meet only at the half-way value: ranges
+    that only touch are no overlap, comparison.docs.ranges_overlap.)"""
+    return 0.5 * place
 
 
 def _rounding_place(q: Quantity) -> float | None:

@@ -1,10 +1,10 @@
 """A figure is read to the place it was written to (session 42, helper h42d): a sum of money given
 to a word of magnitude (455亿美元, "$45 billion") is rounded there as 455.3亿 is rounded to the 0.1亿,
 and a percentage with decimals (17.8%) to its last decimal; so 455亿 against 455.3亿, or 17.8%
-against 17.78%, is one figure written to two places (precision), never a contradiction. Rounding
-ranges are half-open: neighbouring figures of one place (14.1亿 / 14.2亿, 12,000 / 13,000, 1.1% /
-1.2%) stay incompatible. Whole percentages and sums with no magnitude word stay exact (a 25% tariff, a
-5,000-yuan fine). Made-up sentences; no labeled story is quoted."""
+against 17.78%, is one figure written to two places (precision), never a contradiction. Ranges
+that only touch do not overlap (docs.ranges_overlap): neighbouring figures of one place (14.1亿 /
+14.2亿, 12,000 / 13,000, 1.1% / 1.2%) stay incompatible. Whole percentages and sums with no
+magnitude word stay exact (a 25% tariff, a 5,000-yuan fine). Made-up sentences; no labeled story is quoted."""
 
 from __future__ import annotations
 
@@ -57,6 +57,11 @@ def test_neighbouring_figures_of_one_place_do_not_touch() -> None:
     assert not _compatible("12000人受灾", "13000人受灾")
     assert not _compatible("上涨1.1%", "上涨1.2%")
     assert not _compatible("1.4 billion people", "1.5 billion people")
+    # a point at the half-way value rounds to either: it meets both
+    assert _compatible("人口14.1亿人", "人口14.15亿人") and _compatible("人口14.2亿人", "人口14.15亿人")
+    # the ranges are shown as written, to half a unit (no shortened edge)
+    q = _read("人口14.1亿人")
+    assert (q.low, q.high) == (1_405_000_000, 1_415_000_000)
 
 
 @settings(max_examples=60, deadline=None)
