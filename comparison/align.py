@@ -367,8 +367,10 @@ def _figure_values(docs, flat: list[tuple[int, int]]) -> list[set[tuple[str, flo
     values: list[set[tuple]] = [set() for _ in flat]
     for d, doc in enumerate(docs):
         for n, q in enumerate(doc.facts.quantities):
-            if q.low <= 0 or math.isinf(q.high) or q.high > NARROW_RANGE * q.low:
-                continue  # no single value (zero, negative, open-ended or a wide range)
+            if q.low <= 0 or math.isinf(q.high) or q.high > NARROW_RANGE * q.low and not q.rounded:
+                # no single value (zero, negative, open-ended or a wide range); a figure read as
+                # rounded names its written value however wide its rounding (0.4%: 0.35-0.45%)
+                continue
             row = row_of.get((d, doc.sentence_at(q.start)))
             if row is not None:
                 value = (q.dimension, float(f"{q.low / 2 + q.high / 2:.6g}"))

@@ -111,3 +111,15 @@ def test_a_forecast_of_the_financial_press_is_no_reported_figure() -> None:
         found = [f.why for f in of_type(compare([a, b], use_dense=False), "number") if f.kind in (
             "precision", "contradiction", "agree")]
         assert found == [], (hedge, found)
+
+
+def test_a_small_decimal_percentage_still_aligns_by_its_value() -> None:
+    # 0.4% is read 0.35-0.45% (a wide range for its size): its sentence still shares the value 0.4
+    # with another writing 0.4% (was unique on both sides: the alignment's figure values left it out)
+    from comparison.align import _figure_values
+    from comparison.docs import build_docs
+
+    docs = build_docs([article("wg", "Outlet A", "6月CPI环比下降0.4%。", language="zh"),
+                       article("wh", "Outlet B", "全国居民消费价格上月环比下降0.4%。", language="zh")])
+    values = _figure_values(docs, [(0, 0), (1, 0)])
+    assert values[0] & values[1], values
