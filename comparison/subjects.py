@@ -405,8 +405,9 @@ def _age_person(text: str, q: Quantity) -> str:
 
 # The casualty events: a count of the dead, of the injured (in all or by grade) and of the
 # missing are three facts, never one.
-_CASUALTIES = frozenset({"killed", "injured", "missing", "injured-serious", "injured-critical", "injured-light",
-                         "trapped", "hospitalized"})
+CASUALTY_EVENTS = frozenset({"killed", "injured", "missing", "injured-serious", "injured-critical", "injured-light",
+                             "trapped", "hospitalized"})
+_CASUALTIES = CASUALTY_EVENTS
 
 
 def other_casualties(a: Subject, b: Subject) -> bool:

@@ -33,6 +33,7 @@ from comparison.model import Finding, Span
 from comparison.numbers import Quantity, counted_noun, names_no_figure
 from comparison.report_times import apart, is_update, running_count, timed
 from comparison.subjects import (
+    CASUALTY_EVENTS,
     Subject,
     framing_difference,
     is_measure,
@@ -278,10 +279,11 @@ def _all_people(s: Subject) -> bool:
 
 def group_parts(doc: Doc) -> set[int]:
     """The figures of ``doc`` that count one group of people of a breakdown by group: the article
-    counts another group in the same sentence (42名军人和3名平民) or for the same event (42名军人
-    遇难 ... 2位平民罹难). Against another outlet's count of people of no group (45人遇难) with
-    another value, such a figure is a part of that whole, no contradiction (were: 45人 vs 42名军人,
-    17人 vs 2位平民). One pass over the figures."""
+    counts another group in the same sentence (42名军人和3名平民), for the same event (42名军人遇难
+    ... 2位平民罹难), or among the casualties at all (42名军人遇难 ... 4位平民受伤: its casualties
+    are told by group). Against another outlet's count of people of no group (45人遇难, 40多人受伤)
+    with another value, such a figure is a part of that whole, no contradiction (were: 45人 vs
+    42名军人, 17人 vs 2位平民, 40多人 vs 4位平民). One pass over the figures."""
     by_sentence: dict[int, set[str]] = {}
     by_event: dict[str, set[str]] = {}
     for q, s in zip(doc.facts.quantities, doc.subjects, strict=True):
@@ -289,9 +291,11 @@ def group_parts(doc: Doc) -> set[int]:
             by_sentence.setdefault(doc.sentence_at(q.start), set()).add(s.family)
             for event in s.events:
                 by_event.setdefault(event, set()).add(s.family)
+    casualty_groups = {f for event, families in by_event.items() if event in CASUALTY_EVENTS for f in families}
     return {i for i, (q, s) in enumerate(zip(doc.facts.quantities, doc.subjects, strict=True))
             if s.family in PEOPLE_FAMILIES and (len(by_sentence[doc.sentence_at(q.start)]) > 1 or any(
-                len(by_event[event]) > 1 for event in s.events))}
+                len(by_event[event]) > 1 for event in s.events) or (
+                s.events & CASUALTY_EVENTS and len(casualty_groups) > 1))}
 
 
 class _Ranges:
