@@ -406,7 +406,7 @@ def _age_person(text: str, q: Quantity) -> str:
 # The casualty events: a count of the dead, of the injured (in all or by grade) and of the
 # missing are three facts, never one.
 CASUALTY_EVENTS = frozenset({"killed", "injured", "missing", "injured-serious", "injured-critical", "injured-light",
-                             "trapped", "hospitalized"})
+                             "trapped"})
 _CASUALTIES = CASUALTY_EVENTS
 
 

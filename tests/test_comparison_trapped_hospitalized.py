@@ -1,8 +1,8 @@
-"""The trapped and the hospitalized are counts of their own (session 42, helper h42d): 20人被困 holds
-the dead and the rescued, 50人送医 is no count of the injured, so neither is set against a toll of
-the dead or the injured (subjects.other_casualties), as the missing are not. Were contradictions: a
-figure with no event word took any casualty count of another outlet. Made-up sentences; no labeled
-story is quoted."""
+"""The trapped are a count of their own (session 42, helper h42d): 20人被困 holds the dead and the
+rescued, so it is not set against a toll of the dead or the injured (subjects.other_casualties), as
+the missing are not. Were contradictions: a figure with no event word took any casualty count of
+another outlet. The hospitalized stay read as the injured (the development annotators read 50人送医
+vs 40多人受伤 as one count that differs). Made-up sentences; no labeled story is quoted."""
 
 from __future__ import annotations
 
@@ -28,19 +28,11 @@ def test_the_trapped_are_no_count_of_the_dead() -> None:
                            language="en") == []
 
 
-def test_the_hospitalized_are_no_count_of_the_injured() -> None:
-    assert _contradictions("周日渡轮在港口起火，目前已确认40多人受伤。",
-                           "周日渡轮在港口起火，目前已有50人送医。") == []
-    assert _contradictions("A ferry caught fire in the harbour on Sunday, injuring 40 people, officials said.",
-                           "A ferry caught fire in the harbour on Sunday and 50 people were hospitalized, officials said.",
-                           language="en") == []
-
-
 def test_the_trapped_still_meet_the_trapped() -> None:
     found = _contradictions("周一下午仓库坍塌，官方称现场共有20人被困。", "周一下午仓库坍塌，官方称现场共有25人被困。")
     assert len(found) == 1 and "trapped" in found[0], found
 
 
 def test_the_words_are_read_around_a_figure() -> None:
-    assert {"trapped", "hospitalized"} <= set(EVENTS)
+    assert "trapped" in EVENTS and "hospitalized" not in EVENTS
     assert [q.text for q in extract_quantities("现场共有23人受困，其中8人送院治疗。")] == ["23人", "8人"]

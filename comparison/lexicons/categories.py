@@ -94,11 +94,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "injured-critical": ("危重",),
     "injured-light": ("轻伤", "轻微伤"),
     "missing": ("失踪", "失联", "下落不明", "联系不上", "行踪", "missing", "unaccounted", "whereabouts"),
-    # the trapped (under rubble, in a mine, a flooded tunnel) and the hospitalized: counts of their
-    # own, other facts than the dead, the injured and each other (23人被困 holds the dead and the
-    # rescued; 50人送医 is no count of the injured)
+    # the trapped (under rubble, in a mine, a flooded tunnel): a count of its own, another fact than
+    # the dead and the injured (23人被困 holds the dead and the rescued). (The hospitalized are not
+    # told from the injured: annotators read 50人送医 vs 40多人受伤 as one count that differs.)
     "trapped": ("被困", "受困", "困在", "trapped"),
-    "hospitalized": ("送医", "送院", "住院", "入院", "hospitalized", "hospitalised", "in hospital"),
     "arrested": ("被捕", "逮捕", "拘捕", "抓捕", "搜捕", "抓获", "逮获", "扣留", "拘留", "拦截", "被抓", "羁押", "落网",
                  # Taiwan's words for a court's detention: 声押 (prosecutors ask for it), 收押 (granted)
                  "声押", "收押",
