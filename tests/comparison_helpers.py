@@ -15,6 +15,16 @@ def article(article_id: str, outlet: str, *paragraphs: str, language: str = "en"
                    language=language, script="Hans" if language == "zh" else None, paragraphs=list(paragraphs))
 
 
+def number_contradictions(first: str, second: str, language: str = "zh") -> list[str]:
+    """The reasons of the number contradictions between two one-paragraph articles (lexical
+    alignment)."""
+    from comparison import compare
+
+    a = article("na", "Outlet A", first, language=language)
+    b = article("nb", "Outlet B", second, language=language)
+    return [f.why for f in of_type(compare([a, b], use_dense=False), "number", "contradiction")]
+
+
 def exact(comparison, articles) -> None:
     by_id = {a.id: a.text for a in articles}
     for f in comparison.findings:

@@ -6,30 +6,23 @@ vs 40多人受伤 as one count that differs). Made-up sentences; no labeled stor
 
 from __future__ import annotations
 
-from comparison import compare
 from comparison.lexicons.categories import EVENTS
 from comparison.numbers import extract_quantities
-from tests.comparison_helpers import article, of_type
-
-
-def _contradictions(first: str, second: str, language: str = "zh") -> list[str]:
-    a = article("ta", "Outlet A", first, language=language)
-    b = article("tb", "Outlet B", second, language=language)
-    return [f.why for f in of_type(compare([a, b], use_dense=False), "number", "contradiction")]
+from tests.comparison_helpers import number_contradictions
 
 
 def test_the_trapped_are_no_count_of_the_dead() -> None:
-    assert _contradictions("周一下午仓库坍塌，官方称已造成12人遇难，搜救仍在进行。",
+    assert number_contradictions("周一下午仓库坍塌，官方称已造成12人遇难，搜救仍在进行。",
                            "周一下午仓库坍塌，官方称现场共有20人被困，搜救仍在进行。") == []
-    assert _contradictions("周一下午仓库坍塌，官方称已造成12人遇难，搜救仍在进行。",
+    assert number_contradictions("周一下午仓库坍塌，官方称已造成12人遇难，搜救仍在进行。",
                            "周一下午仓库坍塌，官方称前期发现有18名被困人员，搜救仍在进行。") == []
-    assert _contradictions("Twelve people were killed in the warehouse fire on Monday, officials said.",
+    assert number_contradictions("Twelve people were killed in the warehouse fire on Monday, officials said.",
                            "Twenty people were trapped in the warehouse fire on Monday, officials said.",
                            language="en") == []
 
 
 def test_the_trapped_still_meet_the_trapped() -> None:
-    found = _contradictions("周一下午仓库坍塌，官方称现场共有20人被困。", "周一下午仓库坍塌，官方称现场共有25人被困。")
+    found = number_contradictions("周一下午仓库坍塌，官方称现场共有20人被困。", "周一下午仓库坍塌，官方称现场共有25人被困。")
     assert len(found) == 1 and "trapped" in found[0], found
 
 
