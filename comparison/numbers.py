@@ -49,6 +49,7 @@ from comparison.lexicons.timewords import (
 from comparison.lexicons.units import (
     COUNT_MEASURES_ZH,
     CURRENCIES_BEFORE_ZH,
+    FLOOR_POSITION_BEFORE_ZH,
     HALF_MEASURES_ZH,
     MAGNITUDE_BEFORE_ZH,
     MAGNITUDES_EN,
@@ -868,6 +869,8 @@ def _reads_as_figure(simple: str, m: re.Match, core: str, start: int) -> bool:
         return False
     if measure == "周" and simple[m.end():m.end() + 1] == "年":
         return False  # 30周年: an anniversary, not thirty weeks
+    if measure == "层" and simple.endswith(FLOOR_POSITION_BEFORE_ZH, 0, start):
+        return False  # 地下二层, 从12层烧起: a floor, no count of storeys
     # 65岁以上 (人口): the bound of an age group, not a figure anyone reports
     return not (measure == "岁" and (m.group("suffix") or simple.startswith(_AGE_GROUP_TAILS, m.end())))
 

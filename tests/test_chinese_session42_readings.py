@@ -195,3 +195,14 @@ def test_a_firm_named_by_its_role_is_no_public_unit(unit: str):
     public units 消防单位, 有关单位 are (1270ef2)."""
     assert _voices(f"{unit}表示，工程将延期。") == [(unit, "organization", unit)]
     assert _voices("当地消防单位表示，工程将延期。") == [("当地消防单位", "official", "当地消防单位")]
+
+
+def test_a_floor_is_no_count_of_storeys() -> None:
+    """A number of 层 after a word of position is a floor, no count (review h42r2: 地下二层 against
+    地下三层 contradicted, and 大火从12层烧起 was a second count of a 32-storey building's storeys)."""
+    from comparison.numbers import extract_quantities
+
+    for text in ("地下二层发生火灾。", "大火从12层烧起。", "起火点在12层。", "火势蔓延至15层。"):
+        assert extract_quantities(text) == [], text
+    for text, figure in (("这座6层的建筑物倒塌。", "6层"), ("一栋32层的住宅楼起火。", "32层"), ("楼高32层。", "32层")):
+        assert [q.text for q in extract_quantities(text)] == [figure], text

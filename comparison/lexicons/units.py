@@ -112,6 +112,10 @@ COUNT_MEASURES_ZH = ("名", "个", "位", "人", "架", "辆", "座", "所", "�
                      "只", "条", "份", "件", "户", "区", "省", "国", "倍", "剂", "例", "宗", "股", "支", "批",
                      "轮", "场", "栋", "处", "年", "层")
 
+# Words right before a number of 层 that make it a floor's position, no count of storeys (地下二层,
+# 大火从12层烧起, 起火点在12层, 位于12层): a building's height is written 6层的建筑物, 高32层.
+FLOOR_POSITION_BEFORE_ZH = ("地下", "地上", "负", "在", "从", "于", "至", "到")
+
 # Magnitude words after a number. 兆 is a trillion after digits (Taiwan's 3兆1250亿元), but a
 # mega- before a unit of measure (兆瓦, 兆赫): numbers.py reads it only outside those.
 MAGNITUDES_ZH = {"万": 1e4, "千": 1e3, "百": 1e2, "亿": 1e8, "兆": 1e12}
