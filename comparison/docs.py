@@ -44,7 +44,7 @@ from comparison.subjects import (
     part_label,
     subject_of,
 )
-from comparison.text import Sentence, split_sentences, to_simplified
+from comparison.text import Sentence, longest_first, split_sentences, to_simplified
 
 
 @dataclass
@@ -741,7 +741,7 @@ def _happening_after(doc: Doc, end: int) -> bool:
 def _happening_after_zh() -> re.Pattern:
     from comparison.lexicons.places import HAPPENING_GAP_WORDS_ZH, HAPPENING_NOUNS_ZH
 
-    gap = "|".join(sorted(HAPPENING_GAP_WORDS_ZH, key=len, reverse=True))
+    gap = longest_first(HAPPENING_GAP_WORDS_ZH)
     return re.compile(rf"(?:{gap}){{0,3}}(?:\d+(?:\.\d+)?[级次])?(?:{gap}){{0,2}}"
                       rf"(?:{'|'.join(HAPPENING_NOUNS_ZH)})")
 
@@ -880,7 +880,7 @@ def _area_total_zh() -> re.Pattern:
     from comparison.lexicons.categories import GROUP_TOTAL_ZH
 
     areas = "|".join(AREA_TOTALS_ZH)
-    adverbs = "|".join(sorted({*GROUP_TOTAL_ZH, *TOTAL_ADVERBS_EXTRA_ZH}, key=len, reverse=True))
+    adverbs = longest_first({*GROUP_TOTAL_ZH, *TOTAL_ADVERBS_EXTRA_ZH})
     return re.compile(rf"(?:{areas})(?!{'|'.join(AREA_TOTAL_NOT_BEFORE_ZH)})|{adverbs}")
 
 

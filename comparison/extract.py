@@ -72,7 +72,7 @@ from comparison.numbers import (
     read_as_rounded,
     unquantified_may_count,
 )
-from comparison.text import TakenSpans, to_simplified, words_outside
+from comparison.text import TakenSpans, longest_first, to_simplified, words_outside
 from comparison.titled_names import rejoin_titled_names
 
 _WEEKDAYS = WEEKDAYS_ZH
@@ -184,7 +184,7 @@ _ABSOLUTE_DATE_RE = re.compile(
     rf"|{_ROC_YEAR}\s*年\s*"
     rf"|(?P<same_year>{'|'.join(SAME_YEAR_ZH)})\s*)?"
     rf"(?P<month>{_DAY_NUM})\s*月\s*(?:(?P<day>{_DAY_NUM})\s*[日号]"
-    rf"|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))?"
+    rf"|(?P<part>{longest_first(MONTH_PARTS_ZH)}))?"
 )
 _WEEKDAY_RE = re.compile(
     r"(?P<which>上个?|本|这个?|下个?)?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])"
@@ -561,8 +561,8 @@ def _week_span(m: re.Match, text: str, first: date, more_days: int) -> DateMenti
 # Not a word that only starts with 周 (这周围, 周边, 本周期, 周刊, 周年, 周岁, 周转).
 _THIS_WEEK_RE = re.compile(rf"(?:{'|'.join(THIS_WEEK_ZH)})(?![一二三四五六日天末围边期刊年岁转])")
 _MONTH_FROM_NOW_RE = re.compile(
-    rf"(?P<month>{'|'.join(sorted(MONTHS_FROM_NOW_ZH, key=len, reverse=True))})"
-    rf"(?:(?P<day>{_DAY_NUM})\s*[日号]|(?P<part>{'|'.join(sorted(MONTH_PARTS_ZH, key=len, reverse=True))}))")
+    rf"(?P<month>{longest_first(MONTHS_FROM_NOW_ZH)})"
+    rf"(?:(?P<day>{_DAY_NUM})\s*[日号]|(?P<part>{longest_first(MONTH_PARTS_ZH)}))")
 
 
 def _spans_around_publication(simple: str, text: str, reference: date, overlaps, taken: TakenSpans) -> list[DateMention]:
@@ -1027,7 +1027,7 @@ _PRONOUNS = PRONOUNS_ZH
 # parts of the day, 当地时间), each perhaps followed by 晚 (周日晚), at the end of a speaker.
 _DAY_WORDS = sorted([*RELATIVE_DAYS_ZH, "当天", "当日", "日前", "近日", "稍早", "稍后", "同日"], key=len, reverse=True)
 _TIME_WORD = (rf"(?:(?:星期|礼拜|周)[{''.join(_WEEKDAYS)}]|{'|'.join(_DAY_WORDS)}|\d{{1,2}}[日号]"
-              rf"|{'|'.join(sorted(PARTS_OF_DAY_ZH, key=len, reverse=True))})(?:{EVENING_AFTER_DAY_ZH[0]})?")
+              rf"|{longest_first(PARTS_OF_DAY_ZH)})(?:{EVENING_AFTER_DAY_ZH[0]})?")
 _TRAILING_TIME_RE = re.compile(rf"(?:当地时间)?(?:{_TIME_WORD})+$")
 # What follows a person's name whose last character was read as a locative (_locative_given_name).
 _AFTER_GIVEN_NAME_RE = re.compile(rf"[，。、；：:,\s]|(?:{'|'.join(SPEECH_VERBS_ZH)})|(?:{_TIME_WORD})|[也则在的]")
@@ -1143,7 +1143,7 @@ _TITLED_NAME_RE = re.compile(
     # A title is no title where the next character makes it part of another word (常委会,
     # 书记处, 院长 of 法院长期以来).
     # Nor is a time word after a title a name (总统周一表示: no president named 周一).
-    rf"(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})(?![会处期以达])(?!{_TIME_WORD})(?P<name>[\u4e00-\u9fff·]{{2,5}}?)"
+    rf"(?:{longest_first(_TITLES)})(?![会处期以达])(?!{_TIME_WORD})(?P<name>[\u4e00-\u9fff·]{{2,5}}?)"
     rf"(?=在|对|向|{'|'.join(_SPEECH_VERBS)})"
 )
 

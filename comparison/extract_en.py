@@ -30,20 +30,20 @@ from comparison.lexicons.timewords import (
     RESCHEDULING_WORDS_EN,
     WEEKDAYS_EN,
 )
-from comparison.text import TakenSpans
+from comparison.text import TakenSpans, longest_first
 
-_MONTH_RE = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
+_MONTH_RE = longest_first(MONTHS_EN)
 _WEEKDAY_RE = "|".join(WEEKDAYS_EN)
 _DATE_MDY = re.compile(rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
                        re.I)
 _DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
                        re.I)
-_FULL_MONTHS = "|".join(sorted((m.capitalize() for m in MONTHS_EN if len(m) > 3 or m == "may"), key=len, reverse=True))
+_FULL_MONTHS = longest_first(m.capitalize() for m in MONTHS_EN if len(m) > 3 or m == "may")
 # A month named without a day ("in June", "last September", "early May 2020"). Capitalized
 # only (the verbs "may" and "march"); "May" alone needs a word before it or a year after it.
 # "Last June" opening a sentence is "last June" (capitalized as a sentence's first word).
 _MONTH_ONLY = re.compile(
-    rf"\b(?:(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+|(?P<part>{'|'.join(sorted(MONTH_PARTS_EN, key=len, reverse=True))})\s*)?"
+    rf"\b(?:(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+|(?P<part>{longest_first(MONTH_PARTS_EN)})\s*)?"
     rf"(?P<month>{_FULL_MONTHS})\b"
     r"(?!\s*\d{1,2}\b)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
 _WEEKDAY = re.compile(rf"\b(?P<which>last|next|this)?\s*(?P<wd>{_WEEKDAY_RE})\b", re.I)
@@ -517,7 +517,7 @@ def _bodies_joined(text: str, entities: list) -> list:
 
 
 # -------------------------------------------------------------- quotes ----
-_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS_EN if v != "according to"), key=len, reverse=True))
+_VERBS = longest_first(re.escape(v) for v in SPEECH_VERBS_EN if v != "according to")
 _QUOTE_EN_RE = re.compile(r"\"[^\"\n]{2,600}\"|“[^“”\n]{2,600}”")
 # Words that never open a role before a name (on police chief John Smith: police chief John Smith).
 _FUNCTION_WORDS = ("on|in|at|by|of|to|for|with|from|after|before|while|when|as|and|but|or|then|later|also|"

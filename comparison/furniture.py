@@ -33,11 +33,7 @@ from comparison.lexicons.reporting import (
     PHOTO_CREDIT_MARKS_ZH,
     RELATED_READING_HEADINGS_ZH,
 )
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
+from comparison.text import longest_first
 
 if TYPE_CHECKING:
     from comparison.extract import DateMention
@@ -52,8 +48,8 @@ _URL_RE = re.compile(r"(?<![A-Za-z0-9])(?:https?://|www\.)[!-~]+|(?<![A-Za-z0-9]
 _DATELINE_ZH_RE = re.compile(
     r"[（(【\[][^（）()【】\[\]\n]{0,40}?"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號号]\s*"
-    rf"(?:{_alternation(DISPATCH_PREFIXES_ZH)})?(?:{_alternation(DISPATCH_MARKS_ZH)})"
-    rf"(?:{_alternation(DISPATCH_SUFFIXES_ZH)})?\s*[）)】\]]"
+    rf"(?:{longest_first(DISPATCH_PREFIXES_ZH, escape=True)})?(?:{longest_first(DISPATCH_MARKS_ZH, escape=True)})"
+    rf"(?:{longest_first(DISPATCH_SUFFIXES_ZH, escape=True)})?\s*[）)】\]]"
 )
 
 # A Chinese wire dateline with no brackets, opening a line: agency and place, a month and day,
@@ -82,28 +78,28 @@ _DATELINE_EN_RE = re.compile(
 # A closing credit line: a bracket on a line of its own, a credit word and its names ("(Reporting
 # by …)", （编译：…）), or （完）; not an editor's note (（编辑注：…）) nor a sentence in brackets.
 _CREDIT_RE = re.compile(
-    rf"^[ \t]*[(（](?:(?i:(?:{_alternation(CREDIT_WORDS_EN)})\s+by)\b[^()（）\n]{{0,300}}"
-    rf"|(?:{_alternation(CREDIT_WORDS_ZH)})\s*[:：][^()（）\n]{{0,100}}|完)[)）][ \t]*$",
+    rf"^[ \t]*[(（](?:(?i:(?:{longest_first(CREDIT_WORDS_EN, escape=True)})\s+by)\b[^()（）\n]{{0,300}}"
+    rf"|(?:{longest_first(CREDIT_WORDS_ZH, escape=True)})\s*[:：][^()（）\n]{{0,100}}|完)[)）][ \t]*$",
     re.M,
 )
 
 # The same credit closing a paragraph after its last sentence, and CNA's date code after it, the
 # ROC year, month and day run together (…之間。（編輯：李大華）1100402: 2021-04-02).
 _CREDIT_TAIL_ZH_RE = re.compile(
-    rf"(?<=[。！？」”』])[ \t]*[(（](?:{_alternation(CREDIT_WORDS_ZH)})\s*[:：][^()（）\n]{{0,100}}[)）]"
+    rf"(?<=[。！？」”』])[ \t]*[(（](?:{longest_first(CREDIT_WORDS_ZH, escape=True)})\s*[:：][^()（）\n]{{0,100}}[)）]"
     r"[ \t]*(?:\d{7})?[ \t]*$"
-    rf"|^[ \t]*[(（](?:{_alternation(CREDIT_WORDS_ZH)})\s*[:：][^()（）\n]{{0,100}}[)）][ \t]*\d{{7}}[ \t]*$",
+    rf"|^[ \t]*[(（](?:{longest_first(CREDIT_WORDS_ZH, escape=True)})\s*[:：][^()（）\n]{{0,100}}[)）][ \t]*\d{{7}}[ \t]*$",
     re.M,
 )
 
 # A related-reading heading alone on its line and everything after it: other reports' headlines.
 _RELATED_READING_RE = re.compile(
-    rf"^[ \t]*(?:{_alternation(RELATED_READING_HEADINGS_ZH)})[ \t]*[:：]?[ \t]*$[\s\S]*", re.M)
+    rf"^[ \t]*(?:{longest_first(RELATED_READING_HEADINGS_ZH, escape=True)})[ \t]*[:：]?[ \t]*$[\s\S]*", re.M)
 
 # A photo credit, with the day the photo was taken (中央社記者張三攝 110年4月2日, （记者李四摄）):
 # before a line end, a bracket or a sentence end only (记者会上摄… is no credit).
 _PHOTO_CREDIT_ZH_RE = re.compile(
-    rf"(?:[\u4e00-\u9fff]{{1,4}}社)?(?:记者|記者)[\u4e00-\u9fff]{{2,4}}?(?:{_alternation(PHOTO_CREDIT_MARKS_ZH)})"
+    rf"(?:[\u4e00-\u9fff]{{1,4}}社)?(?:记者|記者)[\u4e00-\u9fff]{{2,4}}?(?:{longest_first(PHOTO_CREDIT_MARKS_ZH, escape=True)})"
     r"(?:[ \t]*(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?(?=[ \t]*(?:$|[)）。]))",
     re.M,
 )

@@ -59,7 +59,7 @@ from comparison.lexicons.units import (
     UNITS,
     dimension_of,
 )
-from comparison.text import TakenSpans, to_simplified
+from comparison.text import TakenSpans, longest_first, to_simplified
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -71,14 +71,14 @@ _CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿"
 # the Chinese units of the units lexicon and the counting measure words.
 MEASURE_WORDS = sorted({u for u in UNITS if re.search(r"[\u4e00-\u9fff]", u)} | set(COUNT_MEASURES_ZH)
                        | set(HALF_MEASURES_ZH) | set(MORE_MEASURES_ZH))
-_MEASURE_RE = "|".join(sorted(set(MEASURE_WORDS), key=len, reverse=True))
+_MEASURE_RE = longest_first(set(MEASURE_WORDS))
 
 _PREFIX_QUALIFIERS = PREFIX_ZH
 _PREFIXES_LONGEST_FIRST = sorted(_PREFIX_QUALIFIERS, key=len, reverse=True)
 _PREFIX_RE = "|".join(_PREFIXES_LONGEST_FIRST)
 _SUFFIX_QUALIFIERS = SUFFIX_ZH
 _VAGUE_WORDS = VAGUE_WORDS_ZH
-_VAGUE_RE = "|".join(sorted(_VAGUE_WORDS, key=len, reverse=True))
+_VAGUE_RE = longest_first(_VAGUE_WORDS)
 
 # A number is at most 18 digits (and 12 decimals), whole: a longer run of digits is no figure, and
 # bounding it keeps every pattern that starts inside a run linear (a 100,000-digit run took minutes).
@@ -452,10 +452,10 @@ def unquantified_may_count(quantifier: str, noun: str) -> bool:
     return counts_people_or_buildings(noun, quantifier in UNQUANTIFIED_PEOPLE_ONLY_ZH)
 
 
-_UNQUANTIFIED_ZH_RE = re.compile(rf"(?:{'|'.join(sorted(UNQUANTIFIED_ZH, key=len, reverse=True))})(?P<de>的)?")
+_UNQUANTIFIED_ZH_RE = re.compile(rf"(?:{longest_first(UNQUANTIFIED_ZH)})(?P<de>的)?")
 _UNQUANTIFIED_TIME_ZH_RE = re.compile(
-    rf"(?:(?:{'|'.join(sorted(UNQUANTIFIED_TIME_AFTER_ZH, key=len, reverse=True))})"
-    rf"(?:{'|'.join(sorted(UNQUANTIFIED_TIME_ENDS_ZH, key=len, reverse=True))})"
+    rf"(?:(?:{longest_first(UNQUANTIFIED_TIME_AFTER_ZH)})"
+    rf"(?:{longest_first(UNQUANTIFIED_TIME_ENDS_ZH)})"
     rf"|{'|'.join(UNQUANTIFIED_TIMES_ZH)})")
 
 
@@ -782,7 +782,7 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
 # framing a period (一天之内, 一个月来), then a number and a unit of time or of times.
 _RATE_AMOUNT_AFTER_ONE = re.compile(
     rf"[^{PERIOD_FRAME_AFTER_ZH}，,。；;：:！!？?、\s\d{_CN_NUM_CHARS}]{{1,6}}?"
-    rf"(?:\d+|[{_CN_NUM_CHARS}]+|数|几)(?:{'|'.join(sorted(RATE_AMOUNT_UNITS_ZH, key=len, reverse=True))})")
+    rf"(?:\d+|[{_CN_NUM_CHARS}]+|数|几)(?:{longest_first(RATE_AMOUNT_UNITS_ZH)})")
 
 
 def _duration_of_one(simple: str, m: re.Match, core: str, measure: str | None, low: float, high: float) -> bool:

@@ -68,6 +68,7 @@ from comparison.numbers import (
     share_quantity,
     with_unquantified,
 )
+from comparison.text import longest_first
 
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -75,7 +76,7 @@ _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 _WORD_NUMBER = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_SMALL)[:9]) + r"))?|"
-                + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
+                + longest_first(_SMALL) + ")")
 # Thousands and decimals, also as tokenized corpora write them ("30 , 000",
 # "22 . 4 billion": ECB+).
 _DIGITS = (r"\d{1,3}(?:\s?,\s?\d{3})+(?![\d])(?:\.\d+)?"
@@ -944,7 +945,7 @@ def _race_event_after(text: str, start: int, end: int) -> bool:
 # A verb of change and at most two words of the change ("by", "some", "nearly", "to about") right
 # before a figure: the words before the verb are the thing changed.
 _CHANGE_BEFORE_RE = re.compile(
-    rf"\b(?:{'|'.join(sorted(CHANGE_VERBS_EN, key=len, reverse=True))})(?:\s+(?:by|to|from|some|about|around|nearly|almost|more|than|over|another|a|further)){{0,3}}\s+$",
+    rf"\b(?:{longest_first(CHANGE_VERBS_EN)})(?:\s+(?:by|to|from|some|about|around|nearly|almost|more|than|over|another|a|further)){{0,3}}\s+$",
     re.I)
 # A noun of a water or ground level heading the thing changed: right before the verb of change,
 # or before "level(s)" and auxiliaries ("sea levels could", "the water level has"; not "the river

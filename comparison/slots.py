@@ -91,7 +91,7 @@ from comparison.lexicons.timewords import (
     RELATIVE_DAYS_EN,
     WEEKDAYS_EN,
 )
-from comparison.text import words_outside
+from comparison.text import longest_first, words_outside
 
 
 def _alternation(words, latin: bool) -> str:
@@ -100,7 +100,7 @@ def _alternation(words, latin: bool) -> str:
         # A hyphen may stand apart, as tokenized corpora (ECB+) write it: "south - west".
         return "|".join("(?<![A-Za-z-])" + _SPACED_HYPHEN.join(map(re.escape, w.split("-"))) + "(?![A-Za-z-])"
                         for w in ordered)
-    return "|".join(re.escape(w) for w in ordered)
+    return longest_first(ordered, escape=True)
 
 
 _SPACED_HYPHEN = r"\s?-\s?"
@@ -182,7 +182,7 @@ def extract_parts_of_day(text: str, simple: str, english: bool) -> list[PartOfDa
 
 _CN_HOUR = "[一二两三四五六七八九十]{1,3}"
 _CLOCK_ZH_RE = re.compile(
-    r"(?P<period>" + "|".join(sorted([*PARTS_OF_DAY_ZH, EVENING_AFTER_DAY_ZH[0]], key=len, reverse=True))
+    r"(?P<period>" + longest_first([*PARTS_OF_DAY_ZH, EVENING_AFTER_DAY_ZH[0]])
     + r")?\s*(?:约|大约)?\s*"
     rf"(?P<hour>\d{{1,2}}|{_CN_HOUR})\s*[点时](?:\s*(?P<minute>半|\d{{1,2}}|{_CN_HOUR})\s*分?)?(?P<about>左右|许)?")
 _CLOCK_EN_RE = re.compile(
@@ -332,8 +332,7 @@ _NOT_UNWILLING_ZH = "".join(f"(?<!{w})" for w in SPEECH_NEGATORS_ZH)
 _NOT_AFTER_LIGHT_VERB_ZH = "".join(f"(?<!{w})" for w in LIGHT_VERBS_ZH)
 # A figure record word (统计, 数据) closes what 据 cites only where no body's name goes on after it
 # (据国家统计局表示: the voice is 国家统计局; 据…的统计，: the record), so the lazy voice is not cut short.
-_BODY_GOES_ON_ZH = "|".join(sorted({*BODY_HEADS_AFTER_RECORD_ZH, *OFFICE_HEAD_ENDINGS_ZH, *ORGANIZATION_HEADS_ZH},
-                                   key=len, reverse=True))
+_BODY_GOES_ON_ZH = longest_first({*BODY_HEADS_AFTER_RECORD_ZH, *OFFICE_HEAD_ENDINGS_ZH, *ORGANIZATION_HEADS_ZH})
 _CITED_RECORD_ZH = "|".join(f"{w}(?!{_BODY_GOES_ON_ZH})" if w in FIGURE_RECORDS_ZH else w for w in CITED_RECORDS_ZH)
 # Verbs of a statement that make a voice only before the comma or colon opening it (STATEMENT_VERBS_ZH).
 _ZH_STATES = rf"(?:{words_outside(STATEMENT_VERBS_ZH, STATEMENT_VERB_INSIDE_WORDS_ZH)})(?=[，,：:])"
@@ -345,8 +344,7 @@ _ZH_ATTR_RE = re.compile(
     rf"|(?P<b>[^，。；：“”「」\n]{{2,20}}?){_NOT_UNWILLING_ZH}{_NOT_AFTER_LIGHT_VERB_ZH}(?:{_ZH_SAYS}|{_ZH_STATES})"
 )
 # The verbs are matched in lower case only: "United States" holds no verb "states".
-_EN_SAYS = "|".join(sorted((re.escape(v) for v in (*SPEECH_VERBS_EN, *ESTIMATE_VERBS_EN) if v != "according to"),
-                           key=len, reverse=True))
+_EN_SAYS = longest_first(re.escape(v) for v in (*SPEECH_VERBS_EN, *ESTIMATE_VERBS_EN) if v != "according to")
 _EN_PUT_AT = rf"(?:{'|'.join(PUT_AT_VERBS_EN)})(?=\s[^.;\n]{{0,80}}?\sat\s)"
 # A word of a voice after its verb: initials (U.S.), a title abbreviation with its stop (Mr.,
 # Gov.), or a word without a full stop.
@@ -550,7 +548,7 @@ def state_voice_en(who: str) -> bool:
 
 # A Chinese medium word followed by a locative is a place things are on (社交媒体上的呼声, 媒体上以某标签
 # 发布的帖子): the phrase's head is something else, no medium (媒体中心 stays one).
-_MEDIUM_AS_PLACE_ZH = re.compile(rf"(?:{'|'.join(sorted(MEDIA_HEADS_ZH, key=len, reverse=True))})(?:[上里]|中(?!心))")
+_MEDIUM_AS_PLACE_ZH = re.compile(rf"(?:{longest_first(MEDIA_HEADS_ZH)})(?:[上里]|中(?!心))")
 
 
 def _names_a_medium_zh(simple: str) -> bool:
@@ -604,14 +602,14 @@ _PREPOSITION_OPENING_EN = re.compile(r"^(?:of|from|in|on|at|by|with|for|to|into|
 # a weekday, a relative day, a month with its day (or after on/in), with the prepositions and
 # shifts before them (lexicons/timewords.py).
 _DAY_ORDINAL_EN = r"\d{1,2}(?:st|nd|rd|th)?"
-_MONTH_EN = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
+_MONTH_EN = longest_first(MONTHS_EN)
 _TIME_OPENING_EN = re.compile(
     r"^(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in|at|during)\s+)?(?:(?:last|this|next)\s+)?"
     rf"(?:(?:{'|'.join(WEEKDAYS_EN)})(?:\s+(?:{'|'.join(PARTS_OF_DAY_EN)}))?"
     rf"|(?<=\s)(?:{_MONTH_EN})\.?(?:\s+{_DAY_ORDINAL_EN})?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_EN})\.?\s+{_DAY_ORDINAL_EN}(?:,?\s+\d{{4}})?"
     rf"|{_DAY_ORDINAL_EN}\s+(?:{_MONTH_EN})(?:\s+\d{{4}})?"
-    rf"|{'|'.join(sorted(RELATIVE_DAYS_EN, key=len, reverse=True))})\b,?\s+(?=\S)", re.I)
+    rf"|{longest_first(RELATIVE_DAYS_EN)})\b,?\s+(?=\S)", re.I)
 _CLOSING_BRACKETS = ")）】]」"
 _OPENING_BRACKETS = "(（【[「"
 
@@ -981,7 +979,7 @@ def _conjunct_persons(text: str, start: int, person_ends: dict[int, int]) -> lis
 # last name the subject of a clause of its own ("said A and B went home": A alone).
 _LIST_END_EN = re.compile(
     r"(?!['’]s\b)(?:\s*(?:[^\w\s]|$)|\s+(?:"
-    + "|".join(sorted({*PREPOSITIONS_EN, *RELATIVE_DAYS_EN, *WEEKDAYS_EN}, key=len, reverse=True))
+    + longest_first({*PREPOSITIONS_EN, *RELATIVE_DAYS_EN, *WEEKDAYS_EN})
     + r")\b)", re.I)
 
 

@@ -62,7 +62,7 @@ from comparison.lexicons.timewords import (
     THEN_WORDS_ZH,
 )
 from comparison.numbers import Quantity
-from comparison.text import to_simplified
+from comparison.text import longest_first, to_simplified
 
 _GENERIC_PEOPLE = GENERIC_PEOPLE
 _PEOPLE_FAMILIES = PEOPLE_FAMILIES
@@ -257,13 +257,13 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                    change_frame=("", "") if english or not (q.percent or q.unit.endswith("百分点")) else change_frame(simple, q.start))
 
 
-_CHANGE_VERB_BEFORE_RE = re.compile(rf"(?:{'|'.join(sorted(CHANGE_VERBS_ZH, key=len, reverse=True))})[约了]{{0,2}}$")
+_CHANGE_VERB_BEFORE_RE = re.compile(rf"(?:{longest_first(CHANGE_VERBS_ZH)})[约了]{{0,2}}$")
 # A month or a period opening or closing the thing changed (6月居民消费价格, 消费价格上月同比, 由上月): no
 # part of it.
 _PERIOD_ZH = r"(?:\d{1,2}月(?:份)?|上月|本月|今年|去年|上半年|下半年|前\d{1,2}个月)"
 _PERIOD_OPENING_RE = re.compile(rf"^{_PERIOD_ZH}")
 _CHANGE_BASES_RE = re.compile(
-    rf"(?:(?:由|从)?{_PERIOD_ZH}|{'|'.join(sorted((*CHANGE_BASES_ZH, *CHANGE_ADVERBS_ZH), key=len, reverse=True))})+$")
+    rf"(?:(?:由|从)?{_PERIOD_ZH}|{longest_first((*CHANGE_BASES_ZH, *CHANGE_ADVERBS_ZH))})+$")
 _ACRONYM_GLOSS_RE = re.compile(r"[（(]([A-Za-z]{2,6})[)）]$")
 _CHANGED_REACH = 24
 
@@ -444,7 +444,7 @@ def _event_after_noun_re() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
         for w in keys:
             if re.fullmatch(r"[a-z]+", w):
                 forms[w] = (*forms.get(w, ()), event)  # captured: arrested and seized
-    return re.compile(rf"\s+({'|'.join(sorted(forms, key=len, reverse=True))})\b"), forms
+    return re.compile(rf"\s+({longest_first(forms)})\b"), forms
 
 
 def _event_after_noun(simple: str, q: Quantity) -> tuple[tuple[str, ...], str] | None:
@@ -703,7 +703,7 @@ def _own_day_dates(q: Quantity, simple: str, day_dates: list, left: int, right: 
 
 
 _CN_COUNT = "[0-9一二两三四五六七八九十几数]{1,3}"
-_PERIOD_UNITS = "|".join(sorted(PERIOD_UNITS_ZH, key=len, reverse=True))
+_PERIOD_UNITS = longest_first(PERIOD_UNITS_ZH)
 _PERIOD_ZH_RE = re.compile(
     rf"{'|'.join(PERIOD_HALVES_ZH)}"
     rf"|(?:第|前|头)?{_CN_COUNT}{PERIOD_QUARTER_ZH}"

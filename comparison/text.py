@@ -55,6 +55,14 @@ def _t2s_char(char: str) -> str:
     return converted if len(converted) == 1 else char
 
 
+def longest_first(words, escape: bool = False) -> str:
+    """A regex alternation of ``words``, the longest first, so that a longer word wins over a
+    word it starts with (广州市 before 广州; "last week" before "last"); ``escape``: the words are
+    literal text (re.escape). The one home of every lexicon-built alternation."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered) if escape else "|".join(ordered)
+
+
 def words_outside(words, inside) -> str:
     """A regex alternation of ``words`` (longest first) that matches none of them as a part of a
     longer word in ``inside`` (自称 holds 称, 称为 opens with it, 代表示威 holds 表示 across two

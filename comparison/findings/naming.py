@@ -20,7 +20,7 @@ from comparison.lexicons.categories import ACTOR_DESCRIPTORS, LOADED_PREFIXES
 from comparison.lexicons.reporting import CITE_AFTER_ZH, SPEECH_VERBS_ZH
 from comparison.model import Finding
 from comparison.phonetics import established
-from comparison.text import to_simplified
+from comparison.text import longest_first, to_simplified
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
@@ -137,7 +137,7 @@ _MISSION_RE = re.compile(
 # A state institution after a loaded state prefix (中共央行, 中国央行, 北京当局).
 _LOADED_WORDS = sorted({w for pair in LOADED_PREFIXES for w in pair}, key=len, reverse=True)
 _INSTITUTION_RE = re.compile(
-    f"(?P<prefix>{'|'.join(_LOADED_WORDS)})(?P<rest>{'|'.join(sorted(INSTITUTION_HEADS_ZH, key=len, reverse=True))})")
+    f"(?P<prefix>{'|'.join(_LOADED_WORDS)})(?P<rest>{longest_first(INSTITUTION_HEADS_ZH)})")
 
 
 def _one_states_names(pairs: tuple[frozenset[str], ...]) -> list[frozenset[str]]:
@@ -216,7 +216,7 @@ def _prefix_findings(docs: list[Doc], rest: str, per_doc: dict[int, tuple[str, i
 
 
 # ------------------------------------------------------------------ titles --
-_TITLE_WORDS = "|".join(sorted(TITLES_ZH, key=len, reverse=True))
+_TITLE_WORDS = longest_first(TITLES_ZH)
 # Verbs of holding an office that make "<office>的<person>" a title (曾任…副主任的朱海仑).
 _HOLDS_OFFICE_ZH = ("曾任", "现任", "担任", "出任", "兼任", "时任", "前任")
 _TITLE_BEFORE_RE = re.compile(rf"(?P<title>[\u4e00-\u9fff]{{0,6}}(?:{_TITLE_WORDS}))的?$")  # 副主任的朱海仑: a title too

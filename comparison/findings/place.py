@@ -21,9 +21,9 @@ from comparison.lexicons.places import (
     UNIQUE_GENERIC_PLACES,
 )
 from comparison.model import Finding
-from comparison.text import to_simplified
+from comparison.text import longest_first, to_simplified
 
-_GENERIC_ANY = re.compile("|".join(sorted(GENERIC_PLACES_ZH, key=len, reverse=True)))
+_GENERIC_ANY = re.compile(longest_first(GENERIC_PLACES_ZH))
 
 
 def _sentence_places(doc: Doc, k: int) -> list:
@@ -54,7 +54,7 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     return findings
 
 
-_LEVEL_OF_EN = re.compile(r"\b(?P<noun>" + "|".join(sorted(GENERIC_PLACES_EN, key=len, reverse=True))
+_LEVEL_OF_EN = re.compile(r"\b(?P<noun>" + longest_first(GENERIC_PLACES_EN)
                           + r") of (?P<name>[A-Z][a-z]+(?:[-'][A-Za-z]+)*(?: [A-Z][a-z]+)?)")
 
 

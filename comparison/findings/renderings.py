@@ -37,7 +37,7 @@ from comparison.phonetics import (
     sound_alike,
     syllables,
 )
-from comparison.text import to_mainland
+from comparison.text import longest_first, to_mainland
 
 NAME_KINDS = ("PER", "LOC", "ORG", "NAME")
 # Names transliterated by sound: people and places (an organisation's name is translated,
@@ -244,7 +244,7 @@ def _place_framed(text: str, forms: set[str]) -> tuple[str, int, int] | None:
     """A sound-alike of a glossed place name the recogniser missed, read only where a place
     name stands: right after a place-level word (省会戈马) or right before a level suffix
     (戈马市)."""
-    levels = "|".join(sorted(LEVEL_SUFFIX_ZH, key=len, reverse=True))
+    levels = longest_first(LEVEL_SUFFIX_ZH)
     for n in sorted({len(f) for f in forms}):
         for m in re.finditer(rf"(?:{levels})(?=([\u4e00-\u9fff]{{{n}}}))|(?=([\u4e00-\u9fff]{{{n}}})(?:{levels}))", text):
             name = m.group(1) or m.group(2)

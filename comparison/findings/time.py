@@ -20,7 +20,7 @@ from comparison.findings import Context
 from comparison.lexicons.timewords import PARTS_OF_DAY_ZH
 from comparison.model import Finding
 from comparison.slots import clock_role, extract_clock_times
-from comparison.text import to_simplified
+from comparison.text import longest_first, to_simplified
 
 
 def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
@@ -309,7 +309,7 @@ def _explicit_first(dates: list) -> list:
 # A time of day right after a date (7月6日凌晨1点左右): the same clock time
 # and the same kind of event in two outlets pins the same moment.
 _CLOCK_RE = re.compile(
-    r"\s*(?:（[^）]{0,12}）|\([^)]{0,12}\))?\s*(?P<period>" + "|".join(sorted(PARTS_OF_DAY_ZH, key=len, reverse=True)) + ")?"
+    r"\s*(?:（[^）]{0,12}）|\([^)]{0,12}\))?\s*(?P<period>" + longest_first(PARTS_OF_DAY_ZH) + ")?"
     r"\s*(?:约|大约)?\s*(?P<hour>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:点|时|[:：]\d{2})"
 )
 
