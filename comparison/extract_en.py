@@ -20,8 +20,12 @@ from comparison.lexicons.attribution import (
     SURNAME_HEADS_EN,
     TITLE_HEADS_EN,
 )
-from comparison.lexicons.grammar import FUNCTION_WORDS_EN
-from comparison.lexicons.reporting import SPEECH_VERBS_EN
+from comparison.lexicons.grammar import (
+    CONNECTIVE_ADVERBS_EN,
+    FUNCTION_WORDS_EN,
+    SENTENCE_ADVERBS_EN,
+)
+from comparison.lexicons.reporting import CLAUSE_LEAD_WORDS_EN, SPEECH_VERBS_EN
 from comparison.lexicons.timewords import (
     FUTURE_BEFORE_WEEKDAY_EN,
     MONTH_PARTS_EN,
@@ -354,13 +358,41 @@ def _opens_sentence(text: str, start: int) -> bool:
     return _SENTENCE_START.search(text, max(0, start - 4), start) is not None
 
 
+def capitalized_run(text: str, start: int = 0) -> list[str]:
+    """The words of the capitalized run at ``start`` of ``text`` (none when no capital opens there)."""
+    m = _NAME_RE.match(text, start)
+    return m.group(0).split() if m else []
+
+
+_LEAD_ADVERBS = (SENTENCE_ADVERBS_EN | frozenset(CLAUSE_LEAD_WORDS_EN)) - CONNECTIVE_ADVERBS_EN
+
+
+def adverb_opens_name(words: list[str]) -> bool:
+    """Is the adverb opening this capitalized run (Later, Next, Finally, Still, Now) the first word
+    of a body's name rather than a word opening its clause? So when the run, adverb and all, is
+    shaped like a body's name (:func:`organisation_shaped_en`: Later Life Trust, Next Generation
+    Fund, Finally Home Foundation, Still Waters Inc), the words between the adverb and the body's
+    last word name no place the gazetteer knows ("Later London Council said": London Council) and
+    the run is no club named after its town (Later Elmford City won: Elmford City). An adverb
+    before a comma, a lower-case word or a determiner ("Later, the police", "Next the army") never
+    opens a name: those never reach here as one capitalized run; nor does an adverb that only links
+    clauses (lexicons.grammar.CONNECTIVE_ADVERBS_EN: "Then Life Trust said", "Meanwhile Life Trust
+    said"). Ambiguous where the body's first word is a place the gazetteer does not know: "Later
+    Elmford Council said" reads as one name."""
+    if len(words) < 3 or words[0].lower() not in _LEAD_ADVERBS or not organisation_shaped_en(" ".join(words)) \
+            or words[-1] in _PLACE_LEVEL_WORDS:
+        return False  # (a club named after its town: "Later Elmford City won")
+    return not _place_name(words[1:-1])
+
+
 def _name_words(m: re.Match, opening: bool, inside: set[str]) -> list[str]:
     """The words of a capitalized run that name something: without leading function words (a run
     opening a sentence also without those of :data:`FUNCTION_WORDS_EN`: "According", "Both",
     "Three", "AS COVID-19"); a lone word opening a sentence ("Frustrated", "Turnout") only when
     the text also capitalizes it inside a sentence (``inside``): Yangon, not Exporters."""
     words = m.group(0).split()
-    while words and (words[0] in _NOT_NAMES or opening and words[0].lower() in FUNCTION_WORDS_EN):
+    while words and (words[0] in _NOT_NAMES or opening and words[0].lower() in FUNCTION_WORDS_EN
+                     and not adverb_opens_name(words)):
         words = words[1:]
     if opening and len(words) == 1 == len(m.group(0).split()) and words[0] not in inside:
         return []

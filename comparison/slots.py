@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from comparison.extract_en import organisation_shaped_en
+from comparison.extract_en import adverb_opens_name, capitalized_run, organisation_shaped_en
 from comparison.furniture import DATELINE_DASH_ZH
 from comparison.lexicons.attribution import (
     AGENCIES,
@@ -1319,6 +1319,8 @@ def _english_voice_bounds(source: str, span: str, group: str, start: int, end: i
         start += preposition.end()
         span = source[start:end]
     lead = _LEAD_WORDS_EN.match(span)
+    if lead and adverb_opens_name(capitalized_run(span)):
+        lead = None  # "Later Life Trust said": the adverb opens the body's name
     if lead:
         conjunction = start
         start += lead.end()

@@ -37,6 +37,15 @@ _ADVERBS = ("also still even just only however moreover meanwhile nevertheless n
 # The prepositions alone (lower case): after a list of persons following a verb of speech one opens
 # an adverbial ("said A and B in a statement"), where a verb would open a clause of B's.
 PREPOSITIONS_EN = frozenset(_PREPOSITIONS.split())
+# The sentence adverbs alone (lower case): one may also open a body's name (Later Life Trust, Still
+# Waters Inc), where a determiner or a preposition never does (extract_en.adverb_opens_name).
+SENTENCE_ADVERBS_EN = frozenset(_ADVERBS.split())
+# The adverbs that only link a clause to the one before (conjuncts of addition, contrast, result and
+# sequence: Quirk et al. 8.137-8.140) and never stand before a noun: never a name's first word
+# ("Also Life Trust said" is Life Trust speaking), where "Later", "Next", "Still", "Now" modify a
+# noun as well (later life, the next generation) and open bodies' names.
+CONNECTIVE_ADVERBS_EN = frozenset("also however moreover meanwhile nevertheless nonetheless instead thus hence "
+                                  "therefore otherwise separately subsequently afterwards furthermore then".split())
 # Lower case; a capitalized word is looked up by its lower-case form.
 FUNCTION_WORDS_EN = frozenset(
     " ".join((_DETERMINERS, _PRONOUNS, _PREPOSITIONS, _CONJUNCTIONS, _AUXILIARIES, _NUMBERS, _ADVERBS)).split())

@@ -1,0 +1,47 @@
+"""English readings of session 43 (helper h43a), on made-up sentences: names and places. An adverb
+that may open a clause also opens a body's name (Later Life Trust); a name that names a country or
+a continent is that country or continent, never also a small town of that name; a country's name
+opening a place's name (Turkey Hill) or a compound noun (guinea pigs) is no country; a possessive
+after a sentence-opening "In" is no place."""
+
+from __future__ import annotations
+
+from comparison.extract_en import extract_entities_en
+from comparison.slots import extract_attributions
+
+
+def _voices(text: str) -> list[tuple[str, str]]:
+    return [(a.who, a.kind) for a in extract_attributions(text, text, True)]
+
+
+def _names(text: str) -> list[str]:
+    return [e.text for e in extract_entities_en(text)]
+
+
+def test_an_adverb_opening_a_bodys_name_is_part_of_it() -> None:
+    # were "Life Trust", "Generation Fund", "Home Foundation", "Waters Inc"
+    assert _voices("Later Life Trust said two men died.") == [("Later Life Trust", "organization")]
+    assert _voices("Next Generation Fund said it would act.") == [("Next Generation Fund", "organization")]
+    assert _voices("Finally Home Foundation said it would act.") == [("Finally Home Foundation", "organization")]
+    assert _voices("Still Waters Inc said it would act.") == [("Still Waters Inc", "organization")]
+    assert _names("Later Life Trust said two men died.") == ["Later Life Trust"]
+    assert _names("Finally Home Foundation said it would act.") == ["Finally Home Foundation"]
+    # inside a sentence it was always whole
+    assert _names("A grant from Later Life Trust arrived.") == ["Later Life Trust"]
+
+
+def test_an_adverb_opening_a_clause_is_still_no_part_of_a_name() -> None:
+    # before a comma, a lower-case word or a determiner: a clause's adverb, as before
+    assert _voices("Later, the police said two men died.") == [("the police", "official")]
+    assert _voices("Later the police said two men died.") == [("the police", "official")]
+    assert _voices("Next the army declared a state of emergency.") == [("the army", "official")]
+    # a body named after a place the gazetteer knows: the adverb opens the clause
+    assert _voices("Later London Council said two men died.") == [("London Council", "official")]
+    assert [e.text for e in extract_entities_en("Fires hit Elmford. Later Elmford City won.")] == [
+        "Elmford", "Elmford City"]
+    # an adverb that only links clauses never opens a name
+    assert _voices("Also Life Trust said it would act.") == [("Life Trust", "organization")]
+    assert _voices("Meanwhile Life Trust said it would act.") == [("Life Trust", "organization")]
+    assert _voices("Then Life Trust said it would act.") == [("Life Trust", "organization")]
+    # a person after the adverb: no body's name
+    assert _names("Later Anna Berg said two men died.") == ["Anna Berg"]
