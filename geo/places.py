@@ -43,11 +43,27 @@ def name_key(name: str) -> str:
     return "".join(c for c in text if c not in " .-'’")
 
 
+# The kinds of id of a town or a district (build_gazetteer: G a GeoNames city, D a Chinese county).
+_TOWN_KINDS = ("G:", "D:")
+
+
+def _larger_place_wins(ids: list[str]) -> list[str]:
+    """The places a name names, without the towns of a name that also names a country or a
+    continent: a name a country or a continent bears is read as that (Asia, not also GeoNames' town
+    of Asia in the Philippines; Jordan, Armenia, Lebanon, Mexico, 黑山: not also a town of Colombia, a
+    city of Ohio, a county of Liaoning), the way the press writes it; a country's city or district
+    of the same name (Singapore, 香港) lies inside it. A US state of a country's name stays
+    (Georgia: both, one as likely as the other)."""
+    if len(ids) < 2 or not any(i.startswith(("C:", "R:")) for i in ids):
+        return ids
+    return [i for i in ids if not i.startswith(_TOWN_KINDS)]
+
+
 @lru_cache(maxsize=1)
 def _data() -> tuple[dict[str, str | None], dict[str, list[str]], frozenset[str]]:
     with _LOCK, gzip.open(DEFAULT_PATH, "rt", encoding="utf-8") as f:
         data = json.load(f)
-    names: dict[str, list[str]] = data["names"]
+    names: dict[str, list[str]] = {k: _larger_place_wins(ids) for k, ids in data["names"].items()}
     # Two Han characters name too much by chance (海地 in 沿海地区, 中山 in 中山大学 is fine but
     # 东区 is in 以东区域): keep them only for countries and provinces.
     short_ok = frozenset(k for k, ids in names.items()

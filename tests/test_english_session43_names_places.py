@@ -45,3 +45,23 @@ def test_an_adverb_opening_a_clause_is_still_no_part_of_a_name() -> None:
     assert _voices("Then Life Trust said it would act.") == [("Life Trust", "organization")]
     # a person after the adverb: no body's name
     assert _names("Later Anna Berg said two men died.") == ["Anna Berg"]
+
+
+def test_a_name_of_a_country_or_a_continent_names_no_town_as_well() -> None:
+    from comparison.findings.attribution import _names_same_state
+    from geo.places import containers, ids_of_key, ids_of_name, latin_places
+
+    # were also GeoNames' towns: Asia in the Philippines, Jordan in Hong Kong, Mexico in the
+    # Philippines, Colombia in Cuba; 新加坡 the city too
+    assert ids_of_name("Asia") == ["R:AS"]
+    assert ids_of_name("Jordan") == ["C:JO"]
+    assert ids_of_name("Lebanon") == ["C:LB"]
+    assert ids_of_key("新加坡") == {"C:SG"}
+    assert "C:PH" not in containers(latin_places("Mexico"))
+    # so a place of one state is no other state's
+    assert not _names_same_state("Hong Kong", "Jordan's foreign ministry")
+    assert not _names_same_state("Cuba", "Colombia's president")
+    assert not _names_same_state("the Philippines", "Asia's top diplomat")
+    # a US state of a country's name stays both; a town of no country's name stays
+    assert set(ids_of_name("Georgia")) == {"C:GE", "S:US-GA"}
+    assert ids_of_name("London")
