@@ -35,6 +35,7 @@ from comparison.lexicons.timewords import (
     WEEKDAYS_EN,
 )
 from comparison.text import TakenSpans, longest_first
+from geo.places import compound_noun_after, name_key
 
 _MONTH_RE = longest_first(MONTHS_EN)
 _WEEKDAY_RE = "|".join(WEEKDAYS_EN)
@@ -446,6 +447,8 @@ def extract_entities_en(text: str) -> list:
     inside = {w for m, opening in runs for w in m.group(0).split()[1 if opening else 0:]}
     for m, opening in runs:
         words = _name_words(m, opening, inside)
+        if opening and words == [m.group(0)] and compound_noun_after(name_key(words[0]), text[m.end():m.end() + 24]):
+            continue  # "Guinea pigs were found": the compound noun, no country
         at = m.start()
         for part in _split_before_titles(words):
             entity = _name_entity(text, part, at)

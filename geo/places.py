@@ -54,7 +54,7 @@ def _larger_place_wins(ids: list[str]) -> list[str]:
     city of Ohio, a county of Liaoning), the way the press writes it; a country's city or district
     of the same name (Singapore, 香港) lies inside it. A US state of a country's name stays
     (Georgia: both, one as likely as the other)."""
-    if len(ids) < 2 or not any(i.startswith(("C:", "R:")) for i in ids):
+    if len(ids) < 2 or not _larger_than_town(ids):
         return ids
     return [i for i in ids if not i.startswith(_TOWN_KINDS)]
 
@@ -108,7 +108,39 @@ def han_place_keys(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _latin_places(run: str, out: set[str]) -> None:
+# The English generic words of a named feature, natural or built, written after its name (the
+# generic terms of the US Board on Geographic Names' feature classes and of street addresses):
+# "Turkey Hill", "China Beach", "Jordan Street" name a hill, a beach, a street, not the country
+# whose name opens them (:func:`_latin_places`).
+FEATURE_WORDS_EN = frozenset("""
+Hill Hills Mount Mountain Mountains Peak Ridge Valley Canyon Gorge Point Creek Brook River Lake Lakes Pond Bay
+Beach Island Islands Harbor Harbour Springs Falls Cove Heights Park Forest Woods Wood Glen Meadow Meadows Reservoir
+Dam Canal Street Road Avenue Lane Drive Boulevard Way Square Bridge Station Airport Highway Trail Plaza Gardens
+Run Hollow Ranch Farm Estate
+""".split())
+# Lower-case nouns that make a compound noun with a country's name written before them (guinea pigs,
+# turkey sandwiches, china plates, chile peppers): the common noun, no country, where a sentence's
+# capital gives it the country's spelling ("Guinea pigs were found").
+COMMON_NOUN_COMPOUNDS_EN = {
+    "guinea": frozenset("pig pigs fowl fowls hen hens worm worms".split()),
+    "turkey": frozenset("vulture vultures sandwich sandwiches burger burgers breast breasts dinner dinners "
+                        "drumstick drumsticks".split()),
+    "china": frozenset("plate plates cup cups cabinet cabinets doll dolls clay shop".split()),
+    "chile": frozenset("pepper peppers powder".split()),
+}
+_AFTER_REACH = 24  # the text after a run read for a compound's noun (a space or two and one word)
+_NEXT_WORD = re.compile(r"[\s-]+([a-z]+)")
+
+
+def _larger_than_town(ids: list[str]) -> bool:
+    return any(i.startswith(("C:", "R:")) for i in ids)
+
+
+def _latin_places(run: str, out: set[str], after: str = "") -> None:
+    """The places a capitalized run names, by longest match from the left; ``after``: the text right
+    after the run. A country's or a continent's name is no place when a feature word follows it in
+    the run (Turkey Hill, China Beach: :data:`FEATURE_WORDS_EN`) or, ending the run, a lower-case
+    noun of a compound follows it (Guinea pigs: :data:`COMMON_NOUN_COMPOUNDS_EN`)."""
     _, names, _ = _data()
     words = run.split()
     at = 0
@@ -118,11 +150,22 @@ def _latin_places(run: str, out: set[str]) -> None:
                 continue  # ("Pearl and" is no Pearland)
             key = name_key(" ".join(words[at:at + length]))
             if len(key) >= 3 and key in names:
-                out.update(names[key])
+                end = at + length
+                if not (_larger_than_town(names[key]) and (
+                        end < len(words) and words[end] in FEATURE_WORDS_EN
+                        or end == len(words) and compound_noun_after(key, after))):
+                    out.update(names[key])
                 at += length
                 break
         else:
             at += 1
+
+
+def compound_noun_after(key: str, after: str) -> bool:
+    """Does a lower-case noun making a compound with the name ``key`` follow it (guinea pigs)?"""
+    nouns = COMMON_NOUN_COMPOUNDS_EN.get(key)
+    m = _NEXT_WORD.match(after) if nouns else None
+    return bool(m and m.group(1) in nouns)
 
 
 def han_place_names() -> list[tuple[str, list[str]]]:
@@ -157,7 +200,7 @@ def latin_places(text: str) -> set[str]:
     """The ids of the known places ``text`` names in Latin script (runs of capitalized words)."""
     out: set[str] = set()
     for m in _CAPITALIZED_RUN.finditer(text):
-        _latin_places(m.group(), out)
+        _latin_places(m.group(), out, text[m.end():m.end() + _AFTER_REACH])
     return out
 
 
@@ -168,7 +211,7 @@ def named_places(text: str) -> set[str]:
     for m in _HAN_RUN.finditer(text):
         _han_places(m.group(), out)
     for m in _CAPITALIZED_RUN.finditer(text):
-        _latin_places(m.group(), out)
+        _latin_places(m.group(), out, text[m.end():m.end() + _AFTER_REACH])
     return out
 
 

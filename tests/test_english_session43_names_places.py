@@ -65,3 +65,28 @@ def test_a_name_of_a_country_or_a_continent_names_no_town_as_well() -> None:
     # a US state of a country's name stays both; a town of no country's name stays
     assert set(ids_of_name("Georgia")) == {"C:GE", "S:US-GA"}
     assert ids_of_name("London")
+
+
+def test_a_countrys_name_opening_a_features_name_or_a_compound_noun_is_no_country() -> None:
+    from comparison.findings.attribution import _names_same_state
+    from geo.places import latin_places
+
+    # were Turkey, China, Guinea
+    assert latin_places("Smoke rose over Turkey Hill on Monday.") == set()
+    assert latin_places("Turkey Point Road was closed.") == set()
+    assert latin_places("China Beach was closed.") == set()
+    assert latin_places("Guinea pigs were found in the house.") == set()
+    assert latin_places("Guinea pig owners met.") == set()
+    assert latin_places("Turkey sandwiches were sold.") == set()
+    assert not _names_same_state("Turkey", "Turkey Hill residents")
+    assert _names("Guinea pigs were found. Troops in Guinea left.") == ["Guinea"]
+    # the country still, before a verb, a possessive, a hyphen or another name
+    assert latin_places("Guinea said 12 people died.") == {"C:GN"}
+    assert latin_places("Turkey has said 12 people died.") == {"C:TR"}
+    assert latin_places("Flights from Turkey Monday were cut.") == {"C:TR"}
+    assert _voices("Turkey said 12 people died.") == [("Turkey", "official")]
+    assert _voices("Turkey's president said 12 people died.") == [("Turkey's president", "official")]
+    assert _names_same_state("Turkey", "Turkey's foreign ministry")
+    assert _names_same_state("Turkey", "Turkish officials")
+    assert _names("Guinea said 12 died. Troops in Guinea left.") == ["Guinea", "Guinea"]
+    assert "Turkey-Syria" in _names("Fighting spread along the Turkey-Syria border.")

@@ -312,7 +312,17 @@ def _names_same_state(state: str, voice: str) -> bool:
     if any(i.startswith("C:") for i in theirs):
         return False  # another country's place (South Sudan's army against Sudan)
     countries = {i for i in ours if i.startswith("C:")}
-    return any(_adjective_country(word) in countries for word in re.findall(r"\b[A-Z][a-z]{3,}", voice))
+    return any(_adjective_country(word) in countries for word in _ADJECTIVE_WORD_EN.findall(voice))
+
+
+def _adjective_word_pattern() -> re.Pattern:
+    from geo.places import FEATURE_WORDS_EN
+
+    # (a word before a feature word opens a place's name, no adjective: Turkey Hill residents)
+    return re.compile(rf"\b[A-Z][a-z]{{3,}}\b(?!\s+(?:{'|'.join(sorted(FEATURE_WORDS_EN))})\b)")
+
+
+_ADJECTIVE_WORD_EN = _adjective_word_pattern()
 
 
 # The endings an English country adjective puts after the country name's stem (Russi-an, Chin-ese,
