@@ -533,12 +533,30 @@ def _english_place(doc: Doc, e) -> bool:
     from comparison.lexicons.timewords import MONTHS_EN, WEEKDAYS_EN
 
     text = doc.article.text
+    if _possessive(text, e) and not _known_place(_possessive_stripped(e.text)):
+        # "In Smith's view", "At Anna Berg's home", "in Smith's opinion": whose, not where (a
+        # place the gazetteer knows still is one: "in China's Henan province")
+        return bool(_LEVEL_AFTER_NAME_EN.match(text, e.end))
     if text[max(0, e.start - _PLACE_PREPOSITION_REACH):e.start].endswith(_PLACE_PREPOSITION_EN):
         return True
     if _possessive_stripped(e.text.lower()) in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
         return False
     return bool(_PLACE_PREPOSITION_OPENING_EN.search(text, max(0, e.start - 9), e.start)
                 or _LEVEL_AFTER_NAME_EN.match(text, e.end))
+
+
+_POSSESSIVE_AFTER_EN = re.compile(r"\s?['’]s\b")
+
+
+def _possessive(text: str, e) -> bool:
+    """Is the name ``e`` in the possessive (Smith's, Smith’s: the mark in the name or right after it)?"""
+    return _possessive_stripped(e.text) != e.text or bool(_POSSESSIVE_AFTER_EN.match(text, e.end))
+
+
+def _known_place(name: str) -> bool:
+    from geo.places import ids_of_key
+
+    return bool(ids_of_key(name))
 
 
 def place_keys(doc: Doc) -> list[tuple[int, int, str]]:

@@ -90,3 +90,25 @@ def test_a_countrys_name_opening_a_features_name_or_a_compound_noun_is_no_countr
     assert _names_same_state("Turkey", "Turkish officials")
     assert _names("Guinea said 12 died. Troops in Guinea left.") == ["Guinea", "Guinea"]
     assert "Turkey-Syria" in _names("Fighting spread along the Turkey-Syria border.")
+
+
+def _place_keys(text: str) -> list[str]:
+    from comparison import docs as docs_module
+    from tests.comparison_helpers import article
+
+    doc = docs_module.build_docs([article("pa", "Outlet A", "A report from the valley.", text)])[0]
+    return [k for _s, _e, k in docs_module.place_keys(doc)]
+
+
+def test_a_possessive_after_in_or_at_is_no_place() -> None:
+    # were the places "smith's", "anna berg's", "smith"
+    assert _place_keys("In Smith's view, the toll of 40 was too low.") == []
+    assert _place_keys("In Anna Berg's words, 40 people died.") == []
+    assert _place_keys("In Smith’s opinion 40 died.") == []
+    assert _place_keys("At Smith's home, 40 people gathered.") == []
+    assert _place_keys("Police in Smith's home town said 40 died.") == []
+    # a place still: no possessive, a known place in the possessive, a level word after it
+    assert _place_keys("In Riverton, 40 people died.") == ["en:riverton"]
+    assert _place_keys("Officials in Riverton said 40 people died.") == ["en:riverton"]
+    assert _place_keys("In Texas's capital 40 people died.") == ["en:texas's"]
+    assert _place_keys("Floods in Riverton county killed 40.") == ["en:riverton"]
