@@ -347,13 +347,14 @@ _ZH_ATTR_RE = re.compile(
 _EN_SAYS = longest_first(re.escape(v) for v in (*SPEECH_VERBS_EN, *ESTIMATE_VERBS_EN) if v != "according to")
 _EN_PUT_AT = rf"(?:{'|'.join(PUT_AT_VERBS_EN)})(?=\s[^.;\n]{{0,80}}?\sat\s)"
 # A word of a voice after its verb: initials (U.S.), a title abbreviation with its stop (Mr.,
-# Gov.), or a word without a full stop.
-_WORD_EN = rf"(?:(?:[A-Z]\.){{2,}}|(?:{'|'.join(TITLE_ABBREVIATIONS_EN)})\s?\.|[\w'-]{{1,40}})"
+# Gov.), or a word without a full stop. A word holds apostrophes of either shape (Ethiopia’s
+# government: the voice was "s government", cut at the curly one).
+_WORD_EN = rf"(?:(?:[A-Z]\.){{2,}}|(?:{'|'.join(TITLE_ABBREVIATIONS_EN)})\s?\.|[\w'’-]{{1,40}})"
 _EN_ATTR_RE = re.compile(
-    rf"\b(?i:according to|citing)\s+(?P<a>(?i:an?\s+|the\s+)?[\w.'-]{{1,40}}(?:\s+[\w.'-]{{1,40}}){{0,6}}?)(?=[,.;]|$)"
-    rf"|(?P<b>(?i:an?\s+|the\s+)?(?:[\w.'-]{{1,40}}\s+){{0,5}}?[\w.'-]{{1,40}})\s+(?:{_EN_SAYS}|{_EN_PUT_AT})\b"
+    rf"\b(?i:according to|citing)\s+(?P<a>(?i:an?\s+|the\s+)?[\w.'’-]{{1,40}}(?:\s+[\w.'’-]{{1,40}}){{0,6}}?)(?=[,.;]|$)"
+    rf"|(?P<b>(?i:an?\s+|the\s+)?(?:[\w.'’-]{{1,40}}\s+){{0,5}}?[\w.'’-]{{1,40}})\s+(?:{_EN_SAYS}|{_EN_PUT_AT})\b"
     # A name with its role between commas: "Heydar Alishbandi, Governor of Qeshm island, said".
-    rf"|(?P<c>[A-Z][\w'-]{{1,40}}(?:\s+[A-Z][\w'-]{{1,40}}){{1,3}}\s*,\s*[^,;:\n\"“”]{{3,90}}?\s*),\s*(?:{_EN_SAYS})\b"
+    rf"|(?P<c>[A-Z][\w'’-]{{1,40}}(?:\s+[A-Z][\w'’-]{{1,40}}){{1,3}}\s*,\s*[^,;:\n\"“”]{{3,90}}?\s*),\s*(?:{_EN_SAYS})\b"
     # The voice after its verb, closing the sentence: "…, said UNHCR spokesman Adrian Edwards."
     rf"|[,\"”]\s*(?:said|says|told reporters|added)\s+(?P<d>(?i:an?\s+|the\s+)?{_WORD_EN}(?:\s+{_WORD_EN}){{0,6}}?)(?=\s*[.;]|\s*$|,\s)",
 )
@@ -680,6 +681,9 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _TRAILING_WORDS_EN = re.compile(r"(?:\s+(?:also|later|earlier|previously|had|has|have|has also|had also|"
                                 r"separately|further|then|again|on\s+\w+day))+\s*$", re.I)
 _AND_EN = re.compile(r"\s(?:and|or)\s", re.I)
+# A subject pronoun right before the verb is the whole subject: the words before it are a phrase
+# of the clause (a time, a place, a means), never a part of the voice.
+_SUBJECT_PRONOUN_END_EN = re.compile(r"(?<=\s)(?:he|she|they|we|it|I)\s*$")
 
 
 def _last_conjunct_voice(source: str, start: int, end: int) -> int:
@@ -1329,6 +1333,9 @@ def _english_voice_bounds(source: str, span: str, group: str, start: int, end: i
     tail = _TRAILING_WORDS_EN.search(source[start:end])
     if tail and tail.start() > 0:
         end = start + tail.start()
+    pronoun = _SUBJECT_PRONOUN_END_EN.search(source, start, end)
+    if pronoun and pronoun.start() > start:
+        start = pronoun.start()  # "In a television address he said": he, no phrase before him
     return _last_conjunct_voice(source, start, end), end
 
 

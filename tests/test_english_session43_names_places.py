@@ -112,3 +112,15 @@ def test_a_possessive_after_in_or_at_is_no_place() -> None:
     assert _place_keys("Officials in Riverton said 40 people died.") == ["en:riverton"]
     assert _place_keys("In Texas's capital 40 people died.") == ["en:texas's"]
     assert _place_keys("Floods in Riverton county killed 40.") == ["en:riverton"]
+
+
+def test_a_voice_holds_a_curly_apostrophe_and_ends_at_its_pronoun() -> None:
+    # desk trial (Economist, 4 Nov 2020): were "s government", "s state broadcaster"
+    assert _voices("Elmland’s government said 12 people died.") == [("Elmland’s government", "official")]
+    assert _voices("Later, Elmland’s state broadcaster said 12 people died.") == [
+        ("Elmland’s state broadcaster", "agency")]
+    assert _voices("Turkey’s president said 12 people died.") == [("Turkey’s president", "official")]
+    assert _voices("Elmland's government said 12 people died.") == [("Elmland's government", "official")]
+    # was the voice "In a television address he", an agency
+    assert _voices("In a television address he said 12 people died.") == []
+    assert _voices("On Monday the ministry said 12 people died.") == [("the ministry", "official")]
