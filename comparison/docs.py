@@ -18,6 +18,7 @@ from articles.outlets import edition_names, outlet_for_name
 from comparison.extract import Facts, extract_all, holds_whole_name
 from comparison.furniture import furniture_spans, wholly_inside
 from comparison.lexicons.places import (
+    ADJECTIVE_OF_PEOPLE_ENDINGS_EN,
     AREA_TOTAL_NOT_BEFORE_ZH,
     AREA_TOTALS_EN,
     AREA_TOTALS_ZH,
@@ -529,18 +530,22 @@ _PLACE_PREPOSITION_OPENING_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:In|At|
 
 def _english_place(doc: Doc, e) -> bool:
     """An English name read as a place: after a preposition of place (" in Kabul"; "In Riverton"
-    opening a sentence, not a weekday or month), or before its level word ("Riverton county")."""
+    opening a sentence), or before its level word ("Riverton county"); never a weekday or a month
+    ("in April": was a place after a preposition), an adjective of a people the gazetteer does not
+    know ("the Jewish state") nor, unless the gazetteer knows it, a name in the possessive."""
     from comparison.lexicons.timewords import MONTHS_EN, WEEKDAYS_EN
 
     text = doc.article.text
+    if _possessive_stripped(e.text.lower()) in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
+        return False  # "in April", "at Monday's meeting": a time
+    if e.text.endswith(ADJECTIVE_OF_PEOPLE_ENDINGS_EN) and " " not in e.text and not _known_place(e.text):
+        return False  # "the Jewish state", "in Ethiopian airspace": an adjective of a people
     if _possessive(text, e) and not _known_place(_possessive_stripped(e.text)):
         # "In Smith's view", "At Anna Berg's home", "in Smith's opinion": whose, not where (a
         # place the gazetteer knows still is one: "in China's Henan province")
         return bool(_LEVEL_AFTER_NAME_EN.match(text, e.end))
     if text[max(0, e.start - _PLACE_PREPOSITION_REACH):e.start].endswith(_PLACE_PREPOSITION_EN):
         return True
-    if _possessive_stripped(e.text.lower()) in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
-        return False
     return bool(_PLACE_PREPOSITION_OPENING_EN.search(text, max(0, e.start - 9), e.start)
                 or _LEVEL_AFTER_NAME_EN.match(text, e.end))
 

@@ -16,6 +16,12 @@ LEVEL_SUFFIX_ZH = {"国": "country", "省": "province", "州": "province", "邦"
 LEVEL_WORDS_EN = {"country": "country", "nation": "country", "province": "province", "state": "province",
                   "region": "province", "capital": "city", "city": "city", "town": "city",
                   "district": "district", "county": "district", "village": "village"}
+# Endings of English adjectives of peoples and nations (Lebanese, Jewish, Ethiopian: Quirk et al.
+# App. I.44, "nationality words"): a capitalized word so ending that the gazetteer does not know is
+# an adjective, no place's name, before a level word ("the Jewish state", "the Lebanese capital")
+# or after a preposition ("in Ethiopian airspace"). Not -an, -ic, -ean: place names end so too
+# (Sudan, the Pacific, the Mediterranean).
+ADJECTIVE_OF_PEOPLE_ENDINGS_EN = ("ese", "ish", "ian")
 # Generic place nouns (no name): "a north-western city", 一座城市.
 GENERIC_PLACES_ZH = {"城市": "city", "首都": "city", "省会": "city", "首府": "city", "小镇": "city",
                      "村庄": "village", "地区": "district", "省份": "province"}
