@@ -427,6 +427,16 @@ def organisation_shaped_en(name: str) -> bool:
 _COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
 
 
+def _feature_name(words: list[str]) -> bool:
+    """Do these words name a natural or built feature, never a person: a feature word no surname
+    ending them (Suez Canal, Sassine Square, Turkey Point Road) or one opening them (Cape Horn,
+    Mount Kenya: geo.places.FEATURE_*)?"""
+    from geo.places import FEATURE_OPENING_WORDS_EN, FEATURE_SURNAMES_EN, FEATURE_WORDS_EN
+
+    return (words[-1] in FEATURE_WORDS_EN and words[-1] not in FEATURE_SURNAMES_EN
+            or words[0] in FEATURE_OPENING_WORDS_EN)
+
+
 def _place_name(words: list[str]) -> bool:
     """Do these words name a place: one of the gazetteer (Mexico City, the United States) or a
     compass word and one other (West Bank, South Bank)?"""
@@ -493,8 +503,9 @@ def _name_entity(text: str, words: list[str], at: int):
         # (a club named after its town, Leicester City, Derby County, reads as a place as
         # often: no person, and no body either)
         kind = "NAME" if words[-1] in _PLACE_LEVEL_WORDS else "ORG"
-    elif kind == "PER" and words[-1] in _PLACE_LEVEL_WORDS and _place_name(words):
-        kind = "NAME"  # a town of the gazetteer (Cape Town, Carson City): no person
+    elif kind == "PER" and (words[-1] in _PLACE_LEVEL_WORDS and _place_name(words) or _feature_name(words)
+                            or _place_name(words)):
+        kind = "NAME"  # a town of the gazetteer (Cape Town, Carson City, Addis Ababa): no person
     return Entity(start, end, value, kind, value.lower())
 
 

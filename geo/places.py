@@ -116,8 +116,17 @@ FEATURE_WORDS_EN = frozenset("""
 Hill Hills Mount Mountain Mountains Peak Ridge Valley Canyon Gorge Point Creek Brook River Lake Lakes Pond Bay
 Beach Island Islands Harbor Harbour Springs Falls Cove Heights Park Forest Woods Wood Glen Meadow Meadows Reservoir
 Dam Canal Street Road Avenue Lane Drive Boulevard Way Square Bridge Station Airport Highway Trail Plaza Gardens
-Run Hollow Ranch Farm Estate
+Run Hollow Ranch Farm Estate Canal Sea Ocean Strait Desert
 """.split())
+# Feature words that are also common English surnames (Anna Hill, Tom Wood, Ricki Lake): a name ending
+# in one may be a person's; the others end no person's name (Suez Canal, Sassine Square, Cape Horn).
+FEATURE_SURNAMES_EN = frozenset("""
+Hill Hills Wood Woods Brook Park Lane Glen Meadow Meadows Way Lake Forest Ridge Pond Hollow Farm Estate Run Ranch
+Bridge Falls Springs Point Drive
+""".split())
+# Feature words that open a place's name and never a person's (Cape Horn, Mount Kenya, Lake Tana,
+# Port Sudan, Fort Worth).
+FEATURE_OPENING_WORDS_EN = frozenset("Cape Mount Lake Fort Port Isle Gulf".split())
 # Lower-case nouns that make a compound noun with a country's name written before them (guinea pigs,
 # turkey sandwiches, china plates, chile peppers): the common noun, no country, where a sentence's
 # capital gives it the country's spelling ("Guinea pigs were found").

@@ -137,3 +137,20 @@ def test_a_month_or_an_adjective_of_a_people_is_no_place() -> None:
     # places still: known ones ending alike, names before a level word, after a preposition
     assert _place_keys("Floods in Riverton county killed 40.") == ["en:riverton"]
     assert _place_keys("Officials in Dalian said 40 people died.") == ["en:dalian"]
+
+
+def test_a_place_or_a_feature_shaped_like_a_persons_name_is_no_person() -> None:
+    # desk trial (Economist, 4 Nov 2020, 24-25 Mar 2021): were persons
+    def kinds(text: str) -> dict[str, str]:
+        return {e.text: e.kind for e in extract_entities_en(text)}
+
+    assert kinds("Troops reached Addis Ababa on Monday.")["Addis Ababa"] == "NAME"
+    assert kinds("Ships sailed to the United Arab Emirates.")["United Arab Emirates"] == "NAME"
+    assert kinds("Ships sailed round Cape Horn.")["Cape Horn"] == "NAME"
+    assert kinds("A ship blocked the Suez Canal.")["Suez Canal"] == "NAME"
+    assert kinds("Crowds filled Elmford Square.")["Elmford Square"] == "NAME"
+    assert kinds("A report by Amnesty International came out.")["Amnesty International"] == "ORG"
+    # a feature word that is a common surname still ends a person's name
+    assert kinds("A report by Anna Hill came out.")["Anna Hill"] == "PER"
+    assert kinds("A report by Tom Wood came out.")["Tom Wood"] == "PER"
+    assert kinds("A report by Anna Berg came out.")["Anna Berg"] == "PER"

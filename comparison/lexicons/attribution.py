@@ -213,7 +213,7 @@ ORGANISATION_NAME_ENDINGS_EN = frozenset(
     "Capital Energy Systems Communications Entertainment Studios Media Labs Brands Foods Stores Resources "
     "Petroleum Insurance Securities Ventures Enterprises Solutions Networks Logistics Telecom Electric "
     "Electronics Chemicals Mining Shipping Railways Railway Bancorp Investments Finance Financial "
-    "Group Company Corporation Incorporated Limited Trust".split())
+    "Group Company Corporation Incorporated Limited Trust International".split())
 # Words that open the name of a sports club and never a person's name (Real Madrid, Atletico Madrid,
 # Sporting Lisbon, Dynamo Kyiv, Olympique Lyonnais, Inter Milan, Borussia Dortmund, Racing Club).
 ORGANISATION_NAME_OPENINGS_EN = frozenset(
