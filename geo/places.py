@@ -109,14 +109,18 @@ def han_place_keys(text: str) -> list[tuple[int, str]]:
 
 
 # The English generic words of a named feature, natural or built, written after its name (the
-# generic terms of the US Board on Geographic Names' feature classes and of street addresses):
-# "Turkey Hill", "China Beach", "Jordan Street" name a hill, a beach, a street, not the country
-# whose name opens them (:func:`_latin_places`).
-FEATURE_WORDS_EN = frozenset("""
-Hill Hills Mount Mountain Mountains Peak Ridge Valley Canyon Gorge Point Creek Brook River Lake Lakes Pond Bay
-Beach Island Islands Harbor Harbour Springs Falls Cove Heights Park Forest Woods Wood Glen Meadow Meadows Reservoir
-Dam Canal Street Road Avenue Lane Drive Boulevard Way Square Bridge Station Airport Highway Trail Plaza Gardens
-Run Hollow Ranch Farm Estate Canal Sea Ocean Strait Desert
+# generic terms of the US Board on Geographic Names' feature classes and of street addresses).
+# Local ones (LOCAL_FEATURE_WORDS_EN): "Turkey Hill", "China Beach", "Jordan Street" name a hill, a
+# beach, a street, not the country whose name opens them (:func:`_latin_places`). Not so a large
+# feature a country's name opens, often the country's own (Jordan River, Jordan Valley, Taiwan
+# Strait, the South China Sea, Panama Canal): that name still names the country too.
+LOCAL_FEATURE_WORDS_EN = frozenset("""
+Hill Hills Mount Peak Ridge Canyon Gorge Point Creek Brook Pond Beach Harbor Harbour Springs Falls Cove Heights
+Park Woods Wood Glen Meadow Meadows Reservoir Dam Street Road Avenue Lane Drive Boulevard Way Square Bridge Station
+Airport Highway Trail Plaza Gardens Run Hollow Ranch Farm Estate
+""".split())
+FEATURE_WORDS_EN = LOCAL_FEATURE_WORDS_EN | frozenset("""
+Mountain Mountains Valley River Lake Lakes Bay Island Islands Forest Canal Sea Ocean Strait Desert
 """.split())
 # Feature words that are also common English surnames (Anna Hill, Tom Wood, Ricki Lake): a name ending
 # in one may be a person's; the others end no person's name (Suez Canal, Sassine Square, Cape Horn).
@@ -148,7 +152,7 @@ def _larger_than_town(ids: list[str]) -> bool:
 def _latin_places(run: str, out: set[str], after: str = "") -> None:
     """The places a capitalized run names, by longest match from the left; ``after``: the text right
     after the run. A country's or a continent's name is no place when a feature word follows it in
-    the run (Turkey Hill, China Beach: :data:`FEATURE_WORDS_EN`) or, ending the run, a lower-case
+    the run (Turkey Hill, China Beach: :data:`LOCAL_FEATURE_WORDS_EN`) or, ending the run, a lower-case
     noun of a compound follows it (Guinea pigs: :data:`COMMON_NOUN_COMPOUNDS_EN`)."""
     _, names, _ = _data()
     words = run.split()
@@ -161,7 +165,7 @@ def _latin_places(run: str, out: set[str], after: str = "") -> None:
             if len(key) >= 3 and key in names:
                 end = at + length
                 if not (_larger_than_town(names[key]) and (
-                        end < len(words) and words[end] in FEATURE_WORDS_EN
+                        end < len(words) and words[end].rstrip(".") in LOCAL_FEATURE_WORDS_EN
                         or end == len(words) and compound_noun_after(key, after))):
                     out.update(names[key])
                 at += length

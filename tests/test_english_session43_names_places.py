@@ -154,3 +154,11 @@ def test_a_place_or_a_feature_shaped_like_a_persons_name_is_no_person() -> None:
     assert kinds("A report by Anna Hill came out.")["Anna Hill"] == "PER"
     assert kinds("A report by Tom Wood came out.")["Tom Wood"] == "PER"
     assert kinds("A report by Anna Berg came out.")["Anna Berg"] == "PER"
+
+
+def test_a_large_feature_a_countrys_name_opens_still_names_the_country() -> None:
+    from geo.places import latin_places
+
+    assert "C:JO" in latin_places("Troops crossed the Jordan River.")
+    assert "C:PA" in latin_places("Ships queued at the Panama Canal.")
+    assert latin_places("Boats gathered at Jordan Street.") == set()

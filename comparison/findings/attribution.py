@@ -316,10 +316,10 @@ def _names_same_state(state: str, voice: str) -> bool:
 
 
 def _adjective_word_pattern() -> re.Pattern:
-    from geo.places import FEATURE_WORDS_EN
+    from geo.places import LOCAL_FEATURE_WORDS_EN
 
     # (a word before a feature word opens a place's name, no adjective: Turkey Hill residents)
-    return re.compile(rf"\b[A-Z][a-z]{{3,}}\b(?!\s+(?:{'|'.join(sorted(FEATURE_WORDS_EN))})\b)")
+    return re.compile(rf"\b[A-Z][a-z]{{3,}}\b(?!\s+(?:{'|'.join(sorted(LOCAL_FEATURE_WORDS_EN))})\b)")
 
 
 _ADJECTIVE_WORD_EN = _adjective_word_pattern()
