@@ -585,7 +585,7 @@ def _past_period(q: Quantity, simple: str, dates: list | None, sentence_start: i
                and sentence_start <= d.start and d.end <= q.start
                and (simple[d.end:d.end + 1] in "，," or _PAST_OCCURRING_ZH.match(simple, d.end))]
     if not periods:
-        return None
+        return _past_period_after_en(q, simple, dates, published_day)
     d = periods[-1]
     first, last = d.value, d.last or d.value
     between = simple[d.end:q.start]
@@ -597,6 +597,42 @@ def _past_period(q: Quantity, simple: str, dates: list | None, sentence_start: i
             c in between for c in "；;") or any(d.end <= x.start < q.start for x in dates or [] if x is not d):
         return None  # a running total, another clause of its own, or another date nearer the figure
     return frozenset(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
+
+
+# English puts a happening's time after it ("killed more than 31,000 in Bam in 2003", "600 were
+# killed in Zarand in February"): "in" and a period, later in the figure's clause, with no clause
+# break (a comma, a semicolon, a sentence end) between, at most this many characters after it
+# (ECB+ writes "31 , 000": the figure's own commas lie before its end).
+_TRAILING_PERIOD_REACH_EN = 80
+_TRAILING_PERIOD_IN_EN = re.compile(r"\bin\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+
+
+def _past_period_after_en(q: Quantity, simple: str, dates: list | None, published_day: date) -> frozenset | None:
+    """The days of a period long past (:data:`PERIOD_NEWS_DAYS`) that an English happening's figure's
+    own clause names after it with "in": a month or a season the date reader reads, or a bare year
+    (killed 31,000 in Bam in 2003; 600 were killed in Zarand in February, in a report of November),
+    else None."""
+    if not simple[q.start:q.end].isascii():
+        return None
+    end = q.end + _TRAILING_PERIOD_REACH_EN
+    clause_break = _CLAUSE_BREAK_EN.search(simple, q.end, end)
+    end = clause_break.start() if clause_break else end
+    spans = [(d.start, d.value, d.last or d.value) for d in (dates or [])
+             if d.precision != "day" and d.value and not d.since and q.end <= d.start < end]
+    spans += [(m.start(1), date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31))
+              for m in _IN_YEAR_EN.finditer(simple, q.end, end)]
+    spans = [x for x in spans if _TRAILING_PERIOD_IN_EN.search(simple, max(q.end, x[0] - 12), x[0])]
+    if not spans:
+        return None
+    _start, first, last = min(spans)
+    if not last < published_day - timedelta(days=PERIOD_NEWS_DAYS):
+        return None
+    return frozenset(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
+
+
+_CLAUSE_BREAK_EN = re.compile(r"[,;.!?\n]")
+# A bare year after "in" (in 2003), not a count (in 2003 cases) nor a longer number.
+_IN_YEAR_EN = re.compile(r"(?<=\s)((?:19|20)\d\d)\b(?!\s*(?:%|percent|[a-z]))")
 
 
 def _then_period(q: Quantity, simple: str, dates: list | None, sentence_start: int,
