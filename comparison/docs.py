@@ -374,8 +374,9 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
         qs = facts.quantities
         doc.subjects = [
             subject_of(q, text, places, (
-                max(qs[n - 1].end, qs[n - 1].counted_end) if n > 0 else 0,
-                qs[n + 1].start if n + 1 < len(qs) else len(text),
+                # (-1: no figure before; the text's start is no figure whose event word follows it)
+                max(qs[n - 1].end, qs[n - 1].counted_end) if n > 0 else -1,
+                qs[n + 1].start if n + 1 < len(qs) else len(text) + 1,
             ), facts.dates, doc.simple, facts.english, doc.published_day)
             for n, q in enumerate(qs)
         ]
@@ -830,6 +831,8 @@ def gong_is_total(simple: str, e: int) -> bool:
     if at < s:
         if s - at == 1 and simple[at - 1:at].isdigit() and simple[at] in "日号月年时天":
             return gong_alone_is_total(simple, e)  # (a date's unit: 5日|共转移)
+        if word == "中共" and s - at == 1:
+            return localizer_zhong_gong(simple, at)  # 暴雨中|共造成12人 (jieba: 暴雨|中共|造成)
         return word in _GONG_TOTAL_WORDS  # 共 closing a word: 中共, 公共 (合共 a total)
     tags, freq = _jieba_words()
     if len(word) > 2:
@@ -840,6 +843,37 @@ def gong_is_total(simple: str, e: int) -> bool:
         return gong_alone_is_total(simple, e)  # (共|出动: the likelier word after 共, not 共出)
     after = e + 1  # 共 and one verb: 共伤3人, 共赴一线
     return _number_at(simple, after + 1 if simple[after:after + 1] == "了" else after)
+
+
+def localizer_zhong_gong(simple: str, z: int) -> bool:
+    """Are the characters 中共 at ``z`` the localizer 中 ("in") closing a noun phrase and the adverb
+    共 of a total (暴雨中|共造成12人遇难, 事故中|共有3人死亡, 这些人中|共有5人: "in the rain, in all"),
+    not the party's short name (指责中共造成, 在中共…, 中共中央, 三名中共官员)? jieba cuts both 中共.
+    The localizer needs a noun before it: a word jieba tags nominal (not a name of a place, person
+    or body: 北京中共…) or a happening noun (lexicons.places.HAPPENING_NOUNS_ZH: 爆炸 and 洪水,
+    which jieba tags a verb and a name); a verb or a preposition before it makes 中共 its object
+    (指责中共, 在中共). The total needs what a total governs after it: a number, a grammar word
+    or a verb (共造成, 共有, 共救出; not 中共中央, 中共官员). Constant work (a cut of a few characters
+    either side)."""
+    from comparison.lexicons.places import HAPPENING_NOUNS_ZH
+
+    e = z + 2
+    before = simple[max(0, z - _GONG_CONTEXT):z]
+    if not before or any(before.endswith(w) for w in HAPPENING_NOUNS_ZH):
+        nominal = bool(before)
+    else:
+        tags, _freq = _jieba_words()
+        last = _cut(before)[-1]
+        tag = tags.get(last, "")
+        nominal = tag[:1] in ("n", "q", "m", "f", "s") and tag not in ("nr", "ns", "nt")
+        nominal = nominal or tag == "vn"
+    if not nominal:
+        return False
+    if _number_at(simple, e) or simple[e:e + 1] in _GONG_FUNCTION_WORDS:
+        return True
+    tags, _freq = _jieba_words()
+    after = _cut(simple[e:e + _GONG_CONTEXT])
+    return bool(after) and tags.get(after[0], "").startswith(("v", "p")) and gong_alone_is_total(simple, e)
 
 
 def gong_alone_is_total(simple: str, e: int) -> bool:

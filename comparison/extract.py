@@ -753,6 +753,8 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
         if tag == "PER" and _TRAILING_TIME_RE.fullmatch(word):
             continue  # LAC reads a weekday after a name as a person too (李明|周一|说)
         if tag in ("PER", "LOC", "ORG") and len(word.strip()) >= 2:
+            if word == "中共" and _localizer_zhong_gong(simple, w_start):
+                continue  # 暴雨中|共造成12人遇难: "in the rain, in all", no party
             previous = entities[-1] if entities else None
             if (previous is not None and previous.kind == tag == "PER"
                     and w_start - previous.end == 1 and simple[previous.end] in "-－·‧・•"):
@@ -778,6 +780,13 @@ def extract_entities(text: str, segmented: list[list[tuple[str, str]]] | None = 
     _names_written_whole_elsewhere(text, simple, entities)
     places_read_as_persons(simple, entities, tokens)
     return entities
+
+
+def _localizer_zhong_gong(simple: str, at: int) -> bool:
+    """comparison.docs.localizer_zhong_gong (imported here: docs imports this module)."""
+    from comparison.docs import localizer_zhong_gong
+
+    return localizer_zhong_gong(simple, at)
 
 
 def _word_across(simple: str, at: int) -> bool:
