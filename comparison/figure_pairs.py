@@ -27,12 +27,15 @@ from comparison.numbers import counted_noun
 from comparison.subjects import (
     Subject,
     _places_meet,
+    different_change_frames,
     different_days,
     different_places,
     other_casualties,
     other_persons,
     people_and_things,
     placed_part_meets,
+    present_and_casualties,
+    recovered_and_rescued,
     same_subject,
     specific,
 )
@@ -73,7 +76,11 @@ def candidate(s1: Subject, s2: Subject) -> bool:
     definitions: counts of different days or places are different facts; so are the ages of
     two persons named otherwise (a man, a woman: subjects.other_persons), and a count of people
     against a count of things (90 injured vs 12 homes: subjects.people_and_things), and the dead
-    against the injured or the missing (subjects.other_casualties)."""
+    against the injured or the missing (subjects.other_casualties), and a count of who was there or
+    what they were, with no event, against a casualty count (现场有200人 / 42人是军人 vs 45人遇难:
+    subjects.present_and_casualties), and the people pulled out alive or dead (救出12人) against
+    the people saved alive (9人获救: subjects.recovered_and_rescued), and two shares of change of
+    other periods or bases (一季度 / 上半年, 同比 / 环比: subjects.different_change_frames)."""
     return (s1.unit == s2.unit and s1.percent == s2.percent and not (s1.hedged or s2.hedged)
             and not (s1.fractional or s2.fractional) and not (s1.is_total or s2.is_total)
             and s1.conversion == s2.conversion and (s1.breakdown == s2.breakdown or placed_part_meets(s1, s2))
@@ -81,7 +88,8 @@ def candidate(s1: Subject, s2: Subject) -> bool:
             and s1.age_span == s2.age_span
             and (s1.whole is None) == (s2.whole is None)
             and not different_days(s1, s2) and not other_persons(s1, s2) and not people_and_things(s1, s2)
-            and not other_casualties(s1, s2)
+            and not other_casualties(s1, s2) and not present_and_casualties(s1, s2)
+            and not recovered_and_rescued(s1, s2) and not different_change_frames(s1, s2)
             and not different_places(s1, s2))
 
 

@@ -25,7 +25,9 @@ from comparison.lexicons.categories import (
     GROUP_NOUNS_ZH,
     GROUP_TOTAL_ZH,
     HEDGES,
+    IDENTITY_COPULAS_AFTER_ZH,
     PEOPLE_FAMILIES,
+    PRESENCE_VERBS_BEFORE_ZH,
     STRONG_DAMAGE,
     WHO_LEAVES_EVENTS,
     event_forms,
@@ -180,6 +182,9 @@ class Subject:
     area_names: frozenset[str] = frozenset()
     area_rank: int = -1
     total_rank: int | None = None
+    # A count of who was there or what they were (现场有200人, 42人是军人: :func:`present_count`), with
+    # no event word of its own: never a casualty count (comparison.figure_pairs.candidate).
+    present: bool = False
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -220,7 +225,8 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                neighbours: tuple[int, int] | None = None, dates: list | None = None, simple: str | None = None,
                english: bool = False, published_day: date | None = None) -> Subject:
     """``published_day``: the article's local publication day (earlier happenings' figures).
-    ``neighbours``: end of the previous and start of the next quantity, so the
+    ``neighbours``: end of the previous and start of the next quantity (-1 and past the text's end
+    for none: the text's edges are no figures whose event words they would take), so the
     event words of one figure are not read from the clause of another
     (逮捕6名歹徒并在楼内找到3具尸体: 6 were arrested, 3 were found dead)."""
     if simple is None:
@@ -254,14 +260,43 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                    series_part=english and q.dimension == "count" and _after_series_word(simple, q.start), noun=_age_person(simple, q) if english and q.dimension == "age" else _head_noun(simple_counted, english),
                    named_day=named_day(q, simple, dates, left, right),
                    changed="" if english or not (q.percent or q.unit.endswith("百分点")) else changed_thing(simple, q.start),
-                   change_frame=("", "") if english or not (q.percent or q.unit.endswith("百分点")) else change_frame(simple, q.start))
+                   change_frame=("", "") if english or not (q.percent or q.unit.endswith("百分点")) else change_frame(simple, q.start),
+                   present=not english and not events and present_count(q, simple))
+
+
+# A verb of being there or having right before a figure, a qualifier of it between (现场有200人,
+# 机上共载有45人, 工厂雇用约300名员工), or a qualifier ending in 有 opening the figure (约有200人).
+_PRESENCE_BEFORE_RE = re.compile(
+    rf"(?<!所)(?:{longest_first(PRESENCE_VERBS_BEFORE_ZH)})[了着]?(?:共|约|近|总共|一共|大约|将近|超过|逾)?$")
+_PRESENCE_OPENINGS = ("约有", "至少有", "大约有")
+# A copula right after the counted noun, then the noun of what the people were (42人是军人): not 是否
+# ("whether"), nor a number or a clause break after it.
+_IDENTITY_AFTER_RE = re.compile(rf"(?:{'|'.join(IDENTITY_COPULAS_AFTER_ZH)})(?!否)[\u4e00-\u9fff]")
+
+
+def present_count(q: Quantity, simple: str) -> bool:
+    """Does a Chinese count of people say who was there or what they were (lexicons.categories.
+    PRESENCE_VERBS_BEFORE_ZH, IDENTITY_COPULAS_AFTER_ZH: 现场有200人, 机上载有45人, 42人是军人),
+    read only for a count with no event word of its own? Constant work (a few characters around)."""
+    if q.dimension != "count" or q.percent:
+        return False
+    if _PRESENCE_BEFORE_RE.search(simple, max(0, q.start - 8), q.start) or to_simplified(q.text).startswith(
+            _PRESENCE_OPENINGS):
+        return True
+    end = max(q.end, q.counted_end)
+    return _IDENTITY_AFTER_RE.match(simple, end) is not None and not _number_at_zh(simple, end + 1)
+
+
+def _number_at_zh(simple: str, at: int) -> bool:
+    return at < len(simple) and (simple[at].isdigit() or simple[at] in "零〇一二两三四五六七八九十百千万亿数几")
 
 
 _CHANGE_VERB_BEFORE_RE = re.compile(rf"(?:{longest_first(CHANGE_VERBS_ZH)})[约了]{{0,2}}$")
 # A month or a period opening or closing the thing changed (6月居民消费价格, 消费价格上月同比, 由上月): no
 # part of it.
-_PERIOD_ZH = r"(?:\d{1,2}月(?:份)?|上月|本月|今年|去年|上半年|下半年|前\d{1,2}个月)"
-_PERIOD_OPENING_RE = re.compile(rf"^{_PERIOD_ZH}")
+_PERIOD_ZH = (r"(?:\d{1,2}\s*[-—至到~]\s*\d{1,2}月(?:份)?|\d{1,2}月(?:份)?|上月|本月|今年|去年|上半年|下半年|全年"
+              r"|第?[一二三四1-4]季度|前[一二两三四五六七八九十\d]{1,2}(?:个?月|季度))")
+_PERIOD_OPENING_RE = re.compile(rf"^{_PERIOD_ZH}+")
 _CHANGE_BASES_RE = re.compile(
     rf"(?:(?:由|从)?{_PERIOD_ZH}|{longest_first((*CHANGE_BASES_ZH, *CHANGE_ADVERBS_ZH))})+$")
 _ACRONYM_GLOSS_RE = re.compile(r"[（(]([A-Za-z]{2,6})[)）]$")
@@ -292,9 +327,6 @@ def changed_thing(simple: str, start: int) -> str:
     return f"{thing.lower()}|{'down' if word in CHANGE_DOWN_ZH else 'up'}"
 
 
-_MONTH_RE = re.compile(r"(\d{1,2})月")
-
-
 def change_frame(simple: str, start: int) -> tuple[str, str]:
     """(the month, the basis) a share right after a verb of change is written with, between the
     clause's start and the verb: 6月CPI同比上涨1.1% is ("6", "year"), CPI环比上涨 ("", "month"),
@@ -305,7 +337,7 @@ def change_frame(simple: str, start: int) -> tuple[str, str]:
         return "", ""
     before = simple[max(0, verb.start() - _CHANGED_REACH):verb.start()]
     before = before[max(before.rfind(c) for c in "，。；：、,;:\n%") + 1:]
-    month = _MONTH_RE.search(before)
+    month = _change_period(before)
     bases = _CHANGE_BASES_RE.search(before)
     basis = ""
     if bases:
@@ -316,7 +348,58 @@ def change_frame(simple: str, start: int) -> tuple[str, str]:
             basis = "month"
         elif words.endswith("年"):
             basis = "year"  # 年涨: a yearly change
-    return (month.group(1) if month else ""), basis
+    return month, basis
+
+
+_NUMERALS_ZH = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+# The period a share of change is written for (lexicons.timewords: PERIOD_HALVES_ZH, PERIOD_QUARTER_ZH,
+# PERIOD_FIRST_ZH): the first months or quarters of a year (前5个月, 1-5月, 前三季度), a quarter (一季度,
+# 第二季度), a half or the whole year (上半年, 下半年, 全年), a month (6月).
+_CHANGE_PERIOD_RE = re.compile(
+    r"(?P<first>前(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?P<unit>个?月|季度))"
+    r"|(?P<span>(?P<a>\d{1,2})\s*[-—至到~]\s*(?P<b>\d{1,2})月)"
+    r"|(?P<quarter>第?(?P<q>[一二三四1-4])季度)"
+    r"|(?P<half>上半年|下半年|全年)"
+    r"|(?P<month>(?P<m>\d{1,2})月)")
+
+
+def _small_number(text: str) -> int:
+    """A count of months or quarters in digits or Chinese numerals (5, 五, 十一)."""
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + _NUMERALS_ZH.get(text[1:2], 0)
+    return _NUMERALS_ZH.get(text[:1], 0)
+
+
+def _change_period(before: str) -> str:
+    """The period the words before a verb of change name, as a key ("6" a month, "1-5" months, "q2"
+    a quarter, "q1-3" the first quarters, "h1" / "h2" / "y" a half or the whole year; "" none): a
+    share of change for one period is another fact than one for another (一季度增长18.3% /
+    上半年增长12.7%; 6月 / 1-6月). The last period named is the change's."""
+    periods = list(_CHANGE_PERIOD_RE.finditer(before))
+    found = periods[-1] if periods else None
+    if found is None:
+        return ""
+    if found.group("first"):
+        n = _small_number(found.group("n"))
+        return f"q1-{n}" if found.group("unit") == "季度" else f"1-{n}"
+    if found.group("span"):
+        a, b = int(found.group("a")), int(found.group("b"))
+        return f"{a}-{b}" if a != b else str(a)
+    if found.group("quarter"):
+        return f"q{_small_number(found.group('q'))}"
+    if found.group("half"):
+        return {"上半年": "h1", "下半年": "h2", "全年": "y"}[found.group("half")]
+    return str(int(found.group("m")))
+
+
+def different_change_frames(a: Subject, b: Subject) -> bool:
+    """Two shares of change written for other periods or against other bases (一季度 / 上半年, 同比 /
+    环比: ``Subject.change_frame``, each read where its words name it): other facts, whatever the
+    values."""
+    return bool(a.percent and b.percent and any(x and y and x != y for x, y in zip(
+        a.change_frame, b.change_frame, strict=True)))
 
 
 # An index or measure named with its acronym in brackets, either way round (居民消费价格指数(CPI),
@@ -415,6 +498,20 @@ def other_casualties(a: Subject, b: Subject) -> bool:
     figures name casualty events only, and none in common."""
     return bool(a.events and b.events and a.events <= _CASUALTIES and b.events <= _CASUALTIES
                 and not a.events & b.events)
+
+
+def present_and_casualties(a: Subject, b: Subject) -> bool:
+    """A count of who was there or what they were, with no event (现场有200人, 42人是军人:
+    ``Subject.present``), against a casualty count (45人遇难, 12人受伤, 3人失踪, 23人被困): two facts."""
+    return any(x.present and not x.events and y.events & CASUALTY_EVENTS for x, y in ((a, b), (b, a)))
+
+
+def recovered_and_rescued(a: Subject, b: Subject) -> bool:
+    """The people pulled out or found, alive or dead (救出12人: "recovered"), against the people saved
+    alive (9人获救: "rescued"): the first count holds the second and the dead, so two facts
+    (lexicons.categories.EVENTS)."""
+    return any("recovered" in x.events and "rescued" not in x.events and "rescued" in y.events
+               and "recovered" not in y.events for x, y in ((a, b), (b, a)))
 
 
 def people_and_things(a: Subject, b: Subject) -> bool:

@@ -108,7 +108,13 @@ EVENTS: dict[str, tuple[str, ...]] = {
                   "called up"),
     "damaged": ("被毁", "受灾", "冲垮", "倒塌", "损毁", "摧毁", "淹没", "destroyed", "damaged", "collapsed",
                 "flooded", "swept away"),
-    "rescued": ("获救", "救出", "找回", "解救", "rescued", "saved", "pulled out alive"),
+    # The rescued are the people saved alive (获救 "be saved", 解救 "set free", 生还 "come back
+    # alive"); the recovered are the people pulled out or found, alive or dead (救出 and 搜救出,
+    # 营救出 "get out", 找回, 挖出, 抬出): 救出12人，其中3人已死亡 holds 9 rescued and 3 dead, so a count
+    # of one is another fact than a count of the other (comparison.subjects.recovered_and_rescued).
+    # English "rescued" keeps its common reading, alive.
+    "rescued": ("获救", "解救", "生还", "rescued", "saved", "pulled out alive"),
+    "recovered": ("救出", "找回", "挖出", "抬出"),
     "withdrawn": ("撤军", "撤离", "撤出", "withdrew", "withdrawn", "withdrawal", "pulled out"),
     # 安置 / 转移安置: people moved out of harm and housed (a disaster report's 转移安置4600人)
     # 撤侨: the evacuation of a state's nationals abroad
@@ -118,6 +124,15 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "seized": ("攻占", "占领", "夺取", "控制", "seized", "captured", "took control", "overran"),
 }
 
+# Who was there, not what befell them: a count of people with no event word of its own, after a
+# verb of being somewhere or having (现场有200人, 机上载有45人, 工厂雇用约300名员工) or before a copula
+# and the noun saying what they were (42人是军人, 3人为平民, 其中5人系学生: an identity, a breakdown of
+# the people, no toll). Such a count is another fact than a casualty count (comparison.subjects.
+# present_count): the words of 《现代汉语八百词》 (有 "exist, be present"; 是, 为, 系 as copulas).
+# Qualifiers of a figure may stand between the verb and the number (约, 近, 共, 超过: read by the caller).
+PRESENCE_VERBS_BEFORE_ZH = ("有", "载", "搭载", "载着", "坐着", "聚集了", "聚集", "容纳", "雇用", "雇佣", "雇有",
+                            "在场")
+IDENTITY_COPULAS_AFTER_ZH = ("是", "为", "系")
 # Verbs of leaving a place whose event is who leaves (《现代汉语词典》撤离: "leave, withdraw from
 # a place"): armed forces withdraw (美军撤离阿富汗, 守军撤离), anyone else is evacuated (撤离3000
 # 名居民, 撤离侨民, 撤离了500人). Such a word is a withdrawal only for a count of the armed families
