@@ -327,6 +327,9 @@ def read_as_rounded(quantities: list[Quantity]) -> None:
         q.low, q.high, q.vague, q.rounded = q.low - half, q.high + half, True, True
 
 
+# A qualifier that stresses a figure as large without bounding it (高达, 多达, 之多: lexicons.
+# quantifiers.PREFIX_ZH): the figure keeps its value and is no vaguer than the bare figure.
+EMPHATIC = "emphatic"
 # "About 40" reads 36-44: this share either side of the figure.
 ABOUT_SHARE = 0.1
 
@@ -760,7 +763,7 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         qualifier, start = None, m.start(core)  # 附近多位居民: "nearby", not "nearly"
     if qualifier:
         low, high = _apply_qualifier(low, high, qualifier)
-        vague = True
+        vague = vague or qualifier != EMPHATIC  # (高达50人: the value itself)
         if qualifier == "over" and _bare_magnitude(m.group("chinese")) and not m.group("more"):
             # 逾百人, 超过千人: "over a hundred" names no count, only its order, as 百余人 does
             # (101-199); "超过1000人" gives the count the reporter has (1000-1050).
@@ -768,7 +771,7 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
     if m.group("suffix"):
         sq = _SUFFIX_QUALIFIERS[m.group("suffix")]
         low, high = _apply_qualifier(low, high, sq)
-        vague = True
+        vague = vague or sq != EMPHATIC  # (50人之多: the value itself)
         if is_percent and sq == "over" and low < 100:
             high = 100.0  # (a growth of 150%以上 is no share: it keeps its 5%)
     q = _quantity_with_unit(simple, m, start, end, (low, high, vague), measure, is_percent)

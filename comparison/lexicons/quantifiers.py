@@ -12,14 +12,18 @@ from __future__ import annotations
 import math
 
 # qualifier -> direction: about (±10%), under (85%-100%), over (100%-200%),
-# upto (80%-100%), more ("一千多": the next place value)
+# upto (80%-100%), more ("一千多": the next place value), emphatic (the value itself, stressed as
+# large: no bound and no vaguer reading). 高达 "reach as high as", 多达 "number as many as" and the
+# suffix 之多 state the figure reached and weigh it as large (《现代汉语八百词》, 《现代汉语词典》 高达/
+# 多达: 死亡人数高达50人 is a toll of 50), unlike 最多 "at most", an upper bound. (English "as many
+# as", "up to" keep upto: in English news they often give the top of an estimate.)
 PREFIX_ZH = {
     "约有": "about", "约在": "about", "大约": "about", "大概": "about", "约": "about", "估计": "about", "大约有": "about",
     "将近": "under", "接近": "under", "近": "under", "不到": "under", "不足": "under",
     "至少有": "over", "超过": "over", "逾": "over", "至少": "over", "最少": "over", "多于": "over",
     "不少于": "over", "不低于": "over",  # "no fewer than", "no lower than": lower bounds as 至少 is
     "突破": "over",  # 突破100万亿 (passed 100 trillion); before a small count it is the verb (突破3道防线)
-    "多达": "upto", "高达": "upto", "最多": "upto",
+    "多达": "emphatic", "高达": "emphatic", "最多": "upto",
 }
 # Characters before a one-character qualifier that make it the end of another word (附近 "nearby",
 # 最近 "recently", 签约 "sign", 节约 "save", 纽约 New York): 附近多位居民 is "several residents nearby", not
@@ -28,7 +32,7 @@ PREFIX_WORD_ENDS_ZH = {"近": "附最靠临邻亲远就晚", "约": "预节签�
 # A qualifier read only before a figure of at least this size (突破 is "passed" before a total,
 # "broke through" before a count of things).
 LARGE_FIGURE_QUALIFIERS_ZH = {"突破": 100}
-SUFFIX_ZH = {"以上": "over", "之多": "upto", "左右": "about", "上下": "about", "以下": "under",
+SUFFIX_ZH = {"以上": "over", "之多": "emphatic", "左右": "about", "上下": "about", "以下": "under",
              "余": "more", "多": "more"}
 # Vague number words with no digits: (low, high).
 VAGUE_WORDS_ZH = {
