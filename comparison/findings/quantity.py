@@ -83,6 +83,7 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
     paired: set[tuple[int, int]] = set()  # (doc, quantity index) that found a counterpart
     superseded = {(d, i) for d, i, _d2, _j in same_outlet}
     paired |= superseded | {(d2, j) for _d, _i, d2, j in same_outlet}
+    restated = restated_beside_change(docs, same_outlet)
 
     for d1, doc1 in enumerate(docs):
         for d2 in range(d1 + 1, len(docs)):
@@ -98,6 +99,8 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
                 paired.add((d2, j))
                 if ((d1, i) in superseded or (d2, j) in superseded) and apart(doc1, doc2):
                     continue
+                if (d1, i) in restated or (d2, j) in restated:
+                    continue  # the outlet's own earlier figure, told again beside its update
                 finding = _classify_pair(doc1, q1, s1, doc2, q2, s2)
                 if finding is None:
                     continue
@@ -140,6 +143,26 @@ def _number_findings(docs: list[Doc], sentence_score, threshold: float, dense: b
                 subject=to_simplified(q.counted),
             ))
     return findings
+
+
+def restated_beside_change(docs: list[Doc], same_outlet: list[tuple[int, int, int, int]]) -> set[tuple[int, int]]:
+    """(d2, k): figures of a later report that restate a figure of their outlet's earlier report
+    (compatible values) while the same later report changes it (another figure of one fact with it,
+    incompatible): 路透社说至少10人死亡 at 06:00, then 路透社说至少10人死亡。法新社最新报道13人死亡 at
+    11:00. The outlet updated its figure and tells the earlier one again, whatever voices it credits
+    them to (two voices in one report are otherwise its sources' disagreement, each compared:
+    :func:`_distinguished`); the earlier figure is superseded, not set against other outlets'
+    figures (was: 至少10人 vs another outlet's 13人, a contradiction). One pass over the pairs."""
+    by_earlier: dict[tuple[int, int, int], list[int]] = {}
+    for d, i, d2, j in same_outlet:
+        by_earlier.setdefault((d, i, d2), []).append(j)
+    out: set[tuple[int, int]] = set()
+    for (d, i, d2), js in by_earlier.items():
+        qe, later = docs[d].facts.quantities[i], docs[d2].facts.quantities
+        kept = [j for j in js if compatible(qe, later[j])]
+        if kept and len(kept) < len(js):
+            out.update((d2, j) for j in kept)
+    return out
 
 
 def candidate_pairs(doc1: Doc, d1: int, doc2: Doc, d2: int, sentence_score) -> list[tuple[int, int, float]]:

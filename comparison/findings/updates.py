@@ -20,11 +20,16 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     if ctx.same_outlet is None:
         ctx.same_outlet = same_outlet_pairs(ctx.docs, ctx.score, ctx.threshold, ctx.sim.dense)
     docs = ctx.docs
-    # Each figure against the next report of its outlet that restates the fact.
+    # Each figure against the next report of its outlet that restates the fact; of that report's
+    # figures of the fact, a changed one before one that tells the earlier figure again (路透社说至少
+    # 10人… 法新社最新报道13人: an update to 13, whatever voices the report credits them to).
     nearest: dict[tuple[int, int], tuple[int, int]] = {}
     for d, i, d2, j in ctx.same_outlet:
         have = nearest.get((d, i))
-        if have is None or docs[d2].article.published < docs[have[0]].article.published:
+        qi = docs[d].facts.quantities[i]
+        if have is None or docs[d2].article.published < docs[have[0]].article.published or (
+                have[0] == d2 and compatible(qi, docs[d2].facts.quantities[have[1]])
+                and not compatible(qi, docs[d2].facts.quantities[j])):
             nearest[(d, i)] = (d2, j)
     findings = []
     for (d, i), (d2, j) in sorted(nearest.items()):
