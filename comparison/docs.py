@@ -846,34 +846,40 @@ def gong_is_total(simple: str, e: int) -> bool:
 
 
 def localizer_zhong_gong(simple: str, z: int) -> bool:
-    """Are the characters 中共 at ``z`` the localizer 中 ("in") closing a noun phrase and the adverb
-    共 of a total (暴雨中|共造成12人遇难, 事故中|共有3人死亡, 这些人中|共有5人: "in the rain, in all"),
-    not the party's short name (指责中共造成, 在中共…, 中共中央, 三名中共官员)? jieba cuts both 中共.
-    The localizer needs a noun before it: a word jieba tags nominal (not a name of a place, person
-    or body: 北京中共…) or a happening noun (lexicons.places.HAPPENING_NOUNS_ZH: 爆炸 and 洪水,
-    which jieba tags a verb and a name); a verb or a preposition before it makes 中共 its object
-    (指责中共, 在中共). The total needs what a total governs after it: a number, a grammar word
-    or a verb (共造成, 共有, 共救出; not 中共中央, 中共官员). Constant work (a cut of a few characters
-    either side)."""
-    from comparison.lexicons.places import HAPPENING_NOUNS_ZH
+    """Are the characters 中共 at ``z`` the localizer 中 ("in", "among") closing a noun of a happening,
+    an episode or people and the adverb 共 of a total governing a number (暴雨中|共造成12人遇难, 事故中|
+    共有3人死亡, 这些人中|共有5人, 此次行动中|共抓获12人), not the party's short name (指责中共造成,
+    纪念中共成立100周年, 遭遇中共打压, 中共中央)? jieba cuts both 中共. Before 中: a happening noun
+    (lexicons.places.HAPPENING_NOUNS_ZH), a kind of timed happening (lexicons.categories.
+    TIMED_HAPPENINGS: 袭击, 冲突), an episode noun or a noun of people (EPISODE_NOUNS_ZH,
+    PEOPLE_NOUN_ENDINGS_ZH): jieba's tags are no guide (纪念, 遭遇, 正值 are tagged nouns). After 共: a
+    number within three characters, no clause break between (共12人, 共有3人, 共造成12人, 共造成了12人).
+    Constant work."""
+    from comparison.lexicons.categories import TIMED_HAPPENINGS
+    from comparison.lexicons.places import (
+        EPISODE_NOUNS_ZH,
+        HAPPENING_NOUNS_ZH,
+        PEOPLE_NOUN_ENDINGS_ZH,
+    )
 
-    e = z + 2
-    before = simple[max(0, z - _GONG_CONTEXT):z]
-    if not before or any(before.endswith(w) for w in HAPPENING_NOUNS_ZH):
-        nominal = bool(before)
-    else:
-        tags, _freq = _jieba_words()
-        last = _cut(before)[-1]
-        tag = tags.get(last, "")
-        nominal = tag[:1] in ("n", "q", "m", "f", "s") and tag not in ("nr", "ns", "nt")
-        nominal = nominal or tag == "vn"
-    if not nominal:
+    before = simple[max(0, z - _LOCALIZER_NOUN_CHARS):z]
+    nouns = (*HAPPENING_NOUNS_ZH, *EPISODE_NOUNS_ZH, *PEOPLE_NOUN_ENDINGS_ZH,
+             *(w for words in TIMED_HAPPENINGS.values() for w in words if not w.isascii()))
+    if not before.endswith(nouns):
         return False
-    if _number_at(simple, e) or simple[e:e + 1] in _GONG_FUNCTION_WORDS:
-        return True
-    tags, _freq = _jieba_words()
-    after = _cut(simple[e:e + _GONG_CONTEXT])
-    return bool(after) and tags.get(after[0], "").startswith(("v", "p")) and gong_alone_is_total(simple, e)
+    e = z + 2
+    for k in range(e, min(len(simple), e + 4)):
+        if simple[k] == "第" or simple.startswith("百年", k):
+            return False  # an ordinal or a centenary names no count (中共第十九届, 中共百年党庆)
+        if _number_at(simple, k) and not (simple[k] == "一" and simple[k + 1:k + 2] not in _NUMERAL_CHARS):
+            return True  # (not a lone 一, a determiner: 中共起源于一场…)
+        if simple[k] in _CLAUSE_BREAK_CHARS or simple[k].isascii() and not simple[k].isdigit():
+            return False
+    return False
+
+
+_LOCALIZER_NOUN_CHARS = 4  # the longest noun read before a localizer 中
+_CLAUSE_BREAK_CHARS = frozenset("，。；：！？、,;:!?\n")
 
 
 def gong_alone_is_total(simple: str, e: int) -> bool:

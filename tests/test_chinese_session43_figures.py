@@ -27,13 +27,15 @@ def _numbers(first: str, second: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- 中共 after a noun --
 
 @pytest.mark.parametrize("text", ["暴雨中共造成12人遇难", "这次事故中共有3人死亡", "洪水中共转移3000人",
-                                  "这些人中共有5人受伤", "爆炸中共12人受伤", "火灾中共救出20人"])
+                                  "这些人中共有5人受伤", "爆炸中共12人受伤", "火灾中共救出20人", "此次行动中共抓获12名嫌犯",
+                                  "工作人员中共有21人受伤"])
 def test_zhong_gong_after_a_noun_is_in_and_a_total(text: str):
     assert gong_is_total(text, text.index("中共") + 2)
 
 
 @pytest.mark.parametrize("text", ["中共造成了这场灾难", "指责中共造成12人死亡", "在中共造成的灾难中", "全会中共中央发布通知",
-                                  "三名中共官员", "北京中共官员说"])
+                                  "三名中共官员", "北京中共官员说", "纪念中共成立100周年", "报道遭遇中共打压的3名记者",
+                                  "选出中共第十九届中央委员", "提醒人们中共起源于一场运动", "动员中共百年庆典"])
 def test_zhong_gong_as_the_party_stays_no_total(text: str):
     assert not gong_is_total(text, text.index("中共") + 2)
 

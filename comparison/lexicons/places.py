@@ -99,6 +99,13 @@ PLACE_REFERENCES_ZH = {"该省": "province", "本省": "province", "该市": "ci
 # magnitude or a number of times (某县发生15次地震, 某省遭遇持续强降雨), nothing else between.
 HAPPENING_NOUNS_ZH = ("地震", "强震", "余震", "暴雨", "降雨", "大雨", "洪水", "洪灾", "水灾", "内涝", "台风", "风暴",
                       "滑坡", "泥石流", "土石流", "山火", "火灾", "大火", "爆炸", "坍塌", "倒塌", "事故")
+# Nouns of an episode or a group whose inside the localizer 中 names ("during", "among": 行动中, 这些人中,
+# 遇难者中), beside the happening nouns and the kinds of timed happening (袭击, 冲突: lexicons.categories.
+# TIMED_HAPPENINGS): before 中共 they make it 中 + the total 共 (此次行动中|共抓获12人, 这些人中|共有5人),
+# not the party's name (comparison.docs.localizer_zhong_gong). People by the last character of their noun.
+EPISODE_NOUNS_ZH = ("行动", "过程", "事件", "活动", "比赛", "救援", "搜救", "冲突", "战斗", "疫情", "车祸", "空难",
+                    "灾害", "灾难", "骚乱")
+PEOPLE_NOUN_ENDINGS_ZH = ("人", "者", "员")
 HAPPENING_NOUNS_EN = ("earthquake", "quake", "floods", "flood", "flooding", "storm", "storms", "hurricane",
                       "typhoon", "landslide", "mudslide", "fire", "wildfire", "blast", "explosion", "collapse")
 # What may stand between a place and its happening: verbs of occurring and modifiers of the happening.
