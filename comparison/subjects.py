@@ -280,11 +280,17 @@ def present_count(q: Quantity, simple: str) -> bool:
     read only for a count with no event word of its own? Constant work (a few characters around)."""
     if q.dimension != "count" or q.percent:
         return False
-    if _PRESENCE_BEFORE_RE.search(simple, max(0, q.start - 8), q.start) or to_simplified(q.text).startswith(
-            _PRESENCE_OPENINGS):
-        return True
     end = max(q.end, q.counted_end)
+    after = simple[end:end + 2].lstrip(" ")
+    # 有 and a count closing its clause says who was there; a verb phrase after the count tells what
+    # befell them (有40人被迫害致死, 有3人下落不明: 有 opens the pivot of a 兼语 sentence), no presence.
+    if (_PRESENCE_BEFORE_RE.search(simple, max(0, q.start - 8), q.start) or to_simplified(q.text).startswith(
+            _PRESENCE_OPENINGS)) and (not after or after[0] in _CLAUSE_END_CHARS):
+        return True
     return _IDENTITY_AFTER_RE.match(simple, end) is not None and not _number_at_zh(simple, end + 1)
+
+
+_CLAUSE_END_CHARS = "，。；：！？,;:!?\n）)”」"
 
 
 def _number_at_zh(simple: str, at: int) -> bool:

@@ -153,3 +153,16 @@ def test_one_report_crediting_two_figures_to_two_voices_still_compares_each():
                      ("b", "Outlet B", 5, "暴雨造成12人死亡。"))
     assert [k for k, _why in found] == ["contradiction"]
     assert "also 13人 (= 13) vs 12人 (= 12)" in found[0][1]
+
+
+@pytest.mark.parametrize(("text", "present"), [("现场有200人。", True), ("机上共载有45人，", True),
+                                               ("42人是军人。", True), ("该厂约有300名员工。", True),
+                                               ("至少有40人被围困致死。", False), ("有3人下落不明。", False),
+                                               ("所有200名乘客。", False), ("是否有200人。", True)])
+def test_who_was_there_is_read_from_the_words_around_the_count(text: str, present: bool):
+    """有 and a count closing its clause says who was there; a verb phrase after the count tells what
+    befell them (有 opening the pivot of a 兼语 sentence)."""
+    from comparison.subjects import present_count
+
+    q = extract_all(text, PUBLISHED, "zh").quantities[0]
+    assert present_count(q, text) is present
