@@ -27,14 +27,16 @@ log = logging.getLogger(__name__)
 
 # Bumped whenever the same parameters would group articles differently, so stores
 # holding stories of an older clusterer can tell (clustering.pipeline.stories_outdated).
-ALGORITHM_VERSION = "10"  # 4: learned pair scorer + average linkage; 5: roundups listed in the stories they mention;
+ALGORITHM_VERSION = "11"  # 4: learned pair scorer + average linkage; 5: roundups listed in the stories they mention;
 # 6: digests filed under the story their headline leads with; 7: past 20,000 undated articles, each searched
 # in its cell of similar articles (clustering.candidates.undated_cells); 8: lexical words of any alphabet (Arabic,
 # Cyrillic, Hangul, kana, accented Latin), not ASCII letters only; 9: copies of one text (a wire report carried by many
 # sites, clustering.copies) grouped as one: pruning counts them once, crowded copies search past each other, their
 # unscored pairs take the mean of their scored ones; 10: the gazetteer knows every UN member
 # state by its press name, continents and the UK's four nations (geo, session 42): the places both name across
-# languages (pair feature "names", corpus.place_matrix) read them
+# languages (pair feature "names", corpus.place_matrix) read them; 11: a name a country or continent bears
+# names only that, not a town of that name (Asia, Jordan, 新加坡), and a country's name before a local feature word or
+# a lower-case compound (Turkey Hill, Guinea pigs) names no country (geo.places, session 43)
 
 
 
