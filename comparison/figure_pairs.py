@@ -35,7 +35,6 @@ from comparison.subjects import (
     people_and_things,
     placed_part_meets,
     present_and_casualties,
-    recovered_and_rescued,
     same_subject,
     specific,
 )
@@ -78,8 +77,7 @@ def candidate(s1: Subject, s2: Subject) -> bool:
     against a count of things (90 injured vs 12 homes: subjects.people_and_things), and the dead
     against the injured or the missing (subjects.other_casualties), and a count of who was there or
     what they were, with no event, against a casualty count (现场有200人 / 42人是军人 vs 45人遇难:
-    subjects.present_and_casualties), and the people pulled out alive or dead (救出12人) against
-    the people saved alive (9人获救: subjects.recovered_and_rescued), and two shares of change of
+    subjects.present_and_casualties), and two shares of change of
     other periods or bases (一季度 / 上半年, 同比 / 环比: subjects.different_change_frames)."""
     return (s1.unit == s2.unit and s1.percent == s2.percent and not (s1.hedged or s2.hedged)
             and not (s1.fractional or s2.fractional) and not (s1.is_total or s2.is_total)
@@ -89,7 +87,7 @@ def candidate(s1: Subject, s2: Subject) -> bool:
             and (s1.whole is None) == (s2.whole is None)
             and not different_days(s1, s2) and not other_persons(s1, s2) and not people_and_things(s1, s2)
             and not other_casualties(s1, s2) and not present_and_casualties(s1, s2)
-            and not recovered_and_rescued(s1, s2) and not different_change_frames(s1, s2)
+            and not different_change_frames(s1, s2)
             and not different_places(s1, s2))
 
 

@@ -36,7 +36,7 @@ UPDATE_GAP = timedelta(hours=2)
 
 # Events whose counts run while a story develops (comparison.lexicons.categories event names),
 # and the counted family that is a running tally itself (cases).
-RUNNING_COUNT_EVENTS = frozenset({"killed", "injured", "missing", "rescued", "recovered", "evacuated", "infected",
+RUNNING_COUNT_EVENTS = frozenset({"killed", "injured", "missing", "rescued", "evacuated", "infected",
                                   "trapped"})
 RUNNING_COUNT_FAMILIES = frozenset({"cases"})
 # Of those, the counts of the moment rather than totals: they fall as well as rise.

@@ -512,14 +512,6 @@ def present_and_casualties(a: Subject, b: Subject) -> bool:
     return any(x.present and not x.events and y.events & CASUALTY_EVENTS for x, y in ((a, b), (b, a)))
 
 
-def recovered_and_rescued(a: Subject, b: Subject) -> bool:
-    """The people pulled out or found, alive or dead (救出12人: "recovered"), against the people saved
-    alive (9人获救: "rescued"): the first count holds the second and the dead, so two facts
-    (lexicons.categories.EVENTS)."""
-    return any("recovered" in x.events and "rescued" not in x.events and "rescued" in y.events
-               and "recovered" not in y.events for x, y in ((a, b), (b, a)))
-
-
 def people_and_things(a: Subject, b: Subject) -> bool:
     """A count of people in general (90 injured, 多人) against a count of a kind of thing the
     lexicon names (12 homes, 3 hospitals): never one fact."""
