@@ -1055,7 +1055,22 @@ def _speaker_from(span_text: str, entities_in: list[Entity], simple: str, end: i
             offset = end - len(span_text)
             return span_text[persons[-1].start - offset:dotted.end() - offset]
         return persons[-1].text
-    return _TRAILING_TIME_RE.sub("", _without_clause_lead(span_text)[-16:]).strip()
+    return _TRAILING_TIME_RE.sub("", _last_words(_without_clause_lead(span_text))).strip()
+
+
+# Characters of a speaker span kept when it names no person (the words before them belong to the
+# sentence), unless it lists voices with the enumeration comma (_last_words).
+SPEAKER_TAIL_CHARS = 16
+
+
+def _last_words(words: str) -> str:
+    """The last :data:`SPEAKER_TAIL_CHARS` characters of a speaker span naming no person; the whole
+    span (at most the speaker pattern's 40 characters) where they would cut a list of voices
+    (湖北省卫生健康委员会、湖北省应急管理厅和武汉市政府说: not 管理厅、…)."""
+    cut = len(words) - SPEAKER_TAIL_CHARS
+    if cut > 0 and "、" in words[cut - 1:]:
+        return words
+    return words[-SPEAKER_TAIL_CHARS:]
 
 
 def _glosses(simple: str, name: Entity, other: Entity) -> bool:
@@ -1124,6 +1139,9 @@ def _speaker_phrase(simple: str, start: int, end: int, entities: list[Entity]) -
         start += len(lead)
     cite = next((w for w in _CITATION_HEADS if simple.startswith(w, start) and end - start - len(w) >= 2), "")
     start += len(cite)  # 据一位妇女说: the woman speaks; 据 only cites her
+    from comparison.slots import past_opening_time
+
+    start = past_opening_time(simple, start, end, sorted((e.start, e.end) for e in entities))  # 此前警方说: 警方
     name_ends = {e.end for e in entities}
     while end not in name_ends and (adverb := trailing_voice_adverb(simple, start, end)):
         end -= len(adverb)  # 李明也说: not where a name ends (a given name may end in 则 or 更)

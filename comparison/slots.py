@@ -89,7 +89,12 @@ from comparison.lexicons.timewords import (
     PARTS_OF_DAY_EN,
     PARTS_OF_DAY_ZH,
     RELATIVE_DAYS_EN,
+    RELATIVE_DAYS_ZH,
+    RELATIVE_YEARS_ZH,
+    THEN_WORDS_ZH,
+    TIME_SHIFT_ZH,
     WEEKDAYS_EN,
+    WEEKDAYS_ZH,
 )
 from comparison.text import longest_first, words_outside
 
@@ -837,6 +842,8 @@ def extract_attributions(text: str, simple: str, english: bool, max_items: int =
         if bounds is None:
             continue
         found = _voice(text, simple, m, group, english, *bounds, person_ends, surnames)
+        if found is not None and not english and group == "b":
+            found = _whole_list(text, simple, m, found, words, name_spans, name_ends, person_ends)
         if found is None and english and body_ends.get(bounds[1], -1) >= bounds[0]:
             found = Attribution(body_ends[bounds[1]], bounds[1], text[body_ends[bounds[1]]:bounds[1]], "organization",
                                 text[body_ends[bounds[1]]:bounds[1]])  # "Thomas Cook said": the body
@@ -894,6 +901,49 @@ def listed_together(simple: str, voices: list[Attribution], voice: Attribution) 
     return voices[first:last + 1]
 
 
+# How far before the voice window (20 characters) a list of voices is read back to its clause's start
+# (湖北省卫生健康委员会、湖北省应急管理厅、湖北省公安厅和武汉市政府表示: the first body is no longer cut off).
+LIST_WINDOW_BACK = 60
+_CLAUSE_MARKS_ZH = "，。；：“”「」\n"
+
+
+def _list_window_start(simple: str, m: re.Match, voice: Attribution) -> int | None:
+    """Where a Chinese voice window is read from again when it ran out inside a list of voices:
+    the window used all its characters (no clause mark before it) and the voice lists bodies with
+    the enumeration comma, or opens right after one (the list's first body was left out, or
+    cut: 疾病控制与预防中心、美国食品药品监督管理局 read without 美国). The clause's start, at most
+    :data:`LIST_WINDOW_BACK` characters back; None when the window is not cut so."""
+    window = m.start("b")
+    if window == 0 or simple[window - 1] in _CLAUSE_MARKS_ZH:
+        return None  # the window reached its clause's start: nothing was cut
+    before = simple[window:voice.start].rstrip()
+    if "、" not in simple[voice.start:voice.end] and not before.endswith("、") \
+            and not simple[max(0, voice.start - 1):voice.start] == "、":
+        return None
+    floor = max(0, window - LIST_WINDOW_BACK)
+    mark = max(simple.rfind(c, floor, window) for c in _CLAUSE_MARKS_ZH)
+    return mark + 1 if mark >= 0 else floor
+
+
+def _whole_list(text: str, simple: str, m: re.Match, found: Attribution, words: _Words,
+                names: list[tuple[int, int]], name_ends: frozenset[int], person_ends: dict[int, int]) -> Attribution:
+    """``found`` read again from its clause's start when its window cut a list of voices
+    (:func:`_list_window_start`): the longer reading where it lists more voices and starts
+    earlier, else ``found``. Bounded: one more reading of at most :data:`LIST_WINDOW_BACK`
+    characters."""
+    window_start = _list_window_start(simple, m, found)
+    if window_start is None:
+        return found
+    bounds = _voice_bounds(simple, simple, m, "b", False, names, name_ends, window_start)
+    if bounds is not None:
+        bounds = _clause_voice(simple, *_from_word_start(simple, *bounds, words), words, names)
+    longer = None if bounds is None else _voice(text, simple, m, "b", False, *bounds, person_ends)
+    if longer is None or longer.start >= found.start or longer.end != found.end:
+        return found
+    listed = _listed_voices_zh(text, simple, longer, person_ends)
+    return longer if len(listed) > 1 and listed[0].start < found.start else found
+
+
 # Voices read on each side of one in a list (a cited list is a few names; a hostile text's list of
 # thousands is read no further, so each claim pair's look-up stays bounded).
 MAX_LISTED_VOICES = 12
@@ -916,6 +966,18 @@ def _listed_voices_zh(text: str, simple: str, voice: Attribution, person_ends: d
     joiners = [j for j in joiners if j.group(0) == "、" or {j.start(), j.end()} <= bounds]
     if not joiners:
         return [voice]
+    parts = _split_voice(text, simple, voice, joiners, person_ends)
+    commas = [j for j in joiners if j.group(0) == "、"]
+    if parts is None and commas and len(commas) < len(joiners):
+        # A 和, 与 or 及 may be inside a body's name (疾病控制与预防中心、食品药品监督管理局); the
+        # enumeration comma never is: the list read at its commas alone.
+        parts = _split_voice(text, simple, voice, commas, person_ends)
+    return parts or [voice]
+
+
+def _split_voice(text: str, simple: str, voice: Attribution, joiners: list[re.Match],
+                 person_ends: dict[int, int]) -> list[Attribution] | None:
+    """The voices ``voice`` lists, split at ``joiners``; None when a conjunct is no voice."""
     edges = [voice.start, *(x for j in joiners for x in (j.start(), j.end())), voice.end]
     parts: list[Attribution] = []
     for start, end in zip(edges[::2], edges[1::2], strict=True):
@@ -927,7 +989,7 @@ def _listed_voices_zh(text: str, simple: str, voice: Attribution, person_ends: d
         if kind == "other" and end - start >= 2 and _names_a_medium(text[start:end]):
             kind, norm = "agency", _medium_name(simple[start:end])  # 日本共同社 (one dictionary word)
         if kind == "other" or (end < voice.end and not _ends_as_a_voice(simple, start, end, person_ends)):
-            return [voice]
+            return None
         parts.append(Attribution(start, end, text[start:end], kind, norm))
     return parts
 
@@ -1112,10 +1174,13 @@ def _anaphoric_voices(simple: str, found: list[Attribution]) -> list[Attribution
 
 # A medium's report as its own verb, opening a clause: 星岛日报报导，… / CGTN报道说：… (no 据 before
 # it). Read apart from the main pattern so it never takes over a 据…报道 or a dateline.
+_MEDIUM_NAME_ZH = r"[\u4e00-\u9fffA-Za-z·]{2,12}?(?:[（(][A-Za-z][A-Za-z .&-]{0,20}[)）])?"
+# (media listed with the enumeration comma, 路透社、美联社和法新社报道: each a voice, split as any list is)
+MAX_LISTED_MEDIA = 6
 _MEDIUM_REPORTS_ZH = re.compile(
-    rf"(?:^|(?<=[，。；！？\n]))(?P<m>[\u4e00-\u9fffA-Za-z·]{{2,12}}?(?:[（(][A-Za-z][A-Za-z .&-]{{0,20}}[)）])?)"
+    rf"(?:^|(?<=[，。；！？\n]))(?P<m>{_MEDIUM_NAME_ZH}(?:、{_MEDIUM_NAME_ZH}){{0,{MAX_LISTED_MEDIA - 1}}})"
     # an adverb between the medium and its verb is no part of it (新华社与中新社均报道, 美联社也报道)
-    rf"(?P<adverb>{'|'.join(VOICE_TRAILING_ADVERBS_ZH)})?(?:{'|'.join(REPORT_VERBS_ZH)})(?:称|说)?[，：:]")
+    rf"(?P<adverb>{longest_first(VOICE_TRAILING_ADVERBS_ZH)})?(?:{'|'.join(REPORT_VERBS_ZH)})(?:称|说)?[，：:]")
 
 
 def _media_reporting(text: str, simple: str, found: list[Attribution], most: int) -> list[Attribution]:
@@ -1148,8 +1213,8 @@ def _media_reporting(text: str, simple: str, found: list[Attribution], most: int
                                                       for w in _NOT_A_REPORTER_ZH):
             continue  # 针对路透社报道 (about a report), 没有媒体报道 (none reported)
         who = text[start:end]
-        if not _names_a_medium(who):
-            continue  # 官媒已经有了许多报道: the words before 报道 must end in a medium's name
+        if not all(_names_a_medium(part) for part in who.split("、")):
+            continue  # 官媒已经有了许多报道: the words before 报道 must end in a medium's name (each listed one)
         kind, norm = attribution_kind(who, False)
         out.append(Attribution(start, end, who, "agency", norm if kind == "agency" else _medium_name(simple[start:end])))
     return out
@@ -1226,12 +1291,13 @@ def _negated_speech(voice: str) -> bool:
 
 def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bool,
                   names: list[tuple[int, int]] = (), name_ends: frozenset[int] = frozenset(),
-                  ) -> tuple[int, int, bool] | None:
+                  window_start: int | None = None) -> tuple[int, int, bool] | None:
     """(start, end, reported) of the voice a match names, trimmed to the voice itself: not past a
     sentence end, a closing bracket or a dateline, a clause word, leading conjunctions or a report
     word (报道); None when the match is a clause, not a voice. ``names``: sorted spans of names;
-    ``name_ends``: where they end."""
-    start, end = m.start(group), m.end(group)
+    ``name_ends``: where they end; ``window_start``: where the voice is read from when not the
+    match's start (a list longer than the window: :func:`_list_window_start`)."""
+    start, end = m.start(group) if window_start is None else window_start, m.end(group)
     if not english:
         start = _name_start(start, names)
     if group == "d" and _CLAUSE_VERBS_EN.search(source, start, end):
@@ -1263,11 +1329,12 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
         if group == "b" and _NO_VOICE_BEFORE_VERB_EN.search(span):
             return None  # "arrests … have been reported", "a president who said": no voice
         return (*_english_voice_bounds(source, span, group, start, end), False)
-    return _chinese_voice_bounds(source, simple, span, group, start, end, name_ends)
+    return _chinese_voice_bounds(source, simple, span, group, start, end, name_ends, names)
 
 
 def _chinese_voice_bounds(source: str, simple: str, span: str, group: str, start: int, end: int,
-                          name_ends: frozenset[int] = frozenset()) -> tuple[int, int, bool] | None:
+                          name_ends: frozenset[int] = frozenset(),
+                          names: list[tuple[int, int]] = ()) -> tuple[int, int, bool] | None:
     """(start, end, reported) of a Chinese voice in ``source[start:end]`` (``span``), past its
     dateline: None for no voice (a negated act, a condition); else without a citing word, a lead
     word or conjunction before it, and what ends it (在, 对, a time, an adverb, a report word)."""
@@ -1288,6 +1355,7 @@ def _chinese_voice_bounds(source: str, simple: str, span: str, group: str, start
     else:
         if simple[start:start + 1] in _CONJUNCTIONS_ZH and start > 0 and _CJK_CHAR.match(simple, start - 1):
             start += 1  # 美国和联合国…机构表示 read from 和 (the window's start): the voice is the last conjunct
+    start = past_opening_time(simple, start, end, names)
     # 省长X在此前的一份声明中说, X对路透社说, X周三表示: the voice is X.
     cut = _first_outside_brackets(_VOICE_CUT_ZH, simple[start:end])
     if cut >= 0:
@@ -1337,6 +1405,42 @@ def _english_voice_bounds(source: str, span: str, group: str, start: int, end: i
     if pronoun and pronoun.start() > start:
         start = pronoun.start()  # "In a television address he said": he, no phrase before him
     return _last_conjunct_voice(source, start, end), end
+
+
+# Times opening a Chinese clause before its subject (此前警方表示, 稍早警方说, 当地时间周三晚上警方表示,
+# 7月3日警方表示, 当时警方表示): no part of the voice, as _TIME_OPENING_EN in English. The time words
+# of lexicons/timewords.py: shifts (此前, 此后, 稍早, 日前…), relative days and years, parts of the day,
+# "then", weekdays, and days of the month written with digits.
+_TIME_WORDS_OPENING_ZH = longest_first([*TIME_SHIFT_ZH, *RELATIVE_DAYS_ZH, *RELATIVE_YEARS_ZH, *PARTS_OF_DAY_ZH,
+                                        *THEN_WORDS_ZH, "当地时间", "北京时间", "上周", "本周", "上月", "本月"])
+_TIME_OPENING_ZH = re.compile(
+    rf"(?:(?:{_TIME_WORDS_OPENING_ZH}|(?:周|星期|礼拜)[{''.join(WEEKDAYS_ZH)}]"
+    r"|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]|\d{1,2}\s*月(?:份)?|[今昨前明]\s*[(（]\s*\d{1,2}\s*[日号]?\s*[)）]\s*[日天]?)"
+    rf"{EVENING_AFTER_DAY_ZH[0]}?\s*)+")
+# The surname 周 with a given name opening with a weekday's numeral (周一鸣, 周三明): the weekday reading
+# only where a word of two characters or more, or a pronoun, follows it (周三|警方, 周三|他; not 周一|鸣|教授).
+_WEEKDAY_OPENING_ZH = re.compile(rf"^周[{''.join(WEEKDAYS_ZH)}]$")
+
+
+def past_opening_time(simple: str, start: int, end: int, names: list[tuple[int, int]]) -> int:
+    """Where a Chinese voice or speaker starts past the time words opening its clause (此前警方表示:
+    警方), leaving two characters at least; not inside a recognised name that opens with a time
+    word's characters, nor before a lone character after 周X (周一鸣教授表示: a person named 周一鸣)."""
+    m = _TIME_OPENING_ZH.match(simple, start, end)
+    if m is None or end - m.end() < 2 and simple[m.end():end] not in ("他", "她"):
+        return start  # (周三他说: the pronoun speaks, resolved as any is)
+    at = bisect.bisect_right(names, (start, end)) - 1  # the names starting at or before ``start``
+    if at >= 0 and names[at][0] <= start < names[at][1] and names[at][1] > m.end():
+        return start  # a name holds the time word's characters: no time
+    if _WEEKDAY_OPENING_ZH.match(simple[start:m.end()].strip()):
+        from comparison.phonetics import word_boundaries
+
+        rest = simple[m.end():end]
+        bounds = sorted(b for b in word_boundaries(rest) if b > 0)
+        first = bounds[0] if bounds else len(rest)
+        if first < 2 and rest[:1] not in "他她其":
+            return start
+    return m.end()
 
 
 # A time word after a Chinese subject ends it (前总统蔡英文13日表示, 习近平主席上月会见…时曾表示,

@@ -56,9 +56,9 @@ OFFICIAL_ROLES_ZH = ("官员", "发言人", "部长", "总统", "总理", "首�
                      # (花莲县长, 警务处处长, 卫生署署长)
                      "负责人", "县长", "区长", "镇长", "处长", "署长")
 # One-character head nouns of public bodies (日本原子能规制厅, 统计署, 国务院, 卫健委, 国台办), and 单位
-# (a public unit: 消防单位, 有关单位, 主管单位): an office only where the voice ends with one (not
-# 医院医生, 餐厅老板, 委内瑞拉…, 单位面积).
-OFFICE_HEAD_ENDINGS_ZH = ("厅", "署", "院", "委", "办", "处", "单位")
+# (a public unit: 消防单位, 有关单位, 主管单位) and 部门 (a department: 消防部门, 卫生部门, 有关部门): an office
+# only where the voice ends with one (not 医院医生, 餐厅老板, 委内瑞拉…, 单位面积, 部门经理).
+OFFICE_HEAD_ENDINGS_ZH = ("厅", "署", "院", "委", "办", "处", "单位", "部门")
 # Words ending in 处 that name a place or a quality, not a department (消防处, 入境处 are ones).
 NOT_AN_OFFICE_ZH = ("此处", "到处", "住处", "好处", "各处", "远处", "近处", "一处", "何处", "别处", "某处", "深处",
                     "高处", "低处", "难处", "长处", "短处", "益处", "坏处", "用处", "出处", "去处", "之处", "住所处")

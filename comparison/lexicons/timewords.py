@@ -66,8 +66,10 @@ TIME_ZONE_AFTER_RE = r"\s?(?:" + "|".join(TIME_ZONES) + r")\b"
 # Hours of a clock time qualified by a part of day ("下午4点" = 16:00).
 PM_WORDS_ZH = ("下午", "晚上", "傍晚", "晚间", "午后")
 # Words that shift a clause away from the sentence's date ("海地周四陷入混乱，一天之前，
-# 总统遇刺": the killing is not Thursday's): such a clause inherits no date.
-TIME_SHIFT_ZH = ("之前", "以前", "前一天", "此前", "早前", "之后", "以后", "后来", "随后")
+# 总统遇刺": the killing is not Thursday's): such a clause inherits no date. Earlier (此前, 早前, 先前,
+# 稍早, 日前 "the other day") and later (此后, 其后, 稍后, 事后) alike (《现代汉语词典》 time nouns).
+TIME_SHIFT_ZH = ("之前", "以前", "前一天", "此前", "早前", "先前", "稍早", "日前", "之后", "以后", "后来", "随后",
+                 "此后", "其后", "稍后", "事后")
 TIME_SHIFT_EN = ("earlier", "the day before", "a day before", "previously", "before that", "later",
                  "the next day", "afterwards")
 
