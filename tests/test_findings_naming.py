@@ -10,6 +10,12 @@ def _framing(text_a, text_b, language="zh"):
     return [f for f in compare([a, b], use_dense=False).findings if f.kind == "framing" and f.fact_type == "entity"]
 
 
+def _titled(text_a, text_b, kind, language="zh"):
+    a = article("na", "Outlet A", text_a, language=language)
+    b = article("nb", "Outlet B", text_b, language=language)
+    return [f for f in compare([a, b], use_dense=False).findings if f.kind == kind and f.fact_type == "entity"]
+
+
 def test_other_rendering_of_the_same_foreign_name():
     found = _framing("意大利后卫博努奇(Leonardo Bonucci)在第67分钟扳平比分。",
                      "意大利后卫波努奇（Leonardo Bonucci）在第67分钟扳平比分。")
@@ -60,7 +66,8 @@ def test_a_title_starts_after_the_sentences_de_and_its_words_may_come_in_another
 
 def test_a_title_starts_after_the_sentences_verbs_and_pronouns_and_an_abbreviated_title_is_the_same():
     # 指责|总统普京, 他是|俄罗斯领导人普京, 经|俄罗斯总统普京: the words before belong to the sentence.
-    found = _framing("纳瓦尔尼指责总统普京下令毒害他。", "他是俄罗斯领导人普京最著名的批评者。")
+    # (领导人 is a generic word for the office 总统 names: a vaguer title, precision, no framing.)
+    found = _titled("纳瓦尔尼指责总统普京下令毒害他。", "他是俄罗斯领导人普京最著名的批评者。", "precision")
     assert found and "指责" not in found[0].why and "他是" not in found[0].why
     assert "俄罗斯领导人" in found[0].why
     # 代理 is part of the office (acting assistant secretary), not a verb of the sentence.

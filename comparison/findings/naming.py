@@ -11,7 +11,9 @@ from comparison.docs import Doc, names_own_outlet, span, written
 from comparison.extract import distinct_persons, same_entity
 from comparison.findings import Context
 from comparison.lexicons.attribution import (
+    GENERIC_LEADER_TITLES_ZH,
     INSTITUTION_HEADS_ZH,
+    LEADER_OFFICES_ZH,
     TITLE_SHORT_FORMS_ZH,
     TITLE_VERBS_ZH,
     TITLES_ZH,
@@ -275,6 +277,15 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                 if docs[da].group == docs[db].group or _same_title(ta, tb, places):
                     continue  # 海地总统 vs 海地共和国总统: the same title
                 name = docs[da].article.text[na:ea]
+                vaguer = _vaguer_leader_title(ta, tb, places)
+                if vaguer is not None:  # 俄罗斯总统普京 vs 俄罗斯领导人普京: one office, once in a generic word
+                    (dv, tv, sv), (do, to, so) = ((db, tb, sb), (da, ta, sa)) if vaguer else ((da, ta, sa), (db, tb, sb))
+                    findings.append(Finding(
+                        "precision", "entity",
+                        f"{name} introduced as {written(docs[do], to, so)} ({docs[do].label}) vs the vaguer "
+                        f"{written(docs[dv], tv, sv)} ({docs[dv].label})",
+                        [span(docs[da], sa, ea), span(docs[db], sb, eb)], name))
+                    continue
                 findings.append(Finding(
                     "framing", "entity",
                     f"{name} introduced as {written(docs[da], ta, sa)} ({docs[da].label}) vs "
@@ -356,6 +367,34 @@ def _same_title(a: str, b: str, places: set[str]) -> bool:
     # read at most six characters back: 大学法律系副教授, 港大法律系副教授).
     return (not qa or not qb or qa in qb or qb in qa or (len(qa) >= 3 and qa[-3:] == qb[-3:])
             or sorted(qa) == sorted(qb))  # 前央行行长 vs 央行前行长: the same words in another order
+
+
+def _generic_leader_qualifier(title: str, places: set[str]) -> str | None:
+    """What a generic word for a leader (GENERIC_LEADER_TITLES_ZH: 领导人, 元首) closing ``title`` is
+    qualified by, places and the sentence's words aside (俄罗斯领导人: ""; 军政府领导人: 军政府); None when
+    ``title`` ends in no such word."""
+    word = next((w for w in GENERIC_LEADER_TITLES_ZH if title.endswith(w)), None)
+    if word is None:
+        return None
+    qualifier = title[:len(title) - len(word)]
+    qualifier = qualifier[_sentence_cut(qualifier):]
+    for place in sorted(places, key=len, reverse=True):
+        qualifier = qualifier.replace(place, "")
+    return qualifier
+
+
+def _vaguer_leader_title(a: str, b: str, places: set[str]) -> bool | None:
+    """Is one of two titles a generic word for a leader where the other names an office of that
+    rank (俄罗斯领导人 vs 俄罗斯总统, 领导人 vs 国家主席): True when ``b`` is the vaguer, False when ``a``
+    is, None when neither is so (军政府领导人 vs 总司令: a qualifier that is no place frames; 领导人
+    vs 发言人: another role)."""
+    for generic, office, b_vaguer in ((b, a, True), (a, b, False)):
+        qualifier = _generic_leader_qualifier(generic, places)
+        if qualifier is None or _generic_leader_qualifier(office, places) is not None:
+            continue
+        if _head(office) in LEADER_OFFICES_ZH and (not qualifier or qualifier in _qualifier(office, places)):
+            return b_vaguer
+    return None
 
 
 def _abbreviates(short: str, long_: str) -> bool:

@@ -14,7 +14,11 @@ import re
 
 from comparison.docs import span
 from comparison.findings import Context
-from comparison.lexicons.attribution import TITLE_HEADS_EN
+from comparison.lexicons.attribution import (
+    GENERIC_LEADER_TITLES_EN,
+    LEADER_OFFICES_EN,
+    TITLE_HEADS_EN,
+)
 from comparison.model import Finding
 
 # The words a title may hold before its head: up to three, each a word, not a function word
@@ -31,7 +35,11 @@ _TITLE_RE = re.compile(
 _TITLE_MODIFIERS = {"police", "local", "former", "deputy", "acting", "senior", "chief", "state", "federal",
                     "regional", "provincial", "city", "county", "foreign", "defence", "defense", "interior",
                     "health", "finance", "vice", "assistant", "associate", "general", "military", "army", "navy",
-                    "fire", "government", "district", "national", "prime", "press", "media", "news", "team"}
+                    "fire", "government", "district", "national", "prime", "press", "media", "news", "team",
+                    # what a leader leads, when no state ("opposition leader", "rebel leader": the title's own
+                    # words, which frame; vaguer_leader_title_en reads "leader" alone as the generic word)
+                    "opposition", "rebel", "party", "junta", "militia", "union", "tribal", "religious", "spiritual",
+                    "supreme", "coup", "protest", "community"}
 # A person is compared across outlets only this many times per story (bounded cost).
 MAX_PEOPLE = 400
 
@@ -45,10 +53,16 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
             if e.kind != "PER" or len(people) >= MAX_PEOPLE:
                 continue
             title = english_title(doc.article.text, e.start)
-            if title is None:
-                continue
-            surname = e.text.split()[-1].lower()
-            people.setdefault(surname, {}).setdefault(d, (title[0], title[1], e.end, e.text))
+            name = e.text
+            if title is None:  # "President Joe Biden" read whole as the person: the title leads the name
+                inner = leading_title(e.text)
+                if inner is None:
+                    continue
+                start = _qualifiers_before(doc.article.text, e.start)  # "Police" of "Police Chief Dave Gaskin"
+                title = (doc.article.text[start:e.start] + inner[0], start)
+                name = e.text[inner[1]:]
+            surname = name.split()[-1].lower()
+            people.setdefault(surname, {}).setdefault(d, (title[0], title[1], e.end, name))
     findings: list[Finding] = []
     for per_doc in people.values():
         items = sorted(per_doc.items())
@@ -57,6 +71,14 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
                 if ctx.docs[da].group == ctx.docs[db].group or not _same_person(name, other):
                     continue
                 if same_title_en(ta, tb):
+                    continue
+                vaguer = vaguer_leader_title_en(ta, tb)
+                if vaguer is not None:  # "President Putin" vs "Russian leader Putin": one office, once generic
+                    (lv, tv), (lo, to) = ((db, tb), (da, ta)) if vaguer else ((da, ta), (db, tb))
+                    findings.append(Finding(
+                        "precision", "entity",
+                        f"{name} introduced as {to} ({ctx.docs[lo].label}) vs the vaguer {tv} ({ctx.docs[lv].label})",
+                        [span(ctx.docs[da], sa, ea), span(ctx.docs[db], sb, eb)], name))
                     continue
                 findings.append(Finding(
                     "framing", "entity",
@@ -79,6 +101,31 @@ def english_title(text: str, name_start: int) -> tuple[str, int] | None:
         keep -= 1
     start = m.start("title") + words[keep].start()
     return text[start:m.end("title")], start
+
+
+def leading_title(name: str) -> tuple[str, int] | None:
+    """The title a recognised person's name opens with, capitalized as titles before a name are
+    ("President Joe Biden", "Russian President Vladimir Putin", "Prime Minister Boris Johnson"), and
+    where the name after it starts; None when the name holds no title head (TITLE_HEADS_EN) before a
+    word of its own. Each word before the head must qualify a title (:func:`_qualifies`)."""
+    words = list(re.finditer(r"\S+", name))
+    for k in range(len(words) - 1, 0, -1):  # the last title head with a name word after it
+        if words[k - 1].group().lower().strip(".,") in TITLE_HEADS_EN:
+            if all(_qualifies(w.group()) for w in words[:k - 1]):
+                return name[:words[k - 1].end()], words[k].start()
+            return None
+    return None
+
+
+def _qualifiers_before(text: str, start: int) -> int:
+    """Where a title starts when title qualifiers (:func:`_qualifies`) stand right before ``start``,
+    at most :data:`_MAX_QUALIFIER_WORDS` words back ("Police" before a person "Chief Dave Gaskin")."""
+    for _ in range(_MAX_QUALIFIER_WORDS):
+        m = re.search(r"(?:^|(?<=\s))([A-Za-z][\w'.-]*) $", text[max(0, start - 40):start])
+        if m is None or not _qualifies(m.group(1)):
+            break
+        start -= len(m.group(0))
+    return start
 
 
 _SENTENCE_WORDS = {"on", "in", "at", "the", "a", "an", "and", "but", "as", "by", "for", "from", "with", "after",
@@ -122,3 +169,28 @@ def same_title_en(a: str, b: str) -> bool:
     if ha != hb:
         return False
     return not qa or not qb or qa in qb or qb in qa
+
+
+def _generic_leader(title: str) -> bool:
+    """Is ``title`` a generic word for a leader (GENERIC_LEADER_TITLES_EN) qualified by nothing but
+    capitalized words, a place or a nationality ("leader", "Russian leader", "the U.S. leader"; not
+    "opposition leader", "rebel leader": those frame)?"""
+    words = title.split()
+    if not words or words[-1].lower() not in GENERIC_LEADER_TITLES_EN:
+        return False
+    return all(w[:1].isupper() or w.lower() == "the" for w in words[:-1])
+
+
+def vaguer_leader_title_en(a: str, b: str) -> bool | None:
+    """True when ``b`` is a generic word for a leader where ``a`` names an office of that rank
+    (LEADER_OFFICES_EN: "Russian President" vs "Russian leader"), False for the other way round,
+    None otherwise."""
+    def office(title: str) -> bool:
+        lowered = " ".join(title.lower().split())
+        return any(lowered == o or lowered.endswith(" " + o) for o in LEADER_OFFICES_EN)
+
+    if _generic_leader(b) and office(a):
+        return True
+    if _generic_leader(a) and office(b):
+        return False
+    return None

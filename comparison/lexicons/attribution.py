@@ -184,6 +184,17 @@ TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部�
              # governor, a minister, a party's secretary-general, a company's president or
              # chairman), also Korean companies' 会长; Korean ministers are 长官 (above)
              "知事", "大臣", "外相", "防卫相", "干事长", "社长", "会长")
+# Generic words for whoever leads a state, a government or a party (《现代汉语词典》: 领导人 "leader", 领袖
+# "leader", 首脑 "head of state or government", 元首 "head of state"; English "leader"), and the offices of
+# that rank such a word stands for. One outlet calling a person by the generic word where another writes the
+# office (俄罗斯领导人普京 vs 俄罗斯总统普京, "Russian leader Vladimir Putin" vs "President Vladimir Putin") gives
+# a vaguer title of the same office: a precision difference, no other framing (findings.naming, titles_en).
+# A qualifier on the generic word that is no place (军政府领导人, 政变领导人, "opposition leader") still frames.
+GENERIC_LEADER_TITLES_ZH = ("最高领导人", "领导人", "领袖", "首脑", "元首")
+LEADER_OFFICES_ZH = ("总统", "总理", "首相", "国王", "女王", "主席", "总书记", "埃米尔", "苏丹", "天皇", "皇帝")
+GENERIC_LEADER_TITLES_EN = ("leader",)
+LEADER_OFFICES_EN = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
+                     "emperor", "chairman", "general secretary")
 # Titles written in a short form that is no in-order abbreviation, with the full title (特首: the chief
 # executive of a special administrative region, 特区行政长官): one title, no framing.
 TITLE_SHORT_FORMS_ZH = {"特首": "特区行政长官"}
