@@ -63,6 +63,7 @@ from comparison.lexicons.timewords import (
     ROC_ERA_ZH,
     SAME_YEAR_ZH,
     THIS_WEEK_ZH,
+    TIME_SHIFT_ZH,
     WEEKDAYS_ZH,
 )
 from comparison.numbers import (
@@ -1034,7 +1035,8 @@ _PRONOUNS = PRONOUNS_ZH
 # A time said between the speaker and the speech verb (发言人周日说, 外交部昨天晚上在声明中说) is
 # when, not who: the time words of the lexicon (weekdays, relative days, a day of the month,
 # parts of the day, 当地时间), each perhaps followed by 晚 (周日晚), at the end of a speaker.
-_DAY_WORDS = sorted([*RELATIVE_DAYS_ZH, "当天", "当日", "日前", "近日", "稍早", "稍后", "同日"], key=len, reverse=True)
+# (and the words of an earlier or later time, TIME_SHIFT_ZH: 白宫此前在一份声明中表示 is the White House's)
+_DAY_WORDS = sorted({*RELATIVE_DAYS_ZH, *TIME_SHIFT_ZH, "当天", "当日", "近日", "同日"}, key=len, reverse=True)
 _TIME_WORD = (rf"(?:(?:星期|礼拜|周)[{''.join(_WEEKDAYS)}]|{'|'.join(_DAY_WORDS)}|\d{{1,2}}[日号]"
               rf"|{longest_first(PARTS_OF_DAY_ZH)})(?:{EVENING_AFTER_DAY_ZH[0]})?")
 _TRAILING_TIME_RE = re.compile(rf"(?:当地时间)?(?:{_TIME_WORD})+$")

@@ -65,3 +65,11 @@ def test_a_voice_opened_by_a_time_is_compared_by_the_voice() -> None:
     b = article("b", "Outlet B", "消防部门表示，大火造成3人死亡，5人受伤。", language="zh")
     whys = [f.why for f in compare([a, b], use_dense=False).findings if f.fact_type == "attribution"]
     assert whys and all("此前" not in w for w in whys) and any("警方 (official" in w for w in whys)
+
+
+@pytest.mark.parametrize("time", ["此前", "随后", "早前", "先前", "之后"])
+def test_a_time_after_the_speaker_is_no_part_of_it(time: str) -> None:
+    # 白宫此前在一份声明中表示，“…”: the speaker is 白宫 (was 白宫此前 as a quote's speaker).
+    text = f"某国外交部{time}在一份有关两国通话的声明中表示，“双方同意继续保持密切沟通，共同应对挑战。”"
+    assert extract_all(text, WHEN).quotes[0].speaker == "某国外交部"
+
