@@ -19,7 +19,13 @@ from functools import lru_cache
 # Relative dates resolve against the publication day where the readers are (one home:
 # articles.calendar, also read by the stories' event days).
 from articles.calendar import DEFAULT_UTC_OFFSET_HOURS, local_publication_date  # noqa: E402,F401
-from comparison.lexicons.attribution import AGENCIES, ANONYMOUS_SOURCE, OFFICIAL_ROLES_ZH, TITLES_ZH
+from comparison.lexicons.attribution import (
+    AGENCIES,
+    ANONYMOUS_SOURCE,
+    MEDIA_CHANNELS_ZH,
+    OFFICIAL_ROLES_ZH,
+    TITLES_ZH,
+)
 from comparison.lexicons.names import COMPOUND_SURNAMES_ZH, SURNAMES_ZH
 from comparison.lexicons.places import (
     LISTENER_PREPOSITIONS_ZH,
@@ -1410,6 +1416,7 @@ _AGENCY_RE = re.compile("|".join(
     (rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" if a.isascii() else re.escape(a))
     for a in sorted(AGENCIES, key=len, reverse=True)))
 _CITE_BEFORE = CITE_BEFORE_ZH
+_MEDIA_CHANNELS = tuple(sorted(MEDIA_CHANNELS_ZH, key=len, reverse=True))
 _CITE_AFTER = CITE_AFTER_ZH
 _ANONYMOUS_RE = re.compile(
     r"(?:安全|政府|军方|外交|当地|情报)?(?:消息人士|知情人士)|匿名官员|不愿透露姓名的[\u4e00-\u9fff]{1,4}?(?=说|表示|称|告诉|透露)"
@@ -1469,8 +1476,11 @@ def _cited_by_frame(simple: str, m: re.Match) -> bool:
     """Does a citing frame stand right around the agency name ``m`` (据X, X报道, X从…报道)?"""
     before = simple[max(0, m.start() - 12):m.start()]
     # (an adverb between the name and its verb is no part of the frame: 新华社与中新社均报道, 美联社也称)
-    adverb = next((w for w in _TRAILING_ADVERBS if simple.startswith(w, m.end())), "")
-    after = simple[m.end() + len(adverb):m.end() + len(adverb) + 6]
+    # (nor a channel of the medium: 央视APP报导, 新华社客户端报道 cite 央视 and 新华社)
+    channel = next((c for c in _MEDIA_CHANNELS if simple.startswith(c, m.end())), "")
+    at = m.end() + len(channel)
+    adverb = next((w for w in _TRAILING_ADVERBS if simple.startswith(w, at)), "")
+    after = simple[at + len(adverb):at + len(adverb) + 6]
     return any(before.endswith(w) or w in before[-6:] for w in _CITE_BEFORE) or after.startswith(
         _CITE_AFTER
     ) or (after.startswith(("从",)) and "报道" in simple[m.end():m.end() + 15])

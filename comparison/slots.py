@@ -24,6 +24,7 @@ from comparison.lexicons.attribution import (
     GENERIC_VOICE_PREFIX_ZH,
     GENERIC_VOICES_EN,
     GENERIC_VOICES_ZH,
+    MEDIA_CHANNELS_ZH,
     MEDIA_HEADS_EN,
     MEDIA_HEADS_ZH,
     NEWSPAPER_NAME_HEADS_EN,
@@ -1235,11 +1236,22 @@ def _names_a_medium(who: str) -> bool:
         if gloss.group(1).strip() in AGENCIES:
             return True
         simple = simple[:gloss.start()]
+    simple = _without_channel(simple)  # 央视APP, 新华社客户端: the medium's own channel
     names = tuple(n for n in AGENCIES if not n.isascii())
     if simple.endswith(names) or _latin_agency_closing(simple):
         return True
     # By its ending alone only a name of three or more characters (该报, 本台, 该社 name no medium).
     return len(simple) >= 3 and simple.endswith((*MEDIA_HEADS_ZH, *_MEDIUM_ENDINGS_ZH))
+
+
+_MEDIA_CHANNELS_ZH = tuple(sorted(MEDIA_CHANNELS_ZH, key=len, reverse=True))
+
+
+def _without_channel(simple: str) -> str:
+    """``simple`` without a medium's channel closing it (央视APP: 央视; 新华社客户端: 新华社), two
+    characters at least left."""
+    channel = next((c for c in _MEDIA_CHANNELS_ZH if simple.endswith(c) and len(simple) - len(c) >= 2), "")
+    return simple[:len(simple) - len(channel)]
 
 
 def _latin_agency_closing(simple: str) -> str:
@@ -1257,6 +1269,7 @@ def _latin_agency_closing(simple: str) -> str:
 def _medium_name(simple: str) -> str:
     """The name a medium's voice goes by: the listed agency whose name closes it (日本共同社: 共同社,
     NHK), else its own words (意大利安莎社)."""
+    simple = _without_channel(simple)
     latin = _latin_agency_closing(simple)
     if latin:
         return AGENCIES[latin]

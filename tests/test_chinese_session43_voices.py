@@ -73,3 +73,19 @@ def test_a_time_after_the_speaker_is_no_part_of_it(time: str) -> None:
     text = f"某国外交部{time}在一份有关两国通话的声明中表示，“双方同意继续保持密切沟通，共同应对挑战。”"
     assert extract_all(text, WHEN).quotes[0].speaker == "某国外交部"
 
+
+@pytest.mark.parametrize(("text", "medium"), [
+    ("央視APP報導，事發地點是某酒店。", "央视"),
+    ("新华社客户端报道，事发地点是某酒店。", "新华社"),
+    ("据央视新闻客户端报道，事发地点是某酒店。", "央视"),
+    ("人民日报微博称，事发地点是某酒店。", "人民日报"),
+])
+def test_a_mediums_channel_is_the_mediums_voice(text: str, medium: str) -> None:
+    facts = extract_all(text, WHEN)
+    assert [(a.kind, a.who) for a in facts.attributions] == [("agency", medium)]
+    assert [s.source for s in facts.sources] == [medium]
+
+
+def test_no_medium_no_channel_voice() -> None:
+    assert extract_all("某公司官网报道，事发地点是某酒店。", WHEN).attributions == []
+

@@ -108,6 +108,10 @@ NEWSPAPER_NAME_HEADS_EN = ("News", "Times", "Post", "Journal", "Herald", "Telegr
                            "Guardian", "Chronicle", "Inquirer", "Observer", "Independent", "Courier")
 # (Not Mail, Express, Standard: the Royal Mail, an express train, the Standard Chartered bank.)
 MEDIA_HEADS_ZH = ("通讯社", "电视台", "广播电台", "电台", "日报", "报纸", "媒体", "官媒", "新闻社")
+# The channels a medium publishes on, written after its name (央视APP报导, 新华社客户端报道, 人民日报微博称,
+# 央视新闻客户端): the medium's own voice, as its name alone is (Simplified; longest first where read).
+MEDIA_CHANNELS_ZH = ("新闻客户端", "客户端", "APP", "App", "app", "官方微博", "微博", "微信公众号", "公众号", "官网",
+                     "网站", "官方账号", "账号", "推特", "脸书", "新闻")
 # Unspecific official voices: "officials", "the authorities", 菲律宾官员, 日本政府. The same claim
 # credited to one of them and to a named office is no other voice, only a vaguer one.
 GENERIC_VOICES_EN = ("official", "officials", "authorities", "authority", "government", "media", "reports")
