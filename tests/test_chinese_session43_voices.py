@@ -89,3 +89,7 @@ def test_a_mediums_channel_is_the_mediums_voice(text: str, medium: str) -> None:
 def test_no_medium_no_channel_voice() -> None:
     assert extract_all("某公司官网报道，事发地点是某酒店。", WHEN).attributions == []
 
+
+def test_national_news_agencies_are_sources() -> None:
+    facts = extract_all("据朝中社7月11日报道，某领导人表示将加强合作。德新社报道，3人死亡。", WHEN)
+    assert [s.source for s in facts.sources] == ["朝中社", "德新社"]

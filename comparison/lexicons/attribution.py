@@ -35,6 +35,11 @@ AGENCIES = {
     "澎湃新闻": "澎湃新闻", "香港01": "香港01", "明报": "明报", "星岛日报": "星岛日报", "南华早报": "南华早报",
     "官方媒体": "官方媒体", "官媒": "官方媒体", "state media": "官方媒体", "克里姆林宫": "克里姆林宫",
     "Kremlin": "克里姆林宫",
+    # National news agencies Chinese reports cite by name (their Chinese names; their Latin names only
+    # where no English report writes them otherwise): KCNA, dpa, EFE, IRNA, Jiji, Anadolu.
+    "朝中社": "朝中社", "朝鲜中央通讯社": "朝中社", "KCNA": "朝中社", "德新社": "德新社", "德国新闻社": "德新社",
+    "埃菲社": "埃菲社", "伊通社": "伊通社", "伊朗国家通讯社": "伊通社", "时事社": "时事社",
+    "时事通讯社": "时事社", "阿纳多卢通讯社": "阿纳多卢通讯社",
 }
 # A medium's news site and the medium that runs it (the normalized names of AGENCIES): one source,
 # whichever an outlet credits (据新华网报道 / 新华社报道; comparison.findings.attribution.same_voice).
