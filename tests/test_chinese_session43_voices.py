@@ -93,3 +93,8 @@ def test_no_medium_no_channel_voice() -> None:
 def test_national_news_agencies_are_sources() -> None:
     facts = extract_all("据朝中社7月11日报道，某领导人表示将加强合作。德新社报道，3人死亡。", WHEN)
     assert [s.source for s in facts.sources] == ["朝中社", "德新社"]
+
+
+def test_an_adverb_of_degree_is_no_part_of_the_voice() -> None:
+    assert _voices("该报道称，某国总统甚至告诉州长，联邦政府可以报销全部费用。") == ["某国总统"]
+

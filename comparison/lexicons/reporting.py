@@ -154,10 +154,10 @@ LIGHT_VERBS_ZH = ("予以", "加以", "给予", "进行")
 # a given name's last character), as the older ones are not (小赵则表示: the name recogniser may take
 # 则 into a name).
 WHOLE_ADVERBS_ZH = ("均", "都", "皆")
-# Adverbs of acting together (卫生部、教育部联合表示, 双方共同宣布, 各方一致表示, 两国分别表示) and of past
-# experience (警方曾表示: timewords.PAST_MARKERS_ZH) stand there too.
+# Adverbs of acting together (卫生部、教育部联合表示, 双方共同宣布, 各方一致表示, 两国分别表示), of degree
+# (总统甚至告诉州长) and of past experience (警方曾表示: timewords.PAST_MARKERS_ZH) stand there too.
 VOICE_TRAILING_ADVERBS_ZH = ("一再", "再次", "再度", "纷纷", "一度", "同样", "主要是", "亦", "则", "也", "又", "还", "更",
-                             "联合", "共同", "一致", "分别", *PAST_MARKERS_ZH, *WHOLE_ADVERBS_ZH)
+                             "联合", "共同", "一致", "分别", "甚至", "竟然", "甚而", *PAST_MARKERS_ZH, *WHOLE_ADVERBS_ZH)
 # Conjunctions of condition (如果警方认为…): what a voice would say on a condition is no source cited.
 CONDITIONAL_ZH = ("如果", "假如", "倘若", "若是", "要是", "一旦", "假若", "如若")
 # Markers of an abbreviation an article defines in brackets (刚果民主共和国（简称刚果(金)）,
