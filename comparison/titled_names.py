@@ -124,9 +124,17 @@ def _name_start(simple: str, token: Token, bounds: set[int], person_next: bool) 
         return None
     for title, k in _TITLES_BY_INNER.get(simple[start], ()):
         if simple.startswith(title[k:], start) and simple.endswith(title[:k], 0, start) \
-                and end - start - (len(title) - k) >= 2 and start - k in bounds:
+                and end - start - (len(title) - k) >= 2 \
+                and (start - k in bounds or _level_doubled(simple, start, title, k)):
             return start + len(title) - k
     return None
+
+
+def _level_doubled(simple: str, start: int, title: str, k: int) -> bool:
+    """Is the title's first character, read into the place before it, that place's own last character
+    too (某某郡|郡 of 某某郡郡长, 某县县长, 某市市长: the place's level and the title's first character are one
+    character written twice, and the recogniser took both into the place)?"""
+    return k == 1 and start >= 2 and simple[start - 2] == simple[start - 1] == title[0]
 
 
 def _name_at(simple: str, tokens: list[Token], n: int, bounds: set[int]):

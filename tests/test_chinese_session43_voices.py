@@ -98,3 +98,12 @@ def test_national_news_agencies_are_sources() -> None:
 def test_an_adverb_of_degree_is_no_part_of_the_voice() -> None:
     assert _voices("该报道称，某国总统甚至告诉州长，联邦政府可以报销全部费用。") == ["某国总统"]
 
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("某某郡郡長李明遠昨天晚間表示，目前為止18人證實罹難。", "李明遠"),
+    ("某某郡郡长王建国表示，3人死亡。", "王建国"),
+])
+def test_a_local_heads_title_after_a_place_of_its_level_is_no_part_of_the_name(text: str, name: str) -> None:
+    # 某某郡|郡長李明遠: the recogniser reads the county's 郡 twice into the place and 長 into the name.
+    persons = [e.text for e in extract_all(text, WHEN).entities if e.kind == "PER"]
+    assert name in persons and not any(p.startswith(("長", "长")) for p in persons)

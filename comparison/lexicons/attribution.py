@@ -59,7 +59,7 @@ OFFICIAL_ROLES_ZH = ("官员", "发言人", "部长", "总统", "总理", "首�
                      "国防部", "司令", "指挥官", "议员", "法院", "检察", "警察", "警官",
                      # the person in charge of a body; heads of local governments and departments
                      # (花莲县长, 警务处处长, 卫生署署长)
-                     "负责人", "县长", "区长", "镇长", "处长", "署长")
+                     "负责人", "县长", "郡长", "区长", "镇长", "乡长", "处长", "署长")
 # One-character head nouns of public bodies (日本原子能规制厅, 统计署, 国务院, 卫健委, 国台办), and 单位
 # (a public unit: 消防单位, 有关单位, 主管单位) and 部门 (a department: 消防部门, 卫生部门, 有关部门): an office
 # only where the voice ends with one (not 医院医生, 餐厅老板, 委内瑞拉…, 单位面积, 部门经理).
@@ -188,6 +188,9 @@ TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部�
              "经济师", "总裁", "董事", "董事长", "主任", "专家", "作家", "研究员", "助卿",
              # offices of government and party hierarchies (general titles of office)
              "厅长", "处长", "司长", "署长", "院长", "行长", "校长", "书记", "常委", "法官",
+             # heads of local governments (a county's, a district's, a town's, a village's: 郡长 of a US
+             # or Japanese county, 县长, 区长, 镇长, 乡长, 村长)
+             "郡长", "县长", "区长", "镇长", "乡长", "村长",
              "检察官", "警长", "长官", "特首",
              # titles of Japanese offices and companies as Chinese writes them (a prefecture's
              # governor, a minister, a party's secretary-general, a company's president or
