@@ -1236,12 +1236,24 @@ def _names_a_medium(who: str) -> bool:
         if gloss.group(1).strip() in AGENCIES:
             return True
         simple = simple[:gloss.start()]
-    simple = _without_channel(simple)  # 央视APP, 新华社客户端: the medium's own channel
-    names = tuple(n for n in AGENCIES if not n.isascii())
-    if simple.endswith(names) or _latin_agency_closing(simple):
-        return True
-    # By its ending alone only a name of three or more characters (该报, 本台, 该社 name no medium).
-    return len(simple) >= 3 and simple.endswith((*MEDIA_HEADS_ZH, *_MEDIUM_ENDINGS_ZH))
+    if _names_an_agency(simple):
+        return True  # (澎湃新闻: a listed name, though 新闻 may be a channel)
+    # Before a channel of the medium (央视APP, 新华社客户端; 某公司官网 is no medium's).
+    channel_free = _without_channel(simple)
+    if channel_free != simple:
+        return _names_an_agency(channel_free) or _ends_as_a_medium(channel_free)
+    return _ends_as_a_medium(simple)
+
+
+def _names_an_agency(simple: str) -> bool:
+    """Does ``simple`` end with an agency's name of the lexicon (Chinese, or Latin in capitals)?"""
+    return simple.endswith(tuple(n for n in AGENCIES if not n.isascii())) or bool(_latin_agency_closing(simple))
+
+
+def _ends_as_a_medium(simple: str) -> bool:
+    """Does ``simple`` end as media names do? By its ending alone only a name of three or more
+    characters (该报, 本台, 该社 name no medium)."""
+    return _names_an_agency(simple) or len(simple) >= 3 and simple.endswith((*MEDIA_HEADS_ZH, *_MEDIUM_ENDINGS_ZH))
 
 
 _MEDIA_CHANNELS_ZH = tuple(sorted(MEDIA_CHANNELS_ZH, key=len, reverse=True))
@@ -1269,7 +1281,8 @@ def _latin_agency_closing(simple: str) -> str:
 def _medium_name(simple: str) -> str:
     """The name a medium's voice goes by: the listed agency whose name closes it (日本共同社: 共同社,
     NHK), else its own words (意大利安莎社)."""
-    simple = _without_channel(simple)
+    if not _names_an_agency(simple):
+        simple = _without_channel(simple)  # 新华社客户端: 新华社 (not 澎湃新闻, a name)
     latin = _latin_agency_closing(simple)
     if latin:
         return AGENCIES[latin]
@@ -1428,7 +1441,8 @@ _TIME_WORDS_OPENING_ZH = longest_first([*TIME_SHIFT_ZH, *RELATIVE_DAYS_ZH, *RELA
                                         *THEN_WORDS_ZH, "当地时间", "北京时间", "上周", "本周", "上月", "本月"])
 _TIME_OPENING_ZH = re.compile(
     rf"(?:(?:{_TIME_WORDS_OPENING_ZH}|(?:周|星期|礼拜)[{''.join(WEEKDAYS_ZH)}]"
-    r"|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]|\d{1,2}\s*月(?:份)?|[今昨前明]\s*[(（]\s*\d{1,2}\s*[日号]?\s*[)）]\s*[日天]?)"
+    r"|(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]|(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:份)?|\d{4}\s*年"
+    r"|[今昨前明]\s*[(（]\s*\d{1,2}\s*[日号]?\s*[)）]\s*[日天]?|[(（]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]\s*[)）])"
     rf"{EVENING_AFTER_DAY_ZH[0]}?\s*)+")
 # The surname 周 with a given name opening with a weekday's numeral (周一鸣, 周三明): the weekday reading
 # only where a word of two characters or more, or a pronoun, follows it (周三|警方, 周三|他; not 周一|鸣|教授).

@@ -107,3 +107,14 @@ def test_a_local_heads_title_after_a_place_of_its_level_is_no_part_of_the_name(t
     # 某某郡|郡長李明遠: the recogniser reads the county's 郡 twice into the place and 長 into the name.
     persons = [e.text for e in extract_all(text, WHEN).entities if e.kind == "PER"]
     assert name in persons and not any(p.startswith(("長", "长")) for p in persons)
+
+
+def test_a_mediums_name_ending_in_a_channel_word_stays_whole() -> None:
+    # 澎湃新闻 is a medium's name, not 澎湃's 新闻 channel.
+    facts = extract_all("澎湃新闻报道，某地3人死亡。", WHEN)
+    assert [(a.kind, a.who) for a in facts.attributions] == [("agency", "澎湃新闻")]
+
+
+@pytest.mark.parametrize("opening", ["2020年11月", "2020年", "星期四（7月8日）", "周三（8日）"])
+def test_a_year_or_a_bracketed_date_opening_the_clause_is_no_part_of_the_voice(opening: str) -> None:
+    assert _voices(f"{opening}某国财政部曾表示，将加强管理。") == ["某国财政部"]
