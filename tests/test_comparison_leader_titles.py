@@ -52,3 +52,15 @@ def test_an_english_title_read_into_the_persons_name_is_a_title() -> None:
     found = _entity_findings("On Wednesday opposition leader Dave Gaskin said that three people died.",
                              "President Dave Gaskin said on Wednesday that three people died.", "en")
     assert [k for k, _ in found] == ["framing"]
+
+
+def test_a_title_read_into_a_name_is_only_a_title_of_the_lexicon_before_a_name() -> None:
+    from comparison.findings.titles_en import leading_title
+
+    assert leading_title("President Joe Biden") == ("President", 10)
+    assert leading_title("Russian President Vladimir Putin") == ("Russian President", 18)
+    assert leading_title("Prime Minister Boris Johnson") == ("Prime Minister", 15)
+    # "Chief Justice", "Chief Executive": a longer title than the lexicon's head, no name after "Chief".
+    assert leading_title("Chief Justice John Roberts") is None
+    assert leading_title("Chief Executive Carrie Lam") is None
+    assert leading_title("Joe Biden") is None

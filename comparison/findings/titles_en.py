@@ -111,10 +111,15 @@ def leading_title(name: str) -> tuple[str, int] | None:
     words = list(re.finditer(r"\S+", name))
     for k in range(len(words) - 1, 0, -1):  # the last title head with a name word after it
         if words[k - 1].group().lower().strip(".,") in TITLE_HEADS_EN:
-            if all(_qualifies(w.group()) for w in words[:k - 1]):
-                return name[:words[k - 1].end()], words[k].start()
-            return None
+            if words[k].group().lower() in _TITLE_GOES_ON or not all(_qualifies(w.group()) for w in words[:k - 1]):
+                return None  # "Chief Justice John Roberts", "Chief Executive X": a longer title than the lexicon's
+            return name[:words[k - 1].end()], words[k].start()
     return None
+
+
+# Words after a title head that make a longer title of it ("Chief Justice", "Chief Executive", "Chief
+# of Staff", "Chief Whip"): no name starts with them.
+_TITLE_GOES_ON = {"justice", "executive", "of", "whip", "staff", "operating", "financial"}
 
 
 def _qualifiers_before(text: str, start: int) -> int:
