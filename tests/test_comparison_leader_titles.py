@@ -1,7 +1,7 @@
 """Generic words for a leader against the office they stand for (session 43 review; made-up text).
 
 领导人 ("leader") for a person another outlet calls 总统 ("President") is a vaguer title of the same
-office (precision), no framing; a qualifier of its own (军政府领导人) or another role (发言人) still frames.
+office: no finding (development annotators marked none, as framing or as precision); a qualifier of its own (军政府领导人) or another role (发言人) still frames.
 English titles the recogniser read into a person's name ("Russian President Vladimir Putin") are read
 as titles."""
 
@@ -25,10 +25,8 @@ def _entity_findings(first: str, second: str, language: str = "zh") -> list[tupl
     ("俄罗斯总统普京周三表示，将与美国举行会谈。", "俄罗斯领导人普京周三表示，将与美国举行会谈。"),
     ("中国国家主席习近平周三表示，将加强合作。", "中国领导人习近平周三表示，将加强合作。"),
 ])
-def test_a_generic_word_for_a_leader_is_a_vaguer_title_no_framing(first: str, second: str) -> None:
-    found = _entity_findings(first, second)
-    assert [k for k, _ in found] == ["precision"], found
-    assert "vaguer" in found[0][1] and "领导人 (Outlet B)" in found[0][1]
+def test_a_generic_word_for_a_leader_is_a_vaguer_title_no_finding(first: str, second: str) -> None:
+    assert _entity_findings(first, second) == []
 
 
 def test_a_generic_word_with_a_qualifier_of_its_own_still_frames() -> None:
@@ -44,8 +42,7 @@ def test_an_english_title_read_into_the_persons_name_is_a_title() -> None:
     # "Russian President Vladimir Putin" is recognised as one person's name: its title leads it.
     found = _entity_findings("Russian President Vladimir Putin said on Wednesday that three people died.",
                              "Russian leader Vladimir Putin said on Wednesday that three people died.", "en")
-    assert [k for k, _ in found] == ["precision"]
-    assert "Russian President (Outlet A) vs the vaguer Russian leader (Outlet B)" in found[0][1]
+    assert found == []  # a vaguer title, no finding
     found = _entity_findings("Police Chief Dave Gaskin said on Wednesday that three people died.",
                              "Police spokesman Dave Gaskin said on Wednesday that three people died.", "en")
     assert found == [("framing", "Dave Gaskin introduced as Police Chief (Outlet A) vs Police spokesman (Outlet B)")]

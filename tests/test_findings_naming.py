@@ -66,10 +66,10 @@ def test_a_title_starts_after_the_sentences_de_and_its_words_may_come_in_another
 
 def test_a_title_starts_after_the_sentences_verbs_and_pronouns_and_an_abbreviated_title_is_the_same():
     # 指责|总统普京, 他是|俄罗斯领导人普京, 经|俄罗斯总统普京: the words before belong to the sentence.
-    # (领导人 is a generic word for the office 总统 names: a vaguer title, precision, no framing.)
-    found = _titled("纳瓦尔尼指责总统普京下令毒害他。", "他是俄罗斯领导人普京最著名的批评者。", "precision")
-    assert found and "指责" not in found[0].why and "他是" not in found[0].why
-    assert "俄罗斯领导人" in found[0].why
+    # (领导人 is a generic word for the office 总统 names: no finding. Were 他是 read into the title,
+    # its qualifier would be no place, and it would frame.)
+    assert _titled("纳瓦尔尼指责总统普京下令毒害他。", "他是俄罗斯领导人普京最著名的批评者。", "precision") == []
+    assert _framing("纳瓦尔尼指责总统普京下令毒害他。", "他是俄罗斯领导人普京最著名的批评者。") == []
     # 代理 is part of the office (acting assistant secretary), not a verb of the sentence.
     found = _framing("美国国务院代理助卿茱莉·郑发推文。", "美国外交官员领导人茱莉·郑发推文。")
     assert found and "代理助卿" in found[0].why

@@ -277,14 +277,10 @@ def _titles(docs: list[Doc]) -> list[Finding]:
                 if docs[da].group == docs[db].group or _same_title(ta, tb, places):
                     continue  # 海地总统 vs 海地共和国总统: the same title
                 name = docs[da].article.text[na:ea]
-                vaguer = _vaguer_leader_title(ta, tb, places)
-                if vaguer is not None:  # 俄罗斯总统普京 vs 俄罗斯领导人普京: one office, once in a generic word
-                    (dv, tv, sv), (do, to, so) = ((db, tb, sb), (da, ta, sa)) if vaguer else ((da, ta, sa), (db, tb, sb))
-                    findings.append(Finding(
-                        "precision", "entity",
-                        f"{name} introduced as {written(docs[do], to, so)} ({docs[do].label}) vs the vaguer "
-                        f"{written(docs[dv], tv, sv)} ({docs[dv].label})",
-                        [span(docs[da], sa, ea), span(docs[db], sb, eb)], name))
+                if _vaguer_leader_title(ta, tb, places) is not None:
+                    # 俄罗斯总统普京 vs 俄罗斯领导人普京: one office, once in a generic word. No finding:
+                    # the development annotators marked none of these (session 43: 3 such findings, none
+                    # annotated, as framing or as precision), as a vaguer voice gives none.
                     continue
                 findings.append(Finding(
                     "framing", "entity",

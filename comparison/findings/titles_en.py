@@ -72,14 +72,8 @@ def produce(ctx: Context, earlier: list[Finding]) -> list[Finding]:
                     continue
                 if same_title_en(ta, tb):
                     continue
-                vaguer = vaguer_leader_title_en(ta, tb)
-                if vaguer is not None:  # "President Putin" vs "Russian leader Putin": one office, once generic
-                    (lv, tv), (lo, to) = ((db, tb), (da, ta)) if vaguer else ((da, ta), (db, tb))
-                    findings.append(Finding(
-                        "precision", "entity",
-                        f"{name} introduced as {to} ({ctx.docs[lo].label}) vs the vaguer {tv} ({ctx.docs[lv].label})",
-                        [span(ctx.docs[da], sa, ea), span(ctx.docs[db], sb, eb)], name))
-                    continue
+                if vaguer_leader_title_en(ta, tb) is not None:
+                    continue  # "President Putin" vs "Russian leader Putin": one office, once generic (as naming.py)
                 findings.append(Finding(
                     "framing", "entity",
                     f"{name} introduced as {ta} ({ctx.docs[da].label}) vs {tb} ({ctx.docs[db].label})",
