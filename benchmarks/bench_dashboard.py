@@ -19,6 +19,9 @@ driven by Playwright; never a downloaded browser), on the demo corpus in seeds/
   a first session to its first story row, the first story it opens (its "Seed example"
   clicked ``--think`` seconds, default 1, after the list showed), then a second session's list
   (what a desk sees after a restart); ``--repeat 0`` skips the rounds above;
+* ``--why N``: the demo's largest story (38 members): the "Why, according to the model" click
+  -> its reasons table, N times in the browser (each a new page), and the library call it makes
+  (``clustering.explain.explain_stored_story``) N times in a warmed process, wall and CPU time;
 * ``--upload-305k``: one session uploads a 1 MB gzip holding 305,545 JSON Lines
   records under a ``.jsonl`` name while another keeps browsing: how long the other
   session's list and story take meanwhile, the job's progress and outcome.
@@ -47,6 +50,15 @@ store), is steadier: 2.45 and 3.34 s before, 1.42 and 1.31 s after. Later, at lo
 before, 1.84 and 1.39 s after (a second session's list 2.77 s before, 2.56 and 2.59 s after); the
 warm-up 2 s after the first page instead of 8: 1.64 s, a second session's list 2.99 s (within the
 noise: the delay is kept).
+
+Session 43, "Why, according to the model" on the largest demo story (``--repeat 0 --why 3``,
+old and new code run in turn, 2 shared cores at load average 3.5-5): the library call 2.68,
+3.52, 3.46 s before (CPU 2.21, 2.31, 1.74 s: the embedding model loaded on every call only to
+name the vectors' cache, and the trees run once per member), 0.16, 0.08, 0.07 s after (CPU 0.27,
+0.13, 0.15 s); the click to its table 11.0 and 15.0 s before (a third not shown within 300 s),
+2.60 s after on the first click (1.21 and 1.15 s on later pages: the server's cache; the click
+reruns the reasons' fragment only). Earlier, at load 5-8: 5.94 s (library) and 6.29 s (click)
+before, 0.19 s and 3.13 s after the first two changes alone, then 1.20 s (click) with the fragment.
 """
 
 from __future__ import annotations
@@ -205,6 +217,60 @@ def time_restarts(browser, work: Path, restarts: int, think_s: float = 1.0) -> d
     return out
 
 
+def largest_story(db: Path) -> tuple[str, list[str]]:
+    """The demo workspace's story of most members: its id and member ids."""
+    from store import Store
+
+    with Store(db) as store:
+        story = max(store.stories(), key=lambda s: len(s["members"]))
+    return story["id"], [m["article_id"] for m in story["members"]]
+
+
+def time_why_library(db: Path, clicks: int) -> list[float]:
+    """The library call the "Why, according to the model" button makes, on the largest story,
+    ``clicks`` times in a new process with the warm-up's modules loaded (as a warmed server)."""
+    script = (
+        "import importlib, json, sys, time\n"
+        "from dashboard.app import WARMED_MODULES\n"
+        "for m in WARMED_MODULES: importlib.import_module(m)\n"
+        "from clustering.explain import explain_stored_story\n"
+        "from store import Store\n"
+        "store, ids, out = Store(sys.argv[1]), json.loads(sys.argv[2]), []\n"
+        "for _ in range(int(sys.argv[3])):\n"
+        "    t, c = time.perf_counter(), time.process_time(); explain_stored_story(store, ids)\n"
+        "    out.append((time.perf_counter() - t, time.process_time() - c))\n"
+        "print(json.dumps(out))\n"
+    )
+    _, ids = largest_story(db)
+    done = subprocess.run([sys.executable, "-c", script, str(db), json.dumps(ids), str(clicks)], cwd=REPO,
+                          capture_output=True, text=True, check=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    timed = json.loads(done.stdout.strip().splitlines()[-1])
+    # The process's CPU time beside the wall time: the load of other jobs moves the latter.
+    print("why library calls (wall s, CPU s): " + ", ".join(f"{w:.2f}/{c:.2f}" for w, c in timed), flush=True)
+    return [w for w, _ in timed]
+
+
+def time_why_page(browser, url: str, story_id: str, clicks: int) -> list[float]:
+    """The largest story's "Why grouped" tab in the browser: the "Why, according to the model"
+    click -> its reasons table, ``clicks`` times (each a new page; the first after the
+    warm-up's delay, as a journalist reading the list first)."""
+    out = []
+    for _ in range(clicks):
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/?story={story_id}")
+        page.get_by_role("tab", name="Why grouped").click()
+        button = page.get_by_role("button", name="Why, according to the model")
+        button.wait_for(timeout=WAIT_MS)
+        wait_idle(page)
+        start = time.perf_counter()
+        button.click()
+        page.get_by_text("Reasons: each feature's contribution").wait_for(timeout=WAIT_MS)
+        out.append(time.perf_counter() - start)
+        print(f"why click: {out[-1]:.2f}s", flush=True)
+        page.close()
+    return out
+
+
 def time_empty(browser, url: str) -> dict:
     out: dict = {}
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -306,6 +372,9 @@ def main() -> int:
     parser.add_argument("--think", type=float, default=1.0,
                         help="with --restarts: seconds between the first story row and the click opening a story")
     parser.add_argument("--upload-305k", action="store_true")
+    parser.add_argument("--why", type=int, default=0, metavar="N",
+                        help='the largest story\'s "Why, according to the model": N clicks in the '
+                             "browser and N library calls")
     args = parser.parse_args()
 
     from dashboard.serve import CHROMIUM, CHROMIUM_ARGS, running_app
@@ -351,6 +420,16 @@ def main() -> int:
             rows["cold start: restarted server, first session"] = {"list_s": restarts["first"],
                                                                     "story_s": restarts["story"]}
             rows["cold start: a second session after it"] = {"list_s": restarts["second"]}
+        if args.why:
+            db = fresh_db(work, "why")
+            prepare(db)
+            story_id, members = largest_story(db)
+            notes.append(f"why: story {story_id}, {len(members)} members")
+            rows["why: library call, warmed process"] = {"why_s": time_why_library(db, args.why)}
+            with running_app(db, timeout=120) as url:
+                time_list(browser, url)
+                time.sleep(10)  # past the warm-up's delay (dashboard.app.WARM_IMPORTS_DELAY_S)
+                rows["why: click -> reasons table, browser"] = {"why_s": time_why_page(browser, url, story_id, args.why)}
         if args.upload_305k:
             db = fresh_db(work, "upload")
             prepare(db)
@@ -362,7 +441,7 @@ def main() -> int:
 
     columns = [("setup_s", "set-up"), ("server_s", "server"), ("progress_s", "progress bar"),
                ("first_s", "new server's first page"),
-               ("list_s", "first story row"), ("story_s", "opened story"), ("facts_s", "its facts")]
+               ("list_s", "first story row"), ("story_s", "opened story"), ("facts_s", "its facts"), ("why_s", "why (model's reasons)")]
     print(f"\nrepeats: {args.repeat} (median, min, max where more than one); 2 shared cores\n")
     for name, values in rows.items():
         shown = [f"{label} {fmt(values[key])}" for key, label in columns if key in values]

@@ -214,16 +214,29 @@ class SameStoryModel:
         candidate pair of the ``n`` articles and its stage-1 log-odds. With a context stage,
         the reasons are that stage's, and the "direct" reason names the pair's own strongest
         features (stage 1's contributions, which add up to its value)."""
-        own = self.direct.contributions(x)
-        query_direct = self.direct_log_odds(x)
+        return self.explain_many(x, n, pairs, direct, query, use_context)[0]
+
+    def explain_many(self, X: np.ndarray, n: int, pairs: np.ndarray, direct: np.ndarray, queries: np.ndarray,
+                     use_context: bool = True) -> list[tuple[float, list[tuple[str, float, float, str]]]]:
+        """:meth:`explain` of each row of ``X`` (the features of the pairs ``queries``), the trees
+        run once over all rows: a story's members explained one at a time ran every tree once per
+        member (39 times on the demo's largest story, each run starting the trees' threads: 1.7 s
+        of CPU on a loaded 2-core server, 0.1 s at rest). Each row's figures are its own, as alone."""
+        queries = np.asarray(queries).reshape(-1, 2)
+        X = np.asarray(X, dtype=np.float64).reshape(len(queries), -1)
+        owns = [self.direct.contributions(x) for x in X]
+        queries_direct = self.direct_log_odds(X)
         if self.context is None or not use_context:
-            return float(_sigmoid(query_direct)[0]), own
-        row = self.context_rows(n, pairs, direct, query, query_direct)
-        log_odds = float(self.context.decision_function(row)[0])
-        top = ", ".join(f"{name} {part:+.2f}" for name, _, part, _ in own[:3])
-        reasons = [(name, value, part, f"{meaning} (its largest: {top})" if name == "direct" else meaning)
-                   for name, value, part, meaning in self.context.contributions(row)]
-        return float(_sigmoid(np.array([log_odds]))[0]), reasons
+            return [(float(p), own) for p, own in zip(_sigmoid(queries_direct), owns, strict=True)]
+        rows = self.context_rows(n, pairs, direct, queries, queries_direct)
+        log_odds = self.context.decision_function(rows)
+        out = []
+        for own, row, odds in zip(owns, rows, log_odds, strict=True):
+            top = ", ".join(f"{name} {part:+.2f}" for name, _, part, _ in own[:3])
+            reasons = [(name, value, part, f"{meaning} (its largest: {top})" if name == "direct" else meaning)
+                       for name, value, part, meaning in self.context.contributions(row)]
+            out.append((float(_sigmoid(np.array([odds]))[0]), reasons))
+        return out
 
     def to_dict(self) -> dict:
         out = {"kind": "same-story model: pair scorer, then story context", "direct": self.direct.to_dict(),

