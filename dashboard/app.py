@@ -1378,18 +1378,40 @@ REASONS_TITLE_WIDTH = 220
 REASONS_P_WIDTH = 150  # its header whole ("small" cut it to "P(same hap")
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def cached_reasons(_store: Store, path: str, story_id: str, version: int | None,
+                   member_ids: tuple[str, ...]) -> list:
+    """The model's reasons for a story's members, once per story version and membership in
+    this server (any session: what they say depends on the stored story only)."""
+    from clustering.explain import explain_stored_story
+
+    return explain_stored_story(_store, list(member_ids))
+
+
+def reasons_shown_key(story_id: str) -> str:
+    """The session's record that it asked for a story's model reasons (they stay shown)."""
+    return f"reasons_shown_{story_id}"
+
+
+# A fragment: the click reruns the button and its table only, not the whole story view (its
+# tabs' tables drawn again: 2.5 s of the 3 s a click took on a loaded 2-core server, session 43).
+@st.fragment
 def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script: str) -> None:
-    """The pair scorer's own reasons, on request (it reads the story's vectors and features)."""
+    """The pair scorer's own reasons, on request (it reads the story's vectors and features);
+    once asked, kept on screen through the page's later runs (an edit control picked below
+    dropped them: a plain button is pressed for one run only)."""
     if len(story.members) < 2 or len(story.members) > 200:
         return
-    if not st.button("Why, according to the model", key=f"reasons_{story.id}"):
+    if st.button("Why, according to the model", key=f"reasons_{story.id}"):
+        st.session_state[reasons_shown_key(story.id)] = True
+    if not st.session_state.get(reasons_shown_key(story.id)):
         return
     # The import inside the spinner: clicked before the warm-up ran, it loads the model's code
     # (scikit-learn, seconds on a loaded server) with nothing on screen saying so.
     with st.spinner(reasons_spinner_label(warmed()), show_time=True):
-        from clustering.explain import explain_stored_story
-
-        explained = explain_stored_story(store, [m.article_id for m in story.members])
+        members = tuple(m.article_id for m in story.members)
+        explained = cached_reasons(store, str(store.path), story.id,
+                                   store.story_versions([story.id]).get(story.id), members)
     rows = []
     for e in explained:
         article, partner = by_id.get(e.article_id), by_id.get(e.partner_id or "")
