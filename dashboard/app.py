@@ -45,11 +45,13 @@ from dashboard.text import (
     escape,
     export_guarded,
     finding_in_script,
+    fit,
     highlight,
     in_script,
     kinds_help,
     outlet_in_script,
     plain_markdown,
+    shown_ems,
 )
 from store import StaleStoryError, Store
 from store.stories import CHANGE_HISTORY_DAYS, MAX_CHANGE_RUNS
@@ -1180,9 +1182,20 @@ def reader_choice(article: Article, section: bool, names: StoryOutlets, script: 
     findings beside it say "published 12 Jul 00:50 UTC"); a roundup's section filed under
     another story (``section``) marked first, as the header counts it apart: it read as one
     more article of the outlet ("法广 · … 国际纵横")."""
-    choice = (f"{outlet_in_script(names.of(article), script)} · {times.shown(article.published, zone, '%m-%d %H:%M')} · "
-              f"{in_script(article.title, script, article.script)}")
-    return f"{SECTION_MARK} · {choice}" if section else choice
+    choice = (f"{outlet_in_script(names.of(article), script)} · {times.shown(article.published, zone, '%m-%d %H:%M')} · ")
+    if section:
+        choice = f"{SECTION_MARK} · {choice}"
+    # The headline shortened to the box a 900 px window gives it (the reader's heading below
+    # shows it whole): cut off mid-character, the choices of one outlet looked alike. A section's
+    # longer start leaves it READER_TITLE_MIN_EMS (the widths are counted generously).
+    room = max(READER_CHOICE_EMS - shown_ems(choice), READER_TITLE_MIN_EMS)
+    return choice + fit(in_script(article.title, script, article.script), room)
+
+
+# How wide (ems) the reader's article choice is drawn, counted generously: its box in a 900 px
+# window holds 27.9 ems of its 14 px font (CJK at exactly 1 em: kept a little under).
+READER_CHOICE_EMS = 26.0
+READER_TITLE_MIN_EMS = 8.0
 
 
 def _reader(
@@ -1497,10 +1510,8 @@ def _edit_panel(
     scope = _EditScope(
         store, story.id, seen,
         member_ids=[m.article_id for m in story.members if m.article_id in by_id],
-        article_label={
-            aid: f"{outlet_in_script(reader_outlet(a), script)} · {in_script(a.title, script, a.script)}"
-            for aid, a in by_id.items()
-        },
+        article_label={aid: f"{outlet_in_script(reader_outlet(a), script)} · {in_script(a.title, script, a.script)}"
+                       for aid, a in by_id.items()},
         other_labels=_other_story_labels(frame, story.id, script),
         hand_label=story.hand_label,
         script=script,
@@ -1508,8 +1519,12 @@ def _edit_panel(
     # Four groups in a row that wraps (a horizontal container), each at least EDIT_GROUP_WIDTH
     # wide: in four fixed columns a window 900 px wide cut the choices and buttons off ("法广 · 阿",
     # "Choose c", "Split into …").
+    # The groups choosing headlines (move, split, merge) wider, their choices shortened to fit
+    # (the full one chosen in the box's help): at 190 px a 900 px window showed "法广 · 中国机构就对滴滴"
+    # for every choice, cut mid-character.
     row = st.container(horizontal=True, key="edit_controls")
-    move, split, merge, rename = (row.container(width=EDIT_GROUP_WIDTH) for _ in range(4))
+    move, split, merge = (row.container(width=EDIT_PICKER_WIDTH) for _ in range(3))
+    rename = row.container(width=EDIT_GROUP_WIDTH)
     with move:
         _move_control(scope)
     with split:
@@ -1520,7 +1535,9 @@ def _edit_panel(
         _rename_control(scope)
 
 
-EDIT_GROUP_WIDTH = 190  # px: four in a row in a 1280 px window, two in a 900 px one
+EDIT_GROUP_WIDTH = 190  # px: rename
+EDIT_PICKER_WIDTH = 420  # px: move, split, merge, one a row in a 900 px window (its main area: 440 px)
+EDIT_PICKER_EMS = 25.0  # what a choice of theirs may take (the box: 26.4 ems of its 14 px font, CJK at 1 em)
 
 
 @dataclass(frozen=True)
@@ -1532,7 +1549,7 @@ class _EditScope:
     seen: dict[str, int]  # story versions of the page clicked on
     member_ids: list[str]
     article_label: dict[str, str]  # article id -> "outlet · title"
-    other_labels: dict[str, str]  # the stories an edit can target, by id
+    other_labels: dict[str, tuple[str, str]]  # the stories an edit can target, by id: label, counts
     hand_label: str | None = None  # the story's editor's headline, if it has one
     script: str = ""  # the Chinese script the labels are drawn in
 
@@ -1541,18 +1558,34 @@ class _EditScope:
         return {sid: self.seen.get(sid, -1) for sid in story_ids}
 
     def pick_other_story(self, label: str, key: str) -> str | None:
-        """A selectbox of the stories an edit can target, none chosen at first."""
-        return st.selectbox(label, list(self.other_labels), index=None, format_func=self.other_labels.get,
-                            key=relabel(key, self.script))
+        """A selectbox of the stories an edit can target, none chosen at first (each shortened to
+        the box, its article and outlet counts kept; the one chosen in full in the box's help)."""
+        key = relabel(key, self.script)
+        chosen = st.session_state.get(key)
+        return st.selectbox(label, list(self.other_labels), index=None, key=key,
+                            format_func=lambda sid: fit(self.other_labels[sid][0], EDIT_PICKER_EMS, self.other_labels[sid][1]),
+                            help=escape("".join(self.other_labels[chosen])) if chosen in self.other_labels else None)
+
+    def pick_article(self, label: str, key: str, multiple: bool = False):
+        """A selectbox (or with ``multiple`` a multiselect) of the story's articles, "outlet ·
+        headline" shortened to the box; the one chosen in full in the box's help."""
+        key = relabel(key, self.script)
+        shown = lambda aid: fit(self.article_label[aid], EDIT_PICKER_EMS)  # noqa: E731
+        if multiple:
+            return st.multiselect(label, self.member_ids, format_func=shown, key=key)
+        chosen = st.session_state.get(key, self.member_ids[0] if self.member_ids else None)
+        return st.selectbox(label, self.member_ids, format_func=shown, key=key,
+                            help=escape(self.article_label[chosen]) if chosen in self.article_label else None)
 
 
-def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict[str, str]:
-    """The other stories an edit can target, widest coverage first, by id: their label."""
+def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict[str, tuple[str, str]]:
+    """The other stories an edit can target, widest coverage first, by id: their label and its
+    counts (" (12 art., 3 outlets)": kept whole when the label is shortened)."""
     others = frame[frame["id"] != story_id].sort_values(
         ["n_outlets", "n_articles"], ascending=False, kind="stable"
     )
     return {
-        sid: f"{in_script(label, script, written_in)} ({n:,} art., {counted(k, 'outlet')})"
+        sid: (in_script(label, script, written_in), f" ({n:,} art., {counted(k, 'outlet')})")
         for sid, label, written_in, n, k in zip(
             others["id"], others["label"], others["label_script"], others["n_articles"], others["n_outlets"],
             strict=True,
@@ -1561,10 +1594,7 @@ def _other_story_labels(frame: pd.DataFrame, story_id: str, script: str) -> dict
 
 
 def _move_control(scope: _EditScope) -> None:
-    aid = st.selectbox(
-        "Move article", scope.member_ids, format_func=scope.article_label.get,
-        key=relabel("move_article", scope.script)
-    )
+    aid = scope.pick_article("Move article", "move_article")
     target = scope.pick_other_story("to story", "move_target")
     if st.button("Move", key="do_move", disabled=not (aid and target)):
         _run_edit(
@@ -1575,10 +1605,7 @@ def _move_control(scope: _EditScope) -> None:
 
 
 def _split_control(scope: _EditScope) -> None:
-    picked = st.multiselect(
-        "Split off articles", scope.member_ids, format_func=scope.article_label.get,
-        key=relabel("split_articles", scope.script)
-    )
+    picked = scope.pick_article("Split off articles", "split_articles", multiple=True)
     # Splitting off every article would leave the story empty.
     can_split = 0 < len(picked) < len(scope.member_ids)
     if st.button("Split into a new story", key="do_split", disabled=not can_split):

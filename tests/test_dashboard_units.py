@@ -837,3 +837,26 @@ def test_a_quote_with_no_speaker_read_says_so() -> None:
     assert rows["quote"][1] == "“沒有人知道。”"  # in the reader's script
     assert NO_SPEAKER in SPEAKER_HELP
     assert list(quote_rows([], {}, text.SCRIPT_ORIGINAL).columns) == ["outlet", "speaker", "quote"]
+
+
+@given(hs.text(max_size=80), hs.floats(min_value=4.0, max_value=40.0), hs.sampled_from(["", " (12 art., 3 outlets)"]))
+@example("中国机构就对滴滴出行启动审查 禁新用户", 12.0, " (12 art., 3 outlets)")
+@settings(max_examples=200, deadline=None)
+def test_a_shortened_choice_fits_and_keeps_its_start_and_counts(title: str, ems: float, counts: str) -> None:
+    """dashboard.text.fit: a headline too wide for a select box is cut at the end with an ellipsis
+    (a box cut it off mid-character, no sign it went on), the counts after it kept whole."""
+    shown = text.fit(title, ems, counts)
+    assert shown.endswith(counts)
+    if text.shown_ems(title + counts) <= ems:
+        assert shown == title + counts
+    else:
+        head = shown[: len(shown) - len(counts)]
+        assert head.endswith(text.ELLIPSIS) and title.startswith(head[:-1])
+        assert text.shown_ems(shown) <= max(ems, text.shown_ems(text.ELLIPSIS + counts)) + 1e-9
+
+
+def test_a_wide_headline_is_shortened_by_its_width_not_its_length() -> None:
+    """Twenty Chinese characters take as much room as about 36 Latin letters."""
+    assert text.fit("滴" * 20, 12.0) == "滴" * 11 + "…"
+    assert text.fit("a" * 20, 12.0) == "a" * 20
+    assert text.shown_ems("路透 · 07-05") == pytest.approx(2 + 0.3 * 3 + 0.55 * 4 + 0.3)
