@@ -887,6 +887,9 @@ def timeline_frame(articles: list[Article], members: set[str], script: str, zone
     )
 
 
+TIMELINE_LEGEND_ROW = 24  # px: the height a legend line adds to the timeline
+
+
 def _timeline(data: pd.DataFrame, zone: times.Zone) -> None:
     """The dots of :func:`timeline_frame`: a circle per article, a diamond per roundup section
     (a legend names both when the story has sections). Its "Show data" table, and that table's
@@ -895,8 +898,10 @@ def _timeline(data: pd.DataFrame, zone: times.Zone) -> None:
     import altair as alt  # only the story view draws charts
 
     kinds = list(dict.fromkeys(data["as"]))  # (the header's own words: never a would-be formula)
+    # The legend's two marks one above the other (labelLimit 0: whole words): side by side they
+    # ran past a 900 px window's chart ("10 sections of roundups filed under othe").
     shape = alt.Shape("as:N", scale=alt.Scale(domain=kinds, range=["circle", "diamond"][: len(kinds)]),
-                      legend=alt.Legend(title=None, orient="top", labelLimit=0) if len(kinds) > 1 else None)  # 0: whole words
+                      legend=alt.Legend(title=None, orient="top", labelLimit=0, columns=1) if len(kinds) > 1 else None)
     guarded, shown = chart_export_guarded(data)
     chart = (
         alt.Chart(guarded)
@@ -914,7 +919,7 @@ def _timeline(data: pd.DataFrame, zone: times.Zone) -> None:
                 alt.Tooltip("as:N", title="In this story as"),
             ],
         )
-        .properties(height=60 + 36 * data["outlet"].nunique() + (24 if len(kinds) > 1 else 0))
+        .properties(height=60 + 36 * data["outlet"].nunique() + (TIMELINE_LEGEND_ROW * len(kinds) if len(kinds) > 1 else 0))
     )
     st.altair_chart(chart, width="stretch")
 

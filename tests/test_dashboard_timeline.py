@@ -77,6 +77,8 @@ def test_the_timeline_marks_roundup_sections_apart(tmp_path, monkeypatch) -> Non
     assert shape["field"] == "as" and shape["scale"] == {"domain": [f"{n} articles", sections],
                                                          "range": ["circle", "diamond"]}
     assert shape["legend"]["labelLimit"] == 0  # the header's words whole beside their marks (Vega cuts at 160 px)
+    # One above the other: side by side, the two ran past the chart in a 900 px window (session 43).
+    assert shape["legend"]["columns"] == 1
 
 
 def test_the_timelines_data_keeps_a_would_be_formula_as_text_and_shows_it_as_written() -> None:
