@@ -1703,8 +1703,11 @@ def _export(story: Story, comp: Comparison, articles: list[Article], store: Stor
         st.error(f"Export failed: {_one_line(exc)}")
         return
     extensions = {"Markdown": "md", "JSON": "json", "CSV": "csv"}
-    for column, (fmt, (content, mime)) in zip(st.columns(3), files.items(), strict=True):
-        column.download_button(
+    # A row of buttons each as wide as its words, wrapping: in three fixed columns a 900 px window
+    # cut the first to "Download Mark…".
+    row = st.container(horizontal=True, key="export_buttons")
+    for fmt, (content, mime) in files.items():
+        row.download_button(
             f"Download {fmt}",
             # CSV with a byte-order mark, so Excel reads its Chinese cells (articles.tabular).
             data=content.encode(CSV_ENCODING if fmt == "CSV" else "utf-8"),

@@ -174,7 +174,8 @@ def test_story_list_controls_are_not_cut_off_in_narrow_windows(
     longest choices picked (by the page's address). So are the story's edit controls at 900 px
     ("Choose c", "Split into …" in four fixed columns). Session 43: so are the headlines chosen
     in the edit controls and the reader (the box's value and its open list's choices): cut off
-    mid-character at 190 px ("法广 · 中国机构就对滴滴"), they are shortened to fit, with an ellipsis."""
+    mid-character at 190 px ("法广 · 中国机构就对滴滴"), they are shortened to fit, with an ellipsis;
+    and the Export tab's download buttons ("Download Mark…")."""
     db = tmp_path / "parallax.db"
     shutil.copy(base_workspace, db)
     shots = Path(os.environ.get(SCREENSHOT_DIR_ENV) or tmp_path)
@@ -207,3 +208,8 @@ def test_story_list_controls_are_not_cut_off_in_narrow_windows(
         _wait_idle(page)
         assert page.evaluate(_CLIPPED_JS) == []
         assert _clipped_choices(page, "Article") == []
+        # The Export tab's download buttons ("Download Mark…" in three fixed columns).
+        page.get_by_role("tab", name="Export").click()
+        page.locator(".st-key-export_buttons button").first.wait_for(timeout=WAIT_MS)
+        assert page.evaluate(_CLIPPED_BUTTONS_JS.replace("edit_controls", "export_buttons")) == []
+        assert page.locator(".st-key-export_buttons button").count() == 3
