@@ -159,3 +159,10 @@ def test_who_was_there_is_read_from_the_words_around_the_count(text: str, presen
 
     q = extract_all(text, PUBLISHED, "zh").quantities[0]
     assert present_count(q, text) is present
+
+
+def test_the_dead_counted_after_a_verb_of_having_are_a_toll():
+    """死者有45人 names the dead as 遇难者有45人 does (死者: an event word of the killed), no count of who
+    was there: it still meets another outlet's toll (was read as presence and met none)."""
+    assert number_contradictions("空难发生后，死者有45人。", "空难发生后，48人遇难。") != []
+    assert number_contradictions("空难发生后，死者有45人。", "空难发生后，45人遇难。") == []

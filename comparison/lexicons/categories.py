@@ -85,7 +85,8 @@ def counts_people_or_buildings(noun: str, people_only: bool = False) -> bool:
 
 # event type -> words (searched in the clause around a number)
 EVENTS: dict[str, tuple[str, ...]] = {
-    "killed": ("死亡", "丧生", "罹难", "遇难", "被杀", "打死", "击毙", "身亡", "丧命", "尸体", "遗体",
+    # 死者 "the dead" names them as 伤者 names the injured (死者有45人: a toll, no count of who was there)
+    "killed": ("死亡", "丧生", "罹难", "遇难", "被杀", "打死", "击毙", "身亡", "丧命", "尸体", "遗体", "死者",
                "killed", "dead", "died", "deaths", "death toll", "bodies", "lost their lives"),
     "injured": ("受伤", "伤者", "负伤", "injured", "wounded", "hurt"),
     # the grades of injury medical and official reports give (危重 / 重伤 / 轻伤): counts of each
