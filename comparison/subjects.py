@@ -50,6 +50,7 @@ from comparison.lexicons.quantifiers import (
     SERIES_PART_EN,
     THING_QUALIFIER_PREFIXES_ZH,
     THING_QUALIFIERS_ZH,
+    WHOLE_GROUP_ADVERBS_ZH,
 )
 from comparison.lexicons.timewords import (
     PAST_MARKERS_ZH,
@@ -284,9 +285,12 @@ def present_count(q: Quantity, simple: str) -> bool:
     after = simple[end:end + 2].lstrip(" ")
     # 有 and a count closing its clause says who was there; a verb phrase after the count tells what
     # befell them (有40人被迫害致死, 有3人下落不明: 有 opens the pivot of a 兼语 sentence), no presence.
+    # A clause opened by an adverb of the whole group after it (机上有45人，全部遇难) tells what befell
+    # all of them: the count is their toll.
     if (_PRESENCE_BEFORE_RE.search(simple, max(0, q.start - 8), q.start) or to_simplified(q.text).startswith(
             _PRESENCE_OPENINGS)) and (not after or after[0] in _CLAUSE_END_CHARS):
-        return True
+        comma = simple.find(after[:1], end) if after[:1] in ("，", ",") else -1
+        return comma < 0 or not simple.startswith(WHOLE_GROUP_ADVERBS_ZH, comma + 1)
     return _IDENTITY_AFTER_RE.match(simple, end) is not None and not _number_at_zh(simple, end + 1)
 
 

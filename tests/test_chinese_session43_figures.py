@@ -166,3 +166,23 @@ def test_the_dead_counted_after_a_verb_of_having_are_a_toll():
     was there: it still meets another outlet's toll (was read as presence and met none)."""
     assert number_contradictions("空难发生后，死者有45人。", "空难发生后，48人遇难。") != []
     assert number_contradictions("空难发生后，死者有45人。", "空难发生后，45人遇难。") == []
+
+
+@pytest.mark.parametrize("text", ["一架客机坠毁，机上有45人，全部遇难。", "渔船翻覆，船上共有12人，均已获救。",
+                                  "车上载有30人，无一生还。"])
+def test_a_count_followed_by_what_befell_them_all_is_no_presence(text: str):
+    """机上有45人，全部遇难: the next clause's adverb of the whole group (lexicons.quantifiers.
+    WHOLE_GROUP_ADVERBS_ZH) tells what befell every one of them, so 45 is the toll, no count of who
+    was there (was presence, and 45 vs another outlet's 47 all killed was no finding)."""
+    from comparison.subjects import present_count
+
+    q = extract_all(text, PUBLISHED, "zh").quantities[0]
+    assert not present_count(q, text)
+
+
+def test_a_count_of_who_was_there_before_another_clause_stays_presence():
+    from comparison.subjects import present_count
+
+    for text in ("工厂发生火灾时，现场有200人，其中12人死亡。", "一架客机坠毁，机上有45人，都柏林机场已关闭。"):
+        q = extract_all(text, PUBLISHED, "zh").quantities[0]
+        assert present_count(q, text), text

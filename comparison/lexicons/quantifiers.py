@@ -162,6 +162,10 @@ VAGUE_WORDS_EN = {
 # pronoun in 刘月华 等).
 PARTITIVE_ZH = ("其中", "当中", "包括", "包含")
 PARTITIVE_EN = ("including", "among them", "among whom", "of whom", "of them")
+# Adverbs of the whole group opening the clause after a count (机上有45人，全部遇难; 车上有12人，均已获救):
+# what befell every one of them, so the count is the toll (《现代汉语八百词》 全部, 均, 都). 都 alone is
+# left out: it opens names too (都柏林, 都江堰).
+WHOLE_GROUP_ADVERBS_ZH = ("全部", "全数", "全都", "全员", "悉数", "尽数", "无一", "均", "皆")
 # Words that add a count to the one just named, no part of it ("40 held (another 12 hurt)";
 # 30人死亡（另有12人受伤）): inside a bracket after a count they make it no breakdown
 # (subjects.in_bracketed_breakdown), and the count is compared as any other.
