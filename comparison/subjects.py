@@ -724,12 +724,15 @@ def _past_period_after_en(q: Quantity, simple: str, dates: list | None, publishe
     if not spans:
         return None
     _start, first, last = min(spans)
+    if _DIGIT.search(simple, q.end, _start):
+        return None  # another figure nearer the period ("killed 45 people compared with 30 in 2019"): its own
     if not last < published_day - timedelta(days=PERIOD_NEWS_DAYS):
         return None
     return frozenset(first + timedelta(n) for n in range(min((last - first).days + 1, MAX_PERIOD_DAYS)))
 
 
 _CLAUSE_BREAK_EN = re.compile(r"[,;.!?\n]")
+_DIGIT = re.compile(r"\d")
 # A bare year after "in" (in 2003), not a count (in 2003 cases) nor a longer number.
 _IN_YEAR_EN = re.compile(r"(?<=\s)((?:19|20)\d\d)\b(?!\s*(?:%|percent|[a-z]))")
 

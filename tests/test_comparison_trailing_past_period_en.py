@@ -39,3 +39,13 @@ def test_a_recent_month_or_a_count_is_no_earlier_period() -> None:
                            "The earthquake killed 15 people in Merrow.")
     assert _contradictions("The flood killed 40 people in 2003 villages, officials said.",
                            "The flood killed 45 people, officials said.")
+
+
+def test_a_period_after_another_figure_dates_that_figure() -> None:
+    # "compared with 30 in 2019": 2019 dates the 30, not the story's own 45 before it (45 was read
+    # as a 2019 toll: no agreement with another outlet's 45)
+    a = article("a", "Outlet A", "The flood killed 45 people, officials said.", published=NOVEMBER)
+    b = article("b", "Outlet B", "The flood killed 45 people compared with 30 in 2019, officials said.",
+                published=NOVEMBER)
+    found = [(f.kind, f.why) for f in of_type(compare([a, b], use_dense=False), "number")]
+    assert any(kind == "agree" and "45" in why for kind, why in found)
