@@ -23,6 +23,7 @@ from comparison.lexicons.attribution import (
 from comparison.lexicons.grammar import (
     CONNECTIVE_ADVERBS_EN,
     FUNCTION_WORDS_EN,
+    NAME_OPENING_ADVERBS_EN,
     SENTENCE_ADVERBS_EN,
 )
 from comparison.lexicons.reporting import CLAUSE_LEAD_WORDS_EN, SPEECH_VERBS_EN
@@ -365,11 +366,12 @@ def capitalized_run(text: str, start: int = 0) -> list[str]:
     return m.group(0).split() if m else []
 
 
-_LEAD_ADVERBS = (SENTENCE_ADVERBS_EN | frozenset(CLAUSE_LEAD_WORDS_EN)) - CONNECTIVE_ADVERBS_EN
+_LEAD_ADVERBS = ((SENTENCE_ADVERBS_EN | frozenset(CLAUSE_LEAD_WORDS_EN)) & NAME_OPENING_ADVERBS_EN
+                 - CONNECTIVE_ADVERBS_EN)
 
 
 def adverb_opens_name(words: list[str]) -> bool:
-    """Is the adverb opening this capitalized run (Later, Next, Finally, Still, Now) the first word
+    """Is the adverb opening this capitalized run (Later, Next, Finally, Still) the first word
     of a body's name rather than a word opening its clause? So when the run, adverb and all, is
     shaped like a body's name (:func:`organisation_shaped_en`: Later Life Trust, Next Generation
     Fund, Finally Home Foundation, Still Waters Inc), the words between the adverb and the body's
@@ -378,11 +380,14 @@ def adverb_opens_name(words: list[str]) -> bool:
     before a comma, a lower-case word or a determiner ("Later, the police", "Next the army") never
     opens a name: those never reach here as one capitalized run; nor does an adverb that only links
     clauses (lexicons.grammar.CONNECTIVE_ADVERBS_EN: "Then Life Trust said", "Meanwhile Life Trust
-    said"). Ambiguous where the body's first word is a place the gazetteer does not know: "Later
+    said"), nor one that never stands before a noun as its adjective (lexicons.grammar.
+    NAME_OPENING_ADVERBS_EN: "Only Toyota Motor Corp", "Now Delta Air Lines", "Yesterday Acme
+    Holdings" name the body after it), nor one before a weekday or a month ("Later Tuesday Acme
+    Corp"). Ambiguous where the body's first word is a place the gazetteer does not know: "Later
     Elmford Council said" reads as one name."""
     if len(words) < 3 or words[0].lower() not in _LEAD_ADVERBS or not organisation_shaped_en(" ".join(words)) \
-            or words[-1] in _PLACE_LEVEL_WORDS:
-        return False  # (a club named after its town: "Later Elmford City won")
+            or words[-1] in _PLACE_LEVEL_WORDS or words[1].lower() in WEEKDAYS_EN or words[1].lower() in MONTHS_EN:
+        return False  # (a club named after its town: "Later Elmford City won"; a time: "Later Tuesday Acme Corp")
     return not _place_name(words[1:-1])
 
 

@@ -162,3 +162,18 @@ def test_a_large_feature_a_countrys_name_opens_still_names_the_country() -> None
     assert "C:JO" in latin_places("Troops crossed the Jordan River.")
     assert "C:PA" in latin_places("Ships queued at the Panama Canal.")
     assert latin_places("Boats gathered at Jordan Street.") == set()
+
+
+def test_an_adverb_that_is_no_adjective_opens_no_name() -> None:
+    # focus particles, sentence adverbs and days qualify the clause or the name after them (were
+    # "Only Toyota Motor Corp", "Now Delta Air Lines", "Yesterday Acme Holdings" ...)
+    assert _names("Only Toyota Motor Corp reported a profit.") == ["Toyota Motor Corp"]
+    assert _names("Even Goldman Sachs Group said it would act.") == ["Goldman Sachs Group"]
+    assert _names("Yesterday Acme Holdings said it would act.") == ["Acme Holdings"]
+    assert _names("Perhaps Acme Holdings will act.") == ["Acme Holdings"]
+    assert _voices("Now Delta Air Lines said it would act.") == [("Delta Air Lines", "organization")]
+    # an adverb before a weekday or a month opens the clause's time, no name
+    assert not _names("Later Tuesday Acme Corp said it would act.")[0].startswith("Later")
+    assert _voices("Later Tuesday Acme Corp said it would act.") == [("Acme Corp", "organization")]
+    # adverbs that are adjectives too still open names
+    assert _names("Early Years Trust said it would act.") == ["Early Years Trust"]

@@ -46,6 +46,14 @@ SENTENCE_ADVERBS_EN = frozenset(_ADVERBS.split())
 # noun as well (later life, the next generation) and open bodies' names.
 CONNECTIVE_ADVERBS_EN = frozenset("also however moreover meanwhile nevertheless nonetheless instead thus hence "
                                   "therefore otherwise separately subsequently afterwards furthermore then".split())
+# The sentence adverbs that also stand before a noun as its adjective (later life, the next
+# generation, early years, late night, still waters, ever after, finally home): the only ones that
+# may open a body's name (extract_en.adverb_opens_name). Focus particles (only, even, just, not,
+# already), sentence adverbs (perhaps, indeed, now, soon), days (today, yesterday), here/there and
+# question words qualify the clause or the name after them: "Only Toyota Motor Corp reported",
+# "Now Delta Air Lines said", "Yesterday Acme Holdings said" name Toyota Motor Corp, Delta Air Lines,
+# Acme Holdings.
+NAME_OPENING_ADVERBS_EN = frozenset("later next early late still ever finally".split())
 # Lower case; a capitalized word is looked up by its lower-case form.
 FUNCTION_WORDS_EN = frozenset(
     " ".join((_DETERMINERS, _PRONOUNS, _PREPOSITIONS, _CONJUNCTIONS, _AUXILIARIES, _NUMBERS, _ADVERBS)).split())
