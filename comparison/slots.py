@@ -40,6 +40,7 @@ from comparison.lexicons.attribution import (
     TITLES_ZH,
     WITNESS_EN,
     WITNESS_ZH,
+    ZHANG_WORD_SECONDS_ZH,
 )
 from comparison.lexicons.grammar import PREPOSITIONS_EN
 from comparison.lexicons.places import (
@@ -474,7 +475,7 @@ def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
     if english and last[:1].isupper() and last.lower() in ORGANIZATION_HEADS_EN:
         return "organization", who.strip()  # "Taiwan Railway Corp said", as 台湾铁路公司表示 (a named body)
     roles = OFFICIAL_ROLES_EN if english else OFFICIAL_ROLES_ZH
-    if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else w in simple for w in roles):
+    if any(re.search(rf"\b{re.escape(w)}\b", lowered) if english else _holds_role_zh(simple, w) for w in roles):
         return "official", who.strip()
     if not english and simple.strip().endswith(OFFICE_HEAD_ENDINGS_ZH) and not simple.strip().endswith(NOT_AN_OFFICE_ZH):
         return "official", who.strip()  # 日本原子能规制厅表示: a public body's voice
@@ -490,6 +491,18 @@ def _attribution_kind(who: str, english: bool) -> tuple[str, str]:
     if english and organisation_shaped_en(re.sub(r"^[Tt]he\s+", "", who.strip())):
         return "organization", who.strip()  # "Real Madrid said", "Manchester United said": a club, no person
     return "other", who.strip()
+
+
+def _holds_role_zh(simple: str, role: str) -> bool:
+    """Does a Chinese voice hold the role word, not a 长 of it opening the next word (家乡长辈 holds
+    no 乡长, 山区长大 no 区长: lexicons.attribution.ZHANG_WORD_SECONDS_ZH)? A few finds in a short voice."""
+    at = simple.find(role)
+    while at >= 0:
+        after = simple[at + len(role):at + len(role) + 1]
+        if not (role.endswith("长") and after and after in ZHANG_WORD_SECONDS_ZH):
+            return True
+        at = simple.find(role, at + 1)
+    return False
 
 
 _CONJUNCTS_EN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")

@@ -118,3 +118,15 @@ def test_a_mediums_name_ending_in_a_channel_word_stays_whole() -> None:
 @pytest.mark.parametrize("opening", ["2020年11月", "2020年", "星期四（7月8日）", "周三（8日）"])
 def test_a_year_or_a_bracketed_date_opening_the_clause_is_no_part_of_the_voice(opening: str) -> None:
     assert _voices(f"{opening}某国财政部曾表示，将加强管理。") == ["某国财政部"]
+
+
+def test_a_zhang_opening_the_next_word_makes_no_local_heads_title() -> None:
+    """家乡长辈 (the hometown's elders) holds no 乡长, 山区长大 (grew up in the hills) no 区长: the 长
+    opens 长辈, 长大 (lexicons.attribution.ZHANG_WORD_SECONDS_ZH); the voice is no official (家乡长辈王强
+    was one after 乡长 joined the roles)."""
+    from tests.comparison_helpers import voices_of
+
+    assert voices_of("家乡长辈王强表示需要援助。") == [("家乡长辈王强", "person")]
+    assert voices_of("山区长大的王强表示，将出席。") == [("山区长大的王强", "person")]
+    assert voices_of("乡长张伟表示，12人死亡。") == [("乡长张伟", "official")]
+    assert voices_of("苏州市吴江区区长李明表示，12人死亡。") == [("苏州市吴江区区长李明", "official")]

@@ -60,6 +60,9 @@ OFFICIAL_ROLES_ZH = ("官员", "发言人", "部长", "总统", "总理", "首�
                      # the person in charge of a body; heads of local governments and departments
                      # (花莲县长, 警务处处长, 卫生署署长)
                      "负责人", "县长", "郡长", "区长", "镇长", "乡长", "处长", "署长")
+# Second characters of the common words 长 opens (长辈 elders, 长大 grow up, 长者, 长期, 长久, 长远, 长途):
+# a role ending in 长 before one is no role, its 长 the next word's (家乡|长辈, 山区|长大, 地区|长期).
+ZHANG_WORD_SECONDS_ZH = "辈大者期久远途"
 # One-character head nouns of public bodies (日本原子能规制厅, 统计署, 国务院, 卫健委, 国台办), and 单位
 # (a public unit: 消防单位, 有关单位, 主管单位) and 部门 (a department: 消防部门, 卫生部门, 有关部门): an office
 # only where the voice ends with one (not 医院医生, 餐厅老板, 委内瑞拉…, 单位面积, 部门经理).
