@@ -539,8 +539,9 @@ def _english_place(doc: Doc, e) -> bool:
     text = doc.article.text
     if _possessive_stripped(e.text.lower()) in WEEKDAYS_EN or e.text.lower() in MONTHS_EN:
         return False  # "in April", "at Monday's meeting": a time
-    if e.text.endswith(ADJECTIVE_OF_PEOPLE_ENDINGS_EN) and " " not in e.text and not _known_place(e.text):
-        return False  # "the Jewish state", "in Ethiopian airspace": an adjective of a people
+    if e.text.endswith(ADJECTIVE_OF_PEOPLE_ENDINGS_EN) and " " not in e.text and not _known_place(e.text) \
+            and _noun_after(text, e.start, e.end):
+        return False  # "the Jewish state", "in Ethiopian airspace": an adjective of a people (not "in Fujian.")
     if _possessive(text, e) and not _known_place(_possessive_stripped(e.text)):
         # "In Smith's view", "At Anna Berg's home", "in Smith's opinion": whose, not where (a
         # place the gazetteer knows still is one: "in China's Henan province")
@@ -552,6 +553,25 @@ def _english_place(doc: Doc, e) -> bool:
 
 
 _POSSESSIVE_AFTER_EN = re.compile(r"\s?['’]s\b")
+_WORD_AFTER_EN = re.compile(r" ([a-z]+)\b")
+
+
+def _noun_after(text: str, start: int, end: int) -> bool:
+    """Does a lower-case word that may be a noun follow the name (an adjective's noun: "Ethiopian
+    airspace", "the Lebanese capital", "the Jewish state")? Not a function word, a verb of speech or
+    a word ending in -ed ("in Fujian said", "in Fujian reported"), nor a level word after a name with
+    no article ("Fujian province"): after those, or a stop or a comma, the name is a place's (pinyin
+    names end in -ian as well: Fujian, Hengxian)."""
+    from comparison.lexicons.grammar import FUNCTION_WORDS_EN
+    from comparison.lexicons.reporting import SPEECH_VERBS_EN
+
+    m = _WORD_AFTER_EN.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    if _LEVEL_AFTER_NAME_EN.match(text, end):
+        return text[max(0, start - 4):start].lower() in ("the ", "the")  # (the Jewish state)
+    return not (word in FUNCTION_WORDS_EN or word in SPEECH_VERBS_EN or word.endswith("ed"))
 
 
 def _possessive(text: str, e) -> bool:

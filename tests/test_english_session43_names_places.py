@@ -139,6 +139,16 @@ def test_a_month_or_an_adjective_of_a_people_is_no_place() -> None:
     assert _place_keys("Officials in Dalian said 40 people died.") == ["en:dalian"]
 
 
+def test_a_pinyin_name_ending_like_an_adjective_of_a_people_is_a_place() -> None:
+    # Fujian, Hengxian end in -ian and the gazetteer lacks them: a place where no noun follows (were
+    # no places after the adjective rule; they were before it)
+    assert _place_keys("Floods in Fujian killed 40 people.") == ["en:fujian"]
+    assert _place_keys("Officials in Hengxian said 40 people died.") == ["en:hengxian"]
+    assert _place_keys("Floods hit Fujian province, killing 40.") == ["en:fujian"]
+    assert _place_keys("In Fujian, 40 people died.") == ["en:fujian"]
+    assert _place_keys("Jets flew in Ethiopian airspace; 40 people died.") == []
+
+
 def test_a_place_or_a_feature_shaped_like_a_persons_name_is_no_person() -> None:
     # desk trial (Economist, 4 Nov 2020, 24-25 Mar 2021): were persons
     def kinds(text: str) -> dict[str, str]:
