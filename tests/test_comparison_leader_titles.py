@@ -61,3 +61,24 @@ def test_a_title_read_into_a_name_is_only_a_title_of_the_lexicon_before_a_name()
     assert leading_title("Chief Justice John Roberts") is None
     assert leading_title("Chief Executive Carrie Lam") is None
     assert leading_title("Joe Biden") is None
+
+
+@pytest.mark.parametrize(("first", "second", "language"), [
+    ("某国前总统李明远周三表示，将举行选举。", "某国领导人李明远周三表示，将举行选举。", "zh"),
+    ("某国副总统李明远周三表示，将举行选举。", "某国领导人李明远周三表示，将举行选举。", "zh"),
+    ("某公司董事会主席李明远周三表示，将增加投资。", "某国领导人李明远周三表示，将增加投资。", "zh"),
+    ("Former President Tom Reyes said on Wednesday he would run.", "Elmland leader Tom Reyes said on Wednesday he would run.",
+     "en"),
+    ("Vice President Ana Reyes said on Wednesday she would act.", "Elmland leader Ana Reyes said on Wednesday she would act.",
+     "en"),
+])
+def test_an_office_not_held_now_or_not_the_states_is_no_leaders_title(first: str, second: str, language: str) -> None:
+    """A former, deputy or company's office (前总统, 副总统, 公司董事会主席, Former President, Vice
+    President) is no office 'leader' stands for: framing, not a vaguer title (were precision)."""
+    found = _entity_findings(first, second, language)
+    assert [k for k, _ in found] == ["framing"], found
+
+
+def test_a_states_own_words_keep_the_office() -> None:
+    found = _entity_findings("海地共和国总统李明远周三表示，将举行选举。", "海地领导人李明远周三表示，将举行选举。")
+    assert [k for k, _ in found] == ["precision"], found

@@ -13,6 +13,7 @@ from comparison.findings import Context
 from comparison.lexicons.attribution import (
     GENERIC_LEADER_TITLES_ZH,
     INSTITUTION_HEADS_ZH,
+    LEADER_OFFICE_STATE_QUALIFIERS_ZH,
     LEADER_OFFICES_ZH,
     TITLE_SHORT_FORMS_ZH,
     TITLE_VERBS_ZH,
@@ -388,8 +389,10 @@ def _vaguer_leader_title(a: str, b: str, places: set[str]) -> bool | None:
         qualifier = _generic_leader_qualifier(generic, places)
         if qualifier is None or _generic_leader_qualifier(office, places) is not None:
             continue
-        if _head(office) in LEADER_OFFICES_ZH and (not qualifier or qualifier in _qualifier(office, places)):
-            return b_vaguer
+        office_qualifier = _qualifier(office, places)
+        if _head(office) in LEADER_OFFICES_ZH and (not qualifier or qualifier in office_qualifier) and \
+                office_qualifier.replace(qualifier, "", 1) in LEADER_OFFICE_STATE_QUALIFIERS_ZH:
+            return b_vaguer  # (not 公司董事会主席, 前总统, 副总统: other offices)
     return None
 
 

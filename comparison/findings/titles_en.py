@@ -17,6 +17,7 @@ from comparison.findings import Context
 from comparison.lexicons.attribution import (
     GENERIC_LEADER_TITLES_EN,
     LEADER_OFFICES_EN,
+    OFFICE_NOT_HELD_EN,
     TITLE_HEADS_EN,
 )
 from comparison.model import Finding
@@ -186,6 +187,8 @@ def vaguer_leader_title_en(a: str, b: str) -> bool | None:
     None otherwise."""
     def office(title: str) -> bool:
         lowered = " ".join(title.lower().split())
+        if any(w in OFFICE_NOT_HELD_EN for w in re.split(r"[\s-]+", lowered)):
+            return False  # "Former President", "Vice President", "President-elect": no office held now
         return any(lowered == o or lowered.endswith(" " + o) for o in LEADER_OFFICES_EN)
 
     if _generic_leader(b) and office(a):

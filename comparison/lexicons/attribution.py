@@ -207,6 +207,13 @@ TITLES_ZH = ("总统", "总理", "首相", "外长", "外交部长", "国防部�
 # A qualifier on the generic word that is no place (军政府领导人, 政变领导人, "opposition leader") still frames.
 GENERIC_LEADER_TITLES_ZH = ("最高领导人", "领导人", "领袖", "首脑", "元首")
 LEADER_OFFICES_ZH = ("总统", "总理", "首相", "国王", "女王", "主席", "总书记", "埃米尔", "苏丹", "天皇", "皇帝")
+# What an office may be qualified by, places aside, and still be the office a generic word for a
+# leader stands for (中国国家主席, 俄罗斯联邦总统, 海地共和国总统): the state's words. A company's or a
+# party's chairman (公司董事会主席), a former, deputy, late or incoming holder (前总统, 副总统, 已故,
+# 候任; "Former President", "Vice President", "President-elect") is no vaguer "leader" of the state:
+# those frame.
+LEADER_OFFICE_STATE_QUALIFIERS_ZH = ("", "国", "国家", "联邦", "共和国", "王国")
+OFFICE_NOT_HELD_EN = ("former", "ex", "vice", "deputy", "late", "elect")
 GENERIC_LEADER_TITLES_EN = ("leader",)
 LEADER_OFFICES_EN = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
                      "emperor", "chairman", "general secretary")
