@@ -614,6 +614,9 @@ _LEAD_WORDS_EN = re.compile(rf"^(?:and|but|while|as|which|who|that|he|she|it|{'|
 # reported" names who was reported on, not who reports) nor a relative word (the verb belongs
 # to a relative clause: "a president who said").
 _NO_VOICE_BEFORE_VERB_EN = re.compile(r"\b(?:is|are|was|were|be|been|being|who|that|which)\s*$", re.I)
+# A possessive right before the verb makes the verb's form an adjective of the thing possessed ("Mr
+# Smith's stated ambition", "the firm’s reported profit"): no one speaks.
+_POSSESSIVE_END_EN = re.compile(r"\w(?:['’]s|s['’])\s*$")
 # A preposition in lower case opens no voice: "dozens of police officers … declared" is read
 # from the words the six-word window starts at, "of police officers"; the voice is what follows.
 _PREPOSITION_OPENING_EN = re.compile(r"^(?:of|from|in|on|at|by|with|for|to|into|within|among|across)\s+")
@@ -1365,8 +1368,8 @@ def _voice_bounds(source: str, simple: str, m: re.Match, group: str, english: bo
         start += remains.end()
         span = source[start:end]
     if english:
-        if group == "b" and _NO_VOICE_BEFORE_VERB_EN.search(span):
-            return None  # "arrests … have been reported", "a president who said": no voice
+        if group == "b" and (_NO_VOICE_BEFORE_VERB_EN.search(span) or _POSSESSIVE_END_EN.search(span)):
+            return None  # "arrests … have been reported", "a president who said", "Mr Smith's stated aim": no voice
         return (*_english_voice_bounds(source, span, group, start, end), False)
     return _chinese_voice_bounds(source, simple, span, group, start, end, name_ends, names)
 

@@ -187,3 +187,12 @@ def test_an_adverb_that_is_no_adjective_opens_no_name() -> None:
     assert _voices("Later Tuesday Acme Corp said it would act.") == [("Acme Corp", "organization")]
     # adverbs that are adjectives too still open names
     assert _names("Early Years Trust said it would act.") == ["Early Years Trust"]
+
+
+def test_a_possessive_before_a_verb_form_is_no_voice() -> None:
+    # "stated", "reported" after a possessive are adjectives of the thing possessed (was the voice
+    # "Mr Reyes's", and "Mr Reyes’s" once the curly apostrophe was read into voices)
+    assert _voices("Mr Reyes's stated ambition is to build a world.") == []
+    assert _voices("Mr Reyes’s stated ambition is to build a world.") == []
+    assert _voices("Mr Reyes’s reported remarks angered many.") == []
+    assert _voices("Elmland’s government said 12 people died.") == [("Elmland’s government", "official")]
