@@ -34,6 +34,7 @@ from counted import counted
 from dashboard import actions, address, aligned, auth, explain, panels, storylist, times, workspace
 from dashboard import worker as worker_control
 from dashboard.outlet_names import StoryOutlets, story_outlets
+from dashboard.panels import session_logged_in
 from dashboard.relabel import relabel
 from dashboard.text import (
     KIND_COLOURS,
@@ -1418,6 +1419,8 @@ def _model_reasons(store: Store, story: Story, by_id: dict[str, Article], script
     """The pair scorer's own reasons, on request (it reads the story's vectors and features);
     once asked, kept on screen through the page's later runs (an edit control picked below
     dropped them: a plain button is pressed for one run only)."""
+    if not session_logged_in():  # logged out since the fragment was drawn: show nothing
+        return
     if len(story.members) < 2 or len(story.members) > 200:
         return
     if st.button("Why, according to the model", key=f"reasons_{story.id}"):
