@@ -28,14 +28,17 @@ from comparison.subjects import (
     Subject,
     _places_meet,
     different_change_frames,
+    different_changed_things,
     different_days,
     different_places,
+    kin_and_others,
     other_casualties,
     other_persons,
     people_and_things,
     placed_part_meets,
     present_and_casualties,
     same_subject,
+    sought_and_caught,
     specific,
 )
 
@@ -77,8 +80,11 @@ def candidate(s1: Subject, s2: Subject) -> bool:
     against a count of things (90 injured vs 12 homes: subjects.people_and_things), and the dead
     against the injured or the missing (subjects.other_casualties), and a count of who was there or
     what they were, with no event, against a casualty count (现场有200人 / 42人是军人 vs 45人遇难:
-    subjects.present_and_casualties), and two shares of change of
-    other periods or bases (一季度 / 上半年, 同比 / 环比: subjects.different_change_frames)."""
+    subjects.present_and_casualties), and a count of the kin of people against anyone else's (30名死者家属
+    vs 35人死亡: subjects.kin_and_others), the people still sought against the arrested (仍在追捕8名 vs
+    11名被逮捕: subjects.sought_and_caught), and two shares of change of
+    other periods or bases (一季度 / 上半年, 同比 / 环比: subjects.different_change_frames), or of
+    two named things (CPI / 食品价格: subjects.different_changed_things)."""
     return (s1.unit == s2.unit and s1.percent == s2.percent and not (s1.hedged or s2.hedged)
             and not (s1.fractional or s2.fractional) and not (s1.is_total or s2.is_total)
             and s1.conversion == s2.conversion and (s1.breakdown == s2.breakdown or placed_part_meets(s1, s2))
@@ -86,8 +92,9 @@ def candidate(s1: Subject, s2: Subject) -> bool:
             and s1.age_span == s2.age_span
             and (s1.whole is None) == (s2.whole is None)
             and not different_days(s1, s2) and not other_persons(s1, s2) and not people_and_things(s1, s2)
-            and not other_casualties(s1, s2) and not present_and_casualties(s1, s2)
-            and not different_change_frames(s1, s2)
+            and not other_casualties(s1, s2) and not present_and_casualties(s1, s2) and not kin_and_others(s1, s2)
+            and not sought_and_caught(s1, s2)
+            and not different_change_frames(s1, s2) and not different_changed_things(s1, s2)
             and not different_places(s1, s2))
 
 

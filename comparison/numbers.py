@@ -16,6 +16,7 @@ from comparison.lexicons.quantifiers import (
     CHANGE_START_MARKS_ZH,
     CHANGE_VERBS_ZH,
     COUNT_ONLY_VAGUE_ZH,
+    ESTIMATE_BEFORE_EMPHATIC_ZH,
     FEW_WORD_MEASURES_ZH,
     FEW_WORDS_EN,
     FEW_WORDS_NOT_BEFORE_ZH,
@@ -76,6 +77,7 @@ _MEASURE_RE = longest_first(set(MEASURE_WORDS))
 _PREFIX_QUALIFIERS = PREFIX_ZH
 _PREFIXES_LONGEST_FIRST = sorted(_PREFIX_QUALIFIERS, key=len, reverse=True)
 _PREFIX_RE = "|".join(_PREFIXES_LONGEST_FIRST)
+_ESTIMATE_BEFORE_EMPHATIC = sorted(ESTIMATE_BEFORE_EMPHATIC_ZH, key=len, reverse=True)
 _SUFFIX_QUALIFIERS = SUFFIX_ZH
 _VAGUE_WORDS = VAGUE_WORDS_ZH
 _VAGUE_RE = longest_first(_VAGUE_WORDS)
@@ -761,6 +763,11 @@ def _build_quantity(simple: str, m: re.Match) -> Quantity | None:
         qualifier, start = None, m.start(core)  # 突破3道防线: the verb, not "more than 3"
     if prefix in PREFIX_WORD_ENDS_ZH and simple[m.start("prefix") - 1:m.start("prefix")] in tuple(PREFIX_WORD_ENDS_ZH[prefix]):
         qualifier, start = None, m.start(core)  # 附近多位居民: "nearby", not "nearly"
+    if qualifier == EMPHATIC:
+        estimated = next((w for w in _ESTIMATE_BEFORE_EMPHATIC if simple.endswith(w, 0, start)), None)
+        if estimated and not (len(estimated) == 1 and start >= 2 and simple[start - 2] in PREFIX_WORD_ENDS_ZH["约"]):
+            # 估计高达3000人: the top of an estimate (as "as many as 3000"), not the value itself
+            qualifier, start = "upto", start - len(estimated)
     if qualifier:
         low, high = _apply_qualifier(low, high, qualifier)
         vague = vague or qualifier != EMPHATIC  # (高达50人: the value itself)

@@ -26,8 +26,12 @@ from comparison.lexicons.categories import (
     GROUP_TOTAL_ZH,
     HEDGES,
     IDENTITY_COPULAS_AFTER_ZH,
+    KIN_NOUNS_EN,
+    KIN_NOUNS_ZH,
     PEOPLE_FAMILIES,
     PRESENCE_VERBS_BEFORE_ZH,
+    SOUGHT_MARKERS_ZH,
+    SOUGHT_VERBS_ZH,
     STRONG_DAMAGE,
     WHO_LEAVES_EVENTS,
     event_forms,
@@ -44,7 +48,9 @@ from comparison.lexicons.quantifiers import (
     CHANGE_BASES_ZH,
     CHANGE_DOWN_ZH,
     CHANGE_VERBS_ZH,
+    CHANGED_THING_NAMES_ZH,
     INCLUSIVE_FRAME_ZH,
+    NAMED_THING_HEADS_ZH,
     PARTITIVE_EN,
     PARTITIVE_ZH,
     SERIES_PART_EN,
@@ -166,6 +172,11 @@ class Subject:
     # A Chinese share or percentage points right after a verb of change: the thing changed and the
     # direction (猪肉价格同比下降36.5%: "猪肉价格|down"; 消费者物价指数（CPI）年涨1.1%: "cpi|up"), else "".
     changed: str = ""
+    # The named thing a share of change is of, as a key (an index's acronym, 居民消费价格指数: "cpi"; a
+    # price or index named otherwise as written, 食品价格), else "": inherited by a later share of its
+    # sentence naming none (CPI同比涨1.1%，环比降0.4%: both CPI's). Shares of two named things are
+    # other facts (:func:`different_changed_things`).
+    change_thing: str = ""
     # The month and the basis the change is written with, when its words say (6月CPI同比上涨1.1%:
     # "6", "year"): two changes of one thing with another month or basis are other facts.
     change_frame: tuple[str, str] = ("", "")
@@ -186,6 +197,9 @@ class Subject:
     # A count of who was there or what they were (现场有200人, 42人是军人: :func:`present_count`), with
     # no event word of its own: never a casualty count (comparison.figure_pairs.candidate).
     present: bool = False
+    # A count of the kin of people (30名死者家属, "30 relatives of the dead": :func:`counts_kin`): never
+    # set against a count of anyone else (comparison.figure_pairs.candidate).
+    kin: bool = False
 
 
 _MAX_CLAUSE_REACH = 150  # bounded cost: a clause is read at most this far on each side
@@ -242,6 +256,7 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     clause = simple[left:right]
     events, words = _clause_events(clause)
     events, words = _who_leaves(events, words, family, clause)
+    events, words = _still_sought(events, words, clause)
     complement = _event_after_noun(simple, q) if english else None
     if complement is not None:
         events, words = set(complement[0]), [complement[1]]
@@ -250,6 +265,11 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
     if simple[q.end:q.end + 1] == "死" or simple[q.end:q.end + 2] in ("人死", "名死"):
         events.add("killed")  # 累计3死, 2人死
         words.append("死")
+    kin = q.dimension == "count" and not q.percent and counts_kin(q, simple, simple_counted, english)
+    if kin and events & CASUALTY_EVENTS:
+        # 30名死者家属, "30 relatives of the dead": the kin are counted, no casualty
+        kept = [w for w in words if not any(w in event_forms()[e] for e in events & CASUALTY_EVENTS)]
+        events, words = events - CASUALTY_EVENTS, kept
     qualifiers = frozenset(p for p in place_names if p and p in simple_counted)
     days, background, spanned = _figure_days(q, simple, dates, left, right, published_day, bool(events))
     hedged = any(contains(clause, w) for w in _HEDGES)
@@ -262,7 +282,52 @@ def subject_of(q: Quantity, text: str, place_names: set[str],
                    named_day=named_day(q, simple, dates, left, right),
                    changed="" if english or not (q.percent or q.unit.endswith("百分点")) else changed_thing(simple, q.start),
                    change_frame=("", "") if english or not (q.percent or q.unit.endswith("百分点")) else change_frame(simple, q.start),
-                   present=not english and not events and present_count(q, simple))
+                   present=not english and not events and present_count(q, simple), kin=kin)
+
+
+_KIN_ZH = tuple(sorted(KIN_NOUNS_ZH, key=len, reverse=True))
+_KIN_EN_RE = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, KIN_NOUNS_EN), key=len, reverse=True))})\b", re.I)
+
+
+def counts_kin(q: Quantity, simple: str, simple_counted: str, english: bool) -> bool:
+    """Does the figure count the kin of people (lexicons.categories.KIN_NOUNS_ZH/_EN: 30名死者家属,
+    30名遇难者的家属, "30 relatives of the dead", "30 victims' families")? Read in the counted noun
+    and the few characters right after it: constant work."""
+    end = max(q.end, q.counted_end)
+    if english:
+        return bool(_KIN_EN_RE.search(simple_counted) or simple[q.end:q.end + 12].lower().lstrip().startswith(
+            "next of kin"))
+    after = simple[end:end + 4]
+    return simple_counted.endswith(_KIN_ZH) or after.startswith(_KIN_ZH) or (
+        after.startswith("的") and after[1:].startswith(_KIN_ZH))
+
+
+_SOUGHT_BEFORE_RE = re.compile(rf"(?:{longest_first(SOUGHT_MARKERS_ZH)})$")
+
+
+def _still_sought(events: set[str], words: list[str], clause: str) -> tuple[set[str], list[str]]:
+    """A verb of the hunt right after a marker of an action still going on (仍在拦截另外8名佣兵,
+    正在搜捕: lexicons.categories.SOUGHT_MARKERS_ZH, SOUGHT_VERBS_ZH) names the people still sought, not the caught;
+    so does a word of the sought in the clause (在逃, 通缉, "still at large") beside no other arrest
+    word. Each arrest word is looked up once in the clause: bounded by the clause."""
+    if "arrested" not in events:
+        return events, words
+    arrest_words = event_forms()["arrested"]
+    done = False
+    still = False
+    for w in arrest_words:
+        at = clause.find(w)
+        if at < 0:
+            continue
+        if w in SOUGHT_VERBS_ZH and _SOUGHT_BEFORE_RE.search(clause, max(0, at - 4), at):
+            still = True
+        else:
+            done = True
+    if still and not done:
+        events = (events - {"arrested"}) | {"sought"}
+    elif "sought" in events and not done:
+        events = events - {"arrested"}
+    return events, words
 
 
 # A verb of being there or having right before a figure, a qualifier of it between (现场有200人,
@@ -404,6 +469,56 @@ def _change_period(before: str) -> str:
     return str(int(found.group("m")))
 
 
+_THING_NAMES = sorted(((name, key) for key, names in CHANGED_THING_NAMES_ZH.items() for name in names),
+                      key=lambda p: len(p[0]), reverse=True)
+_ACRONYM_THING_RE = re.compile(r"[a-z]{2,6}")
+
+
+def changed_thing_key(changed: str) -> str:
+    """The key of a named thing changed (``Subject.changed``, "thing|direction"): an index written
+    by its acronym or by a name of it (lexicons.quantifiers.CHANGED_THING_NAMES_ZH: 居民消费价格指数,
+    消费者物价指数: "cpi"), or a thing ending in a head noun of a price or index (NAMED_THING_HEADS_ZH:
+    食品价格, 猪肉价格) as written; "" for any other reading (a verb read as the thing, 转为): only
+    these readings are sure enough to tell two facts apart."""
+    thing = changed.rpartition("|")[0]
+    if not thing:
+        return ""
+    acronym = re.search(r"[a-z]{2,6}$", thing)
+    if acronym and acronym.group(0) in CHANGED_THING_NAMES_ZH:
+        return acronym.group(0)
+    for name, key in _THING_NAMES:
+        if thing.endswith(name):
+            return key
+    if _ACRONYM_THING_RE.fullmatch(thing):
+        return thing
+    return thing if thing.endswith(NAMED_THING_HEADS_ZH) and len(thing) > 2 else ""
+
+
+def name_changed_things(subjects: list[Subject], qs: list[Quantity], simple: str) -> None:
+    """Set each share's ``change_thing`` (:func:`changed_thing_key`); a share of change naming none
+    takes the one of the share before it in its sentence (CPI同比涨1.1%，环比降0.4%; 食品价格由5月上涨
+    0.3%转为下降1.7%). One look between neighbouring shares: linear in the text."""
+    previous_key, previous_end = "", -1
+    for subject, q in zip(subjects, qs, strict=True):
+        if not subject.percent or not (subject.changed or subject.change_frame != ("", "")
+                                       or _CHANGE_VERB_BEFORE_RE.search(simple, max(0, q.start - 6), q.start)):
+            continue
+        key = changed_thing_key(subject.changed)
+        if not key and previous_key and previous_end >= 0 and _SENTENCE_END_RE.search(
+                simple, previous_end, q.start) is None:
+            key = previous_key
+        subject.change_thing = key
+        previous_key, previous_end = key, q.end
+
+
+def different_changed_things(a: Subject, b: Subject) -> bool:
+    """Two shares of change of two named things (CPI / 食品价格, PPI / CPI, 猪肉价格 / 食品价格:
+    ``Subject.change_thing``): other facts, whatever the values. A name ending another (全国食品价格
+    / 食品价格) is one thing written longer."""
+    x, y = a.change_thing, b.change_thing
+    return bool(a.percent and b.percent and x and y and not (x.endswith(y) or y.endswith(x)))
+
+
 def different_change_frames(a: Subject, b: Subject) -> bool:
     """Two shares of change written for other periods or against other bases (一季度 / 上半年, 同比 /
     环比: ``Subject.change_frame``, each read where its words name it): other facts, whatever the
@@ -472,8 +587,11 @@ _PREFIX_WORD_WINDOW = 6
 
 
 def same_change(a: Subject, b: Subject) -> bool:
-    """Two shares of change of one thing in one direction (猪肉价格下降36.5% / 猪肉价格同比下跌36.5%)."""
-    return (bool(a.changed) and a.changed == b.changed and a.percent and b.percent and not (a.hedged or b.hedged)
+    """Two shares of change of one thing in one direction (猪肉价格下降36.5% / 猪肉价格同比下跌36.5%; an
+    index by its acronym or a name of it, CPI / 居民消费价格指数: ``Subject.change_thing``)."""
+    one_thing = a.changed == b.changed or bool(
+        a.change_thing and a.change_thing == b.change_thing and a.changed.rpartition("|")[2] == b.changed.rpartition("|")[2])
+    return (bool(a.changed and b.changed) and one_thing and a.percent and b.percent and not (a.hedged or b.hedged)
             and all(x == y or not x or not y for x, y in zip(a.change_frame, b.change_frame, strict=True)))
 
 
@@ -508,6 +626,19 @@ def other_casualties(a: Subject, b: Subject) -> bool:
     figures name casualty events only, and none in common."""
     return bool(a.events and b.events and a.events <= _CASUALTIES and b.events <= _CASUALTIES
                 and not a.events & b.events)
+
+
+def sought_and_caught(a: Subject, b: Subject) -> bool:
+    """The people still sought (仍在追捕, 在逃, "still at large": the "sought" event) against the
+    arrested (11名嫌疑人被逮捕): other people, other facts, never an update of one count."""
+    return any("sought" in x.events and "arrested" in y.events and "sought" not in y.events
+               for x, y in ((a, b), (b, a)))
+
+
+def kin_and_others(a: Subject, b: Subject) -> bool:
+    """A count of the kin of people (``Subject.kin``) against a count of anyone else (30名死者家属 vs
+    35人死亡): other people, other facts."""
+    return a.kin != b.kin
 
 
 def present_and_casualties(a: Subject, b: Subject) -> bool:

@@ -103,6 +103,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
                  # Taiwan's words for a court's detention: 声押 (prosecutors ask for it), 收押 (granted)
                  "声押", "收押",
                  "arrested", "detained", "captured", "in custody", "apprehended"),
+    # People still hunted (在逃 "at large", 通缉 "wanted", 追捕 "pursue"): no count of the arrested;
+    # a verb of arrest after a progressive or continuing marker (仍在拦截, 正在搜捕) says the same
+    # (SOUGHT_MARKERS_ZH, read by comparison.subjects).
+    "sought": ("在逃", "通缉", "追捕", "追缉", "缉拿", "潜逃", "at large", "on the run", "being sought", "still sought",
+               "manhunt", "being hunted"),
     "escaped": ("逃脱", "越狱", "逃出", "释放", "逃离监狱", "escaped", "freed", "released", "broke out"),
     "crossed": ("越境", "越过", "逃入", "入境", "过境", "边界", "crossed", "across the border", "fled into"),
     "mobilized": ("动员", "出动", "征召", "部署", "mobilise", "mobilize", "mobilised", "mobilized", "deployed",
@@ -121,6 +126,19 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "handed over": ("移交", "交给", "交接", "handed over", "handover", "transferred"),
     "seized": ("攻占", "占领", "夺取", "控制", "seized", "captured", "took control", "overran"),
 }
+
+# Markers of an action still going on (《现代汉语八百词》 正在, 仍在, 还在; 继续): before a verb of
+# arrest (仍在拦截另外8名, 正在搜捕) they make the figure the people still sought, not the caught.
+# Only verbs of the hunt itself (拦截 "intercept", 搜捕 "search and arrest", 抓捕 "go after"): 仍拘留 is
+# "still held", the caught.
+SOUGHT_MARKERS_ZH = ("仍在", "正在", "还在", "仍然在", "继续")
+SOUGHT_VERBS_ZH = ("拦截", "搜捕", "抓捕")
+# Nouns of the kin of people (《现代汉语词典》 家属 "family members", 亲属 "relatives", 家人, 遗属
+# "the family of the dead", 亲人; relatives, families, next of kin): a count of them after a noun of
+# the dead or injured (30名死者家属, 遇难者的家属, "30 relatives of the dead", "victims' families")
+# counts the kin, no casualty (comparison.subjects.counts_kin).
+KIN_NOUNS_ZH = ("家属", "亲属", "家人", "遗属", "亲人")
+KIN_NOUNS_EN = ("relatives", "relative", "families", "family", "kin", "next of kin", "relatives of")
 
 # Who was there, not what befell them: a count of people with no event word of its own, after a
 # verb of being somewhere or having (现场有200人, 机上载有45人, 工厂雇用约300名员工) or before a copula

@@ -25,6 +25,10 @@ PREFIX_ZH = {
     "突破": "over",  # 突破100万亿 (passed 100 trillion); before a small count it is the verb (突破3道防线)
     "多达": "emphatic", "高达": "emphatic", "最多": "upto",
 }
+# Words of an estimate (估计, 估算, 预计, 据估计; 约, 大约) right before an emphatic qualifier: the
+# figure stays an estimate, its top ("as many as", 估计高达3000人: read as 最多 is, "upto", as English
+# "as many as" is read), not the value itself (comparison.numbers._build_quantity).
+ESTIMATE_BEFORE_EMPHATIC_ZH = ("据估计", "估计", "估算", "预计", "大约", "约")
 # Characters before a one-character qualifier that make it the end of another word (附近 "nearby",
 # 最近 "recently", 签约 "sign", 节约 "save", 纽约 New York): 附近多位居民 is "several residents nearby", not
 # "nearly". (逼近, 贴近 "approaching" keep their "nearly", as 接近 does.)
@@ -222,4 +226,18 @@ RATE_SUFFIX_ZH = "率"
 # alignment, only a share of a thing they qualify alike (subjects.thing_qualifiers). The
 # one-character prefix counts only opening the thing or after 的 (非洲, 南非: no qualifier).
 THING_QUALIFIERS_ZH = ("核心", "其他", "其它", "其余")
+# The official indices the statistics press names by an acronym, with the Chinese names they go by
+# (国家统计局 居民消费价格指数, 工业生产者出厂价格指数, 国内生产总值, 采购经理指数; Taiwan's and Hong Kong's
+# 消费者物价指数, 生产者物价指数): one thing however written (subjects.changed_thing_key). Longest
+# name read first; a place or 全国 before the name is read past (the name ends the thing).
+CHANGED_THING_NAMES_ZH = {
+    "cpi": ("居民消费价格指数", "消费者物价指数", "消费者价格指数", "消费价格指数", "居民消费价格", "消费者物价"),
+    "ppi": ("工业生产者出厂价格指数", "工业生产者出厂价格", "生产者物价指数", "生产者价格指数", "工业品出厂价格"),
+    "gdp": ("国内生产总值",),
+    "pmi": ("采购经理人指数", "采购经理指数"),
+}
+# Head nouns that make a thing changed a named price or index (食品价格, 猪肉价格, 房价指数): a share of
+# change of one is another fact than one of another named thing (subjects.different_changed_things).
+# Other readings of the thing changed (a verb read as it, 转为下降) tell nothing apart.
+NAMED_THING_HEADS_ZH = ("价格", "物价", "指数", "房价", "油价")
 THING_QUALIFIER_PREFIXES_ZH = ("非",)
