@@ -58,6 +58,7 @@ from comparison.lexicons.quantifiers import (
     THING_QUALIFIERS_ZH,
     WHOLE_GROUP_ADVERBS_ZH,
 )
+from comparison.lexicons.reporting import LIGHT_VERBS_ZH
 from comparison.lexicons.timewords import (
     PAST_MARKERS_ZH,
     PERIOD_FIRST_ZH,
@@ -319,7 +320,8 @@ def _still_sought(events: set[str], words: list[str], clause: str) -> tuple[set[
         at = clause.find(w)
         if at < 0:
             continue
-        if w in SOUGHT_VERBS_ZH and _SOUGHT_BEFORE_RE.search(clause, max(0, at - 4), at):
+        marker = _SOUGHT_BEFORE_RE.search(clause, max(0, at - 4), at) if w in SOUGHT_VERBS_ZH else None
+        if marker and not any(clause.endswith(v, 0, at) for v in LIGHT_VERBS_ZH):
             still = True
         else:
             done = True

@@ -131,7 +131,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
 # arrest (仍在拦截另外8名, 正在搜捕) they make the figure the people still sought, not the caught.
 # Only verbs of the hunt itself (拦截 "intercept", 搜捕 "search and arrest", 抓捕 "go after"): 仍拘留 is
 # "still held", the caught.
-SOUGHT_MARKERS_ZH = ("仍在", "正在", "还在", "仍然在", "继续")
+SOUGHT_MARKERS_ZH = ("仍在", "正在", "还在", "仍然在", "继续",
+                     # not yet done: purpose (以拦截另外8名: "so as to intercept"; not the light verbs 予以,
+                     # 加以, lexicons.reporting.LIGHT_VERBS_ZH: 予以拦截 is done) and intent (将, 要, 试图, 设法)
+                     "以", "将", "要", "试图", "设法", "力图")
 SOUGHT_VERBS_ZH = ("拦截", "搜捕", "抓捕")
 # Nouns of the kin of people (《现代汉语词典》 家属 "family members", 亲属 "relatives", 家人, 遗属
 # "the family of the dead", 亲人; relatives, families, next of kin): a count of them after a noun of
