@@ -92,14 +92,15 @@ _CHINESE = rf"(?<![{_CN_NUM_CHARS}])[{_CN_NUM_CHARS}]{{1,16}}(?![{_CN_NUM_CHARS}
 _COMPOUND_DIGITS = (rf"(?!(?:19|20)\d\d(?!{_MEASURE_RE})[\u4e00-\u9fff])\d{{1,4}}(?!\d)(?![年月日号时点])")
 # 兆 after digits is a trillion (3.125兆元), not the mega- of 兆瓦 or 兆赫.
 _TRILLION = rf"兆(?!{'|'.join(MEGA_UNITS_AFTER_ZH)})"
+# (多 before 达 opens the emphatic 多达, no vague numeral: 人数多达50人, 估计多达50人 were cut to 数多 and 估计多.)
 _QUANTITY_RE = re.compile(
     rf"(?P<prefix>{_PREFIX_RE})?\s*"
     rf"(?:(?P<pct_cn>百分之(?:{_ARABIC}|[{_CN_NUM_CHARS}点]{{1,12}}(?![{_CN_NUM_CHARS}点])))"
-    rf"|(?P<vague>{_VAGUE_RE})(?P<vague_mult>[万亿])?"
+    rf"|(?P<vague>{_VAGUE_RE})(?!(?<=多)达)(?P<vague_mult>[万亿])?"
     rf"|(?P<cheng>[一二两三四五六七八九]成[一二三四五六七八九]?)(?![为功立员])"
     rf"|(?P<arabic>{_ARABIC})(?:\s*(?P<mult>(?:[万千百亿]|{_TRILLION})+)(?P<compound>(?:{_COMPOUND_DIGITS}[万千百亿]{{0,2}}){{0,4}}))?"
     rf"|(?P<chinese>{_CHINESE}))"
-    rf"(?:(?P<more>多|余|几)(?P<more_mult>[万亿])?)?"
+    rf"(?:(?P<more>多(?!达)|余|几)(?P<more_mult>[万亿])?)?"
     rf"(?:\s*(?P<percent>%|％)|\s*(?P<measure>{_MEASURE_RE}))?"
     rf"(?P<suffix>以上|之多|左右|上下|以下)?"
 )

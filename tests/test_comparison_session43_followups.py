@@ -60,6 +60,16 @@ def test_an_emphatic_with_no_estimate_word_stays_the_value():
     assert not q.vague
 
 
+@pytest.mark.parametrize(("text", "figure", "vague"), [("死亡人数多达50人。", "多达50人", False),
+                                                    ("死亡人数估计多达50人。", "估计多达50人", True),
+                                                    ("遇难者总数多达50人。", "多达50人", False)])
+def test_duo_da_after_shu_or_ji_is_read_whole(text: str, figure: str, vague: bool):
+    """人数多达50人: 多达 is the emphatic qualifier, not the 多 of a vague 数多 / 计多 (the figure was
+    cut to 50人 and an estimate word before it lost)."""
+    q = extract_all(text, PUBLISHED, "zh").quantities[0]
+    assert (q.text, q.vague, q.high) == (figure, vague, 50.0)
+
+
 # ----------------------------------------------------------- shares of two named things --
 
 @pytest.mark.parametrize(("first", "second"), [
