@@ -389,7 +389,7 @@ def build_docs(articles: list[Article], progress: bool = False) -> list[Doc]:
                 doc.subjects[n].part_place = part_label(doc.simple, qs[n], frozen_places)
         if not facts.english:
             acronym_changes(doc.subjects, doc.simple, places)
-            name_changed_things(doc.subjects, qs, doc.simple)
+        name_changed_things(doc.subjects, qs, doc.simple, facts.english)
         for n in range(1, len(qs)):
             doc.subjects[n].conversion = is_conversion(qs[n - 1], qs[n], doc.simple)
             inherit_partitive_events(qs[n - 1], doc.subjects[n - 1], qs[n], doc.subjects[n], doc.simple)

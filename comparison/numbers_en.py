@@ -956,6 +956,12 @@ _LEVEL_THING_RE = re.compile(
     re.I)
 
 
+def change_verb_before(text: str, start: int) -> re.Match | None:
+    """A verb of change and its few words right before a figure at ``start`` ("prices rose by 1.1%"),
+    read in the 80 characters before it, or None."""
+    return _CHANGE_BEFORE_RE.search(text, max(0, start - 80), start)
+
+
 def _level_changed_before(text: str, start: int) -> bool:
     """Is a bare figure with "m" (from ``start``, no noun after it) the change or the new level of a
     water or ground level ("the river rose by 2m", "sea levels could rise 1m", "floodwaters fell

@@ -48,8 +48,10 @@ from comparison.lexicons.quantifiers import (
     CHANGE_BASES_ZH,
     CHANGE_DOWN_ZH,
     CHANGE_VERBS_ZH,
+    CHANGED_THING_NAMES_EN,
     CHANGED_THING_NAMES_ZH,
     INCLUSIVE_FRAME_ZH,
+    NAMED_THING_HEADS_EN,
     NAMED_THING_HEADS_ZH,
     PARTITIVE_EN,
     PARTITIVE_ZH,
@@ -496,12 +498,43 @@ def changed_thing_key(changed: str) -> str:
     return thing if thing.endswith(NAMED_THING_HEADS_ZH) and len(thing) > 2 else ""
 
 
-def name_changed_things(subjects: list[Subject], qs: list[Quantity], simple: str) -> None:
+_THING_NAMES_EN = sorted(((name, key) for key, names in CHANGED_THING_NAMES_EN.items() for name in names),
+                         key=lambda p: len(p[0]), reverse=True)
+_ENGLISH_THING_RE = re.compile(
+    rf"((?:[a-z][a-z'-]*\s+)?(?:{'|'.join(sorted(map(re.escape, NAMED_THING_HEADS_EN), key=len, reverse=True))}))"
+    r"(?:\s+(?:also|have|has|had|were|was|are|is|again|further))*\s*$", re.I)
+
+
+def english_change_thing(simple: str, q: Quantity) -> str:
+    """The key of the named thing an English share of change is of: an index by a name of it
+    (lexicons.quantifiers.CHANGED_THING_NAMES_EN: "consumer prices rose 1.1%": "cpi") or a price
+    named by the word before "prices" ("food prices fell 1.7%": "en:food prices"; marked English, so
+    no Chinese name is told apart from it by its spelling); "" for any other. Bounded: two anchored
+    searches in the 80 characters before the figure."""
+    from comparison.numbers_en import change_verb_before
+
+    verb = change_verb_before(simple, q.start)
+    if verb is None:
+        return ""
+    before = simple[max(0, verb.start() - 60):verb.start()].lower()
+    for name, key in _THING_NAMES_EN:
+        if re.search(rf"\b{re.escape(name)}(?:\s+(?:also|have|has|had|were|was|are|is|again|further))*\s*$", before):
+            return key
+    m = _ENGLISH_THING_RE.search(before)
+    if m is None or m.group(1).split()[0] in FUNCTION_WORDS_EN or len(m.group(1).split()) < 2:
+        return ""  # "the prices", bare "prices": no named thing
+    return "en:" + m.group(1)
+
+
+def name_changed_things(subjects: list[Subject], qs: list[Quantity], simple: str, english: bool = False) -> None:
     """Set each share's ``change_thing`` (:func:`changed_thing_key`); a share of change naming none
     takes the one of the share before it in its sentence (CPI同比涨1.1%，环比降0.4%; 食品价格由5月上涨
     0.3%转为下降1.7%). One look between neighbouring shares: linear in the text."""
     previous_key, previous_end = "", -1
     for subject, q in zip(subjects, qs, strict=True):
+        if english:
+            subject.change_thing = english_change_thing(simple, q) if subject.percent else ""
+            continue
         if not subject.percent or not (subject.changed or subject.change_frame != ("", "")
                                        or _CHANGE_VERB_BEFORE_RE.search(simple, max(0, q.start - 6), q.start)):
             continue
@@ -518,6 +551,8 @@ def different_changed_things(a: Subject, b: Subject) -> bool:
     ``Subject.change_thing``): other facts, whatever the values. A name ending another (全国食品价格
     / 食品价格) is one thing written longer."""
     x, y = a.change_thing, b.change_thing
+    if any(u.startswith("en:") and not v.startswith("en:") and v not in CHANGED_THING_NAMES_EN for u, v in ((x, y), (y, x))):
+        return False  # a price named in English against one named in Chinese: spelling tells nothing
     return bool(a.percent and b.percent and x and y and not (x.endswith(y) or y.endswith(x)))
 
 

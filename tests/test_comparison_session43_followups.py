@@ -123,3 +123,32 @@ def test_one_index_written_two_ways_agrees_at_one_value():
     a = article("na", "Outlet A", "国家统计局公布，6月CPI同比上涨1.1%。", language="zh")
     b = article("nb", "Outlet B", "国家统计局公布，6月居民消费价格指数同比上涨1.1%。", language="zh")
     assert [f.kind for f in of_type(compare([a, b], use_dense=False), "number")] == ["agree"]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("The bureau said consumer prices rose 1.1% in June.", "The bureau said food prices fell 1.7% in June."),
+    ("The bureau said producer prices rose 8.8% in June.", "The bureau said consumer prices rose 1.1% in June."),
+    ("The bureau said pork prices fell 36.5% in June.", "The bureau said food prices fell 1.7% in June."),
+])
+def test_english_shares_of_change_of_two_named_things_are_other_facts(first: str, second: str):
+    assert number_contradictions(first, second, "en") == []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("The bureau said consumer prices rose 1.1% in June.", "The bureau said the consumer price index rose 1.3% in June."),
+    ("The bureau said food prices fell 1.7% in June.", "The bureau said food prices fell 1.9% in June."),
+    ("The bureau said prices rose 1.1% in June.", "The bureau said prices rose 1.3% in June."),
+])
+def test_english_shares_of_one_thing_still_differ(first: str, second: str):
+    assert number_contradictions(first, second, "en") != []
+
+
+def test_a_price_named_in_english_is_not_told_from_a_chinese_one_by_its_spelling():
+    from comparison.subjects import different_changed_things
+
+    en = _subjects("The bureau said food prices fell 1.7% in June.", "en")[0]
+    zh = _subjects("国家统计局公布，6月食品价格同比下降1.7%。")[0]
+    cpi = _subjects("国家统计局公布，6月CPI同比上涨1.1%。")[0]
+    assert (en.change_thing, zh.change_thing, cpi.change_thing) == ("en:food prices", "食品价格", "cpi")
+    assert not different_changed_things(en, zh)
+    assert different_changed_things(en, cpi)

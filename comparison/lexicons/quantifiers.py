@@ -240,4 +240,14 @@ CHANGED_THING_NAMES_ZH = {
 # change of one is another fact than one of another named thing (subjects.different_changed_things).
 # Other readings of the thing changed (a verb read as it, 转为下降) tell nothing apart.
 NAMED_THING_HEADS_ZH = ("价格", "物价", "指数", "房价", "油价")
+# English names of the same indices ("consumer prices", "the consumer price index", "producer
+# prices") and the head nouns of a named price or index ("food prices", "pork prices"): the words
+# right before a verb of change (CHANGE_VERBS_EN) name the thing changed.
+CHANGED_THING_NAMES_EN = {
+    "cpi": ("consumer price index", "consumer prices", "consumer price inflation", "cpi"),
+    "ppi": ("producer price index", "producer prices", "factory-gate prices", "ppi"),
+    "gdp": ("gross domestic product", "gdp"),
+    "pmi": ("purchasing managers' index", "purchasing managers index", "pmi"),
+}
+NAMED_THING_HEADS_EN = ("prices", "price index")
 THING_QUALIFIER_PREFIXES_ZH = ("非",)
