@@ -6,22 +6,23 @@ sentences; no labeled story is quoted."""
 
 from __future__ import annotations
 
+import pytest
+
 from comparison import compare
 from comparison.docs import build_docs
 from comparison.findings.quantity import group_parts
 from tests.comparison_helpers import article, number_contradictions, of_type
 
 
-def test_a_group_of_a_breakdown_is_no_count_of_everyone() -> None:
-    assert number_contradictions("周日一架军机在岛上坠毁，目前已确认有30人遇难。",
-                           "周日一架军机在岛上坠毁，死亡人数包括28名军人和2名平民。") == []
-    assert number_contradictions("周日一架军机在岛上坠毁，目前已确认有17人遇难。",
-                           "周日一架军机在岛上坠毁，已有28名军人遇难。地面上另有2名平民遇难。") == []
-    assert number_contradictions("周日一架军机在岛上坠毁，目前已确认40多人受伤。",
-                           "周日一架军机在岛上坠毁，已有28名军人遇难。地面上另有4名平民受伤。") == []
-    assert number_contradictions("A military plane crashed on the island on Sunday, and 30 people were killed.",
-                           "A military plane crashed on the island on Sunday, killing 28 soldiers and two civilians.",
-                           language="en") == []
+@pytest.mark.parametrize(("first", "second", "language"), [
+    ("周日一架军机在岛上坠毁，目前已确认有30人遇难。", "周日一架军机在岛上坠毁，死亡人数包括28名军人和2名平民。", "zh"),
+    ("周日一架军机在岛上坠毁，目前已确认有17人遇难。", "周日一架军机在岛上坠毁，已有28名军人遇难。地面上另有2名平民遇难。", "zh"),
+    ("周日一架军机在岛上坠毁，目前已确认40多人受伤。", "周日一架军机在岛上坠毁，已有28名军人遇难。地面上另有4名平民受伤。", "zh"),
+    ("A military plane crashed on the island on Sunday, and 30 people were killed.",
+     "A military plane crashed on the island on Sunday, killing 28 soldiers and two civilians.", "en"),
+])
+def test_a_group_of_a_breakdown_is_no_count_of_everyone(first: str, second: str, language: str) -> None:
+    assert number_contradictions(first, second, language=language) == []
 
 
 def test_the_parts_are_the_groups_of_a_breakdown_only() -> None:

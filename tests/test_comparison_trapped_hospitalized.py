@@ -6,19 +6,21 @@ vs 40多人受伤 as one count that differs). Made-up sentences; no labeled stor
 
 from __future__ import annotations
 
+import pytest
+
 from comparison.lexicons.categories import EVENTS
 from comparison.numbers import extract_quantities
 from tests.comparison_helpers import number_contradictions
 
 
-def test_the_trapped_are_no_count_of_the_dead() -> None:
-    assert number_contradictions("周一下午仓库坍塌，官方称已造成12人遇难，搜救仍在进行。",
-                           "周一下午仓库坍塌，官方称现场共有20人被困，搜救仍在进行。") == []
-    assert number_contradictions("周一下午仓库坍塌，官方称已造成12人遇难，搜救仍在进行。",
-                           "周一下午仓库坍塌，官方称前期发现有18名被困人员，搜救仍在进行。") == []
-    assert number_contradictions("Twelve people were killed in the warehouse fire on Monday, officials said.",
-                           "Twenty people were trapped in the warehouse fire on Monday, officials said.",
-                           language="en") == []
+@pytest.mark.parametrize(("first", "second", "language"), [
+    ("周一下午仓库坍塌，官方称已造成12人遇难，搜救仍在进行。", "周一下午仓库坍塌，官方称现场共有20人被困，搜救仍在进行。", "zh"),
+    ("周一下午仓库坍塌，官方称已造成12人遇难，搜救仍在进行。", "周一下午仓库坍塌，官方称前期发现有18名被困人员，搜救仍在进行。", "zh"),
+    ("Twelve people were killed in the warehouse fire on Monday, officials said.",
+     "Twenty people were trapped in the warehouse fire on Monday, officials said.", "en"),
+])
+def test_the_trapped_are_no_count_of_the_dead(first: str, second: str, language: str) -> None:
+    assert number_contradictions(first, second, language=language) == []
 
 
 def test_the_trapped_still_meet_the_trapped() -> None:
